@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { evaluatePackage } from '../../domain/evaluate.ts';
+import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { type Io, palette } from '../io.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+export function registerSummary(program: Command, io: Io): void {
+  program
+    .command('show', { isDefault: true })
+    .description(
+      `show a scenario: its actors, red lines and every tabled document's verdicts (default: ${DEFAULT_SCENARIO})`,
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .action((name: string) => {
+      const s = openScenario(name);
+      const p = palette(io);
+      const line = (t = '') => io.out(`${t}\n`);
+      line(p.bold(s.title));
+      line(
+        p.dim(
+          `${s.id} · situation of ${s.date} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
+        ),
+      );
+      line(s.summary);
+      line();
+      line(p.bold('Actors'));
+      for (const a of s.actors) {
+        line(
+          `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
+        );
+        for (const r of a.redLines)
+          line(`    ${p.dim('•')} ${r.text}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+      }
+      line();
+      line(p.bold('Tabled documents'));
+      for (const d of s.documents) {
+        const ev = evaluatePackage(s, d.package);
+        const verdicts = ev.verdicts
+          .filter((v) => ev.required.includes(v.actor))
+          .map((v) => `${v.actor} ${v.accepts ? p.green('accepts') : p.red('rejects')}`)
+          .join(', ');
+        line(`  ${p.cyan(d.id)} ${p.dim(`(${d.date})`)} ${d.title}`);
+        line(
+          `    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}${ev.ruleViolations.length ? `; breaks rule ${ev.ruleViolations.map((r) => r.redLine).join(', ')}` : ''}`,
+        );
+        for (const v of ev.verdicts) {
+          if (!ev.required.includes(v.actor) || v.accepts) continue;
+          const why = v.violations.length
+            ? `red line: ${v.violations[0]!.text}`
+            : `utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)}; costliest: ${v.costs
+                .slice(0, 2)
+                .map((c) => c.issue)
+                .join(', ')}`;
+          line(`    ${p.dim(`${v.actor}: ${why}`)}`);
+        }
+      }
+    });
+}

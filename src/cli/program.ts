@@ -1,0 +1,63 @@
+// The command line: one commander program, one module per command. `run` never throws and returns the exit code.
+import { Command, CommanderError } from 'commander';
+import { PeacesimError } from '../domain/errors.ts';
+import { registerList } from './commands/list.ts';
+import { registerSchema } from './commands/schema.ts';
+import { registerSummary } from './commands/summary.ts';
+import { registerValidate } from './commands/validate.ts';
+import type { Io } from './io.ts';
+import { VERSION } from './version.ts';
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('peacesim')
+    .description(
+      'A negotiation simulator of the Russia–Ukraine peace process: sourced positions, red lines, exact analysis.',
+    )
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  registerSummary(program, io);
+  registerList(program, io);
+  registerValidate(program, io);
+  registerSchema(program, io);
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    cmd.showSuggestionAfterError(true);
+  }
+  return program;
+}
+
+/** Runs one command line; returns 0, 1 (bad input) or 2 (usage). */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCodes.get(program) ?? 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return 0;
+      // commander has printed its own one-line message already
+      return 2;
+    }
+    if (e instanceof PeacesimError) {
+      io.err(`peacesim: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.err(`peacesim: internal error: ${(e as Error).message ?? String(e)} (please report this)\n`);
+    return 1;
+  }
+}
+
+/** Commands report a non-zero exit without throwing (e.g. validate found errors) through this. */
+const exitCodes = new WeakMap<Command, number>();
+export function setExitCode(cmd: Command, code: number): void {
+  let root = cmd;
+  while (root.parent) root = root.parent;
+  exitCodes.set(root, Math.max(exitCodes.get(root) ?? 0, code));
+}

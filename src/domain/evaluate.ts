@@ -1,0 +1,113 @@
+// Verdicts: does an actor accept a package, and why not. Agreement: does everyone whose consent is needed accept.
+import { holds } from './condition.ts';
+import { UnknownIdError } from './errors.ts';
+import type { Actor, Constraint, Package, Scenario } from './types.ts';
+import { issueCosts, utility } from './utility.ts';
+
+export interface Violation {
+  readonly redLine: string;
+  readonly text: string;
+  readonly sources: readonly string[];
+  readonly confirmed: boolean;
+}
+
+export interface Verdict {
+  readonly actor: string;
+  readonly utility: number;
+  readonly reservation: number;
+  /** utility − reservation */
+  readonly margin: number;
+  readonly accepts: boolean;
+  /** red lines the package breaks; any one is enough to reject */
+  readonly violations: readonly Violation[];
+  /** when below reservation: the issues that cost the actor most, largest first (at most five) */
+  readonly costs: readonly { readonly issue: string; readonly cost: number }[];
+}
+
+export interface Evaluation {
+  readonly package: Int32Array;
+  readonly verdicts: readonly Verdict[];
+  /** ids of the actors whose acceptance this package needs: the parties and the controllers of moved issues */
+  readonly required: readonly string[];
+  readonly ruleViolations: readonly Violation[];
+  readonly agreement: boolean;
+}
+
+/** Reservation values as they stand (the engine's events and drift change them; analysis uses the scenario's). */
+export type Reservations = ArrayLike<number>;
+
+export function scenarioReservations(scenario: Scenario): Float64Array {
+  return Float64Array.from(scenario.actors, (a) => a.reservation.value);
+}
+
+function violationOf(c: Constraint): Violation {
+  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed };
+}
+
+export function brokenConstraints(constraints: readonly Constraint[], pkg: Package): Violation[] {
+  return constraints.filter((c) => !holds(c.condition, pkg)).map(violationOf);
+}
+
+export function verdictOf(
+  scenario: Scenario,
+  actor: Actor,
+  pkg: Package,
+  reservation: number = actor.reservation.value,
+): Verdict {
+  const u = utility(actor, scenario.offsets, pkg);
+  const violations = brokenConstraints(actor.redLines, pkg);
+  const accepts = violations.length === 0 && u >= reservation - 1e-12;
+  const costs =
+    u < reservation - 1e-12
+      ? issueCosts(scenario, actor, pkg)
+          .slice(0, 5)
+          .map((c) => ({ issue: scenario.issues[c.issue]!.id, cost: c.cost }))
+      : [];
+  return { actor: actor.id, utility: u, reservation, margin: u - reservation, accepts, violations, costs };
+}
+
+/** The actors whose acceptance a package needs: every party, and every controller of an issue moved off status quo. */
+export function requiredActors(scenario: Scenario, pkg: Package): number[] {
+  const required = new Set(scenario.protocol.parties);
+  for (const issue of scenario.issues) {
+    if (pkg[issue.index] !== issue.statusQuo) for (const a of issue.controlledBy) required.add(a);
+  }
+  return [...required].sort((a, b) => a - b);
+}
+
+export function evaluatePackage(
+  scenario: Scenario,
+  pkg: Package,
+  reservations: Reservations = scenarioReservations(scenario),
+): Evaluation {
+  const verdicts = scenario.actors.map((a) => verdictOf(scenario, a, pkg, reservations[a.index]!));
+  const required = requiredActors(scenario, pkg);
+  const ruleViolations = brokenConstraints(scenario.rules, pkg);
+  const agreement = ruleViolations.length === 0 && required.every((a) => verdicts[a]!.accepts);
+  return {
+    package: Int32Array.from(pkg),
+    verdicts,
+    required: required.map((a) => scenario.actors[a]!.id),
+    ruleViolations,
+    agreement,
+  };
+}
+
+export function findDocument(scenario: Scenario, documentId: string) {
+  return scenario.documents.find((d) => d.id === documentId);
+}
+
+export function evaluateDocument(
+  scenario: Scenario,
+  documentId: string,
+  reservations?: Reservations,
+): Evaluation {
+  const doc = findDocument(scenario, documentId);
+  if (!doc)
+    throw new UnknownIdError(
+      'document',
+      documentId,
+      scenario.documents.map((d) => d.id),
+    );
+  return evaluatePackage(scenario, doc.package, reservations);
+}

@@ -1,0 +1,191 @@
+// The compiled model: what the analysis, the engine and the UI work on.
+// Ids stay strings at the edges; inside, issues, options and actors are indices so hot loops use typed arrays.
+
+/** One option index per issue, in scenario issue order. */
+export type Package = ArrayLike<number>;
+
+export interface Provenance {
+  readonly sources: readonly string[];
+  /** false when the record does not settle the item. */
+  readonly confirmed: boolean;
+  /** commonly reported but not verified. */
+  readonly recall: boolean;
+  readonly note?: string;
+}
+
+export interface SourceRef {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string;
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly reliability?: string;
+}
+
+export interface IssueOption {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  /** numeric issues: the value; discrete: null */
+  readonly value: number | null;
+}
+
+export interface Issue extends Provenance {
+  readonly id: string;
+  readonly index: number;
+  readonly label: string;
+  readonly description?: string;
+  readonly group?: string;
+  readonly kind: 'discrete' | 'numeric';
+  readonly unit?: string;
+  readonly range?: readonly [number, number];
+  readonly options: readonly IssueOption[];
+  /** option index */
+  readonly statusQuo: number;
+  /** actor indices whose consent is needed to move this issue off its status quo */
+  readonly controlledBy: readonly number[];
+}
+
+/** Compiled condition. Every literal is an allowed-option mask on one issue. */
+export type Condition =
+  | { readonly kind: 'const'; readonly value: boolean }
+  | { readonly kind: 'lit'; readonly issue: number; readonly allowed: Uint8Array }
+  | { readonly kind: 'all'; readonly items: readonly Condition[] }
+  | { readonly kind: 'any'; readonly items: readonly Condition[] }
+  | { readonly kind: 'not'; readonly item: Condition }
+  | { readonly kind: 'if'; readonly cond: Condition; readonly then: Condition; readonly else: Condition };
+
+export interface Constraint extends Provenance {
+  readonly id: string;
+  readonly text: string;
+  readonly condition: Condition;
+  /** sorted issue indices the condition reads */
+  readonly scope: readonly number[];
+}
+
+export interface Assumption {
+  readonly rationale: string;
+  readonly sources: readonly string[];
+}
+
+export interface IssuePreference extends Assumption {
+  /** raw weight as written (before normalisation) */
+  readonly rawWeight: number;
+  readonly weightRange?: readonly [number, number];
+  /** value in [0, 1] of each option of the issue */
+  readonly values: Float64Array;
+}
+
+export interface Reservation extends Assumption {
+  readonly value: number;
+  readonly drift: number;
+  readonly range?: readonly [number, number];
+}
+
+export type StrategyKind =
+  | 'boulware'
+  | 'linear'
+  | 'conceder'
+  | 'tit-for-tat'
+  | 'hardliner'
+  | 'zeuthen'
+  | 'human';
+
+export interface Strategy {
+  readonly kind: StrategyKind;
+  readonly params: Readonly<Record<string, number>>;
+  readonly rationale?: string;
+}
+
+export type ActorRole = 'party' | 'mediator' | 'stakeholder';
+
+export interface Actor {
+  readonly id: string;
+  readonly index: number;
+  readonly name: string;
+  readonly role: ActorRole;
+  readonly description?: string;
+  /** normalised weights per issue (sum 1) */
+  readonly weights: Float64Array;
+  /** per issue; undefined where the actor states no preference (weight 0) */
+  readonly preferences: readonly (IssuePreference | undefined)[];
+  /** contribution of each option to utility: contrib[offsets[i] + option] = weight_i * value_i(option) */
+  readonly contrib: Float64Array;
+  readonly redLines: readonly Constraint[];
+  readonly reservation: Reservation;
+  readonly strategy: Strategy;
+}
+
+export interface Term extends Provenance {
+  readonly issue: number;
+  readonly option: number;
+  readonly variants: readonly (Provenance & { readonly option: number })[];
+}
+
+export interface DocumentPoint extends Provenance {
+  readonly n: number | string;
+  readonly text: string;
+  readonly issues: readonly number[];
+}
+
+export interface NegotiationDocument extends Provenance {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly tabledBy: number;
+  readonly author?: string;
+  readonly summary?: string;
+  /** only the issues the document addresses */
+  readonly terms: readonly Term[];
+  readonly points: readonly DocumentPoint[];
+  /** the full package: terms, everything else at status quo */
+  readonly package: Int32Array;
+}
+
+export type Effect =
+  | { readonly kind: 'set-reservation'; readonly actor: number; readonly value: number }
+  | { readonly kind: 'shift-reservation'; readonly actor: number; readonly delta: number }
+  | { readonly kind: 'set-weight'; readonly actor: number; readonly issue: number; readonly weight: number }
+  | { readonly kind: 'add-red-line'; readonly actor: number; readonly redLine: Constraint }
+  | { readonly kind: 'drop-red-line'; readonly actor: number; readonly redLine: string }
+  | { readonly kind: 'table'; readonly document: string }
+  | { readonly kind: 'walk-out'; readonly actor: number };
+
+export interface ScenarioEvent extends Provenance {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly trigger: { readonly round: number } | { readonly manual: true };
+  readonly effects: readonly Effect[];
+}
+
+export interface Protocol {
+  readonly kind: 'mediated-single-text' | 'alternating-offers';
+  readonly mediator?: number;
+  readonly parties: readonly number[];
+  readonly opening?: string;
+  readonly maxRounds: number;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly date: string;
+  readonly description?: string;
+  /** where it was loaded from, for messages */
+  readonly file?: string;
+  readonly sources: readonly SourceRef[];
+  readonly issues: readonly Issue[];
+  /** issues omitted from an included base: fixed at status quo, kept so conditions can name them */
+  readonly fixedIssues: readonly string[];
+  readonly actors: readonly Actor[];
+  readonly rules: readonly Constraint[];
+  readonly documents: readonly NegotiationDocument[];
+  readonly events: readonly ScenarioEvent[];
+  readonly protocol: Protocol;
+  /** offsets[i] = start of issue i's options in each actor's contrib array; offsets[n] = total options */
+  readonly offsets: Int32Array;
+  readonly issueIndex: ReadonlyMap<string, number>;
+  readonly actorIndex: ReadonlyMap<string, number>;
+}

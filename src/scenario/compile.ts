@@ -1,0 +1,365 @@
+// Validated, merged, cross-checked input → the compiled domain model. Assumes cross-checks passed.
+import { scopeOf } from '../domain/condition.ts';
+import type {
+  Actor,
+  ActorRole,
+  Condition,
+  Constraint,
+  Effect,
+  Issue,
+  IssueOption,
+  IssuePreference,
+  NegotiationDocument,
+  Provenance,
+  Scenario,
+  Term,
+} from '../domain/types.ts';
+import type {
+  ConditionInput,
+  EffectInput,
+  IssueInput,
+  PreferenceInput,
+  RedLineInput,
+  ScenarioInput,
+  TermDetailInput,
+} from './schema.ts';
+
+type Prov = {
+  sources?: string[] | undefined;
+  confirmed?: boolean | undefined;
+  recall?: boolean | undefined;
+  note?: string | undefined;
+};
+
+export function provenanceOf(p: Prov): Provenance {
+  const recall = p.recall === true;
+  return {
+    sources: p.sources ?? [],
+    confirmed: p.confirmed ?? !recall,
+    recall,
+    ...(p.note === undefined ? {} : { note: p.note }),
+  };
+}
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+}
+
+function termValueOf(t: string | number | TermDetailInput): string | number {
+  return typeof t === 'object' ? t.value : t;
+}
+
+/** Every numeric value a scenario mentions for an issue becomes an option: candidates, status quo, document terms. */
+function numericValues(input: ScenarioInput, issue: Extract<IssueInput, { kind: 'numeric' }>): IssueOption[] {
+  const labels = new Map<number, string>();
+  const values = new Set<number>([issue.statusQuo]);
+  for (const c of issue.candidates) {
+    if (typeof c === 'number') values.add(c);
+    else {
+      values.add(c.value);
+      labels.set(c.value, c.label);
+    }
+  }
+  for (const doc of input.documents) {
+    const t = doc.terms[issue.id];
+    if (t === undefined) continue;
+    values.add(termValueOf(t) as number);
+    if (typeof t === 'object') for (const v of t.variants ?? []) values.add(v.value as number);
+  }
+  return [...values]
+    .sort((a, b) => a - b)
+    .map((value) => ({
+      id: String(value),
+      label: labels.get(value) ?? `${formatNumber(value)} ${issue.unit}`,
+      value,
+    }));
+}
+
+function compileIssue(
+  input: ScenarioInput,
+  raw: IssueInput,
+  index: number,
+  actorIndex: Map<string, number>,
+): Issue {
+  const common = {
+    id: raw.id,
+    index,
+    label: raw.label,
+    ...(raw.description === undefined ? {} : { description: raw.description }),
+    ...(raw.group === undefined ? {} : { group: raw.group }),
+    controlledBy: (raw.controlledBy ?? []).map((a) => actorIndex.get(a)!),
+    ...provenanceOf(raw),
+  };
+  if (raw.kind === 'numeric') {
+    const options = numericValues(input, raw);
+    return {
+      ...common,
+      kind: 'numeric',
+      unit: raw.unit,
+      range: raw.range,
+      options,
+      statusQuo: options.findIndex((o) => o.value === raw.statusQuo),
+    };
+  }
+  const options = raw.options.map((o) => ({
+    id: o.id,
+    label: o.label,
+    ...(o.description === undefined ? {} : { description: o.description }),
+    value: null,
+  }));
+  return {
+    ...common,
+    kind: 'discrete',
+    options,
+    statusQuo: options.findIndex((o) => o.id === raw.statusQuo),
+  };
+}
+
+/** Option index of a term value on an issue: an option id, or a numeric value. */
+export function optionIndexOf(issue: Issue, value: string | number): number {
+  return issue.kind === 'numeric'
+    ? issue.options.findIndex((o) => o.value === Number(value))
+    : issue.options.findIndex((o) => o.id === value);
+}
+
+function literalMatches(raw: ConditionInput, id: string, value: number | null): boolean {
+  const eq = (v: string | number) => (value === null ? v === id : Number(v) === value);
+  if (raw.is !== undefined && !eq(raw.is)) return false;
+  if (raw.in !== undefined && !raw.in.some(eq)) return false;
+  if (raw.not_in?.some(eq)) return false;
+  if (value !== null) {
+    if (raw.lt !== undefined && !(value < raw.lt)) return false;
+    if (raw.lte !== undefined && !(value <= raw.lte)) return false;
+    if (raw.gt !== undefined && !(value > raw.gt)) return false;
+    if (raw.gte !== undefined && !(value >= raw.gte)) return false;
+  }
+  return true;
+}
+
+export interface ConditionContext {
+  readonly issues: readonly Issue[];
+  readonly issueIndex: ReadonlyMap<string, number>;
+  /** issues omitted from the scenario, fixed at their status quo */
+  readonly fixed: ReadonlyMap<string, IssueOption>;
+}
+
+export function compileCondition(raw: ConditionInput, ctx: ConditionContext): Condition {
+  if (raw.issue !== undefined) {
+    const fixed = ctx.fixed.get(raw.issue);
+    if (fixed) return { kind: 'const', value: literalMatches(raw, fixed.id, fixed.value) };
+    const index = ctx.issueIndex.get(raw.issue)!;
+    const issue = ctx.issues[index]!;
+    const allowed = Uint8Array.from(issue.options, (o) => (literalMatches(raw, o.id, o.value) ? 1 : 0));
+    return { kind: 'lit', issue: index, allowed };
+  }
+  if (raw.all) return { kind: 'all', items: raw.all.map((c) => compileCondition(c, ctx)) };
+  if (raw.any) return { kind: 'any', items: raw.any.map((c) => compileCondition(c, ctx)) };
+  if (raw.not) return { kind: 'not', item: compileCondition(raw.not, ctx) };
+  return {
+    kind: 'if',
+    cond: compileCondition(raw.if!, ctx),
+    then: compileCondition(raw.then!, ctx),
+    else: raw.else ? compileCondition(raw.else, ctx) : { kind: 'const', value: true },
+  };
+}
+
+export function compileConstraint(raw: RedLineInput, ctx: ConditionContext): Constraint {
+  const condition = compileCondition(raw.rule, ctx);
+  return { id: raw.id, text: raw.text, condition, scope: scopeOf(condition), ...provenanceOf(raw) };
+}
+
+/** Piecewise-linear interpolation, flat beyond the end points. */
+export function interpolate(curve: readonly (readonly [number, number])[], x: number): number {
+  const first = curve[0]!;
+  if (x <= first[0]) return first[1];
+  for (let k = 1; k < curve.length; k++) {
+    const [x1, y1] = curve[k]!;
+    if (x <= x1) {
+      const [x0, y0] = curve[k - 1]!;
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+    }
+  }
+  return curve[curve.length - 1]![1];
+}
+
+function preferenceOf(issue: Issue, raw: PreferenceInput): IssuePreference {
+  const values = Float64Array.from(issue.options, (o) =>
+    issue.kind === 'numeric' ? interpolate(raw.curve ?? [[0, 0]], o.value!) : (raw.values?.[o.id] ?? 0),
+  );
+  return {
+    rawWeight: raw.weight,
+    ...(raw.weightRange ? { weightRange: raw.weightRange } : {}),
+    values,
+    rationale: raw.rationale,
+    sources: raw.sources ?? [],
+  };
+}
+
+function roleOf(input: ScenarioInput, id: string, given: ActorRole | undefined): ActorRole {
+  if (given) return given;
+  if (input.protocol.parties.includes(id)) return 'party';
+  return input.protocol.mediator === id ? 'mediator' : 'stakeholder';
+}
+
+function compileEffect(raw: EffectInput, ctx: ConditionContext, actorIndex: Map<string, number>): Effect {
+  switch (raw.kind) {
+    case 'set-reservation':
+      return { kind: raw.kind, actor: actorIndex.get(raw.actor)!, value: raw.value };
+    case 'shift-reservation':
+      return { kind: raw.kind, actor: actorIndex.get(raw.actor)!, delta: raw.delta };
+    case 'set-weight':
+      return {
+        kind: raw.kind,
+        actor: actorIndex.get(raw.actor)!,
+        issue: ctx.issueIndex.get(raw.issue)!,
+        weight: raw.weight,
+      };
+    case 'add-red-line':
+      return {
+        kind: raw.kind,
+        actor: actorIndex.get(raw.actor)!,
+        redLine: compileConstraint(raw.redLine, ctx),
+      };
+    case 'drop-red-line':
+      return { kind: raw.kind, actor: actorIndex.get(raw.actor)!, redLine: raw.redLine };
+    case 'table':
+      return { kind: raw.kind, document: raw.document };
+    case 'walk-out':
+      return { kind: raw.kind, actor: actorIndex.get(raw.actor)! };
+  }
+}
+
+export function compileScenario(
+  input: ScenarioInput,
+  fixedIssues: readonly IssueInput[] = [],
+  file?: string,
+): Scenario {
+  const actorIndex = new Map(input.actors.map((a, i) => [a.id, i]));
+  const issueIndex = new Map(input.issues.map((x, i) => [x.id, i]));
+  const issues = input.issues.map((raw, i) => compileIssue(input, raw, i, actorIndex));
+  const offsets = new Int32Array(issues.length + 1);
+  issues.forEach((issue, i) => {
+    offsets[i + 1] = offsets[i]! + issue.options.length;
+  });
+  const fixed = new Map<string, IssueOption>();
+  for (const raw of fixedIssues) {
+    const sq =
+      raw.kind === 'numeric'
+        ? { id: String(raw.statusQuo), label: String(raw.statusQuo), value: raw.statusQuo }
+        : { ...raw.options.find((o) => o.id === raw.statusQuo)!, value: null };
+    fixed.set(raw.id, sq);
+  }
+  const ctx: ConditionContext = { issues, issueIndex, fixed };
+
+  const actors: Actor[] = input.actors.map((raw, index) => {
+    const preferences = issues.map((issue) => {
+      const p = raw.preferences[issue.id];
+      return p ? preferenceOf(issue, p) : undefined;
+    });
+    const total = preferences.reduce((s, p) => s + (p?.rawWeight ?? 0), 0);
+    const weights = Float64Array.from(preferences, (p) => (p && total > 0 ? p.rawWeight / total : 0));
+    const contrib = new Float64Array(offsets[issues.length]!);
+    issues.forEach((issue, i) => {
+      const p = preferences[i];
+      if (!p) return;
+      for (let o = 0; o < issue.options.length; o++) contrib[offsets[i]! + o] = weights[i]! * p.values[o]!;
+    });
+    return {
+      id: raw.id,
+      index,
+      name: raw.name,
+      role: roleOf(input, raw.id, raw.role),
+      ...(raw.description === undefined ? {} : { description: raw.description }),
+      weights,
+      preferences,
+      contrib,
+      redLines: (raw.redLines ?? []).map((r) => compileConstraint(r, ctx)),
+      reservation: {
+        value: raw.reservation.value,
+        drift: raw.reservation.drift ?? 0,
+        ...(raw.reservation.range ? { range: raw.reservation.range } : {}),
+        rationale: raw.reservation.rationale,
+        sources: raw.reservation.sources ?? [],
+      },
+      strategy: {
+        kind: raw.strategy?.kind ?? 'linear',
+        params: raw.strategy?.params ?? {},
+        ...(raw.strategy?.rationale === undefined ? {} : { rationale: raw.strategy.rationale }),
+      },
+    };
+  });
+
+  const documents: NegotiationDocument[] = input.documents.map((raw) => {
+    const terms: Term[] = [];
+    for (const [issueId, t] of Object.entries(raw.terms)) {
+      const i = issueIndex.get(issueId);
+      if (i === undefined) continue; // a term on an omitted issue: the issue is fixed at status quo
+      const issue = issues[i]!;
+      const detail = typeof t === 'object' ? t : undefined;
+      terms.push({
+        issue: i,
+        option: optionIndexOf(issue, termValueOf(t)),
+        variants: (detail?.variants ?? []).map((v) => ({
+          option: optionIndexOf(issue, v.value),
+          ...provenanceOf(v),
+        })),
+        ...provenanceOf(detail ?? {}),
+      });
+    }
+    terms.sort((a, b) => a.issue - b.issue);
+    const pkg = Int32Array.from(issues, (issue) => issue.statusQuo);
+    for (const t of terms) pkg[t.issue] = t.option;
+    return {
+      id: raw.id,
+      title: raw.title,
+      date: raw.date,
+      tabledBy: actorIndex.get(raw.tabledBy)!,
+      ...(raw.author === undefined ? {} : { author: raw.author }),
+      ...(raw.summary === undefined ? {} : { summary: raw.summary }),
+      terms,
+      points: (raw.points ?? []).map((p) => ({
+        n: p.n,
+        text: p.text,
+        issues: (p.issues ?? []).map((x) => issueIndex.get(x)).filter((x): x is number => x !== undefined),
+        ...provenanceOf(p),
+      })),
+      package: pkg,
+      ...provenanceOf(raw),
+    };
+  });
+
+  return {
+    id: input.id,
+    title: input.title,
+    summary: input.summary,
+    date: input.date,
+    ...(input.description === undefined ? {} : { description: input.description }),
+    ...(file === undefined ? {} : { file }),
+    sources: input.sources.map((s) => ({ ...s })),
+    issues,
+    fixedIssues: fixedIssues.map((x) => x.id),
+    actors,
+    rules: input.rules.map((r) => compileConstraint(r, ctx)),
+    documents,
+    events: input.events.map((raw) => ({
+      id: raw.id,
+      title: raw.title,
+      ...(raw.description === undefined ? {} : { description: raw.description }),
+      trigger: raw.trigger,
+      effects: raw.effects.map((e) => compileEffect(e, ctx, actorIndex)),
+      ...provenanceOf(raw),
+    })),
+    protocol: {
+      kind: input.protocol.kind,
+      ...(input.protocol.mediator === undefined
+        ? {}
+        : { mediator: actorIndex.get(input.protocol.mediator)! }),
+      parties: input.protocol.parties.map((p) => actorIndex.get(p)!),
+      ...(input.protocol.opening === undefined ? {} : { opening: input.protocol.opening }),
+      maxRounds: input.protocol.maxRounds,
+    },
+    offsets,
+    issueIndex,
+    actorIndex,
+  };
+}

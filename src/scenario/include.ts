@@ -1,0 +1,202 @@
+// Includes and overrides: a scenario may build on other files. Lists of items with ids merge by id (deep merge
+// of the item), other arrays are replaced, objects merge key by key; `omit` drops ids from what was included.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { type LocatedError, type LocMap, locate, MAX_FILE_BYTES, type Pos, parseLocated } from './located.ts';
+
+export type Raw = Record<string, unknown>;
+
+export interface RawScenario {
+  readonly value: Raw | undefined;
+  /** issues dropped by `omit`, as written: they stay fixed at their status quo */
+  readonly omittedIssues: unknown[];
+  readonly errors: LocatedError[];
+}
+
+const isRecord = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
+const hasId = (x: unknown): x is Raw & { id: string } => isRecord(x) && typeof x.id === 'string';
+const isIdList = (x: unknown): x is (Raw & { id: string })[] =>
+  Array.isArray(x) && x.length > 0 && x.every(hasId);
+
+function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
+  if (Array.isArray(base) && Array.isArray(over) && (isIdList(base) || base.length === 0) && isIdList(over)) {
+    const out: unknown[] = [...base];
+    const baseLoc = locs.get(base);
+    const overLoc = locs.get(over);
+    const keys = new Map<string | number, Pos>();
+    base.forEach((_, i) => {
+      const p = baseLoc?.keys.get(i);
+      if (p) keys.set(i, p);
+    });
+    over.forEach((item, k) => {
+      const j = out.findIndex((x) => hasId(x) && x.id === item.id);
+      const p = overLoc?.keys.get(k);
+      if (j >= 0) {
+        out[j] = deepMerge(out[j], item, locs);
+        if (p) keys.set(j, p);
+      } else {
+        if (p) keys.set(out.length, p);
+        out.push(item);
+      }
+    });
+    const self = overLoc?.self ?? baseLoc?.self;
+    if (self) locs.set(out, { self, keys });
+    return out;
+  }
+  if (isRecord(base) && isRecord(over)) {
+    const out: Raw = { ...base };
+    const keys = new Map(locs.get(base)?.keys ?? []);
+    const overLoc = locs.get(over);
+    for (const [k, v] of Object.entries(over)) {
+      out[k] = k in base ? deepMerge(base[k], v, locs) : v;
+      const p = overLoc?.keys.get(k);
+      if (p) keys.set(k, p);
+    }
+    const self = overLoc?.self ?? locs.get(base)?.self;
+    if (self) locs.set(out, { self, keys });
+    return out;
+  }
+  return over;
+}
+
+const LISTS = ['sources', 'issues', 'actors', 'rules', 'documents', 'events'] as const;
+
+function applyOmit(
+  value: Raw,
+  omit: unknown,
+  file: string,
+  locs: LocMap,
+  errors: LocatedError[],
+  omitted: unknown[],
+) {
+  if (!isRecord(omit)) return;
+  const at = (path: PropertyKey[]) => locate(omit, path, locs, { file, line: 1, col: 1 });
+  for (const list of LISTS) {
+    const ids = omit[list];
+    if (!Array.isArray(ids)) continue;
+    const items = Array.isArray(value[list]) ? (value[list] as unknown[]) : [];
+    ids.forEach((id, k) => {
+      const j = items.findIndex((x) => hasId(x) && x.id === id);
+      if (j < 0) {
+        const p = at([list, k]);
+        errors.push({
+          ...p,
+          path: `omit.${list}[${k}]`,
+          message: `nothing to omit: no ${list.slice(0, -1)} "${String(id)}" was included`,
+        });
+        return;
+      }
+      if (list === 'issues') omitted.push(items[j]);
+      items.splice(j, 1);
+    });
+  }
+  const redLines = omit.redLines;
+  if (Array.isArray(redLines)) {
+    const actors = Array.isArray(value.actors) ? value.actors : [];
+    redLines.forEach((name, k) => {
+      const [actorId, lineId] = String(name).split(':');
+      const actor = actors.find((a) => hasId(a) && a.id === actorId) as Raw | undefined;
+      const lines = actor && Array.isArray(actor.redLines) ? (actor.redLines as unknown[]) : [];
+      const j = lines.findIndex((x) => hasId(x) && x.id === lineId);
+      if (j < 0) {
+        errors.push({
+          ...at(['redLines', k]),
+          path: `omit.redLines[${k}]`,
+          message: `nothing to omit: no red line "${String(name)}" was included`,
+        });
+      } else lines.splice(j, 1);
+    });
+  }
+}
+
+export type ReadText = (file: string) => string;
+
+export const readTextFile: ReadText = (file) => {
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    throw new Error(
+      `the file is ${Math.round(size / 1024)} KiB; scenario files are limited to ${MAX_FILE_BYTES / 1024} KiB`,
+    );
+  }
+  return readFileSync(file, 'utf8');
+};
+
+export function loadRaw(
+  file: string,
+  locs: LocMap,
+  read: ReadText = readTextFile,
+  stack: string[] = [],
+): RawScenario {
+  const errors: LocatedError[] = [];
+  let text: string;
+  try {
+    text = read(file);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return {
+      value: undefined,
+      omittedIssues: [],
+      errors: [{ file, line: 1, col: 1, path: '', message: reason }],
+    };
+  }
+  const parsed = parseLocated(file, text, locs);
+  if (parsed.errors.length) return { value: undefined, omittedIssues: [], errors: parsed.errors };
+  if (!isRecord(parsed.value)) {
+    return {
+      value: undefined,
+      omittedIssues: [],
+      errors: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          path: '',
+          message: 'a scenario file is a mapping of keys (id:, title:, issues:, …) at the top level',
+        },
+      ],
+    };
+  }
+  const own = parsed.value;
+  const includes =
+    typeof own.include === 'string' ? [own.include] : Array.isArray(own.include) ? own.include : [];
+  let merged: unknown = {};
+  const omittedIssues: unknown[] = [];
+  includes.forEach((inc, k) => {
+    if (typeof inc !== 'string') return; // the schema reports it
+    const target = resolve(dirname(file), inc);
+    const where = locate(own, typeof own.include === 'string' ? ['include'] : ['include', k], locs, {
+      file,
+      line: 1,
+      col: 1,
+    });
+    const chain = [...stack, file];
+    if (chain.includes(target)) {
+      const loop = [...chain.slice(chain.indexOf(target)), target]
+        .map((f) => relative(process.cwd(), f) || f)
+        .join(' → ');
+      errors.push({
+        ...where,
+        path: 'include',
+        message: `include loop: ${loop}; remove one of these includes`,
+      });
+      return;
+    }
+    const sub = loadRaw(target, locs, read, chain);
+    if (sub.errors.some((e) => e.message === 'no such file' && e.file === target)) {
+      errors.push({
+        ...where,
+        path: 'include',
+        message: `included file not found: ${inc} (looked for ${target})`,
+      });
+      errors.push(...sub.errors.filter((e) => e.file !== target || e.message !== 'no such file'));
+    } else errors.push(...sub.errors);
+    if (sub.value) merged = deepMerge(merged, sub.value, locs);
+    omittedIssues.push(...sub.omittedIssues);
+  });
+  const { include: _include, omit, ...rest } = own;
+  const ownLoc = locs.get(own);
+  if (ownLoc) locs.set(rest, ownLoc);
+  merged = includes.length ? deepMerge(merged, rest, locs) : rest;
+  applyOmit(merged as Raw, omit, file, locs, errors, omittedIssues);
+  return { value: merged as Raw, omittedIssues, errors };
+}

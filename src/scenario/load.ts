@@ -1,0 +1,108 @@
+// Scenario file → validated, cross-checked, compiled scenario, or every located error of the file at once.
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { z } from 'zod';
+import { PeacesimError } from '../domain/errors.ts';
+import type { Scenario } from '../domain/types.ts';
+import { compileScenario } from './compile.ts';
+import { crossCheck } from './crosscheck.ts';
+import { loadRaw, type ReadText, readTextFile } from './include.ts';
+import { formatError, formatPath, type LocatedError, type LocMap, locate } from './located.ts';
+import { Issue, type IssueInput, Scenario as ScenarioSchema } from './schema.ts';
+
+export type LoadResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly LocatedError[] };
+
+export class ScenarioError extends PeacesimError {
+  override name = 'ScenarioError';
+  readonly errors: readonly LocatedError[];
+  constructor(errors: readonly LocatedError[]) {
+    super(errors.map(formatError).join('\n'), 1);
+    this.errors = errors;
+  }
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Unions report every branch; keep the branch that got furthest (fewest complaints), so messages stay specific. */
+function flattenIssues(
+  issues: readonly ZodIssue[],
+  prefix: PropertyKey[] = [],
+): { path: PropertyKey[]; issue: ZodIssue }[] {
+  const out: { path: PropertyKey[]; issue: ZodIssue }[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const typeOnly = (b: readonly ZodIssue[]) =>
+        b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0;
+      const informative = branches.filter((b) => !typeOnly(b));
+      if (informative.length === 0) {
+        const expected = branches.map((b) => (b[0] as { expected?: string }).expected).filter(Boolean);
+        out.push({ path, issue: { ...issue, message: `expected ${[...new Set(expected)].join(' or ')}` } });
+        continue;
+      }
+      const best = informative.reduce((a, b) => (b.length < a.length ? b : a));
+      out.push(...flattenIssues(best, path));
+    } else out.push({ path, issue });
+  }
+  return out;
+}
+
+function messageOf(issue: ZodIssue): string {
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
+    return `missing: expected ${issue.expected}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+export function loadScenario(file: string, read: ReadText = readTextFile): LoadResult {
+  const path = resolve(file);
+  const locs: LocMap = new WeakMap();
+  const raw = loadRaw(path, locs, read);
+  const shown = (f: string) => {
+    if (f === path) return file;
+    const rel = relative(process.cwd(), f);
+    return isAbsolute(f) && !rel.startsWith('..') ? rel : f;
+  };
+  const errors: LocatedError[] = raw.errors.map((e) => ({ ...e, file: shown(e.file) }));
+  if (!raw.value) return { ok: false, errors };
+  const fallback = { file: path, line: 1, col: 1 };
+  const at = (p: PropertyKey[], message: string): LocatedError => {
+    const pos = locate(raw.value, p, locs, fallback);
+    return { file: shown(pos.file), line: pos.line, col: pos.col, path: formatPath(raw.value, p), message };
+  };
+
+  const parsed = ScenarioSchema.safeParse(raw.value);
+  if (!parsed.success) {
+    for (const { path: p, issue } of flattenIssues(parsed.error.issues)) errors.push(at(p, messageOf(issue)));
+  }
+  for (const f of crossCheck(raw.value, raw.omittedIssues)) errors.push(at(f.path, f.message));
+  if (errors.length || !parsed.success) return { ok: false, errors: dedupe(errors) };
+
+  const fixed = raw.omittedIssues
+    .map((x) => Issue.safeParse(x))
+    .filter((r) => r.success)
+    .map((r) => r.data as IssueInput);
+  return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path)) };
+}
+
+function dedupe(errors: LocatedError[]): LocatedError[] {
+  const seen = new Set<string>();
+  return errors
+    .filter((e) => {
+      const k = formatError(e);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1));
+}
+
+/** Load or throw a ScenarioError listing every located error. */
+export function loadScenarioFile(file: string, read?: ReadText): Scenario {
+  const result = loadScenario(file, read);
+  if (!result.ok) throw new ScenarioError(result.errors);
+  return result.scenario;
+}
