@@ -16,7 +16,7 @@ export function holds(c: Condition, pkg: Package): boolean {
     case 'not':
       return !holds(c.item, pkg);
     case 'if':
-      return holds(c.cond, pkg) ? holds(c.then, pkg) : holds(c.else, pkg);
+      return holds(c.cond, pkg) ? holds(c.yes, pkg) : holds(c.no, pkg);
   }
 }
 
@@ -39,8 +39,8 @@ export function scopeOf(c: Condition): number[] {
         return;
       case 'if':
         walk(x.cond);
-        walk(x.then);
-        walk(x.else);
+        walk(x.yes);
+        walk(x.no);
         return;
     }
   };

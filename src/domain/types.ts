@@ -53,7 +53,7 @@ export type Condition =
   | { readonly kind: 'all'; readonly items: readonly Condition[] }
   | { readonly kind: 'any'; readonly items: readonly Condition[] }
   | { readonly kind: 'not'; readonly item: Condition }
-  | { readonly kind: 'if'; readonly cond: Condition; readonly then: Condition; readonly else: Condition };
+  | { readonly kind: 'if'; readonly cond: Condition; readonly yes: Condition; readonly no: Condition };
 
 export interface Constraint extends Provenance {
   readonly id: string;

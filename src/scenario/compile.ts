@@ -158,8 +158,8 @@ export function compileCondition(raw: ConditionInput, ctx: ConditionContext): Co
   return {
     kind: 'if',
     cond: compileCondition(raw.if!, ctx),
-    then: compileCondition(raw.then!, ctx),
-    else: raw.else ? compileCondition(raw.else, ctx) : { kind: 'const', value: true },
+    yes: compileCondition(raw.then!, ctx),
+    no: raw.else ? compileCondition(raw.else, ctx) : { kind: 'const', value: true },
   };
 }
 

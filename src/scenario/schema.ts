@@ -53,6 +53,7 @@ export const Condition = z
     get if() {
       return Condition.optional();
     },
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a key of the scenario format, never awaited
     get then() {
       return Condition.optional();
     },
