@@ -1,11 +1,12 @@
 // The command line: one commander program, one module per command. `run` never throws and returns the exit code.
 import { Command, CommanderError } from 'commander';
-import { PeacesimError } from '../domain/errors.ts';
+import { didYouMean, PeacesimError } from '../domain/errors.ts';
 import { registerList } from './commands/list.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerSummary } from './commands/summary.ts';
 import { registerValidate } from './commands/validate.ts';
 import type { Io } from './io.ts';
+import { resolveScenarioPath, shippedIds } from './scenarios.ts';
 import { VERSION } from './version.ts';
 
 export function buildProgram(io: Io): Command {
@@ -31,6 +32,14 @@ export function buildProgram(io: Io): Command {
 /** Runs one command line; returns 0, 1 (bad input) or 2 (usage). */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith('-') && !isCommand(program, first) && !isScenarioName(first)) {
+    const names = program.commands.map((c) => c.name());
+    io.err(
+      `peacesim: "${first}" is neither a command nor a scenario${didYouMean(first, [...names, ...shippedIds()])}; commands: ${names.join(', ')} (peacesim --help)\n`,
+    );
+    return 2;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodes.get(program) ?? 0;
@@ -51,6 +60,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     io.err(`peacesim: internal error: ${(e as Error).message ?? String(e)} (please report this)\n`);
     return 1;
+  }
+}
+
+function isCommand(program: Command, name: string): boolean {
+  return program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+}
+
+function isScenarioName(name: string): boolean {
+  try {
+    resolveScenarioPath(name);
+    return true;
+  } catch {
+    return false;
   }
 }
 

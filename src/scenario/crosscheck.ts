@@ -22,11 +22,14 @@ interface IssueInfo {
   readonly range?: [number, number];
 }
 
+/** `what` may carry a context after a '|': unknownId('option|of issue "nato"', …) → unknown option "x" of issue "nato" */
 function unknownId(what: string, id: string, valid: Iterable<string>, path: Path): Finding {
   const list = [...valid];
+  const [kind, context] = what.split('|');
+  const shown = list.length <= 15 ? list.join(', ') : `${list.slice(0, 15).join(', ')}, …`;
   return {
     path,
-    message: `unknown ${what} "${id}"${didYouMean(id, list)}${list.length && list.length <= 15 ? `; valid: ${list.join(', ')}` : ''}`,
+    message: `unknown ${kind} "${id}"${context ? ` ${context}` : ''}${didYouMean(id, list)}${list.length ? `; valid: ${shown}` : ''}`,
   };
 }
 
@@ -83,7 +86,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
   };
   for (const [item] of records(raw.issues)) {
     const id = idOf(item);
-    if (id) issues.set(id, infoOf(item));
+    if (id && !issues.has(id)) issues.set(id, infoOf(item));
   }
   for (const item of omittedIssues) if (isRecord(item) && idOf(item)) fixed.set(idOf(item)!, infoOf(item));
   const anyIssue = (id: string) => issues.get(id) ?? fixed.get(id);
@@ -112,7 +115,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
       if (typeof v !== 'string')
         push(path, `issue "${issueId}" takes an option id, not ${JSON.stringify(v)}`);
       else if (!info.options.includes(v))
-        out.push(unknownId(`option of issue "${issueId}"`, v, info.options, path));
+        out.push(unknownId(`option|of issue "${issueId}"`, v, info.options, path));
     } else if (typeof v !== 'number') {
       push(path, `issue "${issueId}" is numeric: give a number, not ${JSON.stringify(v)}`);
     } else if (info.range && (v < info.range[0] || v > info.range[1])) {
@@ -154,7 +157,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
   // issues
   for (const [item, i] of records(raw.issues)) {
     const id = idOf(item) ?? `#${i}`;
-    const info = issues.get(id);
+    const info = infoOf(item);
     if (info?.kind === 'discrete') {
       const seen = new Set<string>();
       for (const [o, k] of records(item.options)) {
@@ -165,7 +168,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
       }
       if (typeof item.statusQuo === 'string' && !info.options.includes(item.statusQuo)) {
         out.push(
-          unknownId(`option of issue "${id}"`, item.statusQuo, info.options, ['issues', i, 'statusQuo']),
+          unknownId(`option|of issue "${id}"`, item.statusQuo, info.options, ['issues', i, 'statusQuo']),
         );
       }
     } else if (info?.kind === 'numeric' && info.range) {
@@ -217,7 +220,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
           if (isRecord(p.values)) {
             for (const o of Object.keys(p.values)) {
               if (!info.options.includes(o))
-                out.push(unknownId(`option of issue "${issueId}"`, o, info.options, [...path, 'values', o]));
+                out.push(unknownId(`option|of issue "${issueId}"`, o, info.options, [...path, 'values', o]));
             }
           }
         } else {
@@ -313,7 +316,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
           .map(([l]) => idOf(l))
           .filter((x): x is string => !!x);
         if (actor && !lines.includes(eff.redLine))
-          out.push(unknownId(`red line of "${eff.actor}"`, eff.redLine, lines, [...path, 'redLine']));
+          out.push(unknownId(`red line|of "${eff.actor}"`, eff.redLine, lines, [...path, 'redLine']));
       }
     }
   }

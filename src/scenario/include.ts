@@ -10,6 +10,8 @@ export interface RawScenario {
   readonly value: Raw | undefined;
   /** issues dropped by `omit`, as written: they stay fixed at their status quo */
   readonly omittedIssues: unknown[];
+  /** an included file could not be read or parsed: the merged value lacks its part */
+  readonly incomplete?: boolean;
   readonly errors: LocatedError[];
 }
 
@@ -87,6 +89,13 @@ function applyOmit(
         return;
       }
       if (list === 'issues') omitted.push(items[j]);
+      if (list === 'actors') {
+        // an actor that is not in the scenario has no consent to give
+        for (const issue of Array.isArray(value.issues) ? value.issues : []) {
+          if (isRecord(issue) && Array.isArray(issue.controlledBy))
+            issue.controlledBy = issue.controlledBy.filter((a) => a !== id);
+        }
+      }
       items.splice(j, 1);
     });
   }
@@ -160,6 +169,7 @@ export function loadRaw(
   const includes =
     typeof own.include === 'string' ? [own.include] : Array.isArray(own.include) ? own.include : [];
   let merged: unknown = {};
+  let incomplete = false;
   const omittedIssues: unknown[] = [];
   includes.forEach((inc, k) => {
     if (typeof inc !== 'string') return; // the schema reports it
@@ -177,7 +187,7 @@ export function loadRaw(
       errors.push({
         ...where,
         path: 'include',
-        message: `include loop: ${loop}; remove one of these includes`,
+        message: `includes go round in a loop (${loop}); remove one of them`,
       });
       return;
     }
@@ -191,6 +201,7 @@ export function loadRaw(
       errors.push(...sub.errors.filter((e) => e.file !== target || e.message !== 'no such file'));
     } else errors.push(...sub.errors);
     if (sub.value) merged = deepMerge(merged, sub.value, locs);
+    if (!sub.value || sub.incomplete) incomplete = true;
     omittedIssues.push(...sub.omittedIssues);
   });
   const { include: _include, omit, ...rest } = own;
@@ -198,5 +209,5 @@ export function loadRaw(
   if (ownLoc) locs.set(rest, ownLoc);
   merged = includes.length ? deepMerge(merged, rest, locs) : rest;
   applyOmit(merged as Raw, omit, file, locs, errors, omittedIssues);
-  return { value: merged as Raw, omittedIssues, errors };
+  return { value: merged as Raw, omittedIssues, errors, incomplete };
 }

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
-import { compileScenario } from './compile.ts';
+import { type CompileOptions, compileScenario } from './compile.ts';
 import { crossCheck } from './crosscheck.ts';
 import { loadRaw, type ReadText, readTextFile } from './include.ts';
 import { formatError, formatPath, type LocatedError, type LocMap, locate } from './located.ts';
@@ -57,7 +57,11 @@ function messageOf(issue: ZodIssue): string {
   return issue.message.replace(/^Invalid input: /, '');
 }
 
-export function loadScenario(file: string, read: ReadText = readTextFile): LoadResult {
+export function loadScenario(
+  file: string,
+  read: ReadText = readTextFile,
+  options: CompileOptions = {},
+): LoadResult {
   const path = resolve(file);
   const locs: LocMap = new WeakMap();
   const raw = loadRaw(path, locs, read);
@@ -67,7 +71,8 @@ export function loadScenario(file: string, read: ReadText = readTextFile): LoadR
     return isAbsolute(f) && !rel.startsWith('..') ? rel : f;
   };
   const errors: LocatedError[] = raw.errors.map((e) => ({ ...e, file: shown(e.file) }));
-  if (!raw.value) return { ok: false, errors };
+  // without an included part, the schema would only echo what is missing: report why it is missing
+  if (!raw.value || raw.incomplete) return { ok: false, errors: dedupe(errors) };
   const fallback = { file: path, line: 1, col: 1 };
   const at = (p: PropertyKey[], message: string): LocatedError => {
     const pos = locate(raw.value, p, locs, fallback);
@@ -85,7 +90,7 @@ export function loadScenario(file: string, read: ReadText = readTextFile): LoadR
     .map((x) => Issue.safeParse(x))
     .filter((r) => r.success)
     .map((r) => r.data as IssueInput);
-  return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path)) };
+  return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path), options) };
 }
 
 function dedupe(errors: LocatedError[]): LocatedError[] {
@@ -101,8 +106,8 @@ function dedupe(errors: LocatedError[]): LocatedError[] {
 }
 
 /** Load or throw a ScenarioError listing every located error. */
-export function loadScenarioFile(file: string, read?: ReadText): Scenario {
-  const result = loadScenario(file, read);
+export function loadScenarioFile(file: string, read?: ReadText, options?: CompileOptions): Scenario {
+  const result = loadScenario(file, read, options);
   if (!result.ok) throw new ScenarioError(result.errors);
   return result.scenario;
 }
