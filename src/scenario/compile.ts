@@ -49,10 +49,22 @@ function termValueOf(t: string | number | TermDetailInput): string | number {
   return typeof t === 'object' ? t.value : t;
 }
 
-/** Every numeric value a scenario mentions for an issue becomes an option: candidates, status quo, document terms. */
-function numericValues(input: ScenarioInput, issue: Extract<IssueInput, { kind: 'numeric' }>): IssueOption[] {
+export interface CompileOptions {
+  /** more values to make options of numeric issues (issue id → values), e.g. a what-if's `--set army-cap=700000` */
+  readonly extraValues?: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * Every numeric value a scenario mentions for an issue becomes an option: candidates, status quo, document terms
+ * (and any extra values the caller asks for).
+ */
+function numericValues(
+  input: ScenarioInput,
+  issue: Extract<IssueInput, { kind: 'numeric' }>,
+  extra: readonly number[] = [],
+): IssueOption[] {
   const labels = new Map<number, string>();
-  const values = new Set<number>([issue.statusQuo]);
+  const values = new Set<number>([issue.statusQuo, ...extra]);
   for (const c of issue.candidates) {
     if (typeof c === 'number') values.add(c);
     else {
@@ -80,6 +92,7 @@ function compileIssue(
   raw: IssueInput,
   index: number,
   actorIndex: Map<string, number>,
+  compileOptions: CompileOptions = {},
 ): Issue {
   const common = {
     id: raw.id,
@@ -91,7 +104,7 @@ function compileIssue(
     ...provenanceOf(raw),
   };
   if (raw.kind === 'numeric') {
-    const options = numericValues(input, raw);
+    const options = numericValues(input, raw, compileOptions.extraValues?.get(raw.id));
     return {
       ...common,
       kind: 'numeric',
@@ -233,10 +246,11 @@ export function compileScenario(
   input: ScenarioInput,
   fixedIssues: readonly IssueInput[] = [],
   file?: string,
+  options: CompileOptions = {},
 ): Scenario {
   const actorIndex = new Map(input.actors.map((a, i) => [a.id, i]));
   const issueIndex = new Map(input.issues.map((x, i) => [x.id, i]));
-  const issues = input.issues.map((raw, i) => compileIssue(input, raw, i, actorIndex));
+  const issues = input.issues.map((raw, i) => compileIssue(input, raw, i, actorIndex, options));
   const offsets = new Int32Array(issues.length + 1);
   issues.forEach((issue, i) => {
     offsets[i + 1] = offsets[i]! + issue.options.length;

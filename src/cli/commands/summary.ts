@@ -45,13 +45,14 @@ export function registerSummary(program: Command, io: Io): void {
         );
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
-          const why = v.violations.length
-            ? `red line: ${v.violations[0]!.text}`
-            : `utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)}; costliest: ${v.costs
-                .slice(0, 2)
-                .map((c) => c.issue)
-                .join(', ')}`;
-          line(`    ${p.dim(`${v.actor}: ${why}`)}`);
+          if (v.violations.length) {
+            for (const r of v.violations) {
+              line(`    ${p.dim(`${v.actor}: red line: ${r.text}${r.sources.length ? ` [${r.sources.join(', ')}]` : ''}`)}`);
+            }
+          } else {
+            const costs = v.costs.slice(0, 3).map((c) => c.issue).join(', ');
+            line(`    ${p.dim(`${v.actor}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal); costliest: ${costs}`)}`);
+          }
         }
       }
     });

@@ -1,0 +1,178 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  type ConcessionRank,
+  type ConcessionSet,
+  type ConcessionsResult,
+  concessions,
+  MAX_EXACT_CHANGES,
+  type NearMiss,
+} from '../../analysis/concessions.ts';
+import { optionValue } from '../../analysis/whatif.ts';
+import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { type Io, palette } from '../io.ts';
+import { openScenario } from '../scenarios.ts';
+import { fix3, optionText, reasonOf, signed } from './whatif.ts';
+
+function parseMax(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1)
+    throw new InvalidArgumentError(`give a whole number of changes, 1 to ${MAX_EXACT_CHANGES}`);
+  if (n > MAX_EXACT_CHANGES)
+    throw new InvalidArgumentError(
+      `the exact search covers at most ${MAX_EXACT_CHANGES} changes (C(issues, k) × options^k packages grows too fast beyond); use --max 1, 2 or 3`,
+    );
+  return n;
+}
+
+function parseLimit(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new InvalidArgumentError('give a whole number, at least 1');
+  return Number(text);
+}
+
+function setJson(s: Scenario, x: ConcessionSet) {
+  const res = scenarioReservations(s);
+  return {
+    changes: x.changes.map((c) => ({
+      issue: s.issues[c.issue]!.id,
+      from: optionValue(s.issues[c.issue]!, c.from),
+      to: optionValue(s.issues[c.issue]!, c.to),
+    })),
+    nashProduct: x.nash,
+    tablerLoss: x.tablerLoss,
+    required: x.required.map((a) => s.actors[a]!.id),
+    utilities: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]!])),
+    margins: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]! - res[a.index]!])),
+  };
+}
+
+function resultJson(s: Scenario, r: ConcessionsResult) {
+  return {
+    scenario: s.id,
+    document: r.document.id,
+    tabledBy: s.actors[r.document.tabledBy]!.id,
+    max: r.max,
+    rank: r.rank,
+    alreadyAgreement: r.alreadyAgreement,
+    size: r.size,
+    count: r.count,
+    solutions: r.solutions.map((x) => setJson(s, x)),
+    closest: r.closest.map((x: NearMiss) => ({
+      ...setJson(s, x),
+      blockers: x.blockers,
+      rejecting: x.rejecting.map((a) => s.actors[a]!.id),
+      rulesBroken: x.rulesBroken,
+      minMargin: x.minMargin,
+    })),
+    stats: r.stats,
+  };
+}
+
+function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
+  const p = palette(io);
+  const line = (t = '') => io.out(`${t}\n`);
+  const doc = r.document;
+  const tabler = s.actors[doc.tabledBy]!;
+  line(
+    `${p.bold(`Minimal concessions — ${doc.id}`)}: ${doc.title} ${p.dim(`(${s.id}, tabled by ${tabler.id})`)}`,
+  );
+  const ev = evaluatePackage(s, doc.package);
+  if (r.alreadyAgreement) {
+    line(
+      `${p.green('Already an agreement')}: every required actor accepts it as tabled; nothing to concede.`,
+    );
+    return;
+  }
+  line(`As tabled: ${p.red('no agreement')}`);
+  for (const v of ev.verdicts)
+    if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(v)}`);
+  for (const x of ev.ruleViolations) line(`  rule ${x.redLine} broken: ${x.text}`);
+  line();
+
+  const changeLines = (x: ConcessionSet) => {
+    const w = Math.max(...x.changes.map((c) => s.issues[c.issue]!.id.length));
+    return x.changes.map(
+      (c) =>
+        `     ${s.issues[c.issue]!.id.padEnd(w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}`,
+    );
+  };
+  const margins = (x: ConcessionSet) =>
+    x.required.map((a) => `${s.actors[a]!.id} ${signed(x.utilities[a]! - s.actors[a]!.reservation.value)}`);
+  const st = r.stats;
+  const searched = p.dim(
+    `searched ${st.packages.toLocaleString('en-US')} packages over ${st.combinations.toLocaleString('en-US')} sets of issues; ${st.prunedCombinations.toLocaleString('en-US')} sets and ${st.skippedOptions} options ruled out without search`,
+  );
+
+  if (r.size !== null) {
+    const changes = `${r.size} change${r.size === 1 ? '' : 's'}`;
+    line(
+      `${p.bold(`Smallest: ${changes}`)} — ${r.count} minimal set${r.count === 1 ? '' : 's'}, ranked by ${r.rank === 'nash' ? 'the Nash product of the required actors' : `what ${tabler.id} gives up`}${r.count > r.solutions.length ? ` (best ${r.solutions.length} shown)` : ''}`,
+    );
+    line(searched);
+    r.solutions.forEach((x, k) => {
+      line();
+      const loss = x.tablerLoss;
+      line(
+        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${tabler.id} ${loss > 5e-4 ? `gives up ${fix3(loss)}` : loss < -5e-4 ? `gains ${fix3(-loss)}` : 'gives up nothing'}`,
+      );
+      for (const l of changeLines(x)) line(l);
+      line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);
+    });
+    return;
+  }
+
+  line(`${p.red(`No set of up to ${r.max} change${r.max === 1 ? '' : 's'} makes ${doc.id} an agreement.`)}`);
+  line(searched);
+  if (r.closest.length === 0) {
+    line('No issue has another option that could help.');
+    return;
+  }
+  line(p.bold('Closest (fewest blockers, then the largest smallest margin, then fewest changes):'));
+  r.closest.forEach((x, k) => {
+    line();
+    const who = [
+      ...x.rejecting.map((a) => `${s.actors[a]!.id} rejects`),
+      ...x.rulesBroken.map((id) => `rule ${id} broken`),
+    ];
+    line(
+      `  ${String(k + 1).padStart(2)}. ${x.blockers} blocker${x.blockers === 1 ? '' : 's'}: ${who.join(', ')} · smallest margin ${signed(x.minMargin)}`,
+    );
+    for (const l of changeLines(x)) line(l);
+    const ev1 = evaluatePackage(s, x.package);
+    for (const a of x.rejecting) line(`     ${p.dim(`${s.actors[a]!.id}: ${reasonOf(ev1.verdicts[a]!)}`)}`);
+  });
+}
+
+export function registerConcessions(program: Command, io: Io): void {
+  program
+    .command('concessions')
+    .description(
+      'the smallest sets of term changes that make a tabled document acceptable to every required actor (exact up to 3)',
+    )
+    .argument('<scenario>', 'a scenario file or shipped scenario id')
+    .requiredOption('--document <ID>', 'the document to start from')
+    .option('--max <N>', `the most changes to try, 1 to ${MAX_EXACT_CHANGES}`, parseMax, MAX_EXACT_CHANGES)
+    .option('--limit <K>', 'how many sets to show, best first', parseLimit, 10)
+    .addOption(
+      new Option('--rank <BY>', 'nash: Nash product first; tabler: what the tabling actor gives up first')
+        .choices(['nash', 'tabler'])
+        .default('nash'),
+    )
+    .option('--json', 'print JSON')
+    .action(
+      (
+        name: string,
+        opts: { document: string; max: number; limit: number; rank: string; json?: boolean },
+      ) => {
+        const s = openScenario(name);
+        const r = concessions(s, opts.document, {
+          max: opts.max,
+          limit: opts.limit,
+          rank: opts.rank as ConcessionRank,
+        });
+        if (opts.json) io.out(`${JSON.stringify(resultJson(s, r), null, 2)}\n`);
+        else printResult(s, r, io);
+      },
+    );
+}

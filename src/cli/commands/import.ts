@@ -1,0 +1,86 @@
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { PeacesimError } from '../../domain/errors.ts';
+import { type GeniusFile, geniusToYaml } from '../../interop/genius.ts';
+import type { Io } from '../io.ts';
+
+const MAX_XML_BYTES = 16 * 1024 * 1024;
+
+function readXml(file: string): GeniusFile {
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_XML_BYTES)
+      throw new PeacesimError(`${file}: ${Math.round(size / 1024)} KiB is too large for a GENIUS file`, 1);
+    return { file, text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    if (e instanceof PeacesimError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PeacesimError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : `${file}: cannot read it (${code ?? (e as Error).message})`,
+      1,
+    );
+  }
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file. */
+export function writeAtomically(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new PeacesimError(
+      `${file}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      1,
+    );
+  }
+}
+
+export function registerImport(program: Command, io: Io): void {
+  const imp = program
+    .command('import')
+    .description('convert negotiation files of other tools into peacesim scenarios');
+  imp
+    .command('genius')
+    .description(
+      'GENIUS/ANAC XML (a domain and linear additive profiles, discrete issues) → scenario YAML; actors in the order given',
+    )
+    .argument('<domain>', 'the GENIUS domain file (.xml)')
+    .argument('<profiles...>', 'two or more utility profile files (.xml); actors are named after the files')
+    .option('-o, --output <file>', 'write the scenario here (atomically) instead of printing it')
+    .option('--id <ID>', 'the scenario id (default: from the domain file name)')
+    .option('--date <DATE>', 'the scenario date, YYYY[-MM[-DD]] (GENIUS files have none)', '2010')
+    .action((domain: string, profiles: string[], opts: { output?: string; id?: string; date: string }) => {
+      if (profiles.length < 2)
+        throw new PeacesimError('import genius: give at least two profiles (a scenario needs two actors)', 2);
+      if (opts.id !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(opts.id))
+        throw new PeacesimError(`--id "${opts.id}": an id is lower-case letters, digits, ".", "_" or "-"`, 2);
+      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.date))
+        throw new PeacesimError(`--date "${opts.date}": a date is YYYY, YYYY-MM or YYYY-MM-DD`, 2);
+      const yaml = geniusToYaml(readXml(domain), profiles.map(readXml), {
+        ...(opts.id === undefined ? {} : { id: opts.id }),
+        date: opts.date,
+      });
+      if (opts.output === undefined) {
+        io.out(yaml);
+        return;
+      }
+      writeAtomically(opts.output, yaml);
+      io.out(
+        `wrote ${opts.output} (${profiles.length} actors); check it with: peacesim validate ${opts.output}\n`,
+      );
+    });
+  imp.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const cmd of imp.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    cmd.showSuggestionAfterError(true);
+  }
+}

@@ -1,0 +1,214 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import {
+  type ChangeRequest,
+  type Movement,
+  optionValue,
+  type VerdictChange,
+  type WhatIfResult,
+  whatIf,
+} from '../../analysis/whatif.ts';
+import type { Verdict, Violation } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { loadScenarioFile } from '../../scenario/load.ts';
+import { type Io, type Palette, palette } from '../io.ts';
+import { resolveScenarioPath } from '../scenarios.ts';
+
+/** `--set ISSUE=VALUE`, collected. */
+export function collectSet(text: string, previous: ChangeRequest[] = []): ChangeRequest[] {
+  const at = text.indexOf('=');
+  if (at <= 0 || at === text.length - 1)
+    throw new InvalidArgumentError('expected ISSUE=VALUE, e.g. --set army-cap=800000');
+  return [...previous, { issue: text.slice(0, at).trim(), value: text.slice(at + 1).trim() }];
+}
+
+export const fix3 = (x: number) => (Math.abs(x) < 5e-4 ? 0 : x).toFixed(3);
+export const signed = (x: number) => `${x >= -5e-4 ? '+' : '-'}${Math.abs(x).toFixed(3)}`;
+
+/** An option as people read it: the option id for a discrete issue, the label of a numeric value. */
+export function optionText(s: Scenario, issue: number, option: number): string {
+  const x = s.issues[issue]!;
+  const o = x.options[option]!;
+  return x.kind === 'numeric' ? o.label : o.id;
+}
+
+export function violationText(v: Violation): string {
+  const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
+  return `${v.text}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+}
+
+/** Why an actor rejects, in one line, or "" when it accepts. */
+export function reasonOf(v: Verdict): string {
+  if (v.accepts) return '';
+  if (v.violations.length)
+    return v.violations.map((x) => `red line ${x.redLine}: ${violationText(x)}`).join('; ');
+  const costs = v.costs
+    .slice(0, 3)
+    .map((c) => `${c.issue} (-${c.cost.toFixed(3)})`)
+    .join(', ');
+  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function verdictWord(v: Verdict): string {
+  return v.accepts ? 'accepts' : 'rejects';
+}
+
+function whatIfJson(r: WhatIfResult) {
+  const s = r.scenario;
+  const verdict = (v: Verdict) => ({
+    utility: v.utility,
+    reservation: v.reservation,
+    margin: v.margin,
+    accepts: v.accepts,
+    violations: v.violations,
+    costs: v.costs,
+  });
+  return {
+    scenario: s.id,
+    document: r.document.id,
+    changes: r.changes.map((c) => ({
+      issue: s.issues[c.issue]!.id,
+      from: optionValue(s.issues[c.issue]!, c.from),
+      to: optionValue(s.issues[c.issue]!, c.to),
+    })),
+    agreement: r.agreement,
+    required: r.required,
+    verdicts: Object.fromEntries(
+      r.verdicts.map((v) => [
+        v.actor,
+        {
+          required: v.required,
+          before: verdict(v.before),
+          after: verdict(v.after),
+          utilityDelta: v.utilityDelta,
+          changed: v.changed,
+        },
+      ]),
+    ),
+    rules: r.rules,
+    moved: r.moved,
+  };
+}
+
+function movementLine(m: Movement, p: Palette): string {
+  switch (m.kind) {
+    case 'agreement':
+      return `agreement: ${m.before ? 'yes' : 'no'} → ${m.after ? p.green('yes') : p.red('no')}`;
+    case 'verdict':
+      return `${m.actor}: ${m.before}s → ${m.after === 'accept' ? p.green('accepts') : p.red('rejects')}`;
+    case 'required':
+      return `${m.actor}: ${m.after ? 'now required (it controls an issue the text moves)' : 'no longer required'}`;
+    case 'red-line-broken':
+      return `${m.actor}: ${p.red('breaks')} red line ${m.redLine}: ${violationText(m)}`;
+    case 'red-line-cleared':
+      return `${m.actor}: ${p.green('clears')} red line ${m.redLine}: ${violationText(m)}`;
+    case 'rule-broken':
+      return `rule ${m.redLine} ${p.red('broken')}: ${violationText(m)}`;
+    case 'rule-cleared':
+      return `rule ${m.redLine} ${p.green('cleared')}: ${violationText(m)}`;
+    case 'utility':
+      return `${m.actor}: utility ${fix3(m.before)} → ${fix3(m.after)} (${signed(m.delta)})`;
+  }
+}
+
+export function printWhatIf(r: WhatIfResult, io: Io): void {
+  const s = r.scenario;
+  const p = palette(io);
+  const line = (t = '') => io.out(`${t}\n`);
+  line(`${p.bold(`What if — ${r.document.id}`)}: ${r.document.title} ${p.dim(`(${s.id})`)}`);
+  if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
+  const w = Math.max(0, ...r.changes.map((c) => s.issues[c.issue]!.id.length));
+  for (const c of r.changes) {
+    const issue = s.issues[c.issue]!;
+    const label = issue.kind === 'discrete' ? p.dim(`  ${issue.options[c.to]!.label}`) : '';
+    const same = c.from === c.to ? p.dim(' (as in the document)') : '';
+    line(
+      `  ${pad(issue.id, w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}${same}${label}`,
+    );
+  }
+  line();
+
+  const aw = Math.max(5, ...r.verdicts.map((v) => v.actor.length));
+  line(p.dim(`  ${pad('actor', aw)}  ${pad('utility', 15)}  ${pad('margin', 17)}  verdict`));
+  const row = (v: VerdictChange) => {
+    const req = (b: boolean) => (b ? '' : ' (not required)');
+    const reqText =
+      v.required.before === v.required.after
+        ? req(v.required.after)
+        : ` (${v.required.before ? 'required' : 'not required'} → ${v.required.after ? 'required' : 'not required'})`;
+    if (!v.changed) {
+      const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
+      line(
+        `  ${pad(v.actor, aw)}  ${pad(fix3(v.after.utility), 15)}  ${pad(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+      );
+      return;
+    }
+    const util = `${fix3(v.before.utility)} → ${fix3(v.after.utility)}`;
+    const margin = `${signed(v.before.margin)} → ${signed(v.after.margin)}`;
+    const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
+    const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
+    line(`  ${pad(v.actor, aw)}  ${pad(util, 15)}  ${pad(margin, 17)}  ${verdict}${p.dim(reqText)}`);
+  };
+  r.verdicts.forEach(row);
+  line();
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  line(
+    `${p.bold('Agreement')}: ${r.agreement.before === r.agreement.after ? `${yes(r.agreement.after)} (unchanged)` : `${yes(r.agreement.before)} → ${r.agreement.after ? p.green('yes') : p.red('no')}`}`,
+  );
+  if (r.rules.after.length)
+    line(`  rules broken: ${r.rules.after.map((x) => `${x.redLine}: ${violationText(x)}`).join('; ')}`);
+
+  line();
+  line(p.bold('What moved'));
+  if (r.moved.length === 0) line(p.dim('  nothing: every verdict, utility, red line and rule is as before'));
+  for (const m of r.moved) line(`  • ${movementLine(m, p)}`);
+
+  const rejecting = r.verdicts.filter((v) => v.required.after && !v.after.accepts);
+  if (rejecting.length) {
+    line();
+    line(p.bold('Who says no, and why'));
+    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(v.after)}`);
+  }
+  const won = r.verdicts.filter((v) => v.flipped && v.after.accepts);
+  if (won.length) {
+    line();
+    line(p.bold('Won over'));
+    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(v.before)}`);
+  }
+}
+
+/** Loads the scenario; numeric values that are not options yet come back as options of a recompiled scenario. */
+export function scenarioLoader(nameOrPath: string): { scenario: Scenario; recompile: WhatIfRecompile } {
+  const path = resolveScenarioPath(nameOrPath);
+  return {
+    scenario: loadScenarioFile(path),
+    recompile: (extraValues) => loadScenarioFile(path, undefined, { extraValues }),
+  };
+}
+type WhatIfRecompile = (extraValues: ReadonlyMap<string, readonly number[]>) => Scenario;
+
+export function registerWhatIf(program: Command, io: Io): void {
+  program
+    .command('whatif')
+    .description(
+      'change terms of a tabled document and see every verdict, utility, red line and rule that moves',
+    )
+    .argument('<scenario>', 'a scenario file or shipped scenario id')
+    .requiredOption('--document <ID>', 'the document to start from')
+    .option(
+      '--set <ISSUE=VALUE>',
+      'set an issue to an option id, or a numeric issue to a number (800000, 800k); repeatable',
+      collectSet,
+      [],
+    )
+    .option('--json', 'print JSON')
+    .action((name: string, opts: { document: string; set: ChangeRequest[]; json?: boolean }) => {
+      const { scenario, recompile } = scenarioLoader(name);
+      const r = whatIf(scenario, opts.document, opts.set, { recompile });
+      if (opts.json) io.out(`${JSON.stringify(whatIfJson(r), null, 2)}\n`);
+      else printWhatIf(r, io);
+    });
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('peacesim concessions', () => {
+  it('should list the minimal sets, best Nash product first, with every required margin', async () => {
+    const r = await cli('concessions', 'tutorial-bilateral', '--document', 'mediator-text');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('south rejects: utility 0.425 < reservation 0.450');
+    expect(r.out).toContain(
+      'Smallest: 1 change — 4 minimal sets, ranked by the Nash product of the required actors',
+    );
+    expect(r.out).toMatch(
+      /1\. Nash 0\.01173 · south gains 0\.175\n\s+guarantee {2}consultations → art5-like/,
+    );
+    expect(r.out).toContain('margins: north +0.078  south +0.150');
+  });
+
+  it('should print JSON, honour --limit and --rank tabler', async () => {
+    const r = await cli(
+      'concessions',
+      'tutorial-bilateral',
+      '--document',
+      'north-opening',
+      '--limit',
+      '2',
+      '--rank',
+      'tabler',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({
+      document: 'north-opening',
+      tabledBy: 'north',
+      size: 3,
+      count: 4,
+      rank: 'tabler',
+    });
+    expect(j.solutions).toHaveLength(2);
+    expect(j.solutions[0].tablerLoss).toBeLessThanOrEqual(j.solutions[1].tablerLoss);
+    expect(j.solutions[0].changes.map((c: { issue: string }) => c.issue)).toEqual([
+      'line',
+      'army-cap',
+      'guarantee',
+    ]);
+  });
+
+  it('should say when no set up to --max works and show the closest', async () => {
+    const r = await cli(
+      'concessions',
+      'tutorial-bilateral',
+      '--document',
+      'north-opening',
+      '--max',
+      '2',
+      '--limit',
+      '1',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('No set of up to 2 changes makes north-opening an agreement.');
+    expect(r.out).toMatch(/1\. 1 blocker: south rejects/);
+  });
+
+  it('should refuse --max above 3 (exit 2, naming the flag) and unknown documents (exit 1)', async () => {
+    const big = await cli('concessions', 'tutorial-bilateral', '--document', 'mediator-text', '--max', '4');
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(
+      /option '--max <N>' argument '4' is invalid\. the exact search covers at most 3 changes/,
+    );
+    const doc = await cli('concessions', 'tutorial-bilateral', '--document', 'nope');
+    expect(doc.code).toBe(1);
+    expect(doc.err).toMatch(/unknown document "nope".*valid documents: north-opening, mediator-text/);
+  });
+});

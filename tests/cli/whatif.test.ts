@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('peacesim whatif', () => {
+  it('should show the move from rejection to agreement, before → after, with the reason that went away', async () => {
+    const r = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'guarantee=art5-like',
+      '--set',
+      'army-cap=700000',
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('army-cap   600,000 troops → 700,000 troops');
+    expect(r.out).toMatch(/south\s+0\.425 → 0\.617\s+-0\.025 → \+0\.167\s+rejects → accepts/);
+    expect(r.out).toMatch(/north\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
+    expect(r.out).toContain('Agreement: no → yes');
+    expect(r.out).toContain('south: before, utility 0.425 < reservation 0.450; costliest: line (-0.200)');
+  });
+
+  it('should show unchanged verdicts compactly and name a newly broken red line with its source', async () => {
+    const r = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'sanctions=lifted',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/north\s+0\.688 → 0\.728/);
+    const nato = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'alliance=nato-path',
+    );
+    expect(nato.out).toContain(
+      'north: breaks red line no-nato: Ukraine must renounce NATO membership. [putin-2024]',
+    );
+    const none = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator-text');
+    expect(none.out).toMatch(/north\s+0\.688\s+\+0\.138\s+accepts, unchanged/);
+    expect(none.out).toContain('nothing: every verdict, utility, red line and rule is as before');
+  });
+
+  it('should print JSON with before and after for every actor and the list of what moved', async () => {
+    const r = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'guarantee=art5-like',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.changes).toEqual([{ issue: 'guarantee', from: 'consultations', to: 'art5-like' }]);
+    expect(j.agreement).toEqual({ before: false, after: true });
+    expect(j.verdicts.south.before.accepts).toBe(false);
+    expect(j.verdicts.south.after.accepts).toBe(true);
+    expect(j.verdicts.south.utilityDelta).toBeCloseTo(2.1 / 12, 12);
+    expect(j.moved).toContainEqual({ kind: 'verdict', actor: 'south', before: 'reject', after: 'accept' });
+    const num = JSON.parse(
+      (
+        await cli(
+          'whatif',
+          'tutorial-bilateral',
+          '--document',
+          'mediator-text',
+          '--set',
+          'army-cap=650k',
+          '--json',
+        )
+      ).out,
+    );
+    expect(num.changes).toEqual([{ issue: 'army-cap', from: 600000, to: 650000 }]);
+  });
+
+  it('should be byte-for-byte deterministic', async () => {
+    const args = [
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'north-opening',
+      '--set',
+      'line=freeze',
+      '--json',
+    ];
+    expect((await cli(...args)).out).toBe((await cli(...args)).out);
+  });
+
+  it('should list the valid ids for unknown ones (exit 1) and name the flag for a malformed --set (exit 2)', async () => {
+    const doc = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator', '--set', 'line=freeze');
+    expect(doc.code).toBe(1);
+    expect(doc.err).toBe(
+      'peacesim: unknown document "mediator"; valid documents: north-opening, mediator-text\n',
+    );
+    const issue = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'lines=freeze',
+    );
+    expect(issue.code).toBe(1);
+    expect(issue.err).toMatch(
+      /unknown issue "lines" \(did you mean "line"\?\); valid issues: line, alliance/,
+    );
+    const option = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'line=frozen',
+    );
+    expect(option.code).toBe(1);
+    expect(option.err).toMatch(/valid line options: withdraw-2022, freeze, cede-four/);
+    const bad = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator-text', '--set', 'line');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/option '--set <ISSUE=VALUE>' argument 'line' is invalid/);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+  });
+});
