@@ -1,10 +1,15 @@
 // The command line: one commander program, one module per command. `run` never throws and returns the exit code.
 import { Command, CommanderError } from 'commander';
 import { didYouMean, PeacesimError } from '../domain/errors.ts';
+import { registerConcessions } from './commands/concessions.ts';
+import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerSources } from './commands/sources.ts';
 import { registerSummary } from './commands/summary.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerWhatIf } from './commands/whatif.ts';
 import type { Io } from './io.ts';
 import { resolveScenarioPath, shippedIds } from './scenarios.ts';
 import { VERSION } from './version.ts';
@@ -22,10 +27,17 @@ export function buildProgram(io: Io): Command {
   registerList(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
-  for (const cmd of program.commands) {
+  registerSources(program, io);
+  registerSweep(program, io);
+  registerWhatIf(program, io);
+  registerConcessions(program, io);
+  registerImport(program, io);
+  const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     cmd.showSuggestionAfterError(true);
-  }
+    cmd.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 
@@ -64,7 +76,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 function isCommand(program: Command, name: string): boolean {
-  return program.commands.some((c) => c.name() === name || c.aliases().includes(name));
+  return name === 'help' || program.commands.some((c) => c.name() === name || c.aliases().includes(name));
 }
 
 function isScenarioName(name: string): boolean {

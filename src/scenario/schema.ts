@@ -269,7 +269,10 @@ export const Event = z.strictObject({
 
 export const Protocol = z.strictObject({
   kind: z.enum(['mediated-single-text', 'alternating-offers']),
-  mediator: Id.optional(),
+  mediator: Id.nullable()
+    .transform((v) => v ?? undefined)
+    .optional()
+    .describe('the mediating actor; null drops the mediator of an included base'),
   parties: z.array(Id).min(1).describe('the actors whose acceptance every agreement needs'),
   opening: Id.optional().describe('the document on the table at round 1'),
   maxRounds: z.number().int().min(1).max(1000),

@@ -1,0 +1,207 @@
+// The sources report: every source of a scenario and everything that rests on it — issues, documents, their terms
+// and points, red lines, rules, preference and reservation assumptions, events — with unconfirmed and recall items
+// marked. Pure: compiled scenario → structure → markdown.
+import type { Provenance, Scenario, SourceRef } from '../domain/types.ts';
+
+export type UseKind =
+  | 'issue'
+  | 'document'
+  | 'term'
+  | 'variant'
+  | 'point'
+  | 'red-line'
+  | 'rule'
+  | 'preference'
+  | 'reservation'
+  | 'event';
+
+/** One item of the scenario that cites sources. */
+export interface SourcedItem {
+  readonly kind: UseKind;
+  /** a stable reference, e.g. "us-28-point-plan/army-cap" for a term, "russia/no-nato" for a red line */
+  readonly ref: string;
+  /** what the item says, in a line */
+  readonly text: string;
+  readonly sources: readonly string[];
+  readonly confirmed: boolean;
+  readonly recall: boolean;
+  readonly note?: string;
+}
+
+export interface SourceEntry extends SourceRef {
+  /** the items that cite this source, in scenario order */
+  readonly uses: readonly SourcedItem[];
+}
+
+export interface SourcesReport {
+  readonly scenario: { readonly id: string; readonly title: string; readonly file?: string };
+  /** every declared source, in the scenario's order */
+  readonly sources: readonly SourceEntry[];
+  /** ids of declared sources that nothing cites */
+  readonly unused: readonly string[];
+  /** every item the record does not settle (unconfirmed) or that is only commonly reported (recall) */
+  readonly flagged: readonly SourcedItem[];
+}
+
+/** The kinds in the order the report lists them, with their headings. */
+export const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
+  ['issue', 'Issues'],
+  ['document', 'Documents'],
+  ['term', 'Terms'],
+  ['variant', 'Other versions of terms'],
+  ['point', 'Document points'],
+  ['red-line', 'Red lines'],
+  ['rule', 'Rules'],
+  ['preference', 'Preference assumptions'],
+  ['reservation', 'Reservation assumptions'],
+  ['event', 'Events'],
+];
+
+const ASSUMED: Provenance = { sources: [], confirmed: true, recall: false };
+
+function item(kind: UseKind, ref: string, text: string, p: Provenance): SourcedItem {
+  return {
+    kind,
+    ref,
+    text,
+    sources: p.sources,
+    confirmed: p.confirmed,
+    recall: p.recall,
+    ...(p.note === undefined ? {} : { note: p.note }),
+  };
+}
+
+function optionText(s: Scenario, issue: number, option: number): string {
+  const x = s.issues[issue]!;
+  const o = x.options[option]!;
+  return x.kind === 'numeric' ? o.label : o.id;
+}
+
+/** Every sourced item of the scenario, in scenario order. Preferences and reservations are assumptions. */
+export function sourcedItems(s: Scenario): SourcedItem[] {
+  const out: SourcedItem[] = [];
+  for (const issue of s.issues) out.push(item('issue', issue.id, issue.label, issue));
+  for (const d of s.documents) {
+    out.push(item('document', d.id, `${d.title} (${d.date})`, d));
+    for (const t of d.terms) {
+      const issue = s.issues[t.issue]!;
+      out.push(item('term', `${d.id}/${issue.id}`, `${issue.id} = ${optionText(s, t.issue, t.option)}`, t));
+      for (const v of t.variants) {
+        const text = `${issue.id} = ${optionText(s, t.issue, v.option)} (another version)`;
+        out.push(item('variant', `${d.id}/${issue.id}/${s.issues[t.issue]!.options[v.option]!.id}`, text, v));
+      }
+    }
+    for (const p of d.points) out.push(item('point', `${d.id}/${p.n}`, p.text, p));
+  }
+  for (const a of s.actors) {
+    for (const r of a.redLines) out.push(item('red-line', `${a.id}/${r.id}`, r.text, r));
+    a.preferences.forEach((p, i) => {
+      if (!p) return;
+      out.push(
+        item('preference', `${a.id}/${s.issues[i]!.id}`, p.rationale, { ...ASSUMED, sources: p.sources }),
+      );
+    });
+    const res = a.reservation;
+    out.push(item('reservation', a.id, res.rationale, { ...ASSUMED, sources: res.sources }));
+  }
+  for (const r of s.rules) out.push(item('rule', r.id, r.text, r));
+  for (const e of s.events) out.push(item('event', e.id, e.title, e));
+  return out;
+}
+
+export function sourcesReport(s: Scenario): SourcesReport {
+  const items = sourcedItems(s);
+  const uses = new Map<string, SourcedItem[]>(s.sources.map((src) => [src.id, []]));
+  for (const it of items) for (const id of new Set(it.sources)) uses.get(id)?.push(it);
+  return {
+    scenario: { id: s.id, title: s.title, ...(s.file === undefined ? {} : { file: s.file }) },
+    sources: s.sources.map((src) => ({ ...src, uses: uses.get(src.id) ?? [] })),
+    unused: s.sources.filter((src) => (uses.get(src.id) ?? []).length === 0).map((src) => src.id),
+    flagged: items.filter((it) => !it.confirmed || it.recall),
+  };
+}
+
+// ───────────────────────────── markdown ─────────────────────────────
+
+/** Inline text safe in a markdown list item: one line, no raw HTML, no accidental emphasis from `*` or `_`. */
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_<>[\]|]/g, (c) => `\\${c}`);
+}
+
+function short(text: string, max = 140): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+function flag(it: SourcedItem): string {
+  if (it.recall) return ' **(recall)**';
+  return it.confirmed ? '' : ' **(unconfirmed)**';
+}
+
+function useLine(it: SourcedItem): string {
+  return `\`${it.ref}\` ${inline(short(it.text))}${flag(it)}`;
+}
+
+export function sourcesMarkdown(r: SourcesReport): string {
+  const lines: string[] = [];
+  const push = (...l: string[]) => lines.push(...l);
+  const cited = r.sources.length - r.unused.length;
+  const unconfirmed = r.flagged.filter((x) => !x.recall).length;
+  const recall = r.flagged.length - unconfirmed;
+  push(
+    `# Sources — ${inline(r.scenario.title)}`,
+    '',
+    `<!-- Generated by \`peacesim sources ${r.scenario.id}\`; do not edit by hand. -->`,
+    '',
+    `Generated from the scenario \`${r.scenario.id}\` by \`peacesim sources ${r.scenario.id}\`` +
+      ` (regenerate with \`peacesim sources ${r.scenario.id} > docs/sources.md\`). It lists every source, its` +
+      ' reliability, and everything in the scenario that rests on it. Items marked **(unconfirmed)** are not' +
+      ' settled by the record (not found in the sources consulted, or resting on a single low-reliability source);' +
+      ' items marked **(recall)** are commonly reported but were not verified. Preference and reservation' +
+      ' entries are modelling assumptions that lean on the source, not facts it states.',
+    '',
+    `${r.sources.length} sources, ${cited} cited; ${unconfirmed} unconfirmed and ${recall} recall items.`,
+    '',
+    '## Unconfirmed and recall items',
+    '',
+  );
+  for (const [kind, heading] of KIND_HEADINGS) {
+    const its = r.flagged.filter((x) => x.kind === kind);
+    if (!its.length) continue;
+    push(`### ${heading}`, '');
+    for (const it of its) {
+      const src = it.sources.length
+        ? ` — ${it.sources.map((x) => `[${x}](#${x})`).join(', ')}`
+        : ' — no source';
+      push(`- ${useLine(it)}${src}${it.note ? `. ${inline(it.note)}` : ''}`);
+    }
+    push('');
+  }
+  push('## Sources', '');
+  for (const src of r.sources) {
+    push(`### ${src.id}`, '');
+    push(`**${inline(src.title)}**`, '');
+    const meta = [
+      ...(src.publisher ? [inline(src.publisher)] : []),
+      ...(src.date ? [src.date] : []),
+      ...(src.url ? [`<${src.url}>`] : []),
+    ];
+    if (meta.length) push(meta.join(' · '), '');
+    if (src.reliability) push(`Reliability: ${inline(src.reliability)}`, '');
+    if (!src.uses.length) {
+      push('Cited by nothing in this scenario.', '');
+      continue;
+    }
+    for (const [kind, heading] of KIND_HEADINGS) {
+      const its = src.uses.filter((x) => x.kind === kind);
+      if (!its.length) continue;
+      push(`- ${heading}:`);
+      for (const it of its) push(`  - ${useLine(it)}`);
+    }
+    push('');
+  }
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
