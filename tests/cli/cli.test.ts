@@ -52,7 +52,7 @@ describe('peacesim binary', () => {
     const r = cli(['list'], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('tutorial-bilateral');
-    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).not.toContain(`${String.fromCharCode(27)}[`);
   });
 
   it('should show a scenario with each document verdict', () => {

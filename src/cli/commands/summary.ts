@@ -47,11 +47,18 @@ export function registerSummary(program: Command, io: Io): void {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
             for (const r of v.violations) {
-              line(`    ${p.dim(`${v.actor}: red line: ${r.text}${r.sources.length ? ` [${r.sources.join(', ')}]` : ''}`)}`);
+              line(
+                `    ${p.dim(`${v.actor}: red line: ${r.text}${r.sources.length ? ` [${r.sources.join(', ')}]` : ''}`)}`,
+              );
             }
           } else {
-            const costs = v.costs.slice(0, 3).map((c) => c.issue).join(', ');
-            line(`    ${p.dim(`${v.actor}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal); costliest: ${costs}`)}`);
+            const costs = v.costs
+              .slice(0, 3)
+              .map((c) => c.issue)
+              .join(', ');
+            line(
+              `    ${p.dim(`${v.actor}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal); costliest: ${costs}`)}`,
+            );
           }
         }
       }
