@@ -1,6 +1,7 @@
 // The command line: one commander program, one module per command. `run` never throws and returns the exit code.
 import { Command, CommanderError } from 'commander';
 import { didYouMean, PeacesimError } from '../domain/errors.ts';
+import { registerAnalyze } from './commands/analyze.ts';
 import { registerConcessions } from './commands/concessions.ts';
 import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
   registerList(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
+  registerAnalyze(program, io);
   registerSources(program, io);
   registerSweep(program, io);
   registerWhatIf(program, io);

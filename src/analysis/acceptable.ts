@@ -1,0 +1,187 @@
+// The packages every required actor accepts — every party, and every controller of an issue the package moves —
+// and no rule forbids: their Pareto frontier (over the parties' utilities) and the bargaining solutions on it.
+import { evaluatePackage, scenarioReservations } from '../domain/evaluate.ts';
+import type { Constraint, Scenario } from '../domain/types.ts';
+import { utility } from '../domain/utility.ts';
+import { buildDag, type Dag, liveOptions } from './dag.ts';
+import { paretoRows, tieFreeRows } from './dominance.ts';
+import { feasibilityConstraints, outcomeSpace } from './feasibility.ts';
+import { type AcceptanceProblem, type Label, type LabelOptions, paretoLabels } from './labels.ts';
+import { AnalysisLimitError, MAX_PARETO_WORK, scenarioName, TIE, WorkBudgetExceeded } from './limits.ts';
+import {
+  bargainingSolutions,
+  type Candidate,
+  egalitarianMin,
+  lexCompare,
+  nashProduct,
+  type SolutionKind,
+  type Solutions,
+  utilitarianSum,
+} from './solutions.ts';
+
+export interface Point extends Candidate {
+  readonly pkg: Int32Array;
+  /** the parties' utilities, in protocol order */
+  readonly u: Float64Array;
+}
+
+export interface AcceptableAnalysis {
+  /** actor indices, protocol order */
+  readonly parties: readonly number[];
+  /** non-party actors whose consent some package needs (they control an issue that can move) */
+  readonly controllers: readonly number[];
+  /** the parties' reservations, in protocol order */
+  readonly reservations: Float64Array;
+  /** false: the frontier is an ε-Pareto set (see `epsilon`) */
+  readonly exact: boolean;
+  readonly epsilon: number;
+  /** Pareto-optimal acceptable packages, distinct vectors, ties within TIE merged; by utilities, descending */
+  readonly frontier: readonly Point[];
+  readonly solutions: Solutions<Point>;
+  /** per solution: proven optimal (always, unless the frontier is an ε-frontier and branch and bound ran out) */
+  readonly exactSolutions: Readonly<Record<SolutionKind, boolean>>;
+  /** work units the DP spent */
+  readonly work: number;
+}
+
+export interface AcceptableOptions {
+  /** work budget of the exact DP (candidate labels) before it falls back to ε-Pareto */
+  readonly budget?: number;
+  /** per issue: the options allowed at all (a sub-space); null = all */
+  readonly restrict?: readonly (Uint8Array | null)[];
+}
+
+/** The problem the label DP solves: the diagram of hard constraints, with controllers' red lines on the side. */
+export function acceptanceProblem(
+  scenario: Scenario,
+  restrict?: readonly (Uint8Array | null)[],
+): AcceptanceProblem & { readonly dag: Dag } {
+  const parties = [...scenario.protocol.parties];
+  const isParty = new Set(parties);
+  const candidates = scenario.actors
+    .filter((a) => !isParty.has(a.index) && scenario.issues.some((x) => x.controlledBy.includes(a.index)))
+    .map((a) => a.index);
+  const conditional: { constraint: Constraint; owner: number }[] = candidates.flatMap((a) =>
+    scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a })),
+  );
+  const dag = buildDag(scenario, {
+    hard: feasibilityConstraints(scenario),
+    conditional,
+    ...(restrict ? { restrict } : {}),
+  });
+  const live = liveOptions(dag);
+  const controllers = candidates.filter((a) =>
+    scenario.issues.some(
+      (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
+    ),
+  );
+  return { dag, parties, controllers, reservations: scenarioReservations(scenario) };
+}
+
+/** ε values tried, smallest first, when the exact DP is over budget. */
+const EPSILONS = [0.01, 0.05];
+
+function labelsOrNull(
+  problem: AcceptanceProblem,
+  options: LabelOptions,
+): ReturnType<typeof paretoLabels> | null {
+  try {
+    return paretoLabels(problem, options);
+  } catch (e) {
+    if (e instanceof WorkBudgetExceeded) return null;
+    throw e;
+  }
+}
+
+export function analyzeAcceptable(scenario: Scenario, options: AcceptableOptions = {}): AcceptableAnalysis {
+  outcomeSpace(scenario);
+  const problem = acceptanceProblem(scenario, options.restrict);
+  const budget = options.budget ?? MAX_PARETO_WORK;
+  const { parties } = problem;
+  const reservations = Float64Array.from(parties, (a) => problem.reservations[a]!);
+  let result = labelsOrNull(problem, { budget });
+  let epsilon = 0;
+  for (const eps of EPSILONS) {
+    if (result) break;
+    result = labelsOrNull(problem, { budget, epsilon: eps });
+    epsilon = eps;
+  }
+  if (result === null)
+    throw new AnalysisLimitError(
+      `${scenarioName(scenario.file, scenario.id)}: the Pareto frontier of the acceptable packages is too large to compute even within ε = ${EPSILONS.at(-1)} (work budget ${budget.toLocaleString('en-US')}); analyse a sub-scenario with fewer issues or parties`,
+    );
+  const pareto = verifiedPareto(scenario, parties, result.labels);
+  const frontier = tieFree(pareto, parties.length);
+  let solutions = bargainingSolutions(pareto, reservations, frontier);
+  const exactSolutions: Record<SolutionKind, boolean> = {
+    nash: epsilon === 0,
+    kalaiSmorodinsky: epsilon === 0,
+    utilitarian: epsilon === 0,
+    egalitarian: epsilon === 0,
+  };
+  let work = result.work;
+  if (epsilon > 0) {
+    // the ε-frontier gives incumbents; branch and bound over the exact DP then proves or improves each optimum
+    const bounds: Record<'nash' | 'utilitarian' | 'egalitarian', (u: ArrayLike<number>) => number> = {
+      nash: (u) => nashProduct(u, reservations),
+      utilitarian: (u) => utilitarianSum(u),
+      egalitarian: (u) => egalitarianMin(u, reservations),
+    };
+    for (const kind of ['nash', 'utilitarian', 'egalitarian'] as const) {
+      const incumbent = solutions[kind];
+      if (incumbent === null) continue;
+      const objective = bounds[kind];
+      const floor = objective(incumbent.u) - TIE;
+      const exact = labelsOrNull(problem, { budget, prune: (best) => objective(best) < floor });
+      if (exact === null) continue;
+      work += exact.work;
+      const candidates = verifiedPareto(scenario, parties, exact.labels);
+      const better = bargainingSolutions([incumbent, ...candidates], reservations)[kind];
+      solutions = { ...solutions, [kind]: better };
+      exactSolutions[kind] = true;
+    }
+  }
+  return {
+    parties,
+    controllers: problem.controllers,
+    reservations,
+    exact: epsilon === 0,
+    epsilon,
+    frontier,
+    solutions,
+    exactSolutions,
+    work,
+  };
+}
+
+/** Keeps the labels the domain's own verdicts call an agreement, with utilities as the domain sums them. */
+function verifiedPareto(scenario: Scenario, parties: readonly number[], labels: readonly Label[]): Point[] {
+  const points: Point[] = labels
+    .filter((l) => evaluatePackage(scenario, l.pkg).agreement)
+    .map((l) => ({
+      pkg: l.pkg,
+      u: Float64Array.from(parties, (a) => utility(scenario.actors[a]!, scenario.offsets, l.pkg)),
+    }));
+  const P = parties.length;
+  const flat = new Float64Array(points.length * P);
+  points.forEach((p, k) => {
+    flat.set(p.u, k * P);
+  });
+  return paretoRows([...points.keys()], flat, P, P)
+    .map((k) => points[k]!)
+    .sort(byUtilitiesThenPackage);
+}
+
+function tieFree(pareto: readonly Point[], P: number): Point[] {
+  const flat = new Float64Array(pareto.length * P);
+  pareto.forEach((p, k) => {
+    flat.set(p.u, k * P);
+  });
+  return tieFreeRows([...pareto.keys()], flat, P, P).map((k) => pareto[k]!);
+}
+
+/** Utilities descending (first party first), then the lexicographically smaller package. */
+export function byUtilitiesThenPackage(a: Point, b: Point): number {
+  for (let i = 0; i < a.u.length; i++) if (a.u[i] !== b.u[i]) return b.u[i]! - a.u[i]!;
+  return lexCompare(a.pkg, b.pkg);
+}

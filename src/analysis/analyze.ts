@@ -1,0 +1,216 @@
+// The report of `peacesim analyze`: outcome space, feasibility, per-issue ZOPA, every document's verdicts, the
+// bargaining solutions and the Pareto frontier — plain data with ids (JSON as is; the command formats it).
+import { evaluatePackage, type Verdict, type Violation } from '../domain/evaluate.ts';
+import type { Package, Scenario } from '../domain/types.ts';
+import { utility } from '../domain/utility.ts';
+import { analyzeAcceptable, type Point } from './acceptable.ts';
+import { paths } from './dag.ts';
+import { feasibilityDag, outcomeSpace } from './feasibility.ts';
+import {
+  egalitarianMin,
+  ksMeasures,
+  nashProduct,
+  SOLUTION_KINDS,
+  type SolutionKind,
+  utilitarianSum,
+} from './solutions.ts';
+import { zopa } from './zopa.ts';
+
+/** issue id → option id (discrete) or value (numeric) */
+export type PackageTerms = Record<string, string | number>;
+
+export interface ViolationReport {
+  readonly redLine: string;
+  readonly text: string;
+  readonly sources: readonly string[];
+  readonly confirmed: boolean;
+}
+
+export interface VerdictReport {
+  readonly utility: number;
+  readonly reservation: number;
+  /** utility − reservation */
+  readonly margin: number;
+  readonly accepts: boolean;
+  /** is this actor's acceptance needed (a party, or a controller of an issue the package moves)? */
+  readonly required: boolean;
+  readonly violations: readonly ViolationReport[];
+  /** below reservation: the issues that cost it most (weight × (best value − this value)), largest first */
+  readonly costs: readonly { readonly issue: string; readonly cost: number }[];
+}
+
+export interface DocumentReport {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly tabledBy: string;
+  readonly agreement: boolean;
+  readonly required: readonly string[];
+  readonly ruleViolations: readonly ViolationReport[];
+  readonly verdicts: Readonly<Record<string, VerdictReport>>;
+}
+
+export interface PointReport {
+  readonly package: PackageTerms;
+  /** every actor's utility */
+  readonly utilities: Readonly<Record<string, number>>;
+}
+
+export interface SolutionReport extends PointReport {
+  /**
+   * nash: Π (u_i − r_i); kalaiSmorodinsky: the spread max a_i − min a_i of the normalised gains
+   * a_i = (u_i − r_i) / (best_i − r_i); utilitarian: Σ u_i; egalitarian: min (u_i − r_i) — over the parties
+   */
+  readonly objective: number;
+  /** proven optimal */
+  readonly exact: boolean;
+}
+
+export interface IssueZopaReport {
+  readonly issue: string;
+  /** per actor: the options (ids, or values for numeric issues) it can live with given its red lines and the rules */
+  readonly byActor: Readonly<Record<string, readonly (string | number)[]>>;
+  /** the options some feasible package takes (every party's red lines and the rules together) */
+  readonly parties: readonly (string | number)[];
+}
+
+export interface AnalysisReport {
+  readonly scenario: { readonly id: string; readonly title: string };
+  readonly parties: readonly string[];
+  /** non-party actors whose consent some package needs */
+  readonly controllers: readonly string[];
+  readonly outcomeSpace: { readonly size: number; readonly issues: number };
+  readonly feasible: {
+    readonly count: number;
+    /** count / outcome space */
+    readonly share: number;
+    /** the first `limit` feasible packages (streamed enumeration) */
+    readonly packages: readonly PackageTerms[];
+  };
+  readonly zopa: readonly IssueZopaReport[];
+  readonly documents: readonly DocumentReport[];
+  readonly solutions: Readonly<Record<SolutionKind, SolutionReport | null>>;
+  readonly pareto: {
+    readonly exact: boolean;
+    /** 0 when exact; otherwise every acceptable package at least ε above the reservation of every actor it
+     * needs has a point within ε of it for every party */
+    readonly epsilon: number;
+    readonly size: number;
+    readonly points: readonly PointReport[];
+  };
+}
+
+export interface AnalyzeOptions {
+  /** how many feasible packages to list (default 0) */
+  readonly limit?: number;
+  /** work budget of the Pareto DP (default MAX_PARETO_WORK) */
+  readonly budget?: number;
+}
+
+export function optionValue(scenario: Scenario, issue: number, option: number): string | number {
+  const x = scenario.issues[issue]!;
+  const o = x.options[option]!;
+  return x.kind === 'numeric' ? o.value! : o.id;
+}
+
+export function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
+  const out: PackageTerms = {};
+  scenario.issues.forEach((x, i) => {
+    out[x.id] = optionValue(scenario, i, pkg[i]!);
+  });
+  return out;
+}
+
+export function utilitiesOf(scenario: Scenario, pkg: Package): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of scenario.actors) out[a.id] = utility(a, scenario.offsets, pkg);
+  return out;
+}
+
+function violationReport(v: Violation): ViolationReport {
+  return { redLine: v.redLine, text: v.text, sources: [...v.sources], confirmed: v.confirmed };
+}
+
+function verdictReport(v: Verdict, required: boolean): VerdictReport {
+  return {
+    utility: v.utility,
+    reservation: v.reservation,
+    margin: v.margin,
+    accepts: v.accepts,
+    required,
+    violations: v.violations.map(violationReport),
+    costs: v.costs.map((c) => ({ issue: c.issue, cost: c.cost })),
+  };
+}
+
+export function documentReports(scenario: Scenario): DocumentReport[] {
+  return scenario.documents.map((d) => {
+    const ev = evaluatePackage(scenario, d.package);
+    const verdicts: Record<string, VerdictReport> = {};
+    for (const v of ev.verdicts) verdicts[v.actor] = verdictReport(v, ev.required.includes(v.actor));
+    return {
+      id: d.id,
+      title: d.title,
+      date: d.date,
+      tabledBy: scenario.actors[d.tabledBy]!.id,
+      agreement: ev.agreement,
+      required: [...ev.required],
+      ruleViolations: ev.ruleViolations.map(violationReport),
+      verdicts,
+    };
+  });
+}
+
+function pointReport(scenario: Scenario, p: Point): PointReport {
+  return { package: packageTerms(scenario, p.pkg), utilities: utilitiesOf(scenario, p.pkg) };
+}
+
+export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
+  const size = outcomeSpace(scenario);
+  const dag = feasibilityDag(scenario);
+  const z = zopa(scenario, dag);
+  const ids = (mask: Uint8Array, issue: number) =>
+    [...mask.keys()].filter((o) => mask[o] === 1).map((o) => optionValue(scenario, issue, o));
+  const acc = analyzeAcceptable(scenario, options.budget === undefined ? {} : { budget: options.budget });
+  const r = acc.reservations;
+  const best = new Float64Array(r.length).fill(Number.NEGATIVE_INFINITY);
+  for (const p of acc.frontier) for (let i = 0; i < r.length; i++) best[i] = Math.max(best[i]!, p.u[i]!);
+  const objective: Record<SolutionKind, (u: Float64Array) => number> = {
+    nash: (u) => nashProduct(u, r),
+    kalaiSmorodinsky: (u) => ksMeasures(u, r, best).spread,
+    utilitarian: (u) => utilitarianSum(u),
+    egalitarian: (u) => egalitarianMin(u, r),
+  };
+  const solutions = {} as Record<SolutionKind, SolutionReport | null>;
+  for (const kind of SOLUTION_KINDS) {
+    const p = acc.solutions[kind];
+    solutions[kind] = p
+      ? { ...pointReport(scenario, p), objective: objective[kind](p.u), exact: acc.exactSolutions[kind] }
+      : null;
+  }
+  const actorId = (a: number) => scenario.actors[a]!.id;
+  return {
+    scenario: { id: scenario.id, title: scenario.title },
+    parties: acc.parties.map(actorId),
+    controllers: acc.controllers.map(actorId),
+    outcomeSpace: { size, issues: scenario.issues.length },
+    feasible: {
+      count: dag.total,
+      share: size > 0 ? dag.total / size : 0,
+      packages: [...paths(dag, options.limit ?? 0)].map((p) => packageTerms(scenario, p)),
+    },
+    zopa: z.map((row) => ({
+      issue: scenario.issues[row.issue]!.id,
+      byActor: Object.fromEntries(scenario.actors.map((a, k) => [a.id, ids(row.byActor[k]!, row.issue)])),
+      parties: ids(row.common, row.issue),
+    })),
+    documents: documentReports(scenario),
+    solutions,
+    pareto: {
+      exact: acc.exact,
+      epsilon: acc.epsilon,
+      size: acc.frontier.length,
+      points: acc.frontier.map((p) => pointReport(scenario, p)),
+    },
+  };
+}

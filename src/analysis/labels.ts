@@ -1,0 +1,331 @@
+// The multi-objective DP over the decision diagram: for every state it keeps only the Pareto-non-dominated
+// partial utility vectors ("labels"). This is exact because utilities are additive: if two partial packages
+// reach the same state and one is at least as good for everyone, each completion of the other is matched by
+// the same completion of the first. Labels that cannot reach some party's floor even with the best remaining
+// options are dropped (suffix upper bounds).
+//
+// Non-party controllers (an actor whose consent is needed only if the package moves an issue it controls) get a
+// status in the state — 0 open (nothing of theirs moved, no red line of theirs broken), 1 moved (they must
+// accept: their red lines must hold and their utility reach their reservation), 2 closed (nothing of theirs
+// may move any more) — and a utility coordinate while their status is 0 or 1. So their acceptance is exact.
+//
+// With `epsilon` > 0 the DP also drops, at each of the n levels and in the final filter, a label when a kept
+// label of its state is at least as good minus epsilon / (n + 1) in every coordinate (ε-dominance): every label
+// it drops is matched within epsilon / (n + 1) by one it keeps, and a completion of the dropped one by the same
+// completion of the kept one, so the errors add up to at most epsilon. (Threshold pruning sees the kept label,
+// up to epsilon worse: the guarantee holds for packages at least epsilon above every reservation they need.)
+import { holds } from '../domain/condition.ts';
+import type { Dag } from './dag.ts';
+import { type FilterCounter, paretoRows } from './dominance.ts';
+import { ACCEPT_TOL, MAX_PARETO_WORK, WorkBudgetExceeded } from './limits.ts';
+
+export interface AcceptanceProblem {
+  readonly dag: Dag;
+  /** actor indices whose acceptance every package needs */
+  readonly parties: readonly number[];
+  /** non-party actor indices that control some issue */
+  readonly controllers: readonly number[];
+  /** per actor: its reservation value */
+  readonly reservations: ArrayLike<number>;
+}
+
+export interface LabelOptions {
+  /** 0: exact */
+  readonly epsilon?: number;
+  /**
+   * most work units before giving up: a candidate label costs 1 in at most 2 dimensions, 3 in 3, 6 in 4 or more
+   * (what filtering it costs, roughly); in 5 or more dimensions each 32 dominance comparisons cost 1 more
+   */
+  readonly budget?: number;
+  /** per party (in `parties` order): the utility it must reach; default its reservation */
+  readonly floors?: ArrayLike<number>;
+  /** drop a label when this says its best completion (per party, an upper bound) cannot matter */
+  readonly prune?: (best: Float64Array) => boolean;
+}
+
+export interface Label {
+  /** option index per issue */
+  readonly pkg: Int32Array;
+  /** the parties' utilities, in `parties` order */
+  readonly u: Float64Array;
+}
+
+export interface LabelResult {
+  /** the packages every required actor accepts whose party utility vectors no other such package dominates */
+  readonly labels: Label[];
+  /** work units spent (see `budget`) */
+  readonly work: number;
+}
+
+class Grow {
+  f: Float64Array;
+  constructor(n: number) {
+    this.f = new Float64Array(n);
+  }
+  ensure(n: number): void {
+    if (n <= this.f.length) return;
+    const g = new Float64Array(Math.max(n, this.f.length * 2));
+    g.set(this.f);
+    this.f = g;
+  }
+}
+
+class GrowInt {
+  f: Int32Array;
+  constructor(n: number) {
+    this.f = new Int32Array(n);
+  }
+  ensure(n: number): void {
+    if (n <= this.f.length) return;
+    const g = new Int32Array(Math.max(n, this.f.length * 2));
+    g.set(this.f);
+    this.f = g;
+  }
+}
+
+export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
+  const { dag, parties, controllers, reservations } = problem;
+  const { plan } = dag;
+  const { n, order, domains, frontiers, scenario } = plan;
+  const { offsets } = scenario;
+  const P = parties.length;
+  const K = controllers.length;
+  const dim = P + K;
+  const epsilon = options.epsilon ?? 0;
+  const budget = options.budget ?? MAX_PARETO_WORK;
+  const unit = dim <= 2 ? 1 : dim === 3 ? 3 : 6;
+  // n levels and the final filter
+  const slackPerLevel = epsilon > 0 ? epsilon / (n + 1) : 0;
+  const floors = Float64Array.from(parties, (a, i) => options.floors?.[i] ?? reservations[a]!);
+  const actors = [...parties, ...controllers];
+  const contrib = actors.map((a) => scenario.actors[a]!.contrib);
+  const slack = ACCEPT_TOL + 1e-11;
+
+  // best and worst remaining utility per dimension after level t (suffix bounds)
+  const suffix = (pick: (a: number, b: number) => number) =>
+    actors.map((_, k) => {
+      const r = new Float64Array(n + 1);
+      for (let t = n - 1; t >= 0; t--) {
+        const x = order[t]!;
+        const dom = domains[x]!;
+        let b = dom.length > 0 ? contrib[k]![offsets[x]! + dom[0]!]! : 0;
+        for (const o of dom) b = pick(b, contrib[k]![offsets[x]! + o]!);
+        r[t] = r[t + 1]! + b;
+      }
+      return r;
+    });
+  const rest = suffix(Math.max);
+  // a controller's utility only matters against its reservation: at level t, every value ≥ its reservation
+  // minus the worst remaining utility passes whatever follows, so it is capped there (more labels tie)
+  const cap = suffix(Math.min).map((r, k) =>
+    r.map((v) => (k < P ? Number.POSITIVE_INFINITY : reservations[actors[k]!]! - v)),
+  );
+
+  // controllers: which steps move an issue they control, and the last such step
+  const slotOf = new Map(controllers.map((a, k) => [a, k]));
+  const controls = controllers.map((a) =>
+    Uint8Array.from(order, (x) => (scenario.issues[x]!.controlledBy.includes(a) ? 1 : 0)),
+  );
+  const lastStep = controls.map((c) => c.lastIndexOf(1) + 1);
+  const pow3 = Float64Array.from({ length: K + 1 }, (_, k) => 3 ** k);
+  const digit = (status: number, k: number) => Math.floor(status / pow3[k]!) % 3;
+
+  // level t: states (node, status) with their labels
+  let stateNode = new Int32Array([0]);
+  let stateStatus = new Int32Array([0]);
+  let stateStart = new Int32Array([0, dag.sizes[0]! > 0 ? 1 : 0]);
+  let vals = new Float64Array(dim);
+  const parents: Int32Array[] = [];
+  const opts: Int32Array[] = [];
+  for (let i = 0; i < P; i++) if (rest[i]![0]! < floors[i]! - slack) stateStart = new Int32Array([0, 0]);
+
+  const cVals = new Grow(1024 * Math.max(1, dim));
+  const cParent = new GrowInt(1024);
+  const cOpt = new GrowInt(1024);
+  const cBucket = new GrowInt(1024);
+  const counter: FilterCounter = { comparisons: 0 };
+  let work = 0;
+  const cur = Int32Array.from(scenario.issues, (x) => x.statusQuo);
+  const add = new Float64Array(dim);
+  const best = new Float64Array(P);
+  const digits = new Int32Array(K);
+  const restNext = new Float64Array(dim);
+  const capNext = new Float64Array(dim);
+  const controllerReservation = Float64Array.from(controllers, (a) => reservations[a]!);
+  const prune = options.prune;
+
+  for (let t = 0; t < n; t++) {
+    const x = order[t]!;
+    const dom = domains[x]!;
+    const w = dom.length;
+    const edges = dag.edges[t]!;
+    const fr = frontiers[t]!;
+    const fv = dag.values[t]!;
+    const conditional = plan.conditionalAt[t + 1]!;
+    const sq = scenario.issues[x]!.statusQuo;
+    const buckets = new Map<number, number>();
+    const bucketNode: number[] = [];
+    const bucketStatus: number[] = [];
+    const bucketOf = (node: number, status: number): number => {
+      const key = node * pow3[K]! + status;
+      let b = buckets.get(key);
+      if (b === undefined) {
+        b = bucketNode.length;
+        buckets.set(key, b);
+        bucketNode.push(node);
+        bucketStatus.push(status);
+      }
+      return b;
+    };
+    let m = 0;
+    const S = stateNode.length;
+    for (let s = 0; s < S; s++) {
+      const from = stateStart[s]!;
+      const to = stateStart[s + 1]!;
+      if (from === to) continue;
+      const node = stateNode[s]!;
+      const status = stateStatus[s]!;
+      if (conditional.length > 0) for (let k = 0; k < fr.length; k++) cur[fr[k]!] = fv[node * fr.length + k]!;
+      for (let d = 0; d < w; d++) {
+        const target = edges[node * w + d]!;
+        if (target < 0) continue;
+        const o = dom[d]!;
+        cur[x] = o;
+        // the controllers' statuses after this choice (the same for every label of the state)
+        let valid = true;
+        for (let k = 0; k < K && valid; k++) {
+          let st = digit(status, k);
+          if (controls[k]![t] && o !== sq) {
+            if (st === 2) valid = false;
+            else st = 1;
+          }
+          for (const c of conditional) {
+            if (slotOf.get(c.owner) !== k || st === 2 || holds(c.condition, cur)) continue;
+            if (st === 1) valid = false;
+            else st = 2;
+          }
+          if (st === 0 && t + 1 >= lastStep[k]!) st = 2;
+          digits[k] = st;
+        }
+        if (!valid) continue;
+        let next = 0;
+        for (let k = 0; k < K; k++) next += digits[k]! * pow3[k]!;
+        const edgeBucket = bucketOf(target, next);
+        for (let i = 0; i < dim; i++) {
+          add[i] = contrib[i]![offsets[x]! + o]!;
+          restNext[i] = rest[i]![t + 1]!;
+          capNext[i] = cap[i]![t + 1]!;
+        }
+        if (work + (m + to - from) * unit > budget) throw new WorkBudgetExceeded();
+        cVals.ensure((m + to - from) * dim);
+        cParent.ensure(m + to - from);
+        cOpt.ensure(m + to - from);
+        cBucket.ensure(m + to - from);
+        const cv = cVals.f;
+        const cp = cParent.f;
+        const co = cOpt.f;
+        const cbk = cBucket.f;
+        for (let l = from; l < to; l++) {
+          const base = l * dim;
+          let ok = true;
+          for (let i = 0; i < P; i++) {
+            const b = vals[base + i]! + add[i]! + restNext[i]!;
+            best[i] = b;
+            if (b < floors[i]! - slack) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok || prune?.(best)) continue;
+          let labelStatus = next;
+          for (let k = 0; k < K; k++) {
+            const st = digits[k]!;
+            if (st === 2) continue;
+            if (vals[base + P + k]! + add[P + k]! + restNext[P + k]! < controllerReservation[k]! - slack) {
+              if (st === 1) {
+                ok = false;
+                break;
+              }
+              labelStatus += 2 * pow3[k]!; // open → closed: it can no longer be asked to accept
+            }
+          }
+          if (!ok) continue;
+          const cb = m * dim;
+          for (let i = 0; i < P; i++) cv[cb + i] = vals[base + i]! + add[i]!;
+          for (let k = 0; k < K; k++) {
+            const i = P + k;
+            cv[cb + i] = digit(labelStatus, k) === 2 ? 0 : Math.min(vals[base + i]! + add[i]!, capNext[i]!);
+          }
+          cp[m] = l;
+          co[m] = o;
+          cbk[m] = labelStatus === next ? edgeBucket : bucketOf(target, labelStatus);
+          m++;
+        }
+      }
+    }
+    work += m * unit;
+    if (work + counter.comparisons / 32 > budget) throw new WorkBudgetExceeded();
+
+    // group the candidates by state, keep the non-dominated ones
+    const B = bucketNode.length;
+    const groups: number[][] = Array.from({ length: B }, () => []);
+    for (let c = 0; c < m; c++) groups[cBucket.f[c]!]!.push(c);
+    // (at the last level only the parties' coordinates matter: the final filter below does it once)
+    const keptBy =
+      t === n - 1 ? groups : groups.map((g) => paretoRows(g, cVals.f, dim, dim, counter, slackPerLevel));
+    const total = keptBy.reduce((a, g) => a + g.length, 0);
+    const nextVals = new Float64Array(total * dim);
+    const parent = new Int32Array(total);
+    const opt = new Int32Array(total);
+    const nodes: number[] = [];
+    const statuses: number[] = [];
+    const starts: number[] = [0];
+    let k = 0;
+    for (let b = 0; b < B; b++) {
+      const kept = keptBy[b]!;
+      if (kept.length === 0) continue;
+      for (const c of kept) {
+        nextVals.set(cVals.f.subarray(c * dim, c * dim + dim), k * dim);
+        parent[k] = cParent.f[c]!;
+        opt[k] = cOpt.f[c]!;
+        k++;
+      }
+      nodes.push(bucketNode[b]!);
+      statuses.push(bucketStatus[b]!);
+      starts.push(k);
+    }
+    parents.push(parent);
+    opts.push(opt);
+    vals = nextVals;
+    stateNode = Int32Array.from(nodes);
+    stateStatus = Int32Array.from(statuses);
+    stateStart = Int32Array.from(starts);
+  }
+
+  // complete packages: every party at its floor, every controller that moved at its reservation
+  const finals: number[] = [];
+  for (let s = 0; s < stateNode.length; s++) {
+    for (let l = stateStart[s]!; l < stateStart[s + 1]!; l++) {
+      let ok = true;
+      for (let i = 0; i < P && ok; i++) if (vals[l * dim + i]! < floors[i]! - ACCEPT_TOL) ok = false;
+      for (let k = 0; k < K && ok; k++)
+        if (
+          digit(stateStatus[s]!, k) === 1 &&
+          vals[l * dim + P + k]! < reservations[controllers[k]!]! - ACCEPT_TOL
+        )
+          ok = false;
+      if (ok) finals.push(l);
+    }
+  }
+  const front = paretoRows(finals, vals, dim, P, counter, slackPerLevel).sort((a, b) => a - b);
+  const labels = front.map((l) => {
+    const pkg = Int32Array.from(scenario.issues, (issue) => issue.statusQuo);
+    let at = l;
+    for (let t = n - 1; t >= 0; t--) {
+      pkg[order[t]!] = opts[t]![at]!;
+      at = parents[t]![at]!;
+    }
+    return { pkg, u: vals.slice(l * dim, l * dim + P) };
+  });
+  return { labels, work };
+}

@@ -1,0 +1,213 @@
+import type { Command } from 'commander';
+import {
+  type AnalysisReport,
+  analyzeScenario,
+  type DocumentReport,
+  type PackageTerms,
+  type SolutionReport,
+} from '../../analysis/analyze.ts';
+import type { SolutionKind } from '../../analysis/solutions.ts';
+import { PeacesimError } from '../../domain/errors.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { type Io, type Palette, palette } from '../io.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+const SOLUTION_NAMES: Record<SolutionKind, string> = {
+  nash: 'Nash — the largest product of gains over the reservations',
+  kalaiSmorodinsky: 'Kalai–Smorodinsky — gains most nearly in proportion to what each could get',
+  utilitarian: 'Utilitarian — the largest total utility',
+  egalitarian: 'Egalitarian — the largest gain of the party that gains least',
+};
+
+const fmt = (x: number, digits = 3) => x.toFixed(digits);
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Left-aligned columns; the last column is not padded. */
+function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strip colour codes to measure width
+  const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => width(r[c] ?? ''))));
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(w[c]! - width(cell))))
+        .join('  ')
+        .trimEnd(),
+  );
+}
+
+function optionLabel(s: Scenario, issueId: string, value: string | number): string {
+  const issue = s.issues[s.issueIndex.get(issueId)!]!;
+  const o = issue.options.find((x) => (issue.kind === 'numeric' ? x.value === value : x.id === value));
+  return o?.label ?? String(value);
+}
+
+function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean): string[][] {
+  return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
+}
+
+function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
+  const out = [
+    `  ${p.cyan(d.id)} ${p.dim(`(${d.date}, tabled by ${d.tabledBy})`)} ${d.title} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+  ];
+  const rows: string[][] = [];
+  for (const a of s.actors) {
+    const v = d.verdicts[a.id]!;
+    const who = `${a.id}${v.required ? '*' : ''}`;
+    const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
+    const reasons = v.violations.map(
+      (x) => `red line ${x.redLine}: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
+    );
+    if (v.violations.length === 0 && !v.accepts)
+      reasons.push(
+        `below reservation; costliest: ${v.costs
+          .slice(0, 3)
+          .map((c) => `${c.issue} (${fmt(c.cost)})`)
+          .join(', ')}`,
+      );
+    rows.push([
+      who,
+      verdict,
+      `u ${fmt(v.utility)}`,
+      `r ${fmt(v.reservation)}`,
+      signed(v.margin),
+      reasons[0] ?? '',
+    ]);
+    for (const more of reasons.slice(1)) rows.push(['', '', '', '', '', more]);
+  }
+  out.push(...table(rows, '    '));
+  for (const r of d.ruleViolations)
+    out.push(
+      `    ${p.red('breaks rule')} ${r.redLine}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
+    );
+  return out;
+}
+
+function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[] {
+  const sols = Object.entries(report.solutions) as [SolutionKind, SolutionReport | null][];
+  const found = sols.filter((e): e is [SolutionKind, SolutionReport] => e[1] !== null);
+  if (found.length === 0) return ['  none: no package is acceptable to every actor whose consent it needs'];
+  const shared = (issue: string) => found.every(([, x]) => x.package[issue] === found[0]![1].package[issue]);
+  const out: string[] = [];
+  const common = found.length > 1 ? terms(s, found[0]![1].package, shared) : [];
+  if (common.length > 0) {
+    out.push(p.dim('  terms shared by every solution:'));
+    out.push(...table(common, '    '));
+  }
+  for (const [kind, sol] of found) {
+    const us = s.actors.map((a) => `${a.id} ${fmt(sol.utilities[a.id]!)}`).join(' · ');
+    out.push(
+      `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
+    );
+    out.push(`    ${p.dim(`utilities: ${us}`)}`);
+    const own = terms(s, sol.package, (issue) => found.length === 1 || !shared(issue));
+    if (own.length) out.push(...table(own, '    '));
+  }
+  return out;
+}
+
+export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): string {
+  const lines: string[] = [];
+  const line = (t = '') => lines.push(t);
+  line(p.bold(s.title));
+  line(
+    p.dim(
+      `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
+    ),
+  );
+  line();
+  const pct = (report.feasible.share * 100).toPrecision(3);
+  line(p.bold('Feasibility'));
+  lines.push(
+    ...table([
+      ['outcome space', `${count(report.outcomeSpace.size)} packages`],
+      ['feasible', `${count(report.feasible.count)} (${pct}%) break no party's red line and no rule`],
+    ]),
+  );
+  if (report.feasible.packages.length) {
+    line(p.dim(`  the first ${report.feasible.packages.length}:`));
+    for (const pkg of report.feasible.packages)
+      line(
+        `    ${Object.entries(pkg)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
+  }
+  line();
+  line(p.bold('Zone of possible agreement'));
+  line(
+    p.dim(
+      "  the options each actor can live with under its own red lines and the rules; 'parties': all parties at once",
+    ),
+  );
+  const head = ['issue', 'option', ...s.actors.map((a) => a.id), 'parties'];
+  const rows: string[][] = [head.map((h) => p.dim(h))];
+  for (const z of report.zopa) {
+    const issue = s.issues[s.issueIndex.get(z.issue)!]!;
+    issue.options.forEach((o, k) => {
+      const v = issue.kind === 'numeric' ? o.value! : o.id;
+      const mark = (ok: boolean) => (ok ? p.green('yes') : p.red('no'));
+      rows.push([
+        k === 0 ? issue.label : '',
+        o.label,
+        ...s.actors.map((a) => mark(z.byActor[a.id]!.includes(v))),
+        mark(z.parties.includes(v)),
+      ]);
+    });
+  }
+  lines.push(...table(rows));
+  line();
+  line(p.bold('Documents'));
+  line(
+    p.dim(
+      '  * = acceptance needed (a party, or the controller of an issue the text moves); u utility, r reservation',
+    ),
+  );
+  if (report.documents.length === 0) line('  none tabled');
+  for (const d of report.documents) lines.push(...documentLines(s, d, p));
+  line();
+  line(p.bold('Bargaining solutions'));
+  line(
+    p.dim(
+      '  over the packages every required actor accepts and no rule forbids; disagreement point: the reservations',
+    ),
+  );
+  lines.push(...solutionLines(s, report, p));
+  line();
+  const pr = report.pareto;
+  line(
+    `${p.bold('Pareto frontier')}: ${count(pr.size)} point${pr.size === 1 ? '' : 's'} over the parties' utilities, ${pr.exact ? 'exact' : p.yellow(`ε-approximate (ε = ${pr.epsilon})`)}`,
+  );
+  if (report.parties.length === 2 && pr.size > 0) {
+    const [a, b] = report.parties as [string, string];
+    const shown = pr.points.slice(0, 200);
+    lines.push(
+      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [fmt(x.utilities[a]!), fmt(x.utilities[b]!)])]),
+    );
+    if (pr.size > shown.length) line(p.dim(`  … ${count(pr.size - shown.length)} more (--json lists all)`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerAnalyze(program: Command, io: Io): void {
+  program
+    .command('analyze')
+    .description(
+      'exact analysis: feasible packages, per-issue ZOPA, every document’s verdicts, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .option('--json', 'print the report as JSON')
+    .option('--limit <n>', 'also list the first N feasible packages', '0')
+    .action((name: string, opts: { json?: boolean; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new PeacesimError(`--limit: expected a whole number ≥ 0, got "${opts.limit}"`, 2);
+      const s = openScenario(name);
+      const report = analyzeScenario(s, { limit });
+      if (opts.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+      else io.out(formatReport(s, report, palette(io)));
+    });
+}

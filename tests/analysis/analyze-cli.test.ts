@@ -1,0 +1,121 @@
+// `peacesim analyze`, in process: the JSON contract, determinism, the human tables, bad flags, the state bound.
+import { describe, expect, it } from 'vitest';
+import { buildDag } from '../../src/analysis/dag.ts';
+import { AnalysisLimitError } from '../../src/analysis/limits.ts';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+import { compileScenario } from '../../src/scenario/compile.ts';
+
+async function analyze(...args: string[]) {
+  const io = memoryIo();
+  const code = await run(['analyze', ...args], io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe('peacesim analyze', () => {
+  it('should print the JSON contract, the same bytes every run', async () => {
+    const a = await analyze('tutorial-bilateral', '--json');
+    const b = await analyze('tutorial-bilateral', '--json');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const r = JSON.parse(a.stdout);
+    expect(r.outcomeSpace.size).toBe(270);
+    expect(r.feasible.count).toBe(48);
+    expect(r.documents.map((d: { id: string }) => d.id)).toEqual(['north-opening', 'mediator-text']);
+    expect(r.documents[0].verdicts.south).toMatchObject({ accepts: false, reservation: 0.45 });
+    expect(r.documents[0].verdicts.south.violations[0]).toEqual({
+      redLine: 'no-cession',
+      text: 'No surrender of territory it holds.',
+      sources: [],
+      confirmed: true,
+    });
+    for (const k of ['nash', 'kalaiSmorodinsky', 'utilitarian', 'egalitarian']) {
+      expect(Object.keys(r.solutions[k].package)).toEqual([
+        'line',
+        'alliance',
+        'army-cap',
+        'guarantee',
+        'sanctions',
+      ]);
+      expect(Object.keys(r.solutions[k].utilities)).toEqual(['north', 'south']);
+    }
+    expect(r.solutions.nash.package['army-cap']).toBe(1000000);
+    expect(r.pareto.exact).toBe(true);
+    expect(r.pareto.points).toHaveLength(7);
+  });
+
+  it('should list the first N feasible packages with --limit', async () => {
+    const r = JSON.parse((await analyze('tutorial-bilateral', '--json', '--limit', '3')).stdout);
+    expect(r.feasible.packages).toHaveLength(3);
+    expect(r.feasible.packages[0].alliance).toBe('neutral');
+    const bad = await analyze('tutorial-bilateral', '--limit', 'many');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('should print readable tables with reasons and labels', async () => {
+    const r = await analyze('tutorial-bilateral');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('48 (17.8%)');
+    expect(r.stdout).toContain('red line no-cession: No surrender of territory it holds.');
+    expect(r.stdout).toContain('below reservation; costliest: line');
+    expect(r.stdout).toContain('A collective defence pledge like NATO');
+    expect(r.stdout).toMatch(/Pareto frontier: 7 points .* exact/);
+    expect(r.stdout.includes('\u001b[')).toBe(false);
+  });
+
+  it('should refuse an unknown scenario with exit 1 and one line', async () => {
+    const r = await analyze('no-such-scenario');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the state bound', () => {
+  it('should refuse, in one line that says what to do, a scenario whose conditions link too many issues', () => {
+    const ids = Array.from({ length: 16 }, (_, i) => `x${i}`);
+    const s = compileScenario({
+      id: 'wide',
+      title: 'Wide',
+      summary: 'one rule reads every issue',
+      date: '2025',
+      sources: [],
+      documents: [],
+      events: [],
+      issues: ids.map((id) => ({
+        id,
+        label: id,
+        options: [
+          { id: 'a', label: 'a' },
+          { id: 'b', label: 'b' },
+        ],
+        statusQuo: 'a',
+      })),
+      actors: ['p', 'q'].map((id) => ({
+        id,
+        name: id,
+        preferences: {},
+        reservation: { value: 0, rationale: 'none' },
+      })),
+      rules: [
+        {
+          id: 'r',
+          text: 'some pair',
+          rule: {
+            any: ids.map((x, i) => ({
+              all: [
+                { issue: x, is: 'b' },
+                { issue: ids[(i + 5) % 16]!, is: 'a' },
+              ],
+            })),
+          },
+        },
+      ],
+      protocol: { kind: 'alternating-offers', parties: ['p', 'q'], maxRounds: 5 },
+    });
+    const build = () => buildDag(s, { hard: s.rules, maxStates: 1000 });
+    expect(build).toThrow(AnalysisLimitError);
+    expect(build).toThrow(/more than 1,000 DP states.*link the issues x0, x1.*together; split conditions/);
+    expect(buildDag(s, { hard: s.rules }).total).toBeGreaterThan(0);
+  });
+});
