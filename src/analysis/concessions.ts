@@ -2,8 +2,13 @@
 // changes: every set of k changed issues and every choice of their other options is considered, except where a
 // proof shows it cannot be a smallest working set (see the pruning notes below and docs/concessions.md).
 import { holds } from '../domain/condition.ts';
-import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
-import { evaluatePackage, type Reservations, scenarioReservations } from '../domain/evaluate.ts';
+import { PeacesimError } from '../domain/errors.ts';
+import {
+  evaluatePackage,
+  type Reservations,
+  requireDocument,
+  scenarioReservations,
+} from '../domain/evaluate.ts';
 import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 
@@ -141,13 +146,7 @@ export function concessions(
   if (!Number.isInteger(limit) || limit < 1)
     throw new PeacesimError(`--limit ${limit}: give a whole number of at least 1`, 2);
   const rank = options.rank ?? 'nash';
-  const doc = scenario.documents.find((d) => d.id === documentId);
-  if (!doc)
-    throw new UnknownIdError(
-      'document',
-      documentId,
-      scenario.documents.map((d) => d.id),
-    );
+  const doc = requireDocument(scenario, documentId);
 
   const s = scenario;
   const res = options.reservations ?? scenarioReservations(s);

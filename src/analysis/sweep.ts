@@ -2,8 +2,7 @@
 // Each sample draws every weight in its weightRange and every reservation in its range (uniformly, seeded);
 // red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move.
 
-import { UnknownIdError } from '../domain/errors.ts';
-import { brokenConstraints, requiredActors } from '../domain/evaluate.ts';
+import { brokenConstraints, requireDocument, requiredActors } from '../domain/evaluate.ts';
 import { createRng, type Rng } from '../domain/rng.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
 
@@ -83,16 +82,7 @@ export function uncertainParameters(scenario: Scenario): string[] {
 
 function pickDocuments(scenario: Scenario, ids: readonly string[] | undefined): NegotiationDocument[] {
   if (!ids || ids.length === 0) return [...scenario.documents];
-  return ids.map((id) => {
-    const d = scenario.documents.find((x) => x.id === id);
-    if (!d)
-      throw new UnknownIdError(
-        'document',
-        id,
-        scenario.documents.map((x) => x.id),
-      );
-    return d;
-  });
+  return ids.map((id) => requireDocument(scenario, id));
 }
 
 /**

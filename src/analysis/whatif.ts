@@ -5,8 +5,8 @@
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import {
   evaluatePackage,
-  findDocument,
   type Reservations,
+  requireDocument,
   type Verdict,
   type Violation,
 } from '../domain/evaluate.ts';
@@ -160,17 +160,6 @@ function resolve(scenario: Scenario, doc: NegotiationDocument, requests: readonl
   });
 }
 
-function documentOf(scenario: Scenario, id: string): NegotiationDocument {
-  const doc = findDocument(scenario, id);
-  if (!doc)
-    throw new UnknownIdError(
-      'document',
-      id,
-      scenario.documents.map((d) => d.id),
-    );
-  return doc;
-}
-
 const sameIds = (a: readonly Violation[], b: readonly Violation[]) =>
   a.length === b.length && a.every((v, k) => v.redLine === b[k]!.redLine);
 
@@ -185,7 +174,7 @@ export function whatIf(
   requests: readonly ChangeRequest[],
   options: { readonly recompile?: Recompile; readonly reservations?: Reservations } = {},
 ): WhatIfResult {
-  documentOf(scenario, documentId);
+  requireDocument(scenario, documentId);
   const extra = valuesToAdd(scenario, requests);
   let s = scenario;
   if (extra.size > 0) {
@@ -198,7 +187,7 @@ export function whatIf(
     }
     s = options.recompile(extra);
   }
-  const doc = documentOf(s, documentId);
+  const doc = requireDocument(s, documentId);
   const changes = resolve(s, doc, requests);
   const before = Int32Array.from(doc.package);
   const after = Int32Array.from(doc.package);

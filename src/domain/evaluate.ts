@@ -1,7 +1,7 @@
 // Verdicts: does an actor accept a package, and why not. Agreement: does everyone whose consent is needed accept.
 import { holds } from './condition.ts';
 import { UnknownIdError } from './errors.ts';
-import type { Actor, Constraint, Package, Scenario } from './types.ts';
+import type { Actor, Constraint, NegotiationDocument, Package, Scenario } from './types.ts';
 import { issueCosts, utility } from './utility.ts';
 
 export interface Violation {
@@ -93,8 +93,21 @@ export function evaluatePackage(
   };
 }
 
-export function findDocument(scenario: Scenario, documentId: string) {
+export function findDocument(scenario: Scenario, documentId: string): NegotiationDocument | undefined {
   return scenario.documents.find((d) => d.id === documentId);
+}
+
+/** The document with this id, or an error listing the valid ids. */
+export function requireDocument(scenario: Scenario, documentId: string): NegotiationDocument {
+  const doc = findDocument(scenario, documentId);
+  if (!doc) {
+    throw new UnknownIdError(
+      'document',
+      documentId,
+      scenario.documents.map((d) => d.id),
+    );
+  }
+  return doc;
 }
 
 export function evaluateDocument(
@@ -102,12 +115,5 @@ export function evaluateDocument(
   documentId: string,
   reservations?: Reservations,
 ): Evaluation {
-  const doc = findDocument(scenario, documentId);
-  if (!doc)
-    throw new UnknownIdError(
-      'document',
-      documentId,
-      scenario.documents.map((d) => d.id),
-    );
-  return evaluatePackage(scenario, doc.package, reservations);
+  return evaluatePackage(scenario, requireDocument(scenario, documentId).package, reservations);
 }

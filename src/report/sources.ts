@@ -141,7 +141,7 @@ function flag(it: SourcedItem): string {
   return it.confirmed ? '' : ' **(unconfirmed)**';
 }
 
-function useLine(it: SourcedItem): string {
+function describeUse(it: SourcedItem): string {
   return `\`${it.ref}\` ${inline(short(it.text))}${flag(it)}`;
 }
 
@@ -176,7 +176,7 @@ export function sourcesMarkdown(r: SourcesReport): string {
       const src = it.sources.length
         ? ` — ${it.sources.map((x) => `[${x}](#${x})`).join(', ')}`
         : ' — no source';
-      push(`- ${useLine(it)}${src}${it.note ? `. ${inline(it.note)}` : ''}`);
+      push(`- ${describeUse(it)}${src}${it.note ? `. ${inline(it.note)}` : ''}`);
     }
     push('');
   }
@@ -199,7 +199,7 @@ export function sourcesMarkdown(r: SourcesReport): string {
       const its = src.uses.filter((x) => x.kind === kind);
       if (!its.length) continue;
       push(`- ${heading}:`);
-      for (const it of its) push(`  - ${useLine(it)}`);
+      for (const it of its) push(`  - ${describeUse(it)}`);
     }
     push('');
   }

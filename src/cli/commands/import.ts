@@ -1,8 +1,8 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
 import { type GeniusFile, geniusToYaml } from '../../interop/genius.ts';
+import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 
 const MAX_XML_BYTES = 16 * 1024 * 1024;
@@ -20,25 +20,6 @@ function readXml(file: string): GeniusFile {
       code === 'ENOENT'
         ? `${file}: no such file`
         : `${file}: cannot read it (${code ?? (e as Error).message})`,
-      1,
-    );
-  }
-}
-
-/** Writes next to the target, then renames: a reader never sees half a file. */
-export function writeAtomically(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw new PeacesimError(
-      `${file}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
       1,
     );
   }
@@ -73,7 +54,7 @@ export function registerImport(program: Command, io: Io): void {
         io.out(yaml);
         return;
       }
-      writeAtomically(opts.output, yaml);
+      writeFileAtomic(opts.output, yaml);
       io.out(
         `wrote ${opts.output} (${profiles.length} actors); check it with: peacesim validate ${opts.output}\n`,
       );
