@@ -1,6 +1,6 @@
 // `npm run bench`: the utility hot path, `analyze` on the shipped scenario (with its speed-up over brute force),
 // and the complete analysis of a 390,625-package GENIUS-like domain. Results go to docs/performance.md by hand.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,21 @@ function genius(): void {
   console.log(`- brute force, same outputs: ${fmt(performance.now() - t0)} ms (Pareto ${b.pareto} points)`);
 }
 
+/** Loading: parse, merge includes, validate, cross-check, compile. The first load pays for JIT warm-up. */
+function loading(): void {
+  console.log('\n## (d) loading the shipped scenarios (parse, includes, schema, cross-checks, compile)');
+  for (const f of readdirSync(join(root, 'scenarios'))
+    .filter((x) => x.endsWith('.yaml'))
+    .sort()) {
+    const path = join(root, 'scenarios', f);
+    const t0 = performance.now();
+    loadScenarioFile(path);
+    const first = performance.now() - t0;
+    const warm = time(() => loadScenarioFile(path), 5, 1);
+    console.log(`- ${f}: ${fmt(warm)} ms warm (median of 5), first load in this process ${fmt(first)} ms`);
+  }
+}
+
 console.log(
   `# peacesim benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`,
 );
@@ -162,3 +177,4 @@ hotPath(shipped ?? ukraineLike(1));
 if (shipped) ukraine(shipped);
 else console.log('\n## (b) skipped: scenarios/ukraine-peace.yaml is missing');
 genius();
+loading();
