@@ -1,0 +1,320 @@
+// The mediator of a single negotiating text revises it between rounds toward acceptance:
+//   1. it repairs what makes agreement impossible — broken rules, its own red lines, and the red lines of the
+//      actors that rejected — each with the one- or two-term change that breaks the fewest other red lines and
+//      costs the other required actors least (or, for a non-party whose consent the text needs only because
+//      it moves that actor's issues, by leaving those issues at the status quo);
+//   2. then, for each actor that rejected a text worth less to it than no deal, it moves that actor's costliest
+//      term one step its way — without breaking a red line or rule that holds, without putting anyone below
+//      their value of no deal, and without going below its own aspiration. Actors that reject a text worth
+//      more than no deal are holding out for more: the mediator leaves them to the clock;
+//   3. when the text still falls short of the demands the actors stated (their aspirations last round) and the
+//      exact frontier of acceptable packages has a text that meets more of them, it redrafts to the nearest one.
+// It never tables a text that breaks its own red lines, and it records why it changed each term.
+import { holds } from '../domain/condition.ts';
+import { requiredActors, type Violation } from '../domain/evaluate.ts';
+import type { Rng } from '../domain/rng.ts';
+import type { Constraint, Scenario } from '../domain/types.ts';
+import { issueCosts, utility } from '../domain/utility.ts';
+import { agreementFrontier } from './frontier.ts';
+import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
+import { keepsAll, movesWithin, withTerms } from './search.ts';
+import type { ChangeReason, Revision, TermChange, View } from './types.ts';
+
+const EPS = 1e-12;
+
+interface Objection {
+  readonly constraint: Constraint;
+  /** its owner's actor index, or null for a rule */
+  readonly owner: number | null;
+}
+
+function violationOf(c: Constraint): Violation {
+  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed };
+}
+
+/** Keys of the rules and the required actors' red lines a package breaks. */
+function brokenKeys(scenario: Scenario, pkg: ArrayLike<number>): Set<string> {
+  const out = new Set<string>();
+  for (const c of scenario.rules) if (!holds(c.condition, pkg)) out.add(`rule:${c.id}`);
+  for (const a of requiredActors(scenario, pkg))
+    for (const c of scenario.actors[a]!.redLines) if (!holds(c.condition, pkg)) out.add(`${a}:${c.id}`);
+  return out;
+}
+
+/** What a change costs the required actors other than `exempt`: the sum of their utility losses. */
+function costToOthers(
+  scenario: Scenario,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  exempt: readonly number[],
+) {
+  let cost = 0;
+  for (const a of requiredActors(scenario, to)) {
+    if (exempt.includes(a)) continue;
+    const actor = scenario.actors[a]!;
+    cost += Math.max(0, utility(actor, scenario.offsets, from) - utility(actor, scenario.offsets, to));
+  }
+  return cost;
+}
+
+/** Lexicographic comparison of score tuples (smaller is better); ties within EPS. */
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < a.length; k++) {
+    if (a[k]! < b[k]! - EPS) return -1;
+    if (a[k]! > b[k]! + EPS) return 1;
+  }
+  return 0;
+}
+
+/** The candidate with the smallest score; exact ties are drawn with the seeded generator. */
+function cheapest<T>(candidates: readonly { item: T; score: readonly number[] }[], rng: Rng): T | null {
+  let best: { item: T; score: readonly number[] }[] = [];
+  for (const c of candidates) {
+    const cmp = best.length ? compare(c.score, best[0]!.score) : -1;
+    if (cmp < 0) best = [c];
+    else if (cmp === 0) best.push(c);
+  }
+  if (best.length === 0) return null;
+  return best[best.length === 1 ? 0 : rng.int(0, best.length - 1)]!.item;
+}
+
+/** The issues a non-party controls that a package moves off the status quo. */
+function movedControlled(scenario: Scenario, actor: number, pkg: ArrayLike<number>): number[] {
+  return scenario.issues
+    .filter((x) => x.controlledBy.includes(actor) && pkg[x.index] !== x.statusQuo)
+    .map((x) => x.index);
+}
+
+function isParty(scenario: Scenario, a: number): boolean {
+  return scenario.protocol.parties.includes(a);
+}
+
+export interface MediatorInput {
+  /** the actors that rejected the last text, in the order they answered */
+  readonly rejected: readonly number[];
+  /** the mediator's aspiration this round */
+  readonly aspiration: number;
+  /** how many terms it moves for each actor that rejected on value (default 1) */
+  readonly steps?: number;
+}
+
+export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
+  const { scenario, self } = view;
+  const me = scenario.actors[self]!;
+  const mine = (pkg: ArrayLike<number>) => utility(me, scenario.offsets, pkg);
+  let text: Int32Array = Int32Array.from(view.text);
+  const changes: TermChange[] = [];
+  const touched = new Set<number>();
+  const unmet: number[] = [];
+  const apply = (next: Int32Array, reason: ChangeReason) => {
+    for (let i = 0; i < next.length; i++)
+      if (next[i] !== text[i]) {
+        changes.push({ issue: i, from: text[i]!, to: next[i]!, reason });
+        touched.add(i);
+      }
+    text = next;
+  };
+  const rejected = [...input.rejected].sort(
+    (a, b) =>
+      Number(isParty(scenario, b)) - Number(isParty(scenario, a)) ||
+      scenario.protocol.parties.indexOf(a) - scenario.protocol.parties.indexOf(b) ||
+      a - b,
+  );
+
+  // 1. what makes agreement impossible
+  const objections: Objection[] = [
+    ...scenario.rules.map((constraint) => ({ constraint, owner: null })),
+    ...me.redLines.map((constraint) => ({ constraint, owner: self })),
+    ...rejected.flatMap((a) => scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a }))),
+  ];
+  for (const { constraint, owner } of objections) {
+    const needed = (pkg: ArrayLike<number>) =>
+      owner === null ||
+      owner === self ||
+      isParty(scenario, owner) ||
+      requiredActors(scenario, pkg).includes(owner);
+    if (holds(constraint.condition, text) || !needed(text)) continue;
+    const candidates: { item: Int32Array; score: number[] }[] = [];
+    const consider = (next: Int32Array) => {
+      if (holds(constraint.condition, next) === false && needed(next)) return;
+      if (
+        !keepsAll(
+          me.redLines.filter((c) => c === constraint || holds(c.condition, text)),
+          next,
+        )
+      )
+        return;
+      candidates.push({
+        item: next,
+        score: [
+          brokenKeys(scenario, next).size,
+          costToOthers(scenario, text, next, owner === null ? [self] : [owner, self]),
+          Math.max(0, mine(text) - mine(next)),
+        ],
+      });
+    };
+    for (const pairs of [false, true]) {
+      for (const moves of movesWithin(scenario, text, constraint.scope, pairs))
+        consider(withTerms(text, moves));
+      if (candidates.length) break;
+    }
+    if (owner !== null && !isParty(scenario, owner) && owner !== self) {
+      const moved = movedControlled(scenario, owner, text);
+      if (moved.length)
+        consider(
+          withTerms(
+            text,
+            moved.map((i) => [i, scenario.issues[i]!.statusQuo]),
+          ),
+        );
+    }
+    const next = cheapest(candidates, rng);
+    if (!next) {
+      if (owner !== null && !unmet.includes(owner)) unmet.push(owner);
+      continue;
+    }
+    const violation = violationOf(constraint);
+    apply(
+      next,
+      owner === null
+        ? { kind: 'rule', violation }
+        : holds(constraint.condition, next)
+          ? { kind: 'red-line', actor: owner, violation }
+          : { kind: 'consent', actor: owner },
+    );
+  }
+
+  // its own red lines hold in whatever it tables: when one- and two-term repairs could not manage it, the closest
+  // package that keeps them all (and the rules), found exactly on their diagram
+  if (!keepsAll(me.redLines, text)) {
+    const others = combinedScores(
+      scenario,
+      scenario.actors.filter((a) => a.index !== self).map((a) => ({ actor: a.index, weight: 1 })),
+    );
+    let next: Int32Array | null = null;
+    for (const constraints of [[...me.redLines, ...scenario.rules], me.redLines]) {
+      const dag = constrainedDag(scenario, constraints);
+      next = dag && bestPath(scenario, dag, closenessScores(scenario, text), others);
+      if (next) break;
+    }
+    const broken = me.redLines.find((c) => !holds(c.condition, text))!;
+    if (next) apply(next, { kind: 'red-line', actor: self, violation: violationOf(broken) });
+  }
+
+  // 2. the actors the text leaves below their value of no deal: their costliest terms, one step their way
+  const steps = input.steps ?? 1;
+  for (const a of rejected) {
+    const actor = scenario.actors[a]!;
+    if (!requiredActors(scenario, text).includes(a)) continue;
+    if (actor.redLines.some((c) => !holds(c.condition, text))) continue; // already handled, or could not be
+    if (utility(actor, scenario.offsets, text) >= actor.reservation.value - EPS) continue; // it holds out: time will tell
+    const before = brokenKeys(scenario, text);
+    const content = requiredActors(scenario, text).filter(
+      (j) =>
+        j !== a &&
+        utility(scenario.actors[j]!, scenario.offsets, text) >= scenario.actors[j]!.reservation.value - EPS,
+    );
+    // no red line or rule that holds may break, nobody content may fall below no deal, and the mediator keeps its aspiration
+    const admissible = (next: Int32Array) =>
+      keepsAll(
+        me.redLines.filter((c) => holds(c.condition, text)),
+        next,
+      ) &&
+      [...brokenKeys(scenario, next)].every((k) => before.has(k)) &&
+      content.every(
+        (j) =>
+          utility(scenario.actors[j]!, scenario.offsets, next) >= scenario.actors[j]!.reservation.value - EPS,
+      ) &&
+      mine(next) >= input.aspiration - EPS;
+    let moved = 0;
+    if (!isParty(scenario, a) && a !== self) {
+      const issues = movedControlled(scenario, a, text);
+      const next = withTerms(
+        text,
+        issues.map((i) => [i, scenario.issues[i]!.statusQuo]),
+      );
+      if (issues.length && admissible(next)) {
+        apply(next, { kind: 'consent', actor: a });
+        continue;
+      }
+    }
+    const u = (pkg: ArrayLike<number>) => utility(actor, scenario.offsets, pkg);
+    for (const ask of issueCosts(scenario, actor, text)) {
+      if (moved >= steps) break;
+      if (touched.has(ask.issue)) continue;
+      const issue = scenario.issues[ask.issue]!;
+      const cur = text[ask.issue]!;
+      let options = [...issue.options.keys()].filter(
+        (o) => u(withTerms(text, [[ask.issue, o]])) > u(text) + EPS,
+      );
+      if (issue.kind === 'numeric' && options.length) {
+        // one step: the nearest better value
+        const nearest = Math.min(...options.map((o) => Math.abs(o - cur)));
+        options = options.filter((o) => Math.abs(o - cur) === nearest);
+      }
+      const candidates = options
+        .map((o) => withTerms(text, [[ask.issue, o]]))
+        .filter(admissible)
+        .map((next) => ({
+          item: next,
+          score: [costToOthers(scenario, text, next, [a, self]), u(text) - u(next)],
+        }));
+      const next = cheapest(candidates, rng);
+      if (!next) continue;
+      apply(next, { kind: 'ask', actor: a, cost: ask.cost });
+      moved++;
+    }
+    if (moved === 0 && !unmet.includes(a)) unmet.push(a);
+  }
+  // 3. when the text still falls short of what the actors said they need, and the exact frontier of acceptable
+  //    packages holds a text that meets more of those demands, the mediator redrafts to the nearest such text
+  const jump = frontierDraft(view, rng, text, input.aspiration);
+  if (jump) {
+    apply(jump.pkg, { kind: 'frontier', meets: jump.meets });
+    return { type: 'revise', changes, aspiration: input.aspiration, unmet: [] };
+  }
+  return { type: 'revise', changes, aspiration: input.aspiration, unmet };
+}
+
+/**
+ * How a package meets the demands stated last round (each answering actor's aspiration then, and its red
+ * lines): who it satisfies, and the total shortfall of the others.
+ */
+function demandsMet(view: View, pkg: ArrayLike<number>): { meets: number[]; shortfall: number } {
+  const { scenario } = view;
+  const meets: number[] = [];
+  let shortfall = 0;
+  for (const d of view.history.at(-1)?.answers ?? []) {
+    if (d.actor === view.self) continue;
+    const actor = scenario.actors[d.actor]!;
+    const gap = d.aspiration - utility(actor, scenario.offsets, pkg);
+    if (keepsAll(actor.redLines, pkg) && gap <= EPS) meets.push(d.actor);
+    else shortfall += Math.max(gap, 0) + (keepsAll(actor.redLines, pkg) ? 0 : 1);
+  }
+  return { meets, shortfall };
+}
+
+function frontierDraft(
+  view: View,
+  rng: Rng,
+  text: Int32Array,
+  aspiration: number,
+): { pkg: Int32Array; meets: number[] } | null {
+  const { scenario, self } = view;
+  const now = demandsMet(view, text);
+  if (now.shortfall <= EPS) return null;
+  const frontier = agreementFrontier(scenario);
+  if (!frontier) return null;
+  const me = scenario.actors[self]!;
+  const current = [-now.meets.length, now.shortfall];
+  const candidates = frontier.points
+    .filter((p) => keepsAll(me.redLines, p.pkg) && utility(me, scenario.offsets, p.pkg) >= aspiration - EPS)
+    .map((p) => {
+      const { meets, shortfall } = demandsMet(view, p.pkg);
+      let moved = 0;
+      for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
+      return { item: { pkg: Int32Array.from(p.pkg), meets }, score: [-meets.length, shortfall, moved] };
+    })
+    .filter((c) => compare(c.score.slice(0, 2), current) < 0);
+  return cheapest(candidates, rng);
+}

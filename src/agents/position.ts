@@ -1,0 +1,121 @@
+// What an actor can get. Its best package under its own red lines and the rules; and, for a proposal, the
+// package that gives its counterparts the most while keeping its own utility at a target (a Lagrangian sweep
+// over the constraint diagram, then a local polish). Both keep the actor's own red lines, always.
+import type { Constraint, Scenario } from '../domain/types.ts';
+import { utility } from '../domain/utility.ts';
+import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
+import { localOptimum } from './search.ts';
+
+const EPS = 1e-12;
+
+export interface Position {
+  readonly pkg: Int32Array;
+  readonly utility: number;
+}
+
+/** The actor's red lines and the scenario's rules: what it never proposes or accepts around. */
+export function ownConstraints(scenario: Scenario, self: number): Constraint[] {
+  return [...scenario.actors[self]!.redLines, ...scenario.rules];
+}
+
+/** The actors whose consent an actor's proposal seeks: the other parties and the controllers of issues. */
+export function counterparts(scenario: Scenario, self: number): number[] {
+  const out = new Set(scenario.protocol.parties);
+  for (const x of scenario.issues) for (const a of x.controlledBy) out.add(a);
+  out.delete(self);
+  return [...out].sort((a, b) => a - b);
+}
+
+function position(scenario: Scenario, self: number, pkg: Int32Array | null): Position | null {
+  return pkg ? { pkg, utility: utility(scenario.actors[self]!, scenario.offsets, pkg) } : null;
+}
+
+/**
+ * The actor's best package under the given constraints (ties: the best for its counterparts); null when nothing
+ * keeps them. `reference` seeds the local search used when the diagram is too large.
+ */
+export function bestUnder(
+  scenario: Scenario,
+  self: number,
+  constraints: readonly Constraint[],
+  reference: ArrayLike<number>,
+): Position | null {
+  const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
+  const theirs = combinedScores(
+    scenario,
+    counterparts(scenario, self).map((actor) => ({ actor, weight: 1 })),
+  );
+  const dag = constrainedDag(scenario, constraints);
+  if (dag) return position(scenario, self, bestPath(scenario, dag, mine, theirs));
+  const score = mine.map((v, k) => v + 1e-6 * theirs[k]!);
+  return position(scenario, self, localOptimum(scenario, reference, constraints, score));
+}
+
+/** The actor's best package under its own red lines and the rules; null when nothing keeps them. */
+export function bestFor(scenario: Scenario, self: number, reference: ArrayLike<number>): Position | null {
+  return bestUnder(scenario, self, ownConstraints(scenario, self), reference);
+}
+
+/**
+ * The package that maximises the counterparts' total utility while the actor keeps at least `target`: within
+ * everyone's red lines when that can reach the target, else within the actor's own. Ties go to the package
+ * closest to `reference` (the text on the table). Null when nothing keeps the actor's red lines.
+ */
+export function tradeOff(
+  scenario: Scenario,
+  self: number,
+  target: number,
+  reference: ArrayLike<number>,
+): Position | null {
+  const actor = scenario.actors[self]!;
+  const u = (pkg: Int32Array) => utility(actor, scenario.offsets, pkg);
+  const others = counterparts(scenario, self);
+  const theirs = combinedScores(
+    scenario,
+    others.map((a) => ({ actor: a, weight: 1 })),
+  );
+  const close = closenessScores(scenario, reference);
+  const own = ownConstraints(scenario, self);
+  const partiesRedLines = scenario.protocol.parties
+    .filter((a) => a !== self)
+    .flatMap((a) => scenario.actors[a]!.redLines);
+  const enough = (pkg: Int32Array) => u(pkg) >= target - EPS;
+  for (const constraints of [[...own, ...partiesRedLines], own]) {
+    const dag = constrainedDag(scenario, constraints);
+    if (!dag) {
+      const start = bestFor(scenario, self, reference);
+      return start && position(scenario, self, localOptimum(scenario, start.pkg, own, theirs, enough));
+    }
+    const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
+    const top = bestPath(scenario, dag, mine, theirs);
+    if (!top || !enough(top)) continue;
+    const solve = (lambda: number) =>
+      bestPath(
+        scenario,
+        dag,
+        combinedScores(scenario, [
+          ...others.map((a) => ({ actor: a, weight: 1 })),
+          { actor: self, weight: lambda },
+        ]),
+        close,
+      )!;
+    let x = solve(0);
+    if (!enough(x)) {
+      let lo = 0;
+      let hi = 1;
+      while (!enough(solve(hi)) && hi < 1e9) {
+        lo = hi;
+        hi *= 4;
+      }
+      for (let k = 0; k < 40; k++) {
+        const mid = (lo + hi) / 2;
+        if (enough(solve(mid))) hi = mid;
+        else lo = mid;
+      }
+      x = solve(hi);
+      if (!enough(x)) x = top;
+    }
+    return position(scenario, self, localOptimum(scenario, x, constraints, theirs, enough) ?? x);
+  }
+  return null;
+}

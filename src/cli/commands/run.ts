@@ -1,0 +1,207 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import type { Scenario } from '../../domain/types.ts';
+import type { HumanMove } from '../../engine/events.ts';
+import {
+  type HeadlessPlan,
+  type HeadlessRun,
+  humanActors,
+  type PlannedInject,
+  runHeadless,
+  type SuppliedMove,
+  stateName,
+} from '../../engine/headless.ts';
+import { type RunOptions, resolveOptions } from '../../engine/options.ts';
+import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
+import { writeFileAtomic } from '../files.ts';
+import { intFlag } from '../flags.ts';
+import { type Io, palette } from '../io.ts';
+import { Narrator } from '../narrate.ts';
+import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
+
+/** `--strategy ACTOR=KIND[:PARAM=NUMBER,…]`, e.g. `russia=boulware:e=0.1`. */
+export function parseStrategy(
+  value: string,
+  previous: Record<string, { kind: string; params?: Record<string, number> }> = {},
+) {
+  const m = /^([^=\s]+)=([a-z-]+)(?::(.+))?$/.exec(value);
+  if (!m) throw new InvalidArgumentError('expected ACTOR=KIND or ACTOR=KIND:PARAM=NUMBER,…');
+  const params: Record<string, number> = {};
+  for (const pair of m[3]?.split(',') ?? []) {
+    const [k, v] = pair.split('=');
+    const x = Number(v);
+    if (!k || v === undefined || v.trim() === '' || !Number.isFinite(x))
+      throw new InvalidArgumentError(`"${pair}" is not PARAM=NUMBER`);
+    params[k] = x;
+  }
+  return { ...previous, [m[1]!]: { kind: m[2]!, ...(m[3] ? { params } : {}) } };
+}
+
+/** `--inject EVENT@ROUND`. */
+export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
+  const m = /^([^@\s]+)@(\d+)$/.exec(value);
+  if (!m || Number(m[2]) < 1)
+    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
+  return [...previous, { event: m[1]!, round: Number(m[2]) }];
+}
+
+/** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
+export function readMoves(file: string): SuppliedMove[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new PeacesimError(
+      `${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  const types = ['accept', 'reject', 'propose', 'revise'];
+  if (
+    !Array.isArray(raw) ||
+    !raw.every(
+      (m) =>
+        typeof m === 'object' &&
+        m !== null &&
+        typeof m.actor === 'string' &&
+        typeof m.move === 'object' &&
+        m.move !== null &&
+        types.includes(m.move.type),
+    )
+  )
+    throw new PeacesimError(
+      `${file}: expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+    );
+  return raw.map((m) => ({ actor: m.actor as string, move: m.move as HumanMove }));
+}
+
+/** Where the scenario came from, for a session: a shipped id, or an absolute path. */
+export function scenarioSource(name: string): string {
+  return shippedIds().includes(name) && !existsSync(name) ? name : resolve(name);
+}
+
+export interface RunReport {
+  readonly scenario: Scenario;
+  readonly options: RunOptions;
+  readonly result: HeadlessRun;
+}
+
+/** Prints a run (words or JSON), saves its session if asked, and refuses to end quietly when a person must move. */
+export function report(io: Io, r: RunReport, opts: { json?: boolean; save?: string; source: string }): void {
+  const { scenario, options, result } = r;
+  if (opts.save)
+    writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
+  const resolved = resolveOptions(scenario, options);
+  const transcript = result.snapshot.context.transcript;
+  if (opts.json) {
+    io.out(
+      `${JSON.stringify(
+        {
+          scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
+          seed: resolved.seed,
+          maxRounds: resolved.maxRounds,
+          strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
+          outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
+          rounds: result.snapshot.context.round,
+          waitingFor: result.waitingFor,
+          transcript,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    const n = new Narrator(scenario, palette(io));
+    const lines = [
+      ...n.header(resolved),
+      ...n.transcript(transcript),
+      ...n.outcome(transcript, result.waitingFor),
+    ];
+    if (opts.save)
+      lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
+    io.out(`${lines.join('\n')}\n`);
+  }
+  if (result.waitingFor)
+    throw new PeacesimError(
+      `the run stops in round ${result.snapshot.context.round}: ${result.waitingFor} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
+    );
+}
+
+function checkPlan(
+  scenario: Scenario,
+  options: RunOptions,
+  injects: readonly PlannedInject[],
+  moves: boolean,
+) {
+  const resolved = resolveOptions(scenario, options);
+  const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
+  for (const p of injects) {
+    if (!manual.includes(p.event)) {
+      if (scenario.events.some((e) => e.id === p.event))
+        throw new PeacesimError(
+          `--inject ${p.event}@${p.round}: this event fires by itself in its round; inject a manual event: ${manual.join(', ') || '(none)'}`,
+          2,
+        );
+      throw new UnknownIdError('manual event', p.event, manual, '--inject: ');
+    }
+    if (p.round > resolved.maxRounds)
+      throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
+  }
+  const humans = humanActors(scenario, options);
+  if (humans.length && !moves)
+    throw new PeacesimError(
+      `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
+    );
+}
+
+export function registerRun(program: Command, io: Io): void {
+  program
+    .command('run')
+    .description(
+      'run a negotiation headless, round by round: texts, verdicts and reasons, revisions, the outcome',
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .option(
+      '-s, --seed <n>',
+      'random seed: the same seed and inputs give the same transcript',
+      intFlag(0, 2 ** 31 - 1),
+      1,
+    )
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option(
+      '--strategy <actor=kind>',
+      "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable)",
+      parseStrategy,
+    )
+    .option('--inject <event@round>', 'fire a manual event at the start of a round (repeatable)', parseInject)
+    .option('--moves <file>', 'the moves of the actors played by people (JSON; see docs/run.md)')
+    .option('--json', 'print the run as JSON (deterministic)')
+    .option('--save <file>', 'save the session (scenario hash, seed, options, inputs) to resume or replay')
+    .action(
+      (
+        name: string,
+        opts: {
+          seed: number;
+          rounds?: number;
+          strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
+          inject?: PlannedInject[];
+          moves?: string;
+          json?: boolean;
+          save?: string;
+        },
+      ) => {
+        const scenario = openScenario(name);
+        const options: RunOptions = {
+          seed: opts.seed,
+          ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+          ...(opts.strategy ? { strategies: opts.strategy } : {}),
+        };
+        const injects = opts.inject ?? [];
+        checkPlan(scenario, options, injects, opts.moves !== undefined);
+        const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
+        const result = runHeadless(scenario, options, plan);
+        report(io, { scenario, options, result }, { ...opts, source: scenarioSource(name) });
+      },
+    );
+}

@@ -1,0 +1,75 @@
+// The machine's context: plain JSON only (numbers, strings, arrays, objects), so a snapshot persists as is.
+// Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
+
+import type { PastAnswer, PastRound } from '../agents/types.ts';
+import { createRng } from '../domain/rng.ts';
+import type { Scenario } from '../domain/types.ts';
+import type { ResolvedOptions } from './options.ts';
+import type { TranscriptEntry } from './transcript.ts';
+
+export interface WeightEdit {
+  readonly actor: number;
+  readonly issue: number;
+  /** the raw weight (the actor's weights are normalised again) */
+  readonly weight: number;
+}
+
+export type RedLineEdit =
+  /** a red line added by effect `effect` of scenario event `event` */
+  | { readonly kind: 'add'; readonly actor: number; readonly event: string; readonly effect: number }
+  | { readonly kind: 'drop'; readonly actor: number; readonly redLine: string };
+
+export interface Awaiting {
+  readonly actor: number;
+  readonly move: 'respond' | 'propose' | 'revise';
+}
+
+export interface NegotiationContext {
+  /** 0 before the first round */
+  readonly round: number;
+  readonly maxRounds: number;
+  /** the text on the table: an option index per issue (empty before the first round) */
+  readonly text: readonly number[];
+  /** who wrote the text on the table (null: a tabled document) and what it held out for */
+  readonly author: number | null;
+  readonly authorAspiration: number | null;
+  /** per actor: the value of no deal now (drift and events move it) */
+  readonly reservations: readonly number[];
+  readonly weightEdits: readonly WeightEdit[];
+  readonly redLineEdits: readonly RedLineEdit[];
+  /** the seeded generator's state (pure-rand xoroshiro128+) */
+  readonly rng: readonly number[];
+  readonly walkedOut: readonly number[];
+  /** a document injected outside the tabling phase: it goes on the table at the next round */
+  readonly queued: string | null;
+  /** people whose move the machine waits for */
+  readonly awaiting: readonly Awaiting[];
+  /** this round's answers so far */
+  readonly answers: readonly PastAnswer[];
+  /** the outcome of the last tally */
+  readonly agreed: boolean;
+  /** earlier rounds, for the strategies */
+  readonly history: readonly PastRound[];
+  readonly transcript: readonly TranscriptEntry[];
+}
+
+export function initialContext(scenario: Scenario, options: ResolvedOptions): NegotiationContext {
+  return {
+    round: 0,
+    maxRounds: options.maxRounds,
+    text: [],
+    author: null,
+    authorAspiration: null,
+    reservations: scenario.actors.map((a) => a.reservation.value),
+    weightEdits: [],
+    redLineEdits: [],
+    rng: [...createRng(options.seed).state()],
+    walkedOut: [],
+    queued: null,
+    awaiting: [],
+    answers: [],
+    agreed: false,
+    history: [],
+    transcript: [],
+  };
+}

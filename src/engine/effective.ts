@@ -1,0 +1,64 @@
+// The scenario as it stands in a run: the compiled scenario with the context's reservations, weight edits and
+// red-line edits applied. Agents and the domain's verdicts work on it like on any scenario.
+import type { Actor, Constraint, Scenario } from '../domain/types.ts';
+import type { NegotiationContext } from './context.ts';
+
+type State = Pick<NegotiationContext, 'reservations' | 'weightEdits' | 'redLineEdits'>;
+
+/** The red line an `add` edit refers to. */
+export function addedRedLine(scenario: Scenario, event: string, effect: number): Constraint {
+  const e = scenario.events.find((x) => x.id === event)?.effects[effect];
+  if (e?.kind !== 'add-red-line') throw new Error(`event ${event} has no add-red-line effect #${effect}`);
+  return e.redLine;
+}
+
+function actorAsOf(scenario: Scenario, actor: Actor, state: State): Actor {
+  const edits = state.weightEdits.filter((w) => w.actor === actor.index);
+  let { weights, contrib } = actor;
+  if (edits.length) {
+    const raw = actor.preferences.map((p) => p?.rawWeight ?? 0);
+    for (const w of edits) raw[w.issue] = w.weight;
+    const total = raw.reduce((s, w) => s + w, 0);
+    weights = Float64Array.from(raw, (w) => (total > 0 ? w / total : 0));
+    contrib = new Float64Array(actor.contrib.length);
+    actor.preferences.forEach((p, i) => {
+      if (!p) return;
+      for (let o = 0; o < p.values.length; o++)
+        contrib[scenario.offsets[i]! + o] = weights[i]! * p.values[o]!;
+    });
+  }
+  let redLines = actor.redLines;
+  for (const e of state.redLineEdits) {
+    if (e.actor !== actor.index) continue;
+    redLines =
+      e.kind === 'add'
+        ? [...redLines, addedRedLine(scenario, e.event, e.effect)]
+        : redLines.filter((c) => c.id !== e.redLine);
+  }
+  return {
+    ...actor,
+    weights,
+    contrib,
+    redLines,
+    reservation: { ...actor.reservation, value: state.reservations[actor.index]! },
+  };
+}
+
+const MEMO_SIZE = 32;
+const memo = new WeakMap<Scenario, Map<string, Scenario>>();
+
+/** Memoised on the state, so analyses cached per scenario object (the Zeuthen frontier) are reused. */
+export function effectiveScenario(scenario: Scenario, state: State): Scenario {
+  let byKey = memo.get(scenario);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(scenario, byKey);
+  }
+  const key = JSON.stringify([state.reservations, state.weightEdits, state.redLineEdits]);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const out: Scenario = { ...scenario, actors: scenario.actors.map((a) => actorAsOf(scenario, a, state)) };
+  if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, out);
+  return out;
+}

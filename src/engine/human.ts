@@ -1,0 +1,94 @@
+// Moves of actors played by people: checked before the machine takes them (the same rules bind people as
+// bots: no accepting or tabling across the actor's own red lines, no accepting below its value of no deal —
+// drop the red line or lower the reservation by an inject first), then applied.
+
+import { produce } from 'immer';
+import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
+import { utility } from '../domain/utility.ts';
+import type { NegotiationContext } from './context.ts';
+import type { HumanMove } from './events.ts';
+import { humanAnswer } from './responding.ts';
+import { currentScenario, type Run, setText } from './runtime.ts';
+import { optionOf, packageOf, type TermValue } from './terms.ts';
+
+const KIND_OF_MOVE = { respond: ['accept', 'reject'], propose: ['propose'], revise: ['revise'] } as const;
+
+function termsError(run: Run, terms: Readonly<Record<string, TermValue>>): string | null {
+  const s = run.scenario;
+  for (const [id, value] of Object.entries(terms)) {
+    const i = s.issueIndex.get(id);
+    if (i === undefined) return `unknown issue "${id}"`;
+    if (optionOf(s, i, value) < 0)
+      return `issue "${id}" has no option ${JSON.stringify(value)}; options: ${s.issues[i]!.options.map((o) => o.value ?? o.id).join(', ')}`;
+  }
+  return null;
+}
+
+/** Why the machine would refuse this move now, or null when it takes it. */
+export function humanMoveError(
+  run: Run,
+  ctx: NegotiationContext,
+  actorId: string,
+  move: HumanMove,
+): string | null {
+  const s = currentScenario(run, ctx);
+  const actor = s.actorIndex.get(actorId);
+  if (actor === undefined) return `unknown actor "${actorId}"`;
+  const waiting = ctx.awaiting.find((w) => w.actor === actor);
+  if (!waiting) return `nobody waits for a move of ${actorId} now`;
+  if (!(KIND_OF_MOVE[waiting.move] as readonly string[]).includes(move.type))
+    return `${actorId} must ${waiting.move === 'respond' ? 'accept or reject' : waiting.move} now, not ${move.type}`;
+  const a = s.actors[actor]!;
+  switch (move.type) {
+    case 'accept': {
+      const v = verdictOf(s, a, ctx.text);
+      if (v.violations.length)
+        return `${actorId} cannot accept a text that breaks its red line "${v.violations[0]!.text}"`;
+      if (!v.accepts)
+        return `${actorId} cannot accept: the text is worth ${v.utility.toFixed(3)} to it, below its value of no deal ${v.reservation.toFixed(3)}`;
+      return null;
+    }
+    case 'reject':
+      for (const id of move.asks ?? []) if (!s.issueIndex.has(id)) return `unknown issue "${id}"`;
+      return null;
+    case 'propose':
+    case 'revise': {
+      const bad = termsError(run, move.terms);
+      if (bad) return bad;
+      const pkg = packageOf(s, move.terms, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo));
+      const broken = brokenConstraints(a.redLines, pkg);
+      if (broken.length)
+        return `${actorId} cannot table a text that breaks its red line "${broken[0]!.text}"`;
+      return null;
+    }
+  }
+}
+
+export function applyHumanMove(
+  run: Run,
+  ctx: NegotiationContext,
+  actorId: string,
+  move: HumanMove,
+): NegotiationContext {
+  const s = currentScenario(run, ctx);
+  const actor = s.actorIndex.get(actorId)!;
+  if (move.type === 'accept' || move.type === 'reject') return humanAnswer(run, ctx, actor, move);
+  const pkg = packageOf(s, move.terms, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo));
+  const a = s.actors[actor]!;
+  const u = utility(a, s.offsets, pkg);
+  return produce(ctx, (draft) => {
+    draft.awaiting = draft.awaiting.filter((w) => w.actor !== actor);
+    if (move.type === 'propose')
+      setText(draft, s, 'tabling', pkg, { kind: 'proposal', actor: a.id, aspiration: u, utility: u });
+    else
+      setText(draft, s, 'tabling', pkg, {
+        kind: 'revised',
+        actor: a.id,
+        aspiration: u,
+        unmet: [],
+        human: true,
+      });
+    draft.author = actor;
+    draft.authorAspiration = u;
+  });
+}

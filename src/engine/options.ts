@@ -1,0 +1,54 @@
+// What a run is configured with, beyond the scenario: the seed, the number of rounds, strategy overrides.
+import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
+import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+
+export const STRATEGY_KINDS: readonly StrategyKind[] = [
+  'boulware',
+  'linear',
+  'conceder',
+  'tit-for-tat',
+  'hardliner',
+  'zeuthen',
+  'human',
+];
+
+/** Plain JSON: stored as is in a session file. */
+export interface RunOptions {
+  readonly seed?: number;
+  /** overrides the scenario's protocol.maxRounds */
+  readonly maxRounds?: number;
+  /** actor id → strategy, replacing the scenario's */
+  readonly strategies?: Readonly<
+    Record<string, { readonly kind: string; readonly params?: Readonly<Record<string, number>> }>
+  >;
+}
+
+export interface ResolvedOptions {
+  readonly seed: number;
+  readonly maxRounds: number;
+  /** per actor index */
+  readonly strategies: readonly Strategy[];
+}
+
+export const DEFAULT_SEED = 1;
+
+/** Checks actor ids and strategy kinds (UnknownIdError) and fills in the scenario's defaults. */
+export function resolveOptions(scenario: Scenario, options: RunOptions = {}): ResolvedOptions {
+  const strategies = scenario.actors.map((a) => a.strategy);
+  for (const [id, s] of Object.entries(options.strategies ?? {})) {
+    const a = scenario.actorIndex.get(id);
+    if (a === undefined)
+      throw new UnknownIdError(
+        'actor',
+        id,
+        scenario.actors.map((x) => x.id),
+      );
+    if (!STRATEGY_KINDS.includes(s.kind as StrategyKind))
+      throw new UnknownIdError('strategy', s.kind, STRATEGY_KINDS);
+    strategies[a] = { kind: s.kind as StrategyKind, params: { ...(s.params ?? {}) } };
+  }
+  const maxRounds = options.maxRounds ?? scenario.protocol.maxRounds;
+  if (!Number.isInteger(maxRounds) || maxRounds < 1)
+    throw new PeacesimError(`maxRounds must be a whole number ≥ 1, not ${maxRounds}`, 2);
+  return { seed: options.seed ?? DEFAULT_SEED, maxRounds, strategies };
+}

@@ -1,0 +1,139 @@
+// The answers to the text on the table: from every actor whose consent it needs (the parties, and the
+// controllers of the issues it moves), except the party that proposed it. Bots answer at once; the machine waits
+// for people.
+
+import { produce } from 'immer';
+import { respond } from '../agents/strategy.ts';
+import type { Response } from '../agents/types.ts';
+import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
+import type { Scenario, StrategyKind } from '../domain/types.ts';
+import { issueCosts, utility } from '../domain/utility.ts';
+import type { NegotiationContext } from './context.ts';
+import { type ContextDraft, log } from './effects.ts';
+import type { HumanMove } from './events.ts';
+import { currentScenario, isHuman, mediatorOf, type Run, viewOf, withRng } from './runtime.ts';
+
+/** The actors that answer the text: required ones, parties first (protocol order), minus a proposing party. */
+export function responders(run: Run, ctx: NegotiationContext): number[] {
+  const s = currentScenario(run, ctx);
+  const parties = s.protocol.parties;
+  const proposer = ctx.author !== null && parties.includes(ctx.author) ? ctx.author : -1;
+  return requiredActors(s, ctx.text)
+    .filter((a) => a !== proposer)
+    .sort((a, b) => {
+      const pa = parties.indexOf(a);
+      const pb = parties.indexOf(b);
+      return (pa < 0 ? parties.length + a : pa) - (pb < 0 ? parties.length + b : pb);
+    });
+}
+
+function logAnswer(
+  draft: ContextDraft,
+  s: Scenario,
+  actor: number,
+  strategy: StrategyKind | 'mediator',
+  res: Response,
+  human: boolean,
+) {
+  const a = s.actors[actor]!;
+  if (res.type === 'walk-out') {
+    draft.walkedOut.push(actor);
+    draft.answers.push({ actor, accepts: false, aspiration: res.aspiration });
+    log(draft, 'responding', {
+      kind: 'walk-out',
+      actor: a.id,
+      cause: 'strategy',
+      best: res.best,
+      reservation: a.reservation.value,
+    });
+    return;
+  }
+  draft.answers.push({ actor, accepts: res.type === 'accept', aspiration: res.aspiration });
+  log(draft, 'responding', {
+    kind: 'verdict',
+    actor: a.id,
+    accepts: res.type === 'accept',
+    utility: res.utility,
+    reservation: a.reservation.value,
+    aspiration: res.aspiration,
+    strategy,
+    violations: res.type === 'reject' ? res.violations : [],
+    asks: res.type === 'reject' ? res.asks.map((k) => ({ issue: s.issues[k.issue]!.id, cost: k.cost })) : [],
+    ...(human ? { human: true as const } : {}),
+  });
+}
+
+/** A mediator whose consent the text needs stands by it while it keeps its red lines and beats no deal. */
+function mediatorAnswer(s: Scenario, actor: number, text: readonly number[]): Response {
+  const v = verdictOf(s, s.actors[actor]!, text);
+  if (v.accepts) return { type: 'accept', utility: v.utility, aspiration: v.reservation };
+  const asks = issueCosts(s, s.actors[actor]!, text)
+    .slice(0, 3)
+    .map((c) => ({ issue: c.issue, cost: c.cost }));
+  return { type: 'reject', utility: v.utility, aspiration: v.reservation, violations: v.violations, asks };
+}
+
+/** An actor that has walked out answers no. */
+function absentAnswer(s: Scenario, actor: number, text: readonly number[]): Response {
+  const a = s.actors[actor]!;
+  return {
+    type: 'reject',
+    utility: utility(a, s.offsets, text),
+    aspiration: 1,
+    violations: brokenConstraints(a.redLines, text),
+    asks: [],
+  };
+}
+
+export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const s = currentScenario(run, ctx);
+  const mediated = s.protocol.kind === 'mediated-single-text';
+  const who = responders(run, ctx);
+  const views = new Map(who.map((a) => [a, viewOf(run, ctx, a)]));
+  return produce(ctx, (draft) => {
+    for (const a of who) {
+      const kind = run.options.strategies[a]!.kind;
+      if (ctx.walkedOut.includes(a)) logAnswer(draft, s, a, kind, absentAnswer(s, a, ctx.text), false);
+      else if (mediated && a === mediatorOf(s))
+        logAnswer(draft, s, a, 'mediator', mediatorAnswer(s, a, ctx.text), false);
+      else if (isHuman(run, a)) draft.awaiting.push({ actor: a, move: 'respond' });
+      else {
+        const res = withRng(draft, (rng) => respond(views.get(a)!, rng));
+        logAnswer(draft, s, a, kind, res, false);
+      }
+    }
+  });
+}
+
+/** A person's answer: accept, or reject (naming the issues to change, or its costliest ones by default). */
+export function humanAnswer(
+  run: Run,
+  ctx: NegotiationContext,
+  actor: number,
+  move: Extract<HumanMove, { type: 'accept' | 'reject' }>,
+): NegotiationContext {
+  const s = currentScenario(run, ctx);
+  const a = s.actors[actor]!;
+  const u = utility(a, s.offsets, ctx.text);
+  const r = a.reservation.value;
+  const res: Response =
+    move.type === 'accept'
+      ? { type: 'accept', utility: u, aspiration: r }
+      : {
+          type: 'reject',
+          utility: u,
+          aspiration: r,
+          violations: brokenConstraints(a.redLines, ctx.text),
+          asks: move.asks?.length
+            ? move.asks.map((id) => {
+                const issue = s.issueIndex.get(id)!;
+                const cost = issueCosts(s, a, ctx.text).find((c) => c.issue === issue)?.cost ?? 0;
+                return { issue, cost };
+              })
+            : issueCosts(s, a, ctx.text).slice(0, 3),
+        };
+  return produce(ctx, (draft) => {
+    draft.awaiting = draft.awaiting.filter((w) => !(w.actor === actor && w.move === 'respond'));
+    logAnswer(draft, s, actor, 'human', res, true);
+  });
+}

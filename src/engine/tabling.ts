@@ -1,0 +1,215 @@
+// The start of a round: reservations drift, scheduled events fire, and a text goes on the table — a document
+// (the opening, or one an event tables), the mediator's revision, or the proposer's offer.
+
+import { produce } from 'immer';
+import { aspirationOf } from '../agents/aspiration.ts';
+import { revise } from '../agents/mediator.ts';
+import { bestFor, bestUnder, type Position } from '../agents/position.ts';
+import { ceilingOf, propose } from '../agents/strategy.ts';
+import type { ChangeReason, View } from '../agents/types.ts';
+import type { Scenario } from '../domain/types.ts';
+import { utility } from '../domain/utility.ts';
+import type { NegotiationContext } from './context.ts';
+import { applyEffects, type ContextDraft, documentOf, log } from './effects.ts';
+import {
+  isHuman,
+  isPrincipal,
+  mediatorOf,
+  proposerOf,
+  type Run,
+  setText,
+  viewOf,
+  withRng,
+} from './runtime.ts';
+import type { ChangeReasonEntry } from './transcript.ts';
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+export function reasonEntry(scenario: Scenario, r: ChangeReason): ChangeReasonEntry {
+  const id = (a: number) => scenario.actors[a]!.id;
+  switch (r.kind) {
+    case 'red-line':
+      return { kind: 'red-line', actor: id(r.actor), redLine: r.violation };
+    case 'rule':
+      return { kind: 'rule', rule: r.violation };
+    case 'consent':
+      return { kind: 'consent', actor: id(r.actor) };
+    case 'ask':
+      return { kind: 'ask', actor: id(r.actor), cost: r.cost };
+    case 'frontier':
+      return { kind: 'frontier', meets: r.meets.map(id) };
+  }
+}
+
+export function tableDocument(
+  draft: ContextDraft,
+  run: Run,
+  id: string,
+  trigger: 'opening' | 'event' | 'inject',
+  event?: string,
+): void {
+  const doc = documentOf(run.scenario, id);
+  setText(draft, run.scenario, 'tabling', doc.package, {
+    kind: 'tabled',
+    document: doc.id,
+    title: doc.title,
+    date: doc.date,
+    by: run.scenario.actors[doc.tabledBy]!.id,
+    trigger,
+    ...(event === undefined ? {} : { event }),
+  });
+  draft.author = null;
+  draft.authorAspiration = null;
+  draft.awaiting = []; // a tabled document replaces a proposal still to be made
+}
+
+/** The mediator's text: its own best draft in round 1, a revision of the last text after. */
+function mediatorText(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const m = mediatorOf(run.scenario);
+  if (isHuman(run, m))
+    return produce(ctx, (draft) => {
+      draft.awaiting = [{ actor: m, move: 'revise' }];
+    });
+  const view = viewOf(run, ctx, m);
+  const s = view.scenario;
+  const reference = ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo);
+  const best = bestFor(s, m, reference);
+  return produce(ctx, (draft) => mediatorMove(draft, run, view, best));
+}
+
+function mediatorMove(draft: ContextDraft, run: Run, view: View, best: Position | null): void {
+  const m = view.self;
+  const s = view.scenario;
+  const reference = draft.text.length ? [...draft.text] : s.issues.map((x) => x.statusQuo);
+  if (draft.text.length === 0) {
+    // its own draft: its best under its red lines and the rules, or under its red lines alone; with neither it
+    // cannot table a text it could stand by, and leaves
+    const own = best ?? bestUnder(s, m, s.actors[m]!.redLines, reference);
+    if (!own) {
+      draft.walkedOut.push(m);
+      log(draft, 'tabling', {
+        kind: 'walk-out',
+        actor: s.actors[m]!.id,
+        cause: 'strategy',
+        best: null,
+        reservation: s.actors[m]!.reservation.value,
+      });
+      return;
+    }
+    const pkg = own.pkg;
+    const aspiration = own.utility;
+    setText(draft, run.scenario, 'tabling', pkg, {
+      kind: 'proposal',
+      actor: s.actors[m]!.id,
+      aspiration,
+      utility: utility(s.actors[m]!, s.offsets, pkg),
+    });
+    draft.author = m;
+    draft.authorAspiration = aspiration;
+    return;
+  }
+  const last = draft.history.at(-1);
+  const rejected = last ? last.answers.filter((a) => !a.accepts).map((a) => a.actor) : [];
+  const revision = withRng(draft, (rng) => {
+    const aspiration = best ? aspirationOf(view, rng, ceilingOf(view, best)) : s.actors[m]!.reservation.value;
+    const steps = run.options.strategies[m]!.params.steps;
+    return revise(view, rng, { rejected, aspiration, ...(steps === undefined ? {} : { steps }) });
+  });
+  const pkg = [...draft.text];
+  const reasons = new Map<number, ChangeReasonEntry>();
+  for (const c of revision.changes) {
+    pkg[c.issue] = c.to;
+    reasons.set(c.issue, reasonEntry(s, c.reason));
+  }
+  setText(
+    draft,
+    run.scenario,
+    'tabling',
+    pkg,
+    {
+      kind: 'revised',
+      actor: s.actors[m]!.id,
+      aspiration: revision.aspiration,
+      unmet: revision.unmet.map((a) => s.actors[a]!.id),
+    },
+    reasons,
+  );
+  draft.author = m;
+  draft.authorAspiration = revision.aspiration;
+}
+
+/** Alternating offers: the party whose turn it is proposes (or walks out). */
+function proposerText(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const p = proposerOf(run.scenario, ctx.round);
+  if (isHuman(run, p))
+    return produce(ctx, (draft) => {
+      draft.awaiting = [{ actor: p, move: 'propose' }];
+    });
+  const view = viewOf(run, ctx, p);
+  return produce(ctx, (draft) => proposerMove(draft, view));
+}
+
+function proposerMove(draft: ContextDraft, view: View): void {
+  const p = view.self;
+  const move = withRng(draft, (rng) => propose(view, rng));
+  const actor = view.scenario.actors[p]!;
+  if (move.type === 'walk-out') {
+    draft.walkedOut.push(p);
+    log(draft, 'tabling', {
+      kind: 'walk-out',
+      actor: actor.id,
+      cause: 'strategy',
+      best: move.best,
+      reservation: actor.reservation.value,
+    });
+    return;
+  }
+  setText(draft, view.scenario, 'tabling', move.pkg, {
+    kind: 'proposal',
+    actor: actor.id,
+    aspiration: move.aspiration,
+    utility: utility(actor, view.scenario.offsets, move.pkg),
+  });
+  draft.author = p;
+  draft.authorAspiration = move.aspiration;
+}
+
+/** Starts the next round: drift, scheduled events, a queued document, then the text of the round. */
+export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const { scenario } = run;
+  let regular = false;
+  const started = produce(ctx, (draft) => {
+    draft.round += 1;
+    draft.answers = [];
+    draft.awaiting = [];
+    draft.agreed = false;
+    if (draft.round > 1) {
+      const changes = scenario.actors
+        .filter((a) => a.reservation.drift !== 0)
+        .map((a) => {
+          const from = draft.reservations[a.index]!;
+          const to = clamp01(from + a.reservation.drift);
+          draft.reservations[a.index] = to;
+          return { actor: a.id, from, to };
+        });
+      if (changes.length) log(draft, 'tabling', { kind: 'drift', changes });
+    }
+    let tabled: { id: string; trigger: 'event' | 'inject'; event?: string } | null = null;
+    if (draft.queued) tabled = { id: draft.queued, trigger: 'inject' };
+    draft.queued = null;
+    for (const event of scenario.events) {
+      if (!('round' in event.trigger) || event.trigger.round !== draft.round) continue;
+      const doc = applyEffects(draft, scenario, 'tabling', 'scheduled', event, event.effects);
+      if (doc) tabled = { id: doc, trigger: 'event', event: event.id };
+    }
+    if (draft.walkedOut.some((a) => isPrincipal(scenario, a))) return;
+    if (tabled) tableDocument(draft, run, tabled.id, tabled.trigger, tabled.event);
+    else if (draft.round === 1 && scenario.protocol.opening)
+      tableDocument(draft, run, scenario.protocol.opening, 'opening');
+    else regular = true;
+  });
+  if (!regular) return started;
+  return scenario.protocol.kind === 'mediated-single-text'
+    ? mediatorText(run, started)
+    : proposerText(run, started);
+}

@@ -1,0 +1,96 @@
+// Counting the answers, and the ends of a negotiation: agreement, ratification, signature, stalemate, collapse.
+
+import { produce } from 'immer';
+import { brokenConstraints, evaluatePackage, requiredActors } from '../domain/evaluate.ts';
+import type { NegotiationContext } from './context.ts';
+import { log } from './effects.ts';
+import { currentScenario, isPrincipal, type Run, utilities } from './runtime.ts';
+import { termSheet } from './terms.ts';
+
+/** Agreement: every required actor accepted (a proposing party accepts its own offer) and no rule is broken. */
+export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const s = currentScenario(run, ctx);
+  const required = requiredActors(s, ctx.text);
+  const accepted = new Set(ctx.answers.filter((a) => a.accepts).map((a) => a.actor));
+  if (ctx.author !== null && s.protocol.parties.includes(ctx.author)) accepted.add(ctx.author);
+  const ruleViolations = brokenConstraints(s.rules, ctx.text);
+  const agreement =
+    ruleViolations.length === 0 && required.every((a) => accepted.has(a) && !ctx.walkedOut.includes(a));
+  const id = (a: number) => s.actors[a]!.id;
+  return produce(ctx, (draft) => {
+    log(draft, 'tallying', {
+      kind: 'tally',
+      agreement,
+      required: required.map(id),
+      accepting: required.filter((a) => accepted.has(a)).map(id),
+      rejecting: required.filter((a) => !accepted.has(a)).map(id),
+      ruleViolations,
+    });
+    draft.agreed = agreement;
+    draft.history.push({
+      round: ctx.round,
+      text: [...ctx.text],
+      author: ctx.author,
+      authorAspiration: ctx.authorAspiration,
+      answers: ctx.answers.map((a) => ({ ...a })),
+    });
+  });
+}
+
+export function recordAgreement(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const s = currentScenario(run, ctx);
+  return produce(ctx, (draft) => {
+    log(draft, 'agreed', {
+      kind: 'agreement',
+      terms: termSheet(s, ctx.text),
+      utilities: utilities(s, ctx.text),
+    });
+  });
+}
+
+/** Ratification: the agreed text must be an agreement under the reservations and red lines as they stand now. */
+export function ratifies(run: Run, ctx: NegotiationContext): boolean {
+  return evaluatePackage(currentScenario(run, ctx), ctx.text, ctx.reservations).agreement;
+}
+
+export function recordRatification(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const s = currentScenario(run, ctx);
+  const ev = evaluatePackage(s, ctx.text, ctx.reservations);
+  return produce(ctx, (draft) => {
+    log(draft, 'ratifying', {
+      kind: 'ratification',
+      ratified: ev.agreement,
+      failing: ev.verdicts.filter((v) => ev.required.includes(v.actor) && !v.accepts).map((v) => v.actor),
+      ruleViolations: [...ev.ruleViolations],
+    });
+    if (ev.agreement)
+      log(draft, 'ratifying', {
+        kind: 'signed',
+        terms: termSheet(s, ctx.text),
+        utilities: utilities(s, ctx.text),
+      });
+    else draft.agreed = false;
+  });
+}
+
+export function recordStalemate(run: Run, ctx: NegotiationContext): NegotiationContext {
+  return produce(ctx, (draft) => {
+    log(draft, 'tallying', { kind: 'stalemate', terms: termSheet(run.scenario, ctx.text) });
+  });
+}
+
+export function talksCollapsed(run: Run, ctx: NegotiationContext): boolean {
+  return ctx.walkedOut.some((a) => isPrincipal(run.scenario, a));
+}
+
+export function recordCollapse(run: Run, ctx: NegotiationContext): NegotiationContext {
+  const s = run.scenario;
+  const phase = ctx.transcript.at(-1)?.phase ?? 'setup';
+  return produce(ctx, (draft) => {
+    log(draft, phase, {
+      kind: 'collapsed',
+      actors: ctx.walkedOut.filter((a) => isPrincipal(s, a)).map((a) => s.actors[a]!.id),
+      terms: termSheet(s, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo)),
+    });
+  });
+}

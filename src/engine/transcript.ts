@@ -1,0 +1,143 @@
+// The transcript: an append-only log of what happened, in ids and plain data, for people and for JSON.
+import type { Patch } from 'immer';
+import type { Violation } from '../domain/evaluate.ts';
+import type { StrategyKind } from '../domain/types.ts';
+import type { TermSheet, TermValue } from './terms.ts';
+
+export type Phase = 'setup' | 'tabling' | 'responding' | 'tallying' | 'agreed' | 'ratifying' | 'paused';
+
+export type ChangeReasonEntry =
+  | { readonly kind: 'red-line'; readonly actor: string; readonly redLine: Violation }
+  | { readonly kind: 'rule'; readonly rule: Violation }
+  /** the text leaves the actor's issues at the status quo, so its consent is no longer needed */
+  | { readonly kind: 'consent'; readonly actor: string }
+  | { readonly kind: 'ask'; readonly actor: string; readonly cost: number }
+  /** a redraft to the nearest package of the exact frontier that meets these actors' stated demands */
+  | { readonly kind: 'frontier'; readonly meets: readonly string[] };
+
+export interface TermChangeEntry {
+  readonly issue: string;
+  readonly from: TermValue;
+  readonly to: TermValue;
+  readonly reason?: ChangeReasonEntry;
+}
+
+/** A change of the text on the table: the terms that moved, and the immer patches of the term sheet. */
+export interface TextChange {
+  readonly changes: readonly TermChangeEntry[];
+  readonly patches: readonly Patch[];
+  readonly inverse: readonly Patch[];
+  /** the whole term sheet, on the first text of a run only (later ones follow from the patches) */
+  readonly terms?: TermSheet;
+}
+
+export interface EffectNote {
+  readonly kind: string;
+  readonly actor?: string;
+  readonly from?: number;
+  readonly to?: number;
+  readonly issue?: string;
+  readonly redLine?: Violation | string;
+  readonly document?: string;
+}
+
+export interface EventNote {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly sources: readonly string[];
+  readonly confirmed: boolean;
+  readonly note?: string;
+}
+
+export type EntryBody =
+  | ({
+      readonly kind: 'tabled';
+      readonly document: string;
+      readonly title: string;
+      readonly date: string;
+      readonly by: string;
+      readonly trigger: 'opening' | 'event' | 'inject';
+      readonly event?: string;
+    } & TextChange)
+  | ({
+      readonly kind: 'proposal';
+      readonly actor: string;
+      readonly aspiration: number;
+      readonly utility: number;
+    } & TextChange)
+  | ({
+      readonly kind: 'revised';
+      readonly actor: string;
+      readonly aspiration: number;
+      /** actors whose objections it could not meet without breaking a red line or its own aspiration */
+      readonly unmet: readonly string[];
+      readonly human?: true;
+    } & TextChange)
+  | {
+      readonly kind: 'verdict';
+      readonly actor: string;
+      readonly accepts: boolean;
+      readonly utility: number;
+      readonly reservation: number;
+      /** the utility it held out for this round */
+      readonly aspiration: number;
+      readonly strategy: StrategyKind | 'mediator';
+      readonly violations: readonly Violation[];
+      readonly asks: readonly { readonly issue: string; readonly cost: number }[];
+      readonly human?: true;
+    }
+  | {
+      readonly kind: 'walk-out';
+      readonly actor: string;
+      readonly cause: 'event' | 'strategy';
+      readonly event?: string;
+      /** strategy walk-outs: the most it could get under its red lines (null: nothing keeps them) */
+      readonly best?: number | null;
+      readonly reservation?: number;
+    }
+  | {
+      readonly kind: 'inject';
+      readonly trigger: 'scheduled' | 'manual';
+      readonly event?: EventNote;
+      readonly effects: readonly EffectNote[];
+    }
+  | {
+      readonly kind: 'drift';
+      readonly changes: readonly { readonly actor: string; readonly from: number; readonly to: number }[];
+    }
+  | {
+      readonly kind: 'tally';
+      readonly agreement: boolean;
+      readonly required: readonly string[];
+      readonly accepting: readonly string[];
+      readonly rejecting: readonly string[];
+      readonly ruleViolations: readonly Violation[];
+    }
+  | {
+      readonly kind: 'agreement';
+      readonly terms: TermSheet;
+      readonly utilities: Readonly<Record<string, number>>;
+    }
+  | {
+      readonly kind: 'ratification';
+      readonly ratified: boolean;
+      /** the required actors whose verdict under the current reservations and red lines is no */
+      readonly failing: readonly string[];
+      readonly ruleViolations: readonly Violation[];
+    }
+  | {
+      readonly kind: 'signed';
+      readonly terms: TermSheet;
+      readonly utilities: Readonly<Record<string, number>>;
+    }
+  | { readonly kind: 'stalemate'; readonly terms: TermSheet }
+  | { readonly kind: 'collapsed'; readonly actors: readonly string[]; readonly terms: TermSheet };
+
+export type TranscriptEntry = {
+  readonly seq: number;
+  readonly round: number;
+  readonly phase: Phase;
+} & EntryBody;
+
+export type EntryKind = TranscriptEntry['kind'];
