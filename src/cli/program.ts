@@ -5,10 +5,14 @@ import { registerAnalyze } from './commands/analyze.ts';
 import { registerConcessions } from './commands/concessions.ts';
 import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
+import { registerResume } from './commands/resume.ts';
+import { registerRun } from './commands/run.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerSources } from './commands/sources.ts';
+import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
 import { registerSweep } from './commands/sweep.ts';
+import { registerTui } from './commands/tui.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerWhatIf } from './commands/whatif.ts';
 import type { Io } from './io.ts';
@@ -34,6 +38,10 @@ export function buildProgram(io: Io): Command {
   registerWhatIf(program, io);
   registerConcessions(program, io);
   registerImport(program, io);
+  registerRun(program, io);
+  registerResume(program, io);
+  registerTui(program, io);
+  registerStart(program, io, async (argv, cmd) => setExitCode(cmd, await run(argv, io)));
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     cmd.showSuggestionAfterError(true);

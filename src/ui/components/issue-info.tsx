@@ -1,0 +1,205 @@
+// One issue explained: what it is, every option, and what each actor makes of each option — its value (0–1) and
+// whether, with everything else as in the sandbox, it would accept (✓), not (✗), or see a red line broken (!).
+import { Box, Text } from 'ink';
+import type { Dispatch } from 'react';
+import { verdictOf } from '../../domain/evaluate.ts';
+import { useKeys } from '../hooks/use-keys.ts';
+import { ISSUE_KEYS, whichKey } from '../keys.ts';
+import { windowStart } from '../layout.ts';
+
+import type { AppAction, AppState } from '../state/app.ts';
+import { displayOrder, optionOrder } from '../state/order.ts';
+import { currentPackage } from '../state/sandbox.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { capitalise, fix2, redLineSpans, shortName } from '../words.ts';
+import { Wrapped } from './wrapped.tsx';
+
+export interface IssueInfoProps {
+  readonly state: AppState;
+  readonly dispatch: Dispatch<AppAction>;
+  readonly width: number;
+  readonly height: number;
+  readonly active: boolean;
+}
+
+/** ✓ accepts the package with this option; ✗ does not; ! this option breaks one of its red lines on this issue */
+type Mark = 'accept' | 'reject' | 'red-line';
+
+export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoProps) {
+  const theme = useTheme();
+  const { scenario } = state;
+  const sandbox = state.sandbox!;
+  const pkg = currentPackage(sandbox);
+  const issue = scenario.issues[displayOrder(scenario)[sandbox.row]!]!;
+  const order = optionOrder(issue);
+  const row = Math.min(state.issueRow, order.length - 1);
+
+  const trials = order.map((option) => {
+    const trial = Int32Array.from(pkg);
+    trial[issue.index] = option;
+    return scenario.actors.map((a) => verdictOf(scenario, a, trial));
+  });
+  // a red line this issue decides: broken under some of its options and kept under others
+  const broken = (k: number, a: number, id: string) =>
+    trials[k]![a]!.violations.some((x) => x.redLine === id);
+  const decided = (a: number, id: string) => trials.some((_, k) => !broken(k, a, id));
+  const marks = trials.map((verdicts) =>
+    verdicts.map(
+      (v, a): Mark =>
+        v.violations.some((x) => decided(a, x.redLine)) ? 'red-line' : v.accepts ? 'accept' : 'reject',
+    ),
+  );
+  // actors that reject whatever this issue says: the reason lies elsewhere in the package
+  const elsewhere = scenario.actors.filter((a) => trials.every((verdicts) => !verdicts[a.index]!.accepts));
+
+  useKeys((input, key) => {
+    const id = whichKey(ISSUE_KEYS, input, key);
+    if (id === 'up' || id === 'down')
+      dispatch({ type: 'move-issue-option', delta: id === 'up' ? -1 : 1, count: order.length });
+    else if (id === 'close') dispatch({ type: 'overlay', overlay: null });
+    else if (id === 'choose') {
+      dispatch({ type: 'sandbox', action: { type: 'set-option', issue: issue.index, option: order[row]! } });
+      dispatch({ type: 'overlay', overlay: null });
+    }
+  }, active);
+
+  const cell = Math.max(8, Math.min(15, Math.floor((width - 34) / scenario.actors.length)));
+  const labelWidth = width - 4 - cell * scenario.actors.length;
+  const glyph: Record<Mark, { text: string; color: string | undefined }> = {
+    accept: { text: GLYPH.accept, color: theme.accept },
+    reject: { text: GLYPH.reject, color: theme.reject },
+    'red-line': { text: '!', color: theme.reject },
+  };
+  const redLines = scenario.actors.flatMap((a) =>
+    a.redLines.filter((r) => r.scope.includes(issue.index)).map((r) => ({ who: shortName(a.name), r })),
+  );
+  const rules = scenario.rules.filter((r) => r.scope.includes(issue.index));
+  const selected = issue.options[order[row]!]!;
+  // numeric issues can have many candidate values: show a window of them around the selected one
+  const tableRows = Math.min(order.length, Math.max(3, Math.floor(height / 2) - 2));
+  const first = windowStart(row, order.length, tableRows);
+  const controllers = issue.controlledBy.map((a) => scenario.actors[a]!.name);
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Box flexDirection="column" flexShrink={0} width={width}>
+        <Text wrap="truncate-end">
+          <Text bold color={theme.accent}>
+            {issue.label}
+          </Text>
+          <Text dimColor>
+            {issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option {row + 1} of{' '}
+            {issue.options.length}
+            {issue.confirmed ? '' : ' · [unconfirmed]'}
+          </Text>
+        </Text>
+        {issue.description ? (
+          <Wrapped spans={[{ text: issue.description }]} width={width} maxLines={3} />
+        ) : null}
+        <Text wrap="truncate-end" dimColor>
+          With no deal: {issue.options[issue.statusQuo]!.label}
+          {controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}
+        </Text>
+        <Text> </Text>
+      </Box>
+      <Box width={width} flexShrink={0}>
+        <Box width={labelWidth + 4} flexShrink={0} paddingRight={1}>
+          <Text dimColor wrap="truncate-end">
+            {'    '}option · value to each actor (0–1), verdict
+          </Text>
+        </Box>
+        {scenario.actors.map((a) => (
+          <Box key={a.id} width={cell} flexShrink={0} paddingRight={1}>
+            <Text bold wrap="truncate-end">
+              {shortName(a.name)}
+            </Text>
+          </Box>
+        ))}
+      </Box>
+      {order.slice(first, first + tableRows).map((option, j) => {
+        const k = first + j;
+        const o = issue.options[option]!;
+        const isRow = k === row;
+        const inSandbox = pkg[issue.index] === option;
+        return (
+          <Box key={o.id} width={width} flexShrink={0}>
+            <Box width={4} flexShrink={0}>
+              <Text color={theme.accent} bold>
+                {isRow ? GLYPH.pointer : ' '}
+              </Text>
+              <Text> {inSandbox ? '●' : ' '}</Text>
+            </Box>
+            <Box width={labelWidth} flexShrink={0} paddingRight={1}>
+              <Text wrap="truncate-end" bold={isRow}>
+                {o.label}
+                {sandbox.base[issue.index] === option ? <Text dimColor> (tabled)</Text> : null}
+              </Text>
+            </Box>
+            {scenario.actors.map((a, j) => {
+              const value = a.preferences[issue.index]?.values[option];
+              const g = glyph[marks[k]![j]!];
+              return (
+                <Box key={a.id} width={cell} flexShrink={0}>
+                  <Text>
+                    <Text dimColor={value === undefined}>{value === undefined ? ' –  ' : fix2(value)}</Text>{' '}
+                    <Text color={g.color} bold>
+                      {g.text}
+                    </Text>
+                  </Text>
+                </Box>
+              );
+            })}
+          </Box>
+        );
+      })}
+      <Wrapped
+        width={width}
+        spans={[
+          {
+            text: `● in the sandbox · ${GLYPH.accept} would accept the package with this option (the rest as it is) · ${GLYPH.reject} would not · ! this option breaks its red line`,
+            dim: true,
+          },
+        ]}
+      />
+      {elsewhere.length ? (
+        <Wrapped
+          width={width}
+          spans={[
+            {
+              text: `${elsewhere.map((a) => shortName(a.name)).join(' and ')} ${elsewhere.length === 1 ? 'rejects' : 'reject'} whatever this issue says: `,
+              color: theme.warn,
+            },
+            { text: 'the reason lies in another term (its red lines, or the sum falls short of no deal).' },
+          ]}
+        />
+      ) : null}
+      <Box flexDirection="column" flexShrink={1} width={width} overflow="hidden" marginTop={1}>
+        {selected.description ? (
+          <Wrapped
+            spans={[{ text: `${selected.label}: `, bold: true }, { text: selected.description }]}
+            width={width}
+          />
+        ) : null}
+        {redLines.length || rules.length ? (
+          <Box flexDirection="column" width={width} flexShrink={0} marginTop={selected.description ? 1 : 0}>
+            <Text bold>Red lines and rules on this issue</Text>
+            {redLines.map(({ who, r }) => (
+              <Box key={`${who}-${r.id}`} flexShrink={0}>
+                <Text> {GLYPH.bullet} </Text>
+                <Wrapped spans={redLineSpans(r, theme, { text: `${who}: `, bold: true })} width={width - 3} />
+              </Box>
+            ))}
+            {rules.map((r) => (
+              <Box key={`rule-${r.id}`} flexShrink={0}>
+                <Text> {GLYPH.bullet} </Text>
+                <Wrapped spans={redLineSpans(r, theme, { text: 'rule: ', bold: true })} width={width - 3} />
+              </Box>
+            ))}
+          </Box>
+        ) : (
+          <Text dimColor>No red line or rule mentions this issue.</Text>
+        )}
+      </Box>
+    </Box>
+  );
+}

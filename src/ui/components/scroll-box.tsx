@@ -1,0 +1,54 @@
+// A fixed-height view of taller content: ↑/↓ (and pgup/pgdn) scroll it while it is active; the last line says
+// where you are when the content does not fit.
+import { Box, type DOMElement, measureElement, Text } from 'ink';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useKeys } from '../hooks/use-keys.ts';
+import { SCROLL_KEYS, whichKey } from '../keys.ts';
+
+export interface ScrollBoxProps {
+  readonly height: number;
+  readonly width?: number;
+  /** take ↑/↓/pgup/pgdn */
+  readonly active: boolean;
+  readonly children: ReactNode;
+  /** told whether the content overflows, whenever that changes */
+  readonly onOverflow?: (overflows: boolean) => void;
+}
+
+export function ScrollBox({ height, width, active, children, onOverflow }: ScrollBoxProps) {
+  const inner = useRef<DOMElement>(null);
+  const [contentHeight, setContentHeight] = useState(0);
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    if (inner.current) setContentHeight(measureElement(inner.current).height);
+  });
+  const overflows = contentHeight > height;
+  useEffect(() => {
+    onOverflow?.(overflows);
+  }, [overflows, onOverflow]);
+  const view = overflows ? Math.max(1, height - 1) : height;
+  const max = Math.max(0, contentHeight - view);
+  const at = Math.min(offset, max);
+  useKeys((input, key) => {
+    const id = whichKey(SCROLL_KEYS, input, key);
+    const page = Math.max(1, view - 1);
+    const delta = id === undefined ? 0 : { up: -1, down: 1, 'page-up': -page, 'page-down': page }[id];
+    if (delta) setOffset(Math.max(0, Math.min(max, at + delta)));
+  }, active && overflows);
+  return (
+    <Box flexDirection="column" height={height} width={width} flexShrink={0}>
+      <Box height={view} overflow="hidden" flexDirection="column">
+        <Box ref={inner} marginTop={-at} flexDirection="column" flexShrink={0}>
+          {children}
+        </Box>
+      </Box>
+      {overflows && (
+        <Text dimColor wrap="truncate-end">
+          {at > 0 ? '↑' : ' '}
+          {at < max ? '↓' : ' '} {Math.round(((at + view) / contentHeight) * 100)}%
+          {active ? ' · ↑↓ scroll' : ''}
+        </Text>
+      )}
+    </Box>
+  );
+}

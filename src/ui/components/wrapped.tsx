@@ -1,0 +1,37 @@
+// Styled text word-wrapped to a width (layout.ts wrapSpans), optionally cut to a number of lines with an ellipsis.
+import { Box, Text } from 'ink';
+import { type Span, wrapSpans } from '../layout.ts';
+
+export interface WrappedProps {
+  readonly spans: readonly Span[];
+  readonly width: number;
+  /** at most this many lines; the last one shown ends in … when more were cut */
+  readonly maxLines?: number;
+}
+
+export function Wrapped({ spans, width, maxLines }: WrappedProps) {
+  const all = wrapSpans(spans, width);
+  const lines = maxLines !== undefined && all.length > maxLines ? all.slice(0, Math.max(1, maxLines)) : all;
+  const cut = lines.length < all.length;
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      {lines.map((line, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+        <Text key={k} wrap="truncate-end">
+          {line.map((s, j) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: spans have no identity but their place
+            <Text key={j} color={s.color} bold={s.bold} dimColor={s.dim}>
+              {s.text}
+            </Text>
+          ))}
+          {cut && k === lines.length - 1 ? '…' : ''}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Lines the spans take at `width`. */
+export function wrappedHeight(spans: readonly Span[], width: number): number {
+  return wrapSpans(spans, width).length;
+}

@@ -1,0 +1,191 @@
+// Every key of the explorer, per context: the handlers match keys through these tables and the help overlay
+// and the status line print them, so what the help says is what the keys do.
+import type { Key } from 'ink';
+
+export interface KeyBinding<Id extends string = string> {
+  readonly id: Id;
+  /** how the help writes the key */
+  readonly keys: string;
+  readonly does: string;
+  /** its short form in the status line, key included */
+  readonly hint?: string;
+  readonly match: (input: string, key: Key) => boolean;
+}
+
+function bind<const T extends readonly KeyBinding[]>(table: T): T {
+  return table;
+}
+
+const up = (i: string, k: Key) => k.upArrow || i === 'k';
+const down = (i: string, k: Key) => k.downArrow || i === 'j';
+
+export const GLOBAL_KEYS = bind([
+  { id: 'help', keys: '?', does: 'show or hide this help', hint: '? help', match: (i) => i === '?' },
+  {
+    id: 'back',
+    keys: 'esc',
+    does: 'close the overlay, or go back a screen',
+    hint: 'esc back',
+    match: (_, k) => k.escape,
+  },
+  {
+    id: 'quit',
+    keys: 'q  ctrl-c',
+    does: 'quit',
+    hint: 'q quit',
+    match: (i, k) => (i === 'q' && !k.ctrl) || (i === 'c' && k.ctrl),
+  },
+]);
+
+export const OVERVIEW_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous document (or scroll the actors up)', match: up },
+  {
+    id: 'down',
+    keys: '↓ j',
+    does: 'next document (or scroll the actors down)',
+    hint: '↑↓ document',
+    match: down,
+  },
+  {
+    id: 'open',
+    keys: 'enter',
+    does: 'open the document in the sandbox',
+    hint: '↵ open',
+    match: (_, k) => k.return,
+  },
+  {
+    id: 'focus',
+    keys: 'tab',
+    does: 'switch between the documents and the actors',
+    hint: 'tab actors',
+    match: (_, k) => k.tab,
+  },
+  {
+    id: 'analysis',
+    keys: 'a',
+    does: 'analysis of the scenario and the selected document',
+    hint: 'a analysis',
+    match: (i) => i === 'a',
+  },
+  {
+    id: 'pick',
+    keys: 's',
+    does: 'pick another shipped scenario',
+    hint: 's scenarios',
+    match: (i) => i === 's',
+  },
+]);
+
+export const SANDBOX_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous issue', match: up },
+  { id: 'down', keys: '↓ j', does: 'next issue', hint: '↑↓ issue', match: down },
+  { id: 'page-up', keys: 'pgup', does: 'ten issues up', match: (_, k) => k.pageUp },
+  { id: 'page-down', keys: 'pgdn', does: 'ten issues down', match: (_, k) => k.pageDown },
+  { id: 'left', keys: '← h', does: "the issue's previous option", match: (i, k) => k.leftArrow || i === 'h' },
+  {
+    id: 'right',
+    keys: '→ l',
+    does: "the issue's next option",
+    hint: '←→ change',
+    match: (i, k) => k.rightArrow || i === 'l',
+  },
+  {
+    id: 'info',
+    keys: 'i',
+    does: 'the issue explained: every option and what each actor makes of it',
+    hint: 'i explain',
+    match: (i) => i === 'i',
+  },
+  {
+    id: 'undo',
+    keys: 'u',
+    does: 'undo the last change',
+    hint: 'u undo',
+    match: (i, k) => i === 'u' && !k.ctrl,
+  },
+  { id: 'redo', keys: 'r  ctrl-r', does: 'redo', hint: 'r redo', match: (i) => i === 'r' },
+  {
+    id: 'reset',
+    keys: '0  backspace',
+    does: 'reset every term to the document as tabled (undoable)',
+    hint: '0 reset',
+    match: (i, k) => i === '0' || k.backspace || k.delete,
+  },
+  {
+    id: 'analysis',
+    keys: 'a',
+    does: 'analysis: bargaining solutions and minimal concessions',
+    hint: 'a analysis',
+    match: (i) => i === 'a',
+  },
+]);
+
+export const ISSUE_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous option', match: up },
+  { id: 'down', keys: '↓ j', does: 'next option', match: down },
+  {
+    id: 'choose',
+    keys: 'enter',
+    does: 'put the option in the sandbox',
+    hint: '↑↓ option · ↵ choose',
+    match: (_, k) => k.return,
+  },
+  { id: 'close', keys: 'i', does: 'close', match: (i) => i === 'i' },
+]);
+
+export const ANALYSIS_KEYS = bind([
+  {
+    id: 'solution',
+    keys: '1–4',
+    does: 'load that bargaining solution into the sandbox',
+    hint: '1–4 load',
+    match: (i) => /^[1-4]$/.test(i),
+  },
+  {
+    id: 'concessions',
+    keys: 'c',
+    does: 'compute the minimal concessions for the document',
+    hint: 'c concessions',
+    match: (i) => i === 'c',
+  },
+  { id: 'up', keys: '↑ k', does: 'previous concession set', match: up },
+  { id: 'down', keys: '↓ j', does: 'next concession set', hint: '↑↓ set', match: down },
+  {
+    id: 'apply',
+    keys: 'enter',
+    does: 'apply the concession set to the sandbox',
+    hint: '↵ apply',
+    match: (_, k) => k.return,
+  },
+]);
+
+export const PICKER_KEYS = bind([
+  { id: 'move', keys: '↑ ↓', does: 'choose a scenario', match: (_, k) => k.upArrow || k.downArrow },
+  { id: 'open', keys: 'enter', does: 'open it', hint: '↵ open', match: (_, k) => k.return },
+]);
+
+export const SCROLL_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'scroll up', match: up },
+  { id: 'down', keys: '↓ j', does: 'scroll down', hint: '↑↓ scroll', match: down },
+  { id: 'page-up', keys: 'pgup', does: 'a page up', match: (_, k) => k.pageUp },
+  { id: 'page-down', keys: 'pgdn', does: 'a page down', match: (_, k) => k.pageDown },
+]);
+
+export type KeyContext = 'overview' | 'sandbox' | 'issue' | 'analysis' | 'picker' | 'help';
+
+export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
+  overview: OVERVIEW_KEYS,
+  sandbox: SANDBOX_KEYS,
+  issue: ISSUE_KEYS,
+  analysis: ANALYSIS_KEYS,
+  picker: PICKER_KEYS,
+  help: SCROLL_KEYS,
+};
+
+export function whichKey<T extends readonly KeyBinding[]>(
+  table: T,
+  input: string,
+  key: Key,
+): T[number]['id'] | undefined {
+  return table.find((b) => b.match(input, key))?.id;
+}

@@ -1,0 +1,76 @@
+// Small layout arithmetic: which slice of a list fits, how many lines a text takes, pane widths.
+
+/** The first index of a window of `height` rows over `count` rows that keeps `selected` inside, centred when it can. */
+export function windowStart(selected: number, count: number, height: number): number {
+  if (count <= height) return 0;
+  const ideal = selected - Math.floor(height / 2);
+  return Math.max(0, Math.min(count - height, ideal));
+}
+
+/** Lines a text takes wrapped at `width` columns (an estimate: characters, not cells; word breaks add a little). */
+export function wrappedLines(text: string, width: number): number {
+  if (width <= 0) return 1;
+  return text
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil((Array.from(line).length * 1.08) / width)), 0);
+}
+
+/** A run of text with one style. */
+export interface Span {
+  readonly text: string;
+  readonly color?: string | undefined;
+  readonly bold?: boolean;
+  readonly dim?: boolean;
+}
+
+const cells = (t: string) => Array.from(t).length;
+
+/**
+ * Word-wraps styled text at `width` columns: greedy, breaking at spaces (which are dropped at the break, so no line
+ * starts with one), splitting only words longer than a line. Each line is a list of spans.
+ */
+export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
+  const w = Math.max(1, width);
+  const lines: Span[][] = [];
+  let line: Span[] = [];
+  let used = 0;
+  let pendingSpace: Span | null = null;
+  const push = (piece: Span) => {
+    const last = line.at(-1);
+    if (last && last.color === piece.color && last.bold === piece.bold && last.dim === piece.dim)
+      line[line.length - 1] = { ...last, text: last.text + piece.text };
+    else line.push(piece);
+    used += cells(piece.text);
+  };
+  const breakLine = () => {
+    lines.push(line);
+    line = [];
+    used = 0;
+    pendingSpace = null;
+  };
+  for (const span of spans) {
+    for (const token of span.text.split(/( +)/)) {
+      if (token === '') continue;
+      if (token.startsWith(' ')) {
+        if (used > 0) pendingSpace = { ...span, text: token };
+        continue;
+      }
+      let word = token;
+      const space: Span | null = pendingSpace;
+      const spaceWidth = space ? cells((space as Span).text) : 0;
+      if (used > 0 && used + spaceWidth + cells(word) > w) breakLine();
+      else if (space) push(space);
+      pendingSpace = null;
+      while (cells(word) > w) {
+        if (used > 0) breakLine();
+        const chars = Array.from(word);
+        push({ ...span, text: chars.slice(0, w).join('') });
+        breakLine();
+        word = chars.slice(w).join('');
+      }
+      if (word) push({ ...span, text: word });
+    }
+  }
+  if (line.length) lines.push(line);
+  return lines.length ? lines : [[]];
+}

@@ -1,0 +1,356 @@
+// The analysis of the scenario and of one document: how many packages break no red line, the four bargaining
+// solutions (1–4 load one into the sandbox), and the minimal concessions that would make the document an
+// agreement (c computes them, enter applies the selected set).
+import { Box, Text } from 'ink';
+import { type ReactNode, useMemo } from 'react';
+import { type AcceptableAnalysis, analyzeAcceptable } from '../../analysis/acceptable.ts';
+import {
+  type ConcessionSet,
+  type ConcessionsResult,
+  concessions,
+  type NearMiss,
+} from '../../analysis/concessions.ts';
+import { countFeasible, outcomeSpace } from '../../analysis/feasibility.ts';
+import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
+import { evaluatePackage } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { utility } from '../../domain/utility.ts';
+import { Heading, PaneTitle } from '../components/heading.tsx';
+import { Wrapped } from '../components/wrapped.tsx';
+import { useKeys } from '../hooks/use-keys.ts';
+import { ANALYSIS_KEYS, whichKey } from '../keys.ts';
+import { windowStart } from '../layout.ts';
+import { activeDocument } from '../state/app.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+export const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
+  nash: 'Nash',
+  kalaiSmorodinsky: 'Kalai–Smorodinsky',
+  utilitarian: 'Utilitarian',
+  egalitarian: 'Egalitarian',
+};
+
+const SOLUTION_MEANING: Readonly<Record<SolutionKind, string>> = {
+  nash: 'largest product of gains over no deal',
+  kalaiSmorodinsky: 'gains in proportion to what each could get',
+  utilitarian: 'largest total utility',
+  egalitarian: 'largest smallest gain over no deal',
+};
+
+type Outcome =
+  | {
+      readonly ok: true;
+      readonly size: number;
+      readonly feasible: number;
+      readonly acceptable: AcceptableAnalysis;
+    }
+  | { readonly ok: false; readonly message: string };
+
+function analyse(scenario: Scenario): Outcome {
+  try {
+    return {
+      ok: true,
+      size: outcomeSpace(scenario),
+      feasible: countFeasible(scenario),
+      acceptable: analyzeAcceptable(scenario),
+    };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+function computeConcessions(scenario: Scenario, document: string): ConcessionsResult | string {
+  try {
+    return concessions(scenario, document, { limit: 10 });
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function differences(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+function share(part: number, whole: number): string {
+  const p = (100 * part) / whole;
+  return p === 0 ? '0%' : p < 0.01 ? '< 0.01%' : `${p.toPrecision(3)}%`;
+}
+
+export function AnalysisScreen({ state, dispatch, width, height, active }: ScreenProps) {
+  const theme = useTheme();
+  const { scenario } = state;
+  const documentId = activeDocument(state);
+  const doc = scenario.documents.find((d) => d.id === documentId);
+  const reference = doc?.package;
+  const outcome = useMemo(() => analyse(scenario), [scenario]);
+  const result = useMemo(
+    () =>
+      state.concessionsFor && state.concessionsFor === documentId
+        ? computeConcessions(scenario, state.concessionsFor)
+        : null,
+    [scenario, state.concessionsFor, documentId],
+  );
+  const sets: readonly (ConcessionSet | NearMiss)[] =
+    result && typeof result !== 'string' ? (result.size !== null ? result.solutions : result.closest) : [];
+  const row = Math.min(state.concessionRow, Math.max(0, sets.length - 1));
+
+  useKeys((input, key) => {
+    const id = whichKey(ANALYSIS_KEYS, input, key);
+    if (!documentId) return;
+    if (id === 'solution' && outcome.ok) {
+      const kind = SOLUTION_KINDS[Number(input) - 1]!;
+      const point = outcome.acceptable.solutions[kind];
+      if (point)
+        dispatch({
+          type: 'load',
+          document: documentId,
+          pkg: point.pkg,
+          label: `loaded the ${SOLUTION_NAMES[kind]} solution`,
+        });
+    } else if (id === 'concessions') dispatch({ type: 'compute-concessions', document: documentId });
+    else if ((id === 'up' || id === 'down') && sets.length)
+      dispatch({ type: 'move-concession', delta: id === 'up' ? -1 : 1, count: sets.length });
+    else if (id === 'apply' && sets[row]) {
+      const set = sets[row]!;
+      dispatch({
+        type: 'load',
+        document: documentId,
+        pkg: set.package,
+        label: `applied concession set ${row + 1} (${plural(set.changes.length, 'change')} to the document)`,
+      });
+    }
+  }, active);
+
+  const nameWidth = Math.max(...SOLUTION_KINDS.map((k) => SOLUTION_NAMES[k].length)) + 2;
+  const columns = scenario.actors.map((a) => Math.max(6, shortName(a.name).length + 2));
+  const selected = sets[row];
+  const topHeight = 11;
+  const detailHeight = selected
+    ? Math.min(6, selected.changes.length + 1 + ('rejecting' in selected ? selected.rejecting.length : 0)) + 1
+    : 0;
+  const listRows = Math.max(2, height - topHeight - 2 - detailHeight);
+  const start = windowStart(row, sets.length, listRows);
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Heading title={`Analysis — ${scenario.title}`} width={width} />
+      <Box height={2} width={width} flexShrink={0}>
+        {outcome.ok ? (
+          <Wrapped
+            width={width}
+            maxLines={2}
+            spans={[
+              { text: `${outcome.size.toLocaleString('en-US')} possible packages; ` },
+              {
+                text: `${outcome.feasible.toLocaleString('en-US')} (${share(outcome.feasible, outcome.size)})`,
+                bold: true,
+              },
+              { text: " break no party's red line and no rule." },
+            ]}
+          />
+        ) : (
+          <Wrapped width={width} maxLines={2} spans={[{ text: outcome.message, color: theme.reject }]} />
+        )}
+      </Box>
+      <Line width={width}>
+        <PaneTitle
+          title="Bargaining solutions"
+          note="best packages every required actor accepts · 1–4 load one"
+        />
+      </Line>
+      <Line width={width}>
+        <Box width={3 + nameWidth} flexShrink={0} />
+        {scenario.actors.map((a, j) => (
+          <Box key={a.id} width={columns[j]} flexShrink={0}>
+            <Text dimColor wrap="truncate-end">
+              {shortName(a.name)}
+            </Text>
+          </Box>
+        ))}
+      </Line>
+      {SOLUTION_KINDS.map((kind, k) => {
+        const point = outcome.ok ? outcome.acceptable.solutions[kind] : null;
+        return (
+          <Line key={kind} width={width}>
+            <Box width={3} flexShrink={0}>
+              <Text color={theme.accent} bold>
+                {k + 1}
+              </Text>
+            </Box>
+            <Box width={nameWidth} flexShrink={0}>
+              <Text bold>{SOLUTION_NAMES[kind]}</Text>
+            </Box>
+            {point ? (
+              <>
+                {scenario.actors.map((a, j) => (
+                  <Box key={a.id} width={columns[j]} flexShrink={0}>
+                    <Text>{fix2(utility(a, scenario.offsets, point.pkg))}</Text>
+                  </Box>
+                ))}
+                <Box flexGrow={1} flexShrink={1}>
+                  <Text dimColor wrap="truncate-end">
+                    {reference ? `${plural(differences(point.pkg, reference), 'change')} · ` : ''}
+                    {SOLUTION_MEANING[kind]}
+                  </Text>
+                </Box>
+              </>
+            ) : (
+              <Text dimColor wrap="truncate-end">
+                none: no package is acceptable to every required actor
+              </Text>
+            )}
+          </Line>
+        );
+      })}
+      <Line width={width}>
+        <Text> </Text>
+      </Line>
+      <Line width={width}>
+        <PaneTitle title="Minimal concessions" note={doc ? `for ${doc.title}` : 'open a document first'} />
+      </Line>
+      <ConcessionsList
+        scenario={scenario}
+        result={result}
+        sets={sets}
+        start={start}
+        rows={listRows}
+        row={row}
+        width={width}
+      />
+      {selected ? (
+        <ConcessionDetail scenario={scenario} set={selected} width={width} height={detailHeight} />
+      ) : null}
+    </Box>
+  );
+}
+
+/** One row of the screen that never shrinks away. */
+function Line({ width, children }: { width: number; children: ReactNode }) {
+  return (
+    <Box width={width} flexShrink={0}>
+      {children}
+    </Box>
+  );
+}
+
+function ConcessionsList(props: {
+  scenario: Scenario;
+  result: ConcessionsResult | string | null;
+  sets: readonly (ConcessionSet | NearMiss)[];
+  start: number;
+  rows: number;
+  row: number;
+  width: number;
+}) {
+  const theme = useTheme();
+  const { scenario, result, sets, start, rows, row, width } = props;
+  if (result === null)
+    return (
+      <Text dimColor>
+        press c to compute the smallest sets of term changes (up to 3) that make it an agreement
+      </Text>
+    );
+  if (typeof result === 'string')
+    return (
+      <Text color={theme.reject} wrap="wrap">
+        {result}
+      </Text>
+    );
+  if (result.alreadyAgreement)
+    return (
+      <Text color={theme.accept}>{GLYPH.accept} Already an agreement as tabled: nothing to concede.</Text>
+    );
+  const heading =
+    result.size !== null
+      ? `${plural(result.count, 'smallest set')} of ${plural(result.size, 'change')}, best first by the Nash product · enter applies`
+      : `no set of up to ${result.max} changes makes it an agreement; the closest · enter applies`;
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      <Text wrap="truncate-end" color={result.size !== null ? theme.accept : theme.warn}>
+        {heading}
+      </Text>
+      <Box flexDirection="column" height={Math.min(rows, sets.length)} flexShrink={0}>
+        {sets.slice(start, start + rows).map((set, k) => {
+          const at = start + k;
+          const isRow = at === row;
+          const changes = set.changes
+            .map(
+              (c) => `${scenario.issues[c.issue]!.label} → ${scenario.issues[c.issue]!.options[c.to]!.label}`,
+            )
+            .join('; ');
+          const blockers =
+            'rejecting' in set
+              ? `${[
+                  ...set.rejecting.map((a) => `${shortName(scenario.actors[a]!.name)} rejects`),
+                  ...set.rulesBroken.map((r) => `rule ${r} broken`),
+                ].join(', ')}: `
+              : '';
+          return (
+            <Box key={changes} width={width}>
+              <Box width={2} flexShrink={0}>
+                <Text color={theme.accent} bold>
+                  {isRow ? GLYPH.pointer : ' '}
+                </Text>
+              </Box>
+              <Box width={4} flexShrink={0}>
+                <Text dimColor>{at + 1}.</Text>
+              </Box>
+              <Box flexGrow={1} flexShrink={1}>
+                <Text wrap="truncate-end" bold={isRow}>
+                  <Text color={theme.warn}>{blockers}</Text>
+                  {changes}
+                </Text>
+              </Box>
+            </Box>
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}
+
+function ConcessionDetail({
+  scenario,
+  set,
+  width,
+  height,
+}: {
+  scenario: Scenario;
+  set: ConcessionSet | NearMiss;
+  width: number;
+  height: number;
+}) {
+  const theme = useTheme();
+  const ev = evaluatePackage(scenario, set.package);
+  const margins = set.required.map(
+    (a) =>
+      `${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`,
+  );
+  const still = 'rejecting' in set ? set.rejecting.map((a) => ev.verdicts[a]!) : [];
+  return (
+    <Box flexDirection="column" width={width} height={height} paddingTop={1} overflow="hidden" flexShrink={0}>
+      {set.changes.map((c) => {
+        const issue = scenario.issues[c.issue]!;
+        return (
+          <Text key={issue.id} wrap="truncate-end">
+            <Text bold>{issue.label}</Text>: {issue.options[c.from]!.label} →{' '}
+            <Text color={theme.changed}>{issue.options[c.to]!.label}</Text>
+          </Text>
+        );
+      })}
+      <Text dimColor wrap="truncate-end">
+        over no deal: {margins.join(' · ')}
+      </Text>
+      {still.map((v) => (
+        <Text key={v.actor} wrap="truncate-end" color={theme.reject}>
+          {shortName(scenario.actors[scenario.actorIndex.get(v.actor)!]!.name)} still rejects —{' '}
+          {reasonLines(scenario, v)[0]}
+        </Text>
+      ))}
+    </Box>
+  );
+}

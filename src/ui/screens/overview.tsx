@@ -1,0 +1,192 @@
+// The scenario at a glance: what it is, the tabled documents (agreement or not, who rejects) and the actors with
+// their red lines. Enter opens the selected document in the sandbox.
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import { evaluatePackage } from '../../domain/evaluate.ts';
+import type { Actor } from '../../domain/types.ts';
+import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { Heading, PaneTitle } from '../components/heading.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
+import { Wrapped } from '../components/wrapped.tsx';
+import { useKeys } from '../hooks/use-keys.ts';
+import { OVERVIEW_KEYS, whichKey } from '../keys.ts';
+import { windowStart, wrapSpans } from '../layout.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { fix2, plural, rejecters, shortName } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0} marginBottom={1}>
+      <Text bold wrap="truncate-end">
+        {actor.name}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {actor.role} · no deal worth {fix2(actor.reservation.value)}
+      </Text>
+      {actor.redLines.length === 0 ? <Text dimColor> no red lines</Text> : null}
+      {actor.redLines.map((r) => (
+        <Box key={r.id} width={width} flexShrink={0}>
+          <Box width={3} flexShrink={0}>
+            <Text color={theme.reject}> {GLYPH.bullet}</Text>
+          </Box>
+          <Wrapped
+            spans={[
+              { text: r.text },
+              ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+            ]}
+            width={width - 3}
+          />
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function OverviewScreen({ state, dispatch, width, height, active }: ScreenProps) {
+  const theme = useTheme();
+  const { scenario } = state;
+  const docs = scenario.documents;
+  const evaluations = useMemo(() => docs.map((d) => evaluatePackage(scenario, d.package)), [scenario, docs]);
+  const focusDocs = state.overviewFocus === 'documents';
+  const [actorsOverflow, setActorsOverflow] = useState(false);
+
+  useKeys((input, key) => {
+    const id = whichKey(OVERVIEW_KEYS, input, key);
+    const doc = docs[state.documentRow];
+    if (id === 'up' && focusDocs) dispatch({ type: 'move-document', delta: -1 });
+    else if (id === 'down' && focusDocs) dispatch({ type: 'move-document', delta: 1 });
+    else if (id === 'open' && doc) dispatch({ type: 'open-document', document: doc.id });
+    else if (id === 'focus') dispatch({ type: 'toggle-overview-focus' });
+    else if (id === 'analysis') dispatch({ type: 'go', screen: 'analysis' });
+    else if (id === 'pick') dispatch({ type: 'go', screen: 'picker' });
+  }, active);
+
+  const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);
+  const bodyHeight = Math.max(6, height - 3 - summaryLines);
+  const leftWidth = Math.min(Math.floor(width * 0.55), 72);
+  const rightWidth = width - leftWidth - 2;
+  const detailMin = 3;
+  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - 1 - detailMin));
+  const detailHeight = Math.max(2, bodyHeight - 1 - listRows - 1);
+  const start = windowStart(state.documentRow, docs.length, listRows);
+  const selected = docs[state.documentRow];
+  const selectedEval = evaluations[state.documentRow];
+  const no = selectedEval ? rejecters(scenario, selectedEval) : [];
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Heading title={scenario.title} right={`situation of ${scenario.date}`} width={width} />
+      <Text dimColor wrap="truncate-end">
+        {scenario.id} · {plural(scenario.actors.length, 'actor')} · {plural(scenario.issues.length, 'issue')}{' '}
+        · {outcomeSpaceSize(scenario).toLocaleString('en-US')} possible packages
+      </Text>
+      <Box height={summaryLines} width={width} flexShrink={0}>
+        <Wrapped spans={[{ text: scenario.summary }]} width={width} maxLines={summaryLines} />
+      </Box>
+      <Text> </Text>
+      <Box height={bodyHeight} width={width}>
+        <Box flexDirection="column" width={leftWidth} flexShrink={0}>
+          <PaneTitle
+            title="Documents"
+            note={`${docs.length} tabled · ${GLYPH.accept} agreement ${GLYPH.reject} none`}
+            active={focusDocs}
+          />
+          <Box flexDirection="column" height={listRows} flexShrink={0}>
+            {docs.slice(start, start + listRows).map((d, k) => {
+              const ev = evaluations[start + k]!;
+              const isRow = start + k === state.documentRow;
+              return (
+                <Box key={d.id} width={leftWidth}>
+                  <Box width={2} flexShrink={0}>
+                    <Text color={theme.accent} bold dimColor={!focusDocs}>
+                      {isRow ? GLYPH.pointer : ' '}
+                    </Text>
+                  </Box>
+                  <Box width={2} flexShrink={0}>
+                    <Text color={ev.agreement ? theme.accept : theme.reject}>
+                      {ev.agreement ? GLYPH.accept : GLYPH.reject}
+                    </Text>
+                  </Box>
+                  <Box width={11} flexShrink={0}>
+                    <Text dimColor>{d.date}</Text>
+                  </Box>
+                  <Box flexGrow={1} flexShrink={1}>
+                    <Text wrap="truncate-end" bold={isRow}>
+                      {d.title}
+                    </Text>
+                  </Box>
+                </Box>
+              );
+            })}
+          </Box>
+          {selected && selectedEval ? (
+            <Box
+              flexDirection="column"
+              marginTop={1}
+              width={leftWidth - 1}
+              height={detailHeight}
+              overflow="hidden"
+            >
+              <Wrapped
+                width={leftWidth - 1}
+                maxLines={2}
+                spans={[
+                  selectedEval.agreement
+                    ? { text: `${GLYPH.accept} An agreement as tabled`, color: theme.accept, bold: true }
+                    : {
+                        text: `${GLYPH.reject} ${no.length ? `Rejected by ${no.join(', ')}` : 'No agreement'}${
+                          selectedEval.ruleViolations.length
+                            ? `${no.length ? '; ' : ''}breaks ${plural(selectedEval.ruleViolations.length, 'rule')}`
+                            : ''
+                        }`,
+                        color: theme.reject,
+                        bold: true,
+                      },
+                  {
+                    text: ` · tabled by ${shortName(scenario.actors[selected.tabledBy]!.name)}${selected.confirmed ? '' : ' · [unconfirmed]'}`,
+                    dim: true,
+                  },
+                ]}
+              />
+              {selected.summary ? (
+                <Wrapped
+                  spans={[{ text: selected.summary, dim: true }]}
+                  width={leftWidth - 1}
+                  maxLines={detailHeight - 3}
+                />
+              ) : null}
+            </Box>
+          ) : null}
+        </Box>
+        <Box
+          flexDirection="column"
+          width={rightWidth + 2}
+          paddingLeft={1}
+          borderStyle="single"
+          borderTop={false}
+          borderBottom={false}
+          borderRight={false}
+          borderDimColor
+        >
+          <PaneTitle
+            title="Actors"
+            note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
+            active={!focusDocs}
+          />
+          <ScrollBox
+            height={bodyHeight - 1}
+            width={rightWidth}
+            active={active && !focusDocs}
+            onOverflow={setActorsOverflow}
+          >
+            {scenario.actors.map((a) => (
+              <ActorBlock key={a.id} actor={a} width={rightWidth} />
+            ))}
+          </ScrollBox>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

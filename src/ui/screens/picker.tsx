@@ -1,0 +1,86 @@
+// Pick another shipped scenario (@inkjs/ui Select: ↑/↓, enter).
+import { Select } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import type { Scenario } from '../../domain/types.ts';
+import { useTheme } from '../theme.ts';
+import type { ScreenProps } from './types.ts';
+
+/** Where the explorer finds scenarios: given by the command line, so the UI reads no files itself. */
+export interface Catalog {
+  /** the shipped scenario ids */
+  readonly ids: readonly string[];
+  /** loads one (throws a PeacesimError with a one-line message when it cannot); may cache */
+  readonly open: (id: string) => Scenario;
+}
+
+export function PickerScreen({
+  state,
+  dispatch,
+  width,
+  height,
+  active,
+  catalog,
+}: ScreenProps & { catalog: Catalog }) {
+  const theme = useTheme();
+  const [error, setError] = useState('');
+  const [titles, setTitles] = useState<ReadonlyMap<string, string> | null>(null);
+  // the titles load after the first frame (a few hundred ms for every shipped scenario), all at once: the
+  // Select starts over whenever its options change
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const out = new Map<string, string>();
+      for (const id of catalog.ids) {
+        try {
+          out.set(id, catalog.open(id).title);
+        } catch {
+          out.set(id, '(does not load: run peacesim validate)');
+        }
+      }
+      setTitles(out);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [catalog]);
+  const idWidth = Math.max(...catalog.ids.map((id) => id.length)) + 2;
+  const options = useMemo(
+    () =>
+      catalog.ids.map((id) => {
+        const label = `${id.padEnd(idWidth)}${titles?.get(id) ?? ''}`;
+        const room = width - 4;
+        const chars = Array.from(label);
+        return { value: id, label: chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : label };
+      }),
+    [catalog, titles, idWidth, width],
+  );
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent}>
+        Pick a scenario
+      </Text>
+      <Text dimColor>now: {state.scenario.id} · enter opens the one selected · esc goes back</Text>
+      <Text> </Text>
+      {titles === null ? (
+        <Text dimColor>loading the scenarios…</Text>
+      ) : (
+        <Select
+          isDisabled={!active}
+          options={options}
+          visibleOptionCount={Math.max(3, Math.min(options.length, height - 5))}
+          onChange={(id) => {
+            if (id === state.scenario.id) return dispatch({ type: 'back' });
+            try {
+              dispatch({ type: 'open-scenario', scenario: catalog.open(id) });
+            } catch (e) {
+              setError((e as Error).message);
+            }
+          }}
+        />
+      )}
+      {error ? (
+        <Text color={theme.reject} wrap="wrap">
+          {error}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

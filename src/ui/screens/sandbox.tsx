@@ -1,0 +1,130 @@
+// The sandbox: the document's term sheet beside every actor's live verdict. ↑/↓ pick an issue, ←/→ change its
+// option, u/r undo and redo, 0 resets, i explains the issue.
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { evaluatePackage } from '../../domain/evaluate.ts';
+import { Heading, PaneTitle } from '../components/heading.tsx';
+import { IssueInfo } from '../components/issue-info.tsx';
+import { TermSheet } from '../components/term-sheet.tsx';
+import { VerdictPanel } from '../components/verdict-panel.tsx';
+import { useKeys } from '../hooks/use-keys.ts';
+import { SANDBOX_KEYS, whichKey } from '../keys.ts';
+import { displayOrder } from '../state/order.ts';
+import { changedIssues, currentPackage, type SandboxAction } from '../state/sandbox.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { agreementLine, plural } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+const ACTIONS: Partial<Record<(typeof SANDBOX_KEYS)[number]['id'], SandboxAction>> = {
+  up: { type: 'move', delta: -1 },
+  down: { type: 'move', delta: 1 },
+  'page-up': { type: 'move', delta: -10 },
+  'page-down': { type: 'move', delta: 10 },
+  left: { type: 'step-option', delta: -1 },
+  right: { type: 'step-option', delta: 1 },
+  undo: { type: 'undo' },
+  redo: { type: 'redo' },
+  reset: { type: 'reset' },
+};
+
+export function SandboxScreen({ state, dispatch, width, height, active }: ScreenProps) {
+  const theme = useTheme();
+  const { scenario } = state;
+  const sandbox = state.sandbox!;
+  const pkg = currentPackage(sandbox);
+  const evaluation = useMemo(() => evaluatePackage(scenario, pkg), [scenario, pkg]);
+  const doc = scenario.documents.find((d) => d.id === sandbox.document)!;
+  const showingIssue = state.overlay === 'issue';
+
+  useKeys((input, key) => {
+    const id = whichKey(SANDBOX_KEYS, input, key);
+    if (id === undefined) return;
+    if (id === 'info') dispatch({ type: 'overlay', overlay: 'issue' });
+    else if (id === 'analysis') dispatch({ type: 'go', screen: 'analysis' });
+    else {
+      const action = ACTIONS[id];
+      if (action) dispatch({ type: 'sandbox', action });
+    }
+  }, active && !showingIssue);
+
+  const issue = scenario.issues[displayOrder(scenario)[sandbox.row]!]!;
+  const changed = changedIssues(sandbox);
+  const option = issue.options[pkg[issue.index]!]!;
+  const tabled = issue.options[sandbox.base[issue.index]!]!;
+  const bodyHeight = Math.max(4, height - 5);
+  const leftWidth = Math.floor(width * 0.53);
+  const rightWidth = width - leftWidth - 2;
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Heading
+        title={doc.title}
+        right={`${doc.date} · tabled by ${scenario.actors[doc.tabledBy]!.name}`}
+        width={width}
+      />
+      <Text wrap="truncate-end">
+        <Text bold color={evaluation.agreement ? theme.accept : theme.reject}>
+          {evaluation.agreement ? `${GLYPH.accept} Agreement` : `${GLYPH.reject} No agreement`}
+        </Text>
+        <Text> — {agreementLine(scenario, evaluation)}</Text>
+      </Text>
+      <Text> </Text>
+      {showingIssue ? (
+        <IssueInfo state={state} dispatch={dispatch} width={width} height={height - 3} active={active} />
+      ) : (
+        <>
+          <Box height={bodyHeight} width={width}>
+            <Box flexDirection="column" width={leftWidth} flexShrink={0}>
+              <PaneTitle
+                title="Terms"
+                note={`${sandbox.row + 1} of ${scenario.issues.length} · ${GLYPH.changed} ${changed.length} changed`}
+              />
+              <TermSheet
+                scenario={scenario}
+                pkg={pkg}
+                base={sandbox.base}
+                row={sandbox.row}
+                width={leftWidth}
+                height={bodyHeight - 1}
+              />
+            </Box>
+            <Box
+              flexDirection="column"
+              width={rightWidth + 2}
+              paddingLeft={1}
+              borderStyle="single"
+              borderTop={false}
+              borderBottom={false}
+              borderRight={false}
+              borderDimColor
+            >
+              <PaneTitle title="Verdicts" note={`${GLYPH.mark} = no deal`} />
+              <VerdictPanel
+                scenario={scenario}
+                evaluation={evaluation}
+                width={rightWidth}
+                height={bodyHeight - 1}
+              />
+            </Box>
+          </Box>
+          <Box height={1} width={width}>
+            <Text wrap="truncate-end">
+              <Text bold>{issue.label}: </Text>
+              <Text color={option === tabled ? undefined : theme.changed}>{option.label}</Text>
+              <Text dimColor>
+                {option === tabled ? ' (as tabled)' : ` (tabled: ${tabled.label})`}
+                {issue.confirmed ? '' : ' [unconfirmed]'}
+              </Text>
+            </Text>
+          </Box>
+          <Text dimColor wrap="truncate-end">
+            {sandbox.notice ||
+              (changed.length
+                ? `${plural(changed.length, 'term')} changed from the document · u undo · 0 reset`
+                : '←/→ change the selected term · i explains it')}
+          </Text>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,104 @@
+// Verdicts in plain words: what the explorer says about an actor's verdict, a document, a number.
+import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
+import type { Constraint, Scenario } from '../domain/types.ts';
+import type { Span } from './layout.ts';
+import type { Theme } from './theme.ts';
+
+/** Two decimals, with a true minus sign. */
+export function fix2(x: number): string {
+  const t = Math.abs(x).toFixed(2);
+  return x < 0 && t !== '0.00' ? `−${t}` : t;
+}
+
+export function signed2(x: number): string {
+  const t = fix2(x);
+  return x > 0 && t !== '0.00' ? `+${t}` : t;
+}
+
+export function actorName(scenario: Scenario, id: string): string {
+  const a = scenario.actorIndex.get(id);
+  return a === undefined ? id : scenario.actors[a]!.name;
+}
+
+export function issueLabel(scenario: Scenario, id: string): string {
+  const i = scenario.issueIndex.get(id);
+  return i === undefined ? id : scenario.issues[i]!.label;
+}
+
+export function sourcesText(sources: readonly string[]): string {
+  return sources.length ? ` [${sources.join(', ')}]` : '';
+}
+
+export function redLineText(v: Violation): string {
+  return `${v.text}${sourcesText(v.sources)}${v.confirmed ? '' : ' [unconfirmed]'}`;
+}
+
+/** One line per reason: red lines broken, or how far below no deal and which issues cost the actor most. */
+export function reasonLines(scenario: Scenario, v: Verdict): string[] {
+  if (v.violations.length) return v.violations.map((x) => `red line: ${redLineText(x)}`);
+  if (!v.accepts) {
+    const costs = v.costs.slice(0, 3).map((c) => issueLabel(scenario, c.issue));
+    return [
+      `${fix2(-v.margin)} short of what no deal is worth to it${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
+    ];
+  }
+  return [`${fix2(v.margin)} better than no deal`];
+}
+
+/** "North (stylised Russia)" → "North": names short enough for a column or a list. */
+export function shortName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+/** "Ukraine, Europe" — the required actors that reject (short names). */
+export function rejecters(scenario: Scenario, ev: Evaluation): string[] {
+  return ev.verdicts
+    .filter((v) => !v.accepts && ev.required.includes(v.actor))
+    .map((v) => shortName(actorName(scenario, v.actor)));
+}
+
+/** One line on whether a package is an agreement, and what blocks it. */
+export function agreementLine(scenario: Scenario, ev: Evaluation): string {
+  const spare = scenario.actors.filter((a) => !ev.required.includes(a.id)).map((a) => shortName(a.name));
+  const aside = spare.length ? ` · ${spare.join(', ')}: consent not needed` : '';
+  if (ev.agreement) return `every actor whose consent is needed accepts${aside}`;
+  const parts: string[] = [];
+  const no = rejecters(scenario, ev);
+  if (no.length) parts.push(`rejected by ${no.join(', ')}`);
+  if (ev.ruleViolations.length) parts.push(`breaks ${plural(ev.ruleViolations.length, 'rule')}`);
+  return `${parts.join('; ')}${aside}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A red line (or rule) as styled text: its words, its sources dim, [unconfirmed] marked. */
+export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: Span): Span[] {
+  return [
+    ...(prefix ? [prefix] : []),
+    { text: r.text },
+    { text: sourcesText(r.sources), dim: true },
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+  ];
+}
+
+/** Why an actor rejects, one styled reason each: the red lines broken, or how short of no deal and what costs most. */
+export function reasonSpans(scenario: Scenario, v: Verdict, theme: Theme): Span[][] {
+  if (v.violations.length)
+    return v.violations.map((x) =>
+      redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
+    );
+  if (v.accepts) return [];
+  const costs = v.costs.slice(0, 3).map((c) => issueLabel(scenario, c.issue));
+  return [
+    [
+      { text: `${fix2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
+      ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
+    ],
+  ];
+}

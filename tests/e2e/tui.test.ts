@@ -1,0 +1,114 @@
+// The built binary in a real terminal: tmux runs `peacesim tui`, we send keys and read the screen back.
+// (tmux is installed by .ci/run; each test uses its own tmux server socket and kills it afterwards.)
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, cli, ROOT } from '../helpers.ts';
+
+const SOCKET = `peacesim-e2e-${process.pid}`;
+// Ink draws only the final frame, and chalk no colour, when CI is set at all; the terminal here is real
+const ENV: NodeJS.ProcessEnv = { ...process.env };
+delete ENV.CI;
+delete ENV.CONTINUOUS_INTEGRATION;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], {
+    encoding: 'utf8',
+    env: ENV,
+    cwd: ROOT,
+  });
+}
+
+function screen(session: string, colours = false): string {
+  return tmux('capture-pane', '-p', ...(colours ? ['-e'] : []), '-t', session);
+}
+
+async function waitFor(session: string, text: string | RegExp, timeout = 10_000): Promise<string> {
+  const until = performance.now() + timeout;
+  let last = '';
+  while (performance.now() < until) {
+    last = screen(session);
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
+}
+
+const ESC = '\u001B';
+/** an SGR foreground colour (red … cyan, plain or bright) */
+const COLOUR = new RegExp(`${ESC}\\[(3[1-6]|9[1-6])m`);
+/** any SGR foreground colour, 256-colour and RGB included */
+const ANY_COLOUR = new RegExp(`${ESC}\\[(3[0-7]|9[0-7]|38;)`);
+
+let sessions = 0;
+function start(extraEnv = ''): string {
+  const session = `tui-${process.pid}-${++sessions}`;
+  const command = `${extraEnv} node ${JSON.stringify(BIN)} tui tutorial-bilateral; echo "EXIT=$?"; exec sleep 120`;
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', 'sh', '-c', command);
+  return session;
+}
+
+afterAll(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // already gone
+  }
+});
+
+describe('peacesim tui in a terminal', () => {
+  it('should show the documents, react to keys and quit cleanly on q', async () => {
+    const s = start();
+    const first = await waitFor(s, 'Documents');
+    expect(first).toContain("North's opening demands");
+    expect(first).toContain("A mediator's compromise text");
+    expect(first).toContain('q quit');
+    // colour is on in a terminal without NO_COLOR
+    expect(screen(s, true)).toMatch(COLOUR);
+
+    tmux('send-keys', '-t', s, 'Down');
+    await waitFor(s, "❯ ✗ 2025-03-01 A mediator's compromise text");
+    tmux('send-keys', '-t', s, 'Enter');
+    await waitFor(s, 'Terms 1 of 5');
+    tmux('send-keys', '-t', s, 'Down', 'Down', 'Right');
+    await waitFor(s, 'Peacetime army cap: 800,000 troops (tabled: 600,000 troops)');
+    tmux('send-keys', '-t', s, 'u');
+    await waitFor(s, 'Peacetime army cap: 600,000 troops (as tabled)');
+
+    tmux('send-keys', '-t', s, 'q');
+    const after = await waitFor(s, 'EXIT=0');
+    // the alternate screen is gone: nothing of the explorer is left on the terminal
+    expect(after).not.toContain('Terms');
+    expect(after).not.toContain('Documents');
+    tmux('kill-session', '-t', s);
+  });
+
+  it('should draw without colour under NO_COLOR', async () => {
+    const s = start('NO_COLOR=1');
+    await waitFor(s, 'Documents');
+    const coloured = screen(s, true);
+    expect(coloured).toContain('Documents');
+    expect(coloured).not.toMatch(ANY_COLOUR);
+    tmux('send-keys', '-t', s, 'q');
+    await waitFor(s, 'EXIT=0');
+    tmux('kill-session', '-t', s);
+  });
+});
+
+describe('without a terminal', () => {
+  it('should refuse tui with a one-line message and exit 2', () => {
+    const r = cli(['tui', 'tutorial-bilateral']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'peacesim: the explorer needs a terminal (stdin and stdout); try peacesim show tutorial-bilateral for the same scenario as text\n',
+    );
+  });
+
+  it('should make start run the headless default (the negotiation on the default scenario)', () => {
+    const r = cli(['start']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(cli(['run', 'ukraine-peace']).stdout);
+    expect(r.stdout).toMatch(/Round 1/);
+    expect(r.stdout).toContain('Russia–Ukraine peace process');
+  });
+});

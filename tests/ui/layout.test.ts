@@ -1,0 +1,85 @@
+// Word wrapping and the verdict panel's line budget.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fitReasons } from '../../src/ui/components/verdict-panel.tsx';
+import { windowStart, wrapSpans } from '../../src/ui/layout.ts';
+
+const words = fc.array(fc.stringMatching(/^[a-zà-ÿ,.;:'0-9-]{1,14}$/), { minLength: 1, maxLength: 30 });
+
+describe('wrapSpans', () => {
+  it('should keep every line within the width, start no line with a space, and lose no word', () => {
+    fc.assert(
+      fc.property(
+        words,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        (ws, width, parts) => {
+          const text = ws.join(' ');
+          const cut = Math.floor(text.length / parts);
+          const spans = [text.slice(0, cut), text.slice(cut)]
+            .filter(Boolean)
+            .map((t, k) => ({ text: t, bold: k === 1 }));
+          const lines = wrapSpans(spans, width).map((l) => l.map((s) => s.text).join(''));
+          for (const l of lines) {
+            expect(Array.from(l).length).toBeLessThanOrEqual(width);
+            expect(l.startsWith(' ')).toBe(false);
+          }
+          expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+        },
+      ),
+    );
+  });
+
+  it('should break at the last space that fits', () => {
+    const lines = wrapSpans([{ text: 'red line: No surrender of territory it holds.' }], 36);
+    expect(lines.map((l) => l.map((s) => s.text).join(''))).toEqual([
+      'red line: No surrender of territory',
+      'it holds.',
+    ]);
+  });
+});
+
+describe('fitReasons', () => {
+  it('should never give more lines than there is room for (when every reason can have one) nor more than a reason needs', () => {
+    const heights = fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(heights, fc.integer({ min: 0, max: 30 }), (hs, room) => {
+        const got = fitReasons(hs, room);
+        const total = got.flat().reduce((a, b) => a + b, 0);
+        const full = hs.flat().reduce((a, b) => a + b, 0);
+        expect(total).toBeLessThanOrEqual(Math.max(room, 0) >= full ? full : room);
+        got.forEach((r, k) => {
+          r.forEach((n, j) => {
+            expect(n).toBeGreaterThanOrEqual(1);
+            expect(n).toBeLessThanOrEqual(hs[k]![j]!);
+          });
+        });
+        // each actor shows its first reasons, in order
+        got.forEach((r, k) => expect(r.length).toBeLessThanOrEqual(hs[k]!.length));
+      }),
+    );
+  });
+});
+
+describe('windowStart', () => {
+  it('should keep the selected row inside the window', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        (count, height, pick) => {
+          const selected = pick % count;
+          const start = windowStart(selected, count, height);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(selected).toBeGreaterThanOrEqual(start);
+          expect(selected).toBeLessThan(start + height);
+          expect(start + Math.min(height, count)).toBeLessThanOrEqual(count);
+        },
+      ),
+    );
+  });
+});
