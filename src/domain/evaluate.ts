@@ -1,7 +1,7 @@
 // Verdicts: does an actor accept a package, and why not. Agreement: does everyone whose consent is needed accept.
 import { holds } from './condition.ts';
-import { UnknownIdError } from './errors.ts';
-import type { Actor, Constraint, NegotiationDocument, Package, Scenario } from './types.ts';
+import { requireDocument } from './lookup.ts';
+import type { Actor, Constraint, Package, Scenario } from './types.ts';
 import { issueCosts, utility } from './utility.ts';
 
 export interface Violation {
@@ -93,22 +93,7 @@ export function evaluatePackage(
   };
 }
 
-export function findDocument(scenario: Scenario, documentId: string): NegotiationDocument | undefined {
-  return scenario.documents.find((d) => d.id === documentId);
-}
-
-/** The document with this id, or an error listing the valid ids. */
-export function requireDocument(scenario: Scenario, documentId: string): NegotiationDocument {
-  const doc = findDocument(scenario, documentId);
-  if (!doc) {
-    throw new UnknownIdError(
-      'document',
-      documentId,
-      scenario.documents.map((d) => d.id),
-    );
-  }
-  return doc;
-}
+export { findDocument, requireDocument } from './lookup.ts';
 
 export function evaluateDocument(
   scenario: Scenario,

@@ -82,14 +82,16 @@ export interface Reservation extends Assumption {
   readonly range?: readonly [number, number];
 }
 
-export type StrategyKind =
-  | 'boulware'
-  | 'linear'
-  | 'conceder'
-  | 'tit-for-tat'
-  | 'hardliner'
-  | 'zeuthen'
-  | 'human';
+export const STRATEGY_KINDS = [
+  'boulware',
+  'linear',
+  'conceder',
+  'tit-for-tat',
+  'hardliner',
+  'zeuthen',
+  'human',
+] as const;
+export type StrategyKind = (typeof STRATEGY_KINDS)[number];
 
 export interface Strategy {
   readonly kind: StrategyKind;

@@ -1,6 +1,7 @@
 // Injects: scenario events (scheduled by round, or manual) and ad-hoc effects, applied to the context.
 import type { Draft } from 'immer';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
+import { requireActorIndex, requireDocument, requireIssueIndex } from '../domain/lookup.ts';
 import type { Effect, Scenario, ScenarioEvent } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
@@ -14,39 +15,6 @@ export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
   draft.transcript.push({ seq: draft.transcript.length, round: draft.round, phase, ...body } as Draft<
     NegotiationContext['transcript'][number]
   >);
-}
-
-function actorIndex(scenario: Scenario, id: string): number {
-  const a = scenario.actorIndex.get(id);
-  if (a === undefined)
-    throw new UnknownIdError(
-      'actor',
-      id,
-      scenario.actors.map((x) => x.id),
-    );
-  return a;
-}
-
-function issueIndex(scenario: Scenario, id: string): number {
-  const i = scenario.issueIndex.get(id);
-  if (i === undefined)
-    throw new UnknownIdError(
-      'issue',
-      id,
-      scenario.issues.map((x) => x.id),
-    );
-  return i;
-}
-
-export function documentOf(scenario: Scenario, id: string) {
-  const doc = scenario.documents.find((d) => d.id === id);
-  if (!doc)
-    throw new UnknownIdError(
-      'document',
-      id,
-      scenario.documents.map((d) => d.id),
-    );
-  return doc;
 }
 
 function finite(
@@ -66,30 +34,34 @@ export function compileAdHoc(scenario: Scenario, ctx: NegotiationContext, e: AdH
     case 'set-reservation':
       return {
         kind: e.kind,
-        actor: actorIndex(scenario, e.actor),
+        actor: requireActorIndex(scenario, e.actor),
         value: finite(e.value, 'a reservation', 0, 1),
       };
     case 'shift-reservation':
-      return { kind: e.kind, actor: actorIndex(scenario, e.actor), delta: finite(e.delta, 'a shift', -1, 1) };
+      return {
+        kind: e.kind,
+        actor: requireActorIndex(scenario, e.actor),
+        delta: finite(e.delta, 'a shift', -1, 1),
+      };
     case 'set-weight':
       return {
         kind: e.kind,
-        actor: actorIndex(scenario, e.actor),
-        issue: issueIndex(scenario, e.issue),
+        actor: requireActorIndex(scenario, e.actor),
+        issue: requireIssueIndex(scenario, e.issue),
         weight: finite(e.weight, 'a weight', 0),
       };
     case 'drop-red-line': {
-      const actor = actorIndex(scenario, e.actor);
+      const actor = requireActorIndex(scenario, e.actor);
       const current = effectiveScenario(scenario, ctx).actors[actor]!.redLines.map((c) => c.id);
       if (!current.includes(e.redLine))
         throw new UnknownIdError(`red line of ${e.actor}`, e.redLine, current);
       return { kind: e.kind, actor, redLine: e.redLine };
     }
     case 'table':
-      documentOf(scenario, e.document);
+      requireDocument(scenario, e.document);
       return { kind: e.kind, document: e.document };
     case 'walk-out':
-      return { kind: e.kind, actor: actorIndex(scenario, e.actor) };
+      return { kind: e.kind, actor: requireActorIndex(scenario, e.actor) };
   }
 }
 

@@ -1,16 +1,9 @@
 // What a run is configured with, beyond the scenario: the seed, the number of rounds, strategy overrides.
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
-import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+import { requireActorIndex } from '../domain/lookup.ts';
+import { type Scenario, STRATEGY_KINDS, type Strategy, type StrategyKind } from '../domain/types.ts';
 
-export const STRATEGY_KINDS: readonly StrategyKind[] = [
-  'boulware',
-  'linear',
-  'conceder',
-  'tit-for-tat',
-  'hardliner',
-  'zeuthen',
-  'human',
-];
+export { STRATEGY_KINDS };
 
 /** Plain JSON: stored as is in a session file. */
 export interface RunOptions {
@@ -36,13 +29,7 @@ export const DEFAULT_SEED = 1;
 export function resolveOptions(scenario: Scenario, options: RunOptions = {}): ResolvedOptions {
   const strategies = scenario.actors.map((a) => a.strategy);
   for (const [id, s] of Object.entries(options.strategies ?? {})) {
-    const a = scenario.actorIndex.get(id);
-    if (a === undefined)
-      throw new UnknownIdError(
-        'actor',
-        id,
-        scenario.actors.map((x) => x.id),
-      );
+    const a = requireActorIndex(scenario, id);
     if (!STRATEGY_KINDS.includes(s.kind as StrategyKind))
       throw new UnknownIdError('strategy', s.kind, STRATEGY_KINDS);
     strategies[a] = { kind: s.kind as StrategyKind, params: { ...(s.params ?? {}) } };

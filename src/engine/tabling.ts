@@ -7,10 +7,11 @@ import { revise } from '../agents/mediator.ts';
 import { bestFor, bestUnder, type Position } from '../agents/position.ts';
 import { ceilingOf, propose } from '../agents/strategy.ts';
 import type { ChangeReason, View } from '../agents/types.ts';
+import { requireDocument } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import type { NegotiationContext } from './context.ts';
-import { applyEffects, type ContextDraft, documentOf, log } from './effects.ts';
+import { applyEffects, type ContextDraft, log } from './effects.ts';
 import {
   isHuman,
   isPrincipal,
@@ -48,7 +49,7 @@ export function tableDocument(
   trigger: 'opening' | 'event' | 'inject',
   event?: string,
 ): void {
-  const doc = documentOf(run.scenario, id);
+  const doc = requireDocument(run.scenario, id);
   setText(draft, run.scenario, 'tabling', doc.package, {
     kind: 'tabled',
     document: doc.id,

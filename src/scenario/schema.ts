@@ -1,6 +1,7 @@
 // The scenario format: the single source of truth for what a scenario file may say.
 // The JSON Schema (`peacesim schema`) and the TypeScript input types are generated from it.
 import { z } from 'zod';
+import { STRATEGY_KINDS } from '../domain/types.ts';
 
 export const Id = z
   .string()
@@ -177,15 +178,7 @@ export const Reservation = z.strictObject({
   ...Assumption,
 });
 
-export const StrategyKind = z.enum([
-  'boulware',
-  'linear',
-  'conceder',
-  'tit-for-tat',
-  'hardliner',
-  'zeuthen',
-  'human',
-]);
+export const StrategyKind = z.enum(STRATEGY_KINDS);
 
 export const Strategy = z.strictObject({
   kind: StrategyKind,

@@ -1,5 +1,6 @@
 // The scenario at a glance: what it is, the tabled documents (agreement or not, who rejects) and the actors with
 // their red lines. Enter opens the selected document in the sandbox.
+
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
@@ -7,6 +8,7 @@ import type { Actor } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
+import { SidePane } from '../components/side-pane.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { OVERVIEW_KEYS, whichKey } from '../keys.ts';
@@ -160,16 +162,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
             </Box>
           ) : null}
         </Box>
-        <Box
-          flexDirection="column"
-          width={rightWidth + 2}
-          paddingLeft={1}
-          borderStyle="single"
-          borderTop={false}
-          borderBottom={false}
-          borderRight={false}
-          borderDimColor
-        >
+        <SidePane width={rightWidth + 2}>
           <PaneTitle
             title="Actors"
             note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
@@ -185,7 +178,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
               <ActorBlock key={a.id} actor={a} width={rightWidth} />
             ))}
           </ScrollBox>
-        </Box>
+        </SidePane>
       </Box>
     </Box>
   );

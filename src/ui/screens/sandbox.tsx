@@ -1,10 +1,12 @@
 // The sandbox: the document's term sheet beside every actor's live verdict. ↑/↓ pick an issue, ←/→ change its
 // option, u/r undo and redo, 0 resets, i explains the issue.
+
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
+import { SidePane } from '../components/side-pane.tsx';
 import { TermSheet } from '../components/term-sheet.tsx';
 import { VerdictPanel } from '../components/verdict-panel.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -88,16 +90,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
                 height={bodyHeight - 1}
               />
             </Box>
-            <Box
-              flexDirection="column"
-              width={rightWidth + 2}
-              paddingLeft={1}
-              borderStyle="single"
-              borderTop={false}
-              borderBottom={false}
-              borderRight={false}
-              borderDimColor
-            >
+            <SidePane width={rightWidth + 2}>
               <PaneTitle title="Verdicts" note={`${GLYPH.mark} = no deal`} />
               <VerdictPanel
                 scenario={scenario}
@@ -105,7 +98,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
                 width={rightWidth}
                 height={bodyHeight - 1}
               />
-            </Box>
+            </SidePane>
           </Box>
           <Box height={1} width={width}>
             <Text wrap="truncate-end">
