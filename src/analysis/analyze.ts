@@ -19,12 +19,8 @@ import { zopa } from './zopa.ts';
 /** issue id → option id (discrete) or value (numeric) */
 export type PackageTerms = Record<string, string | number>;
 
-export interface ViolationReport {
-  readonly redLine: string;
-  readonly text: string;
-  readonly sources: readonly string[];
-  readonly confirmed: boolean;
-}
+/** a broken red line or rule, as the domain reports it */
+export type ViolationReport = Violation;
 
 export interface VerdictReport {
   readonly utility: number;

@@ -7,12 +7,12 @@ import {
   MAX_EXACT_CHANGES,
   type NearMiss,
 } from '../../analysis/concessions.ts';
-import { optionValue } from '../../analysis/whatif.ts';
 import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
-import { fix3, optionText, reasonOf, signed } from './whatif.ts';
+import { changeJson, fix3, optionText, reasonOf, signed } from './whatif.ts';
 
 function parseMax(text: string): number {
   const n = Number(text);
@@ -25,20 +25,10 @@ function parseMax(text: string): number {
   return n;
 }
 
-function parseLimit(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    throw new InvalidArgumentError('give a whole number, at least 1');
-  return Number(text);
-}
-
 function setJson(s: Scenario, x: ConcessionSet) {
   const res = scenarioReservations(s);
   return {
-    changes: x.changes.map((c) => ({
-      issue: s.issues[c.issue]!.id,
-      from: optionValue(s.issues[c.issue]!, c.from),
-      to: optionValue(s.issues[c.issue]!, c.to),
-    })),
+    changes: x.changes.map((c) => changeJson(s, c)),
     nashProduct: x.nash,
     tablerLoss: x.tablerLoss,
     required: x.required.map((a) => s.actors[a]!.id),
@@ -153,7 +143,7 @@ export function registerConcessions(program: Command, io: Io): void {
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .requiredOption('--document <ID>', 'the document to start from')
     .option('--max <N>', `the most changes to try, 1 to ${MAX_EXACT_CHANGES}`, parseMax, MAX_EXACT_CHANGES)
-    .option('--limit <K>', 'how many sets to show, best first', parseLimit, 10)
+    .option('--limit <K>', 'how many sets to show, best first', intFlag(1, 1_000_000), 10)
     .addOption(
       new Option('--rank <BY>', 'nash: Nash product first; tabler: what the tabling actor gives up first')
         .choices(['nash', 'tabler'])

@@ -56,6 +56,12 @@ function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
 }
 
+/** One term change as JSON: ids and values, not indices. */
+export function changeJson(s: Scenario, c: { issue: number; from: number; to: number }) {
+  const issue = s.issues[c.issue]!;
+  return { issue: issue.id, from: optionValue(issue, c.from), to: optionValue(issue, c.to) };
+}
+
 function whatIfJson(r: WhatIfResult) {
   const s = r.scenario;
   const verdict = (v: Verdict) => ({
@@ -69,11 +75,7 @@ function whatIfJson(r: WhatIfResult) {
   return {
     scenario: s.id,
     document: r.document.id,
-    changes: r.changes.map((c) => ({
-      issue: s.issues[c.issue]!.id,
-      from: optionValue(s.issues[c.issue]!, c.from),
-      to: optionValue(s.issues[c.issue]!, c.to),
-    })),
+    changes: r.changes.map((c) => changeJson(s, c)),
     agreement: r.agreement,
     required: r.required,
     verdicts: Object.fromEntries(
