@@ -9,6 +9,8 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
+import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
@@ -192,6 +194,115 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
   return `${lines.join('\n')}\n`;
 }
 
+export const ANALYSIS_CSV = ['frontier', 'zopa', 'documents', 'solutions', 'feasible'] as const;
+export type AnalysisCsv = (typeof ANALYSIS_CSV)[number];
+
+/** One table of the report as CSV: ids, not labels, and the report's own numbers (see docs/export.md). */
+export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisCsv): string {
+  const actors = s.actors.map((a) => a.id);
+  const issues = s.issues.map((x) => x.id);
+  const us = actors.map((a) => `u_${a}`);
+  const terms = (pkg: PackageTerms): Cell[] => issues.map((i) => pkg[i]);
+  switch (kind) {
+    case 'frontier':
+      return toCsv(
+        ['rank', 'exact', ...us, ...issues],
+        report.pareto.points.map((p, k) => [
+          k + 1,
+          report.pareto.exact,
+          ...actors.map((a) => p.utilities[a]),
+          ...terms(p.package),
+        ]),
+      );
+    case 'feasible':
+      return toCsv(
+        ['index', ...issues],
+        report.feasible.packages.map((pkg, k) => [k + 1, ...terms(pkg)]),
+      );
+    case 'solutions': {
+      const found = Object.entries(report.solutions).filter(
+        (e): e is [string, SolutionReport] => e[1] !== null,
+      );
+      return toCsv(
+        ['solution', 'objective', 'exact', ...us, ...issues],
+        found.map(([solution, x]) => [
+          solution,
+          x.objective,
+          x.exact,
+          ...actors.map((a) => x.utilities[a]),
+          ...terms(x.package),
+        ]),
+      );
+    }
+    case 'zopa': {
+      const rows: Cell[][] = [];
+      for (const z of report.zopa) {
+        const issue = s.issues[s.issueIndex.get(z.issue)!]!;
+        for (const o of issue.options) {
+          const v = issue.kind === 'numeric' ? o.value! : o.id;
+          rows.push([
+            issue.id,
+            issue.label,
+            v,
+            o.label,
+            z.parties.includes(v),
+            ...actors.map((a) => z.byActor[a]!.includes(v)),
+          ]);
+        }
+      }
+      return toCsv(
+        [
+          'issue',
+          'issue_label',
+          'option',
+          'option_label',
+          'all_parties',
+          ...actors.map((a) => `livable_${a}`),
+        ],
+        rows,
+      );
+    }
+    case 'documents':
+      return toCsv(
+        [
+          'document',
+          'date',
+          'tabled_by',
+          'agreement',
+          'rules_broken',
+          'actor',
+          'required',
+          'accepts',
+          'utility',
+          'reservation',
+          'margin',
+          'red_lines',
+          'costliest',
+        ],
+        report.documents.flatMap((d) =>
+          actors.map((a) => {
+            const v = d.verdicts[a]!;
+            return [
+              d.id,
+              d.date,
+              d.tabledBy,
+              d.agreement,
+              joinIds(d.ruleViolations.map((x) => x.redLine)),
+              a,
+              v.required,
+              v.accepts,
+              v.utility,
+              v.reservation,
+              v.margin,
+              joinIds(v.violations.map((x) => x.redLine)),
+              joinIds(v.costs.map((c) => c.issue)),
+            ];
+          }),
+        ),
+      );
+  }
+}
+
 export function registerAnalyze(program: Command, io: Io): void {
   program
     .command('analyze')
@@ -200,14 +311,23 @@ export function registerAnalyze(program: Command, io: Io): void {
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--json', 'print the report as JSON')
+    .option('--csv <table>', `print one table as CSV: ${ANALYSIS_CSV.join(', ')}`)
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--limit <n>', 'also list the first N feasible packages', '0')
-    .action((name: string, opts: { json?: boolean; limit: string }) => {
+    .action((name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string }) => {
+      checkExportFlags(opts);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 0)
         throw new PeacesimError(`--limit: expected a whole number ≥ 0, got "${opts.limit}"`, 2);
+      const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
       const s = openScenario(name);
       const report = analyzeScenario(s, { limit });
-      if (opts.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-      else io.out(formatReport(s, report, palette(io)));
+      const text = csv
+        ? analysisCsv(s, report, csv)
+        : opts.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : formatReport(s, report, palette(io));
+      if (opts.out) writeFileAtomic(opts.out, text);
+      else io.out(text);
     });
 }

@@ -9,6 +9,8 @@ import {
 } from '../../analysis/concessions.ts';
 import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
@@ -57,6 +59,56 @@ function resultJson(s: Scenario, r: ConcessionsResult) {
     })),
     stats: r.stats,
   };
+}
+
+/**
+ * One row per set: the minimal sets best first (`kind` solution) or, when none works, the closest (`kind`
+ * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`.
+ */
+export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
+  const actors = s.actors.map((a) => a.id);
+  const res = scenarioReservations(s);
+  const row = (kind: string, rank: number, x: ConcessionSet, miss?: NearMiss) => [
+    kind,
+    rank,
+    x.changes.length,
+    joinIds(
+      x.changes.map((c) => {
+        const j = changeJson(s, c);
+        return `${j.issue}=${j.from}→${j.to}`;
+      }),
+    ),
+    x.nash,
+    x.tablerLoss,
+    joinIds(x.required.map((a) => s.actors[a]!.id)),
+    ...s.actors.map((a) => x.utilities[a.index]!),
+    ...s.actors.map((a) => x.utilities[a.index]! - res[a.index]!),
+    miss?.blockers,
+    miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
+    miss && joinIds(miss.rulesBroken),
+    miss?.minMargin,
+  ];
+  return toCsv(
+    [
+      'kind',
+      'rank',
+      'size',
+      'changes',
+      'nash_product',
+      'tabler_loss',
+      'required',
+      ...actors.map((a) => `u_${a}`),
+      ...actors.map((a) => `margin_${a}`),
+      'blockers',
+      'rejecting',
+      'rules_broken',
+      'min_margin',
+    ],
+    [
+      ...r.solutions.map((x, k) => row('solution', k + 1, x)),
+      ...r.closest.map((x, k) => row('closest', k + 1, x, x)),
+    ],
+  );
 }
 
 function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
@@ -150,19 +202,33 @@ export function registerConcessions(program: Command, io: Io): void {
         .default('nash'),
     )
     .option('--json', 'print JSON')
+    .option('--csv', 'print CSV: one row per set of changes, with every actor’s utility after')
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .action(
       (
         name: string,
-        opts: { document: string; max: number; limit: number; rank: string; json?: boolean },
+        opts: {
+          document: string;
+          max: number;
+          limit: number;
+          rank: string;
+          json?: boolean;
+          csv?: boolean;
+          out?: string;
+        },
       ) => {
+        checkExportFlags(opts);
         const s = openScenario(name);
         const r = concessions(s, opts.document, {
           max: opts.max,
           limit: opts.limit,
           rank: opts.rank as ConcessionRank,
         });
-        if (opts.json) io.out(`${JSON.stringify(resultJson(s, r), null, 2)}\n`);
-        else printResult(s, r, io);
+        if (opts.csv || opts.json) {
+          const text = opts.csv ? concessionsCsv(s, r) : `${JSON.stringify(resultJson(s, r), null, 2)}\n`;
+          if (opts.out) writeFileAtomic(opts.out, text);
+          else io.out(text);
+        } else printResult(s, r, io);
       },
     );
 }

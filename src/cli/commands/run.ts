@@ -15,6 +15,8 @@ import {
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
+import type { TranscriptEntry } from '../../engine/transcript.ts';
+import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -87,30 +89,75 @@ export interface RunReport {
   readonly result: HeadlessRun;
 }
 
-/** Prints a run (words or JSON), saves its session if asked, and refuses to end quietly when a person must move. */
-export function report(io: Io, r: RunReport, opts: { json?: boolean; save?: string; source: string }): void {
+/** One row per verdict in the transcript: who said what to the text on the table, round by round. */
+export function runCsv(transcript: readonly TranscriptEntry[]): string {
+  const rows: Cell[][] = [];
+  for (const e of transcript)
+    if (e.kind === 'verdict')
+      rows.push([
+        e.round,
+        e.seq,
+        e.actor,
+        e.strategy,
+        e.human === true,
+        e.accepts,
+        e.utility,
+        e.reservation,
+        e.aspiration,
+        joinIds(e.violations.map((v) => v.redLine)),
+        joinIds(e.asks.map((a) => a.issue)),
+      ]);
+  return toCsv(
+    [
+      'round',
+      'seq',
+      'actor',
+      'strategy',
+      'human',
+      'accepts',
+      'utility',
+      'reservation',
+      'aspiration',
+      'red_lines',
+      'asks',
+    ],
+    rows,
+  );
+}
+
+/**
+ * Prints a run (words, JSON or CSV; the latter two to `out` if given), saves its session if asked, and refuses
+ * to end quietly when a person must move.
+ */
+export function report(
+  io: Io,
+  r: RunReport,
+  opts: { json?: boolean; csv?: boolean; out?: string; save?: string; source: string },
+): void {
   const { scenario, options, result } = r;
   if (opts.save)
     writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
-  if (opts.json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
-          seed: resolved.seed,
-          maxRounds: resolved.maxRounds,
-          strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
-          outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
-          rounds: result.snapshot.context.round,
-          waitingFor: result.waitingFor,
-          transcript,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+  if (opts.json || opts.csv) {
+    const text = opts.csv
+      ? runCsv(transcript)
+      : `${JSON.stringify(
+          {
+            scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
+            seed: resolved.seed,
+            maxRounds: resolved.maxRounds,
+            strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
+            outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
+            rounds: result.snapshot.context.round,
+            waitingFor: result.waitingFor,
+            transcript,
+          },
+          null,
+          2,
+        )}\n`;
+    if (opts.out) writeFileAtomic(opts.out, text);
+    else io.out(text);
   } else {
     const n = new Narrator(scenario, palette(io));
     const lines = [
@@ -177,6 +224,8 @@ export function registerRun(program: Command, io: Io): void {
     .option('--inject <event@round>', 'fire a manual event at the start of a round (repeatable)', parseInject)
     .option('--moves <file>', 'the moves of the actors played by people (JSON; see docs/run.md)')
     .option('--json', 'print the run as JSON (deterministic)')
+    .option('--csv', 'print CSV: one row per verdict (round × actor)')
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session (scenario hash, seed, options, inputs) to resume or replay')
     .action(
       (
@@ -188,9 +237,12 @@ export function registerRun(program: Command, io: Io): void {
           inject?: PlannedInject[];
           moves?: string;
           json?: boolean;
+          csv?: boolean;
+          out?: string;
           save?: string;
         },
       ) => {
+        checkExportFlags(opts);
         const scenario = openScenario(name);
         const options: RunOptions = {
           seed: opts.seed,

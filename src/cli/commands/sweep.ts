@@ -1,11 +1,46 @@
 import type { Command } from 'commander';
-import { type SweepSample, sweep } from '../../analysis/sweep.ts';
+import { type SweepResult, type SweepSample, sweep } from '../../analysis/sweep.ts';
+import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
+
+export const SWEEP_CSV = ['summary', 'draws'] as const;
+export const DRAW_COLUMNS = ['sample', 'document', 'actor', 'utility', 'reservation', 'accepts'];
+
+/** One row per document × actor: how often it accepts, and the spread of its utility. */
+export function sweepSummaryCsv(result: SweepResult): string {
+  return toCsv(
+    [
+      'document',
+      'agreement_rate',
+      'actor',
+      'accept_rate',
+      'mean_utility',
+      'min_utility',
+      'max_utility',
+      'red_lines',
+    ],
+    result.documents.flatMap((d) =>
+      d.actors.map((a) => [
+        d.id,
+        d.agreementRate,
+        a.actor,
+        a.acceptRate,
+        a.meanUtility,
+        a.minUtility,
+        a.maxUtility,
+        joinIds(a.redLinesBroken),
+      ]),
+    ),
+  );
+}
+
+// Before `--csv` named an export, it took a file name; say how to get the old behaviour.
+const MOVED = '; to write every draw to a file: --csv draws --out FILE';
 
 export function registerSweep(program: Command, io: Io): void {
   program
@@ -18,39 +53,52 @@ export function registerSweep(program: Command, io: Io): void {
     .option('-n, --samples <n>', 'number of samples', intFlag(1, 10_000_000), 10_000)
     .option('-s, --seed <n>', 'random seed: the same seed gives the same numbers', intFlag(0, 2 ** 31 - 1), 1)
     .option(
-      '--csv <file>',
-      'also write every sample (sample, document, actor, utility, reservation, accepts) as CSV; - for stdout',
+      '--csv [table]',
+      'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
     )
     .option('--json', 'print JSON')
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .action(
       (
         name: string,
-        opts: { document?: string[]; samples: number; seed: number; csv?: string; json?: boolean },
+        opts: {
+          document?: string[];
+          samples: number;
+          seed: number;
+          csv?: string | true;
+          json?: boolean;
+          out?: string;
+        },
       ) => {
+        checkExportFlags(opts);
+        const csv =
+          opts.csv === undefined
+            ? undefined
+            : opts.csv === true
+              ? 'summary'
+              : csvKind(opts.csv, SWEEP_CSV, MOVED);
         const scenario = openScenario(name);
-        const rows: string[] = [];
-        const onSample = opts.csv
-          ? (s: SweepSample) => {
-              rows.push(
-                `${s.sample},${s.document},${s.actor},${s.utility.toFixed(6)},${s.reservation.toFixed(6)},${s.accepts}`,
-              );
-            }
-          : undefined;
+        const draws: Cell[][] = [];
+        const onSample =
+          csv === 'draws'
+            ? (s: SweepSample) => {
+                draws.push([s.sample, s.document, s.actor, s.utility, s.reservation, s.accepts]);
+              }
+            : undefined;
         const result = sweep(
           scenario,
           { samples: opts.samples, seed: opts.seed, documents: opts.document ?? [] },
           onSample,
         );
-        if (opts.csv) {
-          const csv = `sample,document,actor,utility,reservation,accepts\n${rows.join('\n')}\n`;
-          if (opts.csv === '-') {
-            io.out(csv);
-            return;
-          }
-          writeFileAtomic(opts.csv, csv);
-        }
-        if (opts.json) {
-          io.out(`${JSON.stringify(result, null, 2)}\n`);
+        if (csv || opts.json) {
+          const text =
+            csv === 'draws'
+              ? toCsv(DRAW_COLUMNS, draws)
+              : csv === 'summary'
+                ? sweepSummaryCsv(result)
+                : `${JSON.stringify(result, null, 2)}\n`;
+          if (opts.out) writeFileAtomic(opts.out, text);
+          else io.out(text);
           return;
         }
         const p = palette(io);
@@ -71,7 +119,6 @@ export function registerSweep(program: Command, io: Io): void {
             );
           }
         }
-        if (opts.csv) io.out(p.dim(`\nevery sample written to ${opts.csv}\n`));
       },
     );
 }

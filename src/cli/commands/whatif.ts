@@ -9,7 +9,9 @@ import {
 } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
 
@@ -93,6 +95,47 @@ function whatIfJson(r: WhatIfResult) {
     rules: r.rules,
     moved: r.moved,
   };
+}
+
+/** One row per actor, before and after (see docs/export.md). */
+export function whatIfCsv(r: WhatIfResult): string {
+  const redLines = (v: Verdict) => joinIds(v.violations.map((x) => x.redLine));
+  return toCsv(
+    [
+      'actor',
+      'required_before',
+      'required_after',
+      'accepts_before',
+      'accepts_after',
+      'utility_before',
+      'utility_after',
+      'utility_delta',
+      'reservation',
+      'margin_before',
+      'margin_after',
+      'red_lines_before',
+      'red_lines_after',
+      'flipped',
+      'changed',
+    ],
+    r.verdicts.map((v) => [
+      v.actor,
+      v.required.before,
+      v.required.after,
+      v.before.accepts,
+      v.after.accepts,
+      v.before.utility,
+      v.after.utility,
+      v.utilityDelta,
+      v.after.reservation,
+      v.before.margin,
+      v.after.margin,
+      redLines(v.before),
+      redLines(v.after),
+      v.flipped,
+      v.changed,
+    ]),
+  );
 }
 
 function movementLine(m: Movement, p: Palette): string {
@@ -207,10 +250,21 @@ export function registerWhatIf(program: Command, io: Io): void {
       [],
     )
     .option('--json', 'print JSON')
-    .action((name: string, opts: { document: string; set: ChangeRequest[]; json?: boolean }) => {
-      const { scenario, recompile } = scenarioLoader(name);
-      const r = whatIf(scenario, opts.document, opts.set, { recompile });
-      if (opts.json) io.out(`${JSON.stringify(whatIfJson(r), null, 2)}\n`);
-      else printWhatIf(r, io);
-    });
+    .option('--csv', 'print CSV: one row per actor, before and after')
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .action(
+      (
+        name: string,
+        opts: { document: string; set: ChangeRequest[]; json?: boolean; csv?: boolean; out?: string },
+      ) => {
+        checkExportFlags(opts);
+        const { scenario, recompile } = scenarioLoader(name);
+        const r = whatIf(scenario, opts.document, opts.set, { recompile });
+        if (opts.csv || opts.json) {
+          const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
+          if (opts.out) writeFileAtomic(opts.out, text);
+          else io.out(text);
+        } else printWhatIf(r, io);
+      },
+    );
 }

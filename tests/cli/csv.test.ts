@@ -1,0 +1,422 @@
+// CSV exports of analyze, sweep, whatif, concessions and run: columns, rows that match the --json output of the
+// same command, determinism, and the usage errors.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+import { cli as binary } from '../helpers.ts';
+
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+/** A compact RFC 4180 reader (LF record ends): a table of strings, header first. */
+function parse(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  expect(cell).toBe('');
+  return rows;
+}
+
+/** The CSV as records keyed by column; checks every row has the header's width. */
+async function table(...argv: string[]) {
+  const r = await cli(...argv);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  const [header, ...rows] = parse(r.out);
+  for (const x of rows) expect(x).toHaveLength(header!.length);
+  return {
+    text: r.out,
+    header: header!,
+    rows: rows.map((x) => Object.fromEntries(header!.map((h, k) => [h, x[k]!]))),
+  };
+}
+
+async function json(...argv: string[]) {
+  const r = await cli(...argv, '--json');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+}
+
+const SCENARIOS = ['tutorial-bilateral', 'divide-the-surplus', 'ukraine-peace'];
+const cellOf = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+describe('analyze --csv', () => {
+  for (const name of SCENARIOS)
+    it(`should match the --json report table by table on ${name}`, async () => {
+      const j = await json('analyze', name, '--limit', '3');
+      const actors: string[] = Object.keys(j.documents[0]?.verdicts ?? j.pareto.points[0].utilities);
+      const issues: string[] = j.zopa.map((z: { issue: string }) => z.issue);
+
+      const frontier = await table('analyze', name, '--csv', 'frontier');
+      expect(frontier.header).toEqual(['rank', 'exact', ...actors.map((a) => `u_${a}`), ...issues]);
+      expect(frontier.rows).toHaveLength(j.pareto.points.length);
+      frontier.rows.forEach((row, k) => {
+        const p = j.pareto.points[k];
+        expect(row.rank).toBe(String(k + 1));
+        for (const a of actors) expect(row[`u_${a}`]).toBe(String(p.utilities[a]));
+        for (const i of issues) expect(row[i]).toBe(String(p.package[i]));
+      });
+
+      const solutions = await table('analyze', name, '--csv', 'solutions');
+      const found = Object.entries(j.solutions).filter(([, x]) => x !== null);
+      expect(solutions.header.slice(0, 3)).toEqual(['solution', 'objective', 'exact']);
+      expect(solutions.rows.map((r) => r.solution)).toEqual(found.map(([k]) => k));
+      for (const [k, x] of found as [string, { objective: number; utilities: Record<string, number> }][]) {
+        const row = solutions.rows.find((r) => r.solution === k)!;
+        expect(row.objective).toBe(String(x.objective));
+        for (const a of actors) expect(row[`u_${a}`]).toBe(String(x.utilities[a]));
+      }
+
+      const docs = await table('analyze', name, '--csv', 'documents');
+      expect(docs.header).toEqual([
+        'document',
+        'date',
+        'tabled_by',
+        'agreement',
+        'rules_broken',
+        'actor',
+        'required',
+        'accepts',
+        'utility',
+        'reservation',
+        'margin',
+        'red_lines',
+        'costliest',
+      ]);
+      expect(docs.rows).toHaveLength(j.documents.length * actors.length);
+      for (const row of docs.rows) {
+        const v = j.documents.find((d: { id: string }) => d.id === row.document).verdicts[row.actor!];
+        expect(row.accepts).toBe(String(v.accepts));
+        expect(row.utility).toBe(String(v.utility));
+        expect(row.red_lines).toBe(v.violations.map((x: { redLine: string }) => x.redLine).join(';'));
+      }
+
+      const zopa = await table('analyze', name, '--csv', 'zopa');
+      expect(zopa.header).toEqual([
+        'issue',
+        'issue_label',
+        'option',
+        'option_label',
+        'all_parties',
+        ...actors.map((a) => `livable_${a}`),
+      ]);
+      expect([...new Set(zopa.rows.map((r) => r.issue))]).toEqual(issues);
+      for (const z of j.zopa) {
+        const mine = zopa.rows.filter((r) => r.issue === z.issue);
+        expect(mine.filter((r) => r.all_parties === 'true').map((r) => r.option)).toEqual(
+          z.parties.map(String),
+        );
+        for (const a of actors)
+          expect(mine.filter((r) => r[`livable_${a}`] === 'true').map((r) => r.option)).toEqual(
+            z.byActor[a].map(String),
+          );
+      }
+
+      const feasible = await table('analyze', name, '--csv', 'feasible', '--limit', '3');
+      expect(feasible.header).toEqual(['index', ...issues]);
+      expect(feasible.rows.map((r) => issues.map((i) => r[i]))).toEqual(
+        j.feasible.packages.map((p: Record<string, unknown>) => issues.map((i) => String(p[i]))),
+      );
+    });
+
+  it('should print the same bytes every time', async () => {
+    for (const kind of ['frontier', 'zopa', 'documents', 'solutions']) {
+      const a = await cli('analyze', 'ukraine-peace', '--csv', kind);
+      const b = await cli('analyze', 'ukraine-peace', '--csv', kind);
+      expect(a.out).toBe(b.out);
+    }
+  });
+
+  it('should quote labels that hold commas and keep ids and numbers as they are', async () => {
+    const zopa = await table('analyze', 'ukraine-peace', '--csv', 'zopa');
+    expect(zopa.text).toContain(`army-cap,Cap on Ukraine's armed forces,600000,"600,000 troops",`);
+    const row = zopa.rows.find((r) => r.issue === 'army-cap' && r.option === '600000');
+    expect(row?.option_label).toBe('600,000 troops');
+  });
+});
+
+describe('sweep --csv', () => {
+  for (const name of SCENARIOS)
+    it(`should give one row per document × actor, and every draw with draws, on ${name}`, async () => {
+      const j = await json('sweep', name, '-n', '40');
+      const pairs = j.documents.flatMap((d: { id: string; actors: { actor: string }[] }) =>
+        d.actors.map((a) => [d.id, a.actor]),
+      );
+      const summary = await table('sweep', name, '-n', '40', '--csv');
+      expect(summary.header).toEqual([
+        'document',
+        'agreement_rate',
+        'actor',
+        'accept_rate',
+        'mean_utility',
+        'min_utility',
+        'max_utility',
+        'red_lines',
+      ]);
+      expect(summary.rows.map((r) => [r.document, r.actor])).toEqual(pairs);
+      expect(summary.rows[0]!.accept_rate).toBe(String(j.documents[0].actors[0].acceptRate));
+      expect((await cli('sweep', name, '-n', '40', '--csv', 'summary')).out).toBe(summary.text);
+
+      const draws = await table('sweep', name, '-n', '3', '--csv', 'draws');
+      expect(draws.header).toEqual(['sample', 'document', 'actor', 'utility', 'reservation', 'accepts']);
+      expect(draws.rows).toHaveLength(3 * pairs.length);
+      expect(new Set(draws.rows.map((r) => r.sample))).toEqual(new Set(['0', '1', '2']));
+    });
+
+  it('should agree with its own summary and repeat byte for byte with the same seed', async () => {
+    const draws = await table('sweep', 'tutorial-bilateral', '-n', '200', '-s', '7', '--csv', 'draws');
+    const summary = await table('sweep', 'tutorial-bilateral', '-n', '200', '-s', '7', '--csv');
+    for (const s of summary.rows) {
+      const mine = draws.rows.filter((r) => r.document === s.document && r.actor === s.actor);
+      expect(mine.filter((r) => r.accepts === 'true').length / 200).toBe(Number(s.accept_rate));
+    }
+    expect((await cli('sweep', 'tutorial-bilateral', '-n', '200', '-s', '7', '--csv', 'draws')).out).toBe(
+      draws.text,
+    );
+  });
+});
+
+const WHATIF: [string, string, string[]][] = [
+  ['tutorial-bilateral', 'mediator-text', ['guarantee=art5-like', 'army-cap=700k']],
+  ['divide-the-surplus', 'even-split', ['share=0.55']],
+  ['ukraine-peace', 'us-28-point-plan', ['army-cap=800k']],
+];
+
+describe('whatif --csv', () => {
+  for (const [name, doc, sets] of WHATIF)
+    it(`should give one row per actor, before and after, on ${name}`, async () => {
+      const argv = ['whatif', name, '--document', doc, ...sets.flatMap((x) => ['--set', x])];
+      const j = await json(...argv);
+      const t = await table(...argv, '--csv');
+      expect(t.header).toEqual([
+        'actor',
+        'required_before',
+        'required_after',
+        'accepts_before',
+        'accepts_after',
+        'utility_before',
+        'utility_after',
+        'utility_delta',
+        'reservation',
+        'margin_before',
+        'margin_after',
+        'red_lines_before',
+        'red_lines_after',
+        'flipped',
+        'changed',
+      ]);
+      expect(t.rows.map((r) => r.actor)).toEqual(Object.keys(j.verdicts));
+      for (const r of t.rows) {
+        const v = j.verdicts[r.actor!];
+        expect([r.utility_before, r.utility_after]).toEqual([
+          String(v.before.utility),
+          String(v.after.utility),
+        ]);
+        expect([r.accepts_before, r.accepts_after]).toEqual([
+          String(v.before.accepts),
+          String(v.after.accepts),
+        ]);
+        expect(r.red_lines_after).toBe(
+          v.after.violations.map((x: { redLine: string }) => x.redLine).join(';'),
+        );
+      }
+      expect((await cli(...argv, '--csv')).out).toBe(t.text);
+    });
+});
+
+describe('concessions --csv', () => {
+  const cases: [string, string[]][] = [
+    ['tutorial-bilateral', ['--document', 'north-opening', '--limit', '3']],
+    ['tutorial-bilateral', ['--document', 'north-opening', '--max', '2', '--limit', '2']],
+    ['divide-the-surplus', ['--document', 'even-split']],
+    ['ukraine-peace', ['--document', 'us-ukraine-20-point', '--limit', '2']],
+  ];
+  for (const [name, args] of cases)
+    it(`should give one row per set found on ${name} ${args.join(' ')}`, async () => {
+      const j = await json('concessions', name, ...args);
+      const t = await table('concessions', name, ...args, '--csv');
+      const actors = Object.keys(j.solutions[0]?.utilities ?? j.closest[0]?.utilities ?? {});
+      expect(t.header.slice(0, 7)).toEqual([
+        'kind',
+        'rank',
+        'size',
+        'changes',
+        'nash_product',
+        'tabler_loss',
+        'required',
+      ]);
+      expect(t.rows).toHaveLength(j.solutions.length + j.closest.length);
+      const sets = [...j.solutions, ...j.closest];
+      t.rows.forEach((r, k) => {
+        const x = sets[k];
+        expect(r.kind).toBe(k < j.solutions.length ? 'solution' : 'closest');
+        expect(r.size).toBe(String(x.changes.length));
+        expect(r.changes).toBe(
+          x.changes
+            .map((c: { issue: string; from: unknown; to: unknown }) => `${c.issue}=${c.from}→${c.to}`)
+            .join(';'),
+        );
+        for (const a of actors) expect(r[`u_${a}`]).toBe(String(x.utilities[a]));
+        expect(r.blockers).toBe(cellOf(x.blockers));
+      });
+    });
+
+  it('should print only the header when the text is already an agreement', async () => {
+    const r = await cli('concessions', 'divide-the-surplus', '--document', 'even-split', '--csv');
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('run --csv', () => {
+  const cases: [string, string[]][] = [
+    ['tutorial-bilateral', ['--rounds', '4']],
+    ['divide-the-surplus', []],
+    ['ukraine-peace', ['--rounds', '4']],
+  ];
+  for (const [name, args] of cases)
+    it(`should give one row per verdict of the transcript on ${name}`, async () => {
+      const j = await json('run', name, ...args);
+      const verdicts = j.transcript.filter((e: { kind: string }) => e.kind === 'verdict');
+      const t = await table('run', name, ...args, '--csv');
+      expect(t.header).toEqual([
+        'round',
+        'seq',
+        'actor',
+        'strategy',
+        'human',
+        'accepts',
+        'utility',
+        'reservation',
+        'aspiration',
+        'red_lines',
+        'asks',
+      ]);
+      expect(
+        t.rows.map((r) => [r.round, r.seq, r.actor, r.accepts, r.utility, r.reservation, r.aspiration]),
+      ).toEqual(
+        verdicts.map((e: Record<string, unknown>) =>
+          ['round', 'seq', 'actor', 'accepts', 'utility', 'reservation', 'aspiration'].map((k) =>
+            String(e[k]),
+          ),
+        ),
+      );
+      expect((await cli('run', name, ...args, '--csv')).out).toBe(t.text);
+    });
+});
+
+describe('usage errors', () => {
+  const commands: string[][] = [
+    ['analyze', 'tutorial-bilateral', '--csv', 'zopa'],
+    ['sweep', 'tutorial-bilateral', '-n', '5', '--csv'],
+    ['whatif', 'tutorial-bilateral', '--document', 'mediator-text', '--csv'],
+    ['concessions', 'tutorial-bilateral', '--document', 'mediator-text', '--csv'],
+    ['run', 'tutorial-bilateral', '--csv'],
+  ];
+  for (const argv of commands)
+    it(`should refuse --csv with --json, and --out alone, in ${argv[0]}`, async () => {
+      const both = await cli(...argv, '--json');
+      expect(both.code).toBe(2);
+      expect(both.out).toBe('');
+      expect(both.err).toBe('peacesim: --csv and --json cannot be used together: choose one\n');
+      const out = await cli(...argv.filter((x) => x !== '--csv' && x !== 'zopa'), '--out', 'x.csv');
+      expect(out.code).toBe(2);
+      expect(out.err).toBe('peacesim: --out writes the --csv or --json output: add one of them\n');
+    });
+
+  it('should name the valid exports and the nearest on an unknown one', async () => {
+    const a = await cli('analyze', 'tutorial-bilateral', '--csv', 'fronteir');
+    expect(a.code).toBe(2);
+    expect(a.err).toBe(
+      'peacesim: --csv: unknown export "fronteir" (did you mean "frontier"?); choose frontier, zopa, documents, solutions, feasible\n',
+    );
+    const s = await cli('sweep', 'tutorial-bilateral', '--csv', 'draw');
+    expect(s.code).toBe(2);
+    expect(s.err).toContain('(did you mean "draws"?)');
+    expect(s.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('should tell a user of the old sweep --csv FILE what to type now', async () => {
+    const r = await cli('sweep', 'tutorial-bilateral', '--csv', 'draws.csv');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('to write every draw to a file: --csv draws --out FILE');
+  });
+
+  it('should want a table name after analyze --csv', async () => {
+    const r = await cli('analyze', 'tutorial-bilateral', '--csv');
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('--out', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'peacesim-csv-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should write exactly what stdout would show, and print nothing', async () => {
+    const cases: string[][] = [
+      ['analyze', 'tutorial-bilateral', '--csv', 'frontier'],
+      ['analyze', 'tutorial-bilateral', '--json'],
+      ['sweep', 'tutorial-bilateral', '-n', '10', '--csv', 'draws'],
+      ['whatif', 'tutorial-bilateral', '--document', 'mediator-text', '--set', 'sanctions=lifted', '--csv'],
+      ['concessions', 'tutorial-bilateral', '--document', 'north-opening', '--csv'],
+      ['run', 'tutorial-bilateral', '--rounds', '3', '--csv'],
+    ];
+    for (const [k, argv] of cases.entries()) {
+      const file = join(dir, `out-${k}.csv`);
+      const shown = await cli(...argv);
+      const written = await cli(...argv, '--out', file);
+      expect(written.code).toBe(0);
+      expect(written.out).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe(shown.out);
+    }
+  });
+
+  it('should fail in one line when the folder does not exist', async () => {
+    const r = await cli(
+      'analyze',
+      'tutorial-bilateral',
+      '--csv',
+      'zopa',
+      '--out',
+      join(dir, 'no/such/x.csv'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^peacesim: cannot write .*x\.csv: ENOENT; check the folder exists and is writable\n$/,
+    );
+  });
+});
+
+describe('the built binary', () => {
+  it('should print the same CSV as the in-process command', async () => {
+    const inProcess = await cli('analyze', 'tutorial-bilateral', '--csv', 'solutions');
+    const r = binary(['analyze', 'tutorial-bilateral', '--csv', 'solutions']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(inProcess.out);
+  });
+});
