@@ -396,6 +396,16 @@ describe('--out', () => {
     }
   });
 
+  it('should give resume the same verdict table as the run it replays', async () => {
+    const session = join(dir, 'resume.json');
+    const ran = await cli('run', 'tutorial-bilateral', '--rounds', '4', '--csv', '--save', session);
+    expect(ran.code).toBe(0);
+    const resumed = await cli('resume', session, '--csv');
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toBe(ran.out);
+    expect((await cli('resume', session, '--csv', '--json')).code).toBe(2);
+  });
+
   it('should fail in one line when the folder does not exist', async () => {
     const r = await cli(
       'analyze',

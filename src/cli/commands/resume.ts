@@ -4,6 +4,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { NegotiationEvent } from '../../engine/events.ts';
 import { drive } from '../../engine/headless.ts';
 import { checkSession, parseSession, replaySession, sessionOptions } from '../../engine/session.ts';
+import { checkExportFlags } from '../../report/csv.ts';
 import type { Io } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
 import { readMoves, report } from './run.ts';
@@ -15,35 +16,43 @@ export function registerResume(program: Command, io: Io): void {
     .argument('<file>', 'a session file written by peacesim run --save')
     .option('--moves <file>', 'more moves for the actors played by people (JSON; see docs/run.md)')
     .option('--json', 'print the run as JSON (deterministic)')
+    .option('--csv', 'print CSV: one row per verdict (round × actor)')
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session again (with any new inputs)')
-    .action((file: string, opts: { moves?: string; json?: boolean; save?: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new PeacesimError(
-          `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    .action(
+      (
+        file: string,
+        opts: { moves?: string; json?: boolean; csv?: boolean; out?: string; save?: string },
+      ) => {
+        checkExportFlags(opts);
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (e) {
+          throw new PeacesimError(
+            `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          );
+        }
+        const session = parseSession(text, file);
+        const scenario = openScenario(session.scenario.source);
+        checkSession(scenario, session, file);
+        const options = sessionOptions(session);
+        const actor = replaySession(scenario, session);
+        const inputs: NegotiationEvent[] = [...session.inputs];
+        const waitingFor = drive(
+          scenario,
+          options,
+          actor,
+          opts.moves ? { moves: readMoves(opts.moves) } : {},
+          inputs,
         );
-      }
-      const session = parseSession(text, file);
-      const scenario = openScenario(session.scenario.source);
-      checkSession(scenario, session, file);
-      const options = sessionOptions(session);
-      const actor = replaySession(scenario, session);
-      const inputs: NegotiationEvent[] = [...session.inputs];
-      const waitingFor = drive(
-        scenario,
-        options,
-        actor,
-        opts.moves ? { moves: readMoves(opts.moves) } : {},
-        inputs,
-      );
-      const snapshot = actor.getSnapshot();
-      actor.stop();
-      report(
-        io,
-        { scenario, options, result: { snapshot, inputs, waitingFor } },
-        { ...opts, source: session.scenario.source },
-      );
-    });
+        const snapshot = actor.getSnapshot();
+        actor.stop();
+        report(
+          io,
+          { scenario, options, result: { snapshot, inputs, waitingFor } },
+          { ...opts, source: session.scenario.source },
+        );
+      },
+    );
 }
