@@ -4,10 +4,19 @@ import type { Violation } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import { optionOf, type TermSheet, type TermValue } from '../engine/terms.ts';
-import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../engine/transcript.ts';
+import type {
+  BlameCount,
+  ChangeReasonEntry,
+  DurabilityNote,
+  TermChangeEntry,
+  TranscriptEntry,
+} from '../engine/transcript.ts';
 import type { Palette } from './io.ts';
 
 const n3 = (x: number) => x.toFixed(3);
+const n2 = (x: number) => x.toFixed(2);
+const signed2 = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(2)}`;
+const rounds = (list: readonly number[]) => `round${list.length > 1 ? 's' : ''} ${list.join(', ')}`;
 
 export class Narrator {
   readonly #s: Scenario;
@@ -169,6 +178,10 @@ export class Narrator {
         return [`  ${who} ${p.red('rejects')}: ${why}.${asks}`];
       }
       case 'walk-out':
+        if (e.stalled !== undefined)
+          return [
+            `  ${p.red(`${this.name(e.actor)} walks out`)}: ${e.stalled} round${e.stalled === 1 ? '' : 's'} without progress (no more required actors accepting, no smaller shortfall than before) exhausted its patience.`,
+          ];
         return e.cause === 'strategy'
           ? [
               `  ${p.red(`${this.name(e.actor)} walks out`)}: nothing it could accept at this table is worth its value of no deal (${e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`} < ${n3(e.reservation ?? 0)}).`,
@@ -179,9 +192,14 @@ export class Narrator {
         const head = ev
           ? `  ${p.yellow('Event')}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}${ev.sources.length ? ` [${ev.sources.join(', ')}]` : ''}${ev.confirmed ? '' : p.yellow(' (unconfirmed)')}`
           : `  ${p.yellow('Inject')} by the facilitator:`;
+        const why = e.blame
+          ? [
+              `    ${p.dim(`(fires because ${this.name(e.blame.actor)} has been blamed ${e.blame.count} time${e.blame.count === 1 ? '' : 's'}: a hypothesis of the scenario)`)}`,
+            ]
+          : [];
         // a document an event tables is shown by the tabling line that follows
         const shown = e.effects.filter((x) => x.kind !== 'table' || e.trigger === 'manual');
-        return [head, ...shown.map((x) => `    ${this.effect(x)}`).filter((l) => l.trim())];
+        return [head, ...why, ...shown.map((x) => `    ${this.effect(x)}`).filter((l) => l.trim())];
       }
       case 'drift':
         return [
@@ -244,6 +262,28 @@ export class Narrator {
     }
   }
 
+  /** One line: the estimated durability and the factors that moved it, as the scenario's assumption. */
+  durability(d: DurabilityNote): string {
+    const moved = d.factors.filter((f) => f.holds && f.shift !== 0);
+    const parts = [`base ${n2(d.base)}`, ...moved.map((f) => `${f.label} ${signed2(f.shift)}`)];
+    return `  Estimated durability ${n2(d.value)} — an assumption of the scenario, not a forecast: ${parts.join('; ')}.`;
+  }
+
+  /** One neutral line: who stood alone, and who walked out, as the engine counts blame. */
+  blame(list: readonly BlameCount[]): string {
+    const head =
+      '  Blame as the engine counts it (lone holdout on a text all other required actors accepted, or a walk-out)';
+    if (list.length === 0) return `${head}: nobody.`;
+    const holdouts = [...new Set(list.flatMap((b) => b.holdouts))].sort((a, b) => a - b);
+    const who = list
+      .map((b) => {
+        const walked = b.walkOut === null ? '' : `, walked out in round ${b.walkOut}`;
+        return `${this.name(b.actor)} (${b.count}${walked})`;
+      })
+      .join('; ');
+    return `${head}: ${holdouts.length ? `lone holdout in ${rounds(holdouts)}: ` : ''}${who}.`;
+  }
+
   /** The whole transcript, round by round, then the outcome and the final terms. */
   transcript(entries: readonly TranscriptEntry[]): string[] {
     const out: string[] = [];
@@ -269,6 +309,7 @@ export class Narrator {
       return [
         '',
         p.green(p.bold(`Outcome: signed in round ${last.round}.`)),
+        ...(last.durability ? [this.durability(last.durability)] : []),
         '  The agreed terms (where they differ from the status quo):',
         ...this.terms(last.terms, true).map((t) => `    ${t}`),
         '  Worth to each actor:',
@@ -280,6 +321,7 @@ export class Narrator {
         p.bold(
           `Outcome: stalemate — round ${last.round} was the last and no text won every required consent.`,
         ),
+        ...(last.blame ? [this.blame(last.blame)] : []),
         '  The last text on the table (where it differs from the status quo):',
         ...this.terms(last.terms, true).map((t) => `    ${t}`),
       ];
@@ -291,6 +333,7 @@ export class Narrator {
             `Outcome: the talks collapse in round ${last.round}: ${this.names(last.actors)} walked out.`,
           ),
         ),
+        ...(last.blame ? [this.blame(last.blame)] : []),
       ];
     if (waitingFor)
       return [

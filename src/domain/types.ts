@@ -153,12 +153,40 @@ export type Effect =
   | { readonly kind: 'table'; readonly document: string }
   | { readonly kind: 'walk-out'; readonly actor: number };
 
+/**
+ * When an event fires: at the start of a round; by hand; or once, at the start of the round after an actor's
+ * blame count (lone holdouts and walk-outs, see engine/blame.ts) reaches `atLeast`.
+ */
+export type EventTrigger =
+  | { readonly round: number }
+  | { readonly manual: true }
+  | { readonly blame: { readonly actor: number; readonly atLeast: number } };
+
 export interface ScenarioEvent extends Provenance {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
-  readonly trigger: { readonly round: number } | { readonly manual: true };
+  readonly trigger: EventTrigger;
   readonly effects: readonly Effect[];
+}
+
+/** A term-dependent shift of a deal's estimated durability: applies when its condition holds. */
+export interface DurabilityFactor extends Provenance {
+  readonly id: string;
+  readonly label: string;
+  readonly condition: Condition;
+  /** sorted issue indices the condition reads */
+  readonly scope: readonly number[];
+  /** added to the base when the condition holds, in [-1, 1] */
+  readonly shift: number;
+  readonly rationale: string;
+}
+
+/** How likely a signed deal is to hold: an assumption of the scenario, never a prediction of the model. */
+export interface Durability extends Assumption {
+  /** in [0, 1] */
+  readonly base: number;
+  readonly factors: readonly DurabilityFactor[];
 }
 
 export interface Protocol {
@@ -185,6 +213,8 @@ export interface Scenario {
   readonly rules: readonly Constraint[];
   readonly documents: readonly NegotiationDocument[];
   readonly events: readonly ScenarioEvent[];
+  /** the scenario's durability assumptions, when it states them */
+  readonly durability?: Durability;
   readonly protocol: Protocol;
   /** offsets[i] = start of issue i's options in each actor's contrib array; offsets[n] = total options */
   readonly offsets: Int32Array;

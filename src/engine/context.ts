@@ -19,6 +19,23 @@ export type RedLineEdit =
   | { readonly kind: 'add'; readonly actor: number; readonly event: string; readonly effect: number }
   | { readonly kind: 'drop'; readonly actor: number; readonly redLine: string };
 
+/** Why an actor's blame count rose: it was the lone holdout of a round, or it walked out. */
+export interface BlameMark {
+  readonly round: number;
+  readonly actor: number;
+  readonly cause: 'holdout' | 'walk-out';
+}
+
+/** The mediator's record of the talks so far, for its patience. */
+export interface Progress {
+  /** the most required actors that accepted a text */
+  readonly accepting: number;
+  /** the least total shortfall of the answers below their aspirations (+1 per actor whose red line broke) */
+  readonly shortfall: number;
+  /** rounds in a row without a new best */
+  readonly stale: number;
+}
+
 export interface Awaiting {
   readonly actor: number;
   readonly move: 'respond' | 'propose' | 'revise';
@@ -48,6 +65,13 @@ export interface NegotiationContext {
   readonly answers: readonly PastAnswer[];
   /** the outcome of the last tally */
   readonly agreed: boolean;
+  /** per actor: rounds as lone holdout plus walk-outs (never decreases) */
+  readonly blame: readonly number[];
+  readonly blameMarks: readonly BlameMark[];
+  /** blame-triggered events that have fired (each fires once) */
+  readonly blameFired: readonly string[];
+  /** null before the first tally */
+  readonly progress: Progress | null;
   /** earlier rounds, for the strategies */
   readonly history: readonly PastRound[];
   readonly transcript: readonly TranscriptEntry[];
@@ -69,6 +93,10 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
     awaiting: [],
     answers: [],
     agreed: false,
+    blame: scenario.actors.map(() => 0),
+    blameMarks: [],
+    blameFired: [],
+    progress: null,
     history: [],
     transcript: [],
   };

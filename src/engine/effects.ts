@@ -3,6 +3,7 @@ import type { Draft } from 'immer';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex, requireDocument, requireIssueIndex } from '../domain/lookup.ts';
 import type { Effect, Scenario, ScenarioEvent } from '../domain/types.ts';
+import { noteWalkOut } from './blame.ts';
 import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
 import type { AdHocEffect, InjectEvent } from './events.ts';
@@ -80,10 +81,15 @@ export function resolveInject(
   const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
   const event = scenario.events.find((e) => e.id === inject.event);
   if (!event) throw new UnknownIdError('manual event', inject.event, manual);
-  if ('round' in event.trigger)
+  if (!('manual' in event.trigger)) {
+    const when =
+      'round' in event.trigger
+        ? `in round ${event.trigger.round}`
+        : `once ${scenario.actors[event.trigger.blame.actor]!.id} has been blamed ${event.trigger.blame.atLeast} time(s)`;
     throw new PeacesimError(
-      `event "${event.id}" fires by itself in round ${event.trigger.round}; inject one of the manual events: ${manual.join(', ') || '(none)'}`,
+      `event "${event.id}" fires by itself ${when}; inject one of the manual events: ${manual.join(', ') || '(none)'}`,
     );
+  }
   return { event, effects: event.effects };
 }
 
@@ -122,6 +128,7 @@ export function applyEffects(
   trigger: 'scheduled' | 'manual',
   event: ScenarioEvent | null,
   effects: readonly Effect[],
+  blame?: { readonly actor: string; readonly count: number },
 ): string | null {
   const notes: EffectNote[] = [];
   const walkOuts: number[] = [];
@@ -174,9 +181,10 @@ export function applyEffects(
     trigger,
     ...(event ? { event: eventNote(event) } : {}),
     effects: notes,
+    ...(blame ? { blame } : {}),
   });
   for (const a of walkOuts) {
-    draft.walkedOut.push(a);
+    noteWalkOut(draft, a);
     log(draft, phase, {
       kind: 'walk-out',
       actor: id(a),

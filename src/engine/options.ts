@@ -34,6 +34,15 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
       throw new UnknownIdError('strategy', s.kind, STRATEGY_KINDS);
     strategies[a] = { kind: s.kind as StrategyKind, params: { ...(s.params ?? {}) } };
   }
+  // the mediator's patience is checked here, so a bad value fails before the run starts
+  strategies.forEach((st, a) => {
+    const p = st.params.patience;
+    if (p !== undefined && (!Number.isInteger(p) || p < 1))
+      throw new PeacesimError(
+        `patience of ${scenario.actors[a]!.id} must be a whole number of rounds ≥ 1, not ${p}`,
+        2,
+      );
+  });
   const maxRounds = options.maxRounds ?? scenario.protocol.maxRounds;
   if (!Number.isInteger(maxRounds) || maxRounds < 1)
     throw new PeacesimError(`maxRounds must be a whole number ≥ 1, not ${maxRounds}`, 2);

@@ -8,6 +8,7 @@ import type { Response } from '../agents/types.ts';
 import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
+import { noteWalkOut } from './blame.ts';
 import type { NegotiationContext } from './context.ts';
 import { type ContextDraft, log } from './effects.ts';
 import type { HumanMove } from './events.ts';
@@ -37,7 +38,7 @@ function logAnswer(
 ) {
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
-    draft.walkedOut.push(actor);
+    noteWalkOut(draft, actor);
     draft.answers.push({ actor, accepts: false, aspiration: res.aspiration });
     log(draft, 'responding', {
       kind: 'walk-out',

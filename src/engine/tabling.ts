@@ -10,6 +10,7 @@ import type { ChangeReason, View } from '../agents/types.ts';
 import { requireDocument } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
+import { dueBlameEvents, noteWalkOut } from './blame.ts';
 import type { NegotiationContext } from './context.ts';
 import { applyEffects, type ContextDraft, log } from './effects.ts';
 import {
@@ -87,7 +88,7 @@ function mediatorMove(draft: ContextDraft, run: Run, view: View, best: Position 
     // cannot table a text it could stand by, and leaves
     const own = best ?? bestUnder(s, m, s.actors[m]!.redLines, reference);
     if (!own) {
-      draft.walkedOut.push(m);
+      noteWalkOut(draft, m);
       log(draft, 'tabling', {
         kind: 'walk-out',
         actor: s.actors[m]!.id,
@@ -155,7 +156,7 @@ function proposerMove(draft: ContextDraft, view: View): void {
   const move = withRng(draft, (rng) => propose(view, rng));
   const actor = view.scenario.actors[p]!;
   if (move.type === 'walk-out') {
-    draft.walkedOut.push(p);
+    noteWalkOut(draft, p);
     log(draft, 'tabling', {
       kind: 'walk-out',
       actor: actor.id,
@@ -198,9 +199,18 @@ export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext
     let tabled: { id: string; trigger: 'event' | 'inject'; event?: string } | null = null;
     if (draft.queued) tabled = { id: draft.queued, trigger: 'inject' };
     draft.queued = null;
+    // events of this round, then those whose blame threshold the last round reached (each once), in file order
+    const byBlame = new Set(dueBlameEvents(scenario, draft).map((e) => e.id));
     for (const event of scenario.events) {
-      if (!('round' in event.trigger) || event.trigger.round !== draft.round) continue;
-      const doc = applyEffects(draft, scenario, 'tabling', 'scheduled', event, event.effects);
+      const due = 'round' in event.trigger ? event.trigger.round === draft.round : byBlame.has(event.id);
+      if (!due) continue;
+      let blame: { actor: string; count: number } | undefined;
+      if ('blame' in event.trigger) {
+        const a = event.trigger.blame.actor;
+        draft.blameFired.push(event.id);
+        blame = { actor: scenario.actors[a]!.id, count: draft.blame[a]! };
+      }
+      const doc = applyEffects(draft, scenario, 'tabling', 'scheduled', event, event.effects, blame);
       if (doc) tabled = { id: doc, trigger: 'event', event: event.id };
     }
     if (draft.walkedOut.some((a) => isPrincipal(scenario, a))) return;

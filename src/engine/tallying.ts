@@ -1,11 +1,24 @@
 // Counting the answers, and the ends of a negotiation: agreement, ratification, signature, stalemate, collapse.
 
 import { produce } from 'immer';
+import { durabilityOf } from '../domain/durability.ts';
 import { brokenConstraints, evaluatePackage, requiredActors } from '../domain/evaluate.ts';
+import type { Scenario } from '../domain/types.ts';
+import { blameTally, loneHoldout, noteHoldout, noteWalkOut } from './blame.ts';
 import type { NegotiationContext } from './context.ts';
 import { log } from './effects.ts';
-import { currentScenario, isPrincipal, type Run, utilities } from './runtime.ts';
+import { mediatorOutOfPatience, nextProgress } from './patience.ts';
+import { currentScenario, isPrincipal, mediatorOf, type Run, utilities } from './runtime.ts';
 import { termSheet } from './terms.ts';
+import type { DurabilityNote } from './transcript.ts';
+
+/** The durability of the terms under the scenario's assumptions, for the transcript (none when it states none). */
+function durabilityNote(s: Scenario, text: readonly number[]): { durability?: DurabilityNote } {
+  const d = durabilityOf(s, text);
+  if (!d || !s.durability) return {};
+  const factors = s.durability.factors.map((f, k) => ({ ...d.factors[k]!, label: f.label }));
+  return { durability: { value: d.value, base: d.base, factors } };
+}
 
 /** Agreement: every required actor accepted (a proposing party accepts its own offer) and no rule is broken. */
 export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
@@ -17,6 +30,12 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
   const agreement =
     ruleViolations.length === 0 && required.every((a) => accepted.has(a) && !ctx.walkedOut.includes(a));
   const id = (a: number) => s.actors[a]!.id;
+  const holdout = agreement
+    ? null
+    : loneHoldout(required, accepted, ctx.walkedOut, ruleViolations.length === 0);
+  const mediated = s.protocol.kind === 'mediated-single-text' ? mediatorOf(s) : null;
+  const progress = nextProgress(s, ctx, required.filter((a) => accepted.has(a)).length, mediated);
+  const quits = agreement ? null : mediatorOutOfPatience(run, ctx, progress);
   return produce(ctx, (draft) => {
     log(draft, 'tallying', {
       kind: 'tally',
@@ -25,7 +44,21 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
       accepting: required.filter((a) => accepted.has(a)).map(id),
       rejecting: required.filter((a) => !accepted.has(a)).map(id),
       ruleViolations,
+      ...(holdout === null ? {} : { holdout: id(holdout) }),
     });
+    if (holdout !== null) noteHoldout(draft, holdout);
+    draft.progress = progress;
+    if (quits !== null) {
+      // out of patience: the mediator walks away and the talks collapse
+      noteWalkOut(draft, quits);
+      log(draft, 'tallying', {
+        kind: 'walk-out',
+        actor: id(quits),
+        cause: 'strategy',
+        stalled: progress.stale,
+        reservation: ctx.reservations[quits]!,
+      });
+    }
     draft.agreed = agreement;
     draft.history.push({
       round: ctx.round,
@@ -44,6 +77,7 @@ export function recordAgreement(run: Run, ctx: NegotiationContext): NegotiationC
       kind: 'agreement',
       terms: termSheet(s, ctx.text),
       utilities: utilities(s, ctx.text),
+      ...durabilityNote(s, ctx.text),
     });
   });
 }
@@ -68,6 +102,7 @@ export function recordRatification(run: Run, ctx: NegotiationContext): Negotiati
         kind: 'signed',
         terms: termSheet(s, ctx.text),
         utilities: utilities(s, ctx.text),
+        ...durabilityNote(s, ctx.text),
       });
     else draft.agreed = false;
   });
@@ -75,7 +110,11 @@ export function recordRatification(run: Run, ctx: NegotiationContext): Negotiati
 
 export function recordStalemate(run: Run, ctx: NegotiationContext): NegotiationContext {
   return produce(ctx, (draft) => {
-    log(draft, 'tallying', { kind: 'stalemate', terms: termSheet(run.scenario, ctx.text) });
+    log(draft, 'tallying', {
+      kind: 'stalemate',
+      terms: termSheet(run.scenario, ctx.text),
+      blame: blameTally(run.scenario, ctx),
+    });
   });
 }
 
@@ -91,6 +130,7 @@ export function recordCollapse(run: Run, ctx: NegotiationContext): NegotiationCo
       kind: 'collapsed',
       actors: ctx.walkedOut.filter((a) => isPrincipal(s, a)).map((a) => s.actors[a]!.id),
       terms: termSheet(s, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo)),
+      blame: blameTally(s, ctx),
     });
   });
 }

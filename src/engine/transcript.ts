@@ -50,6 +50,28 @@ export interface EventNote {
   readonly note?: string;
 }
 
+/** A deal's estimated durability under the scenario's assumptions (domain/durability.ts). */
+export interface DurabilityNote {
+  readonly value: number;
+  readonly base: number;
+  /** every factor, in scenario order; `holds`: its condition is met by the terms */
+  readonly factors: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly shift: number;
+    readonly holds: boolean;
+  }[];
+}
+
+/** One actor's blame, as the engine counts it: the rounds it was the lone holdout, and its walk-out. */
+export interface BlameCount {
+  readonly actor: string;
+  readonly count: number;
+  readonly holdouts: readonly number[];
+  /** the round it walked out, or null */
+  readonly walkOut: number | null;
+}
+
 export type EntryBody =
   | ({
       readonly kind: 'tabled';
@@ -95,12 +117,16 @@ export type EntryBody =
       /** strategy walk-outs: the most it could get under its red lines (null: nothing keeps them) */
       readonly best?: number | null;
       readonly reservation?: number;
+      /** a mediator out of patience: the rounds in a row without progress */
+      readonly stalled?: number;
     }
   | {
       readonly kind: 'inject';
       readonly trigger: 'scheduled' | 'manual';
       readonly event?: EventNote;
       readonly effects: readonly EffectNote[];
+      /** a blame-triggered event: the actor and its blame count when it fired */
+      readonly blame?: { readonly actor: string; readonly count: number };
     }
   | {
       readonly kind: 'drift';
@@ -113,11 +139,14 @@ export type EntryBody =
       readonly accepting: readonly string[];
       readonly rejecting: readonly string[];
       readonly ruleViolations: readonly Violation[];
+      /** the one required actor that rejected a text every other required actor accepted (rules kept) */
+      readonly holdout?: string;
     }
   | {
       readonly kind: 'agreement';
       readonly terms: TermSheet;
       readonly utilities: Readonly<Record<string, number>>;
+      readonly durability?: DurabilityNote;
     }
   | {
       readonly kind: 'ratification';
@@ -130,9 +159,15 @@ export type EntryBody =
       readonly kind: 'signed';
       readonly terms: TermSheet;
       readonly utilities: Readonly<Record<string, number>>;
+      readonly durability?: DurabilityNote;
     }
-  | { readonly kind: 'stalemate'; readonly terms: TermSheet }
-  | { readonly kind: 'collapsed'; readonly actors: readonly string[]; readonly terms: TermSheet };
+  | { readonly kind: 'stalemate'; readonly terms: TermSheet; readonly blame?: readonly BlameCount[] }
+  | {
+      readonly kind: 'collapsed';
+      readonly actors: readonly string[];
+      readonly terms: TermSheet;
+      readonly blame?: readonly BlameCount[];
+    };
 
 export type TranscriptEntry = {
   readonly seq: number;

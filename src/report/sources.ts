@@ -13,7 +13,8 @@ export type UseKind =
   | 'rule'
   | 'preference'
   | 'reservation'
-  | 'event';
+  | 'event'
+  | 'durability';
 
 /** One item of the scenario that cites sources. */
 export interface SourcedItem {
@@ -55,6 +56,7 @@ export const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
   ['preference', 'Preference assumptions'],
   ['reservation', 'Reservation assumptions'],
   ['event', 'Events'],
+  ['durability', 'Durability assumptions'],
 ];
 
 const ASSUMED: Provenance = { sources: [], confirmed: true, recall: false };
@@ -106,6 +108,12 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
   }
   for (const r of s.rules) out.push(item('rule', r.id, r.text, r));
   for (const e of s.events) out.push(item('event', e.id, e.title, e));
+  const d = s.durability;
+  if (d) {
+    out.push(item('durability', 'durability', `base ${d.base}: ${d.rationale}`, { ...ASSUMED, sources: d.sources }));
+    for (const f of d.factors)
+      out.push(item('durability', `durability/${f.id}`, `${f.label} (${f.shift > 0 ? '+' : ''}${f.shift})`, f));
+  }
   return out;
 }
 

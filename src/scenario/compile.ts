@@ -5,7 +5,9 @@ import type {
   ActorRole,
   Condition,
   Constraint,
+  Durability,
   Effect,
+  EventTrigger,
   Issue,
   IssueOption,
   IssuePreference,
@@ -16,7 +18,9 @@ import type {
 } from '../domain/types.ts';
 import type {
   ConditionInput,
+  DurabilityInput,
   EffectInput,
+  EventInput,
   IssueInput,
   PreferenceInput,
   RedLineInput,
@@ -242,6 +246,33 @@ function compileEffect(raw: EffectInput, ctx: ConditionContext, actorIndex: Map<
   }
 }
 
+function compileTrigger(raw: EventInput['trigger'], actorIndex: Map<string, number>): EventTrigger {
+  if ('blame' in raw)
+    return { blame: { actor: actorIndex.get(raw.blame.actor)!, atLeast: raw.blame.atLeast } };
+  return raw;
+}
+
+/** Factors compile like red lines: a condition on an omitted issue is read at that issue's status quo. */
+function compileDurability(raw: DurabilityInput, ctx: ConditionContext): Durability {
+  return {
+    base: raw.base,
+    rationale: raw.rationale,
+    sources: raw.sources ?? [],
+    factors: raw.factors.map((f) => {
+      const condition = compileCondition(f.when, ctx);
+      return {
+        id: f.id,
+        label: f.label,
+        condition,
+        scope: scopeOf(condition),
+        shift: f.shift,
+        rationale: f.rationale,
+        ...provenanceOf(f),
+      };
+    }),
+  };
+}
+
 export function compileScenario(
   input: ScenarioInput,
   fixedIssues: readonly IssueInput[] = [],
@@ -359,10 +390,11 @@ export function compileScenario(
       id: raw.id,
       title: raw.title,
       ...(raw.description === undefined ? {} : { description: raw.description }),
-      trigger: raw.trigger,
+      trigger: compileTrigger(raw.trigger, actorIndex),
       effects: raw.effects.map((e) => compileEffect(e, ctx, actorIndex)),
       ...provenanceOf(raw),
     })),
+    ...(input.durability === undefined ? {} : { durability: compileDurability(input.durability, ctx) }),
     protocol: {
       kind: input.protocol.kind,
       ...(input.protocol.mediator === undefined

@@ -299,6 +299,9 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
 
   // events
   for (const [ev, e] of records(raw.events)) {
+    const blame = isRecord(ev.trigger) && isRecord(ev.trigger.blame) ? ev.trigger.blame : undefined;
+    if (blame && typeof blame.actor === 'string' && !actorIds.has(blame.actor))
+      out.push(unknownId('actor', blame.actor, actorIds, ['events', e, 'trigger', 'blame', 'actor']));
     for (const [eff, k] of records(ev.effects)) {
       const path: Path = ['events', e, 'effects', k];
       if (typeof eff.actor === 'string' && !actorIds.has(eff.actor))
@@ -319,6 +322,20 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
           out.push(unknownId(`red line|of "${eff.actor}"`, eff.redLine, lines, [...path, 'redLine']));
       }
     }
+  }
+
+  // durability factors: unique ids, conditions on known issues and options
+  const durability = isRecord(raw.durability) ? raw.durability : undefined;
+  const factorSeen = new Map<string, number>();
+  for (const [f, k] of records(durability?.factors)) {
+    const fid = idOf(f);
+    if (fid !== undefined && factorSeen.has(fid))
+      push(
+        ['durability', 'factors', k, 'id'],
+        `duplicate durability factor id "${fid}" (first used at durability.factors[${factorSeen.get(fid)}])`,
+      );
+    else if (fid !== undefined) factorSeen.set(fid, k);
+    checkCondition(f.when, ['durability', 'factors', k, 'when']);
   }
 
   // protocol

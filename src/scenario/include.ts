@@ -99,6 +99,21 @@ function applyOmit(
       items.splice(j, 1);
     });
   }
+  const factorIds = omit.durabilityFactors;
+  if (Array.isArray(factorIds)) {
+    const durability = isRecord(value.durability) ? value.durability : undefined;
+    const factors = durability && Array.isArray(durability.factors) ? (durability.factors as unknown[]) : [];
+    factorIds.forEach((id, k) => {
+      const j = factors.findIndex((x) => hasId(x) && x.id === id);
+      if (j < 0)
+        errors.push({
+          ...at(['durabilityFactors', k]),
+          path: `omit.durabilityFactors[${k}]`,
+          message: `nothing to omit: no durability factor "${String(id)}" was included`,
+        });
+      else factors.splice(j, 1);
+    });
+  }
   const redLines = omit.redLines;
   if (Array.isArray(redLines)) {
     const actors = Array.isArray(value.actors) ? value.actors : [];

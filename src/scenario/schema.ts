@@ -249,6 +249,14 @@ export const Effect = z.discriminatedUnion('kind', [
 export const Trigger = z.union([
   z.strictObject({ round: z.number().int().min(1) }),
   z.strictObject({ manual: z.literal(true) }),
+  z
+    .strictObject({
+      blame: z.strictObject({
+        actor: Id,
+        atLeast: z.number().int().min(1).describe('lone holdouts and walk-outs counted against the actor'),
+      }),
+    })
+    .describe('fires once, at the start of the round after the actor has been blamed this many times'),
 ]);
 
 export const Event = z.strictObject({
@@ -271,6 +279,26 @@ export const Protocol = z.strictObject({
   maxRounds: z.number().int().min(1).max(1000),
 });
 
+export const DurabilityFactor = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  when: Condition.describe('the factor applies when this holds of the signed package'),
+  shift: z.number().min(-1).max(1).describe('added to the base when the factor applies; an assumption'),
+  rationale: z.string().min(1).describe('why this factor and this size'),
+  ...provenance,
+});
+
+export const Durability = z
+  .strictObject({
+    base: Unit.describe('the durability of a deal before any factor; an assumption'),
+    rationale: z.string().min(1),
+    sources: SourceRefs.optional(),
+    factors: z.array(DurabilityFactor).default([]),
+  })
+  .describe(
+    'how likely a signed deal is to hold: base + the shifts of the factors that apply, clamped to [0, 1]',
+  );
+
 const OmitLists = z.strictObject({
   sources: z.array(Id).optional(),
   issues: z.array(Id).optional(),
@@ -278,6 +306,7 @@ const OmitLists = z.strictObject({
   rules: z.array(Id).optional(),
   documents: z.array(Id).optional(),
   events: z.array(Id).optional(),
+  durabilityFactors: z.array(Id).optional(),
   redLines: z
     .array(
       z
@@ -311,6 +340,7 @@ export const Scenario = z.strictObject({
   rules: z.array(Rule).default([]),
   documents: z.array(Document).default([]),
   events: z.array(Event).default([]),
+  durability: Durability.optional(),
   protocol: Protocol,
 });
 
@@ -323,6 +353,7 @@ export type EffectInput = z.infer<typeof Effect>;
 export type PreferenceInput = z.infer<typeof Preference>;
 export type RedLineInput = z.infer<typeof RedLine>;
 export type TermDetailInput = z.infer<typeof TermDetail>;
+export type DurabilityInput = z.infer<typeof Durability>;
 
 /** The JSON Schema of the format, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {

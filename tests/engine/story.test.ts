@@ -6,8 +6,35 @@ import { stateName } from '../../src/engine/headless.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { entries, runToEnd, shipped } from './helpers.ts';
 
+describe('blame-and-pressure: Russia, twice the lone holdout, faces US pressure', () => {
+  const s = shipped('blame-and-pressure');
+  const { snapshot } = runToEnd(s);
+  const t = snapshot.context.transcript;
+
+  it('should blame Russia for rounds 3 and 4, fire the event once in round 5, and sign a deal with its durability', () => {
+    expect(
+      entries(t, 'tally')
+        .filter((e) => e.holdout)
+        .slice(0, 2)
+        .map((e) => [e.round, e.holdout]),
+    ).toEqual([
+      [3, 'russia'],
+      [4, 'russia'],
+    ]);
+    const fired = entries(t, 'inject').filter((e) => e.event?.id === 'us-presses-russia-when-blamed');
+    expect(fired.map((e) => [e.round, e.blame])).toEqual([[5, { actor: 'russia', count: 2 }]]);
+    expect(stateName(snapshot)).toBe('signed');
+    const signed = entries(t, 'signed')[0]!;
+    expect(signed.durability?.value).toBeCloseTo(0.6, 12);
+    expect(signed.durability?.factors.length).toBe(s.durability?.factors.length);
+  });
+});
+
 describe('ukraine-peace: the US mediates a single text from its 28-point plan', () => {
   const s = shipped('ukraine-peace');
+  it('should carry no blame-triggered event: that hypothesis is switched on only in blame-and-pressure', () => {
+    expect(s.events.filter((e) => 'blame' in e.trigger)).toEqual([]);
+  });
   const { snapshot } = runToEnd(s);
   const t = snapshot.context.transcript;
 

@@ -1,0 +1,52 @@
+// The mediator's patience: a strategy parameter `patience` (rounds without progress after which a bot mediator
+// walks out; absent: it never does). Progress is a new best of the talks: more required actors accept than in
+// any round so far, or the answers' total shortfall below their aspirations is less than ever.
+import { brokenConstraints } from '../domain/evaluate.ts';
+import type { Scenario } from '../domain/types.ts';
+import { utility } from '../domain/utility.ts';
+import type { NegotiationContext, Progress } from './context.ts';
+import { mediatorOf, type Run } from './runtime.ts';
+
+const EPS = 1e-9;
+
+/** Σ over the answers (the mediator's own aside) of the gap below the aspiration, +1 per broken red line set. */
+function shortfall(s: Scenario, ctx: NegotiationContext, mediator: number | null): number {
+  let total = 0;
+  for (const a of ctx.answers) {
+    if (a.actor === mediator) continue;
+    const actor = s.actors[a.actor]!;
+    total += Math.max(0, a.aspiration - utility(actor, s.offsets, ctx.text));
+    if (brokenConstraints(actor.redLines, ctx.text).length) total += 1;
+  }
+  return total;
+}
+
+/** The record after this round's tally. */
+export function nextProgress(
+  s: Scenario,
+  ctx: NegotiationContext,
+  accepting: number,
+  mediator: number | null,
+): Progress {
+  const gap = shortfall(s, ctx, mediator);
+  const best = ctx.progress;
+  if (!best) return { accepting, shortfall: gap, stale: 0 };
+  const progress = accepting > best.accepting || gap < best.shortfall - EPS;
+  return {
+    accepting: Math.max(accepting, best.accepting),
+    shortfall: Math.min(gap, best.shortfall),
+    stale: progress ? 0 : best.stale + 1,
+  };
+}
+
+/** The bot mediator whose patience has run out after this round, or null. The last round ends by the clock. */
+export function mediatorOutOfPatience(run: Run, ctx: NegotiationContext, progress: Progress): number | null {
+  const s = run.scenario;
+  if (s.protocol.kind !== 'mediated-single-text' || s.protocol.mediator === undefined) return null;
+  if (ctx.round >= ctx.maxRounds) return null;
+  const m = mediatorOf(s);
+  const strategy = run.options.strategies[m]!;
+  if (strategy.kind === 'human' || ctx.walkedOut.includes(m)) return null;
+  const patience = strategy.params.patience; // checked by resolveOptions: a whole number ≥ 1
+  return patience !== undefined && progress.stale >= patience ? m : null;
+}
