@@ -19,7 +19,7 @@ const ALLOWED: Record<string, string[]> = {
   scenario: ['domain'],
   analysis: ['domain', 'scenario'],
   interop: ['domain', 'scenario'],
-  report: ['domain', 'scenario', 'analysis'],
+  report: ['domain', 'scenario', 'analysis', 'engine'],
   agents: ['domain', 'analysis'],
   engine: ['domain', 'analysis', 'agents', 'scenario'],
   ui: ['domain', 'analysis', 'engine', 'report', 'scenario'],

@@ -2,9 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { didYouMean, PeacesimError } from '../domain/errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerBrief } from './commands/brief.ts';
 import { registerConcessions } from './commands/concessions.ts';
 import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
+import { registerReport } from './commands/report.ts';
 import { registerResume } from './commands/resume.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSchema } from './commands/schema.ts';
@@ -40,6 +42,8 @@ export function buildProgram(io: Io): Command {
   registerImport(program, io);
   registerRun(program, io);
   registerResume(program, io);
+  registerReport(program, io);
+  registerBrief(program, io);
   registerTui(program, io);
   registerStart(program, io, async (argv, cmd) => setExitCode(cmd, await run(argv, io)));
   const configure = (cmd: Command): void => {

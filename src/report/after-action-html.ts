@@ -1,0 +1,192 @@
+// The after-action report as one self-contained HTML page: the same model as the markdown, with the utility
+// trajectories drawn as an inline SVG chart and every source id linked to its entry at the end.
+import type { AfterActionReport, Citation, RoundItem, TermMove } from './after-action.ts';
+import { utilityChart } from './chart.ts';
+import { anchor, esc, safeUrl } from './markup.ts';
+import { page } from './page.ts';
+import {
+  comparisonIntro,
+  driftLine,
+  injectHead,
+  type Names,
+  namesOf,
+  ratificationLine,
+  strategiesLine,
+  tallyLine,
+  textHead,
+  verdictParts,
+  walkOutLine,
+} from './sentences.ts';
+import { n3, provenanceFlag } from './words.ts';
+
+export function sourceLinks(ids: readonly string[]): string {
+  if (!ids.length) return '';
+  const links = ids.map((id) => `<a href="#${esc(anchor('src', id))}">${esc(id)}</a>`).join(', ');
+  return ` <span class="cite">[${links}]</span>`;
+}
+
+export function flagHtml(confirmed: boolean, recall: boolean): string {
+  const f = provenanceFlag(confirmed, recall);
+  return f ? ` <span class="flag">${f}</span>` : '';
+}
+
+export function citeHtml(c: Citation): string {
+  return `“${esc(c.text)}”${sourceLinks(c.sources)}${flagHtml(c.confirmed, c.recall)}`;
+}
+
+function move(m: TermMove, first: boolean): string {
+  const head = first
+    ? `${esc(m.label)}: <strong>${esc(m.to)}</strong>`
+    : `${esc(m.label)}: ${esc(m.from)} → <strong>${esc(m.to)}</strong>`;
+  if (!m.reason) return `<li>${head}</li>`;
+  return `<li>${head} — ${esc(m.reason.text)}${m.reason.cites ? `: ${citeHtml(m.reason.cites)}` : ''}</li>`;
+}
+
+const sub = (items: readonly string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '');
+
+function item(it: RoundItem, name: Names): string {
+  switch (it.kind) {
+    case 'text':
+      return `<li class="text">${esc(textHead(it, name))}${sub(it.changes.map((m) => move(m, it.first)))}</li>`;
+    case 'inject':
+      return `<li class="inject"><strong>${esc(injectHead(it))}</strong>${it.event ? `${sourceLinks(it.event.sources)}${flagHtml(it.event.confirmed, false)}` : ''}${sub([...it.effects.map((e) => `<li>${esc(e)}</li>`), ...it.cites.map((c) => `<li>red line: ${citeHtml(c)}</li>`)])}</li>`;
+    case 'drift':
+      return `<li class="drift meta">${esc(driftLine(it, name))}</li>`;
+    case 'verdict': {
+      const p = verdictParts(it, name);
+      const who = it.person ? `<span class="person">${esc(p.who)}</span>` : esc(p.who);
+      return `<li class="verdict">${who} <span class="${p.verb}">${p.verb}</span>${esc(p.rest)}${sub(it.violations.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
+    }
+    case 'walk-out':
+      return `<li class="walk-out"><strong>${esc(walkOutLine(it, name))}</strong></li>`;
+    case 'tally':
+      return `<li class="tally"><strong>${esc(tallyLine(it, name))}</strong>${sub(it.rules.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
+    case 'ratification':
+      return `<li class="ratification">${esc(ratificationLine(it, name))}${sub(it.rules.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
+  }
+}
+
+function trajectory(r: AfterActionReport, name: Names): string {
+  const chart = utilityChart(
+    r.trajectories.map((t) => ({ ...t, name: name(t.actor) })),
+    r.rounds,
+    `Utility of each round's text to each actor, rounds 1 to ${r.rounds}`,
+  );
+  const rounds = Array.from({ length: r.rounds }, (_, k) => k + 1);
+  const mark = (a: boolean | null) => (a === null ? ' ·' : a ? ' ✓' : ' ✗');
+  const rows = r.trajectories.map(
+    (t) =>
+      `<tr><th scope="row">${esc(name(t.actor))}</th>${rounds
+        .map((k) => {
+          const u = t.utility[k - 1];
+          return `<td class="num">${u === null || u === undefined ? '–' : `${n3(u)}${mark(t.accepts[k - 1] ?? null)}`}</td>`;
+        })
+        .join('')}<td class="num">${n3(t.noDeal[0] ?? 0)} → ${n3(t.noDeal.at(-1) ?? 0)}</td></tr>`,
+  );
+  return [
+    '<figure>',
+    chart,
+    "<figcaption>Solid lines: the worth of each round's text to each actor; dashed: its value of no deal. Filled marker: it accepted (a proposer accepts its own text); hollow: it rejected; small dot: its consent was not asked.</figcaption>",
+    '</figure>',
+    `<table><thead><tr><th>actor</th>${rounds.map((k) => `<th>R${k}</th>`).join('')}<th>no deal</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+  ].join('\n');
+}
+
+function comparison(r: AfterActionReport, name: Names): string {
+  const which = r.finalText?.agreed ? 'agreed' : 'last';
+  const parts: string[] = [];
+  if (r.finalText) {
+    parts.push(`<p>The ${which} text, where it differs from the status quo:</p>`);
+    parts.push(
+      r.finalText.terms.length
+        ? sub(r.finalText.terms.map((t) => `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong></li>`))
+        : '<p>(the status quo on every issue)</p>',
+    );
+  }
+  parts.push(`<p>${esc(comparisonIntro(r))}</p>`);
+  const c = r.comparison;
+  if (c.kind === 'nash') {
+    parts.push(
+      `<table><thead><tr><th>actor</th><th>${which} text</th><th>Nash solution</th></tr></thead><tbody>${c.utilities
+        .map(
+          (u) =>
+            `<tr><th scope="row">${esc(name(u.actor))}</th><td class="num">${n3(u.text)}</td><td class="num">${n3(u.nash)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`,
+    );
+    if (c.differ.length)
+      parts.push(
+        `<table><thead><tr><th>term</th><th>${which} text</th><th>Nash solution</th></tr></thead><tbody>${c.differ
+          .map(
+            (d) =>
+              `<tr><th scope="row">${esc(d.label)}</th><td>${esc(d.text)}</td><td>${esc(d.nash)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`,
+      );
+  }
+  return parts.join('\n');
+}
+
+export function sourcesHtml(list: AfterActionReport['sources']): string {
+  if (!list.length) return '<p>The report cites no source.</p>';
+  return `<ul class="sources">${list
+    .map((s) => {
+      const url = safeUrl(s.url);
+      const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(esc);
+      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : ''}</li>`;
+    })
+    .join('')}</ul>`;
+}
+
+export function afterActionHtml(r: AfterActionReport): string {
+  const name = namesOf(r);
+  const people = r.actors.filter((a) => a.person).map((a) => a.name);
+  const body = [
+    '<header id="header">',
+    `<h1>After-action report — ${esc(r.scenario.title)}</h1>`,
+    '<table class="facts"><tbody>',
+    `<tr><th scope="row">Scenario</th><td>${esc(r.scenario.title)} (<code>${esc(r.scenario.id)}</code>)</td></tr>`,
+    `<tr><th scope="row">Protocol</th><td>${esc(r.protocol)}</td></tr>`,
+    `<tr><th scope="row">Seed</th><td>${r.seed}</td></tr>`,
+    `<tr><th scope="row">Rounds</th><td>${r.rounds} of up to ${r.maxRounds}</td></tr>`,
+    `<tr><th scope="row">Strategies</th><td>${esc(strategiesLine(r))}</td></tr>`,
+    `<tr><th scope="row">Played by people</th><td>${people.length ? esc(people.join(', ')) : 'none'}</td></tr>`,
+    '</tbody></table>',
+    `<p class="outcome" id="outcome"><strong>Outcome.</strong> ${esc(r.outcome.sentence)}</p>`,
+    '</header>',
+    '<section id="timeline">',
+    '<h2>Timeline</h2>',
+    ...r.timeline.map(
+      (round) =>
+        `<section class="round" id="round-${round.round}"><h3>Round ${round.round}</h3><ul>${
+          round.items.length
+            ? round.items.map((it) => item(it, name)).join('')
+            : '<li>Nothing happened in this round before the session stopped.</li>'
+        }</ul></section>`,
+    ),
+    '</section>',
+    '<section id="trajectory">',
+    '<h2>Utility by round</h2>',
+    trajectory(r, name),
+    '</section>',
+    '<section id="turning-points">',
+    '<h2>Turning points</h2>',
+    r.turningPoints.length
+      ? `<ul>${r.turningPoints.map((p) => `<li><strong>Round ${p.round}</strong>: ${esc(p.text)}${sourceLinks(p.cites)}</li>`).join('')}</ul>`
+      : '<p>No verdict changed, no inject fired and the text did not move.</p>',
+    '</section>',
+    '<section id="nash">',
+    `<h2>The ${r.finalText?.agreed ? 'agreed' : 'last'} text and the Nash solution</h2>`,
+    comparison(r, name),
+    '</section>',
+    '<section id="debrief">',
+    '<h2>Debrief questions</h2>',
+    `<ol>${r.debrief.map((q) => `<li>${esc(q)}</li>`).join('')}</ol>`,
+    '</section>',
+    '<section id="sources">',
+    '<h2>Sources</h2>',
+    sourcesHtml(r.sources),
+    '</section>',
+  ].join('\n');
+  return page(`After-action report — ${r.scenario.title}`, body);
+}

@@ -1,0 +1,78 @@
+// Briefing cards as one self-contained HTML page; each card starts on a new printed page.
+import { flagHtml, sourceLinks, sourcesHtml } from './after-action-html.ts';
+import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
+import { anchor, esc } from './markup.ts';
+import { page } from './page.ts';
+import { n3 } from './words.ts';
+
+function redLine(c: CardRedLine, card: string): string {
+  return `“${esc(c.text)}”${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;
+}
+
+/** Source links point into the card's own source list (ids repeat across cards). */
+function links(ids: readonly string[], card: string): string {
+  return sourceLinks(ids).replace(/href="#src-/g, `href="#${esc(anchor('card', card))}-src-`);
+}
+
+const options = (list: readonly { label: string; value: number }[]) =>
+  list.map((o) => `${esc(o.label)} (${n3(o.value)})`).join('; ');
+
+function card(c: BriefingCard): string {
+  const id = c.actor.id;
+  const nd = c.noDeal;
+  const docs = c.documents.map((d) => {
+    const why = d.violations.length
+      ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}:`
+      : d.accepts
+        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)}).`
+        : `you would reject it: worth ${n3(d.utility)} to you, less than no deal (${n3(nd.value)}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
+    const sub = d.violations.length
+      ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id)}</li>`).join('')}</ul>`
+      : '';
+    return `<li><strong>${esc(d.title)}</strong> (${esc(d.date)}, tabled by ${esc(d.tabledBy)}): ${esc(why)}${sub}</li>`;
+  });
+  const sources = sourcesHtml(c.sources)
+    .replace(/id="src-/g, `id="${esc(anchor('card', id))}-src-`)
+    .replace('The report cites no source.', 'This card cites no source.');
+  return [
+    `<section class="card" id="${esc(anchor('card', id))}">`,
+    `<h2>${esc(c.actor.name)} — private briefing</h2>`,
+    `<p class="meta">For the person playing ${esc(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.</p>`,
+    c.actor.description ? `<p>${esc(c.actor.description)}</p>` : '',
+    `<p><strong>Role.</strong> ${esc(c.actor.role)}. ${esc(c.position)}</p>`,
+    '<h3>What you care about most</h3>',
+    `<table><thead><tr><th>issue</th><th>weight</th><th>best for you</th><th>worst for you</th><th>why</th></tr></thead><tbody>${c.issues
+      .map(
+        (x) =>
+          `<tr><th scope="row">${esc(x.label)}${x.controls ? ' <span class="flag">YOUR CONSENT</span>' : ''}</th><td class="num">${n3(x.weight)}</td><td>${options(x.best)}</td><td>${options(x.worst)}</td><td>${esc(x.rationale)}${links(x.sources, id)}</td></tr>`,
+      )
+      .join('')}</tbody></table>`,
+    c.indifferent.length
+      ? `<p class="meta">You state no preference on: ${esc(c.indifferent.join(', '))}.</p>`
+      : '',
+    '<h3>Your red lines</h3>',
+    c.redLines.length
+      ? `<ul>${c.redLines.map((r) => `<li>${redLine(r, id)}</li>`).join('')}</ul>`
+      : '<p>None: you may accept any text worth more to you than no deal.</p>',
+    '<h3>Your value of no deal</h3>',
+    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${esc(nd.rationale)}${links(nd.sources, id)}</p>`,
+    '<h3>The documents on the table</h3>',
+    docs.length ? `<ul>${docs.join('')}</ul>` : '<p>No document is tabled in this scenario.</p>',
+    "<h3>The others' public red lines</h3>",
+    c.others.length
+      ? `<ul>${c.others.map((o) => `<li>${esc(o.name)}:<ul>${o.redLines.map((r) => `<li>${redLine(r, id)}</li>`).join('')}</ul></li>`).join('')}</ul>`
+      : '<p>No other actor has stated a red line.</p>',
+    '<h3>Questions to prepare</h3>',
+    `<ol>${c.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ol>`,
+    '<h3>Sources</h3>',
+    sources,
+    '</section>',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+export function briefingHtml(b: Briefing): string {
+  const body = [`<h1>Briefing cards — ${esc(b.scenario.title)}</h1>`, ...b.cards.map(card)].join('\n');
+  return page(`Briefing cards — ${b.scenario.title}`, body);
+}

@@ -1,0 +1,267 @@
+// Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
+// value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
+// A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
+import { verdictOf } from '../domain/evaluate.ts';
+import type { Actor, ActorRole, Constraint, Scenario } from '../domain/types.ts';
+import type { SourceLine } from './after-action.ts';
+import { listing, n3 } from './words.ts';
+
+export interface CardRedLine {
+  readonly id: string;
+  readonly text: string;
+  readonly sources: readonly string[];
+  readonly confirmed: boolean;
+  readonly recall: boolean;
+  readonly note?: string;
+}
+
+export interface CardOption {
+  readonly label: string;
+  readonly value: number;
+}
+
+export interface CardIssue {
+  readonly id: string;
+  readonly label: string;
+  /** its own normalised weight */
+  readonly weight: number;
+  readonly best: readonly CardOption[];
+  readonly worst: readonly CardOption[];
+  readonly rationale: string;
+  readonly sources: readonly string[];
+  /** its consent is needed to move this issue off the status quo */
+  readonly controls: boolean;
+}
+
+export interface CardDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly tabledBy: string;
+  readonly accepts: boolean;
+  readonly utility: number;
+  readonly violations: readonly CardRedLine[];
+  /** when it falls below no deal: the issues that cost it most */
+  readonly costs: readonly { readonly label: string; readonly cost: number }[];
+}
+
+export interface BriefingCard {
+  readonly actor: {
+    readonly id: string;
+    readonly name: string;
+    readonly role: ActorRole;
+    readonly description?: string;
+  };
+  readonly position: string;
+  readonly issues: readonly CardIssue[];
+  /** issues it states no preference on */
+  readonly indifferent: readonly string[];
+  readonly redLines: readonly CardRedLine[];
+  readonly noDeal: {
+    readonly value: number;
+    readonly drift: number;
+    readonly range?: readonly [number, number];
+    readonly rationale: string;
+    readonly sources: readonly string[];
+  };
+  readonly documents: readonly CardDocument[];
+  readonly others: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly redLines: readonly CardRedLine[];
+  }[];
+  readonly questions: readonly string[];
+  readonly sources: readonly SourceLine[];
+}
+
+export interface Briefing {
+  readonly scenario: { readonly id: string; readonly title: string; readonly summary: string };
+  readonly cards: readonly BriefingCard[];
+}
+
+const EPS = 1e-9;
+
+function redLine(c: Constraint): CardRedLine {
+  return {
+    id: c.id,
+    text: c.text,
+    sources: c.sources,
+    confirmed: c.confirmed,
+    recall: c.recall,
+    ...(c.note === undefined ? {} : { note: c.note }),
+  };
+}
+
+function position(scenario: Scenario, actor: Actor): string {
+  const pr = scenario.protocol;
+  const controls = scenario.issues.filter((x) => x.controlledBy.includes(actor.index)).map((x) => x.label);
+  const parts: string[] = [];
+  if (pr.parties.includes(actor.index)) parts.push('You are a party: every agreement needs your consent.');
+  else if (pr.mediator === actor.index)
+    parts.push(
+      pr.kind === 'mediated-single-text'
+        ? 'You are the mediator: you table and revise the single negotiating text.'
+        : 'You mediate the talks.',
+    );
+  else parts.push('You are a stakeholder: not a party to the talks.');
+  if (controls.length)
+    parts.push(`A text that moves ${listing(controls)} off the status quo needs your consent.`);
+  return parts.join(' ');
+}
+
+function issues(scenario: Scenario, actor: Actor): CardIssue[] {
+  return scenario.issues
+    .flatMap((x) => {
+      const p = actor.preferences[x.index];
+      const w = actor.weights[x.index] ?? 0;
+      if (!p || w <= 0) return [];
+      const values = [...p.values];
+      const hi = Math.max(...values);
+      const lo = Math.min(...values);
+      const pick = (v: number) =>
+        x.options.flatMap((o, k) =>
+          Math.abs(values[k]! - v) < EPS ? [{ label: o.label, value: values[k]! }] : [],
+        );
+      return [
+        {
+          id: x.id,
+          label: x.label,
+          weight: w,
+          best: pick(hi),
+          worst: hi - lo < EPS ? [] : pick(lo),
+          rationale: p.rationale,
+          sources: p.sources,
+          controls: x.controlledBy.includes(actor.index),
+        },
+      ];
+    })
+    .sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
+}
+
+function documents(scenario: Scenario, actor: Actor): CardDocument[] {
+  return scenario.documents.map((d) => {
+    const v = verdictOf(scenario, actor, d.package);
+    const byId = new Map(actor.redLines.map((c) => [c.id, c]));
+    return {
+      id: d.id,
+      title: d.title,
+      date: d.date,
+      tabledBy: scenario.actors[d.tabledBy]!.name,
+      accepts: v.accepts,
+      utility: v.utility,
+      violations: v.violations.map((x) => {
+        const c = byId.get(x.redLine);
+        return c
+          ? redLine(c)
+          : { id: x.redLine, text: x.text, sources: x.sources, confirmed: x.confirmed, recall: false };
+      }),
+      costs: v.costs.slice(0, 3).map((c) => ({
+        label: scenario.issues[scenario.issueIndex.get(c.issue)!]!.label,
+        cost: c.cost,
+      })),
+    };
+  });
+}
+
+/** Two or three questions to prepare, from the card's own data. */
+function questions(
+  scenario: Scenario,
+  actor: Actor,
+  card: Omit<BriefingCard, 'questions' | 'sources'>,
+): string[] {
+  const out: string[] = [];
+  const top = card.issues[0];
+  if (top) {
+    const trade = card.issues.at(-1);
+    out.push(
+      trade && trade !== top
+        ? `${top.label} matters most to you and ${trade.label} least. What would you give on ${trade.label} to gain on ${top.label}, and what would you not give?`
+        : `${top.label} is what you care about. What is the least you could accept on it, and why?`,
+    );
+    // a public red line of another actor that bears on the first priority
+    const i = scenario.issueIndex.get(top.id)!;
+    const other = scenario.actors
+      .filter((a) => a.index !== actor.index)
+      .flatMap((a) => a.redLines.filter((c) => c.scope.includes(i)).map((c) => ({ a, c })))[0];
+    if (other)
+      out.push(
+        `${other.a.name}'s public red line "${other.c.text.replace(/\.\s*$/, '')}" bears on ${top.label}. What could you settle for within it, and what would you ask in return?`,
+      );
+  }
+  const blocked = card.documents.filter((d) => d.violations.length);
+  if (blocked.length) {
+    const d = blocked[0]!;
+    out.push(
+      `"${d.title}" crosses your red line "${d.violations[0]!.text.replace(/\.\s*$/, '')}". Which change to it would you ask for first, and what could you offer in return?`,
+    );
+  } else if (card.documents.some((d) => !d.accepts))
+    out.push(
+      'Some tabled texts are worth less to you than no deal. Which of their terms would you ask to change first?',
+    );
+  const nd = card.noDeal;
+  out.push(
+    nd.drift < 0
+      ? `Your value of no deal falls by ${n3(-nd.drift)} a round: time works against holding out. When would you settle, and for what?`
+      : nd.drift > 0
+        ? `Your value of no deal rises by ${n3(nd.drift)} a round: time works for you. What would make you settle early?`
+        : 'Your value of no deal does not change with time. What would make you walk away, and what would keep you at the table?',
+  );
+  return out.slice(0, 3);
+}
+
+function citedSources(scenario: Scenario, card: Omit<BriefingCard, 'questions' | 'sources'>): SourceLine[] {
+  const ids = new Set<string>([
+    ...card.issues.flatMap((x) => x.sources),
+    ...card.redLines.flatMap((x) => x.sources),
+    ...card.noDeal.sources,
+    ...card.documents.flatMap((d) => d.violations.flatMap((x) => x.sources)),
+    ...card.others.flatMap((o) => o.redLines.flatMap((x) => x.sources)),
+  ]);
+  return scenario.sources
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      ...(s.url === undefined ? {} : { url: s.url }),
+      ...(s.publisher === undefined ? {} : { publisher: s.publisher }),
+      ...(s.date === undefined ? {} : { date: s.date }),
+    }));
+}
+
+export function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
+  const r = actor.reservation;
+  const card = {
+    actor: {
+      id: actor.id,
+      name: actor.name,
+      role: actor.role,
+      ...(actor.description === undefined ? {} : { description: actor.description }),
+    },
+    position: position(scenario, actor),
+    issues: issues(scenario, actor),
+    indifferent: scenario.issues.filter((x) => !((actor.weights[x.index] ?? 0) > 0)).map((x) => x.label),
+    redLines: actor.redLines.map(redLine),
+    noDeal: {
+      value: r.value,
+      drift: r.drift,
+      ...(r.range === undefined ? {} : { range: r.range }),
+      rationale: r.rationale,
+      sources: r.sources,
+    },
+    documents: documents(scenario, actor),
+    others: scenario.actors
+      .filter((a) => a.index !== actor.index && a.redLines.length)
+      .map((a) => ({ id: a.id, name: a.name, redLines: a.redLines.map(redLine) })),
+  };
+  return { ...card, questions: questions(scenario, actor, card), sources: citedSources(scenario, card) };
+}
+
+/** Every actor's card, or one actor's (the id checked by the caller). */
+export function briefing(scenario: Scenario, actorId?: string): Briefing {
+  return {
+    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
+    cards: scenario.actors
+      .filter((a) => actorId === undefined || a.id === actorId)
+      .map((a) => briefingCard(scenario, a)),
+  };
+}

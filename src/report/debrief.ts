@@ -1,0 +1,119 @@
+// Debrief questions for facilitators, read off the report's data: who rejected throughout and why, who came
+// round and after what, how the run ended, how far the last text sits from the Nash solution. Neutral wording:
+// the questions ask, they do not judge.
+import type { AfterActionReport, RoundItem } from './after-action.ts';
+import { listing, n3 } from './words.ts';
+
+type Partial = Omit<AfterActionReport, 'debrief' | 'sources'>;
+type Verdict = Extract<RoundItem, { kind: 'verdict' }> & { round: number };
+
+const MAX_QUESTIONS = 7;
+
+/** A red line inside a question, without its closing full stop. */
+const quote = (text: string) => text.replace(/\.\s*$/, '');
+
+function span(rounds: readonly number[]): string {
+  const a = rounds[0]!;
+  const b = rounds.at(-1)!;
+  return a === b ? `round ${a}` : `rounds ${a}–${b}`;
+}
+
+export function debriefQuestions(r: Partial): string[] {
+  const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
+  const out: string[] = [];
+  const verdicts = (actor: string): Verdict[] =>
+    r.timeline.flatMap((t) =>
+      t.items.flatMap((it) =>
+        it.kind === 'verdict' && it.actor === actor ? [{ ...it, round: t.round }] : [],
+      ),
+    );
+  for (const a of r.actors) {
+    const vs = verdicts(a.id);
+    if (vs.length < 2) continue;
+    if (vs.every((v) => !v.accepts)) {
+      const counts = new Map<string, { text: string; n: number }>();
+      for (const v of vs)
+        for (const c of v.violations) counts.set(c.id, { text: c.text, n: (counts.get(c.id)?.n ?? 0) + 1 });
+      const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+      const when = span(vs.map((v) => v.round));
+      if (top && top.n === vs.length)
+        out.push(
+          `${a.name} rejected every text it answered (${when}), each time because of its red line "${quote(top.text)}". What would have to change for it to accept: the text, or the red line?`,
+        );
+      else if (top)
+        out.push(
+          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line "${quote(top.text)}", otherwise because the text fell short of what it held out for or crossed another red line. Which objection was the harder one to meet, and by whom?`,
+        );
+      else {
+        const last = vs.at(-1)!;
+        out.push(
+          `${a.name} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(last.shortfall ?? 0)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
+        );
+      }
+      continue;
+    }
+    const lastReject = vs.findLastIndex((v) => !v.accepts);
+    if (lastReject < 0 || lastReject === vs.length - 1) continue;
+    const from = vs[lastReject + 1]!.round;
+    const before = vs[lastReject]!.round;
+    const injects = r.timeline
+      .filter((t) => t.round > before && t.round <= from)
+      .flatMap((t) =>
+        t.items.flatMap((it) => (it.kind === 'inject' && it.actors.includes(a.id) ? [it] : [])),
+      );
+    const inject = injects.at(-1);
+    const t = r.trajectories.find((x) => x.actor === a.id)!;
+    const noDealBefore = t.noDeal[before - 1]!;
+    const noDealFrom = t.noDeal[from - 1]!;
+    if (inject)
+      out.push(
+        `${a.name} accepted from round ${from} after ${inject.event ? `"${inject.event.title}"` : 'an inject by the facilitator'}: was that pressure or persuasion?`,
+      );
+    else if (noDealFrom < noDealBefore - 1e-9)
+      out.push(
+        `${a.name} accepted from round ${from}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
+      );
+    else {
+      const moved = r.timeline.find((x) => x.round === from)?.moved ?? [];
+      const labels = moved.map((m) => m.label);
+      out.push(
+        `${a.name} accepted from round ${from}${labels.length ? ` after the text changed on ${listing(labels)}` : ''}: which change mattered to it, and why?`,
+      );
+    }
+  }
+  const o = r.outcome;
+  if (o.kind === 'stalemate')
+    out.push(
+      `No text won every required consent in ${r.rounds} rounds. Whose consent was the hardest to win, and what could have been offered for it?`,
+    );
+  else if (o.kind === 'collapsed')
+    out.push(
+      `The talks collapsed in round ${o.round}. Could anything at the table have kept every party in the talks, and who could have offered it?`,
+    );
+  else if (o.kind === 'signed')
+    out.push(
+      `The text was signed in round ${o.round}. Which of its terms would be hardest for each side to defend at home, and why?`,
+    );
+  else if (o.waitingFor.length)
+    out.push(
+      `The session stops waiting for ${listing(o.waitingFor.map(name))}. What are the options at this point, and what does each risk?`,
+    );
+  const c = r.comparison;
+  if (c.kind === 'nash' && c.differ.length)
+    out.push(
+      `The ${r.finalText?.agreed ? 'agreed' : 'last'} text differs from the Nash solution on ${c.differ.length} term${c.differ.length > 1 ? 's' : ''} (${listing(c.differ.map((d) => d.label))}). Which of these did the process make hard to reach?`,
+    );
+  else if (c.kind === 'nash')
+    out.push(
+      `The ${r.finalText?.agreed ? 'agreed' : 'last'} text is the Nash solution itself. Did the procedure lead there, or the actors' choices?`,
+    );
+  else if (r.finalText)
+    out.push(
+      'The model finds no package that every actor whose consent is needed accepts. Which red line or value of no deal, if it moved, would open room for a deal?',
+    );
+  for (const a of r.actors.filter((x) => x.person))
+    out.push(
+      `${a.name} was played by a person. At which moment did the participant's choice matter most, and what did it rest on?`,
+    );
+  return out.slice(0, MAX_QUESTIONS);
+}

@@ -1,0 +1,39 @@
+// Plain words shared by the reports: names, lists, numbers, option labels. No markup: the renderers escape.
+import type { Scenario, Strategy } from '../domain/types.ts';
+import { optionOf, type TermValue } from '../engine/terms.ts';
+
+export const n3 = (x: number): string => x.toFixed(3);
+
+/** "a", "a and b", "a, b and c". */
+export function listing(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function actorName(scenario: Scenario, id: string): string {
+  return scenario.actors.find((a) => a.id === id)?.name ?? id;
+}
+
+export function issueLabel(scenario: Scenario, id: string): string {
+  return scenario.issues.find((x) => x.id === id)?.label ?? id;
+}
+
+export function optionLabel(scenario: Scenario, issueId: string, value: TermValue): string {
+  const i = scenario.issueIndex.get(issueId);
+  if (i === undefined) return String(value);
+  const o = optionOf(scenario, i, value);
+  return o < 0 ? String(value) : scenario.issues[i]!.options[o]!.label;
+}
+
+/** "boulware (e 0.2)", "linear", "human". */
+export function strategyLabel(s: Strategy): string {
+  const params = Object.entries(s.params)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `${s.kind}${params ? ` (${params})` : ''}`;
+}
+
+/** A red line's or rule's flags as the sources report words them. */
+export function provenanceFlag(confirmed: boolean, recall: boolean): string {
+  if (recall) return 'RECALL';
+  return confirmed ? '' : 'UNCONFIRMED';
+}
