@@ -10,6 +10,9 @@ export interface Finding {
 }
 
 const isRecord = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** [low, high] given the wrong way round; anything that is not two numbers is the schema's to report. */
+const upsideDown = (x: unknown): boolean =>
+  Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'number' && x[0] > x[1];
 const records = (x: unknown): [Raw, number][] =>
   Array.isArray(x)
     ? x.map((v, i) => [v, i] as [unknown, number]).filter((p): p is [Raw, number] => isRecord(p[0]))
@@ -210,7 +213,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
           total += p.weight;
           weighed++;
         }
-        if (Array.isArray(p.weightRange) && (p.weightRange[0] as number) > (p.weightRange[1] as number)) {
+        if (upsideDown(p.weightRange)) {
           push([...path, 'weightRange'], 'weightRange is upside down: write [low, high]');
         }
         if (info.kind === 'discrete') {
@@ -261,7 +264,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
       checkCondition(line.rule, ['actors', a, 'redLines', k, 'rule']);
     }
     const res = actor.reservation;
-    if (isRecord(res) && Array.isArray(res.range) && (res.range[0] as number) > (res.range[1] as number)) {
+    if (isRecord(res) && upsideDown(res.range)) {
       push(['actors', a, 'reservation', 'range'], 'range is upside down: write [low, high]');
     }
   }

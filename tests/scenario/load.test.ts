@@ -141,4 +141,19 @@ describe('loadScenario', () => {
         /role "mediator" disagrees with the protocol/,
       );
   });
+
+  it('should locate, not crash on, a range whose bounds are maps with the keys of Object.prototype', () => {
+    // found by the fuzz test: comparing {toString: 0} with > threw inside the cross-checks
+    const file = '/mem/proto.yaml';
+    const text = tutorialText
+      .replace('weightRange: [2, 4]', 'weightRange: [{ toString: 0 }, 4]')
+      .replace('range: [0.45, 0.65]', 'range: [{ valueOf: 1 }, 0.65]');
+    const r = loadScenario(file, memoryFiles({ [file]: text }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const where = r.errors.map((e) => `${e.line}:${e.path}`);
+      expect(where.some((w) => w.startsWith('120:') && w.includes('weightRange'))).toBe(true);
+      expect(where.some((w) => w.startsWith('100:') && w.includes('range'))).toBe(true);
+    }
+  });
 });
