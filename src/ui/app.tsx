@@ -1,20 +1,26 @@
 // The explorer: one reducer, one screen at a time, the help overlay, and the status line. The screen switch below
-// is the one place a new screen (the negotiation engine's) plugs in: a kind in state/app.ts and a case here.
+// is the one place a screen plugs in: a kind in state/app.ts and a case here (play: a facilitated session).
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Text, useApp } from 'ink';
-import { useReducer } from 'react';
+import { useReducer, useState } from 'react';
 import type { Scenario } from '../domain/types.ts';
 import { HelpOverlay } from './components/help-overlay.tsx';
 import { StatusLine } from './components/status-line.tsx';
+import type { Clock } from './hooks/use-clock.ts';
 import { useKeys } from './hooks/use-keys.ts';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.ts';
+import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
 import { GLOBAL_KEYS, type KeyContext, whichKey } from './keys.ts';
 import { AnalysisScreen } from './screens/analysis.tsx';
 import { OverviewScreen } from './screens/overview.tsx';
 import { type Catalog, PickerScreen } from './screens/picker.tsx';
+import { PlayScreen } from './screens/play.tsx';
+import { PlaySetupScreen } from './screens/play-setup.tsx';
 import { SandboxScreen } from './screens/sandbox.tsx';
 import type { ScreenProps } from './screens/types.ts';
 import { type AppState, appReducer, initialState } from './state/app.ts';
+import { isOver } from './state/play.ts';
+import { type PlayView, unsaved } from './state/play-view.ts';
 import { inkUiTheme, type Theme, ThemeContext, themeFromEnv } from './theme.ts';
 
 export interface AppProps {
@@ -24,19 +30,45 @@ export interface AppProps {
   readonly size?: Size;
   /** default: colour unless NO_COLOR is set */
   readonly theme?: Theme;
+  /** where scenarios came from and how to save a session (from the command line) */
+  readonly host?: PlayHost;
+  /** open straight on this session (peacesim tui --session FILE) */
+  readonly initial?: AppState;
+  /** the turn clock's time source (tests fix it) */
+  readonly clock?: Clock;
 }
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
-/** Which key table is in force: the overlay's, else the screen's. */
-export function keyContext(state: AppState): KeyContext {
-  if (state.overlay === 'help') return 'help';
+function playContext(play: PlayView): KeyContext {
+  if (play.prompt || play.turn?.stage === 'asks') return 'prompt';
+  if (play.turn?.stage === 'brief') return 'turn';
+  if (play.turn?.stage === 'terms') return 'terms';
+  if (!play.turn && isOver(play.game)) return 'outcome';
+  return 'play';
+}
+
+/** The key table of what is on screen under any help overlay. */
+export function screenContext(state: AppState): KeyContext {
   if (state.overlay === 'issue') return 'issue';
+  if (state.screen === 'play' && state.play) return playContext(state.play);
   return state.screen;
 }
 
-function Screen(props: ScreenProps & { catalog: Catalog }) {
+/** Which key table is in force: the overlay's, else the screen's. */
+export function keyContext(state: AppState): KeyContext {
+  return state.overlay === 'help' ? 'help' : screenContext(state);
+}
+
+/** A text field has the keyboard: q and ? are letters there, not quit and help. */
+export function typing(state: AppState): boolean {
+  if (state.overlay) return false;
+  if (state.screen === 'setup') return ['seed', 'rounds', 'minutes'].includes(state.setup?.field ?? '');
+  return state.screen === 'play' && (state.play?.prompt === 'save' || state.play?.prompt === 'fork');
+}
+
+function Screen(props: ScreenProps & { catalog: Catalog; clock?: Clock | undefined }) {
   switch (props.state.screen) {
     case 'overview':
       return <OverviewScreen {...props} />;
@@ -46,16 +78,50 @@ function Screen(props: ScreenProps & { catalog: Catalog }) {
       return <AnalysisScreen {...props} />;
     case 'picker':
       return <PickerScreen {...props} />;
+    case 'setup':
+      return props.state.setup ? <PlaySetupScreen {...props} /> : <OverviewScreen {...props} />;
+    case 'play':
+      return props.state.play ? (
+        <PlayScreen {...props} {...(props.clock ? { clock: props.clock } : {})} />
+      ) : (
+        <OverviewScreen {...props} />
+      );
   }
 }
 
-export function App({ scenario, catalog, size, theme = themeFromEnv() }: AppProps) {
-  const [state, dispatch] = useReducer(appReducer, scenario, initialState);
+export function App({
+  scenario,
+  catalog,
+  size,
+  theme = themeFromEnv(),
+  host = NO_HOST,
+  initial,
+  clock,
+}: AppProps) {
+  const [state, dispatch] = useReducer(appReducer, scenario, (s) => initial ?? initialState(s));
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
+  const letters = typing(state);
+  // q on a play session with unsaved inputs asks again first: a facilitated session is hard to play twice
+  const [quitArmed, setQuitArmed] = useState(false);
 
   useKeys((input, key) => {
     const id = whichKey(GLOBAL_KEYS, input, key);
+    if (letters && id !== 'back' && !key.ctrl) return;
+    if (id !== 'quit' && quitArmed) setQuitArmed(false);
+    const play = state.play;
+    if (id === 'quit' && !key.ctrl && !quitArmed && play && play.game.inputs.length > 0 && unsaved(play)) {
+      setQuitArmed(true);
+      if (state.screen !== 'play') dispatch({ type: 'open-play' });
+      dispatch({
+        type: 'play',
+        action: {
+          type: 'notice',
+          notice: 'the session is not saved: s saves it, q again quits without saving',
+        },
+      });
+      return;
+    }
     if (id === 'quit') exit();
     else if (id === 'help') dispatch({ type: 'overlay', overlay: state.overlay === 'help' ? null : 'help' });
     else if (id === 'back') dispatch({ type: 'back' });
@@ -70,32 +136,35 @@ export function App({ scenario, catalog, size, theme = themeFromEnv() }: AppProp
 
   return (
     <ThemeContext.Provider value={theme}>
-      <ThemeProvider theme={inkUiTheme(theme)}>
-        {tooSmall ? (
-          <Text wrap="wrap">
-            The explorer needs at least {MIN_COLUMNS}×{MIN_ROWS}; this terminal is {columns}×{rows}. Enlarge
-            it, or press q to quit.
-          </Text>
-        ) : (
-          <Box flexDirection="column" width={width} height={height}>
-            <Box height={screenHeight} width={width} flexShrink={0}>
-              {state.overlay === 'help' ? (
-                <HelpOverlay context={state.screen} width={width} height={screenHeight} />
-              ) : (
-                <Screen
-                  state={state}
-                  dispatch={dispatch}
-                  width={width}
-                  height={screenHeight}
-                  active
-                  catalog={catalog}
-                />
-              )}
+      <PlayHostContext.Provider value={host}>
+        <ThemeProvider theme={inkUiTheme(theme)}>
+          {tooSmall ? (
+            <Text wrap="wrap">
+              The explorer needs at least {MIN_COLUMNS}×{MIN_ROWS}; this terminal is {columns}×{rows}. Enlarge
+              it, or press q to quit.
+            </Text>
+          ) : (
+            <Box flexDirection="column" width={width} height={height}>
+              <Box height={screenHeight} width={width} flexShrink={0}>
+                {state.overlay === 'help' ? (
+                  <HelpOverlay context={screenContext(state)} width={width} height={screenHeight} />
+                ) : (
+                  <Screen
+                    state={state}
+                    dispatch={dispatch}
+                    width={width}
+                    height={screenHeight}
+                    active
+                    catalog={catalog}
+                    clock={clock}
+                  />
+                )}
+              </Box>
+              <StatusLine context={context} width={width} />
             </Box>
-            <StatusLine context={context} width={width} />
-          </Box>
-        )}
-      </ThemeProvider>
+          )}
+        </ThemeProvider>
+      </PlayHostContext.Provider>
     </ThemeContext.Provider>
   );
 }

@@ -74,6 +74,13 @@ export const OVERVIEW_KEYS = bind([
     hint: 's scenarios',
     match: (i) => i === 's',
   },
+  {
+    id: 'play',
+    keys: 'p',
+    does: 'play a session: teams play actors, bots the rest (or return to the session in progress)',
+    hint: 'p play',
+    match: (i) => i === 'p',
+  },
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -164,6 +171,171 @@ export const PICKER_KEYS = bind([
   { id: 'open', keys: 'enter', does: 'open it', hint: '↵ open', match: (_, k) => k.return },
 ]);
 
+export const SETUP_KEYS = bind([
+  {
+    id: 'toggle',
+    keys: 'space',
+    does: 'teams: play this actor (or let a bot play it)',
+    match: (i) => i === ' ',
+  },
+  { id: 'up', keys: '↑ k', does: 'previous actor', match: (_, k) => k.upArrow },
+  { id: 'down', keys: '↓ j', does: 'next actor', match: (_, k) => k.downArrow },
+  {
+    id: 'kind',
+    keys: '← →',
+    does: "bots: the selected bot's strategy",
+    hint: '←→ strategy',
+    match: (_, k) => k.leftArrow || k.rightArrow,
+  },
+  {
+    id: 'next',
+    keys: 'enter',
+    does: 'take the field and go to the next; on Start, start',
+    hint: '↵ next',
+    match: (_, k) => k.return,
+  },
+]);
+
+export const PLAY_KEYS = bind([
+  {
+    id: 'step',
+    keys: 'space  n',
+    does: 'step: advance the negotiation one phase',
+    hint: '␣ step',
+    match: (i) => i === ' ' || i === 'n',
+  },
+  {
+    id: 'run',
+    keys: 'r',
+    does: "run to the next team's turn, or to the end",
+    hint: 'r run',
+    match: (i, k) => i === 'r' && !k.ctrl,
+  },
+  {
+    id: 'enter',
+    keys: 'enter',
+    does: "at the privacy gate: open the team's private briefing; after a move: go on",
+    hint: '↵ turn',
+    match: (_, k) => k.return,
+  },
+  {
+    id: 'inject',
+    keys: 'i',
+    does: 'inject a manual scenario event',
+    hint: 'i inject',
+    match: (i) => i === 'i',
+  },
+  { id: 'pause', keys: 'z', does: 'pause or resume the talks', hint: 'z pause', match: (i) => i === 'z' },
+  {
+    id: 'rewind',
+    keys: 'u',
+    does: 'rewind one input (the session replayed without its last input)',
+    hint: 'u rewind',
+    match: (i, k) => i === 'u' && !k.ctrl,
+  },
+  {
+    id: 'save',
+    keys: 's',
+    does: 'save the session (asks for a file the first time)',
+    hint: 's save',
+    match: (i) => i === 's',
+  },
+  {
+    id: 'fork',
+    keys: 'f',
+    does: 'fork: save under a new name and go on there',
+    hint: 'f fork',
+    match: (i) => i === 'f',
+  },
+  { id: 'up', keys: '↑ k', does: 'scroll the transcript back', match: (i, k) => k.upArrow || i === 'k' },
+  {
+    id: 'down',
+    keys: '↓ j',
+    does: 'scroll the transcript forward',
+    match: (i, k) => k.downArrow || i === 'j',
+  },
+  { id: 'page-up', keys: 'pgup', does: 'a page back', match: (_, k) => k.pageUp },
+  { id: 'page-down', keys: 'pgdn', does: 'a page forward', match: (_, k) => k.pageDown },
+]);
+
+export const TURN_KEYS = bind([
+  {
+    id: 'accept',
+    keys: 'a',
+    does: 'accept the text on the table',
+    hint: 'a accept',
+    match: (i) => i === 'a',
+  },
+  {
+    id: 'reject',
+    keys: 'x',
+    does: 'reject it, naming the issues to change',
+    hint: 'x reject',
+    match: (i) => i === 'x',
+  },
+  {
+    id: 'edit',
+    keys: 'e',
+    does: 'propose (or revise) a text: edit its terms',
+    hint: 'e edit terms',
+    match: (i) => i === 'e',
+  },
+]);
+
+export const TERMS_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous issue', match: up },
+  { id: 'down', keys: '↓ j', does: 'next issue', hint: '↑↓ issue', match: down },
+  { id: 'left', keys: '← h', does: "the issue's previous option", match: (i, k) => k.leftArrow || i === 'h' },
+  {
+    id: 'right',
+    keys: '→ l',
+    does: "the issue's next option",
+    hint: '←→ change',
+    match: (i, k) => k.rightArrow || i === 'l',
+  },
+  {
+    id: 'undo',
+    keys: 'u',
+    does: 'undo the last change',
+    hint: 'u undo',
+    match: (i, k) => i === 'u' && !k.ctrl,
+  },
+  { id: 'redo', keys: 'r', does: 'redo', match: (i) => i === 'r' },
+  { id: 'reset', keys: '0', does: 'back to the text on the table', match: (i) => i === '0' },
+  {
+    id: 'table',
+    keys: 'enter',
+    does: 'table the text (the move)',
+    hint: '↵ table it',
+    match: (_, k) => k.return,
+  },
+]);
+
+export const OUTCOME_KEYS = bind([
+  { id: 'save', keys: 's', does: 'save the session', hint: 's save', match: (i) => i === 's' },
+  { id: 'fork', keys: 'f', does: 'save under a new name', hint: 'f fork', match: (i) => i === 'f' },
+  {
+    id: 'rewind',
+    keys: 'u',
+    does: 'rewind one input: back into the session',
+    hint: 'u rewind',
+    match: (i, k) => i === 'u' && !k.ctrl,
+  },
+  {
+    id: 'done',
+    keys: 'enter',
+    does: 'return to the explorer (the session ends)',
+    hint: '↵ done',
+    match: (_, k) => k.return,
+  },
+]);
+
+export const PROMPT_KEYS = bind([
+  { id: 'move', keys: '↑ ↓', does: 'choose', hint: '↑↓ choose', match: (_, k) => k.upArrow || k.downArrow },
+  { id: 'toggle', keys: 'space', does: 'pick or drop (a list of issues)', match: (i) => i === ' ' },
+  { id: 'confirm', keys: 'enter', does: 'confirm', hint: '↵ confirm', match: (_, k) => k.return },
+]);
+
 export const SCROLL_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'scroll up', match: up },
   { id: 'down', keys: '↓ j', does: 'scroll down', hint: '↑↓ scroll', match: down },
@@ -171,7 +343,19 @@ export const SCROLL_KEYS = bind([
   { id: 'page-down', keys: 'pgdn', does: 'a page down', match: (_, k) => k.pageDown },
 ]);
 
-export type KeyContext = 'overview' | 'sandbox' | 'issue' | 'analysis' | 'picker' | 'help';
+export type KeyContext =
+  | 'overview'
+  | 'sandbox'
+  | 'issue'
+  | 'analysis'
+  | 'picker'
+  | 'setup'
+  | 'play'
+  | 'turn'
+  | 'terms'
+  | 'outcome'
+  | 'prompt'
+  | 'help';
 
 export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   overview: OVERVIEW_KEYS,
@@ -179,6 +363,12 @@ export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   issue: ISSUE_KEYS,
   analysis: ANALYSIS_KEYS,
   picker: PICKER_KEYS,
+  setup: SETUP_KEYS,
+  play: PLAY_KEYS,
+  turn: TURN_KEYS,
+  terms: TERMS_KEYS,
+  outcome: OUTCOME_KEYS,
+  prompt: PROMPT_KEYS,
   help: SCROLL_KEYS,
 };
 

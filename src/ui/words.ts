@@ -10,6 +10,12 @@ export function fix2(x: number): string {
   return x < 0 && t !== '0.00' ? `−${t}` : t;
 }
 
+/** Three decimals, with a true minus sign: a play session's numbers, as `peacesim run` prints them. */
+export function fix3(x: number): string {
+  const t = Math.abs(x).toFixed(3);
+  return x < 0 && t !== '0.000' ? `−${t}` : t;
+}
+
 export function signed2(x: number): string {
   const t = fix2(x);
   return x > 0 && t !== '0.00' ? `+${t}` : t;

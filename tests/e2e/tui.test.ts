@@ -1,6 +1,9 @@
 // The built binary in a real terminal: tmux runs `peacesim tui`, we send keys and read the screen back.
 // (tmux is installed by .ci/run; each test uses its own tmux server socket and kills it afterwards.)
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, ROOT } from '../helpers.ts';
 
@@ -40,9 +43,9 @@ const COLOUR = new RegExp(`${ESC}\\[(3[1-6]|9[1-6])m`);
 const ANY_COLOUR = new RegExp(`${ESC}\\[(3[0-7]|9[0-7]|38;)`);
 
 let sessions = 0;
-function start(extraEnv = ''): string {
+function start(extraEnv = '', args = 'tui tutorial-bilateral', cwd = ROOT): string {
   const session = `tui-${process.pid}-${++sessions}`;
-  const command = `${extraEnv} node ${JSON.stringify(BIN)} tui tutorial-bilateral; echo "EXIT=$?"; exec sleep 120`;
+  const command = `cd ${JSON.stringify(cwd)} && ${extraEnv} node ${JSON.stringify(BIN)} ${args}; echo "EXIT=$?"; exec sleep 120`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', 'sh', '-c', command);
   return session;
 }
@@ -91,6 +94,87 @@ describe('peacesim tui in a terminal', () => {
     tmux('send-keys', '-t', s, 'q');
     await waitFor(s, 'EXIT=0');
     tmux('kill-session', '-t', s);
+  });
+});
+
+/** Keys one at a time, as a person types them (Ink reads keys sent together as one string). */
+async function type(session: string, ...keys: string[]): Promise<void> {
+  for (const k of keys) {
+    tmux('send-keys', '-t', session, k);
+    await new Promise((r) => setTimeout(r, 60));
+  }
+}
+
+describe('peacesim tui: playing a session in a terminal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'peacesim-play-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should play one actor through the privacy gate to an outcome, save it, and open it again', async () => {
+    const s = start('', 'tui tutorial-bilateral', dir);
+    await waitFor(s, 'Documents');
+    await type(s, 'p');
+    await waitFor(s, 'Play a session');
+    // North is played by a team; one round, so that its answer ends the talks
+    await type(s, 'Space', 'Enter');
+    await waitFor(s, 'Teams     North (stylised Russia)');
+    await type(s, 'Enter', 'Enter', 'BSpace', 'BSpace', '1', 'Enter', 'Enter');
+    await waitFor(s, 'Start: 1 team, 1 bot, seed 1, up to 1 rounds');
+    await type(s, 'Enter');
+    await waitFor(s, 'space opens round 1');
+    await type(s, 'r');
+    const gate = await waitFor(s, 'Pass the keyboard to the North (stylised Russia) team.');
+    expect(gate).not.toContain("for this team's eyes only");
+    expect(gate).not.toContain('no deal is worth');
+    expect(gate).toMatch(/⏱ \d:\d\d/);
+    await type(s, 'Enter');
+    const brief = await waitFor(s, "for this team's eyes only");
+    expect(brief).toContain('The text on the table is worth 0.688 to you; no deal is worth 0.550.');
+    await type(s, 'a');
+    const moved = await waitFor(s, 'Move recorded.');
+    expect(moved).not.toContain('no deal is worth');
+    await type(s, 'Enter', 'r');
+    const outcome = await waitFor(s, 'Stalemate');
+    expect(outcome).toContain('The last text on the table');
+    expect(outcome).toContain('Worth to each actor');
+    await type(s, 's');
+    await waitFor(s, 'file: tutorial-bilateral-seed1.session.json');
+    await type(s, 'Enter');
+    await waitFor(s, 'saved to tutorial-bilateral-seed1.session.json');
+    const file = join(dir, 'tutorial-bilateral-seed1.session.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.options).toEqual({ maxRounds: 1, strategies: { north: { kind: 'human' } } });
+    expect(saved.inputs).toContainEqual({ type: 'HUMAN_MOVE', actor: 'north', move: { type: 'accept' } });
+    // the session replays headless to the same end
+    expect(cli(['resume', file]).stdout).toContain('Outcome: stalemate');
+    await type(s, 'q');
+    await waitFor(s, 'EXIT=0');
+    tmux('kill-session', '-t', s);
+
+    const again = start('', `tui --session ${JSON.stringify(file)}`, dir);
+    const reopened = await waitFor(again, 'Stalemate');
+    expect(reopened).toContain('Play — Tutorial');
+    await type(again, 'u');
+    await waitFor(again, 'rewound: a step');
+    // the rewound session differs from its file: q asks again before it quits
+    await type(again, 'q');
+    await waitFor(again, 'the session is not saved');
+    await type(again, 'q');
+    await waitFor(again, 'EXIT=0');
+    tmux('kill-session', '-t', again);
+  });
+
+  it('should refuse a bad session file in one line with exit 1', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"format": 2}');
+    const r = cli(['tui', '--session', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `peacesim: ${bad}: not a peacesim session (format 1): format: Invalid input: expected 1\n`,
+    );
+    const missing = cli(['tui', '--session', join(dir, 'missing.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`peacesim: cannot read ${join(dir, 'missing.json')}: ENOENT\n`);
   });
 });
 

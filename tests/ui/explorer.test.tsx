@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeAcceptable } from '../../src/analysis/acceptable.ts';
 import { concessions } from '../../src/analysis/concessions.ts';
+import { shippedIds } from '../../src/cli/scenarios.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { utility } from '../../src/domain/utility.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
@@ -181,7 +182,9 @@ describe('picking a scenario', () => {
     expect(await ui.waitFor('divide-the-surplus')).toContain(scenario('divide-the-surplus').title);
     // the list has just mounted: let its key handler subscribe before typing
     await new Promise((r) => setTimeout(r, 50));
-    await ui.press(KEY.down);
+    // as many rows down as the list has before it (scenarios get added)
+    const rows = shippedIds().indexOf('divide-the-surplus');
+    await ui.press(...Array.from({ length: rows }, () => KEY.down));
     expect(await ui.waitFor('❯ divide-the-surplus')).toContain('❯ divide-the-surplus');
     await ui.press(KEY.enter);
     expect(ui.frame()).toContain(scenario('divide-the-surplus').title);

@@ -4,6 +4,9 @@ import { render } from 'ink-testing-library';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { App } from '../../src/ui/app.tsx';
+import type { Clock } from '../../src/ui/hooks/use-clock.ts';
+import { NO_HOST, type PlayHost } from '../../src/ui/host.ts';
+import type { AppState } from '../../src/ui/state/app.ts';
 import { MONO_THEME } from '../../src/ui/theme.ts';
 
 export const KEY = {
@@ -29,13 +32,23 @@ export function scenario(id: string): Scenario {
   return s;
 }
 
-export async function explore(id: string, size = { columns: 100, rows: 30 }) {
+export interface ExploreOptions {
+  readonly host?: PlayHost;
+  /** open on this state (a play session) */
+  readonly initial?: AppState;
+  readonly clock?: Clock;
+}
+
+export async function explore(id: string, size = { columns: 100, rows: 30 }, options: ExploreOptions = {}) {
   const ui = render(
     <App
       scenario={scenario(id)}
       catalog={{ ids: shippedIds(), open: scenario }}
       size={size}
       theme={MONO_THEME}
+      host={options.host ?? NO_HOST}
+      {...(options.initial ? { initial: options.initial } : {})}
+      {...(options.clock ? { clock: options.clock } : {})}
     />,
   );
   // let the first frame's effects (the key handlers subscribing to stdin) run before anything is typed
@@ -45,6 +58,9 @@ export async function explore(id: string, size = { columns: 100, rows: 30 }) {
       ui.stdin.write(k);
       await tick();
       await tick();
+      // a lone ESC is flushed on setImmediate, and a state change renders on React's scheduler: let both land
+      // before the next key, so that keys are never read together
+      await new Promise((resolve) => setTimeout(resolve, k === KEY.esc ? 30 : 10));
     }
   };
   const frame = () => ui.lastFrame() ?? '';
@@ -56,6 +72,8 @@ export async function explore(id: string, size = { columns: 100, rows: 30 }) {
   /** waits (up to 5 s) until the frame shows `text`: for work the explorer defers past the first frame */
   const waitFor = async (text: string) => {
     for (let t = 0; t < 500 && !frame().includes(text); t++) await new Promise((r) => setTimeout(r, 10));
+    // the frame is drawn; let the key handlers of the new render subscribe before anything is typed
+    await new Promise((r) => setTimeout(r, 30));
     return frame();
   };
   return { ...ui, press, frame, lines, waitFor };

@@ -1,38 +1,79 @@
-// `peacesim tui [scenario]`: the interactive explorer. It needs a terminal on both ends; the UI (Ink, React) is
-// imported only here, lazily, so the other commands never load it.
+// `peacesim tui [scenario]`: the interactive explorer, and `--session FILE` to open straight on a saved play
+// session. It needs a terminal on both ends; the UI (Ink, React) is imported only here, lazily, so the other
+// commands never load it. Writing session files stays here (atomic writes), handed to the UI as a callback.
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { checkSession, parseSession, type Session } from '../../engine/session.ts';
+import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
+import { scenarioSource } from './run.ts';
 
 /** Both stdin and stdout are terminals. */
 export function hasTerminal(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-export async function openExplorer(name: string): Promise<void> {
+function needTerminal(name: string): void {
   if (!hasTerminal())
     throw new PeacesimError(
       `the explorer needs a terminal (stdin and stdout); try peacesim show ${name} for the same scenario as text`,
       2,
     );
-  const scenario = openScenario(name);
+}
+
+/** A session file and its scenario, checked as `resume` checks them: a bad file is a one-line error (exit 1). */
+function readSession(file: string): { session: Session; scenario: Scenario } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PeacesimError(
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  const session = parseSession(text, file);
+  const scenario = openScenario(session.scenario.source);
+  checkSession(scenario, session, file);
+  return { session, scenario };
+}
+
+export async function openExplorer(name: string, sessionFile?: string): Promise<void> {
+  // a bad session file is reported before the terminal is asked for, as resume reports it
+  const loaded = sessionFile === undefined ? null : readSession(sessionFile);
+  needTerminal(loaded ? loaded.session.scenario.source : name);
+  const scenario = loaded ? loaded.scenario : openScenario(name);
   const { runExplorer } = await import('../../ui/run.tsx');
   // scenarios are immutable once compiled: keep each one the explorer opens
   const opened = new Map<string, Scenario>();
   const open = (id: string): Scenario => opened.get(id) ?? opened.set(id, openScenario(id)).get(id)!;
-  await runExplorer(scenario, { ids: shippedIds(), open });
+  const source = loaded ? loaded.session.scenario.source : scenarioSource(name);
+  await runExplorer(
+    scenario,
+    { ids: shippedIds(), open },
+    {
+      // the scenario the command line opened keeps its source; the picker opens shipped ids
+      sourceOf: (s) => (s === scenario ? source : s.id),
+      save: writeFileAtomic,
+    },
+    loaded && sessionFile !== undefined ? { session: loaded.session, file: sessionFile } : undefined,
+  );
 }
 
 export function registerTui(program: Command, _io: Io): void {
   program
     .command('tui')
     .description(
-      'explore a scenario interactively: documents, a term-sheet sandbox with live verdicts, analysis',
+      'explore a scenario interactively: documents, a term-sheet sandbox with live verdicts, analysis, and play (p): a facilitated session with teams',
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
-    .action(async (name: string) => {
-      await openExplorer(name);
+    .option(
+      '--session <file>',
+      'open a saved session (s in play, or peacesim run --save) on the play screen; its scenario is the one it names',
+    )
+    .action(async (name: string, opts: { session?: string }) => {
+      await openExplorer(name, opts.session);
     });
 }

@@ -11,6 +11,12 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   issue: 'An issue explained (i in the sandbox)',
   analysis: 'Analysis (a)',
   picker: 'Pick a scenario (s)',
+  setup: 'Play — the setup of a session (p)',
+  play: 'Play — the facilitator running the session',
+  turn: "Play — a team's private briefing",
+  terms: 'Play — a proposal: the term editor',
+  outcome: 'Play — the outcome',
+  prompt: 'Play — a list or a file name',
   help: 'This help',
 };
 
@@ -22,9 +28,23 @@ const MARKS: readonly (readonly [string, string])[] = [
   ['red line', 'a hard limit: a package that breaks it is rejected whatever else it offers'],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
   ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
+  ['⏱', "play: the team's clock on this turn; red past the time box (it never moves for the team)"],
 ];
 
-const ORDER: readonly KeyContext[] = ['overview', 'sandbox', 'issue', 'analysis', 'picker', 'help'];
+const ORDER: readonly KeyContext[] = [
+  'overview',
+  'sandbox',
+  'issue',
+  'analysis',
+  'picker',
+  'setup',
+  'play',
+  'turn',
+  'terms',
+  'outcome',
+  'prompt',
+  'help',
+];
 
 function Section({ title, table, width }: { title: string; table: readonly KeyBinding[]; width: number }) {
   const theme = useTheme();

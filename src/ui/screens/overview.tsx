@@ -63,6 +63,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     else if (id === 'focus') dispatch({ type: 'toggle-overview-focus' });
     else if (id === 'analysis') dispatch({ type: 'go', screen: 'analysis' });
     else if (id === 'pick') dispatch({ type: 'go', screen: 'picker' });
+    else if (id === 'play') dispatch({ type: 'open-play' });
   }, active);
 
   const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);

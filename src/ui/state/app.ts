@@ -1,7 +1,10 @@
 // The explorer's state: which screen is showing, what is selected, and the sandbox. One reducer, one action union.
-// Screens are switched here and in app.tsx only, so a new screen (the negotiation engine's) is one more kind.
+// Screens are switched here and in app.tsx only: the play screens (a facilitated session) are two more kinds.
 import type { Scenario } from '../../domain/types.ts';
 import { displayOrder, optionOrder } from './order.ts';
+import { isOver, startGame } from './play.ts';
+import { openSetup, type SetupAction, type SetupState, setupOptions, setupReducer } from './play-setup.ts';
+import { closeTop, openPlay, type PlayAction, type PlayView, playReducer } from './play-view.ts';
 import {
   currentPackage,
   openSandbox,
@@ -10,7 +13,7 @@ import {
   sandboxReducer,
 } from './sandbox.ts';
 
-export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker';
+export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker' | 'setup' | 'play';
 export type Overlay = 'help' | 'issue' | null;
 
 export interface AppState {
@@ -31,6 +34,10 @@ export interface AppState {
   readonly concessionRow: number;
   /** the document whose minimal concessions were asked for (c), or null */
   readonly concessionsFor: string | null;
+  /** the setup form of a play session, while it is open */
+  readonly setup: SetupState | null;
+  /** the play session in progress (kept when esc leaves it unfinished; p returns to it) */
+  readonly play: PlayView | null;
 }
 
 export type AppAction =
@@ -50,7 +57,13 @@ export type AppAction =
       readonly label: string;
     }
   | { readonly type: 'compute-concessions'; readonly document: string }
-  | { readonly type: 'move-concession'; readonly delta: number; readonly count: number };
+  | { readonly type: 'move-concession'; readonly delta: number; readonly count: number }
+  /** p: the session in progress, else the setup form */
+  | { readonly type: 'open-play' }
+  | { readonly type: 'setup'; readonly action: SetupAction }
+  /** the setup form's last field: start the session (`source`: where the scenario came from) */
+  | { readonly type: 'start-play'; readonly source: string }
+  | { readonly type: 'play'; readonly action: PlayAction };
 
 export function initialState(scenario: Scenario): AppState {
   return {
@@ -64,7 +77,14 @@ export function initialState(scenario: Scenario): AppState {
     issueRow: 0,
     concessionRow: 0,
     concessionsFor: null,
+    setup: null,
+    play: null,
   };
+}
+
+/** The explorer opened straight on a play session (peacesim tui --session FILE). */
+export function playState(scenario: Scenario, play: PlayView): AppState {
+  return { ...initialState(scenario), screen: 'play', back: ['overview'], play };
 }
 
 /** The document the analysis screen and the sandbox work on: the open one, else the one selected. */
@@ -103,8 +123,15 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       return go(s, action.screen);
     case 'back': {
       if (s.overlay) return { ...s, overlay: null };
+      if (s.screen === 'setup' && s.setup && s.setup.field !== 'teams')
+        return { ...s, setup: setupReducer(s.scenario, s.setup, { type: 'previous' }) };
+      const closed = s.screen === 'play' && s.play ? closeTop(s.play) : null;
+      if (closed) return { ...s, play: closed };
+      // a finished session ends when its screen is left (it can be saved first); an unfinished one waits for p
+      const play = s.screen === 'play' && s.play && isOver(s.play.game) ? null : s.play;
       const previous = s.back.at(-1);
-      return previous ? { ...s, screen: previous, back: s.back.slice(0, -1) } : s;
+      if (!previous) return play === s.play ? s : { ...s, play };
+      return { ...s, screen: previous, back: s.back.slice(0, -1), play };
     }
     case 'overlay':
       return {
@@ -135,5 +162,22 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       return { ...s, concessionsFor: action.document, concessionRow: 0 };
     case 'move-concession':
       return { ...s, concessionRow: clamp(s.concessionRow + action.delta, action.count) };
+    case 'open-play':
+      return s.play ? go(s, 'play') : go({ ...s, setup: openSetup(s.scenario) }, 'setup');
+    case 'setup':
+      return s.setup ? { ...s, setup: setupReducer(s.scenario, s.setup, action.action) } : s;
+    case 'start-play': {
+      if (!s.setup) return s;
+      const { options, turnMinutes } = setupOptions(s.scenario, s.setup);
+      try {
+        const play = openPlay(startGame(s.scenario, options), action.source, turnMinutes);
+        // the session replaces the form: esc from it goes where the form would have
+        return { ...s, screen: 'play', setup: null, play, overlay: null };
+      } catch (e) {
+        return { ...s, setup: { ...s.setup, error: (e as Error).message } };
+      }
+    }
+    case 'play':
+      return s.play ? { ...s, play: playReducer(s.play, action.action) } : s;
   }
 }

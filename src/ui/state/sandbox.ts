@@ -37,6 +37,17 @@ export function openSandbox(scenario: Scenario, documentId: string): SandboxStat
   return { document: doc.id, base, history: startHistory<Terms>({ pkg: base }), row: 0, notice: '' };
 }
 
+/** A sandbox over any package (a play session's term editor): `label` names it where a document id would. */
+export function sandboxOf(base: readonly number[], label: string): SandboxState {
+  return {
+    document: label,
+    base: [...base],
+    history: startHistory<Terms>({ pkg: [...base] }),
+    row: 0,
+    notice: '',
+  };
+}
+
 export function currentPackage(s: SandboxState): readonly number[] {
   return s.history.present.pkg;
 }

@@ -1,0 +1,234 @@
+// A team's private view on its turn: what the text on the table is worth to it against no deal, its red lines
+// (which the text breaks), its issues by weight with what the text gives it — then its move. Shown only after
+// the privacy gate; rejecting asks which issues to change (a list of them, costliest first).
+import { MultiSelect } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
+import type { Actor, Scenario } from '../../domain/types.ts';
+import { issueCosts } from '../../domain/utility.ts';
+import type { TurnView } from '../state/play-view.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { fix3, shortName } from '../words.ts';
+import { UtilityBar } from './utility-bar.tsx';
+import { Wrapped } from './wrapped.tsx';
+
+export interface BriefingProps {
+  /** the scenario as it stands now (reservations, weights, red lines after drift and events) */
+  readonly scenario: Scenario;
+  readonly turn: TurnView;
+  /** the text on the table (empty before there is one) */
+  readonly text: readonly number[];
+  readonly round: number;
+  readonly maxRounds: number;
+  readonly width: number;
+  readonly height: number;
+  readonly onReject: (asks: readonly string[]) => void;
+}
+
+export function actorOf(scenario: Scenario, id: string): Actor {
+  return scenario.actors[scenario.actorIndex.get(id)!]!;
+}
+
+const MOVE_WORDS = {
+  respond: 'answer the text on the table: accept it, or reject it and say what must change',
+  propose: 'propose a text: edit the terms of the one on the table and table it',
+  revise: 'revise the single negotiating text as its mediator',
+} as const;
+
+/** The private view's first lines: whose eyes only, and the round. */
+export function PrivateHeading({ actor, note, width }: { actor: Actor; note: string; width: number }) {
+  const theme = useTheme();
+  return (
+    <Box width={width} flexShrink={0}>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text wrap="truncate-end">
+          <Text bold inverse color={theme.warn}>
+            {' PRIVATE '}
+          </Text>
+          <Text bold> {actor.name}</Text>
+          <Text dimColor> — for this team's eyes only</Text>
+        </Text>
+      </Box>
+      <Box flexShrink={0} marginLeft={1}>
+        <Text dimColor>{note}</Text>
+      </Box>
+    </Box>
+  );
+}
+
+export function Briefing({ scenario, turn, text, round, maxRounds, width, height, onReject }: BriefingProps) {
+  const theme = useTheme();
+  const actor = actorOf(scenario, turn.actor);
+  const pkg = text.length ? text : scenario.issues.map((x) => x.statusQuo);
+  const v = verdictOf(scenario, actor, pkg);
+  const broken = new Set(brokenConstraints(actor.redLines, pkg).map((x) => x.redLine));
+  const issues = scenario.issues
+    .map((x) => ({ x, weight: actor.weights[x.index] ?? 0 }))
+    .filter((e) => e.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.x.index - b.x.index);
+  const labelWidth = Math.min(26, Math.max(...issues.map((e) => e.x.label.length), 8));
+  const barWidth = Math.max(10, Math.min(30, width - 30));
+  const verdictSpans = v.violations.length
+    ? [
+        {
+          text: `${GLYPH.reject} It breaks your red line${v.violations.length > 1 ? 's' : ''}: you cannot accept it.`,
+          color: theme.reject,
+          bold: true,
+        },
+      ]
+    : v.accepts
+      ? [
+          {
+            text: `${GLYPH.accept} You may accept it: ${fix3(v.margin)} better than no deal.`,
+            color: theme.accept,
+            bold: true,
+          },
+        ]
+      : [
+          {
+            text: `${GLYPH.reject} It is worth ${fix3(-v.margin)} less than no deal: you cannot accept it as it stands.`,
+            color: theme.reject,
+            bold: true,
+          },
+        ];
+
+  const top = 7 + actor.redLines.length + (actor.redLines.length ? 1 : 0);
+  const listRows = Math.max(1, height - top - (turn.stage === 'asks' ? 0 : 2));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
+      <Wrapped
+        width={width}
+        maxLines={2}
+        spans={[{ text: 'Your move: ', bold: true }, { text: MOVE_WORDS[turn.move] }]}
+      />
+      <Text> </Text>
+      <Text wrap="truncate-end">
+        {text.length
+          ? 'The text on the table is worth '
+          : 'No text on the table yet; with no deal the status quo is worth '}
+        <Text bold>{fix3(v.utility)}</Text> to you; no deal is worth <Text bold>{fix3(v.reservation)}</Text>.
+      </Text>
+      <Text wrap="truncate-end">
+        {'  '}
+        <UtilityBar utility={v.utility} reservation={v.reservation} width={barWidth} accepts={v.accepts} />
+      </Text>
+      {turn.move === 'respond' ? (
+        <Wrapped width={width} maxLines={1} spans={verdictSpans} />
+      ) : (
+        <Text dimColor wrap="truncate-end">
+          Your text starts from {text.length ? 'the one on the table' : 'the status quo'}: e opens it.
+        </Text>
+      )}
+      {actor.redLines.length ? <Text bold>Your red lines</Text> : null}
+      {actor.redLines.map((r) => {
+        const b = broken.has(r.id);
+        return (
+          <Text key={r.id} wrap="truncate-end">
+            {'  '}
+            <Text color={b ? theme.reject : theme.accept} bold>
+              {b ? `${GLYPH.reject} broken` : `${GLYPH.accept} kept  `}
+            </Text>{' '}
+            {r.text}
+            {r.confirmed ? '' : <Text color={theme.warn}> [unconfirmed]</Text>}
+          </Text>
+        );
+      })}
+      {turn.stage === 'asks' ? (
+        <Asks
+          scenario={scenario}
+          actor={actor}
+          pkg={pkg}
+          width={width}
+          rows={Math.max(3, height - top - 3)}
+          onSubmit={onReject}
+        />
+      ) : (
+        <>
+          <Text wrap="truncate-end">
+            <Text bold>Your issues</Text>
+            <Text dimColor> weight · what the text says · its worth to you (0–1)</Text>
+          </Text>
+          {issues.slice(0, listRows).map(({ x, weight }) => {
+            const option = pkg[x.index]!;
+            const value = actor.preferences[x.index]?.values[option] ?? 0;
+            return (
+              <Box key={x.id} width={width}>
+                <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
+                  <Text wrap="truncate-end">{x.label}</Text>
+                </Box>
+                <Box width={5} flexShrink={0}>
+                  <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
+                </Box>
+                <Box flexGrow={1} flexShrink={1} marginLeft={1}>
+                  <Text wrap="truncate-end">{x.options[option]!.label}</Text>
+                </Box>
+                <Box width={7} flexShrink={0} justifyContent="flex-end">
+                  <Text bold>{fix3(value)}</Text>
+                </Box>
+              </Box>
+            );
+          })}
+          <Box flexGrow={1} />
+          {turn.error ? (
+            <Wrapped
+              width={width}
+              maxLines={2}
+              spans={[{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }]}
+            />
+          ) : (
+            <Text dimColor wrap="truncate-end">
+              {turn.move === 'respond'
+                ? 'a accept · x reject (say what must change)'
+                : 'e edit the terms and table them'}{' '}
+              · esc hides this view
+            </Text>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}
+
+function Asks({
+  scenario,
+  actor,
+  pkg,
+  width,
+  rows,
+  onSubmit,
+}: {
+  scenario: Scenario;
+  actor: Actor;
+  pkg: readonly number[];
+  width: number;
+  rows: number;
+  onSubmit: (asks: readonly string[]) => void;
+}) {
+  const costs = issueCosts(scenario, actor, pkg);
+  const listed = costs.length ? costs : scenario.issues.map((x) => ({ issue: x.index, cost: 0 }));
+  const options = listed.map((c) => {
+    const x = scenario.issues[c.issue]!;
+    return { value: x.id, label: `${x.label}${c.cost > 0 ? ` — costs you ${fix3(c.cost)}` : ''}` };
+  });
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0} marginTop={1}>
+      <Wrapped
+        width={width}
+        maxLines={2}
+        spans={[
+          { text: 'Reject: ', bold: true },
+          {
+            text: 'pick the issues you ask to change (space), enter sends. None picked: your three costliest. ',
+          },
+          { text: `Esc goes back. (${shortName(actor.name)})`, dim: true },
+        ]}
+      />
+      <MultiSelect
+        options={options}
+        visibleOptionCount={Math.max(2, Math.min(options.length, rows - 2))}
+        onSubmit={onSubmit}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,90 @@
+// The end of a session: how it ended, the final terms (• where they moved from the status quo), and what the
+// final text is worth to each actor against its value of no deal.
+import { Box, Text } from 'ink';
+import type { Scenario } from '../../domain/types.ts';
+import { optionOf } from '../../engine/terms.ts';
+import type { Outcome } from '../state/play.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { fix3 } from '../words.ts';
+import { UtilityBar } from './utility-bar.tsx';
+
+export interface OutcomePaneProps {
+  /** the scenario as it stands at the end */
+  readonly scenario: Scenario;
+  readonly outcome: Outcome;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function OutcomePane({ scenario, outcome, width, height }: OutcomePaneProps) {
+  const theme = useTheme();
+  const head =
+    outcome.kind === 'signed'
+      ? { text: `${GLYPH.accept} Signed in round ${outcome.round}`, color: theme.accept }
+      : outcome.kind === 'stalemate'
+        ? {
+            text: `${GLYPH.reject} Stalemate: round ${outcome.round} was the last, no text won every consent`,
+            color: theme.warn,
+          }
+        : {
+            text: `${GLYPH.reject} The talks collapsed in round ${outcome.round} (${outcome.actors.join(', ')} walked out)`,
+            color: theme.reject,
+          };
+  const labelWidth = Math.min(28, Math.max(...scenario.issues.map((x) => x.label.length)) + 1);
+  const nameWidth = Math.min(30, Math.max(...scenario.actors.map((a) => a.name.length)) + 1);
+  const barWidth = Math.max(8, Math.min(30, width - nameWidth - 22));
+  const termRows = Math.max(1, height - 5 - scenario.actors.length);
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text bold color={head.color} wrap="truncate-end">
+        {head.text}
+      </Text>
+      <Text bold>{outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table'}</Text>
+      {scenario.issues.slice(0, termRows).map((x) => {
+        const value = outcome.terms[x.id];
+        const o = value === undefined ? x.statusQuo : optionOf(scenario, x.index, value);
+        const moved = o !== x.statusQuo;
+        return (
+          <Box key={x.id} width={width}>
+            <Box width={2} flexShrink={0}>
+              <Text color={theme.changed}>{moved ? GLYPH.changed : ' '}</Text>
+            </Box>
+            <Box width={labelWidth} flexShrink={0} marginRight={1}>
+              <Text wrap="truncate-end">{x.label}</Text>
+            </Box>
+            <Box flexGrow={1} flexShrink={1}>
+              <Text wrap="truncate-end" dimColor={!moved}>
+                {x.options[o]?.label ?? String(value)}
+              </Text>
+            </Box>
+          </Box>
+        );
+      })}
+      {scenario.issues.length > termRows ? (
+        <Text dimColor>… {scenario.issues.length - termRows} more terms (peacesim report for all)</Text>
+      ) : null}
+      <Text> </Text>
+      <Text bold>Worth to each actor</Text>
+      {scenario.actors.map((a) => {
+        const u = outcome.utilities[a.id];
+        const r = a.reservation.value;
+        return (
+          <Box key={a.id} width={width}>
+            <Box width={nameWidth} flexShrink={0}>
+              <Text wrap="truncate-end">{a.name}</Text>
+            </Box>
+            {u === undefined ? (
+              <Text dimColor>—</Text>
+            ) : (
+              <Text wrap="truncate-end">
+                <UtilityBar utility={u} reservation={r} width={barWidth} accepts={u >= r - 1e-12} />{' '}
+                <Text bold>{fix3(u)}</Text>
+                <Text dimColor> no deal {fix3(r)}</Text>
+              </Text>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,125 @@
+// A team's proposal (or, as mediator, its revision): the sandbox's term sheet over the text on the table, and
+// beside it what the edited text is worth to the team, its red lines and the scenario's rules. Private: no other
+// actor's numbers are shown.
+import { Box, Text } from 'ink';
+import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { displayOrder } from '../state/order.ts';
+import type { TurnView } from '../state/play-view.ts';
+import { changedIssues, currentPackage } from '../state/sandbox.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { fix3, plural } from '../words.ts';
+import { actorOf, PrivateHeading } from './briefing.tsx';
+import { PaneTitle } from './heading.tsx';
+import { SidePane } from './side-pane.tsx';
+import { TermSheet } from './term-sheet.tsx';
+import { UtilityBar } from './utility-bar.tsx';
+import { Wrapped } from './wrapped.tsx';
+
+export interface TermEditorProps {
+  readonly scenario: Scenario;
+  readonly turn: TurnView;
+  readonly round: number;
+  readonly maxRounds: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function TermEditor({ scenario, turn, round, maxRounds, width, height }: TermEditorProps) {
+  const theme = useTheme();
+  const editor = turn.editor!;
+  const actor = actorOf(scenario, turn.actor);
+  const pkg = currentPackage(editor);
+  const v = verdictOf(scenario, actor, pkg);
+  const rules = brokenConstraints(scenario.rules, pkg);
+  const changed = changedIssues(editor);
+  const issue = scenario.issues[displayOrder(scenario)[editor.row]!]!;
+  const value = actor.preferences[issue.index]?.values[pkg[issue.index]!];
+  const bodyHeight = Math.max(4, height - 6);
+  const leftWidth = Math.floor(width * 0.55);
+  const rightWidth = width - leftWidth - 2;
+  const barWidth = Math.max(6, Math.min(24, rightWidth - 14));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
+      <Text wrap="truncate-end">
+        <Text bold>{turn.move === 'revise' ? 'Revise the text' : 'Your proposal'}</Text>
+        <Text dimColor>
+          {' '}
+          · {plural(changed.length, 'term')} changed from the text on the table ({GLYPH.changed})
+        </Text>
+      </Text>
+      <Text> </Text>
+      <Box height={bodyHeight} width={width}>
+        <Box flexDirection="column" width={leftWidth} flexShrink={0}>
+          <PaneTitle title="Terms" note={`${editor.row + 1} of ${scenario.issues.length}`} />
+          <TermSheet
+            scenario={scenario}
+            pkg={pkg}
+            base={editor.base}
+            row={editor.row}
+            width={leftWidth}
+            height={bodyHeight - 1}
+          />
+        </Box>
+        <SidePane width={rightWidth + 2}>
+          <PaneTitle title="For you" />
+          <Text wrap="truncate-end">
+            <UtilityBar
+              utility={v.utility}
+              reservation={v.reservation}
+              width={barWidth}
+              accepts={v.accepts}
+            />{' '}
+            <Text bold>{fix3(v.utility)}</Text>
+          </Text>
+          <Text dimColor wrap="truncate-end">
+            no deal {fix3(v.reservation)} ·{' '}
+            {v.margin >= 0 ? `${fix3(v.margin)} better` : `${fix3(-v.margin)} worse`}
+          </Text>
+          <Text> </Text>
+          {actor.redLines.length ? <Text bold>Your red lines</Text> : null}
+          {actor.redLines.map((r) => {
+            const b = v.violations.some((x) => x.redLine === r.id);
+            return (
+              <Box key={r.id} width={rightWidth}>
+                <Box width={2} flexShrink={0}>
+                  <Text color={b ? theme.reject : theme.accept}>{b ? GLYPH.reject : GLYPH.accept}</Text>
+                </Box>
+                <Wrapped width={rightWidth - 2} maxLines={2} spans={[{ text: r.text }]} />
+              </Box>
+            );
+          })}
+          {rules.length ? (
+            <Box flexDirection="column" marginTop={1} width={rightWidth}>
+              {rules.map((r) => (
+                <Wrapped
+                  key={r.redLine}
+                  width={rightWidth}
+                  maxLines={3}
+                  spans={[{ text: 'rule broken: ', color: theme.reject, bold: true }, { text: r.text }]}
+                />
+              ))}
+            </Box>
+          ) : null}
+        </SidePane>
+      </Box>
+      <Text wrap="truncate-end">
+        <Text bold>{issue.label}: </Text>
+        <Text>{issue.options[pkg[issue.index]!]!.label}</Text>
+        <Text dimColor>{value === undefined ? '' : ` · worth ${fix3(value)} to you`}</Text>
+      </Text>
+      {turn.error ? (
+        <Wrapped
+          width={width}
+          maxLines={1}
+          spans={[{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }]}
+        />
+      ) : (
+        <Text dimColor wrap="truncate-end">
+          {editor.notice || '←/→ change the selected term · enter tables the text · esc back to the briefing'}
+        </Text>
+      )}
+    </Box>
+  );
+}

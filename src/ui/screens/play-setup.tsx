@@ -1,0 +1,176 @@
+// The setup of a play session: which actors teams play (the rest are bots with their scenario strategy, which
+// can be changed), the seed, the number of rounds, and the per-turn time box. One field at a time: enter takes it
+// and goes on, esc goes back a field.
+import { MultiSelect, TextInput } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import type { StrategyKind } from '../../domain/types.ts';
+import { Heading } from '../components/heading.tsx';
+import { Wrapped } from '../components/wrapped.tsx';
+import { useKeys } from '../hooks/use-keys.ts';
+import { usePlayHost } from '../host.ts';
+import { SETUP_KEYS, whichKey } from '../keys.ts';
+import { playableActors } from '../state/play.ts';
+import { botActors, botKind, SETUP_FIELDS, type SetupField, type TextField } from '../state/play-setup.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { plural } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+const LABELS: Readonly<Record<SetupField, string>> = {
+  teams: 'Teams',
+  bots: 'Bots',
+  seed: 'Seed',
+  rounds: 'Rounds',
+  minutes: 'Time box',
+  start: 'Start',
+};
+
+export const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
+  boulware: 'concedes late',
+  linear: 'concedes at a steady pace',
+  conceder: 'concedes early',
+  'tit-for-tat': "mirrors the others' concessions",
+  hardliner: 'holds out for the best it could get in any agreement',
+  zeuthen: 'concedes when it has less to lose (Zeuthen)',
+  human: 'played by a team',
+};
+
+const HELP: Readonly<Record<SetupField, string>> = {
+  teams: 'space picks the actors teams play; enter goes on (none picked: bots play everyone)',
+  bots: '↑↓ choose a bot · ←→ change its strategy · enter goes on',
+  seed: 'the same seed and the same inputs give the same session, byte for byte · enter goes on',
+  rounds: 'the talks end in a stalemate after this round · enter goes on',
+  minutes:
+    "each team's turn is timed; past this many minutes its clock turns red (it never moves for the team); 0 = off",
+  start: 'enter starts the session · esc goes back to change the settings',
+};
+
+export function PlaySetupScreen({ state, dispatch, width, height, active }: ScreenProps) {
+  const theme = useTheme();
+  const host = usePlayHost();
+  const { scenario } = state;
+  const setup = state.setup!;
+  const bots = botActors(scenario, setup);
+  const name = (id: string) => scenario.actors[scenario.actorIndex.get(id)!]!.name;
+  const field = setup.field;
+
+  useKeys(
+    (input, key) => {
+      const id = whichKey(SETUP_KEYS, input, key);
+      if (field === 'bots') {
+        if (id === 'up' || id === 'down')
+          dispatch({ type: 'setup', action: { type: 'bot-row', delta: id === 'up' ? -1 : 1 } });
+        else if (id === 'kind')
+          dispatch({ type: 'setup', action: { type: 'bot-kind', delta: key.leftArrow ? -1 : 1 } });
+        else if (id === 'next') dispatch({ type: 'setup', action: { type: 'next' } });
+      } else if (field === 'start' && id === 'next')
+        dispatch({ type: 'start-play', source: host.sourceOf(scenario) });
+    },
+    active && (field === 'bots' || field === 'start'),
+  );
+
+  const summary: Readonly<Record<SetupField, string>> = {
+    teams: setup.teams.length ? setup.teams.map(name).join(', ') : 'none (bots play everyone)',
+    bots: bots.length ? bots.map((id) => `${name(id)}: ${botKind(scenario, setup, id)}`).join(', ') : 'none',
+    seed: setup.seed,
+    rounds: `${setup.rounds}${Number(setup.rounds) === scenario.protocol.maxRounds ? " (the scenario's)" : ''}`,
+    minutes: Number(setup.minutes) > 0 ? `${setup.minutes} min per turn` : 'off',
+    start: '',
+  };
+  const text = (f: TextField) => (
+    // keyed: each field gets its own input, with its own default
+    <Box key={f}>
+      <Text color={theme.accent}>{GLYPH.pointer} </Text>
+      <TextInput
+        defaultValue={setup[f]}
+        onSubmit={(value) => dispatch({ type: 'setup', action: { type: 'text', field: f, value } })}
+      />
+    </Box>
+  );
+  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 7);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Heading title={`Play a session — ${scenario.title}`} right={scenario.protocol.kind} width={width} />
+      <Wrapped
+        width={width}
+        maxLines={2}
+        spans={[
+          {
+            text: 'Teams play the actors you pick, each on its own turn behind a privacy gate; bots play the rest. Nothing is saved until you press s in the session.',
+            dim: true,
+          },
+        ]}
+      />
+      <Text> </Text>
+      {SETUP_FIELDS.map((f) => {
+        const on = f === field;
+        return (
+          <Box key={f} width={width}>
+            <Box width={2} flexShrink={0}>
+              <Text color={theme.accent} bold>
+                {on ? GLYPH.pointer : ' '}
+              </Text>
+            </Box>
+            <Box width={10} flexShrink={0}>
+              <Text bold={on}>{LABELS[f]}</Text>
+            </Box>
+            <Box flexGrow={1} flexShrink={1}>
+              <Text wrap="truncate-end" dimColor={!on}>
+                {summary[f]}
+              </Text>
+            </Box>
+          </Box>
+        );
+      })}
+      <Text> </Text>
+      <Box flexDirection="column" width={width} height={editorRows} flexShrink={0} overflow="hidden">
+        <Wrapped width={width} maxLines={2} spans={[{ text: HELP[field], dim: true }]} />
+        {field === 'teams' ? (
+          <MultiSelect
+            options={playableActors(scenario).map((id) => {
+              const a = scenario.actors[scenario.actorIndex.get(id)!]!;
+              return { value: id, label: `${a.name} · ${a.role} · bot: ${a.strategy.kind}` };
+            })}
+            defaultValue={[...setup.teams]}
+            visibleOptionCount={Math.max(2, Math.min(playableActors(scenario).length, editorRows - 2))}
+            onSubmit={(teams) => {
+              dispatch({ type: 'setup', action: { type: 'teams', teams } });
+              dispatch({ type: 'setup', action: { type: 'next' } });
+            }}
+          />
+        ) : null}
+        {field === 'bots' ? (
+          bots.length ? (
+            bots.slice(0, editorRows - 2).map((id, k) => {
+              const kind = botKind(scenario, setup, id);
+              const on = k === setup.botRow;
+              return (
+                <Text key={id} wrap="truncate-end">
+                  <Text color={theme.accent} bold>
+                    {on ? GLYPH.pointer : ' '}
+                  </Text>{' '}
+                  <Text bold={on}>{name(id)}</Text> {on ? `‹ ${kind} ›` : kind}
+                  <Text dimColor> {KIND_WORDS[kind]}</Text>
+                  {setup.strategies[id] ? <Text color={theme.changed}> {GLYPH.changed}</Text> : null}
+                </Text>
+              );
+            })
+          ) : (
+            <Text dimColor>Teams play every actor that moves: no bots.</Text>
+          )
+        ) : null}
+        {field === 'seed' || field === 'rounds' || field === 'minutes' ? text(field) : null}
+        {field === 'start' ? (
+          <Text bold color={theme.accent}>
+            {GLYPH.pointer} Start: {plural(setup.teams.length, 'team')}, {plural(bots.length, 'bot')}, seed{' '}
+            {setup.seed}, up to {setup.rounds} rounds
+          </Text>
+        ) : null}
+      </Box>
+      {setup.error ? (
+        <Text color={theme.reject} wrap="truncate-end">
+          {GLYPH.reject} {setup.error}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

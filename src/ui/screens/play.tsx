@@ -1,0 +1,305 @@
+// The play screen: a facilitated session. The facilitator steps the negotiation (space, r), injects events,
+// pauses, rewinds and saves; when the machine waits for a team, a privacy gate hides the screen until that team
+// has the keyboard, then its private briefing and its move; on a final state, the outcome.
+import { Select, TextInput } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { useMemo, useRef } from 'react';
+import { sessionText } from '../../engine/session.ts';
+import { Briefing } from '../components/briefing.tsx';
+import { Heading } from '../components/heading.tsx';
+import { OutcomePane } from '../components/outcome-pane.tsx';
+import { TermEditor } from '../components/term-editor.tsx';
+import { TranscriptPane } from '../components/transcript-pane.tsx';
+import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clock.ts';
+import { useKeys } from '../hooks/use-keys.ts';
+import { usePlayHost } from '../host.ts';
+import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS, whichKey } from '../keys.ts';
+import {
+  isOver,
+  isPaused,
+  manualEvents,
+  outcomeOf,
+  type PlayGame,
+  phaseName,
+  scenarioNow,
+  sessionOf,
+  teamsOf,
+} from '../state/play.ts';
+import { type PlayAction, type PlayView, unsaved } from '../state/play-view.ts';
+import type { SandboxAction } from '../state/sandbox.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { TranscriptWords } from '../transcript-words.ts';
+import { plural, shortName } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+const EDITOR_ACTIONS: Partial<Record<(typeof TERMS_KEYS)[number]['id'], SandboxAction>> = {
+  up: { type: 'move', delta: -1 },
+  down: { type: 'move', delta: 1 },
+  left: { type: 'step-option', delta: -1 },
+  right: { type: 'step-option', delta: 1 },
+  undo: { type: 'undo' },
+  redo: { type: 'redo' },
+  reset: { type: 'reset' },
+};
+
+/** Where a session is saved when no file was named: the scenario and the seed, in the working folder. */
+export function defaultFile(game: PlayGame): string {
+  return `${game.scenario.id}-seed${game.resolved.seed}.session.json`;
+}
+
+/** A fork's file: the current one's name, marked with the round and the number of inputs it branches at. */
+export function forkFile(view: PlayView): string {
+  const base = (view.file ?? defaultFile(view.game)).replace(/(-fork-r\d+-\d+)?(\.session)?\.json$/, '');
+  return `${base}-fork-r${view.game.snapshot.context.round}-${view.game.inputs.length}.session.json`;
+}
+
+export interface PlayScreenProps extends ScreenProps {
+  /** the time source of the turn clock (tests fix it) */
+  readonly clock?: Clock;
+}
+
+export function PlayScreen({ state, dispatch, width, height, active, clock = WALL_CLOCK }: PlayScreenProps) {
+  const theme = useTheme();
+  const host = usePlayHost();
+  const view = state.play!;
+  const { game, turn } = view;
+  const ctx = game.snapshot.context;
+  const now = scenarioNow(game);
+  const teams = useMemo(() => teamsOf(game), [game]);
+  const words = useMemo(
+    () => new TranscriptWords(game.scenario, theme, teams),
+    [game.scenario, theme, teams],
+  );
+  const lines = useMemo(() => words.transcript(ctx.transcript), [words, ctx.transcript]);
+  const outcome = turn ? null : outcomeOf(game);
+  const play = (action: PlayAction) => dispatch({ type: 'play', action });
+
+  // the turn clock starts when the machine starts waiting for the team, and stops with its move
+  const turnKey = turn && turn.stage !== 'moved' ? `${turn.actor}:${turn.move}:${ctx.round}` : null;
+  const started = useRef<{ key: string | null; at: number }>({ key: null, at: 0 });
+  if (started.current.key !== turnKey) started.current = { key: turnKey, at: clock() };
+  const time = useNow(turnKey !== null, clock);
+
+  const save = (file: string, forked: boolean) => {
+    try {
+      host.save(file, sessionText(sessionOf(game, view.source)));
+      play({ type: 'saved', file, forked });
+    } catch (e) {
+      play({ type: 'prompt', prompt: null });
+      play({ type: 'notice', notice: (e as Error).message });
+    }
+  };
+
+  useKeys((input, key) => {
+    if (view.prompt || turn?.stage === 'asks') return;
+    if (turn?.stage === 'brief') {
+      const id = whichKey(TURN_KEYS, input, key);
+      if (id === 'reject') play({ type: 'ask' });
+      else if (id) play({ type: id });
+      return;
+    }
+    if (turn?.stage === 'terms') {
+      const id = whichKey(TERMS_KEYS, input, key);
+      if (id === 'table') play({ type: 'table' });
+      else if (id && EDITOR_ACTIONS[id]) play({ type: 'editor', action: EDITOR_ACTIONS[id]! });
+      return;
+    }
+    if (outcome) {
+      const id = whichKey(OUTCOME_KEYS, input, key);
+      if (id === 'save') view.file ? save(view.file, false) : play({ type: 'prompt', prompt: 'save' });
+      else if (id === 'fork') play({ type: 'prompt', prompt: 'fork' });
+      else if (id === 'rewind') play({ type: 'rewind' });
+      else if (id === 'done') dispatch({ type: 'back' });
+      return;
+    }
+    const id = whichKey(PLAY_KEYS, input, key);
+    const page = Math.max(1, height - 8);
+    if (id === 'step' || id === 'run' || id === 'rewind' || id === 'pause' || id === 'enter')
+      play({ type: id });
+    else if (id === 'inject') play({ type: 'prompt', prompt: 'inject' });
+    else if (id === 'save') view.file ? save(view.file, false) : play({ type: 'prompt', prompt: 'save' });
+    else if (id === 'fork') play({ type: 'prompt', prompt: 'fork' });
+    else if (id === 'up' || id === 'down' || id === 'page-up' || id === 'page-down')
+      play({ type: 'scroll', delta: { up: 1, down: -1, 'page-up': page, 'page-down': -page }[id] });
+  }, active);
+
+  const status = <StatusBar view={view} width={width} elapsed={turnKey ? time - started.current.at : null} />;
+  const round = ctx.round;
+  if (turn && (turn.stage === 'brief' || turn.stage === 'asks'))
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {status}
+        <Briefing
+          scenario={now}
+          turn={turn}
+          text={ctx.text}
+          round={round}
+          maxRounds={ctx.maxRounds}
+          width={width}
+          height={height - 1}
+          onReject={(asks) => play({ type: 'reject', asks })}
+        />
+      </Box>
+    );
+  if (turn?.stage === 'terms' && turn.editor)
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {status}
+        <TermEditor
+          scenario={now}
+          turn={turn}
+          round={round}
+          maxRounds={ctx.maxRounds}
+          width={width}
+          height={height - 1}
+        />
+      </Box>
+    );
+
+  const events = manualEvents(game.scenario);
+  const promptRows =
+    view.prompt === 'inject' ? Math.min(events.length, 6) + 2 : view.prompt ? 2 : turn ? 4 : 0;
+  const bodyHeight = Math.max(3, height - 4 - promptRows);
+  const name = (id: string) => game.scenario.actors.find((a) => a.id === id)?.name ?? id;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Heading
+        title={`Play — ${game.scenario.title}`}
+        right={`seed ${game.resolved.seed} · ${teams.length ? `teams: ${teams.map((id) => shortName(name(id))).join(', ')}` : 'bots only'}`}
+        width={width}
+      />
+      {status}
+      <Text> </Text>
+      {outcome ? (
+        <OutcomePane scenario={now} outcome={outcome} width={width} height={bodyHeight} />
+      ) : (
+        <TranscriptPane
+          lines={lines}
+          width={width}
+          height={bodyHeight}
+          scroll={view.scroll}
+          empty="Nothing has happened yet. Space opens round 1; r runs to the first team's turn (or the end)."
+        />
+      )}
+      {view.prompt === 'inject' ? (
+        <Box flexDirection="column" width={width} height={promptRows} flexShrink={0}>
+          <Text bold>
+            Inject a manual event <Text dimColor>· ↑↓ choose · enter fires it · esc cancels</Text>
+          </Text>
+          {events.length ? (
+            <Select
+              options={events.map((e) => ({ value: e.id, label: `${e.title} (${e.id})` }))}
+              visibleOptionCount={Math.min(events.length, 6)}
+              onChange={(event) => play({ type: 'inject', event })}
+            />
+          ) : (
+            <Text dimColor>This scenario has no manual events (peacesim show lists its events).</Text>
+          )}
+        </Box>
+      ) : view.prompt ? (
+        <Box flexDirection="column" width={width} height={2} flexShrink={0}>
+          <Text bold>
+            {view.prompt === 'fork' ? 'Fork: save under a new name and go on there' : 'Save the session'}
+            <Text dimColor> · enter saves · esc cancels</Text>
+          </Text>
+          <Box>
+            <Text>file: </Text>
+            <TextInput
+              defaultValue={view.prompt === 'fork' ? forkFile(view) : (view.file ?? defaultFile(game))}
+              onSubmit={(file) => {
+                if (file.trim()) save(file.trim(), view.prompt === 'fork');
+              }}
+            />
+          </Box>
+        </Box>
+      ) : turn ? (
+        <TurnBox stage={turn.stage} actor={name(turn.actor)} width={width} />
+      ) : null}
+      <Text dimColor wrap="truncate-end">
+        {view.notice ||
+          (outcome
+            ? 's saves the session · u rewinds into it · enter returns to the explorer · then peacesim report FILE'
+            : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ' · not saved' : ` · saved to ${view.file}`}`)}
+      </Text>
+    </Box>
+  );
+}
+
+/** The privacy gate, and the word after a move: who has the keyboard. */
+function TurnBox({ stage, actor, width }: { stage: string; actor: string; width: number }) {
+  const theme = useTheme();
+  const gate = stage === 'gate';
+  return (
+    <Box
+      flexDirection="column"
+      width={width}
+      height={4}
+      flexShrink={0}
+      borderStyle="round"
+      borderColor={gate ? theme.warn : theme.accept}
+      paddingX={1}
+    >
+      {gate ? (
+        <>
+          <Text bold wrap="truncate-end">
+            Pass the keyboard to the {actor} team.
+          </Text>
+          <Text wrap="truncate-end">Press enter when only they can see the screen.</Text>
+        </>
+      ) : (
+        <>
+          <Text bold wrap="truncate-end">
+            {GLYPH.accept} Move recorded.
+          </Text>
+          <Text wrap="truncate-end">
+            Pass the keyboard back to the facilitator, who presses enter to go on.
+          </Text>
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** Round r/N, where the statechart is, who it waits for, and the team's clock against the time box. */
+function StatusBar({ view, width, elapsed }: { view: PlayView; width: number; elapsed: number | null }) {
+  const theme = useTheme();
+  const { game, turn } = view;
+  const ctx = game.snapshot.context;
+  const phase = phaseName(game);
+  const name = (id: string) => shortName(game.scenario.actors.find((a) => a.id === id)?.name ?? id);
+  const waits = isOver(game)
+    ? 'the session is over'
+    : isPaused(game)
+      ? 'paused by the facilitator (z resumes)'
+      : turn
+        ? turn.stage === 'moved'
+          ? `${name(turn.actor)} has moved`
+          : `waits for the ${name(turn.actor)} team to ${turn.move === 'respond' ? 'answer' : turn.move}`
+        : phase === 'setup'
+          ? 'space opens round 1'
+          : 'the bots: space steps';
+  const limit = view.turnMinutes * 60_000;
+  const over = elapsed !== null && limit > 0 && elapsed > limit;
+  return (
+    <Box width={width} flexShrink={0}>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text wrap="truncate-end">
+          <Text bold>{ctx.round === 0 ? 'not started' : `round ${ctx.round}/${ctx.maxRounds}`}</Text>
+          <Text dimColor> · </Text>
+          <Text color={isPaused(game) ? theme.warn : theme.accent}>{phase}</Text>
+          <Text dimColor> · </Text>
+          <Text>{waits}</Text>
+        </Text>
+      </Box>
+      {elapsed !== null ? (
+        <Box flexShrink={0} marginLeft={1}>
+          <Text color={over ? theme.reject : undefined} bold={over}>
+            ⏱ {minutesSeconds(elapsed)}
+            {limit > 0 ? ` / ${minutesSeconds(limit)}` : ''}
+            {over ? ' over' : ''}
+          </Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
