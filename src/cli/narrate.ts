@@ -130,7 +130,9 @@ export class Narrator {
       }
       case 'proposal': {
         const lines = [
-          `  ${this.name(e.actor)} proposes a text worth ${n3(e.utility)} to it (it holds out for ${n3(e.aspiration)}):`,
+          e.human
+            ? `  ${this.name(e.actor)} (played by a person) proposes a text worth ${n3(e.utility)} to it:`
+            : `  ${this.name(e.actor)} proposes a text worth ${n3(e.utility)} to it (it holds out for ${n3(e.aspiration)}):`,
         ];
         if (e.terms) return [...lines, ...this.terms(e.terms, true).map((t) => `    ${t}`)];
         return [...lines, ...(e.changes.length ? changes(e.changes) : ['    the same text as before.'])];

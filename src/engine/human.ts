@@ -34,18 +34,20 @@ export function humanMoveError(
   const s = currentScenario(run, ctx);
   const actor = s.actorIndex.get(actorId);
   if (actor === undefined) return `unknown actor "${actorId}"`;
-  const waiting = ctx.awaiting.find((w) => w.actor === actor);
-  if (!waiting) return `nobody waits for a move of ${actorId} now`;
-  if (!(KIND_OF_MOVE[waiting.move] as readonly string[]).includes(move.type))
-    return `${actorId} must ${waiting.move === 'respond' ? 'accept or reject' : waiting.move} now, not ${move.type}`;
   const a = s.actors[actor]!;
+  // the actor's name, not its id: these messages are read on the play screen as well as by the CLI
+  const who = a.name;
+  const waiting = ctx.awaiting.find((w) => w.actor === actor);
+  if (!waiting) return `nobody waits for a move of ${who} now`;
+  if (!(KIND_OF_MOVE[waiting.move] as readonly string[]).includes(move.type))
+    return `${who} must ${waiting.move === 'respond' ? 'accept or reject' : waiting.move} now, not ${move.type}`;
   switch (move.type) {
     case 'accept': {
       const v = verdictOf(s, a, ctx.text);
       if (v.violations.length)
-        return `${actorId} cannot accept a text that breaks its red line "${v.violations[0]!.text}"`;
+        return `${who} cannot accept a text that breaks its red line "${v.violations[0]!.text}"`;
       if (!v.accepts)
-        return `${actorId} cannot accept: the text is worth ${v.utility.toFixed(3)} to it, below its value of no deal ${v.reservation.toFixed(3)}`;
+        return `${who} cannot accept: the text is worth ${v.utility.toFixed(3)} to it, below its value of no deal ${v.reservation.toFixed(3)}`;
       return null;
     }
     case 'reject':
@@ -57,8 +59,7 @@ export function humanMoveError(
       if (bad) return bad;
       const pkg = packageOf(s, move.terms, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo));
       const broken = brokenConstraints(a.redLines, pkg);
-      if (broken.length)
-        return `${actorId} cannot table a text that breaks its red line "${broken[0]!.text}"`;
+      if (broken.length) return `${who} cannot table a text that breaks its red line "${broken[0]!.text}"`;
       return null;
     }
   }
@@ -79,7 +80,13 @@ export function applyHumanMove(
   return produce(ctx, (draft) => {
     draft.awaiting = draft.awaiting.filter((w) => w.actor !== actor);
     if (move.type === 'propose')
-      setText(draft, s, 'tabling', pkg, { kind: 'proposal', actor: a.id, aspiration: u, utility: u });
+      setText(draft, s, 'tabling', pkg, {
+        kind: 'proposal',
+        actor: a.id,
+        aspiration: u,
+        utility: u,
+        human: true,
+      });
     else
       setText(draft, s, 'tabling', pkg, {
         kind: 'revised',

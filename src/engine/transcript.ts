@@ -87,6 +87,8 @@ export type EntryBody =
       readonly actor: string;
       readonly aspiration: number;
       readonly utility: number;
+      /** a person's proposal: its aspiration is only the utility of what it tabled */
+      readonly human?: true;
     } & TextChange)
   | ({
       readonly kind: 'revised';

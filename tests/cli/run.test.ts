@@ -141,9 +141,12 @@ describe('peacesim run', () => {
     const json = JSON.parse(more.stdout);
     expect(
       json.transcript.some(
-        (e: { kind: string; actor?: string }) => e.kind === 'proposal' && e.actor === 'south',
+        (e: { kind: string; actor?: string; human?: boolean }) =>
+          e.kind === 'proposal' && e.actor === 'south' && e.human === true,
       ),
     ).toBe(true);
+    const told = await cli(['resume', save, '--moves', moves]);
+    expect(told.stdout).toContain('South (stylised Ukraine) (played by a person) proposes a text worth');
     expect(json.outcome).toBe('waiting');
   });
 });

@@ -150,6 +150,7 @@ describe('the negotiation machine, stepped purely', () => {
       kind: 'proposal',
       actor: 'south',
       changes: [{ issue: 'guarantee', to: 'art5-like' }],
+      human: true,
     });
   });
 });

@@ -98,7 +98,7 @@ describe('play: setup and a team’s turn', () => {
     expect(ui.frame()).toContain('It is worth 0.025 less than no deal');
     await ui.press('a');
     expect(ui.frame()).toContain(
-      '✗ south cannot accept: the text is worth 0.425 to it, below its value of no deal 0.450',
+      '✗ South (stylised Ukraine) cannot accept: the text is worth 0.425 to it, below its value of no deal 0.450',
     );
     // still the private view, nothing sent
     expect(ui.frame()).toContain("for this team's eyes only");
@@ -129,7 +129,7 @@ describe('play: setup and a team’s turn', () => {
     expect(ui.frame()).toContain('Your proposal');
     // Territory → the four regions ceded: South's own red line
     await ui.press(KEY.right, KEY.enter);
-    expect(ui.frame()).toContain('south cannot table a text that breaks its red line');
+    expect(ui.frame()).toContain('South (stylised Ukraine) cannot table a text that breaks its red line');
     await ui.press('u', KEY.down, KEY.down, KEY.down, KEY.right, KEY.enter);
     expect(ui.frame()).toContain('Move recorded.');
     expect(words(ui)).toContain('South (stylised Ukraine) (team) proposes a text worth');
