@@ -1,5 +1,6 @@
 // The report of `peacesim analyze`: outcome space, feasibility, per-issue ZOPA, every document's verdicts, the
 // bargaining solutions and the Pareto frontier — plain data with ids (JSON as is; the command formats it).
+import { type DurabilityEstimate, durabilityOf } from '../domain/durability.ts';
 import { evaluatePackage, type Verdict, type Violation } from '../domain/evaluate.ts';
 import type { Package, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
@@ -44,6 +45,8 @@ export interface DocumentReport {
   readonly required: readonly string[];
   readonly ruleViolations: readonly ViolationReport[];
   readonly verdicts: Readonly<Record<string, VerdictReport>>;
+  /** the scenario's durability estimate of the text (an assumption of the file); null when it states none */
+  readonly durability: DurabilityEstimate | null;
 }
 
 export interface PointReport {
@@ -60,6 +63,8 @@ export interface SolutionReport extends PointReport {
   readonly objective: number;
   /** proven optimal */
   readonly exact: boolean;
+  /** the scenario's durability estimate of the package (an assumption of the file); null when it states none */
+  readonly durability: DurabilityEstimate | null;
 }
 
 export interface IssueZopaReport {
@@ -153,6 +158,7 @@ export function documentReports(scenario: Scenario): DocumentReport[] {
       required: [...ev.required],
       ruleViolations: ev.ruleViolations.map(violationReport),
       verdicts,
+      durability: durabilityOf(scenario, d.package),
     };
   });
 }
@@ -181,7 +187,12 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
   for (const kind of SOLUTION_KINDS) {
     const p = acc.solutions[kind];
     solutions[kind] = p
-      ? { ...pointReport(scenario, p), objective: objective[kind](p.u), exact: acc.exactSolutions[kind] }
+      ? {
+          ...pointReport(scenario, p),
+          objective: objective[kind](p.u),
+          exact: acc.exactSolutions[kind],
+          durability: durabilityOf(scenario, p.pkg),
+        }
       : null;
   }
   const actorId = (a: number) => scenario.actors[a]!.id;

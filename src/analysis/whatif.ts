@@ -2,6 +2,7 @@
 // Pure: the caller hands in the compiled scenario (and, for numeric values that are not options yet, a way to
 // recompile it with them, which keeps the result exact: utilities come from the curve, red lines from their rules).
 
+import { type DurabilityEstimate, durabilityOf } from '../domain/durability.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import {
   evaluatePackage,
@@ -58,6 +59,24 @@ export type Movement =
       readonly delta: number;
     };
 
+/** A durability factor whose condition the changes switched on or off. */
+export interface FactorSwitch {
+  readonly id: string;
+  readonly label: string;
+  readonly shift: number;
+  /** does its condition hold on the document as tabled, and on the changed text */
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
+/** The scenario's durability estimate before and after the changes (its assumptions, not a forecast). */
+export interface DurabilityChange {
+  readonly before: DurabilityEstimate;
+  readonly after: DurabilityEstimate;
+  /** factors that switched, in scenario order */
+  readonly switched: readonly FactorSwitch[];
+}
+
 export interface WhatIfResult {
   /** the scenario the result was computed on (recompiled when a numeric value had to become an option) */
   readonly scenario: Scenario;
@@ -71,6 +90,8 @@ export interface WhatIfResult {
   readonly rules: { readonly before: readonly Violation[]; readonly after: readonly Violation[] };
   /** exactly what moved, in a stable order: agreement, then per actor (scenario order), then rules */
   readonly moved: readonly Movement[];
+  /** null when the scenario states no durability assumptions */
+  readonly durability: DurabilityChange | null;
 }
 
 /** Utility differences below this are float noise, not movement. */
@@ -253,7 +274,20 @@ export function whatIf(
     verdicts,
     rules: { before: e0.ruleViolations, after: e1.ruleViolations },
     moved,
+    durability: durabilityChange(s, before, after),
   };
+}
+
+function durabilityChange(s: Scenario, before: Int32Array, after: Int32Array): DurabilityChange | null {
+  const d0 = durabilityOf(s, before);
+  const d1 = durabilityOf(s, after);
+  if (!d0 || !d1 || !s.durability) return null;
+  const switched = s.durability.factors.flatMap((f, k): FactorSwitch[] => {
+    const was = d0.factors[k]!.holds;
+    const is = d1.factors[k]!.holds;
+    return was === is ? [] : [{ id: f.id, label: f.label, shift: f.shift, before: was, after: is }];
+  });
+  return { before: d0, after: d1, switched };
 }
 
 /** The value of an option as the JSON output writes it: the number of a numeric issue, else the option id. */

@@ -5,8 +5,15 @@ import { utilityChart } from './chart.ts';
 import { anchor, esc, safeUrl } from './markup.ts';
 import { page } from './page.ts';
 import {
+  BLAME_INTRO,
+  blameLine,
+  blameTriggerLine,
   comparisonIntro,
   driftLine,
+  durabilityIntro,
+  factorText,
+  holdoutLine,
+  idleFactors,
   injectHead,
   type Names,
   namesOf,
@@ -49,7 +56,7 @@ function item(it: RoundItem, name: Names): string {
     case 'text':
       return `<li class="text">${esc(textHead(it, name))}${sub(it.changes.map((m) => move(m, it.first)))}</li>`;
     case 'inject':
-      return `<li class="inject"><strong>${esc(injectHead(it))}</strong>${it.event ? `${sourceLinks(it.event.sources)}${flagHtml(it.event.confirmed, false)}` : ''}${sub([...it.effects.map((e) => `<li>${esc(e)}</li>`), ...it.cites.map((c) => `<li>red line: ${citeHtml(c)}</li>`)])}</li>`;
+      return `<li class="inject"><strong>${esc(injectHead(it))}</strong>${it.event ? `${sourceLinks(it.event.sources)}${flagHtml(it.event.confirmed, false)}` : ''}${sub([...(it.blame ? [`<li>${esc(blameTriggerLine(it, name))}</li>`] : []), ...it.effects.map((e) => `<li>${esc(e)}</li>`), ...it.cites.map((c) => `<li>red line: ${citeHtml(c)}</li>`)])}</li>`;
     case 'drift':
       return `<li class="drift meta">${esc(driftLine(it, name))}</li>`;
     case 'verdict': {
@@ -60,10 +67,41 @@ function item(it: RoundItem, name: Names): string {
     case 'walk-out':
       return `<li class="walk-out"><strong>${esc(walkOutLine(it, name))}</strong></li>`;
     case 'tally':
-      return `<li class="tally"><strong>${esc(tallyLine(it, name))}</strong>${sub(it.rules.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
+      return `<li class="tally"><strong>${esc(tallyLine(it, name))}</strong>${sub([...it.rules.map((c) => `<li>${citeHtml(c)}</li>`), ...(it.holdout === undefined ? [] : [`<li>${esc(holdoutLine(it.holdout, name))}</li>`])])}</li>`;
     case 'ratification':
       return `<li class="ratification">${esc(ratificationLine(it, name))}${sub(it.rules.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
   }
+}
+
+/** The engine's blame tally (stalemate, collapse) or the signed text's durability estimate, after the outcome. */
+function outcomeNotes(r: AfterActionReport, name: Names): string[] {
+  const out: string[] = [];
+  if (r.blame)
+    out.push(
+      `<div id="blame"><p><strong>Blame, as the engine counts it.</strong> ${esc(BLAME_INTRO)}</p>${
+        r.blame.length
+          ? sub(r.blame.map((b) => `<li>${esc(blameLine(b, name))}</li>`))
+          : '<p>Nobody stood alone and nobody walked out.</p>'
+      }</div>`,
+    );
+  const d = r.durability;
+  if (d) {
+    const on = d.factors.filter((f) => f.holds);
+    const idle = idleFactors(d);
+    out.push(
+      `<div id="durability"><p><strong>Estimated durability.</strong> ${esc(durabilityIntro(d))}${sourceLinks(d.baseSources)}</p>${
+        on.length
+          ? sub(
+              on.map(
+                (f) =>
+                  `<li>${esc(factorText(f))}${sourceLinks(f.sources)}${flagHtml(f.confirmed, f.recall)}</li>`,
+              ),
+            )
+          : '<p>No factor applies to these terms: the estimate is the base.</p>'
+      }${idle ? `<p>${esc(idle)}</p>` : ''}</div>`,
+    );
+  }
+  return out;
 }
 
 function trajectory(r: AfterActionReport, name: Names): string {
@@ -153,6 +191,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     `<tr><th scope="row">Played by people</th><td>${people.length ? esc(people.join(', ')) : 'none'}</td></tr>`,
     '</tbody></table>',
     `<p class="outcome" id="outcome"><strong>Outcome.</strong> ${esc(r.outcome.sentence)}</p>`,
+    ...outcomeNotes(r, name),
     '</header>',
     '<section id="timeline">',
     '<h2>Timeline</h2>',

@@ -2,8 +2,15 @@
 import type { AfterActionReport, Citation, RoundItem, TermMove } from './after-action.ts';
 import { md } from './markup.ts';
 import {
+  BLAME_INTRO,
+  blameLine,
+  blameTriggerLine,
   comparisonIntro,
   driftLine,
+  durabilityIntro,
+  factorText,
+  holdoutLine,
+  idleFactors,
   injectHead,
   type Names,
   namesOf,
@@ -40,6 +47,7 @@ function item(it: RoundItem, name: Names): string[] {
     case 'inject':
       return [
         `- ${md(injectHead(it))}${it.event ? `${sources(it.event.sources)}${flag(it.event.confirmed, false)}` : ''}`,
+        ...(it.blame ? [`  - ${md(blameTriggerLine(it, name))}`] : []),
         ...it.effects.map((e) => `  - ${md(e)}`),
         ...it.cites.map((c) => `  - red line: ${cite(c)}`),
       ];
@@ -50,10 +58,34 @@ function item(it: RoundItem, name: Names): string[] {
     case 'walk-out':
       return [`- ${md(walkOutLine(it, name))}`];
     case 'tally':
-      return [`- **${md(tallyLine(it, name))}**`, ...it.rules.map((c) => `  - ${cite(c)}`)];
+      return [
+        `- **${md(tallyLine(it, name))}**`,
+        ...it.rules.map((c) => `  - ${cite(c)}`),
+        ...(it.holdout === undefined ? [] : [`  - ${md(holdoutLine(it.holdout, name))}`]),
+      ];
     case 'ratification':
       return [`- ${md(ratificationLine(it, name))}`, ...it.rules.map((c) => `  - ${cite(c)}`)];
   }
+}
+
+/** The engine's blame tally (stalemate, collapse) or the signed text's durability estimate, after the outcome. */
+function outcomeNotes(r: AfterActionReport, name: Names): string[] {
+  const out: string[] = [];
+  if (r.blame) {
+    out.push('', `**Blame, as the engine counts it.** ${md(BLAME_INTRO)}`, '');
+    if (!r.blame.length) out.push('- Nobody stood alone and nobody walked out.');
+    for (const b of r.blame) out.push(`- ${md(blameLine(b, name))}`);
+  }
+  const d = r.durability;
+  if (d) {
+    out.push('', `**Estimated durability.** ${md(durabilityIntro(d))}${sources(d.baseSources)}`, '');
+    const on = d.factors.filter((f) => f.holds);
+    if (!on.length) out.push('- No factor applies to these terms: the estimate is the base.');
+    for (const f of on) out.push(`- ${md(factorText(f))}${sources(f.sources)}${flag(f.confirmed, f.recall)}`);
+    const idle = idleFactors(d);
+    if (idle) out.push('', md(idle));
+  }
+  return out;
 }
 
 function trajectoryTable(r: AfterActionReport, name: Names): string[] {
@@ -103,6 +135,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
     }`,
     '',
     `**Outcome.** ${md(r.outcome.sentence)}`,
+    ...outcomeNotes(r, name),
     '',
     '## Timeline',
   );

@@ -9,6 +9,13 @@ import type { TermSheet } from '../engine/terms.ts';
 import type { ChangeReasonEntry, EffectNote, TranscriptEntry } from '../engine/transcript.ts';
 import { debriefQuestions } from './debrief.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
+import {
+  type BlameLine,
+  type DurabilityReport,
+  finalBlame,
+  holdoutRounds,
+  signedDurability,
+} from './outcome-notes.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
 import { actorName, issueLabel, listing, n3, optionLabel, strategyLabel } from './words.ts';
 
@@ -100,6 +107,8 @@ export type RoundItem =
       /** the actors its effects touch */
       readonly actors: readonly string[];
       readonly cites: readonly Citation[];
+      /** fired by the engine's blame count: whose count, what it was, and the scenario's threshold */
+      readonly blame?: { readonly actor: string; readonly count: number; readonly atLeast?: number };
     }
   | { readonly kind: 'drift'; readonly changes: readonly { actor: string; from: number; to: number }[] }
   | {
@@ -124,6 +133,8 @@ export type RoundItem =
       readonly event?: string;
       readonly best?: number | null;
       readonly reservation?: number;
+      /** a mediator out of patience: the rounds in a row without progress */
+      readonly stalled?: number;
     }
   | {
       readonly kind: 'tally';
@@ -131,6 +142,8 @@ export type RoundItem =
       readonly accepting: readonly string[];
       readonly rejecting: readonly string[];
       readonly rules: readonly Citation[];
+      /** the engine's count: the one required actor that did not accept a text all the others accepted */
+      readonly holdout?: string;
     }
   | {
       readonly kind: 'ratification';
@@ -219,6 +232,12 @@ export interface AfterActionReport {
   /** the agreed text, or the last one on the table; null when none was tabled */
   readonly finalText: { readonly agreed: boolean; readonly terms: readonly TermLine[] } | null;
   readonly comparison: Comparison;
+  /** the engine's final blame tally of a stalemate or collapse (most counted first); null otherwise */
+  readonly blame: readonly BlameLine[] | null;
+  /** per actor, the rounds it was the lone holdout, whatever the outcome (first to stand alone first) */
+  readonly holdouts: readonly { readonly actor: string; readonly rounds: readonly number[] }[];
+  /** the signed text's estimated durability, an assumption of the scenario; null unless signed with one */
+  readonly durability: DurabilityReport | null;
   readonly debrief: readonly string[];
   readonly sources: readonly SourceLine[];
 }
@@ -325,6 +344,8 @@ function outcomeOf(scenario: Scenario, run: RunState): Outcome {
         const title = scenario.events.find((x) => x.id === w.event)?.title;
         return `${name(a)} (event: ${title ?? w.event ?? 'an inject'})`;
       }
+      if (w.stalled !== undefined)
+        return `${name(a)} (out of patience after ${w.stalled} round${w.stalled === 1 ? '' : 's'} without progress)`;
       return `${name(a)} (nothing it could accept at the table was worth its value of no deal)`;
     });
     return {
@@ -346,6 +367,12 @@ function outcomeOf(scenario: Scenario, run: RunState): Outcome {
     waitingFor: waiting,
     sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what} (played by a person)` : ` (state ${run.state})`}.`,
   };
+}
+
+/** The threshold of a blame-triggered event, as the scenario states it. */
+function blameThreshold(scenario: Scenario, eventId: string | undefined): { atLeast?: number } {
+  const t = scenario.events.find((x) => x.id === eventId)?.trigger;
+  return t && 'blame' in t ? { atLeast: t.blame.atLeast } : {};
 }
 
 function roundItems(
@@ -435,6 +462,7 @@ function roundItems(
             .map((x) => effectWords(scenario, x)),
           actors: [...new Set(e.effects.flatMap((x) => (x.actor === undefined ? [] : [x.actor])))],
           cites,
+          ...(e.blame ? { blame: { ...e.blame, ...blameThreshold(scenario, ev?.id) } } : {}),
         });
         break;
       }
@@ -467,6 +495,7 @@ function roundItems(
           ...(e.event === undefined ? {} : { event: e.event }),
           ...(e.best === undefined ? {} : { best: e.best }),
           ...(e.reservation === undefined ? {} : { reservation: e.reservation }),
+          ...(e.stalled === undefined ? {} : { stalled: e.stalled }),
         });
         break;
       case 'tally':
@@ -476,6 +505,7 @@ function roundItems(
           accepting: e.accepting,
           rejecting: e.rejecting,
           rules: e.ruleViolations.map((v) => citation(scenario, v)),
+          ...(e.holdout === undefined ? {} : { holdout: e.holdout }),
         });
         break;
       case 'ratification':
@@ -532,12 +562,17 @@ function turningPoints(
           round: r.round,
           kind: 'inject',
           text: it.event
-            ? `Event: ${it.event.title}${it.trigger === 'manual' ? ' (injected by the facilitator)' : ''}.`
+            ? `Event: ${it.event.title}${it.trigger === 'manual' ? ' (injected by the facilitator)' : it.blame ? " (set off by the engine's blame count)" : ''}.`
             : `An inject by the facilitator: ${it.effects.join('; ')}.`,
           cites: it.event?.sources ?? [],
         });
       if (it.kind === 'walk-out')
-        out.push({ round: r.round, kind: 'walk-out', text: `${name(it.actor)} walks out.`, cites: [] });
+        out.push({
+          round: r.round,
+          kind: 'walk-out',
+          text: `${name(it.actor)} walks out${it.stalled === undefined ? '' : ', out of patience'}.`,
+          cites: [],
+        });
       if (it.kind === 'ratification' && !it.ratified)
         out.push({
           round: r.round,
@@ -569,7 +604,11 @@ function citedSources(scenario: Scenario, ids: Set<string>): SourceLine[] {
   return [...declared, ...rest];
 }
 
-function sourceIds(timeline: readonly RoundReport[], points: readonly TurningPoint[]): Set<string> {
+function sourceIds(
+  timeline: readonly RoundReport[],
+  points: readonly TurningPoint[],
+  durability: DurabilityReport | null,
+): Set<string> {
   const ids = new Set<string>();
   const add = (c: { sources: readonly string[] }) => c.sources.forEach((s) => ids.add(s));
   for (const r of timeline)
@@ -583,6 +622,10 @@ function sourceIds(timeline: readonly RoundReport[], points: readonly TurningPoi
       if (it.kind === 'tally' || it.kind === 'ratification') it.rules.forEach(add);
     }
   for (const p of points) p.cites.forEach((s) => ids.add(s));
+  if (durability) {
+    add({ sources: durability.baseSources });
+    for (const f of durability.factors) if (f.holds) add(f);
+  }
   return ids;
 }
 
@@ -645,10 +688,13 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison,
+    blame: finalBlame(run.transcript),
+    holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
+    durability: signedDurability(scenario, run.transcript),
   };
   return {
     ...partial,
     debrief: debriefQuestions(partial),
-    sources: citedSources(scenario, sourceIds(timeline, points)),
+    sources: citedSources(scenario, sourceIds(timeline, points, partial.durability)),
   };
 }

@@ -1,13 +1,15 @@
 // Debrief questions for facilitators, read off the report's data: who rejected throughout and why, who came
-// round and after what, how the run ended, how far the last text sits from the Nash solution. Neutral wording:
-// the questions ask, they do not judge.
+// round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
+// rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 import type { AfterActionReport, RoundItem } from './after-action.ts';
+import { n2 } from './durability.ts';
+import { roundList } from './outcome-notes.ts';
 import { listing, n3 } from './words.ts';
 
 type Partial = Omit<AfterActionReport, 'debrief' | 'sources'>;
 type Verdict = Extract<RoundItem, { kind: 'verdict' }> & { round: number };
 
-const MAX_QUESTIONS = 7;
+const MAX_QUESTIONS = 8;
 
 /** A red line inside a question, without its closing full stop. */
 const quote = (text: string) => text.replace(/\.\s*$/, '');
@@ -98,6 +100,22 @@ export function debriefQuestions(r: Partial): string[] {
     out.push(
       `The session stops waiting for ${listing(o.waitingFor.map(name))}. What are the options at this point, and what does each risk?`,
     );
+  // the actor that stood alone most often (the first to do so on a tie): a question, not a verdict. One round
+  // alone is the ordinary back-and-forth of two parties trading offers, so it takes two to ask.
+  const alone = [...r.holdouts].sort((x, y) => y.rounds.length - x.rounds.length)[0];
+  if (alone && alone.rounds.length >= 2)
+    out.push(
+      `By the engine's count, ${name(alone.actor)} was the lone holdout in ${roundList(alone.rounds)}: what did the others accept that it could not, and could the text have met it without losing them?`,
+    );
+  const d = r.durability;
+  if (d) {
+    const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => `"${f.label}"`);
+    out.push(
+      on.length
+        ? `The durability estimate (${n2(d.value)}) rests on the scenario's assumptions about ${listing(on)}: which would you change, and what would the estimate become?`
+        : `No factor of the scenario moves the durability estimate of these terms from its base (${n2(d.base)}): what would you expect to make this text hold or break?`,
+    );
+  }
   const c = r.comparison;
   if (c.kind === 'nash' && c.differ.length)
     out.push(

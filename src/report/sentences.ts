@@ -1,6 +1,9 @@
 // The after-action report's sentences, in plain words, shared by the markdown and HTML renderers. Citations
 // (red lines, rules, sources) are left to the renderers, which link and flag them in their own markup.
 import type { AfterActionReport, RoundItem } from './after-action.ts';
+import { DURABILITY_CAVEAT, n2, shift2 } from './durability.ts';
+import type { BlameLine, DurabilityFactorLine, DurabilityReport } from './outcome-notes.ts';
+import { roundList } from './outcome-notes.ts';
 import { listing, n3 } from './words.ts';
 
 export type Names = (id: string) => string;
@@ -81,7 +84,21 @@ export function injectHead(it: Extract<RoundItem, { kind: 'inject' }>): string {
   return `${how}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`;
 }
 
+/** Why a blame-triggered event fired, worded as the scenario's hypothesis. */
+export function blameTriggerLine(it: Extract<RoundItem, { kind: 'inject' }>, name: Names): string {
+  const b = it.blame;
+  if (!b) return '';
+  const threshold = b.atLeast === undefined ? '' : ` (the scenario sets the trigger at ${b.atLeast})`;
+  return `Why it fires: the engine's count for ${name(b.actor)} (one for each round as the lone holdout, one for a walk-out) reached ${b.count}${threshold}. That this event follows is a hypothesis of the scenario.`;
+}
+
+export function holdoutLine(actor: string, name: Names): string {
+  return `The engine's count: ${name(actor)} is this round's lone holdout, the one required actor that did not accept a text every other required actor accepted.`;
+}
+
 export function walkOutLine(it: Extract<RoundItem, { kind: 'walk-out' }>, name: Names): string {
+  if (it.stalled !== undefined)
+    return `${name(it.actor)} walks out: ${it.stalled === 1 ? 'a round' : `${it.stalled} rounds in a row`} without progress (no more required actors accepting, no smaller shortfall than before) exhausted its patience.`;
   if (it.cause === 'event') return `${name(it.actor)} walks out${it.event ? ` (event ${it.event})` : ''}.`;
   const best =
     it.best === null || it.best === undefined ? 'no package keeps its red lines' : `at best ${n3(it.best)}`;
@@ -109,4 +126,31 @@ export function comparisonIntro(r: AfterActionReport): string {
   const c = r.comparison;
   if (c.kind === 'none') return c.reason;
   return `The Nash solution maximises the product of the parties' gains over no deal among the packages every required actor accepts (under the scenario as written${c.exact ? '' : '; an approximation within the analysis budget'}). It differs from ${which} on ${c.differ.length} term${c.differ.length === 1 ? '' : 's'}. Under the scenario's values of no deal and red lines as written, ${which} ${c.textIsAgreement ? 'would be' : 'would not be'} an agreement.`;
+}
+
+export const BLAME_INTRO =
+  "The engine's count, the same rule for every actor: one for each round an actor was the lone holdout on a text every other required actor accepted, and one for a walk-out. It records who stood alone, not who was right.";
+
+export function blameLine(b: BlameLine, name: Names): string {
+  const parts = [
+    ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}`] : []),
+    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}`]),
+  ];
+  return `${name(b.actor)}: ${b.count} (${parts.join('; ')})`;
+}
+
+export function durabilityIntro(d: DurabilityReport): string {
+  const clamp = d.clamped ? ', kept within 0 and 1' : '';
+  return `${n2(d.value)} for the signed text: the scenario's base (${n2(d.base)}) plus the shifts of the factors its terms meet${clamp}. It is ${DURABILITY_CAVEAT}: every number is the scenario file's, to tune or drop.`;
+}
+
+export function factorText(f: DurabilityFactorLine): string {
+  return `${f.label} (${f.id}): ${shift2(f.shift)}`;
+}
+
+/** The factors whose condition the signed terms do not meet, in one sentence. */
+export function idleFactors(d: DurabilityReport): string {
+  // ids, not labels: labels hold commas of their own
+  const idle = d.factors.filter((f) => !f.holds).map((f) => f.id);
+  return idle.length ? `Factors of the scenario that these terms do not meet: ${listing(idle)}.` : '';
 }

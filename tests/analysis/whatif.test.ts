@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumber, valuesToAdd, whatIf } from '../../src/analysis/whatif.ts';
+import { durabilityOf } from '../../src/domain/durability.ts';
 import { PeacesimError, UnknownIdError } from '../../src/domain/errors.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
@@ -114,6 +115,40 @@ describe('whatIf on the tutorial', () => {
     expect(parseNumber('800k')).toBe(800000);
     expect(parseNumber('0.8m')).toBe(800000);
     expect(parseNumber('eight')).toBeUndefined();
+  });
+});
+
+describe('whatIf and the durability estimate', () => {
+  const UP = `${ROOT}/scenarios/ukraine-peace.yaml`;
+  const up = loadScenarioFile(UP);
+  const reload = (extraValues: ReadonlyMap<string, readonly number[]>) =>
+    loadScenarioFile(UP, undefined, { extraValues });
+
+  it('should switch on the low-cap factor when the cap falls below 250,000, a value that is not a candidate', () => {
+    const r = whatIf(up, 'us-28-point-plan', [{ issue: 'army-cap', value: '200k' }], { recompile: reload });
+    expect(r.durability).not.toBeNull();
+    expect(r.durability!.before).toEqual(durabilityOf(r.scenario, r.before));
+    expect(r.durability!.after).toEqual(durabilityOf(r.scenario, r.after));
+    expect(r.durability!.switched).toEqual([
+      {
+        id: 'low-cap-weakens-defence',
+        label: 'an army capped below 250,000',
+        shift: -0.1,
+        before: false,
+        after: true,
+      },
+    ]);
+    // nothing else switched, so the estimate moves by that factor's shift alone (no clamping this near the middle)
+    expect(r.durability!.after.value - r.durability!.before.value).toBeCloseTo(-0.1, 12);
+  });
+
+  it('should switch nothing when nothing changes, and be null for a scenario without durability assumptions', () => {
+    const same = whatIf(up, 'us-28-point-plan', []);
+    expect(same.durability!.switched).toEqual([]);
+    expect(same.durability!.after).toEqual(same.durability!.before);
+    expect(
+      whatIf(tutorial, 'mediator-text', [{ issue: 'guarantee', value: 'art5-like' }]).durability,
+    ).toBeNull();
   });
 });
 

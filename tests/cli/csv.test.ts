@@ -85,11 +85,15 @@ describe('analyze --csv', () => {
 
       const solutions = await table('analyze', name, '--csv', 'solutions');
       const found = Object.entries(j.solutions).filter(([, x]) => x !== null);
-      expect(solutions.header.slice(0, 3)).toEqual(['solution', 'objective', 'exact']);
+      expect(solutions.header.slice(0, 4)).toEqual(['solution', 'objective', 'exact', 'durability']);
       expect(solutions.rows.map((r) => r.solution)).toEqual(found.map(([k]) => k));
-      for (const [k, x] of found as [string, { objective: number; utilities: Record<string, number> }][]) {
+      for (const [k, x] of found as [
+        string,
+        { objective: number; utilities: Record<string, number>; durability: { value: number } | null },
+      ][]) {
         const row = solutions.rows.find((r) => r.solution === k)!;
         expect(row.objective).toBe(String(x.objective));
+        expect(row.durability).toBe(cellOf(x.durability?.value));
         for (const a of actors) expect(row[`u_${a}`]).toBe(String(x.utilities[a]));
       }
 
@@ -100,6 +104,7 @@ describe('analyze --csv', () => {
         'tabled_by',
         'agreement',
         'rules_broken',
+        'durability',
         'actor',
         'required',
         'accepts',
@@ -111,7 +116,9 @@ describe('analyze --csv', () => {
       ]);
       expect(docs.rows).toHaveLength(j.documents.length * actors.length);
       for (const row of docs.rows) {
-        const v = j.documents.find((d: { id: string }) => d.id === row.document).verdicts[row.actor!];
+        const doc = j.documents.find((d: { id: string }) => d.id === row.document);
+        const v = doc.verdicts[row.actor!];
+        expect(row.durability).toBe(cellOf(doc.durability?.value));
         expect(row.accepts).toBe(String(v.accepts));
         expect(row.utility).toBe(String(v.utility));
         expect(row.red_lines).toBe(v.violations.map((x: { redLine: string }) => x.redLine).join(';'));

@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { durabilityOf } from '../../src/domain/durability.ts';
+import { statusQuoPackage } from '../../src/domain/utility.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
+import { packageOf } from '../../src/engine/terms.ts';
+import type { TranscriptEntry } from '../../src/engine/transcript.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
 import { afterActionHtml } from '../../src/report/after-action-html.ts';
 import { htmlErrors } from './html-check.ts';
@@ -24,6 +28,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const tutorial = join(dir, 'tutorial.json');
 const path28 = join(dir, '28.json');
 const person = join(dir, 'person.json');
+const blamed = join(dir, 'blame.json');
+const stalemate = join(dir, 'stalemate.json');
+const walkAway = join(dir, 'walk-away.json');
+
+/** The transcript of a saved session, as `resume --json` replays it. */
+async function transcriptOf(file: string): Promise<TranscriptEntry[]> {
+  const r = await cli(['resume', file, '--json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout).transcript;
+}
+
+/** The markdown of one round of a report. */
+const roundOf = (md: string, k: number) =>
+  md.split(`\n### Round ${k}\n`)[1]!.split('\n### ')[0]!.split('\n## ')[0]!;
 
 beforeAll(async () => {
   expect((await cli(['run', 'tutorial-bilateral', '--seed', '3', '--save', tutorial])).code).toBe(0);
@@ -47,6 +65,10 @@ beforeAll(async () => {
     person,
   ]);
   expect(r.code).toBe(1); // it stops waiting for south
+  expect((await cli(['run', 'blame-and-pressure', '--save', blamed])).code).toBe(0);
+  expect((await cli(['run', 'ukraine-peace', '--save', stalemate])).code).toBe(0);
+  const quit = ['run', 'ukraine-peace', '--strategy', 'us=linear:patience=1', '--save', walkAway];
+  expect((await cli(quit)).code).toBe(0);
 });
 
 describe('peacesim report (markdown)', () => {
@@ -148,6 +170,124 @@ describe('peacesim report (markdown)', () => {
     const bad = await cli(['report', tutorial, '--format', 'pdf']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format');
+  });
+});
+
+describe('peacesim report: blame and durability', () => {
+  it('should name the lone holdout of each round and say why a blame-triggered event fired', async () => {
+    const entries = await transcriptOf(blamed);
+    const holdouts = entries.flatMap((e) =>
+      e.kind === 'tally' && e.holdout ? [[e.round, e.holdout] as const] : [],
+    );
+    expect(holdouts.length).toBeGreaterThan(1);
+    const md = (await cli(['report', blamed])).stdout;
+    const name = (id: string) => openScenario('blame-and-pressure').actors.find((a) => a.id === id)!.name;
+    const rounds = entries.at(-1)!.round;
+    for (let k = 1; k <= rounds; k++) {
+      const who = holdouts.find(([r]) => r === k)?.[1];
+      const text = roundOf(md, k);
+      if (who) expect(text).toContain(`The engine's count: ${name(who)} is this round's lone holdout`);
+      else expect(text).not.toContain("this round's lone holdout");
+    }
+    const fired = entries.filter((e) => e.kind === 'inject' && e.blame !== undefined);
+    expect(fired.length).toBeGreaterThan(0);
+    for (const e of fired) {
+      if (e.kind !== 'inject' || !e.blame) continue;
+      const text = roundOf(md, e.round);
+      expect(text).toContain(`Event: ${e.event!.title}`);
+      expect(text).toContain(`Why it fires: the engine's count for ${name(e.blame.actor)}`);
+      expect(text).toContain(`reached ${e.blame.count}`);
+    }
+    // the debrief asks about the actor that stood alone most often, naming the rounds
+    const most = [...new Set(holdouts.map(([, a]) => a))]
+      .map((a) => ({ a, rounds: holdouts.filter(([, x]) => x === a).map(([r]) => r) }))
+      .sort((x, y) => y.rounds.length - x.rounds.length)[0]!;
+    const question = md
+      .split('\n## Debrief questions\n')[1]!
+      .split('\n')
+      .find((l) => l.includes('lone holdout'));
+    expect(question).toMatch(
+      new RegExp(`^\\d\\. By the engine's count, ${name(most.a)} was the lone holdout in rounds `),
+    );
+    for (const r of [most.rounds[0]!, most.rounds.at(-1)!]) expect(question).toContain(String(r));
+  });
+
+  it('should give a signed text’s durability as the scenario’s assumption, with every factor that applies', async () => {
+    const entries = await transcriptOf(blamed);
+    const signed = entries.at(-1)!;
+    expect(signed.kind).toBe('signed');
+    if (signed.kind !== 'signed') return;
+    const s = openScenario('blame-and-pressure');
+    const d = durabilityOf(s, packageOf(s, signed.terms, statusQuoPackage(s)))!;
+    const md = (await cli(['report', blamed])).stdout;
+    expect(md).toContain(
+      `**Estimated durability.** ${d.value.toFixed(2)} for the signed text: the scenario's base (${d.base.toFixed(2)})`,
+    );
+    expect(md).toContain('an assumption of the scenario, not a forecast');
+    const section = md.split('**Estimated durability.**')[1]!.split('\n## ')[0]!;
+    s.durability!.factors.forEach((f, k) => {
+      const line = `- ${f.label} (${f.id}): ${f.shift < 0 ? '−' : '+'}${Math.abs(f.shift).toFixed(2)}`;
+      expect(section.includes(line)).toBe(d.factors[k]!.holds);
+    });
+    const q = md.split('\n## Debrief questions\n')[1]!;
+    expect(q).toContain(
+      `The durability estimate (${d.value.toFixed(2)}) rests on the scenario's assumptions about`,
+    );
+    // the factors' sources are listed at the end
+    const sources = md.split('\n## Sources\n')[1]!;
+    for (const f of s.durability!.factors.filter((_, k) => d.factors[k]!.holds))
+      for (const id of f.sources) expect(sources).toContain(`- **${id}** — `);
+  });
+
+  it('should give the engine’s blame tally of a stalemate, in neutral words', async () => {
+    const last = (await transcriptOf(stalemate)).at(-1)!;
+    expect(last.kind).toBe('stalemate');
+    if (last.kind !== 'stalemate') return;
+    expect(last.blame?.length).toBeGreaterThan(0);
+    const md = (await cli(['report', stalemate])).stdout;
+    const s = openScenario('ukraine-peace');
+    expect(md).toContain(
+      "**Blame, as the engine counts it.** The engine's count, the same rule for every actor",
+    );
+    expect(md).toContain('It records who stood alone, not who was right.');
+    const lines = md
+      .split('**Blame, as the engine counts it.**')[1]!
+      .split('\n## ')[0]!
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
+    expect(lines).toHaveLength(last.blame!.length);
+    last.blame!.forEach((b, k) => {
+      expect(lines[k]).toMatch(
+        new RegExp(
+          `^- ${s.actors.find((a) => a.id === b.actor)!.name}: ${b.count} \\(lone holdout in rounds? `,
+        ),
+      );
+      expect(lines[k]).toContain(String(b.holdouts.at(-1)));
+    });
+    expect(md).not.toMatch(/\bto blame\b|\bblameworthy\b|\bat fault\b/i);
+    expect(md).not.toContain('Estimated durability');
+  });
+
+  it('should say that a mediator walked out of patience, and count the walk-out', async () => {
+    const entries = await transcriptOf(walkAway);
+    const w = entries.find((e) => e.kind === 'walk-out');
+    expect(w?.kind === 'walk-out' && w.stalled).toBeGreaterThan(0);
+    const md = (await cli(['report', walkAway])).stdout;
+    expect(md).toMatch(/\*\*Outcome\.\*\* Collapsed in round \d+: United States \(out of patience after /);
+    expect(md).toMatch(
+      /- United States walks out: (a round|\d+ rounds in a row) without progress .* exhausted its patience\./,
+    );
+    expect(md).toMatch(/- United States: \d+ \([^)]*walked out in round \d+\)/);
+    const html = (await cli(['report', walkAway, '--format', 'html'])).stdout;
+    expect(htmlErrors(html)).toEqual([]);
+    expect(html).toContain('id="blame"');
+  });
+
+  it('should render blame and durability in well-formed HTML', async () => {
+    const html = (await cli(['report', blamed, '--format', 'html'])).stdout;
+    expect(htmlErrors(html)).toEqual([]);
+    expect(html).toContain('id="durability"');
+    expect(html).toContain('Why it fires: the engine&#39;s count for Russia');
   });
 });
 

@@ -10,6 +10,7 @@ import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
+import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -22,6 +23,7 @@ const SOLUTION_NAMES: Record<SolutionKind, string> = {
 };
 
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
+const DURABILITY_LEGEND = `  durability: how likely the text is to hold if signed — the scenario's base plus the shifts of the factors its terms meet; ${DURABILITY_CAVEAT}`;
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -51,9 +53,15 @@ function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean
   return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
 }
 
+/** One line: the estimate and what moves it, ids only (the legend says it is the scenario's assumption). */
+function durabilityLine(d: DurabilityLike | null, p: Palette, indent: string): string[] {
+  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d)})`)}`] : [];
+}
+
 function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   const out = [
     `  ${p.cyan(d.id)} ${p.dim(`(${d.date}, tabled by ${d.tabledBy})`)} ${d.title} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    ...durabilityLine(d.durability, p, '    '),
   ];
   const rows: string[][] = [];
   for (const a of s.actors) {
@@ -105,6 +113,7 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
     out.push(`    ${p.dim(`utilities: ${us}`)}`);
+    out.push(...durabilityLine(sol.durability, p, '    '));
     const own = terms(s, sol.package, (issue) => found.length === 1 || !shared(issue));
     if (own.length) out.push(...table(own, '    '));
   }
@@ -168,6 +177,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
       '  * = acceptance needed (a party, or the controller of an issue the text moves); u utility, r reservation',
     ),
   );
+  if (s.durability) line(p.dim(DURABILITY_LEGEND));
   if (report.documents.length === 0) line('  none tabled');
   for (const d of report.documents) lines.push(...documentLines(s, d, p));
   line();
@@ -177,6 +187,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
       '  over the packages every required actor accepts and no rule forbids; disagreement point: the reservations',
     ),
   );
+  if (s.durability) line(p.dim(DURABILITY_LEGEND));
   lines.push(...solutionLines(s, report, p));
   line();
   const pr = report.pareto;
@@ -224,11 +235,12 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
         (e): e is [string, SolutionReport] => e[1] !== null,
       );
       return toCsv(
-        ['solution', 'objective', 'exact', ...us, ...issues],
+        ['solution', 'objective', 'exact', 'durability', ...us, ...issues],
         found.map(([solution, x]) => [
           solution,
           x.objective,
           x.exact,
+          x.durability?.value,
           ...actors.map((a) => x.utilities[a]),
           ...terms(x.package),
         ]),
@@ -270,6 +282,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
           'tabled_by',
           'agreement',
           'rules_broken',
+          'durability',
           'actor',
           'required',
           'accepts',
@@ -288,6 +301,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
               d.tabledBy,
               d.agreement,
               joinIds(d.ruleViolations.map((x) => x.redLine)),
+              d.durability?.value,
               a,
               v.required,
               v.accepts,

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
@@ -43,6 +45,10 @@ export function registerSummary(program: Command, io: Io): void {
         line(
           `    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}${ev.ruleViolations.length ? `; breaks rule ${ev.ruleViolations.map((r) => r.redLine).join(', ')}` : ''}`,
         );
+        // only scenarios that state durability assumptions get the line (durabilityOf is null otherwise)
+        const dur = durabilityOf(s, d.package);
+        if (dur)
+          line(`    ${p.dim(`estimated durability ${n2(dur.value)} if signed — ${DURABILITY_CAVEAT}`)}`);
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {

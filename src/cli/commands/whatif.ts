@@ -10,6 +10,7 @@ import {
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -94,6 +95,7 @@ function whatIfJson(r: WhatIfResult) {
     ),
     rules: r.rules,
     moved: r.moved,
+    durability: r.durability,
   };
 }
 
@@ -159,6 +161,23 @@ function movementLine(m: Movement, p: Palette): string {
   }
 }
 
+/** The estimate before → after and the factors that switched; nothing when the scenario states none. */
+function durabilityLines(r: WhatIfResult, p: Palette): string[] {
+  const d = r.durability;
+  if (!d) return [];
+  const same = Math.abs(d.after.value - d.before.value) < 1e-12;
+  const value = same
+    ? `${n2(d.after.value)} (unchanged)`
+    : `${n2(d.before.value)} → ${p.bold(n2(d.after.value))}`;
+  const out = [`${p.bold('Durability')}: ${value} ${p.dim(`— ${DURABILITY_CAVEAT}`)}`];
+  const w = Math.max(0, ...d.switched.map((f) => f.id.length));
+  for (const f of d.switched)
+    out.push(
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${pad(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}`,
+    );
+  return out;
+}
+
 export function printWhatIf(r: WhatIfResult, io: Io): void {
   const s = r.scenario;
   const p = palette(io);
@@ -205,6 +224,8 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   );
   if (r.rules.after.length)
     line(`  rules broken: ${r.rules.after.map((x) => `${x.redLine}: ${violationText(x)}`).join('; ')}`);
+
+  durabilityLines(r, p).forEach((t) => line(t));
 
   line();
   line(p.bold('What moved'));

@@ -1,0 +1,89 @@
+// What the after-action report says beside the outcome: the engine's blame count when talks fail, and the
+// durability estimate when a text is signed — both read off the transcript and both the scenario's or the
+// engine's bookkeeping, never the report's own judgement. Sources come from the scenario's durability section.
+import type { Scenario } from '../domain/types.ts';
+import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
+
+/** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
+export type BlameLine = BlameCount;
+
+export interface DurabilityFactorLine {
+  readonly id: string;
+  readonly label: string;
+  readonly shift: number;
+  readonly holds: boolean;
+  readonly sources: readonly string[];
+  readonly confirmed: boolean;
+  readonly recall: boolean;
+}
+
+export interface DurabilityReport {
+  readonly value: number;
+  readonly base: number;
+  readonly baseSources: readonly string[];
+  /** every factor, in scenario order */
+  readonly factors: readonly DurabilityFactorLine[];
+  /** base + shifts fell outside [0, 1] and the value was clamped */
+  readonly clamped: boolean;
+}
+
+/** The final blame tally of a stalemate or collapse; null for any other end (or a transcript without one). */
+export function finalBlame(entries: readonly TranscriptEntry[]): readonly BlameLine[] | null {
+  const last = entries.at(-1);
+  if (last?.kind !== 'stalemate' && last?.kind !== 'collapsed') return null;
+  return last.blame ?? null;
+}
+
+/** The signed text's estimate with each factor's sources; null unless the run ended signed with one. */
+export function signedDurability(
+  scenario: Scenario,
+  entries: readonly TranscriptEntry[],
+): DurabilityReport | null {
+  const last = entries.at(-1);
+  if (last?.kind !== 'signed' || !last.durability) return null;
+  return durabilityReport(scenario, last.durability);
+}
+
+function durabilityReport(scenario: Scenario, d: DurabilityNote): DurabilityReport {
+  const own = new Map((scenario.durability?.factors ?? []).map((f) => [f.id, f]));
+  const sum = d.base + d.factors.reduce((acc, f) => acc + (f.holds ? f.shift : 0), 0);
+  return {
+    value: d.value,
+    base: d.base,
+    baseSources: scenario.durability?.sources ?? [],
+    factors: d.factors.map((f) => ({
+      id: f.id,
+      label: f.label,
+      shift: f.shift,
+      holds: f.holds,
+      sources: own.get(f.id)?.sources ?? [],
+      confirmed: own.get(f.id)?.confirmed ?? true,
+      recall: own.get(f.id)?.recall ?? false,
+    })),
+    clamped: Math.abs(sum - d.value) > 1e-9,
+  };
+}
+
+/** Per actor, the rounds it was the lone holdout (from the tallies), actors in the order they first stood alone. */
+export function holdoutRounds(entries: readonly TranscriptEntry[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const e of entries)
+    if (e.kind === 'tally' && e.holdout !== undefined)
+      out.set(e.holdout, [...(out.get(e.holdout) ?? []), e.round]);
+  return out;
+}
+
+/** "round 3", "rounds 3 and 4", "rounds 3, 4, 6–9 and 11": consecutive rounds as a span. */
+export function roundList(rounds: readonly number[]): string {
+  const spans: string[] = [];
+  for (let k = 0; k < rounds.length; ) {
+    let j = k;
+    while (j + 1 < rounds.length && rounds[j + 1] === rounds[j]! + 1) j++;
+    // two in a row read better as "3 and 4" than "3–4"
+    if (j - k >= 2) spans.push(`${rounds[k]}–${rounds[j]}`);
+    else for (let i = k; i <= j; i++) spans.push(String(rounds[i]));
+    k = j + 1;
+  }
+  const text = spans.length <= 1 ? (spans[0] ?? '') : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
+  return `round${rounds.length > 1 ? 's' : ''} ${text}`;
+}
