@@ -110,9 +110,13 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
   for (const e of s.events) out.push(item('event', e.id, e.title, e));
   const d = s.durability;
   if (d) {
-    out.push(item('durability', 'durability', `base ${d.base}: ${d.rationale}`, { ...ASSUMED, sources: d.sources }));
+    out.push(
+      item('durability', 'durability', `base ${d.base}: ${d.rationale}`, { ...ASSUMED, sources: d.sources }),
+    );
     for (const f of d.factors)
-      out.push(item('durability', `durability/${f.id}`, `${f.label} (${f.shift > 0 ? '+' : ''}${f.shift})`, f));
+      out.push(
+        item('durability', `durability/${f.id}`, `${f.label} (${f.shift > 0 ? '+' : ''}${f.shift})`, f),
+      );
   }
   return out;
 }

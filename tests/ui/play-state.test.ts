@@ -62,7 +62,8 @@ describe('a play session', () => {
     const refused = humanMove(g, 'south', { type: 'accept' });
     expect(refused).toEqual({
       ok: false,
-      error: 'South (stylised Ukraine) cannot accept: the text is worth 0.425 to it, below its value of no deal 0.450',
+      error:
+        'South (stylised Ukraine) cannot accept: the text is worth 0.425 to it, below its value of no deal 0.450',
     });
     expect(humanMove(g, 'north', { type: 'reject' }).ok).toBe(false);
     const taken = humanMove(g, 'south', { type: 'reject', asks: ['line'] });
