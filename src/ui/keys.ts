@@ -247,6 +247,13 @@ export const PLAY_KEYS = bind([
     hint: 'f fork',
     match: (i) => i === 'f',
   },
+  // no hint: the play screen's own status line says which view is on, and how to switch
+  {
+    id: 'view',
+    keys: 'v',
+    does: "facilitator view: show every actor's numbers (utility, what it holds out for, no deal), or hide them again; a team's gate always hides them",
+    match: (i) => i === 'v',
+  },
   { id: 'up', keys: '↑ k', does: 'scroll the transcript back', match: (i, k) => k.upArrow || i === 'k' },
   {
     id: 'down',
@@ -314,6 +321,12 @@ export const TERMS_KEYS = bind([
 export const OUTCOME_KEYS = bind([
   { id: 'save', keys: 's', does: 'save the session', hint: 's save', match: (i) => i === 's' },
   { id: 'fork', keys: 'f', does: 'save under a new name', hint: 'f fork', match: (i) => i === 'f' },
+  {
+    id: 'view',
+    keys: 'v',
+    does: 'facilitator view: what the final text is worth to each actor, or only who accepted it',
+    match: (i) => i === 'v',
+  },
   {
     id: 'rewind',
     keys: 'u',

@@ -74,3 +74,25 @@ export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
   if (line.length) lines.push(line);
   return lines.length ? lines : [[]];
 }
+
+/**
+ * How many of `count` list rows fit in `rows`: all when they do, else one row fewer and a "+N more" row, so the
+ * list never takes more than `rows`.
+ */
+export function fitList(count: number, rows: number): { readonly shown: number; readonly more: number } {
+  if (count <= rows) return { shown: count, more: 0 };
+  const shown = Math.max(0, rows - 1);
+  return { shown, more: count - shown };
+}
+
+/**
+ * Rows for two stacked sections (each a title row and its items) in `rows`: the first gets at least half when both
+ * are long, and whatever the second leaves; the second the rest. A section with no items takes no row.
+ */
+export function splitRows(first: number, second: number, rows: number): readonly [number, number] {
+  const a = first ? first + 1 : 0;
+  const b = second ? second + 1 : 0;
+  if (a + b <= rows) return [a, b];
+  const firstRows = Math.min(a, Math.max(Math.ceil(rows / 2), rows - b));
+  return [firstRows, rows - firstRows];
+}

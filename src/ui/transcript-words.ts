@@ -1,6 +1,8 @@
 // A session's transcript in plain words for the play screen, entry by entry: what was tabled, the terms that moved
 // and why, each verdict and its reasons, injects, drift, the outcome. The same words as `peacesim run`
 // (src/cli/narrate.ts), as styled spans; the UI may not import the CLI, so they are told again here.
+// The public view (what the teams may see) keeps every public fact — verdicts, red lines with their sources,
+// asks, events — and drops every private number: utilities, aspirations, values of no deal, costs, drift.
 import type { Violation } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import { optionOf, type TermSheet, type TermValue } from '../engine/terms.ts';
@@ -21,15 +23,22 @@ export interface Line {
 
 const n3 = (x: number) => x.toFixed(3);
 
+export interface WordsOptions {
+  /** the teams' view: no actor's utility, aspiration, value of no deal, weights or costs */
+  readonly public?: boolean;
+}
+
 export class TranscriptWords {
   readonly #s: Scenario;
   readonly #t: Theme;
   /** actor ids the teams play */
   readonly #teams: ReadonlySet<string>;
-  constructor(scenario: Scenario, theme: Theme, teams: readonly string[] = []) {
+  readonly #public: boolean;
+  constructor(scenario: Scenario, theme: Theme, teams: readonly string[] = [], options: WordsOptions = {}) {
     this.#s = scenario;
     this.#t = theme;
     this.#teams = new Set(teams);
+    this.#public = options.public ?? false;
   }
 
   /** An actor's name, marked when a team plays it. */
@@ -74,6 +83,8 @@ export class TranscriptWords {
       case 'consent':
         return [{ text: `left at the status quo, so ${this.name(r.actor)}'s consent is no longer needed` }];
       case 'ask':
+        // the ask is a public demand; how much the term costs the actor is not
+        if (this.#public) return [{ text: `as ${this.name(r.actor)} asked` }];
         return [
           {
             text: `${this.name(r.actor)} gets less than no deal and this term costs it most (${n3(r.cost)})`,
@@ -117,8 +128,10 @@ export class TranscriptWords {
     switch (x.kind) {
       case 'set-reservation':
       case 'shift-reservation':
+        if (this.#public) return publicShift(who, x.from ?? 0, x.to ?? 0);
         return `${who}'s value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`;
       case 'set-weight':
+        if (this.#public) return `${who} changes the weight it gives ${this.issue(x.issue ?? '')}`;
         return `${who} now weighs ${this.issue(x.issue ?? '')} at ${x.to}`;
       case 'add-red-line':
         return `${who} adds a red line: ${typeof x.redLine === 'object' ? x.redLine.text : x.redLine}`;
@@ -160,12 +173,14 @@ export class TranscriptWords {
       }
       case 'proposal': {
         // a team's proposal has no aspiration of its own (the engine records its worth)
-        const head = line([
-          { text: `${this.who(e.actor)} proposes a text worth ${n3(e.utility)} to it` },
-          ...(this.#teams.has(e.actor)
-            ? []
-            : [{ text: ` (it holds out for ${n3(e.aspiration)})`, dim: true }]),
-        ]);
+        const head = this.#public
+          ? line([{ text: `${this.who(e.actor)} proposes a text:` }])
+          : line([
+              { text: `${this.who(e.actor)} proposes a text worth ${n3(e.utility)} to it` },
+              ...(this.#teams.has(e.actor)
+                ? []
+                : [{ text: ` (it holds out for ${n3(e.aspiration)})`, dim: true }]),
+            ]);
         if (e.terms) return [head, ...this.terms(e.terms, 4)];
         return [
           head,
@@ -188,6 +203,7 @@ export class TranscriptWords {
       }
       case 'verdict': {
         const who = this.who(e.actor);
+        if (this.#public && (e.accepts || e.violations.length === 0)) return [this.publicVerdict(e)];
         if (e.accepts) {
           const why =
             e.strategy === 'mediator'
@@ -235,11 +251,13 @@ export class TranscriptWords {
             { text: `${this.name(e.actor)} walks out`, color: t.reject, bold: true },
             {
               text:
-                e.cause === 'strategy'
-                  ? `: nothing it could accept here is worth its value of no deal (${e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`} < ${n3(e.reservation ?? 0)}).`
-                  : e.event
-                    ? ` (event ${e.event}).`
-                    : '.',
+                e.cause === 'strategy' && this.#public
+                  ? ': nothing it could accept here is worth more to it than no deal.'
+                  : e.cause === 'strategy'
+                    ? `: nothing it could accept here is worth its value of no deal (${e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`} < ${n3(e.reservation ?? 0)}).`
+                    : e.event
+                      ? ` (event ${e.event}).`
+                      : '.',
             },
           ]),
         ];
@@ -264,6 +282,8 @@ export class TranscriptWords {
         return [head, ...shown.map((x) => line([{ text: x }], 4))];
       }
       case 'drift':
+        // values of no deal are private, and so is how they move
+        if (this.#public) return [];
         return [
           line([
             {
@@ -351,6 +371,28 @@ export class TranscriptWords {
     }
   }
 
+  /** A verdict without red lines to cite, in public: accept or reject, and the asks (public demands). */
+  publicVerdict(e: Extract<TranscriptEntry, { kind: 'verdict' }>): Line {
+    const t = this.#t;
+    const asks = e.asks.length
+      ? ` It asks for changes to ${e.asks.map((a) => this.issue(a.issue)).join(', ')}.`
+      : '';
+    return {
+      indent: 2,
+      spans: e.accepts
+        ? [
+            { text: `✓ ${this.who(e.actor)} ` },
+            { text: 'accepts', color: t.accept, bold: true },
+            { text: '.' },
+          ]
+        : [
+            { text: `✗ ${this.who(e.actor)} ` },
+            { text: 'rejects', color: t.reject, bold: true },
+            { text: `.${asks}` },
+          ],
+    };
+  }
+
   /** Every entry, under a heading per round. */
   transcript(entries: readonly TranscriptEntry[]): Line[] {
     const out: Line[] = [];
@@ -364,4 +406,12 @@ export class TranscriptWords {
     }
     return out;
   }
+}
+
+/** A value of no deal that moved, without the numbers: a higher one hardens a position, a lower one softens it. */
+export function publicShift(who: string, from: number, to: number): string {
+  if (Math.abs(to - from) < 1e-12) return `${who}'s value of no deal is unchanged`;
+  return to > from
+    ? `${who}'s value of no deal rises: its position hardens`
+    : `${who}'s value of no deal falls: its position softens`;
 }

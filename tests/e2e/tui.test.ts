@@ -129,13 +129,20 @@ describe('peacesim tui: playing a session in a terminal', () => {
     await type(s, 'Enter');
     const brief = await waitFor(s, "for this team's eyes only");
     expect(brief).toContain('The text on the table is worth 0.688 to you; no deal is worth 0.550.');
+    // the frame fits: the heading stays on the first line
+    expect(brief.split('\n')[0]).toMatch(/^Play — Tutorial/);
     await type(s, 'a');
     const moved = await waitFor(s, 'Move recorded.');
     expect(moved).not.toContain('no deal is worth');
     await type(s, 'Enter', 'r');
     const outcome = await waitFor(s, 'Stalemate');
     expect(outcome).toContain('The last text on the table');
-    expect(outcome).toContain('Worth to each actor');
+    // a team plays: the public view, who accepted and no numbers; v shows each actor's worth
+    expect(outcome).toContain('Who accepted the last text tallied');
+    expect(outcome).not.toMatch(/\d\.\d{3}/);
+    await type(s, 'v');
+    const numbers = await waitFor(s, 'Worth to each actor');
+    expect(numbers).toContain('facilitator view — numbers shown');
     await type(s, 's');
     await waitFor(s, 'file: tutorial-bilateral-seed1.session.json');
     await type(s, 'Enter');

@@ -84,9 +84,14 @@ describe('play: setup and a team’s turn', () => {
     expect(after).toContain('Move recorded.');
     expect(after).toContain('Pass the keyboard back to the facilitator');
     for (const p of PRIVATE) expect(after).not.toContain(p);
+    // the public view: the team's answer, not its numbers; the facilitator view (v) has them
+    expect(words(ui)).toContain('✓ North (stylised Russia) (team) accepts.');
+    expect(words(ui)).not.toContain('0.688');
+    await ui.press(KEY.enter, 'v');
     expect(words(ui)).toContain(
       '✓ North (stylised Russia) (team) accepts: worth 0.688 to it (no deal: 0.550).',
     );
+    expect(ui.frame()).toContain('facilitator view — numbers shown');
   });
 
   it('should show why an illegal move is refused, and record nothing', async () => {
@@ -97,7 +102,8 @@ describe('play: setup and a team’s turn', () => {
     await ui.press('r', KEY.enter);
     expect(ui.frame()).toContain('It is worth 0.025 less than no deal');
     await ui.press('a');
-    expect(ui.frame()).toContain(
+    // the reason wraps at 100 columns: read it whole
+    expect(words(ui)).toContain(
       '✗ South (stylised Ukraine) cannot accept: the text is worth 0.425 to it, below its value of no deal 0.450',
     );
     // still the private view, nothing sent
@@ -132,6 +138,8 @@ describe('play: setup and a team’s turn', () => {
     expect(ui.frame()).toContain('South (stylised Ukraine) cannot table a text that breaks its red line');
     await ui.press('u', KEY.down, KEY.down, KEY.down, KEY.right, KEY.enter);
     expect(ui.frame()).toContain('Move recorded.');
+    expect(words(ui)).toContain('South (stylised Ukraine) (team) proposes a text:');
+    await ui.press(KEY.enter, 'v');
     expect(words(ui)).toContain('South (stylised Ukraine) (team) proposes a text worth');
     game = startGame(s, { seed: 1 });
     expect(game.inputs).toEqual([]);

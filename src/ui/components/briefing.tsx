@@ -1,11 +1,13 @@
 // A team's private view on its turn: what the text on the table is worth to it against no deal, its red lines
 // (which the text breaks), its issues by weight with what the text gives it — then its move. Shown only after
-// the privacy gate; rejecting asks which issues to change (a list of them, costliest first).
+// the privacy gate; rejecting asks which issues to change (a list of them, costliest first). The view fits its
+// height exactly: the lists of red lines, issues and asks are cut to the rows left, with a "+N more" row.
 import { MultiSelect } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import type { Actor, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
+import { fitList, type Span, splitRows, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix3, shortName } from '../words.ts';
@@ -92,16 +94,27 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
           },
         ];
 
-  const top = 7 + actor.redLines.length + (actor.redLines.length ? 1 : 0);
-  const listRows = Math.max(1, height - top - (turn.stage === 'asks' ? 0 : 2));
+  const moveSpans: Span[] = [{ text: 'Your move: ', bold: true }, { text: MOVE_WORDS[turn.move] }];
+  const errorSpans: Span[] = [{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }];
+  const lines = (spans: Span[], max: number) => Math.min(max, wrapSpans(spans, width).length);
+  const asking = turn.stage === 'asks';
+  const footer = asking ? 0 : turn.error ? lines(errorSpans, 2) : 1;
+  // the private heading, the move, a blank, the worth, its bar, the verdict, the footer: the lists get the rest
+  const free = Math.max(0, height - (5 + lines(moveSpans, 2) + footer));
+  const asks = asking ? askOptions(scenario, actor, pkg) : [];
+  const [listRows, redRows] = splitRows(
+    asking ? asks.length + 2 : issues.length,
+    actor.redLines.length,
+    free,
+  );
+  // broken red lines first: they are what the team must see when the list is cut
+  const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
+  const redFit = fitList(redLines.length, redRows - 1);
+  const issueFit = fitList(issues.length, listRows - 1);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
-      <Wrapped
-        width={width}
-        maxLines={2}
-        spans={[{ text: 'Your move: ', bold: true }, { text: MOVE_WORDS[turn.move] }]}
-      />
+      <Wrapped width={width} maxLines={2} spans={moveSpans} />
       <Text> </Text>
       <Text wrap="truncate-end">
         {text.length
@@ -120,8 +133,8 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
           Your text starts from {text.length ? 'the one on the table' : 'the status quo'}: e opens it.
         </Text>
       )}
-      {actor.redLines.length ? <Text bold>Your red lines</Text> : null}
-      {actor.redLines.map((r) => {
+      {redRows ? <Text bold>Your red lines</Text> : null}
+      {redLines.slice(0, redFit.shown).map((r) => {
         const b = broken.has(r.id);
         return (
           <Text key={r.id} wrap="truncate-end">
@@ -134,22 +147,16 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
           </Text>
         );
       })}
-      {turn.stage === 'asks' ? (
-        <Asks
-          scenario={scenario}
-          actor={actor}
-          pkg={pkg}
-          width={width}
-          rows={Math.max(3, height - top - 3)}
-          onSubmit={onReject}
-        />
+      {redFit.more && redRows > 1 ? <More count={redFit.more} what="red line" /> : null}
+      {asking ? (
+        <Asks options={asks} actor={actor} width={width} rows={listRows} onSubmit={onReject} />
       ) : (
         <>
           <Text wrap="truncate-end">
             <Text bold>Your issues</Text>
             <Text dimColor> weight · what the text says · its worth to you (0–1)</Text>
           </Text>
-          {issues.slice(0, listRows).map(({ x, weight }) => {
+          {issues.slice(0, issueFit.shown).map(({ x, weight }) => {
             const option = pkg[x.index]!;
             const value = actor.preferences[x.index]?.values[option] ?? 0;
             return (
@@ -169,13 +176,12 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
               </Box>
             );
           })}
+          {issueFit.more && listRows > 1 ? (
+            <More count={issueFit.more} what="issue" note=" (lighter ones; peacesim brief lists them all)" />
+          ) : null}
           <Box flexGrow={1} />
           {turn.error ? (
-            <Wrapped
-              width={width}
-              maxLines={2}
-              spans={[{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }]}
-            />
+            <Wrapped width={width} maxLines={2} spans={errorSpans} />
           ) : (
             <Text dimColor wrap="truncate-end">
               {turn.move === 'respond'
@@ -190,43 +196,59 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
   );
 }
 
+/** The row that stands for the part of a list that was cut. */
+function More({ count, what, note = '' }: { count: number; what: string; note?: string }) {
+  return (
+    <Text dimColor wrap="truncate-end">
+      {'  '}+{count} more {what}
+      {count > 1 ? 's' : ''}
+      {note}
+    </Text>
+  );
+}
+
+interface AskOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** The issues a team may ask to change, costliest to it first (every issue when none costs it anything). */
+function askOptions(scenario: Scenario, actor: Actor, pkg: readonly number[]): AskOption[] {
+  const costs = issueCosts(scenario, actor, pkg);
+  const listed = costs.length ? costs : scenario.issues.map((x) => ({ issue: x.index, cost: 0 }));
+  return listed.map((c) => {
+    const x = scenario.issues[c.issue]!;
+    return { value: x.id, label: `${x.label}${c.cost > 0 ? ` — costs you ${fix3(c.cost)}` : ''}` };
+  });
+}
+
+/** A rejection's asks in `rows` rows: a blank, the instructions, and as many issues as fit (the list scrolls). */
 function Asks({
-  scenario,
+  options,
   actor,
-  pkg,
   width,
   rows,
   onSubmit,
 }: {
-  scenario: Scenario;
+  options: readonly AskOption[];
   actor: Actor;
-  pkg: readonly number[];
   width: number;
   rows: number;
   onSubmit: (asks: readonly string[]) => void;
 }) {
-  const costs = issueCosts(scenario, actor, pkg);
-  const listed = costs.length ? costs : scenario.issues.map((x) => ({ issue: x.index, cost: 0 }));
-  const options = listed.map((c) => {
-    const x = scenario.issues[c.issue]!;
-    return { value: x.id, label: `${x.label}${c.cost > 0 ? ` — costs you ${fix3(c.cost)}` : ''}` };
-  });
+  const spans: Span[] = [
+    { text: 'Reject: ', bold: true },
+    { text: 'pick the issues you ask to change (space), enter sends. None picked: your three costliest. ' },
+    { text: `Esc goes back. (${shortName(actor.name)})`, dim: true },
+  ];
+  const head = Math.min(2, wrapSpans(spans, width).length);
   return (
-    <Box flexDirection="column" width={width} flexShrink={0} marginTop={1}>
-      <Wrapped
-        width={width}
-        maxLines={2}
-        spans={[
-          { text: 'Reject: ', bold: true },
-          {
-            text: 'pick the issues you ask to change (space), enter sends. None picked: your three costliest. ',
-          },
-          { text: `Esc goes back. (${shortName(actor.name)})`, dim: true },
-        ]}
-      />
+    <Box flexDirection="column" width={width} height={rows} flexShrink={0} overflow="hidden">
+      <Text> </Text>
+      <Wrapped width={width} maxLines={2} spans={spans} />
       <MultiSelect
-        options={options}
-        visibleOptionCount={Math.max(2, Math.min(options.length, rows - 2))}
+        options={[...options]}
+        visibleOptionCount={Math.max(1, Math.min(options.length, rows - 1 - head))}
         onSubmit={onSubmit}
       />
     </Box>

@@ -1,5 +1,6 @@
 // The end of a session: how it ended, the final terms (• where they moved from the status quo), and what the
-// final text is worth to each actor against its value of no deal.
+// final text is worth to each actor against its value of no deal — or, in the public view the teams see, only who
+// accepted it: utilities and values of no deal are private.
 import { Box, Text } from 'ink';
 import type { Scenario } from '../../domain/types.ts';
 import { optionOf } from '../../engine/terms.ts';
@@ -14,9 +15,11 @@ export interface OutcomePaneProps {
   readonly outcome: Outcome;
   readonly width: number;
   readonly height: number;
+  /** the facilitator view: each actor's utility against its value of no deal */
+  readonly numbers: boolean;
 }
 
-export function OutcomePane({ scenario, outcome, width, height }: OutcomePaneProps) {
+export function OutcomePane({ scenario, outcome, width, height, numbers }: OutcomePaneProps) {
   const theme = useTheme();
   const head =
     outcome.kind === 'signed'
@@ -64,27 +67,77 @@ export function OutcomePane({ scenario, outcome, width, height }: OutcomePanePro
         <Text dimColor>… {scenario.issues.length - termRows} more terms (peacesim report for all)</Text>
       ) : null}
       <Text> </Text>
-      <Text bold>Worth to each actor</Text>
+      {numbers ? (
+        <Text bold>Worth to each actor</Text>
+      ) : (
+        <Text wrap="truncate-end">
+          <Text bold>{outcome.kind === 'signed' ? 'Who signed' : 'Who accepted the last text tallied'}</Text>
+          <Text dimColor> · v shows what it is worth to each (facilitator view)</Text>
+        </Text>
+      )}
+      {numbers ? null : (
+        <PublicVerdicts scenario={scenario} outcome={outcome} width={width} nameWidth={nameWidth} />
+      )}
+      {!numbers
+        ? null
+        : scenario.actors.map((a) => {
+            const u = outcome.utilities[a.id];
+            const r = a.reservation.value;
+            return (
+              <Box key={a.id} width={width}>
+                <Box width={nameWidth} flexShrink={0}>
+                  <Text wrap="truncate-end">{a.name}</Text>
+                </Box>
+                {u === undefined ? (
+                  <Text dimColor>—</Text>
+                ) : (
+                  <Text wrap="truncate-end">
+                    <UtilityBar utility={u} reservation={r} width={barWidth} accepts={u >= r - 1e-12} />{' '}
+                    <Text bold>{fix3(u)}</Text>
+                    <Text dimColor> no deal {fix3(r)}</Text>
+                  </Text>
+                )}
+              </Box>
+            );
+          })}
+    </Box>
+  );
+}
+
+/** Each actor's public answer to the last text: accepted, rejected, walked out, or not asked. */
+function PublicVerdicts({
+  scenario,
+  outcome,
+  width,
+  nameWidth,
+}: {
+  scenario: Scenario;
+  outcome: Outcome;
+  width: number;
+  nameWidth: number;
+}) {
+  const theme = useTheme();
+  return (
+    <>
       {scenario.actors.map((a) => {
-        const u = outcome.utilities[a.id];
-        const r = a.reservation.value;
+        const [mark, words, color] = outcome.actors.includes(a.id)
+          ? [GLYPH.reject, 'walked out', theme.reject]
+          : outcome.accepting.includes(a.id)
+            ? [GLYPH.accept, 'accepts', theme.accept]
+            : outcome.rejecting.includes(a.id)
+              ? [GLYPH.reject, 'rejects', theme.reject]
+              : [' ', 'its consent was not needed', undefined];
         return (
           <Box key={a.id} width={width}>
             <Box width={nameWidth} flexShrink={0}>
               <Text wrap="truncate-end">{a.name}</Text>
             </Box>
-            {u === undefined ? (
-              <Text dimColor>—</Text>
-            ) : (
-              <Text wrap="truncate-end">
-                <UtilityBar utility={u} reservation={r} width={barWidth} accepts={u >= r - 1e-12} />{' '}
-                <Text bold>{fix3(u)}</Text>
-                <Text dimColor> no deal {fix3(r)}</Text>
-              </Text>
-            )}
+            <Text color={color} bold={color !== undefined} wrap="truncate-end">
+              {mark} {words}
+            </Text>
           </Box>
         );
       })}
-    </Box>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 // The play screen: a facilitated session. The facilitator steps the negotiation (space, r), injects events,
 // pauses, rewinds and saves; when the machine waits for a team, a privacy gate hides the screen until that team
-// has the keyboard, then its private briefing and its move; on a final state, the outcome.
+// has the keyboard, then its private briefing and its move; on a final state, the outcome. Every state draws the
+// heading and the status bar first and fits the rest into the rows left, so nothing pushes the heading off.
+// The transcript and the outcome are in the public view (no private numbers) unless the facilitator presses v.
 import { Select, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
@@ -25,7 +27,7 @@ import {
   sessionOf,
   teamsOf,
 } from '../state/play.ts';
-import { type PlayAction, type PlayView, unsaved } from '../state/play-view.ts';
+import { type PlayAction, type PlayView, showsNumbers, unsaved } from '../state/play-view.ts';
 import type { SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { TranscriptWords } from '../transcript-words.ts';
@@ -66,9 +68,10 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
   const ctx = game.snapshot.context;
   const now = scenarioNow(game);
   const teams = useMemo(() => teamsOf(game), [game]);
+  const numbers = showsNumbers(view);
   const words = useMemo(
-    () => new TranscriptWords(game.scenario, theme, teams),
-    [game.scenario, theme, teams],
+    () => new TranscriptWords(game.scenario, theme, teams, { public: !numbers }),
+    [game.scenario, theme, teams, numbers],
   );
   const lines = useMemo(() => words.transcript(ctx.transcript), [words, ctx.transcript]);
   const outcome = turn ? null : outcomeOf(game);
@@ -109,12 +112,13 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       if (id === 'save') view.file ? save(view.file, false) : play({ type: 'prompt', prompt: 'save' });
       else if (id === 'fork') play({ type: 'prompt', prompt: 'fork' });
       else if (id === 'rewind') play({ type: 'rewind' });
+      else if (id === 'view') play({ type: 'view' });
       else if (id === 'done') dispatch({ type: 'back' });
       return;
     }
     const id = whichKey(PLAY_KEYS, input, key);
     const page = Math.max(1, height - 8);
-    if (id === 'step' || id === 'run' || id === 'rewind' || id === 'pause' || id === 'enter')
+    if (id === 'step' || id === 'run' || id === 'rewind' || id === 'pause' || id === 'enter' || id === 'view')
       play({ type: id });
     else if (id === 'inject') play({ type: 'prompt', prompt: 'inject' });
     else if (id === 'save') view.file ? save(view.file, false) : play({ type: 'prompt', prompt: 'save' });
@@ -123,12 +127,22 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       play({ type: 'scroll', delta: { up: 1, down: -1, 'page-up': page, 'page-down': -page }[id] });
   }, active);
 
-  const status = <StatusBar view={view} width={width} elapsed={turnKey ? time - started.current.at : null} />;
+  const name = (id: string) => game.scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const top = (
+    <>
+      <Heading
+        title={`Play — ${game.scenario.title}`}
+        right={`seed ${game.resolved.seed} · ${teams.length ? `teams: ${teams.map((id) => shortName(name(id))).join(', ')}` : 'bots only'}`}
+        width={width}
+      />
+      <StatusBar view={view} width={width} elapsed={turnKey ? time - started.current.at : null} />
+    </>
+  );
   const round = ctx.round;
   if (turn && (turn.stage === 'brief' || turn.stage === 'asks'))
     return (
-      <Box flexDirection="column" width={width} height={height}>
-        {status}
+      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        {top}
         <Briefing
           scenario={now}
           turn={turn}
@@ -136,22 +150,22 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           round={round}
           maxRounds={ctx.maxRounds}
           width={width}
-          height={height - 1}
+          height={height - 2}
           onReject={(asks) => play({ type: 'reject', asks })}
         />
       </Box>
     );
   if (turn?.stage === 'terms' && turn.editor)
     return (
-      <Box flexDirection="column" width={width} height={height}>
-        {status}
+      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        {top}
         <TermEditor
           scenario={now}
           turn={turn}
           round={round}
           maxRounds={ctx.maxRounds}
           width={width}
-          height={height - 1}
+          height={height - 2}
         />
       </Box>
     );
@@ -160,18 +174,12 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
   const promptRows =
     view.prompt === 'inject' ? Math.min(events.length, 6) + 2 : view.prompt ? 2 : turn ? 4 : 0;
   const bodyHeight = Math.max(3, height - 4 - promptRows);
-  const name = (id: string) => game.scenario.actors.find((a) => a.id === id)?.name ?? id;
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Heading
-        title={`Play — ${game.scenario.title}`}
-        right={`seed ${game.resolved.seed} · ${teams.length ? `teams: ${teams.map((id) => shortName(name(id))).join(', ')}` : 'bots only'}`}
-        width={width}
-      />
-      {status}
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {top}
       <Text> </Text>
       {outcome ? (
-        <OutcomePane scenario={now} outcome={outcome} width={width} height={bodyHeight} />
+        <OutcomePane scenario={now} outcome={outcome} width={width} height={bodyHeight} numbers={numbers} />
       ) : (
         <TranscriptPane
           lines={lines}
@@ -280,6 +288,13 @@ function StatusBar({ view, width, elapsed }: { view: PlayView; width: number; el
           : 'the bots: space steps';
   const limit = view.turnMinutes * 60_000;
   const over = elapsed !== null && limit > 0 && elapsed > limit;
+  const numbers = showsNumbers(view);
+  // which view is on, so that the facilitator sees the numbers are up before the teams look
+  const marker = numbers
+    ? { text: ' facilitator view — numbers shown ', inverse: true }
+    : teamsOf(game).length
+      ? { text: turn ? 'public view' : 'public view · v numbers', inverse: false }
+      : null;
   return (
     <Box width={width} flexShrink={0}>
       <Box flexGrow={1} flexShrink={1}>
@@ -291,6 +306,18 @@ function StatusBar({ view, width, elapsed }: { view: PlayView; width: number; el
           <Text>{waits}</Text>
         </Text>
       </Box>
+      {marker ? (
+        <Box flexShrink={0} marginLeft={1}>
+          <Text
+            inverse={marker.inverse}
+            bold={marker.inverse}
+            color={marker.inverse ? theme.warn : undefined}
+            dimColor={!marker.inverse}
+          >
+            {marker.text}
+          </Text>
+        </Box>
+      ) : null}
       {elapsed !== null ? (
         <Box flexShrink={0} marginLeft={1}>
           <Text color={over ? theme.reject : undefined} bold={over}>

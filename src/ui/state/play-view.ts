@@ -1,5 +1,8 @@
 // The play screen's state: the session (play.ts), the file it saves to, and the hot-seat turn — a privacy gate,
 // then the team's private briefing and its move, then "move recorded". One reducer, one action union, pure.
+// The teams look at the shared screen whenever the facilitator has the keyboard, so the transcript and the outcome
+// show no actor's private numbers (the public view) unless the facilitator asks for them (v) — and never while a
+// team's turn is open.
 import type { Scenario } from '../../domain/types.ts';
 import type { HumanMove } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
@@ -13,6 +16,7 @@ import {
   runToTurn,
   step,
   type Turn,
+  teamsOf,
   togglePause,
   waitingFor,
 } from './play.ts';
@@ -54,6 +58,8 @@ export interface PlayView {
   readonly notice: string;
   /** transcript lines scrolled up from the newest */
   readonly scroll: number;
+  /** the facilitator view: every actor's numbers (v); off whenever a team's gate opens */
+  readonly facilitator: boolean;
 }
 
 export type PlayAction =
@@ -73,6 +79,8 @@ export type PlayAction =
   | { readonly type: 'table' }
   | { readonly type: 'saved'; readonly file: string; readonly forked: boolean }
   | { readonly type: 'notice'; readonly notice: string }
+  /** v: the facilitator view (numbers shown) or the public view */
+  | { readonly type: 'view' }
   | { readonly type: 'scroll'; readonly delta: number };
 
 export function openPlay(
@@ -91,7 +99,14 @@ export function openPlay(
     prompt: null,
     notice: '',
     scroll: 0,
+    // with no team nobody is kept from anything: bots-only sessions show the numbers
+    facilitator: teamsOf(game).length === 0,
   });
+}
+
+/** Whether the screen may show private numbers: in the facilitator view, and never while a team's turn is open. */
+export function showsNumbers(v: PlayView): boolean {
+  return v.facilitator && v.turn === null;
 }
 
 /** After the session changed: open the gate for the person the machine now waits for (none while paused). */
@@ -100,7 +115,8 @@ function settle(v: PlayView): PlayView {
   const w = isPaused(v.game) || isOver(v.game) ? null : waitingFor(v.game);
   if (!w) return v.turn ? { ...v, turn: null } : v;
   if (v.turn && v.turn.actor === w.actor && v.turn.move === w.move) return v;
-  return { ...v, turn: { ...w, stage: 'gate', error: '', editor: null } };
+  // a gate opening switches back to the public view, so that the facilitator cannot forget to
+  return { ...v, facilitator: false, turn: { ...w, stage: 'gate', error: '', editor: null } };
 }
 
 function withGame(v: PlayView, game: PlayGame, notice: string): PlayView {
@@ -233,6 +249,16 @@ export function playReducer(v: PlayView, a: PlayAction): PlayView {
       };
     case 'notice':
       return { ...v, notice: a.notice };
+    case 'view':
+      if (v.turn)
+        return { ...v, notice: "a team's turn is open: its numbers and everyone else's stay hidden" };
+      return {
+        ...v,
+        facilitator: !v.facilitator,
+        notice: v.facilitator
+          ? 'public view: no actor’s private numbers (v shows them)'
+          : 'facilitator view: every actor’s numbers are shown — v hides them before the teams look',
+      };
     case 'scroll':
       return { ...v, scroll: Math.max(0, v.scroll + a.delta) };
   }

@@ -174,6 +174,28 @@ export interface Outcome {
   readonly utilities: Readonly<Record<string, number>>;
   /** who walked out (collapsed) */
   readonly actors: readonly string[];
+  /** the required actors that accepted the last text tallied (after ratification), and those that did not */
+  readonly accepting: readonly string[];
+  readonly rejecting: readonly string[];
+}
+
+/** Who said yes to the last text tallied, as the public saw it: the tally, then a failed ratification's turncoats. */
+export function lastVerdicts(transcript: NegotiationContext['transcript']): {
+  accepting: string[];
+  rejecting: string[];
+} {
+  let accepting: string[] = [];
+  let rejecting: string[] = [];
+  for (const e of transcript) {
+    if (e.kind === 'tally') {
+      accepting = [...e.accepting];
+      rejecting = [...e.rejecting];
+    } else if (e.kind === 'ratification' && !e.ratified) {
+      accepting = accepting.filter((a) => !e.failing.includes(a));
+      rejecting = [...rejecting, ...e.failing.filter((a) => !rejecting.includes(a))];
+    }
+  }
+  return { accepting, rejecting };
 }
 
 export function outcomeOf(game: PlayGame): Outcome | null {
@@ -193,5 +215,6 @@ export function outcomeOf(game: PlayGame): Outcome | null {
     terms: last.terms,
     utilities,
     actors: last.kind === 'collapsed' ? last.actors : [],
+    ...lastVerdicts(ctx.transcript),
   };
 }
