@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { PeacesimError } from '../../domain/errors.ts';
 import { resolveOptions } from '../../engine/options.ts';
-import { checkSession, parseSession, replaySession, sessionOptions } from '../../engine/session.ts';
+import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
-import { openScenario } from '../scenarios.ts';
+import { readSessionFile } from '../sessions.ts';
 
 export type DocFormat = 'md' | 'html';
 
@@ -48,17 +46,7 @@ export function registerReport(program: Command, io: Io): void {
     )
     .option('--out <file>', 'write the report to this file instead of standard output')
     .action((file: string, opts: { format?: DocFormat; out?: string }) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new PeacesimError(
-          `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        );
-      }
-      const session = parseSession(text, file);
-      const scenario = openScenario(session.scenario.source);
-      checkSession(scenario, session, file);
+      const { session, scenario } = readSessionFile(file);
       const actor = replaySession(scenario, session);
       const run = runStateOf(scenario, actor.getSnapshot());
       actor.stop();

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { PeacesimError } from '../../domain/errors.ts';
 import type { NegotiationEvent } from '../../engine/events.ts';
 import { drive } from '../../engine/headless.ts';
-import { checkSession, parseSession, replaySession, sessionOptions } from '../../engine/session.ts';
+import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { checkExportFlags } from '../../report/csv.ts';
 import type { Io } from '../io.ts';
-import { openScenario } from '../scenarios.ts';
+import { readSessionFile } from '../sessions.ts';
 import { readMoves, report } from './run.ts';
 
 export function registerResume(program: Command, io: Io): void {
@@ -25,17 +23,7 @@ export function registerResume(program: Command, io: Io): void {
         opts: { moves?: string; json?: boolean; csv?: boolean; out?: string; save?: string },
       ) => {
         checkExportFlags(opts);
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (e) {
-          throw new PeacesimError(
-            `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-          );
-        }
-        const session = parseSession(text, file);
-        const scenario = openScenario(session.scenario.source);
-        checkSession(scenario, session, file);
+        const { session, scenario } = readSessionFile(file);
         const options = sessionOptions(session);
         const actor = replaySession(scenario, session);
         const inputs: NegotiationEvent[] = [...session.inputs];
