@@ -48,25 +48,41 @@ export interface SweepResult {
   readonly documents: readonly DocumentSweep[];
 }
 
-/** One draw of every actor's utility table and reservation. */
-function drawActor(
-  scenario: Scenario,
-  actor: Actor,
-  rng: Rng,
-): { contrib: Float64Array; reservation: number } {
+/**
+ * One draw of an actor: every weight with a weightRange and its reservation if it has a range, drawn in that
+ * order; the weights normalised again and the utility table rebuilt, as the compiler builds them.
+ */
+function drawActor(scenario: Scenario, actor: Actor, rng: Rng): Actor {
   const raw = actor.preferences.map((p) =>
     p ? (p.weightRange ? rng.between(p.weightRange[0], p.weightRange[1]) : p.rawWeight) : 0,
   );
   const total = raw.reduce((s, w) => s + w, 0);
+  const weights = new Float64Array(raw.length);
   const contrib = new Float64Array(actor.contrib.length);
   const { offsets } = scenario;
   actor.preferences.forEach((p, i) => {
     if (!p || total <= 0) return;
     const w = raw[i]! / total;
+    weights[i] = w;
     for (let o = 0; o < p.values.length; o++) contrib[offsets[i]! + o] = w * p.values[o]!;
   });
   const r = actor.reservation.range;
-  return { contrib, reservation: r ? rng.between(r[0], r[1]) : actor.reservation.value };
+  return {
+    ...actor,
+    weights,
+    contrib,
+    // the drawn raw weight, so an event that edits a weight renormalises against the draw
+    preferences: actor.preferences.map((p, i) => (p ? { ...p, rawWeight: raw[i]! } : p)),
+    reservation: { ...actor.reservation, value: r ? rng.between(r[0], r[1]) : actor.reservation.value },
+  };
+}
+
+/**
+ * One sample of the scenario's uncertainty: a compiled scenario whose actors carry drawn weights and
+ * reservations (actors in scenario order). `sweep` and the outcome runs draw through this one function.
+ */
+export function drawScenario(scenario: Scenario, rng: Rng): Scenario {
+  return { ...scenario, actors: scenario.actors.map((a) => drawActor(scenario, a, rng)) };
 }
 
 export function uncertainParameters(scenario: Scenario): string[] {
@@ -110,7 +126,7 @@ export function sweep(
   const agreements = new Float64Array(docs.length);
 
   for (let s = 0; s < options.samples; s++) {
-    const draws = scenario.actors.map((a) => drawActor(scenario, a, rng));
+    const draws = drawScenario(scenario, rng).actors;
     docs.forEach((d, k) => {
       const f = fixed[k]!;
       let agreed = f.rulesHold;
@@ -118,7 +134,8 @@ export function sweep(
         const draw = draws[a]!;
         let u = 0;
         for (let i = 0; i < d.package.length; i++) u += draw.contrib[offsets[i]! + d.package[i]!]!;
-        const ok = f.broken[a]!.length === 0 && u >= draw.reservation - 1e-12;
+        const reservation = draw.reservation.value;
+        const ok = f.broken[a]!.length === 0 && u >= reservation - 1e-12;
         if (ok) accepts[k]![a]!++;
         else if (f.required.includes(a)) agreed = false;
         sums[k]![a]! += u;
@@ -129,7 +146,7 @@ export function sweep(
           document: d.id,
           actor: scenario.actors[a]!.id,
           utility: u,
-          reservation: draw.reservation,
+          reservation,
           accepts: ok,
         });
       }

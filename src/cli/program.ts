@@ -6,6 +6,7 @@ import { registerBrief } from './commands/brief.ts';
 import { registerConcessions } from './commands/concessions.ts';
 import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
+import { registerOutcomes } from './commands/outcomes.ts';
 import { registerReport } from './commands/report.ts';
 import { registerResume } from './commands/resume.ts';
 import { registerRun } from './commands/run.ts';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io): Command {
   registerAnalyze(program, io);
   registerSources(program, io);
   registerSweep(program, io);
+  registerOutcomes(program, io);
   registerWhatIf(program, io);
   registerConcessions(program, io);
   registerImport(program, io);

@@ -91,6 +91,7 @@ export function drive(
         if (why) throw new PeacesimError(`--inject ${p.event}@${p.round}: ${why}`);
         send(inject);
       });
+    if (actor.getSnapshot().status === 'done') return null; // an inject ended the talks (a walk-out)
     const waiting = actor.getSnapshot().context.awaiting[0];
     if (waiting) {
       const id = scenario.actors[waiting.actor]!.id;

@@ -175,7 +175,8 @@ export function report(
     );
 }
 
-function checkPlan(
+/** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */
+export function checkPlan(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],

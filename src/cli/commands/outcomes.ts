@@ -1,0 +1,263 @@
+import type { Command } from 'commander';
+import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
+import { PeacesimError } from '../../domain/errors.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { humanActors, type PlannedInject } from '../../engine/headless.ts';
+import type { RunOptions } from '../../engine/options.ts';
+import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
+import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
+import { writeFileAtomic } from '../files.ts';
+import { intFlag } from '../flags.ts';
+import { type Io, palette } from '../io.ts';
+import { Narrator } from '../narrate.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { checkPlan, parseInject, parseStrategy } from './run.ts';
+
+export const OUTCOMES_CSV = ['summary', 'runs'] as const;
+
+export const SUMMARY_COLUMNS = [
+  'measure',
+  'subject',
+  'statistic',
+  'option',
+  'value',
+  'count',
+  'n',
+  'ci_low',
+  'ci_high',
+];
+
+/** The summary as a long table: one row per outcome kind, per actor statistic, per issue's modal term. */
+export function outcomesSummaryCsv(r: OutcomesResult): string {
+  const rows: Cell[][] = [];
+  const spreadRows = (measure: string, subject: string | null, s: Spread, n: number) => {
+    for (const k of SPREAD_STATS) rows.push([measure, subject, k, null, s[k], null, n, null, null]);
+  };
+  for (const o of r.outcomes)
+    rows.push(['outcome', o.outcome, 'share', null, o.share, o.count, r.draws, o.interval[0], o.interval[1]]);
+  const { signed, failed } = r;
+  if (signed.round)
+    for (const k of ['min', 'median', 'max'] as const)
+      rows.push(['signing_round', null, k, null, signed.round[k], null, signed.runs, null, null]);
+  for (const u of signed.utilities) spreadRows('utility', u.actor, u, signed.runs);
+  if (signed.durability) spreadRows('durability', null, signed.durability, signed.runs);
+  for (const t of signed.terms)
+    rows.push(['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
+  for (const h of failed.holdouts) {
+    rows.push([
+      'holdout',
+      h.actor,
+      'share',
+      null,
+      h.share,
+      h.runs,
+      failed.runs,
+      h.interval[0],
+      h.interval[1],
+    ]);
+    rows.push(['holdout', h.actor, 'rounds', null, h.rounds, null, failed.runs, null, null]);
+  }
+  for (const w of r.walkOuts)
+    rows.push(['walk_out', w.actor, 'share', null, w.share, w.runs, r.draws, w.interval[0], w.interval[1]]);
+  return toCsv(SUMMARY_COLUMNS, rows);
+}
+
+export function runColumns(scenario: Scenario): string[] {
+  const ids = scenario.actors.map((a) => a.id);
+  return [
+    'draw',
+    'engine_seed',
+    'outcome',
+    'round',
+    ...ids.map((a) => `u_${a}`),
+    'durability',
+    ...ids.map((a) => `reservation_${a}`),
+    ...ids.map((a) => `holdouts_${a}`),
+    'walked_out',
+  ];
+}
+
+export function runRow(scenario: Scenario, r: OutcomeRun): Cell[] {
+  return [
+    r.draw,
+    r.engineSeed,
+    r.outcome,
+    r.round,
+    ...scenario.actors.map((a) => r.utilities?.[a.id] ?? null),
+    r.durability,
+    ...r.reservations,
+    ...r.holdouts,
+    joinIds(r.walkedOut),
+  ];
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
+const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
+const f3 = (x: number) => x.toFixed(3).padStart(6);
+
+function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
+  const p = palette(io);
+  const n = new Narrator(scenario, p);
+  const out: string[] = [];
+  const strategies = scenario.actors
+    .map((a) => {
+      const st = r.strategies[a.id]!;
+      const params = Object.entries(st.params).map(([k, v]) => `${k} ${v}`);
+      return `${a.id} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
+    })
+    .join(', ');
+  out.push(
+    `${p.bold(scenario.title)} — ${r.draws.toLocaleString('en-US')} runs, seed ${r.seed}, up to ${r.maxRounds} rounds`,
+    p.dim(`strategies: ${strategies}`),
+  );
+  if (r.injects.length)
+    out.push(p.dim(`injects: ${r.injects.map((i) => `${i.event}@${i.round}`).join(', ')}`));
+  out.push(
+    r.parameters.length
+      ? p.dim(`uncertain: ${r.parameters.join(', ')}`)
+      : p.yellow(
+          'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
+        ),
+    p.dim(
+      "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events.",
+    ),
+    '',
+    `${'outcome'.padEnd(12)} ${'runs'.padStart(6)} ${'share'.padStart(7)}  95% interval`,
+  );
+  for (const o of r.outcomes)
+    out.push(
+      `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
+    );
+
+  const s = r.signed;
+  if (s.round) {
+    out.push(
+      '',
+      s.round.min === s.round.max
+        ? `${p.cyan('signed')} in round ${s.round.min} every time`
+        : `${p.cyan('signed')} in rounds ${s.round.min}–${s.round.max} (median ${s.round.median})`,
+      `  ${'in signed runs'.padEnd(16)} ${['mean', 'p10', 'median', 'p90'].map((h) => h.padStart(6)).join(' ')}`,
+    );
+    const row = (label: string, x: Spread) =>
+      `  ${label.padEnd(16)} ${[x.mean, x.p10, x.median, x.p90].map(f3).join(' ')}`;
+    for (const u of s.utilities) out.push(row(`utility ${u.actor}`, u));
+    if (s.durability) out.push(row('durability', s.durability));
+    else if (!scenario.durability) out.push(p.dim('  (the scenario states no durability assumptions)'));
+    out.push('  terms signed most often:');
+    const width = Math.max(...s.terms.map((t) => t.issue.length));
+    for (const t of s.terms)
+      out.push(`    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${n.option(t.issue, t.mode)}`);
+  }
+
+  const f = r.failed;
+  if (f.runs) {
+    const blamed = f.holdouts
+      .filter((h) => h.runs > 0)
+      .sort((a, b) => b.runs - a.runs || b.rounds - a.rounds);
+    out.push(
+      '',
+      `${p.yellow('lone holdouts')} in the ${runs(f.runs)} without a deal (the one required actor rejecting a text all others accepted):`,
+    );
+    if (!blamed.length) out.push('  nobody stood alone: the texts failed with several actors rejecting');
+    for (const h of blamed)
+      out.push(
+        `  ${h.actor.padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,
+      );
+  }
+  const left = r.walkOuts.filter((w) => w.runs > 0);
+  out.push(
+    '',
+    left.length
+      ? `walk-outs: ${left.map((w) => `${w.actor} in ${runs(w.runs)} (${pct(w.share)})`).join(', ')}`
+      : 'walk-outs: none',
+  );
+  io.out(`${out.join('\n')}\n`);
+}
+
+export function registerOutcomes(program: Command, io: Io): void {
+  program
+    .command('outcomes')
+    .description(
+      'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out',
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .option('-n, --draws <n>', 'number of draws (one run each)', intFlag(1, 100_000), 200)
+    .option(
+      '-s, --seed <n>',
+      'master seed: it fixes every draw and every run; the same seed gives the same bytes',
+      intFlag(0, 2 ** 31 - 1),
+      1,
+    )
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option(
+      '--strategy <actor=kind>',
+      "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
+      parseStrategy,
+    )
+    .option(
+      '--inject <event@round>',
+      'fire a manual event at the start of a round in every run (repeatable)',
+      parseInject,
+    )
+    .option('--json', 'print the summary as JSON (deterministic)')
+    .option(
+      '--csv [table]',
+      'print CSV: summary (default; a long table of every statistic) or runs (one row per draw)',
+    )
+    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .action(
+      (
+        name: string,
+        opts: {
+          draws: number;
+          seed: number;
+          rounds?: number;
+          strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
+          inject?: PlannedInject[];
+          csv?: string | true;
+          json?: boolean;
+          out?: string;
+        },
+      ) => {
+        checkExportFlags(opts);
+        const csv =
+          opts.csv === undefined
+            ? undefined
+            : opts.csv === true
+              ? 'summary'
+              : csvKind(opts.csv, OUTCOMES_CSV);
+        const scenario = openScenario(name);
+        const options: Omit<RunOptions, 'seed'> = {
+          ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+          ...(opts.strategy ? { strategies: opts.strategy } : {}),
+        };
+        const humans = humanActors(scenario, options);
+        if (humans.length)
+          throw new PeacesimError(
+            `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
+            2,
+          );
+        const injects = opts.inject ?? [];
+        checkPlan(scenario, options, injects, false);
+        const rows: Cell[][] = [];
+        const result = runOutcomes(
+          scenario,
+          { draws: opts.draws, seed: opts.seed, run: options, injects },
+          csv === 'runs' ? (r) => rows.push(runRow(scenario, r)) : undefined,
+        );
+        if (csv || opts.json) {
+          const body =
+            csv === 'runs'
+              ? toCsv(runColumns(scenario), rows)
+              : csv === 'summary'
+                ? outcomesSummaryCsv(result)
+                : `${JSON.stringify(result, null, 2)}\n`;
+          if (opts.out) writeFileAtomic(opts.out, body);
+          else io.out(body);
+          return;
+        }
+        text(io, scenario, result);
+      },
+    );
+}

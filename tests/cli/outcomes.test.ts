@@ -1,0 +1,272 @@
+// peacesim outcomes, in-process: the summary in words, deterministic JSON, CSV tables that agree with the JSON,
+// and the usage errors.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SUMMARY_COLUMNS } from '../../src/cli/commands/outcomes.ts';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+/** Enough of RFC 4180 for these tables (quoted cells, doubled quotes, LF record ends). */
+function parse(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || c === '\n') {
+      row.push(cell);
+      cell = '';
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else cell += c;
+  }
+  const [header, ...body] = rows;
+  for (const r of body) expect(r).toHaveLength(header!.length);
+  return body.map((r) => Object.fromEntries(header!.map((h, k) => [h, r[k]!])));
+}
+
+const header = (text: string) => text.slice(0, text.indexOf('\n')).split(',');
+const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+
+const dir = mkdtempSync(join(tmpdir(), 'peacesim-outcomes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// the tutorial signs in every draw with its own strategies; two hardliners in four rounds never do
+const TUTORIAL = ['outcomes', 'tutorial-bilateral', '-n', '12', '-s', '3'];
+const STUCK = [
+  'outcomes',
+  'tutorial-bilateral',
+  '-n',
+  '4',
+  '--rounds',
+  '4',
+  '--strategy',
+  'north=hardliner',
+  '--strategy',
+  'south=hardliner',
+];
+
+describe('peacesim outcomes', () => {
+  it('should summarise the runs in words, with the caveat', async () => {
+    const r = await cli(...TUTORIAL);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^Tutorial — a stylised two-party settlement — 12 runs, seed 3, up to 12 rounds\n/);
+    expect(r.out).toContain('uncertain: north.reservation, south.weight.guarantee, south.reservation\n');
+    expect(r.out).toContain('not probabilities of real-world events');
+    expect(r.out).toMatch(/\nsigned {11}12 {2}100\.0% {2}\[75\.8%, 100\.0%\]\n/);
+    expect(r.out).toMatch(/\nsigned in rounds? \d+/);
+    expect(r.out).toContain('terms signed most often:');
+    expect(r.out).toContain('(the scenario states no durability assumptions)');
+    expect(r.out).toContain('walk-outs: none');
+  });
+
+  it('should name the lone holdouts when talks fail', async () => {
+    const r = await cli(...STUCK);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\nstalemate {9}4 {2}100\.0%/);
+    expect(r.out).toContain('lone holdouts in the 4 runs without a deal');
+    expect(r.out).toMatch(/\n {2}north {8}in 4 runs \(100\.0% \[51\.0%, 100\.0%\]\), \d+ rounds in all/);
+  });
+
+  it('should print the same JSON for the same seed', async () => {
+    const a = await cli(...TUTORIAL, '--json');
+    expect(a.code).toBe(0);
+    expect((await cli(...TUTORIAL, '--json')).out).toBe(a.out);
+    const j = JSON.parse(a.out);
+    expect(j).toMatchObject({ scenario: 'tutorial-bilateral', seed: 3, draws: 12, maxRounds: 12 });
+    expect(j.outcomes.map((o: { count: number }) => o.count).reduce((s: number, x: number) => s + x)).toBe(
+      12,
+    );
+  });
+
+  it('should give a summary table that matches the JSON', async () => {
+    for (const argv of [TUTORIAL, STUCK]) {
+      const j = JSON.parse((await cli(...argv, '--json')).out);
+      const r = await cli(...argv, '--csv');
+      expect(r.code).toBe(0);
+      expect(header(r.out)).toEqual(SUMMARY_COLUMNS);
+      expect((await cli(...argv, '--csv', 'summary')).out).toBe(r.out);
+      const rows = parse(r.out);
+      const pick = (measure: string, subject = '', statistic = '') =>
+        rows.filter(
+          (x) =>
+            x.measure === measure &&
+            (!subject || x.subject === subject) &&
+            (!statistic || x.statistic === statistic),
+        );
+      for (const o of j.outcomes)
+        expect(pick('outcome', o.outcome)).toEqual([
+          {
+            measure: 'outcome',
+            subject: o.outcome,
+            statistic: 'share',
+            option: '',
+            value: num(o.share),
+            count: num(o.count),
+            n: num(j.draws),
+            ci_low: num(o.interval[0]),
+            ci_high: num(o.interval[1]),
+          },
+        ]);
+      for (const u of j.signed.utilities)
+        for (const k of ['mean', 'min', 'p10', 'median', 'p90', 'max'])
+          expect(pick('utility', u.actor, k).map((x) => x.value)).toEqual([num(u[k])]);
+      expect(pick('signing_round').map((x) => x.value)).toEqual(
+        j.signed.round ? [j.signed.round.min, j.signed.round.median, j.signed.round.max].map(num) : [],
+      );
+      expect(pick('term').map((x) => [x.subject, x.option, x.value])).toEqual(
+        j.signed.terms.map((t: { issue: string; mode: unknown; share: number }) => [
+          t.issue,
+          String(t.mode),
+          num(t.share),
+        ]),
+      );
+      for (const h of j.failed.holdouts) {
+        expect(pick('holdout', h.actor, 'share')[0]).toMatchObject({
+          value: num(h.share),
+          count: num(h.runs),
+          n: num(j.failed.runs),
+        });
+        expect(pick('holdout', h.actor, 'rounds')[0]!.value).toBe(num(h.rounds));
+      }
+      expect(pick('walk_out').map((x) => x.count)).toEqual(
+        j.walkOuts.map((w: { runs: number }) => num(w.runs)),
+      );
+    }
+  });
+
+  it('should give one row per draw in the runs table, agreeing with the summary', async () => {
+    const j = JSON.parse((await cli(...STUCK, '--json')).out);
+    const r = await cli(...STUCK, '--csv', 'runs');
+    expect(r.code).toBe(0);
+    expect(header(r.out)).toEqual([
+      'draw',
+      'engine_seed',
+      'outcome',
+      'round',
+      'u_north',
+      'u_south',
+      'durability',
+      'reservation_north',
+      'reservation_south',
+      'holdouts_north',
+      'holdouts_south',
+      'walked_out',
+    ]);
+    const rows = parse(r.out);
+    expect(rows.map((x) => x.draw)).toEqual(['0', '1', '2', '3']);
+    for (const o of j.outcomes) expect(rows.filter((x) => x.outcome === o.outcome)).toHaveLength(o.count);
+    for (const h of j.failed.holdouts)
+      expect(rows.reduce((s, x) => s + Number(x[`holdouts_${h.actor}`]), 0)).toBe(h.rounds);
+    // a run that did not sign has no utilities
+    expect(rows.every((x) => x.u_north === '' && x.durability === '')).toBe(true);
+
+    const signed = parse((await cli(...TUTORIAL, '--csv', 'runs')).out);
+    expect(signed).toHaveLength(12);
+    expect(signed.every((x) => x.outcome === 'signed' && Number(x.u_north) > 0)).toBe(true);
+    // sweep draws the same parameters with the same seed, sample for sample
+    const draws = parse(
+      (await cli('sweep', 'tutorial-bilateral', '-n', '12', '-s', '3', '--csv', 'draws')).out,
+    );
+    signed.forEach((x, k) => {
+      const north = draws.find((d) => d.sample === String(k) && d.actor === 'north')!;
+      expect(x.reservation_north).toBe(north.reservation);
+    });
+  });
+
+  it('should count walk-outs and collapses', async () => {
+    const r = await cli('outcomes', 'ukraine-peace', '-n', '2', '--inject', 'us-walks-away@3', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.outcomes.find((o: { outcome: string }) => o.outcome === 'collapsed').count).toBe(2);
+    expect(j.walkOuts.find((w: { actor: string }) => w.actor === 'us').runs).toBe(2);
+    expect(j.injects).toEqual([{ event: 'us-walks-away', round: 3 }]);
+  });
+
+  it('should write with --out exactly what stdout shows', async () => {
+    for (const extra of [['--json'], ['--csv'], ['--csv', 'runs']]) {
+      const file = join(dir, `${extra.join('-')}.out`);
+      const shown = await cli(...STUCK, ...extra);
+      const written = await cli(...STUCK, ...extra, '--out', file);
+      expect(written.code).toBe(0);
+      expect(written.out).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe(shown.out);
+    }
+  });
+});
+
+describe('peacesim outcomes: errors', () => {
+  const oneLine = (r: { out: string; err: string }) => {
+    expect(r.out).toBe('');
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  };
+
+  it('should refuse a person at the table (exit 2)', async () => {
+    const r = await cli('outcomes', 'tutorial-bilateral', '-n', '2', '--strategy', 'south=human');
+    expect(r.code).toBe(2);
+    oneLine(r);
+    expect(r.err).toContain('south is played by a person');
+    expect(r.err).toContain('--strategy south=linear');
+  });
+
+  it('should refuse --csv with --json, --out alone, and an unknown table (exit 2)', async () => {
+    const both = await cli('outcomes', 'tutorial-bilateral', '--csv', '--json');
+    expect(both.code).toBe(2);
+    expect(both.err).toBe('peacesim: --csv and --json cannot be used together: choose one\n');
+    const out = await cli('outcomes', 'tutorial-bilateral', '--out', 'x.csv');
+    expect(out.code).toBe(2);
+    oneLine(out);
+    const table = await cli('outcomes', 'tutorial-bilateral', '--csv', 'run');
+    expect(table.code).toBe(2);
+    oneLine(table);
+    expect(table.err).toBe(
+      'peacesim: --csv: unknown export "run" (did you mean "runs"?); choose summary, runs\n',
+    );
+  });
+
+  it('should refuse malformed flags and an inject after the last round (exit 2)', async () => {
+    for (const argv of [
+      ['-n', '0'],
+      ['--strategy', 'north'],
+      ['--inject', 'x'],
+    ]) {
+      const r = await cli('outcomes', 'tutorial-bilateral', ...argv);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+    }
+    const late = await cli('outcomes', 'ukraine-peace', '--inject', 'us-walks-away@30');
+    expect(late.code).toBe(2);
+    oneLine(late);
+  });
+
+  it('should fail with exit 1 on an unknown scenario, actor or event', async () => {
+    for (const argv of [
+      ['no-such-scenario.yaml'],
+      ['tutorial-bilateral', '--strategy', 'nobody=linear'],
+      ['ukraine-peace', '--inject', 'nothing@2'],
+    ]) {
+      const r = await cli('outcomes', ...argv, '-n', '1');
+      expect(r.code).toBe(1);
+      oneLine(r);
+    }
+  });
+});
