@@ -1,5 +1,6 @@
 // `npm run bench`: the utility hot path, `analyze` on the shipped scenario (with its speed-up over brute force),
-// and the complete analysis of a 390,625-package GENIUS-like domain. Results go to docs/performance.md by hand.
+// the complete analysis of a 390,625-package GENIUS-like domain, loading, and whole engine runs. Results go to
+// docs/performance.md by hand.
 import { existsSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { analyzeScenario, documentReports } from '../src/analysis/analyze.ts';
 import { countFeasible } from '../src/analysis/feasibility.ts';
 import type { Scenario } from '../src/domain/types.ts';
 import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
+import { runHeadless, stateName } from '../src/engine/headless.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
@@ -168,6 +170,29 @@ function loading(): void {
   }
 }
 
+/**
+ * The engine: a whole headless run of a shipped scenario (every round's tabling, verdicts, tally; the mediator's
+ * revisions and the agents' exact frontier work), per run and per round — what a facilitator waits for on a step.
+ */
+function engine(): void {
+  console.log('\n## (e) the engine: a whole headless run, default strategies, seed 1');
+  for (const id of ['tutorial-bilateral', '28-point-path', 'ukraine-peace', 'blame-and-pressure']) {
+    const path = join(root, 'scenarios', `${id}.yaml`);
+    if (!existsSync(path)) continue;
+    const s = loadScenarioFile(path);
+    const once = runHeadless(s, { seed: 1 });
+    const rounds = once.snapshot.context.round;
+    // a fresh scenario object (and issue list) each time: the agents' caches are keyed on them, so this is the
+    // cost of a new run, not of a replay of one already computed
+    const fresh = () => ({ ...s, issues: [...s.issues] });
+    const ms = time(() => runHeadless(fresh(), { seed: 1 }), 5, 1);
+    const replay = time(() => runHeadless(s, { seed: 1 }), 5, 1);
+    console.log(
+      `- ${id}: ${fmt(ms)} ms per new run (median of 5), ${rounds} rounds → ${fmt(ms / rounds)} ms per round; a replay of the same run (caches warm, as rewind does): ${fmt(replay)} ms; ends ${stateName(once.snapshot)}`,
+    );
+  }
+}
+
 console.log(
   `# peacesim benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`,
 );
@@ -178,3 +203,4 @@ if (shipped) ukraine(shipped);
 else console.log('\n## (b) skipped: scenarios/ukraine-peace.yaml is missing');
 genius();
 loading();
+engine();
