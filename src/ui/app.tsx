@@ -65,7 +65,8 @@ export function keyContext(state: AppState): KeyContext {
 export function typing(state: AppState): boolean {
   if (state.overlay) return false;
   if (state.screen === 'setup') return ['seed', 'rounds', 'minutes'].includes(state.setup?.field ?? '');
-  return state.screen === 'play' && (state.play?.prompt === 'save' || state.play?.prompt === 'fork');
+  const prompt = state.play?.prompt;
+  return state.screen === 'play' && (prompt === 'save' || prompt === 'fork' || prompt === 'report');
 }
 
 function Screen(props: ScreenProps & { catalog: Catalog; clock?: Clock | undefined }) {

@@ -81,6 +81,13 @@ export const OVERVIEW_KEYS = bind([
     hint: 'p play',
     match: (i) => i === 'p',
   },
+  {
+    id: 'order',
+    keys: 'o',
+    does: 'list the documents by date (oldest first) or as in the scenario file',
+    hint: 'o order',
+    match: (i) => i === 'o',
+  },
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -221,7 +228,7 @@ export const PLAY_KEYS = bind([
   {
     id: 'inject',
     keys: 'i',
-    does: 'inject a manual scenario event',
+    does: 'inject a manual scenario event, or an ad-hoc one: shift a value of no deal, drop a red line, table a document, walk out',
     hint: 'i inject',
     match: (i) => i === 'i',
   },
@@ -246,6 +253,13 @@ export const PLAY_KEYS = bind([
     does: 'fork: save under a new name and go on there',
     hint: 'f fork',
     match: (i) => i === 'f',
+  },
+  {
+    id: 'report',
+    keys: 'w',
+    does: 'write the after-action report of the session as it stands (next to the session file, or asks for a name; .md for markdown)',
+    hint: 'w report',
+    match: (i) => i === 'w',
   },
   // no hint: the play screen's own status line says which view is on, and how to switch
   {
@@ -340,6 +354,13 @@ export const OUTCOME_KEYS = bind([
     does: 'return to the explorer (the session ends)',
     hint: '↵ done',
     match: (_, k) => k.return,
+  },
+  {
+    id: 'report',
+    keys: 'w',
+    does: 'write the after-action report of the session for the debrief (next to the session file, or asks for a name; .md for markdown)',
+    hint: 'w report',
+    match: (i) => i === 'w',
   },
 ]);
 

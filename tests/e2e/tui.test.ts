@@ -85,6 +85,22 @@ describe('peacesim tui in a terminal', () => {
     tmux('kill-session', '-t', s);
   });
 
+  it('should list ukraine-peace by date, and o switch to the order of the file and back', async () => {
+    const s = start('', 'tui ukraine-peace');
+    const rows = (text: string) => text.split('\n').filter((l) => /^[❯ ] [✓✗] \d{4}-/.test(l));
+    const byDate = await waitFor(s, 'Documents by date');
+    expect(rows(byDate)[0]).toMatch(/^❯ ✗ 2022-03-29 Ukraine's position at Istanbul/);
+    tmux('send-keys', '-t', s, 'o');
+    const filed = await waitFor(s, 'Documents as in the file');
+    expect(rows(filed)[0]).toMatch(/^ {2}✗ 2025-11-20 US 28-point peace plan/);
+    tmux('send-keys', '-t', s, 'o');
+    const again = await waitFor(s, 'Documents by date');
+    expect(rows(again)[0]).toMatch(/2022-03-29/);
+    tmux('send-keys', '-t', s, 'q');
+    await waitFor(s, 'EXIT=0');
+    tmux('kill-session', '-t', s);
+  });
+
   it('should draw without colour under NO_COLOR', async () => {
     const s = start('NO_COLOR=1');
     await waitFor(s, 'Documents');
@@ -153,6 +169,13 @@ describe('peacesim tui: playing a session in a terminal', () => {
     expect(saved.inputs).toContainEqual({ type: 'HUMAN_MOVE', actor: 'north', move: { type: 'accept' } });
     // the session replays headless to the same end
     expect(cli(['resume', file]).stdout).toContain('Outcome: stalemate');
+    // w: the debrief from the screen, next to the session file, as peacesim report writes it
+    await type(s, 'w');
+    await waitFor(s, 'Report written to tutorial-bilateral-seed1.report.html');
+    const report = readFileSync(join(dir, 'tutorial-bilateral-seed1.report.html'), 'utf8');
+    expect(report).toMatch(/^<!DOCTYPE html>/);
+    expect(report).toContain('<h1>After-action report — Tutorial');
+    expect(report).toBe(cli(['report', file, '--format', 'html']).stdout);
     await type(s, 'q');
     await waitFor(s, 'EXIT=0');
     tmux('kill-session', '-t', s);

@@ -176,8 +176,18 @@ describe('every play state fits the terminal', () => {
       fits('running');
       await ui.press('i');
       fits('inject');
-      await ui.press(KEY.esc, 's');
+      // the ad-hoc lists below the manual events: walk-out's confirmation is the deepest
+      await ui.press(...Array.from({ length: 8 }, () => KEY.down), KEY.enter);
+      await ui.waitFor('who walks out?');
+      fits('inject: who walks out');
+      await ui.press(KEY.enter);
+      await ui.waitFor('sure?');
+      fits('inject: confirm a walk-out');
+      await ui.press(KEY.esc, KEY.esc, KEY.esc, 's');
       fits('save');
+      await ui.press(KEY.esc, 'w');
+      expect(ui.frame()).toContain('Write the after-action report');
+      fits('report');
       await ui.press(KEY.esc, 'r');
       expect(ui.frame()).toContain('Pass the keyboard');
       fits('gate');

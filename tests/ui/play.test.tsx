@@ -210,7 +210,7 @@ describe('play: the facilitator', () => {
     const s = scenario('28-point-path');
     const ui = await open('28-point-path', { initial: session(startGame(s, { seed: 1 })) });
     await ui.press(' ', 'i');
-    expect(ui.frame()).toContain('Inject a manual event');
+    expect(ui.frame()).toContain('Inject an event, or one the scenario did not foresee');
     await ui.press(KEY.enter);
     // the list reports the choice from an effect: wait for the frame after it
     expect(await ui.waitFor('injected: ')).toMatch(/injected: /);

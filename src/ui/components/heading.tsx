@@ -10,16 +10,21 @@ export interface HeadingProps {
 
 export function Heading({ title, right, width }: HeadingProps) {
   const theme = useTheme();
-  const keep = Math.min(Array.from(title).length, Math.floor(width * 0.6));
+  const titleLength = Array.from(title).length;
+  const keep = Math.min(titleLength, Math.floor(width * 0.6));
+  // explicit widths: left to flexbox, a long title and a long right side together overflowed by a column
+  const rightLength = right ? Array.from(right).length : 0;
+  const titleWidth = Math.min(width, Math.max(keep, width - 2 - rightLength));
+  const rightWidth = width - titleWidth - 2;
   return (
     <Box width={width} flexShrink={0}>
-      <Box flexGrow={1} flexShrink={1} minWidth={keep}>
+      <Box width={titleWidth} flexShrink={0}>
         <Text bold color={theme.accent} wrap="truncate-end">
           {title}
         </Text>
       </Box>
-      {right ? (
-        <Box flexShrink={1} marginLeft={2}>
+      {right && rightWidth > 0 ? (
+        <Box width={rightWidth} flexShrink={0} marginLeft={2} justifyContent="flex-end">
           <Text dimColor wrap="truncate-end">
             {right}
           </Text>

@@ -30,7 +30,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
             color: theme.warn,
           }
         : {
-            text: `${GLYPH.reject} The talks collapsed in round ${outcome.round} (${outcome.actors.join(', ')} walked out)`,
+            text: `${GLYPH.reject} The talks collapsed in round ${outcome.round} (${outcome.actors.map((id) => scenario.actors.find((a) => a.id === id)?.name ?? id).join(', ')} walked out)`,
             color: theme.reject,
           };
   const labelWidth = Math.min(28, Math.max(...scenario.issues.map((x) => x.label.length)) + 1);

@@ -13,6 +13,7 @@ import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { OVERVIEW_KEYS, whichKey } from '../keys.ts';
 import { windowStart, wrapSpans } from '../layout.ts';
+import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, rejecters, shortName } from '../words.ts';
 import type { ScreenProps } from './types.ts';
@@ -49,8 +50,17 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
 export function OverviewScreen({ state, dispatch, width, height, active }: ScreenProps) {
   const theme = useTheme();
   const { scenario } = state;
-  const docs = scenario.documents;
-  const evaluations = useMemo(() => docs.map((d) => evaluatePackage(scenario, d.package)), [scenario, docs]);
+  // the documents in the order shown (o: as in the file, or by date); documentRow indexes this list
+  const order = useMemo(
+    () => documentIndices(scenario, state.documentOrder),
+    [scenario, state.documentOrder],
+  );
+  const filed = useMemo(
+    () => scenario.documents.map((d) => evaluatePackage(scenario, d.package)),
+    [scenario],
+  );
+  const docs = order.map((k) => scenario.documents[k]!);
+  const evaluations = order.map((k) => filed[k]!);
   const focusDocs = state.overviewFocus === 'documents';
   const [actorsOverflow, setActorsOverflow] = useState(false);
 
@@ -64,6 +74,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     else if (id === 'analysis') dispatch({ type: 'go', screen: 'analysis' });
     else if (id === 'pick') dispatch({ type: 'go', screen: 'picker' });
     else if (id === 'play') dispatch({ type: 'open-play' });
+    else if (id === 'order') dispatch({ type: 'toggle-document-order' });
   }, active);
 
   const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);
@@ -93,7 +104,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
         <Box flexDirection="column" width={leftWidth} flexShrink={0}>
           <PaneTitle
             title="Documents"
-            note={`${docs.length} tabled · ${GLYPH.accept} agreement ${GLYPH.reject} none`}
+            note={`${state.documentOrder === 'date' ? 'by date' : 'as in the file'} · ${docs.length} tabled · ${GLYPH.accept} agreement ${GLYPH.reject} none`}
             active={focusDocs}
           />
           <Box flexDirection="column" height={listRows} flexShrink={0}>

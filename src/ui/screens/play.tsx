@@ -16,10 +16,10 @@ import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clo
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
 import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS, whichKey } from '../keys.ts';
+import { injectStep } from '../state/inject-menu.ts';
 import {
   isOver,
   isPaused,
-  manualEvents,
   outcomeOf,
   type PlayGame,
   phaseName,
@@ -28,6 +28,7 @@ import {
   teamsOf,
 } from '../state/play.ts';
 import { type PlayAction, type PlayView, showsNumbers, unsaved } from '../state/play-view.ts';
+import { defaultReportFile, reportFileFor, reportFormat, reportText } from '../state/report.ts';
 import type { SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { TranscriptWords } from '../transcript-words.ts';
@@ -93,6 +94,19 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
     }
   };
 
+  // the debrief from the screen: the report of the session as it stands, written as `peacesim report` writes it
+  const writeReport = (file: string) => {
+    try {
+      host.save(file, reportText(game, view.source, reportFormat(file)));
+      play({ type: 'reported', file });
+    } catch (e) {
+      play({ type: 'prompt', prompt: null });
+      play({ type: 'notice', notice: `the report was not written: ${(e as Error).message}` });
+    }
+  };
+  const report = () =>
+    view.file ? writeReport(reportFileFor(view.file)) : play({ type: 'prompt', prompt: 'report' });
+
   useKeys((input, key) => {
     if (view.prompt || turn?.stage === 'asks') return;
     if (turn?.stage === 'brief') {
@@ -111,6 +125,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       const id = whichKey(OUTCOME_KEYS, input, key);
       if (id === 'save') view.file ? save(view.file, false) : play({ type: 'prompt', prompt: 'save' });
       else if (id === 'fork') play({ type: 'prompt', prompt: 'fork' });
+      else if (id === 'report') report();
       else if (id === 'rewind') play({ type: 'rewind' });
       else if (id === 'view') play({ type: 'view' });
       else if (id === 'done') dispatch({ type: 'back' });
@@ -123,6 +138,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
     else if (id === 'inject') play({ type: 'prompt', prompt: 'inject' });
     else if (id === 'save') view.file ? save(view.file, false) : play({ type: 'prompt', prompt: 'save' });
     else if (id === 'fork') play({ type: 'prompt', prompt: 'fork' });
+    else if (id === 'report') report();
     else if (id === 'up' || id === 'down' || id === 'page-up' || id === 'page-down')
       play({ type: 'scroll', delta: { up: 1, down: -1, 'page-up': page, 'page-down': -page }[id] });
   }, active);
@@ -170,9 +186,10 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       </Box>
     );
 
-  const events = manualEvents(game.scenario);
+  const menu = view.prompt === 'inject' ? injectStep(game, view.injectPath, numbers) : null;
+  const choices = menu?.kind === 'menu' ? menu.choices : [];
   const promptRows =
-    view.prompt === 'inject' ? Math.min(events.length, 6) + 2 : view.prompt ? 2 : turn ? 4 : 0;
+    view.prompt === 'inject' ? Math.max(1, Math.min(choices.length, 6)) + 2 : view.prompt ? 2 : turn ? 4 : 0;
   const bodyHeight = Math.max(3, height - 4 - promptRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -191,31 +208,56 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       )}
       {view.prompt === 'inject' ? (
         <Box flexDirection="column" width={width} height={promptRows} flexShrink={0}>
-          <Text bold>
-            Inject a manual event <Text dimColor>· ↑↓ choose · enter fires it · esc cancels</Text>
+          <Text bold wrap="truncate-end">
+            {menu?.kind === 'menu' ? menu.title : 'Inject'}
+            <Text dimColor>
+              {' '}
+              · ↑↓ choose · enter picks · esc {view.injectPath.length ? 'back' : 'cancels'}
+            </Text>
           </Text>
-          {events.length ? (
+          {choices.length ? (
             <Select
-              options={events.map((e) => ({ value: e.id, label: `${e.title} (${e.id})` }))}
-              visibleOptionCount={Math.min(events.length, 6)}
-              onChange={(event) => play({ type: 'inject', event })}
+              // one list per step: a fresh Select, so that a pick never carries over to the next list
+              key={view.injectPath.join('/')}
+              options={choices.map((c) => ({ value: c.value, label: c.label }))}
+              visibleOptionCount={Math.min(choices.length, 6)}
+              onChange={(value) => play({ type: 'inject-pick', value })}
             />
           ) : (
-            <Text dimColor>This scenario has no manual events (peacesim show lists its events).</Text>
+            <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>
           )}
+          {choices.length > 6 ? (
+            // the list shows six: say there is more, so that the ad-hoc entries below the events are found
+            <Text dimColor wrap="truncate-end">
+              {choices.length} in all · ↓ for the rest
+            </Text>
+          ) : null}
         </Box>
       ) : view.prompt ? (
         <Box flexDirection="column" width={width} height={2} flexShrink={0}>
-          <Text bold>
-            {view.prompt === 'fork' ? 'Fork: save under a new name and go on there' : 'Save the session'}
-            <Text dimColor> · enter saves · esc cancels</Text>
+          <Text bold wrap="truncate-end">
+            {view.prompt === 'report'
+              ? 'Write the after-action report (a name ending in .md gives markdown)'
+              : view.prompt === 'fork'
+                ? 'Fork: save under a new name and go on there'
+                : 'Save the session'}
+            <Text dimColor> · enter {view.prompt === 'report' ? 'writes' : 'saves'} · esc cancels</Text>
           </Text>
           <Box>
             <Text>file: </Text>
             <TextInput
-              defaultValue={view.prompt === 'fork' ? forkFile(view) : (view.file ?? defaultFile(game))}
+              key={view.prompt}
+              defaultValue={
+                view.prompt === 'report'
+                  ? defaultReportFile(game)
+                  : view.prompt === 'fork'
+                    ? forkFile(view)
+                    : (view.file ?? defaultFile(game))
+              }
               onSubmit={(file) => {
-                if (file.trim()) save(file.trim(), view.prompt === 'fork');
+                if (!file.trim()) return;
+                if (view.prompt === 'report') writeReport(file.trim());
+                else save(file.trim(), view.prompt === 'fork');
               }}
             />
           </Box>
@@ -226,7 +268,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       <Text dimColor wrap="truncate-end">
         {view.notice ||
           (outcome
-            ? 's saves the session · u rewinds into it · enter returns to the explorer · then peacesim report FILE'
+            ? 'w writes the report · s saves the session · u rewinds into it · enter returns to the explorer'
             : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ' · not saved' : ` · saved to ${view.file}`}`)}
       </Text>
     </Box>

@@ -1,7 +1,13 @@
 // The explorer's state: which screen is showing, what is selected, and the sandbox. One reducer, one action union.
 // Screens are switched here and in app.tsx only: the play screens (a facilitated session) are two more kinds.
-import type { Scenario } from '../../domain/types.ts';
-import { displayOrder, optionOrder } from './order.ts';
+import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
+import {
+  type DocumentOrder,
+  defaultDocumentOrder,
+  displayOrder,
+  documentIndices,
+  optionOrder,
+} from './order.ts';
 import { isOver, startGame } from './play.ts';
 import { openSetup, type SetupAction, type SetupState, setupOptions, setupReducer } from './play-setup.ts';
 import { closeTop, openPlay, type PlayAction, type PlayView, playReducer } from './play-view.ts';
@@ -22,8 +28,10 @@ export interface AppState {
   /** the screens esc returns to, most recent last */
   readonly back: readonly ScreenKind[];
   readonly overlay: Overlay;
-  /** the selected document on the overview */
+  /** the selected row of the overview's document list (in `documentOrder`) */
   readonly documentRow: number;
+  /** how the overview lists the documents (o toggles) */
+  readonly documentOrder: DocumentOrder;
   /** which overview pane the arrows move */
   readonly overviewFocus: 'documents' | 'actors';
   /** null until a document is opened */
@@ -47,6 +55,8 @@ export type AppAction =
   | { readonly type: 'overlay'; readonly overlay: Overlay }
   | { readonly type: 'move-document'; readonly delta: number }
   | { readonly type: 'toggle-overview-focus' }
+  /** o: the documents as in the file, or by date; the selected document stays selected */
+  | { readonly type: 'toggle-document-order' }
   | { readonly type: 'open-document'; readonly document: string }
   | { readonly type: 'sandbox'; readonly action: SandboxAction }
   | { readonly type: 'move-issue-option'; readonly delta: number; readonly count: number }
@@ -72,6 +82,7 @@ export function initialState(scenario: Scenario): AppState {
     back: [],
     overlay: null,
     documentRow: 0,
+    documentOrder: defaultDocumentOrder(scenario),
     overviewFocus: 'documents',
     sandbox: null,
     issueRow: 0,
@@ -87,9 +98,27 @@ export function playState(scenario: Scenario, play: PlayView): AppState {
   return { ...initialState(scenario), screen: 'play', back: ['overview'], play };
 }
 
+/** The scenario's documents as the overview lists them. */
+export function shownDocuments(s: AppState): NegotiationDocument[] {
+  return documentIndices(s.scenario, s.documentOrder).map((k) => s.scenario.documents[k]!);
+}
+
+/** The document selected on the overview. */
+export function selectedDocument(s: AppState): NegotiationDocument | undefined {
+  return shownDocuments(s)[s.documentRow];
+}
+
 /** The document the analysis screen and the sandbox work on: the open one, else the one selected. */
 export function activeDocument(s: AppState): string | undefined {
-  return s.sandbox?.document ?? s.scenario.documents[s.documentRow]?.id;
+  return s.sandbox?.document ?? selectedDocument(s)?.id;
+}
+
+function toggleDocumentOrder(s: AppState): AppState {
+  const selected = selectedDocument(s)?.id;
+  const documentOrder: DocumentOrder = s.documentOrder === 'date' ? 'file' : 'date';
+  const next = { ...s, documentOrder };
+  const row = shownDocuments(next).findIndex((d) => d.id === selected);
+  return { ...next, documentRow: Math.max(0, row) };
 }
 
 /** The row of the selected issue's current option, in stepping order. */
@@ -143,6 +172,8 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       return { ...s, documentRow: clamp(s.documentRow + action.delta, s.scenario.documents.length) };
     case 'toggle-overview-focus':
       return { ...s, overviewFocus: s.overviewFocus === 'documents' ? 'actors' : 'documents' };
+    case 'toggle-document-order':
+      return toggleDocumentOrder(s);
     case 'open-document':
       return go(withSandbox(s, action.document), 'sandbox');
     case 'sandbox':

@@ -51,3 +51,23 @@ export function stepOption(issue: Issue, option: number, delta: number): number 
   const next = Math.min(order.length - 1, Math.max(0, at + delta));
   return order[next] ?? option;
 }
+
+/** How the overview lists documents: as in the scenario file, or by date (oldest first). */
+export type DocumentOrder = 'file' | 'date';
+
+/** By date when the documents span more than one calendar year (a history to step through), else as filed. */
+export function defaultDocumentOrder(scenario: Scenario): DocumentOrder {
+  const years = new Set(scenario.documents.map((d) => d.date.slice(0, 4)));
+  return years.size > 1 ? 'date' : 'file';
+}
+
+/** Document indices in the order shown. Dates are ISO (possibly partial), so they compare as strings; sort is
+ * stable, so equal dates keep their file order. */
+export function documentIndices(scenario: Scenario, order: DocumentOrder): number[] {
+  const idx = scenario.documents.map((_, k) => k);
+  if (order === 'date') {
+    const date = (k: number) => scenario.documents[k]!.date;
+    idx.sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0));
+  }
+  return idx;
+}

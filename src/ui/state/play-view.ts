@@ -4,11 +4,14 @@
 // show no actor's private numbers (the public view) unless the facilitator asks for them (v) — and never while a
 // team's turn is open.
 import type { Scenario } from '../../domain/types.ts';
-import type { HumanMove } from '../../engine/events.ts';
+import type { AdHocEffect, HumanMove, InjectEvent } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
+import { publicShift } from '../transcript-words.ts';
+import { injectStep } from './inject-menu.ts';
 import {
+  context,
+  fireInject,
   humanMove,
-  inject,
   isOver,
   isPaused,
   type PlayGame,
@@ -40,7 +43,8 @@ export interface TurnView extends Turn {
   readonly editor: SandboxState | null;
 }
 
-export type Prompt = 'inject' | 'save' | 'fork' | null;
+/** inject: the list of events and ad-hoc injects; save, fork, report: a file name (report: w, unsaved) */
+export type Prompt = 'inject' | 'save' | 'fork' | 'report' | null;
 
 export interface PlayView {
   readonly game: PlayGame;
@@ -54,6 +58,8 @@ export interface PlayView {
   readonly turnMinutes: number;
   readonly turn: TurnView | null;
   readonly prompt: Prompt;
+  /** the picks so far in the inject list (an ad-hoc inject takes two or three) */
+  readonly injectPath: readonly string[];
   /** what the last key did, in words */
   readonly notice: string;
   /** transcript lines scrolled up from the newest */
@@ -67,7 +73,12 @@ export type PlayAction =
   | { readonly type: 'run' }
   | { readonly type: 'rewind' }
   | { readonly type: 'pause' }
+  /** fire a manual event of the scenario */
   | { readonly type: 'inject'; readonly event: string }
+  /** fire an ad-hoc effect */
+  | { readonly type: 'inject-effect'; readonly effect: AdHocEffect }
+  /** a pick in the inject list: the next list, or the inject it completes */
+  | { readonly type: 'inject-pick'; readonly value: string }
   | { readonly type: 'prompt'; readonly prompt: Prompt }
   /** enter: open the gate (gate → brief), or go on after a recorded move */
   | { readonly type: 'enter' }
@@ -78,6 +89,8 @@ export type PlayAction =
   | { readonly type: 'editor'; readonly action: SandboxAction }
   | { readonly type: 'table' }
   | { readonly type: 'saved'; readonly file: string; readonly forked: boolean }
+  /** w: the after-action report was written (by the host) */
+  | { readonly type: 'reported'; readonly file: string }
   | { readonly type: 'notice'; readonly notice: string }
   /** v: the facilitator view (numbers shown) or the public view */
   | { readonly type: 'view' }
@@ -97,6 +110,7 @@ export function openPlay(
     turnMinutes,
     turn: null,
     prompt: null,
+    injectPath: [],
     notice: '',
     scroll: 0,
     // with no team nobody is kept from anything: bots-only sessions show the numbers
@@ -158,6 +172,41 @@ function move(v: PlayView, m: HumanMove): PlayView {
   };
 }
 
+/** Fires an inject, or shows why it was refused; either way the list closes. Recorded as every input is. */
+function fire(v: PlayView, event: InjectEvent): PlayView {
+  const closed = { ...v, prompt: null, injectPath: [] };
+  const r = fireInject(v.game, event);
+  if (!r.ok) return { ...closed, notice: `cannot inject: ${r.error}` };
+  return withGame(closed, r.game, `injected: ${injectWords(v, r.game, event)}`);
+}
+
+/** What an inject did, in a line: an event's title, or the ad-hoc effect — without numbers in the public view. */
+function injectWords(v: PlayView, after: PlayGame, event: InjectEvent): string {
+  const scenario = v.game.scenario;
+  if ('event' in event) return scenario.events.find((e) => e.id === event.event)?.title ?? event.event;
+  const e = event.effect;
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  switch (e.kind) {
+    case 'set-reservation':
+    case 'shift-reservation': {
+      const k = scenario.actors.findIndex((a) => a.id === e.actor);
+      const from = context(v.game).reservations[k] ?? 0;
+      const to = context(after).reservations[k] ?? 0;
+      return showsNumbers(v)
+        ? `${name(e.actor)}'s value of no deal: ${from.toFixed(3)} → ${to.toFixed(3)} (ad hoc)`
+        : `${publicShift(name(e.actor), from, to)} (ad hoc)`;
+    }
+    case 'set-weight':
+      return `${name(e.actor)} changes the weight it gives ${e.issue} (ad hoc)`;
+    case 'drop-red-line':
+      return `${name(e.actor)} drops its red line ${e.redLine} (ad hoc)`;
+    case 'table':
+      return `${scenario.documents.find((d) => d.id === e.document)?.title ?? e.document} goes on the table (ad hoc)`;
+    case 'walk-out':
+      return `${name(e.actor)} walks out (ad hoc)`;
+  }
+}
+
 function refusal(v: PlayView): string {
   if (isOver(v.game)) return 'the session is over: u rewinds, s saves, esc returns to the explorer';
   if (isPaused(v.game)) return 'paused: z resumes';
@@ -193,15 +242,19 @@ export function playReducer(v: PlayView, a: PlayAction): PlayView {
         isPaused(game) ? 'paused' : 'resumed',
       );
     }
-    case 'inject': {
-      const game = inject(v.game, a.event);
-      const title = v.game.scenario.events.find((e) => e.id === a.event)?.title ?? a.event;
-      return game === v.game
-        ? { ...v, prompt: null, notice: `cannot inject ${a.event} now` }
-        : withGame({ ...v, prompt: null }, game, `injected: ${title}`);
+    case 'inject':
+      return fire(v, { type: 'INJECT', event: a.event });
+    case 'inject-effect':
+      return fire(v, { type: 'INJECT', effect: a.effect });
+    case 'inject-pick': {
+      const path = [...v.injectPath, a.value];
+      const next = injectStep(v.game, path, showsNumbers(v));
+      if (next.kind === 'menu') return { ...v, injectPath: path };
+      if (next.kind === 'cancel') return { ...v, prompt: null, injectPath: [], notice: 'nothing injected' };
+      return fire(v, next.inject);
     }
     case 'prompt':
-      return { ...v, prompt: a.prompt, notice: '' };
+      return { ...v, prompt: a.prompt, injectPath: [], notice: '' };
     case 'enter': {
       const t = v.turn;
       if (!t) return v;
@@ -247,6 +300,13 @@ export function playReducer(v: PlayView, a: PlayAction): PlayView {
         prompt: null,
         notice: a.forked ? `forked: saved to ${a.file}; s saves there from now on` : `saved to ${a.file}`,
       };
+    case 'reported':
+      return {
+        ...v,
+        prompt: null,
+        // the report is of the session as it stands; say so when the session file lags behind it
+        notice: `Report written to ${a.file}${v.file && unsaved(v) ? ' (of the session as it stands: s saves the session too)' : ''}`,
+      };
     case 'notice':
       return { ...v, notice: a.notice };
     case 'view':
@@ -266,7 +326,9 @@ export function playReducer(v: PlayView, a: PlayAction): PlayView {
 
 /** esc: close what is open, innermost first; null when nothing is (the screen itself goes back). */
 export function closeTop(v: PlayView): PlayView | null {
-  if (v.prompt) return { ...v, prompt: null };
+  // the inject list steps back one pick at a time
+  if (v.prompt === 'inject' && v.injectPath.length) return { ...v, injectPath: v.injectPath.slice(0, -1) };
+  if (v.prompt) return { ...v, prompt: null, injectPath: [] };
   const t = v.turn;
   if (t?.stage === 'asks' || t?.stage === 'terms') return { ...v, turn: { ...t, stage: 'brief', error: '' } };
   // hiding the briefing keeps the edits, so the team can come back to them

@@ -5,7 +5,8 @@ import { initialTransition, transition } from 'xstate';
 import type { Scenario } from '../../domain/types.ts';
 import { utility } from '../../domain/utility.ts';
 import type { NegotiationContext } from '../../engine/context.ts';
-import type { HumanMove, NegotiationEvent } from '../../engine/events.ts';
+import { injectError } from '../../engine/effects.ts';
+import type { HumanMove, InjectEvent, NegotiationEvent } from '../../engine/events.ts';
 import { type NegotiationSnapshot, stateName } from '../../engine/headless.ts';
 import { humanMoveError } from '../../engine/human.ts';
 import { createNegotiationMachine, type NegotiationMachine } from '../../engine/machine.ts';
@@ -135,6 +136,24 @@ export function manualEvents(scenario: Scenario) {
 
 export function inject(game: PlayGame, event: string): PlayGame {
   return send(game, { type: 'INJECT', event });
+}
+
+/**
+ * Fires an inject — a manual event or an ad-hoc effect — or says why not: first the engine's reason
+ * (`injectError`: an unknown id, a red line already dropped), then the statechart's (not started, over).
+ */
+export function fireInject(
+  game: PlayGame,
+  event: InjectEvent,
+): { readonly ok: true; readonly game: PlayGame } | { readonly ok: false; readonly error: string } {
+  const why = injectError(game.scenario, context(game), event);
+  if (why) return { ok: false, error: why };
+  const next = send(game, event);
+  if (next !== game) return { ok: true, game: next };
+  if (isOver(game)) return { ok: false, error: 'the session is over' };
+  if (game.snapshot.matches('setup'))
+    return { ok: false, error: 'the talks have not started: space opens round 1' };
+  return { ok: false, error: 'the machine did not take it' };
 }
 
 export function togglePause(game: PlayGame): PlayGame {
