@@ -25,7 +25,7 @@ function screen(session: string, colours = false): string {
   return tmux('capture-pane', '-p', ...(colours ? ['-e'] : []), '-t', session);
 }
 
-async function waitFor(session: string, text: string | RegExp, timeout = 10_000): Promise<string> {
+async function waitFor(session: string, text: string | RegExp, timeout = 20_000): Promise<string> {
   const until = performance.now() + timeout;
   let last = '';
   while (performance.now() < until) {
@@ -34,6 +34,16 @@ async function waitFor(session: string, text: string | RegExp, timeout = 10_000)
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
+}
+
+/** Waits until `text` has left the screen (the key that removes it has been handled). */
+async function waitForGone(session: string, text: string, timeout = 20_000): Promise<void> {
+  const until = performance.now() + timeout;
+  while (performance.now() < until) {
+    if (!screen(session).includes(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${text} to go; the screen was:\n${screen(session)}`);
 }
 
 const ESC = '\u001B';
@@ -61,10 +71,11 @@ afterAll(() => {
 describe('peacesim tui in a terminal', () => {
   it('should show the documents, react to keys and quit cleanly on q', async () => {
     const s = start();
-    const first = await waitFor(s, 'Documents');
+    // the key line is drawn last: once it is there, the whole first frame is
+    const first = await waitFor(s, 'q quit');
+    expect(first).toContain('Documents');
     expect(first).toContain("North's opening demands");
     expect(first).toContain("A mediator's compromise text");
-    expect(first).toContain('q quit');
     // colour is on in a terminal without NO_COLOR
     expect(screen(s, true)).toMatch(COLOUR);
 
@@ -133,7 +144,18 @@ describe('peacesim tui: playing a session in a terminal', () => {
     // North is played by a team; one round, so that its answer ends the talks
     await type(s, 'Space', 'Enter');
     await waitFor(s, 'Teams     North (stylised Russia)');
-    await type(s, 'Enter', 'Enter', 'BSpace', 'BSpace', '1', 'Enter', 'Enter');
+    // one field at a time, each key only once its field is on screen (a loaded machine is slow to re-render)
+    await type(s, 'Enter');
+    await waitFor(s, '❯ Seed');
+    await type(s, 'Enter');
+    await waitFor(s, '❯ Rounds');
+    await type(s, 'BSpace', 'BSpace');
+    await waitFor(s, /^❯\s*$/m);
+    await type(s, '1');
+    await waitFor(s, /^❯ 1$/m);
+    await type(s, 'Enter');
+    await waitFor(s, '❯ Time box');
+    await type(s, 'Enter');
     await waitFor(s, 'Start: 1 team, 1 bot, seed 1, up to 1 rounds');
     await type(s, 'Enter');
     await waitFor(s, 'space opens round 1');
@@ -150,7 +172,9 @@ describe('peacesim tui: playing a session in a terminal', () => {
     await type(s, 'a');
     const moved = await waitFor(s, 'Move recorded.');
     expect(moved).not.toContain('no deal is worth');
-    await type(s, 'Enter', 'r');
+    await type(s, 'Enter');
+    await waitForGone(s, 'Move recorded.');
+    await type(s, 'r');
     const outcome = await waitFor(s, 'Stalemate');
     expect(outcome).toContain('The last text on the table');
     // a team plays: the public view, who accepted and no numbers; v shows each actor's worth
