@@ -16,11 +16,16 @@ function bind<const T extends readonly KeyBinding[]>(table: T): T {
   return table;
 }
 
+/** A binding for one plain letter, the commonest kind. */
+function letter<const Id extends string>(id: Id, key: string, does: string, hint?: string): KeyBinding<Id> {
+  return { id, keys: key, does, ...(hint === undefined ? {} : { hint }), match: (i) => i === key };
+}
+
 const up = (i: string, k: Key) => k.upArrow || i === 'k';
 const down = (i: string, k: Key) => k.downArrow || i === 'j';
 
 export const GLOBAL_KEYS = bind([
-  { id: 'help', keys: '?', does: 'show or hide this help', hint: '? help', match: (i) => i === '?' },
+  letter('help', '?', 'show or hide this help', '? help'),
   {
     id: 'back',
     keys: 'esc',
@@ -60,34 +65,15 @@ export const OVERVIEW_KEYS = bind([
     hint: 'tab actors',
     match: (_, k) => k.tab,
   },
-  {
-    id: 'analysis',
-    keys: 'a',
-    does: 'analysis of the scenario and the selected document',
-    hint: 'a analysis',
-    match: (i) => i === 'a',
-  },
-  {
-    id: 'pick',
-    keys: 's',
-    does: 'pick another shipped scenario',
-    hint: 's scenarios',
-    match: (i) => i === 's',
-  },
-  {
-    id: 'play',
-    keys: 'p',
-    does: 'play a session: teams play actors, bots the rest (or return to the session in progress)',
-    hint: 'p play',
-    match: (i) => i === 'p',
-  },
-  {
-    id: 'order',
-    keys: 'o',
-    does: 'list the documents by date (oldest first) or as in the scenario file',
-    hint: 'o order',
-    match: (i) => i === 'o',
-  },
+  letter('analysis', 'a', 'analysis of the scenario and the selected document', 'a analysis'),
+  letter('pick', 's', 'pick another shipped scenario', 's scenarios'),
+  letter(
+    'play',
+    'p',
+    'play a session: teams play actors, bots the rest (or return to the session in progress)',
+    'p play',
+  ),
+  letter('order', 'o', 'list the documents by date (oldest first) or as in the scenario file', 'o order'),
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -103,13 +89,7 @@ export const SANDBOX_KEYS = bind([
     hint: '←→ change',
     match: (i, k) => k.rightArrow || i === 'l',
   },
-  {
-    id: 'info',
-    keys: 'i',
-    does: 'the issue explained: every option and what each actor makes of it',
-    hint: 'i explain',
-    match: (i) => i === 'i',
-  },
+  letter('info', 'i', 'the issue explained: every option and what each actor makes of it', 'i explain'),
   {
     id: 'undo',
     keys: 'u',
@@ -125,13 +105,7 @@ export const SANDBOX_KEYS = bind([
     hint: '0 reset',
     match: (i, k) => i === '0' || k.backspace || k.delete,
   },
-  {
-    id: 'analysis',
-    keys: 'a',
-    does: 'analysis: bargaining solutions and minimal concessions',
-    hint: 'a analysis',
-    match: (i) => i === 'a',
-  },
+  letter('analysis', 'a', 'analysis: bargaining solutions and minimal concessions', 'a analysis'),
 ]);
 
 export const ISSUE_KEYS = bind([
@@ -144,7 +118,7 @@ export const ISSUE_KEYS = bind([
     hint: '↑↓ option · ↵ choose',
     match: (_, k) => k.return,
   },
-  { id: 'close', keys: 'i', does: 'close', match: (i) => i === 'i' },
+  letter('close', 'i', 'close'),
 ]);
 
 export const ANALYSIS_KEYS = bind([
@@ -155,13 +129,7 @@ export const ANALYSIS_KEYS = bind([
     hint: '1–4 load',
     match: (i) => /^[1-4]$/.test(i),
   },
-  {
-    id: 'concessions',
-    keys: 'c',
-    does: 'compute the minimal concessions for the document',
-    hint: 'c concessions',
-    match: (i) => i === 'c',
-  },
+  letter('concessions', 'c', 'compute the minimal concessions for the document', 'c concessions'),
   { id: 'up', keys: '↑ k', does: 'previous concession set', match: up },
   { id: 'down', keys: '↓ j', does: 'next concession set', hint: '↑↓ set', match: down },
   {
@@ -225,14 +193,13 @@ export const PLAY_KEYS = bind([
     hint: '↵ turn',
     match: (_, k) => k.return,
   },
-  {
-    id: 'inject',
-    keys: 'i',
-    does: 'inject a manual scenario event, or an ad-hoc one: shift a value of no deal, drop a red line, table a document, walk out',
-    hint: 'i inject',
-    match: (i) => i === 'i',
-  },
-  { id: 'pause', keys: 'z', does: 'pause or resume the talks', hint: 'z pause', match: (i) => i === 'z' },
+  letter(
+    'inject',
+    'i',
+    'inject a manual scenario event, or an ad-hoc one: shift a value of no deal, drop a red line, table a document, walk out',
+    'i inject',
+  ),
+  letter('pause', 'z', 'pause or resume the talks', 'z pause'),
   {
     id: 'rewind',
     keys: 'u',
@@ -240,34 +207,20 @@ export const PLAY_KEYS = bind([
     hint: 'u rewind',
     match: (i, k) => i === 'u' && !k.ctrl,
   },
-  {
-    id: 'save',
-    keys: 's',
-    does: 'save the session (asks for a file the first time)',
-    hint: 's save',
-    match: (i) => i === 's',
-  },
-  {
-    id: 'fork',
-    keys: 'f',
-    does: 'fork: save under a new name and go on there',
-    hint: 'f fork',
-    match: (i) => i === 'f',
-  },
-  {
-    id: 'report',
-    keys: 'w',
-    does: 'write the after-action report of the session as it stands (next to the session file, or asks for a name; .md for markdown)',
-    hint: 'w report',
-    match: (i) => i === 'w',
-  },
+  letter('save', 's', 'save the session (asks for a file the first time)', 's save'),
+  letter('fork', 'f', 'fork: save under a new name and go on there', 'f fork'),
+  letter(
+    'report',
+    'w',
+    'write the after-action report of the session as it stands (next to the session file, or asks for a name; .md for markdown)',
+    'w report',
+  ),
   // no hint: the play screen's own status line says which view is on, and how to switch
-  {
-    id: 'view',
-    keys: 'v',
-    does: "facilitator view: show every actor's numbers (utility, what it holds out for, no deal), or hide them again; a team's gate always hides them",
-    match: (i) => i === 'v',
-  },
+  letter(
+    'view',
+    'v',
+    "facilitator view: show every actor's numbers (utility, what it holds out for, no deal), or hide them again; a team's gate always hides them",
+  ),
   { id: 'up', keys: '↑ k', does: 'scroll the transcript back', match: (i, k) => k.upArrow || i === 'k' },
   {
     id: 'down',
@@ -280,27 +233,9 @@ export const PLAY_KEYS = bind([
 ]);
 
 export const TURN_KEYS = bind([
-  {
-    id: 'accept',
-    keys: 'a',
-    does: 'accept the text on the table',
-    hint: 'a accept',
-    match: (i) => i === 'a',
-  },
-  {
-    id: 'reject',
-    keys: 'x',
-    does: 'reject it, naming the issues to change',
-    hint: 'x reject',
-    match: (i) => i === 'x',
-  },
-  {
-    id: 'edit',
-    keys: 'e',
-    does: 'propose (or revise) a text: edit its terms',
-    hint: 'e edit terms',
-    match: (i) => i === 'e',
-  },
+  letter('accept', 'a', 'accept the text on the table', 'a accept'),
+  letter('reject', 'x', 'reject it, naming the issues to change', 'x reject'),
+  letter('edit', 'e', 'propose (or revise) a text: edit its terms', 'e edit terms'),
 ]);
 
 export const TERMS_KEYS = bind([
@@ -321,8 +256,8 @@ export const TERMS_KEYS = bind([
     hint: 'u undo',
     match: (i, k) => i === 'u' && !k.ctrl,
   },
-  { id: 'redo', keys: 'r', does: 'redo', match: (i) => i === 'r' },
-  { id: 'reset', keys: '0', does: 'back to the text on the table', match: (i) => i === '0' },
+  letter('redo', 'r', 'redo'),
+  letter('reset', '0', 'back to the text on the table'),
   {
     id: 'table',
     keys: 'enter',
@@ -333,14 +268,13 @@ export const TERMS_KEYS = bind([
 ]);
 
 export const OUTCOME_KEYS = bind([
-  { id: 'save', keys: 's', does: 'save the session', hint: 's save', match: (i) => i === 's' },
-  { id: 'fork', keys: 'f', does: 'save under a new name', hint: 'f fork', match: (i) => i === 'f' },
-  {
-    id: 'view',
-    keys: 'v',
-    does: 'facilitator view: what the final text is worth to each actor, or only who accepted it',
-    match: (i) => i === 'v',
-  },
+  letter('save', 's', 'save the session', 's save'),
+  letter('fork', 'f', 'save under a new name', 'f fork'),
+  letter(
+    'view',
+    'v',
+    'facilitator view: what the final text is worth to each actor, or only who accepted it',
+  ),
   {
     id: 'rewind',
     keys: 'u',
@@ -355,13 +289,12 @@ export const OUTCOME_KEYS = bind([
     hint: '↵ done',
     match: (_, k) => k.return,
   },
-  {
-    id: 'report',
-    keys: 'w',
-    does: 'write the after-action report of the session for the debrief (next to the session file, or asks for a name; .md for markdown)',
-    hint: 'w report',
-    match: (i) => i === 'w',
-  },
+  letter(
+    'report',
+    'w',
+    'write the after-action report of the session for the debrief (next to the session file, or asks for a name; .md for markdown)',
+    'w report',
+  ),
 ]);
 
 export const PROMPT_KEYS = bind([
