@@ -83,7 +83,11 @@ describe('peacesim tui in a terminal', () => {
     await waitFor(s, "❯ ✗ 2025-03-01 A mediator's compromise text");
     tmux('send-keys', '-t', s, 'Enter');
     await waitFor(s, 'Terms 1 of 5');
-    tmux('send-keys', '-t', s, 'Down', 'Down', 'Right');
+    tmux('send-keys', '-t', s, 'Down');
+    await waitFor(s, 'Terms 2 of 5');
+    tmux('send-keys', '-t', s, 'Down');
+    await waitFor(s, 'Terms 3 of 5');
+    tmux('send-keys', '-t', s, 'Right');
     await waitFor(s, 'Peacetime army cap: 800,000 troops (tabled: 600,000 troops)');
     tmux('send-keys', '-t', s, 'u');
     await waitFor(s, 'Peacetime army cap: 600,000 troops (as tabled)');
@@ -124,7 +128,11 @@ describe('peacesim tui in a terminal', () => {
   });
 });
 
-/** Keys one at a time, as a person types them (Ink reads keys sent together as one string). */
+/**
+ * Keys one at a time, as a person types them. Ink reads keys that arrive together as one string, and on a loaded
+ * machine keys sent 60 ms apart can still arrive together: so each call sends one key and the caller waits for
+ * its effect on the screen before the next.
+ */
 async function type(session: string, ...keys: string[]): Promise<void> {
   for (const k of keys) {
     tmux('send-keys', '-t', session, k);
@@ -142,14 +150,18 @@ describe('peacesim tui: playing a session in a terminal', () => {
     await type(s, 'p');
     await waitFor(s, 'Play a session');
     // North is played by a team; one round, so that its answer ends the talks
-    await type(s, 'Space', 'Enter');
+    await type(s, 'Space');
+    await waitFor(s, 'bot: boulware ✔');
+    await type(s, 'Enter');
     await waitFor(s, 'Teams     North (stylised Russia)');
     // one field at a time, each key only once its field is on screen (a loaded machine is slow to re-render)
     await type(s, 'Enter');
     await waitFor(s, '❯ Seed');
     await type(s, 'Enter');
     await waitFor(s, '❯ Rounds');
-    await type(s, 'BSpace', 'BSpace');
+    await type(s, 'BSpace');
+    await waitFor(s, /^❯ 1$/m);
+    await type(s, 'BSpace');
     await waitFor(s, /^❯\s*$/m);
     await type(s, '1');
     await waitFor(s, /^❯ 1$/m);
