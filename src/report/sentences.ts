@@ -2,6 +2,7 @@
 // (red lines, rules, sources) are left to the renderers, which link and flag them in their own markup.
 import type { AfterActionReport, RoundItem } from './after-action.ts';
 import { DURABILITY_CAVEAT, n2, shift2 } from './durability.ts';
+import { driftWords, ratificationWords } from './narration.ts';
 import type { BlameLine, DurabilityFactorLine, DurabilityReport } from './outcome-notes.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing, n3 } from './words.ts';
@@ -74,7 +75,7 @@ export function verdictHead(it: Extract<RoundItem, { kind: 'verdict' }>, name: N
 }
 
 export function driftLine(it: Extract<RoundItem, { kind: 'drift' }>, name: Names): string {
-  return `Values of no deal drift: ${it.changes.map((c) => `${name(c.actor)} ${n3(c.from)} → ${n3(c.to)}`).join(', ')}.`;
+  return driftWords(it.changes, name);
 }
 
 export function injectHead(it: Extract<RoundItem, { kind: 'inject' }>): string {
@@ -112,9 +113,8 @@ export function tallyLine(it: Extract<RoundItem, { kind: 'tally' }>, name: Names
 }
 
 export function ratificationLine(it: Extract<RoundItem, { kind: 'ratification' }>, name: Names): string {
-  if (it.ratified)
-    return 'Ratified: under the values of no deal and red lines as they stand now, every required actor still accepts.';
-  return `Ratification fails: ${it.failing.length ? `${listing(it.failing.map(name))} no longer accept${it.failing.length > 1 ? '' : 's'}` : 'a rule is broken'} under the values of no deal and red lines as they stand now.`;
+  const w = ratificationWords(it.ratified, it.failing, name);
+  return `${w.label}${w.rest}`;
 }
 
 export function strategiesLine(r: AfterActionReport): string {
