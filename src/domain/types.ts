@@ -151,7 +151,9 @@ export type Effect =
   | { readonly kind: 'add-red-line'; readonly actor: number; readonly redLine: Constraint }
   | { readonly kind: 'drop-red-line'; readonly actor: number; readonly redLine: string }
   | { readonly kind: 'table'; readonly document: string }
-  | { readonly kind: 'walk-out'; readonly actor: number };
+  | { readonly kind: 'walk-out'; readonly actor: number }
+  /** a gesture that concedes nothing on the table: renews the mediator's patience, forgives one round of blame */
+  | { readonly kind: 'goodwill'; readonly actor: number };
 
 /**
  * When an event fires: at the start of a round; by hand; or once, at the start of the round after an actor's

@@ -37,6 +37,19 @@ export function noteHoldout(draft: ContextDraft, actor: number): void {
   draft.blameMarks.push({ round: draft.round, actor, cause: 'holdout' });
 }
 
+/**
+ * A goodwill gesture forgives the actor's latest round as lone holdout: its count falls by one with that mark, so
+ * the count and the marks (and the reports read from them) stay in step. A walk-out is on the record and is never
+ * forgiven; nor is an event its count already triggered (each fires once). False when there was nothing to forgive.
+ */
+export function forgiveHoldout(draft: ContextDraft, actor: number): boolean {
+  const k = draft.blameMarks.findLastIndex((m) => m.actor === actor && m.cause === 'holdout');
+  if (k < 0) return false;
+  draft.blameMarks.splice(k, 1);
+  draft.blame[actor] = Math.max(0, (draft.blame[actor] ?? 0) - 1);
+  return true;
+}
+
 /** The blame-triggered events due at the start of this round: their actor's count has reached the threshold. */
 export function dueBlameEvents(scenario: Scenario, ctx: Pick<NegotiationContext, 'blame' | 'blameFired'>) {
   return scenario.events.filter(

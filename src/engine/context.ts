@@ -19,7 +19,8 @@ export type RedLineEdit =
   | { readonly kind: 'add'; readonly actor: number; readonly event: string; readonly effect: number }
   | { readonly kind: 'drop'; readonly actor: number; readonly redLine: string };
 
-/** Why an actor's blame count rose: it was the lone holdout of a round, or it walked out. */
+/** Why an actor's blame count rose: it was the lone holdout of a round, or it walked out (a goodwill gesture
+ * removes the actor's latest holdout mark, see blame.ts). */
 export interface BlameMark {
   readonly round: number;
   readonly actor: number;
@@ -34,6 +35,8 @@ export interface Progress {
   readonly shortfall: number;
   /** rounds in a row without a new best */
   readonly stale: number;
+  /** a goodwill gesture since the last tally: the next tally counts as progress */
+  readonly renewed?: boolean;
 }
 
 export interface Awaiting {
@@ -65,7 +68,7 @@ export interface NegotiationContext {
   readonly answers: readonly PastAnswer[];
   /** the outcome of the last tally */
   readonly agreed: boolean;
-  /** per actor: rounds as lone holdout plus walk-outs (never decreases) */
+  /** per actor: rounds as lone holdout plus walk-outs (only a goodwill gesture lowers it, by one holdout) */
   readonly blame: readonly number[];
   readonly blameMarks: readonly BlameMark[];
   /** blame-triggered events that have fired (each fires once) */

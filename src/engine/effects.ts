@@ -3,10 +3,11 @@ import type { Draft } from 'immer';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex, requireDocument, requireIssueIndex } from '../domain/lookup.ts';
 import type { Effect, Scenario, ScenarioEvent } from '../domain/types.ts';
-import { noteWalkOut } from './blame.ts';
+import { forgiveHoldout, noteWalkOut } from './blame.ts';
 import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
 import type { AdHocEffect, InjectEvent } from './events.ts';
+import { renewPatience } from './patience.ts';
 import type { EffectNote, EntryBody, EventNote, Phase } from './transcript.ts';
 
 export type ContextDraft = Draft<NegotiationContext>;
@@ -62,6 +63,7 @@ export function compileAdHoc(scenario: Scenario, ctx: NegotiationContext, e: AdH
       requireDocument(scenario, e.document);
       return { kind: e.kind, document: e.document };
     case 'walk-out':
+    case 'goodwill':
       return { kind: e.kind, actor: requireActorIndex(scenario, e.actor) };
   }
 }
@@ -124,6 +126,8 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 export function applyEffects(
   draft: ContextDraft,
   scenario: Scenario,
+  /** the mediator has a patience a goodwill gesture can renew (see mediatorHasPatience) */
+  patient: boolean,
   phase: Phase,
   trigger: 'scheduled' | 'manual',
   event: ScenarioEvent | null,
@@ -174,6 +178,13 @@ export function applyEffects(
         if (!draft.walkedOut.includes(e.actor) && !walkOuts.includes(e.actor)) walkOuts.push(e.actor);
         notes.push({ kind: e.kind, actor: id(e.actor) });
         return;
+      case 'goodwill': {
+        // concedes nothing on the table: only the mediator's clock and the actor's blame move
+        const patienceRenewed = renewPatience(draft, scenario, e.actor, patient);
+        const blameForgiven = forgiveHoldout(draft, e.actor);
+        notes.push({ kind: e.kind, actor: id(e.actor), patienceRenewed, blameForgiven });
+        return;
+      }
     }
   });
   log(draft, phase, {

@@ -8,7 +8,8 @@ export type AdHocEffect =
   | { readonly kind: 'set-weight'; readonly actor: string; readonly issue: string; readonly weight: number }
   | { readonly kind: 'drop-red-line'; readonly actor: string; readonly redLine: string }
   | { readonly kind: 'table'; readonly document: string }
-  | { readonly kind: 'walk-out'; readonly actor: string };
+  | { readonly kind: 'walk-out'; readonly actor: string }
+  | { readonly kind: 'goodwill'; readonly actor: string };
 
 /** A move of an actor played by a person. Terms: issue id → option id (or number), changes to the text. */
 export type HumanMove =

@@ -14,6 +14,7 @@ import { applyEffects, injectError, resolveInject } from './effects.ts';
 import type { NegotiationEvent } from './events.ts';
 import { applyHumanMove, humanMoveError } from './human.ts';
 import { type RunOptions, resolveOptions } from './options.ts';
+import { mediatorHasPatience } from './patience.ts';
 import { collectAnswers } from './responding.ts';
 import type { Run } from './runtime.ts';
 import { openRound, tableDocument } from './tabling.ts';
@@ -38,7 +39,15 @@ function inject(
   assertEvent(event, 'INJECT');
   const { event: scenarioEvent, effects } = resolveInject(run.scenario, ctx, event);
   return produce(ctx, (draft) => {
-    const doc = applyEffects(draft, run.scenario, phase, 'manual', scenarioEvent, effects);
+    const doc = applyEffects(
+      draft,
+      run.scenario,
+      mediatorHasPatience(run),
+      phase,
+      'manual',
+      scenarioEvent,
+      effects,
+    );
     if (doc === null) return;
     if (phase === 'tabling') tableDocument(draft, run, doc, 'inject', scenarioEvent?.id);
     else draft.queued = doc;

@@ -5,6 +5,7 @@ import { brokenConstraints } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import type { NegotiationContext, Progress } from './context.ts';
+import type { ContextDraft } from './effects.ts';
 import { mediatorOf, type Run } from './runtime.ts';
 
 const EPS = 1e-9;
@@ -31,12 +32,36 @@ export function nextProgress(
   const gap = shortfall(s, ctx, mediator);
   const best = ctx.progress;
   if (!best) return { accepting, shortfall: gap, stale: 0 };
-  const progress = accepting > best.accepting || gap < best.shortfall - EPS;
+  // a goodwill gesture since the last tally counts as progress, whatever the answers
+  const progress = best.renewed === true || accepting > best.accepting || gap < best.shortfall - EPS;
   return {
     accepting: Math.max(accepting, best.accepting),
     shortfall: Math.min(gap, best.shortfall),
     stale: progress ? 0 : best.stale + 1,
   };
+}
+
+/** Whether the run's mediator is a bot with a `patience`: only then has a gesture any patience to renew. */
+export function mediatorHasPatience(run: Run): boolean {
+  const s = run.scenario;
+  if (s.protocol.kind !== 'mediated-single-text' || s.protocol.mediator === undefined) return false;
+  const strategy = run.options.strategies[mediatorOf(s)]!;
+  return strategy.kind !== 'human' && strategy.params.patience !== undefined;
+}
+
+/**
+ * A goodwill gesture by `actor`: the mediator's count of rounds without progress restarts, and the next tally
+ * counts as progress (so even a patience of 1 buys a round). Nothing to renew — false — without a mediator at the
+ * table, with one that has no patience to lose (`patient` false), before the first tally, or when the mediator
+ * itself makes the gesture.
+ */
+export function renewPatience(draft: ContextDraft, s: Scenario, actor: number, patient: boolean): boolean {
+  if (!patient || s.protocol.kind !== 'mediated-single-text' || s.protocol.mediator === undefined)
+    return false;
+  const m = s.protocol.mediator;
+  if (actor === m || draft.walkedOut.includes(m) || !draft.progress) return false;
+  draft.progress = { ...draft.progress, stale: 0, renewed: true };
+  return true;
 }
 
 /** The bot mediator whose patience has run out after this round, or null. The last round ends by the clock. */

@@ -13,6 +13,7 @@ import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
 import type { NegotiationContext } from './context.ts';
 import { applyEffects, type ContextDraft, log } from './effects.ts';
+import { mediatorHasPatience } from './patience.ts';
 import {
   isHuman,
   isPrincipal,
@@ -210,7 +211,16 @@ export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext
         draft.blameFired.push(event.id);
         blame = { actor: scenario.actors[a]!.id, count: draft.blame[a]! };
       }
-      const doc = applyEffects(draft, scenario, 'tabling', 'scheduled', event, event.effects, blame);
+      const doc = applyEffects(
+        draft,
+        scenario,
+        mediatorHasPatience(run),
+        'tabling',
+        'scheduled',
+        event,
+        event.effects,
+        blame,
+      );
       if (doc) tabled = { id: doc, trigger: 'event', event: event.id };
     }
     if (draft.walkedOut.some((a) => isPrincipal(scenario, a))) return;

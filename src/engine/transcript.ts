@@ -39,6 +39,10 @@ export interface EffectNote {
   readonly issue?: string;
   readonly redLine?: Violation | string;
   readonly document?: string;
+  /** goodwill: the mediator's patience was renewed (false: no mediator's patience to renew) */
+  readonly patienceRenewed?: boolean;
+  /** goodwill: one round of the actor's blame as lone holdout was forgiven (false: it had none) */
+  readonly blameForgiven?: boolean;
 }
 
 export interface EventNote {

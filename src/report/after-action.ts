@@ -8,6 +8,7 @@ import type { ResolvedOptions } from '../engine/options.ts';
 import type { TermSheet } from '../engine/terms.ts';
 import type { ChangeReasonEntry, EffectNote, TranscriptEntry } from '../engine/transcript.ts';
 import { debriefQuestions } from './debrief.ts';
+import { goodwillWords } from './narration.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import {
   type BlameLine,
@@ -310,6 +311,8 @@ function effectWords(scenario: Scenario, x: EffectNote): string {
       return `document ${x.document ?? ''} goes on the table`;
     case 'walk-out':
       return `${who} walks out`;
+    case 'goodwill':
+      return goodwillWords(who, x.patienceRenewed === true, x.blameForgiven === true);
     default:
       return x.kind;
   }

@@ -117,6 +117,19 @@ export function publicShift(who: string, from: number, to: number): string {
     : `${who}'s value of no deal falls: its position softens`;
 }
 
+/**
+ * A goodwill gesture and what it did, without numbers (it moves no value anyone keeps private) — also the
+ * after-action report's words. `short`: the play screen's line.
+ */
+export function goodwillWords(who: string, renewed: boolean, forgiven: boolean, short = false): string {
+  const patience = short ? "the mediator's patience renewed" : "the mediator's patience is renewed";
+  const blame = short ? 'one round of blame forgiven' : 'one round of blame is forgiven';
+  const did = [...(renewed ? [patience] : []), ...(forgiven ? [blame] : [])];
+  const head = `${who} makes a goodwill gesture`;
+  if (did.length) return `${head}: ${did.join('; ')}`;
+  return `${head}: it concedes nothing on the table${short ? '' : ', and there is no patience to renew and no blame to forgive'}`;
+}
+
 export class Narration {
   readonly #s: Scenario;
   readonly #run: boolean;
@@ -242,6 +255,8 @@ export class Narration {
       case 'walk-out':
         // the run tells it by the walk-out entry that follows
         return this.#run ? [] : [span(`${who} walks out`)];
+      case 'goodwill':
+        return [span(goodwillWords(who, x.patienceRenewed === true, x.blameForgiven === true, !this.#run))];
       default:
         return [];
     }

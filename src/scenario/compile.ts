@@ -242,6 +242,7 @@ function compileEffect(raw: EffectInput, ctx: ConditionContext, actorIndex: Map<
     case 'table':
       return { kind: raw.kind, document: raw.document };
     case 'walk-out':
+    case 'goodwill':
       return { kind: raw.kind, actor: actorIndex.get(raw.actor)! };
   }
 }

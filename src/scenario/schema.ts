@@ -244,6 +244,11 @@ export const Effect = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('drop-red-line'), actor: Id, redLine: Id }),
   z.strictObject({ kind: z.literal('table'), document: Id }),
   z.strictObject({ kind: z.literal('walk-out'), actor: Id }),
+  z
+    .strictObject({ kind: z.literal('goodwill'), actor: Id })
+    .describe(
+      "a gesture by the actor that concedes nothing on the table: the mediator's patience renews, one round of the actor's blame is forgiven",
+    ),
 ]);
 
 export const Trigger = z.union([

@@ -78,6 +78,33 @@ describe('durability and blame triggers in the loader', () => {
     expect(lines).toHaveLength(6);
   });
 
+  it('should compile a goodwill effect and locate one that names an unknown actor', () => {
+    const file = '/mem/dyn.yaml';
+    const ok = loadScenario(
+      file,
+      memoryFiles({
+        [file]: [
+          ...HEAD,
+          'events:',
+          '  - { id: g, title: G, trigger: { manual: true }, effects: [{ kind: goodwill, actor: q }] }',
+        ].join('\n'),
+      }),
+    );
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.scenario.events[0]!.effects).toEqual([{ kind: 'goodwill', actor: 1 }]);
+    const lines = errorsOf([
+      'events:', // line 11
+      '  - { id: g, title: G, trigger: { manual: true }, effects: [{ kind: goodwill, actor: qq }] }',
+      '  - { id: h, title: H, trigger: { manual: true }, effects: [{ kind: goodwill, actor: q, delta: 1 }] }',
+    ]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^\/mem\/dyn\.yaml:12:\d+: events\[g\]\.effects\[0\]\.actor: unknown actor "qq" \(did you mean "q"\?\)/,
+      ),
+      expect.stringMatching(/^\/mem\/dyn\.yaml:13:\d+: events\[h\]\.effects\[0\]/),
+    ]);
+  });
+
   it('should locate an omitted durability factor that was never included', () => {
     const base = [
       ...HEAD,

@@ -1,5 +1,5 @@
 // Ad-hoc injects (i, below the scenario's manual events): shift a value of no deal, drop a red line, table a
-// document, walk out. Each changes the context exactly as the engine says, is recorded as an input (so resume and
+// document, walk out, a goodwill gesture. Each changes the context exactly as the engine says, is recorded as an input (so resume and
 // report replay it), a refused one says why, and in the public view no list or line shows a number.
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,15 +57,15 @@ const ukraine = () => scenario('ukraine-peace');
 const started = () => view(step(startGame(ukraine(), { seed: 1 })));
 
 describe('ad-hoc injects (state)', () => {
-  it('should list the manual events first, then the four ad-hoc kinds', () => {
+  it('should list the manual events first, then the five ad-hoc kinds', () => {
     const v = started();
     const root = injectStep(v.game, [], true);
     expect(root.kind).toBe('menu');
     if (root.kind !== 'menu') return;
     const values = root.choices.map((c) => c.value);
     const events = manualEvents(ukraine()).map((e) => `event:${e.id}`);
-    expect(events.length).toBe(5);
-    expect(values).toEqual([...events, 'shift', 'drop', 'table', 'walk-out']);
+    expect(events.length).toBe(8);
+    expect(values).toEqual([...events, 'shift', 'drop', 'table', 'walk-out', 'goodwill']);
     // a scenario without manual events still has the ad-hoc ones
     const tutorial = injectStep(startGame(scenario('tutorial-bilateral'), {}), [], false);
     expect(tutorial.kind === 'menu' && tutorial.choices.map((c) => c.value)).toEqual([
@@ -73,6 +73,7 @@ describe('ad-hoc injects (state)', () => {
       'drop',
       'table',
       'walk-out',
+      'goodwill',
     ]);
   });
 
@@ -126,11 +127,41 @@ describe('ad-hoc injects (state)', () => {
     expect(list.kind === 'menu' && list.choices.map((c) => c.value)).not.toContain('europe');
   });
 
+  it('should make the picked actor’s goodwill gesture, renewing the mediator’s patience', () => {
+    // without a patience setting the mediator never walks out: a gesture only forgives blame
+    let plain = started().game;
+    while (context(plain).round < 2) plain = step(plain);
+    const unhurried = pick(view(plain), 'goodwill', 'russia');
+    expect(context(unhurried.game).progress?.renewed).toBeUndefined();
+    expect(unhurried.notice).not.toContain('patience');
+    // with one, after round 1's tally the mediator has a record whose patience a gesture renews
+    let game = view(
+      step(
+        startGame(ukraine(), { seed: 1, strategies: { us: { kind: 'conceder', params: { patience: 3 } } } }),
+      ),
+    ).game;
+    while (context(game).round < 2) game = step(game);
+    const round2 = view(game);
+    expect(context(round2.game).progress).not.toBeNull();
+    const after = pick(round2, 'goodwill', 'russia');
+    expectEngine(round2, after, { type: 'INJECT', effect: { kind: 'goodwill', actor: 'russia' } });
+    expect(context(after.game).progress).toMatchObject({ stale: 0, renewed: true });
+    expect(after.notice).toBe(
+      "injected: Russia makes a goodwill gesture: the mediator's patience renewed (ad hoc)",
+    );
+    // the list offers the actors still at the table, with their blame only in the facilitator view
+    const list = injectStep(after.game, ['goodwill'], true);
+    expect(list.kind === 'menu' && list.choices.map((c) => c.label)).toContain('Russia (blamed 0)');
+    const open = injectStep(after.game, ['goodwill'], false);
+    expect(open.kind === 'menu' && open.choices.map((c) => c.label)).toContain('Russia');
+  });
+
   it('should record every ad-hoc inject in the session, so that resume replays them', () => {
     let v = started();
     v = pick(v, 'shift', 'ukraine', '0.05');
     v = pick(v, 'drop', 'us', 'no-us-troops');
     v = pick(v, 'table', 'us-28-point-plan');
+    v = pick(v, 'goodwill', 'russia');
     v = playReducer(v, { type: 'step' });
     v = pick(v, 'walk-out', 'russia', 'yes');
     const file = sessionText(sessionOf(v.game, 'ukraine-peace'));
@@ -139,6 +170,7 @@ describe('ad-hoc injects (state)', () => {
       { type: 'INJECT', effect: { kind: 'shift-reservation', actor: 'ukraine', delta: 0.05 } },
       { type: 'INJECT', effect: { kind: 'drop-red-line', actor: 'us', redLine: 'no-us-troops' } },
       { type: 'INJECT', effect: { kind: 'table', document: 'us-28-point-plan' } },
+      { type: 'INJECT', effect: { kind: 'goodwill', actor: 'russia' } },
       { type: 'INJECT', effect: { kind: 'walk-out', actor: 'russia' } },
     ]);
     const actor = replaySession(ukraine(), saved);
@@ -191,6 +223,7 @@ describe('ad-hoc injects (state)', () => {
       ['table'],
       ['walk-out'],
       ['walk-out', 'russia'],
+      ['goodwill'],
     ]) {
       const menu = injectStep(team.game, path, false);
       expect(menu.kind).toBe('menu');
@@ -225,8 +258,9 @@ describe('ad-hoc injects (screen)', () => {
     };
     await ui.press('i');
     fits('inject list');
-    // the five manual events, then the ad-hoc kinds
-    await ui.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
+    // the eight manual events, then the ad-hoc kinds
+    const downs = (n: number) => Array.from({ length: n }, () => KEY.down);
+    await ui.press(...downs(8));
     expect(ui.frame()).toContain("❯ Ad hoc: shift an actor's value of no deal");
     await ui.press(KEY.enter);
     await ui.waitFor('whose value of no deal moves?');
@@ -247,8 +281,7 @@ describe('ad-hoc injects (screen)', () => {
     fits('injected');
 
     // walk-out asks first; esc steps back a list at a time
-    const downs = (n: number) => Array.from({ length: n }, () => KEY.down);
-    await ui.press('i', ...downs(8));
+    await ui.press('i', ...downs(11));
     expect(ui.frame()).toContain('❯ Ad hoc: an actor walks out');
     await ui.press(KEY.enter);
     await ui.waitFor('who walks out?');
@@ -261,7 +294,7 @@ describe('ad-hoc injects (screen)', () => {
     await ui.press(KEY.esc);
     await ui.waitFor('Inject an event, or one the scenario did not foresee');
     // drop a red line: the actor, then its red lines in words
-    await ui.press(...downs(6));
+    await ui.press(...downs(9));
     expect(ui.frame()).toContain('❯ Ad hoc: an actor drops one of its red lines');
     await ui.press(KEY.enter);
     await ui.waitFor('who drops a red line?');
@@ -270,9 +303,24 @@ describe('ad-hoc injects (screen)', () => {
     fits('drop: red line');
     await ui.press(KEY.down, KEY.enter);
     expect(await ui.waitFor('injected: ')).toContain('injected: Russia drops its red line no-nato (ad hoc)');
-    await ui.press('i', ...downs(7), KEY.enter);
+    await ui.press('i', ...downs(10), KEY.enter);
     await ui.waitFor('which document goes on the table?');
     fits('table: document');
     expect(ui.frame()).toContain('2022-03-29');
+    await ui.press(KEY.esc);
+    await ui.waitFor('Inject an event, or one the scenario did not foresee');
+    await ui.press(KEY.esc);
+
+    // a goodwill gesture: the actor, then the line in words, no number
+    await ui.press('i', ...downs(12));
+    expect(ui.frame()).toContain('❯ Ad hoc: a goodwill gesture by … (concedes nothing)');
+    await ui.press(KEY.enter);
+    await ui.waitFor('who makes a goodwill gesture?');
+    fits('goodwill: actor');
+    expect(ui.frame()).not.toMatch(PRIVATE);
+    await ui.press(KEY.enter);
+    expect(await ui.waitFor('injected: ')).toContain('injected: Russia makes a goodwill gesture');
+    expect(ui.frame()).not.toMatch(PRIVATE);
+    fits('goodwill: injected');
   });
 });

@@ -177,7 +177,9 @@ describe('every play state fits the terminal', () => {
       await ui.press('i');
       fits('inject');
       // the ad-hoc lists below the manual events: walk-out's confirmation is the deepest
-      await ui.press(...Array.from({ length: 8 }, () => KEY.down), KEY.enter);
+      // below the manual events come shift, drop, table, then walk-out
+      const toWalkOut = s.events.filter((e) => 'manual' in e.trigger).length + 3;
+      await ui.press(...Array.from({ length: toWalkOut }, () => KEY.down), KEY.enter);
       await ui.waitFor('who walks out?');
       fits('inject: who walks out');
       await ui.press(KEY.enter);

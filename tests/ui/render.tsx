@@ -71,7 +71,11 @@ export async function explore(id: string, size = { columns: 100, rows: 30 }, opt
       .map((l) => l.trimEnd());
   /** waits (up to 5 s) until the frame shows `text`: for work the explorer defers past the first frame */
   const waitFor = async (text: string) => {
-    for (let t = 0; t < 500 && !frame().includes(text); t++) await new Promise((r) => setTimeout(r, 10));
+    const until = performance.now() + 15_000; // generous: a loaded CI machine renders slowly
+    while (performance.now() < until && !frame().includes(text)) await new Promise((r) => setTimeout(r, 10));
+    // a wait that silently ran out would let the test go on checking the wrong screen
+    if (!frame().includes(text))
+      throw new Error(`timed out waiting for "${text}"; the frame was:\n${frame()}`);
     // the frame is drawn; let the key handlers of the new render subscribe before anything is typed
     await new Promise((r) => setTimeout(r, 30));
     return frame();

@@ -1,6 +1,7 @@
 // The inject list (i) as a small menu tree, pure: the scenario's manual events, then ad-hoc effects the scenario
-// did not foresee — shift a value of no deal, drop a red line, table a document, walk out. The path of picks so far
-// gives the next list, or the inject to fire. In the public view no list shows a number: the room is looking.
+// did not foresee — shift a value of no deal, drop a red line, table a document, walk out, a goodwill gesture. The
+// path of picks so far gives the next list, or the inject to fire. In the public view no list shows a number: the
+// room is looking.
 import type { AdHocEffect, InjectEvent } from '../../engine/events.ts';
 import { isPrincipal } from '../../engine/runtime.ts';
 import { defaultDocumentOrder, documentIndices } from './order.ts';
@@ -24,6 +25,7 @@ const AD_HOC = {
   drop: 'Ad hoc: an actor drops one of its red lines',
   table: 'Ad hoc: table a document',
   'walk-out': 'Ad hoc: an actor walks out',
+  goodwill: 'Ad hoc: a goodwill gesture by … (concedes nothing)',
 } as const;
 
 const fix = (x: number) => x.toFixed(3);
@@ -50,7 +52,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
     const adHoc = (Object.keys(AD_HOC) as (keyof typeof AD_HOC)[]).filter(
       (k) =>
         (k !== 'drop' || s.actors.some((a) => a.redLines.length > 0)) &&
-        (k !== 'walk-out' || present.length > 0) &&
+        ((k !== 'walk-out' && k !== 'goodwill') || present.length > 0) &&
         (k !== 'table' || s.documents.length > 0),
     );
     return {
@@ -139,6 +141,20 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
           ],
         };
       return third === 'yes' ? fire({ kind: 'walk-out', actor: who.id }) : { kind: 'cancel' };
+    }
+    case 'goodwill': {
+      const who = actor(second);
+      if (!who)
+        return {
+          kind: 'menu',
+          // it renews the mediator's patience and forgives one round of the actor's blame (engine/patience.ts)
+          title: 'Ad hoc: who makes a goodwill gesture?',
+          choices: present.map((a) => ({
+            value: a.id,
+            label: numbers ? `${a.name} (blamed ${ctx.blame[a.index] ?? 0})` : a.name,
+          })),
+        };
+      return fire({ kind: 'goodwill', actor: who.id });
     }
     default:
       return { kind: 'cancel' };

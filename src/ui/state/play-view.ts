@@ -6,6 +6,7 @@
 import type { Scenario } from '../../domain/types.ts';
 import type { AdHocEffect, HumanMove, InjectEvent } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
+import { goodwillWords } from '../../report/narration.ts';
 import { publicShift } from '../transcript-words.ts';
 import { injectStep } from './inject-menu.ts';
 import {
@@ -204,6 +205,19 @@ function injectWords(v: PlayView, after: PlayGame, event: InjectEvent): string {
       return `${scenario.documents.find((d) => d.id === e.document)?.title ?? e.document} goes on the table (ad hoc)`;
     case 'walk-out':
       return `${name(e.actor)} walks out (ad hoc)`;
+    case 'goodwill': {
+      // what it did is on the inject entry it just logged
+      const note = context(after)
+        .transcript.findLast((x) => x.kind === 'inject')
+        ?.effects.find((x) => x.kind === 'goodwill');
+      const words = goodwillWords(
+        name(e.actor),
+        note?.patienceRenewed === true,
+        note?.blameForgiven === true,
+        true,
+      );
+      return `${words} (ad hoc)`;
+    }
   }
 }
 
