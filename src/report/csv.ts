@@ -51,6 +51,19 @@ export function csvKind<K extends string>(value: string, kinds: readonly K[], hi
   );
 }
 
+/**
+ * An optional-value `--csv [table]`: undefined when absent, the first of `kinds` (the default table) when given
+ * bare, else the named table (checked as csvKind does).
+ */
+export function optionalCsvKind<K extends string>(
+  value: string | true | undefined,
+  kinds: readonly [K, ...K[]],
+  hint = '',
+): K | undefined {
+  if (value === undefined) return undefined;
+  return value === true ? kinds[0] : csvKind(value, kinds, hint);
+}
+
 /** `--csv` and `--json` exclude each other; `--out` needs one of them (it writes that output, not the text). */
 export function checkExportFlags(opts: { csv?: unknown; json?: boolean; out?: string }): void {
   if (opts.csv !== undefined && opts.csv !== false && opts.json)

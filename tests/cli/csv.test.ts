@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { parseCsv } from '../csv-reader.ts';
 import { cli as binary } from '../helpers.ts';
 
 async function cli(...argv: string[]) {
@@ -14,41 +15,12 @@ async function cli(...argv: string[]) {
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
-/** A compact RFC 4180 reader (LF record ends): a table of strings, header first. */
-function parse(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  expect(cell).toBe('');
-  return rows;
-}
-
 /** The CSV as records keyed by column; checks every row has the header's width. */
 async function table(...argv: string[]) {
   const r = await cli(...argv);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  const [header, ...rows] = parse(r.out);
+  const [header, ...rows] = parseCsv(r.out);
   for (const x of rows) expect(x).toHaveLength(header!.length);
   return {
     text: r.out,

@@ -7,40 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SUMMARY_COLUMNS } from '../../src/cli/commands/outcomes.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { csvRecords } from '../csv-reader.ts';
 
 async function cli(...argv: string[]) {
   const io = memoryIo();
   const code = await run(argv, io);
   return { code, out: io.stdout(), err: io.stderr() };
-}
-
-/** Enough of RFC 4180 for these tables (quoted cells, doubled quotes, LF record ends). */
-function parse(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',' || c === '\n') {
-      row.push(cell);
-      cell = '';
-      if (c === '\n') {
-        rows.push(row);
-        row = [];
-      }
-    } else cell += c;
-  }
-  const [header, ...body] = rows;
-  for (const r of body) expect(r).toHaveLength(header!.length);
-  return body.map((r) => Object.fromEntries(header!.map((h, k) => [h, r[k]!])));
 }
 
 const header = (text: string) => text.slice(0, text.indexOf('\n')).split(',');
@@ -105,7 +77,7 @@ describe('peacesim outcomes', () => {
       expect(r.code).toBe(0);
       expect(header(r.out)).toEqual(SUMMARY_COLUMNS);
       expect((await cli(...argv, '--csv', 'summary')).out).toBe(r.out);
-      const rows = parse(r.out);
+      const rows = csvRecords(r.out);
       const pick = (measure: string, subject = '', statistic = '') =>
         rows.filter(
           (x) =>
@@ -172,7 +144,7 @@ describe('peacesim outcomes', () => {
       'holdouts_south',
       'walked_out',
     ]);
-    const rows = parse(r.out);
+    const rows = csvRecords(r.out);
     expect(rows.map((x) => x.draw)).toEqual(['0', '1', '2', '3']);
     for (const o of j.outcomes) expect(rows.filter((x) => x.outcome === o.outcome)).toHaveLength(o.count);
     for (const h of j.failed.holdouts)
@@ -180,11 +152,11 @@ describe('peacesim outcomes', () => {
     // a run that did not sign has no utilities
     expect(rows.every((x) => x.u_north === '' && x.durability === '')).toBe(true);
 
-    const signed = parse((await cli(...TUTORIAL, '--csv', 'runs')).out);
+    const signed = csvRecords((await cli(...TUTORIAL, '--csv', 'runs')).out);
     expect(signed).toHaveLength(12);
     expect(signed.every((x) => x.outcome === 'signed' && Number(x.u_north) > 0)).toBe(true);
     // sweep draws the same parameters with the same seed, sample for sample
-    const draws = parse(
+    const draws = csvRecords(
       (await cli('sweep', 'tutorial-bilateral', '-n', '12', '-s', '3', '--csv', 'draws')).out,
     );
     signed.forEach((x, k) => {

@@ -5,7 +5,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { humanActors, type PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
-import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
+import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -221,12 +221,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const csv =
-          opts.csv === undefined
-            ? undefined
-            : opts.csv === true
-              ? 'summary'
-              : csvKind(opts.csv, OUTCOMES_CSV);
+        const csv = optionalCsvKind(opts.csv, OUTCOMES_CSV);
         const scenario = openScenario(name);
         const options: Omit<RunOptions, 'seed'> = {
           ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type SweepResult, type SweepSample, sweep } from '../../analysis/sweep.ts';
-import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
+import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -71,12 +71,7 @@ export function registerSweep(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const csv =
-          opts.csv === undefined
-            ? undefined
-            : opts.csv === true
-              ? 'summary'
-              : csvKind(opts.csv, SWEEP_CSV, MOVED);
+        const csv = optionalCsvKind(opts.csv, SWEEP_CSV, MOVED);
         const scenario = openScenario(name);
         const draws: Cell[][] = [];
         const onSample =

@@ -1,14 +1,10 @@
-// `peacesim tui [scenario]`: the interactive explorer, and `--session FILE` to open straight on a saved play
-// session. It needs a terminal on both ends; the UI (Ink, React) is imported only here, lazily, so the other
-// commands never load it. Writing session files stays here (atomic writes), handed to the UI as a callback.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkSession, parseSession, type Session } from '../../engine/session.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
+import { readSessionFile } from '../sessions.ts';
 import { scenarioSource } from './run.ts';
 
 /** Both stdin and stdout are terminals. */
@@ -24,25 +20,9 @@ function needTerminal(name: string): void {
     );
 }
 
-/** A session file and its scenario, checked as `resume` checks them: a bad file is a one-line error (exit 1). */
-function readSession(file: string): { session: Session; scenario: Scenario } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new PeacesimError(
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  const session = parseSession(text, file);
-  const scenario = openScenario(session.scenario.source);
-  checkSession(scenario, session, file);
-  return { session, scenario };
-}
-
 export async function openExplorer(name: string, sessionFile?: string): Promise<void> {
   // a bad session file is reported before the terminal is asked for, as resume reports it
-  const loaded = sessionFile === undefined ? null : readSession(sessionFile);
+  const loaded = sessionFile === undefined ? null : readSessionFile(sessionFile);
   needTerminal(loaded ? loaded.session.scenario.source : name);
   const scenario = loaded ? loaded.scenario : openScenario(name);
   const { runExplorer } = await import('../../ui/run.tsx');
