@@ -6,7 +6,7 @@ import type { ActorRole, Scenario } from '../domain/types.ts';
 import { type NegotiationSnapshot, stateName } from '../engine/headless.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TermSheet } from '../engine/terms.ts';
-import type { ChangeReasonEntry, EffectNote, TranscriptEntry } from '../engine/transcript.ts';
+import type { ChangeReasonEntry, EffectNote, EntryBody, TranscriptEntry } from '../engine/transcript.ts';
 import { debriefQuestions } from './debrief.ts';
 import { goodwillWords } from './narration.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
@@ -111,7 +111,7 @@ export type RoundItem =
       /** fired by the engine's blame count: whose count, what it was, and the scenario's threshold */
       readonly blame?: { readonly actor: string; readonly count: number; readonly atLeast?: number };
     }
-  | { readonly kind: 'drift'; readonly changes: readonly { actor: string; from: number; to: number }[] }
+  | Extract<EntryBody, { kind: 'drift' }>
   | {
       readonly kind: 'verdict';
       readonly actor: string;

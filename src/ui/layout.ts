@@ -7,14 +7,6 @@ export function windowStart(selected: number, count: number, height: number): nu
   return Math.max(0, Math.min(count - height, ideal));
 }
 
-/** Lines a text takes wrapped at `width` columns (an estimate: characters, not cells; word breaks add a little). */
-export function wrappedLines(text: string, width: number): number {
-  if (width <= 0) return 1;
-  return text
-    .split('\n')
-    .reduce((n, line) => n + Math.max(1, Math.ceil((Array.from(line).length * 1.08) / width)), 0);
-}
-
 /** A run of text with one style. */
 export interface Span {
   readonly text: string;
