@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, ROOT } from '../helpers.ts';
+import { systemProgram } from '../system.ts';
+
+const TMUX = systemProgram('tmux', 'the terminal tests of the explorer');
 
 const SOCKET = `peacesim-e2e-${process.pid}`;
 // Ink draws only the final frame, and chalk no colour, when CI is set at all; the terminal here is real
@@ -68,7 +71,7 @@ afterAll(() => {
   }
 });
 
-describe('peacesim tui in a terminal', () => {
+describe.skipIf(TMUX === undefined)('peacesim tui in a terminal', () => {
   it('should show the documents, react to keys and quit cleanly on q', async () => {
     const s = start();
     // the key line is drawn last: once it is there, the whole first frame is
@@ -140,7 +143,7 @@ async function type(session: string, ...keys: string[]): Promise<void> {
   }
 }
 
-describe('peacesim tui: playing a session in a terminal', () => {
+describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a terminal', () => {
   const dir = mkdtempSync(join(tmpdir(), 'peacesim-play-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
