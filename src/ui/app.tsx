@@ -1,13 +1,12 @@
 // The explorer: one reducer, one screen at a time, the help overlay, and the status line. The screen switch below
 // is the one place a screen plugs in: a kind in state/app.ts and a case here (play: a facilitated session).
-import { ThemeProvider } from '@inkjs/ui';
 import { Box, Text, useApp } from 'ink';
 import { useReducer, useState } from 'react';
 import type { Scenario } from '../domain/types.ts';
 import { HelpOverlay } from './components/help-overlay.tsx';
 import { StatusLine } from './components/status-line.tsx';
 import type { Clock } from './hooks/use-clock.ts';
-import { useKeys } from './hooks/use-keys.ts';
+import { Keyboard, useKeys } from './hooks/use-keys.ts';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.ts';
 import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
 import { GLOBAL_KEYS, type KeyContext, whichKey } from './keys.ts';
@@ -21,7 +20,7 @@ import type { ScreenProps } from './screens/types.ts';
 import { type AppState, appReducer, initialState } from './state/app.ts';
 import { isOver } from './state/play.ts';
 import { type PlayView, unsaved } from './state/play-view.ts';
-import { inkUiTheme, type Theme, ThemeContext, themeFromEnv } from './theme.ts';
+import { type Theme, ThemeContext, themeFromEnv } from './theme.ts';
 
 export interface AppProps {
   readonly scenario: Scenario;
@@ -90,7 +89,16 @@ function Screen(props: ScreenProps & { catalog: Catalog; clock?: Clock | undefin
   }
 }
 
-export function App({
+/** The explorer, under the one listener that hands each key to the handlers on screen. */
+export function App(props: AppProps) {
+  return (
+    <Keyboard>
+      <Explorer {...props} />
+    </Keyboard>
+  );
+}
+
+function Explorer({
   scenario,
   catalog,
   size,
@@ -138,33 +146,31 @@ export function App({
   return (
     <ThemeContext.Provider value={theme}>
       <PlayHostContext.Provider value={host}>
-        <ThemeProvider theme={inkUiTheme(theme)}>
-          {tooSmall ? (
-            <Text wrap="wrap">
-              The explorer needs at least {MIN_COLUMNS}×{MIN_ROWS}; this terminal is {columns}×{rows}. Enlarge
-              it, or press q to quit.
-            </Text>
-          ) : (
-            <Box flexDirection="column" width={width} height={height}>
-              <Box height={screenHeight} width={width} flexShrink={0}>
-                {state.overlay === 'help' ? (
-                  <HelpOverlay context={screenContext(state)} width={width} height={screenHeight} />
-                ) : (
-                  <Screen
-                    state={state}
-                    dispatch={dispatch}
-                    width={width}
-                    height={screenHeight}
-                    active
-                    catalog={catalog}
-                    clock={clock}
-                  />
-                )}
-              </Box>
-              <StatusLine context={context} width={width} />
+        {tooSmall ? (
+          <Text wrap="wrap">
+            The explorer needs at least {MIN_COLUMNS}×{MIN_ROWS}; this terminal is {columns}×{rows}. Enlarge
+            it, or press q to quit.
+          </Text>
+        ) : (
+          <Box flexDirection="column" width={width} height={height}>
+            <Box height={screenHeight} width={width} flexShrink={0}>
+              {state.overlay === 'help' ? (
+                <HelpOverlay context={screenContext(state)} width={width} height={screenHeight} />
+              ) : (
+                <Screen
+                  state={state}
+                  dispatch={dispatch}
+                  width={width}
+                  height={screenHeight}
+                  active
+                  catalog={catalog}
+                  clock={clock}
+                />
+              )}
             </Box>
-          )}
-        </ThemeProvider>
+            <StatusLine context={context} width={width} />
+          </Box>
+        )}
       </PlayHostContext.Provider>
     </ThemeContext.Provider>
   );

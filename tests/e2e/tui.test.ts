@@ -154,7 +154,9 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     await waitFor(s, 'Play a session');
     // North is played by a team; one round, so that its answer ends the talks
     await type(s, 'Space');
-    await waitFor(s, 'bot: boulware ✔');
+    // a picked actor reads as the team's, no longer as a bot
+    const picked = await waitFor(s, '[x] North (stylised Russia) · party · team');
+    expect(picked).not.toContain('bot: boulware');
     await type(s, 'Enter');
     await waitFor(s, 'Teams     North (stylised Russia)');
     // one field at a time, each key only once its field is on screen (a loaded machine is slow to re-render)
@@ -230,6 +232,35 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     await type(again, 'q');
     await waitFor(again, 'EXIT=0');
     tmux('kill-session', '-t', again);
+  });
+
+  it('should count every key of a chunk: j j j, forty backspaces, a pasted path', async () => {
+    const s = start('', 'tui ukraine-peace', dir);
+    await waitFor(s, 'Documents by date');
+    // one send-keys call is one chunk on the terminal, as a paste or a held key is
+    tmux('send-keys', '-t', s, 'j', 'j', 'j');
+    const moved = await waitFor(s, /❯ ✗ 2024-06-14/);
+    expect(moved).not.toMatch(/❯ ✗ 2022-/);
+    tmux('send-keys', '-t', s, 'q');
+    await waitFor(s, 'EXIT=0');
+    tmux('kill-session', '-t', s);
+
+    const t = start('', 'tui tutorial-bilateral', dir);
+    await waitFor(t, 'Documents');
+    // the setup's six fields, the run to the end and the save prompt in one chunk
+    tmux('send-keys', '-t', t, 'p', ...Array(6).fill('Enter'), 'r', 's');
+    await waitFor(t, 'file: tutorial-bilateral-seed1.session.json');
+    tmux('send-keys', '-t', t, ...Array(40).fill('BSpace'));
+    await waitFor(t, /^file: *$/m);
+    const pasted = join(dir, 'pasted here.session.json');
+    tmux('send-keys', '-t', t, '-l', pasted);
+    await waitFor(t, `file: ${pasted}`);
+    tmux('send-keys', '-t', t, 'Enter');
+    await waitFor(t, `saved to ${pasted}`);
+    expect(JSON.parse(readFileSync(pasted, 'utf8')).scenario.source).toBe('tutorial-bilateral');
+    tmux('send-keys', '-t', t, 'q');
+    await waitFor(t, 'EXIT=0');
+    tmux('kill-session', '-t', t);
   });
 
   it('should refuse a bad session file in one line with exit 1', () => {

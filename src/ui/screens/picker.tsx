@@ -1,8 +1,8 @@
-// Pick another shipped scenario (@inkjs/ui Select: ↑/↓, enter).
-import { Select } from '@inkjs/ui';
+// Pick another shipped scenario (↑/↓, enter).
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Scenario } from '../../domain/types.ts';
+import { ChoiceList } from '../components/choice-list.tsx';
 import { useTheme } from '../theme.ts';
 import type { ScreenProps } from './types.ts';
 
@@ -62,11 +62,12 @@ export function PickerScreen({
       {titles === null ? (
         <Text dimColor>loading the scenarios…</Text>
       ) : (
-        <Select
-          isDisabled={!active}
+        <ChoiceList
+          active={active}
           options={options}
-          visibleOptionCount={Math.max(3, Math.min(options.length, height - 5))}
-          onChange={(id) => {
+          rows={Math.max(3, height - 5)}
+          width={width}
+          onChoose={(id) => {
             if (id === state.scenario.id) return dispatch({ type: 'back' });
             try {
               dispatch({ type: 'open-scenario', scenario: catalog.open(id) });

@@ -3,14 +3,15 @@
 // has the keyboard, then its private briefing and its move; on a final state, the outcome. Every state draws the
 // heading and the status bar first and fits the rest into the rows left, so nothing pushes the heading off.
 // The transcript and the outcome are in the public view (no private numbers) unless the facilitator presses v.
-import { Select, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { sessionText } from '../../engine/session.ts';
 import { Briefing } from '../components/briefing.tsx';
+import { ChoiceList } from '../components/choice-list.tsx';
 import { Heading } from '../components/heading.tsx';
 import { OutcomePane } from '../components/outcome-pane.tsx';
 import { TermEditor } from '../components/term-editor.tsx';
+import { TextField } from '../components/text-field.tsx';
 import { TranscriptPane } from '../components/transcript-pane.tsx';
 import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clock.ts';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -216,12 +217,14 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
             </Text>
           </Text>
           {choices.length ? (
-            <Select
-              // one list per step: a fresh Select, so that a pick never carries over to the next list
+            <ChoiceList
+              // one list per step: a fresh list, so that a pick never carries over to the next one
               key={view.injectPath.join('/')}
+              active={active}
               options={choices.map((c) => ({ value: c.value, label: c.label }))}
-              visibleOptionCount={Math.min(choices.length, 6)}
-              onChange={(value) => play({ type: 'inject-pick', value })}
+              rows={Math.min(choices.length, 6)}
+              width={width}
+              onChoose={(value) => play({ type: 'inject-pick', value })}
             />
           ) : (
             <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>
@@ -245,8 +248,10 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           </Text>
           <Box>
             <Text>file: </Text>
-            <TextInput
+            <TextField
               key={view.prompt}
+              active={active}
+              width={width - 6}
               defaultValue={
                 view.prompt === 'report'
                   ? defaultReportFile(game)
