@@ -2,12 +2,13 @@
 // reads the terminal through KeyStream, which splits a chunk into keys and hands Ink one at a time, and every
 // handler runs as of the last render. Here a fake terminal sends whole chunks, as a real one does.
 import { EventEmitter } from 'node:events';
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shippedIds } from '../../src/cli/scenarios.ts';
+import { App } from '../../src/ui/app.tsx';
 import { editField } from '../../src/ui/components/text-field.tsx';
 import type { PlayHost } from '../../src/ui/host.ts';
-import { App } from '../../src/ui/app.tsx';
 import { KeyStream, splitKeys } from '../../src/ui/key-stream.ts';
 import { MONO_THEME } from '../../src/ui/theme.ts';
 import { KEY, scenario } from './render.tsx';
@@ -63,7 +64,7 @@ function terminal(id: string, host?: PlayHost) {
   );
   unmount = () => instance.unmount();
   // without the cursor's inverse video
-  const frame = () => output.last.replace(/\u001B\[\d*m/g, '');
+  const frame = () => stripVTControlCharacters(output.last);
   const waitFor = async (test: (frame: string) => boolean, what: string) => {
     const until = performance.now() + 15_000;
     while (performance.now() < until && !test(frame())) await new Promise((r) => setTimeout(r, 10));
