@@ -4,12 +4,12 @@ import { Box, Text, useApp } from 'ink';
 import { useReducer, useState } from 'react';
 import type { Scenario } from '../domain/types.ts';
 import { HelpOverlay } from './components/help-overlay.tsx';
-import { StatusLine } from './components/status-line.tsx';
+import { StatusLine, statusRows } from './components/status-line.tsx';
 import type { Clock } from './hooks/use-clock.ts';
 import { Keyboard, useKeys } from './hooks/use-keys.ts';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.ts';
 import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
-import { GLOBAL_KEYS, type KeyContext, whichKey } from './keys.ts';
+import { GLOBAL_KEYS, type KeyContext, type Situation, whichKey } from './keys.ts';
 import { AnalysisScreen } from './screens/analysis.tsx';
 import { OverviewScreen } from './screens/overview.tsx';
 import { type Catalog, PickerScreen } from './screens/picker.tsx';
@@ -17,9 +17,10 @@ import { PlayScreen } from './screens/play.tsx';
 import { PlaySetupScreen } from './screens/play-setup.tsx';
 import { SandboxScreen } from './screens/sandbox.tsx';
 import type { ScreenProps } from './screens/types.ts';
-import { type AppState, appReducer, initialState } from './state/app.ts';
-import { isOver } from './state/play.ts';
+import { type AppState, activeDocument, appReducer, initialState } from './state/app.ts';
+import { isOver, isPaused } from './state/play.ts';
 import { type PlayView, unsaved } from './state/play-view.ts';
+import { changedIssues } from './state/sandbox.ts';
 import { type Theme, ThemeContext, themeFromEnv } from './theme.ts';
 
 export interface AppProps {
@@ -41,7 +42,9 @@ export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
 function playContext(play: PlayView): KeyContext {
-  if (play.prompt || play.turn?.stage === 'asks') return 'prompt';
+  if (play.prompt === 'inject') return 'prompt';
+  if (play.prompt) return 'file';
+  if (play.turn?.stage === 'asks') return 'asks';
   if (play.turn?.stage === 'brief') return 'turn';
   if (play.turn?.stage === 'terms') return 'terms';
   if (!play.turn && isOver(play.game)) return 'outcome';
@@ -58,6 +61,30 @@ export function screenContext(state: AppState): KeyContext {
 /** Which key table is in force: the overlay's, else the screen's. */
 export function keyContext(state: AppState): KeyContext {
   return state.overlay === 'help' ? 'help' : screenContext(state);
+}
+
+/** What the keys can do on what is on screen (which the status line offers). */
+export function keySituation(state: AppState): Situation {
+  const play = state.screen === 'play' ? state.play : null;
+  const sandbox =
+    play?.turn?.stage === 'terms' ? play.turn.editor : state.screen === 'sandbox' ? state.sandbox : null;
+  return {
+    typing: typing(state),
+    canGoBack: state.overlay !== null || state.screen !== 'overview',
+    actorsFocused: state.overviewFocus === 'actors',
+    actorsOverflow: state.actorsOverflow,
+    canUndo: (sandbox?.history.past.length ?? 0) > 0,
+    canRedo: (sandbox?.history.future.length ?? 0) > 0,
+    changed: sandbox ? changedIssues(sandbox).length > 0 : false,
+    concessions: state.concessionsFor !== null && state.concessionsFor === activeDocument(state),
+    field: state.screen === 'setup' ? (state.setup?.field ?? null) : null,
+    turnOpen: play?.turn?.stage === 'gate' || play?.turn?.stage === 'moved',
+    paused: play ? isPaused(play.game) : false,
+    inputs: play?.game.inputs.length ?? 0,
+    move: play?.turn?.move ?? null,
+    file:
+      play?.prompt === 'save' || play?.prompt === 'fork' || play?.prompt === 'report' ? play.prompt : null,
+  };
 }
 
 /** A text field has the keyboard: q and ? are letters there, not quit and help. */
@@ -140,8 +167,10 @@ function Explorer({
   const height = rows - 1;
   const width = columns;
   const context = keyContext(state);
+  const situation = keySituation(state);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  const screenHeight = height - 1;
+  // the status line takes the rows its hints need; the screen the rest
+  const screenHeight = height - statusRows(context, situation, width).length;
 
   return (
     <ThemeContext.Provider value={theme}>
@@ -168,7 +197,7 @@ function Explorer({
                 />
               )}
             </Box>
-            <StatusLine context={context} width={width} />
+            <StatusLine context={context} situation={situation} width={width} />
           </Box>
         )}
       </PlayHostContext.Provider>

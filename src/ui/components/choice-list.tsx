@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useKeys } from '../hooks/use-keys.ts';
-import { windowStart } from '../layout.ts';
+import { fitLabels, windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 
 export interface Choice {
@@ -37,6 +37,11 @@ export function ChoiceList({ options, rows, width, onChoose, active = true }: Ch
     }
   }, active);
   const shown = Math.max(1, Math.min(rows, options.length));
+  // labels that would cut alike keep where they differ (the pointer takes two columns)
+  const labels = fitLabels(
+    options.map((o) => o.label),
+    width - 2,
+  );
   const start = windowStart(focus, options.length, shown);
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
@@ -44,7 +49,7 @@ export function ChoiceList({ options, rows, width, onChoose, active = true }: Ch
         const on = start + k === focus;
         return (
           <Text key={o.value} wrap="truncate-end" color={on ? theme.accent : undefined}>
-            <Text bold>{on ? GLYPH.pointer : ' '}</Text> {o.label}
+            <Text bold>{on ? GLYPH.pointer : ' '}</Text> {labels[start + k]}
           </Text>
         );
       })}

@@ -16,7 +16,9 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   turn: "Play — a team's private briefing",
   terms: 'Play — a proposal: the term editor',
   outcome: 'Play — the outcome',
-  prompt: 'Play — a list or a file name',
+  prompt: 'Play — the inject list',
+  asks: 'Play — a rejection: the issues to change',
+  file: 'Play — a file name (save, fork, report)',
   help: 'This help',
 };
 
@@ -43,6 +45,8 @@ const ORDER: readonly KeyContext[] = [
   'terms',
   'outcome',
   'prompt',
+  'asks',
+  'file',
   'help',
 ];
 

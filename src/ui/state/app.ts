@@ -34,6 +34,8 @@ export interface AppState {
   readonly documentOrder: DocumentOrder;
   /** which overview pane the arrows move */
   readonly overviewFocus: 'documents' | 'actors';
+  /** the overview's actors are more than their pane shows (measured as it draws) */
+  readonly actorsOverflow: boolean;
   /** null until a document is opened */
   readonly sandbox: SandboxState | null;
   /** the selected option row of the issue overlay (stepping order) */
@@ -55,6 +57,7 @@ export type AppAction =
   | { readonly type: 'overlay'; readonly overlay: Overlay }
   | { readonly type: 'move-document'; readonly delta: number }
   | { readonly type: 'toggle-overview-focus' }
+  | { readonly type: 'actors-overflow'; readonly overflows: boolean }
   /** o: the documents as in the file, or by date; the selected document stays selected */
   | { readonly type: 'toggle-document-order' }
   | { readonly type: 'open-document'; readonly document: string }
@@ -84,6 +87,7 @@ export function initialState(scenario: Scenario): AppState {
     documentRow: 0,
     documentOrder: defaultDocumentOrder(scenario),
     overviewFocus: 'documents',
+    actorsOverflow: false,
     sandbox: null,
     issueRow: 0,
     concessionRow: 0,
@@ -172,6 +176,8 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       return { ...s, documentRow: clamp(s.documentRow + action.delta, s.scenario.documents.length) };
     case 'toggle-overview-focus':
       return { ...s, overviewFocus: s.overviewFocus === 'documents' ? 'actors' : 'documents' };
+    case 'actors-overflow':
+      return s.actorsOverflow === action.overflows ? s : { ...s, actorsOverflow: action.overflows };
     case 'toggle-document-order':
       return toggleDocumentOrder(s);
     case 'open-document':
