@@ -1,12 +1,13 @@
 // The explorer: one reducer, one screen at a time, the help overlay, and the status line. The screen switch below
 // is the one place a screen plugs in: a kind in state/app.ts and a case here (play: a facilitated session).
 import { Box, Text, useApp } from 'ink';
-import { useReducer, useState } from 'react';
+import { useReducer } from 'react';
 import type { Scenario } from '../domain/types.ts';
 import { HelpOverlay } from './components/help-overlay.tsx';
 import { StatusLine, statusRows } from './components/status-line.tsx';
 import type { Clock } from './hooks/use-clock.ts';
 import { Keyboard, useKeys } from './hooks/use-keys.ts';
+import { useRecovery } from './hooks/use-recovery.ts';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.ts';
 import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
 import { GLOBAL_KEYS, type KeyContext, type Situation, whichKey } from './keys.ts';
@@ -19,7 +20,7 @@ import { SandboxScreen } from './screens/sandbox.tsx';
 import type { ScreenProps } from './screens/types.ts';
 import { type AppState, activeDocument, appReducer, initialState } from './state/app.ts';
 import { isOver, isPaused } from './state/play.ts';
-import { type PlayView, unsaved } from './state/play-view.ts';
+import { losesInputs, type PlayView } from './state/play-view.ts';
 import { changedIssues } from './state/sandbox.ts';
 import { type Theme, ThemeContext, themeFromEnv } from './theme.ts';
 
@@ -138,30 +139,25 @@ function Explorer({
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const letters = typing(state);
-  // q on a play session with unsaved inputs asks again first: a facilitated session is hard to play twice
-  const [quitArmed, setQuitArmed] = useState(false);
-
   useKeys((input, key) => {
     const id = whichKey(GLOBAL_KEYS, input, key);
-    if (letters && id !== 'back' && !key.ctrl) return;
-    if (id !== 'quit' && quitArmed) setQuitArmed(false);
     const play = state.play;
-    if (id === 'quit' && !key.ctrl && !quitArmed && play && play.game.inputs.length > 0 && unsaved(play)) {
-      setQuitArmed(true);
+    // a warning about unsaved inputs stands until the next key: the same key confirms, any other withdraws it
+    const confirms =
+      play?.confirm === 'quit' ? id === 'quit' : play?.confirm === 'leave' && (key.return || key.escape);
+    if (play?.confirm && !confirms) dispatch({ type: 'play', action: { type: 'disarm' } });
+    if (letters && id !== 'back' && !key.ctrl) return;
+    // q on a play session with unsaved inputs asks again first: a facilitated session is hard to play twice
+    if (id === 'quit' && !key.ctrl && play && losesInputs(play) && play.confirm !== 'quit') {
       if (state.screen !== 'play') dispatch({ type: 'open-play' });
-      dispatch({
-        type: 'play',
-        action: {
-          type: 'notice',
-          notice: 'the session is not saved: s saves it, q again quits without saving',
-        },
-      });
+      dispatch({ type: 'play', action: { type: 'confirm', confirm: 'quit' } });
       return;
     }
     if (id === 'quit') exit();
     else if (id === 'help') dispatch({ type: 'overlay', overlay: state.overlay === 'help' ? null : 'help' });
     else if (id === 'back') dispatch({ type: 'back' });
   });
+  useRecovery(state.play, host, dispatch);
 
   // one row short of the terminal: a frame as tall as the terminal makes Ink clear the screen on every render
   const height = rows - 1;

@@ -1,7 +1,7 @@
 // The built binary in a real terminal: tmux runs `peacesim tui`, we send keys and read the screen back.
 // (tmux is installed by .ci/run; each test uses its own tmux server socket and kills it afterwards.)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,9 @@ const SOCKET = `peacesim-e2e-${process.pid}`;
 const ENV: NodeJS.ProcessEnv = { ...process.env };
 delete ENV.CI;
 delete ENV.CONTINUOUS_INTEGRATION;
+// the recovery copies of play sessions go to a folder of the tests', never the user's
+const RECOVERY = mkdtempSync(join(tmpdir(), 'peacesim-e2e-recovery-'));
+ENV.PEACESIM_RECOVERY_DIR = RECOVERY;
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], {
@@ -64,6 +67,7 @@ function start(extraEnv = '', args = 'tui tutorial-bilateral', cwd = ROOT): stri
 }
 
 afterAll(() => {
+  rmSync(RECOVERY, { recursive: true, force: true });
   try {
     tmux('kill-server');
   } catch {
@@ -261,6 +265,27 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     tmux('send-keys', '-t', t, 'q');
     await waitFor(t, 'EXIT=0');
     tmux('kill-session', '-t', t);
+  });
+
+  it('should never drop a finished session without a word, and name its recovery copy on exit', async () => {
+    const recovery = join(dir, 'recovery');
+    const s = start(`PEACESIM_RECOVERY_DIR=${JSON.stringify(recovery)}`, 'tui tutorial-bilateral', dir);
+    await waitFor(s, 'Documents');
+    tmux('send-keys', '-t', s, 'p', ...Array(6).fill('Enter'), 'r');
+    await waitFor(s, 'Signed in round 9');
+    await type(s, 'Enter');
+    await waitFor(s, 'the session is not saved: s saves it, enter again ends it without saving');
+    await type(s, 'Enter');
+    await waitForGone(s, 'Signed in round 9');
+    await type(s, 'q');
+    const after = (await waitFor(s, 'EXIT=0')).replace(/\n/g, '');
+    const [copy] = readdirSync(recovery);
+    expect(copy).toMatch(/^tutorial-bilateral-seed1-\d{8}-\d{6}\.session\.json$/);
+    expect(after).toContain('the play session was not saved; its inputs are in');
+    expect(after).toContain(copy);
+    // the copy is a session file: it replays to the same end
+    expect(cli(['resume', join(recovery, copy!)]).stdout).toContain('Outcome: signed in round 9.');
+    tmux('kill-session', '-t', s);
   });
 
   it('should refuse a bad session file in one line with exit 1', () => {

@@ -28,7 +28,7 @@ import {
   sessionOf,
   teamsOf,
 } from '../state/play.ts';
-import { type PlayAction, type PlayView, showsNumbers, unsaved } from '../state/play-view.ts';
+import { type PlayAction, type PlayView, sessionBase, showsNumbers, unsaved } from '../state/play-view.ts';
 import { defaultReportFile, reportFileFor, reportFormat, reportText } from '../state/report.ts';
 import type { SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -48,7 +48,7 @@ const EDITOR_ACTIONS: Partial<Record<(typeof TERMS_KEYS)[number]['id'], SandboxA
 
 /** Where a session is saved when no file was named: the scenario and the seed, in the working folder. */
 export function defaultFile(game: PlayGame): string {
-  return `${game.scenario.id}-seed${game.resolved.seed}.session.json`;
+  return `${sessionBase(game)}.session.json`;
 }
 
 /** A fork's file: the current one's name, marked with the round and the number of inputs it branches at. */
@@ -274,7 +274,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
         {view.notice ||
           (outcome
             ? 'w writes the report · s saves the session · u rewinds into it · enter returns to the explorer'
-            : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ' · not saved' : ` · saved to ${view.file}`}`)}
+            : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ` · not saved${view.recovery ? ' (a recovery copy is kept)' : ''}` : ` · saved to ${view.file}`}`)}
       </Text>
     </Box>
   );

@@ -10,7 +10,7 @@ import {
 } from './order.ts';
 import { isOver, startGame } from './play.ts';
 import { openSetup, type SetupAction, type SetupState, setupOptions, setupReducer } from './play-setup.ts';
-import { closeTop, openPlay, type PlayAction, type PlayView, playReducer } from './play-view.ts';
+import { closeTop, losesInputs, openPlay, type PlayAction, type PlayView, playReducer } from './play-view.ts';
 import {
   currentPackage,
   openSandbox,
@@ -161,7 +161,11 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       const closed = s.screen === 'play' && s.play ? closeTop(s.play) : null;
       if (closed) return { ...s, play: closed };
       // a finished session ends when its screen is left (it can be saved first); an unfinished one waits for p
-      const play = s.screen === 'play' && s.play && isOver(s.play.game) ? null : s.play;
+      const ends = s.screen === 'play' && s.play !== null && isOver(s.play.game);
+      // never without a word: unsaved inputs are warned about once, and the same key again ends the session
+      if (ends && s.play && losesInputs(s.play) && s.play.confirm !== 'leave')
+        return { ...s, play: playReducer(s.play, { type: 'confirm', confirm: 'leave' }) };
+      const play = ends ? null : s.play;
       const previous = s.back.at(-1);
       if (!previous) return play === s.play ? s : { ...s, play };
       return { ...s, screen: previous, back: s.back.slice(0, -1), play };
