@@ -21,8 +21,11 @@ import { registerWhatIf } from './commands/whatif.ts';
 import type { Io } from './io.ts';
 import { resolveScenarioPath, shippedIds } from './scenarios.ts';
 import { VERSION } from './version.ts';
+import { printsText, type WrappingIo, wrappingIo } from './wrap.ts';
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(raw: Io): Command {
+  // every command writes through the wrapping Io: text wrapped to the terminal, data as it is (wrap.ts)
+  const io = wrappingIo(raw);
   const program = new Command('peacesim')
     .description(
       'A negotiation simulator of the Russia–Ukraine peace process: sourced positions, red lines, exact analysis.',
@@ -47,7 +50,11 @@ export function buildProgram(io: Io): Command {
   registerReport(program, io);
   registerBrief(program, io);
   registerTui(program, io);
-  registerStart(program, io, async (argv, cmd) => setExitCode(cmd, await run(argv, io)));
+  registerStart(program, io, async (argv, cmd) => setExitCode(cmd, await run(argv, raw)));
+  program.hook('preAction', (_program, action) => {
+    io.raw = !printsText(action);
+  });
+  texts.set(program, io);
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
     cmd.showSuggestionAfterError(true);
@@ -70,8 +77,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    texts.get(program)?.flush();
     return exitCodes.get(program) ?? 0;
   } catch (e) {
+    texts.get(program)?.flush();
     if (e instanceof CommanderError) {
       if (
         e.code === 'commander.helpDisplayed' ||
@@ -103,6 +112,9 @@ function isScenarioName(name: string): boolean {
     return false;
   }
 }
+
+/** The wrapping Io of each program, flushed when its command ends. */
+const texts = new WeakMap<Command, WrappingIo>();
 
 /** Commands report a non-zero exit without throwing (e.g. validate found errors) through this. */
 const exitCodes = new WeakMap<Command, number>();
