@@ -117,10 +117,11 @@ describe('the commands, on a pipe', () => {
       ['run', 'tutorial-bilateral', '--csv'],
       ['analyze', 'tutorial-bilateral', '--csv', 'documents'],
       ['show', 'ukraine-peace', '--help'],
+      ['list', '--json'],
       ['schema'],
     ])
       expect(cli(args, PIPE).stdout, args.join(' ')).toBe(cli(args, { COLUMNS: '10000' }).stdout);
-    const json = cli(['run', 'tutorial-bilateral', '--json'], PIPE).stdout;
+    const json = cli(['list', '--json'], PIPE).stdout;
     expect(json.split('\n').some((l) => stringWidth(l) > 80)).toBe(true);
   });
 });
