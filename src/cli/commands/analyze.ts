@@ -12,7 +12,9 @@ import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
 import { writeFileAtomic } from '../files.ts';
+import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
+import { actorName, actorShort, issueLabel, termsText } from '../labels.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
@@ -32,7 +34,10 @@ function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: strip colour codes to measure width
   const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   const cols = Math.max(0, ...rows.map((r) => r.length));
-  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => width(r[c] ?? ''))));
+  // a row's last cell is not padded, so it does not widen its column
+  const w = Array.from({ length: cols }, (_, c) =>
+    Math.max(0, ...rows.map((r) => (c < r.length - 1 ? width(r[c] ?? '') : 0))),
+  );
   return rows.map(
     (r) =>
       indent +
@@ -53,29 +58,30 @@ function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean
   return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
 }
 
-/** One line: the estimate and what moves it, ids only (the legend says it is the scenario's assumption). */
-function durabilityLine(d: DurabilityLike | null, p: Palette, indent: string): string[] {
-  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d)})`)}`] : [];
+/** One line: the estimate and what moves it, by the factors' labels (the legend says it is an assumption). */
+function durabilityLine(s: Scenario, d: DurabilityLike | null, p: Palette, indent: string): string[] {
+  const label = (id: string) => s.durability?.factors.find((f) => f.id === id)?.label ?? id;
+  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d, label)})`)}`] : [];
 }
 
 function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   const out = [
-    `  ${p.cyan(d.id)} ${p.dim(`(${d.date}, tabled by ${d.tabledBy})`)} ${d.title} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
-    ...durabilityLine(d.durability, p, '    '),
+    `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    ...durabilityLine(s, d.durability, p, '    '),
   ];
   const rows: string[][] = [];
   for (const a of s.actors) {
     const v = d.verdicts[a.id]!;
-    const who = `${a.id}${v.required ? '*' : ''}`;
+    const who = `${actorShort(s, a.id)}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
     const reasons = v.violations.map(
-      (x) => `red line ${x.redLine}: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
+      (x) => `red line: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
     );
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
-        `below reservation; costliest: ${v.costs
+        `below reservation; costs it most: ${v.costs
           .slice(0, 3)
-          .map((c) => `${c.issue} (${fmt(c.cost)})`)
+          .map((c) => `${issueLabel(s, c.issue)} (${fmt(c.cost)})`)
           .join(', ')}`,
       );
     rows.push([
@@ -91,7 +97,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   out.push(...table(rows, '    '));
   for (const r of d.ruleViolations)
     out.push(
-      `    ${p.red('breaks rule')} ${r.redLine}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
+      `    ${p.red('breaks a rule')}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
     );
   return out;
 }
@@ -108,12 +114,12 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
     out.push(...table(common, '    '));
   }
   for (const [kind, sol] of found) {
-    const us = s.actors.map((a) => `${a.id} ${fmt(sol.utilities[a.id]!)}`).join(' · ');
+    const us = s.actors.map((a) => `${actorShort(s, a.id)} ${fmt(sol.utilities[a.id]!)}`).join(' · ');
     out.push(
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
     out.push(`    ${p.dim(`utilities: ${us}`)}`);
-    out.push(...durabilityLine(sol.durability, p, '    '));
+    out.push(...durabilityLine(s, sol.durability, p, '    '));
     const own = terms(s, sol.package, (issue) => found.length === 1 || !shared(issue));
     if (own.length) out.push(...table(own, '    '));
   }
@@ -126,7 +132,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
   line(p.bold(s.title));
   line(
     p.dim(
-      `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
+      `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.map((a) => actorShort(s, a)).join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.map((a) => actorShort(s, a)).join(', ')}` : ''}`,
     ),
   );
   line();
@@ -140,36 +146,26 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
   );
   if (report.feasible.packages.length) {
     line(p.dim(`  the first ${report.feasible.packages.length}:`));
-    for (const pkg of report.feasible.packages)
-      line(
-        `    ${Object.entries(pkg)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}`,
-      );
+    for (const [k, pkg] of report.feasible.packages.entries()) line(`    ${k + 1}. ${termsText(s, pkg)}`);
   }
   line();
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(
-      "  the options each actor can live with under its own red lines and the rules; 'parties': all parties at once",
+      '  per issue, each option: ✓ every party can live with it under its own red lines and the rules, ✗ not; then who cannot',
     ),
   );
-  const head = ['issue', 'option', ...s.actors.map((a) => a.id), 'parties'];
-  const rows: string[][] = [head.map((h) => p.dim(h))];
+  // one option a line, in words: narrow enough for any terminal, however many actors
   for (const z of report.zopa) {
     const issue = s.issues[s.issueIndex.get(z.issue)!]!;
-    issue.options.forEach((o, k) => {
+    line(`  ${p.bold(issue.label)}`);
+    for (const o of issue.options) {
       const v = issue.kind === 'numeric' ? o.value! : o.id;
-      const mark = (ok: boolean) => (ok ? p.green('yes') : p.red('no'));
-      rows.push([
-        k === 0 ? issue.label : '',
-        o.label,
-        ...s.actors.map((a) => mark(z.byActor[a.id]!.includes(v))),
-        mark(z.parties.includes(v)),
-      ]);
-    });
+      const cannot = s.actors.filter((a) => !z.byActor[a.id]!.includes(v)).map((a) => actorShort(s, a.id));
+      const mark = z.parties.includes(v) ? p.green('✓') : p.red('✗');
+      line(`    ${mark} ${o.label} ${p.dim(cannot.length ? `— not ${cannot.join(', ')}` : '— every actor')}`);
+    }
   }
-  lines.push(...table(rows));
   line();
   line(p.bold('Documents'));
   line(
@@ -198,7 +194,10 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
     const [a, b] = report.parties as [string, string];
     const shown = pr.points.slice(0, 200);
     lines.push(
-      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [fmt(x.utilities[a]!), fmt(x.utilities[b]!)])]),
+      ...table([
+        [p.dim(actorShort(s, a)), p.dim(actorShort(s, b))],
+        ...shown.map((x) => [fmt(x.utilities[a]!), fmt(x.utilities[b]!)]),
+      ]),
     );
     if (pr.size > shown.length) line(p.dim(`  … ${count(pr.size - shown.length)} more (--json lists all)`));
   }
@@ -327,13 +326,17 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--json', 'print the report as JSON')
     .option('--csv <table>', `print one table as CSV: ${ANALYSIS_CSV.join(', ')}`)
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
-    .option('--limit <n>', 'also list the first N feasible packages', '0')
-    .action((name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string }) => {
+    .option('--limit <n>', 'also list the first N feasible packages', intFlag(0, 1_000_000), 0)
+    .action((name: string, opts: { json?: boolean; csv?: string; out?: string; limit: number }) => {
       checkExportFlags(opts);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 0)
-        throw new PeacesimError(`--limit: expected a whole number ≥ 0, got "${opts.limit}"`, 2);
+      const limit = opts.limit;
       const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
+      // the feasible table lists the packages --limit asks for: without it there would be a header and nothing
+      if (csv === 'feasible' && limit === 0)
+        throw new PeacesimError(
+          '--csv feasible lists the first N feasible packages: give --limit N (e.g. --limit 100)',
+          2,
+        );
       const s = openScenario(name);
       const report = analyzeScenario(s, { limit });
       const text = csv

@@ -9,6 +9,7 @@ import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '..
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
+import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 import { checkPlan, parseInject, parseStrategy } from './run.ts';
@@ -104,7 +105,7 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     .map((a) => {
       const st = r.strategies[a.id]!;
       const params = Object.entries(st.params).map(([k, v]) => `${k} ${v}`);
-      return `${a.id} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
+      return `${shortName(a.name)} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
     })
     .join(', ');
   out.push(
@@ -112,10 +113,14 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     p.dim(`strategies: ${strategies}`),
   );
   if (r.injects.length)
-    out.push(p.dim(`injects: ${r.injects.map((i) => `${i.event}@${i.round}`).join(', ')}`));
+    out.push(
+      p.dim(
+        `injects: ${r.injects.map((i) => `${scenario.events.find((e) => e.id === i.event)?.title ?? i.event} in round ${i.round}`).join(', ')}`,
+      ),
+    );
   out.push(
     r.parameters.length
-      ? p.dim(`uncertain: ${r.parameters.join(', ')}`)
+      ? p.dim(`uncertain: ${r.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}`)
       : p.yellow(
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
@@ -141,13 +146,14 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     );
     const row = (label: string, x: Spread) =>
       `  ${label.padEnd(16)} ${[x.mean, x.p10, x.median, x.p90].map(f3).join(' ')}`;
-    for (const u of s.utilities) out.push(row(`utility ${u.actor}`, u));
+    for (const u of s.utilities) out.push(row(`utility ${actorShort(scenario, u.actor)}`, u));
     if (s.durability) out.push(row('durability', s.durability));
     else if (!scenario.durability) out.push(p.dim('  (the scenario states no durability assumptions)'));
     out.push('  terms signed most often:');
-    const width = Math.max(...s.terms.map((t) => t.issue.length));
     for (const t of s.terms)
-      out.push(`    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${n.option(t.issue, t.mode)}`);
+      out.push(
+        `    ${pct(t.share).padStart(6)}  ${issueLabel(scenario, t.issue)}: ${n.option(t.issue, t.mode)}`,
+      );
   }
 
   const f = r.failed;
@@ -162,14 +168,14 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     if (!blamed.length) out.push('  nobody stood alone: the texts failed with several actors rejecting');
     for (const h of blamed)
       out.push(
-        `  ${h.actor.padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,
+        `  ${actorShort(scenario, h.actor).padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,
       );
   }
   const left = r.walkOuts.filter((w) => w.runs > 0);
   out.push(
     '',
     left.length
-      ? `walk-outs: ${left.map((w) => `${w.actor} in ${runs(w.runs)} (${pct(w.share)})`).join(', ')}`
+      ? `walk-outs: ${left.map((w) => `${actorShort(scenario, w.actor)} in ${runs(w.runs)} (${pct(w.share)})`).join(', ')}`
       : 'walk-outs: none',
   );
   io.out(`${out.join('\n')}\n`);

@@ -14,6 +14,7 @@ import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
+import { actorName, actorShort, issueLabel } from '../labels.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
 
 /** `--set ISSUE=VALUE`, collected. */
@@ -27,11 +28,9 @@ export function collectSet(text: string, previous: ChangeRequest[] = []): Change
 export const fix3 = (x: number) => (Math.abs(x) < 5e-4 ? 0 : x).toFixed(3);
 export const signed = (x: number) => `${x >= -5e-4 ? '+' : '-'}${Math.abs(x).toFixed(3)}`;
 
-/** An option as people read it: the option id for a discrete issue, the label of a numeric value. */
+/** An option as people read it: its label. */
 export function optionText(s: Scenario, issue: number, option: number): string {
-  const x = s.issues[issue]!;
-  const o = x.options[option]!;
-  return x.kind === 'numeric' ? o.label : o.id;
+  return s.issues[issue]!.options[option]!.label;
 }
 
 export function violationText(v: Violation): string {
@@ -40,15 +39,14 @@ export function violationText(v: Violation): string {
 }
 
 /** Why an actor rejects, in one line, or "" when it accepts. */
-export function reasonOf(v: Verdict): string {
+export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
-  if (v.violations.length)
-    return v.violations.map((x) => `red line ${x.redLine}: ${violationText(x)}`).join('; ');
+  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join('; ');
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${c.issue} (-${c.cost.toFixed(3)})`)
+    .map((c) => `${issueLabel(s, c.issue)} (-${c.cost.toFixed(3)})`)
     .join(', ');
-  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
+  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${costs ? `; costs it most: ${costs}` : ''}`;
 }
 
 function pad(text: string, width: number): string {
@@ -140,24 +138,25 @@ export function whatIfCsv(r: WhatIfResult): string {
   );
 }
 
-function movementLine(m: Movement, p: Palette): string {
+function movementLine(s: Scenario, m: Movement, p: Palette): string {
+  const who = (id: string) => actorName(s, id);
   switch (m.kind) {
     case 'agreement':
       return `agreement: ${m.before ? 'yes' : 'no'} → ${m.after ? p.green('yes') : p.red('no')}`;
     case 'verdict':
-      return `${m.actor}: ${m.before}s → ${m.after === 'accept' ? p.green('accepts') : p.red('rejects')}`;
+      return `${who(m.actor)}: ${m.before}s → ${m.after === 'accept' ? p.green('accepts') : p.red('rejects')}`;
     case 'required':
-      return `${m.actor}: ${m.after ? 'now required (it controls an issue the text moves)' : 'no longer required'}`;
+      return `${who(m.actor)}: ${m.after ? 'now required (it controls an issue the text moves)' : 'no longer required'}`;
     case 'red-line-broken':
-      return `${m.actor}: ${p.red('breaks')} red line ${m.redLine}: ${violationText(m)}`;
+      return `${who(m.actor)}: ${p.red('breaks')} a red line: ${violationText(m)}`;
     case 'red-line-cleared':
-      return `${m.actor}: ${p.green('clears')} red line ${m.redLine}: ${violationText(m)}`;
+      return `${who(m.actor)}: ${p.green('clears')} a red line: ${violationText(m)}`;
     case 'rule-broken':
-      return `rule ${m.redLine} ${p.red('broken')}: ${violationText(m)}`;
+      return `a rule ${p.red('broken')}: ${violationText(m)}`;
     case 'rule-cleared':
-      return `rule ${m.redLine} ${p.green('cleared')}: ${violationText(m)}`;
+      return `a rule ${p.green('cleared')}: ${violationText(m)}`;
     case 'utility':
-      return `${m.actor}: utility ${fix3(m.before)} → ${fix3(m.after)} (${signed(m.delta)})`;
+      return `${who(m.actor)}: utility ${fix3(m.before)} → ${fix3(m.after)} (${signed(m.delta)})`;
   }
 }
 
@@ -170,11 +169,8 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
     ? `${n2(d.after.value)} (unchanged)`
     : `${n2(d.before.value)} → ${p.bold(n2(d.after.value))}`;
   const out = [`${p.bold('Durability')}: ${value} ${p.dim(`— ${DURABILITY_CAVEAT}`)}`];
-  const w = Math.max(0, ...d.switched.map((f) => f.id.length));
   for (const f of d.switched)
-    out.push(
-      `  ${f.after ? 'switched on ' : 'switched off'}  ${pad(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}`,
-    );
+    out.push(`  ${f.after ? 'switched on ' : 'switched off'}  ${shift2(f.shift)}  ${f.label}`);
   return out;
 }
 
@@ -182,20 +178,19 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const s = r.scenario;
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
-  line(`${p.bold(`What if — ${r.document.id}`)}: ${r.document.title} ${p.dim(`(${s.id})`)}`);
+  line(`${p.bold(`What if — ${r.document.title}`)} ${p.dim(`(${s.title})`)}`);
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
-  const w = Math.max(0, ...r.changes.map((c) => s.issues[c.issue]!.id.length));
   for (const c of r.changes) {
     const issue = s.issues[c.issue]!;
-    const label = issue.kind === 'discrete' ? p.dim(`  ${issue.options[c.to]!.label}`) : '';
     const same = c.from === c.to ? p.dim(' (as in the document)') : '';
     line(
-      `  ${pad(issue.id, w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}${same}${label}`,
+      `  ${issue.label}: ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}${same}`,
     );
   }
   line();
 
-  const aw = Math.max(5, ...r.verdicts.map((v) => v.actor.length));
+  const name = (id: string) => actorShort(s, id);
+  const aw = Math.max(5, ...r.verdicts.map((v) => name(v.actor).length));
   line(p.dim(`  ${pad('actor', aw)}  ${pad('utility', 15)}  ${pad('margin', 17)}  verdict`));
   const row = (v: VerdictChange) => {
     const req = (b: boolean) => (b ? '' : ' (not required)');
@@ -206,7 +201,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     if (!v.changed) {
       const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
       line(
-        `  ${pad(v.actor, aw)}  ${pad(fix3(v.after.utility), 15)}  ${pad(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+        `  ${pad(name(v.actor), aw)}  ${pad(fix3(v.after.utility), 15)}  ${pad(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
       );
       return;
     }
@@ -214,7 +209,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     const margin = `${signed(v.before.margin)} → ${signed(v.after.margin)}`;
     const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
     const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
-    line(`  ${pad(v.actor, aw)}  ${pad(util, 15)}  ${pad(margin, 17)}  ${verdict}${p.dim(reqText)}`);
+    line(`  ${pad(name(v.actor), aw)}  ${pad(util, 15)}  ${pad(margin, 17)}  ${verdict}${p.dim(reqText)}`);
   };
   r.verdicts.forEach(row);
   line();
@@ -222,27 +217,26 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   line(
     `${p.bold('Agreement')}: ${r.agreement.before === r.agreement.after ? `${yes(r.agreement.after)} (unchanged)` : `${yes(r.agreement.before)} → ${r.agreement.after ? p.green('yes') : p.red('no')}`}`,
   );
-  if (r.rules.after.length)
-    line(`  rules broken: ${r.rules.after.map((x) => `${x.redLine}: ${violationText(x)}`).join('; ')}`);
+  if (r.rules.after.length) line(`  rules broken: ${r.rules.after.map((x) => violationText(x)).join('; ')}`);
 
   durabilityLines(r, p).forEach((t) => line(t));
 
   line();
   line(p.bold('What moved'));
   if (r.moved.length === 0) line(p.dim('  nothing: every verdict, utility, red line and rule is as before'));
-  for (const m of r.moved) line(`  • ${movementLine(m, p)}`);
+  for (const m of r.moved) line(`  • ${movementLine(s, m, p)}`);
 
   const rejecting = r.verdicts.filter((v) => v.required.after && !v.after.accepts);
   if (rejecting.length) {
     line();
     line(p.bold('Who says no, and why'));
-    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(v.after)}`);
+    for (const v of rejecting) line(`  ${actorName(s, v.actor)}: ${reasonOf(s, v.after)}`);
   }
   const won = r.verdicts.filter((v) => v.flipped && v.after.accepts);
   if (won.length) {
     line();
     line(p.bold('Won over'));
-    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(v.before)}`);
+    for (const v of won) line(`  ${actorName(s, v.actor)}: before, ${reasonOf(s, v.before)}`);
   }
 }
 

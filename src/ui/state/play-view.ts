@@ -228,9 +228,9 @@ function injectWords(v: PlayView, after: PlayGame, event: InjectEvent): string {
         : `${publicShift(name(e.actor), from, to)} (ad hoc)`;
     }
     case 'set-weight':
-      return `${name(e.actor)} changes the weight it gives ${e.issue} (ad hoc)`;
+      return `${name(e.actor)} changes the weight it gives ${scenario.issues.find((x) => x.id === e.issue)?.label ?? e.issue} (ad hoc)`;
     case 'drop-red-line':
-      return `${name(e.actor)} drops its red line ${e.redLine} (ad hoc)`;
+      return `${name(e.actor)} drops its red line: ${redLineText(scenario, e.actor, e.redLine)} (ad hoc)`;
     case 'table':
       return `${scenario.documents.find((d) => d.id === e.document)?.title ?? e.document} goes on the table (ad hoc)`;
     case 'walk-out':
@@ -386,6 +386,22 @@ export function closeTop(v: PlayView): PlayView | null {
   return null;
 }
 
+/** An ad-hoc effect's kind in words. */
+const AD_HOC_WORDS: Readonly<Record<AdHocEffect['kind'], string>> = {
+  'set-reservation': 'a value of no deal set',
+  'shift-reservation': 'a value of no deal shifted',
+  'set-weight': 'a weight changed',
+  'drop-red-line': 'a red line dropped',
+  table: 'a document tabled',
+  'walk-out': 'a walk-out',
+  goodwill: 'a goodwill gesture',
+};
+
+/** A red line's words, by its actor and id. */
+function redLineText(scenario: Scenario, actor: string, id: string): string {
+  return scenario.actors.find((a) => a.id === actor)?.redLines.find((r) => r.id === id)?.text ?? id;
+}
+
 /** An input in words, for the rewind notice. */
 export function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): string {
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
@@ -397,7 +413,9 @@ export function describeInput(scenario: Scenario, e: PlayGame['inputs'][number])
     case 'RESUME':
       return 'the resume';
     case 'INJECT':
-      return 'event' in e ? `the inject ${e.event}` : `the ad-hoc ${e.effect.kind}`;
+      return 'event' in e
+        ? `the inject "${scenario.events.find((x) => x.id === e.event)?.title ?? e.event}"`
+        : `the ad-hoc inject (${AD_HOC_WORDS[e.effect.kind]})`;
     case 'HUMAN_MOVE':
       return `${name(e.actor)}'s ${e.move.type}`;
   }
