@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.ts';
 import { buildProgram } from '../src/cli/program.ts';
+import { openScenario } from '../src/cli/scenarios.ts';
+import { evaluatePackage } from '../src/domain/evaluate.ts';
 import { ROOT } from './helpers.ts';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
@@ -40,5 +42,29 @@ describe('the documentation of the commands', () => {
     const pages = readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
     const unlinked = pages.filter((p) => !readme.includes(`docs/${p}`));
     expect(unlinked).toEqual([]);
+  });
+});
+
+describe('the tutorial, which the docs walk through', () => {
+  const s = openScenario('tutorial-bilateral');
+
+  it('should count in its summary what it holds', () => {
+    const count = (n: number) => ['no', 'one', 'two', 'three', 'four', 'five', 'six'][n];
+    const redLines = s.actors.reduce((n, a) => n + a.redLines.length, 0);
+    expect(s.summary.toLowerCase()).toContain(`${count(s.protocol.parties.length)} parties`);
+    expect(s.summary).toContain(`${count(s.issues.length)} issues`);
+    expect(s.summary).toContain(`${count(redLines)} red lines`);
+    for (const a of s.actors)
+      expect(s.summary).toContain(`${a.name.split(' ')[0]} ${count(a.redLines.length)}`);
+    expect(s.summary).toContain(`${count(s.rules.length)} linkage rule`);
+    expect(s.summary).toContain(`${count(s.documents.length)} tabled texts`);
+    expect(s.summary).toContain(`${count(s.events.length)} inject`);
+  });
+
+  it('should have each text tabled by an actor that accepts it as tabled', () => {
+    for (const d of s.documents) {
+      const ev = evaluatePackage(s, d.package);
+      expect(ev.verdicts[d.tabledBy]!.accepts, `${d.title} is rejected by its tabler`).toBe(true);
+    }
   });
 });

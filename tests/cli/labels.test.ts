@@ -6,8 +6,8 @@ import { openScenario } from '../../src/cli/scenarios.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { cli } from '../helpers.ts';
 
-/** Ids that are also words the program's own sentences use ("walk-outs: none"). */
-const COMMON = new Set(['none']);
+/** Ids that are also words the program's own sentences use ("walk-outs: none", "red line"). */
+const COMMON = new Set(['none', 'line']);
 
 const WORDS = new Set([
   'title',

@@ -41,7 +41,8 @@ export function violationText(v: Violation): string {
 /** Why an actor rejects, in one line, or "" when it accepts. */
 export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
-  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join('; ');
+  // red lines are sentences: one after the other, as prose reads
+  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join(' ');
   const costs = v.costs
     .slice(0, 3)
     .map((c) => `${issueLabel(s, c.issue)} (-${c.cost.toFixed(3)})`)
