@@ -50,8 +50,8 @@ export class Narrator {
     return this.#n.option(issueId, value);
   }
 
-  header(options: ResolvedOptions): string[] {
-    return this.#text(this.#n.header(options));
+  header(options: ResolvedOptions, seedUsed?: boolean): string[] {
+    return this.#text(this.#n.header(options, seedUsed));
   }
 
   /** The lines of one entry (indented under its round). */

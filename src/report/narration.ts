@@ -520,7 +520,8 @@ export class Narration {
   }
 
   /** The run's opening lines: the title, the protocol, the parties, the rounds and seed, the strategies. */
-  header(options: ResolvedOptions): Line[] {
+  /** `seedUsed` false: the run drew nothing at random, and the header says the seed changed nothing. */
+  header(options: ResolvedOptions, seedUsed?: boolean): Line[] {
     const s = this.#s;
     const pr = s.protocol;
     const kind =
@@ -533,7 +534,11 @@ export class Narration {
     const parties = this.names(pr.parties.map((a) => s.actors[a]!.id));
     return [
       say(s.title, 'title', 0),
-      say(`${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}`, 'dim', 0),
+      say(
+        `${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}${seedUsed === false ? ' (no strategy in this run draws at random; the seed changes nothing here)' : ''}`,
+        'dim',
+        0,
+      ),
       say(`strategies: ${strategies}`, 'dim', 0),
     ];
   }

@@ -191,7 +191,7 @@ export function registerOutcomes(program: Command, io: Io): void {
     .option('-n, --draws <n>', 'number of draws (one run each)', intFlag(1, 100_000), 200)
     .option(
       '-s, --seed <n>',
-      'master seed: it fixes every draw and every run; the same seed gives the same bytes',
+      "master seed: it draws the uncertain weights and reservations (as sweep's samples) and each run's seed; the same seed gives the same bytes",
       intFlag(0, 2 ** 31 - 1),
       1,
     )

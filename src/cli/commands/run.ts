@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { HumanMove } from '../../engine/events.ts';
 import {
@@ -139,6 +140,8 @@ export function report(
     writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
+  // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
+  const seedUsed = drewFrom(resolved.seed, result.snapshot.context.rng);
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
@@ -146,6 +149,7 @@ export function report(
           {
             scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
             seed: resolved.seed,
+            seedUsed,
             maxRounds: resolved.maxRounds,
             strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
             outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
@@ -161,7 +165,7 @@ export function report(
   } else {
     const n = new Narrator(scenario, palette(io));
     const lines = [
-      ...n.header(resolved),
+      ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
     ];
@@ -212,7 +216,7 @@ export function registerRun(program: Command, io: Io): void {
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(
       '-s, --seed <n>',
-      'random seed: the same seed and inputs give the same transcript',
+      "seed of the run's random draws — a strategy's noise parameter, the mediator's choice between equally good changes; runs that draw nothing are the same for every seed (the header says so)",
       intFlag(0, 2 ** 31 - 1),
       1,
     )

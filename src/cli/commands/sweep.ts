@@ -52,7 +52,12 @@ export function registerSweep(program: Command, io: Io): void {
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .option('-d, --document <id>', 'a document to sweep (repeatable; default: all)', collect)
     .option('-n, --samples <n>', 'number of samples', intFlag(1, 10_000_000), 10_000)
-    .option('-s, --seed <n>', 'random seed: the same seed gives the same numbers', intFlag(0, 2 ** 31 - 1), 1)
+    .option(
+      '-s, --seed <n>',
+      'seed of the samples of the uncertain weights and reservations: the same seed gives the same numbers',
+      intFlag(0, 2 ** 31 - 1),
+      1,
+    )
     .option(
       '--csv [table]',
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
