@@ -109,7 +109,7 @@ describe('peacesim whatif', () => {
     const doc = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator', '--set', 'line=freeze');
     expect(doc.code).toBe(1);
     expect(doc.err).toBe(
-      'peacesim: unknown document "mediator"; valid documents: north-opening, mediator-text\n',
+      'peacesim: unknown document "mediator" (did you mean "mediator-text"?); valid documents: north-opening, mediator-text\n',
     );
     const issue = await cli(
       'whatif',

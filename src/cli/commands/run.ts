@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
@@ -19,36 +19,13 @@ import { createSession, scenarioHash, sessionText } from '../../engine/session.t
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 
-/** `--strategy ACTOR=KIND[:PARAM=NUMBER,…]`, e.g. `russia=boulware:e=0.1`. */
-export function parseStrategy(
-  value: string,
-  previous: Record<string, { kind: string; params?: Record<string, number> }> = {},
-) {
-  const m = /^([^=\s]+)=([a-z-]+)(?::(.+))?$/.exec(value);
-  if (!m) throw new InvalidArgumentError('expected ACTOR=KIND or ACTOR=KIND:PARAM=NUMBER,…');
-  const params: Record<string, number> = {};
-  for (const pair of m[3]?.split(',') ?? []) {
-    const [k, v] = pair.split('=');
-    const x = Number(v);
-    if (!k || v === undefined || v.trim() === '' || !Number.isFinite(x))
-      throw new InvalidArgumentError(`"${pair}" is not PARAM=NUMBER`);
-    params[k] = x;
-  }
-  return { ...previous, [m[1]!]: { kind: m[2]!, ...(m[3] ? { params } : {}) } };
-}
-
-/** `--inject EVENT@ROUND`. */
-export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
-  const m = /^([^@\s]+)@(\d+)$/.exec(value);
-  if (!m || Number(m[2]) < 1)
-    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
-  return [...previous, { event: m[1]!, round: Number(m[2]) }];
-}
+// the flags' parsers live with the others, so every way in checks by the same rules
+export { parseInject, parseStrategy } from '../flags.ts';
 
 /** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
 export function readMoves(file: string): SuppliedMove[] {
