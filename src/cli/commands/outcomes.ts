@@ -136,16 +136,18 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     );
 
   const s = r.signed;
+  // the actors' names as wide as they come (United States), the column at least as wide as before
+  const labelWidth = Math.max(16, ...s.utilities.map((u) => `utility ${actorShort(scenario, u.actor)}`.length));
   if (s.round) {
     out.push(
       '',
       s.round.min === s.round.max
         ? `${p.cyan('signed')} in round ${s.round.min} every time`
         : `${p.cyan('signed')} in rounds ${s.round.min}–${s.round.max} (median ${s.round.median})`,
-      `  ${'in signed runs'.padEnd(16)} ${['mean', 'p10', 'median', 'p90'].map((h) => h.padStart(6)).join(' ')}`,
+      `  ${'in signed runs'.padEnd(labelWidth)} ${['mean', 'p10', 'median', 'p90'].map((h) => h.padStart(6)).join(' ')}`,
     );
     const row = (label: string, x: Spread) =>
-      `  ${label.padEnd(16)} ${[x.mean, x.p10, x.median, x.p90].map(f3).join(' ')}`;
+      `  ${label.padEnd(labelWidth)} ${[x.mean, x.p10, x.median, x.p90].map(f3).join(' ')}`;
     for (const u of s.utilities) out.push(row(`utility ${actorShort(scenario, u.actor)}`, u));
     if (s.durability) out.push(row('durability', s.durability));
     else if (!scenario.durability) out.push(p.dim('  (the scenario states no durability assumptions)'));

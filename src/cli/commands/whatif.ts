@@ -42,7 +42,8 @@ export function violationText(v: Violation): string {
 export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
   // red lines are sentences: one after the other, as prose reads
-  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join(' ');
+  if (v.violations.length)
+    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}`;
   const costs = v.costs
     .slice(0, 3)
     .map((c) => `${issueLabel(s, c.issue)} (-${c.cost.toFixed(3)})`)
