@@ -32,7 +32,9 @@ export class UnknownIdError extends PeacesimError {
   override name = 'UnknownIdError';
   constructor(what: string, id: string, valid: readonly string[], where = '') {
     // every valid id: a list cut short hides the one the user wanted
-    const list = valid.length ? `valid ${plural(what)}: ${valid.join(', ')}` : `there are no ${plural(what)} here`;
+    const list = valid.length
+      ? `valid ${plural(what)}: ${valid.join(', ')}`
+      : `there are no ${plural(what)} here`;
     super(`${where}unknown ${what} "${id}"${didYouMean(id, valid)}; ${list}`, 1);
   }
 }

@@ -137,7 +137,10 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
 
   const s = r.signed;
   // the actors' names as wide as they come (United States), the column at least as wide as before
-  const labelWidth = Math.max(16, ...s.utilities.map((u) => `utility ${actorShort(scenario, u.actor)}`.length));
+  const labelWidth = Math.max(
+    16,
+    ...s.utilities.map((u) => `utility ${actorShort(scenario, u.actor)}`.length),
+  );
   if (s.round) {
     out.push(
       '',
