@@ -8,6 +8,7 @@ import { paretoRows, tieFreeRows } from './dominance.ts';
 import { feasibilityConstraints, outcomeSpace } from './feasibility.ts';
 import { type AcceptanceProblem, type Label, type LabelOptions, paretoLabels } from './labels.ts';
 import { AnalysisLimitError, MAX_PARETO_WORK, scenarioName, TIE, WorkBudgetExceeded } from './limits.ts';
+import { identityKey, sharedStructure } from './shared.ts';
 import {
   bargainingSolutions,
   type Candidate,
@@ -64,18 +65,27 @@ export function acceptanceProblem(
   const conditional: { constraint: Constraint; owner: number }[] = candidates.flatMap((a) =>
     scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a })),
   );
-  const dag = buildDag(scenario, {
-    hard: feasibilityConstraints(scenario),
-    conditional,
-    ...(restrict ? { restrict } : {}),
-  });
-  const live = liveOptions(dag);
-  const controllers = candidates.filter((a) =>
-    scenario.issues.some(
-      (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
-    ),
-  );
-  return { dag, parties, controllers, reservations: scenarioReservations(scenario) };
+  const hard = feasibilityConstraints(scenario);
+  // the diagram and who can be asked to consent depend on the constraints only, not on weights or reservations
+  const build = () => {
+    const dag = buildDag(scenario, { hard, conditional, ...(restrict ? { restrict } : {}) });
+    const live = liveOptions(dag);
+    const controllers = candidates.filter((a) =>
+      scenario.issues.some(
+        (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
+      ),
+    );
+    return { dag, controllers };
+  };
+  const { dag, controllers } = restrict
+    ? build()
+    : sharedStructure(
+        scenario.issues,
+        'acceptance',
+        `${parties.join(',')}|${identityKey(hard)}|${candidates.map((a) => `${a}:${identityKey(scenario.actors[a]!.redLines)}`).join(';')}`,
+        build,
+      );
+  return { scenario, dag, parties, controllers, reservations: scenarioReservations(scenario) };
 }
 
 /** ε values tried, smallest first, when the exact DP is over budget. */
@@ -152,6 +162,23 @@ export function analyzeAcceptable(scenario: Scenario, options: AcceptableOptions
     exactSolutions,
     work,
   };
+}
+
+/**
+ * The frontier and the bargaining solutions of the labels of an exact DP, as `analyzeAcceptable` reads them: the
+ * labels the domain's own verdicts call an agreement, with the domain's utilities. Labels computed at lower party
+ * floors than the scenario's reservations give the same frontier: the acceptable set at higher reservations is
+ * an upper part of the one at lower reservations, so its Pareto points are the lower set's that reach them.
+ */
+export function frontierOfLabels(
+  scenario: Scenario,
+  parties: readonly number[],
+  labels: readonly Label[],
+): { readonly frontier: readonly Point[]; readonly solutions: Solutions<Point> } {
+  const reservations = Float64Array.from(parties, (a) => scenario.actors[a]!.reservation.value);
+  const pareto = verifiedPareto(scenario, parties, labels);
+  const frontier = tieFree(pareto, parties.length);
+  return { frontier, solutions: bargainingSolutions(pareto, reservations, frontier) };
 }
 
 /** Keeps the labels the domain's own verdicts call an agreement, with utilities as the domain sums them. */
