@@ -64,6 +64,11 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/outcomes.ts')).registerOutcomes,
   },
   {
+    name: 'merge',
+    summary: 'merge the partial results of a sharded outcomes or sweep run',
+    load: async () => (await import('./commands/merge.ts')).registerMerge,
+  },
+  {
     name: 'whatif',
     summary: 'change terms of a tabled document and see every verdict that moves',
     load: async () => (await import('./commands/whatif.ts')).registerWhatIf,

@@ -25,7 +25,8 @@ beforeEach(() => {
   process.env.PEACESIM_CACHE_DIR = cache;
 });
 afterAll(() => {
-  process.env.PEACESIM_CACHE_DIR = saved;
+  if (saved === undefined) delete process.env.PEACESIM_CACHE_DIR;
+  else process.env.PEACESIM_CACHE_DIR = saved;
   rmSync(dir, { recursive: true, force: true });
 });
 
