@@ -13,6 +13,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Ctrl-C: long work (outcomes, sweep) stops itself cleanly through its own listener; anything else stops here,
+// with one line, before it has written anything (files are written whole, at the end)
+process.on('SIGINT', () => {
+  if (process.listenerCount('SIGINT') > 1) return;
+  process.stderr.write('peacesim: stopped (Ctrl-C)\n');
+  process.exit(130);
+});
+
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { VERSION } = await import('./version.ts');
   process.stdout.write(`${VERSION}\n`);

@@ -32,11 +32,14 @@ export function chunks(from: number, to: number, size: number): [number, number]
   return out;
 }
 
-/** Enough chunks to keep every worker busy to the end, not so many that handing them out costs. */
+/**
+ * Enough chunks to keep every worker busy to the end, not so many that handing them out costs; small enough that
+ * the progress bar moves and Ctrl-C is answered within a moment (the work stops between chunks).
+ */
 function chunkSize(run: DrawRun): number {
   const n = run.to - run.from;
-  const floor = run.job.kind === 'sweep' ? 256 : 1;
-  return Math.max(floor, Math.ceil(n / (run.workers * 8)));
+  const [floor, ceiling] = run.job.kind === 'sweep' ? [256, 50_000] : [1, 16];
+  return Math.min(ceiling, Math.max(floor, Math.ceil(n / (run.workers * 8))));
 }
 
 function unwrap(answer: ChunkAnswer): ChunkResult {
@@ -68,18 +71,20 @@ async function inProcess(run: DrawRun, tasks: readonly DrawTask[]): Promise<Chun
   return out;
 }
 
-/** The worker's module, and how to load it: from the sources (tests, tsx), Node needs tsx's loader. */
-function workerModule(): { filename: string; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const filename = new URL(`./draw-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  return { filename, execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [] };
+/** The worker's module: the built one, or (tests, tsx) the source behind a bootstrap that registers tsx first. */
+function workerModule(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./draw-worker.js', import.meta.url).href;
+  const api = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./draw-worker.ts', import.meta.url).href;
+  const bootstrap = `import { register } from ${JSON.stringify(api)}; register(); const m = await import(${JSON.stringify(worker)}); export default m.default;`;
+  return `data:text/javascript,${encodeURIComponent(bootstrap)}`;
 }
 
 async function onThreads(run: DrawRun, tasks: readonly DrawTask[]): Promise<ChunkResult[]> {
   const { default: Tinypool } = await import('tinypool');
   const threads = Math.min(run.workers, tasks.length);
   const pool = new Tinypool({
-    ...workerModule(),
+    filename: workerModule(),
     minThreads: threads,
     maxThreads: threads,
     workerData: { scenario: run.scenario },
