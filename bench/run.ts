@@ -1,6 +1,6 @@
 // `npm run bench`: the utility hot path, `analyze` on the shipped scenario (with its speed-up over brute force),
-// the complete analysis of a 390,625-package GENIUS-like domain, loading, and whole engine runs. Results go to
-// docs/performance.md by hand.
+// the complete analysis of a 390,625-package GENIUS-like domain, loading, whole engine runs, and the figures of
+// start-up, workers and outcomes per draw (scale.ts). Results go to docs/performance.md by hand.
 import { existsSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
 import { runHeadless, stateName } from '../src/engine/headless.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
+import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
 const root = fileURLToPath(
@@ -204,3 +205,4 @@ else console.log('\n## (b) skipped: scenarios/ukraine-peace.yaml is missing');
 genius();
 loading();
 engine();
+scale(root);
