@@ -1,8 +1,8 @@
 // The figures of issue 10, side by side in one run: start-up ratios over a bare `node -e 0`, scenario loading,
 // a default run, 100 alternating-offer rounds on a 390,625-package GENIUS-like domain, outcomes per draw before
 // (commit 909d117, built in a temporary folder) and after, one worker against two, and the first TUI frame.
-// Child processes are timed by CPU (user + system, from /usr/bin/time) where that exists — on a shared machine
-// it moves far less than wall time — and by wall time too.
+// Child processes are timed by CPU (perf's task-clock, or user + system from /usr/bin/time) where that exists — on
+// a shared machine it moves far less than wall time — and by wall time too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,24 +16,34 @@ const BASELINE = '909d117';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number, d = 1) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+/** CPU time of a child: perf's task-clock (to the microsecond) where perf works, else /usr/bin/time (10 ms steps). */
+const PERF = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { encoding: 'utf8' }).status === 0;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 interface Cost {
   wall: number;
-  /** user + system, ms; NaN without /usr/bin/time */
+  /** user + system, ms; NaN without perf or /usr/bin/time */
   cpu: number;
 }
 
 /** One run of a child process: its wall time and CPU time. */
 function cost(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Cost {
+  const options = { encoding: 'utf8' as const, env: { ...process.env, ...env }, maxBuffer: 1 << 30 };
   const t0 = performance.now();
-  const r = TIME
-    ? spawnSync(TIME, ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', env: { ...process.env, ...env } })
-    : spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = PERF
+    ? spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', cmd, ...args], options)
+    : TIME
+      ? spawnSync(TIME, ['-f', '%U %S', cmd, ...args], options)
+      : spawnSync(cmd, args, options);
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  const times = TIME ? r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) : [Number.NaN, 0];
-  return { wall, cpu: 1000 * (times[0]! + times[1]!) };
+  const last = r.stderr.trim().split('\n').at(-1) ?? '';
+  const cpu = PERF
+    ? Number(last.split(',')[0])
+    : TIME
+      ? last.split(' ').reduce((s, x) => s + 1000 * Number(x), 0)
+      : Number.NaN;
+  return { wall, cpu };
 }
 
 /** Medians of `runs` interleaved runs of each command line (interleaving spreads the machine's load evenly). */
