@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { resolveScenarioPath } from '../../src/cli/scenarios.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
 
 const FIXTURE = 'tests/fixtures/format/dated.yaml';
 
@@ -141,5 +143,25 @@ describe('whatif and concessions', () => {
     expect(r).toMatchObject({ date: '2025-05-01', asOf: '2025-05-01' });
     const text = await cli('concessions', FIXTURE, '--document', 'east-2025-text');
     expect(text.out).toContain('judged by the positions in force on 2025-05-01');
+  });
+});
+
+describe('list', () => {
+  it('should state each scenario’s date and where its record ends', async () => {
+    const rows = JSON.parse((await cli('list', '--json')).out) as {
+      id: string;
+      date: string;
+      recordEnds: string | null;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const s = loadScenarioFile(resolveScenarioPath(r.id));
+      expect([r.date, r.recordEnds]).toEqual([s.date, s.recordEnds ?? null]);
+    }
+    const text = (await cli('list')).out;
+    for (const r of rows)
+      expect(text).toContain(
+        `situation of ${r.date}${r.recordEnds ? ` · record ends ${r.recordEnds}` : ''} · `,
+      );
   });
 });
