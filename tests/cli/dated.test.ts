@@ -165,3 +165,27 @@ describe('list', () => {
       );
   });
 });
+
+describe('sources', () => {
+  it('should carry each modelling choice’s basis, and count the record and epochs as uses', async () => {
+    const j = JSON.parse((await cli('sources', FIXTURE, '--json')).out) as {
+      unused: string[];
+      sources: { id: string; uses: { kind: string; ref: string; basis?: string }[] }[];
+    };
+    expect(j.unused).toEqual([]);
+    const uses = (id: string) =>
+      j.sources.find((x) => x.id === id)!.uses.map((u) => [u.kind, u.ref, u.basis]);
+    expect(uses('s1')).toEqual([
+      ['red-line', 'east/no-member', 'stated'],
+      ['preference', 'east/line', 'reading'],
+      ['preference', 'east/bloc', 'stated'],
+      ['epoch', 'east/east-2022', 'reading'],
+    ]);
+    expect(uses('s2')).toEqual([
+      ['preference', 'west/bloc', 'reading'],
+      ['record', 'west-rejects-2025', 'stated'],
+    ]);
+    const md = (await cli('sources', FIXTURE)).out;
+    expect(md).toContain('`east/east-2022` Before East claimed the line \\[reading\\]');
+  });
+});
