@@ -30,7 +30,10 @@ describe('timeline', () => {
         const ev = evaluateDocument(s, e.document);
         expect(e.agreement).toBe(ev.agreement);
         for (const v of ev.verdicts)
-          expect(e.verdicts[v.actor]).toEqual({ accepts: v.accepts, required: ev.required.includes(v.actor) });
+          expect(e.verdicts[v.actor]).toEqual({
+            accepts: v.accepts,
+            required: ev.required.includes(v.actor),
+          });
         expect(e.feasible).toBe(countFeasible(positionsAsOf(s, e.date)));
       }
     });
@@ -47,7 +50,9 @@ describe('timeline', () => {
 
   it('should keep documents of the same date in file order', () => {
     const s = openScenario('ukraine-peace');
-    const same = timeline(s).entries.filter((e) => e.date === '2025-11-23').map((e) => e.document);
+    const same = timeline(s)
+      .entries.filter((e) => e.date === '2025-11-23')
+      .map((e) => e.document);
     const inFile = s.documents.filter((d) => d.date === '2025-11-23').map((d) => d.id);
     expect(same).toEqual(inFile);
   });
@@ -73,7 +78,9 @@ describe('peacesim timeline', () => {
 
   it('should print a table that says what its columns mean and which dated positions it used', async () => {
     const r = await cli('timeline', FIXTURE);
-    expect(r.out).toContain('Each document is judged by the positions its actors held on the date it was tabled.');
+    expect(r.out).toContain(
+      'Each document is judged by the positions its actors held on the date it was tabled.',
+    );
     expect(r.out).toMatch(/date\s+document\s+by\s+East\s+West\s+deal\s+feasible/);
     expect(r.out).toMatch(/2022-03-29\s+East's 2022 text\s+East\s+yes\s+yes\s+yes\s+4/);
     expect(r.out).toMatch(/2025-05-01\s+East's 2025 text\s+East\s+yes\s+no\s+no\s+3/);
