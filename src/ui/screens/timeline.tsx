@@ -23,7 +23,7 @@ export function timelineLegend(): string {
     'Each document is judged by the positions its actors held on the day it was tabled. ' +
     `One column per actor: ${GLYPH.accept} accepts, ${GLYPH.reject} rejects, dim when its consent is not needed, * tabled it.` +
     ` deal: ${GLYPH.accept} when every actor whose consent is needed accepts and no rule is broken.` +
-    ' feasible: packages that break no party’s red line and no rule, with the positions of that day (K thousand, M million).'
+    ' feasible: packages that break no party’s red line and no rule, with the positions of that day (K thousand, M million, B billion).'
   );
 }
 
@@ -73,7 +73,7 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const docW = Math.max(8, width - (2 + 11 + actorW.reduce((x, y) => x + y, 0) + 5 + 8));
   const legend = [{ text: timelineLegend(), dim: true }];
   const legendLines = Math.min(5, wrappedHeight(legend, width));
-  const detailLines = 2;
+  const detailLines = 3;
   const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
@@ -141,9 +141,11 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
           <Text wrap="truncate-end" bold>
             {selected.title}
           </Text>
-          <Text wrap="truncate-end" dimColor>
-            {positionsLine(scenario, selected)}
-          </Text>
+          <Wrapped
+            spans={[{ text: positionsLine(scenario, selected), dim: true }]}
+            width={width}
+            maxLines={2}
+          />
         </Box>
       ) : (
         <Text dimColor>no documents tabled</Text>
