@@ -17,7 +17,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (x: number, d = 1) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 /** CPU time of a child: perf's task-clock (to the microsecond) where perf works, else /usr/bin/time (10 ms steps). */
-const PERF = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { encoding: 'utf8' }).status === 0;
+const PERF =
+  spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { encoding: 'utf8' }).status === 0;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 interface Cost {

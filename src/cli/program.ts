@@ -54,6 +54,11 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/sources.ts')).registerSources,
   },
   {
+    name: 'timeline',
+    summary: 'every tabled document in date order, judged by the positions of its date',
+    load: async () => (await import('./commands/timeline.ts')).registerTimeline,
+  },
+  {
     name: 'sweep',
     summary: 'Monte Carlo over the uncertain preferences: how often each actor accepts each document',
     load: async () => (await import('./commands/sweep.ts')).registerSweep,

@@ -72,13 +72,13 @@ describe('the list cache', () => {
     const off = await list();
     process.env.PEACESIM_CACHE_DIR = cache;
     expect(await list()).toEqual(off);
-    expect(readdirSync(cache)).toContain('list-v1.json');
+    expect(readdirSync(cache)).toContain('list-v2.json');
     expect(await list()).toEqual(off);
   });
 
   it('should use an entry only while every file it was computed from is unchanged', async () => {
     const real = await list();
-    const file = join(cache, 'list-v1.json');
+    const file = join(cache, 'list-v2.json');
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     const watched = join(dir, 'watched.txt');
     writeFileSync(watched, 'one');
@@ -95,7 +95,7 @@ describe('the list cache', () => {
 
   it('should ignore a cache file it cannot read, a malformed one, or one made by other code', async () => {
     const real = await list();
-    const file = join(cache, 'list-v1.json');
+    const file = join(cache, 'list-v2.json');
     for (const bad of ['{', '{"code":"other","rows":{}}']) {
       writeFileSync(file, bad);
       expect(await list()).toEqual(real);

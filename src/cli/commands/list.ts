@@ -8,6 +8,8 @@ interface Row {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  readonly date: string;
+  readonly recordEnds: string | null;
   readonly actors: number;
   readonly issues: number;
   readonly packages: string;
@@ -24,7 +26,7 @@ interface ListCache {
   readonly rows: Readonly<Record<string, CachedRow>>;
 }
 
-const CACHE_FILE = 'list-v1.json';
+const CACHE_FILE = 'list-v2.json';
 
 const isListCache = (x: unknown): x is ListCache =>
   typeof x === 'object' &&
@@ -36,6 +38,8 @@ const isListCache = (x: unknown): x is ListCache =>
 const isRow = (r: Partial<Row> | undefined): r is Row =>
   typeof r?.title === 'string' &&
   typeof r.summary === 'string' &&
+  typeof r.date === 'string' &&
+  (r.recordEnds === null || typeof r.recordEnds === 'string') &&
   Number.isInteger(r.actors) &&
   Number.isInteger(r.issues) &&
   /^\d+$/.test(String(r.packages));
@@ -69,6 +73,8 @@ async function compute(id: string, file: string): Promise<CachedRow> {
         id,
         title: result.scenario.title,
         summary: result.scenario.summary,
+        date: result.scenario.date,
+        recordEnds: result.scenario.recordEnds ?? null,
         actors: result.scenario.actors.length,
         issues: result.scenario.issues.length,
         packages: outcomeSpaceSize(result.scenario).toString(),
@@ -77,6 +83,8 @@ async function compute(id: string, file: string): Promise<CachedRow> {
         id,
         title: '(does not load: run peacesim validate)',
         summary: '',
+        date: '',
+        recordEnds: null,
         actors: 0,
         issues: 0,
         packages: '0',
@@ -121,7 +129,7 @@ export function registerList(program: Command, io: Io): void {
         io.out(`${p.bold(r.id)}  ${r.title}\n`);
         if (r.summary)
           io.out(
-            `  ${p.dim(`${r.actors} actors, ${r.issues} issues, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
+            `  ${p.dim(`situation of ${r.date}${r.recordEnds ? ` · record ends ${r.recordEnds}` : ''} · ${r.actors} actors, ${r.issues} issues, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
           );
         io.out('\n');
       }
