@@ -54,8 +54,16 @@ export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
     from,
     to,
   }));
-  return run.workers <= 1 || tasks.length <= 1 ? inProcess(run, tasks) : onThreads(run, tasks);
+  const workers = Math.min(run.workers, Math.floor((run.to - run.from) / MIN_PER_WORKER[run.job.kind]));
+  return workers <= 1 || tasks.length <= 1 ? inProcess(run, tasks) : onThreads({ ...run, workers }, tasks);
 }
+
+/**
+ * The fewest draws worth a worker thread: starting one loads the engine and warms its JIT, which costs about as
+ * much as a few runs or tens of thousands of sweep samples. Below that the main thread does the work (the result
+ * is the same either way).
+ */
+const MIN_PER_WORKER: Record<DrawJob['kind'], number> = { outcomes: 4, sweep: 20_000 };
 
 async function inProcess(run: DrawRun, tasks: readonly DrawTask[]): Promise<ChunkResult[]> {
   const out: ChunkResult[] = [];

@@ -37,8 +37,9 @@ describe('workers', () => {
   it('should print the same bytes with one worker and with two (outcomes and sweep)', async () => {
     for (const argv of [
       ['outcomes', 'tutorial-bilateral', '-n', '10', '-s', '5', '--json'],
-      ['sweep', 'tutorial-bilateral', '-n', '2000', '-s', '5', '--json'],
-      ['sweep', 'tutorial-bilateral', '-n', '600', '-s', '2', '--csv', 'draws'],
+      // (enough samples that the sweep is worth two threads)
+      ['sweep', 'tutorial-bilateral', '-n', '40000', '-s', '5', '--json'],
+      ['sweep', 'tutorial-bilateral', '-n', '40000', '-s', '2', '-d', 'mediator-text', '--csv', 'draws'],
     ]) {
       const one = await cli(...argv, '--workers', '1');
       const two = await cli(...argv, '--workers', '2');
