@@ -87,6 +87,7 @@ export async function runDrawCommand(r: DrawCommandRun): Promise<ChunkResult[] |
           bar.update(d);
         },
       }),
+    () => bar.stop(),
   ).finally(() => bar.stop());
   if (!results || !flags.shard) return results;
   const partial: Partial = {

@@ -29,22 +29,32 @@ export async function progressBar(
   const { default: progress } = await import('cli-progress');
   const started = performance.now();
   let bar: SingleBar | null = null;
+  // time left from the average pace since the start (cli-progress's own estimate needs several updates to settle,
+  // and the first ones come only when whole chunks finish)
+  const left = (done: number) => {
+    if (done <= 0) return '?';
+    const s = Math.round(((performance.now() - started) / 1000) * ((total - done) / done));
+    return s < 60
+      ? `${s}s`
+      : s < 3600
+        ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`
+        : `${Math.floor(s / 3600)}h ${String(Math.floor(s / 60) % 60).padStart(2, '0')}m`;
+  };
   return {
     update(done) {
       if (!bar && performance.now() - started < QUIET_MS) return;
       if (!bar) {
         bar = new progress.SingleBar(
           {
-            format: `${label} {bar} {value}/{total} draws | {eta_formatted} left`,
+            format: `${label} {bar} {value}/{total} draws | {left} left`,
             stream: process.stderr,
             clearOnComplete: true,
             hideCursor: true,
-            etaBuffer: 50,
           },
           progress.Presets.shades_classic,
         );
-        bar.start(total, done);
-      } else bar.update(done);
+        bar.start(total, done, { left: left(done) });
+      } else bar.update(done, { left: left(done) });
     },
     stop() {
       bar?.stop();
@@ -61,6 +71,8 @@ export async function interruptible<T>(
   cmd: Command,
   what: () => string,
   work: (signal: AbortSignal) => Promise<T>,
+  /** called before the line is printed (a progress bar clears its own line) */
+  beforeMessage: () => void = () => {},
 ): Promise<T | null> {
   const controller = new AbortController();
   const onInterrupt = () => controller.abort(new Error('interrupted'));
@@ -69,6 +81,7 @@ export async function interruptible<T>(
     return await work(controller.signal);
   } catch (e) {
     if (!controller.signal.aborted) throw e;
+    beforeMessage();
     io.err(`peacesim: stopped (Ctrl-C) after ${what()}; nothing was written\n`);
     setExitCode(cmd, 130);
     return null;
