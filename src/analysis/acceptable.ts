@@ -229,6 +229,15 @@ export function judgeLabels(
         requiredUtility: Float64Array.from(required, (a) => utility(actor(a), scenario.offsets, l.pkg)),
       };
     });
+    // in the order paretoRows sorts to (utilities descending, ties in label order: a stable sort), so that each
+    // round's filter of them starts from sorted rows
+    out = out
+      .map((l, k) => ({ l, k }))
+      .sort((a, b) => {
+        for (let i = 0; i < a.l.u.length; i++) if (a.l.u[i] !== b.l.u[i]) return b.l.u[i]! - a.l.u[i]!;
+        return a.k - b.k;
+      })
+      .map((x) => x.l);
     judged.set(labels, out);
   }
   return out;
