@@ -27,9 +27,14 @@ function verdict(ev: Evaluation, actor: string) {
   return v;
 }
 
-/** A document judged by the positions in force on its own date. */
+/** A document judged by the positions in force on its own date (evaluateDocument's default). */
 function atItsDate(s: Scenario, doc: string): Evaluation {
-  return evaluateDocument(positionsAsOf(s, findDocument(s, doc)!.date), doc);
+  return evaluateDocument(s, doc);
+}
+
+/** A document judged by the positions in force on another date (a reaction's, say). */
+function onDate(s: Scenario, doc: string, date: string): Evaluation {
+  return evaluateDocument(s, doc, undefined, date);
 }
 
 /** The ids of the red lines of `actor` that document `doc` breaks, judged on its date. */
@@ -194,7 +199,7 @@ describe('the record in ukraine-peace', () => {
     // judged in 2022, by the Biden administration's positions, the US takes the formula…
     expect(v.accepts).toBe(true);
     // …judged by Hegseth's of February 2025, it rejects it on its value, with no red line of its own broken
-    const ev = evaluateDocument(positionsAsOf(main, '2025-02-12'), 'ukraine-peace-formula');
+    const ev = onDate(main, 'ukraine-peace-formula', '2025-02-12');
     const us = verdict(ev, 'us');
     expect(us.accepts).toBe(false);
     expect(us.violations).toEqual([]);
@@ -398,7 +403,7 @@ describe('the documents and the record', () => {
 
   it('the scenario’s own preferences reproduce every recorded reaction, judged on its date', () => {
     for (const r of main.record) {
-      const ev = evaluateDocument(positionsAsOf(main, r.date), r.document);
+      const ev = onDate(main, r.document, r.date);
       const v = verdict(ev, main.actors[r.actor]!.id);
       expect(v.accepts, r.id).toBe(r.reaction === 'accept');
     }
