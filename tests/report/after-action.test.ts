@@ -31,9 +31,9 @@ const person = join(dir, 'person.json');
 const blamed = join(dir, 'blame.json');
 const stalemate = join(dir, 'stalemate.json');
 const walkAway = join(dir, 'walk-away.json');
-// blame-and-pressure with Russia's refusal of a referendum ceasefire omitted: a blame event fires and the text is
-// signed, so the report has both to tell (the shipped scenario ends in stalemate with no blame event fired)
-const BLAME = 'tests/fixtures/scenarios/blame-without-refusal.yaml';
+// docs/examples/blame-without-refusal.yaml (blame-and-pressure without Russia's refusal of a referendum ceasefire):
+// a blame event fires and the text is signed (the shipped scenario ends in stalemate with no blame event fired)
+const BLAME = 'docs/examples/blame-without-refusal.yaml';
 
 /** The transcript of a saved session, as `resume --json` replays it. */
 async function transcriptOf(file: string): Promise<TranscriptEntry[]> {
