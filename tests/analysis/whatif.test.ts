@@ -125,7 +125,9 @@ describe('whatIf and the durability estimate', () => {
     loadScenarioFile(UP, undefined, { extraValues });
 
   it('should switch on both readings of a cap below the army’s strength at 700,000, a value that is not a candidate', () => {
-    const r = whatIf(up, 'us-ukraine-20-point', [{ issue: 'army-cap', value: '700k' }], { recompile: reload });
+    const r = whatIf(up, 'us-ukraine-20-point', [{ issue: 'army-cap', value: '700k' }], {
+      recompile: reload,
+    });
     expect(r.durability).not.toBeNull();
     expect(r.durability!.before).toEqual(durabilityOf(r.scenario, r.before));
     expect(r.durability!.after).toEqual(durabilityOf(r.scenario, r.after));

@@ -95,8 +95,11 @@ describe('ukraine-peace: the US mediates its 20-point text', () => {
     const tallies = entries(t, 'tally');
     expect(tallies).toHaveLength(12);
     for (const tally of tallies)
-      expect(tally.rejecting.some((a) => a === 'russia' || a === 'ukraine'), `round ${tally.round}`).toBe(true);
-    // whenever the text keeps both parties' red lines apart from these two, one of them is what breaks
+      expect(
+        tally.rejecting.some((a) => a === 'russia' || a === 'ukraine'),
+        `round ${tally.round}`,
+      ).toBe(true);
+    // the red lines that keep breaking: Russia's refusal of a referendum ceasefire, Ukraine's condition for a withdrawal
     const verdicts = entries(t, 'verdict').filter((v) => v.actor === 'russia' || v.actor === 'ukraine');
     const stated = verdicts.flatMap((v) => v.violations.map((x) => x.redLine));
     expect(stated).toEqual(expect.arrayContaining(['no-ceasefire-for-referendum', 'no-withdrawal']));
