@@ -82,7 +82,8 @@ beforeAll(async () => {
     walkAway,
   ];
   expect((await cli(quit)).code).toBe(0);
-});
+  // six runs of the CLI, the full scenario three times: seconds each on a loaded machine
+}, 120_000);
 
 describe('peacesim report (markdown)', () => {
   it('should name the outcome, every round and the verdicts with their reasons', async () => {
