@@ -42,6 +42,15 @@ export const GLOBAL_KEYS = bind([
   },
 ]);
 
+/** enter on a list of documents (the overview, the timeline) */
+const OPEN_DOCUMENT = {
+  id: 'open',
+  keys: 'enter',
+  does: 'open the document in the sandbox',
+  hint: '↵ open',
+  match: (_: string, k: Key) => k.return,
+} as const satisfies KeyBinding;
+
 export const OVERVIEW_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document (or scroll the actors up)', match: up },
   {
@@ -51,13 +60,7 @@ export const OVERVIEW_KEYS = bind([
     hint: '↑↓ document',
     match: down,
   },
-  {
-    id: 'open',
-    keys: 'enter',
-    does: 'open the document in the sandbox',
-    hint: '↵ open',
-    match: (_, k) => k.return,
-  },
+  OPEN_DOCUMENT,
   {
     id: 'focus',
     keys: 'tab',
@@ -85,13 +88,7 @@ export const OVERVIEW_KEYS = bind([
 export const TIMELINE_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document', match: up },
   { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
-  {
-    id: 'open',
-    keys: 'enter',
-    does: 'open the document in the sandbox',
-    hint: '↵ open',
-    match: (_, k) => k.return,
-  },
+  OPEN_DOCUMENT,
 ]);
 
 export const SANDBOX_KEYS = bind([
