@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openScenario } from '../src/cli/scenarios.ts';
 import { runHeadless, stateName } from '../src/engine/headless.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
@@ -163,17 +163,21 @@ function baselineBin(root: string): string | null {
 
 function outcomes(root: string, bin: string, cache: string): void {
   const n = 200;
+  const old = baselineBin(root);
+  // both builds read the same file: the scenario as of the baseline (today's build reads that format too)
+  const file = old
+    ? join(old, '../../../scenarios/ukraine-peace.yaml')
+    : join(root, 'scenarios/ukraine-peace.yaml');
   console.log(
-    `\n## (i) outcomes -n ${n} on ukraine-peace: before (${BASELINE}) and after, one and two workers`,
+    `\n## (i) outcomes -n ${n} on ukraine-peace${old ? ` as of ${BASELINE}` : ''}: before and after, one and two workers`,
   );
   const env = { PEACESIM_CACHE_DIR: cache };
-  const old = baselineBin(root);
   const lines: Record<string, string[]> = {
-    analyze: [bin, 'analyze', 'ukraine-peace', '--json'],
-    'after, --workers 1': [bin, 'outcomes', 'ukraine-peace', '-n', String(n), '--workers', '1', '--json'],
-    'after, --workers 2': [bin, 'outcomes', 'ukraine-peace', '-n', String(n), '--workers', '2', '--json'],
+    analyze: [bin, 'analyze', file, '--json'],
+    'after, --workers 1': [bin, 'outcomes', file, '-n', String(n), '--workers', '1', '--json'],
+    'after, --workers 2': [bin, 'outcomes', file, '-n', String(n), '--workers', '2', '--json'],
   };
-  if (old) lines[`before (${BASELINE})`] = [old, 'outcomes', 'ukraine-peace', '-n', String(n), '--json'];
+  if (old) lines[`before (${BASELINE})`] = [old, 'outcomes', file, '-n', String(n), '--json'];
   else console.log(`- (the ${BASELINE} build could not be made here: git and the commit are needed)`);
   const c = compare(lines, 3, env);
   const one = c['after, --workers 1']!;
@@ -191,6 +195,23 @@ function outcomes(root: string, bin: string, cache: string): void {
     `- outcomes --workers 1 / analyze: ${fmt(one.cpu / c.analyze!.cpu, 1)}× (CPU), ${fmt(one.wall / c.analyze!.wall, 1)}× (wall)`,
   );
   console.log(`- two workers against one: ${fmt(one.wall / two.wall, 2)}× faster (wall)`);
+  const now = compare(
+    {
+      "today's default, --workers 1": [
+        bin,
+        'outcomes',
+        'ukraine-peace',
+        '-n',
+        String(n),
+        '--workers',
+        '1',
+        '--json',
+      ],
+    },
+    1,
+    env,
+  )["today's default, --workers 1"]!;
+  console.log(`- today's ukraine-peace, --workers 1: ${fmt(now.cpu / n)} ms CPU a draw`);
 }
 
 /** Milliseconds from launch to the full first frame of `tui` (its key line drawn), in a tmux pane. */
