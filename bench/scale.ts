@@ -166,7 +166,7 @@ function outcomes(root: string, bin: string, cache: string): void {
   const old = baselineBin(root);
   // both builds read the same file: the scenario as of the baseline (today's build reads that format too)
   const file = old
-    ? join(old, '../../../scenarios/ukraine-peace.yaml')
+    ? join(dirname(old), '../../../scenarios/ukraine-peace.yaml')
     : join(root, 'scenarios/ukraine-peace.yaml');
   console.log(
     `\n## (i) outcomes -n ${n} on ukraine-peace${old ? ` as of ${BASELINE}` : ''}: before and after, one and two workers`,
