@@ -14,7 +14,7 @@ import { BIN, ROOT } from './helpers.ts';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const cliPage = readFileSync(resolve(ROOT, 'docs/cli.md'), 'utf8');
-const commands = buildProgram(memoryIo()).commands.filter((c) => c.name() !== 'help');
+const commands = (await buildProgram(memoryIo())).commands.filter((c) => c.name() !== 'help');
 
 /** The row of docs/cli.md's command table that documents `name`. */
 const rowOf = (name: string) => cliPage.split('\n').find((l) => l.startsWith(`| \`${name}`));
@@ -154,8 +154,9 @@ describe('the commands and flags the docs name', () => {
 
 describe('the example commands of the docs', () => {
   const work = mkdtempSync(join(tmpdir(), 'peacesim-docs-'));
-  // the examples name the test fixtures by their path from the repository's root
-  symlinkSync(resolve(ROOT, 'tests'), join(work, 'tests'));
+  // the examples name the test fixtures and the docs' own examples by their path from the repository's root,
+  // and those include the shipped scenarios by theirs: the folders are linked in, what they write stays here
+  for (const dir of ['tests', 'docs', 'scenarios']) symlinkSync(resolve(ROOT, dir), join(work, dir));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   for (const file of DOC_FILES) {

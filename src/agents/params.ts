@@ -50,7 +50,7 @@ export function strategyParamError(kind: string, name: string, value: number): s
   const takes = Object.entries(STRATEGY_PARAMS)
     .filter(([, r]) => r.kinds.includes(kind as StrategyKind))
     .map(([n]) => n);
-  if (!rule || !rule.kinds.includes(kind as StrategyKind))
+  if (!rule?.kinds.includes(kind as StrategyKind))
     return `${kind} takes no parameter "${name}"; it takes ${takes.length ? takes.join(', ') : 'none'}`;
   const low = rule.above ? value <= rule.min : value < rule.min;
   if (!Number.isFinite(value) || low || value > rule.max || (rule.whole && !Number.isInteger(value)))

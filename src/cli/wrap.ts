@@ -105,6 +105,8 @@ export interface WrappingIo extends Io {
 }
 
 export function wrappingIo(io: Io): WrappingIo {
+  // a command that runs another (start runs run) writes through the same wrapper
+  if ('flush' in io && 'raw' in io) return io as WrappingIo;
   let pending = '';
   const width = textWidth(io);
   const wrapped: WrappingIo = {

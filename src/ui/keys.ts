@@ -107,6 +107,15 @@ export const GLOBAL_KEYS = bind([
   },
 ]);
 
+/** enter on a list of documents (the overview, the timeline) */
+const OPEN_DOCUMENT = {
+  id: 'open',
+  keys: 'enter',
+  does: 'open the document in the sandbox',
+  hint: '↵ open',
+  match: (_: string, k: Key) => k.return,
+} as const satisfies KeyBinding;
+
 export const OVERVIEW_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document (or scroll the actors up)', match: up },
   {
@@ -117,12 +126,8 @@ export const OVERVIEW_KEYS = bind([
     offered: (s) => !s.actorsFocused || s.actorsOverflow,
     match: down,
   },
-  {
-    id: 'open',
-    keys: 'enter',
-    does: 'open the document in the sandbox',
-    match: (_, k) => k.return,
-  },
+  // enter opens the selected document here too; its hint shares the arrows' ("↑↓ ↵ open"), to fit 80 columns
+  { id: 'open', keys: OPEN_DOCUMENT.keys, does: OPEN_DOCUMENT.does, match: OPEN_DOCUMENT.match },
   {
     id: 'focus',
     keys: 'tab',
@@ -140,6 +145,18 @@ export const OVERVIEW_KEYS = bind([
     'p play',
   ),
   letter('order', 'o', 'list the documents by date (oldest first) or as in the scenario file', 'o order'),
+  letter(
+    'timeline',
+    't',
+    "the timeline: every document by date, each actor's verdict with the positions of that date",
+    't timeline',
+  ),
+]);
+
+export const TIMELINE_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous document', match: up },
+  { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
+  OPEN_DOCUMENT,
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -497,6 +514,7 @@ export type KeyContext =
   | 'prompt'
   | 'asks'
   | 'file'
+  | 'timeline'
   | 'help';
 
 export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
@@ -513,6 +531,7 @@ export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   prompt: PROMPT_KEYS,
   asks: ASKS_KEYS,
   file: FILE_KEYS,
+  timeline: TIMELINE_KEYS,
   help: SCROLL_KEYS,
 };
 

@@ -32,6 +32,7 @@ export async function runExplorer(
   catalog: Catalog,
   host: PlayHost,
   session?: OpenSession,
+  asOf?: string,
 ): Promise<void> {
   const initial = session ? sessionState(scenario, session) : undefined;
   const out = process.stdout;
@@ -42,7 +43,13 @@ export async function runExplorer(
   const keys = new KeyStream(process.stdin);
   try {
     const app = render(
-      <App scenario={scenario} catalog={catalog} host={host} {...(initial ? { initial } : {})} />,
+      <App
+        scenario={scenario}
+        catalog={catalog}
+        host={host}
+        {...(initial ? { initial } : {})}
+        {...(asOf === undefined ? {} : { asOf })}
+      />,
       { stdin: keys as unknown as NodeJS.ReadStream },
     );
     await app.waitUntilExit();

@@ -45,16 +45,16 @@ function ids(s: Scenario): string[] {
   ];
   const text = prose(s).join('\n');
   return [...new Set(all)].filter(
-    (id) => !COMMON.has(id) && !new RegExp(`(^|[^\\w-])${escape(id)}($|[^\\w-])`).test(text),
+    (id) => !COMMON.has(id) && !new RegExp(`(^|[^\\w-])${escapeRegex(id)}($|[^\\w-])`).test(text),
   );
 }
 
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The ids that appear in `out` as words, a document's handle after "--document" apart. */
 function idsIn(out: string, s: Scenario): string[] {
   const text = out.replace(/--document [\w-]+/g, '');
-  return ids(s).filter((id) => new RegExp(`(^|[^\\w-])${escape(id)}($|[^\\w-])`).test(text));
+  return ids(s).filter((id) => new RegExp(`(^|[^\\w-])${escapeRegex(id)}($|[^\\w-])`).test(text));
 }
 
 describe('labels, never ids, in the text of the commands', () => {

@@ -11,6 +11,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
+import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -58,15 +59,28 @@ function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean
   return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
 }
 
-/** One line: the estimate and what moves it, by the factors' labels (the legend says it is an assumption). */
+/** One line: the estimate and what moves it, by the factors' labels, each marked with its basis. */
 function durabilityLine(s: Scenario, d: DurabilityLike | null, p: Palette, indent: string): string[] {
-  const label = (id: string) => s.durability?.factors.find((f) => f.id === id)?.label ?? id;
-  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d, label)})`)}`] : [];
+  const factors = new Map((s.durability?.factors ?? []).map((f) => [f.id, f]));
+  const name = (id: string) =>
+    `${factors.get(id)?.label ?? id}${mark(factors.get(id)?.basis ?? 'assumption')}`;
+  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d, name)})`)}`] : [];
 }
 
+/** A set of dated positions by its label (its id when the scenario has none by that id). */
+const epochLabel = (s: Scenario, id: string) =>
+  s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
+
+const sourceList = (sources: readonly string[], p: Palette) =>
+  sources.length ? p.dim(` [${sources.join(', ')}]`) : '';
+
 function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
+  const judged = [
+    d.asOf === d.date ? '' : `judged as of ${d.asOf}`,
+    d.epochs.length ? `positions of ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
+  ].filter(Boolean);
   const out = [
-    `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     ...durabilityLine(s, d.durability, p, '    '),
   ];
   const rows: string[][] = [];
@@ -74,14 +88,12 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
     const v = d.verdicts[a.id]!;
     const who = `${actorShort(s, a.id)}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
-    const reasons = v.violations.map(
-      (x) => `red line: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
-    );
+    const reasons = v.violations.map((x) => `red line: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`);
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
-        `below reservation; costs it most: ${v.costs
+        `below reservation${mark(v.reservationBasis)}; costs it most: ${v.costs
           .slice(0, 3)
-          .map((c) => `${issueLabel(s, c.issue)} (${fmt(c.cost)})`)
+          .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${fmt(c.cost)})`)
           .join(', ')}`,
       );
     rows.push([
@@ -96,9 +108,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   }
   out.push(...table(rows, '    '));
   for (const r of d.ruleViolations)
-    out.push(
-      `    ${p.red('breaks a rule')}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
-    );
+    out.push(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
   return out;
 }
 
@@ -126,7 +136,7 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
   return out;
 }
 
-export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): string {
+export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, asOf?: string): string {
   const lines: string[] = [];
   const line = (t = '') => lines.push(t);
   line(p.bold(s.title));
@@ -135,6 +145,15 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
       `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.map((a) => actorShort(s, a)).join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.map((a) => actorShort(s, a)).join(', ')}` : ''}`,
     ),
   );
+  line(p.dim(`${datesLine(s)} · ${judgedBy(s, asOf)}`));
+  line(p.dim(BASIS_LEGEND));
+  line();
+  line(p.bold('Red lines') + p.dim(` in force on ${report.asOf}`));
+  for (const a of report.actors) {
+    if (a.redLines.length === 0) continue;
+    line(`  ${p.cyan(actorName(s, a.id))} ${p.dim(`(${a.role})`)}`);
+    for (const r of a.redLines) line(`    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
+  }
   line();
   const pct = (report.feasible.share * 100).toPrecision(3);
   line(p.bold('Feasibility'));
@@ -327,24 +346,27 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--csv <table>', `print one table as CSV: ${ANALYSIS_CSV.join(', ')}`)
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--limit <n>', 'also list the first N feasible packages', intFlag(0, 1_000_000), 0)
-    .action((name: string, opts: { json?: boolean; csv?: string; out?: string; limit: number }) => {
-      checkExportFlags(opts);
-      const limit = opts.limit;
-      const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
-      // the feasible table lists the packages --limit asks for: without it there would be a header and nothing
-      if (csv === 'feasible' && limit === 0)
-        throw new PeacesimError(
-          '--csv feasible lists the first N feasible packages: give --limit N (e.g. --limit 100)',
-          2,
-        );
-      const s = openScenario(name);
-      const report = analyzeScenario(s, { limit });
-      const text = csv
-        ? analysisCsv(s, report, csv)
-        : opts.json
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : formatReport(s, report, palette(io));
-      if (opts.out) writeFileAtomic(opts.out, text);
-      else io.out(text);
-    });
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .action(
+      (name: string, opts: { json?: boolean; csv?: string; out?: string; limit: number; asOf?: string }) => {
+        checkExportFlags(opts);
+        const limit = opts.limit;
+        const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
+        // the feasible table lists the packages --limit asks for: without it there would be a header and nothing
+        if (csv === 'feasible' && limit === 0)
+          throw new PeacesimError(
+            '--csv feasible lists the first N feasible packages: give --limit N (e.g. --limit 100)',
+            2,
+          );
+        const s = openScenario(name);
+        const report = analyzeScenario(s, { limit, ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }) });
+        const text = csv
+          ? analysisCsv(s, report, csv)
+          : opts.json
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : formatReport(s, report, palette(io), opts.asOf);
+        if (opts.out) writeFileAtomic(opts.out, text);
+        else io.out(text);
+      },
+    );
 }

@@ -8,14 +8,16 @@ import {
   type NearMiss,
 } from '../../analysis/concessions.ts';
 import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { BASIS_LEGEND } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorName, constraintText, shortName } from '../labels.ts';
 import { openScenario } from '../scenarios.ts';
-import { changeJson, fix3, optionText, reasonOf, signed } from './whatif.ts';
+import { changeJson, fix3, optionText, reasonOf, signed, violationText } from './whatif.ts';
 
 function parseMax(text: string): number {
   const n = Number(text);
@@ -44,6 +46,8 @@ function resultJson(s: Scenario, r: ConcessionsResult) {
   return {
     scenario: s.id,
     document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
     tabledBy: s.actors[r.document.tabledBy]!.id,
     max: r.max,
     rank: r.rank,
@@ -118,6 +122,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const doc = r.document;
   const tabler = s.actors[doc.tabledBy]!;
   line(`${p.bold(`Minimal concessions — ${doc.title}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`);
+  line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
   const ev = evaluatePackage(s, doc.package);
   if (r.alreadyAgreement) {
     line(
@@ -129,7 +134,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   for (const v of ev.verdicts)
     if (ev.required.includes(v.actor) && !v.accepts)
       line(`  ${actorName(s, v.actor)} rejects: ${reasonOf(s, v)}`);
-  for (const x of ev.ruleViolations) line(`  a rule is broken: ${x.text}`);
+  for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
   line();
 
   const changeLines = (x: ConcessionSet) =>
@@ -218,12 +223,14 @@ export function registerConcessions(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const s = openScenario(name);
-        const r = concessions(s, opts.document, {
+        const scenario = openScenario(name);
+        const r = concessions(scenario, opts.document, {
           max: opts.max,
           limit: opts.limit,
           rank: opts.rank as ConcessionRank,
         });
+        // margins and reasons with the positions the search judged by: those in force on the document's date
+        const s = positionsAsOf(scenario, r.asOf);
         if (opts.csv || opts.json) {
           const text = opts.csv ? concessionsCsv(s, r) : `${JSON.stringify(resultJson(s, r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);

@@ -2,12 +2,19 @@ import type { Command } from 'commander';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
-import type { Scenario } from '../../domain/types.ts';
+import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
+import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
+import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+/** "from 2022-02-24 until 2022-09-30" */
+function span(e: ActorEpoch): string {
+  return [e.from ? `from ${e.from}` : '', e.until ? `until ${e.until}` : ''].filter(Boolean).join(' ');
+}
 
 export function registerSummary(program: Command, io: Io): void {
   program
@@ -16,32 +23,45 @@ export function registerSummary(program: Command, io: Io): void {
       `show a scenario: its actors, red lines and every tabled document's verdicts (default: ${DEFAULT_SCENARIO})`,
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
-    .action((name: string) => {
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .action((name: string, opts: { asOf?: string }) => {
       const s = openScenario(name);
       const p = palette(io);
       const line = (t = '') => io.out(`${t}\n`);
+      const sources = (list: readonly string[]) => (list.length ? ` [${list.join(', ')}]` : '');
       line(p.bold(s.title));
       line(
         p.dim(
-          `${s.id} · situation of ${s.date} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
+          `${s.id} · ${datesLine(s)} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
         ),
       );
       line(s.summary);
+      line(p.dim(`Judged by: ${judgedBy(s, opts.asOf)}.`));
+      line(p.dim(BASIS_LEGEND));
       line();
-      line(p.bold('Actors'));
-      for (const a of s.actors) {
+      const now = opts.asOf === undefined ? s : positionsAsOf(s, opts.asOf);
+      line(p.bold('Actors') + p.dim(` as on ${opts.asOf ?? s.date}`));
+      for (const a of now.actors) {
         line(
-          `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
+          `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it${mark(a.reservation.basis)}; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
         );
         for (const r of a.redLines)
-          line(`    ${p.dim('•')} ${r.text}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+        const inForce = new Set(epochIdsOn(s, opts.asOf ?? s.date));
+        for (const e of s.actors[a.index]!.epochs)
+          line(
+            `    ${p.dim(`dated positions (${span(e)}${inForce.has(e.id) ? ', in force' : ''}): ${e.label}${mark(e.basis)}`)}`,
+          );
       }
       line(whoMustAccept(s));
       line();
       line(p.bold('Tabled documents'));
       const actor = (id: string) => actorName(s, id);
+      const epochLabel = (id: string) =>
+        s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
       for (const d of s.documents) {
-        const ev = evaluatePackage(s, d.package);
+        const asOf = opts.asOf ?? d.date;
+        const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
         // every actor's verdict; one whose consent the text does not need says so, rather than being left out
         const verdicts = ev.verdicts
           .map(
@@ -49,13 +69,16 @@ export function registerSummary(program: Command, io: Io): void {
               `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(' (consent not needed: the text moves none of its issues)')}`,
           )
           .join(', ');
-        line(`  ${p.cyan(d.title)} ${p.dim(`(${d.date}; --document ${d.id})`)}`);
+        const epochs = epochIdsOn(s, asOf);
+        const judged = [
+          asOf === d.date ? '' : `judged as of ${asOf}`,
+          epochs.length ? `positions of ${epochs.map(epochLabel).join('; ')}` : '',
+        ].filter(Boolean);
+        line(`  ${p.cyan(d.title)} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`);
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
         line(`    ${p.dim(`must accept: ${mustAccept(s, consentOf(s, d.package))}`)}`);
         for (const r of ev.ruleViolations)
-          line(
-            `    ${p.red('breaks a rule')}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
-          );
+          line(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${p.dim(sources(r.sources))}`);
         // only scenarios that state durability assumptions get the line (durabilityOf is null otherwise)
         const dur = durabilityOf(s, d.package);
         if (dur)
@@ -63,18 +86,17 @@ export function registerSummary(program: Command, io: Io): void {
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
-            for (const r of v.violations) {
+            for (const r of v.violations)
               line(
-                `    ${p.dim(`${actor(v.actor)}: red line: ${r.text}${r.sources.length ? ` [${r.sources.join(', ')}]` : ''}`)}`,
+                `    ${p.dim(`${actor(v.actor)}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}`)}`,
               );
-            }
           } else {
             const costs = v.costs
               .slice(0, 3)
-              .map((c) => issueLabel(s, c.issue))
+              .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)}`)
               .join(', ');
             line(
-              `    ${p.dim(`${actor(v.actor)}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal); costs it most: ${costs}`)}`,
+              `    ${p.dim(`${actor(v.actor)}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costs it most: ${costs}`)}`,
             );
           }
         }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { AS_OF_HELP, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { Recovery, recoveryNote } from '../recovery.ts';
@@ -25,7 +26,7 @@ function needTerminal(name: string): void {
  * Runs the explorer until it quits. Returns the lines to print after it: where each play session that was not
  * saved has its recovery copy.
  */
-export async function openExplorer(name: string, sessionFile?: string): Promise<string[]> {
+export async function openExplorer(name: string, sessionFile?: string, asOf?: string): Promise<string[]> {
   // a bad session file is reported before the terminal is asked for, as resume reports it
   const loaded = sessionFile === undefined ? null : readSessionFile(sessionFile);
   needTerminal(loaded ? loaded.session.scenario.source : name);
@@ -48,6 +49,7 @@ export async function openExplorer(name: string, sessionFile?: string): Promise<
         recover: (file, base, text, saved) => recovery.keep(file, base, text, saved),
       },
       loaded && sessionFile !== undefined ? { session: loaded.session, file: sessionFile } : undefined,
+      asOf,
     );
   } finally {
     // after a crash as after a quit: the copies of sessions never saved stay, and are named
@@ -67,7 +69,8 @@ export function registerTui(program: Command, io: Io): void {
       '--session <file>',
       'open a saved session (s in play, or peacesim run --save) on the play screen; its scenario is the one it names',
     )
-    .action(async (name: string, opts: { session?: string }) => {
-      for (const note of await openExplorer(name, opts.session)) io.err(`peacesim: ${note}\n`);
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .action(async (name: string, opts: { session?: string; asOf?: string }) => {
+      for (const note of await openExplorer(name, opts.session, opts.asOf)) io.err(`peacesim: ${note}\n`);
     });
 }

@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, issueLabel } from '../labels.ts';
@@ -35,7 +36,7 @@ export function optionText(s: Scenario, issue: number, option: number): string {
 
 export function violationText(v: Violation): string {
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  return `${v.text}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+  return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
 }
 
 /** Why an actor rejects, in one line, or "" when it accepts. */
@@ -46,9 +47,9 @@ export function reasonOf(s: Scenario, v: Verdict): string {
     return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}`;
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${issueLabel(s, c.issue)} (-${c.cost.toFixed(3)})`)
+    .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (-${c.cost.toFixed(3)})`)
     .join(', ');
-  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${costs ? `; costs it most: ${costs}` : ''}`;
+  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costs it most: ${costs}` : ''}`;
 }
 
 function pad(text: string, width: number): string {
@@ -74,10 +75,14 @@ function whatIfJson(r: WhatIfResult) {
     accepts: v.accepts,
     violations: v.violations,
     costs: v.costs,
+    reservationBasis: v.reservationBasis,
   });
   return {
     scenario: s.id,
     document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
+    epochs: r.epochs,
     changes: r.changes.map((c) => changeJson(s, c)),
     agreement: r.agreement,
     required: r.required,
@@ -172,7 +177,9 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
     : `${n2(d.before.value)} → ${p.bold(n2(d.after.value))}`;
   const out = [`${p.bold('Durability')}: ${value} ${p.dim(`— ${DURABILITY_CAVEAT}`)}`];
   for (const f of d.switched)
-    out.push(`  ${f.after ? 'switched on ' : 'switched off'}  ${shift2(f.shift)}  ${f.label}`);
+    out.push(
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${shift2(f.shift)}  ${f.label}${mark(f.basis)}`,
+    );
   return out;
 }
 
@@ -181,6 +188,15 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
   line(`${p.bold(`What if — ${r.document.title}`)} ${p.dim(`(${s.title})`)}`);
+  const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
+  const epochs = r.epochs.map(
+    (id) => s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id,
+  );
+  line(
+    p.dim(
+      `  judged by the positions in force on ${by}${epochs.length ? `: ${epochs.join('; ')}` : ''} · ${BASIS_LEGEND}`,
+    ),
+  );
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
   for (const c of r.changes) {
     const issue = s.issues[c.issue]!;
@@ -269,14 +285,25 @@ export function registerWhatIf(program: Command, io: Io): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV: one row per actor, before and after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(
       (
         name: string,
-        opts: { document: string; set: ChangeRequest[]; json?: boolean; csv?: boolean; out?: string },
+        opts: {
+          document: string;
+          set: ChangeRequest[];
+          json?: boolean;
+          csv?: boolean;
+          out?: string;
+          asOf?: string;
+        },
       ) => {
         checkExportFlags(opts);
         const { scenario, recompile } = scenarioLoader(name);
-        const r = whatIf(scenario, opts.document, opts.set, { recompile });
+        const r = whatIf(scenario, opts.document, opts.set, {
+          recompile,
+          ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        });
         if (opts.csv || opts.json) {
           const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);

@@ -19,6 +19,7 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   prompt: 'Play — the inject list',
   asks: 'Play — a rejection: the issues to change',
   file: 'Play — a file name (save, fork, report)',
+  timeline: 'Timeline (t) — every document by date',
   help: 'This help',
 };
 
@@ -30,6 +31,8 @@ const MARKS: readonly (readonly [string, string])[] = [
   ['red line', 'a hard limit: a package that breaks it is rejected whatever else it offers'],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
   ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
+  ['[reading]', 'an inference from the sources, not their words'],
+  ['[assumption]', "the modeller's assumption (unmarked items are stated by an actor)"],
   ['⏱', "play: the team's clock on this turn; red past the time box (it never moves for the team)"],
 ];
 
@@ -47,6 +50,7 @@ const ORDER: readonly KeyContext[] = [
   'prompt',
   'asks',
   'file',
+  'timeline',
   'help',
 ];
 
