@@ -134,7 +134,7 @@ describe('the commands and flags the docs name', () => {
     });
   }
 
-  it('should only name flags that some command takes, wherever a page writes one in code', () => {
+  it('should only name flags that some command takes, wherever a page writes them alone in code', () => {
     const known = new Set([
       ...GLOBAL_FLAGS,
       ...commands.flatMap((c) =>
@@ -144,8 +144,10 @@ describe('the commands and flags the docs name', () => {
     const unknown: string[] = [];
     for (const file of DOC_FILES) {
       const text = readFileSync(resolve(ROOT, file), 'utf8');
-      for (const span of text.matchAll(/`([^`\n]+)`/g))
-        for (const m of span[1]!.matchAll(/(?:^|[\s[(|/])(--[a-z][\w-]*)/g))
+      // a span of flags alone (`--seed`, `-n N`), not another tool's command line (sbatch, kubectl); the pages
+      // write our flags' values after a space, so `--array=0-7` is Slurm's
+      for (const span of text.matchAll(/`(-[^`\n]*)`/g))
+        for (const m of span[1]!.matchAll(/(?:^|[\s[(|/])(--[a-z][\w-]*)(?![\w=-])/g))
           if (!known.has(m[1]!)) unknown.push(`${file}: ${m[1]}`);
     }
     expect(unknown).toEqual([]);
@@ -163,7 +165,8 @@ describe('the example commands of the docs', () => {
     const text = readFileSync(resolve(ROOT, file), 'utf8');
     for (const block of fencedBlocks(text))
       block.forEach((line, k) => {
-        const m = /^\$ (?:npx )?peacesim (.*)$/.exec(line);
+        // a shell comment after the command is the page's, not an argument
+        const m = /^\$ (?:npx )?peacesim (.*?)(?:\s+#.*)?$/.exec(line);
         if (!m) return;
         // an example that elides its arguments shows only what the error reads like
         if (m[1]!.includes('…')) return;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { consentOf } from '../../src/domain/consent.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
+import { positionsAsOf } from '../../src/domain/positions.ts';
 import { cli } from '../helpers.ts';
 
 /** The lines of one document's block in show's text (from its title to the next title). */
@@ -19,7 +20,7 @@ describe('peacesim show', () => {
   it('should say who must accept a text, and why, in one line', () => {
     const out = cli(['show', 'ukraine-peace']).stdout;
     expect(out).toContain(
-      "Who must accept a text: the parties, Russia and Ukraine, always; United States if it moves Security guarantee for Ukraine, US backstop, Sanctions on Russia or Russia's economic return; Europe if it moves",
+      "Who must accept a text: the parties, Russia and Ukraine, always; United States if it moves Security guarantee for Ukraine, US backstop, Sanctions on Russia or Russia's economic return; European Union if it moves",
     );
     expect(cli(['show', 'tutorial-bilateral']).stdout).toContain(
       'Who must accept a text: the parties, North (stylised Russia) and South (stylised Ukraine), always.',
@@ -32,7 +33,8 @@ describe('peacesim show', () => {
       const out = cli(['show', id]).stdout;
       for (const d of s.documents) {
         const lines = block(out, d.title);
-        const ev = evaluatePackage(s, d.package);
+        // judged by the positions of its date, as show judges it
+        const ev = evaluatePackage(positionsAsOf(s, d.date), d.package);
         for (const v of ev.verdicts) {
           const name = s.actors.find((a) => a.id === v.actor)!.name;
           const needed = ev.required.includes(v.actor);
@@ -48,13 +50,15 @@ describe('peacesim show', () => {
   it("should show the US verdict on Russia's Alaska asks, and why its consent is not needed", () => {
     const s = openScenario('ukraine-peace');
     const d = s.documents.find((x) => x.id === 'alaska-2025-russia')!;
-    expect(evaluatePackage(s, d.package).required).not.toContain('us');
+    const ev = evaluatePackage(positionsAsOf(s, d.date), d.package);
+    expect(ev.required).not.toContain('us');
+    const us = ev.verdicts.find((v) => v.actor === 'us')!;
     const lines = block(cli(['show', 'ukraine-peace']).stdout, d.title);
     expect(lines[1]).toContain(
-      'United States accepts (consent not needed: the text moves none of its issues)',
+      `United States ${us.accepts ? 'accepts' : 'rejects'} (consent not needed: the text moves none of its issues)`,
     );
     expect(lines[2]).toBe(
-      '    must accept: the parties, Russia and Ukraine, and Europe (the text moves Foreign troops in Ukraine, which it controls)',
+      '    must accept: the parties, Russia and Ukraine, and Coalition of the willing (the text moves Foreign troops in Ukraine, which it controls)',
     );
   });
 });
