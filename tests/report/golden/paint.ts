@@ -18,7 +18,21 @@ import { frozenRun, goldenScenario } from './frozen.ts';
 /** output file suffix → its text */
 export type Painted = Readonly<Record<string, string>>;
 
-const jsonLines = (lines: readonly Line[]) => lines.map((l) => `${JSON.stringify(l)}\n`).join('');
+/** One JSON line per screen line, neighbouring spans of the same look merged: what the screen shows, not how the words were cut. */
+function jsonLines(lines: readonly Line[]): string {
+  const look = (s: Line['spans'][number]) => JSON.stringify({ ...s, text: '' });
+  return lines
+    .map((l) => {
+      const spans: Line['spans'][number][] = [];
+      for (const s of l.spans) {
+        const last = spans.at(-1);
+        if (last && look(last) === look(s)) spans[spans.length - 1] = { ...last, text: last.text + s.text };
+        else if (s.text) spans.push(s);
+      }
+      return `${JSON.stringify({ ...l, spans })}\n`;
+    })
+    .join('');
+}
 
 export function paintRun(c: GoldenCase): Painted {
   const scenario = goldenScenario(c.scenario);
