@@ -1,9 +1,12 @@
 // Briefing cards as one self-contained HTML page; each card starts on a new printed page.
-import { flagHtml, sourceLinks, sourcesHtml } from './after-action-html.ts';
+
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import { anchor, esc } from './markup.ts';
 import { page } from './page.ts';
-import { n3 } from './words.ts';
+import { flagHtml as flag, sourceLinks, sourcesHtml } from './paint-html.ts';
+import { n3, provenanceFlag } from './words.ts';
+
+const flagHtml = (confirmed: boolean, recall: boolean) => flag(provenanceFlag(confirmed, recall));
 
 function redLine(c: CardRedLine, card: string): string {
   return `“${esc(c.text)}”${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;

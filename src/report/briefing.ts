@@ -3,7 +3,7 @@
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
 import { verdictOf } from '../domain/evaluate.ts';
 import type { Actor, ActorRole, Constraint, Scenario } from '../domain/types.ts';
-import type { SourceLine } from './after-action.ts';
+import type { SourceLine } from './after-action-model.ts';
 import { listing, n3 } from './words.ts';
 
 export interface CardRedLine {

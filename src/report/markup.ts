@@ -3,10 +3,12 @@
 
 /** Inline markdown text: whitespace collapsed, markdown and HTML metacharacters escaped. */
 export function md(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_<>[\]|#]/g, (c) => `\\${c}`);
+  return mdWords(text).trim();
+}
+
+/** Words within a markdown line: as `md`, but spaces at either end kept (they join the next span). */
+export function mdWords(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_<>[\]|#]/g, (c) => `\\${c}`);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -3,6 +3,8 @@
 // engine's bookkeeping, never the report's own judgement. Sources come from the scenario's durability section.
 import type { Scenario } from '../domain/types.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
+import { DURABILITY_CAVEAT, n2, shift2 } from './durability.ts';
+import { listing } from './words.ts';
 
 /** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
 export type BlameLine = BlameCount;
@@ -86,4 +88,32 @@ export function roundList(rounds: readonly number[]): string {
   }
   const text = spans.length <= 1 ? (spans[0] ?? '') : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
   return `round${rounds.length > 1 ? 's' : ''} ${text}`;
+}
+
+export const BLAME_INTRO =
+  "The engine's count, the same rule for every actor: one for each round an actor was the lone holdout on a text every other required actor accepted, and one for a walk-out. It records who stood alone, not who was right.";
+
+/** "Russia: 3 (lone holdout in rounds 3 and 4; walked out in round 7)". */
+export function blameLine(b: BlameLine, name: (id: string) => string): string {
+  const parts = [
+    ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}`] : []),
+    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}`]),
+  ];
+  return `${name(b.actor)}: ${b.count} (${parts.join('; ')})`;
+}
+
+export function durabilityIntro(d: DurabilityReport): string {
+  const clamp = d.clamped ? ', kept within 0 and 1' : '';
+  return `${n2(d.value)} for the signed text: the scenario's base (${n2(d.base)}) plus the shifts of the factors its terms meet${clamp}. It is ${DURABILITY_CAVEAT}: every number is the scenario file's, to tune or drop.`;
+}
+
+export function factorText(f: DurabilityFactorLine): string {
+  return `${f.label} (${f.id}): ${shift2(f.shift)}`;
+}
+
+/** The factors whose condition the signed terms do not meet, in one sentence. */
+export function idleFactors(d: DurabilityReport): string {
+  // ids, not labels: labels hold commas of their own
+  const idle = d.factors.filter((f) => !f.holds).map((f) => f.id);
+  return idle.length ? `Factors of the scenario that these terms do not meet: ${listing(idle)}.` : '';
 }

@@ -6,10 +6,10 @@ import { humanActors, type PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
 import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
+import { optionLabel } from '../../report/words.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 import { checkPlan, parseInject, parseStrategy } from './run.ts';
 
@@ -98,7 +98,6 @@ const f3 = (x: number) => x.toFixed(3).padStart(6);
 
 function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
   const p = palette(io);
-  const n = new Narrator(scenario, p);
   const out: string[] = [];
   const strategies = scenario.actors
     .map((a) => {
@@ -147,7 +146,9 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     out.push('  terms signed most often:');
     const width = Math.max(...s.terms.map((t) => t.issue.length));
     for (const t of s.terms)
-      out.push(`    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${n.option(t.issue, t.mode)}`);
+      out.push(
+        `    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${optionLabel(scenario, t.issue, t.mode)}`,
+      );
   }
 
   const f = r.failed;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scenario } from '../../../src/domain/types.ts';
-import type { RunState } from '../../../src/report/after-action.ts';
+import type { RunState } from '../../../src/report/after-action-model.ts';
 import { loadScenarioFile } from '../../../src/scenario/load.ts';
 
 export const GOLDEN_DIR = resolve(import.meta.dirname, '../../fixtures/golden');
