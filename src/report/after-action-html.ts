@@ -3,12 +3,13 @@
 // id linked to its entry at the end.
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { utilityChart } from './chart.ts';
+import { n3 } from './format.ts';
 import { esc } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
 import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
 import { page } from './page.ts';
 import { flagHtml as flag, htmlItems, sourceLinks, sourcesHtml } from './paint-html.ts';
-import { n3, provenanceFlag } from './words.ts';
+import { provenanceFlag } from './words.ts';
 
 type Names = (id: string) => string;
 

@@ -1,11 +1,12 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
 // is the narration's lines (paint-md.ts).
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
+import { n3 } from './format.ts';
 import { md } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
 import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
 import { mdFlag, mdList, mdSources as sources } from './paint-md.ts';
-import { n3, provenanceFlag } from './words.ts';
+import { provenanceFlag } from './words.ts';
 
 type Names = (id: string) => string;
 

@@ -1,7 +1,8 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
+import { n3, signed } from './format.ts';
 import { md } from './markup.ts';
-import { n3, provenanceFlag } from './words.ts';
+import { provenanceFlag } from './words.ts';
 
 const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '');
 
@@ -39,7 +40,7 @@ export function cardMarkdown(c: BriefingCard): string[] {
     '',
     '### Your value of no deal',
     '',
-    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${md(nd.rationale)}${sources(nd.sources)}`,
+    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${md(nd.rationale)}${sources(nd.sources)}`,
     '',
     '### The documents on the table',
     '',

@@ -4,7 +4,8 @@
 import { verdictOf } from '../domain/evaluate.ts';
 import type { Actor, ActorRole, Constraint, Scenario } from '../domain/types.ts';
 import type { SourceLine } from './after-action-model.ts';
-import { listing, n3 } from './words.ts';
+import { n3 } from './format.ts';
+import { listing } from './words.ts';
 
 export interface CardRedLine {
   readonly id: string;

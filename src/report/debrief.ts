@@ -3,9 +3,9 @@
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
-import { n2 } from './durability.ts';
+import { n2, n3 } from './format.ts';
 import { roundList } from './outcome-notes.ts';
-import { listing, n3 } from './words.ts';
+import { listing } from './words.ts';
 
 type Partial = Omit<AfterActionReport, 'debrief' | 'sources'>;
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;

@@ -7,7 +7,7 @@ import type { Scenario } from '../domain/types.ts';
 import { statusQuoPackage, utility } from '../domain/utility.ts';
 import { packageOf, type TermSheet, termSheet } from '../engine/terms.ts';
 import type { Comparison, TermLine } from './after-action-model.ts';
-import { optionLabel } from './words.ts';
+import { optionLabel } from './format.ts';
 
 export function termLines(scenario: Scenario, sheet: TermSheet): TermLine[] {
   return scenario.issues

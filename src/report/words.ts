@@ -1,8 +1,6 @@
-// Plain words shared by the reports: names, lists, numbers, option labels. No markup: the renderers escape.
+// Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
+// the renderers escape.
 import type { Scenario, Strategy } from '../domain/types.ts';
-import { optionOf, type TermValue } from '../engine/terms.ts';
-
-export const n3 = (x: number): string => x.toFixed(3);
 
 /** "a", "a and b", "a, b and c". */
 export function listing(items: readonly string[]): string {
@@ -15,13 +13,6 @@ export function actorName(scenario: Scenario, id: string): string {
 
 export function issueLabel(scenario: Scenario, id: string): string {
   return scenario.issues.find((x) => x.id === id)?.label ?? id;
-}
-
-export function optionLabel(scenario: Scenario, issueId: string, value: TermValue): string {
-  const i = scenario.issueIndex.get(issueId);
-  if (i === undefined) return String(value);
-  const o = optionOf(scenario, i, value);
-  return o < 0 ? String(value) : scenario.issues[i]!.options[o]!.label;
 }
 
 /** "boulware (e 0.2)", "linear", "human". */

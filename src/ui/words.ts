@@ -1,25 +1,14 @@
 // Verdicts in plain words: what the explorer says about an actor's verdict, a document, a number.
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
+import { n2, n3, signed } from '../report/format.ts';
 import type { Span } from './layout.ts';
 import type { Theme } from './theme.ts';
 
-/** Two decimals, with a true minus sign. */
-export function fix2(x: number): string {
-  const t = Math.abs(x).toFixed(2);
-  return x < 0 && t !== '0.00' ? `−${t}` : t;
-}
+/** Two and three decimals with a true minus sign, and a signed change, as every output writes them. */
+export { n2 as fix2, n3 as fix3 };
 
-/** Three decimals, with a true minus sign: a play session's numbers, as `peacesim run` prints them. */
-export function fix3(x: number): string {
-  const t = Math.abs(x).toFixed(3);
-  return x < 0 && t !== '0.000' ? `−${t}` : t;
-}
-
-export function signed2(x: number): string {
-  const t = fix2(x);
-  return x > 0 && t !== '0.00' ? `+${t}` : t;
-}
+export const signed2 = (x: number): string => signed(x, 2);
 
 export function actorName(scenario: Scenario, id: string): string {
   const a = scenario.actorIndex.get(id);
@@ -45,10 +34,10 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
   if (!v.accepts) {
     const costs = v.costs.slice(0, 3).map((c) => issueLabel(scenario, c.issue));
     return [
-      `${fix2(-v.margin)} short of what no deal is worth to it${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
+      `${n2(-v.margin)} short of what no deal is worth to it${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
     ];
   }
-  return [`${fix2(v.margin)} better than no deal`];
+  return [`${n2(v.margin)} better than no deal`];
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -103,7 +92,7 @@ export function reasonSpans(scenario: Scenario, v: Verdict, theme: Theme): Span[
   const costs = v.costs.slice(0, 3).map((c) => issueLabel(scenario, c.issue));
   return [
     [
-      { text: `${fix2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
+      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
       ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
     ],
   ];

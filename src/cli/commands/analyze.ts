@@ -10,7 +10,8 @@ import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
-import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
+import { cells, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -22,31 +23,21 @@ const SOLUTION_NAMES: Record<SolutionKind, string> = {
   egalitarian: 'Egalitarian — the largest gain of the party that gains least',
 };
 
-const fmt = (x: number, digits = 3) => x.toFixed(digits);
 const DURABILITY_LEGEND = `  durability: how likely the text is to hold if signed — the scenario's base plus the shifts of the factors its terms meet; ${DURABILITY_CAVEAT}`;
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Left-aligned columns; the last column is not padded. */
+/** Left-aligned columns measured in terminal cells (wide characters two, colour codes none); the last not padded. */
 function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strip colour codes to measure width
-  const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   const cols = Math.max(0, ...rows.map((r) => r.length));
-  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => width(r[c] ?? ''))));
+  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => cells(r[c] ?? ''))));
   return rows.map(
     (r) =>
       indent +
       r
-        .map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(w[c]! - width(cell))))
+        .map((cell, c) => (c === r.length - 1 ? cell : padCells(cell, w[c]!)))
         .join('  ')
         .trimEnd(),
   );
-}
-
-function optionLabel(s: Scenario, issueId: string, value: string | number): string {
-  const issue = s.issues[s.issueIndex.get(issueId)!]!;
-  const o = issue.options.find((x) => (issue.kind === 'numeric' ? x.value === value : x.id === value));
-  return o?.label ?? String(value);
 }
 
 function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean): string[][] {
@@ -75,14 +66,14 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
       reasons.push(
         `below reservation; costliest: ${v.costs
           .slice(0, 3)
-          .map((c) => `${c.issue} (${fmt(c.cost)})`)
+          .map((c) => `${c.issue} (${n3(c.cost)})`)
           .join(', ')}`,
       );
     rows.push([
       who,
       verdict,
-      `u ${fmt(v.utility)}`,
-      `r ${fmt(v.reservation)}`,
+      `u ${n3(v.utility)}`,
+      `r ${n3(v.reservation)}`,
       signed(v.margin),
       reasons[0] ?? '',
     ]);
@@ -108,7 +99,7 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
     out.push(...table(common, '    '));
   }
   for (const [kind, sol] of found) {
-    const us = s.actors.map((a) => `${a.id} ${fmt(sol.utilities[a.id]!)}`).join(' · ');
+    const us = s.actors.map((a) => `${a.id} ${n3(sol.utilities[a.id]!)}`).join(' · ');
     out.push(
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
@@ -198,7 +189,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
     const [a, b] = report.parties as [string, string];
     const shown = pr.points.slice(0, 200);
     lines.push(
-      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [fmt(x.utilities[a]!), fmt(x.utilities[b]!)])]),
+      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [n3(x.utilities[a]!), n3(x.utilities[b]!)])]),
     );
     if (pr.size > shown.length) line(p.dim(`  … ${count(pr.size - shown.length)} more (--json lists all)`));
   }

@@ -10,11 +10,12 @@ import {
 import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { n3, optionLabelAt, signed } from '../../report/format.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
-import { changeJson, fix3, optionText, reasonOf, signed } from './whatif.ts';
+import { changeJson, reasonOf } from './whatif.ts';
 
 function parseMax(text: string): number {
   const n = Number(text);
@@ -136,7 +137,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     const w = Math.max(...x.changes.map((c) => s.issues[c.issue]!.id.length));
     return x.changes.map(
       (c) =>
-        `     ${s.issues[c.issue]!.id.padEnd(w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}`,
+        `     ${s.issues[c.issue]!.id.padEnd(w)}  ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
     );
   };
   const margins = (x: ConcessionSet) =>
@@ -156,7 +157,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       line();
       const loss = x.tablerLoss;
       line(
-        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${tabler.id} ${loss > 5e-4 ? `gives up ${fix3(loss)}` : loss < -5e-4 ? `gains ${fix3(-loss)}` : 'gives up nothing'}`,
+        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${tabler.id} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
       );
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);

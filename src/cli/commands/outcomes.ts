@@ -6,7 +6,7 @@ import { humanActors, type PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
 import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
-import { optionLabel } from '../../report/words.ts';
+import { optionLabel } from '../../report/format.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';

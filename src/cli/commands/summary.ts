@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
-import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { n2 } from '../../report/format.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 

@@ -10,7 +10,8 @@ import {
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
-import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -22,16 +23,6 @@ export function collectSet(text: string, previous: ChangeRequest[] = []): Change
   if (at <= 0 || at === text.length - 1)
     throw new InvalidArgumentError('expected ISSUE=VALUE, e.g. --set army-cap=800000');
   return [...previous, { issue: text.slice(0, at).trim(), value: text.slice(at + 1).trim() }];
-}
-
-export const fix3 = (x: number) => (Math.abs(x) < 5e-4 ? 0 : x).toFixed(3);
-export const signed = (x: number) => `${x >= -5e-4 ? '+' : '-'}${Math.abs(x).toFixed(3)}`;
-
-/** An option as people read it: the option id for a discrete issue, the label of a numeric value. */
-export function optionText(s: Scenario, issue: number, option: number): string {
-  const x = s.issues[issue]!;
-  const o = x.options[option]!;
-  return x.kind === 'numeric' ? o.label : o.id;
 }
 
 export function violationText(v: Violation): string {
@@ -46,13 +37,9 @@ export function reasonOf(v: Verdict): string {
     return v.violations.map((x) => `red line ${x.redLine}: ${violationText(x)}`).join('; ');
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${c.issue} (-${c.cost.toFixed(3)})`)
+    .map((c) => `${c.issue} (${signed(-c.cost)})`)
     .join(', ');
-  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
-}
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+  return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
 }
 
 function verdictWord(v: Verdict): string {
@@ -157,7 +144,7 @@ function movementLine(m: Movement, p: Palette): string {
     case 'rule-cleared':
       return `rule ${m.redLine} ${p.green('cleared')}: ${violationText(m)}`;
     case 'utility':
-      return `${m.actor}: utility ${fix3(m.before)} → ${fix3(m.after)} (${signed(m.delta)})`;
+      return `${m.actor}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
   }
 }
 
@@ -173,7 +160,7 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
   const w = Math.max(0, ...d.switched.map((f) => f.id.length));
   for (const f of d.switched)
     out.push(
-      `  ${f.after ? 'switched on ' : 'switched off'}  ${pad(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}`,
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${padCells(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}`,
     );
   return out;
 }
@@ -190,13 +177,13 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     const label = issue.kind === 'discrete' ? p.dim(`  ${issue.options[c.to]!.label}`) : '';
     const same = c.from === c.to ? p.dim(' (as in the document)') : '';
     line(
-      `  ${pad(issue.id, w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}${same}${label}`,
+      `  ${padCells(issue.id, w)}  ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}${same}${label}`,
     );
   }
   line();
 
   const aw = Math.max(5, ...r.verdicts.map((v) => v.actor.length));
-  line(p.dim(`  ${pad('actor', aw)}  ${pad('utility', 15)}  ${pad('margin', 17)}  verdict`));
+  line(p.dim(`  ${padCells('actor', aw)}  ${padCells('utility', 15)}  ${padCells('margin', 17)}  verdict`));
   const row = (v: VerdictChange) => {
     const req = (b: boolean) => (b ? '' : ' (not required)');
     const reqText =
@@ -206,15 +193,17 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     if (!v.changed) {
       const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
       line(
-        `  ${pad(v.actor, aw)}  ${pad(fix3(v.after.utility), 15)}  ${pad(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+        `  ${padCells(v.actor, aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
       );
       return;
     }
-    const util = `${fix3(v.before.utility)} → ${fix3(v.after.utility)}`;
+    const util = `${n3(v.before.utility)} → ${n3(v.after.utility)}`;
     const margin = `${signed(v.before.margin)} → ${signed(v.after.margin)}`;
     const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
     const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
-    line(`  ${pad(v.actor, aw)}  ${pad(util, 15)}  ${pad(margin, 17)}  ${verdict}${p.dim(reqText)}`);
+    line(
+      `  ${padCells(v.actor, aw)}  ${padCells(util, 15)}  ${padCells(margin, 17)}  ${verdict}${p.dim(reqText)}`,
+    );
   };
   r.verdicts.forEach(row);
   line();

@@ -2,7 +2,8 @@
 // what the actor holds out for and against no deal, and what it asks to change), a walk-out, the tally and the
 // ratification.
 import type { TranscriptEntry } from '../../engine/transcript.ts';
-import { listing, n3 } from '../words.ts';
+import { n3 } from '../format.ts';
+import { listing } from '../words.ts';
 import { EPS, holdsOutFor, plural, ratificationWords } from './phrases.ts';
 import { type Line, line, type Span, span } from './spans.ts';
 import type { Voice } from './voice.ts';

@@ -1,7 +1,7 @@
 // What happens to the table, in words: events and a facilitator's injects with what each effect does, and the
 // drift of the values of no deal.
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
-import { n3 } from '../words.ts';
+import { n3 } from '../format.ts';
 import { driftWords, goodwillWords, plural, publicShift } from './phrases.ts';
 import { flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';

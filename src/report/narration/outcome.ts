@@ -5,8 +5,9 @@
 import type { ResolvedOptions } from '../../engine/options.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/transcript.ts';
 import type { Outcome, RunState } from '../after-action-model.ts';
-import { DURABILITY_CAVEAT, movingFactors, n2, shift2 } from '../durability.ts';
-import { listing, n3, strategyLabel } from '../words.ts';
+import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
+import { n2, n3, shift2 } from '../format.ts';
+import { listing, strategyLabel } from '../words.ts';
 import { lastRound, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';

@@ -1,5 +1,7 @@
 // Words the narration says in more than one place or voice, written once.
-import { listing, n3 } from '../words.ts';
+
+import { n3 } from '../format.ts';
+import { listing } from '../words.ts';
 
 /** The mark of an actor a person plays, in the run and the report. */
 export const PERSON = ' (played by a person)';

@@ -2,7 +2,7 @@
 // and why each moved (the red line it repairs, the rule, whose consent, whose ask, the redraft to the frontier).
 import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
-import { n3 } from '../words.ts';
+import { n3 } from '../format.ts';
 import { holdingOut } from './phrases.ts';
 import { type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';

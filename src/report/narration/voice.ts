@@ -4,7 +4,8 @@
 import type { Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TermValue } from '../../engine/terms.ts';
-import { actorName, issueLabel, listing, optionLabel, provenanceFlag } from '../words.ts';
+import { optionLabel } from '../format.ts';
+import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
 import { type Flag, flag as flagSpan, quote, type Span, sources } from './spans.ts';
 
