@@ -151,7 +151,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     timeline.push({
       round: r,
       entries,
-      lines: narration.round(entries),
+      lines: narration.round(run.transcript, r),
       moved: (r === 1
         ? []
         : movedTerms(scenario, traj.answered[r - 2] ?? null, traj.answered[r - 1] ?? null)

@@ -22,12 +22,15 @@ export class Narration {
     this.#v = new Voice(scenario, options);
   }
 
-  /** The lines of one entry; the first carries the entry's kind. */
-  entry(e: TranscriptEntry): Line[] {
-    return head(e.kind, this.#lines(e));
+  /**
+   * The lines of one entry; the first carries the entry's kind. `before`: the transcript up to it, which some
+   * sentences rest on (whom a redraft gives what it asked for).
+   */
+  entry(e: TranscriptEntry, before: readonly TranscriptEntry[] = []): Line[] {
+    return head(e.kind, this.#lines(e, before));
   }
 
-  #lines(e: TranscriptEntry): Line[] {
+  #lines(e: TranscriptEntry, before: readonly TranscriptEntry[]): Line[] {
     const v = this.#v;
     switch (e.kind) {
       case 'tabled':
@@ -35,7 +38,7 @@ export class Narration {
       case 'proposal':
         return proposal(v, e);
       case 'revised':
-        return revised(v, e);
+        return revised(v, e, before);
       case 'verdict':
         return verdict(v, e);
       case 'walk-out':
@@ -64,20 +67,25 @@ export class Narration {
   transcript(entries: readonly TranscriptEntry[]): Line[] {
     const out: Line[] = [];
     let round = -1;
-    for (const e of entries) {
+    entries.forEach((e, k) => {
       if (e.round !== round && e.round > 0) {
         round = e.round;
         if (this.#v.run) out.push(line([], 0));
         out.push(say(`Round ${round}`, 'heading', 0));
       }
-      out.push(...this.entry(e));
-    }
+      out.push(...this.entry(e, entries.slice(0, k)));
+    });
     return out;
   }
 
-  /** The entries of one round without a heading, as the report lists them; a line saying so when there are none. */
-  round(entries: readonly TranscriptEntry[]): Line[] {
-    const lines = entries.flatMap((e) => this.entry(e));
+  /**
+   * The entries of one round of `transcript`, without a heading, as the report lists them; a line saying so when
+   * there are none.
+   */
+  round(transcript: readonly TranscriptEntry[], round: number): Line[] {
+    const lines = transcript.flatMap((e, k) =>
+      e.round === round ? this.entry(e, transcript.slice(0, k)) : [],
+    );
     return lines.length ? lines : [say('Nothing happened in this round before the session stopped.')];
   }
 

@@ -17,6 +17,15 @@ export const holdsOutFor = (aspiration: number): string => `the ${n3(aspiration)
 /** "(it holds out for 0.700)" */
 export const holdingOut = (aspiration: number): string => ` (it holds out for ${n3(aspiration)})`;
 
+/**
+ * Why the mediator moved a term one step an actor's way: the text left that actor below no deal, and the term cost
+ * it this much. `cost` null: the public view, which keeps both numbers to the actor.
+ */
+export function stepTowards(who: string, cost: number | null): string {
+  if (cost === null) return `a step ${who}'s way`;
+  return `a step ${who}'s way, which the text left below no deal (this term cost it ${n3(cost)})`;
+}
+
 export const lastRound = (round: number): string =>
   `round ${round} was the last and no text won every required consent.`;
 

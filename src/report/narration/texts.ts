@@ -3,13 +3,25 @@
 import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
-import { holdingOut } from './phrases.ts';
+import { holdingOut, stepTowards } from './phrases.ts';
 import { type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
 
-export function reason(v: Voice, r: ChangeReasonEntry): Span[] {
+/**
+ * The actors of `ids` the transcript shows rejecting the last text they answered, naming what to change: the
+ * only ones a redraft may be said to give what they asked for (the mediator's `meets` counts every actor whose
+ * stated demand the text meets, including those that had accepted).
+ */
+function askedFor(before: readonly TranscriptEntry[], ids: readonly string[]): string[] {
+  return ids.filter((id) => {
+    const last = before.findLast((x) => x.kind === 'verdict' && x.actor === id);
+    return last?.kind === 'verdict' && !last.accepts && last.asks.length > 0;
+  });
+}
+
+export function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry[]): Span[] {
   switch (r.kind) {
     case 'red-line':
       return [span(`so that ${v.name(r.actor)}'s red line holds: `), ...v.citation(r.redLine)];
@@ -21,35 +33,38 @@ export function reason(v: Voice, r: ChangeReasonEntry): Span[] {
     case 'consent':
       return [span(`left at the status quo, so ${v.name(r.actor)}'s consent is no longer needed`)];
     case 'ask':
-      // the ask is a public demand; how much the term costs the actor is not
-      if (v.public) return [span(`as ${v.name(r.actor)} asked`)];
-      if (v.report)
-        return [span(`${v.name(r.actor)} got less than no deal, and this term cost it most (${n3(r.cost)})`)];
-      return [span(`${v.name(r.actor)} gets less than no deal and this term costs it most (${n3(r.cost)})`)];
+      // that the text left the actor below no deal, and what the term cost it, are private numbers
+      return [span(stepTowards(v.name(r.actor), v.public ? null : r.cost))];
     case 'frontier': {
-      const who = v.names(r.meets);
+      const askers = askedFor(before, r.meets);
+      const who = v.names(askers);
       if (v.report)
         return [
           span(
-            `a redraft towards the nearest text every required actor prefers to no deal${r.meets.length ? `, meeting what ${who} asked for` : ''}`,
+            `a redraft towards the nearest text every required actor prefers to no deal${askers.length ? `, meeting what ${who} asked for` : ''}`,
           ),
         ];
       return [
         span(
-          `to reach the nearest text that every required actor prefers to no deal${r.meets.length ? ` and that gives ${who} what ${r.meets.length > 1 ? 'they' : 'it'} asked for` : ''}`,
+          `to reach the nearest text that every required actor prefers to no deal${askers.length ? ` and that gives ${who} what ${askers.length > 1 ? 'they' : 'it'} asked for` : ''}`,
         ),
       ];
     }
   }
 }
 
-export function change(v: Voice, c: TermChangeEntry, indent: number): Line {
+export function change(
+  v: Voice,
+  c: TermChangeEntry,
+  indent: number,
+  before: readonly TranscriptEntry[] = [],
+): Line {
   return line(
     [
       span(`${v.issue(c.issue)}: `, 'term'),
       span(`${v.option(c.issue, c.from)} → `),
       span(v.option(c.issue, c.to), 'changed'),
-      ...(c.reason ? [span(' — ', 'aside'), ...reason(v, c.reason)] : []),
+      ...(c.reason ? [span(' — ', 'aside'), ...reason(v, c.reason, before)] : []),
     ],
     indent,
   );
@@ -74,8 +89,9 @@ function reportText(
   v: Voice,
   sentence: (tail: string) => string,
   e: Entry<'tabled' | 'proposal' | 'revised'>,
+  before: readonly TranscriptEntry[] = [],
 ) {
-  const moves = e.terms ? terms(v, e.terms, 4) : e.changes.map((c) => change(v, c, 4));
+  const moves = e.terms ? terms(v, e.terms, 4) : e.changes.map((c) => change(v, c, 4, before));
   const tail = e.terms
     ? 'Its terms, where they differ from the status quo:'
     : moves.length
@@ -141,13 +157,13 @@ export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
   ];
 }
 
-export function revised(v: Voice, e: Entry<'revised'>): Line[] {
+export function revised(v: Voice, e: Entry<'revised'>, before: readonly TranscriptEntry[]): Line[] {
   if (v.report) {
     const who = v.who(e.actor, e.human);
     const keeps = e.unmet.length
       ? `: no change for ${v.names(e.unmet)} keeps every red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})`
       : '';
-    const r = reportText(v, (tail) => `${who} revises the text. ${tail}`, e);
+    const r = reportText(v, (tail) => `${who} revises the text. ${tail}`, e, before);
     return r.moves.length ? [r.head, ...r.moves] : [say(`${who} keeps the text${keeps}.`)];
   }
   if (e.changes.length === 0) {
@@ -157,13 +173,15 @@ export function revised(v: Voice, e: Entry<'revised'>): Line[] {
     return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text${unmet}.`)];
   }
   const who = v.who(e.actor, e.human);
-  if (!v.run) return [say(`${who} revises the text:`), ...e.changes.map((c) => change(v, c, 4))];
+  if (!v.run) return [say(`${who} revises the text:`), ...e.changes.map((c) => change(v, c, 4, before))];
   // the run tells a redraft to the frontier once, with its reason, after the local changes
   const local = e.changes.filter((c) => c.reason?.kind !== 'frontier');
   const redraft = e.changes.filter((c) => c.reason?.kind === 'frontier');
-  const lines = local.length ? [say(`${who} revises the text:`), ...local.map((c) => change(v, c, 4))] : [];
+  const lines = local.length
+    ? [say(`${who} revises the text:`), ...local.map((c) => change(v, c, 4, before))]
+    : [];
   if (redraft.length) {
-    const why = reason(v, redraft[0]!.reason!);
+    const why = reason(v, redraft[0]!.reason!, before);
     lines.push(
       local.length
         ? line([span('and, '), ...why, span(':')], 4)
