@@ -46,6 +46,10 @@ export function debriefQuestions(r: Partial): string[] {
         out.push(
           `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line "${quote(top.text)}", otherwise because the text fell short of what it held out for or crossed another red line. Which objection was the harder one to meet, and by whom?`,
         );
+      else if (a.person)
+        out.push(
+          `${a.name}, played by a person, rejected every text it answered (${when}) although none crossed its red lines. What did the participant weigh that the numbers do not show?`,
+        );
       else {
         const last = vs.at(-1)!;
         const shortfall = Math.max(0, last.aspiration - last.utility);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
+import { GOLDEN_CASES } from './golden/cases.ts';
+import { frozenRun, goldenScenario } from './golden/frozen.ts';
 import { reasonErrors } from './reasons.ts';
 
 /** Strategy mixes: the scenario's own, everyone conceding at a steady pace with noise, everyone holding out. */
@@ -27,5 +29,16 @@ describe('the reasons the narration states', () => {
             errors.push(`${JSON.stringify(strategies ?? 'default')} seed ${seed}: ${e}`);
         }
       expect(errors.slice(0, 12)).toEqual([]);
+    });
+});
+
+describe('the reasons the narration states of people, injects and ad-hoc effects', () => {
+  for (const c of GOLDEN_CASES)
+    it(`should be true of the numbers of the frozen run ${c.name}`, () => {
+      const s = goldenScenario(c.scenario);
+      const people = Object.entries(c.options.strategies ?? {})
+        .filter(([, x]) => x.kind === 'human')
+        .map(([id]) => id);
+      expect(reasonErrors(s, frozenRun(c.name).run.transcript, people)).toEqual([]);
     });
 });

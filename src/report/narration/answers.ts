@@ -27,19 +27,9 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   if (v.public && (e.accepts || e.violations.length === 0))
     return [line([...opening(e.accepts), span(e.accepts ? '.' : `.${asks}`)])];
   const worth = `worth ${n3(e.utility)} to it`;
-  const noDeal = `(no deal: ${n3(e.reservation)})`;
-  // on the screen, a person has no aspiration of its own to hold out for
-  const person = v.kind === 'screen' && e.human === true;
-  if (e.accepts) {
-    const why =
-      e.strategy === 'mediator'
-        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, more than no deal (${n3(e.reservation)})`
-        : person
-          ? `${worth} ${noDeal}`
-          : `${worth}, no less than ${holdsOutFor(e.aspiration)} ${noDeal}`;
-    return [line([...opening(true), span(`: ${why}.`)])];
-  }
-  if (e.violations.length)
+  const below = e.utility < e.reservation - EPS;
+  const noDeal = below ? `, less than no deal (${n3(e.reservation)})` : ` (no deal: ${n3(e.reservation)})`;
+  if (e.violations.length && !e.accepts)
     return [
       line([
         ...opening(false),
@@ -47,14 +37,29 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
       ]),
       ...e.violations.map((x) => line(v.citation(x), 4)),
     ];
+  // a person's answer is the person's choice: no aspiration of its own, nothing it holds out for
+  if (e.human === true)
+    return [
+      line([
+        ...opening(e.accepts),
+        span(`: ${choice(v)} — the text is ${worth}${noDeal}.${e.accepts ? '' : asks}`),
+      ]),
+    ];
+  if (e.accepts) {
+    const why =
+      e.strategy === 'mediator'
+        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, more than no deal (${n3(e.reservation)})`
+        : `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
+    return [line([...opening(true), span(`: ${why}.`)])];
+  }
   const short = v.report ? `${n3(Math.max(0, e.aspiration - e.utility))} short of` : 'short of';
-  const why =
-    e.utility < e.reservation - EPS
-      ? `${worth}, less than no deal (${n3(e.reservation)})`
-      : person
-        ? `${worth} ${noDeal}`
-        : `${worth}, ${short} ${holdsOutFor(e.aspiration)} ${noDeal}`;
+  const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
   return [line([...opening(false), span(`: ${why}.${asks}`)])];
+}
+
+/** Who chose a person's answer, as each voice says it. */
+function choice(v: Voice): string {
+  return v.kind === 'screen' ? "the team's choice" : "a person's choice";
 }
 
 export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {

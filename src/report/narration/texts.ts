@@ -135,7 +135,8 @@ export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
   if (v.report) {
     const r = reportText(
       v,
-      (tail) => `${who} proposes a text worth ${n3(e.utility)} to it${holdingOut(e.aspiration)}. ${tail}`,
+      (tail) =>
+        `${who} proposes a text worth ${n3(e.utility)} to it${v.person(e.actor, e.human) ? '' : holdingOut(e.aspiration)}. ${tail}`,
       e,
     );
     return [r.head, ...r.moves];
