@@ -2,9 +2,11 @@
 // the renderers escape.
 import type { Scenario, Strategy } from '../domain/types.ts';
 
-/** "a", "a and b", "a, b and c". */
-export function listing(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "a", "a and b", "a, b and c" (or "a, b or c"). */
+export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
 export function actorName(scenario: Scenario, id: string): string {

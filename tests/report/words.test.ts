@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { palette } from '../../src/cli/io.ts';
 import { Narrator } from '../../src/cli/narrate.ts';
+import { statusQuoPackage } from '../../src/domain/utility.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
+import { packageOf } from '../../src/engine/terms.ts';
 import { afterActionReport } from '../../src/report/after-action.ts';
 import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
 import { MONO_THEME } from '../../src/ui/theme.ts';
@@ -53,5 +55,38 @@ describe("a person's rejection (finding 2)", () => {
     const debrief = t.report.split('## Debrief questions')[1]!;
     expect(debrief).toContain('played by a person, rejected every text');
     expect(debrief).not.toMatch(/short of what it held out for/);
+  });
+});
+
+describe('whose consent counts (finding 5)', () => {
+  const t = told('ukraine-default');
+  const s = goldenScenario('ukraine-peace.yaml');
+  const name = (id: string) => s.actors.find((a) => a.id === id)!.name;
+  it("should say in the run's header who must accept a text and why", () => {
+    const line = t.run.split('\n').find((l) => l.startsWith('who must accept a text:'))!;
+    expect(line).toContain('Russia and Ukraine (the parties)');
+    // every controller that is not a party, with every issue it controls
+    for (const a of s.actors.filter((x) => !s.protocol.parties.includes(x.index))) {
+      const own = s.issues.filter((x) => x.controlledBy.includes(a.index));
+      if (!own.length) continue;
+      const part = line.split('; ').find((p) => p.startsWith(`${a.name} if it moves`))!;
+      for (const x of own) expect(part).toContain(x.label);
+    }
+  });
+
+  it('should say in the outcome whose consent the last text needed: the parties and the controllers of what it moves', () => {
+    const last = frozenRun('ukraine-default').run.transcript.at(-1)!;
+    if (last.kind !== 'stalemate') throw new Error('the frozen run ends in a stalemate');
+    const pkg = packageOf(s, last.terms, statusQuoPackage(s));
+    const moved = s.issues.filter((x) => pkg[x.index] !== x.statusQuo);
+    expect(moved.length).toBeGreaterThan(0);
+    const needed = new Set(
+      moved.flatMap((x) => x.controlledBy).filter((a) => !s.protocol.parties.includes(a)),
+    );
+    const line = t.run.split('\n').find((l) => l.includes('The last text needed the consent of'))!;
+    expect(line).toContain('Russia and Ukraine (the parties)');
+    for (const a of s.actors)
+      if (!s.protocol.parties.includes(a.index))
+        expect(line.includes(`${name(a.id)} (it moves`)).toBe(needed.has(a.index));
   });
 });

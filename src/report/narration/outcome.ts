@@ -2,7 +2,9 @@
 // its outcome — signed with the terms and each actor's worth and the durability estimate, a stalemate or a
 // collapse with the engine's blame count, or a session that waits for a person — in the run's and the report's
 // words.
+import { statusQuoPackage } from '../../domain/utility.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
+import { packageOf, type TermSheet } from '../../engine/terms.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/transcript.ts';
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
@@ -17,7 +19,40 @@ export function collapse(v: Voice, round: number, actors: readonly string[]): st
   return `talks collapse in round ${round}: ${v.names(actors)} walked out.`;
 }
 
-/** The run's opening lines: the title, the protocol, the parties, the rounds and seed, the strategies. */
+/** Per actor that is not a party, the labels of the issues it controls (of `only`, when given). */
+function controllers(v: Voice, only?: (issue: number) => boolean): { who: string; issues: string[] }[] {
+  const s = v.scenario;
+  return s.actors
+    .filter((a) => !s.protocol.parties.includes(a.index))
+    .map((a) => ({
+      who: a.name,
+      issues: s.issues
+        .filter((x) => x.controlledBy.includes(a.index) && (!only || only(x.index)))
+        .map((x) => x.label),
+    }))
+    .filter((c) => c.issues.length);
+}
+
+/** Whose consent any text needs, and whose only some texts need: the parties, and the controllers of the issues it moves. */
+function consentNeeded(v: Voice): string {
+  const s = v.scenario;
+  const parties = `${v.names(s.protocol.parties.map((a) => s.actors[a]!.id))} (the parties)`;
+  const others = controllers(v).map((c) => `${c.who} if it moves ${listing(c.issues, 'or')}`);
+  return `who must accept a text: ${[parties, ...others].join('; ')}`;
+}
+
+/** Whose consent these terms needed: the parties, and the controllers of the issues they move off the status quo. */
+function consentOf(v: Voice, terms: TermSheet, what: string): Line {
+  const s = v.scenario;
+  const pkg = packageOf(s, terms, statusQuoPackage(s));
+  const moved = controllers(v, (i) => pkg[i] !== s.issues[i]!.statusQuo).map(
+    (c) => `${c.who} (it moves ${listing(c.issues)}, which ${c.who} controls)`,
+  );
+  const parties = `${v.names(s.protocol.parties.map((a) => s.actors[a]!.id))} (the parties)`;
+  return say(`${what} needed the consent of ${listing([parties, ...moved])}.`);
+}
+
+/** The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies. */
 export function header(v: Voice, options: ResolvedOptions): Line[] {
   const s = v.scenario;
   const pr = s.protocol;
@@ -32,6 +67,7 @@ export function header(v: Voice, options: ResolvedOptions): Line[] {
   return [
     say(s.title, 'title', 0),
     say(`${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}`, 'dim', 0),
+    say(consentNeeded(v), 'dim', 0),
     say(`strategies: ${strategies}`, 'dim', 0),
   ];
 }
@@ -71,6 +107,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
       blank,
       say(`Outcome: signed in round ${last.round}.`, 'signed', 0),
       ...(last.durability ? [durability(last.durability)] : []),
+      consentOf(v, last.terms, 'The agreed text'),
       say('The agreed terms (where they differ from the status quo):'),
       ...terms(v, last.terms, 4),
       say('Worth to each actor:'),
@@ -82,6 +119,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
       blank,
       say(`Outcome: stalemate — ${lastRound(last.round)}`, 'strong', 0),
       ...(last.blame ? [blame(v, last.blame)] : []),
+      consentOf(v, last.terms, 'The last text'),
       say('The last text on the table (where it differs from the status quo):'),
       ...terms(v, last.terms, 4),
     ];
@@ -90,6 +128,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
       blank,
       say(`Outcome: the ${collapse(v, last.round, last.actors)}`, 'collapsed', 0),
       ...(last.blame ? [blame(v, last.blame)] : []),
+      consentOf(v, last.terms, 'The last text'),
     ];
   if (!waitingFor) return [];
   const stop = `The run stops in round ${last?.round ?? 0}: it waits for ${v.name(waitingFor)}, played by a person.`;
