@@ -29,6 +29,8 @@ export interface ActorSummary {
   readonly name: string;
   readonly role: ActorRole;
   readonly strategy: string;
+  /** what the strategy does, in a few words */
+  readonly approach: string;
   /** played by a person (strategy human) */
   readonly person: boolean;
 }
@@ -132,7 +134,9 @@ export function actorNames(r: Pick<AfterActionReport, 'actors'>): (id: string) =
   return (id) => map.get(id) ?? id;
 }
 
-/** "Russia: boulware; Ukraine: played by a person". */
+/** "Russia: boulware — concedes late; Ukraine: played by a person". */
 export function strategiesLine(r: Pick<AfterActionReport, 'actors'>): string {
-  return r.actors.map((a) => `${a.name}: ${a.person ? 'played by a person' : a.strategy}`).join('; ');
+  return r.actors
+    .map((a) => `${a.name}: ${a.person ? a.approach : `${a.strategy} — ${a.approach}`}`)
+    .join('; ');
 }

@@ -20,7 +20,7 @@ import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
-import { actorName, issueLabel, listing, strategyLabel } from './words.ts';
+import { actorName, issueLabel, listing, strategyLabel, strategyWords } from './words.ts';
 
 export function runStateOf(scenario: Scenario, snapshot: NegotiationSnapshot): RunState {
   const ctx = snapshot.context;
@@ -169,6 +169,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     name: a.name,
     role: a.role,
     strategy: strategyLabel(options.strategies[a.index]!),
+    approach: strategyWords(options.strategies[a.index]!),
     person: people.includes(a.id),
   }));
   const pr = scenario.protocol;

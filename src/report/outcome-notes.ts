@@ -109,12 +109,12 @@ export function durabilityIntro(d: DurabilityReport): string {
 }
 
 export function factorText(f: DurabilityFactorLine): string {
-  return `${f.label} (${f.id}): ${shift2(f.shift)}`;
+  return `${f.label}: ${shift2(f.shift)}`;
 }
 
 /** The factors whose condition the signed terms do not meet, in one sentence. */
 export function idleFactors(d: DurabilityReport): string {
-  // ids, not labels: labels hold commas of their own
-  const idle = d.factors.filter((f) => !f.holds).map((f) => f.id);
-  return idle.length ? `Factors of the scenario that these terms do not meet: ${listing(idle)}.` : '';
+  // labels hold commas of their own, so semicolons part them
+  const idle = d.factors.filter((f) => !f.holds).map((f) => f.label);
+  return idle.length ? `Factors of the scenario that these terms do not meet: ${idle.join('; ')}.` : '';
 }

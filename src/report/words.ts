@@ -1,6 +1,6 @@
 // Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
 // the renderers escape.
-import type { Scenario, Strategy } from '../domain/types.ts';
+import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 
 /** "a", "a and b", "a, b and c" (or "a, b or c"). */
 export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
@@ -15,6 +15,21 @@ export function actorName(scenario: Scenario, id: string): string {
 
 export function issueLabel(scenario: Scenario, id: string): string {
   return scenario.issues.find((x) => x.id === id)?.label ?? id;
+}
+
+/** What each strategy does, in a few words, for people who do not know the names. */
+export const STRATEGY_WORDS: Readonly<Record<Exclude<StrategyKind, 'human'>, string>> = {
+  boulware: 'concedes late',
+  linear: 'concedes at a steady pace',
+  conceder: 'concedes early',
+  'tit-for-tat': "mirrors the others' concessions",
+  hardliner: 'holds out for the best it could get in any agreement',
+  zeuthen: 'concedes when it has less to lose (Zeuthen)',
+};
+
+/** "concedes late", or "played by a person". */
+export function strategyWords(s: Strategy): string {
+  return s.kind === 'human' ? 'played by a person' : STRATEGY_WORDS[s.kind];
 }
 
 /** "boulware (e 0.2)", "linear", "human". */

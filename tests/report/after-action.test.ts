@@ -226,7 +226,7 @@ describe('peacesim report: blame and durability', () => {
     expect(md).toContain('an assumption of the scenario, not a forecast');
     const section = md.split('**Estimated durability.**')[1]!.split('\n## ')[0]!;
     s.durability!.factors.forEach((f, k) => {
-      const line = `- ${f.label} (${f.id}): ${f.shift < 0 ? '−' : '+'}${Math.abs(f.shift).toFixed(2)}`;
+      const line = `- ${f.label}: ${f.shift < 0 ? '−' : '+'}${Math.abs(f.shift).toFixed(2)}`;
       expect(section.includes(line)).toBe(d.factors[k]!.holds);
     });
     const q = md.split('\n## Debrief questions\n')[1]!;

@@ -1,7 +1,9 @@
 // The words issue 8 found wrong, each checked where a person reads it: the run, the play screen and the report.
 import { describe, expect, it } from 'vitest';
-import { palette } from '../../src/cli/io.ts';
+import { memoryIo, palette } from '../../src/cli/io.ts';
 import { Narrator } from '../../src/cli/narrate.ts';
+import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
 import { statusQuoPackage } from '../../src/domain/utility.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { packageOf } from '../../src/engine/terms.ts';
@@ -88,5 +90,56 @@ describe('whose consent counts (finding 5)', () => {
     for (const a of s.actors)
       if (!s.protocol.parties.includes(a.index))
         expect(line.includes(`${name(a.id)} (it moves`)).toBe(needed.has(a.index));
+  });
+});
+
+describe('labels where a person reads, ids only in --json and CSV (finding 6)', () => {
+  /** Ids a person would not know: every hyphenated id of the scenario but its own and its sources'. */
+  function ids(s: ReturnType<typeof goldenScenario>): string[] {
+    const sources = new Set(s.sources.map((x) => x.id));
+    return [
+      ...s.issues.flatMap((x) => [x.id, ...x.options.map((o) => o.id)]),
+      ...s.actors.flatMap((a) => a.redLines.map((c) => c.id)),
+      ...s.rules.map((c) => c.id),
+      ...s.documents.map((d) => d.id),
+      ...s.events.map((e) => e.id),
+      ...(s.durability?.factors ?? []).map((f) => f.id),
+    ].filter((id) => id.includes('-') && !sources.has(id) && id !== s.id);
+  }
+
+  for (const c of GOLDEN_CASES)
+    it(`should name no id in the run, on the screen or in the report of ${c.name}`, () => {
+      const s = goldenScenario(c.scenario);
+      const t = told(c.name);
+      // the report's list of sources and its scenario line cite ids on purpose
+      const report = t.report.split('\n## Sources')[0]!.replace(/`[^`]*`/g, '');
+      for (const id of ids(s)) {
+        const word = new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+        for (const [where, text] of Object.entries({ run: t.run, screen: t.screen, report }))
+          expect(word.test(text), `${where} names ${id}`).toBe(false);
+      }
+    });
+
+  it("should explain each strategy in a few words in the run's header", () => {
+    const header = told('june-2024-hardliner')
+      .run.split('\n')
+      .find((l) => l.startsWith('strategies: '))!;
+    expect(header).toContain('hardliner — holds out for the best it could get in any agreement');
+    expect(header).toContain("tit-for-tat — mirrors the others' concessions");
+  });
+});
+
+describe('labels in analyze and whatif (finding 6)', () => {
+  it('should name the costliest issues and the broken rules by their words', async () => {
+    const io = memoryIo();
+    expect(await run(['analyze', 'tutorial-bilateral'], io)).toBe(0);
+    const out = io.stdout();
+    const s = openScenario('tutorial-bilateral');
+    const costliest = out.split('\n').find((l) => l.includes('costliest:'))!;
+    expect(costliest).toContain('Territory (0.200)');
+    for (const x of s.issues) expect(costliest).not.toMatch(new RegExp(`[:,] ${x.id} \\(`));
+    expect(out).toContain(`breaks a rule: ${s.rules[0]!.text}`);
+    expect(out).not.toContain(s.rules[0]!.id);
+    for (const a of s.actors) for (const c of a.redLines) expect(out).not.toContain(`red line ${c.id}`);
   });
 });

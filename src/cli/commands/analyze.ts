@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { cells, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
+import { issueLabel } from '../../report/words.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -60,13 +61,13 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
     const who = `${a.id}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
     const reasons = v.violations.map(
-      (x) => `red line ${x.redLine}: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
+      (x) => `red line: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
     );
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
         `below reservation; costliest: ${v.costs
           .slice(0, 3)
-          .map((c) => `${c.issue} (${n3(c.cost)})`)
+          .map((c) => `${issueLabel(s, c.issue)} (${n3(c.cost)})`)
           .join(', ')}`,
       );
     rows.push([
@@ -82,7 +83,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   out.push(...table(rows, '    '));
   for (const r of d.ruleViolations)
     out.push(
-      `    ${p.red('breaks rule')} ${r.redLine}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
+      `    ${p.red('breaks a rule')}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
     );
   return out;
 }

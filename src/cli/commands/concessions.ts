@@ -129,7 +129,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   }
   line(`As tabled: ${p.red('no agreement')}`);
   for (const v of ev.verdicts)
-    if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(v)}`);
+    if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(s, v)}`);
   for (const x of ev.ruleViolations) line(`  rule ${x.redLine} broken: ${x.text}`);
   line();
 
@@ -183,7 +183,8 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     );
     for (const l of changeLines(x)) line(l);
     const ev1 = evaluatePackage(s, x.package);
-    for (const a of x.rejecting) line(`     ${p.dim(`${s.actors[a]!.id}: ${reasonOf(ev1.verdicts[a]!)}`)}`);
+    for (const a of x.rejecting)
+      line(`     ${p.dim(`${s.actors[a]!.id}: ${reasonOf(s, ev1.verdicts[a]!)}`)}`);
   });
 }
 

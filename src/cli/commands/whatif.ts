@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
+import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -31,13 +32,12 @@ export function violationText(v: Violation): string {
 }
 
 /** Why an actor rejects, in one line, or "" when it accepts. */
-export function reasonOf(v: Verdict): string {
+export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
-  if (v.violations.length)
-    return v.violations.map((x) => `red line ${x.redLine}: ${violationText(x)}`).join('; ');
+  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join('; ');
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${c.issue} (${signed(-c.cost)})`)
+    .map((c) => `${issueLabel(s, c.issue)} (${signed(-c.cost)})`)
     .join(', ');
   return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
 }
@@ -225,13 +225,13 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   if (rejecting.length) {
     line();
     line(p.bold('Who says no, and why'));
-    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(v.after)}`);
+    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(s, v.after)}`);
   }
   const won = r.verdicts.filter((v) => v.flipped && v.after.accepts);
   if (won.length) {
     line();
     line(p.bold('Won over'));
-    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(v.before)}`);
+    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(s, v.before)}`);
   }
 }
 

@@ -71,7 +71,7 @@ export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
       e.stalled !== undefined
         ? `${name} walks out: ${e.stalled === 1 ? 'a round' : `${e.stalled} rounds in a row`} without progress (no more required actors accepting, no smaller shortfall than before) exhausted its patience.`
         : e.cause === 'event'
-          ? `${name} walks out${e.event ? ` (event ${e.event})` : ''}.`
+          ? `${name} walks out${e.event ? ` (event: ${v.event(e.event)})` : ''}.`
           : `${name} walks out: nothing it could accept at this table is worth its value of no deal (${best} < ${n3(e.reservation ?? 0)}).`;
     return [line([span(words)])];
   }
@@ -88,7 +88,7 @@ function walkOutWhy(v: Voice, e: Entry<'walk-out'>): string {
       e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;
     return `: nothing it could accept ${here} is worth its value of no deal (${best} < ${n3(e.reservation ?? 0)}).`;
   }
-  return `${e.event ? ` (event ${e.event})` : ''}.`;
+  return `${e.event ? ` (event: ${v.event(e.event)})` : ''}.`;
 }
 
 export function tally(v: Voice, e: Entry<'tally'>): Line[] {

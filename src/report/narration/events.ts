@@ -8,6 +8,12 @@ import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
 
+/** The red line an effect drops, by its text. */
+function dropped(v: Voice, x: EffectNote): string {
+  const id = typeof x.redLine === 'string' ? x.redLine : (x.redLine?.redLine ?? '');
+  return v.redLineText(x.actor ?? '', id);
+}
+
 /** What an effect did, as the report words it (the timeline, and a facilitator's inject among the turning points). */
 export function effectWords(v: Voice, x: EffectNote): string {
   const who = x.actor ? v.name(x.actor) : '';
@@ -20,9 +26,9 @@ export function effectWords(v: Voice, x: EffectNote): string {
     case 'add-red-line':
       return `${who} adds a red line: "${typeof x.redLine === 'object' ? x.redLine.text : (x.redLine ?? '')}"`;
     case 'drop-red-line':
-      return `${who} drops its red line ${typeof x.redLine === 'string' ? x.redLine : (x.redLine?.redLine ?? '')}`;
+      return `${who} drops its red line ${dropped(v, x)}`;
     case 'table':
-      return `document ${x.document ?? ''} goes on the table`;
+      return `${v.document(x.document ?? '')} goes on the table`;
     case 'walk-out':
       return `${who} walks out`;
     case 'goodwill':
@@ -51,15 +57,11 @@ function effect(v: Voice, x: EffectNote): Span[] {
         : [span(`${who} adds a red line: ${rl.text}`)];
     }
     case 'drop-red-line':
-      return [
-        span(
-          `${who} drops its red line ${typeof x.redLine === 'string' ? x.redLine : (x.redLine?.redLine ?? '')}`,
-        ),
-      ];
+      return [span(`${who} drops its red line ${dropped(v, x)}`)];
     case 'table':
       return [
         span(
-          `document ${x.document} goes on the table (at once while tabling, else at ${v.run ? 'the start of ' : ''}the next round)`,
+          `${v.document(x.document ?? '')} goes on the table (at once while tabling, else at ${v.run ? 'the start of ' : ''}the next round)`,
         ),
       ];
     case 'walk-out':

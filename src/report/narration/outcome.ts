@@ -9,7 +9,7 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/t
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { n2, n3, shift2 } from '../format.ts';
-import { listing, strategyLabel } from '../words.ts';
+import { listing, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';
@@ -61,8 +61,11 @@ export function header(v: Voice, options: ResolvedOptions): Line[] {
       ? `a single negotiating text, mediated by ${v.name(s.actors[pr.mediator ?? pr.parties[0]!]!.id)}`
       : 'alternating offers';
   const strategies = s.actors
-    .map((a) => `${a.name} ${strategyLabel(options.strategies[a.index]!)}`)
-    .join(', ');
+    .map((a) => {
+      const st = options.strategies[a.index]!;
+      return `${a.name}: ${strategyLabel(st)} — ${strategyWords(st)}`;
+    })
+    .join('; ');
   const parties = v.names(pr.parties.map((a) => s.actors[a]!.id));
   return [
     say(s.title, 'title', 0),

@@ -102,7 +102,7 @@ function reportText(
 
 export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
   if (v.report) {
-    const doc = `"${e.title}" (${e.date}, document ${e.document})`;
+    const doc = `"${e.title}" (${e.date})`;
     const how =
       e.trigger === 'opening'
         ? `opens with ${doc}.`
@@ -119,7 +119,7 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
   const head = line([
     span(`${v.name(e.by)} ${how} `),
     span(`"${e.title}"`, 'term'),
-    span(v.run ? ` (${e.date}, document ${e.document}).` : ` (${e.date})`, 'aside'),
+    span(v.run ? ` (${e.date}).` : ` (${e.date})`, 'aside'),
   ]);
   // the run introduces the list and sets it deeper
   const deep = v.run ? 6 : 4;

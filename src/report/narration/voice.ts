@@ -62,6 +62,26 @@ export class Voice {
     return optionLabel(this.scenario, issueId, value);
   }
 
+  /** A red line of an actor (its own, or one an event gives it), quoted by its text. */
+  redLineText(actor: string, id: string): string {
+    const s = this.scenario;
+    const a = s.actorIndex.get(actor);
+    const added = s.events.flatMap((e) =>
+      e.effects.flatMap((x) => (x.kind === 'add-red-line' && x.actor === a ? [x.redLine] : [])),
+    );
+    const c = [...(a === undefined ? [] : s.actors[a]!.redLines), ...added].find((x) => x.id === id);
+    return c ? `"${c.text}"` : id;
+  }
+
+  document(id: string): string {
+    const d = this.scenario.documents.find((x) => x.id === id);
+    return d ? `"${d.title}"` : id;
+  }
+
+  event(id: string): string {
+    return this.scenario.events.find((x) => x.id === id)?.title ?? id;
+  }
+
   /** Whether a person moves for the actor: the run reads it off the entry, the screen off the teams. */
   person(actor: string, human: boolean | undefined): boolean {
     if (this.kind === 'screen') return this.#teams.has(actor);
