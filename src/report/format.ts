@@ -32,6 +32,11 @@ export function signed(x: number, digits = 3): string {
 /** A durability factor's shift: "+0.10", "−0.05". */
 export const shift2 = (x: number): string => signed(x, 2);
 
+/** "1 issue", "12 issues", "1,000 packages": a count and its noun, singular for one. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 /** An option of an issue by its id (or, for a numeric issue, its value) as people read it: its label. */
 export function optionLabel(scenario: Scenario, issueId: string, value: TermValue): string {
   const i = scenario.issueIndex.get(issueId);

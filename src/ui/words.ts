@@ -1,7 +1,7 @@
 // Verdicts in plain words: what the explorer says about an actor's verdict, a document, a number.
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
-import { n2, n3, signed } from '../report/format.ts';
+import { count, n2, n3, signed } from '../report/format.ts';
 import type { Span } from './layout.ts';
 import type { Theme } from './theme.ts';
 
@@ -60,13 +60,11 @@ export function agreementLine(scenario: Scenario, ev: Evaluation): string {
   const parts: string[] = [];
   const no = rejecters(scenario, ev);
   if (no.length) parts.push(`rejected by ${no.join(', ')}`);
-  if (ev.ruleViolations.length) parts.push(`breaks ${plural(ev.ruleViolations.length, 'rule')}`);
+  if (ev.ruleViolations.length) parts.push(`breaks ${count(ev.ruleViolations.length, 'rule')}`);
   return `${parts.join('; ')}${aside}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { count as plural };
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

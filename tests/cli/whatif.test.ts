@@ -26,7 +26,9 @@ describe('peacesim whatif', () => {
     expect(r.out).toMatch(/south\s+0\.425 → 0\.617\s+−0\.025 → \+0\.167\s+rejects → accepts/);
     expect(r.out).toMatch(/north\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
     expect(r.out).toContain('Agreement: no → yes');
-    expect(r.out).toContain('south: before, utility 0.425 < reservation 0.450; costliest: Territory (−0.200)');
+    expect(r.out).toContain(
+      'south: before, utility 0.425 < reservation 0.450; costliest: Territory (−0.200)',
+    );
   });
 
   it('should show unchanged verdicts compactly and name a newly broken red line with its source', async () => {

@@ -9,6 +9,7 @@ import { resolveOptions } from '../../src/engine/options.ts';
 import { packageOf } from '../../src/engine/terms.ts';
 import { afterActionReport } from '../../src/report/after-action.ts';
 import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
+import { count } from '../../src/report/format.ts';
 import { MONO_THEME } from '../../src/ui/theme.ts';
 import { TranscriptWords } from '../../src/ui/transcript-words.ts';
 import { GOLDEN_CASES } from './golden/cases.ts';
@@ -141,5 +142,26 @@ describe('labels in analyze and whatif (finding 6)', () => {
     expect(out).toContain(`breaks a rule: ${s.rules[0]!.text}`);
     expect(out).not.toContain(s.rules[0]!.id);
     for (const a of s.actors) for (const c of a.redLines) expect(out).not.toContain(`red line ${c.id}`);
+  });
+});
+
+describe('small slips (finding 9)', () => {
+  it('should count one issue as one issue', async () => {
+    for (const argv of [['list'], ['analyze', 'divide-the-surplus'], ['show', 'divide-the-surplus']]) {
+      const io = memoryIo();
+      expect(await run(argv, io)).toBe(0);
+      expect(io.stdout(), argv.join(' ')).toContain('1 issue');
+      expect(io.stdout(), argv.join(' ')).not.toMatch(/\b1 issues\b/);
+    }
+    expect(count(1, 'more term')).toBe('1 more term');
+    expect(count(1200, 'package')).toBe('1,200 packages');
+  });
+
+  it("should say where an unfinished session stopped, in words, not the engine's state name", () => {
+    const outcome = told('tutorial-truncated')
+      .report.split('\n')
+      .find((l) => l.startsWith('**Outcome.**'))!;
+    expect(outcome).toContain('Unfinished: the session stops in round 3, before the answers are tallied');
+    expect(outcome).not.toMatch(/state|live\.|running/);
   });
 });

@@ -11,7 +11,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
-import { cells, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
+import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
 import { issueLabel } from '../../report/words.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -118,7 +118,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
   line(p.bold(s.title));
   line(
     p.dim(
-      `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
+      `${s.id} · ${countOf(s.issues.length, 'issue')} · ${countOf(s.actors.length, 'actor')} · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
     ),
   );
   line();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { count } from '../../report/format.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { type Io, palette } from '../io.ts';
 import { resolveScenarioPath, shippedIds } from '../scenarios.ts';
@@ -39,7 +40,7 @@ export function registerList(program: Command, io: Io): void {
         io.out(`${p.bold(r.id)}  ${r.title}\n`);
         if (r.summary)
           io.out(
-            `  ${p.dim(`${r.actors} actors, ${r.issues} issues, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
+            `  ${p.dim(`${count(r.actors, 'actor')}, ${count(r.issues, 'issue')}, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
           );
         io.out('\n');
       }

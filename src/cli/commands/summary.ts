@@ -3,7 +3,7 @@ import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
-import { n2 } from '../../report/format.ts';
+import { count, n2 } from '../../report/format.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
@@ -21,7 +21,7 @@ export function registerSummary(program: Command, io: Io): void {
       line(p.bold(s.title));
       line(
         p.dim(
-          `${s.id} · situation of ${s.date} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
+          `${s.id} · situation of ${s.date} · ${count(s.actors.length, 'actor')} · ${count(s.issues.length, 'issue')} · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
         ),
       );
       line(s.summary);

@@ -10,7 +10,7 @@ import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { n2, n3, shift2 } from '../format.ts';
 import { listing, strategyLabel, strategyWords } from '../words.ts';
-import { lastRound, plural } from './phrases.ts';
+import { lastRound, PERSON, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';
 import type { Voice } from './voice.ts';
@@ -138,6 +138,16 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
   return [blank, say(stop, 'alert', 0)];
 }
 
+/** Where in its round a session stopped, from the engine's state name (e.g. "live.running.tallying"). */
+function phaseWords(state: string): string {
+  if (state.includes('paused')) return 'paused by the facilitator';
+  if (state.includes('tabling')) return 'before the text of the round is on the table';
+  if (state.includes('responding')) return 'while the actors answer the text';
+  if (state.includes('tallying')) return 'before the answers are tallied';
+  if (state.includes('agreed') || state.includes('ratifying')) return 'before the agreement is ratified';
+  return 'before its next step';
+}
+
 /** The report's outcome, in one sentence. */
 export function reportOutcome(v: Voice, run: RunState): Outcome {
   const name = (id: string) => v.name(id);
@@ -188,6 +198,6 @@ export function reportOutcome(v: Voice, run: RunState): Outcome {
     kind: 'unfinished',
     round: run.round,
     waitingFor: run.awaiting.map((w) => w.actor),
-    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what} (played by a person)` : ` (state ${run.state})`}.`,
+    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what}${PERSON}` : `, ${phaseWords(run.state)}: its saved inputs end there and nobody is waited for`}.`,
   };
 }
