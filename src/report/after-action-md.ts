@@ -2,7 +2,7 @@
 // is the narration's lines (paint-md.ts).
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { n3 } from './format.ts';
-import { md } from './markup.ts';
+import { md, mdLine, mdUrl } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
 import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
 import { mdFlag, mdList, mdSources as sources } from './paint-md.ts';
@@ -18,16 +18,17 @@ function outcomeNotes(r: AfterActionReport, name: Names): string[] {
   if (r.blame) {
     out.push('', `**Blame, as the engine counts it.** ${md(BLAME_INTRO)}`, '');
     if (!r.blame.length) out.push('- Nobody stood alone and nobody walked out.');
-    for (const b of r.blame) out.push(`- ${md(blameLine(b, name))}`);
+    for (const b of r.blame) out.push(`- ${mdLine(blameLine(b, name))}`);
   }
   const d = r.durability;
   if (d) {
     out.push('', `**Estimated durability.** ${md(durabilityIntro(d))}${sources(d.baseSources)}`, '');
     const on = d.factors.filter((f) => f.holds);
     if (!on.length) out.push('- No factor applies to these terms: the estimate is the base.');
-    for (const f of on) out.push(`- ${md(factorText(f))}${sources(f.sources)}${flag(f.confirmed, f.recall)}`);
+    for (const f of on)
+      out.push(`- ${mdLine(factorText(f))}${sources(f.sources)}${flag(f.confirmed, f.recall)}`);
     const idle = idleFactors(d);
-    if (idle) out.push('', md(idle));
+    if (idle) out.push('', mdLine(idle));
   }
   return out;
 }
@@ -94,10 +95,10 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   if (r.finalText) {
     push(`The ${r.finalText.agreed ? 'agreed' : 'last'} text, where it differs from the status quo:`, '');
     if (!r.finalText.terms.length) push('- (the status quo on every issue)');
-    for (const t of r.finalText.terms) push(`- ${md(t.label)}: ${md(t.value)}`);
+    for (const t of r.finalText.terms) push(`- ${mdLine(t.label)}: ${md(t.value)}`);
     push('');
   }
-  push(md(comparisonIntro(r.comparison, r.finalText?.agreed === true)));
+  push(mdLine(comparisonIntro(r.comparison, r.finalText?.agreed === true)));
   const c = r.comparison;
   if (c.kind === 'nash') {
     push(
@@ -108,17 +109,17 @@ export function afterActionMarkdown(r: AfterActionReport): string {
     for (const u of c.utilities) push(`| ${md(name(u.actor))} | ${n3(u.text)} | ${n3(u.nash)} |`);
     if (c.differ.length) {
       push('', 'Terms that differ:', '');
-      for (const d of c.differ) push(`- ${md(d.label)}: ${md(d.text)} (text) · ${md(d.nash)} (Nash)`);
+      for (const d of c.differ) push(`- ${mdLine(d.label)}: ${md(d.text)} (text) · ${md(d.nash)} (Nash)`);
     }
   }
   push('', '## Debrief questions', '');
-  r.debrief.forEach((q, k) => push(`${k + 1}. ${md(q)}`));
+  r.debrief.forEach((q, k) => push(`${k + 1}. ${mdLine(q)}`));
   push('', '## Sources', '');
   if (!r.sources.length) push('The report cites no source.');
   for (const s of r.sources) {
     const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(md);
     push(
-      `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` <${s.url}>` : ''}`,
+      `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
     );
   }
   return `${out.join('\n')}\n`;

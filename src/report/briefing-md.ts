@@ -1,7 +1,7 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import { n3, signed } from './format.ts';
-import { md } from './markup.ts';
+import { md, mdLine, mdUrl } from './markup.ts';
 import { provenanceFlag } from './words.ts';
 
 const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '');
@@ -21,7 +21,7 @@ export function cardMarkdown(c: BriefingCard): string[] {
     `*For the person playing ${md(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.*`,
     '',
   ];
-  if (c.actor.description) out.push(md(c.actor.description), '');
+  if (c.actor.description) out.push(mdLine(c.actor.description), '');
   out.push(`**Role.** ${md(c.actor.role)}. ${md(c.position)}`, '', '### What you care about most', '');
   c.issues.forEach((x, k) => {
     out.push(
@@ -60,16 +60,16 @@ export function cardMarkdown(c: BriefingCard): string[] {
   out.push('', "### The others' public red lines", '');
   if (!c.others.length) out.push('No other actor has stated a red line.');
   for (const o of c.others) {
-    out.push(`- ${md(o.name)}:`);
+    out.push(`- ${mdLine(o.name)}:`);
     for (const r of o.redLines) out.push(`  - ${redLine(r)}`);
   }
   out.push('', '### Questions to prepare', '');
-  c.questions.forEach((q, k) => out.push(`${k + 1}. ${md(q)}`));
+  c.questions.forEach((q, k) => out.push(`${k + 1}. ${mdLine(q)}`));
   out.push('', '### Sources', '');
   if (!c.sources.length) out.push('This card cites no source.');
   for (const s of c.sources)
     out.push(
-      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` <${s.url}>` : ''}`,
+      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
     );
   return out;
 }

@@ -5,7 +5,6 @@ import type { Scenario } from '../domain/types.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
 import { DURABILITY_CAVEAT } from './durability.ts';
 import { n2, shift2 } from './format.ts';
-import { listing } from './words.ts';
 
 /** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
 export type BlameLine = BlameCount;

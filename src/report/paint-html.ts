@@ -23,7 +23,7 @@ export function sourcesHtml(
     .map((s) => {
       const url = safeUrl(s.url);
       const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(esc);
-      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : ''}</li>`;
+      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : s.url ? ` ${esc(s.url)}` : ''}</li>`;
     })
     .join('')}</ul>`;
 }

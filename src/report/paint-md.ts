@@ -1,6 +1,6 @@
 // The narration's lines painted in markdown: a list item per entry (indent 2) with its details under it (indent
 // 4); words escaped, a red line or rule quoted with its sources and flag in words, the tally in bold.
-import { md, mdWords } from './markup.ts';
+import { md, mdLead, mdWords } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
 
 /** " (sources: a, b)"; nothing without sources. */
@@ -35,7 +35,7 @@ function content(l: Line): string {
   const rest = l.spans.slice(cut).map(paint).join('');
   const text =
     BOLD.has(l.entry) && lead.trim() ? `**${lead.replace(/\s+/g, ' ').trim()}**${rest}` : lead + rest;
-  return text.replace(/\s+/g, ' ').trim();
+  return mdLead(text.replace(/\s+/g, ' ').trim());
 }
 
 /** The lines as a nested markdown list. */
