@@ -27,7 +27,7 @@ describe('peacesim whatif', () => {
     expect(r.out).toMatch(/north\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
     expect(r.out).toContain('Agreement: no → yes');
     expect(r.out).toContain(
-      'south: before, utility 0.425 < reservation 0.450; costliest: Territory (−0.200)',
+      'south: before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (−0.200)',
     );
   });
 
@@ -51,7 +51,7 @@ describe('peacesim whatif', () => {
       'alliance=nato-path',
     );
     expect(nato.out).toContain(
-      'north: breaks red line no-nato: Ukraine must renounce NATO membership. [putin-2024]',
+      'north: breaks red line no-nato: Ukraine must renounce NATO membership. [assumption] [putin-2024]',
     );
     const none = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator-text');
     expect(none.out).toMatch(/north\s+0\.688\s+\+0\.138\s+accepts, unchanged/);

@@ -137,7 +137,7 @@ describe('labels in analyze and whatif (finding 6)', () => {
     const out = io.stdout();
     const s = openScenario('tutorial-bilateral');
     const costliest = out.split('\n').find((l) => l.includes('costliest:'))!;
-    expect(costliest).toContain('Territory (0.200)');
+    expect(costliest).toMatch(/Territory( \[\w+\])? \(0\.200\)/);
     for (const x of s.issues) expect(costliest).not.toMatch(new RegExp(`[:,] ${x.id} \\(`));
     expect(out).toContain(`breaks a rule: ${s.rules[0]!.text}`);
     expect(out).not.toContain(s.rules[0]!.id);

@@ -18,6 +18,8 @@ export function registerList(program: Command, io: Io): void {
               id,
               title: result.scenario.title,
               summary: result.scenario.summary,
+              date: result.scenario.date,
+              recordEnds: result.scenario.recordEnds ?? null,
               actors: result.scenario.actors.length,
               issues: result.scenario.issues.length,
               packages: outcomeSpaceSize(result.scenario).toString(),
@@ -26,6 +28,8 @@ export function registerList(program: Command, io: Io): void {
               id,
               title: '(does not load: run peacesim validate)',
               summary: '',
+              date: '',
+              recordEnds: null,
               actors: 0,
               issues: 0,
               packages: '0',
@@ -40,7 +44,7 @@ export function registerList(program: Command, io: Io): void {
         io.out(`${p.bold(r.id)}  ${r.title}\n`);
         if (r.summary)
           io.out(
-            `  ${p.dim(`${count(r.actors, 'actor')}, ${count(r.issues, 'issue')}, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
+            `  ${p.dim(`situation of ${r.date}${r.recordEnds ? ` · record ends ${r.recordEnds}` : ''} · ${count(r.actors, 'actor')}, ${count(r.issues, 'issue')}, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
           );
         io.out('\n');
       }

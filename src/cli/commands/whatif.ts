@@ -14,6 +14,7 @@ import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
 import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
@@ -28,7 +29,7 @@ export function collectSet(text: string, previous: ChangeRequest[] = []): Change
 
 export function violationText(v: Violation): string {
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  return `${v.text}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+  return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
 }
 
 /** Why an actor rejects, in one line, or "" when it accepts. */
@@ -37,9 +38,9 @@ export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join('; ');
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${issueLabel(s, c.issue)} (${signed(-c.cost)})`)
+    .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${signed(-c.cost)})`)
     .join(', ');
-  return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
+  return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
 }
 
 function verdictWord(v: Verdict): string {
@@ -61,10 +62,14 @@ function whatIfJson(r: WhatIfResult) {
     accepts: v.accepts,
     violations: v.violations,
     costs: v.costs,
+    reservationBasis: v.reservationBasis,
   });
   return {
     scenario: s.id,
     document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
+    epochs: r.epochs,
     changes: r.changes.map((c) => changeJson(s, c)),
     agreement: r.agreement,
     required: r.required,
@@ -160,7 +165,7 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
   const w = Math.max(0, ...d.switched.map((f) => f.id.length));
   for (const f of d.switched)
     out.push(
-      `  ${f.after ? 'switched on ' : 'switched off'}  ${padCells(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}`,
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${padCells(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}${mark(f.basis)}`,
     );
   return out;
 }
@@ -170,6 +175,12 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
   line(`${p.bold(`What if — ${r.document.id}`)}: ${r.document.title} ${p.dim(`(${s.id})`)}`);
+  const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
+  line(
+    p.dim(
+      `  judged by the positions in force on ${by}${r.epochs.length ? `: ${r.epochs.join(', ')}` : ''} · ${BASIS_LEGEND}`,
+    ),
+  );
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
   const w = Math.max(0, ...r.changes.map((c) => s.issues[c.issue]!.id.length));
   for (const c of r.changes) {
@@ -262,14 +273,25 @@ export function registerWhatIf(program: Command, io: Io): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV: one row per actor, before and after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(
       (
         name: string,
-        opts: { document: string; set: ChangeRequest[]; json?: boolean; csv?: boolean; out?: string },
+        opts: {
+          document: string;
+          set: ChangeRequest[];
+          json?: boolean;
+          csv?: boolean;
+          out?: string;
+          asOf?: string;
+        },
       ) => {
         checkExportFlags(opts);
         const { scenario, recompile } = scenarioLoader(name);
-        const r = whatIf(scenario, opts.document, opts.set, { recompile });
+        const r = whatIf(scenario, opts.document, opts.set, {
+          recompile,
+          ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        });
         if (opts.csv || opts.json) {
           const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);
