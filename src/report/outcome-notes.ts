@@ -1,7 +1,7 @@
 // What the after-action report says beside the outcome: the engine's blame count when talks fail, and the
 // durability estimate when a text is signed — both read off the transcript and both the scenario's or the
 // engine's bookkeeping, never the report's own judgement. Sources come from the scenario's durability section.
-import type { Scenario } from '../domain/types.ts';
+import type { BasisKind, Scenario } from '../domain/types.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
 import { DURABILITY_CAVEAT } from './durability.ts';
 import { n2, shift2 } from './format.ts';
@@ -17,6 +17,8 @@ export interface DurabilityFactorLine {
   readonly sources: readonly string[];
   readonly confirmed: boolean;
   readonly recall: boolean;
+  /** what the factor rests on (a factor the scenario no longer states counts as an assumption) */
+  readonly basis: BasisKind;
 }
 
 export interface DurabilityReport {
@@ -61,6 +63,7 @@ function durabilityReport(scenario: Scenario, d: DurabilityNote): DurabilityRepo
       sources: own.get(f.id)?.sources ?? [],
       confirmed: own.get(f.id)?.confirmed ?? true,
       recall: own.get(f.id)?.recall ?? false,
+      basis: own.get(f.id)?.basis ?? 'assumption',
     })),
     clamped: Math.abs(sum - d.value) > 1e-9,
   };
@@ -107,8 +110,9 @@ export function durabilityIntro(d: DurabilityReport): string {
   return `${n2(d.value)} for the signed text: the scenario's base (${n2(d.base)}) plus the shifts of the factors its terms meet${clamp}. It is ${DURABILITY_CAVEAT}: every number is the scenario file's, to tune or drop.`;
 }
 
+/** "monitoring of the line [assumption]: +0.05" — marked when the factor is a reading or an assumption. */
 export function factorText(f: DurabilityFactorLine): string {
-  return `${f.label}: ${shift2(f.shift)}`;
+  return `${f.label}${f.basis === 'stated' ? '' : ` [${f.basis}]`}: ${shift2(f.shift)}`;
 }
 
 /** The factors whose condition the signed terms do not meet, in one sentence. */

@@ -1,6 +1,7 @@
 // The narration's lines painted in HTML: a list item per entry (indent 2), classed by the entry's kind, with its
 // details in a list under it (indent 4). Every word escaped; a red line or rule in quotation marks with its sources
 // linked to the list of sources and its flag boxed; the verdict verb and the changed option marked.
+import type { BasisKind } from '../domain/types.ts';
 import { anchor, esc, safeUrl } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
 
@@ -28,6 +29,9 @@ export function sourcesHtml(
     .join('')}</ul>`;
 }
 
+/** " <span class="flag">[reading]</span>"; nothing for a stated item. */
+const basisHtml = (basis: BasisKind): string => (basis === 'stated' ? '' : flagHtml(`[${basis}]`));
+
 /** Entries whose first line's words are set in bold. */
 const BOLD: ReadonlySet<Line['entry']> = new Set(['inject', 'walk-out', 'tally']);
 
@@ -39,6 +43,8 @@ function paint(s: Span): string {
       return sourceLinks(s.ids);
     case 'flag':
       return flagHtml(s.flag);
+    case 'basis':
+      return basisHtml(s.basis);
     case 'accepts':
     case 'rejects':
       return `<span class="${s.style}">${esc(s.text)}</span>`;
@@ -52,7 +58,7 @@ function paint(s: Span): string {
 }
 
 function content(l: Line): string {
-  const cut = l.spans.findIndex((s) => s.style === 'sources' || s.style === 'flag');
+  const cut = l.spans.findIndex((s) => s.style === 'sources' || s.style === 'flag' || s.style === 'basis');
   const lead = l.spans.slice(0, cut < 0 ? l.spans.length : cut);
   const rest = cut < 0 ? [] : l.spans.slice(cut);
   const words = lead.map(paint).join('');

@@ -1,5 +1,6 @@
 // The narration's lines painted in markdown: a list item per entry (indent 2) with its details under it (indent
 // 4); words escaped, a red line or rule quoted with its sources and flag in words, the tally in bold.
+import type { BasisKind } from '../domain/types.ts';
 import { md, mdLead, mdWords } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
 
@@ -9,6 +10,9 @@ export const mdSources = (ids: readonly string[]): string =>
 
 /** " **UNCONFIRMED**"; nothing without a flag. */
 export const mdFlag = (flag: string): string => (flag ? ` **${flag}**` : '');
+
+/** " \\[reading\\]" or " \\[assumption\\]"; nothing for a stated item. */
+const mdBasis = (basis: BasisKind): string => (basis === 'stated' ? '' : ` ${md(`[${basis}]`)}`);
 
 /** Entries whose first line reads in bold. */
 const BOLD: ReadonlySet<Line['entry']> = new Set(['tally']);
@@ -21,12 +25,14 @@ function paint(s: Span): string {
       return mdSources(s.ids);
     case 'flag':
       return mdFlag(s.flag);
+    case 'basis':
+      return mdBasis(s.basis);
     default:
       return mdWords(s.text);
   }
 }
 
-const isCitation = (s: Span) => s.style === 'sources' || s.style === 'flag';
+const isCitation = (s: Span) => s.style === 'sources' || s.style === 'flag' || s.style === 'basis';
 
 function content(l: Line): string {
   const words = l.spans.findIndex(isCitation);

@@ -34,6 +34,7 @@ function styled(t: Theme, s: Styled): Span {
     case 'aside':
     case 'dim':
     case 'sources':
+    case 'basis':
       return { text, dim: true };
     case 'changed':
       return { text, color: t.changed };

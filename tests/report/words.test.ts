@@ -10,6 +10,7 @@ import { packageOf } from '../../src/engine/terms.ts';
 import { afterActionReport } from '../../src/report/after-action.ts';
 import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
 import { count } from '../../src/report/format.ts';
+import { md } from '../../src/report/markup.ts';
 import { MONO_THEME } from '../../src/ui/theme.ts';
 import { TranscriptWords } from '../../src/ui/transcript-words.ts';
 import { GOLDEN_CASES } from './golden/cases.ts';
@@ -163,5 +164,25 @@ describe('small slips (finding 9)', () => {
       .find((l) => l.startsWith('**Outcome.**'))!;
     expect(outcome).toContain('Unfinished: the session stops in round 3, before the answers are tallied');
     expect(outcome).not.toMatch(/state|live\.|running/);
+  });
+});
+
+describe('what a red line or rule rests on (the basis of the format)', () => {
+  it('should mark readings and assumptions, and leave stated positions unmarked, wherever one is cited', () => {
+    const cited = frozenRun('golden-effects')
+      .run.transcript.flatMap((e) => (e.kind === 'verdict' ? e.violations : []))
+      .filter((v, k, all) => all.findIndex((x) => x.redLine === v.redLine) === k);
+    // the fixture cites a stated red line, a reading and an assumption
+    expect(new Set(cited.map((v) => v.basis))).toEqual(new Set(['stated', 'reading', 'assumption']));
+    const t = told('golden-effects');
+    /** the quote and its mark, with no other mark after it */
+    const quoted = (text: string) =>
+      new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?! \\\\?\\[(reading|assumption))`);
+    for (const v of cited) {
+      const mark = v.basis === 'stated' ? '' : ` [${v.basis}]`;
+      expect(t.run).toMatch(quoted(`"${v.text}"${mark}`));
+      expect(t.screen).toMatch(quoted(`"${v.text}"${mark}`));
+      expect(t.report).toMatch(quoted(`"${md(v.text)}"${mark ? ` ${md(mark.trim())}` : ''}`));
+    }
   });
 });

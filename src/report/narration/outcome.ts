@@ -75,11 +75,15 @@ export function header(v: Voice, options: ResolvedOptions): Line[] {
   ];
 }
 
-/** The estimated durability and the factors that moved it, as the scenario's assumption. */
-function durability(d: DurabilityNote): Line {
+/** The estimated durability and the factors that moved it (each marked when a reading or an assumption). */
+function durability(v: Voice, d: DurabilityNote): Line {
+  const basis = (id: string) => {
+    const b = v.scenario.durability?.factors.find((f) => f.id === id)?.basis;
+    return b === undefined || b === 'stated' ? '' : ` [${b}]`;
+  };
   const parts = [
     `base ${n2(d.base)}`,
-    ...movingFactors(d.factors).map((f) => `${f.label} ${shift2(f.shift)}`),
+    ...movingFactors(d.factors).map((f) => `${f.label}${basis(f.id)} ${shift2(f.shift)}`),
   ];
   return say(`Estimated durability ${n2(d.value)} — ${DURABILITY_CAVEAT}: ${parts.join('; ')}.`);
 }
@@ -109,7 +113,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
     return [
       blank,
       say(`Outcome: signed in round ${last.round}.`, 'signed', 0),
-      ...(last.durability ? [durability(last.durability)] : []),
+      ...(last.durability ? [durability(v, last.durability)] : []),
       consentOf(v, last.terms, 'The agreed text'),
       say('The agreed terms (where they differ from the status quo):'),
       ...terms(v, last.terms, 4),

@@ -1,6 +1,7 @@
 // The narration's output: lines of spans that say what each piece of text is, never how it looks. Four painters
 // give them a look: ANSI for `run` (cli/narrate.ts), Ink for the play screen (ui/transcript-words.ts), markdown and
 // HTML for the after-action report (report/paint-md.ts, report/paint-html.ts).
+import type { BasisKind } from '../../domain/types.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 
 /**
@@ -52,7 +53,9 @@ export type Span =
   /** the sources a citation rests on */
   | { readonly text: string; readonly style: 'sources'; readonly ids: readonly string[] }
   /** a provenance flag */
-  | { readonly text: string; readonly style: 'flag'; readonly flag: Flag };
+  | { readonly text: string; readonly style: 'flag'; readonly flag: Flag }
+  /** what a red line, rule or factor rests on, when it is not a stated position: " [reading]", " [assumption]" */
+  | { readonly text: string; readonly style: 'basis'; readonly basis: Exclude<BasisKind, 'stated'> };
 
 export interface Line {
   /** columns of indentation (wrapped lines keep it); in markup, 2 is a list item and 4 an item under it */
@@ -76,6 +79,11 @@ export function head(entry: TranscriptEntry['kind'], lines: readonly Line[]): Li
 
 export function quote(text: string): Span {
   return { text: `"${text}"`, style: 'quote', quoted: text };
+}
+
+/** " [reading]" or " [assumption]"; nothing for a stated item (or a transcript from before bases were recorded). */
+export function basis(b: BasisKind | undefined): Span[] {
+  return b === undefined || b === 'stated' ? [] : [{ text: ` [${b}]`, style: 'basis', basis: b }];
 }
 
 /** " [s1, s2]" in plain text; nothing when there is no source. */

@@ -7,7 +7,7 @@ import type { TermValue } from '../../engine/terms.ts';
 import { optionLabel } from '../format.ts';
 import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
-import { type Flag, flag as flagSpan, quote, type Span, sources } from './spans.ts';
+import { basis, type Flag, flag as flagSpan, quote, type Span, sources } from './spans.ts';
 
 export type VoiceKind = 'run' | 'screen' | 'report';
 
@@ -94,9 +94,12 @@ export class Voice {
     return `${this.name(actor)}${this.kind === 'screen' ? ' (team)' : PERSON}`;
   }
 
-  /** A red line or rule as cited: its text, its sources, and a flag when the record does not settle it. */
+  /**
+   * A red line or rule as cited: its text, what it rests on when it is a reading or an assumption, its sources, and
+   * a flag when the record does not settle it.
+   */
   citation(v: Violation): Span[] {
-    return [quote(v.text), ...sources(v.sources), ...flagSpan(this.#flag(v))];
+    return [quote(v.text), ...basis(v.basis), ...sources(v.sources), ...flagSpan(this.#flag(v))];
   }
 
   #flag(v: Violation): Flag | null {
