@@ -9,11 +9,12 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
+import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
 import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
+import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -210,118 +211,6 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     if (pr.size > shown.length) line(p.dim(`  … ${count(pr.size - shown.length)} more (--json lists all)`));
   }
   return `${lines.join('\n')}\n`;
-}
-
-export const ANALYSIS_CSV = ['frontier', 'zopa', 'documents', 'solutions', 'feasible'] as const;
-export type AnalysisCsv = (typeof ANALYSIS_CSV)[number];
-
-/** One table of the report as CSV: ids, not labels, and the report's own numbers (see docs/export.md). */
-export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisCsv): string {
-  const actors = s.actors.map((a) => a.id);
-  const issues = s.issues.map((x) => x.id);
-  const us = actors.map((a) => `u_${a}`);
-  const terms = (pkg: PackageTerms): Cell[] => issues.map((i) => pkg[i]);
-  switch (kind) {
-    case 'frontier':
-      return toCsv(
-        ['rank', 'exact', ...us, ...issues],
-        report.pareto.points.map((p, k) => [
-          k + 1,
-          report.pareto.exact,
-          ...actors.map((a) => p.utilities[a]),
-          ...terms(p.package),
-        ]),
-      );
-    case 'feasible':
-      return toCsv(
-        ['index', ...issues],
-        report.feasible.packages.map((pkg, k) => [k + 1, ...terms(pkg)]),
-      );
-    case 'solutions': {
-      const found = Object.entries(report.solutions).filter(
-        (e): e is [string, SolutionReport] => e[1] !== null,
-      );
-      return toCsv(
-        ['solution', 'objective', 'exact', 'durability', ...us, ...issues],
-        found.map(([solution, x]) => [
-          solution,
-          x.objective,
-          x.exact,
-          x.durability?.value,
-          ...actors.map((a) => x.utilities[a]),
-          ...terms(x.package),
-        ]),
-      );
-    }
-    case 'zopa': {
-      const rows: Cell[][] = [];
-      for (const z of report.zopa) {
-        const issue = s.issues[s.issueIndex.get(z.issue)!]!;
-        for (const o of issue.options) {
-          const v = issue.kind === 'numeric' ? o.value! : o.id;
-          rows.push([
-            issue.id,
-            issue.label,
-            v,
-            o.label,
-            z.parties.includes(v),
-            ...actors.map((a) => z.byActor[a]!.includes(v)),
-          ]);
-        }
-      }
-      return toCsv(
-        [
-          'issue',
-          'issue_label',
-          'option',
-          'option_label',
-          'all_parties',
-          ...actors.map((a) => `livable_${a}`),
-        ],
-        rows,
-      );
-    }
-    case 'documents':
-      return toCsv(
-        [
-          'document',
-          'date',
-          'tabled_by',
-          'agreement',
-          'rules_broken',
-          'durability',
-          'actor',
-          'required',
-          'accepts',
-          'utility',
-          'reservation',
-          'margin',
-          'red_lines',
-          'costliest',
-        ],
-        report.documents.flatMap((d) =>
-          actors.map((a) => {
-            const v = d.verdicts[a]!;
-            return [
-              d.id,
-              d.date,
-              d.tabledBy,
-              d.agreement,
-              joinIds(d.ruleViolations.map((x) => x.redLine)),
-              d.durability?.value,
-              a,
-              v.required,
-              v.accepts,
-              v.utility,
-              v.reservation,
-              v.margin,
-              joinIds(v.violations.map((x) => x.redLine)),
-              joinIds(v.costs.map((c) => c.issue)),
-            ];
-          }),
-        ),
-      );
-  }
 }
 
 export function registerAnalyze(program: Command, io: Io): void {

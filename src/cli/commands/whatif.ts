@@ -2,19 +2,19 @@ import { type Command, InvalidArgumentError } from 'commander';
 import {
   type ChangeRequest,
   type Movement,
-  optionValue,
   type VerdictChange,
   type WhatIfResult,
   whatIf,
 } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
 import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
@@ -45,91 +45,6 @@ export function reasonOf(s: Scenario, v: Verdict): string {
 
 function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
-}
-
-/** One term change as JSON: ids and values, not indices. */
-export function changeJson(s: Scenario, c: { issue: number; from: number; to: number }) {
-  const issue = s.issues[c.issue]!;
-  return { issue: issue.id, from: optionValue(issue, c.from), to: optionValue(issue, c.to) };
-}
-
-function whatIfJson(r: WhatIfResult) {
-  const s = r.scenario;
-  const verdict = (v: Verdict) => ({
-    utility: v.utility,
-    reservation: v.reservation,
-    margin: v.margin,
-    accepts: v.accepts,
-    violations: v.violations,
-    costs: v.costs,
-    reservationBasis: v.reservationBasis,
-  });
-  return {
-    scenario: s.id,
-    document: r.document.id,
-    date: r.document.date,
-    asOf: r.asOf,
-    epochs: r.epochs,
-    changes: r.changes.map((c) => changeJson(s, c)),
-    agreement: r.agreement,
-    required: r.required,
-    verdicts: Object.fromEntries(
-      r.verdicts.map((v) => [
-        v.actor,
-        {
-          required: v.required,
-          before: verdict(v.before),
-          after: verdict(v.after),
-          utilityDelta: v.utilityDelta,
-          changed: v.changed,
-        },
-      ]),
-    ),
-    rules: r.rules,
-    moved: r.moved,
-    durability: r.durability,
-  };
-}
-
-/** One row per actor, before and after (see docs/export.md). */
-export function whatIfCsv(r: WhatIfResult): string {
-  const redLines = (v: Verdict) => joinIds(v.violations.map((x) => x.redLine));
-  return toCsv(
-    [
-      'actor',
-      'required_before',
-      'required_after',
-      'accepts_before',
-      'accepts_after',
-      'utility_before',
-      'utility_after',
-      'utility_delta',
-      'reservation',
-      'margin_before',
-      'margin_after',
-      'red_lines_before',
-      'red_lines_after',
-      'flipped',
-      'changed',
-    ],
-    r.verdicts.map((v) => [
-      v.actor,
-      v.required.before,
-      v.required.after,
-      v.before.accepts,
-      v.after.accepts,
-      v.before.utility,
-      v.after.utility,
-      v.utilityDelta,
-      v.after.reservation,
-      v.before.margin,
-      v.after.margin,
-      redLines(v.before),
-      redLines(v.after),
-      v.flipped,
-      v.changed,
-    ]),
-  );
 }
 
 function movementLine(m: Movement, p: Palette): string {
