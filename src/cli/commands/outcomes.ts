@@ -4,16 +4,22 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { humanActors, type PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
-import { type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
-import { type Cell, toCsv } from '../../report/csv.ts';
+import {
+  type OutcomesOptions,
+  type OutcomesPart,
+  type OutcomesResult,
+  outcomesResult,
+} from '../../engine/outcomes.ts';
+import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
+import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
-import { checkPlan, parseInject, parseStrategy } from './run.ts';
+import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
@@ -100,8 +106,41 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
   io.out(`${out.join('\n')}\n`);
 }
 
+export interface OutcomesOutput {
+  readonly json?: boolean;
+  readonly csv?: string | true;
+  readonly out?: string;
+}
+
+/** Prints the result of every draw's run, as `outcomes` prints it (and `merge` of its parts). */
+export function printOutcomes(
+  io: Io,
+  scenario: Scenario,
+  options: OutcomesOptions,
+  part: OutcomesPart,
+  output: OutcomesOutput,
+): void {
+  const csv = optionalCsvKind(output.csv, OUTCOMES_CSV);
+  const result = outcomesResult(scenario, options, part);
+  if (csv || output.json) {
+    const body =
+      csv === 'runs'
+        ? toCsv(
+            runColumns(scenario),
+            part.rows.map((r) => runRow(scenario, r)),
+          )
+        : csv === 'summary'
+          ? outcomesSummaryCsv(result)
+          : `${JSON.stringify(result, null, 2)}\n`;
+    if (output.out) writeFileAtomic(output.out, body);
+    else io.out(body);
+    return;
+  }
+  text(io, scenario, result);
+}
+
 export function registerOutcomes(program: Command, io: Io): void {
-  program
+  const cmd = program
     .command('outcomes')
     .description(
       'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out',
@@ -130,54 +169,52 @@ export function registerOutcomes(program: Command, io: Io): void {
       '--csv [table]',
       'print CSV: summary (default; a long table of every statistic) or runs (one row per draw)',
     )
-    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
-    .action(
-      (
-        name: string,
-        opts: {
-          draws: number;
-          seed: number;
-          rounds?: number;
-          strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-          inject?: PlannedInject[];
-          csv?: string | true;
-          json?: boolean;
-          out?: string;
-        },
-      ) => {
-        checkExportFlags(opts);
-        const csv = optionalCsvKind(opts.csv, OUTCOMES_CSV);
-        const scenario = openScenario(name);
-        const options: Omit<RunOptions, 'seed'> = {
-          ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
-          ...(opts.strategy ? { strategies: opts.strategy } : {}),
-        };
-        const humans = humanActors(scenario, options);
-        if (humans.length)
-          throw new PeacesimError(
-            `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
-            2,
-          );
-        const injects = opts.inject ?? [];
-        checkPlan(scenario, options, injects, false);
-        const rows: Cell[][] = [];
-        const result = runOutcomes(
-          scenario,
-          { draws: opts.draws, seed: opts.seed, run: options, injects },
-          csv === 'runs' ? (r) => rows.push(runRow(scenario, r)) : undefined,
-        );
-        if (csv || opts.json) {
-          const body =
-            csv === 'runs'
-              ? toCsv(runColumns(scenario), rows)
-              : csv === 'summary'
-                ? outcomesSummaryCsv(result)
-                : `${JSON.stringify(result, null, 2)}\n`;
-          if (opts.out) writeFileAtomic(opts.out, body);
-          else io.out(body);
-          return;
-        }
-        text(io, scenario, result);
-      },
+    .option(
+      '--out <file>',
+      'write the --csv or --json output (with --shard: the partial result) to this file, atomically, instead of stdout',
     );
+  withDrawFlags(cmd).action(
+    async (
+      name: string,
+      opts: {
+        draws: number;
+        seed: number;
+        rounds?: number;
+        strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
+        inject?: PlannedInject[];
+      } & DrawFlags,
+    ) => {
+      if (!opts.shard) checkExportFlags(opts);
+      optionalCsvKind(opts.csv, OUTCOMES_CSV);
+      const scenario = openScenario(name);
+      const run: Omit<RunOptions, 'seed'> = {
+        ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+        ...(opts.strategy ? { strategies: opts.strategy } : {}),
+      };
+      const humans = humanActors(scenario, run);
+      if (humans.length)
+        throw new PeacesimError(
+          `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
+          2,
+        );
+      const injects = opts.inject ?? [];
+      checkPlan(scenario, run, injects, false);
+      const shared = { draws: opts.draws, run, injects };
+      const options: OutcomesOptions = { ...shared, seed: opts.seed };
+      const results = await runDrawCommand({
+        io,
+        cmd,
+        command: 'outcomes',
+        scenario,
+        source: scenarioSource(name),
+        job: { kind: 'outcomes', options },
+        total: opts.draws,
+        options: shared,
+        flags: opts,
+      });
+      if (!results) return;
+      const merged = mergeResults(results);
+      if (merged.kind === 'outcomes') printOutcomes(io, scenario, options, merged.part, opts);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // What `peacesim outcomes` exports: the summary as a long table and one row per run (docs/export.md).
 import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { OutcomeRun, OutcomesResult } from '../../engine/outcomes.ts';
+import type { OutcomeRow, OutcomesResult } from '../../engine/outcomes.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 
 /** The tables `--csv` offers, the first the default. */
@@ -71,7 +71,7 @@ export function runColumns(scenario: Scenario): string[] {
 }
 
 /** One draw's run under runColumns. */
-export function runRow(scenario: Scenario, r: OutcomeRun): Cell[] {
+export function runRow(scenario: Scenario, r: OutcomeRow): Cell[] {
   return [
     r.draw,
     r.engineSeed,
