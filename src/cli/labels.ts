@@ -1,6 +1,7 @@
 // Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
 import type { Scenario } from '../domain/types.ts';
-import { actorName, issueLabel, optionLabel } from '../report/words.ts';
+import { optionLabel } from '../report/format.ts';
+import { actorName, issueLabel } from '../report/words.ts';
 
 export { actorName, issueLabel, optionLabel };
 

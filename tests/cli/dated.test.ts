@@ -95,7 +95,7 @@ describe('analyze judges each document by the positions of its date', () => {
       "East's 2022 text (2022-03-29, tabled by East; positions of Before East claimed the line; --document east-2022-text)",
     );
     expect(r.out).toContain(
-      'below reservation [assumption]; costs it most: Line [assumption] (0.667), Alliance [reading]',
+      'below reservation [assumption]; costliest: Line [assumption] (0.667), Alliance [reading]',
     );
     // the durability factor by its label
     expect(r.out).toContain('neutrality [assumption] +0.05');

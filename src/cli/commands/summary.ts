@@ -5,7 +5,8 @@ import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
-import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { count, n2 } from '../../report/format.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
@@ -32,7 +33,7 @@ export function registerSummary(program: Command, io: Io): void {
       line(p.bold(s.title));
       line(
         p.dim(
-          `${s.id} · ${datesLine(s)} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
+          `${s.id} · ${datesLine(s)} · ${count(s.actors.length, 'actor')} · ${count(s.issues.length, 'issue')} · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
         ),
       );
       line(s.summary);
@@ -96,7 +97,7 @@ export function registerSummary(program: Command, io: Io): void {
               .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)}`)
               .join(', ');
             line(
-              `    ${p.dim(`${actor(v.actor)}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costs it most: ${costs}`)}`,
+              `    ${p.dim(`${actor(v.actor)}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
             );
           }
         }
