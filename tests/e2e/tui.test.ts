@@ -1,12 +1,12 @@
 // The built binary in a real terminal: tmux runs `peacesim tui`, we send keys and read the screen back.
 // (tmux is installed by .ci/run; each test uses its own tmux server socket and kills it afterwards.)
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, ROOT } from '../helpers.ts';
 import { systemProgram } from '../system.ts';
+import { TmuxServer } from '../tmux.ts';
 
 const TMUX = systemProgram('tmux', 'the terminal tests of the explorer');
 
@@ -19,38 +19,13 @@ delete ENV.CONTINUOUS_INTEGRATION;
 const RECOVERY = mkdtempSync(join(tmpdir(), 'peacesim-e2e-recovery-'));
 ENV.PEACESIM_RECOVERY_DIR = RECOVERY;
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], {
-    encoding: 'utf8',
-    env: ENV,
-    cwd: ROOT,
-  });
-}
-
-function screen(session: string, colours = false): string {
-  return tmux('capture-pane', '-p', ...(colours ? ['-e'] : []), '-t', session);
-}
-
-async function waitFor(session: string, text: string | RegExp, timeout = 20_000): Promise<string> {
-  const until = performance.now() + timeout;
-  let last = '';
-  while (performance.now() < until) {
-    last = screen(session);
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
-}
-
-/** Waits until `text` has left the screen (the key that removes it has been handled). */
-async function waitForGone(session: string, text: string, timeout = 20_000): Promise<void> {
-  const until = performance.now() + timeout;
-  while (performance.now() < until) {
-    if (!screen(session).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${text} to go; the screen was:\n${screen(session)}`);
-}
+const server = new TmuxServer(SOCKET, ENV);
+const tmux = (...args: string[]) => server.run(...args);
+const screen = (session: string, colours = false) => server.screen(session, colours);
+const waitFor = (session: string, text: string | RegExp, timeout?: number) =>
+  server.waitFor(session, text, timeout);
+const waitForGone = (session: string, text: string, timeout?: number) =>
+  server.waitForGone(session, text, timeout);
 
 const ESC = '\u001B';
 /** an SGR foreground colour (red … cyan, plain or bright) */
@@ -62,17 +37,13 @@ let sessions = 0;
 function start(extraEnv = '', args = 'tui tutorial-bilateral', cwd = ROOT): string {
   const session = `tui-${process.pid}-${++sessions}`;
   const command = `cd ${JSON.stringify(cwd)} && ${extraEnv} node ${JSON.stringify(BIN)} ${args}; echo "EXIT=$?"; exec sleep 120`;
-  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', 'sh', '-c', command);
+  server.start(session, 100, 30, command);
   return session;
 }
 
 afterAll(() => {
   rmSync(RECOVERY, { recursive: true, force: true });
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  server.kill();
 });
 
 describe.skipIf(TMUX === undefined)('peacesim tui in a terminal', () => {
