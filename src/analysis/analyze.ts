@@ -3,11 +3,13 @@
 import { type DurabilityEstimate, durabilityOf } from '../domain/durability.ts';
 import { evaluatePackage, type IssueCost, type Verdict, type Violation } from '../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
+import { type RatificationCheck, ratificationOf } from '../domain/ratification.ts';
 import type { ActorRole, BasisKind, Package, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { analyzeAcceptable, type Point } from './acceptable.ts';
 import { paths } from './dag.ts';
 import { feasibilityDag, outcomeSpace } from './feasibility.ts';
+import { type RatificationReport, ratificationReport } from './ratification.ts';
 import {
   egalitarianMin,
   ksMeasures,
@@ -58,12 +60,16 @@ export interface DocumentReport {
   readonly verdicts: Readonly<Record<string, VerdictReport>>;
   /** the scenario's durability estimate of the text (an assumption of the file); null when it states none */
   readonly durability: DurabilityEstimate | null;
+  /** the ratification hurdles the text meets, each cleared or not by the numbers; null when it meets none */
+  readonly ratification: RatificationCheck | null;
 }
 
 export interface PointReport {
   readonly package: PackageTerms;
   /** every actor's utility */
   readonly utilities: Readonly<Record<string, number>>;
+  /** the ratification hurdles the package meets, each cleared or not by the numbers; null when it meets none */
+  readonly ratification: RatificationCheck | null;
 }
 
 export interface SolutionReport extends PointReport {
@@ -125,6 +131,8 @@ export interface AnalysisReport {
   readonly zopa: readonly IssueZopaReport[];
   readonly documents: readonly DocumentReport[];
   readonly solutions: Readonly<Record<SolutionKind, SolutionReport | null>>;
+  /** the scenario's ratification hurdles and the packages they apply to; null when it states none */
+  readonly ratification: RatificationReport | null;
   readonly pareto: {
     readonly exact: boolean;
     /** 0 when exact; otherwise every acceptable package at least ε above the reservation of every actor it
@@ -197,7 +205,8 @@ export function documentReports(
 ): DocumentReport[] {
   return scenario.documents.map((d) => {
     const asOf = options.asOf ?? d.date;
-    const ev = evaluatePackage(positionsAsOf(scenario, asOf), d.package);
+    const judged = positionsAsOf(scenario, asOf);
+    const ev = evaluatePackage(judged, d.package);
     const verdicts: Record<string, VerdictReport> = {};
     for (const v of ev.verdicts) verdicts[v.actor] = verdictReport(v, ev.required.includes(v.actor));
     return {
@@ -212,12 +221,17 @@ export function documentReports(
       ruleViolations: ev.ruleViolations.map(violationReport),
       verdicts,
       durability: durabilityOf(scenario, d.package),
+      ratification: ratificationOf(judged, d.package),
     };
   });
 }
 
 function pointReport(scenario: Scenario, p: Point): PointReport {
-  return { package: packageTerms(scenario, p.pkg), utilities: utilitiesOf(scenario, p.pkg) };
+  return {
+    package: packageTerms(scenario, p.pkg),
+    utilities: utilitiesOf(scenario, p.pkg),
+    ratification: ratificationOf(scenario, p.pkg),
+  };
 }
 
 export function actorReports(scenario: Scenario): ActorReport[] {
@@ -283,6 +297,11 @@ export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): 
     })),
     documents: documentReports(scenario, options.asOf === undefined ? {} : { asOf: options.asOf }),
     solutions,
+    ratification: ratificationReport(
+      scenario,
+      dag.total,
+      acc.frontier.map((p) => p.pkg),
+    ),
     pareto: {
       exact: acc.exact,
       epsilon: acc.epsilon,

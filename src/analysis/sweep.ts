@@ -84,7 +84,13 @@ function drawActor(scenario: Scenario, actor: Actor, rng: Rng): Actor {
  * reservations (actors in scenario order). `sweep` and the outcome runs draw through this one function.
  */
 export function drawScenario(scenario: Scenario, rng: Rng): Scenario {
-  return { ...scenario, actors: scenario.actors.map((a) => drawActor(scenario, a, rng)) };
+  const actors = scenario.actors.map((a) => drawActor(scenario, a, rng));
+  // thresholds after every actor, so a scenario's actor draws do not depend on whether it has ratification ranges
+  const ratifications = scenario.ratifications.map((r) => {
+    const range = r.threshold.range;
+    return range ? { ...r, threshold: { ...r.threshold, value: rng.between(range[0], range[1]) } } : r;
+  });
+  return { ...scenario, actors, ratifications };
 }
 
 export function uncertainParameters(scenario: Scenario): string[] {
@@ -96,6 +102,11 @@ export function uncertainParameters(scenario: Scenario): string[] {
     if (a.reservation.range) out.push(`${a.id}.reservation`);
   }
   return out;
+}
+
+/** The ratification thresholds drawn too (they move no verdict, only whether a signed text clears its hurdle). */
+export function thresholdParameters(scenario: Scenario): string[] {
+  return scenario.ratifications.filter((r) => r.threshold.range).map((r) => `ratification.${r.id}.threshold`);
 }
 
 function pickDocuments(scenario: Scenario, ids: readonly string[] | undefined): NegotiationDocument[] {

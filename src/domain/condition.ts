@@ -69,3 +69,9 @@ export function unaryMasks(c: Condition, optionCounts: readonly number[]): (Uint
   conj(c);
   return masks;
 }
+
+/** Some condition holds (false when there is none). */
+export function anyCondition(items: readonly Condition[]): Condition {
+  if (items.length === 0) return { kind: 'const', value: false };
+  return items.length === 1 ? items[0]! : { kind: 'any', items };
+}

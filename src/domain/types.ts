@@ -288,6 +288,33 @@ export interface Durability extends Assumption {
   readonly factors: readonly DurabilityFactor[];
 }
 
+/**
+ * What a ratifying body requires of a text: that it be worth at least `value` to the actor (the win-set). Unless a
+ * source gives the number, the modeller's assumption.
+ */
+export interface RatificationThreshold extends Assumption, Grounded {
+  /** in [0, 1] */
+  readonly value: number;
+  /** uncertainty, for sweeps and outcome runs */
+  readonly range?: readonly [number, number];
+}
+
+/** A ratification hurdle (two-level game): a signed text that meets `condition` takes effect only if the body approves. */
+export interface Ratification extends Provenance, Grounded {
+  readonly id: string;
+  /** the actor whose body ratifies */
+  readonly actor: number;
+  /** the body and its procedure, in a phrase */
+  readonly label: string;
+  /** what the body decides, in a sentence */
+  readonly text: string;
+  readonly rationale?: string;
+  readonly condition: Condition;
+  /** sorted issue indices the condition reads */
+  readonly scope: readonly number[];
+  readonly threshold: RatificationThreshold;
+}
+
 export interface Protocol {
   readonly kind: 'mediated-single-text' | 'alternating-offers';
   readonly mediator?: number;
@@ -319,6 +346,8 @@ export interface Scenario {
   readonly record: readonly RecordedReaction[];
   /** the scenario's durability assumptions, when it states them */
   readonly durability?: Durability;
+  /** ratification hurdles, in file order */
+  readonly ratifications: readonly Ratification[];
   readonly protocol: Protocol;
   /** offsets[i] = start of issue i's options in each actor's contrib array; offsets[n] = total options */
   readonly offsets: Int32Array;

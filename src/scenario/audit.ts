@@ -35,6 +35,10 @@ function groundedItems(s: Scenario): { at: string; item: Sourced }[] {
   for (const e of s.events) out.push({ at: `events[${e.id}]`, item: e });
   for (const f of s.durability?.factors ?? []) out.push({ at: `durability.factors[${f.id}]`, item: f });
   for (const r of s.record) out.push({ at: `record[${r.id}]`, item: r });
+  for (const r of s.ratifications) {
+    out.push({ at: `ratification[${r.id}]`, item: r });
+    out.push({ at: `ratification[${r.id}].threshold`, item: r.threshold });
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import type {
   Issue,
   IssueOption,
   NegotiationDocument,
+  Ratification,
   RecordedReaction,
   Scenario,
   Term,
@@ -20,6 +21,7 @@ import type {
   EffectInput,
   EventInput,
   IssueInput,
+  RatificationInput,
   RecordEntryInput,
   ScenarioInput,
   TermDetailInput,
@@ -190,6 +192,34 @@ function recordedReaction(raw: RecordEntryInput, actorIndex: Map<string, number>
   };
 }
 
+/** Like a red line: a condition on an omitted issue is read at that issue's status quo. */
+function compileRatification(
+  raw: RatificationInput,
+  ctx: ConditionContext,
+  actorIndex: Map<string, number>,
+): Ratification {
+  const condition = compileCondition(raw.when, ctx);
+  const t = raw.threshold;
+  return {
+    id: raw.id,
+    actor: actorIndex.get(raw.actor)!,
+    label: raw.label,
+    text: raw.text,
+    condition,
+    scope: scopeOf(condition),
+    threshold: {
+      value: t.value,
+      ...(t.range === undefined ? {} : { range: t.range }),
+      rationale: t.rationale,
+      sources: t.sources ?? [],
+      ...groundsOf(t),
+    },
+    ...rationaleOf(raw),
+    ...groundsOf(raw),
+    ...provenanceOf(raw),
+  };
+}
+
 export function compileScenario(
   input: ScenarioInput,
   fixedIssues: readonly IssueInput[] = [],
@@ -281,6 +311,7 @@ export function compileScenario(
     })),
     record: (input.record ?? []).map((r) => recordedReaction(r, actorIndex)),
     ...(input.durability === undefined ? {} : { durability: compileDurability(input.durability, ctx) }),
+    ratifications: (input.ratification ?? []).map((r) => compileRatification(r, ctx, actorIndex)),
     protocol: {
       kind: input.protocol.kind,
       ...(input.protocol.mediator === undefined

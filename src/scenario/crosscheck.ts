@@ -22,9 +22,19 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
   const push = (path: Path, message: string) => ctx.push(path, message);
 
   // unique ids in every list
-  for (const list of ['sources', 'issues', 'actors', 'rules', 'documents', 'events', 'record'] as const) {
+  for (const list of [
+    'sources',
+    'issues',
+    'actors',
+    'rules',
+    'documents',
+    'events',
+    'record',
+    'ratification',
+  ] as const) {
     const seen = new Map<string, number>();
-    const what = list === 'record' ? 'record entry' : list.slice(0, -1);
+    const what =
+      list === 'record' ? 'record entry' : list === 'ratification' ? 'ratification' : list.slice(0, -1);
     for (const [item, i] of records(raw[list])) {
       const id = idOf(item);
       if (id === undefined) continue;
@@ -56,6 +66,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
   checkDocuments(ctx);
   checkEvents(ctx);
   checkDurability(ctx);
+  checkRatification(ctx);
   checkProtocol(ctx);
   checkEpochs(ctx);
   checkRecord(ctx);
@@ -206,6 +217,30 @@ function checkDurability(ctx: CheckContext): void {
       );
     else if (fid !== undefined) seen.set(fid, k);
     ctx.condition(f.when, ['durability', 'factors', k, 'when']);
+  }
+}
+
+/** ratification hurdles: an existing actor, a condition on known issues and options, a threshold inside its range */
+function checkRatification(ctx: CheckContext): void {
+  for (const [r, k] of records(ctx.raw.ratification)) {
+    const path: Path = ['ratification', k];
+    ctx.actor(r.actor, [...path, 'actor']);
+    ctx.condition(r.when, [...path, 'when']);
+    const t = isRecord(r.threshold) ? r.threshold : undefined;
+    if (!t) continue;
+    if (upsideDown(t.range))
+      ctx.push([...path, 'threshold', 'range'], 'range is upside down: write [low, high]');
+    else if (
+      Array.isArray(t.range) &&
+      typeof t.value === 'number' &&
+      typeof t.range[0] === 'number' &&
+      typeof t.range[1] === 'number' &&
+      (t.value < t.range[0] || t.value > t.range[1])
+    )
+      ctx.push(
+        [...path, 'threshold', 'value'],
+        `the threshold ${t.value} lies outside its own range [${t.range[0]}, ${t.range[1]}]`,
+      );
   }
 }
 

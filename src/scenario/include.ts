@@ -61,7 +61,16 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
   return over;
 }
 
-const LISTS = ['sources', 'issues', 'actors', 'rules', 'documents', 'events', 'record'] as const;
+const LISTS = [
+  'sources',
+  'issues',
+  'actors',
+  'rules',
+  'documents',
+  'events',
+  'record',
+  'ratification',
+] as const;
 
 function applyOmit(
   value: Raw,
@@ -84,7 +93,7 @@ function applyOmit(
         errors.push({
           ...p,
           path: `omit.${list}[${k}]`,
-          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list.slice(0, -1)} "${String(id)}" was included`,
+          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list === 'ratification' ? 'ratification' : list.slice(0, -1)} "${String(id)}" was included`,
         });
         return;
       }
@@ -167,6 +176,17 @@ function applyOmit(
       ((omittedActors.includes(r.actor) && !actorIds.has(r.actor as string)) ||
         (omittedDocuments.includes(r.document) && !documentIds.has(r.document as string)));
     for (let j = value.record.length - 1; j >= 0; j--) if (gone(value.record[j])) value.record.splice(j, 1);
+  }
+  // nor has an actor that is not in the scenario a body to ratify anything
+  if (Array.isArray(value.ratification) && Array.isArray(omit.actors)) {
+    const present = new Set(actors.filter(hasId).map((a) => a.id));
+    const omittedActors = omit.actors;
+    const list = value.ratification;
+    for (let j = list.length - 1; j >= 0; j--) {
+      const r = list[j];
+      if (isRecord(r) && omittedActors.includes(r.actor) && !present.has(r.actor as string))
+        list.splice(j, 1);
+    }
   }
 }
 

@@ -357,6 +357,32 @@ export const Durability = z
     'how likely a signed deal is to hold: base + the shifts of the factors that apply, clamped to [0, 1]',
   );
 
+export const RatificationThreshold = z
+  .strictObject({
+    value: Unit.describe("the actor's utility for the text that the body's approval needs"),
+    range: z.tuple([Unit, Unit]).optional().describe('uncertainty, for sweeps and outcome runs'),
+    ...Assumption,
+  })
+  .describe(
+    "what the body requires: a text it ratifies is worth at least this much to the actor (the win-set); unless a source gives the number, the modeller's assumption",
+  );
+
+export const Ratification = z
+  .strictObject({
+    id: Id,
+    actor: Id.describe('the actor whose domestic body ratifies'),
+    label: z.string().min(1).describe('the body and its procedure, in a phrase: "a referendum in Ukraine"'),
+    text: z.string().min(1).describe('what the body decides, in a sentence'),
+    when: Condition.describe('the hurdle applies to a signed text that meets this condition'),
+    threshold: RatificationThreshold,
+    rationale: Rationale.optional().describe('reading or assumption: the reasoning'),
+    ...grounds,
+    ...provenance,
+  })
+  .describe(
+    'a ratification hurdle (two-level game): a signed text that meets `when` takes effect only if the body approves it',
+  );
+
 const OmitLists = z.strictObject({
   sources: z.array(Id).optional(),
   issues: z.array(Id).optional(),
@@ -366,6 +392,7 @@ const OmitLists = z.strictObject({
   events: z.array(Id).optional(),
   durabilityFactors: z.array(Id).optional(),
   record: z.array(Id).optional(),
+  ratification: z.array(Id).optional(),
   epochs: z
     .array(
       z
@@ -411,6 +438,10 @@ export const Scenario = z.strictObject({
   events: z.array(Event).default([]),
   record: z.array(RecordEntry).optional().describe('documented reactions to the documents (issue 11)'),
   durability: Durability.optional(),
+  ratification: z
+    .array(Ratification)
+    .optional()
+    .describe('ratification hurdles: signed texts that take effect only if a domestic body approves them'),
   protocol: Protocol,
 });
 
@@ -428,6 +459,7 @@ export type EpochInput = z.infer<typeof Epoch>;
 export type DriftInput = z.infer<typeof Drift>;
 export type StrategyInput = z.infer<typeof Strategy>;
 export type RecordEntryInput = z.infer<typeof RecordEntry>;
+export type RatificationInput = z.infer<typeof Ratification>;
 
 /** The JSON Schema of the format, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {

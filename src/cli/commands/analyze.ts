@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
 import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
+import { hurdleSentence, RATIFICATION_CAVEAT, type RatificationLike } from '../../report/ratification.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
@@ -60,6 +61,43 @@ function durabilityLine(s: Scenario, d: DurabilityLike | null, p: Palette, inden
   return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d, name)})`)}`] : [];
 }
 
+/** One line per hurdle the text meets, each with its verdict by the numbers; none when it meets none. */
+function ratificationLines(s: Scenario, r: RatificationLike | null, p: Palette, indent: string): string[] {
+  return (r?.hurdles ?? []).map(
+    (h) => `${indent}${p.bold('subject to')} ${(h.clears ? p.green : p.yellow)(hurdleSentence(s, h))}`,
+  );
+}
+
+const RATIFICATION_LEGEND = `  subject to: a signed text that meets a ratification hurdle takes effect only if the body approves it; ${RATIFICATION_CAVEAT}`;
+
+/** The scenario's hurdles and how many of the packages the analysis counts meet one. */
+function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): string[] {
+  const r = report.ratification;
+  if (!r) return [];
+  const out = [p.bold('Ratification')];
+  for (const h of r.hurdles) {
+    const range = h.thresholdRange ? ` (range ${n3(h.thresholdRange[0])}–${n3(h.thresholdRange[1])})` : '';
+    out.push(`  • ${h.label}${mark(h.basis)}${sourceList(h.sources, p)}: ${h.text}`);
+    out.push(
+      `    approval needs the text to be worth at least ${n3(h.threshold)} to ${actorName(s, h.actor)}${range}${mark(h.thresholdBasis)}${sourceList(h.thresholdSources, p)}`,
+    );
+  }
+  out.push(
+    ...table([
+      [
+        'feasible',
+        `${count(r.feasible)} of the ${count(report.feasible.count)} feasible packages would be signed subject to ratification`,
+      ],
+      [
+        'Pareto frontier',
+        `${count(r.frontier.needed)} of ${count(report.pareto.size)} points would be, and ${count(r.frontier.cleared)} of those clear every hurdle they meet`,
+      ],
+    ]),
+  );
+  out.push(p.dim(`  ${RATIFICATION_CAVEAT}`));
+  return [...out, ''];
+}
+
 /** A set of dated positions by its label (its id when the scenario has none by that id). */
 const epochLabel = (s: Scenario, id: string) =>
   s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
@@ -75,6 +113,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   const out = [
     `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     ...durabilityLine(s, d.durability, p, '    '),
+    ...ratificationLines(s, d.ratification, p, '    '),
   ];
   const rows: string[][] = [];
   for (const a of s.actors) {
@@ -123,6 +162,7 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
     );
     out.push(`    ${p.dim(`utilities: ${us}`)}`);
     out.push(...durabilityLine(s, sol.durability, p, '    '));
+    out.push(...ratificationLines(s, sol.ratification, p, '    '));
     const own = terms(s, sol.package, (issue) => found.length === 1 || !shared(issue));
     if (own.length) out.push(...table(own, '    '));
   }
@@ -161,6 +201,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     for (const [k, pkg] of report.feasible.packages.entries()) line(`    ${k + 1}. ${termsText(s, pkg)}`);
   }
   line();
+  lines.push(...ratificationSection(s, report, p));
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(
@@ -186,6 +227,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     ),
   );
   if (s.durability) line(p.dim(DURABILITY_LEGEND));
+  if (report.ratification) line(p.dim(RATIFICATION_LEGEND));
   if (report.documents.length === 0) line('  none tabled');
   for (const d of report.documents) lines.push(...documentLines(s, d, p));
   line();
@@ -196,6 +238,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     ),
   );
   if (s.durability) line(p.dim(DURABILITY_LEGEND));
+  if (report.ratification) line(p.dim(RATIFICATION_LEGEND));
   lines.push(...solutionLines(s, report, p));
   line();
   const pr = report.pareto;

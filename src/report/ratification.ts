@@ -1,0 +1,49 @@
+// A ratification hurdle in plain words, shared by analyze, whatif, run and the reports. Whether a body approves is
+// the scenario's threshold applied to the actor's utility: every wording says it is the model's assumption and
+// none reads as a forecast of the vote.
+import { withBasis } from '../domain/basis.ts';
+import type { BasisKind, Scenario } from '../domain/types.ts';
+import { n3 } from './format.ts';
+import { actorName, listing } from './words.ts';
+
+export const RATIFICATION_CAVEAT =
+  "whether the body approves is the scenario's threshold applied to the actor's utility: the model's assumption, not a forecast of the vote";
+
+/** What the words need of one hurdle a text meets (the domain's HurdleCheck fits). */
+export interface HurdleLike {
+  readonly actor: string;
+  readonly label: string;
+  readonly basis: BasisKind;
+  readonly utility: number;
+  readonly threshold: number;
+  readonly thresholdBasis: BasisKind;
+  readonly clears: boolean;
+}
+
+export interface RatificationLike {
+  readonly clears: boolean;
+  readonly hurdles: readonly HurdleLike[];
+}
+
+/** "a referendum in Ukraine [reading]" — the bodies a text goes to, each with the basis of the hurdle. */
+export function bodies(r: RatificationLike): string {
+  return listing(r.hurdles.map((h) => withBasis(h.label, h.basis)));
+}
+
+/**
+ * "a referendum in Ukraine: worth 0.555 to Ukraine, below the 0.600 its approval needs [assumption] — it falls
+ * short". True of the numbers: `clears` is utility ≥ threshold.
+ */
+export function hurdleSentence(s: Scenario, h: HurdleLike): string {
+  const who = actorName(s, h.actor);
+  const needs = withBasis(`the ${n3(h.threshold)} its approval needs`, h.thresholdBasis);
+  return h.clears
+    ? `${h.label}: worth ${n3(h.utility)} to ${who}, at or above ${needs} — it clears the hurdle`
+    : `${h.label}: worth ${n3(h.utility)} to ${who}, below ${needs} — it falls short`;
+}
+
+/** "clears every hurdle" / "falls short of a referendum in Ukraine" — the verdict in a phrase. */
+export function ratificationVerdict(r: RatificationLike): string {
+  if (r.clears) return r.hurdles.length === 1 ? 'clears it' : 'clears every one';
+  return `falls short of ${listing(r.hurdles.filter((h) => !h.clears).map((h) => h.label))}`;
+}
