@@ -12,6 +12,7 @@ import {
   type Violation,
 } from '../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
+import { type RatificationCheck, ratificationOf } from '../domain/ratification.ts';
 import type { BasisKind, Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
 
 /** One `--set ISSUE=VALUE` as typed: an option id, or a number for a numeric issue. */
@@ -99,6 +100,11 @@ export interface WhatIfResult {
   readonly moved: readonly Movement[];
   /** null when the scenario states no durability assumptions */
   readonly durability: DurabilityChange | null;
+  /** the ratification hurdles the text meets before and after the changes (null: none), each cleared or not */
+  readonly ratification: {
+    readonly before: RatificationCheck | null;
+    readonly after: RatificationCheck | null;
+  };
 }
 
 /** Utility differences below this are float noise, not movement. */
@@ -291,6 +297,7 @@ export function whatIf(
     rules: { before: e0.ruleViolations, after: e1.ruleViolations },
     moved,
     durability: durabilityChange(s, before, after),
+    ratification: { before: ratificationOf(judged, before), after: ratificationOf(judged, after) },
   };
 }
 

@@ -11,6 +11,12 @@ import type { Scenario } from '../../domain/types.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
+import {
+  bodies,
+  hurdleSentence,
+  RATIFICATION_CAVEAT,
+  type RatificationLike,
+} from '../../report/ratification.ts';
 import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
@@ -88,6 +94,23 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
   return out;
 }
 
+/** The hurdles the text meets before and after, each with its verdict by the numbers; nothing when it meets none. */
+function ratificationLines(r: WhatIfResult, p: Palette): string[] {
+  const { before, after } = r.ratification;
+  if (!before && !after) return [];
+  const state = (x: RatificationLike | null) =>
+    x === null
+      ? 'none needed: it would take effect when signed'
+      : `${x.clears ? 'would clear' : 'would fall short of'} ${bodies(x)}`;
+  const head =
+    state(before) === state(after)
+      ? `${state(after)} (unchanged)`
+      : `${state(before)} → ${p.bold(state(after))}`;
+  const out = [`${p.bold('Ratification')}: ${head} ${p.dim(`— ${RATIFICATION_CAVEAT}`)}`];
+  for (const h of after?.hurdles ?? []) out.push(`  subject to ${hurdleSentence(r.scenario, h)}`);
+  return out;
+}
+
 export function printWhatIf(r: WhatIfResult, io: Io): void {
   const s = r.scenario;
   const p = palette(io);
@@ -145,6 +168,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   if (r.rules.after.length) line(`  rules broken: ${r.rules.after.map((x) => violationText(x)).join('; ')}`);
 
   durabilityLines(r, p).forEach((t) => line(t));
+  ratificationLines(r, p).forEach((t) => line(t));
 
   line();
   line(p.bold('What moved'));

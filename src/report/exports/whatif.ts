@@ -46,6 +46,7 @@ export function whatIfJson(r: WhatIfResult) {
     rules: r.rules,
     moved: r.moved,
     durability: r.durability,
+    ratification: r.ratification,
   };
 }
 

@@ -1,0 +1,134 @@
+// Ratification in the analysis, against brute force on small random scenarios: a package is reported as needing
+// ratification exactly when it meets a hurdle's condition (read here straight from the input, not from the
+// compiled masks), it clears exactly when the actor's utility reaches the threshold, and the exact count of feasible
+// packages that need ratification is the brute-force count.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../src/analysis/analyze.ts';
+import { countNeedingRatification } from '../../src/analysis/ratification.ts';
+import { ratificationOf } from '../../src/domain/ratification.ts';
+import type { Package, Scenario } from '../../src/domain/types.ts';
+import { utility } from '../../src/domain/utility.ts';
+import { compileScenario } from '../../src/scenario/compile.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+import type { ConditionInput, ScenarioInput } from '../../src/scenario/schema.ts';
+import { ROOT } from '../helpers.ts';
+import { scenarioInput } from './arbitraries.ts';
+import { allPackages, brute } from './oracle.ts';
+
+const SEED = 20261205;
+
+type Gen = fc.GeneratorValue;
+
+/** A random condition in the format's language over the scenario's issues. */
+function conditionOf(g: Gen, input: ScenarioInput, depth: number): ConditionInput {
+  const issue = input.issues[g(fc.integer, { min: 0, max: input.issues.length - 1 })]!;
+  const values: (string | number)[] =
+    issue.kind === 'numeric' ? (issue.candidates as number[]) : issue.options.map((o) => o.id);
+  const kind = depth === 0 ? 0 : g(fc.integer, { min: 0, max: 3 });
+  if (kind === 1) return { any: [conditionOf(g, input, depth - 1), conditionOf(g, input, depth - 1)] };
+  if (kind === 2) return { all: [conditionOf(g, input, depth - 1), conditionOf(g, input, depth - 1)] };
+  if (kind === 3) return { not: conditionOf(g, input, depth - 1) };
+  if (issue.kind === 'numeric' && g(fc.boolean))
+    return { issue: issue.id, gte: values[g(fc.integer, { min: 0, max: values.length - 1 })] as number };
+  return { issue: issue.id, in: values.filter(() => g(fc.boolean)) };
+}
+
+/** The input's condition read directly on option ids and values: the oracle, independent of the compiled masks. */
+function meets(s: Scenario, c: ConditionInput, pkg: Package): boolean {
+  if (c.issue !== undefined) {
+    const issue = s.issues[s.issueIndex.get(c.issue)!]!;
+    const o = issue.options[pkg[issue.index]!]!;
+    const v = o.value ?? o.id;
+    if (c.in !== undefined && !c.in.some((x) => String(x) === String(v))) return false;
+    if (c.gte !== undefined && !(Number(v) >= c.gte)) return false;
+    return true;
+  }
+  if (c.any) return c.any.some((x) => meets(s, x, pkg));
+  if (c.all) return c.all.every((x) => meets(s, x, pkg));
+  return !meets(s, c.not!, pkg);
+}
+
+interface Case {
+  readonly scenario: Scenario;
+  readonly conditions: readonly ConditionInput[];
+}
+
+const arbCase: fc.Arbitrary<Case> = fc.gen().map((g) => {
+  const input = scenarioInput(g, { maxPackages: 200 });
+  const n = g(fc.integer, { min: 1, max: 2 });
+  const conditions = Array.from({ length: n }, () => conditionOf(g, input, 2));
+  const ratification = conditions.map((when, k) => ({
+    id: `body-${k}`,
+    actor: input.actors[g(fc.integer, { min: 0, max: input.actors.length - 1 })]!.id,
+    label: `body ${k}`,
+    text: `body ${k} decides`,
+    when,
+    threshold: { value: g(fc.double, { min: 0, max: 1, noNaN: true }), rationale: 'random' },
+  }));
+  return { scenario: compileScenario({ ...input, ratification }), conditions };
+});
+
+describe('ratification against brute force', () => {
+  it('should need ratification exactly when a hurdle condition holds, and clear exactly at the threshold', () => {
+    fc.assert(
+      fc.property(arbCase, ({ scenario: s, conditions }) => {
+        for (const pkg of allPackages(s)) {
+          const met = s.ratifications.filter((_, k) => meets(s, conditions[k]!, pkg));
+          const r = ratificationOf(s, pkg);
+          if (met.length === 0) {
+            expect(r).toBeNull();
+            continue;
+          }
+          expect(r?.hurdles.map((h) => h.id)).toEqual(met.map((h) => h.id));
+          for (const [k, h] of met.entries()) {
+            const u = utility(s.actors[h.actor]!, s.offsets, pkg);
+            expect(r!.hurdles[k]!.clears).toBe(u >= h.threshold.value - 1e-12);
+          }
+          expect(r!.clears).toBe(r!.hurdles.every((h) => h.clears));
+        }
+      }),
+      { seed: SEED, numRuns: 60, verbose: true },
+    );
+  });
+
+  it('should count the feasible packages that need ratification exactly', () => {
+    fc.assert(
+      fc.property(arbCase, ({ scenario: s, conditions }) => {
+        const all = brute(s);
+        const feasible = all.filter((p) => p.feasible);
+        const needing = feasible.filter((p) => conditions.some((c) => meets(s, c, p.pkg))).length;
+        expect(countNeedingRatification(s, feasible.length)).toBe(needing);
+      }),
+      { seed: SEED, numRuns: 60, verbose: true },
+    );
+  });
+});
+
+describe('ratification in analyze', () => {
+  it('should report each document, solution and frontier point subject to the hurdle, with its verdict', () => {
+    const s = loadScenarioFile(`${ROOT}/tests/fixtures/format/ratified.yaml`);
+    const report = analyzeScenario(s);
+    const doc = (id: string) => report.documents.find((d) => d.id === id)!;
+    // West accepts the ceded line for aid (0.425 ≥ its reservation 0.3) but its parliament needs 0.5
+    expect(doc('cede-for-aid').verdicts.west!.accepts).toBe(true);
+    expect(doc('cede-for-aid').ratification).toMatchObject({
+      clears: false,
+      hurdles: [{ id: 'west-parliament', actor: 'west', utility: 0.425, threshold: 0.5, clears: false }],
+    });
+    expect(doc('freeze-text').ratification).toBeNull();
+    const r = report.ratification!;
+    expect(r.hurdles).toEqual([
+      expect.objectContaining({ id: 'west-parliament', threshold: 0.5, thresholdRange: [0.4, 0.6] }),
+    ]);
+    // no red lines: every package is feasible, and a third of them cede the line
+    expect(report.feasible.count).toBe(12);
+    expect(r.feasible).toBe(4);
+    const needing = report.pareto.points.filter((p) => p.ratification !== null);
+    expect(r.frontier).toEqual({
+      needed: needing.length,
+      cleared: needing.filter((p) => p.ratification!.clears).length,
+    });
+    for (const p of report.pareto.points) expect(p.ratification !== null).toBe(p.package.line === 'cede');
+  });
+});
