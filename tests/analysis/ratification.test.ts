@@ -12,7 +12,7 @@ import { utility } from '../../src/domain/utility.ts';
 import { compileScenario } from '../../src/scenario/compile.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import type { ConditionInput, ScenarioInput } from '../../src/scenario/schema.ts';
-import { ROOT } from '../helpers.ts';
+import { cli, ROOT } from '../helpers.ts';
 import { scenarioInput } from './arbitraries.ts';
 import { allPackages, brute } from './oracle.ts';
 
@@ -130,5 +130,38 @@ describe('ratification in analyze', () => {
       cleared: needing.filter((p) => p.ratification!.clears).length,
     });
     for (const p of report.pareto.points) expect(p.ratification !== null).toBe(p.package.line === 'cede');
+  });
+});
+
+describe('ratification in the words of analyze and whatif', () => {
+  const FIXTURE = 'tests/fixtures/format/ratified.yaml';
+
+  it('should say which texts are signed subject to the body, by its label, with the verdict its JSON holds', () => {
+    const json = cli(['analyze', FIXTURE, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout).documents.find((d: { id: string }) => d.id === 'cede-for-aid');
+    expect(doc.ratification.hurdles[0]).toMatchObject({ clears: false, threshold: 0.5 });
+    const text = cli(['analyze', FIXTURE]);
+    expect(text.code, text.stderr).toBe(0);
+    const flat = text.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain(
+      "subject to West's parliament: worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
+    );
+    expect(flat).toContain('4 of the 12 feasible packages would be signed subject to ratification');
+    expect(flat).toContain("the model's assumption, not a forecast of the vote");
+    expect(flat).not.toContain('west-parliament');
+  });
+
+  it('should compare the hurdle before and after a change in whatif', () => {
+    const r = cli(['whatif', FIXTURE, '--document', 'cede-for-aid', '--set', 'line=freeze']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      "Ratification: would fall short of West's parliament → none needed: it would take effect when signed",
+    );
+    const json = cli(['whatif', FIXTURE, '--document', 'freeze-text', '--set', 'line=cede', '--json']);
+    expect(JSON.parse(json.stdout).ratification).toMatchObject({
+      before: null,
+      after: { clears: false, hurdles: [{ id: 'west-parliament', actor: 'west' }] },
+    });
   });
 });

@@ -86,11 +86,15 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
     ...table([
       [
         'feasible',
-        `${count(r.feasible)} of the ${count(report.feasible.count)} feasible packages would be signed subject to ratification`,
+        report.feasible.count === 0
+          ? 'no feasible package to sign'
+          : `${count(r.feasible)} of the ${count(report.feasible.count)} feasible packages would be signed subject to ratification`,
       ],
       [
         'Pareto frontier',
-        `${count(r.frontier.needed)} of ${count(report.pareto.size)} points would be, and ${count(r.frontier.cleared)} of those clear every hurdle they meet`,
+        report.pareto.size === 0
+          ? 'no package every required actor accepts'
+          : `${count(r.frontier.needed)} of ${count(report.pareto.size)} points would be, and ${count(r.frontier.cleared)} of those clear every hurdle they meet`,
       ],
     ]),
   );
