@@ -3,10 +3,12 @@ import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts'
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
+import { ratificationOf } from '../../domain/ratification.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { count, n2 } from '../../report/format.ts';
+import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
@@ -55,6 +57,10 @@ export function registerSummary(program: Command, io: Io): void {
           );
       }
       line(whoMustAccept(s));
+      for (const r of now.ratifications)
+        line(
+          `Ratification: ${r.text}${mark(r.basis)} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${now.actors[r.actor]!.name}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
+        );
       line();
       line(p.bold('Tabled documents'));
       const actor = (id: string) => actorName(s, id);
@@ -84,6 +90,8 @@ export function registerSummary(program: Command, io: Io): void {
         const dur = durabilityOf(s, d.package);
         if (dur)
           line(`    ${p.dim(`estimated durability ${n2(dur.value)} if signed — ${DURABILITY_CAVEAT}`)}`);
+        for (const h of ratificationOf(positionsAsOf(s, asOf), d.package)?.hurdles ?? [])
+          line(`    ${p.dim(`if signed, subject to ${hurdleSentence(s, h)}`)}`);
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
