@@ -96,6 +96,20 @@ describe('ratification in the words of analyze and whatif', () => {
     expect(flat).not.toContain('west-parliament');
   });
 
+  it('should state the hurdle in show, and what each document would meet if signed', () => {
+    const r = cli(['show', FIXTURE]);
+    expect(r.code, r.stderr).toBe(0);
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain(
+      "Ratification: West's parliament approves or rejects a text that cedes the line. Approval needs the text to be worth at least 0.50 to West [assumption]",
+    );
+    expect(flat).toContain(
+      "if signed, subject to West's parliament: worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
+    );
+    // the frozen line meets no hurdle: one such line, for the ceded line's text
+    expect(flat.split('if signed, subject to').length).toBe(2);
+  });
+
   it('should compare the hurdle before and after a change in whatif', () => {
     const r = cli(['whatif', FIXTURE, '--document', 'cede-for-aid', '--set', 'line=freeze']);
     expect(r.code, r.stderr).toBe(0);
