@@ -3,22 +3,16 @@
 // exactly (the condition is one more constraint on the diagram); clearing depends on utility, so it is reported for
 // the packages the analysis names (documents, solutions, the Pareto frontier), not counted over the whole space.
 import { anyCondition } from '../domain/condition.ts';
-import { ratificationOf } from '../domain/ratification.ts';
-import type { BasisKind, Constraint, Package, Scenario } from '../domain/types.ts';
+import { type HurdleCheck, ratificationOf } from '../domain/ratification.ts';
+import type { Constraint, Package, Scenario } from '../domain/types.ts';
 import { buildDag } from './dag.ts';
 import { feasibilityConstraints } from './feasibility.ts';
 
-/** A hurdle as the scenario states it. */
-export interface HurdleReport {
-  readonly id: string;
-  readonly actor: string;
-  readonly label: string;
-  readonly text: string;
-  readonly basis: BasisKind;
-  readonly sources: readonly string[];
+/** A hurdle as the scenario states it: what a check of a text reports of it, and the threshold's range and grounds. */
+export interface HurdleReport
+  extends Pick<HurdleCheck, 'id' | 'actor' | 'label' | 'text' | 'basis' | 'sources' | 'thresholdBasis'> {
   readonly threshold: number;
   readonly thresholdRange: readonly [number, number] | null;
-  readonly thresholdBasis: BasisKind;
   readonly thresholdSources: readonly string[];
 }
 

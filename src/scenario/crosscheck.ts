@@ -14,6 +14,7 @@ import {
   upsideDown,
 } from './crosscheck-context.ts';
 import { checkDates, checkEpochs, checkRecord } from './crosscheck-dated.ts';
+import { ID_LISTS, itemOf } from './include.ts';
 
 export type { Finding, Path } from './crosscheck-context.ts';
 
@@ -22,19 +23,9 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
   const push = (path: Path, message: string) => ctx.push(path, message);
 
   // unique ids in every list
-  for (const list of [
-    'sources',
-    'issues',
-    'actors',
-    'rules',
-    'documents',
-    'events',
-    'record',
-    'ratification',
-  ] as const) {
+  for (const list of ID_LISTS) {
     const seen = new Map<string, number>();
-    const what =
-      list === 'record' ? 'record entry' : list === 'ratification' ? 'ratification' : list.slice(0, -1);
+    const what = itemOf(list);
     for (const [item, i] of records(raw[list])) {
       const id = idOf(item);
       if (id === undefined) continue;

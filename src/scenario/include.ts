@@ -61,7 +61,8 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
   return over;
 }
 
-const LISTS = [
+/** The top-level lists of items with ids: merged by id, omitted by id, their ids unique (crosscheck.ts). */
+export const ID_LISTS = [
   'sources',
   'issues',
   'actors',
@@ -71,6 +72,11 @@ const LISTS = [
   'record',
   'ratification',
 ] as const;
+
+/** One item of such a list, in words: "issue", "record entry", "ratification". */
+export function itemOf(list: (typeof ID_LISTS)[number]): string {
+  return list === 'record' ? 'record entry' : list === 'ratification' ? list : list.slice(0, -1);
+}
 
 function applyOmit(
   value: Raw,
@@ -82,7 +88,7 @@ function applyOmit(
 ) {
   if (!isRecord(omit)) return;
   const at = (path: PropertyKey[]) => locate(omit, path, locs, { file, line: 1, col: 1 });
-  for (const list of LISTS) {
+  for (const list of ID_LISTS) {
     const ids = omit[list];
     if (!Array.isArray(ids)) continue;
     const items = Array.isArray(value[list]) ? (value[list] as unknown[]) : [];
@@ -93,7 +99,7 @@ function applyOmit(
         errors.push({
           ...p,
           path: `omit.${list}[${k}]`,
-          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list === 'ratification' ? 'ratification' : list.slice(0, -1)} "${String(id)}" was included`,
+          message: `nothing to omit: no ${itemOf(list)} "${String(id)}" was included`,
         });
         return;
       }
