@@ -5,8 +5,9 @@ import { type Spread, spread, wilson } from '../analysis/stats.ts';
 import { drawScenario, uncertainParameters } from '../analysis/sweep.ts';
 import { createRng } from '../domain/rng.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
-import { type PlannedInject, runHeadless, stateName } from './headless.ts';
-import { type RunOptions, resolveOptions } from './options.ts';
+import { runOutcome } from './game.ts';
+import { type PlannedInject, runHeadless } from './headless.ts';
+import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
 import { optionOf, type TermSheet, type TermValue } from './terms.ts';
 
 export const OUTCOME_KINDS = ['signed', 'stalemate', 'collapsed'] as const;
@@ -128,19 +129,19 @@ export function runOutcomes(
 
   for (let k = 0; k < options.draws; k++) {
     const drawn = drawScenario(scenario, draws);
-    const engineSeed = seeds.int(0, 2 ** 31 - 1);
+    const engineSeed = seeds.int(0, MAX_SEED);
     const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
     // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
     if (r.waitingFor) throw new Error(`draw ${k}: the run waits for a person (${r.waitingFor})`);
     const ctx = r.snapshot.context;
-    const outcome = stateName(r.snapshot) as OutcomeKind;
-    if (!OUTCOME_KINDS.includes(outcome)) throw new Error(`draw ${k}: the run ended in ${outcome}`);
+    const ended = runOutcome(ctx.transcript);
+    if (!ended) throw new Error(`draw ${k}: the run did not end`);
+    const outcome = ended.kind;
     counts[outcome]++;
     const holdouts = new Array<number>(n).fill(0);
     for (const m of ctx.blameMarks) if (m.cause === 'holdout') holdouts[m.actor]!++;
     ctx.walkedOut.forEach((a) => walkOuts[a]!++);
-    const signed = ctx.transcript.findLast((e) => e.kind === 'signed');
-    const deal = outcome === 'signed' && signed?.kind === 'signed' ? signed : null;
+    const deal = ended.kind === 'signed' ? { ...ended, utilities: ended.utilities! } : null;
     if (deal) {
       rounds.push(deal.round);
       scenario.actors.forEach((a, i) => utilities[i]!.push(deal.utilities[a.id]!));
@@ -159,7 +160,7 @@ export function runOutcomes(
       draw: k,
       engineSeed,
       outcome,
-      round: deal ? deal.round : ctx.round,
+      round: ended.round,
       utilities: deal ? deal.utilities : null,
       durability: deal?.durability?.value ?? null,
       terms: deal ? deal.terms : null,

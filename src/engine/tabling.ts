@@ -8,22 +8,16 @@ import { bestFor, bestUnder, type Position } from '../agents/position.ts';
 import { ceilingOf, propose } from '../agents/strategy.ts';
 import type { ChangeReason, View } from '../agents/types.ts';
 import { requireDocument } from '../domain/lookup.ts';
+import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
-import type { NegotiationContext } from './context.ts';
-import { applyEffects, type ContextDraft, log } from './effects.ts';
+import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { viewOf } from './effective.ts';
+import { applyEffects } from './effects.ts';
+import { isHuman, type Run } from './options.ts';
 import { mediatorHasPatience } from './patience.ts';
-import {
-  isHuman,
-  isPrincipal,
-  mediatorOf,
-  proposerOf,
-  type Run,
-  setText,
-  viewOf,
-  withRng,
-} from './runtime.ts';
+import { setText } from './text.ts';
 import type { ChangeReasonEntry } from './transcript.ts';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -1,5 +1,6 @@
-// Term sheets — `{issueId: optionId | number}` — and the immer patches between them. The transcript keeps the
-// patches of every change of text, so undo (the inverse patches) and report diffs replay them.
+// Term sheets — `{issueId: optionId | number}` — and the immer patches between them. Every change of text in the
+// transcript carries its patches: replaying them from the first text's sheet rebuilds each text (the report's
+// trajectories do, and so can any reader of `run --json`); the inverse patches take a text back to the one before.
 import { applyPatches, enablePatches, type Patch, produceWithPatches } from 'immer';
 import type { Scenario } from '../domain/types.ts';
 

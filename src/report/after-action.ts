@@ -3,7 +3,8 @@
 // transcript → plain data in ids and words, which the markdown and HTML renderers (and a UI) only lay out.
 import type { Violation } from '../domain/evaluate.ts';
 import type { ActorRole, Scenario } from '../domain/types.ts';
-import { type NegotiationSnapshot, stateName } from '../engine/headless.ts';
+import { runOutcome } from '../engine/game.ts';
+import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TermSheet } from '../engine/terms.ts';
 import type { ChangeReasonEntry, EffectNote, EntryBody, TranscriptEntry } from '../engine/transcript.ts';
@@ -320,29 +321,28 @@ function effectWords(scenario: Scenario, x: EffectNote): string {
 
 function outcomeOf(scenario: Scenario, run: RunState): Outcome {
   const name = (id: string) => actorName(scenario, id);
-  const entries = run.transcript;
-  const last = entries.at(-1);
-  if (run.done && last?.kind === 'signed') {
-    const parties = Object.keys(last.utilities);
+  const last = runOutcome(run.transcript);
+  if (last?.kind === 'signed') {
+    const utilities = last.utilities ?? {};
+    const parties = Object.keys(utilities);
     return {
       kind: 'signed',
       round: last.round,
-      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(last.utilities[a]!)} to ${name(a)}`).join(', ')}).`,
+      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).`,
     };
   }
-  if (run.done && last?.kind === 'stalemate') {
-    const tally = entries.findLast((e) => e.kind === 'tally');
-    const who = tally?.kind === 'tally' && tally.rejecting.length ? tally.rejecting.map(name) : [];
+  if (last?.kind === 'stalemate') {
+    const who = last.rejecting.map(name);
     return {
       kind: 'stalemate',
       round: last.round,
       sentence: `Stalemate: round ${last.round} was the last and no text won every required consent${who.length ? `; the last text was rejected by ${listing(who)}` : ''}.`,
     };
   }
-  if (run.done && last?.kind === 'collapsed') {
+  if (last?.kind === 'collapsed') {
     const why = last.actors.map((a) => {
-      const w = entries.findLast((e) => e.kind === 'walk-out' && e.actor === a);
-      if (w?.kind !== 'walk-out') return name(a);
+      const w = last.walkOuts.find((e) => e.actor === a);
+      if (!w) return name(a);
       if (w.cause === 'event') {
         const title = scenario.events.find((x) => x.id === w.event)?.title;
         return `${name(a)} (event: ${title ?? w.event ?? 'an inject'})`;

@@ -7,6 +7,7 @@
 // drift.
 import type { Violation } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
+import { runOutcome } from '../engine/game.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TermSheet, TermValue } from '../engine/terms.ts';
 import type {
@@ -540,10 +541,10 @@ export class Narration {
 
   /** The run's last lines: how it ended, with the final terms, or whom it waits for. */
   outcome(entries: readonly TranscriptEntry[], waitingFor: string | null): Line[] {
-    const last = entries.at(-1);
+    const last = runOutcome(entries);
     const blank = line([], 0);
     if (last?.kind === 'signed') {
-      const worth = Object.entries(last.utilities).map(([a, v]) => `${this.name(a)} ${n3(v)}`);
+      const worth = Object.entries(last.utilities ?? {}).map(([a, v]) => `${this.name(a)} ${n3(v)}`);
       return [
         blank,
         say(`Outcome: signed in round ${last.round}.`, 'signed', 0),
@@ -569,7 +570,7 @@ export class Narration {
         ...(last.blame ? [this.blame(last.blame)] : []),
       ];
     if (!waitingFor) return [];
-    const stop = `The run stops in round ${last?.round ?? 0}: it waits for ${this.name(waitingFor)}, played by a person.`;
+    const stop = `The run stops in round ${entries.at(-1)?.round ?? 0}: it waits for ${this.name(waitingFor)}, played by a person.`;
     return [blank, say(stop, 'alert', 0)];
   }
 

@@ -168,7 +168,9 @@ describe('peacesim resume', () => {
     expect(first.code).toBe(0);
     const session = JSON.parse(readFileSync(save, 'utf8'));
     expect(session).toMatchObject({
-      format: 1,
+      format: 2,
+      engine: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      transcript: { entries: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
       scenario: { id: 'ukraine-peace', source: 'ukraine-peace' },
       seed: 4,
     });

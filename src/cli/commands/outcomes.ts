@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { humanActors, type PlannedInject } from '../../engine/headless.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
+import type { PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
 import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
@@ -227,7 +228,7 @@ export function registerOutcomes(program: Command, io: Io): void {
           ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
           ...(opts.strategy ? { strategies: opts.strategy } : {}),
         };
-        const humans = humanActors(scenario, options);
+        const humans = peopleAtTheTable(scenario, options);
         if (humans.length)
           throw new PeacesimError(
             `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,

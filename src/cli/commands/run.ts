@@ -1,19 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { HumanMove } from '../../engine/events.ts';
+import { checkAtBorder } from '../../engine/border.ts';
+import { HumanMoveSchema } from '../../engine/events.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
-  humanActors,
+  PlanError,
   type PlannedInject,
   runHeadless,
   type SuppliedMove,
-  stateName,
 } from '../../engine/headless.ts';
-import { type RunOptions, resolveOptions } from '../../engine/options.ts';
+import { stateName } from '../../engine/machine.ts';
+import { MAX_ROUNDS, MAX_SEED, OptionError, type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
@@ -49,6 +52,8 @@ export function parseInject(value: string, previous: PlannedInject[] = []): Plan
   return [...previous, { event: m[1]!, round: Number(m[2]) }];
 }
 
+const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: HumanMoveSchema }));
+
 /** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
 export function readMoves(file: string): SuppliedMove[] {
   let raw: unknown;
@@ -59,23 +64,16 @@ export function readMoves(file: string): SuppliedMove[] {
       `${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
-  const types = ['accept', 'reject', 'propose', 'revise'];
-  if (
-    !Array.isArray(raw) ||
-    !raw.every(
-      (m) =>
-        typeof m === 'object' &&
-        m !== null &&
-        typeof m.actor === 'string' &&
-        typeof m.move === 'object' &&
-        m.move !== null &&
-        types.includes(m.move.type),
-    )
-  )
+  const checked = checkAtBorder(MovesSchema, raw);
+  if (!checked.ok) {
+    const [k, ...rest] = checked.path;
+    const where =
+      typeof k === 'number' ? `move ${k + 1}${rest.length ? ` (${rest.join('.')})` : ''}` : 'the file';
     throw new PeacesimError(
-      `${file}: expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+      `${file}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
     );
-  return raw.map((m) => ({ actor: m.actor as string, move: m.move as HumanMove }));
+  }
+  return checked.data;
 }
 
 /** Where the scenario came from, for a session: a shipped id, or an absolute path. */
@@ -135,8 +133,7 @@ export function report(
   opts: { json?: boolean; csv?: boolean; out?: string; save?: string; source: string },
 ): void {
   const { scenario, options, result } = r;
-  if (opts.save)
-    writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
+  if (opts.save) writeFileAtomic(opts.save, sessionText(createSession(result.game, opts.source)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
   if (opts.json || opts.csv) {
@@ -175,6 +172,34 @@ export function report(
     );
 }
 
+/** An option out of bounds, worded with the flag it came from (a usage error, exit 2). */
+export function optionFlagError(e: OptionError): PeacesimError {
+  const flag =
+    e.option === 'seed' ? '--seed' : e.option === 'maxRounds' ? '--rounds' : `--strategy ${e.actor}=…`;
+  return new PeacesimError(`${flag}: ${e.problem}`, 2);
+}
+
+/** What the engine refused of the plan, worded with where it came from: --inject, or the moves file. */
+export function planFlagError(e: PlanError, moves: string | undefined): PeacesimError {
+  const item = e.item;
+  if (item.kind === 'inject')
+    return new PeacesimError(`--inject ${item.inject.event}@${item.inject.round}: ${e.reason}`);
+  return new PeacesimError(
+    `${moves === undefined ? '' : `${moves}: `}the move of ${item.actor} in round ${e.round}: ${e.reason}`,
+  );
+}
+
+/** Runs `go`, wording the engine's option and plan errors for the command line. */
+export function withFlags<T>(moves: string | undefined, go: () => T): T {
+  try {
+    return go();
+  } catch (e) {
+    if (e instanceof OptionError) throw optionFlagError(e);
+    if (e instanceof PlanError) throw planFlagError(e, moves);
+    throw e;
+  }
+}
+
 /** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */
 export function checkPlan(
   scenario: Scenario,
@@ -196,7 +221,7 @@ export function checkPlan(
     if (p.round > resolved.maxRounds)
       throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
   }
-  const humans = humanActors(scenario, options);
+  const humans = peopleAtTheTable(scenario, options);
   if (humans.length && !moves)
     throw new PeacesimError(
       `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
@@ -213,10 +238,10 @@ export function registerRun(program: Command, io: Io): void {
     .option(
       '-s, --seed <n>',
       'random seed: the same seed and inputs give the same transcript',
-      intFlag(0, 2 ** 31 - 1),
+      intFlag(0, MAX_SEED),
       1,
     )
-    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, MAX_ROUNDS))
     .option(
       '--strategy <actor=kind>',
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable)",
@@ -251,9 +276,11 @@ export function registerRun(program: Command, io: Io): void {
           ...(opts.strategy ? { strategies: opts.strategy } : {}),
         };
         const injects = opts.inject ?? [];
-        checkPlan(scenario, options, injects, opts.moves !== undefined);
-        const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
-        const result = runHeadless(scenario, options, plan);
+        const result = withFlags(opts.moves, () => {
+          checkPlan(scenario, options, injects, opts.moves !== undefined);
+          const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
+          return runHeadless(scenario, options, plan);
+        });
         report(io, { scenario, options, result }, { ...opts, source: scenarioSource(name) });
       },
     );
