@@ -12,6 +12,7 @@ import {
   type Violation,
 } from '../domain/evaluate.ts';
 import type { Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
+import { ParameterError } from './limits.ts';
 
 /** One `--set ISSUE=VALUE` as typed: an option id, or a number for a numeric issue. */
 export interface ChangeRequest {
@@ -149,7 +150,7 @@ export function valuesToAdd(scenario: Scenario, requests: readonly ChangeRequest
   for (const r of requests) {
     const issue = issueOf(scenario, r.issue);
     if (seen.has(issue.id))
-      throw new PeacesimError(`--set ${issue.id}=… is given twice; set each issue once`, 2);
+      throw new ParameterError('set', `${issue.id}=…`, 'is given twice; set each issue once');
     seen.add(issue.id);
     if (issue.kind === 'numeric') {
       const n = numericValue(issue, r.value);

@@ -10,6 +10,7 @@ import {
 import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { withFlags } from '../core-errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -219,11 +220,13 @@ export function registerConcessions(program: Command, io: Io): void {
       ) => {
         checkExportFlags(opts);
         const s = openScenario(name);
-        const r = concessions(s, opts.document, {
-          max: opts.max,
-          limit: opts.limit,
-          rank: opts.rank as ConcessionRank,
-        });
+        const r = withFlags(undefined, () =>
+          concessions(s, opts.document, {
+            max: opts.max,
+            limit: opts.limit,
+            rank: opts.rank as ConcessionRank,
+          }),
+        );
         if (opts.csv || opts.json) {
           const text = opts.csv ? concessionsCsv(s, r) : `${JSON.stringify(resultJson(s, r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { playOn } from '../../engine/headless.ts';
 import { sessionOptions } from '../../engine/session.ts';
 import { checkExportFlags } from '../../report/csv.ts';
+import { withFlags } from '../core-errors.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
-import { readMoves, report, withFlags } from './run.ts';
+import { readMoves, report } from './run.ts';
 
 export function registerResume(program: Command, io: Io): void {
   program

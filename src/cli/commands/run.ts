@@ -10,16 +10,16 @@ import { peopleAtTheTable } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
-  PlanError,
   type PlannedInject,
   runHeadless,
   type SuppliedMove,
 } from '../../engine/headless.ts';
 import { stateName } from '../../engine/machine.ts';
-import { MAX_ROUNDS, MAX_SEED, OptionError, type RunOptions, resolveOptions } from '../../engine/options.ts';
+import { MAX_ROUNDS, MAX_SEED, type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { withFlags } from '../core-errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -170,34 +170,6 @@ export function report(
     throw new PeacesimError(
       `the run stops in round ${result.snapshot.context.round}: ${result.waitingFor} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
     );
-}
-
-/** An option out of bounds, worded with the flag it came from (a usage error, exit 2). */
-export function optionFlagError(e: OptionError): PeacesimError {
-  const flag =
-    e.option === 'seed' ? '--seed' : e.option === 'maxRounds' ? '--rounds' : `--strategy ${e.actor}=…`;
-  return new PeacesimError(`${flag}: ${e.problem}`, 2);
-}
-
-/** What the engine refused of the plan, worded with where it came from: --inject, or the moves file. */
-export function planFlagError(e: PlanError, moves: string | undefined): PeacesimError {
-  const item = e.item;
-  if (item.kind === 'inject')
-    return new PeacesimError(`--inject ${item.inject.event}@${item.inject.round}: ${e.reason}`);
-  return new PeacesimError(
-    `${moves === undefined ? '' : `${moves}: `}the move of ${item.actor} in round ${e.round}: ${e.reason}`,
-  );
-}
-
-/** Runs `go`, wording the engine's option and plan errors for the command line. */
-export function withFlags<T>(moves: string | undefined, go: () => T): T {
-  try {
-    return go();
-  } catch (e) {
-    if (e instanceof OptionError) throw optionFlagError(e);
-    if (e instanceof PlanError) throw planFlagError(e, moves);
-    throw e;
-  }
 }
 
 /** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */

@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { withFlags } from '../core-errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
@@ -280,7 +281,7 @@ export function registerWhatIf(program: Command, io: Io): void {
       ) => {
         checkExportFlags(opts);
         const { scenario, recompile } = scenarioLoader(name);
-        const r = whatIf(scenario, opts.document, opts.set, { recompile });
+        const r = withFlags(undefined, () => whatIf(scenario, opts.document, opts.set, { recompile }));
         if (opts.csv || opts.json) {
           const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);
