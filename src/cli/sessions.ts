@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
+import { oneLine } from '../engine/border.ts';
 import type { Game } from '../engine/game.ts';
 import { checkSession, parseSession, replaySession, type Session } from '../engine/session.ts';
 import { openScenario } from './scenarios.ts';
@@ -14,7 +15,7 @@ export function readSessionFile(file: string): { session: Session; scenario: Sce
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new PeacesimError(
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      oneLine(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
     );
   }
   const session = parseSession(text, file);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
-import { checkAtBorder, type Path } from './border.ts';
+import { checkAtBorder, oneLine, type Path } from './border.ts';
 import { NegotiationEventSchema } from './events.ts';
 import { type Game, RefusedInputError, replay } from './game.ts';
 import { DEFAULT_SEED, OptionError, type RunOptions } from './options.ts';
@@ -105,8 +105,11 @@ function where(path: Path): string {
   return path.map(String).join('.');
 }
 
+/** A session refused: one line, whatever the file put in it. */
+const refusal = (message: string) => new PeacesimError(oneLine(message));
+
 const notSession = (file: string, what: string) =>
-  new PeacesimError(`${file}: not a peacesim session (format ${SESSION_FORMAT}): ${what}`);
+  refusal(`${file}: not a peacesim session (format ${SESSION_FORMAT}): ${what}`);
 
 /** Reads a session file's text; anything malformed is a one-line error naming the file and the place in it. */
 export function parseSession(text: string, file: string): Session {
@@ -114,7 +117,7 @@ export function parseSession(text: string, file: string): Session {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new PeacesimError(`${file}: not a session file (invalid JSON: ${(e as Error).message})`);
+    throw refusal(`${file}: not a session file (invalid JSON: ${(e as Error).message})`);
   }
   const checked = checkAtBorder(SessionSchema, raw);
   if (!checked.ok) throw notSession(file, `${where(checked.path)}: ${checked.message}`);
@@ -125,7 +128,7 @@ export function parseSession(text: string, file: string): Session {
 export function checkSession(scenario: Scenario, session: Session, file: string): void {
   const hash = scenarioHash(scenario);
   if (session.scenario.id !== scenario.id || session.scenario.hash !== hash)
-    throw new PeacesimError(
+    throw refusal(
       `${file}: saved for ${session.scenario.id === scenario.id ? 'another version of' : 'a different'} scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); start a new run with peacesim run`,
     );
 }
@@ -147,9 +150,9 @@ export function replaySession(scenario: Scenario, session: Session, file = 'the 
   try {
     game = replay(scenario, options, session.inputs);
   } catch (e) {
-    if (e instanceof OptionError) throw new PeacesimError(`${file}: ${optionField(e)}: ${e.problem}`);
-    if (e instanceof UnknownIdError) throw new PeacesimError(`${file}: options.strategies: ${e.message}`);
-    if (e instanceof RefusedInputError) throw new PeacesimError(`${file}: ${e.message}`);
+    if (e instanceof OptionError) throw refusal(`${file}: ${optionField(e)}: ${e.problem}`);
+    if (e instanceof UnknownIdError) throw refusal(`${file}: options.strategies: ${e.message}`);
+    if (e instanceof RefusedInputError) throw refusal(`${file}: ${e.message}`);
     throw e;
   }
   if (session.format === SESSION_FORMAT) {
@@ -163,7 +166,7 @@ export function replaySession(scenario: Scenario, session: Session, file = 'the 
         session.engine === VERSION
           ? `saved by this version of peacesim (${VERSION}), so the file was changed after it was saved`
           : `saved by peacesim ${session.engine}, replayed by ${VERSION}: the engine plays these inputs differently now`;
-      throw new PeacesimError(`${file}: the replay diverges from the saved run: ${what}; ${why}`);
+      throw refusal(`${file}: the replay diverges from the saved run: ${what}; ${why}`);
     }
   }
   return game;

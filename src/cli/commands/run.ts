@@ -4,7 +4,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkAtBorder } from '../../engine/border.ts';
+import { checkAtBorder, oneLine } from '../../engine/border.ts';
 import { HumanMoveSchema } from '../../engine/events.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import {
@@ -61,7 +61,7 @@ export function readMoves(file: string): SuppliedMove[] {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new PeacesimError(
-      `${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      oneLine(`${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
     );
   }
   const checked = checkAtBorder(MovesSchema, raw);
@@ -70,7 +70,9 @@ export function readMoves(file: string): SuppliedMove[] {
     const where =
       typeof k === 'number' ? `move ${k + 1}${rest.length ? ` (${rest.join('.')})` : ''}` : 'the file';
     throw new PeacesimError(
-      `${file}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+      oneLine(
+        `${file}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+      ),
     );
   }
   return checked.data;
