@@ -62,17 +62,26 @@ const common = {
   }),
   inputs: z.array(NegotiationEventSchema),
 };
-const SessionSchema = z.discriminatedUnion('format', [
-  z.strictObject({
-    format: z.literal(SESSION_FORMAT),
-    /** the peacesim version that saved it */
-    engine: id,
-    ...common,
-    transcript: z.strictObject({ entries: z.number().int().min(0), sha256: hex64 }),
-  }),
-  // the first format: no engine version and no transcript seal (replayed without the divergence check)
-  z.strictObject({ format: z.literal(1), ...common }),
-]);
+const SessionSchema = z.discriminatedUnion(
+  'format',
+  [
+    z.strictObject({
+      format: z.literal(SESSION_FORMAT),
+      /** the peacesim version that saved it */
+      engine: id,
+      ...common,
+      transcript: z.strictObject({ entries: z.number().int().min(0), sha256: hex64 }),
+    }),
+    // the first format: no engine version and no transcript seal (replayed without the divergence check)
+    z.strictObject({ format: z.literal(1), ...common }),
+  ],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? `expected ${SESSION_FORMAT} or 1, the session formats this peacesim reads`
+        : undefined,
+  },
+);
 export type Session = z.output<typeof SessionSchema>;
 
 export function createSession(game: Game, source: string): Session {
