@@ -40,7 +40,14 @@ function logAnswer(
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
     noteWalkOut(draft, actor);
-    draft.answers.push({ actor, accepts: false, aspiration: res.aspiration });
+    draft.answers.push({
+      actor,
+      accepts: false,
+      aspiration: res.aspiration,
+      utility: res.utility,
+      reservation: a.reservation.value,
+      asks: [],
+    });
     log(draft, 'responding', {
       kind: 'walk-out',
       actor: a.id,
@@ -50,7 +57,14 @@ function logAnswer(
     });
     return;
   }
-  draft.answers.push({ actor, accepts: res.type === 'accept', aspiration: res.aspiration });
+  draft.answers.push({
+    actor,
+    accepts: res.type === 'accept',
+    aspiration: res.aspiration,
+    utility: res.utility,
+    reservation: a.reservation.value,
+    asks: res.type === 'reject' ? res.asks.map((k) => k.issue) : [],
+  });
   log(draft, 'responding', {
     kind: 'verdict',
     actor: a.id,

@@ -74,7 +74,7 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
       text: [...ctx.text],
       author: ctx.author,
       authorAspiration: ctx.authorAspiration,
-      answers: ctx.answers.map((a) => ({ ...a })),
+      answers: ctx.answers.map((a) => ({ ...a, asks: [...a.asks] })),
     });
   });
 }

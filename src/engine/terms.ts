@@ -57,3 +57,21 @@ export function termPatches(scenario: Scenario, from: ArrayLike<number>, to: Arr
 export function applyTermPatches(sheet: TermSheet, patches: readonly Patch[]): TermSheet {
   return applyPatches(sheet, patches as Patch[]);
 }
+
+interface TextEntry {
+  readonly seq: number;
+  readonly terms?: TermSheet;
+  readonly patches?: readonly Patch[];
+}
+
+/** Every text a transcript put on the table, in order: its entry's seq and its term sheet, rebuilt from the patches. */
+export function termHistory(transcript: readonly TextEntry[]): { seq: number; sheet: TermSheet }[] {
+  const out: { seq: number; sheet: TermSheet }[] = [];
+  let sheet: TermSheet | null = null;
+  for (const e of transcript) {
+    if (!e.patches) continue;
+    sheet = e.terms ? { ...e.terms } : applyTermPatches(sheet ?? {}, e.patches);
+    out.push({ seq: e.seq, sheet });
+  }
+  return out;
+}

@@ -286,7 +286,7 @@ function reasonOf(scenario: Scenario, r: ChangeReasonEntry): NonNullable<TermMov
     case 'ask':
       return {
         kind: r.kind,
-        text: `${name(r.actor)} got less than no deal, and this term cost it most (${n3(r.cost)})`,
+        text: `${name(r.actor)} got less than no deal and asked for this term (it cost it ${n3(r.cost)})`,
       };
     case 'frontier':
       return {

@@ -191,7 +191,9 @@ export class Narration {
         // the ask is a public demand; how much the term costs the actor is not
         if (this.#public) return [span(`as ${this.name(r.actor)} asked`)];
         return [
-          span(`${this.name(r.actor)} gets less than no deal and this term costs it most (${n3(r.cost)})`),
+          span(
+            `${this.name(r.actor)} gets less than no deal and asked for this term (it costs it ${n3(r.cost)})`,
+          ),
         ];
       case 'frontier':
         return [
@@ -426,6 +428,12 @@ export class Narration {
 
   #revised(e: Extract<TranscriptEntry, { kind: 'revised' }>): Line[] {
     if (e.changes.length === 0) {
+      if (e.nothingNew)
+        return [
+          say(
+            `${this.#run ? this.name(e.actor) : this.who(e.actor)} keeps the text: it has nothing new to offer — every change it could make would undo one of its own or bring back a text already tabled, and nothing has happened since.`,
+          ),
+        ];
       const unmet = e.unmet.length
         ? `: it finds no change for ${this.names(e.unmet)} that ${this.#run ? `breaks no red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})` : 'keeps every red line and its own aspiration'}`
         : '';

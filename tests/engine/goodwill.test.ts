@@ -14,7 +14,7 @@ import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { memoryFiles } from '../helpers.ts';
 import { entries, runToEnd, shipped } from './helpers.ts';
 
-const IMPATIENT: RunOptions = { strategies: { us: { kind: 'conceder', params: { patience: 1 } } } };
+const IMPATIENT: RunOptions = { strategies: { us: { kind: 'boulware', params: { patience: 1 } } } };
 
 /** The round the mediator walks out in, or null. */
 const walkOutRound = (t: readonly TranscriptEntry[]) =>
@@ -25,9 +25,9 @@ describe('goodwill and the mediator’s patience', () => {
   const base = runToEnd(s, IMPATIENT);
   const out = walkOutRound(base.snapshot.context.transcript);
 
-  it('should let an impatient mediator walk out in round 7 without a gesture', () => {
+  it('should let an impatient mediator walk out in round 11 without a gesture', () => {
     expect(stateName(base.snapshot)).toBe('collapsed');
-    expect(out).toBe(7);
+    expect(out).toBe(11);
   });
 
   it('should delay the walk-out when the gesture comes in the round it would happen', () => {
@@ -35,8 +35,9 @@ describe('goodwill and the mediator’s patience', () => {
     const t = run.snapshot.context.transcript;
     const gesture = entries(t, 'inject').find((e) => e.event?.id === 'pow-exchange-1000')!;
     expect(gesture.round).toBe(out);
+    // Russia has never stood alone here: there is no blame to forgive, only the mediator's patience to renew
     expect(gesture.effects).toEqual([
-      { kind: 'goodwill', actor: 'russia', patienceRenewed: true, blameForgiven: true },
+      { kind: 'goodwill', actor: 'russia', patienceRenewed: true, blameForgiven: false },
     ]);
     // nothing on the table moves: the text tabled this round is the one the baseline tabled
     const text = (x: readonly TranscriptEntry[]) =>
@@ -82,9 +83,7 @@ describe('goodwill and the mediator’s patience', () => {
         .at(-1)!
         .spans.map((x) => x.text)
         .join(''),
-    ).toBe(
-      "Russia makes a goodwill gesture: the mediator's patience is renewed; one round of blame is forgiven",
-    );
+    ).toBe("Russia makes a goodwill gesture: the mediator's patience is renewed");
   });
 });
 

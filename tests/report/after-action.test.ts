@@ -65,9 +65,12 @@ beforeAll(async () => {
     person,
   ]);
   expect(r.code).toBe(1); // it stops waiting for south
-  expect((await cli(['run', 'blame-and-pressure', '--save', blamed])).code).toBe(0);
+  // Ukraine, then Russia, stand alone twice and are pressed; the deal is signed in round 13
+  const pressed = ['--rounds', '16', '--strategy', 'europe=conceder', '--strategy', 'ukraine=boulware'];
+  const blame = ['run', 'blame-and-pressure', ...pressed, '--strategy', 'russia=conceder', '--save', blamed];
+  expect((await cli(blame)).code).toBe(0);
   expect((await cli(['run', 'ukraine-peace', '--save', stalemate])).code).toBe(0);
-  const quit = ['run', 'ukraine-peace', '--strategy', 'us=linear:patience=1', '--save', walkAway];
+  const quit = ['run', 'ukraine-peace', '--strategy', 'us=boulware:patience=1', '--save', walkAway];
   expect((await cli(quit)).code).toBe(0);
 });
 
