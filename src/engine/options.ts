@@ -132,7 +132,7 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
       null,
       `must be a whole number from 1 to ${MAX_ROUNDS}, not ${maxRounds}`,
     );
-  const strategies = scenario.actors.map((a) => a.strategy);
+  const strategies: Strategy[] = scenario.actors.map((a) => a.strategy);
   // the scenario's own strategies: the values the agents read must be in bounds (which ones it sets is the file's)
   strategies.forEach((st, a) => {
     for (const [name, x] of Object.entries(st.params))

@@ -150,16 +150,35 @@ function checkReasons(s0: Scenario, r: Revision): void {
   }
 }
 
-/** The mediator never goes back without new information: no text tabled again, no term moved back. */
+/** How an actor answered a text: accepted, refused on a red line, found it below no deal, or held out for more. */
+const answerOf = (v: Verdict) =>
+  v.accepts ? 'accept' : v.violations.length ? 'red-line' : v.utility < v.reservation ? 'below' : 'holds-out';
+
+/**
+ * The mediator never goes back without new information — an event, an inject, a walk-out, or an actor answering
+ * the same text as the round before in another way: no text tabled again, no term moved back.
+ */
 function checkNoCycles(s: Scenario, game: Game, mediator: string): void {
   const transcript = game.snapshot.context.transcript;
   let text: (string | number)[] | null = null;
   let tabled: string[] = [];
   let abandoned = new Set<string>();
+  const forget = () => {
+    tabled = [];
+    abandoned = new Set();
+  };
+  let answered = null as { text: string; answers: Map<string, string> } | null;
+  let answers = new Map<string, string>();
   for (const e of transcript) {
-    if (e.kind === 'inject' || e.kind === 'walk-out') {
-      tabled = [];
-      abandoned = new Set();
+    if (e.kind === 'inject' || e.kind === 'walk-out') forget();
+    if (e.kind === 'verdict') answers.set(e.actor, answerOf(e));
+    if (e.kind === 'tally') {
+      const key = JSON.stringify(text);
+      if (answered?.text === key)
+        for (const [actor, answer] of answers)
+          if (answered.answers.has(actor) && answered.answers.get(actor) !== answer) forget();
+      answered = { text: key, answers };
+      answers = new Map();
     }
     if (e.kind !== 'tabled' && e.kind !== 'proposal' && e.kind !== 'revised') continue;
     const next: (string | number)[] = e.terms

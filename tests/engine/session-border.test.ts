@@ -201,7 +201,7 @@ describe('a session file at the border', () => {
     const options = {
       seed: 1,
       maxRounds: 3,
-      strategies: { europe: { kind: 'linear', params: { noise: 0.2 } } },
+      strategies: { eu: { kind: 'linear', params: { noise: 0.2 } } },
     };
     const raw = JSON.parse(sessionText(createSession(runHeadless(s, options).game, 'ukraine-peace')));
     raw.seed = 2;
