@@ -653,11 +653,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
         : movedTerms(scenario, traj.answered[r - 2] ?? null, traj.answered[r - 1] ?? null)
       ).map((issue) => ({ issue, label: issueLabel(scenario, issue) })),
     });
-  const last = run.transcript.at(-1);
-  const finalSheet =
-    last && (last.kind === 'signed' || last.kind === 'stalemate' || last.kind === 'collapsed')
-      ? last.terms
-      : traj.last;
+  const finalSheet = runOutcome(run.transcript)?.terms ?? traj.last;
   const points = turningPoints(scenario, timeline, traj.series);
   const actors: ActorSummary[] = scenario.actors.map((a) => ({
     id: a.id,

@@ -6,7 +6,7 @@ import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkAtBorder, oneLine } from '../../engine/border.ts';
 import { HumanMoveSchema } from '../../engine/events.ts';
-import { peopleAtTheTable } from '../../engine/game.ts';
+import { peopleAtTheTable, runOutcome } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
@@ -14,7 +14,6 @@ import {
   runHeadless,
   type SuppliedMove,
 } from '../../engine/headless.ts';
-import { stateName } from '../../engine/machine.ts';
 import { MAX_ROUNDS, MAX_SEED, type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
@@ -147,7 +146,7 @@ export function report(
             seed: resolved.seed,
             maxRounds: resolved.maxRounds,
             strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
-            outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
+            outcome: runOutcome(transcript)?.kind ?? 'waiting',
             rounds: result.snapshot.context.round,
             waitingFor: result.waitingFor,
             transcript,
