@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { playOn } from '../../engine/headless.ts';
 import { sessionOptions } from '../../engine/session.ts';
-import { checkExportFlags } from '../../report/csv.ts';
 import { withFlags } from '../core-errors.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
 import { readMoves, report } from './run.ts';

@@ -6,7 +6,7 @@ import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkAtBorder, oneLine } from '../../engine/border.ts';
 import { HumanMoveSchema } from '../../engine/events.ts';
-import { peopleAtTheTable, runOutcome } from '../../engine/game.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
@@ -15,10 +15,10 @@ import {
   type SuppliedMove,
 } from '../../engine/headless.ts';
 import { MAX_ROUNDS, MAX_SEED, type RunOptions, resolveOptions } from '../../engine/options.ts';
-import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
-import type { TranscriptEntry } from '../../engine/transcript.ts';
-import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { createSession, sessionText } from '../../engine/session.ts';
+import { runCsv, runJson } from '../../report/exports/run.ts';
 import { withFlags } from '../core-errors.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -88,42 +88,6 @@ export interface RunReport {
   readonly result: HeadlessRun;
 }
 
-/** One row per verdict in the transcript: who said what to the text on the table, round by round. */
-export function runCsv(transcript: readonly TranscriptEntry[]): string {
-  const rows: Cell[][] = [];
-  for (const e of transcript)
-    if (e.kind === 'verdict')
-      rows.push([
-        e.round,
-        e.seq,
-        e.actor,
-        e.strategy,
-        e.human === true,
-        e.accepts,
-        e.utility,
-        e.reservation,
-        e.aspiration,
-        joinIds(e.violations.map((v) => v.redLine)),
-        joinIds(e.asks.map((a) => a.issue)),
-      ]);
-  return toCsv(
-    [
-      'round',
-      'seq',
-      'actor',
-      'strategy',
-      'human',
-      'accepts',
-      'utility',
-      'reservation',
-      'aspiration',
-      'red_lines',
-      'asks',
-    ],
-    rows,
-  );
-}
-
 /**
  * Prints a run (words, JSON or CSV; the latter two to `out` if given), saves its session if asked, and refuses
  * to end quietly when a person must move.
@@ -140,20 +104,7 @@ export function report(
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
-      : `${JSON.stringify(
-          {
-            scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
-            seed: resolved.seed,
-            maxRounds: resolved.maxRounds,
-            strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
-            outcome: runOutcome(transcript)?.kind ?? 'waiting',
-            rounds: result.snapshot.context.round,
-            waitingFor: result.waitingFor,
-            transcript,
-          },
-          null,
-          2,
-        )}\n`;
+      : `${JSON.stringify(runJson(scenario, resolved, result), null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
   } else {
