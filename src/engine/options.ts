@@ -1,7 +1,9 @@
 // What a run is configured with, beyond the scenario: the seed, the number of rounds, strategy overrides — and
 // the one place their bounds are checked, whether they came from flags or from a session file.
+import { type StrategyRole, strategyError } from '../agents/params.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex } from '../domain/lookup.ts';
+import { ROUNDS_RANGE, SEED_RANGE, wholeNumber } from '../domain/numbers.ts';
 import { mediatorOf } from '../domain/protocol.ts';
 import { type Scenario, STRATEGY_KINDS, type Strategy, type StrategyKind } from '../domain/types.ts';
 
@@ -36,10 +38,15 @@ export function isHuman(run: Run, actor: number): boolean {
 }
 
 export const DEFAULT_SEED = 1;
-/** Seeds are 0 … 2³¹ − 1 (what the seeded generator takes without folding two seeds into one). */
-export const MAX_SEED = 2 ** 31 - 1;
-/** The most rounds a run may have: a bound on the work a flag or a session file can ask for. */
-export const MAX_ROUNDS = 1000;
+/** Seeds are 0 … 2³¹ − 1 (what the seeded generator takes without folding two seeds into one): --seed's range. */
+export const MAX_SEED = SEED_RANGE[1];
+/** The most rounds a run may have: a bound on the work a flag or a session file can ask for (--rounds' range). */
+export const MAX_ROUNDS = ROUNDS_RANGE[1];
+
+/** `x` if it is a whole number within `range` (by the rule a flag's text is read with), else why not. */
+function inRange(x: number, range: readonly [number, number]): number | string {
+  return wholeNumber(Number.isFinite(x) ? String(x) : 'not a number', ...range);
+}
 
 /**
  * An option out of bounds, with what was wrong as data: the CLI names the flag it came from (a usage error), a
@@ -59,62 +66,11 @@ export class OptionError extends PeacesimError {
   }
 }
 
-type Who = { readonly kind: StrategyKind; readonly mediator: boolean };
-
-interface Parameter {
-  /** who reads it */
-  readonly applies: (who: Who) => boolean;
-  readonly valid: (x: number) => boolean;
-  readonly expected: string;
-}
-
-const bot = (w: Who) => w.kind !== 'human';
-const whole = (lo: number, hi: number) => (x: number) => Number.isInteger(x) && x >= lo && x <= hi;
-const within = (lo: number, hi: number) => (x: number) => Number.isFinite(x) && x >= lo && x <= hi;
-
-/** Every strategy parameter the agents read, who reads it, and its bounds (docs/engine.md#strategies). */
-const PARAMETERS: Readonly<Record<string, Parameter>> = {
-  e: {
-    // time-dependent concession; tit-for-tat and Zeuthen fall back to it when they cannot apply
-    applies: (w) => ['boulware', 'linear', 'conceder', 'tit-for-tat', 'zeuthen'].includes(w.kind),
-    valid: (x) => Number.isFinite(x) && x > 0 && x <= 100,
-    expected: 'a number above 0 and at most 100',
-  },
-  noise: { applies: bot, valid: within(0, 1), expected: 'a number from 0 to 1' },
-  opening: {
-    applies: (w) => w.kind === 'tit-for-tat',
-    valid: within(0, 1),
-    expected: 'a number from 0 to 1',
-  },
-  patience: {
-    applies: (w) => bot(w) && w.mediator,
-    valid: whole(1, MAX_ROUNDS),
-    expected: `a whole number of rounds from 1 to ${MAX_ROUNDS}`,
-  },
-  steps: {
-    applies: (w) => bot(w) && w.mediator,
-    valid: whole(1, MAX_ROUNDS),
-    expected: `a whole number from 1 to ${MAX_ROUNDS}`,
-  },
-};
-
-function checkParams(scenario: Scenario, actor: number, strategy: Strategy): void {
-  const who: Who = {
-    kind: strategy.kind,
-    mediator: scenario.protocol.kind === 'mediated-single-text' && mediatorOf(scenario) === actor,
-  };
-  const id = scenario.actors[actor]!.id;
-  for (const [name, x] of Object.entries(strategy.params)) {
-    const p = Object.hasOwn(PARAMETERS, name) ? PARAMETERS[name]! : null;
-    const readers = Object.keys(PARAMETERS).filter((k) => PARAMETERS[k]!.applies(who));
-    if (!p?.applies(who))
-      throw new OptionError(
-        'strategy',
-        id,
-        `${strategy.kind}${who.mediator ? ' (the mediator)' : ''} takes no parameter "${name}"; it takes ${readers.join(', ') || 'none'}`,
-      );
-    if (!p.valid(x)) throw new OptionError('strategy', id, `${name} must be ${p.expected}, not ${x}`);
-  }
+/** Whose strategy `actor` has, for the parameters it may take: only the mediator of a single text reads some. */
+function roleOf(scenario: Scenario, actor: number): StrategyRole {
+  return scenario.protocol.kind === 'mediated-single-text' && mediatorOf(scenario) === actor
+    ? 'mediator'
+    : 'other';
 }
 
 /**
@@ -122,31 +78,23 @@ function checkParams(scenario: Scenario, actor: number, strategy: Strategy): voi
  * and fills in the scenario's defaults.
  */
 export function resolveOptions(scenario: Scenario, options: RunOptions = {}): ResolvedOptions {
-  const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
-    throw new OptionError('seed', null, `must be a whole number from 0 to ${MAX_SEED}, not ${seed}`);
-  const maxRounds = options.maxRounds ?? scenario.protocol.maxRounds;
-  if (!Number.isInteger(maxRounds) || maxRounds < 1 || maxRounds > MAX_ROUNDS)
-    throw new OptionError(
-      'maxRounds',
-      null,
-      `must be a whole number from 1 to ${MAX_ROUNDS}, not ${maxRounds}`,
-    );
+  const seed = inRange(options.seed ?? DEFAULT_SEED, SEED_RANGE);
+  if (typeof seed === 'string') throw new OptionError('seed', null, seed);
+  const maxRounds = inRange(options.maxRounds ?? scenario.protocol.maxRounds, ROUNDS_RANGE);
+  if (typeof maxRounds === 'string') throw new OptionError('maxRounds', null, maxRounds);
   const strategies: Strategy[] = scenario.actors.map((a) => a.strategy);
-  // the scenario's own strategies: the values the agents read must be in bounds (which ones it sets is the file's)
+  // the scenario's own strategies by the same table (agents/params.ts): a bad one is the file's mistake
   strategies.forEach((st, a) => {
-    for (const [name, x] of Object.entries(st.params))
-      if (Object.hasOwn(PARAMETERS, name) && !PARAMETERS[name]!.valid(x))
-        throw new PeacesimError(
-          `the scenario's strategy of ${scenario.actors[a]!.id}: ${name} must be ${PARAMETERS[name]!.expected}, not ${x}`,
-        );
+    const error = strategyError(st.kind, st.params);
+    if (error) throw new PeacesimError(`the scenario's strategy of ${scenario.actors[a]!.id}: ${error}`);
   });
   for (const [id, s] of Object.entries(options.strategies ?? {})) {
     const a = requireActorIndex(scenario, id);
     if (!STRATEGY_KINDS.includes(s.kind as StrategyKind))
       throw new UnknownIdError('strategy', s.kind, STRATEGY_KINDS);
     strategies[a] = { kind: s.kind as StrategyKind, params: { ...(s.params ?? {}) } };
-    checkParams(scenario, a, strategies[a]);
+    const error = strategyError(s.kind, strategies[a].params, roleOf(scenario, a));
+    if (error) throw new OptionError('strategy', id, error);
   }
   return { seed, maxRounds, strategies };
 }

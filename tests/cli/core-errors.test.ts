@@ -48,7 +48,7 @@ describe('typed errors of the core', () => {
     expect(max.message).toMatch(/^--max 4: the exact search covers 1 to 3 changes/);
     expect(max.exitCode).toBe(2);
     const rounds = worded(() => resolveOptions(tutorial, { maxRounds: 1001 }));
-    expect(rounds.message).toBe('--rounds: must be a whole number from 1 to 1000, not 1001');
+    expect(rounds.message).toBe('--rounds: expected a whole number from 1 to 1000, not "1001"');
     expect(rounds.exitCode).toBe(2);
     const param = worded(() =>
       resolveOptions(tutorial, { strategies: { north: { kind: 'boulware', params: { x: 1 } } } }),

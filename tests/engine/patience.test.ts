@@ -82,7 +82,7 @@ describe('the mediator’s patience', () => {
   it('should refuse a patience that is not a whole number of rounds ≥ 1', () => {
     for (const patience of [0, -1, 1.5])
       expect(() => resolveOptions(stuck(), withPatience(patience))).toThrow(
-        /^the strategy of m: patience must be a whole number of rounds from 1 to 1000, not /,
+        /^the strategy of m: patience \(rounds without progress before it leaves\) must be a whole number from 1 to 1000, not /,
       );
   });
 });

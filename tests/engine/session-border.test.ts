@@ -122,25 +122,25 @@ describe('a session file at the border', () => {
       edited((s) => {
         s.seed = -1;
       }),
-      'seed: must be a whole number from 0 to 2147483647, not -1',
+      'seed: expected a whole number from 0 to 2147483647, not "-1"',
     );
     await refused(
       edited((s) => {
         s.seed = 2 ** 31;
       }),
-      'seed: must be a whole number from 0 to 2147483647, not 2147483648',
+      'seed: expected a whole number from 0 to 2147483647, not "2147483648"',
     );
     await refused(
       edited((s) => {
         s.options.maxRounds = 5000;
       }),
-      'options.maxRounds: must be a whole number from 1 to 1000, not 5000',
+      'options.maxRounds: expected a whole number from 1 to 1000, not "5000"',
     );
     await refused(
       edited((s) => {
         s.options.strategies.north = { kind: 'boulware', params: { e: -5 } };
       }),
-      'options.strategies.north: e must be a number above 0 and at most 100, not -5',
+      'options.strategies.north: e (the concession exponent) must be above 0 and at most 100, not -5',
     );
     await refused(
       edited((s) => {
@@ -156,12 +156,12 @@ describe('a session file at the border', () => {
     raw.options.strategies = { us: { kind: 'linear', params: { patience: -1 } } };
     await refused(
       raw,
-      'options.strategies.us: patience must be a whole number of rounds from 1 to 1000, not -1',
+      'options.strategies.us: patience (rounds without progress before it leaves) must be a whole number from 1 to 1000, not -1',
     );
     const io = memoryIo();
     expect(await run(['run', 'ukraine-peace', '--strategy', 'us=linear:patience=-1'], io)).toBe(2);
-    expect(io.stderr()).toBe(
-      'peacesim: --strategy us=…: patience must be a whole number of rounds from 1 to 1000, not -1\n',
+    expect(io.stderr()).toContain(
+      "'--strategy <actor=kind>' argument 'us=linear:patience=-1' is invalid. patience (rounds without progress before it leaves) must be a whole number from 1 to 1000, not -1",
     );
   });
 

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
+import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkAtBorder, oneLine } from '../../engine/border.ts';
 import { HumanMoveSchema } from '../../engine/events.ts';
@@ -14,42 +16,19 @@ import {
   runHeadless,
   type SuppliedMove,
 } from '../../engine/headless.ts';
-import { MAX_ROUNDS, MAX_SEED, type RunOptions, resolveOptions } from '../../engine/options.ts';
+import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, sessionText } from '../../engine/session.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 
-/** `--strategy ACTOR=KIND[:PARAM=NUMBER,…]`, e.g. `russia=boulware:e=0.1`. */
-export function parseStrategy(
-  value: string,
-  previous: Record<string, { kind: string; params?: Record<string, number> }> = {},
-) {
-  const m = /^([^=\s]+)=([a-z-]+)(?::(.+))?$/.exec(value);
-  if (!m) throw new InvalidArgumentError('expected ACTOR=KIND or ACTOR=KIND:PARAM=NUMBER,…');
-  const params: Record<string, number> = {};
-  for (const pair of m[3]?.split(',') ?? []) {
-    const [k, v] = pair.split('=');
-    const x = Number(v);
-    if (!k || v === undefined || v.trim() === '' || !Number.isFinite(x))
-      throw new InvalidArgumentError(`"${pair}" is not PARAM=NUMBER`);
-    params[k] = x;
-  }
-  return { ...previous, [m[1]!]: { kind: m[2]!, ...(m[3] ? { params } : {}) } };
-}
-
-/** `--inject EVENT@ROUND`. */
-export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
-  const m = /^([^@\s]+)@(\d+)$/.exec(value);
-  if (!m || Number(m[2]) < 1)
-    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
-  return [...previous, { event: m[1]!, round: Number(m[2]) }];
-}
+// the flags' parsers live with the others, so every way in checks by the same rules
+export { parseInject, parseStrategy } from '../flags.ts';
 
 const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: HumanMoveSchema }));
 
@@ -101,6 +80,8 @@ export function report(
   if (opts.save) writeFileAtomic(opts.save, sessionText(createSession(result.game, opts.source)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
+  // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
+  const seedUsed = drewFrom(resolved.seed, result.snapshot.context.rng);
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
@@ -110,7 +91,7 @@ export function report(
   } else {
     const n = new Narrator(scenario, palette(io));
     const lines = [
-      ...n.header(resolved),
+      ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
     ];
@@ -161,11 +142,11 @@ export function registerRun(program: Command, io: Io): void {
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(
       '-s, --seed <n>',
-      'random seed: the same seed and inputs give the same transcript',
-      intFlag(0, MAX_SEED),
+      "seed of the run's random draws — a strategy's noise parameter, the mediator's choice between equally good changes; runs that draw nothing are the same for every seed (the header says so)",
+      intFlag(...SEED_RANGE),
       1,
     )
-    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, MAX_ROUNDS))
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(...ROUNDS_RANGE))
     .option(
       '--strategy <actor=kind>',
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable)",
