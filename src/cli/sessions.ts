@@ -9,13 +9,22 @@ import type { Game } from '../engine/game.ts';
 import { checkSession, parseSession, replaySession, type Session } from '../engine/session.ts';
 import { openScenario } from './scenarios.ts';
 
+/** The system's reasons a file cannot be read, in words. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
+
 export function readSessionFile(file: string): { session: Session; scenario: Scenario; game: Game } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = (code && UNREADABLE[code]) ?? code ?? (e as Error).message;
     throw new PeacesimError(
-      oneLine(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
+      oneLine(`cannot read ${file}: ${why}; give the path of a saved session (--save FILE)`),
     );
   }
   const session = parseSession(text, file);

@@ -48,6 +48,14 @@ export function transcriptSeal(transcript: readonly TranscriptEntry[]) {
   return { entries: transcript.length, sha256: sha256(canonicalJson(transcript)) };
 }
 
+/**
+ * sha256 of the seed and options a run was saved with: a changed seed is caught even where it would replay the
+ * same transcript (a run that draws nothing), since the file would then claim a seed the run was not played with.
+ */
+function settingsSeal(seed: number, options: unknown): string {
+  return sha256(canonicalJson({ seed, options }));
+}
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex (64 characters 0-9, a-f)');
 const id = z.string().min(1);
 const common = {
@@ -70,7 +78,7 @@ const SessionSchema = z.discriminatedUnion(
       /** the peacesim version that saved it */
       engine: id,
       ...common,
-      transcript: z.strictObject({ entries: z.number().int().min(0), sha256: hex64 }),
+      transcript: z.strictObject({ entries: z.number().int().min(0), sha256: hex64, settings: hex64 }),
     }),
     // the first format: no engine version and no transcript seal (replayed without the divergence check)
     z.strictObject({ format: z.literal(1), ...common }),
@@ -93,7 +101,10 @@ export function createSession(game: Game, source: string): Session {
     seed: seed ?? DEFAULT_SEED,
     options: rest,
     inputs: [...game.inputs],
-    transcript: transcriptSeal(game.snapshot.context.transcript),
+    transcript: {
+      ...transcriptSeal(game.snapshot.context.transcript),
+      settings: settingsSeal(seed ?? DEFAULT_SEED, rest),
+    },
   };
 }
 
@@ -164,6 +175,13 @@ export function replaySession(scenario: Scenario, session: Session, file = 'the 
     if (e instanceof RefusedInputError) throw refusal(`${file}: ${e.message}`);
     throw e;
   }
+  if (
+    session.format === SESSION_FORMAT &&
+    session.transcript.settings !== settingsSeal(session.seed, session.options)
+  )
+    throw refusal(
+      `${file}: the seed or the options are not those the run was saved with (the seal's settings differ); the file was changed after it was saved`,
+    );
   if (session.format === SESSION_FORMAT) {
     const now = transcriptSeal(game.snapshot.context.transcript);
     if (now.sha256 !== session.transcript.sha256) {

@@ -69,7 +69,9 @@ describe('a session file at the border', () => {
   it('should replay a good session, and go on from where it stopped', async () => {
     const [resume, report] = await onFile(southSession());
     // the run waits for South again in round 2: resume says so (exit 1), report reports it as unfinished
-    expect(resume!.stderr).toMatch(/^peacesim: the run stops in round 2: south is played by a person/);
+    expect(resume!.stderr).toMatch(
+      /^peacesim: the run stops in round 2: South \(stylised Ukraine\) is played by a person/,
+    );
     expect(report!.code).toBe(0);
     expect(report!.stdout).toContain('Unfinished');
   });
@@ -196,6 +198,19 @@ describe('a session file at the border', () => {
       }),
       /^the replay diverges from the saved run: the replay gives \d+ transcript entries where the saved run had \d+; saved by peacesim 0\.0\.1, replayed by /,
     );
+    // a seed that changes nothing in the run (the tutorial draws nothing) is caught by the seal of the settings
+    await refused(
+      edited((s) => {
+        s.seed = 7;
+      }),
+      "the seed or the options are not those the run was saved with (the seal's settings differ); the file was changed after it was saved",
+    );
+    await refused(
+      edited((s) => {
+        s.options.maxRounds = 5;
+      }),
+      /^the seed or the options are not those the run was saved with/,
+    );
     // a seed that changes the run is caught: by the seal, or before it by an input the new run does not take
     const s = shipped('ukraine-peace');
     const options = {
@@ -207,7 +222,7 @@ describe('a session file at the border', () => {
     raw.seed = 2;
     await refused(
       raw,
-      /^(the replay diverges from the saved run|input \d+: STEP is not allowed: the talks are over)/,
+      /^(the seed or the options are not those|input \d+: STEP is not allowed: the talks are over)/,
     );
   });
 

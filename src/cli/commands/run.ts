@@ -61,6 +61,9 @@ export function scenarioSource(name: string): string {
   return shippedIds().includes(name) && !existsSync(name) ? name : resolve(name);
 }
 
+/** An actor's name, where a person reads (its id only as a flag's handle). */
+const nameOf = (scenario: Scenario, id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+
 export interface RunReport {
   readonly scenario: Scenario;
   readonly options: RunOptions;
@@ -101,7 +104,7 @@ export function report(
   }
   if (result.waitingFor)
     throw new PeacesimError(
-      `the run stops in round ${result.snapshot.context.round}: ${result.waitingFor} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
+      `the run stops in round ${result.snapshot.context.round}: ${nameOf(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
     );
 }
 
@@ -129,7 +132,7 @@ export function checkPlan(
   const humans = peopleAtTheTable(scenario, options);
   if (humans.length && !moves)
     throw new PeacesimError(
-      `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
+      `${humans.map((id) => nameOf(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
     );
 }
 
