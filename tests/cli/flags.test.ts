@@ -53,6 +53,20 @@ describe("a strategy's parameters", () => {
     usage(['run', 'tutorial-bilateral', '--strategy', 'north=boulware:x=1'], '--strategy');
     usage(['outcomes', 'tutorial-bilateral', '-n', '2', '--strategy', 'north=boulware:e=-5'], '--strategy');
 
+    // only a single text's mediator reads patience and steps; tit-for-tat and Zeuthen read e when they fall back
+    const up = openScenario('ukraine-peace');
+    expect(() =>
+      resolveOptions(up, { strategies: { us: { kind: 'linear', params: { patience: 3 } } } }),
+    ).not.toThrow();
+    expect(() =>
+      resolveOptions(up, { strategies: { russia: { kind: 'linear', params: { patience: 3 } } } }),
+    ).toThrow('the strategy of russia: linear takes no parameter "patience"; it takes e, noise');
+    expect(() =>
+      resolveOptions(up, { strategies: { us: { kind: 'hardliner', params: { steps: 2 } } } }),
+    ).not.toThrow();
+    expect(strategyError('zeuthen', { e: 2 })).toBeNull();
+    usage(['outcomes', 'ukraine-peace', '-n', '2', '--strategy', 'russia=linear:patience=3'], '--strategy');
+
     const s = openScenario('tutorial-bilateral');
     const bad = { seed: 1, strategies: { north: { kind: 'boulware', params: { x: 1 } } } };
     expect(() => resolveOptions(s, bad)).toThrow('the strategy of north: boulware takes no parameter "x"');

@@ -14,6 +14,7 @@ import {
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
+import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -201,7 +202,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
         ...(opts.strategy ? { strategies: opts.strategy } : {}),
       };
-      const humans = peopleAtTheTable(scenario, run);
+      const humans = withFlags(undefined, () => peopleAtTheTable(scenario, run)); // option errors name the flag
       if (humans.length)
         throw new PeacesimError(
           `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,

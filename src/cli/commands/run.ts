@@ -115,7 +115,8 @@ export function checkPlan(
   injects: readonly PlannedInject[],
   moves: boolean,
 ) {
-  const resolved = resolveOptions(scenario, options);
+  // the options came from flags (run, outcomes): their errors name the flag
+  const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
   const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
   for (const p of injects) {
     if (!manual.includes(p.event)) {
