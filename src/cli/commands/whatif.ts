@@ -20,6 +20,7 @@ import {
 import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -231,10 +232,12 @@ export function registerWhatIf(program: Command, io: Io): void {
       ) => {
         checkExportFlags(opts);
         const { scenario, recompile } = scenarioLoader(name);
-        const r = whatIf(scenario, opts.document, opts.set, {
-          recompile,
-          ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-        });
+        const r = withFlags(undefined, () =>
+          whatIf(scenario, opts.document, opts.set, {
+            recompile,
+            ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+          }),
+        );
         if (opts.csv || opts.json) {
           const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);
