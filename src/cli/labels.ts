@@ -39,6 +39,11 @@ export function termsText(scenario: Scenario, terms: Readonly<Record<string, str
 /** An uncertain parameter of a sweep ("south.weight.guarantee") in words: "South's weight on Security guarantee". */
 export function parameterLabel(scenario: Scenario, parameter: string): string {
   const [actor, kind, issue] = parameter.split('.');
+  // "ratification.<id>.threshold": the utility a ratifying body's approval needs
+  const hurdle = scenario.ratifications.find(
+    (r) => actor === 'ratification' && issue === 'threshold' && r.id === kind,
+  );
+  if (hurdle) return `the threshold of ${hurdle.label}`;
   const name = actorShort(scenario, actor ?? '');
   const whose = name.endsWith('s') ? `${name}'` : `${name}'s`;
   if (kind === 'reservation') return `${whose} value of no deal`;

@@ -44,6 +44,7 @@ const Row = z.strictObject({
   round: count,
   utilities: z.record(z.string(), z.number()).nullable(),
   durability: z.number().nullable(),
+  ratified: z.boolean().nullable(),
   reservations: z.array(z.number()),
   holdouts: z.array(count),
   walkedOut: z.array(z.string()),

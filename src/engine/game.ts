@@ -2,9 +2,11 @@
 // the machine took; its snapshot is their replay with xstate's pure `initialTransition`/`transition`. Sending an
 // input, rewinding (the replay minus the last input), who is awaited, who people play, and the outcome of a run
 // are all asked here — by the headless driver, sessions, the outcome statistics and the play screen alike.
+
 import { initialTransition, transition } from 'xstate';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { actorsAtTheTable } from '../domain/protocol.ts';
+import type { RatificationCheck } from '../domain/ratification.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import type { NegotiationContext } from './context.ts';
@@ -193,6 +195,11 @@ export interface RunOutcome {
   readonly utilities: Readonly<Record<string, number>> | null;
   /** signed: the estimated durability, when the scenario has a durability section */
   readonly durability: DurabilityNote | null;
+  /**
+   * signed: the ratification hurdles the signed terms meet, each cleared or not by the scenario's threshold; null
+   * when they meet none (the text takes effect when signed) or the run did not sign
+   */
+  readonly ratification: RatificationCheck | null;
   /** collapsed: the parties or mediator that walked out, and the entry of each walk-out */
   readonly actors: readonly string[];
   readonly walkOuts: readonly WalkOutEntry[];
@@ -232,6 +239,7 @@ export function runOutcome(transcript: readonly TranscriptEntry[]): RunOutcome |
     terms: last.terms,
     utilities: last.kind === 'signed' ? last.utilities : null,
     durability: last.kind === 'signed' ? (last.durability ?? null) : null,
+    ratification: last.kind === 'signed' ? (last.ratification ?? null) : null,
     actors,
     walkOuts: actors.flatMap((a) => {
       const w = transcript.findLast((e): e is WalkOutEntry => e.kind === 'walk-out' && e.actor === a);

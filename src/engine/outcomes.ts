@@ -3,7 +3,7 @@
 
 import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
-import { drawScenario, uncertainParameters } from '../analysis/sweep.ts';
+import { drawScenario, thresholdParameters, uncertainParameters } from '../analysis/sweep.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { runOutcome } from './game.ts';
 import { type PlannedInject, runHeadless } from './headless.ts';
@@ -33,6 +33,8 @@ export interface OutcomeRun {
   readonly utilities: Readonly<Record<string, number>> | null;
   /** signed runs of a scenario with a durability section */
   readonly durability: number | null;
+  /** signed runs whose terms meet a ratification hurdle: do they clear every one (the draw's thresholds); else null */
+  readonly ratified: boolean | null;
   readonly terms: TermSheet | null;
   /** the drawn value of no deal at the start, per actor in scenario order */
   readonly reservations: readonly number[];
@@ -94,6 +96,17 @@ export interface OutcomesResult {
     readonly utilities: readonly ({ readonly actor: string } & Spread)[];
     /** null without a durability section or without a signed run */
     readonly durability: Spread | null;
+    /**
+     * signed runs whose terms meet a ratification hurdle, and how many of them clear every hurdle they meet under
+     * the draw's thresholds; null when the scenario states no hurdle
+     */
+    readonly ratification: {
+      readonly runs: number;
+      readonly cleared: number;
+      /** cleared / runs */
+      readonly share: number;
+      readonly interval: readonly [number, number];
+    } | null;
     readonly terms: readonly TermMode[];
   };
   readonly failed: { readonly runs: number; readonly holdouts: readonly HoldoutTally[] };
@@ -139,6 +152,7 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
     round: ended.round,
     utilities: signed ? ended.utilities : null,
     durability: signed ? (ended.durability?.value ?? null) : null,
+    ratified: signed && ended.ratification ? ended.ratification.clears : null,
     terms: signed ? ended.terms : null,
     reservations: drawn.actors.map((a) => a.reservation.value),
     holdouts,
@@ -207,6 +221,8 @@ export function outcomesResult(
   const rounds: number[] = [];
   const utilities: number[][] = scenario.actors.map(() => []);
   const durability: number[] = [];
+  let subject = 0;
+  let cleared = 0;
   const holdoutRuns = new Array<number>(n).fill(0);
   const holdoutRounds = new Array<number>(n).fill(0);
   const walkOuts = new Array<number>(n).fill(0);
@@ -217,6 +233,10 @@ export function outcomesResult(
       rounds.push(row.round);
       scenario.actors.forEach((a, i) => utilities[i]!.push(row.utilities![a.id]!));
       if (row.durability !== null) durability.push(row.durability);
+      if (row.ratified !== null) {
+        subject++;
+        if (row.ratified) cleared++;
+      }
     } else {
       row.holdouts.forEach((h, a) => {
         if (h > 0) holdoutRuns[a]!++;
@@ -238,7 +258,7 @@ export function outcomesResult(
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     injects,
-    parameters: uncertainParameters(scenario),
+    parameters: [...uncertainParameters(scenario), ...thresholdParameters(scenario)],
     outcomes: OUTCOME_KINDS.map((o) => ({
       outcome: o,
       count: counts[o],
@@ -253,6 +273,9 @@ export function outcomesResult(
         return s ? [{ actor: a.id, ...s }] : [];
       }),
       durability: spread(durability),
+      ratification: scenario.ratifications.length
+        ? { runs: subject, cleared, share: share(cleared, subject), interval: wilson(cleared, subject) }
+        : null,
       terms: counts.signed
         ? scenario.issues.map((_, i) => termMode(scenario, i, terms[i]!, counts.signed))
         : [],

@@ -4,6 +4,7 @@ import { produce } from 'immer';
 import { durabilityOf } from '../domain/durability.ts';
 import { brokenConstraints, evaluatePackage, requiredActors } from '../domain/evaluate.ts';
 import { isPrincipal, mediatorOf } from '../domain/protocol.ts';
+import { ratificationOf } from '../domain/ratification.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { blameTally, loneHoldout, noteHoldout, noteWalkOut } from './blame.ts';
@@ -20,6 +21,15 @@ function durabilityNote(s: Scenario, text: readonly number[]): { durability?: Du
   if (!d || !s.durability) return {};
   const factors = s.durability.factors.map((f, k) => ({ ...d.factors[k]!, label: f.label }));
   return { durability: { value: d.value, base: d.base, factors } };
+}
+
+/**
+ * The hurdles at home the signed terms meet (a referendum, a parliament's vote), each cleared or not by the
+ * scenario's threshold, judged as the scenario stands at signing; none when the terms meet none.
+ */
+function ratificationNote(s: Scenario, text: readonly number[]) {
+  const r = ratificationOf(s, text);
+  return r ? { ratification: r } : {};
 }
 
 /** Every actor's utility of a package, by actor id, for the transcript. */
@@ -112,6 +122,7 @@ export function recordRatification(run: Run, ctx: NegotiationContext): Negotiati
         terms: termSheet(s, ctx.text),
         utilities: utilities(s, ctx.text),
         ...durabilityNote(s, ctx.text),
+        ...ratificationNote(s, ctx.text),
       });
     else draft.agreed = false;
   });

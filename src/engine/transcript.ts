@@ -1,6 +1,8 @@
 // The transcript: an append-only log of what happened, in ids and plain data, for people and for JSON.
+
 import type { Patch } from 'immer';
 import type { Violation } from '../domain/evaluate.ts';
+import type { RatificationCheck } from '../domain/ratification.ts';
 import type { StrategyKind } from '../domain/types.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 
@@ -169,6 +171,8 @@ export type EntryBody =
       readonly terms: TermSheet;
       readonly utilities: Readonly<Record<string, number>>;
       readonly durability?: DurabilityNote;
+      /** the ratification hurdles the signed terms meet, each cleared or not by the numbers (none: it takes effect) */
+      readonly ratification?: RatificationCheck;
     }
   | { readonly kind: 'stalemate'; readonly terms: TermSheet; readonly blame?: readonly BlameCount[] }
   | {

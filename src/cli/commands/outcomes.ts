@@ -14,6 +14,7 @@ import {
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
+import { RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
@@ -85,6 +86,13 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     for (const u of s.utilities) out.push(row(`utility ${actorShort(scenario, u.actor)}`, u));
     if (s.durability) out.push(row('durability', s.durability));
     else if (!scenario.durability) out.push(p.dim('  (the scenario states no durability assumptions)'));
+    const rt = s.ratification;
+    if (rt)
+      out.push(
+        rt.runs === 0
+          ? '  no signed text met a ratification hurdle'
+          : `  signed subject to ratification in ${runs(rt.runs)}; cleared every hurdle in ${runs(rt.cleared)} (${pct(rt.share)} ${interval(rt.interval)}) — ${RATIFICATION_CAVEAT}`,
+      );
     out.push('  terms signed most often:');
     for (const t of s.terms)
       out.push(

@@ -19,6 +19,8 @@ export const SUMMARY_COLUMNS = [
   'ci_high',
 ];
 
+const share = (k: number, of: number) => (of > 0 ? k / of : 0);
+
 /** The summary as a long table: one row per outcome kind, per actor statistic, per issue's modal term. */
 export function outcomesSummaryCsv(r: OutcomesResult): string {
   const rows: Cell[][] = [];
@@ -33,6 +35,31 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       rows.push(['signing_round', null, k, null, signed.round[k], null, signed.runs, null, null]);
   for (const u of signed.utilities) spreadRows('utility', u.actor, u, signed.runs);
   if (signed.durability) spreadRows('durability', null, signed.durability, signed.runs);
+  const rt = signed.ratification;
+  if (rt) {
+    rows.push([
+      'ratification',
+      null,
+      'subject',
+      null,
+      share(rt.runs, signed.runs),
+      rt.runs,
+      signed.runs,
+      null,
+      null,
+    ]);
+    rows.push([
+      'ratification',
+      null,
+      'cleared',
+      null,
+      rt.share,
+      rt.cleared,
+      rt.runs,
+      rt.interval[0],
+      rt.interval[1],
+    ]);
+  }
   for (const t of signed.terms)
     rows.push(['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
   for (const h of failed.holdouts) {
@@ -64,6 +91,8 @@ export function runColumns(scenario: Scenario): string[] {
     'round',
     ...ids.map((a) => `u_${a}`),
     'durability',
+    // only a scenario that states ratification hurdles has the column
+    ...(scenario.ratifications.length ? ['ratified'] : []),
     ...ids.map((a) => `reservation_${a}`),
     ...ids.map((a) => `holdouts_${a}`),
     'walked_out',
@@ -79,6 +108,7 @@ export function runRow(scenario: Scenario, r: OutcomeRow): Cell[] {
     r.round,
     ...scenario.actors.map((a) => r.utilities?.[a.id] ?? null),
     r.durability,
+    ...(scenario.ratifications.length ? [r.ratified] : []),
     ...r.reservations,
     ...r.holdouts,
     joinIds(r.walkedOut),

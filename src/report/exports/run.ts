@@ -19,6 +19,8 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
     outcome: runOutcome(result.snapshot.context.transcript)?.kind ?? 'waiting',
+    // signed subject to ratification: the hurdles the terms meet and whether they clear them; null otherwise
+    ratification: runOutcome(result.snapshot.context.transcript)?.ratification ?? null,
     rounds: result.snapshot.context.round,
     waitingFor: result.waitingFor,
     transcript: result.snapshot.context.transcript,

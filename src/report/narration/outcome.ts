@@ -2,6 +2,7 @@
 // its outcome — signed with the terms and each actor's worth and the durability estimate, a stalemate or a
 // collapse with the engine's blame count, or a session that waits for a person — in the run's and the report's
 // words.
+import type { RatificationCheck } from '../../domain/ratification.ts';
 import { statusQuoPackage } from '../../domain/utility.ts';
 import { runOutcome as endOf } from '../../engine/game.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
@@ -10,6 +11,7 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/t
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { n2, n3, shift2 } from '../format.ts';
+import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { listing, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, PERSON, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
@@ -96,6 +98,26 @@ function durability(v: Voice, d: DurabilityNote): Line {
   return say(`Estimated durability ${n2(d.value)} — ${DURABILITY_CAVEAT}: ${parts.join('; ')}.`);
 }
 
+/**
+ * The outcome's first line: signed, and — when the terms meet a ratification hurdle — subject to whom, and whether
+ * they clear it by the scenario's numbers.
+ */
+function signedHeadline(round: number, r: RatificationCheck | null): string {
+  if (!r) return `Outcome: signed in round ${round}.`;
+  const verdict = r.clears ? 'the text clears it' : 'the text falls short of it';
+  return `Outcome: signed in round ${round}, subject to ${bodies(r)}; by the scenario's numbers ${verdict}.`;
+}
+
+const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** Each hurdle the signed terms meet, with its numbers, and what the verdict rests on. */
+function ratification(v: Voice, r: RatificationCheck): Line[] {
+  return [
+    ...r.hurdles.map((h) => say(`${hurdleSentence(v.scenario, h)}.`, undefined, 4)),
+    say(`The vote: ${RATIFICATION_CAVEAT}.`, undefined, 4),
+  ];
+}
+
 /** Who stood alone, and who walked out, as the engine counts blame — neutrally. */
 function blame(v: Voice, list: readonly BlameCount[]): Line {
   const intro =
@@ -120,7 +142,8 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
     const worth = Object.entries(last.utilities ?? {}).map(([a, u]) => `${v.name(a)} ${n3(u)}`);
     return [
       blank,
-      say(`Outcome: signed in round ${last.round}.`, 'signed', 0),
+      say(signedHeadline(last.round, last.ratification), 'signed', 0),
+      ...(last.ratification ? ratification(v, last.ratification) : []),
       ...(last.durability ? [durability(v, last.durability)] : []),
       consentOf(v, last.terms, 'The agreed text'),
       say('The agreed terms (where they differ from the status quo):'),
@@ -170,7 +193,7 @@ export function reportOutcome(v: Voice, run: RunState): Outcome {
     return {
       kind: 'signed',
       round: last.round,
-      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).`,
+      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).${last.ratification ? ` It is signed subject to ratification at home — ${last.ratification.hurdles.map((h) => hurdleSentence(v.scenario, h)).join('; ')}. ${capitalised(RATIFICATION_CAVEAT)}.` : ''}`,
     };
   }
   if (last?.kind === 'stalemate') {

@@ -1,9 +1,11 @@
 // The end of a session: how it ended, the final terms (• where they moved from the status quo), and what the
 // final text is worth to each actor against its value of no deal — or, in the public view the teams see, only who
 // accepted it: utilities and values of no deal are private.
+
 import { Box, Text } from 'ink';
 import type { Scenario } from '../../domain/types.ts';
 import { optionOf } from '../../engine/terms.ts';
+import { bodies, hurdleSentence } from '../../report/ratification.ts';
 import type { Outcome } from '../state/play.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix3, plural } from '../words.ts';
@@ -23,7 +25,10 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
   const theme = useTheme();
   const head =
     outcome.kind === 'signed'
-      ? { text: `${GLYPH.accept} Signed in round ${outcome.round}`, color: theme.accept }
+      ? {
+          text: `${GLYPH.accept} Signed in round ${outcome.round}${outcome.ratification ? `, subject to ${bodies(outcome.ratification)}` : ''}`,
+          color: theme.accept,
+        }
       : outcome.kind === 'stalemate'
         ? {
             text: `${GLYPH.reject} Stalemate: round ${outcome.round} was the last, no text won every consent`,
@@ -36,12 +41,21 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
   const labelWidth = Math.min(28, Math.max(...scenario.issues.map((x) => x.label.length)) + 1);
   const nameWidth = Math.min(30, Math.max(...scenario.actors.map((a) => a.name.length)) + 1);
   const barWidth = Math.max(8, Math.min(30, width - nameWidth - 22));
-  const termRows = Math.max(1, height - 5 - scenario.actors.length);
+  const hurdleRows = numbers ? (outcome.ratification?.hurdles.length ?? 0) : 0;
+  const termRows = Math.max(1, height - 5 - scenario.actors.length - hurdleRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold color={head.color} wrap="truncate-end">
         {head.text}
       </Text>
+      {/* the vote's verdict rests on the actor's utility, a private number: the facilitator view only */}
+      {numbers && outcome.ratification
+        ? outcome.ratification.hurdles.map((h) => (
+            <Text key={h.id} wrap="truncate-end" color={h.clears ? theme.accept : theme.warn}>
+              {hurdleSentence(scenario, h)}
+            </Text>
+          ))
+        : null}
       <Text bold>{outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table'}</Text>
       {scenario.issues.slice(0, termRows).map((x) => {
         const value = outcome.terms[x.id];

@@ -1,0 +1,112 @@
+// A run signed subject to ratification (issue 7, item 2): on random small scenarios with random hurdles, a signed
+// outcome carries a ratification exactly when its signed terms meet a hurdle's condition (read by an oracle of
+// the test's own), each hurdle cleared exactly when the actor's utility at signing reaches its threshold; and the
+// CLI says so, end to end, on the worked example of docs/scenarios.md.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { drawRng } from '../../src/analysis/draws.ts';
+import { drawScenario } from '../../src/analysis/sweep.ts';
+import { statusQuoPackage } from '../../src/domain/utility.ts';
+import { runOutcome } from '../../src/engine/game.ts';
+import { runHeadless } from '../../src/engine/headless.ts';
+import { outcomeRun, runOutcomes } from '../../src/engine/outcomes.ts';
+import { packageOf } from '../../src/engine/terms.ts';
+import { n3 } from '../../src/report/format.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { arbCase, meets, SEED } from '../analysis/ratified-arbitraries.ts';
+import { cli, ROOT } from '../helpers.ts';
+
+describe('a signed run and its ratification', () => {
+  it('should be signed subject to ratification exactly when the signed terms meet a hurdle', () => {
+    let subject = 0;
+    fc.assert(
+      fc.property(arbCase, fc.integer({ min: 0, max: 2 ** 31 - 1 }), ({ scenario: s, conditions }, seed) => {
+        const r = runHeadless(s, { seed, maxRounds: 6 });
+        const end = runOutcome(r.snapshot.context.transcript);
+        if (end?.kind !== 'signed') {
+          expect(end?.ratification ?? null).toBeNull();
+          return;
+        }
+        const pkg = packageOf(s, end.terms, statusQuoPackage(s));
+        const met = s.ratifications.filter((_, k) => meets(s, conditions[k]!, pkg));
+        if (met.length === 0) {
+          expect(end.ratification).toBeNull();
+          return;
+        }
+        subject++;
+        expect(end.ratification?.hurdles.map((h) => h.id)).toEqual(met.map((h) => h.id));
+        for (const [k, h] of met.entries()) {
+          const u = end.utilities![s.actors[h.actor]!.id]!;
+          expect(end.ratification!.hurdles[k]!.utility).toBe(u);
+          expect(end.ratification!.hurdles[k]!.clears).toBe(u >= h.threshold.value - 1e-12);
+        }
+        expect(end.ratification!.clears).toBe(end.ratification!.hurdles.every((h) => h.clears));
+      }),
+      { seed: SEED, numRuns: 120, verbose: true },
+    );
+    // the property saw runs signed subject to ratification, not only runs that were not
+    expect(subject).toBeGreaterThan(5);
+  });
+});
+
+describe('outcomes over drawn thresholds', () => {
+  it('should count the signed runs subject to ratification, each judged by its own draw of the threshold', () => {
+    const s = loadScenarioFile(`${ROOT}/tests/fixtures/format/ratified.yaml`);
+    const options = { draws: 40, seed: 7 };
+    const result = runOutcomes(s, options);
+    expect(result.parameters).toContain('ratification.west-parliament.threshold');
+    const thresholds = new Set<number>();
+    let subject = 0;
+    let cleared = 0;
+    for (let i = 0; i < options.draws; i++) {
+      const run = outcomeRun(s, options, i);
+      if (run.outcome !== 'signed') {
+        expect(run.ratified).toBeNull();
+        continue;
+      }
+      const ceded = run.terms!.line === 'cede';
+      expect(run.ratified !== null).toBe(ceded);
+      if (!ceded) continue;
+      const threshold = drawScenario(s, drawRng(options.seed, i)).ratifications[0]!.threshold.value;
+      thresholds.add(threshold);
+      expect(run.ratified).toBe(run.utilities!.west! >= threshold - 1e-12);
+      subject++;
+      if (run.ratified) cleared++;
+    }
+    expect(subject).toBeGreaterThan(0);
+    expect(thresholds.size).toBeGreaterThan(1);
+    expect(result.signed.ratification).toMatchObject({ runs: subject, cleared });
+  });
+});
+
+describe('run on the worked example', () => {
+  const EXAMPLE = 'docs/examples/my-referendum-truce.yaml';
+
+  it('should sign subject to a referendum in Ukraine, and say by its JSON numbers whether the text clears it', () => {
+    const json = cli(['run', EXAMPLE, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const run = JSON.parse(json.stdout);
+    expect(run.outcome).toBe('signed');
+    const [h] = run.ratification.hurdles;
+    expect(h).toMatchObject({ id: 'ukraine-referendum', actor: 'ukraine', label: 'a referendum in Ukraine' });
+    expect(h.clears).toBe(h.utility >= h.threshold);
+    expect(run.ratification.clears).toBe(h.clears);
+    const text = cli(['run', EXAMPLE]);
+    expect(text.code, text.stderr).toBe(0);
+    const flat = text.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain(
+      `subject to a referendum in Ukraine; by the scenario's numbers the text ${h.clears ? 'clears it' : 'falls short of it'}.`,
+    );
+    expect(flat).toContain(
+      `a referendum in Ukraine: worth ${n3(h.utility)} to Ukraine, ${h.clears ? 'at or above' : 'below'} the ${n3(h.threshold)} its approval needs [assumption]`,
+    );
+    expect(flat).toContain('not a forecast of the vote');
+    expect(flat).not.toContain('ukraine-referendum');
+  });
+
+  it('should carry no ratification when the default run does not sign', () => {
+    const run = JSON.parse(cli(['run', '--json']).stdout);
+    expect(run.outcome).toBe('stalemate');
+    expect(run.ratification).toBeNull();
+  });
+});
