@@ -2,6 +2,8 @@
 // outcome carries a ratification exactly when its signed terms meet a hurdle's condition (read by an oracle of
 // the test's own), each hurdle cleared exactly when the actor's utility at signing reaches its threshold; and the
 // CLI says so, end to end, on the worked example of docs/scenarios.md.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawRng } from '../../src/analysis/draws.ts';
@@ -102,6 +104,21 @@ describe('run on the worked example', () => {
     );
     expect(flat).toContain('not a forecast of the vote');
     expect(flat).not.toContain('ukraine-referendum');
+  });
+
+  it('should be what docs/scenarios.md quotes of it', () => {
+    const run = JSON.parse(cli(['run', EXAMPLE, '--json']).stdout);
+    const [h] = run.ratification.hurdles;
+    const doc = readFileSync(resolve(ROOT, 'docs/scenarios.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain(
+      `Outcome: signed in round ${run.rounds}, subject to a referendum in Ukraine; by the scenario's numbers the text ${h.clears ? 'clears it' : 'falls short of it'}.`,
+    );
+    expect(doc).toContain(`worth ${n3(h.utility)} to Ukraine`);
+    expect(doc).toContain(`it clears the hurdle by ${n3(h.margin)}`);
+    // "at the top of its range (0.70) the same text would fall short"
+    const [, high] = loadScenarioFile(resolve(ROOT, EXAMPLE)).ratifications[0]!.threshold.range!;
+    expect(doc).toContain(`at the top of its range (${high.toFixed(2)}) the same text would fall short`);
+    expect(h.utility).toBeLessThan(high);
   });
 
   it('should carry no ratification when the default run does not sign', () => {

@@ -35,12 +35,13 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       rows.push(['signing_round', null, k, null, signed.round[k], null, signed.runs, null, null]);
   for (const u of signed.utilities) spreadRows('utility', u.actor, u, signed.runs);
   if (signed.durability) spreadRows('durability', null, signed.durability, signed.runs);
+  // statistics over no runs have no row, as everywhere in this table
   const rt = signed.ratification;
-  if (rt) {
+  if (rt && signed.runs > 0)
     rows.push([
       'ratification',
       null,
-      'subject',
+      'needed',
       null,
       share(rt.runs, signed.runs),
       rt.runs,
@@ -48,6 +49,7 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       null,
       null,
     ]);
+  if (rt && rt.runs > 0)
     rows.push([
       'ratification',
       null,
@@ -59,7 +61,6 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       rt.interval[0],
       rt.interval[1],
     ]);
-  }
   for (const t of signed.terms)
     rows.push(['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
   for (const h of failed.holdouts) {
