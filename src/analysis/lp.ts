@@ -80,6 +80,7 @@ function lpOf(highs: Highs): Lp {
       // tight tolerances: the analyses tell a margin of 1e-7 from zero
       model.options.set({
         output_flag: false,
+        presolve: 'off',
         primal_feasibility_tolerance: 1e-10,
         dual_feasibility_tolerance: 1e-10,
       });

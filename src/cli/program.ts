@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { didYouMean, PeacesimError } from '../domain/errors.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerBrief } from './commands/brief.ts';
+import { registerCalibrate } from './commands/calibrate.ts';
 import { registerConcessions } from './commands/concessions.ts';
 import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
@@ -40,6 +41,7 @@ export function buildProgram(io: Io): Command {
   registerSweep(program, io);
   registerOutcomes(program, io);
   registerWhatIf(program, io);
+  registerCalibrate(program, io);
   registerConcessions(program, io);
   registerImport(program, io);
   registerRun(program, io);

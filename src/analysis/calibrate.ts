@@ -1,0 +1,278 @@
+// `peacesim calibrate`: the scenario's record of reactions as evidence on each actor's preferences. For every
+// actor, the region of weights and reservations within the scenario's own ranges that reproduces its recorded
+// reactions (calibrate-region.ts); the conflicts of a record that no such preference reproduces; and, for every
+// document and actor, whether the record decides the verdict or the modeller's numbers do.
+import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
+import type { Actor, RecordedReaction, Scenario } from '../domain/types.ts';
+import {
+  conflicts,
+  type Interval,
+  openRegion,
+  type PreferenceBox,
+  type ReactionConstraint,
+  type Region,
+  type RegionVerdict,
+  regionRanges,
+  regionVerdict,
+} from './calibrate-region.ts';
+import type { Lp } from './lp.ts';
+
+export interface RecordReport {
+  readonly id: string;
+  readonly actor: string;
+  readonly document: string;
+  readonly reaction: 'accept' | 'reject';
+  readonly date: string;
+  readonly sources: readonly string[];
+  readonly basis: RecordedReaction['basis'];
+}
+
+export interface ConflictReport {
+  readonly id: string;
+  readonly actor: string;
+  readonly document: string;
+  readonly reaction: 'accept' | 'reject';
+  readonly sources: readonly string[];
+  /** which irreducible set it belongs to (numbered from 1 per scenario): the set cannot hold together */
+  readonly set: number;
+  /** red-line: an accept of a text that breaks the actor's red line; preferences: no weights in range fit */
+  readonly cause: 'red-line' | 'preferences';
+  /** cause red-line: the red lines the accepted text breaks */
+  readonly redLines: readonly string[];
+}
+
+export interface ActorCalibration {
+  /** the recorded reactions that constrain its preferences (rejects explained by a red line do not) */
+  readonly constraining: readonly string[];
+  /** rejects explained by a red line in force at the reaction's date: they say nothing about preferences */
+  readonly explainedByRedLine: readonly string[];
+  /** its record holds together; when false the region is of the reactions left after setting aside `conflicts` */
+  readonly consistent: boolean;
+  readonly setAside: readonly string[];
+  /** issue id → range of the normalised weight over the region */
+  readonly weights: Readonly<Record<string, Interval>>;
+  readonly reservation: Interval;
+  /** the scenario's own numbers are in range and reproduce every recorded reaction */
+  readonly pointInside: boolean;
+  /** recorded reactions the scenario's own numbers do not reproduce */
+  readonly contradicts: readonly string[];
+}
+
+export interface DocumentVerdict {
+  readonly verdict: RegionVerdict;
+  /**
+   * what settles an accepts or rejects: a red line broken; the record (without it the verdict would depend on
+   * the numbers); or the scenario's ranges alone. Null for depends: the modeller's numbers decide.
+   */
+  readonly decidedBy: 'red-line' | 'record' | 'ranges' | null;
+  /** utility − reservation over the region */
+  readonly margin: Interval;
+  /** red lines in force at the document's date that it breaks: the actor rejects it whatever its weights */
+  readonly redLines: readonly string[];
+}
+
+export interface CalibrationReport {
+  readonly scenario: { readonly id: string; readonly title: string };
+  readonly consistent: boolean;
+  readonly record: readonly RecordReport[];
+  readonly conflicts: readonly ConflictReport[];
+  readonly actors: Readonly<Record<string, ActorCalibration>>;
+  readonly documents: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly verdicts: Readonly<Record<string, DocumentVerdict>>;
+  }[];
+}
+
+/**
+ * The positions of an actor in force on a date. Dated positions (epochs) plug in here; until a scenario dates
+ * them, an actor's positions are the same on every date.
+ */
+export function positionsOn(scenario: Scenario, actor: number, _date: string): Actor {
+  return scenario.actors[actor]!;
+}
+
+/** The weighted issues of an actor: the coordinates of its region. */
+export function weightedIssues(actor: Actor): number[] {
+  return actor.preferences.flatMap((p, i) => (p ? [i] : []));
+}
+
+export function preferenceBox(actor: Actor): PreferenceBox {
+  return {
+    weights: weightedIssues(actor).map((i) => {
+      const p = actor.preferences[i]!;
+      return p.weightRange
+        ? ([p.weightRange[0], p.weightRange[1]] as const)
+        : ([p.rawWeight, p.rawWeight] as const);
+    }),
+    reservation: actor.reservation.range ?? [actor.reservation.value, actor.reservation.value],
+  };
+}
+
+/** The option values of a package on the actor's weighted issues, under its positions on a date. */
+function valuesOf(
+  scenario: Scenario,
+  actor: number,
+  slots: readonly number[],
+  pkg: ArrayLike<number>,
+  date: string,
+) {
+  const a = positionsOn(scenario, actor, date);
+  return slots.map((i) => a.preferences[i]?.values[pkg[i]!] ?? 0);
+}
+
+/** One actor's region, with what it rests on. */
+export interface ActorRegion {
+  readonly actor: number;
+  readonly slots: readonly number[];
+  readonly region: Region;
+  /** the scenario's ranges alone, without the record */
+  readonly box: Region;
+  readonly calibration: ActorCalibration;
+  /** the irreducible sets set aside (reaction ids), with their cause */
+  readonly conflictSets: readonly { ids: string[]; cause: 'red-line' | 'preferences'; redLines: string[] }[];
+}
+
+/** Builds the region of one actor from its record; the caller disposes `region`. Null without weighted issues. */
+export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): ActorRegion | null {
+  const a = scenario.actors[actor]!;
+  const slots = weightedIssues(a);
+  if (slots.length === 0) return null;
+  const entries = scenario.record.filter((r) => r.actor === actor);
+  const explained: string[] = [];
+  const sets: ActorRegion['conflictSets'][number][] = [];
+  const constraining: { entry: RecordedReaction; constraint: ReactionConstraint }[] = [];
+  const contradicts: string[] = [];
+  for (const entry of entries) {
+    const doc = scenario.documents[entry.document]!;
+    const at = positionsOn(scenario, actor, entry.date);
+    const broken = brokenConstraints(at.redLines, doc.package).map((v) => v.redLine);
+    const accepted = verdictOf(scenario, at, doc.package).accepts;
+    if (accepted !== (entry.reaction === 'accept')) contradicts.push(entry.id);
+    if (broken.length > 0) {
+      if (entry.reaction === 'reject') explained.push(entry.id);
+      else sets.push({ ids: [entry.id], cause: 'red-line', redLines: broken });
+      continue;
+    }
+    constraining.push({
+      entry,
+      constraint: {
+        accept: entry.reaction === 'accept',
+        values: valuesOf(scenario, actor, slots, doc.package, entry.date),
+      },
+    });
+  }
+  const box = preferenceBox(a);
+  const all = openRegion(
+    lp,
+    box,
+    constraining.map((c) => c.constraint),
+  );
+  const found = conflicts(all);
+  all.dispose();
+  for (const set of found.sets)
+    sets.push({ ids: set.map((j) => constraining[j]!.entry.id), cause: 'preferences', redLines: [] });
+  const kept = constraining.filter((_, j) => found.active[j]);
+  const region = openRegion(
+    lp,
+    box,
+    kept.map((c) => c.constraint),
+  );
+  const ranges = regionRanges(region)!;
+  const inBox =
+    slots.every((i) => {
+      const p = a.preferences[i]!;
+      return !p.weightRange || (p.rawWeight >= p.weightRange[0] && p.rawWeight <= p.weightRange[1]);
+    }) &&
+    (!a.reservation.range ||
+      (a.reservation.value >= a.reservation.range[0] && a.reservation.value <= a.reservation.range[1]));
+  return {
+    actor,
+    slots,
+    region,
+    box: openRegion(lp, box, []),
+    conflictSets: sets,
+    calibration: {
+      constraining: constraining.map((c) => c.entry.id),
+      explainedByRedLine: explained,
+      consistent: sets.length === 0,
+      setAside: sets.flatMap((s) => s.ids),
+      weights: Object.fromEntries(slots.map((i, k) => [scenario.issues[i]!.id, ranges.weights[k]!])),
+      reservation: ranges.reservation,
+      pointInside: inBox && contradicts.length === 0,
+      contradicts,
+    },
+  };
+}
+
+/** The verdict of an actor on a document over its region, judged by its positions on the document's date. */
+export function documentVerdict(scenario: Scenario, r: ActorRegion, document: number): DocumentVerdict {
+  const doc = scenario.documents[document]!;
+  const at = positionsOn(scenario, r.actor, doc.date);
+  const redLines = brokenConstraints(at.redLines, doc.package).map((v) => v.redLine);
+  const values = valuesOf(scenario, r.actor, r.slots, doc.package, doc.date);
+  const v = regionVerdict(r.region, values)!;
+  if (redLines.length) return { verdict: 'rejects', decidedBy: 'red-line', margin: v.margin, redLines };
+  if (v.verdict === 'depends') return { verdict: v.verdict, decidedBy: null, margin: v.margin, redLines };
+  const alone = regionVerdict(r.box, values)!.verdict;
+  return {
+    verdict: v.verdict,
+    decidedBy: alone === v.verdict ? 'ranges' : 'record',
+    margin: v.margin,
+    redLines,
+  };
+}
+
+export function calibrateScenario(lp: Lp, scenario: Scenario): CalibrationReport {
+  const regions = scenario.actors.map((a) => calibrateActor(lp, scenario, a.index));
+  try {
+    const actorId = (a: number) => scenario.actors[a]!.id;
+    const docId = (d: number) => scenario.documents[d]!.id;
+    const byId = new Map(scenario.record.map((r) => [r.id, r]));
+    const conflictList: ConflictReport[] = [];
+    let set = 0;
+    for (const r of regions)
+      for (const s of r?.conflictSets ?? []) {
+        set++;
+        for (const id of s.ids) {
+          const e = byId.get(id)!;
+          conflictList.push({
+            id,
+            actor: actorId(e.actor),
+            document: docId(e.document),
+            reaction: e.reaction,
+            sources: e.sources,
+            set,
+            cause: s.cause,
+            redLines: s.redLines,
+          });
+        }
+      }
+    const present = regions.filter((r): r is ActorRegion => r !== null);
+    return {
+      scenario: { id: scenario.id, title: scenario.title },
+      consistent: conflictList.length === 0,
+      record: scenario.record.map((e) => ({
+        id: e.id,
+        actor: actorId(e.actor),
+        document: docId(e.document),
+        reaction: e.reaction,
+        date: e.date,
+        sources: e.sources,
+        basis: e.basis,
+      })),
+      conflicts: conflictList,
+      actors: Object.fromEntries(present.map((r) => [actorId(r.actor), r.calibration])),
+      documents: scenario.documents.map((d, k) => ({
+        id: d.id,
+        date: d.date,
+        verdicts: Object.fromEntries(present.map((r) => [actorId(r.actor), documentVerdict(scenario, r, k)])),
+      })),
+    };
+  } finally {
+    for (const r of regions) {
+      r?.region.dispose();
+      r?.box.dispose();
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// `calibrate` on random small scenarios (2–4 issues, 2 actors, random ranges, red lines and records) against
+// brute force: vertex enumeration of each actor's polytope, and the domain's own verdicts on dense draws from the
+// scenario's ranges (the sweep's draws).
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calibrateScenario } from '../../src/analysis/calibrate.ts';
+import { type Lp, loadLp } from '../../src/analysis/lp.ts';
+import { drawScenario } from '../../src/analysis/sweep.ts';
+import { brokenConstraints, verdictOf } from '../../src/domain/evaluate.ts';
+import { createRng } from '../../src/domain/rng.ts';
+import type { Actor, Scenario } from '../../src/domain/types.ts';
+import { compileScenario } from '../../src/scenario/compile.ts';
+import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import {
+  type OracleActor,
+  type OracleReaction,
+  oracleConsistent,
+  oracleVerdict,
+} from './calibrate-oracle.ts';
+
+let lp: Lp;
+beforeAll(async () => {
+  lp = await loadLp();
+});
+
+const step = (k: number, s: number) => Math.round(k) * s;
+
+/** A random small scenario with a record: values on a grid of 0.1, weights and ranges on a grid of 0.5. */
+const arbScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
+  const nIssues = g(fc.integer, { min: 2, max: 4 });
+  const issues = Array.from({ length: nIssues }, (_, i) => ({
+    id: `i${i}`,
+    label: `Issue ${i}`,
+    options: Array.from({ length: g(fc.integer, { min: 2, max: 3 }) }, (_, o) => ({
+      id: `o${o}`,
+      label: `O${o}`,
+    })),
+    statusQuo: 'o0',
+  }));
+  const actors = ['a', 'b'].map((id) => {
+    const preferences: ScenarioInput['actors'][number]['preferences'] = {};
+    for (const x of issues) {
+      const lo = step(g(fc.integer, { min: 1, max: 8 }), 0.5);
+      const width = g(fc.boolean) ? step(g(fc.integer, { min: 0, max: 6 }), 0.5) : 0;
+      const weight = lo + step(g(fc.integer, { min: 0, max: Math.round(width / 0.5) }), 0.5);
+      preferences[x.id] = {
+        weight,
+        ...(width > 0 ? { weightRange: [lo, lo + width] as [number, number] } : {}),
+        values: Object.fromEntries(
+          x.options.map((o) => [o.id, step(g(fc.integer, { min: 0, max: 10 }), 0.1)]),
+        ),
+        rationale: 'random',
+      };
+    }
+    const rlo = step(g(fc.integer, { min: 4, max: 14 }), 0.05);
+    const rwidth = step(g(fc.integer, { min: 0, max: 6 }), 0.05);
+    const x = issues[g(fc.integer, { min: 0, max: nIssues - 1 })]!;
+    return {
+      id,
+      name: `Actor ${id}`,
+      preferences,
+      redLines: g(fc.boolean)
+        ? [{ id: `${id}-red`, text: 'a red line', rule: { issue: x.id, not_in: ['o1'] } }]
+        : [],
+      reservation: {
+        value: rlo + step(g(fc.integer, { min: 0, max: Math.round(rwidth / 0.05) }), 0.05),
+        ...(rwidth > 0 ? { range: [rlo, rlo + rwidth] as [number, number] } : {}),
+        rationale: 'random',
+      },
+    };
+  });
+  const documents = Array.from({ length: g(fc.integer, { min: 2, max: 5 }) }, (_, k) => ({
+    id: `d${k}`,
+    title: `Document ${k}`,
+    date: '2025-01-01',
+    tabledBy: 'a',
+    terms: Object.fromEntries(
+      issues.map((x) => [x.id, `o${g(fc.integer, { min: 0, max: x.options.length - 1 })}`]),
+    ),
+  }));
+  const record = Array.from({ length: g(fc.integer, { min: 0, max: 5 }) }, (_, k) => ({
+    id: `r${k}`,
+    actor: g(fc.boolean) ? 'a' : 'b',
+    document: `d${g(fc.integer, { min: 0, max: documents.length - 1 })}`,
+    reaction: g(fc.boolean) ? ('accept' as const) : ('reject' as const),
+    date: '2025-01-01',
+    basis: 'stated' as const,
+    sources: ['src'],
+    statement: 'random',
+  }));
+  const input: ScenarioInput = {
+    id: 'random',
+    title: 'Random',
+    summary: 'random',
+    date: '2025-01-01',
+    sources: [{ id: 'src', title: 'A source' }],
+    issues,
+    actors,
+    rules: [],
+    documents,
+    events: [],
+    protocol: { kind: 'alternating-offers', parties: ['a', 'b'], maxRounds: 5 },
+    record,
+  };
+  return compileScenario(input);
+});
+
+const slotsOf = (a: Actor) => a.preferences.flatMap((p, i) => (p ? [i] : []));
+
+function oracleActor(a: Actor): OracleActor {
+  return {
+    weights: slotsOf(a).map((i) => {
+      const p = a.preferences[i]!;
+      return p.weightRange ?? [p.rawWeight, p.rawWeight];
+    }),
+    reservation: a.reservation.range ?? [a.reservation.value, a.reservation.value],
+  };
+}
+
+const valuesOf = (s: Scenario, a: Actor, d: number) =>
+  slotsOf(a).map((i) => a.preferences[i]!.values[s.documents[d]!.package[i]!]!);
+const breaks = (s: Scenario, a: Actor, d: number) =>
+  brokenConstraints(a.redLines, s.documents[d]!.package).length > 0;
+
+describe('calibrate on random scenarios', () => {
+  it("should agree with vertex enumeration and the domain's verdicts on dense draws", () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const report = calibrateScenario(lp, s);
+        let consistent = true;
+        for (const a of s.actors) {
+          const mine = s.record.filter((r) => r.actor === a.index);
+          const calib = report.actors[a.id]!;
+          // rejects explained by a red line constrain nothing; accepts of a text that breaks one are conflicts
+          const redLineConflicts = mine.filter((r) => r.reaction === 'accept' && breaks(s, a, r.document));
+          const constraining = mine.filter((r) => !breaks(s, a, r.document));
+          expect(calib.constraining).toEqual(constraining.map((r) => r.id));
+          const reactions: OracleReaction[] = constraining.map((r) => ({
+            accept: r.reaction === 'accept',
+            values: valuesOf(s, a, r.document),
+          }));
+          const box = oracleActor(a);
+          const actorConsistent = redLineConflicts.length === 0 && oracleConsistent(box, reactions);
+          expect(calib.consistent).toBe(actorConsistent);
+          consistent &&= actorConsistent;
+          // every reported conflict set cannot hold, and holds without any one member
+          const sets = [...new Set(report.conflicts.filter((c) => c.actor === a.id).map((c) => c.set))];
+          for (const set of sets) {
+            const members = report.conflicts.filter((c) => c.set === set);
+            if (members[0]!.cause === 'red-line') {
+              expect(redLineConflicts.map((r) => r.id)).toContain(members[0]!.id);
+              continue;
+            }
+            const pick = (ids: readonly string[]) =>
+              ids.map((id) => reactions[constraining.findIndex((r) => r.id === id)]!);
+            const ids = members.map((c) => c.id);
+            expect(oracleConsistent(box, pick(ids))).toBe(false);
+            for (const drop of ids)
+              expect(oracleConsistent(box, pick(ids.filter((x) => x !== drop)))).toBe(true);
+          }
+          // the region is that of the reactions not set aside
+          const kept = constraining.filter((r) => !calib.setAside.includes(r.id));
+          const keptReactions = kept.map((r) => reactions[constraining.indexOf(r)]!);
+          expect(oracleConsistent(box, keptReactions)).toBe(true);
+          s.documents.forEach((_, k) => {
+            const got = report.documents[k]!.verdicts[a.id]!;
+            if (breaks(s, a, k)) {
+              expect(got.verdict).toBe('rejects');
+              expect(got.decidedBy).toBe('red-line');
+            } else {
+              const want = oracleVerdict(box, keptReactions, valuesOf(s, a, k));
+              expect(got.verdict).toBe(want.verdict);
+              expect(got.margin[0]).toBeCloseTo(want.margin[0], 6);
+              expect(got.margin[1]).toBeCloseTo(want.margin[1], 6);
+            }
+          });
+          // dense draws from the ranges: a draw that reproduces the kept record never contradicts a settled verdict
+          const rng = createRng(11);
+          for (let k = 0; k < 600; k++) {
+            const drawn = drawScenario(s, rng).actors[a.index]!;
+            const fits = kept.every(
+              (r) =>
+                verdictOf(s, drawn, s.documents[r.document]!.package).accepts === (r.reaction === 'accept'),
+            );
+            if (!fits) continue;
+            s.documents.forEach((d, j) => {
+              const accepts = verdictOf(s, drawn, d.package).accepts;
+              expect(report.documents[j]!.verdicts[a.id]!.verdict).not.toBe(accepts ? 'rejects' : 'accepts');
+            });
+          }
+        }
+        expect(report.consistent).toBe(consistent);
+        expect(report.record.map((r) => r.id)).toEqual(s.record.map((r) => r.id));
+      }),
+      { seed: 20261106, numRuns: 120 },
+    );
+  });
+});
