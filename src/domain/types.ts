@@ -191,21 +191,6 @@ export interface Durability extends Assumption {
   readonly factors: readonly DurabilityFactor[];
 }
 
-/** A documented reaction of an actor to a tabled document: evidence on its preferences. */
-export interface RecordedReaction extends Provenance {
-  readonly id: string;
-  /** actor index */
-  readonly actor: number;
-  /** document index */
-  readonly document: number;
-  readonly reaction: 'accept' | 'reject';
-  readonly date: string;
-  /** stated: the actor said so; reading: inferred (a counter-proposal, a walk-out …); assumption: a what-if */
-  readonly basis: 'stated' | 'reading' | 'assumption';
-  readonly statement?: string;
-  readonly rationale?: string;
-}
-
 export interface Protocol {
   readonly kind: 'mediated-single-text' | 'alternating-offers';
   readonly mediator?: number;
@@ -233,8 +218,6 @@ export interface Scenario {
   /** the scenario's durability assumptions, when it states them */
   readonly durability?: Durability;
   readonly protocol: Protocol;
-  /** documented reactions to the tabled documents, in file order */
-  readonly record: readonly RecordedReaction[];
   /** offsets[i] = start of issue i's options in each actor's contrib array; offsets[n] = total options */
   readonly offsets: Int32Array;
   readonly issueIndex: ReadonlyMap<string, number>;

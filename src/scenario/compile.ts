@@ -16,7 +16,6 @@ import type {
   Scenario,
   Term,
 } from '../domain/types.ts';
-import { compileRecord } from './record.ts';
 import type {
   ConditionInput,
   DurabilityInput,
@@ -406,11 +405,6 @@ export function compileScenario(
       ...(input.protocol.opening === undefined ? {} : { opening: input.protocol.opening }),
       maxRounds: input.protocol.maxRounds,
     },
-    record: compileRecord(
-      input.record ?? [],
-      actorIndex,
-      documents.map((d) => d.id),
-    ),
     offsets,
     issueIndex,
     actorIndex,

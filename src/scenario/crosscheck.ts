@@ -1,7 +1,6 @@
 // Checks the schema cannot make: ids that must exist, ids that must be unique, values that must fit their issue.
 // Runs on the raw merged data, defensively, so its findings come out together with the schema's in one pass.
 import { didYouMean } from '../domain/errors.ts';
-import { crossCheckRecord } from './record.ts';
 
 type Raw = Record<string, unknown>;
 export type Path = (string | number)[];
@@ -341,13 +340,6 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
     else if (fid !== undefined) factorSeen.set(fid, k);
     checkCondition(f.when, ['durability', 'factors', k, 'when']);
   }
-
-  crossCheckRecord(
-    raw,
-    { actors: actorIds, documents: documentIds },
-    (what, id, valid, path) => out.push(unknownId(what, id, valid, path)),
-    push,
-  );
 
   // protocol
   const protocol = raw.protocol;

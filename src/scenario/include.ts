@@ -61,8 +61,7 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
   return over;
 }
 
-// the record first: its entries also go with an omitted actor or document, which must not make omitting them an error
-const LISTS = ['record', 'sources', 'issues', 'actors', 'rules', 'documents', 'events'] as const;
+const LISTS = ['sources', 'issues', 'actors', 'rules', 'documents', 'events'] as const;
 
 function applyOmit(
   value: Raw,
@@ -85,7 +84,7 @@ function applyOmit(
         errors.push({
           ...p,
           path: `omit.${list}[${k}]`,
-          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list.slice(0, -1)} "${String(id)}" was included`,
+          message: `nothing to omit: no ${list.slice(0, -1)} "${String(id)}" was included`,
         });
         return;
       }
@@ -98,11 +97,6 @@ function applyOmit(
         }
       }
       items.splice(j, 1);
-      // a recorded reaction of an omitted actor, or to an omitted document, goes with it
-      if ((list === 'actors' || list === 'documents') && Array.isArray(value.record)) {
-        const key = list === 'actors' ? 'actor' : 'document';
-        value.record = value.record.filter((r) => !(isRecord(r) && r[key] === id));
-      }
     });
   }
   const factorIds = omit.durabilityFactors;

@@ -7,7 +7,7 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is lower-case letters, digits, ".", "_" or "-", e.g. "army-cap"');
 
-export const IsoDate = z
+const IsoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-11-20"');
 
@@ -304,41 +304,6 @@ export const Durability = z
     'how likely a signed deal is to hold: base + the shifts of the factors that apply, clamped to [0, 1]',
   );
 
-/**
- * A documented reaction of an actor to a tabled document: evidence on its preferences (`peacesim calibrate`).
- * `assumption` is for a user's hypothetical ("suppose it had accepted"); shipped scenarios record only what the
- * sources show.
- */
-export const RecordEntry = z
-  .strictObject({
-    ...provenance,
-    id: Id,
-    actor: Id,
-    document: Id,
-    reaction: z.enum(['accept', 'reject']),
-    date: IsoDate.describe('when the actor reacted; it is judged by its positions in force on that date'),
-    basis: z
-      .enum(['stated', 'reading', 'assumption'])
-      .describe(
-        'stated: the actor said so; reading: inferred from a counter-proposal, a walk-out …; assumption: a what-if',
-      ),
-    statement: z.string().min(1).optional().describe('stated: the words the reaction rests on'),
-    rationale: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('reading: the inference from the sources; assumption: why'),
-  })
-  .superRefine((r, ctx) => {
-    const need = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
-    if (r.basis !== 'assumption' && (r.sources ?? []).length === 0)
-      need('sources', `a ${r.basis} reaction needs its sources`);
-    if (r.basis === 'stated' && r.statement === undefined)
-      need('statement', 'a stated reaction needs its "statement"');
-    if (r.basis !== 'stated' && r.rationale === undefined)
-      need('rationale', `a reaction with basis ${r.basis} needs its "rationale"`);
-  });
-
 const OmitLists = z.strictObject({
   sources: z.array(Id).optional(),
   issues: z.array(Id).optional(),
@@ -346,7 +311,6 @@ const OmitLists = z.strictObject({
   rules: z.array(Id).optional(),
   documents: z.array(Id).optional(),
   events: z.array(Id).optional(),
-  record: z.array(Id).optional(),
   durabilityFactors: z.array(Id).optional(),
   redLines: z
     .array(
@@ -383,10 +347,6 @@ export const Scenario = z.strictObject({
   events: z.array(Event).default([]),
   durability: Durability.optional(),
   protocol: Protocol,
-  record: z
-    .array(RecordEntry)
-    .optional()
-    .describe('documented reactions to the tabled documents, the evidence calibrate uses'),
 });
 
 export type ScenarioInput = z.infer<typeof Scenario>;
@@ -399,7 +359,6 @@ export type PreferenceInput = z.infer<typeof Preference>;
 export type RedLineInput = z.infer<typeof RedLine>;
 export type TermDetailInput = z.infer<typeof TermDetail>;
 export type DurabilityInput = z.infer<typeof Durability>;
-export type RecordEntryInput = z.infer<typeof RecordEntry>;
 
 /** The JSON Schema of the format, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {
