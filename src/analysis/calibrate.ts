@@ -3,17 +3,22 @@
 // reactions (calibrate-region.ts); the conflicts of a record that no such preference reproduces; and, for every
 // document and actor, whether the record decides the verdict or the modeller's numbers do.
 import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
-import type { Actor, RecordedReaction, Scenario } from '../domain/types.ts';
+import { requireDocument } from '../domain/lookup.ts';
+import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
+import type { Actor, Package, RecordedReaction, Scenario } from '../domain/types.ts';
 import {
   conflicts,
   type Interval,
+  type Judgement,
   openRegion,
   type PreferenceBox,
   type ReactionConstraint,
   type Region,
   type RegionVerdict,
+  type ReservationRef,
   regionRanges,
   regionVerdict,
+  type WeightRef,
 } from './calibrate-region.ts';
 import type { Lp } from './lp.ts';
 
@@ -49,6 +54,11 @@ export interface ActorCalibration {
   /** its record holds together; when false the region is of the reactions left after setting aside `conflicts` */
   readonly consistent: boolean;
   readonly setAside: readonly string[];
+  /**
+   * a reaction or document judged by dated weights against an uncertain reservation was relaxed (see
+   * calibrate-region.ts): its accepts and rejects hold; a depends may be one the exact region would settle
+   */
+  readonly relaxed: boolean;
   /** issue id → range of the normalised weight over the region */
   readonly weights: Readonly<Record<string, Interval>>;
   readonly reservation: Interval;
@@ -84,47 +94,93 @@ export interface CalibrationReport {
   }[];
 }
 
-/**
- * The positions of an actor in force on a date. Dated positions (epochs) plug in here; until a scenario dates
- * them, an actor's positions are the same on every date.
- */
-export function positionsOn(scenario: Scenario, actor: number, _date: string): Actor {
-  return scenario.actors[actor]!;
-}
-
-/** The weighted issues of an actor: the coordinates of its region. */
+/** The weighted issues of an actor at the top level: the coordinates of its region. */
 export function weightedIssues(actor: Actor): number[] {
   return actor.preferences.flatMap((p, i) => (p ? [i] : []));
 }
 
-export function preferenceBox(actor: Actor): PreferenceBox {
-  return {
-    weights: weightedIssues(actor).map((i) => {
-      const p = actor.preferences[i]!;
-      return p.weightRange
-        ? ([p.weightRange[0], p.weightRange[1]] as const)
-        : ([p.rawWeight, p.rawWeight] as const);
-    }),
-    reservation: actor.reservation.range ?? [actor.reservation.value, actor.reservation.value],
-  };
-}
+/**
+ * The unknowns of an actor's preferences: the top-level weights and reservation (in their ranges, or fixed), and
+ * each dated position that gives a weight or reservation a range of its own. A dated position that gives a number
+ * without a range fixes it on its dates (as `positionsAsOf` does for every analysis).
+ */
+export class Unknowns {
+  readonly slots: readonly number[];
+  readonly extraWeights: Interval[] = [];
+  readonly extraReservations: Interval[] = [];
+  /** "epoch/issue" and "epoch" → index of the extra unknown */
+  readonly weightKeys = new Map<string, number>();
+  readonly reservationKeys = new Map<string, number>();
 
-/** The option values of a package on the actor's weighted issues, under its positions on a date. */
-function valuesOf(
-  scenario: Scenario,
-  actor: number,
-  slots: readonly number[],
-  pkg: ArrayLike<number>,
-  date: string,
-) {
-  const a = positionsOn(scenario, actor, date);
-  return slots.map((i) => a.preferences[i]?.values[pkg[i]!] ?? 0);
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly actor: number,
+  ) {
+    const top = scenario.actors[actor]!;
+    this.slots = weightedIssues(top);
+    for (const e of top.epochs) {
+      for (const o of e.preferences)
+        if (o.weightRange)
+          this.register(this.weightKeys, this.extraWeights, `${e.id}/${o.issue}`, o.weightRange);
+      if (e.reservation?.range)
+        this.register(this.reservationKeys, this.extraReservations, e.id, e.reservation.range);
+    }
+  }
+
+  get box(): PreferenceBox {
+    const a = this.scenario.actors[this.actor]!;
+    return {
+      weights: this.slots.map((i) => {
+        const p = a.preferences[i]!;
+        return p.weightRange
+          ? ([p.weightRange[0], p.weightRange[1]] as const)
+          : ([p.rawWeight, p.rawWeight] as const);
+      }),
+      reservation: a.reservation.range ?? [a.reservation.value, a.reservation.value],
+      extraWeights: this.extraWeights,
+      extraReservations: this.extraReservations,
+    };
+  }
+
+  /** How a package is judged on a date: each weighted issue's value and weight, and the reservation. */
+  judge(pkg: Package, date: string): Judgement {
+    const top = this.scenario.actors[this.actor]!;
+    const dated = positionsAsOf(this.scenario, date).actors[this.actor]!;
+    const epochs = epochsInForce(top, date);
+    const terms: Judgement['terms'][number][] = [];
+    dated.preferences.forEach((p, i) => {
+      if (!p) return;
+      let weight: WeightRef = this.slots.includes(i)
+        ? { kind: 'slot', index: this.slots.indexOf(i) }
+        : { kind: 'raw', weight: p.rawWeight };
+      for (const e of epochs)
+        for (const o of e.preferences) {
+          if (o.issue !== i) continue;
+          if (o.weightRange) weight = { kind: 'extra', index: this.weightKeys.get(`${e.id}/${i}`)! };
+          else if (o.rawWeight !== undefined) weight = { kind: 'raw', weight: o.rawWeight };
+        }
+      terms.push({ value: p.values[pkg[i]!]!, weight });
+    });
+    let reservation: ReservationRef = top.reservation.range
+      ? { kind: 'shared' }
+      : { kind: 'fixed', value: top.reservation.value };
+    for (const e of epochs) {
+      const o = e.reservation;
+      if (o?.range) reservation = { kind: 'extra', index: this.reservationKeys.get(e.id)! };
+      else if (o?.value !== undefined) reservation = { kind: 'fixed', value: o.value };
+    }
+    return { terms, reservation };
+  }
+
+  private register(keys: Map<string, number>, list: Interval[], key: string, range: Interval): void {
+    keys.set(key, list.push([range[0], range[1]]) - 1);
+  }
 }
 
 /** One actor's region, with what it rests on. */
 export interface ActorRegion {
   readonly actor: number;
-  readonly slots: readonly number[];
+  readonly unknowns: Unknowns;
   readonly region: Region;
   /** the scenario's ranges alone, without the record */
   readonly box: Region;
@@ -133,22 +189,24 @@ export interface ActorRegion {
   readonly conflictSets: readonly { ids: string[]; cause: 'red-line' | 'preferences'; redLines: string[] }[];
 }
 
-/** Builds the region of one actor from its record; the caller disposes `region`. Null without weighted issues. */
+const docPackage = (s: Scenario, id: string) => requireDocument(s, id).package;
+
+/** Builds the region of one actor from its record; the caller disposes `region` and `box`. Null without weights. */
 export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): ActorRegion | null {
   const a = scenario.actors[actor]!;
-  const slots = weightedIssues(a);
-  if (slots.length === 0) return null;
+  const unknowns = new Unknowns(scenario, actor);
+  if (unknowns.slots.length === 0) return null;
   const entries = scenario.record.filter((r) => r.actor === actor);
   const explained: string[] = [];
   const sets: ActorRegion['conflictSets'][number][] = [];
   const constraining: { entry: RecordedReaction; constraint: ReactionConstraint }[] = [];
   const contradicts: string[] = [];
   for (const entry of entries) {
-    const doc = scenario.documents[entry.document]!;
-    const at = positionsOn(scenario, actor, entry.date);
-    const broken = brokenConstraints(at.redLines, doc.package).map((v) => v.redLine);
-    const accepted = verdictOf(scenario, at, doc.package).accepts;
-    if (accepted !== (entry.reaction === 'accept')) contradicts.push(entry.id);
+    const pkg = docPackage(scenario, entry.document);
+    const dated = positionsAsOf(scenario, entry.date);
+    const at = dated.actors[actor]!;
+    const broken = brokenConstraints(at.redLines, pkg).map((v) => v.redLine);
+    if (verdictOf(dated, at, pkg).accepts !== (entry.reaction === 'accept')) contradicts.push(entry.id);
     if (broken.length > 0) {
       if (entry.reaction === 'reject') explained.push(entry.id);
       else sets.push({ ids: [entry.id], cause: 'red-line', redLines: broken });
@@ -156,13 +214,10 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
     }
     constraining.push({
       entry,
-      constraint: {
-        accept: entry.reaction === 'accept',
-        values: valuesOf(scenario, actor, slots, doc.package, entry.date),
-      },
+      constraint: { accept: entry.reaction === 'accept', judged: unknowns.judge(pkg, entry.date) },
     });
   }
-  const box = preferenceBox(a);
+  const box = unknowns.box;
   const all = openRegion(
     lp,
     box,
@@ -180,7 +235,7 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
   );
   const ranges = regionRanges(region)!;
   const inBox =
-    slots.every((i) => {
+    unknowns.slots.every((i) => {
       const p = a.preferences[i]!;
       return !p.weightRange || (p.rawWeight >= p.weightRange[0] && p.rawWeight <= p.weightRange[1]);
     }) &&
@@ -188,7 +243,7 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
       (a.reservation.value >= a.reservation.range[0] && a.reservation.value <= a.reservation.range[1]));
   return {
     actor,
-    slots,
+    unknowns,
     region,
     box: openRegion(lp, box, []),
     conflictSets: sets,
@@ -196,8 +251,9 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
       constraining: constraining.map((c) => c.entry.id),
       explainedByRedLine: explained,
       consistent: sets.length === 0,
-      setAside: sets.flatMap((s) => s.ids),
-      weights: Object.fromEntries(slots.map((i, k) => [scenario.issues[i]!.id, ranges.weights[k]!])),
+      setAside: sets.flatMap((x) => x.ids),
+      relaxed: region.relaxed,
+      weights: Object.fromEntries(unknowns.slots.map((i, k) => [scenario.issues[i]!.id, ranges.weights[k]!])),
       reservation: ranges.reservation,
       pointInside: inBox && contradicts.length === 0,
       contradicts,
@@ -208,13 +264,13 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
 /** The verdict of an actor on a document over its region, judged by its positions on the document's date. */
 export function documentVerdict(scenario: Scenario, r: ActorRegion, document: number): DocumentVerdict {
   const doc = scenario.documents[document]!;
-  const at = positionsOn(scenario, r.actor, doc.date);
+  const at = positionsAsOf(scenario, doc.date).actors[r.actor]!;
   const redLines = brokenConstraints(at.redLines, doc.package).map((v) => v.redLine);
-  const values = valuesOf(scenario, r.actor, r.slots, doc.package, doc.date);
-  const v = regionVerdict(r.region, values)!;
+  const judged = r.unknowns.judge(doc.package, doc.date);
+  const v = regionVerdict(r.region, judged)!;
   if (redLines.length) return { verdict: 'rejects', decidedBy: 'red-line', margin: v.margin, redLines };
   if (v.verdict === 'depends') return { verdict: v.verdict, decidedBy: null, margin: v.margin, redLines };
-  const alone = regionVerdict(r.box, values)!.verdict;
+  const alone = regionVerdict(r.box, judged)!.verdict;
   return {
     verdict: v.verdict,
     decidedBy: alone === v.verdict ? 'ranges' : 'record',
@@ -227,7 +283,6 @@ export function calibrateScenario(lp: Lp, scenario: Scenario): CalibrationReport
   const regions = scenario.actors.map((a) => calibrateActor(lp, scenario, a.index));
   try {
     const actorId = (a: number) => scenario.actors[a]!.id;
-    const docId = (d: number) => scenario.documents[d]!.id;
     const byId = new Map(scenario.record.map((r) => [r.id, r]));
     const conflictList: ConflictReport[] = [];
     let set = 0;
@@ -239,7 +294,7 @@ export function calibrateScenario(lp: Lp, scenario: Scenario): CalibrationReport
           conflictList.push({
             id,
             actor: actorId(e.actor),
-            document: docId(e.document),
+            document: e.document,
             reaction: e.reaction,
             sources: e.sources,
             set,
@@ -255,7 +310,7 @@ export function calibrateScenario(lp: Lp, scenario: Scenario): CalibrationReport
       record: scenario.record.map((e) => ({
         id: e.id,
         actor: actorId(e.actor),
-        document: docId(e.document),
+        document: e.document,
         reaction: e.reaction,
         date: e.date,
         sources: e.sources,

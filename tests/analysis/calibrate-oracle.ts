@@ -11,6 +11,35 @@ export interface OracleActor {
 export interface OracleReaction {
   readonly accept: boolean;
   readonly values: readonly number[];
+  /** dated positions: a constant raw weight in place of a slot's unknown one */
+  readonly raw?: readonly (number | undefined)[];
+  /** dated positions: a fixed reservation in place of the uncertain one */
+  readonly reservation?: number;
+}
+
+/** The reaction's constraint Σ aᵢwᵢ + a_ρ·ρ + c ≥ 0 (margin × Σw'); exact only when linear. */
+function linear(r: {
+  values: readonly number[];
+  raw?: readonly (number | undefined)[];
+  reservation?: number;
+}) {
+  const raws = r.values.map((_, i) => r.raw?.[i]);
+  if (r.reservation === undefined && raws.some((x) => x !== undefined))
+    throw new Error('bilinear: a dated weight against an uncertain reservation');
+  const c = r.reservation;
+  const a = r.values.map((v, i) => (raws[i] === undefined ? v - (c ?? 0) : 0));
+  const constant = r.values.reduce(
+    (sum, v, i) => sum + (raws[i] === undefined ? 0 : (v - (c ?? 0)) * raws[i]!),
+    0,
+  );
+  return { a: [...a, c === undefined ? -1 : 0], constant };
+}
+
+/** Is the oracle exact for these judgements (no dated weight against an uncertain reservation)? */
+export function exactFor(
+  items: readonly { raw?: readonly (number | undefined)[]; reservation?: number }[],
+): boolean {
+  return items.every((r) => r.reservation !== undefined || !(r.raw ?? []).some((x) => x !== undefined));
 }
 
 const EPS = 1e-9;
@@ -35,8 +64,8 @@ function halfSpaces(actor: OracleActor, reactions: readonly OracleReaction[]): H
   out.push({ a: [...actor.weights.map(() => -rlo), 1], b: 0 });
   out.push({ a: [...actor.weights.map(() => rhi), -1], b: 0 });
   for (const r of reactions) {
-    const g = [...r.values, -1];
-    out.push(r.accept ? { a: g, b: 0 } : { a: g.map((x) => -x), b: 0 });
+    const g = linear(r);
+    out.push(r.accept ? { a: g.a, b: -g.constant } : { a: g.a.map((x) => -x), b: g.constant });
   }
   return out;
 }
@@ -99,7 +128,11 @@ function strictlyFeasible(
   const vs = vertices([...halfSpaces(actor, reactions), ...extra], actor.weights.length + 1);
   if (vs.length === 0) return false;
   const c = centroid(vs);
-  return reactions.every((r) => r.accept || dot([...r.values, -1], c) < -EPS * total(c));
+  return reactions.every((r) => {
+    if (r.accept) return true;
+    const g = linear(r);
+    return dot(g.a, c) + g.constant < -EPS * total(c);
+  });
 }
 
 export function oracleConsistent(actor: OracleActor, reactions: readonly OracleReaction[]): boolean {
@@ -112,14 +145,22 @@ export type OracleVerdict = 'accepts' | 'rejects' | 'depends';
 export function oracleVerdict(
   actor: OracleActor,
   reactions: readonly OracleReaction[],
-  values: readonly number[],
+  judged: Omit<OracleReaction, 'accept'>,
 ): { verdict: OracleVerdict; margin: [number, number] } {
   const vs = vertices(halfSpaces(actor, reactions), actor.weights.length + 1);
-  const margins = vs.map((x) => dot([...values, -1], x) / total(x));
+  const margins = vs.map((x) => marginAt(x.slice(0, -1), x.at(-1)! / total(x), judged));
   const margin: [number, number] = [Math.min(...margins), Math.max(...margins)];
   if (margin[0] >= -1e-7) return { verdict: 'accepts', margin };
-  const accepting: Half = { a: [...values, -1], b: 0 };
+  const g = linear(judged);
+  const accepting: Half = { a: g.a, b: -g.constant };
   return { verdict: strictlyFeasible(actor, reactions, [accepting]) ? 'depends' : 'rejects', margin };
+}
+
+/** u − r at raw weights w and reservation r, with the judgement's dated weights and reservation. */
+export function marginAt(w: readonly number[], r: number, judged: Omit<OracleReaction, 'accept'>): number {
+  const ws = w.map((x, i) => judged.raw?.[i] ?? x);
+  const sum = ws.reduce((s, x) => s + x, 0);
+  return dot(judged.values, ws) / sum - (judged.reservation ?? r);
 }
 
 /** Ranges of each normalised weight and of the reservation over the region's closure. */
@@ -139,7 +180,6 @@ export function oracleRanges(
 }
 
 /** The plain verdict rule at one point of the box. */
-export function acceptsAt(w: readonly number[], r: number, values: readonly number[]): boolean {
-  const sum = w.reduce((s, x) => s + x, 0);
-  return dot(values, w) / sum >= r - 1e-12;
+export function acceptsAt(w: readonly number[], r: number, judged: Omit<OracleReaction, 'accept'>): boolean {
+  return marginAt(w, r, judged) >= -1e-12;
 }

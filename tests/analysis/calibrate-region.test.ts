@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   conflicts,
   irreducibleConflict,
+  type Judgement,
   openRegion,
   type PreferenceBox,
   type ReactionConstraint,
@@ -13,7 +14,15 @@ import {
 } from '../../src/analysis/calibrate-region.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { createRng } from '../../src/domain/rng.ts';
-import { acceptsAt, oracleConsistent, oracleRanges, oracleVerdict } from './calibrate-oracle.ts';
+import {
+  acceptsAt,
+  exactFor,
+  marginAt,
+  type OracleReaction,
+  oracleConsistent,
+  oracleRanges,
+  oracleVerdict,
+} from './calibrate-oracle.ts';
 
 let lp: Lp;
 beforeAll(async () => {
@@ -37,25 +46,62 @@ const arbBox = (n: number): fc.Arbitrary<PreferenceBox> =>
 
 const arbValues = (n: number) => fc.array(grid(0.1, 0, 1), { minLength: n, maxLength: n });
 
-const arbCase = fc.integer({ min: 2, max: 4 }).chain((n) =>
-  fc.record({
-    box: arbBox(n),
-    reactions: fc.array(
-      fc.record({ accept: fc.boolean(), values: arbValues(n) }).map((r): ReactionConstraint => r),
-      { minLength: 1, maxLength: 5 },
-    ),
-    documents: fc.array(arbValues(n), { minLength: 1, maxLength: 3 }),
+type Judged = Omit<OracleReaction, 'accept'>;
+
+/** A package as judged on some date: its values, sometimes a dated raw weight or a fixed reservation. */
+const arbJudged = (n: number, dated: boolean): fc.Arbitrary<Judged> =>
+  fc
+    .record({
+      values: arbValues(n),
+      raw: dated
+        ? fc.option(
+            fc
+              .tuple(fc.integer({ min: 0, max: n - 1 }), grid(0.5, 0.5, 4))
+              .map(([i, w]) => Array.from({ length: n }, (_, k) => (k === i ? w : undefined))),
+            { nil: undefined },
+          )
+        : fc.constant(undefined),
+      reservation: dated ? fc.option(grid(0.05, 0.2, 0.8), { nil: undefined }) : fc.constant(undefined),
+    })
+    .map((j) => {
+      const out: { -readonly [K in keyof Judged]: Judged[K] } = { values: j.values };
+      if (j.raw) out.raw = j.raw;
+      if (j.reservation !== undefined) out.reservation = j.reservation;
+      return out;
+    });
+
+const judgementOf = (j: Judged): Judgement => ({
+  terms: j.values.map((value, index) => {
+    const raw = j.raw?.[index];
+    return { value, weight: raw === undefined ? { kind: 'slot', index } : { kind: 'raw', weight: raw } };
   }),
-);
+  reservation: j.reservation === undefined ? { kind: 'shared' } : { kind: 'fixed', value: j.reservation },
+});
+
+const arbCaseOf = (dated: boolean) =>
+  fc.integer({ min: 2, max: 4 }).chain((n) =>
+    fc.record({
+      box: arbBox(n),
+      reactions: fc.array(
+        fc.tuple(fc.boolean(), arbJudged(n, dated)).map(([accept, j]): OracleReaction => ({ accept, ...j })),
+        { minLength: 1, maxLength: 5 },
+      ),
+      documents: fc.array(arbJudged(n, dated), { minLength: 1, maxLength: 3 }),
+    }),
+  );
+const arbCase = arbCaseOf(false);
+
+const constraintsOf = (rs: readonly OracleReaction[]): ReactionConstraint[] =>
+  rs.map((r) => ({ accept: r.accept, judged: judgementOf(r) }));
 
 /** Points drawn uniformly from the box: those that reproduce every reaction. */
-function consistentSamples(box: PreferenceBox, reactions: readonly ReactionConstraint[], samples: number) {
+function consistentSamples(box: PreferenceBox, reactions: readonly OracleReaction[], samples: number) {
   const rng = createRng(7);
   const out: { w: number[]; r: number }[] = [];
   for (let k = 0; k < samples; k++) {
     const w = box.weights.map(([lo, hi]) => rng.between(lo, hi));
     const r = rng.between(box.reservation[0], box.reservation[1]);
-    if (reactions.every((c) => acceptsAt(w, r, c.values) === c.accept)) out.push({ w, r });
+    if (reactions.every((c) => acceptsAt(w, r, c) === c.accept)) out.push({ w, r });
   }
   return out;
 }
@@ -67,26 +113,25 @@ describe('the calibrated region', () => {
   it('should agree with vertex enumeration and box sampling on consistency, verdicts, margins and ranges', () => {
     fc.assert(
       fc.property(arbCase, ({ box, reactions, documents }) => {
-        const region = openRegion(lp, box, reactions);
+        const region = openRegion(lp, box, constraintsOf(reactions));
         try {
           const consistent = region.consistent();
           expect(consistent).toBe(oracleConsistent(box, reactions));
-          const samples = consistentSamples(box, reactions, 2000);
+          const samples = consistentSamples(box, reactions, 1000);
           if (samples.length > 0) expect(consistent).toBe(true);
           if (!consistent) return;
           const ranges = regionRanges(region)!;
           const expected = oracleRanges(box, reactions);
           ranges.weights.forEach((r, i) => expect(close(r, expected.weights[i]!)).toBe(true));
           expect(close(ranges.reservation, expected.reservation)).toBe(true);
-          for (const values of documents) {
-            const got = regionVerdict(region, values)!;
-            const want = oracleVerdict(box, reactions, values);
+          for (const judged of documents) {
+            const got = regionVerdict(region, judgementOf(judged))!;
+            const want = oracleVerdict(box, reactions, judged);
             expect(got.verdict).toBe(want.verdict);
             expect(close(got.margin, want.margin)).toBe(true);
             for (const { w, r } of samples) {
-              const accepts = acceptsAt(w, r, values);
-              expect(got.verdict).not.toBe(accepts ? 'rejects' : 'accepts');
-              const m = values.reduce((s, v, i) => s + v * w[i]!, 0) / w.reduce((s, x) => s + x, 0) - r;
+              expect(got.verdict).not.toBe(acceptsAt(w, r, judged) ? 'rejects' : 'accepts');
+              const m = marginAt(w, r, judged);
               expect(m).toBeGreaterThanOrEqual(got.margin[0] - 1e-9);
               expect(m).toBeLessThanOrEqual(got.margin[1] + 1e-9);
             }
@@ -95,14 +140,48 @@ describe('the calibrated region', () => {
           region.dispose();
         }
       }),
-      { seed: 20261104, numRuns: 250 },
+      { seed: 20261104, numRuns: 200 },
+    );
+  });
+
+  it('should judge dated positions exactly where linear, and soundly where relaxed', () => {
+    fc.assert(
+      fc.property(arbCaseOf(true), ({ box, reactions, documents }) => {
+        const region = openRegion(lp, box, constraintsOf(reactions));
+        try {
+          const exact = exactFor(reactions);
+          const consistent = region.consistent();
+          if (exact) expect(consistent).toBe(oracleConsistent(box, reactions));
+          const samples = consistentSamples(box, reactions, 1000);
+          // the relaxation keeps every preference the exact region has
+          if (samples.length > 0) expect(consistent).toBe(true);
+          if (!consistent) return;
+          for (const judged of documents) {
+            const got = regionVerdict(region, judgementOf(judged))!;
+            if (exact && exactFor([judged])) {
+              const want = oracleVerdict(box, reactions, judged);
+              expect(got.verdict).toBe(want.verdict);
+              expect(close(got.margin, want.margin)).toBe(true);
+            }
+            for (const { w, r } of samples) {
+              expect(got.verdict).not.toBe(acceptsAt(w, r, judged) ? 'rejects' : 'accepts');
+              const m = marginAt(w, r, judged);
+              expect(m).toBeGreaterThanOrEqual(got.margin[0] - 1e-9);
+              expect(m).toBeLessThanOrEqual(got.margin[1] + 1e-9);
+            }
+          }
+        } finally {
+          region.dispose();
+        }
+      }),
+      { seed: 20261107, numRuns: 200 },
     );
   });
 
   it('should report an irreducible conflict: inconsistent, and consistent without any one of its reactions', () => {
     fc.assert(
       fc.property(arbCase, ({ box, reactions }) => {
-        const region = openRegion(lp, box, reactions);
+        const region = openRegion(lp, box, constraintsOf(reactions));
         try {
           const set = irreducibleConflict(
             region,

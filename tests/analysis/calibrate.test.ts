@@ -117,10 +117,11 @@ function oracleActor(a: Actor): OracleActor {
   };
 }
 
+const docIndex = (s: Scenario, id: string) => s.documents.findIndex((d) => d.id === id);
 const valuesOf = (s: Scenario, a: Actor, d: number) =>
   slotsOf(a).map((i) => a.preferences[i]!.values[s.documents[d]!.package[i]!]!);
-const breaks = (s: Scenario, a: Actor, d: number) =>
-  brokenConstraints(a.redLines, s.documents[d]!.package).length > 0;
+const breaks = (s: Scenario, a: Actor, d: number | string) =>
+  brokenConstraints(a.redLines, s.documents[typeof d === 'number' ? d : docIndex(s, d)]!.package).length > 0;
 
 describe('calibrate on random scenarios', () => {
   it("should agree with vertex enumeration and the domain's verdicts on dense draws", () => {
@@ -137,7 +138,7 @@ describe('calibrate on random scenarios', () => {
           expect(calib.constraining).toEqual(constraining.map((r) => r.id));
           const reactions: OracleReaction[] = constraining.map((r) => ({
             accept: r.reaction === 'accept',
-            values: valuesOf(s, a, r.document),
+            values: valuesOf(s, a, docIndex(s, r.document)),
           }));
           const box = oracleActor(a);
           const actorConsistent = redLineConflicts.length === 0 && oracleConsistent(box, reactions);
@@ -168,7 +169,7 @@ describe('calibrate on random scenarios', () => {
               expect(got.verdict).toBe('rejects');
               expect(got.decidedBy).toBe('red-line');
             } else {
-              const want = oracleVerdict(box, keptReactions, valuesOf(s, a, k));
+              const want = oracleVerdict(box, keptReactions, { values: valuesOf(s, a, k) });
               expect(got.verdict).toBe(want.verdict);
               expect(got.margin[0]).toBeCloseTo(want.margin[0], 6);
               expect(got.margin[1]).toBeCloseTo(want.margin[1], 6);
@@ -180,7 +181,8 @@ describe('calibrate on random scenarios', () => {
             const drawn = drawScenario(s, rng).actors[a.index]!;
             const fits = kept.every(
               (r) =>
-                verdictOf(s, drawn, s.documents[r.document]!.package).accepts === (r.reaction === 'accept'),
+                verdictOf(s, drawn, s.documents[docIndex(s, r.document)]!.package).accepts ===
+                (r.reaction === 'accept'),
             );
             if (!fits) continue;
             s.documents.forEach((d, j) => {
