@@ -76,8 +76,9 @@ type Layout = ReturnType<typeof layout>;
 function topLevel(j: Judgement, n: number): boolean {
   if (j.terms.length !== n) return false;
   const seen = new Set<number>();
-  for (const t of j.terms) if (t.weight.kind !== 'slot' || seen.has(t.weight.index)) return false;
-  else seen.add(t.weight.index);
+  for (const t of j.terms)
+    if (t.weight.kind !== 'slot' || seen.has(t.weight.index)) return false;
+    else seen.add(t.weight.index);
   return true;
 }
 
@@ -190,7 +191,12 @@ function programOf(box: PreferenceBox, reactions: readonly ReactionConstraint[])
  * Charnes–Cooper: the range of num·x / den·x over a bounded program where den·x > 0, as the range of num·y over
  * y = x/(den·x), τ = 1/(den·x): every row and bound scaled by τ, den·y = 1.
  */
-function fractionalRange(lp: Lp, p: LinearProgram, num: readonly number[], den: readonly number[]): Interval | null {
+function fractionalRange(
+  lp: Lp,
+  p: LinearProgram,
+  num: readonly number[],
+  den: readonly number[],
+): Interval | null {
   const w = p.cols + 1;
   const tau = p.cols;
   const rows: LpRow[] = [];
@@ -276,7 +282,10 @@ export function openRegion(lp: Lp, box: PreferenceBox, reactions: readonly React
   const solveSlack = (active: readonly boolean[]) => {
     activate(active);
     model.setColBounds(k.t, 0, 1);
-    const res = model.optimize(full([]).map((_, c) => (c === k.t ? 1 : 0)), 'max');
+    const res = model.optimize(
+      full([]).map((_, c) => (c === k.t ? 1 : 0)),
+      'max',
+    );
     model.setColBounds(k.t, 0, 0);
     return res;
   };
@@ -389,7 +398,10 @@ export type RegionVerdict = 'accepts' | 'rejects' | 'depends';
  * accepts it (its smallest margin is not below zero), rejects when none does (the record plus "it accepted this"
  * is inconsistent), depends otherwise. The margin range is taken over the region's closure.
  */
-export function regionVerdict(region: Region, judged: Judgement): { verdict: RegionVerdict; margin: Interval } | null {
+export function regionVerdict(
+  region: Region,
+  judged: Judgement,
+): { verdict: RegionVerdict; margin: Interval } | null {
   const margin = region.marginRange(judged);
   if (!margin) return null;
   if (margin[0] >= -MARGIN_TOLERANCE) return { verdict: 'accepts', margin };

@@ -192,21 +192,43 @@ export interface ActorRegion {
 const docPackage = (s: Scenario, id: string) => requireDocument(s, id).package;
 
 /** Builds the region of one actor from its record; the caller disposes `region` and `box`. Null without weights. */
-export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): ActorRegion | null {
+/**
+ * Does the scenario's own point fit an actor's record: its numbers within their ranges, and the recorded
+ * reactions it does not reproduce (the domain's verdicts on each reaction's date). No LP needed.
+ */
+export function pointFit(scenario: Scenario, actor: number): { inBox: boolean; contradicts: string[] } {
   const a = scenario.actors[actor]!;
+  const contradicts = scenario.record
+    .filter((r) => r.actor === actor)
+    .filter((entry) => {
+      const dated = positionsAsOf(scenario, entry.date);
+      return (
+        verdictOf(dated, dated.actors[actor]!, docPackage(scenario, entry.document)).accepts !==
+        (entry.reaction === 'accept')
+      );
+    })
+    .map((r) => r.id);
+  const inBox =
+    a.preferences.every(
+      (p) => !p?.weightRange || (p.rawWeight >= p.weightRange[0] && p.rawWeight <= p.weightRange[1]),
+    ) &&
+    (!a.reservation.range ||
+      (a.reservation.value >= a.reservation.range[0] && a.reservation.value <= a.reservation.range[1]));
+  return { inBox, contradicts };
+}
+
+export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): ActorRegion | null {
   const unknowns = new Unknowns(scenario, actor);
   if (unknowns.slots.length === 0) return null;
   const entries = scenario.record.filter((r) => r.actor === actor);
   const explained: string[] = [];
   const sets: ActorRegion['conflictSets'][number][] = [];
   const constraining: { entry: RecordedReaction; constraint: ReactionConstraint }[] = [];
-  const contradicts: string[] = [];
   for (const entry of entries) {
     const pkg = docPackage(scenario, entry.document);
     const dated = positionsAsOf(scenario, entry.date);
     const at = dated.actors[actor]!;
     const broken = brokenConstraints(at.redLines, pkg).map((v) => v.redLine);
-    if (verdictOf(dated, at, pkg).accepts !== (entry.reaction === 'accept')) contradicts.push(entry.id);
     if (broken.length > 0) {
       if (entry.reaction === 'reject') explained.push(entry.id);
       else sets.push({ ids: [entry.id], cause: 'red-line', redLines: broken });
@@ -234,13 +256,7 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
     kept.map((c) => c.constraint),
   );
   const ranges = regionRanges(region)!;
-  const inBox =
-    unknowns.slots.every((i) => {
-      const p = a.preferences[i]!;
-      return !p.weightRange || (p.rawWeight >= p.weightRange[0] && p.rawWeight <= p.weightRange[1]);
-    }) &&
-    (!a.reservation.range ||
-      (a.reservation.value >= a.reservation.range[0] && a.reservation.value <= a.reservation.range[1]));
+  const { inBox, contradicts } = pointFit(scenario, actor);
   return {
     actor,
     unknowns,

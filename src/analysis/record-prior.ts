@@ -10,8 +10,9 @@ import { brokenConstraints } from '../domain/evaluate.ts';
 import { contributions, positionsAsOf } from '../domain/positions.ts';
 import { createRng, type Rng } from '../domain/rng.ts';
 import type { Actor, ActorEpoch, Scenario } from '../domain/types.ts';
-import { calibrateActor, type Unknowns } from './calibrate.ts';
+import { calibrateActor, pointFit, type Unknowns } from './calibrate.ts';
 import type { Judgement, Region } from './calibrate-region.ts';
+import type { Centre } from './hinges.ts';
 import type { Lp } from './lp.ts';
 
 /** Full coordinate sweeps each draw's chain runs from the starting point. */
@@ -107,10 +108,15 @@ export function satisfies(chain: ActorChain, x: Float64Array): boolean {
  * The chains of every actor. The starting point of a constrained actor: the mean of the LP points that bound each
  * coordinate of its region and of the point deepest inside its strict rejects, checked against the exact rule.
  */
-export function recordPrior(lp: Lp, scenario: Scenario): RecordPrior {
+export function recordPrior(
+  lp: Lp,
+  scenario: Scenario,
+  include: (actor: number) => boolean = () => true,
+): RecordPrior {
   const reactions: string[] = [];
   const setAside: string[] = [];
   const chains = scenario.actors.map((a): ActorChain | null => {
+    if (!include(a.index)) return null;
     const ar = calibrateActor(lp, scenario, a.index);
     if (!ar) return null;
     try {
@@ -137,6 +143,27 @@ export function recordPrior(lp: Lp, scenario: Scenario): RecordPrior {
     }
   });
   return { chains, reactions, setAside };
+}
+
+/**
+ * For every actor whose own numbers contradict its record (and whose record holds together after conflicts are set
+ * aside): its raw weights and reservation at the chains' starting point, inside what the record allows.
+ */
+export function calibratedCentres(lp: Lp, scenario: Scenario): Map<number, Centre> {
+  const out = new Map<number, Centre>();
+  const prior = recordPrior(lp, scenario, (a) => {
+    const fit = pointFit(scenario, a);
+    return !fit.inBox || fit.contradicts.length > 0;
+  });
+  prior.chains.forEach((chain) => {
+    if (!chain?.constrained) return;
+    const { r } = coordsOf(chain.unknowns);
+    out.set(chain.actor, {
+      weights: new Map(chain.unknowns.slots.map((i, k) => [i, chain.start[k]!])),
+      reservation: chain.start[r]!,
+    });
+  });
+  return out;
 }
 
 const midpoint = (lo: Float64Array, hi: Float64Array) => Float64Array.from(lo, (l, i) => (l + hi[i]!) / 2);

@@ -11,6 +11,8 @@ export interface SweepOptions {
   readonly seed: number;
   /** document ids; all documents when empty */
   readonly documents?: readonly string[];
+  /** draw k of another prior (`--prior record`); default: the ranges, drawn in sequence from `seed` */
+  readonly draw?: (k: number) => Scenario;
 }
 
 export interface ActorSweep {
@@ -111,6 +113,7 @@ export function sweep(
 ): SweepResult {
   const docs = pickDocuments(scenario, options.documents);
   const rng = createRng(options.seed);
+  const draw = options.draw ?? (() => drawScenario(scenario, rng));
   const { offsets } = scenario;
   const n = scenario.actors.length;
   // what does not depend on the draw: red lines, rules, who must accept
@@ -126,7 +129,7 @@ export function sweep(
   const agreements = new Float64Array(docs.length);
 
   for (let s = 0; s < options.samples; s++) {
-    const draws = drawScenario(scenario, rng).actors;
+    const draws = draw(s).actors;
     docs.forEach((d, k) => {
       const f = fixed[k]!;
       let agreed = f.rulesHold;

@@ -19,6 +19,8 @@ export interface OutcomesOptions {
   /** rounds and strategy overrides, as for `run` (the seed is per draw) */
   readonly run?: Omit<RunOptions, 'seed'>;
   readonly injects?: readonly PlannedInject[];
+  /** draw k of another prior (`--prior record`); default: the ranges, drawn in sequence as `sweep` draws them */
+  readonly draw?: (k: number) => Scenario;
 }
 
 /** One draw and its run: what `--csv runs` prints. */
@@ -127,7 +129,7 @@ export function runOutcomes(
   const walkOuts = new Array<number>(n).fill(0);
 
   for (let k = 0; k < options.draws; k++) {
-    const drawn = drawScenario(scenario, draws);
+    const drawn = options.draw ? options.draw(k) : drawScenario(scenario, draws);
     const engineSeed = seeds.int(0, 2 ** 31 - 1);
     const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
     // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior } from '../prior.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 import { checkPlan, parseInject, parseStrategy } from './run.ts';
 
@@ -96,7 +97,7 @@ const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 const f3 = (x: number) => x.toFixed(3).padStart(6);
 
-function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
+function text(io: Io, scenario: Scenario, r: OutcomesResult, prior: string | null = null): void {
   const p = palette(io);
   const n = new Narrator(scenario, p);
   const out: string[] = [];
@@ -119,6 +120,7 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
       : p.yellow(
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
+    ...(prior ? [p.dim(prior)] : []),
     p.dim(
       "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events.",
     ),
@@ -190,6 +192,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       1,
     )
     .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
     .option(
       '--strategy <actor=kind>',
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
@@ -207,11 +210,12 @@ export function registerOutcomes(program: Command, io: Io): void {
     )
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .action(
-      (
+      async (
         name: string,
         opts: {
           draws: number;
           seed: number;
+          prior: PriorKind;
           rounds?: number;
           strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
           inject?: PlannedInject[];
@@ -236,9 +240,16 @@ export function registerOutcomes(program: Command, io: Io): void {
         const injects = opts.inject ?? [];
         checkPlan(scenario, options, injects, false);
         const rows: Cell[][] = [];
+        const prior = await choosePrior(scenario, opts.prior, opts.seed);
         const result = runOutcomes(
           scenario,
-          { draws: opts.draws, seed: opts.seed, run: options, injects },
+          {
+            draws: opts.draws,
+            seed: opts.seed,
+            run: options,
+            injects,
+            ...(prior.draw ? { draw: prior.draw } : {}),
+          },
           csv === 'runs' ? (r) => rows.push(runRow(scenario, r)) : undefined,
         );
         if (csv || opts.json) {
@@ -247,12 +258,12 @@ export function registerOutcomes(program: Command, io: Io): void {
               ? toCsv(runColumns(scenario), rows)
               : csv === 'summary'
                 ? outcomesSummaryCsv(result)
-                : `${JSON.stringify(result, null, 2)}\n`;
+                : `${JSON.stringify(prior.json ? { ...result, ...prior.json } : result, null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, body);
           else io.out(body);
           return;
         }
-        text(io, scenario, result);
+        text(io, scenario, result, prior.line);
       },
     );
 }

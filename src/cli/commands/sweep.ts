@@ -4,6 +4,7 @@ import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '..
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior } from '../prior.ts';
 import { openScenario } from '../scenarios.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
@@ -52,6 +53,7 @@ export function registerSweep(program: Command, io: Io): void {
     .option('-d, --document <id>', 'a document to sweep (repeatable; default: all)', collect)
     .option('-n, --samples <n>', 'number of samples', intFlag(1, 10_000_000), 10_000)
     .option('-s, --seed <n>', 'random seed: the same seed gives the same numbers', intFlag(0, 2 ** 31 - 1), 1)
+    .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
     .option(
       '--csv [table]',
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
@@ -59,12 +61,13 @@ export function registerSweep(program: Command, io: Io): void {
     .option('--json', 'print JSON')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .action(
-      (
+      async (
         name: string,
         opts: {
           document?: string[];
           samples: number;
           seed: number;
+          prior: PriorKind;
           csv?: string | true;
           json?: boolean;
           out?: string;
@@ -80,9 +83,15 @@ export function registerSweep(program: Command, io: Io): void {
                 draws.push([s.sample, s.document, s.actor, s.utility, s.reservation, s.accepts]);
               }
             : undefined;
+        const prior = await choosePrior(scenario, opts.prior, opts.seed);
         const result = sweep(
           scenario,
-          { samples: opts.samples, seed: opts.seed, documents: opts.document ?? [] },
+          {
+            samples: opts.samples,
+            seed: opts.seed,
+            documents: opts.document ?? [],
+            ...(prior.draw ? { draw: prior.draw } : {}),
+          },
           onSample,
         );
         if (csv || opts.json) {
@@ -91,7 +100,7 @@ export function registerSweep(program: Command, io: Io): void {
               ? toCsv(DRAW_COLUMNS, draws)
               : csv === 'summary'
                 ? sweepSummaryCsv(result)
-                : `${JSON.stringify(result, null, 2)}\n`;
+                : `${JSON.stringify(prior.json ? { ...result, ...prior.json } : result, null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);
           else io.out(text);
           return;
@@ -105,6 +114,7 @@ export function registerSweep(program: Command, io: Io): void {
             ? p.dim(`uncertain: ${result.parameters.join(', ')}\n`)
             : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
         );
+        if (prior.line) io.out(p.dim(`${prior.line}\n`));
         for (const d of result.documents) {
           io.out(`\n${p.cyan(d.id)}  agreement in ${pct(d.agreementRate).trim()} of samples\n`);
           for (const a of d.actors) {
