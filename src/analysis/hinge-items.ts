@@ -70,7 +70,7 @@ export function redLineItems(a: Actor): HingeItem[] {
             id: `red-line:${a.id}:${r.id}`,
             basis: r.basis,
             sources: r.sources,
-            label: `${a.name}'s red line dropped: ${r.text.replace(/[.\s]+$/, '')}`,
+            label: `${a.name}: red line dropped — ${r.text.replace(/[.\s]+$/, '')}`,
             change: { kind: 'red-line', actor: a.index, redLine: r.id },
           },
         ]
@@ -89,7 +89,7 @@ export function preferenceItems(s: Scenario, a: Actor): HingeItem[] {
       id: `weight:${a.id}:${s.issues[i]!.id}`,
       basis: p.basis,
       sources: p.sources,
-      label: `${a.name}'s weight on ${s.issues[i]!.label} at the other end of its range (${n2(p.rawWeight)} → ${n2(to)})`,
+      label: `${a.name}: weight on ${s.issues[i]!.label} at the other end of its range (${n2(p.rawWeight)} → ${n2(to)})`,
       change: { kind: 'weight', actor: a.index, issue: i, from: p.rawWeight, to },
     });
   });
@@ -101,7 +101,7 @@ export function preferenceItems(s: Scenario, a: Actor): HingeItem[] {
         id: `reservation:${a.id}`,
         basis: r.basis,
         sources: r.sources,
-        label: `${a.name}'s value of no deal at the other end of its range (${n2(r.value)} → ${n2(to)})`,
+        label: `${a.name}: value of no deal at the other end of its range (${n2(r.value)} → ${n2(to)})`,
         change: { kind: 'reservation', actor: a.index, from: r.value, to },
       });
   }
@@ -117,7 +117,7 @@ export function epochItems(a: Actor): HingeItem[] {
             id: `epoch:${a.id}:${e.id}`,
             basis: e.basis,
             sources: e.sources,
-            label: `${a.name}'s dated positions dropped: ${e.label}`,
+            label: `${a.name}: dated positions dropped — ${e.label}`,
             change: { kind: 'epoch', actor: a.index, epoch: e.id },
           },
         ]
@@ -149,7 +149,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         id: `strategy:${a.id}`,
         basis: st.basis,
         sources: st.sources,
-        label: `${a.name} plays ${to} instead of ${st.kind}`,
+        label: `${a.name}: plays ${to} instead of ${st.kind}`,
         change: { kind: 'strategy', actor: k, from: st.kind, to },
       });
     const drift = a.reservation.drift;
@@ -160,7 +160,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         id: `drift:${a.id}`,
         basis: driftBasis,
         sources: hyp?.sources ?? [],
-        label: `${a.name}'s value of no deal no longer drifts (${drift > 0 ? '+' : ''}${drift} a round → 0)`,
+        label: `${a.name}: value of no deal no longer drifts (${drift > 0 ? '+' : '−'}${Math.abs(drift)} a round → 0)`,
         change: { kind: 'drift', actor: k, from: drift },
       });
   }
@@ -170,7 +170,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         id: `rule:${r.id}`,
         basis: r.basis,
         sources: r.sources,
-        label: `the rule dropped: ${r.text.replace(/[.\s]+$/, '')}`,
+        label: `rule dropped — ${r.text.replace(/[.\s]+$/, '')}`,
         change: { kind: 'rule', rule: r.id },
       });
   for (const e of s.events)
@@ -179,7 +179,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         id: `event:${e.id}`,
         basis: e.basis,
         sources: e.sources,
-        label: `the event switched off: ${e.title}`,
+        label: `event switched off — ${e.title}`,
         change: { kind: 'event', event: e.id },
       });
   return out;

@@ -23,7 +23,7 @@ export function calibratedItem(a: Actor, centre: Centre): HingeItem {
     id: `calibrated:${a.id}`,
     basis: 'assumption',
     sources: [],
-    label: `${a.name}'s numbers replaced by the centre of what the record allows (they contradict the record)`,
+    label: `${a.name}: its numbers replaced by the centre of what the record allows (they contradict the record)`,
     change: { kind: 'calibrated', actor: a.index, weights: centre.weights, reservation: centre.reservation },
   };
 }
@@ -190,7 +190,7 @@ export function documentHinges(
                 id: `rule:${r.id}`,
                 basis: r.basis,
                 sources: r.sources,
-                label: `the rule dropped: ${r.text.replace(/[.\s]+$/, '')}`,
+                label: `rule dropped — ${r.text.replace(/[.\s]+$/, '')}`,
                 change: { kind: 'rule', rule: r.id },
               } as HingeItem,
             ],

@@ -5,6 +5,7 @@ import { registerAnalyze } from './commands/analyze.ts';
 import { registerBrief } from './commands/brief.ts';
 import { registerCalibrate } from './commands/calibrate.ts';
 import { registerConcessions } from './commands/concessions.ts';
+import { registerHinges } from './commands/hinges.ts';
 import { registerImport } from './commands/import.ts';
 import { registerList } from './commands/list.ts';
 import { registerOutcomes } from './commands/outcomes.ts';
@@ -42,6 +43,7 @@ export function buildProgram(io: Io): Command {
   registerOutcomes(program, io);
   registerWhatIf(program, io);
   registerCalibrate(program, io);
+  registerHinges(program, io);
   registerConcessions(program, io);
   registerImport(program, io);
   registerRun(program, io);

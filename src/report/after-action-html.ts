@@ -2,6 +2,7 @@
 // trajectories drawn as an inline SVG chart and every source id linked to its entry at the end.
 import type { AfterActionReport, Citation, RoundItem, TermMove } from './after-action.ts';
 import { utilityChart } from './chart.ts';
+import { evidenceHtml } from './evidence.ts';
 import { anchor, esc, safeUrl } from './markup.ts';
 import { page } from './page.ts';
 import {
@@ -226,6 +227,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     '<h2>Sources</h2>',
     sourcesHtml(r.sources),
     '</section>',
+    ...evidenceHtml(r.evidence),
   ].join('\n');
   return page(`After-action report — ${r.scenario.title}`, body);
 }

@@ -1,5 +1,6 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables.
 import type { AfterActionReport, Citation, RoundItem, TermMove } from './after-action.ts';
+import { evidenceMarkdown } from './evidence.ts';
 import { md } from './markup.ts';
 import {
   BLAME_INTRO,
@@ -178,5 +179,6 @@ export function afterActionMarkdown(r: AfterActionReport): string {
       `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` <${s.url}>` : ''}`,
     );
   }
+  push(...evidenceMarkdown(r.evidence));
   return `${out.join('\n')}\n`;
 }

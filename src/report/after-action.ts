@@ -8,6 +8,7 @@ import type { ResolvedOptions } from '../engine/options.ts';
 import type { TermSheet } from '../engine/terms.ts';
 import type { ChangeReasonEntry, EffectNote, EntryBody, TranscriptEntry } from '../engine/transcript.ts';
 import { debriefQuestions } from './debrief.ts';
+import { type EvidenceSection, NOT_COMPUTED } from './evidence.ts';
 import { goodwillWords } from './narration.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import {
@@ -46,6 +47,8 @@ export interface ReportMeta {
   readonly options: ResolvedOptions;
   /** where the scenario came from (a shipped id or a path), if known */
   readonly source?: string;
+  /** what the outcome rests on and what the record settles (report/evidence.ts), when the caller computed it */
+  readonly evidence?: EvidenceSection;
 }
 
 export interface ActorSummary {
@@ -241,6 +244,8 @@ export interface AfterActionReport {
   readonly durability: DurabilityReport | null;
   readonly debrief: readonly string[];
   readonly sources: readonly SourceLine[];
+  /** the report's last sections: the record's evidence and what the outcome rests on */
+  readonly evidence?: EvidenceSection;
 }
 
 // ───────────────────────────── building ─────────────────────────────
@@ -699,5 +704,6 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     ...partial,
     debrief: debriefQuestions(partial),
     sources: citedSources(scenario, sourceIds(timeline, points, partial.durability)),
+    evidence: meta.evidence ?? NOT_COMPUTED,
   };
 }

@@ -5,6 +5,7 @@ import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
+import { sessionEvidence } from '../evidence.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
@@ -45,15 +46,17 @@ export function registerReport(program: Command, io: Io): void {
       parseFormat,
     )
     .option('--out <file>', 'write the report to this file instead of standard output')
-    .action((file: string, opts: { format?: DocFormat; out?: string }) => {
+    .action(async (file: string, opts: { format?: DocFormat; out?: string }) => {
       const { session, scenario } = readSessionFile(file);
       const actor = replaySession(scenario, session);
       const run = runStateOf(scenario, actor.getSnapshot());
       actor.stop();
-      const report = afterActionReport(scenario, run, {
-        options: resolveOptions(scenario, sessionOptions(session)),
-        source: session.scenario.source,
+      const options = resolveOptions(scenario, sessionOptions(session));
+      const evidence = await sessionEvidence(scenario, sessionOptions(session), run.transcript, {
+        done: run.done,
+        people: options.strategies.some((s) => s.kind === 'human'),
       });
+      const report = afterActionReport(scenario, run, { options, source: session.scenario.source, evidence });
       const format = outputFormat(opts.format, opts.out);
       emit(io, format === 'html' ? afterActionHtml(report) : afterActionMarkdown(report), opts.out);
     });

@@ -17,6 +17,8 @@ import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
+import { restsOnFor } from '../evidence.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -132,7 +134,14 @@ export function runCsv(transcript: readonly TranscriptEntry[]): string {
 export function report(
   io: Io,
   r: RunReport,
-  opts: { json?: boolean; csv?: boolean; out?: string; save?: string; source: string },
+  opts: {
+    json?: boolean;
+    csv?: boolean;
+    out?: string;
+    save?: string;
+    source: string;
+    restsOn?: RestsOnSection;
+  },
 ): void {
   const { scenario, options, result } = r;
   if (opts.save)
@@ -152,6 +161,7 @@ export function report(
             rounds: result.snapshot.context.round,
             waitingFor: result.waitingFor,
             transcript,
+            ...(opts.restsOn ? { restsOn: opts.restsOn } : {}),
           },
           null,
           2,
@@ -164,6 +174,7 @@ export function report(
       ...n.header(resolved),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
+      ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
     if (opts.save)
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
@@ -229,7 +240,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session (scenario hash, seed, options, inputs) to resume or replay')
     .action(
-      (
+      async (
         name: string,
         opts: {
           seed: number;
@@ -254,7 +265,16 @@ export function registerRun(program: Command, io: Io): void {
         checkPlan(scenario, options, injects, opts.moves !== undefined);
         const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
         const result = runHeadless(scenario, options, plan);
-        report(io, { scenario, options, result }, { ...opts, source: scenarioSource(name) });
+        // what the outcome rests on: only a finished run has an outcome, and CSV has no room for it
+        const restsOn =
+          result.waitingFor || opts.csv
+            ? undefined
+            : await restsOnFor(scenario, options, injects, humanActors(scenario, options).length > 0);
+        report(
+          io,
+          { scenario, options, result },
+          { ...opts, source: scenarioSource(name), ...(restsOn ? { restsOn } : {}) },
+        );
       },
     );
 }

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { humanActors } from '../../engine/headless.ts';
 import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
+import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
+import { restsOnFor } from '../evidence.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
@@ -13,7 +16,7 @@ export function registerSummary(program: Command, io: Io): void {
       `show a scenario: its actors, red lines and every tabled document's verdicts (default: ${DEFAULT_SCENARIO})`,
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
-    .action((name: string) => {
+    .action(async (name: string) => {
       const s = openScenario(name);
       const p = palette(io);
       const line = (t = '') => io.out(`${t}\n`);
@@ -68,5 +71,10 @@ export function registerSummary(program: Command, io: Io): void {
           }
         }
       }
+      // the default run's outcome, and the readings and assumptions it rests on
+      line();
+      const rests = await restsOnFor(s, {}, [], humanActors(s, {}).length > 0);
+      if (rests.computed) line(p.bold(`The default run (peacesim run): ${rests.outcome}`));
+      for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
     });
 }

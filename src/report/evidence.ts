@@ -1,0 +1,148 @@
+// The evidence under an answer, for the after-action report, `run`, `show` and `analyze`: which verdicts the
+// record settles and which depend on the modeller's numbers (from `calibrate`), and "The outcome rests on:" — the
+// readings and assumptions whose reversal alone changes the run's outcome (from the engine's hinges). The model
+// is plain data; the functions below only lay it out (plain lines, markdown, HTML).
+import type { CalibrationReport } from '../analysis/calibrate.ts';
+import type { Scenario } from '../domain/types.ts';
+import type { RestsOn } from '../engine/hinges.ts';
+import { esc, md } from './markup.ts';
+
+export const RESTS_ON_HEADING = 'The outcome rests on:';
+
+export type RestsOnSection =
+  | ({ readonly computed: true } & RestsOn)
+  | { readonly computed: false; readonly why: string };
+
+export interface EvidenceVerdict {
+  readonly actor: string;
+  readonly name: string;
+  readonly verdict: 'accepts' | 'rejects' | 'depends';
+  readonly decidedBy: 'red-line' | 'record' | 'ranges' | null;
+  readonly margin: readonly [number, number];
+}
+
+/** What the record says of the documents: null when the scenario records no reactions. */
+export interface RecordEvidence {
+  readonly recorded: number;
+  readonly consistent: boolean;
+  /** ids of the reactions that cannot all hold, by actor name */
+  readonly conflicts: readonly { readonly actor: string; readonly reactions: readonly string[] }[];
+  readonly documents: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly date: string;
+    readonly verdicts: readonly EvidenceVerdict[];
+  }[];
+  readonly settled: number;
+  readonly depends: number;
+}
+
+export interface EvidenceSection {
+  readonly record: RecordEvidence | null;
+  readonly restsOn: RestsOnSection;
+}
+
+/** For a report whose caller did not compute the evidence (it costs a run per labelled choice). */
+export const NOT_COMPUTED: EvidenceSection = {
+  record: null,
+  restsOn: { computed: false, why: 'not computed for this report; peacesim report SESSION computes it.' },
+};
+
+export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidence | null {
+  if (c.record.length === 0) return null;
+  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
+  let settled = 0;
+  let depends = 0;
+  const documents = c.documents.map((d) => ({
+    id: d.id,
+    title: s.documents.find((x) => x.id === d.id)?.title ?? d.id,
+    date: d.date,
+    verdicts: Object.entries(d.verdicts).map(([actor, v]) => {
+      if (v.verdict === 'depends') depends++;
+      else settled++;
+      return { actor, name: name(actor), verdict: v.verdict, decidedBy: v.decidedBy, margin: v.margin };
+    }),
+  }));
+  const conflicted = [...new Set(c.conflicts.map((x) => x.actor))];
+  return {
+    recorded: c.record.length,
+    consistent: c.consistent,
+    conflicts: conflicted.map((a) => ({
+      actor: name(a),
+      reactions: c.conflicts.filter((x) => x.actor === a).map((x) => x.id),
+    })),
+    documents,
+    settled,
+    depends,
+  };
+}
+
+const outcomeWords = (o: string) => (o === 'signed' ? 'signed' : o === 'stalemate' ? 'in stalemate' : o);
+
+/** "The outcome rests on:" as plain lines, each item marked [assumption] or [reading]. */
+export function restsOnLines(r: RestsOnSection): string[] {
+  if (!r.computed) return [RESTS_ON_HEADING, `  ${r.why}`];
+  const out = [RESTS_ON_HEADING];
+  if (r.items.length === 0)
+    out.push(
+      `  no single reading or assumption: reversing any one of the ${r.tried} alone still ends the run ${outcomeWords(r.outcome)}.`,
+    );
+  for (const x of r.items)
+    out.push(`  [${x.basis}] ${x.label} — reversed alone, the run ends ${outcomeWords(x.outcomeIfReversed)}`);
+  out.push(
+    `  (${r.tried} reading${r.tried === 1 ? '' : 's'} and assumption${r.tried === 1 ? '' : 's'} reversed one at a time, one run each; what actors stated is not reversed. peacesim hinges looks for pairs and triples.)`,
+  );
+  return out;
+}
+
+/** The record's evidence on the documents, as plain lines (for `analyze` and the reports). */
+export function recordLines(e: RecordEvidence | null): string[] {
+  if (!e) return ['The scenario records no reactions: no verdict is settled by evidence (docs/evidence.md).'];
+  const out = [
+    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers:`,
+  ];
+  for (const c of e.conflicts) out.push(`  ${c.actor}: conflicting reactions ${c.reactions.join(', ')}`);
+  for (const d of e.documents) {
+    const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
+    const rec = d.verdicts.filter((v) => v.decidedBy === 'record').map((v) => `${v.name} ${v.verdict}`);
+    const parts = [
+      ...(rec.length ? [`settled by the record: ${rec.join(', ')}`] : []),
+      ...(dep.length ? [`depends on the numbers: ${dep.join(', ')}`] : []),
+    ];
+    if (parts.length) out.push(`  ${d.title} (${d.date}): ${parts.join('; ')}`);
+  }
+  return out;
+}
+
+export function evidenceMarkdown(e: EvidenceSection = NOT_COMPUTED): string[] {
+  const rest = restsOnLines(e.restsOn);
+  return [
+    '',
+    '## Evidence',
+    '',
+    ...recordLines(e.record).map((l) => (l.startsWith('  ') ? `- ${md(l)}` : md(l))),
+    '',
+    `## ${RESTS_ON_HEADING}`,
+    '',
+    ...rest.slice(1).map((l) => (l.trim().startsWith('(') ? `\n${md(l)}` : `- ${md(l)}`)),
+  ];
+}
+
+export function evidenceHtml(e: EvidenceSection = NOT_COMPUTED): string[] {
+  const lines = recordLines(e.record);
+  const rest = restsOnLines(e.restsOn).slice(1);
+  const items = (ls: string[]) =>
+    ls.length ? `<ul>${ls.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul>` : '';
+  return [
+    '<section id="evidence">',
+    '<h2>Evidence</h2>',
+    `<p>${esc(lines[0]!)}</p>`,
+    items(lines.slice(1)),
+    '</section>',
+    '<section id="rests-on">',
+    `<h2>${esc(RESTS_ON_HEADING)}</h2>`,
+    items(rest.filter((l) => !l.trim().startsWith('('))),
+    ...rest.filter((l) => l.trim().startsWith('(')).map((l) => `<p>${esc(l.trim())}</p>`),
+    '</section>',
+  ];
+}
