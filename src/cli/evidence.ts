@@ -8,6 +8,7 @@ import type { Scenario } from '../domain/types.ts';
 import type { PlannedInject } from '../engine/headless.ts';
 import { restsOn } from '../engine/hinges.ts';
 import type { RunOptions } from '../engine/options.ts';
+import { canonicalJson, scenarioHash } from '../engine/session.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import { type EvidenceSection, type RestsOnSection, recordEvidence } from '../report/evidence.ts';
 
@@ -19,6 +20,14 @@ export async function centresFor(scenario: Scenario): Promise<Map<number, Centre
   });
   return outside ? calibratedCentres(await loadLp(), scenario) : new Map();
 }
+
+export const NOT_ENDED: RestsOnSection = {
+  computed: false,
+  why: 'not computed: the session has not ended, so it has no outcome yet.',
+};
+
+/** Results of this process, by scenario, options and injects: a run and its resume print the same thing once. */
+const known = new Map<string, RestsOnSection>();
 
 /** What the run's outcome rests on; not computed when people played (their moves answered the texts they saw). */
 export async function restsOnFor(
@@ -32,7 +41,15 @@ export async function restsOnFor(
       computed: false,
       why: 'not computed: people played in this run, and a reversed choice would change the texts they answered.',
     };
-  return { computed: true, ...restsOn(scenario, { run, injects, centres: await centresFor(scenario) }) };
+  const key = `${scenarioHash(scenario)} ${canonicalJson({ run, injects })}`;
+  const done = known.get(key);
+  if (done) return done;
+  const result: RestsOnSection = {
+    computed: true,
+    ...restsOn(scenario, { run, injects, centres: await centresFor(scenario) }),
+  };
+  known.set(key, result);
+  return result;
 }
 
 export async function evidenceFor(
@@ -48,33 +65,36 @@ export async function evidenceFor(
 }
 
 /**
- * The evidence of a saved session's report: its manual injects are planned again at the rounds they fired; a
+ * What a saved session's outcome rests on: its manual injects are planned again at the rounds they fired; a
  * session that people played, that is unfinished, or that took an ad-hoc inject is not run again.
  */
+export async function sessionRestsOn(
+  scenario: Scenario,
+  run: RunOptions,
+  transcript: readonly TranscriptEntry[],
+  state: { done: boolean; people: boolean },
+): Promise<RestsOnSection> {
+  const manual = transcript.flatMap((e) => (e.kind === 'inject' && e.trigger === 'manual' ? [e] : []));
+  if (!state.done)
+    return { computed: false, why: 'not computed: the session has not ended, so it has no outcome yet.' };
+  if (manual.some((e) => e.event === undefined))
+    return {
+      computed: false,
+      why: 'not computed: an ad-hoc inject of this session is not a scenario event to plan again.',
+    };
+  const injects = manual.map((e) => ({ event: e.event!.id, round: e.round }));
+  return restsOnFor(scenario, run, injects, state.people);
+}
+
+/** The evidence of a saved session's report: what the record settles, and what the outcome rests on. */
 export async function sessionEvidence(
   scenario: Scenario,
   run: RunOptions,
   transcript: readonly TranscriptEntry[],
   state: { done: boolean; people: boolean },
 ): Promise<EvidenceSection> {
-  const manual = transcript.flatMap((e) => (e.kind === 'inject' && e.trigger === 'manual' ? [e] : []));
-  const adHoc = manual.some((e) => e.event === undefined);
-  const injects = manual.flatMap((e) => (e.event ? [{ event: e.event.id, round: e.round }] : []));
   const record = scenario.record.length
     ? recordEvidence(scenario, calibrateScenario(await loadLp(), scenario))
     : null;
-  if (!state.done)
-    return {
-      record,
-      restsOn: { computed: false, why: 'not computed: the session has not ended, so it has no outcome yet.' },
-    };
-  if (adHoc)
-    return {
-      record,
-      restsOn: {
-        computed: false,
-        why: 'not computed: an ad-hoc inject of this session is not a scenario event to plan again.',
-      },
-    };
-  return { record, restsOn: await restsOnFor(scenario, run, injects, state.people) };
+  return { record, restsOn: await sessionRestsOn(scenario, run, transcript, state) };
 }

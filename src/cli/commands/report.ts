@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { humanActors } from '../../engine/headless.ts';
 import { resolveOptions } from '../../engine/options.ts';
 import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
@@ -54,7 +55,7 @@ export function registerReport(program: Command, io: Io): void {
       const options = resolveOptions(scenario, sessionOptions(session));
       const evidence = await sessionEvidence(scenario, sessionOptions(session), run.transcript, {
         done: run.done,
-        people: options.strategies.some((s) => s.kind === 'human'),
+        people: humanActors(scenario, sessionOptions(session)).length > 0,
       });
       const report = afterActionReport(scenario, run, { options, source: session.scenario.source, evidence });
       const format = outputFormat(opts.format, opts.out);

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { NegotiationEvent } from '../../engine/events.ts';
-import { drive } from '../../engine/headless.ts';
+import { drive, humanActors } from '../../engine/headless.ts';
 import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { checkExportFlags } from '../../report/csv.ts';
+import { sessionRestsOn } from '../evidence.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
 import { readMoves, report } from './run.ts';
@@ -18,7 +19,7 @@ export function registerResume(program: Command, io: Io): void {
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session again (with any new inputs)')
     .action(
-      (
+      async (
         file: string,
         opts: { moves?: string; json?: boolean; csv?: boolean; out?: string; save?: string },
       ) => {
@@ -36,10 +37,17 @@ export function registerResume(program: Command, io: Io): void {
         );
         const snapshot = actor.getSnapshot();
         actor.stop();
+        const people = humanActors(scenario, options).length > 0;
+        const restsOn = opts.csv
+          ? undefined
+          : await sessionRestsOn(scenario, options, snapshot.context.transcript, {
+              done: snapshot.status === 'done',
+              people,
+            });
         report(
           io,
           { scenario, options, result: { snapshot, inputs, waitingFor } },
-          { ...opts, source: session.scenario.source },
+          { ...opts, source: session.scenario.source, ...(restsOn ? { restsOn } : {}) },
         );
       },
     );

@@ -18,7 +18,7 @@ import { createSession, scenarioHash, sessionText } from '../../engine/session.t
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
-import { restsOnFor } from '../evidence.ts';
+import { NOT_ENDED, restsOnFor } from '../evidence.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -266,9 +266,10 @@ export function registerRun(program: Command, io: Io): void {
         const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
         const result = runHeadless(scenario, options, plan);
         // what the outcome rests on: only a finished run has an outcome, and CSV has no room for it
-        const restsOn =
-          result.waitingFor || opts.csv
-            ? undefined
+        const restsOn = opts.csv
+          ? undefined
+          : result.waitingFor
+            ? NOT_ENDED
             : await restsOnFor(scenario, options, injects, humanActors(scenario, options).length > 0);
         report(
           io,
