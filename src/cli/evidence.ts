@@ -1,7 +1,8 @@
 // The evidence sections the CLI adds to what it prints: "The outcome rests on:" (a run per labelled choice) and
 // what the scenario's record settles (an LP per actor). Both are computed here, where the solver may be loaded.
 import { calibrateScenario, pointFit } from '../analysis/calibrate.ts';
-import type { Centre } from '../analysis/hinges.ts';
+import type { HingeItem } from '../analysis/hinge-items.ts';
+import { type Centre, documentHinges } from '../analysis/hinges.ts';
 import { loadLp } from '../analysis/lp.ts';
 import { calibratedCentres } from '../analysis/record-prior.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -10,7 +11,12 @@ import { restsOn } from '../engine/hinges.ts';
 import type { RunOptions } from '../engine/options.ts';
 import { canonicalJson, scenarioHash } from '../engine/session.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
-import { type EvidenceSection, type RestsOnSection, recordEvidence } from '../report/evidence.ts';
+import {
+  type AnalysisEvidence,
+  type EvidenceSection,
+  type RestsOnSection,
+  recordEvidence,
+} from '../report/evidence.ts';
 
 /** Centres of the calibrated regions of the actors whose numbers contradict the record (none: no solver loaded). */
 export async function centresFor(scenario: Scenario): Promise<Map<number, Centre>> {
@@ -97,4 +103,25 @@ export async function sessionEvidence(
     ? recordEvidence(scenario, calibrateScenario(await loadLp(), scenario))
     : null;
   return { record, restsOn: await sessionRestsOn(scenario, run, transcript, state) };
+}
+
+/** analyze's Evidence section: what the record settles, and every document's verdict and agreement hinges. */
+export async function analysisEvidence(scenario: Scenario): Promise<AnalysisEvidence> {
+  const lp = scenario.record.length ? await loadLp() : null;
+  const record = lp ? recordEvidence(scenario, calibrateScenario(lp, scenario)) : null;
+  const met = new Map<string, HingeItem>();
+  const documents = documentHinges(scenario, await centresFor(scenario), met);
+  const named = new Set(
+    documents.flatMap((d) => [
+      ...d.agreementHinges.flat(),
+      ...Object.values(d.verdicts).flatMap((v) => v.hinges.flat()),
+    ]),
+  );
+  const items = Object.fromEntries(
+    [...named].sort().map((id) => {
+      const x = met.get(id)!;
+      return [id, { label: x.label, basis: x.basis, sources: x.sources }];
+    }),
+  );
+  return { record, documents, items };
 }

@@ -3,6 +3,7 @@
 // readings and assumptions whose reversal alone changes the run's outcome (from the engine's hinges). The model
 // is plain data; the functions below only lay it out (plain lines, markdown, HTML).
 import type { CalibrationReport } from '../analysis/calibrate.ts';
+import type { DocumentHinges } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { RestsOn } from '../engine/hinges.ts';
 import { esc, md } from './markup.ts';
@@ -144,5 +145,43 @@ export function evidenceHtml(e: EvidenceSection = NOT_COMPUTED): string[] {
     items(rest.filter((l) => !l.trim().startsWith('('))),
     ...rest.filter((l) => l.trim().startsWith('(')).map((l) => `<p>${esc(l.trim())}</p>`),
     '</section>',
+  ];
+}
+
+/** What `analyze` adds: the record's evidence, and what each document's verdicts rest on. */
+export interface AnalysisEvidence {
+  readonly record: RecordEvidence | null;
+  readonly documents: readonly DocumentHinges[];
+  /** every item the hinges name: what it reverses, its basis and sources */
+  readonly items: Readonly<
+    Record<string, { readonly label: string; readonly basis: string; readonly sources: readonly string[] }>
+  >;
+}
+
+/** The document hinges in words: for each document, the sets that flip its agreement (the first few). */
+export function hingeLines(s: Scenario, e: AnalysisEvidence, perDocument = 3): string[] {
+  const set = (ids: readonly string[]) =>
+    ids.map((id) => `[${e.items[id]!.basis}] ${e.items[id]!.label}`).join(' + ');
+  const out: string[] = [];
+  for (const d of e.documents) {
+    const title = s.documents.find((x) => x.id === d.id)?.title ?? d.id;
+    if (d.agreementHinges.length === 0) continue;
+    out.push(`  ${title} (${d.date}): ${d.agreement ? 'no agreement' : 'an agreement'} if`);
+    for (const h of d.agreementHinges.slice(0, perDocument)) out.push(`    ${set(h)}`);
+    if (d.agreementHinges.length > perDocument)
+      out.push(`    … ${d.agreementHinges.length - perDocument} more (--json, peacesim hinges)`);
+  }
+  if (out.length === 0)
+    out.push("  no set of up to 3 readings or assumptions changes any document's agreement.");
+  return out;
+}
+
+/** analyze's Evidence section as plain lines. */
+export function analysisEvidenceLines(s: Scenario, e: AnalysisEvidence): string[] {
+  return [
+    'Evidence',
+    ...recordLines(e.record).map((l) => (l.startsWith('  ') ? l : `  ${l}`)),
+    "  What the documents' agreements rest on (smallest sets of readings and assumptions whose reversal flips one):",
+    ...hingeLines(s, e),
   ];
 }

@@ -11,6 +11,8 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
+import { analysisEvidenceLines } from '../../report/evidence.ts';
+import { analysisEvidence } from '../evidence.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -328,7 +330,7 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--csv <table>', `print one table as CSV: ${ANALYSIS_CSV.join(', ')}`)
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--limit <n>', 'also list the first N feasible packages', '0')
-    .action((name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string }) => {
+    .action(async (name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string }) => {
       checkExportFlags(opts);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 0)
@@ -336,11 +338,14 @@ export function registerAnalyze(program: Command, io: Io): void {
       const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
       const s = openScenario(name);
       const report = analyzeScenario(s, { limit });
+      const evidence = csv ? null : await analysisEvidence(s);
       const text = csv
         ? analysisCsv(s, report, csv)
         : opts.json
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : formatReport(s, report, palette(io));
+          ? `${JSON.stringify({ ...report, evidence }, null, 2)}\n`
+          : `${formatReport(s, report, palette(io))}\n${analysisEvidenceLines(s, evidence!)
+              .map((l, k) => (k === 0 ? palette(io).bold(l) : l))
+              .join('\n')}\n`;
       if (opts.out) writeFileAtomic(opts.out, text);
       else io.out(text);
     });
