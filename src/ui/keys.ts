@@ -74,6 +74,17 @@ export const OVERVIEW_KEYS = bind([
     'p play',
   ),
   letter('order', 'o', 'list the documents by date (oldest first) or as in the scenario file', 'o order'),
+  letter(
+    'evidence',
+    'e',
+    'the evidence: which verdicts the record settles, which depend on the model, and what flips each',
+    'e evidence',
+  ),
+]);
+
+export const EVIDENCE_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous document', match: up },
+  { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -315,6 +326,7 @@ export type KeyContext =
   | 'sandbox'
   | 'issue'
   | 'analysis'
+  | 'evidence'
   | 'picker'
   | 'setup'
   | 'play'
@@ -329,6 +341,7 @@ export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   sandbox: SANDBOX_KEYS,
   issue: ISSUE_KEYS,
   analysis: ANALYSIS_KEYS,
+  evidence: EVIDENCE_KEYS,
   picker: PICKER_KEYS,
   setup: SETUP_KEYS,
   play: PLAY_KEYS,

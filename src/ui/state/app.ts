@@ -19,7 +19,7 @@ import {
   sandboxReducer,
 } from './sandbox.ts';
 
-export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker' | 'setup' | 'play';
+export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'evidence' | 'picker' | 'setup' | 'play';
 export type Overlay = 'help' | 'issue' | null;
 
 export interface AppState {

@@ -1,0 +1,59 @@
+// The evidence screen (e on the overview): each document's verdicts as the record settles them or as the model's
+// numbers decide them, with what flips each; the same numbers as `peacesim calibrate` and `peacesim hinges`.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { calibrateScenario } from '../../src/analysis/calibrate.ts';
+import { type Lp, loadLp } from '../../src/analysis/lp.ts';
+import { viewOf } from '../../src/ui/state/evidence.ts';
+import { explore, KEY, scenario } from './render.tsx';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+let lp: Lp;
+beforeAll(async () => {
+  lp = await loadLp();
+});
+
+describe('the evidence screen', () => {
+  it('should open on e, say what the record settles, and show what flips the selected document', async () => {
+    const s = scenario('tutorial-bilateral');
+    const view = viewOf(s, calibrateScenario(lp, s));
+    const ui = await explore('tutorial-bilateral', { columns: 80, rows: 24 });
+    unmount = ui.unmount;
+    await ui.press('e');
+    await ui.waitFor(view.summary.slice(0, 30));
+    expect(ui.frame()).toContain('Evidence');
+    // North's opening: South rejects by its red lines
+    expect(ui.frame()).toMatch(/South\s+rejects\s+by a red line/);
+    await ui.press(KEY.down);
+    // the mediator's text: South's verdict depends on the model, and its value of no deal flips it
+    const mediator = view.documents.find((d) => d.id === 'mediator-text')!;
+    const south = mediator.rows.find((r) => r.actor === 'south')!;
+    expect(south.verdict).toBe('depends');
+    expect(ui.frame()).toMatch(/South\s+depends\s+by the modeller's numbers/);
+    expect(ui.frame()).toContain('An agreement if:');
+    expect(ui.frame().replace(/\s+/g, ' ')).toContain('value of no deal at the other end of its range');
+    const lines = ui.lines();
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
+    expect(lines.at(-1)).toContain('q quit');
+    await ui.press(KEY.esc);
+    expect(ui.frame()).toContain(s.title);
+  });
+
+  it('should fit 80×24 on the default scenario', async () => {
+    const s = scenario('ukraine-peace');
+    const ui = await explore('ukraine-peace', { columns: 80, rows: 24 });
+    unmount = ui.unmount;
+    await ui.press('e');
+    await ui.waitFor('up to the model');
+    for (let k = 0; k < s.documents.length; k++) {
+      const lines = ui.lines();
+      expect(lines.length).toBeLessThanOrEqual(23);
+      expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
+      await ui.press(KEY.down);
+    }
+  });
+});
