@@ -110,3 +110,8 @@ export function epochsOn(scenario: Scenario, date: string): { actor: string; epo
     .map((a) => ({ actor: a.id, epochs: epochsInForce(a, date) }))
     .filter((x) => x.epochs.length > 0);
 }
+
+/** The ids of the epochs in force on a date, in actor then file order. */
+export function epochIdsOn(scenario: Scenario, date: string): string[] {
+  return epochsOn(scenario, date).flatMap((x) => x.epochs.map((e) => e.id));
+}

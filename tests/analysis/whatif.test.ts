@@ -134,6 +134,7 @@ describe('whatIf and the durability estimate', () => {
         id: 'low-cap-weakens-defence',
         label: 'an army capped below 250,000',
         shift: -0.1,
+        basis: r.scenario.durability!.factors.find((f) => f.id === 'low-cap-weakens-defence')!.basis,
         before: false,
         after: true,
       },

@@ -94,6 +94,7 @@ describe('whatif: durability before and after', () => {
         id: f.id,
         label: s.durability!.factors.find((x) => x.id === f.id)!.label,
         shift: f.shift,
+        basis: f.basis,
         before: false,
         after: true,
       })),
