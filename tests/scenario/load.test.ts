@@ -152,8 +152,14 @@ describe('loadScenario', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const where = r.errors.map((e) => `${e.line}:${e.path}`);
-      expect(where.some((w) => w.startsWith('120:') && w.includes('weightRange'))).toBe(true);
-      expect(where.some((w) => w.startsWith('100:') && w.includes('range'))).toBe(true);
+      // the lines of the two ranges in the tutorial, wherever edits to it move them
+      const lineOf = (needle: string) => tutorialText.split('\n').findIndex((l) => l.includes(needle)) + 1;
+      expect(
+        where.some((w) => w.startsWith(`${lineOf('weightRange: [2, 4]')}:`) && w.includes('weightRange')),
+      ).toBe(true);
+      expect(
+        where.some((w) => w.startsWith(`${lineOf('range: [0.45, 0.65]')}:`) && w.includes('range')),
+      ).toBe(true);
     }
   });
 });

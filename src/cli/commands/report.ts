@@ -6,7 +6,7 @@ import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
-import { sessionEvidence } from '../evidence.ts';
+import { sessionEvidence } from '../../report/evidence-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';

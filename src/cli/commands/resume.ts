@@ -3,7 +3,7 @@ import type { NegotiationEvent } from '../../engine/events.ts';
 import { drive, humanActors } from '../../engine/headless.ts';
 import { replaySession, sessionOptions } from '../../engine/session.ts';
 import { checkExportFlags } from '../../report/csv.ts';
-import { sessionRestsOn } from '../evidence.ts';
+import { sessionRestsOn } from '../../report/evidence-of.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
 import { readMoves, report } from './run.ts';

@@ -18,7 +18,7 @@ import { createSession, scenarioHash, sessionText } from '../../engine/session.t
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
-import { NOT_ENDED, restsOnFor } from '../evidence.ts';
+import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';

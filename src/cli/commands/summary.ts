@@ -7,8 +7,8 @@ import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { humanActors } from '../../engine/headless.ts';
 import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
 import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
+import { restsOnFor } from '../../report/evidence-of.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
-import { restsOnFor } from '../evidence.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 

@@ -1,5 +1,6 @@
-// The evidence sections the CLI adds to what it prints: "The outcome rests on:" (a run per labelled choice) and
-// what the scenario's record settles (an LP per actor). Both are computed here, where the solver may be loaded.
+// Computing the evidence sections that `run`, `show`, `analyze`, the after-action report and the play screen's
+// report print: "The outcome rests on:" (a run per labelled choice) and what the record settles (an LP per actor,
+// so asynchronous: the solver loads once). One place, so the play screen's report is `peacesim report`'s.
 import { calibrateScenario, pointFit } from '../analysis/calibrate.ts';
 import type { HingeItem } from '../analysis/hinge-items.ts';
 import { type Centre, documentHinges } from '../analysis/hinges.ts';
@@ -16,7 +17,7 @@ import {
   type EvidenceSection,
   type RestsOnSection,
   recordEvidence,
-} from '../report/evidence.ts';
+} from './evidence.ts';
 
 /** Centres of the calibrated regions of the actors whose numbers contradict the record (none: no solver loaded). */
 export async function centresFor(scenario: Scenario): Promise<Map<number, Centre>> {
