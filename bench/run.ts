@@ -13,6 +13,7 @@ import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
 import { runHeadless, stateName } from '../src/engine/headless.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
+import { evidence } from './evidence.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
 const root = fileURLToPath(
@@ -204,3 +205,8 @@ else console.log('\n## (b) skipped: scenarios/ukraine-peace.yaml is missing');
 genius();
 loading();
 engine();
+// the record as evidence: on the default scenario, and on the tutorial
+for (const id of ['ukraine-peace', 'tutorial-bilateral']) {
+  const path = join(root, 'scenarios', `${id}.yaml`);
+  if (existsSync(path)) await evidence(loadScenarioFile(path));
+}

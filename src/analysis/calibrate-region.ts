@@ -425,3 +425,17 @@ export function regionRanges(region: Region): { weights: Interval[]; reservation
   const reservation = region.range(unit(k.r));
   return reservation ? { weights, reservation } : null;
 }
+
+/**
+ * The same ranges over the box alone, in closed form: a normalised weight is smallest with its own raw weight low
+ * and every other high, largest the other way round; the reservation spans its range.
+ */
+export function boxRanges(box: PreferenceBox): { weights: Interval[]; reservation: Interval } {
+  const lo = box.weights.reduce((t, w) => t + w[0], 0);
+  const hi = box.weights.reduce((t, w) => t + w[1], 0);
+  const share = (own: number, others: number) => (own + others > 0 ? own / (own + others) : 0);
+  return {
+    weights: box.weights.map(([l, h]) => [share(l, hi - h), share(h, lo - l)] as const),
+    reservation: box.reservation,
+  };
+}

@@ -7,6 +7,7 @@ import { requireDocument } from '../domain/lookup.ts';
 import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
 import type { Actor, Package, RecordedReaction, Scenario } from '../domain/types.ts';
 import {
+  boxRanges,
   conflicts,
   type Interval,
   type Judgement,
@@ -255,13 +256,14 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
     box,
     kept.map((c) => c.constraint),
   );
-  const ranges = regionRanges(region)!;
+  // with no reaction to weigh, the region is the box: its ranges in closed form, and no second model for it
+  const ranges = kept.length ? regionRanges(region)! : boxRanges(box);
   const { inBox, contradicts } = pointFit(scenario, actor);
   return {
     actor,
     unknowns,
     region,
-    box: openRegion(lp, box, []),
+    box: kept.length ? openRegion(lp, box, []) : region,
     conflictSets: sets,
     calibration: {
       constraining: constraining.map((c) => c.entry.id),
@@ -277,6 +279,12 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
   };
 }
 
+/** Frees an actor's models (its region may be its box). */
+export function disposeActor(r: ActorRegion | null): void {
+  r?.region.dispose();
+  if (r && r.box !== r.region) r.box.dispose();
+}
+
 /** The verdict of an actor on a document over its region, judged by its positions on the document's date. */
 export function documentVerdict(scenario: Scenario, r: ActorRegion, document: number): DocumentVerdict {
   const doc = scenario.documents[document]!;
@@ -286,7 +294,7 @@ export function documentVerdict(scenario: Scenario, r: ActorRegion, document: nu
   const v = regionVerdict(r.region, judged)!;
   if (redLines.length) return { verdict: 'rejects', decidedBy: 'red-line', margin: v.margin, redLines };
   if (v.verdict === 'depends') return { verdict: v.verdict, decidedBy: null, margin: v.margin, redLines };
-  const alone = regionVerdict(r.box, judged)!.verdict;
+  const alone = r.box === r.region ? v.verdict : regionVerdict(r.box, judged)!.verdict;
   return {
     verdict: v.verdict,
     decidedBy: alone === v.verdict ? 'ranges' : 'record',
@@ -341,9 +349,6 @@ export function calibrateScenario(lp: Lp, scenario: Scenario): CalibrationReport
       })),
     };
   } finally {
-    for (const r of regions) {
-      r?.region.dispose();
-      r?.box.dispose();
-    }
+    for (const r of regions) disposeActor(r);
   }
 }

@@ -10,7 +10,7 @@ import { brokenConstraints } from '../domain/evaluate.ts';
 import { contributions, positionsAsOf } from '../domain/positions.ts';
 import { createRng, type Rng } from '../domain/rng.ts';
 import type { Actor, ActorEpoch, Scenario } from '../domain/types.ts';
-import { calibrateActor, pointFit, type Unknowns } from './calibrate.ts';
+import { calibrateActor, disposeActor, pointFit, type Unknowns } from './calibrate.ts';
 import type { Judgement, Region } from './calibrate-region.ts';
 import type { Centre } from './hinges.ts';
 import type { Lp } from './lp.ts';
@@ -138,8 +138,7 @@ export function recordPrior(
         : midpoint(lo, hi);
       return { ...chain, start };
     } finally {
-      ar.region.dispose();
-      ar.box.dispose();
+      disposeActor(ar);
     }
   });
   return { chains, reactions, setAside };
