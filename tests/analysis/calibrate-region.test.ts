@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  boxRanges,
   conflicts,
   irreducibleConflict,
   type Judgement,
@@ -175,6 +176,26 @@ describe('the calibrated region', () => {
         }
       }),
       { seed: 20261107, numRuns: 200 },
+    );
+  });
+
+  it('should give the closed-form ranges of a box with no reactions the LP gives', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((n) => arbBox(n)),
+        (box) => {
+          const region = openRegion(lp, box, []);
+          try {
+            const want = regionRanges(region)!;
+            const got = boxRanges(box);
+            got.weights.forEach((r, i) => expect(close(r, want.weights[i]!)).toBe(true));
+            expect(close(got.reservation, want.reservation)).toBe(true);
+          } finally {
+            region.dispose();
+          }
+        },
+      ),
+      { seed: 20261111, numRuns: 100 },
     );
   });
 
