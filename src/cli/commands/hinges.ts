@@ -13,8 +13,8 @@ import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
-/** Runs after the first that the outcome's search may make by default: about ten seconds on the default scenario. */
-export const DEFAULT_RUN_BUDGET = 150;
+/** Runs after the first the outcome's search may make by default: enough for every pair on the default scenario. */
+export const DEFAULT_RUN_BUDGET = 600;
 
 export interface HingesReport {
   readonly scenario: { readonly id: string; readonly title: string };
