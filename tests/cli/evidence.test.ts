@@ -70,6 +70,17 @@ describe('peacesim calibrate', () => {
     expect(words.stdout).toContain('The record does not hold together for South (stylised Ukraine)');
   });
 
+  it('should list every recorded reaction of the default scenario, and find them consistent or say which conflict', async () => {
+    const r = await cli(['calibrate', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.scenario.id).toBe('ukraine-peace');
+    expect(j.record.length).toBeGreaterThanOrEqual(12);
+    for (const e of j.record) expect(e.sources.length).toBeGreaterThan(0);
+    if (!j.consistent) for (const c of j.conflicts) expect(c.sources.length).toBeGreaterThan(0);
+    else expect(j.conflicts).toEqual([]);
+  });
+
   it('should refuse --out without --json, as every command does', async () => {
     const r = await cli(['calibrate', 'tutorial-bilateral', '--out', join(dir, 'x.json')]);
     expect(r.code).toBe(2);
