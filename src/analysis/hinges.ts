@@ -178,7 +178,9 @@ export function documentHinges(
   s: Scenario,
   centres: ReadonlyMap<number, Centre> = new Map(),
   items: Map<string, HingeItem> = new Map(),
+  options: SearchOptions = {},
 ): DocumentHinges[] {
+  const maxSize = options.maxSize ?? 3;
   const ruleItems = new Map(
     s.rules.flatMap((r) =>
       r.basis === 'stated'
@@ -201,7 +203,7 @@ export function documentHinges(
     const verdicts: Record<string, VerdictHinges> = {};
     let tried = 0;
     for (const a of s.actors) {
-      const v = verdictHinges(s, a.index, doc, centres.get(a.index));
+      const v = verdictHinges(s, a.index, doc, centres.get(a.index), { maxSize });
       for (const x of v.items) items.set(x.id, x);
       tried += v.sizes.reduce((t, c) => t + c.tried, 0);
       verdicts[a.id] = { accepts: v.accepts, hinges: v.hinges, sizes: v.sizes };
@@ -222,7 +224,7 @@ export function documentHinges(
           verdicts[id]!.hinges.map((h) => [...c, ...h]).filter((x) => x.length <= 3),
         );
       }
-      agreementHinges = combos.filter((c) => c.length > 0 && c.length <= 3);
+      agreementHinges = combos.filter((c) => c.length > 0 && c.length <= maxSize);
     }
     return { id: doc.id, date: doc.date, agreement, agreementHinges, verdicts, tried };
   });

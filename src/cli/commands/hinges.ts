@@ -19,6 +19,8 @@ export const DEFAULT_RUN_BUDGET = 600;
 export interface HingesReport {
   readonly scenario: { readonly id: string; readonly title: string };
   readonly seed: number;
+  /** the largest set tried */
+  readonly maxSize: number;
   readonly outcome: {
     readonly outcome: string;
     readonly hinges: OutcomeHinges['hinges'];
@@ -41,7 +43,7 @@ export async function hingesReport(
   });
   const centres = needsCentres ? calibratedCentres(await loadLp(), scenario) : new Map();
   const met = new Map<string, HingeItem>();
-  const documents = documentHinges(scenario, centres, met);
+  const documents = documentHinges(scenario, centres, met, { maxSize: opts.maxSize });
   const o = outcomeHinges(scenario, {
     run: { seed: opts.seed, ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }) },
     centres,
@@ -59,6 +61,7 @@ export async function hingesReport(
   return {
     scenario: { id: scenario.id, title: scenario.title },
     seed: opts.seed,
+    maxSize: opts.maxSize,
     outcome: { outcome: o.outcome, hinges: o.hinges, sizes: o.sizes, tried: o.tried, complete: o.complete },
     documents,
     items: Object.fromEntries(
@@ -107,7 +110,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
       `  ${doc.title} ${p.dim(`(${d.date})`)}: ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     );
     const any = d.agreementHinges.length > 0 || Object.values(d.verdicts).some((v) => v.hinges.length > 0);
-    if (!any) out.push(p.dim('    no set of up to 3 choices changes a verdict or the agreement'));
+    if (!any) out.push(p.dim(`    no set of up to ${r.maxSize} choices changes a verdict or the agreement`));
     if (d.agreementHinges.length)
       for (const h of d.agreementHinges.slice(0, 5))
         out.push(`    ${d.agreement ? 'no agreement' : 'agreement'} if: ${setWords(r, h)}`);
@@ -126,7 +129,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
   out.push(
     '',
     p.dim(
-      `Documents: every set of up to 3 of each actor's labelled choices tried (${tried.toLocaleString('en-US')} in all).`,
+      `Documents: every set of up to ${r.maxSize} of each actor's labelled choices tried (${tried.toLocaleString('en-US')} in all).`,
     ),
   );
   return out;
