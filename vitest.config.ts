@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // the tests exercise the caches of src/cli/cache.ts, away from the user's own
+    env: { PEACESIM_CACHE_DIR: join(tmpdir(), 'peacesim-test-cache') },
   },
 });

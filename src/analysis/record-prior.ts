@@ -3,15 +3,17 @@
 // range — conditioned on reproducing every recorded reaction. It is sampled by hit-and-run along coordinate
 // directions (a Gibbs sampler): along one coordinate each reaction is affine, so the chord is an interval.
 //
-// Every draw is a pure function of (scenario, seed, draw index): draw k seeds its own generator from (seed, k) and
-// runs its own chain from one fixed starting point inside the region (found by LP) for BURN_IN sweeps, so draws
-// can run in any order, on any worker, and give the same bytes.
+// Every draw is a pure function of (scenario, prior, seed, draw index): draw k takes its generator from
+// `drawRng(seed, k)` and runs its own chain from one fixed starting point inside the region (found by LP) for
+// BURN_IN sweeps, so draws can run in any order, on any worker or shard, and give the same bytes. The prior itself
+// is plain data (JSON and structured-clone safe): it travels to worker threads and into partial results.
 import { brokenConstraints } from '../domain/evaluate.ts';
 import { contributions, positionsAsOf } from '../domain/positions.ts';
-import { createRng, type Rng } from '../domain/rng.ts';
+import type { Rng } from '../domain/rng.ts';
 import type { Actor, ActorEpoch, Scenario } from '../domain/types.ts';
 import { calibrateActor, disposeActor, pointFit, type Unknowns } from './calibrate.ts';
 import type { Judgement, Region } from './calibrate-region.ts';
+import { drawRng } from './draws.ts';
 import type { Centre } from './hinges.ts';
 import type { Lp } from './lp.ts';
 
@@ -28,13 +30,21 @@ interface Constraint {
   readonly fixed: number;
 }
 
-/** One actor's chain: coordinates are its unknowns (top weights, extra weights, r, extra reservations). */
+/**
+ * One actor's chain, as plain data. Coordinates: its n top-level weights (issues `slots`), its m weights of dated
+ * positions with ranges of their own, its reservation (coordinate n + m), then reservations of dated positions.
+ */
 export interface ActorChain {
   readonly actor: number;
-  readonly unknowns: Unknowns;
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-  readonly start: Float64Array;
+  readonly slots: readonly number[];
+  readonly n: number;
+  readonly m: number;
+  /** "epoch/issue" → index among the dated weights; "epoch" → index among the dated reservations */
+  readonly weightKeys: readonly (readonly [string, number])[];
+  readonly reservationKeys: readonly (readonly [string, number])[];
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+  readonly start: readonly number[];
   readonly constraints: readonly Constraint[];
   /** the record constrains this actor (otherwise its draws are the box's) */
   readonly constrained: boolean;
@@ -48,7 +58,7 @@ export interface RecordPrior {
   readonly setAside: readonly string[];
 }
 
-/** Coordinates of an actor's unknowns: top weights, extra weights, its reservation, extra reservations. */
+/** Coordinates of an actor's unknowns: top weights, dated weights, its reservation, dated reservations. */
 function coordsOf(u: Unknowns) {
   const box = u.box;
   const n = box.weights.length;
@@ -80,11 +90,12 @@ function constraintOf(u: Unknowns, judged: Judgement, accept: boolean): Constrai
   };
 }
 
-const weightOf = (x: Float64Array, t: Constraint['terms'][number]) => (t.coord < 0 ? t.raw : x[t.coord]!);
-const reservationOf = (x: Float64Array, c: Constraint) => (c.rCoord < 0 ? c.fixed : x[c.rCoord]!);
+type Point = ArrayLike<number>;
+const weightOf = (x: Point, t: Constraint['terms'][number]) => (t.coord < 0 ? t.raw : x[t.coord]!);
+const reservationOf = (x: Point, c: Constraint) => (c.rCoord < 0 ? c.fixed : x[c.rCoord]!);
 
 /** g(x) and Σw of a constraint at x. */
-function evaluate(c: Constraint, x: Float64Array): { g: number; total: number } {
+function evaluate(c: Constraint, x: Point): { g: number; total: number } {
   let num = 0;
   let total = 0;
   for (const t of c.terms) {
@@ -96,7 +107,7 @@ function evaluate(c: Constraint, x: Float64Array): { g: number; total: number } 
 }
 
 /** Does x reproduce every reaction (the domain's rule, u ≥ r − 1e-12 to accept)? */
-export function satisfies(chain: ActorChain, x: Float64Array): boolean {
+export function satisfies(chain: Pick<ActorChain, 'constraints'>, x: Point): boolean {
   return chain.constraints.every((c) => {
     const { g, total } = evaluate(c, x);
     const margin = total > 0 ? g / total : -reservationOf(x, c);
@@ -121,7 +132,7 @@ export function recordPrior(
     if (!ar) return null;
     try {
       const u = ar.unknowns;
-      const { intervals, r } = coordsOf(u);
+      const { intervals, n, m, r } = coordsOf(u);
       const kept = ar.calibration.constraining.filter((id) => !ar.calibration.setAside.includes(id));
       reactions.push(...kept);
       setAside.push(...ar.calibration.setAside);
@@ -130,13 +141,24 @@ export function recordPrior(
         const pkg = scenario.documents.find((d) => d.id === e.document)!.package;
         return constraintOf(u, u.judge(pkg, e.date), e.reaction === 'accept');
       });
-      const lo = Float64Array.from(intervals, (x) => x[0]);
-      const hi = Float64Array.from(intervals, (x) => x[1]);
-      const chain = { actor: a.index, unknowns: u, lo, hi, constraints, constrained: constraints.length > 0 };
+      const lo = intervals.map((x) => x[0]);
+      const hi = intervals.map((x) => x[1]);
       const start = constraints.length
-        ? startingPoint(ar.region, r, intervals.length, chain)
-        : midpoint(lo, hi);
-      return { ...chain, start };
+        ? startingPoint(ar.region, r, intervals.length, { lo, hi, constraints })
+        : lo.map((l, i) => (l + hi[i]!) / 2);
+      return {
+        actor: a.index,
+        slots: [...u.slots],
+        n,
+        m,
+        weightKeys: [...u.weightKeys],
+        reservationKeys: [...u.reservationKeys],
+        lo,
+        hi,
+        start,
+        constraints,
+        constrained: constraints.length > 0,
+      };
     } finally {
       disposeActor(ar);
     }
@@ -156,16 +178,13 @@ export function calibratedCentres(lp: Lp, scenario: Scenario): Map<number, Centr
   });
   prior.chains.forEach((chain) => {
     if (!chain?.constrained) return;
-    const { r } = coordsOf(chain.unknowns);
     out.set(chain.actor, {
-      weights: new Map(chain.unknowns.slots.map((i, k) => [i, chain.start[k]!])),
-      reservation: chain.start[r]!,
+      weights: new Map(chain.slots.map((i, k) => [i, chain.start[k]!])),
+      reservation: chain.start[chain.n + chain.m]!,
     });
   });
   return out;
 }
-
-const midpoint = (lo: Float64Array, hi: Float64Array) => Float64Array.from(lo, (l, i) => (l + hi[i]!) / 2);
 
 /** LP points (Charnes–Cooper coordinates) back to raw unknowns: weights ŵ/s, reservations as they are. */
 function rawPoint(p: Float64Array, rCol: number, count: number): Float64Array {
@@ -177,10 +196,10 @@ function startingPoint(
   region: Region,
   rCol: number,
   count: number,
-  chain: Omit<ActorChain, 'start'>,
-): Float64Array {
+  chain: Pick<ActorChain, 'lo' | 'hi' | 'constraints'>,
+): number[] {
   const deepest = region.deepest();
-  if (!deepest) throw new Error(`no starting point for ${chain.actor}: its region is empty`);
+  if (!deepest) throw new Error('no starting point: the region is empty');
   const points = [deepest];
   for (let c = 0; c <= rCol; c++) {
     const unit = Array.from({ length: c + 1 }, (_, j) => (j === c ? 1 : 0));
@@ -192,14 +211,13 @@ function startingPoint(
   const mean = new Float64Array(deepest.length);
   for (const p of points) p.forEach((v, i) => (mean[i]! += v / points.length));
   for (const candidate of [mean, deepest]) {
-    const x = rawPoint(candidate, rCol, count);
     // clamp the solver's last-digit overshoot of the box
-    x.forEach((v, i) => (x[i] = Math.min(chain.hi[i]!, Math.max(chain.lo[i]!, v))));
-    if (satisfies({ ...chain, start: x }, x)) return x;
+    const x = [...rawPoint(candidate, rCol, count)].map((v, i) =>
+      Math.min(chain.hi[i]!, Math.max(chain.lo[i]!, v)),
+    );
+    if (satisfies(chain, x)) return x;
   }
-  throw new Error(
-    `actor ${chain.actor}: the LP's points of a relaxed region do not reproduce the record exactly; no starting point`,
-  );
+  throw new Error('the LP points of a relaxed region do not reproduce the record exactly: no starting point');
 }
 
 /** One coordinate move: the chord of the region along coordinate c at x, and a uniform point on it. */
@@ -226,19 +244,9 @@ function move(chain: ActorChain, x: Float64Array, c: number, rng: Rng): void {
   x[c] = rng.between(a, b);
 }
 
-/** A well-mixed 32-bit seed for draw k of a run seeded with `seed`. */
-export function drawSeed(seed: number, k: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(k + 0x632be5ab, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  return (h ^ (h >>> 16)) | 0;
-}
-
 /** The unknowns of every actor for draw k: each chain from its start, BURN_IN sweeps, with draw k's generator. */
 export function drawUnknowns(prior: RecordPrior, seed: number, k: number): (Float64Array | null)[] {
-  const rng = createRng(drawSeed(seed, k));
+  const rng = drawRng(seed, k);
   return prior.chains.map((chain) => {
     if (!chain) return null;
     const x = Float64Array.from(chain.start);
@@ -251,21 +259,22 @@ export function drawUnknowns(prior: RecordPrior, seed: number, k: number): (Floa
 
 /** The scenario with an actor's unknowns set: top-level weights and reservation, and dated ones in its epochs. */
 function withUnknowns(scenario: Scenario, actor: Actor, chain: ActorChain, x: Float64Array): Actor {
-  const u = chain.unknowns;
-  const { n, r } = coordsOf(u);
+  const { n, m } = chain;
+  const weightKeys = new Map(chain.weightKeys);
+  const reservationKeys = new Map(chain.reservationKeys);
   const preferences = actor.preferences.map((p, i) => {
-    const slot = u.slots.indexOf(i);
+    const slot = chain.slots.indexOf(i);
     return p && slot >= 0 ? { ...p, rawWeight: x[slot]! } : p;
   });
   const { weights, contrib } = contributions(scenario.issues, scenario.offsets, preferences);
   const epochs: ActorEpoch[] = actor.epochs.map((e) => ({
     ...e,
     preferences: e.preferences.map((o) => {
-      const k = u.weightKeys.get(`${e.id}/${o.issue}`);
+      const k = weightKeys.get(`${e.id}/${o.issue}`);
       return k === undefined ? o : { ...o, rawWeight: x[n + k]! };
     }),
-    ...(e.reservation && u.reservationKeys.has(e.id)
-      ? { reservation: { ...e.reservation, value: x[r + 1 + u.reservationKeys.get(e.id)!]! } }
+    ...(e.reservation && reservationKeys.has(e.id)
+      ? { reservation: { ...e.reservation, value: x[n + m + 1 + reservationKeys.get(e.id)!]! } }
       : {}),
   }));
   return {
@@ -274,7 +283,7 @@ function withUnknowns(scenario: Scenario, actor: Actor, chain: ActorChain, x: Fl
     weights,
     contrib,
     epochs,
-    reservation: { ...actor.reservation, value: x[r]! },
+    reservation: { ...actor.reservation, value: x[n + m]! },
   };
 }
 

@@ -4,15 +4,22 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { humanActors, type PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
-import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
+import {
+  type OutcomeRow,
+  type OutcomesOptions,
+  type OutcomesPart,
+  type OutcomesResult,
+  outcomesResult,
+} from '../../engine/outcomes.ts';
 import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
+import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
-import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior } from '../prior.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
-import { checkPlan, parseInject, parseStrategy } from './run.ts';
+import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 
 export const OUTCOMES_CSV = ['summary', 'runs'] as const;
 
@@ -78,7 +85,7 @@ export function runColumns(scenario: Scenario): string[] {
   ];
 }
 
-export function runRow(scenario: Scenario, r: OutcomeRun): Cell[] {
+export function runRow(scenario: Scenario, r: OutcomeRow): Cell[] {
   return [
     r.draw,
     r.engineSeed,
@@ -97,7 +104,7 @@ const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 const f3 = (x: number) => x.toFixed(3).padStart(6);
 
-function text(io: Io, scenario: Scenario, r: OutcomesResult, prior: string | null = null): void {
+function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
   const p = palette(io);
   const n = new Narrator(scenario, p);
   const out: string[] = [];
@@ -120,7 +127,7 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult, prior: string | nul
       : p.yellow(
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
-    ...(prior ? [p.dim(prior)] : []),
+    ...(r.prior ? [p.dim(priorWords(r.reactions ?? [], r.setAside ?? []))] : []),
     p.dim(
       "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events.",
     ),
@@ -177,8 +184,41 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult, prior: string | nul
   io.out(`${out.join('\n')}\n`);
 }
 
+export interface OutcomesOutput {
+  readonly json?: boolean;
+  readonly csv?: string | true;
+  readonly out?: string;
+}
+
+/** Prints the result of every draw's run, as `outcomes` prints it (and `merge` of its parts). */
+export function printOutcomes(
+  io: Io,
+  scenario: Scenario,
+  options: OutcomesOptions,
+  part: OutcomesPart,
+  output: OutcomesOutput,
+): void {
+  const csv = optionalCsvKind(output.csv, OUTCOMES_CSV);
+  const result = outcomesResult(scenario, options, part);
+  if (csv || output.json) {
+    const body =
+      csv === 'runs'
+        ? toCsv(
+            runColumns(scenario),
+            part.rows.map((r) => runRow(scenario, r)),
+          )
+        : csv === 'summary'
+          ? outcomesSummaryCsv(result)
+          : `${JSON.stringify(result, null, 2)}\n`;
+    if (output.out) writeFileAtomic(output.out, body);
+    else io.out(body);
+    return;
+  }
+  text(io, scenario, result);
+}
+
 export function registerOutcomes(program: Command, io: Io): void {
-  program
+  const cmd = program
     .command('outcomes')
     .description(
       'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out',
@@ -208,62 +248,54 @@ export function registerOutcomes(program: Command, io: Io): void {
       '--csv [table]',
       'print CSV: summary (default; a long table of every statistic) or runs (one row per draw)',
     )
-    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
-    .action(
-      async (
-        name: string,
-        opts: {
-          draws: number;
-          seed: number;
-          prior: PriorKind;
-          rounds?: number;
-          strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-          inject?: PlannedInject[];
-          csv?: string | true;
-          json?: boolean;
-          out?: string;
-        },
-      ) => {
-        checkExportFlags(opts);
-        const csv = optionalCsvKind(opts.csv, OUTCOMES_CSV);
-        const scenario = openScenario(name);
-        const options: Omit<RunOptions, 'seed'> = {
-          ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
-          ...(opts.strategy ? { strategies: opts.strategy } : {}),
-        };
-        const humans = humanActors(scenario, options);
-        if (humans.length)
-          throw new PeacesimError(
-            `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
-            2,
-          );
-        const injects = opts.inject ?? [];
-        checkPlan(scenario, options, injects, false);
-        const rows: Cell[][] = [];
-        const prior = await choosePrior(scenario, opts.prior, opts.seed);
-        const result = runOutcomes(
-          scenario,
-          {
-            draws: opts.draws,
-            seed: opts.seed,
-            run: options,
-            injects,
-            ...(prior.draw ? { draw: prior.draw } : {}),
-          },
-          csv === 'runs' ? (r) => rows.push(runRow(scenario, r)) : undefined,
-        );
-        if (csv || opts.json) {
-          const body =
-            csv === 'runs'
-              ? toCsv(runColumns(scenario), rows)
-              : csv === 'summary'
-                ? outcomesSummaryCsv(result)
-                : `${JSON.stringify(prior.json ? { ...result, ...prior.json } : result, null, 2)}\n`;
-          if (opts.out) writeFileAtomic(opts.out, body);
-          else io.out(body);
-          return;
-        }
-        text(io, scenario, result, prior.line);
-      },
+    .option(
+      '--out <file>',
+      'write the --csv or --json output (with --shard: the partial result) to this file, atomically, instead of stdout',
     );
+  withDrawFlags(cmd).action(
+    async (
+      name: string,
+      opts: {
+        draws: number;
+        seed: number;
+        prior: PriorKind;
+        rounds?: number;
+        strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
+        inject?: PlannedInject[];
+      } & DrawFlags,
+    ) => {
+      if (!opts.shard) checkExportFlags(opts);
+      optionalCsvKind(opts.csv, OUTCOMES_CSV);
+      const scenario = openScenario(name);
+      const run: Omit<RunOptions, 'seed'> = {
+        ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+        ...(opts.strategy ? { strategies: opts.strategy } : {}),
+      };
+      const humans = humanActors(scenario, run);
+      if (humans.length)
+        throw new PeacesimError(
+          `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
+          2,
+        );
+      const injects = opts.inject ?? [];
+      checkPlan(scenario, run, injects, false);
+      const prior = await choosePrior(scenario, opts.prior);
+      const shared = { draws: opts.draws, run, injects, ...(prior ? { prior } : {}) };
+      const options: OutcomesOptions = { ...shared, seed: opts.seed };
+      const results = await runDrawCommand({
+        io,
+        cmd,
+        command: 'outcomes',
+        scenario,
+        source: scenarioSource(name),
+        job: { kind: 'outcomes', options },
+        total: opts.draws,
+        options: shared,
+        flags: opts,
+      });
+      if (!results) return;
+      const merged = mergeResults(results);
+      if (merged.kind === 'outcomes') printOutcomes(io, scenario, options, merged.part, opts);
+    },
+  );
 }
