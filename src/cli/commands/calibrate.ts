@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type CalibrationReport, calibrateScenario, type DocumentVerdict } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkExportFlags } from '../../report/csv.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';

@@ -7,7 +7,7 @@ import { loadLp } from '../../analysis/lp.ts';
 import { calibratedCentres } from '../../analysis/record-prior.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
-import { checkExportFlags } from '../../report/csv.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';

@@ -125,11 +125,13 @@ export function registerList(program: Command, io: Io): void {
         return;
       }
       const p = palette(io);
+      // loaded here, as the slow modules are: `list` starts fast from its cache
+      const { count } = await import('../../report/format.ts');
       for (const r of list) {
         io.out(`${p.bold(r.id)}  ${r.title}\n`);
         if (r.summary)
           io.out(
-            `  ${p.dim(`situation of ${r.date}${r.recordEnds ? ` · record ends ${r.recordEnds}` : ''} · ${r.actors} actors, ${r.issues} issues, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
+            `  ${p.dim(`situation of ${r.date}${r.recordEnds ? ` · record ends ${r.recordEnds}` : ''} · ${count(r.actors, 'actor')}, ${count(r.issues, 'issue')}, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
           );
         io.out('\n');
       }

@@ -6,7 +6,7 @@ import { mergeSweepParts } from '../../analysis/sweep.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import { mergeOutcomesParts, type OutcomesOptions, type OutcomesPart } from '../../engine/outcomes.ts';
 import { scenarioHash } from '../../engine/session.ts';
-import { checkExportFlags } from '../../report/csv.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
 import { checkParts, checkShape, readPartial } from '../partial.ts';
 import { openScenario } from '../scenarios.ts';

@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import {
   type SweepOptions,
   type SweepPart,
-  type SweepResult,
   type SweepSample,
   sweepPart,
   sweepResult,
 } from '../../analysis/sweep.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
+import { toCsv } from '../../report/csv.ts';
+import { DRAW_COLUMNS, drawRow, SWEEP_CSV, sweepSummaryCsv } from '../../report/exports/sweep.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
+import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -18,37 +19,6 @@ import { openScenario } from '../scenarios.ts';
 import { scenarioSource } from './run.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
-
-export const SWEEP_CSV = ['summary', 'draws'] as const;
-export const DRAW_COLUMNS = ['sample', 'document', 'actor', 'utility', 'reservation', 'accepts'];
-
-/** One row per document × actor: how often it accepts, and the spread of its utility. */
-export function sweepSummaryCsv(result: SweepResult): string {
-  return toCsv(
-    [
-      'document',
-      'agreement_rate',
-      'actor',
-      'accept_rate',
-      'mean_utility',
-      'min_utility',
-      'max_utility',
-      'red_lines',
-    ],
-    result.documents.flatMap((d) =>
-      d.actors.map((a) => [
-        d.id,
-        d.agreementRate,
-        a.actor,
-        a.acceptRate,
-        a.meanUtility,
-        a.minUtility,
-        a.maxUtility,
-        joinIds(a.redLinesBroken),
-      ]),
-    ),
-  );
-}
 
 // Before `--csv` named an export, it took a file name; say how to get the old behaviour.
 const MOVED = '; to write every draw to a file: --csv draws --out FILE';
@@ -73,10 +43,7 @@ export function printSweep(
   if (csv || output.json) {
     const text =
       csv === 'draws'
-        ? toCsv(
-            DRAW_COLUMNS,
-            (samples ?? []).map((s) => [s.sample, s.document, s.actor, s.utility, s.reservation, s.accepts]),
-          )
+        ? toCsv(DRAW_COLUMNS, (samples ?? []).map(drawRow))
         : csv === 'summary'
           ? sweepSummaryCsv(result)
           : `${JSON.stringify(result, null, 2)}\n`;
