@@ -17,7 +17,9 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   turn: "Play — a team's private briefing",
   terms: 'Play — a proposal: the term editor',
   outcome: 'Play — the outcome',
-  prompt: 'Play — a list or a file name',
+  prompt: 'Play — the inject list',
+  asks: 'Play — a rejection: the issues to change',
+  file: 'Play — a file name (save, fork, report)',
   timeline: 'Timeline (t) — every document by date',
   help: 'This help',
 };
@@ -47,6 +49,9 @@ const ORDER: readonly KeyContext[] = [
   'terms',
   'outcome',
   'prompt',
+  'asks',
+  'file',
+  'timeline',
   'help',
 ];
 
