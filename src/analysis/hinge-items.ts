@@ -185,6 +185,20 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
   return out;
 }
 
+/**
+ * The labelled numbers of the involved actors that have no reversal: a weight or value of no deal that is a
+ * reading or an assumption but given without a range. An outcome may rest on them; nothing here can say so.
+ */
+export function unrangedCount(s: Scenario): number {
+  let n = 0;
+  for (const k of involvedActors(s)) {
+    const a = s.actors[k]!;
+    for (const p of a.preferences) if (p && labelled(p.basis) && !p.weightRange) n++;
+    if (labelled(a.reservation.basis) && !a.reservation.range) n++;
+  }
+  return n;
+}
+
 /** The actor with new raw weights and reservation, its normalised weights and utility table rebuilt. */
 export function reweighted(
   s: Scenario,

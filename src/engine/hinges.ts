@@ -3,7 +3,7 @@
 // made — same seed, rounds, strategies the user fixed, and injects. Each run costs what `peacesim run` costs, so
 // the search takes a budget of runs and says how far it got.
 
-import { applyItems, type HingeItem, outcomeItems } from '../analysis/hinge-items.ts';
+import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -97,8 +97,12 @@ export interface RestsOn {
     /** the outcome with it reversed */
     readonly outcomeIfReversed: string;
   }[];
-  /** labelled choices tried, one run each */
+  /** labelled choices tried, one run each; `items` empty: none of them alone changes the outcome */
   readonly tried: number;
+  /** labelled weights and values of no deal given without a range: not reversed, so not tried */
+  readonly unranged: number;
+  /** actors whose strategy was chosen for this run (`--strategy`, the play setup): not reversed */
+  readonly fixedStrategies: readonly string[];
 }
 
 export function restsOn(
@@ -120,5 +124,7 @@ export function restsOn(
       };
     }),
     tried: h.tried,
+    unranged: unrangedCount(scenario),
+    fixedStrategies: Object.keys(options.run?.strategies ?? {}).sort(),
   };
 }

@@ -78,21 +78,41 @@ export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidenc
   };
 }
 
-const outcomeWords = (o: string) => (o === 'signed' ? 'signed' : o === 'stalemate' ? 'in stalemate' : o);
+const outcomeWords = (o: string) =>
+  o === 'signed'
+    ? 'in an agreement'
+    : o === 'stalemate'
+      ? 'in stalemate'
+      : o === 'collapsed'
+        ? 'in collapse'
+        : o;
 
 /** "The outcome rests on:" as plain lines, each item marked [assumption] or [reading]. */
 export function restsOnLines(r: RestsOnSection): string[] {
   if (!r.computed) return [RESTS_ON_HEADING, `  ${r.why}`];
   const out = [RESTS_ON_HEADING];
+  const ends = outcomeWords(r.outcome);
+  const chosen = r.fixedStrategies.length > 0;
+  const unranged = r.unranged
+    ? ` and on the ${r.unranged} weights and values of no deal given without a range (nothing to reverse them to)`
+    : '';
+  // an empty list is an answer too: one change at a time, no reading or assumption decides the outcome
   if (r.items.length === 0)
     out.push(
-      `  no single reading or assumption: reversing any one of the ${r.tried} alone still ends the run ${outcomeWords(r.outcome)}.`,
+      r.tried === 0
+        ? `  No reading or assumption here has a reversal to try: the run ends ${ends} on what actors stated${chosen ? ', the strategies chosen for it' : ''}${unranged}.`
+        : `  No reading or assumption alone changes it: with any one of the ${r.tried} reversible ones reversed, the run still ends ${ends}. So, one change at a time, it rests on what actors stated${chosen ? ', the strategies chosen for this run' : ''}${unranged}.`,
     );
   for (const x of r.items)
     out.push(`  [${x.basis}] ${x.label} — reversed alone, the run ends ${outcomeWords(x.outcomeIfReversed)}`);
-  out.push(
-    `  (${r.tried} reading${r.tried === 1 ? '' : 's'} and assumption${r.tried === 1 ? '' : 's'} reversed one at a time, one run each; what actors stated is not reversed. peacesim hinges looks for pairs and triples.)`,
-  );
+  const counted =
+    r.items.length === 0
+      ? 'One run per reversal'
+      : `${r.tried} reading${r.tried === 1 ? '' : 's'} and assumption${r.tried === 1 ? '' : 's'} reversed one at a time, one run each`;
+  if (r.tried > 0)
+    out.push(
+      `  (${counted}; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}. peacesim hinges looks for pairs and triples.)`,
+    );
   return out;
 }
 

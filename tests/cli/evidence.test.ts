@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { restsOnLines } from '../../src/report/evidence.ts';
 import { ROOT } from '../helpers.ts';
 
 async function cli(argv: string[]) {
@@ -161,7 +162,7 @@ describe('the outcome rests on', () => {
     const words = await cli(['run', 'tutorial-bilateral']);
     const tail = words.stdout.trimEnd().split('\n');
     expect(tail.findLast((l) => l.startsWith('The outcome rests on:'))).toBeDefined();
-    expect(tail.at(-1)).toContain('readings and assumptions reversed one at a time');
+    expect(tail.at(-1)).toMatch(/readings and assumptions reversed one at a time|One run per reversal/);
     const save = join(dir, 'tutorial.json');
     const json = await cli(['run', 'tutorial-bilateral', '--json', '--save', save]);
     const j = JSON.parse(json.stdout);
@@ -175,6 +176,70 @@ describe('the outcome rests on', () => {
       report.stdout.indexOf('## Sources'),
     );
     expect(readFileSync(save, 'utf8')).not.toContain('restsOn');
+  });
+
+  // the words and --json say the same: an empty list is "no reading or assumption alone changes it"
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  it('should say plainly, on the default scenario, that no reading or assumption alone changes its stalemate', async () => {
+    const j = JSON.parse((await cli(['run', '--json'])).stdout);
+    expect(j.outcome).toBe('stalemate');
+    expect(j.restsOn).toMatchObject({ computed: true, outcome: 'stalemate', items: [], fixedStrategies: [] });
+    const words = flat((await cli(['run'])).stdout);
+    const section = words.slice(words.lastIndexOf('The outcome rests on:'));
+    expect(section).toContain(
+      `No reading or assumption alone changes it: with any one of the ${j.restsOn.tried} reversible ones reversed, the run still ends in stalemate.`,
+    );
+    expect(section).toContain(
+      `and on the ${j.restsOn.unranged} weights and values of no deal given without a range`,
+    );
+    expect(section).not.toMatch(/\[(reading|assumption)\]/);
+  });
+
+  it('should list each reading or assumption that alone changes a signing, as --json does', async () => {
+    const file = resolve(ROOT, 'docs/examples/my-referendum-truce.yaml');
+    const j = JSON.parse((await cli(['run', file, '--json'])).stdout);
+    expect(j.outcome).toBe('signed');
+    expect(j.restsOn.items.length).toBeGreaterThan(0);
+    const words = flat((await cli(['run', file])).stdout);
+    const section = words.slice(words.lastIndexOf('The outcome rests on:'));
+    expect(section).not.toContain('No reading or assumption alone');
+    const ends: Record<string, string> = {
+      signed: 'in an agreement',
+      stalemate: 'in stalemate',
+      collapsed: 'in collapse',
+    };
+    for (const x of j.restsOn.items)
+      expect(section).toContain(
+        `[${x.basis}] ${x.label} — reversed alone, the run ends ${ends[x.outcomeIfReversed]}`,
+      );
+    expect(section.match(/\[(reading|assumption)\]/g)).toHaveLength(j.restsOn.items.length);
+  });
+
+  it('should name what it cannot reverse: nothing reversible, strategies chosen for the run', () => {
+    const none = restsOnLines({
+      computed: true,
+      outcome: 'signed',
+      items: [],
+      tried: 0,
+      unranged: 0,
+      fixedStrategies: [],
+    });
+    expect(none[1]).toBe(
+      '  No reading or assumption here has a reversal to try: the run ends in an agreement on what actors stated.',
+    );
+    expect(none).toHaveLength(2);
+    const chosen = restsOnLines({
+      computed: true,
+      outcome: 'stalemate',
+      items: [],
+      tried: 4,
+      unranged: 2,
+      fixedStrategies: ['a'],
+    });
+    expect(chosen[1]).toContain(
+      'it rests on what actors stated, the strategies chosen for this run and on the 2 weights',
+    );
+    expect(chosen[2]).toContain('nor a strategy chosen for this run');
   });
 
   it('should give analyze an Evidence section and --json an evidence key', async () => {

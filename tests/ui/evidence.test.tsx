@@ -3,7 +3,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
-import { viewOf } from '../../src/ui/state/evidence.ts';
+import { restsOnFor } from '../../src/report/evidence-of.ts';
+import { restsOnLine, viewOf } from '../../src/ui/state/evidence.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -25,6 +26,10 @@ describe('the evidence screen', () => {
     await ui.press('e');
     await ui.waitFor(view.summary.slice(0, 30));
     expect(ui.frame()).toContain('Evidence');
+    // under it, the default run's outcome and what it rests on, as `peacesim show` computes it
+    const rests = await restsOnFor(s, {}, [], false);
+    expect(rests.computed).toBe(true);
+    expect(ui.frame()).toContain(restsOnLine(rests));
     // North's opening: South rejects by its red lines
     expect(ui.frame()).toMatch(/South\s+rejects\s+by a red line/);
     await ui.press(KEY.down);
@@ -49,11 +54,34 @@ describe('the evidence screen', () => {
     unmount = ui.unmount;
     await ui.press('e');
     await ui.waitFor('up to the model');
+    // the default's stalemate: no reading or assumption alone changes it, said in so many words
+    expect(ui.frame()).toMatch(
+      /Default run: stalemate · no reading or assumption alone changes it \(\d+ tried\)/,
+    );
     for (let k = 0; k < s.documents.length; k++) {
       const lines = ui.lines();
       expect(lines.length).toBeLessThanOrEqual(23);
       expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
       await ui.press(KEY.down);
     }
+  });
+});
+
+describe('the evidence screen line on the default run', () => {
+  it('should count what alone changes the outcome before naming it (the line is cut at the width)', () => {
+    const item = (label: string) => ({
+      id: label,
+      label,
+      basis: 'reading' as const,
+      sources: [],
+      outcomeIfReversed: 'stalemate',
+    });
+    const base = { computed: true as const, outcome: 'signed', tried: 5, unranged: 0, fixedStrategies: [] };
+    expect(restsOnLine({ ...base, items: [item('A'), item('B')] })).toBe(
+      'Default run: signed · 2 readings or assumptions alone change it: [reading] A; [reading] B',
+    );
+    expect(restsOnLine({ ...base, items: [] })).toBe(
+      'Default run: signed · no reading or assumption alone changes it (5 tried)',
+    );
   });
 });

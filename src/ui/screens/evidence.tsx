@@ -1,19 +1,26 @@
 // The evidence: for each tabled document, every actor's verdict as the record settles it, as the ranges alone
 // settle it, or as only the modeller's numbers decide it; and the smallest sets of readings and assumptions whose
-// reversal would flip it (`peacesim calibrate` and `peacesim hinges` in one view). ↑↓ choose a document.
+// reversal would flip it (`peacesim calibrate` and `peacesim hinges` in one view), under the default run's outcome and what it
+// rests on. ↑↓ choose a document.
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { loadLp } from '../../analysis/lp.ts';
+import { humanActors } from '../../engine/headless.ts';
+import type { RestsOnSection } from '../../report/evidence.ts';
+import { restsOnFor } from '../../report/evidence-of.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { EVIDENCE_KEYS, whichKey } from '../keys.ts';
 import { type Span, windowStart, wrapSpans } from '../layout.ts';
-import { type EvidenceView, evidenceView } from '../state/evidence.ts';
+import { type EvidenceView, evidenceView, restsOnLine } from '../state/evidence.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
-type Loaded = { readonly view: EvidenceView } | { readonly error: string } | null;
+type Loaded =
+  | { readonly view: EvidenceView; readonly restsOn: RestsOnSection }
+  | { readonly error: string }
+  | null;
 
 /** The view, computed once per scenario after the first frame (the LP solver loads asynchronously). */
 function useEvidence(scenario: ScreenProps['state']['scenario']): Loaded {
@@ -21,8 +28,9 @@ function useEvidence(scenario: ScreenProps['state']['scenario']): Loaded {
   useEffect(() => {
     let live = true;
     setLoaded(null);
-    loadLp()
-      .then((lp) => live && setLoaded({ view: evidenceView(lp, scenario) }))
+    // the default run and what its outcome rests on: `peacesim show`'s section, one run per labelled choice
+    Promise.all([loadLp(), restsOnFor(scenario, {}, [], humanActors(scenario, {}).length > 0)])
+      .then(([lp, restsOn]) => live && setLoaded({ view: evidenceView(lp, scenario), restsOn }))
       .catch((e: Error) => live && setLoaded({ error: e.message }));
     return () => {
       live = false;
@@ -51,10 +59,10 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       </Box>
     );
   const { view } = loaded;
-  const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - 4) / 3)));
+  const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - 5) / 3)));
   const start = windowStart(row, docs.length, listRows);
   const doc = docs[row];
-  const detail = Math.max(2, height - 4 - listRows - 1);
+  const detail = Math.max(2, height - 5 - listRows - 1);
   const verdictColor = (v: string) =>
     v === 'accepts' ? theme.accept : v === 'rejects' ? theme.reject : theme.warn;
   // what flips the selected document: its agreement first, then each actor's verdict
@@ -79,6 +87,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       <Text dimColor wrap="truncate-end">
         {view.summary}
       </Text>
+      <Text wrap="truncate-end">{restsOnLine(loaded.restsOn)}</Text>
       <PaneTitle title="Documents" note={`${docs.length} · settled / depends on the model`} active />
       <Box flexDirection="column" height={listRows} flexShrink={0}>
         {docs.slice(start, start + listRows).map((d, k) => {
@@ -116,7 +125,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
         <Box flexDirection="column" width={width} height={detail} flexShrink={0}>
           {doc.rows.slice(0, rowsShown).map((r) => (
             <Box key={r.actor} width={width}>
-              <Box width={nameWidth} flexShrink={0}>
+              <Box width={nameWidth} flexShrink={0} marginRight={1}>
                 <Text wrap="truncate-end">{shortName(r.name)}</Text>
               </Box>
               <Box width={9} flexShrink={0}>

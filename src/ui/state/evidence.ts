@@ -5,6 +5,7 @@ import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
+import type { RestsOnSection } from '../../report/evidence.ts';
 
 export interface EvidenceRow {
   readonly actor: string;
@@ -82,6 +83,23 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
   const record =
     recorded === 0
       ? 'no recorded reactions: the ranges alone settle what is settled'
-      : `${recorded} recorded reaction${recorded === 1 ? '' : 's'}, ${c.consistent ? 'holding together' : 'some in conflict (peacesim calibrate)'}`;
+      : `${recorded} recorded reaction${recorded === 1 ? '' : 's'}, ${c.consistent ? 'consistent' : 'some in conflict (peacesim calibrate)'}`;
   return { summary: `${settled} verdicts settled, ${depends} up to the model · ${record}`, documents };
+}
+
+/**
+ * The default run's outcome and what it rests on, in one line (`peacesim run` and `show` list it in full): the
+ * readings and assumptions whose reversal alone changes it, or that none does.
+ */
+export function restsOnLine(r: RestsOnSection): string {
+  if (!r.computed) return `Default run: what its outcome rests on is ${r.why}`;
+  const ends = r.outcome;
+  if (r.items.length === 0)
+    return r.tried === 0
+      ? `Default run: ${ends} · no reading or assumption here has a reversal to try`
+      : `Default run: ${ends} · no reading or assumption alone changes it (${r.tried} tried)`;
+  // the count first: the line is cut at the screen's width
+  const n = r.items.length;
+  const which = r.items.map((x) => `[${x.basis}] ${x.label}`).join('; ');
+  return `Default run: ${ends} · ${n === 1 ? 'one reading or assumption alone changes it' : `${n} readings or assumptions alone change it`}: ${which}`;
 }
