@@ -126,28 +126,10 @@ describe('--prior record', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).prior).toBe('record');
     // the same bytes on one thread or two: each draw is a pure function of the seed and its index
-    const one = await cli([
-      'outcomes',
-      'tutorial-bilateral',
-      '-n',
-      '8',
-      '--prior',
-      'record',
-      '--json',
-      '--workers',
-      '1',
-    ]);
-    const two = await cli([
-      'outcomes',
-      'tutorial-bilateral',
-      '-n',
-      '8',
-      '--prior',
-      'record',
-      '--json',
-      '--workers',
-      '2',
-    ]);
+    const onWorkers = (n: string) =>
+      cli(['outcomes', 'tutorial-bilateral', '-n', '8', '--prior', 'record', '--json', '--workers', n]);
+    const one = await onWorkers('1');
+    const two = await onWorkers('2');
     expect(two.stdout).toBe(one.stdout);
     const none = await cli(['sweep', 'divide-the-surplus', '-n', '5', '--prior', 'record']);
     expect(none.code).toBe(1);

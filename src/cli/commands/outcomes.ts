@@ -18,8 +18,8 @@ import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 

@@ -14,8 +14,8 @@ import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
 import { actorShort, constraintText, documentTitle, parameterLabel } from '../labels.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
 import { openScenario } from '../scenarios.ts';
 import { scenarioSource } from './run.ts';
 
