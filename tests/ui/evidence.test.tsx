@@ -4,6 +4,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { restsOnFor } from '../../src/report/evidence-of.ts';
+import { keySituation } from '../../src/ui/app.tsx';
+import { GLOBAL_KEYS, KEY_TABLES, offeredHints } from '../../src/ui/keys.ts';
+import { appReducer, initialState } from '../../src/ui/state/app.ts';
 import { restsOnLine, viewOf } from '../../src/ui/state/evidence.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
@@ -44,6 +47,15 @@ describe('the evidence screen', () => {
     expect(lines.length).toBeLessThanOrEqual(23);
     expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
     expect(lines.at(-1)).toContain('q quit');
+    // the status line offers the screen's keys whole, none clashing with the explorer's (one table per screen)
+    const situation = keySituation(appReducer(initialState(s), { type: 'go', screen: 'evidence' }));
+    for (const hint of offeredHints([...KEY_TABLES.evidence, ...GLOBAL_KEYS], situation))
+      expect(lines.slice(-2).join('\n')).toContain(hint);
+    const ids = KEY_TABLES.evidence.flatMap((b) => b.keys.split(/\s+/));
+    expect(GLOBAL_KEYS.flatMap((b) => b.keys.split(/\s+/)).filter((k) => ids.includes(k))).toEqual([]);
+    // ↑ goes back to the first document, whose verdicts show again
+    await ui.press(KEY.up);
+    expect(ui.frame()).toMatch(/South\s+rejects\s+by a red line/);
     await ui.press(KEY.esc);
     expect(ui.frame()).toContain(s.title);
   });

@@ -62,7 +62,6 @@ function states(): [string, AppState][] {
     ['an issue explained', app(sandbox, { type: 'overlay', overlay: 'issue' })],
     ['analysis', analysis],
     ['analysis with concessions', app(analysis, { type: 'compute-concessions', document: doc })],
-    ['the evidence', app(s, { type: 'go', screen: 'evidence' })],
     ['the scenario picker', app(s, { type: 'go', screen: 'picker' })],
     ['setup: teams', setup],
     ['setup: bots', app(setup, next)],
