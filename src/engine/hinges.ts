@@ -7,7 +7,8 @@ import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../anal
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
-import { type PlannedInject, runHeadless, stateName } from './headless.ts';
+import { runOutcome } from './game.ts';
+import { type PlannedInject, runHeadless } from './headless.ts';
 import type { RunOptions } from './options.ts';
 
 /**
@@ -19,7 +20,7 @@ export function playOutcome(
   injects: readonly PlannedInject[],
 ): string {
   const r = runHeadless(scenario, options, { injects });
-  return r.waitingFor ? 'waiting' : stateName(r.snapshot);
+  return r.waitingFor ? 'waiting' : (runOutcome(r.snapshot.context.transcript)?.kind ?? 'waiting');
 }
 
 export interface OutcomeHingeOptions {

@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { humanActors } from '../../engine/headless.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { resolveOptions } from '../../engine/options.ts';
-import { replaySession, sessionOptions } from '../../engine/session.ts';
+import { sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
@@ -48,14 +48,12 @@ export function registerReport(program: Command, io: Io): void {
     )
     .option('--out <file>', 'write the report to this file instead of standard output')
     .action(async (file: string, opts: { format?: DocFormat; out?: string }) => {
-      const { session, scenario } = readSessionFile(file);
-      const actor = replaySession(scenario, session);
-      const run = runStateOf(scenario, actor.getSnapshot());
-      actor.stop();
+      const { session, scenario, game } = readSessionFile(file);
+      const run = runStateOf(scenario, game.snapshot);
       const options = resolveOptions(scenario, sessionOptions(session));
       const evidence = await sessionEvidence(scenario, sessionOptions(session), run.transcript, {
         done: run.done,
-        people: humanActors(scenario, sessionOptions(session)).length > 0,
+        people: peopleAtTheTable(scenario, sessionOptions(session)).length > 0,
       });
       const report = afterActionReport(scenario, run, { options, source: session.scenario.source, evidence });
       const format = outputFormat(opts.format, opts.out);

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { NegotiationEvent } from '../../engine/events.ts';
-import { drive, humanActors } from '../../engine/headless.ts';
-import { replaySession, sessionOptions } from '../../engine/session.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
+import { playOn } from '../../engine/headless.ts';
+import { sessionOptions } from '../../engine/session.ts';
 import { sessionRestsOn } from '../../report/evidence-of.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
@@ -24,29 +25,19 @@ export function registerResume(program: Command, io: Io): void {
         opts: { moves?: string; json?: boolean; csv?: boolean; out?: string; save?: string },
       ) => {
         checkExportFlags(opts);
-        const { session, scenario } = readSessionFile(file);
+        const { session, scenario, game } = readSessionFile(file);
         const options = sessionOptions(session);
-        const actor = replaySession(scenario, session);
-        const inputs: NegotiationEvent[] = [...session.inputs];
-        const waitingFor = drive(
-          scenario,
-          options,
-          actor,
-          opts.moves ? { moves: readMoves(opts.moves) } : {},
-          inputs,
-        );
-        const snapshot = actor.getSnapshot();
-        actor.stop();
-        const people = humanActors(scenario, options).length > 0;
+        const moves = opts.moves;
+        const result = withFlags(moves, () => playOn(game, moves ? { moves: readMoves(moves) } : {}));
         const restsOn = opts.csv
           ? undefined
-          : await sessionRestsOn(scenario, options, snapshot.context.transcript, {
-              done: snapshot.status === 'done',
-              people,
+          : await sessionRestsOn(scenario, options, result.snapshot.context.transcript, {
+              done: result.snapshot.status === 'done',
+              people: peopleAtTheTable(scenario, options).length > 0,
             });
         report(
           io,
-          { scenario, options, result: { snapshot, inputs, waitingFor } },
+          { scenario, options, result },
           { ...opts, source: session.scenario.source, ...(restsOn ? { restsOn } : {}) },
         );
       },

@@ -5,7 +5,7 @@ import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
-import { humanActors } from '../../engine/headless.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
@@ -107,7 +107,7 @@ export function registerSummary(program: Command, io: Io): void {
       }
       // the default run's outcome, and the readings and assumptions it rests on
       line();
-      const rests = await restsOnFor(s, {}, [], humanActors(s, {}).length > 0);
+      const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
       if (rests.computed) line(p.bold(`The default run (peacesim run): ${rests.outcome}`));
       for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
     });

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { loadLp } from '../../analysis/lp.ts';
-import { humanActors } from '../../engine/headless.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
@@ -29,7 +29,7 @@ function useEvidence(scenario: ScreenProps['state']['scenario']): Loaded {
     let live = true;
     setLoaded(null);
     // the default run and what its outcome rests on: `peacesim show`'s section, one run per labelled choice
-    Promise.all([loadLp(), restsOnFor(scenario, {}, [], humanActors(scenario, {}).length > 0)])
+    Promise.all([loadLp(), restsOnFor(scenario, {}, [], peopleAtTheTable(scenario, {}).length > 0)])
       .then(([lp, restsOn]) => live && setLoaded({ view: evidenceView(lp, scenario), restsOn }))
       .catch((e: Error) => live && setLoaded({ error: e.message }));
     return () => {

@@ -2,7 +2,7 @@
 // `peacesim report`, fed as that command feeds them — the options as the session file stores them, the source it
 // names — so the bytes agree with `peacesim report FILE` on the saved session.
 
-import { humanActors } from '../../engine/headless.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { resolveOptions } from '../../engine/options.ts';
 import { sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
@@ -25,7 +25,7 @@ export async function reportText(game: PlayGame, source: string, format: ReportF
   const options = sessionOptions(session);
   const evidence = await sessionEvidence(game.scenario, options, run.transcript, {
     done: run.done,
-    people: humanActors(game.scenario, options).length > 0,
+    people: peopleAtTheTable(game.scenario, options).length > 0,
   });
   const report = afterActionReport(game.scenario, run, {
     options: resolveOptions(game.scenario, options),
