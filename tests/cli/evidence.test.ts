@@ -178,7 +178,7 @@ describe('the outcome rests on', () => {
   });
 
   it('should list each reading or assumption that alone changes a signing, as --json does', async () => {
-    const file = resolve(ROOT, 'docs/examples/my-referendum-truce.yaml');
+    const file = resolve(ROOT, 'docs/examples/blame-without-refusal.yaml');
     const j = JSON.parse((await cli(['run', file, '--json'])).stdout);
     expect(j.outcome).toBe('signed');
     expect(j.restsOn.items.length).toBeGreaterThan(0);
