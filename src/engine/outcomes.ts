@@ -2,8 +2,9 @@
 // headless on each draw, and count what comes of it. Frequencies over stated ranges, not real-world probabilities.
 
 import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
+import type { RecordPrior } from '../analysis/record-prior.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
-import { drawScenario, thresholdParameters, uncertainParameters } from '../analysis/sweep.ts';
+import { drawOf, priorReport, thresholdParameters, uncertainParameters } from '../analysis/sweep.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { runOutcome } from './game.ts';
 import { type PlannedInject, runHeadless } from './headless.ts';
@@ -20,6 +21,8 @@ export interface OutcomesOptions {
   /** rounds and strategy overrides, as for `run` (the seed is per draw) */
   readonly run?: Omit<RunOptions, 'seed'>;
   readonly injects?: readonly PlannedInject[];
+  /** `--prior record`: draw from the region the record allows (plain data) */
+  readonly prior?: RecordPrior;
 }
 
 /** One draw and its run: what `--csv runs` prints. */
@@ -89,6 +92,10 @@ export interface OutcomesResult {
   readonly injects: readonly PlannedInject[];
   /** the uncertain parameters drawn (as in sweep) */
   readonly parameters: readonly string[];
+  /** under `--prior record`: the reactions the draws reproduce, and those set aside as conflicting */
+  readonly prior?: 'record';
+  readonly reactions?: readonly string[];
+  readonly setAside?: readonly string[];
   readonly outcomes: readonly OutcomeShare[];
   readonly signed: {
     readonly runs: number;
@@ -134,7 +141,7 @@ export interface OutcomesPart {
 export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number): OutcomeRun {
   const injects = options.injects ?? [];
   const n = scenario.actors.length;
-  const drawn = drawScenario(scenario, drawRng(options.seed, index));
+  const drawn = drawOf(scenario, options.prior, options.seed, index);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
   const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
@@ -258,7 +265,9 @@ export function outcomesResult(
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     injects,
-    parameters: [...uncertainParameters(scenario), ...thresholdParameters(scenario)],
+    // a record prior draws the actors from the record's region and leaves the thresholds as written
+    parameters: [...uncertainParameters(scenario), ...(options.prior ? [] : thresholdParameters(scenario))],
+    ...priorReport(options.prior),
     outcomes: OUTCOME_KINDS.map((o) => ({
       outcome: o,
       count: counts[o],
