@@ -9,6 +9,7 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { conflictHead, memberOwner, openedWords, searchWords } from '../../report/conflict-words.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
@@ -106,6 +107,21 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   return out;
 }
 
+/** Why no package is feasible: each minimal conflict, its members and what dropping each alone would open. */
+function conflictLines(s: Scenario, report: AnalysisReport, p: Palette): string[] {
+  const out = [p.bold('Why no package is feasible')];
+  report.conflicts.forEach((c, k) => {
+    const number = report.conflicts.length > 1 ? `${k + 1}. ` : '';
+    out.push(`  ${number}${conflictHead(c.members.length)}`);
+    for (const m of c.members) {
+      out.push(`    ${p.cyan(memberOwner(s, m))}: ${m.text}${mark(m.basis)}${sourceList(m.sources, p)}`);
+      out.push(`      ${p.dim(openedWords(m))}`);
+    }
+  });
+  out.push(`  ${searchWords(report.conflictSearch, report.conflicts.length)}`);
+  return out;
+}
+
 function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[] {
   const sols = Object.entries(report.solutions) as [SolutionKind, SolutionReport | null][];
   const found = sols.filter((e): e is [SolutionKind, SolutionReport] => e[1] !== null);
@@ -167,6 +183,10 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
       );
   }
   line();
+  if (report.conflicts.length) {
+    lines.push(...conflictLines(s, report, p));
+    line();
+  }
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(

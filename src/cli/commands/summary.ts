@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { type ConflictReport, conflictsOf } from '../../analysis/analyze.ts';
+import { AnalysisLimitError } from '../../analysis/limits.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
-import type { ActorEpoch } from '../../domain/types.ts';
+import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { conflictClause, memberOwner } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
@@ -12,6 +15,16 @@ import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 /** "from 2022-02-24 until 2022-09-30" */
 function span(e: ActorEpoch): string {
   return [e.from ? `from ${e.from}` : '', e.until ? `until ${e.until}` : ''].filter(Boolean).join(' ');
+}
+
+/** The conflicts that leave nothing feasible on the date judged; none when something is, or when too big to judge. */
+function conflictsNow(s: Scenario): ConflictReport[] {
+  try {
+    return conflictsOf(s).conflicts;
+  } catch (e) {
+    if (e instanceof AnalysisLimitError) return [];
+    throw e;
+  }
 }
 
 export function registerSummary(program: Command, io: Io): void {
@@ -50,6 +63,16 @@ export function registerSummary(program: Command, io: Io): void {
           line(
             `    ${p.dim(`dated positions ${e.id} (${span(e)}${inForce.has(e.id) ? ', in force' : ''}): ${e.label}${mark(e.basis)}`)}`,
           );
+      }
+      const conflicts = conflictsNow(now);
+      if (conflicts.length) {
+        const first = conflicts[0]!.members;
+        const many = conflicts.length > 1;
+        line();
+        line(
+          `${p.red('Nothing is feasible')} on ${opts.asOf ?? s.date} — ${many ? `${conflicts.length} sets of red lines and rules conflict; the first: ` : ''}${conflictClause(first.length)} (\`peacesim analyze\` ${many ? 'lists them all and ' : ''}says what dropping each would open):`,
+        );
+        line(`  ${first.map((m) => `${memberOwner(s, m)}: ${m.text}${mark(m.basis)}`).join(' · ')}`);
       }
       line();
       line(p.bold('Tabled documents'));
