@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SUMMARY_COLUMNS } from '../../src/cli/commands/outcomes.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { SUMMARY_COLUMNS } from '../../src/report/exports/outcomes.ts';
 import { csvRecords } from '../csv-reader.ts';
 
 async function cli(...argv: string[]) {
@@ -42,7 +42,9 @@ describe('peacesim outcomes', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^Tutorial — a stylised two-party settlement — 12 runs, seed 3, up to 12 rounds\n/);
-    expect(r.out).toContain('uncertain: north.reservation, south.weight.guarantee, south.reservation\n');
+    expect(r.out).toContain(
+      "uncertain: North's value of no deal, South's weight on Security guarantee for Ukraine, South's value of no deal\n",
+    );
     expect(r.out).toContain('not probabilities of real-world events');
     expect(r.out).toMatch(/\nsigned {11}12 {2}100\.0% {2}\[75\.8%, 100\.0%\]\n/);
     expect(r.out).toMatch(/\nsigned in rounds? \d+/);
@@ -56,7 +58,7 @@ describe('peacesim outcomes', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\nstalemate {9}4 {2}100\.0%/);
     expect(r.out).toContain('lone holdouts in the 4 runs without a deal');
-    expect(r.out).toMatch(/\n {2}north {8}in 4 runs \(100\.0% \[51\.0%, 100\.0%\]\), \d+ rounds in all/);
+    expect(r.out).toMatch(/\n {2}North {8}in 4 runs \(100\.0% \[51\.0%, 100\.0%\]\), \d+ rounds in all/);
   });
 
   it('should print the same JSON for the same seed', async () => {

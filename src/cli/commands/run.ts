@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { HumanMove } from '../../engine/events.ts';
 import {
@@ -11,43 +12,19 @@ import {
   type PlannedInject,
   runHeadless,
   type SuppliedMove,
-  stateName,
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
-import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
-import type { TranscriptEntry } from '../../engine/transcript.ts';
-import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { createSession, sessionText } from '../../engine/session.ts';
+import { runCsv, runJson } from '../../report/exports/run.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 
-/** `--strategy ACTOR=KIND[:PARAM=NUMBER,…]`, e.g. `russia=boulware:e=0.1`. */
-export function parseStrategy(
-  value: string,
-  previous: Record<string, { kind: string; params?: Record<string, number> }> = {},
-) {
-  const m = /^([^=\s]+)=([a-z-]+)(?::(.+))?$/.exec(value);
-  if (!m) throw new InvalidArgumentError('expected ACTOR=KIND or ACTOR=KIND:PARAM=NUMBER,…');
-  const params: Record<string, number> = {};
-  for (const pair of m[3]?.split(',') ?? []) {
-    const [k, v] = pair.split('=');
-    const x = Number(v);
-    if (!k || v === undefined || v.trim() === '' || !Number.isFinite(x))
-      throw new InvalidArgumentError(`"${pair}" is not PARAM=NUMBER`);
-    params[k] = x;
-  }
-  return { ...previous, [m[1]!]: { kind: m[2]!, ...(m[3] ? { params } : {}) } };
-}
-
-/** `--inject EVENT@ROUND`. */
-export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
-  const m = /^([^@\s]+)@(\d+)$/.exec(value);
-  if (!m || Number(m[2]) < 1)
-    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
-  return [...previous, { event: m[1]!, round: Number(m[2]) }];
-}
+// the flags' parsers live with the others, so every way in checks by the same rules
+export { parseInject, parseStrategy } from '../flags.ts';
 
 /** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
 export function readMoves(file: string): SuppliedMove[] {
@@ -89,42 +66,6 @@ export interface RunReport {
   readonly result: HeadlessRun;
 }
 
-/** One row per verdict in the transcript: who said what to the text on the table, round by round. */
-export function runCsv(transcript: readonly TranscriptEntry[]): string {
-  const rows: Cell[][] = [];
-  for (const e of transcript)
-    if (e.kind === 'verdict')
-      rows.push([
-        e.round,
-        e.seq,
-        e.actor,
-        e.strategy,
-        e.human === true,
-        e.accepts,
-        e.utility,
-        e.reservation,
-        e.aspiration,
-        joinIds(e.violations.map((v) => v.redLine)),
-        joinIds(e.asks.map((a) => a.issue)),
-      ]);
-  return toCsv(
-    [
-      'round',
-      'seq',
-      'actor',
-      'strategy',
-      'human',
-      'accepts',
-      'utility',
-      'reservation',
-      'aspiration',
-      'red_lines',
-      'asks',
-    ],
-    rows,
-  );
-}
-
 /**
  * Prints a run (words, JSON or CSV; the latter two to `out` if given), saves its session if asked, and refuses
  * to end quietly when a person must move.
@@ -139,29 +80,18 @@ export function report(
     writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
+  // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
+  const seedUsed = drewFrom(resolved.seed, result.snapshot.context.rng);
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
-      : `${JSON.stringify(
-          {
-            scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
-            seed: resolved.seed,
-            maxRounds: resolved.maxRounds,
-            strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
-            outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
-            rounds: result.snapshot.context.round,
-            waitingFor: result.waitingFor,
-            transcript,
-          },
-          null,
-          2,
-        )}\n`;
+      : `${JSON.stringify(runJson(scenario, resolved, result), null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
   } else {
     const n = new Narrator(scenario, palette(io));
     const lines = [
-      ...n.header(resolved),
+      ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
     ];
@@ -212,7 +142,7 @@ export function registerRun(program: Command, io: Io): void {
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(
       '-s, --seed <n>',
-      'random seed: the same seed and inputs give the same transcript',
+      "seed of the run's random draws — a strategy's noise parameter, the mediator's choice between equally good changes; runs that draw nothing are the same for every seed (the header says so)",
       intFlag(0, 2 ** 31 - 1),
       1,
     )
