@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeAcceptable } from '../src/analysis/acceptable.ts';
 import { analyzeScenario, documentReports } from '../src/analysis/analyze.ts';
+import { findConflicts } from '../src/analysis/conflicts.ts';
 import { countFeasible } from '../src/analysis/feasibility.ts';
 import type { Scenario } from '../src/domain/types.ts';
 import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
@@ -104,6 +105,13 @@ function ukraine(s: Scenario): void {
     `  - solutions + Pareto frontier (${a.frontier.length} points, ${a.exact ? 'exact' : `ε = ${a.epsilon}`}): ${fmt(acceptable)} ms`,
   );
   console.log(`  - every document's verdicts: ${fmt(docs, 2)} ms`);
+  if (countFeasible(s) === 0) {
+    const c = findConflicts(s);
+    const ms = time(() => findConflicts(fresh()), 7, 2);
+    console.log(
+      `  - why nothing is feasible (${c.conflicts.length} minimal conflicts, ${c.checks} exact checks, ${c.complete ? 'complete' : 'budget hit'}): ${fmt(ms, 2)} ms`,
+    );
+  }
   // brute force on the largest prefix sub-space it finishes in about ten seconds
   const sizes = s.issues.map((x) => x.options.length);
   let k = 0;

@@ -2,12 +2,15 @@
 // every package of small random scenarios; and the conflict that empties the shipped default scenario.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../src/analysis/analyze.ts';
 import { findConflicts, hardConstraints } from '../../src/analysis/conflicts.ts';
 import { countFeasible, feasibilityConstraints } from '../../src/analysis/feasibility.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
 import { holds } from '../../src/domain/condition.ts';
 import type { Scenario } from '../../src/domain/types.ts';
-import { openScenario } from '../../src/cli/scenarios.ts';
-import { arbScenario } from './arbitraries.ts';
+import { compileScenario } from '../../src/scenario/compile.ts';
+import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import { arbScenario, type Shape, scenarioInput } from './arbitraries.ts';
 import { allPackages } from './oracle.ts';
 
 /**
@@ -127,6 +130,75 @@ describe('minimal conflicts among red lines and rules', () => {
         }
       }),
       { numRuns: 100, seed: 4104 },
+    );
+  });
+});
+
+/** Until this date, each actor's epoch drops some of its red lines (ISO dates compare as strings). */
+const CHANGE = '2024-06-01';
+const DATES = ['2023-01-01', '2024-05-31', CHANGE, '2025-01-01'];
+const datedShape: Shape = {
+  minIssues: 2,
+  maxIssues: 3,
+  maxOptions: 3,
+  maxActors: 3,
+  redLines: [1, 2, 3],
+  rules: [0, 1, 2],
+};
+
+/** A small random scenario whose actors each drop a random part of their red lines until CHANGE, and a date. */
+const dated = fc.limitShrink(
+  fc.gen().map((g) => {
+    const input = scenarioInput(g, datedShape);
+    const actors = input.actors.map((a) => {
+      const drop = (a.redLines ?? []).filter(() => g(fc.boolean)).map((r) => r.id);
+      return drop.length
+        ? { ...a, epochs: [{ id: `${a.id}-before`, label: 'before', until: CHANGE, redLines: { drop } }] }
+        : a;
+    });
+    return { input: { ...input, actors } as ScenarioInput, date: DATES[g(fc.integer, { min: 0, max: 3 })]! };
+  }),
+  40,
+);
+
+/** The oracle's scenario for a date: the red lines dropped before CHANGE removed by hand, no epochs left. */
+function inForceByHand(input: ScenarioInput, date: string): Scenario {
+  const actors = input.actors.map(({ epochs, ...a }) => {
+    const dropped = date < CHANGE ? (epochs?.[0]?.redLines?.drop ?? []) : [];
+    return { ...a, redLines: (a.redLines ?? []).filter((r) => !dropped.includes(r.id)) };
+  });
+  return compileScenario({ ...input, actors });
+}
+
+/** A conflict as its members' owners and ids, order-free: comparable across two compilations. */
+const named = (members: readonly { actor: string | null; id: string }[]) =>
+  members
+    .map((m) => `${m.actor ?? 'rule'}/${m.id}`)
+    .sort()
+    .join(' + ');
+
+describe('minimal conflicts on a date (--as-of)', () => {
+  it('should be the brute-force minimal conflicts among the red lines in force on that date', () => {
+    fc.assert(
+      fc.property(dated, ({ input, date }) => {
+        const oracleScenario = inForceByHand(input, date);
+        const o = oracle(oracleScenario);
+        const cs = hardConstraints(oracleScenario);
+        const expected = minimalConflicts(o)
+          .map((set) =>
+            named(
+              bits(set).map((i) => ({
+                actor: cs[i]!.actor === null ? null : oracleScenario.actors[cs[i]!.actor!]!.id,
+                id: cs[i]!.constraint.id,
+              })),
+            ),
+          )
+          .sort();
+        const report = analyzeScenario(compileScenario(input), { asOf: date });
+        expect(report.conflictSearch.complete).toBe(true);
+        expect(report.conflicts.map((c) => named(c.members)).sort()).toEqual(expected);
+      }),
+      { numRuns: 80, seed: 4105 },
     );
   });
 });

@@ -68,7 +68,8 @@ export function registerSummary(program: Command, io: Io): void {
           );
       }
       line(whoMustAccept(s));
-      const conflicts = conflictsNow(now);
+      // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
+      const conflicts = conflictsNow(positionsAsOf(s, opts.asOf ?? s.date));
       if (conflicts.length) {
         const first = conflicts[0]!.members;
         const many = conflicts.length > 1;
