@@ -9,9 +9,10 @@ import { basisText, shortName } from '../words.ts';
 import { PaneTitle } from './heading.tsx';
 
 type Row =
-  | { readonly kind: 'head'; readonly text: string }
+  | { readonly kind: 'head'; readonly key: string; readonly text: string }
   | {
       readonly kind: 'member';
+      readonly key: string;
       readonly owner: string;
       readonly text: string;
       readonly mark: string;
@@ -37,10 +38,12 @@ export function ConflictsPane(props: {
   const all: Row[] = conflicts.flatMap((c, k) => [
     {
       kind: 'head' as const,
+      key: `${k}`,
       text: `${conflicts.length > 1 ? `${k + 1}. ` : ''}${conflictHead(c.members.length)}`,
     },
     ...c.members.map((m) => ({
       kind: 'member' as const,
+      key: `${k}/${m.actor ?? 'rule'}/${m.id}`,
       owner: shortName(memberOwner(scenario, m)),
       text: m.text,
       mark: basisText(m.basis),
@@ -56,13 +59,13 @@ export function ConflictsPane(props: {
         title="Why no package is feasible"
         note="· right: feasible packages without that one alone"
       />
-      {shown.map((r, k) =>
+      {shown.map((r) =>
         r.kind === 'head' ? (
-          <Text key={k} wrap="truncate-end" color={theme.reject}>
+          <Text key={r.key} wrap="truncate-end" color={theme.reject}>
             {r.text}
           </Text>
         ) : (
-          <Box key={k} width={width}>
+          <Box key={r.key} width={width}>
             <Box width={2 + ownerWidth} flexShrink={0}>
               <Text bold>{`  ${r.owner}`}</Text>
             </Box>
