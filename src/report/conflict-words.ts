@@ -37,11 +37,11 @@ export function searchWords(search: ConflictSearchReport, conflicts: number): st
   const checks = `${count(search.checks)} feasibility check${search.checks === 1 ? '' : 's'}, each an exact count`;
   if (search.complete)
     return conflicts === 1
-      ? `This is the only conflict among the red lines and rules (${checks}): dropping any one of its members makes packages feasible.`
-      : `These are all the conflicts among the red lines and rules (${checks}): packages become feasible once at least one member of each is dropped, and not before.`;
+      ? `This is the only conflict among the parties' red lines and the rules (${checks}): dropping any one of its members makes packages feasible.`
+      : `These are all the conflicts among the parties' red lines and the rules (${checks}): packages become feasible once at least one member of each is dropped, and not before.`;
   if (search.exhaustiveUpTo < search.maxSize)
-    return `Every conflict of up to ${search.exhaustiveUpTo} red lines or rules is listed (${checks}); the search for larger ones stopped at the decision diagram’s state bound.`;
-  return `Every conflict of up to ${search.maxSize} red lines or rules is listed (${checks}); larger ones may exist that are not.`;
+    return `Every conflict of up to ${search.exhaustiveUpTo} of the parties' red lines and the rules is listed (${checks}); the search for larger ones stopped at the decision diagram’s state bound.`;
+  return `Every conflict of up to ${search.maxSize} of the parties' red lines and the rules is listed (${checks}); larger ones may exist that are not.`;
 }
 
 /** The same in a few words, for a narrow screen. */
