@@ -2,9 +2,8 @@
 // `show` and the explorer. Every sentence is a fact of the conflict analysis' own numbers. No markup.
 import type { ConflictMemberReport, ConflictSearchReport } from '../analysis/analyze.ts';
 import type { Scenario } from '../domain/types.ts';
+import { count } from './format.ts';
 import { actorName } from './words.ts';
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Whose position it is: the party's name, or "Rule" for a rule of the scenario. */
 export function memberOwner(s: Scenario, m: ConflictMemberReport): string {
@@ -29,12 +28,12 @@ export function openedWords(m: ConflictMemberReport): string {
   if (m.feasibleWithout === null)
     return 'without it alone: not counted (beyond the decision diagram’s state bound)';
   if (m.feasibleWithout === 0) return 'without it alone: still no package is feasible';
-  return `without it alone: ${count(m.feasibleWithout)} package${m.feasibleWithout === 1 ? '' : 's'} feasible`;
+  return `without it alone: ${count(m.feasibleWithout, 'package')} feasible`;
 }
 
 /** How far the search went, and what the list therefore proves. */
 export function searchWords(search: ConflictSearchReport, conflicts: number): string {
-  const checks = `${count(search.checks)} feasibility check${search.checks === 1 ? '' : 's'}, each an exact count`;
+  const checks = `${count(search.checks, 'feasibility check')}, each an exact count`;
   if (search.complete)
     return conflicts === 1
       ? `This is the only conflict among the parties' red lines and the rules (${checks}): dropping any one of its members makes packages feasible.`
