@@ -9,6 +9,7 @@ import { analyzeAcceptable, type Point } from './acceptable.ts';
 import { type ConflictAnalysis, DEFAULT_MAX_CONFLICT_SIZE, findConflicts } from './conflicts.ts';
 import { paths } from './dag.ts';
 import { feasibilityDag, outcomeSpace } from './feasibility.ts';
+import { AnalysisLimitError } from './limits.ts';
 import {
   egalitarianMin,
   ksMeasures,
@@ -288,6 +289,16 @@ export function conflictsOf(
   const c = findConflicts(scenario);
   const { maxSize, exhaustiveUpTo, complete, checks } = c;
   return { conflicts: conflictReports(scenario, c), search: { maxSize, exhaustiveUpTo, complete, checks } };
+}
+
+/** The conflicts that leave nothing feasible; none when something is feasible, or when the scenario is too big to judge. */
+export function conflictsOrNone(scenario: Scenario): ConflictReport[] {
+  try {
+    return conflictsOf(scenario).conflicts;
+  } catch (e) {
+    if (e instanceof AnalysisLimitError) return [];
+    throw e;
+  }
 }
 
 function pointReport(scenario: Scenario, p: Point): PointReport {

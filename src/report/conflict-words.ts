@@ -10,6 +10,15 @@ export function memberOwner(s: Scenario, m: ConflictMemberReport): string {
   return m.actor === null ? 'Rule' : actorName(s, m.actor);
 }
 
+/** A conflict's members on one line, each with its owner and (by `mark`) its basis. */
+export function memberList(
+  s: Scenario,
+  members: readonly ConflictMemberReport[],
+  mark: (basis: ConflictMemberReport['basis']) => string,
+): string {
+  return members.map((m) => `${memberOwner(s, m)}: ${m.text}${mark(m.basis)}`).join(' · ');
+}
+
 /** What a conflict of n members is — no package meets them all, any smaller part can hold — in lower case. */
 export function conflictClause(n: number): string {
   if (n === 1) return 'no package meets this one, even alone';

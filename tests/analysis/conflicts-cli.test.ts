@@ -64,4 +64,26 @@ describe('why nothing is feasible, in words', () => {
       for (const m of r.conflicts[0].members) expect(shown).toContain(`${name(m.actor)}: ${m.text}`);
     }
   });
+
+  it('should say in run why no text could be signed exactly when --json lists a conflict, by name, never by id', async () => {
+    for (const id of ['ukraine-peace', 'istanbul-2022', 'june-2024-terms', 'tutorial-bilateral']) {
+      const sc = openScenario(id);
+      const who = (a: string | null) => (a === null ? 'Rule' : sc.actors.find((x) => x.id === a)!.name);
+      const j = JSON.parse((await peacesim('run', id, '--json')).stdout);
+      const words = flat((await peacesim('run', id)).stdout);
+      // asked only of a run that ended unsigned, with no person at the table
+      expect(j.conflicts === null, id).toBe(j.outcome === 'signed');
+      const first = j.conflicts?.[0];
+      expect(words.includes('No text could have won every party'), id).toBe(first !== undefined);
+      if (!first) continue;
+      const said = words.slice(words.indexOf('No text could have won every party'));
+      for (const m of first.members) {
+        expect(said).toContain(`${who(m.actor)}: ${m.text}`);
+        expect(said).not.toContain(`${m.id}:`);
+      }
+      expect(said).toContain(
+        `no package meets ${first.members.length === 2 ? 'both' : `all ${first.members.length}`}`,
+      );
+    }
+  });
 });

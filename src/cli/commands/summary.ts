@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { type ConflictReport, conflictsOf } from '../../analysis/analyze.ts';
-import { AnalysisLimitError } from '../../analysis/limits.ts';
+import { conflictsOrNone } from '../../analysis/analyze.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
@@ -8,7 +7,7 @@ import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
-import { conflictClause, memberOwner } from '../../report/conflict-words.ts';
+import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
@@ -21,16 +20,6 @@ import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 /** "from 2022-02-24 until 2022-09-30" */
 function span(e: ActorEpoch): string {
   return [e.from ? `from ${e.from}` : '', e.until ? `until ${e.until}` : ''].filter(Boolean).join(' ');
-}
-
-/** The conflicts that leave nothing feasible on the date judged; none when something is, or when too big to judge. */
-function conflictsNow(s: Scenario): ConflictReport[] {
-  try {
-    return conflictsOf(s).conflicts;
-  } catch (e) {
-    if (e instanceof AnalysisLimitError) return [];
-    throw e;
-  }
 }
 
 export function registerSummary(program: Command, io: Io): void {
@@ -72,7 +61,7 @@ export function registerSummary(program: Command, io: Io): void {
       }
       line(whoMustAccept(s));
       // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
-      const conflicts = conflictsNow(positionsAsOf(s, opts.asOf ?? s.date));
+      const conflicts = conflictsOrNone(positionsAsOf(s, opts.asOf ?? s.date));
       if (conflicts.length) {
         const first = conflicts[0]!.members;
         const many = conflicts.length > 1;
@@ -80,7 +69,7 @@ export function registerSummary(program: Command, io: Io): void {
         line(
           `${p.red('Nothing is feasible')} on ${opts.asOf ?? s.date} — ${many ? `${conflicts.length} sets of red lines and rules conflict; the first: ` : ''}${conflictClause(first.length)} (\`peacesim analyze\` ${many ? 'lists them all and ' : ''}says what dropping each would open):`,
         );
-        line(`  ${first.map((m) => `${memberOwner(s, m)}: ${m.text}${mark(m.basis)}`).join(' · ')}`);
+        line(`  ${memberList(s, first, mark)}`);
       }
       line();
       line(p.bold('Tabled documents'));
