@@ -1,5 +1,6 @@
 // Errors a user can cause. The CLI prints `message` on one line and exits with `exitCode`; never a stack trace.
 import { closest, distance } from 'fastest-levenshtein';
+import { quote } from './text.ts';
 
 export class PeacesimError extends Error {
   override name = 'PeacesimError';
@@ -23,6 +24,6 @@ export class UnknownIdError extends PeacesimError {
   constructor(what: string, id: string, valid: readonly string[], where = '') {
     const list =
       valid.length > 12 ? `${valid.slice(0, 12).join(', ')}, … (${valid.length} in all)` : valid.join(', ');
-    super(`${where}unknown ${what} "${id}"${didYouMean(id, valid)}; valid ${what}s: ${list}`, 1);
+    super(`${where}unknown ${what} ${quote(id)}${didYouMean(id, valid)}; valid ${what}s: ${list}`, 1);
   }
 }
