@@ -1,8 +1,9 @@
 // Includes and overrides: a scenario may build on other files. Lists of items with ids merge by id (deep merge
 // of the item), other arrays are replaced, objects merge key by key; `omit` drops ids from what was included.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { type LocatedError, type LocMap, locate, MAX_FILE_BYTES, type Pos, parseLocated } from './located.ts';
+import { oneLine, showPath } from '../domain/text.ts';
+import { INPUT_LIMITS, InputFileError, readInputFile } from './input-file.ts';
+import { type LocatedError, type LocMap, locate, type Pos, parseLocated, setOwn } from './located.ts';
 
 export type Raw = Record<string, unknown>;
 
@@ -12,6 +13,8 @@ export interface RawScenario {
   readonly omittedIssues: unknown[];
   /** an included file could not be read or parsed: the merged value lacks its part */
   readonly incomplete?: boolean;
+  /** the file itself does not exist (an include then says which line names it) */
+  readonly missing?: boolean;
   readonly errors: LocatedError[];
 }
 
@@ -50,7 +53,7 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
     const keys = new Map(locs.get(base)?.keys ?? []);
     const overLoc = locs.get(over);
     for (const [k, v] of Object.entries(over)) {
-      out[k] = k in base ? deepMerge(base[k], v, locs) : v;
+      setOwn(out, k, Object.hasOwn(base, k) ? deepMerge(base[k], v, locs) : v);
       const p = overLoc?.keys.get(k);
       if (p) keys.set(k, p);
     }
@@ -135,15 +138,8 @@ function applyOmit(
 
 export type ReadText = (file: string) => string;
 
-export const readTextFile: ReadText = (file) => {
-  const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES) {
-    throw new Error(
-      `the file is ${Math.round(size / 1024)} KiB; scenario files are limited to ${MAX_FILE_BYTES / 1024} KiB`,
-    );
-  }
-  return readFileSync(file, 'utf8');
-};
+/** The loader's reader: a regular file of at most MAX_FILE_BYTES (see input-file.ts). */
+export const readTextFile: ReadText = (file) => readInputFile(file, INPUT_LIMITS.scenario);
 
 export function loadRaw(
   file: string,
@@ -156,11 +152,15 @@ export function loadRaw(
   try {
     text = read(file);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    // a reader in tests may throw a plain ENOENT error
+    const missing =
+      e instanceof InputFileError ? e.problem === 'missing' : (e as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = e instanceof InputFileError ? e.reason : missing ? 'no such file' : (e as Error).message;
     return {
       value: undefined,
       omittedIssues: [],
-      errors: [{ file, line: 1, col: 1, path: '', message: reason }],
+      missing,
+      errors: [{ file, line: 1, col: 1, path: '', message: oneLine(reason) }],
     };
   }
   const parsed = parseLocated(file, text, locs);
@@ -197,7 +197,7 @@ export function loadRaw(
     const chain = [...stack, file];
     if (chain.includes(target)) {
       const loop = [...chain.slice(chain.indexOf(target)), target]
-        .map((f) => relative(process.cwd(), f) || f)
+        .map((f) => showPath(relative(process.cwd(), f) || f))
         .join(' → ');
       errors.push({
         ...where,
@@ -207,13 +207,12 @@ export function loadRaw(
       return;
     }
     const sub = loadRaw(target, locs, read, chain);
-    if (sub.errors.some((e) => e.message === 'no such file' && e.file === target)) {
+    if (sub.missing) {
       errors.push({
         ...where,
         path: 'include',
-        message: `included file not found: ${inc} (looked for ${target})`,
+        message: `included file not found: ${showPath(inc)} (looked for ${showPath(target)}); check the name`,
       });
-      errors.push(...sub.errors.filter((e) => e.file !== target || e.message !== 'no such file'));
     } else errors.push(...sub.errors);
     if (sub.value) merged = deepMerge(merged, sub.value, locs);
     if (!sub.value || sub.incomplete) incomplete = true;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { oneLine, showPath } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { HumanMove } from '../../engine/events.ts';
 import {
@@ -17,6 +18,7 @@ import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -53,11 +55,10 @@ export function parseInject(value: string, previous: PlannedInject[] = []): Plan
 export function readMoves(file: string): SuppliedMove[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readInputFile(file, INPUT_LIMITS.moves));
   } catch (e) {
-    throw new PeacesimError(
-      `${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    if (e instanceof PeacesimError) throw e;
+    throw new PeacesimError(`${showPath(file)}: cannot read the moves: ${oneLine((e as Error).message)}`);
   }
   const types = ['accept', 'reject', 'propose', 'revise'];
   if (
