@@ -47,9 +47,19 @@ export function cleanOutput(s: string, color: boolean): string {
 const ESCAPE_IN_QUOTE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/** Any value as text, without throwing (`String` throws on an object whose `toString` key is not a function). */
+export function textOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** A value in a message: JSON-quoted, with C1 characters, line separators and bidi controls escaped too. */
 export function quote(value: unknown): string {
-  return (JSON.stringify(String(value)) ?? '""').replace(ESCAPE_IN_QUOTE, hex);
+  return JSON.stringify(textOf(value)).replace(ESCAPE_IN_QUOTE, hex);
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches

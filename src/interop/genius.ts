@@ -90,7 +90,13 @@ function parse(f: GeniusFile): Node {
       1,
     );
   }
-  const doc: unknown = parser.parse(f.text);
+  let doc: unknown;
+  try {
+    doc = parser.parse(f.text);
+  } catch (e) {
+    // the parser's own limits (nesting, entity expansion): a hostile or broken file, not a bug of ours
+    fail(f, `cannot read this XML: ${(e as Error).message}; is this a GENIUS domain or profile file?`);
+  }
   if (!isNode(doc))
     fail(f, 'empty XML document; expected a GENIUS <utility_space> or <negotiation_template>');
   return doc;

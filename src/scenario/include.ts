@@ -1,7 +1,7 @@
 // Includes and overrides: a scenario may build on other files. Lists of items with ids merge by id (deep merge
 // of the item), other arrays are replaced, objects merge key by key; `omit` drops ids from what was included.
 import { dirname, relative, resolve } from 'node:path';
-import { oneLine, showPath } from '../domain/text.ts';
+import { oneLine, quote, showPath } from '../domain/text.ts';
 import { INPUT_LIMITS, InputFileError, readInputFile } from './input-file.ts';
 import { type LocatedError, type LocMap, locate, type Pos, parseLocated, setOwn } from './located.ts';
 
@@ -13,8 +13,8 @@ export interface RawScenario {
   readonly omittedIssues: unknown[];
   /** an included file could not be read or parsed: the merged value lacks its part */
   readonly incomplete?: boolean;
-  /** the file itself does not exist (an include then says which line names it) */
-  readonly missing?: boolean;
+  /** why the file itself could not be read (an include then says which line names it) */
+  readonly unread?: { readonly missing: boolean; readonly reason: string };
   readonly errors: LocatedError[];
 }
 
@@ -33,14 +33,20 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
       const p = baseLoc?.keys.get(i);
       if (p) keys.set(i, p);
     });
+    // the first item of each id, found in constant time: a long list merged item by item stays linear
+    const firstOf = new Map<string, number>();
+    out.forEach((x, i) => {
+      if (hasId(x) && !firstOf.has(x.id)) firstOf.set(x.id, i);
+    });
     over.forEach((item, k) => {
-      const j = out.findIndex((x) => hasId(x) && x.id === item.id);
+      const j = firstOf.get(item.id) ?? -1;
       const p = overLoc?.keys.get(k);
       if (j >= 0) {
         out[j] = deepMerge(out[j], item, locs);
         if (p) keys.set(j, p);
       } else {
         if (p) keys.set(out.length, p);
+        firstOf.set(item.id, out.length);
         out.push(item);
       }
     });
@@ -87,7 +93,7 @@ function applyOmit(
         errors.push({
           ...p,
           path: `omit.${list}[${k}]`,
-          message: `nothing to omit: no ${list.slice(0, -1)} "${String(id)}" was included`,
+          message: `nothing to omit: no ${list.slice(0, -1)} ${quote(id)} was included`,
         });
         return;
       }
@@ -112,7 +118,7 @@ function applyOmit(
         errors.push({
           ...at(['durabilityFactors', k]),
           path: `omit.durabilityFactors[${k}]`,
-          message: `nothing to omit: no durability factor "${String(id)}" was included`,
+          message: `nothing to omit: no durability factor ${quote(id)} was included`,
         });
       else factors.splice(j, 1);
     });
@@ -121,7 +127,7 @@ function applyOmit(
   if (Array.isArray(redLines)) {
     const actors = Array.isArray(value.actors) ? value.actors : [];
     redLines.forEach((name, k) => {
-      const [actorId, lineId] = String(name).split(':');
+      const [actorId, lineId] = typeof name === 'string' ? name.split(':') : [];
       const actor = actors.find((a) => hasId(a) && a.id === actorId) as Raw | undefined;
       const lines = actor && Array.isArray(actor.redLines) ? (actor.redLines as unknown[]) : [];
       const j = lines.findIndex((x) => hasId(x) && x.id === lineId);
@@ -129,7 +135,7 @@ function applyOmit(
         errors.push({
           ...at(['redLines', k]),
           path: `omit.redLines[${k}]`,
-          message: `nothing to omit: no red line "${String(name)}" was included`,
+          message: `nothing to omit: no red line ${quote(name)} was included`,
         });
       } else lines.splice(j, 1);
     });
@@ -159,7 +165,7 @@ export function loadRaw(
     return {
       value: undefined,
       omittedIssues: [],
-      missing,
+      unread: { missing, reason: oneLine(reason) },
       errors: [{ file, line: 1, col: 1, path: '', message: oneLine(reason) }],
     };
   }
@@ -207,11 +213,13 @@ export function loadRaw(
       return;
     }
     const sub = loadRaw(target, locs, read, chain);
-    if (sub.missing) {
+    if (sub.unread) {
       errors.push({
         ...where,
         path: 'include',
-        message: `included file not found: ${showPath(inc)} (looked for ${showPath(target)}); check the name`,
+        message: sub.unread.missing
+          ? `included file not found: ${showPath(inc)} (looked for ${showPath(target)}); check the name`
+          : `included file ${showPath(inc)}: ${sub.unread.reason}`,
       });
     } else errors.push(...sub.errors);
     if (sub.value) merged = deepMerge(merged, sub.value, locs);
