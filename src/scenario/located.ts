@@ -189,7 +189,7 @@ export function parseLocated(file: string, text: string, locs: LocMap): ParsedFi
     onPath.delete(node);
     return out;
   };
-  const value = walk(doc.contents, 0);
+  const value = walk(doc.contents, 1);
   if (exhausted)
     return refuse(
       0,
