@@ -13,6 +13,7 @@ import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
 import { runHeadless, stateName } from '../src/engine/headless.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
+import { hostile } from './hostile.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
 const root = fileURLToPath(
@@ -204,3 +205,4 @@ else console.log('\n## (b) skipped: scenarios/ukraine-peace.yaml is missing');
 genius();
 loading();
 engine();
+hostile(root);
