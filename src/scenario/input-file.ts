@@ -96,8 +96,9 @@ export function readInputFile(file: string, limit: ReadLimit): string {
   };
   let fd: number;
   try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below)
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below); O_NOCTTY: opening a
+    // terminal device must not make it ours
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (e) {
     const { problem, reason } = systemReason(e as NodeJS.ErrnoException, limit.what);
     return fail(problem, reason);
@@ -116,7 +117,8 @@ export function readInputFile(file: string, limit: ReadLimit): string {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit.maxBytes + 1 - total));
+      const size = Math.min(Math.max(stats.size + 1, 64 * 1024), 1024 * 1024, limit.maxBytes + 1 - total);
+      const chunk = Buffer.allocUnsafe(size);
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));

@@ -104,6 +104,8 @@ export function parseLocated(file: string, text: string, locs: LocMap): ParsedFi
     if (node === null || node === undefined) return 'null';
     if (isAlias(node)) {
       const target = resolve(node);
+      // an unknown alias is reported by resolve(): its name stands in for the key
+      if (!target) return `*${node.source}`;
       return isScalar(target) ? cleanText(String(target.value)) : undefined;
     }
     if (isScalar(node)) {
@@ -148,7 +150,7 @@ export function parseLocated(file: string, text: string, locs: LocMap): ParsedFi
       expanding--;
       return v;
     }
-    if (!isNode(node)) return node ?? null;
+    if (!isNode(node)) return null; // an empty value
     if (expanding === 0 && node.anchor) anchors.set(node.anchor, node);
     if (isScalar(node)) return typeof node.value === 'string' ? cleanText(node.value) : node.value;
     onPath.add(node);
