@@ -1,6 +1,8 @@
 // The command line: one commander program, one module per command. `run` never throws and returns the exit code.
 import { Command, CommanderError } from 'commander';
 import { didYouMean, PeacesimError } from '../domain/errors.ts';
+import { oneLine, quote, textOf } from '../domain/text.ts';
+import { ScenarioError } from '../scenario/load.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerBrief } from './commands/brief.ts';
 import { registerConcessions } from './commands/concessions.ts';
@@ -64,7 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (first !== undefined && !first.startsWith('-') && !isCommand(program, first) && !isScenarioName(first)) {
     const names = program.commands.map((c) => c.name());
     io.err(
-      `peacesim: "${first}" is neither a command nor a scenario${didYouMean(first, [...names, ...shippedIds()])}; commands: ${names.join(', ')} (peacesim --help)\n`,
+      `peacesim: ${quote(first)} is neither a command nor a scenario${didYouMean(first, [...names, ...shippedIds()])}; commands: ${names.join(', ')} (peacesim --help)\n`,
     );
     return 2;
   }
@@ -83,10 +85,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof PeacesimError) {
-      io.err(`peacesim: ${e.message}\n`);
+      // one line per error, whatever a message quoted (a scenario's errors are one line each already)
+      io.err(`peacesim: ${e instanceof ScenarioError ? e.message : oneLine(e.message)}\n`);
       return e.exitCode;
     }
-    io.err(`peacesim: internal error: ${(e as Error).message ?? String(e)} (please report this)\n`);
+    io.err(`peacesim: internal error: ${oneLine(textOf((e as Error)?.message ?? e))} (please report this)\n`);
     return 1;
   }
 }
