@@ -10,6 +10,8 @@ export interface Job {
 }
 
 export type ChildMessage =
+  /** generating a block of cases (outside any case's budget) */
+  | { readonly kind: 'generate'; readonly i: number }
   | { readonly kind: 'start'; readonly i: number }
   | { readonly kind: 'problem'; readonly i: number; readonly crash: boolean; readonly message: string }
   | { readonly kind: 'done' };
@@ -18,9 +20,10 @@ const send = (m: ChildMessage) => process.send?.(m);
 
 process.on('message', (job: Job) => {
   for (let i = job.from; i < job.to; i++) {
-    send({ kind: 'start', i });
     try {
+      send({ kind: 'generate', i });
       const c = caseAt(job.category, job.seed, i);
+      send({ kind: 'start', i });
       const problem = checkCase(c);
       if (problem) send({ kind: 'problem', i, crash: false, message: problem });
     } catch (e) {

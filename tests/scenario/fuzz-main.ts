@@ -31,7 +31,8 @@ const runs = flag('--runs');
 const plan: Record<Category, number> = runs
   ? (Object.fromEntries(Object.keys(CATEGORIES).map((c) => [c, Number(runs)])) as Record<Category, number>)
   : { mutated: 30_000, edited: 30_000, aliased: 8_000, included: 12_000, nested: 8_000, random: 12_000 };
-const budget = Number(flag('--budget-ms') ?? 10_000);
+/** a case takes milliseconds; the budget only has to tell a hang from a loaded machine */
+const budget = Number(flag('--budget-ms') ?? 20_000);
 
 console.log(`loader fuzz: seed ${seed}, per-case budget ${budget} ms, plan ${JSON.stringify(plan)}`);
 let last = 0;

@@ -31,6 +31,7 @@ function runRange(category: Category, seed: number, from: number, to: number, bu
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let current = from - 1;
+    let phase = 'starting the process';
     let finished = false;
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
@@ -40,7 +41,13 @@ function runRange(category: Category, seed: number, from: number, to: number, bu
     const arm = (ms: number) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        findings.push({ kind: 'hang', category, seed, i: current, message: `no answer within ${ms} ms` });
+        findings.push({
+          kind: 'hang',
+          category,
+          seed,
+          i: current,
+          message: `${phase}: no answer within ${ms} ms`,
+        });
         finished = true;
         child.kill('SIGKILL');
       }, ms);
@@ -48,8 +55,14 @@ function runRange(category: Category, seed: number, from: number, to: number, bu
     // the child's start-up (tsx, the loader's modules) gets a longer budget than a case
     arm(budgetMs * 6);
     child.on('message', (m: ChildMessage) => {
-      if (m.kind === 'start') {
+      if (m.kind === 'generate') {
+        // a new block of 100 cases is generated before its first case starts: not part of any case's budget
         current = m.i;
+        phase = 'generating the case';
+        arm(budgetMs * 6);
+      } else if (m.kind === 'start') {
+        current = m.i;
+        phase = 'loading the case';
         arm(budgetMs);
       } else if (m.kind === 'problem') {
         findings.push({ kind: m.crash ? 'crash' : 'contract', category, seed, i: m.i, message: m.message });
