@@ -44,6 +44,11 @@ export function cleanOutput(s: string, color: boolean): string {
   return rewrite(s, { sgr: color, tab: true });
 }
 
+/** A `JSON.parse` reviver that cleans every string value of a file: `JSON.parse(text, cleanJsonStrings)`. */
+export function cleanJsonStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? cleanText(value) : value;
+}
+
 const ESCAPE_IN_QUOTE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

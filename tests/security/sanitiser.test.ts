@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cleanJsonStrings,
   cleanOutput,
   cleanText,
   oneLine,
@@ -93,6 +94,17 @@ describe('cleanText', () => {
       }),
       { seed: SEED, numRuns: 500 },
     );
+  });
+});
+
+describe('cleanJsonStrings', () => {
+  it('should clean every string of a JSON file as it is parsed (moves files)', () => {
+    const text = '{"actor":"south\\u001b]0;x\\u0007","move":{"type":"accept","note":["\\u202eabc"]},"n":1}';
+    expect(JSON.parse(text, cleanJsonStrings)).toEqual({
+      actor: 'south',
+      move: { type: 'accept', note: ['abc'] },
+      n: 1,
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
-import { oneLine, showPath } from '../../domain/text.ts';
+import { cleanJsonStrings, oneLine, showPath } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { HumanMove } from '../../engine/events.ts';
 import {
@@ -55,7 +55,7 @@ export function parseInject(value: string, previous: PlannedInject[] = []): Plan
 export function readMoves(file: string): SuppliedMove[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(readInputFile(file, INPUT_LIMITS.moves));
+    raw = JSON.parse(readInputFile(file, INPUT_LIMITS.moves), cleanJsonStrings);
   } catch (e) {
     if (e instanceof PeacesimError) throw e;
     throw new PeacesimError(`${showPath(file)}: cannot read the moves: ${oneLine((e as Error).message)}`);
