@@ -50,9 +50,16 @@ function flattenIssues(
   return out;
 }
 
+/** At most ten items, then how many in all: a hostile file may hold 100,000 unknown keys. */
+function listed(items: readonly string[]): string {
+  return items.length > 10
+    ? `${items.slice(0, 10).join(', ')}, … (${items.length} in all)`
+    : items.join(', ');
+}
+
 function messageOf(issue: ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(quote).join(', ')}`;
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${listed(issue.keys.map(quote))}`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return `missing: expected ${issue.expected}`;
   return issue.message.replace(/^Invalid input: /, '');

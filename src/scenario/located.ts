@@ -55,7 +55,10 @@ export interface ParsedFile {
 
 /** An own property, even for `__proto__` (so the schema reports it as an unknown key instead of losing it). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // an assignment creates an own property for every other key, and keeps objects fast
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 export function parseLocated(file: string, text: string, locs: LocMap): ParsedFile {
