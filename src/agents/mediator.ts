@@ -29,7 +29,7 @@ interface Objection {
 }
 
 function violationOf(c: Constraint): Violation {
-  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed };
+  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed, basis: c.basis };
 }
 
 /** Keys of the rules and the required actors' red lines a package breaks. */

@@ -1,8 +1,9 @@
 // The report of `peacesim analyze`: outcome space, feasibility, per-issue ZOPA, every document's verdicts, the
 // bargaining solutions and the Pareto frontier — plain data with ids (JSON as is; the command formats it).
 import { type DurabilityEstimate, durabilityOf } from '../domain/durability.ts';
-import { evaluatePackage, type Verdict, type Violation } from '../domain/evaluate.ts';
-import type { Package, Scenario } from '../domain/types.ts';
+import { evaluatePackage, type IssueCost, type Verdict, type Violation } from '../domain/evaluate.ts';
+import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
+import type { ActorRole, BasisKind, Package, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { analyzeAcceptable, type Point } from './acceptable.ts';
 import { paths } from './dag.ts';
@@ -32,14 +33,24 @@ export interface VerdictReport {
   /** is this actor's acceptance needed (a party, or a controller of an issue the package moves)? */
   readonly required: boolean;
   readonly violations: readonly ViolationReport[];
-  /** below reservation: the issues that cost it most (weight × (best value − this value)), largest first */
-  readonly costs: readonly { readonly issue: string; readonly cost: number }[];
+  /**
+   * below reservation: the issues that cost it most (weight × (best value − this value)), largest first, each with
+   * the basis of the actor's preference on it
+   */
+  readonly costs: readonly IssueCost[];
+  /** the basis of the reservation the utility is compared with */
+  readonly reservationBasis: BasisKind;
 }
 
 export interface DocumentReport {
   readonly id: string;
   readonly title: string;
+  /** the date the document was tabled */
   readonly date: string;
+  /** the date whose positions judge it: its own date, or the --as-of date */
+  readonly asOf: string;
+  /** the ids of the epochs in force on `asOf` (none: every actor's top-level positions) */
+  readonly epochs: readonly string[];
   readonly tabledBy: string;
   readonly agreement: boolean;
   readonly required: readonly string[];
@@ -75,8 +86,31 @@ export interface IssueZopaReport {
   readonly parties: readonly (string | number)[];
 }
 
+/** An actor's red lines as the analysis judges by them (on its `asOf` date). */
+export interface ActorReport {
+  readonly id: string;
+  readonly role: ActorRole;
+  readonly redLines: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly basis: BasisKind;
+    readonly sources: readonly string[];
+  }[];
+}
+
 export interface AnalysisReport {
-  readonly scenario: { readonly id: string; readonly title: string };
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    /** the date of the situation modelled (the actors' top-level positions) */
+    readonly date: string;
+    /** where the scenario's record ends, when it says */
+    readonly recordEnds?: string;
+  };
+  /** the date whose positions judge the feasibility, ZOPA, solutions and frontier: the scenario's, or --as-of */
+  readonly asOf: string;
+  /** each actor's role and the red lines in force on `asOf`, with their basis (documents have their own dates) */
+  readonly actors: readonly ActorReport[];
   readonly parties: readonly string[];
   /** non-party actors whose consent some package needs */
   readonly controllers: readonly string[];
@@ -106,6 +140,8 @@ export interface AnalyzeOptions {
   readonly limit?: number;
   /** work budget of the Pareto DP (default MAX_PARETO_WORK) */
   readonly budget?: number;
+  /** judge everything, every document included, by the positions in force on this date */
+  readonly asOf?: string;
 }
 
 export function optionValue(scenario: Scenario, issue: number, option: number): string | number {
@@ -129,7 +165,13 @@ export function utilitiesOf(scenario: Scenario, pkg: Package): Record<string, nu
 }
 
 function violationReport(v: Violation): ViolationReport {
-  return { redLine: v.redLine, text: v.text, sources: [...v.sources], confirmed: v.confirmed };
+  return {
+    redLine: v.redLine,
+    text: v.text,
+    sources: [...v.sources],
+    confirmed: v.confirmed,
+    basis: v.basis,
+  };
 }
 
 function verdictReport(v: Verdict, required: boolean): VerdictReport {
@@ -140,19 +182,30 @@ function verdictReport(v: Verdict, required: boolean): VerdictReport {
     accepts: v.accepts,
     required,
     violations: v.violations.map(violationReport),
-    costs: v.costs.map((c) => ({ issue: c.issue, cost: c.cost })),
+    costs: v.costs.map((c) => ({ issue: c.issue, cost: c.cost, basis: c.basis })),
+    reservationBasis: v.reservationBasis,
   };
 }
 
-export function documentReports(scenario: Scenario): DocumentReport[] {
+/**
+ * Every document's verdicts, each judged by the positions in force on its own date — or, with `asOf`, every one on
+ * that date.
+ */
+export function documentReports(
+  scenario: Scenario,
+  options: { readonly asOf?: string } = {},
+): DocumentReport[] {
   return scenario.documents.map((d) => {
-    const ev = evaluatePackage(scenario, d.package);
+    const asOf = options.asOf ?? d.date;
+    const ev = evaluatePackage(positionsAsOf(scenario, asOf), d.package);
     const verdicts: Record<string, VerdictReport> = {};
     for (const v of ev.verdicts) verdicts[v.actor] = verdictReport(v, ev.required.includes(v.actor));
     return {
       id: d.id,
       title: d.title,
       date: d.date,
+      asOf,
+      epochs: epochIdsOn(scenario, asOf),
       tabledBy: scenario.actors[d.tabledBy]!.id,
       agreement: ev.agreement,
       required: [...ev.required],
@@ -167,7 +220,17 @@ function pointReport(scenario: Scenario, p: Point): PointReport {
   return { package: packageTerms(scenario, p.pkg), utilities: utilitiesOf(scenario, p.pkg) };
 }
 
-export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
+export function actorReports(scenario: Scenario): ActorReport[] {
+  return scenario.actors.map((a) => ({
+    id: a.id,
+    role: a.role,
+    redLines: a.redLines.map((r) => ({ id: r.id, text: r.text, basis: r.basis, sources: [...r.sources] })),
+  }));
+}
+
+export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): AnalysisReport {
+  const asOf = options.asOf ?? dated.date;
+  const scenario = positionsAsOf(dated, asOf);
   const size = outcomeSpace(scenario);
   const dag = feasibilityDag(scenario);
   const z = zopa(scenario, dag);
@@ -197,7 +260,14 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
   }
   const actorId = (a: number) => scenario.actors[a]!.id;
   return {
-    scenario: { id: scenario.id, title: scenario.title },
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      date: scenario.date,
+      ...(scenario.recordEnds === undefined ? {} : { recordEnds: scenario.recordEnds }),
+    },
+    asOf,
+    actors: actorReports(scenario),
     parties: acc.parties.map(actorId),
     controllers: acc.controllers.map(actorId),
     outcomeSpace: { size, issues: scenario.issues.length },
@@ -211,7 +281,7 @@ export function analyzeScenario(scenario: Scenario, options: AnalyzeOptions = {}
       byActor: Object.fromEntries(scenario.actors.map((a, k) => [a.id, ids(row.byActor[k]!, row.issue)])),
       parties: ids(row.common, row.issue),
     })),
-    documents: documentReports(scenario),
+    documents: documentReports(scenario, options.asOf === undefined ? {} : { asOf: options.asOf }),
     solutions,
     pareto: {
       exact: acc.exact,

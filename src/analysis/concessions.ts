@@ -9,6 +9,7 @@ import {
   requireDocument,
   scenarioReservations,
 } from '../domain/evaluate.ts';
+import { positionsAsOf } from '../domain/positions.ts';
 import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 
@@ -25,6 +26,8 @@ export interface ConcessionsOptions {
   /** nash: the Nash product over the required actors, largest first; tabler: what the tabling actor gives up, least first */
   readonly rank?: ConcessionRank;
   readonly reservations?: Reservations;
+  /** judge by the positions in force on this date (default: the document's own date) */
+  readonly asOf?: string;
 }
 
 export interface Change {
@@ -60,6 +63,8 @@ export interface NearMiss extends ConcessionSet {
 
 export interface ConcessionsResult {
   readonly document: NegotiationDocument;
+  /** the date whose positions judge the document and every changed text (positionsAsOf) */
+  readonly asOf: string;
   readonly max: number;
   readonly rank: ConcessionRank;
   /** the document is an agreement already: nothing to concede */
@@ -148,7 +153,8 @@ export function concessions(
   const rank = options.rank ?? 'nash';
   const doc = requireDocument(scenario, documentId);
 
-  const s = scenario;
+  const asOf = options.asOf ?? doc.date;
+  const s = positionsAsOf(scenario, asOf);
   const res = options.reservations ?? scenarioReservations(s);
   const n = s.issues.length;
   const nA = s.actors.length;
@@ -161,6 +167,7 @@ export function concessions(
   const stats = { combinations: 0, prunedCombinations: 0, packages: 0, skippedOptions: 0 };
   const empty = {
     document: doc,
+    asOf,
     max,
     rank,
     solutions: [],

@@ -11,7 +11,8 @@ import {
   type Verdict,
   type Violation,
 } from '../domain/evaluate.ts';
-import type { Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
+import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
+import type { BasisKind, Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
 
 /** One `--set ISSUE=VALUE` as typed: an option id, or a number for a numeric issue. */
 export interface ChangeRequest {
@@ -64,6 +65,8 @@ export interface FactorSwitch {
   readonly id: string;
   readonly label: string;
   readonly shift: number;
+  /** what the factor rests on */
+  readonly basis: BasisKind;
   /** does its condition hold on the document as tabled, and on the changed text */
   readonly before: boolean;
   readonly after: boolean;
@@ -81,6 +84,10 @@ export interface WhatIfResult {
   /** the scenario the result was computed on (recompiled when a numeric value had to become an option) */
   readonly scenario: Scenario;
   readonly document: NegotiationDocument;
+  /** the date whose positions judge the text: the document's own, or the caller's `asOf` */
+  readonly asOf: string;
+  /** the ids of the epochs in force on `asOf` */
+  readonly epochs: readonly string[];
   readonly changes: readonly ResolvedChange[];
   readonly before: Int32Array;
   readonly after: Int32Array;
@@ -193,7 +200,11 @@ export function whatIf(
   scenario: Scenario,
   documentId: string,
   requests: readonly ChangeRequest[],
-  options: { readonly recompile?: Recompile; readonly reservations?: Reservations } = {},
+  options: {
+    readonly recompile?: Recompile;
+    readonly reservations?: Reservations;
+    readonly asOf?: string;
+  } = {},
 ): WhatIfResult {
   requireDocument(scenario, documentId);
   const extra = valuesToAdd(scenario, requests);
@@ -214,8 +225,11 @@ export function whatIf(
   const after = Int32Array.from(doc.package);
   for (const c of changes) after[c.issue] = c.to;
 
-  const e0 = evaluatePackage(s, before, options.reservations);
-  const e1 = evaluatePackage(s, after, options.reservations);
+  // judged by the positions in force on the document's date (or the caller's), like every document
+  const asOf = options.asOf ?? doc.date;
+  const judged = positionsAsOf(s, asOf);
+  const e0 = evaluatePackage(judged, before, options.reservations);
+  const e1 = evaluatePackage(judged, after, options.reservations);
   const verdicts = s.actors.map((a): VerdictChange => {
     const v0 = e0.verdicts[a.index]!;
     const v1 = e1.verdicts[a.index]!;
@@ -266,6 +280,8 @@ export function whatIf(
   return {
     scenario: s,
     document: doc,
+    asOf,
+    epochs: epochIdsOn(s, asOf),
     changes,
     before,
     after,
@@ -285,7 +301,9 @@ function durabilityChange(s: Scenario, before: Int32Array, after: Int32Array): D
   const switched = s.durability.factors.flatMap((f, k): FactorSwitch[] => {
     const was = d0.factors[k]!.holds;
     const is = d1.factors[k]!.holds;
-    return was === is ? [] : [{ id: f.id, label: f.label, shift: f.shift, before: was, after: is }];
+    return was === is
+      ? []
+      : [{ id: f.id, label: f.label, shift: f.shift, basis: f.basis, before: was, after: is }];
   });
   return { before: d0, after: d1, switched };
 }

@@ -17,6 +17,7 @@ import { registerSources } from './commands/sources.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
 import { registerSweep } from './commands/sweep.ts';
+import { registerTimeline } from './commands/timeline.ts';
 import { registerTui } from './commands/tui.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerWhatIf } from './commands/whatif.ts';
@@ -39,6 +40,7 @@ export function buildProgram(io: Io): Command {
   registerSchema(program, io);
   registerAnalyze(program, io);
   registerSources(program, io);
+  registerTimeline(program, io);
   registerSweep(program, io);
   registerOutcomes(program, io);
   registerWhatIf(program, io);

@@ -1,12 +1,14 @@
 // The estimated durability of a deal: the scenario's base value plus the shifts of the factors whose condition the
 // package meets, clamped to [0, 1]. Every number comes from the scenario file and is an assumption stated there.
 import { holds } from './condition.ts';
-import type { Package, Scenario } from './types.ts';
+import type { BasisKind, Package, Scenario } from './types.ts';
 
 export interface FactorOutcome {
   readonly id: string;
   readonly shift: number;
   readonly holds: boolean;
+  /** what the factor rests on */
+  readonly basis: BasisKind;
 }
 
 export interface DurabilityEstimate {
@@ -27,7 +29,7 @@ export function durabilityOf(scenario: Scenario, pkg: Package): DurabilityEstima
   const factors = d.factors.map((f) => {
     const on = holds(f.condition, pkg);
     if (on) sum += f.shift;
-    return { id: f.id, shift: f.shift, holds: on };
+    return { id: f.id, shift: f.shift, holds: on, basis: f.basis };
   });
   return { value: clamp01(sum), base: d.base, factors };
 }

@@ -1,7 +1,8 @@
 // Verdicts: does an actor accept a package, and why not. Agreement: does everyone whose consent is needed accept.
 import { holds } from './condition.ts';
 import { requireDocument } from './lookup.ts';
-import type { Actor, Constraint, Package, Scenario } from './types.ts';
+import { positionsAsOf } from './positions.ts';
+import type { Actor, BasisKind, Constraint, Package, Scenario } from './types.ts';
 import { issueCosts, utility } from './utility.ts';
 
 export interface Violation {
@@ -9,6 +10,15 @@ export interface Violation {
   readonly text: string;
   readonly sources: readonly string[];
   readonly confirmed: boolean;
+  /** what the red line or rule rests on */
+  readonly basis: BasisKind;
+}
+
+/** What an issue costs an actor in a package, and the basis of the actor's preference on it. */
+export interface IssueCost {
+  readonly issue: string;
+  readonly cost: number;
+  readonly basis: BasisKind;
 }
 
 export interface Verdict {
@@ -21,7 +31,9 @@ export interface Verdict {
   /** red lines the package breaks; any one is enough to reject */
   readonly violations: readonly Violation[];
   /** when below reservation: the issues that cost the actor most, largest first (at most five) */
-  readonly costs: readonly { readonly issue: string; readonly cost: number }[];
+  readonly costs: readonly IssueCost[];
+  /** the basis of the reservation the utility is compared with */
+  readonly reservationBasis: BasisKind;
 }
 
 export interface Evaluation {
@@ -41,7 +53,7 @@ export function scenarioReservations(scenario: Scenario): Float64Array {
 }
 
 function violationOf(c: Constraint): Violation {
-  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed };
+  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed, basis: c.basis };
 }
 
 export function brokenConstraints(constraints: readonly Constraint[], pkg: Package): Violation[] {
@@ -61,9 +73,22 @@ export function verdictOf(
     u < reservation - 1e-12
       ? issueCosts(scenario, actor, pkg)
           .slice(0, 5)
-          .map((c) => ({ issue: scenario.issues[c.issue]!.id, cost: c.cost }))
+          .map((c) => ({
+            issue: scenario.issues[c.issue]!.id,
+            cost: c.cost,
+            basis: actor.preferences[c.issue]?.basis ?? 'assumption',
+          }))
       : [];
-  return { actor: actor.id, utility: u, reservation, margin: u - reservation, accepts, violations, costs };
+  return {
+    actor: actor.id,
+    utility: u,
+    reservation,
+    margin: u - reservation,
+    accepts,
+    violations,
+    costs,
+    reservationBasis: actor.reservation.basis,
+  };
 }
 
 /** The actors whose acceptance a package needs: every party, and every controller of an issue moved off status quo. */
@@ -95,10 +120,16 @@ export function evaluatePackage(
 
 export { findDocument, requireDocument } from './lookup.ts';
 
+/**
+ * A document judged by the positions in force on its date (or on `asOf`, when given): see positionsAsOf. Explicit
+ * `reservations` (the engine's, as they stand in a run) replace the dated ones.
+ */
 export function evaluateDocument(
   scenario: Scenario,
   documentId: string,
   reservations?: Reservations,
+  asOf?: string,
 ): Evaluation {
-  return evaluatePackage(scenario, requireDocument(scenario, documentId).package, reservations);
+  const doc = requireDocument(scenario, documentId);
+  return evaluatePackage(positionsAsOf(scenario, asOf ?? doc.date), doc.package, reservations);
 }

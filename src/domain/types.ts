@@ -13,6 +13,31 @@ export interface Provenance {
   readonly note?: string;
 }
 
+/** What a modelling choice rests on: a sourced statement, a reading of sources, or the modeller's assumption. */
+export const BASIS_KINDS = ['stated', 'reading', 'assumption'] as const;
+export type BasisKind = (typeof BASIS_KINDS)[number];
+
+/** The basis of a modelling choice (FORMAT: `basis`, `statement`, `rationale` beside `sources`). */
+export interface Grounded {
+  /** 'assumption' when the file gives none */
+  readonly basis: BasisKind;
+  /** false when the file omits `basis` (the item then counts as an assumption) */
+  readonly basisGiven: boolean;
+  /** stated: the words the item rests on */
+  readonly statement?: string;
+}
+
+/**
+ * A hypothesis (a drift, an event acting on actors, a durability factor) names its equal-and-opposite item, or says
+ * why it has none.
+ */
+export interface Paired {
+  /** the id of the counterpart hypothesis, which names this one back */
+  readonly counterpart?: string;
+  /** the stated reason it has no counterpart */
+  readonly oneSided?: string;
+}
+
 export interface SourceRef {
   readonly id: string;
   readonly title: string;
@@ -55,9 +80,11 @@ export type Condition =
   | { readonly kind: 'not'; readonly item: Condition }
   | { readonly kind: 'if'; readonly cond: Condition; readonly yes: Condition; readonly no: Condition };
 
-export interface Constraint extends Provenance {
+export interface Constraint extends Provenance, Grounded {
   readonly id: string;
   readonly text: string;
+  /** the reasoning, for a reading or an assumption */
+  readonly rationale?: string;
   readonly condition: Condition;
   /** sorted issue indices the condition reads */
   readonly scope: readonly number[];
@@ -68,7 +95,7 @@ export interface Assumption {
   readonly sources: readonly string[];
 }
 
-export interface IssuePreference extends Assumption {
+export interface IssuePreference extends Assumption, Grounded {
   /** raw weight as written (before normalisation) */
   readonly rawWeight: number;
   readonly weightRange?: readonly [number, number];
@@ -76,10 +103,22 @@ export interface IssuePreference extends Assumption {
   readonly values: Float64Array;
 }
 
-export interface Reservation extends Assumption {
+export interface Reservation extends Assumption, Grounded {
   readonly value: number;
+  /** change per round (the engine's); 0 when none */
   readonly drift: number;
   readonly range?: readonly [number, number];
+  /** the drift as a hypothesis, when the file gives one (its id is `<actor>-drift`) */
+  readonly driftHypothesis?: DriftHypothesis;
+}
+
+/** A drift of an actor's reservation, as a hypothesis with its basis. */
+export interface DriftHypothesis extends Grounded, Paired {
+  /** `<actor>-drift`, the name counterparts use */
+  readonly id: string;
+  readonly value: number;
+  readonly rationale?: string;
+  readonly sources: readonly string[];
 }
 
 export const STRATEGY_KINDS = [
@@ -99,6 +138,13 @@ export interface Strategy {
   readonly rationale?: string;
 }
 
+/** An actor's default strategy as the scenario gives it, with its basis. */
+export interface ActorStrategy extends Strategy, Grounded {
+  readonly sources: readonly string[];
+  /** false when the file gives no strategy (the engine then uses `linear`) */
+  readonly given: boolean;
+}
+
 export type ActorRole = 'party' | 'mediator' | 'stakeholder';
 
 export interface Actor {
@@ -115,7 +161,57 @@ export interface Actor {
   readonly contrib: Float64Array;
   readonly redLines: readonly Constraint[];
   readonly reservation: Reservation;
-  readonly strategy: Strategy;
+  readonly strategy: ActorStrategy;
+  /** dated overrides of these positions, in file order (the top level holds on the scenario's date) */
+  readonly epochs: readonly ActorEpoch[];
+}
+
+/** One issue of an epoch's preference override: only what it gives changes. */
+export interface PreferenceOverride extends Partial<Grounded> {
+  readonly issue: number;
+  readonly rawWeight?: number;
+  readonly weightRange?: readonly [number, number];
+  /** values of the options whose `mask` is 1 (a curve sets every option) */
+  readonly values: Float64Array;
+  readonly mask: Uint8Array;
+  readonly rationale?: string;
+  readonly sources?: readonly string[];
+}
+
+export interface ReservationOverride extends Partial<Grounded> {
+  readonly value?: number;
+  readonly drift?: number;
+  readonly range?: readonly [number, number];
+  readonly rationale?: string;
+  readonly sources?: readonly string[];
+}
+
+/** An actor's positions over a span of dates: [from, until), either end open. */
+export interface ActorEpoch extends Provenance, Grounded {
+  readonly id: string;
+  readonly label: string;
+  /** inclusive, as written (YYYY, YYYY-MM or YYYY-MM-DD) */
+  readonly from?: string;
+  /** exclusive, as written */
+  readonly until?: string;
+  readonly rationale?: string;
+  readonly preferences: readonly PreferenceOverride[];
+  readonly reservation?: ReservationOverride;
+  /** red line ids dropped while the epoch holds */
+  readonly dropRedLines: readonly string[];
+  /** red lines added while it holds (one with the id of an existing red line replaces it) */
+  readonly addRedLines: readonly Constraint[];
+  readonly strategy?: ActorStrategy;
+}
+
+/** A documented reaction of an actor to a document (issue 11): the record as evidence. */
+export interface RecordedReaction extends Provenance, Grounded {
+  readonly id: string;
+  readonly actor: number;
+  readonly document: string;
+  readonly reaction: 'accept' | 'reject';
+  readonly date: string;
+  readonly rationale?: string;
 }
 
 export interface Term extends Provenance {
@@ -164,16 +260,17 @@ export type EventTrigger =
   | { readonly manual: true }
   | { readonly blame: { readonly actor: number; readonly atLeast: number } };
 
-export interface ScenarioEvent extends Provenance {
+export interface ScenarioEvent extends Provenance, Grounded, Paired {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
+  readonly rationale?: string;
   readonly trigger: EventTrigger;
   readonly effects: readonly Effect[];
 }
 
 /** A term-dependent shift of a deal's estimated durability: applies when its condition holds. */
-export interface DurabilityFactor extends Provenance {
+export interface DurabilityFactor extends Provenance, Grounded, Paired {
   readonly id: string;
   readonly label: string;
   readonly condition: Condition;
@@ -203,7 +300,10 @@ export interface Scenario {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  /** the date of the situation modelled: the actors' top-level positions are theirs on this date */
   readonly date: string;
+  /** where the scenario's record ends (the last event it covers), when it says */
+  readonly recordEnds?: string;
   readonly description?: string;
   /** where it was loaded from, for messages */
   readonly file?: string;
@@ -215,6 +315,8 @@ export interface Scenario {
   readonly rules: readonly Constraint[];
   readonly documents: readonly NegotiationDocument[];
   readonly events: readonly ScenarioEvent[];
+  /** documented reactions to the documents, in file order */
+  readonly record: readonly RecordedReaction[];
   /** the scenario's durability assumptions, when it states them */
   readonly durability?: Durability;
   readonly protocol: Protocol;

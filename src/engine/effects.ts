@@ -163,6 +163,7 @@ export function applyEffects(
             text: e.redLine.text,
             sources: e.redLine.sources,
             confirmed: e.redLine.confirmed,
+            basis: e.redLine.basis,
           },
         });
         return;

@@ -27,7 +27,7 @@ export const DEFAULT_SEED = 1;
 
 /** Checks actor ids and strategy kinds (UnknownIdError) and fills in the scenario's defaults. */
 export function resolveOptions(scenario: Scenario, options: RunOptions = {}): ResolvedOptions {
-  const strategies = scenario.actors.map((a) => a.strategy);
+  const strategies: Strategy[] = scenario.actors.map((a) => a.strategy);
   for (const [id, s] of Object.entries(options.strategies ?? {})) {
     const a = requireActorIndex(scenario, id);
     if (!STRATEGY_KINDS.includes(s.kind as StrategyKind))

@@ -1,12 +1,19 @@
 // Briefing cards as one self-contained HTML page; each card starts on a new printed page.
+
+import { basisMark } from '../domain/basis.ts';
+import type { BasisKind } from '../domain/types.ts';
 import { flagHtml, sourceLinks, sourcesHtml } from './after-action-html.ts';
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import { anchor, esc } from './markup.ts';
 import { page } from './page.ts';
 import { n3 } from './words.ts';
 
+/** " <span class="flag">[reading]</span>", or "" for a stated item. */
+const mark = (basis: BasisKind) =>
+  basisMark(basis) ? ` <span class="flag">${esc(basisMark(basis))}</span>` : '';
+
 function redLine(c: CardRedLine, card: string): string {
-  return `“${esc(c.text)}”${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;
+  return `“${esc(c.text)}”${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;
 }
 
 /** Source links point into the card's own source list (ids repeat across cards). */
@@ -44,7 +51,7 @@ function card(c: BriefingCard): string {
     `<table><thead><tr><th>issue</th><th>weight</th><th>best for you</th><th>worst for you</th><th>why</th></tr></thead><tbody>${c.issues
       .map(
         (x) =>
-          `<tr><th scope="row">${esc(x.label)}${x.controls ? ' <span class="flag">YOUR CONSENT</span>' : ''}</th><td class="num">${n3(x.weight)}</td><td>${options(x.best)}</td><td>${options(x.worst)}</td><td>${esc(x.rationale)}${links(x.sources, id)}</td></tr>`,
+          `<tr><th scope="row">${esc(x.label)}${x.controls ? ' <span class="flag">YOUR CONSENT</span>' : ''}</th><td class="num">${n3(x.weight)}</td><td>${options(x.best)}</td><td>${options(x.worst)}</td><td>${esc(x.rationale)}${mark(x.basis)}${links(x.sources, id)}</td></tr>`,
       )
       .join('')}</tbody></table>`,
     c.indifferent.length
@@ -55,7 +62,7 @@ function card(c: BriefingCard): string {
       ? `<ul>${c.redLines.map((r) => `<li>${redLine(r, id)}</li>`).join('')}</ul>`
       : '<p>None: you may accept any text worth more to you than no deal.</p>',
     '<h3>Your value of no deal</h3>',
-    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${esc(nd.rationale)}${links(nd.sources, id)}</p>`,
+    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${esc(nd.rationale)}${mark(nd.basis)}${links(nd.sources, id)}</p>`,
     '<h3>The documents on the table</h3>',
     docs.length ? `<ul>${docs.join('')}</ul>` : '<p>No document is tabled in this scenario.</p>',
     "<h3>The others' public red lines</h3>",

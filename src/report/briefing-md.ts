@@ -1,13 +1,18 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
+import { basisMark } from '../domain/basis.ts';
+import type { BasisKind } from '../domain/types.ts';
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import { md } from './markup.ts';
 import { n3, provenanceFlag } from './words.ts';
 
 const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '');
 
+/** " \\[reading\\]", " \\[assumption\\]", or "" for a stated item. */
+const mark = (basis: BasisKind) => (basisMark(basis) ? ` ${md(basisMark(basis))}` : '');
+
 function redLine(c: CardRedLine): string {
   const f = provenanceFlag(c.confirmed, c.recall);
-  return `"${md(c.text)}"${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}`;
+  return `"${md(c.text)}"${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}`;
 }
 
 const options = (list: readonly { label: string; value: number }[]) =>
@@ -27,7 +32,7 @@ export function cardMarkdown(c: BriefingCard): string[] {
       `${k + 1}. **${md(x.label)}** — weight ${n3(x.weight)}${x.controls ? ' (your consent is needed to move it)' : ''}`,
       `   - best for you: ${options(x.best)}`,
       ...(x.worst.length ? [`   - worst for you: ${options(x.worst)}`] : []),
-      `   - why: ${md(x.rationale)}${sources(x.sources)}`,
+      `   - why: ${md(x.rationale)}${mark(x.basis)}${sources(x.sources)}`,
     );
   });
   if (c.indifferent.length) out.push('', `You state no preference on: ${md(c.indifferent.join(', '))}.`);
@@ -39,7 +44,7 @@ export function cardMarkdown(c: BriefingCard): string[] {
     '',
     '### Your value of no deal',
     '',
-    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${md(nd.rationale)}${sources(nd.sources)}`,
+    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${md(nd.rationale)}${mark(nd.basis)}${sources(nd.sources)}`,
     '',
     '### The documents on the table',
     '',

@@ -2,7 +2,8 @@
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
 import { verdictOf } from '../domain/evaluate.ts';
-import type { Actor, ActorRole, Constraint, Scenario } from '../domain/types.ts';
+import { positionsAsOf } from '../domain/positions.ts';
+import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import type { SourceLine } from './after-action.ts';
 import { listing, n3 } from './words.ts';
 
@@ -13,6 +14,8 @@ export interface CardRedLine {
   readonly confirmed: boolean;
   readonly recall: boolean;
   readonly note?: string;
+  /** stated, reading or assumption */
+  readonly basis: BasisKind;
 }
 
 export interface CardOption {
@@ -29,6 +32,8 @@ export interface CardIssue {
   readonly worst: readonly CardOption[];
   readonly rationale: string;
   readonly sources: readonly string[];
+  /** the basis of its preference on the issue */
+  readonly basis: BasisKind;
   /** its consent is needed to move this issue off the status quo */
   readonly controls: boolean;
 }
@@ -63,6 +68,7 @@ export interface BriefingCard {
     readonly range?: readonly [number, number];
     readonly rationale: string;
     readonly sources: readonly string[];
+    readonly basis: BasisKind;
   };
   readonly documents: readonly CardDocument[];
   readonly others: readonly {
@@ -89,6 +95,7 @@ function redLine(c: Constraint): CardRedLine {
     confirmed: c.confirmed,
     recall: c.recall,
     ...(c.note === undefined ? {} : { note: c.note }),
+    basis: c.basis,
   };
 }
 
@@ -131,6 +138,7 @@ function issues(scenario: Scenario, actor: Actor): CardIssue[] {
           worst: hi - lo < EPS ? [] : pick(lo),
           rationale: p.rationale,
           sources: p.sources,
+          basis: p.basis,
           controls: x.controlledBy.includes(actor.index),
         },
       ];
@@ -138,9 +146,12 @@ function issues(scenario: Scenario, actor: Actor): CardIssue[] {
     .sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
 }
 
-function documents(scenario: Scenario, actor: Actor): CardDocument[] {
+/** Each document judged by the actor's positions on the document's date. */
+function documents(scenario: Scenario, own: Actor): CardDocument[] {
   return scenario.documents.map((d) => {
-    const v = verdictOf(scenario, actor, d.package);
+    const judged = positionsAsOf(scenario, d.date);
+    const actor = judged.actors[own.index]!;
+    const v = verdictOf(judged, actor, d.package);
     const byId = new Map(actor.redLines.map((c) => [c.id, c]));
     return {
       id: d.id,
@@ -153,7 +164,14 @@ function documents(scenario: Scenario, actor: Actor): CardDocument[] {
         const c = byId.get(x.redLine);
         return c
           ? redLine(c)
-          : { id: x.redLine, text: x.text, sources: x.sources, confirmed: x.confirmed, recall: false };
+          : {
+              id: x.redLine,
+              text: x.text,
+              sources: x.sources,
+              confirmed: x.confirmed,
+              recall: false,
+              basis: x.basis,
+            };
       }),
       costs: v.costs.slice(0, 3).map((c) => ({
         label: scenario.issues[scenario.issueIndex.get(c.issue)!]!.label,
@@ -247,6 +265,7 @@ export function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
       ...(r.range === undefined ? {} : { range: r.range }),
       rationale: r.rationale,
       sources: r.sources,
+      basis: r.basis,
     },
     documents: documents(scenario, actor),
     others: scenario.actors

@@ -1,7 +1,8 @@
 // The sources report: every source of a scenario and everything that rests on it — issues, documents, their terms
 // and points, red lines, rules, preference and reservation assumptions, events — with unconfirmed and recall items
 // marked. Pure: compiled scenario → structure → markdown.
-import type { Provenance, Scenario, SourceRef } from '../domain/types.ts';
+import { basisMark } from '../domain/basis.ts';
+import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 
 export type UseKind =
   | 'issue'
@@ -14,7 +15,11 @@ export type UseKind =
   | 'preference'
   | 'reservation'
   | 'event'
-  | 'durability';
+  | 'durability'
+  | 'drift'
+  | 'strategy'
+  | 'epoch'
+  | 'record';
 
 /** One item of the scenario that cites sources. */
 export interface SourcedItem {
@@ -27,6 +32,8 @@ export interface SourcedItem {
   readonly confirmed: boolean;
   readonly recall: boolean;
   readonly note?: string;
+  /** modelling choices: what the item rests on (stated, reading, assumption) */
+  readonly basis?: BasisKind;
 }
 
 export interface SourceEntry extends SourceRef {
@@ -57,11 +64,15 @@ export const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
   ['reservation', 'Reservation assumptions'],
   ['event', 'Events'],
   ['durability', 'Durability assumptions'],
+  ['drift', 'Drifts'],
+  ['strategy', 'Strategies'],
+  ['epoch', 'Dated positions (epochs)'],
+  ['record', 'The record'],
 ];
 
 const ASSUMED: Provenance = { sources: [], confirmed: true, recall: false };
 
-function item(kind: UseKind, ref: string, text: string, p: Provenance): SourcedItem {
+function item(kind: UseKind, ref: string, text: string, p: Provenance & Partial<Grounded>): SourcedItem {
   return {
     kind,
     ref,
@@ -70,6 +81,7 @@ function item(kind: UseKind, ref: string, text: string, p: Provenance): SourcedI
     confirmed: p.confirmed,
     recall: p.recall,
     ...(p.note === undefined ? {} : { note: p.note }),
+    ...(p.basis === undefined ? {} : { basis: p.basis }),
   };
 }
 
@@ -100,14 +112,42 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
     a.preferences.forEach((p, i) => {
       if (!p) return;
       out.push(
-        item('preference', `${a.id}/${s.issues[i]!.id}`, p.rationale, { ...ASSUMED, sources: p.sources }),
+        item('preference', `${a.id}/${s.issues[i]!.id}`, p.rationale, {
+          ...ASSUMED,
+          sources: p.sources,
+          basis: p.basis,
+        }),
       );
     });
     const res = a.reservation;
-    out.push(item('reservation', a.id, res.rationale, { ...ASSUMED, sources: res.sources }));
+    out.push(
+      item('reservation', a.id, res.rationale, { ...ASSUMED, sources: res.sources, basis: res.basis }),
+    );
+    const drift = res.driftHypothesis;
+    if (drift)
+      out.push(
+        item('drift', drift.id, drift.rationale ?? `${drift.value} per round`, {
+          ...ASSUMED,
+          sources: drift.sources,
+          basis: drift.basis,
+        }),
+      );
+    const st = a.strategy;
+    if (st.given)
+      out.push(
+        item('strategy', a.id, st.rationale ?? st.kind, { ...ASSUMED, sources: st.sources, basis: st.basis }),
+      );
+    for (const e of a.epochs) {
+      out.push(item('epoch', `${a.id}/${e.id}`, e.label, e));
+      for (const r of e.addRedLines) out.push(item('red-line', `${a.id}/${e.id}/${r.id}`, r.text, r));
+    }
   }
   for (const r of s.rules) out.push(item('rule', r.id, r.text, r));
   for (const e of s.events) out.push(item('event', e.id, e.title, e));
+  for (const r of s.record) {
+    const who = s.actors[r.actor]!.id;
+    out.push(item('record', r.id, `${who} ${r.reaction}s ${r.document} (${r.date})`, r));
+  }
   const d = s.durability;
   if (d) {
     out.push(
@@ -154,7 +194,8 @@ function flag(it: SourcedItem): string {
 }
 
 function describeUse(it: SourcedItem): string {
-  return `\`${it.ref}\` ${inline(short(it.text))}${flag(it)}`;
+  const mark = it.basis === undefined ? '' : basisMark(it.basis);
+  return `\`${it.ref}\` ${inline(short(it.text))}${mark ? ` ${inline(mark)}` : ''}${flag(it)}`;
 }
 
 export function sourcesMarkdown(r: SourcesReport): string {
@@ -172,8 +213,10 @@ export function sourcesMarkdown(r: SourcesReport): string {
       ` (regenerate with \`peacesim sources ${r.scenario.id} > FILE\`). It lists every source, its` +
       ' reliability, and everything in the scenario that rests on it. Items marked **(unconfirmed)** are not' +
       ' settled by the record (not found in the sources consulted, or resting on a single low-reliability source);' +
-      ' items marked **(recall)** are commonly reported but were not verified. Preference and reservation' +
-      ' entries are modelling assumptions that lean on the source, not facts it states.',
+      ' items marked **(recall)** are commonly reported but were not verified. Modelling choices (red lines,' +
+      ' preferences, reservations, strategies, factors, events) are marked \\[reading\\] when they are an' +
+      " inference from the source and \\[assumption\\] when they are the modeller's; unmarked ones are stated" +
+      ' by it.',
     '',
     `${r.sources.length} sources, ${cited} cited; ${unconfirmed} unconfirmed and ${recall} recall items.`,
     '',

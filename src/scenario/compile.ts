@@ -2,48 +2,28 @@
 import { scopeOf } from '../domain/condition.ts';
 import type {
   Actor,
-  ActorRole,
-  Condition,
-  Constraint,
   Durability,
   Effect,
   EventTrigger,
   Issue,
   IssueOption,
-  IssuePreference,
   NegotiationDocument,
-  Provenance,
+  RecordedReaction,
   Scenario,
   Term,
 } from '../domain/types.ts';
+import { compileActor } from './compile-actor.ts';
+import { type ConditionContext, compileCondition, compileConstraint } from './compile-condition.ts';
+import { groundsOf, pairedOf, provenanceOf, rationaleOf } from './grounds.ts';
 import type {
-  ConditionInput,
   DurabilityInput,
   EffectInput,
   EventInput,
   IssueInput,
-  PreferenceInput,
-  RedLineInput,
+  RecordEntryInput,
   ScenarioInput,
   TermDetailInput,
 } from './schema.ts';
-
-type Prov = {
-  sources?: string[] | undefined;
-  confirmed?: boolean | undefined;
-  recall?: boolean | undefined;
-  note?: string | undefined;
-};
-
-export function provenanceOf(p: Prov): Provenance {
-  const recall = p.recall === true;
-  return {
-    sources: p.sources ?? [],
-    confirmed: p.confirmed ?? !recall,
-    recall,
-    ...(p.note === undefined ? {} : { note: p.note }),
-  };
-}
 
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
@@ -139,85 +119,6 @@ export function optionIndexOf(issue: Issue, value: string | number): number {
     : issue.options.findIndex((o) => o.id === value);
 }
 
-function literalMatches(raw: ConditionInput, id: string, value: number | null): boolean {
-  const eq = (v: string | number) => (value === null ? v === id : Number(v) === value);
-  if (raw.is !== undefined && !eq(raw.is)) return false;
-  if (raw.in !== undefined && !raw.in.some(eq)) return false;
-  if (raw.not_in?.some(eq)) return false;
-  if (value !== null) {
-    if (raw.lt !== undefined && !(value < raw.lt)) return false;
-    if (raw.lte !== undefined && !(value <= raw.lte)) return false;
-    if (raw.gt !== undefined && !(value > raw.gt)) return false;
-    if (raw.gte !== undefined && !(value >= raw.gte)) return false;
-  }
-  return true;
-}
-
-export interface ConditionContext {
-  readonly issues: readonly Issue[];
-  readonly issueIndex: ReadonlyMap<string, number>;
-  /** issues omitted from the scenario, fixed at their status quo */
-  readonly fixed: ReadonlyMap<string, IssueOption>;
-}
-
-export function compileCondition(raw: ConditionInput, ctx: ConditionContext): Condition {
-  if (raw.issue !== undefined) {
-    const fixed = ctx.fixed.get(raw.issue);
-    if (fixed) return { kind: 'const', value: literalMatches(raw, fixed.id, fixed.value) };
-    const index = ctx.issueIndex.get(raw.issue)!;
-    const issue = ctx.issues[index]!;
-    const allowed = Uint8Array.from(issue.options, (o) => (literalMatches(raw, o.id, o.value) ? 1 : 0));
-    return { kind: 'lit', issue: index, allowed };
-  }
-  if (raw.all) return { kind: 'all', items: raw.all.map((c) => compileCondition(c, ctx)) };
-  if (raw.any) return { kind: 'any', items: raw.any.map((c) => compileCondition(c, ctx)) };
-  if (raw.not) return { kind: 'not', item: compileCondition(raw.not, ctx) };
-  return {
-    kind: 'if',
-    cond: compileCondition(raw.if!, ctx),
-    yes: compileCondition(raw.then!, ctx),
-    no: raw.else ? compileCondition(raw.else, ctx) : { kind: 'const', value: true },
-  };
-}
-
-export function compileConstraint(raw: RedLineInput, ctx: ConditionContext): Constraint {
-  const condition = compileCondition(raw.rule, ctx);
-  return { id: raw.id, text: raw.text, condition, scope: scopeOf(condition), ...provenanceOf(raw) };
-}
-
-/** Piecewise-linear interpolation, flat beyond the end points. */
-export function interpolate(curve: readonly (readonly [number, number])[], x: number): number {
-  const first = curve[0]!;
-  if (x <= first[0]) return first[1];
-  for (let k = 1; k < curve.length; k++) {
-    const [x1, y1] = curve[k]!;
-    if (x <= x1) {
-      const [x0, y0] = curve[k - 1]!;
-      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-    }
-  }
-  return curve[curve.length - 1]![1];
-}
-
-function preferenceOf(issue: Issue, raw: PreferenceInput): IssuePreference {
-  const values = Float64Array.from(issue.options, (o) =>
-    issue.kind === 'numeric' ? interpolate(raw.curve ?? [[0, 0]], o.value!) : (raw.values?.[o.id] ?? 0),
-  );
-  return {
-    rawWeight: raw.weight,
-    ...(raw.weightRange ? { weightRange: raw.weightRange } : {}),
-    values,
-    rationale: raw.rationale,
-    sources: raw.sources ?? [],
-  };
-}
-
-function roleOf(input: ScenarioInput, id: string, given: ActorRole | undefined): ActorRole {
-  if (given) return given;
-  if (input.protocol.parties.includes(id)) return 'party';
-  return input.protocol.mediator === id ? 'mediator' : 'stakeholder';
-}
-
 function compileEffect(raw: EffectInput, ctx: ConditionContext, actorIndex: Map<string, number>): Effect {
   switch (raw.kind) {
     case 'set-reservation':
@@ -268,9 +169,24 @@ function compileDurability(raw: DurabilityInput, ctx: ConditionContext): Durabil
         scope: scopeOf(condition),
         shift: f.shift,
         rationale: f.rationale,
+        ...groundsOf(f),
+        ...pairedOf(f),
         ...provenanceOf(f),
       };
     }),
+  };
+}
+
+function recordedReaction(raw: RecordEntryInput, actorIndex: Map<string, number>): RecordedReaction {
+  return {
+    id: raw.id,
+    actor: actorIndex.get(raw.actor)!,
+    document: raw.document,
+    reaction: raw.reaction,
+    date: raw.date,
+    ...rationaleOf(raw),
+    ...groundsOf(raw),
+    ...provenanceOf(raw),
   };
 }
 
@@ -297,43 +213,7 @@ export function compileScenario(
   }
   const ctx: ConditionContext = { issues, issueIndex, fixed };
 
-  const actors: Actor[] = input.actors.map((raw, index) => {
-    const preferences = issues.map((issue) => {
-      const p = raw.preferences[issue.id];
-      return p ? preferenceOf(issue, p) : undefined;
-    });
-    const total = preferences.reduce((s, p) => s + (p?.rawWeight ?? 0), 0);
-    const weights = Float64Array.from(preferences, (p) => (p && total > 0 ? p.rawWeight / total : 0));
-    const contrib = new Float64Array(offsets[issues.length]!);
-    issues.forEach((issue, i) => {
-      const p = preferences[i];
-      if (!p) return;
-      for (let o = 0; o < issue.options.length; o++) contrib[offsets[i]! + o] = weights[i]! * p.values[o]!;
-    });
-    return {
-      id: raw.id,
-      index,
-      name: raw.name,
-      role: roleOf(input, raw.id, raw.role),
-      ...(raw.description === undefined ? {} : { description: raw.description }),
-      weights,
-      preferences,
-      contrib,
-      redLines: (raw.redLines ?? []).map((r) => compileConstraint(r, ctx)),
-      reservation: {
-        value: raw.reservation.value,
-        drift: raw.reservation.drift ?? 0,
-        ...(raw.reservation.range ? { range: raw.reservation.range } : {}),
-        rationale: raw.reservation.rationale,
-        sources: raw.reservation.sources ?? [],
-      },
-      strategy: {
-        kind: raw.strategy?.kind ?? 'linear',
-        params: raw.strategy?.params ?? {},
-        ...(raw.strategy?.rationale === undefined ? {} : { rationale: raw.strategy.rationale }),
-      },
-    };
-  });
+  const actors: Actor[] = input.actors.map((raw, index) => compileActor(input, raw, index, ctx, offsets));
 
   const documents: NegotiationDocument[] = input.documents.map((raw) => {
     const terms: Term[] = [];
@@ -379,6 +259,7 @@ export function compileScenario(
     title: input.title,
     summary: input.summary,
     date: input.date,
+    ...(input.recordEnds === undefined ? {} : { recordEnds: input.recordEnds }),
     ...(input.description === undefined ? {} : { description: input.description }),
     ...(file === undefined ? {} : { file }),
     sources: input.sources.map((s) => ({ ...s })),
@@ -393,8 +274,12 @@ export function compileScenario(
       ...(raw.description === undefined ? {} : { description: raw.description }),
       trigger: compileTrigger(raw.trigger, actorIndex),
       effects: raw.effects.map((e) => compileEffect(e, ctx, actorIndex)),
+      ...rationaleOf(raw),
+      ...groundsOf(raw),
+      ...pairedOf(raw),
       ...provenanceOf(raw),
     })),
+    record: (input.record ?? []).map((r) => recordedReaction(r, actorIndex)),
     ...(input.durability === undefined ? {} : { durability: compileDurability(input.durability, ctx) }),
     protocol: {
       kind: input.protocol.kind,

@@ -70,7 +70,7 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
   return over;
 }
 
-const LISTS = ['sources', 'issues', 'actors', 'rules', 'documents', 'events'] as const;
+const LISTS = ['sources', 'issues', 'actors', 'rules', 'documents', 'events', 'record'] as const;
 
 function applyOmit(
   value: Raw,
@@ -93,7 +93,7 @@ function applyOmit(
         errors.push({
           ...p,
           path: `omit.${list}[${k}]`,
-          message: `nothing to omit: no ${list.slice(0, -1)} ${quote(id)} was included`,
+          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list.slice(0, -1)} ${quote(id)} was included`,
         });
         return;
       }
@@ -123,23 +123,68 @@ function applyOmit(
       else factors.splice(j, 1);
     });
   }
+  const actors = Array.isArray(value.actors) ? value.actors : [];
+  const actorOf = (id: string) => actors.find((a) => hasId(a) && a.id === id) as Raw | undefined;
+  const epochsOf = (actor: Raw | undefined) =>
+    actor && Array.isArray(actor.epochs) ? (actor.epochs as unknown[]).filter(isRecord) : [];
   const redLines = omit.redLines;
   if (Array.isArray(redLines)) {
-    const actors = Array.isArray(value.actors) ? value.actors : [];
     redLines.forEach((name, k) => {
       const [actorId, lineId] = typeof name === 'string' ? name.split(':') : [];
-      const actor = actors.find((a) => hasId(a) && a.id === actorId) as Raw | undefined;
-      const lines = actor && Array.isArray(actor.redLines) ? (actor.redLines as unknown[]) : [];
-      const j = lines.findIndex((x) => hasId(x) && x.id === lineId);
-      if (j < 0) {
+      const actor = actorOf(actorId ?? '');
+      // the red line goes from the top level and from every epoch of the actor that adds or drops it
+      let found = dropById(actor?.redLines, lineId);
+      for (const e of epochsOf(actor)) {
+        if (!isRecord(e.redLines)) continue;
+        if (dropById(e.redLines.add, lineId)) found = true;
+        if (Array.isArray(e.redLines.drop)) {
+          const j = e.redLines.drop.indexOf(lineId);
+          if (j >= 0) e.redLines.drop.splice(j, 1);
+        }
+      }
+      if (!found)
         errors.push({
           ...at(['redLines', k]),
           path: `omit.redLines[${k}]`,
           message: `nothing to omit: no red line ${quote(name)} was included`,
         });
-      } else lines.splice(j, 1);
     });
   }
+  const epochs = omit.epochs;
+  if (Array.isArray(epochs)) {
+    epochs.forEach((name, k) => {
+      const [actorId, epochId] = typeof name === 'string' ? name.split(':') : [];
+      const actor = actorOf(actorId ?? '');
+      if (!dropById(actor?.epochs, epochId))
+        errors.push({
+          ...at(['epochs', k]),
+          path: `omit.epochs[${k}]`,
+          message: `nothing to omit: no epoch ${quote(name)} was included`,
+        });
+    });
+  }
+  // the record of an actor or a document that is not in the scenario has nothing to say about it
+  if (Array.isArray(value.record)) {
+    const actorIds = new Set(actors.filter(hasId).map((a) => a.id));
+    const documentIds = new Set(
+      (Array.isArray(value.documents) ? value.documents : []).filter(hasId).map((d) => d.id),
+    );
+    const omittedActors = Array.isArray(omit.actors) ? omit.actors : [];
+    const omittedDocuments = Array.isArray(omit.documents) ? omit.documents : [];
+    const gone = (r: unknown) =>
+      isRecord(r) &&
+      ((omittedActors.includes(r.actor) && !actorIds.has(r.actor as string)) ||
+        (omittedDocuments.includes(r.document) && !documentIds.has(r.document as string)));
+    for (let j = value.record.length - 1; j >= 0; j--) if (gone(value.record[j])) value.record.splice(j, 1);
+  }
+}
+
+/** Removes the item with this id from a list of items; false when there is none. */
+function dropById(list: unknown, id: string | undefined): boolean {
+  if (!Array.isArray(list)) return false;
+  const j = list.findIndex((x) => hasId(x) && x.id === id);
+  if (j >= 0) list.splice(j, 1);
+  return j >= 0;
 }
 
 export type ReadText = (file: string) => string;

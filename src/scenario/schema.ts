@@ -1,15 +1,11 @@
 // The scenario format: the single source of truth for what a scenario file may say.
 // The JSON Schema (`peacesim schema`) and the TypeScript input types are generated from it.
 import { z } from 'zod';
-import { STRATEGY_KINDS } from '../domain/types.ts';
+import { BASIS_KINDS, STRATEGY_KINDS } from '../domain/types.ts';
 
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is lower-case letters, digits, ".", "_" or "-", e.g. "army-cap"');
+import { Condition, Id, IsoDate, TermValue } from './schema-condition.ts';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-11-20"');
+export { Condition, type ConditionInput, Id, TermValue } from './schema-condition.ts';
 
 const Unit = z.number().min(0).max(1);
 const SourceRefs = z.array(Id);
@@ -25,77 +21,31 @@ const provenance = {
   note: z.string().optional(),
 };
 
-export const TermValue = z.union([Id, z.number()]);
+export const BasisKind = z
+  .enum(BASIS_KINDS)
+  .describe(
+    "what this rests on: stated (the actor said so; give sources and statement), reading (an inference from sources; give sources and rationale), assumption (the modeller's; give rationale). Omitted: an assumption",
+  );
 
-/**
- * The constraint language. One object per condition; exactly one of `issue`, `all`, `any`, `not`, `if`.
- * `{issue, is}` `{issue, in}` `{issue, not_in}` `{issue, lt|lte|gt|gte}` `{all: [...]}` `{any: [...]}` `{not: c}`
- * `{if: c, then: c, else?: c}`. A red line or rule is broken when its condition is false.
- */
-export const Condition = z
-  .strictObject({
-    issue: Id.optional(),
-    is: TermValue.optional(),
-    in: z.array(TermValue).optional(),
-    not_in: z.array(TermValue).optional(),
-    lt: z.number().optional(),
-    lte: z.number().optional(),
-    gt: z.number().optional(),
-    gte: z.number().optional(),
-    get all() {
-      return z.array(Condition).optional();
-    },
-    get any() {
-      return z.array(Condition).optional();
-    },
-    get not() {
-      return Condition.optional();
-    },
-    get if() {
-      return Condition.optional();
-    },
-    // biome-ignore lint/suspicious/noThenProperty: `then` is a key of the scenario format, never awaited
-    get then() {
-      return Condition.optional();
-    },
-    get else() {
-      return Condition.optional();
-    },
-  })
-  .superRefine((c, ctx) => {
-    const heads = (['issue', 'all', 'any', 'not', 'if'] as const).filter((k) => c[k] !== undefined);
-    if (heads.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `a condition needs exactly one of issue, all, any, not, if (found ${heads.length ? heads.join(', ') : 'none'})`,
-      });
-      return;
-    }
-    if (c.issue !== undefined) {
-      const ops = (['is', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte'] as const).filter(
-        (k) => c[k] !== undefined,
-      );
-      if (ops.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `condition on "${c.issue}" needs one of is, in, not_in, lt, lte, gt, gte`,
-        });
-      }
-      if (ops.some((k) => k === 'is' || k === 'in' || k === 'not_in') && ops.length > 1) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `condition on "${c.issue}": use only one of is, in, not_in`,
-        });
-      }
-    }
-    if ((c.if === undefined) !== (c.then === undefined)) {
-      ctx.addIssue({ code: 'custom', message: '"if" and "then" go together' });
-    }
-    if (c.else !== undefined && c.if === undefined) {
-      ctx.addIssue({ code: 'custom', message: '"else" needs "if" and "then"' });
-    }
-  });
-export type ConditionInput = z.infer<typeof Condition>;
+/** The basis of a modelling choice. Cross-checks: `stated` needs sources and a statement, `reading` needs sources. */
+const grounds = {
+  basis: BasisKind.optional(),
+  statement: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('stated: the words it rests on (a short quote or paraphrase)'),
+};
+
+/** A hypothesis names its equal-and-opposite item, or says why it has none. */
+const pairing = {
+  counterpart: Id.optional().describe(
+    'the id of the equal-and-opposite hypothesis (a drift "<actor>-drift", an event, a durability factor), which names this one back',
+  ),
+  oneSided: z.string().min(1).optional().describe('the stated reason this hypothesis has no counterpart'),
+};
+
+const Rationale = z.string().min(1);
 
 export const Source = z.strictObject({
   id: Id,
@@ -145,8 +95,9 @@ export const NumericIssue = z.strictObject({
 export const Issue = z.union([NumericIssue, DiscreteIssue]);
 
 const Assumption = {
-  rationale: z.string().min(1).describe('why this number: every preference is an assumption'),
+  rationale: Rationale.describe('why this number: the reasoning from the sources, or the assumption'),
   sources: SourceRefs.optional(),
+  ...grounds,
 };
 
 export const Preference = z.strictObject({
@@ -168,12 +119,29 @@ export const RedLine = z.strictObject({
   id: Id,
   text: z.string().min(1),
   rule: Condition.describe('what must hold; the red line is broken when it does not'),
+  rationale: Rationale.optional().describe('reading or assumption: the reasoning'),
+  ...grounds,
   ...provenance,
 });
 
+const DriftValue = z.number().min(-1).max(1);
+
+export const Drift = z
+  .strictObject({
+    value: DriftValue.describe('change per round'),
+    rationale: Rationale.optional(),
+    ...grounds,
+    ...pairing,
+    ...provenance,
+  })
+  .describe('a drift with its basis; its id, for counterparts, is "<actor>-drift"');
+
 export const Reservation = z.strictObject({
   value: Unit.describe('the utility of no deal (BATNA)'),
-  drift: z.number().min(-1).max(1).optional().describe('change per round'),
+  drift: z
+    .union([DriftValue, Drift])
+    .optional()
+    .describe('change per round: a number (an assumption) or { value, basis, … }'),
   range: z.tuple([Unit, Unit]).optional().describe('uncertainty, for sweeps'),
   ...Assumption,
 });
@@ -184,6 +152,8 @@ export const Strategy = z.strictObject({
   kind: StrategyKind,
   params: z.record(z.string(), z.number()).optional(),
   rationale: z.string().optional(),
+  sources: SourceRefs.optional(),
+  ...grounds,
 });
 
 export const ActorRole = z.enum(['party', 'mediator', 'stakeholder']);
@@ -197,12 +167,71 @@ export const Actor = z.strictObject({
   redLines: z.array(RedLine).optional(),
   reservation: Reservation,
   strategy: Strategy.optional(),
+  get epochs() {
+    return z
+      .array(Epoch)
+      .optional()
+      .describe("dated overrides of the positions above, which are the actor's on the scenario's date");
+  },
 });
+
+const EpochPreference = z
+  .strictObject({
+    weight: z.number().min(0).optional(),
+    weightRange: z.tuple([z.number().min(0), z.number().min(0)]).optional(),
+    values: z.record(Id, Unit).optional().describe('merged option by option into the values in force'),
+    curve: z
+      .array(z.tuple([z.number(), Unit]))
+      .min(1)
+      .optional()
+      .describe('numeric issues: replaces the curve in force'),
+    rationale: Rationale.optional(),
+    sources: SourceRefs.optional(),
+    ...grounds,
+  })
+  .describe('a partial preference: any of weight / values (or curve); the rest stays as in force');
+
+const EpochReservation = z.strictObject({
+  value: Unit.optional(),
+  drift: z.union([DriftValue, Drift]).optional(),
+  range: z.tuple([Unit, Unit]).optional(),
+  rationale: Rationale.optional(),
+  sources: SourceRefs.optional(),
+  ...grounds,
+});
+
+export const Epoch = z
+  .strictObject({
+    id: Id,
+    from: IsoDate.optional().describe('the first date it holds (inclusive)'),
+    until: IsoDate.optional().describe('the date it stops holding (exclusive)'),
+    label: z.string().min(1).describe('what distinguishes this span, in a phrase'),
+    rationale: Rationale.optional(),
+    ...grounds,
+    ...provenance,
+    preferences: z.record(Id, EpochPreference).optional(),
+    reservation: EpochReservation.optional(),
+    redLines: z
+      .strictObject({
+        drop: z.array(Id).optional().describe('ids of red lines that do not hold in this span'),
+        add: z
+          .array(RedLine)
+          .optional()
+          .describe('red lines that hold in this span (an existing id is replaced)'),
+      })
+      .optional(),
+    strategy: Strategy.optional(),
+  })
+  .describe(
+    "an actor's positions over [from, until): applied, in file order, to documents dated in the span",
+  );
 
 export const Rule = z.strictObject({
   id: Id,
   text: z.string().min(1),
   rule: Condition,
+  rationale: Rationale.optional(),
+  ...grounds,
   ...provenance,
 });
 
@@ -270,6 +299,9 @@ export const Event = z.strictObject({
   description: z.string().optional(),
   trigger: Trigger,
   effects: z.array(Effect).min(1),
+  rationale: Rationale.optional(),
+  ...grounds,
+  ...pairing,
   ...provenance,
 });
 
@@ -290,8 +322,29 @@ export const DurabilityFactor = z.strictObject({
   when: Condition.describe('the factor applies when this holds of the signed package'),
   shift: z.number().min(-1).max(1).describe('added to the base when the factor applies; an assumption'),
   rationale: z.string().min(1).describe('why this factor and this size'),
+  ...grounds,
+  ...pairing,
   ...provenance,
 });
+
+export const RecordEntry = z
+  .strictObject({
+    id: Id,
+    actor: Id.describe('who reacted'),
+    document: Id.describe('to which document'),
+    reaction: z.enum(['accept', 'reject']),
+    date: IsoDate.describe('when; the reaction is judged with the positions in force on this date'),
+    basis: z
+      .enum(['stated', 'reading'])
+      .describe('stated: the actor said so; reading: inferred (a counter-proposal, a walk-out …)'),
+    statement: z.string().min(1).optional().describe('stated: the words'),
+    rationale: Rationale.optional().describe('reading: the inference'),
+    sources: z.array(Id).min(1),
+    confirmed: provenance.confirmed,
+    recall: provenance.recall,
+    note: provenance.note,
+  })
+  .describe("a documented reaction of an actor to a document: evidence about the actor's preferences");
 
 export const Durability = z
   .strictObject({
@@ -312,6 +365,14 @@ const OmitLists = z.strictObject({
   documents: z.array(Id).optional(),
   events: z.array(Id).optional(),
   durabilityFactors: z.array(Id).optional(),
+  record: z.array(Id).optional(),
+  epochs: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9._-]*:[a-z0-9][a-z0-9._-]*$/, 'an epoch is named "actor-id:epoch-id"'),
+    )
+    .optional(),
   redLines: z
     .array(
       z
@@ -337,7 +398,10 @@ export const Scenario = z.strictObject({
   id: Id,
   title: z.string().min(1),
   summary: z.string().min(1),
-  date: IsoDate.describe('the date of the situation the scenario models'),
+  date: IsoDate.describe(
+    "the date of the situation the scenario models: the actors' top-level positions are theirs on this date",
+  ),
+  recordEnds: IsoDate.optional().describe('where the record the scenario covers ends'),
   description: z.string().optional(),
   sources: z.array(Source).default([]),
   issues: z.array(Issue).min(1),
@@ -345,6 +409,7 @@ export const Scenario = z.strictObject({
   rules: z.array(Rule).default([]),
   documents: z.array(Document).default([]),
   events: z.array(Event).default([]),
+  record: z.array(RecordEntry).optional().describe('documented reactions to the documents (issue 11)'),
   durability: Durability.optional(),
   protocol: Protocol,
 });
@@ -359,6 +424,10 @@ export type PreferenceInput = z.infer<typeof Preference>;
 export type RedLineInput = z.infer<typeof RedLine>;
 export type TermDetailInput = z.infer<typeof TermDetail>;
 export type DurabilityInput = z.infer<typeof Durability>;
+export type EpochInput = z.infer<typeof Epoch>;
+export type DriftInput = z.infer<typeof Drift>;
+export type StrategyInput = z.infer<typeof Strategy>;
+export type RecordEntryInput = z.infer<typeof RecordEntry>;
 
 /** The JSON Schema of the format, for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -17,6 +17,7 @@ import { type Catalog, PickerScreen } from './screens/picker.tsx';
 import { PlayScreen } from './screens/play.tsx';
 import { PlaySetupScreen } from './screens/play-setup.tsx';
 import { SandboxScreen } from './screens/sandbox.tsx';
+import { TimelineScreen } from './screens/timeline.tsx';
 import type { ScreenProps } from './screens/types.ts';
 import { type AppState, appReducer, initialState } from './state/app.ts';
 import { isOver } from './state/play.ts';
@@ -36,6 +37,8 @@ export interface AppProps {
   readonly initial?: AppState;
   /** the turn clock's time source (tests fix it) */
   readonly clock?: Clock;
+  /** judge every document by the positions of this date (tui --as-of) */
+  readonly asOf?: string;
 }
 
 export const MIN_COLUMNS = 60;
@@ -79,6 +82,8 @@ function Screen(props: ScreenProps & { catalog: Catalog; clock?: Clock | undefin
       return <AnalysisScreen {...props} />;
     case 'picker':
       return <PickerScreen {...props} />;
+    case 'timeline':
+      return <TimelineScreen {...props} />;
     case 'setup':
       return props.state.setup ? <PlaySetupScreen {...props} /> : <OverviewScreen {...props} />;
     case 'play':
@@ -98,8 +103,9 @@ export function App({
   host = NO_HOST,
   initial,
   clock,
+  asOf,
 }: AppProps) {
-  const [state, dispatch] = useReducer(appReducer, scenario, (s) => initial ?? initialState(s));
+  const [state, dispatch] = useReducer(appReducer, scenario, (s) => initial ?? initialState(s, asOf ?? null));
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const letters = typing(state);

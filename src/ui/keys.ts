@@ -42,6 +42,15 @@ export const GLOBAL_KEYS = bind([
   },
 ]);
 
+/** enter on a list of documents (the overview, the timeline) */
+const OPEN_DOCUMENT = {
+  id: 'open',
+  keys: 'enter',
+  does: 'open the document in the sandbox',
+  hint: '↵ open',
+  match: (_: string, k: Key) => k.return,
+} as const satisfies KeyBinding;
+
 export const OVERVIEW_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document (or scroll the actors up)', match: up },
   {
@@ -51,13 +60,7 @@ export const OVERVIEW_KEYS = bind([
     hint: '↑↓ document',
     match: down,
   },
-  {
-    id: 'open',
-    keys: 'enter',
-    does: 'open the document in the sandbox',
-    hint: '↵ open',
-    match: (_, k) => k.return,
-  },
+  OPEN_DOCUMENT,
   {
     id: 'focus',
     keys: 'tab',
@@ -74,6 +77,18 @@ export const OVERVIEW_KEYS = bind([
     'p play',
   ),
   letter('order', 'o', 'list the documents by date (oldest first) or as in the scenario file', 'o order'),
+  letter(
+    'timeline',
+    't',
+    "the timeline: every document by date, each actor's verdict with the positions of that date",
+    't timeline',
+  ),
+]);
+
+export const TIMELINE_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous document', match: up },
+  { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
+  OPEN_DOCUMENT,
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -322,6 +337,7 @@ export type KeyContext =
   | 'terms'
   | 'outcome'
   | 'prompt'
+  | 'timeline'
   | 'help';
 
 export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
@@ -336,6 +352,7 @@ export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   terms: TERMS_KEYS,
   outcome: OUTCOME_KEYS,
   prompt: PROMPT_KEYS,
+  timeline: TIMELINE_KEYS,
   help: SCROLL_KEYS,
 };
 

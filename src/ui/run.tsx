@@ -31,6 +31,7 @@ export async function runExplorer(
   catalog: Catalog,
   host: PlayHost,
   session?: OpenSession,
+  asOf?: string,
 ): Promise<void> {
   const initial = session ? sessionState(scenario, session) : undefined;
   const out = process.stdout;
@@ -39,7 +40,13 @@ export async function runExplorer(
   process.once('exit', leave);
   try {
     const app = render(
-      <App scenario={scenario} catalog={catalog} host={host} {...(initial ? { initial } : {})} />,
+      <App
+        scenario={scenario}
+        catalog={catalog}
+        host={host}
+        {...(initial ? { initial } : {})}
+        {...(asOf === undefined ? {} : { asOf })}
+      />,
     );
     await app.waitUntilExit();
   } finally {

@@ -1,6 +1,8 @@
 // Verdicts in plain words: what the explorer says about an actor's verdict, a document, a number.
+
+import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
-import type { Constraint, Scenario } from '../domain/types.ts';
+import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import type { Span } from './layout.ts';
 import type { Theme } from './theme.ts';
 
@@ -35,17 +37,23 @@ export function sourcesText(sources: readonly string[]): string {
   return sources.length ? ` [${sources.join(', ')}]` : '';
 }
 
+/** " [reading]", " [assumption]", or "" for a stated item. */
+export function basisText(basis: BasisKind): string {
+  const m = basisMark(basis);
+  return m ? ` ${m}` : '';
+}
+
 export function redLineText(v: Violation): string {
-  return `${v.text}${sourcesText(v.sources)}${v.confirmed ? '' : ' [unconfirmed]'}`;
+  return `${v.text}${basisText(v.basis)}${sourcesText(v.sources)}${v.confirmed ? '' : ' [unconfirmed]'}`;
 }
 
 /** One line per reason: red lines broken, or how far below no deal and which issues cost the actor most. */
 export function reasonLines(scenario: Scenario, v: Verdict): string[] {
   if (v.violations.length) return v.violations.map((x) => `red line: ${redLineText(x)}`);
   if (!v.accepts) {
-    const costs = v.costs.slice(0, 3).map((c) => issueLabel(scenario, c.issue));
+    const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
     return [
-      `${fix2(-v.margin)} short of what no deal is worth to it${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
+      `${fix2(-v.margin)} short of what no deal is worth to it${basisText(v.reservationBasis)}${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
     ];
   }
   return [`${fix2(v.margin)} better than no deal`];
@@ -54,6 +62,14 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
 export function shortName(name: string): string {
   return name.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+/** A name as a narrow column heading: "United States" → "US"; a long single word cut to nine letters. */
+export function columnName(name: string): string {
+  const plain = shortName(name);
+  if (plain.length <= 9) return plain;
+  const words = plain.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length > 1 ? words.map((w) => w[0]).join('') : plain.slice(0, 9);
 }
 
 /** "Ukraine, Europe" — the required actors that reject (short names). */
@@ -88,6 +104,7 @@ export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: S
   return [
     ...(prefix ? [prefix] : []),
     { text: r.text },
+    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
     { text: sourcesText(r.sources), dim: true },
     ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
   ];
@@ -100,10 +117,11 @@ export function reasonSpans(scenario: Scenario, v: Verdict, theme: Theme): Span[
       redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
     );
   if (v.accepts) return [];
-  const costs = v.costs.slice(0, 3).map((c) => issueLabel(scenario, c.issue));
+  const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [
     [
       { text: `${fix2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
+      ...(basisMark(v.reservationBasis) ? [{ text: basisText(v.reservationBasis), color: theme.warn }] : []),
       ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
     ],
   ];

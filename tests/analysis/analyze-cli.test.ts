@@ -28,6 +28,7 @@ describe('peacesim analyze', () => {
       text: 'No surrender of territory it holds.',
       sources: [],
       confirmed: true,
+      basis: 'assumption', // the tutorial gives no basis
     });
     for (const k of ['nash', 'kalaiSmorodinsky', 'utilitarian', 'egalitarian']) {
       expect(Object.keys(r.solutions[k].package)).toEqual([
@@ -58,7 +59,7 @@ describe('peacesim analyze', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('48 (17.8%)');
     expect(r.stdout).toContain('red line no-cession: No surrender of territory it holds.');
-    expect(r.stdout).toContain('below reservation; costliest: line');
+    expect(r.stdout).toContain('below reservation [assumption]; costliest: line [assumption]');
     expect(r.stdout).toContain('A collective defence pledge like NATO');
     expect(r.stdout).toMatch(/Pareto frontier: 7 points .* exact/);
     expect(r.stdout.includes('\u001b[')).toBe(false);

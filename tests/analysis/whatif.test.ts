@@ -124,22 +124,33 @@ describe('whatIf and the durability estimate', () => {
   const reload = (extraValues: ReadonlyMap<string, readonly number[]>) =>
     loadScenarioFile(UP, undefined, { extraValues });
 
-  it('should switch on the low-cap factor when the cap falls below 250,000, a value that is not a candidate', () => {
-    const r = whatIf(up, 'us-28-point-plan', [{ issue: 'army-cap', value: '200k' }], { recompile: reload });
+  it('should switch on both readings of a cap below the army’s strength at 700,000, a value that is not a candidate', () => {
+    const r = whatIf(up, 'us-ukraine-20-point', [{ issue: 'army-cap', value: '700k' }], {
+      recompile: reload,
+    });
     expect(r.durability).not.toBeNull();
     expect(r.durability!.before).toEqual(durabilityOf(r.scenario, r.before));
     expect(r.durability!.after).toEqual(durabilityOf(r.scenario, r.after));
     expect(r.durability!.switched).toEqual([
       {
-        id: 'low-cap-weakens-defence',
-        label: 'an army capped below 250,000',
-        shift: -0.1,
+        id: 'cap-weakens-defence',
+        label: 'an army capped below its present strength',
+        shift: -0.05,
+        basis: 'assumption',
+        before: false,
+        after: true,
+      },
+      {
+        id: 'cap-meets-russian-demand',
+        label: 'an army capped below its present strength, as Moscow sees it',
+        shift: 0.05,
+        basis: 'assumption',
         before: false,
         after: true,
       },
     ]);
-    // nothing else switched, so the estimate moves by that factor's shift alone (no clamping this near the middle)
-    expect(r.durability!.after.value - r.durability!.before.value).toBeCloseTo(-0.1, 12);
+    // the two readings are equal and opposite, so the estimate does not move until a user drops or tunes one
+    expect(r.durability!.after.value - r.durability!.before.value).toBeCloseTo(0, 12);
   });
 
   it('should switch nothing when nothing changes, and be null for a scenario without durability assumptions', () => {

@@ -76,16 +76,17 @@ describe('analyze: durability of documents and solutions', () => {
 describe('whatif: durability before and after', () => {
   it('should show the estimate move and the factor a single change switches on', async () => {
     const s = openScenario('ukraine-peace');
-    const doc = s.documents.find((d) => d.id === 'us-28-point-plan')!;
-    const issue = s.issueIndex.get('security-guarantee')!;
+    const doc = s.documents.find((d) => d.id === 'us-final-offer-2025')!;
+    const issue = s.issueIndex.get('monitoring')!;
     const after = [...doc.package];
-    after[issue] = s.issues[issue]!.options.findIndex((o) => o.id === 'art5-like');
+    after[issue] = s.issues[issue]!.options.findIndex((o) => o.id === 'us-led');
     const d0 = durabilityOf(s, doc.package)!;
     const d1 = durabilityOf(s, after)!;
     const switched = d1.factors.filter((f, k) => f.holds !== d0.factors[k]!.holds);
-    expect(switched.map((f) => f.id)).toEqual(['guarantee-alarms-russia']);
+    // the one factor with no mirror (every side proposes monitoring): paired factors switch in pairs and cancel
+    expect(switched.map((f) => f.id)).toEqual(['monitoring']);
 
-    const argv = ['whatif', 'ukraine-peace', '--document', doc.id, '--set', 'security-guarantee=art5-like'];
+    const argv = ['whatif', 'ukraine-peace', '--document', doc.id, '--set', 'monitoring=us-led'];
     const j = JSON.parse((await cli(...argv, '--json')).out);
     expect(j.durability.before).toEqual(asJson(d0));
     expect(j.durability.after).toEqual(asJson(d1));
@@ -94,13 +95,14 @@ describe('whatif: durability before and after', () => {
         id: f.id,
         label: s.durability!.factors.find((x) => x.id === f.id)!.label,
         shift: f.shift,
+        basis: f.basis,
         before: false,
         after: true,
       })),
     );
     const text = (await cli(...argv)).out;
     expect(text).toContain(`Durability: ${d0.value.toFixed(2)} → ${d1.value.toFixed(2)}`);
-    expect(text).toMatch(/switched on +guarantee-alarms-russia +−0\.10/);
+    expect(text).toMatch(/switched on +monitoring +\+0\.05/);
   });
 
   it('should say unchanged when no factor switches, and null for a scenario without a section', async () => {
@@ -111,7 +113,7 @@ describe('whatif: durability before and after', () => {
       '--document',
       'us-28-point-plan',
       '--set',
-      'army-cap=800k',
+      'army-cap=700k',
     );
     const d = durabilityOf(s, s.documents.find((x) => x.id === 'us-28-point-plan')!.package)!;
     expect(same.out).toContain(`Durability: ${d.value.toFixed(2)} (unchanged)`);

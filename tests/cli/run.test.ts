@@ -37,10 +37,14 @@ describe('peacesim run', () => {
     const r = await cli(['run', 'ukraine-peace', '--rounds', '3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'Ukraine rejects: the text crosses its red line:\n    "No withdrawal from territory Ukraine holds." [s125',
+      'Russia rejects: the text crosses its red lines:\n    "Ukraine leaves the part of Donetsk it holds, which comes under Russian control; no ceasefire before." [ushakov-kommersant',
     );
     expect(r.stdout).toMatch(
-      /United States revises the text:\n\s+.* — so that (Europe|Ukraine)'s red line holds: "/,
+      /United States revises the text:\n\s+.* — so that (Russia|Ukraine)'s red line holds: "/,
+    );
+    // the repair for one party meets the other's red line: Moscow's refusal of a ceasefire for the referendum
+    expect(r.stdout).toContain(
+      'Russia rejects: the text crosses its red line:\n    "No ceasefire to let Ukraine hold a referendum on the settlement." [peskov-referendum',
     );
     expect(r.stdout).toContain('Outcome: stalemate — round 3 was the last');
   });
@@ -177,7 +181,7 @@ describe('peacesim resume', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
     const words = await cli(['resume', save]);
-    expect(words.stdout).toContain('Event: The US threatens to cut support unless Ukraine signs');
+    expect(words.stdout).toContain('Event: Reported US pressure on Kyiv to accept the text');
   });
 
   it('should refuse a session of another scenario version with one line naming the file', async () => {

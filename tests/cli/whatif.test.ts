@@ -26,7 +26,9 @@ describe('peacesim whatif', () => {
     expect(r.out).toMatch(/south\s+0\.425 → 0\.617\s+-0\.025 → \+0\.167\s+rejects → accepts/);
     expect(r.out).toMatch(/north\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
     expect(r.out).toContain('Agreement: no → yes');
-    expect(r.out).toContain('south: before, utility 0.425 < reservation 0.450; costliest: line (-0.200)');
+    expect(r.out).toContain(
+      'south: before, utility 0.425 < reservation 0.450 [assumption]; costliest: line [assumption] (-0.200)',
+    );
   });
 
   it('should show unchanged verdicts compactly and name a newly broken red line with its source', async () => {
@@ -49,7 +51,7 @@ describe('peacesim whatif', () => {
       'alliance=nato-path',
     );
     expect(nato.out).toContain(
-      'north: breaks red line no-nato: Ukraine must renounce NATO membership. [putin-2024]',
+      'north: breaks red line no-nato: Ukraine must renounce NATO membership. [assumption] [putin-2024]',
     );
     const none = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator-text');
     expect(none.out).toMatch(/north\s+0\.688\s+\+0\.138\s+accepts, unchanged/);

@@ -144,8 +144,8 @@ describe('durabilityOf', () => {
       value: 0.2,
       base: 0.5,
       factors: [
-        { id: 'on-a', shift: 0.2, holds: false },
-        { id: 'on-b', shift: -0.3, holds: true },
+        { id: 'on-a', shift: 0.2, holds: false, basis: 'assumption' },
+        { id: 'on-b', shift: -0.3, holds: true, basis: 'assumption' },
       ],
     });
     expect(durabilityOf(s, [1])!.value).toBeCloseTo(0.4, 12);

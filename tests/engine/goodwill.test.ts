@@ -13,7 +13,11 @@ import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { memoryFiles } from '../helpers.ts';
 import { entries, runToEnd, shipped } from './helpers.ts';
 
-const IMPATIENT: RunOptions = { strategies: { us: { kind: 'conceder', params: { patience: 1 } } } };
+// A mediator with no patience, and a Ukraine that holds out for its best terms: with both parties' red lines
+// leaving no zone of agreement in the default, nothing then moves after round 1, and the mediator walks out.
+const IMPATIENT: RunOptions = {
+  strategies: { us: { kind: 'conceder', params: { patience: 1 } }, ukraine: { kind: 'hardliner' } },
+};
 
 /** The round the mediator walks out in, or null. */
 const walkOutRound = (t: readonly TranscriptEntry[]) =>
@@ -24,9 +28,9 @@ describe('goodwill and the mediator’s patience', () => {
   const base = runToEnd(s, IMPATIENT);
   const out = walkOutRound(base.snapshot.context.transcript);
 
-  it('should let an impatient mediator walk out in round 7 without a gesture', () => {
+  it('should let an impatient mediator walk out in round 2 without a gesture', () => {
     expect(stateName(base.snapshot)).toBe('collapsed');
-    expect(out).toBe(7);
+    expect(out).toBe(2);
   });
 
   it('should delay the walk-out when the gesture comes in the round it would happen', () => {
@@ -34,8 +38,10 @@ describe('goodwill and the mediator’s patience', () => {
     const t = run.snapshot.context.transcript;
     const gesture = entries(t, 'inject').find((e) => e.event?.id === 'pow-exchange-1000')!;
     expect(gesture.round).toBe(out);
+    // the exchange was agreed by both sides, so both make the gesture
     expect(gesture.effects).toEqual([
-      { kind: 'goodwill', actor: 'russia', patienceRenewed: true, blameForgiven: true },
+      { kind: 'goodwill', actor: 'russia', patienceRenewed: true, blameForgiven: false },
+      { kind: 'goodwill', actor: 'ukraine', patienceRenewed: true, blameForgiven: false },
     ]);
     // nothing on the table moves: the text tabled this round is the one the baseline tabled
     const text = (x: readonly TranscriptEntry[]) =>
@@ -54,7 +60,7 @@ describe('goodwill and the mediator’s patience', () => {
 
   it('should replay a session with a goodwill inject byte for byte', () => {
     const options: RunOptions = { ...IMPATIENT, seed: 4 };
-    const plan = { injects: [{ event: 'truces-for-the-dead', round: 3 }] };
+    const plan = { injects: [{ event: 'truces-for-the-dead', round: 2 }] };
     const run = runToEnd(s, options, plan);
     const file = parseSession(sessionText(createSession(s, 'ukraine-peace', options, run.inputs)), 'x.json');
     expect(file.inputs).toContainEqual({ type: 'INJECT', event: 'truces-for-the-dead' });
@@ -64,7 +70,7 @@ describe('goodwill and the mediator’s patience', () => {
   });
 
   it('should tell the gesture in the public view without a number', () => {
-    const run = runToEnd(s, IMPATIENT, { injects: [{ event: 'pow-exchange-1000', round: 7 }] });
+    const run = runToEnd(s, IMPATIENT, { injects: [{ event: 'pow-exchange-1000', round: out! }] });
     const gesture = entries(run.snapshot.context.transcript, 'inject').filter((e) =>
       e.effects.some((x) => x.kind === 'goodwill'),
     );
@@ -76,15 +82,12 @@ describe('goodwill and the mediator’s patience', () => {
       const line = text.split('\n').find((l) => l.includes('goodwill gesture'))!;
       expect(line, voice).not.toMatch(/\d/);
     }
-    const full = new Narration(s).entry(gesture[0]!);
-    expect(
-      full
-        .at(-1)!
-        .spans.map((x) => x.text)
-        .join(''),
-    ).toBe(
-      "Russia makes a goodwill gesture: the mediator's patience is renewed; one round of blame is forgiven",
-    );
+    // one line per side that agreed the exchange; no blame to forgive yet in round 2
+    const full = new Narration(s).entry(gesture[0]!).map((l) => l.spans.map((x) => x.text).join(''));
+    expect(full.slice(-2)).toEqual([
+      "Russia makes a goodwill gesture: the mediator's patience is renewed",
+      "Ukraine makes a goodwill gesture: the mediator's patience is renewed",
+    ]);
   });
 });
 
@@ -168,5 +171,12 @@ describe('goodwill and blame', () => {
       kind: 'stalemate',
       blame: [{ actor: 'q', count: 1, holdouts: [1], walkOut: null }],
     });
+    // and the narration says so (the mediator is a bot without patience: nothing to renew)
+    const gesture = entries(ctx.transcript, 'inject').find((e) => e.event?.id === 'q-gesture')!;
+    const said = new Narration(s)
+      .entry(gesture)
+      .map((l) => l.spans.map((x) => x.text).join(''))
+      .at(-1);
+    expect(said).toBe('Q makes a goodwill gesture: one round of blame is forgiven');
   });
 });

@@ -35,7 +35,7 @@ describe('sessions', () => {
         const options = {
           seed,
           maxRounds,
-          strategies: { europe: { kind: 'linear', params: { noise: 0.05 } } },
+          strategies: { coalition: { kind: 'linear', params: { noise: 0.05 } } },
         };
         const run = runHeadless(s, options, { injects: [{ event: 'us-pressure-on-ukraine', round: 2 }] });
         const file = parseSession(

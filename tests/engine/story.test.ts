@@ -6,73 +6,72 @@ import { stateName } from '../../src/engine/headless.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { entries, runToEnd, shipped } from './helpers.ts';
 
-describe('blame-and-pressure: Russia, twice the lone holdout, faces US pressure', () => {
+describe('blame-and-pressure: the hypotheses of commentary, switched on', () => {
   const s = shipped('blame-and-pressure');
   const { snapshot } = runToEnd(s);
   const t = snapshot.context.transcript;
 
-  it('should blame Russia for rounds 3 and 4, fire the event once in round 5, and sign a deal with its durability', () => {
-    expect(
-      entries(t, 'tally')
-        .filter((e) => e.holdout)
-        .slice(0, 2)
-        .map((e) => [e.round, e.holdout]),
-    ).toEqual([
-      [3, 'russia'],
-      [4, 'russia'],
-    ]);
-    const fired = entries(t, 'inject').filter((e) => e.event?.id === 'us-presses-russia-when-blamed');
-    expect(fired.map((e) => [e.round, e.blame])).toEqual([[5, { actor: 'russia', count: 2 }]]);
-    expect(stateName(snapshot)).toBe('signed');
-    const signed = entries(t, 'signed')[0]!;
-    expect(signed.durability?.value).toBeCloseTo(0.6, 12);
-    expect(signed.durability?.factors.length).toBe(s.durability?.factors.length);
+  it('should not fire the blame events: with both parties’ red lines in the way, neither is twice the lone holdout', () => {
+    const holdouts = entries(t, 'tally').filter((e) => e.holdout);
+    expect(holdouts.map((e) => [e.round, e.holdout])).toEqual([[11, 'russia']]);
+    expect(entries(t, 'inject')).toEqual([]);
+    expect(snapshot.context.blameFired).toEqual([]);
+    expect(stateName(snapshot)).toBe('stalemate');
+  });
+
+  it('should let Russia’s value of no deal drift up 0.005 a round (the one-sided hypothesis it labels)', () => {
+    expect(snapshot.context.reservations[0]).toBeCloseTo(0.58 + 0.005 * (snapshot.context.round - 1), 9);
+    expect(runToEnd(shipped('ukraine-peace')).snapshot.context.reservations[0]).toBeCloseTo(0.58, 12);
   });
 });
 
-describe('ukraine-peace: the US mediates a single text from its 28-point plan', () => {
+describe('ukraine-peace: the US mediates its 20-point text', () => {
   const s = shipped('ukraine-peace');
-  it('should carry no blame-triggered event: that hypothesis is switched on only in blame-and-pressure', () => {
-    expect(s.events.filter((e) => 'blame' in e.trigger)).toEqual([]);
+  it('should carry no blame-triggered or scheduled event: every hypothesis of the default waits for a person', () => {
+    expect(s.events.filter((e) => !('manual' in e.trigger))).toEqual([]);
   });
   const { snapshot } = runToEnd(s);
   const t = snapshot.context.transcript;
 
-  it('should open with the 28-point plan, which Ukraine and Europe reject on their red lines, with sources', () => {
+  it('should open with the 20-point text, which Russia rejects on three stated red lines, with sources', () => {
     expect(t[0]).toMatchObject({
       kind: 'tabled',
       round: 1,
-      document: 'us-28-point-plan',
+      document: 'us-ukraine-20-point',
       by: 'us',
       trigger: 'opening',
     });
     const r1 = entries(t, 'verdict').filter((v) => v.round === 1);
-    expect(r1.find((v) => v.actor === 'russia')?.accepts).toBe(true);
-    const ukraine = r1.find((v) => v.actor === 'ukraine')!;
-    expect(ukraine.accepts).toBe(false);
-    expect(ukraine.violations.map((v) => v.redLine)).toEqual(['no-withdrawal']);
-    expect(ukraine.violations[0]!.sources.length).toBeGreaterThan(0);
-    const europe = r1.find((v) => v.actor === 'europe')!;
-    expect(europe.violations.map((v) => v.redLine).sort()).toEqual([
-      'nato-decides-its-members',
-      'no-recognition-of-annexation',
+    const russia = r1.find((v) => v.actor === 'russia')!;
+    expect(russia.accepts).toBe(false);
+    expect(russia.violations.map((v) => v.redLine).sort()).toEqual([
+      'donbas-withdrawal',
+      'no-foreign-troops',
+      'no-nato',
     ]);
+    for (const v of russia.violations) expect(v.sources.length).toBeGreaterThan(0);
+    // the text Kyiv drew up with the US breaks none of Ukraine's or Europe's red lines
+    for (const actor of ['ukraine', 'eu', 'coalition'])
+      expect(r1.find((v) => v.actor === actor)!.violations).toEqual([]);
   });
 
-  it('should have the mediator repair those red lines first, saying whose red line each change serves', () => {
+  it('should have the mediator repair those red lines first — and meet Russia’s refusal of a referendum ceasefire', () => {
     const revision = entries(t, 'revised').find((e) => e.round === 2)!;
     const serves = revision.changes
       .filter((c) => c.reason?.kind === 'red-line')
       .map((c) => (c.reason?.kind === 'red-line' ? `${c.reason.actor}:${c.reason.redLine.redLine}` : ''));
-    expect(serves).toEqual(
-      expect.arrayContaining([
-        'ukraine:no-withdrawal',
-        'europe:nato-decides-its-members',
-        'europe:no-recognition-of-annexation',
-      ]),
-    );
+    expect(serves.sort()).toEqual([
+      'russia:donbas-withdrawal',
+      'russia:no-foreign-troops',
+      'russia:no-nato',
+      'ukraine:no-withdrawal',
+    ]);
     const r2 = entries(t, 'verdict').filter((v) => v.round === 2);
-    for (const v of r2) expect(v.violations).toEqual([]);
+    expect(r2.find((v) => v.actor === 'russia')!.violations.map((v) => v.redLine)).toEqual([
+      'no-ceasefire-for-referendum',
+    ]);
+    for (const actor of ['ukraine', 'us', 'eu', 'coalition'])
+      expect(r2.find((v) => v.actor === actor)!.violations).toEqual([]);
   });
 
   it('should never table a text that breaks the mediator’s own red lines', () => {
@@ -90,23 +89,20 @@ describe('ukraine-peace: the US mediates a single text from its 28-point plan', 
     expect(revisions).toBe(11);
   });
 
-  it('should end without a signature while Europe, a hardliner, holds out for its best acceptable terms', () => {
+  it('should end in stalemate: in every round a party rejects, and the two parties never both accept', () => {
     expect(stateName(snapshot)).toBe('stalemate');
     expect(snapshot.context.round).toBe(12);
-    const last = entries(t, 'tally').at(-1)!;
-    expect(last.rejecting).toContain('europe');
-    const europe = entries(t, 'verdict').filter((v) => v.actor === 'europe' && v.round === 12)[0]!;
-    expect(europe.utility).toBeGreaterThan(europe.reservation);
-    expect(europe.utility).toBeLessThan(europe.aspiration);
-  });
-
-  it('should reach a ratified agreement when Europe concedes over time instead', () => {
-    const run = runToEnd(s, { strategies: { europe: { kind: 'linear' } } });
-    expect(stateName(run.snapshot)).toBe('signed');
-    const ctx = run.snapshot.context;
-    expect(evaluatePackage(s, ctx.text, ctx.reservations).agreement).toBe(true);
-    // Russia's value of no deal drifts up 0.005 a round (Boulware: it can wait)
-    expect(ctx.reservations[0]).toBeCloseTo(0.58 + 0.005 * (ctx.round - 1), 9);
+    const tallies = entries(t, 'tally');
+    expect(tallies).toHaveLength(12);
+    for (const tally of tallies)
+      expect(
+        tally.rejecting.some((a) => a === 'russia' || a === 'ukraine'),
+        `round ${tally.round}`,
+      ).toBe(true);
+    // the red lines that keep breaking: Russia's refusal of a referendum ceasefire, Ukraine's condition for a withdrawal
+    const verdicts = entries(t, 'verdict').filter((v) => v.actor === 'russia' || v.actor === 'ukraine');
+    const stated = verdicts.flatMap((v) => v.violations.map((x) => x.redLine));
+    expect(stated).toEqual(expect.arrayContaining(['no-ceasefire-for-referendum', 'no-withdrawal']));
   });
 
   it('should collapse when the US walks away, and let US pressure lower Ukraine’s value of no deal', () => {
@@ -124,7 +120,7 @@ describe('ukraine-peace: the US mediates a single text from its 28-point plan', 
       trigger: 'manual',
       event: { id: 'us-pressure-on-ukraine', confirmed: false },
     });
-    expect(pressed.snapshot.context.reservations[1]).toBeCloseTo(0.35, 12);
+    expect(pressed.snapshot.context.reservations[1]).toBeCloseTo(0.4, 12);
   });
 });
 
@@ -142,20 +138,29 @@ describe('28-point-path: 28 → 19 → 20 points', () => {
     ]);
   });
 
-  it('should show the 20-point text trading Ukraine’s red line for two of Russia’s', () => {
+  it('should show the 20-point text trading Ukraine’s red line for three of Russia’s', () => {
     const r2 = entries(t, 'verdict').filter((v) => v.round === 2 && v.actor === 'ukraine')[0]!;
     expect(r2.violations.map((v) => v.redLine)).toEqual(['no-withdrawal']);
     const r3 = entries(t, 'verdict').filter((v) => v.round === 3 && v.actor === 'russia')[0]!;
-    expect(r3.violations.map((v) => v.redLine).sort()).toEqual(['no-foreign-troops', 'no-nato']);
+    expect(r3.violations.map((v) => v.redLine).sort()).toEqual([
+      'donbas-withdrawal',
+      'no-foreign-troops',
+      'no-nato',
+    ]);
+    const u3 = entries(t, 'verdict').filter((v) => v.round === 3 && v.actor === 'ukraine')[0]!;
+    expect(u3.violations).toEqual([]);
   });
 
-  it('should have the mediator revise from round 4, first repairing Russia’s red lines', () => {
+  it('should have the mediator revise from round 4, repairing Russia’s red lines and, for the withdrawal, Ukraine’s', () => {
     const r4 = entries(t, 'revised').find((e) => e.round === 4)!;
     const first = r4.changes.filter((c) => c.reason?.kind === 'red-line');
-    expect(first.map((c) => c.issue).sort()).toEqual(['foreign-troops', 'nato']);
-    expect(entries(t, 'verdict').filter((v) => v.round === 4 && v.actor === 'russia')[0]!.violations).toEqual(
-      [],
-    );
+    expect(first.map((c) => c.issue).sort()).toEqual(['ceasefire', 'donetsk', 'foreign-troops', 'nato']);
+    // the ceasefire Ukraine's red line needs for the withdrawal is the one Russia refuses
+    expect(
+      entries(t, 'verdict')
+        .filter((v) => v.round === 4 && v.actor === 'russia')[0]!
+        .violations.map((v) => v.redLine),
+    ).toEqual(['no-ceasefire-for-referendum']);
   });
 });
 

@@ -152,8 +152,13 @@ describe('loadScenario', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const where = r.errors.map((e) => `${e.line}:${e.path}`);
-      expect(where.some((w) => w.startsWith('120:') && w.includes('weightRange'))).toBe(true);
-      expect(where.some((w) => w.startsWith('100:') && w.includes('range'))).toBe(true);
+      const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+      const weights = lineOf('weightRange: [{ toString: 0 }, 4]');
+      const range = lineOf('range: [{ valueOf: 1 }, 0.65]');
+      expect(weights).toBeGreaterThan(0);
+      expect(range).toBeGreaterThan(0);
+      expect(where.some((w) => w.startsWith(`${weights}:`) && w.includes('weightRange'))).toBe(true);
+      expect(where.some((w) => w.startsWith(`${range}:`) && w.includes('range'))).toBe(true);
     }
   });
 });

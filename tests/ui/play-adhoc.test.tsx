@@ -64,7 +64,7 @@ describe('ad-hoc injects (state)', () => {
     if (root.kind !== 'menu') return;
     const values = root.choices.map((c) => c.value);
     const events = manualEvents(ukraine()).map((e) => `event:${e.id}`);
-    expect(events.length).toBe(8);
+    expect(events.length).toBe(10);
     expect(values).toEqual([...events, 'shift', 'drop', 'table', 'walk-out', 'goodwill']);
     // a scenario without manual events still has the ad-hoc ones
     const tutorial = injectStep(startGame(scenario('tutorial-bilateral'), {}), [], false);
@@ -116,15 +116,15 @@ describe('ad-hoc injects (state)', () => {
 
   it('should make an actor walk out only once confirmed', () => {
     const v = started();
-    const cancelled = pick(v, 'walk-out', 'europe', 'no');
+    const cancelled = pick(v, 'walk-out', 'coalition', 'no');
     expect(cancelled.game).toBe(v.game);
     expect(cancelled.prompt).toBeNull();
-    const after = pick(v, 'walk-out', 'europe', 'yes');
-    expectEngine(v, after, { type: 'INJECT', effect: { kind: 'walk-out', actor: 'europe' } });
-    expect(context(after.game).walkedOut).toContain(ukraine().actorIndex.get('europe'));
+    const after = pick(v, 'walk-out', 'coalition', 'yes');
+    expectEngine(v, after, { type: 'INJECT', effect: { kind: 'walk-out', actor: 'coalition' } });
+    expect(context(after.game).walkedOut).toContain(ukraine().actorIndex.get('coalition'));
     // the walked-out are not offered again
     const list = injectStep(after.game, ['walk-out'], true);
-    expect(list.kind === 'menu' && list.choices.map((c) => c.value)).not.toContain('europe');
+    expect(list.kind === 'menu' && list.choices.map((c) => c.value)).not.toContain('coalition');
   });
 
   it('should make the picked actor’s goodwill gesture, renewing the mediator’s patience', () => {
@@ -258,9 +258,9 @@ describe('ad-hoc injects (screen)', () => {
     };
     await ui.press('i');
     fits('inject list');
-    // the eight manual events, then the ad-hoc kinds
+    // the ten manual events, then the ad-hoc kinds
     const downs = (n: number) => Array.from({ length: n }, () => KEY.down);
-    await ui.press(...downs(8));
+    await ui.press(...downs(10));
     expect(ui.frame()).toContain("❯ Ad hoc: shift an actor's value of no deal");
     await ui.press(KEY.enter);
     await ui.waitFor('whose value of no deal moves?');
@@ -281,7 +281,7 @@ describe('ad-hoc injects (screen)', () => {
     fits('injected');
 
     // walk-out asks first; esc steps back a list at a time
-    await ui.press('i', ...downs(11));
+    await ui.press('i', ...downs(13));
     expect(ui.frame()).toContain('❯ Ad hoc: an actor walks out');
     await ui.press(KEY.enter);
     await ui.waitFor('who walks out?');
@@ -294,16 +294,17 @@ describe('ad-hoc injects (screen)', () => {
     await ui.press(KEY.esc);
     await ui.waitFor('Inject an event, or one the scenario did not foresee');
     // drop a red line: the actor, then its red lines in words
-    await ui.press(...downs(9));
+    await ui.press(...downs(11));
     expect(ui.frame()).toContain('❯ Ad hoc: an actor drops one of its red lines');
     await ui.press(KEY.enter);
     await ui.waitFor('who drops a red line?');
     await ui.press(KEY.enter);
     await ui.waitFor('which red line does Russia drop?');
     fits('drop: red line');
-    await ui.press(KEY.down, KEY.enter);
+    // Russia's third red line: keep-annexed-regions, donbas-withdrawal, then no-nato
+    await ui.press(KEY.down, KEY.down, KEY.enter);
     expect(await ui.waitFor('injected: ')).toContain('injected: Russia drops its red line no-nato (ad hoc)');
-    await ui.press('i', ...downs(10), KEY.enter);
+    await ui.press('i', ...downs(12), KEY.enter);
     await ui.waitFor('which document goes on the table?');
     fits('table: document');
     expect(ui.frame()).toContain('2022-03-29');
@@ -312,7 +313,7 @@ describe('ad-hoc injects (screen)', () => {
     await ui.press(KEY.esc);
 
     // a goodwill gesture: the actor, then the line in words, no number
-    await ui.press('i', ...downs(12));
+    await ui.press('i', ...downs(14));
     expect(ui.frame()).toContain('❯ Ad hoc: a goodwill gesture by … (concedes nothing)');
     await ui.press(KEY.enter);
     await ui.waitFor('who makes a goodwill gesture?');

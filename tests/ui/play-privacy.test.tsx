@@ -58,7 +58,7 @@ describe('the transcript in the public view', () => {
     expect(open).not.toMatch(PRIVATE);
     // red lines are public statements: they keep their sources
     expect(open).toMatch(
-      /"No recognition, in law or in fact, of Russian sovereignty over occupied land\." \[s36, s37\]/,
+      /"NATO alone decides on its members; no bar on Ukraine written into NATO's rules\." \[s37, s40\]/,
     );
     expect(publicShift('Russia', 0.5, 0.6)).toBe("Russia's value of no deal rises: its position hardens");
   });
@@ -134,12 +134,13 @@ describe('the play screen in the public view', () => {
     unmount = ui.unmount;
     await ui.press('r', KEY.enter, 'x', KEY.enter, KEY.enter);
     expect(ui.frame()).toContain('public view · v numbers');
-    expect(ui.frame()).toContain('✓ Russia accepts.');
+    expect(ui.frame()).toContain('✓ United States accepts.');
+    expect(ui.frame()).toContain('✗ Russia rejects.');
     await ui.press('v');
     const full = ui.frame().replace(/\s+/g, ' ');
     expect(full).toContain('facilitator view — numbers shown');
     expect(full).toContain(
-      '✓ Russia accepts: worth 0.762 to it, no less than the 0.590 it holds out for (no deal: 0.580).',
+      '✗ Russia rejects: worth 0.734 to it, short of the 0.974 it holds out for (no deal: 0.580).',
     );
     await ui.press('r');
     expect(ui.frame()).toContain('Pass the keyboard to the Ukraine team.');

@@ -11,6 +11,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
+import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -53,15 +54,24 @@ function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean
   return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
 }
 
-/** One line: the estimate and what moves it, ids only (the legend says it is the scenario's assumption). */
-function durabilityLine(d: DurabilityLike | null, p: Palette, indent: string): string[] {
-  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d)})`)}`] : [];
+/** One line: the estimate and what moves it, ids only, each factor marked with its basis. */
+function durabilityLine(s: Scenario, d: DurabilityLike | null, p: Palette, indent: string): string[] {
+  const basis = new Map((s.durability?.factors ?? []).map((f) => [f.id, f.basis]));
+  const name = (id: string) => `${id}${mark(basis.get(id) ?? 'assumption')}`;
+  return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d, name)})`)}`] : [];
 }
 
+const sourceList = (sources: readonly string[], p: Palette) =>
+  sources.length ? p.dim(` [${sources.join(', ')}]`) : '';
+
 function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
+  const judged = [
+    d.asOf === d.date ? '' : `judged as of ${d.asOf}`,
+    d.epochs.length ? `positions of ${d.epochs.join(', ')}` : '',
+  ].filter(Boolean);
   const out = [
-    `  ${p.cyan(d.id)} ${p.dim(`(${d.date}, tabled by ${d.tabledBy})`)} ${d.title} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
-    ...durabilityLine(d.durability, p, '    '),
+    `  ${p.cyan(d.id)} ${p.dim(`(${d.date}, tabled by ${d.tabledBy}${judged.length ? `; ${judged.join('; ')}` : ''})`)} ${d.title} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    ...durabilityLine(s, d.durability, p, '    '),
   ];
   const rows: string[][] = [];
   for (const a of s.actors) {
@@ -69,13 +79,13 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
     const who = `${a.id}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
     const reasons = v.violations.map(
-      (x) => `red line ${x.redLine}: ${x.text}${x.sources.length ? p.dim(` [${x.sources.join(', ')}]`) : ''}`,
+      (x) => `red line ${x.redLine}: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`,
     );
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
-        `below reservation; costliest: ${v.costs
+        `below reservation${mark(v.reservationBasis)}; costliest: ${v.costs
           .slice(0, 3)
-          .map((c) => `${c.issue} (${fmt(c.cost)})`)
+          .map((c) => `${c.issue}${mark(c.basis)} (${fmt(c.cost)})`)
           .join(', ')}`,
       );
     rows.push([
@@ -91,7 +101,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   out.push(...table(rows, '    '));
   for (const r of d.ruleViolations)
     out.push(
-      `    ${p.red('breaks rule')} ${r.redLine}: ${r.text}${r.sources.length ? p.dim(` [${r.sources.join(', ')}]`) : ''}`,
+      `    ${p.red('breaks rule')} ${r.redLine}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`,
     );
   return out;
 }
@@ -113,14 +123,14 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
     out.push(`    ${p.dim(`utilities: ${us}`)}`);
-    out.push(...durabilityLine(sol.durability, p, '    '));
+    out.push(...durabilityLine(s, sol.durability, p, '    '));
     const own = terms(s, sol.package, (issue) => found.length === 1 || !shared(issue));
     if (own.length) out.push(...table(own, '    '));
   }
   return out;
 }
 
-export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): string {
+export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, asOf?: string): string {
   const lines: string[] = [];
   const line = (t = '') => lines.push(t);
   line(p.bold(s.title));
@@ -129,6 +139,15 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette): s
       `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
     ),
   );
+  line(p.dim(`${datesLine(s)} · ${judgedBy(s, asOf)}`));
+  line(p.dim(BASIS_LEGEND));
+  line();
+  line(p.bold('Red lines') + p.dim(` in force on ${report.asOf}`));
+  for (const a of report.actors) {
+    if (a.redLines.length === 0) continue;
+    line(`  ${p.cyan(a.id)} ${p.dim(`(${a.role})`)}`);
+    for (const r of a.redLines) line(`    ${r.id}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
+  }
   line();
   const pct = (report.feasible.share * 100).toPrecision(3);
   line(p.bold('Feasibility'));
@@ -328,20 +347,23 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--csv <table>', `print one table as CSV: ${ANALYSIS_CSV.join(', ')}`)
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--limit <n>', 'also list the first N feasible packages', '0')
-    .action((name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string }) => {
-      checkExportFlags(opts);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 0)
-        throw new PeacesimError(`--limit: expected a whole number ≥ 0, got "${opts.limit}"`, 2);
-      const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
-      const s = openScenario(name);
-      const report = analyzeScenario(s, { limit });
-      const text = csv
-        ? analysisCsv(s, report, csv)
-        : opts.json
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : formatReport(s, report, palette(io));
-      if (opts.out) writeFileAtomic(opts.out, text);
-      else io.out(text);
-    });
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .action(
+      (name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string; asOf?: string }) => {
+        checkExportFlags(opts);
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 0)
+          throw new PeacesimError(`--limit: expected a whole number ≥ 0, got "${opts.limit}"`, 2);
+        const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
+        const s = openScenario(name);
+        const report = analyzeScenario(s, { limit, ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }) });
+        const text = csv
+          ? analysisCsv(s, report, csv)
+          : opts.json
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : formatReport(s, report, palette(io), opts.asOf);
+        if (opts.out) writeFileAtomic(opts.out, text);
+        else io.out(text);
+      },
+    );
 }

@@ -8,13 +8,15 @@ import {
   type NearMiss,
 } from '../../analysis/concessions.ts';
 import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { BASIS_LEGEND } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
-import { changeJson, fix3, optionText, reasonOf, signed } from './whatif.ts';
+import { changeJson, fix3, optionText, reasonOf, signed, violationText } from './whatif.ts';
 
 function parseMax(text: string): number {
   const n = Number(text);
@@ -43,6 +45,8 @@ function resultJson(s: Scenario, r: ConcessionsResult) {
   return {
     scenario: s.id,
     document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
     tabledBy: s.actors[r.document.tabledBy]!.id,
     max: r.max,
     rank: r.rank,
@@ -119,6 +123,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   line(
     `${p.bold(`Minimal concessions — ${doc.id}`)}: ${doc.title} ${p.dim(`(${s.id}, tabled by ${tabler.id})`)}`,
   );
+  line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
   const ev = evaluatePackage(s, doc.package);
   if (r.alreadyAgreement) {
     line(
@@ -129,7 +134,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   line(`As tabled: ${p.red('no agreement')}`);
   for (const v of ev.verdicts)
     if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(v)}`);
-  for (const x of ev.ruleViolations) line(`  rule ${x.redLine} broken: ${x.text}`);
+  for (const x of ev.ruleViolations) line(`  rule ${x.redLine} broken: ${violationText(x)}`);
   line();
 
   const changeLines = (x: ConcessionSet) => {
@@ -218,12 +223,14 @@ export function registerConcessions(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const s = openScenario(name);
-        const r = concessions(s, opts.document, {
+        const scenario = openScenario(name);
+        const r = concessions(scenario, opts.document, {
           max: opts.max,
           limit: opts.limit,
           rank: opts.rank as ConcessionRank,
         });
+        // margins and reasons with the positions the search judged by: those in force on the document's date
+        const s = positionsAsOf(scenario, r.asOf);
         if (opts.csv || opts.json) {
           const text = opts.csv ? concessionsCsv(s, r) : `${JSON.stringify(resultJson(s, r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);

@@ -17,6 +17,8 @@ export function registerList(program: Command, io: Io): void {
               id,
               title: result.scenario.title,
               summary: result.scenario.summary,
+              date: result.scenario.date,
+              recordEnds: result.scenario.recordEnds ?? null,
               actors: result.scenario.actors.length,
               issues: result.scenario.issues.length,
               packages: outcomeSpaceSize(result.scenario).toString(),
@@ -25,6 +27,8 @@ export function registerList(program: Command, io: Io): void {
               id,
               title: '(does not load: run peacesim validate)',
               summary: '',
+              date: '',
+              recordEnds: null,
               actors: 0,
               issues: 0,
               packages: '0',
@@ -39,7 +43,7 @@ export function registerList(program: Command, io: Io): void {
         io.out(`${p.bold(r.id)}  ${r.title}\n`);
         if (r.summary)
           io.out(
-            `  ${p.dim(`${r.actors} actors, ${r.issues} issues, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
+            `  ${p.dim(`situation of ${r.date}${r.recordEnds ? ` · record ends ${r.recordEnds}` : ''} · ${r.actors} actors, ${r.issues} issues, ${BigInt(r.packages).toLocaleString('en-US')} packages`)}\n  ${r.summary}\n`,
           );
         io.out('\n');
       }

@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
+import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
+import type { ActorEpoch } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
+import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+/** "from 2022-02-24 until 2022-09-30" */
+function span(e: ActorEpoch): string {
+  return [e.from ? `from ${e.from}` : '', e.until ? `until ${e.until}` : ''].filter(Boolean).join(' ');
+}
 
 export function registerSummary(program: Command, io: Io): void {
   program
@@ -13,37 +21,53 @@ export function registerSummary(program: Command, io: Io): void {
       `show a scenario: its actors, red lines and every tabled document's verdicts (default: ${DEFAULT_SCENARIO})`,
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
-    .action((name: string) => {
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .action((name: string, opts: { asOf?: string }) => {
       const s = openScenario(name);
       const p = palette(io);
       const line = (t = '') => io.out(`${t}\n`);
+      const sources = (list: readonly string[]) => (list.length ? ` [${list.join(', ')}]` : '');
       line(p.bold(s.title));
       line(
         p.dim(
-          `${s.id} · situation of ${s.date} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
+          `${s.id} · ${datesLine(s)} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
         ),
       );
       line(s.summary);
+      line(p.dim(`Judged by: ${judgedBy(s, opts.asOf)}.`));
+      line(p.dim(BASIS_LEGEND));
       line();
-      line(p.bold('Actors'));
-      for (const a of s.actors) {
+      const now = opts.asOf === undefined ? s : positionsAsOf(s, opts.asOf);
+      line(p.bold('Actors') + p.dim(` as on ${opts.asOf ?? s.date}`));
+      for (const a of now.actors) {
         line(
-          `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
+          `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it${mark(a.reservation.basis)}; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
         );
         for (const r of a.redLines)
-          line(`    ${p.dim('•')} ${r.text}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+        const inForce = new Set(epochIdsOn(s, opts.asOf ?? s.date));
+        for (const e of s.actors[a.index]!.epochs)
+          line(
+            `    ${p.dim(`dated positions ${e.id} (${span(e)}${inForce.has(e.id) ? ', in force' : ''}): ${e.label}${mark(e.basis)}`)}`,
+          );
       }
       line();
       line(p.bold('Tabled documents'));
       for (const d of s.documents) {
-        const ev = evaluatePackage(s, d.package);
+        const asOf = opts.asOf ?? d.date;
+        const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
         const verdicts = ev.verdicts
           .filter((v) => ev.required.includes(v.actor))
           .map((v) => `${v.actor} ${v.accepts ? p.green('accepts') : p.red('rejects')}`)
           .join(', ');
-        line(`  ${p.cyan(d.id)} ${p.dim(`(${d.date})`)} ${d.title}`);
+        const epochs = epochIdsOn(s, asOf);
+        const judged = [
+          asOf === d.date ? '' : `judged as of ${asOf}`,
+          epochs.length ? `positions of ${epochs.join(', ')}` : '',
+        ].filter(Boolean);
+        line(`  ${p.cyan(d.id)} ${p.dim(`(${[d.date, ...judged].join('; ')})`)} ${d.title}`);
         line(
-          `    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}${ev.ruleViolations.length ? `; breaks rule ${ev.ruleViolations.map((r) => r.redLine).join(', ')}` : ''}`,
+          `    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}${ev.ruleViolations.length ? `; breaks rule ${ev.ruleViolations.map((r) => `${r.redLine}${mark(r.basis)}`).join(', ')}` : ''}`,
         );
         // only scenarios that state durability assumptions get the line (durabilityOf is null otherwise)
         const dur = durabilityOf(s, d.package);
@@ -52,18 +76,15 @@ export function registerSummary(program: Command, io: Io): void {
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
-            for (const r of v.violations) {
-              line(
-                `    ${p.dim(`${v.actor}: red line: ${r.text}${r.sources.length ? ` [${r.sources.join(', ')}]` : ''}`)}`,
-              );
-            }
+            for (const r of v.violations)
+              line(`    ${p.dim(`${v.actor}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}`)}`);
           } else {
             const costs = v.costs
               .slice(0, 3)
-              .map((c) => c.issue)
+              .map((c) => `${c.issue}${mark(c.basis)}`)
               .join(', ');
             line(
-              `    ${p.dim(`${v.actor}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal); costliest: ${costs}`)}`,
+              `    ${p.dim(`${v.actor}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
             );
           }
         }

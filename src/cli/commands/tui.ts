@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { AS_OF_HELP, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
@@ -20,7 +21,7 @@ function needTerminal(name: string): void {
     );
 }
 
-export async function openExplorer(name: string, sessionFile?: string): Promise<void> {
+export async function openExplorer(name: string, sessionFile?: string, asOf?: string): Promise<void> {
   // a bad session file is reported before the terminal is asked for, as resume reports it
   const loaded = sessionFile === undefined ? null : readSessionFile(sessionFile);
   needTerminal(loaded ? loaded.session.scenario.source : name);
@@ -39,6 +40,7 @@ export async function openExplorer(name: string, sessionFile?: string): Promise<
       save: writeFileAtomic,
     },
     loaded && sessionFile !== undefined ? { session: loaded.session, file: sessionFile } : undefined,
+    asOf,
   );
 }
 
@@ -53,7 +55,8 @@ export function registerTui(program: Command, _io: Io): void {
       '--session <file>',
       'open a saved session (s in play, or peacesim run --save) on the play screen; its scenario is the one it names',
     )
-    .action(async (name: string, opts: { session?: string }) => {
-      await openExplorer(name, opts.session);
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .action(async (name: string, opts: { session?: string; asOf?: string }) => {
+      await openExplorer(name, opts.session, opts.asOf);
     });
 }

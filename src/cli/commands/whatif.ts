@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
 import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
@@ -36,7 +37,7 @@ export function optionText(s: Scenario, issue: number, option: number): string {
 
 export function violationText(v: Violation): string {
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  return `${v.text}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+  return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
 }
 
 /** Why an actor rejects, in one line, or "" when it accepts. */
@@ -46,9 +47,9 @@ export function reasonOf(v: Verdict): string {
     return v.violations.map((x) => `red line ${x.redLine}: ${violationText(x)}`).join('; ');
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${c.issue} (-${c.cost.toFixed(3)})`)
+    .map((c) => `${c.issue}${mark(c.basis)} (-${c.cost.toFixed(3)})`)
     .join(', ');
-  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${costs ? `; costliest: ${costs}` : ''}`;
+  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
 }
 
 function pad(text: string, width: number): string {
@@ -74,10 +75,14 @@ function whatIfJson(r: WhatIfResult) {
     accepts: v.accepts,
     violations: v.violations,
     costs: v.costs,
+    reservationBasis: v.reservationBasis,
   });
   return {
     scenario: s.id,
     document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
+    epochs: r.epochs,
     changes: r.changes.map((c) => changeJson(s, c)),
     agreement: r.agreement,
     required: r.required,
@@ -173,7 +178,7 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
   const w = Math.max(0, ...d.switched.map((f) => f.id.length));
   for (const f of d.switched)
     out.push(
-      `  ${f.after ? 'switched on ' : 'switched off'}  ${pad(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}`,
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${pad(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}${mark(f.basis)}`,
     );
   return out;
 }
@@ -183,6 +188,12 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
   line(`${p.bold(`What if — ${r.document.id}`)}: ${r.document.title} ${p.dim(`(${s.id})`)}`);
+  const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
+  line(
+    p.dim(
+      `  judged by the positions in force on ${by}${r.epochs.length ? `: ${r.epochs.join(', ')}` : ''} · ${BASIS_LEGEND}`,
+    ),
+  );
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
   const w = Math.max(0, ...r.changes.map((c) => s.issues[c.issue]!.id.length));
   for (const c of r.changes) {
@@ -273,14 +284,25 @@ export function registerWhatIf(program: Command, io: Io): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV: one row per actor, before and after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(
       (
         name: string,
-        opts: { document: string; set: ChangeRequest[]; json?: boolean; csv?: boolean; out?: string },
+        opts: {
+          document: string;
+          set: ChangeRequest[];
+          json?: boolean;
+          csv?: boolean;
+          out?: string;
+          asOf?: string;
+        },
       ) => {
         checkExportFlags(opts);
         const { scenario, recompile } = scenarioLoader(name);
-        const r = whatIf(scenario, opts.document, opts.set, { recompile });
+        const r = whatIf(scenario, opts.document, opts.set, {
+          recompile,
+          ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        });
         if (opts.csv || opts.json) {
           const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);

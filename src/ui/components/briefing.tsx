@@ -10,7 +10,7 @@ import { issueCosts } from '../../domain/utility.ts';
 import { fitList, type Span, splitRows, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { fix3, shortName } from '../words.ts';
+import { basisText, fix3, shortName } from '../words.ts';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -143,6 +143,7 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
               {b ? `${GLYPH.reject} broken` : `${GLYPH.accept} kept  `}
             </Text>{' '}
             {r.text}
+            {basisText(r.basis) ? <Text color={theme.warn}>{basisText(r.basis)}</Text> : ''}
             {r.confirmed ? '' : <Text color={theme.warn}> [unconfirmed]</Text>}
           </Text>
         );

@@ -17,6 +17,7 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   terms: 'Play — a proposal: the term editor',
   outcome: 'Play — the outcome',
   prompt: 'Play — a list or a file name',
+  timeline: 'Timeline (t) — every document by date',
   help: 'This help',
 };
 
@@ -28,6 +29,8 @@ const MARKS: readonly (readonly [string, string])[] = [
   ['red line', 'a hard limit: a package that breaks it is rejected whatever else it offers'],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
   ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
+  ['[reading]', 'an inference from the sources, not their words'],
+  ['[assumption]', "the modeller's assumption (unmarked items are stated by an actor)"],
   ['⏱', "play: the team's clock on this turn; red past the time box (it never moves for the team)"],
 ];
 

@@ -8,6 +8,7 @@ import { ISSUE_KEYS, whichKey } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 
 import type { AppAction, AppState } from '../state/app.ts';
+import { judgedScenario } from '../state/app.ts';
 import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -27,8 +28,9 @@ type Mark = 'accept' | 'reject' | 'red-line';
 
 export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoProps) {
   const theme = useTheme();
-  const { scenario } = state;
   const sandbox = state.sandbox!;
+  // what each actor makes of each option, with the positions in force on the document's date (or --as-of)
+  const scenario = judgedScenario(state, sandbox.document);
   const pkg = currentPackage(sandbox);
   const issue = scenario.issues[displayOrder(scenario)[sandbox.row]!]!;
   const order = optionOrder(issue);

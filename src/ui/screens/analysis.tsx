@@ -20,7 +20,7 @@ import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { ANALYSIS_KEYS, whichKey } from '../keys.ts';
 import { windowStart } from '../layout.ts';
-import { activeDocument } from '../state/app.ts';
+import { activeDocument, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
@@ -61,9 +61,13 @@ function analyse(scenario: Scenario): Outcome {
   }
 }
 
-function computeConcessions(scenario: Scenario, document: string): ConcessionsResult | string {
+function computeConcessions(
+  scenario: Scenario,
+  document: string,
+  asOf: string | null,
+): ConcessionsResult | string {
   try {
-    return concessions(scenario, document, { limit: 10 });
+    return concessions(scenario, document, { limit: 10, ...(asOf === null ? {} : { asOf }) });
   } catch (e) {
     return (e as Error).message;
   }
@@ -82,7 +86,8 @@ function share(part: number, whole: number): string {
 
 export function AnalysisScreen({ state, dispatch, width, height, active }: ScreenProps) {
   const theme = useTheme();
-  const { scenario } = state;
+  // the scenario-wide analysis on the scenario's date (or --as-of); the document's on its own date (concessions)
+  const scenario = judgedScenario(state);
   const documentId = activeDocument(state);
   const doc = scenario.documents.find((d) => d.id === documentId);
   const reference = doc?.package;
@@ -90,9 +95,9 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const result = useMemo(
     () =>
       state.concessionsFor && state.concessionsFor === documentId
-        ? computeConcessions(scenario, state.concessionsFor)
+        ? computeConcessions(state.scenario, state.concessionsFor, state.asOf)
         : null,
-    [scenario, state.concessionsFor, documentId],
+    [state.scenario, state.concessionsFor, documentId, state.asOf],
   );
   const sets: readonly (ConcessionSet | NearMiss)[] =
     result && typeof result !== 'string' ? (result.size !== null ? result.solutions : result.closest) : [];
@@ -222,7 +227,12 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
         width={width}
       />
       {selected ? (
-        <ConcessionDetail scenario={scenario} set={selected} width={width} height={detailHeight} />
+        <ConcessionDetail
+          scenario={judgedScenario(state, documentId)}
+          set={selected}
+          width={width}
+          height={detailHeight}
+        />
       ) : null}
     </Box>
   );

@@ -3,7 +3,9 @@
 
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
+import { basisMark } from '../../domain/basis.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { Actor } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
@@ -13,9 +15,10 @@ import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { OVERVIEW_KEYS, whichKey } from '../keys.ts';
 import { windowStart, wrapSpans } from '../layout.ts';
+import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { fix2, plural, rejecters, shortName } from '../words.ts';
+import { basisText, fix2, plural, rejecters, shortName } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
@@ -27,6 +30,7 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
       </Text>
       <Text dimColor wrap="truncate-end">
         {actor.role} · no deal worth {fix2(actor.reservation.value)}
+        {basisText(actor.reservation.basis)}
       </Text>
       {actor.redLines.length === 0 ? <Text dimColor> no red lines</Text> : null}
       {actor.redLines.map((r) => (
@@ -37,6 +41,7 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
           <Wrapped
             spans={[
               { text: r.text },
+              ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
               ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
             ]}
             width={width - 3}
@@ -55,9 +60,11 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     () => documentIndices(scenario, state.documentOrder),
     [scenario, state.documentOrder],
   );
+  // each document judged by the positions in force on its date (or on --as-of)
+  const asOf = state.asOf;
   const filed = useMemo(
-    () => scenario.documents.map((d) => evaluatePackage(scenario, d.package)),
-    [scenario],
+    () => scenario.documents.map((d) => evaluatePackage(positionsAsOf(scenario, asOf ?? d.date), d.package)),
+    [scenario, asOf],
   );
   const docs = order.map((k) => scenario.documents[k]!);
   const evaluations = order.map((k) => filed[k]!);
@@ -75,6 +82,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     else if (id === 'pick') dispatch({ type: 'go', screen: 'picker' });
     else if (id === 'play') dispatch({ type: 'open-play' });
     else if (id === 'order') dispatch({ type: 'toggle-document-order' });
+    else if (id === 'timeline') dispatch({ type: 'go', screen: 'timeline' });
   }, active);
 
   const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);
@@ -91,10 +99,17 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Heading title={scenario.title} right={`situation of ${scenario.date}`} width={width} />
+      <Heading
+        title={scenario.title}
+        right={`situation of ${scenario.date}${scenario.recordEnds ? ` · record ends ${scenario.recordEnds}` : ''}`}
+        width={width}
+      />
       <Text dimColor wrap="truncate-end">
-        {scenario.id} · {plural(scenario.actors.length, 'actor')} · {plural(scenario.issues.length, 'issue')}{' '}
-        · {outcomeSpaceSize(scenario).toLocaleString('en-US')} possible packages
+        {state.asOf
+          ? `every document judged as of ${state.asOf}`
+          : 'each document judged by the positions of its date'}{' '}
+        · {plural(scenario.actors.length, 'actor')} · {plural(scenario.issues.length, 'issue')} ·{' '}
+        {outcomeSpaceSize(scenario).toLocaleString('en-US')} possible packages
       </Text>
       <Box height={summaryLines} width={width} flexShrink={0}>
         <Wrapped spans={[{ text: scenario.summary }]} width={width} maxLines={summaryLines} />
@@ -186,7 +201,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
             active={active && !focusDocs}
             onOverflow={setActorsOverflow}
           >
-            {scenario.actors.map((a) => (
+            {judgedScenario(state).actors.map((a) => (
               <ActorBlock key={a.id} actor={a} width={rightWidth} />
             ))}
           </ScrollBox>

@@ -11,6 +11,7 @@ import { TermSheet } from '../components/term-sheet.tsx';
 import { VerdictPanel } from '../components/verdict-panel.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { SANDBOX_KEYS, whichKey } from '../keys.ts';
+import { judgedScenario } from '../state/app.ts';
 import { displayOrder } from '../state/order.ts';
 import { changedIssues, currentPackage, type SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -31,8 +32,10 @@ const ACTIONS: Partial<Record<(typeof SANDBOX_KEYS)[number]['id'], SandboxAction
 
 export function SandboxScreen({ state, dispatch, width, height, active }: ScreenProps) {
   const theme = useTheme();
-  const { scenario } = state;
   const sandbox = state.sandbox!;
+  // the document is judged by the positions in force on its date (or on --as-of): utilities, red lines, reservations
+  const scenario = judgedScenario(state, sandbox.document);
+  const asOf = state.asOf ?? state.scenario.documents.find((d) => d.id === sandbox.document)?.date;
   const pkg = currentPackage(sandbox);
   const evaluation = useMemo(() => evaluatePackage(scenario, pkg), [scenario, pkg]);
   const doc = scenario.documents.find((d) => d.id === sandbox.document)!;
@@ -91,7 +94,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
               />
             </Box>
             <SidePane width={rightWidth + 2}>
-              <PaneTitle title="Verdicts" note={`${GLYPH.mark} = no deal`} />
+              <PaneTitle title="Verdicts" note={`as of ${asOf} · ${GLYPH.mark} = no deal`} />
               <VerdictPanel
                 scenario={scenario}
                 evaluation={evaluation}

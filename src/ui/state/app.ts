@@ -1,5 +1,6 @@
 // The explorer's state: which screen is showing, what is selected, and the sandbox. One reducer, one action union.
 // Screens are switched here and in app.tsx only: the play screens (a facilitated session) are two more kinds.
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
 import {
   type DocumentOrder,
@@ -19,7 +20,7 @@ import {
   sandboxReducer,
 } from './sandbox.ts';
 
-export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker' | 'setup' | 'play';
+export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker' | 'setup' | 'play' | 'timeline';
 export type Overlay = 'help' | 'issue' | null;
 
 export interface AppState {
@@ -46,6 +47,10 @@ export interface AppState {
   readonly setup: SetupState | null;
   /** the play session in progress (kept when esc leaves it unfinished; p returns to it) */
   readonly play: PlayView | null;
+  /** judge every document by the positions of this date (tui --as-of); null: each by its own date */
+  readonly asOf: string | null;
+  /** the selected row of the timeline (documents in date order) */
+  readonly timelineRow: number;
 }
 
 export type AppAction =
@@ -54,6 +59,7 @@ export type AppAction =
   | { readonly type: 'back' }
   | { readonly type: 'overlay'; readonly overlay: Overlay }
   | { readonly type: 'move-document'; readonly delta: number }
+  | { readonly type: 'move-timeline'; readonly delta: number }
   | { readonly type: 'toggle-overview-focus' }
   /** o: the documents as in the file, or by date; the selected document stays selected */
   | { readonly type: 'toggle-document-order' }
@@ -75,7 +81,7 @@ export type AppAction =
   | { readonly type: 'start-play'; readonly source: string }
   | { readonly type: 'play'; readonly action: PlayAction };
 
-export function initialState(scenario: Scenario): AppState {
+export function initialState(scenario: Scenario, asOf: string | null = null): AppState {
   return {
     scenario,
     screen: 'overview',
@@ -90,7 +96,18 @@ export function initialState(scenario: Scenario): AppState {
     concessionsFor: null,
     setup: null,
     play: null,
+    asOf,
+    timelineRow: 0,
   };
+}
+
+/**
+ * The scenario as the explorer judges a document: with the positions in force on its date (or on --as-of); with no
+ * document, on the scenario's date (or --as-of).
+ */
+export function judgedScenario(s: AppState, documentId?: string): Scenario {
+  const doc = documentId === undefined ? undefined : s.scenario.documents.find((d) => d.id === documentId);
+  return positionsAsOf(s.scenario, s.asOf ?? doc?.date ?? s.scenario.date);
 }
 
 /** The explorer opened straight on a play session (peacesim tui --session FILE). */
@@ -147,7 +164,7 @@ function withSandbox(s: AppState, document: string): AppState {
 export function appReducer(s: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'open-scenario':
-      return initialState(action.scenario);
+      return initialState(action.scenario, s.asOf);
     case 'go':
       return go(s, action.screen);
     case 'back': {
@@ -170,6 +187,8 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       };
     case 'move-document':
       return { ...s, documentRow: clamp(s.documentRow + action.delta, s.scenario.documents.length) };
+    case 'move-timeline':
+      return { ...s, timelineRow: clamp(s.timelineRow + action.delta, s.scenario.documents.length) };
     case 'toggle-overview-focus':
       return { ...s, overviewFocus: s.overviewFocus === 'documents' ? 'actors' : 'documents' };
     case 'toggle-document-order':

@@ -1,0 +1,60 @@
+// The diplomacy of the war on one page: every tabled document in date order, each judged by the positions in force
+// on its own date — who accepts it, whether it is an agreement, and how many packages were feasible then.
+import { compareDates } from '../domain/dates.ts';
+import { evaluatePackage } from '../domain/evaluate.ts';
+import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
+import type { Scenario } from '../domain/types.ts';
+import { countFeasible } from './feasibility.ts';
+
+export interface TimelineVerdict {
+  readonly accepts: boolean;
+  /** is its acceptance needed (a party, or the controller of an issue the text moves)? */
+  readonly required: boolean;
+}
+
+export interface TimelineEntry {
+  /** the date the document was tabled, and whose positions judge it */
+  readonly date: string;
+  readonly document: string;
+  readonly title: string;
+  readonly tabledBy: string;
+  /** every actor, in scenario order */
+  readonly verdicts: Readonly<Record<string, TimelineVerdict>>;
+  /** every required actor accepts and no rule is broken */
+  readonly agreement: boolean;
+  /** packages that break no party's red line and no rule, with the positions of that date */
+  readonly feasible: number;
+  /** the epochs in force on the date (none: the top-level positions) */
+  readonly epochs: readonly string[];
+}
+
+export interface Timeline {
+  readonly entries: readonly TimelineEntry[];
+}
+
+/** One entry per document, in date order (documents of the same date in file order). */
+export function timeline(scenario: Scenario): Timeline {
+  const order = scenario.documents.map((d, k) => ({ d, k }));
+  order.sort((a, b) => compareDates(a.d.date, b.d.date) || a.k - b.k);
+  // positionsAsOf memoises by the epochs in force, so one count per distinct set of positions
+  const feasible = new Map<Scenario, number>();
+  const entries = order.map(({ d }) => {
+    const s = positionsAsOf(scenario, d.date);
+    if (!feasible.has(s)) feasible.set(s, countFeasible(s));
+    const ev = evaluatePackage(s, d.package);
+    const verdicts: Record<string, TimelineVerdict> = {};
+    for (const v of ev.verdicts)
+      verdicts[v.actor] = { accepts: v.accepts, required: ev.required.includes(v.actor) };
+    return {
+      date: d.date,
+      document: d.id,
+      title: d.title,
+      tabledBy: scenario.actors[d.tabledBy]!.id,
+      verdicts,
+      agreement: ev.agreement,
+      feasible: feasible.get(s)!,
+      epochs: epochIdsOn(scenario, d.date),
+    };
+  });
+  return { entries };
+}

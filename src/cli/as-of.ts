@@ -1,0 +1,40 @@
+// `--as-of DATE`: judge every document by the positions in force on one date, and the words that say which date
+// an output judges by.
+import { InvalidArgumentError } from 'commander';
+import { basisMark } from '../domain/basis.ts';
+import { dayOf } from '../domain/dates.ts';
+import type { BasisKind, Scenario } from '../domain/types.ts';
+
+export const AS_OF_HELP =
+  "judge every document by the positions in force on this date (YYYY, YYYY-MM or YYYY-MM-DD); default: each document's own date";
+
+/** commander parser: a calendar date, or a usage error naming the flag's format. */
+export function parseAsOf(value: string): string {
+  if (!dayOf(value))
+    throw new InvalidArgumentError(`expected a date YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-04-15.`);
+  return value;
+}
+
+/** "situation of 2025-12-24 · record ends 2026-02-18" */
+export function datesLine(s: Scenario): string {
+  return `situation of ${s.date}${s.recordEnds ? ` · record ends ${s.recordEnds}` : ''}`;
+}
+
+/** The sentence that says which positions judge the documents. */
+export function judgedBy(s: Scenario, asOf: string | undefined): string {
+  if (asOf !== undefined) return `every document judged by the positions in force on ${asOf} (--as-of)`;
+  const dated = s.actors.some((a) => a.epochs.length > 0);
+  return dated
+    ? `each document judged by the positions in force on its own date; anything undated by those of ${s.date}`
+    : `every document judged by the positions of ${s.date} (the scenario states no earlier positions)`;
+}
+
+/** The legend of the marks, for outputs that print them. */
+export const BASIS_LEGEND =
+  '[reading] an inference from sources · [assumption] the modeller’s · unmarked: stated';
+
+/** " [reading]" or " [assumption]", or "" for a stated item: to append to a text. */
+export function mark(basis: BasisKind): string {
+  const m = basisMark(basis);
+  return m ? ` ${m}` : '';
+}

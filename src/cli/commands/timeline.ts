@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { type Timeline, timeline } from '../../analysis/timeline.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { columnName } from '../../ui/words.ts';
+import { datesLine } from '../as-of.ts';
+import { type Io, type Palette, palette } from '../io.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+export const TIMELINE_LEGEND = [
+  'Each document is judged by the positions its actors held on the date it was tabled.',
+  "date: when it was tabled · document: its title · by: who tabled it · one column per actor: 'yes' accepts,",
+  "'no' rejects, in brackets when the text does not need that actor's consent · deal: 'yes' when every actor",
+  'whose consent it needs accepts and it breaks no rule · feasible: how many packages broke no party’s red line',
+  'and no rule, with the positions of that date.',
+];
+
+const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.length));
+const clip = (t: string, w: number) => (t.length <= w ? t : `${t.slice(0, w - 1)}…`);
+
+export function timelineText(s: Scenario, t: Timeline, p: Palette): string {
+  const lines: string[] = [];
+  lines.push(p.bold(`Timeline — ${s.title}`), p.dim(`${s.id} · ${datesLine(s)}`));
+  for (const l of TIMELINE_LEGEND) lines.push(p.dim(l));
+  lines.push('');
+  const names = s.actors.map((a) => columnName(a.name));
+  const by = (id: string) => names[s.actorIndex.get(id)!]!;
+  const docW = Math.min(44, Math.max(8, ...t.entries.map((e) => e.title.length)));
+  const byW = Math.max(2, ...t.entries.map((e) => by(e.tabledBy).length));
+  const colW = names.map((n) => Math.max(5, n.length));
+  const head = [
+    pad('date', 10),
+    pad('document', docW),
+    pad('by', byW),
+    ...names.map((n, k) => pad(n, colW[k]!)),
+  ];
+  lines.push(p.dim(`${head.join('  ')}  deal  feasible`));
+  for (const e of t.entries) {
+    const cells = s.actors.map((a, k) => {
+      const v = e.verdicts[a.id]!;
+      const word = v.accepts ? 'yes' : 'no';
+      const shown = pad(v.required ? word : `(${word})`, colW[k]!);
+      return v.required ? (v.accepts ? p.green(shown) : p.red(shown)) : p.dim(shown);
+    });
+    const deal = e.agreement ? p.green(pad('yes', 4)) : p.red(pad('no', 4));
+    lines.push(
+      [
+        pad(e.date, 10),
+        pad(clip(e.title, docW), docW),
+        pad(by(e.tabledBy), byW),
+        ...cells,
+        deal,
+        e.feasible.toLocaleString('en-US'),
+      ].join('  '),
+    );
+  }
+  const used = new Set(t.entries.flatMap((e) => e.epochs));
+  if (used.size > 0) {
+    lines.push('', p.dim('Dated positions used:'));
+    for (const a of s.actors)
+      for (const ep of a.epochs)
+        if (used.has(ep.id))
+          lines.push(p.dim(`  ${columnName(a.name)}: ${ep.label} (${ep.from ?? '…'} to ${ep.until ?? '…'})`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerTimeline(program: Command, io: Io): void {
+  program
+    .command('timeline')
+    .description(
+      `every tabled document in date order, judged by the positions of its date: each actor's verdict and the feasible count (default: ${DEFAULT_SCENARIO})`,
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .option('--json', 'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, … }] }')
+    .action((name: string, opts: { json?: boolean }) => {
+      const s = openScenario(name);
+      const t = timeline(s);
+      io.out(opts.json ? `${JSON.stringify(t, null, 2)}\n` : timelineText(s, t, palette(io)));
+    });
+}

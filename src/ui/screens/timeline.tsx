@@ -1,0 +1,155 @@
+// The timeline: every tabled document in date order, each judged by the positions its actors held on that date —
+// who accepts it, whether it is an agreement, how many packages were feasible then. The diplomacy of the war on one
+// screen. ↑/↓ choose a document, enter opens it in the sandbox.
+
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { type TimelineEntry, timeline } from '../../analysis/timeline.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { Heading } from '../components/heading.tsx';
+import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
+import { useKeys } from '../hooks/use-keys.ts';
+import { TIMELINE_KEYS, whichKey } from '../keys.ts';
+import { windowStart } from '../layout.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { columnName, shortName } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** What each column means, for the legend. */
+export function timelineLegend(): string {
+  return (
+    'Each document is judged by the positions its actors held on the day it was tabled. ' +
+    `One column per actor: ${GLYPH.accept} accepts, ${GLYPH.reject} rejects, dim when its consent is not needed, * tabled it.` +
+    ` deal: ${GLYPH.accept} when every actor whose consent is needed accepts and no rule is broken.` +
+    ' feasible: packages that break no party’s red line and no rule, with the positions of that day (K thousand, M million, B billion).'
+  );
+}
+
+interface CellProps {
+  readonly width: number;
+  readonly children: string;
+  readonly dim?: boolean;
+  readonly color?: string | undefined;
+  readonly bold?: boolean;
+}
+
+function Cell({ width, children, dim, color, bold }: CellProps) {
+  return (
+    <Box width={width} flexShrink={0}>
+      <Text wrap="truncate-end" dimColor={dim} color={color} bold={bold}>
+        {children}
+      </Text>
+    </Box>
+  );
+}
+
+/** Whose dated positions judge the entry, in words. */
+export function positionsLine(s: Scenario, e: TimelineEntry): string {
+  if (e.epochs.length === 0) return `judged by the positions of ${s.date} (the scenario's date)`;
+  const labels = s.actors.flatMap((a) =>
+    a.epochs.filter((ep) => e.epochs.includes(ep.id)).map((ep) => `${shortName(a.name)}: ${ep.label}`),
+  );
+  return `judged by dated positions — ${labels.join('; ')}`;
+}
+
+export function TimelineScreen({ state, dispatch, width, height, active }: ScreenProps) {
+  const theme = useTheme();
+  const { scenario } = state;
+  const entries = useMemo(() => timeline(scenario).entries, [scenario]);
+  const row = Math.min(state.timelineRow, Math.max(0, entries.length - 1));
+
+  useKeys((input, key) => {
+    const id = whichKey(TIMELINE_KEYS, input, key);
+    const e = entries[row];
+    if (id === 'up') dispatch({ type: 'move-timeline', delta: -1 });
+    else if (id === 'down') dispatch({ type: 'move-timeline', delta: 1 });
+    else if (id === 'open' && e) dispatch({ type: 'open-document', document: e.document });
+  }, active);
+
+  const names = scenario.actors.map((a) => columnName(a.name));
+  const actorW = names.map((n) => Math.max(3, n.length) + 1);
+  const docW = Math.max(8, width - (2 + 11 + actorW.reduce((x, y) => x + y, 0) + 5 + 8));
+  const legend = [{ text: timelineLegend(), dim: true }];
+  const legendLines = Math.min(5, wrappedHeight(legend, width));
+  const detailLines = 3;
+  const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
+  const start = windowStart(row, entries.length, listRows);
+  const selected = entries[row];
+  const right = `situation of ${scenario.date}${scenario.recordEnds ? ` · record ends ${scenario.recordEnds}` : ''}`;
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Heading title={`Timeline — ${scenario.title}`} right={right} width={width} />
+      <Box height={legendLines} width={width} flexShrink={0}>
+        <Wrapped spans={legend} width={width} maxLines={legendLines} />
+      </Box>
+      <Box width={width} flexShrink={0}>
+        <Cell width={13} dim>
+          {'  date'}
+        </Cell>
+        <Cell width={docW} dim>
+          document
+        </Cell>
+        {names.map((n, k) => (
+          <Cell key={scenario.actors[k]!.id} width={actorW[k]!} dim>
+            {n}
+          </Cell>
+        ))}
+        <Cell width={5} dim>
+          deal
+        </Cell>
+        <Cell width={8} dim>
+          feasible
+        </Cell>
+      </Box>
+      <Box flexDirection="column" height={listRows} width={width} flexShrink={0}>
+        {entries.slice(start, start + listRows).map((e, k) => {
+          const isRow = start + k === row;
+          return (
+            <Box key={e.document} width={width}>
+              <Cell width={2} color={theme.accent} bold>
+                {isRow ? GLYPH.pointer : ' '}
+              </Cell>
+              <Cell width={11} dim>
+                {e.date}
+              </Cell>
+              <Cell width={docW - 1} bold={isRow}>
+                {e.title}
+              </Cell>
+              <Cell width={1}> </Cell>
+              {scenario.actors.map((a, j) => {
+                const v = e.verdicts[a.id]!;
+                const color = v.required ? (v.accepts ? theme.accept : theme.reject) : undefined;
+                return (
+                  <Cell key={a.id} width={actorW[j]!} dim={!v.required} color={color}>
+                    {`${v.accepts ? GLYPH.accept : GLYPH.reject}${a.id === e.tabledBy ? '*' : ''}`}
+                  </Cell>
+                );
+              })}
+              <Cell width={5} color={e.agreement ? theme.accept : theme.reject}>
+                {e.agreement ? GLYPH.accept : GLYPH.reject}
+              </Cell>
+              <Cell width={8}>{compact.format(e.feasible)}</Cell>
+            </Box>
+          );
+        })}
+      </Box>
+      {selected ? (
+        <Box flexDirection="column" height={detailLines} width={width} flexShrink={0}>
+          <Text wrap="truncate-end" bold>
+            {selected.title}
+          </Text>
+          <Wrapped
+            spans={[{ text: positionsLine(scenario, selected), dim: true }]}
+            width={width}
+            maxLines={2}
+          />
+        </Box>
+      ) : (
+        <Text dimColor>no documents tabled</Text>
+      )}
+    </Box>
+  );
+}
