@@ -110,6 +110,8 @@ describe('no control character from a file reaches any output', () => {
           await cli('validate', f),
           await cli('sources', f),
           await cli('sources', f, '--json'),
+          await cli('timeline', f),
+          await cli('timeline', f, '--json'),
           await cli('analyze', f),
           await cli('analyze', f, '--json'),
           await cli('analyze', f, '--csv', 'documents'),
