@@ -1,4 +1,4 @@
-// (f) Hostile inputs: what loading costs when a file tries to make it expensive — the issue's alias reproduction
+// (k) Hostile inputs: what loading costs when a file tries to make it expensive — the issue's alias reproduction
 // (the tutorial with N plain aliases appended; the same content with the aliases written out is the yardstick),
 // nesting up to the size limit, and a long list merged through an include. Every load is in-process, from memory.
 import { readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ function load(files: Record<string, string>, entry: string, runs = 7): { ms: num
 const kb = (s: string) => `${fmt(Buffer.byteLength(s) / 1024, 0)} KB`;
 
 export function hostile(root: string): void {
-  console.log('\n## (f) hostile inputs — loading cost, CPU time (median of 7, in-process)');
+  console.log('\n## (k) hostile inputs — loading cost, CPU time (median of 7, in-process)');
   const tutorial = readFileSync(join(root, 'scenarios/tutorial-bilateral.yaml'), 'utf8');
   const anchored = tutorial.replace(/^id: /m, 'x-anchor: &a north\nid: ');
   console.log(

@@ -9,7 +9,7 @@ import { ROOT } from './helpers.ts';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const cliPage = readFileSync(resolve(ROOT, 'docs/cli.md'), 'utf8');
-const commands = buildProgram(memoryIo()).commands.filter((c) => c.name() !== 'help');
+const commands = (await buildProgram(memoryIo())).commands.filter((c) => c.name() !== 'help');
 
 /** The row of docs/cli.md's command table that documents `name`. */
 const rowOf = (name: string) => cliPage.split('\n').find((l) => l.startsWith(`| \`${name}`));

@@ -4,45 +4,25 @@
 // fall back to local search (search.ts).
 import { buildDag, type Dag } from '../analysis/dag.ts';
 import { AnalysisLimitError } from '../analysis/limits.ts';
-import type { Constraint, Issue, Scenario } from '../domain/types.ts';
+import { identityKey, sharedStructure } from '../analysis/shared.ts';
+import type { Constraint, Scenario } from '../domain/types.ts';
 
 /** Diagrams an agent builds stay small; beyond this it searches locally instead. */
 const MAX_AGENT_STATES = 200_000;
 /** Scores closer than this are a tie. */
 const EPS = 1e-12;
 
-const ids = new WeakMap<Constraint, number>();
-let nextId = 0;
-function idOf(c: Constraint): number {
-  let id = ids.get(c);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(c, id);
-  }
-  return id;
-}
-
-// diagrams depend on the issues and the constraints only, not on weights or reservations
-const cache = new WeakMap<readonly Issue[], Map<string, Dag | null>>();
-
 /** The diagram of the packages that keep every constraint; null when it would be too large. */
 export function constrainedDag(scenario: Scenario, constraints: readonly Constraint[]): Dag | null {
-  let byKey = cache.get(scenario.issues);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(scenario.issues, byKey);
-  }
-  const key = [...new Set(constraints.map(idOf))].sort((a, b) => a - b).join(',');
-  if (byKey.has(key)) return byKey.get(key)!;
-  let dag: Dag | null;
-  try {
-    dag = buildDag(scenario, { hard: constraints, maxStates: MAX_AGENT_STATES });
-  } catch (e) {
-    if (!(e instanceof AnalysisLimitError)) throw e;
-    dag = null;
-  }
-  byKey.set(key, dag);
-  return dag;
+  // diagrams depend on the issues and the constraints only, not on weights or reservations
+  return sharedStructure(scenario.issues, 'agent-dag', identityKey(constraints), () => {
+    try {
+      return buildDag(scenario, { hard: constraints, maxStates: MAX_AGENT_STATES });
+    } catch (e) {
+      if (!(e instanceof AnalysisLimitError)) throw e;
+      return null;
+    }
+  });
 }
 
 /** A per-option score laid out like `contrib`: score[offsets[issue] + option]. */
@@ -62,34 +42,39 @@ export function bestPath(
   const { plan, sizes, edges } = dag;
   const { n, order, domains } = plan;
   const { offsets } = scenario;
-  const valP = Array.from(sizes, (s) => new Float64Array(s));
-  const valS = Array.from(sizes, (s) => new Float64Array(s));
-  const choice: Int32Array[] = [];
+  // a round calls this dozens of times on the same diagram: its value and choice arrays are allocated once
+  const { valP, valS, choice } = workspaceOf(dag);
   for (let t = n - 1; t >= 0; t--) {
     const x = order[t]!;
     const dom = domains[x]!;
     const w = dom.length;
     const e = edges[t]!;
-    const pick = new Int32Array(sizes[t]!).fill(-1);
+    const pick = choice[t]!;
+    const vP = valP[t]!;
+    const vS = valS[t]!;
+    const belowP = valP[t + 1]!;
+    const belowS = valS[t + 1]!;
+    const base = offsets[x]!;
     for (let s = 0; s < sizes[t]!; s++) {
       let bp = Number.NEGATIVE_INFINITY;
       let bs = Number.NEGATIVE_INFINITY;
+      let best = -1;
       for (let d = 0; d < w; d++) {
         const to = e[s * w + d]!;
         if (to < 0) continue;
-        const k = offsets[x]! + dom[d]!;
-        const p = primary[k]! + valP[t + 1]![to]!;
-        const q = secondary[k]! + valS[t + 1]![to]!;
+        const k = base + dom[d]!;
+        const p = primary[k]! + belowP[to]!;
+        const q = secondary[k]! + belowS[to]!;
         if (p > bp + EPS || (p >= bp - EPS && q > bs + EPS)) {
           bp = p;
           bs = q;
-          pick[s] = d;
+          best = d;
         }
       }
-      valP[t]![s] = bp;
-      valS[t]![s] = bs;
+      vP[s] = bp;
+      vS[s] = bs;
+      pick[s] = best;
     }
-    choice[t] = pick;
   }
   const pkg = Int32Array.from(scenario.issues, (x) => x.statusQuo);
   let s = 0;
@@ -101,6 +86,27 @@ export function bestPath(
     s = edges[t]![s * dom.length + d]!;
   }
   return pkg;
+}
+
+interface Workspace {
+  readonly valP: Float64Array[];
+  readonly valS: Float64Array[];
+  readonly choice: Int32Array[];
+}
+const workspaces = new WeakMap<Dag, Workspace>();
+
+/** Scratch arrays for `bestPath` over a diagram (the last level stays 0: nothing is left to add). */
+function workspaceOf(dag: Dag): Workspace {
+  let w = workspaces.get(dag);
+  if (!w) {
+    w = {
+      valP: Array.from(dag.sizes, (s) => new Float64Array(s)),
+      valS: Array.from(dag.sizes, (s) => new Float64Array(s)),
+      choice: Array.from(dag.sizes, (s) => new Int32Array(s)),
+    };
+    workspaces.set(dag, w);
+  }
+  return w;
 }
 
 /** Sum of actors' contribution tables, each with a weight. */

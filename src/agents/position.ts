@@ -1,6 +1,7 @@
 // What an actor can get. Its best package under its own red lines and the rules; and, for a proposal, the
 // package that gives its counterparts the most while keeping its own utility at a target (a Lagrangian sweep
 // over the constraint diagram, then a local polish). Both keep the actor's own red lines, always.
+import { identityOf, sharedStructure } from '../analysis/shared.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
@@ -40,13 +41,32 @@ export function bestUnder(
   constraints: readonly Constraint[],
   reference: ArrayLike<number>,
 ): Position | null {
+  const others = counterparts(scenario, self);
+  const dag = constrainedDag(scenario, constraints);
+  if (dag) {
+    // over the diagram the answer depends on the weights and the constraints only: every actor asks for it every
+    // round, with weights that stay put for the whole run
+    const contribs = [self, ...others].map((a) => identityOf(scenario.actors[a]!.contrib)).join(',');
+    const found = sharedStructure(
+      scenario.issues,
+      'best-under',
+      `${self}|${contribs}|${identityOf(dag)}`,
+      () => {
+        const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
+        const theirs = combinedScores(
+          scenario,
+          others.map((actor) => ({ actor, weight: 1 })),
+        );
+        return position(scenario, self, bestPath(scenario, dag, mine, theirs));
+      },
+    );
+    return found && { pkg: Int32Array.from(found.pkg), utility: found.utility };
+  }
   const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
   const theirs = combinedScores(
     scenario,
-    counterparts(scenario, self).map((actor) => ({ actor, weight: 1 })),
+    others.map((actor) => ({ actor, weight: 1 })),
   );
-  const dag = constrainedDag(scenario, constraints);
-  if (dag) return position(scenario, self, bestPath(scenario, dag, mine, theirs));
   const score = mine.map((v, k) => v + 1e-6 * theirs[k]!);
   return position(scenario, self, localOptimum(scenario, reference, constraints, score));
 }
@@ -89,16 +109,12 @@ export function tradeOff(
     const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
     const top = bestPath(scenario, dag, mine, theirs);
     if (!top || !enough(top)) continue;
-    const solve = (lambda: number) =>
-      bestPath(
-        scenario,
-        dag,
-        combinedScores(scenario, [
-          ...others.map((a) => ({ actor: a, weight: 1 })),
-          { actor: self, weight: lambda },
-        ]),
-        close,
-      )!;
+    // theirs + λ·mine, summed as combinedScores sums it (the same bits), into one buffer for the whole search
+    const primary = new Float64Array(theirs.length);
+    const solve = (lambda: number) => {
+      for (let k = 0; k < primary.length; k++) primary[k] = theirs[k]! + lambda * mine[k]!;
+      return bestPath(scenario, dag, primary, close)!;
+    };
     let x = solve(0);
     if (!enough(x)) {
       let lo = 0;

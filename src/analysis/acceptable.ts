@@ -1,13 +1,21 @@
 // The packages every required actor accepts — every party, and every controller of an issue the package moves —
 // and no rule forbids: their Pareto frontier (over the parties' utilities) and the bargaining solutions on it.
-import { evaluatePackage, scenarioReservations } from '../domain/evaluate.ts';
+import { brokenConstraints, requiredActors, scenarioReservations } from '../domain/evaluate.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { buildDag, type Dag, liveOptions } from './dag.ts';
 import { paretoRows, tieFreeRows } from './dominance.ts';
 import { feasibilityConstraints, outcomeSpace } from './feasibility.ts';
 import { type AcceptanceProblem, type Label, type LabelOptions, paretoLabels } from './labels.ts';
-import { AnalysisLimitError, MAX_PARETO_WORK, scenarioName, TIE, WorkBudgetExceeded } from './limits.ts';
+import {
+  ACCEPT_TOL,
+  AnalysisLimitError,
+  MAX_PARETO_WORK,
+  scenarioName,
+  TIE,
+  WorkBudgetExceeded,
+} from './limits.ts';
+import { identityKey, sharedStructure } from './shared.ts';
 import {
   bargainingSolutions,
   type Candidate,
@@ -56,6 +64,8 @@ export function acceptanceProblem(
   scenario: Scenario,
   restrict?: readonly (Uint8Array | null)[],
 ): AcceptanceProblem & { readonly dag: Dag } {
+  const hit = restrict ? undefined : problems.get(scenario);
+  if (hit) return hit;
   const parties = [...scenario.protocol.parties];
   const isParty = new Set(parties);
   const candidates = scenario.actors
@@ -64,19 +74,33 @@ export function acceptanceProblem(
   const conditional: { constraint: Constraint; owner: number }[] = candidates.flatMap((a) =>
     scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a })),
   );
-  const dag = buildDag(scenario, {
-    hard: feasibilityConstraints(scenario),
-    conditional,
-    ...(restrict ? { restrict } : {}),
-  });
-  const live = liveOptions(dag);
-  const controllers = candidates.filter((a) =>
-    scenario.issues.some(
-      (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
-    ),
-  );
-  return { dag, parties, controllers, reservations: scenarioReservations(scenario) };
+  const hard = feasibilityConstraints(scenario);
+  // the diagram and who can be asked to consent depend on the constraints only, not on weights or reservations
+  const build = () => {
+    const dag = buildDag(scenario, { hard, conditional, ...(restrict ? { restrict } : {}) });
+    const live = liveOptions(dag);
+    const controllers = candidates.filter((a) =>
+      scenario.issues.some(
+        (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
+      ),
+    );
+    return { dag, controllers };
+  };
+  const { dag, controllers } = restrict
+    ? build()
+    : sharedStructure(
+        scenario.issues,
+        'acceptance',
+        `${parties.join(',')}|${identityKey(hard)}|${candidates.map((a) => `${a}:${identityKey(scenario.actors[a]!.redLines)}`).join(';')}`,
+        build,
+      );
+  const problem = { scenario, dag, parties, controllers, reservations: scenarioReservations(scenario) };
+  if (!restrict) problems.set(scenario, problem);
+  return problem;
 }
+
+// a run asks for the problem of each round's scenario several times
+const problems = new WeakMap<Scenario, AcceptanceProblem & { readonly dag: Dag }>();
 
 /** ε values tried, smallest first, when the exact DP is over budget. */
 const EPSILONS = [0.01, 0.05];
@@ -154,14 +178,84 @@ export function analyzeAcceptable(scenario: Scenario, options: AcceptableOptions
   };
 }
 
+/**
+ * The frontier and the bargaining solutions of the labels of an exact DP, as `analyzeAcceptable` reads them: the
+ * labels the domain's own verdicts call an agreement, with the domain's utilities. Labels computed at lower party
+ * floors than the scenario's reservations give the same frontier: the acceptable set at higher reservations is
+ * an upper part of the one at lower reservations, so its Pareto points are the lower set's that reach them.
+ */
+export function frontierOfLabels(
+  scenario: Scenario,
+  parties: readonly number[],
+  labels: readonly Label[],
+): { readonly frontier: readonly Point[]; readonly solutions: Solutions<Point> } {
+  const reservations = Float64Array.from(parties, (a) => scenario.actors[a]!.reservation.value);
+  const pareto = verifiedPareto(scenario, parties, labels);
+  const frontier = tieFree(pareto, parties.length);
+  return { frontier, solutions: bargainingSolutions(pareto, reservations, frontier) };
+}
+
+/**
+ * A label as the domain judges it, apart from the reservations: the parties' utilities, whether the rules and the
+ * red lines of every actor whose consent it needs hold, and those actors' utilities. Computed once per label, it
+ * gives the domain's verdict at any reservations (`agrees`), which is all that moves from round to round.
+ */
+export interface JudgedLabel extends Point {
+  readonly holds: boolean;
+  readonly required: Int32Array;
+  readonly requiredUtility: Float64Array;
+}
+
+const judged = new WeakMap<readonly Label[], readonly JudgedLabel[]>();
+
+/** The labels judged (cached per label list: the labels of one DP always have the same weights and constraints). */
+export function judgeLabels(
+  scenario: Scenario,
+  parties: readonly number[],
+  labels: readonly Label[],
+): readonly JudgedLabel[] {
+  let out = judged.get(labels);
+  if (!out) {
+    out = labels.map((l) => {
+      const required = Int32Array.from(requiredActors(scenario, l.pkg));
+      const actor = (a: number) => scenario.actors[a]!;
+      return {
+        pkg: l.pkg,
+        u: Float64Array.from(parties, (a) => utility(actor(a), scenario.offsets, l.pkg)),
+        holds:
+          brokenConstraints(scenario.rules, l.pkg).length === 0 &&
+          Array.from(required).every((a) => brokenConstraints(actor(a).redLines, l.pkg).length === 0),
+        required,
+        requiredUtility: Float64Array.from(required, (a) => utility(actor(a), scenario.offsets, l.pkg)),
+      };
+    });
+    // in the order paretoRows sorts to (utilities descending, ties in label order: a stable sort), so that each
+    // round's filter of them starts from sorted rows
+    out = out
+      .map((l, k) => ({ l, k }))
+      .sort((a, b) => {
+        for (let i = 0; i < a.l.u.length; i++) if (a.l.u[i] !== b.l.u[i]) return b.l.u[i]! - a.l.u[i]!;
+        return a.k - b.k;
+      })
+      .map((x) => x.l);
+    judged.set(labels, out);
+  }
+  return out;
+}
+
+/** evaluatePackage(…).agreement of a judged label, at the scenario's reservations. */
+function agrees(scenario: Scenario, l: JudgedLabel): boolean {
+  if (!l.holds) return false;
+  for (let k = 0; k < l.required.length; k++)
+    if (l.requiredUtility[k]! < scenario.actors[l.required[k]!]!.reservation.value - ACCEPT_TOL) return false;
+  return true;
+}
+
 /** Keeps the labels the domain's own verdicts call an agreement, with utilities as the domain sums them. */
 function verifiedPareto(scenario: Scenario, parties: readonly number[], labels: readonly Label[]): Point[] {
-  const points: Point[] = labels
-    .filter((l) => evaluatePackage(scenario, l.pkg).agreement)
-    .map((l) => ({
-      pkg: l.pkg,
-      u: Float64Array.from(parties, (a) => utility(scenario.actors[a]!, scenario.offsets, l.pkg)),
-    }));
+  const points: Point[] = judgeLabels(scenario, parties, labels)
+    .filter((l) => agrees(scenario, l))
+    .map((l) => ({ pkg: l.pkg, u: l.u }));
   const P = parties.length;
   const flat = new Float64Array(points.length * P);
   points.forEach((p, k) => {

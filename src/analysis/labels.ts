@@ -15,11 +15,14 @@
 // completion of the kept one, so the errors add up to at most epsilon. (Threshold pruning sees the kept label,
 // up to epsilon worse: the guarantee holds for packages at least epsilon above every reservation they need.)
 import { holds } from '../domain/condition.ts';
+import type { Scenario } from '../domain/types.ts';
 import type { Dag } from './dag.ts';
 import { type FilterCounter, paretoRows } from './dominance.ts';
 import { ACCEPT_TOL, MAX_PARETO_WORK, WorkBudgetExceeded } from './limits.ts';
 
 export interface AcceptanceProblem {
+  /** whose weights count: the diagram may have been built (and shared) for another scenario with the same issues */
+  readonly scenario: Scenario;
   readonly dag: Dag;
   /** actor indices whose acceptance every package needs */
   readonly parties: readonly number[];
@@ -84,9 +87,9 @@ class GrowInt {
 }
 
 export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
-  const { dag, parties, controllers, reservations } = problem;
+  const { scenario, dag, parties, controllers, reservations } = problem;
   const { plan } = dag;
-  const { n, order, domains, frontiers, scenario } = plan;
+  const { n, order, domains, frontiers } = plan;
   const { offsets } = scenario;
   const P = parties.length;
   const K = controllers.length;

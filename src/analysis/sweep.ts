@@ -3,8 +3,10 @@
 // red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move.
 
 import { brokenConstraints, requireDocument, requiredActors } from '../domain/evaluate.ts';
-import { createRng, type Rng } from '../domain/rng.ts';
+import type { Rng } from '../domain/rng.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
+import { drawRng } from './draws.ts';
+import { addExact, exactValue, mergeExact } from './exact-sum.ts';
 
 export interface SweepOptions {
   readonly samples: number;
@@ -101,46 +103,68 @@ function pickDocuments(scenario: Scenario, ids: readonly string[] | undefined): 
   return ids.map((id) => requireDocument(scenario, id));
 }
 
+/** One document's tally over a range of samples, per actor in scenario order; JSON as it stands. */
+export interface DocumentTally {
+  readonly accepts: number[];
+  /** the exact sum of the utilities (see exact-sum.ts), so tallies merge to the same bits in any grouping */
+  readonly sums: number[][];
+  /** null: no sample yet */
+  readonly mins: (number | null)[];
+  readonly maxs: (number | null)[];
+  agreements: number;
+}
+
+/** The tally of samples [from, to): what a worker or a shard computes, and what merges. */
+export interface SweepPart {
+  readonly from: number;
+  readonly to: number;
+  readonly documents: readonly DocumentTally[];
+}
+
 /**
- * Runs the sweep. `onSample` receives every sample's verdicts (for CSV export) without the result holding them.
+ * Samples [from, to) of a sweep. Sample k is a pure function of (scenario, seed, k): its generator comes from
+ * `drawRng`, so any split of the samples draws what one pass draws. `onSample` receives every sample's verdicts.
  */
-export function sweep(
+export function sweepPart(
   scenario: Scenario,
   options: SweepOptions,
+  from: number,
+  to: number,
   onSample?: (s: SweepSample) => void,
-): SweepResult {
+): SweepPart {
   const docs = pickDocuments(scenario, options.documents);
-  const rng = createRng(options.seed);
   const { offsets } = scenario;
   const n = scenario.actors.length;
   // what does not depend on the draw: red lines, rules, who must accept
   const fixed = docs.map((d) => ({
-    broken: scenario.actors.map((a) => brokenConstraints(a.redLines, d.package).map((v) => v.redLine)),
+    redLinesHold: scenario.actors.map((a) => brokenConstraints(a.redLines, d.package).length === 0),
     rulesHold: brokenConstraints(scenario.rules, d.package).length === 0,
     required: requiredActors(scenario, d.package),
   }));
-  const accepts = docs.map(() => new Float64Array(n));
-  const sums = docs.map(() => new Float64Array(n));
-  const mins = docs.map(() => new Float64Array(n).fill(Number.POSITIVE_INFINITY));
-  const maxs = docs.map(() => new Float64Array(n).fill(Number.NEGATIVE_INFINITY));
-  const agreements = new Float64Array(docs.length);
-
-  for (let s = 0; s < options.samples; s++) {
-    const draws = drawScenario(scenario, rng).actors;
+  const tallies: DocumentTally[] = docs.map(() => ({
+    accepts: new Array<number>(n).fill(0),
+    sums: Array.from({ length: n }, () => []),
+    mins: new Array<number | null>(n).fill(null),
+    maxs: new Array<number | null>(n).fill(null),
+    agreements: 0,
+  }));
+  for (let s = from; s < to; s++) {
+    const draws = drawScenario(scenario, drawRng(options.seed, s)).actors;
     docs.forEach((d, k) => {
       const f = fixed[k]!;
+      const t = tallies[k]!;
       let agreed = f.rulesHold;
       for (let a = 0; a < n; a++) {
         const draw = draws[a]!;
         let u = 0;
         for (let i = 0; i < d.package.length; i++) u += draw.contrib[offsets[i]! + d.package[i]!]!;
         const reservation = draw.reservation.value;
-        const ok = f.broken[a]!.length === 0 && u >= reservation - 1e-12;
-        if (ok) accepts[k]![a]!++;
+        const ok = f.redLinesHold[a]! && u >= reservation - 1e-12;
+        if (ok) t.accepts[a]!++;
         else if (f.required.includes(a)) agreed = false;
-        sums[k]![a]! += u;
-        mins[k]![a] = Math.min(mins[k]![a]!, u);
-        maxs[k]![a] = Math.max(maxs[k]![a]!, u);
+        addExact(t.sums[a]!, u);
+        t.mins[a] = Math.min(t.mins[a] ?? u, u);
+        t.maxs[a] = Math.max(t.maxs[a] ?? u, u);
         onSample?.({
           sample: s,
           document: d.id,
@@ -150,27 +174,69 @@ export function sweep(
           accepts: ok,
         });
       }
-      if (agreed) agreements[k]!++;
+      if (agreed) t.agreements++;
     });
   }
+  return { from, to, documents: tallies };
+}
 
+/** The parts of one sweep, merged: they must follow each other (`from` of one is `to` of the one before). */
+export function mergeSweepParts(parts: readonly SweepPart[]): SweepPart {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('no sweep part to merge');
+  const out: SweepPart = structuredClone(first);
+  let to = first.to;
+  for (const p of rest) {
+    if (p.from !== to) throw new Error(`sweep parts do not follow each other: ${to} then ${p.from}`);
+    p.documents.forEach((d, k) => {
+      const t = out.documents[k]!;
+      d.accepts.forEach((x, a) => {
+        t.accepts[a]! += x;
+        mergeExact(t.sums[a]!, d.sums[a]!);
+        const lo = d.mins[a];
+        const hi = d.maxs[a];
+        if (lo !== null && lo !== undefined) t.mins[a] = Math.min(t.mins[a] ?? lo, lo);
+        if (hi !== null && hi !== undefined) t.maxs[a] = Math.max(t.maxs[a] ?? hi, hi);
+      });
+      t.agreements += d.agreements;
+    });
+    to = p.to;
+  }
+  return { ...out, to };
+}
+
+/** The result of a sweep from the tally of all its samples. */
+export function sweepResult(scenario: Scenario, options: SweepOptions, part: SweepPart): SweepResult {
+  const docs = pickDocuments(scenario, options.documents);
   const samples = Math.max(1, options.samples);
   return {
     scenario: scenario.id,
     seed: options.seed,
     samples: options.samples,
     parameters: uncertainParameters(scenario),
-    documents: docs.map((d, k) => ({
-      id: d.id,
-      agreementRate: agreements[k]! / samples,
-      actors: scenario.actors.map((a, i) => ({
-        actor: a.id,
-        acceptRate: accepts[k]![i]! / samples,
-        meanUtility: sums[k]![i]! / samples,
-        minUtility: mins[k]![i]!,
-        maxUtility: maxs[k]![i]!,
-        redLinesBroken: fixed[k]!.broken[i]!,
-      })),
-    })),
+    documents: docs.map((d, k) => {
+      const t = part.documents[k]!;
+      return {
+        id: d.id,
+        agreementRate: t.agreements / samples,
+        actors: scenario.actors.map((a, i) => ({
+          actor: a.id,
+          acceptRate: t.accepts[i]! / samples,
+          meanUtility: exactValue(t.sums[i]!) / samples,
+          minUtility: t.mins[i] ?? Number.NaN,
+          maxUtility: t.maxs[i] ?? Number.NaN,
+          redLinesBroken: brokenConstraints(a.redLines, d.package).map((v) => v.redLine),
+        })),
+      };
+    }),
   };
+}
+
+/** Runs the sweep in one pass. `onSample` receives every sample's verdicts (for CSV export). */
+export function sweep(
+  scenario: Scenario,
+  options: SweepOptions,
+  onSample?: (s: SweepSample) => void,
+): SweepResult {
+  return sweepResult(scenario, options, sweepPart(scenario, options, 0, options.samples, onSample));
 }

@@ -95,7 +95,7 @@ function writeProblem(e: NodeJS.ErrnoException): string {
   }
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   for (const stale of staleTemporaries(file)) {
     try {
       rmSync(stale, { force: true });

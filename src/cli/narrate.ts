@@ -1,10 +1,10 @@
-// A run told in words for the terminal: the shared narration (report/narration.ts), its spans painted in ANSI
+// A run told in words for the terminal: the shared narration (report/narration/), its spans painted in ANSI
 // through the palette and its lines joined as text.
 import type { Scenario } from '../domain/types.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
-import type { TermValue } from '../engine/terms.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
-import { type Line, Narration, type Span } from '../report/narration.ts';
+import { Narration } from '../report/narration/narration.ts';
+import type { Line, Span } from '../report/narration/spans.ts';
 import type { Palette } from './io.ts';
 
 /** A span in the run's colours: verdict words coloured, not bold; terms and asides plain. */
@@ -19,10 +19,13 @@ function paint(p: Palette, s: Span): string {
     case 'changed':
       return p.cyan(s.text);
     case 'accept':
+    case 'accepts':
       return p.green(s.text);
     case 'reject':
+    case 'rejects':
       return p.red(s.text);
     case 'warn':
+    case 'flag':
     case 'alert':
       return p.yellow(s.text);
     case 'signed':
@@ -44,10 +47,6 @@ export class Narrator {
 
   #text(lines: readonly Line[]): string[] {
     return lines.map((l) => ' '.repeat(l.indent) + l.spans.map((s) => paint(this.#p, s)).join(''));
-  }
-
-  option(issueId: string, value: TermValue): string {
-    return this.#n.option(issueId, value);
   }
 
   header(options: ResolvedOptions): string[] {

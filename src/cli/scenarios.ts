@@ -1,41 +1,48 @@
-// Finding scenarios: a path, or the id of a scenario shipped in scenarios/.
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UnknownIdError } from '../domain/errors.ts';
+// Opening scenarios by name (a path, or the id of a shipped scenario). A compiled scenario is cached (see
+// cache.ts), keyed by the content of every file it was compiled from and of the compiler: the second open of an
+// unchanged scenario skips parsing, validating and compiling.
+import { resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Scenario } from '../domain/types.ts';
+import { readTextFile } from '../scenario/include.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
+import { cacheDir, contentHash, fileHash, readCacheBytes, scenarioCodeHash, writeCache } from './cache.ts';
+import { resolveScenarioPath } from './paths.ts';
 
-/** the shipped scenarios folder, from src/cli or dist/src/cli */
-export function shippedDir(): string {
-  for (const up of ['../../scenarios', '../../../scenarios']) {
-    const dir = fileURLToPath(new URL(`${up}/`, import.meta.url));
-    if (existsSync(join(dir, 'tutorial-bilateral.yaml'))) return dir;
-  }
-  throw new Error('the shipped scenarios folder is missing from this installation');
-}
+export { DEFAULT_SCENARIO, resolveScenarioPath, shippedDir, shippedIds } from './paths.ts';
 
-export const DEFAULT_SCENARIO = 'ukraine-peace';
-
-export function shippedIds(): string[] {
-  return readdirSync(shippedDir())
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-/** A file path as given, or a shipped scenario id. */
-export function resolveScenarioPath(nameOrPath: string): string {
-  if (existsSync(nameOrPath)) return nameOrPath;
-  const ids = shippedIds();
-  if (ids.includes(nameOrPath)) {
-    const file = join(shippedDir(), `${nameOrPath}.yaml`);
-    const rel = relative(process.cwd(), file);
-    return rel.startsWith('..') ? file : rel;
-  }
-  throw new UnknownIdError('scenario', nameOrPath, ids, 'no such file, and ');
+interface Compiled {
+  /** every file read to compile it (absolute path → content hash) */
+  readonly files: Readonly<Record<string, string>>;
+  readonly scenario: Scenario;
 }
 
 export function openScenario(nameOrPath: string): Scenario {
-  return loadScenarioFile(resolveScenarioPath(nameOrPath));
+  const file = resolveScenarioPath(nameOrPath);
+  if (cacheDir() === null) return loadScenarioFile(file);
+  const name = `scenario-${contentHash(`${scenarioCodeHash()}\n${resolve(file)}`)}.v8`;
+  const hit = cached(name);
+  // the path as given, as the compiler records it for messages (it depends on the working folder)
+  if (hit) return { ...hit, file };
+  const files: Record<string, string> = {};
+  const scenario = loadScenarioFile(file, (f) => {
+    const text = readTextFile(f);
+    files[resolve(f)] = contentHash(text);
+    return text;
+  });
+  writeCache(name, serialize({ files, scenario } satisfies Compiled));
+  return scenario;
+}
+
+/** The cached scenario when every file it was compiled from still has the content it had. */
+function cached(name: string): Scenario | null {
+  const bytes = readCacheBytes(name);
+  if (!bytes) return null;
+  try {
+    const c = deserialize(bytes) as Compiled;
+    if (typeof c?.files !== 'object' || typeof c.scenario?.id !== 'string') return null;
+    return Object.entries(c.files).every(([f, hash]) => fileHash(f) === hash) ? c.scenario : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,9 +1,9 @@
 // Outcome robustness: draw the scenario's uncertain weights and reservations as `sweep` does, run the negotiation
 // headless on each draw, and count what comes of it. Frequencies over stated ranges, not real-world probabilities.
 
+import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
 import { drawScenario, uncertainParameters } from '../analysis/sweep.ts';
-import { createRng } from '../domain/rng.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { type PlannedInject, runHeadless, stateName } from './headless.ts';
 import { type RunOptions, resolveOptions } from './options.ts';
@@ -99,75 +99,132 @@ export interface OutcomesResult {
   readonly walkOuts: readonly WalkOutTally[];
 }
 
-/**
- * The engine seed of each draw comes from its own stream, so the draws of the parameters stay those of
- * `sweep` with the same seed (draw k here is sample k there). The constant only separates the two streams.
- */
-const SEED_STREAM = 0x0c0e5eed;
-export const engineSeedStream = (seed: number) => createRng(seed ^ SEED_STREAM);
+/** One draw's run as a partial result keeps it: everything but the signed terms (those are tallied). */
+export type OutcomeRow = Omit<OutcomeRun, 'terms'>;
 
-/** Runs every draw; `onRun` sees each run's row as it is made (the result keeps only the aggregates). */
+/** The runs of draws [from, to): what a worker or a shard computes, and what merges. JSON as it stands. */
+export interface OutcomesPart {
+  readonly from: number;
+  readonly to: number;
+  /** one per draw, in draw order */
+  readonly rows: readonly OutcomeRow[];
+  /** per issue: every value signed and how often, as [value, count] pairs */
+  readonly terms: readonly (readonly (readonly [TermValue, number])[])[];
+}
+
+/**
+ * Draw `index` and its run: a pure function of (scenario, seed, index). The preference draw comes from
+ * `drawRng(seed, index)` — the generator sample `index` of `sweep` uses, so the two draw the same parameters —
+ * and the engine seed from the draw's own second stream.
+ */
+export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number): OutcomeRun {
+  const injects = options.injects ?? [];
+  const n = scenario.actors.length;
+  const drawn = drawScenario(scenario, drawRng(options.seed, index));
+  const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, 2 ** 31 - 1);
+  const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
+  // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
+  if (r.waitingFor) throw new Error(`draw ${index}: the run waits for a person (${r.waitingFor})`);
+  const ctx = r.snapshot.context;
+  const outcome = stateName(r.snapshot) as OutcomeKind;
+  if (!OUTCOME_KINDS.includes(outcome)) throw new Error(`draw ${index}: the run ended in ${outcome}`);
+  const holdouts = new Array<number>(n).fill(0);
+  for (const m of ctx.blameMarks) if (m.cause === 'holdout') holdouts[m.actor]!++;
+  const signed = ctx.transcript.findLast((e) => e.kind === 'signed');
+  const deal = outcome === 'signed' && signed?.kind === 'signed' ? signed : null;
+  return {
+    draw: index,
+    engineSeed,
+    outcome,
+    round: deal ? deal.round : ctx.round,
+    utilities: deal ? deal.utilities : null,
+    durability: deal?.durability?.value ?? null,
+    terms: deal ? deal.terms : null,
+    reservations: drawn.actors.map((a) => a.reservation.value),
+    holdouts,
+    walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),
+  };
+}
+
+/** Draws [from, to) and their runs; `onRun` sees each run as it ends. */
+export function outcomesPart(
+  scenario: Scenario,
+  options: OutcomesOptions,
+  from: number,
+  to: number,
+  onRun?: (run: OutcomeRun) => void,
+): OutcomesPart {
+  const rows: OutcomeRow[] = [];
+  const terms = scenario.issues.map(() => new Map<TermValue, number>());
+  for (let k = from; k < to; k++) {
+    const run = outcomeRun(scenario, options, k);
+    onRun?.(run);
+    const { terms: sheet, ...row } = run;
+    rows.push(row);
+    if (sheet)
+      scenario.issues.forEach((x, i) => terms[i]!.set(sheet[x.id]!, (terms[i]!.get(sheet[x.id]!) ?? 0) + 1));
+  }
+  return { from, to, rows, terms: terms.map((m) => [...m]) };
+}
+
+/** The parts of one run of outcomes, merged: they must follow each other. */
+export function mergeOutcomesParts(parts: readonly OutcomesPart[]): OutcomesPart {
+  const [first] = parts;
+  if (!first) throw new Error('no outcomes part to merge');
+  const terms = first.terms.map(() => new Map<TermValue, number>());
+  const rows: OutcomeRow[] = [];
+  let to = first.from;
+  for (const p of parts) {
+    if (p.from !== to) throw new Error(`outcomes parts do not follow each other: ${to} then ${p.from}`);
+    rows.push(...p.rows);
+    p.terms.forEach((pairs, i) => {
+      for (const [v, c] of pairs) terms[i]!.set(v, (terms[i]!.get(v) ?? 0) + c);
+    });
+    to = p.to;
+  }
+  return { from: first.from, to, rows, terms: terms.map((m) => [...m]) };
+}
+
+/** Runs every draw in one pass; `onRun` sees each run's row as it is made. */
 export function runOutcomes(
   scenario: Scenario,
   options: OutcomesOptions,
   onRun?: (run: OutcomeRun) => void,
 ): OutcomesResult {
+  return outcomesResult(scenario, options, outcomesPart(scenario, options, 0, options.draws, onRun));
+}
+
+/** The summary of every draw's run, from the tally of all of them. */
+export function outcomesResult(
+  scenario: Scenario,
+  options: OutcomesOptions,
+  part: OutcomesPart,
+): OutcomesResult {
   const resolved = resolveOptions(scenario, options.run);
   const injects = options.injects ?? [];
-  const draws = createRng(options.seed);
-  const seeds = engineSeedStream(options.seed);
   const n = scenario.actors.length;
   const counts: Record<OutcomeKind, number> = { signed: 0, stalemate: 0, collapsed: 0 };
   const rounds: number[] = [];
   const utilities: number[][] = scenario.actors.map(() => []);
   const durability: number[] = [];
-  const terms = scenario.issues.map(() => new Map<TermValue, number>());
   const holdoutRuns = new Array<number>(n).fill(0);
   const holdoutRounds = new Array<number>(n).fill(0);
   const walkOuts = new Array<number>(n).fill(0);
-
-  for (let k = 0; k < options.draws; k++) {
-    const drawn = drawScenario(scenario, draws);
-    const engineSeed = seeds.int(0, 2 ** 31 - 1);
-    const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
-    // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
-    if (r.waitingFor) throw new Error(`draw ${k}: the run waits for a person (${r.waitingFor})`);
-    const ctx = r.snapshot.context;
-    const outcome = stateName(r.snapshot) as OutcomeKind;
-    if (!OUTCOME_KINDS.includes(outcome)) throw new Error(`draw ${k}: the run ended in ${outcome}`);
-    counts[outcome]++;
-    const holdouts = new Array<number>(n).fill(0);
-    for (const m of ctx.blameMarks) if (m.cause === 'holdout') holdouts[m.actor]!++;
-    ctx.walkedOut.forEach((a) => walkOuts[a]!++);
-    const signed = ctx.transcript.findLast((e) => e.kind === 'signed');
-    const deal = outcome === 'signed' && signed?.kind === 'signed' ? signed : null;
-    if (deal) {
-      rounds.push(deal.round);
-      scenario.actors.forEach((a, i) => utilities[i]!.push(deal.utilities[a.id]!));
-      if (deal.durability) durability.push(deal.durability.value);
-      scenario.issues.forEach((x, i) => {
-        const v = deal.terms[x.id]!;
-        terms[i]!.set(v, (terms[i]!.get(v) ?? 0) + 1);
-      });
+  for (const row of part.rows) {
+    counts[row.outcome]++;
+    for (const id of row.walkedOut) walkOuts[scenario.actors.findIndex((a) => a.id === id)]!++;
+    if (row.outcome === 'signed' && row.utilities) {
+      rounds.push(row.round);
+      scenario.actors.forEach((a, i) => utilities[i]!.push(row.utilities![a.id]!));
+      if (row.durability !== null) durability.push(row.durability);
     } else {
-      holdouts.forEach((h, a) => {
+      row.holdouts.forEach((h, a) => {
         if (h > 0) holdoutRuns[a]!++;
         holdoutRounds[a]! += h;
       });
     }
-    onRun?.({
-      draw: k,
-      engineSeed,
-      outcome,
-      round: deal ? deal.round : ctx.round,
-      utilities: deal ? deal.utilities : null,
-      durability: deal?.durability?.value ?? null,
-      terms: deal ? deal.terms : null,
-      reservations: drawn.actors.map((a) => a.reservation.value),
-      holdouts,
-      walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),
-    });
   }
+  const terms = part.terms.map((pairs) => new Map(pairs));
 
   const total = options.draws;
   const failed = total - counts.signed;

@@ -1,77 +1,21 @@
-// The after-action report as one self-contained HTML page: the same model as the markdown, with the utility
-// trajectories drawn as an inline SVG chart and every source id linked to its entry at the end.
-import type { AfterActionReport, Citation, RoundItem, TermMove } from './after-action.ts';
+// The after-action report as one self-contained HTML page: the same model as the markdown, the timeline painted
+// from the narration's lines (paint-html.ts), the utility trajectories drawn as an inline SVG chart and every source
+// id linked to its entry at the end.
+import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { utilityChart } from './chart.ts';
-import { anchor, esc, safeUrl } from './markup.ts';
+import { n3 } from './format.ts';
+import { esc } from './markup.ts';
+import { comparisonIntro } from './nash-compare.ts';
+import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
 import { page } from './page.ts';
-import {
-  BLAME_INTRO,
-  blameLine,
-  blameTriggerLine,
-  comparisonIntro,
-  driftLine,
-  durabilityIntro,
-  factorText,
-  holdoutLine,
-  idleFactors,
-  injectHead,
-  type Names,
-  namesOf,
-  ratificationLine,
-  strategiesLine,
-  tallyLine,
-  textHead,
-  verdictParts,
-  walkOutLine,
-} from './sentences.ts';
-import { n3, provenanceFlag } from './words.ts';
+import { flagHtml as flag, htmlItems, sourceLinks, sourcesHtml } from './paint-html.ts';
+import { provenanceFlag } from './words.ts';
 
-export function sourceLinks(ids: readonly string[]): string {
-  if (!ids.length) return '';
-  const links = ids.map((id) => `<a href="#${esc(anchor('src', id))}">${esc(id)}</a>`).join(', ');
-  return ` <span class="cite">[${links}]</span>`;
-}
+type Names = (id: string) => string;
 
-export function flagHtml(confirmed: boolean, recall: boolean): string {
-  const f = provenanceFlag(confirmed, recall);
-  return f ? ` <span class="flag">${f}</span>` : '';
-}
-
-export function citeHtml(c: Citation): string {
-  return `“${esc(c.text)}”${sourceLinks(c.sources)}${flagHtml(c.confirmed, c.recall)}`;
-}
-
-function move(m: TermMove, first: boolean): string {
-  const head = first
-    ? `${esc(m.label)}: <strong>${esc(m.to)}</strong>`
-    : `${esc(m.label)}: ${esc(m.from)} → <strong>${esc(m.to)}</strong>`;
-  if (!m.reason) return `<li>${head}</li>`;
-  return `<li>${head} — ${esc(m.reason.text)}${m.reason.cites ? `: ${citeHtml(m.reason.cites)}` : ''}</li>`;
-}
+const flagHtml = (confirmed: boolean, recall: boolean) => flag(provenanceFlag(confirmed, recall));
 
 const sub = (items: readonly string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '');
-
-function item(it: RoundItem, name: Names): string {
-  switch (it.kind) {
-    case 'text':
-      return `<li class="text">${esc(textHead(it, name))}${sub(it.changes.map((m) => move(m, it.first)))}</li>`;
-    case 'inject':
-      return `<li class="inject"><strong>${esc(injectHead(it))}</strong>${it.event ? `${sourceLinks(it.event.sources)}${flagHtml(it.event.confirmed, false)}` : ''}${sub([...(it.blame ? [`<li>${esc(blameTriggerLine(it, name))}</li>`] : []), ...it.effects.map((e) => `<li>${esc(e)}</li>`), ...it.cites.map((c) => `<li>red line: ${citeHtml(c)}</li>`)])}</li>`;
-    case 'drift':
-      return `<li class="drift meta">${esc(driftLine(it, name))}</li>`;
-    case 'verdict': {
-      const p = verdictParts(it, name);
-      const who = it.person ? `<span class="person">${esc(p.who)}</span>` : esc(p.who);
-      return `<li class="verdict">${who} <span class="${p.verb}">${p.verb}</span>${esc(p.rest)}${sub(it.violations.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
-    }
-    case 'walk-out':
-      return `<li class="walk-out"><strong>${esc(walkOutLine(it, name))}</strong></li>`;
-    case 'tally':
-      return `<li class="tally"><strong>${esc(tallyLine(it, name))}</strong>${sub([...it.rules.map((c) => `<li>${citeHtml(c)}</li>`), ...(it.holdout === undefined ? [] : [`<li>${esc(holdoutLine(it.holdout, name))}</li>`])])}</li>`;
-    case 'ratification':
-      return `<li class="ratification">${esc(ratificationLine(it, name))}${sub(it.rules.map((c) => `<li>${citeHtml(c)}</li>`))}</li>`;
-  }
-}
 
 /** The engine's blame tally (stalemate, collapse) or the signed text's durability estimate, after the outcome. */
 function outcomeNotes(r: AfterActionReport, name: Names): string[] {
@@ -141,7 +85,7 @@ function comparison(r: AfterActionReport, name: Names): string {
         : '<p>(the status quo on every issue)</p>',
     );
   }
-  parts.push(`<p>${esc(comparisonIntro(r))}</p>`);
+  parts.push(`<p>${esc(comparisonIntro(r.comparison, r.finalText?.agreed === true))}</p>`);
   const c = r.comparison;
   if (c.kind === 'nash') {
     parts.push(
@@ -165,19 +109,8 @@ function comparison(r: AfterActionReport, name: Names): string {
   return parts.join('\n');
 }
 
-export function sourcesHtml(list: AfterActionReport['sources']): string {
-  if (!list.length) return '<p>The report cites no source.</p>';
-  return `<ul class="sources">${list
-    .map((s) => {
-      const url = safeUrl(s.url);
-      const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(esc);
-      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : ''}</li>`;
-    })
-    .join('')}</ul>`;
-}
-
 export function afterActionHtml(r: AfterActionReport): string {
-  const name = namesOf(r);
+  const name = actorNames(r);
   const people = r.actors.filter((a) => a.person).map((a) => a.name);
   const body = [
     '<header id="header">',
@@ -197,11 +130,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     '<h2>Timeline</h2>',
     ...r.timeline.map(
       (round) =>
-        `<section class="round" id="round-${round.round}"><h3>Round ${round.round}</h3><ul>${
-          round.items.length
-            ? round.items.map((it) => item(it, name)).join('')
-            : '<li>Nothing happened in this round before the session stopped.</li>'
-        }</ul></section>`,
+        `<section class="round" id="round-${round.round}"><h3>Round ${round.round}</h3><ul>${htmlItems(round.lines)}</ul></section>`,
     ),
     '</section>',
     '<section id="trajectory">',

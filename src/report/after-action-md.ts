@@ -1,72 +1,16 @@
-// The after-action report in markdown: the model laid out as headings, lists and two compact tables.
-import type { AfterActionReport, Citation, RoundItem, TermMove } from './after-action.ts';
-import { md } from './markup.ts';
-import {
-  BLAME_INTRO,
-  blameLine,
-  blameTriggerLine,
-  comparisonIntro,
-  driftLine,
-  durabilityIntro,
-  factorText,
-  holdoutLine,
-  idleFactors,
-  injectHead,
-  type Names,
-  namesOf,
-  ratificationLine,
-  strategiesLine,
-  tallyLine,
-  textHead,
-  verdictHead,
-  walkOutLine,
-} from './sentences.ts';
-import { n3, provenanceFlag } from './words.ts';
+// The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
+// is the narration's lines (paint-md.ts).
+import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
+import { n3 } from './format.ts';
+import { md, mdLine, mdUrl } from './markup.ts';
+import { comparisonIntro } from './nash-compare.ts';
+import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
+import { mdFlag, mdList, mdSources as sources } from './paint-md.ts';
+import { provenanceFlag } from './words.ts';
 
-const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '');
+type Names = (id: string) => string;
 
-function flag(confirmed: boolean, recall: boolean): string {
-  const f = provenanceFlag(confirmed, recall);
-  return f ? ` **${f}**` : '';
-}
-
-function cite(c: Citation): string {
-  return `"${md(c.text)}"${sources(c.sources)}${flag(c.confirmed, c.recall)}`;
-}
-
-function move(m: TermMove, first: boolean): string {
-  const head = first ? `${md(m.label)}: ${md(m.to)}` : `${md(m.label)}: ${md(m.from)} → ${md(m.to)}`;
-  if (!m.reason) return head;
-  return `${head} — ${md(m.reason.text)}${m.reason.cites ? `: ${cite(m.reason.cites)}` : ''}`;
-}
-
-function item(it: RoundItem, name: Names): string[] {
-  switch (it.kind) {
-    case 'text':
-      return [`- ${md(textHead(it, name))}`, ...it.changes.map((m) => `  - ${move(m, it.first)}`)];
-    case 'inject':
-      return [
-        `- ${md(injectHead(it))}${it.event ? `${sources(it.event.sources)}${flag(it.event.confirmed, false)}` : ''}`,
-        ...(it.blame ? [`  - ${md(blameTriggerLine(it, name))}`] : []),
-        ...it.effects.map((e) => `  - ${md(e)}`),
-        ...it.cites.map((c) => `  - red line: ${cite(c)}`),
-      ];
-    case 'drift':
-      return [`- ${md(driftLine(it, name))}`];
-    case 'verdict':
-      return [`- ${md(verdictHead(it, name))}`, ...it.violations.map((c) => `  - ${cite(c)}`)];
-    case 'walk-out':
-      return [`- ${md(walkOutLine(it, name))}`];
-    case 'tally':
-      return [
-        `- **${md(tallyLine(it, name))}**`,
-        ...it.rules.map((c) => `  - ${cite(c)}`),
-        ...(it.holdout === undefined ? [] : [`  - ${md(holdoutLine(it.holdout, name))}`]),
-      ];
-    case 'ratification':
-      return [`- ${md(ratificationLine(it, name))}`, ...it.rules.map((c) => `  - ${cite(c)}`)];
-  }
-}
+const flag = (confirmed: boolean, recall: boolean) => mdFlag(provenanceFlag(confirmed, recall));
 
 /** The engine's blame tally (stalemate, collapse) or the signed text's durability estimate, after the outcome. */
 function outcomeNotes(r: AfterActionReport, name: Names): string[] {
@@ -74,16 +18,17 @@ function outcomeNotes(r: AfterActionReport, name: Names): string[] {
   if (r.blame) {
     out.push('', `**Blame, as the engine counts it.** ${md(BLAME_INTRO)}`, '');
     if (!r.blame.length) out.push('- Nobody stood alone and nobody walked out.');
-    for (const b of r.blame) out.push(`- ${md(blameLine(b, name))}`);
+    for (const b of r.blame) out.push(`- ${mdLine(blameLine(b, name))}`);
   }
   const d = r.durability;
   if (d) {
     out.push('', `**Estimated durability.** ${md(durabilityIntro(d))}${sources(d.baseSources)}`, '');
     const on = d.factors.filter((f) => f.holds);
     if (!on.length) out.push('- No factor applies to these terms: the estimate is the base.');
-    for (const f of on) out.push(`- ${md(factorText(f))}${sources(f.sources)}${flag(f.confirmed, f.recall)}`);
+    for (const f of on)
+      out.push(`- ${mdLine(factorText(f))}${sources(f.sources)}${flag(f.confirmed, f.recall)}`);
     const idle = idleFactors(d);
-    if (idle) out.push('', md(idle));
+    if (idle) out.push('', mdLine(idle));
   }
   return out;
 }
@@ -110,7 +55,7 @@ function trajectoryTable(r: AfterActionReport, name: Names): string[] {
 }
 
 export function afterActionMarkdown(r: AfterActionReport): string {
-  const name = namesOf(r);
+  const name = actorNames(r);
   const out: string[] = [];
   const push = (...l: string[]) => out.push(...l);
   push(
@@ -141,8 +86,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   );
   for (const round of r.timeline) {
     push('', `### Round ${round.round}`, '');
-    if (!round.items.length) push('- Nothing happened in this round before the session stopped.');
-    for (const it of round.items) push(...item(it, name));
+    push(...mdList(round.lines));
   }
   push('', '## Utility by round', '', ...trajectoryTable(r, name), '', '## Turning points', '');
   if (!r.turningPoints.length) push('No verdict changed, no inject fired and the text did not move.');
@@ -151,10 +95,10 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   if (r.finalText) {
     push(`The ${r.finalText.agreed ? 'agreed' : 'last'} text, where it differs from the status quo:`, '');
     if (!r.finalText.terms.length) push('- (the status quo on every issue)');
-    for (const t of r.finalText.terms) push(`- ${md(t.label)}: ${md(t.value)}`);
+    for (const t of r.finalText.terms) push(`- ${mdLine(t.label)}: ${md(t.value)}`);
     push('');
   }
-  push(md(comparisonIntro(r)));
+  push(mdLine(comparisonIntro(r.comparison, r.finalText?.agreed === true)));
   const c = r.comparison;
   if (c.kind === 'nash') {
     push(
@@ -165,17 +109,17 @@ export function afterActionMarkdown(r: AfterActionReport): string {
     for (const u of c.utilities) push(`| ${md(name(u.actor))} | ${n3(u.text)} | ${n3(u.nash)} |`);
     if (c.differ.length) {
       push('', 'Terms that differ:', '');
-      for (const d of c.differ) push(`- ${md(d.label)}: ${md(d.text)} (text) · ${md(d.nash)} (Nash)`);
+      for (const d of c.differ) push(`- ${mdLine(d.label)}: ${md(d.text)} (text) · ${md(d.nash)} (Nash)`);
     }
   }
   push('', '## Debrief questions', '');
-  r.debrief.forEach((q, k) => push(`${k + 1}. ${md(q)}`));
+  r.debrief.forEach((q, k) => push(`${k + 1}. ${mdLine(q)}`));
   push('', '## Sources', '');
   if (!r.sources.length) push('The report cites no source.');
   for (const s of r.sources) {
     const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(md);
     push(
-      `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` <${s.url}>` : ''}`,
+      `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
     );
   }
   return `${out.join('\n')}\n`;

@@ -2,11 +2,14 @@
 
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
-import { flagHtml, sourceLinks, sourcesHtml } from './after-action-html.ts';
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
+import { n3, signed } from './format.ts';
 import { anchor, esc } from './markup.ts';
 import { page } from './page.ts';
-import { n3 } from './words.ts';
+import { flagHtml as flag, sourceLinks, sourcesHtml } from './paint-html.ts';
+import { provenanceFlag } from './words.ts';
+
+const flagHtml = (confirmed: boolean, recall: boolean) => flag(provenanceFlag(confirmed, recall));
 
 /** " <span class="flag">[reading]</span>", or "" for a stated item. */
 const mark = (basis: BasisKind) =>
@@ -62,7 +65,7 @@ function card(c: BriefingCard): string {
       ? `<ul>${c.redLines.map((r) => `<li>${redLine(r, id)}</li>`).join('')}</ul>`
       : '<p>None: you may accept any text worth more to you than no deal.</p>',
     '<h3>Your value of no deal</h3>',
-    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${esc(nd.rationale)}${mark(nd.basis)}${links(nd.sources, id)}</p>`,
+    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${esc(nd.rationale)}${mark(nd.basis)}${links(nd.sources, id)}</p>`,
     '<h3>The documents on the table</h3>',
     docs.length ? `<ul>${docs.join('')}</ul>` : '<p>No document is tabled in this scenario.</p>',
     "<h3>The others' public red lines</h3>",

@@ -2,8 +2,9 @@
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
-import { md } from './markup.ts';
-import { n3, provenanceFlag } from './words.ts';
+import { n3, signed } from './format.ts';
+import { md, mdLine, mdUrl } from './markup.ts';
+import { provenanceFlag } from './words.ts';
 
 const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '');
 
@@ -25,7 +26,7 @@ export function cardMarkdown(c: BriefingCard): string[] {
     `*For the person playing ${md(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.*`,
     '',
   ];
-  if (c.actor.description) out.push(md(c.actor.description), '');
+  if (c.actor.description) out.push(mdLine(c.actor.description), '');
   out.push(`**Role.** ${md(c.actor.role)}. ${md(c.position)}`, '', '### What you care about most', '');
   c.issues.forEach((x, k) => {
     out.push(
@@ -44,7 +45,7 @@ export function cardMarkdown(c: BriefingCard): string[] {
     '',
     '### Your value of no deal',
     '',
-    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${nd.drift > 0 ? '+' : ''}${n3(nd.drift)} a round`}. ${md(nd.rationale)}${mark(nd.basis)}${sources(nd.sources)}`,
+    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${md(nd.rationale)}${mark(nd.basis)}${sources(nd.sources)}`,
     '',
     '### The documents on the table',
     '',
@@ -64,16 +65,16 @@ export function cardMarkdown(c: BriefingCard): string[] {
   out.push('', "### The others' public red lines", '');
   if (!c.others.length) out.push('No other actor has stated a red line.');
   for (const o of c.others) {
-    out.push(`- ${md(o.name)}:`);
+    out.push(`- ${mdLine(o.name)}:`);
     for (const r of o.redLines) out.push(`  - ${redLine(r)}`);
   }
   out.push('', '### Questions to prepare', '');
-  c.questions.forEach((q, k) => out.push(`${k + 1}. ${md(q)}`));
+  c.questions.forEach((q, k) => out.push(`${k + 1}. ${mdLine(q)}`));
   out.push('', '### Sources', '');
   if (!c.sources.length) out.push('This card cites no source.');
   for (const s of c.sources)
     out.push(
-      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` <${s.url}>` : ''}`,
+      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
     );
   return out;
 }

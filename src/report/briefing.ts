@@ -4,8 +4,9 @@
 import { verdictOf } from '../domain/evaluate.ts';
 import { positionsAsOf } from '../domain/positions.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
-import type { SourceLine } from './after-action.ts';
-import { listing, n3 } from './words.ts';
+import type { SourceLine } from './after-action-model.ts';
+import { n3 } from './format.ts';
+import { listing } from './words.ts';
 
 export interface CardRedLine {
   readonly id: string;

@@ -1,7 +1,7 @@
 // CSV for spreadsheets, pandas and R: RFC 4180 with LF line ends, a header row, UTF-8 without a byte-order mark.
 // Numbers are printed as JavaScript prints them (the shortest text that reads back as the same double), so a
 // cell equals the number in the --json output and the same inputs give the same bytes.
-import { didYouMean, PeacesimError } from '../domain/errors.ts';
+import { PeacesimError } from '../domain/errors.ts';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -41,33 +41,3 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 
 /** Several ids in one cell. */
 export const joinIds = (ids: readonly string[]): string => ids.join(';');
-
-/** The value of `--csv`, checked against the exports a command offers (exit 2 with a suggestion otherwise). */
-export function csvKind<K extends string>(value: string, kinds: readonly K[], hint = ''): K {
-  if ((kinds as readonly string[]).includes(value)) return value as K;
-  throw new PeacesimError(
-    `--csv: unknown export "${value}"${didYouMean(value, kinds)}; choose ${kinds.join(', ')}${hint}`,
-    2,
-  );
-}
-
-/**
- * An optional-value `--csv [table]`: undefined when absent, the first of `kinds` (the default table) when given
- * bare, else the named table (checked as csvKind does).
- */
-export function optionalCsvKind<K extends string>(
-  value: string | true | undefined,
-  kinds: readonly [K, ...K[]],
-  hint = '',
-): K | undefined {
-  if (value === undefined) return undefined;
-  return value === true ? kinds[0] : csvKind(value, kinds, hint);
-}
-
-/** `--csv` and `--json` exclude each other; `--out` needs one of them (it writes that output, not the text). */
-export function checkExportFlags(opts: { csv?: unknown; json?: boolean; out?: string }): void {
-  if (opts.csv !== undefined && opts.csv !== false && opts.json)
-    throw new PeacesimError('--csv and --json cannot be used together: choose one', 2);
-  if (opts.out !== undefined && (opts.csv === undefined || opts.csv === false) && !opts.json)
-    throw new PeacesimError('--out writes the --csv or --json output: add one of them', 2);
-}

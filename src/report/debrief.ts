@@ -1,13 +1,14 @@
 // Debrief questions for facilitators, read off the report's data: who rejected throughout and why, who came
 // round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
-import type { AfterActionReport, RoundItem } from './after-action.ts';
-import { n2 } from './durability.ts';
+import type { TranscriptEntry } from '../engine/transcript.ts';
+import type { AfterActionReport } from './after-action-model.ts';
+import { n2, n3 } from './format.ts';
 import { roundList } from './outcome-notes.ts';
-import { listing, n3 } from './words.ts';
+import { listing } from './words.ts';
 
 type Partial = Omit<AfterActionReport, 'debrief' | 'sources'>;
-type Verdict = Extract<RoundItem, { kind: 'verdict' }> & { round: number };
+type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
 
 const MAX_QUESTIONS = 8;
 
@@ -25,9 +26,7 @@ export function debriefQuestions(r: Partial): string[] {
   const out: string[] = [];
   const verdicts = (actor: string): Verdict[] =>
     r.timeline.flatMap((t) =>
-      t.items.flatMap((it) =>
-        it.kind === 'verdict' && it.actor === actor ? [{ ...it, round: t.round }] : [],
-      ),
+      t.entries.flatMap((e) => (e.kind === 'verdict' && e.actor === actor ? [e] : [])),
     );
   for (const a of r.actors) {
     const vs = verdicts(a.id);
@@ -35,7 +34,8 @@ export function debriefQuestions(r: Partial): string[] {
     if (vs.every((v) => !v.accepts)) {
       const counts = new Map<string, { text: string; n: number }>();
       for (const v of vs)
-        for (const c of v.violations) counts.set(c.id, { text: c.text, n: (counts.get(c.id)?.n ?? 0) + 1 });
+        for (const c of v.violations)
+          counts.set(c.redLine, { text: c.text, n: (counts.get(c.redLine)?.n ?? 0) + 1 });
       const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
       const when = span(vs.map((v) => v.round));
       if (top && top.n === vs.length)
@@ -46,10 +46,15 @@ export function debriefQuestions(r: Partial): string[] {
         out.push(
           `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line "${quote(top.text)}", otherwise because the text fell short of what it held out for or crossed another red line. Which objection was the harder one to meet, and by whom?`,
         );
+      else if (a.person)
+        out.push(
+          `${a.name}, played by a person, rejected every text it answered (${when}) although none crossed its red lines. What did the participant weigh that the numbers do not show?`,
+        );
       else {
         const last = vs.at(-1)!;
+        const shortfall = Math.max(0, last.aspiration - last.utility);
         out.push(
-          `${a.name} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(last.shortfall ?? 0)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
+          `${a.name} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(shortfall)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
         );
       }
       continue;
@@ -61,7 +66,7 @@ export function debriefQuestions(r: Partial): string[] {
     const injects = r.timeline
       .filter((t) => t.round > before && t.round <= from)
       .flatMap((t) =>
-        t.items.flatMap((it) => (it.kind === 'inject' && it.actors.includes(a.id) ? [it] : [])),
+        t.entries.flatMap((e) => (e.kind === 'inject' && e.effects.some((x) => x.actor === a.id) ? [e] : [])),
       );
     const inject = injects.at(-1);
     const t = r.trajectories.find((x) => x.actor === a.id)!;

@@ -1,5 +1,6 @@
 // The durability estimate in plain words, shared by analyze, whatif, show and the after-action report. Every
 // number in it is an assumption of the scenario file, so every wording says so and none reads as a forecast.
+import { n2, shift2 } from './format.ts';
 
 /** What every output needs of an estimate (the domain's DurabilityEstimate and the transcript's note fit). */
 export interface DurabilityLike {
@@ -9,11 +10,6 @@ export interface DurabilityLike {
 }
 
 export const DURABILITY_CAVEAT = 'an assumption of the scenario, not a forecast';
-
-export const n2 = (x: number): string => x.toFixed(2);
-
-/** "+0.10", "−0.05" (a true minus sign, as the run narration writes it). */
-export const shift2 = (x: number): string => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(2)}`;
 
 /** The factors that move the estimate: their condition holds and their shift is not zero. */
 export function movingFactors<F extends DurabilityLike['factors'][number]>(factors: readonly F[]): F[] {

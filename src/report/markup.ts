@@ -1,12 +1,38 @@
 // Escaping for the two output formats. Markdown: one line, no raw HTML, no accidental emphasis, links or table
 // cells. HTML: text and attribute values, so scenario text can never become markup.
 
-/** Inline markdown text: whitespace collapsed, markdown and HTML metacharacters escaped. */
+/** Markdown's inline metacharacters, and & (an entity) and ~ (strikethrough): each escaped with a backslash. */
+const MD_SPECIAL = /[\\`*_<>[\]|#&~]/g;
+
+/** Inline markdown text: whitespace collapsed, metacharacters escaped, so no scenario text becomes markup. */
 export function md(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_<>[\]|#]/g, (c) => `\\${c}`);
+  return mdWords(text).trim();
+}
+
+/** Text that starts a line or a list item: as `md`, and a leading list marker escaped so it opens no list. */
+export function mdLine(text: string): string {
+  return mdLead(md(text));
+}
+
+/** A leading list marker ("- ", "+ ", "1. ", "1) ") escaped. */
+export function mdLead(text: string): string {
+  return text.replace(/^([-+])(?=\s|$)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Words within a markdown line: as `md`, but spaces at either end kept (they join the next span). */
+export function mdWords(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(MD_SPECIAL, (c) => `\\${c}`);
+}
+
+/**
+ * An address in markdown. Only an http(s) URL becomes a link: an autolink, with every character that could end
+ * it or read as markup percent-encoded. Anything else (`javascript:…`, a path) is shown as escaped text.
+ */
+export function mdUrl(url: string): string {
+  const link = safeUrl(url);
+  if (!link) return md(url);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must be encoded
+  return `<${link.replace(/[\u0000-\u0020\u007f-\u009f<>"'`\\{}|^]/g, (c) => encodeURIComponent(c))}>`;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -6,8 +6,8 @@ import { evaluatePackage } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import { statusQuoPackage, utility } from '../domain/utility.ts';
 import { packageOf, type TermSheet, termSheet } from '../engine/terms.ts';
-import type { Comparison, TermLine } from './after-action.ts';
-import { optionLabel } from './words.ts';
+import type { Comparison, TermLine } from './after-action-model.ts';
+import { optionLabel } from './format.ts';
 
 export function termLines(scenario: Scenario, sheet: TermSheet): TermLine[] {
   return scenario.issues
@@ -56,4 +56,11 @@ export function compareWithNash(scenario: Scenario, sheet: TermSheet | null): Co
       })),
     textIsAgreement: evaluatePackage(scenario, pkg).agreement,
   };
+}
+
+/** What the comparison says, in a paragraph; `agreed`: the text compared was signed. */
+export function comparisonIntro(c: Comparison, agreed: boolean): string {
+  const which = agreed ? 'the agreed text' : 'the last text on the table';
+  if (c.kind === 'none') return c.reason;
+  return `The Nash solution maximises the product of the parties' gains over no deal among the packages every required actor accepts (under the scenario as written${c.exact ? '' : '; an approximation within the analysis budget'}). It differs from ${which} on ${c.differ.length} term${c.differ.length === 1 ? '' : 's'}. Under the scenario's values of no deal and red lines as written, ${which} ${c.textIsAgreement ? 'would be' : 'would not be'} an agreement.`;
 }

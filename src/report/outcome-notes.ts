@@ -1,8 +1,10 @@
 // What the after-action report says beside the outcome: the engine's blame count when talks fail, and the
 // durability estimate when a text is signed — both read off the transcript and both the scenario's or the
 // engine's bookkeeping, never the report's own judgement. Sources come from the scenario's durability section.
-import type { Scenario } from '../domain/types.ts';
+import type { BasisKind, Scenario } from '../domain/types.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
+import { DURABILITY_CAVEAT } from './durability.ts';
+import { n2, shift2 } from './format.ts';
 
 /** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
 export type BlameLine = BlameCount;
@@ -15,6 +17,8 @@ export interface DurabilityFactorLine {
   readonly sources: readonly string[];
   readonly confirmed: boolean;
   readonly recall: boolean;
+  /** what the factor rests on (a factor the scenario no longer states counts as an assumption) */
+  readonly basis: BasisKind;
 }
 
 export interface DurabilityReport {
@@ -59,6 +63,7 @@ function durabilityReport(scenario: Scenario, d: DurabilityNote): DurabilityRepo
       sources: own.get(f.id)?.sources ?? [],
       confirmed: own.get(f.id)?.confirmed ?? true,
       recall: own.get(f.id)?.recall ?? false,
+      basis: own.get(f.id)?.basis ?? 'assumption',
     })),
     clamped: Math.abs(sum - d.value) > 1e-9,
   };
@@ -86,4 +91,33 @@ export function roundList(rounds: readonly number[]): string {
   }
   const text = spans.length <= 1 ? (spans[0] ?? '') : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
   return `round${rounds.length > 1 ? 's' : ''} ${text}`;
+}
+
+export const BLAME_INTRO =
+  "The engine's count, the same rule for every actor: one for each round an actor was the lone holdout on a text every other required actor accepted, and one for a walk-out. It records who stood alone, not who was right.";
+
+/** "Russia: 3 (lone holdout in rounds 3 and 4; walked out in round 7)". */
+export function blameLine(b: BlameLine, name: (id: string) => string): string {
+  const parts = [
+    ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}`] : []),
+    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}`]),
+  ];
+  return `${name(b.actor)}: ${b.count} (${parts.join('; ')})`;
+}
+
+export function durabilityIntro(d: DurabilityReport): string {
+  const clamp = d.clamped ? ', kept within 0 and 1' : '';
+  return `${n2(d.value)} for the signed text: the scenario's base (${n2(d.base)}) plus the shifts of the factors its terms meet${clamp}. It is ${DURABILITY_CAVEAT}: every number is the scenario file's, to tune or drop.`;
+}
+
+/** "monitoring of the line [assumption]: +0.05" — marked when the factor is a reading or an assumption. */
+export function factorText(f: DurabilityFactorLine): string {
+  return `${f.label}${f.basis === 'stated' ? '' : ` [${f.basis}]`}: ${shift2(f.shift)}`;
+}
+
+/** The factors whose condition the signed terms do not meet, in one sentence. */
+export function idleFactors(d: DurabilityReport): string {
+  // labels hold commas of their own, so semicolons part them
+  const idle = d.factors.filter((f) => !f.holds).map((f) => f.label);
+  return idle.length ? `Factors of the scenario that these terms do not meet: ${idle.join('; ')}.` : '';
 }

@@ -6,7 +6,7 @@ import type { WeightEdit } from '../engine/context.ts';
 import { effectiveScenario } from '../engine/effective.ts';
 import { packageOf, type TermSheet, termSheet } from '../engine/terms.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
-import type { Trajectory } from './after-action.ts';
+import type { Trajectory } from './after-action-model.ts';
 
 export /** Replays the texts, values of no deal and weight edits of a transcript, round by round. */
 function trajectories(scenario: Scenario, entries: readonly TranscriptEntry[], rounds: number) {

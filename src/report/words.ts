@@ -1,12 +1,12 @@
-// Plain words shared by the reports: names, lists, numbers, option labels. No markup: the renderers escape.
-import type { Scenario, Strategy } from '../domain/types.ts';
-import { optionOf, type TermValue } from '../engine/terms.ts';
+// Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
+// the renderers escape.
+import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 
-export const n3 = (x: number): string => x.toFixed(3);
-
-/** "a", "a and b", "a, b and c". */
-export function listing(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "a", "a and b", "a, b and c" (or "a, b or c"). */
+export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
 export function actorName(scenario: Scenario, id: string): string {
@@ -17,11 +17,19 @@ export function issueLabel(scenario: Scenario, id: string): string {
   return scenario.issues.find((x) => x.id === id)?.label ?? id;
 }
 
-export function optionLabel(scenario: Scenario, issueId: string, value: TermValue): string {
-  const i = scenario.issueIndex.get(issueId);
-  if (i === undefined) return String(value);
-  const o = optionOf(scenario, i, value);
-  return o < 0 ? String(value) : scenario.issues[i]!.options[o]!.label;
+/** What each strategy does, in a few words, for people who do not know the names. */
+export const STRATEGY_WORDS: Readonly<Record<Exclude<StrategyKind, 'human'>, string>> = {
+  boulware: 'concedes late',
+  linear: 'concedes at a steady pace',
+  conceder: 'concedes early',
+  'tit-for-tat': "mirrors the others' concessions",
+  hardliner: 'holds out for the best it could get in any agreement',
+  zeuthen: 'concedes when it has less to lose (Zeuthen)',
+};
+
+/** "concedes late", or "played by a person". */
+export function strategyWords(s: Strategy): string {
+  return s.kind === 'human' ? 'played by a person' : STRATEGY_WORDS[s.kind];
 }
 
 /** "boulware (e 0.2)", "linear", "human". */

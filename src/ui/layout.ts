@@ -1,4 +1,6 @@
-// Small layout arithmetic: which slice of a list fits, how many lines a text takes, pane widths.
+// Small layout arithmetic: which slice of a list fits, how many lines a text takes, pane widths. Widths are
+// terminal cells (report/format.ts): a wide character takes two.
+import { cells, splitCells } from '../report/format.ts';
 
 /** The first index of a window of `height` rows over `count` rows that keeps `selected` inside, centred when it can. */
 export function windowStart(selected: number, count: number, height: number): number {
@@ -14,8 +16,6 @@ export interface Span {
   readonly bold?: boolean;
   readonly dim?: boolean;
 }
-
-const cells = (t: string) => Array.from(t).length;
 
 /**
  * Word-wraps styled text at `width` columns: greedy, breaking at spaces (which are dropped at the break, so no line
@@ -55,10 +55,10 @@ export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
       pendingSpace = null;
       while (cells(word) > w) {
         if (used > 0) breakLine();
-        const chars = Array.from(word);
-        push({ ...span, text: chars.slice(0, w).join('') });
+        const [head, rest] = splitCells(word, w);
+        push({ ...span, text: head });
         breakLine();
-        word = chars.slice(w).join('');
+        word = rest;
       }
       if (word) push({ ...span, text: word });
     }

@@ -1,13 +1,10 @@
-// A session's transcript for the play screen: the shared narration (report/narration.ts) in its screen voice, its
+// A session's transcript for the play screen: the shared narration (report/narration/) in its screen voice, its
 // spans styled with the theme. The public view (what the teams may see) drops every private number.
 import type { Scenario } from '../domain/types.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
-import {
-  Narration,
-  type Line as NarrationLine,
-  publicShift,
-  type Span as Styled,
-} from '../report/narration.ts';
+import { Narration } from '../report/narration/narration.ts';
+import { publicShift } from '../report/narration/phrases.ts';
+import type { Line as NarrationLine, Span as Styled } from '../report/narration/spans.ts';
 import type { Span } from './layout.ts';
 import type { Theme } from './theme.ts';
 
@@ -36,16 +33,21 @@ function styled(t: Theme, s: Styled): Span {
       return { text, bold: true, color: t.accent };
     case 'aside':
     case 'dim':
+    case 'sources':
+    case 'basis':
       return { text, dim: true };
     case 'changed':
       return { text, color: t.changed };
     case 'accept':
+    case 'accepts':
     case 'signed':
       return { text, color: t.accept, bold: true };
     case 'reject':
+    case 'rejects':
     case 'collapsed':
       return { text, color: t.reject, bold: true };
     case 'warn':
+    case 'flag':
       return { text, color: t.warn };
     case 'alert':
       return { text, color: t.warn, bold: true };

@@ -3,25 +3,14 @@
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
+import { count, n2, n3, signed } from '../report/format.ts';
 import type { Span } from './layout.ts';
 import type { Theme } from './theme.ts';
 
-/** Two decimals, with a true minus sign. */
-export function fix2(x: number): string {
-  const t = Math.abs(x).toFixed(2);
-  return x < 0 && t !== '0.00' ? `−${t}` : t;
-}
+/** Two and three decimals with a true minus sign, and a signed change, as every output writes them. */
+export { n2 as fix2, n3 as fix3 };
 
-/** Three decimals, with a true minus sign: a play session's numbers, as `peacesim run` prints them. */
-export function fix3(x: number): string {
-  const t = Math.abs(x).toFixed(3);
-  return x < 0 && t !== '0.000' ? `−${t}` : t;
-}
-
-export function signed2(x: number): string {
-  const t = fix2(x);
-  return x > 0 && t !== '0.00' ? `+${t}` : t;
-}
+export const signed2 = (x: number): string => signed(x, 2);
 
 export function actorName(scenario: Scenario, id: string): string {
   const a = scenario.actorIndex.get(id);
@@ -53,10 +42,10 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
   if (!v.accepts) {
     const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
     return [
-      `${fix2(-v.margin)} short of what no deal is worth to it${basisText(v.reservationBasis)}${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
+      `${n2(-v.margin)} short of what no deal is worth to it${basisText(v.reservationBasis)}${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
     ];
   }
-  return [`${fix2(v.margin)} better than no deal`];
+  return [`${n2(v.margin)} better than no deal`];
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -87,13 +76,11 @@ export function agreementLine(scenario: Scenario, ev: Evaluation): string {
   const parts: string[] = [];
   const no = rejecters(scenario, ev);
   if (no.length) parts.push(`rejected by ${no.join(', ')}`);
-  if (ev.ruleViolations.length) parts.push(`breaks ${plural(ev.ruleViolations.length, 'rule')}`);
+  if (ev.ruleViolations.length) parts.push(`breaks ${count(ev.ruleViolations.length, 'rule')}`);
   return `${parts.join('; ')}${aside}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { count as plural };
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -120,7 +107,7 @@ export function reasonSpans(scenario: Scenario, v: Verdict, theme: Theme): Span[
   const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [
     [
-      { text: `${fix2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
+      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
       ...(basisMark(v.reservationBasis) ? [{ text: basisText(v.reservationBasis), color: theme.warn }] : []),
       ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
     ],

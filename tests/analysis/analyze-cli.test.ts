@@ -58,8 +58,8 @@ describe('peacesim analyze', () => {
     const r = await analyze('tutorial-bilateral');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('48 (17.8%)');
-    expect(r.stdout).toContain('red line no-cession: No surrender of territory it holds.');
-    expect(r.stdout).toContain('below reservation [assumption]; costliest: line [assumption]');
+    expect(r.stdout).toContain('red line: No surrender of territory it holds.');
+    expect(r.stdout).toContain('below reservation [assumption]; costliest: Territory [assumption]');
     expect(r.stdout).toContain('A collective defence pledge like NATO');
     expect(r.stdout).toMatch(/Pareto frontier: 7 points .* exact/);
     expect(r.stdout.includes('\u001b[')).toBe(false);

@@ -17,7 +17,7 @@ describe('peacesim concessions', () => {
       'Smallest: 1 change — 4 minimal sets, ranked by the Nash product of the required actors',
     );
     expect(r.out).toMatch(
-      /1\. Nash 0\.01173 · south gains 0\.175\n\s+guarantee {2}consultations → art5-like/,
+      /1\. Nash 0\.01173 · south gains 0\.175\n\s+guarantee {2}Guarantors consult if Ukraine is attacked → A collective defence pledge like NATO's Article 5/,
     );
     expect(r.out).toContain('margins: north +0.078  south +0.150');
   });

@@ -92,7 +92,7 @@ describe('analyze judges each document by the positions of its date', () => {
     expect(r.out).toContain('each document judged by the positions in force on its own date');
     expect(r.out).toMatch(/east-2022-text \(2022-03-29, tabled by east; positions of east-2022\)/);
     expect(r.out).toContain(
-      'below reservation [assumption]; costliest: line [assumption] (0.667), bloc [reading]',
+      'below reservation [assumption]; costliest: Line [assumption] (0.667), Alliance [reading]',
     );
     expect(r.out).toContain('neutrality-holds [assumption] +0.05');
     const asOf = await cli('analyze', FIXTURE, '--as-of', '2022-05');

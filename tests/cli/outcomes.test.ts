@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SUMMARY_COLUMNS } from '../../src/cli/commands/outcomes.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { SUMMARY_COLUMNS } from '../../src/report/exports/outcomes.ts';
 import { csvRecords } from '../csv-reader.ts';
 
 async function cli(...argv: string[]) {

@@ -36,8 +36,8 @@ describe('peacesim run', () => {
   it('should cite red lines with their sources and the mediator’s reasons on ukraine-peace', async () => {
     const r = await cli(['run', 'ukraine-peace', '--rounds', '3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
-      'Russia rejects: the text crosses its red lines:\n    "Ukraine leaves the part of Donetsk it holds, which comes under Russian control; no ceasefire before." [ushakov-kommersant',
+    expect(r.stdout).toMatch(
+      /Russia rejects: the text crosses its red lines:\n {4}"Ukraine leaves the part of Donetsk it holds, which comes under Russian control; no ceasefire before\."( \[\w+\])? \[ushakov-kommersant/,
     );
     expect(r.stdout).toMatch(
       /United States revises the text:\n\s+.* — so that (Russia|Ukraine)'s red line holds: "/,

@@ -23,11 +23,11 @@ describe('peacesim whatif', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain('army-cap   600,000 troops → 700,000 troops');
-    expect(r.out).toMatch(/south\s+0\.425 → 0\.617\s+-0\.025 → \+0\.167\s+rejects → accepts/);
+    expect(r.out).toMatch(/south\s+0\.425 → 0\.617\s+−0\.025 → \+0\.167\s+rejects → accepts/);
     expect(r.out).toMatch(/north\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
     expect(r.out).toContain('Agreement: no → yes');
     expect(r.out).toContain(
-      'south: before, utility 0.425 < reservation 0.450 [assumption]; costliest: line [assumption] (-0.200)',
+      'south: before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (−0.200)',
     );
   });
 

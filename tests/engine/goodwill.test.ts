@@ -8,7 +8,7 @@ import { type SuppliedMove, stateName } from '../../src/engine/headless.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { createSession, parseSession, replaySession, sessionText } from '../../src/engine/session.ts';
 import type { TranscriptEntry } from '../../src/engine/transcript.ts';
-import { Narration } from '../../src/report/narration.ts';
+import { Narration } from '../../src/report/narration/narration.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { memoryFiles } from '../helpers.ts';
 import { entries, runToEnd, shipped } from './helpers.ts';

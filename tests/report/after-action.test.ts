@@ -121,10 +121,10 @@ describe('peacesim report (markdown)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\*\*Outcome\.\*\* (Stalemate|Signed|Collapsed)/);
     expect(r.stdout).toMatch(
-      /Ukraine rejects: the text crosses its red line:\n {2}- "No withdrawal from land Ukraine holds unless the people approve it in a referendum held under a ceasefire of at least 60 days\." \(sources: s125/,
+      /Ukraine rejects: the text crosses its red line:\n {2}- "No withdrawal from land Ukraine holds unless the people approve it in a referendum held under a ceasefire of at least 60 days\."( \\\[\w+\\\])? \(sources: s125/,
     );
     expect(r.stdout).toMatch(
-      / — so that Russia's red line holds: "Ukraine must renounce NATO membership\." \(sources: /,
+      / — so that Russia's red line holds: "Ukraine must renounce NATO membership\."( \\\[\w+\\\])? \(sources: /,
     );
     expect(r.stdout).toContain('Event: Geneva — the text is cut to about 19 points');
     // every source id cited in the body is listed at the end with its title
@@ -244,7 +244,8 @@ describe('peacesim report: blame and durability', () => {
     expect(md).toContain('an assumption of the scenario, not a forecast');
     const section = md.split('**Estimated durability.**')[1]!.split('\n## ')[0]!;
     s.durability!.factors.forEach((f, k) => {
-      const line = `- ${f.label} (${f.id}): ${f.shift < 0 ? '−' : '+'}${Math.abs(f.shift).toFixed(2)}`;
+      const mark = f.basis === 'stated' ? '' : ` \\[${f.basis}\\]`;
+      const line = `- ${f.label}${mark}: ${f.shift < 0 ? '−' : '+'}${Math.abs(f.shift).toFixed(2)}`;
       expect(section.includes(line)).toBe(d.factors[k]!.holds);
     });
     const q = md.split('\n## Debrief questions\n')[1]!;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkExportFlags, csvKind } from '../../src/cli/export-flags.ts';
 import { PeacesimError } from '../../src/domain/errors.ts';
-import { checkExportFlags, csvCell, csvKind, toCsv } from '../../src/report/csv.ts';
+import { csvCell, toCsv } from '../../src/report/csv.ts';
 import { parseCsv } from '../csv-reader.ts';
 
 // strings rich in the characters that need care

@@ -89,7 +89,7 @@ describe('play: setup and a team’s turn', () => {
     expect(words(ui)).not.toContain('0.688');
     await ui.press(KEY.enter, 'v');
     expect(words(ui)).toContain(
-      '✓ North (stylised Russia) (team) accepts: worth 0.688 to it (no deal: 0.550).',
+      "✓ North (stylised Russia) (team) accepts: the team's choice — the text is worth 0.688 to it (no deal: 0.550).",
     );
     expect(ui.frame()).toContain('facilitator view — numbers shown');
   });

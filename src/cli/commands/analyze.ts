@@ -9,9 +9,12 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { type Cell, checkExportFlags, csvKind, joinIds, toCsv } from '../../report/csv.ts';
-import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms, n2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
+import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
+import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
+import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
+import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -23,31 +26,21 @@ const SOLUTION_NAMES: Record<SolutionKind, string> = {
   egalitarian: 'Egalitarian — the largest gain of the party that gains least',
 };
 
-const fmt = (x: number, digits = 3) => x.toFixed(digits);
 const DURABILITY_LEGEND = `  durability: how likely the text is to hold if signed — the scenario's base plus the shifts of the factors its terms meet; ${DURABILITY_CAVEAT}`;
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Left-aligned columns; the last column is not padded. */
+/** Left-aligned columns measured in terminal cells (wide characters two, colour codes none); the last not padded. */
 function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strip colour codes to measure width
-  const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   const cols = Math.max(0, ...rows.map((r) => r.length));
-  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => width(r[c] ?? ''))));
+  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => cells(r[c] ?? ''))));
   return rows.map(
     (r) =>
       indent +
       r
-        .map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(w[c]! - width(cell))))
+        .map((cell, c) => (c === r.length - 1 ? cell : padCells(cell, w[c]!)))
         .join('  ')
         .trimEnd(),
   );
-}
-
-function optionLabel(s: Scenario, issueId: string, value: string | number): string {
-  const issue = s.issues[s.issueIndex.get(issueId)!]!;
-  const o = issue.options.find((x) => (issue.kind === 'numeric' ? x.value === value : x.id === value));
-  return o?.label ?? String(value);
 }
 
 function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean): string[][] {
@@ -78,21 +71,19 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
     const v = d.verdicts[a.id]!;
     const who = `${a.id}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
-    const reasons = v.violations.map(
-      (x) => `red line ${x.redLine}: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`,
-    );
+    const reasons = v.violations.map((x) => `red line: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`);
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
         `below reservation${mark(v.reservationBasis)}; costliest: ${v.costs
           .slice(0, 3)
-          .map((c) => `${c.issue}${mark(c.basis)} (${fmt(c.cost)})`)
+          .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${n3(c.cost)})`)
           .join(', ')}`,
       );
     rows.push([
       who,
       verdict,
-      `u ${fmt(v.utility)}`,
-      `r ${fmt(v.reservation)}`,
+      `u ${n3(v.utility)}`,
+      `r ${n3(v.reservation)}`,
       signed(v.margin),
       reasons[0] ?? '',
     ]);
@@ -100,9 +91,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   }
   out.push(...table(rows, '    '));
   for (const r of d.ruleViolations)
-    out.push(
-      `    ${p.red('breaks rule')} ${r.redLine}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`,
-    );
+    out.push(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
   return out;
 }
 
@@ -118,7 +107,7 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
     out.push(...table(common, '    '));
   }
   for (const [kind, sol] of found) {
-    const us = s.actors.map((a) => `${a.id} ${fmt(sol.utilities[a.id]!)}`).join(' · ');
+    const us = s.actors.map((a) => `${a.id} ${n3(sol.utilities[a.id]!)}`).join(' · ');
     out.push(
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
@@ -136,7 +125,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line(p.bold(s.title));
   line(
     p.dim(
-      `${s.id} · ${s.issues.length} issues · ${s.actors.length} actors · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
+      `${s.id} · ${countOf(s.issues.length, 'issue')} · ${countOf(s.actors.length, 'actor')} · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
     ),
   );
   line(p.dim(`${datesLine(s)} · ${judgedBy(s, asOf)}`));
@@ -217,123 +206,11 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     const [a, b] = report.parties as [string, string];
     const shown = pr.points.slice(0, 200);
     lines.push(
-      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [fmt(x.utilities[a]!), fmt(x.utilities[b]!)])]),
+      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [n3(x.utilities[a]!), n3(x.utilities[b]!)])]),
     );
     if (pr.size > shown.length) line(p.dim(`  … ${count(pr.size - shown.length)} more (--json lists all)`));
   }
   return `${lines.join('\n')}\n`;
-}
-
-export const ANALYSIS_CSV = ['frontier', 'zopa', 'documents', 'solutions', 'feasible'] as const;
-export type AnalysisCsv = (typeof ANALYSIS_CSV)[number];
-
-/** One table of the report as CSV: ids, not labels, and the report's own numbers (see docs/export.md). */
-export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisCsv): string {
-  const actors = s.actors.map((a) => a.id);
-  const issues = s.issues.map((x) => x.id);
-  const us = actors.map((a) => `u_${a}`);
-  const terms = (pkg: PackageTerms): Cell[] => issues.map((i) => pkg[i]);
-  switch (kind) {
-    case 'frontier':
-      return toCsv(
-        ['rank', 'exact', ...us, ...issues],
-        report.pareto.points.map((p, k) => [
-          k + 1,
-          report.pareto.exact,
-          ...actors.map((a) => p.utilities[a]),
-          ...terms(p.package),
-        ]),
-      );
-    case 'feasible':
-      return toCsv(
-        ['index', ...issues],
-        report.feasible.packages.map((pkg, k) => [k + 1, ...terms(pkg)]),
-      );
-    case 'solutions': {
-      const found = Object.entries(report.solutions).filter(
-        (e): e is [string, SolutionReport] => e[1] !== null,
-      );
-      return toCsv(
-        ['solution', 'objective', 'exact', 'durability', ...us, ...issues],
-        found.map(([solution, x]) => [
-          solution,
-          x.objective,
-          x.exact,
-          x.durability?.value,
-          ...actors.map((a) => x.utilities[a]),
-          ...terms(x.package),
-        ]),
-      );
-    }
-    case 'zopa': {
-      const rows: Cell[][] = [];
-      for (const z of report.zopa) {
-        const issue = s.issues[s.issueIndex.get(z.issue)!]!;
-        for (const o of issue.options) {
-          const v = issue.kind === 'numeric' ? o.value! : o.id;
-          rows.push([
-            issue.id,
-            issue.label,
-            v,
-            o.label,
-            z.parties.includes(v),
-            ...actors.map((a) => z.byActor[a]!.includes(v)),
-          ]);
-        }
-      }
-      return toCsv(
-        [
-          'issue',
-          'issue_label',
-          'option',
-          'option_label',
-          'all_parties',
-          ...actors.map((a) => `livable_${a}`),
-        ],
-        rows,
-      );
-    }
-    case 'documents':
-      return toCsv(
-        [
-          'document',
-          'date',
-          'tabled_by',
-          'agreement',
-          'rules_broken',
-          'durability',
-          'actor',
-          'required',
-          'accepts',
-          'utility',
-          'reservation',
-          'margin',
-          'red_lines',
-          'costliest',
-        ],
-        report.documents.flatMap((d) =>
-          actors.map((a) => {
-            const v = d.verdicts[a]!;
-            return [
-              d.id,
-              d.date,
-              d.tabledBy,
-              d.agreement,
-              joinIds(d.ruleViolations.map((x) => x.redLine)),
-              d.durability?.value,
-              a,
-              v.required,
-              v.accepts,
-              v.utility,
-              v.reservation,
-              v.margin,
-              joinIds(v.violations.map((x) => x.redLine)),
-              joinIds(v.costs.map((c) => c.issue)),
-            ];
-          }),
-        ),
-      );
-  }
 }
 
 export function registerAnalyze(program: Command, io: Io): void {

@@ -5,18 +5,19 @@ import {
   type ConcessionsResult,
   concessions,
   MAX_EXACT_CHANGES,
-  type NearMiss,
 } from '../../analysis/concessions.ts';
-import { evaluatePackage, scenarioReservations } from '../../domain/evaluate.ts';
+import { evaluatePackage } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
+import { n3, optionLabelAt, signed } from '../../report/format.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
-import { changeJson, fix3, optionText, reasonOf, signed, violationText } from './whatif.ts';
+import { reasonOf, violationText } from './whatif.ts';
 
 function parseMax(text: string): number {
   const n = Number(text);
@@ -27,92 +28,6 @@ function parseMax(text: string): number {
       `the exact search covers at most ${MAX_EXACT_CHANGES} changes (C(issues, k) × options^k packages grows too fast beyond); use --max 1, 2 or 3`,
     );
   return n;
-}
-
-function setJson(s: Scenario, x: ConcessionSet) {
-  const res = scenarioReservations(s);
-  return {
-    changes: x.changes.map((c) => changeJson(s, c)),
-    nashProduct: x.nash,
-    tablerLoss: x.tablerLoss,
-    required: x.required.map((a) => s.actors[a]!.id),
-    utilities: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]!])),
-    margins: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]! - res[a.index]!])),
-  };
-}
-
-function resultJson(s: Scenario, r: ConcessionsResult) {
-  return {
-    scenario: s.id,
-    document: r.document.id,
-    date: r.document.date,
-    asOf: r.asOf,
-    tabledBy: s.actors[r.document.tabledBy]!.id,
-    max: r.max,
-    rank: r.rank,
-    alreadyAgreement: r.alreadyAgreement,
-    size: r.size,
-    count: r.count,
-    solutions: r.solutions.map((x) => setJson(s, x)),
-    closest: r.closest.map((x: NearMiss) => ({
-      ...setJson(s, x),
-      blockers: x.blockers,
-      rejecting: x.rejecting.map((a) => s.actors[a]!.id),
-      rulesBroken: x.rulesBroken,
-      minMargin: x.minMargin,
-    })),
-    stats: r.stats,
-  };
-}
-
-/**
- * One row per set: the minimal sets best first (`kind` solution) or, when none works, the closest (`kind`
- * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`.
- */
-export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
-  const actors = s.actors.map((a) => a.id);
-  const res = scenarioReservations(s);
-  const row = (kind: string, rank: number, x: ConcessionSet, miss?: NearMiss) => [
-    kind,
-    rank,
-    x.changes.length,
-    joinIds(
-      x.changes.map((c) => {
-        const j = changeJson(s, c);
-        return `${j.issue}=${j.from}→${j.to}`;
-      }),
-    ),
-    x.nash,
-    x.tablerLoss,
-    joinIds(x.required.map((a) => s.actors[a]!.id)),
-    ...s.actors.map((a) => x.utilities[a.index]!),
-    ...s.actors.map((a) => x.utilities[a.index]! - res[a.index]!),
-    miss?.blockers,
-    miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
-    miss && joinIds(miss.rulesBroken),
-    miss?.minMargin,
-  ];
-  return toCsv(
-    [
-      'kind',
-      'rank',
-      'size',
-      'changes',
-      'nash_product',
-      'tabler_loss',
-      'required',
-      ...actors.map((a) => `u_${a}`),
-      ...actors.map((a) => `margin_${a}`),
-      'blockers',
-      'rejecting',
-      'rules_broken',
-      'min_margin',
-    ],
-    [
-      ...r.solutions.map((x, k) => row('solution', k + 1, x)),
-      ...r.closest.map((x, k) => row('closest', k + 1, x, x)),
-    ],
-  );
 }
 
 function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
@@ -133,15 +48,15 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   }
   line(`As tabled: ${p.red('no agreement')}`);
   for (const v of ev.verdicts)
-    if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(v)}`);
-  for (const x of ev.ruleViolations) line(`  rule ${x.redLine} broken: ${violationText(x)}`);
+    if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(s, v)}`);
+  for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
   line();
 
   const changeLines = (x: ConcessionSet) => {
     const w = Math.max(...x.changes.map((c) => s.issues[c.issue]!.id.length));
     return x.changes.map(
       (c) =>
-        `     ${s.issues[c.issue]!.id.padEnd(w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}`,
+        `     ${s.issues[c.issue]!.id.padEnd(w)}  ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
     );
   };
   const margins = (x: ConcessionSet) =>
@@ -161,7 +76,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       line();
       const loss = x.tablerLoss;
       line(
-        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${tabler.id} ${loss > 5e-4 ? `gives up ${fix3(loss)}` : loss < -5e-4 ? `gains ${fix3(-loss)}` : 'gives up nothing'}`,
+        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${tabler.id} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
       );
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);
@@ -187,7 +102,8 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     );
     for (const l of changeLines(x)) line(l);
     const ev1 = evaluatePackage(s, x.package);
-    for (const a of x.rejecting) line(`     ${p.dim(`${s.actors[a]!.id}: ${reasonOf(ev1.verdicts[a]!)}`)}`);
+    for (const a of x.rejecting)
+      line(`     ${p.dim(`${s.actors[a]!.id}: ${reasonOf(s, ev1.verdicts[a]!)}`)}`);
   });
 }
 
@@ -232,7 +148,9 @@ export function registerConcessions(program: Command, io: Io): void {
         // margins and reasons with the positions the search judged by: those in force on the document's date
         const s = positionsAsOf(scenario, r.asOf);
         if (opts.csv || opts.json) {
-          const text = opts.csv ? concessionsCsv(s, r) : `${JSON.stringify(resultJson(s, r), null, 2)}\n`;
+          const text = opts.csv
+            ? concessionsCsv(s, r)
+            : `${JSON.stringify(concessionsJson(s, r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);
           else io.out(text);
         } else printResult(s, r, io);

@@ -1,95 +1,25 @@
 import type { Command } from 'commander';
-import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
+import type { Spread } from '../../analysis/stats.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { humanActors, type PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
-import { type OutcomeRun, type OutcomesResult, runOutcomes } from '../../engine/outcomes.ts';
-import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
+import {
+  type OutcomesOptions,
+  type OutcomesPart,
+  type OutcomesResult,
+  outcomesResult,
+} from '../../engine/outcomes.ts';
+import { toCsv } from '../../report/csv.ts';
+import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
+import { optionLabel } from '../../report/format.ts';
+import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
+import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
-import { checkPlan, parseInject, parseStrategy } from './run.ts';
-
-export const OUTCOMES_CSV = ['summary', 'runs'] as const;
-
-export const SUMMARY_COLUMNS = [
-  'measure',
-  'subject',
-  'statistic',
-  'option',
-  'value',
-  'count',
-  'n',
-  'ci_low',
-  'ci_high',
-];
-
-/** The summary as a long table: one row per outcome kind, per actor statistic, per issue's modal term. */
-export function outcomesSummaryCsv(r: OutcomesResult): string {
-  const rows: Cell[][] = [];
-  const spreadRows = (measure: string, subject: string | null, s: Spread, n: number) => {
-    for (const k of SPREAD_STATS) rows.push([measure, subject, k, null, s[k], null, n, null, null]);
-  };
-  for (const o of r.outcomes)
-    rows.push(['outcome', o.outcome, 'share', null, o.share, o.count, r.draws, o.interval[0], o.interval[1]]);
-  const { signed, failed } = r;
-  if (signed.round)
-    for (const k of ['min', 'median', 'max'] as const)
-      rows.push(['signing_round', null, k, null, signed.round[k], null, signed.runs, null, null]);
-  for (const u of signed.utilities) spreadRows('utility', u.actor, u, signed.runs);
-  if (signed.durability) spreadRows('durability', null, signed.durability, signed.runs);
-  for (const t of signed.terms)
-    rows.push(['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
-  for (const h of failed.holdouts) {
-    rows.push([
-      'holdout',
-      h.actor,
-      'share',
-      null,
-      h.share,
-      h.runs,
-      failed.runs,
-      h.interval[0],
-      h.interval[1],
-    ]);
-    rows.push(['holdout', h.actor, 'rounds', null, h.rounds, null, failed.runs, null, null]);
-  }
-  for (const w of r.walkOuts)
-    rows.push(['walk_out', w.actor, 'share', null, w.share, w.runs, r.draws, w.interval[0], w.interval[1]]);
-  return toCsv(SUMMARY_COLUMNS, rows);
-}
-
-export function runColumns(scenario: Scenario): string[] {
-  const ids = scenario.actors.map((a) => a.id);
-  return [
-    'draw',
-    'engine_seed',
-    'outcome',
-    'round',
-    ...ids.map((a) => `u_${a}`),
-    'durability',
-    ...ids.map((a) => `reservation_${a}`),
-    ...ids.map((a) => `holdouts_${a}`),
-    'walked_out',
-  ];
-}
-
-export function runRow(scenario: Scenario, r: OutcomeRun): Cell[] {
-  return [
-    r.draw,
-    r.engineSeed,
-    r.outcome,
-    r.round,
-    ...scenario.actors.map((a) => r.utilities?.[a.id] ?? null),
-    r.durability,
-    ...r.reservations,
-    ...r.holdouts,
-    joinIds(r.walkedOut),
-  ];
-}
+import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
@@ -98,7 +28,6 @@ const f3 = (x: number) => x.toFixed(3).padStart(6);
 
 function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
   const p = palette(io);
-  const n = new Narrator(scenario, p);
   const out: string[] = [];
   const strategies = scenario.actors
     .map((a) => {
@@ -147,7 +76,9 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     out.push('  terms signed most often:');
     const width = Math.max(...s.terms.map((t) => t.issue.length));
     for (const t of s.terms)
-      out.push(`    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${n.option(t.issue, t.mode)}`);
+      out.push(
+        `    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${optionLabel(scenario, t.issue, t.mode)}`,
+      );
   }
 
   const f = r.failed;
@@ -175,8 +106,41 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
   io.out(`${out.join('\n')}\n`);
 }
 
+export interface OutcomesOutput {
+  readonly json?: boolean;
+  readonly csv?: string | true;
+  readonly out?: string;
+}
+
+/** Prints the result of every draw's run, as `outcomes` prints it (and `merge` of its parts). */
+export function printOutcomes(
+  io: Io,
+  scenario: Scenario,
+  options: OutcomesOptions,
+  part: OutcomesPart,
+  output: OutcomesOutput,
+): void {
+  const csv = optionalCsvKind(output.csv, OUTCOMES_CSV);
+  const result = outcomesResult(scenario, options, part);
+  if (csv || output.json) {
+    const body =
+      csv === 'runs'
+        ? toCsv(
+            runColumns(scenario),
+            part.rows.map((r) => runRow(scenario, r)),
+          )
+        : csv === 'summary'
+          ? outcomesSummaryCsv(result)
+          : `${JSON.stringify(result, null, 2)}\n`;
+    if (output.out) writeFileAtomic(output.out, body);
+    else io.out(body);
+    return;
+  }
+  text(io, scenario, result);
+}
+
 export function registerOutcomes(program: Command, io: Io): void {
-  program
+  const cmd = program
     .command('outcomes')
     .description(
       'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out',
@@ -205,54 +169,52 @@ export function registerOutcomes(program: Command, io: Io): void {
       '--csv [table]',
       'print CSV: summary (default; a long table of every statistic) or runs (one row per draw)',
     )
-    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
-    .action(
-      (
-        name: string,
-        opts: {
-          draws: number;
-          seed: number;
-          rounds?: number;
-          strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-          inject?: PlannedInject[];
-          csv?: string | true;
-          json?: boolean;
-          out?: string;
-        },
-      ) => {
-        checkExportFlags(opts);
-        const csv = optionalCsvKind(opts.csv, OUTCOMES_CSV);
-        const scenario = openScenario(name);
-        const options: Omit<RunOptions, 'seed'> = {
-          ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
-          ...(opts.strategy ? { strategies: opts.strategy } : {}),
-        };
-        const humans = humanActors(scenario, options);
-        if (humans.length)
-          throw new PeacesimError(
-            `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
-            2,
-          );
-        const injects = opts.inject ?? [];
-        checkPlan(scenario, options, injects, false);
-        const rows: Cell[][] = [];
-        const result = runOutcomes(
-          scenario,
-          { draws: opts.draws, seed: opts.seed, run: options, injects },
-          csv === 'runs' ? (r) => rows.push(runRow(scenario, r)) : undefined,
-        );
-        if (csv || opts.json) {
-          const body =
-            csv === 'runs'
-              ? toCsv(runColumns(scenario), rows)
-              : csv === 'summary'
-                ? outcomesSummaryCsv(result)
-                : `${JSON.stringify(result, null, 2)}\n`;
-          if (opts.out) writeFileAtomic(opts.out, body);
-          else io.out(body);
-          return;
-        }
-        text(io, scenario, result);
-      },
+    .option(
+      '--out <file>',
+      'write the --csv or --json output (with --shard: the partial result) to this file, atomically, instead of stdout',
     );
+  withDrawFlags(cmd).action(
+    async (
+      name: string,
+      opts: {
+        draws: number;
+        seed: number;
+        rounds?: number;
+        strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
+        inject?: PlannedInject[];
+      } & DrawFlags,
+    ) => {
+      if (!opts.shard) checkExportFlags(opts);
+      optionalCsvKind(opts.csv, OUTCOMES_CSV);
+      const scenario = openScenario(name);
+      const run: Omit<RunOptions, 'seed'> = {
+        ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+        ...(opts.strategy ? { strategies: opts.strategy } : {}),
+      };
+      const humans = humanActors(scenario, run);
+      if (humans.length)
+        throw new PeacesimError(
+          `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
+          2,
+        );
+      const injects = opts.inject ?? [];
+      checkPlan(scenario, run, injects, false);
+      const shared = { draws: opts.draws, run, injects };
+      const options: OutcomesOptions = { ...shared, seed: opts.seed };
+      const results = await runDrawCommand({
+        io,
+        cmd,
+        command: 'outcomes',
+        scenario,
+        source: scenarioSource(name),
+        job: { kind: 'outcomes', options },
+        total: opts.draws,
+        options: shared,
+        flags: opts,
+      });
+      if (!results) return;
+      const merged = mergeResults(results);
+      if (merged.kind === 'outcomes') printOutcomes(io, scenario, options, merged.part, opts);
+    },
+  );
 }

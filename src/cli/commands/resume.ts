@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { NegotiationEvent } from '../../engine/events.ts';
 import { drive } from '../../engine/headless.ts';
 import { replaySession, sessionOptions } from '../../engine/session.ts';
-import { checkExportFlags } from '../../report/csv.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
 import { readMoves, report } from './run.ts';

@@ -12,13 +12,12 @@ import {
   type PlannedInject,
   runHeadless,
   type SuppliedMove,
-  stateName,
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
-import { createSession, scenarioHash, sessionText } from '../../engine/session.ts';
-import type { TranscriptEntry } from '../../engine/transcript.ts';
-import { type Cell, checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
+import { createSession, sessionText } from '../../engine/session.ts';
+import { runCsv, runJson } from '../../report/exports/run.ts';
 import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
@@ -90,42 +89,6 @@ export interface RunReport {
   readonly result: HeadlessRun;
 }
 
-/** One row per verdict in the transcript: who said what to the text on the table, round by round. */
-export function runCsv(transcript: readonly TranscriptEntry[]): string {
-  const rows: Cell[][] = [];
-  for (const e of transcript)
-    if (e.kind === 'verdict')
-      rows.push([
-        e.round,
-        e.seq,
-        e.actor,
-        e.strategy,
-        e.human === true,
-        e.accepts,
-        e.utility,
-        e.reservation,
-        e.aspiration,
-        joinIds(e.violations.map((v) => v.redLine)),
-        joinIds(e.asks.map((a) => a.issue)),
-      ]);
-  return toCsv(
-    [
-      'round',
-      'seq',
-      'actor',
-      'strategy',
-      'human',
-      'accepts',
-      'utility',
-      'reservation',
-      'aspiration',
-      'red_lines',
-      'asks',
-    ],
-    rows,
-  );
-}
-
 /**
  * Prints a run (words, JSON or CSV; the latter two to `out` if given), saves its session if asked, and refuses
  * to end quietly when a person must move.
@@ -143,20 +106,7 @@ export function report(
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
-      : `${JSON.stringify(
-          {
-            scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
-            seed: resolved.seed,
-            maxRounds: resolved.maxRounds,
-            strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
-            outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
-            rounds: result.snapshot.context.round,
-            waitingFor: result.waitingFor,
-            transcript,
-          },
-          null,
-          2,
-        )}\n`;
+      : `${JSON.stringify(runJson(scenario, resolved, result), null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
   } else {

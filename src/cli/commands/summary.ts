@@ -4,7 +4,8 @@ import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { ActorEpoch } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
-import { DURABILITY_CAVEAT, n2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { count, n2 } from '../../report/format.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -30,7 +31,7 @@ export function registerSummary(program: Command, io: Io): void {
       line(p.bold(s.title));
       line(
         p.dim(
-          `${s.id} · ${datesLine(s)} · ${s.actors.length} actors · ${s.issues.length} issues · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
+          `${s.id} · ${datesLine(s)} · ${count(s.actors.length, 'actor')} · ${count(s.issues.length, 'issue')} · ${outcomeSpaceSize(s).toLocaleString('en-US')} possible packages`,
         ),
       );
       line(s.summary);

@@ -1,49 +1,77 @@
 import type { Command } from 'commander';
-import { type SweepResult, type SweepSample, sweep } from '../../analysis/sweep.ts';
-import { type Cell, checkExportFlags, joinIds, optionalCsvKind, toCsv } from '../../report/csv.ts';
+import {
+  type SweepOptions,
+  type SweepPart,
+  type SweepSample,
+  sweepPart,
+  sweepResult,
+} from '../../analysis/sweep.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { toCsv } from '../../report/csv.ts';
+import { DRAW_COLUMNS, drawRow, SWEEP_CSV, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
+import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenario } from '../scenarios.ts';
+import { scenarioSource } from './run.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
-
-export const SWEEP_CSV = ['summary', 'draws'] as const;
-export const DRAW_COLUMNS = ['sample', 'document', 'actor', 'utility', 'reservation', 'accepts'];
-
-/** One row per document × actor: how often it accepts, and the spread of its utility. */
-export function sweepSummaryCsv(result: SweepResult): string {
-  return toCsv(
-    [
-      'document',
-      'agreement_rate',
-      'actor',
-      'accept_rate',
-      'mean_utility',
-      'min_utility',
-      'max_utility',
-      'red_lines',
-    ],
-    result.documents.flatMap((d) =>
-      d.actors.map((a) => [
-        d.id,
-        d.agreementRate,
-        a.actor,
-        a.acceptRate,
-        a.meanUtility,
-        a.minUtility,
-        a.maxUtility,
-        joinIds(a.redLinesBroken),
-      ]),
-    ),
-  );
-}
 
 // Before `--csv` named an export, it took a file name; say how to get the old behaviour.
 const MOVED = '; to write every draw to a file: --csv draws --out FILE';
 
+export interface SweepOutput {
+  readonly json?: boolean;
+  readonly csv?: string | true;
+  readonly out?: string;
+}
+
+/** Prints a sweep's result, as `sweep` prints it (and `merge` of its parts). `samples`: for --csv draws. */
+export function printSweep(
+  io: Io,
+  scenario: Scenario,
+  options: SweepOptions,
+  part: SweepPart,
+  samples: readonly SweepSample[] | null,
+  output: SweepOutput,
+): void {
+  const csv = optionalCsvKind(output.csv, SWEEP_CSV, MOVED);
+  const result = sweepResult(scenario, options, part);
+  if (csv || output.json) {
+    const text =
+      csv === 'draws'
+        ? toCsv(DRAW_COLUMNS, (samples ?? []).map(drawRow))
+        : csv === 'summary'
+          ? sweepSummaryCsv(result)
+          : `${JSON.stringify(result, null, 2)}\n`;
+    if (output.out) writeFileAtomic(output.out, text);
+    else io.out(text);
+    return;
+  }
+  const p = palette(io);
+  io.out(
+    `${p.bold(scenario.title)} — ${result.samples.toLocaleString('en-US')} samples, seed ${result.seed}\n`,
+  );
+  io.out(
+    result.parameters.length
+      ? p.dim(`uncertain: ${result.parameters.join(', ')}\n`)
+      : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
+  );
+  for (const d of result.documents) {
+    io.out(`\n${p.cyan(d.id)}  agreement in ${pct(d.agreementRate).trim()} of samples\n`);
+    for (const a of d.actors) {
+      const why = a.redLinesBroken.length ? p.red(`  red line: ${a.redLinesBroken.join(', ')}`) : '';
+      io.out(
+        `  ${a.actor.padEnd(12)} accepts ${pct(a.acceptRate)}  utility ${a.meanUtility.toFixed(3)} [${a.minUtility.toFixed(3)}, ${a.maxUtility.toFixed(3)}]${why}\n`,
+      );
+    }
+  }
+}
+
 export function registerSweep(program: Command, io: Io): void {
-  program
+  const cmd = program
     .command('sweep')
     .description(
       'Monte Carlo over the uncertain weights and reservations: how often each actor accepts each document',
@@ -57,63 +85,33 @@ export function registerSweep(program: Command, io: Io): void {
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
     )
     .option('--json', 'print JSON')
-    .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
-    .action(
-      (
-        name: string,
-        opts: {
-          document?: string[];
-          samples: number;
-          seed: number;
-          csv?: string | true;
-          json?: boolean;
-          out?: string;
-        },
-      ) => {
-        checkExportFlags(opts);
-        const csv = optionalCsvKind(opts.csv, SWEEP_CSV, MOVED);
-        const scenario = openScenario(name);
-        const draws: Cell[][] = [];
-        const onSample =
-          csv === 'draws'
-            ? (s: SweepSample) => {
-                draws.push([s.sample, s.document, s.actor, s.utility, s.reservation, s.accepts]);
-              }
-            : undefined;
-        const result = sweep(
-          scenario,
-          { samples: opts.samples, seed: opts.seed, documents: opts.document ?? [] },
-          onSample,
-        );
-        if (csv || opts.json) {
-          const text =
-            csv === 'draws'
-              ? toCsv(DRAW_COLUMNS, draws)
-              : csv === 'summary'
-                ? sweepSummaryCsv(result)
-                : `${JSON.stringify(result, null, 2)}\n`;
-          if (opts.out) writeFileAtomic(opts.out, text);
-          else io.out(text);
-          return;
-        }
-        const p = palette(io);
-        io.out(
-          `${p.bold(scenario.title)} — ${result.samples.toLocaleString('en-US')} samples, seed ${result.seed}\n`,
-        );
-        io.out(
-          result.parameters.length
-            ? p.dim(`uncertain: ${result.parameters.join(', ')}\n`)
-            : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
-        );
-        for (const d of result.documents) {
-          io.out(`\n${p.cyan(d.id)}  agreement in ${pct(d.agreementRate).trim()} of samples\n`);
-          for (const a of d.actors) {
-            const why = a.redLinesBroken.length ? p.red(`  red line: ${a.redLinesBroken.join(', ')}`) : '';
-            io.out(
-              `  ${a.actor.padEnd(12)} accepts ${pct(a.acceptRate)}  utility ${a.meanUtility.toFixed(3)} [${a.minUtility.toFixed(3)}, ${a.maxUtility.toFixed(3)}]${why}\n`,
-            );
-          }
-        }
-      },
+    .option(
+      '--out <file>',
+      'write the --csv or --json output (with --shard: the partial result) to this file, atomically, instead of stdout',
     );
+  withDrawFlags(cmd).action(
+    async (name: string, opts: { document?: string[]; samples: number; seed: number } & DrawFlags) => {
+      if (!opts.shard) checkExportFlags(opts);
+      const csv = optionalCsvKind(opts.csv, SWEEP_CSV, MOVED);
+      const scenario = openScenario(name);
+      const shared = { samples: opts.samples, documents: opts.document ?? [] };
+      const options: SweepOptions = { ...shared, seed: opts.seed };
+      // checks the document ids before any work
+      sweepPart(scenario, options, 0, 0);
+      const results = await runDrawCommand({
+        io,
+        cmd,
+        command: 'sweep',
+        scenario,
+        source: scenarioSource(name),
+        job: { kind: 'sweep', options, samples: csv === 'draws' },
+        total: opts.samples,
+        options: shared,
+        flags: opts,
+      });
+      if (!results) return;
+      const merged = mergeResults(results);
+      if (merged.kind === 'sweep') printSweep(io, scenario, options, merged.part, merged.samples, opts);
+    },
+  );
 }

@@ -2,17 +2,19 @@ import { type Command, InvalidArgumentError } from 'commander';
 import {
   type ChangeRequest,
   type Movement,
-  optionValue,
   type VerdictChange,
   type WhatIfResult,
   whatIf,
 } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkExportFlags, joinIds, toCsv } from '../../report/csv.ts';
-import { DURABILITY_CAVEAT, n2, shift2 } from '../../report/durability.ts';
+import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
+import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
+import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
+import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
@@ -25,124 +27,24 @@ export function collectSet(text: string, previous: ChangeRequest[] = []): Change
   return [...previous, { issue: text.slice(0, at).trim(), value: text.slice(at + 1).trim() }];
 }
 
-export const fix3 = (x: number) => (Math.abs(x) < 5e-4 ? 0 : x).toFixed(3);
-export const signed = (x: number) => `${x >= -5e-4 ? '+' : '-'}${Math.abs(x).toFixed(3)}`;
-
-/** An option as people read it: the option id for a discrete issue, the label of a numeric value. */
-export function optionText(s: Scenario, issue: number, option: number): string {
-  const x = s.issues[issue]!;
-  const o = x.options[option]!;
-  return x.kind === 'numeric' ? o.label : o.id;
-}
-
 export function violationText(v: Violation): string {
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
   return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
 }
 
 /** Why an actor rejects, in one line, or "" when it accepts. */
-export function reasonOf(v: Verdict): string {
+export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
-  if (v.violations.length)
-    return v.violations.map((x) => `red line ${x.redLine}: ${violationText(x)}`).join('; ');
+  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join('; ');
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${c.issue}${mark(c.basis)} (-${c.cost.toFixed(3)})`)
+    .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${signed(-c.cost)})`)
     .join(', ');
-  return `utility ${fix3(v.utility)} < reservation ${fix3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
-}
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+  return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
 }
 
 function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
-}
-
-/** One term change as JSON: ids and values, not indices. */
-export function changeJson(s: Scenario, c: { issue: number; from: number; to: number }) {
-  const issue = s.issues[c.issue]!;
-  return { issue: issue.id, from: optionValue(issue, c.from), to: optionValue(issue, c.to) };
-}
-
-function whatIfJson(r: WhatIfResult) {
-  const s = r.scenario;
-  const verdict = (v: Verdict) => ({
-    utility: v.utility,
-    reservation: v.reservation,
-    margin: v.margin,
-    accepts: v.accepts,
-    violations: v.violations,
-    costs: v.costs,
-    reservationBasis: v.reservationBasis,
-  });
-  return {
-    scenario: s.id,
-    document: r.document.id,
-    date: r.document.date,
-    asOf: r.asOf,
-    epochs: r.epochs,
-    changes: r.changes.map((c) => changeJson(s, c)),
-    agreement: r.agreement,
-    required: r.required,
-    verdicts: Object.fromEntries(
-      r.verdicts.map((v) => [
-        v.actor,
-        {
-          required: v.required,
-          before: verdict(v.before),
-          after: verdict(v.after),
-          utilityDelta: v.utilityDelta,
-          changed: v.changed,
-        },
-      ]),
-    ),
-    rules: r.rules,
-    moved: r.moved,
-    durability: r.durability,
-  };
-}
-
-/** One row per actor, before and after (see docs/export.md). */
-export function whatIfCsv(r: WhatIfResult): string {
-  const redLines = (v: Verdict) => joinIds(v.violations.map((x) => x.redLine));
-  return toCsv(
-    [
-      'actor',
-      'required_before',
-      'required_after',
-      'accepts_before',
-      'accepts_after',
-      'utility_before',
-      'utility_after',
-      'utility_delta',
-      'reservation',
-      'margin_before',
-      'margin_after',
-      'red_lines_before',
-      'red_lines_after',
-      'flipped',
-      'changed',
-    ],
-    r.verdicts.map((v) => [
-      v.actor,
-      v.required.before,
-      v.required.after,
-      v.before.accepts,
-      v.after.accepts,
-      v.before.utility,
-      v.after.utility,
-      v.utilityDelta,
-      v.after.reservation,
-      v.before.margin,
-      v.after.margin,
-      redLines(v.before),
-      redLines(v.after),
-      v.flipped,
-      v.changed,
-    ]),
-  );
 }
 
 function movementLine(m: Movement, p: Palette): string {
@@ -162,7 +64,7 @@ function movementLine(m: Movement, p: Palette): string {
     case 'rule-cleared':
       return `rule ${m.redLine} ${p.green('cleared')}: ${violationText(m)}`;
     case 'utility':
-      return `${m.actor}: utility ${fix3(m.before)} → ${fix3(m.after)} (${signed(m.delta)})`;
+      return `${m.actor}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
   }
 }
 
@@ -178,7 +80,7 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
   const w = Math.max(0, ...d.switched.map((f) => f.id.length));
   for (const f of d.switched)
     out.push(
-      `  ${f.after ? 'switched on ' : 'switched off'}  ${pad(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}${mark(f.basis)}`,
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${padCells(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}${mark(f.basis)}`,
     );
   return out;
 }
@@ -201,13 +103,13 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     const label = issue.kind === 'discrete' ? p.dim(`  ${issue.options[c.to]!.label}`) : '';
     const same = c.from === c.to ? p.dim(' (as in the document)') : '';
     line(
-      `  ${pad(issue.id, w)}  ${optionText(s, c.issue, c.from)} → ${p.bold(optionText(s, c.issue, c.to))}${same}${label}`,
+      `  ${padCells(issue.id, w)}  ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}${same}${label}`,
     );
   }
   line();
 
   const aw = Math.max(5, ...r.verdicts.map((v) => v.actor.length));
-  line(p.dim(`  ${pad('actor', aw)}  ${pad('utility', 15)}  ${pad('margin', 17)}  verdict`));
+  line(p.dim(`  ${padCells('actor', aw)}  ${padCells('utility', 15)}  ${padCells('margin', 17)}  verdict`));
   const row = (v: VerdictChange) => {
     const req = (b: boolean) => (b ? '' : ' (not required)');
     const reqText =
@@ -217,15 +119,17 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     if (!v.changed) {
       const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
       line(
-        `  ${pad(v.actor, aw)}  ${pad(fix3(v.after.utility), 15)}  ${pad(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+        `  ${padCells(v.actor, aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
       );
       return;
     }
-    const util = `${fix3(v.before.utility)} → ${fix3(v.after.utility)}`;
+    const util = `${n3(v.before.utility)} → ${n3(v.after.utility)}`;
     const margin = `${signed(v.before.margin)} → ${signed(v.after.margin)}`;
     const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
     const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
-    line(`  ${pad(v.actor, aw)}  ${pad(util, 15)}  ${pad(margin, 17)}  ${verdict}${p.dim(reqText)}`);
+    line(
+      `  ${padCells(v.actor, aw)}  ${padCells(util, 15)}  ${padCells(margin, 17)}  ${verdict}${p.dim(reqText)}`,
+    );
   };
   r.verdicts.forEach(row);
   line();
@@ -247,13 +151,13 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   if (rejecting.length) {
     line();
     line(p.bold('Who says no, and why'));
-    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(v.after)}`);
+    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(s, v.after)}`);
   }
   const won = r.verdicts.filter((v) => v.flipped && v.after.accepts);
   if (won.length) {
     line();
     line(p.bold('Won over'));
-    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(v.before)}`);
+    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(s, v.before)}`);
   }
 }
 

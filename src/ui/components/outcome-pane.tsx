@@ -6,7 +6,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { optionOf } from '../../engine/terms.ts';
 import type { Outcome } from '../state/play.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { fix3 } from '../words.ts';
+import { fix3, plural } from '../words.ts';
 import { UtilityBar } from './utility-bar.tsx';
 
 export interface OutcomePaneProps {
@@ -64,7 +64,9 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
         );
       })}
       {scenario.issues.length > termRows ? (
-        <Text dimColor>… {scenario.issues.length - termRows} more terms (peacesim report for all)</Text>
+        <Text dimColor>
+          … {plural(scenario.issues.length - termRows, 'more term')} (peacesim report for all)
+        </Text>
       ) : null}
       <Text> </Text>
       {numbers ? (

@@ -4,6 +4,7 @@
 import { MultiSelect, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { StrategyKind } from '../../domain/types.ts';
+import { STRATEGY_WORDS } from '../../report/words.ts';
 import { Heading } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -25,12 +26,7 @@ const LABELS: Readonly<Record<SetupField, string>> = {
 };
 
 export const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
-  boulware: 'concedes late',
-  linear: 'concedes at a steady pace',
-  conceder: 'concedes early',
-  'tit-for-tat': "mirrors the others' concessions",
-  hardliner: 'holds out for the best it could get in any agreement',
-  zeuthen: 'concedes when it has less to lose (Zeuthen)',
+  ...STRATEGY_WORDS,
   human: 'played by a team',
 };
 

@@ -4,6 +4,7 @@
 // room is looking.
 import type { AdHocEffect, InjectEvent } from '../../engine/events.ts';
 import { isPrincipal } from '../../engine/runtime.ts';
+import { n3, signed } from '../../report/format.ts';
 import { defaultDocumentOrder, documentIndices } from './order.ts';
 import { context, manualEvents, type PlayGame, scenarioNow } from './play.ts';
 
@@ -27,9 +28,6 @@ const AD_HOC = {
   'walk-out': 'Ad hoc: an actor walks out',
   goodwill: 'Ad hoc: a goodwill gesture by … (concedes nothing)',
 } as const;
-
-const fix = (x: number) => x.toFixed(3);
-const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(2)}`;
 
 /** A shift in words, for the public view: which way, and whether by a little or a lot. */
 function shiftWords(delta: number): string {
@@ -77,7 +75,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
           title: 'Ad hoc: whose value of no deal moves?',
           choices: s.actors.map((a) => ({
             value: a.id,
-            label: numbers ? `${a.name} (no deal ${fix(a.reservation.value)})` : a.name,
+            label: numbers ? `${a.name} (no deal ${n3(a.reservation.value)})` : a.name,
           })),
         };
       if (third === undefined)
@@ -87,7 +85,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
           choices: SHIFTS.map((d) => ({
             value: String(d),
             label: numbers
-              ? `${signed(d)}: ${fix(who.reservation.value)} → ${fix(Math.min(1, Math.max(0, who.reservation.value + d)))}`
+              ? `${signed(d, 2)}: ${n3(who.reservation.value)} → ${n3(Math.min(1, Math.max(0, who.reservation.value + d)))}`
               : shiftWords(d),
           })),
         };

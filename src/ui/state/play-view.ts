@@ -6,7 +6,7 @@
 import type { Scenario } from '../../domain/types.ts';
 import type { AdHocEffect, HumanMove, InjectEvent } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
-import { goodwillWords } from '../../report/narration.ts';
+import { goodwillWords } from '../../report/narration/phrases.ts';
 import { publicShift } from '../transcript-words.ts';
 import { injectStep } from './inject-menu.ts';
 import {

@@ -1,0 +1,265 @@
+// The figures of issue 10, side by side in one run: start-up ratios over a bare `node -e 0`, scenario loading,
+// a default run, 100 alternating-offer rounds on a 390,625-package GENIUS-like domain, outcomes per draw before
+// (commit 909d117, built in a temporary folder) and after, one worker against two, and the first TUI frame.
+// Child processes are timed by CPU (perf's task-clock, or user + system from /usr/bin/time) where that exists — on
+// a shared machine it moves far less than wall time — and by wall time too.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { openScenario } from '../src/cli/scenarios.ts';
+import { runHeadless, stateName } from '../src/engine/headless.ts';
+import { loadScenarioFile } from '../src/scenario/load.ts';
+import { geniusLike } from './synthetic.ts';
+
+const BASELINE = '909d117';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (x: number, d = 1) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+/** CPU time of a child: perf's task-clock (to the microsecond) where perf works, else /usr/bin/time (10 ms steps). */
+const PERF =
+  spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { encoding: 'utf8' }).status === 0;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface Cost {
+  wall: number;
+  /** user + system, ms; NaN without perf or /usr/bin/time */
+  cpu: number;
+}
+
+/** One run of a child process: its wall time and CPU time. */
+function cost(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Cost {
+  const options = { encoding: 'utf8' as const, env: { ...process.env, ...env }, maxBuffer: 1 << 30 };
+  const t0 = performance.now();
+  const r = PERF
+    ? spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', cmd, ...args], options)
+    : TIME
+      ? spawnSync(TIME, ['-f', '%U %S', cmd, ...args], options)
+      : spawnSync(cmd, args, options);
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  const last = r.stderr.trim().split('\n').at(-1) ?? '';
+  const cpu = PERF
+    ? Number(last.split(',')[0])
+    : TIME
+      ? last.split(' ').reduce((s, x) => s + 1000 * Number(x), 0)
+      : Number.NaN;
+  return { wall, cpu };
+}
+
+/** Medians of `runs` interleaved runs of each command line (interleaving spreads the machine's load evenly). */
+function compare(lines: Record<string, string[]>, runs: number, env: NodeJS.ProcessEnv = {}) {
+  const out: Record<string, Cost[]> = Object.fromEntries(Object.keys(lines).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++)
+    for (const [k, argv] of Object.entries(lines)) out[k]!.push(cost(process.execPath, argv, env));
+  return Object.fromEntries(
+    Object.entries(out).map(([k, c]) => [
+      k,
+      { wall: median(c.map((x) => x.wall)), cpu: median(c.map((x) => x.cpu)) },
+    ]),
+  ) as Record<string, Cost>;
+}
+
+function startup(bin: string, cache: string): void {
+  console.log(
+    `\n## (f) start-up, as ratios over a bare \`node -e 0\` (median of 15 interleaved runs; CPU = user + system)`,
+  );
+  cost(process.execPath, [bin, 'list'], { PEACESIM_CACHE_DIR: cache }); // the list cache, warm
+  const c = compare(
+    {
+      'node -e 0': ['-e', '0'],
+      'peacesim --help': [bin, '--help'],
+      'peacesim --version': [bin, '--version'],
+      'peacesim list': [bin, 'list'],
+    },
+    15,
+    { PEACESIM_CACHE_DIR: cache },
+  );
+  const base = c['node -e 0']!;
+  for (const [k, v] of Object.entries(c))
+    console.log(
+      `- ${k}: ${fmt(v.cpu, 0)} ms CPU (${fmt(v.cpu / base.cpu, 2)}×), ${fmt(v.wall, 0)} ms wall (${fmt(v.wall / base.wall, 2)}×)`,
+    );
+}
+
+function loading(root: string, cache: string): void {
+  console.log('\n## (g) loading ukraine-peace in a process that has loaded it before (median of 15)');
+  const file = join(root, 'scenarios/ukraine-peace.yaml');
+  const time = (f: () => void) => {
+    for (let i = 0; i < 3; i++) f();
+    const t: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      f();
+      t.push(performance.now() - t0);
+    }
+    return median(t);
+  };
+  const parsed = time(() => loadScenarioFile(file));
+  process.env.PEACESIM_CACHE_DIR = cache;
+  const cached = time(() => openScenario(file));
+  console.log(`- parse, includes, schema, cross-checks, compile (loadScenarioFile): ${fmt(parsed)} ms`);
+  console.log(
+    `- what the CLI does (openScenario, the compiled cache warm, files re-hashed): ${fmt(cached)} ms`,
+  );
+}
+
+function engineRuns(root: string): void {
+  console.log(
+    '\n## (h) one default negotiation, and 100 alternating-offer rounds on a 390,625-package domain',
+  );
+  const s = loadScenarioFile(join(root, 'scenarios/ukraine-peace.yaml'));
+  const fresh = <T extends { issues: readonly unknown[] }>(x: T): T => ({ ...x, issues: [...x.issues] });
+  const time = (f: () => void, runs = 9) => {
+    f();
+    const t: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      f();
+      t.push(performance.now() - t0);
+    }
+    return median(t);
+  };
+  const def = time(() => runHeadless(fresh(s), { seed: 1 }));
+  console.log(`- ukraine-peace, default strategies, seed 1, a new scenario object each run: ${fmt(def)} ms`);
+  const g = geniusLike(20250101, 8, 5, 0);
+  const opts = {
+    seed: 1,
+    maxRounds: 100,
+    strategies: { 'agent-a': { kind: 'hardliner' }, 'agent-b': { kind: 'hardliner' } },
+  };
+  const once = runHeadless(g, opts);
+  const ms = time(() => runHeadless(fresh(g), opts));
+  console.log(
+    `- GENIUS-like 8 × 5 (390,625 packages), alternating offers, both hardliners, ${once.snapshot.context.round} rounds (${stateName(once.snapshot)}): ${fmt(ms)} ms in-process`,
+  );
+}
+
+/** The CLI of commit 909d117, built once in the temporary folder; null where git or the commit is missing. */
+function baselineBin(root: string): string | null {
+  const dir = join(tmpdir(), `peacesim-${BASELINE}`);
+  const bin = join(dir, 'dist/src/cli/main.js');
+  if (existsSync(bin)) return bin;
+  try {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git -C "${root}" archive ${BASELINE} | tar -x -C "${dir}"`], {
+      stdio: 'ignore',
+    });
+    if (!existsSync(join(dir, 'node_modules')))
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: dir,
+        stdio: 'ignore',
+      },
+    );
+    return existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+function outcomes(root: string, bin: string, cache: string): void {
+  const n = 200;
+  const old = baselineBin(root);
+  // both builds read the same file: the scenario as of the baseline (today's build reads that format too)
+  const file = old
+    ? join(dirname(old), '../../../scenarios/ukraine-peace.yaml')
+    : join(root, 'scenarios/ukraine-peace.yaml');
+  console.log(
+    `\n## (i) outcomes -n ${n} on ukraine-peace${old ? ` as of ${BASELINE}` : ''}: before and after, one and two workers`,
+  );
+  const env = { PEACESIM_CACHE_DIR: cache };
+  const lines: Record<string, string[]> = {
+    analyze: [bin, 'analyze', file, '--json'],
+    'after, --workers 1': [bin, 'outcomes', file, '-n', String(n), '--workers', '1', '--json'],
+    'after, --workers 2': [bin, 'outcomes', file, '-n', String(n), '--workers', '2', '--json'],
+  };
+  if (old) lines[`before (${BASELINE})`] = [old, 'outcomes', file, '-n', String(n), '--json'];
+  else console.log(`- (the ${BASELINE} build could not be made here: git and the commit are needed)`);
+  const c = compare(lines, 3, env);
+  const one = c['after, --workers 1']!;
+  const two = c['after, --workers 2']!;
+  const before = c[`before (${BASELINE})`];
+  for (const [k, v] of Object.entries(c))
+    console.log(
+      `- ${k}: ${fmt(v.cpu, 0)} ms CPU, ${fmt(v.wall, 0)} ms wall${k === 'analyze' ? '' : ` (${fmt(v.cpu / n)} ms CPU a draw)`}`,
+    );
+  if (before)
+    console.log(
+      `- per draw, before / after on one core: ${fmt(before.cpu / one.cpu, 2)}× (CPU), ${fmt(before.wall / one.wall, 2)}× (wall)`,
+    );
+  console.log(
+    `- outcomes --workers 1 / analyze: ${fmt(one.cpu / c.analyze!.cpu, 1)}× (CPU), ${fmt(one.wall / c.analyze!.wall, 1)}× (wall)`,
+  );
+  console.log(`- two workers against one: ${fmt(one.wall / two.wall, 2)}× faster (wall)`);
+  const now = compare(
+    {
+      "today's default, --workers 1": [
+        bin,
+        'outcomes',
+        'ukraine-peace',
+        '-n',
+        String(n),
+        '--workers',
+        '1',
+        '--json',
+      ],
+    },
+    1,
+    env,
+  )["today's default, --workers 1"]!;
+  console.log(`- today's ukraine-peace, --workers 1: ${fmt(now.cpu / n)} ms CPU a draw`);
+}
+
+/** Milliseconds from launch to the full first frame of `tui` (its key line drawn), in a tmux pane. */
+function tuiFrame(bin: string, cache: string): void {
+  console.log('\n## (j) the first full frame of `peacesim tui` (ukraine-peace), in a 100 × 30 tmux pane');
+  const has = spawnSync('tmux', ['-V']).status === 0;
+  if (!has) {
+    console.log('- skipped: tmux is not installed');
+    return;
+  }
+  const socket = `bench-${process.pid}`;
+  const tmux = (...a: string[]) =>
+    spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const marker = join(tmpdir(), `peacesim-frame-${process.pid}-${i}`);
+    // the pane records its own launch time, so the measure starts when node does
+    const cmd = `date +%s%N > ${marker}; env -u CI PEACESIM_CACHE_DIR=${cache} ${process.execPath} ${bin} tui; sleep 5`;
+    tmux('new-session', '-d', '-s', `f${i}`, '-x', '100', '-y', '30', 'sh', '-c', cmd);
+    const until = performance.now() + 30_000;
+    let seen = 0n;
+    while (performance.now() < until) {
+      if (tmux('capture-pane', '-p', '-t', `f${i}`).stdout.includes('q quit')) {
+        seen = process.hrtime.bigint();
+        break;
+      }
+      execFileSync('sleep', ['0.01']);
+    }
+    const now = BigInt(execFileSync('date', ['+%s%N'], { encoding: 'utf8' }).trim());
+    const launched = BigInt(execFileSync('cat', [marker], { encoding: 'utf8' }).trim());
+    const lag = process.hrtime.bigint() - seen; // time since the frame was seen
+    if (seen > 0n) times.push(Number(now - launched - lag) / 1e6);
+    tmux('kill-session', '-t', `f${i}`);
+  }
+  tmux('kill-server');
+  console.log(
+    times.length
+      ? `- ${fmt(median(times), 0)} ms from launch to the full first frame (median of ${times.length}; the compiled scenario cached)`
+      : '- the frame did not appear within 30 s',
+  );
+}
+
+export function scale(root: string): void {
+  const bin = join(root, 'dist/src/cli/main.js');
+  const cache = join(tmpdir(), `peacesim-bench-cache-${process.pid}`);
+  startup(bin, cache);
+  loading(root, cache);
+  engineRuns(root);
+  outcomes(root, bin, cache);
+  tuiFrame(bin, cache);
+}

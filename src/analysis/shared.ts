@@ -1,0 +1,51 @@
+// What does not depend on weights or reservations — the plan (conjuncts, unary masks, issue order) and the
+// constraint diagram — built once per issue list and constraint set, and shared by every caller that asks again:
+// every draw of `outcomes` and `sweep`, every round of a run, every agent. A compiled scenario is immutable and a
+// draw or a run's effective scenario keeps its issue list and its unchanged constraint objects, so object
+// identity is a safe key; the cache lives as long as the issue list (a WeakMap).
+import type { Issue } from '../domain/types.ts';
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A number that stands for this object for as long as it lives (never reused). */
+export function identityOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(o, id);
+  }
+  return id;
+}
+
+type Built<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+const cache = new WeakMap<readonly Issue[], Map<string, Built<unknown>>>();
+
+/**
+ * The value `build` makes for this issue list and key, built once: a later call with the same issue list and key
+ * gets the same object (or the same error thrown again). `kind` separates the users of the cache.
+ */
+export function sharedStructure<T>(issues: readonly Issue[], kind: string, key: string, build: () => T): T {
+  let byKey = cache.get(issues);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(issues, byKey);
+  }
+  const full = `${kind}:${key}`;
+  let hit = byKey.get(full) as Built<T> | undefined;
+  if (!hit) {
+    try {
+      hit = { ok: true, value: build() };
+    } catch (error) {
+      hit = { ok: false, error };
+    }
+    byKey.set(full, hit);
+  }
+  if (!hit.ok) throw hit.error;
+  return hit.value;
+}
+
+/** The key of a set of objects by identity, in a canonical order (duplicates once). */
+export function identityKey(objects: Iterable<object>): string {
+  return [...new Set(Array.from(objects, identityOf))].sort((a, b) => a - b).join(',');
+}

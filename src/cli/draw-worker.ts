@@ -1,0 +1,13 @@
+// The worker thread of the draw pool (tinypool): the scenario arrives once per worker (workerData), each task is a
+// chunk of draws. The scenario's shared structures (the constraint diagram, the plan) are then built once per
+// worker, not once per chunk.
+import { workerData } from 'node:worker_threads';
+import type { Scenario } from '../domain/types.ts';
+import { answerChunk, type ChunkAnswer, type DrawTask } from './draw-work.ts';
+
+// tinypool hands each worker [its own data, the pool's workerData]
+const scenario = (workerData as [unknown, { scenario: Scenario }])[1].scenario;
+
+export default function drawChunk(task: DrawTask): ChunkAnswer {
+  return answerChunk(scenario, task);
+}

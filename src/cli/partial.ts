@@ -1,0 +1,171 @@
+// Partial results of a sharded run (`--shard I/N --out FILE`): the draws of one shard as mergeable statistics,
+// with what they must share with the other parts to be merged — the scenario's hash, the seed, the options — and
+// `peacesim merge`'s checks that they do. Every refusal is one line naming the file (exit 1).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { SweepPart } from '../analysis/sweep.ts';
+import { PeacesimError } from '../domain/errors.ts';
+import type { OutcomesPart } from '../engine/outcomes.ts';
+import { type Shard, shardRange } from './shard.ts';
+
+export const PARTIAL_FORMAT = 'peacesim-partial/1';
+
+export type PartialCommand = 'outcomes' | 'sweep';
+
+export interface Partial {
+  readonly format: typeof PARTIAL_FORMAT;
+  readonly command: PartialCommand;
+  /** `source`: how the scenario was named (merge opens it by that name); `hash`: its compiled content */
+  readonly scenario: { readonly id: string; readonly source: string; readonly hash: string };
+  readonly seed: number;
+  /** every option that changes a draw or its statistics (draws or samples, rounds, strategies, injects, documents) */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** this part's shard, and its draws [from, to) */
+  readonly shard: Shard & { readonly from: number; readonly to: number };
+  readonly part: OutcomesPart | SweepPart;
+}
+
+export function partialText(p: Partial): string {
+  return `${JSON.stringify(p)}\n`;
+}
+
+const count = z.number().int().min(0);
+const Tally = z.strictObject({
+  accepts: z.array(count),
+  sums: z.array(z.array(z.number())),
+  mins: z.array(z.number().nullable()),
+  maxs: z.array(z.number().nullable()),
+  agreements: count,
+});
+const Row = z.strictObject({
+  draw: count,
+  engineSeed: count,
+  outcome: z.enum(['signed', 'stalemate', 'collapsed']),
+  round: count,
+  utilities: z.record(z.string(), z.number()).nullable(),
+  durability: z.number().nullable(),
+  reservations: z.array(z.number()),
+  holdouts: z.array(count),
+  walkedOut: z.array(z.string()),
+});
+const Term = z.tuple([z.union([z.string(), z.number()]), count]);
+
+const PartialSchema = z.strictObject({
+  format: z.literal(PARTIAL_FORMAT),
+  command: z.enum(['outcomes', 'sweep']),
+  scenario: z.strictObject({
+    id: z.string(),
+    source: z.string().min(1),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  seed: count,
+  options: z.record(z.string(), z.unknown()),
+  shard: z.strictObject({ index: count, count: z.number().int().min(1), from: count, to: count }),
+  part: z.union([
+    z.strictObject({ from: count, to: count, rows: z.array(Row), terms: z.array(z.array(Term)) }),
+    z.strictObject({ from: count, to: count, documents: z.array(Tally) }),
+  ]),
+});
+
+export function readPartial(file: string): Partial {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PeacesimError(
+      code
+        ? `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code}`
+        : `${file}: not a partial result (invalid JSON: ${(e as Error).message})`,
+    );
+  }
+  const parsed = PartialSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PeacesimError(
+      `${file}: not a peacesim partial result (${PARTIAL_FORMAT}): ${issue.path.join('.') || 'the file'}: ${issue.message}; write one with --shard I/N --out FILE`,
+    );
+  }
+  const partial = parsed.data as Partial;
+  if ((partial.command === 'outcomes') !== 'rows' in partial.part)
+    throw new PeacesimError(
+      `${file}: its statistics are not those of ${partial.command}; the file was not written by peacesim`,
+    );
+  return partial;
+}
+
+/** Refuses parts whose statistics do not fit the scenario (as many actors, issues and documents). */
+export function checkShape(
+  file: string,
+  p: Partial,
+  actors: number,
+  issues: number,
+  documents: number,
+): void {
+  const fits =
+    'rows' in p.part
+      ? p.part.terms.length === issues &&
+        p.part.rows.every((r) => r.reservations.length === actors && r.holdouts.length === actors)
+      : p.part.documents.length === documents &&
+        p.part.documents.every((d) => [d.accepts, d.sums, d.mins, d.maxs].every((x) => x.length === actors));
+  if (!fits)
+    throw new PeacesimError(`${file}: its statistics do not fit the scenario's actors, issues or documents`);
+}
+
+/** JSON with sorted keys: options compared whatever order they were written in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+}
+
+/** The total number of draws of the run a part belongs to. */
+export function totalDraws(p: Partial): number {
+  return Number(p.command === 'outcomes' ? p.options.draws : p.options.samples);
+}
+
+/**
+ * Checks that the parts are the shards of one run, each once, and returns them in shard order. A part that does not
+ * belong is named with the first part it differs from.
+ */
+export function checkParts(files: readonly string[], parts: readonly Partial[]): Partial[] {
+  const first = parts[0]!;
+  const f0 = files[0]!;
+  const same = (what: string, get: (p: Partial) => unknown, advice: string) =>
+    parts.forEach((p, k) => {
+      if (canonical(get(p)) !== canonical(get(first)))
+        throw new PeacesimError(
+          `${files[k]}: ${what} ${canonical(get(p))} differs from ${f0}'s ${canonical(get(first))}; ${advice}`,
+        );
+    });
+  same('command', (p) => p.command, 'merge the parts of one command');
+  same('scenario', (p) => p.scenario.hash, 'every part must be run on the same scenario file');
+  same('seed', (p) => p.seed, 'every part must be run with the same --seed');
+  same('options', (p) => p.options, 'every part must be run with the same options, only --shard differing');
+  same('shard count', (p) => p.shard.count, 'every part must be cut into the same number of shards');
+  const n = first.shard.count;
+  const byIndex = new Map<number, number>();
+  parts.forEach((p, k) => {
+    const other = byIndex.get(p.shard.index);
+    if (other !== undefined)
+      throw new PeacesimError(
+        files[other] === files[k]
+          ? `${files[k]}: given twice; give each shard once`
+          : `${files[k]}: shard ${p.shard.index} of ${n} again (it is also ${files[other]}); give each shard once`,
+      );
+    byIndex.set(p.shard.index, k);
+    const [from, to] = shardRange(totalDraws(p), p.shard);
+    if (p.shard.from !== from || p.shard.to !== to || p.part.from !== from || p.part.to !== to)
+      throw new PeacesimError(
+        `${files[k]}: shard ${p.shard.index} of ${n} should hold draws ${from}–${to - 1} but holds ${p.part.from}–${p.part.to - 1}; it was not written by peacesim --shard`,
+      );
+  });
+  const missing = [...Array(n).keys()].filter((i) => !byIndex.has(i));
+  if (missing.length)
+    throw new PeacesimError(
+      `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${n} ${missing.length > 1 ? 'are' : 'is'} missing (have ${[...byIndex.keys()].sort((a, b) => a - b).join(', ')}); merge every part of the run`,
+    );
+  return [...Array(n).keys()].map((i) => parts[byIndex.get(i)!]!);
+}

@@ -1,0 +1,118 @@
+// What `peacesim analyze` exports: each table of the analysis as CSV, ids and the report's own numbers
+// (docs/export.md); --json is the report itself.
+import type { AnalysisReport, PackageTerms, SolutionReport } from '../../analysis/analyze.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { type Cell, joinIds, toCsv } from '../csv.ts';
+
+/** The tables `--csv` offers, the first the default. */
+export const ANALYSIS_CSV = ['frontier', 'zopa', 'documents', 'solutions', 'feasible'] as const;
+export type AnalysisCsv = (typeof ANALYSIS_CSV)[number];
+
+/** One table of the report as CSV: ids, not labels, and the report's own numbers (see docs/export.md). */
+export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisCsv): string {
+  const actors = s.actors.map((a) => a.id);
+  const issues = s.issues.map((x) => x.id);
+  const us = actors.map((a) => `u_${a}`);
+  const terms = (pkg: PackageTerms): Cell[] => issues.map((i) => pkg[i]);
+  switch (kind) {
+    case 'frontier':
+      return toCsv(
+        ['rank', 'exact', ...us, ...issues],
+        report.pareto.points.map((p, k) => [
+          k + 1,
+          report.pareto.exact,
+          ...actors.map((a) => p.utilities[a]),
+          ...terms(p.package),
+        ]),
+      );
+    case 'feasible':
+      return toCsv(
+        ['index', ...issues],
+        report.feasible.packages.map((pkg, k) => [k + 1, ...terms(pkg)]),
+      );
+    case 'solutions': {
+      const found = Object.entries(report.solutions).filter(
+        (e): e is [string, SolutionReport] => e[1] !== null,
+      );
+      return toCsv(
+        ['solution', 'objective', 'exact', 'durability', ...us, ...issues],
+        found.map(([solution, x]) => [
+          solution,
+          x.objective,
+          x.exact,
+          x.durability?.value,
+          ...actors.map((a) => x.utilities[a]),
+          ...terms(x.package),
+        ]),
+      );
+    }
+    case 'zopa': {
+      const rows: Cell[][] = [];
+      for (const z of report.zopa) {
+        const issue = s.issues[s.issueIndex.get(z.issue)!]!;
+        for (const o of issue.options) {
+          const v = issue.kind === 'numeric' ? o.value! : o.id;
+          rows.push([
+            issue.id,
+            issue.label,
+            v,
+            o.label,
+            z.parties.includes(v),
+            ...actors.map((a) => z.byActor[a]!.includes(v)),
+          ]);
+        }
+      }
+      return toCsv(
+        [
+          'issue',
+          'issue_label',
+          'option',
+          'option_label',
+          'all_parties',
+          ...actors.map((a) => `livable_${a}`),
+        ],
+        rows,
+      );
+    }
+    case 'documents':
+      return toCsv(
+        [
+          'document',
+          'date',
+          'tabled_by',
+          'agreement',
+          'rules_broken',
+          'durability',
+          'actor',
+          'required',
+          'accepts',
+          'utility',
+          'reservation',
+          'margin',
+          'red_lines',
+          'costliest',
+        ],
+        report.documents.flatMap((d) =>
+          actors.map((a) => {
+            const v = d.verdicts[a]!;
+            return [
+              d.id,
+              d.date,
+              d.tabledBy,
+              d.agreement,
+              joinIds(d.ruleViolations.map((x) => x.redLine)),
+              d.durability?.value,
+              a,
+              v.required,
+              v.accepts,
+              v.utility,
+              v.reservation,
+              v.margin,
+              joinIds(v.violations.map((x) => x.redLine)),
+              joinIds(v.costs.map((c) => c.issue)),
+            ];
+          }),
+        ),
+      );
+  }
+}

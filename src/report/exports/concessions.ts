@@ -1,0 +1,95 @@
+// What `peacesim concessions` exports: the minimal sets of changes (or the closest misses) as JSON and as one CSV
+// row per set (docs/export.md).
+import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions.ts';
+import { scenarioReservations } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { joinIds, toCsv } from '../csv.ts';
+import { changeJson } from './whatif.ts';
+
+/** One set of changes as JSON: ids and values, the Nash product, every actor's utility and margin. */
+function setJson(s: Scenario, x: ConcessionSet) {
+  const res = scenarioReservations(s);
+  return {
+    changes: x.changes.map((c) => changeJson(s, c)),
+    nashProduct: x.nash,
+    tablerLoss: x.tablerLoss,
+    required: x.required.map((a) => s.actors[a]!.id),
+    utilities: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]!])),
+    margins: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]! - res[a.index]!])),
+  };
+}
+
+/** The result as `--json` prints it: ids, each set's changes, utilities and margins, the closest misses. */
+export function concessionsJson(s: Scenario, r: ConcessionsResult) {
+  return {
+    scenario: s.id,
+    document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
+    tabledBy: s.actors[r.document.tabledBy]!.id,
+    max: r.max,
+    rank: r.rank,
+    alreadyAgreement: r.alreadyAgreement,
+    size: r.size,
+    count: r.count,
+    solutions: r.solutions.map((x) => setJson(s, x)),
+    closest: r.closest.map((x: NearMiss) => ({
+      ...setJson(s, x),
+      blockers: x.blockers,
+      rejecting: x.rejecting.map((a) => s.actors[a]!.id),
+      rulesBroken: x.rulesBroken,
+      minMargin: x.minMargin,
+    })),
+    stats: r.stats,
+  };
+}
+
+/**
+ * One row per set: the minimal sets best first (`kind` solution) or, when none works, the closest (`kind`
+ * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`.
+ */
+export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
+  const actors = s.actors.map((a) => a.id);
+  const res = scenarioReservations(s);
+  const row = (kind: string, rank: number, x: ConcessionSet, miss?: NearMiss) => [
+    kind,
+    rank,
+    x.changes.length,
+    joinIds(
+      x.changes.map((c) => {
+        const j = changeJson(s, c);
+        return `${j.issue}=${j.from}→${j.to}`;
+      }),
+    ),
+    x.nash,
+    x.tablerLoss,
+    joinIds(x.required.map((a) => s.actors[a]!.id)),
+    ...s.actors.map((a) => x.utilities[a.index]!),
+    ...s.actors.map((a) => x.utilities[a.index]! - res[a.index]!),
+    miss?.blockers,
+    miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
+    miss && joinIds(miss.rulesBroken),
+    miss?.minMargin,
+  ];
+  return toCsv(
+    [
+      'kind',
+      'rank',
+      'size',
+      'changes',
+      'nash_product',
+      'tabler_loss',
+      'required',
+      ...actors.map((a) => `u_${a}`),
+      ...actors.map((a) => `margin_${a}`),
+      'blockers',
+      'rejecting',
+      'rules_broken',
+      'min_margin',
+    ],
+    [
+      ...r.solutions.map((x, k) => row('solution', k + 1, x)),
+      ...r.closest.map((x, k) => row('closest', k + 1, x, x)),
+    ],
+  );
+}

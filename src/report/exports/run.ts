@@ -1,0 +1,58 @@
+// What `peacesim run` and `resume` export: the run as JSON (settings, outcome, the whole transcript) and one CSV
+// row per verdict (docs/run.md, docs/export.md).
+import type { Scenario } from '../../domain/types.ts';
+import { type HeadlessRun, stateName } from '../../engine/headless.ts';
+import type { ResolvedOptions } from '../../engine/options.ts';
+import { scenarioHash } from '../../engine/session.ts';
+import type { TranscriptEntry } from '../../engine/transcript.ts';
+import { type Cell, joinIds, toCsv } from '../csv.ts';
+
+/** The run as `--json` prints it. */
+export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: HeadlessRun) {
+  return {
+    scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
+    seed: resolved.seed,
+    maxRounds: resolved.maxRounds,
+    strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
+    outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
+    rounds: result.snapshot.context.round,
+    waitingFor: result.waitingFor,
+    transcript: result.snapshot.context.transcript,
+  };
+}
+
+/** One row per verdict in the transcript: who said what to the text on the table, round by round. */
+export function runCsv(transcript: readonly TranscriptEntry[]): string {
+  const rows: Cell[][] = [];
+  for (const e of transcript)
+    if (e.kind === 'verdict')
+      rows.push([
+        e.round,
+        e.seq,
+        e.actor,
+        e.strategy,
+        e.human === true,
+        e.accepts,
+        e.utility,
+        e.reservation,
+        e.aspiration,
+        joinIds(e.violations.map((v) => v.redLine)),
+        joinIds(e.asks.map((a) => a.issue)),
+      ]);
+  return toCsv(
+    [
+      'round',
+      'seq',
+      'actor',
+      'strategy',
+      'human',
+      'accepts',
+      'utility',
+      'reservation',
+      'aspiration',
+      'red_lines',
+      'asks',
+    ],
+    rows,
+  );
+}

@@ -1,0 +1,91 @@
+// What `peacesim whatif` exports: the result as JSON and one CSV row per actor (docs/export.md).
+import { optionValue, type WhatIfResult } from '../../analysis/whatif.ts';
+import type { Verdict } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { joinIds, toCsv } from '../csv.ts';
+
+/** One term change as JSON: ids and values, not indices. */
+export function changeJson(s: Scenario, c: { issue: number; from: number; to: number }) {
+  const issue = s.issues[c.issue]!;
+  return { issue: issue.id, from: optionValue(issue, c.from), to: optionValue(issue, c.to) };
+}
+
+/** The result as `--json` prints it: ids, the verdicts before and after, what moved. */
+export function whatIfJson(r: WhatIfResult) {
+  const s = r.scenario;
+  const verdict = (v: Verdict) => ({
+    utility: v.utility,
+    reservation: v.reservation,
+    margin: v.margin,
+    accepts: v.accepts,
+    violations: v.violations,
+    costs: v.costs,
+    reservationBasis: v.reservationBasis,
+  });
+  return {
+    scenario: s.id,
+    document: r.document.id,
+    date: r.document.date,
+    asOf: r.asOf,
+    epochs: r.epochs,
+    changes: r.changes.map((c) => changeJson(s, c)),
+    agreement: r.agreement,
+    required: r.required,
+    verdicts: Object.fromEntries(
+      r.verdicts.map((v) => [
+        v.actor,
+        {
+          required: v.required,
+          before: verdict(v.before),
+          after: verdict(v.after),
+          utilityDelta: v.utilityDelta,
+          changed: v.changed,
+        },
+      ]),
+    ),
+    rules: r.rules,
+    moved: r.moved,
+    durability: r.durability,
+  };
+}
+
+/** One row per actor, before and after (see docs/export.md). */
+export function whatIfCsv(r: WhatIfResult): string {
+  const redLines = (v: Verdict) => joinIds(v.violations.map((x) => x.redLine));
+  return toCsv(
+    [
+      'actor',
+      'required_before',
+      'required_after',
+      'accepts_before',
+      'accepts_after',
+      'utility_before',
+      'utility_after',
+      'utility_delta',
+      'reservation',
+      'margin_before',
+      'margin_after',
+      'red_lines_before',
+      'red_lines_after',
+      'flipped',
+      'changed',
+    ],
+    r.verdicts.map((v) => [
+      v.actor,
+      v.required.before,
+      v.required.after,
+      v.before.accepts,
+      v.after.accepts,
+      v.before.utility,
+      v.after.utility,
+      v.utilityDelta,
+      v.after.reservation,
+      v.before.margin,
+      v.after.margin,
+      redLines(v.before),
+      redLines(v.after),
+      v.flipped,
+      v.changed,
+    ]),
+  );
+}

@@ -1,0 +1,74 @@
+// Numbers, options and column widths as people read them, the same in every output (run, reports, analyze,
+// whatif, the screen). --json and --csv carry the raw numbers; these are for text only.
+//
+// A negative number is written with a true minus sign (U+2212), never with the ASCII hyphen-minus: it is the sign
+// the narration, the durability estimate and the play screen already used, it is as wide as "+" in the fonts the
+// HTML report uses (so signed columns line up), and nothing reads these texts back as numbers — a program takes
+// --json or --csv, where numbers are numbers.
+import stringWidth from 'string-width';
+import type { Scenario } from '../domain/types.ts';
+import { optionOf, type TermValue } from '../engine/terms.ts';
+
+const MINUS = '\u2212';
+
+/** `x` to `digits` decimals, a negative with a true minus; a value that rounds to zero is "0.000", never "−0.000". */
+export function fixed(x: number, digits = 3): string {
+  const t = Math.abs(x).toFixed(digits);
+  return x < 0 && Number(t) !== 0 ? `${MINUS}${t}` : t;
+}
+
+/** Utilities, values of no deal, costs: three decimals. */
+export const n3 = (x: number): string => fixed(x, 3);
+
+/** Durability estimates: two decimals. */
+export const n2 = (x: number): string => fixed(x, 2);
+
+/** A change or a margin, always signed: "+0.138", "−0.025", "+0.000". */
+export function signed(x: number, digits = 3): string {
+  const t = fixed(x, digits);
+  return t.startsWith(MINUS) ? t : `+${t}`;
+}
+
+/** A durability factor's shift: "+0.10", "−0.05". */
+export const shift2 = (x: number): string => signed(x, 2);
+
+/** "1 issue", "12 issues", "1,000 packages": a count and its noun, singular for one. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** An option of an issue by its id (or, for a numeric issue, its value) as people read it: its label. */
+export function optionLabel(scenario: Scenario, issueId: string, value: TermValue): string {
+  const i = scenario.issueIndex.get(issueId);
+  if (i === undefined) return String(value);
+  const o = optionOf(scenario, i, value);
+  return o < 0 ? String(value) : scenario.issues[i]!.options[o]!.label;
+}
+
+/** An option by its indices, as people read it: its label. */
+export function optionLabelAt(scenario: Scenario, issue: number, option: number): string {
+  return scenario.issues[issue]?.options[option]?.label ?? String(option);
+}
+
+/** The terminal cells a text takes: wide characters count two, combining marks and colour codes none. */
+export const cells = (text: string): number => stringWidth(text);
+
+/** `text` padded with spaces to `width` terminal cells. */
+export function padCells(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - cells(text)));
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The longest head of `text` that fits in `width` cells (at least one character), and the rest. */
+export function splitCells(text: string, width: number): readonly [string, string] {
+  let head = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = cells(segment);
+    if (head && used + w > width) break;
+    head += segment;
+    used += w;
+  }
+  return [head, text.slice(head.length)];
+}

@@ -1,0 +1,153 @@
+// The answers to a text, in words: each actor's verdict and why (the red lines it crosses, or its worth against
+// what the actor holds out for and against no deal, and what it asks to change), a walk-out, the tally and the
+// ratification.
+import type { TranscriptEntry } from '../../engine/transcript.ts';
+import { n3 } from '../format.ts';
+import { listing } from '../words.ts';
+import { EPS, holdsOutFor, plural, ratificationWords } from './phrases.ts';
+import { type Line, line, type Span, span } from './spans.ts';
+import type { Voice } from './voice.ts';
+
+type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
+
+export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
+  const who: Span = span(v.who(e.actor, e.human), v.person(e.actor, e.human) ? 'person' : undefined);
+  const mark = (accepts: boolean) => (v.kind === 'screen' ? (accepts ? '✓ ' : '✗ ') : '');
+  const opening = (accepts: boolean): Span[] => [
+    ...(mark(accepts) ? [span(mark(accepts))] : []),
+    who,
+    span(' '),
+    accepts ? span('accepts', 'accepts') : span('rejects', 'rejects'),
+  ];
+  // the screen keeps what a term costs the actor to itself
+  const costs = v.kind !== 'screen';
+  const asks = e.asks.length
+    ? ` It asks for changes to ${e.asks.map((a) => `${v.issue(a.issue)}${costs ? ` (${n3(a.cost)})` : ''}`).join(', ')}.`
+    : '';
+  if (v.public && (e.accepts || e.violations.length === 0))
+    return [line([...opening(e.accepts), span(e.accepts ? '.' : `.${asks}`)])];
+  const worth = `worth ${n3(e.utility)} to it`;
+  const below = e.utility < e.reservation - EPS;
+  const noDeal = below ? `, less than no deal (${n3(e.reservation)})` : ` (no deal: ${n3(e.reservation)})`;
+  if (e.violations.length && !e.accepts)
+    return [
+      line([
+        ...opening(false),
+        span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
+      ]),
+      ...e.violations.map((x) => line(v.citation(x), 4)),
+    ];
+  // a person's answer is the person's choice: no aspiration of its own, nothing it holds out for
+  if (e.human === true)
+    return [
+      line([
+        ...opening(e.accepts),
+        span(`: ${choice(v)} — the text is ${worth}${noDeal}.${e.accepts ? '' : asks}`),
+      ]),
+    ];
+  if (e.accepts) {
+    const why =
+      e.strategy === 'mediator'
+        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, more than no deal (${n3(e.reservation)})`
+        : `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
+    return [line([...opening(true), span(`: ${why}.`)])];
+  }
+  const short = v.report ? `${n3(Math.max(0, e.aspiration - e.utility))} short of` : 'short of';
+  const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
+  return [line([...opening(false), span(`: ${why}.${asks}`)])];
+}
+
+/** Who chose a person's answer, as each voice says it. */
+function choice(v: Voice): string {
+  return v.kind === 'screen' ? "the team's choice" : "a person's choice";
+}
+
+export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
+  const name = v.name(e.actor);
+  if (v.report) {
+    const best =
+      e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;
+    const words =
+      e.stalled !== undefined
+        ? `${name} walks out: ${e.stalled === 1 ? 'a round' : `${e.stalled} rounds in a row`} without progress (no more required actors accepting, no smaller shortfall than before) exhausted its patience.`
+        : e.cause === 'event'
+          ? `${name} walks out${e.event ? ` (event: ${v.event(e.event)})` : ''}.`
+          : `${name} walks out: nothing it could accept at this table is worth its value of no deal (${best} < ${n3(e.reservation ?? 0)}).`;
+    return [line([span(words)])];
+  }
+  return [line([span(`${name} walks out`, 'reject'), span(walkOutWhy(v, e))])];
+}
+
+function walkOutWhy(v: Voice, e: Entry<'walk-out'>): string {
+  if (v.run && e.stalled !== undefined)
+    return `: ${e.stalled} ${plural(e.stalled, 'round')} without progress (no more required actors accepting, no smaller shortfall than before) exhausted its patience.`;
+  if (e.cause === 'strategy') {
+    const here = v.run ? 'at this table' : 'here';
+    if (v.public) return `: nothing it could accept ${here} is worth more to it than no deal.`;
+    const best =
+      e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;
+    return `: nothing it could accept ${here} is worth its value of no deal (${best} < ${n3(e.reservation ?? 0)}).`;
+  }
+  return `${e.event ? ` (event: ${v.event(e.event)})` : ''}.`;
+}
+
+export function tally(v: Voice, e: Entry<'tally'>): Line[] {
+  if (e.agreement)
+    return [
+      line([span('Agreement', 'accept'), span(`: every required actor accepts (${v.names(e.accepting)}).`)]),
+    ];
+  const rejecting = e.rejecting.length
+    ? `: ${v.names(e.rejecting)} ${e.rejecting.length > 1 ? 'reject' : 'rejects'}`
+    : '';
+  if (v.report)
+    return [
+      line([
+        span('No agreement', 'strong'),
+        span(`${rejecting}${e.ruleViolations.length ? '; the text breaks a rule:' : '.'}`),
+      ]),
+      ...e.ruleViolations.map((x) => line(v.citation(x), 4)),
+      ...(e.holdout === undefined
+        ? []
+        : [
+            line(
+              [
+                span(
+                  `The engine's count: ${v.name(e.holdout)} is this round's lone holdout, the one required actor that did not accept a text every other required actor accepted.`,
+                ),
+              ],
+              4,
+            ),
+          ]),
+    ];
+  const sep = [span('; ')];
+  const rules = e.ruleViolations.length
+    ? [
+        line(
+          [
+            span(`The text breaks the rule${e.ruleViolations.length > 1 ? 's' : ''}: `),
+            ...e.ruleViolations.flatMap((x, k) => [...(k ? sep : []), ...v.citation(x)]),
+          ],
+          4,
+        ),
+      ]
+    : [];
+  return [line([span('No agreement', 'strong'), span(rejecting ? `${rejecting}.` : '.')]), ...rules];
+}
+
+export function ratification(v: Voice, e: Entry<'ratification'>): Line[] {
+  if (v.kind !== 'screen') {
+    const w = ratificationWords(e.ratified, e.failing, (id) => v.name(id));
+    const rules = v.report ? e.ruleViolations.map((x) => line(v.citation(x), 4)) : [];
+    return [line([span(w.label, e.ratified ? undefined : 'reject'), span(w.rest)]), ...rules];
+  }
+  return e.ratified
+    ? [line([span('Ratified', 'accept'), span(': every required actor still accepts, as things stand now.')])]
+    : [
+        line([
+          span('Ratification fails', 'reject'),
+          span(
+            `: ${e.failing.length ? `${listing(e.failing.map((id) => v.name(id)))} no longer accept${e.failing.length > 1 ? '' : 's'}` : 'a rule is broken'} as things stand now.`,
+          ),
+        ]),
+      ];
+}

@@ -1,0 +1,145 @@
+// What happens to the table, in words: events and a facilitator's injects with what each effect does, and the
+// drift of the values of no deal.
+import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
+import { n3 } from '../format.ts';
+import { driftWords, goodwillWords, plural, publicShift } from './phrases.ts';
+import { flag, type Line, line, type Span, say, sources, span } from './spans.ts';
+import type { Voice } from './voice.ts';
+
+type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
+
+/** The red line an effect drops, by its text. */
+function dropped(v: Voice, x: EffectNote): string {
+  const id = typeof x.redLine === 'string' ? x.redLine : (x.redLine?.redLine ?? '');
+  return v.redLineText(x.actor ?? '', id);
+}
+
+/** What an effect did, as the report words it (the timeline, and a facilitator's inject among the turning points). */
+export function effectWords(v: Voice, x: EffectNote): string {
+  const who = x.actor ? v.name(x.actor) : '';
+  switch (x.kind) {
+    case 'set-reservation':
+    case 'shift-reservation':
+      return `${who}'s value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`;
+    case 'set-weight':
+      return `${who} now weighs ${v.issue(x.issue ?? '')} at ${x.to}`;
+    case 'add-red-line':
+      return `${who} adds a red line: "${typeof x.redLine === 'object' ? x.redLine.text : (x.redLine ?? '')}"`;
+    case 'drop-red-line':
+      return `${who} drops its red line ${dropped(v, x)}`;
+    case 'table':
+      return `${v.document(x.document ?? '')} goes on the table`;
+    case 'walk-out':
+      return `${who} walks out`;
+    case 'goodwill':
+      return goodwillWords(who, x.patienceRenewed === true, x.blameForgiven === true);
+    default:
+      return x.kind;
+  }
+}
+
+/** What an inject does in the run and on the screen, or nothing when the entry that follows tells it. */
+function effect(v: Voice, x: EffectNote): Span[] {
+  const who = x.actor ? v.name(x.actor) : '';
+  switch (x.kind) {
+    case 'set-reservation':
+    case 'shift-reservation':
+      if (v.public) return [span(publicShift(who, x.from ?? 0, x.to ?? 0))];
+      return [span(`${who}'s value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`)];
+    case 'set-weight':
+      if (v.public) return [span(`${who} changes the weight it gives ${v.issue(x.issue ?? '')}`)];
+      return [span(`${who} now weighs ${v.issue(x.issue ?? '')} at ${x.to}`)];
+    case 'add-red-line': {
+      const rl = x.redLine;
+      if (typeof rl !== 'object') return [span(`${who} adds a red line: ${rl}`)];
+      return v.run
+        ? [span(`${who} adds a red line: `), ...v.citation(rl)]
+        : [span(`${who} adds a red line: ${rl.text}`)];
+    }
+    case 'drop-red-line':
+      return [span(`${who} drops its red line ${dropped(v, x)}`)];
+    case 'table':
+      return [
+        span(
+          `${v.document(x.document ?? '')} goes on the table (at once while tabling, else at ${v.run ? 'the start of ' : ''}the next round)`,
+        ),
+      ];
+    case 'walk-out':
+      // the run tells it by the walk-out entry that follows
+      return v.run ? [] : [span(`${who} walks out`)];
+    case 'goodwill':
+      return [span(goodwillWords(who, x.patienceRenewed === true, x.blameForgiven === true, !v.run))];
+    default:
+      return [];
+  }
+}
+
+/** Why a blame-triggered event fired, worded as the scenario's hypothesis. */
+function blameTrigger(v: Voice, e: Entry<'inject'>): Line[] {
+  const b = e.blame;
+  if (!b) return [];
+  if (v.report) {
+    const t = v.scenario.events.find((x) => x.id === e.event?.id)?.trigger;
+    const threshold = t && 'blame' in t ? ` (the scenario sets the trigger at ${t.blame.atLeast})` : '';
+    return [
+      say(
+        `Why it fires: the engine's count for ${v.name(b.actor)} (one for each round as the lone holdout, one for a walk-out) reached ${b.count}${threshold}. That this event follows is a hypothesis of the scenario.`,
+        undefined,
+        4,
+      ),
+    ];
+  }
+  if (!v.run) return [];
+  return [
+    say(
+      `(fires because ${v.name(b.actor)} has been blamed ${b.count} ${plural(b.count, 'time')}: a hypothesis of the scenario)`,
+      'dim',
+      4,
+    ),
+  ];
+}
+
+export function inject(v: Voice, e: Entry<'inject'>): Line[] {
+  const ev = e.event;
+  const unconfirmed = flag(ev?.confirmed === false ? 'UNCONFIRMED' : null);
+  // a document an event tables is shown by the tabling line that follows
+  const shown = e.effects.filter((x) => x.kind !== 'table' || e.trigger === 'manual');
+  if (v.report) {
+    const words = ev
+      ? `${e.trigger === 'manual' ? 'Event (injected by the facilitator)' : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
+      : 'Inject by the facilitator:';
+    return [
+      line([span(words), ...(ev ? [...sources(ev.sources), ...unconfirmed] : [])]),
+      ...blameTrigger(v, e),
+      ...shown.map((x) => say(effectWords(v, x), undefined, 4)),
+      ...e.effects.flatMap((x) =>
+        x.kind === 'add-red-line' && typeof x.redLine === 'object'
+          ? [line([span('red line: '), ...v.citation(x.redLine)], 4)]
+          : [],
+      ),
+    ];
+  }
+  const first = ev
+    ? line([
+        span('Event', 'alert'),
+        span(`: ${ev.title}`),
+        ...(ev.description ? [span(` — ${ev.description}`, 'aside')] : []),
+        ...sources(ev.sources),
+        ...unconfirmed,
+        ...(!v.run && e.trigger === 'manual' ? [span(' (injected by the facilitator)', 'aside')] : []),
+      ])
+    : line([span('Inject', 'alert'), span(' by the facilitator:')]);
+  const effects = shown.map((x) => effect(v, x)).filter((spans) => spans.some((s) => s.text.trim()));
+  return [first, ...blameTrigger(v, e), ...effects.map((spans) => line(spans, 4))];
+}
+
+export function drift(v: Voice, e: Entry<'drift'>): Line[] {
+  // values of no deal are private, and so is how they move
+  if (v.public) return [];
+  return [
+    say(
+      driftWords(e.changes, (id) => v.name(id)),
+      'dim',
+    ),
+  ];
+}

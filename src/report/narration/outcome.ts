@@ -1,0 +1,207 @@
+// How a run opens and ends, in words: the run's header (title, protocol, parties, rounds, seed, strategies), and
+// its outcome — signed with the terms and each actor's worth and the durability estimate, a stalemate or a
+// collapse with the engine's blame count, or a session that waits for a person — in the run's and the report's
+// words.
+import { statusQuoPackage } from '../../domain/utility.ts';
+import type { ResolvedOptions } from '../../engine/options.ts';
+import { packageOf, type TermSheet } from '../../engine/terms.ts';
+import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/transcript.ts';
+import type { Outcome, RunState } from '../after-action-model.ts';
+import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
+import { n2, n3, shift2 } from '../format.ts';
+import { listing, strategyLabel, strategyWords } from '../words.ts';
+import { lastRound, PERSON, plural } from './phrases.ts';
+import { type Line, line, say } from './spans.ts';
+import { terms } from './texts.ts';
+import type { Voice } from './voice.ts';
+
+export function collapse(v: Voice, round: number, actors: readonly string[]): string {
+  return `talks collapse in round ${round}: ${v.names(actors)} walked out.`;
+}
+
+/** Per actor that is not a party, the labels of the issues it controls (of `only`, when given). */
+function controllers(v: Voice, only?: (issue: number) => boolean): { who: string; issues: string[] }[] {
+  const s = v.scenario;
+  return s.actors
+    .filter((a) => !s.protocol.parties.includes(a.index))
+    .map((a) => ({
+      who: a.name,
+      issues: s.issues
+        .filter((x) => x.controlledBy.includes(a.index) && (!only || only(x.index)))
+        .map((x) => x.label),
+    }))
+    .filter((c) => c.issues.length);
+}
+
+/** Whose consent any text needs, and whose only some texts need: the parties, and the controllers of the issues it moves. */
+function consentNeeded(v: Voice): string {
+  const s = v.scenario;
+  const parties = `${v.names(s.protocol.parties.map((a) => s.actors[a]!.id))} (the parties)`;
+  const others = controllers(v).map((c) => `${c.who} if it moves ${listing(c.issues, 'or')}`);
+  return `who must accept a text: ${[parties, ...others].join('; ')}`;
+}
+
+/** Whose consent these terms needed: the parties, and the controllers of the issues they move off the status quo. */
+function consentOf(v: Voice, terms: TermSheet, what: string): Line {
+  const s = v.scenario;
+  const pkg = packageOf(s, terms, statusQuoPackage(s));
+  const moved = controllers(v, (i) => pkg[i] !== s.issues[i]!.statusQuo).map(
+    (c) => `${c.who} (it moves ${listing(c.issues)}, which ${c.who} controls)`,
+  );
+  const parties = `${v.names(s.protocol.parties.map((a) => s.actors[a]!.id))} (the parties)`;
+  return say(`${what} needed the consent of ${listing([parties, ...moved])}.`);
+}
+
+/** The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies. */
+export function header(v: Voice, options: ResolvedOptions): Line[] {
+  const s = v.scenario;
+  const pr = s.protocol;
+  const kind =
+    pr.kind === 'mediated-single-text'
+      ? `a single negotiating text, mediated by ${v.name(s.actors[pr.mediator ?? pr.parties[0]!]!.id)}`
+      : 'alternating offers';
+  const strategies = s.actors
+    .map((a) => {
+      const st = options.strategies[a.index]!;
+      return `${a.name}: ${strategyLabel(st)} — ${strategyWords(st)}`;
+    })
+    .join('; ');
+  const parties = v.names(pr.parties.map((a) => s.actors[a]!.id));
+  return [
+    say(s.title, 'title', 0),
+    say(`${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}`, 'dim', 0),
+    say(consentNeeded(v), 'dim', 0),
+    say(`strategies: ${strategies}`, 'dim', 0),
+  ];
+}
+
+/** The estimated durability and the factors that moved it (each marked when a reading or an assumption). */
+function durability(v: Voice, d: DurabilityNote): Line {
+  const basis = (id: string) => {
+    const b = v.scenario.durability?.factors.find((f) => f.id === id)?.basis;
+    return b === undefined || b === 'stated' ? '' : ` [${b}]`;
+  };
+  const parts = [
+    `base ${n2(d.base)}`,
+    ...movingFactors(d.factors).map((f) => `${f.label}${basis(f.id)} ${shift2(f.shift)}`),
+  ];
+  return say(`Estimated durability ${n2(d.value)} — ${DURABILITY_CAVEAT}: ${parts.join('; ')}.`);
+}
+
+/** Who stood alone, and who walked out, as the engine counts blame — neutrally. */
+function blame(v: Voice, list: readonly BlameCount[]): Line {
+  const intro =
+    'Blame as the engine counts it (lone holdout on a text all other required actors accepted, or a walk-out)';
+  if (list.length === 0) return say(`${intro}: nobody.`);
+  const holdouts = [...new Set(list.flatMap((b) => b.holdouts))].sort((a, b) => a - b);
+  const who = list
+    .map(
+      (b) =>
+        `${v.name(b.actor)} (${b.count}${b.walkOut === null ? '' : `, walked out in round ${b.walkOut}`})`,
+    )
+    .join('; ');
+  const rounds = `${plural(holdouts.length, 'round')} ${holdouts.join(', ')}`;
+  return say(`${intro}: ${holdouts.length ? `lone holdout in ${rounds}: ` : ''}${who}.`);
+}
+
+/** The run's last lines: how it ended, with the final terms, or whom it waits for. */
+export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitingFor: string | null): Line[] {
+  const last = entries.at(-1);
+  const blank = line([], 0);
+  if (last?.kind === 'signed') {
+    const worth = Object.entries(last.utilities).map(([a, u]) => `${v.name(a)} ${n3(u)}`);
+    return [
+      blank,
+      say(`Outcome: signed in round ${last.round}.`, 'signed', 0),
+      ...(last.durability ? [durability(v, last.durability)] : []),
+      consentOf(v, last.terms, 'The agreed text'),
+      say('The agreed terms (where they differ from the status quo):'),
+      ...terms(v, last.terms, 4),
+      say('Worth to each actor:'),
+      say(worth.join(', '), undefined, 4),
+    ];
+  }
+  if (last?.kind === 'stalemate')
+    return [
+      blank,
+      say(`Outcome: stalemate — ${lastRound(last.round)}`, 'strong', 0),
+      ...(last.blame ? [blame(v, last.blame)] : []),
+      consentOf(v, last.terms, 'The last text'),
+      say('The last text on the table (where it differs from the status quo):'),
+      ...terms(v, last.terms, 4),
+    ];
+  if (last?.kind === 'collapsed')
+    return [
+      blank,
+      say(`Outcome: the ${collapse(v, last.round, last.actors)}`, 'collapsed', 0),
+      ...(last.blame ? [blame(v, last.blame)] : []),
+      consentOf(v, last.terms, 'The last text'),
+    ];
+  if (!waitingFor) return [];
+  const stop = `The run stops in round ${last?.round ?? 0}: it waits for ${v.name(waitingFor)}, played by a person.`;
+  return [blank, say(stop, 'alert', 0)];
+}
+
+/** Where in its round a session stopped, from the engine's state name (e.g. "live.running.tallying"). */
+function phaseWords(state: string): string {
+  if (state.includes('paused')) return 'paused by the facilitator';
+  if (state.includes('tabling')) return 'before the text of the round is on the table';
+  if (state.includes('responding')) return 'while the actors answer the text';
+  if (state.includes('tallying')) return 'before the answers are tallied';
+  if (state.includes('agreed') || state.includes('ratifying')) return 'before the agreement is ratified';
+  return 'before its next step';
+}
+
+/** The report's outcome, in one sentence. */
+export function reportOutcome(v: Voice, run: RunState): Outcome {
+  const name = (id: string) => v.name(id);
+  const entries = run.transcript;
+  const last = entries.at(-1);
+  if (run.done && last?.kind === 'signed') {
+    const parties = Object.keys(last.utilities);
+    return {
+      kind: 'signed',
+      round: last.round,
+      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(last.utilities[a]!)} to ${name(a)}`).join(', ')}).`,
+    };
+  }
+  if (run.done && last?.kind === 'stalemate') {
+    const tally = entries.findLast((e) => e.kind === 'tally');
+    const who = tally?.kind === 'tally' && tally.rejecting.length ? tally.rejecting.map(name) : [];
+    return {
+      kind: 'stalemate',
+      round: last.round,
+      sentence: `Stalemate: round ${last.round} was the last and no text won every required consent${who.length ? `; the last text was rejected by ${listing(who)}` : ''}.`,
+    };
+  }
+  if (run.done && last?.kind === 'collapsed') {
+    const why = last.actors.map((a) => {
+      const w = entries.findLast((e) => e.kind === 'walk-out' && e.actor === a);
+      if (w?.kind !== 'walk-out') return name(a);
+      if (w.cause === 'event') {
+        const title = v.scenario.events.find((x) => x.id === w.event)?.title;
+        return `${name(a)} (event: ${title ?? w.event ?? 'an inject'})`;
+      }
+      if (w.stalled !== undefined)
+        return `${name(a)} (out of patience after ${w.stalled} ${plural(w.stalled, 'round')} without progress)`;
+      return `${name(a)} (nothing it could accept at the table was worth its value of no deal)`;
+    });
+    return {
+      kind: 'collapsed',
+      round: last.round,
+      sentence: `Collapsed in round ${last.round}: ${listing(why)} walked out.`,
+    };
+  }
+  const what = run.awaiting
+    .map(
+      (w) =>
+        `${name(w.actor)} to ${w.move === 'respond' ? 'answer the text' : w.move === 'propose' ? 'propose' : 'revise the text'}`,
+    )
+    .join(', ');
+  return {
+    kind: 'unfinished',
+    round: run.round,
+    waitingFor: run.awaiting.map((w) => w.actor),
+    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what}${PERSON}` : `, ${phaseWords(run.state)}: its saved inputs end there and nobody is waited for`}.`,
+  };
+}

@@ -1,0 +1,194 @@
+// The texts on the table, in words: a document tabled, a proposal, a mediator's revision, the terms that moved
+// and why each moved (the red line it repairs, the rule, whose consent, whose ask, the redraft to the frontier).
+import type { TermSheet } from '../../engine/terms.ts';
+import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
+import { n3 } from '../format.ts';
+import { holdingOut, stepTowards } from './phrases.ts';
+import { type Line, line, type Span, say, span } from './spans.ts';
+import type { Voice } from './voice.ts';
+
+type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
+
+/**
+ * The actors of `ids` the transcript shows rejecting the last text they answered, naming what to change: the
+ * only ones a redraft may be said to give what they asked for (the mediator's `meets` counts every actor whose
+ * stated demand the text meets, including those that had accepted).
+ */
+function askedFor(before: readonly TranscriptEntry[], ids: readonly string[]): string[] {
+  return ids.filter((id) => {
+    const last = before.findLast((x) => x.kind === 'verdict' && x.actor === id);
+    return last?.kind === 'verdict' && !last.accepts && last.asks.length > 0;
+  });
+}
+
+export function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry[]): Span[] {
+  switch (r.kind) {
+    case 'red-line':
+      return [span(`so that ${v.name(r.actor)}'s red line holds: `), ...v.citation(r.redLine)];
+    case 'rule':
+      return [
+        span(v.report ? 'so that a rule of the scenario holds: ' : 'so that the rule holds: '),
+        ...v.citation(r.rule),
+      ];
+    case 'consent':
+      return [span(`left at the status quo, so ${v.name(r.actor)}'s consent is no longer needed`)];
+    case 'ask':
+      // that the text left the actor below no deal, and what the term cost it, are private numbers
+      return [span(stepTowards(v.name(r.actor), v.public ? null : r.cost))];
+    case 'frontier': {
+      const askers = askedFor(before, r.meets);
+      const who = v.names(askers);
+      if (v.report)
+        return [
+          span(
+            `a redraft towards the nearest text every required actor prefers to no deal${askers.length ? `, meeting what ${who} asked for` : ''}`,
+          ),
+        ];
+      return [
+        span(
+          `to reach the nearest text that every required actor prefers to no deal${askers.length ? ` and that gives ${who} what ${askers.length > 1 ? 'they' : 'it'} asked for` : ''}`,
+        ),
+      ];
+    }
+  }
+}
+
+export function change(
+  v: Voice,
+  c: TermChangeEntry,
+  indent: number,
+  before: readonly TranscriptEntry[] = [],
+): Line {
+  return line(
+    [
+      span(`${v.issue(c.issue)}: `, 'term'),
+      span(`${v.option(c.issue, c.from)} → `),
+      span(v.option(c.issue, c.to), 'changed'),
+      ...(c.reason ? [span(' — ', 'aside'), ...reason(v, c.reason, before)] : []),
+    ],
+    indent,
+  );
+}
+
+/** The terms of a sheet that differ from the status quo (the report marks each as its text's). */
+export function terms(v: Voice, sheet: TermSheet, indent: number): Line[] {
+  return v.scenario.issues
+    .filter(
+      (x) => sheet[x.id] !== undefined && v.option(x.id, sheet[x.id]!) !== x.options[x.statusQuo]!.label,
+    )
+    .map((x) =>
+      line(
+        [span(`${x.label}: `, 'term'), span(v.option(x.id, sheet[x.id]!), v.report ? 'changed' : undefined)],
+        indent,
+      ),
+    );
+}
+
+/** The report's lines of a text: one sentence, then the terms (the whole text the first time, else the moves). */
+function reportText(
+  v: Voice,
+  sentence: (tail: string) => string,
+  e: Entry<'tabled' | 'proposal' | 'revised'>,
+  before: readonly TranscriptEntry[] = [],
+) {
+  const moves = e.terms ? terms(v, e.terms, 4) : e.changes.map((c) => change(v, c, 4, before));
+  const tail = e.terms
+    ? 'Its terms, where they differ from the status quo:'
+    : moves.length
+      ? 'Terms that move:'
+      : 'No term moves.';
+  return { moves, head: say(sentence(tail)) };
+}
+
+export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
+  if (v.report) {
+    const doc = `"${e.title}" (${e.date})`;
+    const how =
+      e.trigger === 'opening'
+        ? `opens with ${doc}.`
+        : `tables ${doc} (${e.trigger === 'event' ? 'a scheduled event' : 'an inject'}).`;
+    const r = reportText(v, (tail) => `${v.name(e.by)} ${how} ${tail}`, e);
+    return [r.head, ...r.moves];
+  }
+  const how =
+    e.trigger === 'opening'
+      ? 'opens with'
+      : e.trigger === 'event'
+        ? 'tables (a scheduled event)'
+        : 'tables (an inject)';
+  const head = line([
+    span(`${v.name(e.by)} ${how} `),
+    span(`"${e.title}"`, 'term'),
+    span(v.run ? ` (${e.date}).` : ` (${e.date})`, 'aside'),
+  ]);
+  // the run introduces the list and sets it deeper
+  const deep = v.run ? 6 : 4;
+  const intro = (text: string) => (v.run ? [say(text, undefined, 4)] : []);
+  if (e.terms)
+    return [head, ...intro('Its terms, where they differ from the status quo:'), ...terms(v, e.terms, deep)];
+  if (!e.changes.length) return [head, say('It changes nothing.', 'aside', 4)];
+  return [head, ...intro('It changes:'), ...e.changes.map((c) => change(v, c, deep))];
+}
+
+export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
+  const who = v.who(e.actor, e.human);
+  if (v.report) {
+    const r = reportText(
+      v,
+      (tail) =>
+        `${who} proposes a text worth ${n3(e.utility)} to it${v.person(e.actor, e.human) ? '' : holdingOut(e.aspiration)}. ${tail}`,
+      e,
+    );
+    return [r.head, ...r.moves];
+  }
+  // a person's proposal has no aspiration of its own (the engine records its worth)
+  const head = v.public
+    ? say(`${who} proposes a text:`)
+    : line([
+        span(`${who} proposes a text worth ${n3(e.utility)} to it`),
+        ...(v.person(e.actor, e.human) ? [] : [span(holdingOut(e.aspiration), 'aside')]),
+        ...(v.run ? [span(':')] : []),
+      ]);
+  if (e.terms) return [head, ...terms(v, e.terms, 4)];
+  return [
+    head,
+    ...(e.changes.length
+      ? e.changes.map((c) => change(v, c, 4))
+      : [say(`the same text as before${v.run ? '.' : ''}`, 'aside', 4)]),
+  ];
+}
+
+export function revised(v: Voice, e: Entry<'revised'>, before: readonly TranscriptEntry[]): Line[] {
+  if (v.report) {
+    const who = v.who(e.actor, e.human);
+    const keeps = e.unmet.length
+      ? `: no change for ${v.names(e.unmet)} keeps every red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})`
+      : '';
+    const r = reportText(v, (tail) => `${who} revises the text. ${tail}`, e, before);
+    return r.moves.length ? [r.head, ...r.moves] : [say(`${who} keeps the text${keeps}.`)];
+  }
+  if (e.changes.length === 0) {
+    const unmet = e.unmet.length
+      ? `: it finds no change for ${v.names(e.unmet)} that ${v.run ? `breaks no red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})` : 'keeps every red line and its own aspiration'}`
+      : '';
+    return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text${unmet}.`)];
+  }
+  const who = v.who(e.actor, e.human);
+  if (!v.run) return [say(`${who} revises the text:`), ...e.changes.map((c) => change(v, c, 4, before))];
+  // the run tells a redraft to the frontier once, with its reason, after the local changes
+  const local = e.changes.filter((c) => c.reason?.kind !== 'frontier');
+  const redraft = e.changes.filter((c) => c.reason?.kind === 'frontier');
+  const lines = local.length
+    ? [say(`${who} revises the text:`), ...local.map((c) => change(v, c, 4, before))]
+    : [];
+  if (redraft.length) {
+    const why = reason(v, redraft[0]!.reason!, before);
+    lines.push(
+      local.length
+        ? line([span('and, '), ...why, span(':')], 4)
+        : line([span(`${who} revises the text, `), ...why, span(':')]),
+      ...redraft.map((c) => change(v, { issue: c.issue, from: c.from, to: c.to }, local.length ? 6 : 4)),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,117 @@
+// Who is speaking, to whom: the run's full sentences, the play screen's shorter lines (optionally the public view
+// of the teams), or the after-action report's. A voice also knows the scenario, so it names actors, issues and
+// options and cites red lines the same way in every part of the narration.
+import type { Violation } from '../../domain/evaluate.ts';
+import type { Scenario } from '../../domain/types.ts';
+import type { TermValue } from '../../engine/terms.ts';
+import { optionLabel } from '../format.ts';
+import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
+import { PERSON } from './phrases.ts';
+import { basis, type Flag, flag as flagSpan, quote, type Span, sources } from './spans.ts';
+
+export type VoiceKind = 'run' | 'screen' | 'report';
+
+export interface NarrationOptions {
+  /** 'run' (default): the full sentences of `peacesim run`; 'screen': the play screen's; 'report': the report's */
+  readonly voice?: VoiceKind;
+  /** actor ids the teams play (the screen marks them) */
+  readonly teams?: readonly string[];
+  /** actor ids people play, by their strategy (the report marks them) */
+  readonly people?: readonly string[];
+  /** the teams' view: no actor's utility, aspiration, value of no deal, weights or costs */
+  readonly public?: boolean;
+}
+
+export class Voice {
+  readonly scenario: Scenario;
+  readonly kind: VoiceKind;
+  /** the teams' view */
+  readonly public: boolean;
+  readonly #teams: ReadonlySet<string>;
+  readonly #people: ReadonlySet<string>;
+
+  constructor(scenario: Scenario, options: NarrationOptions = {}) {
+    this.scenario = scenario;
+    this.kind = options.voice ?? 'run';
+    this.public = options.public ?? false;
+    this.#teams = new Set(options.teams ?? []);
+    this.#people = new Set(options.people ?? []);
+  }
+
+  get run(): boolean {
+    return this.kind === 'run';
+  }
+
+  get report(): boolean {
+    return this.kind === 'report';
+  }
+
+  name(id: string): string {
+    return actorName(this.scenario, id);
+  }
+
+  names(ids: readonly string[]): string {
+    return listing(ids.map((id) => this.name(id)));
+  }
+
+  issue(id: string): string {
+    return issueLabel(this.scenario, id);
+  }
+
+  option(issueId: string, value: TermValue): string {
+    return optionLabel(this.scenario, issueId, value);
+  }
+
+  /** A red line of an actor (its own, or one an event gives it), quoted by its text. */
+  redLineText(actor: string, id: string): string {
+    const s = this.scenario;
+    const a = s.actorIndex.get(actor);
+    const added = s.events.flatMap((e) =>
+      e.effects.flatMap((x) => (x.kind === 'add-red-line' && x.actor === a ? [x.redLine] : [])),
+    );
+    const c = [...(a === undefined ? [] : s.actors[a]!.redLines), ...added].find((x) => x.id === id);
+    return c ? `"${c.text}"` : id;
+  }
+
+  document(id: string): string {
+    const d = this.scenario.documents.find((x) => x.id === id);
+    return d ? `"${d.title}"` : id;
+  }
+
+  event(id: string): string {
+    return this.scenario.events.find((x) => x.id === id)?.title ?? id;
+  }
+
+  /** Whether a person moves for the actor: the run reads it off the entry, the screen off the teams. */
+  person(actor: string, human: boolean | undefined): boolean {
+    if (this.kind === 'screen') return this.#teams.has(actor);
+    return human === true || (this.report && this.#people.has(actor));
+  }
+
+  /** An actor's name, marked when a person plays it. */
+  who(actor: string, human?: boolean): string {
+    if (!this.person(actor, human)) return this.name(actor);
+    return `${this.name(actor)}${this.kind === 'screen' ? ' (team)' : PERSON}`;
+  }
+
+  /**
+   * A red line or rule as cited: its text, what it rests on when it is a reading or an assumption, its sources, and
+   * a flag when the record does not settle it.
+   */
+  citation(v: Violation): Span[] {
+    return [quote(v.text), ...basis(v.basis), ...sources(v.sources), ...flagSpan(this.#flag(v))];
+  }
+
+  #flag(v: Violation): Flag | null {
+    // the report also says which red lines are only commonly reported (recall), as the sources report does
+    if (!this.report) return v.confirmed ? null : 'UNCONFIRMED';
+    const own = [
+      ...this.scenario.actors.flatMap((a) => a.redLines),
+      ...this.scenario.rules,
+      ...this.scenario.events.flatMap((e) =>
+        e.effects.flatMap((x) => (x.kind === 'add-red-line' ? [x.redLine] : [])),
+      ),
+    ].find((c) => c.id === v.redLine && c.text === v.text);
+    return (provenanceFlag(v.confirmed, own?.recall ?? false) || null) as Flag | null;
+  }
+}

@@ -1,0 +1,50 @@
+// The narration's lines painted in markdown: a list item per entry (indent 2) with its details under it (indent
+// 4); words escaped, a red line or rule quoted with its sources and flag in words, the tally in bold.
+import type { BasisKind } from '../domain/types.ts';
+import { md, mdLead, mdWords } from './markup.ts';
+import type { Line, Span } from './narration/spans.ts';
+
+/** " (sources: a, b)"; nothing without sources. */
+export const mdSources = (ids: readonly string[]): string =>
+  ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '';
+
+/** " **UNCONFIRMED**"; nothing without a flag. */
+export const mdFlag = (flag: string): string => (flag ? ` **${flag}**` : '');
+
+/** " \\[reading\\]" or " \\[assumption\\]"; nothing for a stated item. */
+const mdBasis = (basis: BasisKind): string => (basis === 'stated' ? '' : ` ${md(`[${basis}]`)}`);
+
+/** Entries whose first line reads in bold. */
+const BOLD: ReadonlySet<Line['entry']> = new Set(['tally']);
+
+function paint(s: Span): string {
+  switch (s.style) {
+    case 'quote':
+      return `"${md(s.quoted)}"`;
+    case 'sources':
+      return mdSources(s.ids);
+    case 'flag':
+      return mdFlag(s.flag);
+    case 'basis':
+      return mdBasis(s.basis);
+    default:
+      return mdWords(s.text);
+  }
+}
+
+const isCitation = (s: Span) => s.style === 'sources' || s.style === 'flag' || s.style === 'basis';
+
+function content(l: Line): string {
+  const words = l.spans.findIndex(isCitation);
+  const cut = words < 0 ? l.spans.length : words;
+  const lead = l.spans.slice(0, cut).map(paint).join('');
+  const rest = l.spans.slice(cut).map(paint).join('');
+  const text =
+    BOLD.has(l.entry) && lead.trim() ? `**${lead.replace(/\s+/g, ' ').trim()}**${rest}` : lead + rest;
+  return mdLead(text.replace(/\s+/g, ' ').trim());
+}
+
+/** The lines as a nested markdown list. */
+export function mdList(lines: readonly Line[]): string[] {
+  return lines.map((l) => `${'  '.repeat(Math.max(0, l.indent / 2 - 1))}- ${content(l)}`);
+}

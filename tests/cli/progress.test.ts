@@ -1,0 +1,65 @@
+// The progress bar of long work, on a real terminal (tmux): draws done and time left on stderr while it works,
+// nothing left behind when it ends, and nothing at all when the result goes to the terminal as JSON.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers.ts';
+import { systemProgram } from '../system.ts';
+
+const TMUX = systemProgram('tmux', 'the terminal tests of the progress bar');
+const SOCKET = `peacesim-progress-${process.pid}`;
+const dir = mkdtempSync(join(tmpdir(), 'peacesim-progress-'));
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', cwd: ROOT });
+}
+
+afterAll(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // already gone
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Polls the pane until `test` holds of its text; returns every screen seen. */
+async function watch(
+  session: string,
+  test: (screen: string) => boolean,
+  timeout = 60_000,
+): Promise<string[]> {
+  const seen: string[] = [];
+  const until = performance.now() + timeout;
+  while (performance.now() < until) {
+    const screen = tmux('capture-pane', '-p', '-t', session);
+    seen.push(screen);
+    if (test(screen)) return seen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out; the screen was:\n${seen.at(-1)}`);
+}
+
+describe.skipIf(TMUX === undefined)('the progress bar', () => {
+  it('should show draws done and time left while outcomes runs, and clear itself at the end', async () => {
+    const out = join(dir, 'result.json');
+    const command = `node ${JSON.stringify(BIN)} outcomes ukraine-peace -n 60 --workers 1 --json --out ${out}; echo EXIT=$?; sleep 60`;
+    tmux('new-session', '-d', '-s', 'bar', '-x', '120', '-y', '10', 'sh', '-c', command);
+    const seen = await watch('bar', (s) => s.includes('EXIT='));
+    const bars = seen.filter((s) => /outcomes .*\d+\/60 draws \| \S+ left/.test(s));
+    expect(bars.length).toBeGreaterThan(0);
+    const last = seen.at(-1)!;
+    expect(last).toContain('EXIT=0');
+    expect(last).not.toMatch(/draws \|/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).draws).toBe(60);
+  });
+
+  it('should draw nothing when the JSON itself goes to the terminal', async () => {
+    const command = `node ${JSON.stringify(BIN)} outcomes ukraine-peace -n 30 --workers 1 --json; echo EXIT=$?; sleep 60`;
+    tmux('new-session', '-d', '-s', 'plain', '-x', '120', '-y', '10', 'sh', '-c', command);
+    const seen = await watch('plain', (s) => s.includes('EXIT='));
+    expect(seen.some((s) => s.includes('draws |'))).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+// report/format.ts: numbers with one minus sign, options as labels, widths in terminal cells — and the two
+// column layouts that use them (analyze's tables, the screen's word wrap) lining up wide characters.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import {
+  cells,
+  fixed,
+  n2,
+  n3,
+  optionLabel,
+  optionLabelAt,
+  padCells,
+  shift2,
+  signed,
+  splitCells,
+} from '../../src/report/format.ts';
+import { wrapSpans } from '../../src/ui/layout.ts';
+import { ROOT } from '../helpers.ts';
+
+const MINUS = '\u2212';
+
+describe('numbers', () => {
+  it('should write a negative with a true minus and never a minus zero', () => {
+    expect(n3(-0.025)).toBe(`${MINUS}0.025`);
+    expect(n3(0.5)).toBe('0.500');
+    expect(n3(-0.0004)).toBe('0.000');
+    expect(n2(-0.05)).toBe(`${MINUS}0.05`);
+    expect(fixed(1.23456, 1)).toBe('1.2');
+  });
+
+  it('should sign every change, zero with a plus', () => {
+    expect(signed(0.138)).toBe('+0.138');
+    expect(signed(-0.025)).toBe(`${MINUS}0.025`);
+    expect(signed(-0.0004)).toBe('+0.000');
+    expect(signed(0)).toBe('+0.000');
+    expect(shift2(-0.05)).toBe(`${MINUS}0.05`);
+    expect(shift2(0.1)).toBe('+0.10');
+  });
+
+  it('should never print an ASCII hyphen-minus, and read back as the rounded number', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        const s = signed(x, d);
+        expect(s).not.toContain('-');
+        expect(Number(s.replace(MINUS, '-'))).toBeCloseTo(Number(x.toFixed(d)), d);
+      }),
+      { seed: 20_251_204, numRuns: 300 },
+    );
+  });
+});
+
+describe('options', () => {
+  const s = openScenario('tutorial-bilateral');
+  it('should name an option by its label, from its id, its value or its indices', () => {
+    expect(optionLabel(s, 'line', 'freeze')).toBe('The front is frozen where it stands');
+    expect(optionLabel(s, 'army-cap', 250000)).toBe('250,000 troops');
+    expect(optionLabel(s, 'army-cap', 1000000)).toBe('no cap');
+    expect(optionLabelAt(s, s.issueIndex.get('alliance')!, 1)).toBe('Ukraine is permanently neutral');
+  });
+
+  it('should fall back to what it was given for what the scenario does not know', () => {
+    expect(optionLabel(s, 'nope', 'x')).toBe('x');
+    expect(optionLabel(s, 'line', 'nope')).toBe('nope');
+  });
+});
+
+describe('widths in terminal cells', () => {
+  it('should count wide characters as two, colour codes and combining marks as none', () => {
+    expect(cells('領土')).toBe(4);
+    expect(cells('\u001b[1mbold\u001b[22m')).toBe(4);
+    expect(cells('e\u0301')).toBe(1);
+    expect(padCells('領', 4)).toBe('領  ');
+  });
+
+  const text = fc.array(fc.constantFrom('a', 'é', 'e\u0301', '領', '土', '😀', 'Z', '-'), { maxLength: 30 });
+
+  it('should split a text where it fits, without cutting a character', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (parts, width) => {
+        const t = parts.join('');
+        const [head, rest] = splitCells(t, width);
+        expect(head + rest).toBe(t);
+        if (t) expect(head.length).toBeGreaterThan(0);
+        // over the width only when a single character is wider than it
+        if (cells(head) > width) expect([...new Intl.Segmenter().segment(head)].length).toBe(1);
+      }),
+      { seed: 20_251_204, numRuns: 300 },
+    );
+  });
+
+  it('should wrap the screen at the width in cells, wide characters included', () => {
+    const words = fc.array(fc.array(fc.constantFrom('a', '領', 'é', '土'), { minLength: 1, maxLength: 9 }), {
+      minLength: 1,
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 2, max: 30 }), (ws, width) => {
+        const t = ws.map((w) => w.join('')).join(' ');
+        const lines = wrapSpans([{ text: t }], width).map((l) => l.map((x) => x.text).join(''));
+        for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(width);
+        expect(lines.join('').replaceAll(' ', '')).toBe(t.replaceAll(' ', ''));
+      }),
+      { seed: 20_251_204, numRuns: 200 },
+    );
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'peacesim-format-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("should line up analyze's columns when a label has wide characters", async () => {
+    const file = join(dir, 'wide.yaml');
+    writeFileSync(
+      file,
+      [
+        'format: 1',
+        `include: ${JSON.stringify(resolve(ROOT, 'scenarios/tutorial-bilateral.yaml'))}`,
+        'id: wide',
+        'title: Wide labels',
+        'summary: the tutorial with a label in wide characters',
+        'date: 2025-03-01',
+        'issues:',
+        '  - id: line',
+        '    label: 領土の線',
+        '',
+      ].join('\n'),
+    );
+    const io = memoryIo();
+    expect(await run(['analyze', file], io)).toBe(0);
+    const lines = io.stdout().split('\n');
+    // the ZOPA table: the option column starts at the same cell in the wide row and in the next one
+    const wide = lines.find((l) => l.includes('領土の線') && l.includes('Russia withdraws'))!;
+    const next = lines[lines.indexOf(wide) + 1]!;
+    const at = (l: string, word: string) => stringWidth(l.slice(0, l.indexOf(word)));
+    expect(at(wide, 'Russia withdraws')).toBe(at(next, 'The front is frozen'));
+  });
+});
