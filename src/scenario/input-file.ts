@@ -38,6 +38,8 @@ export const INPUT_LIMITS = {
   session: { maxBytes: 16 * MIB, what: 'a session file' },
   moves: { maxBytes: 16 * MIB, what: 'a moves file' },
   genius: { maxBytes: 16 * MIB, what: 'a GENIUS XML file' },
+  /** a shard's partial result (`peacesim merge`): one row per draw, so it may be large */
+  partial: { maxBytes: 256 * MIB, what: 'a partial result file' },
 } as const satisfies Record<string, ReadLimit>;
 
 const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KiB`;

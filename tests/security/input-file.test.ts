@@ -15,6 +15,7 @@ import {
 } from '../../src/scenario/input-file.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { formatError } from '../../src/scenario/located.ts';
+import { readPartial } from '../../src/cli/partial.ts';
 import { BIN, ROOT } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'peacesim-input-'));
@@ -145,6 +146,49 @@ describe('the loader on devices, FIFOs and folders', () => {
   });
 });
 
+describe('partial results of a sharded run (merge)', () => {
+  const failure = (file: string) => {
+    try {
+      readPartial(file);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'read';
+  };
+
+  it('should read them through the shared reader: devices refused, missing files worded', () => {
+    expect(failure('/dev/zero')).toBe(
+      '/dev/zero: is a character device, not a partial result file; give a regular file',
+    );
+    expect(failure(join(dir, 'no-part.json'))).toMatch(/no-part\.json: no such file; check the name/);
+  });
+
+  it('should keep a JSON error on one line, without the control characters of the file', () => {
+    const f = join(dir, 'bad-part.json');
+    writeFileSync(f, '\u001b]0;pwned\u0007\n\u001b[2J{');
+    const m = failure(f);
+    expect(m).toMatch(/bad-part\.json: not a partial result \(invalid JSON: /);
+    expect(m).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('should clean every string of the file as it is parsed', () => {
+    const f = join(dir, 'esc-part.json');
+    const part = {
+      format: 'peacesim-partial/1',
+      command: 'sweep',
+      scenario: { id: 'x\u202e', source: 'tutorial\u001b]0;pwned\u0007-bilateral', hash: 'a'.repeat(64) },
+      seed: 1,
+      options: { samples: 2, documents: ['d\u001b[2J'] },
+      shard: { index: 0, count: 1, from: 0, to: 2 },
+      part: { from: 0, to: 2, documents: [] },
+    };
+    writeFileSync(f, JSON.stringify(part));
+    const read = readPartial(f);
+    expect(read.scenario).toMatchObject({ id: 'x', source: 'tutorial-bilateral' });
+    expect(read.options.documents).toEqual(['d']);
+  });
+});
+
 describe('the binary on the reproductions of the issue', () => {
   const oneLine = (r: ReturnType<typeof binary>, pattern: RegExp) => {
     expect(r.hung).toBe(false);
@@ -181,6 +225,7 @@ describe('the binary on the reproductions of the issue', () => {
         /^peacesim: .*pipe\.yaml: is a named pipe \(FIFO\), not a moves file/,
       );
       oneLine(binary(['import', 'genius', fifo, '/dev/zero', '/dev/null']), /not a GENIUS XML file/);
+      oneLine(binary(['merge', fifo, '/dev/zero']), /is a named pipe \(FIFO\), not a partial result file/);
     },
   );
 
