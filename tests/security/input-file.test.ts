@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPartial } from '../../src/cli/partial.ts';
 import {
   INPUT_LIMITS,
   InputFileError,
@@ -15,7 +16,6 @@ import {
 } from '../../src/scenario/input-file.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { formatError } from '../../src/scenario/located.ts';
-import { readPartial } from '../../src/cli/partial.ts';
 import { BIN, ROOT } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'peacesim-input-'));
