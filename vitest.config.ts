@@ -7,7 +7,12 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 60_000,
     pool: 'forks',
-    // the tests exercise the caches of src/cli/cache.ts, away from the user's own
-    env: { PEACESIM_CACHE_DIR: join(tmpdir(), 'peacesim-test-cache') },
+    env: {
+      // the tests exercise the caches of src/cli/cache.ts, away from the user's own
+      PEACESIM_CACHE_DIR: join(tmpdir(), 'peacesim-test-cache'),
+      // the tests read the commands' text unwrapped (a sentence is one line); tests/cli/wrap.test.ts checks the
+      // wrapping to the terminal itself, at the widths it sets
+      COLUMNS: '10000',
+    },
   },
 });

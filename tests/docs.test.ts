@@ -1,11 +1,16 @@
 // The docs keep up with the program: every command has its line in the README and its row in docs/cli.md, with
-// every long flag it takes; every page of docs/ is reachable from the README.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+// every long flag it takes; every page of docs/ is reachable from the README; every command and flag a page
+// names exists, and every example command a page shows ("$ npx peacesim …") runs, or fails as the page shows.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.ts';
 import { buildProgram } from '../src/cli/program.ts';
-import { ROOT } from './helpers.ts';
+import { openScenario, shippedIds } from '../src/cli/scenarios.ts';
+import { evaluatePackage } from '../src/domain/evaluate.ts';
+import { BIN, ROOT } from './helpers.ts';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const cliPage = readFileSync(resolve(ROOT, 'docs/cli.md'), 'utf8');
@@ -41,4 +46,145 @@ describe('the documentation of the commands', () => {
     const unlinked = pages.filter((p) => !readme.includes(`docs/${p}`));
     expect(unlinked).toEqual([]);
   });
+});
+
+describe('the tutorial, which the docs walk through', () => {
+  const s = openScenario('tutorial-bilateral');
+
+  it('should count in its summary what it holds', () => {
+    const count = (n: number) => ['no', 'one', 'two', 'three', 'four', 'five', 'six'][n];
+    const redLines = s.actors.reduce((n, a) => n + a.redLines.length, 0);
+    expect(s.summary.toLowerCase()).toContain(`${count(s.protocol.parties.length)} parties`);
+    expect(s.summary).toContain(`${count(s.issues.length)} issues`);
+    expect(s.summary).toContain(`${count(redLines)} red lines`);
+    for (const a of s.actors)
+      expect(s.summary).toContain(`${a.name.split(' ')[0]} ${count(a.redLines.length)}`);
+    expect(s.summary).toContain(`${count(s.rules.length)} linkage rule`);
+    expect(s.summary).toContain(`${count(s.documents.length)} tabled texts`);
+    expect(s.summary).toContain(`${count(s.events.length)} inject`);
+  });
+
+  it('should have each text tabled by an actor that accepts it as tabled', () => {
+    for (const d of s.documents) {
+      const ev = evaluatePackage(s, d.package);
+      expect(ev.verdicts[d.tabledBy]!.accepts, `${d.title} is rejected by its tabler`).toBe(true);
+    }
+  });
+});
+
+const DOC_FILES = [
+  ...readdirSync(resolve(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+  'README.md',
+];
+
+/** The fenced blocks of a page, as lists of lines. */
+function fencedBlocks(text: string): string[][] {
+  return [...text.matchAll(/^```[a-z]*\n([\s\S]*?)^```/gm)].map((m) => m[1]!.split('\n'));
+}
+
+/** Every command line a page names: a code span that starts with it, or a line of a fenced block ("$ " or not). */
+function commandLines(text: string): string[] {
+  const spans = [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
+  const lines = fencedBlocks(text).flat();
+  return [...spans, ...lines]
+    .map((t) => t.replace(/^\$ /, '').replace(/^npx /, ''))
+    .filter((t) => /^peacesim( |$)/.test(t));
+}
+
+const GLOBAL_FLAGS = ['-h', '--help', '-v', '--version'];
+
+/** The command a line names (a subcommand of import included), or null for `peacesim` alone and a scenario. */
+function commandOf(line: string): { name: string; flags: string[] } | null {
+  const words = line.split(/\s+/);
+  let cmd = commands.find((c) => c.name() === words[1]);
+  if (!cmd) return null;
+  const sub = cmd.commands.find((c) => c.name() === words[2]);
+  if (sub) cmd = sub;
+  return {
+    name: cmd.name(),
+    flags: cmd.options.flatMap((o) => [o.long, o.short].filter((f) => f !== undefined)),
+  };
+}
+
+describe('the commands and flags the docs name', () => {
+  for (const file of DOC_FILES) {
+    const text = readFileSync(resolve(ROOT, file), 'utf8');
+    const lines = commandLines(text);
+    if (!lines.length) continue;
+    it(`should exist as ${file} names them`, () => {
+      const wrong: string[] = [];
+      for (const line of lines) {
+        const first = line.split(/\s+/)[1];
+        const cmd = commandOf(line);
+        if (!cmd) {
+          // peacesim alone, a placeholder ([command], <scenario>), a shipped scenario (show's default), help
+          const fine = !first || /^[-[<]/.test(first) || shippedIds().includes(first) || first === 'help';
+          if (!fine) wrong.push(`${line}: no command "${first}"`);
+          continue;
+        }
+        for (const m of line.matchAll(/(?:^|[\s[(|/])(--?[a-zA-Z][\w-]*)/g)) {
+          const flag = m[1]!;
+          if (!cmd.flags.includes(flag) && !GLOBAL_FLAGS.includes(flag))
+            wrong.push(`${line}: ${cmd.name} has no ${flag}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('should only name flags that some command takes, wherever a page writes them alone in code', () => {
+    const known = new Set([
+      ...GLOBAL_FLAGS,
+      ...commands.flatMap((c) =>
+        [c, ...c.commands].flatMap((x) => x.options.flatMap((o) => [o.long, o.short])),
+      ),
+    ]);
+    const unknown: string[] = [];
+    for (const file of DOC_FILES) {
+      const text = readFileSync(resolve(ROOT, file), 'utf8');
+      // a span of flags alone (`--seed`, `-n N`), not another tool's command line (sbatch, kubectl); the pages
+      // write our flags' values after a space, so `--array=0-7` is Slurm's
+      for (const span of text.matchAll(/`(-[^`\n]*)`/g))
+        for (const m of span[1]!.matchAll(/(?:^|[\s[(|/])(--[a-z][\w-]*)(?![\w=-])/g))
+          if (!known.has(m[1]!)) unknown.push(`${file}: ${m[1]}`);
+    }
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe('the example commands of the docs', () => {
+  const work = mkdtempSync(join(tmpdir(), 'peacesim-docs-'));
+  // the examples name the test fixtures and the docs' own examples by their path from the repository's root,
+  // and those include the shipped scenarios by theirs: the folders are linked in, what they write stays here
+  for (const dir of ['tests', 'docs', 'scenarios']) symlinkSync(resolve(ROOT, dir), join(work, dir));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  for (const file of DOC_FILES) {
+    const text = readFileSync(resolve(ROOT, file), 'utf8');
+    for (const block of fencedBlocks(text))
+      block.forEach((line, k) => {
+        // a shell comment after the command is the page's, not an argument
+        const m = /^\$ (?:npx )?peacesim (.*?)(?:\s+#.*)?$/.exec(line);
+        if (!m) return;
+        // an example that elides its arguments shows only what the error reads like
+        if (m[1]!.includes('…')) return;
+        const output = block[k + 1] ?? '';
+        const fails = output.startsWith('peacesim:');
+        it(`should ${fails ? 'fail as shown' : 'run'}: ${file}: peacesim ${m[1]}`, () => {
+          const args = m[1]!.match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
+          const r = spawnSync(process.execPath, [BIN, ...args], {
+            cwd: work,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+            input: '',
+          });
+          if (fails) {
+            expect(r.status, r.stderr).not.toBe(0);
+            expect(r.stderr).toMatch(/^peacesim: /);
+          } else expect(r.status, r.stderr).toBe(0);
+        });
+      });
+  }
 });

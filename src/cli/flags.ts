@@ -1,16 +1,51 @@
-// Parsers for numeric flags: a bad value is a usage error (exit 2) naming the flag.
+// Parsers for flags: a bad value is a usage error (exit 2) naming the flag (commander adds "option '--x <n>'
+// argument '…' is invalid"). The rules are the ones every other way in checks too: whole numbers as the setup
+// form reads them (domain/numbers.ts), strategy parameters as sessions and scenarios are checked (agents/params.ts).
 import { InvalidArgumentError } from 'commander';
+import { strategyError } from '../agents/params.ts';
+import { wholeNumber } from '../domain/numbers.ts';
+import { STRATEGY_KINDS, type StrategyKind } from '../domain/types.ts';
+import type { PlannedInject } from '../engine/headless.ts';
 
 export function intFlag(min: number, max: number): (value: string) => number {
   return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
-    }
+    const n = wholeNumber(value, min, max);
+    if (typeof n === 'string') throw new InvalidArgumentError(`${n}.`);
     return n;
   };
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+export type StrategyFlags = Record<string, { kind: string; params?: Record<string, number> }>;
+
+/** `--strategy ACTOR=KIND[:PARAM=NUMBER,…]`, e.g. `russia=boulware:e=0.1`: each parameter one its kind reads. */
+export function parseStrategy(value: string, previous: StrategyFlags = {}): StrategyFlags {
+  const m = /^([^=\s]+)=([a-z-]+)(?::(.+))?$/.exec(value);
+  if (!m) throw new InvalidArgumentError('expected ACTOR=KIND or ACTOR=KIND:PARAM=NUMBER,…');
+  const kind = m[2]!;
+  const params: Record<string, number> = {};
+  for (const pair of m[3]?.split(',') ?? []) {
+    const [k, v] = pair.split('=');
+    const x = Number(v);
+    if (!k || v === undefined || v.trim() === '' || !Number.isFinite(x))
+      throw new InvalidArgumentError(`"${pair}" is not PARAM=NUMBER`);
+    params[k] = x;
+  }
+  // an unknown kind is named with the valid ones when the run resolves its options; its parameters are checked here
+  if (STRATEGY_KINDS.includes(kind as StrategyKind)) {
+    const error = strategyError(kind, params);
+    if (error) throw new InvalidArgumentError(`${error}.`);
+  }
+  return { ...previous, [m[1]!]: { kind, ...(m[3] ? { params } : {}) } };
+}
+
+/** `--inject EVENT@ROUND`. */
+export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
+  const m = /^([^@\s]+)@(\d+)$/.exec(value);
+  if (!m || Number(m[2]) < 1)
+    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
+  return [...previous, { event: m[1]!, round: Number(m[2]) }];
 }

@@ -10,6 +10,8 @@ export interface Io {
   /** colours on: a terminal and no NO_COLOR */
   readonly color: boolean;
   readonly isTTY: boolean;
+  /** the terminal's width, when stdout is one (text is wrapped to it; 80 otherwise) */
+  readonly columns?: number;
 }
 
 export function processIo(): Io {
@@ -20,6 +22,7 @@ export function processIo(): Io {
     err: (t) => process.stderr.write(cleanOutput(t, color)),
     color,
     isTTY,
+    ...(isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   };
 }
 

@@ -49,8 +49,8 @@ export class Narrator {
     return lines.map((l) => ' '.repeat(l.indent) + l.spans.map((s) => paint(this.#p, s)).join(''));
   }
 
-  header(options: ResolvedOptions): string[] {
-    return this.#text(this.#n.header(options));
+  header(options: ResolvedOptions, seedUsed?: boolean): string[] {
+    return this.#text(this.#n.header(options, seedUsed));
   }
 
   /** The lines of one entry (indented under its round). */

@@ -6,6 +6,7 @@ import type * as Commander from 'commander';
 import { oneLine, quote, textOf } from '../domain/text.ts';
 import type { Io } from './io.ts';
 import { VERSION } from './version.ts';
+import type { WrappingIo } from './wrap.ts';
 
 // required, not imported: Node then skips scanning the CommonJS package for its named exports (start-up time)
 const { Command, CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
@@ -145,8 +146,13 @@ function rootProgram(io: Io): Command {
     .exitOverride();
 }
 
-/** The program with the given commands registered (all of them by default), every one wired to `io`. */
-export async function buildProgram(io: Io, names: readonly string[] = COMMAND_NAMES): Promise<Command> {
+/**
+ * The program with the given commands registered (all of them by default), every one wired to `raw` through the
+ * wrapping Io (wrap.ts): text wrapped to the terminal, JSON, CSV and documents as they are.
+ */
+export async function buildProgram(raw: Io, names: readonly string[] = COMMAND_NAMES): Promise<Command> {
+  const { printsText, wrappingIo } = await import('./wrap.ts');
+  const io = wrappingIo(raw);
   const program = rootProgram(io);
   const registers = await Promise.all(COMMANDS.map((c) => (names.includes(c.name) ? c.load() : null)));
   COMMANDS.forEach((c, k) => {
@@ -161,6 +167,11 @@ export async function buildProgram(io: Io, names: readonly string[] = COMMAND_NA
     cmd.commands.forEach(configure);
   };
   program.commands.forEach(configure);
+  // whether the command about to run prints text (wrapped) or data (as it is)
+  program.hook('preAction', (_program, action) => {
+    io.raw = !printsText(action);
+  });
+  texts.set(program, io);
   return program;
 }
 
@@ -186,9 +197,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     );
     return 2;
   }
+  let program: Command | null = null;
   try {
     const name = commandOf(argv);
-    const program = await buildProgram(io, name === null ? [] : [name]);
+    program = await buildProgram(io, name === null ? [] : [name]);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodes.get(program) ?? 0;
   } catch (e) {
@@ -212,6 +224,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     io.err(`peacesim: internal error: ${oneLine(textOf((e as Error)?.message ?? e))} (please report this)\n`);
     return 1;
+  } finally {
+    // the last line of a text command's output, held back for wrapping
+    if (program) texts.get(program)?.flush();
   }
 }
 
@@ -228,6 +243,9 @@ async function isScenarioName(name: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The wrapping Io of each program, flushed when its command ends. */
+const texts = new WeakMap<Command, WrappingIo>();
 
 /** Commands report a non-zero exit without throwing (e.g. validate found errors) through this. */
 const exitCodes = new WeakMap<Command, number>();

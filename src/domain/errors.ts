@@ -11,19 +11,31 @@ export class PeacesimError extends Error {
   }
 }
 
-/** " (did you mean "x"?)" when a valid id is close to the wrong one. */
+/**
+ * " (did you mean "x"?)" when a valid id is close to the wrong one: a few letters off, or the start of one
+ * ("us-28-point" for "us-28-point-plan") when only one begins so.
+ */
 export function didYouMean(wrong: string, valid: readonly string[]): string {
-  if (valid.length === 0) return '';
+  if (valid.length === 0 || wrong === '') return '';
+  const starting = valid.filter((v) => v.startsWith(wrong));
+  if (starting.length === 1) return ` (did you mean "${starting[0]}"?)`;
   const near = closest(wrong, [...valid]);
   const limit = Math.max(2, Math.floor(wrong.length / 3));
   return distance(wrong, near) <= limit ? ` (did you mean "${near}"?)` : '';
 }
 
+/** "strategy" → "strategies", "document" → "documents". */
+function plural(word: string): string {
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+}
+
 export class UnknownIdError extends PeacesimError {
   override name = 'UnknownIdError';
   constructor(what: string, id: string, valid: readonly string[], where = '') {
-    const list =
-      valid.length > 12 ? `${valid.slice(0, 12).join(', ')}, … (${valid.length} in all)` : valid.join(', ');
-    super(`${where}unknown ${what} ${quote(id)}${didYouMean(id, valid)}; valid ${what}s: ${list}`, 1);
+    // every valid id: a list cut short hides the one the user wanted
+    const list = valid.length
+      ? `valid ${plural(what)}: ${valid.join(', ')}`
+      : `there are no ${plural(what)} here`;
+    super(`${where}unknown ${what} ${quote(id)}${didYouMean(id, valid)}; ${list}`, 1);
   }
 }

@@ -31,6 +31,15 @@ export function createRng(seed: number): Rng {
   return wrap(g);
 }
 
+/**
+ * Whether a generator seeded with `seed` has drawn anything to reach `state` (a run's generator at its end): when
+ * it has not, the seed changed nothing in that run.
+ */
+export function drewFrom(seed: number, state: readonly number[]): boolean {
+  const start = createRng(seed).state();
+  return start.length !== state.length || start.some((x, k) => x !== state[k]);
+}
+
 export function rngFromState(state: readonly number[]): Rng {
   return wrap(xoroshiro128plusFromState(state));
 }

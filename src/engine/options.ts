@@ -1,4 +1,5 @@
 // What a run is configured with, beyond the scenario: the seed, the number of rounds, strategy overrides.
+import { strategyError } from '../agents/params.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex } from '../domain/lookup.ts';
 import { type Scenario, STRATEGY_KINDS, type Strategy, type StrategyKind } from '../domain/types.ts';
@@ -42,6 +43,11 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
         `patience of ${scenario.actors[a]!.id} must be a whole number of rounds ≥ 1, not ${p}`,
         2,
       );
+  });
+  // every parameter by the rules --strategy applies (agents/params.ts): a session or a scenario gets no leeway
+  strategies.forEach((st, a) => {
+    const error = strategyError(st.kind, st.params);
+    if (error) throw new PeacesimError(`the strategy of ${scenario.actors[a]!.id}: ${error}`, 2);
   });
   const maxRounds = options.maxRounds ?? scenario.protocol.maxRounds;
   if (!Number.isInteger(maxRounds) || maxRounds < 1)

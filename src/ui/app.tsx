@@ -1,16 +1,16 @@
 // The explorer: one reducer, one screen at a time, the help overlay, and the status line. The screen switch below
 // is the one place a screen plugs in: a kind in state/app.ts and a case here (play: a facilitated session).
-import { ThemeProvider } from '@inkjs/ui';
 import { Box, Text, useApp } from 'ink';
-import { useReducer, useState } from 'react';
+import { useReducer } from 'react';
 import type { Scenario } from '../domain/types.ts';
 import { HelpOverlay } from './components/help-overlay.tsx';
-import { StatusLine } from './components/status-line.tsx';
+import { StatusLine, statusRows } from './components/status-line.tsx';
 import type { Clock } from './hooks/use-clock.ts';
-import { useKeys } from './hooks/use-keys.ts';
+import { Keyboard, useKeys } from './hooks/use-keys.ts';
+import { useRecovery } from './hooks/use-recovery.ts';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.ts';
 import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
-import { GLOBAL_KEYS, type KeyContext, whichKey } from './keys.ts';
+import { GLOBAL_KEYS, type KeyContext, type Situation, whichKey } from './keys.ts';
 import { AnalysisScreen } from './screens/analysis.tsx';
 import { OverviewScreen } from './screens/overview.tsx';
 import { type Catalog, PickerScreen } from './screens/picker.tsx';
@@ -19,10 +19,11 @@ import { PlaySetupScreen } from './screens/play-setup.tsx';
 import { SandboxScreen } from './screens/sandbox.tsx';
 import { TimelineScreen } from './screens/timeline.tsx';
 import type { ScreenProps } from './screens/types.ts';
-import { type AppState, appReducer, initialState } from './state/app.ts';
-import { isOver } from './state/play.ts';
-import { type PlayView, unsaved } from './state/play-view.ts';
-import { inkUiTheme, type Theme, ThemeContext, themeFromEnv } from './theme.ts';
+import { type AppState, activeDocument, appReducer, initialState } from './state/app.ts';
+import { isOver, isPaused } from './state/play.ts';
+import { losesInputs, type PlayView } from './state/play-view.ts';
+import { changedIssues } from './state/sandbox.ts';
+import { type Theme, ThemeContext, themeFromEnv } from './theme.ts';
 
 export interface AppProps {
   readonly scenario: Scenario;
@@ -45,7 +46,9 @@ export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
 function playContext(play: PlayView): KeyContext {
-  if (play.prompt || play.turn?.stage === 'asks') return 'prompt';
+  if (play.prompt === 'inject') return 'prompt';
+  if (play.prompt) return 'file';
+  if (play.turn?.stage === 'asks') return 'asks';
   if (play.turn?.stage === 'brief') return 'turn';
   if (play.turn?.stage === 'terms') return 'terms';
   if (!play.turn && isOver(play.game)) return 'outcome';
@@ -62,6 +65,30 @@ export function screenContext(state: AppState): KeyContext {
 /** Which key table is in force: the overlay's, else the screen's. */
 export function keyContext(state: AppState): KeyContext {
   return state.overlay === 'help' ? 'help' : screenContext(state);
+}
+
+/** What the keys can do on what is on screen (which the status line offers). */
+export function keySituation(state: AppState): Situation {
+  const play = state.screen === 'play' ? state.play : null;
+  const sandbox =
+    play?.turn?.stage === 'terms' ? play.turn.editor : state.screen === 'sandbox' ? state.sandbox : null;
+  return {
+    typing: typing(state),
+    canGoBack: state.overlay !== null || state.screen !== 'overview',
+    actorsFocused: state.overviewFocus === 'actors',
+    actorsOverflow: state.actorsOverflow,
+    canUndo: (sandbox?.history.past.length ?? 0) > 0,
+    canRedo: (sandbox?.history.future.length ?? 0) > 0,
+    changed: sandbox ? changedIssues(sandbox).length > 0 : false,
+    concessions: state.concessionsFor !== null && state.concessionsFor === activeDocument(state),
+    field: state.screen === 'setup' ? (state.setup?.field ?? null) : null,
+    turnOpen: play?.turn?.stage === 'gate' || play?.turn?.stage === 'moved',
+    paused: play ? isPaused(play.game) : false,
+    inputs: play?.game.inputs.length ?? 0,
+    move: play?.turn?.move ?? null,
+    file:
+      play?.prompt === 'save' || play?.prompt === 'fork' || play?.prompt === 'report' ? play.prompt : null,
+  };
 }
 
 /** A text field has the keyboard: q and ? are letters there, not quit and help. */
@@ -95,7 +122,16 @@ function Screen(props: ScreenProps & { catalog: Catalog; clock?: Clock | undefin
   }
 }
 
-export function App({
+/** The explorer, under the one listener that hands each key to the handlers on screen. */
+export function App(props: AppProps) {
+  return (
+    <Keyboard>
+      <Explorer {...props} />
+    </Keyboard>
+  );
+}
+
+function Explorer({
   scenario,
   catalog,
   size,
@@ -109,68 +145,63 @@ export function App({
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const letters = typing(state);
-  // q on a play session with unsaved inputs asks again first: a facilitated session is hard to play twice
-  const [quitArmed, setQuitArmed] = useState(false);
-
   useKeys((input, key) => {
     const id = whichKey(GLOBAL_KEYS, input, key);
-    if (letters && id !== 'back' && !key.ctrl) return;
-    if (id !== 'quit' && quitArmed) setQuitArmed(false);
     const play = state.play;
-    if (id === 'quit' && !key.ctrl && !quitArmed && play && play.game.inputs.length > 0 && unsaved(play)) {
-      setQuitArmed(true);
+    // a warning about unsaved inputs stands until the next key: the same key confirms, any other withdraws it
+    const confirms =
+      play?.confirm === 'quit' ? id === 'quit' : play?.confirm === 'leave' && (key.return || key.escape);
+    if (play?.confirm && !confirms) dispatch({ type: 'play', action: { type: 'disarm' } });
+    if (letters && id !== 'back' && !key.ctrl) return;
+    // q on a play session with unsaved inputs asks again first: a facilitated session is hard to play twice
+    if (id === 'quit' && !key.ctrl && play && losesInputs(play) && play.confirm !== 'quit') {
       if (state.screen !== 'play') dispatch({ type: 'open-play' });
-      dispatch({
-        type: 'play',
-        action: {
-          type: 'notice',
-          notice: 'the session is not saved: s saves it, q again quits without saving',
-        },
-      });
+      dispatch({ type: 'play', action: { type: 'confirm', confirm: 'quit' } });
       return;
     }
     if (id === 'quit') exit();
     else if (id === 'help') dispatch({ type: 'overlay', overlay: state.overlay === 'help' ? null : 'help' });
     else if (id === 'back') dispatch({ type: 'back' });
   });
+  useRecovery(state.play, host, dispatch);
 
   // one row short of the terminal: a frame as tall as the terminal makes Ink clear the screen on every render
   const height = rows - 1;
   const width = columns;
   const context = keyContext(state);
+  const situation = keySituation(state);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  const screenHeight = height - 1;
+  // the status line takes the rows its hints need; the screen the rest
+  const screenHeight = height - statusRows(context, situation, width).length;
 
   return (
     <ThemeContext.Provider value={theme}>
       <PlayHostContext.Provider value={host}>
-        <ThemeProvider theme={inkUiTheme(theme)}>
-          {tooSmall ? (
-            <Text wrap="wrap">
-              The explorer needs at least {MIN_COLUMNS}×{MIN_ROWS}; this terminal is {columns}×{rows}. Enlarge
-              it, or press q to quit.
-            </Text>
-          ) : (
-            <Box flexDirection="column" width={width} height={height}>
-              <Box height={screenHeight} width={width} flexShrink={0}>
-                {state.overlay === 'help' ? (
-                  <HelpOverlay context={screenContext(state)} width={width} height={screenHeight} />
-                ) : (
-                  <Screen
-                    state={state}
-                    dispatch={dispatch}
-                    width={width}
-                    height={screenHeight}
-                    active
-                    catalog={catalog}
-                    clock={clock}
-                  />
-                )}
-              </Box>
-              <StatusLine context={context} width={width} />
+        {tooSmall ? (
+          <Text wrap="wrap">
+            The explorer needs at least {MIN_COLUMNS}×{MIN_ROWS}; this terminal is {columns}×{rows}. Enlarge
+            it, or press q to quit.
+          </Text>
+        ) : (
+          <Box flexDirection="column" width={width} height={height}>
+            <Box height={screenHeight} width={width} flexShrink={0}>
+              {state.overlay === 'help' ? (
+                <HelpOverlay context={screenContext(state)} width={width} height={screenHeight} />
+              ) : (
+                <Screen
+                  state={state}
+                  dispatch={dispatch}
+                  width={width}
+                  height={screenHeight}
+                  active
+                  catalog={catalog}
+                  clock={clock}
+                />
+              )}
             </Box>
-          )}
-        </ThemeProvider>
+            <StatusLine context={context} situation={situation} width={width} />
+          </Box>
+        )}
       </PlayHostContext.Provider>
     </ThemeContext.Provider>
   );

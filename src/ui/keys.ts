@@ -2,19 +2,82 @@
 // and the status line print them, so what the help says is what the keys do.
 import type { Key } from 'ink';
 
+/**
+ * What the screen is doing now, as far as the keys care: which keys do something, and what they do. The status line
+ * offers a key only when it does something here (a step while a team's gate is open does not).
+ */
+export interface Situation {
+  /** a text field has the keyboard: q and ? are letters there */
+  readonly typing: boolean;
+  /** esc has somewhere to go back to */
+  readonly canGoBack: boolean;
+  /** the overview's arrows move the actors (after tab), not the documents */
+  readonly actorsFocused: boolean;
+  /** the overview's actors are more than their pane shows (tab and the arrows scroll them) */
+  readonly actorsOverflow: boolean;
+  /** the sandbox's history */
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** the sandbox differs from the document as tabled */
+  readonly changed: boolean;
+  /** the analysis screen lists minimal concessions (c was pressed for this document) */
+  readonly concessions: boolean;
+  /** the setup form's field */
+  readonly field: string | null;
+  /** play: a team's gate or its recorded move is open (enter goes on; step and run wait) */
+  readonly turnOpen: boolean;
+  readonly paused: boolean;
+  /** play: inputs so far (rewind needs one) */
+  readonly inputs: number;
+  /** a team's turn: what it must do */
+  readonly move: 'respond' | 'propose' | 'revise' | null;
+  /** a file prompt: what enter does with the name */
+  readonly file: 'save' | 'fork' | 'report' | null;
+}
+
+export const NO_SITUATION: Situation = {
+  typing: false,
+  canGoBack: true,
+  actorsFocused: false,
+  actorsOverflow: true,
+  canUndo: true,
+  canRedo: true,
+  changed: true,
+  concessions: true,
+  field: null,
+  turnOpen: false,
+  paused: false,
+  inputs: 1,
+  move: null,
+  file: null,
+};
+
 export interface KeyBinding<Id extends string = string> {
   readonly id: Id;
   /** how the help writes the key */
   readonly keys: string;
   readonly does: string;
-  /** its short form in the status line, key included */
-  readonly hint?: string;
+  /** its short form in the status line, key included (it may depend on the situation) */
+  readonly hint?: string | ((s: Situation) => string);
+  /** whether the key does something now (default: always); the status line offers only such keys */
+  readonly offered?: (s: Situation) => boolean;
   readonly match: (input: string, key: Key) => boolean;
 }
 
 function bind<const T extends readonly KeyBinding[]>(table: T): T {
   return table;
 }
+
+/** The hints of `table` for the keys that do something in `situation`, in order. */
+export function offeredHints(table: readonly KeyBinding[], situation: Situation): string[] {
+  return table.flatMap((b) => {
+    if (b.hint === undefined || (b.offered && !b.offered(situation))) return [];
+    return [typeof b.hint === 'string' ? b.hint : b.hint(situation)];
+  });
+}
+
+/** Documents a key a component reads itself (a text field's typing): listed, never matched through the table. */
+const NEVER = () => false;
 
 /** A binding for one plain letter, the commonest kind. */
 function letter<const Id extends string>(id: Id, key: string, does: string, hint?: string): KeyBinding<Id> {
@@ -25,12 +88,13 @@ const up = (i: string, k: Key) => k.upArrow || i === 'k';
 const down = (i: string, k: Key) => k.downArrow || i === 'j';
 
 export const GLOBAL_KEYS = bind([
-  letter('help', '?', 'show or hide this help', '? help'),
+  { ...letter('help', '?', 'show or hide this help', '? help'), offered: (s) => !s.typing },
   {
     id: 'back',
     keys: 'esc',
     does: 'close the overlay, or go back a screen',
     hint: 'esc back',
+    offered: (s) => s.canGoBack,
     match: (_, k) => k.escape,
   },
   {
@@ -38,6 +102,7 @@ export const GLOBAL_KEYS = bind([
     keys: 'q  ctrl-c',
     does: 'quit',
     hint: 'q quit',
+    offered: (s) => !s.typing,
     match: (i, k) => (i === 'q' && !k.ctrl) || (i === 'c' && k.ctrl),
   },
 ]);
@@ -57,15 +122,18 @@ export const OVERVIEW_KEYS = bind([
     id: 'down',
     keys: '↓ j',
     does: 'next document (or scroll the actors down)',
-    hint: '↑↓ document',
+    hint: (s) => (s.actorsFocused ? '↑↓ scroll' : '↑↓ ↵ open'),
+    offered: (s) => !s.actorsFocused || s.actorsOverflow,
     match: down,
   },
-  OPEN_DOCUMENT,
+  // enter opens the selected document here too; its hint shares the arrows' ("↑↓ ↵ open"), to fit 80 columns
+  { id: 'open', keys: OPEN_DOCUMENT.keys, does: OPEN_DOCUMENT.does, match: OPEN_DOCUMENT.match },
   {
     id: 'focus',
     keys: 'tab',
     does: 'switch between the documents and the actors',
-    hint: 'tab actors',
+    hint: (s) => (s.actorsFocused ? 'tab documents' : 'tab actors'),
+    offered: (s) => s.actorsFocused || s.actorsOverflow,
     match: (_, k) => k.tab,
   },
   letter('analysis', 'a', 'analysis of the scenario and the selected document', 'a analysis'),
@@ -110,14 +178,23 @@ export const SANDBOX_KEYS = bind([
     keys: 'u',
     does: 'undo the last change',
     hint: 'u undo',
+    offered: (s) => s.canUndo,
     match: (i, k) => i === 'u' && !k.ctrl,
   },
-  { id: 'redo', keys: 'r  ctrl-r', does: 'redo', hint: 'r redo', match: (i) => i === 'r' },
+  {
+    id: 'redo',
+    keys: 'r  ctrl-r',
+    does: 'redo',
+    hint: 'r redo',
+    offered: (s) => s.canRedo,
+    match: (i) => i === 'r',
+  },
   {
     id: 'reset',
     keys: '0  backspace',
     does: 'reset every term to the document as tabled (undoable)',
     hint: '0 reset',
+    offered: (s) => s.changed,
     match: (i, k) => i === '0' || k.backspace || k.delete,
   },
   letter('analysis', 'a', 'analysis: bargaining solutions and minimal concessions', 'a analysis'),
@@ -144,44 +221,81 @@ export const ANALYSIS_KEYS = bind([
     hint: '1–4 load',
     match: (i) => /^[1-4]$/.test(i),
   },
-  letter('concessions', 'c', 'compute the minimal concessions for the document', 'c concessions'),
+  {
+    ...letter('concessions', 'c', 'compute the minimal concessions for the document', 'c concessions'),
+    offered: (s) => !s.concessions,
+  },
   { id: 'up', keys: '↑ k', does: 'previous concession set', match: up },
-  { id: 'down', keys: '↓ j', does: 'next concession set', hint: '↑↓ set', match: down },
+  {
+    id: 'down',
+    keys: '↓ j',
+    does: 'next concession set',
+    hint: '↑↓ set',
+    offered: (s) => s.concessions,
+    match: down,
+  },
   {
     id: 'apply',
     keys: 'enter',
     does: 'apply the concession set to the sandbox',
     hint: '↵ apply',
+    offered: (s) => s.concessions,
     match: (_, k) => k.return,
   },
 ]);
 
 export const PICKER_KEYS = bind([
-  { id: 'move', keys: '↑ ↓', does: 'choose a scenario', match: (_, k) => k.upArrow || k.downArrow },
+  {
+    id: 'move',
+    keys: '↑ ↓',
+    does: 'choose a scenario',
+    hint: '↑↓ choose',
+    match: (_, k) => k.upArrow || k.downArrow,
+  },
   { id: 'open', keys: 'enter', does: 'open it', hint: '↵ open', match: (_, k) => k.return },
 ]);
 
+const TEXT_FIELDS = ['seed', 'rounds', 'minutes'];
+
 export const SETUP_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous actor', match: (i, k) => k.upArrow || i === 'k' },
+  {
+    id: 'down',
+    keys: '↓ j',
+    does: 'next actor',
+    hint: '↑↓ actor',
+    offered: (s) => s.field === 'teams' || s.field === 'bots',
+    match: (i, k) => k.downArrow || i === 'j',
+  },
   {
     id: 'toggle',
     keys: 'space',
     does: 'teams: play this actor (or let a bot play it)',
+    hint: '␣ pick',
+    offered: (s) => s.field === 'teams',
     match: (i) => i === ' ',
   },
-  { id: 'up', keys: '↑ k', does: 'previous actor', match: (_, k) => k.upArrow },
-  { id: 'down', keys: '↓ j', does: 'next actor', match: (_, k) => k.downArrow },
   {
     id: 'kind',
     keys: '← →',
     does: "bots: the selected bot's strategy",
     hint: '←→ strategy',
+    offered: (s) => s.field === 'bots',
     match: (_, k) => k.leftArrow || k.rightArrow,
+  },
+  {
+    id: 'type',
+    keys: '0–9  ctrl-u',
+    does: 'seed, rounds, time box: type the number (backspace deletes, ctrl-u clears)',
+    hint: '0–9 type',
+    offered: (s) => TEXT_FIELDS.includes(s.field ?? ''),
+    match: NEVER,
   },
   {
     id: 'next',
     keys: 'enter',
     does: 'take the field and go to the next; on Start, start',
-    hint: '↵ next',
+    hint: (s) => (s.field === 'start' ? '↵ start' : '↵ next'),
     match: (_, k) => k.return,
   },
 ]);
@@ -192,6 +306,7 @@ export const PLAY_KEYS = bind([
     keys: 'space  n',
     does: 'step: advance the negotiation one phase',
     hint: '␣ step',
+    offered: (s) => !s.turnOpen && !s.paused,
     match: (i) => i === ' ' || i === 'n',
   },
   {
@@ -199,6 +314,7 @@ export const PLAY_KEYS = bind([
     keys: 'r',
     does: "run to the next team's turn, or to the end",
     hint: 'r run',
+    offered: (s) => !s.turnOpen && !s.paused,
     match: (i, k) => i === 'r' && !k.ctrl,
   },
   {
@@ -206,20 +322,33 @@ export const PLAY_KEYS = bind([
     keys: 'enter',
     does: "at the privacy gate: open the team's private briefing; after a move: go on",
     hint: '↵ turn',
+    offered: (s) => s.turnOpen,
     match: (_, k) => k.return,
   },
-  letter(
-    'inject',
-    'i',
-    'inject a manual scenario event, or an ad-hoc one: shift a value of no deal, drop a red line, table a document, walk out',
-    'i inject',
-  ),
-  letter('pause', 'z', 'pause or resume the talks', 'z pause'),
+  {
+    ...letter(
+      'inject',
+      'i',
+      'inject a manual scenario event, or an ad-hoc one: shift a value of no deal, drop a red line, table a document, walk out',
+      'i inject',
+    ),
+    offered: (s) => s.inputs > 0,
+  },
+  {
+    id: 'pause',
+    keys: 'z',
+    does: 'pause or resume the talks',
+    hint: (s) => (s.paused ? 'z resume' : 'z pause'),
+    // the talks cannot pause, nor take an inject, before round 1 opens
+    offered: (s) => s.inputs > 0,
+    match: (i) => i === 'z',
+  },
   {
     id: 'rewind',
     keys: 'u',
     does: 'rewind one input (the session replayed without its last input)',
     hint: 'u rewind',
+    offered: (s) => s.inputs > 0,
     match: (i, k) => i === 'u' && !k.ctrl,
   },
   letter('save', 's', 'save the session (asks for a file the first time)', 's save'),
@@ -247,10 +376,15 @@ export const PLAY_KEYS = bind([
   { id: 'page-down', keys: 'pgdn', does: 'a page forward', match: (_, k) => k.pageDown },
 ]);
 
+const answers = (s: Situation) => s.move === 'respond';
+
 export const TURN_KEYS = bind([
-  letter('accept', 'a', 'accept the text on the table', 'a accept'),
-  letter('reject', 'x', 'reject it, naming the issues to change', 'x reject'),
-  letter('edit', 'e', 'propose (or revise) a text: edit its terms', 'e edit terms'),
+  { ...letter('accept', 'a', 'accept the text on the table', 'a accept'), offered: answers },
+  { ...letter('reject', 'x', 'reject it, naming the issues to change', 'x reject'), offered: answers },
+  {
+    ...letter('edit', 'e', 'propose (or revise) a text: edit its terms', 'e edit terms'),
+    offered: (s) => s.move !== null && !answers(s),
+  },
 ]);
 
 export const TERMS_KEYS = bind([
@@ -269,10 +403,11 @@ export const TERMS_KEYS = bind([
     keys: 'u',
     does: 'undo the last change',
     hint: 'u undo',
+    offered: (s) => s.canUndo,
     match: (i, k) => i === 'u' && !k.ctrl,
   },
-  letter('redo', 'r', 'redo'),
-  letter('reset', '0', 'back to the text on the table'),
+  { ...letter('redo', 'r', 'redo', 'r redo'), offered: (s) => s.canRedo },
+  { ...letter('reset', '0', 'back to the text on the table', '0 reset'), offered: (s) => s.changed },
   {
     id: 'table',
     keys: 'enter',
@@ -314,8 +449,48 @@ export const OUTCOME_KEYS = bind([
 
 export const PROMPT_KEYS = bind([
   { id: 'move', keys: '↑ ↓', does: 'choose', hint: '↑↓ choose', match: (_, k) => k.upArrow || k.downArrow },
-  { id: 'toggle', keys: 'space', does: 'pick or drop (a list of issues)', match: (i) => i === ' ' },
-  { id: 'confirm', keys: 'enter', does: 'confirm', hint: '↵ confirm', match: (_, k) => k.return },
+  {
+    id: 'confirm',
+    keys: 'enter',
+    does: 'pick: the next list, or fire the inject',
+    hint: '↵ pick',
+    match: (_, k) => k.return,
+  },
+]);
+
+export const ASKS_KEYS = bind([
+  {
+    id: 'move',
+    keys: '↑ ↓',
+    does: 'choose an issue',
+    hint: '↑↓ issue',
+    match: (_, k) => k.upArrow || k.downArrow,
+  },
+  { id: 'toggle', keys: 'space', does: 'ask to change it, or not', hint: '␣ pick', match: (i) => i === ' ' },
+  {
+    id: 'send',
+    keys: 'enter',
+    does: 'reject, asking to change the issues picked (none: your three costliest)',
+    hint: '↵ reject',
+    match: (_, k) => k.return,
+  },
+]);
+
+export const FILE_KEYS = bind([
+  {
+    id: 'type',
+    keys: 'text  ← →',
+    does: 'type or paste a file name; ← → move in it, backspace deletes, ctrl-u clears',
+    hint: 'type a name',
+    match: NEVER,
+  },
+  {
+    id: 'write',
+    keys: 'enter',
+    does: 'save the session, or write the report, to that file',
+    hint: (s) => (s.file === 'report' ? '↵ write' : '↵ save'),
+    match: (_, k) => k.return,
+  },
 ]);
 
 export const SCROLL_KEYS = bind([
@@ -337,6 +512,8 @@ export type KeyContext =
   | 'terms'
   | 'outcome'
   | 'prompt'
+  | 'asks'
+  | 'file'
   | 'timeline'
   | 'help';
 
@@ -352,6 +529,8 @@ export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   terms: TERMS_KEYS,
   outcome: OUTCOME_KEYS,
   prompt: PROMPT_KEYS,
+  asks: ASKS_KEYS,
+  file: FILE_KEYS,
   timeline: TIMELINE_KEYS,
   help: SCROLL_KEYS,
 };

@@ -88,3 +88,38 @@ export function splitRows(first: number, second: number, rows: number): readonly
   const firstRows = Math.min(a, Math.max(Math.ceil(rows / 2), rows - b));
   return [firstRows, rows - firstRows];
 }
+
+/** `text` cut to `width` columns, ending in … when cut. */
+export function truncateEnd(text: string, width: number): string {
+  const chars = Array.from(text);
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/**
+ * Labels cut to `width` columns so that rows stay told apart: a label whose cut would read like another's keeps
+ * its first word or so, then the part where it differs ("Russia's … route 1 (ceasefire…", "Russia's … route 2
+ * (ceasefire…" rather than two "Russia's Istanbul memorandum…").
+ */
+export function fitLabels(labels: readonly string[], width: number): string[] {
+  const cut = labels.map((l) => truncateEnd(l, width));
+  return labels.map((label, k) => {
+    const twins = labels.filter((other, j) => j !== k && cut[j] === cut[k] && other !== label);
+    if (!twins.length) return cut[k]!;
+    const chars = Array.from(label);
+    let same = 0;
+    for (const t of twins) {
+      const o = Array.from(t);
+      let p = 0;
+      while (p < chars.length && chars[p] === o[p]) p++;
+      same = Math.max(same, p);
+    }
+    // back to the start of the word before the difference: "route 1", not "1"
+    let from = same;
+    while (from > 0 && chars[from - 1] !== ' ') from--;
+    while (from > 0 && chars[from - 1] === ' ') from--;
+    while (from > 0 && chars[from - 1] !== ' ') from--;
+    const firstWord = label.split(' ')[0] ?? '';
+    const head = truncateEnd(firstWord, Math.max(1, Math.floor(width / 3)));
+    return truncateEnd(`${head} … ${chars.slice(from).join('')}`, width);
+  });
+}

@@ -5,6 +5,7 @@ import type { Scenario } from '../domain/types.ts';
 import type { Session } from '../engine/session.ts';
 import { App } from './app.tsx';
 import type { PlayHost } from './host.ts';
+import { KeyStream } from './key-stream.ts';
 import type { Catalog } from './screens/picker.tsx';
 import { type AppState, playState } from './state/app.ts';
 import { startGame } from './state/play.ts';
@@ -38,6 +39,8 @@ export async function runExplorer(
   out.write(ENTER_ALT_SCREEN);
   const leave = () => out.write(LEAVE_ALT_SCREEN);
   process.once('exit', leave);
+  // keys that arrive together reach Ink one at a time (key-stream.ts)
+  const keys = new KeyStream(process.stdin);
   try {
     const app = render(
       <App
@@ -47,9 +50,11 @@ export async function runExplorer(
         {...(initial ? { initial } : {})}
         {...(asOf === undefined ? {} : { asOf })}
       />,
+      { stdin: keys as unknown as NodeJS.ReadStream },
     );
     await app.waitUntilExit();
   } finally {
+    keys.destroy();
     process.off('exit', leave);
     leave();
   }

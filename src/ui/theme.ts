@@ -1,6 +1,5 @@
 // Colours and glyphs. Colour is restrained — green accepts, red rejects, yellow marks what changed or is
 // unconfirmed, cyan is the accent — and off when NO_COLOR is set (Ink's chalk does not check NO_COLOR itself).
-import { extendTheme, type Theme as InkUiTheme, defaultTheme as inkUiDefault } from '@inkjs/ui';
 import { createContext, useContext } from 'react';
 
 export interface Theme {
@@ -39,22 +38,6 @@ export const ThemeContext = createContext<Theme>(COLOR_THEME);
 
 export function useTheme(): Theme {
   return useContext(ThemeContext);
-}
-
-/** @inkjs/ui's theme with its colours removed, for NO_COLOR. */
-export function inkUiTheme(theme: Theme): InkUiTheme {
-  if (theme.color) return inkUiDefault;
-  return extendTheme(inkUiDefault, {
-    components: {
-      Select: {
-        styles: {
-          focusIndicator: () => ({}),
-          selectedIndicator: () => ({}),
-          label: ({ isFocused }: { isFocused: boolean }) => ({ bold: isFocused }),
-        },
-      },
-    },
-  });
 }
 
 export const GLYPH = {

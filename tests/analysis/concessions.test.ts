@@ -35,15 +35,17 @@ describe('concessions on the tutorial', () => {
     const uN = 0.3 + 0.24 + 0.1 * (0.6 - (0.5 * 350) / 550) + 0.06;
     const uS = (5.1 + 2.1) / 12;
     expect(r.solutions[0]!.nash).toBeCloseTo((uN - 0.55) * (uS - 0.45), 12);
-    // South tabled the text: it gains (negative loss) from every one of these
-    expect(r.solutions[0]!.tablerLoss).toBeCloseTo(-2.1 / 12, 12);
+    // North tabled the text: the guarantee costs it what consultations were worth to it, 0.1 · 0.6
+    expect(r.solutions[0]!.tablerLoss).toBeCloseTo(0.06, 12);
   });
 
   it('should rank by what the tabling actor gives up when asked', () => {
     const r = concessions(tutorial, 'mediator-text', { rank: 'tabler' });
     const losses = r.solutions.map((x) => x.tablerLoss);
     expect(losses).toEqual([...losses].sort((a, b) => a - b));
-    expect(ids(tutorial, r.solutions[0]!.changes)).toBe('guarantee=art5-like');
+    // North, the tabler, gives up least on a larger army: 0.1 · (its value at 600,000 − at 800,000)
+    expect(ids(tutorial, r.solutions[0]!.changes)).toBe('army-cap=800000');
+    expect(r.solutions[0]!.tablerLoss).toBeCloseTo(0.1 * (0.6 - (0.5 * 350) / 550 - 0.1), 12);
   });
 
   it("should need three changes to North's opening demands: territory, the army floor and a guarantee", () => {

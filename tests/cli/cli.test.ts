@@ -58,8 +58,10 @@ describe('peacesim binary', () => {
   it('should show a scenario with each document verdict', () => {
     const r = cli(['show', 'tutorial-bilateral']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/north-opening[\s\S]*south: red line: No surrender of territory it holds\./);
-    expect(r.stdout).toMatch(/mediator-text[\s\S]*no agreement/);
+    expect(r.stdout).toMatch(
+      /North's opening demands[\s\S]*South \(stylised Ukraine\): red line: No surrender of territory it holds\./,
+    );
+    expect(r.stdout).toMatch(/A mediator's compromise text[\s\S]*no agreement/);
   });
 
   it('should print a JSON Schema', () => {

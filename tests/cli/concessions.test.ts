@@ -12,14 +12,15 @@ describe('peacesim concessions', () => {
   it('should list the minimal sets, best Nash product first, with every required margin', async () => {
     const r = await cli('concessions', 'tutorial-bilateral', '--document', 'mediator-text');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('south rejects: utility 0.425 < reservation 0.450');
+    expect(r.out).toContain('South (stylised Ukraine) rejects: utility 0.425 < reservation 0.450');
     expect(r.out).toContain(
       'Smallest: 1 change — 4 minimal sets, ranked by the Nash product of the required actors',
     );
+    // the tabler is North: what it gives up; the change in words
     expect(r.out).toMatch(
-      /1\. Nash 0\.01173 · south gains 0\.175\n\s+guarantee {2}Guarantors consult if Ukraine is attacked → A collective defence pledge like NATO's Article 5/,
+      /1\. Nash 0\.01173 · North gives up 0\.060\n\s+Security guarantee for Ukraine: Guarantors consult if Ukraine is attacked → A collective defence pledge like NATO's Article 5/,
     );
-    expect(r.out).toContain('margins: north +0.078  south +0.150');
+    expect(r.out).toContain('margins: North +0.078  South +0.150');
   });
 
   it('should print JSON, honour --limit and --rank tabler', async () => {
@@ -64,8 +65,8 @@ describe('peacesim concessions', () => {
       '1',
     );
     expect(r.code).toBe(0);
-    expect(r.out).toContain('No set of up to 2 changes makes north-opening an agreement.');
-    expect(r.out).toMatch(/1\. 1 blocker: south rejects/);
+    expect(r.out).toContain('No set of up to 2 changes makes it an agreement.');
+    expect(r.out).toMatch(/1\. 1 blocker: South rejects/);
   });
 
   it('should refuse --max above 3 (exit 2, naming the flag) and unknown documents (exit 1)', async () => {

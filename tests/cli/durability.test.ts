@@ -63,12 +63,17 @@ describe('analyze: durability of documents and solutions', () => {
     expect(text).toContain('an assumption of the scenario, not a forecast');
     for (const d of s.documents) {
       const est = durabilityOf(s, d.package)!;
-      const block = text.slice(text.indexOf(`  ${d.id} (`));
+      // the document by its title and its handle; the factors by their labels, never their ids
+      const block = text.slice(text.indexOf(`  ${d.title} (`));
+      expect(block.split('\n')[0]).toContain(`--document ${d.id})`);
       const line = block.split('\n')[1]!;
       expect(line).toMatch(
         new RegExp(`^ {4}durability ${est.value.toFixed(2)} \\(base ${est.base.toFixed(2)}`),
       );
-      for (const f of est.factors) expect(line.includes(` ${f.id} `)).toBe(f.holds && f.shift !== 0);
+      for (const f of est.factors) {
+        const label = s.durability!.factors.find((x) => x.id === f.id)!.label;
+        expect(line.includes(` ${label} `)).toBe(f.holds && f.shift !== 0);
+      }
     }
   });
 });
@@ -102,7 +107,8 @@ describe('whatif: durability before and after', () => {
     );
     const text = (await cli(...argv)).out;
     expect(text).toContain(`Durability: ${d0.value.toFixed(2)} → ${d1.value.toFixed(2)}`);
-    expect(text).toMatch(/switched on +monitoring +\+0\.05/);
+    const label = s.durability!.factors.find((f) => f.id === 'monitoring')!.label;
+    expect(text).toContain(`switched on   +0.05  ${label}`);
   });
 
   it('should say unchanged when no factor switches, and null for a scenario without a section', async () => {
@@ -135,9 +141,12 @@ describe('show: one durability line per document', () => {
     const s = openScenario('ukraine-peace');
     const lines = (await cli('show', 'ukraine-peace')).out.split('\n');
     for (const d of s.documents) {
-      const at = lines.findIndex((l) => l.startsWith(`  ${d.id} (`));
+      const at = lines.findIndex((l) => l.startsWith(`  ${d.title} (`));
       expect(lines[at + 1]).toMatch(/^ {4}(no )?agreement: /);
-      expect(lines[at + 2]).toBe(
+      expect(lines[at + 2]).toMatch(/^ {4}must accept: /);
+      // after the rules the text breaks, if any
+      const rules = lines.slice(at + 3).findIndex((l) => !l.startsWith('    breaks a rule: '));
+      expect(lines[at + 3 + rules]).toBe(
         `    estimated durability ${durabilityOf(s, d.package)!.value.toFixed(2)} if signed — an assumption of the scenario, not a forecast`,
       );
     }

@@ -42,7 +42,9 @@ describe('peacesim outcomes', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^Tutorial — a stylised two-party settlement — 12 runs, seed 3, up to 12 rounds\n/);
-    expect(r.out).toContain('uncertain: north.reservation, south.weight.guarantee, south.reservation\n');
+    expect(r.out).toContain(
+      "uncertain: North's value of no deal, South's weight on Security guarantee for Ukraine, South's value of no deal\n",
+    );
     expect(r.out).toContain('not probabilities of real-world events');
     expect(r.out).toMatch(/\nsigned {11}12 {2}100\.0% {2}\[75\.8%, 100\.0%\]\n/);
     expect(r.out).toMatch(/\nsigned in rounds? \d+/);
@@ -56,7 +58,7 @@ describe('peacesim outcomes', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\nstalemate {9}4 {2}100\.0%/);
     expect(r.out).toContain('lone holdouts in the 4 runs without a deal');
-    expect(r.out).toMatch(/\n {2}north {8}in 4 runs \(100\.0% \[51\.0%, 100\.0%\]\), \d+ rounds in all/);
+    expect(r.out).toMatch(/\n {2}North {8}in 4 runs \(100\.0% \[51\.0%, 100\.0%\]\), \d+ rounds in all/);
   });
 
   it('should print the same JSON for the same seed', async () => {

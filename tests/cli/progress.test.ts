@@ -1,27 +1,22 @@
 // The progress bar of long work, on a real terminal (tmux): draws done and time left on stderr while it works,
 // nothing left behind when it ends, and nothing at all when the result goes to the terminal as JSON.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.ts';
+import { BIN } from '../helpers.ts';
 import { systemProgram } from '../system.ts';
+import { TmuxServer } from '../tmux.ts';
 
 const TMUX = systemProgram('tmux', 'the terminal tests of the progress bar');
 const SOCKET = `peacesim-progress-${process.pid}`;
 const dir = mkdtempSync(join(tmpdir(), 'peacesim-progress-'));
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', cwd: ROOT });
-}
+const server = new TmuxServer(SOCKET);
+const tmux = (...args: string[]) => server.run(...args);
 
 afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  server.kill();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -46,7 +41,7 @@ describe.skipIf(TMUX === undefined)('the progress bar', () => {
   it('should show draws done and time left while outcomes runs, and clear itself at the end', async () => {
     const out = join(dir, 'result.json');
     const command = `node ${JSON.stringify(BIN)} outcomes ukraine-peace -n 60 --workers 1 --json --out ${out}; echo EXIT=$?; sleep 60`;
-    tmux('new-session', '-d', '-s', 'bar', '-x', '120', '-y', '10', 'sh', '-c', command);
+    server.start('bar', 120, 10, command);
     const seen = await watch('bar', (s) => s.includes('EXIT='));
     const bars = seen.filter((s) => /outcomes .*\d+\/60 draws \| \S+ left/.test(s));
     expect(bars.length).toBeGreaterThan(0);
@@ -58,7 +53,7 @@ describe.skipIf(TMUX === undefined)('the progress bar', () => {
 
   it('should draw nothing when the JSON itself goes to the terminal', async () => {
     const command = `node ${JSON.stringify(BIN)} outcomes ukraine-peace -n 30 --workers 1 --json; echo EXIT=$?; sleep 60`;
-    tmux('new-session', '-d', '-s', 'plain', '-x', '120', '-y', '10', 'sh', '-c', command);
+    server.start('plain', 120, 10, command);
     const seen = await watch('plain', (s) => s.includes('EXIT='));
     expect(seen.some((s) => s.includes('draws |'))).toBe(false);
   });

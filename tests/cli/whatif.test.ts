@@ -22,12 +22,12 @@ describe('peacesim whatif', () => {
     );
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toContain('army-cap   600,000 troops → 700,000 troops');
-    expect(r.out).toMatch(/south\s+0\.425 → 0\.617\s+−0\.025 → \+0\.167\s+rejects → accepts/);
-    expect(r.out).toMatch(/north\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
+    expect(r.out).toContain('Peacetime army cap: 600,000 troops → 700,000 troops');
+    expect(r.out).toMatch(/South\s+0\.425 → 0\.617\s+−0\.025 → \+0\.167\s+rejects → accepts/);
+    expect(r.out).toMatch(/North\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
     expect(r.out).toContain('Agreement: no → yes');
     expect(r.out).toContain(
-      'south: before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (−0.200)',
+      'South (stylised Ukraine): before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (−0.200)',
     );
   });
 
@@ -41,7 +41,7 @@ describe('peacesim whatif', () => {
       'sanctions=lifted',
     );
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/north\s+0\.688 → 0\.728/);
+    expect(r.out).toMatch(/North\s+0\.688 → 0\.728/);
     const nato = await cli(
       'whatif',
       'tutorial-bilateral',
@@ -51,10 +51,10 @@ describe('peacesim whatif', () => {
       'alliance=nato-path',
     );
     expect(nato.out).toContain(
-      'north: breaks red line no-nato: Ukraine must renounce NATO membership. [assumption] [putin-2024]',
+      'North (stylised Russia): breaks a red line: Ukraine must renounce NATO membership. [assumption] [putin-2024]',
     );
     const none = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator-text');
-    expect(none.out).toMatch(/north\s+0\.688\s+\+0\.138\s+accepts, unchanged/);
+    expect(none.out).toMatch(/North\s+0\.688\s+\+0\.138\s+accepts, unchanged/);
     expect(none.out).toContain('nothing: every verdict, utility, red line and rule is as before');
   });
 
@@ -109,7 +109,7 @@ describe('peacesim whatif', () => {
     const doc = await cli('whatif', 'tutorial-bilateral', '--document', 'mediator', '--set', 'line=freeze');
     expect(doc.code).toBe(1);
     expect(doc.err).toBe(
-      'peacesim: unknown document "mediator"; valid documents: north-opening, mediator-text\n',
+      'peacesim: unknown document "mediator" (did you mean "mediator-text"?); valid documents: north-opening, mediator-text\n',
     );
     const issue = await cli(
       'whatif',

@@ -1,12 +1,12 @@
 // The built binary in a real terminal: tmux runs `peacesim tui`, we send keys and read the screen back.
 // (tmux is installed by .ci/run; each test uses its own tmux server socket and kills it afterwards.)
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, ROOT } from '../helpers.ts';
 import { systemProgram } from '../system.ts';
+import { TmuxServer } from '../tmux.ts';
 
 const TMUX = systemProgram('tmux', 'the terminal tests of the explorer');
 
@@ -15,39 +15,17 @@ const SOCKET = `peacesim-e2e-${process.pid}`;
 const ENV: NodeJS.ProcessEnv = { ...process.env };
 delete ENV.CI;
 delete ENV.CONTINUOUS_INTEGRATION;
+// the recovery copies of play sessions go to a folder of the tests', never the user's
+const RECOVERY = mkdtempSync(join(tmpdir(), 'peacesim-e2e-recovery-'));
+ENV.PEACESIM_RECOVERY_DIR = RECOVERY;
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], {
-    encoding: 'utf8',
-    env: ENV,
-    cwd: ROOT,
-  });
-}
-
-function screen(session: string, colours = false): string {
-  return tmux('capture-pane', '-p', ...(colours ? ['-e'] : []), '-t', session);
-}
-
-async function waitFor(session: string, text: string | RegExp, timeout = 20_000): Promise<string> {
-  const until = performance.now() + timeout;
-  let last = '';
-  while (performance.now() < until) {
-    last = screen(session);
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
-}
-
-/** Waits until `text` has left the screen (the key that removes it has been handled). */
-async function waitForGone(session: string, text: string, timeout = 20_000): Promise<void> {
-  const until = performance.now() + timeout;
-  while (performance.now() < until) {
-    if (!screen(session).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${text} to go; the screen was:\n${screen(session)}`);
-}
+const server = new TmuxServer(SOCKET, ENV);
+const tmux = (...args: string[]) => server.run(...args);
+const screen = (session: string, colours = false) => server.screen(session, colours);
+const waitFor = (session: string, text: string | RegExp, timeout?: number) =>
+  server.waitFor(session, text, timeout);
+const waitForGone = (session: string, text: string, timeout?: number) =>
+  server.waitForGone(session, text, timeout);
 
 const ESC = '\u001B';
 /** an SGR foreground colour (red … cyan, plain or bright) */
@@ -59,16 +37,13 @@ let sessions = 0;
 function start(extraEnv = '', args = 'tui tutorial-bilateral', cwd = ROOT): string {
   const session = `tui-${process.pid}-${++sessions}`;
   const command = `cd ${JSON.stringify(cwd)} && ${extraEnv} node ${JSON.stringify(BIN)} ${args}; echo "EXIT=$?"; exec sleep 120`;
-  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', 'sh', '-c', command);
+  server.start(session, 100, 30, command);
   return session;
 }
 
 afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  rmSync(RECOVERY, { recursive: true, force: true });
+  server.kill();
 });
 
 describe.skipIf(TMUX === undefined)('peacesim tui in a terminal', () => {
@@ -154,7 +129,9 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     await waitFor(s, 'Play a session');
     // North is played by a team; one round, so that its answer ends the talks
     await type(s, 'Space');
-    await waitFor(s, 'bot: boulware ✔');
+    // a picked actor reads as the team's, no longer as a bot
+    const picked = await waitFor(s, '[x] North (stylised Russia) · party · team');
+    expect(picked).not.toContain('bot: boulware');
     await type(s, 'Enter');
     await waitFor(s, 'Teams     North (stylised Russia)');
     // one field at a time, each key only once its field is on screen (a loaded machine is slow to re-render)
@@ -230,6 +207,56 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     await type(again, 'q');
     await waitFor(again, 'EXIT=0');
     tmux('kill-session', '-t', again);
+  });
+
+  it('should count every key of a chunk: j j j, forty backspaces, a pasted path', async () => {
+    const s = start('', 'tui ukraine-peace', dir);
+    await waitFor(s, 'Documents by date');
+    // one send-keys call is one chunk on the terminal, as a paste or a held key is
+    tmux('send-keys', '-t', s, 'j', 'j', 'j');
+    const moved = await waitFor(s, /❯ ✗ 2024-06-14/);
+    expect(moved).not.toMatch(/❯ ✗ 2022-/);
+    tmux('send-keys', '-t', s, 'q');
+    await waitFor(s, 'EXIT=0');
+    tmux('kill-session', '-t', s);
+
+    const t = start('', 'tui tutorial-bilateral', dir);
+    await waitFor(t, 'Documents');
+    // the setup's six fields, the run to the end and the save prompt in one chunk
+    tmux('send-keys', '-t', t, 'p', ...Array(6).fill('Enter'), 'r', 's');
+    await waitFor(t, 'file: tutorial-bilateral-seed1.session.json');
+    tmux('send-keys', '-t', t, ...Array(40).fill('BSpace'));
+    await waitFor(t, /^file: *$/m);
+    const pasted = join(dir, 'pasted here.session.json');
+    tmux('send-keys', '-t', t, '-l', pasted);
+    await waitFor(t, `file: ${pasted}`);
+    tmux('send-keys', '-t', t, 'Enter');
+    await waitFor(t, `saved to ${pasted}`);
+    expect(JSON.parse(readFileSync(pasted, 'utf8')).scenario.source).toBe('tutorial-bilateral');
+    tmux('send-keys', '-t', t, 'q');
+    await waitFor(t, 'EXIT=0');
+    tmux('kill-session', '-t', t);
+  });
+
+  it('should never drop a finished session without a word, and name its recovery copy on exit', async () => {
+    const recovery = join(dir, 'recovery');
+    const s = start(`PEACESIM_RECOVERY_DIR=${JSON.stringify(recovery)}`, 'tui tutorial-bilateral', dir);
+    await waitFor(s, 'Documents');
+    tmux('send-keys', '-t', s, 'p', ...Array(6).fill('Enter'), 'r');
+    await waitFor(s, 'Signed in round 9');
+    await type(s, 'Enter');
+    await waitFor(s, 'the session is not saved: s saves it, enter again ends it without saving');
+    await type(s, 'Enter');
+    await waitForGone(s, 'Signed in round 9');
+    await type(s, 'q');
+    const after = (await waitFor(s, 'EXIT=0')).replace(/\n/g, '');
+    const [copy] = readdirSync(recovery);
+    expect(copy).toMatch(/^tutorial-bilateral-seed1-\d{8}-\d{6}\.session\.json$/);
+    expect(after).toContain('the play session was not saved; its inputs are in');
+    expect(after).toContain(copy);
+    // the copy is a session file: it replays to the same end
+    expect(cli(['resume', join(recovery, copy!)]).stdout).toContain('Outcome: signed in round 9.');
+    tmux('kill-session', '-t', s);
   });
 
   it('should refuse a bad session file in one line with exit 1', () => {

@@ -123,6 +123,8 @@ describe('no control character from a file reaches any output', () => {
           await cli('sweep', f, '-n', '20', '--csv', 'summary'),
           await cli('outcomes', f, '-n', '4', '-r', '4'),
           await cli('outcomes', f, '-n', '4', '-r', '4', '--csv', 'runs'),
+          await cli('outcomes', f, '-n', '4', '-r', '4', '--shard', '0/1', '--out', `${run}.part.json`),
+          await cli('merge', `${run}.part.json`, '--scenario', f),
           await cli('brief', f),
           await cli('brief', f, '--out', `${run}.cards.html`),
           await cli('run', f, '--rounds', '4'),

@@ -303,7 +303,10 @@ describe('ad-hoc injects (screen)', () => {
     fits('drop: red line');
     // Russia's third red line: keep-annexed-regions, donbas-withdrawal, then no-nato
     await ui.press(KEY.down, KEY.down, KEY.enter);
-    expect(await ui.waitFor('injected: ')).toContain('injected: Russia drops its red line no-nato (ad hoc)');
+    // the red line in its words, never its id
+    expect(await ui.waitFor('injected: ')).toContain(
+      'injected: Russia drops its red line: Ukraine must renounce NATO membership.',
+    );
     await ui.press('i', ...downs(12), KEY.enter);
     await ui.waitFor('which document goes on the table?');
     fits('table: document');

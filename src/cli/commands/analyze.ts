@@ -16,7 +16,9 @@ import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
+import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
+import { actorName, actorShort, termsText } from '../labels.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
@@ -32,7 +34,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Left-aligned columns measured in terminal cells (wide characters two, colour codes none); the last not padded. */
 function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const cols = Math.max(0, ...rows.map((r) => r.length));
-  const w = Array.from({ length: cols }, (_, c) => Math.max(0, ...rows.map((r) => cells(r[c] ?? ''))));
+  // a row's last cell is not padded, so it does not widen its column
+  const w = Array.from({ length: cols }, (_, c) =>
+    Math.max(0, ...rows.map((r) => (c < r.length - 1 ? cells(r[c] ?? '') : 0))),
+  );
   return rows.map(
     (r) =>
       indent +
@@ -47,12 +52,17 @@ function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean
   return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
 }
 
-/** One line: the estimate and what moves it, ids only, each factor marked with its basis. */
+/** One line: the estimate and what moves it, by the factors' labels, each marked with its basis. */
 function durabilityLine(s: Scenario, d: DurabilityLike | null, p: Palette, indent: string): string[] {
-  const basis = new Map((s.durability?.factors ?? []).map((f) => [f.id, f.basis]));
-  const name = (id: string) => `${id}${mark(basis.get(id) ?? 'assumption')}`;
+  const factors = new Map((s.durability?.factors ?? []).map((f) => [f.id, f]));
+  const name = (id: string) =>
+    `${factors.get(id)?.label ?? id}${mark(factors.get(id)?.basis ?? 'assumption')}`;
   return d ? [`${indent}durability ${n2(d.value)} ${p.dim(`(${durabilityTerms(d, name)})`)}`] : [];
 }
+
+/** A set of dated positions by its label (its id when the scenario has none by that id). */
+const epochLabel = (s: Scenario, id: string) =>
+  s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
 
 const sourceList = (sources: readonly string[], p: Palette) =>
   sources.length ? p.dim(` [${sources.join(', ')}]`) : '';
@@ -60,16 +70,16 @@ const sourceList = (sources: readonly string[], p: Palette) =>
 function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   const judged = [
     d.asOf === d.date ? '' : `judged as of ${d.asOf}`,
-    d.epochs.length ? `positions of ${d.epochs.join(', ')}` : '',
+    d.epochs.length ? `positions of ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
   ].filter(Boolean);
   const out = [
-    `  ${p.cyan(d.id)} ${p.dim(`(${d.date}, tabled by ${d.tabledBy}${judged.length ? `; ${judged.join('; ')}` : ''})`)} ${d.title} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     ...durabilityLine(s, d.durability, p, '    '),
   ];
   const rows: string[][] = [];
   for (const a of s.actors) {
     const v = d.verdicts[a.id]!;
-    const who = `${a.id}${v.required ? '*' : ''}`;
+    const who = `${actorShort(s, a.id)}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
     const reasons = v.violations.map((x) => `red line: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`);
     if (v.violations.length === 0 && !v.accepts)
@@ -107,7 +117,7 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
     out.push(...table(common, '    '));
   }
   for (const [kind, sol] of found) {
-    const us = s.actors.map((a) => `${a.id} ${n3(sol.utilities[a.id]!)}`).join(' · ');
+    const us = s.actors.map((a) => `${actorShort(s, a.id)} ${n3(sol.utilities[a.id]!)}`).join(' · ');
     out.push(
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
@@ -125,7 +135,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line(p.bold(s.title));
   line(
     p.dim(
-      `${s.id} · ${countOf(s.issues.length, 'issue')} · ${countOf(s.actors.length, 'actor')} · parties: ${report.parties.join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.join(', ')}` : ''}`,
+      `${s.id} · ${countOf(s.issues.length, 'issue')} · ${countOf(s.actors.length, 'actor')} · parties: ${report.parties.map((a) => actorShort(s, a)).join(', ')}${report.controllers.length ? ` · controllers: ${report.controllers.map((a) => actorShort(s, a)).join(', ')}` : ''}`,
     ),
   );
   line(p.dim(`${datesLine(s)} · ${judgedBy(s, asOf)}`));
@@ -134,8 +144,8 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line(p.bold('Red lines') + p.dim(` in force on ${report.asOf}`));
   for (const a of report.actors) {
     if (a.redLines.length === 0) continue;
-    line(`  ${p.cyan(a.id)} ${p.dim(`(${a.role})`)}`);
-    for (const r of a.redLines) line(`    ${r.id}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
+    line(`  ${p.cyan(actorName(s, a.id))} ${p.dim(`(${a.role})`)}`);
+    for (const r of a.redLines) line(`    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
   }
   line();
   const pct = (report.feasible.share * 100).toPrecision(3);
@@ -148,36 +158,26 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   );
   if (report.feasible.packages.length) {
     line(p.dim(`  the first ${report.feasible.packages.length}:`));
-    for (const pkg of report.feasible.packages)
-      line(
-        `    ${Object.entries(pkg)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}`,
-      );
+    for (const [k, pkg] of report.feasible.packages.entries()) line(`    ${k + 1}. ${termsText(s, pkg)}`);
   }
   line();
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(
-      "  the options each actor can live with under its own red lines and the rules; 'parties': all parties at once",
+      '  per issue, each option: ✓ every party can live with it under its own red lines and the rules, ✗ not; then who cannot',
     ),
   );
-  const head = ['issue', 'option', ...s.actors.map((a) => a.id), 'parties'];
-  const rows: string[][] = [head.map((h) => p.dim(h))];
+  // one option a line, in words: narrow enough for any terminal, however many actors
   for (const z of report.zopa) {
     const issue = s.issues[s.issueIndex.get(z.issue)!]!;
-    issue.options.forEach((o, k) => {
+    line(`  ${p.bold(issue.label)}`);
+    for (const o of issue.options) {
       const v = issue.kind === 'numeric' ? o.value! : o.id;
-      const mark = (ok: boolean) => (ok ? p.green('yes') : p.red('no'));
-      rows.push([
-        k === 0 ? issue.label : '',
-        o.label,
-        ...s.actors.map((a) => mark(z.byActor[a.id]!.includes(v))),
-        mark(z.parties.includes(v)),
-      ]);
-    });
+      const cannot = s.actors.filter((a) => !z.byActor[a.id]!.includes(v)).map((a) => actorShort(s, a.id));
+      const mark = z.parties.includes(v) ? p.green('✓') : p.red('✗');
+      line(`    ${mark} ${o.label} ${p.dim(cannot.length ? `— not ${cannot.join(', ')}` : '— every actor')}`);
+    }
   }
-  lines.push(...table(rows));
   line();
   line(p.bold('Documents'));
   line(
@@ -206,7 +206,10 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     const [a, b] = report.parties as [string, string];
     const shown = pr.points.slice(0, 200);
     lines.push(
-      ...table([[p.dim(a), p.dim(b)], ...shown.map((x) => [n3(x.utilities[a]!), n3(x.utilities[b]!)])]),
+      ...table([
+        [p.dim(actorShort(s, a)), p.dim(actorShort(s, b))],
+        ...shown.map((x) => [n3(x.utilities[a]!), n3(x.utilities[b]!)]),
+      ]),
     );
     if (pr.size > shown.length) line(p.dim(`  … ${count(pr.size - shown.length)} more (--json lists all)`));
   }
@@ -223,15 +226,19 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--json', 'print the report as JSON')
     .option('--csv <table>', `print one table as CSV: ${ANALYSIS_CSV.join(', ')}`)
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
-    .option('--limit <n>', 'also list the first N feasible packages', '0')
+    .option('--limit <n>', 'also list the first N feasible packages', intFlag(0, 1_000_000), 0)
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(
-      (name: string, opts: { json?: boolean; csv?: string; out?: string; limit: string; asOf?: string }) => {
+      (name: string, opts: { json?: boolean; csv?: string; out?: string; limit: number; asOf?: string }) => {
         checkExportFlags(opts);
-        const limit = Number(opts.limit);
-        if (!Number.isInteger(limit) || limit < 0)
-          throw new PeacesimError(`--limit: expected a whole number ≥ 0, got "${opts.limit}"`, 2);
+        const limit = opts.limit;
         const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
+        // the feasible table lists the packages --limit asks for: without it there would be a header and nothing
+        if (csv === 'feasible' && limit === 0)
+          throw new PeacesimError(
+            '--csv feasible lists the first N feasible packages: give --limit N (e.g. --limit 100)',
+            2,
+          );
         const s = openScenario(name);
         const report = analyzeScenario(s, { limit, ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }) });
         const text = csv

@@ -16,6 +16,7 @@ import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
+import { actorName, constraintText, shortName } from '../labels.ts';
 import { openScenario } from '../scenarios.ts';
 import { reasonOf, violationText } from './whatif.ts';
 
@@ -35,9 +36,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const line = (t = '') => io.out(`${t}\n`);
   const doc = r.document;
   const tabler = s.actors[doc.tabledBy]!;
-  line(
-    `${p.bold(`Minimal concessions — ${doc.id}`)}: ${doc.title} ${p.dim(`(${s.id}, tabled by ${tabler.id})`)}`,
-  );
+  line(`${p.bold(`Minimal concessions — ${doc.title}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`);
   line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
   const ev = evaluatePackage(s, doc.package);
   if (r.alreadyAgreement) {
@@ -48,19 +47,19 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   }
   line(`As tabled: ${p.red('no agreement')}`);
   for (const v of ev.verdicts)
-    if (ev.required.includes(v.actor) && !v.accepts) line(`  ${v.actor} rejects: ${reasonOf(s, v)}`);
+    if (ev.required.includes(v.actor) && !v.accepts)
+      line(`  ${actorName(s, v.actor)} rejects: ${reasonOf(s, v)}`);
   for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
   line();
 
-  const changeLines = (x: ConcessionSet) => {
-    const w = Math.max(...x.changes.map((c) => s.issues[c.issue]!.id.length));
-    return x.changes.map(
+  const changeLines = (x: ConcessionSet) =>
+    x.changes.map(
       (c) =>
-        `     ${s.issues[c.issue]!.id.padEnd(w)}  ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
+        `     ${s.issues[c.issue]!.label}: ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
     );
-  };
+  const short = (a: number) => shortName(s.actors[a]!.name);
   const margins = (x: ConcessionSet) =>
-    x.required.map((a) => `${s.actors[a]!.id} ${signed(x.utilities[a]! - s.actors[a]!.reservation.value)}`);
+    x.required.map((a) => `${short(a)} ${signed(x.utilities[a]! - s.actors[a]!.reservation.value)}`);
   const st = r.stats;
   const searched = p.dim(
     `searched ${st.packages.toLocaleString('en-US')} packages over ${st.combinations.toLocaleString('en-US')} sets of issues; ${st.prunedCombinations.toLocaleString('en-US')} sets and ${st.skippedOptions} options ruled out without search`,
@@ -69,14 +68,14 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   if (r.size !== null) {
     const changes = `${r.size} change${r.size === 1 ? '' : 's'}`;
     line(
-      `${p.bold(`Smallest: ${changes}`)} — ${r.count} minimal set${r.count === 1 ? '' : 's'}, ranked by ${r.rank === 'nash' ? 'the Nash product of the required actors' : `what ${tabler.id} gives up`}${r.count > r.solutions.length ? ` (best ${r.solutions.length} shown)` : ''}`,
+      `${p.bold(`Smallest: ${changes}`)} — ${r.count} minimal set${r.count === 1 ? '' : 's'}, ranked by ${r.rank === 'nash' ? 'the Nash product of the required actors' : `what ${shortName(tabler.name)} gives up`}${r.count > r.solutions.length ? ` (best ${r.solutions.length} shown)` : ''}`,
     );
     line(searched);
     r.solutions.forEach((x, k) => {
       line();
       const loss = x.tablerLoss;
       line(
-        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${tabler.id} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
+        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${shortName(tabler.name)} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
       );
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);
@@ -84,7 +83,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     return;
   }
 
-  line(`${p.red(`No set of up to ${r.max} change${r.max === 1 ? '' : 's'} makes ${doc.id} an agreement.`)}`);
+  line(`${p.red(`No set of up to ${r.max} change${r.max === 1 ? '' : 's'} makes it an agreement.`)}`);
   line(searched);
   if (r.closest.length === 0) {
     line('No issue has another option that could help.');
@@ -94,8 +93,8 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   r.closest.forEach((x, k) => {
     line();
     const who = [
-      ...x.rejecting.map((a) => `${s.actors[a]!.id} rejects`),
-      ...x.rulesBroken.map((id) => `rule ${id} broken`),
+      ...x.rejecting.map((a) => `${short(a)} rejects`),
+      ...x.rulesBroken.map((id) => `a rule is broken (${constraintText(s, id)})`),
     ];
     line(
       `  ${String(k + 1).padStart(2)}. ${x.blockers} blocker${x.blockers === 1 ? '' : 's'}: ${who.join(', ')} · smallest margin ${signed(x.minMargin)}`,
@@ -103,7 +102,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     for (const l of changeLines(x)) line(l);
     const ev1 = evaluatePackage(s, x.package);
     for (const a of x.rejecting)
-      line(`     ${p.dim(`${s.actors[a]!.id}: ${reasonOf(s, ev1.verdicts[a]!)}`)}`);
+      line(`     ${p.dim(`${s.actors[a]!.name}: ${reasonOf(s, ev1.verdicts[a]!)}`)}`);
   });
 }
 

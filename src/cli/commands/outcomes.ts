@@ -18,6 +18,7 @@ import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
+import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 
@@ -33,7 +34,7 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     .map((a) => {
       const st = r.strategies[a.id]!;
       const params = Object.entries(st.params).map(([k, v]) => `${k} ${v}`);
-      return `${a.id} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
+      return `${shortName(a.name)} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
     })
     .join(', ');
   out.push(
@@ -41,10 +42,14 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     p.dim(`strategies: ${strategies}`),
   );
   if (r.injects.length)
-    out.push(p.dim(`injects: ${r.injects.map((i) => `${i.event}@${i.round}`).join(', ')}`));
+    out.push(
+      p.dim(
+        `injects: ${r.injects.map((i) => `${scenario.events.find((e) => e.id === i.event)?.title ?? i.event} in round ${i.round}`).join(', ')}`,
+      ),
+    );
   out.push(
     r.parameters.length
-      ? p.dim(`uncertain: ${r.parameters.join(', ')}`)
+      ? p.dim(`uncertain: ${r.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}`)
       : p.yellow(
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
@@ -60,24 +65,28 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     );
 
   const s = r.signed;
+  // the actors' names as wide as they come (United States), the column at least as wide as before
+  const labelWidth = Math.max(
+    16,
+    ...s.utilities.map((u) => `utility ${actorShort(scenario, u.actor)}`.length),
+  );
   if (s.round) {
     out.push(
       '',
       s.round.min === s.round.max
         ? `${p.cyan('signed')} in round ${s.round.min} every time`
         : `${p.cyan('signed')} in rounds ${s.round.min}–${s.round.max} (median ${s.round.median})`,
-      `  ${'in signed runs'.padEnd(16)} ${['mean', 'p10', 'median', 'p90'].map((h) => h.padStart(6)).join(' ')}`,
+      `  ${'in signed runs'.padEnd(labelWidth)} ${['mean', 'p10', 'median', 'p90'].map((h) => h.padStart(6)).join(' ')}`,
     );
     const row = (label: string, x: Spread) =>
-      `  ${label.padEnd(16)} ${[x.mean, x.p10, x.median, x.p90].map(f3).join(' ')}`;
-    for (const u of s.utilities) out.push(row(`utility ${u.actor}`, u));
+      `  ${label.padEnd(labelWidth)} ${[x.mean, x.p10, x.median, x.p90].map(f3).join(' ')}`;
+    for (const u of s.utilities) out.push(row(`utility ${actorShort(scenario, u.actor)}`, u));
     if (s.durability) out.push(row('durability', s.durability));
     else if (!scenario.durability) out.push(p.dim('  (the scenario states no durability assumptions)'));
     out.push('  terms signed most often:');
-    const width = Math.max(...s.terms.map((t) => t.issue.length));
     for (const t of s.terms)
       out.push(
-        `    ${t.issue.padEnd(width)}  ${pct(t.share).padStart(6)}  ${optionLabel(scenario, t.issue, t.mode)}`,
+        `    ${pct(t.share).padStart(6)}  ${issueLabel(scenario, t.issue)}: ${optionLabel(scenario, t.issue, t.mode)}`,
       );
   }
 
@@ -93,14 +102,14 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
     if (!blamed.length) out.push('  nobody stood alone: the texts failed with several actors rejecting');
     for (const h of blamed)
       out.push(
-        `  ${h.actor.padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,
+        `  ${actorShort(scenario, h.actor).padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,
       );
   }
   const left = r.walkOuts.filter((w) => w.runs > 0);
   out.push(
     '',
     left.length
-      ? `walk-outs: ${left.map((w) => `${w.actor} in ${runs(w.runs)} (${pct(w.share)})`).join(', ')}`
+      ? `walk-outs: ${left.map((w) => `${actorShort(scenario, w.actor)} in ${runs(w.runs)} (${pct(w.share)})`).join(', ')}`
       : 'walk-outs: none',
   );
   io.out(`${out.join('\n')}\n`);
@@ -149,7 +158,7 @@ export function registerOutcomes(program: Command, io: Io): void {
     .option('-n, --draws <n>', 'number of draws (one run each)', intFlag(1, 100_000), 200)
     .option(
       '-s, --seed <n>',
-      'master seed: it fixes every draw and every run; the same seed gives the same bytes',
+      "master seed: it draws the uncertain weights and reservations (as sweep's samples) and each run's seed; the same seed gives the same bytes",
       intFlag(0, 2 ** 31 - 1),
       1,
     )

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { drewFrom } from '../../domain/rng.ts';
 import { cleanJsonStrings, oneLine, showPath } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { HumanMove } from '../../engine/events.ts';
@@ -19,36 +20,13 @@ import { runCsv, runJson } from '../../report/exports/run.ts';
 import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 
-/** `--strategy ACTOR=KIND[:PARAM=NUMBER,…]`, e.g. `russia=boulware:e=0.1`. */
-export function parseStrategy(
-  value: string,
-  previous: Record<string, { kind: string; params?: Record<string, number> }> = {},
-) {
-  const m = /^([^=\s]+)=([a-z-]+)(?::(.+))?$/.exec(value);
-  if (!m) throw new InvalidArgumentError('expected ACTOR=KIND or ACTOR=KIND:PARAM=NUMBER,…');
-  const params: Record<string, number> = {};
-  for (const pair of m[3]?.split(',') ?? []) {
-    const [k, v] = pair.split('=');
-    const x = Number(v);
-    if (!k || v === undefined || v.trim() === '' || !Number.isFinite(x))
-      throw new InvalidArgumentError(`"${pair}" is not PARAM=NUMBER`);
-    params[k] = x;
-  }
-  return { ...previous, [m[1]!]: { kind: m[2]!, ...(m[3] ? { params } : {}) } };
-}
-
-/** `--inject EVENT@ROUND`. */
-export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
-  const m = /^([^@\s]+)@(\d+)$/.exec(value);
-  if (!m || Number(m[2]) < 1)
-    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
-  return [...previous, { event: m[1]!, round: Number(m[2]) }];
-}
+// the flags' parsers live with the others, so every way in checks by the same rules
+export { parseInject, parseStrategy } from '../flags.ts';
 
 /** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
 export function readMoves(file: string): SuppliedMove[] {
@@ -103,6 +81,8 @@ export function report(
     writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
+  // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
+  const seedUsed = drewFrom(resolved.seed, result.snapshot.context.rng);
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
@@ -112,7 +92,7 @@ export function report(
   } else {
     const n = new Narrator(scenario, palette(io));
     const lines = [
-      ...n.header(resolved),
+      ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
     ];
@@ -163,7 +143,7 @@ export function registerRun(program: Command, io: Io): void {
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(
       '-s, --seed <n>',
-      'random seed: the same seed and inputs give the same transcript',
+      "seed of the run's random draws — a strategy's noise parameter, the mediator's choice between equally good changes; runs that draw nothing are the same for every seed (the header says so)",
       intFlag(0, 2 ** 31 - 1),
       1,
     )

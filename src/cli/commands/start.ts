@@ -11,7 +11,7 @@ export const HEADLESS_DEFAULT: readonly string[] = ['run', DEFAULT_SCENARIO];
 /** `headless` runs a command line through program.ts (and records its exit code against `cmd`). */
 export function registerStart(
   program: Command,
-  _io: Io,
+  io: Io,
   headless: (argv: readonly string[], cmd: Command) => Promise<void>,
 ): void {
   program
@@ -20,7 +20,8 @@ export function registerStart(
       `open the explorer on ${DEFAULT_SCENARIO} in a terminal; without one, run \`peacesim ${HEADLESS_DEFAULT.join(' ')}\``,
     )
     .action(async (_opts: unknown, cmd: Command) => {
-      if (hasTerminal()) await openExplorer(DEFAULT_SCENARIO);
+      if (hasTerminal())
+        for (const note of await openExplorer(DEFAULT_SCENARIO)) io.err(`peacesim: ${note}\n`);
       else await headless(HEADLESS_DEFAULT, cmd);
     });
 }

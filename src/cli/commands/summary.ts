@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
+import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
-import type { ActorEpoch } from '../../domain/types.ts';
+import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { count, n2 } from '../../report/format.ts';
+import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
@@ -49,27 +51,35 @@ export function registerSummary(program: Command, io: Io): void {
         const inForce = new Set(epochIdsOn(s, opts.asOf ?? s.date));
         for (const e of s.actors[a.index]!.epochs)
           line(
-            `    ${p.dim(`dated positions ${e.id} (${span(e)}${inForce.has(e.id) ? ', in force' : ''}): ${e.label}${mark(e.basis)}`)}`,
+            `    ${p.dim(`dated positions (${span(e)}${inForce.has(e.id) ? ', in force' : ''}): ${e.label}${mark(e.basis)}`)}`,
           );
       }
+      line(whoMustAccept(s));
       line();
       line(p.bold('Tabled documents'));
+      const actor = (id: string) => actorName(s, id);
+      const epochLabel = (id: string) =>
+        s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
       for (const d of s.documents) {
         const asOf = opts.asOf ?? d.date;
         const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
+        // every actor's verdict; one whose consent the text does not need says so, rather than being left out
         const verdicts = ev.verdicts
-          .filter((v) => ev.required.includes(v.actor))
-          .map((v) => `${v.actor} ${v.accepts ? p.green('accepts') : p.red('rejects')}`)
+          .map(
+            (v) =>
+              `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(' (consent not needed: the text moves none of its issues)')}`,
+          )
           .join(', ');
         const epochs = epochIdsOn(s, asOf);
         const judged = [
           asOf === d.date ? '' : `judged as of ${asOf}`,
-          epochs.length ? `positions of ${epochs.join(', ')}` : '',
+          epochs.length ? `positions of ${epochs.map(epochLabel).join('; ')}` : '',
         ].filter(Boolean);
-        line(`  ${p.cyan(d.id)} ${p.dim(`(${[d.date, ...judged].join('; ')})`)} ${d.title}`);
-        line(
-          `    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}${ev.ruleViolations.length ? `; breaks rule ${ev.ruleViolations.map((r) => `${r.redLine}${mark(r.basis)}`).join(', ')}` : ''}`,
-        );
+        line(`  ${p.cyan(d.title)} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`);
+        line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
+        line(`    ${p.dim(`must accept: ${mustAccept(s, consentOf(s, d.package))}`)}`);
+        for (const r of ev.ruleViolations)
+          line(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${p.dim(sources(r.sources))}`);
         // only scenarios that state durability assumptions get the line (durabilityOf is null otherwise)
         const dur = durabilityOf(s, d.package);
         if (dur)
@@ -78,17 +88,49 @@ export function registerSummary(program: Command, io: Io): void {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
             for (const r of v.violations)
-              line(`    ${p.dim(`${v.actor}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}`)}`);
+              line(
+                `    ${p.dim(`${actor(v.actor)}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}`)}`,
+              );
           } else {
             const costs = v.costs
               .slice(0, 3)
-              .map((c) => `${c.issue}${mark(c.basis)}`)
+              .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)}`)
               .join(', ');
             line(
-              `    ${p.dim(`${v.actor}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
+              `    ${p.dim(`${actor(v.actor)}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
             );
           }
         }
       }
     });
+}
+
+/** The scenario's rule of consent in one line: the parties always, each controller when a text moves its issues. */
+export function whoMustAccept(s: Scenario): string {
+  const parties = s.protocol.parties.map((a) => s.actors[a]!.name);
+  const controllers = controllersOf(s).map(
+    (c) => `${actorName(s, c.actor)} if it moves ${alternatives(c.issues.map((x) => issueLabel(s, x)))}`,
+  );
+  return `Who must accept a text: the parties, ${listing(parties)}, always${controllers.length ? `; ${controllers.join('; ')}` : ''}.`;
+}
+
+/** Whose consent one text needs, and why: "the parties, Russia and Ukraine, and Europe (the text moves …)". */
+function mustAccept(s: Scenario, consent: readonly Consent[]): string {
+  const parties = consent.filter((c) => c.party).map((c) => actorName(s, c.actor));
+  const others = consent
+    .filter((c) => !c.party)
+    .map(
+      (c) =>
+        `${actorName(s, c.actor)} (the text moves ${listing(c.moved.map((x) => issueLabel(s, x)))}, which it controls)`,
+    );
+  const whom = [
+    ...(parties.length ? [`the parties, ${listing(parties)}${others.length ? ',' : ''}`] : []),
+    ...others,
+  ];
+  return whom.length > 1 ? `${whom.slice(0, -1).join(' ')} and ${whom.at(-1)}` : (whom[0] ?? '');
+}
+
+/** "a", "a or b", "a, b or c". */
+function alternatives(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

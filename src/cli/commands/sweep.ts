@@ -14,6 +14,7 @@ import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
+import { actorShort, constraintText, documentTitle, parameterLabel } from '../labels.ts';
 import { openScenario } from '../scenarios.ts';
 import { scenarioSource } from './run.ts';
 
@@ -56,15 +57,21 @@ export function printSweep(
   );
   io.out(
     result.parameters.length
-      ? p.dim(`uncertain: ${result.parameters.join(', ')}\n`)
+      ? p.dim(`uncertain: ${result.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}\n`)
       : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
   );
   for (const d of result.documents) {
-    io.out(`\n${p.cyan(d.id)}  agreement in ${pct(d.agreementRate).trim()} of samples\n`);
+    io.out(
+      `\n${p.cyan(documentTitle(scenario, d.id))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
+    );
+    const width = Math.max(12, ...d.actors.map((a) => actorShort(scenario, a.actor).length + 1));
     for (const a of d.actors) {
-      const why = a.redLinesBroken.length ? p.red(`  red line: ${a.redLinesBroken.join(', ')}`) : '';
+      const broken = a.redLinesBroken.map((id) => constraintText(scenario, id));
+      const why = broken.length
+        ? p.red(`  red line${broken.length > 1 ? 's' : ''}: ${broken.join(' ')}`)
+        : '';
       io.out(
-        `  ${a.actor.padEnd(12)} accepts ${pct(a.acceptRate)}  utility ${a.meanUtility.toFixed(3)} [${a.minUtility.toFixed(3)}, ${a.maxUtility.toFixed(3)}]${why}\n`,
+        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility ${a.meanUtility.toFixed(3)} [${a.minUtility.toFixed(3)}, ${a.maxUtility.toFixed(3)}]${why}\n`,
       );
     }
   }
@@ -79,7 +86,12 @@ export function registerSweep(program: Command, io: Io): void {
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .option('-d, --document <id>', 'a document to sweep (repeatable; default: all)', collect)
     .option('-n, --samples <n>', 'number of samples', intFlag(1, 10_000_000), 10_000)
-    .option('-s, --seed <n>', 'random seed: the same seed gives the same numbers', intFlag(0, 2 ** 31 - 1), 1)
+    .option(
+      '-s, --seed <n>',
+      'seed of the samples of the uncertain weights and reservations: the same seed gives the same numbers',
+      intFlag(0, 2 ** 31 - 1),
+      1,
+    )
     .option(
       '--csv [table]',
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',

@@ -4,6 +4,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { AS_OF_HELP, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
+import { Recovery, recoveryNote } from '../recovery.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 import { readSessionFile } from '../sessions.ts';
 import { scenarioSource } from './run.ts';
@@ -21,7 +22,11 @@ function needTerminal(name: string): void {
     );
 }
 
-export async function openExplorer(name: string, sessionFile?: string, asOf?: string): Promise<void> {
+/**
+ * Runs the explorer until it quits. Returns the lines to print after it: where each play session that was not
+ * saved has its recovery copy.
+ */
+export async function openExplorer(name: string, sessionFile?: string, asOf?: string): Promise<string[]> {
   // a bad session file is reported before the terminal is asked for, as resume reports it
   const loaded = sessionFile === undefined ? null : readSessionFile(sessionFile);
   needTerminal(loaded ? loaded.session.scenario.source : name);
@@ -31,20 +36,29 @@ export async function openExplorer(name: string, sessionFile?: string, asOf?: st
   const opened = new Map<string, Scenario>();
   const open = (id: string): Scenario => opened.get(id) ?? opened.set(id, openScenario(id)).get(id)!;
   const source = loaded ? loaded.session.scenario.source : scenarioSource(name);
-  await runExplorer(
-    scenario,
-    { ids: shippedIds(), open },
-    {
-      // the scenario the command line opened keeps its source; the picker opens shipped ids
-      sourceOf: (s) => (s === scenario ? source : s.id),
-      save: writeFileAtomic,
-    },
-    loaded && sessionFile !== undefined ? { session: loaded.session, file: sessionFile } : undefined,
-    asOf,
-  );
+  const recovery = new Recovery();
+  const notes: string[] = [];
+  try {
+    await runExplorer(
+      scenario,
+      { ids: shippedIds(), open },
+      {
+        // the scenario the command line opened keeps its source; the picker opens shipped ids
+        sourceOf: (s) => (s === scenario ? source : s.id),
+        save: writeFileAtomic,
+        recover: (file, base, text, saved) => recovery.keep(file, base, text, saved),
+      },
+      loaded && sessionFile !== undefined ? { session: loaded.session, file: sessionFile } : undefined,
+      asOf,
+    );
+  } finally {
+    // after a crash as after a quit: the copies of sessions never saved stay, and are named
+    notes.push(...recovery.settle().map(recoveryNote));
+  }
+  return notes;
 }
 
-export function registerTui(program: Command, _io: Io): void {
+export function registerTui(program: Command, io: Io): void {
   program
     .command('tui')
     .description(
@@ -57,6 +71,6 @@ export function registerTui(program: Command, _io: Io): void {
     )
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(async (name: string, opts: { session?: string; asOf?: string }) => {
-      await openExplorer(name, opts.session, opts.asOf);
+      for (const note of await openExplorer(name, opts.session, opts.asOf)) io.err(`peacesim: ${note}\n`);
     });
 }

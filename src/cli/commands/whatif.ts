@@ -17,6 +17,7 @@ import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
+import { actorName, actorShort } from '../labels.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
 
 /** `--set ISSUE=VALUE`, collected. */
@@ -35,7 +36,9 @@ export function violationText(v: Violation): string {
 /** Why an actor rejects, in one line, or "" when it accepts. */
 export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
-  if (v.violations.length) return v.violations.map((x) => `red line: ${violationText(x)}`).join('; ');
+  // red lines are sentences: one after the other, as prose reads
+  if (v.violations.length)
+    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}`;
   const costs = v.costs
     .slice(0, 3)
     .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${signed(-c.cost)})`)
@@ -47,24 +50,25 @@ function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
 }
 
-function movementLine(m: Movement, p: Palette): string {
+function movementLine(s: Scenario, m: Movement, p: Palette): string {
+  const who = (id: string) => actorName(s, id);
   switch (m.kind) {
     case 'agreement':
       return `agreement: ${m.before ? 'yes' : 'no'} → ${m.after ? p.green('yes') : p.red('no')}`;
     case 'verdict':
-      return `${m.actor}: ${m.before}s → ${m.after === 'accept' ? p.green('accepts') : p.red('rejects')}`;
+      return `${who(m.actor)}: ${m.before}s → ${m.after === 'accept' ? p.green('accepts') : p.red('rejects')}`;
     case 'required':
-      return `${m.actor}: ${m.after ? 'now required (it controls an issue the text moves)' : 'no longer required'}`;
+      return `${who(m.actor)}: ${m.after ? 'now required (it controls an issue the text moves)' : 'no longer required'}`;
     case 'red-line-broken':
-      return `${m.actor}: ${p.red('breaks')} red line ${m.redLine}: ${violationText(m)}`;
+      return `${who(m.actor)}: ${p.red('breaks')} a red line: ${violationText(m)}`;
     case 'red-line-cleared':
-      return `${m.actor}: ${p.green('clears')} red line ${m.redLine}: ${violationText(m)}`;
+      return `${who(m.actor)}: ${p.green('clears')} a red line: ${violationText(m)}`;
     case 'rule-broken':
-      return `rule ${m.redLine} ${p.red('broken')}: ${violationText(m)}`;
+      return `a rule ${p.red('broken')}: ${violationText(m)}`;
     case 'rule-cleared':
-      return `rule ${m.redLine} ${p.green('cleared')}: ${violationText(m)}`;
+      return `a rule ${p.green('cleared')}: ${violationText(m)}`;
     case 'utility':
-      return `${m.actor}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
+      return `${who(m.actor)}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
   }
 }
 
@@ -77,10 +81,9 @@ function durabilityLines(r: WhatIfResult, p: Palette): string[] {
     ? `${n2(d.after.value)} (unchanged)`
     : `${n2(d.before.value)} → ${p.bold(n2(d.after.value))}`;
   const out = [`${p.bold('Durability')}: ${value} ${p.dim(`— ${DURABILITY_CAVEAT}`)}`];
-  const w = Math.max(0, ...d.switched.map((f) => f.id.length));
   for (const f of d.switched)
     out.push(
-      `  ${f.after ? 'switched on ' : 'switched off'}  ${padCells(f.id, w)}  ${shift2(f.shift)}  ${p.dim(f.label)}${mark(f.basis)}`,
+      `  ${f.after ? 'switched on ' : 'switched off'}  ${shift2(f.shift)}  ${f.label}${mark(f.basis)}`,
     );
   return out;
 }
@@ -89,26 +92,28 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const s = r.scenario;
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
-  line(`${p.bold(`What if — ${r.document.id}`)}: ${r.document.title} ${p.dim(`(${s.id})`)}`);
+  line(`${p.bold(`What if — ${r.document.title}`)} ${p.dim(`(${s.title})`)}`);
   const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
+  const epochs = r.epochs.map(
+    (id) => s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id,
+  );
   line(
     p.dim(
-      `  judged by the positions in force on ${by}${r.epochs.length ? `: ${r.epochs.join(', ')}` : ''} · ${BASIS_LEGEND}`,
+      `  judged by the positions in force on ${by}${epochs.length ? `: ${epochs.join('; ')}` : ''} · ${BASIS_LEGEND}`,
     ),
   );
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
-  const w = Math.max(0, ...r.changes.map((c) => s.issues[c.issue]!.id.length));
   for (const c of r.changes) {
     const issue = s.issues[c.issue]!;
-    const label = issue.kind === 'discrete' ? p.dim(`  ${issue.options[c.to]!.label}`) : '';
     const same = c.from === c.to ? p.dim(' (as in the document)') : '';
     line(
-      `  ${padCells(issue.id, w)}  ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}${same}${label}`,
+      `  ${issue.label}: ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}${same}`,
     );
   }
   line();
 
-  const aw = Math.max(5, ...r.verdicts.map((v) => v.actor.length));
+  const name = (id: string) => actorShort(s, id);
+  const aw = Math.max(5, ...r.verdicts.map((v) => name(v.actor).length));
   line(p.dim(`  ${padCells('actor', aw)}  ${padCells('utility', 15)}  ${padCells('margin', 17)}  verdict`));
   const row = (v: VerdictChange) => {
     const req = (b: boolean) => (b ? '' : ' (not required)');
@@ -119,7 +124,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     if (!v.changed) {
       const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
       line(
-        `  ${padCells(v.actor, aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+        `  ${padCells(name(v.actor), aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
       );
       return;
     }
@@ -128,7 +133,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
     const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
     line(
-      `  ${padCells(v.actor, aw)}  ${padCells(util, 15)}  ${padCells(margin, 17)}  ${verdict}${p.dim(reqText)}`,
+      `  ${padCells(name(v.actor), aw)}  ${padCells(util, 15)}  ${padCells(margin, 17)}  ${verdict}${p.dim(reqText)}`,
     );
   };
   r.verdicts.forEach(row);
@@ -137,27 +142,26 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   line(
     `${p.bold('Agreement')}: ${r.agreement.before === r.agreement.after ? `${yes(r.agreement.after)} (unchanged)` : `${yes(r.agreement.before)} → ${r.agreement.after ? p.green('yes') : p.red('no')}`}`,
   );
-  if (r.rules.after.length)
-    line(`  rules broken: ${r.rules.after.map((x) => `${x.redLine}: ${violationText(x)}`).join('; ')}`);
+  if (r.rules.after.length) line(`  rules broken: ${r.rules.after.map((x) => violationText(x)).join('; ')}`);
 
   durabilityLines(r, p).forEach((t) => line(t));
 
   line();
   line(p.bold('What moved'));
   if (r.moved.length === 0) line(p.dim('  nothing: every verdict, utility, red line and rule is as before'));
-  for (const m of r.moved) line(`  • ${movementLine(m, p)}`);
+  for (const m of r.moved) line(`  • ${movementLine(s, m, p)}`);
 
   const rejecting = r.verdicts.filter((v) => v.required.after && !v.after.accepts);
   if (rejecting.length) {
     line();
     line(p.bold('Who says no, and why'));
-    for (const v of rejecting) line(`  ${v.actor}: ${reasonOf(s, v.after)}`);
+    for (const v of rejecting) line(`  ${actorName(s, v.actor)}: ${reasonOf(s, v.after)}`);
   }
   const won = r.verdicts.filter((v) => v.flipped && v.after.accepts);
   if (won.length) {
     line();
     line(p.bold('Won over'));
-    for (const v of won) line(`  ${v.actor}: before, ${reasonOf(s, v.before)}`);
+    for (const v of won) line(`  ${actorName(s, v.actor)}: before, ${reasonOf(s, v.before)}`);
   }
 }
 

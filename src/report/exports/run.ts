@@ -1,5 +1,6 @@
 // What `peacesim run` and `resume` export: the run as JSON (settings, outcome, the whole transcript) and one CSV
 // row per verdict (docs/run.md, docs/export.md).
+import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type HeadlessRun, stateName } from '../../engine/headless.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
@@ -12,6 +13,8 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
   return {
     scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario) },
     seed: resolved.seed,
+    // whether anything drew from the seeded generator: false, and every seed gives this run
+    seedUsed: drewFrom(resolved.seed, result.snapshot.context.rng),
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
     outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),

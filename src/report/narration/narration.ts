@@ -90,8 +90,8 @@ export class Narration {
   }
 
   /** The run's opening lines: the title, the protocol, the parties, the rounds and seed, the strategies. */
-  header(options: ResolvedOptions): Line[] {
-    return header(this.#v, options);
+  header(options: ResolvedOptions, seedUsed?: boolean): Line[] {
+    return header(this.#v, options, seedUsed);
   }
 
   /** The run's last lines: how it ended, with the final terms, or whom it waits for. */

@@ -52,8 +52,11 @@ function consentOf(v: Voice, terms: TermSheet, what: string): Line {
   return say(`${what} needed the consent of ${listing([parties, ...moved])}.`);
 }
 
-/** The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies. */
-export function header(v: Voice, options: ResolvedOptions): Line[] {
+/**
+ * The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies.
+ * `seedUsed` false: the run drew nothing at random, and the seed is said to have changed nothing.
+ */
+export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): Line[] {
   const s = v.scenario;
   const pr = s.protocol;
   const kind =
@@ -69,7 +72,11 @@ export function header(v: Voice, options: ResolvedOptions): Line[] {
   const parties = v.names(pr.parties.map((a) => s.actors[a]!.id));
   return [
     say(s.title, 'title', 0),
-    say(`${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}`, 'dim', 0),
+    say(
+      `${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}${seedUsed === false ? ' (no strategy in this run draws at random; the seed changes nothing here)' : ''}`,
+      'dim',
+      0,
+    ),
     say(consentNeeded(v), 'dim', 0),
     say(`strategies: ${strategies}`, 'dim', 0),
   ];

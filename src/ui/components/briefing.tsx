@@ -2,7 +2,6 @@
 // (which the text breaks), its issues by weight with what the text gives it — then its move. Shown only after
 // the privacy gate; rejecting asks which issues to change (a list of them, costliest first). The view fits its
 // height exactly: the lists of red lines, issues and asks are cut to the rows left, with a "+N more" row.
-import { MultiSelect } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import type { Actor, Scenario } from '../../domain/types.ts';
@@ -11,6 +10,7 @@ import { fitList, type Span, splitRows, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, fix3, shortName } from '../words.ts';
+import { CheckList } from './check-list.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -247,9 +247,10 @@ function Asks({
     <Box flexDirection="column" width={width} height={rows} flexShrink={0} overflow="hidden">
       <Text> </Text>
       <Wrapped width={width} maxLines={2} spans={spans} />
-      <MultiSelect
-        options={[...options]}
-        visibleOptionCount={Math.max(1, Math.min(options.length, rows - 1 - head))}
+      <CheckList
+        options={options.map((o) => ({ value: o.value, label: () => o.label }))}
+        rows={Math.max(1, rows - 1 - head)}
+        width={width}
         onSubmit={onSubmit}
       />
     </Box>

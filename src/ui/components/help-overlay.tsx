@@ -16,7 +16,9 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   turn: "Play — a team's private briefing",
   terms: 'Play — a proposal: the term editor',
   outcome: 'Play — the outcome',
-  prompt: 'Play — a list or a file name',
+  prompt: 'Play — the inject list',
+  asks: 'Play — a rejection: the issues to change',
+  file: 'Play — a file name (save, fork, report)',
   timeline: 'Timeline (t) — every document by date',
   help: 'This help',
 };
@@ -46,6 +48,9 @@ const ORDER: readonly KeyContext[] = [
   'terms',
   'outcome',
   'prompt',
+  'asks',
+  'file',
+  'timeline',
   'help',
 ];
 

@@ -1,42 +1,69 @@
-// The bottom line: the keys of what is on screen (as many whole hints as fit), then help and quit, or a notice.
+// The bottom of the screen: the keys that do something on what is on screen, then help, back and quit. It takes
+// as many rows as its hints need at the terminal's width (app.tsx gives the screen the rest), so no key that works
+// is ever cut off the line.
 import { Box, Text } from 'ink';
-import { GLOBAL_KEYS, KEY_TABLES, type KeyContext } from '../keys.ts';
+import { GLOBAL_KEYS, KEY_TABLES, type KeyContext, offeredHints, type Situation } from '../keys.ts';
 import { useTheme } from '../theme.ts';
 
 const GAP = '  ';
+const cells = (t: string) => Array.from(t).length;
 
-/** The hints that fit in `width` columns, whole, in order. */
-export function fitHints(items: readonly string[], width: number): string[] {
-  const out: string[] = [];
-  let used = 0;
-  for (const h of items) {
-    const w = Array.from(h).length + (out.length ? GAP.length : 0);
-    if (used + w > width) break;
-    out.push(h);
-    used += w;
-  }
-  return out;
+export interface StatusRow {
+  /** the screen's own hints */
+  readonly left: string;
+  /** help, back and quit, on the last row */
+  readonly right: string;
 }
 
-export function StatusLine({ context, width }: { context: KeyContext; width: number }) {
+/** The status line's rows: the hints packed whole into `width` columns, the global ones at the end of the last. */
+export function statusRows(context: KeyContext, situation: Situation, width: number): StatusRow[] {
+  const own = offeredHints(KEY_TABLES[context], situation);
+  const right = offeredHints(GLOBAL_KEYS, situation).join(GAP);
+  const rows: string[][] = [[]];
+  let used = 0;
+  for (const h of own) {
+    const w = cells(h) + (rows.at(-1)!.length ? GAP.length : 0);
+    if (used + w > width && rows.at(-1)!.length) {
+      rows.push([h]);
+      used = cells(h);
+    } else {
+      rows.at(-1)!.push(h);
+      used += w;
+    }
+  }
+  const lines = rows.map((r) => r.join(GAP));
+  // the global keys share the last row when they fit after a gap, else take a row of their own
+  if (used + GAP.length + cells(right) > width && lines.at(-1)) lines.push('');
+  return lines.map((left, k) => ({ left, right: k === lines.length - 1 ? right : '' }));
+}
+
+export function StatusLine({
+  context,
+  situation,
+  width,
+}: {
+  context: KeyContext;
+  situation: Situation;
+  width: number;
+}) {
   const theme = useTheme();
-  // esc has nowhere to go back to from the overview
-  const global = GLOBAL_KEYS.flatMap((b) =>
-    b.hint && !(b.id === 'back' && context === 'overview') ? [b.hint] : [],
-  );
-  const right = global.join(GAP);
-  const own = KEY_TABLES[context].flatMap((b) => (b.hint ? [b.hint] : []));
-  const left = fitHints(own, width - Array.from(right).length - 3).join(GAP);
   return (
-    <Box width={width} flexShrink={0}>
-      <Box flexGrow={1} flexShrink={1}>
-        <Text color={theme.accent} wrap="truncate-end">
-          {left}
-        </Text>
-      </Box>
-      <Box flexShrink={0} marginLeft={1}>
-        <Text dimColor>{right}</Text>
-      </Box>
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      {statusRows(context, situation, width).map((row, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <Box key={k} width={width}>
+          <Box flexGrow={1} flexShrink={1}>
+            <Text color={theme.accent} wrap="truncate-end">
+              {row.left}
+            </Text>
+          </Box>
+          {row.right ? (
+            <Box flexShrink={0} marginLeft={1}>
+              <Text dimColor>{row.right}</Text>
+            </Box>
+          ) : null}
+        </Box>
+      ))}
     </Box>
   );
 }

@@ -2,7 +2,7 @@
 // their red lines. Enter opens the selected document in the sandbox.
 
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { basisMark } from '../../domain/basis.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
@@ -14,7 +14,7 @@ import { SidePane } from '../components/side-pane.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { OVERVIEW_KEYS, whichKey } from '../keys.ts';
-import { windowStart, wrapSpans } from '../layout.ts';
+import { fitLabels, windowStart, wrapSpans } from '../layout.ts';
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -69,7 +69,11 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const docs = order.map((k) => scenario.documents[k]!);
   const evaluations = order.map((k) => filed[k]!);
   const focusDocs = state.overviewFocus === 'documents';
-  const [actorsOverflow, setActorsOverflow] = useState(false);
+  const actorsOverflow = state.actorsOverflow;
+  const setActorsOverflow = useCallback(
+    (overflows: boolean) => dispatch({ type: 'actors-overflow', overflows }),
+    [dispatch],
+  );
 
   useKeys((input, key) => {
     const id = whichKey(OVERVIEW_KEYS, input, key);
@@ -93,6 +97,11 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const listRows = Math.max(3, Math.min(docs.length, bodyHeight - 1 - detailMin));
   const detailHeight = Math.max(2, bodyHeight - 1 - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
+  // pointer, mark and date take 15 columns; titles that would cut alike keep where they differ
+  const titles = fitLabels(
+    docs.map((d) => d.title),
+    leftWidth - 15,
+  );
   const selected = docs[state.documentRow];
   const selectedEval = evaluations[state.documentRow];
   const no = selectedEval ? rejecters(scenario, selectedEval) : [];
@@ -143,7 +152,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
                   </Box>
                   <Box flexGrow={1} flexShrink={1}>
                     <Text wrap="truncate-end" bold={isRow}>
-                      {d.title}
+                      {titles[start + k]}
                     </Text>
                   </Box>
                 </Box>

@@ -1,9 +1,11 @@
-// Pick another shipped scenario (@inkjs/ui Select: ↑/↓, enter).
-import { Select } from '@inkjs/ui';
+// Pick another shipped scenario (↑/↓, enter).
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Scenario } from '../../domain/types.ts';
+import { ChoiceList } from '../components/choice-list.tsx';
+import { losesInputs } from '../state/play-view.ts';
 import { useTheme } from '../theme.ts';
+import { plural } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 /** Where the explorer finds scenarios: given by the command line, so the UI reads no files itself. */
@@ -58,15 +60,25 @@ export function PickerScreen({
         Pick a scenario
       </Text>
       <Text dimColor>now: {state.scenario.id} · enter opens the one selected · esc goes back</Text>
+      {state.play && losesInputs(state.play) ? (
+        // opening another scenario ends the session in progress: say so before
+        <Text color={theme.warn} wrap="wrap">
+          Opening another scenario ends the play session in progress:{' '}
+          {plural(state.play.game.inputs.length, 'input')}, not saved
+          {state.play.recovery ? ` (a copy stays in ${state.play.recovery})` : ''}. esc, then p, returns to
+          it; s there saves it.
+        </Text>
+      ) : null}
       <Text> </Text>
       {titles === null ? (
         <Text dimColor>loading the scenarios…</Text>
       ) : (
-        <Select
-          isDisabled={!active}
+        <ChoiceList
+          active={active}
           options={options}
-          visibleOptionCount={Math.max(3, Math.min(options.length, height - 5))}
-          onChange={(id) => {
+          rows={Math.max(3, height - 5 - (state.play && losesInputs(state.play) ? 3 : 0))}
+          width={width}
+          onChoose={(id) => {
             if (id === state.scenario.id) return dispatch({ type: 'back' });
             try {
               dispatch({ type: 'open-scenario', scenario: catalog.open(id) });

@@ -1,17 +1,24 @@
 // The setup of a play session: which actors teams play (the rest are bots with their scenario strategy, which
 // can be changed), the seed, the number of rounds, and the per-turn time box. One field at a time: enter takes it
 // and goes on, esc goes back a field.
-import { MultiSelect, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { StrategyKind } from '../../domain/types.ts';
 import { STRATEGY_WORDS } from '../../report/words.ts';
+import { CheckList } from '../components/check-list.tsx';
 import { Heading } from '../components/heading.tsx';
+import { TextField } from '../components/text-field.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
 import { SETUP_KEYS, whichKey } from '../keys.ts';
 import { playableActors } from '../state/play.ts';
-import { botActors, botKind, SETUP_FIELDS, type SetupField, type TextField } from '../state/play-setup.ts';
+import {
+  botActors,
+  botKind,
+  SETUP_FIELDS,
+  type SetupField,
+  type TextField as TextFieldName,
+} from '../state/play-setup.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { plural } from '../words.ts';
 import type { ScreenProps } from './types.ts';
@@ -33,7 +40,7 @@ export const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
 const HELP: Readonly<Record<SetupField, string>> = {
   teams: 'space picks the actors teams play; enter goes on (none picked: bots play everyone)',
   bots: '↑↓ choose a bot · ←→ change its strategy · enter goes on',
-  seed: 'the same seed and the same inputs give the same session, byte for byte · enter goes on',
+  seed: "the seed of the bots' random draws (a strategy's noise, a mediator's ties); a session that draws nothing is the same for any seed · enter goes on",
   rounds: 'the talks end in a stalemate after this round · enter goes on',
   minutes:
     "each team's turn is timed; past this many minutes its clock turns red (it never moves for the team); 0 = off",
@@ -72,12 +79,14 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
     minutes: Number(setup.minutes) > 0 ? `${setup.minutes} min per turn` : 'off',
     start: '',
   };
-  const text = (f: TextField) => (
+  const text = (f: TextFieldName) => (
     // keyed: each field gets its own input, with its own default
     <Box key={f}>
       <Text color={theme.accent}>{GLYPH.pointer} </Text>
-      <TextInput
+      <TextField
         defaultValue={setup[f]}
+        active={active}
+        width={width - 2}
         onSubmit={(value) => dispatch({ type: 'setup', action: { type: 'text', field: f, value } })}
       />
     </Box>
@@ -121,13 +130,20 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
       <Box flexDirection="column" width={width} height={editorRows} flexShrink={0} overflow="hidden">
         <Wrapped width={width} maxLines={2} spans={[{ text: HELP[field], dim: true }]} />
         {field === 'teams' ? (
-          <MultiSelect
+          <CheckList
             options={playableActors(scenario).map((id) => {
               const a = scenario.actors[scenario.actorIndex.get(id)!]!;
-              return { value: id, label: `${a.name} · ${a.role} · bot: ${a.strategy.kind}` };
+              // a picked actor is a team's, no longer a bot's
+              return {
+                value: id,
+                label: (picked) =>
+                  `${a.name} · ${a.role} · ${picked ? 'team' : `bot: ${botKind(scenario, setup, id)}`}`,
+              };
             })}
-            defaultValue={[...setup.teams]}
-            visibleOptionCount={Math.max(2, Math.min(playableActors(scenario).length, editorRows - 2))}
+            defaultValue={setup.teams}
+            rows={Math.max(2, editorRows - 2)}
+            width={width}
+            active={active}
             onSubmit={(teams) => {
               dispatch({ type: 'setup', action: { type: 'teams', teams } });
               dispatch({ type: 'setup', action: { type: 'next' } });

@@ -3,14 +3,15 @@
 // has the keyboard, then its private briefing and its move; on a final state, the outcome. Every state draws the
 // heading and the status bar first and fits the rest into the rows left, so nothing pushes the heading off.
 // The transcript and the outcome are in the public view (no private numbers) unless the facilitator presses v.
-import { Select, TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { sessionText } from '../../engine/session.ts';
 import { Briefing } from '../components/briefing.tsx';
+import { ChoiceList } from '../components/choice-list.tsx';
 import { Heading } from '../components/heading.tsx';
 import { OutcomePane } from '../components/outcome-pane.tsx';
 import { TermEditor } from '../components/term-editor.tsx';
+import { TextField } from '../components/text-field.tsx';
 import { TranscriptPane } from '../components/transcript-pane.tsx';
 import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clock.ts';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -27,7 +28,7 @@ import {
   sessionOf,
   teamsOf,
 } from '../state/play.ts';
-import { type PlayAction, type PlayView, showsNumbers, unsaved } from '../state/play-view.ts';
+import { type PlayAction, type PlayView, sessionBase, showsNumbers, unsaved } from '../state/play-view.ts';
 import { defaultReportFile, reportFileFor, reportFormat, reportText } from '../state/report.ts';
 import type { SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -47,7 +48,7 @@ const EDITOR_ACTIONS: Partial<Record<(typeof TERMS_KEYS)[number]['id'], SandboxA
 
 /** Where a session is saved when no file was named: the scenario and the seed, in the working folder. */
 export function defaultFile(game: PlayGame): string {
-  return `${game.scenario.id}-seed${game.resolved.seed}.session.json`;
+  return `${sessionBase(game)}.session.json`;
 }
 
 /** A fork's file: the current one's name, marked with the round and the number of inputs it branches at. */
@@ -216,12 +217,14 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
             </Text>
           </Text>
           {choices.length ? (
-            <Select
-              // one list per step: a fresh Select, so that a pick never carries over to the next list
+            <ChoiceList
+              // one list per step: a fresh list, so that a pick never carries over to the next one
               key={view.injectPath.join('/')}
+              active={active}
               options={choices.map((c) => ({ value: c.value, label: c.label }))}
-              visibleOptionCount={Math.min(choices.length, 6)}
-              onChange={(value) => play({ type: 'inject-pick', value })}
+              rows={Math.min(choices.length, 6)}
+              width={width}
+              onChoose={(value) => play({ type: 'inject-pick', value })}
             />
           ) : (
             <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>
@@ -245,8 +248,10 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           </Text>
           <Box>
             <Text>file: </Text>
-            <TextInput
+            <TextField
               key={view.prompt}
+              active={active}
+              width={width - 6}
               defaultValue={
                 view.prompt === 'report'
                   ? defaultReportFile(game)
@@ -269,7 +274,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
         {view.notice ||
           (outcome
             ? 'w writes the report · s saves the session · u rewinds into it · enter returns to the explorer'
-            : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ' · not saved' : ` · saved to ${view.file}`}`)}
+            : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ` · not saved${view.recovery ? ' (a recovery copy is kept)' : ''}` : ` · saved to ${view.file}`}`)}
       </Text>
     </Box>
   );

@@ -11,7 +11,7 @@ import {
 } from './order.ts';
 import { isOver, startGame } from './play.ts';
 import { openSetup, type SetupAction, type SetupState, setupOptions, setupReducer } from './play-setup.ts';
-import { closeTop, openPlay, type PlayAction, type PlayView, playReducer } from './play-view.ts';
+import { closeTop, losesInputs, openPlay, type PlayAction, type PlayView, playReducer } from './play-view.ts';
 import {
   currentPackage,
   openSandbox,
@@ -35,6 +35,8 @@ export interface AppState {
   readonly documentOrder: DocumentOrder;
   /** which overview pane the arrows move */
   readonly overviewFocus: 'documents' | 'actors';
+  /** the overview's actors are more than their pane shows (measured as it draws) */
+  readonly actorsOverflow: boolean;
   /** null until a document is opened */
   readonly sandbox: SandboxState | null;
   /** the selected option row of the issue overlay (stepping order) */
@@ -61,6 +63,7 @@ export type AppAction =
   | { readonly type: 'move-document'; readonly delta: number }
   | { readonly type: 'move-timeline'; readonly delta: number }
   | { readonly type: 'toggle-overview-focus' }
+  | { readonly type: 'actors-overflow'; readonly overflows: boolean }
   /** o: the documents as in the file, or by date; the selected document stays selected */
   | { readonly type: 'toggle-document-order' }
   | { readonly type: 'open-document'; readonly document: string }
@@ -90,6 +93,7 @@ export function initialState(scenario: Scenario, asOf: string | null = null): Ap
     documentRow: 0,
     documentOrder: defaultDocumentOrder(scenario),
     overviewFocus: 'documents',
+    actorsOverflow: false,
     sandbox: null,
     issueRow: 0,
     concessionRow: 0,
@@ -174,7 +178,11 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       const closed = s.screen === 'play' && s.play ? closeTop(s.play) : null;
       if (closed) return { ...s, play: closed };
       // a finished session ends when its screen is left (it can be saved first); an unfinished one waits for p
-      const play = s.screen === 'play' && s.play && isOver(s.play.game) ? null : s.play;
+      const ends = s.screen === 'play' && s.play !== null && isOver(s.play.game);
+      // never without a word: unsaved inputs are warned about once, and the same key again ends the session
+      if (ends && s.play && losesInputs(s.play) && s.play.confirm !== 'leave')
+        return { ...s, play: playReducer(s.play, { type: 'confirm', confirm: 'leave' }) };
+      const play = ends ? null : s.play;
       const previous = s.back.at(-1);
       if (!previous) return play === s.play ? s : { ...s, play };
       return { ...s, screen: previous, back: s.back.slice(0, -1), play };
@@ -191,6 +199,8 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       return { ...s, timelineRow: clamp(s.timelineRow + action.delta, s.scenario.documents.length) };
     case 'toggle-overview-focus':
       return { ...s, overviewFocus: s.overviewFocus === 'documents' ? 'actors' : 'documents' };
+    case 'actors-overflow':
+      return s.actorsOverflow === action.overflows ? s : { ...s, actorsOverflow: action.overflows };
     case 'toggle-document-order':
       return toggleDocumentOrder(s);
     case 'open-document':

@@ -59,7 +59,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
       choices: [
         ...manualEvents(game.scenario).map((e) => ({
           value: `event:${e.id}`,
-          label: `${e.title} (${e.id})`,
+          label: e.title,
         })),
         ...adHoc.map((k) => ({ value: k, label: AD_HOC[k] })),
       ],

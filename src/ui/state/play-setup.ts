@@ -1,5 +1,7 @@
 // The setup form of a play session, one field at a time: which actors teams play, the bots' strategies, the
 // seed, the number of rounds, the per-turn time box. Enter takes a field and goes on; esc goes back one.
+
+import { ROUNDS_RANGE, SEED_RANGE, wholeNumber } from '../../domain/numbers.ts';
 import { type Scenario, STRATEGY_KINDS, type StrategyKind } from '../../domain/types.ts';
 import { DEFAULT_SEED, type RunOptions } from '../../engine/options.ts';
 import { playableActors } from './play.ts';
@@ -57,20 +59,18 @@ export function botKind(scenario: Scenario, s: SetupState, id: string): Strategy
   return s.strategies[id] ?? scenario.actors[scenario.actorIndex.get(id)!]!.strategy.kind;
 }
 
-const WHOLE = /^\d+$/;
-
-/** Why a text field's value is refused, or null. */
+/** Why a text field's value is refused, or null: the seed and the rounds by the rules of --seed and --rounds. */
 export function fieldError(field: TextField, value: string): string | null {
   const v = value.trim();
   switch (field) {
-    case 'seed':
-      return WHOLE.test(v) && Number(v) <= 2 ** 31 - 1
-        ? null
-        : 'the seed is a whole number from 0 to 2147483647';
-    case 'rounds':
-      return WHOLE.test(v) && Number(v) >= 1 && Number(v) <= 1000
-        ? null
-        : 'rounds: a whole number from 1 to 1000';
+    case 'seed': {
+      const n = wholeNumber(v, ...SEED_RANGE);
+      return typeof n === 'string' ? `the seed: ${n}` : null;
+    }
+    case 'rounds': {
+      const n = wholeNumber(v, ...ROUNDS_RANGE);
+      return typeof n === 'string' ? `rounds: ${n}` : null;
+    }
     case 'minutes':
       return /^\d+(\.\d+)?$/.test(v) && Number(v) <= 600
         ? null

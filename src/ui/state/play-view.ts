@@ -67,6 +67,10 @@ export interface PlayView {
   readonly scroll: number;
   /** the facilitator view: every actor's numbers (v); off whenever a team's gate opens */
   readonly facilitator: boolean;
+  /** the recovery copy the explorer keeps of this session after every input (null until the first) */
+  readonly recovery: string | null;
+  /** a key that would lose unsaved inputs was pressed once: the same key again confirms (quit: q; leave: enter or esc) */
+  readonly confirm: 'quit' | 'leave' | null;
 }
 
 export type PlayAction =
@@ -95,6 +99,12 @@ export type PlayAction =
   | { readonly type: 'notice'; readonly notice: string }
   /** v: the facilitator view (numbers shown) or the public view */
   | { readonly type: 'view' }
+  /** the host wrote the recovery copy to `file` */
+  | { readonly type: 'recovered'; readonly file: string }
+  /** a key that would lose unsaved inputs: warn, and wait for the same key again */
+  | { readonly type: 'confirm'; readonly confirm: 'quit' | 'leave' }
+  /** any other key: the warning is withdrawn */
+  | { readonly type: 'disarm' }
   | { readonly type: 'scroll'; readonly delta: number };
 
 export function openPlay(
@@ -116,6 +126,8 @@ export function openPlay(
     scroll: 0,
     // with no team nobody is kept from anything: bots-only sessions show the numbers
     facilitator: teamsOf(game).length === 0,
+    recovery: null,
+    confirm: null,
   });
 }
 
@@ -141,6 +153,24 @@ function withGame(v: PlayView, game: PlayGame, notice: string): PlayView {
 /** A session whose inputs differ from the file's (or that was never saved) has something to lose. */
 export function unsaved(v: PlayView): boolean {
   return v.savedInputs !== v.game.inputs.length;
+}
+
+/** What a session's files are named after: the scenario and the seed ("tutorial-bilateral-seed1"). */
+export function sessionBase(game: PlayGame): string {
+  return `${game.scenario.id}-seed${game.resolved.seed}`;
+}
+
+/** Leaving the session now would lose inputs no file holds. */
+export function losesInputs(v: PlayView): boolean {
+  return v.game.inputs.length > 0 && unsaved(v);
+}
+
+/** The warning before unsaved inputs are lost: what would lose them, and where their copy is. */
+export function lossWarning(v: PlayView, confirm: 'quit' | 'leave'): string {
+  const again = confirm === 'quit' ? 'q again quits' : 'enter again ends it';
+  // the file's name is on the exit line and in the picker's warning; here there is room for the fact only
+  const copy = v.recovery ? ' (a recovery copy is kept)' : '';
+  return `the session is not saved: s saves it, ${again} without saving${copy}`;
 }
 
 /** The base of a proposal: the text on the table, or the status quo before there is one. */
@@ -198,9 +228,9 @@ function injectWords(v: PlayView, after: PlayGame, event: InjectEvent): string {
         : `${publicShift(name(e.actor), from, to)} (ad hoc)`;
     }
     case 'set-weight':
-      return `${name(e.actor)} changes the weight it gives ${e.issue} (ad hoc)`;
+      return `${name(e.actor)} changes the weight it gives ${scenario.issues.find((x) => x.id === e.issue)?.label ?? e.issue} (ad hoc)`;
     case 'drop-red-line':
-      return `${name(e.actor)} drops its red line ${e.redLine} (ad hoc)`;
+      return `${name(e.actor)} drops its red line: ${redLineText(scenario, e.actor, e.redLine)} (ad hoc)`;
     case 'table':
       return `${scenario.documents.find((d) => d.id === e.document)?.title ?? e.document} goes on the table (ad hoc)`;
     case 'walk-out':
@@ -335,6 +365,12 @@ export function playReducer(v: PlayView, a: PlayAction): PlayView {
       };
     case 'scroll':
       return { ...v, scroll: Math.max(0, v.scroll + a.delta) };
+    case 'recovered':
+      return { ...v, recovery: a.file };
+    case 'confirm':
+      return { ...v, confirm: a.confirm, notice: lossWarning(v, a.confirm) };
+    case 'disarm':
+      return v.confirm ? { ...v, confirm: null, notice: '' } : v;
   }
 }
 
@@ -350,6 +386,22 @@ export function closeTop(v: PlayView): PlayView | null {
   return null;
 }
 
+/** An ad-hoc effect's kind in words. */
+const AD_HOC_WORDS: Readonly<Record<AdHocEffect['kind'], string>> = {
+  'set-reservation': 'a value of no deal set',
+  'shift-reservation': 'a value of no deal shifted',
+  'set-weight': 'a weight changed',
+  'drop-red-line': 'a red line dropped',
+  table: 'a document tabled',
+  'walk-out': 'a walk-out',
+  goodwill: 'a goodwill gesture',
+};
+
+/** A red line's words, by its actor and id. */
+function redLineText(scenario: Scenario, actor: string, id: string): string {
+  return scenario.actors.find((a) => a.id === actor)?.redLines.find((r) => r.id === id)?.text ?? id;
+}
+
 /** An input in words, for the rewind notice. */
 export function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): string {
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
@@ -361,7 +413,9 @@ export function describeInput(scenario: Scenario, e: PlayGame['inputs'][number])
     case 'RESUME':
       return 'the resume';
     case 'INJECT':
-      return 'event' in e ? `the inject ${e.event}` : `the ad-hoc ${e.effect.kind}`;
+      return 'event' in e
+        ? `the inject "${scenario.events.find((x) => x.id === e.event)?.title ?? e.event}"`
+        : `the ad-hoc inject (${AD_HOC_WORDS[e.effect.kind]})`;
     case 'HUMAN_MOVE':
       return `${name(e.actor)}'s ${e.move.type}`;
   }

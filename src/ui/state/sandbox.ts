@@ -79,6 +79,8 @@ export function sandboxReducer(scenario: Scenario, s: SandboxState, action: Sand
       const issue = displayOrder(scenario)[s.row]!;
       const from = currentPackage(s)[issue]!;
       const to = stepOption(scenario.issues[issue]!, from, action.delta);
+      if (to === from)
+        return { ...s, notice: `${scenario.issues[issue]!.label}: no option further that way` };
       return changeOption(scenario, s, issue, to);
     }
     case 'set-option':
@@ -118,7 +120,7 @@ function changeOption(scenario: Scenario, s: SandboxState, issue: number, to: nu
   const from = currentPackage(s)[issue]!;
   const x = scenario.issues[issue]!;
   if (to < 0 || to >= x.options.length) return s;
-  if (to === from) return { ...s, notice: `${x.label}: no option further that way` };
+  if (to === from) return { ...s, notice: `${x.label}: kept at ${optionName(scenario, issue, from)}` };
   const label = `${x.label}: ${optionName(scenario, issue, from)} → ${optionName(scenario, issue, to)}`;
   const history = commit(s.history, label, (draft) => {
     draft.pkg[issue] = to;

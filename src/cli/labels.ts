@@ -1,0 +1,47 @@
+// Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
+import type { Scenario } from '../domain/types.ts';
+import { optionLabel } from '../report/format.ts';
+import { actorName, issueLabel } from '../report/words.ts';
+
+export { actorName, issueLabel, optionLabel };
+
+/** "North (stylised Russia)" → "North": a name short enough for a table's column. */
+export function shortName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+/** An actor's short name, by id. */
+export function actorShort(scenario: Scenario, id: string): string {
+  return shortName(actorName(scenario, id));
+}
+
+/** A document's title, by id. */
+export function documentTitle(scenario: Scenario, id: string): string {
+  return scenario.documents.find((d) => d.id === id)?.title ?? id;
+}
+
+/** A red line's or a rule's words, by id (an actor's red lines first, then the scenario's rules). */
+export function constraintText(scenario: Scenario, id: string): string {
+  for (const a of scenario.actors) {
+    const r = a.redLines.find((x) => x.id === id);
+    if (r) return r.text;
+  }
+  return scenario.rules.find((x) => x.id === id)?.text ?? id;
+}
+
+/** The terms of a package as "Issue: option; …", labels only. */
+export function termsText(scenario: Scenario, terms: Readonly<Record<string, string | number>>): string {
+  return Object.entries(terms)
+    .map(([issue, value]) => `${issueLabel(scenario, issue)}: ${optionLabel(scenario, issue, value)}`)
+    .join('; ');
+}
+
+/** An uncertain parameter of a sweep ("south.weight.guarantee") in words: "South's weight on Security guarantee". */
+export function parameterLabel(scenario: Scenario, parameter: string): string {
+  const [actor, kind, issue] = parameter.split('.');
+  const name = actorShort(scenario, actor ?? '');
+  const whose = name.endsWith('s') ? `${name}'` : `${name}'s`;
+  if (kind === 'reservation') return `${whose} value of no deal`;
+  if (kind === 'weight' && issue !== undefined) return `${whose} weight on ${issueLabel(scenario, issue)}`;
+  return parameter;
+}

@@ -1,0 +1,119 @@
+// Every input checked by the same rules wherever it enters: a strategy's parameters on --strategy, in a session
+// file and in a scenario; a whole number on --seed, --rounds, --limit and in the play setup's fields. And the
+// slips of an unknown id: the right plural, a "did you mean" for the start of an id, every valid id listed.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { strategyError, strategyParamError } from '../../src/agents/params.ts';
+import { parseStrategy } from '../../src/cli/flags.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import { UnknownIdError } from '../../src/domain/errors.ts';
+import { resolveOptions } from '../../src/engine/options.ts';
+import { createSession, sessionText } from '../../src/engine/session.ts';
+import { fieldError } from '../../src/ui/state/play-setup.ts';
+import { cli } from '../helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'peacesim-flags-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** One line on stderr, exit 2, naming the flag. */
+function usage(args: string[], flag: string) {
+  const r = cli(args);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toContain(flag);
+  return r.stderr;
+}
+
+describe("a strategy's parameters", () => {
+  it('should take only the parameters its kind reads, each within its range', () => {
+    expect(strategyError('boulware', { e: 0.1, noise: 0.05 })).toBeNull();
+    expect(strategyError('tit-for-tat', { opening: 0.1 })).toBeNull();
+    expect(strategyError('conceder', { patience: 3, steps: 2 })).toBeNull();
+    expect(strategyParamError('boulware', 'x', 1)).toBe(
+      'boulware takes no parameter "x"; it takes e, noise, patience, steps',
+    );
+    expect(strategyParamError('boulware', 'e', -5)).toMatch(/^e \(the concession exponent\) must be above 0/);
+    expect(strategyParamError('linear', 'e', 0)).not.toBeNull();
+    expect(strategyParamError('hardliner', 'e', 1)).toMatch(/^hardliner takes no parameter "e"/);
+    expect(strategyParamError('human', 'noise', 0.1)).toBe('human takes no parameter "noise"; it takes none');
+    expect(strategyParamError('zeuthen', 'noise', 2)).toMatch(/must be from 0 to 1, not 2/);
+    expect(strategyParamError('linear', 'patience', 1.5)).toMatch(/a whole number/);
+  });
+
+  it('should refuse the same parameters on --strategy, in a session file and in resolveOptions', () => {
+    expect(() => parseStrategy('russia=boulware:x=1')).toThrow('boulware takes no parameter "x"');
+    expect(() => parseStrategy('russia=boulware:e=-5')).toThrow('must be above 0');
+    expect(parseStrategy('russia=boulware:e=0.1')).toEqual({
+      russia: { kind: 'boulware', params: { e: 0.1 } },
+    });
+    usage(['run', 'tutorial-bilateral', '--strategy', 'north=boulware:x=1'], '--strategy');
+    usage(['outcomes', 'tutorial-bilateral', '-n', '2', '--strategy', 'north=boulware:e=-5'], '--strategy');
+
+    const s = openScenario('tutorial-bilateral');
+    const bad = { seed: 1, strategies: { north: { kind: 'boulware', params: { x: 1 } } } };
+    expect(() => resolveOptions(s, bad)).toThrow('the strategy of north: boulware takes no parameter "x"');
+    const file = join(dir, 'bad-params.session.json');
+    writeFileSync(file, sessionText(createSession(s, 'tutorial-bilateral', bad, [])));
+    const r = cli(['resume', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'peacesim: the strategy of north: boulware takes no parameter "x"; it takes e, noise, patience, steps\n',
+    );
+  });
+});
+
+describe('whole numbers', () => {
+  it('should refuse an empty, a scientific or a hexadecimal number on every numeric flag', () => {
+    expect(usage(['run', 'tutorial-bilateral', '--seed', ''], '--seed')).toContain('not nothing');
+    usage(['run', 'tutorial-bilateral', '--seed', '1e3'], '--seed');
+    usage(['run', 'tutorial-bilateral', '--rounds', '0x10'], '--rounds');
+    usage(['outcomes', 'tutorial-bilateral', '-n', ' '], '--draws');
+    usage(['analyze', 'tutorial-bilateral', '--limit', ''], '--limit');
+  });
+
+  it('should read the play setup by the same rule as --seed and --rounds', () => {
+    expect(fieldError('seed', '')).toBe(
+      'the seed: expected a whole number from 0 to 2147483647, not nothing',
+    );
+    expect(fieldError('seed', '1e3')).not.toBeNull();
+    expect(fieldError('seed', '2147483648')).not.toBeNull();
+    expect(fieldError('seed', '42')).toBeNull();
+    expect(fieldError('rounds', '0')).toBe('rounds: expected a whole number from 1 to 1000, not "0"');
+  });
+});
+
+describe('unknown ids', () => {
+  it('should write the plural right, and list every valid id', () => {
+    const e = new UnknownIdError('strategy', 'boulwar', ['boulware', 'linear']);
+    expect(e.message).toBe(
+      'unknown strategy "boulwar" (did you mean "boulware"?); valid strategies: boulware, linear',
+    );
+    const many = Array.from({ length: 30 }, (_, k) => `doc-${k}`);
+    expect(new UnknownIdError('document', 'x', many).message).toContain(many.join(', '));
+    expect(new UnknownIdError('manual event', 'x', []).message).toBe(
+      'unknown manual event "x"; there are no manual events here',
+    );
+  });
+
+  it('should suggest the id that an unknown one begins, and name all thirteen documents', () => {
+    const r = cli(['whatif', 'ukraine-peace', '--document', 'us-28-point']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown document "us-28-point" (did you mean "us-28-point-plan"?)');
+    for (const d of openScenario('ukraine-peace').documents) expect(r.stderr).toContain(d.id);
+    expect(r.stderr).not.toContain('in all');
+  });
+});
+
+describe('analyze --csv feasible', () => {
+  it('should say that the table needs --limit, rather than print a header alone', () => {
+    expect(usage(['analyze', 'tutorial-bilateral', '--csv', 'feasible'], '--limit')).toContain(
+      'give --limit N',
+    );
+    const r = cli(['analyze', 'tutorial-bilateral', '--csv', 'feasible', '--limit', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(4);
+  });
+});

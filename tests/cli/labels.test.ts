@@ -1,0 +1,82 @@
+// Labels, never ids, where a person reads: the text of show, analyze, whatif, concessions, sweep and outcomes
+// names actors, issues, options, red lines, rules, events and durability factors in words. Ids stay in --json and
+// CSV; a document's id appears only as the handle to type, after "--document".
+import { describe, expect, it } from 'vitest';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import type { Scenario } from '../../src/domain/types.ts';
+import { cli } from '../helpers.ts';
+
+/** Ids that are also words the program's own sentences use ("walk-outs: none", "red line"). */
+const COMMON = new Set(['none', 'line']);
+
+const WORDS = new Set([
+  'title',
+  'summary',
+  'description',
+  'name',
+  'label',
+  'text',
+  'note',
+  'rationale',
+  'author',
+]);
+
+/** Every piece of prose the scenario holds: an id that is also a word of these cannot be told apart. */
+function prose(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) prose(v, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string' && WORDS.has(k)) out.push(v);
+      else if (typeof v === 'object') prose(v, out);
+    }
+  return out;
+}
+
+/** The scenario's ids a reader could mistake for nothing else (not also a word of its prose). */
+function ids(s: Scenario): string[] {
+  const all = [
+    ...s.actors.map((a) => a.id),
+    ...s.actors.flatMap((a) => a.redLines.map((r) => r.id)),
+    ...s.issues.map((x) => x.id),
+    ...s.issues.flatMap((x) => (x.kind === 'discrete' ? x.options.map((o) => o.id) : [])),
+    ...s.rules.map((r) => r.id),
+    ...s.events.map((e) => e.id),
+    ...(s.durability?.factors.map((f) => f.id) ?? []),
+  ];
+  const text = prose(s).join('\n');
+  return [...new Set(all)].filter(
+    (id) => !COMMON.has(id) && !new RegExp(`(^|[^\\w-])${escapeRegex(id)}($|[^\\w-])`).test(text),
+  );
+}
+
+const escapeRegex = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The ids that appear in `out` as words, a document's handle after "--document" apart. */
+function idsIn(out: string, s: Scenario): string[] {
+  const text = out.replace(/--document [\w-]+/g, '');
+  return ids(s).filter((id) => new RegExp(`(^|[^\\w-])${escapeRegex(id)}($|[^\\w-])`).test(text));
+}
+
+describe('labels, never ids, in the text of the commands', () => {
+  for (const id of ['tutorial-bilateral', 'ukraine-peace']) {
+    const s = openScenario(id);
+    const doc = s.documents[0]!;
+    const issue = s.issues.find((x) => x.options.length > 1)!;
+    const other = issue.options.find((_, k) => k !== doc.package[issue.index])!;
+    const value = issue.kind === 'numeric' ? String(other.value) : other.id;
+    const commands = [
+      ['show', id],
+      ['analyze', id],
+      ['whatif', id, '--document', doc.id, '--set', `${issue.id}=${value}`],
+      ['concessions', id, '--document', doc.id, '--max', '1'],
+      ['sweep', id, '-n', '20'],
+      ['outcomes', id, '-n', '3'],
+    ];
+    for (const args of commands)
+      it(`should name nothing by its id: ${args.join(' ')}`, () => {
+        const r = cli(args);
+        expect(r.code, r.stderr).toBe(0);
+        expect(idsIn(r.stdout, s)).toEqual([]);
+      });
+  }
+});

@@ -1,0 +1,64 @@
+// show, the first thing a student reads: who must accept a text and why, and every actor's verdict on each
+// document — one whose consent a text does not need is marked so, never left out.
+import { describe, expect, it } from 'vitest';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { consentOf } from '../../src/domain/consent.ts';
+import { evaluatePackage } from '../../src/domain/evaluate.ts';
+import { positionsAsOf } from '../../src/domain/positions.ts';
+import { cli } from '../helpers.ts';
+
+/** The lines of one document's block in show's text (from its title to the next title). */
+function block(out: string, title: string): string[] {
+  const lines = out.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`  ${title} (`));
+  expect(at, `no block for ${title}`).toBeGreaterThan(0);
+  const end = lines.slice(at + 1).findIndex((l) => /^ {2}\S/.test(l) || l === '');
+  return lines.slice(at, end < 0 ? undefined : at + 1 + end);
+}
+
+describe('peacesim show', () => {
+  it('should say who must accept a text, and why, in one line', () => {
+    const out = cli(['show', 'ukraine-peace']).stdout;
+    expect(out).toContain(
+      "Who must accept a text: the parties, Russia and Ukraine, always; United States if it moves Security guarantee for Ukraine, US backstop, Sanctions on Russia or Russia's economic return; European Union if it moves",
+    );
+    expect(cli(['show', 'tutorial-bilateral']).stdout).toContain(
+      'Who must accept a text: the parties, North (stylised Russia) and South (stylised Ukraine), always.',
+    );
+  });
+
+  for (const id of shippedIds())
+    it(`should give every actor's verdict on every document of ${id}, and whose consent it needs`, () => {
+      const s = openScenario(id);
+      const out = cli(['show', id]).stdout;
+      for (const d of s.documents) {
+        const lines = block(out, d.title);
+        // judged by the positions of its date, as show judges it
+        const ev = evaluatePackage(positionsAsOf(s, d.date), d.package);
+        for (const v of ev.verdicts) {
+          const name = s.actors.find((a) => a.id === v.actor)!.name;
+          const needed = ev.required.includes(v.actor);
+          const said = `${name} ${v.accepts ? 'accepts' : 'rejects'}${needed ? '' : ' (consent not needed: the text moves none of its issues)'}`;
+          expect(lines[1], `${d.id}: ${name}`).toContain(said);
+        }
+        const must = lines.find((l) => l.startsWith('    must accept: '))!;
+        for (const c of consentOf(s, d.package))
+          expect(must).toContain(s.actors.find((a) => a.id === c.actor)!.name);
+      }
+    });
+
+  it("should show the US verdict on Russia's Alaska asks, and why its consent is not needed", () => {
+    const s = openScenario('ukraine-peace');
+    const d = s.documents.find((x) => x.id === 'alaska-2025-russia')!;
+    const ev = evaluatePackage(positionsAsOf(s, d.date), d.package);
+    expect(ev.required).not.toContain('us');
+    const us = ev.verdicts.find((v) => v.actor === 'us')!;
+    const lines = block(cli(['show', 'ukraine-peace']).stdout, d.title);
+    expect(lines[1]).toContain(
+      `United States ${us.accepts ? 'accepts' : 'rejects'} (consent not needed: the text moves none of its issues)`,
+    );
+    expect(lines[2]).toBe(
+      '    must accept: the parties, Russia and Ukraine, and Coalition of the willing (the text moves Foreign troops in Ukraine, which it controls)',
+    );
+  });
+});
