@@ -4,7 +4,7 @@
 //   npm run fuzz -- --seed 7 --runs 5000  5,000 cases per category with seed 7
 //   npm run fuzz -- --replay edited:7:123 run one case in this process and print it
 import { CATEGORIES, type Category, caseAt, checkCase } from './fuzz-cases.ts';
-import { runFuzz } from './fuzz-runner.ts';
+import { type Finding, runFuzz } from './fuzz-runner.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -35,11 +35,18 @@ const plan: Record<Category, number> = runs
 const budget = Number(flag('--budget-ms') ?? 20_000);
 
 console.log(`loader fuzz: seed ${seed}, per-case budget ${budget} ms, plan ${JSON.stringify(plan)}`);
+const replayOf = (f: Finding) => `npm run fuzz -- --replay ${f.category}:${f.seed}:${f.i}`;
 let last = 0;
-const report = await runFuzz(plan, seed, budget, (category, done, of) => {
+let found = 0;
+const report = await runFuzz(plan, seed, budget, (category, done, of, findings) => {
+  // each finding at once, so that a run stopped before its end still tells what it found
+  for (const f of findings) console.log(`  found: ${f.kind} ${f.category}:${f.seed}:${f.i}: ${f.message}`);
+  found += findings.length;
   if (performance.now() - last > 30_000 || done === of) {
     last = performance.now();
-    console.log(`  ${category}: ${done.toLocaleString('en-US')} / ${of.toLocaleString('en-US')}`);
+    console.log(
+      `  ${category}: ${done.toLocaleString('en-US')} / ${of.toLocaleString('en-US')} (${found} findings so far)`,
+    );
   }
 });
 const count = (k: string) => report.findings.filter((f) => f.kind === k).length;
@@ -47,7 +54,5 @@ console.log(
   `${report.cases.toLocaleString('en-US')} cases in ${(report.ms / 1000).toFixed(0)} s: ${count('crash')} crashes, ${count('hang')} hangs, ${count('abort')} aborts, ${count('contract')} broken contracts`,
 );
 for (const f of report.findings)
-  console.log(
-    `${f.kind} ${f.category}:${f.seed}:${f.i}: ${f.message} (npm run fuzz -- --replay ${f.category}:${f.seed}:${f.i})`,
-  );
+  console.log(`${f.kind} ${f.category}:${f.seed}:${f.i}: ${f.message} (${replayOf(f)})`);
 process.exitCode = report.findings.length > 0 ? 1 : 0;

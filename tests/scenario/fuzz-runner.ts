@@ -90,7 +90,8 @@ export async function runFuzz(
   plan: Partial<Record<Category, number>>,
   seed: number,
   budgetMs: number,
-  progress?: (category: Category, done: number, of: number) => void,
+  /** after each block of cases, with the findings of that block (printed at once: a long run cut short keeps them) */
+  progress?: (category: Category, done: number, of: number, found: readonly Finding[]) => void,
 ): Promise<FuzzReport> {
   const started = performance.now();
   const findings: Finding[] = [];
@@ -102,7 +103,7 @@ export async function runFuzz(
       const r = await runRange(category, seed, from, to, budgetMs);
       findings.push(...r.findings);
       from = r.next;
-      progress?.(category, from, count);
+      progress?.(category, from, count, r.findings);
     }
     cases += count;
   }
