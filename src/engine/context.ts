@@ -1,11 +1,13 @@
 // The machine's context: plain JSON only (numbers, strings, arrays, objects), so a snapshot persists as is.
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
+// Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
 
+import type { Draft } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
-import { createRng } from '../domain/rng.ts';
+import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { ResolvedOptions } from './options.ts';
-import type { TranscriptEntry } from './transcript.ts';
+import type { EntryBody, Phase, TranscriptEntry } from './transcript.ts';
 
 export interface WeightEdit {
   readonly actor: number;
@@ -103,4 +105,24 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
     history: [],
     transcript: [],
   };
+}
+
+export type ContextDraft = Draft<NegotiationContext>;
+
+/** Appends a transcript entry stamped with its sequence number, the round and the phase. */
+export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
+  draft.transcript.push({
+    seq: draft.transcript.length,
+    round: draft.round,
+    phase,
+    ...body,
+  } as Draft<TranscriptEntry>);
+}
+
+/** Runs `use` with the generator restored from the draft, and stores its state back. */
+export function withRng<T>(draft: ContextDraft, use: (rng: Rng) => T): T {
+  const rng = rngFromState(draft.rng);
+  const out = use(rng);
+  draft.rng = [...rng.state()];
+  return out;
 }
