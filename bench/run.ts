@@ -15,6 +15,7 @@ import { stateName } from '../src/engine/machine.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
 import { hostile } from './hostile.ts';
+import { evidence } from './evidence.ts';
 import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
@@ -212,3 +213,8 @@ loading();
 engine();
 scale(root);
 hostile(root);
+// the record as evidence (sections "(l)"): on the default scenario, and on the tutorial
+for (const id of ['ukraine-peace', 'tutorial-bilateral']) {
+  const path = join(root, 'scenarios', `${id}.yaml`);
+  if (existsSync(path)) await evidence(loadScenarioFile(path));
+}

@@ -20,7 +20,15 @@ import {
   sandboxReducer,
 } from './sandbox.ts';
 
-export type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker' | 'setup' | 'play' | 'timeline';
+export type ScreenKind =
+  | 'overview'
+  | 'sandbox'
+  | 'analysis'
+  | 'evidence'
+  | 'picker'
+  | 'setup'
+  | 'play'
+  | 'timeline';
 export type Overlay = 'help' | 'issue' | null;
 
 export interface AppState {
