@@ -14,8 +14,8 @@ import { runHeadless } from '../src/engine/headless.ts';
 import { stateName } from '../src/engine/machine.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
-import { hostile } from './hostile.ts';
 import { evidence } from './evidence.ts';
+import { hostile } from './hostile.ts';
 import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
