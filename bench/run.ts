@@ -16,6 +16,7 @@ import { stateName } from '../src/engine/machine.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
 import { evidence } from './evidence.ts';
+import { hostile } from './hostile.ts';
 import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
@@ -219,7 +220,8 @@ genius();
 loading();
 engine();
 scale(root);
-// the record as evidence (sections "(k)"): on the default scenario, and on the tutorial
+hostile(root);
+// the record as evidence (sections "(l)"): on the default scenario, and on the tutorial
 for (const id of ['ukraine-peace', 'tutorial-bilateral']) {
   const path = join(root, 'scenarios', `${id}.yaml`);
   if (existsSync(path)) await evidence(loadScenarioFile(path));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -7,8 +7,9 @@ import { basisMark } from '../../domain/basis.ts';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import { drewFrom } from '../../domain/rng.ts';
+import { cleanJsonStrings, oneLine, showPath } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkAtBorder, oneLine } from '../../engine/border.ts';
+import { checkAtBorder } from '../../engine/border.ts';
 import { HumanMoveSchema } from '../../engine/events.ts';
 import { peopleAtTheTable, runOutcome, scenarioNow } from '../../engine/game.ts';
 import {
@@ -24,6 +25,7 @@ import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
+import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -41,11 +43,10 @@ const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: Hum
 export function readMoves(file: string): SuppliedMove[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readInputFile(file, INPUT_LIMITS.moves), cleanJsonStrings);
   } catch (e) {
-    throw new PeacesimError(
-      oneLine(`${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
-    );
+    if (e instanceof PeacesimError) throw e;
+    throw new PeacesimError(`${showPath(file)}: cannot read the moves: ${oneLine((e as Error).message)}`);
   }
   const checked = checkAtBorder(MovesSchema, raw);
   if (!checked.ok) {
@@ -54,7 +55,7 @@ export function readMoves(file: string): SuppliedMove[] {
       typeof k === 'number' ? `move ${k + 1}${rest.length ? ` (${rest.join('.')})` : ''}` : 'the file';
     throw new PeacesimError(
       oneLine(
-        `${file}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+        `${showPath(file)}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
       ),
     );
   }
