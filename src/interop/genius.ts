@@ -8,6 +8,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { stringify } from 'yaml';
 import { PeacesimError } from '../domain/errors.ts';
+import { cleanText, oneLine, showPath } from '../domain/text.ts';
 
 /** A problem with a GENIUS file: one line, naming the file (and line:column when known) and what to do. */
 export class GeniusError extends PeacesimError {
@@ -77,7 +78,7 @@ function lineOf(text: string, near: readonly string[]): string | undefined {
 
 function fail(f: GeniusFile, message: string, near?: string | readonly string[]): never {
   const pos = near === undefined ? undefined : lineOf(f.text, typeof near === 'string' ? [near] : near);
-  throw new GeniusError(`${f.file}${pos ? `:${pos}` : ''}: ${message}`, 1);
+  throw new GeniusError(`${showPath(f.file)}${pos ? `:${pos}` : ''}: ${oneLine(message)}`, 1);
 }
 
 function parse(f: GeniusFile): Node {
@@ -85,11 +86,17 @@ function parse(f: GeniusFile): Node {
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     throw new GeniusError(
-      `${f.file}:${line}:${col}: not well-formed XML: ${msg} (is this a GENIUS domain or profile file?)`,
+      `${showPath(f.file)}:${line}:${col}: not well-formed XML: ${oneLine(msg)} (is this a GENIUS domain or profile file?)`,
       1,
     );
   }
-  const doc: unknown = parser.parse(f.text);
+  let doc: unknown;
+  try {
+    doc = parser.parse(f.text);
+  } catch (e) {
+    // the parser's own limits (nesting, entity expansion): a hostile or broken file, not a bug of ours
+    fail(f, `cannot read this XML: ${(e as Error).message}; is this a GENIUS domain or profile file?`);
+  }
   if (!isNode(doc))
     fail(f, 'empty XML document; expected a GENIUS <utility_space> or <negotiation_template>');
   return doc;
@@ -102,9 +109,10 @@ function children(node: Node, tag: string): Node[] {
   return list.map((x) => (isNode(x) ? x : {}));
 }
 
+/** An attribute's value, cleaned of control characters: every name and value the import uses comes through here. */
 function attr(node: Node, name: string): string | undefined {
   const v = node[`@${name}`];
-  return typeof v === 'string' ? v : undefined;
+  return typeof v === 'string' ? cleanText(v) : undefined;
 }
 
 /** Every element with the given tag, depth first, in document order. */
@@ -456,7 +464,8 @@ export function geniusToYaml(
   const domain = parseGeniusDomain(domainFile);
   const profiles = profileFiles.map((f) => parseGeniusProfile(f, domain));
   const scenario = geniusToScenario(domain, profiles, options);
-  const header = `# Imported by \`peacesim import genius\` from ${domainFile.file} and ${profileFiles.map((f) => f.file).join(', ')}.\n`;
+  // file names as given on the command line: quoted if odd, so that none can end the comment line
+  const header = `# Imported by \`peacesim import genius\` from ${showPath(domainFile.file)} and ${profileFiles.map((f) => showPath(f.file)).join(', ')}.\n`;
   // YAML 1.1 quoting: values like "no", "yes", "on" stay strings for every YAML reader, not only 1.2 ones
   return header + stringify(scenario, { lineWidth: 0, version: '1.1' });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { conflictsOrNone } from '../../analysis/analyze.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
@@ -7,6 +8,7 @@ import { ratificationOf } from '../../domain/ratification.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
+import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
@@ -64,6 +66,17 @@ export function registerSummary(program: Command, io: Io): void {
         line(
           `Ratification: ${r.text}${mark(r.basis)} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${now.actors[r.actor]!.name}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
         );
+      // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
+      const conflicts = conflictsOrNone(positionsAsOf(s, opts.asOf ?? s.date));
+      if (conflicts.length) {
+        const first = conflicts[0]!.members;
+        const many = conflicts.length > 1;
+        line();
+        line(
+          `${p.red('Nothing is feasible')} on ${opts.asOf ?? s.date} — ${many ? `${conflicts.length} sets of red lines and rules conflict; the first: ` : ''}${conflictClause(first.length)} (\`peacesim analyze\` ${many ? 'lists them all and ' : ''}says what dropping each would open):`,
+        );
+        line(`  ${memberList(s, first, mark)}`);
+      }
       line();
       line(p.bold('Tabled documents'));
       const actor = (id: string) => actorName(s, id);
