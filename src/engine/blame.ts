@@ -2,8 +2,7 @@
 // for each round in which it was the lone holdout (it rejected a text that every other required actor accepted
 // and that broke no rule), and once when it walks out. The count says who stood alone, not who was right.
 import type { Scenario, ScenarioEvent } from '../domain/types.ts';
-import type { NegotiationContext } from './context.ts';
-import type { ContextDraft } from './effects.ts';
+import type { ContextDraft, NegotiationContext } from './context.ts';
 import type { BlameCount } from './transcript.ts';
 
 /** An actor leaves the talks: it is marked as gone and blamed once for it (a second walk-out changes nothing). */

@@ -1,11 +1,12 @@
 // The machine's context: plain JSON only (numbers, strings, arrays, objects), so a snapshot persists as is.
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
 
+import type { Draft } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
 import { createRng } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { ResolvedOptions } from './options.ts';
-import type { TranscriptEntry } from './transcript.ts';
+import type { EntryBody, Phase, TranscriptEntry } from './transcript.ts';
 
 export interface WeightEdit {
   readonly actor: number;
@@ -103,4 +104,14 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
     history: [],
     transcript: [],
   };
+}
+
+/** The context as immer hands it to a recipe, to be changed in place. */
+export type ContextDraft = Draft<NegotiationContext>;
+
+/** Appends a transcript entry stamped with its sequence number, the round and the phase. */
+export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
+  draft.transcript.push({ seq: draft.transcript.length, round: draft.round, phase, ...body } as Draft<
+    NegotiationContext['transcript'][number]
+  >);
 }

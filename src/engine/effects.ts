@@ -1,23 +1,13 @@
 // Injects: scenario events (scheduled by round, or manual) and ad-hoc effects, applied to the context.
-import type { Draft } from 'immer';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex, requireDocument, requireIssueIndex } from '../domain/lookup.ts';
 import type { Effect, Scenario, ScenarioEvent } from '../domain/types.ts';
 import { forgiveHoldout, noteWalkOut } from './blame.ts';
-import type { NegotiationContext } from './context.ts';
+import { type ContextDraft, log, type NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
 import type { AdHocEffect, InjectEvent } from './events.ts';
 import { renewPatience } from './patience.ts';
-import type { EffectNote, EntryBody, EventNote, Phase } from './transcript.ts';
-
-export type ContextDraft = Draft<NegotiationContext>;
-
-/** Appends a transcript entry stamped with its sequence number, the round and the phase. */
-export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
-  draft.transcript.push({ seq: draft.transcript.length, round: draft.round, phase, ...body } as Draft<
-    NegotiationContext['transcript'][number]
-  >);
-}
+import type { EffectNote, EventNote, Phase } from './transcript.ts';
 
 function finite(
   x: number,

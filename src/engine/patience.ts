@@ -4,8 +4,7 @@
 import { brokenConstraints } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
-import type { NegotiationContext, Progress } from './context.ts';
-import type { ContextDraft } from './effects.ts';
+import type { ContextDraft, NegotiationContext, Progress } from './context.ts';
 import { mediatorOf, type Run } from './runtime.ts';
 
 const EPS = 1e-9;

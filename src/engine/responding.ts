@@ -9,8 +9,7 @@ import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
 import { noteWalkOut } from './blame.ts';
-import type { NegotiationContext } from './context.ts';
-import { type ContextDraft, log } from './effects.ts';
+import { type ContextDraft, log, type NegotiationContext } from './context.ts';
 import type { HumanMove } from './events.ts';
 import { currentScenario, isHuman, mediatorOf, type Run, viewOf, withRng } from './runtime.ts';
 

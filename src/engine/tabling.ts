@@ -11,8 +11,8 @@ import { requireDocument } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
-import type { NegotiationContext } from './context.ts';
-import { applyEffects, type ContextDraft, log } from './effects.ts';
+import { type ContextDraft, log, type NegotiationContext } from './context.ts';
+import { applyEffects } from './effects.ts';
 import { mediatorHasPatience } from './patience.ts';
 import {
   isHuman,
