@@ -16,7 +16,8 @@ import { TranscriptPane } from '../components/transcript-pane.tsx';
 import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clock.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
-import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS } from '../keys-play.ts';
 import { injectStep } from '../state/inject-menu.ts';
 import {
   isOver,
