@@ -17,7 +17,7 @@ interface ParamRule {
 
 const BOTS = STRATEGY_KINDS.filter((k) => k !== 'human');
 
-export const STRATEGY_PARAMS: Readonly<Record<string, ParamRule>> = {
+const STRATEGY_PARAMS: Readonly<Record<string, ParamRule>> = {
   e: {
     kinds: ['boulware', 'linear', 'conceder'],
     min: 0,
