@@ -22,9 +22,9 @@ import { zopa } from './zopa.ts';
 export type PackageTerms = Record<string, string | number>;
 
 /** a broken red line or rule, as the domain reports it */
-export type ViolationReport = Violation;
+type ViolationReport = Violation;
 
-export interface VerdictReport {
+interface VerdictReport {
   readonly utility: number;
   readonly reservation: number;
   /** utility − reservation */
@@ -60,7 +60,7 @@ export interface DocumentReport {
   readonly durability: DurabilityEstimate | null;
 }
 
-export interface PointReport {
+interface PointReport {
   readonly package: PackageTerms;
   /** every actor's utility */
   readonly utilities: Readonly<Record<string, number>>;
@@ -78,7 +78,7 @@ export interface SolutionReport extends PointReport {
   readonly durability: DurabilityEstimate | null;
 }
 
-export interface IssueZopaReport {
+interface IssueZopaReport {
   readonly issue: string;
   /** per actor: the options (ids, or values for numeric issues) it can live with given its red lines and the rules */
   readonly byActor: Readonly<Record<string, readonly (string | number)[]>>;
@@ -87,7 +87,7 @@ export interface IssueZopaReport {
 }
 
 /** An actor's red lines as the analysis judges by them (on its `asOf` date). */
-export interface ActorReport {
+interface ActorReport {
   readonly id: string;
   readonly role: ActorRole;
   readonly redLines: readonly {
@@ -144,13 +144,13 @@ export interface AnalyzeOptions {
   readonly asOf?: string;
 }
 
-export function optionValue(scenario: Scenario, issue: number, option: number): string | number {
+function optionValue(scenario: Scenario, issue: number, option: number): string | number {
   const x = scenario.issues[issue]!;
   const o = x.options[option]!;
   return x.kind === 'numeric' ? o.value! : o.id;
 }
 
-export function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
+function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
   const out: PackageTerms = {};
   scenario.issues.forEach((x, i) => {
     out[x.id] = optionValue(scenario, i, pkg[i]!);
@@ -158,7 +158,7 @@ export function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
   return out;
 }
 
-export function utilitiesOf(scenario: Scenario, pkg: Package): Record<string, number> {
+function utilitiesOf(scenario: Scenario, pkg: Package): Record<string, number> {
   const out: Record<string, number> = {};
   for (const a of scenario.actors) out[a.id] = utility(a, scenario.offsets, pkg);
   return out;
@@ -220,7 +220,7 @@ function pointReport(scenario: Scenario, p: Point): PointReport {
   return { package: packageTerms(scenario, p.pkg), utilities: utilitiesOf(scenario, p.pkg) };
 }
 
-export function actorReports(scenario: Scenario): ActorReport[] {
+function actorReports(scenario: Scenario): ActorReport[] {
   return scenario.actors.map((a) => ({
     id: a.id,
     role: a.role,

@@ -15,7 +15,7 @@ export interface SweepOptions {
   readonly documents?: readonly string[];
 }
 
-export interface ActorSweep {
+interface ActorSweep {
   readonly actor: string;
   /** share of samples in which the actor accepts */
   readonly acceptRate: number;
@@ -26,7 +26,7 @@ export interface ActorSweep {
   readonly redLinesBroken: readonly string[];
 }
 
-export interface DocumentSweep {
+interface DocumentSweep {
   readonly id: string;
   readonly agreementRate: number;
   readonly actors: readonly ActorSweep[];
@@ -104,7 +104,7 @@ function pickDocuments(scenario: Scenario, ids: readonly string[] | undefined): 
 }
 
 /** One document's tally over a range of samples, per actor in scenario order; JSON as it stands. */
-export interface DocumentTally {
+interface DocumentTally {
   readonly accepts: number[];
   /** the exact sum of the utilities (see exact-sum.ts), so tallies merge to the same bits in any grouping */
   readonly sums: number[][];
