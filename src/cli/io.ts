@@ -39,7 +39,7 @@ export function memoryIo(): Io & { stdout: () => string; stderr: () => string } 
   };
 }
 
-export type Paint = (s: string) => string;
+type Paint = (s: string) => string;
 export interface Palette {
   bold: Paint;
   dim: Paint;

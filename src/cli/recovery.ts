@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './files.ts';
 
 /** Where the copies go: $PEACESIM_RECOVERY_DIR, else $XDG_STATE_HOME/peacesim/recovery (~/.local/state/…). */
-export function recoveryDir(env: NodeJS.ProcessEnv = process.env): string {
+function recoveryDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PEACESIM_RECOVERY_DIR) return env.PEACESIM_RECOVERY_DIR;
   return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'peacesim', 'recovery');
 }
