@@ -5,9 +5,3 @@ import type { BasisKind } from './types.ts';
 export function basisMark(basis: BasisKind): string {
   return basis === 'stated' ? '' : `[${basis}]`;
 }
-
-/** The text followed by its mark, when it has one: "No foreign troops. [reading]". */
-export function withBasis(text: string, basis: BasisKind): string {
-  const mark = basisMark(basis);
-  return mark ? `${text} ${mark}` : text;
-}
