@@ -6,7 +6,7 @@ import type { NegotiationContext } from './context.ts';
 type State = Pick<NegotiationContext, 'reservations' | 'weightEdits' | 'redLineEdits'>;
 
 /** The red line an `add` edit refers to. */
-export function addedRedLine(scenario: Scenario, event: string, effect: number): Constraint {
+function addedRedLine(scenario: Scenario, event: string, effect: number): Constraint {
   const e = scenario.events.find((x) => x.id === event)?.effects[effect];
   if (e?.kind !== 'add-red-line') throw new Error(`event ${event} has no add-red-line effect #${effect}`);
   return e.redLine;

@@ -2,11 +2,12 @@
 import { strategyError } from '../agents/params.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex } from '../domain/lookup.ts';
-import { type Scenario, STRATEGY_KINDS, type Strategy, type StrategyKind } from '../domain/types.ts';
-
-export { STRATEGY_KINDS };
-
-/** Plain JSON: stored as is in a session file. */
+import {
+  type Scenario,
+  STRATEGY_KINDS,
+  type Strategy,
+  type StrategyKind,
+} from '../domain/types.ts'; /** Plain JSON: stored as is in a session file. */
 export interface RunOptions {
   readonly seed?: number;
   /** overrides the scenario's protocol.maxRounds */

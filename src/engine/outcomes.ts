@@ -10,7 +10,7 @@ import { type RunOptions, resolveOptions } from './options.ts';
 import { optionOf, type TermSheet, type TermValue } from './terms.ts';
 
 export const OUTCOME_KINDS = ['signed', 'stalemate', 'collapsed'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export interface OutcomesOptions {
   readonly draws: number;
@@ -40,7 +40,7 @@ export interface OutcomeRun {
   readonly walkedOut: readonly string[];
 }
 
-export interface OutcomeShare {
+interface OutcomeShare {
   readonly outcome: OutcomeKind;
   readonly count: number;
   readonly share: number;
@@ -48,7 +48,7 @@ export interface OutcomeShare {
   readonly interval: readonly [number, number];
 }
 
-export interface TermMode {
+interface TermMode {
   readonly issue: string;
   /** the most frequent signed value (ties: the earlier option) */
   readonly mode: TermValue;
@@ -58,7 +58,7 @@ export interface TermMode {
   readonly values: readonly { readonly value: TermValue; readonly count: number }[];
 }
 
-export interface HoldoutTally {
+interface HoldoutTally {
   readonly actor: string;
   /** failed runs in which the actor was the lone holdout at least once */
   readonly runs: number;
@@ -68,7 +68,7 @@ export interface HoldoutTally {
   readonly rounds: number;
 }
 
-export interface WalkOutTally {
+interface WalkOutTally {
   readonly actor: string;
   /** runs (of any outcome) in which the actor walked out */
   readonly runs: number;
@@ -117,7 +117,7 @@ export interface OutcomesPart {
  * `drawRng(seed, index)` — the generator sample `index` of `sweep` uses, so the two draw the same parameters —
  * and the engine seed from the draw's own second stream.
  */
-export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number): OutcomeRun {
+function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number): OutcomeRun {
   const injects = options.injects ?? [];
   const n = scenario.actors.length;
   const drawn = drawScenario(scenario, drawRng(options.seed, index));

@@ -14,7 +14,7 @@ import type { HumanMove } from './events.ts';
 import { currentScenario, isHuman, mediatorOf, type Run, viewOf, withRng } from './runtime.ts';
 
 /** The actors that answer the text: required ones, parties first (protocol order), minus a proposing party. */
-export function responders(run: Run, ctx: NegotiationContext): number[] {
+function responders(run: Run, ctx: NegotiationContext): number[] {
   const s = currentScenario(run, ctx);
   const parties = s.protocol.parties;
   const proposer = ctx.author !== null && parties.includes(ctx.author) ? ctx.author : -1;

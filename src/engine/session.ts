@@ -10,7 +10,7 @@ import type { NegotiationEvent } from './events.ts';
 import { createNegotiationMachine } from './machine.ts';
 import { DEFAULT_SEED, type RunOptions } from './options.ts';
 
-export const SESSION_FORMAT = 1;
+const SESSION_FORMAT = 1;
 
 export interface Session {
   readonly format: 1;
@@ -21,7 +21,7 @@ export interface Session {
 }
 
 /** JSON with sorted keys, typed arrays as arrays, maps as objects: the same data always gives the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   const norm = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
     if (v instanceof Map) return norm(Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])));
