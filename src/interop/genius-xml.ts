@@ -16,7 +16,7 @@ export interface GeniusFile {
   readonly text: string;
 }
 
-export interface GeniusIssue {
+interface GeniusIssue {
   /** the `index` attribute (GENIUS matches profiles to domains by it) */
   readonly index: number;
   readonly name: string;

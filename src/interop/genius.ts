@@ -52,7 +52,7 @@ export interface ConvertOptions {
 }
 
 /** The scenario, as the plain object a scenario file holds (valid per the schema). */
-export function geniusToScenario(
+function geniusToScenario(
   domain: GeniusDomain,
   profiles: readonly GeniusProfile[],
   options: ConvertOptions = {},
