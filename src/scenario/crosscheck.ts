@@ -15,7 +15,7 @@ import {
 } from './crosscheck-context.ts';
 import { checkDates, checkEpochs, checkRecord } from './crosscheck-dated.ts';
 
-export type { Finding, Path } from './crosscheck-context.ts';
+export type { Finding } from './crosscheck-context.ts';
 
 export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding[] {
   const ctx = new CheckContext(raw, omittedIssues);

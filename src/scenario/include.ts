@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { type LocatedError, type LocMap, locate, MAX_FILE_BYTES, type Pos, parseLocated } from './located.ts';
 
-export type Raw = Record<string, unknown>;
+type Raw = Record<string, unknown>;
 
 export interface RawScenario {
   readonly value: Raw | undefined;

@@ -8,7 +8,7 @@ export interface Pos {
   readonly col: number;
 }
 
-export interface Located {
+interface Located {
   /** where the object or array itself starts */
   readonly self: Pos;
   /** where each key's value starts (object keys, array indices) */
@@ -28,7 +28,7 @@ export interface LocatedError {
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** nodes produced from one file after aliases are expanded: refuses alias bombs quickly */
-export const MAX_NODES = 200_000;
+const MAX_NODES = 200_000;
 
 export interface ParsedFile {
   readonly value: unknown;
