@@ -35,23 +35,6 @@ export interface Situation {
   readonly file: 'save' | 'fork' | 'report' | null;
 }
 
-export const NO_SITUATION: Situation = {
-  typing: false,
-  canGoBack: true,
-  actorsFocused: false,
-  actorsOverflow: true,
-  canUndo: true,
-  canRedo: true,
-  changed: true,
-  concessions: true,
-  field: null,
-  turnOpen: false,
-  paused: false,
-  inputs: 1,
-  move: null,
-  file: null,
-};
-
 export interface KeyBinding<Id extends string = string> {
   readonly id: Id;
   /** how the help writes the key */

@@ -171,7 +171,7 @@ export const ANALYSIS_KEYS = bind([
   },
 ]);
 
-export const PICKER_KEYS = bind([
+const PICKER_KEYS = bind([
   {
     id: 'move',
     keys: '↑ ↓',

@@ -26,7 +26,7 @@ import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
-export const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
+const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
   nash: 'Nash',
   kalaiSmorodinsky: 'Kalai–Smorodinsky',
   utilitarian: 'Utilitarian',

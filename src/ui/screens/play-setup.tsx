@@ -33,7 +33,7 @@ const LABELS: Readonly<Record<SetupField, string>> = {
   start: 'Start',
 };
 
-export const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
+const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
   ...STRATEGY_WORDS,
   human: 'played by a team',
 };

@@ -26,10 +26,7 @@ export interface PlayGame {
 }
 
 /** The snapshot the inputs lead to on a fresh machine. */
-export function replay(
-  machine: NegotiationMachine,
-  inputs: readonly NegotiationEvent[],
-): NegotiationSnapshot {
+function replay(machine: NegotiationMachine, inputs: readonly NegotiationEvent[]): NegotiationSnapshot {
   let [snapshot] = initialTransition(machine);
   for (const event of inputs) [snapshot] = transition(machine, snapshot, event);
   return snapshot;
@@ -50,7 +47,7 @@ export function startGame(
  * Sends one input. The machine ignores what its guards refuse; such an input is not recorded, so that every
  * recorded input changed something and rewind always undoes a step. Returns the game unchanged when refused.
  */
-export function send(game: PlayGame, event: NegotiationEvent): PlayGame {
+function send(game: PlayGame, event: NegotiationEvent): PlayGame {
   if (!game.snapshot.can(event)) return game;
   const [snapshot] = transition(game.machine, game.snapshot, event);
   return { ...game, inputs: [...game.inputs, event], snapshot };
@@ -75,7 +72,7 @@ export function context(game: PlayGame): NegotiationContext {
   return game.snapshot.context;
 }
 
-export function run(game: PlayGame): Run {
+function run(game: PlayGame): Run {
   return { scenario: game.scenario, options: game.resolved };
 }
 
@@ -114,7 +111,7 @@ export function runToTurn(game: PlayGame): PlayGame {
 }
 
 /** Why the machine would refuse the move, or null. */
-export function moveError(game: PlayGame, actor: string, move: HumanMove): string | null {
+function moveError(game: PlayGame, actor: string, move: HumanMove): string | null {
   if (isPaused(game)) return 'the talks are paused: the facilitator resumes them with z';
   return humanMoveError(run(game), context(game), actor, move);
 }
@@ -199,7 +196,7 @@ export interface Outcome {
 }
 
 /** Who said yes to the last text tallied, as the public saw it: the tally, then a failed ratification's turncoats. */
-export function lastVerdicts(transcript: NegotiationContext['transcript']): {
+function lastVerdicts(transcript: NegotiationContext['transcript']): {
   accepting: string[];
   rejecting: string[];
 } {
