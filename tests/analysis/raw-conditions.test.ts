@@ -130,16 +130,36 @@ describe('the raw reading itself', () => {
     [{ issue: 'cap', gte: 250000, lt: 300000 }, true],
     [{ issue: 'cap', gt: 250000 }, false],
     [{ issue: 'alliance', gte: 1 }, false],
-    [{ all: [{ issue: 'alliance', is: 'neutral' }, { issue: 'guarantee', is: 'none' }] }, true],
-    [{ any: [{ issue: 'alliance', is: 'nato' }, { issue: 'cap', lte: 100000 }] }, false],
+    [
+      {
+        all: [
+          { issue: 'alliance', is: 'neutral' },
+          { issue: 'guarantee', is: 'none' },
+        ],
+      },
+      true,
+    ],
+    [
+      {
+        any: [
+          { issue: 'alliance', is: 'nato' },
+          { issue: 'cap', lte: 100000 },
+        ],
+      },
+      false,
+    ],
     [{ not: { issue: 'cap', lte: 100000 } }, true],
     // biome-ignore lint/suspicious/noThenProperty: `then` is a key of the scenario format, never awaited
     [{ if: { issue: 'alliance', is: 'neutral' }, then: { issue: 'guarantee', not_in: ['none'] } }, false],
     // biome-ignore lint/suspicious/noThenProperty: `then` is a key of the scenario format, never awaited
     [{ if: { issue: 'alliance', is: 'nato' }, then: { issue: 'guarantee', is: 'x' } }, true],
     [
-      // biome-ignore lint/suspicious/noThenProperty: `then` is a key of the scenario format, never awaited
-      { if: { issue: 'alliance', is: 'nato' }, then: { issue: 'cap', is: 1 }, else: { issue: 'cap', is: 250000 } },
+      {
+        if: { issue: 'alliance', is: 'nato' },
+        // biome-ignore lint/suspicious/noThenProperty: `then` is a key of the scenario format, never awaited
+        then: { issue: 'cap', is: 1 },
+        else: { issue: 'cap', is: 250000 },
+      },
       true,
     ],
   ])('%j holds: %s', (c, expected) => {

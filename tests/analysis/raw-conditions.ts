@@ -42,12 +42,13 @@ export function holdsRaw(c: unknown, pkg: RawPackage): boolean {
   bound('gt', (x, n) => x > n);
   bound('lte', (x, n) => x <= n);
   bound('lt', (x, n) => x < n);
-  if (checks.length === 0) throw new Error(`a condition on ${c.issue} that tests nothing: ${JSON.stringify(c)}`);
+  if (checks.length === 0)
+    throw new Error(`a condition on ${c.issue} that tests nothing: ${JSON.stringify(c)}`);
   return checks.every(Boolean);
 }
 
 /** A candidate or a document's term: a bare value, or `{ value, … }`. */
-const valueOf = (x: unknown): unknown => (isObj(x) ? x.value : x);
+const valueIn = (x: unknown): unknown => (isObj(x) ? x.value : x);
 
 /**
  * The values issue `issue` can take, as a set: a discrete issue's option ids; a numeric issue's candidates and
@@ -55,13 +56,13 @@ const valueOf = (x: unknown): unknown => (isObj(x) ? x.value : x);
  */
 export function rawValues(scenario: Obj, issue: Obj): Set<RawValue> {
   if (issue.kind !== 'numeric') return new Set(list(issue.options).map((o) => (o as Obj).id as string));
-  const out = new Set<RawValue>(list(issue.candidates).map((x) => valueOf(x) as number));
+  const out = new Set<RawValue>(list(issue.candidates).map((x) => valueIn(x) as number));
   for (const d of list(scenario.documents)) {
     const terms = (d as Obj).terms;
-    if (!isObj(terms) || !(issue.id as string in terms)) continue;
+    if (!isObj(terms) || !((issue.id as string) in terms)) continue;
     const term = terms[issue.id as string];
-    out.add(valueOf(term) as number);
-    if (isObj(term)) for (const variant of list(term.variants)) out.add(valueOf(variant) as number);
+    out.add(valueIn(term) as number);
+    if (isObj(term)) for (const variant of list(term.variants)) out.add(valueIn(variant) as number);
   }
   return out;
 }
