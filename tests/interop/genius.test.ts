@@ -4,13 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { utility } from '../../src/domain/utility.ts';
-import { geniusToYaml, slug } from '../../src/interop/genius.ts';
 import {
   GeniusError,
   type GeniusFile,
   parseGeniusDomain,
   parseGeniusProfile,
-} from '../../src/interop/genius-xml.ts';
+} from '../../src/interop/genius.ts';
+import { geniusToYaml, slug } from '../../src/interop/genius-scenario.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { memoryFiles, ROOT } from '../helpers.ts';
 

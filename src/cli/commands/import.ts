@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
-import { geniusToYaml } from '../../interop/genius.ts';
-import type { GeniusFile } from '../../interop/genius-xml.ts';
+import type { GeniusFile } from '../../interop/genius.ts';
+import { geniusToYaml } from '../../interop/genius-scenario.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 
