@@ -11,8 +11,9 @@ import { scenarioInput } from './arbitraries.ts';
 import { allPackages, brute } from './oracle.ts';
 import { holdsRaw, type RawPackage, type RawValue, rawValues, rawVerdict } from './raw-conditions.ts';
 
-const SEED = 20261205;
-const RUNS = 200;
+// a longer run, once: RAW_CONDITION_RUNS=10000 RAW_CONDITION_SEED=… npx vitest run --testTimeout=0 <this file>
+const SEED = Number(process.env.RAW_CONDITION_SEED ?? 20261205);
+const RUNS = Number(process.env.RAW_CONDITION_RUNS ?? 200);
 
 type Gen = fc.GeneratorValue;
 
