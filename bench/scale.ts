@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openScenario } from '../src/cli/scenarios.ts';
-import { runHeadless, stateName } from '../src/engine/headless.ts';
+import { runHeadless } from '../src/engine/headless.ts';
+import { stateName } from '../src/engine/machine.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { geniusLike } from './synthetic.ts';
 

@@ -54,4 +54,27 @@ describe('code base rules', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('should let the screens drive a session only through the game API, never the headless driver', () => {
+    const headless = resolve(ROOT, 'src/engine/headless.ts');
+    const offenders = sources('src/ui').filter((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/from '(\.\.?\/[^']+)'/g)].some(
+        (m) => resolve(f, '..', m[1]!) === headless,
+      ),
+    );
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('should derive how a run ended in one place (engine/game.ts runOutcome)', () => {
+    // the end is the transcript's last entry; reading that entry's kind elsewhere is a second derivation
+    const offenders = ['src/report', 'src/ui', 'src/cli', 'src/engine']
+      .flatMap(sources)
+      .filter((f) => !f.endsWith('engine/game.ts'))
+      .filter((f) =>
+        /(transcript|entries)\.at\(-1\)\??\.kind|findLast\(\(\w+\) => \w+\.kind === '(signed|stalemate|collapsed)'/.test(
+          readFileSync(f, 'utf8'),
+        ),
+      );
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
 });

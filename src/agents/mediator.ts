@@ -9,14 +9,19 @@
 //      more than no deal are holding out for more: the mediator leaves them to the clock;
 //   3. when the text still falls short of the demands the actors stated (their aspirations last round) and the
 //      exact frontier of acceptable packages has a text that meets more of them, it redrafts to the nearest one.
-// It never tables a text that breaks its own red lines, and it records why it changed each term.
+// It never tables a text that breaks its own red lines, and it records why it changed each term — a reason that
+// must be true of the numbers: an "ask" moves a term the actor named when it rejected a text worth less than no
+// deal to it; a redraft "meets" only actors that rejected with asks and get their stated demand and their asked
+// terms' way. Without new information it never goes back: no term returns to a value it moved it away from, no
+// text is tabled again (memory.ts in the engine keeps that record); with nothing new to offer, it says so.
 import { holds } from '../domain/condition.ts';
 import { requiredActors, type Violation } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
-import { agreementFrontier } from './frontier.ts';
+import { cheapest } from './cheapest.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
+import { frontierDraft } from './redraft.ts';
 import { keepsAll, movesWithin, withTerms } from './search.ts';
 import type { ChangeReason, Revision, TermChange, View } from './types.ts';
 
@@ -57,29 +62,8 @@ function costToOthers(
   return cost;
 }
 
-/** Lexicographic comparison of score tuples (smaller is better); ties within EPS. */
-function compare(a: readonly number[], b: readonly number[]): number {
-  for (let k = 0; k < a.length; k++) {
-    if (a[k]! < b[k]! - EPS) return -1;
-    if (a[k]! > b[k]! + EPS) return 1;
-  }
-  return 0;
-}
-
-/** The candidate with the smallest score; exact ties are drawn with the seeded generator. */
-function cheapest<T>(candidates: readonly { item: T; score: readonly number[] }[], rng: Rng): T | null {
-  let best: { item: T; score: readonly number[] }[] = [];
-  for (const c of candidates) {
-    const cmp = best.length ? compare(c.score, best[0]!.score) : -1;
-    if (cmp < 0) best = [c];
-    else if (cmp === 0) best.push(c);
-  }
-  if (best.length === 0) return null;
-  return best[best.length === 1 ? 0 : rng.int(0, best.length - 1)]!.item;
-}
-
 /** The issues a non-party controls that a package moves off the status quo. */
-function movedControlled(scenario: Scenario, actor: number, pkg: ArrayLike<number>): number[] {
+export function movedControlled(scenario: Scenario, actor: number, pkg: ArrayLike<number>): number[] {
   return scenario.issues
     .filter((x) => x.controlledBy.includes(actor) && pkg[x.index] !== x.statusQuo)
     .map((x) => x.index);
@@ -89,6 +73,14 @@ function isParty(scenario: Scenario, a: number): boolean {
   return scenario.protocol.parties.includes(a);
 }
 
+/** What the mediator has done since the last new information (an event, an inject, a walk-out). */
+export interface MediatorMemory {
+  /** every text on the table since, the one on it now included */
+  readonly tabled: readonly (readonly number[])[];
+  /** (issue, option) pairs it moved a term away from since */
+  readonly abandoned: readonly (readonly [number, number])[];
+}
+
 export interface MediatorInput {
   /** the actors that rejected the last text, in the order they answered */
   readonly rejected: readonly number[];
@@ -96,12 +88,50 @@ export interface MediatorInput {
   readonly aspiration: number;
   /** how many terms it moves for each actor that rejected on value (default 1) */
   readonly steps?: number;
+  /** what it must not go back to (none: it remembers nothing) */
+  readonly memory?: MediatorMemory;
+}
+
+/** The rules that keep the search from going round in circles, and whether they held a change back. */
+class Circles {
+  blocked = false;
+  readonly #abandoned: Set<string>;
+  readonly #tabled: Set<string>;
+  constructor(
+    readonly start: Int32Array,
+    memory: MediatorMemory | undefined,
+  ) {
+    this.#abandoned = new Set((memory?.abandoned ?? []).map(([i, o]) => `${i}:${o}`));
+    this.#tabled = new Set((memory?.tabled ?? []).map((t) => t.join(',')));
+  }
+  /** A package moves some term back to a value the mediator moved it away from. */
+  undoes(pkg: ArrayLike<number>): boolean {
+    for (let i = 0; i < pkg.length; i++)
+      if (pkg[i] !== this.start[i] && this.#abandoned.has(`${i}:${pkg[i]}`)) return true;
+    return false;
+  }
+  /** A package, other than the text on the table, that was on the table before. */
+  retables(pkg: ArrayLike<number>): boolean {
+    const key = Array.from(pkg).join(',');
+    return key !== Array.from(this.start).join(',') && this.#tabled.has(key);
+  }
+  /** Whether a candidate may be tabled; a refused one is remembered (then "nothing new" may be said). */
+  allows(pkg: ArrayLike<number>, whole = false): boolean {
+    const ok = !this.undoes(pkg) && !(whole && this.retables(pkg));
+    if (!ok) this.blocked = true;
+    return ok;
+  }
 }
 
 export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
   const { scenario, self } = view;
   const me = scenario.actors[self]!;
   const mine = (pkg: ArrayLike<number>) => utility(me, scenario.offsets, pkg);
+  const circles = new Circles(Int32Array.from(view.text), input.memory);
+  const answers = new Map((view.history.at(-1)?.answers ?? []).map((a) => [a.actor, a]));
+  /** red lines and rules repaired this round, and actors whose consent a change made unnecessary */
+  const repaired: Constraint[] = [];
+  const released: number[] = [];
   let text: Int32Array = Int32Array.from(view.text);
   const changes: TermChange[] = [];
   const touched = new Set<number>();
@@ -144,6 +174,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
         )
       )
         return;
+      if (!circles.allows(next)) return;
       candidates.push({
         item: next,
         score: [
@@ -174,11 +205,14 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       continue;
     }
     const violation = violationOf(constraint);
+    const kept = holds(constraint.condition, next);
+    if (kept) repaired.push(constraint);
+    else if (owner !== null) released.push(owner);
     apply(
       next,
       owner === null
         ? { kind: 'rule', violation }
-        : holds(constraint.condition, next)
+        : kept
           ? { kind: 'red-line', actor: owner, violation }
           : { kind: 'consent', actor: owner },
     );
@@ -198,13 +232,19 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       if (next) break;
     }
     const broken = me.redLines.find((c) => !holds(c.condition, text))!;
-    if (next) apply(next, { kind: 'red-line', actor: self, violation: violationOf(broken) });
+    if (next) {
+      repaired.push(...me.redLines);
+      apply(next, { kind: 'red-line', actor: self, violation: violationOf(broken) });
+    }
   }
 
-  // 2. the actors the text leaves below their value of no deal: their costliest terms, one step their way
+  // 2. the actors that rejected a text worth less to them than no deal, and still get less: the terms they asked
+  //    for, costliest first, one step their way
   const steps = input.steps ?? 1;
   for (const a of rejected) {
     const actor = scenario.actors[a]!;
+    const answer = answers.get(a);
+    if (!answer || answer.utility >= answer.reservation - EPS || answer.asks.length === 0) continue;
     if (!requiredActors(scenario, text).includes(a)) continue;
     if (actor.redLines.some((c) => !holds(c.condition, text))) continue; // already handled, or could not be
     if (utility(actor, scenario.offsets, text) >= actor.reservation.value - EPS) continue; // it holds out: time will tell
@@ -225,7 +265,8 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
         (j) =>
           utility(scenario.actors[j]!, scenario.offsets, next) >= scenario.actors[j]!.reservation.value - EPS,
       ) &&
-      mine(next) >= input.aspiration - EPS;
+      mine(next) >= input.aspiration - EPS &&
+      circles.allows(next);
     let moved = 0;
     if (!isParty(scenario, a) && a !== self) {
       const issues = movedControlled(scenario, a, text);
@@ -234,6 +275,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
         issues.map((i) => [i, scenario.issues[i]!.statusQuo]),
       );
       if (issues.length && admissible(next)) {
+        released.push(a);
         apply(next, { kind: 'consent', actor: a });
         continue;
       }
@@ -241,6 +283,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
     const u = (pkg: ArrayLike<number>) => utility(actor, scenario.offsets, pkg);
     for (const ask of issueCosts(scenario, actor, text)) {
       if (moved >= steps) break;
+      if (!answer.asks.includes(ask.issue)) continue; // only what it asked for
       if (touched.has(ask.issue)) continue;
       const issue = scenario.issues[ask.issue]!;
       const cur = text[ask.issue]!;
@@ -268,53 +311,32 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
   }
   // 3. when the text still falls short of what the actors said they need, and the exact frontier of acceptable
   //    packages holds a text that meets more of those demands, the mediator redrafts to the nearest such text
-  const jump = frontierDraft(view, rng, text, input.aspiration);
+  //    (one that keeps what this round repaired, and neither undoes its changes nor tables a text again)
+  const jump = frontierDraft(
+    view,
+    rng,
+    text,
+    input.aspiration,
+    (pkg) =>
+      keepsAll(repaired, pkg) &&
+      released.every((r) => movedControlled(scenario, r, pkg).length === 0) &&
+      circles.allows(pkg, true),
+  );
   if (jump) {
     apply(jump.pkg, { kind: 'frontier', meets: jump.meets });
-    return { type: 'revise', changes, aspiration: input.aspiration, unmet: [] };
+    return { type: 'revise', changes, aspiration: input.aspiration, unmet: [], nothingNew: false };
   }
-  return { type: 'revise', changes, aspiration: input.aspiration, unmet };
-}
-
-/**
- * How a package meets the demands stated last round (each answering actor's aspiration then, and its red
- * lines): who it satisfies, and the total shortfall of the others.
- */
-function demandsMet(view: View, pkg: ArrayLike<number>): { meets: number[]; shortfall: number } {
-  const { scenario } = view;
-  const meets: number[] = [];
-  let shortfall = 0;
-  for (const d of view.history.at(-1)?.answers ?? []) {
-    if (d.actor === view.self) continue;
-    const actor = scenario.actors[d.actor]!;
-    const gap = d.aspiration - utility(actor, scenario.offsets, pkg);
-    if (keepsAll(actor.redLines, pkg) && gap <= EPS) meets.push(d.actor);
-    else shortfall += Math.max(gap, 0) + (keepsAll(actor.redLines, pkg) ? 0 : 1);
+  // a text it tabled before, reached again by repairs: it keeps the one on the table instead
+  if (circles.retables(text)) {
+    circles.blocked = true;
+    return { type: 'revise', changes: [], aspiration: input.aspiration, unmet, nothingNew: true };
   }
-  return { meets, shortfall };
-}
-
-function frontierDraft(
-  view: View,
-  rng: Rng,
-  text: Int32Array,
-  aspiration: number,
-): { pkg: Int32Array; meets: number[] } | null {
-  const { scenario, self } = view;
-  const now = demandsMet(view, text);
-  if (now.shortfall <= EPS) return null;
-  const frontier = agreementFrontier(scenario);
-  if (!frontier) return null;
-  const me = scenario.actors[self]!;
-  const current = [-now.meets.length, now.shortfall];
-  const candidates = frontier.points
-    .filter((p) => keepsAll(me.redLines, p.pkg) && utility(me, scenario.offsets, p.pkg) >= aspiration - EPS)
-    .map((p) => {
-      const { meets, shortfall } = demandsMet(view, p.pkg);
-      let moved = 0;
-      for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
-      return { item: { pkg: Int32Array.from(p.pkg), meets }, score: [-meets.length, shortfall, moved] };
-    })
-    .filter((c) => compare(c.score.slice(0, 2), current) < 0);
-  return cheapest(candidates, rng);
+  const same = text.every((o, i) => o === view.text[i]);
+  return {
+    type: 'revise',
+    changes,
+    aspiration: input.aspiration,
+    unmet,
+    nothingNew: same && circles.blocked,
+  };
 }

@@ -8,6 +8,11 @@ export interface PastAnswer {
   readonly accepts: boolean;
   /** the utility the actor held out for that round */
   readonly aspiration: number;
+  /** the text's utility to it, and its value of no deal, as it answered */
+  readonly utility: number;
+  readonly reservation: number;
+  /** the issues it asked to have changed (a rejection), costliest first */
+  readonly asks: readonly number[];
 }
 
 /** A text that was on the table in an earlier round, and how it was answered. */
@@ -89,4 +94,6 @@ export interface Revision {
   readonly aspiration: number;
   /** objections it could not meet (no admissible change): actor indices */
   readonly unmet: readonly number[];
+  /** it keeps the text because every change it could make would undo one of its own or table a text again */
+  readonly nothingNew: boolean;
 }

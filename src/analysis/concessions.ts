@@ -2,7 +2,6 @@
 // changes: every set of k changed issues and every choice of their other options is considered, except where a
 // proof shows it cannot be a smallest working set (see the pruning notes below and docs/concessions.md).
 import { holds } from '../domain/condition.ts';
-import { PeacesimError } from '../domain/errors.ts';
 import {
   evaluatePackage,
   type Reservations,
@@ -12,6 +11,7 @@ import {
 import { positionsAsOf } from '../domain/positions.ts';
 import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
+import { ParameterError } from './limits.ts';
 
 /** The exact search stops here: C(n, k) × options^k grows fast, and four changes are no longer a small concession. */
 export const MAX_EXACT_CHANGES = 3;
@@ -143,13 +143,14 @@ export function concessions(
 ): ConcessionsResult {
   const max = options.max ?? MAX_EXACT_CHANGES;
   if (!Number.isInteger(max) || max < 1 || max > MAX_EXACT_CHANGES)
-    throw new PeacesimError(
-      `--max ${max}: the exact search covers 1 to ${MAX_EXACT_CHANGES} changes (C(issues, k) × options^k packages); use --max 1, 2 or 3`,
-      2,
+    throw new ParameterError(
+      'max',
+      max,
+      `the exact search covers 1 to ${MAX_EXACT_CHANGES} changes (C(issues, k) × options^k packages); use 1, 2 or 3`,
     );
   const limit = options.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1)
-    throw new PeacesimError(`--limit ${limit}: give a whole number of at least 1`, 2);
+    throw new ParameterError('limit', limit, 'give a whole number of at least 1');
   const rank = options.rank ?? 'nash';
   const doc = requireDocument(scenario, documentId);
 

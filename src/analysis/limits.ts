@@ -20,6 +20,21 @@ export class AnalysisLimitError extends PeacesimError {
   override name = 'AnalysisLimitError';
 }
 
+/**
+ * A parameter of an analysis outside what it accepts, as data: which (`max`, `limit`, `set`), the value given and
+ * what is wrong. The CLI words it with the flag the value came from.
+ */
+export class ParameterError extends PeacesimError {
+  override name = 'ParameterError';
+  constructor(
+    readonly parameter: string,
+    readonly value: string | number,
+    readonly problem: string,
+  ) {
+    super(`${parameter} ${value}: ${problem}`);
+  }
+}
+
 /** Internal: the exact Pareto DP went over its work budget; callers fall back to an approximation. */
 export class WorkBudgetExceeded extends Error {
   override name = 'WorkBudgetExceeded';

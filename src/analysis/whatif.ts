@@ -13,6 +13,7 @@ import {
 } from '../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import type { BasisKind, Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
+import { ParameterError } from './limits.ts';
 
 /** One `--set ISSUE=VALUE` as typed: an option id, or a number for a numeric issue. */
 export interface ChangeRequest {
@@ -156,7 +157,7 @@ export function valuesToAdd(scenario: Scenario, requests: readonly ChangeRequest
   for (const r of requests) {
     const issue = issueOf(scenario, r.issue);
     if (seen.has(issue.id))
-      throw new PeacesimError(`--set ${issue.id}=… is given twice; set each issue once`, 2);
+      throw new ParameterError('set', `${issue.id}=…`, 'is given twice; set each issue once');
     seen.add(issue.id);
     if (issue.kind === 'numeric') {
       const n = numericValue(issue, r.value);

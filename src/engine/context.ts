@@ -1,9 +1,10 @@
 // The machine's context: plain JSON only (numbers, strings, arrays, objects), so a snapshot persists as is.
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
+// Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
 
 import type { Draft } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
-import { createRng } from '../domain/rng.ts';
+import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { EntryBody, Phase, TranscriptEntry } from './transcript.ts';
@@ -15,14 +16,14 @@ export interface WeightEdit {
   readonly weight: number;
 }
 
-type RedLineEdit =
+export type RedLineEdit =
   /** a red line added by effect `effect` of scenario event `event` */
   | { readonly kind: 'add'; readonly actor: number; readonly event: string; readonly effect: number }
   | { readonly kind: 'drop'; readonly actor: number; readonly redLine: string };
 
 /** Why an actor's blame count rose: it was the lone holdout of a round, or it walked out (a goodwill gesture
  * removes the actor's latest holdout mark, see blame.ts). */
-interface BlameMark {
+export interface BlameMark {
   readonly round: number;
   readonly actor: number;
   readonly cause: 'holdout' | 'walk-out';
@@ -40,7 +41,7 @@ export interface Progress {
   readonly renewed?: boolean;
 }
 
-interface Awaiting {
+export interface Awaiting {
   readonly actor: number;
   readonly move: 'respond' | 'propose' | 'revise';
 }
@@ -106,12 +107,22 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
   };
 }
 
-/** The context as immer hands it to a recipe, to be changed in place. */
 export type ContextDraft = Draft<NegotiationContext>;
 
 /** Appends a transcript entry stamped with its sequence number, the round and the phase. */
 export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
-  draft.transcript.push({ seq: draft.transcript.length, round: draft.round, phase, ...body } as Draft<
-    NegotiationContext['transcript'][number]
-  >);
+  draft.transcript.push({
+    seq: draft.transcript.length,
+    round: draft.round,
+    phase,
+    ...body,
+  } as Draft<TranscriptEntry>);
+}
+
+/** Runs `use` with the generator restored from the draft, and stores its state back. */
+export function withRng<T>(draft: ContextDraft, use: (rng: Rng) => T): T {
+  const rng = rngFromState(draft.rng);
+  const out = use(rng);
+  draft.rng = [...rng.state()];
+  return out;
 }

@@ -1,7 +1,10 @@
 // The scenario as it stands in a run: the compiled scenario with the context's reservations, weight edits and
-// red-line edits applied. Agents and the domain's verdicts work on it like on any scenario.
+// red-line edits applied. Agents and the domain's verdicts work on it like on any scenario; an agent's view is
+// that scenario seen by one actor in the round.
+import type { View } from '../agents/types.ts';
 import type { Actor, Constraint, Scenario } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
+import type { Run } from './options.ts';
 
 type State = Pick<NegotiationContext, 'reservations' | 'weightEdits' | 'redLineEdits'>;
 
@@ -61,4 +64,20 @@ export function effectiveScenario(scenario: Scenario, state: State): Scenario {
   if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, out);
   return out;
+}
+
+export function currentScenario(run: Run, ctx: NegotiationContext): Scenario {
+  return effectiveScenario(run.scenario, ctx);
+}
+
+export function viewOf(run: Run, ctx: NegotiationContext, self: number): View {
+  return {
+    scenario: currentScenario(run, ctx),
+    self,
+    strategy: run.options.strategies[self]!,
+    round: ctx.round,
+    maxRounds: ctx.maxRounds,
+    text: Int32Array.from(ctx.text),
+    history: ctx.history,
+  };
 }

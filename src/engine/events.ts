@@ -1,31 +1,78 @@
-// The events the negotiation machine accepts (discriminated on `type`). Plain JSON: a session stores them.
-import type { TermValue } from './terms.ts';
+// The inputs the negotiation machine takes, as zod schemas: the machine's event types are inferred from them, and a
+// session file's inputs are checked against them at the border, so nothing malformed ever reaches a guard.
+import { z } from 'zod';
+
+const id = z.string().min(1);
+const unit = z.number().min(0).max(1);
+
+/** A term of a person's text: the option id, or the number of a numeric issue. */
+export const TermValueSchema = z.union([z.string(), z.number().finite()]);
+
+/** Issue id → option id (or number): the terms a person changes. */
+const Terms = z.record(id, TermValueSchema).readonly();
 
 /** An effect a facilitator fires by hand; ids as in the scenario file. (Red lines are added by scenario events.) */
-export type AdHocEffect =
-  | { readonly kind: 'set-reservation'; readonly actor: string; readonly value: number }
-  | { readonly kind: 'shift-reservation'; readonly actor: string; readonly delta: number }
-  | { readonly kind: 'set-weight'; readonly actor: string; readonly issue: string; readonly weight: number }
-  | { readonly kind: 'drop-red-line'; readonly actor: string; readonly redLine: string }
-  | { readonly kind: 'table'; readonly document: string }
-  | { readonly kind: 'walk-out'; readonly actor: string }
-  | { readonly kind: 'goodwill'; readonly actor: string };
+export const AdHocEffectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('set-reservation'), actor: id, value: unit }).readonly(),
+  z
+    .strictObject({ kind: z.literal('shift-reservation'), actor: id, delta: z.number().min(-1).max(1) })
+    .readonly(),
+  z
+    .strictObject({ kind: z.literal('set-weight'), actor: id, issue: id, weight: z.number().min(0).finite() })
+    .readonly(),
+  z.strictObject({ kind: z.literal('drop-red-line'), actor: id, redLine: id }).readonly(),
+  z.strictObject({ kind: z.literal('table'), document: id }).readonly(),
+  z.strictObject({ kind: z.literal('walk-out'), actor: id }).readonly(),
+  z.strictObject({ kind: z.literal('goodwill'), actor: id }).readonly(),
+]);
+export type AdHocEffect = z.output<typeof AdHocEffectSchema>;
 
-/** A move of an actor played by a person. Terms: issue id → option id (or number), changes to the text. */
-export type HumanMove =
-  | { readonly type: 'accept' }
-  | { readonly type: 'reject'; readonly asks?: readonly string[] }
-  | { readonly type: 'propose'; readonly terms: Readonly<Record<string, TermValue>> }
-  | { readonly type: 'revise'; readonly terms: Readonly<Record<string, TermValue>> };
+/** A move of an actor played by a person. */
+export const HumanMoveSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('accept') }).readonly(),
+  z.strictObject({ type: z.literal('reject'), asks: z.array(id).readonly().optional() }).readonly(),
+  z.strictObject({ type: z.literal('propose'), terms: Terms }).readonly(),
+  z.strictObject({ type: z.literal('revise'), terms: Terms }).readonly(),
+]);
+export type HumanMove = z.output<typeof HumanMoveSchema>;
 
+/** INJECT names a manual scenario event or carries one ad-hoc effect: exactly one of the two. */
+const InjectSchema = z
+  .strictObject({ type: z.literal('INJECT'), event: id.optional(), effect: AdHocEffectSchema.optional() })
+  .check((ctx) => {
+    if ((ctx.value.event === undefined) === (ctx.value.effect === undefined))
+      ctx.issues.push({
+        code: 'custom',
+        message: 'an INJECT names either a manual "event" or an ad-hoc "effect", not both or neither',
+        input: ctx.value,
+      });
+  })
+  .transform(
+    (v): InjectEvent =>
+      v.effect === undefined ? { type: v.type, event: v.event! } : { type: v.type, effect: v.effect },
+  );
 export type InjectEvent =
   | { readonly type: 'INJECT'; readonly event: string }
   | { readonly type: 'INJECT'; readonly effect: AdHocEffect };
 
-export type NegotiationEvent =
+export const NegotiationEventSchema = z.discriminatedUnion('type', [
   /** advance one phase */
-  | { readonly type: 'STEP' }
-  | InjectEvent
-  | { readonly type: 'HUMAN_MOVE'; readonly actor: string; readonly move: HumanMove }
-  | { readonly type: 'PAUSE' }
-  | { readonly type: 'RESUME' };
+  z.strictObject({ type: z.literal('STEP') }).readonly(),
+  InjectSchema,
+  z.strictObject({ type: z.literal('HUMAN_MOVE'), actor: id, move: HumanMoveSchema }).readonly(),
+  z.strictObject({ type: z.literal('PAUSE') }).readonly(),
+  z.strictObject({ type: z.literal('RESUME') }).readonly(),
+]);
+export type NegotiationEvent = z.output<typeof NegotiationEventSchema>;
+
+/** One line naming an input, as a session file holds it: "HUMAN_MOVE by south", "INJECT us-walks-away". */
+export function describeInput(e: NegotiationEvent): string {
+  switch (e.type) {
+    case 'HUMAN_MOVE':
+      return `HUMAN_MOVE by ${e.actor} (${e.move.type})`;
+    case 'INJECT':
+      return 'event' in e ? `INJECT ${e.event}` : `INJECT ${e.effect.kind}`;
+    default:
+      return e.type;
+  }
+}

@@ -1,15 +1,12 @@
-// Running a negotiation without a person at the keyboard: STEP until a final state, firing planned injects at
-// the start of their rounds and feeding supplied moves to the actors played by people. Every event sent is
-// recorded: a session replays them.
-import { type Actor, createActor, type SnapshotFrom } from 'xstate';
+// Playing a game without a person at the keyboard: STEP until a final state, firing planned injects at the start
+// of their rounds and feeding supplied moves to the actors played by people. Every input goes through the game
+// API (game.ts), so the game it returns holds them all: a session replays them.
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
-import { injectError } from './effects.ts';
 import type { HumanMove, NegotiationEvent } from './events.ts';
-import { humanMoveError } from './human.ts';
-import { createNegotiationMachine, type NegotiationMachine } from './machine.ts';
-import { type RunOptions, resolveOptions } from './options.ts';
-import type { Run } from './runtime.ts';
+import { awaited, type Game, isOver, isPaused, newGame, refusal, send } from './game.ts';
+import type { NegotiationSnapshot } from './machine.ts';
+import type { RunOptions } from './options.ts';
 
 export interface PlannedInject {
   readonly event: string;
@@ -26,84 +23,84 @@ export interface HeadlessPlan {
   readonly moves?: readonly SuppliedMove[];
 }
 
-export type NegotiationSnapshot = SnapshotFrom<NegotiationMachine>;
+/**
+ * A planned inject or supplied move the engine refuses where the run stands, with the data to locate it: the
+ * CLI names the flag or file it came from.
+ */
+export class PlanError extends PeacesimError {
+  override name = 'PlanError';
+  constructor(
+    readonly item:
+      | { readonly kind: 'inject'; readonly inject: PlannedInject }
+      | ({ readonly kind: 'move' } & SuppliedMove),
+    /** the round the run was in */
+    readonly round: number,
+    readonly reason: string,
+  ) {
+    super(
+      `${item.kind === 'inject' ? `inject ${item.inject.event}@${item.inject.round}` : `the move of ${item.actor} in round ${round}`}: ${reason}`,
+    );
+  }
+}
 
 export interface HeadlessRun {
+  readonly game: Game;
   readonly snapshot: NegotiationSnapshot;
-  /** every event sent, in order (what a session stores) */
+  /** every input sent, in order (what a session stores) */
   readonly inputs: readonly NegotiationEvent[];
   /** set when the run stopped because a person's move was needed and none was left */
   readonly waitingFor: string | null;
 }
 
-/** The state value as a path, e.g. "live.running.tabling" or "signed". */
-export function stateName(snapshot: NegotiationSnapshot): string {
-  const walk = (v: unknown): string =>
-    typeof v === 'string'
-      ? v
-      : Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}.${walk(x)}`)[0]!;
-  return walk(snapshot.value);
-}
-
-/** Actors played by people who may be asked to move (parties, the mediator, controllers of issues). */
-export function humanActors(scenario: Scenario, options: RunOptions): string[] {
-  const resolved = resolveOptions(scenario, options);
-  const involved = new Set([...scenario.protocol.parties, ...scenario.issues.flatMap((x) => x.controlledBy)]);
-  if (scenario.protocol.kind === 'mediated-single-text' && scenario.protocol.mediator !== undefined)
-    involved.add(scenario.protocol.mediator);
-  return scenario.actors
-    .filter((a) => involved.has(a.index) && resolved.strategies[a.index]!.kind === 'human')
-    .map((a) => a.id);
+function taken(sent: ReturnType<typeof send>): Game {
+  // the loop sends only what it checked first: a refusal here is a bug of the driver, not bad input
+  if (!sent.ok) throw new Error(`the headless driver sent an input the machine refused: ${sent.error}`);
+  return sent.game;
 }
 
 /**
- * Sends the planned inputs to a started actor until it is done, or until it waits for a person's move that
- * `moves` does not supply (then `waitingFor` names the actor). `sent` collects every event sent.
+ * Sends the planned inputs until the game is over, or until it waits for a person's move that `moves` does not
+ * supply (then `waitingFor` names the actor). Throws PlanError for an inject or move the engine refuses.
  */
-export function drive(
-  scenario: Scenario,
-  options: RunOptions,
-  actor: Actor<NegotiationMachine>,
-  plan: HeadlessPlan,
-  sent: NegotiationEvent[],
-): string | null {
-  const run: Run = { scenario, options: resolveOptions(scenario, options) };
+export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
   const moves = [...(plan.moves ?? [])];
   const fired = new Set<number>();
-  const send = (event: NegotiationEvent) => {
-    sent.push(event);
-    actor.send(event);
-  };
+  let game = start;
+  const done = (waitingFor: string | null): HeadlessRun => ({
+    game,
+    snapshot: game.snapshot,
+    inputs: game.inputs,
+    waitingFor,
+  });
   for (let guard = 0; guard < 100_000; guard++) {
-    const snap = actor.getSnapshot();
-    if (snap.status === 'done') return null;
-    const ctx = snap.context;
-    if (snap.matches({ live: 'paused' })) {
-      send({ type: 'RESUME' });
+    if (isOver(game)) return done(null);
+    const round = game.snapshot.context.round;
+    if (isPaused(game)) {
+      game = taken(send(game, { type: 'RESUME' }));
       continue;
     }
-    if (snap.matches({ live: { running: 'tabling' } }))
+    if (game.snapshot.matches({ live: { running: 'tabling' } }))
       (plan.injects ?? []).forEach((p, k) => {
-        if (p.round !== ctx.round || fired.has(k)) return;
+        if (p.round !== round || fired.has(k)) return;
         fired.add(k);
         const inject = { type: 'INJECT', event: p.event } as const;
-        const why = injectError(scenario, actor.getSnapshot().context, inject);
-        if (why) throw new PeacesimError(`--inject ${p.event}@${p.round}: ${why}`);
-        send(inject);
+        const why = refusal(game, inject);
+        if (why) throw new PlanError({ kind: 'inject', inject: p }, round, why);
+        game = taken(send(game, inject));
       });
-    if (actor.getSnapshot().status === 'done') return null; // an inject ended the talks (a walk-out)
-    const waiting = actor.getSnapshot().context.awaiting[0];
+    if (isOver(game)) return done(null); // an inject ended the talks (a walk-out)
+    const waiting = awaited(game)[0];
     if (waiting) {
-      const id = scenario.actors[waiting.actor]!.id;
-      const k = moves.findIndex((m) => m.actor === id);
-      if (k < 0) return id;
-      const { move } = moves.splice(k, 1)[0]!;
-      const why = humanMoveError(run, actor.getSnapshot().context, id, move);
-      if (why) throw new PeacesimError(`the move of ${id} in round ${ctx.round}: ${why}`);
-      send({ type: 'HUMAN_MOVE', actor: id, move });
+      const k = moves.findIndex((m) => m.actor === waiting.actor);
+      if (k < 0) return done(waiting.actor);
+      const supplied = moves.splice(k, 1)[0]!;
+      const input = { type: 'HUMAN_MOVE', actor: supplied.actor, move: supplied.move } as const;
+      const why = refusal(game, input);
+      if (why) throw new PlanError({ kind: 'move', ...supplied }, round, why);
+      game = taken(send(game, input));
       continue;
     }
-    send({ type: 'STEP' });
+    game = taken(send(game, { type: 'STEP' }));
   }
   throw new Error('the negotiation did not end: the machine stopped advancing');
 }
@@ -114,10 +111,5 @@ export function runHeadless(
   options: RunOptions = {},
   plan: HeadlessPlan = {},
 ): HeadlessRun {
-  const actor = createActor(createNegotiationMachine(scenario, options)).start();
-  const inputs: NegotiationEvent[] = [];
-  const waitingFor = drive(scenario, options, actor, plan, inputs);
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return { snapshot, inputs, waitingFor };
+  return playOn(newGame(scenario, options), plan);
 }

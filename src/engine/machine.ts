@@ -7,16 +7,15 @@
 //             │                               ├→ stalemate (the last round passed) (final)
 //             └── PAUSE / RESUME, INJECT ─────┴→ collapsed (a party or the mediator walked out) (final)
 import { produce } from 'immer';
-import { assertEvent, assign, setup } from 'xstate';
+import { assertEvent, assign, type SnapshotFrom, setup } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
 import { initialContext, type NegotiationContext } from './context.ts';
 import { applyEffects, injectError, resolveInject } from './effects.ts';
 import type { NegotiationEvent } from './events.ts';
 import { applyHumanMove, humanMoveError } from './human.ts';
-import { type RunOptions, resolveOptions } from './options.ts';
+import { type Run, type RunOptions, resolveOptions } from './options.ts';
 import { mediatorHasPatience } from './patience.ts';
 import { collectAnswers } from './responding.ts';
-import type { Run } from './runtime.ts';
 import { openRound, tableDocument } from './tabling.ts';
 import {
   ratifies,
@@ -159,3 +158,13 @@ export function createNegotiationMachine(scenario: Scenario, options: RunOptions
 }
 
 export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;
+export type NegotiationSnapshot = SnapshotFrom<NegotiationMachine>;
+
+/** The state value as a path, e.g. "live.running.tabling" or "signed". */
+export function stateName(snapshot: NegotiationSnapshot): string {
+  const walk = (v: unknown): string =>
+    typeof v === 'string'
+      ? v
+      : Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}.${walk(x)}`)[0]!;
+  return walk(snapshot.value);
+}

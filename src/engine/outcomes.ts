@@ -5,8 +5,9 @@ import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
 import { drawScenario, uncertainParameters } from '../analysis/sweep.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
-import { type PlannedInject, runHeadless, stateName } from './headless.ts';
-import { type RunOptions, resolveOptions } from './options.ts';
+import { runOutcome } from './game.ts';
+import { type PlannedInject, runHeadless } from './headless.ts';
+import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
 import { optionOf, type TermSheet, type TermValue } from './terms.ts';
 
 export const OUTCOME_KINDS = ['signed', 'stalemate', 'collapsed'] as const;
@@ -121,25 +122,24 @@ function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number)
   const injects = options.injects ?? [];
   const n = scenario.actors.length;
   const drawn = drawScenario(scenario, drawRng(options.seed, index));
-  const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, 2 ** 31 - 1);
+  const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
   const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
   if (r.waitingFor) throw new Error(`draw ${index}: the run waits for a person (${r.waitingFor})`);
   const ctx = r.snapshot.context;
-  const outcome = stateName(r.snapshot) as OutcomeKind;
-  if (!OUTCOME_KINDS.includes(outcome)) throw new Error(`draw ${index}: the run ended in ${outcome}`);
+  const ended = runOutcome(ctx.transcript);
+  if (!ended) throw new Error(`draw ${index}: the run did not end`);
   const holdouts = new Array<number>(n).fill(0);
   for (const m of ctx.blameMarks) if (m.cause === 'holdout') holdouts[m.actor]!++;
-  const signed = ctx.transcript.findLast((e) => e.kind === 'signed');
-  const deal = outcome === 'signed' && signed?.kind === 'signed' ? signed : null;
+  const signed = ended.kind === 'signed';
   return {
     draw: index,
     engineSeed,
-    outcome,
-    round: deal ? deal.round : ctx.round,
-    utilities: deal ? deal.utilities : null,
-    durability: deal?.durability?.value ?? null,
-    terms: deal ? deal.terms : null,
+    outcome: ended.kind,
+    round: ended.round,
+    utilities: signed ? ended.utilities : null,
+    durability: signed ? (ended.durability?.value ?? null) : null,
+    terms: signed ? ended.terms : null,
     reservations: drawn.actors.map((a) => a.reservation.value),
     holdouts,
     walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),

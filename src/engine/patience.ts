@@ -2,10 +2,11 @@
 // walks out; absent: it never does). Progress is a new best of the talks: more required actors accept than in
 // any round so far, or the answers' total shortfall below their aspirations is less than ever.
 import { brokenConstraints } from '../domain/evaluate.ts';
+import { mediatorOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import type { ContextDraft, NegotiationContext, Progress } from './context.ts';
-import { mediatorOf, type Run } from './runtime.ts';
+import type { Run } from './options.ts';
 
 const EPS = 1e-9;
 

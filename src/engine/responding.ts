@@ -6,15 +6,17 @@ import { produce } from 'immer';
 import { respond } from '../agents/strategy.ts';
 import type { Response } from '../agents/types.ts';
 import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
+import { mediatorOf } from '../domain/protocol.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
 import { noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext } from './context.ts';
+import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { currentScenario, viewOf } from './effective.ts';
 import type { HumanMove } from './events.ts';
-import { currentScenario, isHuman, mediatorOf, type Run, viewOf, withRng } from './runtime.ts';
+import { isHuman, type Run } from './options.ts';
 
 /** The actors that answer the text: required ones, parties first (protocol order), minus a proposing party. */
-function responders(run: Run, ctx: NegotiationContext): number[] {
+export function responders(run: Run, ctx: NegotiationContext): number[] {
   const s = currentScenario(run, ctx);
   const parties = s.protocol.parties;
   const proposer = ctx.author !== null && parties.includes(ctx.author) ? ctx.author : -1;
@@ -38,7 +40,14 @@ function logAnswer(
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
     noteWalkOut(draft, actor);
-    draft.answers.push({ actor, accepts: false, aspiration: res.aspiration });
+    draft.answers.push({
+      actor,
+      accepts: false,
+      aspiration: res.aspiration,
+      utility: res.utility,
+      reservation: a.reservation.value,
+      asks: [],
+    });
     log(draft, 'responding', {
       kind: 'walk-out',
       actor: a.id,
@@ -48,7 +57,14 @@ function logAnswer(
     });
     return;
   }
-  draft.answers.push({ actor, accepts: res.type === 'accept', aspiration: res.aspiration });
+  draft.answers.push({
+    actor,
+    accepts: res.type === 'accept',
+    aspiration: res.aspiration,
+    utility: res.utility,
+    reservation: a.reservation.value,
+    asks: res.type === 'reject' ? res.asks.map((k) => k.issue) : [],
+  });
   log(draft, 'responding', {
     kind: 'verdict',
     actor: a.id,

@@ -1,27 +1,23 @@
-// Sessions: a run saved as the scenario's identity (id, where it came from, a hash of its compiled data), the
-// seed, the options and every input event. Resuming replays the inputs on a fresh machine: the run is
-// deterministic, so the replay reaches the same snapshot, transcript and all.
+// Sessions: a game saved as the scenario's identity (id, where it came from, a hash of its compiled data), the
+// seed, the options, every input, the engine version that played them and a hash of the transcript they gave.
+// Everything in a file is checked at the border — its shape by zod (the inputs by the engine's own event
+// schemas), the options by the same code as the flags, each input by the machine as it is replayed — and a
+// replay whose transcript differs from the saved one is reported as such. Every refusal is one line naming the file.
 import { createHash } from 'node:crypto';
-import { createActor } from 'xstate';
 import { z } from 'zod';
-import { PeacesimError } from '../domain/errors.ts';
+import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
-import type { NegotiationEvent } from './events.ts';
-import { createNegotiationMachine } from './machine.ts';
-import { DEFAULT_SEED, type RunOptions } from './options.ts';
+import { checkAtBorder, oneLine, type Path } from './border.ts';
+import { NegotiationEventSchema } from './events.ts';
+import { type Game, RefusedInputError, replay } from './game.ts';
+import { DEFAULT_SEED, OptionError, type RunOptions } from './options.ts';
+import type { TranscriptEntry } from './transcript.ts';
+import { VERSION } from './version.ts';
 
-const SESSION_FORMAT = 1;
-
-export interface Session {
-  readonly format: 1;
-  readonly scenario: { readonly id: string; readonly source: string; readonly hash: string };
-  readonly seed: number;
-  readonly options: Omit<RunOptions, 'seed'>;
-  readonly inputs: readonly NegotiationEvent[];
-}
+export const SESSION_FORMAT = 2;
 
 /** JSON with sorted keys, typed arrays as arrays, maps as objects: the same data always gives the same text. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   const norm = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
     if (v instanceof Map) return norm(Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])));
@@ -39,25 +35,76 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(norm(value));
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** sha256 of the compiled scenario's data (where it was loaded from left out). */
 export function scenarioHash(scenario: Scenario): string {
   const { file: _file, ...data } = scenario;
-  return createHash('sha256').update(canonicalJson(data)).digest('hex');
+  return sha256(canonicalJson(data));
 }
 
-export function createSession(
-  scenario: Scenario,
-  source: string,
-  options: RunOptions,
-  inputs: readonly NegotiationEvent[],
-): Session {
-  const { seed, ...rest } = options;
+/** What a replay must give again: the number of transcript entries and the sha256 of their canonical JSON. */
+export function transcriptSeal(transcript: readonly TranscriptEntry[]) {
+  return { entries: transcript.length, sha256: sha256(canonicalJson(transcript)) };
+}
+
+/**
+ * sha256 of the seed and options a run was saved with: a changed seed is caught even where it would replay the
+ * same transcript (a run that draws nothing), since the file would then claim a seed the run was not played with.
+ */
+function settingsSeal(seed: number, options: unknown): string {
+  return sha256(canonicalJson({ seed, options }));
+}
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex (64 characters 0-9, a-f)');
+const id = z.string().min(1);
+const common = {
+  scenario: z.strictObject({ id, source: id, hash: hex64 }),
+  // bounds are the options' (resolveOptions, the code that checks the flags), when the session is replayed
+  seed: z.number().int(),
+  options: z.strictObject({
+    maxRounds: z.number().int().optional(),
+    strategies: z
+      .record(id, z.strictObject({ kind: id, params: z.record(id, z.number()).optional() }))
+      .optional(),
+  }),
+  inputs: z.array(NegotiationEventSchema),
+};
+const SessionSchema = z.discriminatedUnion(
+  'format',
+  [
+    z.strictObject({
+      format: z.literal(SESSION_FORMAT),
+      /** the peacesim version that saved it */
+      engine: id,
+      ...common,
+      transcript: z.strictObject({ entries: z.number().int().min(0), sha256: hex64, settings: hex64 }),
+    }),
+    // the first format: no engine version and no transcript seal (replayed without the divergence check)
+    z.strictObject({ format: z.literal(1), ...common }),
+  ],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? `expected ${SESSION_FORMAT} or 1, the session formats this peacesim reads`
+        : undefined,
+  },
+);
+export type Session = z.output<typeof SessionSchema>;
+
+export function createSession(game: Game, source: string): Session {
+  const { seed, ...rest } = game.options;
   return {
     format: SESSION_FORMAT,
-    scenario: { id: scenario.id, source, hash: scenarioHash(scenario) },
+    engine: VERSION,
+    scenario: { id: game.scenario.id, source, hash: scenarioHash(game.scenario) },
     seed: seed ?? DEFAULT_SEED,
     options: rest,
-    inputs: [...inputs],
+    inputs: [...game.inputs],
+    transcript: {
+      ...transcriptSeal(game.snapshot.context.transcript),
+      settings: settingsSeal(seed ?? DEFAULT_SEED, rest),
+    },
   };
 }
 
@@ -69,56 +116,85 @@ export function sessionOptions(session: Session): RunOptions {
   return { ...session.options, seed: session.seed };
 }
 
-const SessionSchema = z.strictObject({
-  format: z.literal(SESSION_FORMAT),
-  scenario: z.strictObject({
-    id: z.string().min(1),
-    source: z.string().min(1),
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
-  seed: z.number().int(),
-  options: z.strictObject({
-    maxRounds: z.number().int().min(1).optional(),
-    strategies: z
-      .record(
-        z.string(),
-        z.strictObject({ kind: z.string(), params: z.record(z.string(), z.number()).optional() }),
-      )
-      .optional(),
-  }),
-  inputs: z.array(z.looseObject({ type: z.enum(['STEP', 'INJECT', 'HUMAN_MOVE', 'PAUSE', 'RESUME']) })),
-});
+/** A place in a session file: "input 7: move.terms" (inputs count from 1), "options.maxRounds", "the file". */
+function where(path: Path): string {
+  if (path.length === 0) return 'the file';
+  const [head, k, ...rest] = path;
+  if (head === 'inputs' && typeof k === 'number')
+    return `input ${k + 1}${rest.length ? `: ${rest.map(String).join('.')}` : ''}`;
+  return path.map(String).join('.');
+}
 
-/** Reads a session file's text; a malformed one is a one-line error naming the file. */
+/** A session refused: one line, whatever the file put in it. */
+const refusal = (message: string) => new PeacesimError(oneLine(message));
+
+const notSession = (file: string, what: string) =>
+  refusal(`${file}: not a peacesim session (format ${SESSION_FORMAT}): ${what}`);
+
+/** Reads a session file's text; anything malformed is a one-line error naming the file and the place in it. */
 export function parseSession(text: string, file: string): Session {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new PeacesimError(`${file}: not a session file (invalid JSON: ${(e as Error).message})`);
+    throw refusal(`${file}: not a session file (invalid JSON: ${(e as Error).message})`);
   }
-  const parsed = SessionSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PeacesimError(
-      `${file}: not a peacesim session (format ${SESSION_FORMAT}): ${issue.path.join('.') || 'the file'}: ${issue.message}`,
-    );
-  }
-  return parsed.data as unknown as Session;
+  const checked = checkAtBorder(SessionSchema, raw);
+  if (!checked.ok) throw notSession(file, `${where(checked.path)}: ${checked.message}`);
+  return checked.data;
 }
 
 /** Refuses a session saved for another version of the scenario. */
 export function checkSession(scenario: Scenario, session: Session, file: string): void {
   const hash = scenarioHash(scenario);
   if (session.scenario.id !== scenario.id || session.scenario.hash !== hash)
-    throw new PeacesimError(
+    throw refusal(
       `${file}: saved for ${session.scenario.id === scenario.id ? 'another version of' : 'a different'} scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); start a new run with peacesim run`,
     );
 }
 
-/** A started actor with the session's inputs replayed. */
-export function replaySession(scenario: Scenario, session: Session) {
-  const actor = createActor(createNegotiationMachine(scenario, sessionOptions(session))).start();
-  for (const event of session.inputs) actor.send(event);
-  return actor;
+/** The field of a session an option error is about. */
+function optionField(e: OptionError): string {
+  if (e.option === 'seed') return 'seed';
+  if (e.option === 'maxRounds') return 'options.maxRounds';
+  return `options.strategies.${e.actor}`;
+}
+
+/**
+ * The game a session's inputs lead to. Options out of bounds, an input the machine refuses (located by its
+ * number) and a transcript that differs from the saved one are one-line errors naming the file.
+ */
+export function replaySession(scenario: Scenario, session: Session, file = 'the session file'): Game {
+  const options = sessionOptions(session);
+  let game: Game;
+  try {
+    game = replay(scenario, options, session.inputs);
+  } catch (e) {
+    if (e instanceof OptionError) throw refusal(`${file}: ${optionField(e)}: ${e.problem}`);
+    if (e instanceof UnknownIdError) throw refusal(`${file}: options.strategies: ${e.message}`);
+    if (e instanceof RefusedInputError) throw refusal(`${file}: ${e.message}`);
+    throw e;
+  }
+  if (
+    session.format === SESSION_FORMAT &&
+    session.transcript.settings !== settingsSeal(session.seed, session.options)
+  )
+    throw refusal(
+      `${file}: the seed or the options are not those the run was saved with (the seal's settings differ); the file was changed after it was saved`,
+    );
+  if (session.format === SESSION_FORMAT) {
+    const now = transcriptSeal(game.snapshot.context.transcript);
+    if (now.sha256 !== session.transcript.sha256) {
+      const what =
+        now.entries === session.transcript.entries
+          ? `the replay gives a different transcript (${now.entries} entries, as saved)`
+          : `the replay gives ${now.entries} transcript entries where the saved run had ${session.transcript.entries}`;
+      const why =
+        session.engine === VERSION
+          ? `saved by this version of peacesim (${VERSION}), so the file was changed after it was saved`
+          : `saved by peacesim ${session.engine}, replayed by ${VERSION}: the engine plays these inputs differently now`;
+      throw refusal(`${file}: the replay diverges from the saved run: ${what}; ${why}`);
+    }
+  }
+  return game;
 }

@@ -3,32 +3,27 @@
 
 import { produce } from 'immer';
 import { aspirationOf } from '../agents/aspiration.ts';
-import { revise } from '../agents/mediator.ts';
+import { type MediatorMemory, revise } from '../agents/mediator.ts';
 import { bestFor, bestUnder, type Position } from '../agents/position.ts';
 import { ceilingOf, propose } from '../agents/strategy.ts';
 import type { ChangeReason, View } from '../agents/types.ts';
 import { requireDocument } from '../domain/lookup.ts';
+import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext } from './context.ts';
+import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { viewOf } from './effective.ts';
 import { applyEffects } from './effects.ts';
+import { mediatorMemory } from './memory.ts';
+import { isHuman, type Run } from './options.ts';
 import { mediatorHasPatience } from './patience.ts';
-import {
-  isHuman,
-  isPrincipal,
-  mediatorOf,
-  proposerOf,
-  type Run,
-  setText,
-  viewOf,
-  withRng,
-} from './runtime.ts';
+import { setText } from './text.ts';
 import type { ChangeReasonEntry } from './transcript.ts';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-function reasonEntry(scenario: Scenario, r: ChangeReason): ChangeReasonEntry {
+export function reasonEntry(scenario: Scenario, r: ChangeReason): ChangeReasonEntry {
   const id = (a: number) => scenario.actors[a]!.id;
   switch (r.kind) {
     case 'red-line':
@@ -77,10 +72,17 @@ function mediatorText(run: Run, ctx: NegotiationContext): NegotiationContext {
   const s = view.scenario;
   const reference = ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo);
   const best = bestFor(s, m, reference);
-  return produce(ctx, (draft) => mediatorMove(draft, run, view, best));
+  const memory = mediatorMemory(run.scenario, ctx.transcript, m);
+  return produce(ctx, (draft) => mediatorMove(draft, run, view, best, memory));
 }
 
-function mediatorMove(draft: ContextDraft, run: Run, view: View, best: Position | null): void {
+function mediatorMove(
+  draft: ContextDraft,
+  run: Run,
+  view: View,
+  best: Position | null,
+  memory: MediatorMemory,
+): void {
   const m = view.self;
   const s = view.scenario;
   const reference = draft.text.length ? [...draft.text] : s.issues.map((x) => x.statusQuo);
@@ -116,7 +118,7 @@ function mediatorMove(draft: ContextDraft, run: Run, view: View, best: Position 
   const revision = withRng(draft, (rng) => {
     const aspiration = best ? aspirationOf(view, rng, ceilingOf(view, best)) : s.actors[m]!.reservation.value;
     const steps = run.options.strategies[m]!.params.steps;
-    return revise(view, rng, { rejected, aspiration, ...(steps === undefined ? {} : { steps }) });
+    return revise(view, rng, { rejected, aspiration, memory, ...(steps === undefined ? {} : { steps }) });
   });
   const pkg = [...draft.text];
   const reasons = new Map<number, ChangeReasonEntry>();
@@ -134,6 +136,7 @@ function mediatorMove(draft: ContextDraft, run: Run, view: View, best: Position 
       actor: s.actors[m]!.id,
       aspiration: revision.aspiration,
       unmet: revision.unmet.map((a) => s.actors[a]!.id),
+      ...(revision.nothingNew ? { nothingNew: true as const } : {}),
     },
     reasons,
   );

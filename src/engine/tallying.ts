@@ -3,11 +3,14 @@
 import { produce } from 'immer';
 import { durabilityOf } from '../domain/durability.ts';
 import { brokenConstraints, evaluatePackage, requiredActors } from '../domain/evaluate.ts';
+import { isPrincipal, mediatorOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
+import { utility } from '../domain/utility.ts';
 import { blameTally, loneHoldout, noteHoldout, noteWalkOut } from './blame.ts';
 import { log, type NegotiationContext } from './context.ts';
+import { currentScenario } from './effective.ts';
+import type { Run } from './options.ts';
 import { mediatorOutOfPatience, nextProgress } from './patience.ts';
-import { currentScenario, isPrincipal, mediatorOf, type Run, utilities } from './runtime.ts';
 import { termSheet } from './terms.ts';
 import type { DurabilityNote } from './transcript.ts';
 
@@ -17,6 +20,13 @@ function durabilityNote(s: Scenario, text: readonly number[]): { durability?: Du
   if (!d || !s.durability) return {};
   const factors = s.durability.factors.map((f, k) => ({ ...d.factors[k]!, label: f.label }));
   return { durability: { value: d.value, base: d.base, factors } };
+}
+
+/** Every actor's utility of a package, by actor id, for the transcript. */
+function utilities(scenario: Scenario, pkg: ArrayLike<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of scenario.actors) out[a.id] = utility(a, scenario.offsets, pkg);
+  return out;
 }
 
 /** Agreement: every required actor accepted (a proposing party accepts its own offer) and no rule is broken. */
@@ -64,7 +74,7 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
       text: [...ctx.text],
       author: ctx.author,
       authorAspiration: ctx.authorAspiration,
-      answers: ctx.answers.map((a) => ({ ...a })),
+      answers: ctx.answers.map((a) => ({ ...a, asks: [...a.asks] })),
     });
   });
 }

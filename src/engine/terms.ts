@@ -1,5 +1,6 @@
-// Term sheets — `{issueId: optionId | number}` — and the immer patches between them. The transcript keeps the
-// patches of every change of text, so undo (the inverse patches) and report diffs replay them.
+// Term sheets — `{issueId: optionId | number}` — and the immer patches between them. Every change of text in the
+// transcript carries its patches: replaying them from the first text's sheet rebuilds each text (the report's
+// trajectories do, and so can any reader of `run --json`); the inverse patches take a text back to the one before.
 import { applyPatches, enablePatches, type Patch, produceWithPatches } from 'immer';
 import type { Scenario } from '../domain/types.ts';
 
@@ -55,4 +56,22 @@ export function termPatches(scenario: Scenario, from: ArrayLike<number>, to: Arr
 
 export function applyTermPatches(sheet: TermSheet, patches: readonly Patch[]): TermSheet {
   return applyPatches(sheet, patches as Patch[]);
+}
+
+interface TextEntry {
+  readonly seq: number;
+  readonly terms?: TermSheet;
+  readonly patches?: readonly Patch[];
+}
+
+/** Every text a transcript put on the table, in order: its entry's seq and its term sheet, rebuilt from the patches. */
+export function termHistory(transcript: readonly TextEntry[]): { seq: number; sheet: TermSheet }[] {
+  const out: { seq: number; sheet: TermSheet }[] = [];
+  let sheet: TermSheet | null = null;
+  for (const e of transcript) {
+    if (!e.patches) continue;
+    sheet = e.terms ? { ...e.terms } : applyTermPatches(sheet ?? {}, e.patches);
+    out.push({ seq: e.seq, sheet });
+  }
+  return out;
 }

@@ -100,6 +100,9 @@ export type EntryBody =
       readonly aspiration: number;
       /** actors whose objections it could not meet without breaking a red line or its own aspiration */
       readonly unmet: readonly string[];
+      /** it keeps the text: every change it could make would undo one of its own changes or table a text
+       * again, and nothing has happened since it made them (no event, inject or walk-out) */
+      readonly nothingNew?: true;
       readonly human?: true;
     } & TextChange)
   | {

@@ -3,7 +3,8 @@
 // debrief questions and the sources cited. Pure: scenario + transcript → plain data, which the markdown and HTML
 // painters (and a UI) only lay out.
 import type { Scenario } from '../domain/types.ts';
-import { type NegotiationSnapshot, stateName } from '../engine/headless.ts';
+import { runOutcome } from '../engine/game.ts';
+import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
 import type {
   ActorSummary,
   AfterActionReport,
@@ -158,11 +159,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ).map((issue) => ({ issue, label: issueLabel(scenario, issue) })),
     });
   }
-  const last = run.transcript.at(-1);
-  const finalSheet =
-    last && (last.kind === 'signed' || last.kind === 'stalemate' || last.kind === 'collapsed')
-      ? last.terms
-      : traj.last;
+  const finalSheet = runOutcome(run.transcript)?.terms ?? traj.last;
   const points = turningPoints(scenario, narration, timeline, traj.series);
   const actors: ActorSummary[] = scenario.actors.map((a) => ({
     id: a.id,

@@ -2,6 +2,7 @@
 // durability estimate when a text is signed — both read off the transcript and both the scenario's or the
 // engine's bookkeeping, never the report's own judgement. Sources come from the scenario's durability section.
 import type { BasisKind, Scenario } from '../domain/types.ts';
+import { runOutcome } from '../engine/game.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
 import { DURABILITY_CAVEAT } from './durability.ts';
 import { n2, shift2 } from './format.ts';
@@ -33,9 +34,7 @@ export interface DurabilityReport {
 
 /** The final blame tally of a stalemate or collapse; null for any other end (or a transcript without one). */
 export function finalBlame(entries: readonly TranscriptEntry[]): readonly BlameLine[] | null {
-  const last = entries.at(-1);
-  if (last?.kind !== 'stalemate' && last?.kind !== 'collapsed') return null;
-  return last.blame ?? null;
+  return runOutcome(entries)?.blame ?? null;
 }
 
 /** The signed text's estimate with each factor's sources; null unless the run ended signed with one. */
@@ -43,7 +42,7 @@ export function signedDurability(
   scenario: Scenario,
   entries: readonly TranscriptEntry[],
 ): DurabilityReport | null {
-  const last = entries.at(-1);
+  const last = runOutcome(entries);
   if (last?.kind !== 'signed' || !last.durability) return null;
   return durabilityReport(scenario, last.durability);
 }

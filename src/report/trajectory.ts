@@ -4,7 +4,7 @@ import type { Scenario } from '../domain/types.ts';
 import { statusQuoPackage, utility } from '../domain/utility.ts';
 import type { WeightEdit } from '../engine/context.ts';
 import { effectiveScenario } from '../engine/effective.ts';
-import { packageOf, type TermSheet, termSheet } from '../engine/terms.ts';
+import { applyTermPatches, packageOf, type TermSheet, termSheet } from '../engine/terms.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { Trajectory } from './after-action-model.ts';
 
@@ -51,9 +51,7 @@ function trajectories(scenario: Scenario, entries: readonly TranscriptEntry[], r
       case 'tabled':
       case 'proposal':
       case 'revised': {
-        const next: TermSheet = e.terms ? { ...e.terms } : { ...(sheet ?? termSheet(scenario, sq)) };
-        if (!e.terms) for (const c of e.changes) next[c.issue] = c.to;
-        sheet = next;
+        sheet = e.terms ? { ...e.terms } : applyTermPatches(sheet ?? termSheet(scenario, sq), e.patches);
         break;
       }
       case 'tally':

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/types.ts';
-import { stateName } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
 import { entries, runToEnd, shipped } from '../engine/helpers.ts';
 
 /** divide-the-surplus with the given outside options (in hundredths) and no opening text. */

@@ -9,6 +9,7 @@ import { strategyError, strategyParamError } from '../../src/agents/params.ts';
 import { parseStrategy } from '../../src/cli/flags.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { UnknownIdError } from '../../src/domain/errors.ts';
+import { newGame } from '../../src/engine/game.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { createSession, sessionText } from '../../src/engine/session.ts';
 import { fieldError } from '../../src/ui/state/play-setup.ts';
@@ -52,15 +53,32 @@ describe("a strategy's parameters", () => {
     usage(['run', 'tutorial-bilateral', '--strategy', 'north=boulware:x=1'], '--strategy');
     usage(['outcomes', 'tutorial-bilateral', '-n', '2', '--strategy', 'north=boulware:e=-5'], '--strategy');
 
+    // only a single text's mediator reads patience and steps; tit-for-tat and Zeuthen read e when they fall back
+    const up = openScenario('ukraine-peace');
+    expect(() =>
+      resolveOptions(up, { strategies: { us: { kind: 'linear', params: { patience: 3 } } } }),
+    ).not.toThrow();
+    expect(() =>
+      resolveOptions(up, { strategies: { russia: { kind: 'linear', params: { patience: 3 } } } }),
+    ).toThrow('the strategy of russia: linear takes no parameter "patience"; it takes e, noise');
+    expect(() =>
+      resolveOptions(up, { strategies: { us: { kind: 'hardliner', params: { steps: 2 } } } }),
+    ).not.toThrow();
+    expect(strategyError('zeuthen', { e: 2 })).toBeNull();
+    usage(['outcomes', 'ukraine-peace', '-n', '2', '--strategy', 'russia=linear:patience=3'], '--strategy');
+
     const s = openScenario('tutorial-bilateral');
     const bad = { seed: 1, strategies: { north: { kind: 'boulware', params: { x: 1 } } } };
     expect(() => resolveOptions(s, bad)).toThrow('the strategy of north: boulware takes no parameter "x"');
+    // a session file carrying the same strategy: bad input located in the file (exit 1), by the same rule
+    const raw = JSON.parse(sessionText(createSession(newGame(s, { seed: 1 }), 'tutorial-bilateral')));
+    raw.options.strategies = bad.strategies;
     const file = join(dir, 'bad-params.session.json');
-    writeFileSync(file, sessionText(createSession(s, 'tutorial-bilateral', bad, [])));
+    writeFileSync(file, JSON.stringify(raw));
     const r = cli(['resume', file]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'peacesim: the strategy of north: boulware takes no parameter "x"; it takes e, noise, patience, steps\n',
+      `peacesim: ${file}: options.strategies.north: boulware takes no parameter "x"; it takes e, noise\n`,
     );
   });
 });

@@ -112,7 +112,7 @@ describe('peacesim run', () => {
     const refused = await cli(['run', 'tutorial-bilateral', '--strategy', 'south=human']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^peacesim: south is played by a person \(strategy human\): a headless run needs the moves \(--moves FILE\)/,
+      /^peacesim: South \(stylised Ukraine\) is played by a person \(strategy human\): a headless run needs the moves \(--moves FILE\)/,
     );
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
 
@@ -132,7 +132,7 @@ describe('peacesim run', () => {
     expect(partial.code).toBe(1);
     expect(partial.stdout).toContain('South (stylised Ukraine) (played by a person) rejects');
     expect(partial.stderr).toMatch(
-      /the run stops in round 2: south is played by a person and no move is left for it/,
+      /the run stops in round 2: South \(stylised Ukraine\) is played by a person and no move is left for it/,
     );
 
     // go on from the saved session with more moves
@@ -172,7 +172,9 @@ describe('peacesim resume', () => {
     expect(first.code).toBe(0);
     const session = JSON.parse(readFileSync(save, 'utf8'));
     expect(session).toMatchObject({
-      format: 1,
+      format: 2,
+      engine: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      transcript: { entries: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
       scenario: { id: 'ukraine-peace', source: 'ukraine-peace' },
       seed: 4,
     });

@@ -261,16 +261,18 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
 
   it('should refuse a bad session file in one line with exit 1', () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{"format": 2}');
+    writeFileSync(bad, '{"format": 3}');
     const r = cli(['tui', '--session', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `peacesim: ${bad}: not a peacesim session (format 1): format: Invalid input: expected 1\n`,
+      `peacesim: ${bad}: not a peacesim session (format 2): format: expected 2 or 1, the session formats this peacesim reads\n`,
     );
     const missing = cli(['tui', '--session', join(dir, 'missing.json')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`peacesim: cannot read ${join(dir, 'missing.json')}: ENOENT\n`);
+    expect(missing.stderr).toBe(
+      `peacesim: cannot read ${join(dir, 'missing.json')}: no such file; give the path of a saved session (--save FILE)\n`,
+    );
   });
 });
 

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
 import type { SuppliedMove } from '../../src/engine/headless.ts';
-import { stateName } from '../../src/engine/headless.ts';
-import { createNegotiationMachine } from '../../src/engine/machine.ts';
+import { createNegotiationMachine, stateName } from '../../src/engine/machine.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { arbScenario } from '../analysis/arbitraries.ts';
@@ -138,10 +137,9 @@ const arbRun = fc
           a.id,
           {
             kind: kinds[k]!,
-            params: (a.index === mediator?.index && patience !== null ? { patience } : {}) as Record<
-              string,
-              number
-            >,
+            params: (s !== scenario && a.index === mediator?.index && patience !== null
+              ? { patience }
+              : {}) as Record<string, number>,
           },
         ]),
       ),

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/types.ts';
-import { type SuppliedMove, stateName } from '../../src/engine/headless.ts';
+import type { SuppliedMove } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { createSession, parseSession, replaySession, sessionText } from '../../src/engine/session.ts';
 import type { TranscriptEntry } from '../../src/engine/transcript.ts';
@@ -62,11 +63,10 @@ describe('goodwill and the mediator’s patience', () => {
     const options: RunOptions = { ...IMPATIENT, seed: 4 };
     const plan = { injects: [{ event: 'truces-for-the-dead', round: 2 }] };
     const run = runToEnd(s, options, plan);
-    const file = parseSession(sessionText(createSession(s, 'ukraine-peace', options, run.inputs)), 'x.json');
+    const file = parseSession(sessionText(createSession(run.game, 'ukraine-peace')), 'x.json');
     expect(file.inputs).toContainEqual({ type: 'INJECT', event: 'truces-for-the-dead' });
     const replayed = replaySession(s, file);
-    expect(JSON.stringify(replayed.getSnapshot().context)).toBe(JSON.stringify(run.snapshot.context));
-    replayed.stop();
+    expect(JSON.stringify(replayed.snapshot.context)).toBe(JSON.stringify(run.snapshot.context));
   });
 
   it('should tell the gesture in the public view without a number', () => {

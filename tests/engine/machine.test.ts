@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { NegotiationEvent } from '../../src/engine/events.ts';
-import { stateName } from '../../src/engine/headless.ts';
-import { createNegotiationMachine } from '../../src/engine/machine.ts';
+import { createNegotiationMachine, stateName } from '../../src/engine/machine.ts';
 import { entries, shipped } from './helpers.ts';
 
 const STEP = { type: 'STEP' } as const;

@@ -7,7 +7,8 @@ import { quantile, spread, wilson } from '../../src/analysis/stats.ts';
 import { drawScenario, type SweepSample, sweep } from '../../src/analysis/sweep.ts';
 import { createRng } from '../../src/domain/rng.ts';
 import type { Scenario } from '../../src/domain/types.ts';
-import { runHeadless, stateName } from '../../src/engine/headless.ts';
+import { runHeadless } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
 import {
   OUTCOME_KINDS,
   type OutcomeRun,

@@ -2,7 +2,8 @@
 // than ever, no smaller total shortfall than ever) a bot mediator walks out and the talks collapse.
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/types.ts';
-import { type SuppliedMove, stateName } from '../../src/engine/headless.ts';
+import type { SuppliedMove } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { memoryFiles } from '../helpers.ts';
@@ -81,7 +82,7 @@ describe('the mediator’s patience', () => {
   it('should refuse a patience that is not a whole number of rounds ≥ 1', () => {
     for (const patience of [0, -1, 1.5])
       expect(() => resolveOptions(stuck(), withPatience(patience))).toThrow(
-        /patience of m must be a whole number/,
+        /^the strategy of m: patience \(rounds without progress before it leaves\) must be a whole number from 1 to 1000, not /,
       );
   });
 });

@@ -7,7 +7,7 @@ import { constrainedDag } from '../../src/agents/optimize.ts';
 import { holds } from '../../src/domain/condition.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
-import { stateName } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { arbScenario } from '../analysis/arbitraries.ts';

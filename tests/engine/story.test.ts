@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { holds } from '../../src/domain/condition.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
-import { stateName } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { entries, runToEnd, shipped } from './helpers.ts';
 

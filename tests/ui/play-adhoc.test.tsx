@@ -173,10 +173,9 @@ describe('ad-hoc injects (state)', () => {
       { type: 'INJECT', effect: { kind: 'goodwill', actor: 'russia' } },
       { type: 'INJECT', effect: { kind: 'walk-out', actor: 'russia' } },
     ]);
-    const actor = replaySession(ukraine(), saved);
-    expect(actor.getSnapshot().context).toEqual(context(v.game));
-    expect(actor.getSnapshot().value).toBe('collapsed');
-    actor.stop();
+    const replayed = replaySession(ukraine(), saved);
+    expect(replayed.snapshot.context).toEqual(context(v.game));
+    expect(replayed.snapshot.value).toBe('collapsed');
   });
 
   it('should refuse an inject the engine refuses, with its reason, and record nothing', () => {

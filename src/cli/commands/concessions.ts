@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
 import { n3, optionLabelAt, signed } from '../../report/format.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
@@ -139,11 +140,13 @@ export function registerConcessions(program: Command, io: Io): void {
       ) => {
         checkExportFlags(opts);
         const scenario = openScenario(name);
-        const r = concessions(scenario, opts.document, {
-          max: opts.max,
-          limit: opts.limit,
-          rank: opts.rank as ConcessionRank,
-        });
+        const r = withFlags(undefined, () =>
+          concessions(scenario, opts.document, {
+            max: opts.max,
+            limit: opts.limit,
+            rank: opts.rank as ConcessionRank,
+          }),
+        );
         // margins and reasons with the positions the search judged by: those in force on the document's date
         const s = positionsAsOf(scenario, r.asOf);
         if (opts.csv || opts.json) {

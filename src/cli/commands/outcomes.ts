@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { Spread } from '../../analysis/stats.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { humanActors, type PlannedInject } from '../../engine/headless.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
+import type { PlannedInject } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import {
   type OutcomesOptions,
@@ -13,6 +14,7 @@ import {
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
+import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -200,7 +202,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
         ...(opts.strategy ? { strategies: opts.strategy } : {}),
       };
-      const humans = humanActors(scenario, run);
+      const humans = withFlags(undefined, () => peopleAtTheTable(scenario, run)); // option errors name the flag
       if (humans.length)
         throw new PeacesimError(
           `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,

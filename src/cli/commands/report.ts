@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { resolveOptions } from '../../engine/options.ts';
-import { replaySession, sessionOptions } from '../../engine/session.ts';
+import { sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
@@ -46,10 +46,8 @@ export function registerReport(program: Command, io: Io): void {
     )
     .option('--out <file>', 'write the report to this file instead of standard output')
     .action((file: string, opts: { format?: DocFormat; out?: string }) => {
-      const { session, scenario } = readSessionFile(file);
-      const actor = replaySession(scenario, session);
-      const run = runStateOf(scenario, actor.getSnapshot());
-      actor.stop();
+      const { session, scenario, game } = readSessionFile(file);
+      const run = runStateOf(scenario, game.snapshot);
       const report = afterActionReport(scenario, run, {
         options: resolveOptions(scenario, sessionOptions(session)),
         source: session.scenario.source,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { NegotiationEvent } from '../../engine/events.ts';
-import { drive } from '../../engine/headless.ts';
-import { replaySession, sessionOptions } from '../../engine/session.ts';
+import { playOn } from '../../engine/headless.ts';
+import { sessionOptions } from '../../engine/session.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
@@ -23,22 +23,12 @@ export function registerResume(program: Command, io: Io): void {
         opts: { moves?: string; json?: boolean; csv?: boolean; out?: string; save?: string },
       ) => {
         checkExportFlags(opts);
-        const { session, scenario } = readSessionFile(file);
-        const options = sessionOptions(session);
-        const actor = replaySession(scenario, session);
-        const inputs: NegotiationEvent[] = [...session.inputs];
-        const waitingFor = drive(
-          scenario,
-          options,
-          actor,
-          opts.moves ? { moves: readMoves(opts.moves) } : {},
-          inputs,
-        );
-        const snapshot = actor.getSnapshot();
-        actor.stop();
+        const { session, scenario, game } = readSessionFile(file);
+        const moves = opts.moves;
+        const result = withFlags(moves, () => playOn(game, moves ? { moves: readMoves(moves) } : {}));
         report(
           io,
-          { scenario, options, result: { snapshot, inputs, waitingFor } },
+          { scenario, options: sessionOptions(session), result },
           { ...opts, source: session.scenario.source },
         );
       },

@@ -1,14 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { HumanMove } from '../../engine/events.ts';
+import { checkAtBorder, oneLine } from '../../engine/border.ts';
+import { HumanMoveSchema } from '../../engine/events.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
-  humanActors,
   type PlannedInject,
   runHeadless,
   type SuppliedMove,
@@ -16,6 +19,7 @@ import {
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, sessionText } from '../../engine/session.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag, parseInject, parseStrategy } from '../flags.ts';
@@ -26,6 +30,8 @@ import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 // the flags' parsers live with the others, so every way in checks by the same rules
 export { parseInject, parseStrategy } from '../flags.ts';
 
+const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: HumanMoveSchema }));
+
 /** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
 export function readMoves(file: string): SuppliedMove[] {
   let raw: unknown;
@@ -33,32 +39,30 @@ export function readMoves(file: string): SuppliedMove[] {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new PeacesimError(
-      `${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      oneLine(`${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
     );
   }
-  const types = ['accept', 'reject', 'propose', 'revise'];
-  if (
-    !Array.isArray(raw) ||
-    !raw.every(
-      (m) =>
-        typeof m === 'object' &&
-        m !== null &&
-        typeof m.actor === 'string' &&
-        typeof m.move === 'object' &&
-        m.move !== null &&
-        types.includes(m.move.type),
-    )
-  )
+  const checked = checkAtBorder(MovesSchema, raw);
+  if (!checked.ok) {
+    const [k, ...rest] = checked.path;
+    const where =
+      typeof k === 'number' ? `move ${k + 1}${rest.length ? ` (${rest.join('.')})` : ''}` : 'the file';
     throw new PeacesimError(
-      `${file}: expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+      oneLine(
+        `${file}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+      ),
     );
-  return raw.map((m) => ({ actor: m.actor as string, move: m.move as HumanMove }));
+  }
+  return checked.data;
 }
 
 /** Where the scenario came from, for a session: a shipped id, or an absolute path. */
 export function scenarioSource(name: string): string {
   return shippedIds().includes(name) && !existsSync(name) ? name : resolve(name);
 }
+
+/** An actor's name, where a person reads (its id only as a flag's handle). */
+const nameOf = (scenario: Scenario, id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
 
 export interface RunReport {
   readonly scenario: Scenario;
@@ -76,8 +80,7 @@ export function report(
   opts: { json?: boolean; csv?: boolean; out?: string; save?: string; source: string },
 ): void {
   const { scenario, options, result } = r;
-  if (opts.save)
-    writeFileAtomic(opts.save, sessionText(createSession(scenario, opts.source, options, result.inputs)));
+  if (opts.save) writeFileAtomic(opts.save, sessionText(createSession(result.game, opts.source)));
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
   // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
@@ -101,7 +104,7 @@ export function report(
   }
   if (result.waitingFor)
     throw new PeacesimError(
-      `the run stops in round ${result.snapshot.context.round}: ${result.waitingFor} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
+      `the run stops in round ${result.snapshot.context.round}: ${nameOf(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
     );
 }
 
@@ -112,7 +115,8 @@ export function checkPlan(
   injects: readonly PlannedInject[],
   moves: boolean,
 ) {
-  const resolved = resolveOptions(scenario, options);
+  // the options came from flags (run, outcomes): their errors name the flag
+  const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
   const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
   for (const p of injects) {
     if (!manual.includes(p.event)) {
@@ -126,10 +130,10 @@ export function checkPlan(
     if (p.round > resolved.maxRounds)
       throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
   }
-  const humans = humanActors(scenario, options);
+  const humans = peopleAtTheTable(scenario, options);
   if (humans.length && !moves)
     throw new PeacesimError(
-      `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
+      `${humans.map((id) => nameOf(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
     );
 }
 
@@ -143,10 +147,10 @@ export function registerRun(program: Command, io: Io): void {
     .option(
       '-s, --seed <n>',
       "seed of the run's random draws — a strategy's noise parameter, the mediator's choice between equally good changes; runs that draw nothing are the same for every seed (the header says so)",
-      intFlag(0, 2 ** 31 - 1),
+      intFlag(...SEED_RANGE),
       1,
     )
-    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(...ROUNDS_RANGE))
     .option(
       '--strategy <actor=kind>',
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable)",
@@ -181,9 +185,11 @@ export function registerRun(program: Command, io: Io): void {
           ...(opts.strategy ? { strategies: opts.strategy } : {}),
         };
         const injects = opts.inject ?? [];
-        checkPlan(scenario, options, injects, opts.moves !== undefined);
-        const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
-        const result = runHeadless(scenario, options, plan);
+        const result = withFlags(opts.moves, () => {
+          checkPlan(scenario, options, injects, opts.moves !== undefined);
+          const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
+          return runHeadless(scenario, options, plan);
+        });
         report(io, { scenario, options, result }, { ...opts, source: scenarioSource(name) });
       },
     );

@@ -14,6 +14,7 @@ import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/fo
 import { issueLabel } from '../../report/words.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -207,10 +208,12 @@ export function registerWhatIf(program: Command, io: Io): void {
       ) => {
         checkExportFlags(opts);
         const { scenario, recompile } = scenarioLoader(name);
-        const r = whatIf(scenario, opts.document, opts.set, {
-          recompile,
-          ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-        });
+        const r = withFlags(undefined, () =>
+          whatIf(scenario, opts.document, opts.set, {
+            recompile,
+            ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+          }),
+        );
         if (opts.csv || opts.json) {
           const text = opts.csv ? whatIfCsv(r) : `${JSON.stringify(whatIfJson(r), null, 2)}\n`;
           if (opts.out) writeFileAtomic(opts.out, text);

@@ -2,7 +2,8 @@
 // row per verdict (docs/run.md, docs/export.md).
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { type HeadlessRun, stateName } from '../../engine/headless.ts';
+import { runOutcome } from '../../engine/game.ts';
+import type { HeadlessRun } from '../../engine/headless.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
 import { scenarioHash } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
@@ -17,7 +18,7 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
     seedUsed: drewFrom(resolved.seed, result.snapshot.context.rng),
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
-    outcome: result.waitingFor ? 'waiting' : stateName(result.snapshot),
+    outcome: runOutcome(result.snapshot.context.transcript)?.kind ?? 'waiting',
     rounds: result.snapshot.context.round,
     waitingFor: result.waitingFor,
     transcript: result.snapshot.context.transcript,

@@ -3,6 +3,7 @@
 // collapse with the engine's blame count, or a session that waits for a person — in the run's and the report's
 // words.
 import { statusQuoPackage } from '../../domain/utility.ts';
+import { runOutcome as endOf } from '../../engine/game.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
 import { packageOf, type TermSheet } from '../../engine/terms.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/transcript.ts';
@@ -113,10 +114,10 @@ function blame(v: Voice, list: readonly BlameCount[]): Line {
 
 /** The run's last lines: how it ended, with the final terms, or whom it waits for. */
 export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitingFor: string | null): Line[] {
-  const last = entries.at(-1);
+  const last = endOf(entries);
   const blank = line([], 0);
   if (last?.kind === 'signed') {
-    const worth = Object.entries(last.utilities).map(([a, u]) => `${v.name(a)} ${n3(u)}`);
+    const worth = Object.entries(last.utilities ?? {}).map(([a, u]) => `${v.name(a)} ${n3(u)}`);
     return [
       blank,
       say(`Outcome: signed in round ${last.round}.`, 'signed', 0),
@@ -145,7 +146,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
       consentOf(v, last.terms, 'The last text'),
     ];
   if (!waitingFor) return [];
-  const stop = `The run stops in round ${last?.round ?? 0}: it waits for ${v.name(waitingFor)}, played by a person.`;
+  const stop = `The run stops in round ${entries.at(-1)?.round ?? 0}: it waits for ${v.name(waitingFor)}, played by a person.`;
   return [blank, say(stop, 'alert', 0)];
 }
 
@@ -162,29 +163,28 @@ function phaseWords(state: string): string {
 /** The report's outcome, in one sentence. */
 export function reportOutcome(v: Voice, run: RunState): Outcome {
   const name = (id: string) => v.name(id);
-  const entries = run.transcript;
-  const last = entries.at(-1);
-  if (run.done && last?.kind === 'signed') {
-    const parties = Object.keys(last.utilities);
+  const last = endOf(run.transcript);
+  if (last?.kind === 'signed') {
+    const utilities = last.utilities ?? {};
+    const parties = Object.keys(utilities);
     return {
       kind: 'signed',
       round: last.round,
-      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(last.utilities[a]!)} to ${name(a)}`).join(', ')}).`,
+      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).`,
     };
   }
-  if (run.done && last?.kind === 'stalemate') {
-    const tally = entries.findLast((e) => e.kind === 'tally');
-    const who = tally?.kind === 'tally' && tally.rejecting.length ? tally.rejecting.map(name) : [];
+  if (last?.kind === 'stalemate') {
+    const who = last.rejecting.map(name);
     return {
       kind: 'stalemate',
       round: last.round,
       sentence: `Stalemate: round ${last.round} was the last and no text won every required consent${who.length ? `; the last text was rejected by ${listing(who)}` : ''}.`,
     };
   }
-  if (run.done && last?.kind === 'collapsed') {
+  if (last?.kind === 'collapsed') {
     const why = last.actors.map((a) => {
-      const w = entries.findLast((e) => e.kind === 'walk-out' && e.actor === a);
-      if (w?.kind !== 'walk-out') return name(a);
+      const w = last.walkOuts.find((e) => e.actor === a);
+      if (!w) return name(a);
       if (w.cause === 'event') {
         const title = v.scenario.events.find((x) => x.id === w.event)?.title;
         return `${name(a)} (event: ${title ?? w.event ?? 'an inject'})`;

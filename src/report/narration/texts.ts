@@ -153,6 +153,10 @@ export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
   ];
 }
 
+/** Why a mediator keeps the text when its search would only go back (engine/memory.ts). */
+const NOTHING_NEW =
+  'it has nothing new to offer — every change it could make would undo one of its own or bring back a text already tabled, and nothing has happened since';
+
 export function revised(v: Voice, e: Entry<'revised'>, before: readonly TranscriptEntry[]): Line[] {
   if (v.report) {
     const who = v.who(e.actor, e.human);
@@ -160,9 +164,12 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
       ? `: no change for ${v.names(e.unmet)} keeps every red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})`
       : '';
     const r = reportText(v, (tail) => `${who} revises the text. ${tail}`, e, before);
+    if (!r.moves.length && e.nothingNew) return [say(`${who} keeps the text: ${NOTHING_NEW}.`)];
     return r.moves.length ? [r.head, ...r.moves] : [say(`${who} keeps the text${keeps}.`)];
   }
   if (e.changes.length === 0) {
+    if (e.nothingNew)
+      return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text: ${NOTHING_NEW}.`)];
     const unmet = e.unmet.length
       ? `: it finds no change for ${v.names(e.unmet)} that ${v.run ? `breaks no red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})` : 'keeps every red line and its own aspiration'}`
       : '';

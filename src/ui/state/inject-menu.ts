@@ -2,8 +2,9 @@
 // did not foresee — shift a value of no deal, drop a red line, table a document, walk out, a goodwill gesture. The
 // path of picks so far gives the next list, or the inject to fire. In the public view no list shows a number: the
 // room is looking.
+
+import { isPrincipal } from '../../domain/protocol.ts';
 import type { AdHocEffect, InjectEvent } from '../../engine/events.ts';
-import { isPrincipal } from '../../engine/runtime.ts';
 import { n3, signed } from '../../report/format.ts';
 import { defaultDocumentOrder, documentIndices } from './order.ts';
 import { context, manualEvents, type PlayGame, scenarioNow } from './play.ts';

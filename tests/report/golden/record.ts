@@ -6,10 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActor } from 'xstate';
 import type { NegotiationEvent } from '../../../src/engine/events.ts';
+import { replay } from '../../../src/engine/game.ts';
 import { humanMoveError } from '../../../src/engine/human.ts';
 import { createNegotiationMachine } from '../../../src/engine/machine.ts';
 import { resolveOptions } from '../../../src/engine/options.ts';
-import { createSession, replaySession } from '../../../src/engine/session.ts';
 import { runStateOf } from '../../../src/report/after-action.ts';
 import { GOLDEN_CASES, type GoldenCase } from './cases.ts';
 import { type FrozenRun, GOLDEN_DIR, goldenScenario } from './frozen.ts';
@@ -63,10 +63,7 @@ function play(c: GoldenCase): FrozenRun {
   let snapshot = actor.getSnapshot();
   actor.stop();
   if (c.truncate !== undefined) {
-    const session = createSession(scenario, c.scenario, c.options, sent.slice(0, c.truncate));
-    const replayed = replaySession(scenario, session);
-    snapshot = replayed.getSnapshot();
-    replayed.stop();
+    snapshot = replay(scenario, c.options, sent.slice(0, c.truncate)).snapshot;
     waitingFor = null;
   }
   return { case: c.name, run: runStateOf(scenario, snapshot), waitingFor };

@@ -1,0 +1,90 @@
+// The mediator's redraft: when the text still falls short of the demands the actors stated last round (their
+// aspirations, their red lines), a jump to the nearest package of the exact frontier of acceptable packages that
+// meets more of those demands, or falls short by less, without losing any actor that accepted the last text. Whom the redraft gives what it asked for is said only
+// where it is true: an actor that rejected the last text naming terms to change, that gets its stated demand,
+// keeps its red lines, and sees the terms it named move its way (none against it).
+import type { Rng } from '../domain/rng.ts';
+import { utility } from '../domain/utility.ts';
+import { cheapest, compare } from './cheapest.ts';
+import { agreementFrontier } from './frontier.ts';
+import { keepsAll } from './search.ts';
+import type { View } from './types.ts';
+
+const EPS = 1e-12;
+
+/**
+ * How a package meets the demands stated last round (each answering actor's aspiration then, and its red
+ * lines): who it satisfies, and the total shortfall of the others.
+ */
+function demandsMet(view: View, pkg: ArrayLike<number>): { meets: number[]; shortfall: number } {
+  const { scenario } = view;
+  const meets: number[] = [];
+  let shortfall = 0;
+  for (const d of view.history.at(-1)?.answers ?? []) {
+    if (d.actor === view.self) continue;
+    const actor = scenario.actors[d.actor]!;
+    const gap = d.aspiration - utility(actor, scenario.offsets, pkg);
+    if (keepsAll(actor.redLines, pkg) && gap <= EPS) meets.push(d.actor);
+    else shortfall += Math.max(gap, 0) + (keepsAll(actor.redLines, pkg) ? 0 : 1);
+  }
+  return { meets, shortfall };
+}
+
+/** The actors among `met` that the redraft gives what they asked for (see the header), against the last text. */
+function givenWhatAsked(view: View, met: readonly number[], pkg: ArrayLike<number>): number[] {
+  const { scenario, text } = view;
+  return met.filter((a) => {
+    const answer = view.history.at(-1)?.answers.find((d) => d.actor === a);
+    if (!answer || answer.accepts || answer.asks.length === 0) return false;
+    const contrib = scenario.actors[a]!.contrib;
+    const moves = answer.asks.map(
+      (i) => contrib[scenario.offsets[i]! + pkg[i]!]! - contrib[scenario.offsets[i]! + text[i]!]!,
+    );
+    return moves.every((m) => m >= -EPS) && moves.some((m) => m > EPS);
+  });
+}
+
+/**
+ * The redraft from `text` (the text as revised so far), or null: among the frontier packages that keep the
+ * mediator's red lines and aspiration, meet the stated demands better than `text` and pass `allowed`, the one
+ * meeting most, then falling short least, then moving fewest terms (exact ties drawn with the generator).
+ */
+export function frontierDraft(
+  view: View,
+  rng: Rng,
+  text: Int32Array,
+  aspiration: number,
+  allowed: (pkg: ArrayLike<number>) => boolean,
+): { pkg: Int32Array; meets: number[] } | null {
+  const { scenario, self } = view;
+  const now = demandsMet(view, text);
+  if (now.shortfall <= EPS) return null;
+  const frontier = agreementFrontier(scenario);
+  if (!frontier) return null;
+  const me = scenario.actors[self]!;
+  const current = [-now.meets.length, now.shortfall];
+  // a redraft never loses an actor that accepted: it still gets what it held out for (the single text gains
+  // consent; swinging between sides is what makes a mediator go round in circles)
+  const accepted = (view.history.at(-1)?.answers ?? []).filter((d) => d.accepts && d.actor !== self);
+  const keepsAccepted = (pkg: ArrayLike<number>) =>
+    accepted.every((d) => {
+      const actor = scenario.actors[d.actor]!;
+      return keepsAll(actor.redLines, pkg) && utility(actor, scenario.offsets, pkg) >= d.aspiration - EPS;
+    });
+  const candidates = frontier.points
+    .filter(
+      (p) =>
+        keepsAll(me.redLines, p.pkg) &&
+        utility(me, scenario.offsets, p.pkg) >= aspiration - EPS &&
+        keepsAccepted(p.pkg),
+    )
+    .map((p) => {
+      const { meets, shortfall } = demandsMet(view, p.pkg);
+      let moved = 0;
+      for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
+      return { item: { pkg: Int32Array.from(p.pkg), meets }, score: [-meets.length, shortfall, moved] };
+    })
+    .filter((c) => compare(c.score.slice(0, 2), current) < 0 && allowed(c.item.pkg));
+  const best = cheapest(candidates, rng);
+  return best && { pkg: best.pkg, meets: givenWhatAsked(view, best.meets, best.pkg) };
+}
