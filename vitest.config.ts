@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     env: {
       // the tests exercise the caches of src/cli/cache.ts, away from the user's own

@@ -14,6 +14,7 @@ import { runHeadless } from '../src/engine/headless.ts';
 import { stateName } from '../src/engine/machine.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
+import { evidence } from './evidence.ts';
 import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
@@ -210,3 +211,8 @@ genius();
 loading();
 engine();
 scale(root);
+// the record as evidence (sections "(k)"): on the default scenario, and on the tutorial
+for (const id of ['ukraine-peace', 'tutorial-bilateral']) {
+  const path = join(root, 'scenarios', `${id}.yaml`);
+  if (existsSync(path)) await evidence(loadScenarioFile(path));
+}

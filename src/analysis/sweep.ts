@@ -7,12 +7,15 @@ import type { Rng } from '../domain/rng.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { drawRng } from './draws.ts';
 import { addExact, exactValue, mergeExact } from './exact-sum.ts';
+import { drawFromRecord, type RecordPrior } from './record-prior.ts';
 
 export interface SweepOptions {
   readonly samples: number;
   readonly seed: number;
   /** document ids; all documents when empty */
   readonly documents?: readonly string[];
+  /** `--prior record`: draw from the region the record allows (plain data, so it travels to workers and shards) */
+  readonly prior?: RecordPrior;
 }
 
 interface ActorSweep {
@@ -48,6 +51,10 @@ export interface SweepResult {
   /** the uncertain parameters drawn, e.g. "russia.weight.crimea", "ukraine.reservation" */
   readonly parameters: readonly string[];
   readonly documents: readonly DocumentSweep[];
+  /** under `--prior record` */
+  readonly prior?: 'record';
+  readonly reactions?: readonly string[];
+  readonly setAside?: readonly string[];
 }
 
 /**
@@ -85,6 +92,24 @@ function drawActor(scenario: Scenario, actor: Actor, rng: Rng): Actor {
  */
 export function drawScenario(scenario: Scenario, rng: Rng): Scenario {
   return { ...scenario, actors: scenario.actors.map((a) => drawActor(scenario, a, rng)) };
+}
+
+/**
+ * Draw `index` of a run seeded with `seed`: from the ranges (`drawRng(seed, index)` through `drawScenario`), or,
+ * under a record prior, from the region the record allows. `sweep` and `outcomes` draw through this one function.
+ */
+export function drawOf(
+  scenario: Scenario,
+  prior: RecordPrior | undefined,
+  seed: number,
+  index: number,
+): Scenario {
+  return prior ? drawFromRecord(scenario, prior, seed, index) : drawScenario(scenario, drawRng(seed, index));
+}
+
+/** What the JSON of a run under `--prior record` adds: the reactions its draws reproduce, and those set aside. */
+export function priorReport(prior: RecordPrior | undefined) {
+  return prior ? { prior: 'record' as const, reactions: prior.reactions, setAside: prior.setAside } : {};
 }
 
 export function uncertainParameters(scenario: Scenario): string[] {
@@ -149,7 +174,7 @@ export function sweepPart(
     agreements: 0,
   }));
   for (let s = from; s < to; s++) {
-    const draws = drawScenario(scenario, drawRng(options.seed, s)).actors;
+    const draws = drawOf(scenario, options.prior, options.seed, s).actors;
     docs.forEach((d, k) => {
       const f = fixed[k]!;
       const t = tallies[k]!;
@@ -214,6 +239,7 @@ export function sweepResult(scenario: Scenario, options: SweepOptions, part: Swe
     seed: options.seed,
     samples: options.samples,
     parameters: uncertainParameters(scenario),
+    ...priorReport(options.prior),
     documents: docs.map((d, k) => {
       const t = part.documents[k]!;
       return {

@@ -86,6 +86,16 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/concessions.ts')).registerConcessions,
   },
   {
+    name: 'calibrate',
+    summary: 'weigh the preferences against the record: which verdicts it settles, which depend on the model',
+    load: async () => (await import('./commands/calibrate.ts')).registerCalibrate,
+  },
+  {
+    name: 'hinges',
+    summary: 'the smallest sets of readings and assumptions whose reversal flips an answer',
+    load: async () => (await import('./commands/hinges.ts')).registerHinges,
+  },
+  {
     name: 'import',
     summary: 'convert negotiation files of other tools into peacesim scenarios',
     load: async () => (await import('./commands/import.ts')).registerImport,

@@ -22,7 +22,7 @@ export function contributions(
 }
 
 /** The actor's epochs whose [from, until) contains the date, in file order. */
-function epochsInForce(actor: Actor, date: string): ActorEpoch[] {
+export function epochsInForce(actor: Actor, date: string): ActorEpoch[] {
   return actor.epochs.filter((e) => inSpan(date, e));
 }
 

@@ -2,8 +2,9 @@
 // headless on each draw, and count what comes of it. Frequencies over stated ranges, not real-world probabilities.
 
 import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
+import type { RecordPrior } from '../analysis/record-prior.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
-import { drawScenario, uncertainParameters } from '../analysis/sweep.ts';
+import { drawOf, priorReport, uncertainParameters } from '../analysis/sweep.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { runOutcome } from './game.ts';
 import { type PlannedInject, runHeadless } from './headless.ts';
@@ -20,6 +21,8 @@ export interface OutcomesOptions {
   /** rounds and strategy overrides, as for `run` (the seed is per draw) */
   readonly run?: Omit<RunOptions, 'seed'>;
   readonly injects?: readonly PlannedInject[];
+  /** `--prior record`: draw from the region the record allows (plain data) */
+  readonly prior?: RecordPrior;
 }
 
 /** One draw and its run: what `--csv runs` prints. */
@@ -87,6 +90,10 @@ export interface OutcomesResult {
   readonly injects: readonly PlannedInject[];
   /** the uncertain parameters drawn (as in sweep) */
   readonly parameters: readonly string[];
+  /** under `--prior record`: the reactions the draws reproduce, and those set aside as conflicting */
+  readonly prior?: 'record';
+  readonly reactions?: readonly string[];
+  readonly setAside?: readonly string[];
   readonly outcomes: readonly OutcomeShare[];
   readonly signed: {
     readonly runs: number;
@@ -121,7 +128,7 @@ export interface OutcomesPart {
 function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number): OutcomeRun {
   const injects = options.injects ?? [];
   const n = scenario.actors.length;
-  const drawn = drawScenario(scenario, drawRng(options.seed, index));
+  const drawn = drawOf(scenario, options.prior, options.seed, index);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
   const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
@@ -239,6 +246,7 @@ export function outcomesResult(
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     injects,
     parameters: uncertainParameters(scenario),
+    ...priorReport(options.prior),
     outcomes: OUTCOME_KINDS.map((o) => ({
       outcome: o,
       count: counts[o],

@@ -17,7 +17,7 @@ import { VERSION } from './version.ts';
 const SESSION_FORMAT = 2;
 
 /** JSON with sorted keys, typed arrays as arrays, maps as objects: the same data always gives the same text. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   const norm = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
     if (v instanceof Map) return norm(Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])));

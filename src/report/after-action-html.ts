@@ -3,6 +3,7 @@
 // id linked to its entry at the end.
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { utilityChart } from './chart.ts';
+import { evidenceHtml } from './evidence.ts';
 import { n3 } from './format.ts';
 import { esc } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
@@ -155,6 +156,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     '<h2>Sources</h2>',
     sourcesHtml(r.sources),
     '</section>',
+    ...evidenceHtml(r.evidence),
   ].join('\n');
   return page(`After-action report — ${r.scenario.title}`, body);
 }

@@ -1,6 +1,7 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
 // is the narration's lines (paint-md.ts).
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
+import { evidenceMarkdown } from './evidence.ts';
 import { n3 } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
@@ -122,5 +123,6 @@ export function afterActionMarkdown(r: AfterActionReport): string {
       `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
     );
   }
+  push(...evidenceMarkdown(r.evidence));
   return `${out.join('\n')}\n`;
 }

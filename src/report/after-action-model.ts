@@ -4,6 +4,7 @@
 import type { ActorRole } from '../domain/types.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
+import type { EvidenceSection } from './evidence.ts';
 import type { Line } from './narration/spans.ts';
 import type { BlameLine, DurabilityReport } from './outcome-notes.ts';
 
@@ -22,6 +23,8 @@ export interface ReportMeta {
   readonly options: ResolvedOptions;
   /** where the scenario came from (a shipped id or a path), if known */
   readonly source?: string;
+  /** what the outcome rests on and what the record settles (report/evidence.ts), when the caller computed it */
+  readonly evidence?: EvidenceSection;
 }
 
 export interface ActorSummary {
@@ -126,6 +129,8 @@ export interface AfterActionReport {
   readonly durability: DurabilityReport | null;
   readonly debrief: readonly string[];
   readonly sources: readonly SourceLine[];
+  /** the report's last sections: the record's evidence and what the outcome rests on */
+  readonly evidence?: EvidenceSection;
 }
 
 /** Actor id → name, as the report lists the actors. */

@@ -16,6 +16,7 @@ import type {
   TurningPoint,
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
+import { NOT_COMPUTED } from './evidence.ts';
 import { Narration } from './narration/narration.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
@@ -202,5 +203,6 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     ...partial,
     debrief: debriefQuestions(partial),
     sources: citedSources(scenario, sourceIds(lines, points, partial.durability)),
+    evidence: meta.evidence ?? NOT_COMPUTED,
   };
 }

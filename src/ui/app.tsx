@@ -13,6 +13,7 @@ import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
 import { type Situation, whichKey } from './key-binding.ts';
 import { GLOBAL_KEYS, type KeyContext } from './keys.ts';
 import { AnalysisScreen } from './screens/analysis.tsx';
+import { EvidenceScreen } from './screens/evidence.tsx';
 import { OverviewScreen } from './screens/overview.tsx';
 import { type Catalog, PickerScreen } from './screens/picker.tsx';
 import { PlayScreen } from './screens/play.tsx';
@@ -108,6 +109,8 @@ function Screen(props: ScreenProps & { catalog: Catalog; clock?: Clock | undefin
       return props.state.sandbox ? <SandboxScreen {...props} /> : <OverviewScreen {...props} />;
     case 'analysis':
       return <AnalysisScreen {...props} />;
+    case 'evidence':
+      return <EvidenceScreen {...props} />;
     case 'picker':
       return <PickerScreen {...props} />;
     case 'timeline':

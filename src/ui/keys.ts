@@ -78,12 +78,23 @@ export const OVERVIEW_KEYS = bind([
     "the timeline: every document by date, each actor's verdict with the positions of that date",
     't timeline',
   ),
+  letter(
+    'evidence',
+    'e',
+    'the evidence: which verdicts the record settles, which depend on the model, and what flips each',
+    'e evidence',
+  ),
 ]);
 
 export const TIMELINE_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document', match: up },
   { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
   OPEN_DOCUMENT,
+]);
+
+export const EVIDENCE_KEYS = bind([
+  { id: 'up', keys: '↑ k', does: 'previous document', match: up },
+  { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -194,6 +205,7 @@ export type KeyContext =
   | 'sandbox'
   | 'issue'
   | 'analysis'
+  | 'evidence'
   | 'picker'
   | 'setup'
   | 'play'
@@ -211,6 +223,7 @@ export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   sandbox: SANDBOX_KEYS,
   issue: ISSUE_KEYS,
   analysis: ANALYSIS_KEYS,
+  evidence: EVIDENCE_KEYS,
   picker: PICKER_KEYS,
   setup: SETUP_KEYS,
   play: PLAY_KEYS,

@@ -10,6 +10,8 @@ import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
+import { analysisEvidenceLines } from '../../report/evidence.ts';
+import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
 import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
 import { issueLabel } from '../../report/words.ts';
@@ -229,7 +231,10 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--limit <n>', 'also list the first N feasible packages', intFlag(0, 1_000_000), 0)
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(
-      (name: string, opts: { json?: boolean; csv?: string; out?: string; limit: number; asOf?: string }) => {
+      async (
+        name: string,
+        opts: { json?: boolean; csv?: string; out?: string; limit: number; asOf?: string },
+      ) => {
         checkExportFlags(opts);
         const limit = opts.limit;
         const csv = opts.csv === undefined ? undefined : csvKind(opts.csv, ANALYSIS_CSV);
@@ -241,11 +246,15 @@ export function registerAnalyze(program: Command, io: Io): void {
           );
         const s = openScenario(name);
         const report = analyzeScenario(s, { limit, ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }) });
+        // the evidence judges each document by its own date and each reaction by its date (--as-of aside)
+        const evidence = csv ? null : await analysisEvidence(s);
         const text = csv
           ? analysisCsv(s, report, csv)
           : opts.json
-            ? `${JSON.stringify(report, null, 2)}\n`
-            : formatReport(s, report, palette(io), opts.asOf);
+            ? `${JSON.stringify({ ...report, evidence }, null, 2)}\n`
+            : `${formatReport(s, report, palette(io), opts.asOf)}\n${analysisEvidenceLines(s, evidence!)
+                .map((l, k) => (k === 0 ? palette(io).bold(l) : l))
+                .join('\n')}\n`;
         if (opts.out) writeFileAtomic(opts.out, text);
         else io.out(text);
       },

@@ -21,6 +21,7 @@ import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 
@@ -55,6 +56,7 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
       : p.yellow(
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
+    ...(r.prior ? [p.dim(priorWords(r.reactions ?? [], r.setAside ?? []))] : []),
     p.dim(
       "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events.",
     ),
@@ -165,6 +167,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       1,
     )
     .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
     .option(
       '--strategy <actor=kind>',
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
@@ -190,6 +193,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       opts: {
         draws: number;
         seed: number;
+        prior: PriorKind;
         rounds?: number;
         strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
         inject?: PlannedInject[];
@@ -210,7 +214,8 @@ export function registerOutcomes(program: Command, io: Io): void {
         );
       const injects = opts.inject ?? [];
       checkPlan(scenario, run, injects, false);
-      const shared = { draws: opts.draws, run, injects };
+      const prior = await choosePrior(scenario, opts.prior);
+      const shared = { draws: opts.draws, run, injects, ...(prior ? { prior } : {}) };
       const options: OutcomesOptions = { ...shared, seed: opts.seed };
       const results = await runDrawCommand({
         io,

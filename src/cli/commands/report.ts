@@ -1,10 +1,12 @@
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { resolveOptions } from '../../engine/options.ts';
 import { sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
+import { sessionEvidence } from '../../report/evidence-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
@@ -45,13 +47,15 @@ export function registerReport(program: Command, io: Io): void {
       parseFormat,
     )
     .option('--out <file>', 'write the report to this file instead of standard output')
-    .action((file: string, opts: { format?: DocFormat; out?: string }) => {
+    .action(async (file: string, opts: { format?: DocFormat; out?: string }) => {
       const { session, scenario, game } = readSessionFile(file);
       const run = runStateOf(scenario, game.snapshot);
-      const report = afterActionReport(scenario, run, {
-        options: resolveOptions(scenario, sessionOptions(session)),
-        source: session.scenario.source,
+      const options = resolveOptions(scenario, sessionOptions(session));
+      const evidence = await sessionEvidence(scenario, sessionOptions(session), run.transcript, {
+        done: run.done,
+        people: peopleAtTheTable(scenario, sessionOptions(session)).length > 0,
       });
+      const report = afterActionReport(scenario, run, { options, source: session.scenario.source, evidence });
       const format = outputFormat(opts.format, opts.out);
       emit(io, format === 'html' ? afterActionHtml(report) : afterActionMarkdown(report), opts.out);
     });

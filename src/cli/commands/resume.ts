@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { playOn } from '../../engine/headless.ts';
 import { sessionOptions } from '../../engine/session.ts';
+import { sessionRestsOn } from '../../report/evidence-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
@@ -18,18 +20,25 @@ export function registerResume(program: Command, io: Io): void {
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session again (with any new inputs)')
     .action(
-      (
+      async (
         file: string,
         opts: { moves?: string; json?: boolean; csv?: boolean; out?: string; save?: string },
       ) => {
         checkExportFlags(opts);
         const { session, scenario, game } = readSessionFile(file);
+        const options = sessionOptions(session);
         const moves = opts.moves;
         const result = withFlags(moves, () => playOn(game, moves ? { moves: readMoves(moves) } : {}));
+        const restsOn = opts.csv
+          ? undefined
+          : await sessionRestsOn(scenario, options, result.snapshot.context.transcript, {
+              done: result.snapshot.status === 'done',
+              people: peopleAtTheTable(scenario, options).length > 0,
+            });
         report(
           io,
-          { scenario, options: sessionOptions(session), result },
-          { ...opts, source: session.scenario.source },
+          { scenario, options, result },
+          { ...opts, source: session.scenario.source, ...(restsOn ? { restsOn } : {}) },
         );
       },
     );

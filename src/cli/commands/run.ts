@@ -18,6 +18,8 @@ import {
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, sessionText } from '../../engine/session.ts';
+import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
+import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -77,7 +79,14 @@ export interface RunReport {
 export function report(
   io: Io,
   r: RunReport,
-  opts: { json?: boolean; csv?: boolean; out?: string; save?: string; source: string },
+  opts: {
+    json?: boolean;
+    csv?: boolean;
+    out?: string;
+    save?: string;
+    source: string;
+    restsOn?: RestsOnSection;
+  },
 ): void {
   const { scenario, options, result } = r;
   if (opts.save) writeFileAtomic(opts.save, sessionText(createSession(result.game, opts.source)));
@@ -88,7 +97,7 @@ export function report(
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
-      : `${JSON.stringify(runJson(scenario, resolved, result), null, 2)}\n`;
+      : `${JSON.stringify({ ...runJson(scenario, resolved, result), ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
   } else {
@@ -97,6 +106,7 @@ export function report(
       ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
+      ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
     if (opts.save)
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
@@ -163,7 +173,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session (scenario hash, seed, options, inputs) to resume or replay')
     .action(
-      (
+      async (
         name: string,
         opts: {
           seed: number;
@@ -190,7 +200,17 @@ export function registerRun(program: Command, io: Io): void {
           const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
           return runHeadless(scenario, options, plan);
         });
-        report(io, { scenario, options, result }, { ...opts, source: scenarioSource(name) });
+        // what the outcome rests on: only a finished run has an outcome, and CSV has no room for it
+        const restsOn = opts.csv
+          ? undefined
+          : result.waitingFor
+            ? NOT_ENDED
+            : await restsOnFor(scenario, options, injects, peopleAtTheTable(scenario, options).length > 0);
+        report(
+          io,
+          { scenario, options, result },
+          { ...opts, source: scenarioSource(name), ...(restsOn ? { restsOn } : {}) },
+        );
       },
     );
 }

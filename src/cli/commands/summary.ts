@@ -5,7 +5,10 @@ import { evaluatePackage } from '../../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
+import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
+import { restsOnFor } from '../../report/evidence-of.ts';
 import { count, n2 } from '../../report/format.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
@@ -25,7 +28,7 @@ export function registerSummary(program: Command, io: Io): void {
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
-    .action((name: string, opts: { asOf?: string }) => {
+    .action(async (name: string, opts: { asOf?: string }) => {
       const s = openScenario(name);
       const p = palette(io);
       const line = (t = '') => io.out(`${t}\n`);
@@ -102,6 +105,11 @@ export function registerSummary(program: Command, io: Io): void {
           }
         }
       }
+      // the default run's outcome, and the readings and assumptions it rests on
+      line();
+      const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
+      if (rests.computed) line(p.bold(`The default run (peacesim run): ${rests.outcome}`));
+      for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
     });
 }
 

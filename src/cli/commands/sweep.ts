@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, constraintText, documentTitle, parameterLabel } from '../labels.ts';
+import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
 import { openScenario } from '../scenarios.ts';
 import { scenarioSource } from './run.ts';
 
@@ -60,6 +61,8 @@ export function printSweep(
       ? p.dim(`uncertain: ${result.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}\n`)
       : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
   );
+  const prior = priorLine(options.prior);
+  if (prior) io.out(p.dim(`${prior}\n`));
   for (const d of result.documents) {
     io.out(
       `\n${p.cyan(documentTitle(scenario, d.id))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
@@ -92,6 +95,7 @@ export function registerSweep(program: Command, io: Io): void {
       intFlag(0, 2 ** 31 - 1),
       1,
     )
+    .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
     .option(
       '--csv [table]',
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
@@ -102,11 +106,15 @@ export function registerSweep(program: Command, io: Io): void {
       'write the --csv or --json output (with --shard: the partial result) to this file, atomically, instead of stdout',
     );
   withDrawFlags(cmd).action(
-    async (name: string, opts: { document?: string[]; samples: number; seed: number } & DrawFlags) => {
+    async (
+      name: string,
+      opts: { document?: string[]; samples: number; seed: number; prior: PriorKind } & DrawFlags,
+    ) => {
       if (!opts.shard) checkExportFlags(opts);
       const csv = optionalCsvKind(opts.csv, SWEEP_CSV, MOVED);
       const scenario = openScenario(name);
-      const shared = { samples: opts.samples, documents: opts.document ?? [] };
+      const prior = await choosePrior(scenario, opts.prior);
+      const shared = { samples: opts.samples, documents: opts.document ?? [], ...(prior ? { prior } : {}) };
       const options: SweepOptions = { ...shared, seed: opts.seed };
       // checks the document ids before any work
       sweepPart(scenario, options, 0, 0);

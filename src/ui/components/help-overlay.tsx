@@ -11,6 +11,7 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
   sandbox: 'Sandbox — the term sheet',
   issue: 'An issue explained (i in the sandbox)',
   analysis: 'Analysis (a)',
+  evidence: 'Evidence — what the record settles and what flips each verdict (e)',
   picker: 'Pick a scenario (s)',
   setup: 'Play — the setup of a session (p)',
   play: 'Play — the facilitator running the session',

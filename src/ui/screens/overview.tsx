@@ -88,6 +88,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     else if (id === 'play') dispatch({ type: 'open-play' });
     else if (id === 'order') dispatch({ type: 'toggle-document-order' });
     else if (id === 'timeline') dispatch({ type: 'go', screen: 'timeline' });
+    else if (id === 'evidence') dispatch({ type: 'go', screen: 'evidence' });
   }, active);
 
   const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);

@@ -98,13 +98,15 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
 
   // the debrief from the screen: the report of the session as it stands, written as `peacesim report` writes it
   const writeReport = (file: string) => {
-    try {
-      host.save(file, reportText(game, view.source, reportFormat(file)));
-      play({ type: 'reported', file });
-    } catch (e) {
-      play({ type: 'prompt', prompt: null });
-      play({ type: 'notice', notice: `the report was not written: ${(e as Error).message}` });
-    }
+    reportText(game, view.source, reportFormat(file))
+      .then((text) => {
+        host.save(file, text);
+        play({ type: 'reported', file });
+      })
+      .catch((e: Error) => {
+        play({ type: 'prompt', prompt: null });
+        play({ type: 'notice', notice: `the report was not written: ${e.message}` });
+      });
   };
   const report = () =>
     view.file ? writeReport(reportFileFor(view.file)) : play({ type: 'prompt', prompt: 'report' });

@@ -20,7 +20,7 @@ import {
   sandboxReducer,
 } from './sandbox.ts';
 
-type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'picker' | 'setup' | 'play' | 'timeline';
+type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'evidence' | 'picker' | 'setup' | 'play' | 'timeline';
 type Overlay = 'help' | 'issue' | null;
 
 export interface AppState {

@@ -1,11 +1,14 @@
 // The after-action report of a play session as it stands, for the debrief (w). The same model and renderers as
 // `peacesim report`, fed as that command feeds them — the options as the session file stores them, the source it
 // names — so the bytes agree with `peacesim report FILE` on the saved session.
+
+import { peopleAtTheTable } from '../../engine/game.ts';
 import { resolveOptions } from '../../engine/options.ts';
 import { sessionOptions } from '../../engine/session.ts';
 import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
+import { sessionEvidence } from '../../report/evidence-of.ts';
 import { type PlayGame, sessionOf } from './play.ts';
 
 export type ReportFormat = 'md' | 'html';
@@ -15,11 +18,19 @@ export function reportFormat(file: string): ReportFormat {
   return /\.(md|markdown)$/i.test(file) ? 'md' : 'html';
 }
 
-export function reportText(game: PlayGame, source: string, format: ReportFormat): string {
+/** Asynchronous: the evidence section loads the LP solver (and, for a finished session, runs the talks again). */
+export async function reportText(game: PlayGame, source: string, format: ReportFormat): Promise<string> {
   const session = sessionOf(game, source);
-  const report = afterActionReport(game.scenario, runStateOf(game.scenario, game.snapshot), {
-    options: resolveOptions(game.scenario, sessionOptions(session)),
+  const run = runStateOf(game.scenario, game.snapshot);
+  const options = sessionOptions(session);
+  const evidence = await sessionEvidence(game.scenario, options, run.transcript, {
+    done: run.done,
+    people: peopleAtTheTable(game.scenario, options).length > 0,
+  });
+  const report = afterActionReport(game.scenario, run, {
+    options: resolveOptions(game.scenario, options),
     source: session.scenario.source,
+    evidence,
   });
   return format === 'html' ? afterActionHtml(report) : afterActionMarkdown(report);
 }

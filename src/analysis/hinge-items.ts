@@ -1,0 +1,251 @@
+// The labelled modelling choices an answer may rest on, each with the one change that reverses it: a red line or
+// rule dropped, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
+// (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
+// the record allows. Only choices whose basis is `reading` or `assumption` are items: what an actor stated is not
+// the modeller's to reverse.
+import { contributions } from '../domain/positions.ts';
+import type { Actor, BasisKind, Scenario, StrategyKind } from '../domain/types.ts';
+
+type HingeChange =
+  | { readonly kind: 'red-line'; readonly actor: number; readonly redLine: string }
+  | { readonly kind: 'rule'; readonly rule: string }
+  | {
+      readonly kind: 'weight';
+      readonly actor: number;
+      readonly issue: number;
+      readonly from: number;
+      readonly to: number;
+    }
+  | { readonly kind: 'reservation'; readonly actor: number; readonly from: number; readonly to: number }
+  | { readonly kind: 'drift'; readonly actor: number; readonly from: number }
+  | {
+      readonly kind: 'strategy';
+      readonly actor: number;
+      readonly from: StrategyKind;
+      readonly to: StrategyKind;
+    }
+  | { readonly kind: 'event'; readonly event: string }
+  | { readonly kind: 'epoch'; readonly actor: number; readonly epoch: string }
+  | {
+      readonly kind: 'calibrated';
+      readonly actor: number;
+      /** raw weight per issue index (only the weighted issues), and the reservation */
+      readonly weights: ReadonlyMap<number, number>;
+      readonly reservation: number;
+    };
+
+export interface HingeItem {
+  /** a stable key, e.g. "red-line:russia:no-nato" */
+  readonly id: string;
+  readonly basis: Exclude<BasisKind, 'stated'>;
+  readonly sources: readonly string[];
+  /** what is reversed, in words (labels, never ids) */
+  readonly label: string;
+  readonly change: HingeChange;
+}
+
+const labelled = (b: BasisKind): b is Exclude<BasisKind, 'stated'> => b !== 'stated';
+
+/** The end of a range farther from the value written: the reversal of the modeller's choice. */
+function otherEnd(value: number, range: readonly [number, number]): number | null {
+  const [lo, hi] = range;
+  const to = hi - value >= value - lo ? hi : lo;
+  return Math.abs(to - value) > 1e-12 ? to : null;
+}
+
+/** The strategy a switch puts in place of another: a concession over time for any other, a hardliner for that. */
+function switchedStrategy(kind: StrategyKind): StrategyKind | null {
+  if (kind === 'human') return null;
+  return kind === 'linear' ? 'hardliner' : 'linear';
+}
+
+const n2 = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+/** The red lines of an actor, as items. */
+export function redLineItems(a: Actor): HingeItem[] {
+  return a.redLines.flatMap((r) =>
+    labelled(r.basis)
+      ? [
+          {
+            id: `red-line:${a.id}:${r.id}`,
+            basis: r.basis,
+            sources: r.sources,
+            label: `${a.name}: red line dropped — ${r.text.replace(/[.\s]+$/, '')}`,
+            change: { kind: 'red-line', actor: a.index, redLine: r.id },
+          },
+        ]
+      : [],
+  );
+}
+
+/** An actor's ranged weights and reservation at the other end of their ranges, as items. */
+export function preferenceItems(s: Scenario, a: Actor): HingeItem[] {
+  const out: HingeItem[] = [];
+  a.preferences.forEach((p, i) => {
+    if (!p?.weightRange || !labelled(p.basis)) return;
+    const to = otherEnd(p.rawWeight, p.weightRange);
+    if (to === null) return;
+    out.push({
+      id: `weight:${a.id}:${s.issues[i]!.id}`,
+      basis: p.basis,
+      sources: p.sources,
+      label: `${a.name}: weight on ${s.issues[i]!.label} at the other end of its range (${n2(p.rawWeight)} → ${n2(to)})`,
+      change: { kind: 'weight', actor: a.index, issue: i, from: p.rawWeight, to },
+    });
+  });
+  const r = a.reservation;
+  if (r.range && labelled(r.basis)) {
+    const to = otherEnd(r.value, r.range);
+    if (to !== null)
+      out.push({
+        id: `reservation:${a.id}`,
+        basis: r.basis,
+        sources: r.sources,
+        label: `${a.name}: value of no deal at the other end of its range (${n2(r.value)} → ${n2(to)})`,
+        change: { kind: 'reservation', actor: a.index, from: r.value, to },
+      });
+  }
+  return out;
+}
+
+/** An actor's dated positions, as items (dropping one judges its dates by the positions around it). */
+export function epochItems(a: Actor): HingeItem[] {
+  return a.epochs.flatMap((e) =>
+    labelled(e.basis)
+      ? [
+          {
+            id: `epoch:${a.id}:${e.id}`,
+            basis: e.basis,
+            sources: e.sources,
+            label: `${a.name}: dated positions dropped — ${e.label}`,
+            change: { kind: 'epoch', actor: a.index, epoch: e.id },
+          },
+        ]
+      : [],
+  );
+}
+
+/** The actors a run can consult: the parties, the mediator and the controllers of issues. */
+function involvedActors(s: Scenario): number[] {
+  const involved = new Set([...s.protocol.parties, ...s.issues.flatMap((x) => x.controlledBy)]);
+  if (s.protocol.mediator !== undefined) involved.add(s.protocol.mediator);
+  return [...involved].sort((x, y) => x - y);
+}
+
+/**
+ * Everything a run's outcome may rest on: the involved actors' red lines, ranged preferences, strategies and
+ * drifts; the rules; the events that fire by themselves. Strategies the user fixed (`--strategy`) are the user's,
+ * not the modeller's, and are left out. Durability factors never change an outcome and are left out too.
+ */
+export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> = new Set()): HingeItem[] {
+  const out: HingeItem[] = [];
+  for (const k of involvedActors(s)) {
+    const a = s.actors[k]!;
+    out.push(...redLineItems(a), ...preferenceItems(s, a));
+    const st = a.strategy;
+    const to = switchedStrategy(st.kind);
+    if (to && labelled(st.basis) && !fixedStrategies.has(a.id))
+      out.push({
+        id: `strategy:${a.id}`,
+        basis: st.basis,
+        sources: st.sources,
+        label: `${a.name}: plays ${to} instead of ${st.kind}`,
+        change: { kind: 'strategy', actor: k, from: st.kind, to },
+      });
+    const drift = a.reservation.drift;
+    const hyp = a.reservation.driftHypothesis;
+    const driftBasis = hyp?.basis ?? 'assumption';
+    if (drift !== 0 && labelled(driftBasis))
+      out.push({
+        id: `drift:${a.id}`,
+        basis: driftBasis,
+        sources: hyp?.sources ?? [],
+        label: `${a.name}: value of no deal no longer drifts (${drift > 0 ? '+' : '−'}${Math.abs(drift)} a round → 0)`,
+        change: { kind: 'drift', actor: k, from: drift },
+      });
+  }
+  for (const r of s.rules)
+    if (labelled(r.basis))
+      out.push({
+        id: `rule:${r.id}`,
+        basis: r.basis,
+        sources: r.sources,
+        label: `rule dropped — ${r.text.replace(/[.\s]+$/, '')}`,
+        change: { kind: 'rule', rule: r.id },
+      });
+  for (const e of s.events)
+    if (!('manual' in e.trigger) && labelled(e.basis))
+      out.push({
+        id: `event:${e.id}`,
+        basis: e.basis,
+        sources: e.sources,
+        label: `event switched off — ${e.title}`,
+        change: { kind: 'event', event: e.id },
+      });
+  return out;
+}
+
+/**
+ * The labelled numbers of the involved actors that have no reversal: a weight or value of no deal that is a
+ * reading or an assumption but given without a range. An outcome may rest on them; nothing here can say so.
+ */
+export function unrangedCount(s: Scenario): number {
+  let n = 0;
+  for (const k of involvedActors(s)) {
+    const a = s.actors[k]!;
+    for (const p of a.preferences) if (p && labelled(p.basis) && !p.weightRange) n++;
+    if (labelled(a.reservation.basis) && !a.reservation.range) n++;
+  }
+  return n;
+}
+
+/** The actor with new raw weights and reservation, its normalised weights and utility table rebuilt. */
+function reweighted(
+  s: Scenario,
+  a: Actor,
+  raw: ReadonlyMap<number, number>,
+  reservation: number = a.reservation.value,
+): Actor {
+  const preferences = a.preferences.map((p, i) => (p && raw.has(i) ? { ...p, rawWeight: raw.get(i)! } : p));
+  const { weights, contrib } = contributions(s.issues, s.offsets, preferences);
+  return { ...a, preferences, weights, contrib, reservation: { ...a.reservation, value: reservation } };
+}
+
+/** The scenario with every change of the items made. */
+export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
+  if (items.length === 0) return s;
+  const changes = items.map((x) => x.change);
+  const rules = new Set(changes.flatMap((c) => (c.kind === 'rule' ? [c.rule] : [])));
+  const events = new Set(changes.flatMap((c) => (c.kind === 'event' ? [c.event] : [])));
+  const actors = s.actors.map((a) => {
+    const mine = changes.filter((c) => 'actor' in c && c.actor === a.index);
+    if (mine.length === 0) return a;
+    const raw = new Map<number, number>();
+    let reservation = a.reservation.value;
+    let next: Actor = a;
+    for (const c of mine) {
+      if (c.kind === 'weight') raw.set(c.issue, c.to);
+      else if (c.kind === 'reservation') reservation = c.to;
+      else if (c.kind === 'calibrated') {
+        for (const [i, w] of c.weights) raw.set(i, w);
+        reservation = c.reservation;
+      }
+    }
+    if (raw.size || reservation !== a.reservation.value) next = reweighted(s, next, raw, reservation);
+    for (const c of mine) {
+      if (c.kind === 'red-line')
+        next = { ...next, redLines: next.redLines.filter((r) => r.id !== c.redLine) };
+      else if (c.kind === 'drift') next = { ...next, reservation: { ...next.reservation, drift: 0 } };
+      else if (c.kind === 'strategy')
+        next = { ...next, strategy: { ...next.strategy, kind: c.to, params: {} } };
+      else if (c.kind === 'epoch') next = { ...next, epochs: next.epochs.filter((e) => e.id !== c.epoch) };
+    }
+    return next;
+  });
+  return {
+    ...s,
+    actors,
+    rules: rules.size ? s.rules.filter((r) => !rules.has(r.id)) : s.rules,
+    events: events.size ? s.events.filter((e) => !events.has(e.id)) : s.events,
+  };
+}

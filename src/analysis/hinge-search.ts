@@ -1,0 +1,74 @@
+// Every minimal set of items (up to a size) whose change alone flips an answer: exact enumeration by size, in
+// lexicographic order, skipping every superset of a set already found (it would not be minimal). The count of
+// sets tried is kept, and an optional budget stops the search early, saying so.
+
+export interface SearchOptions {
+  /** the largest set tried (default 3) */
+  readonly maxSize?: number;
+  /** the most sets to try in all (default: no limit) */
+  readonly budget?: number;
+}
+
+export interface SizeCount {
+  readonly size: number;
+  /** sets of this size that contain no smaller hinge: the candidates */
+  readonly candidates: number;
+  readonly tried: number;
+}
+
+export interface SearchResult {
+  /** minimal flipping sets, as item indices in increasing order, by size then lexicographically */
+  readonly hinges: readonly (readonly number[])[];
+  readonly sizes: readonly SizeCount[];
+  readonly tried: number;
+  /** every candidate up to maxSize was tried */
+  readonly complete: boolean;
+}
+
+function* combinations(n: number, k: number): Generator<number[]> {
+  const idx = Array.from({ length: k }, (_, i) => i);
+  if (k > n) return;
+  for (;;) {
+    yield [...idx];
+    let i = k - 1;
+    while (i >= 0 && idx[i] === n - k + i) i--;
+    if (i < 0) return;
+    idx[i]!++;
+    for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1]! + 1;
+  }
+}
+
+const contains = (set: readonly number[], sub: readonly number[]) => sub.every((x) => set.includes(x));
+
+/** Minimal sets of `n` items (indices) for which `flips` holds, up to `maxSize`, within `budget` trials. */
+export function minimalHinges(
+  n: number,
+  flips: (set: readonly number[]) => boolean,
+  options: SearchOptions = {},
+): SearchResult {
+  const maxSize = options.maxSize ?? 3;
+  const budget = options.budget ?? Number.POSITIVE_INFINITY;
+  const hinges: number[][] = [];
+  const sizes: SizeCount[] = [];
+  let tried = 0;
+  let complete = true;
+  for (let k = 1; k <= maxSize; k++) {
+    let candidates = 0;
+    let triedHere = 0;
+    const found: number[][] = [];
+    for (const set of combinations(n, k)) {
+      if (hinges.some((h) => contains(set, h))) continue;
+      candidates++;
+      if (tried >= budget) {
+        complete = false;
+        continue;
+      }
+      tried++;
+      triedHere++;
+      if (flips(set)) found.push(set);
+    }
+    hinges.push(...found);
+    sizes.push({ size: k, candidates, tried: triedHere });
+  }
+  return { hinges, sizes, tried, complete };
+}

@@ -1,0 +1,231 @@
+// What each document's verdicts rest on: for every actor, every minimal set (up to 3) of its labelled choices —
+// a red line dropped, a ranged weight or the reservation at the other end of its range, a dated position dropped,
+// its numbers replaced by the centre of what the record allows — whose change alone flips its verdict; and from
+// those, the minimal sets that flip the document's agreement.
+//
+// A verdict is cheap to recompute: the actor's positions on the document's date are read once per set of dated
+// positions dropped, and each set of items then costs one weighted sum.
+import { brokenConstraints, requiredActors } from '../domain/evaluate.ts';
+import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
+import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
+import { epochItems, type HingeItem, preferenceItems, redLineItems } from './hinge-items.ts';
+import { minimalHinges, type SearchOptions, type SizeCount } from './hinge-search.ts';
+
+/** Raw weights (by issue) and reservation of an actor at the centre of the region the record allows. */
+export interface Centre {
+  readonly weights: ReadonlyMap<number, number>;
+  readonly reservation: number;
+}
+
+/** The item that replaces an actor's numbers by the centre of its calibrated region. */
+export function calibratedItem(a: Actor, centre: Centre): HingeItem {
+  return {
+    id: `calibrated:${a.id}`,
+    basis: 'assumption',
+    sources: [],
+    label: `${a.name}: its numbers replaced by the centre of what the record allows (they contradict the record)`,
+    change: { kind: 'calibrated', actor: a.index, weights: centre.weights, reservation: centre.reservation },
+  };
+}
+
+/** An actor's positions on a date, reduced to what a verdict reads. */
+interface View {
+  /** per weighted issue: value of the package's option, the issue when its top-level weight applies, the weight */
+  readonly terms: readonly { readonly value: number; readonly issue: number | null; readonly raw: number }[];
+  /** the top-level reservation applies (no dated position fixes it) */
+  readonly sharedReservation: boolean;
+  readonly reservation: number;
+  readonly broken: readonly string[];
+}
+
+function viewOf(
+  s: Scenario,
+  actor: number,
+  pkg: Int32Array,
+  date: string,
+  dropped: ReadonlySet<string>,
+): View {
+  const top = s.actors[actor]!;
+  const without = dropped.size
+    ? {
+        ...s,
+        actors: s.actors.map((x) =>
+          x.index === actor ? { ...x, epochs: x.epochs.filter((e) => !dropped.has(e.id)) } : x,
+        ),
+      }
+    : s;
+  const dated = positionsAsOf(without, date).actors[actor]!;
+  const inForce = epochsInForce(without.actors[actor]!, date);
+  const overridden = (i: number) =>
+    inForce.some((e) =>
+      e.preferences.some((o) => o.issue === i && (o.rawWeight !== undefined || o.weightRange)),
+    );
+  const terms = dated.preferences.flatMap((p, i) =>
+    p
+      ? [
+          {
+            value: p.values[pkg[i]!]!,
+            issue: top.preferences[i] && !overridden(i) ? i : null,
+            raw: p.rawWeight,
+          },
+        ]
+      : [],
+  );
+  return {
+    terms,
+    sharedReservation: !inForce.some((e) => e.reservation?.value !== undefined || e.reservation?.range),
+    reservation: dated.reservation.value,
+    broken: brokenConstraints(dated.redLines, pkg).map((v) => v.redLine),
+  };
+}
+
+/** Does the actor accept, in this view, with these items' changes made? */
+function acceptsWith(view: View, items: readonly HingeItem[]): boolean {
+  const weights = new Map<number, number>();
+  let reservation: number | null = null;
+  const dropped = new Set<string>();
+  for (const { change: c } of items) {
+    if (c.kind === 'weight') weights.set(c.issue, c.to);
+    else if (c.kind === 'reservation') reservation = c.to;
+    else if (c.kind === 'red-line') dropped.add(c.redLine);
+    else if (c.kind === 'calibrated') {
+      for (const [i, w] of c.weights) weights.set(i, w);
+      reservation = c.reservation;
+    }
+  }
+  if (view.broken.some((id) => !dropped.has(id))) return false;
+  let num = 0;
+  let total = 0;
+  for (const t of view.terms) {
+    const w = t.issue !== null && weights.has(t.issue) ? weights.get(t.issue)! : t.raw;
+    num += t.value * w;
+    total += w;
+  }
+  const u = total > 0 ? num / total : 0;
+  const r = view.sharedReservation && reservation !== null ? reservation : view.reservation;
+  return u >= r - 1e-12;
+}
+
+export interface VerdictHinges {
+  readonly accepts: boolean;
+  /** minimal flipping sets, as item ids */
+  readonly hinges: readonly (readonly string[])[];
+  readonly sizes: readonly SizeCount[];
+}
+
+/** The hinges of one actor's verdict on one document. */
+export function verdictHinges(
+  s: Scenario,
+  actor: number,
+  doc: NegotiationDocument,
+  centre: Centre | undefined,
+  options: SearchOptions = {},
+): VerdictHinges & { items: readonly HingeItem[] } {
+  const a = s.actors[actor]!;
+  const epochs = epochItems(a).filter((x) =>
+    epochsInForce(a, doc.date).some((e) => x.change.kind === 'epoch' && e.id === x.change.epoch),
+  );
+  const views = new Map<string, View>();
+  const view = (chosen: readonly HingeItem[]) => {
+    const ids = chosen.flatMap((x) => (x.change.kind === 'epoch' ? [x.change.epoch] : []));
+    const key = ids.join(',');
+    let v = views.get(key);
+    if (!v) {
+      v = viewOf(s, actor, doc.package, doc.date, new Set(ids));
+      views.set(key, v);
+    }
+    return v;
+  };
+  // the red lines the document may break on its date, with or without dated positions: only those can matter
+  const broken = new Set(view([]).broken);
+  for (const e of epochs) for (const id of view([e]).broken) broken.add(id);
+  const items = [
+    ...redLineItems(a).filter((x) => x.change.kind === 'red-line' && broken.has(x.change.redLine)),
+    ...preferenceItems(s, a),
+    ...(centre ? [calibratedItem(a, centre)] : []),
+    ...epochs,
+  ];
+  const accepts = acceptsWith(view([]), []);
+  const result = minimalHinges(
+    items.length,
+    (set) => {
+      const chosen = set.map((k) => items[k]!);
+      return acceptsWith(view(chosen), chosen) !== accepts;
+    },
+    options,
+  );
+  return {
+    accepts,
+    items,
+    hinges: result.hinges.map((h) => h.map((k) => items[k]!.id)),
+    sizes: result.sizes,
+  };
+}
+
+export interface DocumentHinges {
+  readonly id: string;
+  readonly date: string;
+  readonly agreement: boolean;
+  /** minimal sets (up to 3 items) that flip the agreement */
+  readonly agreementHinges: readonly (readonly string[])[];
+  readonly verdicts: Readonly<Record<string, VerdictHinges>>;
+  /** sets of items tried, over every actor */
+  readonly tried: number;
+}
+
+/** Every hinge of every document's verdicts and agreement; `items` collects the items met, by id. */
+export function documentHinges(
+  s: Scenario,
+  centres: ReadonlyMap<number, Centre> = new Map(),
+  items: Map<string, HingeItem> = new Map(),
+  options: SearchOptions = {},
+): DocumentHinges[] {
+  const maxSize = options.maxSize ?? 3;
+  const ruleItems = new Map(
+    s.rules.flatMap((r) =>
+      r.basis === 'stated'
+        ? []
+        : [
+            [
+              r.id,
+              {
+                id: `rule:${r.id}`,
+                basis: r.basis,
+                sources: r.sources,
+                label: `rule dropped — ${r.text.replace(/[.\s]+$/, '')}`,
+                change: { kind: 'rule', rule: r.id },
+              } as HingeItem,
+            ],
+          ],
+    ),
+  );
+  return s.documents.map((doc) => {
+    const verdicts: Record<string, VerdictHinges> = {};
+    let tried = 0;
+    for (const a of s.actors) {
+      const v = verdictHinges(s, a.index, doc, centres.get(a.index), { maxSize });
+      for (const x of v.items) items.set(x.id, x);
+      tried += v.sizes.reduce((t, c) => t + c.tried, 0);
+      verdicts[a.id] = { accepts: v.accepts, hinges: v.hinges, sizes: v.sizes };
+    }
+    const required = requiredActors(s, doc.package).map((k) => s.actors[k]!.id);
+    const brokenRules = brokenConstraints(s.rules, doc.package).map((r) => r.redLine);
+    const agreement = brokenRules.length === 0 && required.every((id) => verdicts[id]!.accepts);
+    let agreementHinges: string[][];
+    if (agreement) agreementHinges = required.flatMap((id) => verdicts[id]!.hinges.map((h) => [...h]));
+    else if (brokenRules.some((id) => !ruleItems.has(id))) agreementHinges = [];
+    else {
+      const rules = brokenRules.map((id) => ruleItems.get(id)!);
+      for (const r of rules) items.set(r.id, r);
+      // every rejecting required actor must flip, each by one of its own minimal sets; items never overlap
+      let combos: string[][] = [rules.map((r) => r.id)];
+      for (const id of required.filter((x) => !verdicts[x]!.accepts)) {
+        combos = combos.flatMap((c) =>
+          verdicts[id]!.hinges.map((h) => [...c, ...h]).filter((x) => x.length <= 3),
+        );
+      }
+      agreementHinges = combos.filter((c) => c.length > 0 && c.length <= maxSize);
+    }
+    return { id: doc.id, date: doc.date, agreement, agreementHinges, verdicts, tried };
+  });
+}

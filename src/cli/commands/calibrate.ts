@@ -1,0 +1,162 @@
+import type { Command } from 'commander';
+import { type CalibrationReport, calibrateScenario, type DocumentVerdict } from '../../analysis/calibrate.ts';
+import { loadLp } from '../../analysis/lp.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { checkExportFlags } from '../export-flags.ts';
+import { writeFileAtomic } from '../files.ts';
+import { type Io, type Palette, palette } from '../io.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+const n2 = (x: number) => x.toFixed(2);
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+const span = ([lo, hi]: readonly [number, number]) =>
+  Math.abs(hi - lo) < 0.005 ? n2(lo) : `${n2(lo)}–${n2(hi)}`;
+
+function verdictWords(v: DocumentVerdict, p: Palette, redLineText: (id: string) => string): string {
+  const margin = `${signed(v.margin[0])} … ${signed(v.margin[1])}`;
+  switch (v.decidedBy) {
+    case 'red-line':
+      return `${p.red('rejects')}  red line: ${v.redLines.map((id) => sentence(redLineText(id))).join('; ')}`;
+    case 'record':
+      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the record`;
+    case 'ranges':
+      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the ranges alone`;
+    default:
+      return `${p.yellow('depends')}  margin ${margin}  the modeller's numbers decide`;
+  }
+}
+
+/** Cells joined by " · " into lines no wider than `width`. */
+function wrap(cells: readonly string[], indent: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const c of cells) {
+    const next = line ? `${line} · ${c}` : c;
+    if (line && indent.length + next.length > width) {
+      lines.push(indent + line);
+      line = c;
+    } else line = next;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+const sentence = (t: string) => t.replace(/[.\s]+$/, '');
+
+/** The report in words: labels where a person reads, every figure from the JSON. */
+export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): string[] {
+  const actor = (id: string) => s.actors.find((a) => a.id === id)!;
+  const docTitle = (id: string) => s.documents.find((d) => d.id === id)!.title;
+  const out: string[] = [];
+  out.push(p.bold(`${s.title} — the record as evidence`));
+  const recorded = r.record.length;
+  if (recorded === 0) {
+    out.push(
+      "The scenario records no reactions: every verdict below rests on the scenario's ranges alone (add a record: section, docs/evidence.md).",
+    );
+  } else if (r.consistent) {
+    out.push(
+      `${recorded} recorded reaction${recorded === 1 ? '' : 's'}. The record holds together: some weights and values of no deal within the scenario's ranges reproduce every one.`,
+    );
+  } else {
+    const who = [...new Set(r.conflicts.map((c) => actor(c.actor).name))];
+    out.push(
+      `${recorded} recorded reactions. The record does not hold together for ${who.join(' and ')}: see the conflicts below; every other actor is calibrated as usual.`,
+    );
+  }
+  out.push('', p.bold('Recorded reactions'));
+  for (const e of r.record) {
+    const a = actor(e.actor);
+    const calib = r.actors[e.actor];
+    const note = calib?.explainedByRedLine.includes(e.id)
+      ? p.dim(' — explained by a red line: says nothing about its weights')
+      : calib?.contradicts.includes(e.id)
+        ? p.yellow(" — the scenario's own numbers do not reproduce it")
+        : '';
+    const basis = e.basis === 'stated' ? '' : ` [${e.basis}]`;
+    out.push(
+      `  ${a.name} ${e.reaction === 'accept' ? 'accepted' : 'rejected'} ${docTitle(e.document)} (${e.date})${basis} ${p.dim(`[${e.sources.join(', ')}]`)}${note}`,
+    );
+  }
+  if (r.conflicts.length) {
+    out.push('', p.bold('Conflicts: reactions that cannot all hold'));
+    for (const set of [...new Set(r.conflicts.map((c) => c.set))]) {
+      const members = r.conflicts.filter((c) => c.set === set);
+      const first = members[0]!;
+      const a = actor(first.actor);
+      if (first.cause === 'red-line') {
+        const texts = first.redLines.map((id) => sentence(a.redLines.find((l) => l.id === id)?.text ?? id));
+        out.push(
+          `  ${a.name} accepted ${docTitle(first.document)}, which breaks its red line: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
+        );
+      } else {
+        out.push(`  No weights and value of no deal of ${a.name} within its ranges fit these together:`);
+        for (const c of members)
+          out.push(
+            `    ${c.reaction === 'accept' ? 'accepted' : 'rejected'} ${docTitle(c.document)} ${p.dim(`[${c.sources.join(', ')}]`)}`,
+          );
+      }
+    }
+    out.push(
+      p.dim(
+        '  An actor with a conflict is calibrated on its other reactions; drop any one member of a set to resolve it.',
+      ),
+    );
+  }
+  out.push('', p.bold('Preferences the record allows (normalised weights, value of no deal)'));
+  for (const [id, c] of Object.entries(r.actors)) {
+    const a = actor(id);
+    const fit = c.pointInside
+      ? "the scenario's own numbers fit the record"
+      : `the scenario's own numbers do not fit the record${c.contradicts.length ? ` (they contradict ${c.contradicts.length} reaction${c.contradicts.length === 1 ? '' : 's'})` : ' (they lie outside its ranges)'}`;
+    out.push(
+      `  ${p.cyan(a.name)} — ${c.constraining.length} constraining reaction${c.constraining.length === 1 ? '' : 's'}; ${fit}`,
+    );
+    const cells = Object.entries(c.weights).map(([issue, range]) => {
+      const label = s.issues.find((x) => x.id === issue)!.label;
+      return `${label} ${span(range)}`;
+    });
+    out.push(...wrap(cells, '    ', 100));
+    out.push(`    no deal ${span(c.reservation)}`);
+  }
+  out.push('', p.bold('Verdicts over every preference the record and the ranges allow'));
+  let settled = 0;
+  let depends = 0;
+  for (const d of r.documents) {
+    const doc = s.documents.find((x) => x.id === d.id)!;
+    out.push(`  ${doc.title} ${p.dim(`(${d.date})`)}`);
+    for (const [id, v] of Object.entries(d.verdicts)) {
+      const a = actor(id);
+      if (v.verdict === 'depends') depends++;
+      else settled++;
+      const text = (rl: string) => a.redLines.find((l) => l.id === rl)?.text ?? rl;
+      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text)}`);
+    }
+  }
+  out.push(
+    '',
+    `${settled} verdict${settled === 1 ? '' : 's'} settled, ${depends} depend${depends === 1 ? 's' : ''} on the modeller's numbers. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
+  );
+  return out;
+}
+
+export function registerCalibrate(program: Command, io: Io): void {
+  program
+    .command('calibrate')
+    .description(
+      "weigh the scenario's preferences against the record: which verdicts the record settles, which depend on the model",
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .option('--json', 'print JSON')
+    .option('--out <file>', 'write the --json output to this file (atomically) instead of stdout')
+    .action(async (name: string, opts: { json?: boolean; out?: string }) => {
+      checkExportFlags(opts);
+      const scenario = openScenario(name);
+      const report = calibrateScenario(await loadLp(), scenario);
+      const text = opts.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${calibrationText(scenario, report, palette(io)).join('\n')}\n`;
+      if (opts.out) writeFileAtomic(opts.out, text);
+      else io.out(text);
+    });
+}

@@ -1,0 +1,178 @@
+import type { Command } from 'commander';
+import { pointFit } from '../../analysis/calibrate.ts';
+import type { HingeItem } from '../../analysis/hinge-items.ts';
+import type { SizeCount } from '../../analysis/hinge-search.ts';
+import { type DocumentHinges, documentHinges } from '../../analysis/hinges.ts';
+import { loadLp } from '../../analysis/lp.ts';
+import { calibratedCentres } from '../../analysis/record-prior.ts';
+import type { Scenario } from '../../domain/types.ts';
+import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
+import { checkExportFlags } from '../export-flags.ts';
+import { writeFileAtomic } from '../files.ts';
+import { intFlag } from '../flags.ts';
+import { type Io, type Palette, palette } from '../io.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+
+/** Runs after the first the outcome's search may make by default: enough for every pair on the default scenario. */
+export const DEFAULT_RUN_BUDGET = 600;
+
+export interface HingesReport {
+  readonly scenario: { readonly id: string; readonly title: string };
+  readonly seed: number;
+  /** the largest set tried */
+  readonly maxSize: number;
+  readonly outcome: {
+    readonly outcome: string;
+    readonly hinges: OutcomeHinges['hinges'];
+    readonly sizes: readonly SizeCount[];
+    readonly tried: number;
+    readonly complete: boolean;
+  };
+  readonly documents: readonly DocumentHinges[];
+  /** every item named above: what it reverses, its basis and sources */
+  readonly items: Readonly<Record<string, { label: string; basis: string; sources: readonly string[] }>>;
+}
+
+export async function hingesReport(
+  scenario: Scenario,
+  opts: { seed: number; rounds?: number; maxSize: number; budget: number },
+): Promise<HingesReport> {
+  const needsCentres = scenario.actors.some((a) => {
+    const fit = pointFit(scenario, a.index);
+    return !fit.inBox || fit.contradicts.length > 0;
+  });
+  const centres = needsCentres ? calibratedCentres(await loadLp(), scenario) : new Map();
+  const met = new Map<string, HingeItem>();
+  const documents = documentHinges(scenario, centres, met, { maxSize: opts.maxSize });
+  const o = outcomeHinges(scenario, {
+    run: { seed: opts.seed, ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }) },
+    centres,
+    maxSize: opts.maxSize,
+    budget: opts.budget,
+  });
+  for (const x of o.items) met.set(x.id, x);
+  const named = new Set([
+    ...o.hinges.flatMap((h) => h.items),
+    ...documents.flatMap((d) => [
+      ...d.agreementHinges.flat(),
+      ...Object.values(d.verdicts).flatMap((v) => v.hinges.flat()),
+    ]),
+  ]);
+  return {
+    scenario: { id: scenario.id, title: scenario.title },
+    seed: opts.seed,
+    maxSize: opts.maxSize,
+    outcome: { outcome: o.outcome, hinges: o.hinges, sizes: o.sizes, tried: o.tried, complete: o.complete },
+    documents,
+    items: Object.fromEntries(
+      [...named].sort().map((id) => {
+        const x = met.get(id)!;
+        return [id, { label: x.label, basis: x.basis, sources: x.sources }];
+      }),
+    ),
+  };
+}
+
+const mark = (basis: string) => `[${basis}]`;
+
+function setWords(r: HingesReport, ids: readonly string[]): string {
+  return ids.map((id) => `${mark(r.items[id]!.basis)} ${r.items[id]!.label}`).join(' + ');
+}
+
+function sizesWords(sizes: readonly SizeCount[]): string {
+  return sizes
+    .map(
+      (c) =>
+        `${c.tried === c.candidates ? `all ${c.candidates}` : `${c.tried} of ${c.candidates}`} set${c.candidates === 1 ? '' : 's'} of ${c.size}`,
+    )
+    .join(', ');
+}
+
+export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
+  const out = [p.bold(`${s.title} — what the answers rest on`)];
+  out.push(
+    p.dim(
+      'A hinge is a smallest set of readings and assumptions whose reversal alone changes an answer (stated positions are not reversed).',
+    ),
+  );
+  out.push('', p.bold(`The run (seed ${r.seed}): ${r.outcome.outcome}`));
+  if (r.outcome.hinges.length === 0) out.push('  No set tried changes it.');
+  for (const h of r.outcome.hinges) out.push(`  → ${h.outcome}: ${setWords(r, h.items)}`);
+  out.push(
+    p.dim(
+      `  tried ${sizesWords(r.outcome.sizes)}, one run each${r.outcome.complete ? '' : ' — not every set was tried: raise --budget to finish'}`,
+    ),
+  );
+  out.push('', p.bold('Documents'));
+  for (const d of r.documents) {
+    const doc = s.documents.find((x) => x.id === d.id)!;
+    out.push(
+      `  ${doc.title} ${p.dim(`(${d.date})`)}: ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    );
+    const any = d.agreementHinges.length > 0 || Object.values(d.verdicts).some((v) => v.hinges.length > 0);
+    if (!any) out.push(p.dim(`    no set of up to ${r.maxSize} choices changes a verdict or the agreement`));
+    if (d.agreementHinges.length)
+      for (const h of d.agreementHinges.slice(0, 5))
+        out.push(`    ${d.agreement ? 'no agreement' : 'agreement'} if: ${setWords(r, h)}`);
+    if (d.agreementHinges.length > 5) out.push(p.dim(`    … ${d.agreementHinges.length - 5} more (--json)`));
+    for (const [id, v] of Object.entries(d.verdicts)) {
+      if (v.hinges.length === 0) continue;
+      const a = s.actors.find((x) => x.id === id)!;
+      out.push(
+        `    ${a.name} ${v.accepts ? 'accepts' : 'rejects'}; it would ${v.accepts ? 'reject' : 'accept'} if:`,
+      );
+      for (const h of v.hinges.slice(0, 3)) out.push(`      ${setWords(r, h)}`);
+      if (v.hinges.length > 3) out.push(p.dim(`      … ${v.hinges.length - 3} more (--json)`));
+    }
+  }
+  const tried = r.documents.reduce((t, d) => t + d.tried, 0);
+  out.push(
+    '',
+    p.dim(
+      `Documents: every set of up to ${r.maxSize} of each actor's labelled choices tried (${tried.toLocaleString('en-US')} in all).`,
+    ),
+  );
+  return out;
+}
+
+export function registerHinges(program: Command, io: Io): void {
+  program
+    .command('hinges')
+    .description(
+      "which readings and assumptions each answer rests on: the smallest sets whose reversal alone flips the run's outcome or a document's verdict",
+    )
+    .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
+    .option('-s, --seed <n>', 'seed of the run', intFlag(0, 2 ** 31 - 1), 1)
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option('--max-size <n>', 'the largest set of choices to try (1 to 3)', intFlag(1, 3), 3)
+    .option(
+      '--budget <runs>',
+      `the most runs the outcome's search makes (each set tried is one run)`,
+      intFlag(0, 10_000_000),
+      DEFAULT_RUN_BUDGET,
+    )
+    .option('--json', 'print JSON')
+    .option('--out <file>', 'write the --json output to this file (atomically) instead of stdout')
+    .action(
+      async (
+        name: string,
+        opts: {
+          seed: number;
+          rounds?: number;
+          maxSize: number;
+          budget: number;
+          json?: boolean;
+          out?: string;
+        },
+      ) => {
+        checkExportFlags(opts);
+        const scenario = openScenario(name);
+        const report = await hingesReport(scenario, opts);
+        const text = opts.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : `${hingesText(scenario, report, palette(io)).join('\n')}\n`;
+        if (opts.out) writeFileAtomic(opts.out, text);
+        else io.out(text);
+      },
+    );
+}

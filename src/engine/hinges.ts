@@ -1,0 +1,131 @@
+// What a run's outcome rests on: every minimal set (up to 3) of labelled choices whose change alone turns the
+// outcome (signed, stalemate, collapsed) into another, found by running the negotiation again with the change
+// made — same seed, rounds, strategies the user fixed, and injects. Each run costs what `peacesim run` costs, so
+// the search takes a budget of runs and says how far it got.
+
+import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
+import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
+import { type Centre, calibratedItem } from '../analysis/hinges.ts';
+import type { Scenario } from '../domain/types.ts';
+import { runOutcome } from './game.ts';
+import { type PlannedInject, runHeadless } from './headless.ts';
+import type { RunOptions } from './options.ts';
+
+/**
+ * The outcome of one run: the only place this module drives the engine (switching drivers is this one line).
+ */
+export function playOutcome(
+  scenario: Scenario,
+  options: RunOptions,
+  injects: readonly PlannedInject[],
+): string {
+  const r = runHeadless(scenario, options, { injects });
+  return r.waitingFor ? 'waiting' : (runOutcome(r.snapshot.context.transcript)?.kind ?? 'waiting');
+}
+
+export interface OutcomeHingeOptions {
+  readonly run?: RunOptions;
+  readonly injects?: readonly PlannedInject[];
+  /** actors whose numbers contradict the record, with the centre of what it allows */
+  readonly centres?: ReadonlyMap<number, Centre>;
+  readonly maxSize?: number;
+  /** the most runs to make after the first (default: no limit) */
+  readonly budget?: number;
+}
+
+interface OutcomeHinge {
+  readonly items: readonly string[];
+  /** the outcome with the change made */
+  readonly outcome: string;
+}
+
+export interface OutcomeHinges {
+  readonly outcome: string;
+  readonly hinges: readonly OutcomeHinge[];
+  readonly items: readonly HingeItem[];
+  readonly sizes: readonly SizeCount[];
+  /** runs made for the search (the first run not counted) */
+  readonly tried: number;
+  readonly complete: boolean;
+}
+
+/** The items a run's outcome may rest on: fixed strategies are the user's; calibrated items where the record says. */
+export function runItems(scenario: Scenario, options: OutcomeHingeOptions = {}): HingeItem[] {
+  const fixed = new Set(Object.keys(options.run?.strategies ?? {}));
+  const items = outcomeItems(scenario, fixed);
+  for (const [a, centre] of options.centres ?? []) items.push(calibratedItem(scenario.actors[a]!, centre));
+  return items;
+}
+
+export function outcomeHinges(scenario: Scenario, options: OutcomeHingeOptions = {}): OutcomeHinges {
+  const run = options.run ?? {};
+  const injects = options.injects ?? [];
+  const outcome = playOutcome(scenario, run, injects);
+  const items = runItems(scenario, options);
+  const flipped = new Map<string, string>();
+  const result = minimalHinges(
+    items.length,
+    (set) => {
+      const chosen = set.map((k) => items[k]!);
+      const other = playOutcome(applyItems(scenario, chosen), run, injects);
+      if (other === outcome) return false;
+      flipped.set(set.join(','), other);
+      return true;
+    },
+    { maxSize: options.maxSize ?? 3, ...(options.budget === undefined ? {} : { budget: options.budget }) },
+  );
+  return {
+    outcome,
+    items,
+    hinges: result.hinges.map((h) => ({
+      items: h.map((k) => items[k]!.id),
+      outcome: flipped.get(h.join(','))!,
+    })),
+    sizes: result.sizes,
+    tried: result.tried,
+    complete: result.complete,
+  };
+}
+
+/** "The outcome rests on": the labelled choices whose reversal alone changes the outcome (hinges of size 1). */
+export interface RestsOn {
+  readonly outcome: string;
+  readonly items: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly basis: 'reading' | 'assumption';
+    readonly sources: readonly string[];
+    /** the outcome with it reversed */
+    readonly outcomeIfReversed: string;
+  }[];
+  /** labelled choices tried, one run each; `items` empty: none of them alone changes the outcome */
+  readonly tried: number;
+  /** labelled weights and values of no deal given without a range: not reversed, so not tried */
+  readonly unranged: number;
+  /** actors whose strategy was chosen for this run (`--strategy`, the play setup): not reversed */
+  readonly fixedStrategies: readonly string[];
+}
+
+export function restsOn(
+  scenario: Scenario,
+  options: Omit<OutcomeHingeOptions, 'maxSize' | 'budget'> = {},
+): RestsOn {
+  const h = outcomeHinges(scenario, { ...options, maxSize: 1 });
+  const byId = new Map(h.items.map((x) => [x.id, x]));
+  return {
+    outcome: h.outcome,
+    items: h.hinges.map((x) => {
+      const item = byId.get(x.items[0]!)!;
+      return {
+        id: item.id,
+        label: item.label,
+        basis: item.basis,
+        sources: item.sources,
+        outcomeIfReversed: x.outcome,
+      };
+    }),
+    tried: h.tried,
+    unranged: unrangedCount(scenario),
+    fixedStrategies: Object.keys(options.run?.strategies ?? {}).sort(),
+  };
+}

@@ -1,0 +1,207 @@
+// The evidence under an answer, for the after-action report, `run`, `show` and `analyze`: which verdicts the
+// record settles and which depend on the modeller's numbers (from `calibrate`), and "The outcome rests on:" — the
+// readings and assumptions whose reversal alone changes the run's outcome (from the engine's hinges). The model
+// is plain data; the functions below only lay it out (plain lines, markdown, HTML).
+import type { CalibrationReport } from '../analysis/calibrate.ts';
+import type { DocumentHinges } from '../analysis/hinges.ts';
+import type { Scenario } from '../domain/types.ts';
+import type { RestsOn } from '../engine/hinges.ts';
+import { esc, md } from './markup.ts';
+
+export const RESTS_ON_HEADING = 'The outcome rests on:';
+
+export type RestsOnSection =
+  | ({ readonly computed: true } & RestsOn)
+  | { readonly computed: false; readonly why: string };
+
+interface EvidenceVerdict {
+  readonly actor: string;
+  readonly name: string;
+  readonly verdict: 'accepts' | 'rejects' | 'depends';
+  readonly decidedBy: 'red-line' | 'record' | 'ranges' | null;
+  readonly margin: readonly [number, number];
+}
+
+/** What the record says of the documents: null when the scenario records no reactions. */
+export interface RecordEvidence {
+  readonly recorded: number;
+  readonly consistent: boolean;
+  /** ids of the reactions that cannot all hold, by actor name */
+  readonly conflicts: readonly { readonly actor: string; readonly reactions: readonly string[] }[];
+  readonly documents: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly date: string;
+    readonly verdicts: readonly EvidenceVerdict[];
+  }[];
+  readonly settled: number;
+  readonly depends: number;
+}
+
+export interface EvidenceSection {
+  readonly record: RecordEvidence | null;
+  readonly restsOn: RestsOnSection;
+}
+
+/** For a report whose caller did not compute the evidence (it costs a run per labelled choice). */
+export const NOT_COMPUTED: EvidenceSection = {
+  record: null,
+  restsOn: { computed: false, why: 'not computed for this report; peacesim report SESSION computes it.' },
+};
+
+export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidence | null {
+  if (c.record.length === 0) return null;
+  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
+  let settled = 0;
+  let depends = 0;
+  const documents = c.documents.map((d) => ({
+    id: d.id,
+    title: s.documents.find((x) => x.id === d.id)?.title ?? d.id,
+    date: d.date,
+    verdicts: Object.entries(d.verdicts).map(([actor, v]) => {
+      if (v.verdict === 'depends') depends++;
+      else settled++;
+      return { actor, name: name(actor), verdict: v.verdict, decidedBy: v.decidedBy, margin: v.margin };
+    }),
+  }));
+  const conflicted = [...new Set(c.conflicts.map((x) => x.actor))];
+  return {
+    recorded: c.record.length,
+    consistent: c.consistent,
+    conflicts: conflicted.map((a) => ({
+      actor: name(a),
+      reactions: c.conflicts.filter((x) => x.actor === a).map((x) => x.id),
+    })),
+    documents,
+    settled,
+    depends,
+  };
+}
+
+const outcomeWords = (o: string) =>
+  o === 'signed'
+    ? 'in an agreement'
+    : o === 'stalemate'
+      ? 'in stalemate'
+      : o === 'collapsed'
+        ? 'in collapse'
+        : o;
+
+/** "The outcome rests on:" as plain lines, each item marked [assumption] or [reading]. */
+export function restsOnLines(r: RestsOnSection): string[] {
+  if (!r.computed) return [RESTS_ON_HEADING, `  ${r.why}`];
+  const out = [RESTS_ON_HEADING];
+  const ends = outcomeWords(r.outcome);
+  const chosen = r.fixedStrategies.length > 0;
+  const unranged = r.unranged
+    ? ` and on the ${r.unranged} weights and values of no deal given without a range (nothing to reverse them to)`
+    : '';
+  // an empty list is an answer too: one change at a time, no reading or assumption decides the outcome
+  if (r.items.length === 0)
+    out.push(
+      r.tried === 0
+        ? `  No reading or assumption here has a reversal to try: the run ends ${ends} on what actors stated${chosen ? ', the strategies chosen for it' : ''}${unranged}.`
+        : `  No reading or assumption alone changes it: with any one of the ${r.tried} reversible ones reversed, the run still ends ${ends}. So, one change at a time, it rests on what actors stated${chosen ? ', the strategies chosen for this run' : ''}${unranged}.`,
+    );
+  for (const x of r.items)
+    out.push(`  [${x.basis}] ${x.label} — reversed alone, the run ends ${outcomeWords(x.outcomeIfReversed)}`);
+  const counted =
+    r.items.length === 0
+      ? 'One run per reversal'
+      : `${r.tried} reading${r.tried === 1 ? '' : 's'} and assumption${r.tried === 1 ? '' : 's'} reversed one at a time, one run each`;
+  if (r.tried > 0)
+    out.push(
+      `  (${counted}; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}. peacesim hinges looks for pairs and triples.)`,
+    );
+  return out;
+}
+
+/** The record's evidence on the documents, as plain lines (for `analyze` and the reports). */
+function recordLines(e: RecordEvidence | null): string[] {
+  if (!e) return ['The scenario records no reactions: no verdict is settled by evidence (docs/evidence.md).'];
+  const out = [
+    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers:`,
+  ];
+  for (const c of e.conflicts) out.push(`  ${c.actor}: conflicting reactions ${c.reactions.join(', ')}`);
+  for (const d of e.documents) {
+    const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
+    const rec = d.verdicts.filter((v) => v.decidedBy === 'record').map((v) => `${v.name} ${v.verdict}`);
+    const parts = [
+      ...(rec.length ? [`settled by the record: ${rec.join(', ')}`] : []),
+      ...(dep.length ? [`depends on the numbers: ${dep.join(', ')}`] : []),
+    ];
+    if (parts.length) out.push(`  ${d.title} (${d.date}): ${parts.join('; ')}`);
+  }
+  return out;
+}
+
+export function evidenceMarkdown(e: EvidenceSection = NOT_COMPUTED): string[] {
+  const rest = restsOnLines(e.restsOn);
+  return [
+    '',
+    '## Evidence',
+    '',
+    ...recordLines(e.record).map((l) => (l.startsWith('  ') ? `- ${md(l)}` : md(l))),
+    '',
+    `## ${RESTS_ON_HEADING}`,
+    '',
+    ...rest.slice(1).map((l) => (l.trim().startsWith('(') ? `\n${md(l)}` : `- ${md(l)}`)),
+  ];
+}
+
+export function evidenceHtml(e: EvidenceSection = NOT_COMPUTED): string[] {
+  const lines = recordLines(e.record);
+  const rest = restsOnLines(e.restsOn).slice(1);
+  const items = (ls: string[]) =>
+    ls.length ? `<ul>${ls.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul>` : '';
+  return [
+    '<section id="evidence">',
+    '<h2>Evidence</h2>',
+    `<p>${esc(lines[0]!)}</p>`,
+    items(lines.slice(1)),
+    '</section>',
+    '<section id="rests-on">',
+    `<h2>${esc(RESTS_ON_HEADING)}</h2>`,
+    items(rest.filter((l) => !l.trim().startsWith('('))),
+    ...rest.filter((l) => l.trim().startsWith('(')).map((l) => `<p>${esc(l.trim())}</p>`),
+    '</section>',
+  ];
+}
+
+/** What `analyze` adds: the record's evidence, and what each document's verdicts rest on. */
+export interface AnalysisEvidence {
+  readonly record: RecordEvidence | null;
+  readonly documents: readonly DocumentHinges[];
+  /** every item the hinges name: what it reverses, its basis and sources */
+  readonly items: Readonly<
+    Record<string, { readonly label: string; readonly basis: string; readonly sources: readonly string[] }>
+  >;
+}
+
+/** The document hinges in words: for each document, the sets that flip its agreement (the first few). */
+function hingeLines(s: Scenario, e: AnalysisEvidence, perDocument = 3): string[] {
+  const set = (ids: readonly string[]) =>
+    ids.map((id) => `[${e.items[id]!.basis}] ${e.items[id]!.label}`).join(' + ');
+  const out: string[] = [];
+  for (const d of e.documents) {
+    const title = s.documents.find((x) => x.id === d.id)?.title ?? d.id;
+    if (d.agreementHinges.length === 0) continue;
+    out.push(`  ${title} (${d.date}): ${d.agreement ? 'no agreement' : 'an agreement'} if`);
+    for (const h of d.agreementHinges.slice(0, perDocument)) out.push(`    ${set(h)}`);
+    if (d.agreementHinges.length > perDocument)
+      out.push(`    … ${d.agreementHinges.length - perDocument} more (--json, peacesim hinges)`);
+  }
+  if (out.length === 0)
+    out.push("  no set of up to 3 readings or assumptions changes any document's agreement.");
+  return out;
+}
+
+/** analyze's Evidence section as plain lines. */
+export function analysisEvidenceLines(s: Scenario, e: AnalysisEvidence): string[] {
+  return [
+    'Evidence',
+    ...recordLines(e.record).map((l) => (l.startsWith('  ') ? l : `  ${l}`)),
+    "  What the documents' agreements rest on (smallest sets of readings and assumptions whose reversal flips one):",
+    ...hingeLines(s, e),
+  ];
+}

@@ -1,0 +1,170 @@
+// The evidence: for each tabled document, every actor's verdict as the record settles it, as the ranges alone
+// settle it, or as only the modeller's numbers decide it; and the smallest sets of readings and assumptions whose
+// reversal would flip it (`peacesim calibrate` and `peacesim hinges` in one view), under the default run's outcome and what it
+// rests on. ↑↓ choose a document.
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { loadLp } from '../../analysis/lp.ts';
+import { peopleAtTheTable } from '../../engine/game.ts';
+import type { RestsOnSection } from '../../report/evidence.ts';
+import { restsOnFor } from '../../report/evidence-of.ts';
+import { Heading, PaneTitle } from '../components/heading.tsx';
+import { useKeys } from '../hooks/use-keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { EVIDENCE_KEYS } from '../keys.ts';
+import { type Span, windowStart, wrapSpans } from '../layout.ts';
+import { type EvidenceView, evidenceView, restsOnLine } from '../state/evidence.ts';
+import { GLYPH, useTheme } from '../theme.ts';
+import { shortName, signed2 } from '../words.ts';
+import type { ScreenProps } from './types.ts';
+
+type Loaded =
+  | { readonly view: EvidenceView; readonly restsOn: RestsOnSection }
+  | { readonly error: string }
+  | null;
+
+/** The view, computed once per scenario after the first frame (the LP solver loads asynchronously). */
+function useEvidence(scenario: ScreenProps['state']['scenario']): Loaded {
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  useEffect(() => {
+    let live = true;
+    setLoaded(null);
+    // the default run and what its outcome rests on: `peacesim show`'s section, one run per labelled choice
+    Promise.all([loadLp(), restsOnFor(scenario, {}, [], peopleAtTheTable(scenario, {}).length > 0)])
+      .then(([lp, restsOn]) => live && setLoaded({ view: evidenceView(lp, scenario), restsOn }))
+      .catch((e: Error) => live && setLoaded({ error: e.message }));
+    return () => {
+      live = false;
+    };
+  }, [scenario]);
+  return loaded;
+}
+
+export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
+  const theme = useTheme();
+  const loaded = useEvidence(state.scenario);
+  const [row, setRow] = useState(0);
+  const docs = loaded && 'view' in loaded ? loaded.view.documents : [];
+  useKeys((input, key) => {
+    const id = whichKey(EVIDENCE_KEYS, input, key);
+    if (id === 'up') setRow((r) => Math.max(0, r - 1));
+    else if (id === 'down') setRow((r) => Math.min(Math.max(0, docs.length - 1), r + 1));
+  }, active);
+
+  const head = <Heading title="Evidence" right={state.scenario.title} width={width} />;
+  if (!loaded || 'error' in loaded)
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {head}
+        <Text dimColor>{loaded ? `cannot weigh the record: ${loaded.error}` : 'weighing the record…'}</Text>
+      </Box>
+    );
+  const { view } = loaded;
+  const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - 5) / 3)));
+  const start = windowStart(row, docs.length, listRows);
+  const doc = docs[row];
+  const detail = Math.max(2, height - 5 - listRows - 1);
+  const verdictColor = (v: string) =>
+    v === 'accepts' ? theme.accept : v === 'rejects' ? theme.reject : theme.warn;
+  // what flips the selected document: its agreement first, then each actor's verdict
+  const flips: Span[][] = [];
+  if (doc) {
+    const add = (head: string, sets: readonly string[]) => {
+      if (!sets.length) return;
+      flips.push(...wrapSpans([{ text: head, bold: true }], width));
+      for (const s of sets) flips.push(...wrapSpans([{ text: `  ${GLYPH.bullet} ${s}` }], width));
+    };
+    add(doc.agreement ? 'No agreement if:' : 'An agreement if:', doc.agreementFlips);
+    for (const r of doc.rows)
+      add(`${r.name} would ${r.verdict === 'accepts' ? 'reject' : 'accept'} if:`, r.flips);
+  }
+  const nameWidth = Math.min(24, Math.max(10, Math.floor(width * 0.28)));
+  const rowsShown = doc ? Math.min(doc.rows.length, detail) : 0;
+  const flipRows = Math.max(0, detail - rowsShown - 1);
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {head}
+      <Text dimColor wrap="truncate-end">
+        {view.summary}
+      </Text>
+      <Text wrap="truncate-end">{restsOnLine(loaded.restsOn)}</Text>
+      <PaneTitle title="Documents" note={`${docs.length} · settled / depends on the model`} active />
+      <Box flexDirection="column" height={listRows} flexShrink={0}>
+        {docs.slice(start, start + listRows).map((d, k) => {
+          const at = start + k === row;
+          return (
+            <Box key={d.id} width={width}>
+              <Box width={2} flexShrink={0}>
+                <Text color={theme.accent} bold>
+                  {at ? GLYPH.pointer : ' '}
+                </Text>
+              </Box>
+              <Box width={11} flexShrink={0}>
+                <Text dimColor>{d.date}</Text>
+              </Box>
+              <Box flexGrow={1} flexShrink={1}>
+                <Text wrap="truncate-end" bold={at}>
+                  {d.title}
+                </Text>
+              </Box>
+              <Box width={12} flexShrink={0} justifyContent="flex-end">
+                <Text>
+                  <Text color={theme.accept}>{d.settled}</Text>
+                  <Text dimColor> / </Text>
+                  <Text color={d.depends ? theme.warn : undefined} dimColor={!d.depends}>
+                    {d.depends}
+                  </Text>
+                </Text>
+              </Box>
+            </Box>
+          );
+        })}
+      </Box>
+      <Text> </Text>
+      {doc ? (
+        <Box flexDirection="column" width={width} height={detail} flexShrink={0}>
+          {doc.rows.slice(0, rowsShown).map((r) => (
+            <Box key={r.actor} width={width}>
+              <Box width={nameWidth} flexShrink={0} marginRight={1}>
+                <Text wrap="truncate-end">{shortName(r.name)}</Text>
+              </Box>
+              <Box width={9} flexShrink={0}>
+                <Text color={verdictColor(r.verdict)}>{r.verdict}</Text>
+              </Box>
+              <Box flexGrow={1} flexShrink={1}>
+                <Text dimColor wrap="truncate-end">
+                  by {r.settledBy} · margin {signed2(r.margin[0])} … {signed2(r.margin[1])}
+                </Text>
+              </Box>
+            </Box>
+          ))}
+          {flipRows > 0 ? (
+            <Box flexDirection="column" marginTop={1} height={flipRows} flexShrink={0}>
+              {flips.length ? (
+                flips.slice(0, flipRows).map((line, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no identity but their place
+                  <Text key={k} wrap="truncate-end">
+                    {line.map((sp, j) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: spans have no identity but their place
+                      <Text key={j} bold={sp.bold}>
+                        {sp.text}
+                      </Text>
+                    ))}
+                    {k === flipRows - 1 && flips.length > flipRows ? ' …' : ''}
+                  </Text>
+                ))
+              ) : (
+                <Text dimColor>
+                  No set of up to 3 readings or assumptions flips a verdict of this document.
+                </Text>
+              )}
+            </Box>
+          ) : null}
+        </Box>
+      ) : (
+        <Text dimColor>No tabled documents.</Text>
+      )}
+    </Box>
+  );
+}

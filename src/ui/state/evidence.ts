@@ -1,0 +1,105 @@
+// What the evidence screen shows, as plain data: per document, each actor's verdict as the record and the ranges
+// settle it (or not), and the smallest sets of readings and assumptions that would flip it.
+import { type CalibrationReport, calibrateScenario } from '../../analysis/calibrate.ts';
+import type { HingeItem } from '../../analysis/hinge-items.ts';
+import { documentHinges } from '../../analysis/hinges.ts';
+import type { Lp } from '../../analysis/lp.ts';
+import type { Scenario } from '../../domain/types.ts';
+import type { RestsOnSection } from '../../report/evidence.ts';
+
+interface EvidenceRow {
+  readonly actor: string;
+  readonly name: string;
+  readonly verdict: 'accepts' | 'rejects' | 'depends';
+  /** who settles it, in words */
+  readonly settledBy: string;
+  readonly margin: readonly [number, number];
+  /** what would flip it: each a set of marked items, in words */
+  readonly flips: readonly string[];
+}
+
+interface EvidenceDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly settled: number;
+  readonly depends: number;
+  readonly agreement: boolean;
+  /** sets that would flip the agreement, in words */
+  readonly agreementFlips: readonly string[];
+  readonly rows: readonly EvidenceRow[];
+}
+
+export interface EvidenceView {
+  /** one line: the record and what it settles */
+  readonly summary: string;
+  readonly documents: readonly EvidenceDocument[];
+}
+
+const SETTLED_BY: Readonly<Record<string, string>> = {
+  'red-line': 'a red line',
+  record: 'the record',
+  ranges: 'the ranges alone',
+};
+
+/** Calibration (LP) and every document's hinges, in one view. Pure given the loaded solver. */
+export function evidenceView(lp: Lp, scenario: Scenario): EvidenceView {
+  return viewOf(scenario, calibrateScenario(lp, scenario));
+}
+
+export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
+  const items = new Map<string, HingeItem>();
+  const hinges = documentHinges(scenario, new Map(), items);
+  const words = (ids: readonly string[]) =>
+    ids.map((id) => `[${items.get(id)!.basis}] ${items.get(id)!.label}`).join(' + ');
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  let settled = 0;
+  let depends = 0;
+  const documents = c.documents.map((d, k) => {
+    const h = hinges[k]!;
+    const rows = Object.entries(d.verdicts).map(([actor, v]) => ({
+      actor,
+      name: name(actor),
+      verdict: v.verdict,
+      settledBy: v.decidedBy ? SETTLED_BY[v.decidedBy]! : "the modeller's numbers",
+      margin: v.margin,
+      flips: (h.verdicts[actor]?.hinges ?? []).map(words),
+    }));
+    const s = rows.filter((r) => r.verdict !== 'depends').length;
+    settled += s;
+    depends += rows.length - s;
+    return {
+      id: d.id,
+      title: scenario.documents[k]!.title,
+      date: d.date,
+      settled: s,
+      depends: rows.length - s,
+      agreement: h.agreement,
+      agreementFlips: h.agreementHinges.map(words),
+      rows,
+    };
+  });
+  const recorded = c.record.length;
+  const record =
+    recorded === 0
+      ? 'no recorded reactions: the ranges alone settle what is settled'
+      : `${recorded} recorded reaction${recorded === 1 ? '' : 's'}, ${c.consistent ? 'consistent' : 'some in conflict (peacesim calibrate)'}`;
+  return { summary: `${settled} verdicts settled, ${depends} up to the model · ${record}`, documents };
+}
+
+/**
+ * The default run's outcome and what it rests on, in one line (`peacesim run` and `show` list it in full): the
+ * readings and assumptions whose reversal alone changes it, or that none does.
+ */
+export function restsOnLine(r: RestsOnSection): string {
+  if (!r.computed) return `Default run: what its outcome rests on is ${r.why}`;
+  const ends = r.outcome;
+  if (r.items.length === 0)
+    return r.tried === 0
+      ? `Default run: ${ends} · no reading or assumption here has a reversal to try`
+      : `Default run: ${ends} · no reading or assumption alone changes it (${r.tried} tried)`;
+  // the count first: the line is cut at the screen's width
+  const n = r.items.length;
+  const which = r.items.map((x) => `[${x.basis}] ${x.label}`).join('; ');
+  return `Default run: ${ends} · ${n === 1 ? 'one reading or assumption alone changes it' : `${n} readings or assumptions alone change it`}: ${which}`;
+}

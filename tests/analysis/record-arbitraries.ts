@@ -1,0 +1,89 @@
+// Random small scenarios with a record, for calibration properties: 2–4 discrete issues, 2 actors with random
+// weight and reservation ranges (values on a grid of 0.1, weights on a grid of 0.5), sometimes a red line each,
+// 2–5 documents and 0–5 recorded reactions.
+import fc from 'fast-check';
+import type { Scenario } from '../../src/domain/types.ts';
+import { compileScenario } from '../../src/scenario/compile.ts';
+import type { ScenarioInput } from '../../src/scenario/schema.ts';
+
+const step = (k: number, s: number) => Math.round(k) * s;
+
+/** A random small scenario with a record: values on a grid of 0.1, weights and ranges on a grid of 0.5. */
+export const arbRecordScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
+  const nIssues = g(fc.integer, { min: 2, max: 4 });
+  const issues = Array.from({ length: nIssues }, (_, i) => ({
+    id: `i${i}`,
+    label: `Issue ${i}`,
+    options: Array.from({ length: g(fc.integer, { min: 2, max: 3 }) }, (_, o) => ({
+      id: `o${o}`,
+      label: `O${o}`,
+    })),
+    statusQuo: 'o0',
+  }));
+  const actors = ['a', 'b'].map((id) => {
+    const preferences: ScenarioInput['actors'][number]['preferences'] = {};
+    for (const x of issues) {
+      const lo = step(g(fc.integer, { min: 1, max: 8 }), 0.5);
+      const width = g(fc.boolean) ? step(g(fc.integer, { min: 0, max: 6 }), 0.5) : 0;
+      const weight = lo + step(g(fc.integer, { min: 0, max: Math.round(width / 0.5) }), 0.5);
+      preferences[x.id] = {
+        weight,
+        ...(width > 0 ? { weightRange: [lo, lo + width] as [number, number] } : {}),
+        values: Object.fromEntries(
+          x.options.map((o) => [o.id, step(g(fc.integer, { min: 0, max: 10 }), 0.1)]),
+        ),
+        rationale: 'random',
+      };
+    }
+    const rlo = step(g(fc.integer, { min: 4, max: 14 }), 0.05);
+    const rwidth = step(g(fc.integer, { min: 0, max: 6 }), 0.05);
+    const x = issues[g(fc.integer, { min: 0, max: nIssues - 1 })]!;
+    return {
+      id,
+      name: `Actor ${id}`,
+      preferences,
+      redLines: g(fc.boolean)
+        ? [{ id: `${id}-red`, text: 'a red line', rule: { issue: x.id, not_in: ['o1'] } }]
+        : [],
+      reservation: {
+        value: rlo + step(g(fc.integer, { min: 0, max: Math.round(rwidth / 0.05) }), 0.05),
+        ...(rwidth > 0 ? { range: [rlo, rlo + rwidth] as [number, number] } : {}),
+        rationale: 'random',
+      },
+    };
+  });
+  const documents = Array.from({ length: g(fc.integer, { min: 2, max: 5 }) }, (_, k) => ({
+    id: `d${k}`,
+    title: `Document ${k}`,
+    date: '2025-01-01',
+    tabledBy: 'a',
+    terms: Object.fromEntries(
+      issues.map((x) => [x.id, `o${g(fc.integer, { min: 0, max: x.options.length - 1 })}`]),
+    ),
+  }));
+  const record = Array.from({ length: g(fc.integer, { min: 0, max: 5 }) }, (_, k) => ({
+    id: `r${k}`,
+    actor: g(fc.boolean) ? 'a' : 'b',
+    document: `d${g(fc.integer, { min: 0, max: documents.length - 1 })}`,
+    reaction: g(fc.boolean) ? ('accept' as const) : ('reject' as const),
+    date: '2025-01-01',
+    basis: 'stated' as const,
+    sources: ['src'],
+    statement: 'random',
+  }));
+  const input: ScenarioInput = {
+    id: 'random',
+    title: 'Random',
+    summary: 'random',
+    date: '2025-01-01',
+    sources: [{ id: 'src', title: 'A source' }],
+    issues,
+    actors,
+    rules: [],
+    documents,
+    events: [],
+    protocol: { kind: 'alternating-offers', parties: ['a', 'b'], maxRounds: 5 },
+    record,
+  };
+  return compileScenario(input);
+});

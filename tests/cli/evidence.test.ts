@@ -1,0 +1,234 @@
+// The evidence commands as a user runs them: calibrate, hinges, --prior record, and the "rests on" sections of
+// run, show, report and analyze.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+import { restsOnLines } from '../../src/report/evidence.ts';
+import { ROOT } from '../helpers.ts';
+
+async function cli(argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+const CONFLICT = resolve(ROOT, 'tests/fixtures/evidence/conflict.yaml');
+const dir = mkdtempSync(join(tmpdir(), 'peacesim-evidence-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('peacesim calibrate', () => {
+  it("should list the tutorial's record, find it consistent and say which verdict the model decides", async () => {
+    const r = await cli(['calibrate', 'tutorial-bilateral', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.consistent).toBe(true);
+    expect(j.record.map((e: { id: string }) => e.id)).toEqual([
+      'north-tables-its-terms',
+      'south-rejects-north-terms',
+    ]);
+    expect(j.record[0]).toEqual({
+      id: 'north-tables-its-terms',
+      actor: 'north',
+      document: 'north-opening',
+      reaction: 'accept',
+      date: '2024-06-14',
+      sources: ['putin-2024'],
+      basis: 'stated',
+    });
+    expect(j.conflicts).toEqual([]);
+    expect(Object.keys(j.actors)).toEqual(['north', 'south']);
+    // South's guarantee weight ranges over [2, 4] beside 9 for its other issues: g/(9 + g), from 2/11 to 4/13
+    const [lo, hi] = j.actors.south.weights.guarantee;
+    expect(lo).toBeCloseTo(2 / 11, 9);
+    expect(hi).toBeCloseTo(4 / 13, 9);
+    expect(j.actors.south.explainedByRedLine).toEqual(['south-rejects-north-terms']);
+    const mediator = j.documents.find((d: { id: string }) => d.id === 'mediator-text');
+    expect(mediator.verdicts.south.verdict).toBe('depends');
+    expect(mediator.verdicts.north).toMatchObject({ verdict: 'accepts', decidedBy: 'ranges' });
+    const again = await cli(['calibrate', 'tutorial-bilateral', '--json']);
+    expect(again.stdout).toBe(r.stdout);
+    const words = await cli(['calibrate', 'tutorial-bilateral']);
+    expect(words.stdout).toContain('explained by a red line: says nothing about its weights');
+    expect(words.stdout).toMatch(/South \(stylised Ukraine\)\s+depends .* the modeller's numbers decide/);
+  });
+
+  it('should report a conflicting record with its sources, and still calibrate the other actor', async () => {
+    const r = await cli(['calibrate', CONFLICT, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.consistent).toBe(false);
+    expect(j.conflicts.map((c: { id: string; sources: string[] }) => [c.id, c.sources])).toEqual([
+      ['south-accepts-mediator', ['hegseth-2025']],
+      ['south-rejects-mediator', ['putin-2024']],
+    ]);
+    expect(j.actors.south.consistent).toBe(false);
+    expect(j.actors.north.consistent).toBe(true);
+    expect(j.actors.north.pointInside).toBe(true);
+    const words = await cli(['calibrate', CONFLICT]);
+    expect(words.stdout).toContain('The record does not hold together for South (stylised Ukraine)');
+  });
+
+  it('should list every recorded reaction of the default scenario, and find them consistent or say which conflict', async () => {
+    const r = await cli(['calibrate', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.scenario.id).toBe('ukraine-peace');
+    expect(j.record.length).toBeGreaterThanOrEqual(12);
+    for (const e of j.record) expect(e.sources.length).toBeGreaterThan(0);
+    if (!j.consistent) for (const c of j.conflicts) expect(c.sources.length).toBeGreaterThan(0);
+    else expect(j.conflicts).toEqual([]);
+  });
+
+  it('should refuse --out without --json, as every command does', async () => {
+    const r = await cli(['calibrate', 'tutorial-bilateral', '--out', join(dir, 'x.json')]);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('peacesim hinges', () => {
+  it('should print JSON naming each item with its basis, and count the runs it made', async () => {
+    const r = await cli(['hinges', 'tutorial-bilateral', '--json', '--max-size', '2']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.outcome.outcome).toBe('signed');
+    expect(j.outcome.sizes.map((c: { size: number }) => c.size)).toEqual([1, 2]);
+    expect(j.outcome.tried).toBe(j.outcome.sizes.reduce((t: number, c: { tried: number }) => t + c.tried, 0));
+    const mediator = j.documents.find((d: { id: string }) => d.id === 'mediator-text');
+    expect(mediator.agreementHinges).toEqual([['reservation:south']]);
+    expect(j.items['reservation:south']).toMatchObject({ basis: 'assumption' });
+    for (const h of j.outcome.hinges) for (const id of h.items) expect(j.items[id]).toBeDefined();
+  });
+
+  it('should stop at --budget and say that not every set was tried', async () => {
+    const r = await cli(['hinges', 'tutorial-bilateral', '--budget', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('not every set was tried: raise --budget to finish');
+  });
+});
+
+describe('--prior record', () => {
+  it('should give the same bytes for the same seed on sweep, and say what the draws reproduce', async () => {
+    const a = await cli(['sweep', 'tutorial-bilateral', '-n', '300', '--prior', 'record', '--json']);
+    const b = await cli(['sweep', 'tutorial-bilateral', '-n', '300', '--prior', 'record', '--json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const j = JSON.parse(a.stdout);
+    expect(j).toMatchObject({ prior: 'record', reactions: ['north-tables-its-terms'], setAside: [] });
+    const words = await cli(['sweep', 'tutorial-bilateral', '-n', '50', '--prior', 'record']);
+    expect(words.stdout).toContain('prior: the record');
+  });
+
+  it('should run outcomes on record draws, and refuse a scenario with no record', async () => {
+    const r = await cli(['outcomes', 'tutorial-bilateral', '-n', '4', '--prior', 'record', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).prior).toBe('record');
+    // the same bytes on one thread or two: each draw is a pure function of the seed and its index
+    const onWorkers = (n: string) =>
+      cli(['outcomes', 'tutorial-bilateral', '-n', '8', '--prior', 'record', '--json', '--workers', n]);
+    const one = await onWorkers('1');
+    const two = await onWorkers('2');
+    expect(two.stdout).toBe(one.stdout);
+    const none = await cli(['sweep', 'divide-the-surplus', '-n', '5', '--prior', 'record']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/--prior record: .* has no record/);
+    const bad = await cli(['sweep', 'tutorial-bilateral', '--prior', 'hunch']);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('the outcome rests on', () => {
+  it('should end run, show and the report with the section, and carry it in run --json', async () => {
+    const words = await cli(['run', 'tutorial-bilateral']);
+    const tail = words.stdout.trimEnd().split('\n');
+    expect(tail.findLast((l) => l.startsWith('The outcome rests on:'))).toBeDefined();
+    expect(tail.at(-1)).toMatch(/readings and assumptions reversed one at a time|One run per reversal/);
+    const save = join(dir, 'tutorial.json');
+    const json = await cli(['run', 'tutorial-bilateral', '--json', '--save', save]);
+    const j = JSON.parse(json.stdout);
+    expect(j.restsOn).toMatchObject({ computed: true, outcome: j.outcome });
+    expect(j.restsOn.tried).toBeGreaterThan(0);
+    const show = await cli(['show', 'tutorial-bilateral']);
+    expect(show.stdout).toContain('The outcome rests on:');
+    const report = await cli(['report', save]);
+    expect(report.stdout).toContain('## The outcome rests on:');
+    expect(report.stdout.indexOf('## The outcome rests on:')).toBeGreaterThan(
+      report.stdout.indexOf('## Sources'),
+    );
+    expect(readFileSync(save, 'utf8')).not.toContain('restsOn');
+  });
+
+  // the words and --json say the same: an empty list is "no reading or assumption alone changes it"
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  it('should say plainly, on the default scenario, that no reading or assumption alone changes its stalemate', async () => {
+    const j = JSON.parse((await cli(['run', '--json'])).stdout);
+    expect(j.outcome).toBe('stalemate');
+    expect(j.restsOn).toMatchObject({ computed: true, outcome: 'stalemate', items: [], fixedStrategies: [] });
+    const words = flat((await cli(['run'])).stdout);
+    const section = words.slice(words.lastIndexOf('The outcome rests on:'));
+    expect(section).toContain(
+      `No reading or assumption alone changes it: with any one of the ${j.restsOn.tried} reversible ones reversed, the run still ends in stalemate.`,
+    );
+    expect(section).toContain(
+      `and on the ${j.restsOn.unranged} weights and values of no deal given without a range`,
+    );
+    expect(section).not.toMatch(/\[(reading|assumption)\]/);
+  });
+
+  it('should list each reading or assumption that alone changes a signing, as --json does', async () => {
+    const file = resolve(ROOT, 'docs/examples/blame-without-refusal.yaml');
+    const j = JSON.parse((await cli(['run', file, '--json'])).stdout);
+    expect(j.outcome).toBe('signed');
+    expect(j.restsOn.items.length).toBeGreaterThan(0);
+    const words = flat((await cli(['run', file])).stdout);
+    const section = words.slice(words.lastIndexOf('The outcome rests on:'));
+    expect(section).not.toContain('No reading or assumption alone');
+    const ends: Record<string, string> = {
+      signed: 'in an agreement',
+      stalemate: 'in stalemate',
+      collapsed: 'in collapse',
+    };
+    for (const x of j.restsOn.items)
+      expect(section).toContain(
+        `[${x.basis}] ${x.label} — reversed alone, the run ends ${ends[x.outcomeIfReversed]}`,
+      );
+    expect(section.match(/\[(reading|assumption)\]/g)).toHaveLength(j.restsOn.items.length);
+  });
+
+  it('should name what it cannot reverse: nothing reversible, strategies chosen for the run', () => {
+    const none = restsOnLines({
+      computed: true,
+      outcome: 'signed',
+      items: [],
+      tried: 0,
+      unranged: 0,
+      fixedStrategies: [],
+    });
+    expect(none[1]).toBe(
+      '  No reading or assumption here has a reversal to try: the run ends in an agreement on what actors stated.',
+    );
+    expect(none).toHaveLength(2);
+    const chosen = restsOnLines({
+      computed: true,
+      outcome: 'stalemate',
+      items: [],
+      tried: 4,
+      unranged: 2,
+      fixedStrategies: ['a'],
+    });
+    expect(chosen[1]).toContain(
+      'it rests on what actors stated, the strategies chosen for this run and on the 2 weights',
+    );
+    expect(chosen[2]).toContain('nor a strategy chosen for this run');
+  });
+
+  it('should give analyze an Evidence section and --json an evidence key', async () => {
+    const j = JSON.parse((await cli(['analyze', 'tutorial-bilateral', '--json'])).stdout);
+    expect(j.evidence.record).toMatchObject({ recorded: 2, consistent: true });
+    expect(j.evidence.documents.map((d: { id: string }) => d.id)).toEqual(['north-opening', 'mediator-text']);
+    const words = await cli(['analyze', 'tutorial-bilateral']);
+    expect(words.stdout).toContain('Evidence');
+  });
+});

@@ -1,0 +1,100 @@
+// The evidence screen (e on the overview): each document's verdicts as the record settles them or as the model's
+// numbers decide them, with what flips each; the same numbers as `peacesim calibrate` and `peacesim hinges`.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { calibrateScenario } from '../../src/analysis/calibrate.ts';
+import { type Lp, loadLp } from '../../src/analysis/lp.ts';
+import { restsOnFor } from '../../src/report/evidence-of.ts';
+import { keySituation } from '../../src/ui/app.tsx';
+import { offeredHints } from '../../src/ui/key-binding.ts';
+import { GLOBAL_KEYS, KEY_TABLES } from '../../src/ui/keys.ts';
+import { appReducer, initialState } from '../../src/ui/state/app.ts';
+import { restsOnLine, viewOf } from '../../src/ui/state/evidence.ts';
+import { explore, KEY, scenario } from './render.tsx';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+let lp: Lp;
+beforeAll(async () => {
+  lp = await loadLp();
+});
+
+describe('the evidence screen', () => {
+  it('should open on e, say what the record settles, and show what flips the selected document', async () => {
+    const s = scenario('tutorial-bilateral');
+    const view = viewOf(s, calibrateScenario(lp, s));
+    const ui = await explore('tutorial-bilateral', { columns: 80, rows: 24 });
+    unmount = ui.unmount;
+    await ui.press('e');
+    await ui.waitFor(view.summary.slice(0, 30));
+    expect(ui.frame()).toContain('Evidence');
+    // under it, the default run's outcome and what it rests on, as `peacesim show` computes it
+    const rests = await restsOnFor(s, {}, [], false);
+    expect(rests.computed).toBe(true);
+    expect(ui.frame()).toContain(restsOnLine(rests));
+    // North's opening: South rejects by its red lines
+    expect(ui.frame()).toMatch(/South\s+rejects\s+by a red line/);
+    await ui.press(KEY.down);
+    // the mediator's text: South's verdict depends on the model, and its value of no deal flips it
+    const mediator = view.documents.find((d) => d.id === 'mediator-text')!;
+    const south = mediator.rows.find((r) => r.actor === 'south')!;
+    expect(south.verdict).toBe('depends');
+    expect(ui.frame()).toMatch(/South\s+depends\s+by the modeller's numbers/);
+    expect(ui.frame()).toContain('An agreement if:');
+    expect(ui.frame().replace(/\s+/g, ' ')).toContain('value of no deal at the other end of its range');
+    const lines = ui.lines();
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
+    expect(lines.at(-1)).toContain('q quit');
+    // the status line offers the screen's keys whole, none clashing with the explorer's (one table per screen)
+    const situation = keySituation(appReducer(initialState(s), { type: 'go', screen: 'evidence' }));
+    for (const hint of offeredHints([...KEY_TABLES.evidence, ...GLOBAL_KEYS], situation))
+      expect(lines.slice(-2).join('\n')).toContain(hint);
+    const ids = KEY_TABLES.evidence.flatMap((b) => b.keys.split(/\s+/));
+    expect(GLOBAL_KEYS.flatMap((b) => b.keys.split(/\s+/)).filter((k) => ids.includes(k))).toEqual([]);
+    // ↑ goes back to the first document, whose verdicts show again
+    await ui.press(KEY.up);
+    expect(ui.frame()).toMatch(/South\s+rejects\s+by a red line/);
+    await ui.press(KEY.esc);
+    expect(ui.frame()).toContain(s.title);
+  });
+
+  it('should fit 80×24 on the default scenario', async () => {
+    const s = scenario('ukraine-peace');
+    const ui = await explore('ukraine-peace', { columns: 80, rows: 24 });
+    unmount = ui.unmount;
+    await ui.press('e');
+    await ui.waitFor('up to the model');
+    // the default's stalemate: no reading or assumption alone changes it, said in so many words
+    expect(ui.frame()).toMatch(
+      /Default run: stalemate · no reading or assumption alone changes it \(\d+ tried\)/,
+    );
+    for (let k = 0; k < s.documents.length; k++) {
+      const lines = ui.lines();
+      expect(lines.length).toBeLessThanOrEqual(23);
+      expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
+      await ui.press(KEY.down);
+    }
+  });
+});
+
+describe('the evidence screen line on the default run', () => {
+  it('should count what alone changes the outcome before naming it (the line is cut at the width)', () => {
+    const item = (label: string) => ({
+      id: label,
+      label,
+      basis: 'reading' as const,
+      sources: [],
+      outcomeIfReversed: 'stalemate',
+    });
+    const base = { computed: true as const, outcome: 'signed', tried: 5, unranged: 0, fixedStrategies: [] };
+    expect(restsOnLine({ ...base, items: [item('A'), item('B')] })).toBe(
+      'Default run: signed · 2 readings or assumptions alone change it: [reading] A; [reading] B',
+    );
+    expect(restsOnLine({ ...base, items: [] })).toBe(
+      'Default run: signed · no reading or assumption alone changes it (5 tried)',
+    );
+  });
+});
