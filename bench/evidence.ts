@@ -22,7 +22,7 @@ function median(f: () => void, runs: number): number {
 }
 
 export async function evidence(s: Scenario): Promise<void> {
-  console.log(`\n## (k) evidence — ${s.id}: ${s.record.length} recorded reactions`);
+  console.log(`\n## (l) evidence — ${s.id}: ${s.record.length} recorded reactions`);
   let t0 = performance.now();
   const lp = await loadLp();
   const load = performance.now() - t0;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeAcceptable } from '../src/analysis/acceptable.ts';
 import { analyzeScenario, documentReports } from '../src/analysis/analyze.ts';
+import { findConflicts } from '../src/analysis/conflicts.ts';
 import { countFeasible } from '../src/analysis/feasibility.ts';
 import type { Scenario } from '../src/domain/types.ts';
 import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
@@ -15,6 +16,7 @@ import { stateName } from '../src/engine/machine.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { bruteForce } from './brute.ts';
 import { evidence } from './evidence.ts';
+import { hostile } from './hostile.ts';
 import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
 
@@ -106,6 +108,13 @@ function ukraine(s: Scenario): void {
     `  - solutions + Pareto frontier (${a.frontier.length} points, ${a.exact ? 'exact' : `ε = ${a.epsilon}`}): ${fmt(acceptable)} ms`,
   );
   console.log(`  - every document's verdicts: ${fmt(docs, 2)} ms`);
+  if (countFeasible(s) === 0) {
+    const c = findConflicts(s);
+    const ms = time(() => findConflicts(fresh()), 7, 2);
+    console.log(
+      `  - why nothing is feasible (${c.conflicts.length} minimal conflicts, ${c.checks} exact checks, ${c.complete ? 'complete' : 'budget hit'}): ${fmt(ms, 2)} ms`,
+    );
+  }
   // brute force on the largest prefix sub-space it finishes in about ten seconds
   const sizes = s.issues.map((x) => x.options.length);
   let k = 0;
@@ -211,7 +220,8 @@ genius();
 loading();
 engine();
 scale(root);
-// the record as evidence (sections "(k)"): on the default scenario, and on the tutorial
+hostile(root);
+// the record as evidence (sections "(l)"): on the default scenario, and on the tutorial
 for (const id of ['ukraine-peace', 'tutorial-bilateral']) {
   const path = join(root, 'scenarios', `${id}.yaml`);
   if (existsSync(path)) await evidence(loadScenarioFile(path));

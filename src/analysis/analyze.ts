@@ -6,8 +6,10 @@ import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import type { ActorRole, BasisKind, Package, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { analyzeAcceptable, type Point } from './acceptable.ts';
+import { type ConflictAnalysis, DEFAULT_MAX_CONFLICT_SIZE, findConflicts } from './conflicts.ts';
 import { paths } from './dag.ts';
 import { feasibilityDag, outcomeSpace } from './feasibility.ts';
+import { AnalysisLimitError } from './limits.ts';
 import {
   egalitarianMin,
   ksMeasures,
@@ -98,6 +100,35 @@ interface ActorReport {
   }[];
 }
 
+/** A red line or rule of a conflict: no package meets all of its conflict's members, any smaller part can hold. */
+export interface ConflictMemberReport {
+  readonly kind: 'redLine' | 'rule';
+  readonly id: string;
+  /** the party whose red line it is; null for a rule */
+  readonly actor: string | null;
+  readonly text: string;
+  readonly basis: BasisKind;
+  readonly sources: readonly string[];
+  /** how many packages are feasible with this one alone dropped (null: beyond the diagram's state bound) */
+  readonly feasibleWithout: number | null;
+}
+
+export interface ConflictReport {
+  readonly members: readonly ConflictMemberReport[];
+}
+
+/** How far the search for conflicts went (see conflicts.ts). */
+export interface ConflictSearchReport {
+  /** every conflict of up to this many members is searched for exhaustively */
+  readonly maxSize: number;
+  /** every conflict of up to this many members is listed (maxSize unless the state bound cut the search short) */
+  readonly exhaustiveUpTo: number;
+  /** proven: the conflicts listed are all there are, of any size */
+  readonly complete: boolean;
+  /** feasibility checks run, each an exact count on a decision diagram */
+  readonly checks: number;
+}
+
 export interface AnalysisReport {
   readonly scenario: {
     readonly id: string;
@@ -122,6 +153,9 @@ export interface AnalysisReport {
     /** the first `limit` feasible packages (streamed enumeration) */
     readonly packages: readonly PackageTerms[];
   };
+  /** when nothing is feasible: the minimal sets of red lines and rules that no package meets together */
+  readonly conflicts: readonly ConflictReport[];
+  readonly conflictSearch: ConflictSearchReport;
   readonly zopa: readonly IssueZopaReport[];
   readonly documents: readonly DocumentReport[];
   readonly solutions: Readonly<Record<SolutionKind, SolutionReport | null>>;
@@ -216,6 +250,57 @@ export function documentReports(
   });
 }
 
+/** The conflicts in ids, each member with its basis, sources and what dropping it alone would open. */
+function conflictReports(scenario: Scenario, c: ConflictAnalysis): ConflictReport[] {
+  return c.conflicts.map((members) => ({
+    members: members.map((i) => {
+      const { constraint, actor } = c.constraints[i]!;
+      return {
+        kind: actor === null ? ('rule' as const) : ('redLine' as const),
+        id: constraint.id,
+        actor: actor === null ? null : scenario.actors[actor]!.id,
+        text: constraint.text,
+        basis: constraint.basis,
+        sources: [...constraint.sources],
+        feasibleWithout: c.feasibleWithout.get(i) ?? null,
+      };
+    }),
+  }));
+}
+
+/**
+ * Why nothing is feasible, for a scenario judged on one date: the conflicts and how far the search went. With a
+ * feasible package there is none, and nothing is searched (`feasible`: the count, when the caller has it).
+ */
+export function conflictsOf(
+  scenario: Scenario,
+  feasible?: number,
+): { conflicts: ConflictReport[]; search: ConflictSearchReport } {
+  if (feasible !== undefined && feasible > 0)
+    return {
+      conflicts: [],
+      search: {
+        maxSize: DEFAULT_MAX_CONFLICT_SIZE,
+        exhaustiveUpTo: DEFAULT_MAX_CONFLICT_SIZE,
+        complete: true,
+        checks: 0,
+      },
+    };
+  const c = findConflicts(scenario);
+  const { maxSize, exhaustiveUpTo, complete, checks } = c;
+  return { conflicts: conflictReports(scenario, c), search: { maxSize, exhaustiveUpTo, complete, checks } };
+}
+
+/** The conflicts that leave nothing feasible; none when something is feasible, or when the scenario is too big to judge. */
+export function conflictsOrNone(scenario: Scenario): ConflictReport[] {
+  try {
+    return conflictsOf(scenario).conflicts;
+  } catch (e) {
+    if (e instanceof AnalysisLimitError) return [];
+    throw e;
+  }
+}
+
 function pointReport(scenario: Scenario, p: Point): PointReport {
   return { package: packageTerms(scenario, p.pkg), utilities: utilitiesOf(scenario, p.pkg) };
 }
@@ -259,6 +344,7 @@ export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): 
       : null;
   }
   const actorId = (a: number) => scenario.actors[a]!.id;
+  const conflicts = conflictsOf(scenario, dag.total);
   return {
     scenario: {
       id: scenario.id,
@@ -276,6 +362,8 @@ export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): 
       share: size > 0 ? dag.total / size : 0,
       packages: [...paths(dag, options.limit ?? 0)].map((p) => packageTerms(scenario, p)),
     },
+    conflicts: conflicts.conflicts,
+    conflictSearch: conflicts.search,
     zopa: z.map((row) => ({
       issue: scenario.issues[row.issue]!.id,
       byActor: Object.fromEntries(scenario.actors.map((a, k) => [a.id, ids(row.byActor[k]!, row.issue)])),

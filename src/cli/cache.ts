@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INPUT_LIMITS, readInputFile } from '../scenario/input-file.ts';
 import { writeFileAtomic } from './files.ts';
 
 /** Where cache files go; null when the cache is off. */
@@ -24,7 +25,7 @@ export function contentHash(text: string): string {
 /** The hash of a text file as a scenario loader reads it (UTF-8), or null when it cannot be read. */
 export function fileHash(file: string): string | null {
   try {
-    return contentHash(readFileSync(file, 'utf8'));
+    return contentHash(readInputFile(file, INPUT_LIMITS.scenario));
   } catch {
     return null;
   }

@@ -1,5 +1,8 @@
-// Where a command writes, so commands run the same in the binary and in tests.
+// Where a command writes, so commands run the same in the binary and in tests. Both writers are the terminal
+// border: text from files was cleaned where it was read (domain/text.ts), and here every escape sequence but the
+// program's own colours is removed once more, whoever wrote it (a path or a flag echoed, a system message).
 import pc from 'picocolors';
+import { cleanOutput } from '../domain/text.ts';
 
 export interface Io {
   out(text: string): void;
@@ -13,27 +16,36 @@ export interface Io {
 
 export function processIo(): Io {
   const isTTY = process.stdout.isTTY === true;
+  const color = pc.isColorSupported && isTTY && !('NO_COLOR' in process.env);
   return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    color: pc.isColorSupported && isTTY && !('NO_COLOR' in process.env),
+    out: (t) => process.stdout.write(cleanOutput(t, color)),
+    err: (t) => process.stderr.write(cleanOutput(t, color)),
+    color,
     isTTY,
     ...(isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   };
 }
 
-export function memoryIo(): Io & { stdout: () => string; stderr: () => string } {
+/**
+ * An Io that keeps what is written, for tests. `color` turns the palette on (as on a terminal); `border: false`
+ * skips the terminal border, to check that text is already clean where it was read.
+ */
+export function memoryIo(
+  options: { color?: boolean; border?: boolean } = {},
+): Io & { stdout: () => string; stderr: () => string } {
+  const color = options.color ?? false;
+  const clean = options.border === false ? (t: string) => t : (t: string) => cleanOutput(t, color);
   let o = '';
   let e = '';
   return {
     out: (t) => {
-      o += t;
+      o += clean(t);
     },
     err: (t) => {
-      e += t;
+      e += clean(t);
     },
-    color: false,
-    isTTY: false,
+    color,
+    isTTY: color,
     stdout: () => o,
     stderr: () => e,
   };

@@ -1,11 +1,12 @@
 // Partial results of a sharded run (`--shard I/N --out FILE`): the draws of one shard as mergeable statistics,
 // with what they must share with the other parts to be merged — the scenario's hash, the seed, the options — and
 // `peacesim merge`'s checks that they do. Every refusal is one line naming the file (exit 1).
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SweepPart } from '../analysis/sweep.ts';
 import { PeacesimError } from '../domain/errors.ts';
+import { cleanJsonStrings, oneLine, showPath } from '../domain/text.ts';
 import type { OutcomesPart } from '../engine/outcomes.ts';
+import { INPUT_LIMITS, readInputFile } from '../scenario/input-file.ts';
 import { type Shard, shardRange } from './shard.ts';
 
 export const PARTIAL_FORMAT = 'peacesim-partial/1';
@@ -69,27 +70,26 @@ const PartialSchema = z.strictObject({
 
 export function readPartial(file: string): Partial {
   let raw: unknown;
+  // a partial result may come from another machine: the shared reader (regular files, a size cap), strings cleaned
+  const text = readInputFile(file, INPUT_LIMITS.partial);
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text, cleanJsonStrings);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
     throw new PeacesimError(
-      code
-        ? `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code}`
-        : `${file}: not a partial result (invalid JSON: ${(e as Error).message})`,
+      `${showPath(file)}: not a partial result (invalid JSON: ${oneLine((e as Error).message)})`,
     );
   }
   const parsed = PartialSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PeacesimError(
-      `${file}: not a peacesim partial result (${PARTIAL_FORMAT}): ${issue.path.join('.') || 'the file'}: ${issue.message}; write one with --shard I/N --out FILE`,
+      `${showPath(file)}: not a peacesim partial result (${PARTIAL_FORMAT}): ${issue.path.join('.') || 'the file'}: ${issue.message}; write one with --shard I/N --out FILE`,
     );
   }
   const partial = parsed.data as Partial;
   if ((partial.command === 'outcomes') !== 'rows' in partial.part)
     throw new PeacesimError(
-      `${file}: its statistics are not those of ${partial.command}; the file was not written by peacesim`,
+      `${showPath(file)}: its statistics are not those of ${partial.command}; the file was not written by peacesim`,
     );
   return partial;
 }

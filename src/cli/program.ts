@@ -3,6 +3,7 @@
 // engine or the UI only when that command needs them); `--help` and `--version` import none.
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
+import { oneLine, quote, textOf } from '../domain/text.ts';
 import { exitCodeOf, setExitCode } from './exit-code.ts';
 import type { Io } from './io.ts';
 import { VERSION } from './version.ts';
@@ -203,7 +204,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const { shippedIds } = await import('./paths.ts');
     const { didYouMean } = await import('../domain/errors.ts');
     io.err(
-      `peacesim: "${first}" is neither a command nor a scenario${didYouMean(first, [...COMMAND_NAMES, ...shippedIds()])}; commands: ${COMMAND_NAMES.join(', ')} (peacesim --help)\n`,
+      `peacesim: ${quote(first)} is neither a command nor a scenario${didYouMean(first, [...COMMAND_NAMES, ...shippedIds()])}; commands: ${COMMAND_NAMES.join(', ')} (peacesim --help)\n`,
     );
     return 2;
   }
@@ -227,10 +228,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // imported here: --help and --version never need it
     const { PeacesimError } = await import('../domain/errors.ts');
     if (e instanceof PeacesimError) {
-      io.err(`peacesim: ${e.message}\n`);
+      // one line per error, whatever a message quoted (a scenario's errors are one line each already; its class
+      // is not imported here, to keep start-up lazy)
+      io.err(`peacesim: ${e.name === 'ScenarioError' ? e.message : oneLine(e.message)}\n`);
       return e.exitCode;
     }
-    io.err(`peacesim: internal error: ${(e as Error).message ?? String(e)} (please report this)\n`);
+    io.err(`peacesim: internal error: ${oneLine(textOf((e as Error)?.message ?? e))} (please report this)\n`);
     return 1;
   } finally {
     // the last line of a text command's output, held back for wrapping

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { showPath } from '../domain/text.ts';
 import { writeFileAtomic } from './files.ts';
 
 /** Where the copies go: $PEACESIM_RECOVERY_DIR, else $XDG_STATE_HOME/peacesim/recovery (~/.local/state/…). */
@@ -55,5 +56,5 @@ export class Recovery {
 /** The line the exit prints for a copy that was never saved. */
 export function recoveryNote(file: string): string {
   const arg = /^[\w./~-]+$/.test(file) ? file : JSON.stringify(file);
-  return `the play session was not saved; its inputs are in ${file} (reopen it with peacesim tui --session ${arg}, then s saves it)`;
+  return `the play session was not saved; its inputs are in ${showPath(file)} (reopen it with peacesim tui --session ${arg}, then s saves it)`;
 }

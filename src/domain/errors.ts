@@ -1,5 +1,6 @@
 // Errors a user can cause. The CLI prints `message` on one line and exits with `exitCode`; never a stack trace.
 import { closest, distance } from 'fastest-levenshtein';
+import { quote } from './text.ts';
 
 export class PeacesimError extends Error {
   override name = 'PeacesimError';
@@ -35,6 +36,6 @@ export class UnknownIdError extends PeacesimError {
     const list = valid.length
       ? `valid ${plural(what)}: ${valid.join(', ')}`
       : `there are no ${plural(what)} here`;
-    super(`${where}unknown ${what} "${id}"${didYouMean(id, valid)}; ${list}`, 1);
+    super(`${where}unknown ${what} ${quote(id)}${didYouMean(id, valid)}; ${list}`, 1);
   }
 }

@@ -40,12 +40,3 @@ export function checkAtBorder<S extends z.ZodType>(schema: S, raw: unknown): Che
     message: issue.message,
   };
 }
-
-/** A message on one line: control characters (newlines among them) written as escapes, as JSON would. */
-export function oneLine(message: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being escaped
-  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}

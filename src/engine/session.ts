@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
+import { cleanJsonStrings, oneLine } from '../domain/text.ts';
 import type { Scenario } from '../domain/types.ts';
-import { checkAtBorder, oneLine, type Path } from './border.ts';
+import { checkAtBorder, type Path } from './border.ts';
 import { NegotiationEventSchema } from './events.ts';
 import { type Game, RefusedInputError, replay } from './game.ts';
 import { DEFAULT_SEED, OptionError, type RunOptions } from './options.ts';
@@ -135,7 +136,7 @@ const notSession = (file: string, what: string) =>
 export function parseSession(text: string, file: string): Session {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text, cleanJsonStrings);
   } catch (e) {
     throw refusal(`${file}: not a session file (invalid JSON: ${(e as Error).message})`);
   }

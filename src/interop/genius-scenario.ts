@@ -6,6 +6,7 @@
 // description of the imported scenario says so when a profile's weights do not).
 import { stringify } from 'yaml';
 import { PeacesimError } from '../domain/errors.ts';
+import { showPath } from '../domain/text.ts';
 import {
   type GeniusDomain,
   type GeniusFile,
@@ -149,7 +150,8 @@ export function geniusToYaml(
   const domain = parseGeniusDomain(domainFile);
   const profiles = profileFiles.map((f) => parseGeniusProfile(f, domain));
   const scenario = geniusToScenario(domain, profiles, options);
-  const header = `# Imported by \`peacesim import genius\` from ${domainFile.file} and ${profileFiles.map((f) => f.file).join(', ')}.\n`;
+  // file names as given on the command line: quoted if odd, so that none can end the comment line
+  const header = `# Imported by \`peacesim import genius\` from ${showPath(domainFile.file)} and ${profileFiles.map((f) => showPath(f.file)).join(', ')}.\n`;
   // YAML 1.1 quoting: values like "no", "yes", "on" stay strings for every YAML reader, not only 1.2 ones
   return header + stringify(scenario, { lineWidth: 0, version: '1.1' });
 }

@@ -4,6 +4,7 @@
 // GeniusError; genius-scenario.ts turns them into a scenario.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PeacesimError } from '../domain/errors.ts';
+import { cleanText, oneLine, showPath } from '../domain/text.ts';
 
 /** A problem with a GENIUS file: one line, naming the file (and line:column when known) and what to do. */
 export class GeniusError extends PeacesimError {
@@ -73,7 +74,7 @@ function lineOf(text: string, near: readonly string[]): string | undefined {
 
 function fail(f: GeniusFile, message: string, near?: string | readonly string[]): never {
   const pos = near === undefined ? undefined : lineOf(f.text, typeof near === 'string' ? [near] : near);
-  throw new GeniusError(`${f.file}${pos ? `:${pos}` : ''}: ${message}`, 1);
+  throw new GeniusError(`${showPath(f.file)}${pos ? `:${pos}` : ''}: ${oneLine(message)}`, 1);
 }
 
 function parse(f: GeniusFile): Node {
@@ -81,11 +82,17 @@ function parse(f: GeniusFile): Node {
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     throw new GeniusError(
-      `${f.file}:${line}:${col}: not well-formed XML: ${msg} (is this a GENIUS domain or profile file?)`,
+      `${showPath(f.file)}:${line}:${col}: not well-formed XML: ${oneLine(msg)} (is this a GENIUS domain or profile file?)`,
       1,
     );
   }
-  const doc: unknown = parser.parse(f.text);
+  let doc: unknown;
+  try {
+    doc = parser.parse(f.text);
+  } catch (e) {
+    // the parser's own limits (nesting, entity expansion): a hostile or broken file, not a bug of ours
+    fail(f, `cannot read this XML: ${(e as Error).message}; is this a GENIUS domain or profile file?`);
+  }
   if (!isNode(doc))
     fail(f, 'empty XML document; expected a GENIUS <utility_space> or <negotiation_template>');
   return doc;
@@ -98,9 +105,10 @@ function children(node: Node, tag: string): Node[] {
   return list.map((x) => (isNode(x) ? x : {}));
 }
 
+/** An attribute's value, cleaned of control characters: every name and value the import uses comes through here. */
 function attr(node: Node, name: string): string | undefined {
   const v = node[`@${name}`];
-  return typeof v === 'string' ? v : undefined;
+  return typeof v === 'string' ? cleanText(v) : undefined;
 }
 
 /** Every element with the given tag, depth first, in document order. */

@@ -1,8 +1,9 @@
 // Includes and overrides: a scenario may build on other files. Lists of items with ids merge by id (deep merge
 // of the item), other arrays are replaced, objects merge key by key; `omit` drops ids from what was included.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { type LocatedError, type LocMap, locate, MAX_FILE_BYTES, type Pos, parseLocated } from './located.ts';
+import { oneLine, quote, showPath } from '../domain/text.ts';
+import { INPUT_LIMITS, InputFileError, readInputFile } from './input-file.ts';
+import { type LocatedError, type LocMap, locate, type Pos, parseLocated, setOwn } from './located.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -12,6 +13,8 @@ export interface RawScenario {
   readonly omittedIssues: unknown[];
   /** an included file could not be read or parsed: the merged value lacks its part */
   readonly incomplete?: boolean;
+  /** why the file itself could not be read (an include then says which line names it) */
+  readonly unread?: { readonly missing: boolean; readonly reason: string };
   readonly errors: LocatedError[];
 }
 
@@ -30,14 +33,20 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
       const p = baseLoc?.keys.get(i);
       if (p) keys.set(i, p);
     });
+    // the first item of each id, found in constant time: a long list merged item by item stays linear
+    const firstOf = new Map<string, number>();
+    out.forEach((x, i) => {
+      if (hasId(x) && !firstOf.has(x.id)) firstOf.set(x.id, i);
+    });
     over.forEach((item, k) => {
-      const j = out.findIndex((x) => hasId(x) && x.id === item.id);
+      const j = firstOf.get(item.id) ?? -1;
       const p = overLoc?.keys.get(k);
       if (j >= 0) {
         out[j] = deepMerge(out[j], item, locs);
         if (p) keys.set(j, p);
       } else {
         if (p) keys.set(out.length, p);
+        firstOf.set(item.id, out.length);
         out.push(item);
       }
     });
@@ -50,7 +59,7 @@ function deepMerge(base: unknown, over: unknown, locs: LocMap): unknown {
     const keys = new Map(locs.get(base)?.keys ?? []);
     const overLoc = locs.get(over);
     for (const [k, v] of Object.entries(over)) {
-      out[k] = k in base ? deepMerge(base[k], v, locs) : v;
+      setOwn(out, k, Object.hasOwn(base, k) ? deepMerge(base[k], v, locs) : v);
       const p = overLoc?.keys.get(k);
       if (p) keys.set(k, p);
     }
@@ -84,7 +93,7 @@ function applyOmit(
         errors.push({
           ...p,
           path: `omit.${list}[${k}]`,
-          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list.slice(0, -1)} "${String(id)}" was included`,
+          message: `nothing to omit: no ${list === 'record' ? 'record entry' : list.slice(0, -1)} ${quote(id)} was included`,
         });
         return;
       }
@@ -109,7 +118,7 @@ function applyOmit(
         errors.push({
           ...at(['durabilityFactors', k]),
           path: `omit.durabilityFactors[${k}]`,
-          message: `nothing to omit: no durability factor "${String(id)}" was included`,
+          message: `nothing to omit: no durability factor ${quote(id)} was included`,
         });
       else factors.splice(j, 1);
     });
@@ -121,7 +130,7 @@ function applyOmit(
   const redLines = omit.redLines;
   if (Array.isArray(redLines)) {
     redLines.forEach((name, k) => {
-      const [actorId, lineId] = String(name).split(':');
+      const [actorId, lineId] = typeof name === 'string' ? name.split(':') : [];
       const actor = actorOf(actorId ?? '');
       // the red line goes from the top level and from every epoch of the actor that adds or drops it
       let found = dropById(actor?.redLines, lineId);
@@ -137,20 +146,20 @@ function applyOmit(
         errors.push({
           ...at(['redLines', k]),
           path: `omit.redLines[${k}]`,
-          message: `nothing to omit: no red line "${String(name)}" was included`,
+          message: `nothing to omit: no red line ${quote(name)} was included`,
         });
     });
   }
   const epochs = omit.epochs;
   if (Array.isArray(epochs)) {
     epochs.forEach((name, k) => {
-      const [actorId, epochId] = String(name).split(':');
+      const [actorId, epochId] = typeof name === 'string' ? name.split(':') : [];
       const actor = actorOf(actorId ?? '');
       if (!dropById(actor?.epochs, epochId))
         errors.push({
           ...at(['epochs', k]),
           path: `omit.epochs[${k}]`,
-          message: `nothing to omit: no epoch "${String(name)}" was included`,
+          message: `nothing to omit: no epoch ${quote(name)} was included`,
         });
     });
   }
@@ -180,15 +189,8 @@ function dropById(list: unknown, id: string | undefined): boolean {
 
 export type ReadText = (file: string) => string;
 
-export const readTextFile: ReadText = (file) => {
-  const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES) {
-    throw new Error(
-      `the file is ${Math.round(size / 1024)} KiB; scenario files are limited to ${MAX_FILE_BYTES / 1024} KiB`,
-    );
-  }
-  return readFileSync(file, 'utf8');
-};
+/** The loader's reader: a regular file of at most MAX_FILE_BYTES (see input-file.ts). */
+export const readTextFile: ReadText = (file) => readInputFile(file, INPUT_LIMITS.scenario);
 
 export function loadRaw(
   file: string,
@@ -201,11 +203,15 @@ export function loadRaw(
   try {
     text = read(file);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    // a reader in tests may throw a plain ENOENT error
+    const missing =
+      e instanceof InputFileError ? e.problem === 'missing' : (e as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = e instanceof InputFileError ? e.reason : missing ? 'no such file' : (e as Error).message;
     return {
       value: undefined,
       omittedIssues: [],
-      errors: [{ file, line: 1, col: 1, path: '', message: reason }],
+      unread: { missing, reason: oneLine(reason) },
+      errors: [{ file, line: 1, col: 1, path: '', message: oneLine(reason) }],
     };
   }
   const parsed = parseLocated(file, text, locs);
@@ -242,7 +248,7 @@ export function loadRaw(
     const chain = [...stack, file];
     if (chain.includes(target)) {
       const loop = [...chain.slice(chain.indexOf(target)), target]
-        .map((f) => relative(process.cwd(), f) || f)
+        .map((f) => showPath(relative(process.cwd(), f) || f))
         .join(' → ');
       errors.push({
         ...where,
@@ -252,13 +258,14 @@ export function loadRaw(
       return;
     }
     const sub = loadRaw(target, locs, read, chain);
-    if (sub.errors.some((e) => e.message === 'no such file' && e.file === target)) {
+    if (sub.unread) {
       errors.push({
         ...where,
         path: 'include',
-        message: `included file not found: ${inc} (looked for ${target})`,
+        message: sub.unread.missing
+          ? `included file not found: ${showPath(inc)} (looked for ${showPath(target)}); check the name`
+          : `included file ${showPath(inc)}: ${sub.unread.reason}`,
       });
-      errors.push(...sub.errors.filter((e) => e.file !== target || e.message !== 'no such file'));
     } else errors.push(...sub.errors);
     if (sub.value) merged = deepMerge(merged, sub.value, locs);
     if (!sub.value || sub.incomplete) incomplete = true;

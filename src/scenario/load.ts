@@ -2,6 +2,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { PeacesimError } from '../domain/errors.ts';
+import { quote } from '../domain/text.ts';
 import type { Scenario } from '../domain/types.ts';
 import { type CompileOptions, compileScenario } from './compile.ts';
 import { crossCheck } from './crosscheck.ts';
@@ -49,9 +50,16 @@ function flattenIssues(
   return out;
 }
 
+/** At most ten items, then how many in all: a hostile file may hold 100,000 unknown keys. */
+function listed(items: readonly string[]): string {
+  return items.length > 10
+    ? `${items.slice(0, 10).join(', ')}, … (${items.length} in all)`
+    : items.join(', ');
+}
+
 function messageOf(issue: ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${listed(issue.keys.map(quote))}`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return `missing: expected ${issue.expected}`;
   return issue.message.replace(/^Invalid input: /, '');

@@ -7,11 +7,16 @@ import { compileScenario } from '../../src/scenario/compile.ts';
 import type { ConditionInput, IssueInput, ScenarioInput } from '../../src/scenario/schema.ts';
 
 export interface Shape {
+  readonly minIssues?: number;
   readonly maxIssues?: number;
   readonly maxOptions?: number;
   readonly maxActors?: number;
   readonly maxParties?: number;
   readonly maxPackages?: number;
+  /** how many red lines an actor may have, drawn from this list (default: 0, 0, 1, 1, 2) */
+  readonly redLines?: readonly number[];
+  /** how many rules the scenario may have, drawn from this list (default: 0, 0, 1, 2) */
+  readonly rules?: readonly number[];
 }
 
 type Gen = fc.GeneratorValue;
@@ -78,7 +83,7 @@ function value(g: Gen, grid: boolean): number {
 /** Builds a scenario input from random draws. */
 export function scenarioInput(g: Gen, shape: Shape = {}): ScenarioInput {
   const maxPackages = shape.maxPackages ?? 600;
-  const nIssues = g(fc.integer, { min: 1, max: shape.maxIssues ?? 5 });
+  const nIssues = g(fc.integer, { min: shape.minIssues ?? 1, max: shape.maxIssues ?? 5 });
   const issues: IssueSketch[] = [];
   let space = 1;
   for (let i = 0; i < nIssues; i++) {
@@ -151,7 +156,7 @@ export function scenarioInput(g: Gen, shape: Shape = {}): ScenarioInput {
         };
       }
     }
-    const nRed = pick(g, [0, 0, 1, 1, 2]);
+    const nRed = pick(g, shape.redLines ?? [0, 0, 1, 1, 2]);
     return {
       id,
       name: `Actor ${id}`,
@@ -180,7 +185,7 @@ export function scenarioInput(g: Gen, shape: Shape = {}): ScenarioInput {
     sources: [{ id: 'src', title: 'A source' }],
     issues: issueInputs,
     actors,
-    rules: Array.from({ length: pick(g, [0, 0, 1, 2]) }, (_, k) => constraint('rule-', k)),
+    rules: Array.from({ length: pick(g, shape.rules ?? [0, 0, 1, 2]) }, (_, k) => constraint('rule-', k)),
     documents,
     events: [],
     protocol: { kind: 'alternating-offers', parties, maxRounds: 10 },

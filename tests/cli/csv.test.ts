@@ -396,7 +396,7 @@ describe('--out', () => {
     );
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^peacesim: cannot write .*x\.csv: ENOENT; check the folder exists and is writable\n$/,
+      /^peacesim: cannot write .*x\.csv: its folder does not exist; create it or write elsewhere\n$/,
     );
   });
 });

@@ -76,7 +76,9 @@ describe('peacesim import genius', () => {
     expect(int.code).toBe(1);
     expect(int.err).toMatch(/only discrete issues are supported/);
     const missing = await cli('import', 'genius', `${G}/nope.xml`, `${G}/employer.xml`, `${G}/candidate.xml`);
-    expect(missing.err).toBe('peacesim: tests/fixtures/genius/nope.xml: no such file\n');
+    expect(missing.err).toBe(
+      'peacesim: tests/fixtures/genius/nope.xml: no such file; check the name and the folder\n',
+    );
     const one = await cli('import', 'genius', `${G}/job_domain.xml`, `${G}/employer.xml`);
     expect(one.code).toBe(2);
     expect(one.err).toMatch(/at least two profiles/);

@@ -271,7 +271,7 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     const missing = cli(['tui', '--session', join(dir, 'missing.json')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(
-      `peacesim: cannot read ${join(dir, 'missing.json')}: no such file; give the path of a saved session (--save FILE)\n`,
+      `peacesim: ${join(dir, 'missing.json')}: no such file; check the name and the folder\n`,
     );
   });
 });

@@ -1,113 +1,49 @@
-// The loader's contract under arbitrary input: a valid scenario or located errors; never a throw, never a hang.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import fc from 'fast-check';
+// The loader's contract under hostile input, with fixed seeds: a valid scenario with no control character left,
+// or located one-line errors; never a throw, never a hang (each case has a time budget, enforced by a watchdog
+// that kills the process running it), never an abort. Every shipped scenario is a seed. The long run is
+// `npm run fuzz` (fuzz-main.ts).
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
-import { loadScenario } from '../../src/scenario/load.ts';
-import { memoryFiles, ROOT } from '../helpers.ts';
+import type { Scenario } from '../../src/domain/types.ts';
+import { CATEGORIES, type Category, caseAt, checkCase, SHIPPED_COUNT } from './fuzz-cases.ts';
+import { runFuzz } from './fuzz-runner.ts';
 
-const tutorial = parseYaml(
-  readFileSync(resolve(ROOT, 'scenarios/tutorial-bilateral.yaml'), 'utf8'),
-) as unknown;
+const SEED = 20_261_204;
+/** generous: a case takes milliseconds; the machine may be shared */
+const CASE_BUDGET_MS = 15_000;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** every path to a value inside a JSON-like tree */
-function paths(x: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [prefix];
-  if (Array.isArray(x)) x.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (typeof x === 'object' && x !== null)
-    for (const [k, v] of Object.entries(x)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
-
-type Mutation = { kind: 'delete' } | { kind: 'replace'; value: Json };
-
-function mutate(root: unknown, path: (string | number)[], m: Mutation): unknown {
-  if (path.length === 0) return m.kind === 'delete' ? null : m.value;
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (m.kind === 'delete') {
-    if (Array.isArray(node)) node.splice(last as number, 1);
-    else delete node[last];
-  } else node[last] = m.value;
-  return copy;
-}
-
-const allPaths = paths(tutorial);
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.constant({ kind: 'delete' as const }),
-  fc.record({
-    kind: fc.constant('replace' as const),
-    value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
-  }),
-  fc.record({ kind: fc.constant('replace' as const), value: fc.string() }),
-  fc.record({
-    kind: fc.constant('replace' as const),
-    value: fc.constantFrom<Json>('neutral', 'freeze', 'north', 'south', 'army-cap', 'line', -1, 2, 1e9, ''),
-  }),
-);
-
-function check(text: string): void {
-  const file = '/mem/fuzz.yaml';
-  const r = loadScenario(file, memoryFiles({ [file]: text }));
-  if (!r.ok) {
-    expect(r.errors.length).toBeGreaterThan(0);
-    for (const e of r.errors) {
-      expect(e.line).toBeGreaterThanOrEqual(1);
-      expect(e.col).toBeGreaterThanOrEqual(1);
-      expect(e.message.length).toBeGreaterThan(0);
-      expect(e.message).not.toMatch(/\n/);
-    }
-  } else {
-    expect(r.scenario.issues.length).toBeGreaterThan(0);
-  }
-}
-
-describe('loader under arbitrary mutations', () => {
-  it('should return a scenario or located errors for mutated valid scenarios', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...allPaths), mutation), { minLength: 1, maxLength: 4 }),
-        (mutations) => {
-          let doc: unknown = tutorial;
-          for (const [path, m] of mutations) {
-            try {
-              doc = mutate(doc, path, m);
-            } catch {
-              // the path vanished under an earlier mutation: keep the document as it is
-            }
-          }
-          check(stringify(doc));
-        },
-      ),
-      { numRuns: 300 },
+describe('loader under hostile input (fixed seed)', () => {
+  it('should meet the contract on every category of case, each within its time budget', async () => {
+    const plan = Object.fromEntries(Object.keys(CATEGORIES).map((c) => [c, 80])) as Record<Category, number>;
+    const report = await runFuzz(plan, SEED, CASE_BUDGET_MS);
+    const shown = report.findings.map(
+      (f) =>
+        `${f.kind} ${f.category} case ${f.i} (seed ${f.seed}; npm run fuzz -- --replay ${f.category}:${f.seed}:${f.i}): ${f.message}`,
     );
+    expect(shown).toEqual([]);
+    expect(report.cases).toBe(80 * Object.keys(CATEGORIES).length);
+  }, 600_000);
+
+  it('should draw its mutations from every shipped scenario', () => {
+    const entries = new Set<string>();
+    for (let i = 0; i < 300; i++) entries.add(caseAt('mutated', SEED, i).entry);
+    expect(entries.size).toBe(SHIPPED_COUNT);
   });
 
-  it('should return located errors for random text and random YAML', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ maxLength: 300 }),
-          fc.jsonValue().map((v) => stringify(v)),
-        ),
-        (text) => check(text),
-      ),
-      { numRuns: 300 },
-    );
+  it('should generate the hostile characters the contract is about', () => {
+    const texts = Array.from({ length: 200 }, (_, i) => caseAt('random', SEED, i).files['/mem/random.yaml']!);
+    // ESC, C1, bidi override, NUL and newline all occur among the generated texts
+    for (const c of ['\u001b', '\u009b', '\u202e', '\u0000', '\n'])
+      expect(texts.some((t) => t.includes(c))).toBe(true);
   });
 
-  it('should survive random edits of the tutorial text itself', () => {
-    const text = readFileSync(resolve(ROOT, 'scenarios/tutorial-bilateral.yaml'), 'utf8');
-    fc.assert(
-      fc.property(fc.nat(text.length), fc.nat(40), fc.string({ maxLength: 12 }), (at, cut, insert) =>
-        check(text.slice(0, at) + insert + text.slice(at + cut)),
-      ),
-      { numRuns: 300 },
-    );
+  it('should catch a loader that breaks the contract (the check can fail)', () => {
+    const c = { entry: '/mem/x.yaml', files: { '/mem/x.yaml': 'id: x\n' } };
+    const error = { file: '/mem/x.yaml', line: 1, col: 1, path: '' };
+    const fake = (message: string) => () => ({ ok: false as const, errors: [{ ...error, message }] });
+    expect(checkCase(c, fake('fine'))).toBe(null);
+    expect(checkCase(c, fake(''))).toMatch(/empty message/);
+    const kept = { issues: [{ id: 'a', label: 'A \u001b]0;pwned\u0007' }] } as unknown as Scenario;
+    expect(checkCase(c, () => ({ ok: true as const, scenario: kept }))).toMatch(/control character kept/);
+    expect(checkCase(c, () => ({ ok: false as const, errors: [] }))).toMatch(/without an error/);
   });
 });

@@ -9,6 +9,7 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { conflictHead, memberOwner, openedWords, searchWords } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
@@ -107,6 +108,21 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   return out;
 }
 
+/** Why no package is feasible: each minimal conflict, its members and what dropping each alone would open. */
+function conflictLines(s: Scenario, report: AnalysisReport, p: Palette): string[] {
+  const out = [p.bold('Why no package is feasible')];
+  report.conflicts.forEach((c, k) => {
+    const number = report.conflicts.length > 1 ? `${k + 1}. ` : '';
+    out.push(`  ${number}${conflictHead(c.members.length)}`);
+    for (const m of c.members) {
+      out.push(`    ${p.cyan(memberOwner(s, m))}: ${m.text}${mark(m.basis)}${sourceList(m.sources, p)}`);
+      out.push(`      ${p.dim(openedWords(m))}`);
+    }
+  });
+  out.push(`  ${searchWords(report.conflictSearch, report.conflicts.length)}`);
+  return out;
+}
+
 function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[] {
   const sols = Object.entries(report.solutions) as [SolutionKind, SolutionReport | null][];
   const found = sols.filter((e): e is [SolutionKind, SolutionReport] => e[1] !== null);
@@ -163,6 +179,10 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     for (const [k, pkg] of report.feasible.packages.entries()) line(`    ${k + 1}. ${termsText(s, pkg)}`);
   }
   line();
+  if (report.conflicts.length) {
+    lines.push(...conflictLines(s, report, p));
+    line();
+  }
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(
@@ -222,7 +242,7 @@ export function registerAnalyze(program: Command, io: Io): void {
   program
     .command('analyze')
     .description(
-      'exact analysis: feasible packages, per-issue ZOPA, every document’s verdicts, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
+      'exact analysis: feasible packages (when none: the minimal sets of red lines and rules that cannot all hold together), per-issue ZOPA, every document’s verdicts, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--json', 'print the report as JSON')

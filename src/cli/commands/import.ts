@@ -1,29 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { GeniusFile } from '../../interop/genius.ts';
 import { geniusToYaml } from '../../interop/genius-scenario.ts';
+import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 
-const MAX_XML_BYTES = 16 * 1024 * 1024;
-
 function readXml(file: string): GeniusFile {
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_XML_BYTES)
-      throw new PeacesimError(`${file}: ${Math.round(size / 1024)} KiB is too large for a GENIUS file`, 1);
-    return { file, text: readFileSync(file, 'utf8') };
-  } catch (e) {
-    if (e instanceof PeacesimError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PeacesimError(
-      code === 'ENOENT'
-        ? `${file}: no such file`
-        : `${file}: cannot read it (${code ?? (e as Error).message})`,
-      1,
-    );
-  }
+  return { file, text: readInputFile(file, INPUT_LIMITS.genius) };
 }
 
 export function registerImport(program: Command, io: Io): void {

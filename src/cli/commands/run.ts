@@ -1,14 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { type ConflictReport, conflictsOrNone } from '../../analysis/analyze.ts';
+import { basisMark } from '../../domain/basis.ts';
 import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import { drewFrom } from '../../domain/rng.ts';
+import { cleanJsonStrings, oneLine, showPath } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkAtBorder, oneLine } from '../../engine/border.ts';
+import { checkAtBorder } from '../../engine/border.ts';
 import { HumanMoveSchema } from '../../engine/events.ts';
-import { peopleAtTheTable } from '../../engine/game.ts';
+import { peopleAtTheTable, runOutcome, scenarioNow } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
@@ -18,9 +21,11 @@ import {
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
 import { createSession, sessionText } from '../../engine/session.ts';
+import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
+import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -38,11 +43,10 @@ const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: Hum
 export function readMoves(file: string): SuppliedMove[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readInputFile(file, INPUT_LIMITS.moves), cleanJsonStrings);
   } catch (e) {
-    throw new PeacesimError(
-      oneLine(`${file}: cannot read the moves: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
-    );
+    if (e instanceof PeacesimError) throw e;
+    throw new PeacesimError(`${showPath(file)}: cannot read the moves: ${oneLine((e as Error).message)}`);
   }
   const checked = checkAtBorder(MovesSchema, raw);
   if (!checked.ok) {
@@ -51,7 +55,7 @@ export function readMoves(file: string): SuppliedMove[] {
       typeof k === 'number' ? `move ${k + 1}${rest.length ? ` (${rest.join('.')})` : ''}` : 'the file';
     throw new PeacesimError(
       oneLine(
-        `${file}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
+        `${showPath(file)}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
       ),
     );
   }
@@ -94,10 +98,11 @@ export function report(
   const transcript = result.snapshot.context.transcript;
   // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
   const seedUsed = drewFrom(resolved.seed, result.snapshot.context.rng);
+  const conflicts = opts.csv ? null : unsignable(scenario, options, result);
   if (opts.json || opts.csv) {
     const text = opts.csv
       ? runCsv(transcript)
-      : `${JSON.stringify({ ...runJson(scenario, resolved, result), ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
+      : `${JSON.stringify({ ...runJson(scenario, resolved, result), conflicts, ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
   } else {
@@ -106,6 +111,7 @@ export function report(
       ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
+      ...conflictLines(scenario, conflicts ?? []),
       ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
     if (opts.save)
@@ -116,6 +122,31 @@ export function report(
     throw new PeacesimError(
       `the run stops in round ${result.snapshot.context.round}: ${nameOf(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
     );
+}
+
+/**
+ * Why no text could be signed, for a run that ended without one: the conflicts among the parties' red lines and
+ * the rules as they stood at its end ([] when some package kept them all). Null when not asked: the run signed,
+ * waits for a person, or had people at the table (they answer as they choose).
+ */
+function unsignable(scenario: Scenario, options: RunOptions, result: HeadlessRun): ConflictReport[] | null {
+  const outcome = runOutcome(result.snapshot.context.transcript);
+  if (!outcome || outcome.kind === 'signed' || peopleAtTheTable(scenario, options).length > 0) return null;
+  return conflictsOrNone(scenarioNow(result.game));
+}
+
+function conflictLines(scenario: Scenario, conflicts: readonly ConflictReport[]): string[] {
+  const first = conflicts[0];
+  if (!first) return [];
+  const many = conflicts.length > 1 ? `${conflicts.length} sets of them conflict; the first: ` : '';
+  const mark = (b: Parameters<typeof basisMark>[0]) => {
+    const m = basisMark(b);
+    return m ? ` ${m}` : '';
+  };
+  return [
+    `  No text could have won every party's consent: as the positions stood at the end, no package keeps all the parties' red lines and the rules — ${many}${conflictClause(first.members.length)} (peacesim analyze says what dropping each would open):`,
+    `    ${memberList(scenario, first.members, mark)}`,
+  ];
 }
 
 /** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { conflictsOrNone } from '../../analysis/analyze.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
@@ -6,6 +7,7 @@ import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
+import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
@@ -58,6 +60,17 @@ export function registerSummary(program: Command, io: Io): void {
           );
       }
       line(whoMustAccept(s));
+      // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
+      const conflicts = conflictsOrNone(positionsAsOf(s, opts.asOf ?? s.date));
+      if (conflicts.length) {
+        const first = conflicts[0]!.members;
+        const many = conflicts.length > 1;
+        line();
+        line(
+          `${p.red('Nothing is feasible')} on ${opts.asOf ?? s.date} — ${many ? `${conflicts.length} sets of red lines and rules conflict; the first: ` : ''}${conflictClause(first.length)} (\`peacesim analyze\` ${many ? 'lists them all and ' : ''}says what dropping each would open):`,
+        );
+        line(`  ${memberList(s, first, mark)}`);
+      }
       line();
       line(p.bold('Tabled documents'));
       const actor = (id: string) => actorName(s, id);

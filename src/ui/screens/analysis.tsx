@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import { type AcceptableAnalysis, analyzeAcceptable } from '../../analysis/acceptable.ts';
+import { type ConflictReport, type ConflictSearchReport, conflictsOf } from '../../analysis/analyze.ts';
 import {
   type ConcessionSet,
   type ConcessionsResult,
@@ -15,6 +16,7 @@ import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { utility } from '../../domain/utility.ts';
+import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -46,16 +48,23 @@ type Outcome =
       readonly size: number;
       readonly feasible: number;
       readonly acceptable: AcceptableAnalysis;
+      /** when nothing is feasible: why (the minimal conflicts among red lines and rules) */
+      readonly conflicts: readonly ConflictReport[];
+      readonly search: ConflictSearchReport;
     }
   | { readonly ok: false; readonly message: string };
 
 function analyse(scenario: Scenario): Outcome {
   try {
+    const feasible = countFeasible(scenario);
+    const { conflicts, search } = conflictsOf(scenario, feasible);
     return {
       ok: true,
       size: outcomeSpace(scenario),
-      feasible: countFeasible(scenario),
+      feasible,
       acceptable: analyzeAcceptable(scenario),
+      conflicts,
+      search,
     };
   } catch (e) {
     return { ok: false, message: (e as Error).message };
@@ -162,56 +171,68 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
           <Wrapped width={width} maxLines={2} spans={[{ text: outcome.message, color: theme.reject }]} />
         )}
       </Box>
-      <Line width={width}>
-        <PaneTitle
-          title="Bargaining solutions"
-          note="best packages every required actor accepts · 1–4 load one"
+      {outcome.ok && outcome.conflicts.length ? (
+        <ConflictsPane
+          scenario={scenario}
+          conflicts={outcome.conflicts}
+          search={outcome.search}
+          width={width}
+          rows={2 + SOLUTION_KINDS.length}
         />
-      </Line>
-      <Line width={width}>
-        <Box width={3 + nameWidth} flexShrink={0} />
-        {scenario.actors.map((a, j) => (
-          <Box key={a.id} width={columns[j]} flexShrink={0}>
-            <Text dimColor wrap="truncate-end">
-              {shortName(a.name)}
-            </Text>
-          </Box>
-        ))}
-      </Line>
-      {SOLUTION_KINDS.map((kind, k) => {
-        const point = outcome.ok ? outcome.acceptable.solutions[kind] : null;
-        return (
-          <Line key={kind} width={width}>
-            <Box width={3} flexShrink={0}>
-              <Text color={theme.accent} bold>
-                {k + 1}
-              </Text>
-            </Box>
-            <Box width={nameWidth} flexShrink={0}>
-              <Text bold>{SOLUTION_NAMES[kind]}</Text>
-            </Box>
-            {point ? (
-              <>
-                {scenario.actors.map((a, j) => (
-                  <Box key={a.id} width={columns[j]} flexShrink={0}>
-                    <Text>{fix2(utility(a, scenario.offsets, point.pkg))}</Text>
-                  </Box>
-                ))}
-                <Box flexGrow={1} flexShrink={1}>
-                  <Text dimColor wrap="truncate-end">
-                    {reference ? `${plural(differences(point.pkg, reference), 'change')} · ` : ''}
-                    {SOLUTION_MEANING[kind]}
+      ) : (
+        <>
+          <Line width={width}>
+            <PaneTitle
+              title="Bargaining solutions"
+              note="best packages every required actor accepts · 1–4 load one"
+            />
+          </Line>
+          <Line width={width}>
+            <Box width={3 + nameWidth} flexShrink={0} />
+            {scenario.actors.map((a, j) => (
+              <Box key={a.id} width={columns[j]} flexShrink={0}>
+                <Text dimColor wrap="truncate-end">
+                  {shortName(a.name)}
+                </Text>
+              </Box>
+            ))}
+          </Line>
+          {SOLUTION_KINDS.map((kind, k) => {
+            const point = outcome.ok ? outcome.acceptable.solutions[kind] : null;
+            return (
+              <Line key={kind} width={width}>
+                <Box width={3} flexShrink={0}>
+                  <Text color={theme.accent} bold>
+                    {k + 1}
                   </Text>
                 </Box>
-              </>
-            ) : (
-              <Text dimColor wrap="truncate-end">
-                none: no package is acceptable to every required actor
-              </Text>
-            )}
-          </Line>
-        );
-      })}
+                <Box width={nameWidth} flexShrink={0}>
+                  <Text bold>{SOLUTION_NAMES[kind]}</Text>
+                </Box>
+                {point ? (
+                  <>
+                    {scenario.actors.map((a, j) => (
+                      <Box key={a.id} width={columns[j]} flexShrink={0}>
+                        <Text>{fix2(utility(a, scenario.offsets, point.pkg))}</Text>
+                      </Box>
+                    ))}
+                    <Box flexGrow={1} flexShrink={1}>
+                      <Text dimColor wrap="truncate-end">
+                        {reference ? `${plural(differences(point.pkg, reference), 'change')} · ` : ''}
+                        {SOLUTION_MEANING[kind]}
+                      </Text>
+                    </Box>
+                  </>
+                ) : (
+                  <Text dimColor wrap="truncate-end">
+                    none: no package is acceptable to every required actor
+                  </Text>
+                )}
+              </Line>
+            );
+          })}
+        </>
+      )}
       <Line width={width}>
         <Text> </Text>
       </Line>

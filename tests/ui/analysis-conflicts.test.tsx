@@ -1,0 +1,41 @@
+// The analysis screen when nothing is feasible: why, in the place of the (empty) bargaining solutions, at 80×24.
+import { afterEach, describe, expect, it } from 'vitest';
+import { conflictsOf } from '../../src/analysis/analyze.ts';
+import { countFeasible } from '../../src/analysis/feasibility.ts';
+import { explore, scenario } from './render.tsx';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+
+describe('the analysis screen with nothing feasible', () => {
+  it('should name the positions that cannot hold together and what dropping each would open, within 80×24', async () => {
+    const s = scenario('ukraine-peace');
+    expect(countFeasible(s)).toBe(0);
+    const [conflict] = conflictsOf(s).conflicts;
+    const ui = await explore('ukraine-peace', { columns: 80, rows: 24 });
+    unmount = ui.unmount;
+    await ui.press('a');
+    const frame = await ui.waitFor('Why no package is feasible');
+    const lines = ui.lines();
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines.every((l) => Array.from(l).length <= 80)).toBe(true);
+    expect(lines.at(-1)).toContain('q quit');
+    for (const m of conflict!.members) {
+      const row = lines.find((l) => l.includes(m.text.slice(0, 20)));
+      expect(row).toBeDefined();
+      expect(row).toContain(m.feasibleWithout!.toLocaleString('en-US'));
+    }
+    expect(frame).not.toContain('Nash');
+  });
+
+  it('should keep the bargaining solutions when some package is feasible', async () => {
+    const ui = await explore('tutorial-bilateral', { columns: 80, rows: 24 });
+    unmount = ui.unmount;
+    await ui.press('a');
+    expect(ui.frame()).toContain('Bargaining solutions');
+    expect(ui.frame()).not.toContain('Why no package is feasible');
+  });
+});
