@@ -16,7 +16,7 @@ export const DEFAULT_EXPONENT: Readonly<Record<'boulware' | 'linear' | 'conceder
 };
 
 /** Tit-for-tat's first concession, in utility, before the other side has shown anything to mirror. */
-export const DEFAULT_TFT_OPENING = 0.02;
+const DEFAULT_TFT_OPENING = 0.02;
 
 export function timeShare(round: number, maxRounds: number): number {
   if (maxRounds <= 1) return 1;
@@ -62,7 +62,7 @@ function titForTat(view: View, best: number, opening: number): number {
  * alternating offers, the utility of the offer it would make next, or of the Nash point if that is less. Null when the exact
  * frontier is unavailable (Zeuthen then behaves linearly).
  */
-export function zeuthenAspiration(view: View): number | null {
+function zeuthenAspiration(view: View): number | null {
   const frontier = agreementFrontier(view.scenario);
   if (!frontier) return null;
   const i = frontier.parties.indexOf(view.self);

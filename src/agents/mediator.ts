@@ -63,7 +63,7 @@ function costToOthers(
 }
 
 /** The issues a non-party controls that a package moves off the status quo. */
-export function movedControlled(scenario: Scenario, actor: number, pkg: ArrayLike<number>): number[] {
+function movedControlled(scenario: Scenario, actor: number, pkg: ArrayLike<number>): number[] {
   return scenario.issues
     .filter((x) => x.controlledBy.includes(actor) && pkg[x.index] !== x.statusQuo)
     .map((x) => x.index);

@@ -20,7 +20,7 @@ interface ParamRule {
 
 const BOTS = STRATEGY_KINDS.filter((k) => k !== 'human');
 
-export const STRATEGY_PARAMS: Readonly<Record<string, ParamRule>> = {
+const STRATEGY_PARAMS: Readonly<Record<string, ParamRule>> = {
   // tit-for-tat and Zeuthen fall back to a linear concession when they cannot apply (agents/aspiration.ts)
   e: {
     kinds: ['boulware', 'linear', 'conceder', 'tit-for-tat', 'zeuthen'],

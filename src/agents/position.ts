@@ -15,12 +15,12 @@ export interface Position {
 }
 
 /** The actor's red lines and the scenario's rules: what it never proposes or accepts around. */
-export function ownConstraints(scenario: Scenario, self: number): Constraint[] {
+function ownConstraints(scenario: Scenario, self: number): Constraint[] {
   return [...scenario.actors[self]!.redLines, ...scenario.rules];
 }
 
 /** The actors whose consent an actor's proposal seeks: the other parties and the controllers of issues. */
-export function counterparts(scenario: Scenario, self: number): number[] {
+function counterparts(scenario: Scenario, self: number): number[] {
   const out = new Set(scenario.protocol.parties);
   for (const x of scenario.issues) for (const a of x.controlledBy) out.add(a);
   out.delete(self);

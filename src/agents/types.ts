@@ -43,7 +43,7 @@ export interface View {
 }
 
 /** An issue the actor asks to have changed: those that cost it most, largest first. */
-export interface Ask {
+interface Ask {
   readonly issue: number;
   readonly cost: number;
 }

@@ -200,7 +200,7 @@ export function frontierOfLabels(
  * red lines of every actor whose consent it needs hold, and those actors' utilities. Computed once per label, it
  * gives the domain's verdict at any reservations (`agrees`), which is all that moves from round to round.
  */
-export interface JudgedLabel extends Point {
+interface JudgedLabel extends Point {
   readonly holds: boolean;
   readonly required: Int32Array;
   readonly requiredUtility: Float64Array;
@@ -209,7 +209,7 @@ export interface JudgedLabel extends Point {
 const judged = new WeakMap<readonly Label[], readonly JudgedLabel[]>();
 
 /** The labels judged (cached per label list: the labels of one DP always have the same weights and constraints). */
-export function judgeLabels(
+function judgeLabels(
   scenario: Scenario,
   parties: readonly number[],
   labels: readonly Label[],
@@ -275,7 +275,7 @@ function tieFree(pareto: readonly Point[], P: number): Point[] {
 }
 
 /** Utilities descending (first party first), then the lexicographically smaller package. */
-export function byUtilitiesThenPackage(a: Point, b: Point): number {
+function byUtilitiesThenPackage(a: Point, b: Point): number {
   for (let i = 0; i < a.u.length; i++) if (a.u[i] !== b.u[i]) return b.u[i]! - a.u[i]!;
   return lexCompare(a.pkg, b.pkg);
 }

@@ -26,9 +26,9 @@ import { zopa } from './zopa.ts';
 export type PackageTerms = Record<string, string | number>;
 
 /** a broken red line or rule, as the domain reports it */
-export type ViolationReport = Violation;
+type ViolationReport = Violation;
 
-export interface VerdictReport {
+interface VerdictReport {
   readonly utility: number;
   readonly reservation: number;
   /** utility − reservation */
@@ -66,7 +66,7 @@ export interface DocumentReport {
   readonly ratification: RatificationCheck | null;
 }
 
-export interface PointReport {
+interface PointReport {
   readonly package: PackageTerms;
   /** every actor's utility */
   readonly utilities: Readonly<Record<string, number>>;
@@ -86,7 +86,7 @@ export interface SolutionReport extends PointReport {
   readonly durability: DurabilityEstimate | null;
 }
 
-export interface IssueZopaReport {
+interface IssueZopaReport {
   readonly issue: string;
   /** per actor: the options (ids, or values for numeric issues) it can live with given its red lines and the rules */
   readonly byActor: Readonly<Record<string, readonly (string | number)[]>>;
@@ -95,7 +95,7 @@ export interface IssueZopaReport {
 }
 
 /** An actor's red lines as the analysis judges by them (on its `asOf` date). */
-export interface ActorReport {
+interface ActorReport {
   readonly id: string;
   readonly role: ActorRole;
   readonly redLines: readonly {
@@ -186,13 +186,13 @@ export interface AnalyzeOptions {
   readonly asOf?: string;
 }
 
-export function optionValue(scenario: Scenario, issue: number, option: number): string | number {
+function optionValue(scenario: Scenario, issue: number, option: number): string | number {
   const x = scenario.issues[issue]!;
   const o = x.options[option]!;
   return x.kind === 'numeric' ? o.value! : o.id;
 }
 
-export function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
+function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
   const out: PackageTerms = {};
   scenario.issues.forEach((x, i) => {
     out[x.id] = optionValue(scenario, i, pkg[i]!);
@@ -200,7 +200,7 @@ export function packageTerms(scenario: Scenario, pkg: Package): PackageTerms {
   return out;
 }
 
-export function utilitiesOf(scenario: Scenario, pkg: Package): Record<string, number> {
+function utilitiesOf(scenario: Scenario, pkg: Package): Record<string, number> {
   const out: Record<string, number> = {};
   for (const a of scenario.actors) out[a.id] = utility(a, scenario.offsets, pkg);
   return out;
@@ -261,7 +261,7 @@ export function documentReports(
 }
 
 /** The conflicts in ids, each member with its basis, sources and what dropping it alone would open. */
-export function conflictReports(scenario: Scenario, c: ConflictAnalysis): ConflictReport[] {
+function conflictReports(scenario: Scenario, c: ConflictAnalysis): ConflictReport[] {
   return c.conflicts.map((members) => ({
     members: members.map((i) => {
       const { constraint, actor } = c.constraints[i]!;
@@ -319,7 +319,7 @@ function pointReport(scenario: Scenario, p: Point): PointReport {
   };
 }
 
-export function actorReports(scenario: Scenario): ActorReport[] {
+function actorReports(scenario: Scenario): ActorReport[] {
   return scenario.actors.map((a) => ({
     id: a.id,
     role: a.role,

@@ -45,21 +45,13 @@ export interface Judgement {
   readonly reservation: ReservationRef;
 }
 
-/** A package judged by the top-level positions: one value per weighted issue, the shared reservation. */
-export function onTopLevel(values: readonly number[]): Judgement {
-  return {
-    terms: values.map((value, index) => ({ value, weight: { kind: 'slot', index } })),
-    reservation: { kind: 'shared' },
-  };
-}
-
 export interface ReactionConstraint {
   readonly accept: boolean;
   readonly judged: Judgement;
 }
 
 /** Margins this close to zero count as zero: the solver's tolerances are set well below. */
-export const MARGIN_TOLERANCE = 1e-7;
+const MARGIN_TOLERANCE = 1e-7;
 
 /** Column layout: top weights, extra weights, r, extra reservations, s, the strictness slack t, then copies ρ. */
 function layout(box: PreferenceBox) {
@@ -83,7 +75,7 @@ function topLevel(j: Judgement, n: number): boolean {
 }
 
 /** Needs a relaxed copy ρ of r·Σw: an uncertain reservation against another weight vector than the top level's. */
-export const needsCopy = (j: Judgement, n: number) => j.reservation.kind !== 'fixed' && !topLevel(j, n);
+const needsCopy = (j: Judgement, n: number) => j.reservation.kind !== 'fixed' && !topLevel(j, n);
 
 function weightColumn(k: Layout, w: WeightRef): number | null {
   return w.kind === 'slot' ? w.index : w.kind === 'extra' ? k.n + w.index : null;

@@ -23,7 +23,7 @@ import {
 } from './calibrate-region.ts';
 import type { Lp } from './lp.ts';
 
-export interface RecordReport {
+interface RecordReport {
   readonly id: string;
   readonly actor: string;
   readonly document: string;
@@ -33,7 +33,7 @@ export interface RecordReport {
   readonly basis: RecordedReaction['basis'];
 }
 
-export interface ConflictReport {
+interface ConflictReport {
   readonly id: string;
   readonly actor: string;
   readonly document: string;
@@ -47,7 +47,7 @@ export interface ConflictReport {
   readonly redLines: readonly string[];
 }
 
-export interface ActorCalibration {
+interface ActorCalibration {
   /** the recorded reactions that constrain its preferences (rejects explained by a red line do not) */
   readonly constraining: readonly string[];
   /** rejects explained by a red line in force at the reaction's date: they say nothing about preferences */
@@ -96,7 +96,7 @@ export interface CalibrationReport {
 }
 
 /** The weighted issues of an actor at the top level: the coordinates of its region. */
-export function weightedIssues(actor: Actor): number[] {
+function weightedIssues(actor: Actor): number[] {
   return actor.preferences.flatMap((p, i) => (p ? [i] : []));
 }
 
@@ -286,7 +286,7 @@ export function disposeActor(r: ActorRegion | null): void {
 }
 
 /** The verdict of an actor on a document over its region, judged by its positions on the document's date. */
-export function documentVerdict(scenario: Scenario, r: ActorRegion, document: number): DocumentVerdict {
+function documentVerdict(scenario: Scenario, r: ActorRegion, document: number): DocumentVerdict {
   const doc = scenario.documents[document]!;
   const at = positionsAsOf(scenario, doc.date).actors[r.actor]!;
   const redLines = brokenConstraints(at.redLines, doc.package).map((v) => v.redLine);

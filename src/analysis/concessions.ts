@@ -30,7 +30,7 @@ export interface ConcessionsOptions {
   readonly asOf?: string;
 }
 
-export interface Change {
+interface Change {
   readonly issue: number;
   readonly from: number;
   readonly to: number;

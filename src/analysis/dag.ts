@@ -25,7 +25,7 @@ export function buildDag(scenario: Scenario, input: PlanInput): Dag {
   return dagOf(buildPlan(scenario, input));
 }
 
-export function dagOf(plan: Plan): Dag {
+function dagOf(plan: Plan): Dag {
   const { n, order, domains, domainIndex, frontiers, multipliers, hardAt } = plan;
   const cur = Int32Array.from(plan.scenario.issues, (x) => x.statusQuo);
   let sizes: number[] = [plan.infeasible ? 0 : 1];

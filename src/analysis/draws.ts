@@ -4,7 +4,7 @@
 import { type Rng, rngFromState } from '../domain/rng.ts';
 
 /** The streams of one draw: its uncertain parameters, and the engine seed of its run (outcomes). */
-export const PARAMETER_STREAM = 0;
+const PARAMETER_STREAM = 0;
 export const ENGINE_STREAM = 1;
 
 /** murmur3's 32-bit finaliser: every input bit moves every output bit. */

@@ -6,7 +6,7 @@
 import { contributions } from '../domain/positions.ts';
 import type { Actor, BasisKind, Scenario, StrategyKind } from '../domain/types.ts';
 
-export type HingeChange =
+type HingeChange =
   | { readonly kind: 'red-line'; readonly actor: number; readonly redLine: string }
   | { readonly kind: 'rule'; readonly rule: string }
   | {
@@ -47,14 +47,14 @@ export interface HingeItem {
 const labelled = (b: BasisKind): b is Exclude<BasisKind, 'stated'> => b !== 'stated';
 
 /** The end of a range farther from the value written: the reversal of the modeller's choice. */
-export function otherEnd(value: number, range: readonly [number, number]): number | null {
+function otherEnd(value: number, range: readonly [number, number]): number | null {
   const [lo, hi] = range;
   const to = hi - value >= value - lo ? hi : lo;
   return Math.abs(to - value) > 1e-12 ? to : null;
 }
 
 /** The strategy a switch puts in place of another: a concession over time for any other, a hardliner for that. */
-export function switchedStrategy(kind: StrategyKind): StrategyKind | null {
+function switchedStrategy(kind: StrategyKind): StrategyKind | null {
   if (kind === 'human') return null;
   return kind === 'linear' ? 'hardliner' : 'linear';
 }
@@ -126,7 +126,7 @@ export function epochItems(a: Actor): HingeItem[] {
 }
 
 /** The actors a run can consult: the parties, the mediator and the controllers of issues. */
-export function involvedActors(s: Scenario): number[] {
+function involvedActors(s: Scenario): number[] {
   const involved = new Set([...s.protocol.parties, ...s.issues.flatMap((x) => x.controlledBy)]);
   if (s.protocol.mediator !== undefined) involved.add(s.protocol.mediator);
   return [...involved].sort((x, y) => x - y);
@@ -200,7 +200,7 @@ export function unrangedCount(s: Scenario): number {
 }
 
 /** The actor with new raw weights and reservation, its normalised weights and utility table rebuilt. */
-export function reweighted(
+function reweighted(
   s: Scenario,
   a: Actor,
   raw: ReadonlyMap<number, number>,

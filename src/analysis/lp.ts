@@ -18,7 +18,7 @@ export interface LpRow {
   readonly upper: number;
 }
 
-export type LpOutcome =
+type LpOutcome =
   | { readonly status: 'optimal'; readonly value: number; readonly x: Float64Array }
   | { readonly status: 'infeasible' | 'unbounded' };
 

@@ -17,7 +17,7 @@ export function tooManyStates(
 }
 
 /** A conjunct the DP checks when the last issue it reads is assigned. owner −1: it must hold. */
-export interface Check {
+interface Check {
   readonly condition: Condition;
   readonly scope: readonly number[];
   /** −1: a hard constraint; otherwise the actor whose acceptance it conditions (a controller's red line) */
@@ -60,7 +60,7 @@ export interface Plan {
 }
 
 /** A condition as a list of conjuncts: `all` flattened, `not any` and `not not` pushed down. */
-export function conjuncts(c: Condition): Condition[] {
+function conjuncts(c: Condition): Condition[] {
   switch (c.kind) {
     case 'all':
       return c.items.flatMap(conjuncts);

@@ -9,7 +9,7 @@ import { buildDag } from './dag.ts';
 import { feasibilityConstraints } from './feasibility.ts';
 
 /** A hurdle as the scenario states it: what a check of a text reports of it, and the threshold's range and grounds. */
-export interface HurdleReport
+interface HurdleReport
   extends Pick<HurdleCheck, 'id' | 'actor' | 'label' | 'text' | 'basis' | 'sources' | 'thresholdBasis'> {
   readonly threshold: number;
   readonly thresholdRange: readonly [number, number] | null;
@@ -24,7 +24,7 @@ export interface RatificationReport {
   readonly frontier: { readonly needed: number; readonly cleared: number };
 }
 
-export function hurdleReports(scenario: Scenario): HurdleReport[] {
+function hurdleReports(scenario: Scenario): HurdleReport[] {
   return scenario.ratifications.map((r) => ({
     id: r.id,
     actor: scenario.actors[r.actor]!.id,

@@ -18,7 +18,7 @@ import type { Centre } from './hinges.ts';
 import type { Lp } from './lp.ts';
 
 /** Full coordinate sweeps each draw's chain runs from the starting point. */
-export const BURN_IN = 64;
+const BURN_IN = 64;
 
 /** One recorded reaction as the sampler evaluates it: g(x) = Σ v·w − r·Σ w, ≥ 0 to accept, < 0 to reject. */
 interface Constraint {
@@ -34,7 +34,7 @@ interface Constraint {
  * One actor's chain, as plain data. Coordinates: its n top-level weights (issues `slots`), its m weights of dated
  * positions with ranges of their own, its reservation (coordinate n + m), then reservations of dated positions.
  */
-export interface ActorChain {
+interface ActorChain {
   readonly actor: number;
   readonly slots: readonly number[];
   readonly n: number;
@@ -107,7 +107,7 @@ function evaluate(c: Constraint, x: Point): { g: number; total: number } {
 }
 
 /** Does x reproduce every reaction (the domain's rule, u ≥ r − 1e-12 to accept)? */
-export function satisfies(chain: Pick<ActorChain, 'constraints'>, x: Point): boolean {
+function satisfies(chain: Pick<ActorChain, 'constraints'>, x: Point): boolean {
   return chain.constraints.every((c) => {
     const { g, total } = evaluate(c, x);
     const margin = total > 0 ? g / total : -reservationOf(x, c);

@@ -1,7 +1,7 @@
 // Small descriptive statistics for Monte Carlo summaries: Wilson score intervals for shares, and quantiles.
 
 /** The 0.975 quantile of the standard normal: a two-sided 95% interval. */
-export const Z95 = 1.959963984540054;
+const Z95 = 1.959963984540054;
 
 /**
  * The Wilson score interval of a share of `k` successes in `n` trials. Unlike the textbook p ± z·se it stays

@@ -18,7 +18,7 @@ export interface SweepOptions {
   readonly prior?: RecordPrior;
 }
 
-export interface ActorSweep {
+interface ActorSweep {
   readonly actor: string;
   /** share of samples in which the actor accepts */
   readonly acceptRate: number;
@@ -29,7 +29,7 @@ export interface ActorSweep {
   readonly redLinesBroken: readonly string[];
 }
 
-export interface DocumentSweep {
+interface DocumentSweep {
   readonly id: string;
   readonly agreementRate: number;
   readonly actors: readonly ActorSweep[];
@@ -140,7 +140,7 @@ function pickDocuments(scenario: Scenario, ids: readonly string[] | undefined): 
 }
 
 /** One document's tally over a range of samples, per actor in scenario order; JSON as it stands. */
-export interface DocumentTally {
+interface DocumentTally {
   readonly accepts: number[];
   /** the exact sum of the utilities (see exact-sum.ts), so tallies merge to the same bits in any grouping */
   readonly sums: number[][];

@@ -6,7 +6,7 @@ import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import type { Scenario } from '../domain/types.ts';
 import { countFeasible } from './feasibility.ts';
 
-export interface TimelineVerdict {
+interface TimelineVerdict {
   readonly accepts: boolean;
   /** is its acceptance needed (a party, or the controller of an issue the text moves)? */
   readonly required: boolean;

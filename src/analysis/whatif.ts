@@ -23,7 +23,7 @@ export interface ChangeRequest {
 }
 
 /** A resolved change: option indices in the (possibly recompiled) scenario. */
-export interface ResolvedChange {
+interface ResolvedChange {
   readonly issue: number;
   readonly from: number;
   readonly to: number;
@@ -63,7 +63,7 @@ export type Movement =
     };
 
 /** A durability factor whose condition the changes switched on or off. */
-export interface FactorSwitch {
+interface FactorSwitch {
   readonly id: string;
   readonly label: string;
   readonly shift: number;
@@ -75,7 +75,7 @@ export interface FactorSwitch {
 }
 
 /** The scenario's durability estimate before and after the changes (its assumptions, not a forecast). */
-export interface DurabilityChange {
+interface DurabilityChange {
   readonly before: DurabilityEstimate;
   readonly after: DurabilityEstimate;
   /** factors that switched, in scenario order */

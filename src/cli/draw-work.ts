@@ -25,7 +25,7 @@ export type ChunkAnswer =
   | { readonly ok: true; readonly result: ChunkResult }
   | { readonly ok: false; readonly message: string; readonly exitCode: 1 | 2 };
 
-export function computeChunk(scenario: Scenario, task: DrawTask): ChunkResult {
+function computeChunk(scenario: Scenario, task: DrawTask): ChunkResult {
   const { job, from, to } = task;
   if (job.kind === 'outcomes')
     return { kind: 'outcomes', part: outcomesPart(scenario, job.options, from, to) };

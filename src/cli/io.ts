@@ -51,7 +51,7 @@ export function memoryIo(
   };
 }
 
-export type Paint = (s: string) => string;
+type Paint = (s: string) => string;
 export interface Palette {
   bold: Paint;
   dim: Paint;

@@ -3,7 +3,7 @@ import type { Scenario } from '../domain/types.ts';
 import { optionLabel } from '../report/format.ts';
 import { actorName, issueLabel } from '../report/words.ts';
 
-export { actorName, issueLabel, optionLabel };
+export { actorName, issueLabel };
 
 /** "North (stylised Russia)" → "North": a name short enough for a table's column. */
 export function shortName(name: string): string {

@@ -25,7 +25,7 @@ export interface DrawRun {
 }
 
 /** Chunks of at most `size` draws covering [from, to) (no draws: one empty chunk, whose part is empty). */
-export function chunks(from: number, to: number, size: number): [number, number][] {
+function chunks(from: number, to: number, size: number): [number, number][] {
   if (from >= to) return [[from, from]];
   const out: [number, number][] = [];
   for (let a = from; a < to; a += size) out.push([a, Math.min(to, a + size)]);

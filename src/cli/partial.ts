@@ -123,7 +123,7 @@ function canonical(v: unknown): string {
 }
 
 /** The total number of draws of the run a part belongs to. */
-export function totalDraws(p: Partial): number {
+function totalDraws(p: Partial): number {
   return Number(p.command === 'outcomes' ? p.options.draws : p.options.samples);
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UnknownIdError } from '../domain/errors.ts';
 
 /** the shipped scenarios folder, from src/cli or dist/src/cli */
-export function shippedDir(): string {
+function shippedDir(): string {
   for (const up of ['../../scenarios', '../../../scenarios']) {
     const dir = fileURLToPath(new URL(`${up}/`, import.meta.url));
     if (existsSync(join(dir, 'tutorial-bilateral.yaml'))) return dir;

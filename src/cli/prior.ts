@@ -7,7 +7,7 @@ import { type RecordPrior, recordPrior } from '../analysis/record-prior.ts';
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 
-export const PRIORS = ['ranges', 'record'] as const;
+const PRIORS = ['ranges', 'record'] as const;
 export type PriorKind = (typeof PRIORS)[number];
 
 export function parsePrior(value: string): PriorKind {

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { oneLine, quote, textOf } from '../domain/text.ts';
+import { exitCodeOf, setExitCode } from './exit-code.ts';
 import type { Io } from './io.ts';
 import { VERSION } from './version.ts';
 import type { WrappingIo } from './wrap.ts';
@@ -212,7 +213,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const name = commandOf(argv);
     program = await buildProgram(io, name === null ? [] : [name]);
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCodes.get(program) ?? 0;
+    return exitCodeOf(program);
   } catch (e) {
     if (e instanceof CommanderError) {
       if (
@@ -256,11 +257,3 @@ async function isScenarioName(name: string): Promise<boolean> {
 
 /** The wrapping Io of each program, flushed when its command ends. */
 const texts = new WeakMap<Command, WrappingIo>();
-
-/** Commands report a non-zero exit without throwing (e.g. validate found errors) through this. */
-const exitCodes = new WeakMap<Command, number>();
-export function setExitCode(cmd: Command, code: number): void {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  exitCodes.set(root, Math.max(exitCodes.get(root) ?? 0, code));
-}

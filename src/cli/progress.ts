@@ -2,8 +2,8 @@
 // clean stop on Ctrl-C. Nothing is drawn on a pipe, or when the result itself goes to the terminal as JSON or CSV.
 import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { setExitCode } from './exit-code.ts';
 import type { Io } from './io.ts';
-import { setExitCode } from './program.ts';
 
 /** Work shorter than this gets no bar (it would only flash). */
 const QUIET_MS = 400;

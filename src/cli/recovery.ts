@@ -8,7 +8,7 @@ import { showPath } from '../domain/text.ts';
 import { writeFileAtomic } from './files.ts';
 
 /** Where the copies go: $PEACESIM_RECOVERY_DIR, else $XDG_STATE_HOME/peacesim/recovery (~/.local/state/…). */
-export function recoveryDir(env: NodeJS.ProcessEnv = process.env): string {
+function recoveryDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PEACESIM_RECOVERY_DIR) return env.PEACESIM_RECOVERY_DIR;
   return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'peacesim', 'recovery');
 }

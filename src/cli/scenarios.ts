@@ -9,7 +9,7 @@ import { loadScenarioFile } from '../scenario/load.ts';
 import { cacheDir, contentHash, fileHash, readCacheBytes, scenarioCodeHash, writeCache } from './cache.ts';
 import { resolveScenarioPath } from './paths.ts';
 
-export { DEFAULT_SCENARIO, resolveScenarioPath, shippedDir, shippedIds } from './paths.ts';
+export { DEFAULT_SCENARIO, resolveScenarioPath, shippedIds } from './paths.ts';
 
 interface Compiled {
   /** every file read to compile it (absolute path → content hash) */

@@ -10,7 +10,7 @@ export interface Shard {
 }
 
 /** Most shards a run may be cut into. */
-export const MAX_SHARDS = 100_000;
+const MAX_SHARDS = 100_000;
 
 const whole = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : null);
 

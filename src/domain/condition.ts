@@ -48,28 +48,6 @@ export function scopeOf(c: Condition): number[] {
   return [...seen].sort((a, b) => a - b);
 }
 
-/**
- * The options of each issue that can appear in some package satisfying `c`, when `c` is a plain conjunction of
- * literals; null for issues the condition does not restrict on its own. Used to prune search.
- */
-export function unaryMasks(c: Condition, optionCounts: readonly number[]): (Uint8Array | null)[] {
-  const masks: (Uint8Array | null)[] = optionCounts.map(() => null);
-  const conj = (x: Condition): void => {
-    if (x.kind === 'lit') {
-      const prev = masks[x.issue];
-      const next = Uint8Array.from(x.allowed);
-      if (prev) for (let o = 0; o < next.length; o++) next[o] = next[o]! & prev[o]!;
-      masks[x.issue] = next;
-    } else if (x.kind === 'all') {
-      x.items.forEach(conj);
-    } else if (x.kind === 'const' && !x.value) {
-      for (let i = 0; i < optionCounts.length; i++) masks[i] = new Uint8Array(optionCounts[i]!);
-    }
-  };
-  conj(c);
-  return masks;
-}
-
 /** Some condition holds (false when there is none). */
 export function anyCondition(items: readonly Condition[]): Condition {
   if (items.length === 0) return { kind: 'const', value: false };

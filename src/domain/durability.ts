@@ -3,7 +3,7 @@
 import { holds } from './condition.ts';
 import type { BasisKind, Package, Scenario } from './types.ts';
 
-export interface FactorOutcome {
+interface FactorOutcome {
   readonly id: string;
   readonly shift: number;
   readonly holds: boolean;

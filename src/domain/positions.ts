@@ -104,7 +104,7 @@ export function positionsAsOf(scenario: Scenario, date: string): Scenario {
 }
 
 /** Every epoch in force on a date, by actor id (actors with none left out). */
-export function epochsOn(scenario: Scenario, date: string): { actor: string; epochs: ActorEpoch[] }[] {
+function epochsOn(scenario: Scenario, date: string): { actor: string; epochs: ActorEpoch[] }[] {
   const base = baseOf.get(scenario) ?? scenario;
   return base.actors
     .map((a) => ({ actor: a.id, epochs: epochsInForce(a, date) }))

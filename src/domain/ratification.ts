@@ -39,7 +39,7 @@ export interface RatificationCheck {
 }
 
 /** Does the text meet the hurdle's condition (is it signed subject to this ratification)? */
-export function needsRatification(r: Ratification, pkg: Package): boolean {
+function needsRatification(r: Ratification, pkg: Package): boolean {
   return holds(r.condition, pkg);
 }
 

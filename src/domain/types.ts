@@ -90,7 +90,7 @@ export interface Constraint extends Provenance, Grounded {
   readonly scope: readonly number[];
 }
 
-export interface Assumption {
+interface Assumption {
   readonly rationale: string;
   readonly sources: readonly string[];
 }
@@ -220,7 +220,7 @@ export interface Term extends Provenance {
   readonly variants: readonly (Provenance & { readonly option: number })[];
 }
 
-export interface DocumentPoint extends Provenance {
+interface DocumentPoint extends Provenance {
   readonly n: number | string;
   readonly text: string;
   readonly issues: readonly number[];
@@ -270,7 +270,7 @@ export interface ScenarioEvent extends Provenance, Grounded, Paired {
 }
 
 /** A term-dependent shift of a deal's estimated durability: applies when its condition holds. */
-export interface DurabilityFactor extends Provenance, Grounded, Paired {
+interface DurabilityFactor extends Provenance, Grounded, Paired {
   readonly id: string;
   readonly label: string;
   readonly condition: Condition;
@@ -292,7 +292,7 @@ export interface Durability extends Assumption {
  * What a ratifying body requires of a text: that it be worth at least `value` to the actor (the win-set). Unless a
  * source gives the number, the modeller's assumption.
  */
-export interface RatificationThreshold extends Assumption, Grounded {
+interface RatificationThreshold extends Assumption, Grounded {
   /** in [0, 1] */
   readonly value: number;
   /** uncertainty, for sweeps and outcome runs */
@@ -315,7 +315,7 @@ export interface Ratification extends Provenance, Grounded {
   readonly threshold: RatificationThreshold;
 }
 
-export interface Protocol {
+interface Protocol {
   readonly kind: 'mediated-single-text' | 'alternating-offers';
   readonly mediator?: number;
   readonly parties: readonly number[];

@@ -16,14 +16,14 @@ export interface WeightEdit {
   readonly weight: number;
 }
 
-export type RedLineEdit =
+type RedLineEdit =
   /** a red line added by effect `effect` of scenario event `event` */
   | { readonly kind: 'add'; readonly actor: number; readonly event: string; readonly effect: number }
   | { readonly kind: 'drop'; readonly actor: number; readonly redLine: string };
 
 /** Why an actor's blame count rose: it was the lone holdout of a round, or it walked out (a goodwill gesture
  * removes the actor's latest holdout mark, see blame.ts). */
-export interface BlameMark {
+interface BlameMark {
   readonly round: number;
   readonly actor: number;
   readonly cause: 'holdout' | 'walk-out';
@@ -41,7 +41,7 @@ export interface Progress {
   readonly renewed?: boolean;
 }
 
-export interface Awaiting {
+interface Awaiting {
   readonly actor: number;
   readonly move: 'respond' | 'propose' | 'revise';
 }

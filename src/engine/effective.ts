@@ -9,7 +9,7 @@ import type { Run } from './options.ts';
 type State = Pick<NegotiationContext, 'reservations' | 'weightEdits' | 'redLineEdits'>;
 
 /** The red line an `add` edit refers to. */
-export function addedRedLine(scenario: Scenario, event: string, effect: number): Constraint {
+function addedRedLine(scenario: Scenario, event: string, effect: number): Constraint {
   const e = scenario.events.find((x) => x.id === event)?.effects[effect];
   if (e?.kind !== 'add-red-line') throw new Error(`event ${event} has no add-red-line effect #${effect}`);
   return e.redLine;

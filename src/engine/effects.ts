@@ -21,7 +21,7 @@ function finite(
 }
 
 /** An ad-hoc effect in indices, its ids checked against the scenario as it stands (UnknownIdError otherwise). */
-export function compileAdHoc(scenario: Scenario, ctx: NegotiationContext, e: AdHocEffect): Effect {
+function compileAdHoc(scenario: Scenario, ctx: NegotiationContext, e: AdHocEffect): Effect {
   switch (e.kind) {
     case 'set-reservation':
       return {

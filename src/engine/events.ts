@@ -6,13 +6,13 @@ const id = z.string().min(1);
 const unit = z.number().min(0).max(1);
 
 /** A term of a person's text: the option id, or the number of a numeric issue. */
-export const TermValueSchema = z.union([z.string(), z.number().finite()]);
+const TermValueSchema = z.union([z.string(), z.number().finite()]);
 
 /** Issue id → option id (or number): the terms a person changes. */
 const Terms = z.record(id, TermValueSchema).readonly();
 
 /** An effect a facilitator fires by hand; ids as in the scenario file. (Red lines are added by scenario events.) */
-export const AdHocEffectSchema = z.discriminatedUnion('kind', [
+const AdHocEffectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('set-reservation'), actor: id, value: unit }).readonly(),
   z
     .strictObject({ kind: z.literal('shift-reservation'), actor: id, delta: z.number().min(-1).max(1) })

@@ -92,7 +92,7 @@ export function isPaused(game: Game): boolean {
   return game.snapshot.matches({ live: 'paused' });
 }
 
-export function runOf(game: Game): Run {
+function runOf(game: Game): Run {
   return { scenario: game.scenario, options: game.resolved };
 }
 

@@ -33,7 +33,7 @@ export interface OutcomeHingeOptions {
   readonly budget?: number;
 }
 
-export interface OutcomeHinge {
+interface OutcomeHinge {
   readonly items: readonly string[];
   /** the outcome with the change made */
   readonly outcome: string;

@@ -27,7 +27,7 @@ interface Answers {
 }
 
 /** The seq of the last entry that brought new information, or −1. */
-export function lastNews(transcript: readonly TranscriptEntry[]): number {
+function lastNews(transcript: readonly TranscriptEntry[]): number {
   const sheets = new Map(termHistory(transcript).map((h) => [h.seq, JSON.stringify(h.sheet)]));
   let news = -1;
   let text = '';

@@ -7,8 +7,6 @@ import { ROUNDS_RANGE, SEED_RANGE, wholeNumber } from '../domain/numbers.ts';
 import { mediatorOf } from '../domain/protocol.ts';
 import { type Scenario, STRATEGY_KINDS, type Strategy, type StrategyKind } from '../domain/types.ts';
 
-export { STRATEGY_KINDS };
-
 /** Plain JSON: stored as is in a session file. */
 export interface RunOptions {
   readonly seed?: number;
@@ -40,8 +38,6 @@ export function isHuman(run: Run, actor: number): boolean {
 export const DEFAULT_SEED = 1;
 /** Seeds are 0 … 2³¹ − 1 (what the seeded generator takes without folding two seeds into one): --seed's range. */
 export const MAX_SEED = SEED_RANGE[1];
-/** The most rounds a run may have: a bound on the work a flag or a session file can ask for (--rounds' range). */
-export const MAX_ROUNDS = ROUNDS_RANGE[1];
 
 /** `x` if it is a whole number within `range` (by the rule a flag's text is read with), else why not. */
 function inRange(x: number, range: readonly [number, number]): number | string {

@@ -12,7 +12,7 @@ import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
 import { optionOf, type TermSheet, type TermValue } from './terms.ts';
 
 export const OUTCOME_KINDS = ['signed', 'stalemate', 'collapsed'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export interface OutcomesOptions {
   readonly draws: number;
@@ -46,7 +46,7 @@ export interface OutcomeRun {
   readonly walkedOut: readonly string[];
 }
 
-export interface OutcomeShare {
+interface OutcomeShare {
   readonly outcome: OutcomeKind;
   readonly count: number;
   readonly share: number;
@@ -54,7 +54,7 @@ export interface OutcomeShare {
   readonly interval: readonly [number, number];
 }
 
-export interface TermMode {
+interface TermMode {
   readonly issue: string;
   /** the most frequent signed value (ties: the earlier option) */
   readonly mode: TermValue;
@@ -64,7 +64,7 @@ export interface TermMode {
   readonly values: readonly { readonly value: TermValue; readonly count: number }[];
 }
 
-export interface HoldoutTally {
+interface HoldoutTally {
   readonly actor: string;
   /** failed runs in which the actor was the lone holdout at least once */
   readonly runs: number;
@@ -74,7 +74,7 @@ export interface HoldoutTally {
   readonly rounds: number;
 }
 
-export interface WalkOutTally {
+interface WalkOutTally {
   readonly actor: string;
   /** runs (of any outcome) in which the actor walked out */
   readonly runs: number;

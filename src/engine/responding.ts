@@ -16,7 +16,7 @@ import type { HumanMove } from './events.ts';
 import { isHuman, type Run } from './options.ts';
 
 /** The actors that answer the text: required ones, parties first (protocol order), minus a proposing party. */
-export function responders(run: Run, ctx: NegotiationContext): number[] {
+function responders(run: Run, ctx: NegotiationContext): number[] {
   const s = currentScenario(run, ctx);
   const parties = s.protocol.parties;
   const proposer = ctx.author !== null && parties.includes(ctx.author) ? ctx.author : -1;

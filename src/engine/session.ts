@@ -15,7 +15,7 @@ import { DEFAULT_SEED, OptionError, type RunOptions } from './options.ts';
 import type { TranscriptEntry } from './transcript.ts';
 import { VERSION } from './version.ts';
 
-export const SESSION_FORMAT = 2;
+const SESSION_FORMAT = 2;
 
 /** JSON with sorted keys, typed arrays as arrays, maps as objects: the same data always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -45,7 +45,7 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 /** What a replay must give again: the number of transcript entries and the sha256 of their canonical JSON. */
-export function transcriptSeal(transcript: readonly TranscriptEntry[]) {
+function transcriptSeal(transcript: readonly TranscriptEntry[]) {
   return { entries: transcript.length, sha256: sha256(canonicalJson(transcript)) };
 }
 

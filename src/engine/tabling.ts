@@ -23,7 +23,7 @@ import type { ChangeReasonEntry } from './transcript.ts';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-export function reasonEntry(scenario: Scenario, r: ChangeReason): ChangeReasonEntry {
+function reasonEntry(scenario: Scenario, r: ChangeReason): ChangeReasonEntry {
   const id = (a: number) => scenario.actors[a]!.id;
   switch (r.kind) {
     case 'red-line':

@@ -25,7 +25,7 @@ export interface TermChangeEntry {
 }
 
 /** A change of the text on the table: the terms that moved, and the immer patches of the term sheet. */
-export interface TextChange {
+interface TextChange {
   readonly changes: readonly TermChangeEntry[];
   readonly patches: readonly Patch[];
   readonly inverse: readonly Patch[];
@@ -187,5 +187,3 @@ export type TranscriptEntry = {
   readonly round: number;
   readonly phase: Phase;
 } & EntryBody;
-
-export type EntryKind = TranscriptEntry['kind'];

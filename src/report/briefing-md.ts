@@ -19,7 +19,7 @@ function redLine(c: CardRedLine): string {
 const options = (list: readonly { label: string; value: number }[]) =>
   list.map((o) => `${md(o.label)} (${n3(o.value)})`).join('; ');
 
-export function cardMarkdown(c: BriefingCard): string[] {
+function cardMarkdown(c: BriefingCard): string[] {
   const out: string[] = [
     `## ${md(c.actor.name)} — private briefing`,
     '',

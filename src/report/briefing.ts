@@ -19,12 +19,12 @@ export interface CardRedLine {
   readonly basis: BasisKind;
 }
 
-export interface CardOption {
+interface CardOption {
   readonly label: string;
   readonly value: number;
 }
 
-export interface CardIssue {
+interface CardIssue {
   readonly id: string;
   readonly label: string;
   /** its own normalised weight */
@@ -39,7 +39,7 @@ export interface CardIssue {
   readonly controls: boolean;
 }
 
-export interface CardDocument {
+interface CardDocument {
   readonly id: string;
   readonly title: string;
   readonly date: string;
@@ -247,7 +247,7 @@ function citedSources(scenario: Scenario, card: Omit<BriefingCard, 'questions' |
     }));
 }
 
-export function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
+function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
   const r = actor.reservation;
   const card = {
     actor: {

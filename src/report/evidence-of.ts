@@ -20,7 +20,7 @@ import {
 } from './evidence.ts';
 
 /** Centres of the calibrated regions of the actors whose numbers contradict the record (none: no solver loaded). */
-export async function centresFor(scenario: Scenario): Promise<Map<number, Centre>> {
+async function centresFor(scenario: Scenario): Promise<Map<number, Centre>> {
   const outside = scenario.actors.some((a) => {
     const fit = pointFit(scenario, a.index);
     return !fit.inBox || fit.contradicts.length > 0;
@@ -57,18 +57,6 @@ export async function restsOnFor(
   };
   known.set(key, result);
   return result;
-}
-
-export async function evidenceFor(
-  scenario: Scenario,
-  run: RunOptions,
-  injects: readonly PlannedInject[],
-  people: boolean,
-): Promise<EvidenceSection> {
-  const record = scenario.record.length
-    ? recordEvidence(scenario, calibrateScenario(await loadLp(), scenario))
-    : null;
-  return { record, restsOn: await restsOnFor(scenario, run, injects, people) };
 }
 
 /**

@@ -14,7 +14,7 @@ export type RestsOnSection =
   | ({ readonly computed: true } & RestsOn)
   | { readonly computed: false; readonly why: string };
 
-export interface EvidenceVerdict {
+interface EvidenceVerdict {
   readonly actor: string;
   readonly name: string;
   readonly verdict: 'accepts' | 'rejects' | 'depends';
@@ -117,7 +117,7 @@ export function restsOnLines(r: RestsOnSection): string[] {
 }
 
 /** The record's evidence on the documents, as plain lines (for `analyze` and the reports). */
-export function recordLines(e: RecordEvidence | null): string[] {
+function recordLines(e: RecordEvidence | null): string[] {
   if (!e) return ['The scenario records no reactions: no verdict is settled by evidence (docs/evidence.md).'];
   const out = [
     `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers:`,
@@ -179,7 +179,7 @@ export interface AnalysisEvidence {
 }
 
 /** The document hinges in words: for each document, the sets that flip its agreement (the first few). */
-export function hingeLines(s: Scenario, e: AnalysisEvidence, perDocument = 3): string[] {
+function hingeLines(s: Scenario, e: AnalysisEvidence, perDocument = 3): string[] {
   const set = (ids: readonly string[]) =>
     ids.map((id) => `[${e.items[id]!.basis}] ${e.items[id]!.label}`).join(' + ');
   const out: string[] = [];

@@ -41,9 +41,3 @@ export function hurdleSentence(s: Scenario, h: HurdleLike): string {
     ? `${h.label}: worth ${n3(h.utility)} to ${who}, at or above ${needs} — it clears the hurdle`
     : `${h.label}: worth ${n3(h.utility)} to ${who}, below ${needs} — it falls short`;
 }
-
-/** "clears every hurdle" / "falls short of a referendum in Ukraine" — the verdict in a phrase. */
-export function ratificationVerdict(r: RatificationLike): string {
-  if (r.clears) return r.hurdles.length === 1 ? 'clears it' : 'clears every one';
-  return `falls short of ${listing(r.hurdles.filter((h) => !h.clears).map((h) => h.label))}`;
-}

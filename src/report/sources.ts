@@ -5,7 +5,7 @@ import { basisMark } from '../domain/basis.ts';
 import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 import { md, mdUrl } from './markup.ts';
 
-export type UseKind =
+type UseKind =
   | 'issue'
   | 'document'
   | 'term'
@@ -37,7 +37,7 @@ export interface SourcedItem {
   readonly basis?: BasisKind;
 }
 
-export interface SourceEntry extends SourceRef {
+interface SourceEntry extends SourceRef {
   /** the items that cite this source, in scenario order */
   readonly uses: readonly SourcedItem[];
 }
@@ -53,7 +53,7 @@ export interface SourcesReport {
 }
 
 /** The kinds in the order the report lists them, with their headings. */
-export const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
+const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
   ['issue', 'Issues'],
   ['document', 'Documents'],
   ['term', 'Terms'],

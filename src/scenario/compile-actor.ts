@@ -25,7 +25,7 @@ import type {
 } from './schema.ts';
 
 /** Piecewise-linear interpolation, flat beyond the end points. */
-export function interpolate(curve: readonly (readonly [number, number])[], x: number): number {
+function interpolate(curve: readonly (readonly [number, number])[], x: number): number {
   const first = curve[0]!;
   if (x <= first[0]) return first[1];
   for (let k = 1; k < curve.length; k++) {
@@ -58,7 +58,7 @@ function roleOf(input: ScenarioInput, id: string, given: ActorRole | undefined):
   return input.protocol.mediator === id ? 'mediator' : 'stakeholder';
 }
 
-export const driftId = (actor: string) => `${actor}-drift`;
+const driftId = (actor: string) => `${actor}-drift`;
 
 function driftOf(actor: string, raw: number | DriftInput | undefined): DriftHypothesis | undefined {
   if (raw === undefined) return undefined;

@@ -27,7 +27,7 @@ import type {
   TermDetailInput,
 } from './schema.ts';
 
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
 }
 
@@ -115,7 +115,7 @@ function compileIssue(
 }
 
 /** Option index of a term value on an issue: an option id, or a numeric value. */
-export function optionIndexOf(issue: Issue, value: string | number): number {
+function optionIndexOf(issue: Issue, value: string | number): number {
   return issue.kind === 'numeric'
     ? issue.options.findIndex((o) => o.value === Number(value))
     : issue.options.findIndex((o) => o.id === value);

@@ -26,7 +26,7 @@ interface Hypothesis {
 }
 
 /** Drifts (named "<actor>-drift"), events and durability factors: the items `counterpart` may name. */
-export function hypotheses(raw: Record<string, unknown>): Hypothesis[] {
+function hypotheses(raw: Record<string, unknown>): Hypothesis[] {
   const out: Hypothesis[] = [];
   for (const [actor, a] of records(raw.actors)) {
     const res = isRecord(actor.reservation) ? actor.reservation : undefined;

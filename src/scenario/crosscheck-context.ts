@@ -32,7 +32,7 @@ export interface IssueInfo {
 }
 
 /** `what` may carry a context after a '|': unknownId('option|of issue "nato"', …) → unknown option "x" of issue "nato" */
-export function unknownId(what: string, id: string, valid: Iterable<string>, path: Path): Finding {
+function unknownId(what: string, id: string, valid: Iterable<string>, path: Path): Finding {
   const list = [...valid];
   const [kind, context] = what.split('|');
   const shown = list.length <= 15 ? list.join(', ') : `${list.slice(0, 15).join(', ')}, …`;

@@ -16,7 +16,7 @@ import {
 import { checkDates, checkEpochs, checkRecord } from './crosscheck-dated.ts';
 import { ID_LISTS, itemOf } from './include.ts';
 
-export type { Finding, Path } from './crosscheck-context.ts';
+export type { Finding } from './crosscheck-context.ts';
 
 export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding[] {
   const ctx = new CheckContext(raw, omittedIssues);

@@ -5,7 +5,7 @@ import { oneLine, quote, showPath } from '../domain/text.ts';
 import { INPUT_LIMITS, InputFileError, readInputFile } from './input-file.ts';
 import { type LocatedError, type LocMap, locate, type Pos, parseLocated, setOwn } from './located.ts';
 
-export type Raw = Record<string, unknown>;
+type Raw = Record<string, unknown>;
 
 export interface RawScenario {
   readonly value: Raw | undefined;

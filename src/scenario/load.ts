@@ -14,7 +14,7 @@ export type LoadResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly errors: readonly LocatedError[] };
 
-export class ScenarioError extends PeacesimError {
+class ScenarioError extends PeacesimError {
   override name = 'ScenarioError';
   readonly errors: readonly LocatedError[];
   constructor(errors: readonly LocatedError[]) {

@@ -21,7 +21,7 @@ export interface Pos {
   readonly col: number;
 }
 
-export interface Located {
+interface Located {
   /** where the object or array itself starts */
   readonly self: Pos;
   /** where each key's value starts (object keys, array indices) */

@@ -5,7 +5,7 @@ import { BASIS_KINDS, STRATEGY_KINDS } from '../domain/types.ts';
 
 import { Condition, Id, IsoDate, TermValue } from './schema-condition.ts';
 
-export { Condition, type ConditionInput, Id, TermValue } from './schema-condition.ts';
+export type { ConditionInput } from './schema-condition.ts';
 
 const Unit = z.number().min(0).max(1);
 const SourceRefs = z.array(Id);
@@ -21,7 +21,7 @@ const provenance = {
   note: z.string().optional(),
 };
 
-export const BasisKind = z
+const BasisKind = z
   .enum(BASIS_KINDS)
   .describe(
     "what this rests on: stated (the actor said so; give sources and statement), reading (an inference from sources; give sources and rationale), assumption (the modeller's; give rationale). Omitted: an assumption",
@@ -47,7 +47,7 @@ const pairing = {
 
 const Rationale = z.string().min(1);
 
-export const Source = z.strictObject({
+const Source = z.strictObject({
   id: Id,
   title: z.string().min(1),
   url: z.string().optional(),
@@ -76,14 +76,14 @@ const issueCommon = {
   ...provenance,
 };
 
-export const DiscreteIssue = z.strictObject({
+const DiscreteIssue = z.strictObject({
   ...issueCommon,
   kind: z.literal('discrete').optional(),
   options: z.array(OptionDef).min(1),
   statusQuo: Id.describe('the option that holds with no deal'),
 });
 
-export const NumericIssue = z.strictObject({
+const NumericIssue = z.strictObject({
   ...issueCommon,
   kind: z.literal('numeric'),
   unit: z.string().min(1),
@@ -100,7 +100,7 @@ const Assumption = {
   ...grounds,
 };
 
-export const Preference = z.strictObject({
+const Preference = z.strictObject({
   weight: z.number().min(0),
   weightRange: z
     .tuple([z.number().min(0), z.number().min(0)])
@@ -115,7 +115,7 @@ export const Preference = z.strictObject({
   ...Assumption,
 });
 
-export const RedLine = z.strictObject({
+const RedLine = z.strictObject({
   id: Id,
   text: z.string().min(1),
   rule: Condition.describe('what must hold; the red line is broken when it does not'),
@@ -126,7 +126,7 @@ export const RedLine = z.strictObject({
 
 const DriftValue = z.number().min(-1).max(1);
 
-export const Drift = z
+const Drift = z
   .strictObject({
     value: DriftValue.describe('change per round'),
     rationale: Rationale.optional(),
@@ -136,7 +136,7 @@ export const Drift = z
   })
   .describe('a drift with its basis; its id, for counterparts, is "<actor>-drift"');
 
-export const Reservation = z.strictObject({
+const Reservation = z.strictObject({
   value: Unit.describe('the utility of no deal (BATNA)'),
   drift: z
     .union([DriftValue, Drift])
@@ -146,9 +146,9 @@ export const Reservation = z.strictObject({
   ...Assumption,
 });
 
-export const StrategyKind = z.enum(STRATEGY_KINDS);
+const StrategyKind = z.enum(STRATEGY_KINDS);
 
-export const Strategy = z.strictObject({
+const Strategy = z.strictObject({
   kind: StrategyKind,
   params: z.record(z.string(), z.number()).optional(),
   rationale: z.string().optional(),
@@ -156,9 +156,9 @@ export const Strategy = z.strictObject({
   ...grounds,
 });
 
-export const ActorRole = z.enum(['party', 'mediator', 'stakeholder']);
+const ActorRole = z.enum(['party', 'mediator', 'stakeholder']);
 
-export const Actor = z.strictObject({
+const Actor = z.strictObject({
   id: Id,
   name: z.string().min(1),
   role: ActorRole.optional().describe('derived from protocol when omitted; must agree with it when given'),
@@ -200,7 +200,7 @@ const EpochReservation = z.strictObject({
   ...grounds,
 });
 
-export const Epoch = z
+const Epoch = z
   .strictObject({
     id: Id,
     from: IsoDate.optional().describe('the first date it holds (inclusive)'),
@@ -226,7 +226,7 @@ export const Epoch = z
     "an actor's positions over [from, until): applied, in file order, to documents dated in the span",
   );
 
-export const Rule = z.strictObject({
+const Rule = z.strictObject({
   id: Id,
   text: z.string().min(1),
   rule: Condition,
@@ -235,7 +235,7 @@ export const Rule = z.strictObject({
   ...provenance,
 });
 
-export const TermDetail = z.strictObject({
+const TermDetail = z.strictObject({
   value: TermValue,
   variants: z
     .array(z.strictObject({ value: TermValue, ...provenance }))
@@ -244,14 +244,14 @@ export const TermDetail = z.strictObject({
   ...provenance,
 });
 
-export const Point = z.strictObject({
+const Point = z.strictObject({
   n: z.union([z.number().int(), z.string()]),
   text: z.string().min(1),
   issues: z.array(Id).optional(),
   ...provenance,
 });
 
-export const Document = z.strictObject({
+const Document = z.strictObject({
   id: Id,
   title: z.string().min(1),
   date: IsoDate,
@@ -265,7 +265,7 @@ export const Document = z.strictObject({
   ...provenance,
 });
 
-export const Effect = z.discriminatedUnion('kind', [
+const Effect = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('set-reservation'), actor: Id, value: Unit }),
   z.strictObject({ kind: z.literal('shift-reservation'), actor: Id, delta: z.number().min(-1).max(1) }),
   z.strictObject({ kind: z.literal('set-weight'), actor: Id, issue: Id, weight: z.number().min(0) }),
@@ -280,7 +280,7 @@ export const Effect = z.discriminatedUnion('kind', [
     ),
 ]);
 
-export const Trigger = z.union([
+const Trigger = z.union([
   z.strictObject({ round: z.number().int().min(1) }),
   z.strictObject({ manual: z.literal(true) }),
   z
@@ -293,7 +293,7 @@ export const Trigger = z.union([
     .describe('fires once, at the start of the round after the actor has been blamed this many times'),
 ]);
 
-export const Event = z.strictObject({
+const Event = z.strictObject({
   id: Id,
   title: z.string().min(1),
   description: z.string().optional(),
@@ -305,7 +305,7 @@ export const Event = z.strictObject({
   ...provenance,
 });
 
-export const Protocol = z.strictObject({
+const Protocol = z.strictObject({
   kind: z.enum(['mediated-single-text', 'alternating-offers']),
   mediator: Id.nullable()
     .transform((v) => v ?? undefined)
@@ -316,7 +316,7 @@ export const Protocol = z.strictObject({
   maxRounds: z.number().int().min(1).max(1000),
 });
 
-export const DurabilityFactor = z.strictObject({
+const DurabilityFactor = z.strictObject({
   id: Id,
   label: z.string().min(1),
   when: Condition.describe('the factor applies when this holds of the signed package'),
@@ -327,7 +327,7 @@ export const DurabilityFactor = z.strictObject({
   ...provenance,
 });
 
-export const RecordEntry = z
+const RecordEntry = z
   .strictObject({
     id: Id,
     actor: Id.describe('who reacted'),
@@ -346,7 +346,7 @@ export const RecordEntry = z
   })
   .describe("a documented reaction of an actor to a document: evidence about the actor's preferences");
 
-export const Durability = z
+const Durability = z
   .strictObject({
     base: Unit.describe('the durability of a deal before any factor; an assumption'),
     rationale: z.string().min(1),
@@ -357,7 +357,7 @@ export const Durability = z
     'how likely a signed deal is to hold: base + the shifts of the factors that apply, clamped to [0, 1]',
   );
 
-export const RatificationThreshold = z
+const RatificationThreshold = z
   .strictObject({
     value: Unit.describe("the actor's utility for the text that the body's approval needs"),
     range: z.tuple([Unit, Unit]).optional().describe('uncertainty, for sweeps and outcome runs'),
@@ -367,7 +367,7 @@ export const RatificationThreshold = z
     "what the body requires: a text it ratifies is worth at least this much to the actor (the win-set); unless a source gives the number, the modeller's assumption",
   );
 
-export const Ratification = z
+const Ratification = z
   .strictObject({
     id: Id,
     actor: Id.describe('the actor whose domestic body ratifies'),
@@ -410,7 +410,7 @@ const OmitLists = z.strictObject({
 });
 
 /** What a loaded file may contain before includes are merged (every part optional in a fragment). */
-export const IncludeFields = {
+const IncludeFields = {
   include: z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -448,7 +448,6 @@ export const Scenario = z.strictObject({
 export type ScenarioInput = z.infer<typeof Scenario>;
 export type IssueInput = z.infer<typeof Issue>;
 export type ActorInput = z.infer<typeof Actor>;
-export type DocumentInput = z.infer<typeof Document>;
 export type EventInput = z.infer<typeof Event>;
 export type EffectInput = z.infer<typeof Effect>;
 export type PreferenceInput = z.infer<typeof Preference>;

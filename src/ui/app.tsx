@@ -10,7 +10,8 @@ import { Keyboard, useKeys } from './hooks/use-keys.ts';
 import { useRecovery } from './hooks/use-recovery.ts';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.ts';
 import { NO_HOST, type PlayHost, PlayHostContext } from './host.ts';
-import { GLOBAL_KEYS, type KeyContext, type Situation, whichKey } from './keys.ts';
+import { type Situation, whichKey } from './key-binding.ts';
+import { GLOBAL_KEYS, type KeyContext } from './keys.ts';
 import { AnalysisScreen } from './screens/analysis.tsx';
 import { EvidenceScreen } from './screens/evidence.tsx';
 import { OverviewScreen } from './screens/overview.tsx';
@@ -43,8 +44,8 @@ export interface AppProps {
   readonly asOf?: string;
 }
 
-export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 16;
+const MIN_COLUMNS = 60;
+const MIN_ROWS = 16;
 
 function playContext(play: PlayView): KeyContext {
   if (play.prompt === 'inject') return 'prompt';
@@ -57,7 +58,7 @@ function playContext(play: PlayView): KeyContext {
 }
 
 /** The key table of what is on screen under any help overlay. */
-export function screenContext(state: AppState): KeyContext {
+function screenContext(state: AppState): KeyContext {
   if (state.overlay === 'issue') return 'issue';
   if (state.screen === 'play' && state.play) return playContext(state.play);
   return state.screen;
@@ -93,7 +94,7 @@ export function keySituation(state: AppState): Situation {
 }
 
 /** A text field has the keyboard: q and ? are letters there, not quit and help. */
-export function typing(state: AppState): boolean {
+function typing(state: AppState): boolean {
   if (state.overlay) return false;
   if (state.screen === 'setup') return ['seed', 'rounds', 'minutes'].includes(state.setup?.field ?? '');
   const prompt = state.play?.prompt;

@@ -49,7 +49,7 @@ export interface KeySource {
  * Waits until the last key has been rendered: two turns of the event loop, so that React's scheduler (setImmediate
  * in Node) has run the new render's effects; a lone ESC one more, as Ink itself flushes it on setImmediate.
  */
-export function afterRender(key: string): Promise<void> {
+function afterRender(key: string): Promise<void> {
   let left = key === ESC ? 3 : 2;
   return new Promise((resolve) => {
     const turn = () => (--left > 0 ? setImmediate(turn) : resolve());

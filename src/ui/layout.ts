@@ -90,7 +90,7 @@ export function splitRows(first: number, second: number, rows: number): readonly
 }
 
 /** `text` cut to `width` columns, ending in … when cut. */
-export function truncateEnd(text: string, width: number): string {
+function truncateEnd(text: string, width: number): string {
   const chars = Array.from(text);
   return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }

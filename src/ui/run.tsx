@@ -21,7 +21,7 @@ export interface OpenSession {
 }
 
 /** The explorer's state on a replayed session (the time box is off: it is not in the file). */
-export function sessionState(scenario: Scenario, open: OpenSession): AppState {
+function sessionState(scenario: Scenario, open: OpenSession): AppState {
   const { session, file } = open;
   const game = startGame(scenario, { ...session.options, seed: session.seed }, session.inputs);
   return playState(scenario, openPlay(game, session.scenario.source, 0, file));

@@ -12,17 +12,17 @@ export { n2 as fix2, n3 as fix3 };
 
 export const signed2 = (x: number): string => signed(x, 2);
 
-export function actorName(scenario: Scenario, id: string): string {
+function actorName(scenario: Scenario, id: string): string {
   const a = scenario.actorIndex.get(id);
   return a === undefined ? id : scenario.actors[a]!.name;
 }
 
-export function issueLabel(scenario: Scenario, id: string): string {
+function issueLabel(scenario: Scenario, id: string): string {
   const i = scenario.issueIndex.get(id);
   return i === undefined ? id : scenario.issues[i]!.label;
 }
 
-export function sourcesText(sources: readonly string[]): string {
+function sourcesText(sources: readonly string[]): string {
   return sources.length ? ` [${sources.join(', ')}]` : '';
 }
 
@@ -32,7 +32,7 @@ export function basisText(basis: BasisKind): string {
   return m ? ` ${m}` : '';
 }
 
-export function redLineText(v: Violation): string {
+function redLineText(v: Violation): string {
   return `${v.text}${basisText(v.basis)}${sourcesText(v.sources)}${v.confirmed ? '' : ' [unconfirmed]'}`;
 }
 

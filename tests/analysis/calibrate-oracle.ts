@@ -97,7 +97,7 @@ function* combinations(n: number, k: number, start = 0, acc: number[] = []): Gen
 }
 
 /** Every vertex of { x : a·x ≥ b for all half-spaces } (bounded here by the weight box). */
-export function vertices(halves: readonly Half[], d: number): number[][] {
+function vertices(halves: readonly Half[], d: number): number[][] {
   const out: number[][] = [];
   for (const idx of combinations(halves.length, d)) {
     const x = solve(

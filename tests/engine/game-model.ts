@@ -23,13 +23,13 @@ import { createSession, parseSession, replaySession, sessionText } from '../../s
 import { packageOf, termValue } from '../../src/engine/terms.ts';
 import { shipped } from './helpers.ts';
 
-export interface Table {
+interface Table {
   readonly id: string;
   readonly options: RunOptions;
 }
 
 /** Scenarios and who people play in them: alternating offers and a mediated text, one or two teams. */
-export const TABLES: readonly Table[] = [
+const TABLES: readonly Table[] = [
   { id: 'tutorial-bilateral', options: { seed: 3, maxRounds: 5, strategies: { south: { kind: 'human' } } } },
   {
     id: 'tutorial-bilateral',

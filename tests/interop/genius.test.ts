@@ -7,11 +7,10 @@ import { utility } from '../../src/domain/utility.ts';
 import {
   GeniusError,
   type GeniusFile,
-  geniusToYaml,
   parseGeniusDomain,
   parseGeniusProfile,
-  slug,
 } from '../../src/interop/genius.ts';
+import { geniusToYaml, slug } from '../../src/interop/genius-scenario.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { memoryFiles, ROOT } from '../helpers.ts';
 

@@ -3,7 +3,8 @@
 // pressed, the screen changes and no refusal appears.
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyContext, keySituation } from '../../src/ui/app.tsx';
-import { GLOBAL_KEYS, KEY_TABLES, type KeyBinding, offeredHints, type Situation } from '../../src/ui/keys.ts';
+import { type KeyBinding, offeredHints, type Situation } from '../../src/ui/key-binding.ts';
+import { GLOBAL_KEYS, KEY_TABLES } from '../../src/ui/keys.ts';
 import {
   type AppAction,
   type AppState,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { PeacesimError } from '../../domain/errors.ts';
-import { type GeniusFile, geniusToYaml } from '../../interop/genius.ts';
+import type { GeniusFile } from '../../interop/genius.ts';
+import { geniusToYaml } from '../../interop/genius-scenario.ts';
 import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';

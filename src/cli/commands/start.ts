@@ -6,7 +6,7 @@ import { DEFAULT_SCENARIO } from '../scenarios.ts';
 import { hasTerminal, openExplorer } from './tui.ts';
 
 /** What `start` runs without a terminal (switch to ['run', DEFAULT_SCENARIO] once the engine's `run` lands). */
-export const HEADLESS_DEFAULT: readonly string[] = ['run', DEFAULT_SCENARIO];
+const HEADLESS_DEFAULT: readonly string[] = ['run', DEFAULT_SCENARIO];
 
 /** `headless` runs a command line through program.ts (and records its exit code against `cmd`). */
 export function registerStart(

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { loadScenario } from '../../scenario/load.ts';
 import { formatError } from '../../scenario/located.ts';
+import { setExitCode } from '../exit-code.ts';
 import { type Io, palette } from '../io.ts';
-import { setExitCode } from '../program.ts';
 import { resolveScenarioPath } from '../scenarios.ts';
 
 export function registerValidate(program: Command, io: Io): void {

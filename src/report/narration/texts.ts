@@ -21,7 +21,7 @@ function askedFor(before: readonly TranscriptEntry[], ids: readonly string[]): s
   });
 }
 
-export function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry[]): Span[] {
+function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry[]): Span[] {
   switch (r.kind) {
     case 'red-line':
       return [span(`so that ${v.name(r.actor)}'s red line holds: `), ...v.citation(r.redLine)];
@@ -53,12 +53,7 @@ export function reason(v: Voice, r: ChangeReasonEntry, before: readonly Transcri
   }
 }
 
-export function change(
-  v: Voice,
-  c: TermChangeEntry,
-  indent: number,
-  before: readonly TranscriptEntry[] = [],
-): Line {
+function change(v: Voice, c: TermChangeEntry, indent: number, before: readonly TranscriptEntry[] = []): Line {
   return line(
     [
       span(`${v.issue(c.issue)}: `, 'term'),

@@ -7,7 +7,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 
-export interface CheckOption {
+interface CheckOption {
   readonly value: string;
   /** the row's words, picked or not */
   readonly label: (picked: boolean) => string;

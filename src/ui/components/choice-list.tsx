@@ -6,7 +6,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { fitLabels, windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 
-export interface Choice {
+interface Choice {
   readonly value: string;
   readonly label: string;
 }

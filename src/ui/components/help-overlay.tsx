@@ -1,6 +1,7 @@
 // Every key, for the screen you are on first, then the others (↑/↓ scroll when it does not fit).
 import { Box, Text } from 'ink';
-import { GLOBAL_KEYS, KEY_TABLES, type KeyBinding, type KeyContext } from '../keys.ts';
+import type { KeyBinding } from '../key-binding.ts';
+import { GLOBAL_KEYS, KEY_TABLES, type KeyContext } from '../keys.ts';
 import { useTheme } from '../theme.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped } from './wrapped.tsx';

@@ -4,7 +4,8 @@ import { Box, Text } from 'ink';
 import type { Dispatch } from 'react';
 import { verdictOf } from '../../domain/evaluate.ts';
 import { useKeys } from '../hooks/use-keys.ts';
-import { ISSUE_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { ISSUE_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 
 import type { AppAction, AppState } from '../state/app.ts';

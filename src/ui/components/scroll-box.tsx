@@ -3,7 +3,8 @@
 import { Box, type DOMElement, measureElement, Text } from 'ink';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useKeys } from '../hooks/use-keys.ts';
-import { SCROLL_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { SCROLL_KEYS } from '../keys.ts';
 
 export interface ScrollBoxProps {
   readonly height: number;

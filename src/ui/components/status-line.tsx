@@ -2,7 +2,8 @@
 // as many rows as its hints need at the terminal's width (app.tsx gives the screen the rest), so no key that works
 // is ever cut off the line.
 import { Box, Text } from 'ink';
-import { GLOBAL_KEYS, KEY_TABLES, type KeyContext, offeredHints, type Situation } from '../keys.ts';
+import { offeredHints, type Situation } from '../key-binding.ts';
+import { GLOBAL_KEYS, KEY_TABLES, type KeyContext } from '../keys.ts';
 import { useTheme } from '../theme.ts';
 
 const GAP = '  ';

@@ -21,7 +21,7 @@ interface Row {
 }
 
 /** Every wrapped row of the lines at `width`. */
-export function transcriptRows(lines: readonly Line[], width: number): Row[] {
+function transcriptRows(lines: readonly Line[], width: number): Row[] {
   return lines.flatMap((l) =>
     wrapSpans(l.spans, Math.max(10, width - l.indent)).map((spans, k) => ({
       // continuation rows sit two columns in from their line

@@ -20,14 +20,15 @@ import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
-import { ANALYSIS_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { ANALYSIS_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 import { activeDocument, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
-export const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
+const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
   nash: 'Nash',
   kalaiSmorodinsky: 'Kalai–Smorodinsky',
   utilitarian: 'Utilitarian',

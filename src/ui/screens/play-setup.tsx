@@ -10,7 +10,8 @@ import { TextField } from '../components/text-field.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
-import { SETUP_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { SETUP_KEYS } from '../keys-play.ts';
 import { playableActors } from '../state/play.ts';
 import {
   botActors,
@@ -32,7 +33,7 @@ const LABELS: Readonly<Record<SetupField, string>> = {
   start: 'Start',
 };
 
-export const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
+const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
   ...STRATEGY_WORDS,
   human: 'played by a team',
 };

@@ -16,7 +16,8 @@ import { TranscriptPane } from '../components/transcript-pane.tsx';
 import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clock.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
-import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS } from '../keys-play.ts';
 import { injectStep } from '../state/inject-menu.ts';
 import {
   isOver,
@@ -47,12 +48,12 @@ const EDITOR_ACTIONS: Partial<Record<(typeof TERMS_KEYS)[number]['id'], SandboxA
 };
 
 /** Where a session is saved when no file was named: the scenario and the seed, in the working folder. */
-export function defaultFile(game: PlayGame): string {
+function defaultFile(game: PlayGame): string {
   return `${sessionBase(game)}.session.json`;
 }
 
 /** A fork's file: the current one's name, marked with the round and the number of inputs it branches at. */
-export function forkFile(view: PlayView): string {
+function forkFile(view: PlayView): string {
   const base = (view.file ?? defaultFile(view.game)).replace(/(-fork-r\d+-\d+)?(\.session)?\.json$/, '');
   return `${base}-fork-r${view.game.snapshot.context.round}-${view.game.inputs.length}.session.json`;
 }

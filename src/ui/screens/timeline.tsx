@@ -9,7 +9,8 @@ import type { Scenario } from '../../domain/types.ts';
 import { Heading } from '../components/heading.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
-import { TIMELINE_KEYS, whichKey } from '../keys.ts';
+import { whichKey } from '../key-binding.ts';
+import { TIMELINE_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { columnName, shortName } from '../words.ts';
@@ -18,7 +19,7 @@ import type { ScreenProps } from './types.ts';
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** What each column means, for the legend. */
-export function timelineLegend(): string {
+function timelineLegend(): string {
   return (
     'Each document is judged by the positions its actors held on the day it was tabled. ' +
     `One column per actor: ${GLYPH.accept} accepts, ${GLYPH.reject} rejects, dim when its consent is not needed, * tabled it.` +
@@ -46,7 +47,7 @@ function Cell({ width, children, dim, color, bold }: CellProps) {
 }
 
 /** Whose dated positions judge the entry, in words. */
-export function positionsLine(s: Scenario, e: TimelineEntry): string {
+function positionsLine(s: Scenario, e: TimelineEntry): string {
   if (e.epochs.length === 0) return `judged by the positions of ${s.date} (the scenario's date)`;
   const labels = s.actors.flatMap((a) =>
     a.epochs.filter((ep) => e.epochs.includes(ep.id)).map((ep) => `${shortName(a.name)}: ${ep.label}`),

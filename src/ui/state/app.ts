@@ -20,16 +20,8 @@ import {
   sandboxReducer,
 } from './sandbox.ts';
 
-export type ScreenKind =
-  | 'overview'
-  | 'sandbox'
-  | 'analysis'
-  | 'evidence'
-  | 'picker'
-  | 'setup'
-  | 'play'
-  | 'timeline';
-export type Overlay = 'help' | 'issue' | null;
+type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'evidence' | 'picker' | 'setup' | 'play' | 'timeline';
+type Overlay = 'help' | 'issue' | null;
 
 export interface AppState {
   readonly scenario: Scenario;

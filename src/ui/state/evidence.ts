@@ -7,7 +7,7 @@ import type { Lp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 
-export interface EvidenceRow {
+interface EvidenceRow {
   readonly actor: string;
   readonly name: string;
   readonly verdict: 'accepts' | 'rejects' | 'depends';
@@ -18,7 +18,7 @@ export interface EvidenceRow {
   readonly flips: readonly string[];
 }
 
-export interface EvidenceDocument {
+interface EvidenceDocument {
   readonly id: string;
   readonly title: string;
   readonly date: string;

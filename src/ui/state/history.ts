@@ -11,7 +11,7 @@ import {
 
 enablePatches();
 
-export interface Step {
+interface Step {
   /** what the change did, in words, for the status line */
   readonly label: string;
   readonly patches: readonly Patch[];

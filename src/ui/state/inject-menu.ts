@@ -9,7 +9,7 @@ import { n3, signed } from '../../report/format.ts';
 import { defaultDocumentOrder, documentIndices } from './order.ts';
 import { context, manualEvents, type PlayGame, scenarioNow } from './play.ts';
 
-export interface InjectChoice {
+interface InjectChoice {
   readonly value: string;
   readonly label: string;
 }

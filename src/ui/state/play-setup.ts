@@ -11,7 +11,7 @@ export type SetupField = (typeof SETUP_FIELDS)[number];
 export type TextField = 'seed' | 'rounds' | 'minutes';
 
 /** What a bot may play: every kind but a person. */
-export const BOT_KINDS: readonly StrategyKind[] = STRATEGY_KINDS.filter((k) => k !== 'human');
+const BOT_KINDS: readonly StrategyKind[] = STRATEGY_KINDS.filter((k) => k !== 'human');
 
 export interface SetupState {
   readonly field: SetupField;

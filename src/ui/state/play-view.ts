@@ -34,7 +34,7 @@ import {
 
 /** gate: the screen hides the briefing until the team has the keyboard; brief: its private view; asks and
  * terms: a rejection's asks and a proposal's term editor; moved: the move is in, the view hidden again */
-export type TurnStage = 'gate' | 'brief' | 'asks' | 'terms' | 'moved';
+type TurnStage = 'gate' | 'brief' | 'asks' | 'terms' | 'moved';
 
 export interface TurnView extends Turn {
   readonly stage: TurnStage;
@@ -45,7 +45,7 @@ export interface TurnView extends Turn {
 }
 
 /** inject: the list of events and ad-hoc injects; save, fork, report: a file name (report: w, unsaved) */
-export type Prompt = 'inject' | 'save' | 'fork' | 'report' | null;
+type Prompt = 'inject' | 'save' | 'fork' | 'report' | null;
 
 export interface PlayView {
   readonly game: PlayGame;
@@ -166,7 +166,7 @@ export function losesInputs(v: PlayView): boolean {
 }
 
 /** The warning before unsaved inputs are lost: what would lose them, and where their copy is. */
-export function lossWarning(v: PlayView, confirm: 'quit' | 'leave'): string {
+function lossWarning(v: PlayView, confirm: 'quit' | 'leave'): string {
   const again = confirm === 'quit' ? 'q again quits' : 'enter again ends it';
   // the file's name is on the exit line and in the picker's warning; here there is room for the fact only
   const copy = v.recovery ? ' (a recovery copy is kept)' : '';
@@ -174,13 +174,13 @@ export function lossWarning(v: PlayView, confirm: 'quit' | 'leave'): string {
 }
 
 /** The base of a proposal: the text on the table, or the status quo before there is one. */
-export function editorBase(game: PlayGame): readonly number[] {
+function editorBase(game: PlayGame): readonly number[] {
   const text = game.snapshot.context.text;
   return text.length ? text : game.scenario.issues.map((x) => x.statusQuo);
 }
 
 /** The terms an editor changed, as a move's term sheet (issue id → option id or number). */
-export function editedTerms(scenario: Scenario, editor: SandboxState): Record<string, string | number> {
+function editedTerms(scenario: Scenario, editor: SandboxState): Record<string, string | number> {
   const pkg = currentPackage(editor);
   const out: Record<string, string | number> = {};
   scenario.issues.forEach((x, i) => {
@@ -403,7 +403,7 @@ function redLineText(scenario: Scenario, actor: string, id: string): string {
 }
 
 /** An input in words, for the rewind notice. */
-export function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): string {
+function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): string {
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   switch (e.type) {
     case 'STEP':

@@ -4,7 +4,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { commit, type History, redo, startHistory, undo } from './history.ts';
 import { displayOrder, stepOption } from './order.ts';
 
-export interface Terms {
+interface Terms {
   /** option index per issue, scenario issue order */
   readonly pkg: readonly number[];
 }
