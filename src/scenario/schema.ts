@@ -1,51 +1,12 @@
 // The scenario format: the single source of truth for what a scenario file may say.
 // The JSON Schema (`peacesim schema`) and the TypeScript input types are generated from it.
 import { z } from 'zod';
-import { BASIS_KINDS, STRATEGY_KINDS } from '../domain/types.ts';
-
+import { STRATEGY_KINDS } from '../domain/types.ts';
+import { Assumption, grounds, pairing, provenance, Rationale, SourceRefs, Unit } from './schema-common.ts';
 import { Condition, Id, IsoDate, TermValue } from './schema-condition.ts';
+import { Durability, Ratification, RecordEntry } from './schema-judged.ts';
 
 export type { ConditionInput } from './schema-condition.ts';
-
-const Unit = z.number().min(0).max(1);
-const SourceRefs = z.array(Id);
-
-/** Provenance shared by every sourced item. `confirmed: false` marks what the record does not settle. */
-const provenance = {
-  sources: SourceRefs.optional(),
-  confirmed: z.boolean().optional().describe('false when the record does not settle this item (UNCONFIRMED)'),
-  recall: z
-    .boolean()
-    .optional()
-    .describe('true for items commonly reported but not verified in the sources (RECALL)'),
-  note: z.string().optional(),
-};
-
-const BasisKind = z
-  .enum(BASIS_KINDS)
-  .describe(
-    "what this rests on: stated (the actor said so; give sources and statement), reading (an inference from sources; give sources and rationale), assumption (the modeller's; give rationale). Omitted: an assumption",
-  );
-
-/** The basis of a modelling choice. Cross-checks: `stated` needs sources and a statement, `reading` needs sources. */
-const grounds = {
-  basis: BasisKind.optional(),
-  statement: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('stated: the words it rests on (a short quote or paraphrase)'),
-};
-
-/** A hypothesis names its equal-and-opposite item, or says why it has none. */
-const pairing = {
-  counterpart: Id.optional().describe(
-    'the id of the equal-and-opposite hypothesis (a drift "<actor>-drift", an event, a durability factor), which names this one back',
-  ),
-  oneSided: z.string().min(1).optional().describe('the stated reason this hypothesis has no counterpart'),
-};
-
-const Rationale = z.string().min(1);
 
 const Source = z.strictObject({
   id: Id,
@@ -93,12 +54,6 @@ const NumericIssue = z.strictObject({
 });
 
 export const Issue = z.union([NumericIssue, DiscreteIssue]);
-
-const Assumption = {
-  rationale: Rationale.describe('why this number: the reasoning from the sources, or the assumption'),
-  sources: SourceRefs.optional(),
-  ...grounds,
-};
 
 const Preference = z.strictObject({
   weight: z.number().min(0),
@@ -315,73 +270,6 @@ const Protocol = z.strictObject({
   opening: Id.optional().describe('the document on the table at round 1'),
   maxRounds: z.number().int().min(1).max(1000),
 });
-
-const DurabilityFactor = z.strictObject({
-  id: Id,
-  label: z.string().min(1),
-  when: Condition.describe('the factor applies when this holds of the signed package'),
-  shift: z.number().min(-1).max(1).describe('added to the base when the factor applies; an assumption'),
-  rationale: z.string().min(1).describe('why this factor and this size'),
-  ...grounds,
-  ...pairing,
-  ...provenance,
-});
-
-const RecordEntry = z
-  .strictObject({
-    id: Id,
-    actor: Id.describe('who reacted'),
-    document: Id.describe('to which document'),
-    reaction: z.enum(['accept', 'reject']),
-    date: IsoDate.describe('when; the reaction is judged with the positions in force on this date'),
-    basis: z
-      .enum(['stated', 'reading'])
-      .describe('stated: the actor said so; reading: inferred (a counter-proposal, a walk-out …)'),
-    statement: z.string().min(1).optional().describe('stated: the words'),
-    rationale: Rationale.optional().describe('reading: the inference'),
-    sources: z.array(Id).min(1),
-    confirmed: provenance.confirmed,
-    recall: provenance.recall,
-    note: provenance.note,
-  })
-  .describe("a documented reaction of an actor to a document: evidence about the actor's preferences");
-
-const Durability = z
-  .strictObject({
-    base: Unit.describe('the durability of a deal before any factor; an assumption'),
-    rationale: z.string().min(1),
-    sources: SourceRefs.optional(),
-    factors: z.array(DurabilityFactor).default([]),
-  })
-  .describe(
-    'how likely a signed deal is to hold: base + the shifts of the factors that apply, clamped to [0, 1]',
-  );
-
-const RatificationThreshold = z
-  .strictObject({
-    value: Unit.describe("the actor's utility for the text that the body's approval needs"),
-    range: z.tuple([Unit, Unit]).optional().describe('uncertainty, for sweeps and outcome runs'),
-    ...Assumption,
-  })
-  .describe(
-    "what the body requires: a text it ratifies is worth at least this much to the actor (the win-set); unless a source gives the number, the modeller's assumption",
-  );
-
-const Ratification = z
-  .strictObject({
-    id: Id,
-    actor: Id.describe('the actor whose domestic body ratifies'),
-    label: z.string().min(1).describe('the body and its procedure, in a phrase: "a referendum in Ukraine"'),
-    text: z.string().min(1).describe('what the body decides, in a sentence'),
-    when: Condition.describe('the hurdle applies to a signed text that meets this condition'),
-    threshold: RatificationThreshold,
-    rationale: Rationale.optional().describe('reading or assumption: the reasoning'),
-    ...grounds,
-    ...provenance,
-  })
-  .describe(
-    'a ratification hurdle (two-level game): a signed text that meets `when` takes effect only if the body approves it',
-  );
 
 const OmitLists = z.strictObject({
   sources: z.array(Id).optional(),
