@@ -65,6 +65,25 @@ describe('peacesim analyze', () => {
     expect(r.stdout.includes('\u001b[')).toBe(false);
   });
 
+  it('should say of each option in the ZOPA what the JSON says: who cannot live with it alone, or that only the parties together rule it out', async () => {
+    for (const id of ['ukraine-peace', 'tutorial-bilateral']) {
+      const j = JSON.parse((await analyze(id, '--json')).stdout);
+      const text = (await analyze(id)).stdout.replace(/\s+/g, ' ');
+      const zone = text.slice(text.indexOf('Zone of possible agreement'), text.indexOf('Documents'));
+      let together = 0;
+      for (const z of j.zopa as { issue: string; byActor: Record<string, string[]>; parties: string[] }[]) {
+        const options = Object.values(z.byActor).flat();
+        for (const o of new Set(options)) {
+          const everyone = Object.values(z.byActor).every((live) => live.includes(o));
+          if (everyone && !z.parties.includes(o)) together++;
+        }
+      }
+      const said = zone.split('each actor can alone; the parties’ red lines together rule it out').length - 1;
+      expect(said, id).toBe(together);
+      if (id === 'ukraine-peace') expect(together).toBeGreaterThan(0);
+    }
+  });
+
   it('should refuse an unknown scenario with exit 1 and one line', async () => {
     const r = await analyze('no-such-scenario');
     expect(r.code).toBe(1);

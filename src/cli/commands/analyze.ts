@@ -231,7 +231,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(
-      '  per issue, each option: ✓ every party can live with it under its own red lines and the rules, ✗ not; then who cannot',
+      '  per issue, each option: ✓ the parties can live with it together under their red lines and the rules, ✗ not; then who cannot live with it even alone',
     ),
   );
   // one option a line, in words: narrow enough for any terminal, however many actors
@@ -242,7 +242,12 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
       const v = issue.kind === 'numeric' ? o.value! : o.id;
       const cannot = s.actors.filter((a) => !z.byActor[a.id]!.includes(v)).map((a) => actorShort(s, a.id));
       const mark = z.parties.includes(v) ? p.green('✓') : p.red('✗');
-      line(`    ${mark} ${o.label} ${p.dim(cannot.length ? `— not ${cannot.join(', ')}` : '— every actor')}`);
+      const who = cannot.length
+        ? `— not ${cannot.join(', ')}`
+        : z.parties.includes(v)
+          ? '— every actor'
+          : '— each actor can alone; the parties’ red lines together rule it out';
+      line(`    ${mark} ${o.label} ${p.dim(who)}`);
     }
   }
   line();
