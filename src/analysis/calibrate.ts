@@ -194,6 +194,14 @@ const docPackage = (s: Scenario, id: string) => requireDocument(s, id).package;
 
 /** Builds the region of one actor from its record; the caller disposes `region` and `box`. Null without weights. */
 /**
+ * Whether a verdict "settled by the record" for this actor rests on a reading: some of the actor's recorded
+ * reactions were inferred (a counter-proposal, a walk-out), not said.
+ */
+export function settledOnReadings(c: CalibrationReport, actor: string): boolean {
+  return c.record.some((e) => e.actor === actor && e.basis === 'reading');
+}
+
+/**
  * Does the scenario's own point fit an actor's record: its numbers within their ranges, and the recorded
  * reactions it does not reproduce (the domain's verdicts on each reaction's date). No LP needed.
  */

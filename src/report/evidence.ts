@@ -2,7 +2,7 @@
 // record settles and which depend on the modeller's numbers (from `calibrate`), and "The outcome rests on:" — the
 // readings and assumptions whose reversal alone changes the run's outcome (from the engine's hinges). The model
 // is plain data; the functions below only lay it out (plain lines, markdown, HTML).
-import type { CalibrationReport } from '../analysis/calibrate.ts';
+import { type CalibrationReport, settledOnReadings } from '../analysis/calibrate.ts';
 import type { DocumentHinges } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { RestsOn } from '../engine/hinges.ts';
@@ -19,12 +19,16 @@ interface EvidenceVerdict {
   readonly name: string;
   readonly verdict: 'accepts' | 'rejects' | 'depends';
   readonly decidedBy: 'red-line' | 'record' | 'ranges' | null;
+  /** settled by the record, and some of the actor's recorded reactions are readings */
+  readonly onReadings: boolean;
   readonly margin: readonly [number, number];
 }
 
 /** What the record says of the documents: null when the scenario records no reactions. */
 export interface RecordEvidence {
   readonly recorded: number;
+  /** how many of them are readings (inferred, not said) */
+  readonly readings: number;
   readonly consistent: boolean;
   /** ids of the reactions that cannot all hold, by actor name */
   readonly conflicts: readonly { readonly actor: string; readonly reactions: readonly string[] }[];
@@ -61,12 +65,20 @@ export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidenc
     verdicts: Object.entries(d.verdicts).map(([actor, v]) => {
       if (v.verdict === 'depends') depends++;
       else settled++;
-      return { actor, name: name(actor), verdict: v.verdict, decidedBy: v.decidedBy, margin: v.margin };
+      return {
+        actor,
+        name: name(actor),
+        verdict: v.verdict,
+        decidedBy: v.decidedBy,
+        onReadings: v.decidedBy === 'record' && settledOnReadings(c, actor),
+        margin: v.margin,
+      };
     }),
   }));
   const conflicted = [...new Set(c.conflicts.map((x) => x.actor))];
   return {
     recorded: c.record.length,
+    readings: c.record.filter((e) => e.basis === 'reading').length,
     consistent: c.consistent,
     conflicts: conflicted.map((a) => ({
       actor: name(a),
@@ -120,12 +132,14 @@ export function restsOnLines(r: RestsOnSection): string[] {
 function recordLines(e: RecordEvidence | null): string[] {
   if (!e) return ['The scenario records no reactions: no verdict is settled by evidence (docs/evidence.md).'];
   const out = [
-    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers:`,
+    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers:`,
   ];
   for (const c of e.conflicts) out.push(`  ${c.actor}: conflicting reactions ${c.reactions.join(', ')}`);
   for (const d of e.documents) {
     const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
-    const rec = d.verdicts.filter((v) => v.decidedBy === 'record').map((v) => `${v.name} ${v.verdict}`);
+    const rec = d.verdicts
+      .filter((v) => v.decidedBy === 'record')
+      .map((v) => `${v.name} ${v.verdict}${v.onReadings ? ' [reading]' : ''}`);
     const parts = [
       ...(rec.length ? [`settled by the record: ${rec.join(', ')}`] : []),
       ...(dep.length ? [`depends on the numbers: ${dep.join(', ')}`] : []),

@@ -231,4 +231,23 @@ describe('the outcome rests on', () => {
     const words = await cli(['analyze', 'tutorial-bilateral']);
     expect(words.stdout).toContain('Evidence');
   });
+
+  it('should mark [reading] each verdict the record settles on inferred reactions, as --json does', async () => {
+    const j = JSON.parse((await cli(['analyze', 'ukraine-peace', '--json'])).stdout);
+    const rec = j.evidence.record;
+    expect(rec.readings).toBeGreaterThan(0);
+    const words = (await cli(['analyze', 'ukraine-peace'])).stdout.replace(/\s+/g, ' ');
+    const section = words.slice(words.indexOf('recorded reactions'));
+    expect(section).toContain(`(${rec.readings} of them readings — inferred, not said;`);
+    let marked = 0;
+    for (const d of rec.documents)
+      for (const v of d.verdicts)
+        if (v.decidedBy === 'record') {
+          const reading = j.evidence.record && v.onReadings;
+          if (reading) marked++;
+          const line = section.slice(section.indexOf(`${d.title} (${d.date})`));
+          expect(line.slice(0, 600)).toContain(`${v.name} ${v.verdict}${reading ? ' [reading]' : ''}`);
+        }
+    expect(marked).toBeGreaterThan(0);
+  });
 });

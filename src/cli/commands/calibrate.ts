@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { type CalibrationReport, calibrateScenario, type DocumentVerdict } from '../../analysis/calibrate.ts';
+import {
+  type CalibrationReport,
+  calibrateScenario,
+  type DocumentVerdict,
+  settledOnReadings,
+} from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -12,13 +17,18 @@ const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`
 const span = ([lo, hi]: readonly [number, number]) =>
   Math.abs(hi - lo) < 0.005 ? n2(lo) : `${n2(lo)}–${n2(hi)}`;
 
-function verdictWords(v: DocumentVerdict, p: Palette, redLineText: (id: string) => string): string {
+function verdictWords(
+  v: DocumentVerdict,
+  p: Palette,
+  redLineText: (id: string) => string,
+  onReadings: boolean,
+): string {
   const margin = `${signed(v.margin[0])} … ${signed(v.margin[1])}`;
   switch (v.decidedBy) {
     case 'red-line':
       return `${p.red('rejects')}  red line: ${v.redLines.map((id) => sentence(redLineText(id))).join('; ')}`;
     case 'record':
-      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the record`;
+      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the record${onReadings ? ' [reading]' : ''}`;
     case 'ranges':
       return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the ranges alone`;
     default:
@@ -130,7 +140,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       if (v.verdict === 'depends') depends++;
       else settled++;
       const text = (rl: string) => a.redLines.find((l) => l.id === rl)?.text ?? rl;
-      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text)}`);
+      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id))}`);
     }
   }
   out.push(

@@ -1,6 +1,6 @@
 // What the evidence screen shows, as plain data: per document, each actor's verdict as the record and the ranges
 // settle it (or not), and the smallest sets of readings and assumptions that would flip it.
-import { type CalibrationReport, calibrateScenario } from '../../analysis/calibrate.ts';
+import { type CalibrationReport, calibrateScenario, settledOnReadings } from '../../analysis/calibrate.ts';
 import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
@@ -61,7 +61,9 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
       actor,
       name: name(actor),
       verdict: v.verdict,
-      settledBy: v.decidedBy ? SETTLED_BY[v.decidedBy]! : "the modeller's numbers",
+      settledBy: v.decidedBy
+        ? `${SETTLED_BY[v.decidedBy]!}${v.decidedBy === 'record' && settledOnReadings(c, actor) ? ' [reading]' : ''}`
+        : "the modeller's numbers",
       margin: v.margin,
       flips: (h.verdicts[actor]?.hinges ?? []).map(words),
     }));
