@@ -198,7 +198,7 @@ describe('peacesim outcomes: errors', () => {
     const r = await cli('outcomes', 'tutorial-bilateral', '-n', '2', '--strategy', 'south=human');
     expect(r.code).toBe(2);
     oneLine(r);
-    expect(r.err).toContain('south is played by a person');
+    expect(r.err).toContain('South (stylised Ukraine) is played by a person');
     expect(r.err).toContain('--strategy south=linear');
   });
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Spread } from '../../analysis/stats.ts';
 import { PeacesimError } from '../../domain/errors.ts';
+import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import type { PlannedInject } from '../../engine/headless.ts';
@@ -15,6 +16,7 @@ import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
 import { RATIFICATION_CAVEAT } from '../../report/ratification.ts';
+import { actorName } from '../../report/words.ts';
 import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
@@ -171,10 +173,10 @@ export function registerOutcomes(program: Command, io: Io): void {
     .option(
       '-s, --seed <n>',
       "master seed: it draws the uncertain weights and reservations (as sweep's samples) and each run's seed; the same seed gives the same bytes",
-      intFlag(0, 2 ** 31 - 1),
+      intFlag(...SEED_RANGE),
       1,
     )
-    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(1, 1000))
+    .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(...ROUNDS_RANGE))
     .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
     .option(
       '--strategy <actor=kind>',
@@ -217,7 +219,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       const humans = withFlags(undefined, () => peopleAtTheTable(scenario, run)); // option errors name the flag
       if (humans.length)
         throw new PeacesimError(
-          `${humans.join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
+          `${humans.map((id) => actorName(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
           2,
         );
       const injects = opts.inject ?? [];

@@ -6,6 +6,7 @@ import {
   sweepPart,
   sweepResult,
 } from '../../analysis/sweep.ts';
+import { SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { toCsv } from '../../report/csv.ts';
 import { DRAW_COLUMNS, drawRow, SWEEP_CSV, sweepSummaryCsv } from '../../report/exports/sweep.ts';
@@ -92,7 +93,7 @@ export function registerSweep(program: Command, io: Io): void {
     .option(
       '-s, --seed <n>',
       'seed of the samples of the uncertain weights and reservations: the same seed gives the same numbers',
-      intFlag(0, 2 ** 31 - 1),
+      intFlag(...SEED_RANGE),
       1,
     )
     .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
