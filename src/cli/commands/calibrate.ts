@@ -7,13 +7,12 @@ import {
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { n2, signed } from '../../report/format.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
-const n2 = (x: number) => x.toFixed(2);
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 const span = ([lo, hi]: readonly [number, number]) =>
   Math.abs(hi - lo) < 0.005 ? n2(lo) : `${n2(lo)}–${n2(hi)}`;
 
