@@ -80,6 +80,18 @@ describe('the evidence screen', () => {
   });
 });
 
+describe('the evidence screen documents', () => {
+  it('should list the documents by date, as the overview and the timeline do, each once', () => {
+    const s = scenario('ukraine-peace');
+    const view = viewOf(s, calibrateScenario(lp, s));
+    const dates = view.documents.map((d) => d.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(view.documents.map((d) => d.id).sort()).toEqual(s.documents.map((d) => d.id).sort());
+    // the file's order is not the date order on the default scenario, so this can fail
+    expect(s.documents.map((d) => d.date)).not.toEqual(dates);
+  });
+});
+
 describe('the evidence screen line on the default run', () => {
   it('should count what alone changes the outcome before naming it (the line is cut at the width)', () => {
     const item = (label: string) => ({

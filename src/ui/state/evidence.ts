@@ -86,7 +86,12 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
     recorded === 0
       ? 'no recorded reactions: the ranges alone settle what is settled'
       : `${recorded} recorded reaction${recorded === 1 ? '' : 's'}, ${c.consistent ? 'consistent' : 'some in conflict (peacesim calibrate)'}`;
-  return { summary: `${settled} verdicts settled, ${depends} up to the model · ${record}`, documents };
+  // by date, as the overview and the timeline list them (the sort is stable: same-day texts keep the file's order)
+  const byDate = [...documents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    summary: `${settled} verdicts settled, ${depends} up to the model · ${record}`,
+    documents: byDate,
+  };
 }
 
 /**
