@@ -85,6 +85,9 @@ describe('analyze --csv', () => {
         'margin',
         'red_lines',
         'costliest',
+        'as_of',
+        'reservation_basis',
+        'red_lines_basis',
       ]);
       expect(docs.rows).toHaveLength(j.documents.length * actors.length);
       for (const row of docs.rows) {
@@ -94,6 +97,11 @@ describe('analyze --csv', () => {
         expect(row.accepts).toBe(String(v.accepts));
         expect(row.utility).toBe(String(v.utility));
         expect(row.red_lines).toBe(v.violations.map((x: { redLine: string }) => x.redLine).join(';'));
+        // what each verdict rests on travels with it: the date judged by, the basis of the reservation and of
+        // each red line broken, in the same order as red_lines
+        expect(row.as_of).toBe(doc.asOf);
+        expect(row.reservation_basis).toBe(v.reservationBasis);
+        expect(row.red_lines_basis).toBe(v.violations.map((x: { basis: string }) => x.basis).join(';'));
       }
 
       const zopa = await table('analyze', name, '--csv', 'zopa');

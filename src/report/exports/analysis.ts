@@ -91,6 +91,9 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
           'margin',
           'red_lines',
           'costliest',
+          'as_of',
+          'reservation_basis',
+          'red_lines_basis',
         ],
         report.documents.flatMap((d) =>
           actors.map((a) => {
@@ -110,6 +113,9 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
               v.margin,
               joinIds(v.violations.map((x) => x.redLine)),
               joinIds(v.costs.map((c) => c.issue)),
+              d.asOf,
+              v.reservationBasis,
+              joinIds(v.violations.map((x) => x.basis)),
             ];
           }),
         ),
