@@ -17,7 +17,7 @@
 import { holds } from '../domain/condition.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { Dag } from './dag.ts';
-import { type FilterCounter, paretoRows } from './dominance.ts';
+import { type FilterCounter, paretoInto, paretoRows } from './dominance.ts';
 import { ACCEPT_TOL, MAX_PARETO_WORK, WorkBudgetExceeded } from './limits.ts';
 
 export interface AcceptanceProblem {
@@ -60,6 +60,7 @@ export interface LabelResult {
   readonly work: number;
 }
 
+/** A growable typed array: scratch shared by every DP (one runs at a time), so a DP allocates little. */
 class Grow {
   f: Float64Array;
   constructor(n: number) {
@@ -85,6 +86,18 @@ class GrowInt {
     this.f = g;
   }
 }
+
+// candidates of a level: their values, parent label, option, state (bucket); grouped by state; the kept ones
+const cVals = new Grow(1024);
+const cParent = new GrowInt(256);
+const cOpt = new GrowInt(256);
+const cBucket = new GrowInt(256);
+const cGrouped = new GrowInt(256);
+const cKept = new GrowInt(256);
+// the labels of the current level, and every level's kept labels' parent and option (for the packages)
+const held = new Grow(1024);
+const trailParent = new GrowInt(1024);
+const trailOpt = new GrowInt(1024);
 
 export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
   const { scenario, dag, parties, controllers, reservations } = problem;
@@ -137,15 +150,13 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   let stateNode = new Int32Array([0]);
   let stateStatus = new Int32Array([0]);
   let stateStart = new Int32Array([0, dag.sizes[0]! > 0 ? 1 : 0]);
-  let vals = new Float64Array(dim);
-  const parents: Int32Array[] = [];
-  const opts: Int32Array[] = [];
+  // the labels of level t (overwritten level after level: the candidates hold what the next level needs)
+  held.ensure(dim);
+  held.f.fill(0, 0, dim);
+  let vals = held.f;
+  const levelStart = new Int32Array(n + 1);
   for (let i = 0; i < P; i++) if (rest[i]![0]! < floors[i]! - slack) stateStart = new Int32Array([0, 0]);
 
-  const cVals = new Grow(1024 * Math.max(1, dim));
-  const cParent = new GrowInt(1024);
-  const cOpt = new GrowInt(1024);
-  const cBucket = new GrowInt(1024);
   const counter: FilterCounter = { comparisons: 0 };
   let work = 0;
   const cur = Int32Array.from(scenario.issues, (x) => x.statusQuo);
@@ -154,7 +165,10 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   const digits = new Int32Array(K);
   const restNext = new Float64Array(dim);
   const capNext = new Float64Array(dim);
-  const controllerReservation = Float64Array.from(controllers, (a) => reservations[a]!);
+  // the thresholds a label's best completion must reach
+  const partyFloor = Float64Array.from(floors, (f) => f - slack);
+  const controllerFloor = Float64Array.from(controllers, (a) => reservations[a]! - slack);
+  const closed = new Uint8Array(K);
   const prune = options.prune;
 
   for (let t = 0; t < n; t++) {
@@ -234,7 +248,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
           for (let i = 0; i < P; i++) {
             const b = vals[base + i]! + add[i]! + restNext[i]!;
             best[i] = b;
-            if (b < floors[i]! - slack) {
+            if (b < partyFloor[i]!) {
               ok = false;
               break;
             }
@@ -243,13 +257,15 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
           let labelStatus = next;
           for (let k = 0; k < K; k++) {
             const st = digits[k]!;
+            closed[k] = st === 2 ? 1 : 0;
             if (st === 2) continue;
-            if (vals[base + P + k]! + add[P + k]! + restNext[P + k]! < controllerReservation[k]! - slack) {
+            if (vals[base + P + k]! + add[P + k]! + restNext[P + k]! < controllerFloor[k]!) {
               if (st === 1) {
                 ok = false;
                 break;
               }
               labelStatus += 2 * pow3[k]!; // open → closed: it can no longer be asked to accept
+              closed[k] = 1;
             }
           }
           if (!ok) continue;
@@ -257,7 +273,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
           for (let i = 0; i < P; i++) cv[cb + i] = vals[base + i]! + add[i]!;
           for (let k = 0; k < K; k++) {
             const i = P + k;
-            cv[cb + i] = digit(labelStatus, k) === 2 ? 0 : Math.min(vals[base + i]! + add[i]!, capNext[i]!);
+            cv[cb + i] = closed[k] ? 0 : Math.min(vals[base + i]! + add[i]!, capNext[i]!);
           }
           cp[m] = l;
           co[m] = o;
@@ -269,37 +285,48 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
     work += m * unit;
     if (work + counter.comparisons / 32 > budget) throw new WorkBudgetExceeded();
 
-    // group the candidates by state, keep the non-dominated ones
+    // group the candidates by state (a stable counting sort: each state's candidates in the order made), keep
+    // the non-dominated ones (at the last level only the parties' coordinates matter: the final filter does it)
     const B = bucketNode.length;
-    const groups: number[][] = Array.from({ length: B }, () => []);
-    for (let c = 0; c < m; c++) groups[cBucket.f[c]!]!.push(c);
-    // (at the last level only the parties' coordinates matter: the final filter below does it once)
-    const keptBy =
-      t === n - 1 ? groups : groups.map((g) => paretoRows(g, cVals.f, dim, dim, counter, slackPerLevel));
-    const total = keptBy.reduce((a, g) => a + g.length, 0);
-    const nextVals = new Float64Array(total * dim);
-    const parent = new Int32Array(total);
-    const opt = new Int32Array(total);
+    const cbk = cBucket.f;
+    const groupStart = new Int32Array(B + 1);
+    for (let c = 0; c < m; c++) groupStart[cbk[c]! + 1]!++;
+    for (let g = 0; g < B; g++) groupStart[g + 1]! += groupStart[g]!;
+    const fill = groupStart.slice(0, B);
+    cGrouped.ensure(m);
+    cKept.ensure(m);
+    const grouped = cGrouped.f;
+    for (let c = 0; c < m; c++) grouped[fill[cbk[c]!]!++] = c;
+    const keptRows = t === n - 1 ? grouped : cKept.f;
     const nodes: number[] = [];
     const statuses: number[] = [];
     const starts: number[] = [0];
-    let k = 0;
-    for (let b = 0; b < B; b++) {
-      const kept = keptBy[b]!;
-      if (kept.length === 0) continue;
-      for (const c of kept) {
-        nextVals.set(cVals.f.subarray(c * dim, c * dim + dim), k * dim);
-        parent[k] = cParent.f[c]!;
-        opt[k] = cOpt.f[c]!;
-        k++;
-      }
-      nodes.push(bucketNode[b]!);
-      statuses.push(bucketStatus[b]!);
-      starts.push(k);
+    let total = 0;
+    for (let g = 0; g < B; g++) {
+      const from = groupStart[g]!;
+      const to = groupStart[g + 1]!;
+      if (from === to) continue;
+      total +=
+        t === n - 1
+          ? to - from
+          : paretoInto(grouped, from, to, cVals.f, dim, dim, keptRows, total, counter, slackPerLevel);
+      nodes.push(bucketNode[g]!);
+      statuses.push(bucketStatus[g]!);
+      starts.push(total);
     }
-    parents.push(parent);
-    opts.push(opt);
-    vals = nextVals;
+    held.ensure(total * dim);
+    vals = held.f;
+    const trail = levelStart[t]!;
+    levelStart[t + 1] = trail + total;
+    trailParent.ensure(trail + total);
+    trailOpt.ensure(trail + total);
+    const cv = cVals.f;
+    for (let k = 0; k < total; k++) {
+      const c = keptRows[k]!;
+      for (let i = 0; i < dim; i++) vals[k * dim + i] = cv[c * dim + i]!;
+      trailParent.f[trail + k] = cParent.f[c]!;
+      trailOpt.f[trail + k] = cOpt.f[c]!;
+    }
     stateNode = Int32Array.from(nodes);
     stateStatus = Int32Array.from(statuses);
     stateStart = Int32Array.from(starts);
@@ -320,13 +347,14 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
       if (ok) finals.push(l);
     }
   }
-  const front = paretoRows(finals, vals, dim, P, counter, slackPerLevel).sort((a, b) => a - b);
-  const labels = front.map((l) => {
-    const pkg = Int32Array.from(scenario.issues, (issue) => issue.statusQuo);
+  const front = Int32Array.from(paretoRows(finals, vals, dim, P, counter, slackPerLevel)).sort();
+  const statusQuo = Int32Array.from(scenario.issues, (issue) => issue.statusQuo);
+  const labels = Array.from(front, (l) => {
+    const pkg = statusQuo.slice();
     let at = l;
     for (let t = n - 1; t >= 0; t--) {
-      pkg[order[t]!] = opts[t]![at]!;
-      at = parents[t]![at]!;
+      pkg[order[t]!] = trailOpt.f[levelStart[t]! + at]!;
+      at = trailParent.f[levelStart[t]! + at]!;
     }
     return { pkg, u: vals.slice(l * dim, l * dim + P) };
   });
