@@ -74,7 +74,10 @@ export function paretoInto(
   }
   if (nc === 2) return maxima(rows, from, to, vals, stride, out, at, slack, dims === 2);
   if (nc === 3) return staircase(rows, from, to, vals, stride, out, at, slack);
-  return fenwick(rows, from, to, vals, stride, out, at, slack);
+  // row against kept row is quicker on the few hundred rows a DP level has; a bound on its comparisons keeps it
+  // within a small factor of the tree where kept rows pile up
+  const kept = naive(rows, from, to, vals, stride, nc, out, at, undefined, slack, 8 * n * Math.log2(n) + 64);
+  return kept >= 0 ? kept : fenwick(rows, from, to, vals, stride, out, at, slack);
 }
 
 /** Writes the coordinates (of the first `dims`) not equal in every row to `cols`; returns how many. */
@@ -150,7 +153,10 @@ function sortRows(
   }
 }
 
-/** Dominance over every varying coordinate but the first, row against kept row, counting the comparisons. */
+/**
+ * Dominance over every varying coordinate but the first, row against kept row, counting the comparisons; −1 when
+ * they would exceed `most`.
+ */
 function naive(
   rows: Int32Array,
   from: number,
@@ -162,10 +168,12 @@ function naive(
   at: number,
   counter: FilterCounter | undefined,
   slack: number,
+  most = Number.POSITIVE_INFINITY,
 ): number {
   let kept = 0;
   let comparisons = 0;
   for (let i = from; i < to; i++) {
+    if (comparisons > most) return -1;
     const base = rows[i]! * stride;
     let dominated = false;
     for (let q = at + kept - 1; q >= at; q--) {

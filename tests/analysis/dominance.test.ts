@@ -95,6 +95,31 @@ describe('dominance filters', () => {
     );
   });
 
+  it('should keep the rows its definition keeps when most rows are kept (the tree, not row against row)', () => {
+    // points of a plane x + y + z + w = 60 (none dominates another) with repeats, and a few below it
+    const arbPlane = fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.boolean(),
+      ),
+      { minLength: 150, maxLength: 400 },
+    );
+    fc.assert(
+      fc.property(arbPlane, fc.constantFrom(0, 0.5), (points, slack) => {
+        const vals = Float64Array.from(
+          points.flatMap(([x, y, z, below]) => [x, y, z, 60 - x - y - z - (below ? 1 : 0)]),
+        );
+        const rows = [...points.keys()].reverse();
+        expect(paretoRows([...rows], vals, 4, 4, undefined, slack)).toEqual(
+          byDefinition(rows, vals, 4, 4, slack).kept,
+        );
+      }),
+      { seed: 20260615, numRuns: 60 },
+    );
+  });
+
   it('should keep exactly one row per non-dominated vector (exact)', () => {
     fc.assert(
       fc.property(arbVectors, (vs) => {
