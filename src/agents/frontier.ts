@@ -1,13 +1,19 @@
 // The exact Pareto frontier of the acceptable packages (those every required actor accepts and no rule
 // forbids), from the analysis, for the scenario as it stands; cached per scenario object. Agents use it only
 // when it is exact and its DP stays within a small budget.
-import { acceptanceProblem, frontierOfLabels, type Point } from '../analysis/acceptable.ts';
+import {
+  acceptanceProblem,
+  frontierOfLabels,
+  type LabelFrontier,
+  type Point,
+} from '../analysis/acceptable.ts';
 import { outcomeSpace } from '../analysis/feasibility.ts';
 import { type Label, paretoLabels } from '../analysis/labels.ts';
 import { AnalysisLimitError, WorkBudgetExceeded } from '../analysis/limits.ts';
-import { identityKey, sharedStructure } from '../analysis/shared.ts';
+import { identityOf, sharedStructure } from '../analysis/shared.ts';
+import { bargainingSolutions } from '../analysis/solutions.ts';
 import { holds } from '../domain/condition.ts';
-import type { Scenario } from '../domain/types.ts';
+import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 
 /** Work budget of the frontier DP an agent may spend; beyond it agents fall back to their own red lines. */
@@ -24,13 +30,41 @@ export interface Frontier {
   readonly reservations: Float64Array;
   readonly points: readonly Point[];
   readonly nash: Point | null;
+  /** where the points come from: the DP's labels (the same list all run long), and each point's place there */
+  readonly labels: readonly Point[];
+  readonly index: Int32Array;
+}
+
+/** A frontier whose Nash point is found when first asked for (only Zeuthen asks). */
+class FrontierAt implements Frontier {
+  #nash: Point | null | undefined;
+  readonly points: readonly Point[];
+  readonly labels: readonly Point[];
+  readonly index: Int32Array;
+  readonly #pareto: readonly Point[];
+  constructor(
+    readonly parties: readonly number[],
+    readonly reservations: Float64Array,
+    of: LabelFrontier,
+  ) {
+    this.points = of.frontier;
+    this.labels = of.labels;
+    this.index = of.index;
+    this.#pareto = of.pareto;
+  }
+  get nash(): Point | null {
+    if (this.#nash === undefined)
+      this.#nash = bargainingSolutions(this.#pareto, this.reservations, this.points).nash;
+    return this.#nash;
+  }
 }
 
 const cache = new WeakMap<Scenario, Frontier | null>();
 
 /** The exact frontier of the packages every required actor accepts; null when not exact, empty, or too large. */
 export function agreementFrontier(scenario: Scenario): Frontier | null {
-  if (cache.has(scenario)) return cache.get(scenario)!;
+  const hit = cache.get(scenario);
+  if (hit !== undefined) return hit;
   let frontier: Frontier | null = null;
   try {
     outcomeSpace(scenario);
@@ -39,12 +73,11 @@ export function agreementFrontier(scenario: Scenario): Frontier | null {
     if (labels) {
       const a = frontierOfLabels(scenario, parties, labels);
       if (a.frontier.length > 0)
-        frontier = {
+        frontier = new FrontierAt(
           parties,
-          reservations: Float64Array.from(parties, (p) => scenario.actors[p]!.reservation.value),
-          points: a.frontier,
-          nash: a.solutions.nash,
-        };
+          Float64Array.from(parties, (p) => scenario.actors[p]!.reservation.value),
+          a,
+        );
     }
   } catch (e) {
     if (!(e instanceof AnalysisLimitError)) throw e;
@@ -73,8 +106,8 @@ function labelsFor(scenario: Scenario): readonly Label[] | null {
   // everything the labels depend on besides the parties' floors; the issue list and the constraint diagram are
   // the shared cache's own key
   const key = [
-    identityKey([problem.dag]),
-    ...[...parties, ...controllers].map((a) => identityKey([actors[a]!.contrib])),
+    identityOf(problem.dag),
+    ...[...parties, ...controllers].map((a) => identityOf(actors[a]!.contrib)),
     ...controllers.map((a) => actors[a]!.reservation.value),
   ].join('|');
   const held = sharedStructure<Computed>(scenario.issues, 'agent-frontier', key, () => ({
@@ -109,6 +142,58 @@ function labelsAt(
   }
 }
 
+/** An actor on a list of frontier points: its utility at each, whether its red lines hold there. */
+export interface OnFrontier {
+  readonly utility: Float64Array;
+  readonly keeps: Uint8Array;
+}
+
+interface Table extends OnFrontier {
+  // what the table was computed from (an event can edit an actor's weights or red lines mid-run)
+  readonly contrib: Float64Array;
+  readonly redLines: readonly Constraint[];
+  readonly offsets: Int32Array;
+}
+
+// per list of points and actor: the DP's labels last the whole run (a draw), a frontier while the same labels agree
+const tables = new WeakMap<readonly Point[], Map<number, Table>>();
+
+function tableOf(scenario: Scenario, points: readonly Point[], self: number, make: () => OnFrontier): Table {
+  let byActor = tables.get(points);
+  if (!byActor) {
+    byActor = new Map();
+    tables.set(points, byActor);
+  }
+  const actor = scenario.actors[self]!;
+  let t = byActor.get(self);
+  if (!t || t.contrib !== actor.contrib || t.redLines !== actor.redLines || t.offsets !== scenario.offsets) {
+    t = { contrib: actor.contrib, redLines: actor.redLines, offsets: scenario.offsets, ...make() };
+    byActor.set(self, t);
+  }
+  return t;
+}
+
+/** Actor `self` on the frontier's points: read from its table over the DP's labels, made once per run. */
+export function onFrontier(scenario: Scenario, frontier: Frontier, self: number): OnFrontier {
+  return tableOf(scenario, frontier.points, self, () => {
+    const all = tableOf(scenario, frontier.labels, self, () => {
+      const actor = scenario.actors[self]!;
+      return {
+        utility: Float64Array.from(frontier.labels, (p) => utility(actor, scenario.offsets, p.pkg)),
+        keeps: Uint8Array.from(frontier.labels, (p) =>
+          actor.redLines.every((c) => holds(c.condition, p.pkg)) ? 1 : 0,
+        ),
+      };
+    });
+    return {
+      utility: Float64Array.from(frontier.index, (k) => all.utility[k]!),
+      keeps: Uint8Array.from(frontier.index, (k) => all.keeps[k]!),
+    };
+  });
+}
+
+const bests = new WeakMap<OnFrontier, { pkg: Int32Array; utility: number } | null>();
+
 /**
  * An actor's best acceptable utility: the most it gets in a frontier package that keeps its red lines; null
  * when the frontier is unavailable or has none.
@@ -119,16 +204,21 @@ export function bestAcceptable(
 ): { pkg: Int32Array; utility: number } | null {
   const frontier = agreementFrontier(scenario);
   if (!frontier) return null;
-  const actor = scenario.actors[self]!;
-  let best: Point | null = null;
-  let bestU = Number.NEGATIVE_INFINITY;
-  for (const p of frontier.points) {
-    if (!actor.redLines.every((c) => holds(c.condition, p.pkg))) continue;
-    const u = utility(actor, scenario.offsets, p.pkg);
-    if (u > bestU + 1e-12) {
-      best = p;
-      bestU = u;
+  const t = onFrontier(scenario, frontier, self);
+  let found = bests.get(t);
+  if (found === undefined) {
+    let best = -1;
+    let bestU = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < t.utility.length; k++) {
+      if (!t.keeps[k]) continue;
+      const u = t.utility[k]!;
+      if (u > bestU + 1e-12) {
+        best = k;
+        bestU = u;
+      }
     }
+    found = best < 0 ? null : { pkg: frontier.points[best]!.pkg, utility: bestU };
+    bests.set(t, found);
   }
-  return best ? { pkg: best.pkg, utility: bestU } : null;
+  return found;
 }

@@ -6,7 +6,7 @@
 import type { Rng } from '../domain/rng.ts';
 import { utility } from '../domain/utility.ts';
 import { cheapest, compare } from './cheapest.ts';
-import { agreementFrontier } from './frontier.ts';
+import { agreementFrontier, onFrontier } from './frontier.ts';
 import { keepsAll } from './search.ts';
 import type { View } from './types.ts';
 
@@ -61,30 +61,39 @@ export function frontierDraft(
   if (now.shortfall <= EPS) return null;
   const frontier = agreementFrontier(scenario);
   if (!frontier) return null;
-  const me = scenario.actors[self]!;
+  const me = onFrontier(scenario, frontier, self);
   const current = [-now.meets.length, now.shortfall];
+  const answers = view.history.at(-1)?.answers ?? [];
   // a redraft never loses an actor that accepted: it still gets what it held out for (the single text gains
   // consent; swinging between sides is what makes a mediator go round in circles)
-  const accepted = (view.history.at(-1)?.answers ?? []).filter((d) => d.accepts && d.actor !== self);
-  const keepsAccepted = (pkg: ArrayLike<number>) =>
-    accepted.every((d) => {
-      const actor = scenario.actors[d.actor]!;
-      return keepsAll(actor.redLines, pkg) && utility(actor, scenario.offsets, pkg) >= d.aspiration - EPS;
-    });
+  const accepted = answers
+    .filter((d) => d.accepts && d.actor !== self)
+    .map((d) => ({ d, on: onFrontier(scenario, frontier, d.actor) }));
+  // demandsMet, read from the actors' utilities and red lines on the frontier
+  const answering = answers
+    .filter((d) => d.actor !== self)
+    .map((d) => ({ d, on: onFrontier(scenario, frontier, d.actor) }));
   const candidates = frontier.points
+    .map((p, k) => ({ p, k }))
     .filter(
-      (p) =>
-        keepsAll(me.redLines, p.pkg) &&
-        utility(me, scenario.offsets, p.pkg) >= aspiration - EPS &&
-        keepsAccepted(p.pkg),
+      ({ k }) =>
+        me.keeps[k] === 1 &&
+        me.utility[k]! >= aspiration - EPS &&
+        accepted.every(({ d, on }) => on.keeps[k] === 1 && on.utility[k]! >= d.aspiration - EPS),
     )
-    .map((p) => {
-      const { meets, shortfall } = demandsMet(view, p.pkg);
+    .map(({ p, k }) => {
+      const meets: number[] = [];
+      let shortfall = 0;
+      for (const { d, on } of answering) {
+        const gap = d.aspiration - on.utility[k]!;
+        if (on.keeps[k] === 1 && gap <= EPS) meets.push(d.actor);
+        else shortfall += Math.max(gap, 0) + (on.keeps[k] === 1 ? 0 : 1);
+      }
       let moved = 0;
       for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
-      return { item: { pkg: Int32Array.from(p.pkg), meets }, score: [-meets.length, shortfall, moved] };
+      return { item: { pkg: p.pkg, meets }, score: [-meets.length, shortfall, moved] };
     })
     .filter((c) => compare(c.score.slice(0, 2), current) < 0 && allowed(c.item.pkg));
   const best = cheapest(candidates, rng);
-  return best && { pkg: best.pkg, meets: givenWhatAsked(view, best.meets, best.pkg) };
+  return best && { pkg: Int32Array.from(best.pkg), meets: givenWhatAsked(view, best.meets, best.pkg) };
 }

@@ -1,6 +1,7 @@
 // The packages every required actor accepts — every party, and every controller of an issue the package moves —
 // and no rule forbids: their Pareto frontier (over the parties' utilities) and the bargaining solutions on it.
-import { brokenConstraints, requiredActors, scenarioReservations } from '../domain/evaluate.ts';
+import { holds } from '../domain/condition.ts';
+import { requiredActors, scenarioReservations } from '../domain/evaluate.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { buildDag, type Dag, liveOptions } from './dag.ts';
@@ -179,20 +180,69 @@ export function analyzeAcceptable(scenario: Scenario, options: AcceptableOptions
 }
 
 /**
- * The frontier and the bargaining solutions of the labels of an exact DP, as `analyzeAcceptable` reads them: the
- * labels the domain's own verdicts call an agreement, with the domain's utilities. Labels computed at lower party
- * floors than the scenario's reservations give the same frontier: the acceptable set at higher reservations is
- * an upper part of the one at lower reservations, so its Pareto points are the lower set's that reach them.
+ * The frontier of the labels of an exact DP, as `analyzeAcceptable` reads them: the labels the domain's own
+ * verdicts call an agreement, with the domain's utilities; `pareto` is what the bargaining solutions choose from
+ * (`bargainingSolutions(pareto, reservations, frontier)`). Labels computed at lower party floors than the
+ * scenario's reservations give the same frontier: the acceptable set at higher reservations is an upper part of
+ * the one at lower reservations, so its Pareto points are the lower set's that reach them. Both lists are the
+ * same objects whenever the same labels agree.
  */
 export function frontierOfLabels(
   scenario: Scenario,
   parties: readonly number[],
   labels: readonly Label[],
-): { readonly frontier: readonly Point[]; readonly solutions: Solutions<Point> } {
-  const reservations = Float64Array.from(parties, (a) => scenario.actors[a]!.reservation.value);
-  const pareto = verifiedPareto(scenario, parties, labels);
-  const frontier = tieFree(pareto, parties.length);
-  return { frontier, solutions: bargainingSolutions(pareto, reservations, frontier) };
+): LabelFrontier {
+  const all = judgeLabels(scenario, parties, labels);
+  let known = frontiers.get(all);
+  if (!known) {
+    known = { labels: all.map((l) => l.point), byAgreeing: new Map(), agreeing: new Uint8Array(all.length) };
+    frontiers.set(all, known);
+  }
+  // which labels agree at these reservations; most rounds, the same as last time
+  const { agreeing } = known;
+  let same = known.last !== undefined;
+  for (let k = 0; k < all.length; k++) {
+    const a = agrees(scenario, all[k]!) ? 1 : 0;
+    if (a !== agreeing[k]) {
+      agreeing[k] = a;
+      same = false;
+    }
+  }
+  if (same) return known.last!;
+  const key = agreeing.join('');
+  let hit = known.byAgreeing.get(key);
+  if (!hit) {
+    const { labels: points } = known;
+    const pareto = paretoOf(points.filter((_, k) => agreeing[k] === 1));
+    const frontier = tieFree(pareto, parties.length);
+    const at = new Map(points.map((p, k) => [p, k]));
+    hit = { pareto, frontier, labels: points, index: Int32Array.from(frontier, (p) => at.get(p)!) };
+    known.byAgreeing.set(key, hit);
+  }
+  known.last = hit;
+  return hit;
+}
+
+export interface LabelFrontier {
+  /** Pareto-optimal acceptable packages, distinct vectors: what the bargaining solutions choose from */
+  readonly pareto: readonly Point[];
+  /** the same without near-ties (within TIE): the frontier */
+  readonly frontier: readonly Point[];
+  /** every label of the DP as a point, agreeing or not: the same list (and points) at any reservations */
+  readonly labels: readonly Point[];
+  /** per frontier point: its place in `labels` */
+  readonly index: Int32Array;
+}
+
+/** Per judged label list: its points, and the frontier of each set of agreeing labels met so far. */
+const frontiers = new WeakMap<readonly JudgedLabel[], KnownFrontiers>();
+
+interface KnownFrontiers {
+  readonly labels: readonly Point[];
+  readonly byAgreeing: Map<string, LabelFrontier>;
+  /** the labels that agreed last time (1), and the frontier then */
+  readonly agreeing: Uint8Array;
+  last?: LabelFrontier;
 }
 
 /**
@@ -201,6 +251,8 @@ export function frontierOfLabels(
  * gives the domain's verdict at any reservations (`agrees`), which is all that moves from round to round.
  */
 interface JudgedLabel extends Point {
+  /** the label as a frontier point (one object per label, whatever the round) */
+  readonly point: Point;
   readonly holds: boolean;
   readonly required: Int32Array;
   readonly requiredUtility: Float64Array;
@@ -219,12 +271,12 @@ function judgeLabels(
     out = labels.map((l) => {
       const required = Int32Array.from(requiredActors(scenario, l.pkg));
       const actor = (a: number) => scenario.actors[a]!;
+      const u = Float64Array.from(parties, (a) => utility(actor(a), scenario.offsets, l.pkg));
       return {
         pkg: l.pkg,
-        u: Float64Array.from(parties, (a) => utility(actor(a), scenario.offsets, l.pkg)),
-        holds:
-          brokenConstraints(scenario.rules, l.pkg).length === 0 &&
-          Array.from(required).every((a) => brokenConstraints(actor(a).redLines, l.pkg).length === 0),
+        u,
+        point: { pkg: l.pkg, u },
+        holds: keepsAll(scenario.rules, l.pkg) && required.every((a) => keepsAll(actor(a).redLines, l.pkg)),
         required,
         requiredUtility: Float64Array.from(required, (a) => utility(actor(a), scenario.offsets, l.pkg)),
       };
@@ -243,6 +295,11 @@ function judgeLabels(
   return out;
 }
 
+function keepsAll(constraints: readonly Constraint[], pkg: Int32Array): boolean {
+  for (const c of constraints) if (!holds(c.condition, pkg)) return false;
+  return true;
+}
+
 /** evaluatePackage(…).agreement of a judged label, at the scenario's reservations. */
 function agrees(scenario: Scenario, l: JudgedLabel): boolean {
   if (!l.holds) return false;
@@ -253,10 +310,16 @@ function agrees(scenario: Scenario, l: JudgedLabel): boolean {
 
 /** Keeps the labels the domain's own verdicts call an agreement, with utilities as the domain sums them. */
 function verifiedPareto(scenario: Scenario, parties: readonly number[], labels: readonly Label[]): Point[] {
-  const points: Point[] = judgeLabels(scenario, parties, labels)
-    .filter((l) => agrees(scenario, l))
-    .map((l) => ({ pkg: l.pkg, u: l.u }));
-  const P = parties.length;
+  return paretoOf(
+    judgeLabels(scenario, parties, labels)
+      .filter((l) => agrees(scenario, l))
+      .map((l) => ({ pkg: l.pkg, u: l.u })),
+  );
+}
+
+/** The points no other dominates, one per distinct vector, by utilities descending then package. */
+function paretoOf(points: readonly Point[]): Point[] {
+  const P = points[0]?.u.length ?? 0;
   const flat = new Float64Array(points.length * P);
   points.forEach((p, k) => {
     flat.set(p.u, k * P);

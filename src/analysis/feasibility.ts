@@ -1,6 +1,6 @@
 // Feasibility: the packages that break no party's red line and no rule — counted exactly without enumerating
 // the outcome space (a DP over the decision diagram), and listed on demand, streamed and bounded.
-import type { Constraint, Scenario } from '../domain/types.ts';
+import type { Constraint, Issue, Scenario } from '../domain/types.ts';
 import { outcomeSpaceSize } from '../domain/utility.ts';
 import { buildDag, type Dag, paths } from './dag.ts';
 import { AnalysisLimitError, MAX_EXACT_COUNT, scenarioName } from './limits.ts';
@@ -10,9 +10,16 @@ export function feasibilityConstraints(scenario: Scenario): Constraint[] {
   return [...scenario.protocol.parties.flatMap((a) => scenario.actors[a]!.redLines), ...scenario.rules];
 }
 
+// the size depends on the issue list only: every draw and round of a run shares it
+const sizes = new WeakMap<readonly Issue[], bigint>();
+
 /** The number of packages (options per issue multiplied); refuses a space beyond exact doubles. */
 export function outcomeSpace(scenario: Scenario): number {
-  const size = outcomeSpaceSize(scenario);
+  let size = sizes.get(scenario.issues);
+  if (size === undefined) {
+    size = outcomeSpaceSize(scenario);
+    sizes.set(scenario.issues, size);
+  }
   if (size > BigInt(MAX_EXACT_COUNT))
     throw new AnalysisLimitError(
       `${scenarioName(scenario.file, scenario.id)}: ${size.toLocaleString('en-US')} packages is beyond exact counting (2^53); drop candidate values of numeric issues or options nobody asks for`,
