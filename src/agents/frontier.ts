@@ -1,20 +1,16 @@
 // The exact Pareto frontier of the acceptable packages (those every required actor accepts and no rule
 // forbids), from the analysis, for the scenario as it stands; cached per scenario object. Agents use it only
 // when it is exact and its DP stays within a small budget.
-import {
-  acceptanceProblem,
-  frontierOfLabels,
-  type LabelFrontier,
-  type Point,
-} from '../analysis/acceptable.ts';
+import { acceptanceProblem } from '../analysis/acceptable.ts';
 import { outcomeSpace } from '../analysis/feasibility.ts';
+import { frontierOfLabels, type LabelFrontier, type Point } from '../analysis/label-frontier.ts';
 import { type Label, paretoLabels } from '../analysis/labels.ts';
 import { AnalysisLimitError, WorkBudgetExceeded } from '../analysis/limits.ts';
 import { identityOf, sharedStructure } from '../analysis/shared.ts';
 import { bargainingSolutions } from '../analysis/solutions.ts';
-import { holds } from '../domain/condition.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
+import { keepsAll } from './search.ts';
 
 /** Work budget of the frontier DP an agent may spend; beyond it agents fall back to their own red lines. */
 const FRONTIER_BUDGET = 2_000_000;
@@ -103,17 +99,7 @@ function labelsFor(scenario: Scenario): readonly Label[] | null {
   const { parties, controllers } = problem;
   const actors = scenario.actors;
   const reservations = Float64Array.from(parties, (a) => actors[a]!.reservation.value);
-  // everything the labels depend on besides the parties' floors; the issue list and the constraint diagram are
-  // the shared cache's own key
-  const key = [
-    identityOf(problem.dag),
-    ...[...parties, ...controllers].map((a) => identityOf(actors[a]!.contrib)),
-    ...controllers.map((a) => actors[a]!.reservation.value),
-  ].join('|');
-  const held = sharedStructure<Computed>(scenario.issues, 'agent-frontier', key, () => ({
-    floors: reservations,
-    labels: labelsAt(problem, reservations),
-  }));
+  const held = heldFor(scenario, problem, reservations);
   const above = reservations.every((r, i) => r >= held.floors[i]!);
   if (above && held.labels) return held.labels;
   // over budget at the floors held: higher floors prune more, so they may fit
@@ -130,10 +116,48 @@ function labelsFor(scenario: Scenario): readonly Label[] | null {
   return labelsAt(problem, reservations);
 }
 
-function labelsAt(
-  problem: ReturnType<typeof acceptanceProblem>,
-  floors: Float64Array,
-): readonly Label[] | null {
+/** The labels computed for what this scenario's labels depend on besides the parties' floors, or new ones. */
+function heldFor(scenario: Scenario, problem: Problem, reservations: Float64Array): Computed {
+  const { parties, controllers } = problem;
+  const actors = scenario.actors;
+  const inputs = [
+    scenario.issues,
+    problem.dag,
+    ...[...parties, ...controllers].map((a) => actors[a]!.contrib),
+    ...controllers.map((a) => actors[a]!.reservation.value),
+  ];
+  // first by the first party's utility table (new every draw, kept by every round): no key to build
+  const first = actors[parties[0] ?? 0]!.contrib;
+  let met = recent.get(first);
+  if (!met) {
+    met = [];
+    recent.set(first, met);
+  }
+  const found = met.find(
+    (m) => m.inputs.length === inputs.length && m.inputs.every((x, i) => x === inputs[i]),
+  );
+  if (found) return found.held;
+  // the issue list and the constraint diagram are the shared cache's own key
+  const key = inputs
+    .slice(1)
+    .map((x) => (typeof x === 'number' ? x : identityOf(x)))
+    .join('|');
+  const held = sharedStructure<Computed>(scenario.issues, 'agent-frontier', key, () => ({
+    floors: reservations,
+    labels: labelsAt(problem, reservations),
+  }));
+  met.push({ inputs, held });
+  return held;
+}
+
+type Problem = ReturnType<typeof acceptanceProblem>;
+
+const recent = new WeakMap<
+  Float64Array,
+  { readonly inputs: readonly unknown[]; readonly held: Computed }[]
+>();
+
+function labelsAt(problem: Problem, floors: Float64Array): readonly Label[] | null {
   try {
     return paretoLabels(problem, { budget: FRONTIER_BUDGET, floors }).labels;
   } catch (e) {
@@ -178,17 +202,21 @@ export function onFrontier(scenario: Scenario, frontier: Frontier, self: number)
   return tableOf(scenario, frontier.points, self, () => {
     const all = tableOf(scenario, frontier.labels, self, () => {
       const actor = scenario.actors[self]!;
-      return {
-        utility: Float64Array.from(frontier.labels, (p) => utility(actor, scenario.offsets, p.pkg)),
-        keeps: Uint8Array.from(frontier.labels, (p) =>
-          actor.redLines.every((c) => holds(c.condition, p.pkg)) ? 1 : 0,
-        ),
-      };
+      const { labels } = frontier;
+      const at = { utility: new Float64Array(labels.length), keeps: new Uint8Array(labels.length) };
+      for (let k = 0; k < labels.length; k++) {
+        at.utility[k] = utility(actor, scenario.offsets, labels[k]!.pkg);
+        at.keeps[k] = keepsAll(actor.redLines, labels[k]!.pkg) ? 1 : 0;
+      }
+      return at;
     });
-    return {
-      utility: Float64Array.from(frontier.index, (k) => all.utility[k]!),
-      keeps: Uint8Array.from(frontier.index, (k) => all.keeps[k]!),
-    };
+    const { index } = frontier;
+    const at = { utility: new Float64Array(index.length), keeps: new Uint8Array(index.length) };
+    for (let k = 0; k < index.length; k++) {
+      at.utility[k] = all.utility[index[k]!]!;
+      at.keeps[k] = all.keeps[index[k]!]!;
+    }
+    return at;
   });
 }
 

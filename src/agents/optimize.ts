@@ -5,24 +5,37 @@
 import { buildDag, type Dag } from '../analysis/dag.ts';
 import { AnalysisLimitError } from '../analysis/limits.ts';
 import { identityKey, sharedStructure } from '../analysis/shared.ts';
-import type { Constraint, Scenario } from '../domain/types.ts';
+import type { Constraint, Issue, Scenario } from '../domain/types.ts';
 
 /** Diagrams an agent builds stay small; beyond this it searches locally instead. */
 const MAX_AGENT_STATES = 200_000;
 /** Scores closer than this are a tie. */
 const EPS = 1e-12;
 
-/** The diagram of the packages that keep every constraint; null when it would be too large. */
+// per issue list and constraints array: the arrays an actor asks with stay the same objects round after round
+const byArray = new WeakMap<readonly Issue[], WeakMap<readonly Constraint[], Dag | null>>();
+
+/** The diagram of the packages that keep every constraint; null when it would be too large (`constraints` must not change after). */
 export function constrainedDag(scenario: Scenario, constraints: readonly Constraint[]): Dag | null {
-  // diagrams depend on the issues and the constraints only, not on weights or reservations
-  return sharedStructure(scenario.issues, 'agent-dag', identityKey(constraints), () => {
-    try {
-      return buildDag(scenario, { hard: constraints, maxStates: MAX_AGENT_STATES });
-    } catch (e) {
-      if (!(e instanceof AnalysisLimitError)) throw e;
-      return null;
-    }
-  });
+  let known = byArray.get(scenario.issues);
+  if (!known) {
+    known = new WeakMap();
+    byArray.set(scenario.issues, known);
+  }
+  let dag = known.get(constraints);
+  if (dag === undefined) {
+    // diagrams depend on the issues and the constraints only, not on weights or reservations
+    dag = sharedStructure(scenario.issues, 'agent-dag', identityKey(constraints), () => {
+      try {
+        return buildDag(scenario, { hard: constraints, maxStates: MAX_AGENT_STATES });
+      } catch (e) {
+        if (!(e instanceof AnalysisLimitError)) throw e;
+        return null;
+      }
+    });
+    known.set(constraints, dag);
+  }
+  return dag;
 }
 
 /** A per-option score laid out like `contrib`: score[offsets[issue] + option]. */

@@ -1,6 +1,7 @@
 // What an actor can get. Its best package under its own red lines and the rules; and, for a proposal, the
 // package that gives its counterparts the most while keeping its own utility at a target (a Lagrangian sweep
 // over the constraint diagram, then a local polish). Both keep the actor's own red lines, always.
+import type { Dag } from '../analysis/dag.ts';
 import { identityOf, sharedStructure } from '../analysis/shared.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
@@ -14,10 +15,28 @@ export interface Position {
   readonly utility: number;
 }
 
+// one array per pair of lists (they stay the same objects through draws and rounds), so what is cached by the
+// constraints array (the diagram, the best position) is found again
+const owns = new WeakMap<readonly Constraint[], WeakMap<readonly Constraint[], Constraint[]>>();
+
 /** The actor's red lines and the scenario's rules: what it never proposes or accepts around. */
 function ownConstraints(scenario: Scenario, self: number): Constraint[] {
-  return [...scenario.actors[self]!.redLines, ...scenario.rules];
+  const { redLines } = scenario.actors[self]!;
+  let byRules = owns.get(redLines);
+  if (!byRules) {
+    byRules = new WeakMap();
+    owns.set(redLines, byRules);
+  }
+  let own = byRules.get(scenario.rules);
+  if (!own) {
+    own = [...redLines, ...scenario.rules];
+    byRules.set(scenario.rules, own);
+  }
+  return own;
 }
+
+// a round asks for an actor's best position several times: per scenario object, actor and diagram
+const bests = new WeakMap<Scenario, Map<number, Map<Dag, Position | null>>>();
 
 /** The actors whose consent an actor's proposal seeks: the other parties and the controllers of issues. */
 function counterparts(scenario: Scenario, self: number): number[] {
@@ -41,27 +60,26 @@ export function bestUnder(
   constraints: readonly Constraint[],
   reference: ArrayLike<number>,
 ): Position | null {
-  const others = counterparts(scenario, self);
   const dag = constrainedDag(scenario, constraints);
   if (dag) {
-    // over the diagram the answer depends on the weights and the constraints only: every actor asks for it every
-    // round, with weights that stay put for the whole run
-    const contribs = [self, ...others].map((a) => identityOf(scenario.actors[a]!.contrib)).join(',');
-    const found = sharedStructure(
-      scenario.issues,
-      'best-under',
-      `${self}|${contribs}|${identityOf(dag)}`,
-      () => {
-        const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
-        const theirs = combinedScores(
-          scenario,
-          others.map((actor) => ({ actor, weight: 1 })),
-        );
-        return position(scenario, self, bestPath(scenario, dag, mine, theirs));
-      },
-    );
-    return found && { pkg: Int32Array.from(found.pkg), utility: found.utility };
+    let bySelf = bests.get(scenario);
+    if (!bySelf) {
+      bySelf = new Map();
+      bests.set(scenario, bySelf);
+    }
+    let byDag = bySelf.get(self);
+    if (!byDag) {
+      byDag = new Map();
+      bySelf.set(self, byDag);
+    }
+    let found = byDag.get(dag);
+    if (found === undefined) {
+      found = bestOver(scenario, self, dag);
+      byDag.set(dag, found);
+    }
+    return found && { pkg: found.pkg.slice(), utility: found.utility };
   }
+  const others = counterparts(scenario, self);
   const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
   const theirs = combinedScores(
     scenario,
@@ -69,6 +87,22 @@ export function bestUnder(
   );
   const score = mine.map((v, k) => v + 1e-6 * theirs[k]!);
   return position(scenario, self, localOptimum(scenario, reference, constraints, score));
+}
+
+/** The actor's best package over a diagram (ties: the best for its counterparts). */
+function bestOver(scenario: Scenario, self: number, dag: Dag): Position | null {
+  const others = counterparts(scenario, self);
+  // over the diagram the answer depends on the weights and the constraints only: every actor asks for it every
+  // round, with weights that stay put for the whole run
+  const contribs = [self, ...others].map((a) => identityOf(scenario.actors[a]!.contrib)).join(',');
+  return sharedStructure(scenario.issues, 'best-under', `${self}|${contribs}|${identityOf(dag)}`, () => {
+    const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
+    const theirs = combinedScores(
+      scenario,
+      others.map((actor) => ({ actor, weight: 1 })),
+    );
+    return position(scenario, self, bestPath(scenario, dag, mine, theirs));
+  });
 }
 
 /** The actor's best package under its own red lines and the rules; null when nothing keeps them. */

@@ -16,7 +16,7 @@ export function withTerms(
   pkg: ArrayLike<number>,
   changes: readonly (readonly [number, number])[],
 ): Int32Array {
-  const out = Int32Array.from(pkg as ArrayLike<number>);
+  const out = new Int32Array(pkg);
   for (const [issue, option] of changes) out[issue] = option;
   return out;
 }

@@ -13,6 +13,7 @@ export interface FilterCounter {
 
 /** Scratch arrays shared by every call, grown on demand. */
 let merge = new Int32Array(256);
+let runs = new Int32Array(256);
 let cols = new Int32Array(8);
 let values = new Float64Array(256);
 let stairA = new Float64Array(256);
@@ -76,7 +77,7 @@ export function paretoInto(
   if (nc === 3) return staircase(rows, from, to, vals, stride, out, at, slack);
   // row against kept row is quicker on the few hundred rows a DP level has; a bound on its comparisons keeps it
   // within a small factor of the tree where kept rows pile up
-  const kept = naive(rows, from, to, vals, stride, nc, out, at, undefined, slack, 8 * n * Math.log2(n) + 64);
+  const kept = fewKept(rows, from, to, vals, stride, out, at, slack, 8 * n * Math.log2(n) + 64);
   return kept >= 0 ? kept : fenwick(rows, from, to, vals, stride, out, at, slack);
 }
 
@@ -113,7 +114,10 @@ function before(vals: Float64Array, stride: number, nc: number, a: number, b: nu
   return a < b;
 }
 
-/** Sorts rows[from, to) with `before`: insertion sort in runs of 16, then merges (skipped when already in order). */
+/**
+ * Sorts rows[from, to) with `before`: a natural merge sort (a DP state's candidates come in a few sorted runs, one
+ * per state and option they grew from), merging neighbouring runs until one is left.
+ */
 function sortRows(
   rows: Int32Array,
   from: number,
@@ -122,24 +126,21 @@ function sortRows(
   stride: number,
   nc: number,
 ) {
-  const RUN = 16;
-  for (let lo = from; lo < to; lo += RUN) {
-    const hi = Math.min(lo + RUN, to);
-    for (let i = lo + 1; i < hi; i++) {
-      const r = rows[i]!;
-      let j = i - 1;
-      while (j >= lo && before(vals, stride, nc, r, rows[j]!)) {
-        rows[j + 1] = rows[j]!;
-        j--;
-      }
-      rows[j + 1] = r;
-    }
-  }
+  if (to - from < 2) return;
+  if (runs.length < to - from + 1) runs = new Int32Array(Math.max(to - from + 1, 2 * runs.length));
   if (merge.length < to - from) merge = new Int32Array(Math.max(to - from, 2 * merge.length));
-  for (let width = RUN; width < to - from; width *= 2) {
-    for (let lo = from; lo + width < to; lo += 2 * width) {
-      const mid = lo + width;
-      const hi = Math.min(lo + 2 * width, to);
+  let r = 0; // runs: [runs[p], runs[p + 1]) for p < r
+  runs[r++] = from;
+  for (let i = from + 1; i < to; i++) if (before(vals, stride, nc, rows[i]!, rows[i - 1]!)) runs[r++] = i;
+  runs[r] = to;
+  while (r > 1) {
+    let w = 0;
+    let p = 0;
+    for (; p + 1 < r; p += 2) {
+      const lo = runs[p]!;
+      const mid = runs[p + 1]!;
+      const hi = runs[p + 2]!;
+      runs[w++] = lo;
       if (!before(vals, stride, nc, rows[mid]!, rows[mid - 1]!)) continue;
       let i = lo;
       let j = mid;
@@ -150,13 +151,62 @@ function sortRows(
       while (j < hi) merge[k++] = rows[j++]!;
       rows.set(merge.subarray(0, k), lo);
     }
+    if (p < r) runs[w++] = runs[p]!;
+    runs[w] = to;
+    r = w;
   }
 }
 
 /**
- * Dominance over every varying coordinate but the first, row against kept row, counting the comparisons; −1 when
- * they would exceed `most`.
+ * Three coordinates to compare, row against kept row (their values packed together), the latest dominator first:
+ * quicker than the tree on the few hundred rows of a DP level. −1 when the comparisons would exceed `most`.
  */
+function fewKept(
+  rows: Int32Array,
+  from: number,
+  to: number,
+  vals: Float64Array,
+  stride: number,
+  out: Int32Array,
+  at: number,
+  slack: number,
+  most: number,
+): number {
+  const c1 = cols[1]!;
+  const c2 = cols[2]!;
+  const c3 = cols[3]!;
+  if (values.length < 3 * (to - from))
+    values = new Float64Array(Math.max(3 * (to - from), 2 * values.length));
+  const kv = values;
+  let kept = 0;
+  let comparisons = 0;
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    if (comparisons > most) return -1;
+    const r = rows[i]!;
+    const b = r * stride;
+    const p1 = vals[b + c1]! - slack;
+    const p2 = vals[b + c2]! - slack;
+    const p3 = vals[b + c3]! - slack;
+    if (last >= 0 && kv[last]! >= p1 && kv[last + 1]! >= p2 && kv[last + 2]! >= p3) continue;
+    let j = 3 * (kept - 1);
+    for (; j >= 0; j -= 3) {
+      comparisons++;
+      if (kv[j]! >= p1 && kv[j + 1]! >= p2 && kv[j + 2]! >= p3) break;
+    }
+    if (j >= 0) {
+      last = j;
+      continue;
+    }
+    kv[3 * kept] = vals[b + c1]!;
+    kv[3 * kept + 1] = vals[b + c2]!;
+    kv[3 * kept + 2] = vals[b + c3]!;
+    out[at + kept++] = r;
+  }
+  return kept;
+}
+
+/** Dominance over every varying coordinate but the first, row against kept row, counting the comparisons. */
 function naive(
   rows: Int32Array,
   from: number,
@@ -168,12 +218,10 @@ function naive(
   at: number,
   counter: FilterCounter | undefined,
   slack: number,
-  most = Number.POSITIVE_INFINITY,
 ): number {
   let kept = 0;
   let comparisons = 0;
   for (let i = from; i < to; i++) {
-    if (comparisons > most) return -1;
     const base = rows[i]! * stride;
     let dominated = false;
     for (let q = at + kept - 1; q >= at; q--) {
@@ -405,24 +453,32 @@ export function tieFreeRows(
     for (let k = 0; k < dims; k++) if (Math.abs(at(q, k) - at(p, k)) > TIE) return false;
     return true;
   };
-  const pairs: [number, number][] = [];
+  // every pair within TIE (and not equal) in some coordinate, found on the positions sorted by that coordinate
+  const drop = new Uint8Array(m);
+  const twins: number[][] = [];
+  const byK = new Int32Array(m);
+  const key = new Float64Array(m);
   for (let k = 0; k < dims; k++) {
-    const byK = [...Array(m).keys()].sort((a, b) => at(a, k) - at(b, k) || a - b);
+    for (let i = 0; i < m; i++) {
+      byK[i] = i;
+      key[i] = at(i, k);
+    }
+    byK.sort((a, b) => key[a]! - key[b]!);
     let next = 0; // the first position holding a larger value than position i
     for (let i = 0; i < m; i++) {
-      const v = at(byK[i]!, k);
+      const v = key[byK[i]!]!;
       if (next <= i) next = i + 1;
-      while (next < m && at(byK[next]!, k) === v) next++;
-      for (let j = next; j < m && at(byK[j]!, k) - v <= TIE; j++) pairs.push([byK[i]!, byK[j]!]);
+      while (next < m && key[byK[next]!] === v) next++;
+      for (let j = next; j < m && key[byK[j]!]! - v <= TIE; j++) {
+        const a = byK[i]!;
+        const b = byK[j]!;
+        if (strictlyBetter(a, b)) drop[b] = 1;
+        if (strictlyBetter(b, a)) drop[a] = 1;
+        if (near(a, b)) (twins[Math.min(a, b)] ??= []).push(Math.max(a, b));
+      }
     }
   }
-  const drop = new Uint8Array(m);
-  for (const [a, b] of pairs) {
-    if (strictlyBetter(a, b)) drop[b] = 1;
-    if (strictlyBetter(b, a)) drop[a] = 1;
-  }
-  const twins: number[][] = Array.from({ length: m }, () => []);
-  for (const [a, b] of pairs) if (near(a, b)) twins[Math.min(a, b)]!.push(Math.max(a, b));
-  for (let p = 0; p < m; p++) if (!drop[p]) for (const q of twins[p]!) drop[q] = 1;
+  // of near twins, the first stays (one dropped already leaves its twins to the next)
+  for (let p = 0; p < m; p++) if (!drop[p]) for (const q of twins[p] ?? []) drop[q] = 1;
   return rows.filter((_, i) => !drop[i]);
 }

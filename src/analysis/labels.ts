@@ -327,9 +327,9 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
       trailParent.f[trail + k] = cParent.f[c]!;
       trailOpt.f[trail + k] = cOpt.f[c]!;
     }
-    stateNode = Int32Array.from(nodes);
-    stateStatus = Int32Array.from(statuses);
-    stateStart = Int32Array.from(starts);
+    stateNode = new Int32Array(nodes);
+    stateStatus = new Int32Array(statuses);
+    stateStart = new Int32Array(starts);
   }
 
   // complete packages: every party at its floor, every controller that moved at its reservation
