@@ -96,9 +96,8 @@ interface Computed {
  */
 function labelsFor(scenario: Scenario): readonly Label[] | null {
   const problem = acceptanceProblem(scenario);
-  const { parties, controllers } = problem;
-  const actors = scenario.actors;
-  const reservations = Float64Array.from(parties, (a) => actors[a]!.reservation.value);
+  const { parties } = problem;
+  const reservations = Float64Array.from(parties, (a) => scenario.actors[a]!.reservation.value);
   const held = heldFor(scenario, problem, reservations);
   const above = reservations.every((r, i) => r >= held.floors[i]!);
   if (above && held.labels) return held.labels;

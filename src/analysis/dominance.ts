@@ -474,7 +474,10 @@ export function tieFreeRows(
         const b = byK[j]!;
         if (strictlyBetter(a, b)) drop[b] = 1;
         if (strictlyBetter(b, a)) drop[a] = 1;
-        if (near(a, b)) (twins[Math.min(a, b)] ??= []).push(Math.max(a, b));
+        if (!near(a, b)) continue;
+        const first = Math.min(a, b);
+        twins[first] ??= [];
+        twins[first]!.push(Math.max(a, b));
       }
     }
   }
