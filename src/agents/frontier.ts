@@ -1,12 +1,12 @@
 // The exact Pareto frontier of the acceptable packages (those every required actor accepts and no rule
 // forbids), from the analysis, for the scenario as it stands; cached per scenario object. Agents use it only
 // when it is exact and its DP stays within a small budget.
-import { acceptanceProblem } from '../analysis/acceptable.ts';
+import { type AcceptanceStructure, acceptanceProblem, acceptanceStructure } from '../analysis/acceptable.ts';
 import { outcomeSpace } from '../analysis/feasibility.ts';
 import { frontierOfLabels, type LabelFrontier, type Point } from '../analysis/label-frontier.ts';
 import { type Label, paretoLabels } from '../analysis/labels.ts';
 import { AnalysisLimitError, WorkBudgetExceeded } from '../analysis/limits.ts';
-import { identityOf, sharedStructure } from '../analysis/shared.ts';
+import { identityOf, sameInputs, sharedStructure } from '../analysis/shared.ts';
 import { bargainingSolutions } from '../analysis/solutions.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
@@ -95,66 +95,59 @@ interface Computed {
  * the DP is over budget.
  */
 function labelsFor(scenario: Scenario): readonly Label[] | null {
-  const problem = acceptanceProblem(scenario);
-  const { parties } = problem;
-  const reservations = Float64Array.from(parties, (a) => scenario.actors[a]!.reservation.value);
-  const held = heldFor(scenario, problem, reservations);
+  const parties = scenario.protocol.parties;
+  const reservations = new Float64Array(parties.length);
+  for (let i = 0; i < parties.length; i++) reservations[i] = scenario.actors[parties[i]!]!.reservation.value;
+  // the full problem (with this scenario's weights and reservations) only when a DP runs
+  const problem = () => acceptanceProblem(scenario);
+  const held = heldFor(scenario, acceptanceStructure(scenario), reservations, problem);
   const above = reservations.every((r, i) => r >= held.floors[i]!);
   if (above && held.labels) return held.labels;
   // over budget at the floors held: higher floors prune more, so they may fit
   if (above)
-    return reservations.every((r, i) => r === held.floors[i]) ? null : labelsAt(problem, reservations);
+    return reservations.every((r, i) => r === held.floors[i]) ? null : labelsAt(problem(), reservations);
   const lower = Float64Array.from(reservations, (r, i) => Math.min(r - HEADROOM, held.floors[i]!));
-  const relaxed = labelsAt(problem, lower);
+  const relaxed = labelsAt(problem(), lower);
   if (relaxed) {
     held.floors = lower;
     held.labels = relaxed;
     return relaxed;
   }
   // lower floors can cost more than the budget where the reservations themselves do not
-  return labelsAt(problem, reservations);
+  return labelsAt(problem(), reservations);
 }
 
 /** The labels computed for what this scenario's labels depend on besides the parties' floors, or new ones. */
-function heldFor(scenario: Scenario, problem: Problem, reservations: Float64Array): Computed {
-  const { parties, controllers } = problem;
+function heldFor(
+  scenario: Scenario,
+  structure: AcceptanceStructure,
+  reservations: Float64Array,
+  problem: () => Problem,
+): Computed {
+  const parties = scenario.protocol.parties;
+  const { dag, controllers } = structure;
   const actors = scenario.actors;
   const inputs = [
     scenario.issues,
-    problem.dag,
+    dag,
     ...[...parties, ...controllers].map((a) => actors[a]!.contrib),
     ...controllers.map((a) => actors[a]!.reservation.value),
   ];
   // first by the first party's utility table (new every draw, kept by every round): no key to build
-  const first = actors[parties[0] ?? 0]!.contrib;
-  let met = recent.get(first);
-  if (!met) {
-    met = [];
-    recent.set(first, met);
-  }
-  const found = met.find(
-    (m) => m.inputs.length === inputs.length && m.inputs.every((x, i) => x === inputs[i]),
-  );
-  if (found) return found.held;
-  // the issue list and the constraint diagram are the shared cache's own key
-  const key = inputs
-    .slice(1)
-    .map((x) => (typeof x === 'number' ? x : identityOf(x)))
-    .join('|');
-  const held = sharedStructure<Computed>(scenario.issues, 'agent-frontier', key, () => ({
-    floors: reservations,
-    labels: labelsAt(problem, reservations),
-  }));
-  met.push({ inputs, held });
-  return held;
+  return sameInputs(actors[parties[0] ?? 0]!.contrib, 'agent-frontier', inputs, () => {
+    // the issue list and the constraint diagram are the shared cache's own key
+    const key = inputs
+      .slice(1)
+      .map((x) => (typeof x === 'number' ? x : identityOf(x)))
+      .join('|');
+    return sharedStructure<Computed>(scenario.issues, 'agent-frontier', key, () => ({
+      floors: reservations,
+      labels: labelsAt(problem(), reservations),
+    }));
+  });
 }
 
 type Problem = ReturnType<typeof acceptanceProblem>;
-
-const recent = new WeakMap<
-  Float64Array,
-  { readonly inputs: readonly unknown[]; readonly held: Computed }[]
->();
 
 function labelsAt(problem: Problem, floors: Float64Array): readonly Label[] | null {
   try {
@@ -219,16 +212,32 @@ export function onFrontier(scenario: Scenario, frontier: Frontier, self: number)
   });
 }
 
-const bests = new WeakMap<OnFrontier, { pkg: Int32Array; utility: number } | null>();
+const bests = new WeakMap<OnFrontier, BestAcceptable | null>();
 
 /**
  * An actor's best acceptable utility: the most it gets in a frontier package that keeps its red lines; null
  * when the frontier is unavailable or has none.
  */
-export function bestAcceptable(
-  scenario: Scenario,
-  self: number,
-): { pkg: Int32Array; utility: number } | null {
+export function bestAcceptable(scenario: Scenario, self: number): BestAcceptable | null {
+  // every answer and aspiration of a round asks: per scenario object (a round's) and actor first
+  let mine = bestByScenario.get(scenario);
+  if (!mine) {
+    mine = [];
+    bestByScenario.set(scenario, mine);
+  }
+  let found = mine[self];
+  if (found === undefined) {
+    found = bestOnFrontier(scenario, self);
+    mine[self] = found;
+  }
+  return found;
+}
+
+type BestAcceptable = { readonly pkg: Int32Array; readonly utility: number };
+
+const bestByScenario = new WeakMap<Scenario, (BestAcceptable | null | undefined)[]>();
+
+function bestOnFrontier(scenario: Scenario, self: number): BestAcceptable | null {
   const frontier = agreementFrontier(scenario);
   if (!frontier) return null;
   const t = onFrontier(scenario, frontier, self);

@@ -2,7 +2,7 @@
 // package that gives its counterparts the most while keeping its own utility at a target (a Lagrangian sweep
 // over the constraint diagram, then a local polish). Both keep the actor's own red lines, always.
 import type { Dag } from '../analysis/dag.ts';
-import { identityOf, sharedStructure } from '../analysis/shared.ts';
+import { identityOf, sameInputs, sharedStructure } from '../analysis/shared.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
@@ -39,11 +39,13 @@ function ownConstraints(scenario: Scenario, self: number): Constraint[] {
 const bests = new WeakMap<Scenario, Map<number, Map<Dag, Position | null>>>();
 
 /** The actors whose consent an actor's proposal seeks: the other parties and the controllers of issues. */
-function counterparts(scenario: Scenario, self: number): number[] {
-  const out = new Set(scenario.protocol.parties);
-  for (const x of scenario.issues) for (const a of x.controlledBy) out.add(a);
-  out.delete(self);
-  return [...out].sort((a, b) => a - b);
+function counterparts(scenario: Scenario, self: number): readonly number[] {
+  return sameInputs(scenario.issues, 'counterparts', [scenario.protocol.parties, self], () => {
+    const out = new Set(scenario.protocol.parties);
+    for (const x of scenario.issues) for (const a of x.controlledBy) out.add(a);
+    out.delete(self);
+    return [...out].sort((a, b) => a - b);
+  });
 }
 
 function position(scenario: Scenario, self: number, pkg: Int32Array | null): Position | null {
@@ -94,15 +96,23 @@ function bestOver(scenario: Scenario, self: number, dag: Dag): Position | null {
   const others = counterparts(scenario, self);
   // over the diagram the answer depends on the weights and the constraints only: every actor asks for it every
   // round, with weights that stay put for the whole run
-  const contribs = [self, ...others].map((a) => identityOf(scenario.actors[a]!.contrib)).join(',');
-  return sharedStructure(scenario.issues, 'best-under', `${self}|${contribs}|${identityOf(dag)}`, () => {
-    const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
-    const theirs = combinedScores(
-      scenario,
-      others.map((actor) => ({ actor, weight: 1 })),
-    );
-    return position(scenario, self, bestPath(scenario, dag, mine, theirs));
-  });
+  const contribs = [self, ...others].map((a) => scenario.actors[a]!.contrib);
+  const inputs = [scenario.issues, dag, self, ...contribs];
+  return sameInputs(contribs[0]!, 'best-under', inputs, () =>
+    sharedStructure(
+      scenario.issues,
+      'best-under',
+      `${self}|${contribs.map(identityOf).join(',')}|${identityOf(dag)}`,
+      () => {
+        const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
+        const theirs = combinedScores(
+          scenario,
+          others.map((actor) => ({ actor, weight: 1 })),
+        );
+        return position(scenario, self, bestPath(scenario, dag, mine, theirs));
+      },
+    ),
+  );
 }
 
 /** The actor's best package under its own red lines and the rules; null when nothing keeps them. */

@@ -73,27 +73,22 @@ export function frontierDraft(
   const answering = answers
     .filter((d) => d.actor !== self)
     .map((d) => ({ d, on: onFrontier(scenario, frontier, d.actor) }));
-  const candidates = frontier.points
-    .map((p, k) => ({ p, k }))
-    .filter(
-      ({ k }) =>
-        me.keeps[k] === 1 &&
-        me.utility[k]! >= aspiration - EPS &&
-        accepted.every(({ d, on }) => on.keeps[k] === 1 && on.utility[k]! >= d.aspiration - EPS),
-    )
-    .map(({ p, k }) => {
-      const meets: number[] = [];
-      let shortfall = 0;
-      for (const { d, on } of answering) {
-        const gap = d.aspiration - on.utility[k]!;
-        if (on.keeps[k] === 1 && gap <= EPS) meets.push(d.actor);
-        else shortfall += Math.max(gap, 0) + (on.keeps[k] === 1 ? 0 : 1);
-      }
-      let moved = 0;
-      for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
-      return { item: { pkg: p.pkg, meets }, score: [-meets.length, shortfall, moved] };
-    })
-    .filter((c) => compare(c.score.slice(0, 2), current) < 0 && allowed(c.item.pkg));
+  const candidates: { item: { pkg: Int32Array; meets: number[] }; score: number[] }[] = [];
+  frontier.points.forEach((p, k) => {
+    if (me.keeps[k] !== 1 || me.utility[k]! < aspiration - EPS) return;
+    if (!accepted.every(({ d, on }) => on.keeps[k] === 1 && on.utility[k]! >= d.aspiration - EPS)) return;
+    const meets: number[] = [];
+    let shortfall = 0;
+    for (const { d, on } of answering) {
+      const gap = d.aspiration - on.utility[k]!;
+      if (on.keeps[k] === 1 && gap <= EPS) meets.push(d.actor);
+      else shortfall += Math.max(gap, 0) + (on.keeps[k] === 1 ? 0 : 1);
+    }
+    if (compare([-meets.length, shortfall], current) >= 0 || !allowed(p.pkg)) return;
+    let moved = 0;
+    for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
+    candidates.push({ item: { pkg: p.pkg, meets }, score: [-meets.length, shortfall, moved] });
+  });
   const best = cheapest(candidates, rng);
   return best && { pkg: Int32Array.from(best.pkg), meets: givenWhatAsked(view, best.meets, best.pkg) };
 }

@@ -1,13 +1,12 @@
 // The packages every required actor accepts — every party, and every controller of an issue the package moves —
 // and no rule forbids: their Pareto frontier (over the parties' utilities) and the bargaining solutions on it.
-import { scenarioReservations } from '../domain/evaluate.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { buildDag, type Dag, liveOptions } from './dag.ts';
 import { feasibilityConstraints, outcomeSpace } from './feasibility.ts';
 import { type Point, tieFree, verifiedPareto } from './label-frontier.ts';
 import { type AcceptanceProblem, type LabelOptions, paretoLabels } from './labels.ts';
 import { AnalysisLimitError, MAX_PARETO_WORK, scenarioName, TIE, WorkBudgetExceeded } from './limits.ts';
-import { identityKey, identityOf, sharedStructure } from './shared.ts';
+import { identityKey, sameInputs, sharedStructure } from './shared.ts';
 import {
   bargainingSolutions,
   egalitarianMin,
@@ -45,6 +44,14 @@ export interface AcceptableOptions {
   readonly restrict?: readonly (Uint8Array | null)[];
 }
 
+/** What the label DP's problem has that weights and reservations do not change. */
+export interface AcceptanceStructure {
+  /** the diagram of the hard constraints */
+  readonly dag: Dag;
+  /** non-party actor indices that control some issue a package of the diagram can move */
+  readonly controllers: readonly number[];
+}
+
 /** The problem the label DP solves: the diagram of hard constraints, with controllers' red lines on the side. */
 export function acceptanceProblem(
   scenario: Scenario,
@@ -52,49 +59,54 @@ export function acceptanceProblem(
 ): AcceptanceProblem & { readonly dag: Dag } {
   const hit = restrict ? undefined : problems.get(scenario);
   if (hit) return hit;
-  const parties = [...scenario.protocol.parties];
-  const shared = () => {
-    const isParty = new Set(parties);
-    const candidates = scenario.actors
-      .filter((a) => !isParty.has(a.index) && scenario.issues.some((x) => x.controlledBy.includes(a.index)))
-      .map((a) => a.index);
-    const conditional: { constraint: Constraint; owner: number }[] = candidates.flatMap((a) =>
-      scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a })),
-    );
-    const hard = feasibilityConstraints(scenario);
-    // the diagram and who can be asked to consent depend on the constraints only, not on weights or reservations
-    const build = () => {
-      const dag = buildDag(scenario, { hard, conditional, ...(restrict ? { restrict } : {}) });
-      const live = liveOptions(dag);
-      const controllers = candidates.filter((a) =>
-        scenario.issues.some(
-          (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
-        ),
-      );
-      return { dag, controllers };
-    };
-    return restrict
-      ? build()
-      : sharedStructure(
-          scenario.issues,
-          'acceptance',
-          `${parties.join(',')}|${identityKey(hard)}|${candidates.map((a) => `${a}:${identityKey(scenario.actors[a]!.redLines)}`).join(';')}`,
-          build,
-        );
-  };
-  // first by the arrays the constraints come in (kept by every draw and round that edits no red line): cheaper
-  // to key than the constraints themselves, and the same arrays hold the same constraints
-  const { dag, controllers } = restrict
-    ? shared()
-    : sharedStructure(
-        scenario.issues,
-        'acceptance-arrays',
-        `${identityOf(scenario.protocol.parties)}|${identityOf(scenario.rules)}|${scenario.actors.map((a) => identityOf(a.redLines)).join(',')}`,
-        shared,
-      );
-  const problem = { scenario, dag, parties, controllers, reservations: scenarioReservations(scenario) };
+  const { dag, controllers } = restrict ? structureOf(scenario, restrict) : acceptanceStructure(scenario);
+  const reservations = new Float64Array(scenario.actors.length);
+  scenario.actors.forEach((a, i) => {
+    reservations[i] = a.reservation.value;
+  });
+  const problem = { scenario, dag, parties: [...scenario.protocol.parties], controllers, reservations };
   if (!restrict) problems.set(scenario, problem);
   return problem;
+}
+
+/**
+ * The structure of a scenario's problem: by the arrays its constraints come in first (every draw and round that
+ * edits no red line keeps them; the same arrays hold the same constraints), then by the constraints themselves.
+ */
+export function acceptanceStructure(scenario: Scenario): AcceptanceStructure {
+  const inputs = [scenario.protocol.parties, scenario.rules, ...scenario.actors.map((a) => a.redLines)];
+  return sameInputs(scenario.issues, 'acceptance', inputs, () => structureOf(scenario));
+}
+
+function structureOf(scenario: Scenario, restrict?: readonly (Uint8Array | null)[]): AcceptanceStructure {
+  const parties = scenario.protocol.parties;
+  const isParty = new Set(parties);
+  const candidates = scenario.actors
+    .filter((a) => !isParty.has(a.index) && scenario.issues.some((x) => x.controlledBy.includes(a.index)))
+    .map((a) => a.index);
+  const conditional: { constraint: Constraint; owner: number }[] = candidates.flatMap((a) =>
+    scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a })),
+  );
+  const hard = feasibilityConstraints(scenario);
+  // the diagram and who can be asked to consent depend on the constraints only, not on weights or reservations
+  const build = () => {
+    const dag = buildDag(scenario, { hard, conditional, ...(restrict ? { restrict } : {}) });
+    const live = liveOptions(dag);
+    const controllers = candidates.filter((a) =>
+      scenario.issues.some(
+        (x) => x.controlledBy.includes(a) && live[x.index]!.some((v, o) => v === 1 && o !== x.statusQuo),
+      ),
+    );
+    return { dag, controllers };
+  };
+  return restrict
+    ? build()
+    : sharedStructure(
+        scenario.issues,
+        'acceptance',
+        `${parties.join(',')}|${identityKey(hard)}|${candidates.map((a) => `${a}:${identityKey(scenario.actors[a]!.redLines)}`).join(';')}`,
+        build,
+      );
 }
 
 // a run asks for the problem of each round's scenario several times

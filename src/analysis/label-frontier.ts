@@ -33,19 +33,18 @@ export function frontierOfLabels(
   const all = judgeLabels(scenario, parties, labels);
   let known = frontiers.get(all);
   if (!known) {
-    known = {
-      labels: all.map((l) => l.point),
-      byAgreeing: new Map(),
-      agreeing: new Uint8Array(all.length),
-      relations: all.length <= MAX_RELATED ? relationsOf(all) : null,
-    };
+    known = knownOf(all, scenario.actors.length);
     frontiers.set(all, known);
   }
-  // which labels agree at these reservations; most rounds, the same as last time
-  const { agreeing } = known;
+  // which labels agree at these reservations (as `agrees` says); most rounds, the same as last time
+  const { agreeing, holds, verdictStart, verdictActor, verdictUtility, threshold } = known;
+  for (let a = 0; a < threshold.length; a++)
+    threshold[a] = scenario.actors[a]!.reservation.value - ACCEPT_TOL;
   let same = known.last !== undefined;
   for (let k = 0; k < all.length; k++) {
-    const a = agrees(scenario, all[k]!) ? 1 : 0;
+    let a = holds[k]!;
+    for (let j = verdictStart[k]!; a === 1 && j < verdictStart[k + 1]!; j++)
+      if (verdictUtility[j]! < threshold[verdictActor[j]!]!) a = 0;
     if (a !== agreeing[k]) {
       agreeing[k] = a;
       same = false;
@@ -78,12 +77,50 @@ const frontiers = new WeakMap<readonly JudgedLabel[], KnownFrontiers>();
 
 interface KnownFrontiers {
   readonly labels: readonly Point[];
+  /** per label: whether the rules and the red lines of every actor it needs hold (1) */
+  readonly holds: Uint8Array;
+  /** per label l, entries [verdictStart[l], verdictStart[l + 1]): each actor it needs, and that actor's utility */
+  readonly verdictStart: Int32Array;
+  readonly verdictActor: Int32Array;
+  readonly verdictUtility: Float64Array;
+  /** scratch: per actor, its reservation less the acceptance tolerance */
+  readonly threshold: Float64Array;
   readonly byAgreeing: Map<string, LabelFrontier>;
   /** the labels that agreed last time (1), and the frontier then */
   readonly agreeing: Uint8Array;
   last?: LabelFrontier;
   /** null: too many labels to relate every pair */
   readonly relations: Relations | null;
+}
+
+function knownOf(all: readonly JudgedLabel[], actors: number): KnownFrontiers {
+  const n = all.length;
+  const holds = new Uint8Array(n);
+  const verdictStart = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    holds[k] = all[k]!.holds ? 1 : 0;
+    verdictStart[k + 1] = verdictStart[k]! + all[k]!.required.length;
+  }
+  const verdictActor = new Int32Array(verdictStart[n]!);
+  const verdictUtility = new Float64Array(verdictStart[n]!);
+  for (let k = 0; k < n; k++) {
+    const { required, requiredUtility } = all[k]!;
+    for (let j = 0; j < required.length; j++) {
+      verdictActor[verdictStart[k]! + j] = required[j]!;
+      verdictUtility[verdictStart[k]! + j] = requiredUtility[j]!;
+    }
+  }
+  return {
+    labels: all.map((l) => l.point),
+    holds,
+    verdictStart,
+    verdictActor,
+    verdictUtility,
+    threshold: new Float64Array(actors),
+    byAgreeing: new Map(),
+    agreeing: new Uint8Array(n),
+    relations: n <= MAX_RELATED ? relationsOf(all) : null,
+  };
 }
 
 /** Most labels whose pairs are related once (n² / 2 pairs); beyond, each set of agreeing labels is filtered anew. */
@@ -95,7 +132,8 @@ const MAX_RELATED = 400;
  * them), and the pairs within TIE of each other in some coordinate, with what `tieFreeRows` makes of them.
  */
 interface Relations {
-  readonly dominators: readonly (readonly number[])[];
+  /** per label: the earlier labels ≥ it everywhere (none: no entry) */
+  readonly dominators: readonly (readonly number[] | undefined)[];
   /** per pair within TIE: earlier label, later label, and bits: 1 the earlier beats it, 2 it beats the earlier, 4 near */
   readonly pairs: readonly number[];
 }
@@ -103,27 +141,34 @@ interface Relations {
 function relationsOf(all: readonly JudgedLabel[]): Relations {
   const n = all.length;
   const P = n > 0 ? all[0]!.u.length : 0;
-  const dominators: number[][] = Array.from({ length: n }, () => []);
+  const u = new Float64Array(n * P);
+  all.forEach((l, k) => {
+    u.set(l.u, k * P);
+  });
+  const dominators: number[][] = [];
   const pairs: number[] = [];
   for (let a = 0; a < n; a++) {
-    const ua = all[a]!.u;
     for (let b = a + 1; b < n; b++) {
-      const ub = all[b]!.u;
       let geq = true;
       let close = false;
       for (let k = 0; k < P; k++) {
-        const x = ua[k]!;
-        const y = ub[k]!;
+        const x = u[a * P + k]!;
+        const y = u[b * P + k]!;
         if (!(x >= y)) geq = false;
         if ((x < y && y - x <= TIE) || (y < x && x - y <= TIE)) close = true;
       }
-      if (geq) dominators[b]!.push(a);
-      if (close)
-        pairs.push(
-          a,
-          b,
-          (strictlyBetter(ua, ub) ? 1 : 0) | (strictlyBetter(ub, ua) ? 2 : 0) | (near(ua, ub) ? 4 : 0),
-        );
+      if (geq) {
+        dominators[b] ??= [];
+        dominators[b]!.push(a);
+      }
+      if (!close) continue;
+      const ua = all[a]!.u;
+      const ub = all[b]!.u;
+      pairs.push(
+        a,
+        b,
+        (strictlyBetter(ua, ub) ? 1 : 0) | (strictlyBetter(ub, ua) ? 2 : 0) | (near(ua, ub) ? 4 : 0),
+      );
     }
   }
   return { dominators, pairs };
@@ -157,7 +202,7 @@ function fromRelations(known: KnownFrontiers, { dominators, pairs }: Relations):
   const inPareto = new Uint8Array(n);
   const pareto: Point[] = [];
   for (let k = 0; k < n; k++) {
-    if (!agreeing[k] || dominators[k]!.some((d) => agreeing[d] === 1)) continue;
+    if (!agreeing[k] || dominators[k]?.some((d) => agreeing[d] === 1)) continue;
     inPareto[k] = 1;
     pareto.push(labels[k]!);
   }

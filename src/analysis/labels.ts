@@ -243,10 +243,13 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
         const co = cOpt.f;
         const cbk = cBucket.f;
         for (let l = from; l < to; l++) {
+          // the candidate's sums go straight to its slot; a candidate turned down leaves it to the next one
           const base = l * dim;
+          const cb = m * dim;
+          for (let i = 0; i < dim; i++) cv[cb + i] = vals[base + i]! + add[i]!;
           let ok = true;
           for (let i = 0; i < P; i++) {
-            const b = vals[base + i]! + add[i]! + restNext[i]!;
+            const b = cv[cb + i]! + restNext[i]!;
             best[i] = b;
             if (b < partyFloor[i]!) {
               ok = false;
@@ -259,7 +262,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
             const st = digits[k]!;
             closed[k] = st === 2 ? 1 : 0;
             if (st === 2) continue;
-            if (vals[base + P + k]! + add[P + k]! + restNext[P + k]! < controllerFloor[k]!) {
+            if (cv[cb + P + k]! + restNext[P + k]! < controllerFloor[k]!) {
               if (st === 1) {
                 ok = false;
                 break;
@@ -269,11 +272,9 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
             }
           }
           if (!ok) continue;
-          const cb = m * dim;
-          for (let i = 0; i < P; i++) cv[cb + i] = vals[base + i]! + add[i]!;
           for (let k = 0; k < K; k++) {
             const i = P + k;
-            cv[cb + i] = closed[k] ? 0 : Math.min(vals[base + i]! + add[i]!, capNext[i]!);
+            cv[cb + i] = closed[k] ? 0 : Math.min(cv[cb + i]!, capNext[i]!);
           }
           cp[m] = l;
           co[m] = o;

@@ -49,3 +49,30 @@ export function sharedStructure<T>(issues: readonly Issue[], kind: string, key: 
 export function identityKey(objects: Iterable<object>): string {
   return [...new Set(Array.from(objects, identityOf))].sort((a, b) => a - b).join(',');
 }
+
+type Met = { readonly inputs: readonly unknown[]; readonly value: unknown }[];
+const met = new WeakMap<object, Map<string, Met>>();
+
+/**
+ * The value `build` made before for the same inputs (objects compared by identity, numbers by value) under this
+ * owner and kind, else a new one: a front for `sharedStructure` where its key costs more to build than a few
+ * inputs to compare, as on every round of a run. The owner should live no longer than the inputs matter (the
+ * values last as long as it).
+ */
+export function sameInputs<T>(owner: object, kind: string, inputs: readonly unknown[], build: () => T): T {
+  let byKind = met.get(owner);
+  if (!byKind) {
+    byKind = new Map();
+    met.set(owner, byKind);
+  }
+  let list = byKind.get(kind);
+  if (!list) {
+    list = [];
+    byKind.set(kind, list);
+  }
+  for (const m of list)
+    if (m.inputs.length === inputs.length && m.inputs.every((x, i) => x === inputs[i])) return m.value as T;
+  const value = build();
+  list.push({ inputs, value });
+  return value;
+}
