@@ -28,7 +28,7 @@ export interface Frontier {
   readonly nash: Point | null;
   /** where the points come from: the DP's labels (the same list all run long), and each point's place there */
   readonly labels: readonly Point[];
-  readonly index: Int32Array;
+  readonly index: readonly number[];
 }
 
 /** A frontier whose Nash point is found when first asked for (only Zeuthen asks). */
@@ -36,7 +36,7 @@ class FrontierAt implements Frontier {
   #nash: Point | null | undefined;
   readonly points: readonly Point[];
   readonly labels: readonly Point[];
-  readonly index: Int32Array;
+  readonly index: readonly number[];
   readonly #pareto: readonly Point[];
   constructor(
     readonly parties: readonly number[],
@@ -158,10 +158,13 @@ function labelsAt(problem: Problem, floors: Float64Array): readonly Label[] | nu
   }
 }
 
-/** An actor on a list of frontier points: its utility at each, whether its red lines hold there. */
+/**
+ * An actor on a list of frontier points: its utility at each, whether its red lines hold there (1). Plain arrays:
+ * a small typed array costs more to make than these lists of a few dozen numbers, made every few rounds.
+ */
 export interface OnFrontier {
-  readonly utility: Float64Array;
-  readonly keeps: Uint8Array;
+  readonly utility: readonly number[];
+  readonly keeps: readonly number[];
 }
 
 interface Table extends OnFrontier {
@@ -195,18 +198,17 @@ export function onFrontier(scenario: Scenario, frontier: Frontier, self: number)
     const all = tableOf(scenario, frontier.labels, self, () => {
       const actor = scenario.actors[self]!;
       const { labels } = frontier;
-      const at = { utility: new Float64Array(labels.length), keeps: new Uint8Array(labels.length) };
-      for (let k = 0; k < labels.length; k++) {
-        at.utility[k] = utility(actor, scenario.offsets, labels[k]!.pkg);
-        at.keeps[k] = keepsAll(actor.redLines, labels[k]!.pkg) ? 1 : 0;
+      const at = { utility: [] as number[], keeps: [] as number[] };
+      for (const l of labels) {
+        at.utility.push(utility(actor, scenario.offsets, l.pkg));
+        at.keeps.push(keepsAll(actor.redLines, l.pkg) ? 1 : 0);
       }
       return at;
     });
-    const { index } = frontier;
-    const at = { utility: new Float64Array(index.length), keeps: new Uint8Array(index.length) };
-    for (let k = 0; k < index.length; k++) {
-      at.utility[k] = all.utility[index[k]!]!;
-      at.keeps[k] = all.keeps[index[k]!]!;
+    const at = { utility: [] as number[], keeps: [] as number[] };
+    for (const k of frontier.index) {
+      at.utility.push(all.utility[k]!);
+      at.keeps.push(all.keeps[k]!);
     }
     return at;
   });

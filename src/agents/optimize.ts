@@ -89,7 +89,10 @@ export function bestPath(
       pick[s] = best;
     }
   }
-  const pkg = Int32Array.from(scenario.issues, (x) => x.statusQuo);
+  const pkg = new Int32Array(scenario.issues.length);
+  scenario.issues.forEach((x, i) => {
+    pkg[i] = x.statusQuo;
+  });
   let s = 0;
   for (let t = 0; t < n; t++) {
     const x = order[t]!;

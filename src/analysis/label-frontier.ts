@@ -6,9 +6,10 @@ import { holds } from '../domain/condition.ts';
 import { requiredActors } from '../domain/evaluate.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
-import { paretoInto, tieFreeRows } from './dominance.ts';
+import { paretoInto } from './dominance.ts';
 import type { Label } from './labels.ts';
 import { ACCEPT_TOL, TIE } from './limits.ts';
+import { tieFreeRows } from './near-ties.ts';
 import { type Candidate, lexCompare } from './solutions.ts';
 
 export interface Point extends Candidate {
@@ -69,7 +70,7 @@ export interface LabelFrontier {
   /** every label of the DP as a point, agreeing or not: the same list (and points) at any reservations */
   readonly labels: readonly Point[];
   /** per frontier point: its place in `labels` */
-  readonly index: Int32Array;
+  readonly index: readonly number[];
 }
 
 /** Per judged label list: its points, and the frontier of each set of agreeing labels met so far. */
@@ -199,14 +200,14 @@ function near(q: Float64Array, p: Float64Array): boolean {
 function fromRelations(known: KnownFrontiers, { dominators, pairs }: Relations): LabelFrontier {
   const { labels, agreeing } = known;
   const n = labels.length;
-  const inPareto = new Uint8Array(n);
+  const inPareto: number[] = new Array(n).fill(0);
   const pareto: Point[] = [];
   for (let k = 0; k < n; k++) {
     if (!agreeing[k] || dominators[k]?.some((d) => agreeing[d] === 1)) continue;
     inPareto[k] = 1;
     pareto.push(labels[k]!);
   }
-  const drop = new Uint8Array(n);
+  const drop: number[] = new Array(n).fill(0);
   for (let i = 0; i < pairs.length; i += 3) {
     const a = pairs[i]!;
     const b = pairs[i + 1]!;
@@ -222,7 +223,7 @@ function fromRelations(known: KnownFrontiers, { dominators, pairs }: Relations):
   }
   const index: number[] = [];
   for (let k = 0; k < n; k++) if (inPareto[k] && !drop[k]) index.push(k);
-  return { pareto, frontier: index.map((k) => labels[k]!), labels, index: Int32Array.from(index) };
+  return { pareto, frontier: index.map((k) => labels[k]!), labels, index };
 }
 
 function fromScratch(known: KnownFrontiers, P: number): LabelFrontier {
@@ -230,7 +231,7 @@ function fromScratch(known: KnownFrontiers, P: number): LabelFrontier {
   const pareto = paretoOf(labels.filter((_, k) => agreeing[k] === 1));
   const frontier = tieFree(pareto, P);
   const at = new Map(labels.map((p, k) => [p, k]));
-  return { pareto, frontier, labels, index: Int32Array.from(frontier, (p) => at.get(p)!) };
+  return { pareto, frontier, labels, index: frontier.map((p) => at.get(p)!) };
 }
 
 /**

@@ -101,6 +101,8 @@ const trailOpt = new GrowInt(1024);
 
 export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
   const { scenario, dag, parties, controllers, reservations } = problem;
+  // no package keeps the hard constraints: nothing to label, nothing spent
+  if (dag.sizes[0] === 0) return { labels: [], work: 0 };
   const { plan } = dag;
   const { n, order, domains, frontiers } = plan;
   const { offsets } = scenario;
@@ -349,15 +351,20 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
     }
   }
   const front = Int32Array.from(paretoRows(finals, vals, dim, P, counter, slackPerLevel)).sort();
-  const statusQuo = Int32Array.from(scenario.issues, (issue) => issue.statusQuo);
-  const labels = Array.from(front, (l) => {
-    const pkg = statusQuo.slice();
+  // the packages side by side in one buffer, each label a view of its own part (one allocation, not one a label)
+  const N = scenario.issues.length;
+  const packages = new Int32Array(front.length * N);
+  const labels: Label[] = [];
+  for (let k = 0; k < front.length; k++) {
+    const pkg = packages.subarray(k * N, k * N + N);
+    for (let i = 0; i < N; i++) pkg[i] = scenario.issues[i]!.statusQuo;
+    const l = front[k]!;
     let at = l;
     for (let t = n - 1; t >= 0; t--) {
       pkg[order[t]!] = trailOpt.f[levelStart[t]! + at]!;
       at = trailParent.f[levelStart[t]! + at]!;
     }
-    return { pkg, u: vals.slice(l * dim, l * dim + P) };
-  });
+    labels.push({ pkg, u: vals.slice(l * dim, l * dim + P) });
+  }
   return { labels, work };
 }

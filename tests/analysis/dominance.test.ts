@@ -1,7 +1,8 @@
 // The dominance filters against their definitions on random vectors with many ties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paretoRows, tieFreeRows } from '../../src/analysis/dominance.ts';
+import { paretoRows } from '../../src/analysis/dominance.ts';
+import { tieFreeRows } from '../../src/analysis/near-ties.ts';
 import { strictlyDominates, TIE } from './oracle.ts';
 
 const arbVectors = fc.integer({ min: 1, max: 5 }).chain((d) =>

@@ -63,7 +63,7 @@ describe("a DP's frontier at drifting reservations", () => {
             const pareto = verifiedPareto(next, problem.parties, labels);
             expect(view(got.pareto)).toEqual(view(pareto));
             expect(view(got.frontier)).toEqual(view(tieFree(pareto, P)));
-            expect(Array.from(got.index, (k) => got.labels[k])).toEqual(got.frontier);
+            expect(got.index.map((k) => got.labels[k])).toEqual(got.frontier);
           }
         },
       ),
