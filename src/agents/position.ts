@@ -11,6 +11,7 @@ import { localOptimum } from './search.ts';
 const EPS = 1e-12;
 
 export interface Position {
+  /** shared by every caller asking the same question in a round (it is cached): read it, never change it */
   readonly pkg: Int32Array;
   readonly utility: number;
 }
@@ -79,7 +80,7 @@ export function bestUnder(
       found = bestOver(scenario, self, dag);
       byDag.set(dag, found);
     }
-    return found && { pkg: found.pkg.slice(), utility: found.utility };
+    return found;
   }
   const others = counterparts(scenario, self);
   const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);

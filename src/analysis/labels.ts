@@ -17,7 +17,7 @@
 import { holds } from '../domain/condition.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { Dag } from './dag.ts';
-import { type FilterCounter, paretoInto, paretoRows } from './dominance.ts';
+import { type FilterCounter, paretoInto } from './dominance.ts';
 import { ACCEPT_TOL, MAX_PARETO_WORK, WorkBudgetExceeded } from './limits.ts';
 
 export interface AcceptanceProblem {
@@ -114,38 +114,47 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   const unit = dim <= 2 ? 1 : dim === 3 ? 3 : 6;
   // n levels and the final filter
   const slackPerLevel = epsilon > 0 ? epsilon / (n + 1) : 0;
-  const floors = Float64Array.from(parties, (a, i) => options.floors?.[i] ?? reservations[a]!);
+  const floors = new Float64Array(P);
+  for (let i = 0; i < P; i++) floors[i] = options.floors?.[i] ?? reservations[parties[i]!]!;
   const actors = [...parties, ...controllers];
   const contrib = actors.map((a) => scenario.actors[a]!.contrib);
   const slack = ACCEPT_TOL + 1e-11;
 
-  // best and worst remaining utility per dimension after level t (suffix bounds)
-  const suffix = (pick: (a: number, b: number) => number) =>
-    actors.map((_, k) => {
-      const r = new Float64Array(n + 1);
-      for (let t = n - 1; t >= 0; t--) {
-        const x = order[t]!;
-        const dom = domains[x]!;
-        let b = dom.length > 0 ? contrib[k]![offsets[x]! + dom[0]!]! : 0;
-        for (const o of dom) b = pick(b, contrib[k]![offsets[x]! + o]!);
-        r[t] = r[t + 1]! + b;
+  // per dimension k and level t, at [k * (n + 1) + t]: the best remaining utility after level t (a suffix bound)
+  // and, for a controller, its cap: every value ≥ its reservation minus the worst remaining utility passes
+  // whatever follows, so its utility only matters up to there (more labels tie); +∞ for a party
+  const rest = new Float64Array(dim * (n + 1));
+  const cap = new Float64Array(dim * (n + 1));
+  for (let k = 0; k < dim; k++) {
+    const row = k * (n + 1);
+    const c = contrib[k]!;
+    let worst = 0;
+    cap[row + n] = k < P ? Number.POSITIVE_INFINITY : reservations[actors[k]!]! - worst;
+    for (let t = n - 1; t >= 0; t--) {
+      const x = order[t]!;
+      const dom = domains[x]!;
+      let hi = dom.length > 0 ? c[offsets[x]! + dom[0]!]! : 0;
+      let lo = hi;
+      for (const o of dom) {
+        hi = Math.max(hi, c[offsets[x]! + o]!);
+        lo = Math.min(lo, c[offsets[x]! + o]!);
       }
-      return r;
-    });
-  const rest = suffix(Math.max);
-  // a controller's utility only matters against its reservation: at level t, every value ≥ its reservation
-  // minus the worst remaining utility passes whatever follows, so it is capped there (more labels tie)
-  const cap = suffix(Math.min).map((r, k) =>
-    r.map((v) => (k < P ? Number.POSITIVE_INFINITY : reservations[actors[k]!]! - v)),
-  );
+      rest[row + t] = rest[row + t + 1]! + hi;
+      worst += lo;
+      cap[row + t] = k < P ? Number.POSITIVE_INFINITY : reservations[actors[k]!]! - worst;
+    }
+  }
 
   // controllers: which steps move an issue they control, and the last such step
   const slotOf = new Map(controllers.map((a, k) => [a, k]));
-  const controls = controllers.map((a) =>
-    Uint8Array.from(order, (x) => (scenario.issues[x]!.controlledBy.includes(a) ? 1 : 0)),
-  );
+  const controls = controllers.map((a) => {
+    const steps = new Uint8Array(n);
+    for (let t = 0; t < n; t++) steps[t] = scenario.issues[order[t]!]!.controlledBy.includes(a) ? 1 : 0;
+    return steps;
+  });
   const lastStep = controls.map((c) => c.lastIndexOf(1) + 1);
-  const pow3 = Float64Array.from({ length: K + 1 }, (_, k) => 3 ** k);
+  const pow3 = new Float64Array(K + 1);
+  for (let k = 0; k <= K; k++) pow3[k] = 3 ** k;
   const digit = (status: number, k: number) => Math.floor(status / pow3[k]!) % 3;
 
   // level t: states (node, status) with their labels
@@ -157,19 +166,23 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   held.f.fill(0, 0, dim);
   let vals = held.f;
   const levelStart = new Int32Array(n + 1);
-  for (let i = 0; i < P; i++) if (rest[i]![0]! < floors[i]! - slack) stateStart = new Int32Array([0, 0]);
+  for (let i = 0; i < P; i++)
+    if (rest[i * (n + 1)]! < floors[i]! - slack) stateStart = new Int32Array([0, 0]);
 
   const counter: FilterCounter = { comparisons: 0 };
   let work = 0;
-  const cur = Int32Array.from(scenario.issues, (x) => x.statusQuo);
+  const cur = new Int32Array(scenario.issues.length);
+  for (let i = 0; i < cur.length; i++) cur[i] = scenario.issues[i]!.statusQuo;
   const add = new Float64Array(dim);
   const best = new Float64Array(P);
   const digits = new Int32Array(K);
   const restNext = new Float64Array(dim);
   const capNext = new Float64Array(dim);
   // the thresholds a label's best completion must reach
-  const partyFloor = Float64Array.from(floors, (f) => f - slack);
-  const controllerFloor = Float64Array.from(controllers, (a) => reservations[a]! - slack);
+  const partyFloor = new Float64Array(P);
+  for (let i = 0; i < P; i++) partyFloor[i] = floors[i]! - slack;
+  const controllerFloor = new Float64Array(K);
+  for (let k = 0; k < K; k++) controllerFloor[k] = reservations[controllers[k]!]! - slack;
   const closed = new Uint8Array(K);
   const prune = options.prune;
 
@@ -232,8 +245,8 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
         const edgeBucket = bucketOf(target, next);
         for (let i = 0; i < dim; i++) {
           add[i] = contrib[i]![offsets[x]! + o]!;
-          restNext[i] = rest[i]![t + 1]!;
-          capNext[i] = cap[i]![t + 1]!;
+          restNext[i] = rest[i * (n + 1) + t + 1]!;
+          capNext[i] = cap[i * (n + 1) + t + 1]!;
         }
         if (work + (m + to - from) * unit > budget) throw new WorkBudgetExceeded();
         cVals.ensure((m + to - from) * dim);
@@ -336,7 +349,8 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   }
 
   // complete packages: every party at its floor, every controller that moved at its reservation
-  const finals: number[] = [];
+  const finals = new Int32Array(stateStart[stateStart.length - 1]!);
+  let finalCount = 0;
   for (let s = 0; s < stateNode.length; s++) {
     for (let l = stateStart[s]!; l < stateStart[s + 1]!; l++) {
       let ok = true;
@@ -347,10 +361,13 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
           vals[l * dim + P + k]! < reservations[controllers[k]!]! - ACCEPT_TOL
         )
           ok = false;
-      if (ok) finals.push(l);
+      if (ok) finals[finalCount++] = l;
     }
   }
-  const front = Int32Array.from(paretoRows(finals, vals, dim, P, counter, slackPerLevel)).sort();
+  const kept = new Int32Array(finalCount);
+  const front = kept
+    .subarray(0, paretoInto(finals, 0, finalCount, vals, dim, P, kept, 0, counter, slackPerLevel))
+    .sort();
   // the packages side by side in one buffer, each label a view of its own part (one allocation, not one a label)
   const N = scenario.issues.length;
   const packages = new Int32Array(front.length * N);
