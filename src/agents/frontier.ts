@@ -6,7 +6,7 @@ import { outcomeSpace } from '../analysis/feasibility.ts';
 import { frontierOfLabels, type LabelFrontier, type Point } from '../analysis/label-frontier.ts';
 import { type Label, paretoLabels } from '../analysis/labels.ts';
 import { AnalysisLimitError, WorkBudgetExceeded } from '../analysis/limits.ts';
-import { identityOf, sameInputs, sharedStructure } from '../analysis/shared.ts';
+import { sameInputs } from '../analysis/shared.ts';
 import { bargainingSolutions } from '../analysis/solutions.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
@@ -133,18 +133,11 @@ function heldFor(
     ...[...parties, ...controllers].map((a) => actors[a]!.contrib),
     ...controllers.map((a) => actors[a]!.reservation.value),
   ];
-  // first by the first party's utility table (new every draw, kept by every round): no key to build
-  return sameInputs(actors[parties[0] ?? 0]!.contrib, 'agent-frontier', inputs, () => {
-    // the issue list and the constraint diagram are the shared cache's own key
-    const key = inputs
-      .slice(1)
-      .map((x) => (typeof x === 'number' ? x : identityOf(x)))
-      .join('|');
-    return sharedStructure<Computed>(scenario.issues, 'agent-frontier', key, () => ({
-      floors: reservations,
-      labels: labelsAt(problem(), reservations),
-    }));
-  });
+  // kept with the first party's utility table: new every draw, kept by every round of its run
+  return sameInputs(actors[parties[0] ?? 0]!.contrib, 'agent-frontier', inputs, () => ({
+    floors: reservations,
+    labels: labelsAt(problem(), reservations),
+  }));
 }
 
 type Problem = ReturnType<typeof acceptanceProblem>;

@@ -2,7 +2,7 @@
 // package that gives its counterparts the most while keeping its own utility at a target (a Lagrangian sweep
 // over the constraint diagram, then a local polish). Both keep the actor's own red lines, always.
 import type { Dag } from '../analysis/dag.ts';
-import { identityOf, sameInputs, sharedStructure } from '../analysis/shared.ts';
+import { sameInputs } from '../analysis/shared.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
@@ -99,21 +99,15 @@ function bestOver(scenario: Scenario, self: number, dag: Dag): Position | null {
   // round, with weights that stay put for the whole run
   const contribs = [self, ...others].map((a) => scenario.actors[a]!.contrib);
   const inputs = [scenario.issues, dag, self, ...contribs];
-  return sameInputs(contribs[0]!, 'best-under', inputs, () =>
-    sharedStructure(
-      scenario.issues,
-      'best-under',
-      `${self}|${contribs.map(identityOf).join(',')}|${identityOf(dag)}`,
-      () => {
-        const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
-        const theirs = combinedScores(
-          scenario,
-          others.map((actor) => ({ actor, weight: 1 })),
-        );
-        return position(scenario, self, bestPath(scenario, dag, mine, theirs));
-      },
-    ),
-  );
+  // kept with the actor's utility table: new every draw, kept by every round of its run
+  return sameInputs(contribs[0]!, 'best-under', inputs, () => {
+    const mine = combinedScores(scenario, [{ actor: self, weight: 1 }]);
+    const theirs = combinedScores(
+      scenario,
+      others.map((actor) => ({ actor, weight: 1 })),
+    );
+    return position(scenario, self, bestPath(scenario, dag, mine, theirs));
+  });
 }
 
 /** The actor's best package under its own red lines and the rules; null when nothing keeps them. */

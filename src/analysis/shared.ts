@@ -2,7 +2,9 @@
 // constraint diagram — built once per issue list and constraint set, and shared by every caller that asks again:
 // every draw of `outcomes` and `sweep`, every round of a run, every agent. A compiled scenario is immutable and a
 // draw or a run's effective scenario keeps its issue list and its unchanged constraint objects, so object
-// identity is a safe key; the cache lives as long as the issue list (a WeakMap).
+// identity is a safe key; the cache lives as long as the issue list (a WeakMap). What a draw's weights decide (its
+// labels, its actors' best positions) is kept with the draw's own utility tables instead (`sameInputs`), so it goes
+// when the draw does.
 import type { Issue } from '../domain/types.ts';
 
 const ids = new WeakMap<object, number>();
@@ -52,12 +54,14 @@ export function identityKey(objects: Iterable<object>): string {
 
 type Met = { readonly inputs: readonly unknown[]; readonly value: unknown }[];
 const met = new WeakMap<object, Map<string, Met>>();
+/** Most values kept per owner and kind: the oldest goes first (a red line edited in every run makes new arrays). */
+const MAX_MET = 32;
 
 /**
  * The value `build` made before for the same inputs (objects compared by identity, numbers by value) under this
- * owner and kind, else a new one: a front for `sharedStructure` where its key costs more to build than a few
- * inputs to compare, as on every round of a run. The owner should live no longer than the inputs matter (the
- * values last as long as it).
+ * owner and kind, else a new one: cheaper to find than a key built of the inputs, as on every round of a run.
+ * The values last as long as the owner (choose one that lives no longer than they matter: a draw's utility
+ * table), and at most the latest MAX_MET of them.
  */
 export function sameInputs<T>(owner: object, kind: string, inputs: readonly unknown[], build: () => T): T {
   let byKind = met.get(owner);
@@ -73,6 +77,7 @@ export function sameInputs<T>(owner: object, kind: string, inputs: readonly unkn
   for (const m of list)
     if (m.inputs.length === inputs.length && m.inputs.every((x, i) => x === inputs[i])) return m.value as T;
   const value = build();
+  if (list.length >= MAX_MET) list.shift();
   list.push({ inputs, value });
   return value;
 }
