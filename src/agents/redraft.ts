@@ -14,18 +14,21 @@ const EPS = 1e-12;
 
 /**
  * How a package meets the demands stated last round (each answering actor's aspiration then, and its red
- * lines): who it satisfies, and the total shortfall of the others.
+ * lines): who it satisfies, and the total shortfall of the others. `on(a)` is actor a in the package: its
+ * utility there and whether its red lines hold.
  */
-function demandsMet(view: View, pkg: ArrayLike<number>): { meets: number[]; shortfall: number } {
-  const { scenario } = view;
+function demandsMet(
+  view: View,
+  on: (actor: number) => { readonly utility: number; readonly keeps: boolean },
+): { meets: number[]; shortfall: number } {
   const meets: number[] = [];
   let shortfall = 0;
   for (const d of view.history.at(-1)?.answers ?? []) {
     if (d.actor === view.self) continue;
-    const actor = scenario.actors[d.actor]!;
-    const gap = d.aspiration - utility(actor, scenario.offsets, pkg);
-    if (keepsAll(actor.redLines, pkg) && gap <= EPS) meets.push(d.actor);
-    else shortfall += Math.max(gap, 0) + (keepsAll(actor.redLines, pkg) ? 0 : 1);
+    const { utility: u, keeps } = on(d.actor);
+    const gap = d.aspiration - u;
+    if (keeps && gap <= EPS) meets.push(d.actor);
+    else shortfall += Math.max(gap, 0) + (keeps ? 0 : 1);
   }
   return { meets, shortfall };
 }
@@ -57,7 +60,10 @@ export function frontierDraft(
   allowed: (pkg: ArrayLike<number>) => boolean,
 ): { pkg: Int32Array; meets: number[] } | null {
   const { scenario, self } = view;
-  const now = demandsMet(view, text);
+  const now = demandsMet(view, (a) => {
+    const actor = scenario.actors[a]!;
+    return { utility: utility(actor, scenario.offsets, text), keeps: keepsAll(actor.redLines, text) };
+  });
   if (now.shortfall <= EPS) return null;
   const frontier = agreementFrontier(scenario);
   if (!frontier) return null;
@@ -69,21 +75,16 @@ export function frontierDraft(
   const accepted = answers
     .filter((d) => d.accepts && d.actor !== self)
     .map((d) => ({ d, on: onFrontier(scenario, frontier, d.actor) }));
-  // demandsMet, read from the actors' utilities and red lines on the frontier
-  const answering = answers
-    .filter((d) => d.actor !== self)
-    .map((d) => ({ d, on: onFrontier(scenario, frontier, d.actor) }));
+  // the answering actors on the frontier's points
+  const tables = new Map(answers.map((d) => [d.actor, onFrontier(scenario, frontier, d.actor)]));
   const candidates: { item: { pkg: Int32Array; meets: number[] }; score: number[] }[] = [];
   frontier.points.forEach((p, k) => {
     if (me.keeps[k] !== 1 || me.utility[k]! < aspiration - EPS) return;
     if (!accepted.every(({ d, on }) => on.keeps[k] === 1 && on.utility[k]! >= d.aspiration - EPS)) return;
-    const meets: number[] = [];
-    let shortfall = 0;
-    for (const { d, on } of answering) {
-      const gap = d.aspiration - on.utility[k]!;
-      if (on.keeps[k] === 1 && gap <= EPS) meets.push(d.actor);
-      else shortfall += Math.max(gap, 0) + (on.keeps[k] === 1 ? 0 : 1);
-    }
+    const { meets, shortfall } = demandsMet(view, (a) => {
+      const on = tables.get(a)!;
+      return { utility: on.utility[k]!, keeps: on.keeps[k] === 1 };
+    });
     if (compare([-meets.length, shortfall], current) >= 0 || !allowed(p.pkg)) return;
     let moved = 0;
     for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
