@@ -10,7 +10,7 @@ import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
-import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
+import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { count, n2 } from '../../report/format.ts';
 import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
@@ -129,7 +129,7 @@ export function registerSummary(program: Command, io: Io): void {
       // the default run's outcome, and the readings and assumptions it rests on
       line();
       const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
-      if (rests.computed) line(p.bold(`The default run (peacesim run): ${rests.outcome}`));
+      if (rests.computed) line(p.bold(`The default run (peacesim run): ${outcomeName(rests.outcome)}`));
       for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
     });
 }
