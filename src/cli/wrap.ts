@@ -13,7 +13,8 @@ export function textWidth(io: Pick<Io, 'columns'>, env: NodeJS.ProcessEnv = proc
   return io.columns && io.columns > 0 ? io.columns : 80;
 }
 
-/** Commands whose output is a document or data (markdown, HTML, JSON Schema, YAML), never wrapped. */
+/** Commands whose output is a document or data (markdown, HTML, JSON Schema, YAML), never wrapped (and `sources`
+ * without --key, below). */
 const DOCUMENTS = new Set(['schema', 'report', 'brief', 'import']);
 
 /** Whether a command's output is text for a person: not a document, and neither --json nor --csv. */
@@ -25,6 +26,8 @@ export function printsText(command: {
   for (let c: typeof command | null = command; c; c = c.parent as typeof command | null)
     if (DOCUMENTS.has(c.name())) return false;
   const opts = command.opts();
+  // `sources` prints the markdown list of every source, or (--key) a few sources as text
+  if (command.name() === 'sources' && opts.key === undefined) return false;
   return !opts.json && opts.csv === undefined;
 }
 
