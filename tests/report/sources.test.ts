@@ -155,13 +155,14 @@ describe('the sources of ukraine-peace', () => {
   });
 });
 
-describe('peacesim sources', () => {
-  async function cli(...argv: string[]) {
-    const io = memoryIo();
-    const code = await run(argv, io);
-    return { code, out: io.stdout(), err: io.stderr() };
-  }
+/** The program in-process: its exit code and what it printed. */
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
 
+describe('peacesim sources', () => {
   it('should print the markdown report of the default scenario', async () => {
     const r = await cli('sources');
     expect(r.code).toBe(0);
@@ -187,12 +188,6 @@ describe('peacesim sources', () => {
 });
 
 describe('peacesim sources --key', () => {
-  async function cli(...argv: string[]) {
-    const io = memoryIo();
-    const code = await run(argv, io);
-    return { code, out: io.stdout(), err: io.stderr() };
-  }
-
   it('should print each source asked for with everything that rests on it, as --json lists', async () => {
     const text = await cli('sources', 'ukraine-peace', '--key', 's125', 'zelensky-axios-feb-2026');
     const json = JSON.parse(
