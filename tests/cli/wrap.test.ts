@@ -92,12 +92,12 @@ describe('wrapLine', () => {
 describe('the commands, on a pipe', () => {
   const PIPE = { COLUMNS: '' };
 
-  it('should wrap show, run, analyze, sources and list to 80 columns', () => {
+  it('should wrap show, run, analyze, sources --key and list to 80 columns', () => {
     for (const args of [
       ['show', 'ukraine-peace'],
       ['run', 'tutorial-bilateral'],
       ['analyze', 'tutorial-bilateral'],
-      ['sources', 'tutorial-bilateral'],
+      ['sources', 'ukraine-peace', '--key', 's125', 's52'],
       ['list'],
       ['whatif', 'tutorial-bilateral', '--document', 'mediator-text', '--set', 'line=withdraw-2022'],
     ]) {
@@ -112,8 +112,9 @@ describe('the commands, on a pipe', () => {
     expect(narrow.stdout.split(/\s+/)).toEqual(wide.stdout.split(/\s+/));
   });
 
-  it('should never wrap JSON, CSV or the JSON Schema', () => {
+  it('should never wrap JSON, CSV, the JSON Schema or the sources document (markdown)', () => {
     for (const args of [
+      ['sources', 'tutorial-bilateral'],
       ['run', 'tutorial-bilateral', '--json'],
       ['run', 'tutorial-bilateral', '--csv'],
       ['analyze', 'tutorial-bilateral', '--csv', 'documents'],

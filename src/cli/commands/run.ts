@@ -90,6 +90,8 @@ export function report(
     out?: string;
     save?: string;
     source: string;
+    /** the scenario as the user named it (for commands the text suggests); default: `source` */
+    named?: string;
     restsOn?: RestsOnSection;
   },
 ): void {
@@ -115,7 +117,7 @@ export function report(
       ...conflictLines(scenario, conflicts ?? []),
       ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
-    const keys = sourceKeysLine(scenario, opts.source, lines.join('\n'));
+    const keys = sourceKeysLine(scenario, opts.named ?? opts.source, lines.join('\n'));
     if (keys) lines.push('', palette(io).dim(keys));
     if (opts.save)
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
@@ -243,7 +245,7 @@ export function registerRun(program: Command, io: Io): void {
         report(
           io,
           { scenario, options, result },
-          { ...opts, source: scenarioSource(name), ...(restsOn ? { restsOn } : {}) },
+          { ...opts, source: scenarioSource(name), named: name, ...(restsOn ? { restsOn } : {}) },
         );
       },
     );
