@@ -6,10 +6,11 @@
 // its own change, unless something has happened since.
 import type { MediatorMemory } from '../agents/mediator.ts';
 import type { Scenario } from '../domain/types.ts';
-import { optionOf, packageOf, termHistory } from './terms.ts';
+import { optionOf, packageOf, type TermSheet, termHistory } from './terms.ts';
 import type { TranscriptEntry } from './transcript.ts';
 
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
+type TextOnTable = ReturnType<typeof termHistory>[number];
 
 /** How an actor answered: accepted, refused on a red line, found the text below no deal, or held out for more. */
 function answerOf(v: Verdict): string {
@@ -26,9 +27,20 @@ interface Answers {
   last: number;
 }
 
+/** A sheet's JSON, memoised on the (frozen, shared) sheet: the text answered, compared between rounds. */
+const json = new WeakMap<TermSheet, string>();
+function jsonOf(sheet: TermSheet): string {
+  let out = json.get(sheet);
+  if (out === undefined) {
+    out = JSON.stringify(sheet);
+    json.set(sheet, out);
+  }
+  return out;
+}
+
 /** The seq of the last entry that brought new information, or −1. */
-function lastNews(transcript: readonly TranscriptEntry[]): number {
-  const sheets = new Map(termHistory(transcript).map((h) => [h.seq, JSON.stringify(h.sheet)]));
+function lastNews(transcript: readonly TranscriptEntry[], texts: readonly TextOnTable[]): number {
+  const sheets = new Map(texts.map((h) => [h.seq, jsonOf(h.sheet)]));
   let news = -1;
   let text = '';
   let previous: Answers | null = null;
@@ -57,12 +69,11 @@ export function mediatorMemory(
   transcript: readonly TranscriptEntry[],
   mediator: number,
 ): MediatorMemory {
-  const since = lastNews(transcript);
+  const texts = termHistory(transcript);
+  const since = lastNews(transcript, texts);
   const sq = scenario.issues.map((x) => x.statusQuo);
   const id = scenario.actors[mediator]!.id;
-  const tabled = termHistory(transcript)
-    .filter((h) => h.seq > since)
-    .map((h) => packageOf(scenario, h.sheet, sq));
+  const tabled = texts.filter((h) => h.seq > since).map((h) => packageOf(scenario, h.sheet, sq));
   const abandoned: [number, number][] = [];
   for (const e of transcript.slice(since + 1))
     if (e.kind === 'revised' && e.actor === id && e.human !== true)

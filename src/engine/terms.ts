@@ -64,13 +64,30 @@ interface TextEntry {
   readonly patches?: readonly Patch[];
 }
 
-/** Every text a transcript put on the table, in order: its entry's seq and its term sheet, rebuilt from the patches. */
+/**
+ * The sheet after each text entry, memoised on the entry with the sheet it was patched from: entries are frozen
+ * and shared by every later context of a run, so each run rebuilds each sheet once, not once per round.
+ */
+const sheetAfter = new WeakMap<object, { readonly before: TermSheet | null; readonly sheet: TermSheet }>();
+
+/**
+ * Every text a transcript put on the table, in order: its entry's seq and its term sheet, rebuilt from the patches.
+ * The sheets are frozen and may be shared between calls.
+ */
 export function termHistory(transcript: readonly TextEntry[]): { seq: number; sheet: TermSheet }[] {
   const out: { seq: number; sheet: TermSheet }[] = [];
   let sheet: TermSheet | null = null;
   for (const e of transcript) {
     if (!e.patches) continue;
-    sheet = e.terms ? { ...e.terms } : applyTermPatches(sheet ?? {}, e.patches);
+    const known = sheetAfter.get(e);
+    if (known && known.before === sheet) sheet = known.sheet;
+    else {
+      const next: TermSheet = Object.freeze(
+        e.terms ? { ...e.terms } : applyTermPatches(sheet ?? {}, e.patches),
+      );
+      if (Object.isFrozen(e)) sheetAfter.set(e, { before: sheet, sheet: next });
+      sheet = next;
+    }
     out.push({ seq: e.seq, sheet });
   }
   return out;
