@@ -2,7 +2,7 @@
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
 // Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
 
-import type { Draft } from 'immer';
+import { current, type Draft, freeze, isDraft } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
 import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -107,16 +107,42 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
   };
 }
 
-export type ContextDraft = Draft<NegotiationContext>;
+/** The lists a step only appends to (or, for this round's answers, empties). */
+type AppendOnly = 'transcript' | 'history' | 'answers';
+
+/**
+ * A context under immer, with the append-only lists left as plain frozen arrays: `append` replaces a list with a
+ * frozen copy plus the new item, so immer neither drafts a list through its proxy nor walks and freezes its
+ * earlier items again at every step (the transcript grows to a hundred entries and more).
+ */
+export type ContextDraft = Omit<Draft<NegotiationContext>, AppendOnly> & {
+  -readonly [K in AppendOnly]: NegotiationContext[K];
+};
+
+/** A list as it stands in the draft, as a plain array: read item by item without immer's proxy traps. */
+export function listOf<T>(list: readonly T[]): readonly T[] {
+  return isDraft(list) ? current<readonly T[]>(list as Draft<readonly T[]>) : list;
+}
+
+/** Appends an item to one of the append-only lists; the item is frozen deep, as immer freezes what it returns. */
+export function append<K extends AppendOnly>(
+  draft: ContextDraft,
+  key: K,
+  item: NegotiationContext[K][number],
+): void {
+  type Item = NegotiationContext[K][number];
+  const list = listOf(draft[key] as readonly Item[]);
+  draft[key] = Object.freeze([...list, freeze(item, true)]) as ContextDraft[K];
+}
 
 /** Appends a transcript entry stamped with its sequence number, the round and the phase. */
 export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
-  draft.transcript.push({
+  append(draft, 'transcript', {
     seq: draft.transcript.length,
     round: draft.round,
     phase,
     ...body,
-  } as Draft<TranscriptEntry>);
+  } as TranscriptEntry);
 }
 
 /** Runs `use` with the generator restored from the draft, and stores its state back. */

@@ -10,7 +10,7 @@ import { mediatorOf } from '../domain/protocol.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
 import { noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { append, type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
 import { currentScenario, viewOf } from './effective.ts';
 import type { HumanMove } from './events.ts';
 import { isHuman, type Run } from './options.ts';
@@ -40,7 +40,7 @@ function logAnswer(
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
     noteWalkOut(draft, actor);
-    draft.answers.push({
+    append(draft, 'answers', {
       actor,
       accepts: false,
       aspiration: res.aspiration,
@@ -57,7 +57,7 @@ function logAnswer(
     });
     return;
   }
-  draft.answers.push({
+  append(draft, 'answers', {
     actor,
     accepts: res.type === 'accept',
     aspiration: res.aspiration,

@@ -8,7 +8,7 @@ import { ratificationOf } from '../domain/ratification.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { blameTally, loneHoldout, noteHoldout, noteWalkOut } from './blame.ts';
-import { log, type NegotiationContext } from './context.ts';
+import { append, log, type NegotiationContext } from './context.ts';
 import { currentScenario } from './effective.ts';
 import type { Run } from './options.ts';
 import { mediatorOutOfPatience, nextProgress } from './patience.ts';
@@ -79,7 +79,7 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
       });
     }
     draft.agreed = agreement;
-    draft.history.push({
+    append(draft, 'history', {
       round: ctx.round,
       text: [...ctx.text],
       author: ctx.author,
