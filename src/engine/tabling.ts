@@ -12,7 +12,7 @@ import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { type ContextDraft, log, type NegotiationContext, replace, withRng } from './context.ts';
 import { viewOf } from './effective.ts';
 import { applyEffects } from './effects.ts';
 import { mediatorMemory } from './memory.ts';
@@ -187,7 +187,7 @@ export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext
   let regular = false;
   const started = produce(ctx, (draft) => {
     draft.round += 1;
-    draft.answers = [];
+    replace(draft, 'answers', []);
     draft.awaiting = [];
     draft.agreed = false;
     if (draft.round > 1) {

@@ -79,12 +79,13 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
       });
     }
     draft.agreed = agreement;
+    // the text and the answers as they stand: frozen, so the round shares them rather than copies them
     append(draft, 'history', {
       round: ctx.round,
-      text: [...ctx.text],
+      text: ctx.text,
       author: ctx.author,
       authorAspiration: ctx.authorAspiration,
-      answers: ctx.answers.map((a) => ({ ...a, asks: [...a.asks] })),
+      answers: ctx.answers,
     });
   });
 }
