@@ -23,73 +23,83 @@ function answerOf(v: Verdict): string {
 }
 
 interface Answers {
-  /** the text answered, as its term sheet in JSON */
-  readonly text: string;
-  readonly answers: ReadonlyMap<string, string>;
-  /** the seq of the last answer */
-  readonly last: number;
-}
-
-/** What the transcript says up to an entry. Immutable: a later entry makes a new one. */
-interface Scan {
-  /** the text on the table (null before the first), and its JSON ('' before the first) */
+  /** the text answered, as its term sheet */
   readonly sheet: TermSheet | null;
-  readonly text: string;
-  /** the seq of the last entry that brought new information, or −1 */
-  readonly news: number;
-  /** the answers of the last round tallied, and of the round being answered */
-  readonly previous: Answers | null;
-  readonly current: Answers | null;
-  /** every text put on the table, in order */
-  readonly texts: readonly { readonly seq: number; readonly sheet: TermSheet }[];
-  /** every revision, with its place in the transcript */
-  readonly revisions: readonly { readonly index: number; readonly entry: Revised }[];
+  readonly answers: Map<string, string>;
+  /** the seq of the last answer */
+  last: number;
 }
 
-const START: Scan = {
-  sheet: null,
-  text: '',
-  news: -1,
-  previous: null,
-  current: null,
-  texts: [],
-  revisions: [],
-};
+/** A sheet's JSON, made once per sheet (the sheets are frozen): the same text is the same JSON. */
+const json = new WeakMap<TermSheet, string>();
+function jsonOf(sheet: TermSheet | null): string {
+  if (sheet === null) return '';
+  let out = json.get(sheet);
+  if (out === undefined) {
+    out = JSON.stringify(sheet);
+    json.set(sheet, out);
+  }
+  return out;
+}
 
-function step(scan: Scan, e: TranscriptEntry, index: number): Scan {
-  switch (e.kind) {
-    case 'inject':
-    case 'walk-out':
-      return { ...scan, news: e.seq };
-    case 'tabled':
-    case 'proposal':
-    case 'revised': {
-      const sheet = nextSheet(scan.sheet, e);
-      return {
-        ...scan,
-        sheet,
-        text: JSON.stringify(sheet),
-        texts: [...scan.texts, { seq: e.seq, sheet }],
-        revisions: e.kind === 'revised' ? [...scan.revisions, { index, entry: e }] : scan.revisions,
-      };
+const sameText = (a: TermSheet | null, b: TermSheet | null) => a === b || jsonOf(a) === jsonOf(b);
+
+/**
+ * What the transcript says up to an entry: the text on the table, the last news, the answers of the last round
+ * tallied and of the round being answered, every text put on the table and every revision. A scan reads entries
+ * in place; `copy` makes one to read on from without changing this one (a cached scan is never read on).
+ */
+class Scan {
+  /** the text on the table (null before the first) */
+  sheet: TermSheet | null = null;
+  /** the seq of the last entry that brought new information, or −1 */
+  news = -1;
+  previous: Answers | null = null;
+  current: Answers | null = null;
+  texts: { readonly seq: number; readonly sheet: TermSheet }[] = [];
+  revisions: { readonly index: number; readonly entry: Revised }[] = [];
+
+  copy(): Scan {
+    const out = new Scan();
+    out.sheet = this.sheet;
+    out.news = this.news;
+    out.previous = this.previous; // never changed once tallied
+    out.current = this.current && { ...this.current, answers: new Map(this.current.answers) };
+    out.texts = [...this.texts];
+    out.revisions = [...this.revisions];
+    return out;
+  }
+
+  read(e: TranscriptEntry, index: number): void {
+    switch (e.kind) {
+      case 'inject':
+      case 'walk-out':
+        this.news = e.seq;
+        return;
+      case 'tabled':
+      case 'proposal':
+      case 'revised':
+        this.sheet = nextSheet(this.sheet, e);
+        this.texts.push({ seq: e.seq, sheet: this.sheet });
+        if (e.kind === 'revised') this.revisions.push({ index, entry: e });
+        return;
+      case 'verdict':
+        this.current ??= { sheet: this.sheet, answers: new Map(), last: e.seq };
+        this.current.answers.set(e.actor, answerOf(e));
+        this.current.last = e.seq;
+        return;
+      case 'tally': {
+        const { current, previous } = this;
+        if (!current) return;
+        // the same text answered otherwise than the round before: something moved that the text did not
+        const was = previous && sameText(previous.sheet, current.sheet) ? previous.answers : null;
+        for (const [actor, answer] of current.answers)
+          if (was?.has(actor) && was.get(actor) !== answer) this.news = Math.max(this.news, current.last);
+        this.previous = current;
+        this.current = null;
+        return;
+      }
     }
-    case 'verdict': {
-      const { current, text } = scan;
-      const answers = new Map(current?.answers).set(e.actor, answerOf(e));
-      return { ...scan, current: { text: current?.text ?? text, answers, last: e.seq } };
-    }
-    case 'tally': {
-      const { current, previous } = scan;
-      if (!current) return scan;
-      // the same text answered otherwise than the round before: something moved that the text did not
-      let news = scan.news;
-      const was = previous?.text === current.text ? previous.answers : null;
-      for (const [actor, answer] of current.answers)
-        if (was?.has(actor) && was.get(actor) !== answer) news = Math.max(news, current.last);
-      return { ...scan, news, previous: current, current: null };
-    }
-    default:
-      return scan;
   }
 }
 
@@ -111,12 +121,11 @@ function startsWith(longer: readonly TranscriptEntry[], prefix: readonly Transcr
 
 function scanOf(transcript: readonly TranscriptEntry[]): Scan {
   const first = transcript[0];
-  if (first === undefined) return START;
-  const last = lastScanned.get(first);
-  const from = last && startsWith(transcript, last.transcript) ? last : { transcript: [], scan: START };
-  let scan = from.scan;
-  for (let k = from.transcript.length; k < transcript.length; k++) scan = step(scan, transcript[k]!, k);
-  if (Object.isFrozen(transcript)) lastScanned.set(first, { transcript, scan });
+  const last = first && lastScanned.get(first);
+  const from = last && startsWith(transcript, last.transcript) ? last : null;
+  const scan = from ? from.scan.copy() : new Scan();
+  for (let k = from ? from.transcript.length : 0; k < transcript.length; k++) scan.read(transcript[k]!, k);
+  if (first && Object.isFrozen(transcript)) lastScanned.set(first, { transcript, scan });
   return scan;
 }
 
