@@ -5,7 +5,8 @@ import { stripVTControlCharacters } from 'node:util';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapLine, wrapText } from '../../src/cli/wrap.ts';
+import { textWidth } from '../../src/cli/wrap.ts';
+import { wrapLine, wrapText } from '../../src/cli/wrap-line.ts';
 import { cli } from '../helpers.ts';
 
 const SEED = 20260308;

@@ -25,6 +25,7 @@ import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
+import { sourceKeysLine } from '../../report/sources.ts';
 import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -114,6 +115,8 @@ export function report(
       ...conflictLines(scenario, conflicts ?? []),
       ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
+    const keys = sourceKeysLine(scenario, opts.source, lines.join('\n'));
+    if (keys) lines.push('', palette(io).dim(keys));
     if (opts.save)
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
     io.out(`${lines.join('\n')}\n`);
