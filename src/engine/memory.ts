@@ -8,8 +8,9 @@
 // The transcript is read as a scan, entry by entry, that goes on from where the last round's scan ended: a context
 // shares the (frozen) entries of the contexts before it, so a round reads only the entries that are new.
 import type { MediatorMemory } from '../agents/mediator.ts';
+import { optionOf } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
-import { nextSheet, optionOf, packageOf, type TermSheet } from './terms.ts';
+import { nextSheet, packageOf, type TermSheet } from './terms.ts';
 import type { TranscriptEntry } from './transcript.ts';
 
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;

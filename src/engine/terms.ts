@@ -2,6 +2,7 @@
 // transcript carries its patches: replaying them from the first text's sheet rebuilds each text (the report's
 // trajectories do, and so can any reader of `run --json`); the inverse patches take a text back to the one before.
 import { enablePatches, Immer, type Patch } from 'immer';
+import { optionOf } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
 
 enablePatches();
@@ -27,12 +28,6 @@ export function termSheet(scenario: Scenario, pkg: ArrayLike<number>): TermSheet
     out[x.id] = termValue(scenario, i, pkg[i]!);
   });
   return out;
-}
-
-/** The option index a term value names on an issue, or −1. */
-export function optionOf(scenario: Scenario, issue: number, value: TermValue): number {
-  const x = scenario.issues[issue]!;
-  return x.options.findIndex((o) => (x.kind === 'numeric' ? o.value === Number(value) : o.id === value));
 }
 
 /** The package a term sheet describes (issues it leaves out stay as in `base`). */
