@@ -219,7 +219,7 @@ else console.log('\n## (b) skipped: scenarios/ukraine-peace.yaml is missing');
 genius();
 loading();
 engine();
-scale(root);
+await scale(root);
 hostile(root);
 // the record as evidence (sections "(l)"): on the default scenario, and on the tutorial
 for (const id of ['ukraine-peace', 'tutorial-bilateral']) {

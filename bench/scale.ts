@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { openScenario } from '../src/cli/scenarios.ts';
 import { runHeadless } from '../src/engine/headless.ts';
 import { stateName } from '../src/engine/machine.ts';
+import { outcomesPart } from '../src/engine/outcomes.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { geniusLike } from './synthetic.ts';
 
@@ -162,7 +163,7 @@ function baselineBin(root: string): string | null {
   }
 }
 
-function outcomes(root: string, bin: string, cache: string): void {
+async function outcomes(root: string, bin: string, cache: string): Promise<void> {
   const n = 200;
   const old = baselineBin(root);
   // both builds read the same file: the scenario as of the baseline (today's build reads that format too)
@@ -196,23 +197,67 @@ function outcomes(root: string, bin: string, cache: string): void {
     `- outcomes --workers 1 / analyze: ${fmt(one.cpu / c.analyze!.cpu, 1)}× (CPU), ${fmt(one.wall / c.analyze!.wall, 1)}× (wall)`,
   );
   console.log(`- two workers against one: ${fmt(one.wall / two.wall, 2)}× faster (wall)`);
-  const now = compare(
+  if (old) await inProcessDraws(old, file, n);
+  // today's default scenario: the ratio to its own analyze, and two workers against one on a short and a long run
+  const today = (k: number, w: number) => [
+    bin,
+    'outcomes',
+    'ukraine-peace',
+    '-n',
+    String(k),
+    '--workers',
+    String(w),
+    '--json',
+  ];
+  const d = compare(
     {
-      "today's default, --workers 1": [
-        bin,
-        'outcomes',
-        'ukraine-peace',
-        '-n',
-        String(n),
-        '--workers',
-        '1',
-        '--json',
-      ],
+      analyze: [bin, 'analyze', 'ukraine-peace', '--json'],
+      [`-n ${n} --workers 1`]: today(n, 1),
+      [`-n ${n} --workers 2`]: today(n, 2),
+      '-n 1000 --workers 1': today(1000, 1),
+      '-n 1000 --workers 2': today(1000, 2),
     },
-    1,
+    3,
     env,
-  )["today's default, --workers 1"]!;
-  console.log(`- today's ukraine-peace, --workers 1: ${fmt(now.cpu / n)} ms CPU a draw`);
+  );
+  const d1 = d[`-n ${n} --workers 1`]!;
+  console.log(`- today's ukraine-peace:`);
+  for (const [k, v] of Object.entries(d))
+    console.log(`  - ${k}: ${fmt(v.cpu, 0)} ms CPU, ${fmt(v.wall, 0)} ms wall`);
+  console.log(
+    `  - outcomes -n ${n} --workers 1 / analyze: ${fmt(d1.cpu / d.analyze!.cpu, 1)}× (CPU), ${fmt(d1.wall / d.analyze!.wall, 1)}× (wall); ${fmt(d1.cpu / n)} ms CPU a draw`,
+  );
+  console.log(
+    `  - two workers against one: ${fmt(d1.wall / d[`-n ${n} --workers 2`]!.wall, 2)}× faster at -n ${n}, ${fmt(d['-n 1000 --workers 1']!.wall / d['-n 1000 --workers 2']!.wall, 2)}× at -n 1000 (wall)`,
+  );
+}
+
+/**
+ * The draws alone, in one process, without start-up or loading: the baseline build's `runOutcomes` and today's
+ * `outcomesPart` on the same file, each run twice (the second run, with the JIT warm, is the figure).
+ */
+async function inProcessDraws(old: string, file: string, n: number): Promise<void> {
+  const dist = join(dirname(old), '../..');
+  const before = {
+    load: (await import(join(dist, 'src/scenario/load.js'))).loadScenarioFile as (f: string) => unknown,
+    run: (await import(join(dist, 'src/engine/outcomes.js'))).runOutcomes as (
+      s: unknown,
+      o: { draws: number; seed: number },
+    ) => unknown,
+  };
+  const time = (f: () => void) => {
+    f();
+    const t0 = performance.now();
+    f();
+    return performance.now() - t0;
+  };
+  const oldScenario = before.load(file);
+  const ms0 = time(() => before.run(oldScenario, { draws: n, seed: 1 }));
+  const s = loadScenarioFile(file);
+  const ms1 = time(() => outcomesPart(s, { draws: n, seed: 1 }, 0, n));
+  console.log(
+    `- the draws alone, in-process (no start-up, no loading; JIT warm): before ${fmt(ms0 / n, 2)} ms a draw, after ${fmt(ms1 / n, 2)} ms: ${fmt(ms0 / ms1, 2)}×`,
+  );
 }
 
 /** Milliseconds from launch to the full first frame of `tui` (its key line drawn), in a tmux pane. */
@@ -255,12 +300,12 @@ function tuiFrame(bin: string, cache: string): void {
   );
 }
 
-export function scale(root: string): void {
+export async function scale(root: string): Promise<void> {
   const bin = join(root, 'dist/src/cli/main.js');
   const cache = join(tmpdir(), `peacesim-bench-cache-${process.pid}`);
   startup(bin, cache);
   loading(root, cache);
   engineRuns(root);
-  outcomes(root, bin, cache);
+  await outcomes(root, bin, cache);
   tuiFrame(bin, cache);
 }

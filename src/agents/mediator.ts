@@ -92,28 +92,39 @@ export interface MediatorInput {
   readonly memory?: MediatorMemory;
 }
 
+/** Two packages with the same option on every issue. */
+function samePackage(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The rules that keep the search from going round in circles, and whether they held a change back. */
 class Circles {
   blocked = false;
-  readonly #abandoned: Set<string>;
-  readonly #tabled: Set<string>;
+  /** per issue, the options it moved that term away from */
+  readonly #abandoned = new Map<number, Set<number>>();
+  readonly #tabled: readonly (readonly number[])[];
   constructor(
     readonly start: Int32Array,
     memory: MediatorMemory | undefined,
   ) {
-    this.#abandoned = new Set((memory?.abandoned ?? []).map(([i, o]) => `${i}:${o}`));
-    this.#tabled = new Set((memory?.tabled ?? []).map((t) => t.join(',')));
+    for (const [i, o] of memory?.abandoned ?? []) {
+      const options = this.#abandoned.get(i) ?? new Set<number>();
+      options.add(o);
+      this.#abandoned.set(i, options);
+    }
+    this.#tabled = memory?.tabled ?? [];
   }
   /** A package moves some term back to a value the mediator moved it away from. */
   undoes(pkg: ArrayLike<number>): boolean {
     for (let i = 0; i < pkg.length; i++)
-      if (pkg[i] !== this.start[i] && this.#abandoned.has(`${i}:${pkg[i]}`)) return true;
+      if (pkg[i] !== this.start[i] && this.#abandoned.get(i)?.has(pkg[i]!)) return true;
     return false;
   }
   /** A package, other than the text on the table, that was on the table before. */
   retables(pkg: ArrayLike<number>): boolean {
-    const key = Array.from(pkg).join(',');
-    return key !== Array.from(this.start).join(',') && this.#tabled.has(key);
+    return !samePackage(pkg, this.start) && this.#tabled.some((t) => samePackage(t, pkg));
   }
   /** Whether a candidate may be tabled; a refused one is remembered (then "nothing new" may be said). */
   allows(pkg: ArrayLike<number>, whole = false): boolean {
@@ -165,15 +176,11 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       requiredActors(scenario, pkg).includes(owner);
     if (holds(constraint.condition, text) || !needed(text)) continue;
     const candidates: { item: Int32Array; score: number[] }[] = [];
+    // its own red lines that a repair must keep: those that hold now, and the one repaired
+    const keep = me.redLines.filter((c) => c === constraint || holds(c.condition, text));
     const consider = (next: Int32Array) => {
       if (holds(constraint.condition, next) === false && needed(next)) return;
-      if (
-        !keepsAll(
-          me.redLines.filter((c) => c === constraint || holds(c.condition, text)),
-          next,
-        )
-      )
-        return;
+      if (!keepsAll(keep, next)) return;
       if (!circles.allows(next)) return;
       candidates.push({
         item: next,
@@ -241,6 +248,12 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
   // 2. the actors that rejected a text worth less to them than no deal, and still get less: the terms they asked
   //    for, costliest first, one step their way
   const steps = input.steps ?? 1;
+  /** its own red lines that hold in a text (the last text asked about, remembered) */
+  let held: { text: Int32Array; lines: Constraint[] } | null = null;
+  const holding = (pkg: Int32Array) => {
+    if (held?.text !== pkg) held = { text: pkg, lines: me.redLines.filter((c) => holds(c.condition, pkg)) };
+    return held.lines;
+  };
   for (const a of rejected) {
     const actor = scenario.actors[a]!;
     const answer = answers.get(a);
@@ -256,10 +269,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
     );
     // no red line or rule that holds may break, nobody content may fall below no deal, and the mediator keeps its aspiration
     const admissible = (next: Int32Array) =>
-      keepsAll(
-        me.redLines.filter((c) => holds(c.condition, text)),
-        next,
-      ) &&
+      keepsAll(holding(text), next) &&
       [...brokenKeys(scenario, next)].every((k) => before.has(k)) &&
       content.every(
         (j) =>

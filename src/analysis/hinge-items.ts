@@ -1,8 +1,8 @@
 // The labelled modelling choices an answer may rest on, each with the one change that reverses it: a red line or
 // rule dropped, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
 // (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
-// the record allows. Only choices whose basis is `reading` or `assumption` are items: what an actor stated is not
-// the modeller's to reverse.
+// the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range. Only
+// choices whose basis is `reading` or `assumption` are items: what an actor stated is not the modeller's to reverse.
 import { contributions } from '../domain/positions.ts';
 import type { Actor, BasisKind, Scenario, StrategyKind } from '../domain/types.ts';
 
@@ -25,6 +25,8 @@ type HingeChange =
       readonly to: StrategyKind;
     }
   | { readonly kind: 'event'; readonly event: string }
+  | { readonly kind: 'hurdle'; readonly hurdle: string }
+  | { readonly kind: 'threshold'; readonly hurdle: string; readonly from: number; readonly to: number }
   | { readonly kind: 'epoch'; readonly actor: number; readonly epoch: string }
   | {
       readonly kind: 'calibrated';
@@ -182,21 +184,55 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         label: `event switched off — ${e.title}`,
         change: { kind: 'event', event: e.id },
       });
+  out.push(...ratificationItems(s));
   return out;
 }
 
 /**
- * The labelled numbers of the involved actors that have no reversal: a weight or value of no deal that is a
- * reading or an assumption but given without a range. An outcome may rest on them; nothing here can say so.
+ * The ratification hurdles, as items: a hurdle that is a reading or an assumption dropped (the text takes effect
+ * when signed), and a labelled threshold with a range at the other end of it. They change whether a signed text
+ * takes effect, which is part of a run's outcome.
  */
-export function unrangedCount(s: Scenario): number {
-  let n = 0;
+function ratificationItems(s: Scenario): HingeItem[] {
+  const out: HingeItem[] = [];
+  for (const r of s.ratifications) {
+    const name = s.actors[r.actor]!.name;
+    if (labelled(r.basis))
+      out.push({
+        id: `hurdle:${r.id}`,
+        basis: r.basis,
+        sources: r.sources,
+        label: `${name}: ratification hurdle dropped — ${r.label}`,
+        change: { kind: 'hurdle', hurdle: r.id },
+      });
+    const t = r.threshold;
+    const to = t.range && labelled(t.basis) ? otherEnd(t.value, t.range) : null;
+    if (to !== null && labelled(t.basis))
+      out.push({
+        id: `threshold:${r.id}`,
+        basis: t.basis,
+        sources: t.sources,
+        label: `${name}: the utility ${r.label} needs at the other end of its range (${n2(t.value)} → ${n2(to)})`,
+        change: { kind: 'threshold', hurdle: r.id, from: t.value, to },
+      });
+  }
+  return out;
+}
+
+/**
+ * The labelled numbers that have no reversal: a weight or value of no deal of an involved actor, or a ratification
+ * threshold, that is a reading or an assumption but given without a range. An outcome may rest on them; nothing
+ * here can say so.
+ */
+export function unrangedCount(s: Scenario): { preferences: number; thresholds: number } {
+  let preferences = 0;
   for (const k of involvedActors(s)) {
     const a = s.actors[k]!;
-    for (const p of a.preferences) if (p && labelled(p.basis) && !p.weightRange) n++;
-    if (labelled(a.reservation.basis) && !a.reservation.range) n++;
+    for (const p of a.preferences) if (p && labelled(p.basis) && !p.weightRange) preferences++;
+    if (labelled(a.reservation.basis) && !a.reservation.range) preferences++;
   }
-  return n;
+  const thresholds = s.ratifications.filter((r) => labelled(r.threshold.basis) && !r.threshold.range).length;
+  return { preferences, thresholds };
 }
 
 /** The actor with new raw weights and reservation, its normalised weights and utility table rebuilt. */
@@ -242,10 +278,24 @@ export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
     }
     return next;
   });
+  const hurdles = new Set(changes.flatMap((c) => (c.kind === 'hurdle' ? [c.hurdle] : [])));
+  const thresholds = new Map(
+    changes.flatMap((c) => (c.kind === 'threshold' ? [[c.hurdle, c.to] as const] : [])),
+  );
   return {
     ...s,
     actors,
     rules: rules.size ? s.rules.filter((r) => !rules.has(r.id)) : s.rules,
     events: events.size ? s.events.filter((e) => !events.has(e.id)) : s.events,
+    ratifications:
+      hurdles.size || thresholds.size
+        ? s.ratifications
+            .filter((r) => !hurdles.has(r.id))
+            .map((r) =>
+              thresholds.has(r.id)
+                ? { ...r, threshold: { ...r.threshold, value: thresholds.get(r.id)! } }
+                : r,
+            )
+        : s.ratifications,
   };
 }

@@ -28,7 +28,7 @@ export function withDrawFlags(cmd: Command): Command {
   return cmd
     .option(
       '--workers <n>',
-      `worker threads (default: the number of cores, ${DEFAULT_WORKERS}); the result is the same for any number`,
+      `threads that make the draws, the main one and N − 1 workers (default: the number of cores, ${DEFAULT_WORKERS}); the result is the same for any number`,
       intFlag(1, 1024),
       DEFAULT_WORKERS,
     )

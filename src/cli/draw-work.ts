@@ -10,6 +10,9 @@ export type DrawJob =
   /** samples: keep every sample's verdicts (for --csv draws) */
   | { readonly kind: 'sweep'; readonly options: SweepOptions; readonly samples: boolean };
 
+/** The task a worker thread is first given: it answers once it has loaded the engine and the scenario. */
+export const WARM_UP = 'warm-up';
+
 export interface DrawTask {
   readonly job: DrawJob;
   readonly from: number;

@@ -3,11 +3,13 @@
 // worker, not once per chunk.
 import { workerData } from 'node:worker_threads';
 import type { Scenario } from '../domain/types.ts';
-import { answerChunk, type ChunkAnswer, type DrawTask } from './draw-work.ts';
+import { answerChunk, type ChunkAnswer, type DrawTask, WARM_UP } from './draw-work.ts';
 
 // tinypool hands each worker [its own data, the pool's workerData]
 const scenario = (workerData as [unknown, { scenario: Scenario }])[1].scenario;
 
-export default function drawChunk(task: DrawTask): ChunkAnswer {
+export default function drawChunk(task: DrawTask | typeof WARM_UP): ChunkAnswer | null {
+  // loading this module loaded the engine and received the scenario: the thread is ready
+  if (task === WARM_UP) return null;
   return answerChunk(scenario, task);
 }

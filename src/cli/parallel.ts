@@ -7,7 +7,14 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
-import { answerChunk, type ChunkAnswer, type ChunkResult, type DrawJob, type DrawTask } from './draw-work.ts';
+import {
+  answerChunk,
+  type ChunkAnswer,
+  type ChunkResult,
+  type DrawJob,
+  type DrawTask,
+  WARM_UP,
+} from './draw-work.ts';
 
 export const DEFAULT_WORKERS = availableParallelism();
 
@@ -22,6 +29,8 @@ export interface DrawRun {
   readonly onProgress?: (done: number) => void;
   /** stops the work: the promise then rejects with the signal's reason */
   readonly signal?: AbortSignal;
+  /** tests: the main thread leaves every chunk to the worker threads, to check they compute what it does */
+  readonly threadsOnly?: boolean;
 }
 
 /** Chunks of at most `size` draws covering [from, to) (no draws: one empty chunk, whose part is empty). */
@@ -33,17 +42,24 @@ function chunks(from: number, to: number, size: number): [number, number][] {
 }
 
 /**
- * Enough chunks to keep every worker busy to the end, not so many that handing them out costs; small enough that
- * the progress bar moves and Ctrl-C is answered within a moment (the work stops between chunks).
+ * Enough chunks to keep every thread busy to the end (the last chunk is what the others may wait for), not so many
+ * that handing them out costs; small enough that the progress bar moves and Ctrl-C is answered within a moment
+ * (the work stops between chunks). The same chunks whatever the number of workers, so each chunk's part is too.
  */
 function chunkSize(run: DrawRun): number {
-  const n = run.to - run.from;
-  const [floor, ceiling] = run.job.kind === 'sweep' ? [256, 50_000] : [1, 16];
-  return Math.min(ceiling, Math.max(floor, Math.ceil(n / (run.workers * 8))));
+  const [floor, ceiling] = run.job.kind === 'sweep' ? [256, 50_000] : [1, 8];
+  return Math.min(ceiling, Math.max(floor, Math.ceil((run.to - run.from) / CHUNKS)));
+}
+
+/** The chunks a run is cut into, at most (within the floor and ceiling of a chunk's size). */
+const CHUNKS = 64;
+
+function unwrapError(answer: Extract<ChunkAnswer, { ok: false }>): PeacesimError {
+  return new PeacesimError(answer.message, answer.exitCode);
 }
 
 function unwrap(answer: ChunkAnswer): ChunkResult {
-  if (!answer.ok) throw new PeacesimError(answer.message, answer.exitCode);
+  if (!answer.ok) throw unwrapError(answer);
   return answer.result;
 }
 
@@ -55,7 +71,10 @@ export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
     to,
   }));
   const workers = Math.min(run.workers, Math.floor((run.to - run.from) / MIN_PER_WORKER[run.job.kind]));
-  return workers <= 1 || tasks.length <= 1 ? inProcess(run, tasks) : onThreads({ ...run, workers }, tasks);
+  const shared = { tasks, results: new Array<ChunkResult>(tasks.length), next: 0, done: 0 };
+  if (workers <= 1 || tasks.length <= 1) await inProcess(run, shared);
+  else await onThreads({ ...run, workers }, shared);
+  return shared.results;
 }
 
 /**
@@ -63,20 +82,46 @@ export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
  * much as a few runs or tens of thousands of sweep samples. Below that the main thread does the work (the result
  * is the same either way).
  */
-const MIN_PER_WORKER: Record<DrawJob['kind'], number> = { outcomes: 4, sweep: 20_000 };
+const MIN_PER_WORKER: Record<DrawJob['kind'], number> = { outcomes: 16, sweep: 20_000 };
 
-async function inProcess(run: DrawRun, tasks: readonly DrawTask[]): Promise<ChunkResult[]> {
-  const out: ChunkResult[] = [];
-  let done = 0;
-  for (const task of tasks) {
-    // between chunks, let a Ctrl-C (or a progress bar) be handled
+/** The chunks to do, handed out in order to whichever thread is free; each result lands at its chunk's place. */
+interface Shared {
+  readonly tasks: readonly DrawTask[];
+  readonly results: ChunkResult[];
+  next: number;
+  done: number;
+}
+
+function finished(run: DrawRun, shared: Shared, k: number, result: ChunkResult): void {
+  shared.results[k] = result;
+  const task = shared.tasks[k]!;
+  shared.done += task.to - task.from;
+  run.onProgress?.(shared.done);
+}
+
+/** The main thread's share: chunks taken one at a time until none is left. */
+async function inProcess(
+  run: DrawRun,
+  shared: Shared,
+  failed?: (k: number, e: unknown) => void,
+): Promise<void> {
+  for (;;) {
+    // between chunks, let a Ctrl-C, a progress bar and the threads' messages be handled
     await yieldToEvents();
     run.signal?.throwIfAborted();
-    out.push(unwrap(answerChunk(run.scenario, task)));
-    done += task.to - task.from;
-    run.onProgress?.(done);
+    const k = shared.next++;
+    if (k >= shared.tasks.length) return;
+    let answer: ChunkAnswer;
+    try {
+      answer = answerChunk(run.scenario, shared.tasks[k]!);
+    } catch (e) {
+      if (!failed) throw e;
+      failed(k, e);
+      return;
+    }
+    if (!answer.ok && failed) failed(k, unwrapError(answer));
+    else finished(run, shared, k, unwrap(answer));
   }
-  return out;
 }
 
 /** The worker's module: the built one, or (tests, tsx) the source behind a bootstrap that registers tsx first. */
@@ -88,28 +133,67 @@ function workerModule(): string {
   return `data:text/javascript,${encodeURIComponent(bootstrap)}`;
 }
 
-async function onThreads(run: DrawRun, tasks: readonly DrawTask[]): Promise<ChunkResult[]> {
+/**
+ * N workers: the main thread and N − 1 worker threads (tinypool) take chunks from one queue. The main thread
+ * starts at once; a thread takes chunks only once it has loaded the engine and the scenario, so nothing waits on a
+ * thread still starting (one not ready when the queue runs dry is not waited for). Each thread holds two chunks,
+ * so it never idles while the main thread computes. A chunk that fails stops the handing out; the error reported
+ * is that of the earliest chunk, as one worker would report it (every chunk before it was handed out, and is
+ * finished first).
+ */
+async function onThreads(run: DrawRun, shared: Shared): Promise<void> {
   const { default: Tinypool } = await import('tinypool');
-  const threads = Math.min(run.workers, tasks.length);
+  const threads = Math.min(run.workers - 1, shared.tasks.length - 1);
   const pool = new Tinypool({
     filename: workerModule(),
     minThreads: threads,
     maxThreads: threads,
+    concurrentTasksPerWorker: IN_FLIGHT,
     workerData: { scenario: run.scenario },
   });
-  let done = 0;
+  const unneeded = new AbortController();
+  const warmUpSignal = run.signal ? AbortSignal.any([run.signal, unneeded.signal]) : unneeded.signal;
+  const signal = run.signal ?? null;
   // every pending task listens to the one signal
-  if (run.signal) setMaxListeners(tasks.length + 10, run.signal);
+  setMaxListeners(threads * IN_FLIGHT + 10, warmUpSignal);
+  if (run.signal) setMaxListeners(threads * IN_FLIGHT + 10, run.signal);
+  const failures: { k: number; error: unknown }[] = [];
+  const failed = (k: number, error: unknown) => {
+    failures.push({ k, error });
+    shared.next = shared.tasks.length;
+  };
+  const feed = async () => {
+    try {
+      await pool.run(WARM_UP, { signal: warmUpSignal });
+    } catch (e) {
+      if (unneeded.signal.aborted && !run.signal?.aborted) return; // the queue ran dry first
+      throw e;
+    }
+    for (let k = shared.next++; k < shared.tasks.length; k = shared.next++) {
+      const answer = (await pool.run(shared.tasks[k], { signal })) as ChunkAnswer;
+      if (answer.ok) finished(run, shared, k, answer.result);
+      else failed(k, unwrapError(answer));
+    }
+  };
+  // a feeder's rejection is caught at once (an unhandled one would end the process), and reported below
+  const feeders = Array.from({ length: threads * IN_FLIGHT }, () =>
+    feed().catch((e: unknown) => failed(shared.tasks.length, e)),
+  );
   try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const result = unwrap((await pool.run(task, { signal: run.signal ?? null })) as ChunkAnswer);
-        done += task.to - task.from;
-        run.onProgress?.(done);
-        return result;
-      }),
-    );
+    if (!run.threadsOnly) await inProcess(run, shared, failed);
+    else await Promise.all(feeders);
+    // a thread still warming up is no longer needed: no chunk is left to take
+    unneeded.abort();
+    await Promise.all(feeders);
+    run.signal?.throwIfAborted();
+    const first = failures.sort((x, y) => x.k - y.k)[0];
+    if (first) throw first.error;
   } finally {
+    unneeded.abort();
     await pool.destroy();
+    await Promise.all(feeders);
   }
 }
+
+/** Chunks a thread holds at once: one it computes, one waiting, so it never idles for want of a message. */
+const IN_FLIGHT = 2;

@@ -179,8 +179,8 @@ export async function buildProgram(raw: Io, names: readonly string[] = COMMAND_N
   };
   program.commands.forEach(configure);
   // whether the command about to run prints text (wrapped) or data (as it is)
-  program.hook('preAction', (_program, action) => {
-    io.raw = !printsText(action);
+  program.hook('preAction', async (_program, action) => {
+    await io.printText(printsText(action));
   });
   texts.set(program, io);
   return program;

@@ -41,3 +41,9 @@ export function requireDocument(scenario: Scenario, documentId: string): Negotia
   }
   return doc;
 }
+
+/** The option index a term value names on an issue (an option id, or a numeric issue's number), or −1. */
+export function optionOf(scenario: Scenario, issue: number, value: string | number): number {
+  const x = scenario.issues[issue]!;
+  return x.options.findIndex((o) => (x.kind === 'numeric' ? o.value === Number(value) : o.id === value));
+}

@@ -2,7 +2,7 @@
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
 // Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
 
-import type { Draft } from 'immer';
+import { type Draft, freeze, original } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
 import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -107,22 +107,66 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
   };
 }
 
-export type ContextDraft = Draft<NegotiationContext>;
+/**
+ * The fields a step replaces whole and never edits in place: the lists it appends to (this round's answers are
+ * also emptied), the generator's state and the text on the table.
+ */
+type Whole = 'transcript' | 'history' | 'answers' | 'rng' | 'text';
+
+/**
+ * A context under immer, without the fields it replaces whole: those are read with `whole` and written with
+ * `replace`, beside the draft. Read through immer's proxy, a list would be drafted (and its items with it) only to
+ * be replaced; appended item by item, immer would copy, walk and freeze every earlier transcript entry at every
+ * step. The lists are frozen arrays: `append` replaces one with a frozen copy plus the new item.
+ */
+export type ContextDraft = Omit<Draft<NegotiationContext>, Whole>;
+
+/** The whole fields a recipe has replaced so far, per draft (a draft lives for one recipe). */
+const replaced = new WeakMap<ContextDraft, Partial<Pick<NegotiationContext, Whole>>>();
+
+/** A whole field as it stands in the draft, read without immer's proxy. */
+export function whole<K extends Whole>(draft: ContextDraft, key: K): NegotiationContext[K] {
+  const fields = replaced.get(draft);
+  if (fields && key in fields) return fields[key] as NegotiationContext[K];
+  return original(draft as Draft<NegotiationContext>)![key] as NegotiationContext[K];
+}
+
+export function replace<K extends Whole>(draft: ContextDraft, key: K, value: NegotiationContext[K]): void {
+  let fields = replaced.get(draft);
+  if (!fields) {
+    fields = {};
+    replaced.set(draft, fields);
+  }
+  fields[key] = value;
+  (draft as Draft<NegotiationContext>)[key] = value as Draft<NegotiationContext>[K];
+}
+
+type List = 'transcript' | 'history' | 'answers';
+
+/** Appends an item to a list; the item is frozen deep, as immer freezes what it returns. */
+export function append<K extends List>(
+  draft: ContextDraft,
+  key: K,
+  item: NegotiationContext[K][number],
+): void {
+  const list: readonly NegotiationContext[K][number][] = whole(draft, key);
+  replace(draft, key, Object.freeze([...list, freeze(item, true)]) as NegotiationContext[K]);
+}
 
 /** Appends a transcript entry stamped with its sequence number, the round and the phase. */
 export function log(draft: ContextDraft, phase: Phase, body: EntryBody): void {
-  draft.transcript.push({
-    seq: draft.transcript.length,
+  append(draft, 'transcript', {
+    seq: whole(draft, 'transcript').length,
     round: draft.round,
     phase,
     ...body,
-  } as Draft<TranscriptEntry>);
+  } as TranscriptEntry);
 }
 
 /** Runs `use` with the generator restored from the draft, and stores its state back. */
 export function withRng<T>(draft: ContextDraft, use: (rng: Rng) => T): T {
-  const rng = rngFromState(draft.rng);
+  const rng = rngFromState(whole(draft, 'rng'));
   const out = use(rng);
-  draft.rng = [...rng.state()];
+  replace(draft, 'rng', [...rng.state()]);
   return out;
 }

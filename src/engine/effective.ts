@@ -50,19 +50,51 @@ function actorAsOf(scenario: Scenario, actor: Actor, state: State): Actor {
 const MEMO_SIZE = 32;
 const memo = new WeakMap<Scenario, Map<string, Scenario>>();
 
+/**
+ * The last state seen per scenario, by the identity of its three arrays. Contexts are frozen by immer and share
+ * the arrays a step did not change, so most calls hit here without building the JSON key; only frozen arrays are
+ * trusted this way (a draft's may still change).
+ */
+interface Last {
+  readonly state: State;
+  readonly out: Scenario;
+}
+const last = new WeakMap<Scenario, Last>();
+
+const immutable = (s: State) =>
+  Object.isFrozen(s.reservations) && Object.isFrozen(s.weightEdits) && Object.isFrozen(s.redLineEdits);
+
 /** Memoised on the state, so analyses cached per scenario object (the Zeuthen frontier) are reused. */
 export function effectiveScenario(scenario: Scenario, state: State): Scenario {
+  const seen = last.get(scenario);
+  if (
+    seen &&
+    seen.state.reservations === state.reservations &&
+    seen.state.weightEdits === state.weightEdits &&
+    seen.state.redLineEdits === state.redLineEdits
+  )
+    return seen.out;
   let byKey = memo.get(scenario);
   if (!byKey) {
     byKey = new Map();
     memo.set(scenario, byKey);
   }
   const key = JSON.stringify([state.reservations, state.weightEdits, state.redLineEdits]);
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const out: Scenario = { ...scenario, actors: scenario.actors.map((a) => actorAsOf(scenario, a, state)) };
-  if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
-  byKey.set(key, out);
+  let out = byKey.get(key);
+  if (!out) {
+    out = { ...scenario, actors: scenario.actors.map((a) => actorAsOf(scenario, a, state)) };
+    if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, out);
+  }
+  if (immutable(state))
+    last.set(scenario, {
+      state: {
+        reservations: state.reservations,
+        weightEdits: state.weightEdits,
+        redLineEdits: state.redLineEdits,
+      },
+      out,
+    });
   return out;
 }
 

@@ -1,9 +1,9 @@
 // The game: a negotiation as pure functions of its inputs. A game is the scenario, the options and every input
-// the machine took; its snapshot is their replay with xstate's pure `initialTransition`/`transition`. Sending an
-// input, rewinding (the replay minus the last input), who is awaited, who people play, and the outcome of a run
-// are all asked here — by the headless driver, sessions, the outcome statistics and the play screen alike.
+// the machine took; its snapshot is their replay with xstate's pure transitions (`initialSnapshot`/`nextSnapshot`
+// in machine.ts). Sending an input, rewinding (the replay minus the last input), who is awaited, who people play,
+// and the outcome of a run are all asked here — by the headless driver, sessions, the outcome statistics and the
+// play screen alike.
 
-import { initialTransition, transition } from 'xstate';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { actorsAtTheTable } from '../domain/protocol.ts';
 import type { RatificationCheck } from '../domain/ratification.ts';
@@ -16,8 +16,10 @@ import { describeInput, type NegotiationEvent } from './events.ts';
 import { humanMoveError } from './human.ts';
 import {
   createNegotiationMachine,
+  initialSnapshot,
   type NegotiationMachine,
   type NegotiationSnapshot,
+  nextSnapshot,
   stateName,
 } from './machine.ts';
 import { type ResolvedOptions, type Run, type RunOptions, resolveOptions } from './options.ts';
@@ -51,8 +53,7 @@ export class RefusedInputError extends PeacesimError {
 export function newGame(scenario: Scenario, options: RunOptions = {}): Game {
   const resolved = resolveOptions(scenario, options);
   const machine = createNegotiationMachine(scenario, options);
-  const [snapshot] = initialTransition(machine);
-  return { scenario, options, resolved, machine, inputs: [], snapshot };
+  return { scenario, options, resolved, machine, inputs: [], snapshot: initialSnapshot(machine) };
 }
 
 export type Sent =
@@ -63,7 +64,7 @@ export type Sent =
 export function send(game: Game, input: NegotiationEvent): Sent {
   const error = refusal(game, input);
   if (error !== null) return { ok: false, error };
-  const [snapshot] = transition(game.machine, game.snapshot, input);
+  const snapshot = nextSnapshot(game.machine, game.snapshot, input);
   return { ok: true, game: { ...game, inputs: [...game.inputs, input], snapshot } };
 }
 

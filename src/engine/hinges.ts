@@ -12,15 +12,31 @@ import { type PlannedInject, runHeadless } from './headless.ts';
 import type { RunOptions } from './options.ts';
 
 /**
+ * How a run ends, as the search compares runs: collapsed, stalemate, signed (no ratification hurdle met), or a
+ * signed text that meets a hurdle and clears every one it meets (`signed-ratified`) or falls short of one
+ * (`signed-unratified`) — whether a signed text takes effect is part of its outcome.
+ */
+export type RunEnd =
+  | 'signed'
+  | 'signed-ratified'
+  | 'signed-unratified'
+  | 'stalemate'
+  | 'collapsed'
+  | 'waiting';
+
+/**
  * The outcome of one run: the only place this module drives the engine (switching drivers is this one line).
  */
 export function playOutcome(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],
-): string {
+): RunEnd {
   const r = runHeadless(scenario, options, { injects });
-  return r.waitingFor ? 'waiting' : (runOutcome(r.snapshot.context.transcript)?.kind ?? 'waiting');
+  const ended = r.waitingFor ? null : runOutcome(r.snapshot.context.transcript);
+  if (!ended) return 'waiting';
+  if (ended.kind !== 'signed' || !ended.ratification) return ended.kind;
+  return ended.ratification.clears ? 'signed-ratified' : 'signed-unratified';
 }
 
 export interface OutcomeHingeOptions {
@@ -36,11 +52,11 @@ export interface OutcomeHingeOptions {
 interface OutcomeHinge {
   readonly items: readonly string[];
   /** the outcome with the change made */
-  readonly outcome: string;
+  readonly outcome: RunEnd;
 }
 
 export interface OutcomeHinges {
-  readonly outcome: string;
+  readonly outcome: RunEnd;
   readonly hinges: readonly OutcomeHinge[];
   readonly items: readonly HingeItem[];
   readonly sizes: readonly SizeCount[];
@@ -62,7 +78,7 @@ export function outcomeHinges(scenario: Scenario, options: OutcomeHingeOptions =
   const injects = options.injects ?? [];
   const outcome = playOutcome(scenario, run, injects);
   const items = runItems(scenario, options);
-  const flipped = new Map<string, string>();
+  const flipped = new Map<string, RunEnd>();
   const result = minimalHinges(
     items.length,
     (set) => {
@@ -89,19 +105,21 @@ export function outcomeHinges(scenario: Scenario, options: OutcomeHingeOptions =
 
 /** "The outcome rests on": the labelled choices whose reversal alone changes the outcome (hinges of size 1). */
 export interface RestsOn {
-  readonly outcome: string;
+  readonly outcome: RunEnd;
   readonly items: readonly {
     readonly id: string;
     readonly label: string;
     readonly basis: 'reading' | 'assumption';
     readonly sources: readonly string[];
     /** the outcome with it reversed */
-    readonly outcomeIfReversed: string;
+    readonly outcomeIfReversed: RunEnd;
   }[];
   /** labelled choices tried, one run each; `items` empty: none of them alone changes the outcome */
   readonly tried: number;
   /** labelled weights and values of no deal given without a range: not reversed, so not tried */
   readonly unranged: number;
+  /** labelled ratification thresholds given without a range: not reversed either */
+  readonly unrangedThresholds: number;
   /** actors whose strategy was chosen for this run (`--strategy`, the play setup): not reversed */
   readonly fixedStrategies: readonly string[];
 }
@@ -111,6 +129,7 @@ export function restsOn(
   options: Omit<OutcomeHingeOptions, 'maxSize' | 'budget'> = {},
 ): RestsOn {
   const h = outcomeHinges(scenario, { ...options, maxSize: 1 });
+  const unranged = unrangedCount(scenario);
   const byId = new Map(h.items.map((x) => [x.id, x]));
   return {
     outcome: h.outcome,
@@ -125,7 +144,8 @@ export function restsOn(
       };
     }),
     tried: h.tried,
-    unranged: unrangedCount(scenario),
+    unranged: unranged.preferences,
+    unrangedThresholds: unranged.thresholds,
     fixedStrategies: Object.keys(options.run?.strategies ?? {}).sort(),
   };
 }

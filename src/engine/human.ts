@@ -4,13 +4,14 @@
 
 import { produce } from 'immer';
 import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
+import { optionOf } from '../domain/lookup.ts';
 import { utility } from '../domain/utility.ts';
 import type { NegotiationContext } from './context.ts';
 import { currentScenario } from './effective.ts';
 import type { HumanMove } from './events.ts';
 import type { Run } from './options.ts';
 import { humanAnswer } from './responding.ts';
-import { optionOf, packageOf, type TermValue } from './terms.ts';
+import { packageOf, type TermValue } from './terms.ts';
 import { setText } from './text.ts';
 
 const KIND_OF_MOVE = { respond: ['accept', 'reject'], propose: ['propose'], revise: ['revise'] } as const;

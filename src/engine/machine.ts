@@ -7,7 +7,7 @@
 //             │                               ├→ stalemate (the last round passed) (final)
 //             └── PAUSE / RESUME, INJECT ─────┴→ collapsed (a party or the mediator walked out) (final)
 import { produce } from 'immer';
-import { assertEvent, assign, type SnapshotFrom, setup } from 'xstate';
+import { type ActorScope, assertEvent, assign, createActor, type SnapshotFrom, setup } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
 import { initialContext, type NegotiationContext } from './context.ts';
 import { applyEffects, injectError, resolveInject } from './effects.ts';
@@ -159,6 +159,51 @@ export function createNegotiationMachine(scenario: Scenario, options: RunOptions
 
 export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;
 export type NegotiationSnapshot = SnapshotFrom<NegotiationMachine>;
+
+/**
+ * The inert actor scope of a machine's pure transitions. xstate's `initialTransition`/`transition` build one for
+ * every call — an unstarted actor (which computes the machine's initial snapshot), its system, no-op effects —
+ * and hand it to the machine's own `transition`. Nothing in this machine writes to it (no spawned or invoked
+ * actors, no delayed events, no effects but `assign`), so a game builds it once per machine and every input
+ * reuses it: the same `machine.transition` with the same kind of scope, hence the same snapshots.
+ */
+type Scope = ActorScope<NegotiationSnapshot, NegotiationEvent>;
+const scopes = new WeakMap<NegotiationMachine, Scope>();
+
+function scopeOf(machine: NegotiationMachine): Scope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    const none = () => {};
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      logger: none,
+      defer: none,
+      emit: none,
+      system: self.system,
+      stopChild: none,
+      actionExecutor: none,
+    };
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
+/** The machine's initial snapshot: xstate's pure `initialTransition`, with the machine's scope. */
+export function initialSnapshot(machine: NegotiationMachine): NegotiationSnapshot {
+  return machine.getInitialSnapshot(scopeOf(machine));
+}
+
+/** The snapshot an input leads to: xstate's pure `transition`, with the machine's scope. */
+export function nextSnapshot(
+  machine: NegotiationMachine,
+  snapshot: NegotiationSnapshot,
+  input: NegotiationEvent,
+): NegotiationSnapshot {
+  return machine.transition(snapshot, input, scopeOf(machine));
+}
 
 /** The state value as a path, e.g. "live.running.tabling" or "signed". */
 export function stateName(snapshot: NegotiationSnapshot): string {

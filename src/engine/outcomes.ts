@@ -5,11 +5,12 @@ import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
 import type { RecordPrior } from '../analysis/record-prior.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
 import { drawOf, priorReport, thresholdParameters, uncertainParameters } from '../analysis/sweep.ts';
+import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { runOutcome } from './game.ts';
 import { type PlannedInject, runHeadless } from './headless.ts';
 import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
-import { optionOf, type TermSheet, type TermValue } from './terms.ts';
+import type { TermSheet, TermValue } from './terms.ts';
 
 export const OUTCOME_KINDS = ['signed', 'stalemate', 'collapsed'] as const;
 type OutcomeKind = (typeof OUTCOME_KINDS)[number];

@@ -7,10 +7,11 @@ import { respond } from '../agents/strategy.ts';
 import type { Response } from '../agents/types.ts';
 import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
 import { mediatorOf } from '../domain/protocol.ts';
+import { rngFromState } from '../domain/rng.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
 import { noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { append, type ContextDraft, log, type NegotiationContext, replace } from './context.ts';
 import { currentScenario, viewOf } from './effective.ts';
 import type { HumanMove } from './events.ts';
 import { isHuman, type Run } from './options.ts';
@@ -40,7 +41,7 @@ function logAnswer(
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
     noteWalkOut(draft, actor);
-    draft.answers.push({
+    append(draft, 'answers', {
       actor,
       accepts: false,
       aspiration: res.aspiration,
@@ -57,7 +58,7 @@ function logAnswer(
     });
     return;
   }
-  draft.answers.push({
+  append(draft, 'answers', {
     actor,
     accepts: res.type === 'accept',
     aspiration: res.aspiration,
@@ -104,20 +105,24 @@ function absentAnswer(s: Scenario, actor: number, text: readonly number[]): Resp
 export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationContext {
   const s = currentScenario(run, ctx);
   const mediated = s.protocol.kind === 'mediated-single-text';
-  const who = responders(run, ctx);
-  const views = new Map(who.map((a) => [a, viewOf(run, ctx, a)]));
+  // the answers first, the bots drawing from the generator in turn; then one step writes them and its state
+  const rng = rngFromState(ctx.rng);
+  let drew = false;
+  const answers = responders(run, ctx).map((a) => {
+    const kind = run.options.strategies[a]!.kind;
+    if (ctx.walkedOut.includes(a)) return { a, kind, res: absentAnswer(s, a, ctx.text) };
+    if (mediated && a === mediatorOf(s))
+      return { a, kind: 'mediator' as const, res: mediatorAnswer(s, a, ctx.text) };
+    if (isHuman(run, a)) return { a, kind, res: null };
+    drew = true;
+    return { a, kind, res: respond(viewOf(run, ctx, a), rng) };
+  });
   return produce(ctx, (draft) => {
-    for (const a of who) {
-      const kind = run.options.strategies[a]!.kind;
-      if (ctx.walkedOut.includes(a)) logAnswer(draft, s, a, kind, absentAnswer(s, a, ctx.text), false);
-      else if (mediated && a === mediatorOf(s))
-        logAnswer(draft, s, a, 'mediator', mediatorAnswer(s, a, ctx.text), false);
-      else if (isHuman(run, a)) draft.awaiting.push({ actor: a, move: 'respond' });
-      else {
-        const res = withRng(draft, (rng) => respond(views.get(a)!, rng));
-        logAnswer(draft, s, a, kind, res, false);
-      }
+    for (const { a, kind, res } of answers) {
+      if (res) logAnswer(draft, s, a, kind, res, false);
+      else draft.awaiting.push({ actor: a, move: 'respond' });
     }
+    if (drew) replace(draft, 'rng', [...rng.state()]);
   });
 }
 

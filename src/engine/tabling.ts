@@ -12,7 +12,7 @@ import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext, withRng } from './context.ts';
+import { type ContextDraft, log, type NegotiationContext, replace, withRng } from './context.ts';
 import { viewOf } from './effective.ts';
 import { applyEffects } from './effects.ts';
 import { mediatorMemory } from './memory.ts';
@@ -85,8 +85,9 @@ function mediatorMove(
 ): void {
   const m = view.self;
   const s = view.scenario;
-  const reference = draft.text.length ? [...draft.text] : s.issues.map((x) => x.statusQuo);
-  if (draft.text.length === 0) {
+  // the view's text and history are the draft's, read without going through its proxy
+  const reference = view.text.length ? Array.from(view.text) : s.issues.map((x) => x.statusQuo);
+  if (view.text.length === 0) {
     // its own draft: its best under its red lines and the rules, or under its red lines alone; with neither it
     // cannot table a text it could stand by, and leaves
     const own = best ?? bestUnder(s, m, s.actors[m]!.redLines, reference);
@@ -113,14 +114,14 @@ function mediatorMove(
     draft.authorAspiration = aspiration;
     return;
   }
-  const last = draft.history.at(-1);
+  const last = view.history.at(-1);
   const rejected = last ? last.answers.filter((a) => !a.accepts).map((a) => a.actor) : [];
   const revision = withRng(draft, (rng) => {
     const aspiration = best ? aspirationOf(view, rng, ceilingOf(view, best)) : s.actors[m]!.reservation.value;
     const steps = run.options.strategies[m]!.params.steps;
     return revise(view, rng, { rejected, aspiration, memory, ...(steps === undefined ? {} : { steps }) });
   });
-  const pkg = [...draft.text];
+  const pkg = Array.from(view.text);
   const reasons = new Map<number, ChangeReasonEntry>();
   for (const c of revision.changes) {
     pkg[c.issue] = c.to;
@@ -186,7 +187,7 @@ export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext
   let regular = false;
   const started = produce(ctx, (draft) => {
     draft.round += 1;
-    draft.answers = [];
+    replace(draft, 'answers', []);
     draft.awaiting = [];
     draft.agreed = false;
     if (draft.round > 1) {

@@ -8,7 +8,7 @@ import { ratificationOf } from '../domain/ratification.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { blameTally, loneHoldout, noteHoldout, noteWalkOut } from './blame.ts';
-import { log, type NegotiationContext } from './context.ts';
+import { append, log, type NegotiationContext } from './context.ts';
 import { currentScenario } from './effective.ts';
 import type { Run } from './options.ts';
 import { mediatorOutOfPatience, nextProgress } from './patience.ts';
@@ -79,12 +79,13 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
       });
     }
     draft.agreed = agreement;
-    draft.history.push({
+    // the text and the answers as they stand: frozen, so the round shares them rather than copies them
+    append(draft, 'history', {
       round: ctx.round,
-      text: [...ctx.text],
+      text: ctx.text,
       author: ctx.author,
       authorAspiration: ctx.authorAspiration,
-      answers: ctx.answers.map((a) => ({ ...a, asks: [...a.asks] })),
+      answers: ctx.answers,
     });
   });
 }

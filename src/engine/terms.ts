@@ -1,10 +1,17 @@
 // Term sheets — `{issueId: optionId | number}` — and the immer patches between them. Every change of text in the
 // transcript carries its patches: replaying them from the first text's sheet rebuilds each text (the report's
 // trajectories do, and so can any reader of `run --json`); the inverse patches take a text back to the one before.
-import { applyPatches, enablePatches, type Patch, produceWithPatches } from 'immer';
+import { enablePatches, Immer, type Patch } from 'immer';
+import { optionOf } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
 
 enablePatches();
+
+/**
+ * The sheets patched here are values of the moment (a text's patches are kept, frozen with their transcript
+ * entry; `nextSheet` freezes the sheets it hands out), so immer need not walk and freeze each one it returns.
+ */
+const sheets = new Immer({ autoFreeze: false });
 
 export type TermValue = string | number;
 export type TermSheet = Record<string, TermValue>;
@@ -21,12 +28,6 @@ export function termSheet(scenario: Scenario, pkg: ArrayLike<number>): TermSheet
     out[x.id] = termValue(scenario, i, pkg[i]!);
   });
   return out;
-}
-
-/** The option index a term value names on an issue, or −1. */
-export function optionOf(scenario: Scenario, issue: number, value: TermValue): number {
-  const x = scenario.issues[issue]!;
-  return x.options.findIndex((o) => (x.kind === 'numeric' ? o.value === Number(value) : o.id === value));
 }
 
 /** The package a term sheet describes (issues it leaves out stay as in `base`). */
@@ -46,7 +47,7 @@ export interface TermDiff {
 
 /** The patches that turn the term sheet of `from` into that of `to`, and back. */
 export function termPatches(scenario: Scenario, from: ArrayLike<number>, to: ArrayLike<number>): TermDiff {
-  const [, patches, inverse] = produceWithPatches(termSheet(scenario, from), (draft) => {
+  const [, patches, inverse] = sheets.produceWithPatches(termSheet(scenario, from), (draft) => {
     scenario.issues.forEach((x, i) => {
       if (from[i] !== to[i]) draft[x.id] = termValue(scenario, i, to[i]!);
     });
@@ -55,23 +56,18 @@ export function termPatches(scenario: Scenario, from: ArrayLike<number>, to: Arr
 }
 
 export function applyTermPatches(sheet: TermSheet, patches: readonly Patch[]): TermSheet {
-  return applyPatches(sheet, patches as Patch[]);
+  return sheets.applyPatches(sheet, patches as Patch[]);
 }
 
 interface TextEntry {
-  readonly seq: number;
   readonly terms?: TermSheet;
-  readonly patches?: readonly Patch[];
+  readonly patches: readonly Patch[];
 }
 
-/** Every text a transcript put on the table, in order: its entry's seq and its term sheet, rebuilt from the patches. */
-export function termHistory(transcript: readonly TextEntry[]): { seq: number; sheet: TermSheet }[] {
-  const out: { seq: number; sheet: TermSheet }[] = [];
-  let sheet: TermSheet | null = null;
-  for (const e of transcript) {
-    if (!e.patches) continue;
-    sheet = e.terms ? { ...e.terms } : applyTermPatches(sheet ?? {}, e.patches);
-    out.push({ seq: e.seq, sheet });
-  }
-  return out;
+/**
+ * The text a text entry puts on the table, as its term sheet: the full sheet the first text carries, or the sheet
+ * before it patched (applying every entry's patches in order rebuilds every text). Frozen: it may be shared.
+ */
+export function nextSheet(before: TermSheet | null, e: TextEntry): TermSheet {
+  return Object.freeze(e.terms ? { ...e.terms } : applyTermPatches(before ?? {}, e.patches));
 }

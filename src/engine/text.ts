@@ -1,7 +1,7 @@
 // Changing the text on the table: the new package, and a transcript entry with the terms that moved (each with
 // its reason, when the mediator gives one) and the immer patches of the term sheet.
 import type { Scenario } from '../domain/types.ts';
-import { type ContextDraft, log } from './context.ts';
+import { type ContextDraft, log, replace, whole } from './context.ts';
 import { termPatches, termSheet, termValue } from './terms.ts';
 import type { ChangeReasonEntry, EntryBody, Phase, TermChangeEntry } from './transcript.ts';
 
@@ -24,8 +24,9 @@ export function setText(
   head: TextHead,
   reasons: ReadonlyMap<number, ChangeReasonEntry> = new Map(),
 ): void {
-  const first = draft.text.length === 0;
-  const from = first ? scenario.issues.map((x) => x.statusQuo) : draft.text;
+  const text = whole(draft, 'text');
+  const first = text.length === 0;
+  const from = first ? scenario.issues.map((x) => x.statusQuo) : text;
   const changes: TermChangeEntry[] = [];
   scenario.issues.forEach((x, i) => {
     if (first || from[i] === pkg[i]) return;
@@ -45,5 +46,5 @@ export function setText(
     inverse,
     ...(first ? { terms: termSheet(scenario, pkg) } : {}),
   } as TextBody);
-  draft.text = Array.from(pkg);
+  replace(draft, 'text', Array.from(pkg));
 }

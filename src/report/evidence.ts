@@ -5,7 +5,7 @@
 import { type CalibrationReport, settledOnReadings } from '../analysis/calibrate.ts';
 import type { DocumentHinges } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
-import type { RestsOn } from '../engine/hinges.ts';
+import type { RestsOn, RunEnd } from '../engine/hinges.ts';
 import { esc, md } from './markup.ts';
 
 export const RESTS_ON_HEADING = 'The outcome rests on:';
@@ -90,14 +90,34 @@ export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidenc
   };
 }
 
-const outcomeWords = (o: string) =>
-  o === 'signed'
-    ? 'in an agreement'
-    : o === 'stalemate'
-      ? 'in stalemate'
-      : o === 'collapsed'
-        ? 'in collapse'
+/** How a run ends, in the words that follow "the run ends …". */
+function outcomeWords(o: RunEnd): string {
+  switch (o) {
+    case 'signed':
+      return 'in an agreement';
+    case 'signed-ratified':
+      return 'in an agreement that clears its ratification';
+    case 'signed-unratified':
+      return 'in an agreement that falls short of its ratification';
+    case 'stalemate':
+      return 'in stalemate';
+    case 'collapsed':
+      return 'in collapse';
+    case 'waiting':
+      return 'waiting for a person';
+  }
+}
+
+/** How a run ends, as a short phrase (the hinges list, the evidence screen). */
+export function outcomeName(o: RunEnd): string {
+  return o === 'signed-ratified'
+    ? 'signed, clears its ratification'
+    : o === 'signed-unratified'
+      ? 'signed, falls short of its ratification'
+      : o === 'waiting'
+        ? 'waiting for a person'
         : o;
+}
 
 /** "The outcome rests on:" as plain lines, each item marked [assumption] or [reading]. */
 export function restsOnLines(r: RestsOnSection): string[] {
@@ -105,8 +125,14 @@ export function restsOnLines(r: RestsOnSection): string[] {
   const out = [RESTS_ON_HEADING];
   const ends = outcomeWords(r.outcome);
   const chosen = r.fixedStrategies.length > 0;
-  const unranged = r.unranged
-    ? ` and on the ${r.unranged} weights and values of no deal given without a range (nothing to reverse them to)`
+  const numbers = [
+    ...(r.unranged ? [`${r.unranged} weights and values of no deal`] : []),
+    ...(r.unrangedThresholds
+      ? [`${r.unrangedThresholds} ratification threshold${r.unrangedThresholds === 1 ? '' : 's'}`]
+      : []),
+  ];
+  const unranged = numbers.length
+    ? ` and on the ${numbers.join(' and the ')} given without a range (nothing to reverse them to)`
     : '';
   // an empty list is an answer too: one change at a time, no reading or assumption decides the outcome
   if (r.items.length === 0)

@@ -6,8 +6,9 @@
 // HTML report uses (so signed columns line up), and nothing reads these texts back as numbers — a program takes
 // --json or --csv, where numbers are numbers.
 import stringWidth from 'string-width';
+import { optionOf } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
-import { optionOf, type TermValue } from '../engine/terms.ts';
+import type { TermValue } from '../engine/terms.ts';
 
 const MINUS = '\u2212';
 

@@ -1,7 +1,8 @@
 // The sources report: every source of a scenario and everything that rests on it — issues, documents, their terms
 // and points, red lines, rules, preference and reservation assumptions, events — with unconfirmed and recall items
-// marked. Pure: compiled scenario → structure → markdown.
+// marked. Pure: compiled scenario → structure → markdown, or the plain text of the sources asked for by key.
 import { basisMark } from '../domain/basis.ts';
+import { UnknownIdError } from '../domain/errors.ts';
 import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 import { md, mdUrl } from './markup.ts';
 
@@ -20,6 +21,7 @@ type UseKind =
   | 'drift'
   | 'strategy'
   | 'epoch'
+  | 'ratification'
   | 'record';
 
 /** One item of the scenario that cites sources. */
@@ -68,6 +70,7 @@ const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
   ['drift', 'Drifts'],
   ['strategy', 'Strategies'],
   ['epoch', 'Dated positions (epochs)'],
+  ['ratification', 'Ratification hurdles'],
   ['record', 'The record'],
 ];
 
@@ -145,6 +148,17 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
   }
   for (const r of s.rules) out.push(item('rule', r.id, r.text, r));
   for (const e of s.events) out.push(item('event', e.id, e.title, e));
+  for (const r of s.ratifications) {
+    out.push(item('ratification', r.id, `${r.label}: ${r.text}`, r));
+    const t = r.threshold;
+    out.push(
+      item('ratification', `${r.id}/threshold`, t.rationale ?? `the utility approval needs: ${t.value}`, {
+        ...ASSUMED,
+        sources: t.sources,
+        basis: t.basis,
+      }),
+    );
+  }
   for (const r of s.record) {
     const who = s.actors[r.actor]!.id;
     out.push(item('record', r.id, `${who} ${r.reaction}s ${r.document} (${r.date})`, r));
@@ -209,7 +223,8 @@ export function sourcesMarkdown(r: SourcesReport): string {
       ' items marked **(recall)** are commonly reported but were not verified. Modelling choices (red lines,' +
       ' preferences, reservations, strategies, factors, events) are marked \\[reading\\] when they are an' +
       " inference from the source and \\[assumption\\] when they are the modeller's; unmarked ones are stated" +
-      ' by it.',
+      ' by it. The keys (s1, s2 …) are those other commands print in brackets; look one up in the terminal with' +
+      ` \`peacesim sources ${r.scenario.id} --key KEY\`.`,
     '',
     `${r.sources.length} sources, ${cited} cited; ${unconfirmed} unconfirmed and ${recall} recall items.`,
     '',
@@ -252,4 +267,65 @@ export function sourcesMarkdown(r: SourcesReport): string {
     push('');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+// ───────────────────────────── sources by key ─────────────────────────────
+
+/** The entries of the sources whose keys are given (the keys other commands print in brackets), in that order. */
+export function sourcesByKey(r: SourcesReport, keys: readonly string[]): SourceEntry[] {
+  const byId = new Map(r.sources.map((x) => [x.id, x]));
+  return [...new Set(keys)].map((k) => {
+    const entry = byId.get(k);
+    if (!entry)
+      throw new UnknownIdError(
+        'source',
+        k,
+        r.sources.map((x) => x.id),
+        '--key: ',
+      );
+    return entry;
+  });
+}
+
+/** One source in plain text: what it is, where it is, how reliable, and what in the scenario rests on it. */
+export function sourceText(src: SourceEntry): string[] {
+  const meta = [src.publisher, src.date, src.url].filter((x): x is string => Boolean(x));
+  const out = [`[${src.id}] ${src.title}`];
+  if (meta.length) out.push(`  ${meta.join(' · ')}`);
+  if (src.reliability) out.push(`  Reliability: ${src.reliability}`);
+  out.push(
+    src.uses.length
+      ? `  Cited by ${src.uses.length} item${src.uses.length === 1 ? '' : 's'} of the scenario:`
+      : '  Cited by nothing in this scenario.',
+  );
+  for (const [kind, heading] of KIND_HEADINGS) {
+    const its = src.uses.filter((x) => x.kind === kind);
+    if (!its.length) continue;
+    out.push(`    ${heading}:`);
+    for (const it of its) {
+      const mark = it.basis === undefined ? '' : ` ${basisMark(it.basis)}`;
+      const flagged = it.recall ? ' (recall)' : it.confirmed ? '' : ' (unconfirmed)';
+      out.push(`      ${it.ref} — ${short(it.text)}${mark}${flagged}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The line that ends a text citing sources by key: how to look a key up, with the first key the text cites as the
+ * example; null when the text cites none.
+ */
+export function sourceKeysLine(s: Scenario, scenarioArg: string, text: string): string | null {
+  const ids = new Set(s.sources.map((x) => x.id));
+  // colour codes aside, a key is a member of a bracketed list: [s52, s56]
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
+  const plain = text.replace(/\u001B\[[0-9;]*m/g, '');
+  let key: string | undefined;
+  for (const m of plain.matchAll(/\[([^\]\n]+)\]/g)) {
+    key = m[1]!.split(/,\s*/).find((k) => ids.has(k));
+    if (key) break;
+  }
+  if (key === undefined) return null;
+  const arg = /^[\w./-]+$/.test(scenarioArg) ? scenarioArg : JSON.stringify(scenarioArg);
+  return `Keys in brackets, such as [${key}], name sources: peacesim sources ${arg} --key ${key} shows what a source is, where to find it and what in the scenario rests on it.`;
 }

@@ -217,6 +217,10 @@ describe('whatif --csv', () => {
         'red_lines_after',
         'flipped',
         'changed',
+        'as_of',
+        'reservation_basis',
+        'red_lines_before_basis',
+        'red_lines_after_basis',
       ]);
       expect(t.rows.map((r) => r.actor)).toEqual(Object.keys(j.verdicts));
       for (const r of t.rows) {
@@ -232,6 +236,14 @@ describe('whatif --csv', () => {
         expect(r.red_lines_after).toBe(
           v.after.violations.map((x: { redLine: string }) => x.redLine).join(';'),
         );
+        // what each verdict rests on travels with it, as in analyze --csv documents
+        expect(r.as_of).toBe(j.asOf);
+        expect(r.reservation_basis).toBe(v.after.reservationBasis);
+        for (const [col, side] of [
+          ['red_lines_before_basis', v.before],
+          ['red_lines_after_basis', v.after],
+        ] as const)
+          expect(r[col]).toBe(side.violations.map((x: { basis: string }) => x.basis).join(';'));
       }
       expect((await cli(...argv, '--csv')).out).toBe(t.text);
     });

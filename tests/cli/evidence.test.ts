@@ -187,6 +187,8 @@ describe('the outcome rests on', () => {
     expect(section).not.toContain('No reading or assumption alone');
     const ends: Record<string, string> = {
       signed: 'in an agreement',
+      'signed-ratified': 'in an agreement that clears its ratification',
+      'signed-unratified': 'in an agreement that falls short of its ratification',
       stalemate: 'in stalemate',
       collapsed: 'in collapse',
     };
@@ -204,6 +206,7 @@ describe('the outcome rests on', () => {
       items: [],
       tried: 0,
       unranged: 0,
+      unrangedThresholds: 0,
       fixedStrategies: [],
     });
     expect(none[1]).toBe(
@@ -216,6 +219,7 @@ describe('the outcome rests on', () => {
       items: [],
       tried: 4,
       unranged: 2,
+      unrangedThresholds: 0,
       fixedStrategies: ['a'],
     });
     expect(chosen[1]).toContain(

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
+import { runDraws } from '../../src/cli/parallel.ts';
 import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
 import { parseShard, shardRange } from '../../src/cli/shard.ts';
 import { BIN, ROOT } from '../helpers.ts';
 
@@ -36,7 +38,8 @@ async function sharded(base: string[], n: number, tag: string, output: string[])
 describe('workers', () => {
   it('should print the same bytes with one worker and with two (outcomes and sweep)', async () => {
     for (const argv of [
-      ['outcomes', 'tutorial-bilateral', '-n', '10', '-s', '5', '--json'],
+      // (enough draws that a second thread is started)
+      ['outcomes', 'tutorial-bilateral', '-n', '40', '-s', '5', '--json'],
       // (enough samples that the sweep is worth two threads)
       ['sweep', 'tutorial-bilateral', '-n', '40000', '-s', '5', '--json'],
       ['sweep', 'tutorial-bilateral', '-n', '40000', '-s', '2', '-d', 'mediator-text', '--csv', 'draws'],
@@ -47,6 +50,44 @@ describe('workers', () => {
       expect(two.err).toBe('');
       expect(two.out).toBe(one.out);
     }
+  });
+
+  // the main thread takes a share of the chunks; here it leaves them all to the threads, so that what the threads
+  // compute is compared, whoever would have been faster
+  it('should compute on worker threads exactly what the main thread computes', async () => {
+    const scenario = openScenario('tutorial-bilateral');
+    for (const job of [
+      { kind: 'outcomes', options: { draws: 40, seed: 11 } },
+      { kind: 'sweep', options: { samples: 30_000, seed: 11 }, samples: false },
+    ] as const) {
+      const run = { scenario, job, from: 3, to: job.kind === 'outcomes' ? 40 : 30_000 };
+      const main = await runDraws({ ...run, workers: 1 });
+      const done: number[] = [];
+      const threads = await runDraws({
+        ...run,
+        workers: 3,
+        threadsOnly: true,
+        onProgress: (d) => done.push(d),
+      });
+      expect(threads).toEqual(main);
+      expect(done.at(-1)).toBe(run.to - run.from);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+    }
+  });
+
+  it('should stop the threads when the work is stopped', async () => {
+    const scenario = openScenario('tutorial-bilateral');
+    const stop = new AbortController();
+    const run = runDraws({
+      scenario,
+      job: { kind: 'outcomes', options: { draws: 400, seed: 1 } },
+      from: 0,
+      to: 400,
+      workers: 2,
+      signal: stop.signal,
+      onProgress: () => stop.abort(new Error('stopped by the test')),
+    });
+    await expect(run).rejects.toThrow('stopped by the test');
   });
 });
 

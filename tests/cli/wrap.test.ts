@@ -5,7 +5,8 @@ import { stripVTControlCharacters } from 'node:util';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapLine, wrapText } from '../../src/cli/wrap.ts';
+import { textWidth } from '../../src/cli/wrap.ts';
+import { wrapLine, wrapText } from '../../src/cli/wrap-line.ts';
 import { cli } from '../helpers.ts';
 
 const SEED = 20260308;
@@ -91,12 +92,12 @@ describe('wrapLine', () => {
 describe('the commands, on a pipe', () => {
   const PIPE = { COLUMNS: '' };
 
-  it('should wrap show, run, analyze, sources and list to 80 columns', () => {
+  it('should wrap show, run, analyze, sources --key and list to 80 columns', () => {
     for (const args of [
       ['show', 'ukraine-peace'],
       ['run', 'tutorial-bilateral'],
       ['analyze', 'tutorial-bilateral'],
-      ['sources', 'tutorial-bilateral'],
+      ['sources', 'ukraine-peace', '--key', 's125', 's52'],
       ['list'],
       ['whatif', 'tutorial-bilateral', '--document', 'mediator-text', '--set', 'line=withdraw-2022'],
     ]) {
@@ -111,8 +112,9 @@ describe('the commands, on a pipe', () => {
     expect(narrow.stdout.split(/\s+/)).toEqual(wide.stdout.split(/\s+/));
   });
 
-  it('should never wrap JSON, CSV or the JSON Schema', () => {
+  it('should never wrap JSON, CSV, the JSON Schema or the sources document (markdown)', () => {
     for (const args of [
+      ['sources', 'tutorial-bilateral'],
       ['run', 'tutorial-bilateral', '--json'],
       ['run', 'tutorial-bilateral', '--csv'],
       ['analyze', 'tutorial-bilateral', '--csv', 'documents'],

@@ -7,11 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holds } from '../../src/domain/condition.ts';
 import { requiredActors } from '../../src/domain/evaluate.ts';
+import { optionOf } from '../../src/domain/lookup.ts';
 import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
 import { utility } from '../../src/domain/utility.ts';
 import { type Game, isOver, newGame, scenarioNow, send } from '../../src/engine/game.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
-import { optionOf } from '../../src/engine/terms.ts';
 import type { TranscriptEntry } from '../../src/engine/transcript.ts';
 import { shipped } from './helpers.ts';
 

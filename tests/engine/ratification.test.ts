@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawRng } from '../../src/analysis/draws.ts';
+import { applyItems, outcomeItems } from '../../src/analysis/hinge-items.ts';
 import { drawScenario } from '../../src/analysis/sweep.ts';
 import { statusQuoPackage } from '../../src/domain/utility.ts';
 import { runOutcome } from '../../src/engine/game.ts';
@@ -119,6 +120,36 @@ describe('run on the worked example', () => {
     const [, high] = loadScenarioFile(resolve(ROOT, EXAMPLE)).ratifications[0]!.threshold.range!;
     expect(doc).toContain(`at the top of its range (${high.toFixed(2)}) the same text would fall short`);
     expect(h.utility).toBeLessThan(high);
+  });
+
+  // "The outcome rests on" compares whether a signed text takes effect too: the example's text clears the
+  // referendum at the written threshold and falls short at the top of its range, so the threshold is listed
+  it('should list the referendum threshold among what the outcome rests on, true of a run made with it reversed', () => {
+    const run = JSON.parse(cli(['run', EXAMPLE, '--json']).stdout);
+    expect(run.restsOn.outcome).toBe(run.ratification.clears ? 'signed-ratified' : 'signed-unratified');
+    const s = loadScenarioFile(resolve(ROOT, EXAMPLE));
+    const items = outcomeItems(s);
+    const threshold = items.find((x) => x.id === 'threshold:ukraine-referendum')!;
+    expect(threshold).toMatchObject({ basis: 'assumption' });
+    // the run again with the threshold at the other end of its range: the same seed, the same text signed
+    const reversed = runOutcome(
+      runHeadless(applyItems(s, [threshold]), { seed: run.seed }).snapshot.context.transcript,
+    )!;
+    expect(reversed.kind).toBe('signed');
+    const listed = run.restsOn.items.find((x: { id: string }) => x.id === threshold.id);
+    const changes = reversed.ratification!.clears !== run.ratification.clears;
+    // docs/run.md says so of this example
+    expect(changes).toBe(true);
+    expect(Boolean(listed)).toBe(changes);
+    if (listed)
+      expect(listed.outcomeIfReversed).toBe(
+        reversed.ratification!.clears ? 'signed-ratified' : 'signed-unratified',
+      );
+    const flat = cli(['run', EXAMPLE]).stdout.replace(/\s+/g, ' ');
+    if (listed)
+      expect(flat).toContain(
+        `[assumption] ${threshold.label} — reversed alone, the run ends in an agreement that falls short of its ratification`,
+      );
   });
 
   it('should carry no ratification when the default run does not sign', () => {

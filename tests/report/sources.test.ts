@@ -155,13 +155,14 @@ describe('the sources of ukraine-peace', () => {
   });
 });
 
-describe('peacesim sources', () => {
-  async function cli(...argv: string[]) {
-    const io = memoryIo();
-    const code = await run(argv, io);
-    return { code, out: io.stdout(), err: io.stderr() };
-  }
+/** The program in-process: its exit code and what it printed. */
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
 
+describe('peacesim sources', () => {
   it('should print the markdown report of the default scenario', async () => {
     const r = await cli('sources');
     expect(r.code).toBe(0);
@@ -183,5 +184,64 @@ describe('peacesim sources', () => {
     const r = await cli('sources', 'no-such-scenario');
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('peacesim sources --key', () => {
+  it('should print each source asked for with everything that rests on it, as --json lists', async () => {
+    const text = await cli('sources', 'ukraine-peace', '--key', 's125', 'zelensky-axios-feb-2026');
+    const json = JSON.parse(
+      (await cli('sources', 'ukraine-peace', '--key', 's125', 'zelensky-axios-feb-2026', '--json')).out,
+    );
+    expect(text.code).toBe(0);
+    expect(json.sources.map((x: { id: string }) => x.id)).toEqual(['s125', 'zelensky-axios-feb-2026']);
+    const flat = text.out.replace(/\s+/g, ' ');
+    for (const src of json.sources as { id: string; title: string; uses: { ref: string }[] }[]) {
+      expect(flat).toContain(`[${src.id}] ${src.title.replace(/\s+/g, ' ')}`);
+      expect(flat).toContain(`Cited by ${src.uses.length} item`);
+      for (const u of src.uses) expect(flat).toContain(`${u.ref} — `);
+    }
+    // the referendum hurdle and its threshold rest on this source
+    expect(flat).toContain('Ratification hurdles: ukraine-referendum — ');
+    expect(flat).toContain('ukraine-referendum/threshold — ');
+  });
+
+  it('should take the keys as other commands print them in brackets', async () => {
+    const a = await cli('sources', '--key', '[s52, s56]');
+    const b = await cli('sources', '--key', 's52', 's56');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+
+  it('should refuse an unknown key in one line naming the flag, and exit 1', async () => {
+    const r = await cli('sources', '--key', 's12x');
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/--key: unknown source "s12x" \(did you mean "s12"\?\)/);
+  });
+
+  // every text that cites sources by key ends by saying how to look one up; the command it gives works
+  it('should end run, analyze and show with a line whose lookup command works', async () => {
+    // the tutorial's run cites no source by key: no such line
+    expect((await cli('run', 'tutorial-bilateral')).out).not.toContain('Keys in brackets');
+    for (const argv of [
+      ['run', '28-point-path'],
+      ['analyze', 'istanbul-2022'],
+      ['show', 'ukraine-peace'],
+    ]) {
+      const out = (await cli(...argv)).out.replace(/\s+/g, ' ');
+      const m =
+        /Keys in brackets, such as \[([^\]]+)\], name sources: peacesim sources (\S+) --key (\S+) shows/.exec(
+          out,
+        );
+      expect(m, argv.join(' ')).not.toBeNull();
+      expect(m![3]).toBe(m![1]);
+      // the example is a key the text itself cites, besides the closing line
+      const cited = out.match(new RegExp(`[\\[ ]${m![1]}[\\],]`, 'g')) ?? [];
+      expect(cited.length, argv.join(' ')).toBeGreaterThan(1);
+      const looked = await cli('sources', m![2]!, '--key', m![3]!);
+      expect(looked.code).toBe(0);
+      expect(looked.out).toContain(`[${m![1]}] `);
+    }
   });
 });

@@ -99,9 +99,16 @@ describe('the evidence screen line on the default run', () => {
       label,
       basis: 'reading' as const,
       sources: [],
-      outcomeIfReversed: 'stalemate',
+      outcomeIfReversed: 'stalemate' as const,
     });
-    const base = { computed: true as const, outcome: 'signed', tried: 5, unranged: 0, fixedStrategies: [] };
+    const base = {
+      computed: true as const,
+      outcome: 'signed' as const,
+      tried: 5,
+      unranged: 0,
+      unrangedThresholds: 0,
+      fixedStrategies: [],
+    };
     expect(restsOnLine({ ...base, items: [item('A'), item('B')] })).toBe(
       'Default run: signed · 2 readings or assumptions alone change it: [reading] A; [reading] B',
     );

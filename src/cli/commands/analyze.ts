@@ -16,6 +16,7 @@ import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
 import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
 import { hurdleSentence, RATIFICATION_CAVEAT, type RatificationLike } from '../../report/ratification.ts';
+import { sourceKeysLine } from '../../report/sources.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
@@ -108,6 +109,12 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
 /** A set of dated positions by its label (its id when the scenario has none by that id). */
 const epochLabel = (s: Scenario, id: string) =>
   s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
+
+/** The text, and after it the closing line on the source keys it cites (none when it cites none). */
+function withKeysLine(s: Scenario, name: string, io: Io, text: string): string {
+  const line = sourceKeysLine(s, name, text);
+  return line ? `${text}\n${palette(io).dim(line)}\n` : text;
+}
 
 const sourceList = (sources: readonly string[], p: Palette) =>
   sources.length ? p.dim(` [${sources.join(', ')}]`) : '';
@@ -324,9 +331,14 @@ export function registerAnalyze(program: Command, io: Io): void {
           ? analysisCsv(s, report, csv)
           : opts.json
             ? `${JSON.stringify({ ...report, evidence }, null, 2)}\n`
-            : `${formatReport(s, report, palette(io), opts.asOf)}\n${analysisEvidenceLines(s, evidence!)
-                .map((l, k) => (k === 0 ? palette(io).bold(l) : l))
-                .join('\n')}\n`;
+            : withKeysLine(
+                s,
+                name,
+                io,
+                `${formatReport(s, report, palette(io), opts.asOf)}\n${analysisEvidenceLines(s, evidence!)
+                  .map((l, k) => (k === 0 ? palette(io).bold(l) : l))
+                  .join('\n')}\n`,
+              );
         if (opts.out) writeFileAtomic(opts.out, text);
         else io.out(text);
       },

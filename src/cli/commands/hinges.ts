@@ -7,6 +7,7 @@ import { loadLp } from '../../analysis/lp.ts';
 import { calibratedCentres } from '../../analysis/record-prior.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
+import { outcomeName } from '../../report/evidence.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
@@ -22,7 +23,7 @@ export interface HingesReport {
   /** the largest set tried */
   readonly maxSize: number;
   readonly outcome: {
-    readonly outcome: string;
+    readonly outcome: OutcomeHinges['outcome'];
     readonly hinges: OutcomeHinges['hinges'];
     readonly sizes: readonly SizeCount[];
     readonly tried: number;
@@ -95,9 +96,9 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
       'A hinge is a smallest set of readings and assumptions whose reversal alone changes an answer (stated positions are not reversed).',
     ),
   );
-  out.push('', p.bold(`The run (seed ${r.seed}): ${r.outcome.outcome}`));
+  out.push('', p.bold(`The run (seed ${r.seed}): ${outcomeName(r.outcome.outcome)}`));
   if (r.outcome.hinges.length === 0) out.push('  No set tried changes it.');
-  for (const h of r.outcome.hinges) out.push(`  → ${h.outcome}: ${setWords(r, h.items)}`);
+  for (const h of r.outcome.hinges) out.push(`  → ${outcomeName(h.outcome)}: ${setWords(r, h.items)}`);
   out.push(
     p.dim(
       `  tried ${sizesWords(r.outcome.sizes)}, one run each${r.outcome.complete ? '' : ' — not every set was tried: raise --budget to finish'}`,

@@ -25,6 +25,7 @@ import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
+import { sourceKeysLine } from '../../report/sources.ts';
 import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -89,6 +90,8 @@ export function report(
     out?: string;
     save?: string;
     source: string;
+    /** the scenario as the user named it (for commands the text suggests); default: `source` */
+    named?: string;
     restsOn?: RestsOnSection;
   },
 ): void {
@@ -114,6 +117,8 @@ export function report(
       ...conflictLines(scenario, conflicts ?? []),
       ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
+    const keys = sourceKeysLine(scenario, opts.named ?? opts.source, lines.join('\n'));
+    if (keys) lines.push('', palette(io).dim(keys));
     if (opts.save)
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
     io.out(`${lines.join('\n')}\n`);
@@ -240,7 +245,7 @@ export function registerRun(program: Command, io: Io): void {
         report(
           io,
           { scenario, options, result },
-          { ...opts, source: scenarioSource(name), ...(restsOn ? { restsOn } : {}) },
+          { ...opts, source: scenarioSource(name), named: name, ...(restsOn ? { restsOn } : {}) },
         );
       },
     );

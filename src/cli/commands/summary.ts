@@ -10,10 +10,11 @@ import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
-import { RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
+import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { count, n2 } from '../../report/format.ts';
 import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
+import { sourceKeysLine } from '../../report/sources.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
@@ -35,7 +36,12 @@ export function registerSummary(program: Command, io: Io): void {
     .action(async (name: string, opts: { asOf?: string }) => {
       const s = openScenario(name);
       const p = palette(io);
-      const line = (t = '') => io.out(`${t}\n`);
+      // what was printed, for the closing line on the source keys it cites
+      const printed: string[] = [];
+      const line = (t = '') => {
+        printed.push(t);
+        io.out(`${t}\n`);
+      };
       const sources = (list: readonly string[]) => (list.length ? ` [${list.join(', ')}]` : '');
       line(p.bold(s.title));
       line(
@@ -129,8 +135,13 @@ export function registerSummary(program: Command, io: Io): void {
       // the default run's outcome, and the readings and assumptions it rests on
       line();
       const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
-      if (rests.computed) line(p.bold(`The default run (peacesim run): ${rests.outcome}`));
+      if (rests.computed) line(p.bold(`The default run (peacesim run): ${outcomeName(rests.outcome)}`));
       for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
+      const keys = sourceKeysLine(s, name, printed.join('\n'));
+      if (keys) {
+        line();
+        line(p.dim(keys));
+      }
     });
 }
 

@@ -70,6 +70,10 @@ export function whatIfCsv(r: WhatIfResult): string {
       'red_lines_after',
       'flipped',
       'changed',
+      'as_of',
+      'reservation_basis',
+      'red_lines_before_basis',
+      'red_lines_after_basis',
     ],
     r.verdicts.map((v) => [
       v.actor,
@@ -87,6 +91,10 @@ export function whatIfCsv(r: WhatIfResult): string {
       redLines(v.after),
       v.flipped,
       v.changed,
+      r.asOf,
+      v.after.reservationBasis,
+      joinIds(v.before.violations.map((x) => x.basis)),
+      joinIds(v.after.violations.map((x) => x.basis)),
     ]),
   );
 }

@@ -3,8 +3,8 @@
 // accepted it: utilities and values of no deal are private.
 
 import { Box, Text } from 'ink';
+import { optionOf } from '../../domain/lookup.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { optionOf } from '../../engine/terms.ts';
 import { bodies, hurdleSentence } from '../../report/ratification.ts';
 import type { Outcome } from '../state/play.ts';
 import { GLYPH, useTheme } from '../theme.ts';

@@ -5,7 +5,7 @@ import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { RestsOnSection } from '../../report/evidence.ts';
+import { outcomeName, type RestsOnSection } from '../../report/evidence.ts';
 
 interface EvidenceRow {
   readonly actor: string;
@@ -100,7 +100,7 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
  */
 export function restsOnLine(r: RestsOnSection): string {
   if (!r.computed) return `Default run: what its outcome rests on is ${r.why}`;
-  const ends = r.outcome;
+  const ends = outcomeName(r.outcome);
   if (r.items.length === 0)
     return r.tried === 0
       ? `Default run: ${ends} · no reading or assumption here has a reversal to try`
