@@ -11,7 +11,7 @@ const ids = new WeakMap<object, number>();
 let nextId = 1;
 
 /** A number that stands for this object for as long as it lives (never reused). */
-export function identityOf(o: object): number {
+function identityOf(o: object): number {
   let id = ids.get(o);
   if (id === undefined) {
     id = nextId++;
