@@ -70,7 +70,9 @@ export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
     from,
     to,
   }));
-  const workers = Math.min(run.workers, Math.floor((run.to - run.from) / MIN_PER_WORKER[run.job.kind]));
+  const workers = run.threadsOnly
+    ? run.workers
+    : Math.min(run.workers, Math.floor((run.to - run.from) / MIN_PER_WORKER[run.job.kind]));
   const shared = { tasks, results: new Array<ChunkResult>(tasks.length), next: 0, done: 0 };
   if (workers <= 1 || tasks.length <= 1) await inProcess(run, shared);
   else await onThreads({ ...run, workers }, shared);
@@ -78,11 +80,12 @@ export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
 }
 
 /**
- * The fewest draws worth a worker thread: starting one loads the engine and warms its JIT, which costs about as
- * much as a few runs or tens of thousands of sweep samples. Below that the main thread does the work (the result
- * is the same either way).
+ * The fewest draws worth a thread: starting one loads the engine and warms its JIT, and on a machine with few cores
+ * the first thread's own background work (V8's concurrent compiler and garbage collector) already takes much of a
+ * second core, so a second thread pays only on long runs (docs/performance.md, section (i)). Below this many draws
+ * per thread, fewer threads do the work (the result is the same either way).
  */
-const MIN_PER_WORKER: Record<DrawJob['kind'], number> = { outcomes: 16, sweep: 20_000 };
+const MIN_PER_WORKER: Record<DrawJob['kind'], number> = { outcomes: 250, sweep: 20_000 };
 
 /** The chunks to do, handed out in order to whichever thread is free; each result lands at its chunk's place. */
 interface Shared {

@@ -39,7 +39,7 @@ describe('workers', () => {
   it('should print the same bytes with one worker and with two (outcomes and sweep)', async () => {
     for (const argv of [
       // (enough draws that a second thread is started)
-      ['outcomes', 'tutorial-bilateral', '-n', '40', '-s', '5', '--json'],
+      ['outcomes', 'tutorial-bilateral', '-n', '500', '-s', '5', '--json'],
       // (enough samples that the sweep is worth two threads)
       ['sweep', 'tutorial-bilateral', '-n', '40000', '-s', '5', '--json'],
       ['sweep', 'tutorial-bilateral', '-n', '40000', '-s', '2', '-d', 'mediator-text', '--csv', 'draws'],
@@ -84,6 +84,7 @@ describe('workers', () => {
       from: 0,
       to: 400,
       workers: 2,
+      threadsOnly: true,
       signal: stop.signal,
       onProgress: () => stop.abort(new Error('stopped by the test')),
     });
