@@ -91,17 +91,20 @@ export function verdictOf(
   };
 }
 
+// scratch marks of requiredActors, one per actor (nothing it calls can call it again)
+let marks = new Uint8Array(8);
+
 /** The actors whose acceptance a package needs: every party, and every controller of an issue moved off status quo. */
 export function requiredActors(scenario: Scenario, pkg: Package): number[] {
-  // marks read in index order give the sorted list without a set or a sort: every round asks this many times
+  // every round asks this many times: marks read in index order give the sorted list without a set or a sort
   const n = scenario.actors.length;
-  const required = new Uint8Array(n);
-  for (const a of scenario.protocol.parties) required[a] = 1;
-  for (const issue of scenario.issues) {
-    if (pkg[issue.index] !== issue.statusQuo) for (const a of issue.controlledBy) required[a] = 1;
-  }
+  if (marks.length < n) marks = new Uint8Array(n);
+  else marks.fill(0, 0, n);
+  for (const a of scenario.protocol.parties) marks[a] = 1;
+  for (const issue of scenario.issues)
+    if (pkg[issue.index] !== issue.statusQuo) for (const a of issue.controlledBy) marks[a] = 1;
   const out: number[] = [];
-  for (let a = 0; a < n; a++) if (required[a]) out.push(a);
+  for (let a = 0; a < n; a++) if (marks[a]) out.push(a);
   return out;
 }
 
