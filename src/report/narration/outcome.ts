@@ -11,6 +11,7 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/t
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { n2, n3, shift2 } from '../format.ts';
+import { blameLine } from '../outcome-notes.ts';
 import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { listing, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, PERSON, plural } from './phrases.ts';
@@ -118,20 +119,12 @@ function ratification(v: Voice, r: RatificationCheck): Line[] {
   ];
 }
 
-/** Who stood alone, and who walked out, as the engine counts blame — neutrally. */
+/** Who stood alone, and who walked out, as the engine counts blame — neutrally, each actor with its own rounds. */
 function blame(v: Voice, list: readonly BlameCount[]): Line {
   const intro =
     'Blame as the engine counts it (lone holdout on a text all other required actors accepted, or a walk-out)';
   if (list.length === 0) return say(`${intro}: nobody.`);
-  const holdouts = [...new Set(list.flatMap((b) => b.holdouts))].sort((a, b) => a - b);
-  const who = list
-    .map(
-      (b) =>
-        `${v.name(b.actor)} (${b.count}${b.walkOut === null ? '' : `, walked out in round ${b.walkOut}`})`,
-    )
-    .join('; ');
-  const rounds = `${plural(holdouts.length, 'round')} ${holdouts.join(', ')}`;
-  return say(`${intro}: ${holdouts.length ? `lone holdout in ${rounds}: ` : ''}${who}.`);
+  return say(`${intro}: ${list.map((b) => blameLine(b, (id) => v.name(id))).join('; ')}.`);
 }
 
 /** The run's last lines: how it ended, with the final terms, or whom it waits for. */

@@ -1,0 +1,90 @@
+// The run's blame sentence says, for each actor, the rounds it stood alone and the round it walked out — exactly
+// those of the same run's --json, and no other actor's: a reader must not take one actor's walk-out for a round
+// as lone holdout, nor one actor's rounds for another's.
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+
+async function cli(argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  expect(code).toBe(0);
+  return io.stdout();
+}
+
+interface Blame {
+  readonly actor: string;
+  readonly count: number;
+  readonly holdouts: number[];
+  readonly walkOut: number | null;
+}
+
+const INTRO =
+  'Blame as the engine counts it (lone holdout on a text all other required actors accepted, or a walk-out): ';
+
+/** Each actor's part of the blame sentence, by the actor's name (the text unwrapped). */
+function blameParts(text: string, names: readonly string[]): Map<string, string> {
+  const flat = text.replace(/\n\s+/g, ' ');
+  const at = flat.indexOf(INTRO);
+  expect(at, 'the blame sentence').toBeGreaterThanOrEqual(0);
+  const sentence = flat.slice(at + INTRO.length, flat.indexOf('\n', at));
+  const parts = new Map<string, string>();
+  // each part opens with an actor's name; a part runs to the next name that opens a part
+  const starts = names
+    .flatMap((n) =>
+      [...sentence.matchAll(new RegExp(`(^|; )${n.replace(/[()]/g, '\\$&')}\\b`, 'g'))].map((m) => ({
+        n,
+        i: m.index,
+      })),
+    )
+    .sort((a, b) => a.i - b.i);
+  starts.forEach((s, k) => parts.set(s.n, sentence.slice(s.i, starts[k + 1]?.i ?? sentence.length)));
+  return parts;
+}
+
+const numbers = (t: string) => [...t.matchAll(/\d+/g)].map((m) => Number(m[0]));
+
+/** "2, 4, 6–8 and 11" → 2, 4, 6, 7, 8, 11 */
+function rounds(t: string): number[] {
+  return t.split(/, | and /).flatMap((r) => {
+    const [lo, hi = lo] = r.split('–').map(Number);
+    return Array.from({ length: hi! - lo! + 1 }, (_, k) => lo! + k);
+  });
+}
+
+const CASES: readonly { readonly name: string; readonly scenario: string; readonly args: string[] }[] = [
+  // the frozen copy in which the mediator, out of patience, walks out after Russia stood alone twice
+  {
+    name: 'a walk-out beside lone holdouts',
+    scenario: 'tests/fixtures/golden/scenarios/ukraine-peace.yaml',
+    args: ['--strategy', 'us=linear:patience=1'],
+  },
+  // the parties stand alone in turn
+  { name: 'two actors stand alone in turn', scenario: 'istanbul-2022', args: [] },
+];
+
+describe('the blame sentence of peacesim run', () => {
+  for (const c of CASES)
+    it(`should give each actor its own rounds and walk-out, as --json has them: ${c.name}`, async () => {
+      const json = JSON.parse(await cli(['run', c.scenario, ...c.args, '--json']));
+      const text = await cli(['run', c.scenario, ...c.args]);
+      const end = json.transcript.findLast(
+        (e: { kind: string }) => e.kind === 'stalemate' || e.kind === 'collapsed',
+      );
+      const blame: Blame[] = end.blame;
+      expect(blame.length).toBeGreaterThan(0);
+      const file = c.scenario.endsWith('.yaml') ? c.scenario : `scenarios/${c.scenario}.yaml`;
+      const name = new Map(loadScenarioFile(file).actors.map((a) => [a.id, a.name]));
+      const parts = blameParts(text, [...name.values()]);
+      expect([...parts.keys()].sort()).toEqual(blame.map((b) => name.get(b.actor)).sort());
+      for (const b of blame) {
+        const part = parts.get(name.get(b.actor)!)!;
+        const walked = part.match(/walked out in round (\d+)/);
+        expect(walked ? Number(walked[1]) : null, part).toBe(b.walkOut);
+        const alone = part.match(/lone holdout in rounds? ([\d, and–]+)/);
+        expect(alone ? rounds(alone[1]!.trim()) : [], part).toEqual(b.holdouts);
+        expect(numbers(part.replace(/rounds? [\d, and–]+/g, ''))[0], part).toBe(b.count);
+      }
+    });
+});
