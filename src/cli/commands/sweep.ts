@@ -6,6 +6,7 @@ import {
   sweepPart,
   sweepResult,
 } from '../../analysis/sweep.ts';
+import { withBasis } from '../../domain/basis.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { toCsv } from '../../report/csv.ts';
@@ -15,7 +16,7 @@ import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { actorShort, constraintText, documentTitle, parameterLabel } from '../labels.ts';
+import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
 import { openScenario } from '../scenarios.ts';
 import { scenarioSource } from './run.ts';
@@ -62,6 +63,7 @@ export function printSweep(
       ? p.dim(`uncertain: ${result.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}\n`)
       : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
   );
+  io.out(p.dim(`${sweepJudgedBy(scenario)}\n`));
   const prior = priorLine(options.prior);
   if (prior) io.out(p.dim(`${prior}\n`));
   for (const d of result.documents) {
@@ -70,15 +72,35 @@ export function printSweep(
     );
     const width = Math.max(12, ...d.actors.map((a) => actorShort(scenario, a.actor).length + 1));
     for (const a of d.actors) {
-      const broken = a.redLinesBroken.map((id) => constraintText(scenario, id));
+      const broken = brokenLines(scenario, a.actor, a.redLinesBroken);
       const why = broken.length
         ? p.red(`  red line${broken.length > 1 ? 's' : ''}: ${broken.join(' ')}`)
         : '';
       io.out(
-        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility ${a.meanUtility.toFixed(3)} [${a.minUtility.toFixed(3)}, ${a.maxUtility.toFixed(3)}]${why}\n`,
+        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${why}\n`,
       );
     }
   }
+}
+
+/**
+ * Which positions judge the documents: the scenario's, as of its date — not, as analyze, show and whatif judge
+ * them, those of each document's own date (the sweep draws the preferences of the situation).
+ */
+function sweepJudgedBy(s: Scenario): string {
+  const dated = s.actors.some((a) => a.epochs.length > 0);
+  return dated
+    ? `every document judged by the positions in force on ${s.date}, the scenario's situation — not by those of its own date, as analyze judges it`
+    : `every document judged by the positions of ${s.date} (the scenario states no earlier positions)`;
+}
+
+/** The texts of the red lines of this actor that a document breaks, each marked with its basis. */
+function brokenLines(s: Scenario, actor: string, ids: readonly string[]): string[] {
+  const lines = s.actors.find((a) => a.id === actor)?.redLines ?? [];
+  return ids.map((id) => {
+    const r = lines.find((x) => x.id === id);
+    return r ? withBasis(r.text, r.basis) : id;
+  });
 }
 
 export function registerSweep(program: Command, io: Io): void {
