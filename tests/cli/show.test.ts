@@ -5,6 +5,7 @@ import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { consentOf } from '../../src/domain/consent.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
+import { listing } from '../../src/report/words.ts';
 import { cli } from '../helpers.ts';
 
 /** The lines of one document's block in show's text (from its title to the next title). */
@@ -14,6 +15,27 @@ function block(out: string, title: string): string[] {
   expect(at, `no block for ${title}`).toBeGreaterThan(0);
   const end = lines.slice(at + 1).findIndex((l) => /^ {2}\S/.test(l) || l === '');
   return lines.slice(at, end < 0 ? undefined : at + 1 + end);
+}
+
+/** A list of whom, split where it parts them: "; ", "; and " or " and " outside parentheses. */
+function topLevelParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth--;
+    else if (depth === 0)
+      for (const sep of ['; and ', '; ', ' and '])
+        if (text.startsWith(sep, i)) {
+          parts.push(text.slice(from, i));
+          from = i + sep.length;
+          i = from - 1;
+          break;
+        }
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 describe('peacesim show', () => {
@@ -47,6 +69,30 @@ describe('peacesim show', () => {
       }
     });
 
+  for (const id of shippedIds())
+    it(`should say of each document of ${id} whose consent it needs, one part per actor, each with the issues it controls`, () => {
+      const s = openScenario(id);
+      const out = cli(['show', id]).stdout;
+      const name = (a: string) => s.actors.find((x) => x.id === a)!.name;
+      const label = (i: string) => s.issues.find((x) => x.id === i)!.label;
+      for (const d of s.documents) {
+        const must = block(out, d.title)
+          .find((l) => l.startsWith('    must accept: '))!
+          .slice('    must accept: '.length);
+        const consent = consentOf(s, d.package);
+        const parties = consent.filter((c) => c.party).map((c) => name(c.actor));
+        const others = consent.filter((c) => !c.party);
+        const parts = topLevelParts(must);
+        expect(parts, `${d.id}: ${must}`).toHaveLength((parties.length ? 1 : 0) + others.length);
+        if (parties.length) expect(parts[0]).toBe(`the parties (${listing(parties)})`);
+        others.forEach((c, k) =>
+          expect(parts[k + (parties.length ? 1 : 0)]).toBe(
+            `${name(c.actor)} (the text moves ${listing(c.moved.map(label))}, which ${name(c.actor)} controls)`,
+          ),
+        );
+      }
+    });
+
   it("should show the US verdict on Russia's Alaska asks, and why its consent is not needed", () => {
     const s = openScenario('ukraine-peace');
     const d = s.documents.find((x) => x.id === 'alaska-2025-russia')!;
@@ -58,7 +104,7 @@ describe('peacesim show', () => {
       `United States ${us.accepts ? 'accepts' : 'rejects'} (consent not needed: the text moves none of its issues)`,
     );
     expect(lines[2]).toBe(
-      '    must accept: the parties, Russia and Ukraine, and Coalition of the willing (the text moves Foreign troops in Ukraine, which it controls)',
+      '    must accept: the parties (Russia and Ukraine) and Coalition of the willing (the text moves Foreign troops in Ukraine, which Coalition of the willing controls)',
     );
   });
 });

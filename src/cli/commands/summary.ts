@@ -154,20 +154,21 @@ export function whoMustAccept(s: Scenario): string {
   return `Who must accept a text: the parties, ${listing(parties)}, always${controllers.length ? `; ${controllers.join('; ')}` : ''}.`;
 }
 
-/** Whose consent one text needs, and why: "the parties, Russia and Ukraine, and Europe (the text moves …)". */
+/**
+ * Whose consent one text needs, and why: "the parties (Russia and Ukraine); Europe (the text moves …, which Europe
+ * controls); and …". Semicolons part the actors when there are three or more: the issue lists inside hold commas.
+ */
 function mustAccept(s: Scenario, consent: readonly Consent[]): string {
   const parties = consent.filter((c) => c.party).map((c) => actorName(s, c.actor));
   const others = consent
     .filter((c) => !c.party)
-    .map(
-      (c) =>
-        `${actorName(s, c.actor)} (the text moves ${listing(c.moved.map((x) => issueLabel(s, x)))}, which it controls)`,
-    );
-  const whom = [
-    ...(parties.length ? [`the parties, ${listing(parties)}${others.length ? ',' : ''}`] : []),
-    ...others,
-  ];
-  return whom.length > 1 ? `${whom.slice(0, -1).join(' ')} and ${whom.at(-1)}` : (whom[0] ?? '');
+    .map((c) => {
+      const who = actorName(s, c.actor);
+      return `${who} (the text moves ${listing(c.moved.map((x) => issueLabel(s, x)))}, which ${who} controls)`;
+    });
+  const whom = [...(parties.length ? [`the parties (${listing(parties)})`] : []), ...others];
+  if (whom.length <= 2) return whom.join(' and ');
+  return `${whom.slice(0, -1).join('; ')}; and ${whom.at(-1)}`;
 }
 
 /** "a", "a or b", "a, b or c". */
