@@ -36,6 +36,18 @@ const STUCK = [
   'south=hardliner',
 ];
 
+describe('what the shares of peacesim outcomes are over', () => {
+  for (const id of ['divide-the-surplus', 'tutorial-bilateral'])
+    it(`should name the uncertainty ranges only when --json drew some: ${id}`, async () => {
+      const json = JSON.parse((await cli('outcomes', id, '-n', '4', '--json')).out);
+      const text = (await cli('outcomes', id, '-n', '4')).out.replace(/\n/g, ' ');
+      const ranged = json.parameters.length > 0;
+      expect(text.includes("frequencies over the scenario's stated uncertainty ranges")).toBe(ranged);
+      expect(text).toContain('not probabilities of real-world events');
+      if (!ranged) expect(text).toContain("frequencies over the runs' seeds alone");
+    });
+});
+
 describe('peacesim outcomes', () => {
   it('should summarise the runs in words, with the caveat', async () => {
     const r = await cli(...TUTORIAL);

@@ -60,8 +60,11 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
     ...(r.prior ? [p.dim(priorWords(r.reactions ?? [], r.setAside ?? []))] : []),
+    // with nothing drawn, only the runs' seeds differ: the shares are over those, not over any range
     p.dim(
-      "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events.",
+      r.parameters.length
+        ? "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events."
+        : "These are frequencies over the runs' seeds alone, not probabilities of real-world events.",
     ),
     '',
     `${'outcome'.padEnd(12)} ${'runs'.padStart(6)} ${'share'.padStart(7)}  95% interval`,
