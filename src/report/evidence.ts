@@ -126,27 +126,32 @@ export function restsOnLines(r: RestsOnSection): string[] {
   const ends = outcomeWords(r.outcome);
   const chosen = r.fixedStrategies.length > 0;
   const numbers = [
-    ...(r.unranged ? [`${r.unranged} weights and values of no deal`] : []),
+    ...(r.unranged
+      ? [`${r.unranged} ${r.unranged === 1 ? 'weight or value of no deal' : 'weights and values of no deal'}`]
+      : []),
     ...(r.unrangedThresholds
       ? [`${r.unrangedThresholds} ratification threshold${r.unrangedThresholds === 1 ? '' : 's'}`]
       : []),
   ];
+  const them = r.unranged + r.unrangedThresholds === 1 ? 'it' : 'them';
   const unranged = numbers.length
-    ? ` and on the ${numbers.join(' and the ')} given without a range (nothing to reverse them to)`
+    ? ` and on the ${numbers.join(' and the ')} given without a range (nothing to reverse ${them} to)`
     : '';
   // an empty list is an answer too: one change at a time, no reading or assumption decides the outcome
   if (r.items.length === 0)
     out.push(
       r.tried === 0
         ? `  No reading or assumption here has a reversal to try: the run ends ${ends} on what actors stated${chosen ? ', the strategies chosen for it' : ''}${unranged}.`
-        : `  No reading or assumption alone changes it: with any one of the ${r.tried} reversible ones reversed, the run still ends ${ends}. So, one change at a time, it rests on what actors stated${chosen ? ', the strategies chosen for this run' : ''}${unranged}.`,
+        : `  No reading or assumption alone changes it: with ${r.tried === 1 ? 'the only reversible one' : `any one of the ${r.tried} reversible ones`} reversed, the run still ends ${ends}. So, one change at a time, it rests on what actors stated${chosen ? ', the strategies chosen for this run' : ''}${unranged}.`,
     );
   for (const x of r.items)
     out.push(`  [${x.basis}] ${x.label} — reversed alone, the run ends ${outcomeWords(x.outcomeIfReversed)}`);
   const counted =
     r.items.length === 0
       ? 'One run per reversal'
-      : `${r.tried} reading${r.tried === 1 ? '' : 's'} and assumption${r.tried === 1 ? '' : 's'} reversed one at a time, one run each`;
+      : r.tried === 1
+        ? 'The only reading or assumption reversed, in one run'
+        : `${r.tried} readings and assumptions reversed one at a time, one run each`;
   if (r.tried > 0)
     out.push(
       `  (${counted}; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}. peacesim hinges looks for pairs and triples.)`,

@@ -228,6 +228,46 @@ describe('the outcome rests on', () => {
     expect(chosen[2]).toContain('nor a strategy chosen for this run');
   });
 
+  it('should count in the singular when one thing was reversed, or one number has no range', () => {
+    const one = restsOnLines({
+      computed: true,
+      outcome: 'stalemate',
+      items: [],
+      tried: 1,
+      unranged: 1,
+      unrangedThresholds: 0,
+      fixedStrategies: [],
+    });
+    expect(one[1]).toBe(
+      '  No reading or assumption alone changes it: with the only reversible one reversed, the run still ends in stalemate. So, one change at a time, it rests on what actors stated and on the 1 weight or value of no deal given without a range (nothing to reverse it to).',
+    );
+    const flips = restsOnLines({
+      computed: true,
+      outcome: 'stalemate',
+      items: [{ id: 'x', label: 'X', basis: 'reading', sources: [], outcomeIfReversed: 'signed-ratified' }],
+      tried: 1,
+      unranged: 0,
+      unrangedThresholds: 0,
+      fixedStrategies: [],
+    });
+    expect(flips.at(-1)).toBe(
+      '  (The only reading or assumption reversed, in one run; what actors stated is not reversed. peacesim hinges looks for pairs and triples.)',
+    );
+    const two = restsOnLines({
+      computed: true,
+      outcome: 'stalemate',
+      items: [],
+      tried: 2,
+      unranged: 1,
+      unrangedThresholds: 1,
+      fixedStrategies: [],
+    });
+    expect(two[1]).toContain('with any one of the 2 reversible ones reversed');
+    expect(two[1]).toContain(
+      'on the 1 weight or value of no deal and the 1 ratification threshold given without a range (nothing to reverse them to)',
+    );
+  });
+
   it('should give analyze an Evidence section and --json an evidence key', async () => {
     const j = JSON.parse((await cli(['analyze', 'tutorial-bilateral', '--json'])).stdout);
     expect(j.evidence.record).toMatchObject({ recorded: 2, consistent: true });
