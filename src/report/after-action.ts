@@ -95,7 +95,7 @@ function turningPoints(
         out.push({
           round: r.round,
           kind: 'ratification',
-          text: `Ratification fails${e.failing.length ? `: ${listing(e.failing.map(name))} no longer accept${e.failing.length > 1 ? '' : 's'}` : ''}.`,
+          text: `Ratification at the table fails${e.failing.length ? `: ${listing(e.failing.map(name))} no longer accept${e.failing.length > 1 ? '' : 's'}` : ''}.`,
           cites: [],
         });
     }

@@ -96,9 +96,9 @@ function outcomeWords(o: RunEnd): string {
     case 'signed':
       return 'in an agreement';
     case 'signed-ratified':
-      return 'in an agreement that clears its ratification';
+      return 'in an agreement that clears its ratification at home';
     case 'signed-unratified':
-      return 'in an agreement that falls short of its ratification';
+      return 'in an agreement that falls short of its ratification at home';
     case 'stalemate':
       return 'in stalemate';
     case 'collapsed':
@@ -111,9 +111,9 @@ function outcomeWords(o: RunEnd): string {
 /** How a run ends, as a short phrase (the hinges list, the evidence screen). */
 export function outcomeName(o: RunEnd): string {
   return o === 'signed-ratified'
-    ? 'signed, clears its ratification'
+    ? 'signed, clears its ratification at home'
     : o === 'signed-unratified'
-      ? 'signed, falls short of its ratification'
+      ? 'signed, falls short of its ratification at home'
       : o === 'waiting'
         ? 'waiting for a person'
         : o;

@@ -187,8 +187,8 @@ describe('the outcome rests on', () => {
     expect(section).not.toContain('No reading or assumption alone');
     const ends: Record<string, string> = {
       signed: 'in an agreement',
-      'signed-ratified': 'in an agreement that clears its ratification',
-      'signed-unratified': 'in an agreement that falls short of its ratification',
+      'signed-ratified': 'in an agreement that clears its ratification at home',
+      'signed-unratified': 'in an agreement that falls short of its ratification at home',
       stalemate: 'in stalemate',
       collapsed: 'in collapse',
     };

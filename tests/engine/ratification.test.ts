@@ -148,7 +148,7 @@ describe('run on the worked example', () => {
     const flat = cli(['run', EXAMPLE]).stdout.replace(/\s+/g, ' ');
     if (listed)
       expect(flat).toContain(
-        `[assumption] ${threshold.label} — reversed alone, the run ends in an agreement that falls short of its ratification`,
+        `[assumption] ${threshold.label} — reversed alone, the run ends in an agreement that falls short of its ratification at home`,
       );
   });
 

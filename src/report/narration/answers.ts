@@ -141,10 +141,15 @@ export function ratification(v: Voice, e: Entry<'ratification'>): Line[] {
     return [line([span(w.label, e.ratified ? undefined : 'reject'), span(w.rest)]), ...rules];
   }
   return e.ratified
-    ? [line([span('Ratified', 'accept'), span(': every required actor still accepts, as things stand now.')])]
+    ? [
+        line([
+          span('Ratified at the table', 'accept'),
+          span(': every required actor still accepts, as things stand now.'),
+        ]),
+      ]
     : [
         line([
-          span('Ratification fails', 'reject'),
+          span('Ratification at the table fails', 'reject'),
           span(
             `: ${e.failing.length ? `${listing(e.failing.map((id) => v.name(id)))} no longer accept${e.failing.length > 1 ? '' : 's'}` : 'a rule is broken'} as things stand now.`,
           ),

@@ -186,7 +186,7 @@ export function reportOutcome(v: Voice, run: RunState): Outcome {
     return {
       kind: 'signed',
       round: last.round,
-      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).${last.ratification ? ` It is signed subject to ratification at home — ${last.ratification.hurdles.map((h) => hurdleSentence(v.scenario, h)).join('; ')}. ${capitalised(RATIFICATION_CAVEAT)}.` : ''}`,
+      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified at the table (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).${last.ratification ? ` It is signed subject to ratification at home — ${last.ratification.hurdles.map((h) => hurdleSentence(v.scenario, h)).join('; ')}. ${capitalised(RATIFICATION_CAVEAT)}.` : ''}`,
     };
   }
   if (last?.kind === 'stalemate') {

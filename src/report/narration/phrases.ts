@@ -37,7 +37,11 @@ export function driftWords(
   return `Values of no deal drift: ${changes.map((c) => `${name(c.actor)} ${n3(c.from)} → ${n3(c.to)}`).join(', ')}.`;
 }
 
-/** A ratification as its label and the rest ("Ratification fails", ": Russia no longer accepts …"). */
+/**
+ * The engine's ratification — a re-check of consent at the table before signing — as its label and the rest
+ * ("Ratification at the table fails", ": Russia no longer accepts …"). "At the table": a scenario's hurdle (a
+ * referendum, a parliament) is ratification at home, and the outcome speaks of it apart.
+ */
 export function ratificationWords(
   ratified: boolean,
   failing: readonly string[],
@@ -45,14 +49,14 @@ export function ratificationWords(
 ): { readonly label: string; readonly rest: string } {
   if (ratified)
     return {
-      label: 'Ratified',
+      label: 'Ratified at the table',
       rest: ': under the values of no deal and red lines as they stand now, every required actor still accepts.',
     };
   const who = failing.length
     ? `${listing(failing.map(name))} no longer accept${failing.length > 1 ? '' : 's'}`
     : 'a rule is broken';
   return {
-    label: 'Ratification fails',
+    label: 'Ratification at the table fails',
     rest: `: ${who} under the values of no deal and red lines as they stand now.`,
   };
 }

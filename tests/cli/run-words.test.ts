@@ -1,4 +1,4 @@
-// The run's blame sentence says, for each actor, the rounds it stood alone and the round it walked out — exactly
+// The words of peacesim run against its --json. The blame sentence says, for each actor, the rounds it stood alone and the round it walked out — exactly
 // those of the same run's --json, and no other actor's: a reader must not take one actor's walk-out for a round
 // as lone holdout, nor one actor's rounds for another's.
 import { describe, expect, it } from 'vitest';
@@ -87,4 +87,22 @@ describe('the blame sentence of peacesim run', () => {
         expect(numbers(part.replace(/rounds? [\d, and–]+/g, ''))[0], part).toBe(b.count);
       }
     });
+});
+
+// The engine's "ratification" re-checks consent at the table before signing; a hurdle of the scenario (a
+// referendum, a parliament) is ratification at home. When the first holds and the second falls short, the run
+// must not say "Ratified" bare and then that the text falls short of its ratification.
+describe('the two ratifications of peacesim run', () => {
+  it('should tell the check at the table from the hurdle at home, as --json has them', async () => {
+    const args = ['june-2024-terms', '--strategy', 'russia=linear'];
+    const json = JSON.parse(await cli(['run', ...args, '--json']));
+    const check = json.transcript.find((e: { kind: string }) => e.kind === 'ratification');
+    expect(check.ratified).toBe(true);
+    expect(json.ratification.clears).toBe(false);
+    const text = (await cli(['run', ...args])).replace(/\n\s+/g, ' ');
+    expect(text).not.toContain(' Ratified: ');
+    expect(text).toContain('Ratified at the table: ');
+    for (const h of json.ratification.hurdles) expect(text).toContain(`subject to ${h.label}`);
+    expect(text).not.toContain('falls short of its ratification.');
+  });
 });
