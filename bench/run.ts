@@ -9,6 +9,7 @@ import { analyzeAcceptable } from '../src/analysis/acceptable.ts';
 import { analyzeScenario, documentReports } from '../src/analysis/analyze.ts';
 import { findConflicts } from '../src/analysis/conflicts.ts';
 import { countFeasible } from '../src/analysis/feasibility.ts';
+import { tuneJit } from '../src/cli/jit.ts';
 import type { Scenario } from '../src/domain/types.ts';
 import { outcomeSpaceSize, utility } from '../src/domain/utility.ts';
 import { runHeadless } from '../src/engine/headless.ts';
@@ -19,6 +20,9 @@ import { evidence } from './evidence.ts';
 import { hostile } from './hostile.ts';
 import { scale } from './scale.ts';
 import { geniusLike, rng, ukraineLike } from './synthetic.ts';
+
+// the in-process figures are measured as the CLI runs: with V8 tuned as it tunes it
+tuneJit();
 
 const root = fileURLToPath(
   new URL(existsSync(new URL('../scenarios', import.meta.url)) ? '..' : '../..', import.meta.url),

@@ -197,6 +197,12 @@ async function outcomes(root: string, bin: string, cache: string): Promise<void>
     `- outcomes --workers 1 / analyze: ${fmt(one.cpu / c.analyze!.cpu, 1)}× (CPU), ${fmt(one.wall / c.analyze!.wall, 1)}× (wall)`,
   );
   console.log(`- two workers against one: ${fmt(one.wall / two.wall, 2)}× faster (wall)`);
+  // the CLI turns TurboFan's inlining off (src/cli/jit.ts): the same run with it on, to show what that saves
+  const inlining = compare({ on: lines['after, --workers 1']! }, 3, { ...env, PEACESIM_V8_INLINING: '1' })
+    .on!;
+  console.log(
+    `- the same --workers 1 run with TurboFan's inlining on (PEACESIM_V8_INLINING=1): ${fmt(inlining.cpu, 0)} ms CPU, ${fmt(inlining.wall, 0)} ms wall; off saves ${fmt(100 * (1 - one.cpu / inlining.cpu), 0)}% of the CPU`,
+  );
   if (old) await inProcessDraws(old, file, n);
   // today's default scenario: the ratio to its own analyze, and two workers against one on a short and a long run
   const today = (k: number, w: number) => [

@@ -25,6 +25,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { VERSION } = await import('./version.ts');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const [{ processIo }, { run }] = await Promise.all([import('./io.ts'), import('./program.ts')]);
+  const [{ processIo }, { run }, { tuneJit }] = await Promise.all([
+    import('./io.ts'),
+    import('./program.ts'),
+    import('./jit.ts'),
+  ]);
+  tuneJit();
   process.exitCode = await run(argv, processIo());
 }

@@ -94,11 +94,16 @@ export function verdictOf(
 
 /** The actors whose acceptance a package needs: every party, and every controller of an issue moved off status quo. */
 export function requiredActors(scenario: Scenario, pkg: Package): number[] {
-  const required = new Set(scenario.protocol.parties);
+  // marks read in index order give the sorted list without a set or a sort: every round asks this many times
+  const n = scenario.actors.length;
+  const required = new Uint8Array(n);
+  for (const a of scenario.protocol.parties) required[a] = 1;
   for (const issue of scenario.issues) {
-    if (pkg[issue.index] !== issue.statusQuo) for (const a of issue.controlledBy) required.add(a);
+    if (pkg[issue.index] !== issue.statusQuo) for (const a of issue.controlledBy) required[a] = 1;
   }
-  return [...required].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let a = 0; a < n; a++) if (required[a]) out.push(a);
+  return out;
 }
 
 export function evaluatePackage(
