@@ -8,8 +8,7 @@ import {
 } from '../../analysis/sweep.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { toCsv } from '../../report/csv.ts';
-import { DRAW_COLUMNS, drawRow, SWEEP_CSV, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { SWEEP_CSV, sweepDrawsCsv, sweepSummaryCsv } from '../../report/exports/sweep.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -45,7 +44,7 @@ export function printSweep(
   if (csv || output.json) {
     const text =
       csv === 'draws'
-        ? toCsv(DRAW_COLUMNS, (samples ?? []).map(drawRow))
+        ? sweepDrawsCsv(result, samples ?? [])
         : csv === 'summary'
           ? sweepSummaryCsv(result)
           : `${JSON.stringify(result, null, 2)}\n`;
