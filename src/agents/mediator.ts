@@ -15,7 +15,7 @@
 // terms' way. Without new information it never goes back: no term returns to a value it moved it away from, no
 // text is tabled again (memory.ts in the engine keeps that record); with nothing new to offer, it says so.
 import { holds } from '../domain/condition.ts';
-import { requiredActors, type Violation } from '../domain/evaluate.ts';
+import { redLineOf, requiredActors } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
@@ -31,10 +31,6 @@ interface Objection {
   readonly constraint: Constraint;
   /** its owner's actor index, or null for a rule */
   readonly owner: number | null;
-}
-
-function violationOf(c: Constraint): Violation {
-  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed, basis: c.basis };
 }
 
 /** Keys of the rules and the required actors' red lines a package breaks. */
@@ -211,7 +207,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       if (owner !== null && !unmet.includes(owner)) unmet.push(owner);
       continue;
     }
-    const violation = violationOf(constraint);
+    const violation = redLineOf(constraint);
     const kept = holds(constraint.condition, next);
     if (kept) repaired.push(constraint);
     else if (owner !== null) released.push(owner);
@@ -241,7 +237,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
     const broken = me.redLines.find((c) => !holds(c.condition, text))!;
     if (next) {
       repaired.push(...me.redLines);
-      apply(next, { kind: 'red-line', actor: self, violation: violationOf(broken) });
+      apply(next, { kind: 'red-line', actor: self, violation: redLineOf(broken) });
     }
   }
 

@@ -110,6 +110,23 @@ describe('sweep --csv: what each row rests on', () => {
       for (const c of ['as_of', 'red_lines', 'reservation_basis', 'red_lines_basis']) expect(r[c]).toBe(a[c]);
     }
   });
+
+  it("should say in its text whose positions judged, and that a document's own date can judge otherwise", async () => {
+    const io = memoryIo();
+    expect(await run(['sweep', 'ukraine-peace', '-n', '20'], io)).toBe(0);
+    const text = io.stdout().replace(/\s+/g, ' ');
+    const s = openScenario('ukraine-peace');
+    expect(text).toContain(`every document judged by the positions of ${s.date} (the scenario's date)`);
+    // the warning is true of this scenario: some document's red lines differ between the two dates
+    const sweep = await csv('sweep', 'ukraine-peace', '-n', '1', '--csv');
+    const own = await csv('analyze', 'ukraine-peace', '--csv', 'documents');
+    const differs = sweep.some((r) => {
+      const a = own.find((x) => x.document === r.document && x.actor === r.actor)!;
+      return a.red_lines !== r.red_lines;
+    });
+    expect(differs).toBe(true);
+    expect(text).toContain('not by those of its own date as analyze judges it');
+  });
 });
 
 describe('outcomes --csv: what each row rests on', () => {
