@@ -116,8 +116,11 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   const slackPerLevel = epsilon > 0 ? epsilon / (n + 1) : 0;
   const floors = new Float64Array(P);
   for (let i = 0; i < P; i++) floors[i] = options.floors?.[i] ?? reservations[parties[i]!]!;
-  const actors = [...parties, ...controllers];
-  const contrib = actors.map((a) => scenario.actors[a]!.contrib);
+  // typed arrays and lists built item by item: the same hidden classes in every call, so the optimised DP is not
+  // thrown away when a call's lists differ in kind (as `map` over an empty or a frozen list makes them)
+  const actors = Int32Array.from([...parties, ...controllers]);
+  const contrib: Float64Array[] = [];
+  for (let k = 0; k < dim; k++) contrib.push(scenario.actors[actors[k]!]!.contrib);
   const slack = ACCEPT_TOL + 1e-11;
 
   // per dimension k and level t, at [k * (n + 1) + t]: the best remaining utility after level t (a suffix bound)
@@ -147,12 +150,16 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
 
   // controllers: which steps move an issue they control, and the last such step
   const slotOf = new Map(controllers.map((a, k) => [a, k]));
-  const controls = controllers.map((a) => {
-    const steps = new Uint8Array(n);
-    for (let t = 0; t < n; t++) steps[t] = scenario.issues[order[t]!]!.controlledBy.includes(a) ? 1 : 0;
-    return steps;
-  });
-  const lastStep = controls.map((c) => c.lastIndexOf(1) + 1);
+  // at [k * n + t]: whether step t moves an issue controller k controls
+  const controls = new Uint8Array(K * n);
+  const lastStep = new Int32Array(K);
+  for (let k = 0; k < K; k++) {
+    for (let t = 0; t < n; t++) {
+      const moves = scenario.issues[order[t]!]!.controlledBy.includes(controllers[k]!);
+      controls[k * n + t] = moves ? 1 : 0;
+      if (moves) lastStep[k] = t + 1;
+    }
+  }
   const pow3 = new Float64Array(K + 1);
   for (let k = 0; k <= K; k++) pow3[k] = 3 ** k;
   const digit = (status: number, k: number) => Math.floor(status / pow3[k]!) % 3;
@@ -227,7 +234,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
         let valid = true;
         for (let k = 0; k < K && valid; k++) {
           let st = digit(status, k);
-          if (controls[k]![t] && o !== sq) {
+          if (controls[k * n + t] && o !== sq) {
             if (st === 2) valid = false;
             else st = 1;
           }
