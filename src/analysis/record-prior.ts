@@ -8,8 +8,8 @@
 // BURN_IN sweeps, so draws can run in any order, on any worker or shard, and give the same bytes. The prior itself
 // is plain data (JSON and structured-clone safe): it travels to worker threads and into partial results.
 
-import { actorsOf } from '../domain/actors-of.ts';
 import { brokenConstraints } from '../domain/evaluate.ts';
+import { packedMap } from '../domain/packed.ts';
 import { contributions, positionsAsOf } from '../domain/positions.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Actor, ActorEpoch, Scenario } from '../domain/types.ts';
@@ -294,7 +294,7 @@ export function drawFromRecord(scenario: Scenario, prior: RecordPrior, seed: num
   const xs = drawUnknowns(prior, seed, k);
   return {
     ...scenario,
-    actors: actorsOf(scenario, (a, i) => {
+    actors: packedMap(scenario.actors, (a, i) => {
       const chain = prior.chains[i];
       return chain ? withUnknowns(scenario, a, chain, xs[i]!) : a;
     }),

@@ -2,8 +2,8 @@
 // Each sample draws every weight in its weightRange and every reservation in its range (uniformly, seeded);
 // red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move.
 
-import { actorsOf } from '../domain/actors-of.ts';
 import { brokenConstraints, requireDocument, requiredActors, type Violation } from '../domain/evaluate.ts';
+import { packedMap } from '../domain/packed.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { drawRng } from './draws.ts';
@@ -118,7 +118,7 @@ function drawActor(scenario: Scenario, actor: Actor, rng: Rng): Actor {
  * reservations (actors in scenario order). `sweep` and the outcome runs draw through this one function.
  */
 export function drawScenario(scenario: Scenario, rng: Rng): Scenario {
-  const actors = actorsOf(scenario, (a) => drawActor(scenario, a, rng));
+  const actors = packedMap(scenario.actors, (a) => drawActor(scenario, a, rng));
   // thresholds after every actor, so a scenario's actor draws do not depend on whether it has ratification ranges
   const ratifications = scenario.ratifications.map((r) => {
     const range = r.threshold.range;
