@@ -159,11 +159,12 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
   );
 
   // 1. what makes agreement impossible
-  const objections: Objection[] = [
-    ...scenario.rules.map((constraint) => ({ constraint, owner: null })),
-    ...me.redLines.map((constraint) => ({ constraint, owner: self })),
-    ...rejected.flatMap((a) => scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a }))),
-  ];
+  // the rules, its own red lines, then those of each actor that rejected (pushed one by one: see domain/packed.ts)
+  const objections: Objection[] = [];
+  for (const constraint of scenario.rules) objections.push({ constraint, owner: null });
+  for (const constraint of me.redLines) objections.push({ constraint, owner: self });
+  for (const a of rejected)
+    for (const constraint of scenario.actors[a]!.redLines) objections.push({ constraint, owner: a });
   for (const { constraint, owner } of objections) {
     const needed = (pkg: ArrayLike<number>) =>
       owner === null ||
@@ -293,21 +294,25 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       if (touched.has(ask.issue)) continue;
       const issue = scenario.issues[ask.issue]!;
       const cur = text[ask.issue]!;
-      let options = [...issue.options.keys()].filter(
-        (o) => u(withTerms(text, [[ask.issue, o]])) > u(text) + EPS,
-      );
-      if (issue.kind === 'numeric' && options.length) {
-        // one step: the nearest better value
-        const nearest = Math.min(...options.map((o) => Math.abs(o - cur)));
-        options = options.filter((o) => Math.abs(o - cur) === nearest);
+      // the options better for it; of a number, one step: the nearest better value (lists pushed one by one,
+      // see domain/packed.ts)
+      const better: number[] = [];
+      let nearest = Number.POSITIVE_INFINITY;
+      for (let o = 0; o < issue.options.length; o++)
+        if (u(withTerms(text, [[ask.issue, o]])) > u(text) + EPS) {
+          better.push(o);
+          nearest = Math.min(nearest, Math.abs(o - cur));
+        }
+      const candidates: { item: Int32Array; score: number[] }[] = [];
+      for (const o of better) {
+        if (issue.kind === 'numeric' && Math.abs(o - cur) !== nearest) continue;
+        const next = withTerms(text, [[ask.issue, o]]);
+        if (admissible(next))
+          candidates.push({
+            item: next,
+            score: [costToOthers(scenario, text, next, [a, self]), u(text) - u(next)],
+          });
       }
-      const candidates = options
-        .map((o) => withTerms(text, [[ask.issue, o]]))
-        .filter(admissible)
-        .map((next) => ({
-          item: next,
-          score: [costToOthers(scenario, text, next, [a, self]), u(text) - u(next)],
-        }));
       const next = cheapest(candidates, rng);
       if (!next) continue;
       apply(next, { kind: 'ask', actor: a, cost: ask.cost });
