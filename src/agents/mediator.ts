@@ -15,7 +15,7 @@
 // terms' way. Without new information it never goes back: no term returns to a value it moved it away from, no
 // text is tabled again (memory.ts in the engine keeps that record); with nothing new to offer, it says so.
 import { holds } from '../domain/condition.ts';
-import { requiredActors, type Violation } from '../domain/evaluate.ts';
+import { redLineOf, requiredActors } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
@@ -31,10 +31,6 @@ interface Objection {
   readonly constraint: Constraint;
   /** its owner's actor index, or null for a rule */
   readonly owner: number | null;
-}
-
-function violationOf(c: Constraint): Violation {
-  return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed, basis: c.basis };
 }
 
 /** Keys of the rules and the required actors' red lines a package breaks. */
@@ -163,11 +159,12 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
   );
 
   // 1. what makes agreement impossible
-  const objections: Objection[] = [
-    ...scenario.rules.map((constraint) => ({ constraint, owner: null })),
-    ...me.redLines.map((constraint) => ({ constraint, owner: self })),
-    ...rejected.flatMap((a) => scenario.actors[a]!.redLines.map((constraint) => ({ constraint, owner: a }))),
-  ];
+  // the rules, its own red lines, then those of each actor that rejected (pushed one by one: see domain/packed.ts)
+  const objections: Objection[] = [];
+  for (const constraint of scenario.rules) objections.push({ constraint, owner: null });
+  for (const constraint of me.redLines) objections.push({ constraint, owner: self });
+  for (const a of rejected)
+    for (const constraint of scenario.actors[a]!.redLines) objections.push({ constraint, owner: a });
   for (const { constraint, owner } of objections) {
     const needed = (pkg: ArrayLike<number>) =>
       owner === null ||
@@ -211,7 +208,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       if (owner !== null && !unmet.includes(owner)) unmet.push(owner);
       continue;
     }
-    const violation = violationOf(constraint);
+    const violation = redLineOf(constraint);
     const kept = holds(constraint.condition, next);
     if (kept) repaired.push(constraint);
     else if (owner !== null) released.push(owner);
@@ -241,7 +238,7 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
     const broken = me.redLines.find((c) => !holds(c.condition, text))!;
     if (next) {
       repaired.push(...me.redLines);
-      apply(next, { kind: 'red-line', actor: self, violation: violationOf(broken) });
+      apply(next, { kind: 'red-line', actor: self, violation: redLineOf(broken) });
     }
   }
 
@@ -297,21 +294,25 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       if (touched.has(ask.issue)) continue;
       const issue = scenario.issues[ask.issue]!;
       const cur = text[ask.issue]!;
-      let options = [...issue.options.keys()].filter(
-        (o) => u(withTerms(text, [[ask.issue, o]])) > u(text) + EPS,
-      );
-      if (issue.kind === 'numeric' && options.length) {
-        // one step: the nearest better value
-        const nearest = Math.min(...options.map((o) => Math.abs(o - cur)));
-        options = options.filter((o) => Math.abs(o - cur) === nearest);
+      // the options better for it; of a number, one step: the nearest better value (lists pushed one by one,
+      // see domain/packed.ts)
+      const better: number[] = [];
+      let nearest = Number.POSITIVE_INFINITY;
+      for (let o = 0; o < issue.options.length; o++)
+        if (u(withTerms(text, [[ask.issue, o]])) > u(text) + EPS) {
+          better.push(o);
+          nearest = Math.min(nearest, Math.abs(o - cur));
+        }
+      const candidates: { item: Int32Array; score: number[] }[] = [];
+      for (const o of better) {
+        if (issue.kind === 'numeric' && Math.abs(o - cur) !== nearest) continue;
+        const next = withTerms(text, [[ask.issue, o]]);
+        if (admissible(next))
+          candidates.push({
+            item: next,
+            score: [costToOthers(scenario, text, next, [a, self]), u(text) - u(next)],
+          });
       }
-      const candidates = options
-        .map((o) => withTerms(text, [[ask.issue, o]]))
-        .filter(admissible)
-        .map((next) => ({
-          item: next,
-          score: [costToOthers(scenario, text, next, [a, self]), u(text) - u(next)],
-        }));
       const next = cheapest(candidates, rng);
       if (!next) continue;
       apply(next, { kind: 'ask', actor: a, cost: ask.cost });

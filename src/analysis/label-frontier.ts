@@ -4,6 +4,7 @@
 // reservations drift, so for them what does not depend on the reservations is worked out once per DP.
 import { holds } from '../domain/condition.ts';
 import { requiredActors } from '../domain/evaluate.ts';
+import { packedMap } from '../domain/packed.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { paretoInto } from './dominance.ts';
@@ -112,7 +113,7 @@ function knownOf(all: readonly JudgedLabel[], actors: number): KnownFrontiers {
     }
   }
   return {
-    labels: all.map((l) => l.point),
+    labels: packedMap(all, (l) => l.point),
     holds,
     verdictStart,
     verdictActor,
@@ -223,7 +224,7 @@ function fromRelations(known: KnownFrontiers, { dominators, pairs }: Relations):
   }
   const index: number[] = [];
   for (let k = 0; k < n; k++) if (inPareto[k] && !drop[k]) index.push(k);
-  return { pareto, frontier: index.map((k) => labels[k]!), labels, index };
+  return { pareto, frontier: packedMap(index, (k) => labels[k]!), labels, index };
 }
 
 function fromScratch(known: KnownFrontiers, P: number): LabelFrontier {
@@ -231,7 +232,7 @@ function fromScratch(known: KnownFrontiers, P: number): LabelFrontier {
   const pareto = paretoOf(labels.filter((_, k) => agreeing[k] === 1));
   const frontier = tieFree(pareto, P);
   const at = new Map(labels.map((p, k) => [p, k]));
-  return { pareto, frontier, labels, index: frontier.map((p) => at.get(p)!) };
+  return { pareto, frontier, labels, index: packedMap(frontier, (p) => at.get(p)!) };
 }
 
 /**
@@ -257,7 +258,7 @@ function judgeLabels(
 ): readonly JudgedLabel[] {
   let out = judged.get(labels);
   if (!out) {
-    out = labels.map((l) => {
+    out = packedMap(labels, (l) => {
       const required = requiredActors(scenario, l.pkg);
       const actor = (a: number) => scenario.actors[a]!;
       const u = new Float64Array(parties.length);
@@ -273,13 +274,11 @@ function judgeLabels(
     });
     // in the order paretoRows sorts to (utilities descending, ties in label order: a stable sort), so that each
     // round's filter of them starts from sorted rows
-    out = out
-      .map((l, k) => ({ l, k }))
-      .sort((a, b) => {
-        for (let i = 0; i < a.l.u.length; i++) if (a.l.u[i] !== b.l.u[i]) return b.l.u[i]! - a.l.u[i]!;
-        return a.k - b.k;
-      })
-      .map((x) => x.l);
+    const order = packedMap(out, (l, k) => ({ l, k })).sort((a, b) => {
+      for (let i = 0; i < a.l.u.length; i++) if (a.l.u[i] !== b.l.u[i]) return b.l.u[i]! - a.l.u[i]!;
+      return a.k - b.k;
+    });
+    out = packedMap(order, (x) => x.l);
     judged.set(labels, out);
   }
   return out;

@@ -99,6 +99,33 @@ const held = new Grow(1024);
 const trailParent = new GrowInt(1024);
 const trailOpt = new GrowInt(1024);
 
+/** Digit k, base 3, of the controllers' statuses: 0 open, 1 moved, 2 closed. */
+function digit(status: number, k: number, pow3: Float64Array): number {
+  return Math.floor(status / pow3[k]!) % 3;
+}
+
+/**
+ * The states of the next level, (node, status) pairs, numbered as first met. A class, not closures made in each
+ * call: the optimised DP would be thrown away whenever it met a closure other than the one it was compiled with.
+ */
+class Buckets {
+  readonly #index = new Map<number, number>();
+  readonly node: number[] = [];
+  readonly status: number[] = [];
+  constructor(readonly statuses: number) {}
+  of(node: number, status: number): number {
+    const key = node * this.statuses + status;
+    let b = this.#index.get(key);
+    if (b === undefined) {
+      b = this.node.length;
+      this.#index.set(key, b);
+      this.node.push(node);
+      this.status.push(status);
+    }
+    return b;
+  }
+}
+
 export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
   const { scenario, dag, parties, controllers, reservations } = problem;
   // no package keeps the hard constraints: nothing to label, nothing spent
@@ -116,8 +143,11 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   const slackPerLevel = epsilon > 0 ? epsilon / (n + 1) : 0;
   const floors = new Float64Array(P);
   for (let i = 0; i < P; i++) floors[i] = options.floors?.[i] ?? reservations[parties[i]!]!;
-  const actors = [...parties, ...controllers];
-  const contrib = actors.map((a) => scenario.actors[a]!.contrib);
+  // typed arrays and lists built item by item: the same hidden classes in every call, so the optimised DP is not
+  // thrown away when a call's lists differ in kind (as `map` over an empty or a frozen list makes them)
+  const actors = Int32Array.from([...parties, ...controllers]);
+  const contrib: Float64Array[] = [];
+  for (let k = 0; k < dim; k++) contrib.push(scenario.actors[actors[k]!]!.contrib);
   const slack = ACCEPT_TOL + 1e-11;
 
   // per dimension k and level t, at [k * (n + 1) + t]: the best remaining utility after level t (a suffix bound)
@@ -147,15 +177,18 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
 
   // controllers: which steps move an issue they control, and the last such step
   const slotOf = new Map(controllers.map((a, k) => [a, k]));
-  const controls = controllers.map((a) => {
-    const steps = new Uint8Array(n);
-    for (let t = 0; t < n; t++) steps[t] = scenario.issues[order[t]!]!.controlledBy.includes(a) ? 1 : 0;
-    return steps;
-  });
-  const lastStep = controls.map((c) => c.lastIndexOf(1) + 1);
+  // at [k * n + t]: whether step t moves an issue controller k controls
+  const controls = new Uint8Array(K * n);
+  const lastStep = new Int32Array(K);
+  for (let k = 0; k < K; k++) {
+    for (let t = 0; t < n; t++) {
+      const moves = scenario.issues[order[t]!]!.controlledBy.includes(controllers[k]!);
+      controls[k * n + t] = moves ? 1 : 0;
+      if (moves) lastStep[k] = t + 1;
+    }
+  }
   const pow3 = new Float64Array(K + 1);
   for (let k = 0; k <= K; k++) pow3[k] = 3 ** k;
-  const digit = (status: number, k: number) => Math.floor(status / pow3[k]!) % 3;
 
   // level t: states (node, status) with their labels
   let stateNode = new Int32Array([0]);
@@ -195,20 +228,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
     const fv = dag.values[t]!;
     const conditional = plan.conditionalAt[t + 1]!;
     const sq = scenario.issues[x]!.statusQuo;
-    const buckets = new Map<number, number>();
-    const bucketNode: number[] = [];
-    const bucketStatus: number[] = [];
-    const bucketOf = (node: number, status: number): number => {
-      const key = node * pow3[K]! + status;
-      let b = buckets.get(key);
-      if (b === undefined) {
-        b = bucketNode.length;
-        buckets.set(key, b);
-        bucketNode.push(node);
-        bucketStatus.push(status);
-      }
-      return b;
-    };
+    const buckets = new Buckets(pow3[K]!);
     let m = 0;
     const S = stateNode.length;
     for (let s = 0; s < S; s++) {
@@ -226,8 +246,8 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
         // the controllers' statuses after this choice (the same for every label of the state)
         let valid = true;
         for (let k = 0; k < K && valid; k++) {
-          let st = digit(status, k);
-          if (controls[k]![t] && o !== sq) {
+          let st = digit(status, k, pow3);
+          if (controls[k * n + t] && o !== sq) {
             if (st === 2) valid = false;
             else st = 1;
           }
@@ -242,7 +262,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
         if (!valid) continue;
         let next = 0;
         for (let k = 0; k < K; k++) next += digits[k]! * pow3[k]!;
-        const edgeBucket = bucketOf(target, next);
+        const edgeBucket = buckets.of(target, next);
         for (let i = 0; i < dim; i++) {
           add[i] = contrib[i]![offsets[x]! + o]!;
           restNext[i] = rest[i * (n + 1) + t + 1]!;
@@ -293,7 +313,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
           }
           cp[m] = l;
           co[m] = o;
-          cbk[m] = labelStatus === next ? edgeBucket : bucketOf(target, labelStatus);
+          cbk[m] = labelStatus === next ? edgeBucket : buckets.of(target, labelStatus);
           m++;
         }
       }
@@ -303,7 +323,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
 
     // group the candidates by state (a stable counting sort: each state's candidates in the order made), keep
     // the non-dominated ones (at the last level only the parties' coordinates matter: the final filter does it)
-    const B = bucketNode.length;
+    const B = buckets.node.length;
     const cbk = cBucket.f;
     const groupStart = new Int32Array(B + 1);
     for (let c = 0; c < m; c++) groupStart[cbk[c]! + 1]!++;
@@ -326,8 +346,8 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
         t === n - 1
           ? to - from
           : paretoInto(grouped, from, to, cVals.f, dim, dim, keptRows, total, counter, slackPerLevel);
-      nodes.push(bucketNode[g]!);
-      statuses.push(bucketStatus[g]!);
+      nodes.push(buckets.node[g]!);
+      statuses.push(buckets.status[g]!);
       starts.push(total);
     }
     held.ensure(total * dim);
@@ -357,7 +377,7 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
       for (let i = 0; i < P && ok; i++) if (vals[l * dim + i]! < floors[i]! - ACCEPT_TOL) ok = false;
       for (let k = 0; k < K && ok; k++)
         if (
-          digit(stateStatus[s]!, k) === 1 &&
+          digit(stateStatus[s]!, k, pow3) === 1 &&
           vals[l * dim + P + k]! < reservations[controllers[k]!]! - ACCEPT_TOL
         )
           ok = false;

@@ -7,7 +7,9 @@
 // `drawRng(seed, k)` and runs its own chain from one fixed starting point inside the region (found by LP) for
 // BURN_IN sweeps, so draws can run in any order, on any worker or shard, and give the same bytes. The prior itself
 // is plain data (JSON and structured-clone safe): it travels to worker threads and into partial results.
+
 import { brokenConstraints } from '../domain/evaluate.ts';
+import { packedMap } from '../domain/packed.ts';
 import { contributions, positionsAsOf } from '../domain/positions.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Actor, ActorEpoch, Scenario } from '../domain/types.ts';
@@ -292,7 +294,7 @@ export function drawFromRecord(scenario: Scenario, prior: RecordPrior, seed: num
   const xs = drawUnknowns(prior, seed, k);
   return {
     ...scenario,
-    actors: scenario.actors.map((a, i) => {
+    actors: packedMap(scenario.actors, (a, i) => {
       const chain = prior.chains[i];
       return chain ? withUnknowns(scenario, a, chain, xs[i]!) : a;
     }),

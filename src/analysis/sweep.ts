@@ -2,9 +2,10 @@
 // Each sample draws every weight in its weightRange and every reservation in its range (uniformly, seeded);
 // red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move.
 
-import { brokenConstraints, requireDocument, requiredActors } from '../domain/evaluate.ts';
+import { brokenConstraints, requireDocument, requiredActors, type Violation } from '../domain/evaluate.ts';
+import { packedMap } from '../domain/packed.ts';
 import type { Rng } from '../domain/rng.ts';
-import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
+import type { Actor, BasisKind, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { drawRng } from './draws.ts';
 import { addExact, exactValue, mergeExact } from './exact-sum.ts';
 import { drawFromRecord, type RecordPrior } from './record-prior.ts';
@@ -18,7 +19,26 @@ export interface SweepOptions {
   readonly prior?: RecordPrior;
 }
 
-interface ActorSweep {
+/**
+ * What an actor's numbers in a sweep or an outcome run rest on; the same in every draw. The format gives a range no
+ * basis of its own, and an item without one counts as an assumption: so a drawn weight or reservation rests on an
+ * assumption (the range), whatever the basis of the value written beside it.
+ */
+export interface DrawBasis {
+  /** the basis of the actor's written reservation (its value of no deal) */
+  readonly reservationBasis: BasisKind;
+  /** 'assumption' when some number of the actor is drawn from a range; null when nothing of it is drawn */
+  readonly rangesBasis: 'assumption' | null;
+}
+
+export function drawBasis(scenario: Scenario, actor: Actor): DrawBasis {
+  return {
+    reservationBasis: actor.reservation.basis,
+    rangesBasis: drawnParameters(scenario, actor).length > 0 ? 'assumption' : null,
+  };
+}
+
+interface ActorSweep extends DrawBasis {
   readonly actor: string;
   /** share of samples in which the actor accepts */
   readonly acceptRate: number;
@@ -27,6 +47,8 @@ interface ActorSweep {
   readonly maxUtility: number;
   /** its red lines break in every sample alike: no draw can make it accept */
   readonly redLinesBroken: readonly string[];
+  /** the same red lines with their text, sources and basis, as analyze's verdicts give them */
+  readonly violations: readonly Violation[];
 }
 
 interface DocumentSweep {
@@ -48,6 +70,11 @@ export interface SweepResult {
   readonly scenario: string;
   readonly seed: number;
   readonly samples: number;
+  /**
+   * the date whose positions judge every document: the scenario's, whose top-level positions the draws start from
+   * (a sweep applies no epoch, unlike analyze, which judges each document on its own date)
+   */
+  readonly asOf: string;
   /** the uncertain parameters drawn, e.g. "russia.weight.crimea", "ukraine.reservation" */
   readonly parameters: readonly string[];
   readonly documents: readonly DocumentSweep[];
@@ -91,7 +118,7 @@ function drawActor(scenario: Scenario, actor: Actor, rng: Rng): Actor {
  * reservations (actors in scenario order). `sweep` and the outcome runs draw through this one function.
  */
 export function drawScenario(scenario: Scenario, rng: Rng): Scenario {
-  const actors = scenario.actors.map((a) => drawActor(scenario, a, rng));
+  const actors = packedMap(scenario.actors, (a) => drawActor(scenario, a, rng));
   // thresholds after every actor, so a scenario's actor draws do not depend on whether it has ratification ranges
   const ratifications = scenario.ratifications.map((r) => {
     const range = r.threshold.range;
@@ -118,15 +145,18 @@ export function priorReport(prior: RecordPrior | undefined) {
   return prior ? { prior: 'record' as const, reactions: prior.reactions, setAside: prior.setAside } : {};
 }
 
-export function uncertainParameters(scenario: Scenario): string[] {
+/** The actor's numbers that have a range, and so are drawn: its weights in issue order, then its reservation. */
+function drawnParameters(scenario: Scenario, a: Actor): string[] {
   const out: string[] = [];
-  for (const a of scenario.actors) {
-    a.preferences.forEach((p, i) => {
-      if (p?.weightRange) out.push(`${a.id}.weight.${scenario.issues[i]!.id}`);
-    });
-    if (a.reservation.range) out.push(`${a.id}.reservation`);
-  }
+  a.preferences.forEach((p, i) => {
+    if (p?.weightRange) out.push(`${a.id}.weight.${scenario.issues[i]!.id}`);
+  });
+  if (a.reservation.range) out.push(`${a.id}.reservation`);
   return out;
+}
+
+export function uncertainParameters(scenario: Scenario): string[] {
+  return scenario.actors.flatMap((a) => drawnParameters(scenario, a));
 }
 
 /** The ratification thresholds drawn too (they move no verdict, only whether a signed text clears its hurdle). */
@@ -249,6 +279,7 @@ export function sweepResult(scenario: Scenario, options: SweepOptions, part: Swe
     scenario: scenario.id,
     seed: options.seed,
     samples: options.samples,
+    asOf: scenario.date,
     parameters: uncertainParameters(scenario),
     ...priorReport(options.prior),
     documents: docs.map((d, k) => {
@@ -256,14 +287,19 @@ export function sweepResult(scenario: Scenario, options: SweepOptions, part: Swe
       return {
         id: d.id,
         agreementRate: t.agreements / samples,
-        actors: scenario.actors.map((a, i) => ({
-          actor: a.id,
-          acceptRate: t.accepts[i]! / samples,
-          meanUtility: exactValue(t.sums[i]!) / samples,
-          minUtility: t.mins[i] ?? Number.NaN,
-          maxUtility: t.maxs[i] ?? Number.NaN,
-          redLinesBroken: brokenConstraints(a.redLines, d.package).map((v) => v.redLine),
-        })),
+        actors: scenario.actors.map((a, i) => {
+          const violations = brokenConstraints(a.redLines, d.package);
+          return {
+            actor: a.id,
+            acceptRate: t.accepts[i]! / samples,
+            meanUtility: exactValue(t.sums[i]!) / samples,
+            minUtility: t.mins[i] ?? Number.NaN,
+            maxUtility: t.maxs[i] ?? Number.NaN,
+            redLinesBroken: violations.map((v) => v.redLine),
+            violations,
+            ...drawBasis(scenario, a),
+          };
+        }),
       };
     }),
   };

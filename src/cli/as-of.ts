@@ -29,6 +29,17 @@ export function judgedBy(s: Scenario, asOf: string | undefined): string {
     : `every document judged by the positions of ${s.date} (the scenario states no earlier positions)`;
 }
 
+/**
+ * The sentence that says which positions judge the documents of a sweep: always the scenario's own (its top-level
+ * positions, from which every sample is drawn), never a document's date as `analyze` and the explorer judge it.
+ */
+export function sweptBy(s: Scenario): string {
+  const dated = s.actors.some((a) => a.epochs.length > 0);
+  return dated
+    ? `every document judged by the positions of ${s.date} (the scenario's date), not by those of its own date as analyze judges it`
+    : `every document judged by the positions of ${s.date}`;
+}
+
 /** The legend of the marks, for outputs that print them. */
 export const BASIS_LEGEND =
   '[reading] an inference from sources · [assumption] the modeller’s · unmarked: stated';

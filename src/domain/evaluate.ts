@@ -52,12 +52,13 @@ export function scenarioReservations(scenario: Scenario): Float64Array {
   return Float64Array.from(scenario.actors, (a) => a.reservation.value);
 }
 
-function violationOf(c: Constraint): Violation {
+/** A red line or rule as verdicts name it: id, text, sources, basis. */
+export function redLineOf(c: Constraint): Violation {
   return { redLine: c.id, text: c.text, sources: c.sources, confirmed: c.confirmed, basis: c.basis };
 }
 
 export function brokenConstraints(constraints: readonly Constraint[], pkg: Package): Violation[] {
-  return constraints.filter((c) => !holds(c.condition, pkg)).map(violationOf);
+  return constraints.filter((c) => !holds(c.condition, pkg)).map(redLineOf);
 }
 
 export function verdictOf(

@@ -2,6 +2,7 @@
 // red-line edits applied. Agents and the domain's verdicts work on it like on any scenario; an agent's view is
 // that scenario seen by one actor in the round.
 import type { View } from '../agents/types.ts';
+import { packedMap } from '../domain/packed.ts';
 import type { Actor, Constraint, Scenario } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
 import type { Run } from './options.ts';
@@ -82,7 +83,7 @@ export function effectiveScenario(scenario: Scenario, state: State): Scenario {
   const key = JSON.stringify([state.reservations, state.weightEdits, state.redLineEdits]);
   let out = byKey.get(key);
   if (!out) {
-    out = { ...scenario, actors: scenario.actors.map((a) => actorAsOf(scenario, a, state)) };
+    out = { ...scenario, actors: packedMap(scenario.actors, (a) => actorAsOf(scenario, a, state)) };
     if (byKey.size >= MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, out);
   }

@@ -4,7 +4,15 @@
 import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
 import type { RecordPrior } from '../analysis/record-prior.ts';
 import { type Spread, spread, wilson } from '../analysis/stats.ts';
-import { drawOf, priorReport, thresholdParameters, uncertainParameters } from '../analysis/sweep.ts';
+import {
+  type DrawBasis,
+  drawBasis,
+  drawOf,
+  priorReport,
+  thresholdParameters,
+  uncertainParameters,
+} from '../analysis/sweep.ts';
+import { redLineOf, type Violation } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { runOutcome } from './game.ts';
@@ -83,11 +91,20 @@ interface WalkOutTally {
   readonly interval: readonly [number, number];
 }
 
+/** What one actor's figures rest on, the same in every draw: its reservation, its red lines, its ranges. */
+interface ActorBases extends DrawBasis {
+  readonly actor: string;
+  /** every red line it holds at the start of a run (events may add or drop some), with text, sources and basis */
+  readonly redLines: readonly Violation[];
+}
+
 export interface OutcomesResult {
   readonly scenario: string;
   readonly title: string;
   readonly seed: number;
   readonly draws: number;
+  /** the date of the positions every run starts from: the scenario's (its top-level positions; no epoch applies) */
+  readonly asOf: string;
   readonly maxRounds: number;
   readonly strategies: Readonly<Record<string, Strategy>>;
   readonly injects: readonly PlannedInject[];
@@ -119,6 +136,8 @@ export interface OutcomesResult {
   };
   readonly failed: { readonly runs: number; readonly holdouts: readonly HoldoutTally[] };
   readonly walkOuts: readonly WalkOutTally[];
+  /** per actor in scenario order: what its figures rest on */
+  readonly bases: readonly ActorBases[];
 }
 
 /** One draw's run as a partial result keeps it: everything but the signed terms (those are tallied). */
@@ -263,6 +282,7 @@ export function outcomesResult(
     title: scenario.title,
     seed: options.seed,
     draws: total,
+    asOf: scenario.date,
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     injects,
@@ -305,6 +325,11 @@ export function outcomesResult(
       runs: walkOuts[i]!,
       share: share(walkOuts[i]!, total),
       interval: wilson(walkOuts[i]!, total),
+    })),
+    bases: scenario.actors.map((a) => ({
+      actor: a.id,
+      ...drawBasis(scenario, a),
+      redLines: a.redLines.map(redLineOf),
     })),
   };
 }

@@ -115,7 +115,9 @@ function mediatorMove(
     return;
   }
   const last = view.history.at(-1);
-  const rejected = last ? last.answers.filter((a) => !a.accepts).map((a) => a.actor) : [];
+  // pushed one by one: a list of one hidden class for the mediator (see domain/packed.ts)
+  const rejected: number[] = [];
+  for (const a of last?.answers ?? []) if (!a.accepts) rejected.push(a.actor);
   const revision = withRng(draft, (rng) => {
     const aspiration = best ? aspirationOf(view, rng, ceilingOf(view, best)) : s.actors[m]!.reservation.value;
     const steps = run.options.strategies[m]!.params.steps;

@@ -149,12 +149,25 @@ describe('analyze --csv', () => {
 });
 
 describe('sweep --csv', () => {
+  const BASIS = ['as_of', 'reservation_basis', 'red_lines_basis', 'ranges_basis'];
   for (const name of SCENARIOS)
     it(`should give one row per document × actor, and every draw with draws, on ${name}`, async () => {
       const j = await json('sweep', name, '-n', '40');
-      const pairs = j.documents.flatMap((d: { id: string; actors: { actor: string }[] }) =>
+      type ActorSweep = {
+        actor: string;
+        acceptRate: number;
+        redLinesBroken: string[];
+        violations: { redLine: string; basis: string }[];
+        reservationBasis: string;
+        rangesBasis: string | null;
+      };
+      const pairs = j.documents.flatMap((d: { id: string; actors: ActorSweep[] }) =>
         d.actors.map((a) => [d.id, a.actor]),
       );
+      const inJson = (doc: string, actor: string): ActorSweep =>
+        j.documents
+          .find((d: { id: string }) => d.id === doc)
+          .actors.find((a: ActorSweep) => a.actor === actor);
       const summary = await table('sweep', name, '-n', '40', '--csv');
       expect(summary.header).toEqual([
         'document',
@@ -165,15 +178,40 @@ describe('sweep --csv', () => {
         'min_utility',
         'max_utility',
         'red_lines',
+        ...BASIS,
       ]);
       expect(summary.rows.map((r) => [r.document, r.actor])).toEqual(pairs);
       expect(summary.rows[0]!.accept_rate).toBe(String(j.documents[0].actors[0].acceptRate));
+      // what each row rests on is the JSON's, red line for red line in the order of red_lines
+      for (const r of summary.rows) {
+        const a = inJson(r.document!, r.actor!);
+        expect(a.violations.map((v) => v.redLine)).toEqual(a.redLinesBroken);
+        expect(r.red_lines).toBe(a.redLinesBroken.join(';'));
+        expect(r.as_of).toBe(j.asOf);
+        expect(r.reservation_basis).toBe(a.reservationBasis);
+        expect(r.red_lines_basis).toBe(a.violations.map((v) => v.basis).join(';'));
+        expect(r.ranges_basis).toBe(cellOf(a.rangesBasis));
+      }
       expect((await cli('sweep', name, '-n', '40', '--csv', 'summary')).out).toBe(summary.text);
 
       const draws = await table('sweep', name, '-n', '3', '--csv', 'draws');
-      expect(draws.header).toEqual(['sample', 'document', 'actor', 'utility', 'reservation', 'accepts']);
+      expect(draws.header).toEqual([
+        'sample',
+        'document',
+        'actor',
+        'utility',
+        'reservation',
+        'accepts',
+        'red_lines',
+        ...BASIS,
+      ]);
       expect(draws.rows).toHaveLength(3 * pairs.length);
       expect(new Set(draws.rows.map((r) => r.sample))).toEqual(new Set(['0', '1', '2']));
+      // the basis does not change from draw to draw: every draw repeats its summary row's
+      for (const r of draws.rows) {
+        const s = summary.rows.find((x) => x.document === r.document && x.actor === r.actor)!;
+        for (const c of ['red_lines', ...BASIS]) expect(r[c]).toBe(s[c]);
+      }
     });
 
   it('should agree with its own summary and repeat byte for byte with the same seed', async () => {

@@ -111,6 +111,12 @@ describe('peacesim outcomes', () => {
             n: num(j.draws),
             ci_low: num(o.interval[0]),
             ci_high: num(o.interval[1]),
+            // a row about the whole run: the date of the positions it starts from, no actor's basis
+            red_lines_held: '',
+            as_of: j.asOf,
+            reservation_basis: '',
+            red_lines_held_basis: '',
+            ranges_basis: '',
           },
         ]);
       for (const u of j.signed.utilities)
@@ -137,6 +143,40 @@ describe('peacesim outcomes', () => {
       expect(pick('walk_out').map((x) => x.count)).toEqual(
         j.walkOuts.map((w: { runs: number }) => num(w.runs)),
       );
+      // every row whose subject is an actor carries that actor's bases from the JSON; every other row the date alone
+      const bases = new Map<string, Record<string, string>>(
+        j.bases.map(
+          (b: {
+            actor: string;
+            redLines: { redLine: string; basis: string }[];
+            reservationBasis: string;
+            rangesBasis: string | null;
+          }) => [
+            b.actor,
+            {
+              red_lines_held: b.redLines.map((x) => x.redLine).join(';'),
+              as_of: j.asOf,
+              reservation_basis: b.reservationBasis,
+              red_lines_held_basis: b.redLines.map((x) => x.basis).join(';'),
+              ranges_basis: b.rangesBasis ?? '',
+            },
+          ],
+        ),
+      );
+      const about = ['utility', 'holdout', 'walk_out'];
+      for (const x of rows) {
+        const b = bases.get(x.subject!);
+        if (about.includes(x.measure!)) expect(x).toMatchObject(b!);
+        else
+          expect(x).toMatchObject({
+            red_lines_held: '',
+            as_of: j.asOf,
+            reservation_basis: '',
+            red_lines_held_basis: '',
+            ranges_basis: '',
+          });
+      }
+      expect(rows.filter((x) => about.includes(x.measure!)).length).toBeGreaterThan(0);
     }
   });
 

@@ -40,15 +40,18 @@ async function watch(
 describe.skipIf(TMUX === undefined)('the progress bar', () => {
   it('should show draws done and time left while outcomes runs, and clear itself at the end', async () => {
     const out = join(dir, 'result.json');
-    const command = `node ${JSON.stringify(BIN)} outcomes ukraine-peace -n 60 --workers 1 --json --out ${out}; echo EXIT=$?; sleep 60`;
+    // enough draws to outlast the bar's quiet start (400 ms) by seconds on a fast machine: 60 draws once took
+    // about that long, and the bar sometimes never showed
+    const n = 1000;
+    const command = `node ${JSON.stringify(BIN)} outcomes ukraine-peace -n ${n} --workers 1 --json --out ${out}; echo EXIT=$?; sleep 60`;
     server.start('bar', 120, 10, command);
     const seen = await watch('bar', (s) => s.includes('EXIT='));
-    const bars = seen.filter((s) => /outcomes .*\d+\/60 draws \| \S+ left/.test(s));
+    const bars = seen.filter((s) => new RegExp(`outcomes .*\\d+/${n} draws \\| \\S+ left`).test(s));
     expect(bars.length).toBeGreaterThan(0);
     const last = seen.at(-1)!;
     expect(last).toContain('EXIT=0');
     expect(last).not.toMatch(/draws \|/);
-    expect(JSON.parse(readFileSync(out, 'utf8')).draws).toBe(60);
+    expect(JSON.parse(readFileSync(out, 'utf8')).draws).toBe(n);
   });
 
   it('should draw nothing when the JSON itself goes to the terminal', async () => {

@@ -1,6 +1,6 @@
-// The words of peacesim sweep against its own --json and against analyze: which date's positions judge the
-// documents (analyze judges each by its own date, the sweep by the scenario's), what the numbers beside a
-// utility are, and each red line with its basis, as every other command marks it.
+// The words of peacesim sweep against its own --json: what the numbers beside a utility are (mean, min, max —
+// not the 95% interval that brackets mean in outcomes), and each red line with its basis, as every other command
+// marks it. (Which date's positions judge the documents: tests/cli/basis-columns.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
@@ -26,33 +26,6 @@ interface ActorSweep {
 const flat = (t: string) => t.replace(/\n\s+/g, ' ');
 
 describe('peacesim sweep, in words', () => {
-  it('should say it judges every document by the positions of the scenario’s date, where analyze judges by the document’s own', async () => {
-    const scenario = loadScenarioFile('scenarios/ukraine-peace.yaml');
-    const sweep = JSON.parse(await cli('sweep', 'ukraine-peace', '-n', '20', '--json'));
-    const analyze = JSON.parse(await cli('analyze', 'ukraine-peace', '--json'));
-    // the reason the sentence is needed: some document's red lines differ between the two
-    const differs = sweep.documents.some((d: { id: string; actors: ActorSweep[] }) => {
-      const a = analyze.documents.find((x: { id: string }) => x.id === d.id);
-      return d.actors.some(
-        (s) =>
-          JSON.stringify([...s.redLinesBroken].sort()) !==
-          JSON.stringify(a.verdicts[s.actor].violations.map((v: { redLine: string }) => v.redLine).sort()),
-      );
-    });
-    expect(differs).toBe(true);
-    const text = flat(await cli('sweep', 'ukraine-peace', '-n', '20'));
-    expect(text).toContain(`every document judged by the positions in force on ${scenario.date}`);
-    expect(text).toContain('not by those of its own date');
-  });
-
-  it('should say so plainly when the scenario states no earlier positions', async () => {
-    const scenario = loadScenarioFile('scenarios/tutorial-bilateral.yaml');
-    expect(scenario.actors.every((a) => a.epochs.length === 0)).toBe(true);
-    const text = flat(await cli('sweep', 'tutorial-bilateral', '-n', '20'));
-    expect(text).toContain(`every document judged by the positions of ${scenario.date}`);
-    expect(text).not.toContain('its own date');
-  });
-
   for (const id of ['ukraine-peace', 'istanbul-2022'])
     it(`should label the mean, min and max of each utility and mark each red line's basis, as --json has them: ${id}`, async () => {
       const scenario = loadScenarioFile(`scenarios/${id}.yaml`);

@@ -9,8 +9,8 @@ import {
 import { withBasis } from '../../domain/basis.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { toCsv } from '../../report/csv.ts';
-import { DRAW_COLUMNS, drawRow, SWEEP_CSV, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { SWEEP_CSV, sweepDrawsCsv, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { sweptBy } from '../as-of.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -46,7 +46,7 @@ export function printSweep(
   if (csv || output.json) {
     const text =
       csv === 'draws'
-        ? toCsv(DRAW_COLUMNS, (samples ?? []).map(drawRow))
+        ? sweepDrawsCsv(result, samples ?? [])
         : csv === 'summary'
           ? sweepSummaryCsv(result)
           : `${JSON.stringify(result, null, 2)}\n`;
@@ -63,7 +63,7 @@ export function printSweep(
       ? p.dim(`uncertain: ${result.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}\n`)
       : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
   );
-  io.out(p.dim(`${sweepJudgedBy(scenario)}\n`));
+  io.out(p.dim(`${sweptBy(scenario)}\n`));
   const prior = priorLine(options.prior);
   if (prior) io.out(p.dim(`${prior}\n`));
   for (const d of result.documents) {
@@ -81,17 +81,6 @@ export function printSweep(
       );
     }
   }
-}
-
-/**
- * Which positions judge the documents: the scenario's, as of its date — not, as analyze, show and whatif judge
- * them, those of each document's own date (the sweep draws the preferences of the situation).
- */
-function sweepJudgedBy(s: Scenario): string {
-  const dated = s.actors.some((a) => a.epochs.length > 0);
-  return dated
-    ? `every document judged by the positions in force on ${s.date}, the scenario's situation — not by those of its own date, as analyze judges it`
-    : `every document judged by the positions of ${s.date} (the scenario states no earlier positions)`;
 }
 
 /** The texts of the red lines of this actor that a document breaks, each marked with its basis. */

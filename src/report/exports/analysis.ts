@@ -3,6 +3,7 @@
 import type { AnalysisReport, PackageTerms, SolutionReport } from '../../analysis/analyze.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
+import { verdictBasisCells, verdictBasisColumns } from './basis.ts';
 
 /** The tables `--csv` offers, the first the default. */
 export const ANALYSIS_CSV = ['frontier', 'zopa', 'documents', 'solutions', 'feasible'] as const;
@@ -91,9 +92,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
           'margin',
           'red_lines',
           'costliest',
-          'as_of',
-          'reservation_basis',
-          'red_lines_basis',
+          ...verdictBasisColumns(),
         ],
         report.documents.flatMap((d) =>
           actors.map((a) => {
@@ -113,9 +112,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
               v.margin,
               joinIds(v.violations.map((x) => x.redLine)),
               joinIds(v.costs.map((c) => c.issue)),
-              d.asOf,
-              v.reservationBasis,
-              joinIds(v.violations.map((x) => x.basis)),
+              ...verdictBasisCells(d.asOf, v.reservationBasis, v.violations),
             ];
           }),
         ),

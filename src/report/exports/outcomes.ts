@@ -3,6 +3,7 @@ import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { OutcomeRow, OutcomesResult } from '../../engine/outcomes.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
+import { drawnBasisCells, drawnBasisColumns } from './basis.ts';
 
 /** The tables `--csv` offers, the first the default. */
 export const OUTCOMES_CSV = ['summary', 'runs'] as const;
@@ -17,28 +18,40 @@ export const SUMMARY_COLUMNS = [
   'n',
   'ci_low',
   'ci_high',
+  // what the row rests on: the date on every row; the rest on a row whose subject is an actor
+  'red_lines_held',
+  ...drawnBasisColumns('red_lines_held'),
 ];
 
 const share = (k: number, of: number) => (of > 0 ? k / of : 0);
 
-/** The summary as a long table: one row per outcome kind, per actor statistic, per issue's modal term. */
+/**
+ * The summary as a long table: one row per outcome kind, per actor statistic, per issue's modal term. Each row ends
+ * with what it rests on: for a row whose subject is an actor, its red lines and bases; for any other, the date.
+ */
 export function outcomesSummaryCsv(r: OutcomesResult): string {
+  const byActor = new Map(r.bases.map((b) => [b.actor, b]));
   const rows: Cell[][] = [];
-  const spreadRows = (measure: string, subject: string | null, s: Spread, n: number) => {
-    for (const k of SPREAD_STATS) rows.push([measure, subject, k, null, s[k], null, n, null, null]);
+  const row = (actor: string | null, cells: Cell[]) => {
+    const b = actor === null ? null : byActor.get(actor)!;
+    const held = b ? joinIds(b.redLines.map((x) => x.redLine)) : null;
+    rows.push([...cells, held, ...drawnBasisCells(r.asOf, b, b?.redLines ?? [])]);
+  };
+  const spreadRows = (measure: string, actor: string | null, s: Spread, n: number) => {
+    for (const k of SPREAD_STATS) row(actor, [measure, actor, k, null, s[k], null, n, null, null]);
   };
   for (const o of r.outcomes)
-    rows.push(['outcome', o.outcome, 'share', null, o.share, o.count, r.draws, o.interval[0], o.interval[1]]);
+    row(null, ['outcome', o.outcome, 'share', null, o.share, o.count, r.draws, o.interval[0], o.interval[1]]);
   const { signed, failed } = r;
   if (signed.round)
     for (const k of ['min', 'median', 'max'] as const)
-      rows.push(['signing_round', null, k, null, signed.round[k], null, signed.runs, null, null]);
+      row(null, ['signing_round', null, k, null, signed.round[k], null, signed.runs, null, null]);
   for (const u of signed.utilities) spreadRows('utility', u.actor, u, signed.runs);
   if (signed.durability) spreadRows('durability', null, signed.durability, signed.runs);
   // statistics over no runs have no row, as everywhere in this table
   const rt = signed.ratification;
   if (rt && signed.runs > 0)
-    rows.push([
+    row(null, [
       'ratification',
       null,
       'needed',
@@ -50,7 +63,7 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       null,
     ]);
   if (rt && rt.runs > 0)
-    rows.push([
+    row(null, [
       'ratification',
       null,
       'cleared',
@@ -62,9 +75,9 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       rt.interval[1],
     ]);
   for (const t of signed.terms)
-    rows.push(['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
+    row(null, ['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
   for (const h of failed.holdouts) {
-    rows.push([
+    row(h.actor, [
       'holdout',
       h.actor,
       'share',
@@ -75,10 +88,20 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       h.interval[0],
       h.interval[1],
     ]);
-    rows.push(['holdout', h.actor, 'rounds', null, h.rounds, null, failed.runs, null, null]);
+    row(h.actor, ['holdout', h.actor, 'rounds', null, h.rounds, null, failed.runs, null, null]);
   }
   for (const w of r.walkOuts)
-    rows.push(['walk_out', w.actor, 'share', null, w.share, w.runs, r.draws, w.interval[0], w.interval[1]]);
+    row(w.actor, [
+      'walk_out',
+      w.actor,
+      'share',
+      null,
+      w.share,
+      w.runs,
+      r.draws,
+      w.interval[0],
+      w.interval[1],
+    ]);
   return toCsv(SUMMARY_COLUMNS, rows);
 }
 

@@ -1,17 +1,12 @@
 // What `peacesim sweep` exports: the summary (one row per document × actor) and every draw (docs/export.md).
 import type { SweepResult, SweepSample } from '../../analysis/sweep.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
+import { drawnBasisCells, drawnBasisColumns } from './basis.ts';
 
 /** The tables `--csv` offers, the first the default. */
 export const SWEEP_CSV = ['summary', 'draws'] as const;
-export const DRAW_COLUMNS = ['sample', 'document', 'actor', 'utility', 'reservation', 'accepts'];
 
-/** One draw of one actor's verdict on one document: a row under DRAW_COLUMNS. */
-export function drawRow(s: SweepSample): Cell[] {
-  return [s.sample, s.document, s.actor, s.utility, s.reservation, s.accepts];
-}
-
-/** One row per document × actor: how often it accepts, and the spread of its utility. */
+/** One row per document × actor: how often it accepts, the spread of its utility, and what that rests on. */
 export function sweepSummaryCsv(result: SweepResult): string {
   return toCsv(
     [
@@ -23,6 +18,7 @@ export function sweepSummaryCsv(result: SweepResult): string {
       'min_utility',
       'max_utility',
       'red_lines',
+      ...drawnBasisColumns(),
     ],
     result.documents.flatMap((d) =>
       d.actors.map((a) => [
@@ -34,7 +30,38 @@ export function sweepSummaryCsv(result: SweepResult): string {
         a.minUtility,
         a.maxUtility,
         joinIds(a.redLinesBroken),
+        ...drawnBasisCells(result.asOf, a, a.violations),
       ]),
     ),
+  );
+}
+
+/**
+ * One row per draw × document × actor. What a row rests on does not change from draw to draw: it is the summary's
+ * document × actor, so its cells are made once per pair and repeated.
+ */
+export function sweepDrawsCsv(result: SweepResult, samples: readonly SweepSample[]): string {
+  const fixed = new Map<string, Map<string, Cell[]>>(
+    result.documents.map((d) => [
+      d.id,
+      new Map(
+        d.actors.map((a) => [
+          a.actor,
+          [joinIds(a.redLinesBroken), ...drawnBasisCells(result.asOf, a, a.violations)],
+        ]),
+      ),
+    ]),
+  );
+  return toCsv(
+    ['sample', 'document', 'actor', 'utility', 'reservation', 'accepts', 'red_lines', ...drawnBasisColumns()],
+    samples.map((s) => [
+      s.sample,
+      s.document,
+      s.actor,
+      s.utility,
+      s.reservation,
+      s.accepts,
+      ...fixed.get(s.document)!.get(s.actor)!,
+    ]),
   );
 }

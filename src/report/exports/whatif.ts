@@ -3,6 +3,7 @@ import { optionValue, type WhatIfResult } from '../../analysis/whatif.ts';
 import type { Verdict } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { joinIds, toCsv } from '../csv.ts';
+import { redLinesBasis } from './basis.ts';
 
 /** One term change as JSON: ids and values, not indices. */
 export function changeJson(s: Scenario, c: { issue: number; from: number; to: number }) {
@@ -93,8 +94,8 @@ export function whatIfCsv(r: WhatIfResult): string {
       v.changed,
       r.asOf,
       v.after.reservationBasis,
-      joinIds(v.before.violations.map((x) => x.basis)),
-      joinIds(v.after.violations.map((x) => x.basis)),
+      redLinesBasis(v.before.violations),
+      redLinesBasis(v.after.violations),
     ]),
   );
 }
