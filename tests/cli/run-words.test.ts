@@ -106,3 +106,43 @@ describe('the two ratifications of peacesim run', () => {
     expect(text).not.toContain('falls short of its ratification.');
   });
 });
+
+// A redraft to the frontier "meets" an actor that rejected with asks: the worth it held out for, some of the terms
+// it named moved its way and none against it. When some named term did not move, the run must not say the text
+// gives it what it asked for.
+describe('whom a redraft of peacesim run meets', () => {
+  it('should claim no more than the worth held out for and some asked terms, as --json has them', async () => {
+    const json = JSON.parse(await cli(['run', 'security-triangle', '--json']));
+    const text = (await cli(['run', 'security-triangle'])).replace(/\n\s+/g, ' ');
+    const name = new Map(
+      loadScenarioFile('scenarios/security-triangle.yaml').actors.map((a) => [a.id, a.name]),
+    );
+    type Entry = {
+      kind: string;
+      round: number;
+      actor?: string;
+      asks?: { issue: string }[];
+      utility?: number;
+      aspiration?: number;
+      changes?: { issue: string; reason?: { kind: string; meets?: string[] } }[];
+    };
+    const entries: Entry[] = json.transcript;
+    let checked = 0;
+    for (const e of entries.filter((x) => x.kind === 'revised')) {
+      const redraft = (e.changes ?? []).filter((c) => c.reason?.kind === 'frontier');
+      const moved = new Set((e.changes ?? []).map((c) => c.issue));
+      for (const id of redraft[0]?.reason?.meets ?? []) {
+        const before = entries.findLast((x) => x.kind === 'verdict' && x.actor === id && x.round < e.round)!;
+        const now = entries.find((x) => x.kind === 'verdict' && x.actor === id && x.round === e.round)!;
+        expect(now.utility!).toBeGreaterThanOrEqual(before.aspiration! - 1e-12);
+        expect(text).toContain(`meets what ${name.get(id)} held out for`);
+        if (before.asks!.some((a) => !moved.has(a.issue))) {
+          expect(text).not.toContain(`gives ${name.get(id)} what it asked for`);
+          checked++;
+        }
+      }
+    }
+    // the run has such a redraft: Russia named three terms and the redraft moved one
+    expect(checked).toBeGreaterThan(0);
+  });
+});

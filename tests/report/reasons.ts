@@ -1,6 +1,6 @@
 // Every cause the narration states, checked against the numbers of the transcript it tells: the mediator's reason
 // for each change (whose red line now holds, which rule, whose consent is no longer needed, whose ask, the redraft
-// and whom it gives what it asked for) and each verdict's (the red lines crossed, the worth against what the actor
+// and whose demand it meets) and each verdict's (the red lines crossed, the worth against what the actor
 // holds out for and against no deal), the tally's rejecters and lone holdout, a walk-out's arithmetic. Written
 // from the transcript and the scenario, not from the narration's own code: the words are read back as text.
 import { holds } from '../../src/domain/condition.ts';
@@ -136,19 +136,19 @@ export function reasonErrors(
                 );
           }
         }
-        for (const m of said.matchAll(/gives (.+?) what (?:it|they) asked for|meeting what (.+?) asked for/g))
+        for (const m of said.matchAll(/meets what (.+?) held out for|meeting what (.+?) held out for/g))
           for (const id of named(s, m[1] ?? m[2]!)) {
             const prev = lastVerdict.get(id);
             if (!prev || prev.accepts || prev.asks.length === 0)
               err(
                 e,
-                `says the text gives ${id} what it asked for, but ${id} did not reject the previous text with asks`,
+                `says the text meets what ${id} held out for, but ${id} did not reject the previous text with asks`,
               );
             const now = answers.find((v) => v.actor === id);
             if (prev && now && now.utility < prev.aspiration - EPS)
               err(
                 e,
-                `says the text gives ${id} what it asked for, but it is worth ${now.utility} < the ${prev.aspiration} it held out for`,
+                `says the text meets what ${id} held out for, but it is worth ${now.utility} < the ${prev.aspiration} it held out for`,
               );
           }
         break;

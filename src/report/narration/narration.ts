@@ -24,7 +24,7 @@ export class Narration {
 
   /**
    * The lines of one entry; the first carries the entry's kind. `before`: the transcript up to it, which some
-   * sentences rest on (whom a redraft gives what it asked for).
+   * sentences rest on (whose demand a redraft meets).
    */
   entry(e: TranscriptEntry, before: readonly TranscriptEntry[] = []): Line[] {
     return head(e.kind, this.#lines(e, before));

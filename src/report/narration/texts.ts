@@ -11,8 +11,8 @@ type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind:
 
 /**
  * The actors of `ids` the transcript shows rejecting the last text they answered, naming what to change: the
- * only ones a redraft may be said to give what they asked for (the mediator's `meets` counts every actor whose
- * stated demand the text meets, including those that had accepted).
+ * only ones a redraft may be said to meet (the mediator's `meets` counts every actor whose stated demand the
+ * text meets, including those that had accepted).
  */
 function askedFor(before: readonly TranscriptEntry[], ids: readonly string[]): string[] {
   return ids.filter((id) => {
@@ -36,17 +36,21 @@ function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry
       // that the text left the actor below no deal, and what the term cost it, are private numbers
       return [span(stepTowards(v.name(r.actor), v.public ? null : r.cost))];
     case 'frontier': {
+      // what the redraft is said to give is what it does: the worth each held out for, some of the terms it
+      // asked to change moved its way and none against it (agents/redraft.ts) — not every term it asked for
       const askers = askedFor(before, r.meets);
       const who = v.names(askers);
+      const many = askers.length > 1;
+      const moved = `some of the terms ${many ? 'they' : 'it'} asked to change`;
       if (v.report)
         return [
           span(
-            `a redraft towards the nearest text every required actor prefers to no deal${askers.length ? `, meeting what ${who} asked for` : ''}`,
+            `a redraft towards the nearest text every required actor prefers to no deal${askers.length ? `, meeting what ${who} held out for and moving ${moved} ${many ? 'their' : 'its'} way` : ''}`,
           ),
         ];
       return [
         span(
-          `to reach the nearest text that every required actor prefers to no deal${askers.length ? ` and that gives ${who} what ${askers.length > 1 ? 'they' : 'it'} asked for` : ''}`,
+          `to reach the nearest text that every required actor prefers to no deal${askers.length ? ` and that meets what ${who} held out for, moving ${many ? 'their' : 'its'} way ${moved} and none against ${many ? 'them' : 'it'}` : ''}`,
         ),
       ];
     }
