@@ -18,6 +18,7 @@ import { applyEffects } from './effects.ts';
 import { mediatorMemory } from './memory.ts';
 import { isHuman, type Run } from './options.ts';
 import { mediatorHasPatience } from './patience.ts';
+import { termValue } from './terms.ts';
 import { setText } from './text.ts';
 import type { ChangeReasonEntry } from './transcript.ts';
 
@@ -129,6 +130,15 @@ function mediatorMove(
     pkg[c.issue] = c.to;
     reasons.set(c.issue, reasonEntry(s, c.reason));
   }
+  // moves a later move took back: the terms that end where they started
+  const undone = revision.changes
+    .filter((c) => pkg[c.issue] === view.text[c.issue])
+    .map((c) => ({
+      issue: s.issues[c.issue]!.id,
+      from: termValue(s, c.issue, c.from),
+      to: termValue(s, c.issue, c.to),
+      reason: reasonEntry(s, c.reason),
+    }));
   setText(
     draft,
     run.scenario,
@@ -140,6 +150,7 @@ function mediatorMove(
       aspiration: revision.aspiration,
       unmet: revision.unmet.map((a) => s.actors[a]!.id),
       ...(revision.nothingNew ? { nothingNew: true as const } : {}),
+      ...(undone.length ? { undone } : {}),
     },
     reasons,
   );

@@ -105,6 +105,12 @@ export type EntryBody =
       /** it keeps the text: every change it could make would undo one of its own changes or table a text
        * again, and nothing has happened since it made them (no event, inject or walk-out) */
       readonly nothingNew?: true;
+      /**
+       * the moves it made this round that a later move of the same round took back, each with its reason, in the
+       * order made (only terms that end where they started; absent when there are none): why a text it keeps
+       * stayed the same
+       */
+      readonly undone?: readonly TermChangeEntry[];
       readonly human?: true;
     } & TextChange)
   | {

@@ -161,6 +161,17 @@ export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
 const NOTHING_NEW =
   'it has nothing new to offer — every change it could make would undo one of its own or bring back a text already tabled, and nothing has happened since';
 
+/** Why a mediator keeps the text when each change it made this round was taken back by a later one. */
+const TAKEN_BACK = 'each change it made this round, a later one took back';
+
+/** The moves a later move took back, told with their reasons: why the text stayed the same. */
+function undoneLines(v: Voice, who: string, e: Entry<'revised'>, before: readonly TranscriptEntry[]): Line[] {
+  return [
+    say(`${who} keeps the text: ${TAKEN_BACK}:`),
+    ...(e.undone ?? []).map((c) => change(v, c, 4, before)),
+  ];
+}
+
 export function revised(v: Voice, e: Entry<'revised'>, before: readonly TranscriptEntry[]): Line[] {
   if (v.report) {
     const who = v.who(e.actor, e.human);
@@ -169,11 +180,14 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
       : '';
     const r = reportText(v, (tail) => `${who} revises the text. ${tail}`, e, before);
     if (!r.moves.length && e.nothingNew) return [say(`${who} keeps the text: ${NOTHING_NEW}.`)];
+    if (!r.moves.length && e.undone?.length && !e.unmet.length) return undoneLines(v, who, e, before);
     return r.moves.length ? [r.head, ...r.moves] : [say(`${who} keeps the text${keeps}.`)];
   }
   if (e.changes.length === 0) {
     if (e.nothingNew)
       return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text: ${NOTHING_NEW}.`)];
+    if (e.undone?.length && !e.unmet.length)
+      return undoneLines(v, v.run ? v.name(e.actor) : v.who(e.actor), e, before);
     const unmet = e.unmet.length
       ? `: it finds no change for ${v.names(e.unmet)} that ${v.run ? `breaks no red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})` : 'keeps every red line and its own aspiration'}`
       : '';
