@@ -26,9 +26,28 @@ describe('peacesim whatif', () => {
     expect(r.out).toMatch(/South\s+0\.425 → 0\.617\s+−0\.025 → \+0\.167\s+rejects → accepts/);
     expect(r.out).toMatch(/North\s+0\.688 → 0\.619\s+\+0\.138 → \+0\.069\s+accepts \(still\)/);
     expect(r.out).toContain('Agreement: no → yes');
+    // the cost as --json and analyze give it: what the issue costs South, a positive number
     expect(r.out).toContain(
-      'South (stylised Ukraine): before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (−0.200)',
+      'South (stylised Ukraine): before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (0.200)',
     );
+    const json = await cli(
+      'whatif',
+      'tutorial-bilateral',
+      '--document',
+      'mediator-text',
+      '--set',
+      'guarantee=art5-like',
+      '--set',
+      'army-cap=700000',
+      '--json',
+    );
+    const south = (
+      JSON.parse(json.out) as {
+        verdicts: Record<string, { before: { costs: { issue: string; cost: number }[] } }>;
+      }
+    ).verdicts.south!;
+    expect(south.before.costs[0]).toMatchObject({ issue: 'line' }); // labelled Territory
+    expect(r.out).toContain(`Territory [assumption] (${south.before.costs[0]!.cost.toFixed(3)})`);
   });
 
   it('should show unchanged verdicts compactly and name a newly broken red line with its source', async () => {

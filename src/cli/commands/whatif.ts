@@ -48,7 +48,7 @@ export function reasonOf(s: Scenario, v: Verdict): string {
     return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}`;
   const costs = v.costs
     .slice(0, 3)
-    .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${signed(-c.cost)})`)
+    .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${n3(c.cost)})`)
     .join(', ');
   return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
 }
