@@ -2,7 +2,7 @@
 // `show` and the explorer. Every sentence is a fact of the conflict analysis' own numbers. No markup.
 import type { ConflictMemberReport, ConflictSearchReport } from '../analysis/analyze.ts';
 import type { Scenario } from '../domain/types.ts';
-import { count } from './format.ts';
+import { capitalise, count } from './format.ts';
 import { actorName } from './words.ts';
 
 /** Whose position it is: the party's name, or "Rule" for a rule of the scenario. */
@@ -28,8 +28,7 @@ export function conflictClause(n: number): string {
 
 /** The clause as a heading of the conflict's members. */
 export function conflictHead(n: number): string {
-  const clause = conflictClause(n);
-  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}:`;
+  return `${capitalise(conflictClause(n))}:`;
 }
 
 /** What dropping this one alone would open. */

@@ -73,3 +73,8 @@ export function splitCells(text: string, width: number): readonly [string, strin
   }
   return [head, text.slice(head.length)];
 }
+
+/** The text with its first letter in capitals: a clause that starts a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

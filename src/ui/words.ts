@@ -80,11 +80,8 @@ export function agreementLine(scenario: Scenario, ev: Evaluation): string {
   return `${parts.join('; ')}${aside}`;
 }
 
+export { capitalise } from '../report/format.ts';
 export { count as plural };
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** A red line (or rule) as styled text: its words, its sources dim, [unconfirmed] marked. */
 export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: Span): Span[] {

@@ -112,7 +112,8 @@ describe('show', () => {
     const r = await cli('show', FIXTURE);
     expect(r.code).toBe(0);
     expect(r.out).toContain('situation of 2025-06-01 · record ends 2025-05-20');
-    expect(r.out).toContain('Judged by: each document judged by the positions in force on its own date');
+    expect(r.out).toContain('Each document judged by the positions in force on its own date');
+    expect(r.out).not.toContain('Judged by: each document judged by');
     expect(r.out).toContain('East (party) — no deal is worth 0.50 to it [assumption]; 1 red line');
     expect(r.out).toContain(
       'dated positions (from 2022-02-24 until 2022-10-01): Before East claimed the line [reading]',

@@ -12,7 +12,7 @@ import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
-import { count, n2 } from '../../report/format.ts';
+import { capitalise, count, n2 } from '../../report/format.ts';
 import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
@@ -50,7 +50,7 @@ export function registerSummary(program: Command, io: Io): void {
         ),
       );
       line(s.summary);
-      line(p.dim(`Judged by: ${judgedBy(s, opts.asOf)}.`));
+      line(p.dim(`${capitalise(judgedBy(s, opts.asOf))}.`));
       line(p.dim(BASIS_LEGEND));
       line();
       const now = opts.asOf === undefined ? s : positionsAsOf(s, opts.asOf);

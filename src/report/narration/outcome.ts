@@ -10,7 +10,7 @@ import { packageOf, type TermSheet } from '../../engine/terms.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/transcript.ts';
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
-import { n2, n3, shift2 } from '../format.ts';
+import { capitalise, n2, n3, shift2 } from '../format.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { listing, strategyLabel, strategyWords } from '../words.ts';
@@ -109,8 +109,6 @@ function signedHeadline(round: number, r: RatificationCheck | null): string {
   return `Outcome: signed in round ${round}, subject to ${bodies(r)}; by the scenario's numbers ${verdict}.`;
 }
 
-const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
-
 /** Each hurdle the signed terms meet, with its numbers, and what the verdict rests on. */
 function ratification(v: Voice, r: RatificationCheck): Line[] {
   return [
@@ -186,7 +184,7 @@ export function reportOutcome(v: Voice, run: RunState): Outcome {
     return {
       kind: 'signed',
       round: last.round,
-      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified at the table (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).${last.ratification ? ` It is signed subject to ratification at home — ${last.ratification.hurdles.map((h) => hurdleSentence(v.scenario, h)).join('; ')}. ${capitalised(RATIFICATION_CAVEAT)}.` : ''}`,
+      sentence: `Signed in round ${last.round}: every actor whose consent the text needed accepted it and it was ratified at the table (worth ${parties.map((a) => `${n3(utilities[a]!)} to ${name(a)}`).join(', ')}).${last.ratification ? ` It is signed subject to ratification at home — ${last.ratification.hurdles.map((h) => hurdleSentence(v.scenario, h)).join('; ')}. ${capitalise(RATIFICATION_CAVEAT)}.` : ''}`,
     };
   }
   if (last?.kind === 'stalemate') {
