@@ -122,7 +122,7 @@ const sourceList = (sources: readonly string[], p: Palette) =>
 function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
   const judged = [
     d.asOf === d.date ? '' : `judged as of ${d.asOf}`,
-    d.epochs.length ? `positions of ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
+    d.epochs.length ? `dated positions: ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
   ].filter(Boolean);
   const out = [
     `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,

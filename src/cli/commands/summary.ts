@@ -101,7 +101,7 @@ export function registerSummary(program: Command, io: Io): void {
         const epochs = epochIdsOn(s, asOf);
         const judged = [
           asOf === d.date ? '' : `judged as of ${asOf}`,
-          epochs.length ? `positions of ${epochs.map(epochLabel).join('; ')}` : '',
+          epochs.length ? `dated positions: ${epochs.map(epochLabel).join('; ')}` : '',
         ].filter(Boolean);
         line(`  ${p.cyan(d.title)} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`);
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
