@@ -9,5 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 
 export function tuneJit(): void {
   if (process.env.PEACESIM_V8_INLINING === '1') return;
+  // measured on Node 20's V8 (11.x) only; another V8 compiles differently, and a flag it does not know would print
+  // an error line on every command
+  if (!process.versions.v8.startsWith('11.')) return;
   setFlagsFromString('--no-turbo-inlining');
 }
