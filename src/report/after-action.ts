@@ -201,7 +201,11 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
   const lines = timeline.flatMap((r) => r.lines);
   return {
     ...partial,
-    debrief: debriefQuestions(partial),
+    debrief: debriefQuestions(partial, (from, to) =>
+      movedTerms(scenario, traj.answered[from - 1] ?? null, traj.answered[to - 1] ?? null).map((issue) => ({
+        label: issueLabel(scenario, issue),
+      })),
+    ),
     sources: citedSources(scenario, sourceIds(lines, points, partial.durability)),
     evidence: meta.evidence ?? NOT_COMPUTED,
   };

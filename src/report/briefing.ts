@@ -191,11 +191,17 @@ function questions(
   const out: string[] = [];
   const top = card.issues[0];
   if (top) {
-    const trade = card.issues.at(-1);
+    const trade = card.issues.at(-1)!;
+    // every issue tied at either end, not the first of them by name
+    const tied = (w: number) => card.issues.filter((x) => Math.abs(x.weight - w) < 1e-12).map((x) => x.label);
+    const most = tied(top.weight);
+    const least = tied(trade.weight);
     out.push(
-      trade && trade !== top
-        ? `${top.label} matters most to you and ${trade.label} least. What would you give on ${trade.label} to gain on ${top.label}, and what would you not give?`
-        : `${top.label} is what you care about. What is the least you could accept on it, and why?`,
+      most.length === card.issues.length
+        ? most.length > 1
+          ? `You weigh ${listing(most)} equally. Which would you give ground on first, and why?`
+          : `${top.label} is what you care about. What is the least you could accept on it, and why?`
+        : `${most.length > 1 ? `${listing(most)} matter most to you (equal weights)` : `${top.label} matters most to you`} and ${listing(least)} least${least.length > 1 ? ' (equal weights)' : ''}. What would you give on ${least.length > 1 ? 'the issues you weigh least' : trade.label} to gain on ${most.length > 1 ? 'those you weigh most' : top.label}, and what would you not give?`,
     );
     // a public red line of another actor that bears on the first priority
     const i = scenario.issueIndex.get(top.id)!;

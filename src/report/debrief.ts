@@ -15,13 +15,10 @@ const MAX_QUESTIONS = 8;
 /** A red line inside a question, without its closing full stop. */
 const quote = (text: string) => text.replace(/\.\s*$/, '');
 
-function span(rounds: readonly number[]): string {
-  const a = rounds[0]!;
-  const b = rounds.at(-1)!;
-  return a === b ? `round ${a}` : `rounds ${a}–${b}`;
-}
+/** The terms that differ between the texts answered in two rounds, labelled. */
+export type ChangedTerms = (from: number, to: number) => readonly { readonly label: string }[];
 
-export function debriefQuestions(r: Partial): string[] {
+export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
   const out: string[] = [];
   const verdicts = (actor: string): Verdict[] =>
@@ -37,7 +34,8 @@ export function debriefQuestions(r: Partial): string[] {
         for (const c of v.violations)
           counts.set(c.redLine, { text: c.text, n: (counts.get(c.redLine)?.n ?? 0) + 1 });
       const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
-      const when = span(vs.map((v) => v.round));
+      // every round it answered, not a span: a proposer answers no text in the rounds it tables one
+      const when = roundList(vs.map((v) => v.round));
       if (top && top.n === vs.length)
         out.push(
           `${a.name} rejected every text it answered (${when}), each time because of its red line "${quote(top.text)}". What would have to change for it to accept: the text, or the red line?`,
@@ -81,11 +79,22 @@ export function debriefQuestions(r: Partial): string[] {
         `${a.name} accepted from round ${from}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
       );
     else {
-      const moved = r.timeline.find((x) => x.round === from)?.moved ?? [];
-      const labels = moved.map((m) => m.label);
-      out.push(
-        `${a.name} accepted from round ${from}${labels.length ? ` after the text changed on ${listing(labels)}` : ''}: which change mattered to it, and why?`,
-      );
+      // compared with the text it last rejected, not only with the round before (another may have tabled it since)
+      const labels = changed(before, from).map((m) => m.label);
+      const held = vs[lastReject]!.aspiration;
+      const holds = vs[lastReject + 1]!.aspiration;
+      if (labels.length)
+        out.push(
+          `${a.name} accepted from round ${from} after the text changed on ${listing(labels)}: which change mattered to it, and why?`,
+        );
+      else if (holds < held - 1e-9)
+        out.push(
+          `${a.name} accepted from round ${from} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
+        );
+      else
+        out.push(
+          `${a.name} accepted from round ${from} the text it rejected in round ${before}: what changed for it?`,
+        );
     }
   }
   const o = r.outcome;

@@ -163,7 +163,7 @@ export function restsOnLines(r: RestsOnSection): string[] {
 function recordLines(e: RecordEvidence | null): string[] {
   if (!e) return ['The scenario records no reactions: no verdict is settled by evidence (docs/evidence.md).'];
   const out = [
-    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers:`,
+    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers`,
   ];
   for (const c of e.conflicts) out.push(`  ${c.actor}: conflicting reactions ${c.reactions.join(', ')}`);
   for (const d of e.documents) {
@@ -177,6 +177,8 @@ function recordLines(e: RecordEvidence | null): string[] {
     ];
     if (parts.length) out.push(`  ${d.title} (${d.date}): ${parts.join('; ')}`);
   }
+  // a colon only when a list follows it
+  out[0] += out.length > 1 ? ':' : '.';
   return out;
 }
 

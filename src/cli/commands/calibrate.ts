@@ -118,8 +118,10 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
     const fit = c.pointInside
       ? "the scenario's own numbers fit the record"
       : `the scenario's own numbers do not fit the record${c.contradicts.length ? ` (they contradict ${c.contradicts.length} reaction${c.contradicts.length === 1 ? '' : 's'})` : ' (they lie outside its ranges)'}`;
+    // the ranges below rest only on the reactions a conflict did not set aside
+    const aside = c.constraining.filter((x) => c.setAside.includes(x)).length;
     out.push(
-      `  ${p.cyan(a.name)} — ${c.constraining.length} constraining reaction${c.constraining.length === 1 ? '' : 's'}; ${fit}`,
+      `  ${p.cyan(a.name)} — ${c.constraining.length} constraining reaction${c.constraining.length === 1 ? '' : 's'}${aside ? `, ${aside} of them set aside as a conflict` : ''}; ${fit}`,
     );
     const cells = Object.entries(c.weights).map(([issue, range]) => {
       const label = s.issues.find((x) => x.id === issue)!.label;

@@ -97,7 +97,8 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
     ),
   );
   out.push('', p.bold(`The run (seed ${r.seed}): ${outcomeName(r.outcome.outcome)}`));
-  if (r.outcome.hinges.length === 0) out.push('  No set tried changes it.');
+  if (r.outcome.hinges.length === 0)
+    out.push(r.outcome.tried === 0 ? '  No set was tried.' : '  No set tried changes it.');
   for (const h of r.outcome.hinges) out.push(`  → ${outcomeName(h.outcome)}: ${setWords(r, h.items)}`);
   out.push(
     p.dim(
@@ -112,13 +113,20 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
     );
     const any = d.agreementHinges.length > 0 || Object.values(d.verdicts).some((v) => v.hinges.length > 0);
     if (!any) out.push(p.dim(`    no set of up to ${r.maxSize} choices changes a verdict or the agreement`));
+    // the verdicts listed below are then not all that stands in the way: say so, and name the rest
+    const short = any && !d.agreement && d.agreementHinges.length === 0;
+    if (short) out.push(`    no set of up to ${r.maxSize} choices makes it an agreement`);
     if (d.agreementHinges.length)
       for (const h of d.agreementHinges.slice(0, 5))
         out.push(`    ${d.agreement ? 'no agreement' : 'agreement'} if: ${setWords(r, h)}`);
     if (d.agreementHinges.length > 5) out.push(p.dim(`    … ${d.agreementHinges.length - 5} more (--json)`));
     for (const [id, v] of Object.entries(d.verdicts)) {
-      if (v.hinges.length === 0) continue;
       const a = s.actors.find((x) => x.id === id)!;
+      if (v.hinges.length === 0) {
+        if (short && !v.accepts)
+          out.push(`    ${a.name} rejects, and no set of up to ${r.maxSize} of its choices changes that`);
+        continue;
+      }
       out.push(
         `    ${a.name} ${v.accepts ? 'accepts' : 'rejects'}; it would ${v.accepts ? 'reject' : 'accept'} if:`,
       );

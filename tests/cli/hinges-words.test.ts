@@ -1,0 +1,45 @@
+// peacesim hinges in words: a document's block names every actor whose rejection no set of choices changes, and
+// says that no set makes it an agreement, so the verdicts it does list are not read as all that stands in the way.
+// Expected words come from the command's own report (what --json prints).
+import { describe, expect, it } from 'vitest';
+import { hingesReport, hingesText } from '../../src/cli/commands/hinges.ts';
+import { memoryIo, palette } from '../../src/cli/io.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
+
+describe('peacesim hinges (words)', () => {
+  for (const id of ['ukraine-peace', '28-point-path'])
+    it(`should name every rejection no set changes, when other verdicts have hinges (${id})`, async () => {
+      const s = openScenario(id);
+      // budget 0: the documents' search is exact whatever the budget; the run's search is not needed here
+      const r = await hingesReport(s, { seed: 1, maxSize: 3, budget: 0 });
+      const lines = hingesText(s, r, palette(memoryIo()));
+      const starts = r.documents.map((d) => {
+        const title = s.documents.find((x) => x.id === d.id)!.title;
+        return lines.findIndex((l) => l.startsWith(`  ${title} (${d.date}):`));
+      });
+      let checked = 0;
+      r.documents.forEach((d, k) => {
+        const block = lines.slice(starts[k]! + 1, starts[k + 1] ?? lines.length).join('\n');
+        const verdicts = Object.entries(d.verdicts);
+        const partial = verdicts.some(([, v]) => v.hinges.length > 0);
+        if (d.agreement || d.agreementHinges.length > 0 || !partial) return;
+        checked++;
+        expect(block).toContain(`no set of up to ${r.maxSize} choices makes it an agreement`);
+        for (const [actor, v] of verdicts) {
+          if (v.accepts || v.hinges.length > 0) continue;
+          const name = s.actors.find((a) => a.id === actor)!.name;
+          expect(block).toContain(`${name} rejects, and no set of up to ${r.maxSize}`);
+        }
+      });
+      expect(checked).toBeGreaterThan(0);
+    });
+
+  it('should not say a set changes nothing when no set was tried', async () => {
+    const s = openScenario('tutorial-bilateral');
+    const r = await hingesReport(s, { seed: 1, maxSize: 3, budget: 0 });
+    expect(r.outcome.tried).toBe(0);
+    const lines = hingesText(s, r, palette(memoryIo()));
+    expect(lines).not.toContain('  No set tried changes it.');
+    expect(lines).toContain('  No set was tried.');
+  });
+});

@@ -1,0 +1,60 @@
+// The debrief questions say what happened in the run: the rounds an actor answered, and whether the text it came
+// round on was a different text at all. Expected words come from the report's own data (verdicts, moved terms).
+import { describe, expect, it } from 'vitest';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import { runHeadless } from '../../src/engine/headless.ts';
+import { resolveOptions } from '../../src/engine/options.ts';
+import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
+
+const CASES = ['tutorial-bilateral', '28-point-path', 'istanbul-2022'];
+
+function reportOf(id: string) {
+  const s = openScenario(id);
+  const { snapshot } = runHeadless(s, { seed: 1 });
+  return afterActionReport(s, runStateOf(s, snapshot), { options: resolveOptions(s, { seed: 1 }) });
+}
+
+describe('debrief questions', () => {
+  for (const id of CASES)
+    it(`should name the rounds answered and what changed before an actor came round (${id})`, () => {
+      const r = reportOf(id);
+      let cameRound = 0;
+      for (const a of r.actors) {
+        const vs = r.timeline.flatMap((t) =>
+          t.entries.flatMap((e) => (e.kind === 'verdict' && e.actor === a.id ? [e] : [])),
+        );
+        if (vs.length < 2) continue;
+        const asked = r.debrief.find((q) => q.startsWith(`${a.name} `)) ?? '';
+        if (vs.every((v) => !v.accepts)) {
+          const rounds = vs.map((v) => v.round);
+          expect(asked).toContain(`rejected every text it answered (round`);
+          const gaps = rounds.some((k, i) => i > 0 && k !== rounds[i - 1]! + 1);
+          // rounds with gaps are each named; a run of rounds may be given as its ends
+          for (const k of gaps ? rounds : [rounds[0]!, rounds.at(-1)!])
+            expect(asked).toMatch(new RegExp(`\\b${k}\\b`));
+          if (gaps) expect(asked).not.toContain(`${rounds[0]}–${rounds.at(-1)}`);
+          continue;
+        }
+        const last = vs.findLastIndex((v) => !v.accepts);
+        if (last < 0 || last === vs.length - 1 || !asked.includes('accepted')) continue;
+        cameRound++;
+        const before = vs[last]!;
+        const from = vs[last + 1]!;
+        const moved = r.timeline
+          .filter((t) => t.round > before.round && t.round <= from.round)
+          .flatMap((t) => t.moved.map((m) => m.label));
+        if (moved.length === 0) {
+          // the same text it rejected: the question must not ask which change of the text mattered
+          expect(asked).not.toContain('which change mattered');
+          expect(asked).toContain(`the text it rejected in round ${before.round}`);
+          if (from.aspiration < before.aspiration)
+            expect(asked).toContain(`${before.aspiration.toFixed(3)} to ${from.aspiration.toFixed(3)}`);
+        } else {
+          expect(asked).toContain('after the text changed on ');
+          const named = asked.split('after the text changed on ')[1]!.split(':')[0]!;
+          expect(moved.some((l) => named.includes(l))).toBe(true);
+        }
+      }
+      if (id !== 'istanbul-2022') expect(cameRound).toBeGreaterThan(0);
+    });
+});
