@@ -10,7 +10,7 @@ async function cli(...argv: string[]) {
 
 describe('peacesim whatif', () => {
   it('should show the move from rejection to agreement, before → after, with the reason that went away', async () => {
-    const r = await cli(
+    const argv = [
       'whatif',
       'tutorial-bilateral',
       '--document',
@@ -19,7 +19,8 @@ describe('peacesim whatif', () => {
       'guarantee=art5-like',
       '--set',
       'army-cap=700000',
-    );
+    ];
+    const r = await cli(...argv);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain('Peacetime army cap: 600,000 troops → 700,000 troops');
@@ -30,17 +31,7 @@ describe('peacesim whatif', () => {
     expect(r.out).toContain(
       'South (stylised Ukraine): before, utility 0.425 < reservation 0.450 [assumption]; costliest: Territory [assumption] (0.200)',
     );
-    const json = await cli(
-      'whatif',
-      'tutorial-bilateral',
-      '--document',
-      'mediator-text',
-      '--set',
-      'guarantee=art5-like',
-      '--set',
-      'army-cap=700000',
-      '--json',
-    );
+    const json = await cli(...argv, '--json');
     const south = (
       JSON.parse(json.out) as {
         verdicts: Record<string, { before: { costs: { issue: string; cost: number }[] } }>;
