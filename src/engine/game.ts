@@ -14,14 +14,7 @@ import { currentScenario } from './effective.ts';
 import { injectError } from './effects.ts';
 import { describeInput, type NegotiationEvent } from './events.ts';
 import { humanMoveError } from './human.ts';
-import {
-  createNegotiationMachine,
-  initialSnapshot,
-  type NegotiationMachine,
-  type NegotiationSnapshot,
-  nextSnapshot,
-  stateName,
-} from './machine.ts';
+import { initialSnapshot, type NegotiationSnapshot, nextSnapshot, stateName, takes } from './machine.ts';
 import { type ResolvedOptions, type Run, type RunOptions, resolveOptions } from './options.ts';
 import type { TermSheet } from './terms.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from './transcript.ts';
@@ -31,7 +24,6 @@ export interface Game {
   /** the options as given (what a session stores) */
   readonly options: RunOptions;
   readonly resolved: ResolvedOptions;
-  readonly machine: NegotiationMachine;
   /** every input the machine took, in order */
   readonly inputs: readonly NegotiationEvent[];
   readonly snapshot: NegotiationSnapshot;
@@ -52,8 +44,13 @@ export class RefusedInputError extends PeacesimError {
 /** A game at its start. Throws OptionError / UnknownIdError for options the scenario cannot run with. */
 export function newGame(scenario: Scenario, options: RunOptions = {}): Game {
   const resolved = resolveOptions(scenario, options);
-  const machine = createNegotiationMachine(scenario, options);
-  return { scenario, options, resolved, machine, inputs: [], snapshot: initialSnapshot(machine) };
+  return {
+    scenario,
+    options,
+    resolved,
+    inputs: [],
+    snapshot: initialSnapshot({ scenario, options: resolved }),
+  };
 }
 
 export type Sent =
@@ -64,7 +61,7 @@ export type Sent =
 export function send(game: Game, input: NegotiationEvent): Sent {
   const error = refusal(game, input);
   if (error !== null) return { ok: false, error };
-  const snapshot = nextSnapshot(game.machine, game.snapshot, input);
+  const snapshot = nextSnapshot(runOf(game), game.snapshot, input);
   return { ok: true, game: { ...game, inputs: [...game.inputs, input], snapshot } };
 }
 
@@ -131,11 +128,11 @@ export function peopleAtTheTable(scenario: Scenario, options: RunOptions): strin
 
 /**
  * Why the machine refuses this input where the game stands, or null when it takes it. The machine decides
- * (`snapshot.can`); the reasons only say why, first the specific ones (the engine's own checks), then the state.
+ * (`takes`: xstate's `can`); the reasons only say why, first the specific ones (the engine's own checks), then the state.
  */
 export function refusal(game: Game, input: NegotiationEvent): string | null {
   const snap = game.snapshot;
-  if (snap.can(input)) return null;
+  if (takes(runOf(game), snap, input)) return null;
   if (snap.status === 'done') return `the talks are over (${stateName(snap)})`;
   const ctx = snap.context;
   const s = game.scenario;

@@ -1,6 +1,6 @@
-// The negotiation as a statechart (xstate v5). The scenario and options are closed over; the context is plain
-// JSON. Every phase advances on STEP; guards and actions delegate to the phase modules, which use the agents
-// and the domain.
+// The negotiation as a statechart (xstate v5). Guards and actions ask for the run (scenario and options) they act
+// on: one machine serves every game (see `gameMachine`). The context is plain JSON. Every phase advances on STEP;
+// guards and actions delegate to the phase modules, which use the agents and the domain.
 //
 //   setup → tabling → responding → tallying ─┬→ agreed → ratifying → signed (final)
 //             ↑                               ├→ next round: tabling (the mediator revises / the next proposer)
@@ -53,8 +53,17 @@ function inject(
   });
 }
 
+/**
+ * A machine for one scenario and its options, closed over: what an xstate actor of its own runs (tests, and
+ * anyone who drives the statechart with xstate directly).
+ */
 export function createNegotiationMachine(scenario: Scenario, options: RunOptions = {}) {
   const run: Run = { scenario, options: resolveOptions(scenario, options) };
+  return negotiationMachine(() => run);
+}
+
+/** The statechart, its guards and actions asking `runOf` for the scenario and options they act on. */
+function negotiationMachine(runOf: () => Run) {
   const injectIn = (phase: Phase) => ({
     guard: 'validInject' as const,
     actions: { type: 'inject' as const, params: { phase } },
@@ -68,32 +77,35 @@ export function createNegotiationMachine(scenario: Scenario, options: RunOptions
       nobodyAwaited: ({ context }) => context.awaiting.length === 0,
       agreed: ({ context }) => context.agreed,
       lastRound: ({ context }) => context.round >= context.maxRounds,
-      ratifies: ({ context }) => ratifies(run, context),
-      collapsed: ({ context }) => talksCollapsed(run, context),
+      ratifies: ({ context }) => ratifies(runOf(), context),
+      collapsed: ({ context }) => talksCollapsed(runOf(), context),
       validInject: ({ context, event }) =>
-        event.type === 'INJECT' && injectError(run.scenario, context, event) === null,
+        event.type === 'INJECT' && injectError(runOf().scenario, context, event) === null,
       validHumanMove: ({ context, event }) =>
-        event.type === 'HUMAN_MOVE' && humanMoveError(run, context, event.actor, event.move) === null,
+        event.type === 'HUMAN_MOVE' && humanMoveError(runOf(), context, event.actor, event.move) === null,
     },
     actions: {
-      openRound: assign(({ context }) => openRound(run, context)),
-      collectAnswers: assign(({ context }) => collectAnswers(run, context)),
-      tally: assign(({ context }) => tally(run, context)),
-      recordAgreement: assign(({ context }) => recordAgreement(run, context)),
-      recordRatification: assign(({ context }) => recordRatification(run, context)),
-      recordStalemate: assign(({ context }) => recordStalemate(run, context)),
-      recordCollapse: assign(({ context }) => recordCollapse(run, context)),
+      openRound: assign(({ context }) => openRound(runOf(), context)),
+      collectAnswers: assign(({ context }) => collectAnswers(runOf(), context)),
+      tally: assign(({ context }) => tally(runOf(), context)),
+      recordAgreement: assign(({ context }) => recordAgreement(runOf(), context)),
+      recordRatification: assign(({ context }) => recordRatification(runOf(), context)),
+      recordStalemate: assign(({ context }) => recordStalemate(runOf(), context)),
+      recordCollapse: assign(({ context }) => recordCollapse(runOf(), context)),
       humanMove: assign(({ context, event }) => {
         assertEvent(event, 'HUMAN_MOVE');
-        return applyHumanMove(run, context, event.actor, event.move);
+        return applyHumanMove(runOf(), context, event.actor, event.move);
       }),
       inject: assign(({ context, event }, params: { phase: Phase }) =>
-        inject(run, context, event, params.phase),
+        inject(runOf(), context, event, params.phase),
       ),
     },
   }).createMachine({
     id: 'negotiation',
-    context: () => initialContext(scenario, run.options),
+    context: () => {
+      const run = runOf();
+      return initialContext(run.scenario, run.options);
+    },
     initial: 'setup',
     states: {
       setup: { on: { STEP: { target: 'live', actions: 'openRound' } } },
@@ -157,23 +169,47 @@ export function createNegotiationMachine(scenario: Scenario, options: RunOptions
   });
 }
 
-export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;
+type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;
 export type NegotiationSnapshot = SnapshotFrom<NegotiationMachine>;
 
 /**
- * The inert actor scope of a machine's pure transitions. xstate's `initialTransition`/`transition` build one for
+ * One machine for every game: its guards and actions act on the run of the transition in progress, which
+ * `initialSnapshot` and `nextSnapshot` name. Built once, its state nodes and xstate's caches of their transitions
+ * serve every game (a machine built per game cost an `outcomes` draw a tenth of its time, mostly in xstate working
+ * out again what it had worked out for the game before). Transitions are synchronous and pure, so the run named
+ * is the one every guard and action of the transition sees; a transition started inside another (none is today)
+ * would find the outer run restored after it.
+ */
+let current: Run | null = null;
+const gameMachine = negotiationMachine(() => {
+  if (current === null) throw new Error('the negotiation machine was used outside a transition of a game');
+  return current;
+});
+
+function withRun<T>(run: Run, transition: () => T): T {
+  const outer = current;
+  current = run;
+  try {
+    return transition();
+  } finally {
+    current = outer;
+  }
+}
+
+/**
+ * The inert actor scope of the machine's pure transitions. xstate's `initialTransition`/`transition` build one for
  * every call — an unstarted actor (which computes the machine's initial snapshot), its system, no-op effects —
  * and hand it to the machine's own `transition`. Nothing in this machine writes to it (no spawned or invoked
- * actors, no delayed events, no effects but `assign`), so a game builds it once per machine and every input
- * reuses it: the same `machine.transition` with the same kind of scope, hence the same snapshots.
+ * actors, no delayed events, no effects but `assign`), so it is built once and every input reuses it: the same
+ * `machine.transition` with the same kind of scope, hence the same snapshots (tests/engine/bookkeeping.test.ts).
  */
 type Scope = ActorScope<NegotiationSnapshot, NegotiationEvent>;
-const scopes = new WeakMap<NegotiationMachine, Scope>();
+let scope: Scope | null = null;
 
-function scopeOf(machine: NegotiationMachine): Scope {
-  let scope = scopes.get(machine);
+/** The scope, built at the first transition (its actor computes an initial snapshot, which needs a run). */
+function scopeOf(): Scope {
   if (!scope) {
-    const self = createActor(machine);
+    const self = createActor(gameMachine);
     const none = () => {};
     scope = {
       self,
@@ -186,23 +222,27 @@ function scopeOf(machine: NegotiationMachine): Scope {
       stopChild: none,
       actionExecutor: none,
     };
-    scopes.set(machine, scope);
   }
   return scope;
 }
 
-/** The machine's initial snapshot: xstate's pure `initialTransition`, with the machine's scope. */
-export function initialSnapshot(machine: NegotiationMachine): NegotiationSnapshot {
-  return machine.getInitialSnapshot(scopeOf(machine));
+/** The initial snapshot of a run: xstate's pure `initialTransition`. */
+export function initialSnapshot(run: Run): NegotiationSnapshot {
+  return withRun(run, () => gameMachine.getInitialSnapshot(scopeOf()));
 }
 
-/** The snapshot an input leads to: xstate's pure `transition`, with the machine's scope. */
+/** Whether the machine takes an input where the snapshot stands (xstate's `can`: its guards judge it). */
+export function takes(run: Run, snapshot: NegotiationSnapshot, input: NegotiationEvent): boolean {
+  return withRun(run, () => snapshot.can(input));
+}
+
+/** The snapshot an input leads to: xstate's pure `transition`. */
 export function nextSnapshot(
-  machine: NegotiationMachine,
+  run: Run,
   snapshot: NegotiationSnapshot,
   input: NegotiationEvent,
 ): NegotiationSnapshot {
-  return machine.transition(snapshot, input, scopeOf(machine));
+  return withRun(run, () => gameMachine.transition(snapshot, input, scopeOf()));
 }
 
 /** The state value as a path, e.g. "live.running.tabling" or "signed". */

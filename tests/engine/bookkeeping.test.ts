@@ -11,6 +11,7 @@ import type { NegotiationContext } from '../../src/engine/context.ts';
 import { effectiveScenario } from '../../src/engine/effective.ts';
 import { newGame, replay, send } from '../../src/engine/game.ts';
 import { playOn, runHeadless } from '../../src/engine/headless.ts';
+import { createNegotiationMachine } from '../../src/engine/machine.ts';
 import { mediatorMemory } from '../../src/engine/memory.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { shipped } from './helpers.ts';
@@ -70,12 +71,14 @@ describe("the engine's bookkeeping", () => {
         const s = shipped(id);
         const run = runHeadless(s, options, { injects });
         let game = newGame(s, options);
-        let [theirs] = initialTransition(game.machine);
+        // a machine of its own, closed over the scenario, stepped by xstate itself beside the game's
+        const machine = createNegotiationMachine(s, options);
+        let [theirs] = initialTransition(machine);
         for (const input of run.inputs) {
           const sent = send(game, input);
           if (!sent.ok) throw new Error(sent.error);
           game = sent.game;
-          [theirs] = transition(game.machine, theirs, input);
+          [theirs] = transition(machine, theirs, input);
           const ctx = game.snapshot.context;
           expect(game.snapshot.value).toEqual(theirs.value);
           expect(game.snapshot.status).toBe(theirs.status);

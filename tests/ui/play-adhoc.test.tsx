@@ -3,9 +3,10 @@
 // report replay it), a refused one says why, and in the public view no list or line shows a number.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { transition } from 'xstate';
+import { initialTransition, transition } from 'xstate';
 import { injectError } from '../../src/engine/effects.ts';
 import type { InjectEvent } from '../../src/engine/events.ts';
+import { createNegotiationMachine } from '../../src/engine/machine.ts';
 import { parseSession, replaySession, sessionText } from '../../src/engine/session.ts';
 import { playState } from '../../src/ui/state/app.ts';
 import { injectStep, SHIFTS } from '../../src/ui/state/inject-menu.ts';
@@ -45,7 +46,12 @@ function pick(v: PlayView, ...values: string[]): PlayView {
 /** The ad-hoc inject went in as the engine takes it: the same context as xstate's own transition, recorded last. */
 function expectEngine(before: PlayView, after: PlayView, event: InjectEvent) {
   expect(injectError(before.game.scenario, context(before.game), event)).toBeNull();
-  const [engine] = transition(before.game.machine, before.game.snapshot, event);
+  // xstate's own transitions on a machine of its own (closed over the scenario): the inputs so far, then the inject
+  const machine = createNegotiationMachine(before.game.scenario, before.game.options);
+  let [theirs] = initialTransition(machine);
+  for (const input of before.game.inputs) [theirs] = transition(machine, theirs, input);
+  expect(theirs.context).toEqual(before.game.snapshot.context);
+  const [engine] = transition(machine, theirs, event);
   expect(after.game.snapshot.context).toEqual(engine.context);
   expect(after.game.inputs).toEqual([...before.game.inputs, event]);
   expect(after.prompt).toBeNull();
