@@ -5,7 +5,7 @@ import type { BasisKind, Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
 import { DURABILITY_CAVEAT } from './durability.ts';
-import { n2, shift2 } from './format.ts';
+import { capitalise, n2, shift2 } from './format.ts';
 
 /** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
 export type BlameLine = BlameCount;
@@ -91,6 +91,9 @@ export function roundList(rounds: readonly number[]): string {
   const text = spans.length <= 1 ? (spans[0] ?? '') : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
   return `round${rounds.length > 1 ? 's' : ''} ${text}`;
 }
+
+/** When a turning point happened, to open its line: "Round 3", "Rounds 2–26". */
+export const turningPointWhen = (rounds: readonly number[]): string => capitalise(roundList(rounds));
 
 export const BLAME_INTRO =
   "The engine's count, the same rule for every actor: one for each round an actor was the lone holdout on a text every other required actor accepted, and one for a walk-out. It records who stood alone, not who was right.";
