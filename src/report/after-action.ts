@@ -43,20 +43,21 @@ function turningPoints(
 ): TurningPoint[] {
   const name = (id: string) => actorName(scenario, id);
   const out: TurningPoint[] = [];
-  // flips of real verdicts only: a proposer's acceptance of its own text is no change of mind
+  // flips of answers only: a proposer's acceptance of its own text (a ✓ in the utility table) is no change of mind,
+  // so the sentence names the answer it turns from, which the table shows in that round
   for (const t of series) {
-    let prev: boolean | null = null;
+    let prev: { readonly accepts: boolean; readonly round: number } | null = null;
     for (const r of timeline) {
       const v = r.entries.findLast((e) => e.kind === 'verdict' && e.actor === t.actor);
       if (v?.kind !== 'verdict') continue;
-      if (prev !== null && v.accepts !== prev)
+      if (prev !== null && v.accepts !== prev.accepts)
         out.push({
           rounds: [r.round],
           kind: 'flip',
-          text: `${name(t.actor)} turns from ${prev ? 'accepting' : 'rejecting'} to ${v.accepts ? 'accepting' : 'rejecting'} the text.`,
+          text: `${name(t.actor)} ${v.accepts ? 'accepts' : 'rejects'} the text after ${prev.accepts ? 'accepting' : 'rejecting'} the last one it answered (round ${prev.round}).`,
           cites: [],
         });
-      prev = v.accepts;
+      prev = { accepts: v.accepts, round: r.round };
     }
   }
   // the rounds the text moves most, one point for each set of terms moved: a text that moves the same term every

@@ -72,3 +72,43 @@ describe('turning points: the rounds the text moved most', () => {
     );
   });
 });
+
+describe('turning points: an actor whose answer flips', () => {
+  // the docs' example (docs/report.md): the tutorial cut to four rounds, where North's ✓ in round 3 is for its own
+  // text and its answers go ✗ (round 2) → ✓ (round 4)
+  for (const [id, rounds] of [
+    ...CASES.map((c) => [c, undefined] as const),
+    ['tutorial-bilateral', 4] as const,
+  ])
+    it(`should name the answer it turns from, which the utility table shows (${id}${rounds ? `, ${rounds} rounds` : ''})`, () => {
+      const r = reportOf(id, rounds);
+      const lines = pointLines(afterActionMarkdown(r));
+      let flips = 0;
+      let ownTextBetween = 0;
+      for (const a of r.actors) {
+        const answers = r.timeline.flatMap((t) =>
+          t.entries.flatMap((e) =>
+            e.kind === 'verdict' && e.actor === a.id ? [{ round: t.round, accepts: e.accepts }] : [],
+          ),
+        );
+        const series = r.trajectories.find((t) => t.actor === a.id)!;
+        answers.forEach((v, k) => {
+          const prev = answers[k - 1];
+          if (!prev || prev.accepts === v.accepts) return;
+          flips++;
+          const expected = `- Round ${v.round}: ${a.name} ${v.accepts ? 'accepts' : 'rejects'} the text after ${prev.accepts ? 'accepting' : 'rejecting'} the last one it answered (round ${prev.round}).`;
+          expect(lines).toContain(expected);
+          // the round it names carries the opposite mark in the table
+          expect(series.accepts[prev.round - 1]).toBe(prev.accepts);
+          // a ✓ between the two is its own text, which the sentence does not count
+          for (let q = prev.round + 1; q < v.round; q++)
+            if (series.accepts[q - 1] === v.accepts) ownTextBetween++;
+        });
+      }
+      expect(lines.filter((l) => / the last one it answered /.test(l))).toHaveLength(flips);
+      if (rounds === 4) {
+        expect(flips).toBeGreaterThan(0);
+        expect(ownTextBetween).toBeGreaterThan(0);
+      }
+    });
+});
