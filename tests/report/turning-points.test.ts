@@ -9,6 +9,7 @@ import { resolveOptions } from '../../src/engine/options.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
 import { afterActionHtml } from '../../src/report/after-action-html.ts';
 import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
+import { readRounds } from './read-rounds.ts';
 
 function reportOf(id: string, rounds?: number) {
   const s = openScenario(id);
@@ -43,12 +44,7 @@ describe('turning points: the rounds the text moved most', () => {
         const line = lines.find((l) => key.split('|').every((label) => l.includes(label)))!;
         expect(line, key).toBeDefined();
         const when = line.slice(2).split(':')[0]!;
-        // a run of three or more rounds by its ends, every other round by its number
-        const named = [...when.matchAll(/(\d+)(?:–(\d+))?/g)].flatMap(([, a, b]) => {
-          const from = Number(a);
-          const to = b === undefined ? from : Number(b);
-          return Array.from({ length: to - from + 1 }, (_, k) => from + k);
-        });
+        const named = readRounds(when);
         expect(named, line).toEqual(rounds);
         if (rounds.length > 1) expect(when).toMatch(/^Rounds \d/);
         else expect(when).toBe(`Round ${rounds[0]}`);
