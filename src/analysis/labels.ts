@@ -126,58 +126,71 @@ class Buckets {
   }
 }
 
-export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
+/**
+ * What the DP reads of the scenario and the problem, read once before it starts. The DP's loops then meet typed
+ * arrays and the diagram only, never scenario, actor or issue objects: their hidden classes differ between draws
+ * and runs, and each new one threw the compiled DP away (about 100 ms of compiling again, docs/performance.md).
+ */
+interface Prep {
+  readonly n: number;
+  /** parties, controllers, both */
+  readonly P: number;
+  readonly K: number;
+  readonly dim: number;
+  /** work units a candidate costs */
+  readonly unit: number;
+  readonly budget: number;
+  readonly slackPerLevel: number;
+  readonly order: Int32Array;
+  readonly domains: readonly Int32Array[];
+  readonly offsets: Int32Array;
+  readonly statusQuo: Int32Array;
+  /** per dimension (parties, then controllers): its actor's utility table */
+  readonly contrib: readonly Float64Array[];
+  readonly floors: Float64Array;
+  /** the thresholds a label's best completion must reach, per party and per controller */
+  readonly partyFloor: Float64Array;
+  readonly controllerFloor: Float64Array;
+  /** per controller: its reservation */
+  readonly controllerReservation: Float64Array;
+  /** per dimension k and level t, at [k * (n + 1) + t]: the suffix bound and the cap (see `bounds`) */
+  readonly rest: Float64Array;
+  readonly cap: Float64Array;
+  /** at [k * n + t]: whether step t moves an issue controller k controls; per controller, the last such step */
+  readonly controls: Uint8Array;
+  readonly lastStep: Int32Array;
+  readonly pow3: Float64Array;
+  /** per actor: its controller slot, or −1 */
+  readonly slotOf: Int32Array;
+  readonly prune: ((best: Float64Array) => boolean) | undefined;
+}
+
+function prepare(problem: AcceptanceProblem, options: LabelOptions): Prep {
   const { scenario, dag, parties, controllers, reservations } = problem;
-  // no package keeps the hard constraints: nothing to label, nothing spent
-  if (dag.sizes[0] === 0) return { labels: [], work: 0 };
-  const { plan } = dag;
-  const { n, order, domains, frontiers } = plan;
+  const { n, order, domains } = dag.plan;
   const { offsets } = scenario;
   const P = parties.length;
   const K = controllers.length;
   const dim = P + K;
   const epsilon = options.epsilon ?? 0;
-  const budget = options.budget ?? MAX_PARETO_WORK;
-  const unit = dim <= 2 ? 1 : dim === 3 ? 3 : 6;
-  // n levels and the final filter
-  const slackPerLevel = epsilon > 0 ? epsilon / (n + 1) : 0;
   const floors = new Float64Array(P);
   for (let i = 0; i < P; i++) floors[i] = options.floors?.[i] ?? reservations[parties[i]!]!;
-  // typed arrays and lists built item by item: the same hidden classes in every call, so the optimised DP is not
-  // thrown away when a call's lists differ in kind (as `map` over an empty or a frozen list makes them)
   const actors = Int32Array.from([...parties, ...controllers]);
+  // pushed one by one: a list of one hidden class in every call (see domain/packed.ts)
   const contrib: Float64Array[] = [];
   for (let k = 0; k < dim; k++) contrib.push(scenario.actors[actors[k]!]!.contrib);
   const slack = ACCEPT_TOL + 1e-11;
-
-  // per dimension k and level t, at [k * (n + 1) + t]: the best remaining utility after level t (a suffix bound)
-  // and, for a controller, its cap: every value ≥ its reservation minus the worst remaining utility passes
-  // whatever follows, so its utility only matters up to there (more labels tie); +∞ for a party
-  const rest = new Float64Array(dim * (n + 1));
-  const cap = new Float64Array(dim * (n + 1));
-  for (let k = 0; k < dim; k++) {
-    const row = k * (n + 1);
-    const c = contrib[k]!;
-    let worst = 0;
-    cap[row + n] = k < P ? Number.POSITIVE_INFINITY : reservations[actors[k]!]! - worst;
-    for (let t = n - 1; t >= 0; t--) {
-      const x = order[t]!;
-      const dom = domains[x]!;
-      let hi = dom.length > 0 ? c[offsets[x]! + dom[0]!]! : 0;
-      let lo = hi;
-      for (const o of dom) {
-        hi = Math.max(hi, c[offsets[x]! + o]!);
-        lo = Math.min(lo, c[offsets[x]! + o]!);
-      }
-      rest[row + t] = rest[row + t + 1]! + hi;
-      worst += lo;
-      cap[row + t] = k < P ? Number.POSITIVE_INFINITY : reservations[actors[k]!]! - worst;
-    }
+  const partyFloor = new Float64Array(P);
+  for (let i = 0; i < P; i++) partyFloor[i] = floors[i]! - slack;
+  const controllerFloor = new Float64Array(K);
+  const controllerReservation = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    controllerReservation[k] = reservations[controllers[k]!]!;
+    controllerFloor[k] = controllerReservation[k]! - slack;
   }
-
+  const slotOf = new Int32Array(scenario.actors.length).fill(-1);
+  for (let k = 0; k < K; k++) slotOf[controllers[k]!] = k;
   // controllers: which steps move an issue they control, and the last such step
-  const slotOf = new Map(controllers.map((a, k) => [a, k]));
-  // at [k * n + t]: whether step t moves an issue controller k controls
   const controls = new Uint8Array(K * n);
   const lastStep = new Int32Array(K);
   for (let k = 0; k < K; k++) {
@@ -189,196 +202,310 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   }
   const pow3 = new Float64Array(K + 1);
   for (let k = 0; k <= K; k++) pow3[k] = 3 ** k;
+  const statusQuo = new Int32Array(scenario.issues.length);
+  for (let i = 0; i < statusQuo.length; i++) statusQuo[i] = scenario.issues[i]!.statusQuo;
+  const { rest, cap } = bounds(n, P, order, domains, offsets, contrib, controllerReservation);
+  return {
+    n,
+    P,
+    K,
+    dim,
+    unit: dim <= 2 ? 1 : dim === 3 ? 3 : 6,
+    budget: options.budget ?? MAX_PARETO_WORK,
+    // n levels and the final filter
+    slackPerLevel: epsilon > 0 ? epsilon / (n + 1) : 0,
+    order,
+    domains,
+    offsets,
+    statusQuo,
+    contrib,
+    floors,
+    partyFloor,
+    controllerFloor,
+    controllerReservation,
+    rest,
+    cap,
+    controls,
+    lastStep,
+    pow3,
+    slotOf,
+    prune: options.prune,
+  };
+}
 
-  // level t: states (node, status) with their labels
-  let stateNode = new Int32Array([0]);
-  let stateStatus = new Int32Array([0]);
-  let stateStart = new Int32Array([0, dag.sizes[0]! > 0 ? 1 : 0]);
+/**
+ * Per dimension k and level t, at [k * (n + 1) + t]: the best remaining utility after level t (a suffix bound)
+ * and, for a controller, its cap: every value ≥ its reservation minus the worst remaining utility passes
+ * whatever follows, so its utility only matters up to there (more labels tie); +∞ for a party.
+ */
+function bounds(
+  n: number,
+  P: number,
+  order: Int32Array,
+  domains: readonly Int32Array[],
+  offsets: Int32Array,
+  contrib: readonly Float64Array[],
+  controllerReservation: Float64Array,
+): { rest: Float64Array; cap: Float64Array } {
+  const dim = contrib.length;
+  const rest = new Float64Array(dim * (n + 1));
+  const cap = new Float64Array(dim * (n + 1));
+  for (let k = 0; k < dim; k++) {
+    const row = k * (n + 1);
+    const c = contrib[k]!;
+    let worst = 0;
+    cap[row + n] = k < P ? Number.POSITIVE_INFINITY : controllerReservation[k - P]! - worst;
+    for (let t = n - 1; t >= 0; t--) {
+      const x = order[t]!;
+      const dom = domains[x]!;
+      let hi = dom.length > 0 ? c[offsets[x]! + dom[0]!]! : 0;
+      let lo = hi;
+      for (const o of dom) {
+        hi = Math.max(hi, c[offsets[x]! + o]!);
+        lo = Math.min(lo, c[offsets[x]! + o]!);
+      }
+      rest[row + t] = rest[row + t + 1]! + hi;
+      worst += lo;
+      cap[row + t] = k < P ? Number.POSITIVE_INFINITY : controllerReservation[k - P]! - worst;
+    }
+  }
+  return { rest, cap };
+}
+
+/** The DP's states at one level — (node, status) pairs and where their labels start — and the labels. */
+class Level {
+  constructor(
+    readonly node: Int32Array,
+    readonly status: Int32Array,
+    /** labels of state s: [start[s], start[s + 1]) */
+    readonly start: Int32Array,
+  ) {}
+}
+
+/** Scratch of one DP run, reused level after level. */
+class Scratch {
+  readonly cur: Int32Array;
+  readonly add: Float64Array;
+  readonly best: Float64Array;
+  readonly digits: Int32Array;
+  readonly restNext: Float64Array;
+  readonly capNext: Float64Array;
+  readonly closed: Uint8Array;
+  readonly counter: FilterCounter = { comparisons: 0 };
+  work = 0;
+  constructor(prep: Prep) {
+    this.cur = prep.statusQuo.slice();
+    this.add = new Float64Array(prep.dim);
+    this.best = new Float64Array(prep.P);
+    this.digits = new Int32Array(prep.K);
+    this.restNext = new Float64Array(prep.dim);
+    this.capNext = new Float64Array(prep.dim);
+    this.closed = new Uint8Array(prep.K);
+  }
+}
+
+export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions = {}): LabelResult {
+  const { dag } = problem;
+  // no package keeps the hard constraints: nothing to label, nothing spent
+  if (dag.sizes[0] === 0) return { labels: [], work: 0 };
+  const prep = prepare(problem, options);
+  const { n, P, dim } = prep;
+  let level = new Level(new Int32Array([0]), new Int32Array([0]), new Int32Array([0, 1]));
+  for (let i = 0; i < P; i++)
+    if (prep.rest[i * (n + 1)]! < prep.partyFloor[i]!)
+      level = new Level(level.node, level.status, new Int32Array([0, 0]));
   // the labels of level t (overwritten level after level: the candidates hold what the next level needs)
   held.ensure(dim);
   held.f.fill(0, 0, dim);
-  let vals = held.f;
   const levelStart = new Int32Array(n + 1);
-  for (let i = 0; i < P; i++)
-    if (rest[i * (n + 1)]! < floors[i]! - slack) stateStart = new Int32Array([0, 0]);
-
-  const counter: FilterCounter = { comparisons: 0 };
-  let work = 0;
-  const cur = new Int32Array(scenario.issues.length);
-  for (let i = 0; i < cur.length; i++) cur[i] = scenario.issues[i]!.statusQuo;
-  const add = new Float64Array(dim);
-  const best = new Float64Array(P);
-  const digits = new Int32Array(K);
-  const restNext = new Float64Array(dim);
-  const capNext = new Float64Array(dim);
-  // the thresholds a label's best completion must reach
-  const partyFloor = new Float64Array(P);
-  for (let i = 0; i < P; i++) partyFloor[i] = floors[i]! - slack;
-  const controllerFloor = new Float64Array(K);
-  for (let k = 0; k < K; k++) controllerFloor[k] = reservations[controllers[k]!]! - slack;
-  const closed = new Uint8Array(K);
-  const prune = options.prune;
-
+  const scratch = new Scratch(prep);
   for (let t = 0; t < n; t++) {
-    const x = order[t]!;
-    const dom = domains[x]!;
-    const w = dom.length;
-    const edges = dag.edges[t]!;
-    const fr = frontiers[t]!;
-    const fv = dag.values[t]!;
-    const conditional = plan.conditionalAt[t + 1]!;
-    const sq = scenario.issues[x]!.statusQuo;
-    const buckets = new Buckets(pow3[K]!);
-    let m = 0;
-    const S = stateNode.length;
-    for (let s = 0; s < S; s++) {
-      const from = stateStart[s]!;
-      const to = stateStart[s + 1]!;
-      if (from === to) continue;
-      const node = stateNode[s]!;
-      const status = stateStatus[s]!;
-      if (conditional.length > 0) for (let k = 0; k < fr.length; k++) cur[fr[k]!] = fv[node * fr.length + k]!;
-      for (let d = 0; d < w; d++) {
-        const target = edges[node * w + d]!;
-        if (target < 0) continue;
-        const o = dom[d]!;
-        cur[x] = o;
-        // the controllers' statuses after this choice (the same for every label of the state)
-        let valid = true;
-        for (let k = 0; k < K && valid; k++) {
-          let st = digit(status, k, pow3);
-          if (controls[k * n + t] && o !== sq) {
-            if (st === 2) valid = false;
-            else st = 1;
-          }
-          for (const c of conditional) {
-            if (slotOf.get(c.owner) !== k || st === 2 || holds(c.condition, cur)) continue;
-            if (st === 1) valid = false;
-            else st = 2;
-          }
-          if (st === 0 && t + 1 >= lastStep[k]!) st = 2;
-          digits[k] = st;
+    const buckets = new Buckets(prep.pow3[prep.K]!);
+    const m = candidates(prep, dag, t, level, buckets, scratch);
+    scratch.work += m * prep.unit;
+    if (scratch.work + scratch.counter.comparisons / 32 > prep.budget) throw new WorkBudgetExceeded();
+    level = keep(prep, t, m, buckets, levelStart, scratch.counter);
+  }
+  return { labels: finalLabels(prep, level, levelStart, scratch.counter), work: scratch.work };
+}
+
+/** The candidates of level t + 1: each label of level t extended by each option of the next issue. */
+function candidates(prep: Prep, dag: Dag, t: number, level: Level, buckets: Buckets, sc: Scratch): number {
+  const { n, P, K, dim, pow3, controls, lastStep, partyFloor, controllerFloor, prune, unit, budget } = prep;
+  const x = prep.order[t]!;
+  const dom = prep.domains[x]!;
+  const w = dom.length;
+  const edges = dag.edges[t]!;
+  const fr = dag.plan.frontiers[t]!;
+  const fv = dag.values[t]!;
+  const conditional = dag.plan.conditionalAt[t + 1]!;
+  const sq = prep.statusQuo[x]!;
+  const offset = prep.offsets[x]!;
+  const { cur, add, best, digits, restNext, capNext, closed } = sc;
+  const vals = held.f;
+  let m = 0;
+  const S = level.node.length;
+  for (let s = 0; s < S; s++) {
+    const from = level.start[s]!;
+    const to = level.start[s + 1]!;
+    if (from === to) continue;
+    const node = level.node[s]!;
+    const status = level.status[s]!;
+    if (conditional.length > 0) for (let k = 0; k < fr.length; k++) cur[fr[k]!] = fv[node * fr.length + k]!;
+    for (let d = 0; d < w; d++) {
+      const target = edges[node * w + d]!;
+      if (target < 0) continue;
+      const o = dom[d]!;
+      cur[x] = o;
+      // the controllers' statuses after this choice (the same for every label of the state)
+      let valid = true;
+      for (let k = 0; k < K && valid; k++) {
+        let st = digit(status, k, pow3);
+        if (controls[k * n + t] && o !== sq) {
+          if (st === 2) valid = false;
+          else st = 1;
         }
-        if (!valid) continue;
-        let next = 0;
-        for (let k = 0; k < K; k++) next += digits[k]! * pow3[k]!;
-        const edgeBucket = buckets.of(target, next);
-        for (let i = 0; i < dim; i++) {
-          add[i] = contrib[i]![offsets[x]! + o]!;
-          restNext[i] = rest[i * (n + 1) + t + 1]!;
-          capNext[i] = cap[i * (n + 1) + t + 1]!;
+        for (const c of conditional) {
+          if (prep.slotOf[c.owner] !== k || st === 2 || holds(c.condition, cur)) continue;
+          if (st === 1) valid = false;
+          else st = 2;
         }
-        if (work + (m + to - from) * unit > budget) throw new WorkBudgetExceeded();
-        cVals.ensure((m + to - from) * dim);
-        cParent.ensure(m + to - from);
-        cOpt.ensure(m + to - from);
-        cBucket.ensure(m + to - from);
-        const cv = cVals.f;
-        const cp = cParent.f;
-        const co = cOpt.f;
-        const cbk = cBucket.f;
-        for (let l = from; l < to; l++) {
-          // the candidate's sums go straight to its slot; a candidate turned down leaves it to the next one
-          const base = l * dim;
-          const cb = m * dim;
-          for (let i = 0; i < dim; i++) cv[cb + i] = vals[base + i]! + add[i]!;
-          let ok = true;
-          for (let i = 0; i < P; i++) {
-            const b = cv[cb + i]! + restNext[i]!;
-            best[i] = b;
-            if (b < partyFloor[i]!) {
+        if (st === 0 && t + 1 >= lastStep[k]!) st = 2;
+        digits[k] = st;
+      }
+      if (!valid) continue;
+      let next = 0;
+      for (let k = 0; k < K; k++) next += digits[k]! * pow3[k]!;
+      const edgeBucket = buckets.of(target, next);
+      for (let i = 0; i < dim; i++) {
+        add[i] = prep.contrib[i]![offset + o]!;
+        restNext[i] = prep.rest[i * (n + 1) + t + 1]!;
+        capNext[i] = prep.cap[i * (n + 1) + t + 1]!;
+      }
+      if (sc.work + (m + to - from) * unit > budget) throw new WorkBudgetExceeded();
+      cVals.ensure((m + to - from) * dim);
+      cParent.ensure(m + to - from);
+      cOpt.ensure(m + to - from);
+      cBucket.ensure(m + to - from);
+      const cv = cVals.f;
+      const cp = cParent.f;
+      const co = cOpt.f;
+      const cbk = cBucket.f;
+      for (let l = from; l < to; l++) {
+        // the candidate's sums go straight to its slot; a candidate turned down leaves it to the next one
+        const base = l * dim;
+        const cb = m * dim;
+        for (let i = 0; i < dim; i++) cv[cb + i] = vals[base + i]! + add[i]!;
+        let ok = true;
+        for (let i = 0; i < P; i++) {
+          const b = cv[cb + i]! + restNext[i]!;
+          best[i] = b;
+          if (b < partyFloor[i]!) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok || prune?.(best)) continue;
+        let labelStatus = next;
+        for (let k = 0; k < K; k++) {
+          const st = digits[k]!;
+          closed[k] = st === 2 ? 1 : 0;
+          if (st === 2) continue;
+          if (cv[cb + P + k]! + restNext[P + k]! < controllerFloor[k]!) {
+            if (st === 1) {
               ok = false;
               break;
             }
+            labelStatus += 2 * pow3[k]!; // open → closed: it can no longer be asked to accept
+            closed[k] = 1;
           }
-          if (!ok || prune?.(best)) continue;
-          let labelStatus = next;
-          for (let k = 0; k < K; k++) {
-            const st = digits[k]!;
-            closed[k] = st === 2 ? 1 : 0;
-            if (st === 2) continue;
-            if (cv[cb + P + k]! + restNext[P + k]! < controllerFloor[k]!) {
-              if (st === 1) {
-                ok = false;
-                break;
-              }
-              labelStatus += 2 * pow3[k]!; // open → closed: it can no longer be asked to accept
-              closed[k] = 1;
-            }
-          }
-          if (!ok) continue;
-          for (let k = 0; k < K; k++) {
-            const i = P + k;
-            cv[cb + i] = closed[k] ? 0 : Math.min(cv[cb + i]!, capNext[i]!);
-          }
-          cp[m] = l;
-          co[m] = o;
-          cbk[m] = labelStatus === next ? edgeBucket : buckets.of(target, labelStatus);
-          m++;
         }
+        if (!ok) continue;
+        for (let k = 0; k < K; k++) {
+          const i = P + k;
+          cv[cb + i] = closed[k] ? 0 : Math.min(cv[cb + i]!, capNext[i]!);
+        }
+        cp[m] = l;
+        co[m] = o;
+        cbk[m] = labelStatus === next ? edgeBucket : buckets.of(target, labelStatus);
+        m++;
       }
     }
-    work += m * unit;
-    if (work + counter.comparisons / 32 > budget) throw new WorkBudgetExceeded();
-
-    // group the candidates by state (a stable counting sort: each state's candidates in the order made), keep
-    // the non-dominated ones (at the last level only the parties' coordinates matter: the final filter does it)
-    const B = buckets.node.length;
-    const cbk = cBucket.f;
-    const groupStart = new Int32Array(B + 1);
-    for (let c = 0; c < m; c++) groupStart[cbk[c]! + 1]!++;
-    for (let g = 0; g < B; g++) groupStart[g + 1]! += groupStart[g]!;
-    const fill = groupStart.slice(0, B);
-    cGrouped.ensure(m);
-    cKept.ensure(m);
-    const grouped = cGrouped.f;
-    for (let c = 0; c < m; c++) grouped[fill[cbk[c]!]!++] = c;
-    const keptRows = t === n - 1 ? grouped : cKept.f;
-    const nodes: number[] = [];
-    const statuses: number[] = [];
-    const starts: number[] = [0];
-    let total = 0;
-    for (let g = 0; g < B; g++) {
-      const from = groupStart[g]!;
-      const to = groupStart[g + 1]!;
-      if (from === to) continue;
-      total +=
-        t === n - 1
-          ? to - from
-          : paretoInto(grouped, from, to, cVals.f, dim, dim, keptRows, total, counter, slackPerLevel);
-      nodes.push(buckets.node[g]!);
-      statuses.push(buckets.status[g]!);
-      starts.push(total);
-    }
-    held.ensure(total * dim);
-    vals = held.f;
-    const trail = levelStart[t]!;
-    levelStart[t + 1] = trail + total;
-    trailParent.ensure(trail + total);
-    trailOpt.ensure(trail + total);
-    const cv = cVals.f;
-    for (let k = 0; k < total; k++) {
-      const c = keptRows[k]!;
-      for (let i = 0; i < dim; i++) vals[k * dim + i] = cv[c * dim + i]!;
-      trailParent.f[trail + k] = cParent.f[c]!;
-      trailOpt.f[trail + k] = cOpt.f[c]!;
-    }
-    stateNode = new Int32Array(nodes);
-    stateStatus = new Int32Array(statuses);
-    stateStart = new Int32Array(starts);
   }
+  return m;
+}
 
-  // complete packages: every party at its floor, every controller that moved at its reservation
-  const finals = new Int32Array(stateStart[stateStart.length - 1]!);
+/**
+ * Groups the m candidates of level t + 1 by state (a stable counting sort: each state's candidates in the order
+ * made) and keeps the non-dominated ones (at the last level only the parties' coordinates matter: the final
+ * filter does it): they become the labels of the level, with their parent and option on the trail.
+ */
+function keep(
+  prep: Prep,
+  t: number,
+  m: number,
+  buckets: Buckets,
+  levelStart: Int32Array,
+  counter: FilterCounter,
+): Level {
+  const { n, dim } = prep;
+  const B = buckets.node.length;
+  const cbk = cBucket.f;
+  const groupStart = new Int32Array(B + 1);
+  for (let c = 0; c < m; c++) groupStart[cbk[c]! + 1]!++;
+  for (let g = 0; g < B; g++) groupStart[g + 1]! += groupStart[g]!;
+  const fill = groupStart.slice(0, B);
+  cGrouped.ensure(m);
+  cKept.ensure(m);
+  const grouped = cGrouped.f;
+  for (let c = 0; c < m; c++) grouped[fill[cbk[c]!]!++] = c;
+  const keptRows = t === n - 1 ? grouped : cKept.f;
+  const nodes: number[] = [];
+  const statuses: number[] = [];
+  const starts: number[] = [0];
+  let total = 0;
+  for (let g = 0; g < B; g++) {
+    const from = groupStart[g]!;
+    const to = groupStart[g + 1]!;
+    if (from === to) continue;
+    total +=
+      t === n - 1
+        ? to - from
+        : paretoInto(grouped, from, to, cVals.f, dim, dim, keptRows, total, counter, prep.slackPerLevel);
+    nodes.push(buckets.node[g]!);
+    statuses.push(buckets.status[g]!);
+    starts.push(total);
+  }
+  held.ensure(total * dim);
+  const vals = held.f;
+  const trail = levelStart[t]!;
+  levelStart[t + 1] = trail + total;
+  trailParent.ensure(trail + total);
+  trailOpt.ensure(trail + total);
+  const cv = cVals.f;
+  for (let k = 0; k < total; k++) {
+    const c = keptRows[k]!;
+    for (let i = 0; i < dim; i++) vals[k * dim + i] = cv[c * dim + i]!;
+    trailParent.f[trail + k] = cParent.f[c]!;
+    trailOpt.f[trail + k] = cOpt.f[c]!;
+  }
+  return new Level(new Int32Array(nodes), new Int32Array(statuses), new Int32Array(starts));
+}
+
+/** The complete packages (every party at its floor, every controller that moved at its reservation) on the front. */
+function finalLabels(prep: Prep, level: Level, levelStart: Int32Array, counter: FilterCounter): Label[] {
+  const { n, P, K, dim, pow3, floors, controllerReservation, order, statusQuo } = prep;
+  const vals = held.f;
+  const finals = new Int32Array(level.start[level.start.length - 1]!);
   let finalCount = 0;
-  for (let s = 0; s < stateNode.length; s++) {
-    for (let l = stateStart[s]!; l < stateStart[s + 1]!; l++) {
+  for (let s = 0; s < level.node.length; s++) {
+    for (let l = level.start[s]!; l < level.start[s + 1]!; l++) {
       let ok = true;
       for (let i = 0; i < P && ok; i++) if (vals[l * dim + i]! < floors[i]! - ACCEPT_TOL) ok = false;
       for (let k = 0; k < K && ok; k++)
         if (
-          digit(stateStatus[s]!, k, pow3) === 1 &&
-          vals[l * dim + P + k]! < reservations[controllers[k]!]! - ACCEPT_TOL
+          digit(level.status[s]!, k, pow3) === 1 &&
+          vals[l * dim + P + k]! < controllerReservation[k]! - ACCEPT_TOL
         )
           ok = false;
       if (ok) finals[finalCount++] = l;
@@ -386,15 +513,15 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
   }
   const kept = new Int32Array(finalCount);
   const front = kept
-    .subarray(0, paretoInto(finals, 0, finalCount, vals, dim, P, kept, 0, counter, slackPerLevel))
+    .subarray(0, paretoInto(finals, 0, finalCount, vals, dim, P, kept, 0, counter, prep.slackPerLevel))
     .sort();
   // the packages side by side in one buffer, each label a view of its own part (one allocation, not one a label)
-  const N = scenario.issues.length;
+  const N = statusQuo.length;
   const packages = new Int32Array(front.length * N);
   const labels: Label[] = [];
   for (let k = 0; k < front.length; k++) {
     const pkg = packages.subarray(k * N, k * N + N);
-    for (let i = 0; i < N; i++) pkg[i] = scenario.issues[i]!.statusQuo;
+    pkg.set(statusQuo);
     const l = front[k]!;
     let at = l;
     for (let t = n - 1; t >= 0; t--) {
@@ -403,5 +530,5 @@ export function paretoLabels(problem: AcceptanceProblem, options: LabelOptions =
     }
     labels.push({ pkg, u: vals.slice(l * dim, l * dim + P) });
   }
-  return { labels, work };
+  return labels;
 }

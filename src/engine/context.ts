@@ -2,7 +2,7 @@
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
 // Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
 
-import { type Draft, freeze, original } from 'immer';
+import { type Draft, original } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
 import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -143,14 +143,28 @@ export function replace<K extends Whole>(draft: ContextDraft, key: K, value: Neg
 
 type List = 'transcript' | 'history' | 'answers';
 
-/** Appends an item to a list; the item is frozen deep, as immer freezes what it returns. */
+/**
+ * Freezes plain data (objects and arrays) deep, as immer freezes what it returns; what is frozen already (a term
+ * sheet shared between entries) is not walked again. Immer's own `freeze` asks of every value whether it is a
+ * draft, a Map or a class instance, which context data never is: it took a tenth of a draw (docs/performance.md).
+ */
+function freezeData<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (ArrayBuffer.isView(value)) return value; // a typed array cannot be frozen (nor does immer try)
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const v of value) freezeData(v);
+  else for (const k in value) freezeData(value[k]);
+  return value;
+}
+
+/** Appends an item to a list; the item is frozen deep. */
 export function append<K extends List>(
   draft: ContextDraft,
   key: K,
   item: NegotiationContext[K][number],
 ): void {
   const list: readonly NegotiationContext[K][number][] = whole(draft, key);
-  replace(draft, key, Object.freeze([...list, freeze(item, true)]) as NegotiationContext[K]);
+  replace(draft, key, Object.freeze([...list, freezeData(item)]) as NegotiationContext[K]);
 }
 
 /** Appends a transcript entry stamped with its sequence number, the round and the phase. */
