@@ -7,7 +7,14 @@ import { evidenceHtml } from './evidence.ts';
 import { n3 } from './format.ts';
 import { esc } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
-import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
+import {
+  BLAME_INTRO,
+  blameLine,
+  durabilityIntro,
+  factorText,
+  idleFactors,
+  turningPointWhen,
+} from './outcome-notes.ts';
 import { page } from './page.ts';
 import { flagHtml as flag, htmlItems, sourceLinks, sourcesHtml } from './paint-html.ts';
 import { provenanceFlag } from './words.ts';
@@ -141,7 +148,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     '<section id="turning-points">',
     '<h2>Turning points</h2>',
     r.turningPoints.length
-      ? `<ul>${r.turningPoints.map((p) => `<li><strong>Round ${p.round}</strong>: ${esc(p.text)}${sourceLinks(p.cites)}</li>`).join('')}</ul>`
+      ? `<ul>${r.turningPoints.map((p) => `<li><strong>${turningPointWhen(p.rounds)}</strong>: ${esc(p.text)}${sourceLinks(p.cites)}</li>`).join('')}</ul>`
       : '<p>No verdict changed, no inject fired and the text did not move.</p>',
     '</section>',
     '<section id="nash">',

@@ -5,7 +5,14 @@ import { evidenceMarkdown } from './evidence.ts';
 import { n3 } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
-import { BLAME_INTRO, blameLine, durabilityIntro, factorText, idleFactors } from './outcome-notes.ts';
+import {
+  BLAME_INTRO,
+  blameLine,
+  durabilityIntro,
+  factorText,
+  idleFactors,
+  turningPointWhen,
+} from './outcome-notes.ts';
 import { mdFlag, mdList, mdSources as sources } from './paint-md.ts';
 import { provenanceFlag } from './words.ts';
 
@@ -91,7 +98,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   }
   push('', '## Utility by round', '', ...trajectoryTable(r, name), '', '## Turning points', '');
   if (!r.turningPoints.length) push('No verdict changed, no inject fired and the text did not move.');
-  for (const p of r.turningPoints) push(`- Round ${p.round}: ${md(p.text)}${sources(p.cites)}`);
+  for (const p of r.turningPoints) push(`- ${turningPointWhen(p.rounds)}: ${md(p.text)}${sources(p.cites)}`);
   push('', `## The ${r.finalText?.agreed ? 'agreed' : 'last'} text and the Nash solution`, '');
   if (r.finalText) {
     push(`The ${r.finalText.agreed ? 'agreed' : 'last'} text, where it differs from the status quo:`, '');

@@ -59,7 +59,9 @@ export interface Trajectory {
 }
 
 export interface TurningPoint {
-  readonly round: number;
+  /** the round it happened in; several when the same thing happened in each (the text moving most, by the same
+   * terms), painted as one line over a span ("Rounds 2–26") */
+  readonly rounds: readonly number[];
   readonly kind: 'flip' | 'moved' | 'inject' | 'walk-out' | 'ratification';
   readonly text: string;
   readonly cites: readonly string[];

@@ -43,31 +43,39 @@ function turningPoints(
 ): TurningPoint[] {
   const name = (id: string) => actorName(scenario, id);
   const out: TurningPoint[] = [];
-  // flips of real verdicts only: a proposer's acceptance of its own text is no change of mind
+  // flips of answers only: a proposer's acceptance of its own text (a ✓ in the utility table) is no change of mind,
+  // so the sentence names the answer it turns from, which the table shows in that round
   for (const t of series) {
-    let prev: boolean | null = null;
+    let prev: { readonly accepts: boolean; readonly round: number } | null = null;
     for (const r of timeline) {
       const v = r.entries.findLast((e) => e.kind === 'verdict' && e.actor === t.actor);
       if (v?.kind !== 'verdict') continue;
-      if (prev !== null && v.accepts !== prev)
+      if (prev !== null && v.accepts !== prev.accepts)
         out.push({
-          round: r.round,
+          rounds: [r.round],
           kind: 'flip',
-          text: `${name(t.actor)} turns from ${prev ? 'accepting' : 'rejecting'} to ${v.accepts ? 'accepting' : 'rejecting'} the text.`,
+          text: `${name(t.actor)} ${v.accepts ? 'accepts' : 'rejects'} the text after ${prev.accepts ? 'accepting' : 'rejecting'} the last one it answered (round ${prev.round}).`,
           cites: [],
         });
-      prev = v.accepts;
+      prev = { accepts: v.accepts, round: r.round };
     }
   }
+  // the rounds the text moves most, one point for each set of terms moved: a text that moves the same term every
+  // round (an alternating split of one surplus) is one line over the span, not a line a round
   const most = Math.max(0, ...timeline.map((r) => r.moved.length));
+  const byTerms = new Map<string, number[]>();
   if (most > 0)
-    for (const r of timeline.filter((x) => x.moved.length === most))
-      out.push({
-        round: r.round,
-        kind: 'moved',
-        text: `The text moves most: ${most} term${most > 1 ? 's' : ''} change (${listing(r.moved.map((m) => m.label))}).`,
-        cites: [],
-      });
+    for (const r of timeline.filter((x) => x.moved.length === most)) {
+      const terms = listing(r.moved.map((m) => m.label));
+      byTerms.set(terms, [...(byTerms.get(terms) ?? []), r.round]);
+    }
+  for (const [terms, rounds] of byTerms)
+    out.push({
+      rounds,
+      kind: 'moved',
+      text: `The text moves most: ${most === 1 ? '1 term changes' : `${most} terms change`}${rounds.length > 1 ? ' in each' : ''} (${terms}).`,
+      cites: [],
+    });
   for (const r of timeline)
     for (const e of r.entries) {
       if (e.kind === 'inject') {
@@ -76,7 +84,7 @@ function turningPoints(
           .filter((x) => x.kind !== 'table' || e.trigger === 'manual')
           .map((x) => narration.effect(x));
         out.push({
-          round: r.round,
+          rounds: [r.round],
           kind: 'inject',
           text: ev
             ? `Event: ${ev.title}${e.trigger === 'manual' ? ' (injected by the facilitator)' : e.blame ? " (set off by the engine's blame count)" : ''}.`
@@ -86,21 +94,21 @@ function turningPoints(
       }
       if (e.kind === 'walk-out')
         out.push({
-          round: r.round,
+          rounds: [r.round],
           kind: 'walk-out',
           text: `${name(e.actor)} walks out${e.stalled === undefined ? '' : ', out of patience'}.`,
           cites: [],
         });
       if (e.kind === 'ratification' && !e.ratified)
         out.push({
-          round: r.round,
+          rounds: [r.round],
           kind: 'ratification',
           text: `Ratification at the table fails${e.failing.length ? `: ${listing(e.failing.map(name))} no longer accept${e.failing.length > 1 ? '' : 's'}` : ''}.`,
           cites: [],
         });
     }
   const order = ['inject', 'moved', 'flip', 'walk-out', 'ratification'];
-  return out.sort((a, b) => a.round - b.round || order.indexOf(a.kind) - order.indexOf(b.kind));
+  return out.sort((a, b) => a.rounds[0]! - b.rounds[0]! || order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 
 /** Every source id the report cites, in the scenario's order; undeclared ids last. */

@@ -49,7 +49,7 @@ function card(c: BriefingCard): string {
     `<h2>${esc(c.actor.name)} — private briefing</h2>`,
     `<p class="meta">For the person playing ${esc(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.</p>`,
     c.actor.description ? `<p>${esc(c.actor.description)}</p>` : '',
-    `<p><strong>Role.</strong> ${esc(c.actor.role)}. ${esc(c.position)}</p>`,
+    `<p><strong>Role.</strong> ${esc(c.position)}</p>`,
     '<h3>What you care about most</h3>',
     `<table><thead><tr><th>issue</th><th>weight</th><th>best for you</th><th>worst for you</th><th>why</th></tr></thead><tbody>${c.issues
       .map(

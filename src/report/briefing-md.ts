@@ -27,7 +27,7 @@ function cardMarkdown(c: BriefingCard): string[] {
     '',
   ];
   if (c.actor.description) out.push(mdLine(c.actor.description), '');
-  out.push(`**Role.** ${md(c.actor.role)}. ${md(c.position)}`, '', '### What you care about most', '');
+  out.push(`**Role.** ${md(c.position)}`, '', '### What you care about most', '');
   c.issues.forEach((x, k) => {
     out.push(
       `${k + 1}. **${md(x.label)}** — weight ${n3(x.weight)}${x.controls ? ' (your consent is needed to move it)' : ''}`,

@@ -100,6 +100,7 @@ function redLine(c: Constraint): CardRedLine {
   };
 }
 
+/** The card's role line, one run of sentences that names the role once ("You are a party: …"). */
 function position(scenario: Scenario, actor: Actor): string {
   const pr = scenario.protocol;
   const controls = scenario.issues.filter((x) => x.controlledBy.includes(actor.index)).map((x) => x.label);
@@ -109,7 +110,7 @@ function position(scenario: Scenario, actor: Actor): string {
     parts.push(
       pr.kind === 'mediated-single-text'
         ? 'You are the mediator: you table and revise the single negotiating text.'
-        : 'You mediate the talks.',
+        : 'You are the mediator of the talks.',
     );
   else parts.push('You are a stakeholder: not a party to the talks.');
   if (controls.length)

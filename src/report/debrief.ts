@@ -34,7 +34,8 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
         for (const c of v.violations)
           counts.set(c.redLine, { text: c.text, n: (counts.get(c.redLine)?.n ?? 0) + 1 });
       const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
-      // every round it answered, not a span: a proposer answers no text in the rounds it tables one
+      // every round it answered, never a span over the rounds between: a proposer answers no text in the rounds it
+      // tables one (every second round of alternating offers reads "rounds 1, 3, 5, …, 31")
       const when = roundList(vs.map((v) => v.round));
       if (top && top.n === vs.length)
         out.push(

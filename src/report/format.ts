@@ -30,6 +30,30 @@ export function signed(x: number, digits = 3): string {
   return t.startsWith(MINUS) ? t : `+${t}`;
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 10 to the power `e` as printed: "10⁻⁷", "10⁶". */
+function powerOfTen(e: number): string {
+  const digits = [...String(Math.abs(e))].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+  return `10${e < 0 ? '⁻' : ''}${digits}`;
+}
+
+/**
+ * A quantity whose size ranges over many powers of ten (a Nash product): `digits` significant figures, plain
+ * from 0.001 up ("0.01173"), in scientific notation below ("7.105 × 10⁻⁷", never "0.0000007105" nor the
+ * programmer's "7.105e-7") and from 10^digits up; zero is "0". Scientific notation with × and a superscript
+ * exponent is read the same way in every school system, which "e-7" is not.
+ */
+export function significant(x: number, digits = 4): string {
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? '0' : String(x);
+  const [mantissa = '', exp = '0'] = Math.abs(x)
+    .toExponential(digits - 1)
+    .split('e');
+  const e = Number(exp);
+  const body = e < -3 || e >= digits ? `${mantissa} × ${powerOfTen(e)}` : Math.abs(x).toPrecision(digits);
+  return x < 0 ? `${MINUS}${body}` : body;
+}
+
 /** A durability factor's shift: "+0.10", "−0.05". */
 export const shift2 = (x: number): string => signed(x, 2);
 

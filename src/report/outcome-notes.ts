@@ -5,7 +5,7 @@ import type { BasisKind, Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/transcript.ts';
 import { DURABILITY_CAVEAT } from './durability.ts';
-import { n2, shift2 } from './format.ts';
+import { capitalise, n2, shift2 } from './format.ts';
 
 /** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
 export type BlameLine = BlameCount;
@@ -77,20 +77,42 @@ export function holdoutRounds(entries: readonly TranscriptEntry[]): Map<string, 
   return out;
 }
 
-/** "round 3", "rounds 3 and 4", "rounds 3, 4, 6–9 and 11": consecutive rounds as a span. */
+/** The fewest rounds two apart that read as "1, 3, 5, …, 11": fewer are named one by one. */
+const STRIDE_RUN = 6;
+
+/**
+ * "round 3", "rounds 3 and 4", "rounds 3, 4, 6–9 and 11": consecutive rounds as a span; and every second round,
+ * as an actor answers under alternating offers, as "rounds 1, 3, 5, …, 31" — never "1–31", which would claim the
+ * rounds between.
+ */
 export function roundList(rounds: readonly number[]): string {
   const spans: string[] = [];
+  let strideLast = false;
   for (let k = 0; k < rounds.length; ) {
     let j = k;
     while (j + 1 < rounds.length && rounds[j + 1] === rounds[j]! + 1) j++;
+    let s = k;
+    while (s + 1 < rounds.length && rounds[s + 1] === rounds[s]! + 2) s++;
+    strideLast = false;
     // two in a row read better as "3 and 4" than "3–4"
     if (j - k >= 2) spans.push(`${rounds[k]}–${rounds[j]}`);
-    else for (let i = k; i <= j; i++) spans.push(String(rounds[i]));
+    else if (s - k + 1 >= STRIDE_RUN) {
+      spans.push(`${rounds[k]}, ${rounds[k + 1]}, ${rounds[k + 2]}, …, ${rounds[s]}`);
+      strideLast = true;
+      j = s;
+    } else for (let i = k; i <= j; i++) spans.push(String(rounds[i]));
     k = j + 1;
   }
-  const text = spans.length <= 1 ? (spans[0] ?? '') : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
+  // a list that ends on "…, 31" has said where it ends: no "and" before its last number
+  const text =
+    spans.length <= 1 || strideLast
+      ? spans.join(', ')
+      : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}`;
   return `round${rounds.length > 1 ? 's' : ''} ${text}`;
 }
+
+/** When a turning point happened, to open its line: "Round 3", "Rounds 2–26". */
+export const turningPointWhen = (rounds: readonly number[]): string => capitalise(roundList(rounds));
 
 export const BLAME_INTRO =
   "The engine's count, the same rule for every actor: one for each round an actor was the lone holdout on a text every other required actor accepted, and one for a walk-out. It records who stood alone, not who was right.";

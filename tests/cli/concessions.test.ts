@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 
+const SUPER: Record<string, string> = {
+  '⁻': '-',
+  ...Object.fromEntries([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, d) => [c, String(d)])),
+};
+
 async function cli(...argv: string[]) {
   const io = memoryIo();
   const code = await run(argv, io);
@@ -68,6 +73,38 @@ describe('peacesim concessions', () => {
     expect(r.out).toContain('No set of up to 2 changes makes it an agreement.');
     expect(r.out).toMatch(/1\. 1 blocker: South rejects/);
   });
+
+  // The Nash product ranges from about 0.01 down to 10⁻⁶ and below: one notation for every size, read back and
+  // checked against --json — 4 significant figures, plain from 0.001 up, "a × 10⁻ⁿ" below (never "0.000003753",
+  // where a reader counts zeros, nor "7.105e-7", a programmer's notation)
+  for (const [scenario, document] of [
+    ['tutorial-bilateral', 'mediator-text'],
+    ['28-point-path', 'geneva-framework'],
+  ] as const)
+    it(`should print each Nash product to 4 significant figures, in scientific notation below 0.001 (${scenario})`, async () => {
+      const text = await cli('concessions', scenario, '--document', document);
+      const json = await cli('concessions', scenario, '--document', document, '--json');
+      const products: number[] = JSON.parse(json.out).solutions.map(
+        (x: { nashProduct: number }) => x.nashProduct,
+      );
+      const printed = [...text.out.matchAll(/\d\. Nash (\S+(?: × 10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?) ·/g)].map((m) => m[1]!);
+      expect(printed).toHaveLength(products.length);
+      products.forEach((x, k) => {
+        const shown = printed[k]!;
+        const [mantissa, power] = shown.split(' × 10');
+        const exponent = power === undefined ? 0 : Number([...power].map((c) => SUPER[c]).join(''));
+        const digits = mantissa!.replace(/^[0.]+/, '').replace('.', '');
+        expect(digits, shown).toHaveLength(4);
+        // the size that decides is the rounded one: 0.000999999… prints as 0.001000
+        const rounded = Number(x.toPrecision(4));
+        if (rounded < 0.001) expect(exponent, shown).toBe(Math.floor(Math.log10(rounded)));
+        else expect(power, shown).toBeUndefined();
+        expect(Math.abs(Number(mantissa) * 10 ** exponent - x), shown).toBeLessThanOrEqual(
+          0.5 * 10 ** (Math.floor(Math.log10(rounded)) - 3) * (1 + 1e-9),
+        );
+      });
+      if (scenario === '28-point-path') expect(Math.max(...products)).toBeLessThan(0.001);
+    });
 
   it('should refuse --max above 3 (exit 2, naming the flag) and unknown documents (exit 1)', async () => {
     const big = await cli('concessions', 'tutorial-bilateral', '--document', 'mediator-text', '--max', '4');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { readRounds } from '../report/read-rounds.ts';
 
 async function cli(argv: string[]) {
   const io = memoryIo();
@@ -45,14 +46,6 @@ function blameParts(text: string, names: readonly string[]): Map<string, string>
 
 const numbers = (t: string) => [...t.matchAll(/\d+/g)].map((m) => Number(m[0]));
 
-/** "2, 4, 6–8 and 11" → 2, 4, 6, 7, 8, 11 */
-function rounds(t: string): number[] {
-  return t.split(/, | and /).flatMap((r) => {
-    const [lo, hi = lo] = r.split('–').map(Number);
-    return Array.from({ length: hi! - lo! + 1 }, (_, k) => lo! + k);
-  });
-}
-
 const CASES: readonly { readonly name: string; readonly scenario: string; readonly args: string[] }[] = [
   // the frozen copy in which the mediator, out of patience, walks out after Russia stood alone twice
   {
@@ -82,9 +75,9 @@ describe('the blame sentence of peacesim run', () => {
         const part = parts.get(name.get(b.actor)!)!;
         const walked = part.match(/walked out in round (\d+)/);
         expect(walked ? Number(walked[1]) : null, part).toBe(b.walkOut);
-        const alone = part.match(/lone holdout in rounds? ([\d, and–]+)/);
-        expect(alone ? rounds(alone[1]!.trim()) : [], part).toEqual(b.holdouts);
-        expect(numbers(part.replace(/rounds? [\d, and–]+/g, ''))[0], part).toBe(b.count);
+        const alone = part.match(/lone holdout in rounds? ([\d, and–…]+)/);
+        expect(alone ? readRounds(alone[1]!.trim()) : [], part).toEqual(b.holdouts);
+        expect(numbers(part.replace(/rounds? [\d, and–…]+/g, ''))[0], part).toBe(b.count);
       }
     });
 });

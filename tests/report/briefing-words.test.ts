@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { briefing } from '../../src/report/briefing.ts';
+import { briefingHtml } from '../../src/report/briefing-html.ts';
+import { briefingMarkdown } from '../../src/report/briefing-md.ts';
 
 const TIE = 1e-12;
 
@@ -25,5 +27,28 @@ describe('briefing questions', () => {
           expect(q.split('. What')[0]).not.toContain(`${x.label} `);
       }
       if (id !== 'ukraine-peace') expect(ties).toBeGreaterThan(0);
+    });
+});
+
+describe('briefing role line', () => {
+  // every role the shipped scenarios give: parties everywhere, the US as mediator and the stakeholders of
+  // ukraine-peace, the stakeholders of june-2024-terms
+  for (const id of ['ukraine-peace', 'june-2024-terms', 'tutorial-bilateral'])
+    it(`should name each actor's role once, in one run of sentences (${id})`, () => {
+      const b = briefing(openScenario(id));
+      const md = briefingMarkdown(b).split('\n');
+      const html = briefingHtml(b);
+      const roles = new Set<string>();
+      for (const card of b.cards) {
+        roles.add(card.actor.role);
+        const at = md.indexOf(`## ${card.actor.name} — private briefing`);
+        const line = md.slice(at).find((l) => l.startsWith('**Role.** '))!;
+        const text = line.slice('**Role.** '.length);
+        // the role word comes once ("party. You are a party" said it twice), inside the first sentence
+        expect(text.match(new RegExp(`\\b${card.actor.role}\\b`, 'g')), line).toHaveLength(1);
+        expect(text, line).toMatch(new RegExp(`^You are (a|an|the) ${card.actor.role}\\b`));
+        expect(html).toContain(`<p><strong>Role.</strong> ${text.replace(/'/g, '&#39;')}</p>`);
+      }
+      if (id === 'ukraine-peace') expect([...roles].sort()).toEqual(['mediator', 'party', 'stakeholder']);
     });
 });

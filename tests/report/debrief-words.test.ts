@@ -5,8 +5,10 @@ import { openScenario } from '../../src/cli/scenarios.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
+import { readRounds } from './read-rounds.ts';
 
-const CASES = ['tutorial-bilateral', '28-point-path', 'istanbul-2022'];
+// divide-the-surplus: B answers every second round of a long run, and rejects each
+const CASES = ['tutorial-bilateral', '28-point-path', 'istanbul-2022', 'divide-the-surplus'];
 
 function reportOf(id: string) {
   const s = openScenario(id);
@@ -19,6 +21,7 @@ describe('debrief questions', () => {
     it(`should name the rounds answered and what changed before an actor came round (${id})`, () => {
       const r = reportOf(id);
       let cameRound = 0;
+      let everySecondLists = 0;
       for (const a of r.actors) {
         const vs = r.timeline.flatMap((t) =>
           t.entries.flatMap((e) => (e.kind === 'verdict' && e.actor === a.id ? [e] : [])),
@@ -28,11 +31,15 @@ describe('debrief questions', () => {
         if (vs.every((v) => !v.accepts)) {
           const rounds = vs.map((v) => v.round);
           expect(asked).toContain(`rejected every text it answered (round`);
-          const gaps = rounds.some((k, i) => i > 0 && k !== rounds[i - 1]! + 1);
-          // rounds with gaps are each named; a run of rounds may be given as its ends
-          for (const k of gaps ? rounds : [rounds[0]!, rounds.at(-1)!])
-            expect(asked).toMatch(new RegExp(`\\b${k}\\b`));
-          if (gaps) expect(asked).not.toContain(`${rounds[0]}–${rounds.at(-1)}`);
+          // exactly the rounds it answered, read back from the words: a span never covers a round it tabled in
+          const named = asked.split('rejected every text it answered (')[1]!.split(')')[0]!;
+          expect(readRounds(named), named).toEqual(rounds);
+          // sixteen answers, one every second round, are not sixteen numbers in a sentence
+          const everySecond = rounds.every((k, i) => i === 0 || k === rounds[i - 1]! + 2);
+          if (everySecond && rounds.length >= 6) {
+            expect(named.split(/, | and /).length, named).toBeLessThan(rounds.length);
+            everySecondLists++;
+          }
           continue;
         }
         const last = vs.findLastIndex((v) => !v.accepts);
@@ -56,5 +63,6 @@ describe('debrief questions', () => {
         }
       }
       if (id !== 'istanbul-2022') expect(cameRound).toBeGreaterThan(0);
+      if (id === 'divide-the-surplus') expect(everySecondLists).toBeGreaterThan(0);
     });
 });

@@ -19,6 +19,7 @@ import {
   padCells,
   shift2,
   signed,
+  significant,
   splitCells,
 } from '../../src/report/format.ts';
 import { wrapSpans } from '../../src/ui/layout.ts';
@@ -33,6 +34,21 @@ describe('numbers', () => {
     expect(n3(-0.0004)).toBe('0.000');
     expect(n2(-0.05)).toBe(`${MINUS}0.05`);
     expect(fixed(1.23456, 1)).toBe('1.2');
+  });
+
+  it('should write a quantity of any size to 4 significant figures, in scientific notation below 0.001', () => {
+    // toPrecision would give "7.105e-7" here and "0.000003205" one power of ten up
+    expect(significant(7.105e-7)).toBe('7.105 × 10⁻⁷');
+    expect(significant(0.000003205)).toBe('3.205 × 10⁻⁶');
+    expect(significant(0.0006515)).toBe('6.515 × 10⁻⁴');
+    expect(significant(1.2e-12)).toBe('1.200 × 10⁻¹²');
+    expect(significant(0.01173)).toBe('0.01173');
+    expect(significant(0.0009999999)).toBe('0.001000');
+    expect(significant(0.55)).toBe('0.5500');
+    expect(significant(123456)).toBe('1.235 × 10⁵');
+    expect(significant(-2.5e-5)).toBe(`${MINUS}2.500 × 10⁻⁵`);
+    expect(significant(0)).toBe('0');
+    expect(significant(-0)).toBe('0');
   });
 
   it('should sign every change, zero with a plus', () => {

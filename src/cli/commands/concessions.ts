@@ -10,7 +10,7 @@ import { evaluatePackage } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
-import { n3, optionLabelAt, signed } from '../../report/format.ts';
+import { n3, optionLabelAt, signed, significant } from '../../report/format.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -76,7 +76,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       line();
       const loss = x.tablerLoss;
       line(
-        `  ${String(k + 1).padStart(2)}. Nash ${x.nash.toPrecision(4)} · ${shortName(tabler.name)} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
+        `  ${String(k + 1).padStart(2)}. Nash ${significant(x.nash)} · ${shortName(tabler.name)} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
       );
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);
