@@ -12,8 +12,9 @@ import { utility } from '../domain/utility.ts';
 import type { NegotiationContext } from './context.ts';
 import { currentScenario } from './effective.ts';
 import { injectError } from './effects.ts';
-import { describeInput, type NegotiationEvent } from './events.ts';
+import type { NegotiationEvent } from './events.ts';
 import { humanMoveError } from './human.ts';
+import { describeInput } from './input-words.ts';
 import {
   createNegotiationMachine,
   initialSnapshot,
