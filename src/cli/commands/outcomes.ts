@@ -21,12 +21,12 @@ import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
+import { checkPlan, scenarioSource } from '../run-plan.ts';
 import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
-import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type ConflictReport, conflictsOrNone } from '../../analysis/analyze.ts';
 import { basisMark } from '../../domain/basis.ts';
-import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import { drewFrom } from '../../domain/rng.ts';
 import { cleanJsonStrings, oneLine, showPath } from '../../domain/text.ts';
@@ -33,10 +31,8 @@ import { writeFileAtomic } from '../files.ts';
 import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
-import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
-
-// the flags' parsers live with the others, so every way in checks by the same rules
-export { parseInject, parseStrategy } from '../flags.ts';
+import { checkPlan, scenarioSource } from '../run-plan.ts';
+import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
 
 const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: HumanMoveSchema }));
 
@@ -61,11 +57,6 @@ export function readMoves(file: string): SuppliedMove[] {
     );
   }
   return checked.data;
-}
-
-/** Where the scenario came from, for a session: a shipped id, or an absolute path. */
-export function scenarioSource(name: string): string {
-  return shippedIds().includes(name) && !existsSync(name) ? name : resolve(name);
 }
 
 /** An actor's name, where a person reads (its id only as a flag's handle). */
@@ -152,35 +143,6 @@ function conflictLines(scenario: Scenario, conflicts: readonly ConflictReport[])
     `  No text could have won every party's consent: as the positions stood at the end, no package keeps all the parties' red lines and the rules — ${many}${conflictClause(first.members.length)} (peacesim analyze says what dropping each would open):`,
     `    ${memberList(scenario, first.members, mark)}`,
   ];
-}
-
-/** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */
-export function checkPlan(
-  scenario: Scenario,
-  options: RunOptions,
-  injects: readonly PlannedInject[],
-  moves: boolean,
-) {
-  // the options came from flags (run, outcomes): their errors name the flag
-  const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
-  const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
-  for (const p of injects) {
-    if (!manual.includes(p.event)) {
-      if (scenario.events.some((e) => e.id === p.event))
-        throw new PeacesimError(
-          `--inject ${p.event}@${p.round}: this event fires by itself in its round; inject a manual event: ${manual.join(', ') || '(none)'}`,
-          2,
-        );
-      throw new UnknownIdError('manual event', p.event, manual, '--inject: ');
-    }
-    if (p.round > resolved.maxRounds)
-      throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
-  }
-  const humans = peopleAtTheTable(scenario, options);
-  if (humans.length && !moves)
-    throw new PeacesimError(
-      `${humans.map((id) => nameOf(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
-    );
 }
 
 export function registerRun(program: Command, io: Io): void {

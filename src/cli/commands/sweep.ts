@@ -18,8 +18,8 @@ import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
+import { scenarioSource } from '../run-plan.ts';
 import { openScenario } from '../scenarios.ts';
-import { scenarioSource } from './run.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
 
