@@ -7,10 +7,23 @@
 // one is read each time TurboFan compiles a function, so it does.
 import { setFlagsFromString } from 'node:v8';
 
+/** Measured on Node 20's V8 (11.x) only: another V8 compiles differently, and a flag it does not know would print
+ * an error line on every command. */
+const measured = () => process.versions.v8.startsWith('11.');
+
 export function tuneJit(): void {
-  if (process.env.PEACESIM_V8_INLINING === '1') return;
-  // measured on Node 20's V8 (11.x) only; another V8 compiles differently, and a flag it does not know would print
-  // an error line on every command
-  if (!process.versions.v8.startsWith('11.')) return;
+  if (process.env.PEACESIM_V8_INLINING === '1' || !measured()) return;
   setFlagsFromString('--no-turbo-inlining');
+}
+
+/**
+ * Before many draws: every function is compiled to baseline machine code (Sparkplug) at its first call, instead of
+ * being interpreted until it turns warm. The first hundred draws of `outcomes` run mostly interpreted; with this,
+ * `outcomes -n 200` costs about 5% less CPU (docs/performance.md). Not for every command: on `--help` and `list`,
+ * which run most of their code once, compiling it costs more than it saves. The flag is process-wide, so the worker
+ * threads started after it have it too. `PEACESIM_V8_BASELINE=0` leaves V8's default.
+ */
+export function tuneJitForDraws(): void {
+  if (process.env.PEACESIM_V8_BASELINE === '0' || !measured()) return;
+  setFlagsFromString('--always-sparkplug');
 }

@@ -15,6 +15,7 @@ import {
   type DrawTask,
   WARM_UP,
 } from './draw-work.ts';
+import { tuneJitForDraws } from './jit.ts';
 
 export const DEFAULT_WORKERS = availableParallelism();
 
@@ -65,6 +66,7 @@ function unwrap(answer: ChunkAnswer): ChunkResult {
 
 /** The chunks' results, in draw order. */
 export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
+  tuneJitForDraws();
   const tasks: DrawTask[] = chunks(run.from, run.to, chunkSize(run)).map(([from, to]) => ({
     job: run.job,
     from,

@@ -243,6 +243,27 @@ describe('--shard', () => {
   });
 });
 
+describe('V8 tuning', () => {
+  // src/cli/jit.ts changes how V8 compiles (no inlining; baseline code before many draws), never what is computed:
+  // the built CLI prints the same bytes with each setting turned back to V8's default
+  it('should print the same bytes with V8 left at its defaults', async () => {
+    const argv = [BIN, 'outcomes', 'tutorial-bilateral', '-n', '60', '-s', '3', '--workers', '1', '--json'];
+    const out = (env: Record<string, string>) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, ...env } });
+        let text = '';
+        child.stdout.on('data', (d: Buffer) => {
+          text += d.toString();
+        });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
+      });
+    const tuned = await out({});
+    expect(JSON.parse(tuned).draws).toBe(60);
+    expect(await out({ PEACESIM_V8_INLINING: '1', PEACESIM_V8_BASELINE: '0' })).toBe(tuned);
+  });
+});
+
 describe('Ctrl-C', () => {
   it('should stop with one line, exit 130 and write no file', async () => {
     const out = join(dir, 'stopped.json');
