@@ -4,7 +4,8 @@ import type { Constraint, Scenario } from '../domain/types.ts';
 import { buildDag, type Dag, liveOptions } from './dag.ts';
 import { feasibilityConstraints, outcomeSpace } from './feasibility.ts';
 import { type Point, tieFree, verifiedPareto } from './label-frontier.ts';
-import { type AcceptanceProblem, type LabelOptions, paretoLabels } from './labels.ts';
+import type { AcceptanceProblem, LabelOptions } from './label-inputs.ts';
+import { paretoLabels } from './labels.ts';
 import { AnalysisLimitError, MAX_PARETO_WORK, scenarioName, TIE, WorkBudgetExceeded } from './limits.ts';
 import { identityKey, sameInputs, sharedStructure } from './shared.ts';
 import {
