@@ -1,12 +1,10 @@
 // Partial results of a sharded run (`--shard I/N --out FILE`): the draws of one shard as mergeable statistics,
 // with what they must share with the other parts to be merged — the scenario's hash, the seed, the options — and
-// `peacesim merge`'s checks that they do. Every refusal is one line naming the file (exit 1).
-import { z } from 'zod';
+// `peacesim merge`'s checks that they do. Every refusal is one line naming the file (exit 1). Reading a file (its
+// schema, zod) is partial-read.ts: a shard that writes its part never loads it.
 import type { SweepPart } from '../analysis/sweep.ts';
 import { PeacesimError } from '../domain/errors.ts';
-import { cleanJsonStrings, oneLine, showPath } from '../domain/text.ts';
 import type { OutcomesPart } from '../engine/outcomes.ts';
-import { INPUT_LIMITS, readInputFile } from '../scenario/input-file.ts';
 import { type Shard, shardRange } from './shard.ts';
 
 export const PARTIAL_FORMAT = 'peacesim-partial/1';
@@ -28,71 +26,6 @@ export interface Partial {
 
 export function partialText(p: Partial): string {
   return `${JSON.stringify(p)}\n`;
-}
-
-const count = z.number().int().min(0);
-const Tally = z.strictObject({
-  accepts: z.array(count),
-  sums: z.array(z.array(z.number())),
-  mins: z.array(z.number().nullable()),
-  maxs: z.array(z.number().nullable()),
-  agreements: count,
-});
-const Row = z.strictObject({
-  draw: count,
-  engineSeed: count,
-  outcome: z.enum(['signed', 'stalemate', 'collapsed']),
-  round: count,
-  utilities: z.record(z.string(), z.number()).nullable(),
-  durability: z.number().nullable(),
-  ratified: z.boolean().nullable(),
-  reservations: z.array(z.number()),
-  holdouts: z.array(count),
-  walkedOut: z.array(z.string()),
-});
-const Term = z.tuple([z.union([z.string(), z.number()]), count]);
-
-const PartialSchema = z.strictObject({
-  format: z.literal(PARTIAL_FORMAT),
-  command: z.enum(['outcomes', 'sweep']),
-  scenario: z.strictObject({
-    id: z.string(),
-    source: z.string().min(1),
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
-  seed: count,
-  options: z.record(z.string(), z.unknown()),
-  shard: z.strictObject({ index: count, count: z.number().int().min(1), from: count, to: count }),
-  part: z.union([
-    z.strictObject({ from: count, to: count, rows: z.array(Row), terms: z.array(z.array(Term)) }),
-    z.strictObject({ from: count, to: count, documents: z.array(Tally) }),
-  ]),
-});
-
-export function readPartial(file: string): Partial {
-  let raw: unknown;
-  // a partial result may come from another machine: the shared reader (regular files, a size cap), strings cleaned
-  const text = readInputFile(file, INPUT_LIMITS.partial);
-  try {
-    raw = JSON.parse(text, cleanJsonStrings);
-  } catch (e) {
-    throw new PeacesimError(
-      `${showPath(file)}: not a partial result (invalid JSON: ${oneLine((e as Error).message)})`,
-    );
-  }
-  const parsed = PartialSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PeacesimError(
-      `${showPath(file)}: not a peacesim partial result (${PARTIAL_FORMAT}): ${issue.path.join('.') || 'the file'}: ${issue.message}; write one with --shard I/N --out FILE`,
-    );
-  }
-  const partial = parsed.data as Partial;
-  if ((partial.command === 'outcomes') !== 'rows' in partial.part)
-    throw new PeacesimError(
-      `${showPath(file)}: its statistics are not those of ${partial.command}; the file was not written by peacesim`,
-    );
-  return partial;
 }
 
 /** Refuses parts whose statistics do not fit the scenario (as many actors, issues and documents). */

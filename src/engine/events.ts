@@ -64,15 +64,3 @@ export const NegotiationEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('RESUME') }).readonly(),
 ]);
 export type NegotiationEvent = z.output<typeof NegotiationEventSchema>;
-
-/** One line naming an input, as a session file holds it: "HUMAN_MOVE by south", "INJECT us-walks-away". */
-export function describeInput(e: NegotiationEvent): string {
-  switch (e.type) {
-    case 'HUMAN_MOVE':
-      return `HUMAN_MOVE by ${e.actor} (${e.move.type})`;
-    case 'INJECT':
-      return 'event' in e ? `INJECT ${e.event}` : `INJECT ${e.effect.kind}`;
-    default:
-      return e.type;
-  }
-}

@@ -3,12 +3,12 @@
 // Everything in a file is checked at the border — its shape by zod (the inputs by the engine's own event
 // schemas), the options by the same code as the flags, each input by the machine as it is replayed — and a
 // replay whose transcript differs from the saved one is reported as such. Every refusal is one line naming the file.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { cleanJsonStrings, oneLine } from '../domain/text.ts';
 import type { Scenario } from '../domain/types.ts';
 import { checkAtBorder, type Path } from './border.ts';
+import { canonicalJson, scenarioHash, sha256 } from './canonical.ts';
 import { NegotiationEventSchema } from './events.ts';
 import { type Game, RefusedInputError, replay } from './game.ts';
 import { DEFAULT_SEED, OptionError, type RunOptions } from './options.ts';
@@ -16,33 +16,6 @@ import type { TranscriptEntry } from './transcript.ts';
 import { VERSION } from './version.ts';
 
 const SESSION_FORMAT = 2;
-
-/** JSON with sorted keys, typed arrays as arrays, maps as objects: the same data always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  const norm = (v: unknown): unknown => {
-    if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
-    if (v instanceof Map) return norm(Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x])));
-    if (Array.isArray(v)) return v.map(norm);
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) {
-        const x = (v as Record<string, unknown>)[k];
-        if (x !== undefined) out[k] = norm(x);
-      }
-      return out;
-    }
-    return v;
-  };
-  return JSON.stringify(norm(value));
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** sha256 of the compiled scenario's data (where it was loaded from left out). */
-export function scenarioHash(scenario: Scenario): string {
-  const { file: _file, ...data } = scenario;
-  return sha256(canonicalJson(data));
-}
 
 /** What a replay must give again: the number of transcript entries and the sha256 of their canonical JSON. */
 function transcriptSeal(transcript: readonly TranscriptEntry[]) {

@@ -7,10 +7,10 @@ import { type Centre, documentHinges } from '../analysis/hinges.ts';
 import { loadLp } from '../analysis/lp.ts';
 import { calibratedCentres } from '../analysis/record-prior.ts';
 import type { Scenario } from '../domain/types.ts';
+import { canonicalJson, scenarioHash } from '../engine/canonical.ts';
 import type { PlannedInject } from '../engine/headless.ts';
 import { restsOn } from '../engine/hinges.ts';
 import type { RunOptions } from '../engine/options.ts';
-import { canonicalJson, scenarioHash } from '../engine/session.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import {
   type AnalysisEvidence,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
+import { openScenarioAsync } from '../../src/cli/open-scenario.ts';
 import { buildProgram, COMMAND_NAMES, run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
@@ -124,6 +125,34 @@ describe('the compiled-scenario cache', () => {
     // a damaged entry is compiled again
     writeFileSync(join(cache, name!), 'not a cache entry');
     expect(openScenario(file).title).toMatch(/^Changed tutorial/);
+  });
+
+  it("should give through the commands' async opener what openScenario gives, from the same entry", async () => {
+    const file = join(dir, 'async.yaml');
+    copyFileSync(join(ROOT, 'scenarios/tutorial-bilateral.yaml'), file);
+    const fresh = loadScenarioFile(file);
+    // a miss compiles and caches, as openScenario does …
+    expect(await openScenarioAsync(file)).toEqual(fresh);
+    const [name] = readdirSync(cache).filter((f) => f.startsWith('scenario-'));
+    expect(openScenario(file)).toEqual(fresh);
+    expect(readdirSync(cache).filter((f) => f.startsWith('scenario-'))).toEqual([name]);
+    // … and a hit is the entry both read
+    const stored = deserialize(readFileSync(join(cache, name!))) as { scenario: { title: string } };
+    stored.scenario.title = 'from the cache';
+    writeFileSync(join(cache, name!), serialize(stored));
+    expect((await openScenarioAsync(file)).title).toBe('from the cache');
+    // the cache off: compiled every time
+    process.env.PEACESIM_CACHE_DIR = 'off';
+    expect(await openScenarioAsync(file)).toEqual(fresh);
+    // the same error for a name that is no scenario
+    let message = '';
+    try {
+      openScenario('no-such-scenario');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('no-such-scenario');
+    await expect(openScenarioAsync('no-such-scenario')).rejects.toThrow(message);
   });
 
   it('should keep the name the scenario was opened by (messages quote it), not the one it was cached under', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { PeacesimError } from '../../src/domain/errors.ts';
 import type { Scenario } from '../../src/domain/types.ts';
+import { scenarioHash } from '../../src/engine/canonical.ts';
 import type { NegotiationEvent } from '../../src/engine/events.ts';
 import { newGame } from '../../src/engine/game.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
@@ -14,7 +15,6 @@ import {
   createSession,
   parseSession,
   replaySession,
-  scenarioHash,
   sessionText,
 } from '../../src/engine/session.ts';
 import { applyTermPatches, termPatches, termSheet } from '../../src/engine/terms.ts';

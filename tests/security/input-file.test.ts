@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPartial } from '../../src/cli/partial.ts';
+import { readPartial } from '../../src/cli/partial-read.ts';
 import {
   INPUT_LIMITS,
   InputFileError,

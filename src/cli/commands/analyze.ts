@@ -24,7 +24,8 @@ import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, termsText } from '../labels.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
   nash: 'Nash — the largest product of gains over the reservations',
@@ -323,7 +324,7 @@ export function registerAnalyze(program: Command, io: Io): void {
             '--csv feasible lists the first N feasible packages: give --limit N (e.g. --limit 100)',
             2,
           );
-        const s = openScenario(name);
+        const s = await openScenarioAsync(name);
         const report = analyzeScenario(s, { limit, ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }) });
         // the evidence judges each document by its own date and each reaction by its date (--as-of aside)
         const evidence = csv ? null : await analysisEvidence(s);

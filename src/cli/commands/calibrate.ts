@@ -11,7 +11,8 @@ import { n2, signed } from '../../report/format.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 const span = ([lo, hi]: readonly [number, number]) =>
   Math.abs(hi - lo) < 0.005 ? n2(lo) : `${n2(lo)}–${n2(hi)}`;
@@ -162,7 +163,7 @@ export function registerCalibrate(program: Command, io: Io): void {
     .option('--out <file>', 'write the --json output to this file (atomically) instead of stdout')
     .action(async (name: string, opts: { json?: boolean; out?: string }) => {
       checkExportFlags(opts);
-      const scenario = openScenario(name);
+      const scenario = await openScenarioAsync(name);
       const report = calibrateScenario(await loadLp(), scenario);
       const text = opts.json
         ? `${JSON.stringify(report, null, 2)}\n`

@@ -18,7 +18,7 @@ import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorName, constraintText, shortName } from '../labels.ts';
-import { openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
 import { reasonOf, violationText } from './whatif.ts';
 
 function parseMax(text: string): number {
@@ -126,7 +126,7 @@ export function registerConcessions(program: Command, io: Io): void {
     .option('--csv', 'print CSV: one row per set of changes, with every actor’s utility after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .action(
-      (
+      async (
         name: string,
         opts: {
           document: string;
@@ -139,7 +139,7 @@ export function registerConcessions(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const scenario = openScenario(name);
+        const scenario = await openScenarioAsync(name);
         const r = withFlags(undefined, () =>
           concessions(scenario, opts.document, {
             max: opts.max,

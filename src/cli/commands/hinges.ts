@@ -12,7 +12,8 @@ import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 /** Runs after the first the outcome's search may make by default: enough for every pair on the default scenario. */
 export const DEFAULT_RUN_BUDGET = 600;
@@ -175,7 +176,7 @@ export function registerHinges(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const scenario = openScenario(name);
+        const scenario = await openScenarioAsync(name);
         const report = await hingesReport(scenario, opts);
         const text = opts.json
           ? `${JSON.stringify(report, null, 2)}\n`

@@ -4,12 +4,13 @@ import type { Command } from 'commander';
 import type { SweepOptions, SweepPart } from '../../analysis/sweep.ts';
 import { mergeSweepParts } from '../../analysis/sweep.ts';
 import { PeacesimError } from '../../domain/errors.ts';
+import { scenarioHash } from '../../engine/canonical.ts';
 import { mergeOutcomesParts, type OutcomesOptions, type OutcomesPart } from '../../engine/outcomes.ts';
-import { scenarioHash } from '../../engine/session.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
-import { checkParts, checkShape, readPartial } from '../partial.ts';
-import { openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { checkParts, checkShape } from '../partial.ts';
+import { readPartial } from '../partial-read.ts';
 import { printOutcomes } from './outcomes.ts';
 import { printSweep } from './sweep.ts';
 
@@ -25,12 +26,15 @@ export function registerMerge(program: Command, io: Io): void {
     .option('--csv [table]', 'print CSV, as the run with --csv (outcomes: summary or runs; sweep: summary)')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .action(
-      (files: string[], opts: { scenario?: string; json?: boolean; csv?: string | true; out?: string }) => {
+      async (
+        files: string[],
+        opts: { scenario?: string; json?: boolean; csv?: string | true; out?: string },
+      ) => {
         checkExportFlags(opts);
         const read = files.map(readPartial);
         const parts = checkParts(files, read);
         const first = parts[0]!;
-        const scenario = openScenario(opts.scenario ?? first.scenario.source);
+        const scenario = await openScenarioAsync(opts.scenario ?? first.scenario.source);
         const hash = scenarioHash(scenario);
         if (hash !== first.scenario.hash)
           throw new PeacesimError(

@@ -21,12 +21,13 @@ import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
-import { checkPlan, parseInject, parseStrategy, scenarioSource } from './run.ts';
+import { checkPlan, scenarioSource } from '../run-plan.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
@@ -214,7 +215,7 @@ export function registerOutcomes(program: Command, io: Io): void {
     ) => {
       if (!opts.shard) checkExportFlags(opts);
       optionalCsvKind(opts.csv, OUTCOMES_CSV);
-      const scenario = openScenario(name);
+      const scenario = await openScenarioAsync(name);
       const run: Omit<RunOptions, 'seed'> = {
         ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
         ...(opts.strategy ? { strategies: opts.strategy } : {}),

@@ -6,8 +6,9 @@ import { sessionRestsOn } from '../../report/evidence-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import type { Io } from '../io.ts';
+import { readMoves } from '../moves.ts';
 import { readSessionFile } from '../sessions.ts';
-import { readMoves, report } from './run.ts';
+import { report } from './run.ts';
 
 export function registerResume(program: Command, io: Io): void {
   program
@@ -35,7 +36,7 @@ export function registerResume(program: Command, io: Io): void {
               done: result.snapshot.status === 'done',
               people: peopleAtTheTable(scenario, options).length > 0,
             });
-        report(
+        await report(
           io,
           { scenario, options, result },
           { ...opts, source: session.scenario.source, ...(restsOn ? { restsOn } : {}) },

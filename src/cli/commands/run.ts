@@ -1,72 +1,32 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { type ConflictReport, conflictsOrNone } from '../../analysis/analyze.ts';
 import { basisMark } from '../../domain/basis.ts';
-import { PeacesimError, UnknownIdError } from '../../domain/errors.ts';
+import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import { drewFrom } from '../../domain/rng.ts';
-import { cleanJsonStrings, oneLine, showPath } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { checkAtBorder } from '../../engine/border.ts';
-import { HumanMoveSchema } from '../../engine/events.ts';
 import { peopleAtTheTable, runOutcome, scenarioNow } from '../../engine/game.ts';
 import {
   type HeadlessPlan,
   type HeadlessRun,
   type PlannedInject,
   runHeadless,
-  type SuppliedMove,
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
-import { createSession, sessionText } from '../../engine/session.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
-import { INPUT_LIMITS, readInputFile } from '../../scenario/input-file.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag, parseInject, parseStrategy } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
-import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
-
-// the flags' parsers live with the others, so every way in checks by the same rules
-export { parseInject, parseStrategy } from '../flags.ts';
-
-const MovesSchema = z.array(z.strictObject({ actor: z.string().min(1), move: HumanMoveSchema }));
-
-/** The moves file: a JSON array of {actor, move}, e.g. [{"actor": "ukraine", "move": {"type": "accept"}}]. */
-export function readMoves(file: string): SuppliedMove[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readInputFile(file, INPUT_LIMITS.moves), cleanJsonStrings);
-  } catch (e) {
-    if (e instanceof PeacesimError) throw e;
-    throw new PeacesimError(`${showPath(file)}: cannot read the moves: ${oneLine((e as Error).message)}`);
-  }
-  const checked = checkAtBorder(MovesSchema, raw);
-  if (!checked.ok) {
-    const [k, ...rest] = checked.path;
-    const where =
-      typeof k === 'number' ? `move ${k + 1}${rest.length ? ` (${rest.join('.')})` : ''}` : 'the file';
-    throw new PeacesimError(
-      oneLine(
-        `${showPath(file)}: ${where}: ${checked.message}; expected a JSON array of {"actor": ID, "move": {"type": "accept" | "reject" | "propose" | "revise", …}}`,
-      ),
-    );
-  }
-  return checked.data;
-}
-
-/** Where the scenario came from, for a session: a shipped id, or an absolute path. */
-export function scenarioSource(name: string): string {
-  return shippedIds().includes(name) && !existsSync(name) ? name : resolve(name);
-}
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
+import { checkPlan, scenarioSource } from '../run-plan.ts';
 
 /** An actor's name, where a person reads (its id only as a flag's handle). */
 const nameOf = (scenario: Scenario, id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
@@ -81,7 +41,7 @@ export interface RunReport {
  * Prints a run (words, JSON or CSV; the latter two to `out` if given), saves its session if asked, and refuses
  * to end quietly when a person must move.
  */
-export function report(
+export async function report(
   io: Io,
   r: RunReport,
   opts: {
@@ -94,9 +54,13 @@ export function report(
     named?: string;
     restsOn?: RestsOnSection;
   },
-): void {
+): Promise<void> {
   const { scenario, options, result } = r;
-  if (opts.save) writeFileAtomic(opts.save, sessionText(createSession(result.game, opts.source)));
+  if (opts.save) {
+    // the session module (its reader's schemas load zod) only when a session is saved
+    const { createSession, sessionText } = await import('../../engine/session.ts');
+    writeFileAtomic(opts.save, sessionText(createSession(result.game, opts.source)));
+  }
   const resolved = resolveOptions(scenario, options);
   const transcript = result.snapshot.context.transcript;
   // the seed matters only if something drew from its generator: a strategy's noise, or a tie between equals
@@ -154,35 +118,6 @@ function conflictLines(scenario: Scenario, conflicts: readonly ConflictReport[])
   ];
 }
 
-/** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */
-export function checkPlan(
-  scenario: Scenario,
-  options: RunOptions,
-  injects: readonly PlannedInject[],
-  moves: boolean,
-) {
-  // the options came from flags (run, outcomes): their errors name the flag
-  const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
-  const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
-  for (const p of injects) {
-    if (!manual.includes(p.event)) {
-      if (scenario.events.some((e) => e.id === p.event))
-        throw new PeacesimError(
-          `--inject ${p.event}@${p.round}: this event fires by itself in its round; inject a manual event: ${manual.join(', ') || '(none)'}`,
-          2,
-        );
-      throw new UnknownIdError('manual event', p.event, manual, '--inject: ');
-    }
-    if (p.round > resolved.maxRounds)
-      throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
-  }
-  const humans = peopleAtTheTable(scenario, options);
-  if (humans.length && !moves)
-    throw new PeacesimError(
-      `${humans.map((id) => nameOf(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
-    );
-}
-
 export function registerRun(program: Command, io: Io): void {
   program
     .command('run')
@@ -224,13 +159,15 @@ export function registerRun(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const scenario = openScenario(name);
+        const scenario = await openScenarioAsync(name);
         const options: RunOptions = {
           seed: opts.seed,
           ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
           ...(opts.strategy ? { strategies: opts.strategy } : {}),
         };
         const injects = opts.inject ?? [];
+        // the moves' reader (zod) is imported only when there are moves to read
+        const readMoves = opts.moves ? (await import('../moves.ts')).readMoves : () => [];
         const result = withFlags(opts.moves, () => {
           checkPlan(scenario, options, injects, opts.moves !== undefined);
           const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
@@ -242,7 +179,7 @@ export function registerRun(program: Command, io: Io): void {
           : result.waitingFor
             ? NOT_ENDED
             : await restsOnFor(scenario, options, injects, peopleAtTheTable(scenario, options).length > 0);
-        report(
+        await report(
           io,
           { scenario, options, result },
           { ...opts, source: scenarioSource(name), named: name, ...(restsOn ? { restsOn } : {}) },

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { sourcesByKey, sourcesMarkdown, sourcesReport, sourceText } from '../../report/sources.ts';
 import type { Io } from '../io.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 export function registerSources(program: Command, io: Io): void {
   program
@@ -18,8 +19,8 @@ export function registerSources(program: Command, io: Io): void {
       '--json',
       'print JSON: every source (or those of --key) with the items that cite it, and the flagged items',
     )
-    .action((name: string, opts: { json?: boolean; key?: string[] }) => {
-      const report = sourcesReport(openScenario(name));
+    .action(async (name: string, opts: { json?: boolean; key?: string[] }) => {
+      const report = sourcesReport(await openScenarioAsync(name));
       if (opts.key) {
         // "s52, s56" as printed in brackets works too
         const keys = opts.key.flatMap((k) => k.split(/[\s,[\]]+/)).filter(Boolean);

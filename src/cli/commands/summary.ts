@@ -18,7 +18,8 @@ import { sourceKeysLine } from '../../report/sources.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 /** "from 2022-02-24 until 2022-09-30" */
 function span(e: ActorEpoch): string {
@@ -34,7 +35,7 @@ export function registerSummary(program: Command, io: Io): void {
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(async (name: string, opts: { asOf?: string }) => {
-      const s = openScenario(name);
+      const s = await openScenarioAsync(name);
       const p = palette(io);
       // what was printed, for the closing line on the source keys it cites
       const printed: string[] = [];

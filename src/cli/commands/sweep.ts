@@ -17,9 +17,9 @@ import { writeFileAtomic } from '../files.ts';
 import { collect, intFlag } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
-import { openScenario } from '../scenarios.ts';
-import { scenarioSource } from './run.ts';
+import { scenarioSource } from '../run-plan.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
 
@@ -124,7 +124,7 @@ export function registerSweep(program: Command, io: Io): void {
     ) => {
       if (!opts.shard) checkExportFlags(opts);
       const csv = optionalCsvKind(opts.csv, SWEEP_CSV, MOVED);
-      const scenario = openScenario(name);
+      const scenario = await openScenarioAsync(name);
       const prior = await choosePrior(scenario, opts.prior);
       const shared = { samples: opts.samples, documents: opts.document ?? [], ...(prior ? { prior } : {}) };
       const options: SweepOptions = { ...shared, seed: opts.seed };

@@ -4,7 +4,8 @@ import type { Scenario } from '../../domain/types.ts';
 import { columnName } from '../../ui/words.ts';
 import { datesLine } from '../as-of.ts';
 import { type Io, type Palette, palette } from '../io.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 export const TIMELINE_LEGEND = [
   'Each document is judged by the positions its actors held on the date it was tabled.',
@@ -72,8 +73,8 @@ export function registerTimeline(program: Command, io: Io): void {
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--json', 'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, … }] }')
-    .action((name: string, opts: { json?: boolean }) => {
-      const s = openScenario(name);
+    .action(async (name: string, opts: { json?: boolean }) => {
+      const s = await openScenarioAsync(name);
       const t = timeline(s);
       io.out(opts.json ? `${JSON.stringify(t, null, 2)}\n` : timelineText(s, t, palette(io)));
     });

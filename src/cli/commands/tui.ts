@@ -5,9 +5,9 @@ import { AS_OF_HELP, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
 import type { Io } from '../io.ts';
 import { Recovery, recoveryNote } from '../recovery.ts';
+import { scenarioSource } from '../run-plan.ts';
 import { DEFAULT_SCENARIO, openScenario, shippedIds } from '../scenarios.ts';
 import { readSessionFile } from '../sessions.ts';
-import { scenarioSource } from './run.ts';
 
 /** Both stdin and stdout are terminals. */
 export function hasTerminal(): boolean {

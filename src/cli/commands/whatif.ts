@@ -2,7 +2,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 import {
   type ChangeRequest,
   type Movement,
+  type Recompile,
   type VerdictChange,
+  valuesToAdd,
   type WhatIfResult,
   whatIf,
 } from '../../analysis/whatif.ts';
@@ -18,14 +20,14 @@ import {
   type RatificationLike,
 } from '../../report/ratification.ts';
 import { issueLabel } from '../../report/words.ts';
-import { loadScenarioFile } from '../../scenario/load.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort } from '../labels.ts';
-import { resolveScenarioPath } from '../scenarios.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { resolveScenarioPath } from '../paths.ts';
 
 /** `--set ISSUE=VALUE`, collected. */
 export function collectSet(text: string, previous: ChangeRequest[] = []): ChangeRequest[] {
@@ -190,15 +192,26 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   }
 }
 
-/** Loads the scenario; numeric values that are not options yet come back as options of a recompiled scenario. */
-export function scenarioLoader(nameOrPath: string): { scenario: Scenario; recompile: WhatIfRecompile } {
+/**
+ * How to recompile the scenario with numeric values that are not options yet, when the changes name any: the
+ * compiler (yaml, zod) is loaded only then, and a cached scenario answers every other what-if.
+ */
+async function recompilerFor(
+  nameOrPath: string,
+  scenario: Scenario,
+  changes: readonly ChangeRequest[],
+): Promise<Recompile | undefined> {
+  let needed = false;
+  try {
+    needed = valuesToAdd(scenario, changes).size > 0;
+  } catch {
+    // a change the scenario refuses: whatIf reports it, in the order of its checks
+  }
+  if (!needed) return undefined;
   const path = resolveScenarioPath(nameOrPath);
-  return {
-    scenario: loadScenarioFile(path),
-    recompile: (extraValues) => loadScenarioFile(path, undefined, { extraValues }),
-  };
+  const { loadScenarioFile } = await import('../../scenario/load.ts');
+  return (extraValues) => loadScenarioFile(path, undefined, { extraValues });
 }
-type WhatIfRecompile = (extraValues: ReadonlyMap<string, readonly number[]>) => Scenario;
 
 export function registerWhatIf(program: Command, io: Io): void {
   program
@@ -219,7 +232,7 @@ export function registerWhatIf(program: Command, io: Io): void {
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .action(
-      (
+      async (
         name: string,
         opts: {
           document: string;
@@ -231,7 +244,8 @@ export function registerWhatIf(program: Command, io: Io): void {
         },
       ) => {
         checkExportFlags(opts);
-        const { scenario, recompile } = scenarioLoader(name);
+        const scenario = await openScenarioAsync(name);
+        const recompile = await recompilerFor(name, scenario, opts.set);
         const r = withFlags(undefined, () =>
           whatIf(scenario, opts.document, opts.set, {
             recompile,

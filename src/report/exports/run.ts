@@ -2,10 +2,10 @@
 // row per verdict (docs/run.md, docs/export.md).
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { scenarioHash } from '../../engine/canonical.ts';
 import { runOutcome } from '../../engine/game.ts';
 import type { HeadlessRun } from '../../engine/headless.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
-import { scenarioHash } from '../../engine/session.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 
