@@ -54,6 +54,15 @@ export function significant(x: number, digits = 4): string {
   return x < 0 ? `${MINUS}${body}` : body;
 }
 
+/**
+ * A part of a whole as a percentage people read: "0%" for none, three significant figures down to 0.01%, and
+ * "< 0.01%" below (where the count beside it says how few): never exponent notation.
+ */
+export function percentOf(part: number, whole: number): string {
+  const p = whole > 0 ? (100 * part) / whole : 0;
+  return p === 0 ? '0%' : p < 0.01 ? '< 0.01%' : `${p.toPrecision(3)}%`;
+}
+
 /** A durability factor's shift: "+0.10", "−0.05". */
 export const shift2 = (x: number): string => signed(x, 2);
 

@@ -17,6 +17,7 @@ import {
   optionLabel,
   optionLabelAt,
   padCells,
+  percentOf,
   shift2,
   signed,
   significant,
@@ -49,6 +50,32 @@ describe('numbers', () => {
     expect(significant(-2.5e-5)).toBe(`${MINUS}2.500 × 10⁻⁵`);
     expect(significant(0)).toBe('0');
     expect(significant(-0)).toBe('0');
+  });
+
+  it('should write a share as a percentage people read: none, three figures, or below 0.01%, never an exponent', () => {
+    // analyze printed "(0.00%)" for none and would have printed "1.45e-8%" for a sliver of a huge space
+    expect(percentOf(0, 23_776_267_862_016)).toBe('0%');
+    expect(percentOf(3_450, 23_776_267_862_016)).toBe('< 0.01%');
+    expect(percentOf(1, 3)).toBe('33.3%');
+    expect(percentOf(1, 1)).toBe('100%');
+    expect(percentOf(0.0001, 1)).toBe('0.0100%');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (whole, f) => {
+          const part = Math.floor(f * whole);
+          const text = percentOf(part, whole);
+          expect(text).not.toMatch(/e/);
+          const p = (100 * part) / whole;
+          if (p === 0) expect(text).toBe('0%');
+          else if (p < 0.01) expect(text).toBe('< 0.01%');
+          // three significant figures read back within half a unit of the third
+          else expect(Math.abs(Number.parseFloat(text) - p)).toBeLessThanOrEqual(p * 0.005 + 1e-12);
+        },
+      ),
+      { seed: 20_261_205, numRuns: 300 },
+    );
   });
 
   it('should sign every change, zero with a plus', () => {

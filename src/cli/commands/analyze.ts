@@ -14,7 +14,16 @@ import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../r
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
-import { cells, count as countOf, n2, n3, optionLabel, padCells, signed } from '../../report/format.ts';
+import {
+  cells,
+  count as countOf,
+  n2,
+  n3,
+  optionLabel,
+  padCells,
+  percentOf,
+  signed,
+} from '../../report/format.ts';
 import { hurdleSentence, RATIFICATION_CAVEAT, type RatificationLike } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
 import { issueLabel } from '../../report/words.ts';
@@ -218,12 +227,14 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     for (const r of a.redLines) line(`    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
   }
   line();
-  const pct = (report.feasible.share * 100).toPrecision(3);
   line(p.bold('Feasibility'));
   lines.push(
     ...table([
       ['outcome space', `${count(report.outcomeSpace.size)} packages`],
-      ['feasible', `${count(report.feasible.count)} (${pct}%) break no party's red line and no rule`],
+      [
+        'feasible',
+        `${count(report.feasible.count)} (${percentOf(report.feasible.share, 1)}) break no party's red line and no rule`,
+      ],
     ]),
   );
   if (report.feasible.packages.length) {

@@ -16,6 +16,7 @@ import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { utility } from '../../domain/utility.ts';
+import { percentOf } from '../../report/format.ts';
 import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
@@ -89,11 +90,6 @@ function differences(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return n;
 }
 
-function share(part: number, whole: number): string {
-  const p = (100 * part) / whole;
-  return p === 0 ? '0%' : p < 0.01 ? '< 0.01%' : `${p.toPrecision(3)}%`;
-}
-
 export function AnalysisScreen({ state, dispatch, width, height, active }: ScreenProps) {
   const theme = useTheme();
   // the scenario-wide analysis on the scenario's date (or --as-of); the document's on its own date (concessions)
@@ -161,7 +157,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
             spans={[
               { text: `${outcome.size.toLocaleString('en-US')} possible packages; ` },
               {
-                text: `${outcome.feasible.toLocaleString('en-US')} (${share(outcome.feasible, outcome.size)})`,
+                text: `${outcome.feasible.toLocaleString('en-US')} (${percentOf(outcome.feasible, outcome.size)})`,
                 bold: true,
               },
               { text: " break no party's red line and no rule." },
