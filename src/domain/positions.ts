@@ -42,7 +42,9 @@ function applyEpoch(s: Scenario, a: Actor, e: ActorEpoch): Actor {
     const prev = preferences[o.issue];
     const values = prev ? Float64Array.from(prev.values) : new Float64Array(o.values.length);
     for (let k = 0; k < values.length; k++) if (o.mask[k] === 1) values[k] = o.values[k]!;
-    const weightRange = o.weightRange ?? prev?.weightRange;
+    // a weight the epoch sets without a range of its own is fixed on its dates: the range written for another
+    // weight says nothing of it (as calibrate's unknowns and the record prior read it)
+    const weightRange = o.weightRange ?? (o.rawWeight === undefined ? prev?.weightRange : undefined);
     preferences[o.issue] = {
       rawWeight: o.rawWeight ?? prev?.rawWeight ?? 0,
       ...(weightRange ? { weightRange } : {}),
@@ -61,7 +63,8 @@ function applyEpoch(s: Scenario, a: Actor, e: ActorEpoch): Actor {
     else redLines.push(r);
   }
   const o = e.reservation;
-  const range = o?.range ?? a.reservation.range;
+  // likewise a reservation the epoch sets without a range of its own
+  const range = o?.range ?? (o?.value === undefined ? a.reservation.range : undefined);
   const reservation = o
     ? {
         value: o.value ?? a.reservation.value,

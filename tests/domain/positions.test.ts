@@ -201,3 +201,81 @@ describe('positionsAsOf', () => {
     );
   });
 });
+
+describe('positionsAsOf: the ranges a sweep draws from', () => {
+  // x weighs a and b with ranges and has a reservation range; each epoch changes one thing on its own dates
+  const input: ScenarioInput = {
+    id: 'ranges',
+    title: 't',
+    summary: 's',
+    date: '2030',
+    sources: [],
+    issues: ISSUES.map((x) => ({
+      id: x.id,
+      label: x.id,
+      options: x.options.map((o) => ({ id: o, label: o })),
+      statusQuo: x.options[0],
+    })),
+    rules: [],
+    documents: [],
+    events: [],
+    protocol: { kind: 'alternating-offers', parties: ['x', 'y'], maxRounds: 3 },
+    actors: [
+      {
+        id: 'x',
+        name: 'x',
+        preferences: {
+          a: { weight: 2, weightRange: [1, 3], values: { a1: 1 }, rationale: 'r' },
+          b: { weight: 2, weightRange: [1, 3], values: { b1: 1 }, rationale: 'r' },
+          c: { weight: 1, values: { c1: 1 }, rationale: 'r' },
+        },
+        reservation: { value: 0.4, range: [0.3, 0.5], rationale: 'r' },
+        epochs: [
+          // a weight without a range of its own, values only, and a reservation value
+          {
+            id: 'weight',
+            label: 'w',
+            until: '2021',
+            preferences: { a: { weight: 5 }, b: { values: { b0: 1 } } },
+          },
+          { id: 'value', label: 'v', until: '2021', reservation: { value: 0.6 } },
+          // a weight and a reservation with ranges of their own; a reservation drift only
+          {
+            id: 'ranged',
+            label: 'r',
+            from: '2022',
+            until: '2023',
+            preferences: { a: { weight: 5, weightRange: [4, 6] } },
+            reservation: { range: [0.1, 0.2] },
+          },
+          { id: 'drift', label: 'd', from: '2023', until: '2024', reservation: { drift: -0.01 } },
+        ],
+      },
+      {
+        id: 'y',
+        name: 'y',
+        preferences: { a: { weight: 1, values: {}, rationale: 'r' } },
+        reservation: { value: 0, rationale: 'r' },
+      },
+    ],
+  };
+  const s = compileScenario(input);
+  const x = (date: string) => positionsAsOf(s, date).actors[0]!;
+
+  it('should fix a number an epoch sets without a range of its own, and keep the range of one it leaves alone', () => {
+    const early = x('2020');
+    expect(early.preferences[0]).toMatchObject({ rawWeight: 5 });
+    expect(early.preferences[0]!.weightRange).toBeUndefined();
+    // b: only its values changed, so its weight is still the uncertain top-level one
+    expect(early.preferences[1]!.weightRange).toEqual([1, 3]);
+    expect(early.reservation.value).toBe(0.6);
+    expect(early.reservation.range).toBeUndefined();
+  });
+
+  it("should take an epoch's own ranges, and keep the top level's where it changes something else", () => {
+    expect(x('2022-06').preferences[0]!.weightRange).toEqual([4, 6]);
+    expect(x('2022-06').reservation.range).toEqual([0.1, 0.2]);
+    expect(x('2023-06').reservation).toMatchObject({ value: 0.4, drift: -0.01, range: [0.3, 0.5] });
+    expect(x('2030').preferences[0]!.weightRange).toEqual([1, 3]);
+  });
+});
