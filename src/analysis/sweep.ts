@@ -1,9 +1,11 @@
 // Monte Carlo sweeps: how robust is a verdict when the preference numbers are uncertain?
 // Each sample draws every weight in its weightRange and every reservation in its range (uniformly, seeded);
-// red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move.
+// red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move. The draws
+// start from the scenario's own positions, or with `asOf` from those in force on that date.
 
 import { brokenConstraints, requireDocument, requiredActors, type Violation } from '../domain/evaluate.ts';
 import { packedMap } from '../domain/packed.ts';
+import { positionsAsOf } from '../domain/positions.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { drawRng } from './draws.ts';
@@ -17,6 +19,13 @@ export interface SweepOptions {
   readonly documents?: readonly string[];
   /** `--prior record`: draw from the region the record allows (plain data, so it travels to workers and shards) */
   readonly prior?: RecordPrior;
+  /** `--as-of DATE`: draw from the positions in force on this date instead of the scenario's own */
+  readonly asOf?: string;
+}
+
+/** The positions every draw starts from: those in force on `asOf`, or the scenario's own (its top level). */
+export function startingPositions(scenario: Scenario, asOf: string | undefined): Scenario {
+  return asOf === undefined ? scenario : positionsAsOf(scenario, asOf);
 }
 
 /**
@@ -71,8 +80,8 @@ export interface SweepResult {
   readonly seed: number;
   readonly samples: number;
   /**
-   * the date whose positions judge every document: the scenario's, whose top-level positions the draws start from
-   * (a sweep applies no epoch, unlike analyze, which judges each document on its own date)
+   * the date whose positions judge every document: the --as-of date, or the scenario's, whose top-level positions
+   * the draws then start from (never a document's own date, as analyze judges it)
    */
   readonly asOf: string;
   /** the uncertain parameters drawn, e.g. "russia.weight.crimea", "ukraine.reservation" */
@@ -130,14 +139,18 @@ export function drawScenario(scenario: Scenario, rng: Rng): Scenario {
 /**
  * Draw `index` of a run seeded with `seed`: from the ranges (`drawRng(seed, index)` through `drawScenario`), or,
  * under a record prior, from the region the record allows. `sweep` and `outcomes` draw through this one function.
+ * With `asOf`, the draw is of the positions in force on that date: the ranges in force then are drawn; the record
+ * prior draws every unknown of the file (its dated ones too) and the date's positions are then applied to the draw.
  */
 export function drawOf(
   scenario: Scenario,
   prior: RecordPrior | undefined,
   seed: number,
   index: number,
+  asOf?: string,
 ): Scenario {
-  return prior ? drawFromRecord(scenario, prior, seed, index) : drawScenario(scenario, drawRng(seed, index));
+  if (!prior) return drawScenario(startingPositions(scenario, asOf), drawRng(seed, index));
+  return startingPositions(drawFromRecord(scenario, prior, seed, index), asOf);
 }
 
 /** What the JSON of a run under `--prior record` adds: the reactions its draws reproduce, and those set aside. */
@@ -201,9 +214,10 @@ export function sweepPart(
   const docs = pickDocuments(scenario, options.documents);
   const { offsets } = scenario;
   const n = scenario.actors.length;
+  const start = startingPositions(scenario, options.asOf);
   // what does not depend on the draw: red lines, rules, who must accept
   const fixed = docs.map((d) => ({
-    redLinesHold: scenario.actors.map((a) => brokenConstraints(a.redLines, d.package).length === 0),
+    redLinesHold: start.actors.map((a) => brokenConstraints(a.redLines, d.package).length === 0),
     rulesHold: brokenConstraints(scenario.rules, d.package).length === 0,
     required: requiredActors(scenario, d.package),
   }));
@@ -215,7 +229,7 @@ export function sweepPart(
     agreements: 0,
   }));
   for (let s = from; s < to; s++) {
-    const draws = drawOf(scenario, options.prior, options.seed, s).actors;
+    const draws = drawOf(scenario, options.prior, options.seed, s, options.asOf).actors;
     docs.forEach((d, k) => {
       const f = fixed[k]!;
       const t = tallies[k]!;
@@ -272,14 +286,16 @@ export function mergeSweepParts(parts: readonly SweepPart[]): SweepPart {
 }
 
 /** The result of a sweep from the tally of all its samples. */
-export function sweepResult(scenario: Scenario, options: SweepOptions, part: SweepPart): SweepResult {
-  const docs = pickDocuments(scenario, options.documents);
+export function sweepResult(file: Scenario, options: SweepOptions, part: SweepPart): SweepResult {
+  const docs = pickDocuments(file, options.documents);
   const samples = Math.max(1, options.samples);
+  // the red lines, ranges and bases the samples were drawn with
+  const scenario = startingPositions(file, options.asOf);
   return {
     scenario: scenario.id,
     seed: options.seed,
     samples: options.samples,
-    asOf: scenario.date,
+    asOf: options.asOf ?? scenario.date,
     parameters: uncertainParameters(scenario),
     ...priorReport(options.prior),
     documents: docs.map((d, k) => {

@@ -9,6 +9,7 @@ import {
   drawBasis,
   drawOf,
   priorReport,
+  startingPositions,
   thresholdParameters,
   uncertainParameters,
 } from '../analysis/sweep.ts';
@@ -32,6 +33,8 @@ export interface OutcomesOptions {
   readonly injects?: readonly PlannedInject[];
   /** `--prior record`: draw from the region the record allows (plain data) */
   readonly prior?: RecordPrior;
+  /** `--as-of DATE`: every run starts from the positions in force on this date instead of the scenario's own */
+  readonly asOf?: string;
 }
 
 /** One draw and its run: what `--csv runs` prints. */
@@ -103,7 +106,7 @@ export interface OutcomesResult {
   readonly title: string;
   readonly seed: number;
   readonly draws: number;
-  /** the date of the positions every run starts from: the scenario's (its top-level positions; no epoch applies) */
+  /** the date of the positions every run starts from: the --as-of date, or the scenario's (its top-level positions) */
   readonly asOf: string;
   readonly maxRounds: number;
   readonly strategies: Readonly<Record<string, Strategy>>;
@@ -161,7 +164,7 @@ export interface OutcomesPart {
 export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: number): OutcomeRun {
   const injects = options.injects ?? [];
   const n = scenario.actors.length;
-  const drawn = drawOf(scenario, options.prior, options.seed, index);
+  const drawn = drawOf(scenario, options.prior, options.seed, index, options.asOf);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
   const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
@@ -236,11 +239,9 @@ export function runOutcomes(
 }
 
 /** The summary of every draw's run, from the tally of all of them. */
-export function outcomesResult(
-  scenario: Scenario,
-  options: OutcomesOptions,
-  part: OutcomesPart,
-): OutcomesResult {
+export function outcomesResult(file: Scenario, options: OutcomesOptions, part: OutcomesPart): OutcomesResult {
+  // the strategies, red lines, ranges and bases the runs started from
+  const scenario = startingPositions(file, options.asOf);
   const resolved = resolveOptions(scenario, options.run);
   const injects = options.injects ?? [];
   const n = scenario.actors.length;
@@ -282,7 +283,7 @@ export function outcomesResult(
     title: scenario.title,
     seed: options.seed,
     draws: total,
-    asOf: scenario.date,
+    asOf: options.asOf ?? scenario.date,
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     injects,
