@@ -2,11 +2,16 @@
 // an output judges by.
 import { InvalidArgumentError } from 'commander';
 import { basisMark } from '../domain/basis.ts';
-import { dayOf } from '../domain/dates.ts';
+import { compareDates, dayOf } from '../domain/dates.ts';
 import type { BasisKind, Scenario } from '../domain/types.ts';
 
 export const AS_OF_HELP =
   "judge every document by the positions in force on this date (YYYY, YYYY-MM or YYYY-MM-DD); default: each document's own date";
+
+/** `--as-of` of the commands that draw (sweep, outcomes): what starts from the date's positions, and the default. */
+export function drawnAsOfHelp(what: string): string {
+  return `${what} from the positions in force on this date (YYYY, YYYY-MM or YYYY-MM-DD); default: the scenario's date`;
+}
 
 /** commander parser: a calendar date, or a usage error naming the flag's format. */
 export function parseAsOf(value: string): string {
@@ -30,14 +35,38 @@ export function judgedBy(s: Scenario, asOf: string | undefined): string {
 }
 
 /**
- * The sentence that says which positions judge the documents of a sweep: always the scenario's own (its top-level
- * positions, from which every sample is drawn), never a document's date as `analyze` and the explorer judge it.
+ * " (--as-of)", or " (--as-of; after the scenario's date, 2026-02-18)" for a date outside what the scenario dates:
+ * such a date is taken as analyze takes it (the epochs in force on it apply), and the words say it lies outside.
  */
-export function sweptBy(s: Scenario): string {
+function asOfFlag(s: Scenario, asOf: string): string {
+  if (compareDates(asOf, s.date) > 0) return ` (--as-of; after the scenario's date, ${s.date})`;
+  const first = s.documents.map((d) => d.date).sort(compareDates)[0];
+  if (first !== undefined && compareDates(asOf, first) < 0)
+    return ` (--as-of; before the scenario's first document, of ${first})`;
+  return ' (--as-of)';
+}
+
+/**
+ * The sentence that says which positions judge the documents of a sweep: those of the --as-of date, or the
+ * scenario's own (its top-level positions) — from which every sample is drawn; never a document's own date, as
+ * `analyze` and the explorer judge it.
+ */
+export function sweptBy(s: Scenario, asOf: string | undefined): string {
+  if (asOf !== undefined)
+    return `every document judged by the positions in force on ${asOf}${asOfFlag(s, asOf)}, every sample drawn from them`;
   const dated = s.actors.some((a) => a.epochs.length > 0);
   return dated
     ? `every document judged by the positions of ${s.date} (the scenario's date), not by those of its own date as analyze judges it`
     : `every document judged by the positions of ${s.date}`;
+}
+
+/** The sentence that says which positions the runs of `outcomes` start from, or null for the scenario's undated own. */
+export function startedFrom(s: Scenario, asOf: string | undefined): string | null {
+  if (asOf !== undefined)
+    return `every run starts from the positions in force on ${asOf}${asOfFlag(s, asOf)}`;
+  return s.actors.some((a) => a.epochs.length > 0)
+    ? `every run starts from the positions of ${s.date} (the scenario's date)`
+    : null;
 }
 
 /** The legend of the marks, for outputs that print them. */

@@ -3,6 +3,7 @@ import {
   type SweepOptions,
   type SweepPart,
   type SweepSample,
+  startingPositions,
   sweepPart,
   sweepResult,
 } from '../../analysis/sweep.ts';
@@ -10,7 +11,7 @@ import { withBasis } from '../../domain/basis.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { SWEEP_CSV, sweepDrawsCsv, sweepSummaryCsv } from '../../report/exports/sweep.ts';
-import { sweptBy } from '../as-of.ts';
+import { drawnAsOfHelp, parseAsOf, sweptBy } from '../as-of.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -55,6 +56,8 @@ export function printSweep(
     return;
   }
   const p = palette(io);
+  // the red lines the samples were judged by: an epoch in force on --as-of may add some
+  const judged = startingPositions(scenario, options.asOf);
   io.out(
     `${p.bold(scenario.title)} — ${result.samples.toLocaleString('en-US')} samples, seed ${result.seed}\n`,
   );
@@ -63,7 +66,7 @@ export function printSweep(
       ? p.dim(`uncertain: ${result.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}\n`)
       : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
   );
-  io.out(p.dim(`${sweptBy(scenario)}\n`));
+  io.out(p.dim(`${sweptBy(scenario, options.asOf)}\n`));
   const prior = priorLine(options.prior);
   if (prior) io.out(p.dim(`${prior}\n`));
   for (const d of result.documents) {
@@ -72,7 +75,7 @@ export function printSweep(
     );
     const width = Math.max(12, ...d.actors.map((a) => actorShort(scenario, a.actor).length + 1));
     for (const a of d.actors) {
-      const broken = brokenLines(scenario, a.actor, a.redLinesBroken);
+      const broken = brokenLines(judged, a.actor, a.redLinesBroken);
       const why = broken.length
         ? p.red(`  red line${broken.length > 1 ? 's' : ''}: ${broken.join(' ')}`)
         : '';
@@ -108,6 +111,7 @@ export function registerSweep(program: Command, io: Io): void {
       1,
     )
     .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
+    .option('--as-of <DATE>', drawnAsOfHelp('judge every document and draw every sample'), parseAsOf)
     .option(
       '--csv [table]',
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
@@ -120,13 +124,25 @@ export function registerSweep(program: Command, io: Io): void {
   withDrawFlags(cmd).action(
     async (
       name: string,
-      opts: { document?: string[]; samples: number; seed: number; prior: PriorKind } & DrawFlags,
+      opts: {
+        document?: string[];
+        samples: number;
+        seed: number;
+        prior: PriorKind;
+        asOf?: string;
+      } & DrawFlags,
     ) => {
       if (!opts.shard) checkExportFlags(opts);
       const csv = optionalCsvKind(opts.csv, SWEEP_CSV, MOVED);
       const scenario = await openScenarioAsync(name);
       const prior = await choosePrior(scenario, opts.prior);
-      const shared = { samples: opts.samples, documents: opts.document ?? [], ...(prior ? { prior } : {}) };
+      // every option here is recorded in a shard's partial result, and merge refuses parts that differ in one
+      const shared = {
+        samples: opts.samples,
+        documents: opts.document ?? [],
+        ...(prior ? { prior } : {}),
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+      };
       const options: SweepOptions = { ...shared, seed: opts.seed };
       // checks the document ids before any work
       sweepPart(scenario, options, 0, 0);
