@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Spread } from '../../analysis/stats.ts';
+import { startingPositions } from '../../analysis/sweep.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
@@ -17,6 +18,7 @@ import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../repo
 import { optionLabel } from '../../report/format.ts';
 import { RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { actorName } from '../../report/words.ts';
+import { drawnAsOfHelp, parseAsOf, startedFrom } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
@@ -34,7 +36,7 @@ const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 const f3 = (x: number) => x.toFixed(3).padStart(6);
 
-function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
+function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesResult): void {
   const p = palette(io);
   const out: string[] = [];
   const strategies = scenario.actors
@@ -44,8 +46,10 @@ function text(io: Io, scenario: Scenario, r: OutcomesResult): void {
       return `${shortName(a.name)} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
     })
     .join(', ');
+  const from = startedFrom(scenario, options.asOf);
   out.push(
     `${p.bold(scenario.title)} — ${r.draws.toLocaleString('en-US')} runs, seed ${r.seed}, up to ${r.maxRounds} rounds`,
+    ...(from ? [p.dim(from)] : []),
     p.dim(`strategies: ${strategies}`),
   );
   if (r.injects.length)
@@ -163,7 +167,7 @@ export function printOutcomes(
     else io.out(body);
     return;
   }
-  text(io, scenario, result);
+  text(io, scenario, options, result);
 }
 
 export function registerOutcomes(program: Command, io: Io): void {
@@ -182,6 +186,7 @@ export function registerOutcomes(program: Command, io: Io): void {
     )
     .option('-r, --rounds <n>', "number of rounds (default: the scenario's)", intFlag(...ROUNDS_RANGE))
     .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
+    .option('--as-of <DATE>', drawnAsOfHelp('start every run'), parseAsOf)
     .option(
       '--strategy <actor=kind>',
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
@@ -208,6 +213,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         draws: number;
         seed: number;
         prior: PriorKind;
+        asOf?: string;
         rounds?: number;
         strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
         inject?: PlannedInject[];
@@ -216,11 +222,13 @@ export function registerOutcomes(program: Command, io: Io): void {
       if (!opts.shard) checkExportFlags(opts);
       optionalCsvKind(opts.csv, OUTCOMES_CSV);
       const scenario = await openScenarioAsync(name);
+      // the strategies the runs start with are those in force on --as-of (an epoch may replace one)
+      const start = startingPositions(scenario, opts.asOf);
       const run: Omit<RunOptions, 'seed'> = {
         ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
         ...(opts.strategy ? { strategies: opts.strategy } : {}),
       };
-      const humans = withFlags(undefined, () => peopleAtTheTable(scenario, run)); // option errors name the flag
+      const humans = withFlags(undefined, () => peopleAtTheTable(start, run)); // option errors name the flag
       if (humans.length)
         throw new PeacesimError(
           `${humans.map((id) => actorName(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
@@ -229,7 +237,14 @@ export function registerOutcomes(program: Command, io: Io): void {
       const injects = opts.inject ?? [];
       checkPlan(scenario, run, injects, false);
       const prior = await choosePrior(scenario, opts.prior);
-      const shared = { draws: opts.draws, run, injects, ...(prior ? { prior } : {}) };
+      // every option here is recorded in a shard's partial result, and merge refuses parts that differ in one
+      const shared = {
+        draws: opts.draws,
+        run,
+        injects,
+        ...(prior ? { prior } : {}),
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+      };
       const options: OutcomesOptions = { ...shared, seed: opts.seed };
       const results = await runDrawCommand({
         io,
