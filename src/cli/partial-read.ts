@@ -1,6 +1,7 @@
 // Reading a partial result file for `peacesim merge`: its shape checked by zod, every refusal one line naming the
 // file (exit 1). Apart from partial.ts so that the shards, which only write parts, never load zod.
 import { z } from 'zod';
+import { dayOf } from '../domain/dates.ts';
 import { PeacesimError } from '../domain/errors.ts';
 import { cleanJsonStrings, oneLine, showPath } from '../domain/text.ts';
 import { INPUT_LIMITS, readInputFile } from '../scenario/input-file.ts';
@@ -64,6 +65,12 @@ export function readPartial(file: string): Partial {
     );
   }
   const partial = parsed.data as Partial;
+  // the date merge draws the positions of (--as-of): a calendar date, as the flag's parser accepts
+  const asOf = partial.options.asOf;
+  if (asOf !== undefined && (typeof asOf !== 'string' || !dayOf(asOf)))
+    throw new PeacesimError(
+      `${showPath(file)}: its --as-of is no date YYYY, YYYY-MM or YYYY-MM-DD; the file was not written by peacesim`,
+    );
   if ((partial.command === 'outcomes') !== 'rows' in partial.part)
     throw new PeacesimError(
       `${showPath(file)}: its statistics are not those of ${partial.command}; the file was not written by peacesim`,

@@ -55,6 +55,11 @@ function canonical(v: unknown): string {
   );
 }
 
+/** "--as-of 2023-01-01" or "no --as-of": the date whose positions a part's draws start from, as its flag. */
+function asOfOf(p: Partial): string {
+  return p.options.asOf === undefined ? 'no --as-of' : `--as-of ${String(p.options.asOf)}`;
+}
+
 /** The total number of draws of the run a part belongs to. */
 function totalDraws(p: Partial): number {
   return Number(p.command === 'outcomes' ? p.options.draws : p.options.samples);
@@ -77,6 +82,13 @@ export function checkParts(files: readonly string[], parts: readonly Partial[]):
   same('command', (p) => p.command, 'merge the parts of one command');
   same('scenario', (p) => p.scenario.hash, 'every part must be run on the same scenario file');
   same('seed', (p) => p.seed, 'every part must be run with the same --seed');
+  // named apart from the other options: parts drawn from the positions of different dates are different runs
+  parts.forEach((p, k) => {
+    if (asOfOf(p) !== asOfOf(first))
+      throw new PeacesimError(
+        `${files[k]}: run with ${asOfOf(p)}, ${f0} with ${asOfOf(first)}; every part must be run with the same --as-of`,
+      );
+  });
   same('options', (p) => p.options, 'every part must be run with the same options, only --shard differing');
   same('shard count', (p) => p.shard.count, 'every part must be cut into the same number of shards');
   const n = first.shard.count;
