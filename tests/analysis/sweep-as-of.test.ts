@@ -3,6 +3,8 @@
 // where ukraine-peace's positions change and on each document's date.
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario, documentReports } from '../../src/analysis/analyze.ts';
+import { loadLp } from '../../src/analysis/lp.ts';
+import { recordPrior } from '../../src/analysis/record-prior.ts';
 import { drawOf, sweep, uncertainParameters } from '../../src/analysis/sweep.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
@@ -85,6 +87,26 @@ describe('sweep with asOf', () => {
       expect(drawOf(file, undefined, 3, k, date).actors[0]!.preferences[z]!.rawWeight).toBe(
         positionsAsOf(file, date).actors[0]!.preferences[z]!.rawWeight,
       );
+  });
+
+  it('should date each draw of the record prior: a number the epoch fixes is not drawn', async () => {
+    const prior = recordPrior(await loadLp(), file);
+    const date = '2022-04-15';
+    const z = file.issues.findIndex((x) => x.id === 'zaporizhzhia');
+    const fixed = positionsAsOf(file, date).actors[0]!.preferences[z]!.rawWeight;
+    const drawn = new Set<number>();
+    for (let k = 0; k < 10; k++) {
+      const own = drawOf(file, prior, 2, k);
+      drawn.add(own.actors[0]!.preferences[z]!.rawWeight);
+      // the dated draw is the file's draw, dated: the same unknowns, the epoch's numbers where it sets them
+      const dated = drawOf(file, prior, 2, k, date);
+      expect(dated.actors[0]!.preferences[z]!.rawWeight).toBe(fixed);
+      expect(dated.actors.map((a) => a.redLines.map((r) => r.id))).toEqual(
+        positionsAsOf(file, date).actors.map((a) => a.redLines.map((r) => r.id)),
+      );
+      expect(dated.actors[1]!.reservation.value).toBe(own.actors[1]!.reservation.value);
+    }
+    expect(drawn.size).toBeGreaterThan(1);
   });
 
   it('should draw, on a date no epoch covers, what the scenario itself draws', () => {

@@ -79,6 +79,20 @@ describe('sweep --as-of', () => {
     expect(json.asOf).toBe(SPRING_2022);
   });
 
+  it('should date the draws of the record prior too: the red lines are those in force on the date', async () => {
+    const argv = ['sweep', 'ukraine-peace', '-n', '20', '-d', 'istanbul-2022-russia', '--prior', 'record'];
+    const dated = await csv(...argv, '--as-of', SPRING_2022, '--csv');
+    const analyze = await csv('analyze', 'ukraine-peace', '--as-of', SPRING_2022, '--csv', 'documents');
+    for (const r of dated) {
+      const a = analyze.find((x) => x.document === r.document && x.actor === r.actor)!;
+      expect([r.as_of, r.red_lines]).toEqual([a.as_of, a.red_lines]);
+    }
+    // Russia's 2026 red line on the four regions breaks its own 2022 text; its spring-2022 positions do not
+    const russia = (rows: typeof dated) => rows.find((r) => r.actor === 'russia')!.red_lines;
+    expect(russia(await csv(...argv, '--csv'))).not.toBe('');
+    expect(russia(dated)).toBe('');
+  });
+
   it('should refuse a date that is no date as a usage error naming the flag', async () => {
     for (const command of ['sweep', 'outcomes']) {
       const r = await cli(command, 'ukraine-peace', '--as-of', '2022-13');
