@@ -1,7 +1,7 @@
 // Every core and beyond one machine: the same bytes for any number of workers, shards that merge into exactly the
 // unsharded run, merge's refusals, --shard auto from batch systems' variables, and a clean Ctrl-C.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -152,6 +152,14 @@ describe('shards', () => {
     const seed = await part('seed.json', '--shard', '1/2', '-s', '9');
     const rounds = await part('rounds.json', '--shard', '1/2', '-r', '3');
     const three = await part('three.json', '--shard', '1/3');
+    // parts drawn from the positions of another date (--as-of), or of none
+    const dated = await part('dated.json', '--shard', '1/2', '--as-of', '2024');
+    const dated0 = await part('dated0.json', '--shard', '0/2', '--as-of', '2023-05');
+    const forged = join(dir, 'forged.json');
+    writeFileSync(
+      forged,
+      JSON.stringify({ ...JSON.parse(readFileSync(dated, 'utf8')), options: { draws: 4, asOf: 'spring' } }),
+    );
     const sweep = join(dir, 'sweep.json');
     await cli('sweep', 'tutorial-bilateral', '-n', '4', '--shard', '1/2', '--out', sweep);
     const junk = join(dir, 'junk.json');
@@ -162,6 +170,9 @@ describe('shards', () => {
       [[a0, seed], /seed\.json: seed 9 differs from .*a0\.json's 1/],
       [[a0, rounds], /rounds\.json: options .* differ/],
       [[a0, three], /three\.json: shard count 3 differs/],
+      [[a0, dated], /dated\.json: run with --as-of 2024, .*a0\.json with no --as-of; every part must be run/],
+      [[dated0, dated], /dated\.json: run with --as-of 2024, .*dated0\.json with --as-of 2023-05/],
+      [[dated0, forged], /forged\.json: its --as-of is no date/],
       [[a0, sweep], /sweep\.json: command "sweep" differs/],
       [[a0, junk], /junk\.json: not a peacesim partial result/],
       [[a0, join(dir, 'nowhere.json')], /nowhere\.json: no such file; check the name/],

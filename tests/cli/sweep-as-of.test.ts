@@ -1,7 +1,7 @@
 // `sweep --as-of DATE` and `outcomes --as-of DATE`: the draws start from the positions in force on the date; the
-// words, JSON and CSV name it; any number of workers or shards gives the same bytes; merge refuses parts of
-// different dates.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// words, JSON and CSV name it; any number of workers or shards gives the same bytes (merge's refusal of parts of
+// different dates: scale.test.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,37 +134,6 @@ describe('--as-of on threads and shards', () => {
         expect(merged.out).toBe(whole.out);
       }
     }
-  });
-
-  it('should refuse to merge parts run with different --as-of, in one line, exit 1', async () => {
-    const part = async (name: string, ...extra: string[]) => {
-      const file = join(dir, name);
-      const r = await cli('sweep', 'ukraine-peace', '-n', '6', '--workers', '1', ...extra, '--out', file);
-      expect(r.code).toBe(0);
-      return file;
-    };
-    const a0 = await part('as-of-0.json', '--shard', '0/2', '--as-of', SPRING_2022);
-    const a1 = await part('as-of-1.json', '--shard', '1/2', '--as-of', SPRING_2022);
-    const other = await part('other-1.json', '--shard', '1/2', '--as-of', '2024');
-    const none = await part('none-1.json', '--shard', '1/2');
-    const forged = join(dir, 'forged-1.json');
-    const bad = JSON.parse(readFileSync(a1, 'utf8'));
-    writeFileSync(forged, JSON.stringify({ ...bad, options: { ...bad.options, asOf: 'spring' } }));
-    const cases: [string[], RegExp][] = [
-      [
-        [a0, other],
-        /other-1\.json: run with --as-of 2024, .*as-of-0\.json with --as-of 2022-04-15; every part/,
-      ],
-      [[a0, none], /none-1\.json: run with no --as-of, .*as-of-0\.json with --as-of 2022-04-15/],
-      [[forged, a0], /forged-1\.json: its --as-of is no date/],
-    ];
-    for (const [files, message] of cases) {
-      const r = await cli('merge', ...files);
-      expect(r.code, files.join(' ')).toBe(1);
-      expect(r.err.trim().split('\n')).toHaveLength(1);
-      expect(r.err).toMatch(message);
-    }
-    expect((await cli('merge', a0, a1)).code).toBe(0);
   });
 });
 

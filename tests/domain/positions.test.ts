@@ -96,8 +96,9 @@ const arbActor = (id: string): fc.Arbitrary<ActorInput> =>
       })),
     );
 
-const arbInput: fc.Arbitrary<ScenarioInput> = fc.tuple(arbActor('x'), arbActor('y')).map((actors) => ({
-  id: 'random',
+/** A scenario of the three issues and these actors (x and y the parties), dated 2030. */
+const scenarioOf = (id: string, actors: ScenarioInput['actors']): ScenarioInput => ({
+  id,
   title: 't',
   summary: 's',
   date: '2030',
@@ -113,7 +114,11 @@ const arbInput: fc.Arbitrary<ScenarioInput> = fc.tuple(arbActor('x'), arbActor('
   documents: [],
   events: [],
   protocol: { kind: 'alternating-offers', parties: ['x', 'y'], maxRounds: 3 },
-}));
+});
+
+const arbInput: fc.Arbitrary<ScenarioInput> = fc
+  .tuple(arbActor('x'), arbActor('y'))
+  .map((actors) => scenarioOf('random', actors));
 
 /** The oracle: every epoch in force on `date` written into the actor's top level, by hand, in file order. */
 function mergedByHand(input: ScenarioInput, date: string): ScenarioInput {
@@ -204,61 +209,44 @@ describe('positionsAsOf', () => {
 
 describe('positionsAsOf: the ranges a sweep draws from', () => {
   // x weighs a and b with ranges and has a reservation range; each epoch changes one thing on its own dates
-  const input: ScenarioInput = {
-    id: 'ranges',
-    title: 't',
-    summary: 's',
-    date: '2030',
-    sources: [],
-    issues: ISSUES.map((x) => ({
-      id: x.id,
-      label: x.id,
-      options: x.options.map((o) => ({ id: o, label: o })),
-      statusQuo: x.options[0],
-    })),
-    rules: [],
-    documents: [],
-    events: [],
-    protocol: { kind: 'alternating-offers', parties: ['x', 'y'], maxRounds: 3 },
-    actors: [
-      {
-        id: 'x',
-        name: 'x',
-        preferences: {
-          a: { weight: 2, weightRange: [1, 3], values: { a1: 1 }, rationale: 'r' },
-          b: { weight: 2, weightRange: [1, 3], values: { b1: 1 }, rationale: 'r' },
-          c: { weight: 1, values: { c1: 1 }, rationale: 'r' },
+  const input = scenarioOf('ranges', [
+    {
+      id: 'x',
+      name: 'x',
+      preferences: {
+        a: { weight: 2, weightRange: [1, 3], values: { a1: 1 }, rationale: 'r' },
+        b: { weight: 2, weightRange: [1, 3], values: { b1: 1 }, rationale: 'r' },
+        c: { weight: 1, values: { c1: 1 }, rationale: 'r' },
+      },
+      reservation: { value: 0.4, range: [0.3, 0.5], rationale: 'r' },
+      epochs: [
+        // a weight without a range of its own, values only, and a reservation value
+        {
+          id: 'weight',
+          label: 'w',
+          until: '2021',
+          preferences: { a: { weight: 5 }, b: { values: { b0: 1 } } },
         },
-        reservation: { value: 0.4, range: [0.3, 0.5], rationale: 'r' },
-        epochs: [
-          // a weight without a range of its own, values only, and a reservation value
-          {
-            id: 'weight',
-            label: 'w',
-            until: '2021',
-            preferences: { a: { weight: 5 }, b: { values: { b0: 1 } } },
-          },
-          { id: 'value', label: 'v', until: '2021', reservation: { value: 0.6 } },
-          // a weight and a reservation with ranges of their own; a reservation drift only
-          {
-            id: 'ranged',
-            label: 'r',
-            from: '2022',
-            until: '2023',
-            preferences: { a: { weight: 5, weightRange: [4, 6] } },
-            reservation: { range: [0.1, 0.2] },
-          },
-          { id: 'drift', label: 'd', from: '2023', until: '2024', reservation: { drift: -0.01 } },
-        ],
-      },
-      {
-        id: 'y',
-        name: 'y',
-        preferences: { a: { weight: 1, values: {}, rationale: 'r' } },
-        reservation: { value: 0, rationale: 'r' },
-      },
-    ],
-  };
+        { id: 'value', label: 'v', until: '2021', reservation: { value: 0.6 } },
+        // a weight and a reservation with ranges of their own; a reservation drift only
+        {
+          id: 'ranged',
+          label: 'r',
+          from: '2022',
+          until: '2023',
+          preferences: { a: { weight: 5, weightRange: [4, 6] } },
+          reservation: { range: [0.1, 0.2] },
+        },
+        { id: 'drift', label: 'd', from: '2023', until: '2024', reservation: { drift: -0.01 } },
+      ],
+    },
+    {
+      id: 'y',
+      name: 'y',
+      preferences: { a: { weight: 1, values: {}, rationale: 'r' } },
+      reservation: { value: 0, rationale: 'r' },
+    },
+  ]);
   const s = compileScenario(input);
   const x = (date: string) => positionsAsOf(s, date).actors[0]!;
 
