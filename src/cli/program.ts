@@ -140,6 +140,26 @@ const COMMANDS: readonly CommandEntry[] = [
 export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
 const DEFAULT_COMMAND = 'show';
 
+/**
+ * commander's usage errors in peacesim's form: one line, saying which command and where to read how to call it —
+ * "peacesim run: unknown option '--jsn' (Did you mean --json?) (peacesim run --help)". commander writes them as
+ * "error: …", with a suggestion on a second line.
+ */
+function usageError(cmd: Command | null): (text: string, write: (text: string) => void) => void {
+  return (text, write) => {
+    const names: string[] = [];
+    for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+    const where = ['peacesim', ...names].join(' ');
+    const body = text
+      .trim()
+      .replace(/^error: /, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .join(' ');
+    write(`${where}: ${body} (${where} --help)\n`);
+  };
+}
+
 function rootProgram(io: Io): Command {
   return new Command('peacesim')
     .description(
@@ -147,7 +167,11 @@ function rootProgram(io: Io): Command {
     )
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: usageError(null),
+    })
     .configureHelp({
       // the same list whether the commands' modules are loaded or not
       subcommandTerm: (cmd) => cmd.name(),
@@ -173,7 +197,13 @@ export async function buildProgram(raw: Io, names: readonly string[] = COMMAND_N
     else program.command(c.name).description(c.summary);
   });
   const configure = (cmd: Command): void => {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.out(s),
+        writeErr: (s) => io.err(s),
+        outputError: usageError(cmd),
+      });
     cmd.showSuggestionAfterError(true);
     cmd.commands.forEach(configure);
   };

@@ -2,7 +2,7 @@
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
 // Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
 
-import { type Draft, original } from 'immer';
+import { type Draft, original, produce } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
 import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -121,24 +121,70 @@ type Whole = 'transcript' | 'history' | 'answers' | 'rng' | 'text';
  */
 export type ContextDraft = Omit<Draft<NegotiationContext>, Whole>;
 
-/** The whole fields a recipe has replaced so far, per draft (a draft lives for one recipe). */
-const replaced = new WeakMap<ContextDraft, Partial<Pick<NegotiationContext, Whole>>>();
+/**
+ * The whole fields a recipe has replaced so far (undefined: not replaced), per draft: a draft lives for one recipe.
+ * A class of five fixed fields, and the last draft asked for kept beside the map: every append asks twice, and a
+ * map lookup and an object whose keys come one by one cost an outcomes draw 2% (docs/performance.md).
+ */
+class Replaced {
+  transcript: NegotiationContext['transcript'] | undefined = undefined;
+  history: NegotiationContext['history'] | undefined = undefined;
+  answers: NegotiationContext['answers'] | undefined = undefined;
+  rng: NegotiationContext['rng'] | undefined = undefined;
+  text: NegotiationContext['text'] | undefined = undefined;
+}
+const replaced = new WeakMap<ContextDraft, Replaced>();
+let lastDraft: ContextDraft | null = null;
+let lastFields = new Replaced();
+
+function replacedIn(draft: ContextDraft): Replaced | undefined {
+  if (draft === lastDraft) return lastFields;
+  const fields = replaced.get(draft);
+  if (fields) {
+    lastDraft = draft;
+    lastFields = fields;
+  }
+  return fields;
+}
 
 /** A whole field as it stands in the draft, read without immer's proxy. */
 export function whole<K extends Whole>(draft: ContextDraft, key: K): NegotiationContext[K] {
-  const fields = replaced.get(draft);
-  if (fields && key in fields) return fields[key] as NegotiationContext[K];
+  const value = replacedIn(draft)?.[key];
+  if (value !== undefined) return value as NegotiationContext[K];
   return original(draft as Draft<NegotiationContext>)![key] as NegotiationContext[K];
 }
 
 export function replace<K extends Whole>(draft: ContextDraft, key: K, value: NegotiationContext[K]): void {
-  let fields = replaced.get(draft);
+  let fields = replacedIn(draft);
   if (!fields) {
-    fields = {};
+    fields = new Replaced();
     replaced.set(draft, fields);
+    lastDraft = draft;
+    lastFields = fields;
   }
-  fields[key] = value;
-  (draft as Draft<NegotiationContext>)[key] = value as Draft<NegotiationContext>[K];
+  (fields as { [F in Whole]: NegotiationContext[F] | undefined })[key] = value;
+}
+
+const WHOLE: readonly Whole[] = ['transcript', 'history', 'answers', 'rng', 'text'];
+
+/**
+ * A step on the context under immer: the recipe edits the draft and replaces whole fields with `replace`/`append`,
+ * which are written into the draft once, when the recipe is done (each write goes through immer's proxy: a step
+ * that appends six entries wrote the transcript six times). Every step on a context goes through here.
+ */
+export function produceContext(
+  ctx: NegotiationContext,
+  recipe: (draft: ContextDraft) => void,
+): NegotiationContext {
+  return produce(ctx, (draft) => {
+    recipe(draft);
+    const fields = replacedIn(draft);
+    if (!fields) return;
+    for (const key of WHOLE) {
+      const value = fields[key];
+      if (value !== undefined) (draft as Record<Whole, unknown>)[key] = value;
+    }
+  });
 }
 
 type List = 'transcript' | 'history' | 'answers';

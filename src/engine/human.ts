@@ -2,11 +2,10 @@
 // bots: no accepting or tabling across the actor's own red lines, no accepting below its value of no deal —
 // drop the red line or lower the reservation by an inject first), then applied.
 
-import { produce } from 'immer';
 import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import { utility } from '../domain/utility.ts';
-import type { NegotiationContext } from './context.ts';
+import { type NegotiationContext, produceContext } from './context.ts';
 import { currentScenario } from './effective.ts';
 import type { HumanMove } from './events.ts';
 import type { Run } from './options.ts';
@@ -80,7 +79,7 @@ export function applyHumanMove(
   const pkg = packageOf(s, move.terms, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo));
   const a = s.actors[actor]!;
   const u = utility(a, s.offsets, pkg);
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     draft.awaiting = draft.awaiting.filter((w) => w.actor !== actor);
     if (move.type === 'propose')
       setText(draft, s, 'tabling', pkg, {

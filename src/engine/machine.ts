@@ -6,10 +6,9 @@
 //             ↑                               ├→ next round: tabling (the mediator revises / the next proposer)
 //             │                               ├→ stalemate (the last round passed) (final)
 //             └── PAUSE / RESUME, INJECT ─────┴→ collapsed (a party or the mediator walked out) (final)
-import { produce } from 'immer';
 import { type ActorScope, assertEvent, assign, createActor, type SnapshotFrom, setup } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
-import { initialContext, type NegotiationContext } from './context.ts';
+import { initialContext, type NegotiationContext, produceContext } from './context.ts';
 import { applyEffects, injectError, resolveInject } from './effects.ts';
 import type { NegotiationEvent } from './events.ts';
 import { applyHumanMove, humanMoveError } from './human.ts';
@@ -37,7 +36,7 @@ function inject(
 ): NegotiationContext {
   assertEvent(event, 'INJECT');
   const { event: scenarioEvent, effects } = resolveInject(run.scenario, ctx, event);
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     const doc = applyEffects(
       draft,
       run.scenario,

@@ -2,7 +2,6 @@
 // controllers of the issues it moves), except the party that proposed it. Bots answer at once; the machine waits
 // for people.
 
-import { produce } from 'immer';
 import { respond } from '../agents/strategy.ts';
 import type { Response } from '../agents/types.ts';
 import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
@@ -11,7 +10,14 @@ import { rngFromState } from '../domain/rng.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { issueCosts, utility } from '../domain/utility.ts';
 import { noteWalkOut } from './blame.ts';
-import { append, type ContextDraft, log, type NegotiationContext, replace } from './context.ts';
+import {
+  append,
+  type ContextDraft,
+  log,
+  type NegotiationContext,
+  produceContext,
+  replace,
+} from './context.ts';
 import { currentScenario, viewOf } from './effective.ts';
 import type { HumanMove } from './events.ts';
 import { isHuman, type Run } from './options.ts';
@@ -117,7 +123,7 @@ export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationCo
     drew = true;
     return { a, kind, res: respond(viewOf(run, ctx, a), rng) };
   });
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     for (const { a, kind, res } of answers) {
       if (res) logAnswer(draft, s, a, kind, res, false);
       else draft.awaiting.push({ actor: a, move: 'respond' });
@@ -153,7 +159,7 @@ export function humanAnswer(
               })
             : issueCosts(s, a, ctx.text).slice(0, 3),
         };
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     draft.awaiting = draft.awaiting.filter((w) => !(w.actor === actor && w.move === 'respond'));
     logAnswer(draft, s, actor, 'human', res, true);
   });

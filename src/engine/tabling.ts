@@ -1,7 +1,6 @@
 // The start of a round: reservations drift, scheduled events fire, and a text goes on the table — a document
 // (the opening, or one an event tables), the mediator's revision, or the proposer's offer.
 
-import { produce } from 'immer';
 import { aspirationOf } from '../agents/aspiration.ts';
 import { type MediatorMemory, revise } from '../agents/mediator.ts';
 import { bestFor, bestUnder, type Position } from '../agents/position.ts';
@@ -12,7 +11,14 @@ import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext, replace, withRng } from './context.ts';
+import {
+  type ContextDraft,
+  log,
+  type NegotiationContext,
+  produceContext,
+  replace,
+  withRng,
+} from './context.ts';
 import { viewOf } from './effective.ts';
 import { applyEffects } from './effects.ts';
 import { mediatorMemory } from './memory.ts';
@@ -66,7 +72,7 @@ export function tableDocument(
 function mediatorText(run: Run, ctx: NegotiationContext): NegotiationContext {
   const m = mediatorOf(run.scenario);
   if (isHuman(run, m))
-    return produce(ctx, (draft) => {
+    return produceContext(ctx, (draft) => {
       draft.awaiting = [{ actor: m, move: 'revise' }];
     });
   const view = viewOf(run, ctx, m);
@@ -74,7 +80,7 @@ function mediatorText(run: Run, ctx: NegotiationContext): NegotiationContext {
   const reference = ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo);
   const best = bestFor(s, m, reference);
   const memory = mediatorMemory(run.scenario, ctx.transcript, m);
-  return produce(ctx, (draft) => mediatorMove(draft, run, view, best, memory));
+  return produceContext(ctx, (draft) => mediatorMove(draft, run, view, best, memory));
 }
 
 function mediatorMove(
@@ -162,11 +168,11 @@ function mediatorMove(
 function proposerText(run: Run, ctx: NegotiationContext): NegotiationContext {
   const p = proposerOf(run.scenario, ctx.round);
   if (isHuman(run, p))
-    return produce(ctx, (draft) => {
+    return produceContext(ctx, (draft) => {
       draft.awaiting = [{ actor: p, move: 'propose' }];
     });
   const view = viewOf(run, ctx, p);
-  return produce(ctx, (draft) => proposerMove(draft, view));
+  return produceContext(ctx, (draft) => proposerMove(draft, view));
 }
 
 function proposerMove(draft: ContextDraft, view: View): void {
@@ -198,7 +204,7 @@ function proposerMove(draft: ContextDraft, view: View): void {
 export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext {
   const { scenario } = run;
   let regular = false;
-  const started = produce(ctx, (draft) => {
+  const started = produceContext(ctx, (draft) => {
     draft.round += 1;
     replace(draft, 'answers', []);
     draft.awaiting = [];

@@ -1,6 +1,5 @@
 // Counting the answers, and the ends of a negotiation: agreement, ratification, signature, stalemate, collapse.
 
-import { produce } from 'immer';
 import { durabilityOf } from '../domain/durability.ts';
 import { brokenConstraints, evaluatePackage, requiredActors } from '../domain/evaluate.ts';
 import { isPrincipal, mediatorOf } from '../domain/protocol.ts';
@@ -8,7 +7,7 @@ import { ratificationOf } from '../domain/ratification.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { blameTally, loneHoldout, noteHoldout, noteWalkOut } from './blame.ts';
-import { append, log, type NegotiationContext } from './context.ts';
+import { append, log, type NegotiationContext, produceContext } from './context.ts';
 import { currentScenario } from './effective.ts';
 import type { Run } from './options.ts';
 import { mediatorOutOfPatience, nextProgress } from './patience.ts';
@@ -55,7 +54,7 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
   const mediated = s.protocol.kind === 'mediated-single-text' ? mediatorOf(s) : null;
   const progress = nextProgress(s, ctx, required.filter((a) => accepted.has(a)).length, mediated);
   const quits = agreement ? null : mediatorOutOfPatience(run, ctx, progress);
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     log(draft, 'tallying', {
       kind: 'tally',
       agreement,
@@ -92,7 +91,7 @@ export function tally(run: Run, ctx: NegotiationContext): NegotiationContext {
 
 export function recordAgreement(run: Run, ctx: NegotiationContext): NegotiationContext {
   const s = currentScenario(run, ctx);
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     log(draft, 'agreed', {
       kind: 'agreement',
       terms: termSheet(s, ctx.text),
@@ -110,7 +109,7 @@ export function ratifies(run: Run, ctx: NegotiationContext): boolean {
 export function recordRatification(run: Run, ctx: NegotiationContext): NegotiationContext {
   const s = currentScenario(run, ctx);
   const ev = evaluatePackage(s, ctx.text, ctx.reservations);
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     log(draft, 'ratifying', {
       kind: 'ratification',
       ratified: ev.agreement,
@@ -130,7 +129,7 @@ export function recordRatification(run: Run, ctx: NegotiationContext): Negotiati
 }
 
 export function recordStalemate(run: Run, ctx: NegotiationContext): NegotiationContext {
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     log(draft, 'tallying', {
       kind: 'stalemate',
       terms: termSheet(run.scenario, ctx.text),
@@ -146,7 +145,7 @@ export function talksCollapsed(run: Run, ctx: NegotiationContext): boolean {
 export function recordCollapse(run: Run, ctx: NegotiationContext): NegotiationContext {
   const s = run.scenario;
   const phase = ctx.transcript.at(-1)?.phase ?? 'setup';
-  return produce(ctx, (draft) => {
+  return produceContext(ctx, (draft) => {
     log(draft, phase, {
       kind: 'collapsed',
       actors: ctx.walkedOut.filter((a) => isPrincipal(s, a)).map((a) => s.actors[a]!.id),

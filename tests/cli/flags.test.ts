@@ -28,6 +28,22 @@ function usage(args: string[], flag: string) {
   return r.stderr;
 }
 
+describe('usage errors', () => {
+  it('should say in one line which command, what is wrong and where to read how to call it', () => {
+    // commander put its "did you mean" on a second line, and started every line with a bare "error:"
+    const unknown = usage(['run', 'tutorial-bilateral', '--jsn'], '--jsn');
+    expect(unknown).toBe(
+      "peacesim run: unknown option '--jsn' (Did you mean --json?) (peacesim run --help)\n",
+    );
+    expect(usage(['concessions', 'tutorial-bilateral'], '--document')).toMatch(
+      /^peacesim concessions: required option '--document <ID>' not specified \(peacesim concessions --help\)\n$/,
+    );
+    expect(usage(['outcomes', 'tutorial-bilateral', '-n', 'x'], '--draws')).toMatch(
+      /^peacesim outcomes: .*\(peacesim outcomes --help\)\n$/,
+    );
+  });
+});
+
 describe("a strategy's parameters", () => {
   it('should take only the parameters its kind reads, each within its range', () => {
     expect(strategyError('boulware', { e: 0.1, noise: 0.05 })).toBeNull();
