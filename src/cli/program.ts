@@ -197,13 +197,11 @@ export async function buildProgram(raw: Io, names: readonly string[] = COMMAND_N
     else program.command(c.name).description(c.summary);
   });
   const configure = (cmd: Command): void => {
-    cmd
-      .exitOverride()
-      .configureOutput({
-        writeOut: (s) => io.out(s),
-        writeErr: (s) => io.err(s),
-        outputError: usageError(cmd),
-      });
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: usageError(cmd),
+    });
     cmd.showSuggestionAfterError(true);
     cmd.commands.forEach(configure);
   };
