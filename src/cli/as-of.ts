@@ -27,7 +27,8 @@ export function datesLine(s: Scenario): string {
 
 /** The sentence that says which positions judge the documents. */
 export function judgedBy(s: Scenario, asOf: string | undefined): string {
-  if (asOf !== undefined) return `every document judged by the positions in force on ${asOf} (--as-of)`;
+  if (asOf !== undefined)
+    return `every document judged by the positions in force on ${asOf}${asOfFlag(s, asOf)}`;
   const dated = s.actors.some((a) => a.epochs.length > 0);
   return dated
     ? `each document judged by the positions in force on its own date; anything undated by those of ${s.date}`

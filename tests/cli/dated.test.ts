@@ -105,6 +105,25 @@ describe('analyze judges each document by the positions of its date', () => {
       "East's 2025 text (2025-05-01, tabled by East; judged as of 2022-05; dated positions: Before East claimed the line; --document east-2025-text)",
     );
   });
+
+  it('should say when the --as-of date lies outside the dates the scenario covers, in analyze and in show', async () => {
+    const s = loadScenarioFile(FIXTURE);
+    const first = s.documents.map((d) => d.date).sort()[0]!;
+    for (const command of ['analyze', 'show']) {
+      const early = await cli(command, FIXTURE, '--as-of', '1990');
+      expect(early.code).toBe(0);
+      expect(early.out.replace(/\s+/g, ' ')).toContain(
+        `positions in force on 1990 (--as-of; before the scenario's first document, of ${first})`,
+      );
+      const late = await cli(command, FIXTURE, '--as-of', '2030');
+      expect(late.out.replace(/\s+/g, ' ')).toContain(
+        `positions in force on 2030 (--as-of; after the scenario's date, ${s.date})`,
+      );
+      // a date inside says only where it comes from
+      const inside = await cli(command, FIXTURE, '--as-of', '2022-05');
+      expect(inside.out.replace(/\s+/g, ' ')).toContain('positions in force on 2022-05 (--as-of)');
+    }
+  });
 });
 
 describe('show', () => {
