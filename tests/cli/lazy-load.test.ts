@@ -75,6 +75,7 @@ const LAZY: Record<string, string> = {
   calibrate: dist('commands/calibrate'),
   hinges: dist('commands/hinges'),
   run: dist('commands/run'),
+  brief: dist('commands/brief'),
 };
 
 describe('the static imports of the commands', () => {
@@ -164,6 +165,7 @@ export async function resolve(specifier, context, next) {
     ['concessions', 'tutorial-bilateral', ...doc, '--json'],
     ['whatif', 'tutorial-bilateral', ...doc, '--set', 'guarantee=art5-like'],
     ['run', 'tutorial-bilateral', '--json'],
+    ['brief', 'tutorial-bilateral'],
   ])('%s: should print the same bytes cold and warm, loading zod and yaml only to compile', (...argv) => {
     const cache = join(dir, `cache-${argv[0]}`);
     const cold = runWith(cache, argv);

@@ -3,9 +3,10 @@ import { requireActorIndex } from '../../domain/lookup.ts';
 import { briefing } from '../../report/briefing.ts';
 import { briefingHtml } from '../../report/briefing-html.ts';
 import { briefingMarkdown } from '../../report/briefing-md.ts';
+import { type DocFormat, emit, outputFormat, parseFormat } from '../doc-output.ts';
 import type { Io } from '../io.ts';
-import { DEFAULT_SCENARIO, openScenario } from '../scenarios.ts';
-import { type DocFormat, emit, outputFormat, parseFormat } from './report.ts';
+import { openScenarioAsync } from '../open-scenario.ts';
+import { DEFAULT_SCENARIO } from '../paths.ts';
 
 export function registerBrief(program: Command, io: Io): void {
   program
@@ -21,8 +22,8 @@ export function registerBrief(program: Command, io: Io): void {
       parseFormat,
     )
     .option('--out <file>', 'write the cards to this file instead of standard output')
-    .action((name: string, opts: { actor?: string; format?: DocFormat; out?: string }) => {
-      const scenario = openScenario(name);
+    .action(async (name: string, opts: { actor?: string; format?: DocFormat; out?: string }) => {
+      const scenario = await openScenarioAsync(name);
       if (opts.actor !== undefined) requireActorIndex(scenario, opts.actor);
       const b = briefing(scenario, opts.actor);
       const format = outputFormat(opts.format, opts.out);

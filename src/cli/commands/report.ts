@@ -1,5 +1,4 @@
-import { extname } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import { resolveOptions } from '../../engine/options.ts';
 import { sessionOptions } from '../../engine/session.ts';
@@ -7,32 +6,9 @@ import { afterActionReport, runStateOf } from '../../report/after-action.ts';
 import { afterActionHtml } from '../../report/after-action-html.ts';
 import { afterActionMarkdown } from '../../report/after-action-md.ts';
 import { sessionEvidence } from '../../report/evidence-of.ts';
-import { writeFileAtomic } from '../files.ts';
+import { type DocFormat, emit, outputFormat, parseFormat } from '../doc-output.ts';
 import type { Io } from '../io.ts';
 import { readSessionFile } from '../sessions.ts';
-
-export type DocFormat = 'md' | 'html';
-
-export function parseFormat(value: string): DocFormat {
-  if (value !== 'md' && value !== 'html') throw new InvalidArgumentError('expected md or html.');
-  return value;
-}
-
-/** --format wins; else --out's extension (.html/.htm → html); else markdown. */
-export function outputFormat(format: DocFormat | undefined, out: string | undefined): DocFormat {
-  if (format) return format;
-  const ext = out === undefined ? '' : extname(out).toLowerCase();
-  return ext === '.html' || ext === '.htm' ? 'html' : 'md';
-}
-
-/** Prints the document, or writes it atomically to --out and says where. */
-export function emit(io: Io, text: string, out: string | undefined): void {
-  if (out === undefined) io.out(text);
-  else {
-    writeFileAtomic(out, text);
-    io.out(`wrote ${out}\n`);
-  }
-}
 
 export function registerReport(program: Command, io: Io): void {
   program
