@@ -117,7 +117,8 @@ type Whole = 'transcript' | 'history' | 'answers' | 'rng' | 'text';
  * A context under immer, without the fields it replaces whole: those are read with `whole` and written with
  * `replace`, beside the draft. Read through immer's proxy, a list would be drafted (and its items with it) only to
  * be replaced; appended item by item, immer would copy, walk and freeze every earlier transcript entry at every
- * step. The lists are frozen arrays: `append` replaces one with a frozen copy plus the new item.
+ * step. The lists are frozen arrays: a recipe's first `append` to one makes a copy of its own, which its later
+ * appends grow, and which is frozen when the recipe ends.
  */
 export type ContextDraft = Omit<Draft<NegotiationContext>, Whole>;
 
@@ -132,6 +133,12 @@ class Replaced {
   answers: NegotiationContext['answers'] | undefined = undefined;
   rng: NegotiationContext['rng'] | undefined = undefined;
   text: NegotiationContext['text'] | undefined = undefined;
+  /**
+   * The lists this recipe has appended to: arrays of its own, not yet frozen, which later appends grow in place
+   * (a copy per append made a step's appends cost the square of the transcript's length). Frozen when the recipe
+   * ends; nothing outside this module sees them before.
+   */
+  readonly grown = { transcript: false, history: false, answers: false };
 }
 const replaced = new WeakMap<ContextDraft, Replaced>();
 let lastDraft: ContextDraft | null = null;
@@ -154,7 +161,7 @@ export function whole<K extends Whole>(draft: ContextDraft, key: K): Negotiation
   return original(draft as Draft<NegotiationContext>)![key] as NegotiationContext[K];
 }
 
-export function replace<K extends Whole>(draft: ContextDraft, key: K, value: NegotiationContext[K]): void {
+function fieldsOf(draft: ContextDraft): Replaced {
   let fields = replacedIn(draft);
   if (!fields) {
     fields = new Replaced();
@@ -162,10 +169,18 @@ export function replace<K extends Whole>(draft: ContextDraft, key: K, value: Neg
     lastDraft = draft;
     lastFields = fields;
   }
+  return fields;
+}
+
+export function replace<K extends Whole>(draft: ContextDraft, key: K, value: NegotiationContext[K]): void {
+  const fields = fieldsOf(draft);
   (fields as { [F in Whole]: NegotiationContext[F] | undefined })[key] = value;
+  if (key !== 'rng' && key !== 'text') fields.grown[key as List] = false;
 }
 
 const WHOLE: readonly Whole[] = ['transcript', 'history', 'answers', 'rng', 'text'];
+type List = 'transcript' | 'history' | 'answers';
+const LISTS: readonly List[] = ['transcript', 'history', 'answers'];
 
 /**
  * A step on the context under immer: the recipe edits the draft and replaces whole fields with `replace`/`append`,
@@ -180,14 +195,13 @@ export function produceContext(
     recipe(draft);
     const fields = replacedIn(draft);
     if (!fields) return;
+    for (const key of LISTS) if (fields.grown[key]) Object.freeze(fields[key]);
     for (const key of WHOLE) {
       const value = fields[key];
       if (value !== undefined) (draft as Record<Whole, unknown>)[key] = value;
     }
   });
 }
-
-type List = 'transcript' | 'history' | 'answers';
 
 /**
  * Freezes plain data (objects and arrays) deep, as immer freezes what it returns; what is frozen already (a term
@@ -203,14 +217,19 @@ function freezeData<T>(value: T): T {
   return value;
 }
 
-/** Appends an item to a list; the item is frozen deep. */
+/** Appends an item to a list; the item is frozen deep, the list when the recipe ends. */
 export function append<K extends List>(
   draft: ContextDraft,
   key: K,
   item: NegotiationContext[K][number],
 ): void {
+  const fields = fieldsOf(draft);
   const list: readonly NegotiationContext[K][number][] = whole(draft, key);
-  replace(draft, key, Object.freeze([...list, freezeData(item)]) as NegotiationContext[K]);
+  if (fields.grown[key]) (list as NegotiationContext[K][number][]).push(freezeData(item));
+  else {
+    replace(draft, key, [...list, freezeData(item)] as NegotiationContext[K]);
+    fields.grown[key] = true;
+  }
 }
 
 /** Appends a transcript entry stamped with its sequence number, the round and the phase. */
