@@ -56,10 +56,13 @@ export function significant(x: number, digits = 4): string {
 
 /**
  * A part of a whole as a percentage people read: "0%" for none, three significant figures down to 0.01%, and
- * "< 0.01%" below (where the count beside it says how few): never exponent notation.
+ * "< 0.01%" below (where the count beside it says how few), "> 99.9%" for a part short of the whole that would
+ * round to 100%: never exponent notation.
  */
 export function percentOf(part: number, whole: number): string {
   const p = whole > 0 ? (100 * part) / whole : 0;
+  // a part short of the whole never reads "100%", as a part above none never reads "0%"
+  if (p < 100 && p.toPrecision(3) === '100') return '> 99.9%';
   return p === 0 ? '0%' : p < 0.01 ? '< 0.01%' : `${p.toPrecision(3)}%`;
 }
 

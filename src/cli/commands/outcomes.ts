@@ -30,8 +30,9 @@ import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { checkPlan, scenarioSource } from '../run-plan.ts';
+import { sharePercent } from '../share.ts';
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = sharePercent;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 const f3 = (x: number) => x.toFixed(3).padStart(6);

@@ -21,8 +21,9 @@ import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
 import { scenarioSource } from '../run-plan.ts';
+import { sharePercent } from '../share.ts';
 
-const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
+const pct = (x: number) => sharePercent(x).padStart(6);
 
 // Before `--csv` named an export, it took a file name; say how to get the old behaviour.
 const MOVED = '; to write every draw to a file: --csv draws --out FILE';
