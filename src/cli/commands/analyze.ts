@@ -250,7 +250,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line(p.bold('Zone of possible agreement'));
   line(
     p.dim(
-      '  per issue, each option: ✓ the parties can live with it together under their red lines and the rules, ✗ not; then who cannot live with it even alone',
+      '  per issue, each option: ✓ the parties can live with it together under their red lines and the rules, ✗ not; then who cannot live with it even alone, under its own red lines and the rules',
     ),
   );
   // one option a line, in words: narrow enough for any terminal, however many actors
@@ -259,13 +259,20 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
     line(`  ${p.bold(issue.label)}`);
     for (const o of issue.options) {
       const v = issue.kind === 'numeric' ? o.value! : o.id;
-      const cannot = s.actors.filter((a) => !z.byActor[a.id]!.includes(v)).map((a) => actorShort(s, a.id));
-      const mark = z.parties.includes(v) ? p.green('✓') : p.red('✗');
-      const who = cannot.length
-        ? `— not ${cannot.join(', ')}`
-        : z.parties.includes(v)
-          ? '— every actor'
-          : '— each actor can alone; the parties’ red lines together rule it out';
+      const cannot = s.actors.filter((a) => !z.byActor[a.id]!.includes(v));
+      const together = z.parties.includes(v);
+      const mark = together ? p.green('✓') : p.red('✗');
+      // a ✗ that no party makes alone is the parties' red lines together, even when a non-party cannot live with it
+      const byParty = cannot.some((a) => report.parties.includes(a.id));
+      const names = cannot.map((a) => actorShort(s, a.id)).join(', ');
+      const who =
+        cannot.length === 0
+          ? together
+            ? '— every actor'
+            : '— each actor can alone; the parties’ red lines together rule it out'
+          : together || byParty
+            ? `— not ${names}`
+            : `— not ${names}; each party can alone, and the parties’ red lines together rule it out`;
       line(`    ${mark} ${o.label} ${p.dim(who)}`);
     }
   }
