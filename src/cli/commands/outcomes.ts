@@ -120,9 +120,11 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
       .sort((a, b) => b.runs - a.runs || b.rounds - a.rounds);
     out.push(
       '',
-      `${p.yellow('lone holdouts')} in the ${runs(f.runs)} without a deal (the one required actor rejecting a text all others accepted):`,
+      `${p.yellow('lone holdouts')} in the ${runs(f.runs)} without a deal (the only required actor to reject a text that every other required actor accepted and that broke no rule):`,
     );
-    if (!blamed.length) out.push('  nobody stood alone: the texts failed with several actors rejecting');
+    // no holdout says only that nobody stood alone, not why the texts failed (several rejecting, a rule, no text)
+    if (!blamed.length)
+      out.push('  nobody stood alone: no text that kept every rule was rejected by one required actor only');
     for (const h of blamed)
       out.push(
         `  ${actorShort(scenario, h.actor).padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,

@@ -1,0 +1,72 @@
+// outcomes' lone-holdout lines against its --json: the legend says what the engine counts (the one required actor
+// rejecting a text every other required actor accepted and that broke no rule — not "all others", which would
+// take in actors whose consent the text does not need), and with no holdout the text says only that, not why the
+// texts failed (the JSON does not say whether several rejected, a rule broke or nothing was tabled).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  expect(io.stderr()).toBe('');
+  expect(code).toBe(0);
+  return io.stdout();
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'peacesim-holdouts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// the tutorial with values of no deal no text reaches: both parties reject every text, so nobody stands alone
+const NO_DEAL = join(dir, 'no-deal.yaml');
+writeFileSync(
+  NO_DEAL,
+  [
+    'format: 1',
+    `include: ${JSON.stringify(resolve('scenarios/tutorial-bilateral.yaml'))}`,
+    'id: no-deal',
+    'title: No deal',
+    'summary: the tutorial with values of no deal above every package',
+    'date: 2025-03-01',
+    'actors:',
+    '  - id: north',
+    '    reservation: { value: 1, range: [0.99, 1] }',
+    '  - id: south',
+    '    reservation: { value: 1, range: [0.99, 1] }',
+    '',
+  ].join('\n'),
+);
+
+interface OutcomesJson {
+  failed: { runs: number; holdouts: { actor: string; runs: number }[] };
+}
+
+const LEGEND =
+  '(the only required actor to reject a text that every other required actor accepted and that broke no rule)';
+
+describe('outcomes, the lone holdouts in words', () => {
+  it('should say nobody stood alone when --json counts no holdout, and no more than that', async () => {
+    const json = JSON.parse(await cli('outcomes', NO_DEAL, '-n', '6', '--json')) as OutcomesJson;
+    const text = (await cli('outcomes', NO_DEAL, '-n', '6')).replace(/\s+/g, ' ');
+    // the fixture does what it is for: runs without a deal, and nobody alone in any
+    expect(json.failed.runs).toBe(6);
+    expect(json.failed.holdouts.every((h) => h.runs === 0)).toBe(true);
+    expect(text).toContain(`lone holdouts in the 6 runs without a deal ${LEGEND}:`);
+    expect(text).toContain(
+      'nobody stood alone: no text that kept every rule was rejected by one required actor only',
+    );
+    expect(text).not.toContain('several actors rejecting');
+  });
+
+  it('should name each holdout with the runs --json counts', async () => {
+    const json = JSON.parse(await cli('outcomes', '28-point-path', '-n', '12', '--json')) as OutcomesJson;
+    const text = (await cli('outcomes', '28-point-path', '-n', '12')).replace(/\s+/g, ' ');
+    expect(text).toContain(LEGEND);
+    const named = json.failed.holdouts.filter((h) => h.runs > 0);
+    expect(named.length).toBeGreaterThan(0);
+    for (const h of named) expect(text).toMatch(new RegExp(` in ${h.runs} runs? \\(`));
+  });
+});
