@@ -14,20 +14,12 @@ import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../r
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
-import {
-  cells,
-  count as countOf,
-  n2,
-  n3,
-  optionLabel,
-  padCells,
-  percentOf,
-  signed,
-} from '../../report/format.ts';
+import { cells, count as countOf, n2, n3, optionLabel, padCells, percentOf } from '../../report/format.ts';
 import { hurdleSentence, RATIFICATION_CAVEAT, type RatificationLike } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
+import { belowPair, marginText } from '../compare.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
@@ -152,14 +144,8 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
           .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${n3(c.cost)})`)
           .join(', ')}`,
       );
-    rows.push([
-      who,
-      verdict,
-      `u ${n3(v.utility)}`,
-      `r ${n3(v.reservation)}`,
-      signed(v.margin),
-      reasons[0] ?? '',
-    ]);
+    const [u, r] = belowPair(v.utility, v.reservation);
+    rows.push([who, verdict, `u ${u}`, `r ${r}`, marginText(v.margin), reasons[0] ?? '']);
     for (const more of reasons.slice(1)) rows.push(['', '', '', '', '', more]);
   }
   out.push(...table(rows, '    '));

@@ -7,7 +7,8 @@ import {
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { n2, signed } from '../../report/format.ts';
+import { n2 } from '../../report/format.ts';
+import { marginText } from '../compare.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -23,7 +24,7 @@ function verdictWords(
   redLineText: (id: string) => string,
   onReadings: boolean,
 ): string {
-  const margin = `${signed(v.margin[0])} … ${signed(v.margin[1])}`;
+  const margin = `${marginText(v.margin[0])} … ${marginText(v.margin[1])}`;
   switch (v.decidedBy) {
     case 'red-line':
       return `${p.red('rejects')}  red line: ${v.redLines.map((id) => sentence(redLineText(id))).join('; ')}`;

@@ -17,6 +17,7 @@ import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.t
 import { sourceKeysLine } from '../../report/sources.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
+import { belowPair } from '../compare.ts';
 import { type Io, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
@@ -127,8 +128,9 @@ export function registerSummary(program: Command, io: Io): void {
               .slice(0, 3)
               .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)}`)
               .join(', ');
+            const [u, r] = belowPair(v.utility, v.reservation, 2);
             line(
-              `    ${p.dim(`${actor(v.actor)}: utility ${v.utility.toFixed(2)} < ${v.reservation.toFixed(2)} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
+              `    ${p.dim(`${actor(v.actor)}: utility ${u} < ${r} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
             );
           }
         }

@@ -21,6 +21,7 @@ import {
 } from '../../report/ratification.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
+import { belowPair, marginText } from '../compare.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -52,7 +53,8 @@ export function reasonOf(s: Scenario, v: Verdict): string {
     .slice(0, 3)
     .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${n3(c.cost)})`)
     .join(', ');
-  return `utility ${n3(v.utility)} < reservation ${n3(v.reservation)}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
+  const [u, r] = belowPair(v.utility, v.reservation);
+  return `utility ${u} < reservation ${r}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
 }
 
 function verdictWord(v: Verdict): string {
@@ -150,12 +152,12 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     if (!v.changed) {
       const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
       line(
-        `  ${padCells(name(v.actor), aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+        `  ${padCells(name(v.actor), aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(marginText(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
       );
       return;
     }
     const util = `${n3(v.before.utility)} → ${n3(v.after.utility)}`;
-    const margin = `${signed(v.before.margin)} → ${signed(v.after.margin)}`;
+    const margin = `${marginText(v.before.margin)} → ${marginText(v.after.margin)}`;
     const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
     const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
     line(
