@@ -2,6 +2,9 @@
 // ratification exactly when it meets a hurdle's condition (read here straight from the input, not from the
 // compiled masks), it clears exactly when the actor's utility reaches the threshold, and the exact count of feasible
 // packages that need ratification is the brute-force count.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../../src/analysis/analyze.ts';
@@ -91,7 +94,10 @@ describe('ratification in the words of analyze and whatif', () => {
     expect(flat).toContain(
       "subject to West's parliament: worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
     );
-    expect(flat).toContain('4 of the 12 feasible packages would be signed subject to ratification');
+    // a feasible package is not signed until every required actor accepts it: the count is of those meeting a hurdle
+    expect(flat).toContain(
+      '4 of the 12 feasible packages meet a hurdle: signed, they take effect only if approved',
+    );
     expect(flat).toContain("the model's assumption, not a forecast of the vote");
     expect(flat).not.toContain('west-parliament');
   });
@@ -121,5 +127,49 @@ describe('ratification in the words of analyze and whatif', () => {
       before: null,
       after: { clears: false, hurdles: [{ id: 'west-parliament', actor: 'west' }] },
     });
+  });
+
+  it('should name, in whatif, only the bodies a text falls short of when it meets two and clears one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peacesim-hurdles-'));
+    try {
+      const file = join(dir, 'two-hurdles.yaml');
+      const hurdle = (id: string, actor: string, label: string, threshold: number) => [
+        `  - id: ${id}`,
+        `    actor: ${actor}`,
+        `    label: ${label}`,
+        '    text: Every settlement goes to this body.',
+        '    when: { issue: sanctions, in: [kept, phased, lifted] }',
+        '    basis: assumption',
+        '    rationale: a test hurdle',
+        `    threshold: { value: ${threshold}, basis: assumption, rationale: a test threshold }`,
+      ];
+      writeFileSync(
+        file,
+        [
+          'format: 1',
+          `include: ${JSON.stringify(join(ROOT, 'scenarios/tutorial-bilateral.yaml'))}`,
+          'id: two-hurdles',
+          'title: Two hurdles',
+          'summary: the tutorial with a body on each side, one the mediator text clears and one it does not',
+          'date: 2025-03-01',
+          'ratification:',
+          ...hurdle('north-vote', 'north', "a vote in North's assembly", 0.5),
+          ...hurdle('south-vote', 'south', 'a referendum in South', 0.9),
+          '',
+        ].join('\n'),
+      );
+      const json = cli(['whatif', file, '--document', 'mediator-text', '--set', 'sanctions=kept', '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const after = JSON.parse(json.stdout).ratification.after;
+      expect(after.hurdles.map((h: { id: string; clears: boolean }) => [h.id, h.clears])).toEqual([
+        ['north-vote', true],
+        ['south-vote', false],
+      ]);
+      const text = cli(['whatif', file, '--document', 'mediator-text', '--set', 'sanctions=kept']).stdout;
+      const head = text.replace(/\s+/g, ' ').match(/Ratification: ([^—]*)—/)![1]!;
+      expect(head).toBe('would fall short of a referendum in South [assumption] (unchanged) ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -94,13 +94,13 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
         'feasible',
         report.feasible.count === 0
           ? 'no feasible package to sign'
-          : `${count(r.feasible)} of the ${count(report.feasible.count)} feasible packages would be signed subject to ratification`,
+          : `${count(r.feasible)} of the ${count(report.feasible.count)} feasible packages meet a hurdle: signed, they take effect only if approved`,
       ],
       [
         'Pareto frontier',
         report.pareto.size === 0
           ? 'no package every required actor accepts'
-          : `${count(r.frontier.needed)} of ${count(report.pareto.size)} points would be, and ${count(r.frontier.cleared)} of those clear every hurdle they meet`,
+          : `${count(r.frontier.needed)} of ${count(report.pareto.size)} points meet a hurdle, and ${count(r.frontier.cleared)} of those clear every hurdle they meet`,
       ],
     ]),
   );

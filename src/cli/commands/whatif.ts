@@ -106,7 +106,10 @@ function ratificationLines(r: WhatIfResult, p: Palette): string[] {
   const state = (x: RatificationLike | null) =>
     x === null
       ? 'none needed: it would take effect when signed'
-      : `${x.clears ? 'would clear' : 'would fall short of'} ${bodies(x)}`;
+      : x.clears
+        ? `would clear ${bodies(x)}`
+        : // only the bodies it falls short of: a text meeting two hurdles may clear one
+          `would fall short of ${bodies({ ...x, hurdles: x.hurdles.filter((h) => !h.clears) })}`;
   const head =
     state(before) === state(after)
       ? `${state(after)} (unchanged)`
