@@ -10,7 +10,7 @@ import { evaluatePackage } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
-import { n3, optionLabelAt, signed, significant } from '../../report/format.ts';
+import { count, n3, optionLabelAt, signed, significant } from '../../report/format.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -63,7 +63,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     x.required.map((a) => `${short(a)} ${signed(x.utilities[a]! - s.actors[a]!.reservation.value)}`);
   const st = r.stats;
   const searched = p.dim(
-    `searched ${st.packages.toLocaleString('en-US')} packages over ${st.combinations.toLocaleString('en-US')} sets of issues; ${st.prunedCombinations.toLocaleString('en-US')} sets and ${st.skippedOptions} options ruled out without search`,
+    `searched ${count(st.packages, 'package')} over ${count(st.combinations, 'set')} of issues; ${count(st.prunedCombinations, 'set')} and ${count(st.skippedOptions, 'option')} ruled out without search`,
   );
 
   if (r.size !== null) {
