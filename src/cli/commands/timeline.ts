@@ -7,12 +7,10 @@ import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 
+// one paragraph a line: the output is wrapped to the terminal, so a line broken here would break again there
 export const TIMELINE_LEGEND = [
   'Each document is judged by the positions its actors held on the date it was tabled.',
-  "date: when it was tabled · document: its title · by: who tabled it · one column per actor: 'yes' accepts,",
-  "'no' rejects, in brackets when the text does not need that actor's consent · deal: 'yes' when every actor",
-  'whose consent it needs accepts and it breaks no rule · feasible: how many packages broke no party’s red line',
-  'and no rule, with the positions of that date.',
+  "date: when it was tabled · document: its title · by: who tabled it · one column per actor: 'yes' accepts, 'no' rejects, in brackets when the text does not need that actor's consent · deal: 'yes' when every actor whose consent it needs accepts and it breaks no rule · feasible: how many packages broke no party’s red line and no rule, with the positions of that date.",
 ];
 
 const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.length));
