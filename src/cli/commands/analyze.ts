@@ -29,9 +29,9 @@ import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
-  nash: 'Nash — the largest product of gains over the reservations',
-  kalaiSmorodinsky: 'Kalai–Smorodinsky — gains most nearly in proportion to what each could get',
-  utilitarian: 'Utilitarian — the largest total utility',
+  nash: "Nash — the largest product of the parties' gains over their reservations",
+  kalaiSmorodinsky: "Kalai–Smorodinsky — the parties' gains most nearly in proportion to what each could get",
+  utilitarian: "Utilitarian — the largest total of the parties' utilities",
   egalitarian: 'Egalitarian — the largest gain of the party that gains least',
 };
 
@@ -275,9 +275,11 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   for (const d of report.documents) lines.push(...documentLines(s, d, p));
   line();
   line(p.bold('Bargaining solutions'));
+  // every actor's utility is printed beside each solution, but only the parties' enter its objective
+  const others = s.actors.length > report.parties.length;
   line(
     p.dim(
-      '  over the packages every required actor accepts and no rule forbids; disagreement point: the reservations',
+      `  over the packages every required actor accepts and no rule forbids; disagreement point: the parties' reservations${others ? "; each weighs the parties' utilities only (the other actors' are shown, not weighed)" : ''}`,
     ),
   );
   if (s.durability) line(p.dim(DURABILITY_LEGEND));
