@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { sharePercent } from '../../src/cli/share.ts';
 
 async function cli(...argv: string[]) {
   const io = memoryIo();
@@ -68,5 +69,24 @@ describe('outcomes, the lone holdouts in words', () => {
     const named = json.failed.holdouts.filter((h) => h.runs > 0);
     expect(named.length).toBeGreaterThan(0);
     for (const h of named) expect(text).toMatch(new RegExp(` in ${h.runs} runs? \\(`));
+  });
+
+  it('should give each share its base: the signed runs for the terms, all runs for the walk-outs', async () => {
+    const signed = JSON.parse(await cli('outcomes', 'tutorial-bilateral', '-n', '12', '--json'));
+    const text = await cli('outcomes', 'tutorial-bilateral', '-n', '12');
+    expect(text).toContain('the term signed most often on each issue, with its share of the signed runs:');
+    for (const t of signed.signed.terms as { share: number }[]) {
+      // the share is a count of signed runs over the signed runs
+      const runs = t.share * signed.signed.runs;
+      expect(Math.abs(runs - Math.round(runs))).toBeLessThan(1e-9);
+      expect(text).toContain(`${sharePercent(t.share)}  `);
+    }
+    const argv = ['outcomes', 'ukraine-peace', '-n', '2', '--inject', 'us-walks-away@3'];
+    const walked = JSON.parse(await cli(...argv, '--json'));
+    const us = walked.walkOuts.find((w: { actor: string }) => w.actor === 'us');
+    expect(us.share).toBe(us.runs / walked.draws);
+    expect(await cli(...argv)).toContain(
+      `walk-outs: United States in ${us.runs} runs (${sharePercent(us.share)} of all runs)`,
+    );
   });
 });

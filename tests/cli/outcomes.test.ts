@@ -60,7 +60,7 @@ describe('peacesim outcomes', () => {
     expect(r.out).toContain('not probabilities of real-world events');
     expect(r.out).toMatch(/\nsigned {11}12 {2}100\.0% {2}\[75\.8%, 100\.0%\]\n/);
     expect(r.out).toMatch(/\nsigned in rounds? \d+/);
-    expect(r.out).toContain('terms signed most often:');
+    expect(r.out).toContain('the term signed most often on each issue, with its share of the signed runs:');
     expect(r.out).toContain('(the scenario states no durability assumptions)');
     expect(r.out).toContain('walk-outs: none');
   });

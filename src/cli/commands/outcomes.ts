@@ -106,7 +106,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
           ? '  no signed text met a ratification hurdle'
           : `  signed subject to ratification in ${runs(rt.runs)}; cleared every hurdle in ${runs(rt.cleared)} (${pct(rt.share)} ${interval(rt.interval)}) — ${RATIFICATION_CAVEAT}`,
       );
-    out.push('  terms signed most often:');
+    out.push('  the term signed most often on each issue, with its share of the signed runs:');
     for (const t of s.terms)
       out.push(
         `    ${pct(t.share).padStart(6)}  ${issueLabel(scenario, t.issue)}: ${optionLabel(scenario, t.issue, t.mode)}`,
@@ -134,7 +134,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
   out.push(
     '',
     left.length
-      ? `walk-outs: ${left.map((w) => `${actorShort(scenario, w.actor)} in ${runs(w.runs)} (${pct(w.share)})`).join(', ')}`
+      ? `walk-outs: ${left.map((w) => `${actorShort(scenario, w.actor)} in ${runs(w.runs)} (${pct(w.share)} of all runs)`).join(', ')}`
       : 'walk-outs: none',
   );
   io.out(`${out.join('\n')}\n`);
