@@ -72,7 +72,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   } else {
     const who = [...new Set(r.conflicts.map((c) => actor(c.actor).name))];
     out.push(
-      `${recorded} recorded reactions. The record does not hold together for ${who.join(' and ')}: see the conflicts below; every other actor is calibrated as usual.`,
+      `${recorded} recorded reaction${recorded === 1 ? '' : 's'}. The record does not hold together for ${who.join(' and ')}: see the conflicts below; every other actor is calibrated as usual.`,
     );
   }
   out.push('', p.bold('Recorded reactions'));
@@ -98,7 +98,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       if (first.cause === 'red-line') {
         const texts = first.redLines.map((id) => sentence(a.redLines.find((l) => l.id === id)?.text ?? id));
         out.push(
-          `  ${a.name} accepted ${docTitle(first.document)}, which breaks its red line: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
+          `  ${a.name} accepted ${docTitle(first.document)}, which breaks its red line${texts.length > 1 ? 's' : ''}: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
         );
       } else {
         out.push(`  No weights and value of no deal of ${a.name} within its ranges fit these together:`);
