@@ -89,4 +89,41 @@ describe('outcomes, the lone holdouts in words', () => {
       `walk-outs: United States in ${us.runs} runs (${sharePercent(us.share)} of all runs)`,
     );
   });
+
+  it('should give the share that cleared ratification as a share of the runs signed subject to it', async () => {
+    const file = join(dir, 'two-hurdles.yaml');
+    const hurdle = (id: string, actor: string, threshold: number) => [
+      `  - id: ${id}`,
+      `    actor: ${actor}`,
+      `    label: a vote of ${actor}`,
+      '    text: Every settlement goes to this body.',
+      '    when: { issue: sanctions, in: [kept, phased, lifted] }',
+      '    basis: assumption',
+      '    rationale: a test hurdle',
+      `    threshold: { value: ${threshold}, range: [0.5, ${threshold}], basis: assumption, rationale: a test threshold }`,
+    ];
+    writeFileSync(
+      file,
+      [
+        'format: 1',
+        `include: ${JSON.stringify(resolve('scenarios/tutorial-bilateral.yaml'))}`,
+        'id: two-hurdles',
+        'title: Two hurdles',
+        'summary: the tutorial with a body on each side',
+        'date: 2025-03-01',
+        'ratification:',
+        ...hurdle('north-vote', 'north', 0.6),
+        ...hurdle('south-vote', 'south', 0.6),
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(await cli('outcomes', file, '-n', '12', '--json'));
+    const rt = json.signed.ratification as { runs: number; cleared: number; share: number };
+    expect(rt.runs).toBeGreaterThan(0);
+    expect(rt.share).toBe(rt.cleared / rt.runs);
+    const text = (await cli('outcomes', file, '-n', '12')).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `signed subject to ratification in ${rt.runs} runs; cleared every hurdle in ${rt.cleared} run${rt.cleared === 1 ? '' : 's'} (${sharePercent(rt.share)} of those [`,
+    );
+  });
 });

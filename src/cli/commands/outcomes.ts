@@ -104,7 +104,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
       out.push(
         rt.runs === 0
           ? '  no signed text met a ratification hurdle'
-          : `  signed subject to ratification in ${runs(rt.runs)}; cleared every hurdle in ${runs(rt.cleared)} (${pct(rt.share)} ${interval(rt.interval)}) — ${RATIFICATION_CAVEAT}`,
+          : `  signed subject to ratification in ${runs(rt.runs)}; cleared every hurdle in ${runs(rt.cleared)} (${pct(rt.share)} of those ${interval(rt.interval)}) — ${RATIFICATION_CAVEAT}`,
       );
     out.push('  the term signed most often on each issue, with its share of the signed runs:');
     for (const t of s.terms)
