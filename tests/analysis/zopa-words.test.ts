@@ -61,3 +61,12 @@ describe('analyze, the zone of possible agreement in words', () => {
     expect(text).toContain('who cannot live with it even alone, under its own red lines and the rules');
   });
 });
+
+describe('analyze, the red lines in force', () => {
+  it('should say none when no actor has a red line, not leave the heading bare', async () => {
+    const json = JSON.parse(await cli('analyze', 'divide-the-surplus', '--json'));
+    expect((json.actors as { redLines: unknown[] }[]).every((a) => a.redLines.length === 0)).toBe(true);
+    const text = await cli('analyze', 'divide-the-surplus');
+    expect(text).toContain('Red lines in force on 2025\n  none\n');
+  });
+});

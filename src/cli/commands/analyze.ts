@@ -214,6 +214,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line(p.dim(BASIS_LEGEND));
   line();
   line(p.bold('Red lines') + p.dim(` in force on ${report.asOf}`));
+  if (report.actors.every((a) => a.redLines.length === 0)) line('  none');
   for (const a of report.actors) {
     if (a.redLines.length === 0) continue;
     line(`  ${p.cyan(actorName(s, a.id))} ${p.dim(`(${a.role})`)}`);
