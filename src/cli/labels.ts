@@ -20,6 +20,15 @@ export function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
 }
 
+/** A set of dated positions by id, with whose they are: "EU: Before the indefinite immobilisation (Art. 122)". */
+export function epochLabel(scenario: Scenario, id: string): string {
+  for (const a of scenario.actors) {
+    const e = a.epochs.find((x) => x.id === id);
+    if (e) return `${shortName(a.name)}: ${e.label}`;
+  }
+  return id;
+}
+
 /** A red line's or a rule's words, by id (an actor's red lines first, then the scenario's rules). */
 export function constraintText(scenario: Scenario, id: string): string {
   for (const a of scenario.actors) {

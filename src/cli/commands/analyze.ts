@@ -24,7 +24,7 @@ import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
-import { actorName, actorShort, termsText } from '../labels.ts';
+import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { tiedOnFrontier } from '../solution-ties.ts';
@@ -108,10 +108,6 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
   out.push(p.dim(`  ${RATIFICATION_CAVEAT}`));
   return [...out, ''];
 }
-
-/** A set of dated positions by its label (its id when the scenario has none by that id). */
-const epochLabel = (s: Scenario, id: string) =>
-  s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
 
 /** The text, and after it the closing line on the source keys it cites (none when it cites none). */
 function withKeysLine(s: Scenario, name: string, io: Io, text: string): string {

@@ -19,6 +19,7 @@ import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { belowPair } from '../compare.ts';
 import { type Io, palette } from '../io.ts';
+import { epochLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 
@@ -88,8 +89,6 @@ export function registerSummary(program: Command, io: Io): void {
       line();
       line(p.bold('Tabled documents'));
       const actor = (id: string) => actorName(s, id);
-      const epochLabel = (id: string) =>
-        s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id;
       for (const d of s.documents) {
         const asOf = opts.asOf ?? d.date;
         const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
@@ -103,7 +102,7 @@ export function registerSummary(program: Command, io: Io): void {
         const epochs = epochIdsOn(s, asOf);
         const judged = [
           asOf === d.date ? '' : `judged as of ${asOf}`,
-          epochs.length ? `dated positions: ${epochs.map(epochLabel).join('; ')}` : '',
+          epochs.length ? `dated positions: ${epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
         ].filter(Boolean);
         line(`  ${p.cyan(d.title)} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`);
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);

@@ -26,7 +26,7 @@ import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
-import { actorName, actorShort } from '../labels.ts';
+import { actorName, actorShort, epochLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { resolveScenarioPath } from '../paths.ts';
 
@@ -125,9 +125,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const line = (t = '') => io.out(`${t}\n`);
   line(`${p.bold(`What if — ${r.document.title}`)} ${p.dim(`(${s.title})`)}`);
   const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
-  const epochs = r.epochs.map(
-    (id) => s.actors.flatMap((a) => a.epochs).find((e) => e.id === id)?.label ?? id,
-  );
+  const epochs = r.epochs.map((id) => epochLabel(s, id));
   line(
     p.dim(
       `  judged by the positions in force on ${by}${epochs.length ? `: ${epochs.join('; ')}` : ''} · ${BASIS_LEGEND}`,
