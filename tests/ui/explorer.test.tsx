@@ -4,9 +4,11 @@ import { analyzeAcceptable } from '../../src/analysis/acceptable.ts';
 import { concessions } from '../../src/analysis/concessions.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
+import { positionsAsOf } from '../../src/domain/positions.ts';
 import { utility } from '../../src/domain/utility.ts';
+import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
-import { fix2 } from '../../src/ui/words.ts';
+import { fix2, shortName } from '../../src/ui/words.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -122,6 +124,35 @@ describe('the sandbox', () => {
     // enter puts the selected option in the sandbox
     await ui.press(KEY.up, KEY.enter);
     expect(ui.frame()).toContain('Territory: The front is frozen where it stands (tabled: Ukraine cedes');
+  });
+
+  it('should let every red line and rule on the issue be read, with pgdn when they do not fit', async () => {
+    const shipped = scenario('ukraine-peace');
+    // the overlay judges by the positions in force on the selected document's date (the first listed)
+    const s = positionsAsOf(shipped, shownDocuments(initialState(shipped))[0]!.date);
+    const donetsk = s.issueIndex.get('donetsk')!;
+    const ui = await open('ukraine-peace');
+    const row = displayOrder(s).indexOf(donetsk);
+    await ui.press(KEY.enter, ...Array.from({ length: row }, () => KEY.down), 'i');
+    const first = ui.frame();
+    expect(first).toContain('Donetsk region');
+    // five actors' red lines and a rule do not fit a 30-row terminal under the table: the notes scroll
+    expect(first).toContain('pgup/pgdn scroll');
+    let seen = first;
+    for (let k = 0; k < 10 && !ui.frame().includes('100%'); k++) {
+      await ui.press(KEY.pageDown);
+      seen += ui.frame();
+    }
+    const lines = s.actors.flatMap((a) =>
+      a.redLines.filter((r) => r.scope.includes(donetsk)).map((r) => `${shortName(a.name)}: ${r.text}`),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(seen).toContain(line.slice(0, 50));
+    for (const r of s.rules.filter((x) => x.scope.includes(donetsk)))
+      expect(seen).toContain(`rule: ${r.text}`.slice(0, 50));
+    // ↑↓ still choose the option
+    await ui.press(KEY.down);
+    expect(ui.frame()).toMatch(/❯\s+●?\s*Frozen on the line, the occup/);
   });
 });
 
