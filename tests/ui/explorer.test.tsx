@@ -93,6 +93,28 @@ describe('the sandbox', () => {
     expect(ui.frame()).toContain('• 0 changed');
   });
 
+  it('should say when an actor whose red lines break is also short of no deal, and by how much', async () => {
+    const shipped = scenario('ukraine-peace');
+    const ui = await open('ukraine-peace', { columns: 140, rows: 60 });
+    let checked = 0;
+    for (const doc of shownDocuments(initialState(shipped))) {
+      await ui.press(KEY.enter);
+      const s = positionsAsOf(shipped, doc.date);
+      const frame = ui.frame();
+      expect(frame).toContain(doc.title.slice(0, 40));
+      for (const v of evaluatePackage(s, doc.package).verdicts) {
+        if (!v.violations.length) continue;
+        const line = `and ${fix2(-v.margin)} short of no deal`;
+        if (v.margin < 0) {
+          expect(frame).toContain(line);
+          checked++;
+        } else expect(frame).not.toContain(line);
+      }
+      await ui.press(KEY.esc, KEY.down);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('should say when a package becomes an agreement', async () => {
     const s = scenario('tutorial-bilateral');
     const ui = await open('tutorial-bilateral');
