@@ -225,6 +225,25 @@ describe('the analysis', () => {
     expect(ui.frame()).toContain('✓ Agreement');
     expect(ui.frame()).toContain(`• ${first.changes.length} changed`);
   });
+
+  it('should date what it judges by, and say who still rejects each closest set', async () => {
+    const shipped = scenario('ukraine-peace');
+    const docs = shownDocuments(initialState(shipped));
+    const at = docs.findIndex((d) => d.id === 'us-ukraine-20-point');
+    const doc = docs[at]!;
+    const expected = concessions(shipped, doc.id, { limit: 10 });
+    expect(expected.size).toBeNull(); // no set of up to 3 changes: the closest are listed
+    const ui = await open('ukraine-peace', { columns: 140, rows: 40 });
+    await ui.press(...Array.from({ length: at }, () => KEY.down), 'a', 'c');
+    const frame = ui.frame();
+    expect(frame).toContain(`Positions in force on ${shipped.date}:`);
+    expect(frame).toContain(`positions of ${doc.date} · for ${doc.title}`);
+    const near = expected.closest[0]!;
+    const names = near.rejecting.map((a) => shortName(shipped.actors[a]!.name));
+    const verb = names.length === 1 ? 'rejects' : 'reject';
+    expect(frame).toMatch(new RegExp(`❯ 1\\.\\s+${names.join(' and ')} still ${verb} · `));
+    expect(frame).not.toMatch(/\d\.\s+\S+ rejects: /);
+  });
 });
 
 describe('picking a scenario', () => {
