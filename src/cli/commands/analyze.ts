@@ -27,7 +27,6 @@ import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
-import { tiedOnFrontier } from '../solution-ties.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
   nash: "Nash — the largest product of the parties' gains over their reservations",
@@ -172,7 +171,6 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
   if (found.length === 0) return ['  none: no package is acceptable to every actor whose consent it needs'];
   const shared = (issue: string) => found.every(([, x]) => x.package[issue] === found[0]![1].package[issue]);
   const out: string[] = [];
-  const ties = tiedOnFrontier(s, report);
   const common = found.length > 1 ? terms(s, found[0]![1].package, shared) : [];
   if (common.length > 0) {
     out.push(p.dim('  terms shared by every solution:'));
@@ -184,10 +182,9 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
     out.push(`    ${p.dim(`utilities: ${us}`)}`);
-    const tied = ties[kind] ?? 0;
-    if (tied > 1)
+    if (sol.tied !== null && sol.tied > 1)
       out.push(
-        `    ${p.dim(`${countOf(tied, 'point')} of the Pareto frontier share this best value; the one shown comes first in the issues' option order`)}`,
+        `    ${p.yellow(`not unique: ${count(sol.tied)} points of the frontier do as well; shown, the first by package order`)}`,
       );
     out.push(...durabilityLine(s, sol.durability, p, '    '));
     out.push(...ratificationLines(s, sol.ratification, p, '    '));
