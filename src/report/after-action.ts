@@ -21,6 +21,7 @@ import { Narration } from './narration/narration.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
+import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
 import { actorName, issueLabel, listing, strategyLabel, strategyWords } from './words.ts';
 
@@ -180,6 +181,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
   }));
   const pr = scenario.protocol;
   const outcome = narration.reportOutcome(run);
+  const blame = finalBlame(run.transcript);
   const partial = {
     scenario: {
       id: scenario.id,
@@ -202,7 +204,8 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
-    blame: finalBlame(run.transcript),
+    blame,
+    blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),
   };

@@ -115,13 +115,22 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     out.push(
       `The session stops waiting for ${listing(o.waitingFor.map(name))}. What are the options at this point, and what does each risk?`,
     );
-  // the actor that stood alone most often (the first to do so on a tie): a question, not a verdict. One round
-  // alone is the ordinary back-and-forth of two parties trading offers, so it takes two to ask.
-  const alone = [...r.holdouts].sort((x, y) => y.rounds.length - x.rounds.length)[0];
-  if (alone && alone.rounds.length >= 2)
-    out.push(
-      `By the engine's count, ${name(alone.actor)} was the lone holdout in ${roundList(alone.rounds)}: what did the others accept that it could not, and could the text have met it without losing them?`,
+  // every actor that stood alone more than once, most often first: asking of one side alone would single it out
+  // when the other stood alone as often, or (under alternating offers) answered one text fewer. One round alone is
+  // the ordinary back-and-forth of two parties trading offers, so it takes two to ask.
+  const alone = r.holdouts
+    .filter((h) => h.rounds.length >= 2)
+    .sort((x, y) => y.rounds.length - x.rounds.length);
+  if (alone.length) {
+    const each = alone.map(
+      (h, k) => `${name(h.actor)}${k ? '' : ' was the lone holdout'} in ${roundList(h.rounds)}`,
     );
+    const ask =
+      alone.length > 1
+        ? 'what did the others accept that each could not, and could the text have met each without losing the rest?'
+        : 'what did the others accept that it could not, and could the text have met it without losing them?';
+    out.push(`By the engine's count, ${each.join('; ')}: ${ask}`);
+  }
   const d = r.durability;
   if (d) {
     const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => `"${f.label}"`);

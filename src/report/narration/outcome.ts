@@ -13,6 +13,7 @@ import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, n2, n3, shift2 } from '../format.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
+import { soleAnswerNote } from '../sole-answers.ts';
 import { listing, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, PERSON, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
@@ -117,12 +118,17 @@ function ratification(v: Voice, r: RatificationCheck): Line[] {
   ];
 }
 
-/** Who stood alone, and who walked out, as the engine counts blame — neutrally, each actor with its own rounds. */
-function blame(v: Voice, list: readonly BlameCount[]): Line {
+/**
+ * Who stood alone, and who walked out, as the engine counts blame — neutrally, each actor with its own rounds; and,
+ * when texts one actor answered alone were counted, how many each side answered so.
+ */
+function blame(v: Voice, list: readonly BlameCount[], entries: readonly TranscriptEntry[]): Line[] {
   const intro =
     'Blame as the engine counts it (lone holdout on a text all other required actors accepted, or a walk-out)';
-  if (list.length === 0) return say(`${intro}: nobody.`);
-  return say(`${intro}: ${list.map((b) => blameLine(b, (id) => v.name(id))).join('; ')}.`);
+  if (list.length === 0) return [say(`${intro}: nobody.`)];
+  const name = (id: string) => v.name(id);
+  const note = soleAnswerNote(entries, list, name);
+  return [say(`${intro}: ${list.map((b) => blameLine(b, name)).join('; ')}.`), ...(note ? [say(note)] : [])];
 }
 
 /** The run's last lines: how it ended, with the final terms, or whom it waits for. */
@@ -147,7 +153,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
     return [
       blank,
       say(`Outcome: stalemate — ${lastRound(last.round)}`, 'strong', 0),
-      ...(last.blame ? [blame(v, last.blame)] : []),
+      ...(last.blame ? blame(v, last.blame, entries) : []),
       consentOf(v, last.terms, 'The last text'),
       say('The last text on the table (where it differs from the status quo):'),
       ...terms(v, last.terms, 4),
@@ -156,7 +162,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
     return [
       blank,
       say(`Outcome: the ${collapse(v, last.round, last.actors)}`, 'collapsed', 0),
-      ...(last.blame ? [blame(v, last.blame)] : []),
+      ...(last.blame ? blame(v, last.blame, entries) : []),
       consentOf(v, last.terms, 'The last text'),
     ];
   if (!waitingFor) return [];
