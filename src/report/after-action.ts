@@ -49,7 +49,8 @@ function turningPoints(
   for (const t of series) {
     let prev: { readonly accepts: boolean; readonly round: number } | null = null;
     for (const r of timeline) {
-      const v = r.entries.findLast((e) => e.kind === 'verdict' && e.actor === t.actor);
+      // an answer after a walk-out is no change of mind: the walk-out is its own turning point
+      const v = r.entries.findLast((e) => e.kind === 'verdict' && e.actor === t.actor && !e.absent);
       if (v?.kind !== 'verdict') continue;
       if (prev !== null && v.accepts !== prev.accepts)
         out.push({
