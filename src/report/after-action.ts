@@ -17,6 +17,7 @@ import type {
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
+import { holdoutWhy } from './holdout-why.ts';
 import { Narration } from './narration/narration.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
@@ -205,7 +206,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
-    blame,
+    blame: blame && blame.map((b) => ({ ...b, why: holdoutWhy(run.transcript, b) })),
     blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),

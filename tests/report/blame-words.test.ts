@@ -11,6 +11,7 @@ import { runHeadless } from '../../src/engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../src/engine/options.ts';
 import type { TranscriptEntry } from '../../src/engine/transcript.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
+import { holdoutWhy } from '../../src/report/holdout-why.ts';
 import { Narration } from '../../src/report/narration/narration.ts';
 import { lineText } from '../../src/report/narration/spans.ts';
 import { readRounds } from './read-rounds.ts';
@@ -82,6 +83,118 @@ describe('the words beside the blame count', () => {
         },
       ),
       { seed: FC_SEED, numRuns: 24 },
+    );
+  });
+
+  it('should give, for each actor counted, why it rejected in the rounds it stood alone, as its verdicts say (property)', () => {
+    // the reasons read afresh from each verdict: its red lines, a person's choice, below no deal, or holding out
+    const PHRASES = {
+      red: /the text crossed (?:its red lines|one of its red lines)/,
+      person: /a person's choice/,
+      below: /the text was worth less to it than no deal/,
+      holds: /the text was worth no less than no deal to it yet short of what it held out for/,
+    };
+    let told = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIOS),
+        fc.integer({ min: 1, max: 50 }),
+        fc.option(fc.tuple(fc.constantFrom(...KINDS), fc.constantFrom(...KINDS)), { nil: undefined }),
+        (id, seed, kinds) => {
+          const s = openScenario(id);
+          const parties = s.protocol.parties.map((p) => s.actors[p]!.id);
+          const strategies = kinds
+            ? Object.fromEntries(parties.map((p, k) => [p, { kind: kinds[k % 2]! }]))
+            : undefined;
+          const { text, transcript } = outcomeText(id, { seed, ...(strategies ? { strategies } : {}) });
+          for (const b of runOutcome(transcript)?.blame ?? []) {
+            if (!b.holdouts.length) continue;
+            const name = s.actors.find((a) => a.id === b.actor)!.name;
+            const at = text.indexOf(`${name}: ${b.count} (lone holdout in `);
+            expect(at, text).toBeGreaterThanOrEqual(0);
+            const said = text.slice(at).split(')')[0]!.split('; walked out')[0]!;
+            const why = said.slice(said.indexOf(': ', name.length + 2) + 2);
+            const verdicts = b.holdouts.map(
+              (r) =>
+                transcript.findLast(
+                  (e): e is Extract<TranscriptEntry, { kind: 'verdict' }> =>
+                    e.kind === 'verdict' && e.actor === b.actor && e.round === r,
+                )!,
+            );
+            const kinds = new Set<string>(
+              verdicts.map((v) =>
+                v.violations.length
+                  ? 'red'
+                  : v.human
+                    ? 'person'
+                    : v.utility < v.reservation - 1e-9
+                      ? 'below'
+                      : 'holds',
+              ),
+            );
+            for (const [k, re] of Object.entries(PHRASES))
+              expect(re.test(why), `${k} in "${why}"`).toBe(kinds.has(k));
+            if (/one of its red lines/.test(why))
+              expect(
+                verdicts.filter((v) => v.violations.length).every((v) => v.violations.length === 1),
+              ).toBe(true);
+            told++;
+          }
+        },
+      ),
+      { seed: FC_SEED, numRuns: 24 },
+    );
+    expect(told).toBeGreaterThan(0);
+  });
+
+  it('should give each reason with its rounds when the reasons differ', () => {
+    // a hand-made transcript: Russia stands alone on a red line (round 2), below no deal (round 3), holding out for
+    // more (round 4); each verdict followed by its round's tally
+    const verdict = (round: number, utility: number, violations: number) =>
+      ({
+        seq: round * 10,
+        round,
+        phase: 'responding',
+        kind: 'verdict',
+        actor: 'russia',
+        accepts: false,
+        utility,
+        reservation: 0.5,
+        aspiration: 0.8,
+        strategy: 'linear',
+        violations: Array.from({ length: violations }, (_, k) => ({
+          redLine: `r${k}`,
+          text: 't',
+          sources: [],
+        })),
+        asks: [],
+      }) as unknown as TranscriptEntry;
+    const tally = (round: number) =>
+      ({
+        seq: round * 10 + 1,
+        round,
+        phase: 'tallying',
+        kind: 'tally',
+        agreement: false,
+        required: ['russia', 'ukraine'],
+        accepting: ['ukraine'],
+        rejecting: ['russia'],
+        ruleViolations: [],
+        holdout: 'russia',
+      }) as unknown as TranscriptEntry;
+    const entries = [
+      verdict(2, 0.7, 1),
+      tally(2),
+      verdict(3, 0.4, 0),
+      tally(3),
+      verdict(4, 0.6, 0),
+      tally(4),
+    ];
+    expect(holdoutWhy(entries, { actor: 'russia', count: 3, holdouts: [2, 3, 4], walkOut: null })).toBe(
+      'the text crossed one of its red lines in round 2, the text was worth less to it than no deal in round 3, the text was worth no less than no deal to it yet short of what it held out for in round 4',
+    );
+    expect(holdoutWhy(entries, { actor: 'russia', count: 2, holdouts: [3], walkOut: null })).toBe(
+      'the text was worth less to it than no deal',
     );
   });
 

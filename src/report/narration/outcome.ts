@@ -11,6 +11,7 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/t
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, n2, n3, shift2 } from '../format.ts';
+import { holdoutWhy } from '../holdout-why.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
@@ -128,7 +129,8 @@ function blame(v: Voice, list: readonly BlameCount[], entries: readonly Transcri
   if (list.length === 0) return [say(`${intro}: nobody.`)];
   const name = (id: string) => v.name(id);
   const note = soleAnswerNote(entries, list, name);
-  return [say(`${intro}: ${list.map((b) => blameLine(b, name)).join('; ')}.`), ...(note ? [say(note)] : [])];
+  const lines = list.map((b) => blameLine({ ...b, why: holdoutWhy(entries, b) }, name));
+  return [say(`${intro}: ${lines.join('; ')}.`), ...(note ? [say(note)] : [])];
 }
 
 /** The run's last lines: how it ended, with the final terms, or whom it waits for. */
