@@ -206,7 +206,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
-    blame: blame && blame.map((b) => ({ ...b, why: holdoutWhy(run.transcript, b) })),
+    blame: blame ? blame.map((b) => ({ ...b, why: holdoutWhy(run.transcript, b) })) : null,
     blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),
