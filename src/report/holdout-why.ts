@@ -14,10 +14,12 @@ const WHY = {
   'below-no-deal': 'the text was worth less to it than no deal',
   'holds-out': 'the text was worth no less than no deal to it yet short of what it held out for',
   person: "a person's choice",
+  absent: 'it had walked out',
 } as const;
 
 /** The reason of one rejection, by the numbers of the verdict. */
 export function rejectionKind(v: Verdict): keyof typeof WHY {
+  if (v.absent) return 'absent';
   if (v.violations.length) return 'red-line';
   if (v.human) return 'person';
   return v.utility < v.reservation - EPS ? 'below-no-deal' : 'holds-out';
