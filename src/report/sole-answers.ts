@@ -6,7 +6,7 @@
 import type { BlameCount, TranscriptEntry } from '../engine/transcript.ts';
 import { count } from './format.ts';
 
-export interface SoleAnswers {
+interface SoleAnswers {
   /** the rounds in which this actor was the only one to answer the text */
   readonly rounds: readonly number[];
   /** of those, the rounds the tally counted it the lone holdout */
@@ -14,7 +14,7 @@ export interface SoleAnswers {
 }
 
 /** Per actor, the texts it answered with no other actor answering them, in the order actors first did so. */
-export function soleAnswers(entries: readonly TranscriptEntry[]): Map<string, SoleAnswers> {
+function soleAnswers(entries: readonly TranscriptEntry[]): Map<string, SoleAnswers> {
   const out = new Map<string, { rounds: number[]; holdouts: number[] }>();
   let answering: string[] = [];
   for (const e of entries) {
