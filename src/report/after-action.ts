@@ -24,7 +24,7 @@ import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
 import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
-import { actorName, issueLabel, listing, strategyLabel, strategyWords } from './words.ts';
+import { actorName, issueLabel, listing, protocolWords, strategyLabel, strategyWords } from './words.ts';
 
 export function runStateOf(scenario: Scenario, snapshot: NegotiationSnapshot): RunState {
   const ctx = snapshot.context;
@@ -181,7 +181,6 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     approach: strategyWords(options.strategies[a.index]!),
     person: people.includes(a.id),
   }));
-  const pr = scenario.protocol;
   const outcome = narration.reportOutcome(run);
   const blame = finalBlame(run.transcript);
   const partial = {
@@ -190,10 +189,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       title: scenario.title,
       ...(meta.source === undefined ? {} : { source: meta.source }),
     },
-    protocol:
-      pr.kind === 'mediated-single-text'
-        ? `a single negotiating text, mediated by ${scenario.actors[pr.mediator ?? pr.parties[0]!]!.name}`
-        : 'alternating offers',
+    protocol: protocolWords(scenario),
     seed: options.seed,
     maxRounds: options.maxRounds,
     rounds,

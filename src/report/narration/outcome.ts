@@ -15,7 +15,7 @@ import { holdoutWhy } from '../holdout-why.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
-import { listing, strategyLabel, strategyWords } from '../words.ts';
+import { listing, protocolWords, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, PERSON, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';
@@ -65,10 +65,7 @@ function consentOf(v: Voice, terms: TermSheet, what: string): Line {
 export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): Line[] {
   const s = v.scenario;
   const pr = s.protocol;
-  const kind =
-    pr.kind === 'mediated-single-text'
-      ? `a single negotiating text, mediated by ${v.name(s.actors[pr.mediator ?? pr.parties[0]!]!.id)}`
-      : 'alternating offers';
+  const kind = protocolWords(s);
   const strategies = s.actors
     .map((a) => {
       const st = options.strategies[a.index]!;
