@@ -10,6 +10,7 @@ import { memoryIo } from '../src/cli/io.ts';
 import { buildProgram } from '../src/cli/program.ts';
 import { openScenario, shippedIds } from '../src/cli/scenarios.ts';
 import { evaluatePackage } from '../src/domain/evaluate.ts';
+import { missingLines } from './doc-quotes.ts';
 import { BIN, ROOT } from './helpers.ts';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
@@ -165,25 +166,32 @@ describe('the example commands of the docs', () => {
     const text = readFileSync(resolve(ROOT, file), 'utf8');
     for (const block of fencedBlocks(text))
       block.forEach((line, k) => {
-        // a shell comment after the command is the page's, not an argument
-        const m = /^\$ (?:npx )?peacesim (.*?)(?:\s+#.*)?$/.exec(line);
+        // a shell comment after the command is the page's, not an argument; `# exit N` is the exit it shows
+        const m = /^\$ (?:npx )?peacesim (.*?)(?:\s+#\s*(.*))?$/.exec(line);
         if (!m) return;
         // an example that elides its arguments shows only what the error reads like
         if (m[1]!.includes('…')) return;
-        const output = block[k + 1] ?? '';
-        const fails = output.startsWith('peacesim:');
+        const next = block.findIndex((l, j) => j > k && l.startsWith('$ '));
+        const quoted = block.slice(k + 1, next === -1 ? undefined : next);
+        const exit = /^exit (\d+)$/.exec(m[2] ?? '')?.[1];
+        const fails = exit !== undefined ? exit !== '0' : (quoted[0] ?? '').startsWith('peacesim:');
         it(`should ${fails ? 'fail as shown' : 'run'}: ${file}: peacesim ${m[1]}`, () => {
           const args = m[1]!.match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
           const r = spawnSync(process.execPath, [BIN, ...args], {
             cwd: work,
             encoding: 'utf8',
-            env: { ...process.env, NO_COLOR: '1' },
+            env: { ...process.env, NO_COLOR: '1', COLUMNS: '200' },
             input: '',
           });
-          if (fails) {
-            expect(r.status, r.stderr).not.toBe(0);
-            expect(r.stderr).toMatch(/^peacesim: /);
-          } else expect(r.status, r.stderr).toBe(0);
+          if (exit !== undefined) expect(r.status, r.stderr).toBe(Number(exit));
+          else if (fails) expect(r.status, r.stderr).not.toBe(0);
+          else expect(r.status, r.stderr).toBe(0);
+          if (fails && exit === undefined) expect(r.stderr).toMatch(/^peacesim: /);
+          // what the page quotes under the command is what it prints
+          expect(
+            missingLines(quoted, r.stdout + r.stderr),
+            `${file} quotes lines peacesim ${m[1]} does not print`,
+          ).toEqual([]);
         });
       });
   }

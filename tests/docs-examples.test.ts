@@ -1,0 +1,224 @@
+// What the docs say the program prints and computes, checked against the program as it is: the example outputs a
+// page introduces in words rather than with "$ peacesim …" (docs.test.ts checks those), and the numbers the pages
+// state about the shipped scenarios — counts, outcomes, rounds — each read from the page and compared with the
+// program's --json. A page that drifts from the program fails here, naming the page.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../src/cli/io.ts';
+import { run } from '../src/cli/program.ts';
+import { openScenario } from '../src/cli/scenarios.ts';
+import { blockAfter, missingLines, page } from './doc-quotes.ts';
+
+/** peacesim in-process: its exit code and everything it printed. */
+async function peacesim(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run(argv, io);
+  return { code, stdout: io.stdout(), all: io.stdout() + io.stderr() };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the shape of each command's --json is checked where it is read
+async function json(...argv: string[]): Promise<any> {
+  const r = await peacesim(...argv, '--json');
+  expect(r.code, r.all).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+/** A number the page states, by a pattern with one group; the page must still state it. */
+function stated(file: string, pattern: RegExp): string {
+  const m = pattern.exec(page(file).replace(/\s+/g, ' '));
+  expect(m, `${file} no longer says ${pattern}`).not.toBeNull();
+  return m![1]!;
+}
+
+/** The page still says `words` (whitespace aside). */
+function says(file: string, words: string) {
+  expect(page(file).replace(/\s+/g, ' '), `${file} no longer says "${words}"`).toContain(words);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'peacesim-docs-examples-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the example outputs the docs introduce in words', () => {
+  const examples: { file: string; marker: string; argv: string[] }[] = [
+    {
+      file: 'docs/run.md',
+      marker: '`peacesim run tutorial-bilateral --rounds 4` (',
+      argv: ['run', 'tutorial-bilateral', '--rounds', '4'],
+    },
+    { file: 'docs/run.md', marker: 'In `28-point-path` the Geneva', argv: ['run', '28-point-path'] },
+    {
+      file: 'docs/briefings.md',
+      marker: '`peacesim brief tutorial-bilateral --actor south`',
+      argv: ['brief', 'tutorial-bilateral', '--actor', 'south'],
+    },
+  ];
+  for (const { file, marker, argv } of examples)
+    it(`should print what ${file} quotes of peacesim ${argv.join(' ')}`, async () => {
+      const r = await peacesim(...argv);
+      expect(r.code, r.all).toBe(0);
+      expect(missingLines(blockAfter(page(file), marker), r.all)).toEqual([]);
+    });
+
+  it('should report saved sessions as docs/report.md quotes them', async () => {
+    const report = async (...runArgs: string[]) => {
+      const session = join(work, `${runArgs[0]!.replace(/\W/g, '-')}.json`);
+      expect((await peacesim('run', ...runArgs, '--save', session)).code).toBe(0);
+      const r = await peacesim('report', session);
+      expect(r.code, r.all).toBe(0);
+      return r.all;
+    };
+    const text = page('docs/report.md');
+    const tutorial = await report('tutorial-bilateral', '--rounds', '4');
+    expect(
+      missingLines(blockAfter(text, '`peacesim run tutorial-bilateral --rounds 4 --save s.json`'), tutorial),
+    ).toEqual([]);
+    const blame = await report('docs/examples/blame-without-refusal.yaml');
+    expect(missingLines(blockAfter(text, 'On [docs/examples/blame-without-refusal.yaml]'), blame)).toEqual(
+      [],
+    );
+    expect(missingLines(blockAfter(text, 'and round 3 says why its event fired:'), blame)).toEqual([]);
+    expect(
+      missingLines(
+        blockAfter(text, 'A stalemate of `ukraine-peace` gives the tally'),
+        await report('ukraine-peace'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('should sign docs/examples/blame-without-refusal.yaml in the round docs/report.md gives', async () => {
+    const round = stated(
+      'docs/report.md',
+      /blame-without-refusal\.yaml --save s\.json`, signed in round (\d+)\)/,
+    );
+    const r = await json('run', 'docs/examples/blame-without-refusal.yaml');
+    expect([r.outcome, r.rounds]).toEqual(['signed', Number(round)]);
+  });
+});
+
+describe('the numbers docs/scenarios.md states about the shipped scenarios', () => {
+  const FILE = 'docs/scenarios.md';
+
+  it('should give each scenario the date, actors, issues and packages that list gives it', async () => {
+    const listed: { id: string; date: string; actors: number; issues: number; packages: number }[] =
+      await json('list');
+    const rows = page(FILE)
+      .split('\n')
+      .filter((l) => /^\| `[\w-]+` +\|/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    const table = new Map(
+      rows.filter((c) => /^\d/.test(c[3] ?? '')).map((c) => [c[1]!.replace(/`/g, ''), c]),
+    );
+    expect([...table.keys()].sort()).toEqual(listed.map((s) => s.id).sort());
+    for (const s of listed) {
+      const [, , , date, actors, issues, packages] = table.get(s.id)!;
+      expect([date, actors, issues, packages], `${FILE}'s row of ${s.id}`).toEqual([
+        s.date,
+        String(s.actors),
+        String(s.issues),
+        String(s.packages).replace(/\B(?=(\d{3})+$)/g, ','),
+      ]);
+    }
+  });
+
+  it("should count the default's documents, issues and recorded reactions as the scenario holds them", () => {
+    const s = openScenario('ukraine-peace');
+    const parties = s.protocol.parties.map((p) => s.actors[p]!.id);
+    expect(Number(stated(FILE, /The (\d+) documents run from/))).toBe(s.documents.length);
+    expect(Number(stated(FILE, /\*\*Documents \((\d+)\)\.\*\*/))).toBe(s.documents.length);
+    expect(Number(stated(FILE, /\*\*Issues \((\d+)\)\.\*\*/))).toBe(s.issues.length);
+    expect(Number(stated(FILE, /\*\*The record \((\d+) reactions\)\.\*\*/))).toBe(s.record.length);
+    const byParties = s.record.filter((r) => parties.includes(s.actors[r.actor]!.id));
+    const [rejects, accepts] = stated(FILE, /(\d+ rejections and \d+) acceptances by the parties/)
+      .split(' rejections and ')
+      .map(Number);
+    expect(byParties.filter((r) => r.reaction === 'reject').length).toBe(rejects);
+    expect(byParties.filter((r) => r.reaction === 'accept').length).toBe(accepts);
+  });
+
+  it('should end each run as the page says', async () => {
+    says(FILE, 'The default run ends in a **stalemate** after 12 rounds');
+    says(FILE, 'the run ends in a stalemate. Omit `russia:guarantor-veto`');
+    says(
+      FILE,
+      'Fourteen issues are fixed at the status quo to keep the space small. The run ends in a stalemate',
+    );
+    says(FILE, 'The run signs in round 7 — without the force.');
+    says(FILE, "and the run ends in a stalemate like the default's");
+    const outcome = async (id: string) => {
+      const r = await json('run', id);
+      return [r.outcome, r.rounds];
+    };
+    expect(await outcome('ukraine-peace')).toEqual(['stalemate', 12]);
+    expect((await outcome('istanbul-2022'))[0]).toBe('stalemate');
+    expect((await outcome('june-2024-terms'))[0]).toBe('stalemate');
+    expect((await outcome('blame-and-pressure'))[0]).toBe('stalemate');
+    const triangle = await json('run', 'security-triangle');
+    expect([triangle.outcome, triangle.rounds]).toEqual(['signed', 7]);
+    expect(triangle.transcript.at(-1).terms['foreign-troops']).not.toBe('reassurance-force');
+    expect(26 - openScenario('june-2024-terms').issues.length).toBe(14);
+  });
+
+  it('should find no feasible package where the page says none exists, and the red lines it names broken', async () => {
+    expect((await json('analyze', 'ukraine-peace')).feasible.count).toBe(0);
+    expect((await json('analyze', 'istanbul-2022')).feasible.count).toBe(0);
+    const broken = async (id: string, doc: string, actor: string): Promise<string[]> => {
+      const d = (await json('analyze', id)).documents.find((x: { id: string }) => x.id === doc);
+      return d.verdicts[actor].violations.map((v: { redLine: string }) => v.redLine);
+    };
+    says(
+      FILE,
+      "the 28-point plan breaks Ukraine's `no-withdrawal` and none of Russia's; the 20-point text breaks none of Ukraine's and three of Russia's",
+    );
+    expect(await broken('28-point-path', 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal']);
+    expect(await broken('28-point-path', 'us-28-point-plan', 'russia')).toEqual([]);
+    expect(await broken('28-point-path', 'us-ukraine-20-point', 'ukraine')).toEqual([]);
+    expect(await broken('28-point-path', 'us-ukraine-20-point', 'russia')).toHaveLength(3);
+    says(
+      FILE,
+      "they break four of Ukraine's red lines at once, and Ukraine's peace formula breaks four of Russia's",
+    );
+    expect(await broken('june-2024-terms', 'putin-june-2024', 'ukraine')).toHaveLength(4);
+    expect(await broken('june-2024-terms', 'ukraine-peace-formula', 'russia')).toHaveLength(4);
+  });
+
+  it('should date the closing of the door as the timeline shows it', async () => {
+    const june2024 = Number(stated(FILE, /\((\d\.\d) × 10⁹ from June 2024/)) * 1e9;
+    const entries: { date: string; feasible: number }[] = (await json('timeline')).entries;
+    const feasible = (date: string) => entries.filter((e) => e.date === date).map((e) => e.feasible);
+    expect(Math.round(feasible('2024-06-14')[0]! / 1e8) * 1e8).toBe(june2024);
+    expect(entries.filter((e) => e.date >= '2025-12-15').every((e) => e.feasible === 0)).toBe(true);
+    expect(entries.filter((e) => e.date < '2022-05-01').every((e) => e.feasible === 0)).toBe(true);
+    expect(
+      entries.filter((e) => e.date > '2022-05-01' && e.date < '2025-12-15').every((e) => e.feasible > 1e9),
+    ).toBe(true);
+  });
+});
+
+describe('the default run as docs/run.md tells it', () => {
+  it('should reverse as many choices as the page says, stalemate with each, and keep the text in the rounds it names', async () => {
+    const tried = Number(
+      stated(
+        'docs/run.md',
+        /with any one of the (\d+) reversible ones reversed, the run still ends in stalemate/,
+      ),
+    );
+    const r = await json('run', 'ukraine-peace');
+    expect([r.restsOn.tried, r.restsOn.items]).toEqual([tried, []]);
+    says('docs/run.md', 'as in rounds 3 to 8 of the default run');
+    says('docs/run.md', 'as in round 9 of the default run');
+    const tabling = (round: number) =>
+      r.transcript.find((e: { round: number; phase: string }) => e.round === round && e.phase === 'tabling');
+    for (let round = 3; round <= 8; round++) expect(tabling(round).nothingNew, `round ${round}`).toBe(true);
+    expect(tabling(9).nothingNew).toBeUndefined();
+    expect(tabling(9).undone.length).toBeGreaterThan(0);
+  });
+
+  it('should end as the page says with more rounds and with the US walking away', async () => {
+    says('docs/run.md', '(`--rounds 20` ends in a stalemate too)');
+    says('docs/run.md', '`--inject us-walks-away@3` collapses the talks');
+    expect((await json('run', 'ukraine-peace', '--rounds', '20')).outcome).toBe('stalemate');
+    expect((await json('run', 'ukraine-peace', '--inject', 'us-walks-away@3')).outcome).toBe('collapsed');
+  });
+});
