@@ -222,3 +222,23 @@ describe('the default run as docs/run.md tells it', () => {
     expect((await json('run', 'ukraine-peace', '--inject', 'us-walks-away@3')).outcome).toBe('collapsed');
   });
 });
+
+describe('the hinges search on the default scenario as docs/evidence.md counts it', () => {
+  it('should try the singles and pairs the page says its default budget reaches, of the sets it says exist', async () => {
+    const FILE = 'docs/evidence.md';
+    const [singles, pairsTried, pairs] = stated(
+      FILE,
+      /scenario (all \d+ single choices and \d+ of the \d+) pairs/,
+    )
+      .match(/\d+/g)!
+      .map(Number);
+    const all = Number(stated(FILE, /triple of the default scenario.s would take (\d+,\d+) runs/).replace(',', ''));
+    const sizes: { size: number; candidates: number; tried: number }[] = (await json('hinges')).outcome.sizes;
+    expect(sizes.map((s) => [s.candidates, s.tried])).toEqual([
+      [singles, singles],
+      [pairs, pairsTried],
+      [expect.any(Number), 0],
+    ]);
+    expect(sizes[0]!.candidates + sizes[1]!.candidates + sizes[2]!.candidates).toBe(all);
+  });
+});
