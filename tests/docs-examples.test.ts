@@ -232,7 +232,9 @@ describe('the hinges search on the default scenario as docs/evidence.md counts i
     )
       .match(/\d+/g)!
       .map(Number);
-    const all = Number(stated(FILE, /triple of the default scenario.s would take (\d+,\d+) runs/).replace(',', ''));
+    const all = Number(
+      stated(FILE, /triple of the default scenario.s would take (\d+,\d+) runs/).replace(',', ''),
+    );
     const sizes: { size: number; candidates: number; tried: number }[] = (await json('hinges')).outcome.sizes;
     expect(sizes.map((s) => [s.candidates, s.tried])).toEqual([
       [singles, singles],
@@ -240,5 +242,54 @@ describe('the hinges search on the default scenario as docs/evidence.md counts i
       [expect.any(Number), 0],
     ]);
     expect(sizes[0]!.candidates + sizes[1]!.candidates + sizes[2]!.candidates).toBe(all);
+  });
+});
+
+describe('the default scenario as docs/analysis.md works it through', () => {
+  const FILE = 'docs/analysis.md';
+
+  it('should size the outcome space, count the checks and quote a durability line as analyze does', async () => {
+    const a = await json('analyze', 'ukraine-peace');
+    const trillions = Number(stated(FILE, /in the default scenario about (\d+) trillion/));
+    expect(Math.round(a.outcomeSpace.size / 1e12)).toBe(trillions);
+    expect(a.conflictSearch.checks).toBe(Number(stated(FILE, /the whole search takes (\d+) checks/)));
+    const line = stated(FILE, /gets one line, `(durability [^`]+)`/);
+    expect(missingLines([line], (await peacesim('analyze', 'ukraine-peace')).all)).toEqual([]);
+  });
+
+  it('should find on the dates the page names the feasible count and the conflict it gives', async () => {
+    const before = await json('analyze', 'ukraine-peace', '--as-of', '2025-12-01');
+    const count = stated(FILE, /the same scenario has ([\d,]+) feasible packages/).replace(/,/g, '');
+    expect([before.feasible.count, before.conflicts]).toEqual([Number(count), []]);
+    says(FILE, 'In spring 2022 (`--as-of 2022-04-01`) the conflict is another one');
+    const spring = await json('analyze', 'ukraine-peace', '--as-of', '2022-04-01');
+    expect(spring.conflicts.map((c: { members: { id: string }[] }) => c.members.map((m) => m.id))).toEqual([
+      ['guarantor-veto', 'binding-guarantees'],
+    ]);
+  });
+});
+
+describe("docs/evidence.md's JSON examples", () => {
+  const FILE = 'docs/evidence.md';
+
+  it("should count the tutorial's hinges search as hinges --json does", async () => {
+    const h = await json('hinges', 'tutorial-bilateral');
+    expect(h.outcome.tried).toBe(
+      Number(
+        stated(FILE, /"sizes": \[ \{ "size": 1, "candidates": \d+, "tried": \d+ \}, … \], "tried": (\d+)/),
+      ),
+    );
+    expect(h.outcome.sizes[0].candidates).toBe(
+      Number(stated(FILE, /"sizes": \[ \{ "size": 1, "candidates": (\d+)/)),
+    );
+    const doc = h.documents.find((d: { id: string }) => d.id === 'mediator-text');
+    expect(doc.tried).toBe(Number(stated(FILE, /"sizes": \[…\] \}, … \}, "tried": (\d+) \} \]/)));
+    expect(doc.agreementHinges).toEqual([['reservation:south']]);
+  });
+
+  it("should count the default run's reversed and unranged choices as run --json does", async () => {
+    const r = (await json('run', 'ukraine-peace')).restsOn;
+    expect(r.tried).toBe(Number(stated(FILE, /"tried": (\d+), \/\/ labelled choices reversed/)));
+    expect(r.unranged).toBe(Number(stated(FILE, /"unranged": (\d+), \/\/ labelled weights/)));
   });
 });
