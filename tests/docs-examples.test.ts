@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/program.ts';
+import { recoveryNote } from '../src/cli/recovery.ts';
 import { openScenario } from '../src/cli/scenarios.ts';
 import { blockAfter, missingLines, page } from './doc-quotes.ts';
 
@@ -291,5 +292,45 @@ describe("docs/evidence.md's JSON examples", () => {
     const r = (await json('run', 'ukraine-peace')).restsOn;
     expect(r.tried).toBe(Number(stated(FILE, /"tried": (\d+), \/\/ labelled choices reversed/)));
     expect(r.unranged).toBe(Number(stated(FILE, /"unranged": (\d+), \/\/ labelled weights/)));
+  });
+});
+
+describe('docs/facilitation.md', () => {
+  const FILE = 'docs/facilitation.md';
+
+  it('should quote the line the explorer prints on leaving for a session it did not save', () => {
+    const [line] = blockAfter(page(FILE), 'the exit prints where it is');
+    const file = /its inputs are in (\S+) /.exec(line!)![1]!;
+    expect(line).toBe(`peacesim: ${recoveryNote(file)}`);
+  });
+
+  it('should list the cheap signals each scenario it names can fire', () => {
+    says(
+      FILE,
+      'cheap signals (two prisoner exchanges, truces to recover the dead, an energy pause, a drawdown near Kyiv;',
+    );
+    says(
+      FILE,
+      '`28-point-path`, dated December 2025, neither the exchange of February 2026 nor the energy pause',
+    );
+    const manual = (id: string) =>
+      openScenario(id)
+        .events.filter((e) => 'manual' in e.trigger)
+        .map((e) => e.id);
+    const signals = [
+      'pow-exchange-1000',
+      'prisoner-exchange-314',
+      'truces-for-the-dead',
+      'energy-pause-2026',
+      'kyiv-drawdown',
+    ];
+    expect(manual('ukraine-peace')).toEqual(expect.arrayContaining(signals));
+    expect(manual('28-point-path')).toEqual(
+      expect.arrayContaining(
+        signals.filter((e) => !['prisoner-exchange-314', 'energy-pause-2026'].includes(e)),
+      ),
+    );
+    expect(manual('28-point-path')).not.toContain('prisoner-exchange-314');
+    expect(manual('28-point-path')).not.toContain('energy-pause-2026');
   });
 });
