@@ -334,3 +334,69 @@ describe('docs/facilitation.md', () => {
     expect(manual('28-point-path')).not.toContain('energy-pause-2026');
   });
 });
+
+describe('the CSV tables docs/export.md describes', () => {
+  const text = page('docs/export.md');
+  /** The section of a table: from its heading to the next. */
+  const section = (heading: string) => {
+    const at = text.indexOf(`### \`${heading}\``);
+    expect(at, `docs/export.md has no section ${heading}`).toBeGreaterThan(-1);
+    const next = text.indexOf('\n### ', at + 1);
+    return text.slice(at, next === -1 ? undefined : next);
+  };
+  /** A documented column as a pattern: `u_<actor>` stands for u_ and any id. */
+  const columnPattern = (name: string) =>
+    new RegExp(`^${name.replace(/<[a-z]+>/g, '[\\w-]+').replace(/[()]/g, '\\$&')}$`);
+  const tables: [string, string[]][] = [
+    ['analyze --csv frontier', ['analyze', 'tutorial-bilateral', '--csv', 'frontier']],
+    ['analyze --csv solutions', ['analyze', 'tutorial-bilateral', '--csv', 'solutions']],
+    ['analyze --csv documents', ['analyze', 'tutorial-bilateral', '--csv', 'documents']],
+    ['analyze --csv zopa', ['analyze', 'tutorial-bilateral', '--csv', 'zopa']],
+    ['analyze --csv feasible', ['analyze', 'tutorial-bilateral', '--csv', 'feasible', '--limit', '1']],
+    ['sweep --csv', ['sweep', 'tutorial-bilateral', '-n', '5', '--csv']],
+    ['sweep --csv draws', ['sweep', 'tutorial-bilateral', '-n', '5', '--csv', 'draws']],
+    ['outcomes --csv', ['outcomes', 'ukraine-peace', '-n', '2', '--workers', '1', '--csv']],
+    ['outcomes --csv runs', ['outcomes', 'ukraine-peace', '-n', '2', '--workers', '1', '--csv', 'runs']],
+    [
+      'whatif --csv',
+      [
+        'whatif',
+        'tutorial-bilateral',
+        '--document',
+        'mediator-text',
+        '--set',
+        'guarantee=art5-like',
+        '--csv',
+      ],
+    ],
+    ['concessions --csv', ['concessions', 'tutorial-bilateral', '--document', 'north-opening', '--csv']],
+    ['run --csv', ['run', 'tutorial-bilateral', '--csv']],
+  ];
+  for (const [heading, argv] of tables)
+    it(`should name every column of ${heading}, and print every column its table lists`, async () => {
+      const body = section(heading);
+      const documented = [...body.matchAll(/`([a-z][a-z_]*(?:<[a-z]+>[a-z_]*)?|<[a-z]+>)`/g)].map(
+        (m) => m[1]!,
+      );
+      const r = await peacesim(...argv);
+      expect(r.code, r.all).toBe(0);
+      const header = r.stdout.split('\n')[0]!.split(',');
+      const issues = new Set(openScenario(argv[1]!).issues.map((i) => i.id));
+      const undocumented = header.filter(
+        (c) =>
+          !(issues.has(c) && documented.includes('<issue>')) &&
+          !documented.some((d) => columnPattern(d).test(c)),
+      );
+      expect(undocumented, `docs/export.md's ${heading} does not describe these columns`).toEqual([]);
+      // the rows of a "| column | meaning |" table name columns only
+      const listed = [...body.matchAll(/^\| (`[^|]+`) \|/gm)].flatMap((m) =>
+        [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!),
+      );
+      const absent = listed.filter(
+        (d) =>
+          d !== 'column' &&
+          !header.some((c) => columnPattern(d).test(c) || (d === '<issue>' && issues.has(c))),
+      );
+      expect(absent, `docs/export.md's ${heading} lists columns it does not print`).toEqual([]);
+    });
+});
