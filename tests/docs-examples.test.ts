@@ -2,7 +2,7 @@
 // page introduces in words rather than with "$ peacesim …" (docs.test.ts checks those), and the numbers the pages
 // state about the shipped scenarios — counts, outcomes, rounds — each read from the page and compared with the
 // program's --json. A page that drifts from the program fails here, naming the page.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -399,4 +399,26 @@ describe('the CSV tables docs/export.md describes', () => {
       );
       expect(absent, `docs/export.md's ${heading} lists columns it does not print`).toEqual([]);
     });
+});
+
+describe('docs/genius.md', () => {
+  it("should show the employer's salary preference and the conventions as the import writes them", async () => {
+    const out = join(work, 'job-offer.yaml');
+    const fixture = (name: string) => `tests/fixtures/genius/${name}.xml`;
+    const r = await peacesim(
+      'import',
+      'genius',
+      fixture('job_domain'),
+      fixture('employer'),
+      fixture('candidate'),
+      '-o',
+      out,
+    );
+    expect(r.code, r.all).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    const text = page('docs/genius.md');
+    expect(written).toContain(blockAfter(text, "The employer's salary preference comes out as").join('\n'));
+    const conventions = blockAfter(text, 'the conventions:').filter((l) => l !== '');
+    expect(missingLines(conventions, written)).toEqual([]);
+  });
 });
