@@ -422,3 +422,36 @@ describe('docs/genius.md', () => {
     expect(missingLines(conventions, written)).toEqual([]);
   });
 });
+
+describe('docs/sweep.md on whose positions judge', () => {
+  const FILE = 'docs/sweep.md';
+
+  it("should print the lines the page quotes, and break the EU's red line on the 28-point plan in a sweep only", async () => {
+    const own = await peacesim('sweep', 'ukraine-peace', '-n', '20', '-d', 'us-28-point-plan');
+    const quoted = stated(FILE, /the text says so under the uncertain numbers: "([^"]+)"/);
+    expect(missingLines([quoted], own.all)).toEqual([]);
+    says(
+      FILE,
+      "the EU's red line on the immobilised assets, for one, breaks the US 28-point plan in a sweep of ukraine-peace but not in `analyze`",
+    );
+    const sweep = await json('sweep', 'ukraine-peace', '-n', '20', '-d', 'us-28-point-plan');
+    const eu = sweep.documents[0].actors.find((a: { actor: string }) => a.actor === 'eu');
+    expect(eu.violations.length).toBeGreaterThan(0);
+    const analyzed = (await json('analyze', 'ukraine-peace')).documents.find(
+      (d: { id: string }) => d.id === 'us-28-point-plan',
+    );
+    expect(analyzed.verdicts.eu.violations).toEqual([]);
+    const later = await peacesim(
+      'sweep',
+      'ukraine-peace',
+      '-n',
+      '20',
+      '-d',
+      'us-28-point-plan',
+      '--as-of',
+      '2027-01-01',
+    );
+    const outside = stated(FILE, /but the line says it lies outside \("([^"]+)"\)/);
+    expect(missingLines([outside], later.all)).toEqual([]);
+  });
+});
