@@ -42,6 +42,32 @@ describe('the documentation of the commands', () => {
     });
   }
 
+  // import's arguments are its subcommand's (import genius <domain.xml> <profile.xml>…)
+  for (const cmd of commands.filter((c) => c.commands.length === 0))
+    it(`should show ${cmd.name()}'s arguments in docs/cli.md and the README as its --help does (<required>, [optional])`, () => {
+      const args = cmd.registeredArguments.map((a) => (a.required ? '<' : '['));
+      // what follows the name, up to the first flag: `run [scenario]`, `resume FILE`, `import genius <domain.xml> …`
+      const shown = (line: string | undefined, prefix: string) => {
+        const span = /`([^`]*)`/.exec(line ?? '')?.[1] ?? '';
+        if (!span.startsWith(`${prefix}${cmd.name()}`)) return [];
+        const words = span.slice(prefix.length).split(/\s+/).slice(1);
+        const end = words.findIndex((w) => /^\[?-/.test(w));
+        return words
+          .slice(0, end === -1 ? undefined : end)
+          .filter((w) => /^[<[]/.test(w))
+          .map((w) => w[0]);
+      };
+      const readmeLine = readme.split('\n').find((l) => l.startsWith(`| \`npx peacesim ${cmd.name()}`));
+      for (const [where, brackets] of [
+        ['docs/cli.md', shown(rowOf(cmd.name()), '')],
+        ['README.md', shown(readmeLine, 'npx peacesim ')],
+      ] as const)
+        if (brackets.length)
+          expect(brackets, `${where} shows ${cmd.name()}'s arguments`).toEqual(
+            args.slice(0, brackets.length),
+          );
+    });
+
   it('should link every page of docs/ from the README', () => {
     const pages = readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
     const unlinked = pages.filter((p) => !readme.includes(`docs/${p}`));
