@@ -455,3 +455,37 @@ describe('docs/sweep.md on whose positions judge', () => {
     expect(missingLines([outside], later.all)).toEqual([]);
   });
 });
+
+describe("docs/scenarios.md on Ukraine's referendum", () => {
+  const FILE = 'docs/scenarios.md';
+
+  it('should give the worth to Ukraine of the texts the threshold is set against as analyze does', async () => {
+    const docs: {
+      id: string;
+      date: string;
+      tabledBy: string;
+      ratification: unknown;
+      verdicts: { ukraine: { utility: number } };
+    }[] = (await json('analyze', 'ukraine-peace')).documents;
+    const s = openScenario('ukraine-peace');
+    const donetsk = s.issues.findIndex((i) => i.id === 'donetsk');
+    const termOf = (id: string) => {
+      const d = s.documents.find((x) => x.id === id)!;
+      return s.issues[donetsk]!.options[d.package[donetsk]!]!.id;
+    };
+    const range = (ds: typeof docs) => {
+      const us = ds.map((d) => d.verdicts.ukraine.utility);
+      return `${Math.min(...us).toFixed(2)}–${Math.max(...us).toFixed(2)}`;
+    };
+    const withdrawal = docs.filter((d) => d.ratification !== null && d.tabledBy !== 'russia');
+    expect(withdrawal.map((d) => d.id).sort()).toEqual(['geneva-framework', 'us-28-point-plan']);
+    expect(range(withdrawal)).toBe(stated(FILE, /demilitarised zone\) are worth (\S+) to Ukraine/));
+    const line = docs.filter((d) => d.date >= '2025' && termOf(d.id) === 'contact-line');
+    expect(range(line)).toBe(stated(FILE, /that keep the line in Donetsk where it is (\S+)\./));
+    const above = Number(stated(FILE, /than all but (\d+) of the \d+ tabled texts/));
+    expect(docs.filter((d) => d.verdicts.ukraine.utility > 0.7)).toHaveLength(above);
+    expect(Number(stated(FILE, /than all but \d+ of the (\d+) tabled texts/))).toBe(docs.length);
+    says(FILE, 'the 28-point plan and the Geneva framework (a demilitarised zone) at 0.512 and 0.543');
+    expect(withdrawal.map((d) => d.verdicts.ukraine.utility.toFixed(3)).sort()).toEqual(['0.512', '0.543']);
+  });
+});
