@@ -2,9 +2,9 @@
 // page introduces in words rather than with "$ peacesim …" (docs.test.ts checks those), and the numbers the pages
 // state about the shipped scenarios — counts, outcomes, rounds — each read from the page and compared with the
 // program's --json. A page that drifts from the program fails here, naming the page.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/program.ts';
@@ -487,5 +487,17 @@ describe("docs/scenarios.md on Ukraine's referendum", () => {
     expect(Number(stated(FILE, /than all but \d+ of the (\d+) tabled texts/))).toBe(docs.length);
     says(FILE, 'the 28-point plan and the Geneva framework (a demilitarised zone) at 0.512 and 0.543');
     expect(withdrawal.map((d) => d.verdicts.ukraine.utility.toFixed(3)).sort()).toEqual(['0.512', '0.543']);
+  });
+});
+
+describe("docs/scenarios.md's istanbul-2022", () => {
+  it('should open a zone of agreement when russia:guarantor-veto is omitted, as the page says', async () => {
+    says('docs/scenarios.md', 'Omit `russia:guarantor-veto` and a zone of agreement appears');
+    const file = join(work, 'istanbul-without-veto.yaml');
+    writeFileSync(
+      file,
+      `include: ${resolve('scenarios/istanbul-2022.yaml')}\nid: istanbul-without-veto\ntitle: t\nsummary: s\nomit:\n  redLines: ["russia:guarantor-veto"]\n`,
+    );
+    expect((await json('analyze', file)).feasible.count).toBeGreaterThan(0);
   });
 });
