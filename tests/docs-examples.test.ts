@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/program.ts';
 import { recoveryNote } from '../src/cli/recovery.ts';
+import { GLOBAL_KEYS, KEY_TABLES } from '../src/ui/keys.ts';
 import { openScenario } from '../src/cli/scenarios.ts';
 import { blockAfter, missingLines, page } from './doc-quotes.ts';
 
@@ -500,4 +501,44 @@ describe("docs/scenarios.md's istanbul-2022", () => {
     );
     expect((await json('analyze', file)).feasible.count).toBeGreaterThan(0);
   });
+});
+
+describe("docs/tui.md's table of keys", () => {
+  // the rows of the table, by the screen in its first column (an empty first column continues the row above)
+  const rows = new Map<string, string>();
+  let where = '';
+  for (const line of page('docs/tui.md').split('\n')) {
+    const cells = /^\|\s*([^|]*?)\s*\|\s*([^|]*?)\s*\|/.exec(line);
+    if (!cells || cells[2] === 'key' || cells[2]!.startsWith('---')) continue;
+    if (cells[1]!.trim() !== '') where = cells[1]!.trim();
+    rows.set(where, `${rows.get(where) ?? ''} ${cells[2]!.replace(/`/g, '')}`);
+  }
+  const words = (text: string) => new Set(text.split(/[\s,()]+/).filter((w) => w !== ''));
+  const screens: [string, readonly { keys: string }[], string[]][] = [
+    ['everywhere', GLOBAL_KEYS, []],
+    ['overview', KEY_TABLES.overview, []],
+    ['timeline', KEY_TABLES.timeline, []],
+    ['scenario picker', KEY_TABLES.picker, []],
+    ['evidence', KEY_TABLES.evidence, []],
+    ['sandbox', KEY_TABLES.sandbox, []],
+    ['issue', KEY_TABLES.issue, []],
+    ['analysis', KEY_TABLES.analysis, []],
+    ['play setup', KEY_TABLES.setup, []],
+    ['play', KEY_TABLES.play, []],
+    ["a team's turn", [...KEY_TABLES.turn, ...KEY_TABLES.asks], []],
+    // "as the sandbox"
+    ['term editor', KEY_TABLES.terms, ['sandbox']],
+    ['inject list', KEY_TABLES.prompt, []],
+    ['file name (s, f, w)', KEY_TABLES.file, []],
+    ['outcome', KEY_TABLES.outcome, []],
+    ['help', KEY_TABLES.help, []],
+  ];
+  for (const [screen, bindings, also] of screens)
+    it(`should list every key of the ${screen} screen`, () => {
+      const shown = words([screen, ...also].map((s) => rows.get(s) ?? '').join(' '));
+      const missing = bindings
+        .flatMap((b) => b.keys.split(/\s+/))
+        .filter((k) => !shown.has(k) && !(k === '0–9' && shown.has('digits')));
+      expect(missing, `docs/tui.md's keys of ${screen}`).toEqual([]);
+    });
 });
