@@ -149,6 +149,18 @@ export const ISSUE_KEYS = bind([
     match: (_, k) => k.return,
   },
   letter('close', 'i', 'close'),
+  {
+    id: 'page-up',
+    keys: 'pgup',
+    does: 'scroll the notes under the table up',
+    match: (_, k) => k.pageUp,
+  },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: 'scroll the notes under the table down (its red lines and rules)',
+    match: (_, k) => k.pageDown,
+  },
 ]);
 
 export const ANALYSIS_KEYS = bind([

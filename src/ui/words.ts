@@ -94,12 +94,23 @@ export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: S
   ];
 }
 
-/** Why an actor rejects, one styled reason each: the red lines broken, or how short of no deal and what costs most. */
+/** Why an actor rejects, one styled reason each: the red lines broken (and how short of no deal, if it is), or how
+ * short of no deal and what costs most. */
 export function reasonSpans(scenario: Scenario, v: Verdict, theme: Theme): Span[][] {
-  if (v.violations.length)
-    return v.violations.map((x) =>
+  if (v.violations.length) {
+    const lines = v.violations.map((x) =>
       redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
     );
+    // keeping its red lines alone would not win it over: the package is also worth less than no deal
+    if (v.margin < 0)
+      lines.push([
+        { text: `and ${n2(-v.margin)} short of no deal`, color: theme.reject },
+        ...(basisMark(v.reservationBasis)
+          ? [{ text: basisText(v.reservationBasis), color: theme.warn }]
+          : []),
+      ]);
+    return lines;
+  }
   if (v.accepts) return [];
   const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [

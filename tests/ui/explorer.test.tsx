@@ -4,9 +4,11 @@ import { analyzeAcceptable } from '../../src/analysis/acceptable.ts';
 import { concessions } from '../../src/analysis/concessions.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
+import { positionsAsOf } from '../../src/domain/positions.ts';
 import { utility } from '../../src/domain/utility.ts';
+import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
-import { fix2 } from '../../src/ui/words.ts';
+import { fix2, shortName } from '../../src/ui/words.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -91,6 +93,28 @@ describe('the sandbox', () => {
     expect(ui.frame()).toContain('• 0 changed');
   });
 
+  it('should say when an actor whose red lines break is also short of no deal, and by how much', async () => {
+    const shipped = scenario('ukraine-peace');
+    const ui = await open('ukraine-peace', { columns: 140, rows: 60 });
+    let checked = 0;
+    for (const doc of shownDocuments(initialState(shipped))) {
+      await ui.press(KEY.enter);
+      const s = positionsAsOf(shipped, doc.date);
+      const frame = ui.frame();
+      expect(frame).toContain(doc.title.slice(0, 40));
+      for (const v of evaluatePackage(s, doc.package).verdicts) {
+        if (!v.violations.length) continue;
+        const line = `and ${fix2(-v.margin)} short of no deal`;
+        if (v.margin < 0) {
+          expect(frame).toContain(line);
+          checked++;
+        } else expect(frame).not.toContain(line);
+      }
+      await ui.press(KEY.esc, KEY.down);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('should say when a package becomes an agreement', async () => {
     const s = scenario('tutorial-bilateral');
     const ui = await open('tutorial-bilateral');
@@ -122,6 +146,35 @@ describe('the sandbox', () => {
     // enter puts the selected option in the sandbox
     await ui.press(KEY.up, KEY.enter);
     expect(ui.frame()).toContain('Territory: The front is frozen where it stands (tabled: Ukraine cedes');
+  });
+
+  it('should let every red line and rule on the issue be read, with pgdn when they do not fit', async () => {
+    const shipped = scenario('ukraine-peace');
+    // the overlay judges by the positions in force on the selected document's date (the first listed)
+    const s = positionsAsOf(shipped, shownDocuments(initialState(shipped))[0]!.date);
+    const donetsk = s.issueIndex.get('donetsk')!;
+    const ui = await open('ukraine-peace');
+    const row = displayOrder(s).indexOf(donetsk);
+    await ui.press(KEY.enter, ...Array.from({ length: row }, () => KEY.down), 'i');
+    const first = ui.frame();
+    expect(first).toContain('Donetsk region');
+    // five actors' red lines and a rule do not fit a 30-row terminal under the table: the notes scroll
+    expect(first).toContain('pgup/pgdn scroll');
+    let seen = first;
+    for (let k = 0; k < 10 && !ui.frame().includes('100%'); k++) {
+      await ui.press(KEY.pageDown);
+      seen += ui.frame();
+    }
+    const lines = s.actors.flatMap((a) =>
+      a.redLines.filter((r) => r.scope.includes(donetsk)).map((r) => `${shortName(a.name)}: ${r.text}`),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(seen).toContain(line.slice(0, 50));
+    for (const r of s.rules.filter((x) => x.scope.includes(donetsk)))
+      expect(seen).toContain(`rule: ${r.text}`.slice(0, 50));
+    // ↑↓ still choose the option
+    await ui.press(KEY.down);
+    expect(ui.frame()).toMatch(/❯\s+●?\s*Frozen on the line, the occup/);
   });
 });
 
@@ -171,6 +224,25 @@ describe('the analysis', () => {
     expect(ui.frame()).toContain('applied concession set 1');
     expect(ui.frame()).toContain('✓ Agreement');
     expect(ui.frame()).toContain(`• ${first.changes.length} changed`);
+  });
+
+  it('should date what it judges by, and say who still rejects each closest set', async () => {
+    const shipped = scenario('ukraine-peace');
+    const docs = shownDocuments(initialState(shipped));
+    const at = docs.findIndex((d) => d.id === 'us-ukraine-20-point');
+    const doc = docs[at]!;
+    const expected = concessions(shipped, doc.id, { limit: 10 });
+    expect(expected.size).toBeNull(); // no set of up to 3 changes: the closest are listed
+    const ui = await open('ukraine-peace', { columns: 140, rows: 40 });
+    await ui.press(...Array.from({ length: at }, () => KEY.down), 'a', 'c');
+    const frame = ui.frame();
+    expect(frame).toContain(`Positions in force on ${shipped.date}:`);
+    expect(frame).toContain(`positions of ${doc.date} · for ${doc.title}`);
+    const near = expected.closest[0]!;
+    const names = near.rejecting.map((a) => shortName(shipped.actors[a]!.name));
+    const verb = names.length === 1 ? 'rejects' : 'reject';
+    expect(frame).toMatch(new RegExp(`❯ 1\\.\\s+${names.join(' and ')} still ${verb} · `));
+    expect(frame).not.toMatch(/\d\.\s+\S+ rejects: /);
   });
 });
 

@@ -18,6 +18,7 @@ export const KEY = {
   esc: '\u001B',
   tab: '\t',
   backspace: '\u007F',
+  pageDown: '\u001B[6~',
 } as const;
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

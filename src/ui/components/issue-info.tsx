@@ -1,7 +1,7 @@
 // One issue explained: what it is, every option, and what each actor makes of each option — its value (0–1) and
 // whether, with everything else as in the sandbox, it would accept (✓), not (✗), or see a red line broken (!).
-import { Box, Text } from 'ink';
-import type { Dispatch } from 'react';
+import { Box, type DOMElement, measureElement, Text } from 'ink';
+import { type Dispatch, useEffect, useRef, useState } from 'react';
 import { verdictOf } from '../../domain/evaluate.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
@@ -14,6 +14,7 @@ import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { capitalise, fix2, redLineSpans, shortName } from '../words.ts';
+import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped } from './wrapped.tsx';
 
 export interface IssueInfoProps {
@@ -82,126 +83,142 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
   const tableRows = Math.min(order.length, Math.max(3, Math.floor(height / 2) - 2));
   const first = windowStart(row, order.length, tableRows);
   const controllers = issue.controlledBy.map((a) => scenario.actors[a]!.name);
+  // the notes under the table (the option's description, the red lines and rules) get what the table leaves, and
+  // scroll with pgup/pgdn when they need more: cut off, a red line behind a "!" would not be seen
+  const top = useRef<DOMElement>(null);
+  const [topHeight, setTopHeight] = useState(0);
+  useEffect(() => {
+    if (!top.current) return;
+    const measured = measureElement(top.current).height;
+    if (measured !== topHeight) setTopHeight(measured);
+  });
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Box flexDirection="column" flexShrink={0} width={width}>
-        <Text wrap="truncate-end">
-          <Text bold color={theme.accent}>
-            {issue.label}
+      <Box ref={top} flexDirection="column" flexShrink={0} width={width}>
+        <Box flexDirection="column" flexShrink={0} width={width}>
+          <Text wrap="truncate-end">
+            <Text bold color={theme.accent}>
+              {issue.label}
+            </Text>
+            <Text dimColor>
+              {issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option {row + 1} of{' '}
+              {issue.options.length}
+              {issue.confirmed ? '' : ' · [unconfirmed]'}
+            </Text>
           </Text>
-          <Text dimColor>
-            {issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option {row + 1} of{' '}
-            {issue.options.length}
-            {issue.confirmed ? '' : ' · [unconfirmed]'}
+          {issue.description ? (
+            <Wrapped spans={[{ text: issue.description }]} width={width} maxLines={3} />
+          ) : null}
+          <Text wrap="truncate-end" dimColor>
+            With no deal: {issue.options[issue.statusQuo]!.label}
+            {controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}
           </Text>
-        </Text>
-        {issue.description ? (
-          <Wrapped spans={[{ text: issue.description }]} width={width} maxLines={3} />
-        ) : null}
-        <Text wrap="truncate-end" dimColor>
-          With no deal: {issue.options[issue.statusQuo]!.label}
-          {controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}
-        </Text>
-        <Text> </Text>
-      </Box>
-      <Box width={width} flexShrink={0}>
-        <Box width={labelWidth + 4} flexShrink={0} paddingRight={1}>
-          <Text dimColor wrap="truncate-end">
-            {'    '}option · value to each actor (0–1), verdict
-          </Text>
+          <Text> </Text>
         </Box>
-        {scenario.actors.map((a) => (
-          <Box key={a.id} width={cell} flexShrink={0} paddingRight={1}>
-            <Text bold wrap="truncate-end">
-              {shortName(a.name)}
+        <Box width={width} flexShrink={0}>
+          <Box width={labelWidth + 4} flexShrink={0} paddingRight={1}>
+            <Text dimColor wrap="truncate-end">
+              {'    '}option · value to each actor (0–1), verdict
             </Text>
           </Box>
-        ))}
-      </Box>
-      {order.slice(first, first + tableRows).map((option, j) => {
-        const k = first + j;
-        const o = issue.options[option]!;
-        const isRow = k === row;
-        const inSandbox = pkg[issue.index] === option;
-        return (
-          <Box key={o.id} width={width} flexShrink={0}>
-            <Box width={4} flexShrink={0}>
-              <Text color={theme.accent} bold>
-                {isRow ? GLYPH.pointer : ' '}
-              </Text>
-              <Text> {inSandbox ? '●' : ' '}</Text>
-            </Box>
-            <Box width={labelWidth} flexShrink={0} paddingRight={1}>
-              <Text wrap="truncate-end" bold={isRow}>
-                {o.label}
-                {sandbox.base[issue.index] === option ? <Text dimColor> (tabled)</Text> : null}
+          {scenario.actors.map((a) => (
+            <Box key={a.id} width={cell} flexShrink={0} paddingRight={1}>
+              <Text bold wrap="truncate-end">
+                {shortName(a.name)}
               </Text>
             </Box>
-            {scenario.actors.map((a, j) => {
-              const value = a.preferences[issue.index]?.values[option];
-              const g = glyph[marks[k]![j]!];
-              return (
-                <Box key={a.id} width={cell} flexShrink={0}>
-                  <Text>
-                    <Text dimColor={value === undefined}>{value === undefined ? ' –  ' : fix2(value)}</Text>{' '}
-                    <Text color={g.color} bold>
-                      {g.text}
+          ))}
+        </Box>
+        {order.slice(first, first + tableRows).map((option, j) => {
+          const k = first + j;
+          const o = issue.options[option]!;
+          const isRow = k === row;
+          const inSandbox = pkg[issue.index] === option;
+          return (
+            <Box key={o.id} width={width} flexShrink={0}>
+              <Box width={4} flexShrink={0}>
+                <Text color={theme.accent} bold>
+                  {isRow ? GLYPH.pointer : ' '}
+                </Text>
+                <Text> {inSandbox ? '●' : ' '}</Text>
+              </Box>
+              <Box width={labelWidth} flexShrink={0} paddingRight={1}>
+                <Text wrap="truncate-end" bold={isRow}>
+                  {o.label}
+                  {sandbox.base[issue.index] === option ? <Text dimColor> (tabled)</Text> : null}
+                </Text>
+              </Box>
+              {scenario.actors.map((a, j) => {
+                const value = a.preferences[issue.index]?.values[option];
+                const g = glyph[marks[k]![j]!];
+                return (
+                  <Box key={a.id} width={cell} flexShrink={0}>
+                    <Text>
+                      <Text dimColor={value === undefined}>{value === undefined ? ' –  ' : fix2(value)}</Text>{' '}
+                      <Text color={g.color} bold>
+                        {g.text}
+                      </Text>
                     </Text>
-                  </Text>
-                </Box>
-              );
-            })}
-          </Box>
-        );
-      })}
-      <Wrapped
-        width={width}
-        spans={[
-          {
-            text: `● in the sandbox · ${GLYPH.accept} would accept the package with this option (the rest as it is) · ${GLYPH.reject} would not · ! this option breaks its red line`,
-            dim: true,
-          },
-        ]}
-      />
-      {elsewhere.length ? (
+                  </Box>
+                );
+              })}
+            </Box>
+          );
+        })}
         <Wrapped
           width={width}
           spans={[
             {
-              text: `${elsewhere.map((a) => shortName(a.name)).join(' and ')} ${elsewhere.length === 1 ? 'rejects' : 'reject'} whatever this issue says: `,
-              color: theme.warn,
+              text: `● in the sandbox · ${GLYPH.accept} would accept the package with this option (the rest as it is) · ${GLYPH.reject} would not · ! this option breaks its red line`,
+              dim: true,
             },
-            { text: 'the reason lies in another term (its red lines, or the sum falls short of no deal).' },
           ]}
         />
-      ) : null}
-      <Box flexDirection="column" flexShrink={1} width={width} overflow="hidden" marginTop={1}>
-        {selected.description ? (
+        {elsewhere.length ? (
           <Wrapped
-            spans={[{ text: `${selected.label}: `, bold: true }, { text: selected.description }]}
             width={width}
+            spans={[
+              {
+                text: `${elsewhere.map((a) => shortName(a.name)).join(' and ')} ${elsewhere.length === 1 ? 'rejects' : 'reject'} whatever this issue says: `,
+                color: theme.warn,
+              },
+              { text: 'the reason lies in another term (its red lines, or the sum falls short of no deal).' },
+            ]}
           />
         ) : null}
-        {redLines.length || rules.length ? (
-          <Box flexDirection="column" width={width} flexShrink={0} marginTop={selected.description ? 1 : 0}>
-            <Text bold>Red lines and rules on this issue</Text>
-            {redLines.map(({ who, r }) => (
-              <Box key={`${who}-${r.id}`} flexShrink={0}>
-                <Text> {GLYPH.bullet} </Text>
-                <Wrapped spans={redLineSpans(r, theme, { text: `${who}: `, bold: true })} width={width - 3} />
-              </Box>
-            ))}
-            {rules.map((r) => (
-              <Box key={`rule-${r.id}`} flexShrink={0}>
-                <Text> {GLYPH.bullet} </Text>
-                <Wrapped spans={redLineSpans(r, theme, { text: 'rule: ', bold: true })} width={width - 3} />
-              </Box>
-            ))}
-          </Box>
-        ) : (
-          <Text dimColor>No red line or rule mentions this issue.</Text>
-        )}
+      </Box>
+      <Box marginTop={1} flexShrink={0} width={width}>
+        <ScrollBox height={Math.max(2, height - topHeight - 1)} width={width} active={active} pagesOnly>
+          {selected.description ? (
+            <Wrapped
+              spans={[{ text: `${selected.label}: `, bold: true }, { text: selected.description }]}
+              width={width}
+            />
+          ) : null}
+          {redLines.length || rules.length ? (
+            <Box flexDirection="column" width={width} flexShrink={0} marginTop={selected.description ? 1 : 0}>
+              <Text bold>Red lines and rules on this issue</Text>
+              {redLines.map(({ who, r }) => (
+                <Box key={`${who}-${r.id}`} flexShrink={0}>
+                  <Text> {GLYPH.bullet} </Text>
+                  <Wrapped
+                    spans={redLineSpans(r, theme, { text: `${who}: `, bold: true })}
+                    width={width - 3}
+                  />
+                </Box>
+              ))}
+              {rules.map((r) => (
+                <Box key={`rule-${r.id}`} flexShrink={0}>
+                  <Text> {GLYPH.bullet} </Text>
+                  <Wrapped spans={redLineSpans(r, theme, { text: 'rule: ', bold: true })} width={width - 3} />
+                </Box>
+              ))}
+            </Box>
+          ) : (
+            <Text dimColor>No red line or rule mentions this issue.</Text>
+          )}
+        </ScrollBox>
       </Box>
     </Box>
   );

@@ -14,9 +14,11 @@ export interface ScrollBoxProps {
   readonly children: ReactNode;
   /** told whether the content overflows, whenever that changes */
   readonly onOverflow?: (overflows: boolean) => void;
+  /** only pgup/pgdn scroll it: the screen's ↑/↓ do something else */
+  readonly pagesOnly?: boolean;
 }
 
-export function ScrollBox({ height, width, active, children, onOverflow }: ScrollBoxProps) {
+export function ScrollBox({ height, width, active, children, onOverflow, pagesOnly }: ScrollBoxProps) {
   const inner = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
@@ -33,7 +35,10 @@ export function ScrollBox({ height, width, active, children, onOverflow }: Scrol
   useKeys((input, key) => {
     const id = whichKey(SCROLL_KEYS, input, key);
     const page = Math.max(1, view - 1);
-    const delta = id === undefined ? 0 : { up: -1, down: 1, 'page-up': -page, 'page-down': page }[id];
+    const delta =
+      id === undefined || (pagesOnly && (id === 'up' || id === 'down'))
+        ? 0
+        : { up: -1, down: 1, 'page-up': -page, 'page-down': page }[id];
     if (delta) setOffset(Math.max(0, Math.min(max, at + delta)));
   }, active && overflows);
   return (
@@ -47,7 +52,7 @@ export function ScrollBox({ height, width, active, children, onOverflow }: Scrol
         <Text dimColor wrap="truncate-end">
           {at > 0 ? '↑' : ' '}
           {at < max ? '↓' : ' '} {Math.round(((at + view) / contentHeight) * 100)}%
-          {active ? ' · ↑↓ scroll' : ''}
+          {active ? (pagesOnly ? ' · pgup/pgdn scroll' : ' · ↑↓ scroll') : ''}
         </Text>
       )}
     </Box>

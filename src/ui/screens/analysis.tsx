@@ -155,6 +155,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
             width={width}
             maxLines={2}
             spans={[
+              { text: `Positions in force on ${state.asOf ?? state.scenario.date}: `, dim: true },
               { text: `${outcome.size.toLocaleString('en-US')} possible packages; ` },
               {
                 text: `${outcome.feasible.toLocaleString('en-US')} (${percentOf(outcome.feasible, outcome.size)})`,
@@ -233,7 +234,10 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
         <Text> </Text>
       </Line>
       <Line width={width}>
-        <PaneTitle title="Minimal concessions" note={doc ? `for ${doc.title}` : 'open a document first'} />
+        <PaneTitle
+          title="Minimal concessions"
+          note={doc ? `positions of ${state.asOf ?? doc.date} · for ${doc.title}` : 'open a document first'}
+        />
       </Line>
       <ConcessionsList
         scenario={scenario}
@@ -254,6 +258,16 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
       ) : null}
     </Box>
   );
+}
+
+/** Who still blocks a near miss, in words: "Russia still rejects", "… and 1 rule still broken". */
+function stillBlocking(scenario: Scenario, set: NearMiss): string {
+  const names = set.rejecting.map((a) => shortName(scenario.actors[a]!.name));
+  const parts = names.length
+    ? [`${names.join(' and ')} still ${names.length === 1 ? 'rejects' : 'reject'}`]
+    : [];
+  if (set.rulesBroken.length) parts.push(`${plural(set.rulesBroken.length, 'rule')} still broken`);
+  return parts.join(', ');
 }
 
 /** One row of the screen that never shrinks away. */
@@ -310,13 +324,8 @@ function ConcessionsList(props: {
               (c) => `${scenario.issues[c.issue]!.label} → ${scenario.issues[c.issue]!.options[c.to]!.label}`,
             )
             .join('; ');
-          const blockers =
-            'rejecting' in set
-              ? `${[
-                  ...set.rejecting.map((a) => `${shortName(scenario.actors[a]!.name)} rejects`),
-                  ...set.rulesBroken.map((r) => `rule ${r} broken`),
-                ].join(', ')}: `
-              : '';
+          // a near miss: who still says no with these changes made (before them, so that truncation keeps it)
+          const blockers = 'rejecting' in set ? `${stillBlocking(scenario, set)} · ` : '';
           return (
             <Box key={changes} width={width}>
               <Box width={2} flexShrink={0}>
