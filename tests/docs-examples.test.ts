@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/program.ts';
 import { recoveryNote } from '../src/cli/recovery.ts';
-import { GLOBAL_KEYS, KEY_TABLES } from '../src/ui/keys.ts';
 import { openScenario } from '../src/cli/scenarios.ts';
+import { GLOBAL_KEYS, KEY_TABLES } from '../src/ui/keys.ts';
 import { blockAfter, missingLines, page } from './doc-quotes.ts';
 
 /** peacesim in-process: its exit code and everything it printed. */
@@ -348,34 +348,25 @@ describe('the CSV tables docs/export.md describes', () => {
   /** A documented column as a pattern: `u_<actor>` stands for u_ and any id. */
   const columnPattern = (name: string) =>
     new RegExp(`^${name.replace(/<[a-z]+>/g, '[\\w-]+').replace(/[()]/g, '\\$&')}$`);
-  const tables: [string, string[]][] = [
-    ['analyze --csv frontier', ['analyze', 'tutorial-bilateral', '--csv', 'frontier']],
-    ['analyze --csv solutions', ['analyze', 'tutorial-bilateral', '--csv', 'solutions']],
-    ['analyze --csv documents', ['analyze', 'tutorial-bilateral', '--csv', 'documents']],
-    ['analyze --csv zopa', ['analyze', 'tutorial-bilateral', '--csv', 'zopa']],
-    ['analyze --csv feasible', ['analyze', 'tutorial-bilateral', '--csv', 'feasible', '--limit', '1']],
-    ['sweep --csv', ['sweep', 'tutorial-bilateral', '-n', '5', '--csv']],
-    ['sweep --csv draws', ['sweep', 'tutorial-bilateral', '-n', '5', '--csv', 'draws']],
-    ['outcomes --csv', ['outcomes', 'ukraine-peace', '-n', '2', '--workers', '1', '--csv']],
-    ['outcomes --csv runs', ['outcomes', 'ukraine-peace', '-n', '2', '--workers', '1', '--csv', 'runs']],
-    [
-      'whatif --csv',
-      [
-        'whatif',
-        'tutorial-bilateral',
-        '--document',
-        'mediator-text',
-        '--set',
-        'guarantee=art5-like',
-        '--csv',
-      ],
-    ],
-    ['concessions --csv', ['concessions', 'tutorial-bilateral', '--document', 'north-opening', '--csv']],
-    ['run --csv', ['run', 'tutorial-bilateral', '--csv']],
+  // each table's heading, and a command line that prints it
+  const tables: [string, string][] = [
+    ['analyze --csv frontier', 'analyze tutorial-bilateral --csv frontier'],
+    ['analyze --csv solutions', 'analyze tutorial-bilateral --csv solutions'],
+    ['analyze --csv documents', 'analyze tutorial-bilateral --csv documents'],
+    ['analyze --csv zopa', 'analyze tutorial-bilateral --csv zopa'],
+    ['analyze --csv feasible', 'analyze tutorial-bilateral --csv feasible --limit 1'],
+    ['sweep --csv', 'sweep tutorial-bilateral -n 5 --csv'],
+    ['sweep --csv draws', 'sweep tutorial-bilateral -n 5 --csv draws'],
+    ['outcomes --csv', 'outcomes ukraine-peace -n 2 --workers 1 --csv'],
+    ['outcomes --csv runs', 'outcomes ukraine-peace -n 2 --workers 1 --csv runs'],
+    ['whatif --csv', 'whatif tutorial-bilateral --document mediator-text --set guarantee=art5-like --csv'],
+    ['concessions --csv', 'concessions tutorial-bilateral --document north-opening --csv'],
+    ['run --csv', 'run tutorial-bilateral --csv'],
   ];
-  for (const [heading, argv] of tables)
+  for (const [heading, line] of tables)
     it(`should name every column of ${heading}, and print every column its table lists`, async () => {
       const body = section(heading);
+      const argv = line.split(' ');
       const documented = [...body.matchAll(/`([a-z][a-z_]*(?:<[a-z]+>[a-z_]*)?|<[a-z]+>)`/g)].map(
         (m) => m[1]!,
       );
