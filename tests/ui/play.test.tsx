@@ -1,6 +1,9 @@
 // The play screen as a facilitator and the teams drive it: keys in, frames out (ink-testing-library).
 import { afterEach, describe, expect, it } from 'vitest';
+import { runOutcome } from '../../src/engine/game.ts';
+import { runHeadless } from '../../src/engine/headless.ts';
 import { parseSession } from '../../src/engine/session.ts';
+import { listing } from '../../src/report/words.ts';
 import type { PlayHost } from '../../src/ui/host.ts';
 import { playState } from '../../src/ui/state/app.ts';
 import { type PlayGame, startGame } from '../../src/ui/state/play.ts';
@@ -32,6 +35,8 @@ async function open(
 async function setUp(ui: Ui, teamRows: readonly number[], minutes = '0') {
   await ui.press('p');
   expect(ui.frame()).toContain('Play a session');
+  // the protocol in words, never its id
+  expect(ui.lines()[0]).toMatch(/(single text, mediated by|alternating offers)/);
   for (let row = 0; row < 4; row++) {
     if (teamRows.includes(row)) await ui.press(' ');
     await ui.press(KEY.down);
@@ -237,6 +242,22 @@ describe('play: the facilitator', () => {
     await new Promise((r) => setTimeout(r, 1100));
     expect(ui.frame()).toContain('⏱ 1:30 / 1:00 over');
     expect(ui.frame()).toContain('Pass the keyboard to the North');
+  });
+
+  it('should say at a stalemate who rejected the last text, as the outcome records it', async () => {
+    const s = scenario('ukraine-peace');
+    const ui = await open(
+      'ukraine-peace',
+      { initial: session(startGame(s, { seed: 1 })) },
+      { columns: 120, rows: 40 },
+    );
+    await ui.press('r');
+    const ended = runHeadless(s, { seed: 1 });
+    const outcome = runOutcome(ended.snapshot.context.transcript)!;
+    expect(outcome.kind).toBe('stalemate');
+    expect(outcome.rejecting.length).toBeGreaterThan(0);
+    const names = outcome.rejecting.map((id) => s.actors.find((a) => a.id === id)!.name);
+    expect(ui.frame()).toContain(`The last text was rejected by ${listing(names)}.`);
   });
 
   it('should fit 80×24', async () => {

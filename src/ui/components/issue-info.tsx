@@ -12,6 +12,7 @@ import type { AppAction, AppState } from '../state/app.ts';
 import { judgedScenario } from '../state/app.ts';
 import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
+import { type RejectsWhatever, rejectsWhatever } from '../state/whatever.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { capitalise, fix2, redLineSpans, shortName } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
@@ -53,8 +54,11 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
         v.violations.some((x) => decided(a, x.redLine)) ? 'red-line' : v.accepts ? 'accept' : 'reject',
     ),
   );
-  // actors that reject whatever this issue says: the reason lies elsewhere in the package
-  const elsewhere = scenario.actors.filter((a) => trials.every((verdicts) => !verdicts[a.index]!.accepts));
+  // actors that reject whatever this issue says, and what holds under every option
+  const whatever = scenario.actors.flatMap((a) => {
+    const why = rejectsWhatever(trials.map((verdicts) => verdicts[a.index]!));
+    return why ? [{ name: shortName(a.name), why }] : [];
+  });
 
   useKeys((input, key) => {
     const id = whichKey(ISSUE_KEYS, input, key);
@@ -175,18 +179,16 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
             },
           ]}
         />
-        {elsewhere.length ? (
+        {whatever.map(({ name, why }) => (
           <Wrapped
+            key={name}
             width={width}
             spans={[
-              {
-                text: `${elsewhere.map((a) => shortName(a.name)).join(' and ')} ${elsewhere.length === 1 ? 'rejects' : 'reject'} whatever this issue says: `,
-                color: theme.warn,
-              },
-              { text: 'the reason lies in another term (its red lines, or the sum falls short of no deal).' },
+              { text: `${name} rejects whatever this issue says: `, color: theme.warn },
+              { text: whateverWords(why) },
             ]}
           />
-        ) : null}
+        ))}
       </Box>
       <Box marginTop={1} flexShrink={0} width={width}>
         <ScrollBox height={Math.max(2, height - topHeight - 1)} width={width} active={active} pagesOnly>
@@ -222,4 +224,19 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
       </Box>
     </Box>
   );
+}
+
+/** What holds under every option, in words: the red lines no option keeps, and the margin no option closes. */
+function whateverWords(why: RejectsWhatever): string {
+  const n = why.redLines.length;
+  const parts = [
+    ...(n === 1 ? ['one of its red lines breaks under every option'] : []),
+    ...(n > 1 ? [`${n} of its red lines break under every option`] : []),
+    ...(why.shortBy === null
+      ? []
+      : [`the best option still leaves it ${fix2(why.shortBy)} short of what no deal is worth to it`]),
+  ];
+  return parts.length
+    ? `${parts.join(', and ')}.`
+    : 'each option fails on its own: a red line on this issue (!), or too little for it against no deal.';
 }

@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { optionOf } from '../../domain/lookup.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { bodies, hurdleSentence } from '../../report/ratification.ts';
+import { listing } from '../../report/words.ts';
 import type { Outcome } from '../state/play.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix3, plural } from '../words.ts';
@@ -35,19 +36,25 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
             color: theme.warn,
           }
         : {
-            text: `${GLYPH.reject} The talks collapsed in round ${outcome.round} (${outcome.actors.map((id) => scenario.actors.find((a) => a.id === id)?.name ?? id).join(', ')} walked out)`,
+            text: `${GLYPH.reject} The talks collapsed in round ${outcome.round} (${names(scenario, outcome.actors)} walked out)`,
             color: theme.reject,
           };
   const labelWidth = Math.min(28, Math.max(...scenario.issues.map((x) => x.label.length)) + 1);
   const nameWidth = Math.min(30, Math.max(...scenario.actors.map((a) => a.name.length)) + 1);
   const barWidth = Math.max(8, Math.min(30, width - nameWidth - 22));
   const hurdleRows = numbers ? (outcome.ratification?.hurdles.length ?? 0) : 0;
-  const termRows = Math.max(1, height - 5 - scenario.actors.length - hurdleRows);
+  // who said no to the last text: public (every team saw the tally)
+  const rejected =
+    outcome.kind === 'stalemate' && outcome.rejecting.length
+      ? `The last text was rejected by ${names(scenario, outcome.rejecting)}.`
+      : null;
+  const termRows = Math.max(1, height - 5 - scenario.actors.length - hurdleRows - (rejected ? 1 : 0));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold color={head.color} wrap="truncate-end">
         {head.text}
       </Text>
+      {rejected ? <Text wrap="truncate-end">{rejected}</Text> : null}
       {/* the vote's verdict rests on the actor's utility, a private number: the facilitator view only */}
       {numbers && outcome.ratification
         ? outcome.ratification.hurdles.map((h) => (
@@ -156,4 +163,9 @@ function PublicVerdicts({
       })}
     </>
   );
+}
+
+/** Actors by id, as a reader names them: "Russia", "Russia and Ukraine", "A, B and C". */
+function names(scenario: Scenario, ids: readonly string[]): string {
+  return listing(ids.map((id) => scenario.actors.find((a) => a.id === id)?.name ?? id));
 }

@@ -1,8 +1,10 @@
 // The setup of a play session: which actors teams play (the rest are bots with their scenario strategy, which
 // can be changed), the seed, the number of rounds, and the per-turn time box. One field at a time: enter takes it
 // and goes on, esc goes back a field.
+
 import { Box, Text } from 'ink';
 import type { StrategyKind } from '../../domain/types.ts';
+import { protocolWords } from '../../report/protocol-words.ts';
 import { STRATEGY_WORDS } from '../../report/words.ts';
 import { CheckList } from '../components/check-list.tsx';
 import { Heading } from '../components/heading.tsx';
@@ -95,7 +97,11 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
   const editorRows = Math.max(3, height - SETUP_FIELDS.length - 7);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Heading title={`Play a session — ${scenario.title}`} right={scenario.protocol.kind} width={width} />
+      <Heading
+        title={`Play a session — ${scenario.title}`}
+        right={protocolWords(scenario, true)}
+        width={width}
+      />
       <Wrapped
         width={width}
         maxLines={2}
