@@ -14,6 +14,7 @@ import {
   nashProduct,
   type SolutionKind,
   type Solutions,
+  solutionTies,
   utilitarianSum,
 } from './solutions.ts';
 
@@ -34,6 +35,11 @@ export interface AcceptableAnalysis {
   readonly solutions: Solutions<Point>;
   /** per solution: proven optimal (always, unless the frontier is an ε-frontier and branch and bound ran out) */
   readonly exactSolutions: Readonly<Record<SolutionKind, boolean>>;
+  /**
+   * per solution: the frontier points that tie with it on its measure (1: unique; more: the package shown is the
+   * first of them by package order); null when the frontier is an ε-frontier, where ties cannot be counted
+   */
+  readonly solutionTies: Readonly<Record<SolutionKind, number>> | null;
   /** work units the DP spent */
   readonly work: number;
 }
@@ -148,6 +154,7 @@ export function analyzeAcceptable(scenario: Scenario, options: AcceptableOptions
   const pareto = verifiedPareto(scenario, parties, result.labels);
   const frontier = tieFree(pareto, parties.length);
   let solutions = bargainingSolutions(pareto, reservations, frontier);
+  const ties = epsilon === 0 ? solutionTies(pareto, reservations, frontier, solutions) : null;
   const exactSolutions: Record<SolutionKind, boolean> = {
     nash: epsilon === 0,
     kalaiSmorodinsky: epsilon === 0,
@@ -185,6 +192,7 @@ export function analyzeAcceptable(scenario: Scenario, options: AcceptableOptions
     frontier,
     solutions,
     exactSolutions,
+    solutionTies: ties,
     work,
   };
 }

@@ -82,6 +82,12 @@ export interface SolutionReport extends PointReport {
   readonly objective: number;
   /** proven optimal */
   readonly exact: boolean;
+  /**
+   * how many points of the frontier score as well on this solution's measure (within 1e-9): 1, it is unique; more,
+   * the package shown is only the first of them by package order (option indices in issue order); null, not counted
+   * (the frontier is an ε-frontier)
+   */
+  readonly tied: number | null;
   /** the scenario's durability estimate of the package (an assumption of the file); null when it states none */
   readonly durability: DurabilityEstimate | null;
 }
@@ -353,6 +359,7 @@ export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): 
           ...pointReport(scenario, p),
           objective: objective[kind](p.u),
           exact: acc.exactSolutions[kind],
+          tied: acc.solutionTies?.[kind] ?? null,
           durability: durabilityOf(scenario, p.pkg),
         }
       : null;

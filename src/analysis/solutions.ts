@@ -98,16 +98,58 @@ export function bargainingSolutions<T extends Candidate>(
   reservations: ArrayLike<number>,
   ksPool: readonly T[] = pareto,
 ): Solutions<T> {
+  const score = solutionScores(pareto, reservations);
+  return {
+    nash: argBest(pareto, score.nash),
+    kalaiSmorodinsky: argBest(ksPool, score.kalaiSmorodinsky),
+    utilitarian: argBest(pareto, score.utilitarian),
+    egalitarian: argBest(pareto, score.egalitarian),
+  };
+}
+
+/** What each solution maximises (lexicographically, larger first), with `pareto` fixing each party's best utility. */
+function solutionScores(
+  pareto: readonly Candidate[],
+  reservations: ArrayLike<number>,
+): Record<SolutionKind, (c: Candidate) => readonly number[]> {
   const P = reservations.length;
   const best = new Float64Array(P).fill(Number.NEGATIVE_INFINITY);
   for (const c of pareto) for (let i = 0; i < P; i++) best[i] = Math.max(best[i]!, c.u[i]!);
   return {
-    nash: argBest(pareto, (c) => [nashProduct(c.u, reservations)]),
-    kalaiSmorodinsky: argBest(ksPool, (c) => {
+    nash: (c) => [nashProduct(c.u, reservations)],
+    kalaiSmorodinsky: (c) => {
       const m = ksMeasures(c.u, reservations, best);
       return [-m.spread, m.min];
-    }),
-    utilitarian: argBest(pareto, (c) => [utilitarianSum(c.u)]),
-    egalitarian: argBest(pareto, (c) => [egalitarianMin(c.u, reservations)]),
+    },
+    utilitarian: (c) => [utilitarianSum(c.u)],
+    egalitarian: (c) => [egalitarianMin(c.u, reservations)],
+  };
+}
+
+/**
+ * Per solution: how many points of `frontier` (distinct utility vectors, near-ties merged) score as well as the
+ * chosen one, within TIE in every part of the score — 1 when it is the only one, more when the solution is not
+ * unique and the package shown is only the first of them by package order. 0 when there is no solution.
+ */
+export function solutionTies(
+  pareto: readonly Candidate[],
+  reservations: ArrayLike<number>,
+  frontier: readonly Candidate[],
+  solutions: Solutions<Candidate>,
+): Record<SolutionKind, number> {
+  const score = solutionScores(pareto, reservations);
+  const ties = (kind: SolutionKind): number => {
+    const chosen = solutions[kind];
+    if (!chosen) return 0;
+    const target = score[kind](chosen);
+    const n = frontier.filter((c) => score[kind](c).every((x, k) => Math.abs(x - target[k]!) <= TIE)).length;
+    // the chosen package may stand for a near-tie the frontier merged into another point
+    return Math.max(1, n);
+  };
+  return {
+    nash: ties('nash'),
+    kalaiSmorodinsky: ties('kalaiSmorodinsky'),
+    utilitarian: ties('utilitarian'),
+    egalitarian: ties('egalitarian'),
   };
 }

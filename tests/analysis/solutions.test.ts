@@ -2,6 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeAcceptable } from '../../src/analysis/acceptable.ts';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { arbScenario } from './arbitraries.ts';
 import { brute, bruteOptima, brutePareto, ksOf, strictlyDominates } from './oracle.ts';
@@ -86,5 +89,67 @@ describe('Pareto frontier', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('solutions that are not unique', () => {
+  /** The brute-force Pareto vectors, near-ties (within TOL in every coordinate) kept once. */
+  const distinct = (vs: readonly number[][]) =>
+    vs.filter((v, i) => !vs.slice(0, i).some((w) => w.every((x, k) => Math.abs(x - v[k]!) <= TOL)));
+
+  it('should count the frontier points that do as well as each solution, as brute force does', () => {
+    fc.assert(
+      fc.property(arbScenario(), (s) => {
+        const all = brute(s);
+        const opt = bruteOptima(s, all);
+        const a = analyzeAcceptable(s);
+        if (opt === null) {
+          expect(a.solutionTies).toEqual({ nash: 0, kalaiSmorodinsky: 0, utilitarian: 0, egalitarian: 0 });
+          return;
+        }
+        const r = Array.from(a.reservations);
+        const pareto = distinct(brutePareto(all));
+        const near = (x: number, y: number) => Math.abs(x - y) <= TOL;
+        const count = (tie: (u: number[]) => boolean) => pareto.filter(tie).length;
+        expect(a.solutionTies).toEqual({
+          nash: count((u) =>
+            near(
+              u.reduce((x, v, i) => x * Math.max(0, v - r[i]!), 1),
+              opt.nash,
+            ),
+          ),
+          kalaiSmorodinsky: count((u) => {
+            const k = ksOf(u, r, opt.best);
+            return near(k.spread, opt.ks.spread) && near(k.min, opt.ks.min);
+          }),
+          utilitarian: count((u) =>
+            near(
+              u.reduce((x, v) => x + v, 0),
+              opt.utilitarian,
+            ),
+          ),
+          egalitarian: count((u) => near(Math.min(...u.map((v, i) => v - r[i]!)), opt.egalitarian)),
+        });
+      }),
+      { seed: 20261205, numRuns: 200 },
+    );
+  });
+
+  it('should say the utilitarian split of a surplus is one of many, and Nash unique', async () => {
+    // divide-the-surplus: linear utilities that sum to 1, so every split of the frontier has the same total
+    const s = openScenario('divide-the-surplus');
+    const a = analyzeAcceptable(s);
+    expect(a.frontier.length).toBeGreaterThan(1);
+    expect(a.solutionTies!.utilitarian).toBe(a.frontier.length);
+    expect(a.solutionTies!.nash).toBe(1);
+    const json = memoryIo();
+    expect(await run(['analyze', 'divide-the-surplus', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout()).solutions.utilitarian.tied).toBe(a.frontier.length);
+    const text = memoryIo();
+    expect(await run(['analyze', 'divide-the-surplus'], text)).toBe(0);
+    expect(text.stdout()).toContain(
+      `not unique: ${a.frontier.length} points of the frontier do as well; shown, the first by package order`,
+    );
+    expect(text.stdout().match(/not unique/g)).toHaveLength(1);
   });
 });

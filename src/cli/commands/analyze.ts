@@ -200,6 +200,10 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
       `  ${p.bold(SOLUTION_NAMES[kind])}${sol.exact ? '' : p.yellow(' (best found; not proven optimal)')}`,
     );
     out.push(`    ${p.dim(`utilities: ${us}`)}`);
+    if (sol.tied !== null && sol.tied > 1)
+      out.push(
+        `    ${p.yellow(`not unique: ${count(sol.tied)} points of the frontier do as well; shown, the first by package order`)}`,
+      );
     out.push(...durabilityLine(s, sol.durability, p, '    '));
     out.push(...ratificationLines(s, sol.ratification, p, '    '));
     const own = terms(s, sol.package, (issue) => found.length === 1 || !shared(issue));

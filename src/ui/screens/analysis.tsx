@@ -216,6 +216,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
                     <Box flexGrow={1} flexShrink={1}>
                       <Text dimColor wrap="truncate-end">
                         {reference ? `${plural(differences(point.pkg, reference), 'change')} · ` : ''}
+                        {tiedWords(outcome.ok ? (outcome.acceptable.solutionTies?.[kind] ?? null) : null)}
                         {SOLUTION_MEANING[kind]}
                       </Text>
                     </Box>
@@ -258,6 +259,11 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
       ) : null}
     </Box>
   );
+}
+
+/** A solution that is not unique says so first: "1 of 71 tied · " (the package shown is the first by package order). */
+function tiedWords(tied: number | null): string {
+  return tied !== null && tied > 1 ? `1 of ${tied.toLocaleString('en-US')} tied · ` : '';
 }
 
 /** Who still blocks a near miss, in words: "Russia still rejects", "… and 1 rule still broken". */
