@@ -43,6 +43,7 @@ function logAnswer(
   strategy: StrategyKind | 'mediator',
   res: Response,
   human: boolean,
+  absent = false,
 ) {
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
@@ -83,6 +84,7 @@ function logAnswer(
     violations: res.type === 'reject' ? res.violations : [],
     asks: res.type === 'reject' ? res.asks.map((k) => ({ issue: s.issues[k.issue]!.id, cost: k.cost })) : [],
     ...(human ? { human: true as const } : {}),
+    ...(absent ? { absent: true as const } : {}),
   });
 }
 
@@ -116,7 +118,7 @@ export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationCo
   let drew = false;
   const answers = responders(run, ctx).map((a) => {
     const kind = run.options.strategies[a]!.kind;
-    if (ctx.walkedOut.includes(a)) return { a, kind, res: absentAnswer(s, a, ctx.text) };
+    if (ctx.walkedOut.includes(a)) return { a, kind, res: absentAnswer(s, a, ctx.text), absent: true };
     if (mediated && a === mediatorOf(s))
       return { a, kind: 'mediator' as const, res: mediatorAnswer(s, a, ctx.text) };
     if (isHuman(run, a)) return { a, kind, res: null };
@@ -124,8 +126,8 @@ export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationCo
     return { a, kind, res: respond(viewOf(run, ctx, a), rng) };
   });
   return produceContext(ctx, (draft) => {
-    for (const { a, kind, res } of answers) {
-      if (res) logAnswer(draft, s, a, kind, res, false);
+    for (const { a, kind, res, absent } of answers) {
+      if (res) logAnswer(draft, s, a, kind, res, false, absent === true);
       else draft.awaiting.push({ actor: a, move: 'respond' });
     }
     if (drew) replace(draft, 'rng', [...rng.state()]);

@@ -125,6 +125,8 @@ export type EntryBody =
       readonly violations: readonly Violation[];
       readonly asks: readonly { readonly issue: string; readonly cost: number }[];
       readonly human?: true;
+      /** the actor had walked out: it answers no to any text, and holds out for nothing (its aspiration is moot) */
+      readonly absent?: true;
     }
   | {
       readonly kind: 'walk-out';

@@ -34,7 +34,7 @@ function outcomeNotes(r: AfterActionReport, name: Names): string[] {
         r.blame.length
           ? sub(r.blame.map((b) => `<li>${esc(blameLine(b, name))}</li>`))
           : '<p>Nobody stood alone and nobody walked out.</p>'
-      }</div>`,
+      }${r.blameNote ? `<p>${esc(r.blameNote)}</p>` : ''}</div>`,
     );
   const d = r.durability;
   if (d) {

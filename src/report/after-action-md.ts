@@ -27,6 +27,7 @@ function outcomeNotes(r: AfterActionReport, name: Names): string[] {
     out.push('', `**Blame, as the engine counts it.** ${md(BLAME_INTRO)}`, '');
     if (!r.blame.length) out.push('- Nobody stood alone and nobody walked out.');
     for (const b of r.blame) out.push(`- ${mdLine(blameLine(b, name))}`);
+    if (r.blameNote) out.push('', mdLine(r.blameNote));
   }
   const d = r.durability;
   if (d) {

@@ -125,6 +125,8 @@ export interface AfterActionReport {
   readonly comparison: Comparison;
   /** the engine's final blame tally of a stalemate or collapse (most counted first); null otherwise */
   readonly blame: readonly BlameLine[] | null;
+  /** beside the blame list: how many texts each side answered alone, when such texts were counted; else null */
+  readonly blameNote: string | null;
   /** per actor, the rounds it was the lone holdout, whatever the outcome (first to stand alone first) */
   readonly holdouts: readonly { readonly actor: string; readonly rounds: readonly number[] }[];
   /** the signed text's estimated durability, an assumption of the scenario; null unless signed with one */

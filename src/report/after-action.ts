@@ -17,12 +17,14 @@ import type {
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
+import { holdoutWhy } from './holdout-why.ts';
 import { Narration } from './narration/narration.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
+import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
-import { actorName, issueLabel, listing, strategyLabel, strategyWords } from './words.ts';
+import { actorName, issueLabel, listing, protocolWords, strategyLabel, strategyWords } from './words.ts';
 
 export function runStateOf(scenario: Scenario, snapshot: NegotiationSnapshot): RunState {
   const ctx = snapshot.context;
@@ -48,7 +50,8 @@ function turningPoints(
   for (const t of series) {
     let prev: { readonly accepts: boolean; readonly round: number } | null = null;
     for (const r of timeline) {
-      const v = r.entries.findLast((e) => e.kind === 'verdict' && e.actor === t.actor);
+      // an answer after a walk-out is no change of mind: the walk-out is its own turning point
+      const v = r.entries.findLast((e) => e.kind === 'verdict' && e.actor === t.actor && !e.absent);
       if (v?.kind !== 'verdict') continue;
       if (prev !== null && v.accepts !== prev.accepts)
         out.push({
@@ -178,18 +181,15 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     approach: strategyWords(options.strategies[a.index]!),
     person: people.includes(a.id),
   }));
-  const pr = scenario.protocol;
   const outcome = narration.reportOutcome(run);
+  const blame = finalBlame(run.transcript);
   const partial = {
     scenario: {
       id: scenario.id,
       title: scenario.title,
       ...(meta.source === undefined ? {} : { source: meta.source }),
     },
-    protocol:
-      pr.kind === 'mediated-single-text'
-        ? `a single negotiating text, mediated by ${scenario.actors[pr.mediator ?? pr.parties[0]!]!.name}`
-        : 'alternating offers',
+    protocol: protocolWords(scenario),
     seed: options.seed,
     maxRounds: options.maxRounds,
     rounds,
@@ -202,7 +202,8 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
-    blame: finalBlame(run.transcript),
+    blame: blame ? blame.map((b) => ({ ...b, why: holdoutWhy(run.transcript, b) })) : null,
+    blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),
   };

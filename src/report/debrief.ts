@@ -4,6 +4,7 @@
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
 import { n2, n3 } from './format.ts';
+import { rejectionKind } from './holdout-why.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing } from './words.ts';
 
@@ -17,6 +18,26 @@ const quote = (text: string) => text.replace(/\.\s*$/, '');
 
 /** The terms that differ between the texts answered in two rounds, labelled. */
 export type ChangedTerms = (from: number, to: number) => readonly { readonly label: string }[];
+
+/** Why the rest of an actor's rejections said no, by their numbers, each reason with its rounds. */
+function otherwise(rest: readonly Verdict[]): string {
+  const words = {
+    'red-line': 'the text crossed another of its red lines',
+    'below-no-deal': 'the text was worth less to it than no deal',
+    'holds-out': 'the text fell short of what it held out for',
+    person: "of a person's choice",
+    absent: 'it had walked out',
+  } as const;
+  const groups = new Map<keyof typeof words, number[]>();
+  for (const v of rest) {
+    const k = rejectionKind(v);
+    groups.set(k, [...(groups.get(k) ?? []), v.round]);
+  }
+  return listing(
+    [...groups].map(([k, rounds]) => `${words[k]} (${roundList(rounds)})`),
+    'or',
+  );
+}
 
 export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
@@ -43,7 +64,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
         );
       else if (top)
         out.push(
-          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line "${quote(top.text)}", otherwise because the text fell short of what it held out for or crossed another red line. Which objection was the harder one to meet, and by whom?`,
+          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line "${quote(top.text)}", otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
         );
       else if (a.person)
         out.push(
@@ -115,13 +136,22 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     out.push(
       `The session stops waiting for ${listing(o.waitingFor.map(name))}. What are the options at this point, and what does each risk?`,
     );
-  // the actor that stood alone most often (the first to do so on a tie): a question, not a verdict. One round
-  // alone is the ordinary back-and-forth of two parties trading offers, so it takes two to ask.
-  const alone = [...r.holdouts].sort((x, y) => y.rounds.length - x.rounds.length)[0];
-  if (alone && alone.rounds.length >= 2)
-    out.push(
-      `By the engine's count, ${name(alone.actor)} was the lone holdout in ${roundList(alone.rounds)}: what did the others accept that it could not, and could the text have met it without losing them?`,
+  // every actor that stood alone more than once, most often first: asking of one side alone would single it out
+  // when the other stood alone as often, or (under alternating offers) answered one text fewer. One round alone is
+  // the ordinary back-and-forth of two parties trading offers, so it takes two to ask.
+  const alone = r.holdouts
+    .filter((h) => h.rounds.length >= 2)
+    .sort((x, y) => y.rounds.length - x.rounds.length);
+  if (alone.length) {
+    const each = alone.map(
+      (h, k) => `${name(h.actor)}${k ? '' : ' was the lone holdout'} in ${roundList(h.rounds)}`,
     );
+    const ask =
+      alone.length > 1
+        ? 'what did the others accept that each could not, and could the text have met each without losing the rest?'
+        : 'what did the others accept that it could not, and could the text have met it without losing them?';
+    out.push(`By the engine's count, ${each.join('; ')}: ${ask}`);
+  }
   const d = r.durability;
   if (d) {
     const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => `"${f.label}"`);

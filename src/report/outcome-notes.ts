@@ -7,8 +7,11 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../engine/tran
 import { DURABILITY_CAVEAT } from './durability.ts';
 import { capitalise, n2, shift2 } from './format.ts';
 
-/** One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out. */
-export type BlameLine = BlameCount;
+/**
+ * One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out; `why`, what its
+ * verdicts in those rounds rest on (holdout-why.ts).
+ */
+export type BlameLine = BlameCount & { readonly why?: string | null };
 
 export interface DurabilityFactorLine {
   readonly id: string;
@@ -120,7 +123,7 @@ export const BLAME_INTRO =
 /** "Russia: 3 (lone holdout in rounds 3 and 4; walked out in round 7)". */
 export function blameLine(b: BlameLine, name: (id: string) => string): string {
   const parts = [
-    ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}`] : []),
+    ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}${b.why ? `: ${b.why}` : ''}`] : []),
     ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}`]),
   ];
   return `${name(b.actor)}: ${b.count} (${parts.join('; ')})`;

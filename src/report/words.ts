@@ -45,3 +45,14 @@ export function provenanceFlag(confirmed: boolean, recall: boolean): string {
   if (recall) return 'RECALL';
   return confirmed ? '' : 'UNCONFIRMED';
 }
+
+/**
+ * The negotiation protocol, for wherever a person reads it (the id stays in --json): "a single negotiating text,
+ * mediated by United States" or "alternating offers"; `brief` for a heading: "single text, mediated by …".
+ */
+export function protocolWords(scenario: Scenario, brief = false): string {
+  const pr = scenario.protocol;
+  if (pr.kind !== 'mediated-single-text') return 'alternating offers';
+  const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
+  return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;
+}

@@ -29,7 +29,8 @@ function blameParts(text: string, names: readonly string[]): Map<string, string>
   const flat = text.replace(/\n\s+/g, ' ');
   const at = flat.indexOf(INTRO);
   expect(at, 'the blame sentence').toBeGreaterThanOrEqual(0);
-  const sentence = flat.slice(at + INTRO.length, flat.indexOf('\n', at));
+  // the sentence ends at its first ")." (each part closes with ")"); a note may follow on the next line
+  const sentence = flat.slice(at + INTRO.length, flat.indexOf(').', at) + 1);
   const parts = new Map<string, string>();
   // each part opens with an actor's name; a part runs to the next name that opens a part
   const starts = names

@@ -19,6 +19,8 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
     span(' '),
     accepts ? span('accepts', 'accepts') : span('rejects', 'rejects'),
   ];
+  // an actor that walked out answers no to any text: no red line, worth or aspiration is the cause
+  if (e.absent) return [line([...opening(false), span(': it has walked out, and answers no to any text.')])];
   // the screen keeps what a term costs the actor to itself
   const costs = v.kind !== 'screen';
   const asks = e.asks.length

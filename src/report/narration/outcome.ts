@@ -11,9 +11,11 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/t
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, n2, n3, shift2 } from '../format.ts';
+import { holdoutWhy } from '../holdout-why.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
-import { listing, strategyLabel, strategyWords } from '../words.ts';
+import { soleAnswerNote } from '../sole-answers.ts';
+import { listing, protocolWords, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, PERSON, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';
@@ -63,10 +65,7 @@ function consentOf(v: Voice, terms: TermSheet, what: string): Line {
 export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): Line[] {
   const s = v.scenario;
   const pr = s.protocol;
-  const kind =
-    pr.kind === 'mediated-single-text'
-      ? `a single negotiating text, mediated by ${v.name(s.actors[pr.mediator ?? pr.parties[0]!]!.id)}`
-      : 'alternating offers';
+  const kind = protocolWords(s);
   const strategies = s.actors
     .map((a) => {
       const st = options.strategies[a.index]!;
@@ -117,12 +116,18 @@ function ratification(v: Voice, r: RatificationCheck): Line[] {
   ];
 }
 
-/** Who stood alone, and who walked out, as the engine counts blame — neutrally, each actor with its own rounds. */
-function blame(v: Voice, list: readonly BlameCount[]): Line {
+/**
+ * Who stood alone, and who walked out, as the engine counts blame — neutrally, each actor with its own rounds; and,
+ * when texts one actor answered alone were counted, how many each side answered so.
+ */
+function blame(v: Voice, list: readonly BlameCount[], entries: readonly TranscriptEntry[]): Line[] {
   const intro =
     'Blame as the engine counts it (lone holdout on a text all other required actors accepted, or a walk-out)';
-  if (list.length === 0) return say(`${intro}: nobody.`);
-  return say(`${intro}: ${list.map((b) => blameLine(b, (id) => v.name(id))).join('; ')}.`);
+  if (list.length === 0) return [say(`${intro}: nobody.`)];
+  const name = (id: string) => v.name(id);
+  const note = soleAnswerNote(entries, list, name);
+  const lines = list.map((b) => blameLine({ ...b, why: holdoutWhy(entries, b) }, name));
+  return [say(`${intro}: ${lines.join('; ')}.`), ...(note ? [say(note)] : [])];
 }
 
 /** The run's last lines: how it ended, with the final terms, or whom it waits for. */
@@ -147,7 +152,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
     return [
       blank,
       say(`Outcome: stalemate — ${lastRound(last.round)}`, 'strong', 0),
-      ...(last.blame ? [blame(v, last.blame)] : []),
+      ...(last.blame ? blame(v, last.blame, entries) : []),
       consentOf(v, last.terms, 'The last text'),
       say('The last text on the table (where it differs from the status quo):'),
       ...terms(v, last.terms, 4),
@@ -156,7 +161,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
     return [
       blank,
       say(`Outcome: the ${collapse(v, last.round, last.actors)}`, 'collapsed', 0),
-      ...(last.blame ? [blame(v, last.blame)] : []),
+      ...(last.blame ? blame(v, last.blame, entries) : []),
       consentOf(v, last.terms, 'The last text'),
     ];
   if (!waitingFor) return [];

@@ -4,8 +4,7 @@
 
 import { Box, Text } from 'ink';
 import type { StrategyKind } from '../../domain/types.ts';
-import { protocolWords } from '../../report/protocol-words.ts';
-import { STRATEGY_WORDS } from '../../report/words.ts';
+import { protocolWords, STRATEGY_WORDS } from '../../report/words.ts';
 import { CheckList } from '../components/check-list.tsx';
 import { Heading } from '../components/heading.tsx';
 import { TextField } from '../components/text-field.tsx';
