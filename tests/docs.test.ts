@@ -10,6 +10,7 @@ import { memoryIo } from '../src/cli/io.ts';
 import { buildProgram } from '../src/cli/program.ts';
 import { openScenario, shippedIds } from '../src/cli/scenarios.ts';
 import { evaluatePackage } from '../src/domain/evaluate.ts';
+import { missingLines } from './doc-quotes.ts';
 import { BIN, ROOT } from './helpers.ts';
 
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
@@ -40,6 +41,32 @@ describe('the documentation of the commands', () => {
       expect(missing, `docs/cli.md's ${cmd.name()} row lacks ${missing.join(', ')}`).toEqual([]);
     });
   }
+
+  // import's arguments are its subcommand's (import genius <domain.xml> <profile.xml>…)
+  for (const cmd of commands.filter((c) => c.commands.length === 0))
+    it(`should show ${cmd.name()}'s arguments in docs/cli.md and the README as its --help does (<required>, [optional])`, () => {
+      const args = cmd.registeredArguments.map((a) => (a.required ? '<' : '['));
+      // what follows the name, up to the first flag: `run [scenario]`, `resume FILE`, `import genius <domain.xml> …`
+      const shown = (line: string | undefined, prefix: string) => {
+        const span = /`([^`]*)`/.exec(line ?? '')?.[1] ?? '';
+        if (!span.startsWith(`${prefix}${cmd.name()}`)) return [];
+        const words = span.slice(prefix.length).split(/\s+/).slice(1);
+        const end = words.findIndex((w) => /^\[?-/.test(w));
+        return words
+          .slice(0, end === -1 ? undefined : end)
+          .filter((w) => /^[<[]/.test(w))
+          .map((w) => w[0]);
+      };
+      const readmeLine = readme.split('\n').find((l) => l.startsWith(`| \`npx peacesim ${cmd.name()}`));
+      for (const [where, brackets] of [
+        ['docs/cli.md', shown(rowOf(cmd.name()), '')],
+        ['README.md', shown(readmeLine, 'npx peacesim ')],
+      ] as const)
+        if (brackets.length)
+          expect(brackets, `${where} shows ${cmd.name()}'s arguments`).toEqual(
+            args.slice(0, brackets.length),
+          );
+    });
 
   it('should link every page of docs/ from the README', () => {
     const pages = readdirSync(resolve(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
@@ -165,25 +192,32 @@ describe('the example commands of the docs', () => {
     const text = readFileSync(resolve(ROOT, file), 'utf8');
     for (const block of fencedBlocks(text))
       block.forEach((line, k) => {
-        // a shell comment after the command is the page's, not an argument
-        const m = /^\$ (?:npx )?peacesim (.*?)(?:\s+#.*)?$/.exec(line);
+        // a shell comment after the command is the page's, not an argument; `# exit N` is the exit it shows
+        const m = /^\$ (?:npx )?peacesim (.*?)(?:\s+#\s*(.*))?$/.exec(line);
         if (!m) return;
         // an example that elides its arguments shows only what the error reads like
         if (m[1]!.includes('…')) return;
-        const output = block[k + 1] ?? '';
-        const fails = output.startsWith('peacesim:');
+        const next = block.findIndex((l, j) => j > k && l.startsWith('$ '));
+        const quoted = block.slice(k + 1, next === -1 ? undefined : next);
+        const exit = /^exit (\d+)$/.exec(m[2] ?? '')?.[1];
+        const fails = exit !== undefined ? exit !== '0' : (quoted[0] ?? '').startsWith('peacesim:');
         it(`should ${fails ? 'fail as shown' : 'run'}: ${file}: peacesim ${m[1]}`, () => {
           const args = m[1]!.match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
           const r = spawnSync(process.execPath, [BIN, ...args], {
             cwd: work,
             encoding: 'utf8',
-            env: { ...process.env, NO_COLOR: '1' },
+            env: { ...process.env, NO_COLOR: '1', COLUMNS: '200' },
             input: '',
           });
-          if (fails) {
-            expect(r.status, r.stderr).not.toBe(0);
-            expect(r.stderr).toMatch(/^peacesim: /);
-          } else expect(r.status, r.stderr).toBe(0);
+          if (exit !== undefined) expect(r.status, r.stderr).toBe(Number(exit));
+          else if (fails) expect(r.status, r.stderr).not.toBe(0);
+          else expect(r.status, r.stderr).toBe(0);
+          if (fails && exit === undefined) expect(r.stderr).toMatch(/^peacesim: /);
+          // what the page quotes under the command is what it prints
+          expect(
+            missingLines(quoted, r.stdout + r.stderr),
+            `${file} quotes lines peacesim ${m[1]} does not print`,
+          ).toEqual([]);
         });
       });
   }
