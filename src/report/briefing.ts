@@ -114,7 +114,7 @@ function position(scenario: Scenario, actor: Actor): string {
     );
   else parts.push('You are a stakeholder: not a party to the talks.');
   if (controls.length)
-    parts.push(`A text that moves ${listing(controls)} off the status quo needs your consent.`);
+    parts.push(`A text that moves ${listing(controls, 'or')} off the status quo needs your consent.`);
   return parts.join(' ');
 }
 
