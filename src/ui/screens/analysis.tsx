@@ -37,10 +37,10 @@ const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
 };
 
 const SOLUTION_MEANING: Readonly<Record<SolutionKind, string>> = {
-  nash: 'largest product of gains over no deal',
-  kalaiSmorodinsky: 'gains in proportion to what each could get',
-  utilitarian: 'largest total utility',
-  egalitarian: 'largest smallest gain over no deal',
+  nash: "largest product of the parties' gains over no deal",
+  kalaiSmorodinsky: "the parties' gains in proportion to what each could get",
+  utilitarian: "largest total of the parties' utilities",
+  egalitarian: 'largest smallest gain of a party over no deal',
 };
 
 type Outcome =
