@@ -163,9 +163,10 @@ export function restsOnLines(r: RestsOnSection): string[] {
 function recordLines(e: RecordEvidence | null): string[] {
   if (!e) return ['The scenario records no reactions: no verdict is settled by evidence (docs/evidence.md).'];
   const out = [
-    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers`,
+    `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them${e.consistent ? '' : ' (those in conflict set aside)'}, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers`,
   ];
-  for (const c of e.conflicts) out.push(`  ${c.actor}: conflicting reactions ${c.reactions.join(', ')}`);
+  for (const c of e.conflicts)
+    out.push(`  ${c.actor}: reactions that cannot all hold, set aside: ${c.reactions.join(', ')}`);
   for (const d of e.documents) {
     const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
     const rec = d.verdicts

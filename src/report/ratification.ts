@@ -1,8 +1,10 @@
 // A ratification hurdle in plain words, shared by analyze, whatif, run and the reports. Whether a body approves is
 // the scenario's threshold applied to the actor's utility: every wording says it is the model's assumption and
 // none reads as a forecast of the vote.
+
 import { withBasis } from '../domain/basis.ts';
 import type { BasisKind, Scenario } from '../domain/types.ts';
+import { belowPair } from './comparison-figures.ts';
 import { n3 } from './format.ts';
 import { actorName, listing } from './words.ts';
 
@@ -36,8 +38,10 @@ export function bodies(r: RatificationLike): string {
  */
 export function hurdleSentence(s: Scenario, h: HurdleLike): string {
   const who = actorName(s, h.actor);
-  const needs = withBasis(`the ${n3(h.threshold)} its approval needs`, h.thresholdBasis);
+  // below the threshold by less than the last printed decimal: more decimals, so the figures say what the words do
+  const [worth, threshold] = h.clears ? [n3(h.utility), n3(h.threshold)] : belowPair(h.utility, h.threshold);
+  const needs = withBasis(`the ${threshold} its approval needs`, h.thresholdBasis);
   return h.clears
-    ? `${h.label}: worth ${n3(h.utility)} to ${who}, at or above ${needs} — it clears the hurdle`
-    : `${h.label}: worth ${n3(h.utility)} to ${who}, below ${needs} — it falls short`;
+    ? `${h.label}: worth ${worth} to ${who}, at or above ${needs} — it clears the hurdle`
+    : `${h.label}: worth ${worth} to ${who}, below ${needs} — it falls short`;
 }

@@ -160,8 +160,10 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
     );
   }
   for (const r of s.record) {
-    const who = s.actors[r.actor]!.id;
-    out.push(item('record', r.id, `${who} ${r.reaction}s ${r.document} (${r.date})`, r));
+    // labels where a person reads: the actor's name and the document's title (the ids are in --key's heading)
+    const who = s.actors[r.actor]!.name;
+    const doc = s.documents.find((d) => d.id === r.document)?.title ?? r.document;
+    out.push(item('record', r.id, `${who} ${r.reaction}s “${doc}” (${r.date})`, r));
   }
   const d = s.durability;
   if (d) {

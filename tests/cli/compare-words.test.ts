@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { belowPair, marginText } from '../../src/cli/compare.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { belowPair, marginText } from '../../src/report/comparison-figures.ts';
 import { signed } from '../../src/report/format.ts';
 
 const SEED = 20261206;

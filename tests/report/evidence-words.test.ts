@@ -1,27 +1,37 @@
-// The reports' evidence paragraph: its first sentence ends with a colon only when a list of documents follows it.
-// The counts and the list come from calibrate's own report.
+// The record's evidence in words: a record whose reactions conflict says which were set aside, and that the
+// settled verdicts rest on the others only.
 import { describe, expect, it } from 'vitest';
-import { calibrateScenario } from '../../src/analysis/calibrate.ts';
-import { loadLp } from '../../src/analysis/lp.ts';
-import { openScenario } from '../../src/cli/scenarios.ts';
-import { evidenceMarkdown, NOT_COMPUTED, recordEvidence } from '../../src/report/evidence.ts';
+import { memoryIo } from '../../src/cli/io.ts';
+import { run } from '../../src/cli/program.ts';
 
-describe('the evidence paragraph of the reports', () => {
-  for (const id of ['istanbul-2022', 'tutorial-bilateral'])
-    it(`should end its count with a colon only when documents are listed (${id})`, async () => {
-      const s = openScenario(id);
-      const c = calibrateScenario(await loadLp(), s);
-      const record = recordEvidence(s, c)!;
-      const listed = record.documents.filter((d) =>
-        d.verdicts.some((v) => v.verdict === 'depends' || v.decidedBy === 'record'),
+async function analyze(...args: string[]) {
+  const io = memoryIo();
+  expect(await run(['analyze', ...args], io)).toBe(0);
+  return io.stdout();
+}
+
+describe('the evidence of the record, in words', () => {
+  it('should say which reactions conflict and that the others alone settle the verdicts', async () => {
+    const file = 'tests/fixtures/evidence/conflict.yaml';
+    const json = JSON.parse(await analyze(file, '--json'));
+    const text = (await analyze(file)).replace(/\s+/g, ' ');
+    const conflicts = json.evidence.record.conflicts as { actor: string; reactions: string[] }[];
+    expect(json.evidence.record.consistent).toBe(false);
+    expect(conflicts.length).toBeGreaterThan(0);
+    expect(text).toContain('that reproduces them (those in conflict set aside),');
+    for (const c of conflicts)
+      expect(text).toContain(
+        `${c.actor}: reactions that cannot all hold, set aside: ${c.reactions.join(', ')}`,
       );
-      const lines = evidenceMarkdown({ ...NOT_COMPUTED, record });
-      const head = lines.find((l) => l.includes('recorded reaction'))!;
-      const items = lines.slice(lines.indexOf(head) + 1).filter((l) => l.startsWith('- '));
-      const next = lines.indexOf(head) + 1;
-      expect(head.endsWith(':')).toBe(listed.length > 0);
-      expect(head.endsWith('.')).toBe(listed.length === 0);
-      expect(lines[next]?.startsWith('- ') ?? false).toBe(listed.length > 0);
-      expect(items.length).toBeGreaterThanOrEqual(listed.length);
-    });
+  });
+
+  it('should not speak of conflicts where the record holds together', async () => {
+    const json = JSON.parse(await analyze('ukraine-peace', '--json'));
+    expect(json.evidence.record.consistent).toBe(true);
+    const text = (await analyze('ukraine-peace')).replace(/\s+/g, ' ');
+    expect(text).not.toContain('set aside');
+    expect(text).toContain(
+      'they hold together. Over every preference within the ranges that reproduces them,',
+    );
+  });
 });

@@ -9,6 +9,7 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { belowPair, marginText } from '../../report/comparison-figures.ts';
 import { conflictHead, memberOwner, openedWords, searchWords } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { analysisEvidenceLines } from '../../report/evidence.ts';
@@ -19,7 +20,6 @@ import { hurdleSentence, RATIFICATION_CAVEAT, type RatificationLike } from '../.
 import { sourceKeysLine } from '../../report/sources.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
-import { belowPair, marginText } from '../compare.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { intFlag } from '../flags.ts';

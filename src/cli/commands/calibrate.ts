@@ -7,8 +7,8 @@ import {
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { marginText } from '../../report/comparison-figures.ts';
 import { n2 } from '../../report/format.ts';
-import { marginText } from '../compare.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';

@@ -8,6 +8,7 @@ import { ratificationOf } from '../../domain/ratification.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
+import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
@@ -17,7 +18,6 @@ import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.t
 import { sourceKeysLine } from '../../report/sources.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
-import { belowPair } from '../compare.ts';
 import { type Io, palette } from '../io.ts';
 import { epochLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';

@@ -10,6 +10,7 @@ import {
 } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { belowPair, marginText } from '../../report/comparison-figures.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
@@ -21,7 +22,6 @@ import {
 } from '../../report/ratification.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
-import { belowPair, marginText } from '../compare.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';

@@ -2,7 +2,7 @@
 // with as many decimals as the comparison needs to be true of the printed figures: to three places a utility of
 // 0.4996 against a reservation of 0.5 reads "0.500 < 0.500", and its margin of −0.0004 reads "+0.000" beside
 // "rejects". Every other figure keeps its usual decimals.
-import { fixed, signed } from '../report/format.ts';
+import { fixed, signed } from './format.ts';
 
 /** How far below its reservation a utility may be and still meet it: the accept rule's (domain/evaluate.ts). */
 const TOLERANCE = 1e-12;
