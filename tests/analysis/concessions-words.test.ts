@@ -1,16 +1,7 @@
 // concessions' account of its search against its --json: every count with its noun in the number it takes ("1
 // option ruled out", not "1 options"). security-triangle's 28-point plan rules out exactly one option.
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { run } from '../../src/cli/program.ts';
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
+import { cliOk as cli } from '../cli-in-process.ts';
 
 const noun = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
 

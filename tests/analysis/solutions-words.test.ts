@@ -3,16 +3,7 @@
 // The words must say so: "the largest total utility" over four printed utilities read as the US's and the
 // Coalition's counting too.
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { run } from '../../src/cli/program.ts';
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
+import { cliOk as cli } from '../cli-in-process.ts';
 
 interface Solution {
   utilities: Record<string, number>;

@@ -3,18 +3,9 @@
 // parties' red lines together — never on a non-party that cannot live with it either (the Coalition, say, is not
 // why "barred by NATO" is out when Russia and Ukraine together already rule out every package).
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
 import { actorShort } from '../../src/cli/labels.ts';
-import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
+import { cliOk as cli } from '../cli-in-process.ts';
 
 interface Zopa {
   issue: string;

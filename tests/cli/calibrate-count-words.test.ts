@@ -4,16 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { run } from '../../src/cli/program.ts';
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
+import { cliOk as cli } from '../cli-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'peacesim-one-reaction-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,22 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { run } from '../../src/cli/program.ts';
 import { belowPair, marginText } from '../../src/report/comparison-figures.ts';
 import { signed } from '../../src/report/format.ts';
+import { cliOk as cli } from '../cli-in-process.ts';
 
 const SEED = 20261206;
 const MINUS = '\u2212';
 const num = (t: string) => Number(t.replace(MINUS, '-'));
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
 
 describe('belowPair and marginText', () => {
   const unit = fc.double({ min: 0, max: 1, noNaN: true });

@@ -6,20 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { run } from '../../src/cli/program.ts';
 import { sharePercent } from '../../src/cli/share.ts';
 import { percentOf } from '../../src/report/format.ts';
+import { cliOk as cli } from '../cli-in-process.ts';
 
 const SEED = 20261205;
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
 
 describe('sharePercent', () => {
   it('should print 0.0% only for none and 100.0% only for all, and otherwise the share to a tenth of a percent', () => {

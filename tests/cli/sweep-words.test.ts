@@ -2,18 +2,9 @@
 // not the 95% interval that brackets mean in outcomes), and each red line with its basis, as every other command
 // marks it. (Which date's positions judge the documents: tests/cli/basis-columns.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
-import { run } from '../../src/cli/program.ts';
 import { basisMark } from '../../src/domain/basis.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
+import { cliOk as cli } from '../cli-in-process.ts';
 
 interface ActorSweep {
   readonly actor: string;

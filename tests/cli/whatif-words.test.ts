@@ -3,20 +3,11 @@
 // actors rejecting after) with the reason --json holds, and exactly who was "won over".
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io.ts';
 import { actorName, actorShort } from '../../src/cli/labels.ts';
-import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { cliOk as cli } from '../cli-in-process.ts';
 
 const SEED = 20261207;
-
-async function cli(...argv: string[]) {
-  const io = memoryIo();
-  const code = await run(argv, io);
-  expect(io.stderr()).toBe('');
-  expect(code).toBe(0);
-  return io.stdout();
-}
 
 interface Verdict {
   utility: number;
