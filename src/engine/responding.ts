@@ -44,6 +44,7 @@ function logAnswer(
   res: Response,
   human: boolean,
   absent = false,
+  asksDefaulted = false,
 ) {
   const a = s.actors[actor]!;
   if (res.type === 'walk-out') {
@@ -85,6 +86,7 @@ function logAnswer(
     asks: res.type === 'reject' ? res.asks.map((k) => ({ issue: s.issues[k.issue]!.id, cost: k.cost })) : [],
     ...(human ? { human: true as const } : {}),
     ...(absent ? { absent: true as const } : {}),
+    ...(asksDefaulted ? { asksDefaulted: true as const } : {}),
   });
 }
 
@@ -163,6 +165,7 @@ export function humanAnswer(
         };
   return produceContext(ctx, (draft) => {
     draft.awaiting = draft.awaiting.filter((w) => !(w.actor === actor && w.move === 'respond'));
-    logAnswer(draft, s, actor, 'human', res, true);
+    // a person who names no terms: its costliest ones stand in, for the mediator to read, and the entry says so
+    logAnswer(draft, s, actor, 'human', res, true, false, move.type === 'reject' && !move.asks?.length);
   });
 }

@@ -127,6 +127,9 @@ export type EntryBody =
       readonly human?: true;
       /** the actor had walked out: it answers no to any text, and holds out for nothing (its aspiration is moot) */
       readonly absent?: true;
+      /** a person rejected without naming terms: `asks` are the terms that cost it most, which the mediator reads
+       * as its asks */
+      readonly asksDefaulted?: true;
     }
   | {
       readonly kind: 'walk-out';

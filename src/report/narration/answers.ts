@@ -23,9 +23,13 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   if (e.absent) return [line([...opening(false), span(': it has walked out, and answers no to any text.')])];
   // the screen keeps what a term costs the actor to itself
   const costs = v.kind !== 'screen';
-  const asks = e.asks.length
-    ? ` It asks for changes to ${e.asks.map((a) => `${v.issue(a.issue)}${costs ? ` (${n3(a.cost)})` : ''}`).join(', ')}.`
-    : '';
+  const listed = e.asks.map((a) => `${v.issue(a.issue)}${costs ? ` (${n3(a.cost)})` : ''}`).join(', ');
+  // a person who named no terms asked for nothing: what stands in for its asks is the engine's, and said to be
+  const asks = !e.asks.length
+    ? ''
+    : e.asksDefaulted
+      ? ` It names no terms to change; the mediator takes those that cost it most: ${listed}.`
+      : ` It asks for changes to ${listed}.`;
   if (v.public && (e.accepts || e.violations.length === 0))
     return [line([...opening(e.accepts), span(e.accepts ? '.' : `.${asks}`)])];
   const worth = `worth ${n3(e.utility)} to it`;

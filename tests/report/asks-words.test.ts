@@ -1,0 +1,67 @@
+// A person who rejects a text may name the terms to change, or not. When not, the engine hands the mediator the
+// terms that cost the actor most in their place: the words must not say the team asked for them.
+import { describe, expect, it } from 'vitest';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import { newGame, type Sent, send } from '../../src/engine/game.ts';
+import { playOn } from '../../src/engine/headless.ts';
+import type { TranscriptEntry } from '../../src/engine/transcript.ts';
+import { Narration } from '../../src/report/narration/narration.ts';
+import { lineText } from '../../src/report/narration/spans.ts';
+
+const taken = (s: Sent) => {
+  if (!s.ok) throw new Error(s.error);
+  return s.game;
+};
+
+type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
+
+/** The tutorial with South played by a person, whose first answer is a rejection naming `asks`. */
+function southRejects(asks?: string[]) {
+  const s = openScenario('tutorial-bilateral');
+  const start = newGame(s, { seed: 1, strategies: { south: { kind: 'human' } } });
+  const waiting = playOn(start, {});
+  expect(waiting.waitingFor).toBe('south');
+  const game = taken(
+    send(waiting.game, {
+      type: 'HUMAN_MOVE',
+      actor: 'south',
+      move: { type: 'reject', ...(asks ? { asks } : {}) },
+    }),
+  );
+  const verdict = game.snapshot.context.transcript.findLast(
+    (e): e is Verdict => e.kind === 'verdict' && e.actor === 'south',
+  )!;
+  return { s, verdict };
+}
+
+describe('a person’s rejection and its asks', () => {
+  const voices = (s: ReturnType<typeof openScenario>) => [
+    new Narration(s),
+    new Narration(s, { voice: 'report' }),
+    new Narration(s, { voice: 'screen' }),
+    new Narration(s, { voice: 'screen', public: true }),
+  ];
+
+  it('should say a team that named no terms asked for none, and mark the verdict in --json', () => {
+    const { s, verdict } = southRejects();
+    expect(verdict.human).toBe(true);
+    expect(verdict.asksDefaulted).toBe(true);
+    expect(verdict.asks.length).toBeGreaterThan(0);
+    for (const n of voices(s)) {
+      const words = n.entry(verdict).map(lineText).join(' ');
+      expect(words).toContain('It names no terms to change; the mediator takes those that cost it most:');
+      expect(words).not.toContain('It asks for changes to');
+    }
+  });
+
+  it('should say a team that named its terms asked for them', () => {
+    const { s, verdict } = southRejects(['army-cap']);
+    expect(verdict.asksDefaulted).toBeUndefined();
+    expect(verdict.asks.map((a) => a.issue)).toEqual(['army-cap']);
+    for (const n of voices(s)) {
+      const words = n.entry(verdict).map(lineText).join(' ');
+      expect(words).toContain('It asks for changes to Peacetime army cap');
+      expect(words).not.toContain('names no terms');
+    }
+  });
+});
