@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['tests/fast-check-seed.ts'],
     env: {
       // the tests exercise the caches of src/cli/cache.ts, away from the user's own
       PEACESIM_CACHE_DIR: join(tmpdir(), 'peacesim-test-cache'),
