@@ -65,3 +65,50 @@ describe('a person’s rejection and its asks', () => {
     }
   });
 });
+
+describe('a person’s rejection across its red lines, and its asks', () => {
+  /** Ukraine-peace with Russia played by a person: the opening text crosses its red lines. */
+  function russiaRejects(asks?: string[]) {
+    const s = openScenario('ukraine-peace');
+    const start = newGame(s, { seed: 1, strategies: { russia: { kind: 'human' } } });
+    const waiting = playOn(start, {});
+    expect(waiting.waitingFor).toBe('russia');
+    const game = taken(
+      send(waiting.game, {
+        type: 'HUMAN_MOVE',
+        actor: 'russia',
+        move: { type: 'reject', ...(asks ? { asks } : {}) },
+      }),
+    );
+    const verdict = game.snapshot.context.transcript.findLast(
+      (e): e is Verdict => e.kind === 'verdict' && e.actor === 'russia',
+    )!;
+    expect(verdict.violations.length).toBeGreaterThan(0);
+    return { s, verdict };
+  }
+  const voices = (s: ReturnType<typeof openScenario>) => [
+    new Narration(s),
+    new Narration(s, { voice: 'report' }),
+    new Narration(s, { voice: 'screen' }),
+    new Narration(s, { voice: 'screen', public: true }),
+  ];
+
+  it('should say which terms the team asked to change, after the red lines it cites', () => {
+    const { s, verdict } = russiaRejects(['nato', 'donetsk']);
+    expect(verdict.asks.map((a) => a.issue)).toEqual(['nato', 'donetsk']);
+    for (const n of voices(s)) {
+      const lines = n.entry(verdict).map(lineText);
+      expect(lines[0]).toContain('crosses its red lines');
+      expect(lines.at(-1)).toMatch(/^It asks for changes to NATO membership( \(0\.\d{3}\))?, Donetsk region/);
+    }
+  });
+
+  it('should say a team that named none named none, red lines or not', () => {
+    const { s, verdict } = russiaRejects();
+    expect(verdict.asksDefaulted).toBe(true);
+    for (const n of voices(s))
+      expect(n.entry(verdict).map(lineText).at(-1)).toContain(
+        'It names no terms to change; the mediator takes those that cost it most:',
+      );
+  });
+});
