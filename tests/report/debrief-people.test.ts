@@ -59,7 +59,7 @@ describe('debrief: the people at the table', () => {
     const qs = debriefQuestions({ ...r, actors: played }, () => []);
     const asked = qs.filter((q) => q.includes('played by'));
     expect(asked).toEqual([
-      'Russia and Ukraine were played by people. At which moment did each participant\'s choice matter most, and what did it rest on?',
+      "Russia and Ukraine were played by people. At which moment did each participant's choice matter most, and what did it rest on?",
     ]);
   });
 
