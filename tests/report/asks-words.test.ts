@@ -112,3 +112,48 @@ describe('a person’s rejection across its red lines, and its asks', () => {
       );
   });
 });
+
+describe('a redraft that meets a person', () => {
+  /** Ukraine-peace with both parties played by people who reject every text naming nothing; Russia drops the red
+   * line that blocks every text from round 3, so the mediator redrafts towards the frontier. */
+  function redrafts() {
+    const s = openScenario('ukraine-peace');
+    let g = newGame(s, { seed: 1, strategies: { russia: { kind: 'human' }, ukraine: { kind: 'human' } } });
+    let dropped = false;
+    for (let k = 0; k < 40; k++) {
+      const w = playOn(g, {});
+      g = w.game;
+      if (!w.waitingFor) break;
+      if (!dropped && g.snapshot.context.round >= 3) {
+        g = taken(
+          send(g, {
+            type: 'INJECT',
+            effect: { kind: 'drop-red-line', actor: 'russia', redLine: 'no-ceasefire-for-referendum' },
+          }),
+        );
+        dropped = true;
+      }
+      g = taken(send(g, { type: 'HUMAN_MOVE', actor: w.waitingFor, move: { type: 'reject' } }));
+    }
+    const t = g.snapshot.context.transcript;
+    const k = t.findIndex((e) => e.kind === 'revised' && e.changes.some((c) => c.reason?.kind === 'frontier'));
+    expect(k).toBeGreaterThan(0);
+    return { s, entry: t[k]!, before: t.slice(0, k) };
+  }
+
+  it('should not say a team that named no terms asked to change them, nor that it held out for anything', () => {
+    const { s, entry, before } = redrafts();
+    for (const n of [
+      new Narration(s),
+      new Narration(s, { voice: 'report' }),
+      new Narration(s, { voice: 'screen' }),
+      new Narration(s, { voice: 'screen', public: true }),
+    ]) {
+      const words = n.entry(entry, before).map(lineText).join(' ');
+      expect(words).toContain('nearest text');
+      expect(words).not.toContain('asked to change');
+      expect(words).not.toContain('Russia held out for');
+      expect(words).toContain("moving Russia's way some of the terms that cost it most (it named none)");
+    }
+  });
+});
