@@ -136,7 +136,9 @@ describe('a redraft that meets a person', () => {
       g = taken(send(g, { type: 'HUMAN_MOVE', actor: w.waitingFor, move: { type: 'reject' } }));
     }
     const t = g.snapshot.context.transcript;
-    const k = t.findIndex((e) => e.kind === 'revised' && e.changes.some((c) => c.reason?.kind === 'frontier'));
+    const k = t.findIndex(
+      (e) => e.kind === 'revised' && e.changes.some((c) => c.reason?.kind === 'frontier'),
+    );
     expect(k).toBeGreaterThan(0);
     return { s, entry: t[k]!, before: t.slice(0, k) };
   }
