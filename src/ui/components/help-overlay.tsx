@@ -28,7 +28,10 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
 const MARKS: readonly (readonly [string, string])[] = [
   ['✓ ✗', 'accepts or rejects (a document: is, or is not, an agreement)'],
   ['█░┃', "an actor's utility from 0 to 1; ┃ marks what no deal is worth to it (its reservation)"],
-  ['•', 'a term changed from the document as tabled'],
+  [
+    '•',
+    "a term changed: from the document as tabled (sandbox, editor); from the status quo (a session's end)",
+  ],
   ['‹ ›', 'the selected term: ← and → change it'],
   ['red line', 'a hard limit: a package that breaks it is rejected whatever else it offers'],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
