@@ -228,16 +228,12 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
               rows={Math.min(choices.length, 6)}
               width={width}
               onChoose={(value) => play({ type: 'inject-pick', value })}
+              // the list shows six: say there is more, so that the ad-hoc entries below the events are found
+              counted
             />
           ) : (
             <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>
           )}
-          {choices.length > 6 ? (
-            // the list shows six: say there is more, so that the ad-hoc entries below the events are found
-            <Text dimColor wrap="truncate-end">
-              {choices.length} in all · ↓ for the rest
-            </Text>
-          ) : null}
         </Box>
       ) : view.prompt ? (
         <Box flexDirection="column" width={width} height={2} flexShrink={0}>
