@@ -158,7 +158,9 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     expect(gate).toMatch(/⏱ \d:\d\d/);
     await type(s, 'Enter');
     const brief = await waitFor(s, "for this team's eyes only");
-    expect(brief).toContain('The text on the table is worth 0.688 to you; no deal is worth 0.550 [assumption].');
+    expect(brief).toContain(
+      'The text on the table is worth 0.688 to you; no deal is worth 0.550 [assumption].',
+    );
     // the frame fits: the heading stays on the first line
     expect(brief.split('\n')[0]).toMatch(/^Play — Tutorial/);
     await type(s, 'a');
