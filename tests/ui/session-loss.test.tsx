@@ -96,6 +96,10 @@ describe('a play session that is not saved', () => {
       '2 inputs · changed since saved to tutorial-bilateral-seed1.session.json (s saves again)',
     );
     expect(ui.frame()).not.toContain('not saved');
+    await ui.press('q');
+    expect(ui.frame()).toContain(
+      'the session has changed since it was saved: s saves it, q again quits without saving',
+    );
   });
 
   it('should warn on q from another screen, and on the picker, while a session has unsaved inputs', async () => {
