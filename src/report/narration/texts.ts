@@ -219,8 +219,8 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
     return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text${unmet}.`)];
   }
   const who = v.who(e.actor, e.human);
-  if (!v.run) return [say(`${who} revises the text:`), ...e.changes.map((c) => change(v, c, 4, before))];
-  // the run tells a redraft to the frontier once, with its reason, after the local changes
+  // the run and the screen tell a redraft to the frontier once, with its reason, after the local changes (the
+  // screen repeated its long reason on every term it moved: eight times over in one revision)
   const local = e.changes.filter((c) => c.reason?.kind !== 'frontier');
   const redraft = e.changes.filter((c) => c.reason?.kind === 'frontier');
   const lines = local.length
