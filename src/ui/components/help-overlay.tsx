@@ -38,6 +38,10 @@ const MARKS: readonly (readonly [string, string])[] = [
   ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
   ['[reading]', 'an inference from the sources, not their words'],
   ['[assumption]', "the modeller's assumption (unmarked items are stated by an actor)"],
+  [
+    '[s52, …]',
+    'the keys of its sources: peacesim sources SCENARIO --key s52 says what each is and where to find it',
+  ],
   ['⏱', "play: the team's clock on this turn; red past the time box (it never moves for the team)"],
 ];
 
