@@ -1,5 +1,5 @@
-// The inject list shows six rows of fifteen: the row under it says which way the rest lie, so that it never
-// points down from the last entry.
+// Marks and counts under the play lists: the inject list shows six rows of fifteen and says which way the rest
+// lie, never pointing down from the last; the setup form says what • beside a bot means.
 import { afterEach, describe, expect, it } from 'vitest';
 import { restWords } from '../../src/ui/components/choice-list.tsx';
 import { playState } from '../../src/ui/state/app.ts';
@@ -35,5 +35,15 @@ describe('the inject list', () => {
     expect(ui.frame()).toContain('Ad hoc: a goodwill gesture');
     expect(ui.frame()).toMatch(/\d+ in all · ↑ for the ones above/);
     expect(ui.frame()).not.toContain('↓ for the rest');
+  });
+});
+
+describe('the setup form', () => {
+  it('should say what • marks beside a bot whose strategy was changed', async () => {
+    const ui = await explore('security-triangle', { columns: 100, rows: 30 });
+    unmount = ui.unmount;
+    await ui.press('p', KEY.enter, KEY.right);
+    await ui.waitFor('•');
+    expect(ui.frame()).toContain("←→ change its strategy (•: not the scenario's own)");
   });
 });
