@@ -87,3 +87,26 @@ describe('the team briefing on a narrow screen', () => {
     expect(flat(ui.frame())).toMatch(/no deal is worth \d\.\d{3} \[assumption\]\./);
   });
 });
+
+describe('the term editor of a team', () => {
+  it('should show its red lines whole when the pane has the rows, at 100×30', async () => {
+    const s = scenario('security-triangle');
+    const ui = await explore(
+      'security-triangle',
+      { columns: 100, rows: 30 },
+      {
+        initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })),
+      },
+    );
+    unmount = ui.unmount;
+    for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
+      await ui.press('r');
+      await ui.press(KEY.enter);
+      if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
+    }
+    await ui.press('e');
+    await ui.waitFor('Revise the text');
+    const words = flat(ui.frame().replace(/^.*│ ?/gm, ''));
+    for (const r of s.actors.find((a) => a.id === 'us')!.redLines) expect(words, r.text).toContain(r.text);
+  });
+});

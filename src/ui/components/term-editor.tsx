@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { wrapSpans } from '../layout.ts';
 import { displayOrder } from '../state/order.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { changedIssues, currentPackage } from '../state/sandbox.ts';
@@ -39,6 +40,14 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   const leftWidth = Math.floor(width * 0.55);
   const rightWidth = width - leftWidth - 2;
   const barWidth = Math.max(6, Math.min(24, rightWidth - 14));
+  // red lines whole when the pane holds them (its title, the bar, the margin, a blank, the list's title and the
+  // rules take the rest); two lines each, the second ending in …, when it does not
+  const ruleRows = rules.length ? 1 + rules.length * 3 : 0;
+  const redRows = actor.redLines.reduce(
+    (n, r) => n + wrapSpans([{ text: r.text }], rightWidth - 2).length,
+    0,
+  );
+  const redMax = redRows <= bodyHeight - 5 - ruleRows ? undefined : 2;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
@@ -86,7 +95,11 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
                 <Box width={2} flexShrink={0}>
                   <Text color={b ? theme.reject : theme.accept}>{b ? GLYPH.reject : GLYPH.accept}</Text>
                 </Box>
-                <Wrapped width={rightWidth - 2} maxLines={2} spans={[{ text: r.text }]} />
+                <Wrapped
+                  width={rightWidth - 2}
+                  {...(redMax ? { maxLines: redMax } : {})}
+                  spans={[{ text: r.text }]}
+                />
               </Box>
             );
           })}
