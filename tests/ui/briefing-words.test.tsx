@@ -110,3 +110,35 @@ describe('the term editor of a team', () => {
     for (const r of s.actors.find((a) => a.id === 'us')!.redLines) expect(words, r.text).toContain(r.text);
   });
 });
+
+describe('a refused proposal in the term editor', () => {
+  it('should name the red line it breaks in full', async () => {
+    const s = scenario('security-triangle');
+    const ui = await explore(
+      'security-triangle',
+      { columns: 100, rows: 30 },
+      {
+        initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })),
+      },
+    );
+    unmount = ui.unmount;
+    for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
+      await ui.press('r');
+      await ui.press(KEY.enter);
+      if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
+    }
+    await ui.press('e');
+    await ui.waitFor('Revise the text');
+    // US troops in Ukraine: across the team's own red line
+    for (let k = 0; k < 12 && !ui.frame().includes('‹ US troops in Ukraine ›'); k++) {
+      await ui.press(KEY.down);
+      if (ui.frame().includes('❯ • US backstop') || ui.frame().includes('❯   US backstop'))
+        await ui.press(KEY.right);
+    }
+    await ui.press(KEY.enter);
+    await ui.waitFor('cannot table');
+    expect(flat(ui.frame())).toContain(
+      'breaks its red line "No US troops will deploy to Ukraine as part of any guarantee."',
+    );
+  });
+});

@@ -36,7 +36,10 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   const changed = changedIssues(editor);
   const issue = scenario.issues[displayOrder(scenario)[editor.row]!]!;
   const value = actor.preferences[issue.index]?.values[pkg[issue.index]!];
-  const bodyHeight = Math.max(4, height - 6);
+  // a refused move says why in up to two lines: the red line it names is not cut to fit one
+  const errorSpans = [{ text: `${GLYPH.reject} ${turn.error ?? ''}`, color: theme.reject, bold: true }];
+  const errorRows = turn.error ? Math.min(2, wrapSpans(errorSpans, width).length) : 1;
+  const bodyHeight = Math.max(4, height - 5 - errorRows);
   const leftWidth = Math.floor(width * 0.55);
   const rightWidth = width - leftWidth - 2;
   const barWidth = Math.max(6, Math.min(24, rightWidth - 14));
@@ -123,11 +126,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
         <Text dimColor>{value === undefined ? '' : ` · worth ${fix3(value)} to you`}</Text>
       </Text>
       {turn.error ? (
-        <Wrapped
-          width={width}
-          maxLines={1}
-          spans={[{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }]}
-        />
+        <Wrapped width={width} maxLines={2} spans={errorSpans} />
       ) : (
         <Text dimColor wrap="truncate-end">
           {editor.notice || '←/→ change the selected term · enter tables the text · esc back to the briefing'}
