@@ -280,7 +280,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
 }
 
 /** Where the session's inputs are kept: a file saved before the last input is named, not said to be missing. */
-export function savedWords(view: PlayView): string {
+function savedWords(view: PlayView): string {
   const copy = view.recovery ? ' (a recovery copy is kept)' : '';
   if (!unsaved(view)) return ` · saved to ${view.file}`;
   return view.file ? ` · changed since saved to ${view.file} (s saves again)${copy}` : ` · not saved${copy}`;
