@@ -205,7 +205,7 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     await waitFor(again, 'rewound: a step');
     // the rewound session differs from its file: q asks again before it quits
     await type(again, 'q');
-    await waitFor(again, 'the session is not saved');
+    await waitFor(again, 'the session has changed since it was saved');
     await type(again, 'q');
     await waitFor(again, 'EXIT=0');
     tmux('kill-session', '-t', again);
