@@ -174,7 +174,7 @@ describe('the sandbox', () => {
       expect(seen).toContain(`rule: ${r.text}`.slice(0, 50));
     // ↑↓ still choose the option
     await ui.press(KEY.down);
-    expect(ui.frame()).toMatch(/❯\s+●?\s*Frozen on the line, the occup/);
+    expect(ui.frame()).toMatch(/❯\s+●?\s*Frozen on the line, the Russi/);
   });
 });
 
