@@ -96,3 +96,23 @@ describe('what a rationale says of time agrees with the drift', () => {
     expect(contradicted).toEqual([]);
   });
 });
+
+describe('the two readings of a durability factor are worded alike', () => {
+  /** ", as Moscow sees it", ", as Kyiv and Europe see them": the label says whose reading it is. */
+  const ATTRIBUTED = /, as [^,]+ sees? (it|them)$/;
+
+  it.each(files)(
+    '%s: a factor and its counterpart both say whose reading they are, or neither does',
+    (file) => {
+      const factors = load(file).durability?.factors ?? [];
+      const uneven = factors
+        .filter((f) => f.counterpart !== undefined)
+        .filter((f) => {
+          const other = factors.find((x) => x.id === f.counterpart);
+          return other !== undefined && ATTRIBUTED.test(f.label) !== ATTRIBUTED.test(other.label);
+        })
+        .map((f) => `${f.id}: "${f.label}"`);
+      expect(uneven).toEqual([]);
+    },
+  );
+});
