@@ -16,7 +16,7 @@ const load = (file: string) => loadScenarioFile(resolve(ROOT, 'scenarios', file)
  * side's own words) and "declared … annexed" is a description of the act; anywhere else the model is speaking.
  */
 const SIDE_TERMS =
-  /\b(occupied|occupation|occupiers?|annexed|annexation|liberated|liberation|new regions|special military operation|aggressor|Kyiv regime|junta)\b/i;
+  /\b(occupied|occupation|occupiers?|annexed|annexation|liberated|liberation|new regions|special military operation|aggressor|Kyiv regime|junta|deportees|deported|hostages)\b/i;
 
 /** The text without quoted words and without "declared … annexed" (both attribute, neither adopts). */
 function ownVoice(text: string): string {
