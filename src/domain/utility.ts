@@ -50,6 +50,33 @@ export function issueCosts(
   return out.sort(byCost);
 }
 
+/**
+ * The `k` costliest terms, as `issueCosts(…).slice(0, k)` gives them: kept in order while the issues are read,
+ * without a list of every term and its sort (every rejection asks for its three costliest, every round).
+ */
+export function costliestIssues(
+  scenario: Scenario,
+  actor: Actor,
+  pkg: Package,
+  k: number,
+): { issue: number; cost: number }[] {
+  const out: { issue: number; cost: number }[] = [];
+  if (k <= 0) return out;
+  const { offsets } = scenario;
+  const { contrib } = actor;
+  const best = bestPerIssue(contrib, offsets);
+  for (let i = 0; i < scenario.issues.length; i++) {
+    const cost = best[i]! - contrib[offsets[i]! + pkg[i]!]!;
+    // issues come in index order, so a cost equal to the last kept one ranks after it
+    if (!(cost > 1e-12) || (out.length === k && !(cost > out[k - 1]!.cost))) continue;
+    let at = out.length === k ? k - 1 : out.length;
+    while (at > 0 && cost > out[at - 1]!.cost) at--;
+    if (out.length === k) out.pop();
+    out.splice(at, 0, { issue: i, cost });
+  }
+  return out;
+}
+
 /** The status-quo package: every issue at the option that holds with no deal. */
 export function statusQuoPackage(scenario: Scenario): Int32Array {
   return Int32Array.from(scenario.issues, (issue) => issue.statusQuo);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { optionOf } from '../../src/domain/lookup.ts';
 import type { Scenario } from '../../src/domain/types.ts';
-import { issueCosts } from '../../src/domain/utility.ts';
+import { costliestIssues, issueCosts } from '../../src/domain/utility.ts';
 import { arbScenario } from '../analysis/arbitraries.ts';
 
 /** The definition: the first option whose id (whose number, on a numeric issue) the value names. */
@@ -40,13 +40,15 @@ describe('optionOf', () => {
 });
 
 describe('issueCosts', () => {
-  it('should give each term its cost to the actor against the best option of its issue', () => {
+  it('should give each term its cost to the actor against the best option of its issue, and the k costliest in the same order', () => {
     fc.assert(
       fc.property(arbScenario(), fc.gen(), (s, g) => {
         const pkg = Int32Array.from(s.issues, (x) =>
           g(() => fc.integer({ min: 0, max: x.options.length - 1 })),
         );
-        for (const actor of s.actors) {
+        // each actor, and the same actor with its table rounded to quarters: equal costs, ranked by issue
+        const coarse = s.actors.map((a) => ({ ...a, contrib: a.contrib.map((v) => Math.round(v * 4) / 4) }));
+        for (const actor of [...s.actors, ...coarse]) {
           const expected: { issue: number; cost: number }[] = [];
           s.issues.forEach((x, i) => {
             let best = 0;
@@ -59,6 +61,8 @@ describe('issueCosts', () => {
           // twice: the second answer reads the actor's best options from the cache
           expect(issueCosts(s, actor, pkg)).toEqual(expected);
           expect(issueCosts(s, actor, pkg)).toEqual(expected);
+          for (const k of [0, 1, 2, 3, 5, s.issues.length + 1])
+            expect(costliestIssues(s, actor, pkg, k)).toEqual(expected.slice(0, k));
         }
       }),
     );
