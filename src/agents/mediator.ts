@@ -18,7 +18,7 @@ import { holds } from '../domain/condition.ts';
 import { redLineOf, requiredActors } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Actor, Constraint, Scenario } from '../domain/types.ts';
-import { issueCosts, utility } from '../domain/utility.ts';
+import { issueCosts, samePackage, utility } from '../domain/utility.ts';
 import { cheapest } from './cheapest.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
 import { frontierDraft } from './redraft.ts';
@@ -86,13 +86,6 @@ export interface MediatorInput {
   readonly steps?: number;
   /** what it must not go back to (none: it remembers nothing) */
   readonly memory?: MediatorMemory;
-}
-
-/** Two packages with the same option on every issue. */
-function samePackage(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The rules that keep the search from going round in circles, and whether they held a change back. */

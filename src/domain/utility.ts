@@ -77,6 +77,13 @@ export function costliestIssues(
   return out;
 }
 
+/** Two packages with the same option on every issue. */
+export function samePackage(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The status-quo package: every issue at the option that holds with no deal. */
 export function statusQuoPackage(scenario: Scenario): Int32Array {
   return Int32Array.from(scenario.issues, (issue) => issue.statusQuo);
