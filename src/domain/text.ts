@@ -62,6 +62,17 @@ export function textOf(value: unknown): string {
   }
 }
 
+/** Text quoted inside a sentence: quotation marks within it become single ones, so a title that quotes ("The US
+ * "final offer"") does not read as two quotations. */
+export function nestedQuotes(text: string): string {
+  return text.replace(/"([^"]*)"/g, '‘$1’');
+}
+
+/** Text in double quotation marks, with the quotation marks within it made single (nestedQuotes). */
+export function inQuotes(text: string): string {
+  return `"${nestedQuotes(text)}"`;
+}
+
 /** A value in a message: JSON-quoted, with C1 characters, line separators and bidi controls escaped too. */
 export function quote(value: unknown): string {
   return JSON.stringify(textOf(value)).replace(ESCAPE_IN_QUOTE, hex);

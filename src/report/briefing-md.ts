@@ -1,5 +1,6 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
 import { basisMark } from '../domain/basis.ts';
+import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import { n3, signed } from './format.ts';
@@ -13,7 +14,7 @@ const mark = (basis: BasisKind) => (basisMark(basis) ? ` ${md(basisMark(basis))}
 
 function redLine(c: CardRedLine): string {
   const f = provenanceFlag(c.confirmed, c.recall);
-  return `"${md(c.text)}"${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}`;
+  return `"${md(nestedQuotes(c.text))}"${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}`;
 }
 
 const options = (list: readonly { label: string; value: number }[]) =>

@@ -1,6 +1,8 @@
 // Debrief questions for facilitators, read off the report's data: who rejected throughout and why, who came
 // round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
+
+import { inQuotes } from '../domain/text.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
 import { n2, n3 } from './format.ts';
@@ -60,11 +62,11 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
       const when = roundList(vs.map((v) => v.round));
       if (top && top.n === vs.length)
         out.push(
-          `${a.name} rejected every text it answered (${when}), each time because of its red line "${quote(top.text)}". What would have to change for it to accept: the text, or the red line?`,
+          `${a.name} rejected every text it answered (${when}), each time because of its red line ${inQuotes(quote(top.text))}. What would have to change for it to accept: the text, or the red line?`,
         );
       else if (top)
         out.push(
-          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line "${quote(top.text)}", otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
+          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line ${inQuotes(quote(top.text))}, otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
         );
       else if (a.person)
         out.push(
@@ -94,7 +96,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const noDealFrom = t.noDeal[from - 1]!;
     if (inject)
       out.push(
-        `${a.name} accepted from round ${from} after ${inject.event ? `"${inject.event.title}"` : 'an inject by the facilitator'}: was that pressure or persuasion?`,
+        `${a.name} accepted from round ${from} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
       );
     else if (noDealFrom < noDealBefore - 1e-9)
       out.push(
@@ -154,7 +156,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   }
   const d = r.durability;
   if (d) {
-    const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => `"${f.label}"`);
+    const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => inQuotes(f.label));
     out.push(
       on.length
         ? `The durability estimate (${n2(d.value)}) rests on the scenario's assumptions about ${listing(on)}: which would you change, and what would the estimate become?`

@@ -1,5 +1,7 @@
 // The narration's lines painted in markdown: a list item per entry (indent 2) with its details under it (indent
 // 4); words escaped, a red line or rule quoted with its sources and flag in words, the tally in bold.
+
+import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
 import { md, mdLead, mdWords } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
@@ -20,7 +22,7 @@ const BOLD: ReadonlySet<Line['entry']> = new Set(['tally']);
 function paint(s: Span): string {
   switch (s.style) {
     case 'quote':
-      return `"${md(s.quoted)}"`;
+      return `"${md(nestedQuotes(s.quoted))}"`;
     case 'sources':
       return mdSources(s.ids);
     case 'flag':

@@ -1,6 +1,8 @@
 // The narration's output: lines of spans that say what each piece of text is, never how it looks. Four painters
 // give them a look: ANSI for `run` (cli/narrate.ts), Ink for the play screen (ui/transcript-words.ts), markdown and
 // HTML for the after-action report (report/paint-md.ts, report/paint-html.ts).
+
+import { inQuotes } from '../../domain/text.ts';
 import type { BasisKind } from '../../domain/types.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 
@@ -78,7 +80,7 @@ export function head(entry: TranscriptEntry['kind'], lines: readonly Line[]): Li
 }
 
 export function quote(text: string): Span {
-  return { text: `"${text}"`, style: 'quote', quoted: text };
+  return { text: inQuotes(text), style: 'quote', quoted: text };
 }
 
 /** " [reading]" or " [assumption]"; nothing for a stated item (or a transcript from before bases were recorded). */

@@ -1,5 +1,7 @@
 // The texts on the table, in words: a document tabled, a proposal, a mediator's revision, the terms that moved
 // and why each moved (the red line it repairs, the rule, whose consent, whose ask, the redraft to the frontier).
+
+import { inQuotes } from '../../domain/text.ts';
 import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
@@ -126,7 +128,7 @@ function reportText(
 
 export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
   if (v.report) {
-    const doc = `"${e.title}" (${e.date})`;
+    const doc = `${inQuotes(e.title)} (${e.date})`;
     const how =
       e.trigger === 'opening'
         ? `opens with ${doc}.`
@@ -142,7 +144,7 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
         : 'tables (an inject)';
   const head = line([
     span(`${v.name(e.by)} ${how} `),
-    span(`"${e.title}"`, 'term'),
+    span(inQuotes(e.title), 'term'),
     span(v.run ? ` (${e.date}).` : ` (${e.date})`, 'aside'),
   ]);
   // the run introduces the list and sets it deeper

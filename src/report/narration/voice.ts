@@ -2,6 +2,7 @@
 // of the teams), or the after-action report's. A voice also knows the scenario, so it names actors, issues and
 // options and cites red lines the same way in every part of the narration.
 import type { Violation } from '../../domain/evaluate.ts';
+import { inQuotes } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TermValue } from '../../engine/terms.ts';
 import { optionLabel } from '../format.ts';
@@ -70,12 +71,12 @@ export class Voice {
       e.effects.flatMap((x) => (x.kind === 'add-red-line' && x.actor === a ? [x.redLine] : [])),
     );
     const c = [...(a === undefined ? [] : s.actors[a]!.redLines), ...added].find((x) => x.id === id);
-    return c ? `"${c.text}"` : id;
+    return c ? inQuotes(c.text) : id;
   }
 
   document(id: string): string {
     const d = this.scenario.documents.find((x) => x.id === id);
-    return d ? `"${d.title}"` : id;
+    return d ? inQuotes(d.title) : id;
   }
 
   event(id: string): string {

@@ -3,6 +3,8 @@
 // The teams look at the shared screen whenever the facilitator has the keyboard, so the transcript and the outcome
 // show no actor's private numbers (the public view) unless the facilitator asks for them (v) — and never while a
 // team's turn is open.
+
+import { inQuotes } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { AdHocEffect, HumanMove, InjectEvent } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
@@ -416,7 +418,7 @@ function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): strin
       return 'the resume';
     case 'INJECT':
       return 'event' in e
-        ? `the inject "${scenario.events.find((x) => x.id === e.event)?.title ?? e.event}"`
+        ? `the inject ${inQuotes(scenario.events.find((x) => x.id === e.event)?.title ?? e.event)}`
         : `the ad-hoc inject (${AD_HOC_WORDS[e.effect.kind]})`;
     case 'HUMAN_MOVE':
       return `${name(e.actor)}'s ${e.move.type}`;
