@@ -5,6 +5,7 @@ import { basisMark } from '../domain/basis.ts';
 import { UnknownIdError } from '../domain/errors.ts';
 import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 import { md, mdUrl } from './markup.ts';
+import { recordedReactionWords } from './record-words.ts';
 
 type UseKind =
   | 'issue'
@@ -159,12 +160,8 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
       }),
     );
   }
-  for (const r of s.record) {
-    // labels where a person reads: the actor's name and the document's title (the ids are in --key's heading)
-    const who = s.actors[r.actor]!.name;
-    const doc = s.documents.find((d) => d.id === r.document)?.title ?? r.document;
-    out.push(item('record', r.id, `${who} ${r.reaction}s “${doc}” (${r.date})`, r));
-  }
+  // labels where a person reads (the ids are in --key's heading)
+  for (const r of s.record) out.push(item('record', r.id, recordedReactionWords(s, r), r));
   const d = s.durability;
   if (d) {
     out.push(
