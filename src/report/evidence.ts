@@ -170,8 +170,7 @@ function recordLines(e: RecordEvidence | null): string[] {
   const out = [
     `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them${e.consistent ? '' : ' (those in conflict set aside)'}, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers`,
   ];
-  for (const c of e.conflicts)
-    out.push(`  In conflict, set aside: ${c.labels.join('; ')}`);
+  for (const c of e.conflicts) out.push(`  In conflict, set aside: ${c.labels.join('; ')}`);
   for (const d of e.documents) {
     const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
     const rec = d.verdicts

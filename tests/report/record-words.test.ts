@@ -11,8 +11,8 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 /** The ids that occur in the text as whole ids (not as part of a longer id). */
 function idsIn(text: string, ids: readonly string[]): string[] {
-  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return ids.filter((id) => new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`).test(text));
+  const literal = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return ids.filter((id) => new RegExp(`(?<![\\w-])${literal(id)}(?![\\w-])`).test(text));
 }
 
 describe('a recorded reaction in words', () => {
