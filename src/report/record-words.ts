@@ -2,16 +2,7 @@
 // so that every text output, screen and report names it the same way. Its id stays where programs read (--json, CSV)
 // and in `peacesim sources --key`.
 import type { RecordedReaction, Scenario } from '../domain/types.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2022-04-15" → "15 Apr 2022"; "2022-04" → "Apr 2022"; "2022" as it is (the format's three precisions). */
-export function dateWords(date: string): string {
-  const [year, month, day] = date.split('-');
-  const name = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  if (!name) return date;
-  return day === undefined ? `${name} ${year}` : `${Number(day)} ${name} ${year}`;
-}
+import { dateWords } from './date-words.ts';
 
 /**
  * "Russia's rejection of Ukraine's position at Istanbul (15 Apr 2022)"; a name that ends in a parenthesis, where

@@ -5,6 +5,7 @@ import { basisMark } from '../domain/basis.ts';
 import { UnknownIdError } from '../domain/errors.ts';
 import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 import { md, mdUrl } from './markup.ts';
+import { hurdleSince } from './ratification.ts';
 import { recordedReactionWords } from './record-words.ts';
 
 type UseKind =
@@ -150,7 +151,7 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
   for (const r of s.rules) out.push(item('rule', r.id, r.text, r));
   for (const e of s.events) out.push(item('event', e.id, e.title, e));
   for (const r of s.ratifications) {
-    out.push(item('ratification', r.id, `${r.label}: ${r.text}`, r));
+    out.push(item('ratification', r.id, `${r.label} (${hurdleSince(r.from)}): ${r.text}`, r));
     const t = r.threshold;
     out.push(
       item('ratification', `${r.id}/threshold`, t.rationale ?? `the utility approval needs: ${t.value}`, {

@@ -4,7 +4,8 @@
 // shipped scenario is searched for a record id.
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
-import { dateWords, recordedReactionWords } from '../../src/report/record-words.ts';
+import { dateWords } from '../../src/report/date-words.ts';
+import { recordedReactionWords } from '../../src/report/record-words.ts';
 import { cliOk } from '../cli-in-process.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');

@@ -33,13 +33,15 @@ describe('the outcome pane of a text signed subject to ratification', () => {
   it('should name the body in the heading, and give the verdict with its numbers to the facilitator only', () => {
     expect(outcome.kind).toBe('signed');
     const h = outcome.ratification!.hurdles[0]!;
-    const verdict = `a referendum in Ukraine: worth ${h.utility.toFixed(3)} to Ukraine`;
+    // since when the hurdle holds, in both views: the scenario's date for it (Article 73, 1996)
+    const body = 'a referendum in Ukraine (in force from 28 Jun 1996)';
+    const verdict = `${body}: worth ${h.utility.toFixed(3)} to Ukraine`;
     const facilitator = frame(true);
-    expect(facilitator).toContain(`Signed in round ${outcome.round}, subject to a referendum in Ukraine`);
+    expect(facilitator).toContain(`Signed in round ${outcome.round}, subject to ${body}`);
     expect(facilitator).toContain(verdict);
     unmount?.();
     const open = frame(false);
-    expect(open).toContain(`Signed in round ${outcome.round}, subject to a referendum in Ukraine`);
+    expect(open).toContain(`Signed in round ${outcome.round}, subject to ${body}`);
     expect(open).not.toContain(verdict);
   });
 });
