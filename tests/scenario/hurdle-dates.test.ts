@@ -73,6 +73,9 @@ describe('a ratification hurdle with a date from which it holds', () => {
     expect(flat(await cliOk('show', file))).toContain(
       "Ratification — West's parliament (in force from 15 May 2025):",
     );
+    expect(flat(await cliOk('show', file, '--as-of', '2025-01-01'))).toContain(
+      "Ratification — West's parliament (in force from 15 May 2025), not yet on 2025-01-01:",
+    );
     const undated = flat(await cliOk('show', resolve(ROOT, 'tests/fixtures/format/ratified.yaml')));
     expect(undated).toContain("Ratification — West's parliament (in force at every date):");
   });
