@@ -108,5 +108,24 @@ describe('a ratification hurdle with a date from which it holds', () => {
         if (ratificationOf(s, d.package)?.hurdles.some((h) => h.id === r.id))
           expect(compareDates(r.from!, d.date), d.id).toBeLessThanOrEqual(0);
     }
+    // its note: every text before December 2025 that meets it changes the territory (land ceded, or a zone
+    // recognised as Russian), which Article 73 leaves to a referendum — none meets it by the free economic zone alone
+    const option = (d: (typeof s.documents)[number], issue: string) => {
+      const i = s.issues.findIndex((x) => x.id === issue);
+      return s.issues[i]!.options[d.package[i]!]!.id;
+    };
+    const early = s.documents.filter(
+      (d) =>
+        compareDates(d.date, '2025-12-01') < 0 &&
+        ratificationOf(s, d.package)?.hurdles.some((h) => h.id === 'ukraine-referendum'),
+    );
+    expect(early.length).toBeGreaterThan(0);
+    for (const d of early)
+      expect(
+        ['withdraw-dmz', 'ceded'].includes(option(d, 'donetsk')) ||
+          ['luhansk', 'zaporizhzhia', 'kherson'].some((i) => option(d, i) === 'ceded'),
+        d.id,
+      ).toBe(true);
+    expect(s.ratifications.find((r) => r.id === 'ukraine-referendum')!.note).toMatch(/December 2025/);
   });
 });
