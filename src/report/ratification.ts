@@ -37,7 +37,7 @@ export function bodies(r: RatificationLike, s?: Scenario): string {
   return listing(r.hurdles.map((h) => (s ? hurdleName(s, h) : withBasis(h.label, h.basis))));
 }
 
-/** Since when a hurdle holds: "in force from 28 Jun 1996", or "in force at every date" when the scenario gives no start. */
+/** Since when a hurdle holds: "in force from 28 Jun 1996"; "in force at every date" when the scenario gives none. */
 export function hurdleSince(from: string | null | undefined): string {
   return from ? `in force from ${dateWords(from)}` : 'in force at every date';
 }
@@ -47,13 +47,14 @@ export function hurdleSince(from: string | null | undefined): string {
  * holds and on what — the start rests on the hurdle's own sources.
  */
 export function hurdleName(s: Scenario, h: Pick<HurdleLike, 'id' | 'label' | 'basis'>): string {
-  const from = s.ratifications.find((r) => r.id === h.id)?.from;
-  return withBasis(`${h.label} (${hurdleSince(from)})`, h.basis);
+  const stated = s.ratifications.find((r) => r.id === h.id);
+  // a hurdle the scenario does not hold (a text judged elsewhere) has no date to give
+  return withBasis(stated ? `${h.label} (${hurdleSince(stated.from)})` : h.label, h.basis);
 }
 
 /**
- * "a referendum in Ukraine (in force from 28 Jun 1996): worth 0.555 to Ukraine, below the 0.600 its approval needs [assumption] — it falls
- * short". True of the numbers: `clears` is utility ≥ threshold.
+ * "a referendum in Ukraine (in force from 28 Jun 1996): worth 0.555 to Ukraine, below the 0.600 its approval needs
+ * [assumption] — it falls short". True of the numbers: `clears` is utility ≥ threshold.
  */
 export function hurdleSentence(s: Scenario, h: HurdleLike): string {
   const who = actorName(s, h.actor);

@@ -66,7 +66,9 @@ describe("the explorer's overview of a document that would go to a hurdle", () =
     await ui.press(KEY.down);
     expect(ui.lines().find((l) => l.startsWith('❯'))).toContain('2022-04-15');
     expect(meets('istanbul-2022-russia')?.hurdles.map((h) => h.id)).toEqual(['ukraine-referendum']);
-    expect(ui.frame().replace(/\s+│[^\n]*\n/g, ' ').replace(/\s+/g, ' ')).toContain(
+    // the left pane's lines joined (the actors' pane, right of │, dropped): the line may wrap
+    const left = ui.frame().replace(/\s+│[^\n]*\n/g, ' ');
+    expect(left.replace(/\s+/g, ' ')).toContain(
       'if signed, subject to a referendum in Ukraine (in force from 28 Jun 1996)',
     );
   });
