@@ -25,7 +25,7 @@ describe('peacesim analyze', () => {
     expect(r.documents[0].verdicts.south).toMatchObject({ accepts: false, reservation: 0.45 });
     expect(r.documents[0].verdicts.south.violations[0]).toEqual({
       redLine: 'no-cession',
-      text: 'No surrender of territory it holds.',
+      text: 'No cession of territory it holds.',
       sources: [],
       confirmed: true,
       basis: 'assumption', // the tutorial gives no basis
@@ -58,7 +58,7 @@ describe('peacesim analyze', () => {
     const r = await analyze('tutorial-bilateral');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('48 (17.8%)');
-    expect(r.stdout).toContain('red line: No surrender of territory it holds.');
+    expect(r.stdout).toContain('red line: No cession of territory it holds.');
     expect(r.stdout).toContain('below reservation [assumption]; costliest: Territory [assumption]');
     expect(r.stdout).toContain('A collective defence pledge like NATO');
     expect(r.stdout).toMatch(/Pareto frontier: 7 points .* exact/);

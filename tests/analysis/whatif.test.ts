@@ -134,7 +134,7 @@ describe('whatIf and the durability estimate', () => {
     expect(r.durability!.switched).toEqual([
       {
         id: 'cap-weakens-defence',
-        label: 'an army capped below its present strength',
+        label: 'an army capped below its present strength, as Kyiv and Europe see it',
         shift: -0.05,
         basis: 'assumption',
         before: false,

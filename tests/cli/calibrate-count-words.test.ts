@@ -44,7 +44,7 @@ describe('calibrate, counts in words', () => {
     expect(conflict.redLines).toHaveLength(2);
     expect(text).toContain('1 recorded reaction. The record does not hold together');
     expect(text).toMatch(
-      /of North's opening demands \([^)]+\): the text breaks its red lines: No surrender of territory it holds; An army of at least 250,000 in peacetime/,
+      /of North's opening demands \([^)]+\): the text breaks its red lines: No cession of territory it holds; An army of at least 250,000 in peacetime/,
     );
   });
 });

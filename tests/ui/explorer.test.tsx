@@ -137,7 +137,7 @@ describe('the sandbox', () => {
     const issue = s.issues[displayOrder(s)[0]!]!;
     const frame = ui.frame();
     for (const o of issue.options) expect(frame).toContain(o.label);
-    expect(frame).toContain('South: No surrender of territory it holds.');
+    expect(frame).toContain('South: No cession of territory it holds.');
     // South's value of "Russia withdraws" is 1.00, and ceding the four regions breaks its red line (!)
     const withdraw = ui.lines().find((l) => l.includes('Russia withdraws to the lines'))!;
     expect(withdraw).toMatch(/0\.00 .\s+1\.00/);
@@ -174,7 +174,7 @@ describe('the sandbox', () => {
       expect(seen).toContain(`rule: ${r.text}`.slice(0, 50));
     // ↑↓ still choose the option
     await ui.press(KEY.down);
-    expect(ui.frame()).toMatch(/❯\s+●?\s*Frozen on the line, the occup/);
+    expect(ui.frame()).toMatch(/❯\s+●?\s*Frozen on the line, the Russi/);
   });
 });
 
