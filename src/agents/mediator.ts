@@ -17,8 +17,8 @@
 import { holds } from '../domain/condition.ts';
 import { redLineOf, requiredActors } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
-import type { Constraint, Scenario } from '../domain/types.ts';
-import { issueCosts, utility } from '../domain/utility.ts';
+import type { Actor, Constraint, Scenario } from '../domain/types.ts';
+import { issueCosts, samePackage, utility } from '../domain/utility.ts';
 import { cheapest } from './cheapest.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
 import { frontierDraft } from './redraft.ts';
@@ -88,13 +88,6 @@ export interface MediatorInput {
   readonly memory?: MediatorMemory;
 }
 
-/** Two packages with the same option on every issue. */
-function samePackage(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The rules that keep the search from going round in circles, and whether they held a change back. */
 class Circles {
   blocked = false;
@@ -130,203 +123,70 @@ class Circles {
   }
 }
 
-export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
-  const { scenario, self } = view;
-  const me = scenario.actors[self]!;
-  const mine = (pkg: ArrayLike<number>) => utility(me, scenario.offsets, pkg);
-  const circles = new Circles(Int32Array.from(view.text), input.memory);
-  const answers = new Map((view.history.at(-1)?.answers ?? []).map((a) => [a.actor, a]));
-  /** red lines and rules repaired this round, and actors whose consent a change made unnecessary */
-  const repaired: Constraint[] = [];
-  const released: number[] = [];
-  let text: Int32Array = Int32Array.from(view.text);
-  const changes: TermChange[] = [];
-  const touched = new Set<number>();
-  const unmet: number[] = [];
-  const apply = (next: Int32Array, reason: ChangeReason) => {
+/**
+ * A revision in progress: the text as the mediator has changed it so far and what it records of each change. The
+ * phases of `revise` are functions of their own on it, so that V8 compiles each small one on its own (the one
+ * function they were took the longest of any to compile, and compiled late in an `outcomes` run).
+ */
+class Revising {
+  text: Int32Array;
+  readonly changes: TermChange[] = [];
+  readonly touched = new Set<number>();
+  readonly unmet: number[] = [];
+  /** red lines and rules repaired this round */
+  readonly repaired: Constraint[] = [];
+  /** actors whose consent a change made unnecessary */
+  readonly released: number[] = [];
+  readonly circles: Circles;
+  readonly me: Actor;
+  constructor(
+    readonly view: View,
+    readonly rng: Rng,
+    readonly input: MediatorInput,
+    /** the actors that rejected, parties first (protocol order), then the others by index */
+    readonly rejected: readonly number[],
+  ) {
+    this.text = Int32Array.from(view.text);
+    this.circles = new Circles(Int32Array.from(view.text), input.memory);
+    this.me = view.scenario.actors[view.self]!;
+  }
+  mine(pkg: ArrayLike<number>): number {
+    return utility(this.me, this.view.scenario.offsets, pkg);
+  }
+  apply(next: Int32Array, reason: ChangeReason): void {
+    const { text } = this;
     for (let i = 0; i < next.length; i++)
       if (next[i] !== text[i]) {
-        changes.push({ issue: i, from: text[i]!, to: next[i]!, reason });
-        touched.add(i);
+        this.changes.push({ issue: i, from: text[i]!, to: next[i]!, reason });
+        this.touched.add(i);
       }
-    text = next;
-  };
+    this.text = next;
+  }
+  noteUnmet(a: number): void {
+    if (!this.unmet.includes(a)) this.unmet.push(a);
+  }
+}
+
+export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
+  const { scenario } = view;
   const rejected = [...input.rejected].sort(
     (a, b) =>
       Number(isParty(scenario, b)) - Number(isParty(scenario, a)) ||
       scenario.protocol.parties.indexOf(a) - scenario.protocol.parties.indexOf(b) ||
       a - b,
   );
-
-  // 1. what makes agreement impossible
-  // the rules, its own red lines, then those of each actor that rejected (pushed one by one: see domain/packed.ts)
-  const objections: Objection[] = [];
-  for (const constraint of scenario.rules) objections.push({ constraint, owner: null });
-  for (const constraint of me.redLines) objections.push({ constraint, owner: self });
-  for (const a of rejected)
-    for (const constraint of scenario.actors[a]!.redLines) objections.push({ constraint, owner: a });
-  for (const { constraint, owner } of objections) {
-    const needed = (pkg: ArrayLike<number>) =>
-      owner === null ||
-      owner === self ||
-      isParty(scenario, owner) ||
-      requiredActors(scenario, pkg).includes(owner);
-    if (holds(constraint.condition, text) || !needed(text)) continue;
-    const candidates: { item: Int32Array; score: number[] }[] = [];
-    // its own red lines that a repair must keep: those that hold now, and the one repaired
-    const keep = me.redLines.filter((c) => c === constraint || holds(c.condition, text));
-    const consider = (next: Int32Array) => {
-      if (holds(constraint.condition, next) === false && needed(next)) return;
-      if (!keepsAll(keep, next)) return;
-      if (!circles.allows(next)) return;
-      candidates.push({
-        item: next,
-        score: [
-          brokenKeys(scenario, next).size,
-          costToOthers(scenario, text, next, owner === null ? [self] : [owner, self]),
-          Math.max(0, mine(text) - mine(next)),
-        ],
-      });
-    };
-    for (const pairs of [false, true]) {
-      for (const moves of movesWithin(scenario, text, constraint.scope, pairs))
-        consider(withTerms(text, moves));
-      if (candidates.length) break;
-    }
-    if (owner !== null && !isParty(scenario, owner) && owner !== self) {
-      const moved = movedControlled(scenario, owner, text);
-      if (moved.length)
-        consider(
-          withTerms(
-            text,
-            moved.map((i) => [i, scenario.issues[i]!.statusQuo]),
-          ),
-        );
-    }
-    const next = cheapest(candidates, rng);
-    if (!next) {
-      if (owner !== null && !unmet.includes(owner)) unmet.push(owner);
-      continue;
-    }
-    const violation = redLineOf(constraint);
-    const kept = holds(constraint.condition, next);
-    if (kept) repaired.push(constraint);
-    else if (owner !== null) released.push(owner);
-    apply(
-      next,
-      owner === null
-        ? { kind: 'rule', violation }
-        : kept
-          ? { kind: 'red-line', actor: owner, violation }
-          : { kind: 'consent', actor: owner },
-    );
-  }
-
-  // its own red lines hold in whatever it tables: when one- and two-term repairs could not manage it, the closest
-  // package that keeps them all (and the rules), found exactly on their diagram
-  if (!keepsAll(me.redLines, text)) {
-    const others = combinedScores(
-      scenario,
-      scenario.actors.filter((a) => a.index !== self).map((a) => ({ actor: a.index, weight: 1 })),
-    );
-    let next: Int32Array | null = null;
-    for (const constraints of [[...me.redLines, ...scenario.rules], me.redLines]) {
-      const dag = constrainedDag(scenario, constraints);
-      next = dag && bestPath(scenario, dag, closenessScores(scenario, text), others);
-      if (next) break;
-    }
-    const broken = me.redLines.find((c) => !holds(c.condition, text))!;
-    if (next) {
-      repaired.push(...me.redLines);
-      apply(next, { kind: 'red-line', actor: self, violation: redLineOf(broken) });
-    }
-  }
-
-  // 2. the actors that rejected a text worth less to them than no deal, and still get less: the terms they asked
-  //    for, costliest first, one step their way
-  const steps = input.steps ?? 1;
-  /** its own red lines that hold in a text (the last text asked about, remembered) */
-  let held: { text: Int32Array; lines: Constraint[] } | null = null;
-  const holding = (pkg: Int32Array) => {
-    if (held?.text !== pkg) held = { text: pkg, lines: me.redLines.filter((c) => holds(c.condition, pkg)) };
-    return held.lines;
-  };
-  for (const a of rejected) {
-    const actor = scenario.actors[a]!;
-    const answer = answers.get(a);
-    if (!answer || answer.utility >= answer.reservation - EPS || answer.asks.length === 0) continue;
-    if (!requiredActors(scenario, text).includes(a)) continue;
-    if (actor.redLines.some((c) => !holds(c.condition, text))) continue; // already handled, or could not be
-    if (utility(actor, scenario.offsets, text) >= actor.reservation.value - EPS) continue; // it holds out: time will tell
-    const before = brokenKeys(scenario, text);
-    const content = requiredActors(scenario, text).filter(
-      (j) =>
-        j !== a &&
-        utility(scenario.actors[j]!, scenario.offsets, text) >= scenario.actors[j]!.reservation.value - EPS,
-    );
-    // no red line or rule that holds may break, nobody content may fall below no deal, and the mediator keeps its aspiration
-    const admissible = (next: Int32Array) =>
-      keepsAll(holding(text), next) &&
-      [...brokenKeys(scenario, next)].every((k) => before.has(k)) &&
-      content.every(
-        (j) =>
-          utility(scenario.actors[j]!, scenario.offsets, next) >= scenario.actors[j]!.reservation.value - EPS,
-      ) &&
-      mine(next) >= input.aspiration - EPS &&
-      circles.allows(next);
-    let moved = 0;
-    if (!isParty(scenario, a) && a !== self) {
-      const issues = movedControlled(scenario, a, text);
-      const next = withTerms(
-        text,
-        issues.map((i) => [i, scenario.issues[i]!.statusQuo]),
-      );
-      if (issues.length && admissible(next)) {
-        released.push(a);
-        apply(next, { kind: 'consent', actor: a });
-        continue;
-      }
-    }
-    const u = (pkg: ArrayLike<number>) => utility(actor, scenario.offsets, pkg);
-    for (const ask of issueCosts(scenario, actor, text)) {
-      if (moved >= steps) break;
-      if (!answer.asks.includes(ask.issue)) continue; // only what it asked for
-      if (touched.has(ask.issue)) continue;
-      const issue = scenario.issues[ask.issue]!;
-      const cur = text[ask.issue]!;
-      // the options better for it; of a number, one step: the nearest better value (lists pushed one by one,
-      // see domain/packed.ts)
-      const better: number[] = [];
-      let nearest = Number.POSITIVE_INFINITY;
-      for (let o = 0; o < issue.options.length; o++)
-        if (u(withTerms(text, [[ask.issue, o]])) > u(text) + EPS) {
-          better.push(o);
-          nearest = Math.min(nearest, Math.abs(o - cur));
-        }
-      const candidates: { item: Int32Array; score: number[] }[] = [];
-      for (const o of better) {
-        if (issue.kind === 'numeric' && Math.abs(o - cur) !== nearest) continue;
-        const next = withTerms(text, [[ask.issue, o]]);
-        if (admissible(next))
-          candidates.push({
-            item: next,
-            score: [costToOthers(scenario, text, next, [a, self]), u(text) - u(next)],
-          });
-      }
-      const next = cheapest(candidates, rng);
-      if (!next) continue;
-      apply(next, { kind: 'ask', actor: a, cost: ask.cost });
-      moved++;
-    }
-    if (moved === 0 && !unmet.includes(a)) unmet.push(a);
-  }
+  const d = new Revising(view, rng, input, rejected);
+  repairObjections(d);
+  keepOwnRedLines(d);
+  moveAskedTerms(d);
   // 3. when the text still falls short of what the actors said they need, and the exact frontier of acceptable
-  //    packages holds a text that meets more of those demands, the mediator redrafts to the nearest such text
+  //    packages holds a text that meets more of those demands, the mediator redrafts to the nearest one
   //    (one that keeps what this round repaired, and neither undoes its changes nor tables a text again)
+  const { circles, repaired, released } = d;
   const jump = frontierDraft(
     view,
     rng,
-    text,
+    d.text,
     input.aspiration,
     (pkg) =>
       keepsAll(repaired, pkg) &&
@@ -334,20 +194,230 @@ export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
       circles.allows(pkg, true),
   );
   if (jump) {
-    apply(jump.pkg, { kind: 'frontier', meets: jump.meets });
-    return { type: 'revise', changes, aspiration: input.aspiration, unmet: [], nothingNew: false };
+    d.apply(jump.pkg, { kind: 'frontier', meets: jump.meets });
+    return { type: 'revise', changes: d.changes, aspiration: input.aspiration, unmet: [], nothingNew: false };
   }
   // a text it tabled before, reached again by repairs: it keeps the one on the table instead
-  if (circles.retables(text)) {
+  if (circles.retables(d.text)) {
     circles.blocked = true;
-    return { type: 'revise', changes: [], aspiration: input.aspiration, unmet, nothingNew: true };
+    return { type: 'revise', changes: [], aspiration: input.aspiration, unmet: d.unmet, nothingNew: true };
   }
-  const same = text.every((o, i) => o === view.text[i]);
+  const same = d.text.every((o, i) => o === view.text[i]);
   return {
     type: 'revise',
-    changes,
+    changes: d.changes,
     aspiration: input.aspiration,
-    unmet,
+    unmet: d.unmet,
     nothingNew: same && circles.blocked,
   };
+}
+
+/**
+ * 1. What makes agreement impossible: the rules, its own red lines, then those of each actor that rejected, each
+ *    repaired with the cheapest one- or two-term change (or, for a non-party, by its issues at the status quo).
+ */
+function repairObjections(d: Revising): void {
+  const { scenario, self } = d.view;
+  // pushed one by one: see domain/packed.ts
+  const objections: Objection[] = [];
+  for (const constraint of scenario.rules) objections.push({ constraint, owner: null });
+  for (const constraint of d.me.redLines) objections.push({ constraint, owner: self });
+  for (const a of d.rejected)
+    for (const constraint of scenario.actors[a]!.redLines) objections.push({ constraint, owner: a });
+  for (const objection of objections) repairOne(d, objection);
+}
+
+function repairOne(d: Revising, { constraint, owner }: Objection): void {
+  const { scenario, self } = d.view;
+  const { text, circles } = d;
+  const needed = (pkg: ArrayLike<number>) =>
+    owner === null ||
+    owner === self ||
+    isParty(scenario, owner) ||
+    requiredActors(scenario, pkg).includes(owner);
+  if (holds(constraint.condition, text) || !needed(text)) return;
+  const candidates: { item: Int32Array; score: number[] }[] = [];
+  // its own red lines that a repair must keep: those that hold now, and the one repaired
+  const keep = d.me.redLines.filter((c) => c === constraint || holds(c.condition, text));
+  const exempt = owner === null ? [self] : [owner, self];
+  const mineNow = d.mine(text);
+  const consider = (next: Int32Array) => {
+    if (holds(constraint.condition, next) === false && needed(next)) return;
+    if (!keepsAll(keep, next)) return;
+    if (!circles.allows(next)) return;
+    candidates.push({
+      item: next,
+      score: [
+        brokenKeys(scenario, next).size,
+        costToOthers(scenario, text, next, exempt),
+        Math.max(0, mineNow - d.mine(next)),
+      ],
+    });
+  };
+  for (const pairs of [false, true]) {
+    for (const moves of movesWithin(scenario, text, constraint.scope, pairs))
+      consider(withTerms(text, moves));
+    if (candidates.length) break;
+  }
+  if (owner !== null && !isParty(scenario, owner) && owner !== self) {
+    const moved = movedControlled(scenario, owner, text);
+    if (moved.length)
+      consider(
+        withTerms(
+          text,
+          moved.map((i) => [i, scenario.issues[i]!.statusQuo]),
+        ),
+      );
+  }
+  const next = cheapest(candidates, d.rng);
+  if (!next) {
+    if (owner !== null) d.noteUnmet(owner);
+    return;
+  }
+  const violation = redLineOf(constraint);
+  const kept = holds(constraint.condition, next);
+  if (kept) d.repaired.push(constraint);
+  else if (owner !== null) d.released.push(owner);
+  d.apply(
+    next,
+    owner === null
+      ? { kind: 'rule', violation }
+      : kept
+        ? { kind: 'red-line', actor: owner, violation }
+        : { kind: 'consent', actor: owner },
+  );
+}
+
+/**
+ * Its own red lines hold in whatever it tables: when one- and two-term repairs could not manage it, the closest
+ * package that keeps them all (and the rules), found exactly on their diagram.
+ */
+function keepOwnRedLines(d: Revising): void {
+  const { scenario, self } = d.view;
+  const { me, text } = d;
+  if (keepsAll(me.redLines, text)) return;
+  const others = combinedScores(
+    scenario,
+    scenario.actors.filter((a) => a.index !== self).map((a) => ({ actor: a.index, weight: 1 })),
+  );
+  let next: Int32Array | null = null;
+  for (const constraints of [[...me.redLines, ...scenario.rules], me.redLines]) {
+    const dag = constrainedDag(scenario, constraints);
+    next = dag && bestPath(scenario, dag, closenessScores(scenario, text), others);
+    if (next) break;
+  }
+  const broken = me.redLines.find((c) => !holds(c.condition, text))!;
+  if (next) {
+    d.repaired.push(...me.redLines);
+    d.apply(next, { kind: 'red-line', actor: self, violation: redLineOf(broken) });
+  }
+}
+
+/**
+ * 2. The actors that rejected a text worth less to them than no deal, and still get less: the terms they asked
+ *    for, costliest first, one step their way.
+ */
+function moveAskedTerms(d: Revising): void {
+  const { view } = d;
+  const answers = new Map((view.history.at(-1)?.answers ?? []).map((a) => [a.actor, a]));
+  /** its own red lines that hold in a text (the last text asked about, remembered) */
+  const held: Held = { text: null, lines: [] };
+  for (const a of d.rejected) {
+    const answer = answers.get(a);
+    if (!answer || answer.utility >= answer.reservation - EPS || answer.asks.length === 0) continue;
+    moveFor(d, a, answer.asks, held);
+  }
+}
+
+interface Held {
+  text: Int32Array | null;
+  lines: Constraint[];
+}
+
+/** Its own red lines that hold in `text` (the last text asked about, remembered). */
+function holdingIn(d: Revising, held: Held, text: Int32Array): Constraint[] {
+  if (held.text !== text) {
+    held.text = text;
+    held.lines = d.me.redLines.filter((c) => holds(c.condition, text));
+  }
+  return held.lines;
+}
+
+/** The terms actor `a` asked for, costliest first, each one step its way (a move changes the text the next reads). */
+function moveFor(d: Revising, a: number, asks: readonly number[], held: Held): void {
+  const { scenario, self } = d.view;
+  const { circles } = d;
+  const start = d.text;
+  const actor = scenario.actors[a]!;
+  if (!requiredActors(scenario, start).includes(a)) return;
+  if (actor.redLines.some((c) => !holds(c.condition, start))) return; // already handled, or could not be
+  if (utility(actor, scenario.offsets, start) >= actor.reservation.value - EPS) return; // it holds out: time will tell
+  const before = brokenKeys(scenario, start);
+  const content = requiredActors(scenario, start).filter(
+    (j) =>
+      j !== a &&
+      utility(scenario.actors[j]!, scenario.offsets, start) >= scenario.actors[j]!.reservation.value - EPS,
+  );
+  const aspiration = d.input.aspiration;
+  // no red line or rule that holds may break, nobody content may fall below no deal, and the mediator keeps its aspiration
+  const admissible = (next: Int32Array) =>
+    keepsAll(holdingIn(d, held, d.text), next) &&
+    [...brokenKeys(scenario, next)].every((k) => before.has(k)) &&
+    content.every(
+      (j) =>
+        utility(scenario.actors[j]!, scenario.offsets, next) >= scenario.actors[j]!.reservation.value - EPS,
+    ) &&
+    d.mine(next) >= aspiration - EPS &&
+    circles.allows(next);
+  if (!isParty(scenario, a) && a !== self) {
+    const issues = movedControlled(scenario, a, start);
+    const next = withTerms(
+      start,
+      issues.map((i) => [i, scenario.issues[i]!.statusQuo]),
+    );
+    if (issues.length && admissible(next)) {
+      d.released.push(a);
+      d.apply(next, { kind: 'consent', actor: a });
+      return;
+    }
+  }
+  const steps = d.input.steps ?? 1;
+  const u = (pkg: ArrayLike<number>) => utility(actor, scenario.offsets, pkg);
+  let moved = 0;
+  for (const ask of issueCosts(scenario, actor, start)) {
+    if (moved >= steps) break;
+    if (!asks.includes(ask.issue)) continue; // only what it asked for
+    if (d.touched.has(ask.issue)) continue;
+    const text = d.text; // an earlier ask's move may have changed it
+    const now = u(text);
+    const issue = scenario.issues[ask.issue]!;
+    const cur = text[ask.issue]!;
+    // the options better for it; of a number, one step: the nearest better value (lists pushed one by one,
+    // see domain/packed.ts). Each option is tried in one copy of the text, set back after.
+    const probe = Int32Array.from(text);
+    const better: number[] = [];
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let o = 0; o < issue.options.length; o++) {
+      probe[ask.issue] = o;
+      if (u(probe) > now + EPS) {
+        better.push(o);
+        nearest = Math.min(nearest, Math.abs(o - cur));
+      }
+    }
+    const candidates: { item: Int32Array; score: number[] }[] = [];
+    for (const o of better) {
+      if (issue.kind === 'numeric' && Math.abs(o - cur) !== nearest) continue;
+      const next = withTerms(text, [[ask.issue, o]]);
+      if (admissible(next))
+        candidates.push({
+          item: next,
+          score: [costToOthers(scenario, text, next, [a, self]), now - u(next)],
+        });
+    }
+    const next = cheapest(candidates, d.rng);
+    if (!next) continue;
+    d.apply(next, { kind: 'ask', actor: a, cost: ask.cost });
+    moved++;
+  }
+  if (moved === 0) d.noteUnmet(a);
 }

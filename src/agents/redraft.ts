@@ -81,11 +81,22 @@ export function frontierDraft(
   frontier.points.forEach((p, k) => {
     if (me.keeps[k] !== 1 || me.utility[k]! < aspiration - EPS) return;
     if (!accepted.every(({ d, on }) => on.keeps[k] === 1 && on.utility[k]! >= d.aspiration - EPS)) return;
-    const { meets, shortfall } = demandsMet(view, (a) => {
+    // demandsMet read from the tables, counting first: most points meet fewer demands than the text
+    let count = 0;
+    let shortfall = 0;
+    for (const d of answers) {
+      if (d.actor === self) continue;
+      const on = tables.get(d.actor)!;
+      const keeps = on.keeps[k] === 1;
+      const gap = d.aspiration - on.utility[k]!;
+      if (keeps && gap <= EPS) count++;
+      else shortfall += Math.max(gap, 0) + (keeps ? 0 : 1);
+    }
+    if (compare([-count, shortfall], current) >= 0 || !allowed(p.pkg)) return;
+    const { meets } = demandsMet(view, (a) => {
       const on = tables.get(a)!;
       return { utility: on.utility[k]!, keeps: on.keeps[k] === 1 };
     });
-    if (compare([-meets.length, shortfall], current) >= 0 || !allowed(p.pkg)) return;
     let moved = 0;
     for (let i = 0; i < text.length; i++) if (p.pkg[i] !== text[i]) moved++;
     candidates.push({ item: { pkg: p.pkg, meets }, score: [-meets.length, shortfall, moved] });

@@ -2,7 +2,7 @@
 // keeps the actor's own red lines: it accepts nothing that breaks one and proposes nothing that breaks one.
 import { brokenConstraints } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
-import { issueCosts, utility } from '../domain/utility.ts';
+import { costliestIssues, utility } from '../domain/utility.ts';
 import { aspirationOf, effectiveKind } from './aspiration.ts';
 import { agreementFrontier, bestAcceptable } from './frontier.ts';
 import { bestFor, type Position, tradeOff } from './position.ts';
@@ -52,9 +52,7 @@ export function respond(view: View, rng: Rng): Response {
   const violations = brokenConstraints(actor.redLines, text);
   if (best && violations.length === 0 && u >= aspiration - EPS)
     return { type: 'accept', utility: u, aspiration };
-  const asks = issueCosts(scenario, actor, text)
-    .slice(0, ASKS)
-    .map((c) => ({ issue: c.issue, cost: c.cost }));
+  const asks = costliestIssues(scenario, actor, text, ASKS);
   return { type: 'reject', utility: u, aspiration, violations, asks };
 }
 

@@ -36,7 +36,7 @@ export interface View {
   readonly strategy: Strategy;
   readonly round: number;
   readonly maxRounds: number;
-  /** the text on the table: one option index per issue */
+  /** the text on the table: one option index per issue (shared by the views of a round: never written to) */
   readonly text: Int32Array;
   /** earlier rounds, oldest first */
   readonly history: readonly PastRound[];

@@ -52,6 +52,13 @@ export function identityKey(objects: Iterable<object>): string {
   return [...new Set(Array.from(objects, identityOf))].sort((a, b) => a - b).join(',');
 }
 
+/** The same items in the same order (objects by identity, numbers by value), without a closure per entry. */
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 type Met = { readonly inputs: readonly unknown[]; readonly value: unknown }[];
 const met = new WeakMap<object, Map<string, Met>>();
 /** Most values kept per owner and kind: the oldest goes first (a red line edited in every run makes new arrays). */
@@ -74,8 +81,7 @@ export function sameInputs<T>(owner: object, kind: string, inputs: readonly unkn
     list = [];
     byKind.set(kind, list);
   }
-  for (const m of list)
-    if (m.inputs.length === inputs.length && m.inputs.every((x, i) => x === inputs[i])) return m.value as T;
+  for (const m of list) if (sameList(m.inputs, inputs)) return m.value as T;
   const value = build();
   if (list.length >= MAX_MET) list.shift();
   list.push({ inputs, value });

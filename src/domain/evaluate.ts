@@ -3,7 +3,7 @@ import { holds } from './condition.ts';
 import { requireDocument } from './lookup.ts';
 import { positionsAsOf } from './positions.ts';
 import type { Actor, BasisKind, Constraint, Package, Scenario } from './types.ts';
-import { issueCosts, utility } from './utility.ts';
+import { costliestIssues, utility } from './utility.ts';
 
 export interface Violation {
   readonly redLine: string;
@@ -72,13 +72,11 @@ export function verdictOf(
   const accepts = violations.length === 0 && u >= reservation - 1e-12;
   const costs =
     u < reservation - 1e-12
-      ? issueCosts(scenario, actor, pkg)
-          .slice(0, 5)
-          .map((c) => ({
-            issue: scenario.issues[c.issue]!.id,
-            cost: c.cost,
-            basis: actor.preferences[c.issue]?.basis ?? 'assumption',
-          }))
+      ? costliestIssues(scenario, actor, pkg, 5).map((c) => ({
+          issue: scenario.issues[c.issue]!.id,
+          cost: c.cost,
+          basis: actor.preferences[c.issue]?.basis ?? 'assumption',
+        }))
       : [];
   return {
     actor: actor.id,

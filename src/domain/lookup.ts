@@ -1,6 +1,6 @@
 // Ids from users (flags, session files, injects) → the model, or an error that lists the valid ids.
 import { UnknownIdError } from './errors.ts';
-import type { NegotiationDocument, Scenario } from './types.ts';
+import type { Issue, NegotiationDocument, Scenario } from './types.ts';
 
 export function requireActorIndex(scenario: Scenario, id: string): number {
   const a = scenario.actorIndex.get(id);
@@ -42,8 +42,30 @@ export function requireDocument(scenario: Scenario, documentId: string): Negotia
   return doc;
 }
 
+/**
+ * Per issue, the first option of each id (of each number, for a numeric issue): the mediator's memory reads every
+ * text on the table back into a package, every round of every draw. Issues are never edited in place.
+ */
+const optionIndex = new WeakMap<Issue, Map<string | number | null, number>>();
+
+function indexOf(x: Issue): Map<string | number | null, number> {
+  let index = optionIndex.get(x);
+  if (!index) {
+    index = new Map();
+    for (let k = x.options.length - 1; k >= 0; k--) {
+      const o = x.options[k]!;
+      index.set(x.kind === 'numeric' ? o.value : o.id, k);
+    }
+    optionIndex.set(x, index);
+  }
+  return index;
+}
+
 /** The option index a term value names on an issue (an option id, or a numeric issue's number), or −1. */
 export function optionOf(scenario: Scenario, issue: number, value: string | number): number {
   const x = scenario.issues[issue]!;
-  return x.options.findIndex((o) => (x.kind === 'numeric' ? o.value === Number(value) : o.id === value));
+  const key = x.kind === 'numeric' ? Number(value) : value;
+  // === never matches NaN, where a map's lookup would
+  if (typeof key === 'number' && Number.isNaN(key)) return -1;
+  return indexOf(x).get(key) ?? -1;
 }

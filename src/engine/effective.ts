@@ -103,6 +103,22 @@ export function currentScenario(run: Run, ctx: NegotiationContext): Scenario {
   return effectiveScenario(run.scenario, ctx);
 }
 
+/**
+ * The text of a frozen context as the agents read it, made once: every actor answering a round reads the same text
+ * (a typed array costs more to make than the rest of a view).
+ */
+const texts = new WeakMap<readonly number[], Int32Array>();
+
+function textOf(text: readonly number[]): Int32Array {
+  if (!Object.isFrozen(text)) return Int32Array.from(text); // a draft's may still change
+  let out = texts.get(text);
+  if (!out) {
+    out = Int32Array.from(text);
+    texts.set(text, out);
+  }
+  return out;
+}
+
 export function viewOf(run: Run, ctx: NegotiationContext, self: number): View {
   return {
     scenario: currentScenario(run, ctx),
@@ -110,7 +126,7 @@ export function viewOf(run: Run, ctx: NegotiationContext, self: number): View {
     strategy: run.options.strategies[self]!,
     round: ctx.round,
     maxRounds: ctx.maxRounds,
-    text: Int32Array.from(ctx.text),
+    text: textOf(ctx.text),
     history: ctx.history,
   };
 }

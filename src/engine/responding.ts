@@ -8,7 +8,7 @@ import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate
 import { mediatorOf } from '../domain/protocol.ts';
 import { rngFromState } from '../domain/rng.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
-import { issueCosts, utility } from '../domain/utility.ts';
+import { costliestIssues, issueCosts, utility } from '../domain/utility.ts';
 import { noteWalkOut } from './blame.ts';
 import {
   append,
@@ -94,9 +94,7 @@ function logAnswer(
 function mediatorAnswer(s: Scenario, actor: number, text: readonly number[]): Response {
   const v = verdictOf(s, s.actors[actor]!, text);
   if (v.accepts) return { type: 'accept', utility: v.utility, aspiration: v.reservation };
-  const asks = issueCosts(s, s.actors[actor]!, text)
-    .slice(0, 3)
-    .map((c) => ({ issue: c.issue, cost: c.cost }));
+  const asks = costliestIssues(s, s.actors[actor]!, text, 3);
   return { type: 'reject', utility: v.utility, aspiration: v.reservation, violations: v.violations, asks };
 }
 

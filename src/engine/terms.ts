@@ -4,6 +4,7 @@
 import { enablePatches, Immer, type Patch } from 'immer';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
+import { samePackage } from '../domain/utility.ts';
 
 enablePatches();
 
@@ -47,6 +48,9 @@ export interface TermDiff {
 
 /** The patches that turn the term sheet of `from` into that of `to`, and back. */
 export function termPatches(scenario: Scenario, from: ArrayLike<number>, to: ArrayLike<number>): TermDiff {
+  // the same terms: immer would draft the sheet to find no change and give two empty lists (most revisions of an
+  // `outcomes` draw leave the text as it stands)
+  if (samePackage(from, to)) return { patches: [], inverse: [] };
   const [, patches, inverse] = sheets.produceWithPatches(termSheet(scenario, from), (draft) => {
     scenario.issues.forEach((x, i) => {
       if (from[i] !== to[i]) draft[x.id] = termValue(scenario, i, to[i]!);
@@ -69,5 +73,7 @@ interface TextEntry {
  * before it patched (applying every entry's patches in order rebuilds every text). Frozen: it may be shared.
  */
 export function nextSheet(before: TermSheet | null, e: TextEntry): TermSheet {
+  // no patches: immer's produce would hand back the (frozen) sheet before as it is
+  if (!e.terms && e.patches.length === 0 && before !== null) return Object.freeze(before);
   return Object.freeze(e.terms ? { ...e.terms } : applyTermPatches(before ?? {}, e.patches));
 }
