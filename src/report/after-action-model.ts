@@ -85,7 +85,13 @@ export interface TermLine {
 }
 
 export type Comparison =
-  | { readonly kind: 'none'; readonly reason: string }
+  | {
+      readonly kind: 'none';
+      readonly reason: string;
+      /** true only when no package is acceptable under the scenario as written (not when none was tabled or the
+       * solution could not be computed) */
+      readonly noPackage?: true;
+    }
   | {
       readonly kind: 'nash';
       /** false: the Nash point comes from an ε-Pareto frontier */

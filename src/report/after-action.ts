@@ -26,6 +26,9 @@ import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
 import { actorName, issueLabel, listing, protocolWords, strategyLabel, strategyWords } from './words.ts';
 
+/** `text` closed with a full stop, unless it already ends a sentence (a quoted red line keeps its own). */
+const sentence = (text: string) => (/[.!?]["”]?$/.test(text) ? text : `${text}.`);
+
 export function runStateOf(scenario: Scenario, snapshot: NegotiationSnapshot): RunState {
   const ctx = snapshot.context;
   return {
@@ -91,7 +94,7 @@ function turningPoints(
           kind: 'inject',
           text: ev
             ? `Event: ${ev.title}${e.trigger === 'manual' ? ' (injected by the facilitator)' : e.blame ? " (set off by the engine's blame count)" : ''}.`
-            : `An inject by the facilitator: ${effects.join('; ')}.`,
+            : sentence(`An inject by the facilitator: ${effects.join('; ')}`),
           cites: ev?.sources ?? [],
         });
       }

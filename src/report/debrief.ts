@@ -170,13 +170,21 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     out.push(
       `The ${r.finalText?.agreed ? 'agreed' : 'last'} text is the Nash solution itself. Did the procedure lead there, or the actors' choices?`,
     );
-  else if (r.finalText)
+  else if (c.noPackage && r.finalText)
+    // as written: a session's events and injects may have moved the red lines and values of no deal since — a
+    // text it signed met the table as it then stood
     out.push(
-      'The model finds no package that every actor whose consent is needed accepts. Which red line or value of no deal, if it moved, would open room for a deal?',
+      o.kind === 'signed'
+        ? 'Under the scenario as written, the model finds no package that every actor whose consent is needed accepts, yet this text was signed once the session had run its events. Which of them made room for it, and would that hold outside the room?'
+        : 'Under the scenario as written, the model finds no package that every actor whose consent is needed accepts. Which red line or value of no deal, if it moved, would open room for a deal?',
     );
-  for (const a of r.actors.filter((x) => x.person))
+  // one question for every side played by people: asking of one alone would single it out
+  const people = r.actors.filter((x) => x.person).map((x) => x.name);
+  if (people.length)
     out.push(
-      `${a.name} was played by a person. At which moment did the participant's choice matter most, and what did it rest on?`,
+      people.length > 1
+        ? `${listing(people)} were played by people. At which moment did each participant's choice matter most, and what did it rest on?`
+        : `${people[0]} was played by a person. At which moment did the participant's choice matter most, and what did it rest on?`,
     );
   return out.slice(0, MAX_QUESTIONS);
 }

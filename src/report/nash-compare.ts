@@ -33,6 +33,7 @@ export function compareWithNash(scenario: Scenario, sheet: TermSheet | null): Co
   if (!nash)
     return {
       kind: 'none',
+      noPackage: true,
       reason:
         'No package is acceptable to every actor whose consent it needs under the scenario as written, so there is no Nash solution to compare with.',
     };

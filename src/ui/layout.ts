@@ -77,18 +77,6 @@ export function fitList(count: number, rows: number): { readonly shown: number; 
   return { shown, more: count - shown };
 }
 
-/**
- * Rows for two stacked sections (each a title row and its items) in `rows`: the first gets at least half when both
- * are long, and whatever the second leaves; the second the rest. A section with no items takes no row.
- */
-export function splitRows(first: number, second: number, rows: number): readonly [number, number] {
-  const a = first ? first + 1 : 0;
-  const b = second ? second + 1 : 0;
-  if (a + b <= rows) return [a, b];
-  const firstRows = Math.min(a, Math.max(Math.ceil(rows / 2), rows - b));
-  return [firstRows, rows - firstRows];
-}
-
 /** `text` cut to `width` columns, ending in … when cut. */
 function truncateEnd(text: string, width: number): string {
   const chars = Array.from(text);

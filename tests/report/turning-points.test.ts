@@ -4,7 +4,8 @@
 // report's timeline and verdicts.
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
-import { runHeadless } from '../../src/engine/headless.ts';
+import { newGame, send } from '../../src/engine/game.ts';
+import { playOn, runHeadless } from '../../src/engine/headless.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
 import { afterActionHtml } from '../../src/report/after-action-html.ts';
@@ -107,4 +108,25 @@ describe('turning points: an actor whose answer flips', () => {
         expect(ownTextBetween).toBeGreaterThan(0);
       }
     });
+});
+
+describe('turning points: an ad-hoc inject', () => {
+  it('should end the sentence of a dropped red line once, not with a second full stop after its quote', () => {
+    const s = openScenario('ukraine-peace');
+    const opened = send(newGame(s, { seed: 1 }), { type: 'STEP' });
+    if (!opened.ok) throw new Error(opened.error);
+    const sent = send(opened.game, {
+      type: 'INJECT',
+      effect: { kind: 'drop-red-line', actor: 'russia', redLine: 'no-ceasefire-for-referendum' },
+    });
+    if (!sent.ok) throw new Error(sent.error);
+    const { game } = playOn(sent.game, {});
+    const r = afterActionReport(s, runStateOf(s, game.snapshot), { options: resolveOptions(s, { seed: 1 }) });
+    const line = pointLines(afterActionMarkdown(r)).find((l) => l.includes('An inject by the facilitator'));
+    expect(line).toContain(
+      'Russia drops its red line "No ceasefire to let Ukraine hold a referendum on the settlement."',
+    );
+    expect(line).not.toMatch(/\."\.$/);
+    expect(line).toMatch(/\."$/);
+  });
 });

@@ -80,6 +80,28 @@ describe('a play session that is not saved', () => {
     expect(ui.frame()).toContain('Documents');
   });
 
+  it('should name the file a session was saved to once it has moved on, not call it unsaved', async () => {
+    const r = recorder();
+    const ui = await explore('tutorial-bilateral', { columns: 100, rows: 30 }, { host: r.host });
+    unmount = ui.unmount;
+    await ui.press('p', KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await ui.waitFor('space opens round 1');
+    await ui.press(' ', 's');
+    await ui.waitFor('file: tutorial-bilateral-seed1.session.json');
+    await ui.press(KEY.enter);
+    await ui.waitFor('saved to tutorial-bilateral-seed1.session.json');
+    await ui.press(' ');
+    await ui.waitFor('2 inputs');
+    expect(ui.frame()).toContain(
+      '2 inputs · changed since saved to tutorial-bilateral-seed1.session.json (s saves again)',
+    );
+    expect(ui.frame()).not.toContain('not saved');
+    await ui.press('q');
+    expect(ui.frame()).toContain(
+      'the session has changed since it was saved: s saves it, q again quits without saving',
+    );
+  });
+
   it('should warn on q from another screen, and on the picker, while a session has unsaved inputs', async () => {
     const r = recorder();
     const ui = await explore('tutorial-bilateral', { columns: 100, rows: 30 }, { host: r.host });

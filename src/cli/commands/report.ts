@@ -16,7 +16,10 @@ export function registerReport(program: Command, io: Io): void {
     .description(
       'the after-action report of a saved session: timeline, verdicts and reasons, utilities, turning points, debrief questions',
     )
-    .argument('<session>', 'a session file written by peacesim run --save')
+    .argument(
+      '<session>',
+      'a session file (written by peacesim run --save, or by s on the play screen of peacesim tui)',
+    )
     .option(
       '--format <md|html>',
       'output format (default: html for an --out ending in .html, else md)',

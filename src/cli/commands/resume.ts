@@ -14,7 +14,10 @@ export function registerResume(program: Command, io: Io): void {
   program
     .command('resume')
     .description('replay a saved session and print it; an unfinished one runs on (with --moves for people)')
-    .argument('<file>', 'a session file written by peacesim run --save')
+    .argument(
+      '<file>',
+      'a session file (written by peacesim run --save, or by s on the play screen of peacesim tui)',
+    )
     .option('--moves <file>', 'more moves for the actors played by people (JSON; see docs/run.md)')
     .option('--json', 'print the run as JSON (deterministic)')
     .option('--csv', 'print CSV: one row per verdict (round × actor)')

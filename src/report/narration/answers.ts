@@ -42,6 +42,9 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
       ]),
       ...e.violations.map((x) => line(v.citation(x), 4)),
+      // what a team asked to change is its move, red lines or not: the mediator weighs it (a bot's asks here go
+      // unsaid, as they always have in run's words)
+      ...(e.human === true && asks ? [line([span(asks.trim())], 4)] : []),
     ];
   // a person's answer is the person's choice: no aspiration of its own, nothing it holds out for
   if (e.human === true)

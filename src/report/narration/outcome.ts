@@ -218,16 +218,21 @@ export function reportOutcome(v: Voice, run: RunState): Outcome {
       sentence: `Collapsed in round ${last.round}: ${listing(why)} walked out.`,
     };
   }
-  const what = run.awaiting
-    .map(
-      (w) =>
-        `${name(w.actor)} to ${w.move === 'respond' ? 'answer the text' : w.move === 'propose' ? 'propose' : 'revise the text'}`,
-    )
-    .join(', ');
+  // those waited for with the same move share it: "Russia and Ukraine to answer the text"
+  const moveWords = (m: string) =>
+    m === 'respond' ? 'answer the text' : m === 'propose' ? 'propose' : 'revise the text';
+  const moves = [...new Set(run.awaiting.map((w) => w.move))];
+  const what = listing(
+    moves.map(
+      (m) =>
+        `${listing(run.awaiting.filter((w) => w.move === m).map((w) => name(w.actor)))} to ${moveWords(m)}`,
+    ),
+  );
+  const person = run.awaiting.length > 1 ? ' (each played by a person)' : PERSON;
   return {
     kind: 'unfinished',
     round: run.round,
     waitingFor: run.awaiting.map((w) => w.actor),
-    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what}${PERSON}` : `, ${phaseWords(run.state)}: its saved inputs end there and nobody is waited for`}.`,
+    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what}${person}` : `, ${phaseWords(run.state)}: its saved inputs end there and nobody is waited for`}.`,
   };
 }

@@ -14,11 +14,34 @@ type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind:
  * only ones a redraft may be said to meet (the mediator's `meets` counts every actor whose stated demand the
  * text meets, including those that had accepted).
  */
-function askedFor(before: readonly TranscriptEntry[], ids: readonly string[]): string[] {
-  return ids.filter((id) => {
+function askedFor(before: readonly TranscriptEntry[], ids: readonly string[]): Entry<'verdict'>[] {
+  return ids.flatMap((id) => {
     const last = before.findLast((x) => x.kind === 'verdict' && x.actor === id);
-    return last?.kind === 'verdict' && !last.accepts && last.asks.length > 0;
+    return last?.kind === 'verdict' && !last.accepts && last.asks.length > 0 ? [last] : [];
   });
+}
+
+/**
+ * The redraft's words when a person is among those it meets: a person holds out for nothing of its own (its
+ * answer is its choice), and one that named no terms asked for none — the engine took those that cost it most.
+ */
+function frontierForPeople(v: Voice, askers: readonly Entry<'verdict'>[]): string {
+  const many = askers.length > 1;
+  const names = (vs: readonly Entry<'verdict'>[]) => v.names(vs.map((x) => x.actor));
+  const bots = askers.filter((x) => x.human !== true);
+  const named = askers.filter((x) => x.asksDefaulted !== true);
+  const defaulted = askers.filter((x) => x.asksDefaulted === true);
+  const none = (vs: readonly Entry<'verdict'>[]) => `${vs.length > 1 ? 'they' : 'it'} named none`;
+  const moved = !defaulted.length
+    ? `some of the terms ${many ? 'they' : 'it'} asked to change`
+    : !named.length
+      ? `some of the terms that cost ${many ? 'them' : 'it'} most (${none(defaulted)})`
+      : `some of the terms ${names(named)} asked to change and that cost ${names(defaulted)} most (${none(defaulted)})`;
+  const toward = many ? `the way of ${names(askers)}` : `${names(askers)}'s way`;
+  const held = bots.length ? `what ${names(bots)} held out for` : '';
+  return v.report
+    ? `a redraft towards the nearest text every required actor prefers to no deal${held ? `, meeting ${held}` : ''}, moving ${toward} ${moved}`
+    : `to reach the nearest text that every required actor prefers to no deal${held ? ` and that meets ${held}` : ''}, moving ${toward} ${moved} and none against ${many ? 'them' : 'it'}`;
 }
 
 function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry[]): Span[] {
@@ -38,7 +61,9 @@ function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry
     case 'frontier': {
       // what the redraft is said to give is what it does: the worth each held out for, some of the terms it
       // asked to change moved its way and none against it (agents/redraft.ts) — not every term it asked for
-      const askers = askedFor(before, r.meets);
+      const verdicts = askedFor(before, r.meets);
+      if (verdicts.some((x) => x.human === true)) return [span(frontierForPeople(v, verdicts))];
+      const askers = verdicts.map((x) => x.actor);
       const who = v.names(askers);
       const many = askers.length > 1;
       const moved = `some of the terms ${many ? 'they' : 'it'} asked to change`;
@@ -194,8 +219,8 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
     return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text${unmet}.`)];
   }
   const who = v.who(e.actor, e.human);
-  if (!v.run) return [say(`${who} revises the text:`), ...e.changes.map((c) => change(v, c, 4, before))];
-  // the run tells a redraft to the frontier once, with its reason, after the local changes
+  // the run and the screen tell a redraft to the frontier once, with its reason, after the local changes (the
+  // screen repeated its long reason on every term it moved: eight times over in one revision)
   const local = e.changes.filter((c) => c.reason?.kind !== 'frontier');
   const redraft = e.changes.filter((c) => c.reason?.kind === 'frontier');
   const lines = local.length

@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import type { Actor, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
-import { fitList, type Span, splitRows, wrapSpans } from '../layout.ts';
+import { fitList, type Span, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, fix3, shortName } from '../words.ts';
@@ -68,7 +68,11 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
     .map((x) => ({ x, weight: actor.weights[x.index] ?? 0 }))
     .filter((e) => e.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.x.index - b.x.index);
-  const labelWidth = Math.min(26, Math.max(...issues.map((e) => e.x.label.length), 8));
+  // the issue's name whole where the row has room for it (a third of the width), cut only on narrow screens
+  const labelWidth = Math.min(
+    Math.max(26, Math.floor(width / 3)),
+    Math.max(...issues.map((e) => e.x.label.length), 8),
+  );
   const barWidth = Math.max(10, Math.min(30, width - 30));
   const verdictSpans = v.violations.length
     ? [
@@ -96,32 +100,43 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
 
   const moveSpans: Span[] = [{ text: 'Your move: ', bold: true }, { text: MOVE_WORDS[turn.move] }];
   const errorSpans: Span[] = [{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }];
+  const basis = basisText(v.reservationBasis);
+  // the full stop rides on the last word: a line break never leaves it alone on a row
+  const worthSpans: Span[] = [
+    {
+      text: text.length
+        ? 'The text on the table is worth '
+        : 'No text on the table yet; with no deal the status quo is worth ',
+    },
+    { text: fix3(v.utility), bold: true },
+    { text: ' to you; no deal is worth ' },
+    { text: `${fix3(v.reservation)}${basis ? '' : '.'}`, bold: true },
+    ...(basis ? [{ text: `${basis}.`, color: theme.warn }] : []),
+  ];
   const lines = (spans: Span[], max: number) => Math.min(max, wrapSpans(spans, width).length);
   const asking = turn.stage === 'asks';
   const footer = asking ? 0 : turn.error ? lines(errorSpans, 2) : 1;
   // the private heading, the move, a blank, the worth, its bar, the verdict, the footer: the lists get the rest
-  const free = Math.max(0, height - (5 + lines(moveSpans, 2) + footer));
+  const free = Math.max(0, height - (4 + lines(moveSpans, 2) + lines(worthSpans, 2) + footer));
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
-  const [listRows, redRows] = splitRows(
-    asking ? asks.length + 2 : issues.length,
-    actor.redLines.length,
-    free,
-  );
   // broken red lines first: they are what the team must see when the list is cut
   const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
-  const redFit = fitList(redLines.length, redRows - 1);
+  const red = redLines.map((r) => ({ r, spans: redLineSpans(r, theme.warn) }));
+  const heights = red.map((x) => wrapSpans(x.spans, width - RED_MARK).length);
+  const [listRows, redRows] = splitRedRows(
+    asking ? asks.length + 2 : issues.length + 1,
+    heights,
+    free,
+    asking,
+  );
+  const redFit = fitRows(heights, redRows - 1);
   const issueFit = fitList(issues.length, listRows - 1);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
       <Wrapped width={width} maxLines={2} spans={moveSpans} />
       <Text> </Text>
-      <Text wrap="truncate-end">
-        {text.length
-          ? 'The text on the table is worth '
-          : 'No text on the table yet; with no deal the status quo is worth '}
-        <Text bold>{fix3(v.utility)}</Text> to you; no deal is worth <Text bold>{fix3(v.reservation)}</Text>.
-      </Text>
+      <Wrapped width={width} maxLines={2} spans={worthSpans} />
       <Text wrap="truncate-end">
         {'  '}
         <UtilityBar utility={v.utility} reservation={v.reservation} width={barWidth} accepts={v.accepts} />
@@ -134,21 +149,23 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
         </Text>
       )}
       {redRows ? <Text bold>Your red lines</Text> : null}
-      {redLines.slice(0, redFit.shown).map((r) => {
+      {red.slice(0, redFit.shown).map(({ r, spans }) => {
         const b = broken.has(r.id);
+        // the whole statement, wrapped under itself: a red line cut short can lose the very condition it sets
         return (
-          <Text key={r.id} wrap="truncate-end">
-            {'  '}
-            <Text color={b ? theme.reject : theme.accept} bold>
-              {b ? `${GLYPH.reject} broken` : `${GLYPH.accept} kept  `}
-            </Text>{' '}
-            {r.text}
-            {basisText(r.basis) ? <Text color={theme.warn}>{basisText(r.basis)}</Text> : ''}
-            {r.confirmed ? '' : <Text color={theme.warn}> [unconfirmed]</Text>}
-          </Text>
+          <Box key={r.id} width={width} flexShrink={0}>
+            <Box width={RED_MARK} flexShrink={0}>
+              <Text color={b ? theme.reject : theme.accept} bold>
+                {b ? `  ${GLYPH.reject} broken ` : `  ${GLYPH.accept} kept   `}
+              </Text>
+            </Box>
+            <Wrapped width={width - RED_MARK} spans={spans} />
+          </Box>
         );
       })}
-      {redFit.more && redRows > 1 ? <More count={redFit.more} what="red line" /> : null}
+      {redFit.more && redRows > 1 ? (
+        <More count={redFit.more} what="red line" note=" (peacesim brief lists them all)" />
+      ) : null}
       {asking ? (
         <Asks options={asks} actor={actor} width={width} rows={listRows} onSubmit={onReject} />
       ) : (
@@ -195,6 +212,49 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
       )}
     </Box>
   );
+}
+
+/** The columns of a red line's mark ("  ✗ broken "), before its wrapped text. */
+const RED_MARK = 11;
+/** The rows the issues (or the asks) keep however long the red lines: a title and a few of the heaviest. */
+const LIST_MIN = 4;
+const ASKS_MIN = 6;
+
+function redLineSpans(r: Actor['redLines'][number], warn: string | undefined): Span[] {
+  return [
+    { text: r.text },
+    ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn }] : []),
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn }]),
+  ];
+}
+
+/**
+ * Rows for the issue list (`list` rows wanted) and the red lines (a title and `heights` rows each) in `rows`: both
+ * whole when they fit; else the red lines first — a team must read its limits — leaving the list a few rows.
+ */
+export function splitRedRows(
+  list: number,
+  heights: readonly number[],
+  rows: number,
+  asking: boolean,
+): readonly [number, number] {
+  const red = heights.length ? 1 + heights.reduce((a, b) => a + b, 0) : 0;
+  if (list + red <= rows) return [list, red];
+  const redRows = Math.max(0, Math.min(red, rows - Math.min(list, asking ? ASKS_MIN : LIST_MIN)));
+  return [rows - redRows, redRows];
+}
+
+/** How many items of these heights fit in `rows`, keeping a row for "+N more" when some are cut. */
+export function fitRows(
+  heights: readonly number[],
+  rows: number,
+): { readonly shown: number; readonly more: number } {
+  const total = heights.reduce((a, b) => a + b, 0);
+  if (total <= rows) return { shown: heights.length, more: 0 };
+  let used = 0;
+  let shown = 0;
+  while (shown < heights.length && used + heights[shown]! <= rows - 1) used += heights[shown++]!;
+  return { shown, more: heights.length - shown };
 }
 
 /** The row that stands for the part of a list that was cut. */

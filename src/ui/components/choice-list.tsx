@@ -18,9 +18,26 @@ export interface ChoiceListProps {
   readonly width: number;
   readonly onChoose: (value: string) => void;
   readonly active?: boolean;
+  /** a row under a list longer than its rows: how many in all, and which way the rest lie from where it stands */
+  readonly counted?: boolean;
 }
 
-export function ChoiceList({ options, rows, width, onChoose, active = true }: ChoiceListProps) {
+/** Which way the rows not shown lie: below, above, or both. */
+export function restWords(total: number, start: number, shown: number): string {
+  const below = start + shown < total;
+  const above = start > 0;
+  const way = below && above ? '↑↓ for the rest' : below ? '↓ for the rest' : '↑ for the ones above';
+  return `${total} in all · ${way}`;
+}
+
+export function ChoiceList({
+  options,
+  rows,
+  width,
+  onChoose,
+  active = true,
+  counted = false,
+}: ChoiceListProps) {
   const theme = useTheme();
   const [focus, setFocus] = useState(0);
   const current = useRef(0);
@@ -53,6 +70,11 @@ export function ChoiceList({ options, rows, width, onChoose, active = true }: Ch
           </Text>
         );
       })}
+      {counted && options.length > shown ? (
+        <Text dimColor wrap="truncate-end">
+          {restWords(options.length, start, shown)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

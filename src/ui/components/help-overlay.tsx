@@ -28,13 +28,20 @@ const TITLES: Readonly<Record<KeyContext, string>> = {
 const MARKS: readonly (readonly [string, string])[] = [
   ['✓ ✗', 'accepts or rejects (a document: is, or is not, an agreement)'],
   ['█░┃', "an actor's utility from 0 to 1; ┃ marks what no deal is worth to it (its reservation)"],
-  ['•', 'a term changed from the document as tabled'],
+  [
+    '•',
+    "a term changed: from the document as tabled (sandbox, editor); from the status quo (a session's end)",
+  ],
   ['‹ ›', 'the selected term: ← and → change it'],
   ['red line', 'a hard limit: a package that breaks it is rejected whatever else it offers'],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
   ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
   ['[reading]', 'an inference from the sources, not their words'],
   ['[assumption]', "the modeller's assumption (unmarked items are stated by an actor)"],
+  [
+    '[s52, …]',
+    'the keys of its sources: peacesim sources SCENARIO --key s52 says what each is and where to find it',
+  ],
   ['⏱', "play: the team's clock on this turn; red past the time box (it never moves for the team)"],
 ];
 

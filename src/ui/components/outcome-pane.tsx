@@ -39,7 +39,11 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
             text: `${GLYPH.reject} The talks collapsed in round ${outcome.round} (${names(scenario, outcome.actors)} walked out)`,
             color: theme.reject,
           };
-  const labelWidth = Math.min(28, Math.max(...scenario.issues.map((x) => x.label.length)) + 1);
+  // every issue's name whole where a third of the width holds it; cut only on narrow screens
+  const labelWidth = Math.min(
+    Math.max(28, Math.floor(width / 3)),
+    Math.max(...scenario.issues.map((x) => x.label.length)) + 1,
+  );
   const nameWidth = Math.min(30, Math.max(...scenario.actors.map((a) => a.name.length)) + 1);
   const barWidth = Math.max(8, Math.min(30, width - nameWidth - 22));
   const hurdleRows = numbers ? (outcome.ratification?.hurdles.length ?? 0) : 0;
@@ -63,7 +67,10 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
             </Text>
           ))
         : null}
-      <Text bold>{outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table'}</Text>
+      <Text wrap="truncate-end">
+        <Text bold>{outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table'}</Text>
+        <Text dimColor> · {GLYPH.changed} where they differ from the status quo</Text>
+      </Text>
       {scenario.issues.slice(0, termRows).map((x) => {
         const value = outcome.terms[x.id];
         const o = value === undefined ? x.statusQuo : optionOf(scenario, x.index, value);

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { wrapSpans } from '../layout.ts';
 import { displayOrder } from '../state/order.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { changedIssues, currentPackage } from '../state/sandbox.ts';
@@ -35,10 +36,21 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   const changed = changedIssues(editor);
   const issue = scenario.issues[displayOrder(scenario)[editor.row]!]!;
   const value = actor.preferences[issue.index]?.values[pkg[issue.index]!];
-  const bodyHeight = Math.max(4, height - 6);
+  // a refused move says why in up to two lines: the red line it names is not cut to fit one
+  const errorSpans = [{ text: `${GLYPH.reject} ${turn.error ?? ''}`, color: theme.reject, bold: true }];
+  const errorRows = turn.error ? Math.min(2, wrapSpans(errorSpans, width).length) : 1;
+  const bodyHeight = Math.max(4, height - 5 - errorRows);
   const leftWidth = Math.floor(width * 0.55);
   const rightWidth = width - leftWidth - 2;
   const barWidth = Math.max(6, Math.min(24, rightWidth - 14));
+  // red lines whole when the pane holds them (its title, the bar, the margin, a blank, the list's title and the
+  // rules take the rest); two lines each, the second ending in …, when it does not
+  const ruleRows = rules.length ? 1 + rules.length * 3 : 0;
+  const redRows = actor.redLines.reduce(
+    (n, r) => n + wrapSpans([{ text: r.text }], rightWidth - 2).length,
+    0,
+  );
+  const redMax = redRows <= bodyHeight - 5 - ruleRows ? undefined : 2;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
@@ -86,7 +98,11 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
                 <Box width={2} flexShrink={0}>
                   <Text color={b ? theme.reject : theme.accept}>{b ? GLYPH.reject : GLYPH.accept}</Text>
                 </Box>
-                <Wrapped width={rightWidth - 2} maxLines={2} spans={[{ text: r.text }]} />
+                <Wrapped
+                  width={rightWidth - 2}
+                  {...(redMax ? { maxLines: redMax } : {})}
+                  spans={[{ text: r.text }]}
+                />
               </Box>
             );
           })}
@@ -110,11 +126,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
         <Text dimColor>{value === undefined ? '' : ` · worth ${fix3(value)} to you`}</Text>
       </Text>
       {turn.error ? (
-        <Wrapped
-          width={width}
-          maxLines={1}
-          spans={[{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }]}
-        />
+        <Wrapped width={width} maxLines={2} spans={errorSpans} />
       ) : (
         <Text dimColor wrap="truncate-end">
           {editor.notice || '←/→ change the selected term · enter tables the text · esc back to the briefing'}

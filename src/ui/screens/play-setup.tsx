@@ -41,7 +41,7 @@ const KIND_WORDS: Readonly<Record<StrategyKind, string>> = {
 
 const HELP: Readonly<Record<SetupField, string>> = {
   teams: 'space picks the actors teams play; enter goes on (none picked: bots play everyone)',
-  bots: '↑↓ choose a bot · ←→ change its strategy · enter goes on',
+  bots: `↑↓ choose a bot · ←→ change its strategy (${GLYPH.changed}: not the scenario's own) · enter goes on`,
   seed: "the seed of the bots' random draws (a strategy's noise, a mediator's ties); a session that draws nothing is the same for any seed · enter goes on",
   rounds: 'the talks end in a stalemate after this round · enter goes on',
   minutes:

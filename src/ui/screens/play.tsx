@@ -228,16 +228,12 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
               rows={Math.min(choices.length, 6)}
               width={width}
               onChoose={(value) => play({ type: 'inject-pick', value })}
+              // the list shows six: say there is more, so that the ad-hoc entries below the events are found
+              counted
             />
           ) : (
             <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>
           )}
-          {choices.length > 6 ? (
-            // the list shows six: say there is more, so that the ad-hoc entries below the events are found
-            <Text dimColor wrap="truncate-end">
-              {choices.length} in all · ↓ for the rest
-            </Text>
-          ) : null}
         </Box>
       ) : view.prompt ? (
         <Box flexDirection="column" width={width} height={2} flexShrink={0}>
@@ -277,10 +273,17 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
         {view.notice ||
           (outcome
             ? 'w writes the report · s saves the session · u rewinds into it · enter returns to the explorer'
-            : `${plural(game.inputs.length, 'input')}${unsaved(view) ? ` · not saved${view.recovery ? ' (a recovery copy is kept)' : ''}` : ` · saved to ${view.file}`}`)}
+            : `${plural(game.inputs.length, 'input')}${savedWords(view)}`)}
       </Text>
     </Box>
   );
+}
+
+/** Where the session's inputs are kept: a file saved before the last input is named, not said to be missing. */
+function savedWords(view: PlayView): string {
+  const copy = view.recovery ? ' (a recovery copy is kept)' : '';
+  if (!unsaved(view)) return ` · saved to ${view.file}`;
+  return view.file ? ` · changed since saved to ${view.file} (s saves again)${copy}` : ` · not saved${copy}`;
 }
 
 /** The privacy gate, and the word after a move: who has the keyboard. */

@@ -170,7 +170,9 @@ function lossWarning(v: PlayView, confirm: 'quit' | 'leave'): string {
   const again = confirm === 'quit' ? 'q again quits' : 'enter again ends it';
   // the file's name is on the exit line and in the picker's warning; here there is room for the fact only
   const copy = v.recovery ? ' (a recovery copy is kept)' : '';
-  return `the session is not saved: s saves it, ${again} without saving${copy}`;
+  // a session saved before its last inputs is not unsaved: those inputs are what would be lost
+  const state = v.file ? 'the session has changed since it was saved' : 'the session is not saved';
+  return `${state}: s saves it, ${again} without saving${copy}`;
 }
 
 /** The base of a proposal: the text on the table, or the status quo before there is one. */

@@ -1,0 +1,144 @@
+// A team's private briefing is read by the team alone, once, before it moves: its red lines must be whole (a line
+// cut at "…ceasefire of…" loses the very condition it sets), its issues named in full where the row has room, and
+// its value of no deal marked with its basis, as the overview marks it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { fitRows, splitRedRows } from '../../src/ui/components/briefing.tsx';
+import { playState } from '../../src/ui/state/app.ts';
+import { type PlayGame, startGame } from '../../src/ui/state/play.ts';
+import { openPlay } from '../../src/ui/state/play-view.ts';
+import { explore, KEY, scenario } from './render.tsx';
+
+let unmount = () => {};
+afterEach(() => unmount());
+
+function session(game: PlayGame) {
+  return playState(game.scenario, openPlay(game, game.scenario.id, 0));
+}
+
+/** The briefing of the Ukraine team on the opening text of ukraine-peace, at `size`. */
+async function ukraineBriefing(size: { columns: number; rows: number }) {
+  const s = scenario('ukraine-peace');
+  const ui = await explore('ukraine-peace', size, {
+    initial: session(startGame(s, { seed: 1, strategies: { ukraine: { kind: 'human' } } })),
+  });
+  unmount = ui.unmount;
+  await ui.press('r');
+  await ui.waitFor('Pass the keyboard');
+  await ui.press(KEY.enter);
+  await ui.waitFor("for this team's eyes only");
+  return { s, ui };
+}
+
+/** The screen's words with the line breaks and the indents of wrapped lines taken out. */
+const flat = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
+
+describe('the team briefing', () => {
+  it('should show every red line whole, wrapped, at 120×36', async () => {
+    const { s, ui } = await ukraineBriefing({ columns: 120, rows: 36 });
+    const words = flat(ui.frame());
+    const ukraine = s.actors.find((a) => a.id === 'ukraine')!;
+    for (const r of ukraine.redLines) expect(words, r.text).toContain(r.text);
+    expect(ui.frame()).not.toMatch(/kept .*…$/m);
+  });
+
+  it('should name the issues in full where the row has room, at 120×36', async () => {
+    const { ui } = await ukraineBriefing({ columns: 120, rows: 36 });
+    expect(ui.frame()).toContain("Cap on Ukraine's armed forces ");
+    expect(ui.frame()).toContain('Security guarantee for Ukraine ');
+  });
+
+  it('should mark the value of no deal with its basis', async () => {
+    const { s, ui } = await ukraineBriefing({ columns: 120, rows: 36 });
+    const basis = s.actors.find((a) => a.id === 'ukraine')!.reservation.basis;
+    expect(basis).toBe('assumption');
+    expect(ui.frame()).toMatch(/no deal is worth \d\.\d{3} \[assumption\]\./);
+  });
+
+  it('should fit 80×24 and say how many red lines it cut, never cutting one mid-sentence', async () => {
+    const { ui } = await ukraineBriefing({ columns: 80, rows: 24 });
+    const lines = ui.lines();
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(80);
+    expect(ui.frame()).not.toMatch(/(kept|broken) .*…$/m);
+  });
+});
+
+describe('the briefing rows', () => {
+  it('should give both lists their rows when they fit, and else the red lines first, the list a few', () => {
+    expect(splitRedRows(10, [1, 2], 20, false)).toEqual([10, 4]);
+    expect(splitRedRows(20, [2, 2, 2], 12, false)).toEqual([5, 7]);
+    expect(splitRedRows(20, [2, 2, 2, 2, 2, 2], 12, false)).toEqual([4, 8]);
+    expect(splitRedRows(3, [2, 2, 2, 2, 2, 2], 12, false)).toEqual([3, 9]);
+    expect(splitRedRows(20, [2, 2, 2, 2, 2, 2], 12, true)).toEqual([6, 6]);
+    expect(splitRedRows(20, [], 12, false)).toEqual([12, 0]);
+  });
+
+  it('should fit whole items and keep a row for the rest', () => {
+    expect(fitRows([1, 2, 1], 4)).toEqual({ shown: 3, more: 0 });
+    expect(fitRows([2, 2, 2], 5)).toEqual({ shown: 2, more: 1 });
+    expect(fitRows([2, 2, 2], 4)).toEqual({ shown: 1, more: 2 });
+    expect(fitRows([3], 2)).toEqual({ shown: 0, more: 1 });
+  });
+});
+
+describe('the team briefing on a narrow screen', () => {
+  it('should wrap what the text and no deal are worth rather than cut the basis', async () => {
+    const { ui } = await ukraineBriefing({ columns: 80, rows: 24 });
+    expect(flat(ui.frame())).toMatch(/no deal is worth \d\.\d{3} \[assumption\]\./);
+  });
+});
+
+describe('the term editor of a team', () => {
+  it('should show its red lines whole when the pane has the rows, at 100×30', async () => {
+    const s = scenario('security-triangle');
+    const ui = await explore(
+      'security-triangle',
+      { columns: 100, rows: 30 },
+      {
+        initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })),
+      },
+    );
+    unmount = ui.unmount;
+    for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
+      await ui.press('r');
+      await ui.press(KEY.enter);
+      if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
+    }
+    await ui.press('e');
+    await ui.waitFor('Revise the text');
+    const words = flat(ui.frame().replace(/^.*│ ?/gm, ''));
+    for (const r of s.actors.find((a) => a.id === 'us')!.redLines) expect(words, r.text).toContain(r.text);
+  });
+});
+
+describe('a refused proposal in the term editor', () => {
+  it('should name the red line it breaks in full', async () => {
+    const s = scenario('security-triangle');
+    const ui = await explore(
+      'security-triangle',
+      { columns: 100, rows: 30 },
+      {
+        initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })),
+      },
+    );
+    unmount = ui.unmount;
+    for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
+      await ui.press('r');
+      await ui.press(KEY.enter);
+      if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
+    }
+    await ui.press('e');
+    await ui.waitFor('Revise the text');
+    // US troops in Ukraine: across the team's own red line
+    for (let k = 0; k < 12 && !ui.frame().includes('‹ US troops in Ukraine ›'); k++) {
+      await ui.press(KEY.down);
+      if (ui.frame().includes('❯ • US backstop') || ui.frame().includes('❯   US backstop'))
+        await ui.press(KEY.right);
+    }
+    await ui.press(KEY.enter);
+    await ui.waitFor('cannot table');
+    expect(flat(ui.frame())).toContain(
+      'breaks its red line "No US troops will deploy to Ukraine as part of any guarantee."',
+    );
+  });
+});

@@ -1,0 +1,23 @@
+// The play screen cites sources by their keys ([s52, ushakov-kommersant]): the help must say what they are and
+// where a reader finds each, as the run's words do at their end.
+import { afterEach, describe, expect, it } from 'vitest';
+import { explore, KEY } from './render.tsx';
+
+let unmount = () => {};
+afterEach(() => unmount());
+
+describe('the help', () => {
+  it('should say what the keys in brackets are and how to look one up', async () => {
+    const ui = await explore('ukraine-peace', { columns: 120, rows: 36 });
+    unmount = ui.unmount;
+    await ui.press('?');
+    await ui.waitFor('What the marks mean');
+    // every page of the help, read as one scrolls it
+    let read = ui.frame();
+    for (let k = 0; k < 12; k++) {
+      await ui.press(KEY.pageDown);
+      read += ui.frame();
+    }
+    expect(read).toContain('the keys of its sources: peacesim sources SCENARIO --key s52');
+  });
+});
