@@ -11,6 +11,8 @@ import { feasibilityConstraints } from './feasibility.ts';
 /** A hurdle as the scenario states it: what a check of a text reports of it, and the threshold's range and grounds. */
 interface HurdleReport
   extends Pick<HurdleCheck, 'id' | 'actor' | 'label' | 'text' | 'basis' | 'sources' | 'thresholdBasis'> {
+  /** the first date it holds (documents dated earlier meet no such hurdle); null: at every date */
+  readonly from: string | null;
   readonly threshold: number;
   readonly thresholdRange: readonly [number, number] | null;
   readonly thresholdSources: readonly string[];
@@ -32,6 +34,7 @@ function hurdleReports(scenario: Scenario): HurdleReport[] {
     text: r.text,
     basis: r.basis,
     sources: [...r.sources],
+    from: r.from ?? null,
     threshold: r.threshold.value,
     thresholdRange: r.threshold.range ? [r.threshold.range[0], r.threshold.range[1]] : null,
     thresholdBasis: r.threshold.basis,

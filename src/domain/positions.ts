@@ -1,8 +1,17 @@
 // Dated positions: an actor's top-level preferences, reservation, red lines and strategy are its positions on the
 // scenario's date; its epochs override them over spans of dates. `positionsAsOf` gives the scenario as every actor
-// stood on a date — what a document of that date is judged by.
+// stood on a date, with the ratification hurdles that held then — what a document of that date is judged by.
 import { inSpan } from './dates.ts';
-import type { Actor, ActorEpoch, Constraint, Grounded, Issue, IssuePreference, Scenario } from './types.ts';
+import type {
+  Actor,
+  ActorEpoch,
+  Constraint,
+  Grounded,
+  Issue,
+  IssuePreference,
+  Ratification,
+  Scenario,
+} from './types.ts';
 
 /** Normalised weights and the flat contribution table (weight × value per option) of a set of preferences. */
 export function contributions(
@@ -82,16 +91,25 @@ function applyEpoch(s: Scenario, a: Actor, e: ActorEpoch): Actor {
 const baseOf = new WeakMap<Scenario, Scenario>();
 const derived = new WeakMap<Scenario, Map<string, Scenario>>();
 
+/** The ratification hurdles that hold on a date: those without a `from`, and those from that date or earlier. */
+export function hurdlesInForce(scenario: Scenario, date: string): Ratification[] {
+  return scenario.ratifications.filter((r) => inSpan(date, r.from === undefined ? {} : { from: r.from }));
+}
+
 /**
  * The scenario with every actor's positions as they stood on `date`: the top level, with each epoch whose
- * [from, until) contains the date applied in file order. The scenario itself when no epoch applies (its date).
- * Memoised by the set of epochs in force, so documents of the same period share one scenario.
+ * [from, until) contains the date applied in file order, and only the ratification hurdles that held then (the
+ * format puts no hurdle's `from` after the scenario's date, so the scenario itself has them all). The scenario
+ * itself when no epoch applies and every hurdle holds (its date). Memoised by the set of epochs and hurdles in
+ * force, so documents of the same period share one scenario.
  */
 export function positionsAsOf(scenario: Scenario, date: string): Scenario {
   const base = baseOf.get(scenario) ?? scenario;
   const inForce = base.actors.map((a) => epochsInForce(a, date));
-  if (inForce.every((list) => list.length === 0)) return base;
-  const key = inForce.map((list) => list.map((e) => e.id).join(',')).join('|');
+  const hurdles = hurdlesInForce(base, date);
+  const allHurdles = hurdles.length === base.ratifications.length;
+  if (inForce.every((list) => list.length === 0) && allHurdles) return base;
+  const key = `${inForce.map((list) => list.map((e) => e.id).join(',')).join('|')}#${hurdles.map((r) => r.id).join(',')}`;
   let byKey = derived.get(base);
   if (!byKey) {
     byKey = new Map();
@@ -100,7 +118,7 @@ export function positionsAsOf(scenario: Scenario, date: string): Scenario {
   const known = byKey.get(key);
   if (known) return known;
   const actors = base.actors.map((a, k) => inForce[k]!.reduce((x, e) => applyEpoch(base, x, e), a));
-  const out: Scenario = { ...base, actors };
+  const out: Scenario = { ...base, actors, ...(allHurdles ? {} : { ratifications: hurdles }) };
   baseOf.set(out, base);
   byKey.set(key, out);
   return out;

@@ -312,6 +312,8 @@ export interface Ratification extends Provenance, Grounded {
   readonly condition: Condition;
   /** sorted issue indices the condition reads */
   readonly scope: readonly number[];
+  /** the first date it holds, on its sources (texts dated earlier meet no such hurdle); absent: at every date */
+  readonly from?: string;
   readonly threshold: RatificationThreshold;
 }
 

@@ -7,6 +7,7 @@ import type { DocumentHinges } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { RestsOn, RunEnd } from '../engine/hinges.ts';
 import { esc, md } from './markup.ts';
+import { recordedReactionWordsById } from './record-words.ts';
 
 export const RESTS_ON_HEADING = 'The outcome rests on:';
 
@@ -30,8 +31,12 @@ export interface RecordEvidence {
   /** how many of them are readings (inferred, not said) */
   readonly readings: number;
   readonly consistent: boolean;
-  /** ids of the reactions that cannot all hold, by actor name */
-  readonly conflicts: readonly { readonly actor: string; readonly reactions: readonly string[] }[];
+  /** the reactions that cannot all hold, by actor name: their ids, and the same reactions worded for people */
+  readonly conflicts: readonly {
+    readonly actor: string;
+    readonly reactions: readonly string[];
+    readonly labels: readonly string[];
+  }[];
   readonly documents: readonly {
     readonly id: string;
     readonly title: string;
@@ -80,10 +85,10 @@ export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidenc
     recorded: c.record.length,
     readings: c.record.filter((e) => e.basis === 'reading').length,
     consistent: c.consistent,
-    conflicts: conflicted.map((a) => ({
-      actor: name(a),
-      reactions: c.conflicts.filter((x) => x.actor === a).map((x) => x.id),
-    })),
+    conflicts: conflicted.map((a) => {
+      const reactions = c.conflicts.filter((x) => x.actor === a).map((x) => x.id);
+      return { actor: name(a), reactions, labels: reactions.map((id) => recordedReactionWordsById(s, id)) };
+    }),
     documents,
     settled,
     depends,
@@ -165,8 +170,7 @@ function recordLines(e: RecordEvidence | null): string[] {
   const out = [
     `${e.recorded} recorded reaction${e.recorded === 1 ? '' : 's'}${e.readings ? ` (${e.readings} of them readings — inferred, not said; a verdict they help settle is marked [reading])` : ''}; ${e.consistent ? 'they hold together' : 'some conflict (peacesim calibrate)'}. Over every preference within the ranges that reproduces them${e.consistent ? '' : ' (those in conflict set aside)'}, ${e.settled} verdict${e.settled === 1 ? ' is' : 's are'} settled and ${e.depends} depend${e.depends === 1 ? 's' : ''} on the modeller's numbers`,
   ];
-  for (const c of e.conflicts)
-    out.push(`  ${c.actor}: reactions that cannot all hold, set aside: ${c.reactions.join(', ')}`);
+  for (const c of e.conflicts) out.push(`  In conflict, set aside: ${c.labels.join('; ')}`);
   for (const d of e.documents) {
     const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
     const rec = d.verdicts

@@ -5,6 +5,7 @@
 import { withBasis } from '../domain/basis.ts';
 import type { BasisKind, Scenario } from '../domain/types.ts';
 import { belowPair } from './comparison-figures.ts';
+import { dateWords } from './date-words.ts';
 import { n3 } from './format.ts';
 import { actorName, listing } from './words.ts';
 
@@ -13,6 +14,7 @@ export const RATIFICATION_CAVEAT =
 
 /** What the words need of one hurdle a text meets (the domain's HurdleCheck fits). */
 export interface HurdleLike {
+  readonly id: string;
   readonly actor: string;
   readonly label: string;
   readonly basis: BasisKind;
@@ -27,21 +29,40 @@ export interface RatificationLike {
   readonly hurdles: readonly HurdleLike[];
 }
 
-/** "a referendum in Ukraine [reading]" — the bodies a text goes to, each with the basis of the hurdle. */
-export function bodies(r: RatificationLike): string {
-  return listing(r.hurdles.map((h) => withBasis(h.label, h.basis)));
+/**
+ * "a referendum in Ukraine [reading]" — the bodies a text goes to, each with the basis of the hurdle; given the
+ * scenario, each also says since when it holds (where no sentence per hurdle follows to say it).
+ */
+export function bodies(r: RatificationLike, s?: Scenario): string {
+  return listing(r.hurdles.map((h) => (s ? hurdleName(s, h) : withBasis(h.label, h.basis))));
+}
+
+/** Since when a hurdle holds: "in force from 28 Jun 1996"; "in force at every date" when the scenario gives none. */
+export function hurdleSince(from: string | null | undefined): string {
+  return from ? `in force from ${dateWords(from)}` : 'in force at every date';
 }
 
 /**
- * "a referendum in Ukraine: worth 0.555 to Ukraine, below the 0.600 its approval needs [assumption] — it falls
- * short". True of the numbers: `clears` is utility ≥ threshold.
+ * "a referendum in Ukraine (in force from 28 Jun 1996)", with the hurdle's basis: what the hurdle is, since when it
+ * holds and on what — the start rests on the hurdle's own sources.
+ */
+export function hurdleName(s: Scenario, h: Pick<HurdleLike, 'id' | 'label' | 'basis'>): string {
+  const stated = s.ratifications.find((r) => r.id === h.id);
+  // a hurdle the scenario does not hold (a text judged elsewhere) has no date to give
+  return withBasis(stated ? `${h.label} (${hurdleSince(stated.from)})` : h.label, h.basis);
+}
+
+/**
+ * "a referendum in Ukraine (in force from 28 Jun 1996): worth 0.555 to Ukraine, below the 0.600 its approval needs
+ * [assumption] — it falls short". True of the numbers: `clears` is utility ≥ threshold.
  */
 export function hurdleSentence(s: Scenario, h: HurdleLike): string {
   const who = actorName(s, h.actor);
   // below the threshold by less than the last printed decimal: more decimals, so the figures say what the words do
   const [worth, threshold] = h.clears ? [n3(h.utility), n3(h.threshold)] : belowPair(h.utility, h.threshold);
   const needs = withBasis(`the ${threshold} its approval needs`, h.thresholdBasis);
+  const name = hurdleName(s, h);
   return h.clears
-    ? `${h.label}: worth ${worth} to ${who}, at or above ${needs} — it clears the hurdle`
-    : `${h.label}: worth ${worth} to ${who}, below ${needs} — it falls short`;
+    ? `${name}: worth ${worth} to ${who}, at or above ${needs} — it clears the hurdle`
+    : `${name}: worth ${worth} to ${who}, below ${needs} — it falls short`;
 }

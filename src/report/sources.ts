@@ -5,6 +5,8 @@ import { basisMark } from '../domain/basis.ts';
 import { UnknownIdError } from '../domain/errors.ts';
 import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 import { md, mdUrl } from './markup.ts';
+import { hurdleSince } from './ratification.ts';
+import { recordedReactionWords } from './record-words.ts';
 
 type UseKind =
   | 'issue'
@@ -149,7 +151,7 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
   for (const r of s.rules) out.push(item('rule', r.id, r.text, r));
   for (const e of s.events) out.push(item('event', e.id, e.title, e));
   for (const r of s.ratifications) {
-    out.push(item('ratification', r.id, `${r.label}: ${r.text}`, r));
+    out.push(item('ratification', r.id, `${r.label} (${hurdleSince(r.from)}): ${r.text}`, r));
     const t = r.threshold;
     out.push(
       item('ratification', `${r.id}/threshold`, t.rationale ?? `the utility approval needs: ${t.value}`, {
@@ -159,12 +161,8 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
       }),
     );
   }
-  for (const r of s.record) {
-    // labels where a person reads: the actor's name and the document's title (the ids are in --key's heading)
-    const who = s.actors[r.actor]!.name;
-    const doc = s.documents.find((d) => d.id === r.document)?.title ?? r.document;
-    out.push(item('record', r.id, `${who} ${r.reaction}s “${doc}” (${r.date})`, r));
-  }
+  // labels where a person reads (the ids are in --key's heading)
+  for (const r of s.record) out.push(item('record', r.id, recordedReactionWords(s, r), r));
   const d = s.durability;
   if (d) {
     out.push(

@@ -207,6 +207,7 @@ function compileRatification(
     text: raw.text,
     condition,
     scope: scopeOf(condition),
+    ...(raw.from === undefined ? {} : { from: raw.from }),
     threshold: {
       value: t.value,
       ...(t.range === undefined ? {} : { range: t.range }),

@@ -1,5 +1,6 @@
-// Cross-checks of what carries a date: actors' epochs (dated positions), the record of reactions, and every date
-// being a calendar date. An epoch may not cover the scenario's own date: the top level holds then.
+// Cross-checks of what carries a date: actors' epochs (dated positions), the record of reactions, ratification
+// hurdles, and every date being a calendar date. An epoch may not cover the scenario's own date: the top level holds
+// then; a hurdle may not start after it: the scenario at its date has every hurdle of the file.
 import { compareDates, dayOf, inSpan } from '../domain/dates.ts';
 import { type CheckContext, idOf, idsOf, isRecord, type Path, records } from './crosscheck-context.ts';
 
@@ -110,6 +111,18 @@ export function checkRecord(ctx: CheckContext): void {
   }
 }
 
+/** A hurdle's `from` is no later than the scenario's date, where every hurdle of the file holds. */
+export function checkHurdleDates(ctx: CheckContext): void {
+  const date = typeof ctx.raw.date === 'string' && dayOf(ctx.raw.date) ? ctx.raw.date : undefined;
+  if (!date) return;
+  for (const [r, k] of records(ctx.raw.ratification))
+    if (typeof r.from === 'string' && dayOf(r.from) && compareDates(r.from, date) > 0)
+      ctx.push(
+        ['ratification', k, 'from'],
+        `the hurdle holds from ${r.from}, after the scenario's date ${date}, on which every hurdle of the file holds: give a "from" no later than ${date}, or leave the hurdle out (omit: { ratification: ["${idOf(r) ?? k}"] })`,
+      );
+}
+
 /** Dates the schema only shapes (YYYY, YYYY-MM, YYYY-MM-DD) must also be calendar dates. */
 export function checkDates(ctx: CheckContext): void {
   const check = (x: unknown, path: Path) => {
@@ -120,6 +133,7 @@ export function checkDates(ctx: CheckContext): void {
   check(ctx.raw.recordEnds, ['recordEnds']);
   for (const [doc, d] of records(ctx.raw.documents)) check(doc.date, ['documents', d, 'date']);
   for (const [entry, k] of records(ctx.raw.record)) check(entry.date, ['record', k, 'date']);
+  for (const [r, k] of records(ctx.raw.ratification)) check(r.from, ['ratification', k, 'from']);
   for (const [actor, a] of records(ctx.raw.actors))
     for (const [epoch, k] of records(actor.epochs)) {
       check(epoch.from, ['actors', a, 'epochs', k, 'from']);

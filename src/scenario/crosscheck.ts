@@ -13,7 +13,7 @@ import {
   records,
   upsideDown,
 } from './crosscheck-context.ts';
-import { checkDates, checkEpochs, checkRecord } from './crosscheck-dated.ts';
+import { checkDates, checkEpochs, checkHurdleDates, checkRecord } from './crosscheck-dated.ts';
 import { ID_LISTS, itemOf } from './include.ts';
 
 export type { Finding } from './crosscheck-context.ts';
@@ -61,6 +61,7 @@ export function crossCheck(raw: Raw, omittedIssues: readonly unknown[]): Finding
   checkProtocol(ctx);
   checkEpochs(ctx);
   checkRecord(ctx);
+  checkHurdleDates(ctx);
   checkDates(ctx);
   checkBasis(ctx);
   checkPairing(ctx);

@@ -62,6 +62,9 @@ export const Ratification = z
     label: z.string().min(1).describe('the body and its procedure, in a phrase: "a referendum in Ukraine"'),
     text: z.string().min(1).describe('what the body decides, in a sentence'),
     when: Condition.describe('the hurdle applies to a signed text that meets this condition'),
+    from: IsoDate.optional().describe(
+      "the first date the hurdle holds (inclusive), resting on its sources: a text dated earlier meets no such hurdle; omit it when the hurdle holds at every date. No later than the scenario's date",
+    ),
     threshold: RatificationThreshold,
     rationale: Rationale.optional().describe('reading or assumption: the reasoning'),
     ...grounds,

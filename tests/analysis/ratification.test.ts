@@ -92,7 +92,7 @@ describe('ratification in the words of analyze and whatif', () => {
     expect(text.code, text.stderr).toBe(0);
     const flat = text.stdout.replace(/\s+/g, ' ');
     expect(flat).toContain(
-      "subject to West's parliament: worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
+      "subject to West's parliament (in force at every date): worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
     );
     // a feasible package is not signed until every required actor accepts it: the count is of those meeting a hurdle
     expect(flat).toContain(
@@ -107,10 +107,10 @@ describe('ratification in the words of analyze and whatif', () => {
     expect(r.code, r.stderr).toBe(0);
     const flat = r.stdout.replace(/\s+/g, ' ');
     expect(flat).toContain(
-      "Ratification: West's parliament approves or rejects a text that cedes the line. Approval needs the text to be worth at least 0.50 to West [assumption]",
+      "Ratification — West's parliament (in force at every date): West's parliament approves or rejects a text that cedes the line. Approval needs the text to be worth at least 0.50 to West [assumption]",
     );
     expect(flat).toContain(
-      "if signed, subject to West's parliament: worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
+      "if signed, subject to West's parliament (in force at every date): worth 0.425 to West, below the 0.500 its approval needs [assumption] — it falls short",
     );
     // the frozen line meets no hurdle: one such line, for the ceded line's text
     expect(flat.split('if signed, subject to').length).toBe(2);

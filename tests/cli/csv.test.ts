@@ -1,11 +1,15 @@
 // CSV exports of analyze, sweep, whatif, concessions and run: columns, rows that match the --json output of the
 // same command, determinism, and the usage errors.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import type { NegotiationEvent } from '../../src/engine/events.ts';
+import { newGame, send } from '../../src/engine/game.ts';
+import { createSession, sessionText } from '../../src/engine/session.ts';
 import { parseCsv } from '../csv-reader.ts';
 import { cli as binary } from '../helpers.ts';
 
@@ -353,6 +357,8 @@ describe('run --csv', () => {
         'aspiration',
         'red_lines',
         'asks',
+        'absent',
+        'asks_defaulted',
       ]);
       expect(
         t.rows.map((r) => [r.round, r.seq, r.actor, r.accepts, r.utility, r.reservation, r.aspiration]),
@@ -365,6 +371,47 @@ describe('run --csv', () => {
       );
       expect((await cli('run', name, ...args, '--csv')).out).toBe(t.text);
     });
+});
+
+describe('run --csv of an actor that walked out while the talks go on', () => {
+  // June 2024 (alternating offers): the coalition, a controller, walks out in round 3 (an inject saved in a
+  // session); the talks go on and it still answers each text whose consent it controls, with an absent no
+  const dir = mkdtempSync(join(tmpdir(), 'peacesim-absent-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  function session(): string {
+    let game = newGame(openScenario('june-2024-terms'), { seed: 1 });
+    const step = (e: NegotiationEvent) => {
+      const sent = send(game, e);
+      if (!sent.ok) throw new Error(sent.error);
+      game = sent.game;
+    };
+    while (game.snapshot.context.round < 3) step({ type: 'STEP' });
+    step({ type: 'INJECT', effect: { kind: 'walk-out', actor: 'coalition' } });
+    const file = join(dir, 'walk-out.json');
+    writeFileSync(file, sessionText(createSession(game, 'june-2024-terms')));
+    return file;
+  }
+
+  it('should mark the absent verdicts as --json does, and only those', async () => {
+    const file = session();
+    const j = await json('resume', file);
+    const verdicts = j.transcript.filter((e: { kind: string }) => e.kind === 'verdict');
+    const absent = verdicts.filter((e: { absent?: boolean }) => e.absent === true);
+    // a real case: the coalition answers after it walked out, and the talks did not end there
+    expect(absent.length).toBeGreaterThan(0);
+    expect(absent.every((e: { actor: string }) => e.actor === 'coalition')).toBe(true);
+    expect(verdicts.some((e: { seq: number }) => e.seq > absent[0].seq)).toBe(true);
+    const t = await table('resume', file, '--csv');
+    expect(t.rows.map((r) => [r.seq, r.absent, r.asks_defaulted, r.accepts])).toEqual(
+      verdicts.map((e: { seq: number; absent?: boolean; asksDefaulted?: boolean; accepts: boolean }) => [
+        String(e.seq),
+        String(e.absent === true),
+        String(e.asksDefaulted === true),
+        String(e.accepts),
+      ]),
+    );
+    expect(t.rows.filter((r) => r.absent === 'true').every((r) => r.accepts === 'false')).toBe(true);
+  });
 });
 
 describe('usage errors', () => {

@@ -101,7 +101,8 @@ describe('run on the worked example', () => {
       `subject to a referendum in Ukraine; by the scenario's numbers the text ${h.clears ? 'clears it' : 'falls short of it'}.`,
     );
     expect(flat).toContain(
-      `a referendum in Ukraine: worth ${n3(h.utility)} to Ukraine, ${h.clears ? 'at or above' : 'below'} the ${n3(h.threshold)} its approval needs [assumption]`,
+      // since when the hurdle holds: the date the scenario gives it (Article 73 of the 1996 Constitution)
+      `a referendum in Ukraine (in force from 28 Jun 1996): worth ${n3(h.utility)} to Ukraine, ${h.clears ? 'at or above' : 'below'} the ${n3(h.threshold)} its approval needs [assumption]`,
     );
     expect(flat).toContain('not a forecast of the vote');
     expect(flat).not.toContain('ukraine-referendum');

@@ -7,6 +7,7 @@ import { scenario } from '../ui/render.tsx';
 describe('a ratification hurdle in words', () => {
   const s = scenario('ukraine-peace');
   const hurdle = (utility: number, threshold: number) => ({
+    id: 'ukraine-referendum',
     actor: 'ukraine',
     label: 'a referendum in Ukraine',
     basis: 'stated' as const,

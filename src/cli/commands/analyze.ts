@@ -16,7 +16,12 @@ import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
 import { cells, count as countOf, n2, n3, optionLabel, padCells, percentOf } from '../../report/format.ts';
-import { hurdleSentence, RATIFICATION_CAVEAT, type RatificationLike } from '../../report/ratification.ts';
+import {
+  hurdleName,
+  hurdleSentence,
+  RATIFICATION_CAVEAT,
+  type RatificationLike,
+} from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
@@ -83,7 +88,7 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
   const out = [p.bold('Ratification')];
   for (const h of r.hurdles) {
     const range = h.thresholdRange ? ` (range ${n3(h.thresholdRange[0])}–${n3(h.thresholdRange[1])})` : '';
-    out.push(`  • ${h.label}${mark(h.basis)}${sourceList(h.sources, p)}: ${h.text}`);
+    out.push(`  • ${hurdleName(s, h)}${sourceList(h.sources, p)}: ${h.text}`);
     out.push(
       `    approval needs the text to be worth at least ${n3(h.threshold)} to ${actorName(s, h.actor)}${range}${mark(h.thresholdBasis)}${sourceList(h.thresholdSources, p)}`,
     );

@@ -8,7 +8,8 @@ import {
 import { loadLp } from '../../analysis/lp.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { marginText } from '../../report/comparison-figures.ts';
-import { n2 } from '../../report/format.ts';
+import { capitalise, n2 } from '../../report/format.ts';
+import { recordedReactionWordsById } from '../../report/record-words.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -57,7 +58,6 @@ const sentence = (t: string) => t.replace(/[.\s]+$/, '');
 /** The report in words: labels where a person reads, every figure from the JSON. */
 export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): string[] {
   const actor = (id: string) => s.actors.find((a) => a.id === id)!;
-  const docTitle = (id: string) => s.documents.find((d) => d.id === id)!.title;
   const out: string[] = [];
   out.push(p.bold(`${s.title} — the record as evidence`));
   const recorded = r.record.length;
@@ -77,7 +77,6 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   }
   out.push('', p.bold('Recorded reactions'));
   for (const e of r.record) {
-    const a = actor(e.actor);
     const calib = r.actors[e.actor];
     const note = calib?.explainedByRedLine.includes(e.id)
       ? p.dim(' — explained by a red line: says nothing about its weights')
@@ -86,7 +85,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
         : '';
     const basis = e.basis === 'stated' ? '' : ` [${e.basis}]`;
     out.push(
-      `  ${a.name} ${e.reaction === 'accept' ? 'accepted' : 'rejected'} ${docTitle(e.document)} (${e.date})${basis} ${p.dim(`[${e.sources.join(', ')}]`)}${note}`,
+      `  ${capitalise(recordedReactionWordsById(s, e.id))}${basis} ${p.dim(`[${e.sources.join(', ')}]`)}${note}`,
     );
   }
   if (r.conflicts.length) {
@@ -98,13 +97,13 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       if (first.cause === 'red-line') {
         const texts = first.redLines.map((id) => sentence(a.redLines.find((l) => l.id === id)?.text ?? id));
         out.push(
-          `  ${a.name} accepted ${docTitle(first.document)}, which breaks its red line${texts.length > 1 ? 's' : ''}: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
+          `  ${capitalise(recordedReactionWordsById(s, first.id))}: the text breaks its red line${texts.length > 1 ? 's' : ''}: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
         );
       } else {
         out.push(`  No weights and value of no deal of ${a.name} within its ranges fit these together:`);
         for (const c of members)
           out.push(
-            `    ${c.reaction === 'accept' ? 'accepted' : 'rejected'} ${docTitle(c.document)} ${p.dim(`[${c.sources.join(', ')}]`)}`,
+            `    ${capitalise(recordedReactionWordsById(s, c.id))} ${p.dim(`[${c.sources.join(', ')}]`)}`,
           );
       }
     }

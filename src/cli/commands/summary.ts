@@ -14,7 +14,7 @@ import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { capitalise, count, n2 } from '../../report/format.ts';
-import { hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
+import { hurdleName, hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
 import { actorName, issueLabel, listing } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
@@ -71,10 +71,13 @@ export function registerSummary(program: Command, io: Io): void {
           );
       }
       line(whoMustAccept(s));
-      for (const r of now.ratifications)
+      // every hurdle of the file, and whether it holds on the date shown (a hurdle may start later than a --as-of)
+      for (const r of s.ratifications) {
+        const held = now.ratifications.includes(r) ? '' : `, not yet on ${opts.asOf}`;
         line(
-          `Ratification: ${r.text}${mark(r.basis)} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${now.actors[r.actor]!.name}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
+          `Ratification — ${hurdleName(s, r)}${held}: ${r.text} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${now.actors[r.actor]!.name}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
         );
+      }
       // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
       const conflicts = conflictsOrNone(positionsAsOf(s, opts.asOf ?? s.date));
       if (conflicts.length) {

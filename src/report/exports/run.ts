@@ -44,6 +44,9 @@ export function runCsv(transcript: readonly TranscriptEntry[]): string {
         e.aspiration,
         joinIds(e.violations.map((v) => v.redLine)),
         joinIds(e.asks.map((a) => a.issue)),
+        // a walked-out actor's no is not a rejection of the text, nor a person's unnamed asks theirs (--json marks both)
+        e.absent === true,
+        e.asksDefaulted === true,
       ]);
   return toCsv(
     [
@@ -58,6 +61,8 @@ export function runCsv(transcript: readonly TranscriptEntry[]): string {
       'aspiration',
       'red_lines',
       'asks',
+      'absent',
+      'asks_defaulted',
     ],
     rows,
   );

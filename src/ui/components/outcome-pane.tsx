@@ -27,7 +27,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
   const head =
     outcome.kind === 'signed'
       ? {
-          text: `${GLYPH.accept} Signed in round ${outcome.round}${outcome.ratification ? `, subject to ${bodies(outcome.ratification)}` : ''}`,
+          text: `${GLYPH.accept} Signed in round ${outcome.round}${outcome.ratification ? `, subject to ${bodies(outcome.ratification, scenario)}` : ''}`,
           color: theme.accept,
         }
       : outcome.kind === 'stalemate'

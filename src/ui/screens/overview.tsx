@@ -6,8 +6,10 @@ import { useCallback, useMemo } from 'react';
 import { basisMark } from '../../domain/basis.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
+import { ratificationOf } from '../../domain/ratification.ts';
 import type { Actor } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { bodies } from '../../report/ratification.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -67,6 +69,11 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     () => scenario.documents.map((d) => evaluatePackage(positionsAsOf(scenario, asOf ?? d.date), d.package)),
     [scenario, asOf],
   );
+  // the hurdles each would meet if signed, as they held on the same date
+  const hurdles = useMemo(
+    () => scenario.documents.map((d) => ratificationOf(positionsAsOf(scenario, asOf ?? d.date), d.package)),
+    [scenario, asOf],
+  );
   const docs = order.map((k) => scenario.documents[k]!);
   const evaluations = order.map((k) => filed[k]!);
   const focusDocs = state.overviewFocus === 'documents';
@@ -106,6 +113,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   );
   const selected = docs[state.documentRow];
   const selectedEval = evaluations[state.documentRow];
+  const selectedHurdles = hurdles[order[state.documentRow] ?? -1] ?? null;
+  const hurdleLine = selectedHurdles ? `if signed, subject to ${bodies(selectedHurdles, scenario)}` : '';
+  const hurdleRows = hurdleLine ? Math.min(2, wrapSpans([{ text: hurdleLine }], leftWidth - 1).length) : 0;
   const no = selectedEval ? rejecters(scenario, selectedEval) : [];
 
   return (
@@ -190,11 +200,18 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
                   },
                 ]}
               />
+              {hurdleLine ? (
+                <Wrapped
+                  spans={[{ text: hurdleLine, dim: true }]}
+                  width={leftWidth - 1}
+                  maxLines={hurdleRows}
+                />
+              ) : null}
               {selected.summary ? (
                 <Wrapped
                   spans={[{ text: selected.summary, dim: true }]}
                   width={leftWidth - 1}
-                  maxLines={detailHeight - 3}
+                  maxLines={detailHeight - 3 - hurdleRows}
                 />
               ) : null}
             </Box>

@@ -1,0 +1,24 @@
+// A recorded reaction as a person reads it: whose, which reaction, to which text, when — worded from the scenario,
+// so that every text output, screen and report names it the same way. Its id stays where programs read (--json, CSV)
+// and in `peacesim sources --key`.
+import type { RecordedReaction, Scenario } from '../domain/types.ts';
+import { dateWords } from './date-words.ts';
+
+/**
+ * "Russia's rejection of Ukraine's position at Istanbul (15 Apr 2022)"; a name that ends in a parenthesis, where
+ * a possessive would not read, takes "by": "the acceptance by North (stylised Russia) of North's opening demands".
+ */
+export function recordedReactionWords(s: Scenario, r: RecordedReaction): string {
+  const who = s.actors[r.actor]?.name ?? String(r.actor);
+  const what = r.reaction === 'accept' ? 'acceptance' : 'rejection';
+  const doc = s.documents.find((d) => d.id === r.document)?.title ?? r.document;
+  const when = `(${dateWords(r.date)})`;
+  if (who.endsWith(')')) return `the ${what} by ${who} of ${doc} ${when}`;
+  return `${who}${who.endsWith('s') ? "'" : "'s"} ${what} of ${doc} ${when}`;
+}
+
+/** The words of the recorded reaction with this id; the id itself when the scenario records none by it. */
+export function recordedReactionWordsById(s: Scenario, id: string): string {
+  const r = s.record.find((x) => x.id === id);
+  return r ? recordedReactionWords(s, r) : id;
+}
