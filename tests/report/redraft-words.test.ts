@@ -6,7 +6,7 @@ import { runHeadless } from '../../src/engine/headless.ts';
 import { Narration } from '../../src/report/narration/narration.ts';
 import { lineText } from '../../src/report/narration/spans.ts';
 
-describe('a redraft to the frontier, on the screen', () => {
+describe('a redraft to the frontier, on the screen and in the report', () => {
   it('should give its reason once for all the terms it moves', () => {
     const s = openScenario('security-triangle');
     const t = runHeadless(s, { seed: 1 }).snapshot.context.transcript;
@@ -19,6 +19,7 @@ describe('a redraft to the frontier, on the screen', () => {
     for (const n of [
       new Narration(s, { voice: 'screen' }),
       new Narration(s, { voice: 'screen', public: true }),
+      new Narration(s, { voice: 'report' }),
     ]) {
       const lines = n.entry(e, t.slice(0, k)).map(lineText);
       expect(lines.filter((l) => l.includes('nearest text'))).toHaveLength(1);

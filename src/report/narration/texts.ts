@@ -205,7 +205,19 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
     const keeps = e.unmet.length
       ? `: no change for ${v.names(e.unmet)} keeps every red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})`
       : '';
-    const r = reportText(v, (tail) => `${who} revises the text. ${tail}`, e, before);
+    const told = reportText(v, (tail) => `${who} revises the text. ${tail}`, e, before);
+    // as in the run, a redraft to the frontier is told once, with its reason, after the local changes
+    const moved = local(e);
+    const redrafted = redraft(e);
+    const r = redrafted.length
+      ? {
+          head: told.head,
+          moves: [
+            ...moved.map((c) => change(v, c, 4, before)),
+            ...redraftLines(v, redrafted, before, 6, moved.length ? 'Then ' : ''),
+          ],
+        }
+      : told;
     if (!r.moves.length && e.nothingNew) return [say(`${who} keeps the text: ${NOTHING_NEW}.`)];
     if (!r.moves.length && e.undone?.length && !e.unmet.length) return undoneLines(v, who, e, before);
     return r.moves.length ? [r.head, ...r.moves] : [say(`${who} keeps the text${keeps}.`)];
@@ -223,19 +235,47 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
   const who = v.who(e.actor, e.human);
   // the run and the screen tell a redraft to the frontier once, with its reason, after the local changes (the
   // screen repeated its long reason on every term it moved: eight times over in one revision)
-  const local = e.changes.filter((c) => c.reason?.kind !== 'frontier');
-  const redraft = e.changes.filter((c) => c.reason?.kind === 'frontier');
-  const lines = local.length
-    ? [say(`${who} revises the text:`), ...local.map((c) => change(v, c, 4, before))]
+  const moved = local(e);
+  const redrafted = redraft(e);
+  const lines = moved.length
+    ? [say(`${who} revises the text:`), ...moved.map((c) => change(v, c, 4, before))]
     : [];
-  if (redraft.length) {
-    const why = reason(v, redraft[0]!.reason!, before);
-    lines.push(
-      local.length
-        ? line([span('and, '), ...why, span(':')], 4)
-        : line([span(`${who} revises the text, `), ...why, span(':')]),
-      ...redraft.map((c) => change(v, { issue: c.issue, from: c.from, to: c.to }, local.length ? 6 : 4)),
-    );
+  if (redrafted.length) {
+    if (moved.length) lines.push(...redraftLines(v, redrafted, before, 6, 'and, '));
+    else {
+      const why = reason(v, redrafted[0]!.reason!, before);
+      lines.push(
+        line([span(`${who} revises the text, `), ...why, span(':')]),
+        ...redrafted.map((c) => change(v, { issue: c.issue, from: c.from, to: c.to }, 4)),
+      );
+    }
   }
   return lines;
+}
+
+type Change = Entry<'revised'>['changes'][number];
+/** The changes a revision makes for reasons of their own (repairs, red lines, asks). */
+const local = (e: Entry<'revised'>): Change[] => e.changes.filter((c) => c.reason?.kind !== 'frontier');
+/** The changes of a redraft to the frontier, which share one reason. */
+const redraft = (e: Entry<'revised'>): Change[] => e.changes.filter((c) => c.reason?.kind === 'frontier');
+
+/** A redraft told once: its reason on one line ("and, to reach …:"), then the terms it moves, under it. */
+function redraftLines(
+  v: Voice,
+  changes: readonly Change[],
+  before: readonly TranscriptEntry[],
+  termIndent: number,
+  lead: string,
+): Line[] {
+  const why = reason(v, changes[0]!.reason!, before);
+  const [first, ...rest] = why;
+  // with no lead, the reason opens the line: its first letter a capital
+  const opening =
+    lead || !first
+      ? why
+      : [{ ...first, text: first.text.charAt(0).toUpperCase() + first.text.slice(1) }, ...rest];
+  return [
+    line([...(lead ? [span(lead)] : []), ...opening, span(':')], 4),
+    ...changes.map((c) => change(v, { issue: c.issue, from: c.from, to: c.to }, termIndent)),
+  ];
 }
