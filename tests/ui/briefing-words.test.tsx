@@ -88,24 +88,28 @@ describe('the team briefing on a narrow screen', () => {
   });
 });
 
+/** security-triangle with the US played by a team, at 100×30, on the term editor of its first revision. */
+async function usTermEditor() {
+  const s = scenario('security-triangle');
+  const ui = await explore(
+    'security-triangle',
+    { columns: 100, rows: 30 },
+    { initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })) },
+  );
+  unmount = ui.unmount;
+  for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
+    await ui.press('r');
+    await ui.press(KEY.enter);
+    if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
+  }
+  await ui.press('e');
+  await ui.waitFor('Revise the text');
+  return { s, ui };
+}
+
 describe('the term editor of a team', () => {
   it('should show its red lines whole when the pane has the rows, at 100×30', async () => {
-    const s = scenario('security-triangle');
-    const ui = await explore(
-      'security-triangle',
-      { columns: 100, rows: 30 },
-      {
-        initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })),
-      },
-    );
-    unmount = ui.unmount;
-    for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
-      await ui.press('r');
-      await ui.press(KEY.enter);
-      if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
-    }
-    await ui.press('e');
-    await ui.waitFor('Revise the text');
+    const { s, ui } = await usTermEditor();
     const words = flat(ui.frame().replace(/^.*│ ?/gm, ''));
     for (const r of s.actors.find((a) => a.id === 'us')!.redLines) expect(words, r.text).toContain(r.text);
   });
@@ -113,22 +117,7 @@ describe('the term editor of a team', () => {
 
 describe('a refused proposal in the term editor', () => {
   it('should name the red line it breaks in full', async () => {
-    const s = scenario('security-triangle');
-    const ui = await explore(
-      'security-triangle',
-      { columns: 100, rows: 30 },
-      {
-        initial: session(startGame(s, { seed: 1, strategies: { us: { kind: 'human' } } })),
-      },
-    );
-    unmount = ui.unmount;
-    for (let k = 0; k < 12 && !ui.frame().includes('e edit the terms'); k++) {
-      await ui.press('r');
-      await ui.press(KEY.enter);
-      if (!ui.frame().includes('e edit the terms')) await ui.press('a', KEY.enter);
-    }
-    await ui.press('e');
-    await ui.waitFor('Revise the text');
+    const { ui } = await usTermEditor();
     // US troops in Ukraine: across the team's own red line
     for (let k = 0; k < 12 && !ui.frame().includes('‹ US troops in Ukraine ›'); k++) {
       await ui.press(KEY.down);
