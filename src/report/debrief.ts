@@ -85,11 +85,18 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     if (lastReject < 0 || lastReject === vs.length - 1) continue;
     const from = vs[lastReject + 1]!.round;
     const before = vs[lastReject]!.round;
+    // an inject counts from just after the last rejection (one fired later in that round too), up to the acceptance
     const injects = r.timeline
-      .filter((t) => t.round > before && t.round <= from)
-      .flatMap((t) =>
-        t.entries.flatMap((e) => (e.kind === 'inject' && e.effects.some((x) => x.actor === a.id) ? [e] : [])),
-      );
+      .filter((t) => t.round >= before && t.round <= from)
+      .flatMap((t) => {
+        const start =
+          t.round === before
+            ? t.entries.findLastIndex((e) => e.kind === 'verdict' && e.actor === a.id && !e.accepts) + 1
+            : 0;
+        return t.entries
+          .slice(start)
+          .flatMap((e) => (e.kind === 'inject' && e.effects.some((x) => x.actor === a.id) ? [e] : []));
+      });
     const inject = injects.at(-1);
     const t = r.trajectories.find((x) => x.actor === a.id)!;
     const noDealBefore = t.noDeal[before - 1]!;
