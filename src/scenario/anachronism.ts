@@ -32,9 +32,7 @@ function judgedDates(raw: Raw): Judged[] {
   add(raw.date, "the scenario's date");
   for (const [d] of records(raw.documents)) add(d.date, `the document ${idOf(d) ?? ''}`);
   for (const [r] of records(raw.record)) add(r.date, `the recorded reaction ${idOf(r) ?? ''}`);
-  return [...out]
-    .map(([date, what]) => ({ date, what }))
-    .sort((a, b) => compareDates(a.date, b.date));
+  return [...out].map(([date, what]) => ({ date, what })).sort((a, b) => compareDates(a.date, b.date));
 }
 
 const stringsOf = (x: unknown): string[] =>
@@ -73,6 +71,11 @@ function positionsOn(actor: Raw, a: number, date: string): Position[] {
     const at: Path = ['actors', a, 'epochs', e];
     const eid = idOf(epoch) ?? `#${e}`;
     const epochSources = stringsOf(epoch.sources);
+    // what an epoch says of why it held earlier covers what it adds that says nothing itself
+    const grounded = (x: Raw): Raw =>
+      x.heldEarlier === undefined && epoch.heldEarlier !== undefined
+        ? { ...x, heldEarlier: epoch.heldEarlier }
+        : x;
     const redLines = isRecord(epoch.redLines) ? epoch.redLines : {};
     for (const id of stringsOf(redLines.drop)) lines.delete(id);
     for (const [line, j] of records(redLines.add))
@@ -80,7 +83,7 @@ function positionsOn(actor: Raw, a: number, date: string): Position[] {
         lines.set(idOf(line)!, {
           what: `${aid}'s red line "${idOf(line)}" (epoch ${eid})`,
           path: [...at, 'redLines', 'add', j],
-          item: line,
+          item: grounded(line),
           sources: stringsOf(line.sources),
         });
     if (isRecord(epoch.preferences))
@@ -90,8 +93,7 @@ function positionsOn(actor: Raw, a: number, date: string): Position[] {
         prefs.set(issue, {
           what: `${aid}'s preference on "${issue}" (epoch ${eid})`,
           path: [...at, 'preferences', issue],
-          // an override that says nothing of its grounds rests on its epoch's
-          item: p.heldEarlier === undefined && epoch.heldEarlier !== undefined ? { ...p, heldEarlier: epoch.heldEarlier } : p,
+          item: grounded(p),
           sources: own.length > 0 ? own : epochSources,
         });
       }

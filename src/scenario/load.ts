@@ -104,7 +104,9 @@ export function loadScenario(
     .map((x) => Issue.safeParse(x))
     .filter((r) => r.success)
     .map((r) => r.data as IssueInput);
-  const warnings = dedupe(anachronisms(raw.value as Record<string, unknown>).map((f) => at(f.path, f.message)));
+  const warnings = dedupe(
+    anachronisms(raw.value as Record<string, unknown>).map((f) => at(f.path, f.message)),
+  );
   return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path), options), warnings };
 }
 

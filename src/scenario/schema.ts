@@ -2,7 +2,16 @@
 // The JSON Schema (`peacesim schema`) and the TypeScript input types are generated from it.
 import { z } from 'zod';
 import { STRATEGY_KINDS } from '../domain/types.ts';
-import { Assumption, dated, grounds, pairing, provenance, Rationale, SourceRefs, Unit } from './schema-common.ts';
+import {
+  Assumption,
+  dated,
+  grounds,
+  pairing,
+  provenance,
+  Rationale,
+  SourceRefs,
+  Unit,
+} from './schema-common.ts';
 import { Condition, Id, IsoDate, TermValue } from './schema-condition.ts';
 import { Durability, Ratification, RecordEntry } from './schema-judged.ts';
 
