@@ -190,7 +190,10 @@ describe('the numbers docs/scenarios.md states about the shipped scenarios', () 
     const entries: { date: string; feasible: number }[] = (await json('timeline')).entries;
     const feasible = (date: string) => entries.filter((e) => e.date === date).map((e) => e.feasible);
     expect(Math.round(feasible('2022-11-15')[0]! / 1e8) * 1e8).toBe(nov2022);
-    says(FILE, 'with those of every date from June 2024, when Moscow made the Donbas withdrawal its condition, none');
+    says(
+      FILE,
+      'with those of every date from June 2024, when Moscow made the Donbas withdrawal its condition, none',
+    );
     expect(entries.filter((e) => e.date >= '2024-06-14').every((e) => e.feasible === 0)).toBe(true);
     expect(entries.filter((e) => e.date < '2022-05-01').every((e) => e.feasible === 0)).toBe(true);
     expect(

@@ -104,7 +104,9 @@ const actsOnActor = (x: unknown): boolean => isRecord(x) && typeof x.actor === '
 export function unpairedDefaults(raw: Record<string, unknown>): Finding[] {
   return hypotheses(raw)
     .filter((h) => h.on && h.item.counterpart === undefined && h.item.oneSided === undefined)
-    .filter((h) => h.path[0] !== 'events' || (Array.isArray(h.item.effects) && h.item.effects.some(actsOnActor)))
+    .filter(
+      (h) => h.path[0] !== 'events' || (Array.isArray(h.item.effects) && h.item.effects.some(actsOnActor)),
+    )
     .map((h) => ({
       path: h.path,
       message: `"${h.id}" acts on one side and is on by default: name its counterpart (also on), or say why it has none (oneSided)`,

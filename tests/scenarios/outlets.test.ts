@@ -74,7 +74,9 @@ for (const f of files)
 
 describe('reliability notes: one rule for every outlet', () => {
   it('finds the outlets of every kind the rule names among the shipped sources', () => {
-    const kinds = new Set([...sources.values()].flatMap((s) => outletsOf(s).map(([who, kind]) => `${who} ${kind}`)));
+    const kinds = new Set(
+      [...sources.values()].flatMap((s) => outletsOf(s).map(([who, kind]) => `${who} ${kind}`)),
+    );
     for (const k of [
       'Russian state media',
       'Russian state-aligned outlet',
@@ -92,10 +94,12 @@ describe('reliability notes: one rule for every outlet', () => {
       for (const [who, kind] of outletsOf(s)) {
         const note = s.reliability ?? '';
         if (kind === 'independent by statute') {
-          if (!note.includes('editorially independent by statute')) missing.push(`${key}: ${who} public media`);
+          if (!note.includes('editorially independent by statute'))
+            missing.push(`${key}: ${who} public media`);
           continue;
         }
-        if (!note.includes(`${who} ${kind}`) || !note.includes(CAVEAT)) missing.push(`${key}: ${who} ${kind}`);
+        if (!note.includes(`${who} ${kind}`) || !note.includes(CAVEAT))
+          missing.push(`${key}: ${who} ${kind}`);
       }
     expect(missing).toEqual([]);
   });
