@@ -25,6 +25,11 @@ function warningsOf(r: LoadResult) {
 }
 
 const tutorial = readFileSync(TUTORIAL, 'utf8');
+/** The tutorial with Putin's speech, the source of North's red line, dated after the text it judges. */
+const later = tutorial.replace(
+  'url: http://en.kremlin.ru/events/president/news/74285\n    date: 2024-06-14',
+  'url: http://en.kremlin.ru/events/president/news/74285\n    date: 2024-07-01',
+);
 
 describe('positions judged before their sources', () => {
   it.each(files)(
@@ -52,10 +57,6 @@ omit: { epochs: ["ukraine:ukraine-before-referendum-offer"] }
 
   it('flags a source dated after the text it judges, unless the position says why it held earlier', () => {
     // North's red line rests on putin-2024 and judges North's opening demands of 14 June 2024
-    const later = tutorial.replace(
-      'url: http://en.kremlin.ru/events/president/news/74285\n    date: 2024-06-14',
-      'url: http://en.kremlin.ru/events/president/news/74285\n    date: 2024-07-01',
-    );
     expect(later).not.toBe(tutorial);
     const w = warningsOf(loadText(later));
     const redLine = w.find((x) => x.path === 'actors[north].redLines[no-nato]');
@@ -88,10 +89,6 @@ omit: { epochs: ["ukraine:ukraine-before-referendum-offer"] }
   });
 
   it('an epoch dates the position: a red line dropped before its sources is not judged then', () => {
-    const later = tutorial.replace(
-      'url: http://en.kremlin.ru/events/president/news/74285\n    date: 2024-06-14',
-      'url: http://en.kremlin.ru/events/president/news/74285\n    date: 2024-07-01',
-    );
     const dated = later.replace(
       '    strategy: { kind: boulware, params: { e: 0.2 }, basis: assumption, rationale: a stylised hard bargainer }',
       `    strategy: { kind: boulware, params: { e: 0.2 }, basis: assumption, rationale: a stylised hard bargainer }
