@@ -11,7 +11,7 @@ import type { StateNode } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
 import { initialContext, type NegotiationContext } from './context.ts';
 import type { NegotiationEvent } from './events.ts';
-import type { PlannedInject } from './headless.ts';
+import { type PlannedInject, runHeadless } from './headless.ts';
 import { ACTIONS, GUARDS, statechart } from './machine.ts';
 import { type Run, type RunOptions, resolveOptions } from './options.ts';
 
@@ -158,4 +158,20 @@ export function runBatch(
     if (at.ctx.awaiting.length > 0 || !take(run, at, { type: 'STEP' })) return null;
   }
   return null;
+}
+
+/**
+ * The context a run of bots ends with, for those that read only its end (the draws of `outcomes`, the runs of
+ * `hinges`): the batch's run, or the headless driver's where the batch declines it — which throws PlanError for a
+ * refused inject, as a run does. Null when the run waits for a person's move.
+ */
+export function endOfRun(
+  scenario: Scenario,
+  options: RunOptions,
+  injects: readonly PlannedInject[],
+): NegotiationContext | null {
+  const batch = runBatch(scenario, options, injects);
+  if (batch) return batch.context;
+  const r = runHeadless(scenario, options, { injects });
+  return r.waitingFor ? null : r.snapshot.context;
 }

@@ -16,10 +16,9 @@ import {
 import { redLineOf, type Violation } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
-import { runBatch } from './batch.ts';
-import type { NegotiationContext } from './context.ts';
+import { endOfRun } from './batch.ts';
 import { runOutcome } from './game.ts';
-import { type PlannedInject, runHeadless } from './headless.ts';
+import type { PlannedInject } from './headless.ts';
 import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 
@@ -168,7 +167,9 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
   const n = scenario.actors.length;
   const drawn = drawOf(scenario, options.prior, options.seed, index, options.asOf);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
-  const ctx = endOfRun(drawn, { ...options.run, seed: engineSeed }, injects, index);
+  const ctx = endOfRun(drawn, { ...options.run, seed: engineSeed }, injects);
+  // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
+  if (!ctx) throw new Error(`draw ${index}: the run waits for a person`);
   const ended = runOutcome(ctx.transcript);
   if (!ended) throw new Error(`draw ${index}: the run did not end`);
   const holdouts = new Array<number>(n).fill(0);
@@ -187,24 +188,6 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
     holdouts,
     walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),
   };
-}
-
-/**
- * The context a draw's run ends with. A draw reads only that, so the run goes without history (batch.ts); the
- * headless driver plays what the batch does not (it then says which inject it refuses, or who it waits for).
- */
-function endOfRun(
-  drawn: Scenario,
-  options: RunOptions,
-  injects: readonly PlannedInject[],
-  index: number,
-): NegotiationContext {
-  const batch = runBatch(drawn, options, injects);
-  if (batch) return batch.context;
-  const r = runHeadless(drawn, options, { injects });
-  // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
-  if (r.waitingFor) throw new Error(`draw ${index}: the run waits for a person (${r.waitingFor})`);
-  return r.snapshot.context;
 }
 
 /** Draws [from, to) and their runs; `onRun` sees each run as it ends. */
