@@ -5,6 +5,24 @@ import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { arbScenario } from '../analysis/arbitraries.ts';
 
+/** The scenario as a mediated single text, `mediator` (an actor index) holding the pen. */
+export function mediatedBy(scenario: Scenario, mediator: number): Scenario {
+  return { ...scenario, protocol: { ...scenario.protocol, kind: 'mediated-single-text', mediator } };
+}
+
+/** Run options with every actor's strategy chosen by `strategy` (from the actor and its place). */
+export function botOptions(
+  s: Scenario,
+  seed: number,
+  maxRounds: number,
+  strategy: (
+    actor: Scenario['actors'][number],
+    k: number,
+  ) => { kind: string; params: Record<string, number> },
+): RunOptions {
+  return { seed, maxRounds, strategies: Object.fromEntries(s.actors.map((a, k) => [a.id, strategy(a, k)])) };
+}
+
 export const BOTS: StrategyKind[] = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardliner', 'zeuthen'];
 
 /** A random small scenario, sometimes turned into a mediated single text, with random bot strategies. */
@@ -20,21 +38,10 @@ export const arbRun = fc
   .map(({ scenario, mediated, kinds, noise, seed, maxRounds }) => {
     const mediator =
       scenario.actors.find((a) => !scenario.protocol.parties.includes(a.index)) ?? scenario.actors[0]!;
-    const s: Scenario = mediated
-      ? {
-          ...scenario,
-          protocol: { ...scenario.protocol, kind: 'mediated-single-text', mediator: mediator.index },
-        }
-      : scenario;
-    const options: RunOptions = {
-      seed,
-      maxRounds,
-      strategies: Object.fromEntries(
-        s.actors.map((a, k) => [
-          a.id,
-          { kind: kinds[k]!, params: (noise ? { noise } : {}) as Record<string, number> },
-        ]),
-      ),
-    };
+    const s = mediated ? mediatedBy(scenario, mediator.index) : scenario;
+    const options = botOptions(s, seed, maxRounds, (_, k) => ({
+      kind: kinds[k]!,
+      params: (noise ? { noise } : {}) as Record<string, number>,
+    }));
     return { scenario: s, options };
   });
