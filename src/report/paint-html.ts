@@ -1,8 +1,8 @@
 // The narration's lines painted in HTML: a list item per entry (indent 2), classed by the entry's kind, with its
-// details in a list under it (indent 4). Every word escaped; a red line or rule in quotation marks with its sources
-// linked to the list of sources and its flag boxed; the verdict verb and the changed option marked.
+// details in a list under it (indent 4). Every word escaped; a red line or rule in the scenario's words (marked as
+// such, never in quotation marks) with its sources linked to the list of sources and its flag boxed; the verdict
+// verb and the changed option marked.
 
-import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
 import { anchor, esc, safeUrl } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
@@ -39,8 +39,10 @@ const BOLD: ReadonlySet<Line['entry']> = new Set(['inject', 'walk-out', 'tally']
 
 function paint(s: Span): string {
   switch (s.style) {
-    case 'quote':
-      return `“${esc(nestedQuotes(s.quoted))}”`;
+    case 'bullet':
+      return '';
+    case 'paraphrase':
+      return `<span class="paraphrase">${esc(s.text)}</span>`;
     case 'sources':
       return sourceLinks(s.ids);
     case 'flag':

@@ -1,7 +1,7 @@
 // The narration's lines painted in markdown: a list item per entry (indent 2) with its details under it (indent
-// 4); words escaped, a red line or rule quoted with its sources and flag in words, the tally in bold.
+// 4); words escaped, a red line or rule in the scenario's words (not quoted: they are not the actor's) with its
+// sources and flag in words, the tally in bold.
 
-import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
 import { md, mdLead, mdWords } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
@@ -21,8 +21,8 @@ const BOLD: ReadonlySet<Line['entry']> = new Set(['tally']);
 
 function paint(s: Span): string {
   switch (s.style) {
-    case 'quote':
-      return `"${md(nestedQuotes(s.quoted))}"`;
+    case 'bullet':
+      return '';
     case 'sources':
       return mdSources(s.ids);
     case 'flag':
