@@ -75,7 +75,7 @@ function cardMarkdown(c: BriefingCard): string[] {
   if (!c.sources.length) out.push('This card cites no source.');
   for (const s of c.sources)
     out.push(
-      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
+      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}${s.reliability ? `. Reliability: ${md(s.reliability)}` : ''}`,
     );
   return out;
 }

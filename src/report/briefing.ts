@@ -5,7 +5,7 @@ import { verdictOf } from '../domain/evaluate.ts';
 import { positionsAsOf } from '../domain/positions.ts';
 import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
-import type { SourceLine } from './after-action-model.ts';
+import { type SourceLine, sourceLine } from './after-action-model.ts';
 import { n3 } from './format.ts';
 import { listing } from './words.ts';
 
@@ -244,15 +244,7 @@ function citedSources(scenario: Scenario, card: Omit<BriefingCard, 'questions' |
     ...card.documents.flatMap((d) => d.violations.flatMap((x) => x.sources)),
     ...card.others.flatMap((o) => o.redLines.flatMap((x) => x.sources)),
   ]);
-  return scenario.sources
-    .filter((s) => ids.has(s.id))
-    .map((s) => ({
-      id: s.id,
-      title: s.title,
-      ...(s.url === undefined ? {} : { url: s.url }),
-      ...(s.publisher === undefined ? {} : { publisher: s.publisher }),
-      ...(s.date === undefined ? {} : { date: s.date }),
-    }));
+  return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
 }
 
 function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {

@@ -19,14 +19,21 @@ export function flagHtml(flag: string): string {
 
 /** The list of sources a report or card cites, each with its anchor and (http or https only) its address. */
 export function sourcesHtml(
-  list: readonly { id: string; title: string; url?: string; publisher?: string; date?: string }[],
+  list: readonly {
+    id: string;
+    title: string;
+    url?: string;
+    publisher?: string;
+    date?: string;
+    reliability?: string;
+  }[],
 ): string {
   if (!list.length) return '<p>The report cites no source.</p>';
   return `<ul class="sources">${list
     .map((s) => {
       const url = safeUrl(s.url);
       const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(esc);
-      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : s.url ? ` ${esc(s.url)}` : ''}</li>`;
+      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : s.url ? ` ${esc(s.url)}` : ''}${s.reliability ? `. <span class="cite">Reliability: ${esc(s.reliability)}</span>` : ''}</li>`;
     })
     .join('')}</ul>`;
 }

@@ -8,7 +8,17 @@ import type { TermValue } from '../../engine/terms.ts';
 import { optionLabel } from '../format.ts';
 import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
-import { BULLET, basis, type Flag, flag as flagSpan, type Line, line, paraphrase, type Span, sources } from './spans.ts';
+import {
+  BULLET,
+  basis,
+  type Flag,
+  flag as flagSpan,
+  type Line,
+  line,
+  paraphrase,
+  type Span,
+  sources,
+} from './spans.ts';
 
 export type VoiceKind = 'run' | 'screen' | 'report';
 
