@@ -131,7 +131,8 @@ describe('peacesim report (markdown)', () => {
     const [body, sources] = r.stdout.split('\n## Sources\n') as [string, string];
     const cited = new Set([...body.matchAll(/\[([^\]]+)\]\(#src-([^)]+)\)/g)].map((m) => m[1]!));
     expect(cited.size).toBeGreaterThan(5);
-    for (const id of cited) expect(sources).toMatch(new RegExp(`- <a id="src-${id}"></a>\\*\\*${id}\\*\\* — \\S`));
+    for (const id of cited)
+      expect(sources).toMatch(new RegExp(`- <a id="src-${id}"></a>\\*\\*${id}\\*\\* — \\S`));
     // the parties' red lines leave no zone of agreement in December 2025, and the report says so
     expect(r.stdout).toContain(
       'No package is acceptable to every actor whose consent it needs under the scenario as written, so there is no Nash solution to compare with.',

@@ -31,7 +31,9 @@ describe('peacesim brief', () => {
       expect(r.stdout).toContain(c.text.replace(/\s+/g, ' ').trim().slice(0, 30));
     // each red line marked with its basis when it is not stated (the default scenario gives none yet: assumption)
     // in the scenario's words, not in quotation marks (they are not the actor's)
-    expect(r.stdout).toMatch(/### Your red lines\n\n- [^"].+[^"]( \\\[(reading|assumption)\\\])? \(sources: /);
+    expect(r.stdout).toMatch(
+      /### Your red lines\n\n- [^"].+[^"]( \\\[(reading|assumption)\\\])? \(sources: /,
+    );
     if (russia.redLines.some((c) => !c.confirmed && !c.recall)) expect(r.stdout).toContain('**UNCONFIRMED**');
     // the others' red lines are public; their preferences are not
     expect(r.stdout).toContain("### The others' public red lines");

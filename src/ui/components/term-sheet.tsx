@@ -8,7 +8,6 @@ import { rowWindow, wrapSpans } from '../layout.ts';
 import { displayOrder, issueGroups } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { capitalise } from '../words.ts';
-import { Wrapped } from './wrapped.tsx';
 
 export interface TermSheetProps {
   readonly scenario: Scenario;
@@ -35,8 +34,22 @@ function entries(scenario: Scenario): Entry[] {
   return out;
 }
 
-/** The selected option between ‹ ›, held to its first and last words (no-break spaces) so no mark wraps alone. */
-const selectedOption = (label: string) => `‹\u00a0${label}\u00a0›`;
+/** Text wrapped to `width`, as plain lines. */
+const wrapped = (text: string, width: number): string[] =>
+  wrapSpans([{ text }], width).map((l) => l.map((x) => x.text).join(''));
+
+/** The selected option between ‹ ›, wrapped whole: the closing mark has room on the last line, never a line alone. */
+function selectedLines(label: string, width: number): string[] {
+  const lines = wrapped(`‹ ${label}`, Math.max(1, width - 2));
+  return lines.map((l, k) => (k === lines.length - 1 ? `${l} ›` : l));
+}
+
+/** Another option in the rows its issue's label takes: wrapped, the last row cut (…) when more is left. */
+function fittedLines(label: string, width: number, rows: number): string[] {
+  const lines = wrapped(label, width);
+  if (lines.length <= rows) return lines;
+  return [...lines.slice(0, rows - 1), lines.slice(rows - 1).join(' ')];
+}
 
 export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheetProps) {
   const theme = useTheme();
@@ -50,19 +63,17 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
     Math.max(10, Math.floor((width - 4) * 0.45)),
   );
   const optionWidth = Math.max(1, width - 4 - labelWidth - 1);
-  const rows = all.map((e) => {
-    if (e.kind === 'group') return { label: 1, height: 1 };
+  const cells = all.map((e) => {
+    if (e.kind === 'group') return { label: [], option: [], height: 1 };
     const issue = scenario.issues[order[e.row]!]!;
-    const label = wrapSpans([{ text: issue.label }], labelWidth).length;
-    if (e.row !== row) return { label, height: label };
-    const option = issue.options[pkg[issue.index]!]!.label;
-    return {
-      label,
-      height: Math.max(label, wrapSpans([{ text: selectedOption(option) }], optionWidth).length),
-    };
+    const label = wrapped(issue.label, labelWidth);
+    const text = issue.options[pkg[issue.index]!]!.label;
+    const option =
+      e.row === row ? selectedLines(text, optionWidth) : fittedLines(text, optionWidth, label.length);
+    return { label, option, height: Math.max(label.length, option.length) };
   });
   const { start, end } = rowWindow(
-    rows.map((r) => r.height),
+    cells.map((c) => c.height),
     Math.max(0, anchor),
     Math.max(0, at),
     height,
@@ -77,11 +88,9 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
             </Text>
           );
         const issue = scenario.issues[order[e.row]!]!;
-        const option = pkg[issue.index]!;
-        const changed = option !== base[issue.index];
+        const changed = pkg[issue.index]! !== base[issue.index];
         const selected = e.row === row;
-        const label = issue.options[option]!.label;
-        const tall = rows[start + k]!;
+        const cell = cells[start + k]!;
         return (
           <Box key={issue.id} width={width} flexShrink={0}>
             <Box width={4} flexShrink={0}>
@@ -93,25 +102,36 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
                 {changed ? GLYPH.changed : ' '}
               </Text>
             </Box>
-            <Box width={labelWidth} flexShrink={0} marginRight={1}>
-              <Wrapped width={labelWidth} spans={[{ text: issue.label, bold: selected }]} />
-            </Box>
-            <Box width={optionWidth} flexShrink={0}>
-              <Wrapped
-                width={optionWidth}
-                maxLines={tall.height}
-                spans={[
-                  {
-                    text: selected ? selectedOption(label) : label,
-                    color: changed ? theme.changed : undefined,
-                    bold: selected,
-                  },
-                ]}
-              />
-            </Box>
+            <Lines lines={cell.label} width={labelWidth} bold={selected} />
+            <Box width={1} flexShrink={0} />
+            <Lines
+              lines={cell.option}
+              width={optionWidth}
+              bold={selected}
+              color={changed ? theme.changed : undefined}
+            />
           </Box>
         );
       })}
+    </Box>
+  );
+}
+
+/** A column of lines, each cut (…) at the column's width. */
+function Lines(props: {
+  lines: readonly string[];
+  width: number;
+  bold: boolean;
+  color?: string | undefined;
+}) {
+  return (
+    <Box flexDirection="column" width={props.width} flexShrink={0}>
+      {props.lines.map((l, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+        <Text key={k} wrap="truncate-end" bold={props.bold} color={props.color}>
+          {l}
+        </Text>
+      ))}
     </Box>
   );
 }
