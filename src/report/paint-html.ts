@@ -97,10 +97,12 @@ export function htmlItems(lines: readonly Line[]): string {
   for (let k = 0; k < lines.length; ) {
     const top = lines[k]!;
     const subs: string[] = [];
+    const after: string[] = [];
     for (k++; k < lines.length && lines[k]!.indent > top.indent; k++)
-      subs.push(`<li>${content(lines[k]!)}</li>`);
+      if (lines[k]!.after) after.push(`<p class="after">${content(lines[k]!)}</p>`);
+      else subs.push(`<li>${content(lines[k]!)}</li>`);
     out.push(
-      `<li${itemClass(top.entry)}>${content(top)}${subs.length ? `<ul>${subs.join('')}</ul>` : ''}</li>`,
+      `<li${itemClass(top.entry)}>${content(top)}${subs.length ? `<ul>${subs.join('')}</ul>` : ''}${after.join('')}</li>`,
     );
   }
   return out.join('');

@@ -51,7 +51,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
       ]),
       ...e.violations.map((x) => v.citedLine(x)),
-      ...(rest ? [line([span(rest)], 4)] : []),
+      ...(rest ? [{ ...line([span(rest)], 4), after: true as const }] : []),
     ];
   }
   // a person's answer is the person's choice: no aspiration of its own, nothing it holds out for

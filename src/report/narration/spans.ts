@@ -69,6 +69,8 @@ export interface Line {
   readonly spans: readonly Span[];
   /** the kind of entry the line tells, on the first line of each entry (markup gives it a class) */
   readonly entry?: TranscriptEntry['kind'];
+  /** a sentence after the list of red lines above it, not an item of that list (HTML sets it as a paragraph) */
+  readonly after?: true;
 }
 
 export const span = (text: string, style?: Exclude<Style, never>): Span =>
