@@ -14,7 +14,7 @@ export function sourcesCitedLines(s: Scenario, scenarioArg: string, text: string
   const first = keys[0]!;
   return [
     'Sources cited',
-    `  A key in brackets above, such as [${first}], names one of these; peacesim sources ${scenarioWord(scenarioArg)} --key ${first} shows where to find it and what else in the scenario rests on it. A red line or rule is given in the scenario's words, a summary of what its sources report, not a quotation.`,
+    `  A key in brackets above, such as [${first}], names one of these; peacesim sources ${scenarioWord(scenarioArg)} --key ${first} shows where to find it and what else in the scenario rests on it. A red line or rule is given in the scenario's words, not the actor's: a summary, never a quotation ([reading]: inferred from its sources; [assumption]: the modeller's; unmarked: stated by the actor).`,
     ...keys.map((k) => {
       const src = byId.get(k)!;
       const meta = [src.publisher, src.date].filter((x): x is string => Boolean(x));
