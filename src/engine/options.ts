@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly strategies?: Readonly<
     Record<string, { readonly kind: string; readonly params?: Readonly<Record<string, number>> }>
   >;
+  /** the modeller's hypothesis that negotiators anticipate ratification (agents/anticipate.ts); absent: off */
+  readonly anticipateRatification?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -23,6 +25,8 @@ export interface ResolvedOptions {
   readonly maxRounds: number;
   /** per actor index */
   readonly strategies: readonly Strategy[];
+  /** present (true) only when on: outputs without it stay as they were */
+  readonly anticipateRatification?: true;
 }
 
 /** A run's fixed part: the scenario and the resolved options the machine closes over. */
@@ -92,5 +96,5 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
     const error = strategyError(s.kind, strategies[a].params, roleOf(scenario, a));
     if (error) throw new OptionError('strategy', id, error);
   }
-  return { seed, maxRounds, strategies };
+  return { seed, maxRounds, strategies, ...(options.anticipateRatification ? { anticipateRatification: true } : {}) };
 }

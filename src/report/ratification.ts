@@ -66,3 +66,17 @@ export function hurdleSentence(s: Scenario, h: HurdleLike): string {
     ? `${name}: worth ${worth} to ${who}, at or above ${needs} — it clears the hurdle`
     : `${name}: worth ${worth} to ${who}, below ${needs} — it falls short`;
 }
+
+/**
+ * The run option that negotiators anticipate ratification, as every output's header says it: what it does, to
+ * whom (every actor the scenario gives a hurdle), and that it is the modeller's assumption.
+ */
+export function anticipationWords(s: Scenario): string {
+  const who = listing(
+    s.ratifications.map((r) => `${r.label}, which needs the text to be worth ${n3(r.threshold.value)} to ${actorName(s, s.actors[r.actor]!.id)}`),
+  );
+  const rule = s.ratifications.length
+    ? `each actor facing a hurdle (${who}) rejects, and does not propose, a text it meets and would fail, and the mediator's redraft counts such a text against the actor as a broken red line`
+    : 'the scenario states no ratification hurdle, so it changes nothing here';
+  return `negotiators anticipate ratification: ${rule} — the modeller's assumption`;
+}

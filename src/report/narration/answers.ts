@@ -42,6 +42,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
       ]),
       ...e.violations.map((x) => line(v.citation(x), 4)),
+      ...(e.wouldFail?.length ? [line([span(`It ${wouldFailWords(e.wouldFail)}, too.`)], 4)] : []),
       // what a team asked to change is its move, red lines or not: the mediator weighs it (a bot's asks here go
       // unsaid, as they always have in run's words)
       ...(e.human === true && asks ? [line([span(asks.trim())], 4)] : []),
@@ -62,8 +63,20 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
     return [line([...opening(true), span(`: ${why}.`)])];
   }
   const short = v.report ? `${n3(Math.max(0, e.aspiration - e.utility))} short of` : 'short of';
+  if (e.wouldFail?.length) {
+    const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
+    return [line([...opening(false), span(`: it ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)])];
+  }
   const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
   return [line([...opening(false), span(`: ${why}.${asks}`)])];
+}
+
+/**
+ * Why the text is unacceptable under the modeller's hypothesis that negotiators anticipate ratification: "would
+ * fail <hurdle>: worth U to it, the vote needs T" (the transcript's numbers).
+ */
+function wouldFailWords(fails: NonNullable<Entry<'verdict'>['wouldFail']>): string {
+  return fails.map((f) => `would fail ${f.label}: worth ${n3(f.utility)} to it, the vote needs ${n3(f.threshold)}`).join('; it ')
 }
 
 /** Who chose a person's answer, as each voice says it. */
