@@ -40,13 +40,17 @@ export function frontierWithHurdles(
   if (!anticipate || !scenario.ratifications.some((r) => r.actor === self)) return on;
   return {
     utility: on.utility,
-    keeps: on.keeps.map((k, i) => (k === 1 && failedHurdles(scenario, self, points[i]!.pkg).length === 0 ? 1 : 0)),
+    keeps: on.keeps.map((k, i) =>
+      k === 1 && failedHurdles(scenario, self, points[i]!.pkg).length === 0 ? 1 : 0,
+    ),
   };
 }
 
 /** "The text meets none of the actor's hurdles" as a constraint the diagram can hold to. */
 function avoidsHurdles(scenario: Scenario, self: number): Constraint {
-  const condition = anyCondition(scenario.ratifications.filter((r) => r.actor === self).map((r) => r.condition));
+  const condition = anyCondition(
+    scenario.ratifications.filter((r) => r.actor === self).map((r) => r.condition),
+  );
   return {
     id: 'no-ratification',
     text: 'the text meets none of its ratification hurdles',

@@ -56,7 +56,14 @@ export function respond(view: View, rng: Rng): Response {
   if (best && violations.length === 0 && u >= aspiration - EPS && wouldFail.length === 0)
     return { type: 'accept', utility: u, aspiration };
   const asks = costliestIssues(scenario, actor, text, ASKS);
-  return { type: 'reject', utility: u, aspiration, violations, asks, ...(wouldFail.length ? { wouldFail } : {}) };
+  return {
+    type: 'reject',
+    utility: u,
+    aspiration,
+    violations,
+    asks,
+    ...(wouldFail.length ? { wouldFail } : {}),
+  };
 }
 
 /** Zeuthen's offer: its next point of the frontier, or (having nothing left to concede) the best offer made. */

@@ -96,5 +96,10 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
     const error = strategyError(s.kind, strategies[a].params, roleOf(scenario, a));
     if (error) throw new OptionError('strategy', id, error);
   }
-  return { seed, maxRounds, strategies, ...(options.anticipateRatification ? { anticipateRatification: true } : {}) };
+  return {
+    seed,
+    maxRounds,
+    strategies,
+    ...(options.anticipateRatification ? { anticipateRatification: true } : {}),
+  };
 }

@@ -100,7 +100,8 @@ function logAnswer(
 function mediatorAnswer(s: Scenario, actor: number, text: readonly number[], anticipate: boolean): Response {
   const v = verdictOf(s, s.actors[actor]!, text);
   const wouldFail = anticipate ? failedHurdles(s, actor, text) : [];
-  if (v.accepts && wouldFail.length === 0) return { type: 'accept', utility: v.utility, aspiration: v.reservation };
+  if (v.accepts && wouldFail.length === 0)
+    return { type: 'accept', utility: v.utility, aspiration: v.reservation };
   const asks = costliestIssues(s, s.actors[actor]!, text, 3);
   return {
     type: 'reject',
@@ -134,7 +135,11 @@ export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationCo
     const kind = run.options.strategies[a]!.kind;
     if (ctx.walkedOut.includes(a)) return { a, kind, res: absentAnswer(s, a, ctx.text), absent: true };
     if (mediated && a === mediatorOf(s))
-      return { a, kind: 'mediator' as const, res: mediatorAnswer(s, a, ctx.text, run.options.anticipateRatification === true) };
+      return {
+        a,
+        kind: 'mediator' as const,
+        res: mediatorAnswer(s, a, ctx.text, run.options.anticipateRatification === true),
+      };
     if (isHuman(run, a)) return { a, kind, res: null };
     drew = true;
     return { a, kind, res: respond(viewOf(run, ctx, a), rng) };

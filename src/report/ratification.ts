@@ -67,13 +67,19 @@ export function hurdleSentence(s: Scenario, h: HurdleLike): string {
     : `${name}: worth ${worth} to ${who}, below ${needs} — it falls short`;
 }
 
+/** The short mark of the run option where a header has one line's room (the play screen, its setup form). */
+export const ANTICIPATION_MARK = "negotiators anticipate ratification (the modeller's assumption)";
+
 /**
  * The run option that negotiators anticipate ratification, as every output's header says it: what it does, to
  * whom (every actor the scenario gives a hurdle), and that it is the modeller's assumption.
  */
 export function anticipationWords(s: Scenario): string {
   const who = listing(
-    s.ratifications.map((r) => `${r.label}, which needs the text to be worth ${n3(r.threshold.value)} to ${actorName(s, s.actors[r.actor]!.id)}`),
+    s.ratifications.map(
+      (r) =>
+        `${r.label}, which needs the text to be worth ${n3(r.threshold.value)} to ${actorName(s, s.actors[r.actor]!.id)}`,
+    ),
   );
   const rule = s.ratifications.length
     ? `each actor facing a hurdle (${who}) rejects, and does not propose, a text it meets and would fail, and the mediator's redraft counts such a text against the actor as a broken red line`

@@ -161,8 +161,8 @@ export function printOutcomes(
     const body =
       csv === 'runs'
         ? toCsv(
-            runColumns(scenario),
-            part.rows.map((r) => runRow(scenario, r)),
+            runColumns(scenario, result.anticipateRatification),
+            part.rows.map((r) => runRow(scenario, r, result.anticipateRatification)),
           )
         : csv === 'summary'
           ? outcomesSummaryCsv(result)

@@ -76,7 +76,9 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
  * fail <hurdle>: worth U to it, the vote needs T" (the transcript's numbers).
  */
 function wouldFailWords(fails: NonNullable<Entry<'verdict'>['wouldFail']>): string {
-  return fails.map((f) => `would fail ${f.label}: worth ${n3(f.utility)} to it, the vote needs ${n3(f.threshold)}`).join('; it ')
+  return fails
+    .map((f) => `would fail ${f.label}: worth ${n3(f.utility)} to it, the vote needs ${n3(f.threshold)}`)
+    .join('; it ');
 }
 
 /** Who chose a person's answer, as each voice says it. */
