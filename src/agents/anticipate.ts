@@ -69,8 +69,8 @@ function avoidsHurdles(scenario: Scenario, self: number): Constraint {
 /**
  * A proposal that clears the proposer's own hurdles: `pkg` when it does; else the trade-off at the highest
  * threshold it failed (a text worth that much clears the hurdle, whatever it meets); else its best package; else
- * its best package that meets no hurdle of its own, if worth its value of no deal. When none does, `pkg` (the
- * actor's red lines leave it nothing better, and the text then fails the vote as signed).
+ * its best package that meets no hurdle of its own, if worth its value of no deal. Null when none does: nothing it
+ * could table would it accept.
  */
 export function proposalClearingHurdles(
   scenario: Scenario,
@@ -79,7 +79,7 @@ export function proposalClearingHurdles(
   aspiration: number,
   reference: ArrayLike<number>,
   best: Position,
-): Int32Array {
+): Int32Array | null {
   const fails = failedHurdles(scenario, self, pkg);
   if (fails.length === 0) return pkg;
   const actor = scenario.actors[self]!;
@@ -95,5 +95,5 @@ export function proposalClearingHurdles(
     [...actor.redLines, ...scenario.rules, avoidsHurdles(scenario, self)],
     reference,
   );
-  return avoid && clears(avoid.pkg) && avoid.utility >= actor.reservation.value - 1e-12 ? avoid.pkg : pkg;
+  return avoid && clears(avoid.pkg) && avoid.utility >= actor.reservation.value - 1e-12 ? avoid.pkg : null;
 }

@@ -87,6 +87,18 @@ export function propose(view: View, rng: Rng): Proposal | WalkOut {
   pkg ??= tradeOff(scenario, self, aspiration, text)?.pkg ?? null;
   // the invariant, whatever a search returned: never propose across its own red lines
   if (!pkg || !keepsAll(actor.redLines, pkg)) pkg = best.pkg;
-  if (view.anticipate) pkg = proposalClearingHurdles(scenario, self, pkg, aspiration, text, best);
+  if (view.anticipate) {
+    const clearing = proposalClearingHurdles(scenario, self, pkg, aspiration, text, best);
+    // nothing it could table clears its own hurdles: it has nothing to offer that it would sign, and leaves
+    if (!clearing)
+      return {
+        type: 'walk-out',
+        utility: utility(actor, scenario.offsets, text),
+        aspiration: actor.reservation.value,
+        best: best.utility,
+        wouldFail: failedHurdles(scenario, self, best.pkg),
+      };
+    pkg = clearing;
+  }
   return { type: 'propose', pkg: Array.from(pkg), aspiration };
 }

@@ -69,6 +69,8 @@ export type Response =
       readonly aspiration: number;
       /** the most it could get at this table under its red lines (null: nothing satisfies them) */
       readonly best: number | null;
+      /** anticipating ratification: no text it could table clears its own hurdles; those its best text fails */
+      readonly wouldFail?: readonly HurdleCheck[];
     };
 
 export interface Proposal {

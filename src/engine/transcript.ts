@@ -143,6 +143,8 @@ export type EntryBody =
       readonly reservation?: number;
       /** a mediator out of patience: the rounds in a row without progress */
       readonly stalled?: number;
+      /** anticipating ratification: no text it could table clears its hurdles; those its best text would fail */
+      readonly wouldFail?: readonly WouldFail[];
     }
   | {
       readonly kind: 'inject';

@@ -88,6 +88,13 @@ function choice(v: Voice): string {
 
 export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
   const name = v.name(e.actor);
+  // under the hypothesis that negotiators anticipate ratification: nothing it could table would it sign
+  if (e.wouldFail?.length) {
+    const why = `: nothing it could table at this table would clear its own ratification — its best text ${wouldFailWords(e.wouldFail)}.`;
+    return v.report
+      ? [line([span(`${name} walks out${why}`)])]
+      : [line([span(`${name} walks out`, 'reject'), span(why)])];
+  }
   if (v.report) {
     const best =
       e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;
