@@ -118,6 +118,8 @@ export interface SourceLine {
 export interface AfterActionReport {
   readonly scenario: { readonly id: string; readonly title: string; readonly source?: string };
   readonly protocol: string;
+  /** the run option that negotiators anticipate ratification, in words (absent: off) */
+  readonly anticipation?: string;
   readonly seed: number;
   readonly maxRounds: number;
   readonly rounds: number;

@@ -1,6 +1,9 @@
 // --anticipate-ratification end to end on a hand-built scenario where it changes the outcome: without it the
 // parties sign a text West's parliament would reject; with it West refuses that text for that reason, and says so
 // in words that are true of the run's --json numbers. Every output says when the option is on, and none when off.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { n3 } from '../../src/report/format.ts';
 import { cli } from '../helpers.ts';
@@ -88,5 +91,19 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
     expect(flat(cli([...args, FLAG]).stdout)).toContain('negotiators anticipate ratification:');
     expect(cli([...args, FLAG, '--csv']).stdout).toContain('option,anticipate_ratification,on,,1');
     expect(cli([...args, '--csv']).stdout).not.toContain('anticipate_ratification');
+  });
+
+  it('should keep the option in a saved session: resume and the report say it is on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peacesim-anticipate-'));
+    try {
+      const file = join(dir, 'session.json');
+      expect(cli(['run', FIXTURE, FLAG, '--save', file]).code).toBe(0);
+      expect(flat(cli(['resume', file]).stdout)).toContain('negotiators anticipate ratification:');
+      const report = flat(cli(['report', file]).stdout);
+      expect(report).toContain('- Negotiators anticipate ratification: each actor facing a hurdle');
+      expect(report).toContain("West rejects: it would fail West's parliament");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
