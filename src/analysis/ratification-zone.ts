@@ -11,7 +11,7 @@ import { feasibilityConstraints } from './feasibility.ts';
 import { ACCEPT_TOL, AnalysisLimitError } from './limits.ts';
 
 /** Most distinct utility vectors one level of the pass may carry before the counts are given up. */
-const MAX_ENTRIES = 1_000_000;
+const MAX_ENTRIES = 200_000;
 /** A subtree is settled at once only when its bounds decide it by this margin. */
 const SLACK = 1e-9;
 /**
@@ -112,7 +112,10 @@ function countWithin(scenario: Scenario, dag: Dag, bounds: readonly Bound[]): nu
           if (had) had.c += c;
           else {
             next[to]!.set(key, { v: w, c });
-            if (++entries > MAX_ENTRIES) throw new NotCounted('too many distinct utilities to count exactly');
+            if (++entries > MAX_ENTRIES)
+              throw new NotCounted(
+                `more than ${MAX_ENTRIES.toLocaleString('en-US')} distinct utility vectors at one step (the exact pass's budget)`,
+              );
           }
         }
       }
