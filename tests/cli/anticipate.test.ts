@@ -106,4 +106,17 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('should count in analyze, when asked, the packages both parties accept and those clearing the vote', () => {
+    expect(json(['analyze', FIXTURE, '--json'])).not.toHaveProperty('anticipated');
+    const { anticipated } = json(['analyze', FIXTURE, FLAG, '--json']);
+    // West's parliament rules some out: the text both sign without anticipating it is among them
+    expect(anticipated.clearing).toBeLessThan(anticipated.accepted);
+    expect(anticipated.clearing).toBeGreaterThan(0);
+    const words = flat(cli(['analyze', FIXTURE, FLAG]).stdout);
+    expect(words).toContain(
+      `anticipated ${anticipated.accepted} packages every party accepts (its red lines and the rules kept, worth its value of no deal); ${anticipated.clearing} of them clear every hurdle they meet`,
+    );
+    expect(flat(cli(['analyze', FIXTURE]).stdout)).not.toContain('if negotiators anticipate ratification');
+  });
 });

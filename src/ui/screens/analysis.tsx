@@ -105,7 +105,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
     () => (state.anticipate ? ratificationZone(scenario) : undefined),
     [scenario, state.anticipate],
   );
-  const zoneRows = zone === undefined ? 0 : 1;
+  const zoneRows = zone === undefined ? 0 : 2;
   const result = useMemo(
     () =>
       state.concessionsFor && state.concessionsFor === documentId
@@ -177,13 +177,21 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
         )}
       </Box>
       {zone === undefined ? null : (
-        <Line width={width}>
-          <Text wrap="truncate-end" color={theme.changed}>
-            {zone === null
-              ? 'No ratification hurdle in this scenario: anticipating one changes nothing.'
-              : `If negotiators anticipate ratification: ${anticipatedZoneWords(zone, true)}`}
-          </Text>
-        </Line>
+        <Box height={2} width={width} flexShrink={0}>
+          <Wrapped
+            width={width}
+            maxLines={2}
+            spans={[
+              {
+                text:
+                  zone === null
+                    ? 'No ratification hurdle in this scenario: anticipating one changes nothing.'
+                    : `If negotiators anticipate ratification: ${anticipatedZoneWords(zone, true)}.`,
+                color: theme.changed,
+              },
+            ]}
+          />
+        </Box>
       )}
       {outcome.ok && outcome.conflicts.length ? (
         <ConflictsPane
