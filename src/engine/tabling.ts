@@ -100,35 +100,23 @@ function mediatorMove(
     // its own draft: its best under its red lines and the rules, or under its red lines alone; with neither it
     // cannot table a text it could stand by, and leaves
     const own = best ?? bestUnder(s, m, s.actors[m]!.redLines, reference);
-    if (!own) {
-      noteWalkOut(draft, m);
-      log(draft, 'tabling', {
-        kind: 'walk-out',
-        actor: s.actors[m]!.id,
-        cause: 'strategy',
-        best: null,
-        reservation: s.actors[m]!.reservation.value,
-      });
-      return;
-    }
     // anticipating ratification, it tables no draft its own body would vote down (agents/anticipate.ts)
-    const clearing = view.anticipate
-      ? proposalClearingHurdles(s, m, own.pkg, own.utility, reference, own)
-      : own.pkg;
-    if (!clearing) {
+    const pkg =
+      own &&
+      (view.anticipate ? proposalClearingHurdles(s, m, own.pkg, own.utility, reference, own) : own.pkg);
+    if (!own || !pkg) {
       noteWalkOut(draft, m);
       log(draft, 'tabling', {
         kind: 'walk-out',
         actor: s.actors[m]!.id,
         cause: 'strategy',
-        best: own.utility,
+        best: own ? own.utility : null,
         reservation: s.actors[m]!.reservation.value,
-        wouldFail: wouldFailEntries(failedHurdles(s, m, own.pkg)),
+        ...(own ? { wouldFail: wouldFailEntries(failedHurdles(s, m, own.pkg)) } : {}),
       });
       return;
     }
-    const pkg = clearing;
-    const aspiration = clearing === own.pkg ? own.utility : utility(s.actors[m]!, s.offsets, clearing);
+    const aspiration = pkg === own.pkg ? own.utility : utility(s.actors[m]!, s.offsets, pkg);
     setText(draft, run.scenario, 'tabling', pkg, {
       kind: 'proposal',
       actor: s.actors[m]!.id,

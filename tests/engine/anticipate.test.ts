@@ -11,6 +11,7 @@ import { runHeadless } from '../../src/engine/headless.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { arbCase, meets, SEED } from '../analysis/ratified-arbitraries.ts';
+import { mediatedBy } from './helpers.ts';
 
 const BOTS: StrategyKind[] = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardliner', 'zeuthen'];
 
@@ -24,20 +25,9 @@ const arbRun = fc
     maxRounds: fc.integer({ min: 1, max: 8 }),
   })
   .map(({ c, mediated, kinds, seed, maxRounds }) => {
-    const { scenario } = c;
-    const mediator =
-      scenario.actors.find((a) => !scenario.protocol.parties.includes(a.index)) ?? scenario.actors[0]!;
-    const s: Scenario = mediated
-      ? {
-          ...scenario,
-          protocol: { ...scenario.protocol, kind: 'mediated-single-text', mediator: mediator.index },
-        }
-      : scenario;
-    const options: RunOptions = {
-      seed,
-      maxRounds,
-      strategies: Object.fromEntries(s.actors.map((a, k) => [a.id, { kind: kinds[k]! }])),
-    };
+    const s: Scenario = mediated ? mediatedBy(c.scenario) : c.scenario;
+    const strategies = Object.fromEntries(s.actors.map((a, k) => [a.id, { kind: kinds[k]! }]));
+    const options: RunOptions = { seed, maxRounds, strategies };
     return { scenario: s, conditions: c.conditions, options };
   });
 

@@ -11,7 +11,7 @@ import { stateName } from '../../src/engine/machine.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { arbScenario } from '../analysis/arbitraries.ts';
-import { FINAL_STATES, runToEnd } from './helpers.ts';
+import { FINAL_STATES, mediatedBy, runToEnd } from './helpers.ts';
 
 const BOTS: StrategyKind[] = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardliner', 'zeuthen'];
 
@@ -26,14 +26,7 @@ const arbRun = fc
     maxRounds: fc.integer({ min: 1, max: 8 }),
   })
   .map(({ scenario, mediated, kinds, noise, seed, maxRounds }) => {
-    const mediator =
-      scenario.actors.find((a) => !scenario.protocol.parties.includes(a.index)) ?? scenario.actors[0]!;
-    const s: Scenario = mediated
-      ? {
-          ...scenario,
-          protocol: { ...scenario.protocol, kind: 'mediated-single-text', mediator: mediator.index },
-        }
-      : scenario;
+    const s: Scenario = mediated ? mediatedBy(scenario) : scenario;
     const options: RunOptions = {
       seed,
       maxRounds,
