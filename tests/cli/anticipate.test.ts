@@ -91,6 +91,12 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
     expect(flat(cli([...args, FLAG]).stdout)).toContain('negotiators anticipate ratification:');
     expect(cli([...args, FLAG, '--csv']).stdout).toContain('option,anticipate_ratification,on,,1');
     expect(cli([...args, '--csv']).stdout).not.toContain('anticipate_ratification');
+    const runs = cli([...args, FLAG, '--csv', 'runs'])
+      .stdout.trim()
+      .split('\n');
+    expect(runs[0]!.split(',').at(-1)).toBe('anticipate_ratification');
+    expect(runs.slice(1).every((row) => row.endsWith(',true'))).toBe(true);
+    expect(cli([...args, '--csv', 'runs']).stdout).not.toContain('anticipate_ratification');
   });
 
   it('should keep the option in a saved session: resume and the report say it is on', () => {
