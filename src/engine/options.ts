@@ -16,7 +16,8 @@ export interface RunOptions {
   readonly strategies?: Readonly<
     Record<string, { readonly kind: string; readonly params?: Readonly<Record<string, number>> }>
   >;
-  /** the modeller's hypothesis that negotiators anticipate ratification (agents/anticipate.ts); absent: off */
+  /** the modeller's hypothesis that negotiators anticipate ratification (agents/anticipate.ts); absent: the
+   * scenario's `protocol.anticipateRatification`, else off */
   readonly anticipateRatification?: boolean;
 }
 
@@ -96,10 +97,7 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
     const error = strategyError(s.kind, strategies[a].params, roleOf(scenario, a));
     if (error) throw new OptionError('strategy', id, error);
   }
-  return {
-    seed,
-    maxRounds,
-    strategies,
-    ...(options.anticipateRatification ? { anticipateRatification: true } : {}),
-  };
+  // the flag (or the session's option) over the scenario's default
+  const anticipate = options.anticipateRatification ?? scenario.protocol.anticipateRatification === true;
+  return { seed, maxRounds, strategies, ...(anticipate ? { anticipateRatification: true } : {}) };
 }

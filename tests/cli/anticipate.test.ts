@@ -1,7 +1,7 @@
 // --anticipate-ratification end to end on a hand-built scenario where it changes the outcome: without it the
 // parties sign a text West's parliament would reject; with it West refuses that text for that reason, and says so
 // in words that are true of the run's --json numbers. Every output says when the option is on, and none when off.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +124,32 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
       `anticipated ${anticipated.accepted} packages every party accepts (its red lines and the rules kept, worth its value of no deal); ${anticipated.clearing} of them clear every hurdle they meet`,
     );
     expect(flat(cli(['analyze', FIXTURE]).stdout)).not.toContain('if negotiators anticipate ratification');
+  });
+
+  it("should take the scenario's protocol.anticipateRatification as every run's default, which a flag overrides", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peacesim-anticipate-'));
+    try {
+      const file = join(dir, 'default-on.yaml');
+      const text = readFileSync(FIXTURE, 'utf8').replace(
+        '  maxRounds: 6',
+        '  maxRounds: 6\n  anticipateRatification: true',
+      );
+      expect(text).toContain('anticipateRatification: true');
+      writeFileSync(file, text);
+      const on = json(['run', file, '--json']);
+      expect(on.anticipateRatification).toBe(true);
+      expect(on.transcript).toEqual(json(['run', FIXTURE, FLAG, '--json']).transcript);
+      const off = json(['run', file, '--no-anticipate-ratification', '--json']);
+      expect(off).not.toHaveProperty('anticipateRatification');
+      expect(off.transcript).toEqual(json(['run', FIXTURE, '--json']).transcript);
+      expect(json(['analyze', file, '--json']).anticipated).toEqual(
+        json(['analyze', FIXTURE, FLAG, '--json']).anticipated,
+      );
+      expect(json(['outcomes', file, '-n', '5', '--workers', '1', '--json']).anticipateRatification).toBe(
+        true,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

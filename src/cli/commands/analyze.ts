@@ -28,7 +28,7 @@ import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { ANTICIPATE_FLAG, intFlag } from '../flags.ts';
+import { ANTICIPATE_FLAG, intFlag, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -336,6 +336,7 @@ export function registerAnalyze(program: Command, io: Io): void {
       ANTICIPATE_FLAG,
       "also count the zone of agreement if negotiators anticipate ratification (the modeller's assumption): the packages every party accepts, and how many of them clear every hurdle they meet (exact)",
     )
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .action(
       async (
         name: string,
@@ -361,7 +362,10 @@ export function registerAnalyze(program: Command, io: Io): void {
         const report = analyzeScenario(s, {
           limit,
           ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-          ...(opts.anticipateRatification ? { anticipate: true } : {}),
+          // the flag over the scenario's default
+          ...((opts.anticipateRatification ?? s.protocol.anticipateRatification === true)
+            ? { anticipate: true }
+            : {}),
         });
         // the evidence judges each document by its own date and each reaction by its date (--as-of aside)
         const evidence = csv ? null : await analysisEvidence(s);

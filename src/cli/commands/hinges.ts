@@ -11,7 +11,13 @@ import { outcomeName } from '../../report/evidence.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { ANTICIPATE_FLAG, ANTICIPATE_HELP, intFlag } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+} from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
@@ -53,7 +59,9 @@ export async function hingesReport(
     run: {
       seed: opts.seed,
       ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
-      ...(opts.anticipateRatification ? { anticipateRatification: true } : {}),
+      ...(opts.anticipateRatification === undefined
+        ? {}
+        : { anticipateRatification: opts.anticipateRatification }),
     },
     centres,
     maxSize: opts.maxSize,
@@ -70,7 +78,9 @@ export async function hingesReport(
   return {
     scenario: { id: scenario.id, title: scenario.title },
     seed: opts.seed,
-    ...(opts.anticipateRatification ? { anticipateRatification: true } : {}),
+    ...((opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true)
+      ? { anticipateRatification: true as const }
+      : {}),
     maxSize: opts.maxSize,
     outcome: { outcome: o.outcome, hinges: o.hinges, sizes: o.sizes, tried: o.tried, complete: o.complete },
     documents,
@@ -171,6 +181,7 @@ export function registerHinges(program: Command, io: Io): void {
       DEFAULT_RUN_BUDGET,
     )
     .option(ANTICIPATE_FLAG, `the run's: ${ANTICIPATE_HELP}`)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print JSON')
     .option('--out <file>', 'write the --json output to this file (atomically) instead of stdout')
     .action(

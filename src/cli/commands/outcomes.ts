@@ -23,7 +23,15 @@ import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { ANTICIPATE_FLAG, ANTICIPATE_HELP, intFlag, parseInject, parseStrategy } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+  parseInject,
+  parseStrategy,
+} from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -202,6 +210,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       parseInject,
     )
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the summary as JSON (deterministic)')
     .option(
       '--csv [table]',
@@ -233,7 +242,9 @@ export function registerOutcomes(program: Command, io: Io): void {
       const run: Omit<RunOptions, 'seed'> = {
         ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
         ...(opts.strategy ? { strategies: opts.strategy } : {}),
-        ...(opts.anticipateRatification ? { anticipateRatification: true } : {}),
+        ...(opts.anticipateRatification === undefined
+          ? {}
+          : { anticipateRatification: opts.anticipateRatification }),
       };
       const humans = withFlags(undefined, () => peopleAtTheTable(start, run)); // option errors name the flag
       if (humans.length)

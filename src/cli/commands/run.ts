@@ -21,7 +21,15 @@ import { sourceKeysLine } from '../../report/sources.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { ANTICIPATE_FLAG, ANTICIPATE_HELP, intFlag, parseInject, parseStrategy } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+  parseInject,
+  parseStrategy,
+} from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -140,6 +148,7 @@ export function registerRun(program: Command, io: Io): void {
     .option('--inject <event@round>', 'fire a manual event at the start of a round (repeatable)', parseInject)
     .option('--moves <file>', 'the moves of the actors played by people (JSON; see docs/run.md)')
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the run as JSON (deterministic)')
     .option('--csv', 'print CSV: one row per verdict (round × actor)')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
@@ -166,7 +175,9 @@ export function registerRun(program: Command, io: Io): void {
           seed: opts.seed,
           ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
           ...(opts.strategy ? { strategies: opts.strategy } : {}),
-          ...(opts.anticipateRatification ? { anticipateRatification: true } : {}),
+          ...(opts.anticipateRatification === undefined
+            ? {}
+            : { anticipateRatification: opts.anticipateRatification }),
         };
         const injects = opts.inject ?? [];
         // the moves' reader (zod) is imported only when there are moves to read

@@ -26,7 +26,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ANALYSIS_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
-import { activeDocument, judgedScenario } from '../state/app.ts';
+import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
@@ -100,11 +100,9 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const doc = scenario.documents.find((d) => d.id === documentId);
   const reference = doc?.package;
   const outcome = useMemo(() => analyse(scenario), [scenario]);
-  // tui --anticipate-ratification: the zone of agreement when negotiators anticipate the hurdles (exact counts)
-  const zone = useMemo(
-    () => (state.anticipate ? ratificationZone(scenario) : undefined),
-    [scenario, state.anticipate],
-  );
+  const on = anticipates(state);
+  // tui --anticipate-ratification (or the scenario's default): the zone of agreement when negotiators anticipate the hurdles (exact counts)
+  const zone = useMemo(() => (on ? ratificationZone(scenario) : undefined), [scenario, on]);
   const zoneRows = zone === undefined ? 0 : 2;
   const result = useMemo(
     () =>

@@ -117,6 +117,12 @@ export function judgedScenario(s: AppState, documentId?: string): Scenario {
   return positionsAsOf(s.scenario, s.asOf ?? doc?.date ?? s.scenario.date);
 }
 
+/** Play sessions started here, and the analysis screen, assume negotiators anticipate ratification: by the flag, or
+ * by the scenario's default. */
+export function anticipates(s: AppState): boolean {
+  return s.anticipate || s.scenario.protocol.anticipateRatification === true;
+}
+
 /** The explorer opened straight on a play session (peacesim tui --session FILE). */
 export function playState(scenario: Scenario, play: PlayView): AppState {
   return { ...initialState(scenario), screen: 'play', back: ['overview'], play };
@@ -226,7 +232,7 @@ export function appReducer(s: AppState, action: AppAction): AppState {
     case 'move-concession':
       return { ...s, concessionRow: clamp(s.concessionRow + action.delta, action.count) };
     case 'open-play':
-      return s.play ? go(s, 'play') : go({ ...s, setup: openSetup(s.scenario, s.anticipate) }, 'setup');
+      return s.play ? go(s, 'play') : go({ ...s, setup: openSetup(s.scenario, anticipates(s)) }, 'setup');
     case 'setup':
       return s.setup ? { ...s, setup: setupReducer(s.scenario, s.setup, action.action) } : s;
     case 'start-play': {
