@@ -152,4 +152,16 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("should seek the hinges of the run as it was played: with the option, the run's outcome and a line saying so", () => {
+    const off = json(['hinges', FIXTURE, '--json']);
+    expect(off).not.toHaveProperty('anticipateRatification');
+    expect(off.outcome.outcome).toBe('signed-unratified');
+    const on = json(['hinges', FIXTURE, FLAG, '--json']);
+    expect(on.anticipateRatification).toBe(true);
+    expect(on.outcome.outcome).toBe(json(['run', FIXTURE, FLAG, '--json']).outcome);
+    expect(cli(['hinges', FIXTURE, FLAG]).stdout).toContain(
+      "negotiators anticipate ratification (the modeller's assumption)",
+    );
+  });
 });
