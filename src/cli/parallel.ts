@@ -65,7 +65,6 @@ function unwrap(answer: ChunkAnswer): ChunkResult {
 
 /** The chunks' results, in draw order. */
 export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
-  tuneJitForDraws();
   const tasks: DrawTask[] = chunks(run.from, run.to, chunkSize(run)).map(([from, to]) => ({
     job: run.job,
     from,
@@ -74,6 +73,9 @@ export async function runDraws(run: DrawRun): Promise<ChunkResult[]> {
   const workers = run.threadsOnly
     ? run.workers
     : Math.min(run.workers, Math.floor((run.to - run.from) / MIN_PER_WORKER[run.job.kind]));
+  // a short run of outcomes compiles less (a sweep's samples are cheap and many: V8's default)
+  const perThread = Math.ceil((run.to - run.from) / Math.max(1, workers));
+  tuneJitForDraws(run.job.kind === 'outcomes' ? perThread : Number.POSITIVE_INFINITY);
   const shared = { tasks, results: new Array<ChunkResult>(tasks.length), next: 0, done: 0 };
   if (workers <= 1 || tasks.length <= 1) await inProcess(run, shared);
   else await onThreads({ ...run, workers }, shared);

@@ -73,6 +73,15 @@ export function inQuotes(text: string): string {
   return `"${nestedQuotes(text)}"`;
 }
 
+/**
+ * A scenario's wording of a position (a red line, a rule) inside a sentence: after a dash, without its closing full
+ * stop, and never in quotation marks, which would make the modeller's summary read as the actor's own words. The
+ * sentence goes on after it with a full stop or a semicolon; quotation marks within it (a real quotation) stay.
+ */
+export function paraphrased(text: string): string {
+  return `— ${text.trim().replace(/\.$/, '')}`;
+}
+
 /** A value in a message: JSON-quoted, with C1 characters, line separators and bidi controls escaped too. */
 export function quote(value: unknown): string {
   return JSON.stringify(textOf(value)).replace(ESCAPE_IN_QUOTE, hex);

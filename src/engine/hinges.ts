@@ -7,8 +7,9 @@ import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../anal
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
+import { endOfRun } from './batch.ts';
 import { runOutcome } from './game.ts';
-import { type PlannedInject, runHeadless } from './headless.ts';
+import type { PlannedInject } from './headless.ts';
 import type { RunOptions } from './options.ts';
 
 /**
@@ -32,8 +33,8 @@ export function playOutcome(
   options: RunOptions,
   injects: readonly PlannedInject[],
 ): RunEnd {
-  const r = runHeadless(scenario, options, { injects });
-  const ended = r.waitingFor ? null : runOutcome(r.snapshot.context.transcript);
+  const end = endOfRun(scenario, options, injects);
+  const ended = end ? runOutcome(end.transcript) : null;
   if (!ended) return 'waiting';
   if (ended.kind !== 'signed' || !ended.ratification) return ended.kind;
   return ended.ratification.clears ? 'signed-ratified' : 'signed-unratified';

@@ -4,7 +4,7 @@
 
 import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
-import { inQuotes } from '../domain/text.ts';
+import { paraphrased } from '../domain/text.ts';
 import { utility } from '../domain/utility.ts';
 import { type NegotiationContext, produceContext } from './context.ts';
 import { currentScenario } from './effective.ts';
@@ -48,7 +48,7 @@ export function humanMoveError(
     case 'accept': {
       const v = verdictOf(s, a, ctx.text);
       if (v.violations.length)
-        return `${who} cannot accept a text that breaks its red line ${inQuotes(v.violations[0]!.text)}`;
+        return `${who} cannot accept a text that breaks its red line ${paraphrased(v.violations[0]!.text)}`;
       if (!v.accepts)
         return `${who} cannot accept: the text is worth ${v.utility.toFixed(3)} to it, below its value of no deal ${v.reservation.toFixed(3)}`;
       return null;
@@ -63,7 +63,7 @@ export function humanMoveError(
       const pkg = packageOf(s, move.terms, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo));
       const broken = brokenConstraints(a.redLines, pkg);
       if (broken.length)
-        return `${who} cannot table a text that breaks its red line ${inQuotes(broken[0]!.text)}`;
+        return `${who} cannot table a text that breaks its red line ${paraphrased(broken[0]!.text)}`;
       return null;
     }
   }

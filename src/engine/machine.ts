@@ -61,6 +61,39 @@ export function createNegotiationMachine(scenario: Scenario, options: RunOptions
   return negotiationMachine(() => run);
 }
 
+/**
+ * The machine's guards and actions as plain functions of the run and the context, by the names the statechart
+ * gives them: the machine calls them through xstate, and the runs of draws (batch.ts) call the same ones where
+ * the statechart's definition names them.
+ */
+export const GUARDS = {
+  nobodyAwaited: (_run: Run, context: NegotiationContext) => context.awaiting.length === 0,
+  agreed: (_run: Run, context: NegotiationContext) => context.agreed,
+  lastRound: (_run: Run, context: NegotiationContext) => context.round >= context.maxRounds,
+  ratifies,
+  collapsed: talksCollapsed,
+  validInject: (run: Run, context: NegotiationContext, event: NegotiationEvent) =>
+    event.type === 'INJECT' && injectError(run.scenario, context, event) === null,
+  validHumanMove: (run: Run, context: NegotiationContext, event: NegotiationEvent) =>
+    event.type === 'HUMAN_MOVE' && humanMoveError(run, context, event.actor, event.move) === null,
+} as const;
+
+export const ACTIONS = {
+  openRound,
+  collectAnswers,
+  tally,
+  recordAgreement,
+  recordRatification,
+  recordStalemate,
+  recordCollapse,
+  humanMove: (run: Run, context: NegotiationContext, event: NegotiationEvent) => {
+    assertEvent(event, 'HUMAN_MOVE');
+    return applyHumanMove(run, context, event.actor, event.move);
+  },
+  inject: (run: Run, context: NegotiationContext, event: NegotiationEvent, params: { phase: Phase }) =>
+    inject(run, context, event, params.phase),
+} as const;
+
 /** The statechart, its guards and actions asking `runOf` for the scenario and options they act on. */
 function negotiationMachine(runOf: () => Run) {
   const injectIn = (phase: Phase) => ({
@@ -73,30 +106,25 @@ function negotiationMachine(runOf: () => Run) {
       events: {} as NegotiationEvent,
     },
     guards: {
-      nobodyAwaited: ({ context }) => context.awaiting.length === 0,
-      agreed: ({ context }) => context.agreed,
-      lastRound: ({ context }) => context.round >= context.maxRounds,
-      ratifies: ({ context }) => ratifies(runOf(), context),
-      collapsed: ({ context }) => talksCollapsed(runOf(), context),
-      validInject: ({ context, event }) =>
-        event.type === 'INJECT' && injectError(runOf().scenario, context, event) === null,
-      validHumanMove: ({ context, event }) =>
-        event.type === 'HUMAN_MOVE' && humanMoveError(runOf(), context, event.actor, event.move) === null,
+      nobodyAwaited: ({ context }) => GUARDS.nobodyAwaited(runOf(), context),
+      agreed: ({ context }) => GUARDS.agreed(runOf(), context),
+      lastRound: ({ context }) => GUARDS.lastRound(runOf(), context),
+      ratifies: ({ context }) => GUARDS.ratifies(runOf(), context),
+      collapsed: ({ context }) => GUARDS.collapsed(runOf(), context),
+      validInject: ({ context, event }) => GUARDS.validInject(runOf(), context, event),
+      validHumanMove: ({ context, event }) => GUARDS.validHumanMove(runOf(), context, event),
     },
     actions: {
-      openRound: assign(({ context }) => openRound(runOf(), context)),
-      collectAnswers: assign(({ context }) => collectAnswers(runOf(), context)),
-      tally: assign(({ context }) => tally(runOf(), context)),
-      recordAgreement: assign(({ context }) => recordAgreement(runOf(), context)),
-      recordRatification: assign(({ context }) => recordRatification(runOf(), context)),
-      recordStalemate: assign(({ context }) => recordStalemate(runOf(), context)),
-      recordCollapse: assign(({ context }) => recordCollapse(runOf(), context)),
-      humanMove: assign(({ context, event }) => {
-        assertEvent(event, 'HUMAN_MOVE');
-        return applyHumanMove(runOf(), context, event.actor, event.move);
-      }),
+      openRound: assign(({ context }) => ACTIONS.openRound(runOf(), context)),
+      collectAnswers: assign(({ context }) => ACTIONS.collectAnswers(runOf(), context)),
+      tally: assign(({ context }) => ACTIONS.tally(runOf(), context)),
+      recordAgreement: assign(({ context }) => ACTIONS.recordAgreement(runOf(), context)),
+      recordRatification: assign(({ context }) => ACTIONS.recordRatification(runOf(), context)),
+      recordStalemate: assign(({ context }) => ACTIONS.recordStalemate(runOf(), context)),
+      recordCollapse: assign(({ context }) => ACTIONS.recordCollapse(runOf(), context)),
+      humanMove: assign(({ context, event }) => ACTIONS.humanMove(runOf(), context, event)),
       inject: assign(({ context, event }, params: { phase: Phase }) =>
-        inject(runOf(), context, event, params.phase),
+        ACTIONS.inject(runOf(), context, event, params),
       ),
     },
   }).createMachine({
@@ -184,6 +212,11 @@ const gameMachine = negotiationMachine(() => {
   if (current === null) throw new Error('the negotiation machine was used outside a transition of a game');
   return current;
 });
+
+/** The statechart's root state node: its definition, which the runs of draws read (batch.ts). */
+export function statechart() {
+  return gameMachine.root;
+}
 
 function withRun<T>(run: Run, transition: () => T): T {
   const outer = current;

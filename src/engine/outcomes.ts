@@ -16,8 +16,9 @@ import {
 import { redLineOf, type Violation } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
+import { endOfRun } from './batch.ts';
 import { runOutcome } from './game.ts';
-import { type PlannedInject, runHeadless } from './headless.ts';
+import type { PlannedInject } from './headless.ts';
 import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 
@@ -168,10 +169,9 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
   const n = scenario.actors.length;
   const drawn = drawOf(scenario, options.prior, options.seed, index, options.asOf);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
-  const r = runHeadless(drawn, { ...options.run, seed: engineSeed }, { injects });
+  const ctx = endOfRun(drawn, { ...options.run, seed: engineSeed }, injects);
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
-  if (r.waitingFor) throw new Error(`draw ${index}: the run waits for a person (${r.waitingFor})`);
-  const ctx = r.snapshot.context;
+  if (!ctx) throw new Error(`draw ${index}: the run waits for a person`);
   const ended = runOutcome(ctx.transcript);
   if (!ended) throw new Error(`draw ${index}: the run did not end`);
   const holdouts = new Array<number>(n).fill(0);

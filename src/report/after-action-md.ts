@@ -14,7 +14,7 @@ import {
   idleFactors,
   turningPointWhen,
 } from './outcome-notes.ts';
-import { mdFlag, mdList, mdSources as sources } from './paint-md.ts';
+import { mdFlag, mdList, mdSourceEntry, mdSources as sources } from './paint-md.ts';
 import { provenanceFlag } from './words.ts';
 
 type Names = (id: string) => string;
@@ -127,12 +127,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   r.debrief.forEach((q, k) => push(`${k + 1}. ${mdLine(q)}`));
   push('', '## Sources', '');
   if (!r.sources.length) push('The report cites no source.');
-  for (const s of r.sources) {
-    const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(md);
-    push(
-      `- **${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
-    );
-  }
+  for (const s of r.sources) push(mdSourceEntry(s));
   push(...evidenceMarkdown(r.evidence));
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // The after-action report as plain data: what `afterActionReport` (after-action.ts) builds from a run and what the
 // markdown and HTML renderers (and a UI) lay out. Its own module, so the parts that build it (debrief questions,
 // the Nash comparison, the trajectories) depend on the model and not on the builder.
-import type { ActorRole } from '../domain/types.ts';
+import type { ActorRole, SourceRef } from '../domain/types.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { EvidenceSection } from './evidence.ts';
@@ -113,6 +113,20 @@ export interface SourceLine {
   readonly url?: string;
   readonly publisher?: string;
   readonly date?: string;
+  /** the scenario's note on how far the source can be trusted */
+  readonly reliability?: string;
+}
+
+/** A declared source as a report or card lists it. */
+export function sourceLine(s: SourceRef): SourceLine {
+  return {
+    id: s.id,
+    title: s.title,
+    ...(s.url === undefined ? {} : { url: s.url }),
+    ...(s.publisher === undefined ? {} : { publisher: s.publisher }),
+    ...(s.date === undefined ? {} : { date: s.date }),
+    ...(s.reliability === undefined ? {} : { reliability: s.reliability }),
+  };
 }
 
 export interface AfterActionReport {

@@ -6,15 +6,16 @@
 import type { Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
-import type {
-  ActorSummary,
-  AfterActionReport,
-  ReportMeta,
-  RoundReport,
-  RunState,
-  SourceLine,
-  Trajectory,
-  TurningPoint,
+import {
+  type ActorSummary,
+  type AfterActionReport,
+  type ReportMeta,
+  type RoundReport,
+  type RunState,
+  type SourceLine,
+  sourceLine,
+  type Trajectory,
+  type TurningPoint,
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
@@ -121,15 +122,7 @@ function turningPoints(
 
 /** Every source id the report cites, in the scenario's order; undeclared ids last. */
 function citedSources(scenario: Scenario, ids: Set<string>): SourceLine[] {
-  const declared = scenario.sources
-    .filter((s) => ids.has(s.id))
-    .map((s) => ({
-      id: s.id,
-      title: s.title,
-      ...(s.url === undefined ? {} : { url: s.url }),
-      ...(s.publisher === undefined ? {} : { publisher: s.publisher }),
-      ...(s.date === undefined ? {} : { date: s.date }),
-    }));
+  const declared = scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
   const known = new Set(scenario.sources.map((s) => s.id));
   const rest = [...ids]
     .filter((id) => !known.has(id))

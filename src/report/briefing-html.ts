@@ -15,8 +15,9 @@ const flagHtml = (confirmed: boolean, recall: boolean) => flag(provenanceFlag(co
 const mark = (basis: BasisKind) =>
   basisMark(basis) ? ` <span class="flag">${esc(basisMark(basis))}</span>` : '';
 
+/** A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off). */
 function redLine(c: CardRedLine, card: string): string {
-  return `“${esc(c.text)}”${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;
+  return `<span class="paraphrase">${esc(c.text)}</span>${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;
 }
 
 /** Source links point into the card's own source list (ids repeat across cards). */

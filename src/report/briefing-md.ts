@@ -1,6 +1,5 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
 import { basisMark } from '../domain/basis.ts';
-import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
 import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import { n3, signed } from './format.ts';
@@ -12,9 +11,10 @@ const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(
 /** " \\[reading\\]", " \\[assumption\\]", or "" for a stated item. */
 const mark = (basis: BasisKind) => (basisMark(basis) ? ` ${md(basisMark(basis))}` : '');
 
+/** A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off). */
 function redLine(c: CardRedLine): string {
   const f = provenanceFlag(c.confirmed, c.recall);
-  return `"${md(nestedQuotes(c.text))}"${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}`;
+  return `${md(c.text)}${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}`;
 }
 
 const options = (list: readonly { label: string; value: number }[]) =>
@@ -75,7 +75,7 @@ function cardMarkdown(c: BriefingCard): string[] {
   if (!c.sources.length) out.push('This card cites no source.');
   for (const s of c.sources)
     out.push(
-      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}`,
+      `- **${md(s.id)}** — ${md(s.title)}${s.publisher ? `. ${md(s.publisher)}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}${s.reliability ? `. Reliability: ${md(s.reliability)}` : ''}`,
     );
   return out;
 }

@@ -3,9 +3,9 @@
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
 import { verdictOf } from '../domain/evaluate.ts';
 import { positionsAsOf } from '../domain/positions.ts';
-import { inQuotes } from '../domain/text.ts';
+import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
-import type { SourceLine } from './after-action-model.ts';
+import { type SourceLine, sourceLine } from './after-action-model.ts';
 import { n3 } from './format.ts';
 import { listing } from './words.ts';
 
@@ -212,14 +212,14 @@ function questions(
       .flatMap((a) => a.redLines.filter((c) => c.scope.includes(i)).map((c) => ({ a, c })))[0];
     if (other)
       out.push(
-        `${other.a.name}'s public red line ${inQuotes(other.c.text.replace(/\.\s*$/, ''))} bears on ${top.label}. What could you settle for within it, and what would you ask in return?`,
+        `${other.a.name} has a public red line that bears on ${top.label} ${paraphrased(other.c.text)}. What could you settle for within it, and what would you ask in return?`,
       );
   }
   const blocked = card.documents.filter((d) => d.violations.length);
   if (blocked.length) {
     const d = blocked[0]!;
     out.push(
-      `${inQuotes(d.title)} crosses your red line ${inQuotes(d.violations[0]!.text.replace(/\.\s*$/, ''))}. Which change to it would you ask for first, and what could you offer in return?`,
+      `${inQuotes(d.title)} crosses your red line ${paraphrased(d.violations[0]!.text)}. Which change to it would you ask for first, and what could you offer in return?`,
     );
   } else if (card.documents.some((d) => !d.accepts))
     out.push(
@@ -244,15 +244,7 @@ function citedSources(scenario: Scenario, card: Omit<BriefingCard, 'questions' |
     ...card.documents.flatMap((d) => d.violations.flatMap((x) => x.sources)),
     ...card.others.flatMap((o) => o.redLines.flatMap((x) => x.sources)),
   ]);
-  return scenario.sources
-    .filter((s) => ids.has(s.id))
-    .map((s) => ({
-      id: s.id,
-      title: s.title,
-      ...(s.url === undefined ? {} : { url: s.url }),
-      ...(s.publisher === undefined ? {} : { publisher: s.publisher }),
-      ...(s.date === undefined ? {} : { date: s.date }),
-    }));
+  return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
 }
 
 function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {

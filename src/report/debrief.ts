@@ -2,7 +2,7 @@
 // round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
-import { inQuotes } from '../domain/text.ts';
+import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
 import { n2, n3 } from './format.ts';
@@ -14,9 +14,6 @@ type Partial = Omit<AfterActionReport, 'debrief' | 'sources'>;
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
 
 const MAX_QUESTIONS = 8;
-
-/** A red line inside a question, without its closing full stop. */
-const quote = (text: string) => text.replace(/\.\s*$/, '');
 
 /** The terms that differ between the texts answered in two rounds, labelled. */
 export type ChangedTerms = (from: number, to: number) => readonly { readonly label: string }[];
@@ -63,11 +60,11 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
       const when = roundList(vs.map((v) => v.round));
       if (top && top.n === vs.length)
         out.push(
-          `${a.name} rejected every text it answered (${when}), each time because of its red line ${inQuotes(quote(top.text))}. What would have to change for it to accept: the text, or the red line?`,
+          `${a.name} rejected every text it answered (${when}), each time because of its red line ${paraphrased(top.text)}. What would have to change for it to accept: the text, or the red line?`,
         );
       else if (top)
         out.push(
-          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line ${inQuotes(quote(top.text))}, otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
+          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line ${paraphrased(top.text)}; otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
         );
       else if (a.person)
         out.push(

@@ -17,6 +17,7 @@ th { background: var(--band); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .15rem 0; }
+p.after { margin: .15rem 0 .35rem; }
 .meta { color: var(--muted); font-size: .9rem; }
 .outcome { border-left: 4px solid var(--accent); background: var(--band); padding: .5rem .75rem; margin: 1rem 0; }
 .accepts { font-weight: 600; }

@@ -1,8 +1,8 @@
 // The narration's lines painted in HTML: a list item per entry (indent 2), classed by the entry's kind, with its
-// details in a list under it (indent 4). Every word escaped; a red line or rule in quotation marks with its sources
-// linked to the list of sources and its flag boxed; the verdict verb and the changed option marked.
+// details in a list under it (indent 4). Every word escaped; a red line or rule in the scenario's words (marked as
+// such, never in quotation marks) with its sources linked to the list of sources and its flag boxed; the verdict
+// verb and the changed option marked.
 
-import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
 import { anchor, esc, safeUrl } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
@@ -19,14 +19,21 @@ export function flagHtml(flag: string): string {
 
 /** The list of sources a report or card cites, each with its anchor and (http or https only) its address. */
 export function sourcesHtml(
-  list: readonly { id: string; title: string; url?: string; publisher?: string; date?: string }[],
+  list: readonly {
+    id: string;
+    title: string;
+    url?: string;
+    publisher?: string;
+    date?: string;
+    reliability?: string;
+  }[],
 ): string {
   if (!list.length) return '<p>The report cites no source.</p>';
   return `<ul class="sources">${list
     .map((s) => {
       const url = safeUrl(s.url);
       const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(esc);
-      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : s.url ? ` ${esc(s.url)}` : ''}</li>`;
+      return `<li id="${esc(anchor('src', s.id))}"><strong>${esc(s.id)}</strong> — ${esc(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${url ? ` <a href="${esc(url)}">${esc(url)}</a>` : s.url ? ` ${esc(s.url)}` : ''}${s.reliability ? `. <span class="cite">Reliability: ${esc(s.reliability)}</span>` : ''}</li>`;
     })
     .join('')}</ul>`;
 }
@@ -39,8 +46,10 @@ const BOLD: ReadonlySet<Line['entry']> = new Set(['inject', 'walk-out', 'tally']
 
 function paint(s: Span): string {
   switch (s.style) {
-    case 'quote':
-      return `“${esc(nestedQuotes(s.quoted))}”`;
+    case 'bullet':
+      return '';
+    case 'paraphrase':
+      return `<span class="paraphrase">${esc(s.text)}</span>`;
     case 'sources':
       return sourceLinks(s.ids);
     case 'flag':
@@ -88,10 +97,12 @@ export function htmlItems(lines: readonly Line[]): string {
   for (let k = 0; k < lines.length; ) {
     const top = lines[k]!;
     const subs: string[] = [];
+    const after: string[] = [];
     for (k++; k < lines.length && lines[k]!.indent > top.indent; k++)
-      subs.push(`<li>${content(lines[k]!)}</li>`);
+      if (lines[k]!.after) after.push(`<p class="after">${content(lines[k]!)}</p>`);
+      else subs.push(`<li>${content(lines[k]!)}</li>`);
     out.push(
-      `<li${itemClass(top.entry)}>${content(top)}${subs.length ? `<ul>${subs.join('')}</ul>` : ''}</li>`,
+      `<li${itemClass(top.entry)}>${content(top)}${subs.length ? `<ul>${subs.join('')}</ul>` : ''}${after.join('')}</li>`,
     );
   }
   return out.join('');

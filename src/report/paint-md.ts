@@ -1,14 +1,21 @@
 // The narration's lines painted in markdown: a list item per entry (indent 2) with its details under it (indent
-// 4); words escaped, a red line or rule quoted with its sources and flag in words, the tally in bold.
+// 4); words escaped, a red line or rule in the scenario's words (not quoted: they are not the actor's) with its
+// sources and flag in words, the tally in bold.
 
-import { nestedQuotes } from '../domain/text.ts';
 import type { BasisKind } from '../domain/types.ts';
-import { md, mdLead, mdWords } from './markup.ts';
+import type { SourceLine } from './after-action-model.ts';
+import { anchor, md, mdLead, mdUrl, mdWords } from './markup.ts';
 import type { Line, Span } from './narration/spans.ts';
 
-/** " (sources: a, b)"; nothing without sources. */
+/** " (sources: a, b)", each key a link to its entry in the report's list of sources; nothing without sources. */
 export const mdSources = (ids: readonly string[]): string =>
-  ids.length ? ` (sources: ${ids.map(md).join(', ')})` : '';
+  ids.length ? ` (sources: ${ids.map((id) => `[${md(id)}](#${anchor('src', id)})`).join(', ')})` : '';
+
+/** One entry of the report's list of sources, with the anchor its citations link to. */
+export function mdSourceEntry(s: SourceLine): string {
+  const meta = [s.publisher, s.date].filter((x): x is string => x !== undefined).map(md);
+  return `- <a id="${anchor('src', s.id)}"></a>**${md(s.id)}** — ${md(s.title)}${meta.length ? `. ${meta.join(', ')}` : ''}${s.url ? ` ${mdUrl(s.url)}` : ''}${s.reliability ? `. Reliability: ${md(s.reliability)}` : ''}`;
+}
 
 /** " **UNCONFIRMED**"; nothing without a flag. */
 export const mdFlag = (flag: string): string => (flag ? ` **${flag}**` : '');
@@ -21,8 +28,8 @@ const BOLD: ReadonlySet<Line['entry']> = new Set(['tally']);
 
 function paint(s: Span): string {
   switch (s.style) {
-    case 'quote':
-      return `"${md(nestedQuotes(s.quoted))}"`;
+    case 'bullet':
+      return '';
     case 'sources':
       return mdSources(s.ids);
     case 'flag':

@@ -316,16 +316,24 @@ export function sourceText(src: SourceEntry): string[] {
  * example; null when the text cites none.
  */
 export function sourceKeysLine(s: Scenario, scenarioArg: string, text: string): string | null {
+  const key = citedKeys(s, text)[0];
+  if (key === undefined) return null;
+  return `Keys in brackets, such as [${key}], name sources: peacesim sources ${scenarioWord(scenarioArg)} --key ${key} shows what a source is, where to find it and what in the scenario rests on it.`;
+}
+
+/** The scenario as a command line names it: as given, or JSON-quoted when it holds anything a shell would split. */
+export function scenarioWord(scenarioArg: string): string {
+  return /^[\w./-]+$/.test(scenarioArg) ? scenarioArg : JSON.stringify(scenarioArg);
+}
+
+/** The keys of the scenario's sources that a text cites in brackets ([s52, s56]), each once, in order of citing. */
+export function citedKeys(s: Scenario, text: string): string[] {
   const ids = new Set(s.sources.map((x) => x.id));
   // colour codes aside, a key is a member of a bracketed list: [s52, s56]
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
   const plain = text.replace(/\u001B\[[0-9;]*m/g, '');
-  let key: string | undefined;
-  for (const m of plain.matchAll(/\[([^\]\n]+)\]/g)) {
-    key = m[1]!.split(/,\s*/).find((k) => ids.has(k));
-    if (key) break;
-  }
-  if (key === undefined) return null;
-  const arg = /^[\w./-]+$/.test(scenarioArg) ? scenarioArg : JSON.stringify(scenarioArg);
-  return `Keys in brackets, such as [${key}], name sources: peacesim sources ${arg} --key ${key} shows what a source is, where to find it and what in the scenario rests on it.`;
+  const keys = new Set<string>();
+  for (const m of plain.matchAll(/\[([^\]\n]+)\]/g))
+    for (const k of m[1]!.split(/,\s*/)) if (ids.has(k)) keys.add(k);
+  return [...keys];
 }

@@ -9,6 +9,32 @@ export function windowStart(selected: number, count: number, height: number): nu
   return Math.max(0, Math.min(count - height, ideal));
 }
 
+/**
+ * The window [start, end) of a list of entries `heights` rows tall that fits `rows` rows and shows the entries
+ * `from`..`at` (the selected one and, say, its heading), with about as many rows above them as below when it can.
+ */
+export function rowWindow(
+  heights: readonly number[],
+  from: number,
+  at: number,
+  rows: number,
+): { readonly start: number; readonly end: number } {
+  let start = from;
+  let end = at + 1;
+  let used = heights.slice(from, end).reduce((a, b) => a + b, 0);
+  const above = Math.floor((rows - used) / 2);
+  let over = 0;
+  while (start > 0 && over + heights[start - 1]! <= above) {
+    start--;
+    over += heights[start]!;
+  }
+  used += over;
+  while (end < heights.length && used + heights[end]! <= rows) used += heights[end++]!;
+  // at the end of the list, the rows left over go above
+  while (start > 0 && used + heights[start - 1]! <= rows) used += heights[--start]!;
+  return { start, end };
+}
+
 /** A run of text with one style. */
 export interface Span {
   readonly text: string;

@@ -162,12 +162,15 @@ describe('the outcome rests on', () => {
 
   // the words and --json say the same: an empty list is "no reading or assumption alone changes it"
   const flat = (t: string) => t.replace(/\s+/g, ' ');
+  /** the section, up to the list of the sources the run cites that follows it */
+  const restsOnSection = (words: string) =>
+    words.slice(words.lastIndexOf('The outcome rests on:')).split(' Sources cited ')[0]!;
   it('should say plainly, on the default scenario, that no reading or assumption alone changes its stalemate', async () => {
     const j = JSON.parse((await cli(['run', '--json'])).stdout);
     expect(j.outcome).toBe('stalemate');
     expect(j.restsOn).toMatchObject({ computed: true, outcome: 'stalemate', items: [], fixedStrategies: [] });
     const words = flat((await cli(['run'])).stdout);
-    const section = words.slice(words.lastIndexOf('The outcome rests on:'));
+    const section = restsOnSection(words);
     expect(section).toContain(
       `No reading or assumption alone changes it: with any one of the ${j.restsOn.tried} reversible ones reversed, the run still ends in stalemate.`,
     );
@@ -183,7 +186,7 @@ describe('the outcome rests on', () => {
     expect(j.outcome).toBe('signed');
     expect(j.restsOn.items.length).toBeGreaterThan(0);
     const words = flat((await cli(['run', file])).stdout);
-    const section = words.slice(words.lastIndexOf('The outcome rests on:'));
+    const section = restsOnSection(words);
     expect(section).not.toContain('No reading or assumption alone');
     const ends: Record<string, string> = {
       signed: 'in an agreement',

@@ -4,19 +4,17 @@
 // is true of the numbers beside it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
+import type { Scenario } from '../../src/domain/types.ts';
 import { statusQuoPackage, utility } from '../../src/domain/utility.ts';
 import { runOutcome } from '../../src/engine/game.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
 import { arbCase, meets, SEED } from '../analysis/ratified-arbitraries.ts';
-import { mediatedBy } from './helpers.ts';
-
-const BOTS: StrategyKind[] = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardliner', 'zeuthen'];
+import { BOTS, botOptions, mediatedBy } from './arb-run.ts';
 
 /** A random case, sometimes a mediated single text, with random bot strategies, a seed and a round limit. */
-const arbRun = fc
+const arbHurdleRun = fc
   .record({
     c: arbCase,
     mediated: fc.boolean(),
@@ -25,9 +23,11 @@ const arbRun = fc
     maxRounds: fc.integer({ min: 1, max: 8 }),
   })
   .map(({ c, mediated, kinds, seed, maxRounds }) => {
-    const s: Scenario = mediated ? mediatedBy(c.scenario) : c.scenario;
-    const strategies = Object.fromEntries(s.actors.map((a, k) => [a.id, { kind: kinds[k]! }]));
-    const options: RunOptions = { seed, maxRounds, strategies };
+    const { scenario } = c;
+    const mediator =
+      scenario.actors.find((a) => !scenario.protocol.parties.includes(a.index)) ?? scenario.actors[0]!;
+    const s = mediated ? mediatedBy(scenario, mediator.index) : scenario;
+    const options = botOptions(s, seed, maxRounds, (_, k) => ({ kind: kinds[k]!, params: {} }));
     return { scenario: s, conditions: c.conditions, options };
   });
 
@@ -37,7 +37,7 @@ const transcriptOf = (s: Scenario, options: RunOptions) =>
 describe('anticipated ratification, off or unable to bind', () => {
   it('should leave a run as it is: off by default, and on where no hurdle exists or every text clears them', () => {
     fc.assert(
-      fc.property(arbRun, ({ scenario: s, options }) => {
+      fc.property(arbHurdleRun, ({ scenario: s, options }) => {
         const off = transcriptOf(s, options);
         // off: no verdict carries the hypothesis' reason
         expect(off).not.toContain('wouldFail');
@@ -65,7 +65,7 @@ describe('anticipated ratification, on', () => {
     let reasons = 0;
     let differs = 0;
     fc.assert(
-      fc.property(arbRun, ({ scenario: s, conditions, options }) => {
+      fc.property(arbHurdleRun, ({ scenario: s, conditions, options }) => {
         const on = { ...options, anticipateRatification: true };
         const r = runHeadless(s, on);
         const transcript = r.snapshot.context.transcript;

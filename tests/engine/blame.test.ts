@@ -3,13 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
+import type { Scenario } from '../../src/domain/types.ts';
 import type { SuppliedMove } from '../../src/engine/headless.ts';
 import { createNegotiationMachine, stateName } from '../../src/engine/machine.ts';
-import type { RunOptions } from '../../src/engine/options.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { arbScenario } from '../analysis/arbitraries.ts';
 import { memoryFiles } from '../helpers.ts';
+import { BOTS, botOptions, mediatedBy } from './arb-run.ts';
 import { entries, runToEnd } from './helpers.ts';
 
 /** A mediator and two parties played by people, so each round's answers are scripted. */
@@ -109,8 +109,6 @@ describe('lone holdouts', () => {
   });
 });
 
-const BOTS: StrategyKind[] = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardliner', 'zeuthen'];
-
 const arbRun = fc
   .record({
     scenario: arbScenario({ maxIssues: 4, maxPackages: 300 }),
@@ -122,28 +120,13 @@ const arbRun = fc
   })
   .map(({ scenario, mediated, kinds, patience, seed, maxRounds }) => {
     const mediator = scenario.actors.find((a) => !scenario.protocol.parties.includes(a.index));
-    const s: Scenario =
-      mediated && mediator
-        ? {
-            ...scenario,
-            protocol: { ...scenario.protocol, kind: 'mediated-single-text', mediator: mediator.index },
-          }
-        : scenario;
-    const options: RunOptions = {
-      seed,
-      maxRounds,
-      strategies: Object.fromEntries(
-        s.actors.map((a, k) => [
-          a.id,
-          {
-            kind: kinds[k]!,
-            params: (s !== scenario && a.index === mediator?.index && patience !== null
-              ? { patience }
-              : {}) as Record<string, number>,
-          },
-        ]),
-      ),
-    };
+    const s = mediated && mediator ? mediatedBy(scenario, mediator.index) : scenario;
+    const options = botOptions(s, seed, maxRounds, (a, k) => ({
+      kind: kinds[k]!,
+      params: (s !== scenario && a.index === mediator?.index && patience !== null
+        ? { patience }
+        : {}) as Record<string, number>,
+    }));
     return { scenario: s, options };
   });
 

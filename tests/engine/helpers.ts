@@ -17,16 +17,6 @@ export function shipped(id: string): Scenario {
   return s;
 }
 
-/** The scenario as a single negotiating text, mediated by its first actor that is not a party (else its first). */
-export function mediatedBy(scenario: Scenario): Scenario {
-  const mediator =
-    scenario.actors.find((a) => !scenario.protocol.parties.includes(a.index)) ?? scenario.actors[0]!;
-  return {
-    ...scenario,
-    protocol: { ...scenario.protocol, kind: 'mediated-single-text', mediator: mediator.index },
-  };
-}
-
 export function runToEnd(scenario: Scenario, options: RunOptions = {}, plan: HeadlessPlan = {}) {
   return runHeadless(scenario, options, plan);
 }

@@ -6,39 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { constrainedDag } from '../../src/agents/optimize.ts';
 import { holds } from '../../src/domain/condition.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
-import type { Scenario, StrategyKind } from '../../src/domain/types.ts';
 import { stateName } from '../../src/engine/machine.ts';
-import type { RunOptions } from '../../src/engine/options.ts';
 import { applyTermPatches, packageOf, termSheet } from '../../src/engine/terms.ts';
-import { arbScenario } from '../analysis/arbitraries.ts';
-import { FINAL_STATES, mediatedBy, runToEnd } from './helpers.ts';
-
-const BOTS: StrategyKind[] = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardliner', 'zeuthen'];
-
-/** A random small scenario, sometimes turned into a mediated single text, with random bot strategies. */
-const arbRun = fc
-  .record({
-    scenario: arbScenario({ maxIssues: 4, maxPackages: 300 }),
-    mediated: fc.boolean(),
-    kinds: fc.array(fc.constantFrom(...BOTS), { minLength: 4, maxLength: 4 }),
-    noise: fc.constantFrom(0, 0, 0.05),
-    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-    maxRounds: fc.integer({ min: 1, max: 8 }),
-  })
-  .map(({ scenario, mediated, kinds, noise, seed, maxRounds }) => {
-    const s: Scenario = mediated ? mediatedBy(scenario) : scenario;
-    const options: RunOptions = {
-      seed,
-      maxRounds,
-      strategies: Object.fromEntries(
-        s.actors.map((a, k) => [
-          a.id,
-          { kind: kinds[k]!, params: (noise ? { noise } : {}) as Record<string, number> },
-        ]),
-      ),
-    };
-    return { scenario: s, options };
-  });
+import { arbRun } from './arb-run.ts';
+import { FINAL_STATES, runToEnd } from './helpers.ts';
 
 describe('whole runs on random scenarios', () => {
   it('should keep every acting actor inside its red lines, end once within the rounds, and sign only agreements', () => {

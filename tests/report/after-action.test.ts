@@ -121,17 +121,18 @@ describe('peacesim report (markdown)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\*\*Outcome\.\*\* (Stalemate|Signed|Collapsed)/);
     expect(r.stdout).toMatch(
-      /Ukraine rejects: the text crosses its red line:\n {2}- "No withdrawal from land Ukraine holds unless the people approve it in a referendum held under a ceasefire of at least 60 days\."( \\\[\w+\\\])? \(sources: s125/,
+      /Ukraine rejects: the text crosses its red line:\n {2}- No withdrawal from land Ukraine holds unless the people approve it in a referendum held under a ceasefire of at least 60 days\.( \\\[\w+\\\])? \(sources: \[s125\]\(#src-s125\)/,
     );
     expect(r.stdout).toMatch(
-      / — so that Russia's red line holds: "Ukraine must renounce NATO membership\."( \\\[\w+\\\])? \(sources: /,
+      / — so that Russia's red line holds: Ukraine must renounce NATO membership\.( \\\[\w+\\\])? \(sources: /,
     );
     expect(r.stdout).toContain('Event: Geneva — the text is cut to about 19 points');
-    // every source id cited in the body is listed at the end with its title
+    // every source id cited in the body links to its entry at the end, which has its anchor and its title
     const [body, sources] = r.stdout.split('\n## Sources\n') as [string, string];
-    const cited = new Set([...body.matchAll(/\(sources: ([^)]+)\)/g)].flatMap((m) => m[1]!.split(', ')));
+    const cited = new Set([...body.matchAll(/\[([^\]]+)\]\(#src-([^)]+)\)/g)].map((m) => m[1]!));
     expect(cited.size).toBeGreaterThan(5);
-    for (const id of cited) expect(sources).toMatch(new RegExp(`- \\*\\*${id}\\*\\* — \\S`));
+    for (const id of cited)
+      expect(sources).toMatch(new RegExp(`- <a id="src-${id}"></a>\\*\\*${id}\\*\\* — \\S`));
     // the parties' red lines leave no zone of agreement in December 2025, and the report says so
     expect(r.stdout).toContain(
       'No package is acceptable to every actor whose consent it needs under the scenario as written, so there is no Nash solution to compare with.',
@@ -255,7 +256,7 @@ describe('peacesim report: blame and durability', () => {
     // the factors' sources are listed at the end
     const sources = md.split('\n## Sources\n')[1]!;
     for (const f of s.durability!.factors.filter((_, k) => d.factors[k]!.holds))
-      for (const id of f.sources) expect(sources).toContain(`- **${id}** — `);
+      for (const id of f.sources) expect(sources).toContain(`- <a id="src-${id}"></a>**${id}** — `);
   });
 
   it('should give the engine’s blame tally of a stalemate, in neutral words', async () => {

@@ -30,7 +30,10 @@ describe('peacesim brief', () => {
     for (const c of russia.redLines)
       expect(r.stdout).toContain(c.text.replace(/\s+/g, ' ').trim().slice(0, 30));
     // each red line marked with its basis when it is not stated (the default scenario gives none yet: assumption)
-    expect(r.stdout).toMatch(/### Your red lines\n\n- ".+"( \\\[(reading|assumption)\\\])? \(sources: /);
+    // in the scenario's words, not in quotation marks (they are not the actor's)
+    expect(r.stdout).toMatch(
+      /### Your red lines\n\n- [^"].+[^"]( \\\[(reading|assumption)\\\])? \(sources: /,
+    );
     if (russia.redLines.some((c) => !c.confirmed && !c.recall)) expect(r.stdout).toContain('**UNCONFIRMED**');
     // the others' red lines are public; their preferences are not
     expect(r.stdout).toContain("### The others' public red lines");
@@ -62,7 +65,7 @@ describe('peacesim brief', () => {
     );
     expect(r.stdout).toMatch(/### Questions to prepare\n\n1\. .+\?\n2\. .+\?\n3\. .+\?\n/);
     expect(r.stdout).toContain(
-      '- North (stylised Russia):\n  - "Ukraine must renounce NATO membership." \\[assumption\\] (sources: putin-2024)',
+      '- North (stylised Russia):\n  - Ukraine must renounce NATO membership. \\[assumption\\] (sources: putin-2024)',
     );
     expect(r.stdout).not.toContain('0.550'); // north's value of no deal
   });

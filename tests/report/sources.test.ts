@@ -224,16 +224,19 @@ describe('peacesim sources --key', () => {
   it('should end run, analyze and show with a line whose lookup command works', async () => {
     // the tutorial's run cites no source by key: no such line
     expect((await cli('run', 'tutorial-bilateral')).out).not.toContain('Keys in brackets');
-    for (const argv of [
-      ['run', '28-point-path'],
-      ['analyze', 'istanbul-2022'],
-      ['show', 'ukraine-peace'],
-    ]) {
+    expect((await cli('run', 'tutorial-bilateral')).out).not.toContain('Sources cited');
+    const keysLine =
+      /Keys in brackets, such as \[([^\]]+)\], name sources: peacesim sources (\S+) --key (\S+) shows/;
+    // run ends with the list of the sources it cites, which opens with the same lookup
+    const citedList =
+      /A key in brackets above, such as \[([^\]]+)\], names one of these; peacesim sources (\S+) --key (\S+) shows/;
+    for (const [argv, line] of [
+      [['run', '28-point-path'], citedList],
+      [['analyze', 'istanbul-2022'], keysLine],
+      [['show', 'ukraine-peace'], keysLine],
+    ] as const) {
       const out = (await cli(...argv)).out.replace(/\s+/g, ' ');
-      const m =
-        /Keys in brackets, such as \[([^\]]+)\], name sources: peacesim sources (\S+) --key (\S+) shows/.exec(
-          out,
-        );
+      const m = line.exec(out);
       expect(m, argv.join(' ')).not.toBeNull();
       expect(m![3]).toBe(m![1]);
       // the example is a key the text itself cites, besides the closing line

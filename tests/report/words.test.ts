@@ -175,14 +175,14 @@ describe('what a red line or rule rests on (the basis of the format)', () => {
     // the fixture cites a stated red line, a reading and an assumption
     expect(new Set(cited.map((v) => v.basis))).toEqual(new Set(['stated', 'reading', 'assumption']));
     const t = told('golden-effects');
-    /** the quote and its mark, with no other mark after it */
+    /** the red line's text and its mark, with no other mark after it */
     const quoted = (text: string) =>
       new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?! \\\\?\\[(reading|assumption))`);
     for (const v of cited) {
       const mark = v.basis === 'stated' ? '' : ` [${v.basis}]`;
-      expect(t.run).toMatch(quoted(`"${v.text}"${mark}`));
-      expect(t.screen).toMatch(quoted(`"${v.text}"${mark}`));
-      expect(t.report).toMatch(quoted(`"${md(v.text)}"${mark ? ` ${md(mark.trim())}` : ''}`));
+      expect(t.run).toMatch(quoted(`${v.text}${mark}`));
+      expect(t.screen).toMatch(quoted(`${v.text}${mark}`));
+      expect(t.report).toMatch(quoted(`${md(v.text)}${mark ? ` ${md(mark.trim())}` : ''}`));
     }
   });
 });

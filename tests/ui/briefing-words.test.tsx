@@ -127,7 +127,8 @@ describe('a refused proposal in the term editor', () => {
     await ui.press(KEY.enter);
     await ui.waitFor('cannot table');
     expect(flat(ui.frame())).toContain(
-      'breaks its red line "No US troops will deploy to Ukraine as part of any guarantee."',
+      // the red line in the scenario's words, after a dash: not in quotation marks, as if they were the actor's
+      'breaks its red line — No US troops will deploy to Ukraine as part of any guarantee',
     );
   });
 });

@@ -17,7 +17,7 @@ import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
 import { runCsv, runJson } from '../../report/exports/run.ts';
-import { sourceKeysLine } from '../../report/sources.ts';
+import { sourcesCitedLines } from '../../report/sources-cited.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -89,8 +89,9 @@ export async function report(
       ...conflictLines(scenario, conflicts ?? []),
       ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
     ];
-    const keys = sourceKeysLine(scenario, opts.named ?? opts.source, lines.join('\n'));
-    if (keys) lines.push('', palette(io).dim(keys));
+    // one list of the sources the text cites, at its end: the keys in brackets stay short where they stand
+    const cited = sourcesCitedLines(scenario, opts.named ?? opts.source, lines.join('\n'));
+    if (cited.length) lines.push('', palette(io).bold(cited[0]!), ...cited.slice(1));
     if (opts.save)
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
     io.out(`${lines.join('\n')}\n`);

@@ -35,18 +35,27 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   const worth = `worth ${n3(e.utility)} to it`;
   const below = e.utility < e.reservation - EPS;
   const noDeal = below ? `, less than no deal (${n3(e.reservation)})` : ` (no deal: ${n3(e.reservation)})`;
-  if (e.violations.length && !e.accepts)
+  const short = v.report ? `${n3(Math.max(0, e.aspiration - e.utility))} short of` : 'short of';
+  if (e.violations.length && !e.accepts) {
+    // a red line is not the whole answer: the verdict also holds the text's worth and the terms asked for (the
+    // mediator weighs them when the text is worth less than no deal), so both are said, as --json holds them; a
+    // person's worth is its own affair, and the public view keeps every number private
+    const besides =
+      e.human === true || v.public
+        ? ''
+        : ` Apart from its red line${e.violations.length > 1 ? 's' : ''}, the text is ${besidesWorth(e, worth, noDeal, short)}.`;
+    // under the hypothesis that negotiators anticipate ratification, the vote it expects is part of the answer too
+    const vote = e.wouldFail?.length && !v.public ? ` Also, it ${wouldFailWords(e.wouldFail)}.` : '';
+    const rest = `${besides}${vote}${asks}`.trim();
     return [
       line([
         ...opening(false),
         span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
       ]),
-      ...e.violations.map((x) => line(v.citation(x), 4)),
-      ...(e.wouldFail?.length ? [line([span(`Also, it ${wouldFailWords(e.wouldFail)}.`)], 4)] : []),
-      // what a team asked to change is its move, red lines or not: the mediator weighs it (a bot's asks here go
-      // unsaid, as they always have in run's words)
-      ...(e.human === true && asks ? [line([span(asks.trim())], 4)] : []),
+      ...e.violations.map((x) => v.citedLine(x)),
+      ...(rest ? [{ ...line([span(rest)], 4), after: true as const }] : []),
     ];
+  }
   // a person's answer is the person's choice: no aspiration of its own, nothing it holds out for
   if (e.human === true)
     return [
@@ -62,7 +71,6 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         : `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
     return [line([...opening(true), span(`: ${why}.`)])];
   }
-  const short = v.report ? `${n3(Math.max(0, e.aspiration - e.utility))} short of` : 'short of';
   if (e.wouldFail?.length) {
     const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
     return [line([...opening(false), span(`: it ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)])];
@@ -79,6 +87,14 @@ function wouldFailWords(fails: NonNullable<Entry<'verdict'>['wouldFail']>): stri
   return fails
     .map((f) => `would fail ${f.label}: worth ${n3(f.utility)} to it, the vote needs ${n3(f.threshold)}`)
     .join('; it ');
+}
+
+/** A bot's worth of a text that crosses its red lines, against no deal and (but for a mediator) what it holds out for. */
+function besidesWorth(e: Entry<'verdict'>, worth: string, noDeal: string, short: string): string {
+  if (e.utility < e.reservation - EPS) return `${worth}${noDeal}`;
+  if (e.strategy === 'mediator') return `${worth}, more than no deal (${n3(e.reservation)})`;
+  if (e.utility < e.aspiration - EPS) return `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
+  return `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
 }
 
 /** Who chose a person's answer, as each voice says it. */
@@ -136,7 +152,7 @@ export function tally(v: Voice, e: Entry<'tally'>): Line[] {
         span('No agreement', 'strong'),
         span(`${rejecting}${e.ruleViolations.length ? '; the text breaks a rule:' : '.'}`),
       ]),
-      ...e.ruleViolations.map((x) => line(v.citation(x), 4)),
+      ...e.ruleViolations.map((x) => v.citedLine(x)),
       ...(e.holdout === undefined
         ? []
         : [
@@ -150,16 +166,10 @@ export function tally(v: Voice, e: Entry<'tally'>): Line[] {
             ),
           ]),
     ];
-  const sep = [span('; ')];
   const rules = e.ruleViolations.length
     ? [
-        line(
-          [
-            span(`The text breaks the rule${e.ruleViolations.length > 1 ? 's' : ''}: `),
-            ...e.ruleViolations.flatMap((x, k) => [...(k ? sep : []), ...v.citation(x)]),
-          ],
-          4,
-        ),
+        line([span(`The text breaks the rule${e.ruleViolations.length > 1 ? 's' : ''}:`)], 4),
+        ...e.ruleViolations.map((x) => v.citedLine(x)),
       ]
     : [];
   return [line([span('No agreement', 'strong'), span(rejecting ? `${rejecting}.` : '.')]), ...rules];
@@ -168,7 +178,7 @@ export function tally(v: Voice, e: Entry<'tally'>): Line[] {
 export function ratification(v: Voice, e: Entry<'ratification'>): Line[] {
   if (v.kind !== 'screen') {
     const w = ratificationWords(e.ratified, e.failing, (id) => v.name(id));
-    const rules = v.report ? e.ruleViolations.map((x) => line(v.citation(x), 4)) : [];
+    const rules = v.report ? e.ruleViolations.map((x) => v.citedLine(x)) : [];
     return [line([span(w.label, e.ratified ? undefined : 'reject'), span(w.rest)]), ...rules];
   }
   return e.ratified

@@ -1,7 +1,6 @@
 // What happens to the table, in words: events and a facilitator's injects with what each effect does, and the
 // drift of the values of no deal.
 
-import { inQuotes } from '../../domain/text.ts';
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
 import { driftWords, goodwillWords, plural, publicShift } from './phrases.ts';
@@ -26,9 +25,9 @@ export function effectWords(v: Voice, x: EffectNote): string {
     case 'set-weight':
       return `${who} now weighs ${v.issue(x.issue ?? '')} at ${x.to}`;
     case 'add-red-line':
-      return `${who} adds a red line: ${inQuotes(typeof x.redLine === 'object' ? x.redLine.text : (x.redLine ?? ''))}`;
+      return `${who} adds a red line: ${typeof x.redLine === 'object' ? x.redLine.text : (x.redLine ?? '')}`;
     case 'drop-red-line':
-      return `${who} drops its red line ${dropped(v, x)}`;
+      return `${who} drops its red line: ${dropped(v, x)}`;
     case 'table':
       return `${v.document(x.document ?? '')} goes on the table`;
     case 'walk-out':
@@ -59,7 +58,7 @@ function effect(v: Voice, x: EffectNote): Span[] {
         : [span(`${who} adds a red line: ${rl.text}`)];
     }
     case 'drop-red-line':
-      return [span(`${who} drops its red line ${dropped(v, x)}`)];
+      return [span(`${who} drops its red line: ${dropped(v, x)}`)];
     case 'table':
       return [
         span(

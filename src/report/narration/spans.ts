@@ -2,7 +2,6 @@
 // give them a look: ANSI for `run` (cli/narrate.ts), Ink for the play screen (ui/transcript-words.ts), markdown and
 // HTML for the after-action report (report/paint-md.ts, report/paint-html.ts).
 
-import { inQuotes } from '../../domain/text.ts';
 import type { BasisKind } from '../../domain/types.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 
@@ -19,6 +18,13 @@ export type Style =
   | 'strong'
   /** an issue's label, a document's title */
   | 'term'
+  /**
+   * a red line's or rule's text: the scenario's words for a position, never the actor's own, so never set in
+   * quotation marks (a reader would take it for a quotation)
+   */
+  | 'paraphrase'
+  /** the mark of an item in a list of red lines or rules: shown in text, dropped in markup (a list item already) */
+  | 'bullet'
   /** dates, descriptions, asides */
   | 'aside'
   /** what is said in passing: drift, blame-trigger notes, the run's settings */
@@ -50,8 +56,6 @@ export type Flag = 'UNCONFIRMED' | 'RECALL';
  */
 export type Span =
   | { readonly text: string; readonly style?: Style }
-  /** a red line's or rule's text, quoted */
-  | { readonly text: string; readonly style: 'quote'; readonly quoted: string }
   /** the sources a citation rests on */
   | { readonly text: string; readonly style: 'sources'; readonly ids: readonly string[] }
   /** a provenance flag */
@@ -65,6 +69,8 @@ export interface Line {
   readonly spans: readonly Span[];
   /** the kind of entry the line tells, on the first line of each entry (markup gives it a class) */
   readonly entry?: TranscriptEntry['kind'];
+  /** a sentence after the list of red lines above it, not an item of that list (HTML sets it as a paragraph) */
+  readonly after?: true;
 }
 
 export const span = (text: string, style?: Exclude<Style, never>): Span =>
@@ -79,9 +85,13 @@ export function head(entry: TranscriptEntry['kind'], lines: readonly Line[]): Li
   return first ? [{ ...first, entry }, ...rest] : [];
 }
 
-export function quote(text: string): Span {
-  return { text: inQuotes(text), style: 'quote', quoted: text };
+/** A red line's or rule's text as the scenario words it (see 'paraphrase'). */
+export function paraphrase(text: string): Span {
+  return { text, style: 'paraphrase' };
 }
+
+/** The mark of an item in a list of red lines or rules. */
+export const BULLET: Span = { text: '• ', style: 'bullet' };
 
 /** " [reading]" or " [assumption]"; nothing for a stated item (or a transcript from before bases were recorded). */
 export function basis(b: BasisKind | undefined): Span[] {

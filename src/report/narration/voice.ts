@@ -8,7 +8,17 @@ import type { TermValue } from '../../engine/terms.ts';
 import { optionLabel } from '../format.ts';
 import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
-import { basis, type Flag, flag as flagSpan, quote, type Span, sources } from './spans.ts';
+import {
+  BULLET,
+  basis,
+  type Flag,
+  flag as flagSpan,
+  type Line,
+  line,
+  paraphrase,
+  type Span,
+  sources,
+} from './spans.ts';
 
 export type VoiceKind = 'run' | 'screen' | 'report';
 
@@ -63,7 +73,7 @@ export class Voice {
     return optionLabel(this.scenario, issueId, value);
   }
 
-  /** A red line of an actor (its own, or one an event gives it), quoted by its text. */
+  /** A red line of an actor (its own, or one an event gives it) by its text, which is the scenario's words. */
   redLineText(actor: string, id: string): string {
     const s = this.scenario;
     const a = s.actorIndex.get(actor);
@@ -71,7 +81,7 @@ export class Voice {
       e.effects.flatMap((x) => (x.kind === 'add-red-line' && x.actor === a ? [x.redLine] : [])),
     );
     const c = [...(a === undefined ? [] : s.actors[a]!.redLines), ...added].find((x) => x.id === id);
-    return c ? inQuotes(c.text) : id;
+    return c ? c.text : id;
   }
 
   document(id: string): string {
@@ -96,11 +106,16 @@ export class Voice {
   }
 
   /**
-   * A red line or rule as cited: its text, what it rests on when it is a reading or an assumption, its sources, and
-   * a flag when the record does not settle it.
+   * A red line or rule as cited: its text (the scenario's words, not in quotation marks), what it rests on when it
+   * is a reading or an assumption, its sources, and a flag when the record does not settle it.
    */
   citation(v: Violation): Span[] {
-    return [quote(v.text), ...basis(v.basis), ...sources(v.sources), ...flagSpan(this.#flag(v))];
+    return [paraphrase(v.text), ...basis(v.basis), ...sources(v.sources), ...flagSpan(this.#flag(v))];
+  }
+
+  /** A red line or rule cited as an item of a list under the sentence that names it. */
+  citedLine(v: Violation): Line {
+    return line([BULLET, ...this.citation(v)], 4);
   }
 
   #flag(v: Violation): Flag | null {

@@ -33,7 +33,10 @@ const MARKS: readonly (readonly [string, string])[] = [
     "a term changed: from the document as tabled (sandbox, editor); from the status quo (a session's end)",
   ],
   ['‹ ›', 'the selected term: ← and → change it'],
-  ['red line', 'a hard limit: a package that breaks it is rejected whatever else it offers'],
+  [
+    'red line',
+    "a hard limit: a package that breaks it is rejected whatever else it offers (its text is the scenario's summary of the position, not a quotation)",
+  ],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
   ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
   ['[reading]', 'an inference from the sources, not their words'],

@@ -1,8 +1,10 @@
 // The term sheet: every issue, grouped, with the option the package takes; changed terms are marked • against
-// the document, the selected issue shows ‹ › around its option (←/→ change it).
+// the document, the selected issue shows ‹ › around its option (←/→ change it). An issue's label wraps in its
+// column rather than being cut (at 80 or 100 columns many are longer than it); an option takes the label's rows,
+// the selected one all the rows it needs.
 import { Box, Text } from 'ink';
 import type { Scenario } from '../../domain/types.ts';
-import { windowStart } from '../layout.ts';
+import { rowWindow, wrapSpans } from '../layout.ts';
 import { displayOrder, issueGroups } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { capitalise } from '../words.ts';
@@ -32,6 +34,23 @@ function entries(scenario: Scenario): Entry[] {
   return out;
 }
 
+/** Text wrapped to `width`, as plain lines. */
+const wrapped = (text: string, width: number): string[] =>
+  wrapSpans([{ text }], width).map((l) => l.map((x) => x.text).join(''));
+
+/** The selected option between ‹ ›, wrapped whole: the closing mark has room on the last line, never a line alone. */
+function selectedLines(label: string, width: number): string[] {
+  const lines = wrapped(`‹ ${label}`, Math.max(1, width - 2));
+  return lines.map((l, k) => (k === lines.length - 1 ? `${l} ›` : l));
+}
+
+/** Another option in the rows its issue's label takes: wrapped, the last row cut (…) when more is left. */
+function fittedLines(label: string, width: number, rows: number): string[] {
+  const lines = wrapped(label, width);
+  if (lines.length <= rows) return lines;
+  return [...lines.slice(0, rows - 1), lines.slice(rows - 1).join(' ')];
+}
+
 export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheetProps) {
   const theme = useTheme();
   const order = displayOrder(scenario);
@@ -39,15 +58,29 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
   const at = all.findIndex((e) => e.kind === 'issue' && e.row === row);
   // keep the selected issue's group heading in view when the issue is the group's first
   const anchor = at > 0 && all[at - 1]!.kind === 'group' ? at - 1 : at;
-  const start = Math.min(windowStart(anchor, all.length, height), anchor);
-  const visible = all.slice(start, start + height);
   const labelWidth = Math.min(
     Math.max(...scenario.issues.map((x) => x.label.length)),
     Math.max(10, Math.floor((width - 4) * 0.45)),
   );
+  const optionWidth = Math.max(1, width - 4 - labelWidth - 1);
+  const cells = all.map((e) => {
+    if (e.kind === 'group') return { label: [], option: [], height: 1 };
+    const issue = scenario.issues[order[e.row]!]!;
+    const label = wrapped(issue.label, labelWidth);
+    const text = issue.options[pkg[issue.index]!]!.label;
+    const option =
+      e.row === row ? selectedLines(text, optionWidth) : fittedLines(text, optionWidth, label.length);
+    return { label, option, height: Math.max(label.length, option.length) };
+  });
+  const { start, end } = rowWindow(
+    cells.map((c) => c.height),
+    Math.max(0, anchor),
+    Math.max(0, at),
+    height,
+  );
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {visible.map((e) => {
+      {all.slice(start, end).map((e, k) => {
         if (e.kind === 'group')
           return (
             <Text key={`g-${e.name}`} dimColor bold wrap="truncate-end">
@@ -55,12 +88,11 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
             </Text>
           );
         const issue = scenario.issues[order[e.row]!]!;
-        const option = pkg[issue.index]!;
-        const changed = option !== base[issue.index];
+        const changed = pkg[issue.index]! !== base[issue.index];
         const selected = e.row === row;
-        const label = issue.options[option]!.label;
+        const cell = cells[start + k]!;
         return (
-          <Box key={issue.id} width={width}>
+          <Box key={issue.id} width={width} flexShrink={0}>
             <Box width={4} flexShrink={0}>
               <Text color={theme.accent} bold>
                 {selected ? GLYPH.pointer : ' '}
@@ -70,19 +102,36 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
                 {changed ? GLYPH.changed : ' '}
               </Text>
             </Box>
-            <Box width={labelWidth} flexShrink={0} marginRight={1}>
-              <Text wrap="truncate-end" bold={selected}>
-                {issue.label}
-              </Text>
-            </Box>
-            <Box flexGrow={1} flexShrink={1}>
-              <Text wrap="truncate-end" color={changed ? theme.changed : undefined} bold={selected}>
-                {selected ? `‹ ${label} ›` : label}
-              </Text>
-            </Box>
+            <Lines lines={cell.label} width={labelWidth} bold={selected} />
+            <Box width={1} flexShrink={0} />
+            <Lines
+              lines={cell.option}
+              width={optionWidth}
+              bold={selected}
+              color={changed ? theme.changed : undefined}
+            />
           </Box>
         );
       })}
+    </Box>
+  );
+}
+
+/** A column of lines, each cut (…) at the column's width. */
+function Lines(props: {
+  lines: readonly string[];
+  width: number;
+  bold: boolean;
+  color?: string | undefined;
+}) {
+  return (
+    <Box flexDirection="column" width={props.width} flexShrink={0}>
+      {props.lines.map((l, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their place
+        <Text key={k} wrap="truncate-end" bold={props.bold} color={props.color}>
+          {l}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -1,0 +1,88 @@
+// The runs of draws without history (engine/batch.ts) against the machine: the same final state and the same
+// context — transcript, verdicts, blame, reservations — byte for byte, or, where the batch declines a run (a
+// person at the table, an inject the machine refuses), the headless driver's answer for it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { drawOf } from '../../src/analysis/sweep.ts';
+import type { Scenario } from '../../src/domain/types.ts';
+import { runBatch } from '../../src/engine/batch.ts';
+import { PlanError, type PlannedInject, runHeadless } from '../../src/engine/headless.ts';
+import { stateName } from '../../src/engine/machine.ts';
+import type { RunOptions } from '../../src/engine/options.ts';
+import { arbRun, BOTS } from './arb-run.ts';
+import { shipped } from './helpers.ts';
+
+/** The batch's run and the machine's, compared; a run the batch declines must be one the machine cannot finish. */
+function sameEnd(
+  s: Scenario,
+  options: RunOptions,
+  injects: readonly PlannedInject[] = [],
+): 'batch' | 'declined' {
+  const batch = runBatch(s, options, injects);
+  let machine: ReturnType<typeof runHeadless> | PlanError;
+  try {
+    machine = runHeadless(s, options, { injects });
+  } catch (e) {
+    if (!(e instanceof PlanError)) throw e;
+    machine = e;
+  }
+  if (batch === null) {
+    expect(machine instanceof PlanError || machine.waitingFor !== null).toBe(true);
+    return 'declined';
+  }
+  expect(machine).not.toBeInstanceOf(PlanError);
+  const m = machine as ReturnType<typeof runHeadless>;
+  expect(m.waitingFor).toBeNull();
+  expect(batch.state).toBe(stateName(m.snapshot));
+  expect(JSON.stringify(batch.context)).toBe(JSON.stringify(m.snapshot.context));
+  return 'batch';
+}
+
+describe('runs of draws without history', () => {
+  it('should end as the machine does on random scenarios, strategies and seeds', () => {
+    fc.assert(
+      fc.property(arbRun, ({ scenario, options }) => {
+        expect(sameEnd(scenario, options)).toBe('batch');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  const SCENARIOS = ['ukraine-peace', 'blame-and-pressure', '28-point-path', 'tutorial-bilateral'];
+  it('should end as the machine does on drawn shipped scenarios with injects, and decline what it refuses', () => {
+    const seen = { batch: 0, declined: 0 };
+    fc.assert(
+      fc.property(
+        fc.record({
+          id: fc.constantFrom(...SCENARIOS),
+          draw: fc.nat({ max: 10_000 }),
+          seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          kinds: fc.array(fc.option(fc.constantFrom(...BOTS), { freq: 2 }), { minLength: 5, maxLength: 5 }),
+          maxRounds: fc.option(fc.integer({ min: 1, max: 12 })),
+          // an event by its place among the scenario's (past the end: one it does not have) and a round (0: never)
+          injects: fc.array(fc.tuple(fc.nat({ max: 12 }), fc.nat({ max: 8 })), { maxLength: 3 }),
+        }),
+        ({ id, draw, seed, kinds, maxRounds, injects }) => {
+          const s = drawOf(shipped(id), undefined, seed, draw);
+          const strategies = Object.fromEntries(
+            s.actors.flatMap((a, k) => (kinds[k] ? [[a.id, { kind: kinds[k] }]] : [])),
+          );
+          const options: RunOptions = { seed, strategies, ...(maxRounds === null ? {} : { maxRounds }) };
+          const planned = injects.map(([e, round]) => ({ event: s.events[e]?.id ?? 'no-such-event', round }));
+          seen[sameEnd(s, options, planned)]++;
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // both sides of the comparison were exercised
+    expect(seen.batch).toBeGreaterThan(0);
+    expect(seen.declined).toBeGreaterThan(0);
+  });
+
+  it('should decline a run with a person at the table', () => {
+    const s = shipped('tutorial-bilateral');
+    const person = { strategies: { [s.actors[0]!.id]: { kind: 'human' } } };
+    expect(runBatch(s, person, [])).toBeNull();
+    expect(runHeadless(s, person).waitingFor).toBe(s.actors[0]!.id);
+  });
+});
