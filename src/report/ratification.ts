@@ -100,7 +100,7 @@ export function anticipationWords(s: Scenario): string {
     ),
   );
   const rule = s.ratifications.length
-    ? `each actor facing a hurdle (${who}) rejects, and does not propose, a text it meets and would fail, and the mediator's redraft counts such a text against the actor as a broken red line`
+    ? `each actor facing a hurdle (${who}) rejects, and does not propose, a text that meets the hurdle and would fail it, and the mediator's redraft counts such a text against the actor as a broken red line`
     : 'the scenario states no ratification hurdle, so it changes nothing here';
   return `negotiators anticipate ratification: ${rule} — the modeller's assumption`;
 }

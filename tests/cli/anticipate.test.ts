@@ -57,14 +57,14 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
       const also =
         v.utility < v.aspiration ? `; it is also short of the ${n3(v.aspiration)} it holds out for` : '';
       expect(words).toContain(
-        `West rejects: it would fail West's parliament: worth ${n3(f!.utility)} to it, the vote needs ${n3(f!.threshold)}${also} (no deal: ${n3(v.reservation)}).`,
+        `West rejects: the text would fail West's parliament: worth ${n3(f!.utility)} to it, the vote needs ${n3(f!.threshold)}${also} (no deal: ${n3(v.reservation)}).`,
       );
     }
     // one of them is a text West would otherwise have taken: worth what it held out for, and more than no deal
     expect(refusals.some((v) => v.utility >= v.aspiration && v.utility >= v.reservation)).toBe(true);
     // the header says the option is on, and whose assumption it is; the run without it says nothing of it
     expect(words).toContain(
-      "negotiators anticipate ratification: each actor facing a hurdle (West's parliament, which needs the text to be worth 0.650 to West) rejects, and does not propose, a text it meets and would fail",
+      "negotiators anticipate ratification: each actor facing a hurdle (West's parliament, which needs the text to be worth 0.650 to West) rejects, and does not propose, a text that meets the hurdle and would fail it",
     );
     expect(words).toContain("the modeller's assumption");
     expect(cli(['run', FIXTURE]).stdout).not.toContain('anticipate');
@@ -107,7 +107,7 @@ describe('run --anticipate-ratification on a scenario where it binds', () => {
       expect(flat(cli(['resume', file]).stdout)).toContain('negotiators anticipate ratification:');
       const report = flat(cli(['report', file]).stdout);
       expect(report).toContain('- Negotiators anticipate ratification: each actor facing a hurdle');
-      expect(report).toContain("West rejects: it would fail West's parliament");
+      expect(report).toContain("West rejects: the text would fail West's parliament");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

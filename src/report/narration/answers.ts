@@ -45,7 +45,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         ? ''
         : ` Apart from its red line${e.violations.length > 1 ? 's' : ''}, the text is ${besidesWorth(e, worth, noDeal, short)}.`;
     // under the hypothesis that negotiators anticipate ratification, the vote it expects is part of the answer too
-    const vote = e.wouldFail?.length && !v.public ? ` Also, it ${wouldFailWords(e.wouldFail)}.` : '';
+    const vote = e.wouldFail?.length && !v.public ? ` Also, the text ${wouldFailWords(e.wouldFail)}.` : '';
     const rest = `${besides}${vote}${asks}`.trim();
     return [
       line([
@@ -73,7 +73,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   }
   if (e.wouldFail?.length) {
     const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
-    return [line([...opening(false), span(`: it ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)])];
+    return [line([...opening(false), span(`: the text ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)])];
   }
   const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
   return [line([...opening(false), span(`: ${why}.${asks}`)])];
