@@ -368,10 +368,11 @@ describe('the CSV tables docs/export.md describes', () => {
     ['sweep --csv', 'sweep tutorial-bilateral -n 5 --csv'],
     ['sweep --csv draws', 'sweep tutorial-bilateral -n 5 --csv draws'],
     ['outcomes --csv', 'outcomes ukraine-peace -n 2 --workers 1 --csv'],
-    ['outcomes --csv runs', 'outcomes ukraine-peace -n 2 --workers 1 --csv runs'],
+    // with every optional column: the hurdles anticipated (a last column, only when on)
+    ['outcomes --csv runs', 'outcomes ukraine-peace -n 2 --workers 1 --csv runs --anticipate-ratification'],
     ['whatif --csv', 'whatif tutorial-bilateral --document mediator-text --set guarantee=art5-like --csv'],
     ['concessions --csv', 'concessions tutorial-bilateral --document north-opening --csv'],
-    ['run --csv', 'run tutorial-bilateral --csv'],
+    ['run --csv', 'run tutorial-bilateral --csv --anticipate-ratification'],
   ];
   for (const [heading, line] of tables)
     it(`should name every column of ${heading}, and print every column its table lists`, async () => {

@@ -5,6 +5,7 @@
 // keeps its red lines, and sees the terms it named move its way (none against it).
 import type { Rng } from '../domain/rng.ts';
 import { utility } from '../domain/utility.ts';
+import { frontierWithHurdles, keepsWithHurdles } from './anticipate.ts';
 import { cheapest, compare } from './cheapest.ts';
 import { agreementFrontier, onFrontier } from './frontier.ts';
 import { keepsAll } from './search.ts';
@@ -62,21 +63,26 @@ export function frontierDraft(
   const { scenario, self } = view;
   const now = demandsMet(view, (a) => {
     const actor = scenario.actors[a]!;
-    return { utility: utility(actor, scenario.offsets, text), keeps: keepsAll(actor.redLines, text) };
+    const keeps = keepsWithHurdles(scenario, view.anticipate, a, text, keepsAll(actor.redLines, text));
+    return { utility: utility(actor, scenario.offsets, text), keeps };
   });
   if (now.shortfall <= EPS) return null;
   const frontier = agreementFrontier(scenario);
   if (!frontier) return null;
-  const me = onFrontier(scenario, frontier, self);
+  // under the hypothesis that negotiators anticipate ratification, a point an actor's body would vote down counts
+  // against that actor as a broken red line does
+  const onPoints = (a: number) =>
+    frontierWithHurdles(scenario, view.anticipate, frontier.points, a, onFrontier(scenario, frontier, a));
+  const me = onPoints(self);
   const current = [-now.meets.length, now.shortfall];
   const answers = view.history.at(-1)?.answers ?? [];
   // a redraft never loses an actor that accepted: it still gets what it held out for (the single text gains
   // consent; swinging between sides is what makes a mediator go round in circles)
   const accepted = answers
     .filter((d) => d.accepts && d.actor !== self)
-    .map((d) => ({ d, on: onFrontier(scenario, frontier, d.actor) }));
+    .map((d) => ({ d, on: onPoints(d.actor) }));
   // the answering actors on the frontier's points
-  const tables = new Map(answers.map((d) => [d.actor, onFrontier(scenario, frontier, d.actor)]));
+  const tables = new Map(answers.map((d) => [d.actor, onPoints(d.actor)]));
   const candidates: { item: { pkg: Int32Array; meets: number[] }; score: number[] }[] = [];
   frontier.points.forEach((p, k) => {
     if (me.keeps[k] !== 1 || me.utility[k]! < aspiration - EPS) return;

@@ -3,6 +3,7 @@
 import { brokenConstraints } from '../domain/evaluate.ts';
 import type { Rng } from '../domain/rng.ts';
 import { costliestIssues, utility } from '../domain/utility.ts';
+import { failedHurdles, proposalClearingHurdles } from './anticipate.ts';
 import { aspirationOf, effectiveKind } from './aspiration.ts';
 import { agreementFrontier, bestAcceptable } from './frontier.ts';
 import { bestFor, type Position, tradeOff } from './position.ts';
@@ -50,10 +51,19 @@ export function respond(view: View, rng: Rng): Response {
   const u = utility(actor, scenario.offsets, text);
   const aspiration = best ? aspirationOf(view, rng, ceilingOf(view, best)) : actor.reservation.value;
   const violations = brokenConstraints(actor.redLines, text);
-  if (best && violations.length === 0 && u >= aspiration - EPS)
+  // the modeller's hypothesis, when on: a text its own domestic body would vote down is no text to accept
+  const wouldFail = view.anticipate ? failedHurdles(scenario, self, text) : [];
+  if (best && violations.length === 0 && u >= aspiration - EPS && wouldFail.length === 0)
     return { type: 'accept', utility: u, aspiration };
   const asks = costliestIssues(scenario, actor, text, ASKS);
-  return { type: 'reject', utility: u, aspiration, violations, asks };
+  return {
+    type: 'reject',
+    utility: u,
+    aspiration,
+    violations,
+    asks,
+    ...(wouldFail.length ? { wouldFail } : {}),
+  };
 }
 
 /** Zeuthen's offer: its next point of the frontier, or (having nothing left to concede) the best offer made. */
@@ -77,5 +87,18 @@ export function propose(view: View, rng: Rng): Proposal | WalkOut {
   pkg ??= tradeOff(scenario, self, aspiration, text)?.pkg ?? null;
   // the invariant, whatever a search returned: never propose across its own red lines
   if (!pkg || !keepsAll(actor.redLines, pkg)) pkg = best.pkg;
+  if (view.anticipate) {
+    const clearing = proposalClearingHurdles(scenario, self, pkg, aspiration, text, best);
+    // nothing it could table clears its own hurdles: it has nothing to offer that it would sign, and leaves
+    if (!clearing)
+      return {
+        type: 'walk-out',
+        utility: utility(actor, scenario.offsets, text),
+        aspiration: actor.reservation.value,
+        best: best.utility,
+        wouldFail: failedHurdles(scenario, self, best.pkg),
+      };
+    pkg = clearing;
+  }
   return { type: 'propose', pkg: Array.from(pkg), aspiration };
 }

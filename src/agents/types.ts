@@ -1,5 +1,6 @@
 // What a strategy sees and what it may do. Strategies are pure functions of a View (and a seeded Rng).
 import type { Violation } from '../domain/evaluate.ts';
+import type { HurdleCheck } from '../domain/ratification.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 
 /** An answer given in an earlier round. */
@@ -40,6 +41,8 @@ export interface View {
   readonly text: Int32Array;
   /** earlier rounds, oldest first */
   readonly history: readonly PastRound[];
+  /** the modeller's hypothesis that negotiators anticipate ratification is on (agents/anticipate.ts) */
+  readonly anticipate?: boolean;
 }
 
 /** An issue the actor asks to have changed: those that cost it most, largest first. */
@@ -57,6 +60,8 @@ export type Response =
       /** its own red lines the text breaks */
       readonly violations: readonly Violation[];
       readonly asks: readonly Ask[];
+      /** its ratification hurdles the text meets and would not clear (only when it anticipates them) */
+      readonly wouldFail?: readonly HurdleCheck[];
     }
   | {
       readonly type: 'walk-out';
@@ -64,6 +69,8 @@ export type Response =
       readonly aspiration: number;
       /** the most it could get at this table under its red lines (null: nothing satisfies them) */
       readonly best: number | null;
+      /** anticipating ratification: no text it could table clears its own hurdles; those its best text fails */
+      readonly wouldFail?: readonly HurdleCheck[];
     };
 
 export interface Proposal {

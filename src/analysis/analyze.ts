@@ -12,6 +12,7 @@ import { paths } from './dag.ts';
 import { feasibilityDag, outcomeSpace } from './feasibility.ts';
 import { AnalysisLimitError } from './limits.ts';
 import { type RatificationReport, ratificationReport } from './ratification.ts';
+import { type RatificationZone, ratificationZone } from './ratification-zone.ts';
 import {
   egalitarianMin,
   ksMeasures,
@@ -173,6 +174,9 @@ export interface AnalysisReport {
   readonly solutions: Readonly<Record<SolutionKind, SolutionReport | null>>;
   /** the scenario's ratification hurdles and the packages they apply to; null when it states none */
   readonly ratification: RatificationReport | null;
+  /** asked for (--anticipate-ratification): the zone of agreement when negotiators anticipate the hurdles; null
+   * when the scenario states none */
+  readonly anticipated?: RatificationZone | null;
   readonly pareto: {
     readonly exact: boolean;
     /** 0 when exact; otherwise every acceptable package at least ε above the reservation of every actor it
@@ -190,6 +194,8 @@ export interface AnalyzeOptions {
   readonly budget?: number;
   /** judge everything, every document included, by the positions in force on this date */
   readonly asOf?: string;
+  /** also count the zone of agreement when negotiators anticipate ratification (ratification-zone.ts) */
+  readonly anticipate?: boolean;
 }
 
 function optionValue(scenario: Scenario, issue: number, option: number): string | number {
@@ -397,6 +403,7 @@ export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): 
       dag.total,
       acc.frontier.map((p) => p.pkg),
     ),
+    ...(options.anticipate ? { anticipated: ratificationZone(scenario) } : {}),
     pareto: {
       exact: acc.exact,
       epsilon: acc.epsilon,

@@ -49,3 +49,10 @@ export function parseInject(value: string, previous: PlannedInject[] = []): Plan
     throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
   return [...previous, { event: m[1]!, round: Number(m[2]) }];
 }
+
+/** The run option of the modeller's hypothesis that negotiators anticipate ratification (agents/anticipate.ts). */
+export const ANTICIPATE_FLAG = '--anticipate-ratification';
+export const NO_ANTICIPATE_FLAG = '--no-anticipate-ratification';
+export const NO_ANTICIPATE_HELP = "off, where the scenario's protocol.anticipateRatification turns it on";
+export const ANTICIPATE_HELP =
+  "the modeller's assumption that negotiators anticipate ratification: every actor facing a ratification hurdle rejects, and does not propose, a text its domestic body would vote down, and the mediator's redraft counts such a text against it (docs/run.md)";

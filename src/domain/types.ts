@@ -323,6 +323,8 @@ interface Protocol {
   readonly parties: readonly number[];
   readonly opening?: string;
   readonly maxRounds: number;
+  /** every run's default for the modeller's assumption that negotiators anticipate ratification (absent: off) */
+  readonly anticipateRatification?: true;
 }
 
 export interface Scenario {

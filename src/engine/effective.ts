@@ -128,5 +128,6 @@ export function viewOf(run: Run, ctx: NegotiationContext, self: number): View {
     maxRounds: ctx.maxRounds,
     text: textOf(ctx.text),
     history: ctx.history,
+    ...(run.options.anticipateRatification ? { anticipate: true } : {}),
   };
 }

@@ -16,6 +16,9 @@ export interface RunOptions {
   readonly strategies?: Readonly<
     Record<string, { readonly kind: string; readonly params?: Readonly<Record<string, number>> }>
   >;
+  /** the modeller's hypothesis that negotiators anticipate ratification (agents/anticipate.ts); absent: the
+   * scenario's `protocol.anticipateRatification`, else off */
+  readonly anticipateRatification?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -23,6 +26,8 @@ export interface ResolvedOptions {
   readonly maxRounds: number;
   /** per actor index */
   readonly strategies: readonly Strategy[];
+  /** present (true) only when on: outputs without it stay as they were */
+  readonly anticipateRatification?: true;
 }
 
 /** A run's fixed part: the scenario and the resolved options the machine closes over. */
@@ -92,5 +97,7 @@ export function resolveOptions(scenario: Scenario, options: RunOptions = {}): Re
     const error = strategyError(s.kind, strategies[a].params, roleOf(scenario, a));
     if (error) throw new OptionError('strategy', id, error);
   }
-  return { seed, maxRounds, strategies };
+  // the flag (or the session's option) over the scenario's default
+  const anticipate = options.anticipateRatification ?? scenario.protocol.anticipateRatification === true;
+  return { seed, maxRounds, strategies, ...(anticipate ? { anticipateRatification: true } : {}) };
 }

@@ -111,6 +111,8 @@ export interface OutcomesResult {
   readonly asOf: string;
   readonly maxRounds: number;
   readonly strategies: Readonly<Record<string, Strategy>>;
+  /** the modeller's hypothesis that negotiators anticipate ratification was on (absent: off) */
+  readonly anticipateRatification?: true;
   readonly injects: readonly PlannedInject[];
   /** the uncertain parameters drawn (as in sweep) */
   readonly parameters: readonly string[];
@@ -286,6 +288,7 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
     asOf: options.asOf ?? scenario.date,
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
+    ...(resolved.anticipateRatification ? { anticipateRatification: true } : {}),
     injects,
     // a record prior draws the actors from the record's region and leaves the thresholds as written
     parameters: [...uncertainParameters(scenario), ...(options.prior ? [] : thresholdParameters(scenario))],

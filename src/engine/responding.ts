@@ -2,6 +2,7 @@
 // controllers of the issues it moves), except the party that proposed it. Bots answer at once; the machine waits
 // for people.
 
+import { failedHurdles } from '../agents/anticipate.ts';
 import { respond } from '../agents/strategy.ts';
 import type { Response } from '../agents/types.ts';
 import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
@@ -9,6 +10,7 @@ import { mediatorOf } from '../domain/protocol.ts';
 import { rngFromState } from '../domain/rng.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { costliestIssues, issueCosts, utility } from '../domain/utility.ts';
+import { wouldFailEntries } from './anticipated.ts';
 import { noteWalkOut } from './blame.ts';
 import {
   append,
@@ -87,15 +89,28 @@ function logAnswer(
     ...(human ? { human: true as const } : {}),
     ...(absent ? { absent: true as const } : {}),
     ...(asksDefaulted ? { asksDefaulted: true as const } : {}),
+    ...(res.type === 'reject' && res.wouldFail ? { wouldFail: wouldFailEntries(res.wouldFail) } : {}),
   });
 }
 
-/** A mediator whose consent the text needs stands by it while it keeps its red lines and beats no deal. */
-function mediatorAnswer(s: Scenario, actor: number, text: readonly number[]): Response {
+/**
+ * A mediator whose consent the text needs stands by it while it keeps its red lines and beats no deal (and, when
+ * negotiators anticipate ratification, while the text clears its own hurdles).
+ */
+function mediatorAnswer(s: Scenario, actor: number, text: readonly number[], anticipate: boolean): Response {
   const v = verdictOf(s, s.actors[actor]!, text);
-  if (v.accepts) return { type: 'accept', utility: v.utility, aspiration: v.reservation };
+  const wouldFail = anticipate ? failedHurdles(s, actor, text) : [];
+  if (v.accepts && wouldFail.length === 0)
+    return { type: 'accept', utility: v.utility, aspiration: v.reservation };
   const asks = costliestIssues(s, s.actors[actor]!, text, 3);
-  return { type: 'reject', utility: v.utility, aspiration: v.reservation, violations: v.violations, asks };
+  return {
+    type: 'reject',
+    utility: v.utility,
+    aspiration: v.reservation,
+    violations: v.violations,
+    asks,
+    ...(wouldFail.length ? { wouldFail } : {}),
+  };
 }
 
 /** An actor that has walked out answers no. */
@@ -120,7 +135,11 @@ export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationCo
     const kind = run.options.strategies[a]!.kind;
     if (ctx.walkedOut.includes(a)) return { a, kind, res: absentAnswer(s, a, ctx.text), absent: true };
     if (mediated && a === mediatorOf(s))
-      return { a, kind: 'mediator' as const, res: mediatorAnswer(s, a, ctx.text) };
+      return {
+        a,
+        kind: 'mediator' as const,
+        res: mediatorAnswer(s, a, ctx.text, run.options.anticipateRatification === true),
+      };
     if (isHuman(run, a)) return { a, kind, res: null };
     drew = true;
     return { a, kind, res: respond(viewOf(run, ctx, a), rng) };

@@ -41,6 +41,7 @@ const common = {
     strategies: z
       .record(id, z.strictObject({ kind: id, params: z.record(id, z.number()).optional() }))
       .optional(),
+    anticipateRatification: z.boolean().optional(),
   }),
   inputs: z.array(NegotiationEventSchema),
 };

@@ -1,6 +1,7 @@
 // The start of a round: reservations drift, scheduled events fire, and a text goes on the table — a document
 // (the opening, or one an event tables), the mediator's revision, or the proposer's offer.
 
+import { failedHurdles, proposalClearingHurdles } from '../agents/anticipate.ts';
 import { aspirationOf } from '../agents/aspiration.ts';
 import { type MediatorMemory, revise } from '../agents/mediator.ts';
 import { bestFor, bestUnder, type Position } from '../agents/position.ts';
@@ -10,6 +11,7 @@ import { requireDocument } from '../domain/lookup.ts';
 import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
+import { wouldFailEntries } from './anticipated.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
 import {
   type ContextDraft,
@@ -98,19 +100,23 @@ function mediatorMove(
     // its own draft: its best under its red lines and the rules, or under its red lines alone; with neither it
     // cannot table a text it could stand by, and leaves
     const own = best ?? bestUnder(s, m, s.actors[m]!.redLines, reference);
-    if (!own) {
+    // anticipating ratification, it tables no draft its own body would vote down (agents/anticipate.ts)
+    const pkg =
+      own &&
+      (view.anticipate ? proposalClearingHurdles(s, m, own.pkg, own.utility, reference, own) : own.pkg);
+    if (!own || !pkg) {
       noteWalkOut(draft, m);
       log(draft, 'tabling', {
         kind: 'walk-out',
         actor: s.actors[m]!.id,
         cause: 'strategy',
-        best: null,
+        best: own ? own.utility : null,
         reservation: s.actors[m]!.reservation.value,
+        ...(own ? { wouldFail: wouldFailEntries(failedHurdles(s, m, own.pkg)) } : {}),
       });
       return;
     }
-    const pkg = own.pkg;
-    const aspiration = own.utility;
+    const aspiration = pkg === own.pkg ? own.utility : utility(s.actors[m]!, s.offsets, pkg);
     setText(draft, run.scenario, 'tabling', pkg, {
       kind: 'proposal',
       actor: s.actors[m]!.id,
@@ -187,6 +193,7 @@ function proposerMove(draft: ContextDraft, view: View): void {
       cause: 'strategy',
       best: move.best,
       reservation: actor.reservation.value,
+      ...(move.wouldFail ? { wouldFail: wouldFailEntries(move.wouldFail) } : {}),
     });
     return;
   }

@@ -130,6 +130,8 @@ export type EntryBody =
       /** a person rejected without naming terms: `asks` are the terms that cost it most, which the mediator reads
        * as its asks */
       readonly asksDefaulted?: true;
+      /** under the hypothesis that negotiators anticipate ratification: its hurdles the text meets and would fail */
+      readonly wouldFail?: readonly WouldFail[];
     }
   | {
       readonly kind: 'walk-out';
@@ -141,6 +143,8 @@ export type EntryBody =
       readonly reservation?: number;
       /** a mediator out of patience: the rounds in a row without progress */
       readonly stalled?: number;
+      /** anticipating ratification: no text it could table clears its hurdles; those its best text would fail */
+      readonly wouldFail?: readonly WouldFail[];
     }
   | {
       readonly kind: 'inject';
@@ -192,6 +196,16 @@ export type EntryBody =
       readonly terms: TermSheet;
       readonly blame?: readonly BlameCount[];
     };
+
+/** A reason to reject that the modeller's hypothesis adds: the actor's body would vote the text down. */
+export interface WouldFail {
+  readonly kind: 'ratification';
+  readonly hurdle: string;
+  readonly label: string;
+  /** the text's worth to the actor, and what the body's approval needs */
+  readonly utility: number;
+  readonly threshold: number;
+}
 
 export type TranscriptEntry = {
   readonly seq: number;

@@ -1,10 +1,11 @@
 // The after-action report as one self-contained HTML page: the same model as the markdown, the timeline painted
 // from the narration's lines (paint-html.ts), the utility trajectories drawn as an inline SVG chart and every source
 // id linked to its entry at the end.
+
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { utilityChart } from './chart.ts';
 import { evidenceHtml } from './evidence.ts';
-import { n3 } from './format.ts';
+import { capitalise, n3 } from './format.ts';
 import { esc } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
 import {
@@ -129,6 +130,9 @@ export function afterActionHtml(r: AfterActionReport): string {
     `<tr><th scope="row">Seed</th><td>${r.seed}</td></tr>`,
     `<tr><th scope="row">Rounds</th><td>${r.rounds} of up to ${r.maxRounds}</td></tr>`,
     `<tr><th scope="row">Strategies</th><td>${esc(strategiesLine(r))}</td></tr>`,
+    ...(r.anticipation
+      ? [`<tr><th scope="row">Ratification</th><td>${esc(capitalise(r.anticipation))}</td></tr>`]
+      : []),
     `<tr><th scope="row">Played by people</th><td>${people.length ? esc(people.join(', ')) : 'none'}</td></tr>`,
     '</tbody></table>',
     `<p class="outcome" id="outcome"><strong>Outcome.</strong> ${esc(r.outcome.sentence)}</p>`,

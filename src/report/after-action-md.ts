@@ -1,8 +1,9 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
 // is the narration's lines (paint-md.ts).
+
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { evidenceMarkdown } from './evidence.ts';
-import { n3 } from './format.ts';
+import { capitalise, n3 } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
 import {
@@ -77,6 +78,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
     `- Seed: ${r.seed}`,
     `- Rounds: ${r.rounds} of up to ${r.maxRounds}`,
     `- Strategies: ${md(strategiesLine(r))}`,
+    ...(r.anticipation ? [`- ${md(capitalise(r.anticipation))}`] : []),
     `- Played by people: ${
       r.actors.some((a) => a.person)
         ? md(

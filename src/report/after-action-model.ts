@@ -132,6 +132,8 @@ export function sourceLine(s: SourceRef): SourceLine {
 export interface AfterActionReport {
   readonly scenario: { readonly id: string; readonly title: string; readonly source?: string };
   readonly protocol: string;
+  /** the run option that negotiators anticipate ratification, in words (absent: off) */
+  readonly anticipation?: string;
   readonly seed: number;
   readonly maxRounds: number;
   readonly rounds: number;

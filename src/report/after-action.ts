@@ -2,6 +2,7 @@
 // the narration's report voice, utility trajectories, turning points, the last text against the Nash solution,
 // debrief questions and the sources cited. Pure: scenario + transcript → plain data, which the markdown and HTML
 // painters (and a UI) only lay out.
+
 import type { Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
@@ -23,6 +24,7 @@ import { Narration } from './narration/narration.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
+import { anticipationWords } from './ratification.ts';
 import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
 import { actorName, issueLabel, listing, protocolWords, strategyLabel, strategyWords } from './words.ts';
@@ -186,6 +188,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ...(meta.source === undefined ? {} : { source: meta.source }),
     },
     protocol: protocolWords(scenario),
+    ...(options.anticipateRatification ? { anticipation: anticipationWords(scenario) } : {}),
     seed: options.seed,
     maxRounds: options.maxRounds,
     rounds,

@@ -23,6 +23,7 @@ function otherwise(rest: readonly Verdict[]): string {
   const words = {
     'red-line': 'the text crossed another of its red lines',
     'below-no-deal': 'the text was worth less to it than no deal',
+    'would-fail': 'its own domestic body would vote the text down',
     'holds-out': 'the text fell short of what it held out for',
     person: "of a person's choice",
     absent: 'it had walked out',

@@ -12,6 +12,8 @@ type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
 const WHY = {
   'red-line': 'the text crossed its red lines',
   'below-no-deal': 'the text was worth less to it than no deal',
+  // only under the modeller's hypothesis that negotiators anticipate ratification
+  'would-fail': 'its own domestic body would vote the text down, by the threshold the scenario assumes',
   'holds-out': 'the text was worth no less than no deal to it yet short of what it held out for',
   person: "a person's choice",
   absent: 'it had walked out',
@@ -22,6 +24,7 @@ export function rejectionKind(v: Verdict): keyof typeof WHY {
   if (v.absent) return 'absent';
   if (v.violations.length) return 'red-line';
   if (v.human) return 'person';
+  if (v.wouldFail?.length) return 'would-fail';
   return v.utility < v.reservation - EPS ? 'below-no-deal' : 'holds-out';
 }
 

@@ -66,3 +66,41 @@ export function hurdleSentence(s: Scenario, h: HurdleLike): string {
     ? `${name}: worth ${worth} to ${who}, at or above ${needs} — it clears the hurdle`
     : `${name}: worth ${worth} to ${who}, below ${needs} — it falls short`;
 }
+
+/**
+ * The zone of agreement if negotiators anticipate ratification, in words, from the exact counts of
+ * analysis/ratification-zone.ts: "N packages every party accepts …; M of them clear every hurdle they meet".
+ */
+export function anticipatedZoneWords(
+  z: { readonly accepted: number | null; readonly clearing: number | null; readonly notCounted?: string },
+  /** one screen line: the counts first, what they mean after */
+  short = false,
+): string {
+  const count = (k: number) => k.toLocaleString('en-US');
+  if (z.accepted === null || z.clearing === null)
+    return `not counted exactly: ${z.notCounted ?? 'over budget'}`;
+  if (z.accepted === 0) return 'no package every party accepts, hurdles or not';
+  if (short)
+    return `${count(z.clearing)} of the ${count(z.accepted)} packages every party accepts clear every hurdle they meet (the modeller's assumption)`;
+  return `${count(z.accepted)} ${z.accepted === 1 ? 'package' : 'packages'} every party accepts (its red lines and the rules kept, worth its value of no deal); ${count(z.clearing)} of them clear every hurdle they meet — the zone of agreement if negotiators anticipate ratification (the modeller's assumption)`;
+}
+
+/** The short mark of the run option where a header has one line's room (the play screen, its setup form). */
+export const ANTICIPATION_MARK = "negotiators anticipate ratification (the modeller's assumption)";
+
+/**
+ * The run option that negotiators anticipate ratification, as every output's header says it: what it does, to
+ * whom (every actor the scenario gives a hurdle), and that it is the modeller's assumption.
+ */
+export function anticipationWords(s: Scenario): string {
+  const who = listing(
+    s.ratifications.map(
+      (r) =>
+        `${r.label}, which needs the text to be worth ${n3(r.threshold.value)} to ${actorName(s, s.actors[r.actor]!.id)}`,
+    ),
+  );
+  const rule = s.ratifications.length
+    ? `each actor facing a hurdle (${who}) rejects, and does not propose, a text that meets the hurdle and would fail it, and the mediator's redraft counts such a text against the actor as a broken red line`
+    : 'the scenario states no ratification hurdle, so it changes nothing here';
+  return `negotiators anticipate ratification: ${rule} — the modeller's assumption`;
+}

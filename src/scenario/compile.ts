@@ -321,6 +321,7 @@ export function compileScenario(
       parties: input.protocol.parties.map((p) => actorIndex.get(p)!),
       ...(input.protocol.opening === undefined ? {} : { opening: input.protocol.opening }),
       maxRounds: input.protocol.maxRounds,
+      ...(input.protocol.anticipateRatification ? { anticipateRatification: true as const } : {}),
     },
     offsets,
     issueIndex,

@@ -282,6 +282,12 @@ const Protocol = z.strictObject({
   parties: z.array(Id).min(1).describe('the actors whose acceptance every agreement needs'),
   opening: Id.optional().describe('the document on the table at round 1'),
   maxRounds: z.number().int().min(1).max(1000),
+  anticipateRatification: z
+    .boolean()
+    .optional()
+    .describe(
+      "the modeller's assumption that negotiators anticipate ratification, as every run's default (run --anticipate-ratification or --no-anticipate-ratification overrides it); absent: false",
+    ),
 });
 
 const OmitLists = z.strictObject({

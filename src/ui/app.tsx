@@ -42,6 +42,8 @@ export interface AppProps {
   readonly clock?: Clock;
   /** judge every document by the positions of this date (tui --as-of) */
   readonly asOf?: string;
+  /** play sessions started here anticipate ratification (tui --anticipate-ratification) */
+  readonly anticipate?: boolean;
 }
 
 const MIN_COLUMNS = 60;
@@ -144,8 +146,13 @@ function Explorer({
   initial,
   clock,
   asOf,
+  anticipate = false,
 }: AppProps) {
-  const [state, dispatch] = useReducer(appReducer, scenario, (s) => initial ?? initialState(s, asOf ?? null));
+  const [state, dispatch] = useReducer(
+    appReducer,
+    scenario,
+    (s) => initial ?? initialState(s, asOf ?? null, anticipate),
+  );
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const letters = typing(state);

@@ -33,6 +33,7 @@ export async function runExplorer(
   host: PlayHost,
   session?: OpenSession,
   asOf?: string,
+  anticipate = false,
 ): Promise<void> {
   const initial = session ? sessionState(scenario, session) : undefined;
   const out = process.stdout;
@@ -49,6 +50,7 @@ export async function runExplorer(
         host={host}
         {...(initial ? { initial } : {})}
         {...(asOf === undefined ? {} : { asOf })}
+        {...(anticipate ? { anticipate } : {})}
       />,
       { stdin: keys as unknown as NodeJS.ReadStream },
     );

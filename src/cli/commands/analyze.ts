@@ -17,6 +17,7 @@ import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
 import { cells, count as countOf, n2, n3, optionLabel, padCells, percentOf } from '../../report/format.ts';
 import {
+  anticipatedZoneWords,
   hurdleName,
   hurdleSentence,
   RATIFICATION_CAVEAT,
@@ -27,7 +28,7 @@ import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import { ANTICIPATE_FLAG, intFlag, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -84,7 +85,15 @@ const RATIFICATION_LEGEND = `  subject to: a signed text that meets a ratificati
 /** The scenario's hurdles and how many of the packages the analysis counts meet one. */
 function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): string[] {
   const r = report.ratification;
-  if (!r) return [];
+  // asked to anticipate hurdles the scenario does not state: said, not left out
+  if (!r)
+    return report.anticipated === null
+      ? [
+          p.bold('Ratification'),
+          '  the scenario states no ratification hurdle: anticipating one changes nothing',
+          '',
+        ]
+      : [];
   const out = [p.bold('Ratification')];
   for (const h of r.hurdles) {
     const range = h.thresholdRange ? ` (range ${n3(h.thresholdRange[0])}–${n3(h.thresholdRange[1])})` : '';
@@ -107,6 +116,7 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
           ? 'no package every required actor accepts'
           : `${count(r.frontier.needed)} of ${count(report.pareto.size)} points meet a hurdle, and ${count(r.frontier.cleared)} of those clear every hurdle they meet`,
       ],
+      ...(report.anticipated ? [['anticipated', anticipatedZoneWords(report.anticipated)]] : []),
     ]),
   );
   out.push(p.dim(`  ${RATIFICATION_CAVEAT}`));
@@ -322,10 +332,22 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--limit <n>', 'also list the first N feasible packages', intFlag(0, 1_000_000), 0)
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .option(
+      ANTICIPATE_FLAG,
+      "also count the zone of agreement if negotiators anticipate ratification (the modeller's assumption): the packages every party accepts, and how many of them clear every hurdle they meet (exact)",
+    )
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .action(
       async (
         name: string,
-        opts: { json?: boolean; csv?: string; out?: string; limit: number; asOf?: string },
+        opts: {
+          json?: boolean;
+          csv?: string;
+          out?: string;
+          limit: number;
+          asOf?: string;
+          anticipateRatification?: boolean;
+        },
       ) => {
         checkExportFlags(opts);
         const limit = opts.limit;
@@ -337,7 +359,14 @@ export function registerAnalyze(program: Command, io: Io): void {
             2,
           );
         const s = await openScenarioAsync(name);
-        const report = analyzeScenario(s, { limit, ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }) });
+        const report = analyzeScenario(s, {
+          limit,
+          ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+          // the flag over the scenario's default
+          ...((opts.anticipateRatification ?? s.protocol.anticipateRatification === true)
+            ? { anticipate: true }
+            : {}),
+        });
         // the evidence judges each document by its own date and each reaction by its date (--as-of aside)
         const evidence = csv ? null : await analysisEvidence(s);
         const text = csv

@@ -8,9 +8,16 @@ import { calibratedCentres } from '../../analysis/record-prior.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
 import { outcomeName } from '../../report/evidence.ts';
+import { ANTICIPATION_MARK } from '../../report/ratification.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+} from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
@@ -21,6 +28,8 @@ export const DEFAULT_RUN_BUDGET = 600;
 export interface HingesReport {
   readonly scenario: { readonly id: string; readonly title: string };
   readonly seed: number;
+  /** the run assumed that negotiators anticipate ratification (absent: it did not) */
+  readonly anticipateRatification?: true;
   /** the largest set tried */
   readonly maxSize: number;
   readonly outcome: {
@@ -37,7 +46,7 @@ export interface HingesReport {
 
 export async function hingesReport(
   scenario: Scenario,
-  opts: { seed: number; rounds?: number; maxSize: number; budget: number },
+  opts: { seed: number; rounds?: number; maxSize: number; budget: number; anticipateRatification?: boolean },
 ): Promise<HingesReport> {
   const needsCentres = scenario.actors.some((a) => {
     const fit = pointFit(scenario, a.index);
@@ -47,7 +56,13 @@ export async function hingesReport(
   const met = new Map<string, HingeItem>();
   const documents = documentHinges(scenario, centres, met, { maxSize: opts.maxSize });
   const o = outcomeHinges(scenario, {
-    run: { seed: opts.seed, ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }) },
+    run: {
+      seed: opts.seed,
+      ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+      ...(opts.anticipateRatification === undefined
+        ? {}
+        : { anticipateRatification: opts.anticipateRatification }),
+    },
     centres,
     maxSize: opts.maxSize,
     budget: opts.budget,
@@ -63,6 +78,9 @@ export async function hingesReport(
   return {
     scenario: { id: scenario.id, title: scenario.title },
     seed: opts.seed,
+    ...((opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true)
+      ? { anticipateRatification: true as const }
+      : {}),
     maxSize: opts.maxSize,
     outcome: { outcome: o.outcome, hinges: o.hinges, sizes: o.sizes, tried: o.tried, complete: o.complete },
     documents,
@@ -98,6 +116,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
     ),
   );
   out.push('', p.bold(`The run (seed ${r.seed}): ${outcomeName(r.outcome.outcome)}`));
+  if (r.anticipateRatification) out.push(p.dim(`  ${ANTICIPATION_MARK}`));
   if (r.outcome.hinges.length === 0)
     out.push(r.outcome.tried === 0 ? '  No set was tried.' : '  No set tried changes it.');
   for (const h of r.outcome.hinges) out.push(`  → ${outcomeName(h.outcome)}: ${setWords(r, h.items)}`);
@@ -161,6 +180,8 @@ export function registerHinges(program: Command, io: Io): void {
       intFlag(0, 10_000_000),
       DEFAULT_RUN_BUDGET,
     )
+    .option(ANTICIPATE_FLAG, `the run's: ${ANTICIPATE_HELP}`)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print JSON')
     .option('--out <file>', 'write the --json output to this file (atomically) instead of stdout')
     .action(
@@ -171,6 +192,7 @@ export function registerHinges(program: Command, io: Io): void {
           rounds?: number;
           maxSize: number;
           budget: number;
+          anticipateRatification?: boolean;
           json?: boolean;
           out?: string;
         },

@@ -16,14 +16,22 @@ import {
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
-import { RATIFICATION_CAVEAT } from '../../report/ratification.ts';
+import { anticipationWords, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { actorName } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, startedFrom } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag, parseInject, parseStrategy } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+  parseInject,
+  parseStrategy,
+} from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -52,6 +60,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     `${p.bold(scenario.title)} — ${r.draws.toLocaleString('en-US')} runs, seed ${r.seed}, up to ${r.maxRounds} rounds`,
     ...(from ? [p.dim(from)] : []),
     p.dim(`strategies: ${strategies}`),
+    ...(r.anticipateRatification ? [p.dim(anticipationWords(scenario))] : []),
   );
   if (r.injects.length)
     out.push(
@@ -160,8 +169,8 @@ export function printOutcomes(
     const body =
       csv === 'runs'
         ? toCsv(
-            runColumns(scenario),
-            part.rows.map((r) => runRow(scenario, r)),
+            runColumns(scenario, result.anticipateRatification),
+            part.rows.map((r) => runRow(scenario, r, result.anticipateRatification)),
           )
         : csv === 'summary'
           ? outcomesSummaryCsv(result)
@@ -200,6 +209,8 @@ export function registerOutcomes(program: Command, io: Io): void {
       'fire a manual event at the start of a round in every run (repeatable)',
       parseInject,
     )
+    .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the summary as JSON (deterministic)')
     .option(
       '--csv [table]',
@@ -220,6 +231,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         rounds?: number;
         strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
         inject?: PlannedInject[];
+        anticipateRatification?: boolean;
       } & DrawFlags,
     ) => {
       if (!opts.shard) checkExportFlags(opts);
@@ -230,6 +242,9 @@ export function registerOutcomes(program: Command, io: Io): void {
       const run: Omit<RunOptions, 'seed'> = {
         ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
         ...(opts.strategy ? { strategies: opts.strategy } : {}),
+        ...(opts.anticipateRatification === undefined
+          ? {}
+          : { anticipateRatification: opts.anticipateRatification }),
       };
       const humans = withFlags(undefined, () => peopleAtTheTable(start, run)); // option errors name the flag
       if (humans.length)

@@ -21,7 +21,15 @@ import { sourcesCitedLines } from '../../report/sources-cited.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag, parseInject, parseStrategy } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+  parseInject,
+  parseStrategy,
+} from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -68,7 +76,7 @@ export async function report(
   const conflicts = opts.csv ? null : unsignable(scenario, options, result);
   if (opts.json || opts.csv) {
     const text = opts.csv
-      ? runCsv(transcript)
+      ? runCsv(transcript, resolved.anticipateRatification === true)
       : `${JSON.stringify({ ...runJson(scenario, resolved, result), conflicts, ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
@@ -140,6 +148,8 @@ export function registerRun(program: Command, io: Io): void {
     )
     .option('--inject <event@round>', 'fire a manual event at the start of a round (repeatable)', parseInject)
     .option('--moves <file>', 'the moves of the actors played by people (JSON; see docs/run.md)')
+    .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the run as JSON (deterministic)')
     .option('--csv', 'print CSV: one row per verdict (round × actor)')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
@@ -153,6 +163,7 @@ export function registerRun(program: Command, io: Io): void {
           strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
           inject?: PlannedInject[];
           moves?: string;
+          anticipateRatification?: boolean;
           json?: boolean;
           csv?: boolean;
           out?: string;
@@ -165,6 +176,9 @@ export function registerRun(program: Command, io: Io): void {
           seed: opts.seed,
           ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
           ...(opts.strategy ? { strategies: opts.strategy } : {}),
+          ...(opts.anticipateRatification === undefined
+            ? {}
+            : { anticipateRatification: opts.anticipateRatification }),
         };
         const injects = opts.inject ?? [];
         // the moves' reader (zod) is imported only when there are moves to read

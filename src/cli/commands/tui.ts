@@ -3,6 +3,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { AS_OF_HELP, parseAsOf } from '../as-of.ts';
 import { writeFileAtomic } from '../files.ts';
+import { ANTICIPATE_FLAG, ANTICIPATE_HELP } from '../flags.ts';
 import type { Io } from '../io.ts';
 import { Recovery, recoveryNote } from '../recovery.ts';
 import { scenarioSource } from '../run-plan.ts';
@@ -26,7 +27,12 @@ function needTerminal(name: string): void {
  * Runs the explorer until it quits. Returns the lines to print after it: where each play session that was not
  * saved has its recovery copy.
  */
-export async function openExplorer(name: string, sessionFile?: string, asOf?: string): Promise<string[]> {
+export async function openExplorer(
+  name: string,
+  sessionFile?: string,
+  asOf?: string,
+  anticipate = false,
+): Promise<string[]> {
   // a bad session file is reported before the terminal is asked for, as resume reports it
   const loaded = sessionFile === undefined ? null : readSessionFile(sessionFile);
   needTerminal(loaded ? loaded.session.scenario.source : name);
@@ -50,6 +56,7 @@ export async function openExplorer(name: string, sessionFile?: string, asOf?: st
       },
       loaded && sessionFile !== undefined ? { session: loaded.session, file: sessionFile } : undefined,
       asOf,
+      anticipate,
     );
   } finally {
     // after a crash as after a quit: the copies of sessions never saved stay, and are named
@@ -70,7 +77,11 @@ export function registerTui(program: Command, io: Io): void {
       'open a saved session (s in play, or peacesim run --save) on the play screen; its scenario is the one it names',
     )
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
-    .action(async (name: string, opts: { session?: string; asOf?: string }) => {
-      for (const note of await openExplorer(name, opts.session, opts.asOf)) io.err(`peacesim: ${note}\n`);
-    });
+    .option(ANTICIPATE_FLAG, `play sessions started here: ${ANTICIPATE_HELP}`)
+    .action(
+      async (name: string, opts: { session?: string; asOf?: string; anticipateRatification?: boolean }) => {
+        const notes = await openExplorer(name, opts.session, opts.asOf, opts.anticipateRatification === true);
+        for (const note of notes) io.err(`peacesim: ${note}\n`);
+      },
+    );
 }

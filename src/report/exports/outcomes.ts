@@ -40,6 +40,9 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
   const spreadRows = (measure: string, actor: string | null, s: Spread, n: number) => {
     for (const k of SPREAD_STATS) row(actor, [measure, actor, k, null, s[k], null, n, null, null]);
   };
+  // the modeller's hypothesis that negotiators anticipate ratification: a row only when it was on
+  if (r.anticipateRatification)
+    row(null, ['option', 'anticipate_ratification', 'on', null, 1, null, null, null, null]);
   for (const o of r.outcomes)
     row(null, ['outcome', o.outcome, 'share', null, o.share, o.count, r.draws, o.interval[0], o.interval[1]]);
   const { signed, failed } = r;
@@ -105,8 +108,11 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
   return toCsv(SUMMARY_COLUMNS, rows);
 }
 
-/** The columns of `--csv runs`: one row per draw. */
-export function runColumns(scenario: Scenario): string[] {
+/**
+ * The columns of `--csv runs`: one row per draw; `anticipate` (negotiators anticipate ratification) adds a last
+ * column that says so on every row.
+ */
+export function runColumns(scenario: Scenario, anticipate = false): string[] {
   const ids = scenario.actors.map((a) => a.id);
   return [
     'draw',
@@ -120,11 +126,12 @@ export function runColumns(scenario: Scenario): string[] {
     ...ids.map((a) => `reservation_${a}`),
     ...ids.map((a) => `holdouts_${a}`),
     'walked_out',
+    ...(anticipate ? ['anticipate_ratification'] : []),
   ];
 }
 
 /** One draw's run under runColumns. */
-export function runRow(scenario: Scenario, r: OutcomeRow): Cell[] {
+export function runRow(scenario: Scenario, r: OutcomeRow, anticipate = false): Cell[] {
   return [
     r.draw,
     r.engineSeed,
@@ -136,5 +143,6 @@ export function runRow(scenario: Scenario, r: OutcomeRow): Cell[] {
     ...r.reservations,
     ...r.holdouts,
     joinIds(r.walkedOut),
+    ...(anticipate ? [true] : []),
   ];
 }

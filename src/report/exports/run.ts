@@ -18,6 +18,8 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
     seedUsed: drewFrom(resolved.seed, result.snapshot.context.rng),
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
+    // the modeller's hypothesis that negotiators anticipate ratification: present only when on
+    ...(resolved.anticipateRatification ? { anticipateRatification: true } : {}),
     outcome: runOutcome(result.snapshot.context.transcript)?.kind ?? 'waiting',
     // signed subject to ratification: the hurdles the terms meet and whether they clear them; null otherwise
     ratification: runOutcome(result.snapshot.context.transcript)?.ratification ?? null,
@@ -27,8 +29,12 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
   };
 }
 
-/** One row per verdict in the transcript: who said what to the text on the table, round by round. */
-export function runCsv(transcript: readonly TranscriptEntry[]): string {
+/**
+ * One row per verdict in the transcript: who said what to the text on the table, round by round. With
+ * `anticipate` (negotiators anticipate ratification) a last column names the hurdles each answer says the text
+ * would fail.
+ */
+export function runCsv(transcript: readonly TranscriptEntry[], anticipate = false): string {
   const rows: Cell[][] = [];
   for (const e of transcript)
     if (e.kind === 'verdict')
@@ -47,6 +53,7 @@ export function runCsv(transcript: readonly TranscriptEntry[]): string {
         // a walked-out actor's no is not a rejection of the text, nor a person's unnamed asks theirs (--json marks both)
         e.absent === true,
         e.asksDefaulted === true,
+        ...(anticipate ? [joinIds((e.wouldFail ?? []).map((f) => f.hurdle))] : []),
       ]);
   return toCsv(
     [
@@ -63,6 +70,7 @@ export function runCsv(transcript: readonly TranscriptEntry[]): string {
       'asks',
       'absent',
       'asks_defaulted',
+      ...(anticipate ? ['would_fail'] : []),
     ],
     rows,
   );

@@ -44,7 +44,9 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
       e.human === true || v.public
         ? ''
         : ` Apart from its red line${e.violations.length > 1 ? 's' : ''}, the text is ${besidesWorth(e, worth, noDeal, short)}.`;
-    const rest = `${besides}${asks}`.trim();
+    // under the hypothesis that negotiators anticipate ratification, the vote it expects is part of the answer too
+    const vote = e.wouldFail?.length && !v.public ? ` Also, the text ${wouldFailWords(e.wouldFail)}.` : '';
+    const rest = `${besides}${vote}${asks}`.trim();
     return [
       line([
         ...opening(false),
@@ -69,8 +71,22 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         : `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
     return [line([...opening(true), span(`: ${why}.`)])];
   }
+  if (e.wouldFail?.length) {
+    const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
+    return [line([...opening(false), span(`: the text ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)])];
+  }
   const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
   return [line([...opening(false), span(`: ${why}.${asks}`)])];
+}
+
+/**
+ * Why the text is unacceptable under the modeller's hypothesis that negotiators anticipate ratification: "would
+ * fail <hurdle>: worth U to it, the vote needs T" (the transcript's numbers).
+ */
+function wouldFailWords(fails: NonNullable<Entry<'verdict'>['wouldFail']>): string {
+  return fails
+    .map((f) => `would fail ${f.label}: worth ${n3(f.utility)} to it, the vote needs ${n3(f.threshold)}`)
+    .join('; it ');
 }
 
 /** A bot's worth of a text that crosses its red lines, against no deal and (but for a mediator) what it holds out for. */
@@ -88,6 +104,13 @@ function choice(v: Voice): string {
 
 export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
   const name = v.name(e.actor);
+  // under the hypothesis that negotiators anticipate ratification: nothing it could table would it sign
+  if (e.wouldFail?.length) {
+    const why = `: nothing it could table at this table would clear its own ratification — its best text ${wouldFailWords(e.wouldFail)}.`;
+    return v.report
+      ? [line([span(`${name} walks out${why}`)])]
+      : [line([span(`${name} walks out`, 'reject'), span(why)])];
+  }
   if (v.report) {
     const best =
       e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;

@@ -13,7 +13,7 @@ import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, n2, n3, shift2 } from '../format.ts';
 import { holdoutWhy } from '../holdout-why.ts';
 import { blameLine } from '../outcome-notes.ts';
-import { bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
+import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
 import { listing, protocolWords, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, PERSON, plural } from './phrases.ts';
@@ -82,6 +82,7 @@ export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): 
     ),
     say(consentNeeded(v), 'dim', 0),
     say(`strategies: ${strategies}`, 'dim', 0),
+    ...(options.anticipateRatification ? [say(anticipationWords(s), 'dim', 0)] : []),
   ];
 }
 

@@ -12,11 +12,13 @@ import {
   type NearMiss,
 } from '../../analysis/concessions.ts';
 import { countFeasible, outcomeSpace } from '../../analysis/feasibility.ts';
+import { ratificationZone } from '../../analysis/ratification-zone.ts';
 import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { utility } from '../../domain/utility.ts';
 import { percentOf } from '../../report/format.ts';
+import { anticipatedZoneWords } from '../../report/ratification.ts';
 import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
@@ -24,7 +26,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ANALYSIS_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
-import { activeDocument, judgedScenario } from '../state/app.ts';
+import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
@@ -98,6 +100,10 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const doc = scenario.documents.find((d) => d.id === documentId);
   const reference = doc?.package;
   const outcome = useMemo(() => analyse(scenario), [scenario]);
+  const on = anticipates(state);
+  // tui --anticipate-ratification (or the scenario's default): the zone of agreement when negotiators anticipate the hurdles (exact counts)
+  const zone = useMemo(() => (on ? ratificationZone(scenario) : undefined), [scenario, on]);
+  const zoneRows = zone === undefined ? 0 : 2;
   const result = useMemo(
     () =>
       state.concessionsFor && state.concessionsFor === documentId
@@ -139,7 +145,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const nameWidth = Math.max(...SOLUTION_KINDS.map((k) => SOLUTION_NAMES[k].length)) + 2;
   const columns = scenario.actors.map((a) => Math.max(6, shortName(a.name).length + 2));
   const selected = sets[row];
-  const topHeight = 11;
+  const topHeight = 11 + zoneRows;
   const detailHeight = selected
     ? Math.min(6, selected.changes.length + 1 + ('rejecting' in selected ? selected.rejecting.length : 0)) + 1
     : 0;
@@ -168,6 +174,23 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
           <Wrapped width={width} maxLines={2} spans={[{ text: outcome.message, color: theme.reject }]} />
         )}
       </Box>
+      {zone === undefined ? null : (
+        <Box height={2} width={width} flexShrink={0}>
+          <Wrapped
+            width={width}
+            maxLines={2}
+            spans={[
+              {
+                text:
+                  zone === null
+                    ? 'No ratification hurdle in this scenario: anticipating one changes nothing.'
+                    : `If negotiators anticipate ratification: ${anticipatedZoneWords(zone, true)}.`,
+                color: theme.changed,
+              },
+            ]}
+          />
+        </Box>
+      )}
       {outcome.ok && outcome.conflicts.length ? (
         <ConflictsPane
           scenario={scenario}

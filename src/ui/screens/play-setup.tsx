@@ -4,6 +4,7 @@
 
 import { Box, Text } from 'ink';
 import type { StrategyKind } from '../../domain/types.ts';
+import { ANTICIPATION_MARK } from '../../report/ratification.ts';
 import { protocolWords, STRATEGY_WORDS } from '../../report/words.ts';
 import { CheckList } from '../components/check-list.tsx';
 import { Heading } from '../components/heading.tsx';
@@ -93,7 +94,8 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
       />
     </Box>
   );
-  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 7);
+  const note = setup.anticipate ? 1 : 0;
+  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 7 - note);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Heading
@@ -111,6 +113,11 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
           },
         ]}
       />
+      {setup.anticipate ? (
+        <Text wrap="truncate-end" color={theme.changed}>
+          {`${ANTICIPATION_MARK}: bots with a ratification hurdle reject, and do not propose, a text their body would vote down`}
+        </Text>
+      ) : null}
       <Text> </Text>
       {SETUP_FIELDS.map((f) => {
         const on = f === field;

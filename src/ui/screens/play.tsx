@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { sessionText } from '../../engine/session.ts';
+import { ANTICIPATION_MARK } from '../../report/ratification.ts';
 import { Briefing } from '../components/briefing.tsx';
 import { ChoiceList } from '../components/choice-list.tsx';
 import { Heading } from '../components/heading.tsx';
@@ -152,7 +153,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
     <>
       <Heading
         title={`Play — ${game.scenario.title}`}
-        right={`seed ${game.resolved.seed} · ${teams.length ? `teams: ${teams.map((id) => shortName(name(id))).join(', ')}` : 'bots only'}`}
+        right={`seed ${game.resolved.seed} · ${teams.length ? `teams: ${teams.map((id) => shortName(name(id))).join(', ')}` : 'bots only'}${game.resolved.anticipateRatification ? ` · ${ANTICIPATION_MARK}` : ''}`}
         width={width}
       />
       <StatusBar view={view} width={width} elapsed={turnKey ? time - started.current.at : null} />

@@ -51,6 +51,8 @@ export interface AppState {
   readonly play: PlayView | null;
   /** judge every document by the positions of this date (tui --as-of); null: each by its own date */
   readonly asOf: string | null;
+  /** play sessions started here anticipate ratification (tui --anticipate-ratification) */
+  readonly anticipate: boolean;
   /** the selected row of the timeline (documents in date order) */
   readonly timelineRow: number;
 }
@@ -84,7 +86,7 @@ export type AppAction =
   | { readonly type: 'start-play'; readonly source: string }
   | { readonly type: 'play'; readonly action: PlayAction };
 
-export function initialState(scenario: Scenario, asOf: string | null = null): AppState {
+export function initialState(scenario: Scenario, asOf: string | null = null, anticipate = false): AppState {
   return {
     scenario,
     screen: 'overview',
@@ -101,6 +103,7 @@ export function initialState(scenario: Scenario, asOf: string | null = null): Ap
     setup: null,
     play: null,
     asOf,
+    anticipate,
     timelineRow: 0,
   };
 }
@@ -112,6 +115,12 @@ export function initialState(scenario: Scenario, asOf: string | null = null): Ap
 export function judgedScenario(s: AppState, documentId?: string): Scenario {
   const doc = documentId === undefined ? undefined : s.scenario.documents.find((d) => d.id === documentId);
   return positionsAsOf(s.scenario, s.asOf ?? doc?.date ?? s.scenario.date);
+}
+
+/** Play sessions started here, and the analysis screen, assume negotiators anticipate ratification: by the flag, or
+ * by the scenario's default. */
+export function anticipates(s: AppState): boolean {
+  return s.anticipate || s.scenario.protocol.anticipateRatification === true;
 }
 
 /** The explorer opened straight on a play session (peacesim tui --session FILE). */
@@ -168,7 +177,7 @@ function withSandbox(s: AppState, document: string): AppState {
 export function appReducer(s: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'open-scenario':
-      return initialState(action.scenario, s.asOf);
+      return initialState(action.scenario, s.asOf, s.anticipate);
     case 'go':
       return go(s, action.screen);
     case 'back': {
@@ -223,7 +232,7 @@ export function appReducer(s: AppState, action: AppAction): AppState {
     case 'move-concession':
       return { ...s, concessionRow: clamp(s.concessionRow + action.delta, action.count) };
     case 'open-play':
-      return s.play ? go(s, 'play') : go({ ...s, setup: openSetup(s.scenario) }, 'setup');
+      return s.play ? go(s, 'play') : go({ ...s, setup: openSetup(s.scenario, anticipates(s)) }, 'setup');
     case 'setup':
       return s.setup ? { ...s, setup: setupReducer(s.scenario, s.setup, action.action) } : s;
     case 'start-play': {

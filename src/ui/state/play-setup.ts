@@ -26,6 +26,8 @@ export interface SetupState {
   readonly minutes: string;
   /** why the field was not taken */
   readonly error: string;
+  /** negotiators anticipate ratification (tui --anticipate-ratification): the modeller's assumption */
+  readonly anticipate?: boolean;
 }
 
 export type SetupAction =
@@ -36,7 +38,7 @@ export type SetupAction =
   | { readonly type: 'next' }
   | { readonly type: 'previous' };
 
-export function openSetup(scenario: Scenario): SetupState {
+export function openSetup(scenario: Scenario, anticipate = false): SetupState {
   return {
     field: 'teams',
     teams: [],
@@ -46,6 +48,7 @@ export function openSetup(scenario: Scenario): SetupState {
     rounds: String(scenario.protocol.maxRounds),
     minutes: '0',
     error: '',
+    ...(anticipate ? { anticipate } : {}),
   };
 }
 
@@ -129,6 +132,7 @@ export function setupOptions(scenario: Scenario, s: SetupState): SetupResult {
       seed: Number(s.seed),
       ...(rounds === scenario.protocol.maxRounds ? {} : { maxRounds: rounds }),
       ...(Object.keys(strategies).length ? { strategies } : {}),
+      ...(s.anticipate ? { anticipateRatification: true } : {}),
     },
     turnMinutes: Number(s.minutes),
   };
