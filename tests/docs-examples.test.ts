@@ -186,14 +186,18 @@ describe('the numbers docs/scenarios.md states about the shipped scenarios', () 
   });
 
   it('should date the closing of the door as the timeline shows it', async () => {
-    const june2024 = Number(stated(FILE, /\((\d\.\d) × 10⁹ from June 2024/)) * 1e9;
+    const nov2022 = Number(stated(FILE, /\((\d+\.\d) × 10⁹ on\s+15 November 2022\)/)) * 1e9;
     const entries: { date: string; feasible: number }[] = (await json('timeline')).entries;
     const feasible = (date: string) => entries.filter((e) => e.date === date).map((e) => e.feasible);
-    expect(Math.round(feasible('2024-06-14')[0]! / 1e8) * 1e8).toBe(june2024);
-    expect(entries.filter((e) => e.date >= '2025-12-15').every((e) => e.feasible === 0)).toBe(true);
+    expect(Math.round(feasible('2022-11-15')[0]! / 1e8) * 1e8).toBe(nov2022);
+    says(
+      FILE,
+      'with those of every date from June 2024, when Moscow made the Donbas withdrawal its condition, none',
+    );
+    expect(entries.filter((e) => e.date >= '2024-06-14').every((e) => e.feasible === 0)).toBe(true);
     expect(entries.filter((e) => e.date < '2022-05-01').every((e) => e.feasible === 0)).toBe(true);
     expect(
-      entries.filter((e) => e.date > '2022-05-01' && e.date < '2025-12-15').every((e) => e.feasible > 1e9),
+      entries.filter((e) => e.date > '2022-05-01' && e.date < '2024-06-14').every((e) => e.feasible > 1e9),
     ).toBe(true);
   });
 });
@@ -261,8 +265,14 @@ describe('the default scenario as docs/analysis.md works it through', () => {
 
   it('should find on the dates the page names the feasible count and the conflict it gives', async () => {
     const before = await json('analyze', 'ukraine-peace', '--as-of', '2025-12-01');
-    const count = stated(FILE, /the same scenario has ([\d,]+) feasible packages/).replace(/,/g, '');
-    expect([before.feasible.count, before.conflicts]).toEqual([Number(count), []]);
+    expect(before.feasible.count).toBe(0);
+    says(FILE, 'the conflict is therefore two red lines, not three');
+    expect(before.conflicts.map((c: { members: { id: string }[] }) => c.members.map((m) => m.id))).toEqual([
+      ['donbas-withdrawal', 'no-withdrawal'],
+    ]);
+    const count = stated(FILE, /Before June 2024 \(`--as-of 2024-01-01`\) ([\d,]+) packages are feasible/);
+    const earlier = await json('analyze', 'ukraine-peace', '--as-of', '2024-01-01');
+    expect([earlier.feasible.count, earlier.conflicts]).toEqual([Number(count.replace(/,/g, '')), []]);
     says(FILE, 'In spring 2022 (`--as-of 2022-04-01`) the conflict is another one');
     const spring = await json('analyze', 'ukraine-peace', '--as-of', '2022-04-01');
     expect(spring.conflicts.map((c: { members: { id: string }[] }) => c.members.map((m) => m.id))).toEqual([

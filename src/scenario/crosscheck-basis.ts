@@ -1,6 +1,6 @@
 // Cross-checks of what a modelling choice rests on: a `stated` basis gives its sources and the words, a `reading`
-// its sources; a hypothesis' `counterpart` exists and names it back.
-import { type CheckContext, idOf, isRecord, type Path, records } from './crosscheck-context.ts';
+// its sources; a hypothesis' `counterpart` exists, names it back, and is on by default when it is.
+import { type CheckContext, type Finding, idOf, isRecord, type Path, records } from './crosscheck-context.ts';
 
 /** Wherever `basis` is written (red lines, preferences, epochs, record entries …). */
 export function checkBasis(ctx: CheckContext): void {
@@ -23,6 +23,8 @@ interface Hypothesis {
   readonly id: string;
   readonly path: Path;
   readonly item: Record<string, unknown>;
+  /** on in a plain run: a non-zero drift, an event fired by a round or by blame, every durability factor */
+  readonly on: boolean;
 }
 
 /** Drifts (named "<actor>-drift"), events and durability factors: the items `counterpart` may name. */
@@ -31,18 +33,23 @@ function hypotheses(raw: Record<string, unknown>): Hypothesis[] {
   for (const [actor, a] of records(raw.actors)) {
     const res = isRecord(actor.reservation) ? actor.reservation : undefined;
     const id = idOf(actor);
-    if (id && res && res.drift !== undefined)
+    if (id && res && res.drift !== undefined) {
+      const value = isRecord(res.drift) ? res.drift.value : res.drift;
       out.push({
         id: `${id}-drift`,
         path: ['actors', a, 'reservation', 'drift'],
         item: isRecord(res.drift) ? res.drift : {},
+        on: typeof value === 'number' && value !== 0,
       });
+    }
   }
-  for (const [ev, e] of records(raw.events))
-    if (idOf(ev)) out.push({ id: idOf(ev)!, path: ['events', e], item: ev });
+  for (const [ev, e] of records(raw.events)) {
+    const manual = isRecord(ev.trigger) && ev.trigger.manual !== undefined;
+    if (idOf(ev)) out.push({ id: idOf(ev)!, path: ['events', e], item: ev, on: !manual });
+  }
   const durability = isRecord(raw.durability) ? raw.durability : undefined;
   for (const [f, k] of records(durability?.factors))
-    if (idOf(f)) out.push({ id: idOf(f)!, path: ['durability', 'factors', k], item: f });
+    if (idOf(f)) out.push({ id: idOf(f)!, path: ['durability', 'factors', k], item: f, on: true });
   return out;
 }
 
@@ -79,5 +86,33 @@ export function checkPairing(ctx: CheckContext): void {
     }
     if (found[0]!.item.counterpart !== h.id)
       ctx.push(at, `the counterpart "${other}" does not name "${h.id}" back: give it counterpart: ${h.id}`);
+    // a pair is on together or not at all: one side on alone is the one-sided default the pairing rules out
+    else if (h.on && !found[0]!.on)
+      ctx.push(
+        at,
+        `"${h.id}" is on by default but its counterpart "${other}" is not (${offReason(found[0]!)}): turn both on, or both off`,
+      );
   }
+}
+
+const actsOnActor = (x: unknown): boolean => isRecord(x) && typeof x.actor === 'string';
+
+/**
+ * Hypotheses a plain run turns on that act on one side and name neither a counterpart nor the reason they have none
+ * (`oneSided`): `validate` warns of them (audit.ts's unpairedHypotheses holds the shipped files to the same rule).
+ */
+export function unpairedDefaults(raw: Record<string, unknown>): Finding[] {
+  return hypotheses(raw)
+    .filter((h) => h.on && h.item.counterpart === undefined && h.item.oneSided === undefined)
+    .filter(
+      (h) => h.path[0] !== 'events' || (Array.isArray(h.item.effects) && h.item.effects.some(actsOnActor)),
+    )
+    .map((h) => ({
+      path: h.path,
+      message: `"${h.id}" acts on one side and is on by default: name its counterpart (also on), or say why it has none (oneSided)`,
+    }));
+}
+
+function offReason(h: Hypothesis): string {
+  return h.path[0] === 'events' ? 'a manual event waits for a person' : 'its drift is 0';
 }

@@ -4,14 +4,24 @@ import type { z } from 'zod';
 import { PeacesimError } from '../domain/errors.ts';
 import { quote } from '../domain/text.ts';
 import type { Scenario } from '../domain/types.ts';
+import { anachronisms } from './anachronism.ts';
 import { type CompileOptions, compileScenario } from './compile.ts';
 import { crossCheck } from './crosscheck.ts';
+import { unpairedDefaults } from './crosscheck-basis.ts';
 import { loadRaw, type ReadText, readTextFile } from './include.ts';
 import { formatError, formatPath, type LocatedError, type LocMap, locate } from './located.ts';
 import { Issue, type IssueInput, Scenario as ScenarioSchema } from './schema.ts';
 
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario }
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      /**
+       * what `validate` warns of in a valid file: positions judged before their sources (anachronism.ts), one-sided
+       * hypotheses on by default with no counterpart or reason (crosscheck-basis.ts)
+       */
+      readonly warnings: readonly LocatedError[];
+    }
   | { readonly ok: false; readonly errors: readonly LocatedError[] };
 
 class ScenarioError extends PeacesimError {
@@ -98,7 +108,9 @@ export function loadScenario(
     .map((x) => Issue.safeParse(x))
     .filter((r) => r.success)
     .map((r) => r.data as IssueInput);
-  return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path), options) };
+  const lint = [...anachronisms(raw.value), ...unpairedDefaults(raw.value)];
+  const warnings = dedupe(lint.map((f) => at(f.path, f.message)));
+  return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path), options), warnings };
 }
 
 function dedupe(errors: LocatedError[]): LocatedError[] {

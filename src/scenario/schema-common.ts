@@ -42,6 +42,20 @@ export const pairing = {
   oneSided: z.string().min(1).optional().describe('the stated reason this hypothesis has no counterpart'),
 };
 
+/**
+ * Why a position holds before the earliest of its sources: a document is judged by the positions of its date, and
+ * each must rest on what was on the record then (anachronism.ts warns of one that does not and says nothing).
+ */
+export const dated = {
+  heldEarlier: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'why this position applies to documents dated before its earliest source (e.g. held throughout, as a text of the time shows)',
+    ),
+};
+
 export const Rationale = z.string().min(1);
 
 export const Assumption = {

@@ -2,7 +2,16 @@
 // The JSON Schema (`peacesim schema`) and the TypeScript input types are generated from it.
 import { z } from 'zod';
 import { STRATEGY_KINDS } from '../domain/types.ts';
-import { Assumption, grounds, pairing, provenance, Rationale, SourceRefs, Unit } from './schema-common.ts';
+import {
+  Assumption,
+  dated,
+  grounds,
+  pairing,
+  provenance,
+  Rationale,
+  SourceRefs,
+  Unit,
+} from './schema-common.ts';
 import { Condition, Id, IsoDate, TermValue } from './schema-condition.ts';
 import { Durability, Ratification, RecordEntry } from './schema-judged.ts';
 
@@ -68,6 +77,7 @@ const Preference = z.strictObject({
     .optional()
     .describe('numeric issues: piecewise-linear [value, utility] points, ascending by value'),
   ...Assumption,
+  ...dated,
 });
 
 const RedLine = z.strictObject({
@@ -77,6 +87,7 @@ const RedLine = z.strictObject({
   rationale: Rationale.optional().describe('reading or assumption: the reasoning'),
   ...grounds,
   ...provenance,
+  ...dated,
 });
 
 const DriftValue = z.number().min(-1).max(1);
@@ -143,6 +154,7 @@ const EpochPreference = z
     rationale: Rationale.optional(),
     sources: SourceRefs.optional(),
     ...grounds,
+    ...dated,
   })
   .describe('a partial preference: any of weight / values (or curve); the rest stays as in force');
 
@@ -164,6 +176,7 @@ const Epoch = z
     rationale: Rationale.optional(),
     ...grounds,
     ...provenance,
+    ...dated,
     preferences: z.record(Id, EpochPreference).optional(),
     reservation: EpochReservation.optional(),
     redLines: z

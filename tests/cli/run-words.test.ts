@@ -88,7 +88,9 @@ describe('the blame sentence of peacesim run', () => {
 // must not say "Ratified" bare and then that the text falls short of its ratification.
 describe('the two ratifications of peacesim run', () => {
   it('should tell the check at the table from the hurdle at home, as --json has them', async () => {
-    const args = ['june-2024-terms', '--strategy', 'russia=linear'];
+    // a withdrawal signed under a referendum truce, which the vote at home rejects (june-2024-terms signed one
+    // until Ukraine's red line of June 2024 was dated: it then allowed no withdrawal at all)
+    const args = ['docs/examples/my-referendum-truce.yaml', '--strategy', 'eu=linear'];
     const json = JSON.parse(await cli(['run', ...args, '--json']));
     const check = json.transcript.find((e: { kind: string }) => e.kind === 'ratification');
     expect(check.ratified).toBe(true);

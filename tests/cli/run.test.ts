@@ -37,7 +37,7 @@ describe('peacesim run', () => {
     const r = await cli(['run', 'ukraine-peace', '--rounds', '3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /Russia rejects: the text crosses its red lines:\n {4}• Ukraine leaves the part of Donetsk it holds, which comes under Russian control; no ceasefire before\.( \[\w+\])? \[ushakov-kommersant/,
+      /Russia rejects: the text crosses its red lines:\n {4}• Ukraine leaves the part of Donetsk it holds, which comes under Russian control; no ceasefire before\.( \[\w+\])? \[s52, s54, ushakov-kommersant/,
     );
     expect(r.stdout).toMatch(
       /United States revises the text:\n\s+.* — so that (Russia|Ukraine)'s red line holds: [A-Z]/,

@@ -121,7 +121,7 @@ describe('peacesim report (markdown)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\*\*Outcome\.\*\* (Stalemate|Signed|Collapsed)/);
     expect(r.stdout).toMatch(
-      /Ukraine rejects: the text crosses its red line:\n {2}- No withdrawal from land Ukraine holds unless the people approve it in a referendum held under a ceasefire of at least 60 days\.( \\\[\w+\\\])? \(sources: \[s125\]\(#src-s125\)/,
+      /Ukraine rejects: the text crosses its red line:\n {2}- No withdrawal from land Ukraine holds unless the people approve it in a referendum held under a ceasefire of at least 60 days\.( \\\[\w+\\\])? \(sources: \[s29\]\(#src-s29\)/,
     );
     expect(r.stdout).toMatch(
       / — so that Russia's red line holds: Ukraine must renounce NATO membership\.( \\\[\w+\\\])? \(sources: /,
@@ -330,8 +330,8 @@ describe('peacesim report (HTML)', () => {
       expect(html).toContain(`id="${id}"`);
     expect(html).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*class="utility-chart"/);
     expect(html).not.toMatch(/<script|<link |src="http|@import/);
-    expect(html).toContain('<a href="#src-s125">s125</a>');
-    expect(html).toContain('<li id="src-s125">');
+    expect(html).toContain('<a href="#src-s29">s29</a>');
+    expect(html).toContain('<li id="src-s29">');
   });
 
   it('should escape scenario text, so no scenario can inject markup', () => {

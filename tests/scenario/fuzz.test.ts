@@ -43,7 +43,9 @@ describe('loader under hostile input (fixed seed)', () => {
     expect(checkCase(c, fake('fine'))).toBe(null);
     expect(checkCase(c, fake(''))).toMatch(/empty message/);
     const kept = { issues: [{ id: 'a', label: 'A \u001b]0;pwned\u0007' }] } as unknown as Scenario;
-    expect(checkCase(c, () => ({ ok: true as const, scenario: kept }))).toMatch(/control character kept/);
+    expect(checkCase(c, () => ({ ok: true as const, scenario: kept, warnings: [] }))).toMatch(
+      /control character kept/,
+    );
     expect(checkCase(c, () => ({ ok: false as const, errors: [] }))).toMatch(/without an error/);
   });
 });

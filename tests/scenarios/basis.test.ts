@@ -1,11 +1,12 @@
 // Every shipped scenario says what each modelling choice rests on (issue 7): a basis on every red line, rule,
 // preference, reservation, drift, strategy, epoch, event, durability factor and record entry; sources for every
 // stated or read one; and the default turns on no one-sided hypothesis without its counterpart or a stated reason.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingBasis, onByDefault, unpairedHypotheses } from '../../src/scenario/audit.ts';
-import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { readTextFile } from '../../src/scenario/include.ts';
+import { loadScenario, loadScenarioFile } from '../../src/scenario/load.ts';
 import { ROOT } from '../helpers.ts';
 
 const files = readdirSync(resolve(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
@@ -72,5 +73,52 @@ describe('symmetric defaults', () => {
     const russia = s.actors[s.actorIndex.get('russia')!]!;
     expect(russia.reservation.drift).toBeGreaterThan(0);
     expect(unpairedHypotheses(s)).toEqual([]); // one-sided, but it says why
+  });
+});
+
+// A hypothesis on one side is on by default only with its counterpart, also on (the tutorial's drift and inject).
+describe('pairs on by default', () => {
+  const TUTORIAL = resolve(ROOT, 'scenarios', 'tutorial-bilateral.yaml');
+  const text = readFileSync(TUTORIAL, 'utf8');
+  const withText = (t: string) => loadScenario(TUTORIAL, (f) => (f === TUTORIAL ? t : readTextFile(f)));
+  const messages = (t: string) => {
+    const r = withText(t);
+    return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+  };
+
+  it("declares the tutorial's drift and inject as each other's counterparts, both on", () => {
+    const s = load('tutorial-bilateral.yaml');
+    const drift = s.actors[s.actorIndex.get('north')!]!.reservation.driftHypothesis!;
+    const inject = s.events.find((e) => e.id === 'pressure-on-south')!;
+    expect([drift.counterpart, inject.counterpart]).toEqual(['pressure-on-south', 'north-drift']);
+    expect([drift.value !== 0, onByDefault(inject)]).toEqual([true, true]);
+    expect(unpairedHypotheses(s)).toEqual([]);
+  });
+
+  it('refuses a pair with one side on by default and the other waiting for a person', () => {
+    const manual = text.replace('    trigger: { round: 3 }\n', '    trigger: { manual: true }\n');
+    expect(manual).not.toBe(text);
+    expect(messages(manual)).toEqual([
+      'actors[north].reservation.drift.counterpart: "north-drift" is on by default but its counterpart "pressure-on-south" is not (a manual event waits for a person): turn both on, or both off',
+    ]);
+  });
+
+  it('finds a one-sided default that names no counterpart and gives no reason', () => {
+    const planted = text
+      .replace('        counterpart: pressure-on-south\n', '')
+      .replace('    counterpart: north-drift\n', '');
+    const r = withText(planted);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(unpairedHypotheses(r.scenario).map((f) => f.at)).toEqual([
+      'actors[north].reservation.drift',
+      'events[pressure-on-south]',
+    ]);
+    // validate warns of both, each at its line
+    expect(r.warnings.map((w) => [w.path, w.line > 1])).toEqual([
+      ['actors[north].reservation.drift', true],
+      ['events[pressure-on-south]', true],
+    ]);
+    expect(r.warnings[0]!.message).toMatch(/"north-drift" acts on one side and is on by default/);
   });
 });

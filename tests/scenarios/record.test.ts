@@ -324,8 +324,21 @@ describe('Donetsk, the referendum and the ceasefire (the record of Dec 2025 – 
   it('a withdrawal is possible for Ukraine with a referendum under a 60-day ceasefire (s29, referendum-60-days)', () => {
     const plain = variantVerdicts(main, 'us-28-point-plan', {});
     expect(verdict(plain, 'ukraine').violations.map((v) => v.redLine)).toEqual(['no-withdrawal']);
+    // from 24 Dec 2025 (the 20-point text; the 60 days two days later), not before
+    const withVote = variantOf(main, 'us-28-point-plan', { ceasefire: 'referendum-truce' });
+    expect(verdict(evaluatePackage(main, withVote), 'ukraine').violations).toEqual([]);
+    const before = evaluatePackage(positionsAsOf(main, '2025-12-23'), withVote);
+    expect(verdict(before, 'ukraine').violations.map((v) => v.redLine)).toEqual(['no-withdrawal']);
+  });
+
+  it('the 28-point plan of November 2025 is judged by the red line of its date, without the referendum exception (s125, s130)', () => {
     const withVote = variantVerdicts(main, 'us-28-point-plan', { ceasefire: 'referendum-truce' });
-    expect(verdict(withVote, 'ukraine').violations).toEqual([]);
+    const [broken] = verdict(withVote, 'ukraine').violations;
+    expect(broken?.redLine).toBe('no-withdrawal');
+    const ukraine = positionsAsOf(main, '2025-11-20').actors[main.actorIndex.get('ukraine')!]!;
+    const line = ukraine.redLines.find((r) => r.id === 'no-withdrawal')!;
+    expect(line.text).not.toMatch(/referendum|60 days/);
+    expect(line.sources).toContain('s130');
   });
 
   it('Russia refuses a ceasefire for that referendum (peskov-referendum), so the withdrawal it demands has no way through', () => {
@@ -507,7 +520,7 @@ describe('the teaching scenarios', () => {
     const s = load('june-2024-terms');
     expect(s.protocol.opening).toBe('putin-june-2024');
     expect(broken(s, 'putin-june-2024', 'ukraine')).toEqual(
-      expect.arrayContaining(['no-withdrawal', 'no-legal-recognition']),
+      expect.arrayContaining(['no-withdrawal-at-all', 'no-legal-recognition']),
     );
     expect(broken(s, 'ukraine-peace-formula', 'russia')).toContain('keep-annexed-regions');
     // the US of June 2024 is the Biden administration's (austin-june-2024)

@@ -73,7 +73,9 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   }
   if (e.wouldFail?.length) {
     const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
-    return [line([...opening(false), span(`: the text ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)])];
+    return [
+      line([...opening(false), span(`: the text ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)]),
+    ];
   }
   const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
   return [line([...opening(false), span(`: ${why}.${asks}`)])];
