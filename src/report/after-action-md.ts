@@ -4,7 +4,7 @@
 import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
 import { evidenceMarkdown } from './evidence.ts';
 import { capitalise, n3 } from './format.ts';
-import { md, mdLine, mdUrl } from './markup.ts';
+import { md, mdLine } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
 import {
   BLAME_INTRO,
