@@ -161,10 +161,11 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   }
   const d = r.durability;
   if (d) {
-    const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => inQuotes(f.label));
+    // the scenario's own labels, not an actor's words: no quotation marks; semicolons, as a label may hold a comma
+    const on = d.factors.filter((f) => f.holds && f.shift !== 0).map((f) => f.label);
     out.push(
       on.length
-        ? `The durability estimate (${n2(d.value)}) rests on the scenario's assumptions about ${listing(on)}: which would you change, and what would the estimate become?`
+        ? `The durability estimate (${n2(d.value)}) rests on the scenario's assumptions about ${on.length > 1 ? `these factors: ${on.join('; ')}` : on[0]}. Which would you change, and what would the estimate become?`
         : `No factor of the scenario moves the durability estimate of these terms from its base (${n2(d.base)}): what would you expect to make this text hold or break?`,
     );
   }

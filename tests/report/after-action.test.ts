@@ -253,6 +253,14 @@ describe('peacesim report: blame and durability', () => {
     expect(q).toContain(
       `The durability estimate (${d.value.toFixed(2)}) rests on the scenario's assumptions about`,
     );
+    // each factor that moves the estimate is named in the scenario's words, never in quotation marks
+    const moving = s.durability!.factors.filter((f, k) => d.factors[k]!.holds && f.shift !== 0);
+    expect(moving.length).toBeGreaterThan(0);
+    const question = q.split('\n').find((l) => l.includes('The durability estimate'))!;
+    for (const f of moving) {
+      expect(question).toContain(f.label);
+      expect(question).not.toContain(`"${f.label}"`);
+    }
     // the factors' sources are listed at the end
     const sources = md.split('\n## Sources\n')[1]!;
     for (const f of s.durability!.factors.filter((_, k) => d.factors[k]!.holds))
