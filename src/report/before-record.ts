@@ -114,6 +114,23 @@ export function positionNote(e: AppliedBeforeRecord, numbered: Reasons): string 
   return `applied before its earliest source (${source}; ${reason})`;
 }
 
+/** Counts alone, for a line with no room for ids or reasons: "Russia 5 red lines, 9 preferences · Ukraine 8 preferences". */
+export function beforeRecordCounts(s: Scenario, list: readonly AppliedBeforeRecord[]): string {
+  const byActor = new Map<string, AppliedBeforeRecord[]>();
+  for (const e of list) byActor.set(e.actor, [...(byActor.get(e.actor) ?? []), e]);
+  return [...byActor]
+    .map(([actor, mine]) => {
+      const lines = mine.filter((e) => e.kind === 'redLine').length;
+      const prefs = mine.length - lines;
+      const parts = [
+        ...(lines ? [`${lines} ${plural(lines, 'red line', 'red lines')}`] : []),
+        ...(prefs ? [`${prefs} ${plural(prefs, 'preference', 'preferences')}`] : []),
+      ];
+      return `${actorName(s, actor)} ${parts.join(', ')}`;
+    })
+    .join(' · ');
+}
+
 /** The numbered reasons, one line each: "1. Russia: <the reason>" (no quotation marks: the scenario's words). */
 export function reasonLines(s: Scenario, numbered: Reasons): string[] {
   return numbered.list().map((r) => `${r.n}. ${listing(r.actors.map((a) => actorName(s, a)))}: ${r.text}`);
