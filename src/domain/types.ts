@@ -42,7 +42,7 @@ export interface Paired {
  * A position may apply to documents dated before its earliest source, when the scenario says why (`heldEarlier`):
  * the reason, for whoever reads a verdict it judged (on-record.ts).
  */
-export interface HeldEarlier {
+interface HeldEarlier {
   readonly heldEarlier?: string;
 }
 
