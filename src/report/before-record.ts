@@ -5,7 +5,7 @@
 import { compareDates } from '../domain/dates.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
-import { actorName, listing } from './words.ts';
+import { actorName, issueLabel, listing } from './words.ts';
 
 /** The line's lead, and the heading of the reasons. */
 export const BEFORE_RECORD_LEAD = 'applied before their earliest source';
@@ -14,46 +14,52 @@ export const HELD_EARLIER_HEADING =
 
 /** The scenario's reasons, numbered in the order first met; the same text is one reason whoever gives it. */
 export interface Reasons {
-  /** the reason's number, numbering it when new */
-  numberOf(actor: string, text: string): number;
-  /** every reason numbered so far: its number, the actors that give it, its text */
-  list(): { n: number; actors: string[]; text: string }[];
+  /** the number of the position's reason, numbering it when new; undefined when it gives none */
+  numberOf(e: AppliedBeforeRecord): number | undefined;
+  /** every reason numbered so far: its number, its text, and the positions met that give it */
+  list(): { n: number; text: string; positions: AppliedBeforeRecord[] }[];
+  /** the positions met that give no reason */
+  unexplained(): AppliedBeforeRecord[];
 }
 
+const keyOf = (e: AppliedBeforeRecord) => `${e.actor}/${e.kind}/${e.id}/${e.epoch ?? ''}`;
+
 export function reasons(): Reasons {
-  const byText = new Map<string, { n: number; actors: string[]; text: string }>();
+  const byText = new Map<string, { n: number; text: string; positions: Map<string, AppliedBeforeRecord> }>();
+  const none = new Map<string, AppliedBeforeRecord>();
   return {
-    numberOf(actor, text) {
-      let r = byText.get(text);
-      if (!r) {
-        r = { n: byText.size + 1, actors: [], text };
-        byText.set(text, r);
+    numberOf(e) {
+      if (e.heldEarlier === undefined) {
+        none.set(keyOf(e), e);
+        return undefined;
       }
-      if (!r.actors.includes(actor)) r.actors.push(actor);
+      let r = byText.get(e.heldEarlier);
+      if (!r) {
+        r = { n: byText.size + 1, text: e.heldEarlier, positions: new Map() };
+        byText.set(e.heldEarlier, r);
+      }
+      r.positions.set(keyOf(e), e);
       return r.n;
     },
-    list: () => [...byText.values()],
+    list: () =>
+      [...byText.values()].map((r) => ({ n: r.n, text: r.text, positions: [...r.positions.values()] })),
+    unexplained: () => [...none.values()],
   };
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** "red lines a and b, and 14 preferences", "preference on crimea" */
+/** "5 red lines and 9 preferences", "1 preference" */
 function what(list: readonly AppliedBeforeRecord[]): string {
-  const lines = list.filter((e) => e.kind === 'redLine').map((e) => e.id);
-  const prefs = list.filter((e) => e.kind === 'preference').map((e) => e.id);
-  const parts = [
-    ...(lines.length ? [`${plural(lines.length, 'red line', 'red lines')} ${listing(lines)}`] : []),
-    ...(prefs.length === 0
-      ? []
-      : prefs.length <= 3
-        ? [`${plural(prefs.length, 'preference on', 'preferences on')} ${listing(prefs)}`]
-        : [`${prefs.length} preferences`]),
-  ];
-  return parts.join(lines.length > 1 ? ', and ' : ' and ');
+  const lines = list.filter((e) => e.kind === 'redLine').length;
+  const prefs = list.length - lines;
+  return [
+    ...(lines ? [`${lines} ${plural(lines, 'red line', 'red lines')}`] : []),
+    ...(prefs ? [`${prefs} ${plural(prefs, 'preference', 'preferences')}`] : []),
+  ].join(' and ');
 }
 
-/** "earliest source putin-2024, 2024-06-14", "earliest sources 2024-03-01 to 2025-12", "sources undated" */
+/** "earliest source s52, 2024-06-14", "earliest sources 2024-03-01 to 2025-12", "its sources undated" */
 function when(list: readonly AppliedBeforeRecord[]): string {
   const dated = list.flatMap((e) => (e.earliest ? [e.earliest] : []));
   const undated = list.length - dated.length;
@@ -71,16 +77,18 @@ function when(list: readonly AppliedBeforeRecord[]): string {
 }
 
 /** "reason 1", "reasons 1 and 2", "no reason given", "reason 3; 2 with no reason given" */
-function why(actor: string, list: readonly AppliedBeforeRecord[], numbered: Reasons): string {
-  const ns = [
-    ...new Set(
-      list.flatMap((e) => (e.heldEarlier === undefined ? [] : [numbered.numberOf(actor, e.heldEarlier)])),
-    ),
-  ];
+function why(list: readonly AppliedBeforeRecord[], numbered: Reasons): string {
+  const ns = [...new Set(list.flatMap((e) => numbered.numberOf(e) ?? []))];
   const bare = list.filter((e) => e.heldEarlier === undefined).length;
   const given = ns.length ? `${plural(ns.length, 'reason', 'reasons')} ${listing(ns.map(String))}` : '';
   const none = bare === 0 ? '' : bare === list.length ? 'no reason given' : `${bare} with no reason given`;
   return [given, none].filter(Boolean).join('; ');
+}
+
+function byActor(list: readonly AppliedBeforeRecord[]): Map<string, AppliedBeforeRecord[]> {
+  const out = new Map<string, AppliedBeforeRecord[]>();
+  for (const e of list) out.set(e.actor, [...(out.get(e.actor) ?? []), e]);
+  return out;
 }
 
 /**
@@ -93,13 +101,8 @@ export function beforeRecordWords(
   list: readonly AppliedBeforeRecord[],
   numbered: Reasons,
 ): string {
-  const byActor = new Map<string, AppliedBeforeRecord[]>();
-  for (const e of list) byActor.set(e.actor, [...(byActor.get(e.actor) ?? []), e]);
-  return [...byActor]
-    .map(
-      ([actor, mine]) =>
-        `${actorName(s, actor)}: ${what(mine)} (${when(mine)}; ${why(actor, mine, numbered)})`,
-    )
+  return [...byActor(list)]
+    .map(([actor, mine]) => `${actorName(s, actor)}: ${what(mine)} (${when(mine)}; ${why(mine, numbered)})`)
     .join(' · ');
 }
 
@@ -109,29 +112,55 @@ export function beforeRecordWords(
  */
 export function positionNote(e: AppliedBeforeRecord, numbered: Reasons): string {
   const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
-  const reason =
-    e.heldEarlier === undefined ? 'no reason given' : `reason ${numbered.numberOf(e.actor, e.heldEarlier)}`;
+  const n = numbered.numberOf(e);
+  const reason = n === undefined ? 'no reason given' : `reason ${n}`;
   return `applied before its earliest source (${source}; ${reason})`;
 }
 
-/** Counts alone, for a line with no room for ids or reasons: "Russia 5 red lines, 9 preferences · Ukraine 8 preferences". */
+/** Counts alone, for a line with no room for dates or reasons: "Russia 5 red lines and 9 preferences · Ukraine …". */
 export function beforeRecordCounts(s: Scenario, list: readonly AppliedBeforeRecord[]): string {
-  const byActor = new Map<string, AppliedBeforeRecord[]>();
-  for (const e of list) byActor.set(e.actor, [...(byActor.get(e.actor) ?? []), e]);
-  return [...byActor]
-    .map(([actor, mine]) => {
-      const lines = mine.filter((e) => e.kind === 'redLine').length;
-      const prefs = mine.length - lines;
-      const parts = [
-        ...(lines ? [`${lines} ${plural(lines, 'red line', 'red lines')}`] : []),
-        ...(prefs ? [`${prefs} ${plural(prefs, 'preference', 'preferences')}`] : []),
-      ];
-      return `${actorName(s, actor)} ${parts.join(', ')}`;
-    })
-    .join(' · ');
+  return [...byActor(list)].map(([actor, mine]) => `${actorName(s, actor)} ${what(mine)}`).join(' · ');
 }
 
-/** The numbered reasons, one line each: "1. Russia: <the reason>" (no quotation marks: the scenario's words). */
+/** The red line's text as the scenario writes it, from the top level or the epoch that adds it. */
+function redLineText(s: Scenario, e: AppliedBeforeRecord): string {
+  const actor = s.actors[s.actorIndex.get(e.actor)!]!;
+  const lines =
+    e.epoch === undefined ? actor.redLines : actor.epochs.find((x) => x.id === e.epoch)?.addRedLines;
+  return lines?.find((r) => r.id === e.id)?.text ?? e.id;
+}
+
+/** What a reason covers: "Russia's red line: Ukraine must renounce NATO membership.", "Ukraine's 8 preferences". */
+function covers(s: Scenario, actor: string, mine: readonly AppliedBeforeRecord[]): string {
+  const lines = mine.filter((e) => e.kind === 'redLine');
+  const prefs = mine.filter((e) => e.kind === 'preference');
+  const who = actorName(s, actor);
+  const whose = `${who}${who.endsWith('s') ? "'" : "'s"}`;
+  const prefWords =
+    prefs.length === 0
+      ? ''
+      : prefs.length === 1
+        ? `preference on ${issueLabel(s, prefs[0]!.id)}`
+        : `${prefs.length} preferences`;
+  if (lines.length === 0) return `${whose} ${prefWords}`;
+  // red lines by their words, the sentence last: nothing follows it but the reason
+  const texts = lines.map((e) => redLineText(s, e)).join(' · ');
+  return `${whose} ${prefWords ? `${prefWords}, and its ` : ''}${plural(lines.length, 'red line', 'red lines')}: ${texts}`;
+}
+
+/**
+ * The numbered reasons, each with what it covers and then the scenario's words (no quotation marks: a paraphrase
+ * of the record, not a quotation): "3. Russia's red line: Ukraine must renounce NATO membership." and, below it,
+ * "Held earlier: Neutrality outside NATO was …".
+ */
 export function reasonLines(s: Scenario, numbered: Reasons): string[] {
-  return numbered.list().map((r) => `${r.n}. ${listing(r.actors.map((a) => actorName(s, a)))}: ${r.text}`);
+  const whom = (list: readonly AppliedBeforeRecord[]) =>
+    [...byActor(list)].map(([actor, mine]) => covers(s, actor, mine)).join('; ');
+  const given = numbered.list().flatMap((r) => {
+    const indent = ' '.repeat(`${r.n}. `.length);
+    return [`${r.n}. ${whom(r.positions)}`, `${indent}Held earlier: ${r.text}`];
+  });
+  const none = numbered.unexplained();
+  // what the scenario leaves unexplained is named too (validate warns of each)
+  return none.length ? [...given, `No reason given: ${whom(none)}`] : given;
 }

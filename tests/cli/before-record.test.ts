@@ -42,16 +42,23 @@ describe('the shipped case: Istanbul 2022 judged by positions reported from 2024
     });
   });
 
-  it('timeline says it under the table, actor by actor, and gives each reason once', async () => {
+  it('timeline says it under the table, actor by actor, and gives each reason once, with what it covers', async () => {
     const r = flat((await cli('timeline', 'istanbul-2022')).out);
     expect(r).toContain('Positions applied before their earliest source:');
-    expect(r).toMatch(
-      new RegExp(`2022-03-29 ${UKRAINE_TEXT.title.replace(/[()]/g, '\\$&')}: Russia: red lines no-nato, `),
+    const counted = appliedBeforeRecord(ISTANBUL, UKRAINE_TEXT.date).filter((e) => e.actor === 'russia');
+    const lines = counted.filter((e) => e.kind === 'redLine').length;
+    expect(r).toContain(
+      `2022-03-29 ${UKRAINE_TEXT.title}: Russia: ${lines} red lines and ${counted.length - lines} preferences (earliest sources`,
     );
     const reason = reasonOf('no-nato');
     expect(r).toContain("Held earlier — the scenario's reasons (heldEarlier)");
+    // the reason once, under the red line it covers, in its words; never in quotation marks
     expect(r.split(reason)).toHaveLength(2);
-    // never in quotation marks: the scenario's words, not a quotation of a source
+    expect(r).toMatch(
+      new RegExp(
+        `\\d+\\. Russia's red line: ${russia.redLines.find((x) => x.id === 'no-nato')!.text} Held earlier: ${reason.replace(/[()]/g, '\\$&')}`,
+      ),
+    );
     expect(r).not.toContain(`"${reason}`);
   });
 
@@ -61,7 +68,9 @@ describe('the shipped case: Istanbul 2022 judged by positions reported from 2024
     const note =
       /Russia: red line: [^;]*; applied before its earliest source \(s90, 2024-03-01; reason (\d+)\)/.exec(r);
     expect(note).not.toBeNull();
-    expect(r).toContain(`${note![1]}. Russia: ${reasonOf('guarantor-veto')}`);
+    expect(r.slice(r.indexOf(`${note![1]}. Russia's`))).toContain(
+      `Held earlier: ${reasonOf('guarantor-veto')}`,
+    );
   });
 });
 
@@ -94,10 +103,11 @@ describe('where every position is on the record in time', () => {
 });
 
 describe('a position with no reason', () => {
-  it('is said to have none', async () => {
+  it('is counted under its document and named with the reasons', async () => {
     const r = flat((await cli('show', FIXTURE)).out);
-    expect(r).toContain('East: red lines no-member, keep-line and no-troops, and preference on line');
+    expect(r).toContain('East: 3 red lines and 1 preference');
     expect(r).toContain('1 with no reason given');
+    expect(r).toContain("No reason given: East's red line: West may not join the alliance.");
   });
 });
 
