@@ -2,6 +2,7 @@
 // on its own date — who accepts it, whether it is an agreement, and how many packages were feasible then.
 import { compareDates } from '../domain/dates.ts';
 import { evaluatePackage } from '../domain/evaluate.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import type { Scenario } from '../domain/types.ts';
 import { countFeasible } from './feasibility.ts';
@@ -26,6 +27,8 @@ export interface TimelineEntry {
   readonly feasible: number;
   /** the epochs in force on the date (none: the top-level positions) */
   readonly epochs: readonly string[];
+  /** the red lines and preferences that judge it though their earliest source is later (or undated) */
+  readonly appliedBeforeRecord: readonly AppliedBeforeRecord[];
 }
 
 export interface Timeline {
@@ -54,6 +57,7 @@ export function timeline(scenario: Scenario): Timeline {
       agreement: ev.agreement,
       feasible: feasible.get(s)!,
       epochs: epochIdsOn(scenario, d.date),
+      appliedBeforeRecord: appliedBeforeRecord(scenario, d.date),
     };
   });
   return { entries };

@@ -61,6 +61,8 @@ function applyEpoch(s: Scenario, a: Actor, e: ActorEpoch): Actor {
       rationale: o.rationale ?? e.rationale ?? prev?.rationale ?? '',
       sources: o.sources ?? e.sources,
       ...groundsOf(e, o),
+      // the override's own (or its epoch's), never the preference it replaces: its sources are new too
+      ...(o.heldEarlier === undefined ? {} : { heldEarlier: o.heldEarlier }),
     };
   }
   const { weights, contrib } = contributions(s.issues, s.offsets, preferences);

@@ -38,6 +38,14 @@ export interface Paired {
   readonly oneSided?: string;
 }
 
+/**
+ * A position may apply to documents dated before its earliest source, when the scenario says why (`heldEarlier`):
+ * the reason, for whoever reads a verdict it judged (on-record.ts).
+ */
+interface HeldEarlier {
+  readonly heldEarlier?: string;
+}
+
 export interface SourceRef {
   readonly id: string;
   readonly title: string;
@@ -80,7 +88,7 @@ export type Condition =
   | { readonly kind: 'not'; readonly item: Condition }
   | { readonly kind: 'if'; readonly cond: Condition; readonly yes: Condition; readonly no: Condition };
 
-export interface Constraint extends Provenance, Grounded {
+export interface Constraint extends Provenance, Grounded, HeldEarlier {
   readonly id: string;
   readonly text: string;
   /** the reasoning, for a reading or an assumption */
@@ -95,7 +103,7 @@ interface Assumption {
   readonly sources: readonly string[];
 }
 
-export interface IssuePreference extends Assumption, Grounded {
+export interface IssuePreference extends Assumption, Grounded, HeldEarlier {
   /** raw weight as written (before normalisation) */
   readonly rawWeight: number;
   readonly weightRange?: readonly [number, number];
@@ -167,7 +175,7 @@ export interface Actor {
 }
 
 /** One issue of an epoch's preference override: only what it gives changes. */
-export interface PreferenceOverride extends Partial<Grounded> {
+export interface PreferenceOverride extends Partial<Grounded>, HeldEarlier {
   readonly issue: number;
   readonly rawWeight?: number;
   readonly weightRange?: readonly [number, number];
@@ -199,7 +207,8 @@ export interface ActorEpoch extends Provenance, Grounded {
   readonly reservation?: ReservationOverride;
   /** red line ids dropped while the epoch holds */
   readonly dropRedLines: readonly string[];
-  /** red lines added while it holds (one with the id of an existing red line replaces it) */
+  /** red lines added while it holds (one with the id of an existing red line replaces it); each says why it held
+   * earlier in its own words or, when it says nothing, in the epoch's (as do the preference overrides) */
   readonly addRedLines: readonly Constraint[];
   readonly strategy?: ActorStrategy;
 }

@@ -2,7 +2,9 @@
 // and points, red lines, rules, preference and reservation assumptions, events — with unconfirmed and recall items
 // marked. Pure: compiled scenario → structure → markdown, or the plain text of the sources asked for by key.
 import { basisMark } from '../domain/basis.ts';
+import { compareDates } from '../domain/dates.ts';
 import { UnknownIdError } from '../domain/errors.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { BasisKind, Grounded, Provenance, Scenario, SourceRef } from '../domain/types.ts';
 import { md, mdUrl } from './markup.ts';
 import { hurdleSince } from './ratification.ts';
@@ -41,9 +43,24 @@ export interface SourcedItem {
   readonly basis?: BasisKind;
 }
 
+/** A position this source is the earliest of, applied to documents dated before the source (on-record.ts). */
+interface AppliedEarlier {
+  /** as in `uses`: "russia/no-nato" (a red line), "russia/crimea" (a preference) */
+  readonly ref: string;
+  readonly kind: AppliedBeforeRecord['kind'];
+  /** the epoch that sets it, when one does */
+  readonly epoch?: string;
+  /** the documents it judges that are dated before the source, in date order */
+  readonly documents: readonly string[];
+  /** the scenario's reason it held earlier; absent when it gives none */
+  readonly heldEarlier?: string;
+}
+
 interface SourceEntry extends SourceRef {
   /** the items that cite this source, in scenario order */
   readonly uses: readonly SourcedItem[];
+  /** the positions it is the earliest source of that judge documents dated before it */
+  readonly appliedEarlier: readonly AppliedEarlier[];
 }
 
 export interface SourcesReport {
@@ -176,13 +193,47 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
   return out;
 }
 
+/** Source id → the positions it is the earliest source of, applied to documents dated before it. */
+function appliedEarlier(s: Scenario): Map<string, AppliedEarlier[]> {
+  const byPosition = new Map<string, { source: string; entry: AppliedEarlier & { documents: string[] } }>();
+  const docs = [...s.documents].sort((a, b) => compareDates(a.date, b.date));
+  for (const d of docs)
+    for (const e of appliedBeforeRecord(s, d.date)) {
+      if (!e.earliest) continue;
+      const key = `${e.actor}/${e.kind}/${e.id}/${e.epoch ?? ''}`;
+      let known = byPosition.get(key);
+      if (!known) {
+        known = {
+          source: e.earliest.source,
+          entry: {
+            ref: `${e.actor}/${e.id}`,
+            kind: e.kind,
+            ...(e.epoch === undefined ? {} : { epoch: e.epoch }),
+            documents: [],
+            ...(e.heldEarlier === undefined ? {} : { heldEarlier: e.heldEarlier }),
+          },
+        };
+        byPosition.set(key, known);
+      }
+      known.entry.documents.push(d.id);
+    }
+  const out = new Map<string, AppliedEarlier[]>();
+  for (const { source, entry } of byPosition.values()) out.set(source, [...(out.get(source) ?? []), entry]);
+  return out;
+}
+
 export function sourcesReport(s: Scenario): SourcesReport {
   const items = sourcedItems(s);
   const uses = new Map<string, SourcedItem[]>(s.sources.map((src) => [src.id, []]));
   for (const it of items) for (const id of new Set(it.sources)) uses.get(id)?.push(it);
+  const early = appliedEarlier(s);
   return {
     scenario: { id: s.id, title: s.title, ...(s.file === undefined ? {} : { file: s.file }) },
-    sources: s.sources.map((src) => ({ ...src, uses: uses.get(src.id) ?? [] })),
+    sources: s.sources.map((src) => ({
+      ...src,
+      uses: uses.get(src.id) ?? [],
+      appliedEarlier: early.get(src.id) ?? [],
+    })),
     unused: s.sources.filter((src) => (uses.get(src.id) ?? []).length === 0).map((src) => src.id),
     flagged: items.filter((it) => !it.confirmed || it.recall),
   };
@@ -306,6 +357,18 @@ export function sourceText(src: SourceEntry): string[] {
       const mark = it.basis === undefined ? '' : ` ${basisMark(it.basis)}`;
       const flagged = it.recall ? ' (recall)' : it.confirmed ? '' : ' (unconfirmed)';
       out.push(`      ${it.ref} — ${short(it.text)}${mark}${flagged}`);
+    }
+  }
+  if (src.appliedEarlier.length) {
+    out.push('  The earliest source of positions applied to texts dated before it:');
+    for (const e of src.appliedEarlier) {
+      const kind = e.kind === 'redLine' ? 'red line' : 'preference';
+      const epoch = e.epoch === undefined ? '' : `, epoch ${e.epoch}`;
+      const more = e.documents.length - 1;
+      const texts = `judges ${e.documents[0]}${more ? ` and ${more} later text${more === 1 ? '' : 's'}` : ''}`;
+      // the reason whole: cut, it would lose what it rests on
+      const why = e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`;
+      out.push(`    ${e.ref} (${kind}${epoch}) ${texts} — ${why}`);
     }
   }
   return out;

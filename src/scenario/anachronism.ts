@@ -2,8 +2,10 @@
 // date something is judged at (the scenario's date, each document's, each recorded reaction's), every red line and
 // preference in force for each actor must cite a source dated on or before it, or say in `heldEarlier` why it held
 // before its sources. A warning, not an error: a user's scenario may date its sources loosely; the shipped ones
-// may not (tests/scenarios/anachronism.test.ts).
+// may not (tests/scenarios/anachronism.test.ts). Whether a position is on the record of a date is decided by
+// `beforeRecord` (domain/on-record.ts), which also lists, for the commands, the positions applied before it.
 import { compareDates, dayOf, inSpan } from '../domain/dates.ts';
+import { beforeRecord } from '../domain/on-record.ts';
 import { type Finding, idOf, isRecord, type Path, type Raw, records } from './crosscheck-context.ts';
 
 /** A position as the file writes it, where it is, and from which epoch (none: the top level). */
@@ -44,7 +46,7 @@ const spanOf = (epoch: Raw): { from?: string; until?: string } => ({
 });
 
 /** The actor's red lines and preferences in force on a date: the top level with its epochs applied in file order. */
-function positionsOn(actor: Raw, a: number, date: string): Position[] {
+function positionsOn(actor: Raw, a: number, date: string, issues: ReadonlySet<string>): Position[] {
   const aid = idOf(actor) ?? `#${a}`;
   const lines = new Map<string, Position>();
   const prefs = new Map<string, Position>();
@@ -58,7 +60,7 @@ function positionsOn(actor: Raw, a: number, date: string): Position[] {
       });
   if (isRecord(actor.preferences))
     for (const [issue, p] of Object.entries(actor.preferences))
-      if (isRecord(p))
+      if (isRecord(p) && issues.has(issue))
         prefs.set(issue, {
           what: `${aid}'s preference on "${issue}"`,
           path: ['actors', a, 'preferences', issue],
@@ -88,13 +90,13 @@ function positionsOn(actor: Raw, a: number, date: string): Position[] {
         });
     if (isRecord(epoch.preferences))
       for (const [issue, p] of Object.entries(epoch.preferences)) {
-        if (!isRecord(p)) continue;
-        const own = stringsOf(p.sources);
+        if (!isRecord(p) || !issues.has(issue)) continue;
         prefs.set(issue, {
           what: `${aid}'s preference on "${issue}" (epoch ${eid})`,
           path: [...at, 'preferences', issue],
           item: grounded(p),
-          sources: own.length > 0 ? own : epochSources,
+          // as the model reads it (positionsAsOf): sources of its own, even none, or else the epoch's
+          sources: Array.isArray(p.sources) ? stringsOf(p.sources) : epochSources,
         });
       }
   }
@@ -110,23 +112,22 @@ export function anachronisms(raw: Raw): Finding[] {
   const sourceDates = new Map<string, string>();
   for (const [s] of records(raw.sources))
     if (idOf(s) && typeof s.date === 'string' && dayOf(s.date)) sourceDates.set(idOf(s)!, s.date);
+  // a preference on an issue an including file omits judges nothing: the issue is fixed at its status quo
+  const issues = new Set(records(raw.issues).flatMap(([x]) => idOf(x) ?? []));
   const out: Finding[] = [];
   const reported = new Set<string>();
   for (const { date, what } of judgedDates(raw))
     for (const [actor, a] of records(raw.actors))
-      for (const p of positionsOn(actor, a, date)) {
+      for (const p of positionsOn(actor, a, date, issues)) {
         const key = JSON.stringify(p.path);
-        if (reported.has(key) || p.sources.length === 0 || typeof p.item.heldEarlier === 'string') continue;
-        const dated = p.sources
-          .filter((s) => sourceDates.has(s))
-          .sort((x, y) => compareDates(sourceDates.get(x)!, sourceDates.get(y)!));
-        const earliest = dated[0];
-        if (earliest !== undefined && compareDates(sourceDates.get(earliest)!, date) <= 0) continue;
+        if (reported.has(key) || typeof p.item.heldEarlier === 'string') continue;
+        const at = beforeRecord(p.sources, (id) => sourceDates.get(id), date);
+        if (at === null) continue;
         reported.add(key);
         const rests =
-          earliest === undefined
+          at.earliest === undefined
             ? 'none of its sources carries a date'
-            : `its earliest source, ${earliest}, is dated ${sourceDates.get(earliest)}`;
+            : `its earliest source, ${at.earliest.source}, is dated ${at.earliest.date}`;
         out.push({
           path: p.path,
           message: `${p.what} is in force on ${date} (${what}), but ${rests}: end it before then with an epoch, cite a source of its time, or say why it held earlier (heldEarlier)`,

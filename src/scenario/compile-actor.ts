@@ -14,7 +14,14 @@ import type {
   ReservationOverride,
 } from '../domain/types.ts';
 import { type ConditionContext, compileConstraint } from './compile-condition.ts';
-import { groundsOf, pairedOf, partialGroundsOf, provenanceOf, rationaleOf } from './grounds.ts';
+import {
+  groundsOf,
+  heldEarlierOf,
+  pairedOf,
+  partialGroundsOf,
+  provenanceOf,
+  rationaleOf,
+} from './grounds.ts';
 import type {
   ActorInput,
   DriftInput,
@@ -49,6 +56,7 @@ function preferenceOf(issue: Issue, raw: PreferenceInput): IssuePreference {
     rationale: raw.rationale,
     sources: raw.sources ?? [],
     ...groundsOf(raw),
+    ...heldEarlierOf(raw),
   };
 }
 
@@ -101,6 +109,7 @@ function reservationOf(actor: string, raw: ActorInput['reservation']): Reservati
 function preferenceOverride(
   issue: Issue,
   raw: NonNullable<EpochInput['preferences']>[string],
+  epochHeldEarlier: string | undefined,
 ): PreferenceOverride {
   const n = issue.options.length;
   const values = new Float64Array(n);
@@ -123,6 +132,7 @@ function preferenceOverride(
     ...rationaleOf(raw),
     ...(raw.sources ? { sources: raw.sources } : {}),
     ...partialGroundsOf(raw),
+    ...heldEarlierOf(raw, epochHeldEarlier),
   };
 }
 
@@ -145,7 +155,7 @@ function epochOf(actor: string, raw: EpochInput, ctx: ConditionContext): ActorEp
   const preferences: PreferenceOverride[] = [];
   for (const [issueId, p] of Object.entries(raw.preferences ?? {})) {
     const i = ctx.issueIndex.get(issueId);
-    if (i !== undefined) preferences.push(preferenceOverride(ctx.issues[i]!, p)); // omitted issues stay fixed
+    if (i !== undefined) preferences.push(preferenceOverride(ctx.issues[i]!, p, raw.heldEarlier)); // omitted issues stay fixed
   }
   return {
     id: raw.id,
@@ -158,7 +168,11 @@ function epochOf(actor: string, raw: EpochInput, ctx: ConditionContext): ActorEp
     preferences,
     ...(raw.reservation ? { reservation: reservationOverride(actor, raw.reservation) } : {}),
     dropRedLines: raw.redLines?.drop ?? [],
-    addRedLines: (raw.redLines?.add ?? []).map((r) => compileConstraint(r, ctx)),
+    // what the epoch says of why it held earlier covers what it adds that says nothing itself
+    addRedLines: (raw.redLines?.add ?? []).map((r) => ({
+      ...compileConstraint(r, ctx),
+      ...heldEarlierOf(r, raw.heldEarlier),
+    })),
     ...(raw.strategy ? { strategy: strategyOf(raw.strategy) } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // issue is folded in as a constant at its status quo.
 import { scopeOf } from '../domain/condition.ts';
 import type { Condition, Constraint, Issue, IssueOption } from '../domain/types.ts';
-import { groundsOf, provenanceOf, rationaleOf } from './grounds.ts';
+import { groundsOf, heldEarlierOf, provenanceOf, rationaleOf } from './grounds.ts';
 import type { ConditionInput, RedLineInput } from './schema.ts';
 
 function literalMatches(raw: ConditionInput, id: string, value: number | null): boolean {
@@ -57,5 +57,6 @@ export function compileConstraint(raw: RedLineInput, ctx: ConditionContext): Con
     ...rationaleOf(raw),
     ...groundsOf(raw),
     ...provenanceOf(raw),
+    ...heldEarlierOf(raw),
   };
 }

@@ -47,3 +47,12 @@ export function pairedOf(p: { counterpart?: string | undefined; oneSided?: strin
 export function rationaleOf(p: { rationale?: string | undefined }): { rationale?: string } {
   return p.rationale === undefined ? {} : { rationale: p.rationale };
 }
+
+/** Why a position held before its sources, when the file says; `fallback`: the epoch's, for what it adds. */
+export function heldEarlierOf(
+  p: { heldEarlier?: string | undefined },
+  fallback?: string,
+): { heldEarlier?: string } {
+  const reason = p.heldEarlier ?? fallback;
+  return reason === undefined ? {} : { heldEarlier: reason };
+}

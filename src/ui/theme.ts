@@ -52,4 +52,6 @@ export const GLYPH = {
   bullet: '•',
   up: '↑',
   down: '↓',
+  /** a position applied before its earliest source */
+  before: '†',
 } as const;

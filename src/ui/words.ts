@@ -2,10 +2,11 @@
 
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
+import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, n2, n3, signed } from '../report/format.ts';
 import type { Span } from './layout.ts';
-import type { Theme } from './theme.ts';
+import { GLYPH, type Theme } from './theme.ts';
 
 /** Two and three decimals with a true minus sign, and a signed change, as every output writes them. */
 export { n2 as fix2, n3 as fix3 };
@@ -94,13 +95,35 @@ export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: S
   ];
 }
 
+/** The mark of a red line applied before its earliest source, with that source and the scenario's reason. */
+function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: Theme): Span[] {
+  if (!e) return [];
+  const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
+  return [
+    { text: ` ${GLYPH.before} `, color: theme.warn },
+    {
+      text: `before its earliest source (${source}); ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
+      dim: true,
+    },
+  ];
+}
+
 /** Why an actor rejects, one styled reason each: the red lines broken (and how short of no deal, if it is), or how
  * short of no deal and what costs most. */
-export function reasonSpans(scenario: Scenario, v: Verdict, theme: Theme): Span[][] {
+export function reasonSpans(
+  scenario: Scenario,
+  v: Verdict,
+  theme: Theme,
+  before: readonly AppliedBeforeRecord[] = [],
+): Span[][] {
   if (v.violations.length) {
-    const lines = v.violations.map((x) =>
-      redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
-    );
+    const lines = v.violations.map((x) => [
+      ...redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
+      ...beforeRecordSpans(
+        before.find((e) => e.actor === v.actor && e.kind === 'redLine' && e.id === x.redLine),
+        theme,
+      ),
+    ]);
     // keeping its red lines alone would not win it over: the package is also worth less than no deal
     if (v.margin < 0)
       lines.push([

@@ -73,6 +73,12 @@ describe('peacesim timeline', () => {
       agreement: true,
       feasible: 4,
       epochs: ['east-2022'],
+      // the fixture's sources carry no date: every position that cites one is applied before any record of it
+      appliedBeforeRecord: [
+        { actor: 'east', kind: 'preference', id: 'line', epoch: 'east-2022' },
+        { actor: 'east', kind: 'preference', id: 'bloc', epoch: 'east-2022' },
+        { actor: 'west', kind: 'preference', id: 'bloc' },
+      ],
     });
   });
 

@@ -19,6 +19,8 @@ const WORDS = new Set([
   'note',
   'rationale',
   'author',
+  // why a position held before its sources: the scenario's words, which show prints as written
+  'heldEarlier',
 ]);
 
 /** Every piece of prose the scenario holds: an id that is also a word of these cannot be told apart. */

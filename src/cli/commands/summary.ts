@@ -3,11 +3,20 @@ import { conflictsOrNone } from '../../analysis/analyze.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
+import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import type { ActorEpoch, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
+import {
+  BEFORE_RECORD_LEAD,
+  beforeRecordWords,
+  HELD_EARLIER_HEADING,
+  positionNote,
+  reasonLines,
+  reasons,
+} from '../../report/before-record.ts';
 import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
@@ -92,6 +101,7 @@ export function registerSummary(program: Command, io: Io): void {
       line();
       line(p.bold('Tabled documents'));
       const actor = (id: string) => actorName(s, id);
+      const numbered = reasons();
       for (const d of s.documents) {
         const asOf = opts.asOf ?? d.date;
         const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
@@ -118,12 +128,18 @@ export function registerSummary(program: Command, io: Io): void {
           line(`    ${p.dim(`estimated durability ${n2(dur.value)} if signed — ${DURABILITY_CAVEAT}`)}`);
         for (const h of ratificationOf(positionsAsOf(s, asOf), d.package)?.hurdles ?? [])
           line(`    ${p.dim(`if signed, subject to ${hurdleSentence(s, h)}`)}`);
+        const early = appliedBeforeRecord(s, asOf);
+        // a broken red line the scenario applies before its sources says so where it is named
+        const noteOn = (who: string, id: string) => {
+          const e = early.find((x) => x.actor === who && x.kind === 'redLine' && x.id === id);
+          return e ? `; ${positionNote(e, numbered)}` : '';
+        };
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
             for (const r of v.violations)
               line(
-                `    ${p.dim(`${actor(v.actor)}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}`)}`,
+                `    ${p.dim(`${actor(v.actor)}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}${noteOn(v.actor, r.redLine)}`)}`,
               );
           } else {
             const costs = v.costs
@@ -136,6 +152,14 @@ export function registerSummary(program: Command, io: Io): void {
             );
           }
         }
+        const inWords = beforeRecordWords(s, early, numbered);
+        if (inWords) line(`    ${p.dim(`${BEFORE_RECORD_LEAD}: ${inWords}`)}`);
+      }
+      const why = reasonLines(s, numbered);
+      if (why.length > 0) {
+        line();
+        line(p.bold(HELD_EARLIER_HEADING));
+        for (const l of why) line(`  ${p.dim(l)}`);
       }
       // the default run's outcome, and the readings and assumptions it rests on
       line();

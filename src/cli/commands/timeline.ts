@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { type Timeline, timeline } from '../../analysis/timeline.ts';
 import type { Scenario } from '../../domain/types.ts';
+import {
+  BEFORE_RECORD_LEAD,
+  beforeRecordWords,
+  HELD_EARLIER_HEADING,
+  reasonLines,
+  reasons,
+} from '../../report/before-record.ts';
 import { columnName } from '../../ui/words.ts';
 import { datesLine } from '../as-of.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -60,6 +67,15 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette): string {
         if (used.has(ep.id))
           lines.push(p.dim(`  ${columnName(a.name)}: ${ep.label} (${ep.from ?? '…'} to ${ep.until ?? '…'})`));
   }
+  const numbered = reasons();
+  const early = t.entries.filter((e) => e.appliedBeforeRecord.length > 0);
+  if (early.length > 0) {
+    lines.push('', p.dim(`Positions ${BEFORE_RECORD_LEAD}:`));
+    for (const e of early)
+      lines.push(p.dim(`  ${e.date} ${e.title}: ${beforeRecordWords(s, e.appliedBeforeRecord, numbered)}`));
+    const why = reasonLines(s, numbered);
+    if (why.length > 0) lines.push('', p.dim(HELD_EARLIER_HEADING), ...why.map((l) => p.dim(`  ${l}`)));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,7 +86,10 @@ export function registerTimeline(program: Command, io: Io): void {
       `every tabled document in date order, judged by the positions of its date: each actor's verdict and the feasible count (default: ${DEFAULT_SCENARIO})`,
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
-    .option('--json', 'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, … }] }')
+    .option(
+      '--json',
+      'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, epochs, appliedBeforeRecord, … }] }',
+    )
     .action(async (name: string, opts: { json?: boolean }) => {
       const s = await openScenarioAsync(name);
       const t = timeline(s);

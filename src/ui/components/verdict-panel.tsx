@@ -3,6 +3,7 @@
 // scenario rules the package breaks.
 import { Box, Text } from 'ink';
 import type { Evaluation } from '../../domain/evaluate.ts';
+import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Span, wrapSpans } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -15,6 +16,8 @@ export interface VerdictPanelProps {
   readonly evaluation: Evaluation;
   readonly width: number;
   readonly height: number;
+  /** the positions in force on the date judged that rest on later sources: a red line among them is marked */
+  readonly before?: readonly AppliedBeforeRecord[];
 }
 
 /**
@@ -54,10 +57,10 @@ export function fitReasons(heights: readonly (readonly number[])[], room: number
   return lines;
 }
 
-export function VerdictPanel({ scenario, evaluation, width, height }: VerdictPanelProps) {
+export function VerdictPanel({ scenario, evaluation, width, height, before }: VerdictPanelProps) {
   const theme = useTheme();
   const textWidth = width - 2;
-  const reasons = evaluation.verdicts.map((v) => reasonSpans(scenario, v, theme));
+  const reasons = evaluation.verdicts.map((v) => reasonSpans(scenario, v, theme, before));
   const rules: Span[][] = evaluation.ruleViolations.map((r) =>
     redLineSpans(r, theme, { text: 'rule broken: ', color: theme.reject, bold: true }),
   );

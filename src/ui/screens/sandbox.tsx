@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
+import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -39,6 +40,11 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   const asOf = state.asOf ?? state.scenario.documents.find((d) => d.id === sandbox.document)?.date;
   const pkg = currentPackage(sandbox);
   const evaluation = useMemo(() => evaluatePackage(scenario, pkg), [scenario, pkg]);
+  // the red lines a verdict names that the scenario applies before their sources are marked, with its reason
+  const before = useMemo(
+    () => (asOf === undefined ? [] : appliedBeforeRecord(state.scenario, asOf)),
+    [state.scenario, asOf],
+  );
   const doc = scenario.documents.find((d) => d.id === sandbox.document)!;
   const showingIssue = state.overlay === 'issue';
 
@@ -101,6 +107,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
                 evaluation={evaluation}
                 width={rightWidth}
                 height={bodyHeight - 1}
+                before={before}
               />
             </SidePane>
           </Box>

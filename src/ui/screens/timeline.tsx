@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { type TimelineEntry, timeline } from '../../analysis/timeline.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { BEFORE_RECORD_LEAD, beforeRecordCounts } from '../../report/before-record.ts';
 import { Heading } from '../components/heading.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -74,7 +75,9 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const docW = Math.max(8, width - (2 + 11 + actorW.reduce((x, y) => x + y, 0) + 5 + 8));
   const legend = [{ text: timelineLegend(), dim: true }];
   const legendLines = Math.min(5, wrappedHeight(legend, width));
-  const detailLines = 3;
+  // a line more for the positions applied before their sources, when any document has them
+  const early = entries.some((e) => e.appliedBeforeRecord.length > 0);
+  const detailLines = early ? 5 : 3;
   const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
@@ -147,6 +150,19 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
             width={width}
             maxLines={2}
           />
+          {selected.appliedBeforeRecord.length > 0 ? (
+            <Wrapped
+              spans={[
+                { text: `${GLYPH.before} `, color: theme.warn },
+                {
+                  text: `${BEFORE_RECORD_LEAD} (the reasons: peacesim show): ${beforeRecordCounts(scenario, selected.appliedBeforeRecord)}`,
+                  dim: true,
+                },
+              ]}
+              width={width}
+              maxLines={2}
+            />
+          ) : null}
         </Box>
       ) : (
         <Text dimColor>no documents tabled</Text>
