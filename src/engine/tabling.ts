@@ -217,21 +217,25 @@ export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext
     draft.awaiting = [];
     draft.agreed = false;
     if (draft.round > 1) {
-      const changes = scenario.actors
-        .filter((a) => a.reservation.drift !== 0)
-        .map((a) => {
-          const from = draft.reservations[a.index]!;
-          const to = clamp01(from + a.reservation.drift);
-          draft.reservations[a.index] = to;
-          return { actor: a.id, from, to };
-        });
+      // the drifted values written as one new list: a write per actor through immer's proxy drafts the list
+      const reservations = ctx.reservations.slice();
+      const changes: { actor: string; from: number; to: number }[] = [];
+      for (const a of scenario.actors) {
+        if (a.reservation.drift === 0) continue;
+        const from = reservations[a.index]!;
+        const to = clamp01(from + a.reservation.drift);
+        reservations[a.index] = to;
+        changes.push({ actor: a.id, from, to });
+      }
+      if (changes.some((c) => c.to !== c.from)) draft.reservations = reservations;
       if (changes.length) log(draft, 'tabling', { kind: 'drift', changes });
     }
     let tabled: { id: string; trigger: 'event' | 'inject'; event?: string } | null = null;
     if (draft.queued) tabled = { id: draft.queued, trigger: 'inject' };
     draft.queued = null;
     // events of this round, then those whose blame threshold the last round reached (each once), in file order
-    const byBlame = new Set(dueBlameEvents(scenario, draft).map((e) => e.id));
+    // read from the context as it came: nothing above changes blame, and reading the draft would draft its lists
+    const byBlame = new Set(dueBlameEvents(scenario, ctx).map((e) => e.id));
     for (const event of scenario.events) {
       const due = 'round' in event.trigger ? event.trigger.round === draft.round : byBlame.has(event.id);
       if (!due) continue;

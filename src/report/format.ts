@@ -5,7 +5,7 @@
 // the narration, the durability estimate and the play screen already used, it is as wide as "+" in the fonts the
 // HTML report uses (so signed columns line up), and nothing reads these texts back as numbers — a program takes
 // --json or --csv, where numbers are numbers.
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { TermValue } from '../engine/terms.ts';
@@ -87,20 +87,32 @@ export function optionLabelAt(scenario: Scenario, issue: number, option: number)
   return scenario.issues[issue]?.options[option]?.label ?? String(option);
 }
 
-/** The terminal cells a text takes: wide characters count two, combining marks and colour codes none. */
-export const cells = (text: string): number => stringWidth(text);
+type StringWidth = typeof import('string-width').default;
+let stringWidth: StringWidth | undefined;
+
+/**
+ * The terminal cells a text takes: wide characters count two, combining marks and colour codes none. string-width
+ * builds a grapheme segmenter as it loads (about 12 ms of CPU): it is loaded at the first width asked, so the
+ * commands and worker threads that print only JSON or CSV never pay for it.
+ */
+export function cells(text: string): number {
+  stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
+  return stringWidth(text);
+}
 
 /** `text` padded with spaces to `width` terminal cells. */
 export function padCells(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - cells(text)));
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// made at the first split, as string-width is loaded at the first width: a segmenter costs ICU's data (about 19 ms)
+let graphemes: Intl.Segmenter | undefined;
 
 /** The longest head of `text` that fits in `width` cells (at least one character), and the rest. */
 export function splitCells(text: string, width: number): readonly [string, string] {
   let head = '';
   let used = 0;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     const w = cells(segment);
     if (head && used + w > width) break;
