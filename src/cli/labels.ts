@@ -1,7 +1,7 @@
 // Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
 import type { Scenario } from '../domain/types.ts';
 import { optionLabel } from '../report/format.ts';
-import { actorName, issueLabel } from '../report/words.ts';
+import { actorName, issueLabel, possessive } from '../report/words.ts';
 
 export { actorName, issueLabel };
 
@@ -54,7 +54,7 @@ export function parameterLabel(scenario: Scenario, parameter: string): string {
   );
   if (hurdle) return `the threshold of ${hurdle.label}`;
   const name = actorShort(scenario, actor ?? '');
-  const whose = name.endsWith('s') ? `${name}'` : `${name}'s`;
+  const whose = possessive(name);
   if (kind === 'reservation') return `${whose} value of no deal`;
   if (kind === 'weight' && issue !== undefined) return `${whose} weight on ${issueLabel(scenario, issue)}`;
   return parameter;

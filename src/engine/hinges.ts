@@ -6,6 +6,7 @@
 import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
 import { runOutcome } from './game.ts';
@@ -123,6 +124,14 @@ export interface RestsOn {
   readonly unrangedThresholds: number;
   /** actors whose strategy was chosen for this run (`--strategy`, the play setup): not reversed */
   readonly fixedStrategies: readonly string[];
+  /**
+   * The positions the run is judged by (those of the scenario's date) that rest on no source dated on or before
+   * that date: what actors stated later, which the scenario applies earlier, with its reason when it gives one
+   */
+  readonly beforeRecord: {
+    readonly date: string;
+    readonly positions: readonly (AppliedBeforeRecord & { readonly actorName: string })[];
+  };
 }
 
 export function restsOn(
@@ -148,5 +157,13 @@ export function restsOn(
     unranged: unranged.preferences,
     unrangedThresholds: unranged.thresholds,
     fixedStrategies: Object.keys(options.run?.strategies ?? {}).sort(),
+    // a run starts from the top-level positions, which are those of the scenario's date (no epoch covers it)
+    beforeRecord: {
+      date: scenario.date,
+      positions: appliedBeforeRecord(scenario, scenario.date).map((x) => ({
+        ...x,
+        actorName: scenario.actors.find((a) => a.id === x.actor)?.name ?? x.actor,
+      })),
+    },
   };
 }

@@ -5,7 +5,7 @@
 import { compareDates } from '../domain/dates.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
-import { actorName, issueLabel, listing } from './words.ts';
+import { actorName, issueLabel, listing, possessive } from './words.ts';
 
 /** The line's lead, and the heading of the reasons. */
 export const BEFORE_RECORD_LEAD = 'applied before their earliest source';
@@ -135,7 +135,7 @@ function covers(s: Scenario, actor: string, mine: readonly AppliedBeforeRecord[]
   const lines = mine.filter((e) => e.kind === 'redLine');
   const prefs = mine.filter((e) => e.kind === 'preference');
   const who = actorName(s, actor);
-  const whose = `${who}${who.endsWith('s') ? "'" : "'s"}`;
+  const whose = possessive(who);
   const prefWords =
     prefs.length === 0
       ? ''

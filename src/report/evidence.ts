@@ -8,6 +8,7 @@ import type { Scenario } from '../domain/types.ts';
 import type { RestsOn, RunEnd } from '../engine/hinges.ts';
 import { esc, md } from './markup.ts';
 import { recordedReactionWordsById } from './record-words.ts';
+import { listing, possessive } from './words.ts';
 
 export const RESTS_ON_HEADING = 'The outcome rests on:';
 
@@ -157,11 +158,49 @@ export function restsOnLines(r: RestsOnSection): string[] {
       : r.tried === 1
         ? 'The only reading or assumption reversed, in one run'
         : `${r.tried} readings and assumptions reversed one at a time, one run each`;
+  const before = beforeRecordLine(r.beforeRecord);
+  if (before) out.push(before);
   if (r.tried > 0)
     out.push(
       `  (${counted}; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}. peacesim hinges looks for pairs and triples.)`,
     );
   return out;
+}
+
+/**
+ * What actors stated only later: the positions of the run's date that rest on no source of that date or before, by
+ * actor, and how many the scenario gives a reason for (`heldEarlier`). Empty when every position is on the record.
+ */
+function beforeRecordLine({ date, positions }: RestsOn['beforeRecord']): string {
+  if (positions.length === 0) return '';
+  const byActor = new Map<string, { redLines: number; preferences: number }>();
+  for (const x of positions) {
+    const n = byActor.get(x.actorName) ?? { redLines: 0, preferences: 0 };
+    if (x.kind === 'redLine') n.redLines++;
+    else n.preferences++;
+    byActor.set(x.actorName, n);
+  }
+  const counts = [...byActor].map(([actor, n]) => {
+    const parts = [
+      ...(n.redLines ? [`${n.redLines} red line${n.redLines === 1 ? '' : 's'}`] : []),
+      ...(n.preferences ? [`${n.preferences} preference${n.preferences === 1 ? '' : 's'}`] : []),
+    ];
+    return `${possessive(actor)} ${parts.join(' and ')}`;
+  });
+  const one = positions.length === 1;
+  const undated = positions.filter((x) => x.earliest === undefined).length;
+  const sources =
+    undated === 0
+      ? `${one ? 'its earliest source is' : 'their earliest sources are'} later`
+      : undated === positions.length
+        ? `${one ? 'its' : 'their'} sources carry no date`
+        : `${positions.length - undated} with later sources, ${undated} with undated ones`;
+  const unexplained = positions.filter((x) => x.heldEarlier === undefined).length;
+  const why =
+    unexplained === 0
+      ? `the scenario gives its reason${one ? '' : ' for each'} (heldEarlier)`
+      : `the scenario gives no reason for ${one ? 'it' : `${unexplained} of them`}`;
+  return `  Of the positions it is judged by (those of ${date}), ${listing(counts)} ${one ? 'rests' : 'rest'} on no source dated on or before that date (${sources}): ${why}; --json lists ${one ? 'it' : 'them'} in restsOn.beforeRecord.`;
 }
 
 /** The record's evidence on the documents, as plain lines (for `analyze` and the reports). */

@@ -3,6 +3,7 @@
 // and in `peacesim sources --key`.
 import type { RecordedReaction, Scenario } from '../domain/types.ts';
 import { dateWords } from './date-words.ts';
+import { possessive } from './words.ts';
 
 /**
  * "Russia's rejection of Ukraine's position at Istanbul (15 Apr 2022)"; a name that ends in a parenthesis, where
@@ -14,7 +15,7 @@ export function recordedReactionWords(s: Scenario, r: RecordedReaction): string 
   const doc = s.documents.find((d) => d.id === r.document)?.title ?? r.document;
   const when = `(${dateWords(r.date)})`;
   if (who.endsWith(')')) return `the ${what} by ${who} of ${doc} ${when}`;
-  return `${who}${who.endsWith('s') ? "'" : "'s"} ${what} of ${doc} ${when}`;
+  return `${possessive(who)} ${what} of ${doc} ${when}`;
 }
 
 /** The words of the recorded reaction with this id; the id itself when the scenario records none by it. */

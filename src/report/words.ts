@@ -2,6 +2,11 @@
 // the renderers escape.
 import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 
+/** A name's possessive: "Russia's", "United States'". */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
+}
+
 /** "a", "a and b", "a, b and c" (or "a, b or c"). */
 export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   return items.length <= 1

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { restsOnLines } from '../../src/report/evidence.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -202,6 +204,42 @@ describe('the outcome rests on', () => {
     expect(section.match(/\[(reading|assumption)\]/g)).toHaveLength(j.restsOn.items.length);
   });
 
+  it('should say which positions of the run rest on sources dated after it, as --json lists them', async () => {
+    const j = JSON.parse((await cli(['run', 'istanbul-2022', '--json'])).stdout);
+    const s = openScenario('istanbul-2022');
+    const expected = appliedBeforeRecord(s, s.date);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(j.restsOn.beforeRecord.date).toBe(s.date);
+    expect(
+      j.restsOn.beforeRecord.positions.map((x: { actorName: string }) => {
+        const { actorName, ...rest } = x as { actorName: string } & Record<string, unknown>;
+        expect(actorName).toBe(s.actors.find((a) => a.id === rest.actor)!.name);
+        return rest;
+      }),
+    ).toEqual(expected);
+    const section = restsOnSection(flat((await cli(['run', 'istanbul-2022'])).stdout));
+    for (const a of s.actors) {
+      const mine = expected.filter((x) => x.actor === a.id);
+      const lines = mine.filter((x) => x.kind === 'redLine').length;
+      const prefs = mine.length - lines;
+      if (lines) expect(section).toContain(`${a.name}'s ${lines} red line${lines === 1 ? '' : 's'}`);
+      if (prefs)
+        expect(section).toMatch(new RegExp(`${a.name}'s (\\d+ red lines? and )?${prefs} preference`));
+    }
+    expect(section).toContain(
+      'rest on no source dated on or before that date (their earliest sources are later)',
+    );
+    // every one carries the scenario's reason, and the words say so
+    expect(expected.every((x) => x.heldEarlier !== undefined)).toBe(true);
+    expect(section).toContain('gives its reason for each (heldEarlier)');
+    // where every position is on the record of the run's date, nothing is said
+    const bilateral = await cli(['run', 'tutorial-bilateral', '--json']);
+    expect(JSON.parse(bilateral.stdout).restsOn.beforeRecord.positions).toEqual([]);
+    expect((await cli(['run', 'tutorial-bilateral'])).stdout).not.toContain(
+      'Of the positions it is judged by',
+    );
+  });
+
   it('should name what it cannot reverse: nothing reversible, strategies chosen for the run', () => {
     const none = restsOnLines({
       computed: true,
@@ -211,6 +249,7 @@ describe('the outcome rests on', () => {
       unranged: 0,
       unrangedThresholds: 0,
       fixedStrategies: [],
+      beforeRecord: { date: '2025-01-01', positions: [] },
     });
     expect(none[1]).toBe(
       '  No reading or assumption here has a reversal to try: the run ends in an agreement on what actors stated.',
@@ -224,6 +263,7 @@ describe('the outcome rests on', () => {
       unranged: 2,
       unrangedThresholds: 0,
       fixedStrategies: ['a'],
+      beforeRecord: { date: '2025-01-01', positions: [] },
     });
     expect(chosen[1]).toContain(
       'it rests on what actors stated, the strategies chosen for this run and on the 2 weights',
@@ -240,6 +280,7 @@ describe('the outcome rests on', () => {
       unranged: 1,
       unrangedThresholds: 0,
       fixedStrategies: [],
+      beforeRecord: { date: '2025-01-01', positions: [] },
     });
     expect(one[1]).toBe(
       '  No reading or assumption alone changes it: with the only reversible one reversed, the run still ends in stalemate. So, one change at a time, it rests on what actors stated and on the 1 weight or value of no deal given without a range (nothing to reverse it to).',
@@ -252,6 +293,7 @@ describe('the outcome rests on', () => {
       unranged: 0,
       unrangedThresholds: 0,
       fixedStrategies: [],
+      beforeRecord: { date: '2025-01-01', positions: [] },
     });
     expect(flips.at(-1)).toBe(
       '  (The only reading or assumption reversed, in one run; what actors stated is not reversed. peacesim hinges looks for pairs and triples.)',
@@ -264,6 +306,7 @@ describe('the outcome rests on', () => {
       unranged: 1,
       unrangedThresholds: 1,
       fixedStrategies: [],
+      beforeRecord: { date: '2025-01-01', positions: [] },
     });
     expect(two[1]).toContain('with any one of the 2 reversible ones reversed');
     expect(two[1]).toContain(

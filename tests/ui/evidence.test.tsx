@@ -108,6 +108,7 @@ describe('the evidence screen line on the default run', () => {
       unranged: 0,
       unrangedThresholds: 0,
       fixedStrategies: [],
+      beforeRecord: { date: '2025-01-01', positions: [] },
     };
     expect(restsOnLine({ ...base, items: [item('A'), item('B')] })).toBe(
       'Default run: signed · 2 readings or assumptions alone change it: [reading] A; [reading] B',
