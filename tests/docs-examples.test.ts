@@ -171,17 +171,24 @@ describe('the numbers docs/scenarios.md states about the shipped scenarios', () 
     };
     says(
       FILE,
-      "the 28-point plan breaks Ukraine's `no-withdrawal` and none of Russia's; the 20-point text breaks none of Ukraine's and three of Russia's",
+      "the 28-point plan breaks Ukraine's `no-withdrawal` (and the reading `no-withdrawal-at-all`) and none of Russia's; the 20-point text breaks none of Ukraine's and three of Russia's",
     );
-    expect(await broken('28-point-path', 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal']);
+    expect(await broken('28-point-path', 'us-28-point-plan', 'ukraine')).toEqual([
+      'no-withdrawal',
+      'no-withdrawal-at-all',
+    ]);
     expect(await broken('28-point-path', 'us-28-point-plan', 'russia')).toEqual([]);
     expect(await broken('28-point-path', 'us-ukraine-20-point', 'ukraine')).toEqual([]);
     expect(await broken('28-point-path', 'us-ukraine-20-point', 'russia')).toHaveLength(3);
     says(
       FILE,
-      "they break four of Ukraine's red lines at once, and Ukraine's peace formula breaks four of Russia's",
+      "they break four of Ukraine's red lines at once (five, counting apart Kyiv's words on withdrawal and the model's stricter reading of them), and Ukraine's peace formula breaks four of Russia's",
     );
-    expect(await broken('june-2024-terms', 'putin-june-2024', 'ukraine')).toHaveLength(4);
+    const onPutin = await broken('june-2024-terms', 'putin-june-2024', 'ukraine');
+    expect(onPutin).toHaveLength(5);
+    expect(onPutin).toEqual(
+      expect.arrayContaining(['withdrawal-only-by-referendum', 'no-withdrawal-at-all']),
+    );
     expect(await broken('june-2024-terms', 'ukraine-peace-formula', 'russia')).toHaveLength(4);
   });
 
@@ -267,8 +274,18 @@ describe('the default scenario as docs/analysis.md works it through', () => {
     const before = await json('analyze', 'ukraine-peace', '--as-of', '2025-12-01');
     expect(before.feasible.count).toBe(0);
     says(FILE, 'the conflict is therefore two red lines, not three');
-    expect(before.conflicts.map((c: { members: { id: string }[] }) => c.members.map((m) => m.id))).toEqual([
-      ['donbas-withdrawal', 'no-withdrawal'],
+    const ids = (r: { conflicts: { members: { id: string }[] }[] }) =>
+      r.conflicts.map((c) => c.members.map((m) => m.id));
+    expect(ids(before)).toEqual([['donbas-withdrawal', 'no-withdrawal-at-all']]);
+    // each side's other reading of its dated position, as the page tells them
+    says(FILE, 'with the refusal read as holding earlier, 1 Dec 2025 has the conflict above and the default');
+    const refusal = await json('analyze', 'docs/examples/refusal-held-earlier.yaml', '--as-of', '2025-12-01');
+    expect(ids(refusal)).toEqual([
+      ['donbas-withdrawal', 'no-withdrawal-at-all'],
+      ['donbas-withdrawal', 'no-ceasefire-for-referendum', 'no-withdrawal'],
+    ]);
+    expect(ids(await json('analyze', 'ukraine-peace'))).toEqual([
+      ['donbas-withdrawal', 'no-ceasefire-for-referendum', 'no-withdrawal'],
     ]);
     const count = stated(FILE, /Before June 2024 \(`--as-of 2024-01-01`\) ([\d,]+) packages are feasible/);
     const earlier = await json('analyze', 'ukraine-peace', '--as-of', '2024-01-01');

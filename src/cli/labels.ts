@@ -1,4 +1,5 @@
 // Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
+import { withBasis } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
 import { optionLabel } from '../report/format.ts';
 import { actorName, issueLabel, possessive } from '../report/words.ts';
@@ -20,11 +21,15 @@ export function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
 }
 
-/** A set of dated positions by id, with whose they are: "EU: Before the indefinite immobilisation (Art. 122)". */
+/**
+ * A set of dated positions by id, with whose they are and its basis when it is not stated (the lines that list
+ * them close with the legend "unmarked: stated"): "Russia: Before Moscow refused a ceasefire for a referendum
+ * [reading]".
+ */
 export function epochLabel(scenario: Scenario, id: string): string {
   for (const a of scenario.actors) {
     const e = a.epochs.find((x) => x.id === id);
-    if (e) return `${shortName(a.name)}: ${e.label}`;
+    if (e) return withBasis(`${shortName(a.name)}: ${e.label}`, e.basis);
   }
   return id;
 }

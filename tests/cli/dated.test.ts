@@ -92,7 +92,7 @@ describe('analyze judges each document by the positions of its date', () => {
     expect(r.out).toContain('each document judged by the positions in force on its own date');
     // the document by its title, its dated positions by their label, the handle to type last
     expect(r.out).toContain(
-      "East's 2022 text (2022-03-29, tabled by East; dated positions: East: Before East claimed the line; --document east-2022-text)",
+      "East's 2022 text (2022-03-29, tabled by East; dated positions: East: Before East claimed the line [reading]; --document east-2022-text)",
     );
     expect(r.out).toContain(
       'below reservation [assumption]; costliest: Line [assumption] (0.667), Alliance [reading]',
@@ -102,7 +102,7 @@ describe('analyze judges each document by the positions of its date', () => {
     const asOf = await cli('analyze', FIXTURE, '--as-of', '2022-05');
     expect(asOf.out).toContain('every document judged by the positions in force on 2022-05 (--as-of)');
     expect(asOf.out).toContain(
-      "East's 2025 text (2025-05-01, tabled by East; judged as of 2022-05; dated positions: East: Before East claimed the line; --document east-2025-text)",
+      "East's 2025 text (2025-05-01, tabled by East; judged as of 2022-05; dated positions: East: Before East claimed the line [reading]; --document east-2025-text)",
     );
   });
 
@@ -138,7 +138,7 @@ describe('show', () => {
       'dated positions (from 2022-02-24 until 2022-10-01): Before East claimed the line [reading]',
     );
     expect(r.out).toContain(
-      "East's 2022 text (2022-03-29; dated positions: East: Before East claimed the line; --document east-2022-text)",
+      "East's 2022 text (2022-03-29; dated positions: East: Before East claimed the line [reading]; --document east-2022-text)",
     );
   });
 

@@ -42,7 +42,7 @@ describe('positions judged before their sources', () => {
   it("catches the anachronism this check was built for: Ukraine's 60-day referendum form judging the Geneva text", () => {
     // without the epoch that dates it, the red line of December 2025 judges every earlier text
     const planted = `include: ukraine-peace.yaml
-omit: { epochs: ["ukraine:ukraine-before-referendum-offer"] }
+omit: { epochs: ["ukraine:ukraine-before-20-point-text"] }
 `;
     const w = warningsOf(loadText(planted));
     const hit = w.filter((x) => x.path === 'actors[ukraine].redLines[no-withdrawal]');

@@ -134,7 +134,9 @@ describe('the public record checks in ukraine-peace', () => {
   it('Ukraine rejects the original 28-point plan as written: withdrawal from its part of Donetsk (s3, s5, s118)', () => {
     const ev = atItsDate(main, 'us-28-point-plan');
     expect(verdict(ev, 'ukraine').accepts).toBe(false);
-    expect(broken(main, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal']);
+    // Kyiv's stated words of the time (only the people could give up land) and the model's reading of them (no
+    // referendum exception before 24 Dec 2025): the plan has no vote, so it breaks both
+    expect(broken(main, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal', 'no-withdrawal-at-all']);
     expect(ev.agreement).toBe(false);
     // keeping the line in Donetsk clears every Ukrainian red line
     const kept = variantVerdicts(main, 'us-28-point-plan', { donetsk: 'contact-line' });
@@ -163,8 +165,9 @@ describe('the record in ukraine-peace', () => {
   });
 
   it('the revisions clear Ukraine’s red line: 28 points → Geneva → 20 points (s3, s21, s29)', () => {
-    expect(broken(main, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal']);
-    expect(broken(main, 'geneva-framework', 'ukraine')).toEqual(['no-withdrawal']); // territory bracketed (s21)
+    expect(broken(main, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal', 'no-withdrawal-at-all']);
+    // territory bracketed (s21)
+    expect(broken(main, 'geneva-framework', 'ukraine')).toEqual(['no-withdrawal', 'no-withdrawal-at-all']);
     expect(broken(main, 'us-ukraine-20-point', 'ukraine')).toEqual([]);
     // …and open Russia's: the 20-point text keeps the line in Donetsk and drops the renunciation of NATO (s29, s35)
     expect(broken(main, 'us-28-point-plan', 'russia')).toEqual([]);
@@ -323,22 +326,31 @@ describe('Donetsk, the referendum and the ceasefire (the record of Dec 2025 – 
 
   it('a withdrawal is possible for Ukraine with a referendum under a 60-day ceasefire (s29, referendum-60-days)', () => {
     const plain = variantVerdicts(main, 'us-28-point-plan', {});
-    expect(verdict(plain, 'ukraine').violations.map((v) => v.redLine)).toEqual(['no-withdrawal']);
-    // from 24 Dec 2025 (the 20-point text; the 60 days two days later), not before
+    expect(verdict(plain, 'ukraine').violations.map((v) => v.redLine)).toEqual([
+      'no-withdrawal',
+      'no-withdrawal-at-all',
+    ]);
+    // from 24 Dec 2025 (the 20-point text; the 60 days two days later); before, Kyiv's stated words let a vote
+    // through and only the model's reading of them (no referendum exception) stops it
     const withVote = variantOf(main, 'us-28-point-plan', { ceasefire: 'referendum-truce' });
     expect(verdict(evaluatePackage(main, withVote), 'ukraine').violations).toEqual([]);
     const before = evaluatePackage(positionsAsOf(main, '2025-12-23'), withVote);
-    expect(verdict(before, 'ukraine').violations.map((v) => v.redLine)).toEqual(['no-withdrawal']);
+    expect(verdict(before, 'ukraine').violations.map((v) => v.redLine)).toEqual(['no-withdrawal-at-all']);
   });
 
-  it('the 28-point plan of November 2025 is judged by the red line of its date, without the referendum exception (s125, s130)', () => {
+  it('the 28-point plan of November 2025 is judged by the red lines of its date: the words stated then, and the reading of them without the referendum exception (s125, s130)', () => {
     const withVote = variantVerdicts(main, 'us-28-point-plan', { ceasefire: 'referendum-truce' });
-    const [broken] = verdict(withVote, 'ukraine').violations;
-    expect(broken?.redLine).toBe('no-withdrawal');
+    const broken = verdict(withVote, 'ukraine').violations.map((v) => v.redLine);
+    expect(broken).toEqual(['no-withdrawal-at-all']);
     const ukraine = positionsAsOf(main, '2025-11-20').actors[main.actorIndex.get('ukraine')!]!;
-    const line = ukraine.redLines.find((r) => r.id === 'no-withdrawal')!;
-    expect(line.text).not.toMatch(/referendum|60 days/);
-    expect(line.sources).toContain('s130');
+    const strict = ukraine.redLines.find((r) => r.id === 'no-withdrawal-at-all')!;
+    expect(strict.basis).toBe('reading');
+    expect(strict.sources).toContain('s130');
+    // the words of the time stay stated, and name neither a vote's ceasefire nor its 60 days
+    const words = ukraine.redLines.find((r) => r.id === 'no-withdrawal')!;
+    expect(words.basis).toBe('stated');
+    expect(words.text).not.toMatch(/ceasefire|60 days/);
+    expect(words.sources).toContain('s130');
   });
 
   it('Russia refuses a ceasefire for that referendum (peskov-referendum), so the withdrawal it demands has no way through', () => {
@@ -555,7 +567,7 @@ describe('the teaching scenarios', () => {
       [2, ['geneva-framework']],
       [3, ['us-ukraine-20-point']],
     ]);
-    expect(broken(s, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal']);
+    expect(broken(s, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal', 'no-withdrawal-at-all']);
     expect(broken(s, 'us-ukraine-20-point', 'ukraine')).toEqual([]);
   });
 
