@@ -1,6 +1,6 @@
 // Contested datings keep every version: where the words of a dated position are stated but its strictness or its
 // dating is the model's inference, the inference is a reading of its own, which `peacesim hinges` reverses — Kyiv's
-// red line without a referendum exception before 24 Dec 2025, Moscow's refusal of a ceasefire for a referendum
+// red line without a referendum exception before 23 Dec 2025 (the 20-point text read out), Moscow's refusal of a ceasefire for a referendum
 // before 12 Dec 2025. Each is computed here as the hinge of the verdict it decides, on the shipped scenarios.
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -60,17 +60,23 @@ describe("Kyiv's red line before the 20-point text: the words stated, the strict
     expect(epoch('ukraine-before-20-point-text').until).toBe(epoch('ukraine-before-referendum-offer').until);
   });
 
-  it("is the hinge of Kyiv's verdict on its own 20-point text as its variant reads (a free economic zone under a referendum ceasefire)", () => {
-    const doc = recordedVariant(main, 'us-ukraine-20-point', ['donetsk', 'ceasefire']);
-    const v = hingesOf(main, 'ukraine', doc);
-    expect(v.accepts).toBe(false);
-    expect(v.hinges).toContainEqual([KYIV_READING]);
-    // the stated words are not the modeller's to reverse
-    expect(v.items.map((x) => x.id)).not.toContain('epoch:ukraine:ukraine-before-20-point-text');
-    // on the text as tabled (the line kept) the reading decides nothing
-    const tabled = hingesOf(main, 'ukraine', findDocument(main, 'us-ukraine-20-point')!);
-    expect(tabled.accepts).toBe(true);
-    expect(tabled.hinges.flat()).not.toContain(KYIV_READING);
+  it('ends the day Kyiv read out the 20-point text: its own text, even as its variant reads (a free economic zone under a referendum ceasefire), is judged by the red line it states, and the reading is no item of it', () => {
+    const ukraine = main.actors[main.actorIndex.get('ukraine')!]!;
+    const doc = findDocument(main, 'us-ukraine-20-point')!;
+    expect(ukraine.epochs.find((e) => e.id === 'ukraine-before-referendum-offer')!.until).toBe(doc.date);
+    for (const d of [recordedVariant(main, 'us-ukraine-20-point', ['donetsk', 'ceasefire']), doc]) {
+      const v = hingesOf(main, 'ukraine', d);
+      expect(v.items.map((x) => x.id)).not.toContain(KYIV_READING);
+      expect(v.hinges.flat()).not.toContain(KYIV_READING);
+    }
+    // the day before, the same variant breaks the reading alone: that is where the reading decides
+    const dayBefore = {
+      ...recordedVariant(main, 'us-ukraine-20-point', ['donetsk', 'ceasefire']),
+      date: '2025-12-22',
+    };
+    const before = hingesOf(main, 'ukraine', dayBefore);
+    expect(before.accepts).toBe(false);
+    expect(before.hinges).toContainEqual([KYIV_READING]);
   });
 
   it('treats the two sides alike: on the 28-point plan with a referendum ceasefire each verdict rests on its own dated reading', () => {

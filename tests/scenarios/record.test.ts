@@ -330,11 +330,14 @@ describe('Donetsk, the referendum and the ceasefire (the record of Dec 2025 – 
       'no-withdrawal',
       'no-withdrawal-at-all',
     ]);
-    // from 24 Dec 2025 (the 20-point text; the 60 days two days later); before, Kyiv's stated words let a vote
-    // through and only the model's reading of them (no referendum exception) stops it
+    // from 23 Dec 2025 (the 20-point text read out that day; the 60 days three days later); before, Kyiv's stated
+    // words let a vote through and only the model's reading of them (no referendum exception) stops it
     const withVote = variantOf(main, 'us-28-point-plan', { ceasefire: 'referendum-truce' });
     expect(verdict(evaluatePackage(main, withVote), 'ukraine').violations).toEqual([]);
-    const before = evaluatePackage(positionsAsOf(main, '2025-12-23'), withVote);
+    expect(
+      verdict(evaluatePackage(positionsAsOf(main, '2025-12-23'), withVote), 'ukraine').violations,
+    ).toEqual([]);
+    const before = evaluatePackage(positionsAsOf(main, '2025-12-22'), withVote);
     expect(verdict(before, 'ukraine').violations.map((v) => v.redLine)).toEqual(['no-withdrawal-at-all']);
   });
 
