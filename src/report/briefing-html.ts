@@ -2,7 +2,15 @@
 
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
-import type { Briefing, BriefingCard, CardRedLine } from './briefing.ts';
+import {
+  type BeforeRecordMark,
+  type Briefing,
+  type BriefingCard,
+  beforeRecordWords,
+  type CardRedLine,
+  STATED_LATER,
+  statedLaterIntro,
+} from './briefing.ts';
 import { n3, signed } from './format.ts';
 import { anchor, esc } from './markup.ts';
 import { page } from './page.ts';
@@ -16,9 +24,12 @@ const mark = (basis: BasisKind) =>
   basisMark(basis) ? ` <span class="flag">${esc(basisMark(basis))}</span>` : '';
 
 /** A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off). */
-function redLine(c: CardRedLine, card: string): string {
-  return `<span class="paraphrase">${esc(c.text)}</span>${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}`;
+function redLine(c: CardRedLine, card: string, date: string): string {
+  return `<span class="paraphrase">${esc(c.text)}</span>${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}${later(c.beforeRecord, date)}`;
 }
+
+const later = (m: BeforeRecordMark | undefined, date: string) =>
+  m ? ` — <span class="meta">${esc(beforeRecordWords(m, date))}</span>` : '';
 
 /** Source links point into the card's own source list (ids repeat across cards). */
 function links(ids: readonly string[], card: string): string {
@@ -28,7 +39,7 @@ function links(ids: readonly string[], card: string): string {
 const options = (list: readonly { label: string; value: number }[]) =>
   list.map((o) => `${esc(o.label)} (${n3(o.value)})`).join('; ');
 
-function card(c: BriefingCard): string {
+function card(c: BriefingCard, date: string): string {
   const id = c.actor.id;
   const nd = c.noDeal;
   const docs = c.documents.map((d) => {
@@ -38,7 +49,7 @@ function card(c: BriefingCard): string {
         ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)}).`
         : `you would reject it: worth ${n3(d.utility)} to you, less than no deal (${n3(nd.value)}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
     const sub = d.violations.length
-      ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id)}</li>`).join('')}</ul>`
+      ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`
       : '';
     return `<li><strong>${esc(d.title)}</strong> (${esc(d.date)}, tabled by ${esc(d.tabledBy)}): ${esc(why)}${sub}</li>`;
   });
@@ -55,7 +66,7 @@ function card(c: BriefingCard): string {
     `<table><thead><tr><th>issue</th><th>weight</th><th>best for you</th><th>worst for you</th><th>why</th></tr></thead><tbody>${c.issues
       .map(
         (x) =>
-          `<tr><th scope="row">${esc(x.label)}${x.controls ? ' <span class="flag">YOUR CONSENT</span>' : ''}</th><td class="num">${n3(x.weight)}</td><td>${options(x.best)}</td><td>${options(x.worst)}</td><td>${esc(x.rationale)}${mark(x.basis)}${links(x.sources, id)}</td></tr>`,
+          `<tr><th scope="row">${esc(x.label)}${x.controls ? ' <span class="flag">YOUR CONSENT</span>' : ''}</th><td class="num">${n3(x.weight)}</td><td>${options(x.best)}</td><td>${options(x.worst)}</td><td>${esc(x.rationale)}${mark(x.basis)}${links(x.sources, id)}${later(x.beforeRecord, date)}</td></tr>`,
       )
       .join('')}</tbody></table>`,
     c.indifferent.length
@@ -63,7 +74,7 @@ function card(c: BriefingCard): string {
       : '',
     '<h3>Your red lines</h3>',
     c.redLines.length
-      ? `<ul>${c.redLines.map((r) => `<li>${redLine(r, id)}</li>`).join('')}</ul>`
+      ? `<ul>${c.redLines.map((r) => `<li>${redLine(r, id, date)}</li>`).join('')}</ul>`
       : '<p>None: you may accept any text worth more to you than no deal.</p>',
     '<h3>Your value of no deal</h3>',
     `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${esc(nd.rationale)}${mark(nd.basis)}${links(nd.sources, id)}</p>`,
@@ -71,8 +82,11 @@ function card(c: BriefingCard): string {
     docs.length ? `<ul>${docs.join('')}</ul>` : '<p>No document is tabled in this scenario.</p>',
     "<h3>The others' public red lines</h3>",
     c.others.length
-      ? `<ul>${c.others.map((o) => `<li>${esc(o.name)}:<ul>${o.redLines.map((r) => `<li>${redLine(r, id)}</li>`).join('')}</ul></li>`).join('')}</ul>`
+      ? `<ul>${c.others.map((o) => `<li>${esc(o.name)}:<ul>${o.redLines.map((r) => `<li>${redLine(r, id, date)}</li>`).join('')}</ul></li>`).join('')}</ul>`
       : '<p>No other actor has stated a red line.</p>',
+    c.heldEarlier.length
+      ? `<h3>${STATED_LATER}</h3><p>${esc(statedLaterIntro(date))}</p><ol>${c.heldEarlier.map((r) => `<li>${esc(r)}</li>`).join('')}</ol>`
+      : '',
     '<h3>Questions to prepare</h3>',
     `<ol>${c.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ol>`,
     '<h3>Sources</h3>',
@@ -84,6 +98,9 @@ function card(c: BriefingCard): string {
 }
 
 export function briefingHtml(b: Briefing): string {
-  const body = [`<h1>Briefing cards — ${esc(b.scenario.title)}</h1>`, ...b.cards.map(card)].join('\n');
+  const body = [
+    `<h1>Briefing cards — ${esc(b.scenario.title)}</h1>`,
+    ...b.cards.map((c) => card(c, b.scenario.date)),
+  ].join('\n');
   return page(`Briefing cards — ${b.scenario.title}`, body);
 }

@@ -2,6 +2,7 @@
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
 import { verdictOf } from '../domain/evaluate.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
 import { positionsAsOf } from '../domain/positions.ts';
 import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
@@ -18,6 +19,17 @@ export interface CardRedLine {
   readonly note?: string;
   /** stated, reading or assumption */
   readonly basis: BasisKind;
+  /** it rests on no source dated on or before the scenario's date */
+  readonly beforeRecord?: BeforeRecordMark;
+}
+
+/**
+ * An item of the card stated only after the scenario's date: its earliest source (none when its sources carry no
+ * date) and the number of the scenario's reason for applying it earlier in the card's list (none: it gives none).
+ */
+export interface BeforeRecordMark {
+  readonly earliest?: DatedSource;
+  readonly reason?: number;
 }
 
 interface CardOption {
@@ -38,6 +50,8 @@ interface CardIssue {
   readonly basis: BasisKind;
   /** its consent is needed to move this issue off the status quo */
   readonly controls: boolean;
+  /** its preference rests on no source dated on or before the scenario's date */
+  readonly beforeRecord?: BeforeRecordMark;
 }
 
 interface CardDocument {
@@ -80,10 +94,18 @@ export interface BriefingCard {
   }[];
   readonly questions: readonly string[];
   readonly sources: readonly SourceLine[];
+  /** the scenario's reasons (heldEarlier) for the items marked `beforeRecord`, numbered from 1 in this order */
+  readonly heldEarlier: readonly string[];
 }
 
 export interface Briefing {
-  readonly scenario: { readonly id: string; readonly title: string; readonly summary: string };
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly summary: string;
+    /** the date the cards' positions are those of */
+    readonly date: string;
+  };
   readonly cards: readonly BriefingCard[];
 }
 
@@ -188,7 +210,7 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
 function questions(
   scenario: Scenario,
   actor: Actor,
-  card: Omit<BriefingCard, 'questions' | 'sources'>,
+  card: Omit<BriefingCard, 'questions' | 'sources' | 'heldEarlier'>,
 ): string[] {
   const out: string[] = [];
   const top = card.issues[0];
@@ -236,7 +258,10 @@ function questions(
   return out.slice(0, 3);
 }
 
-function citedSources(scenario: Scenario, card: Omit<BriefingCard, 'questions' | 'sources'>): SourceLine[] {
+function citedSources(
+  scenario: Scenario,
+  card: Omit<BriefingCard, 'questions' | 'sources' | 'heldEarlier'>,
+): SourceLine[] {
   const ids = new Set<string>([
     ...card.issues.flatMap((x) => x.sources),
     ...card.redLines.flatMap((x) => x.sources),
@@ -247,8 +272,54 @@ function citedSources(scenario: Scenario, card: Omit<BriefingCard, 'questions' |
   return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
 }
 
+/** The heading of the card's list of reasons. */
+export const STATED_LATER = 'Stated only later';
+
+/** The words of a mark, the same in markdown and HTML: "on the record only from 2024-06-14 (s52), …". */
+export function beforeRecordWords(mark: BeforeRecordMark, date: string): string {
+  const from = mark.earliest
+    ? `on the record only from ${mark.earliest.date} (${mark.earliest.source}), after this card's date (${date})`
+    : `its sources carry no date, so nothing puts it on the record by this card's date (${date})`;
+  return `${from}: ${mark.reason === undefined ? 'applied here with no reason given' : `applied here for reason ${mark.reason} under ${STATED_LATER}`}`;
+}
+
+/** The opening of the card's list of reasons. */
+export const statedLaterIntro = (date: string) =>
+  `Some items above rest on sources dated after ${date}, the date this card's positions are those of. The scenario applies them here for these reasons:`;
+
+/**
+ * Marks the card's items that rest on no source of the scenario's date: each gets its earliest source and the number
+ * of its reason in the card's list, each reason listed once, in the order the card first meets it.
+ */
+function beforeRecordMarks(scenario: Scenario) {
+  const applied = appliedBeforeRecord(scenario, scenario.date);
+  const reasons: string[] = [];
+  const markOf = (
+    actor: Actor,
+    kind: AppliedBeforeRecord['kind'],
+    id: string,
+  ): BeforeRecordMark | undefined => {
+    const x = applied.find((e) => e.actor === actor.id && e.kind === kind && e.id === id);
+    if (!x) return undefined;
+    let reason: number | undefined;
+    if (x.heldEarlier !== undefined) {
+      const k = reasons.indexOf(x.heldEarlier);
+      reason = k < 0 ? reasons.push(x.heldEarlier) : k + 1;
+    }
+    return {
+      ...(x.earliest === undefined ? {} : { earliest: x.earliest }),
+      ...(reason === undefined ? {} : { reason }),
+    };
+  };
+  return { reasons, markOf };
+}
+
 function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
   const r = actor.reservation;
+  const { reasons, markOf } = beforeRecordMarks(scenario);
+  const marked = <T>(item: T, mark: BeforeRecordMark | undefined): T =>
+    mark === undefined ? item : { ...item, beforeRecord: mark };
+  const lines = (a: Actor) => a.redLines.map((c) => marked(redLine(c), markOf(a, 'redLine', c.id)));
   const card = {
     actor: {
       id: actor.id,
@@ -257,9 +328,9 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
       ...(actor.description === undefined ? {} : { description: actor.description }),
     },
     position: position(scenario, actor),
-    issues: issues(scenario, actor),
+    issues: issues(scenario, actor).map((x) => marked(x, markOf(actor, 'preference', x.id))),
     indifferent: scenario.issues.filter((x) => !((actor.weights[x.index] ?? 0) > 0)).map((x) => x.label),
-    redLines: actor.redLines.map(redLine),
+    redLines: lines(actor),
     noDeal: {
       value: r.value,
       drift: r.drift,
@@ -271,15 +342,20 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
     documents: documents(scenario, actor),
     others: scenario.actors
       .filter((a) => a.index !== actor.index && a.redLines.length)
-      .map((a) => ({ id: a.id, name: a.name, redLines: a.redLines.map(redLine) })),
+      .map((a) => ({ id: a.id, name: a.name, redLines: lines(a) })),
   };
-  return { ...card, questions: questions(scenario, actor, card), sources: citedSources(scenario, card) };
+  return {
+    ...card,
+    questions: questions(scenario, actor, card),
+    sources: citedSources(scenario, card),
+    heldEarlier: reasons,
+  };
 }
 
 /** Every actor's card, or one actor's (the id checked by the caller). */
 export function briefing(scenario: Scenario, actorId?: string): Briefing {
   return {
-    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
+    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, date: scenario.date },
     cards: scenario.actors
       .filter((a) => actorId === undefined || a.id === actorId)
       .map((a) => briefingCard(scenario, a)),

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { briefing } from '../../src/report/briefing.ts';
 import { htmlErrors } from './html-check.ts';
 
@@ -83,6 +84,40 @@ describe('peacesim brief', () => {
     expect(html).toContain('break-after: page');
     expect(html).toContain('<a href="#card-north-src-putin-2024">putin-2024</a>');
     expect(html).toContain('<li id="card-north-src-putin-2024">');
+  });
+
+  it("should mark each item stated only after the card's date, as appliedBeforeRecord finds it, and list each reason once", async () => {
+    const s = openScenario('istanbul-2022');
+    const applied = appliedBeforeRecord(s, s.date);
+    expect(applied.length).toBeGreaterThan(0);
+    for (const card of briefing(s).cards) {
+      const actor = s.actors.find((a) => a.id === card.actor.id)!;
+      const expected = (kind: 'redLine' | 'preference', id: string) =>
+        applied.find((x) => x.actor === actor.id && x.kind === kind && x.id === id);
+      for (const x of card.issues) {
+        const e = expected('preference', x.id);
+        expect(x.beforeRecord?.earliest, `${actor.id} ${x.id}`).toEqual(e?.earliest);
+        expect(x.beforeRecord === undefined).toBe(e === undefined);
+        if (e?.heldEarlier !== undefined)
+          expect(card.heldEarlier[x.beforeRecord!.reason! - 1]).toBe(e.heldEarlier);
+      }
+      for (const r of card.redLines) {
+        const e = expected('redLine', r.id);
+        expect(r.beforeRecord === undefined, `${actor.id} ${r.id}`).toBe(e === undefined);
+        if (e?.heldEarlier !== undefined)
+          expect(card.heldEarlier[r.beforeRecord!.reason! - 1]).toBe(e.heldEarlier);
+      }
+      expect(new Set(card.heldEarlier).size).toBe(card.heldEarlier.length);
+    }
+    const md = (await cli(['brief', 'istanbul-2022', '--actor', 'russia'])).stdout;
+    expect(md).toContain('### Stated only later');
+    expect(md).toContain(
+      "on the record only from 2024-06-14 (s52), after this card's date (2022-04-15): applied here for reason",
+    );
+    // nothing to mark where every position is on the record of the card's date
+    const bilateral = (await cli(['brief', 'tutorial-bilateral'])).stdout;
+    expect(bilateral).not.toContain('Stated only later');
+    expect(bilateral).not.toContain('on the record only from');
   });
 
   it('should exit 1 naming the valid actors for an unknown one, 2 for a bad --format', async () => {
