@@ -135,7 +135,7 @@ describe('the public record checks in ukraine-peace', () => {
     const ev = atItsDate(main, 'us-28-point-plan');
     expect(verdict(ev, 'ukraine').accepts).toBe(false);
     // Kyiv's stated words of the time (only the people could give up land) and the model's reading of them (no
-    // referendum exception before 24 Dec 2025): the plan has no vote, so it breaks both
+    // referendum exception before 23 Dec 2025): the plan has no vote, so it breaks both
     expect(broken(main, 'us-28-point-plan', 'ukraine')).toEqual(['no-withdrawal', 'no-withdrawal-at-all']);
     expect(ev.agreement).toBe(false);
     // keeping the line in Donetsk clears every Ukrainian red line
