@@ -2,6 +2,7 @@
 // bargaining solutions and the Pareto frontier — plain data with ids (JSON as is; the command formats it).
 import { type DurabilityEstimate, durabilityOf } from '../domain/durability.ts';
 import { evaluatePackage, type IssueCost, type Verdict, type Violation } from '../domain/evaluate.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import { type RatificationCheck, ratificationOf } from '../domain/ratification.ts';
 import type { ActorRole, BasisKind, Package, Scenario } from '../domain/types.ts';
@@ -155,6 +156,8 @@ export interface AnalysisReport {
   readonly asOf: string;
   /** each actor's role and the red lines in force on `asOf`, with their basis (documents have their own dates) */
   readonly actors: readonly ActorReport[];
+  /** the red lines and preferences in force on `asOf` that rest on no source dated on or before it */
+  readonly appliedBeforeRecord: readonly AppliedBeforeRecord[];
   readonly parties: readonly string[];
   /** non-party actors whose consent some package needs */
   readonly controllers: readonly string[];
@@ -381,6 +384,7 @@ export function analyzeScenario(dated: Scenario, options: AnalyzeOptions = {}): 
     },
     asOf,
     actors: actorReports(scenario),
+    appliedBeforeRecord: appliedBeforeRecord(dated, asOf),
     parties: acc.parties.map(actorId),
     controllers: acc.controllers.map(actorId),
     outcomeSpace: { size, issues: scenario.issues.length },

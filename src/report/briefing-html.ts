@@ -6,7 +6,7 @@ import {
   type BeforeRecordMark,
   type Briefing,
   type BriefingCard,
-  beforeRecordWords,
+  statedLaterWords,
   type CardRedLine,
   STATED_LATER,
   statedLaterIntro,
@@ -29,7 +29,7 @@ function redLine(c: CardRedLine, card: string, date: string): string {
 }
 
 const later = (m: BeforeRecordMark | undefined, date: string) =>
-  m ? ` — <span class="meta">${esc(beforeRecordWords(m, date))}</span>` : '';
+  m ? ` — <span class="meta">${esc(statedLaterWords(m, date))}</span>` : '';
 
 /** Source links point into the card's own source list (ids repeat across cards). */
 function links(ids: readonly string[], card: string): string {

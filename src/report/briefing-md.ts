@@ -5,7 +5,7 @@ import {
   type BeforeRecordMark,
   type Briefing,
   type BriefingCard,
-  beforeRecordWords,
+  statedLaterWords,
   type CardRedLine,
   STATED_LATER,
   statedLaterIntro,
@@ -20,7 +20,7 @@ const sources = (ids: readonly string[]) => (ids.length ? ` (sources: ${ids.map(
 const mark = (basis: BasisKind) => (basisMark(basis) ? ` ${md(basisMark(basis))}` : '');
 
 const later = (m: BeforeRecordMark | undefined, date: string) =>
-  m ? ` — ${md(beforeRecordWords(m, date))}` : '';
+  m ? ` — ${md(statedLaterWords(m, date))}` : '';
 
 /** A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off). */
 function redLine(c: CardRedLine, date: string): string {
@@ -46,7 +46,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
       `   - best for you: ${options(x.best)}`,
       ...(x.worst.length ? [`   - worst for you: ${options(x.worst)}`] : []),
       `   - why: ${md(x.rationale)}${mark(x.basis)}${sources(x.sources)}`,
-      ...(x.beforeRecord ? [`   - ${md(beforeRecordWords(x.beforeRecord, date))}`] : []),
+      ...(x.beforeRecord ? [`   - ${md(statedLaterWords(x.beforeRecord, date))}`] : []),
     );
   });
   if (c.indifferent.length) out.push('', `You state no preference on: ${md(c.indifferent.join(', '))}.`);

@@ -276,7 +276,7 @@ function citedSources(
 export const STATED_LATER = 'Stated only later';
 
 /** The words of a mark, the same in markdown and HTML: "on the record only from 2024-06-14 (s52), …". */
-export function beforeRecordWords(mark: BeforeRecordMark, date: string): string {
+export function statedLaterWords(mark: BeforeRecordMark, date: string): string {
   const from = mark.earliest
     ? `on the record only from ${mark.earliest.date} (${mark.earliest.source}), after this card's date (${date})`
     : `its sources carry no date, so nothing puts it on the record by this card's date (${date})`;

@@ -4,6 +4,8 @@ import { buildDag } from '../../src/analysis/dag.ts';
 import { AnalysisLimitError } from '../../src/analysis/limits.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
+import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { compileScenario } from '../../src/scenario/compile.ts';
 
 async function analyze(...args: string[]) {
@@ -137,5 +139,33 @@ describe('the state bound', () => {
     expect(build).toThrow(AnalysisLimitError);
     expect(build).toThrow(/more than 1,000 DP states.*link the issues x0, x1.*together; split conditions/);
     expect(buildDag(s, { hard: s.rules }).total).toBeGreaterThan(0);
+  });
+
+  it('should mark each red line in force that rests on later sources, as its --json lists them, and give the reasons once', async () => {
+    const j = JSON.parse((await analyze('ukraine-peace', '--as-of', '2022-04-15', '--json')).stdout);
+    const s = openScenario('ukraine-peace');
+    expect(j.appliedBeforeRecord).toEqual(appliedBeforeRecord(s, '2022-04-15'));
+    const text = (await analyze('ukraine-peace', '--as-of', '2022-04-15')).stdout.replace(/\s+/g, ' ');
+    const section = text.split('Red lines in force on 2022-04-15')[1]!.split(' Feasibility ')[0]!;
+    const lines = j.actors.flatMap((a: { id: string; redLines: { id: string; text: string }[] }) =>
+      a.redLines.map((r) => ({ actor: a.id, ...r })),
+    );
+    for (const r of lines) {
+      const e = j.appliedBeforeRecord.find(
+        (x: { actor: string; kind: string; id: string }) =>
+          x.actor === r.actor && x.kind === 'redLine' && x.id === r.id,
+      );
+      const after = section.split(r.text)[1]!.split(' • ')[0]!;
+      if (e)
+        expect(after).toContain(
+          `applied before its earliest source (${e.earliest.source}, ${e.earliest.date}; reason `,
+        );
+      else expect(after).not.toContain('applied before its earliest source');
+    }
+    expect(section).toContain("Held earlier — the scenario's reasons (heldEarlier)");
+    // on a date where every red line and preference rests on a source of its time, nothing is said
+    const bilateral = await analyze('tutorial-bilateral', '--json');
+    expect(JSON.parse(bilateral.stdout).appliedBeforeRecord).toEqual([]);
+    expect((await analyze('tutorial-bilateral')).stdout).not.toContain('applied before');
   });
 });

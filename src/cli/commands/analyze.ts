@@ -9,6 +9,14 @@ import {
 import type { SolutionKind } from '../../analysis/solutions.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
+import {
+  BEFORE_RECORD_LEAD,
+  beforeRecordWords,
+  HELD_EARLIER_HEADING,
+  positionNote,
+  reasonLines,
+  reasons,
+} from '../../report/before-record.ts';
 import { belowPair, marginText } from '../../report/comparison-figures.ts';
 import { conflictHead, memberOwner, openedWords, searchWords } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
@@ -223,10 +231,24 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   line();
   line(p.bold('Red lines') + p.dim(` in force on ${report.asOf}`));
   if (report.actors.every((a) => a.redLines.length === 0)) line('  none');
+  // what of the date's positions was stated only later: noted on each red line, counted, the reasons listed once
+  const early = report.appliedBeforeRecord;
+  const numbered = reasons();
   for (const a of report.actors) {
     if (a.redLines.length === 0) continue;
     line(`  ${p.cyan(actorName(s, a.id))} ${p.dim(`(${a.role})`)}`);
-    for (const r of a.redLines) line(`    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
+    for (const r of a.redLines) {
+      const e = early.find((x) => x.actor === a.id && x.kind === 'redLine' && x.id === r.id);
+      line(
+        `    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}${e ? p.dim(`; ${positionNote(e, numbered)}`) : ''}`,
+      );
+    }
+  }
+  if (early.length > 0) {
+    const inWords = beforeRecordWords(s, early, numbered);
+    line(`  ${p.dim(`${BEFORE_RECORD_LEAD}: ${inWords}`)}`);
+    line(p.bold(HELD_EARLIER_HEADING));
+    for (const l of reasonLines(s, numbered)) line(`  ${p.dim(l)}`);
   }
   line();
   line(p.bold('Feasibility'));
