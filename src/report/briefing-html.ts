@@ -6,10 +6,10 @@ import {
   type BeforeRecordMark,
   type Briefing,
   type BriefingCard,
-  statedLaterWords,
   type CardRedLine,
   STATED_LATER,
   statedLaterIntro,
+  statedLaterWords,
 } from './briefing.ts';
 import { n3, signed } from './format.ts';
 import { anchor, esc } from './markup.ts';

@@ -5,10 +5,10 @@ import {
   type BeforeRecordMark,
   type Briefing,
   type BriefingCard,
-  statedLaterWords,
   type CardRedLine,
   STATED_LATER,
   statedLaterIntro,
+  statedLaterWords,
 } from './briefing.ts';
 import { n3, signed } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
