@@ -2,15 +2,15 @@
 // for each round in which it was the lone holdout (it rejected a text that every other required actor accepted
 // and that broke no rule), and once when it walks out. The count says who stood alone, not who was right.
 import type { Scenario, ScenarioEvent } from '../domain/types.ts';
-import type { ContextDraft, NegotiationContext } from './context.ts';
+import { type ContextDraft, edit, type NegotiationContext } from './context.ts';
 import type { BlameCount } from './transcript.ts';
 
 /** An actor leaves the talks: it is marked as gone and blamed once for it (a second walk-out changes nothing). */
 export function noteWalkOut(draft: ContextDraft, actor: number): void {
   if (draft.walkedOut.includes(actor)) return;
-  draft.walkedOut.push(actor);
-  draft.blame[actor] = (draft.blame[actor] ?? 0) + 1;
-  draft.blameMarks.push({ round: draft.round, actor, cause: 'walk-out' });
+  edit(draft, 'walkedOut').push(actor);
+  edit(draft, 'blame')[actor] = (draft.blame[actor] ?? 0) + 1;
+  edit(draft, 'blameMarks').push({ round: draft.round, actor, cause: 'walk-out' });
 }
 
 /**
@@ -32,8 +32,8 @@ export function loneHoldout(
 }
 
 export function noteHoldout(draft: ContextDraft, actor: number): void {
-  draft.blame[actor] = (draft.blame[actor] ?? 0) + 1;
-  draft.blameMarks.push({ round: draft.round, actor, cause: 'holdout' });
+  edit(draft, 'blame')[actor] = (draft.blame[actor] ?? 0) + 1;
+  edit(draft, 'blameMarks').push({ round: draft.round, actor, cause: 'holdout' });
 }
 
 /**
@@ -44,8 +44,8 @@ export function noteHoldout(draft: ContextDraft, actor: number): void {
 export function forgiveHoldout(draft: ContextDraft, actor: number): boolean {
   const k = draft.blameMarks.findLastIndex((m) => m.actor === actor && m.cause === 'holdout');
   if (k < 0) return false;
-  draft.blameMarks.splice(k, 1);
-  draft.blame[actor] = Math.max(0, (draft.blame[actor] ?? 0) - 1);
+  edit(draft, 'blameMarks').splice(k, 1);
+  edit(draft, 'blame')[actor] = Math.max(0, (draft.blame[actor] ?? 0) - 1);
   return true;
 }
 

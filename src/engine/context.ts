@@ -1,8 +1,7 @@
 // The machine's context: plain JSON only (numbers, strings, arrays, objects), so a snapshot persists as is.
 // Actors and issues are indices into the scenario, which the machine closes over; the transcript uses ids.
-// Also what every phase does to a context under immer: append to the transcript, draw from the seeded generator.
+// Also what every phase does to a context: append to the transcript, draw from the seeded generator.
 
-import { type Draft, original, produce } from 'immer';
 import type { PastAnswer, PastRound } from '../agents/types.ts';
 import { createRng, type Rng, rngFromState } from '../domain/rng.ts';
 import type { Scenario } from '../domain/types.ts';
@@ -82,8 +81,9 @@ export interface NegotiationContext {
   readonly transcript: readonly TranscriptEntry[];
 }
 
+/** Frozen deep, as every context after it (the caches of effective.ts trust only frozen lists). */
 export function initialContext(scenario: Scenario, options: ResolvedOptions): NegotiationContext {
-  return {
+  return freezeData({
     round: 0,
     maxRounds: options.maxRounds,
     text: [],
@@ -104,7 +104,7 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
     progress: null,
     history: [],
     transcript: [],
-  };
+  });
 }
 
 /**
@@ -113,94 +113,123 @@ export function initialContext(scenario: Scenario, options: ResolvedOptions): Ne
  */
 type Whole = 'transcript' | 'history' | 'answers' | 'rng' | 'text';
 
-/**
- * A context under immer, without the fields it replaces whole: those are read with `whole` and written with
- * `replace`, beside the draft. Read through immer's proxy, a list would be drafted (and its items with it) only to
- * be replaced; appended item by item, immer would copy, walk and freeze every earlier transcript entry at every
- * step. The lists are frozen arrays: a recipe's first `append` to one makes a copy of its own, which its later
- * appends grow, and which is frozen when the recipe ends.
- */
-export type ContextDraft = Omit<Draft<NegotiationContext>, Whole>;
+/** The lists a step edits in place (an item written, pushed or removed): per-actor values and short logs. */
+type Edited =
+  | 'reservations'
+  | 'weightEdits'
+  | 'redLineEdits'
+  | 'walkedOut'
+  | 'awaiting'
+  | 'blame'
+  | 'blameMarks'
+  | 'blameFired';
+const EDITED: readonly Edited[] = [
+  'reservations',
+  'weightEdits',
+  'redLineEdits',
+  'walkedOut',
+  'awaiting',
+  'blame',
+  'blameMarks',
+  'blameFired',
+];
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * The whole fields a recipe has replaced so far (undefined: not replaced), per draft: a draft lives for one recipe.
- * A class of five fixed fields, and the last draft asked for kept beside the map: every append asks twice, and a
- * map lookup and an object whose keys come one by one cost an outcomes draw 2% (docs/performance.md).
+ * A context being stepped, without the fields it replaces whole: those are read with `whole` and written with
+ * `replace`, beside the draft. The lists are frozen arrays: a recipe's first `append` to one makes a copy of its
+ * own, which its later appends grow, and which is frozen when the recipe ends. The other fields are written
+ * directly; a list edited in place is edited through `edit`, which makes the copy (the type keeps the lists
+ * read-only, so the compiler holds every phase to this).
  */
-class Replaced {
-  transcript: NegotiationContext['transcript'] | undefined = undefined;
-  history: NegotiationContext['history'] | undefined = undefined;
-  answers: NegotiationContext['answers'] | undefined = undefined;
-  rng: NegotiationContext['rng'] | undefined = undefined;
-  text: NegotiationContext['text'] | undefined = undefined;
+export type ContextDraft = Writable<Omit<NegotiationContext, Whole>>;
+
+const WHOLE: readonly Whole[] = ['transcript', 'history', 'answers', 'rng', 'text'];
+type List = 'transcript' | 'history' | 'answers';
+
+/**
+ * The step under way: its draft, the lists it has grown and those it has copied to edit. A draft lives for one
+ * recipe; a step inside a recipe (none does today) would keep its own, and the outer one is restored after it.
+ */
+interface Step {
+  readonly draft: ContextDraft;
   /**
    * The lists this recipe has appended to: arrays of its own, not yet frozen, which later appends grow in place
    * (a copy per append made a step's appends cost the square of the transcript's length). Frozen when the recipe
    * ends; nothing outside this module sees them before.
    */
-  readonly grown = { transcript: false, history: false, answers: false };
+  readonly grown: { transcript: boolean; history: boolean; answers: boolean };
+  /** the lists of EDITED this recipe has copied to edit in place */
+  readonly edited: Edited[];
 }
-const replaced = new WeakMap<ContextDraft, Replaced>();
-let lastDraft: ContextDraft | null = null;
-let lastFields = new Replaced();
+let step: Step | null = null;
 
-function replacedIn(draft: ContextDraft): Replaced | undefined {
-  if (draft === lastDraft) return lastFields;
-  const fields = replaced.get(draft);
-  if (fields) {
-    lastDraft = draft;
-    lastFields = fields;
-  }
-  return fields;
+function stepOf(draft: ContextDraft): Step {
+  if (step?.draft !== draft) throw new Error('a context draft used outside its own step');
+  return step;
 }
 
-/** A whole field as it stands in the draft, read without immer's proxy. */
+/** The draft with the fields its type leaves out: they are in it, written only through this module. */
+const all = (draft: ContextDraft) => draft as unknown as Writable<NegotiationContext>;
+
+/** A whole field as it stands in the draft. */
 export function whole<K extends Whole>(draft: ContextDraft, key: K): NegotiationContext[K] {
-  const value = replacedIn(draft)?.[key];
-  if (value !== undefined) return value as NegotiationContext[K];
-  return original(draft as Draft<NegotiationContext>)![key] as NegotiationContext[K];
-}
-
-function fieldsOf(draft: ContextDraft): Replaced {
-  let fields = replacedIn(draft);
-  if (!fields) {
-    fields = new Replaced();
-    replaced.set(draft, fields);
-    lastDraft = draft;
-    lastFields = fields;
-  }
-  return fields;
+  return all(draft)[key];
 }
 
 export function replace<K extends Whole>(draft: ContextDraft, key: K, value: NegotiationContext[K]): void {
-  const fields = fieldsOf(draft);
-  (fields as { [F in Whole]: NegotiationContext[F] | undefined })[key] = value;
-  if (key !== 'rng' && key !== 'text') fields.grown[key as List] = false;
+  const s = stepOf(draft);
+  all(draft)[key] = value;
+  if (key !== 'rng' && key !== 'text') s.grown[key as List] = false;
 }
 
-const WHOLE: readonly Whole[] = ['transcript', 'history', 'answers', 'rng', 'text'];
-type List = 'transcript' | 'history' | 'answers';
-const LISTS: readonly List[] = ['transcript', 'history', 'answers'];
-
 /**
- * A step on the context under immer: the recipe edits the draft and replaces whole fields with `replace`/`append`,
- * which are written into the draft once, when the recipe is done (each write goes through immer's proxy: a step
- * that appends six entries wrote the transcript six times). Every step on a context goes through here.
+ * A step on the context: the recipe edits a draft, replaces whole fields with `replace`/`append` and edits the
+ * short lists through `edit`. Every step on a context goes through here.
+ *
+ * The draft is a shallow copy of the context, not immer's proxy: a context has one level of fields, the lists in
+ * it are replaced (`replace`, `append`) or copied before they are edited (`edit`), and drafting through proxies
+ * cost a sixth of an `outcomes` draw (docs/performance.md). What immer's `produce` gave is kept: the context before
+ * is never changed, and the one after is frozen deep, sharing every list the step did not change (the engine's
+ * caches know a state by its lists' identity: effective.ts, memory.ts). Writing into anything else in place (an
+ * item of a list, a term sheet) throws, as it is frozen.
  */
 export function produceContext(
   ctx: NegotiationContext,
   recipe: (draft: ContextDraft) => void,
 ): NegotiationContext {
-  return produce(ctx, (draft) => {
+  const draft: ContextDraft = { ...ctx };
+  const outer = step;
+  const mine: Step = { draft, grown: { transcript: false, history: false, answers: false }, edited: [] };
+  step = mine;
+  try {
     recipe(draft);
-    const fields = replacedIn(draft);
-    if (!fields) return;
-    for (const key of LISTS) if (fields.grown[key]) Object.freeze(fields[key]);
-    for (const key of WHOLE) {
-      const value = fields[key];
-      if (value !== undefined) (draft as Record<Whole, unknown>)[key] = value;
-    }
-  });
+  } finally {
+    step = outer;
+  }
+  const next = all(draft);
+  for (const key of WHOLE) {
+    const value = next[key];
+    if (value === ctx[key]) continue;
+    // a grown list's items were frozen as they were appended: only the list is left
+    if (key !== 'rng' && key !== 'text' && mine.grown[key]) Object.freeze(value);
+    else freezeData(value);
+  }
+  // what the recipe made or assigned anew: the edited lists, and the mediator's record
+  for (const key of EDITED) if (next[key] !== ctx[key]) freezeData(next[key]);
+  if (next.progress !== ctx.progress) freezeData(next.progress);
+  return Object.freeze(next);
+}
+
+/** A list of the draft to edit in place: a copy of its own, made at the first `edit` of the recipe. */
+export function edit<K extends Edited>(draft: ContextDraft, key: K): Writable<NegotiationContext[K]> {
+  const s = stepOf(draft);
+  if (!s.edited.includes(key)) {
+    (draft as Record<Edited, unknown>)[key] = [...draft[key]];
+    s.edited.push(key);
+  }
+  return draft[key] as Writable<NegotiationContext[K]>;
 }
 
 /**
@@ -212,8 +241,18 @@ function freezeData<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   if (ArrayBuffer.isView(value)) return value; // a typed array cannot be frozen (nor does immer try)
   Object.freeze(value);
-  if (Array.isArray(value)) for (const v of value) freezeData(v);
-  else for (const k in value) freezeData(value[k]);
+  if (Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) {
+      const v: unknown = value[k];
+      if (typeof v === 'object' && v !== null) freezeData(v);
+    }
+  } else {
+    const values = Object.values(value);
+    for (let k = 0; k < values.length; k++) {
+      const v: unknown = values[k];
+      if (typeof v === 'object' && v !== null) freezeData(v);
+    }
+  }
   return value;
 }
 
@@ -223,12 +262,12 @@ export function append<K extends List>(
   key: K,
   item: NegotiationContext[K][number],
 ): void {
-  const fields = fieldsOf(draft);
-  const list: readonly NegotiationContext[K][number][] = whole(draft, key);
-  if (fields.grown[key]) (list as NegotiationContext[K][number][]).push(freezeData(item));
+  const s = stepOf(draft);
+  const list = all(draft)[key] as NegotiationContext[K][number][];
+  if (s.grown[key]) list.push(freezeData(item));
   else {
-    replace(draft, key, [...list, freezeData(item)] as NegotiationContext[K]);
-    fields.grown[key] = true;
+    all(draft)[key] = [...list, freezeData(item)] as NegotiationContext[K];
+    s.grown[key] = true;
   }
 }
 

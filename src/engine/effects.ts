@@ -3,7 +3,7 @@ import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { requireActorIndex, requireDocument, requireIssueIndex } from '../domain/lookup.ts';
 import type { Effect, Scenario, ScenarioEvent } from '../domain/types.ts';
 import { forgiveHoldout, noteWalkOut } from './blame.ts';
-import { type ContextDraft, log, type NegotiationContext } from './context.ts';
+import { type ContextDraft, edit, log, type NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
 import type { AdHocEffect, InjectEvent } from './events.ts';
 import { renewPatience } from './patience.ts';
@@ -134,17 +134,17 @@ export function applyEffects(
       case 'shift-reservation': {
         const from = draft.reservations[e.actor]!;
         const to = clamp01(e.kind === 'set-reservation' ? e.value : from + e.delta);
-        draft.reservations[e.actor] = to;
+        edit(draft, 'reservations')[e.actor] = to;
         notes.push({ kind: e.kind, actor: id(e.actor), from, to });
         return;
       }
       case 'set-weight':
-        draft.weightEdits.push({ actor: e.actor, issue: e.issue, weight: e.weight });
+        edit(draft, 'weightEdits').push({ actor: e.actor, issue: e.issue, weight: e.weight });
         notes.push({ kind: e.kind, actor: id(e.actor), issue: scenario.issues[e.issue]!.id, to: e.weight });
         return;
       case 'add-red-line':
         if (!event) return; // ad-hoc effects cannot add red lines (compileAdHoc never makes one)
-        draft.redLineEdits.push({ kind: 'add', actor: e.actor, event: event.id, effect: index });
+        edit(draft, 'redLineEdits').push({ kind: 'add', actor: e.actor, event: event.id, effect: index });
         notes.push({
           kind: e.kind,
           actor: id(e.actor),
@@ -158,7 +158,7 @@ export function applyEffects(
         });
         return;
       case 'drop-red-line':
-        draft.redLineEdits.push({ kind: 'drop', actor: e.actor, redLine: e.redLine });
+        edit(draft, 'redLineEdits').push({ kind: 'drop', actor: e.actor, redLine: e.redLine });
         notes.push({ kind: e.kind, actor: id(e.actor), redLine: e.redLine });
         return;
       case 'table':

@@ -15,6 +15,7 @@ import { noteWalkOut } from './blame.ts';
 import {
   append,
   type ContextDraft,
+  edit,
   log,
   type NegotiationContext,
   produceContext,
@@ -147,7 +148,7 @@ export function collectAnswers(run: Run, ctx: NegotiationContext): NegotiationCo
   return produceContext(ctx, (draft) => {
     for (const { a, kind, res, absent } of answers) {
       if (res) logAnswer(draft, s, a, kind, res, false, absent === true);
-      else draft.awaiting.push({ actor: a, move: 'respond' });
+      else edit(draft, 'awaiting').push({ actor: a, move: 'respond' });
     }
     if (drew) replace(draft, 'rng', [...rng.state()]);
   });

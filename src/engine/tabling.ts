@@ -15,6 +15,7 @@ import { wouldFailEntries } from './anticipated.ts';
 import { dueBlameEvents, noteWalkOut } from './blame.ts';
 import {
   type ContextDraft,
+  edit,
   log,
   type NegotiationContext,
   produceContext,
@@ -242,7 +243,7 @@ export function openRound(run: Run, ctx: NegotiationContext): NegotiationContext
       let blame: { actor: string; count: number } | undefined;
       if ('blame' in event.trigger) {
         const a = event.trigger.blame.actor;
-        draft.blameFired.push(event.id);
+        edit(draft, 'blameFired').push(event.id);
         blame = { actor: scenario.actors[a]!.id, count: draft.blame[a]! };
       }
       const doc = applyEffects(

@@ -46,15 +46,25 @@ export interface TermDiff {
   readonly inverse: Patch[];
 }
 
-/** The patches that turn the term sheet of `from` into that of `to`, and back. */
+/**
+ * The patches that turn the term sheet of `from` into that of `to`, and back: immer's patches (the format its
+ * `applyPatches` replays), written directly. A sheet is one level of strings and numbers with every issue present,
+ * so `produceWithPatches` would give, issue by issue in order, one `replace` for each term that changes and its
+ * inverse — and through its proxy it cost a draw of `outcomes` 4% (docs/performance.md). tests/engine/terms.test.ts
+ * holds the two equal over random packages.
+ */
 export function termPatches(scenario: Scenario, from: ArrayLike<number>, to: ArrayLike<number>): TermDiff {
-  // the same terms: immer would draft the sheet to find no change and give two empty lists (most revisions of an
-  // `outcomes` draw leave the text as it stands)
-  if (samePackage(from, to)) return { patches: [], inverse: [] };
-  const [, patches, inverse] = sheets.produceWithPatches(termSheet(scenario, from), (draft) => {
-    scenario.issues.forEach((x, i) => {
-      if (from[i] !== to[i]) draft[x.id] = termValue(scenario, i, to[i]!);
-    });
+  const patches: Patch[] = [];
+  const inverse: Patch[] = [];
+  // most revisions of an `outcomes` draw leave the text as it stands
+  if (samePackage(from, to)) return { patches, inverse };
+  scenario.issues.forEach((x, i) => {
+    if (from[i] === to[i]) return;
+    const before = termValue(scenario, i, from[i]!);
+    const after = termValue(scenario, i, to[i]!);
+    if (before === after) return; // immer records no change for a value written over itself
+    patches.push({ op: 'replace', path: [x.id], value: after });
+    inverse.push({ op: 'replace', path: [x.id], value: before });
   });
   return { patches, inverse };
 }

@@ -1,4 +1,4 @@
-// Term-sheet patches: the short cuts for a text that does not change give exactly what immer gives.
+// Term-sheet patches: written directly (and short-cut for a text that does not change), they are exactly what immer gives.
 import fc from 'fast-check';
 import { Immer } from 'immer';
 import { describe, expect, it } from 'vitest';
