@@ -146,8 +146,8 @@ class Revising {
     /** the actors that rejected, parties first (protocol order), then the others by index */
     readonly rejected: readonly number[],
   ) {
-    this.text = Int32Array.from(view.text);
-    this.circles = new Circles(Int32Array.from(view.text), input.memory);
+    this.text = view.text.slice();
+    this.circles = new Circles(view.text.slice(), input.memory);
     this.me = view.scenario.actors[view.self]!;
   }
   mine(pkg: ArrayLike<number>): number {

@@ -7,3 +7,14 @@ export function packedMap<T, U>(list: readonly T[], make: (item: T, index: numbe
   for (let i = 0; i < list.length; i++) out.push(make(list[i]!, i));
   return out;
 }
+
+/**
+ * A plain list of a package's options (a typed array's, or a list's). `Array.from` walks a typed array through
+ * its iterator, which baseline code does step by step with an object per step: it was 4% of what an `outcomes`
+ * draw allocated (docs/performance.md).
+ */
+export function plainPackage(pkg: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pkg.length; i++) out.push(pkg[i]!);
+  return out;
+}

@@ -247,9 +247,9 @@ function freezeData<T>(value: T): T {
       if (typeof v === 'object' && v !== null) freezeData(v);
     }
   } else {
-    const values = Object.values(value);
-    for (let k = 0; k < values.length; k++) {
-      const v: unknown = values[k];
+    // for…in, not Object.values, which allocates a list per node (2% of what a draw allocated)
+    for (const k in value) {
+      const v: unknown = value[k];
       if (typeof v === 'object' && v !== null) freezeData(v);
     }
   }

@@ -24,6 +24,7 @@ import {
 import { currentScenario, viewOf } from './effective.ts';
 import type { HumanMove } from './events.ts';
 import { isHuman, type Run } from './options.ts';
+import type { EntryBody } from './transcript.ts';
 
 /** The actors that answer the text: required ones, parties first (protocol order), minus a proposing party. */
 function responders(run: Run, ctx: NegotiationContext): number[] {
@@ -38,6 +39,8 @@ function responders(run: Run, ctx: NegotiationContext): number[] {
       return (pa < 0 ? parties.length + a : pa) - (pb < 0 ? parties.length + b : pb);
     });
 }
+
+type VerdictBody = Extract<EntryBody, { kind: 'verdict' }>;
 
 function logAnswer(
   draft: ContextDraft,
@@ -77,7 +80,7 @@ function logAnswer(
     reservation: a.reservation.value,
     asks: res.type === 'reject' ? res.asks.map((k) => k.issue) : [],
   });
-  log(draft, 'responding', {
+  const verdict: { -readonly [K in keyof VerdictBody]: VerdictBody[K] } = {
     kind: 'verdict',
     actor: a.id,
     accepts: res.type === 'accept',
@@ -87,11 +90,13 @@ function logAnswer(
     strategy,
     violations: res.type === 'reject' ? res.violations : [],
     asks: res.type === 'reject' ? res.asks.map((k) => ({ issue: s.issues[k.issue]!.id, cost: k.cost })) : [],
-    ...(human ? { human: true as const } : {}),
-    ...(absent ? { absent: true as const } : {}),
-    ...(asksDefaulted ? { asksDefaulted: true as const } : {}),
-    ...(res.type === 'reject' && res.wouldFail ? { wouldFail: wouldFailEntries(res.wouldFail) } : {}),
-  });
+  };
+  // the marks written one by one, not spread in: a spread object was the most a draw allocated in one place
+  if (human) verdict.human = true;
+  if (absent) verdict.absent = true;
+  if (asksDefaulted) verdict.asksDefaulted = true;
+  if (res.type === 'reject' && res.wouldFail) verdict.wouldFail = wouldFailEntries(res.wouldFail);
+  log(draft, 'responding', verdict);
 }
 
 /**

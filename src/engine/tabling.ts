@@ -8,6 +8,7 @@ import { bestFor, bestUnder, type Position } from '../agents/position.ts';
 import { ceilingOf, propose } from '../agents/strategy.ts';
 import type { ChangeReason, View } from '../agents/types.ts';
 import { requireDocument } from '../domain/lookup.ts';
+import { plainPackage } from '../domain/packed.ts';
 import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
@@ -96,7 +97,7 @@ function mediatorMove(
   const m = view.self;
   const s = view.scenario;
   // the view's text and history are the draft's, read without going through its proxy
-  const reference = view.text.length ? Array.from(view.text) : s.issues.map((x) => x.statusQuo);
+  const reference = view.text.length ? plainPackage(view.text) : s.issues.map((x) => x.statusQuo);
   if (view.text.length === 0) {
     // its own draft: its best under its red lines and the rules, or under its red lines alone; with neither it
     // cannot table a text it could stand by, and leaves
@@ -137,7 +138,7 @@ function mediatorMove(
     const steps = run.options.strategies[m]!.params.steps;
     return revise(view, rng, { rejected, aspiration, memory, ...(steps === undefined ? {} : { steps }) });
   });
-  const pkg = Array.from(view.text);
+  const pkg = plainPackage(view.text);
   const reasons = new Map<number, ChangeReasonEntry>();
   for (const c of revision.changes) {
     pkg[c.issue] = c.to;

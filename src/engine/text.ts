@@ -1,5 +1,6 @@
 // Changing the text on the table: the new package, and a transcript entry with the terms that moved (each with
 // its reason, when the mediator gives one) and the immer patches of the term sheet.
+import { plainPackage } from '../domain/packed.ts';
 import type { Scenario } from '../domain/types.ts';
 import { type ContextDraft, log, replace, whole } from './context.ts';
 import { termPatches, termSheet, termValue } from './terms.ts';
@@ -46,5 +47,5 @@ export function setText(
     inverse,
     ...(first ? { terms: termSheet(scenario, pkg) } : {}),
   } as TextBody);
-  replace(draft, 'text', Array.from(pkg));
+  replace(draft, 'text', plainPackage(pkg));
 }
