@@ -281,7 +281,7 @@ export function evidenceHtml(
   const numbered = reasons.filter((r) => r.n !== null);
   const bare = reasons.filter((r) => r.n === null);
   // the reasons in a list under the line that leads to them, each at its number
-  const reasonList = `${numbered.length ? `<ol>${numbered.map((r) => `<li value="${r.n}">${esc(r.covers)}<br>Held earlier: ${esc(r.text ?? '')}</li>`).join('')}</ol>` : ''}${bare.map((r) => `<p>No reason given: ${esc(r.covers)}</p>`).join('')}`;
+  const reasonList = `${numbered.length ? `<ol>${numbered.map((r) => `<li value="${r.n}">${esc(r.covers)} — Held earlier: ${esc(r.text ?? '')}</li>`).join('')}</ol>` : ''}${bare.map((r) => `<p>No reason given: ${esc(r.covers)}</p>`).join('')}`;
   return [
     '<section id="evidence">',
     '<h2>Evidence</h2>',
