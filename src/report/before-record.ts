@@ -1,7 +1,9 @@
 // Positions applied before the record of their date, told once for `show` and `timeline`: per document, each actor's
 // red lines and preferences that judge it though their earliest source is later (domain/on-record.ts), with the
 // scenario's reasons (heldEarlier) numbered and listed once below. A shipped scenario gives one reason for many
-// positions, so a line per position would repeat the same note a hundred times. Plain words; no markup.
+// positions, so a line per position would repeat the same note a hundred times. Plain words; no markup. A run (and
+// its resume, report and play screen) marks the red lines its verdicts cross with the same note, its reasons
+// numbered once for the scenario's date (runBeforeRecord).
 import { compareDates } from '../domain/dates.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';

@@ -140,7 +140,7 @@ export function restsOnLines(r: RestsOnSection, reasons: readonly ReasonEntry[] 
 const REASONS_LEAD = ' The reasons, by number:';
 
 /** "The outcome rests on:" but for the reasons; `listed`: its last line leads to them. */
-export function restsOnHead(r: RestsOnSection, listed: boolean): string[] {
+function restsOnHead(r: RestsOnSection, listed: boolean): string[] {
   if (!r.computed) return [RESTS_ON_HEADING, `  ${r.why}`, ...(listed ? [`  ${HELD_EARLIER_HEADING}`] : [])];
   const out = [RESTS_ON_HEADING];
   const ends = outcomeWords(r.outcome);

@@ -99,6 +99,6 @@ export class TranscriptWords {
 function beforeRecordLegend(t: Theme): Span[] {
   return [
     { text: `${GLYPH.before}n`, color: t.warn },
-    { text: ` ${BEFORE_RECORD_LEAD}; n: the scenario's reason (the report lists them: w)`, dim: true },
+    { text: ` ${BEFORE_RECORD_LEAD}; n: its reason, in the report (w)`, dim: true },
   ];
 }

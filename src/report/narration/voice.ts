@@ -130,7 +130,7 @@ export class Voice {
    * A red line an actor's verdict cites, as an item of the list under it: as `citedLine`, and when the actor's
    * position is applied before its earliest source, that note with the number of the scenario's reason.
    */
-  redLineLine(actor: string, v: Violation): Line {
+  crossedLine(actor: string, v: Violation): Line {
     const e = this.beforeRecord.redLine(actor, v);
     if (!e) return this.citedLine(v);
     const numbered = this.beforeRecord.numbered;
