@@ -3,6 +3,7 @@
 import type { Scenario } from '../domain/types.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
+import type { ReasonEntry } from '../report/before-record.ts';
 import { Narration } from '../report/narration/narration.ts';
 import type { Line, Span } from '../report/narration/spans.ts';
 import type { Palette } from './io.ts';
@@ -15,6 +16,7 @@ function paint(p: Palette, s: Span): string {
     case 'strong':
       return p.bold(s.text);
     case 'dim':
+    case 'before':
       return p.dim(s.text);
     case 'changed':
       return p.cyan(s.text);
@@ -61,6 +63,11 @@ export class Narrator {
   /** The whole transcript, round by round. */
   transcript(entries: readonly TranscriptEntry[]): string[] {
     return this.#text(this.#n.transcript(entries));
+  }
+
+  /** The scenario's reasons for the positions applied before their earliest source, as the transcript numbers them. */
+  reasons(): ReasonEntry[] {
+    return this.#n.reasons();
   }
 
   /** How the run ended, with the final terms, or whom it waits for. */

@@ -167,7 +167,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     '<h2>Sources</h2>',
     sourcesHtml(r.sources),
     '</section>',
-    ...evidenceHtml(r.evidence),
+    ...evidenceHtml(r.evidence, r.heldEarlier),
   ].join('\n');
   return page(`After-action report — ${r.scenario.title}`, body);
 }

@@ -128,6 +128,6 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   push('', '## Sources', '');
   if (!r.sources.length) push('The report cites no source.');
   for (const s of r.sources) push(mdSourceEntry(s));
-  push(...evidenceMarkdown(r.evidence));
+  push(...evidenceMarkdown(r.evidence, r.heldEarlier));
   return `${out.join('\n')}\n`;
 }

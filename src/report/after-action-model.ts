@@ -4,6 +4,7 @@
 import type { ActorRole, SourceRef } from '../domain/types.ts';
 import type { ResolvedOptions } from '../engine/options.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
+import type { ReasonEntry } from './before-record.ts';
 import type { EvidenceSection } from './evidence.ts';
 import type { Line } from './narration/spans.ts';
 import type { BlameLine, DurabilityReport } from './outcome-notes.ts';
@@ -157,6 +158,11 @@ export interface AfterActionReport {
   readonly sources: readonly SourceLine[];
   /** the report's last sections: the record's evidence and what the outcome rests on */
   readonly evidence?: EvidenceSection;
+  /**
+   * the scenario's reasons for the positions the run is judged by before their earliest source, numbered as the
+   * timeline's red lines cite them; listed under what the outcome rests on (empty: none)
+   */
+  readonly heldEarlier: readonly ReasonEntry[];
 }
 
 /** Actor id → name, as the report lists the actors. */

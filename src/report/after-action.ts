@@ -216,5 +216,6 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     ),
     sources: citedSources(scenario, sourceIds(lines, points, partial.durability)),
     evidence: meta.evidence ?? NOT_COMPUTED,
+    heldEarlier: narration.reasons(),
   };
 }

@@ -1,9 +1,11 @@
 // Positions applied before the record of their date, told once for `show` and `timeline`: per document, each actor's
 // red lines and preferences that judge it though their earliest source is later (domain/on-record.ts), with the
 // scenario's reasons (heldEarlier) numbered and listed once below. A shipped scenario gives one reason for many
-// positions, so a line per position would repeat the same note a hundred times. Plain words; no markup.
+// positions, so a line per position would repeat the same note a hundred times. Plain words; no markup. A run (and
+// its resume, report and play screen) marks the red lines its verdicts cross with the same note, its reasons
+// numbered once for the scenario's date (runBeforeRecord).
 import { compareDates } from '../domain/dates.ts';
-import type { AppliedBeforeRecord } from '../domain/on-record.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import { actorName, issueLabel, listing, possessive } from './words.ts';
 
@@ -149,18 +151,80 @@ function covers(s: Scenario, actor: string, mine: readonly AppliedBeforeRecord[]
 }
 
 /**
+ * One of the numbered reasons: its number, what it covers ("Russia's red line: Ukraine must renounce NATO
+ * membership.") and the scenario's words; `n` and `text` null for the positions that give no reason.
+ */
+export interface ReasonEntry {
+  readonly n: number | null;
+  readonly covers: string;
+  readonly text: string | null;
+}
+
+/** The numbered reasons as entries, for markup; the positions that give none last. */
+export function reasonEntries(s: Scenario, numbered: Reasons): ReasonEntry[] {
+  const whom = (list: readonly AppliedBeforeRecord[]) =>
+    [...byActor(list)].map(([actor, mine]) => covers(s, actor, mine)).join('; ');
+  const given = numbered.list().map((r) => ({ n: r.n, covers: whom(r.positions), text: r.text }));
+  const none = numbered.unexplained();
+  // what the scenario leaves unexplained is named too (validate warns of each)
+  return none.length ? [...given, { n: null, covers: whom(none), text: null }] : given;
+}
+
+/** The plain lines of reason entries: "3. Russia's red line: …" and, below it, "   Held earlier: …". */
+export function reasonEntryLines(entries: readonly ReasonEntry[]): string[] {
+  return entries.flatMap((r) => {
+    if (r.n === null) return [`No reason given: ${r.covers}`];
+    const indent = ' '.repeat(`${r.n}. `.length);
+    return [`${r.n}. ${r.covers}`, `${indent}Held earlier: ${r.text}`];
+  });
+}
+
+/**
  * The numbered reasons, each with what it covers and then the scenario's words (no quotation marks: a paraphrase
  * of the record, not a quotation): "3. Russia's red line: Ukraine must renounce NATO membership." and, below it,
  * "Held earlier: Neutrality outside NATO was …".
  */
 export function reasonLines(s: Scenario, numbered: Reasons): string[] {
-  const whom = (list: readonly AppliedBeforeRecord[]) =>
-    [...byActor(list)].map(([actor, mine]) => covers(s, actor, mine)).join('; ');
-  const given = numbered.list().flatMap((r) => {
-    const indent = ' '.repeat(`${r.n}. `.length);
-    return [`${r.n}. ${whom(r.positions)}`, `${indent}Held earlier: ${r.text}`];
-  });
-  const none = numbered.unexplained();
-  // what the scenario leaves unexplained is named too (validate warns of each)
-  return none.length ? [...given, `No reason given: ${whom(none)}`] : given;
+  return reasonEntryLines(reasonEntries(s, numbered));
+}
+
+/**
+ * What a negotiation is judged by before the record: a run starts from the positions of the scenario's date (no
+ * epoch covers it) and keeps them, so every text of `run`, `resume`, the report and the play screen is judged by
+ * them. Their reasons are numbered once, in the order `appliedBeforeRecord` lists the positions (actor by actor,
+ * red lines first), so that a mark means the same reason wherever a transcript of the scenario is read, and a
+ * transcript that grows (the play screen) never renumbers one.
+ */
+export interface RunBeforeRecord {
+  /** the date the run's positions are those of */
+  readonly date: string;
+  readonly positions: readonly AppliedBeforeRecord[];
+  readonly numbered: Reasons;
+  /**
+   * The red line a verdict of `actor` cites, when it is one of those positions: the actor's own red line of that id
+   * and text (a red line an event adds is not a position of the date)
+   */
+  redLine(
+    actor: string,
+    cited: { readonly redLine: string; readonly text: string },
+  ): AppliedBeforeRecord | undefined;
+}
+
+export function runBeforeRecord(s: Scenario): RunBeforeRecord {
+  const positions = appliedBeforeRecord(s, s.date);
+  const numbered = reasons();
+  for (const e of positions) numbered.numberOf(e);
+  return {
+    date: s.date,
+    positions,
+    numbered,
+    redLine: (actor, cited) =>
+      positions.find(
+        (e) =>
+          e.actor === actor &&
+          e.kind === 'redLine' &&
+          e.id === cited.redLine &&
+          redLineText(s, e) === cited.text,
+      ),
+  };
 }

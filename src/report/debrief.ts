@@ -10,7 +10,7 @@ import { rejectionKind } from './holdout-why.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing } from './words.ts';
 
-type Partial = Omit<AfterActionReport, 'debrief' | 'sources'>;
+type Partial = Omit<AfterActionReport, 'debrief' | 'sources' | 'heldEarlier'>;
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
 
 const MAX_QUESTIONS = 8;

@@ -6,6 +6,7 @@ import { type CalibrationReport, settledOnReadings } from '../analysis/calibrate
 import type { DocumentHinges } from '../analysis/hinges.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { RestsOn, RunEnd } from '../engine/hinges.ts';
+import { HELD_EARLIER_HEADING, type ReasonEntry, reasonEntryLines } from './before-record.ts';
 import { esc, md } from './markup.ts';
 import { recordedReactionWordsById } from './record-words.ts';
 import { listing, possessive } from './words.ts';
@@ -125,9 +126,22 @@ export function outcomeName(o: RunEnd): string {
         : o;
 }
 
-/** "The outcome rests on:" as plain lines, each item marked [assumption] or [reading]. */
-export function restsOnLines(r: RestsOnSection): string[] {
-  if (!r.computed) return [RESTS_ON_HEADING, `  ${r.why}`];
+/**
+ * "The outcome rests on:" as plain lines, each item marked [assumption] or [reading]; with `reasons` (a run's text,
+ * whose red lines applied before their earliest source cite them by number), the line on the positions applied
+ * before the record closes the section and the scenario's reasons follow it, numbered.
+ */
+export function restsOnLines(r: RestsOnSection, reasons: readonly ReasonEntry[] = []): string[] {
+  const listed = reasonEntryLines(reasons).map((l) => `    ${l}`);
+  return [...restsOnHead(r, reasons.length > 0), ...listed];
+}
+
+/** The reasons' lead, after the line that counts the positions they are given for. */
+const REASONS_LEAD = ' The reasons, by number:';
+
+/** "The outcome rests on:" but for the reasons; `listed`: its last line leads to them. */
+function restsOnHead(r: RestsOnSection, listed: boolean): string[] {
+  if (!r.computed) return [RESTS_ON_HEADING, `  ${r.why}`, ...(listed ? [`  ${HELD_EARLIER_HEADING}`] : [])];
   const out = [RESTS_ON_HEADING];
   const ends = outcomeWords(r.outcome);
   const chosen = r.fixedStrategies.length > 0;
@@ -159,11 +173,13 @@ export function restsOnLines(r: RestsOnSection): string[] {
         ? 'The only reading or assumption reversed, in one run'
         : `${r.tried} readings and assumptions reversed one at a time, one run each`;
   const before = beforeRecordLine(r.beforeRecord);
-  if (before) out.push(before);
+  // the line on the positions applied before the record leads to their reasons when they follow: last, then
+  if (before && !listed) out.push(before);
   if (r.tried > 0)
     out.push(
       `  (${counted}; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}. peacesim hinges looks for pairs and triples.)`,
     );
+  if (listed) out.push(before ? `${before}${REASONS_LEAD}` : `  ${HELD_EARLIER_HEADING}`);
   return out;
 }
 
@@ -226,8 +242,15 @@ function recordLines(e: RecordEvidence | null): string[] {
   return out;
 }
 
-export function evidenceMarkdown(e: EvidenceSection = NOT_COMPUTED): string[] {
-  const rest = restsOnLines(e.restsOn);
+/**
+ * The report's last sections. `reasons`: the scenario's reasons for the positions its timeline is judged by before
+ * their earliest source, listed under the line that leads to them (the timeline cites them by number).
+ */
+export function evidenceMarkdown(
+  e: EvidenceSection = NOT_COMPUTED,
+  reasons: readonly ReasonEntry[] = [],
+): string[] {
+  const rest = restsOnHead(e.restsOn, reasons.length > 0);
   return [
     '',
     '## Evidence',
@@ -237,14 +260,28 @@ export function evidenceMarkdown(e: EvidenceSection = NOT_COMPUTED): string[] {
     `## ${RESTS_ON_HEADING}`,
     '',
     ...rest.slice(1).map((l) => (l.trim().startsWith('(') ? `\n${md(l)}` : `- ${md(l)}`)),
+    // a list under the last item: numbered as cited, the positions with no reason after it
+    ...reasons.map((r) =>
+      r.n === null
+        ? `  - No reason given: ${md(r.covers)}`
+        : `  ${r.n}. ${md(r.covers)} — Held earlier: ${md(r.text ?? '')}`,
+    ),
   ];
 }
 
-export function evidenceHtml(e: EvidenceSection = NOT_COMPUTED): string[] {
+export function evidenceHtml(
+  e: EvidenceSection = NOT_COMPUTED,
+  reasons: readonly ReasonEntry[] = [],
+): string[] {
   const lines = recordLines(e.record);
-  const rest = restsOnLines(e.restsOn).slice(1);
+  const rest = restsOnHead(e.restsOn, reasons.length > 0).slice(1);
   const items = (ls: string[]) =>
     ls.length ? `<ul>${ls.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul>` : '';
+  const listed = rest.filter((l) => !l.trim().startsWith('('));
+  const numbered = reasons.filter((r) => r.n !== null);
+  const bare = reasons.filter((r) => r.n === null);
+  // the reasons in a list under the line that leads to them, each at its number
+  const reasonList = `${numbered.length ? `<ol>${numbered.map((r) => `<li value="${r.n}">${esc(r.covers)} — Held earlier: ${esc(r.text ?? '')}</li>`).join('')}</ol>` : ''}${bare.map((r) => `<p>No reason given: ${esc(r.covers)}</p>`).join('')}`;
   return [
     '<section id="evidence">',
     '<h2>Evidence</h2>',
@@ -253,8 +290,16 @@ export function evidenceHtml(e: EvidenceSection = NOT_COMPUTED): string[] {
     '</section>',
     '<section id="rests-on">',
     `<h2>${esc(RESTS_ON_HEADING)}</h2>`,
-    items(rest.filter((l) => !l.trim().startsWith('('))),
-    ...rest.filter((l) => l.trim().startsWith('(')).map((l) => `<p>${esc(l.trim())}</p>`),
+    ...(reasons.length
+      ? [
+          items(listed.slice(0, -1)),
+          ...rest.filter((l) => l.trim().startsWith('(')).map((l) => `<p>${esc(l.trim())}</p>`),
+          `<ul><li>${esc(listed.at(-1)!.trim())}${reasonList}</li></ul>`,
+        ]
+      : [
+          items(listed),
+          ...rest.filter((l) => l.trim().startsWith('(')).map((l) => `<p>${esc(l.trim())}</p>`),
+        ]),
     '</section>',
   ];
 }

@@ -2,11 +2,12 @@
 // spans styled with the theme. The public view (what the teams may see) drops every private number.
 import type { Scenario } from '../domain/types.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
+import { BEFORE_RECORD_LEAD } from '../report/before-record.ts';
 import { Narration } from '../report/narration/narration.ts';
 import { publicShift } from '../report/narration/phrases.ts';
 import type { Line as NarrationLine, Span as Styled } from '../report/narration/spans.ts';
 import type { Span } from './layout.ts';
-import type { Theme } from './theme.ts';
+import { GLYPH, type Theme } from './theme.ts';
 
 export { publicShift };
 
@@ -51,6 +52,10 @@ function styled(t: Theme, s: Styled): Span {
       return { text, color: t.warn };
     case 'alert':
       return { text, color: t.warn, bold: true };
+    // a red line applied before its earliest source: the explorer's mark and the reason's number, which the
+    // legend under the transcript explains (the note in words is the run's and the report's)
+    case 'before':
+      return { text: ` ${GLYPH.before}${s.reason ?? ''}`, color: t.warn };
     default:
       return { text };
   }
@@ -78,4 +83,22 @@ export class TranscriptWords {
   transcript(entries: readonly TranscriptEntry[]): Line[] {
     return this.#lines(this.#n.transcript(entries));
   }
+
+  /**
+   * Every entry as `transcript` gives them, and the legend of the mark (†) of a red line applied before its
+   * earliest source when a line carries one (null otherwise): the play screen shows it under the transcript.
+   */
+  withLegend(entries: readonly TranscriptEntry[]): { lines: Line[]; legend: Span[] | null } {
+    const told = this.#n.transcript(entries);
+    const marked = told.some((l) => l.spans.some((x) => x.style === 'before'));
+    return { lines: this.#lines(told), legend: marked ? beforeRecordLegend(this.#t) : null };
+  }
+}
+
+/** The legend of the mark: the timeline's words, and where the numbered reasons are read. */
+function beforeRecordLegend(t: Theme): Span[] {
+  return [
+    { text: `${GLYPH.before}n`, color: t.warn },
+    { text: ` ${BEFORE_RECORD_LEAD}; n: its reason, in the report (w)`, dim: true },
+  ];
 }

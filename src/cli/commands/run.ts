@@ -87,7 +87,8 @@ export async function report(
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
       ...conflictLines(scenario, conflicts ?? []),
-      ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn)] : []),
+      // the reasons the transcript's red lines cite by number, once, with the line that counts their positions
+      ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn, n.reasons())] : []),
     ];
     // one list of the sources the text cites, at its end: the keys in brackets stay short where they stand
     const cited = sourcesCitedLines(scenario, opts.named ?? opts.source, lines.join('\n'));

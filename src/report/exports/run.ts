@@ -7,6 +7,7 @@ import { runOutcome } from '../../engine/game.ts';
 import type { HeadlessRun } from '../../engine/headless.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
+import { runBeforeRecord } from '../before-record.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 
 /** The run as `--json` prints it. */
@@ -25,8 +26,36 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
     ratification: runOutcome(result.snapshot.context.transcript)?.ratification ?? null,
     rounds: result.snapshot.context.round,
     waitingFor: result.waitingFor,
-    transcript: result.snapshot.context.transcript,
+    transcript: markedTranscript(scenario, result.snapshot.context.transcript),
   };
+}
+
+/**
+ * The transcript with each red line a verdict cites that the run applies before its earliest source marked, as the
+ * text marks it (the same function decides): `appliedBeforeRecord` — that source and its date (null when none of
+ * its sources carries a date), the number of the scenario's reason as the text cites it and its words (null when
+ * it gives none).
+ */
+function markedTranscript(scenario: Scenario, transcript: readonly TranscriptEntry[]) {
+  const before = runBeforeRecord(scenario);
+  return transcript.map((e) =>
+    e.kind !== 'verdict'
+      ? e
+      : {
+          ...e,
+          violations: e.violations.map((v) => {
+            const x = before.redLine(e.actor, v);
+            if (!x) return v;
+            const appliedBeforeRecord = {
+              earliest: x.earliest?.source ?? null,
+              date: x.earliest?.date ?? null,
+              reason: before.numbered.numberOf(x) ?? null,
+              heldEarlier: x.heldEarlier ?? null,
+            };
+            return { ...v, appliedBeforeRecord };
+          }),
+        },
+  );
 }
 
 /**

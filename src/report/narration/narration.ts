@@ -7,6 +7,7 @@
 import type { ResolvedOptions } from '../../engine/options.ts';
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
 import type { Outcome, RunState } from '../after-action-model.ts';
+import { type ReasonEntry, reasonEntries } from '../before-record.ts';
 import { ratification, tally, verdict, walkOut } from './answers.ts';
 import { drift, effectWords, inject } from './events.ts';
 import { collapse, header, reportOutcome, runOutcome } from './outcome.ts';
@@ -102,6 +103,14 @@ export class Narration {
   /** The report's outcome in one sentence. */
   reportOutcome(run: RunState): Outcome {
     return reportOutcome(this.#v, run);
+  }
+
+  /**
+   * The scenario's reasons for the positions a run is judged by before their earliest source, numbered as the
+   * red lines of the transcript cite them ("reason 1"); empty when every position is on the record of its date.
+   */
+  reasons(): ReasonEntry[] {
+    return reasonEntries(this.#v.scenario, this.#v.beforeRecord.numbered);
   }
 
   /** What an effect did, in the report's words. */

@@ -61,7 +61,13 @@ export type Span =
   /** a provenance flag */
   | { readonly text: string; readonly style: 'flag'; readonly flag: Flag }
   /** what a red line, rule or factor rests on, when it is not a stated position: " [reading]", " [assumption]" */
-  | { readonly text: string; readonly style: 'basis'; readonly basis: Exclude<BasisKind, 'stated'> };
+  | { readonly text: string; readonly style: 'basis'; readonly basis: Exclude<BasisKind, 'stated'> }
+  /**
+   * a red line applied before its earliest source: "; applied before its earliest source (s124, 2024-12-11;
+   * reason 1)", with the number of the scenario's reason (null: it gives none), which the play screen shows as its
+   * mark alone
+   */
+  | { readonly text: string; readonly style: 'before'; readonly reason: number | null };
 
 export interface Line {
   /** columns of indentation (wrapped lines keep it); in markup, 2 is a list item and 4 an item under it */

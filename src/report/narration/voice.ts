@@ -5,6 +5,7 @@ import type { Violation } from '../../domain/evaluate.ts';
 import { inQuotes } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TermValue } from '../../engine/terms.ts';
+import { positionNote, type RunBeforeRecord, runBeforeRecord } from '../before-record.ts';
 import { optionLabel } from '../format.ts';
 import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
@@ -40,6 +41,7 @@ export class Voice {
   readonly public: boolean;
   readonly #teams: ReadonlySet<string>;
   readonly #people: ReadonlySet<string>;
+  #before: RunBeforeRecord | undefined;
 
   constructor(scenario: Scenario, options: NarrationOptions = {}) {
     this.scenario = scenario;
@@ -116,6 +118,28 @@ export class Voice {
   /** A red line or rule cited as an item of a list under the sentence that names it. */
   citedLine(v: Violation): Line {
     return line([BULLET, ...this.citation(v)], 4);
+  }
+
+  /** The positions of the run's date applied before their earliest source, found once, when first asked. */
+  get beforeRecord(): RunBeforeRecord {
+    this.#before ??= runBeforeRecord(this.scenario);
+    return this.#before;
+  }
+
+  /**
+   * A red line an actor's verdict cites, as an item of the list under it: as `citedLine`, and when the actor's
+   * position is applied before its earliest source, that note with the number of the scenario's reason.
+   */
+  crossedLine(actor: string, v: Violation): Line {
+    const e = this.beforeRecord.redLine(actor, v);
+    if (!e) return this.citedLine(v);
+    const numbered = this.beforeRecord.numbered;
+    const note: Span = {
+      text: `; ${positionNote(e, numbered)}`,
+      style: 'before',
+      reason: numbered.numberOf(e) ?? null,
+    };
+    return line([BULLET, ...this.citation(v), note], 4);
   }
 
   #flag(v: Violation): Flag | null {

@@ -14,6 +14,7 @@ import { OutcomePane } from '../components/outcome-pane.tsx';
 import { TermEditor } from '../components/term-editor.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { TranscriptPane } from '../components/transcript-pane.tsx';
+import { Wrapped } from '../components/wrapped.tsx';
 import { type Clock, minutesSeconds, useNow, WALL_CLOCK } from '../hooks/use-clock.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
@@ -77,7 +78,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
     () => new TranscriptWords(game.scenario, theme, teams, { public: !numbers }),
     [game.scenario, theme, teams, numbers],
   );
-  const lines = useMemo(() => words.transcript(ctx.transcript), [words, ctx.transcript]);
+  const { lines, legend } = useMemo(() => words.withLegend(ctx.transcript), [words, ctx.transcript]);
   const outcome = turn ? null : outcomeOf(game);
   const play = (action: PlayAction) => dispatch({ type: 'play', action });
 
@@ -195,7 +196,9 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
   const choices = menu?.kind === 'menu' ? menu.choices : [];
   const promptRows =
     view.prompt === 'inject' ? Math.max(1, Math.min(choices.length, 6)) + 2 : view.prompt ? 2 : turn ? 4 : 0;
-  const bodyHeight = Math.max(3, height - 4 - promptRows);
+  // the legend of the † marks takes a row under the transcript while the transcript shows one
+  const legendRows = legend && !outcome ? 1 : 0;
+  const bodyHeight = Math.max(3, height - 4 - promptRows - legendRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {top}
@@ -211,6 +214,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           empty="Nothing has happened yet. Space opens round 1; r runs to the first team's turn (or the end)."
         />
       )}
+      {legendRows && legend ? <Wrapped spans={legend} width={width} maxLines={1} /> : null}
       {view.prompt === 'inject' ? (
         <Box flexDirection="column" width={width} height={promptRows} flexShrink={0}>
           <Text bold wrap="truncate-end">
