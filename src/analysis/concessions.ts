@@ -13,6 +13,7 @@ import { failedHurdles, type HurdleCheck } from '../domain/ratification.ts';
 import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { ParameterError } from './limits.ts';
+import { TopK } from './top-k.ts';
 
 /** The exact search stops here: C(n, k) × options^k grows fast, and four changes are no longer a small concession. */
 export const MAX_EXACT_CHANGES = 3;
@@ -120,30 +121,6 @@ function lexCompare(a: readonly Change[], b: readonly Change[]): number {
     if (x.to !== y.to) return x.to - y.to;
   }
   return a.length - b.length;
-}
-
-/** Keeps the best `limit` items of a stream under a total order, with memory O(limit). */
-class TopK<T> {
-  private items: T[] = [];
-  constructor(
-    private readonly limit: number,
-    private readonly compare: (a: T, b: T) => number,
-  ) {}
-  /** The worst item kept at the last trim, once `limit` are known: anything worse can be skipped. */
-  cutoff: T | undefined;
-  push(x: T): void {
-    this.items.push(x);
-    if (this.items.length >= 2 * this.limit + 64) this.trim();
-  }
-  private trim(): void {
-    this.items.sort(this.compare);
-    this.items.length = Math.min(this.items.length, this.limit);
-    if (this.items.length === this.limit) this.cutoff = this.items[this.limit - 1];
-  }
-  result(): T[] {
-    this.trim();
-    return this.items;
-  }
 }
 
 export function concessions(
