@@ -94,6 +94,29 @@ describe('whatif --anticipate-ratification', () => {
     expect(plain).not.toContain('Ukraine: accepts → rejects');
   });
 
+  it('should say, on us-28-point-plan with the line kept in Donetsk, that the referendum no longer votes the text down', async () => {
+    const us28 = [
+      'whatif',
+      'ukraine-peace',
+      '--document',
+      'us-28-point-plan',
+      '--set',
+      'donetsk=contact-line',
+      FLAG,
+    ];
+    const on = await json(...us28);
+    // the changed text meets no hurdle: Kyiv's vote is out of the question, as the ratification figures say
+    expect(on.ratification.after).toBeNull();
+    expect(on.verdicts.ukraine.before.wouldFail.map((h: Hurdle) => h.id)).toEqual(['ukraine-referendum']);
+    expect(on.verdicts.ukraine.after).not.toHaveProperty('wouldFail');
+    expect(on.moved).toContainEqual(
+      expect.objectContaining({ kind: 'vote-cleared', id: 'ukraine-referendum' }),
+    );
+    expect(flat(await text(...us28))).toContain(
+      'Ukraine: its body would no longer vote the text down (anticipated): the text no longer goes to a referendum in Ukraine (in force from 28 Jun 1996)',
+    );
+  });
+
   it('should add the hurdles each verdict fails to the CSV, only when on', async () => {
     const off = (await text(...args, '--csv')).split('\n');
     const on = (await text(...args, '--csv', FLAG)).split('\n');

@@ -72,7 +72,7 @@ function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
 }
 
-function movementLine(s: Scenario, m: Movement, p: Palette): string {
+function movementLine(s: Scenario, m: Movement, p: Palette, after: RatificationLike | null): string {
   const who = (id: string) => actorName(s, id);
   switch (m.kind) {
     case 'agreement':
@@ -93,8 +93,11 @@ function movementLine(s: Scenario, m: Movement, p: Palette): string {
       return `${who(m.actor)}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
     case 'vote-failed':
       return `${who(m.actor)}: its body would now vote the text down (anticipated): ${hurdleSentence(s, m)}`;
-    case 'vote-cleared':
-      return `${who(m.actor)}: its body would ${p.green('no longer')} vote the text down (anticipated): ${hurdleName(s, m)}`;
+    case 'vote-cleared': {
+      // the changed text clears the hurdle, or goes to that body no more
+      const now = after?.hurdles.find((h) => h.id === m.id);
+      return `${who(m.actor)}: its body would ${p.green('no longer')} vote the text down (anticipated): ${now ? hurdleSentence(s, now) : `the text no longer goes to ${hurdleName(s, m)}`}`;
+    }
   }
 }
 
@@ -195,7 +198,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   line();
   line(p.bold('What moved'));
   if (r.moved.length === 0) line(p.dim('  nothing: every verdict, utility, red line and rule is as before'));
-  for (const m of r.moved) line(`  • ${movementLine(s, m, p)}`);
+  for (const m of r.moved) line(`  • ${movementLine(s, m, p, r.ratification.after)}`);
 
   const rejecting = r.verdicts.filter((v) => v.required.after && !v.after.accepts);
   if (rejecting.length) {
