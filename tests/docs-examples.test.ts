@@ -382,13 +382,20 @@ describe('the CSV tables docs/export.md describes', () => {
     ['analyze --csv documents', 'analyze tutorial-bilateral --csv documents'],
     ['analyze --csv zopa', 'analyze tutorial-bilateral --csv zopa'],
     ['analyze --csv feasible', 'analyze tutorial-bilateral --csv feasible --limit 1'],
-    ['sweep --csv', 'sweep tutorial-bilateral -n 5 --csv'],
-    ['sweep --csv draws', 'sweep tutorial-bilateral -n 5 --csv draws'],
+    // with every optional column: the assumption that negotiators anticipate ratification (last columns, only when on)
+    ['sweep --csv', 'sweep tutorial-bilateral -n 5 --csv --anticipate-ratification'],
+    ['sweep --csv draws', 'sweep tutorial-bilateral -n 5 --csv draws --anticipate-ratification'],
     ['outcomes --csv', 'outcomes ukraine-peace -n 2 --workers 1 --csv'],
     // with every optional column: the hurdles anticipated (a last column, only when on)
     ['outcomes --csv runs', 'outcomes ukraine-peace -n 2 --workers 1 --csv runs --anticipate-ratification'],
-    ['whatif --csv', 'whatif tutorial-bilateral --document mediator-text --set guarantee=art5-like --csv'],
-    ['concessions --csv', 'concessions tutorial-bilateral --document north-opening --csv'],
+    [
+      'whatif --csv',
+      'whatif tutorial-bilateral --document mediator-text --set guarantee=art5-like --csv --anticipate-ratification',
+    ],
+    [
+      'concessions --csv',
+      'concessions tutorial-bilateral --document north-opening --csv --anticipate-ratification',
+    ],
     ['run --csv', 'run tutorial-bilateral --csv --anticipate-ratification'],
   ];
   for (const [heading, line] of tables)

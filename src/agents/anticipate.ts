@@ -4,19 +4,11 @@
 // redraft counts such a text against the actor as it counts a broken red line. The rule names no actor: it binds
 // whoever the scenario gives a hurdle to. A person playing an actor decides for itself.
 import { anyCondition } from '../domain/condition.ts';
-import { type HurdleCheck, ratificationOf } from '../domain/ratification.ts';
+import { failedHurdles } from '../domain/ratification.ts';
 import type { Constraint, Scenario } from '../domain/types.ts';
 import type { OnFrontier } from './frontier.ts';
 import { bestUnder, type Position, tradeOff } from './position.ts';
 import { keepsAll } from './search.ts';
-
-/** The hurdles of actor `self` that `pkg` meets and would not clear, in scenario order. */
-export function failedHurdles(scenario: Scenario, self: number, pkg: ArrayLike<number>): HurdleCheck[] {
-  if (!scenario.ratifications.some((r) => r.actor === self)) return [];
-  const check = ratificationOf(scenario, pkg);
-  const id = scenario.actors[self]!.id;
-  return check ? check.hurdles.filter((h) => h.actor === id && !h.clears) : [];
-}
 
 /** Actor `self` keeps its red lines in a package and, when it anticipates them, clears its hurdles there. */
 export function keepsWithHurdles(

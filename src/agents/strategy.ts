@@ -1,9 +1,10 @@
 // The bots: answer a text (accept, reject with reasons and asks, or walk out) and make proposals. Every move
 // keeps the actor's own red lines: it accepts nothing that breaks one and proposes nothing that breaks one.
 import { brokenConstraints } from '../domain/evaluate.ts';
+import { failedHurdles } from '../domain/ratification.ts';
 import type { Rng } from '../domain/rng.ts';
 import { costliestIssues, utility } from '../domain/utility.ts';
-import { failedHurdles, proposalClearingHurdles } from './anticipate.ts';
+import { proposalClearingHurdles } from './anticipate.ts';
 import { aspirationOf, effectiveKind } from './aspiration.ts';
 import { agreementFrontier, bestAcceptable } from './frontier.ts';
 import { bestFor, type Position, tradeOff } from './position.ts';

@@ -9,9 +9,11 @@ import {
   scenarioReservations,
 } from '../domain/evaluate.ts';
 import { positionsAsOf } from '../domain/positions.ts';
+import { failedHurdles, type HurdleCheck } from '../domain/ratification.ts';
 import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { ParameterError } from './limits.ts';
+import { TopK } from './top-k.ts';
 
 /** The exact search stops here: C(n, k) × options^k grows fast, and four changes are no longer a small concession. */
 export const MAX_EXACT_CHANGES = 3;
@@ -28,6 +30,11 @@ export interface ConcessionsOptions {
   readonly reservations?: Reservations;
   /** judge by the positions in force on this date (default: the document's own date) */
   readonly asOf?: string;
+  /**
+   * negotiators anticipate ratification (the modeller's assumption): a required actor rejects a text that meets one
+   * of its hurdles and would fail it (domain/ratification.ts: failedHurdles)
+   */
+  readonly anticipate?: boolean;
 }
 
 interface Change {
@@ -59,6 +66,8 @@ export interface NearMiss extends ConcessionSet {
   readonly blockers: number;
   /** the smallest margin u − r among the required actors */
   readonly minMargin: number;
+  /** negotiators anticipating ratification: the hurdles of required actors the text meets and would fail */
+  readonly wouldFail: readonly HurdleCheck[];
 }
 
 export interface ConcessionsResult {
@@ -67,6 +76,8 @@ export interface ConcessionsResult {
   readonly asOf: string;
   readonly max: number;
   readonly rank: ConcessionRank;
+  /** negotiators anticipate ratification (the modeller's assumption) */
+  readonly anticipate: boolean;
   /** the document is an agreement already: nothing to concede */
   readonly alreadyAgreement: boolean;
   /** the number of changes of the smallest working sets; null when none exists up to `max` */
@@ -112,30 +123,6 @@ function lexCompare(a: readonly Change[], b: readonly Change[]): number {
   return a.length - b.length;
 }
 
-/** Keeps the best `limit` items of a stream under a total order, with memory O(limit). */
-class TopK<T> {
-  private items: T[] = [];
-  constructor(
-    private readonly limit: number,
-    private readonly compare: (a: T, b: T) => number,
-  ) {}
-  /** The worst item kept at the last trim, once `limit` are known: anything worse can be skipped. */
-  cutoff: T | undefined;
-  push(x: T): void {
-    this.items.push(x);
-    if (this.items.length >= 2 * this.limit + 64) this.trim();
-  }
-  private trim(): void {
-    this.items.sort(this.compare);
-    this.items.length = Math.min(this.items.length, this.limit);
-    if (this.items.length === this.limit) this.cutoff = this.items[this.limit - 1];
-  }
-  result(): T[] {
-    this.trim();
-    return this.items;
-  }
-}
-
 export function concessions(
   scenario: Scenario,
   documentId: string,
@@ -163,7 +150,8 @@ export function concessions(
   const d = doc.package;
   const tabler = s.actors[doc.tabledBy]!;
   const tablerBase = utility(tabler, offsets, d);
-  const base = evaluatePackage(s, d, res);
+  const anticipate = options.anticipate === true;
+  const base = evaluatePackage(s, d, res, anticipate);
 
   const stats = { combinations: 0, prunedCombinations: 0, packages: 0, skippedOptions: 0 };
   const empty = {
@@ -171,6 +159,7 @@ export function concessions(
     asOf,
     max,
     rank,
+    anticipate,
     solutions: [],
     closest: [],
   };
@@ -204,16 +193,27 @@ export function concessions(
   checks.forEach((c, ci) => {
     for (const i of c.scope) checksOf[i]!.push(ci);
   });
+  // anticipating ratification: the hurdles of actors who may be required, whose conditions a change may leave
+  const hurdleOwners = anticipate
+    ? [...new Set(s.ratifications.map((r) => r.actor))].filter((a) => potential[a])
+    : [];
+  const hurdleRead = new Uint8Array(n);
+  for (const r of s.ratifications)
+    if (hurdleOwners.includes(r.actor)) for (const i of r.scope) hurdleRead[i] = 1;
+  /** The hurdles of required actors the package in `pkg` meets and would fail (none unless anticipating). */
+  const failedOf = (pkg: Int32Array, required: (a: number) => boolean): HurdleCheck[] =>
+    hurdleOwners.flatMap((a) => (required(a) ? failedHurdles(s, a, pkg) : []));
 
   // --- candidate options -----------------------------------------------------------------------------------------
   // A change (i → o) that no red line or rule reads, that raises no actor who may be required, and that does not
   // bring an issue back to its status quo (which could drop a controller from the required actors) can only hurt:
   // any set containing it works, or comes as close, without it. Such a set is never a smallest one, so o is skipped.
+  // Anticipating ratification, an issue a hurdle reads may take the text out of the vote: never skipped.
   const candidates: Int32Array[] = s.issues.map((issue, i) => {
     const out: number[] = [];
     for (let o = 0; o < issue.options.length; o++) {
       if (o === d[i]) continue;
-      let useful = checksOf[i]!.length > 0;
+      let useful = checksOf[i]!.length > 0 || hurdleRead[i] === 1;
       if (!useful && o === issue.statusQuo && d[i] !== issue.statusQuo && issue.controlledBy.length > 0)
         useful = true;
       for (let a = 0; !useful && a < nA; a++)
@@ -272,7 +272,7 @@ export function concessions(
     }
     for (let a = 0; a < nA; a++)
       if (isRequired(a) && utility(s.actors[a]!, offsets, work) < res[a]! - TOL) return false;
-    return true;
+    return failedOf(work, isRequired).length === 0;
   };
 
   const setOf = (set: Int32Array): ConcessionSet => {
@@ -413,13 +413,22 @@ export function concessions(
     const sq = setOf(set);
     const rejecting: number[] = [];
     let minMargin = Number.POSITIVE_INFINITY;
+    const wouldFail = failedOf(sq.package, (a) => sq.required.includes(a));
     for (const a of sq.required) {
       minMargin = Math.min(minMargin, sq.utilities[a]! - res[a]!);
       const broken = s.actors[a]!.redLines.some((r) => !holds(r.condition, sq.package));
-      if (broken || sq.utilities[a]! < res[a]! - TOL) rejecting.push(a);
+      const voted = wouldFail.some((h) => h.actor === s.actors[a]!.id);
+      if (broken || voted || sq.utilities[a]! < res[a]! - TOL) rejecting.push(a);
     }
     const rulesBroken = s.rules.filter((r) => !holds(r.condition, sq.package)).map((r) => r.id);
-    near.push({ ...sq, rejecting, rulesBroken, blockers: rejecting.length + rulesBroken.length, minMargin });
+    near.push({
+      ...sq,
+      rejecting,
+      rulesBroken,
+      blockers: rejecting.length + rulesBroken.length,
+      minMargin,
+      wouldFail,
+    });
   };
   for (let k = 1; k <= max; k++) forEachSet(k, (set) => forEachPackage(set, visitNear(set), every), all);
   return { ...empty, alreadyAgreement: false, size: null, count: 0, closest: near.result(), stats };

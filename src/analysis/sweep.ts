@@ -1,11 +1,14 @@
 // Monte Carlo sweeps: how robust is a verdict when the preference numbers are uncertain?
 // Each sample draws every weight in its weightRange and every reservation in its range (uniformly, seeded);
 // red lines do not depend on weights, so only the utility-versus-reservation part of a verdict can move. The draws
-// start from the scenario's own positions, or with `asOf` from those in force on that date.
+// start from the scenario's own positions, or with `asOf` from those in force on that date. When negotiators
+// anticipate ratification (the modeller's assumption), an actor also rejects a text its body would vote down in
+// the draw (its utility there below the drawn threshold of a hurdle the text meets).
 
 import { brokenConstraints, requireDocument, requiredActors, type Violation } from '../domain/evaluate.ts';
 import { packedMap } from '../domain/packed.ts';
 import { positionsAsOf } from '../domain/positions.ts';
+import { failedHurdles, type HurdleCheck } from '../domain/ratification.ts';
 import type { Rng } from '../domain/rng.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { drawRng } from './draws.ts';
@@ -21,6 +24,8 @@ export interface SweepOptions {
   readonly prior?: RecordPrior;
   /** `--as-of DATE`: draw from the positions in force on this date instead of the scenario's own */
   readonly asOf?: string;
+  /** negotiators anticipate ratification (the modeller's assumption); absent: off */
+  readonly anticipateRatification?: true;
 }
 
 /** The positions every draw starts from: those in force on `asOf`, or the scenario's own (its top level). */
@@ -58,6 +63,11 @@ interface ActorSweep extends DrawBasis {
   readonly redLinesBroken: readonly string[];
   /** the same red lines with their text, sources and basis, as analyze's verdicts give them */
   readonly violations: readonly Violation[];
+  /**
+   * negotiators anticipating ratification: the share of samples in which the document meets a hurdle of the actor
+   * and would fail it — its body would vote the text down, so it rejects there (absent when the assumption is off)
+   */
+  readonly wouldFailRate?: number;
 }
 
 interface DocumentSweep {
@@ -73,6 +83,8 @@ export interface SweepSample {
   readonly utility: number;
   readonly reservation: number;
   readonly accepts: boolean;
+  /** negotiators anticipating ratification: the ids of the actor's hurdles the text fails in this draw */
+  readonly wouldFail?: readonly string[];
 }
 
 export interface SweepResult {
@@ -87,6 +99,8 @@ export interface SweepResult {
   /** the uncertain parameters drawn, e.g. "russia.weight.crimea", "ukraine.reservation" */
   readonly parameters: readonly string[];
   readonly documents: readonly DocumentSweep[];
+  /** the modeller's assumption that negotiators anticipate ratification was on (absent: off) */
+  readonly anticipateRatification?: true;
   /** under `--prior record` */
   readonly prior?: 'record';
   readonly reactions?: readonly string[];
@@ -191,6 +205,8 @@ interface DocumentTally {
   readonly mins: (number | null)[];
   readonly maxs: (number | null)[];
   agreements: number;
+  /** negotiators anticipating ratification: per actor, the samples whose text its body would vote down */
+  readonly wouldFail?: number[];
 }
 
 /** The tally of samples [from, to): what a worker or a shard computes, and what merges. */
@@ -215,6 +231,12 @@ export function sweepPart(
   const { offsets } = scenario;
   const n = scenario.actors.length;
   const start = startingPositions(scenario, options.asOf);
+  const anticipate = options.anticipateRatification === true;
+  // anticipating ratification: the actors with a hurdle, whose verdicts the vote of their body may move
+  const hurdled = scenario.actors.map(
+    (a) => anticipate && scenario.ratifications.some((r) => r.actor === a.index),
+  );
+  const none: HurdleCheck[] = [];
   // what does not depend on the draw: red lines, rules, who must accept
   const fixed = docs.map((d) => ({
     redLinesHold: start.actors.map((a) => brokenConstraints(a.redLines, d.package).length === 0),
@@ -227,9 +249,11 @@ export function sweepPart(
     mins: new Array<number | null>(n).fill(null),
     maxs: new Array<number | null>(n).fill(null),
     agreements: 0,
+    ...(anticipate ? { wouldFail: new Array<number>(n).fill(0) } : {}),
   }));
   for (let s = from; s < to; s++) {
-    const draws = drawOf(scenario, options.prior, options.seed, s, options.asOf).actors;
+    const drawn = drawOf(scenario, options.prior, options.seed, s, options.asOf);
+    const draws = drawn.actors;
     docs.forEach((d, k) => {
       const f = fixed[k]!;
       const t = tallies[k]!;
@@ -239,7 +263,10 @@ export function sweepPart(
         let u = 0;
         for (let i = 0; i < d.package.length; i++) u += draw.contrib[offsets[i]! + d.package[i]!]!;
         const reservation = draw.reservation.value;
-        const ok = f.redLinesHold[a]! && u >= reservation - 1e-12;
+        // the hurdles of its own the text meets and fails in this draw (its weights, the drawn thresholds)
+        const fails = hurdled[a] ? failedHurdles(drawn, a, d.package) : none;
+        if (fails.length) t.wouldFail![a]!++;
+        const ok = f.redLinesHold[a]! && u >= reservation - 1e-12 && fails.length === 0;
         if (ok) t.accepts[a]!++;
         else if (f.required.includes(a)) agreed = false;
         addExact(t.sums[a]!, u);
@@ -252,6 +279,7 @@ export function sweepPart(
           utility: u,
           reservation,
           accepts: ok,
+          ...(anticipate ? { wouldFail: fails.map((h) => h.id) } : {}),
         });
       }
       if (agreed) t.agreements++;
@@ -279,6 +307,9 @@ export function mergeSweepParts(parts: readonly SweepPart[]): SweepPart {
         if (hi !== null && hi !== undefined) t.maxs[a] = Math.max(t.maxs[a] ?? hi, hi);
       });
       t.agreements += d.agreements;
+      d.wouldFail?.forEach((x, a) => {
+        t.wouldFail![a]! += x;
+      });
     });
     to = p.to;
   }
@@ -296,7 +327,12 @@ export function sweepResult(file: Scenario, options: SweepOptions, part: SweepPa
     seed: options.seed,
     samples: options.samples,
     asOf: options.asOf ?? scenario.date,
-    parameters: uncertainParameters(scenario),
+    // anticipating ratification, the drawn thresholds move verdicts too (the record prior draws none, as in outcomes)
+    parameters: [
+      ...uncertainParameters(scenario),
+      ...(options.anticipateRatification && !options.prior ? thresholdParameters(scenario) : []),
+    ],
+    ...(options.anticipateRatification ? { anticipateRatification: true as const } : {}),
     ...priorReport(options.prior),
     documents: docs.map((d, k) => {
       const t = part.documents[k]!;
@@ -314,6 +350,7 @@ export function sweepResult(file: Scenario, options: SweepOptions, part: SweepPa
             redLinesBroken: violations.map((v) => v.redLine),
             violations,
             ...drawBasis(scenario, a),
+            ...(t.wouldFail ? { wouldFailRate: t.wouldFail[i]! / samples } : {}),
           };
         }),
       };

@@ -12,7 +12,7 @@ import {
   type Violation,
 } from '../domain/evaluate.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
-import { type RatificationCheck, ratificationOf } from '../domain/ratification.ts';
+import { type HurdleCheck, type RatificationCheck, ratificationOf } from '../domain/ratification.ts';
 import type { BasisKind, Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { ParameterError } from './limits.ts';
 
@@ -39,7 +39,7 @@ export interface VerdictChange {
   readonly utilityDelta: number;
   /** accept ↔ reject */
   readonly flipped: boolean;
-  /** anything about this actor's verdict moved: utility, acceptance, red lines, required or not */
+  /** anything about this actor's verdict moved: utility, acceptance, red lines, required or not, hurdles failed */
   readonly changed: boolean;
 }
 
@@ -54,6 +54,8 @@ export type Movement =
   | { readonly kind: 'required'; readonly actor: string; readonly before: boolean; readonly after: boolean }
   | ({ readonly kind: 'red-line-broken' | 'red-line-cleared'; readonly actor: string } & Violation)
   | ({ readonly kind: 'rule-broken' | 'rule-cleared' } & Violation)
+  /** negotiators anticipate ratification: a hurdle of the actor the text now fails, or fails no more */
+  | ({ readonly kind: 'vote-failed' | 'vote-cleared' } & HurdleCheck)
   | {
       readonly kind: 'utility';
       readonly actor: string;
@@ -90,6 +92,8 @@ export interface WhatIfResult {
   readonly asOf: string;
   /** the ids of the epochs in force on `asOf` */
   readonly epochs: readonly string[];
+  /** negotiators anticipate ratification (the modeller's assumption): a text its body would vote down, an actor rejects */
+  readonly anticipate: boolean;
   readonly changes: readonly ResolvedChange[];
   readonly before: Int32Array;
   readonly after: Int32Array;
@@ -198,6 +202,11 @@ function resolve(scenario: Scenario, doc: NegotiationDocument, requests: readonl
 const sameIds = (a: readonly Violation[], b: readonly Violation[]) =>
   a.length === b.length && a.every((v, k) => v.redLine === b[k]!.redLine);
 
+/** The ids of the hurdles a verdict says its body would vote down (negotiators anticipating ratification). */
+const failedIds = (v: Verdict) => new Set((v.wouldFail ?? []).map((h) => h.id));
+const sameHurdles = (a: Verdict, b: Verdict) =>
+  failedIds(a).size === failedIds(b).size && [...failedIds(a)].every((id) => failedIds(b).has(id));
+
 /**
  * Applies the changes to the document and compares every verdict before and after.
  * Numeric values that are not options of their issue need `recompile` (the CLI reloads the scenario file with them
@@ -211,6 +220,8 @@ export function whatIf(
     readonly recompile?: Recompile;
     readonly reservations?: Reservations;
     readonly asOf?: string;
+    /** negotiators anticipate ratification (the modeller's assumption): see evaluatePackage */
+    readonly anticipate?: boolean;
   } = {},
 ): WhatIfResult {
   requireDocument(scenario, documentId);
@@ -235,8 +246,9 @@ export function whatIf(
   // judged by the positions in force on the document's date (or the caller's), like every document
   const asOf = options.asOf ?? doc.date;
   const judged = positionsAsOf(s, asOf);
-  const e0 = evaluatePackage(judged, before, options.reservations);
-  const e1 = evaluatePackage(judged, after, options.reservations);
+  const anticipate = options.anticipate === true;
+  const e0 = evaluatePackage(judged, before, options.reservations, anticipate);
+  const e1 = evaluatePackage(judged, after, options.reservations, anticipate);
   const verdicts = s.actors.map((a): VerdictChange => {
     const v0 = e0.verdicts[a.index]!;
     const v1 = e1.verdicts[a.index]!;
@@ -247,7 +259,8 @@ export function whatIf(
       flipped ||
       Math.abs(delta) > EPS ||
       required.before !== required.after ||
-      !sameIds(v0.violations, v1.violations);
+      !sameIds(v0.violations, v1.violations) ||
+      !sameHurdles(v0, v1);
     return { actor: a.id, required, before: v0, after: v1, utilityDelta: delta, flipped, changed };
   });
 
@@ -270,6 +283,11 @@ export function whatIf(
       if (!was.has(x.redLine)) moved.push({ kind: 'red-line-broken', actor: v.actor, ...x });
     for (const x of v.before.violations)
       if (!is.has(x.redLine)) moved.push({ kind: 'red-line-cleared', actor: v.actor, ...x });
+    const failed = failedIds(v.before);
+    const fails = failedIds(v.after);
+    for (const h of v.after.wouldFail ?? []) if (!failed.has(h.id)) moved.push({ kind: 'vote-failed', ...h });
+    for (const h of v.before.wouldFail ?? [])
+      if (!fails.has(h.id)) moved.push({ kind: 'vote-cleared', ...h });
     if (Math.abs(v.utilityDelta) > EPS)
       moved.push({
         kind: 'utility',
@@ -289,6 +307,7 @@ export function whatIf(
     document: doc,
     asOf,
     epochs: epochIdsOn(s, asOf),
+    anticipate,
     changes,
     before,
     after,

@@ -56,3 +56,6 @@ export const NO_ANTICIPATE_FLAG = '--no-anticipate-ratification';
 export const NO_ANTICIPATE_HELP = "off, where the scenario's protocol.anticipateRatification turns it on";
 export const ANTICIPATE_HELP =
   "the modeller's assumption that negotiators anticipate ratification: every actor facing a ratification hurdle rejects, and does not propose, a text its domestic body would vote down, and the mediator's redraft counts such a text against it (docs/run.md)";
+/** The same assumption where a command only judges texts (sweep, whatif, concessions): what it does to a verdict. */
+export const ANTICIPATE_JUDGE_HELP =
+  "judge as if negotiators anticipate ratification (the modeller's assumption): an actor facing a ratification hurdle rejects a text that meets the hurdle and would fail it — its domestic body would vote it down (docs/run.md)";

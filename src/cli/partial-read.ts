@@ -14,6 +14,8 @@ const Tally = z.strictObject({
   mins: z.array(z.number().nullable()),
   maxs: z.array(z.number().nullable()),
   agreements: count,
+  // negotiators anticipating ratification: per actor, the samples whose text its body would vote down
+  wouldFail: z.array(count).optional(),
 });
 const Row = z.strictObject({
   draw: count,

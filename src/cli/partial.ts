@@ -41,7 +41,14 @@ export function checkShape(
       ? p.part.terms.length === issues &&
         p.part.rows.every((r) => r.reservations.length === actors && r.holdouts.length === actors)
       : p.part.documents.length === documents &&
-        p.part.documents.every((d) => [d.accepts, d.sums, d.mins, d.maxs].every((x) => x.length === actors));
+        p.part.documents.every(
+          (d) =>
+            [d.accepts, d.sums, d.mins, d.maxs, ...(d.wouldFail ? [d.wouldFail] : [])].every(
+              (x) => x.length === actors,
+            ) &&
+            // a part run anticipating ratification counts the votes; one run without it does not
+            (d.wouldFail !== undefined) === (p.options.anticipateRatification === true),
+        );
   if (!fits)
     throw new PeacesimError(`${file}: its statistics do not fit the scenario's actors, issues or documents`);
 }
@@ -58,6 +65,13 @@ function canonical(v: unknown): string {
 /** "--as-of 2023-01-01" or "no --as-of": the date whose positions a part's draws start from, as its flag. */
 function asOfOf(p: Partial): string {
   return p.options.asOf === undefined ? 'no --as-of' : `--as-of ${String(p.options.asOf)}`;
+}
+
+/** "--anticipate-ratification" or "no --anticipate-ratification": the assumption a sweep's part was judged by. */
+function anticipationOf(p: Partial): string {
+  return p.options.anticipateRatification === true
+    ? '--anticipate-ratification'
+    : 'no --anticipate-ratification';
 }
 
 /** The total number of draws of the run a part belongs to. */
@@ -87,6 +101,13 @@ export function checkParts(files: readonly string[], parts: readonly Partial[]):
     if (asOfOf(p) !== asOfOf(first))
       throw new PeacesimError(
         `${files[k]}: run with ${asOfOf(p)}, ${f0} with ${asOfOf(first)}; every part must be run with the same --as-of`,
+      );
+  });
+  // named too: parts judged with and without negotiators anticipating ratification answer different questions
+  parts.forEach((p, k) => {
+    if (anticipationOf(p) !== anticipationOf(first))
+      throw new PeacesimError(
+        `${files[k]}: run with ${anticipationOf(p)}, ${f0} with ${anticipationOf(first)}; every part must be run with the same assumption`,
       );
   });
   same('options', (p) => p.options, 'every part must be run with the same options, only --shard differing');

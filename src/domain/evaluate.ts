@@ -2,6 +2,7 @@
 import { holds } from './condition.ts';
 import { requireDocument } from './lookup.ts';
 import { positionsAsOf } from './positions.ts';
+import { failedHurdles, type HurdleCheck } from './ratification.ts';
 import type { Actor, BasisKind, Constraint, Package, Scenario } from './types.ts';
 import { costliestIssues, utility } from './utility.ts';
 
@@ -34,6 +35,11 @@ export interface Verdict {
   readonly costs: readonly IssueCost[];
   /** the basis of the reservation the utility is compared with */
   readonly reservationBasis: BasisKind;
+  /**
+   * when negotiators anticipate ratification (the modeller's assumption): the actor's hurdles the package meets and
+   * would fail — its body would vote the text down, so it rejects; absent when it fails none or the assumption is off
+   */
+  readonly wouldFail?: readonly HurdleCheck[];
 }
 
 export interface Evaluation {
@@ -66,10 +72,13 @@ export function verdictOf(
   actor: Actor,
   pkg: Package,
   reservation: number = actor.reservation.value,
+  /** negotiators anticipate ratification: a text the actor's body would vote down is one it rejects */
+  anticipate = false,
 ): Verdict {
   const u = utility(actor, scenario.offsets, pkg);
   const violations = brokenConstraints(actor.redLines, pkg);
-  const accepts = violations.length === 0 && u >= reservation - 1e-12;
+  const wouldFail = anticipate ? failedHurdles(scenario, actor.index, pkg) : [];
+  const accepts = violations.length === 0 && u >= reservation - 1e-12 && wouldFail.length === 0;
   const costs =
     u < reservation - 1e-12
       ? costliestIssues(scenario, actor, pkg, 5).map((c) => ({
@@ -87,6 +96,7 @@ export function verdictOf(
     violations,
     costs,
     reservationBasis: actor.reservation.basis,
+    ...(wouldFail.length ? { wouldFail } : {}),
   };
 }
 
@@ -111,8 +121,12 @@ export function evaluatePackage(
   scenario: Scenario,
   pkg: Package,
   reservations: Reservations = scenarioReservations(scenario),
+  /** negotiators anticipate ratification (the modeller's assumption): see verdictOf */
+  anticipate = false,
 ): Evaluation {
-  const verdicts = scenario.actors.map((a) => verdictOf(scenario, a, pkg, reservations[a.index]!));
+  const verdicts = scenario.actors.map((a) =>
+    verdictOf(scenario, a, pkg, reservations[a.index]!, anticipate),
+  );
   const required = requiredActors(scenario, pkg);
   const ruleViolations = brokenConstraints(scenario.rules, pkg);
   const agreement = ruleViolations.length === 0 && required.every((a) => verdicts[a]!.accepts);

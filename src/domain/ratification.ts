@@ -73,3 +73,15 @@ export function ratificationOf(scenario: Scenario, pkg: Package): RatificationCh
   if (hurdles.length === 0) return null;
   return { clears: hurdles.every((h) => h.clears), hurdles };
 }
+
+/**
+ * The hurdles of actor `self` that `pkg` meets and would not clear, in scenario order: under the modeller's
+ * hypothesis that negotiators anticipate ratification (agents/anticipate.ts), the actor's body would vote the text
+ * down, so the actor rejects it. The one test of that, for the agents, the engine and the analyses alike.
+ */
+export function failedHurdles(scenario: Scenario, self: number, pkg: Package): HurdleCheck[] {
+  if (!scenario.ratifications.some((r) => r.actor === self)) return [];
+  const check = ratificationOf(scenario, pkg);
+  const id = scenario.actors[self]!.id;
+  return check ? check.hurdles.filter((h) => h.actor === id && !h.clears) : [];
+}

@@ -2,11 +2,11 @@
 // controllers of the issues it moves), except the party that proposed it. Bots answer at once; the machine waits
 // for people.
 
-import { failedHurdles } from '../agents/anticipate.ts';
 import { respond } from '../agents/strategy.ts';
 import type { Response } from '../agents/types.ts';
 import { brokenConstraints, requiredActors, verdictOf } from '../domain/evaluate.ts';
 import { mediatorOf } from '../domain/protocol.ts';
+import { failedHurdles } from '../domain/ratification.ts';
 import { rngFromState } from '../domain/rng.ts';
 import type { Scenario, StrategyKind } from '../domain/types.ts';
 import { costliestIssues, issueCosts, utility } from '../domain/utility.ts';

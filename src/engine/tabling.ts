@@ -1,7 +1,7 @@
 // The start of a round: reservations drift, scheduled events fire, and a text goes on the table — a document
 // (the opening, or one an event tables), the mediator's revision, or the proposer's offer.
 
-import { failedHurdles, proposalClearingHurdles } from '../agents/anticipate.ts';
+import { proposalClearingHurdles } from '../agents/anticipate.ts';
 import { aspirationOf } from '../agents/aspiration.ts';
 import { type MediatorMemory, revise } from '../agents/mediator.ts';
 import { bestFor, bestUnder, type Position } from '../agents/position.ts';
@@ -10,6 +10,7 @@ import type { ChangeReason, View } from '../agents/types.ts';
 import { requireDocument } from '../domain/lookup.ts';
 import { plainPackage } from '../domain/packed.ts';
 import { isPrincipal, mediatorOf, proposerOf } from '../domain/protocol.ts';
+import { failedHurdles } from '../domain/ratification.ts';
 import type { Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
 import { wouldFailEntries } from './anticipated.ts';

@@ -89,10 +89,24 @@ export function anticipatedZoneWords(
 export const ANTICIPATION_MARK = "negotiators anticipate ratification (the modeller's assumption)";
 
 /**
- * The run option that negotiators anticipate ratification, as every output's header says it: what it does, to
- * whom (every actor the scenario gives a hurdle), and that it is the modeller's assumption.
+ * Why an actor rejects a text it would otherwise take, or also rejects it, when negotiators anticipate ratification:
+ * "its body would vote the text down, as negotiators anticipate ratification (the modeller's assumption): <each
+ * hurdle it fails, by its numbers>". True of the numbers: `failed` holds the hurdles whose threshold the text misses.
  */
-export function anticipationWords(s: Scenario): string {
+export function anticipatedVoteWords(s: Scenario, failed: readonly HurdleLike[]): string {
+  return `its body would vote the text down, as ${ANTICIPATION_MARK}: ${failed.map((h) => hurdleSentence(s, h)).join('; ')}`;
+}
+
+/**
+ * The run option that negotiators anticipate ratification, as every output's header says it: what it does, to
+ * whom (every actor the scenario gives a hurdle), and that it is the modeller's assumption. An output that only
+ * judges texts says only what the assumption does to a verdict.
+ */
+export function anticipationWords(
+  s: Scenario,
+  /** the output judges texts and proposes none (sweep, whatif, concessions): only the rule of the verdicts */
+  verdictsOnly = false,
+): string {
   const who = listing(
     s.ratifications.map(
       (r) =>
@@ -100,7 +114,9 @@ export function anticipationWords(s: Scenario): string {
     ),
   );
   const rule = s.ratifications.length
-    ? `each actor facing a hurdle (${who}) rejects, and does not propose, a text that meets the hurdle and would fail it, and the mediator's redraft counts such a text against the actor as a broken red line`
+    ? verdictsOnly
+      ? `each actor facing a hurdle (${who}) rejects a text that meets the hurdle and would fail it`
+      : `each actor facing a hurdle (${who}) rejects, and does not propose, a text that meets the hurdle and would fail it, and the mediator's redraft counts such a text against the actor as a broken red line`
     : 'the scenario states no ratification hurdle, so it changes nothing here';
   return `negotiators anticipate ratification: ${rule} — the modeller's assumption`;
 }

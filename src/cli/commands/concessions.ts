@@ -11,11 +11,18 @@ import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
 import { count, n3, optionLabelAt, signed, significant } from '../../report/format.ts';
+import { anticipationWords } from '../../report/ratification.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { intFlag } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_JUDGE_HELP,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+} from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorName, constraintText, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -39,7 +46,8 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const tabler = s.actors[doc.tabledBy]!;
   line(`${p.bold(`Minimal concessions — ${doc.title}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`);
   line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
-  const ev = evaluatePackage(s, doc.package);
+  if (r.anticipate) line(p.dim(anticipationWords(s, true)));
+  const ev = evaluatePackage(s, doc.package, undefined, r.anticipate);
   if (r.alreadyAgreement) {
     line(
       `${p.green('Already an agreement')}: every required actor accepts it as tabled; nothing to concede.`,
@@ -101,7 +109,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       `  ${String(k + 1).padStart(2)}. ${x.blockers} blocker${x.blockers === 1 ? '' : 's'}: ${who.join(', ')} · smallest margin ${signed(x.minMargin)}`,
     );
     for (const l of changeLines(x)) line(l);
-    const ev1 = evaluatePackage(s, x.package);
+    const ev1 = evaluatePackage(s, x.package, undefined, r.anticipate);
     for (const a of x.rejecting)
       line(`     ${p.dim(`${s.actors[a]!.name}: ${reasonOf(s, ev1.verdicts[a]!)}`)}`);
   });
@@ -125,6 +133,8 @@ export function registerConcessions(program: Command, io: Io): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV: one row per set of changes, with every actor’s utility after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .option(ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .action(
       async (
         name: string,
@@ -136,6 +146,7 @@ export function registerConcessions(program: Command, io: Io): void {
           json?: boolean;
           csv?: boolean;
           out?: string;
+          anticipateRatification?: boolean;
         },
       ) => {
         checkExportFlags(opts);
@@ -145,6 +156,8 @@ export function registerConcessions(program: Command, io: Io): void {
             max: opts.max,
             limit: opts.limit,
             rank: opts.rank as ConcessionRank,
+            // the flag over the scenario's default
+            anticipate: opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true,
           }),
         );
         // margins and reasons with the positions the search judged by: those in force on the document's date

@@ -9,13 +9,23 @@ import {
 } from '../../analysis/sweep.ts';
 import { withBasis } from '../../domain/basis.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
+import { ratificationOf } from '../../domain/ratification.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { SWEEP_CSV, sweepDrawsCsv, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { anticipationWords } from '../../report/ratification.ts';
+import { listing } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, sweptBy } from '../as-of.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
-import { collect, intFlag } from '../flags.ts';
+import {
+  ANTICIPATE_FLAG,
+  ANTICIPATE_JUDGE_HELP,
+  collect,
+  intFlag,
+  NO_ANTICIPATE_FLAG,
+  NO_ANTICIPATE_HELP,
+} from '../flags.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -68,6 +78,7 @@ export function printSweep(
       : p.yellow('this scenario gives no uncertainty ranges: every sample is the same\n'),
   );
   io.out(p.dim(`${sweptBy(scenario, options.asOf)}\n`));
+  if (result.anticipateRatification) io.out(p.dim(`${anticipationWords(scenario, true)}\n`));
   const prior = priorLine(options.prior);
   if (prior) io.out(p.dim(`${prior}\n`));
   for (const d of result.documents) {
@@ -75,16 +86,29 @@ export function printSweep(
       `\n${p.cyan(documentTitle(scenario, d.id))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
     );
     const width = Math.max(12, ...d.actors.map((a) => actorShort(scenario, a.actor).length + 1));
+    // the hurdles the document meets: its terms decide that, whatever the draw
+    const hurdles = ratificationOf(judged, documentPackage(scenario, d.id))?.hurdles ?? [];
     for (const a of d.actors) {
       const broken = brokenLines(judged, a.actor, a.redLinesBroken);
       const why = broken.length
         ? p.red(`  red line${broken.length > 1 ? 's' : ''}: ${broken.join(' ')}`)
         : '';
+      const bodies = listing(hurdles.filter((h) => h.actor === a.actor).map((h) => h.label));
+      const vote = a.wouldFailRate
+        ? p.yellow(
+            `  its body would vote it down in ${pct(a.wouldFailRate).trim()} of samples (${bodies}), anticipated`,
+          )
+        : '';
       io.out(
-        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${why}\n`,
+        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${why}${vote}\n`,
       );
     }
   }
+}
+
+/** The terms of a document the sweep judged. */
+function documentPackage(s: Scenario, id: string): Int32Array {
+  return s.documents.find((d) => d.id === id)!.package;
 }
 
 /** The texts of the red lines of this actor that a document breaks, each marked with its basis. */
@@ -113,6 +137,8 @@ export function registerSweep(program: Command, io: Io): void {
     )
     .option('--prior <kind>', PRIOR_HELP, parsePrior, 'ranges')
     .option('--as-of <DATE>', drawnAsOfHelp('judge every document and draw every sample'), parseAsOf)
+    .option(ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option(
       '--csv [table]',
       'print CSV: summary (default; one row per document × actor) or draws (every sample × document × actor)',
@@ -131,6 +157,7 @@ export function registerSweep(program: Command, io: Io): void {
         seed: number;
         prior: PriorKind;
         asOf?: string;
+        anticipateRatification?: boolean;
       } & DrawFlags,
     ) => {
       if (!opts.shard) checkExportFlags(opts);
@@ -143,6 +170,10 @@ export function registerSweep(program: Command, io: Io): void {
         documents: opts.document ?? [],
         ...(prior ? { prior } : {}),
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        // the flag over the scenario's default; recorded as it resolves, so parts that judge alike merge
+        ...((opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true)
+          ? { anticipateRatification: true as const }
+          : {}),
       };
       const options: SweepOptions = { ...shared, seed: opts.seed };
       // checks the document ids before any work

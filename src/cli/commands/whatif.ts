@@ -15,7 +15,10 @@ import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
 import {
+  anticipatedVoteWords,
+  anticipationWords,
   bodies,
+  hurdleName,
   hurdleSentence,
   RATIFICATION_CAVEAT,
   type RatificationLike,
@@ -25,6 +28,7 @@ import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
+import { ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -43,25 +47,32 @@ export function violationText(v: Violation): string {
   return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
 }
 
-/** Why an actor rejects, in one line, or "" when it accepts. */
+/**
+ * Why an actor rejects, in one line, or "" when it accepts: its red lines, else its worth below no deal; and, when
+ * negotiators anticipate ratification, the vote of its body, after the red lines or before the worth.
+ */
 export function reasonOf(s: Scenario, v: Verdict): string {
   if (v.accepts) return '';
+  const vote = v.wouldFail?.length ? anticipatedVoteWords(s, v.wouldFail) : '';
   // red lines are sentences: one after the other, as prose reads
   if (v.violations.length)
-    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}`;
+    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}${vote ? `; also, ${vote}` : ''}`;
+  // worth no less than no deal: the vote is the whole reason
+  if (vote && v.utility >= v.reservation - 1e-12) return vote;
   const costs = v.costs
     .slice(0, 3)
     .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${n3(c.cost)})`)
     .join(', ');
   const [u, r] = belowPair(v.utility, v.reservation);
-  return `utility ${u} < reservation ${r}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
+  const worth = `utility ${u} < reservation ${r}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
+  return vote ? `${vote}; also, ${worth}` : worth;
 }
 
 function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
 }
 
-function movementLine(s: Scenario, m: Movement, p: Palette): string {
+function movementLine(s: Scenario, m: Movement, p: Palette, after: RatificationLike | null): string {
   const who = (id: string) => actorName(s, id);
   switch (m.kind) {
     case 'agreement':
@@ -80,6 +91,13 @@ function movementLine(s: Scenario, m: Movement, p: Palette): string {
       return `a rule ${p.green('cleared')}: ${violationText(m)}`;
     case 'utility':
       return `${who(m.actor)}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
+    case 'vote-failed':
+      return `${who(m.actor)}: its body would now vote the text down (anticipated): ${hurdleSentence(s, m)}`;
+    case 'vote-cleared': {
+      // the changed text clears the hurdle, or goes to that body no more
+      const now = after?.hurdles.find((h) => h.id === m.id);
+      return `${who(m.actor)}: its body would ${p.green('no longer')} vote the text down (anticipated): ${now ? hurdleSentence(s, now) : `the text no longer goes to ${hurdleName(s, m)}`}`;
+    }
   }
 }
 
@@ -131,6 +149,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
       `  judged by the positions in force on ${by}${epochs.length ? `: ${epochs.join('; ')}` : ''} · ${BASIS_LEGEND}`,
     ),
   );
+  if (r.anticipate) line(p.dim(`  ${anticipationWords(s, true)}`));
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
   for (const c of r.changes) {
     const issue = s.issues[c.issue]!;
@@ -179,7 +198,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   line();
   line(p.bold('What moved'));
   if (r.moved.length === 0) line(p.dim('  nothing: every verdict, utility, red line and rule is as before'));
-  for (const m of r.moved) line(`  • ${movementLine(s, m, p)}`);
+  for (const m of r.moved) line(`  • ${movementLine(s, m, p, r.ratification.after)}`);
 
   const rejecting = r.verdicts.filter((v) => v.required.after && !v.after.accepts);
   if (rejecting.length) {
@@ -234,6 +253,8 @@ export function registerWhatIf(program: Command, io: Io): void {
     .option('--csv', 'print CSV: one row per actor, before and after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
+    .option(ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP)
+    .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .action(
       async (
         name: string,
@@ -244,6 +265,7 @@ export function registerWhatIf(program: Command, io: Io): void {
           csv?: boolean;
           out?: string;
           asOf?: string;
+          anticipateRatification?: boolean;
         },
       ) => {
         checkExportFlags(opts);
@@ -253,6 +275,8 @@ export function registerWhatIf(program: Command, io: Io): void {
           whatIf(scenario, opts.document, opts.set, {
             recompile,
             ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+            // the flag over the scenario's default
+            anticipate: opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true,
           }),
         );
         if (opts.csv || opts.json) {

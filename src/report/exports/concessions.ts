@@ -29,6 +29,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
     tabledBy: s.actors[r.document.tabledBy]!.id,
     max: r.max,
     rank: r.rank,
+    // the modeller's assumption that negotiators anticipate ratification: present only when on
+    ...(r.anticipate ? { anticipateRatification: true } : {}),
     alreadyAgreement: r.alreadyAgreement,
     size: r.size,
     count: r.count,
@@ -39,6 +41,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
       rejecting: x.rejecting.map((a) => s.actors[a]!.id),
       rulesBroken: x.rulesBroken,
       minMargin: x.minMargin,
+      // anticipating ratification: the hurdles of required actors the text would fail, each by its numbers
+      ...(r.anticipate ? { wouldFail: x.wouldFail } : {}),
     })),
     stats: r.stats,
   };
@@ -46,7 +50,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
 
 /**
  * One row per set: the minimal sets best first (`kind` solution) or, when none works, the closest (`kind`
- * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`.
+ * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`. When negotiators anticipate ratification,
+ * a last column names the hurdles of required actors a closest set would fail.
  */
 export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
   const actors = s.actors.map((a) => a.id);
@@ -70,6 +75,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
     miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
     miss && joinIds(miss.rulesBroken),
     miss?.minMargin,
+    ...(r.anticipate ? [miss && joinIds(miss.wouldFail.map((h) => h.id))] : []),
   ];
   return toCsv(
     [
@@ -86,6 +92,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
       'rejecting',
       'rules_broken',
       'min_margin',
+      ...(r.anticipate ? ['would_fail'] : []),
     ],
     [
       ...r.solutions.map((x, k) => row('solution', k + 1, x)),

@@ -6,8 +6,12 @@ import { drawnBasisCells, drawnBasisColumns } from './basis.ts';
 /** The tables `--csv` offers, the first the default. */
 export const SWEEP_CSV = ['summary', 'draws'] as const;
 
-/** One row per document × actor: how often it accepts, the spread of its utility, and what that rests on. */
+/**
+ * One row per document × actor: how often it accepts, the spread of its utility, and what that rests on. When
+ * negotiators anticipate ratification, a last column gives how often its body would vote the text down.
+ */
 export function sweepSummaryCsv(result: SweepResult): string {
+  const anticipate = result.anticipateRatification === true;
   return toCsv(
     [
       'document',
@@ -19,6 +23,7 @@ export function sweepSummaryCsv(result: SweepResult): string {
       'max_utility',
       'red_lines',
       ...drawnBasisColumns(),
+      ...(anticipate ? ['would_fail_rate'] : []),
     ],
     result.documents.flatMap((d) =>
       d.actors.map((a) => [
@@ -31,6 +36,7 @@ export function sweepSummaryCsv(result: SweepResult): string {
         a.maxUtility,
         joinIds(a.redLinesBroken),
         ...drawnBasisCells(result.asOf, a, a.violations),
+        ...(anticipate ? [a.wouldFailRate ?? 0] : []),
       ]),
     ),
   );
@@ -38,9 +44,11 @@ export function sweepSummaryCsv(result: SweepResult): string {
 
 /**
  * One row per draw × document × actor. What a row rests on does not change from draw to draw: it is the summary's
- * document × actor, so its cells are made once per pair and repeated.
+ * document × actor, so its cells are made once per pair and repeated. When negotiators anticipate ratification, a
+ * last column names the actor's hurdles the text fails in the draw.
  */
 export function sweepDrawsCsv(result: SweepResult, samples: readonly SweepSample[]): string {
+  const anticipate = result.anticipateRatification === true;
   const fixed = new Map<string, Map<string, Cell[]>>(
     result.documents.map((d) => [
       d.id,
@@ -53,7 +61,17 @@ export function sweepDrawsCsv(result: SweepResult, samples: readonly SweepSample
     ]),
   );
   return toCsv(
-    ['sample', 'document', 'actor', 'utility', 'reservation', 'accepts', 'red_lines', ...drawnBasisColumns()],
+    [
+      'sample',
+      'document',
+      'actor',
+      'utility',
+      'reservation',
+      'accepts',
+      'red_lines',
+      ...drawnBasisColumns(),
+      ...(anticipate ? ['would_fail'] : []),
+    ],
     samples.map((s) => [
       s.sample,
       s.document,
@@ -62,6 +80,7 @@ export function sweepDrawsCsv(result: SweepResult, samples: readonly SweepSample
       s.reservation,
       s.accepts,
       ...fixed.get(s.document)!.get(s.actor)!,
+      ...(anticipate ? [joinIds(s.wouldFail ?? [])] : []),
     ]),
   );
 }

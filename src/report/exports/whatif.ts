@@ -22,6 +22,8 @@ export function whatIfJson(r: WhatIfResult) {
     violations: v.violations,
     costs: v.costs,
     reservationBasis: v.reservationBasis,
+    // negotiators anticipating ratification: the hurdles its body would vote the text down on (absent: none, or off)
+    ...(v.wouldFail ? { wouldFail: v.wouldFail } : {}),
   });
   return {
     scenario: s.id,
@@ -29,6 +31,8 @@ export function whatIfJson(r: WhatIfResult) {
     date: r.document.date,
     asOf: r.asOf,
     epochs: r.epochs,
+    // the modeller's assumption that negotiators anticipate ratification: present only when on
+    ...(r.anticipate ? { anticipateRatification: true } : {}),
     changes: r.changes.map((c) => changeJson(s, c)),
     agreement: r.agreement,
     required: r.required,
@@ -51,9 +55,13 @@ export function whatIfJson(r: WhatIfResult) {
   };
 }
 
-/** One row per actor, before and after (see docs/export.md). */
+/**
+ * One row per actor, before and after (see docs/export.md). When negotiators anticipate ratification, two last
+ * columns name the hurdles its body would vote the text down on, before and after.
+ */
 export function whatIfCsv(r: WhatIfResult): string {
   const redLines = (v: Verdict) => joinIds(v.violations.map((x) => x.redLine));
+  const wouldFail = (v: Verdict) => joinIds((v.wouldFail ?? []).map((h) => h.id));
   return toCsv(
     [
       'actor',
@@ -75,6 +83,7 @@ export function whatIfCsv(r: WhatIfResult): string {
       'reservation_basis',
       'red_lines_before_basis',
       'red_lines_after_basis',
+      ...(r.anticipate ? ['would_fail_before', 'would_fail_after'] : []),
     ],
     r.verdicts.map((v) => [
       v.actor,
@@ -96,6 +105,7 @@ export function whatIfCsv(r: WhatIfResult): string {
       v.after.reservationBasis,
       redLinesBasis(v.before.violations),
       redLinesBasis(v.after.violations),
+      ...(r.anticipate ? [wouldFail(v.before), wouldFail(v.after)] : []),
     ]),
   );
 }
