@@ -1,5 +1,5 @@
 // The labelled modelling choices an answer may rest on, each with the one change that reverses it: a red line or
-// rule dropped, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
+// rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
 // (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
 // the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range. Only
 // choices whose basis is `reading` or `assumption` are items: what an actor stated is not the modeller's to reverse.
@@ -8,6 +8,8 @@ import type { Actor, BasisKind, Scenario, StrategyKind } from '../domain/types.t
 
 type HingeChange =
   | { readonly kind: 'red-line'; readonly actor: number; readonly redLine: string }
+  /** a red line the scenario withholds on a reading, restored */
+  | { readonly kind: 'restore'; readonly actor: number; readonly redLine: string }
   | { readonly kind: 'rule'; readonly rule: string }
   | {
       readonly kind: 'weight';
@@ -80,6 +82,17 @@ export function redLineItems(a: Actor): HingeItem[] {
   );
 }
 
+/** The red lines an actor's scenario withholds on a reading, each restored: the reading reversed. */
+export function withheldItems(a: Actor): HingeItem[] {
+  return a.withheldRedLines.map((w) => ({
+    id: `restore:${a.id}:${w.redLine.id}`,
+    basis: w.basis,
+    sources: w.sources,
+    label: `${a.name}: withheld red line restored — ${w.redLine.text.replace(/[.\s]+$/, '')}`,
+    change: { kind: 'restore', actor: a.index, redLine: w.redLine.id },
+  }));
+}
+
 /** An actor's ranged weights and reservation at the other end of their ranges, as items. */
 export function preferenceItems(s: Scenario, a: Actor): HingeItem[] {
   const out: HingeItem[] = [];
@@ -143,7 +156,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
   const out: HingeItem[] = [];
   for (const k of involvedActors(s)) {
     const a = s.actors[k]!;
-    out.push(...redLineItems(a), ...preferenceItems(s, a));
+    out.push(...redLineItems(a), ...withheldItems(a), ...preferenceItems(s, a));
     const st = a.strategy;
     const to = switchedStrategy(st.kind);
     if (to && labelled(st.basis) && !fixedStrategies.has(a.id))
@@ -271,7 +284,15 @@ export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
     for (const c of mine) {
       if (c.kind === 'red-line')
         next = { ...next, redLines: next.redLines.filter((r) => r.id !== c.redLine) };
-      else if (c.kind === 'drift') next = { ...next, reservation: { ...next.reservation, drift: 0 } };
+      else if (c.kind === 'restore') {
+        const w = next.withheldRedLines.find((x) => x.redLine.id === c.redLine);
+        if (w)
+          next = {
+            ...next,
+            redLines: [...next.redLines, w.redLine],
+            withheldRedLines: next.withheldRedLines.filter((x) => x !== w),
+          };
+      } else if (c.kind === 'drift') next = { ...next, reservation: { ...next.reservation, drift: 0 } };
       else if (c.kind === 'strategy')
         next = { ...next, strategy: { ...next.strategy, kind: c.to, params: {} } };
       else if (c.kind === 'epoch') next = { ...next, epochs: next.epochs.filter((e) => e.id !== c.epoch) };

@@ -1,5 +1,6 @@
 // What each document's verdicts rest on: for every actor, every minimal set (up to 3) of its labelled choices —
-// a red line dropped, a ranged weight or the reservation at the other end of its range, a dated position dropped,
+// a red line dropped or a withheld one restored, a ranged weight or the reservation at the other end of its range,
+// a dated position dropped,
 // its numbers replaced by the centre of what the record allows — whose change alone flips its verdict; and from
 // those, the minimal sets that flip the document's agreement.
 //
@@ -8,7 +9,7 @@
 import { brokenConstraints, requiredActors } from '../domain/evaluate.ts';
 import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
-import { epochItems, type HingeItem, preferenceItems, redLineItems } from './hinge-items.ts';
+import { epochItems, type HingeItem, preferenceItems, redLineItems, withheldItems } from './hinge-items.ts';
 import { minimalHinges, type SearchOptions, type SizeCount } from './hinge-search.ts';
 
 /** Raw weights (by issue) and reservation of an actor at the centre of the region the record allows. */
@@ -36,6 +37,8 @@ interface View {
   readonly sharedReservation: boolean;
   readonly reservation: number;
   readonly broken: readonly string[];
+  /** the withheld red lines (restored by a hinge only) that the package breaks */
+  readonly brokenIfRestored: readonly string[];
 }
 
 function viewOf(
@@ -76,6 +79,10 @@ function viewOf(
     sharedReservation: !inForce.some((e) => e.reservation?.value !== undefined || e.reservation?.range),
     reservation: dated.reservation.value,
     broken: brokenConstraints(dated.redLines, pkg).map((v) => v.redLine),
+    brokenIfRestored: brokenConstraints(
+      top.withheldRedLines.map((w) => w.redLine),
+      pkg,
+    ).map((v) => v.redLine),
   };
 }
 
@@ -84,7 +91,9 @@ function acceptsWith(view: View, items: readonly HingeItem[]): boolean {
   const weights = new Map<number, number>();
   let reservation: number | null = null;
   const dropped = new Set<string>();
+  let restoredBroken = false;
   for (const { change: c } of items) {
+    if (c.kind === 'restore' && view.brokenIfRestored.includes(c.redLine)) restoredBroken = true;
     if (c.kind === 'weight') weights.set(c.issue, c.to);
     else if (c.kind === 'reservation') reservation = c.to;
     else if (c.kind === 'red-line') dropped.add(c.redLine);
@@ -93,7 +102,7 @@ function acceptsWith(view: View, items: readonly HingeItem[]): boolean {
       reservation = c.reservation;
     }
   }
-  if (view.broken.some((id) => !dropped.has(id))) return false;
+  if (restoredBroken || view.broken.some((id) => !dropped.has(id))) return false;
   let num = 0;
   let total = 0;
   for (const t of view.terms) {
@@ -141,6 +150,10 @@ export function verdictHinges(
   for (const e of epochs) for (const id of view([e]).broken) broken.add(id);
   const items = [
     ...redLineItems(a).filter((x) => x.change.kind === 'red-line' && broken.has(x.change.redLine)),
+    // a withheld red line matters only where the document breaks it
+    ...withheldItems(a).filter(
+      (x) => x.change.kind === 'restore' && view([]).brokenIfRestored.includes(x.change.redLine),
+    ),
     ...preferenceItems(s, a),
     ...(centre ? [calibratedItem(a, centre)] : []),
     ...epochs,

@@ -103,6 +103,17 @@ interface Assumption {
   readonly sources: readonly string[];
 }
 
+/**
+ * A red line the scenario does not apply, on the model's reading (or assumption) that it did not hold on the
+ * scenario's date; `hinges` reverses the reading by restoring it.
+ */
+interface WithheldRedLine {
+  readonly redLine: Constraint;
+  readonly basis: 'reading' | 'assumption';
+  readonly rationale: string;
+  readonly sources: readonly string[];
+}
+
 export interface IssuePreference extends Assumption, Grounded, HeldEarlier {
   /** raw weight as written (before normalisation) */
   readonly rawWeight: number;
@@ -168,6 +179,8 @@ export interface Actor {
   /** contribution of each option to utility: contrib[offsets[i] + option] = weight_i * value_i(option) */
   readonly contrib: Float64Array;
   readonly redLines: readonly Constraint[];
+  /** red lines not applied, each on a reading of its own (hinges restores them) */
+  readonly withheldRedLines: readonly WithheldRedLine[];
   readonly reservation: Reservation;
   readonly strategy: ActorStrategy;
   /** dated overrides of these positions, in file order (the top level holds on the scenario's date) */

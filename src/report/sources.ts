@@ -25,6 +25,7 @@ type UseKind =
   | 'drift'
   | 'strategy'
   | 'epoch'
+  | 'withheld'
   | 'ratification'
   | 'record';
 
@@ -89,6 +90,7 @@ const KIND_HEADINGS: readonly (readonly [UseKind, string])[] = [
   ['drift', 'Drifts'],
   ['strategy', 'Strategies'],
   ['epoch', 'Dated positions (epochs)'],
+  ['withheld', 'Red lines withheld on a reading'],
   ['ratification', 'Ratification hurdles'],
   ['record', 'The record'],
 ];
@@ -163,6 +165,17 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
     for (const e of a.epochs) {
       out.push(item('epoch', `${a.id}/${e.id}`, e.label, e));
       for (const r of e.addRedLines) out.push(item('red-line', `${a.id}/${e.id}/${r.id}`, r.text, r));
+    }
+    // the red line's own words and sources, then the reading that withholds it
+    for (const w of a.withheldRedLines) {
+      out.push(item('red-line', `${a.id}/${w.redLine.id}`, w.redLine.text, w.redLine));
+      out.push(
+        item('withheld', `${a.id}/${w.redLine.id}`, w.rationale, {
+          ...ASSUMED,
+          sources: w.sources,
+          basis: w.basis,
+        }),
+      );
     }
   }
   for (const r of s.rules) out.push(item('rule', r.id, r.text, r));

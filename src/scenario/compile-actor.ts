@@ -199,6 +199,12 @@ export function compileActor(
     preferences,
     contrib,
     redLines: (raw.redLines ?? []).map((r) => compileConstraint(r, ctx)),
+    withheldRedLines: (raw.withheldRedLines ?? []).map(({ withheld, ...r }) => ({
+      redLine: compileConstraint(r, ctx),
+      basis: withheld.basis,
+      rationale: withheld.rationale,
+      sources: withheld.sources ?? [],
+    })),
     reservation: reservationOf(raw.id, raw.reservation),
     strategy: strategyOf(raw.strategy),
     epochs: (raw.epochs ?? []).map((e) => epochOf(raw.id, e, ctx)),

@@ -139,6 +139,16 @@ function checkActors(ctx: CheckContext): void {
       if (lid) seen.add(lid);
       ctx.condition(line.rule, ['actors', a, 'redLines', k, 'rule']);
     }
+    for (const [line, k] of records(actor.withheldRedLines)) {
+      const lid = idOf(line);
+      if (lid && seen.has(lid))
+        ctx.push(
+          ['actors', a, 'withheldRedLines', k, 'id'],
+          `red line "${lid}" of actor "${aid}" is both held and withheld: keep one`,
+        );
+      if (lid) seen.add(lid);
+      ctx.condition(line.rule, ['actors', a, 'withheldRedLines', k, 'rule']);
+    }
     const res = actor.reservation;
     if (isRecord(res) && upsideDown(res.range))
       ctx.push(['actors', a, 'reservation', 'range'], 'range is upside down: write [low, high]');

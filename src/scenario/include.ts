@@ -144,9 +144,29 @@ function applyOmit(
     actor && Array.isArray(actor.epochs) ? (actor.epochs as unknown[]).filter(isRecord) : [];
   const redLines = omit.redLines;
   if (Array.isArray(redLines)) {
-    redLines.forEach((name, k) => {
+    redLines.forEach((entry, k) => {
+      // a red line withheld on a reading: { id: "actor:line", basis, rationale, sources }
+      const labelled = isRecord(entry) ? entry : undefined;
+      const name = labelled ? labelled.id : entry;
       const [actorId, lineId] = typeof name === 'string' ? name.split(':') : [];
       const actor = actorOf(actorId ?? '');
+      const top = Array.isArray(actor?.redLines)
+        ? (actor.redLines as unknown[]).find((x) => hasId(x) && x.id === lineId)
+        : undefined;
+      if (labelled && actor) {
+        if (!top) {
+          errors.push({
+            ...at(['redLines', k, 'id']),
+            path: `omit.redLines[${k}].id`,
+            message: `nothing to withhold: ${quote(name)} is not a red line the included actor holds at the top level (one an epoch adds cannot be withheld); name a top-level red line or write the id alone`,
+          });
+          return;
+        }
+        const { id: _id, ...withheld } = labelled;
+        const list = Array.isArray(actor.withheldRedLines) ? actor.withheldRedLines : [];
+        list.push({ ...(top as Raw), withheld });
+        actor.withheldRedLines = list;
+      }
       // the red line goes from the top level and from every epoch of the actor that adds or drops it
       let found = dropById(actor?.redLines, lineId);
       for (const e of epochsOf(actor)) {

@@ -90,6 +90,22 @@ const RedLine = z.strictObject({
   ...dated,
 });
 
+/**
+ * Why a red line is withheld: the model's reading (or assumption) that it did not hold on the scenario's date.
+ * `peacesim hinges` reverses it by restoring the red line.
+ */
+const Withholding = z.strictObject({
+  basis: z
+    .enum(['reading', 'assumption'])
+    .describe('withholding a red line is never stated: a reading or an assumption'),
+  rationale: Rationale.describe('why the red line is read as not holding on this date'),
+  sources: SourceRefs.optional(),
+});
+
+const WithheldRedLine = RedLine.extend({
+  withheld: Withholding,
+}).describe('a red line the scenario does not apply, on the reading in `withheld`; hinges restores it');
+
 const DriftValue = z.number().min(-1).max(1);
 
 const Drift = z
@@ -131,6 +147,12 @@ const Actor = z.strictObject({
   description: z.string().optional(),
   preferences: z.record(Id, Preference),
   redLines: z.array(RedLine).optional(),
+  withheldRedLines: z
+    .array(WithheldRedLine)
+    .optional()
+    .describe(
+      'red lines not applied, each on a reading or assumption of its own (written by a labelled omit)',
+    ),
   reservation: Reservation,
   strategy: Strategy.optional(),
   get epochs() {
@@ -290,6 +312,10 @@ const Protocol = z.strictObject({
     ),
 });
 
+const RedLineName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*:[a-z0-9][a-z0-9._-]*$/, 'a red line is named "actor-id:red-line-id"');
+
 const OmitLists = z.strictObject({
   sources: z.array(Id).optional(),
   issues: z.array(Id).optional(),
@@ -309,9 +335,14 @@ const OmitLists = z.strictObject({
     .optional(),
   redLines: z
     .array(
-      z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9._-]*:[a-z0-9][a-z0-9._-]*$/, 'a red line is named "actor-id:red-line-id"'),
+      z.union([
+        RedLineName,
+        z
+          .strictObject({ id: RedLineName, ...Withholding.shape })
+          .describe(
+            "a red line withheld on a reading or assumption: not applied, but kept for hinges to restore (the actor's withheldRedLines)",
+          ),
+      ]),
     )
     .optional(),
 });

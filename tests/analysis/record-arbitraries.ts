@@ -1,5 +1,6 @@
 // Random small scenarios with a record, for calibration properties: 2–4 discrete issues, 2 actors with random
-// weight and reservation ranges (values on a grid of 0.1, weights on a grid of 0.5), sometimes a red line each,
+// weight and reservation ranges (values on a grid of 0.1, weights on a grid of 0.5), sometimes a red line each
+// and a red line withheld on a reading,
 // 2–5 documents and 0–5 recorded reactions.
 import fc from 'fast-check';
 import type { Scenario } from '../../src/domain/types.ts';
@@ -38,6 +39,7 @@ export const arbRecordScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
     const rlo = step(g(fc.integer, { min: 4, max: 14 }), 0.05);
     const rwidth = step(g(fc.integer, { min: 0, max: 6 }), 0.05);
     const x = issues[g(fc.integer, { min: 0, max: nIssues - 1 })]!;
+    const y = issues[g(fc.integer, { min: 0, max: nIssues - 1 })]!;
     return {
       id,
       name: `Actor ${id}`,
@@ -45,6 +47,19 @@ export const arbRecordScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
       redLines: g(fc.boolean)
         ? [{ id: `${id}-red`, text: 'a red line', rule: { issue: x.id, not_in: ['o1'] } }]
         : [],
+      // a red line withheld on a reading, for hinges to restore
+      ...(g(fc.boolean)
+        ? {
+            withheldRedLines: [
+              {
+                id: `${id}-withheld`,
+                text: 'a withheld red line',
+                rule: { issue: y.id, not_in: [`o${g(fc.integer, { min: 0, max: y.options.length - 1 })}`] },
+                withheld: { basis: 'reading' as const, rationale: 'random' },
+              },
+            ],
+          }
+        : {}),
       reservation: {
         value: rlo + step(g(fc.integer, { min: 0, max: Math.round(rwidth / 0.05) }), 0.05),
         ...(rwidth > 0 ? { range: [rlo, rlo + rwidth] as [number, number] } : {}),

@@ -299,4 +299,51 @@ describe('include and omit', () => {
     expect(errorsOf(r)).toEqual([]);
     if (r.ok) expect(r.scenario.actors[0]!.epochs[0]!.dropRedLines).toEqual([]);
   });
+
+  it('should withhold a red line omitted with a reading, keeping it with its reason for hinges to restore', () => {
+    const r = child([
+      'omit:',
+      '  redLines:',
+      '    - id: "east:no-member"',
+      '      basis: reading',
+      '      sources: [s1]',
+      '      rationale: read as not yet held on this date',
+    ]);
+    expect(errorsOf(r)).toEqual([]);
+    if (!r.ok) return;
+    const east = r.scenario.actors[0]!;
+    expect(east.redLines.map((x) => x.id)).not.toContain('no-member');
+    expect(east.withheldRedLines).toEqual([
+      expect.objectContaining({
+        basis: 'reading',
+        sources: ['s1'],
+        rationale: 'read as not yet held on this date',
+      }),
+    ]);
+    // the red line as the base file writes it: its own basis and sources
+    expect(east.withheldRedLines[0]!.redLine).toMatchObject({
+      id: 'no-member',
+      basis: 'stated',
+      sources: ['s1'],
+    });
+  });
+
+  it('should refuse to withhold a red line the actor does not hold, and one both held and withheld', () => {
+    expect(
+      errorsOf(
+        child(['omit:', '  redLines:', '    - { id: "east:no-membr", basis: reading, rationale: x }']),
+      ),
+    ).toEqual([expect.stringMatching(/omit\.redLines\[0\]\.id: nothing to withhold: "east:no-membr"/)]);
+    // written out instead of by omit, beside the red line it withholds
+    const both = child([
+      'actors:',
+      '  - id: east',
+      '    withheldRedLines:',
+      '      - id: no-member',
+      '        text: West may not join the alliance.',
+      '        rule: { issue: bloc, is: neutral }',
+      '        withheld: { basis: assumption, rationale: x }',
+    ]);
+    expect(errorsOf(both)).toEqual([expect.stringMatching(/both held and withheld/)]);
+  });
 });

@@ -73,6 +73,10 @@ export function registerSummary(program: Command, io: Io): void {
         );
         for (const r of a.redLines)
           line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+        for (const w of s.actors[a.index]!.withheldRedLines)
+          line(
+            `    ${p.dim(`withheld${mark(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`)}`,
+          );
         const inForce = new Set(epochIdsOn(s, opts.asOf ?? s.date));
         for (const e of s.actors[a.index]!.epochs)
           line(
