@@ -6,6 +6,7 @@
 // the screen it lands on.
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { unstable_IdlePriority, unstable_scheduleCallback } from 'scheduler';
 
 const ESC = '\u001B';
 /** CSI (ESC [ … final byte), SS3 (ESC O x), and either after a second ESC (meta + a key) */
@@ -46,14 +47,19 @@ export interface KeySource {
 }
 
 /**
- * Waits until the last key has been rendered: two turns of the event loop, so that React's scheduler (setImmediate
- * in Node) has run the new render's effects; a lone ESC one more, as Ink itself flushes it on setImmediate.
+ * Waits until the last key has been rendered and the screen it led to listens: every task React's scheduler has
+ * queued by then (the render's passive effects, where a new screen subscribes its key handlers) runs before a task
+ * of idle priority, however often React yields on a loaded machine; then two turns of the event loop, a lone ESC
+ * one more, as Ink itself flushes it on setImmediate. (Two turns alone were not always enough: on a machine with
+ * ten busy processes React yielded mid-effects, and a key of the chunk reached the screen before its handlers.)
  */
 function afterRender(key: string): Promise<void> {
   let left = key === ESC ? 3 : 2;
   return new Promise((resolve) => {
     const turn = () => (--left > 0 ? setImmediate(turn) : resolve());
-    setImmediate(turn);
+    unstable_scheduleCallback(unstable_IdlePriority, () => {
+      setImmediate(turn);
+    });
   });
 }
 
