@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
-import { openScenario } from '../../src/cli/scenarios.ts';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { GLYPH, MONO_THEME } from '../../src/ui/theme.ts';
@@ -22,16 +22,8 @@ async function cli(...argv: string[]) {
 const flat = (t: string) => t.replace(/\s+/g, ' ');
 const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const SHIPPED = [
-  'ukraine-peace',
-  'istanbul-2022',
-  'june-2024-terms',
-  'security-triangle',
-  '28-point-path',
-  'blame-and-pressure',
-  'divide-the-surplus',
-  'tutorial-bilateral',
-];
+// every shipped scenario, so that a new one is covered too
+const SHIPPED = shippedIds();
 
 interface Flag {
   earliest: string | null;
