@@ -5,6 +5,7 @@ import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, n2, n3, signed } from '../report/format.ts';
+import { anticipatedVoteWords } from '../report/ratification.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -40,6 +41,9 @@ function redLineText(v: Violation): string {
 /** One line per reason: red lines broken, or how far below no deal and which issues cost the actor most. */
 export function reasonLines(scenario: Scenario, v: Verdict): string[] {
   if (v.violations.length) return v.violations.map((x) => `red line: ${redLineText(x)}`);
+  // kept its red lines and beat no deal, but its body would vote the text down (negotiators anticipate it)
+  if (!v.accepts && v.margin >= -1e-12 && v.wouldFail?.length)
+    return [anticipatedVoteWords(scenario, v.wouldFail)];
   if (!v.accepts) {
     const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
     return [

@@ -78,9 +78,15 @@ function computeConcessions(
   scenario: Scenario,
   document: string,
   asOf: string | null,
+  /** tui --anticipate-ratification (or the scenario's default): a failed hurdle is a rejection, as in the CLI */
+  anticipate: boolean,
 ): ConcessionsResult | string {
   try {
-    return concessions(scenario, document, { limit: 10, ...(asOf === null ? {} : { asOf }) });
+    return concessions(scenario, document, {
+      limit: 10,
+      ...(asOf === null ? {} : { asOf }),
+      ...(anticipate ? { anticipate } : {}),
+    });
   } catch (e) {
     return (e as Error).message;
   }
@@ -107,9 +113,9 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const result = useMemo(
     () =>
       state.concessionsFor && state.concessionsFor === documentId
-        ? computeConcessions(state.scenario, state.concessionsFor, state.asOf)
+        ? computeConcessions(state.scenario, state.concessionsFor, state.asOf, on)
         : null,
-    [state.scenario, state.concessionsFor, documentId, state.asOf],
+    [state.scenario, state.concessionsFor, documentId, state.asOf, on],
   );
   const sets: readonly (ConcessionSet | NearMiss)[] =
     result && typeof result !== 'string' ? (result.size !== null ? result.solutions : result.closest) : [];
@@ -275,6 +281,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
       {selected ? (
         <ConcessionDetail
           scenario={judgedScenario(state, documentId)}
+          anticipate={on}
           set={selected}
           width={width}
           height={detailHeight}
@@ -381,17 +388,19 @@ function ConcessionsList(props: {
 
 function ConcessionDetail({
   scenario,
+  anticipate,
   set,
   width,
   height,
 }: {
   scenario: Scenario;
+  anticipate: boolean;
   set: ConcessionSet | NearMiss;
   width: number;
   height: number;
 }) {
   const theme = useTheme();
-  const ev = evaluatePackage(scenario, set.package);
+  const ev = evaluatePackage(scenario, set.package, undefined, anticipate);
   const margins = set.required.map(
     (a) =>
       `${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`,
