@@ -80,7 +80,8 @@ function when(list: readonly AppliedBeforeRecord[]): string {
 
 /** "reason 1", "reasons 1 and 2", "no reason given", "reason 3; 2 with no reason given" */
 function why(list: readonly AppliedBeforeRecord[], numbered: Reasons): string {
-  const ns = [...new Set(list.flatMap((e) => numbered.numberOf(e) ?? []))];
+  // numbered as met, listed in order (a reason met first under another document has the lower number)
+  const ns = [...new Set(list.flatMap((e) => numbered.numberOf(e) ?? []))].sort((a, b) => a - b);
   const bare = list.filter((e) => e.heldEarlier === undefined).length;
   const given = ns.length ? `${plural(ns.length, 'reason', 'reasons')} ${listing(ns.map(String))}` : '';
   const none = bare === 0 ? '' : bare === list.length ? 'no reason given' : `${bare} with no reason given`;

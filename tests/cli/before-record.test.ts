@@ -32,13 +32,13 @@ describe('the shipped case: Istanbul 2022 judged by positions reported from 2024
     }[];
     for (const e of entries) expect(e.appliedBeforeRecord).toEqual(appliedBeforeRecord(ISTANBUL, e.date));
     const ukraineText = entries.find((e) => e.document === UKRAINE_TEXT.id)!;
-    // Russia's NATO red line judges the text of March 2022; its earliest source is Putin's speech of June 2024
+    // Russia's guarantor veto judges the text of March 2022; its earliest source is a report of March 2024
     expect(ukraineText.appliedBeforeRecord).toContainEqual({
       actor: 'russia',
       kind: 'redLine',
-      id: 'no-nato',
-      earliest: { source: 's52', date: '2024-06-14' },
-      heldEarlier: reasonOf('no-nato'),
+      id: 'guarantor-veto',
+      earliest: { source: 's90', date: '2024-03-01' },
+      heldEarlier: reasonOf('guarantor-veto'),
     });
   });
 
@@ -48,15 +48,15 @@ describe('the shipped case: Istanbul 2022 judged by positions reported from 2024
     const counted = appliedBeforeRecord(ISTANBUL, UKRAINE_TEXT.date).filter((e) => e.actor === 'russia');
     const lines = counted.filter((e) => e.kind === 'redLine').length;
     expect(r).toContain(
-      `2022-03-29 ${UKRAINE_TEXT.title}: Russia: ${lines} red lines and ${counted.length - lines} preferences (earliest sources`,
+      `2022-03-29 ${UKRAINE_TEXT.title}: Russia: ${lines} red line${lines === 1 ? '' : 's'} and ${counted.length - lines} preferences (earliest sources`,
     );
-    const reason = reasonOf('no-nato');
+    const reason = reasonOf('guarantor-veto');
     expect(r).toContain("Held earlier — the scenario's reasons (heldEarlier)");
     // the reason once, under the red line it covers, in its words; never in quotation marks
     expect(r.split(reason)).toHaveLength(2);
     expect(r).toMatch(
       new RegExp(
-        `\\d+\\. Russia's red line: ${russia.redLines.find((x) => x.id === 'no-nato')!.text} Held earlier: ${reason.replace(/[()]/g, '\\$&')}`,
+        `\\d+\\. Russia's red line: ${russia.redLines.find((x) => x.id === 'guarantor-veto')!.text} Held earlier: ${reason.replace(/[()]/g, '\\$&')}`,
       ),
     );
     expect(r).not.toContain(`"${reason}`);
@@ -113,17 +113,17 @@ describe('a position with no reason', () => {
 
 describe('sources', () => {
   it('names the positions a source is the earliest of that judge texts dated before it', async () => {
-    const r = flat((await cli('sources', 'istanbul-2022', '--key', 's52')).out);
+    const r = flat((await cli('sources', 'istanbul-2022', '--key', 's90')).out);
     expect(r).toContain('The earliest source of positions applied to texts dated before it:');
     expect(r).toContain(
-      `russia/no-nato (red line) judges istanbul-2022-ukraine and 1 later text — held earlier: ${reasonOf('no-nato')}`,
+      `russia/guarantor-veto (red line) judges istanbul-2022-ukraine and 1 later text — held earlier: ${reasonOf('guarantor-veto')}`,
     );
-    const j = JSON.parse((await cli('sources', 'istanbul-2022', '--key', 's52', '--json')).out);
+    const j = JSON.parse((await cli('sources', 'istanbul-2022', '--key', 's90', '--json')).out);
     expect(j.sources[0].appliedEarlier).toContainEqual({
-      ref: 'russia/no-nato',
+      ref: 'russia/guarantor-veto',
       kind: 'redLine',
       documents: ['istanbul-2022-ukraine', 'istanbul-2022-russia'],
-      heldEarlier: reasonOf('no-nato'),
+      heldEarlier: reasonOf('guarantor-veto'),
     });
   });
 });

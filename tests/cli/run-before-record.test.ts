@@ -117,11 +117,13 @@ describe('run: a crossed red line applied before its earliest source, in words a
     },
   );
 
-  it('marks a real case: Ukraine’s bar on recognition, judged in April 2022 on sources of December 2024', async () => {
+  it('marks a real case: Moscow’s guarantor veto, judged in April 2022 on drafts published from March 2024', async () => {
     const out = flat((await cli('run', 'istanbul-2022')).out);
     expect(out).toMatch(
-      /• No legal recognition as Russian of land Russia holds\. \[s124, s126\]; applied before its earliest source \(s124, 2024-12-11; reason \d+\)/,
+      /• Any response by the guarantors needs every guarantor's consent, Russia's included\. \[reading\] \[s89, s90, s93\]; applied before its earliest source \(s90, 2024-03-01; reason \d+\)/,
     );
+    // Kyiv's bar on recognition rests on its own words of 29 March 2022 (s85): not marked
+    expect(out).toMatch(/• No legal recognition as Russian of land Russia holds\. \[s85, s124, s126\](?!;)/);
     // the reasons follow the line that counts the positions: one block, not a second list
     expect(out).toContain('--json lists them in restsOn.beforeRecord. The reasons, by number: 1. ');
     expect(out.split('Held earlier —')).toHaveLength(1);

@@ -112,7 +112,7 @@ describe('peacesim brief', () => {
     const md = (await cli(['brief', 'istanbul-2022', '--actor', 'russia'])).stdout;
     expect(md).toContain('### Stated only later');
     expect(md).toContain(
-      "on the record only from 2024-06-14 (s52), after this card's date (2022-04-15): applied here for reason",
+      "on the record only from 2024-03-01 (s90), after this card's date (2022-04-15): applied here for reason",
     );
     // nothing to mark where every position is on the record of the card's date
     const bilateral = (await cli(['brief', 'tutorial-bilateral'])).stdout;
