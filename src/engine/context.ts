@@ -137,8 +137,8 @@ const EDITED: readonly Edited[] = [
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * A context being stepped, without the fields it replaces whole: those are read with `whole` and written with
- * `replace`, beside the draft. The lists are frozen arrays: a recipe's first `append` to one makes a copy of its
+ * A context being stepped, its type without the fields it replaces whole: those are in the draft too, but read
+ * only with `whole` and written only with `replace` or `append`. The lists are frozen arrays: a recipe's first `append` to one makes a copy of its
  * own, which its later appends grow, and which is frozen when the recipe ends. The other fields are written
  * directly; a list edited in place is edited through `edit`, which makes the copy (the type keeps the lists
  * read-only, so the compiler holds every phase to this).
