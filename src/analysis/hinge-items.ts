@@ -1,10 +1,12 @@
 // The labelled modelling choices an answer may rest on, each with the one change that reverses it: a red line or
 // rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
 // (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
-// the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range. Only
-// choices whose basis is `reading` or `assumption` are items: what an actor stated is not the modeller's to reverse.
+// the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range, a
+// document's term read as a recorded variant has it. Only choices whose basis is `reading` or `assumption` are
+// items: what an actor stated is not the modeller's to reverse. Which of a text's contested versions is the text
+// is a reading of the reports, so every recorded variant is one.
 import { contributions } from '../domain/positions.ts';
-import type { Actor, BasisKind, Scenario, StrategyKind } from '../domain/types.ts';
+import type { Actor, BasisKind, NegotiationDocument, Scenario, StrategyKind } from '../domain/types.ts';
 
 type HingeChange =
   | { readonly kind: 'red-line'; readonly actor: number; readonly redLine: string }
@@ -30,6 +32,14 @@ type HingeChange =
   | { readonly kind: 'hurdle'; readonly hurdle: string }
   | { readonly kind: 'threshold'; readonly hurdle: string; readonly from: number; readonly to: number }
   | { readonly kind: 'epoch'; readonly actor: number; readonly epoch: string }
+  /** a document's term read as one of its recorded variants has it (option indices) */
+  | {
+      readonly kind: 'variant';
+      readonly document: string;
+      readonly issue: number;
+      readonly from: number;
+      readonly to: number;
+    }
   | {
       readonly kind: 'calibrated';
       readonly actor: number;
@@ -140,6 +150,48 @@ export function epochItems(a: Actor): HingeItem[] {
   );
 }
 
+/** A document's recorded variants of its terms, as items: each term read as one of its variants has it. */
+export function variantItems(s: Scenario, doc: NegotiationDocument): HingeItem[] {
+  return doc.terms.flatMap((t) => {
+    const issue = s.issues[t.issue]!;
+    const label = (o: number) => issue.options[o]?.label ?? String(o);
+    return t.variants.flatMap((v, k) =>
+      v.option === t.option
+        ? []
+        : [
+            {
+              id: `variant:${doc.id}:${issue.id}:${k + 1}`,
+              basis: 'reading' as const,
+              sources: v.sources,
+              label: `${doc.title}: ${issue.label} as a recorded variant has it (${label(t.option)} → ${label(v.option)}${v.recall ? ', recalled, unverified' : v.confirmed ? '' : ', unconfirmed'})`,
+              change: { kind: 'variant', document: doc.id, issue: t.issue, from: t.option, to: v.option },
+            },
+          ],
+    );
+  });
+}
+
+/** Two of the items read the same term of the same document as two variants: not a set of choices one can make. */
+export function conflicting(items: readonly HingeItem[]): boolean {
+  const terms = new Set<string>();
+  for (const { change: c } of items) {
+    if (c.kind !== 'variant') continue;
+    const key = `${c.document}|${c.issue}`;
+    if (terms.has(key)) return true;
+    terms.add(key);
+  }
+  return false;
+}
+
+/** The documents a run tables by itself: its opening text and those of the events that fire on their own. */
+function documentsTabledByRun(s: Scenario): NegotiationDocument[] {
+  const ids = new Set<string>();
+  if (s.protocol.opening) ids.add(s.protocol.opening);
+  for (const e of s.events)
+    if (!('manual' in e.trigger)) for (const f of e.effects) if (f.kind === 'table') ids.add(f.document);
+  return s.documents.filter((d) => ids.has(d.id));
+}
+
 /** The actors a run can consult: the parties, the mediator and the controllers of issues. */
 function involvedActors(s: Scenario): number[] {
   const involved = new Set([...s.protocol.parties, ...s.issues.flatMap((x) => x.controlledBy)]);
@@ -198,6 +250,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         change: { kind: 'event', event: e.id },
       });
   out.push(...ratificationItems(s));
+  for (const d of documentsTabledByRun(s)) out.push(...variantItems(s, d));
   return out;
 }
 
@@ -260,6 +313,22 @@ function reweighted(
   return { ...a, preferences, weights, contrib, reservation: { ...a.reservation, value: reservation } };
 }
 
+/** A document with some of its terms read as their variants have them (changes to other documents ignored). */
+function readAs(
+  d: NegotiationDocument,
+  variants: readonly Extract<HingeChange, { kind: 'variant' }>[],
+): NegotiationDocument {
+  const mine = variants.filter((c) => c.document === d.id);
+  if (mine.length === 0) return d;
+  const pkg = Int32Array.from(d.package);
+  for (const c of mine) pkg[c.issue] = c.to;
+  const terms = d.terms.map((t) => {
+    const c = mine.find((x) => x.issue === t.issue);
+    return c ? { ...t, option: c.to } : t;
+  });
+  return { ...d, terms, package: pkg };
+}
+
 /** The scenario with every change of the items made. */
 export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
   if (items.length === 0) return s;
@@ -303,9 +372,11 @@ export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
   const thresholds = new Map(
     changes.flatMap((c) => (c.kind === 'threshold' ? [[c.hurdle, c.to] as const] : [])),
   );
+  const variants = changes.flatMap((c) => (c.kind === 'variant' ? [c] : []));
   return {
     ...s,
     actors,
+    documents: variants.length ? s.documents.map((d) => readAs(d, variants)) : s.documents,
     rules: rules.size ? s.rules.filter((r) => !rules.has(r.id)) : s.rules,
     events: events.size ? s.events.filter((e) => !events.has(e.id)) : s.events,
     ratifications:

@@ -25,7 +25,7 @@ export interface SearchResult {
   readonly complete: boolean;
 }
 
-function* combinations(n: number, k: number): Generator<number[]> {
+export function* combinations(n: number, k: number): Generator<number[]> {
   const idx = Array.from({ length: k }, (_, i) => i);
   if (k > n) return;
   for (;;) {

@@ -1,16 +1,25 @@
 // What each document's verdicts rest on: for every actor, every minimal set (up to 3) of its labelled choices —
 // a red line dropped or a withheld one restored, a ranged weight or the reservation at the other end of its range,
 // a dated position dropped,
-// its numbers replaced by the centre of what the record allows — whose change alone flips its verdict; and from
-// those, the minimal sets that flip the document's agreement.
+// its numbers replaced by the centre of what the record allows — and of the document's own contested terms (read
+// as a recorded variant has them) whose change alone flips its verdict; and the minimal sets that flip the
+// document's agreement.
 //
 // A verdict is cheap to recompute: the actor's positions on the document's date are read once per set of dated
-// positions dropped, and each set of items then costs one weighted sum.
+// positions dropped and of variants read, and each set of items then costs one weighted sum.
 import { brokenConstraints, requiredActors } from '../domain/evaluate.ts';
 import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../domain/types.ts';
-import { epochItems, type HingeItem, preferenceItems, redLineItems, withheldItems } from './hinge-items.ts';
-import { minimalHinges, type SearchOptions, type SizeCount } from './hinge-search.ts';
+import {
+  conflicting,
+  epochItems,
+  type HingeItem,
+  preferenceItems,
+  redLineItems,
+  variantItems,
+  withheldItems,
+} from './hinge-items.ts';
+import { combinations, minimalHinges, type SearchOptions, type SizeCount } from './hinge-search.ts';
 
 /** Raw weights (by issue) and reservation of an actor at the centre of the region the record allows. */
 export interface Centre {
@@ -122,48 +131,81 @@ export interface VerdictHinges {
   readonly sizes: readonly SizeCount[];
 }
 
-/** The hinges of one actor's verdict on one document. */
-export function verdictHinges(
+/** The document's package with some of its terms read as their variants have them. */
+function packageWith(doc: NegotiationDocument, variants: readonly HingeItem[]): Int32Array {
+  if (variants.length === 0) return doc.package;
+  const pkg = Int32Array.from(doc.package);
+  for (const { change: c } of variants) if (c.kind === 'variant') pkg[c.issue] = c.to;
+  return pkg;
+}
+
+/** Every set of up to `max` of the items that reads no term two ways, the empty set first. */
+function readableSets(items: readonly HingeItem[], max: number): HingeItem[][] {
+  const out: HingeItem[][] = [];
+  for (let k = 0; k <= Math.min(max, items.length); k++)
+    for (const set of combinations(items.length, k)) {
+      const chosen = set.map((j) => items[j]!);
+      if (!conflicting(chosen)) out.push(chosen);
+    }
+  return out;
+}
+
+/**
+ * The hinges of one actor's verdict on the document read with `fixed` (variants held, not searched); its
+ * variants are among the items searched when `withVariants`.
+ */
+function searchVerdict(
   s: Scenario,
   actor: number,
   doc: NegotiationDocument,
   centre: Centre | undefined,
-  options: SearchOptions = {},
+  options: SearchOptions,
+  fixed: readonly HingeItem[],
+  withVariants: boolean,
 ): VerdictHinges & { items: readonly HingeItem[] } {
   const a = s.actors[actor]!;
   const epochs = epochItems(a).filter((x) =>
     epochsInForce(a, doc.date).some((e) => x.change.kind === 'epoch' && e.id === x.change.epoch),
   );
+  const variants = withVariants ? variantItems(s, doc) : [];
   const views = new Map<string, View>();
   const view = (chosen: readonly HingeItem[]) => {
-    const ids = chosen.flatMap((x) => (x.change.kind === 'epoch' ? [x.change.epoch] : []));
-    const key = ids.join(',');
+    const all = [...fixed, ...chosen];
+    const ids = all.flatMap((x) => (x.change.kind === 'epoch' ? [x.change.epoch] : []));
+    const read = all.filter((x) => x.change.kind === 'variant');
+    const key = `${ids.join(',')}|${read.map((x) => x.id).join(',')}`;
     let v = views.get(key);
     if (!v) {
-      v = viewOf(s, actor, doc.package, doc.date, new Set(ids));
+      v = viewOf(s, actor, packageWith(doc, read), doc.date, new Set(ids));
       views.set(key, v);
     }
     return v;
   };
-  // the red lines the document may break on its date, with or without dated positions: only those can matter
-  const broken = new Set(view([]).broken);
-  for (const e of epochs) for (const id of view([e]).broken) broken.add(id);
+  // the red lines the document may break on its date, with or without dated positions, however its contested
+  // terms are read: only those can matter
+  const broken = new Set<string>();
+  const brokenIfRestored = new Set<string>();
+  for (const read of readableSets(variants, options.maxSize ?? 3))
+    for (const e of [null, ...epochs]) {
+      const v = view(e ? [...read, e] : read);
+      for (const id of v.broken) broken.add(id);
+      for (const id of v.brokenIfRestored) brokenIfRestored.add(id);
+    }
   const items = [
     ...redLineItems(a).filter((x) => x.change.kind === 'red-line' && broken.has(x.change.redLine)),
     // a withheld red line matters only where the document breaks it
-    ...withheldItems(a).filter(
-      (x) => x.change.kind === 'restore' && view([]).brokenIfRestored.includes(x.change.redLine),
-    ),
+    ...withheldItems(a).filter((x) => x.change.kind === 'restore' && brokenIfRestored.has(x.change.redLine)),
     ...preferenceItems(s, a),
     ...(centre ? [calibratedItem(a, centre)] : []),
     ...epochs,
+    ...variants,
   ];
   const accepts = acceptsWith(view([]), []);
   const result = minimalHinges(
     items.length,
     (set) => {
       const chosen = set.map((k) => items[k]!);
-      return acceptsWith(view(chosen), chosen) !== accepts;
+      return !conflicting(chosen) && acceptsWith(view(chosen), chosen) !== accepts;
     },
     options,
   );
@@ -173,6 +215,17 @@ export function verdictHinges(
     hinges: result.hinges.map((h) => h.map((k) => items[k]!.id)),
     sizes: result.sizes,
   };
+}
+
+/** The hinges of one actor's verdict on one document, the document's recorded variants among the choices. */
+export function verdictHinges(
+  s: Scenario,
+  actor: number,
+  doc: NegotiationDocument,
+  centre: Centre | undefined,
+  options: SearchOptions = {},
+): VerdictHinges & { items: readonly HingeItem[] } {
+  return searchVerdict(s, actor, doc, centre, options, [], true);
 }
 
 export interface DocumentHinges {
@@ -221,24 +274,68 @@ export function documentHinges(
       tried += v.sizes.reduce((t, c) => t + c.tried, 0);
       verdicts[a.id] = { accepts: v.accepts, hinges: v.hinges, sizes: v.sizes };
     }
-    const required = requiredActors(s, doc.package).map((k) => s.actors[k]!.id);
-    const brokenRules = brokenConstraints(s.rules, doc.package).map((r) => r.redLine);
-    const agreement = brokenRules.length === 0 && required.every((id) => verdicts[id]!.accepts);
-    let agreementHinges: string[][];
-    if (agreement) agreementHinges = required.flatMap((id) => verdicts[id]!.hinges.map((h) => [...h]));
-    else if (brokenRules.some((id) => !ruleItems.has(id))) agreementHinges = [];
-    else {
-      const rules = brokenRules.map((id) => ruleItems.get(id)!);
-      for (const r of rules) items.set(r.id, r);
+    const variants = variantItems(s, doc);
+    // the document read with some of its variants: who must consent, what breaks, and each verdict's hinges
+    // among the other choices (the variants held)
+    const readWith = (fixed: readonly HingeItem[]) => {
+      const pkg = packageWith(doc, fixed);
+      const held: Record<string, VerdictHinges> =
+        fixed.length === 0 && variants.length === 0
+          ? verdicts
+          : Object.fromEntries(
+              s.actors.map((a) => {
+                const v = searchVerdict(
+                  s,
+                  a.index,
+                  doc,
+                  centres.get(a.index),
+                  { maxSize: maxSize - fixed.length },
+                  fixed,
+                  false,
+                );
+                for (const x of v.items) items.set(x.id, x);
+                return [a.id, v];
+              }),
+            );
+      const required = requiredActors(s, pkg).map((k) => s.actors[k]!.id);
+      const brokenRules = brokenConstraints(s.rules, pkg).map((r) => r.redLine);
+      const agreement = brokenRules.length === 0 && required.every((id) => held[id]!.accepts);
+      return { held, required, brokenRules, agreement };
+    };
+    const plain = readWith([]);
+    const agreement = plain.agreement;
+    const found: string[][] = [];
+    for (const fixed of readableSets(variants, maxSize)) {
+      const r = fixed.length ? readWith(fixed) : plain;
+      const read = fixed.map((x) => x.id);
+      for (const x of fixed) items.set(x.id, x);
+      if (r.agreement !== agreement) {
+        found.push(read);
+        continue;
+      }
+      if (agreement) {
+        // any required actor turning away ends it
+        found.push(...r.required.flatMap((id) => r.held[id]!.hinges.map((h) => [...read, ...h])));
+        continue;
+      }
+      if (r.brokenRules.some((id) => !ruleItems.has(id))) continue;
+      const rules = r.brokenRules.map((id) => ruleItems.get(id)!);
+      for (const x of rules) items.set(x.id, x);
       // every rejecting required actor must flip, each by one of its own minimal sets; items never overlap
-      let combos: string[][] = [rules.map((r) => r.id)];
-      for (const id of required.filter((x) => !verdicts[x]!.accepts)) {
+      let combos: string[][] = [[...read, ...rules.map((x) => x.id)]];
+      for (const id of r.required.filter((x) => !r.held[x]!.accepts)) {
         combos = combos.flatMap((c) =>
-          verdicts[id]!.hinges.map((h) => [...c, ...h]).filter((x) => x.length <= 3),
+          r.held[id]!.hinges.map((h) => [...c, ...h]).filter((x) => x.length <= maxSize),
         );
       }
-      agreementHinges = combos.filter((c) => c.length > 0 && c.length <= maxSize);
+      found.push(...combos.filter((c) => c.length > 0 && c.length <= maxSize));
     }
+    // a set read with variants is a hinge only if no smaller set found does the same (those come first)
+    const agreementHinges = found.filter(
+      (h, k) =>
+        h.length <= maxSize &&
+        !found.some((g, j) => j !== k && g.length < h.length && g.every((x) => h.includes(x))),
+    );
     return { id: doc.id, date: doc.date, agreement, agreementHinges, verdicts, tried };
   });
 }

@@ -1,7 +1,7 @@
 // Random small scenarios with a record, for calibration properties: 2–4 discrete issues, 2 actors with random
 // weight and reservation ranges (values on a grid of 0.1, weights on a grid of 0.5), sometimes a red line each
 // and a red line withheld on a reading,
-// 2–5 documents and 0–5 recorded reactions.
+// 2–5 documents (some terms with recorded variants) and 0–5 recorded reactions.
 import fc from 'fast-check';
 import type { Scenario } from '../../src/domain/types.ts';
 import { compileScenario } from '../../src/scenario/compile.ts';
@@ -73,7 +73,16 @@ export const arbRecordScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
     date: '2025-01-01',
     tabledBy: 'a',
     terms: Object.fromEntries(
-      issues.map((x) => [x.id, `o${g(fc.integer, { min: 0, max: x.options.length - 1 })}`]),
+      issues.map((x) => {
+        const option = () => `o${g(fc.integer, { min: 0, max: x.options.length - 1 })}`;
+        const value = option();
+        // now and then a contested term: one or two recorded variants (a variant may repeat the value)
+        const variants = Array.from({ length: g(fc.constantFrom, 0, 0, 0, 1, 2) }, () => ({
+          value: option(),
+          sources: ['src'],
+        }));
+        return [x.id, variants.length ? { value, sources: ['src'], variants } : value];
+      }),
     ),
   }));
   const record = Array.from({ length: g(fc.integer, { min: 0, max: 5 }) }, (_, k) => ({
