@@ -2,13 +2,14 @@
 // numbers decide them, with what flips each; the same numbers as `peacesim calibrate` and `peacesim hinges`.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
+import { documentHinges } from '../../src/analysis/hinges.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { restsOnFor } from '../../src/report/evidence-of.ts';
 import { keySituation } from '../../src/ui/app.tsx';
 import { offeredHints } from '../../src/ui/key-binding.ts';
 import { GLOBAL_KEYS, KEY_TABLES } from '../../src/ui/keys.ts';
 import { appReducer, initialState } from '../../src/ui/state/app.ts';
-import { restsOnLine, viewOf } from '../../src/ui/state/evidence.ts';
+import { flipsHead, restsOnLine, viewOf } from '../../src/ui/state/evidence.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -89,6 +90,36 @@ describe('the evidence screen documents', () => {
     expect(view.documents.map((d) => d.id).sort()).toEqual(s.documents.map((d) => d.id).sort());
     // the file's order is not the date order on the default scenario, so this can fail
     expect(s.documents.map((d) => d.date)).not.toEqual(dates);
+  });
+
+  it("should say which way each verdict's flips go: from the verdict at the model's numbers, as peacesim hinges says", () => {
+    const s = scenario('ukraine-peace');
+    const view = viewOf(s, calibrateScenario(lp, s));
+    const hinges = documentHinges(s);
+    let depends = 0;
+    for (const d of view.documents) {
+      const h = hinges.find((x) => x.id === d.id)!;
+      for (const r of d.rows) {
+        const accepts = h.verdicts[r.actor]!.accepts;
+        const head = flipsHead(r);
+        expect(head).toContain(`would ${accepts ? 'reject' : 'accept'} if:`);
+        // a verdict the model's numbers decide one way is named with them when the row shows another word
+        if (r.verdict === 'depends') {
+          depends++;
+          expect(head).toContain(`(${accepts ? 'accepts' : 'rejects'} at the model's numbers)`);
+        } else if (r.verdict === (accepts ? 'accepts' : 'rejects'))
+          expect(head).toBe(`${r.name} would ${accepts ? 'reject' : 'accept'} if:`);
+      }
+    }
+    // the default scenario has verdicts that depend on the model, among them some the model accepts
+    expect(depends).toBeGreaterThan(0);
+    expect(
+      view.documents.some((d) =>
+        d.rows.some(
+          (r) => r.verdict === 'depends' && hinges.find((x) => x.id === d.id)!.verdicts[r.actor]!.accepts,
+        ),
+      ),
+    ).toBe(true);
   });
 });
 

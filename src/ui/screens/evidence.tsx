@@ -13,7 +13,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { EVIDENCE_KEYS } from '../keys.ts';
 import { type Span, windowStart, wrapSpans } from '../layout.ts';
-import { type EvidenceView, evidenceView, restsOnLine } from '../state/evidence.ts';
+import { type EvidenceView, evidenceView, flipsHead, restsOnLine } from '../state/evidence.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { shortName, signed2 } from '../words.ts';
 import type { ScreenProps } from './types.ts';
@@ -75,8 +75,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       for (const s of sets) flips.push(...wrapSpans([{ text: `  ${GLYPH.bullet} ${s}` }], width));
     };
     add(doc.agreement ? 'No agreement if:' : 'An agreement if:', doc.agreementFlips);
-    for (const r of doc.rows)
-      add(`${r.name} would ${r.verdict === 'accepts' ? 'reject' : 'accept'} if:`, r.flips);
+    for (const r of doc.rows) add(flipsHead(r), r.flips);
   }
   const nameWidth = Math.min(24, Math.max(10, Math.floor(width * 0.28)));
   const rowsShown = doc ? Math.min(doc.rows.length, detail) : 0;

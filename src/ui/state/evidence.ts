@@ -14,8 +14,20 @@ interface EvidenceRow {
   /** who settles it, in words */
   readonly settledBy: string;
   readonly margin: readonly [number, number];
+  /** the verdict at the model's own numbers: what the sets in `flips` reverse */
+  readonly accepts: boolean;
   /** what would flip it: each a set of marked items, in words */
   readonly flips: readonly string[];
+}
+
+/**
+ * The line above a verdict's flips. They reverse the verdict at the model's own numbers, which a verdict that
+ * depends on the model (or one the record settles against them) does not show: then it is said.
+ */
+export function flipsHead(r: EvidenceRow): string {
+  const atModel = r.accepts ? 'accepts' : 'rejects';
+  const said = r.verdict === atModel ? '' : ` (${atModel} at the model's numbers)`;
+  return `${r.name}${said} would ${r.accepts ? 'reject' : 'accept'} if:`;
 }
 
 interface EvidenceDocument {
@@ -65,6 +77,7 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
         ? `${SETTLED_BY[v.decidedBy]!}${v.decidedBy === 'record' && settledOnReadings(c, actor) ? ' [reading]' : ''}`
         : "the modeller's numbers",
       margin: v.margin,
+      accepts: h.verdicts[actor]!.accepts,
       flips: (h.verdicts[actor]?.hinges ?? []).map(words),
     }));
     const s = rows.filter((r) => r.verdict !== 'depends').length;
