@@ -359,6 +359,7 @@ describe('run --csv', () => {
         'asks',
         'absent',
         'asks_defaulted',
+        'red_lines_before_record',
       ]);
       expect(
         t.rows.map((r) => [r.round, r.seq, r.actor, r.accepts, r.utility, r.reservation, r.aspiration]),
