@@ -1,6 +1,5 @@
 // What `peacesim run` and `resume` export: the run as JSON (settings, outcome, the whole transcript) and one CSV
 // row per verdict (docs/run.md, docs/export.md).
-
 import type { Violation } from '../../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import { drewFrom } from '../../domain/rng.ts';
@@ -46,9 +45,9 @@ function flagOf(before: RunBeforeRecord, x: AppliedBeforeRecord) {
 /**
  * The transcript with each red line it cites that the run applies before its earliest source marked, as the text
  * marks it (the same function decides) — a red line a verdict crosses, and one a redraft moves a term for
- * (`changes[].reason.redLine`, and `undone[].reason.redLine` of a move a later one took back): `appliedBeforeRecord` — that source and its date (null when none of its sources
- * carries a date), the number of the scenario's reason as the text cites it and its words (null when it gives
- * none).
+ * (`changes[].reason.redLine`, and `undone[].reason.redLine` of a move a later one took back):
+ * `appliedBeforeRecord` — that source and its date (null when none of its sources carries a date), the number of
+ * the scenario's reason as the text cites it and its words (null when it gives none).
  */
 function markedTranscript(scenario: Scenario, transcript: readonly TranscriptEntry[]) {
   const before = runBeforeRecord(scenario);
