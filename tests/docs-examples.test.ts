@@ -236,6 +236,38 @@ describe('the default run as docs/run.md tells it', () => {
   });
 });
 
+describe('a redraft’s mark as docs/run.md quotes it', () => {
+  it('should print the indented example of the test file the page names', async () => {
+    const text = page('docs/run.md');
+    const at = text.indexOf('(`tests/fixtures/june-2024-coalition-mediates.yaml`;');
+    expect(at).toBeGreaterThan(-1);
+    // a block inside a list item is indented, which blockAfter does not read
+    const block = /^ *```[a-z]*\n([\s\S]*?)^ *```/m.exec(text.slice(at))![1]!.split('\n');
+    const r = await peacesim('run', 'tests/fixtures/june-2024-coalition-mediates.yaml');
+    expect(r.code, r.all).toBe(0);
+    expect(block.filter((l) => l.trim()).length).toBeGreaterThan(0);
+    expect(missingLines(block, r.all)).toEqual([]);
+  });
+});
+
+describe('run --csv as docs/run.md reads it', () => {
+  it('should list the red lines applied before their earliest source where the page says', async () => {
+    says(
+      'docs/run.md',
+      "(`peacesim run istanbul-2022 --csv`: `army-floor` on Ukraine's first answer, `guarantor-veto` on Russia's second)",
+    );
+    const [header, ...rows] = (await peacesim('run', 'istanbul-2022', '--csv')).stdout.trimEnd().split('\n');
+    const at = (name: string) => header!.split(',').indexOf(name);
+    const answers = (actor: string) =>
+      rows
+        .map((r) => r.split(','))
+        .filter((r) => r[at('actor')] === actor)
+        .map((r) => r[at('red_lines_before_record')]);
+    expect(answers('ukraine')[0]).toBe('army-floor');
+    expect(answers('russia')[1]).toBe('guarantor-veto');
+  });
+});
+
 describe('the hinges search on the default scenario as docs/evidence.md counts it', () => {
   it('should try the singles and pairs the page says its default budget reaches, of the sets it says exist', async () => {
     const FILE = 'docs/evidence.md';

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
-import { openScenario } from '../../src/cli/scenarios.ts';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import type { NegotiationEvent } from '../../src/engine/events.ts';
 import { newGame, send } from '../../src/engine/game.ts';
 import { createSession, sessionText } from '../../src/engine/session.ts';
+import { actorName } from '../../src/report/words.ts';
 import { parseCsv } from '../csv-reader.ts';
 import { cli as binary } from '../helpers.ts';
 
@@ -92,8 +94,10 @@ describe('analyze --csv', () => {
         'as_of',
         'reservation_basis',
         'red_lines_basis',
+        'red_lines_before_record',
       ]);
       expect(docs.rows).toHaveLength(j.documents.length * actors.length);
+      const dated = openScenario(name);
       for (const row of docs.rows) {
         const doc = j.documents.find((d: { id: string }) => d.id === row.document);
         const v = doc.verdicts[row.actor!];
@@ -106,6 +110,16 @@ describe('analyze --csv', () => {
         expect(row.as_of).toBe(doc.asOf);
         expect(row.reservation_basis).toBe(v.reservationBasis);
         expect(row.red_lines_basis).toBe(v.violations.map((x: { basis: string }) => x.basis).join(';'));
+        // of those red lines, the ones applied before the record of the row's date, in the same order
+        const early = appliedBeforeRecord(dated, doc.asOf);
+        expect(row.red_lines_before_record).toBe(
+          v.violations
+            .map((x: { redLine: string }) => x.redLine)
+            .filter((id: string) =>
+              early.some((e) => e.actor === row.actor && e.kind === 'redLine' && e.id === id),
+            )
+            .join(';'),
+        );
       }
 
       const zopa = await table('analyze', name, '--csv', 'zopa');
@@ -150,6 +164,39 @@ describe('analyze --csv', () => {
     const row = zopa.rows.find((r) => r.issue === 'army-cap' && r.option === '600000');
     expect(row?.option_label).toBe('600,000 troops');
   });
+});
+
+describe('analyze --csv documents: the red lines applied before the record of the row’s date', () => {
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  it.each(shippedIds())(
+    '%s: show marks, under each document, exactly the red lines the table lists for a required actor that rejects it',
+    async (name) => {
+      const s = openScenario(name);
+      const [docs, shown] = await Promise.all([
+        table('analyze', name, '--csv', 'documents'),
+        cli('show', name),
+      ]);
+      // show: per document ("--document id)"), each "Actor: red line: …" item and whether it carries the note
+      const blocks = flat(shown.out).split('--document ').slice(1);
+      for (const row of docs.rows.filter((r) => r.required === 'true' && r.accepts === 'false')) {
+        const block = blocks.find((b) => b.startsWith(`${row.document})`))!;
+        const items = block
+          .split(`${actorName(s, row.actor!)}: red line: `)
+          .slice(1)
+          .map((x) => x.split(/ \S+: red line: | applied before their earliest source: /)[0]!);
+        const ids = row.red_lines ? row.red_lines.split(';') : [];
+        expect(items, `${row.document}/${row.actor}`).toHaveLength(ids.length);
+        const marked = ids.filter((_, k) => items[k]!.includes('; applied before its earliest source ('));
+        expect(row.red_lines_before_record, `${row.document}/${row.actor}`).toBe(marked.join(';'));
+      }
+      // a real case among them: Moscow's guarantor veto, under Kyiv's Istanbul text of 29 March 2022
+      if (name === 'istanbul-2022')
+        expect(
+          docs.rows.find((r) => r.document === 'istanbul-2022-ukraine' && r.actor === 'russia')!
+            .red_lines_before_record,
+        ).toBe('guarantor-veto');
+    },
+  );
 });
 
 describe('sweep --csv', () => {
@@ -359,6 +406,7 @@ describe('run --csv', () => {
         'asks',
         'absent',
         'asks_defaulted',
+        'red_lines_before_record',
       ]);
       expect(
         t.rows.map((r) => [r.round, r.seq, r.actor, r.accepts, r.utility, r.reservation, r.aspiration]),

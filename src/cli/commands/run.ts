@@ -76,7 +76,7 @@ export async function report(
   const conflicts = opts.csv ? null : unsignable(scenario, options, result);
   if (opts.json || opts.csv) {
     const text = opts.csv
-      ? runCsv(transcript, resolved.anticipateRatification === true)
+      ? runCsv(scenario, transcript, resolved.anticipateRatification === true)
       : `${JSON.stringify({ ...runJson(scenario, resolved, result), conflicts, ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);

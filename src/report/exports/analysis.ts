@@ -1,6 +1,7 @@
 // What `peacesim analyze` exports: each table of the analysis as CSV, ids and the report's own numbers
 // (docs/export.md); --json is the report itself.
 import type { AnalysisReport, PackageTerms, SolutionReport } from '../../analysis/analyze.ts';
+import { type AppliedBeforeRecord, appliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 import { verdictBasisCells, verdictBasisColumns } from './basis.ts';
@@ -75,7 +76,19 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
         rows,
       );
     }
-    case 'documents':
+    case 'documents': {
+      // each row's red lines applied before the record of its date, as show marks a document's verdict: found once
+      // per date (every row of a document, and with --as-of every row, has the same)
+      const early = new Map<string, readonly AppliedBeforeRecord[]>();
+      const beforeRecord = (asOf: string, actor: string, redLines: readonly { redLine: string }[]) => {
+        if (!early.has(asOf)) early.set(asOf, appliedBeforeRecord(s, asOf));
+        const list = early.get(asOf)!;
+        return joinIds(
+          redLines
+            .filter((r) => list.some((e) => e.actor === actor && e.kind === 'redLine' && e.id === r.redLine))
+            .map((r) => r.redLine),
+        );
+      };
       return toCsv(
         [
           'document',
@@ -93,6 +106,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
           'red_lines',
           'costliest',
           ...verdictBasisColumns(),
+          'red_lines_before_record',
         ],
         report.documents.flatMap((d) =>
           actors.map((a) => {
@@ -113,9 +127,11 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
               joinIds(v.violations.map((x) => x.redLine)),
               joinIds(v.costs.map((c) => c.issue)),
               ...verdictBasisCells(d.asOf, v.reservationBasis, v.violations),
+              beforeRecord(d.asOf, a, v.violations),
             ];
           }),
         ),
       );
+    }
   }
 }

@@ -1,13 +1,15 @@
 // What `peacesim run` and `resume` export: the run as JSON (settings, outcome, the whole transcript) and one CSV
 // row per verdict (docs/run.md, docs/export.md).
+import type { Violation } from '../../domain/evaluate.ts';
+import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { scenarioHash } from '../../engine/canonical.ts';
 import { runOutcome } from '../../engine/game.ts';
 import type { HeadlessRun } from '../../engine/headless.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
-import type { TranscriptEntry } from '../../engine/transcript.ts';
-import { runBeforeRecord } from '../before-record.ts';
+import type { TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
+import { type RunBeforeRecord, runBeforeRecord } from '../before-record.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 
 /** The run as `--json` prints it. */
@@ -30,40 +32,65 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
   };
 }
 
-/**
- * The transcript with each red line a verdict cites that the run applies before its earliest source marked, as the
- * text marks it (the same function decides): `appliedBeforeRecord` — that source and its date (null when none of
- * its sources carries a date), the number of the scenario's reason as the text cites it and its words (null when
- * it gives none).
- */
-function markedTranscript(scenario: Scenario, transcript: readonly TranscriptEntry[]) {
-  const before = runBeforeRecord(scenario);
-  return transcript.map((e) =>
-    e.kind !== 'verdict'
-      ? e
-      : {
-          ...e,
-          violations: e.violations.map((v) => {
-            const x = before.redLine(e.actor, v);
-            if (!x) return v;
-            const appliedBeforeRecord = {
-              earliest: x.earliest?.source ?? null,
-              date: x.earliest?.date ?? null,
-              reason: before.numbered.numberOf(x) ?? null,
-              heldEarlier: x.heldEarlier ?? null,
-            };
-            return { ...v, appliedBeforeRecord };
-          }),
-        },
-  );
+/** The mark of a red line the run applies before its earliest source, as `--json` carries it. */
+function flagOf(before: RunBeforeRecord, x: AppliedBeforeRecord) {
+  return {
+    earliest: x.earliest?.source ?? null,
+    date: x.earliest?.date ?? null,
+    reason: before.numbered.numberOf(x) ?? null,
+    heldEarlier: x.heldEarlier ?? null,
+  };
 }
 
 /**
- * One row per verdict in the transcript: who said what to the text on the table, round by round. With
- * `anticipate` (negotiators anticipate ratification) a last column names the hurdles each answer says the text
- * would fail.
+ * The transcript with each red line it cites that the run applies before its earliest source marked, as the text
+ * marks it (the same function decides) — a red line a verdict crosses, and one a redraft moves a term for
+ * (`changes[].reason.redLine`, and `undone[].reason.redLine` of a move a later one took back):
+ * `appliedBeforeRecord` — that source and its date (null when none of its sources carries a date), the number of
+ * the scenario's reason as the text cites it and its words (null when it gives none).
  */
-export function runCsv(transcript: readonly TranscriptEntry[], anticipate = false): string {
+function markedTranscript(scenario: Scenario, transcript: readonly TranscriptEntry[]) {
+  const before = runBeforeRecord(scenario);
+  const marked = <V extends Violation>(actor: string, v: V) => {
+    const x = before.redLine(actor, v);
+    return x ? { ...v, appliedBeforeRecord: flagOf(before, x) } : v;
+  };
+  const change = (c: TermChangeEntry) =>
+    c.reason?.kind === 'red-line'
+      ? { ...c, reason: { ...c.reason, redLine: marked(c.reason.actor, c.reason.redLine) } }
+      : c;
+  return transcript.map((e) => {
+    switch (e.kind) {
+      case 'verdict':
+        return { ...e, violations: e.violations.map((v) => marked(e.actor, v)) };
+      case 'tabled':
+      case 'proposal':
+        return { ...e, changes: e.changes.map(change) };
+      case 'revised':
+        // the moves a later move took back are told with their reasons too (why a text it keeps stayed the same)
+        return {
+          ...e,
+          changes: e.changes.map(change),
+          ...(e.undone ? { undone: e.undone.map(change) } : {}),
+        };
+      default:
+        return e;
+    }
+  });
+}
+
+/**
+ * One row per verdict in the transcript: who said what to the text on the table, round by round; of the red lines
+ * an answer says the text crosses, those the run applies before their earliest source (as its text and --json mark
+ * them). With `anticipate` (negotiators anticipate ratification) a last column names the hurdles each answer says
+ * the text would fail.
+ */
+export function runCsv(
+  scenario: Scenario,
+  transcript: readonly TranscriptEntry[],
+  anticipate = false,
+): string {
+  const before = runBeforeRecord(scenario);
   const rows: Cell[][] = [];
   for (const e of transcript)
     if (e.kind === 'verdict')
@@ -82,6 +109,7 @@ export function runCsv(transcript: readonly TranscriptEntry[], anticipate = fals
         // a walked-out actor's no is not a rejection of the text, nor a person's unnamed asks theirs (--json marks both)
         e.absent === true,
         e.asksDefaulted === true,
+        joinIds(e.violations.filter((v) => before.redLine(e.actor, v)).map((v) => v.redLine)),
         ...(anticipate ? [joinIds((e.wouldFail ?? []).map((f) => f.hurdle))] : []),
       ]);
   return toCsv(
@@ -99,6 +127,7 @@ export function runCsv(transcript: readonly TranscriptEntry[], anticipate = fals
       'asks',
       'absent',
       'asks_defaulted',
+      'red_lines_before_record',
       ...(anticipate ? ['would_fail'] : []),
     ],
     rows,

@@ -49,7 +49,11 @@ function frontierForPeople(v: Voice, askers: readonly Entry<'verdict'>[]): strin
 function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry[]): Span[] {
   switch (r.kind) {
     case 'red-line':
-      return [span(`so that ${v.name(r.actor)}'s red line holds: `), ...v.citation(r.redLine)];
+      return [
+        span(`so that ${v.name(r.actor)}'s red line holds: `),
+        ...v.citation(r.redLine),
+        ...v.beforeRecordNote(r.actor, r.redLine),
+      ];
     case 'rule':
       return [
         span(v.report ? 'so that a rule of the scenario holds: ' : 'so that the rule holds: '),

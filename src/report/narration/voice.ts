@@ -131,15 +131,21 @@ export class Voice {
    * position is applied before its earliest source, that note with the number of the scenario's reason.
    */
   crossedLine(actor: string, v: Violation): Line {
+    return line([BULLET, ...this.citation(v), ...this.beforeRecordNote(actor, v)], 4);
+  }
+
+  /**
+   * The note that follows an actor's red line wherever the run cites it (a verdict that crosses it, a redraft that
+   * moves a term so that it holds) when the run applies it before its earliest source: "; applied before its
+   * earliest source (s90, 2024-03-01; reason 1)", with the number of the scenario's reason; nothing otherwise.
+   */
+  beforeRecordNote(actor: string, v: Violation): Span[] {
     const e = this.beforeRecord.redLine(actor, v);
-    if (!e) return this.citedLine(v);
+    if (!e) return [];
     const numbered = this.beforeRecord.numbered;
-    const note: Span = {
-      text: `; ${positionNote(e, numbered)}`,
-      style: 'before',
-      reason: numbered.numberOf(e) ?? null,
-    };
-    return line([BULLET, ...this.citation(v), note], 4);
+    return [
+      { text: `; ${positionNote(e, numbered)}`, style: 'before', reason: numbered.numberOf(e) ?? null },
+    ];
   }
 
   #flag(v: Violation): Flag | null {
