@@ -58,7 +58,7 @@ describe('the transcript in the public view', () => {
     expect(open).not.toMatch(PRIVATE);
     // red lines are public statements: they keep their sources
     expect(open).toMatch(
-      /• NATO alone decides on its members; no bar on Ukraine written into NATO's rules\.( \[\w+\])? \[s37, s40\]/,
+      /• NATO alone decides on its members; no bar on Ukraine written into NATO's rules\.( \[\w+\])? \[s37, s40, nato-open-door-feb-2022\]/,
     );
     expect(publicShift('Russia', 0.5, 0.6)).toBe("Russia's value of no deal rises: its position hardens");
   });
