@@ -150,7 +150,7 @@ describe('shards', () => {
       for (const [output, marked] of [
         [[], /; applied before its earliest source \(/],
         [['--json'], /"appliedBeforeRecord": \{/],
-        [['--csv', 'summary'], /,red_lines_before_record\n[^]*,[a-z-]+\n/],
+        [['--csv', 'summary'], /,red_lines_before_record\n[\s\S]*,[a-z-]+\n/],
       ] as const) {
         const whole = await cli(...base, ...output, '--workers', '1');
         expect(whole.out).toMatch(marked);
