@@ -8,6 +8,7 @@ import type { Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import {
+  beforeRecordFlag,
   type ReasonEntry,
   type Reasons,
   reasonEntries,
@@ -43,6 +44,12 @@ function named(
   const listed = reasonEntries(s, numbered);
   more(meet);
   return { date, of, numbered, listed };
+}
+
+/** An actor's red line as --json carries it: with `appliedBeforeRecord` when it is marked, as run's. */
+export function markedLine<V extends Violation>(marks: NamedBeforeRecord, actor: string, v: V) {
+  const e = marks.of(actor, v.redLine);
+  return e ? { ...v, appliedBeforeRecord: beforeRecordFlag(e, marks.numbered) } : v;
 }
 
 /** The required actors that reject the changed text: whatif's "Who says no, and why". */

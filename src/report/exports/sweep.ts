@@ -1,9 +1,8 @@
 // What `peacesim sweep` exports: the summary (one row per document × actor) and every draw (docs/export.md).
 import type { SweepResult, SweepSample } from '../../analysis/sweep.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { beforeRecordFlag } from '../before-record.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
-import { type NamedBeforeRecord, sweepBeforeRecord } from '../named-before-record.ts';
+import { markedLine, type NamedBeforeRecord, sweepBeforeRecord } from '../named-before-record.ts';
 import { drawnBasisCells, drawnBasisColumns } from './basis.ts';
 
 /** The tables `--csv` offers, the first the default. */
@@ -21,10 +20,7 @@ export function sweepJson(s: Scenario, result: SweepResult) {
       ...d,
       actors: d.actors.map((a) => ({
         ...a,
-        violations: a.violations.map((v) => {
-          const e = marks.of(a.actor, v.redLine);
-          return e ? { ...v, appliedBeforeRecord: beforeRecordFlag(e, marks.numbered) } : v;
-        }),
+        violations: a.violations.map((v) => markedLine(marks, a.actor, v)),
       })),
     })),
   };

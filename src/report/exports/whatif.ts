@@ -2,9 +2,8 @@
 import { optionValue, type WhatIfResult } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { beforeRecordFlag } from '../before-record.ts';
 import { joinIds, toCsv } from '../csv.ts';
-import { whatIfBeforeRecord } from '../named-before-record.ts';
+import { markedLine, whatIfBeforeRecord } from '../named-before-record.ts';
 import { redLinesBasis } from './basis.ts';
 
 /** One term change as JSON: ids and values, not indices. */
@@ -20,10 +19,7 @@ export function changeJson(s: Scenario, c: { issue: number; from: number; to: nu
 export function whatIfJson(r: WhatIfResult) {
   const s = r.scenario;
   const marks = whatIfBeforeRecord(r);
-  const marked = <V extends Violation>(actor: string, v: V) => {
-    const e = marks.of(actor, v.redLine);
-    return e ? { ...v, appliedBeforeRecord: beforeRecordFlag(e, marks.numbered) } : v;
-  };
+  const marked = <V extends Violation>(actor: string, v: V) => markedLine(marks, actor, v);
   const verdict = (actor: string, v: Verdict) => ({
     utility: v.utility,
     reservation: v.reservation,
