@@ -55,12 +55,25 @@ describe('the example outputs the docs introduce in words', () => {
       marker: '`peacesim brief tutorial-bilateral --actor south`',
       argv: ['brief', 'tutorial-bilateral', '--actor', 'south'],
     },
+    // a red line applied before its earliest source, marked and its reason listed
+    {
+      file: 'docs/whatif.md',
+      marker: 'give the text that cap:',
+      argv: ['whatif', 'istanbul-2022', '--document', 'istanbul-2022-russia', '--set', 'army-cap=250000'],
+    },
+    {
+      file: 'docs/sweep.md',
+      marker: 'two red lines reported only from 2024:',
+      argv: ['sweep', 'istanbul-2022', '-n', '2000'],
+    },
   ];
   for (const { file, marker, argv } of examples)
     it(`should print what ${file} quotes of peacesim ${argv.join(' ')}`, async () => {
       const r = await peacesim(...argv);
       expect(r.code, r.all).toBe(0);
-      expect(missingLines(blockAfter(page(file), marker), r.all)).toEqual([]);
+      // the command line the block opens with is the argv above
+      const quoted = blockAfter(page(file), marker).filter((l) => !l.startsWith('$ npx peacesim '));
+      expect(missingLines(quoted, r.all)).toEqual([]);
     });
 
   it('should report saved sessions as docs/report.md quotes them', async () => {

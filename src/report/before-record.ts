@@ -120,6 +120,33 @@ export function positionNote(e: AppliedBeforeRecord, numbered: Reasons): string 
   return `applied before its earliest source (${source}; ${reason})`;
 }
 
+/**
+ * A position's mark as `--json` carries it (run, whatif, sweep): its earliest source and that source's date (null
+ * when none of its sources carries a date), the number of the scenario's reason as the text cites it and the
+ * reason's words (null when it gives none).
+ */
+export function beforeRecordFlag(e: AppliedBeforeRecord, numbered: Reasons) {
+  return {
+    earliest: e.earliest?.source ?? null,
+    date: e.earliest?.date ?? null,
+    reason: numbered.numberOf(e) ?? null,
+    heldEarlier: e.heldEarlier ?? null,
+  };
+}
+
+/**
+ * The red lines of the positions in force on `date` that are applied before their earliest source, looked up by
+ * actor and id: for a command that judges texts by that date's positions and names the red lines they break
+ * (whatif, sweep; `appliedBeforeRecord` reads the same positions, so an id names the line judged).
+ */
+export function redLinesBeforeRecord(
+  s: Scenario,
+  date: string,
+): (actor: string, redLine: string) => AppliedBeforeRecord | undefined {
+  const lines = appliedBeforeRecord(s, date).filter((e) => e.kind === 'redLine');
+  return (actor, redLine) => lines.find((e) => e.actor === actor && e.id === redLine);
+}
+
 /** Counts alone, for a line with no room for dates or reasons: "Russia 5 red lines and 9 preferences · Ukraine …". */
 export function beforeRecordCounts(s: Scenario, list: readonly AppliedBeforeRecord[]): string {
   return [...byActor(list)].map(([actor, mine]) => `${actorName(s, actor)} ${what(mine)}`).join(' · ');

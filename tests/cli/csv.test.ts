@@ -208,7 +208,7 @@ describe('sweep --csv', () => {
         actor: string;
         acceptRate: number;
         redLinesBroken: string[];
-        violations: { redLine: string; basis: string }[];
+        violations: { redLine: string; basis: string; appliedBeforeRecord?: object }[];
         reservationBasis: string;
         rangesBasis: string | null;
       };
@@ -230,6 +230,7 @@ describe('sweep --csv', () => {
         'max_utility',
         'red_lines',
         ...BASIS,
+        'red_lines_before_record',
       ]);
       expect(summary.rows.map((r) => [r.document, r.actor])).toEqual(pairs);
       expect(summary.rows[0]!.accept_rate).toBe(String(j.documents[0].actors[0].acceptRate));
@@ -242,6 +243,13 @@ describe('sweep --csv', () => {
         expect(r.reservation_basis).toBe(a.reservationBasis);
         expect(r.red_lines_basis).toBe(a.violations.map((v) => v.basis).join(';'));
         expect(r.ranges_basis).toBe(cellOf(a.rangesBasis));
+        // of red_lines, those --json flags as applied before their earliest source
+        expect(r.red_lines_before_record).toBe(
+          a.violations
+            .filter((v) => v.appliedBeforeRecord)
+            .map((v) => v.redLine)
+            .join(';'),
+        );
       }
       expect((await cli('sweep', name, '-n', '40', '--csv', 'summary')).out).toBe(summary.text);
 
@@ -255,13 +263,14 @@ describe('sweep --csv', () => {
         'accepts',
         'red_lines',
         ...BASIS,
+        'red_lines_before_record',
       ]);
       expect(draws.rows).toHaveLength(3 * pairs.length);
       expect(new Set(draws.rows.map((r) => r.sample))).toEqual(new Set(['0', '1', '2']));
       // the basis does not change from draw to draw: every draw repeats its summary row's
       for (const r of draws.rows) {
         const s = summary.rows.find((x) => x.document === r.document && x.actor === r.actor)!;
-        for (const c of ['red_lines', ...BASIS]) expect(r[c]).toBe(s[c]);
+        for (const c of ['red_lines', ...BASIS, 'red_lines_before_record']) expect(r[c]).toBe(s[c]);
       }
     });
 
@@ -310,6 +319,8 @@ describe('whatif --csv', () => {
         'reservation_basis',
         'red_lines_before_basis',
         'red_lines_after_basis',
+        'red_lines_before_ahead_of_record',
+        'red_lines_after_ahead_of_record',
       ]);
       expect(t.rows.map((r) => r.actor)).toEqual(Object.keys(j.verdicts));
       for (const r of t.rows) {

@@ -64,6 +64,8 @@ describe('analyze judges each document by the positions of its date', () => {
         sources: ['s1'],
         confirmed: true,
         basis: 'stated',
+        // its one source carries no date, and the file gives no reason it held: show marks it too
+        appliedBeforeRecord: { earliest: null, date: null, reason: null, heldEarlier: null },
       },
     ]);
   });

@@ -140,6 +140,26 @@ describe('shards', () => {
     expect((await sharded(sweep, 2, 'sweep-csv', ['--csv', 'summary'])).out).toBe(whole.out);
   });
 
+  it('should print the marks of red lines applied before their earliest source as the unsharded sweep does', async () => {
+    // istanbul-2022 judges April 2022 by red lines whose sources are of 2024; ukraine-peace --as-of 2024 by epochs
+    // each output with the marks there to compare: the note, the flag, the column's ids
+    for (const base of [
+      ['sweep', 'istanbul-2022', '-n', '9', '-s', '4'],
+      ['sweep', 'ukraine-peace', '-n', '5', '-s', '2', '--as-of', '2024'],
+    ])
+      for (const [output, marked] of [
+        [[], /; applied before its earliest source \(/],
+        [['--json'], /"appliedBeforeRecord": \{/],
+        [['--csv', 'summary'], /,red_lines_before_record\n[\s\S]*,[a-z-]+\n/],
+      ] as const) {
+        const whole = await cli(...base, ...output, '--workers', '1');
+        expect(whole.out).toMatch(marked);
+        const merged = await sharded(base, 3, `marks-${base[1]}-${output.join('')}`, [...output]);
+        expect(merged.err).toBe('');
+        expect(merged.out, `${base.join(' ')} ${output.join(' ')}`).toBe(whole.out);
+      }
+  });
+
   it('should refuse parts that do not belong together, with one line naming the file, and exit 1', async () => {
     const base = ['outcomes', 'tutorial-bilateral', '-n', '4', '-s', '1', '--workers', '1'];
     const part = async (name: string, ...extra: string[]) => {

@@ -11,7 +11,9 @@ import { withBasis } from '../../domain/basis.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { SWEEP_CSV, sweepDrawsCsv, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
+import { SWEEP_CSV, sweepDrawsCsv, sweepJson, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { sweepBeforeRecord } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
 import { listing } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, sweptBy } from '../as-of.ts';
@@ -58,10 +60,10 @@ export function printSweep(
   if (csv || output.json) {
     const text =
       csv === 'draws'
-        ? sweepDrawsCsv(result, samples ?? [])
+        ? sweepDrawsCsv(scenario, result, samples ?? [])
         : csv === 'summary'
-          ? sweepSummaryCsv(result)
-          : `${JSON.stringify(result, null, 2)}\n`;
+          ? sweepSummaryCsv(scenario, result)
+          : `${JSON.stringify(sweepJson(scenario, result), null, 2)}\n`;
     if (output.out) writeFileAtomic(output.out, text);
     else io.out(text);
     return;
@@ -81,6 +83,8 @@ export function printSweep(
   if (result.anticipateRatification) io.out(p.dim(`${anticipationWords(scenario, true)}\n`));
   const prior = priorLine(options.prior);
   if (prior) io.out(p.dim(`${prior}\n`));
+  // a red line named that the judged positions apply before its earliest source says so, as run's do
+  const marks = sweepBeforeRecord(scenario, result);
   for (const d of result.documents) {
     io.out(
       `\n${p.cyan(documentTitle(scenario, d.id))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
@@ -89,9 +93,12 @@ export function printSweep(
     // the hurdles the document meets: its terms decide that, whatever the draw
     const hurdles = ratificationOf(judged, documentPackage(scenario, d.id))?.hurdles ?? [];
     for (const a of d.actors) {
-      const broken = brokenLines(judged, a.actor, a.redLinesBroken);
+      const broken = brokenLines(judged, a.actor, a.redLinesBroken).map((text, k) => {
+        const e = marks.of(a.actor, a.redLinesBroken[k]!);
+        return p.red(text) + (e ? p.dim(`; ${positionNote(e, marks.numbered)}`) : '');
+      });
       const why = broken.length
-        ? p.red(`  red line${broken.length > 1 ? 's' : ''}: ${broken.join(' ')}`)
+        ? `${p.red(`  red line${broken.length > 1 ? 's' : ''}: `)}${broken.join(p.red(' '))}`
         : '';
       const bodies = listing(hurdles.filter((h) => h.actor === a.actor).map((h) => h.label));
       const vote = a.wouldFailRate
@@ -103,6 +110,10 @@ export function printSweep(
         `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${why}${vote}\n`,
       );
     }
+  }
+  if (marks.listed.length) {
+    io.out(`\n${p.bold(HELD_EARLIER_HEADING)}\n`);
+    for (const l of reasonEntryLines(marks.listed)) io.out(`  ${p.dim(l)}\n`);
   }
 }
 

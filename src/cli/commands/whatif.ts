@@ -10,10 +10,12 @@ import {
 } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
 import { belowPair, marginText } from '../../report/comparison-figures.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
+import { saysNo, whatIfBeforeRecord, wonOver } from '../../report/named-before-record.ts';
 import {
   anticipatedVoteWords,
   anticipationWords,
@@ -48,15 +50,16 @@ export function violationText(v: Violation): string {
 }
 
 /**
- * Why an actor rejects, in one line, or "" when it accepts: its red lines, else its worth below no deal; and, when
- * negotiators anticipate ratification, the vote of its body, after the red lines or before the worth.
+ * Why an actor rejects, in one line, or "" when it accepts: its red lines (each followed by `note`), else its worth
+ * below no deal; and, when negotiators anticipate ratification, the vote of its body, after the red lines or before
+ * the worth.
  */
-export function reasonOf(s: Scenario, v: Verdict): string {
+export function reasonOf(s: Scenario, v: Verdict, note: (x: Violation) => string = () => ''): string {
   if (v.accepts) return '';
   const vote = v.wouldFail?.length ? anticipatedVoteWords(s, v.wouldFail) : '';
-  // red lines are sentences: one after the other, as prose reads
+  // red lines are sentences: one after the other, as prose reads, each with its note (if any) after its sources
   if (v.violations.length)
-    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map(violationText).join(' ')}${vote ? `; also, ${vote}` : ''}`;
+    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map((x) => `${violationText(x)}${note(x)}`).join(' ')}${vote ? `; also, ${vote}` : ''}`;
   // worth no less than no deal: the vote is the whole reason
   if (vote && v.utility >= v.reservation - 1e-12) return vote;
   const costs = v.costs
@@ -72,7 +75,13 @@ function verdictWord(v: Verdict): string {
   return v.accepts ? 'accepts' : 'rejects';
 }
 
-function movementLine(s: Scenario, m: Movement, p: Palette, after: RatificationLike | null): string {
+function movementLine(
+  s: Scenario,
+  m: Movement,
+  p: Palette,
+  after: RatificationLike | null,
+  note: (actor: string, x: Violation) => string,
+): string {
   const who = (id: string) => actorName(s, id);
   switch (m.kind) {
     case 'agreement':
@@ -82,9 +91,9 @@ function movementLine(s: Scenario, m: Movement, p: Palette, after: RatificationL
     case 'required':
       return `${who(m.actor)}: ${m.after ? 'now required (it controls an issue the text moves)' : 'no longer required'}`;
     case 'red-line-broken':
-      return `${who(m.actor)}: ${p.red('breaks')} a red line: ${violationText(m)}`;
+      return `${who(m.actor)}: ${p.red('breaks')} a red line: ${violationText(m)}${note(m.actor, m)}`;
     case 'red-line-cleared':
-      return `${who(m.actor)}: ${p.green('clears')} a red line: ${violationText(m)}`;
+      return `${who(m.actor)}: ${p.green('clears')} a red line: ${violationText(m)}${note(m.actor, m)}`;
     case 'rule-broken':
       return `a rule ${p.red('broken')}: ${violationText(m)}`;
     case 'rule-cleared':
@@ -195,22 +204,35 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   durabilityLines(r, p).forEach((t) => line(t));
   ratificationLines(r, p).forEach((t) => line(t));
 
+  // a red line it names that the date's positions apply before its earliest source says so, as run's do
+  const marks = whatIfBeforeRecord(r);
+  const note = (actor: string, x: Violation) => {
+    const e = marks.of(actor, x.redLine);
+    return e ? p.dim(`; ${positionNote(e, marks.numbered)}`) : '';
+  };
   line();
   line(p.bold('What moved'));
   if (r.moved.length === 0) line(p.dim('  nothing: every verdict, utility, red line and rule is as before'));
-  for (const m of r.moved) line(`  • ${movementLine(s, m, p, r.ratification.after)}`);
+  for (const m of r.moved) line(`  • ${movementLine(s, m, p, r.ratification.after, note)}`);
 
-  const rejecting = r.verdicts.filter((v) => v.required.after && !v.after.accepts);
+  const rejecting = saysNo(r);
   if (rejecting.length) {
     line();
     line(p.bold('Who says no, and why'));
-    for (const v of rejecting) line(`  ${actorName(s, v.actor)}: ${reasonOf(s, v.after)}`);
+    for (const v of rejecting)
+      line(`  ${actorName(s, v.actor)}: ${reasonOf(s, v.after, (x) => note(v.actor, x))}`);
   }
-  const won = r.verdicts.filter((v) => v.flipped && v.after.accepts);
+  const won = wonOver(r);
   if (won.length) {
     line();
     line(p.bold('Won over'));
-    for (const v of won) line(`  ${actorName(s, v.actor)}: before, ${reasonOf(s, v.before)}`);
+    for (const v of won)
+      line(`  ${actorName(s, v.actor)}: before, ${reasonOf(s, v.before, (x) => note(v.actor, x))}`);
+  }
+  if (marks.listed.length) {
+    line();
+    line(p.bold(HELD_EARLIER_HEADING));
+    for (const l of reasonEntryLines(marks.listed)) line(`  ${p.dim(l)}`);
   }
 }
 

@@ -1,7 +1,6 @@
 // What `peacesim run` and `resume` export: the run as JSON (settings, outcome, the whole transcript) and one CSV
 // row per verdict (docs/run.md, docs/export.md).
 import type { Violation } from '../../domain/evaluate.ts';
-import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { scenarioHash } from '../../engine/canonical.ts';
@@ -9,7 +8,7 @@ import { runOutcome } from '../../engine/game.ts';
 import type { HeadlessRun } from '../../engine/headless.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
 import type { TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
-import { type RunBeforeRecord, runBeforeRecord } from '../before-record.ts';
+import { beforeRecordFlag, runBeforeRecord } from '../before-record.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 
 /** The run as `--json` prints it. */
@@ -32,16 +31,6 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
   };
 }
 
-/** The mark of a red line the run applies before its earliest source, as `--json` carries it. */
-function flagOf(before: RunBeforeRecord, x: AppliedBeforeRecord) {
-  return {
-    earliest: x.earliest?.source ?? null,
-    date: x.earliest?.date ?? null,
-    reason: before.numbered.numberOf(x) ?? null,
-    heldEarlier: x.heldEarlier ?? null,
-  };
-}
-
 /**
  * The transcript with each red line it cites that the run applies before its earliest source marked, as the text
  * marks it (the same function decides) — a red line a verdict crosses, and one a redraft moves a term for
@@ -53,7 +42,7 @@ function markedTranscript(scenario: Scenario, transcript: readonly TranscriptEnt
   const before = runBeforeRecord(scenario);
   const marked = <V extends Violation>(actor: string, v: V) => {
     const x = before.redLine(actor, v);
-    return x ? { ...v, appliedBeforeRecord: flagOf(before, x) } : v;
+    return x ? { ...v, appliedBeforeRecord: beforeRecordFlag(x, before.numbered) } : v;
   };
   const change = (c: TermChangeEntry) =>
     c.reason?.kind === 'red-line'

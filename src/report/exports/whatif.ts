@@ -1,8 +1,9 @@
 // What `peacesim whatif` exports: the result as JSON and one CSV row per actor (docs/export.md).
 import { optionValue, type WhatIfResult } from '../../analysis/whatif.ts';
-import type { Verdict } from '../../domain/evaluate.ts';
+import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { joinIds, toCsv } from '../csv.ts';
+import { markedLine, whatIfBeforeRecord } from '../named-before-record.ts';
 import { redLinesBasis } from './basis.ts';
 
 /** One term change as JSON: ids and values, not indices. */
@@ -11,15 +12,20 @@ export function changeJson(s: Scenario, c: { issue: number; from: number; to: nu
   return { issue: issue.id, from: optionValue(issue, c.from), to: optionValue(issue, c.to) };
 }
 
-/** The result as `--json` prints it: ids, the verdicts before and after, what moved. */
+/**
+ * The result as `--json` prints it: ids, the verdicts before and after, what moved. A red line of an actor applied
+ * before its earliest source on `asOf` carries `appliedBeforeRecord`, with the reason's number the text cites.
+ */
 export function whatIfJson(r: WhatIfResult) {
   const s = r.scenario;
-  const verdict = (v: Verdict) => ({
+  const marks = whatIfBeforeRecord(r);
+  const marked = <V extends Violation>(actor: string, v: V) => markedLine(marks, actor, v);
+  const verdict = (actor: string, v: Verdict) => ({
     utility: v.utility,
     reservation: v.reservation,
     margin: v.margin,
     accepts: v.accepts,
-    violations: v.violations,
+    violations: v.violations.map((x) => marked(actor, x)),
     costs: v.costs,
     reservationBasis: v.reservationBasis,
     // negotiators anticipating ratification: the hurdles its body would vote the text down on (absent: none, or off)
@@ -41,26 +47,32 @@ export function whatIfJson(r: WhatIfResult) {
         v.actor,
         {
           required: v.required,
-          before: verdict(v.before),
-          after: verdict(v.after),
+          before: verdict(v.actor, v.before),
+          after: verdict(v.actor, v.after),
           utilityDelta: v.utilityDelta,
           changed: v.changed,
         },
       ]),
     ),
     rules: r.rules,
-    moved: r.moved,
+    moved: r.moved.map((m) =>
+      m.kind === 'red-line-broken' || m.kind === 'red-line-cleared' ? marked(m.actor, m) : m,
+    ),
     durability: r.durability,
     ratification: r.ratification,
   };
 }
 
 /**
- * One row per actor, before and after (see docs/export.md). When negotiators anticipate ratification, two last
+ * One row per actor, before and after (see docs/export.md); of the red lines broken, those applied before their
+ * earliest source on `as_of` (as the text and --json mark them). When negotiators anticipate ratification, two last
  * columns name the hurdles its body would vote the text down on, before and after.
  */
 export function whatIfCsv(r: WhatIfResult): string {
+  const marks = whatIfBeforeRecord(r);
   const redLines = (v: Verdict) => joinIds(v.violations.map((x) => x.redLine));
+  const early = (actor: string, v: Verdict) =>
+    joinIds(v.violations.filter((x) => marks.of(actor, x.redLine)).map((x) => x.redLine));
   const wouldFail = (v: Verdict) => joinIds((v.wouldFail ?? []).map((h) => h.id));
   return toCsv(
     [
@@ -83,6 +95,8 @@ export function whatIfCsv(r: WhatIfResult): string {
       'reservation_basis',
       'red_lines_before_basis',
       'red_lines_after_basis',
+      'red_lines_before_ahead_of_record',
+      'red_lines_after_ahead_of_record',
       ...(r.anticipate ? ['would_fail_before', 'would_fail_after'] : []),
     ],
     r.verdicts.map((v) => [
@@ -105,6 +119,8 @@ export function whatIfCsv(r: WhatIfResult): string {
       v.after.reservationBasis,
       redLinesBasis(v.before.violations),
       redLinesBasis(v.after.violations),
+      early(v.actor, v.before),
+      early(v.actor, v.after),
       ...(r.anticipate ? [wouldFail(v.before), wouldFail(v.after)] : []),
     ]),
   );
