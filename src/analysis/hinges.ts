@@ -50,6 +50,42 @@ interface View {
   readonly brokenIfRestored: readonly string[];
 }
 
+/** An actor's positions on a date with some of its dated positions dropped: what a view reads besides the package. */
+interface Dated {
+  readonly actor: Actor;
+  readonly inForce: ReturnType<typeof epochsInForce>;
+}
+
+// reading the positions of a date is the costly part of a view, and every reading of a document's variants asks
+// for the same ones: per scenario, actor, date and set of dated positions dropped
+const datedCache = new WeakMap<Scenario, Map<string, Dated>>();
+
+function datedFor(s: Scenario, actor: number, date: string, dropped: ReadonlySet<string>): Dated {
+  let byKey = datedCache.get(s);
+  if (!byKey) {
+    byKey = new Map();
+    datedCache.set(s, byKey);
+  }
+  const key = `${actor}|${date}|${[...dropped].sort().join(',')}`;
+  let hit = byKey.get(key);
+  if (!hit) {
+    const without = dropped.size
+      ? {
+          ...s,
+          actors: s.actors.map((x) =>
+            x.index === actor ? { ...x, epochs: x.epochs.filter((e) => !dropped.has(e.id)) } : x,
+          ),
+        }
+      : s;
+    hit = {
+      actor: positionsAsOf(without, date).actors[actor]!,
+      inForce: epochsInForce(without.actors[actor]!, date),
+    };
+    byKey.set(key, hit);
+  }
+  return hit;
+}
+
 function viewOf(
   s: Scenario,
   actor: number,
@@ -58,16 +94,7 @@ function viewOf(
   dropped: ReadonlySet<string>,
 ): View {
   const top = s.actors[actor]!;
-  const without = dropped.size
-    ? {
-        ...s,
-        actors: s.actors.map((x) =>
-          x.index === actor ? { ...x, epochs: x.epochs.filter((e) => !dropped.has(e.id)) } : x,
-        ),
-      }
-    : s;
-  const dated = positionsAsOf(without, date).actors[actor]!;
-  const inForce = epochsInForce(without.actors[actor]!, date);
+  const { actor: dated, inForce } = datedFor(s, actor, date, dropped);
   const overridden = (i: number) =>
     inForce.some((e) =>
       e.preferences.some((o) => o.issue === i && (o.rawWeight !== undefined || o.weightRange)),
@@ -169,14 +196,35 @@ function searchVerdict(
   );
   const variants = withVariants ? variantItems(s, doc) : [];
   const views = new Map<string, View>();
-  const view = (chosen: readonly HingeItem[]) => {
-    const all = [...fixed, ...chosen];
-    const ids = all.flatMap((x) => (x.change.kind === 'epoch' ? [x.change.epoch] : []));
-    const read = all.filter((x) => x.change.kind === 'variant');
-    const key = `${ids.join(',')}|${read.map((x) => x.id).join(',')}`;
+  const shapes = (x: HingeItem) => x.change.kind === 'epoch' || x.change.kind === 'variant';
+  let plain: View | undefined;
+  const view = (chosen: readonly HingeItem[]): View => {
+    // most sets tried drop no dated position and read no variant: they share the view of the text as held
+    if (!chosen.some(shapes)) {
+      plain ??= keyedView([]);
+      return plain;
+    }
+    return keyedView(chosen);
+  };
+  const keyedView = (chosen: readonly HingeItem[]) => {
+    // the key: the shaping items, held ones first, in the order the search lists them
+    let key = '';
+    for (const x of fixed) key += `|${x.id}`;
+    for (const x of chosen) if (shapes(x)) key += `|${x.id}`;
     let v = views.get(key);
     if (!v) {
-      v = viewOf(s, actor, packageWith(doc, read), doc.date, new Set(ids));
+      const all = [...fixed, ...chosen];
+      const ids = all.flatMap((x) => (x.change.kind === 'epoch' ? [x.change.epoch] : []));
+      v = viewOf(
+        s,
+        actor,
+        packageWith(
+          doc,
+          all.filter((x) => x.change.kind === 'variant'),
+        ),
+        doc.date,
+        new Set(ids),
+      );
       views.set(key, v);
     }
     return v;
@@ -279,27 +327,38 @@ export function documentHinges(
     // among the other choices (the variants held)
     const readWith = (fixed: readonly HingeItem[]) => {
       const pkg = packageWith(doc, fixed);
-      const held: Record<string, VerdictHinges> =
-        fixed.length === 0 && variants.length === 0
-          ? verdicts
-          : Object.fromEntries(
-              s.actors.map((a) => {
-                const v = searchVerdict(
-                  s,
-                  a.index,
-                  doc,
-                  centres.get(a.index),
-                  { maxSize: maxSize - fixed.length },
-                  fixed,
-                  false,
-                );
-                for (const x of v.items) items.set(x.id, x);
-                return [a.id, v];
-              }),
-            );
+      // searched only for the actors whose consent the reading needs, when first asked
+      const searched = new Map<string, VerdictHinges>();
+      const held = (id: string): VerdictHinges => {
+        // as tabled, the minimal sets among the other choices are the verdict's own that read no variant (a set's
+        // minimality is decided by its subsets, which read none either)
+        if (fixed.length === 0) {
+          const v = verdicts[id]!;
+          return variants.length === 0
+            ? v
+            : { ...v, hinges: v.hinges.filter((h) => !h.some((x) => x.startsWith('variant:'))) };
+        }
+        let v = searched.get(id);
+        if (!v) {
+          const a = s.actors.find((x) => x.id === id)!;
+          const found = searchVerdict(
+            s,
+            a.index,
+            doc,
+            centres.get(a.index),
+            { maxSize: maxSize - fixed.length },
+            fixed,
+            false,
+          );
+          for (const x of found.items) items.set(x.id, x);
+          v = found;
+          searched.set(id, v);
+        }
+        return v;
+      };
       const required = requiredActors(s, pkg).map((k) => s.actors[k]!.id);
       const brokenRules = brokenConstraints(s.rules, pkg).map((r) => r.redLine);
-      const agreement = brokenRules.length === 0 && required.every((id) => held[id]!.accepts);
+      const agreement = brokenRules.length === 0 && required.every((id) => held(id).accepts);
       return { held, required, brokenRules, agreement };
     };
     const plain = readWith([]);
@@ -315,7 +374,7 @@ export function documentHinges(
       }
       if (agreement) {
         // any required actor turning away ends it
-        found.push(...r.required.flatMap((id) => r.held[id]!.hinges.map((h) => [...read, ...h])));
+        found.push(...r.required.flatMap((id) => r.held(id).hinges.map((h) => [...read, ...h])));
         continue;
       }
       if (r.brokenRules.some((id) => !ruleItems.has(id))) continue;
@@ -323,9 +382,12 @@ export function documentHinges(
       for (const x of rules) items.set(x.id, x);
       // every rejecting required actor must flip, each by one of its own minimal sets; items never overlap
       let combos: string[][] = [[...read, ...rules.map((x) => x.id)]];
-      for (const id of r.required.filter((x) => !r.held[x]!.accepts)) {
+      for (const id of r.required.filter((x) => !r.held(x).accepts)) {
         combos = combos.flatMap((c) =>
-          r.held[id]!.hinges.map((h) => [...c, ...h]).filter((x) => x.length <= maxSize),
+          r
+            .held(id)
+            .hinges.map((h) => [...c, ...h])
+            .filter((x) => x.length <= maxSize),
         );
       }
       found.push(...combos.filter((c) => c.length > 0 && c.length <= maxSize));
