@@ -14,13 +14,12 @@ import {
 import { countFeasible, outcomeSpace } from '../../analysis/feasibility.ts';
 import { ratificationZone } from '../../analysis/ratification-zone.ts';
 import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
-import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
-import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { utility } from '../../domain/utility.ts';
 import { redLinesBeforeRecord } from '../../report/before-record.ts';
 import { percentOf } from '../../report/format.ts';
 import { anticipatedZoneWords } from '../../report/ratification.ts';
+import { ConcessionDetail, stillRejecting } from '../components/concession-detail.tsx';
 import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
@@ -30,7 +29,7 @@ import { ANALYSIS_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { beforeRecordSpans, fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
+import { fix2, plural, shortName } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
@@ -398,76 +397,6 @@ function ConcessionsList(props: {
           );
         })}
       </Box>
-    </Box>
-  );
-}
-
-/** The verdicts of the required actors that still reject a closest set, in its order. */
-function stillRejecting(scenario: Scenario, anticipate: boolean, set: NearMiss): Verdict[] {
-  const ev = evaluatePackage(scenario, set.package, undefined, anticipate);
-  return set.rejecting.map((a) => ev.verdicts[a]!);
-}
-
-function ConcessionDetail({
-  scenario,
-  set,
-  still,
-  marks,
-  width,
-  height,
-}: {
-  scenario: Scenario;
-  set: ConcessionSet | NearMiss;
-  /** the verdicts of the actors that still reject it */
-  still: readonly Verdict[];
-  /** for each, the red line shown when applied before its earliest source: marked † as the sandbox marks it */
-  marks: readonly (AppliedBeforeRecord | undefined)[];
-  width: number;
-  height: number;
-}) {
-  const theme = useTheme();
-  // the line can be cut at the pane's edge: the mark leads the red line, and its source and reason are below, a
-  // row for each line marked
-  const legends = [...new Set(marks.flatMap((e) => e ?? []))];
-  const margins = set.required.map(
-    (a) =>
-      `${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`,
-  );
-  return (
-    <Box flexDirection="column" width={width} height={height} paddingTop={1} overflow="hidden" flexShrink={0}>
-      {set.changes.map((c) => {
-        const issue = scenario.issues[c.issue]!;
-        return (
-          <Text key={issue.id} wrap="truncate-end">
-            <Text bold>{issue.label}</Text>: {issue.options[c.from]!.label} →{' '}
-            <Text color={theme.changed}>{issue.options[c.to]!.label}</Text>
-          </Text>
-        );
-      })}
-      <Text dimColor wrap="truncate-end">
-        over no deal: {margins.join(' · ')}
-      </Text>
-      {still.map((v, k) => (
-        <Text key={v.actor} wrap="truncate-end" color={theme.reject}>
-          {shortName(scenario.actors[scenario.actorIndex.get(v.actor)!]!.name)} still rejects —{' '}
-          {marks[k] ? <Text color={theme.warn}>{GLYPH.before} </Text> : null}
-          {reasonLines(scenario, v)[0]}
-        </Text>
-      ))}
-      {legends.map((e) => (
-        <Wrapped
-          key={`${e.actor}/${e.id}`}
-          width={width}
-          maxLines={1}
-          spans={[
-            { text: `${GLYPH.before} `, color: theme.warn },
-            ...(still.length > 1
-              ? [{ text: `${shortName(scenario.actors[scenario.actorIndex.get(e.actor)!]!.name)}: ` }]
-              : []),
-            ...beforeRecordSpans(e, theme).slice(1),
-          ]}
-        />
-      ))}
     </Box>
   );
 }
