@@ -1,10 +1,11 @@
-// The red lines `whatif` and `sweep` name that are applied before their earliest source, marked as `run` marks
+// The red lines `whatif`, `sweep` and `concessions` name that are applied before their earliest source, marked as `run` marks
 // them: each judged on the date the command judges by (appliedBeforeRecord decides), the scenario's reasons numbered
 // in the order the text names the lines, so that a number means the same reason in the words and in --json, and
 // listed once at the text's end.
+import type { ConcessionsResult } from '../analysis/concessions.ts';
 import type { SweepResult } from '../analysis/sweep.ts';
 import type { VerdictChange, WhatIfResult } from '../analysis/whatif.ts';
-import type { Violation } from '../domain/evaluate.ts';
+import { evaluatePackage, type Verdict, type Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import {
@@ -92,5 +93,46 @@ export function sweepBeforeRecord(s: Scenario, result: SweepResult): NamedBefore
   return named(s, result.asOf, (meet) => {
     for (const d of result.documents)
       for (const a of d.actors) for (const v of a.violations) meet(a.actor, v);
+  });
+}
+
+/**
+ * The verdicts `concessions` gives the reasons of, in the text's order: the required actors that reject the document
+ * as tabled, then — when no set of changes works — those that still reject each closest set; none when the document
+ * is already an agreement. `s` holds the positions the search judged by (those of `r.asOf`).
+ */
+export interface ConcessionsRejections {
+  readonly asTabled: readonly Verdict[];
+  /** one list per closest set, in `r.closest`'s order (empty when a set of changes works) */
+  readonly closest: readonly (readonly Verdict[])[];
+}
+
+export function concessionsRejections(s: Scenario, r: ConcessionsResult): ConcessionsRejections {
+  if (r.alreadyAgreement) return { asTabled: [], closest: [] };
+  const ev = evaluatePackage(s, r.document.package, undefined, r.anticipate);
+  const asTabled = ev.verdicts.filter((v) => ev.required.includes(v.actor) && !v.accepts);
+  const closest =
+    r.size !== null
+      ? []
+      : r.closest.map((x) => {
+          const ev1 = evaluatePackage(s, x.package, undefined, r.anticipate);
+          return x.rejecting.map((a) => ev1.verdicts[a]!);
+        });
+  return { asTabled, closest };
+}
+
+/**
+ * concessions' marks, judged by the positions of `r.asOf` (the document's date): the text and --json name the same
+ * red lines — those the document as tabled breaks for the actors that reject it, then those each closest set still
+ * breaks.
+ */
+export function concessionsBeforeRecord(
+  s: Scenario,
+  rejections: ConcessionsRejections,
+  asOf: string,
+): NamedBeforeRecord {
+  return named(s, asOf, (meet) => {
+    for (const v of rejections.asTabled) for (const x of v.violations) meet(v.actor, x);
+    for (const set of rejections.closest) for (const v of set) for (const x of v.violations) meet(v.actor, x);
   });
 }

@@ -100,7 +100,7 @@ export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: S
 }
 
 /** The mark of a red line applied before its earliest source, with that source and the scenario's reason. */
-function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: Theme): Span[] {
+export function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: Theme): Span[] {
   if (!e) return [];
   const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
   return [

@@ -8,79 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { whatIf } from '../../src/analysis/whatif.ts';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { basisMark } from '../../src/domain/basis.ts';
-import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { actorName } from '../../src/report/words.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 import { parseCsv } from '../csv-reader.ts';
+import {
+  cited,
+  earlyLines,
+  expectFlag,
+  expectReasonsListed,
+  type Flag,
+  flat,
+  type JsonViolation,
+  literal,
+  NOTE,
+  whatIfCitation,
+} from './before-record-marks.ts';
 
 const SHIPPED = shippedIds();
-
-/** The text as one line: wrapping breaks only between words, so this reads it as written. */
-const flat = (t: string) => t.replace(/\s+/g, ' ');
-const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-interface Flag {
-  earliest: string | null;
-  date: string | null;
-  reason: number | null;
-  heldEarlier: string | null;
-}
-interface JsonViolation {
-  redLine: string;
-  text: string;
-  basis?: string;
-  sources: string[];
-  confirmed: boolean;
-  appliedBeforeRecord?: Flag;
-}
-
-/** The note a marked line ends with, as run's text writes it. */
-const NOTE =
-  /; applied before its earliest source \((?:\S+, \S+|no source of it dated); (?:reason \d+|no reason given)\)/g;
-const noteOf = (f: Flag) =>
-  `; applied before its earliest source (${f.earliest === null ? 'no source of it dated' : `${f.earliest}, ${f.date}`}; ${f.reason === null ? 'no reason given' : `reason ${f.reason}`})`;
-
-/** The red lines of `date`'s positions applied before their earliest source. */
-const earlyLines = (s: Scenario, date: string) =>
-  appliedBeforeRecord(s, date).filter((e) => e.kind === 'redLine');
-
-/** --json flags the line exactly when appliedBeforeRecord lists the actor's red line of that id, with its source. */
-function expectFlag(s: Scenario, date: string, actor: string, v: JsonViolation): void {
-  const e = earlyLines(s, date).find((x) => x.actor === actor && x.id === v.redLine);
-  expect(v.appliedBeforeRecord !== undefined, `${actor}/${v.redLine} on ${date}`).toBe(e !== undefined);
-  if (e && v.appliedBeforeRecord)
-    expect(v.appliedBeforeRecord).toMatchObject({
-      earliest: e.earliest?.source ?? null,
-      date: e.earliest?.date ?? null,
-      heldEarlier: e.heldEarlier ?? null,
-    });
-}
-
-/** Each reason the words cite, listed once below the heading at the number cited, in the scenario's words. */
-function expectReasonsListed(text: string, cited: readonly Flag[]): void {
-  const [, listing = ''] = text.split("Held earlier — the scenario's reasons (heldEarlier)");
-  expect(listing === '', 'a listing exactly when a line is marked').toBe(cited.length === 0);
-  const numbers = [...new Set(cited.flatMap((f) => f.reason ?? []))].sort((a, b) => a - b);
-  // numbered as the text names the lines: 1, 2, … with no gap
-  expect(numbers).toEqual(numbers.map((_, k) => k + 1));
-  for (const f of cited) {
-    if (f.reason === null) continue;
-    expect(listing).toMatch(
-      new RegExp(` ${f.reason}\\. (?:(?!Held earlier:).)*Held earlier: ${literal(f.heldEarlier!)}`),
-    );
-    expect(listing.split(`Held earlier: ${f.heldEarlier}`)).toHaveLength(2);
-  }
-}
-
-/** A red line as whatif's words cite it: its words, basis, sources and whether it is confirmed. */
-const whatIfCitation = (v: JsonViolation) =>
-  flat(
-    `${v.text}${v.basis && v.basis !== 'stated' ? ` [${v.basis}]` : ''}${v.sources.length ? ` [${v.sources.join(', ')}]` : ''}${v.confirmed ? '' : ' (unconfirmed)'}`,
-  );
-const cited = (cite: (v: JsonViolation) => string, v: JsonViolation) =>
-  `${cite(v)}${v.appliedBeforeRecord ? noteOf(v.appliedBeforeRecord) : ''}`;
 
 interface JsonVerdict {
   accepts: boolean;

@@ -6,11 +6,13 @@ import {
   concessions,
   MAX_EXACT_CHANGES,
 } from '../../analysis/concessions.ts';
-import { evaluatePackage } from '../../domain/evaluate.ts';
+import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
 import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
 import { count, n3, optionLabelAt, signed, significant } from '../../report/format.ts';
+import { concessionsBeforeRecord, concessionsRejections } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
@@ -48,6 +50,21 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
   if (r.anticipate) line(p.dim(anticipationWords(s, true)));
   const ev = evaluatePackage(s, doc.package, undefined, r.anticipate);
+  // a red line it names that the positions of r.asOf apply before its earliest source says so, as whatif's do
+  const rejections = concessionsRejections(s, r);
+  const marks = concessionsBeforeRecord(s, rejections, r.asOf);
+  // `dim`: the note's own style, off inside a line already dim
+  const why = (v: Verdict, dim = p.dim) =>
+    reasonOf(s, v, (x) => {
+      const e = marks.of(v.actor, x.redLine);
+      return e ? dim(`; ${positionNote(e, marks.numbered)}`) : '';
+    });
+  const heldEarlier = () => {
+    if (marks.listed.length === 0) return;
+    line();
+    line(p.bold(HELD_EARLIER_HEADING));
+    for (const l of reasonEntryLines(marks.listed)) line(`  ${p.dim(l)}`);
+  };
   if (r.alreadyAgreement) {
     line(
       `${p.green('Already an agreement')}: every required actor accepts it as tabled; nothing to concede.`,
@@ -55,9 +72,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     return;
   }
   line(`As tabled: ${p.red('no agreement')}`);
-  for (const v of ev.verdicts)
-    if (ev.required.includes(v.actor) && !v.accepts)
-      line(`  ${actorName(s, v.actor)} rejects: ${reasonOf(s, v)}`);
+  for (const v of rejections.asTabled) line(`  ${actorName(s, v.actor)} rejects: ${why(v)}`);
   for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
   line();
 
@@ -89,6 +104,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);
     });
+    heldEarlier();
     return;
   }
 
@@ -96,6 +112,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   line(searched);
   if (r.closest.length === 0) {
     line('No issue has another option that could help.');
+    heldEarlier();
     return;
   }
   line(p.bold('Closest (fewest blockers, then the largest smallest margin, then fewest changes):'));
@@ -109,10 +126,10 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       `  ${String(k + 1).padStart(2)}. ${x.blockers} blocker${x.blockers === 1 ? '' : 's'}: ${who.join(', ')} · smallest margin ${signed(x.minMargin)}`,
     );
     for (const l of changeLines(x)) line(l);
-    const ev1 = evaluatePackage(s, x.package, undefined, r.anticipate);
-    for (const a of x.rejecting)
-      line(`     ${p.dim(`${s.actors[a]!.name}: ${reasonOf(s, ev1.verdicts[a]!)}`)}`);
+    for (const v of rejections.closest[k]!)
+      line(`     ${p.dim(`${actorName(s, v.actor)}: ${why(v, String)}`)}`);
   });
+  heldEarlier();
 }
 
 export function registerConcessions(program: Command, io: Io): void {

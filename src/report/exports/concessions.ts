@@ -1,9 +1,15 @@
 // What `peacesim concessions` exports: the minimal sets of changes (or the closest misses) as JSON and as one CSV
 // row per set (docs/export.md).
 import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions.ts';
-import { scenarioReservations } from '../../domain/evaluate.ts';
+import { scenarioReservations, type Verdict } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { joinIds, toCsv } from '../csv.ts';
+import {
+  concessionsBeforeRecord,
+  concessionsRejections,
+  markedLine,
+  type NamedBeforeRecord,
+} from '../named-before-record.ts';
 import { changeJson } from './whatif.ts';
 
 /** One set of changes as JSON: ids and values, the Nash product, every actor's utility and margin. */
@@ -19,8 +25,21 @@ function setJson(s: Scenario, x: ConcessionSet) {
   };
 }
 
-/** The result as `--json` prints it: ids, each set's changes, utilities and margins, the closest misses. */
+/** The required actors that reject a text, each with the red lines it breaks (marked as the text marks them). */
+const rejectionsJson = (marks: NamedBeforeRecord, verdicts: readonly Verdict[]) =>
+  verdicts.map((v) => ({
+    actor: v.actor,
+    redLines: v.violations.map((x) => markedLine(marks, v.actor, x)),
+  }));
+
+/**
+ * The result as `--json` prints it: ids, each set's changes, utilities and margins, the closest misses; the red
+ * lines of the actors that reject the document as tabled and each closest set, a red line applied before its
+ * earliest source on `asOf` carrying `appliedBeforeRecord`, with the reason's number the text cites.
+ */
 export function concessionsJson(s: Scenario, r: ConcessionsResult) {
+  const rejections = concessionsRejections(s, r);
+  const marks = concessionsBeforeRecord(s, rejections, r.asOf);
   return {
     scenario: s.id,
     document: r.document.id,
@@ -32,13 +51,15 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
     // the modeller's assumption that negotiators anticipate ratification: present only when on
     ...(r.anticipate ? { anticipateRatification: true } : {}),
     alreadyAgreement: r.alreadyAgreement,
+    rejectingAsTabled: rejectionsJson(marks, rejections.asTabled),
     size: r.size,
     count: r.count,
     solutions: r.solutions.map((x) => setJson(s, x)),
-    closest: r.closest.map((x: NearMiss) => ({
+    closest: r.closest.map((x: NearMiss, k) => ({
       ...setJson(s, x),
       blockers: x.blockers,
       rejecting: x.rejecting.map((a) => s.actors[a]!.id),
+      rejections: rejectionsJson(marks, rejections.closest[k] ?? []),
       rulesBroken: x.rulesBroken,
       minMargin: x.minMargin,
       // anticipating ratification: the hurdles of required actors the text would fail, each by its numbers
@@ -56,6 +77,15 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
 export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
   const actors = s.actors.map((a) => a.id);
   const res = scenarioReservations(s);
+  const rejections = concessionsRejections(s, r);
+  const marks = concessionsBeforeRecord(s, rejections, r.asOf);
+  // the red lines a closest set still breaks that are applied before their earliest source: actor/red-line ids
+  const early = (k: number) =>
+    joinIds(
+      (rejections.closest[k] ?? []).flatMap((v) =>
+        v.violations.filter((x) => marks.of(v.actor, x.redLine)).map((x) => `${v.actor}/${x.redLine}`),
+      ),
+    );
   const row = (kind: string, rank: number, x: ConcessionSet, miss?: NearMiss) => [
     kind,
     rank,
@@ -75,6 +105,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
     miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
     miss && joinIds(miss.rulesBroken),
     miss?.minMargin,
+    miss && early(rank - 1),
     ...(r.anticipate ? [miss && joinIds(miss.wouldFail.map((h) => h.id))] : []),
   ];
   return toCsv(
@@ -92,6 +123,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
       'rejecting',
       'rules_broken',
       'min_margin',
+      'red_lines_before_record',
       ...(r.anticipate ? ['would_fail'] : []),
     ],
     [

@@ -14,11 +14,12 @@ import {
 import { countFeasible, outcomeSpace } from '../../analysis/feasibility.ts';
 import { ratificationZone } from '../../analysis/ratification-zone.ts';
 import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
-import { evaluatePackage } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { utility } from '../../domain/utility.ts';
+import { redLinesBeforeRecord } from '../../report/before-record.ts';
 import { percentOf } from '../../report/format.ts';
 import { anticipatedZoneWords } from '../../report/ratification.ts';
+import { ConcessionDetail, stillRejecting } from '../components/concession-detail.tsx';
 import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
@@ -28,7 +29,7 @@ import { ANALYSIS_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { fix2, plural, reasonLines, shortName, signed2 } from '../words.ts';
+import { fix2, plural, shortName } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
@@ -151,9 +152,22 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const nameWidth = Math.max(...SOLUTION_KINDS.map((k) => SOLUTION_NAMES[k].length)) + 2;
   const columns = scenario.actors.map((a) => Math.max(6, shortName(a.name).length + 2));
   const selected = sets[row];
+  const judged = judgedScenario(state, documentId);
+  // the red lines of the concessions' date applied before their earliest source, by actor and id (the CLI's marks)
+  const earlyOf = useMemo(
+    () => (result && typeof result !== 'string' ? redLinesBeforeRecord(state.scenario, result.asOf) : null),
+    [state.scenario, result],
+  );
+  const still = selected && 'rejecting' in selected ? stillRejecting(judged, on, selected) : [];
+  // the red line the detail shows for each actor that still rejects (its first), when it is marked
+  const marks = still.map((v) => {
+    const x = v.violations[0];
+    return x && earlyOf ? earlyOf(v.actor, x.redLine) : undefined;
+  });
+  const legendRows = new Set(marks.filter(Boolean)).size;
   const topHeight = 11 + zoneRows;
   const detailHeight = selected
-    ? Math.min(6, selected.changes.length + 1 + ('rejecting' in selected ? selected.rejecting.length : 0)) + 1
+    ? Math.min(6, selected.changes.length + 1 + still.length + legendRows) + 1
     : 0;
   const listRows = Math.max(2, height - topHeight - 2 - detailHeight);
   const start = windowStart(row, sets.length, listRows);
@@ -280,9 +294,10 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
       />
       {selected ? (
         <ConcessionDetail
-          scenario={judgedScenario(state, documentId)}
-          anticipate={on}
+          scenario={judged}
           set={selected}
+          still={still}
+          marks={marks}
           width={width}
           height={detailHeight}
         />
@@ -382,50 +397,6 @@ function ConcessionsList(props: {
           );
         })}
       </Box>
-    </Box>
-  );
-}
-
-function ConcessionDetail({
-  scenario,
-  anticipate,
-  set,
-  width,
-  height,
-}: {
-  scenario: Scenario;
-  anticipate: boolean;
-  set: ConcessionSet | NearMiss;
-  width: number;
-  height: number;
-}) {
-  const theme = useTheme();
-  const ev = evaluatePackage(scenario, set.package, undefined, anticipate);
-  const margins = set.required.map(
-    (a) =>
-      `${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`,
-  );
-  const still = 'rejecting' in set ? set.rejecting.map((a) => ev.verdicts[a]!) : [];
-  return (
-    <Box flexDirection="column" width={width} height={height} paddingTop={1} overflow="hidden" flexShrink={0}>
-      {set.changes.map((c) => {
-        const issue = scenario.issues[c.issue]!;
-        return (
-          <Text key={issue.id} wrap="truncate-end">
-            <Text bold>{issue.label}</Text>: {issue.options[c.from]!.label} →{' '}
-            <Text color={theme.changed}>{issue.options[c.to]!.label}</Text>
-          </Text>
-        );
-      })}
-      <Text dimColor wrap="truncate-end">
-        over no deal: {margins.join(' · ')}
-      </Text>
-      {still.map((v) => (
-        <Text key={v.actor} wrap="truncate-end" color={theme.reject}>
-          {shortName(scenario.actors[scenario.actorIndex.get(v.actor)!]!.name)} still rejects —{' '}
-          {reasonLines(scenario, v)[0]}
-        </Text>
-      ))}
     </Box>
   );
 }
