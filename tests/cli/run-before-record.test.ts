@@ -16,15 +16,13 @@ import { actorName } from '../../src/report/words.ts';
 import { GLYPH, MONO_THEME } from '../../src/ui/theme.ts';
 import { TranscriptWords } from '../../src/ui/transcript-words.ts';
 import { parseCsv } from '../csv-reader.ts';
+import { type Flag, flat, type JsonViolation, literal } from './before-record-marks.ts';
 
 async function cli(...argv: string[]) {
   const io = memoryIo();
   const code = await run(argv, io);
   return { code, out: io.stdout(), err: io.stderr() };
 }
-/** The text as one line: wrapping breaks only between words, so this reads it as written. */
-const flat = (t: string) => t.replace(/\s+/g, ' ');
-const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // every shipped scenario, so that a new one is covered too
 const SHIPPED = shippedIds();
@@ -34,20 +32,6 @@ const SHIPPED = shippedIds();
  */
 const COALITION_MEDIATES = resolve(import.meta.dirname, '../fixtures/june-2024-coalition-mediates.yaml');
 
-interface Flag {
-  earliest: string | null;
-  date: string | null;
-  reason: number | null;
-  heldEarlier: string | null;
-}
-interface JsonViolation {
-  redLine: string;
-  text: string;
-  basis?: string;
-  sources: string[];
-  confirmed: boolean;
-  appliedBeforeRecord?: Flag;
-}
 interface JsonEntry {
   kind: string;
   actor?: string;
