@@ -110,6 +110,20 @@ function truncateEnd(text: string, width: number): string {
 }
 
 /**
+ * The leading parts that fit in `width` columns together, joined by " · ": a part that does not fit is left out
+ * whole rather than cut mid-number ("23,7…"); the first alone is cut, with …, when even it does not fit.
+ */
+export function fitParts(parts: readonly string[], width: number): string {
+  let out = '';
+  for (const part of parts) {
+    const next = out ? `${out} · ${part}` : part;
+    if (Array.from(next).length > width) break;
+    out = next;
+  }
+  return out || truncateEnd(parts[0] ?? '', width);
+}
+
+/**
  * Labels cut to `width` columns so that rows stay told apart: a label whose cut would read like another's keeps
  * its first word or so, then the part where it differs ("Russia's … route 1 (ceasefire…", "Russia's … route 2
  * (ceasefire…" rather than two "Russia's Istanbul memorandum…").

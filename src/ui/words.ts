@@ -24,6 +24,13 @@ function issueLabel(scenario: Scenario, id: string): string {
   return i === undefined ? id : scenario.issues[i]!.label;
 }
 
+/** The scenario's dates for a heading: the situation, and where the record ends (given way first when short). */
+export function situationParts(scenario: Scenario): string[] {
+  const parts = [`situation of ${scenario.date}`];
+  if (scenario.recordEnds) parts.push(`record ends ${scenario.recordEnds}`);
+  return parts;
+}
+
 function sourcesText(sources: readonly string[]): string {
   return sources.length ? ` [${sources.join(', ')}]` : '';
 }

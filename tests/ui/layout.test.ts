@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitReasons } from '../../src/ui/components/verdict-panel.tsx';
-import { windowStart, wrapSpans } from '../../src/ui/layout.ts';
+import { fitParts, windowStart, wrapSpans } from '../../src/ui/layout.ts';
 
 const words = fc.array(fc.stringMatching(/^[a-zà-ÿ,.;:'0-9-]{1,14}$/), { minLength: 1, maxLength: 30 });
 
@@ -81,5 +81,45 @@ describe('windowStart', () => {
         },
       ),
     );
+  });
+});
+
+describe('fitParts', () => {
+  const width = (s: string) => Array.from(s).length;
+  it('should keep the most leading parts that fit whole, and cut only a first part too long alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 90 }),
+        (parts, columns) => {
+          const got = fitParts(parts, columns);
+          expect(width(got)).toBeLessThanOrEqual(columns);
+          const kept = parts.findIndex((_, k) => parts.slice(0, k + 1).join(' · ') === got) + 1;
+          if (width(parts[0]!) > columns) {
+            expect(kept).toBe(0);
+            expect(got.endsWith('…')).toBe(true);
+            expect(parts[0]!.startsWith(got.slice(0, -1))).toBe(true);
+          } else {
+            expect(kept).toBeGreaterThan(0);
+            // the next part would not have fitted
+            if (kept < parts.length)
+              expect(width(parts.slice(0, kept + 1).join(' · '))).toBeGreaterThan(columns);
+          }
+        },
+      ),
+    );
+  });
+
+  it('should leave out the count of packages whole on an 80-column line, not cut it mid-number', () => {
+    const line = fitParts(
+      [
+        'each document judged by the positions of its date',
+        '5 actors',
+        '26 issues',
+        '23,776,267,862,016 possible packages',
+      ],
+      80,
+    );
+    expect(line).toBe('each document judged by the positions of its date · 5 actors · 26 issues');
   });
 });

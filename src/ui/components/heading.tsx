@@ -1,17 +1,20 @@
 // A screen's first line: its title, bold, and something dim on the right that gives way first when space is short.
 import { Box, Text } from 'ink';
+import { fitParts } from '../layout.ts';
 import { useTheme } from '../theme.ts';
 
 export interface HeadingProps {
   readonly title: string;
-  readonly right?: string;
+  /** parts ("situation of …", "record ends …"): those that do not fit beside the title are left out whole */
+  readonly right?: string | readonly string[];
   readonly width: number;
 }
 
-export function Heading({ title, right, width }: HeadingProps) {
+export function Heading({ title, right: given, width }: HeadingProps) {
   const theme = useTheme();
   const titleLength = Array.from(title).length;
   const keep = Math.min(titleLength, Math.floor(width * 0.6));
+  const right = typeof given === 'string' || given === undefined ? given : fitParts(given, width - 2 - keep);
   // explicit widths: left to flexbox, a long title and a long right side together overflowed by a column
   const rightLength = right ? Array.from(right).length : 0;
   const titleWidth = Math.min(width, Math.max(keep, width - 2 - rightLength));

@@ -17,11 +17,11 @@ import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { OVERVIEW_KEYS } from '../keys.ts';
-import { fitLabels, windowStart, wrapSpans } from '../layout.ts';
+import { fitLabels, fitParts, windowStart, wrapSpans } from '../layout.ts';
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { basisText, fix2, plural, rejecters, shortName } from '../words.ts';
+import { basisText, fix2, plural, rejecters, shortName, situationParts } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
@@ -31,10 +31,16 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
       <Text bold wrap="truncate-end">
         {actor.name}
       </Text>
-      <Text dimColor wrap="truncate-end">
-        {actor.role} · no deal worth {fix2(actor.reservation.value)}
-        {basisText(actor.reservation.basis)}
-      </Text>
+      {/* wrapped, not cut: the basis mark must stay whole on a narrow pane */}
+      <Wrapped
+        spans={[
+          {
+            text: `${actor.role} · no deal worth ${fix2(actor.reservation.value)}${basisText(actor.reservation.basis)}`,
+            dim: true,
+          },
+        ]}
+        width={width}
+      />
       {actor.redLines.length === 0 ? <Text dimColor> no red lines</Text> : null}
       {actor.redLines.map((r) => (
         <Box key={r.id} width={width} flexShrink={0}>
@@ -120,17 +126,19 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Heading
-        title={scenario.title}
-        right={`situation of ${scenario.date}${scenario.recordEnds ? ` · record ends ${scenario.recordEnds}` : ''}`}
-        width={width}
-      />
+      <Heading title={scenario.title} right={situationParts(scenario)} width={width} />
       <Text dimColor wrap="truncate-end">
-        {state.asOf
-          ? `every document judged as of ${state.asOf}`
-          : 'each document judged by the positions of its date'}{' '}
-        · {plural(scenario.actors.length, 'actor')} · {plural(scenario.issues.length, 'issue')} ·{' '}
-        {outcomeSpaceSize(scenario).toLocaleString('en-US')} possible packages
+        {fitParts(
+          [
+            state.asOf
+              ? `every document judged as of ${state.asOf}`
+              : 'each document judged by the positions of its date',
+            plural(scenario.actors.length, 'actor'),
+            plural(scenario.issues.length, 'issue'),
+            `${outcomeSpaceSize(scenario).toLocaleString('en-US')} possible packages`,
+          ],
+          width,
+        )}
       </Text>
       <Box height={summaryLines} width={width} flexShrink={0}>
         <Wrapped spans={[{ text: scenario.summary }]} width={width} maxLines={summaryLines} />

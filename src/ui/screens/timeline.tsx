@@ -14,7 +14,7 @@ import { whichKey } from '../key-binding.ts';
 import { TIMELINE_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { columnName, shortName } from '../words.ts';
+import { columnName, shortName, situationParts } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -81,11 +81,10 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
-  const right = `situation of ${scenario.date}${scenario.recordEnds ? ` · record ends ${scenario.recordEnds}` : ''}`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Heading title={`Timeline — ${scenario.title}`} right={right} width={width} />
+      <Heading title={`Timeline — ${scenario.title}`} right={situationParts(scenario)} width={width} />
       <Box height={legendLines} width={width} flexShrink={0}>
         <Wrapped spans={legend} width={width} maxLines={legendLines} />
       </Box>
