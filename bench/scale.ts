@@ -3,7 +3,7 @@
 // (commit 909d117, built in a temporary folder) and after, one worker against two, and the first TUI frame.
 // Child processes are timed by CPU (perf's task-clock, or user + system from /usr/bin/time) where that exists — on
 // a shared machine it moves far less than wall time — and by wall time too.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,6 +60,37 @@ function compare(lines: Record<string, string[]>, runs: number, env: NodeJS.Proc
       { wall: median(c.map((x) => x.wall)), cpu: median(c.map((x) => x.cpu)) },
     ]),
   ) as Record<string, Cost>;
+}
+
+/**
+ * Command lines started together, as separate processes: the wall time until the last ends and the CPU of all.
+ * Two processes each making half the draws share nothing but the machine: what two threads could do at best.
+ */
+async function together(lines: string[][], env: NodeJS.ProcessEnv = {}): Promise<Cost> {
+  const t0 = performance.now();
+  const costs = await Promise.all(
+    lines.map(
+      (argv) =>
+        new Promise<number>((resolve, reject) => {
+          const [cmd, args] = PERF
+            ? ['perf', ['stat', '-x,', '-e', 'task-clock', process.execPath, ...argv]]
+            : [process.execPath, argv];
+          const child = spawn(cmd as string, args as string[], {
+            env: { ...process.env, ...env },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          let err = '';
+          child.stderr.on('data', (b: Buffer) => {
+            err += b.toString();
+          });
+          child.on('close', (code) => {
+            if (code !== 0) reject(new Error(`${argv.join(' ')} failed: ${err}`));
+            else resolve(PERF ? Number((err.trim().split('\n').at(-1) ?? '').split(',')[0]) : Number.NaN);
+          });
+        }),
+    ),
+  );
+  return { wall: performance.now() - t0, cpu: costs.reduce((x, y) => x + y, 0) };
 }
 
 function startup(bin: string, cache: string): void {
@@ -182,20 +213,32 @@ async function outcomes(root: string, bin: string, cache: string): Promise<void>
     'after, --workers 1': [bin, 'outcomes', file, '-n', String(n), '--workers', '1', '--json'],
     'after, --workers 2': [bin, 'outcomes', file, '-n', String(n), '--workers', '2', '--json'],
   };
-  if (old) lines[`before (${BASELINE})`] = [old, 'outcomes', file, '-n', String(n), '--json'];
-  else console.log(`- (the ${BASELINE} build could not be made here: git and the commit are needed)`);
+  // one draw: start-up, loading and the first draw, which the marginal cost a draw leaves out
+  lines['after, -n 1'] = [bin, 'outcomes', file, '-n', '1', '--workers', '1', '--json'];
+  if (old) {
+    lines[`before (${BASELINE})`] = [old, 'outcomes', file, '-n', String(n), '--json'];
+    lines[`before (${BASELINE}), -n 1`] = [old, 'outcomes', file, '-n', '1', '--json'];
+  } else console.log(`- (the ${BASELINE} build could not be made here: git and the commit are needed)`);
   const c = compare(lines, 3, env);
   const one = c['after, --workers 1']!;
   const two = c['after, --workers 2']!;
   const before = c[`before (${BASELINE})`];
   for (const [k, v] of Object.entries(c))
     console.log(
-      `- ${k}: ${fmt(v.cpu, 0)} ms CPU, ${fmt(v.wall, 0)} ms wall${k === 'analyze' ? '' : ` (${fmt(v.cpu / n)} ms CPU a draw)`}`,
+      `- ${k}: ${fmt(v.cpu, 0)} ms CPU, ${fmt(v.wall, 0)} ms wall${k === 'analyze' || k.endsWith('-n 1') ? '' : ` (${fmt(v.cpu / n)} ms CPU a draw)`}`,
     );
-  if (before)
+  if (before) {
     console.log(
-      `- per draw, before / after on one core: ${fmt(before.cpu / one.cpu, 2)}× (CPU), ${fmt(before.wall / one.wall, 2)}× (wall)`,
+      `- per draw, before / after on one core, whole process: ${fmt(before.cpu / one.cpu, 2)}× (CPU), ${fmt(before.wall / one.wall, 2)}× (wall)`,
     );
+    // each further draw, cold JIT included: the -n ${n} process less the -n 1 process, over the other draws
+    const marginal = (all: Cost, first: Cost) => (all.cpu - first.cpu) / (n - 1);
+    const was = marginal(before, c[`before (${BASELINE}), -n 1`]!);
+    const is = marginal(one, c['after, -n 1']!);
+    console.log(
+      `- per draw after the first, whole processes (-n ${n} less -n 1, over ${n - 1} draws; cold JIT included): before ${fmt(was, 2)}, after ${fmt(is, 2)} ms CPU: ${fmt(was / is, 2)}×`,
+    );
+  }
   console.log(
     `- outcomes --workers 1 / analyze: ${fmt(one.cpu / c.analyze!.cpu, 1)}× (CPU), ${fmt(one.wall / c.analyze!.wall, 1)}× (wall)`,
   );
@@ -246,6 +289,15 @@ async function outcomes(root: string, bin: string, cache: string): Promise<void>
   const long1 = d[`-n ${LONG} --workers 1`]!;
   console.log(
     `  - at -n ${LONG}, one worker keeps ${fmt(long1.cpu / long1.wall, 2)} cores busy: two threads on ${availableParallelism()} cores can be at most ${fmt(Math.min(2, availableParallelism() / (long1.cpu / long1.wall)), 2)}× faster before the second thread's own start-up`,
+  );
+  // the bound measured: the run's two shards as two processes at once, each starting, loading and warming its JIT
+  // as a second thread must (three runs, median wall)
+  const shard = (i: number) => [...today(LONG, 1), '--shard', `${i}/2`];
+  const halves: Cost[] = [];
+  for (let i = 0; i < 3; i++) halves.push(await together([shard(0), shard(1)], env));
+  const pair = { wall: median(halves.map((h) => h.wall)), cpu: median(halves.map((h) => h.cpu)) };
+  console.log(
+    `  - its two shards (--shard 0/2, 1/2) as two processes at once: ${fmt(pair.wall, 0)} ms wall, ${fmt(pair.cpu, 0)} ms CPU — ${fmt(long1.wall / pair.wall, 2)}× faster than one worker: the most two threads can do here, against ${fmt(long1.wall / d[`-n ${LONG} --workers 2`]!.wall, 2)}× for --workers 2`,
   );
 }
 
