@@ -35,12 +35,24 @@ describe('usage errors', () => {
     expect(unknown).toBe(
       "peacesim run: unknown option '--jsn' (Did you mean --json?) (peacesim run --help)\n",
     );
-    expect(usage(['concessions', 'tutorial-bilateral'], '--document')).toMatch(
-      /^peacesim concessions: required option '--document <ID>' not specified \(peacesim concessions --help\)\n$/,
-    );
     expect(usage(['outcomes', 'tutorial-bilateral', '-n', 'x'], '--draws')).toMatch(
       /^peacesim outcomes: .*\(peacesim outcomes --help\)\n$/,
     );
+  });
+
+  it('should list the documents, by date, when whatif or concessions is not told which to start from', () => {
+    const s = openScenario('tutorial-bilateral');
+    const byDate = [...s.documents].sort((a, b) => a.date.localeCompare(b.date));
+    for (const command of ['whatif', 'concessions']) {
+      const said = usage([command, 'tutorial-bilateral'], '--document');
+      expect(said).toMatch(
+        new RegExp(`^peacesim: say which document .*\\(peacesim ${command} --help\\)\\n$`),
+      );
+      // every document, with its date, in date order
+      const at = byDate.map((d) => said.indexOf(`${d.id} (${d.date})`));
+      expect(at.every((k) => k > 0)).toBe(true);
+      expect([...at].sort((x, y) => x - y)).toEqual(at);
+    }
   });
 });
 

@@ -16,6 +16,7 @@ import { concessionsBeforeRecord, concessionsRejections } from '../../report/nam
 import { anticipationWords } from '../../report/ratification.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
+import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import {
@@ -139,7 +140,7 @@ export function registerConcessions(program: Command, io: Io): void {
       'the smallest sets of term changes that make a tabled document acceptable to every required actor (exact up to 3)',
     )
     .argument('<scenario>', 'a scenario file or shipped scenario id')
-    .requiredOption('--document <ID>', 'the document to start from')
+    .option('--document <ID>', DOCUMENT_FLAG_HELP)
     .option('--max <N>', `the most changes to try, 1 to ${MAX_EXACT_CHANGES}`, parseMax, MAX_EXACT_CHANGES)
     .option('--limit <K>', 'how many sets to show, best first', intFlag(1, 1_000_000), 10)
     .addOption(
@@ -156,7 +157,7 @@ export function registerConcessions(program: Command, io: Io): void {
       async (
         name: string,
         opts: {
-          document: string;
+          document?: string;
           max: number;
           limit: number;
           rank: string;
@@ -169,7 +170,7 @@ export function registerConcessions(program: Command, io: Io): void {
         checkExportFlags(opts);
         const scenario = await openScenarioAsync(name);
         const r = withFlags(undefined, () =>
-          concessions(scenario, opts.document, {
+          concessions(scenario, givenDocument(scenario, opts.document, 'concessions'), {
             max: opts.max,
             limit: opts.limit,
             rank: opts.rank as ConcessionRank,

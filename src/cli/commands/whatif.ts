@@ -28,6 +28,7 @@ import {
 import { issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
+import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
@@ -264,7 +265,7 @@ export function registerWhatIf(program: Command, io: Io): void {
       'change terms of a tabled document and see every verdict, utility, red line and rule that moves',
     )
     .argument('<scenario>', 'a scenario file or shipped scenario id')
-    .requiredOption('--document <ID>', 'the document to start from')
+    .option('--document <ID>', DOCUMENT_FLAG_HELP)
     .option(
       '--set <ISSUE=VALUE>',
       'set an issue to an option id, or a numeric issue to a number (800000, 800k); repeatable',
@@ -281,7 +282,7 @@ export function registerWhatIf(program: Command, io: Io): void {
       async (
         name: string,
         opts: {
-          document: string;
+          document?: string;
           set: ChangeRequest[];
           json?: boolean;
           csv?: boolean;
@@ -294,7 +295,7 @@ export function registerWhatIf(program: Command, io: Io): void {
         const scenario = await openScenarioAsync(name);
         const recompile = await recompilerFor(name, scenario, opts.set);
         const r = withFlags(undefined, () =>
-          whatIf(scenario, opts.document, opts.set, {
+          whatIf(scenario, givenDocument(scenario, opts.document, 'whatif'), opts.set, {
             recompile,
             ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
             // the flag over the scenario's default
