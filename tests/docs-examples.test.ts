@@ -562,6 +562,45 @@ describe("docs/scenarios.md on Ukraine's referendum", () => {
   });
 });
 
+describe("docs/scenarios.md on where the default's record ends", () => {
+  const FILE = 'docs/scenarios.md';
+  const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  /** "18 February 2026" as the scenario writes it, 2026-02-18 */
+  const iso = (words: string) => {
+    const [day, month, year] = words.split(' ');
+    const m = MONTHS.indexOf(month!) + 1;
+    expect(m, `${FILE}: "${words}" is not a date`).toBeGreaterThan(0);
+    return `${year}-${String(m).padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  };
+
+  it('should give the date and recordEnds the scenario holds, and nothing in it should be dated later', async () => {
+    const listed: { id: string; date: string; recordEnds: string | null }[] = await json('list');
+    const s = listed.find((x) => x.id === 'ukraine-peace')!;
+    const kept = iso(stated(FILE, /`date` and `recordEnds` stay at (\d{1,2} [A-Z][a-z]+ \d{4})/));
+    expect([s.date, s.recordEnds]).toEqual([kept, kept]);
+    expect(iso(stated(FILE, /The situation is that of (\d{1,2} [A-Z][a-z]+ \d{4})/))).toBe(kept);
+    // "nothing after the Geneva round is modelled": no source, document or reaction is dated after the record's end
+    const sources: { id: string; date?: string }[] = (await json('sources', 'ukraine-peace')).sources;
+    expect(sources.filter((x) => x.date !== undefined && x.date > kept).map((x) => x.id)).toEqual([]);
+    const scenario = openScenario('ukraine-peace');
+    expect(scenario.documents.filter((d) => d.date > kept).map((d) => d.id)).toEqual([]);
+    expect(scenario.record.filter((r) => r.date > kept).map((r) => r.id)).toEqual([]);
+  });
+});
+
 describe("docs/scenarios.md's istanbul-2022", () => {
   it('should open a zone of agreement when russia:guarantor-veto is omitted, as the page says', async () => {
     says('docs/scenarios.md', 'Omit `russia:guarantor-veto` and a zone of agreement appears');
