@@ -6,7 +6,13 @@ export const Id = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is lower-case letters, digits, ".", "_" or "-", e.g. "army-cap"');
 
 export const IsoDate = z
-  .string()
+  .string({
+    // YAML reads a bare year (`date: 2022`) as a number: say how to write it
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? `a date is text: put the year in quotes ("${issue.input}"), or write YYYY-MM or YYYY-MM-DD`
+        : undefined,
+  })
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-11-20"');
 
 export const TermValue = z.union([Id, z.number()]);

@@ -208,6 +208,16 @@ describe('epochs', () => {
     expect(errorsOf(west)).toEqual([expect.stringMatching(/unknown issue "extra"/)]);
   });
 
+  it('should say to quote a bare year, which YAML reads as a number, and take it quoted', () => {
+    expect(errorsOf(loadWith(['date: 2022-03-29', 'date: 2022']))).toEqual([
+      expect.stringMatching(
+        /documents\[east-2022-text\]\.date: a date is text: put the year in quotes \("2022"\)/,
+      ),
+    ]);
+    const quoted = loadWith(['date: 2022-03-29', 'date: "2022"']);
+    expect(errorsOf(quoted)).toEqual([]);
+  });
+
   it('should refuse a date that is not on the calendar', () => {
     expect(errorsOf(loadWith(['date: 2022-03-29', 'date: 2022-02-30']))).toEqual([
       expect.stringMatching(/documents\[east-2022-text\]\.date: "2022-02-30" is not a calendar date/),
