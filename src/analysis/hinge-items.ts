@@ -183,12 +183,16 @@ export function conflicting(items: readonly HingeItem[]): boolean {
   return false;
 }
 
-/** The documents a run tables by itself: its opening text and those of the events that fire on their own. */
-function documentsTabledByRun(s: Scenario): NegotiationDocument[] {
+/**
+ * The documents a run tables: its opening text, those of the events that fire on their own, and those of the
+ * manual events injected into it — each once, in the scenario's order of documents.
+ */
+function documentsTabledByRun(s: Scenario, injected: ReadonlySet<string>): NegotiationDocument[] {
   const ids = new Set<string>();
   if (s.protocol.opening) ids.add(s.protocol.opening);
   for (const e of s.events)
-    if (!('manual' in e.trigger)) for (const f of e.effects) if (f.kind === 'table') ids.add(f.document);
+    if (!('manual' in e.trigger) || injected.has(e.id))
+      for (const f of e.effects) if (f.kind === 'table') ids.add(f.document);
   return s.documents.filter((d) => ids.has(d.id));
 }
 
@@ -201,10 +205,16 @@ function involvedActors(s: Scenario): number[] {
 
 /**
  * Everything a run's outcome may rest on: the involved actors' red lines, ranged preferences, strategies and
- * drifts; the rules; the events that fire by themselves. Strategies the user fixed (`--strategy`) are the user's,
- * not the modeller's, and are left out. Durability factors never change an outcome and are left out too.
+ * drifts; the rules; the events that fire by themselves; the ratification hurdles; the recorded variants of every
+ * text the run tables (`injected`: the ids of the manual events injected into it). Strategies the user fixed
+ * (`--strategy`) are the user's, not the modeller's, and are left out; so are the injects themselves. Durability
+ * factors never change an outcome and are left out too.
  */
-export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> = new Set()): HingeItem[] {
+export function outcomeItems(
+  s: Scenario,
+  fixedStrategies: ReadonlySet<string> = new Set(),
+  injected: ReadonlySet<string> = new Set(),
+): HingeItem[] {
   const out: HingeItem[] = [];
   for (const k of involvedActors(s)) {
     const a = s.actors[k]!;
@@ -250,7 +260,7 @@ export function outcomeItems(s: Scenario, fixedStrategies: ReadonlySet<string> =
         change: { kind: 'event', event: e.id },
       });
   out.push(...ratificationItems(s));
-  for (const d of documentsTabledByRun(s)) out.push(...variantItems(s, d));
+  for (const d of documentsTabledByRun(s, injected)) out.push(...variantItems(s, d));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
 import { withBasis } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
+import type { PlannedInject } from '../engine/headless.ts';
 import { optionLabel } from '../report/format.ts';
 import { actorName, issueLabel, possessive } from '../report/words.ts';
 
@@ -19,6 +20,13 @@ export function actorShort(scenario: Scenario, id: string): string {
 /** A document's title, by id. */
 export function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
+}
+
+/** Planned injects in words, by their events' titles: "The coalition of the willing is announced in round 2". */
+export function injectsWords(scenario: Scenario, injects: readonly PlannedInject[]): string {
+  return injects
+    .map((i) => `${scenario.events.find((e) => e.id === i.event)?.title ?? i.event} in round ${i.round}`)
+    .join(', ');
 }
 
 /**

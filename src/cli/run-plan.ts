@@ -1,6 +1,6 @@
-// What `run` and `outcomes` check and record of a run before it starts: its plan (injects, people's moves) and
-// where its scenario came from. Apart from commands/run.ts, which loads zod for --moves files: outcomes needs
-// neither zod nor the headless driver.
+// What `run`, `outcomes` and `hinges` check and record of a run before it starts: its plan (injects, people's
+// moves) and where its scenario came from. Apart from commands/run.ts, which loads zod for --moves files:
+// outcomes needs neither zod nor the headless driver.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
@@ -24,7 +24,17 @@ export function checkPlan(
   injects: readonly PlannedInject[],
   moves: boolean,
 ) {
-  // the options came from flags (run, outcomes): their errors name the flag
+  checkInjects(scenario, options, injects);
+  const humans = peopleAtTheTable(scenario, options);
+  if (humans.length && !moves)
+    throw new PeacesimError(
+      `${humans.map((id) => actorName(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
+    );
+}
+
+/** Checks the options and `--inject`s of a run (run, outcomes, hinges): manual events, within the rounds. */
+export function checkInjects(scenario: Scenario, options: RunOptions, injects: readonly PlannedInject[]) {
+  // the options came from flags: their errors name the flag
   const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
   const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
   for (const p of injects) {
@@ -39,9 +49,4 @@ export function checkPlan(
     if (p.round > resolved.maxRounds)
       throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
   }
-  const humans = peopleAtTheTable(scenario, options);
-  if (humans.length && !moves)
-    throw new PeacesimError(
-      `${humans.map((id) => actorName(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
-    );
 }

@@ -67,10 +67,14 @@ export interface OutcomeHinges {
   readonly complete: boolean;
 }
 
-/** The items a run's outcome may rest on: fixed strategies are the user's; calibrated items where the record says. */
+/**
+ * The items a run's outcome may rest on: fixed strategies are the user's; the variants of the texts its injects
+ * table are tried like those of its opening; calibrated items where the record says.
+ */
 export function runItems(scenario: Scenario, options: OutcomeHingeOptions = {}): HingeItem[] {
   const fixed = new Set(Object.keys(options.run?.strategies ?? {}));
-  const items = outcomeItems(scenario, fixed);
+  const injected = new Set((options.injects ?? []).map((p) => p.event));
+  const items = outcomeItems(scenario, fixed, injected);
   for (const [a, centre] of options.centres ?? []) items.push(calibratedItem(scenario.actors[a]!, centre));
   return items;
 }

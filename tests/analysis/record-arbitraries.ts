@@ -9,8 +9,8 @@ import type { ScenarioInput } from '../../src/scenario/schema.ts';
 
 const step = (k: number, s: number) => Math.round(k) * s;
 
-/** A random small scenario with a record: values on a grid of 0.1, weights and ranges on a grid of 0.5. */
-export const arbRecordScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
+/** A random small scenario with a record, as a file gives it (to add to before it is compiled). */
+export const arbRecordInput: fc.Arbitrary<ScenarioInput> = fc.gen().map((g) => {
   const nIssues = g(fc.integer, { min: 2, max: 4 });
   const issues = Array.from({ length: nIssues }, (_, i) => ({
     id: `i${i}`,
@@ -109,5 +109,10 @@ export const arbRecordScenario: fc.Arbitrary<Scenario> = fc.gen().map((g) => {
     protocol: { kind: 'alternating-offers', parties: ['a', 'b'], maxRounds: 5 },
     record,
   };
-  return compileScenario(input);
+  return input;
 });
+
+/** A random small scenario with a record: values on a grid of 0.1, weights and ranges on a grid of 0.5. */
+export const arbRecordScenario: fc.Arbitrary<Scenario> = arbRecordInput.map((input) =>
+  compileScenario(input),
+);

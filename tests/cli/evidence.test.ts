@@ -111,6 +111,52 @@ describe('peacesim hinges', () => {
   });
 });
 
+describe('a contested text tabled by --inject', () => {
+  // the outcome turns on the variant of a text only the manual event table-d tables
+  const FIXTURE = resolve(ROOT, 'tests/fixtures/hinges/inject-variant.yaml');
+  const INJECT = ['--inject', 'table-d@1'];
+
+  it('should be what the run rests on with the inject, and not tried without it', async () => {
+    const with_ = JSON.parse((await cli(['run', FIXTURE, ...INJECT, '--json'])).stdout).restsOn;
+    expect(
+      with_.items.map((x: { id: string; outcomeIfReversed: string }) => [x.id, x.outcomeIfReversed]),
+    ).toEqual([['variant:d:x:1', 'stalemate']]);
+    const without = JSON.parse((await cli(['run', FIXTURE, '--json'])).stdout).restsOn;
+    expect([without.tried, without.items]).toEqual([0, []]);
+    const words = (await cli(['run', FIXTURE, ...INJECT])).stdout;
+    expect(words).toContain(
+      '[reading] The contested text: X as a recorded variant has it (A → B) — reversed alone, the run ends in stalemate',
+    );
+  });
+
+  it("should be among hinges' sets with the inject, which its output names, and not without", async () => {
+    const r = await cli(['hinges', FIXTURE, ...INJECT, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.injects).toEqual([{ event: 'table-d', round: 1 }]);
+    expect(j.outcome.hinges).toEqual([{ items: ['variant:d:x:1'], outcome: 'stalemate' }]);
+    const without = JSON.parse((await cli(['hinges', FIXTURE, '--json'])).stdout);
+    expect(without.injects).toBeUndefined();
+    expect([without.outcome.outcome, without.outcome.hinges, without.outcome.tried]).toEqual([
+      'signed',
+      [],
+      0,
+    ]);
+    const words = (await cli(['hinges', FIXTURE, ...INJECT])).stdout;
+    expect(words).toContain('  injects: P tables the contested text in round 1\n  → stalemate: [reading]');
+  });
+
+  it('should refuse an inject of hinges that is no manual event, or past the last round', async () => {
+    const unknown = await cli(['hinges', FIXTURE, '--inject', 'nope@1']);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      'peacesim: --inject: unknown manual event "nope"; valid manual events: table-d\n',
+    ]);
+    const late = await cli(['hinges', FIXTURE, '--inject', 'table-d@2']);
+    expect([late.code, late.stderr]).toEqual([2, 'peacesim: --inject table-d@2: the run has 1 rounds\n']);
+  });
+});
+
 describe('--prior record', () => {
   it('should give the same bytes for the same seed on sweep, and say what the draws reproduce', async () => {
     const a = await cli(['sweep', 'tutorial-bilateral', '-n', '300', '--prior', 'record', '--json']);

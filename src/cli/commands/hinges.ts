@@ -6,6 +6,7 @@ import { type DocumentHinges, documentHinges } from '../../analysis/hinges.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import { calibratedCentres } from '../../analysis/record-prior.ts';
 import type { Scenario } from '../../domain/types.ts';
+import type { PlannedInject } from '../../engine/headless.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
 import { outcomeName } from '../../report/evidence.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
@@ -17,10 +18,13 @@ import {
   intFlag,
   NO_ANTICIPATE_FLAG,
   NO_ANTICIPATE_HELP,
+  parseInject,
 } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
+import { injectsWords } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
+import { checkInjects } from '../run-plan.ts';
 
 /** Runs after the first the outcome's search may make by default: enough for every pair on the default scenario. */
 export const DEFAULT_RUN_BUDGET = 600;
@@ -30,6 +34,8 @@ export interface HingesReport {
   readonly seed: number;
   /** the run assumed that negotiators anticipate ratification (absent: it did not) */
   readonly anticipateRatification?: true;
+  /** the manual events fired in the run (`--inject`; absent: none) */
+  readonly injects?: readonly PlannedInject[];
   /** the largest set tried */
   readonly maxSize: number;
   readonly outcome: {
@@ -46,8 +52,16 @@ export interface HingesReport {
 
 export async function hingesReport(
   scenario: Scenario,
-  opts: { seed: number; rounds?: number; maxSize: number; budget: number; anticipateRatification?: boolean },
+  opts: {
+    seed: number;
+    rounds?: number;
+    maxSize: number;
+    budget: number;
+    anticipateRatification?: boolean;
+    injects?: readonly PlannedInject[];
+  },
 ): Promise<HingesReport> {
+  const injects = opts.injects ?? [];
   const needsCentres = scenario.actors.some((a) => {
     const fit = pointFit(scenario, a.index);
     return !fit.inBox || fit.contradicts.length > 0;
@@ -63,6 +77,7 @@ export async function hingesReport(
         ? {}
         : { anticipateRatification: opts.anticipateRatification }),
     },
+    injects,
     centres,
     maxSize: opts.maxSize,
     budget: opts.budget,
@@ -81,6 +96,7 @@ export async function hingesReport(
     ...((opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true)
       ? { anticipateRatification: true as const }
       : {}),
+    ...(injects.length ? { injects } : {}),
     maxSize: opts.maxSize,
     outcome: { outcome: o.outcome, hinges: o.hinges, sizes: o.sizes, tried: o.tried, complete: o.complete },
     documents,
@@ -117,6 +133,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
   );
   out.push('', p.bold(`The run (seed ${r.seed}): ${outcomeName(r.outcome.outcome)}`));
   if (r.anticipateRatification) out.push(p.dim(`  ${ANTICIPATION_MARK}`));
+  if (r.injects) out.push(p.dim(`  injects: ${injectsWords(s, r.injects)}`));
   if (r.outcome.hinges.length === 0)
     out.push(r.outcome.tried === 0 ? '  No set was tried.' : '  No set tried changes it.');
   for (const h of r.outcome.hinges) out.push(`  → ${outcomeName(h.outcome)}: ${setWords(r, h.items)}`);
@@ -180,6 +197,11 @@ export function registerHinges(program: Command, io: Io): void {
       intFlag(0, 10_000_000),
       DEFAULT_RUN_BUDGET,
     )
+    .option(
+      '--inject <event@round>',
+      'fire a manual event at the start of a round of the run (repeatable); the recorded variants of the texts it tables are among the choices tried',
+      parseInject,
+    )
     .option(ANTICIPATE_FLAG, `the run's: ${ANTICIPATE_HELP}`)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print JSON')
@@ -193,13 +215,23 @@ export function registerHinges(program: Command, io: Io): void {
           maxSize: number;
           budget: number;
           anticipateRatification?: boolean;
+          inject?: PlannedInject[];
           json?: boolean;
           out?: string;
         },
       ) => {
         checkExportFlags(opts);
         const scenario = await openScenarioAsync(name);
-        const report = await hingesReport(scenario, opts);
+        const injects = opts.inject ?? [];
+        checkInjects(
+          scenario,
+          {
+            seed: opts.seed,
+            ...(opts.rounds === undefined ? {} : { maxRounds: opts.rounds }),
+          },
+          injects,
+        );
+        const report = await hingesReport(scenario, { ...opts, injects });
         const text = opts.json
           ? `${JSON.stringify(report, null, 2)}\n`
           : `${hingesText(scenario, report, palette(io)).join('\n')}\n`;

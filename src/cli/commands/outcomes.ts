@@ -33,7 +33,7 @@ import {
   parseStrategy,
 } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { actorShort, issueLabel, parameterLabel, shortName } from '../labels.ts';
+import { actorShort, injectsWords, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
@@ -62,12 +62,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     p.dim(`strategies: ${strategies}`),
     ...(r.anticipateRatification ? [p.dim(anticipationWords(scenario))] : []),
   );
-  if (r.injects.length)
-    out.push(
-      p.dim(
-        `injects: ${r.injects.map((i) => `${scenario.events.find((e) => e.id === i.event)?.title ?? i.event} in round ${i.round}`).join(', ')}`,
-      ),
-    );
+  if (r.injects.length) out.push(p.dim(`injects: ${injectsWords(scenario, r.injects)}`));
   out.push(
     r.parameters.length
       ? p.dim(`uncertain: ${r.parameters.map((x) => parameterLabel(scenario, x)).join(', ')}`)
