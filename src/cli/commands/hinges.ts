@@ -50,16 +50,18 @@ export interface HingesReport {
   readonly items: Readonly<Record<string, { label: string; basis: string; sources: readonly string[] }>>;
 }
 
+/** The search's settings, as the flags give them. */
+interface HingesSettings {
+  readonly seed: number;
+  readonly rounds?: number;
+  readonly maxSize: number;
+  readonly budget: number;
+  readonly anticipateRatification?: boolean;
+}
+
 export async function hingesReport(
   scenario: Scenario,
-  opts: {
-    seed: number;
-    rounds?: number;
-    maxSize: number;
-    budget: number;
-    anticipateRatification?: boolean;
-    injects?: readonly PlannedInject[];
-  },
+  opts: HingesSettings & { readonly injects?: readonly PlannedInject[] },
 ): Promise<HingesReport> {
   const injects = opts.injects ?? [];
   const needsCentres = scenario.actors.some((a) => {
@@ -209,16 +211,7 @@ export function registerHinges(program: Command, io: Io): void {
     .action(
       async (
         name: string,
-        opts: {
-          seed: number;
-          rounds?: number;
-          maxSize: number;
-          budget: number;
-          anticipateRatification?: boolean;
-          inject?: PlannedInject[];
-          json?: boolean;
-          out?: string;
-        },
+        opts: HingesSettings & { inject?: PlannedInject[]; json?: boolean; out?: string },
       ) => {
         checkExportFlags(opts);
         const scenario = await openScenarioAsync(name);
