@@ -46,6 +46,8 @@ function lastColumn(plain: string): number | null {
 const FIGURE = /^[(]?[−+±-]?\d/;
 /** A mark or source list ("[reading]", "[s85,"), which belongs to what it marks. */
 const MARK = /^\[/;
+/** What joins the items of a list whose marks come first ("… + [reading] Russia: …"). */
+const OPENS = /^[+·]$/;
 /** A month after its day ("14 Jun 2024"), which stays with it. */
 const MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
 /** Binds a unit's words while the text is wrapped: a space that no break is made at (and none is written as). */
@@ -70,6 +72,9 @@ function bindUnits(text: string, room: number): string {
         (FIGURE.test(w) && !FIGURE.test(plain[k - 1]!) && !/[,;)]$/.test(plain[k - 1]!)) ||
         (MONTH.test(w) && FIGURE.test(plain[k - 1]!))),
   );
+  // a mark that opens an item ("… + [reading] Russia: …", hinges' sets) marks what follows: it binds forward too
+  for (let k = 1; k + 1 < words.length; k++)
+    if (MARK.test(plain[k]!) && OPENS.test(plain[k - 1]!) && plain[k + 1] !== '') bound[k + 1] = true;
   // a unit too wide for the room is left to break
   for (let start = 0; start < words.length; ) {
     let end = start + 1;
@@ -87,6 +92,8 @@ function lastColumnApart(line: string, plain: string, width: number): [string, s
   const column = lastColumn(plain);
   if (column === null || width - column >= MIN_TEXT) return null;
   const cut = rawIndex(line, column);
+  // text (a reason, a note), not one more figure of a table too wide for the width: that is left to wrap as it is
+  if (!/\S \S/.test(stripVTControlCharacters(line.slice(cut)))) return null;
   return [line.slice(0, cut).trimEnd(), line.slice(cut)];
 }
 

@@ -79,6 +79,14 @@ describe('wrapLine: figures and marks stay with their words', () => {
     ]);
   });
 
+  it('should keep a mark that opens an item with the item it marks ("+ [reading] Russia:")', () => {
+    const line =
+      '      [assumption] Russia: value of no deal at the other end of its range (0.58 → 0.40) + [reading] Russia: dated positions dropped';
+    const out = wrapLine(line, 80).split('\n');
+    expect(out.some((l) => /\[reading\]$/.test(l))).toBe(false);
+    expect(out.join(' ')).toContain('+ [reading] Russia:');
+  });
+
   it('should leave a line that contains a no-break space of its own as it was', () => {
     const line = `a line of words that wraps at forty columns, with\u00A0its own no-break space, and max 0.5`;
     expect(wrapLine(line, 40).replaceAll('\n', ' ')).toBe(line);
@@ -117,6 +125,21 @@ describe('the tables at 80 columns', () => {
     for (const l of reasons) expect(l, l).toMatch(/^ {6}\S/);
     expect(lines.filter((l) => /^ {30,}\S/.test(l))).toEqual([]);
     expect(lines.filter((l) => /^\s+(?:\d|\[(?:reading|assumption)\])/.test(l))).toEqual([]);
+  });
+
+  it('timeline: a row too wide for the width puts its date and whole title on a line, its verdicts under it', async () => {
+    const lines = plainLines(await cli('timeline', 'ukraine-peace'));
+    const head = lines.indexOf('date        document');
+    expect(head).toBeGreaterThan(0);
+    expect(lines[head + 1]).toMatch(/^ {2}by +Russia +Ukraine +US +EU +Coalition +deal +feasible$/);
+    // each verdict row: who tabled it, a verdict for every actor, the deal and the feasible count, within the width
+    const rows = lines.filter((l) => /^ {2}\S+ +(?:\(?(?:yes|no)\)? +){6}[\d,]+$/.test(l));
+    expect(rows.length).toBeGreaterThan(15);
+    for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+    expect(lines).toContain('2025-11-20  US 28-point peace plan (original draft)');
+    // a table that fits keeps its one row a document
+    const tutorial = plainLines(await cli('timeline', 'tutorial-bilateral'));
+    expect(tutorial).toContain("2024-06-14  North's opening demands       North  yes    no     no    48");
   });
 
   it('analyze: keeps the reasons in their column where it leaves room to read (100 columns)', async () => {
