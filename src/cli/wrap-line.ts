@@ -86,15 +86,30 @@ function bindUnits(text: string, room: number): string {
   return words.map((w, k) => (k === 0 ? w : (bound[k] ? BIND : ' ') + w)).join('');
 }
 
-/** Where the last column of `line` starts, when the line is a row of columns whose last one is too far right to
- * hang under: the row before it and that column, to be put on a line of its own. */
-function lastColumnApart(line: string, plain: string, width: number): [string, string] | null {
+/** A short last column ("accepts, unchanged") that wraps in two lines or fewer, no word wider than `room`. */
+function short(text: string, room: number): boolean {
+  const lines = wrapAnsi(text, room, { hard: false, trim: true }).split('\n');
+  return lines.length <= 2 && lines.every((l) => stringWidth(l) <= room);
+}
+
+/**
+ * How a row of aligned columns wraps: under its last column when that leaves room to read, or when that column is
+ * short; else, if the last column is text (a reason, a note), apart — the row, then that column on a line of its
+ * own two columns in; else (one more figure of a table too wide for the width) as any line.
+ */
+function rowLayout(
+  line: string,
+  plain: string,
+  width: number,
+): { under: number } | { apart: [string, string] } | null {
   const column = lastColumn(plain);
-  if (column === null || width - column >= MIN_TEXT) return null;
+  if (column === null) return null;
+  if (width - column >= MIN_TEXT) return { under: column };
   const cut = rawIndex(line, column);
-  // text (a reason, a note), not one more figure of a table too wide for the width: that is left to wrap as it is
-  if (!/\S \S/.test(stripVTControlCharacters(line.slice(cut)))) return null;
-  return [line.slice(0, cut).trimEnd(), line.slice(cut)];
+  const last = stripVTControlCharacters(line.slice(cut));
+  if (width - column >= 8 && short(last, width - column)) return { under: column };
+  if (!/\S \S/.test(last)) return null;
+  return { apart: [line.slice(0, cut).trimEnd(), line.slice(cut)] };
 }
 
 /** One line wrapped to `width` columns, continuation lines hanging under its text. */
@@ -103,20 +118,20 @@ export function wrapLine(line: string, width: number): string {
   const plain = stripVTControlCharacters(line);
   const m = MARKER.exec(plain)!;
   const indent = m[1]!.length;
+  const row = rowLayout(line, plain, width);
   // the row, and under it its last column two columns in (a reason after a row of figures, say)
-  const apart = lastColumnApart(line, plain, width);
-  if (apart) return `${wrapLine(apart[0], width)}\n${wrapLine(' '.repeat(indent + 2) + apart[1], width)}`;
+  if (row && 'apart' in row)
+    return `${wrapLine(row.apart[0], width)}\n${wrapLine(' '.repeat(indent + 2) + row.apart[1], width)}`;
   let head = indent + (m[2] ? stringWidth(m[2]) : 0);
   // under the text after a bullet; an indented line without one two columns further in, so that the next
   // line's start stands out; a paragraph (no indent, no bullet) flush
   let hang = m[2] || indent === 0 ? head : indent + 2;
-  // a row of aligned columns hangs under its last column, when that leaves room to read
-  const column = lastColumn(plain);
-  if (column !== null && width - column >= MIN_TEXT) {
-    head = column;
-    hang = column;
+  // a row of aligned columns hangs under its last column
+  if (row) {
+    head = row.under;
+    hang = row.under;
   }
-  if (width - hang < MIN_TEXT) hang = Math.max(0, Math.min(head, width - MIN_TEXT));
+  if (!row && width - hang < MIN_TEXT) hang = Math.max(0, Math.min(head, width - MIN_TEXT));
   // the prefix kept on the first line: the indent and bullet, or (hanging less than that) spaces only
   const cut = rawIndex(line, hang >= head ? head : Math.min(indent, hang));
   const prefix = line.slice(0, cut);
