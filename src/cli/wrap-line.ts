@@ -8,7 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { wrapAnsi } from 'fast-wrap-ansi';
 import stringWidth from 'string-width';
 // a continuation narrower than MIN_TEXT hangs less: better a shallow indent than a column of single words
-import { MIN_TEXT } from './wrap.ts';
+import { MIN_TEXT } from './min-text.ts';
 
 // SGR colour codes, which take no column
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC

@@ -6,9 +6,6 @@
 // wrapping itself (wrap-line.ts, with string-width and fast-wrap-ansi) is loaded only for a command that prints text.
 import type { Io } from './io.ts';
 
-/** The fewest columns a continuation is given: a column of text narrower than this is put under its row instead. */
-export const MIN_TEXT = 24;
-
 /** The width text is wrapped to: $COLUMNS when set, else the terminal's, else (a pipe, a file) 80. */
 export function textWidth(io: Pick<Io, 'columns'>, env: NodeJS.ProcessEnv = process.env): number {
   const columns = Number(env.COLUMNS);

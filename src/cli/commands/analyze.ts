@@ -39,9 +39,10 @@ import { writeFileAtomic } from '../files.ts';
 import { ANTICIPATE_FLAG, intFlag, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
+import { MIN_TEXT } from '../min-text.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
-import { MIN_TEXT, textWidth } from '../wrap.ts';
+import { textWidth } from '../wrap.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
   nash: "Nash — the largest product of the parties' gains over their reservations",
