@@ -56,8 +56,9 @@ const BIND = '\u00A0';
 /**
  * `text` with the space before each figure or mark bound to the word before it, so that they wrap as one unit: a
  * figure after a word or a mark, a mark after anything, a month after its day. A figure after a figure, a comma ("5
- * actors, 13 issues") or a parenthesis ("points) (2025-11-23") is not bound: a list still breaks between its items. A unit wider than `room` stays unbound: better broken than over the width. Text that has a no-break
- * space of its own is left as it is.
+ * actors, 13 issues") or a parenthesis ("points) (2025-11-23") is not bound: a list still breaks between its items.
+ * A unit wider than `room` stays unbound: better broken than over the width. Text that has a no-break space of its
+ * own is left as it is.
  */
 function bindUnits(text: string, room: number): string {
   if (text.includes(BIND)) return text;
@@ -72,6 +73,15 @@ function bindUnits(text: string, room: number): string {
         (FIGURE.test(w) && !FIGURE.test(plain[k - 1]!) && !/[,;)]$/.test(plain[k - 1]!)) ||
         (MONTH.test(w) && FIGURE.test(plain[k - 1]!))),
   );
+  // in a row of columns, a figure across the gap from its label ("accepts  90.0%") is a unit too
+  for (let k = 1; k < words.length; k++) {
+    if (plain[k] === '' || plain[k - 1] !== '' || !FIGURE.test(plain[k]!)) continue;
+    let j = k - 1;
+    while (j > 0 && plain[j] === '') j--;
+    const label = plain[j]!;
+    if (label !== '' && !FIGURE.test(label) && !/[,;)]$/.test(label))
+      for (let b = j + 1; b <= k; b++) bound[b] = true;
+  }
   // a mark that opens an item ("… + [reading] Russia: …", hinges' sets) marks what follows: it binds forward too
   for (let k = 1; k + 1 < words.length; k++)
     if (MARK.test(plain[k]!) && OPENS.test(plain[k - 1]!) && plain[k + 1] !== '') bound[k + 1] = true;

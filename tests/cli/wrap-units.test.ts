@@ -22,6 +22,8 @@ const figure = fc.constantFrom(
 );
 const mark = fc.constantFrom('[reading]', '[assumption]', '[s85,');
 const word = fc.stringMatching(/^[a-zA-Z;:'–—-]{1,12}$/);
+/** The label of a column of figures (one after a comma or a semicolon is an item of a list, not a label). */
+const name = fc.stringMatching(/^[a-zA-Z]{1,12}$/);
 /** A unit: a label and its figure, a word and its mark, or a lone word. */
 const unit = fc.oneof(
   fc.tuple(label, figure).map(([l, f]) => `${l} ${f}`),
@@ -53,6 +55,31 @@ describe('wrapLine: figures and marks stay with their words', () => {
         },
       ),
       { seed: SEED, numRuns: 400 },
+    );
+  });
+
+  it('should wrap a row of columns within the width, its figures with their labels, a long last column under the row', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.array(fc.tuple(name, fc.constantFrom('0.713', '+0.05', '90.0%')), { minLength: 2, maxLength: 6 }),
+        fc.array(unit, { minLength: 0, maxLength: 30 }),
+        fc.integer({ min: 60, max: 140 }),
+        (indent, cells, reason, width) => {
+          const figures = cells.map(([w, f]) => `${w.padEnd(12)}  ${f}`).join('  ');
+          const line = `${' '.repeat(indent)}${figures}${reason.length ? `  red line: ${reason.join(' ')}` : ''}`;
+          const out = wrapLine(line, width).split('\n');
+          // every unit here is shorter than the narrowest width: no line is over it
+          for (const l of out) expect(stringWidth(l), l).toBeLessThanOrEqual(width);
+          for (const l of out.slice(1)) expect(l.trim(), l).not.toMatch(/^(?:[(]?[−+-]?\d|\[)/);
+          expect(out.join(' ').split(/\s+/).filter(Boolean)).toEqual(line.split(/\s+/).filter(Boolean));
+          // a reason that does not fit beside the figures starts a line of its own, two columns in under the row
+          const at = out.findIndex((l) => l.includes('red line:'));
+          if (at >= 0 && !out[at]!.includes(cells.at(-1)![1]))
+            expect(out[at]!.startsWith(`${' '.repeat(indent + 2)}red line:`)).toBe(true);
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
     );
   });
 
