@@ -39,8 +39,10 @@ import { writeFileAtomic } from '../files.ts';
 import { ANTICIPATE_FLAG, intFlag, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
+import { MIN_TEXT } from '../min-text.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
+import { textWidth } from '../wrap.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
   nash: "Nash — the largest product of the parties' gains over their reservations",
@@ -67,6 +69,30 @@ function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
         .join('  ')
         .trimEnd(),
   );
+}
+
+/**
+ * The verdict rows (who, verdict, u, r, margin, then each reason): the reasons in a column after the figures, each
+ * further one under the first, when that column leaves room to read at `width`; else each on its own line under
+ * its row, two columns in, so that no reason is squeezed into a narrow column at the right.
+ */
+function verdictTable(rows: readonly (readonly string[])[], width: number): string[] {
+  const FIGURES = 5;
+  const figures = table(
+    rows.map((r) => [...r.slice(0, FIGURES), '']),
+    '    ',
+  );
+  const column = Math.max(0, ...figures.map((l) => cells(l))) + 2;
+  const under = width - column < MIN_TEXT;
+  return rows.flatMap((r, k) => {
+    const reasons = r.slice(FIGURES);
+    if (under) return [figures[k]!, ...reasons.map((x) => `      ${x}`)];
+    const [first = '', ...more] = reasons;
+    return [
+      `${padCells(figures[k]!, column)}${first}`.trimEnd(),
+      ...more.map((x) => `${' '.repeat(column)}${x}`),
+    ];
+  });
 }
 
 function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean): string[][] {
@@ -140,7 +166,7 @@ function withKeysLine(s: Scenario, name: string, io: Io, text: string): string {
 const sourceList = (sources: readonly string[], p: Palette) =>
   sources.length ? p.dim(` [${sources.join(', ')}]`) : '';
 
-function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
+function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number): string[] {
   const judged = [
     d.asOf === d.date ? '' : `judged as of ${d.asOf}`,
     d.epochs.length ? `dated positions: ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
@@ -164,10 +190,9 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette): string[] {
           .join(', ')}`,
       );
     const [u, r] = belowPair(v.utility, v.reservation);
-    rows.push([who, verdict, `u ${u}`, `r ${r}`, marginText(v.margin), reasons[0] ?? '']);
-    for (const more of reasons.slice(1)) rows.push(['', '', '', '', '', more]);
+    rows.push([who, verdict, `u ${u}`, `r ${r}`, marginText(v.margin), ...reasons]);
   }
-  out.push(...table(rows, '    '));
+  out.push(...verdictTable(rows, width));
   for (const r of d.ruleViolations)
     out.push(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
   return out;
@@ -217,7 +242,13 @@ function solutionLines(s: Scenario, report: AnalysisReport, p: Palette): string[
   return out;
 }
 
-export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, asOf?: string): string {
+export function formatReport(
+  s: Scenario,
+  report: AnalysisReport,
+  p: Palette,
+  asOf?: string,
+  width = Number.POSITIVE_INFINITY,
+): string {
   const lines: string[] = [];
   const line = (t = '') => lines.push(t);
   line(p.bold(s.title));
@@ -310,7 +341,7 @@ export function formatReport(s: Scenario, report: AnalysisReport, p: Palette, as
   if (s.durability) line(p.dim(DURABILITY_LEGEND));
   if (report.ratification) line(p.dim(RATIFICATION_LEGEND));
   if (report.documents.length === 0) line('  none tabled');
-  for (const d of report.documents) lines.push(...documentLines(s, d, p));
+  for (const d of report.documents) lines.push(...documentLines(s, d, p, width));
   line();
   line(p.bold('Bargaining solutions'));
   // every actor's utility is printed beside each solution, but only the parties' enter its objective
@@ -399,7 +430,10 @@ export function registerAnalyze(program: Command, io: Io): void {
                 s,
                 name,
                 io,
-                `${formatReport(s, report, palette(io), opts.asOf)}\n${analysisEvidenceLines(s, evidence!)
+                `${formatReport(s, report, palette(io), opts.asOf, textWidth(io))}\n${analysisEvidenceLines(
+                  s,
+                  evidence!,
+                )
                   .map((l, k) => (k === 0 ? palette(io).bold(l) : l))
                   .join('\n')}\n`,
               );

@@ -13,6 +13,7 @@ import { datesLine } from '../as-of.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
+import { textWidth } from '../wrap.ts';
 
 // one paragraph a line: the output is wrapped to the terminal, so a line broken here would break again there
 export const TIMELINE_LEGEND = [
@@ -23,7 +24,8 @@ export const TIMELINE_LEGEND = [
 const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.length));
 const clip = (t: string, w: number) => (t.length <= w ? t : `${t.slice(0, w - 1)}…`);
 
-export function timelineText(s: Scenario, t: Timeline, p: Palette): string {
+/** The timeline in words, its table laid out for `width` columns. */
+export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Number.POSITIVE_INFINITY): string {
   const lines: string[] = [];
   lines.push(p.bold(`Timeline — ${s.title}`), p.dim(`${s.id} · ${datesLine(s)}`));
   for (const l of TIMELINE_LEGEND) lines.push(p.dim(l));
@@ -33,14 +35,9 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette): string {
   const docW = Math.min(44, Math.max(8, ...t.entries.map((e) => e.title.length)));
   const byW = Math.max(2, ...t.entries.map((e) => by(e.tabledBy).length));
   const colW = names.map((n) => Math.max(5, n.length));
-  const head = [
-    pad('date', 10),
-    pad('document', docW),
-    pad('by', byW),
-    ...names.map((n, k) => pad(n, colW[k]!)),
-  ];
-  lines.push(p.dim(`${head.join('  ')}  deal  feasible`));
-  for (const e of t.entries) {
+  const feasible = t.entries.map((e) => e.feasible.toLocaleString('en-US'));
+  const figures = [pad('by', byW), ...names.map((n, k) => pad(n, colW[k]!)), 'deal', 'feasible'];
+  const verdicts = t.entries.map((e, j) => {
     const cells = s.actors.map((a, k) => {
       const v = e.verdicts[a.id]!;
       const word = v.accepts ? 'yes' : 'no';
@@ -48,16 +45,21 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette): string {
       return v.required ? (v.accepts ? p.green(shown) : p.red(shown)) : p.dim(shown);
     });
     const deal = e.agreement ? p.green(pad('yes', 4)) : p.red(pad('no', 4));
-    lines.push(
-      [
-        pad(e.date, 10),
-        pad(clip(e.title, docW), docW),
-        pad(by(e.tabledBy), byW),
-        ...cells,
-        deal,
-        e.feasible.toLocaleString('en-US'),
-      ].join('  '),
-    );
+    return [pad(by(e.tabledBy), byW), ...cells, deal, feasible[j]!].join('  ');
+  });
+  // one row a document when it fits the width; else the date and the whole title on a line, the verdicts under it
+  const rowWidth =
+    10 + 2 + docW + 2 + [...figures.slice(0, -1), ...feasible].reduce((n, c) => n + c.length + 2, 0);
+  if (rowWidth <= width) {
+    lines.push(p.dim([pad('date', 10), pad('document', docW), ...figures].join('  ')));
+    t.entries.forEach((e, j) => {
+      lines.push([pad(e.date, 10), pad(clip(e.title, docW), docW), verdicts[j]!].join('  '));
+    });
+  } else {
+    lines.push(p.dim(`${pad('date', 10)}  document`), p.dim(`  ${figures.join('  ')}`));
+    t.entries.forEach((e, j) => {
+      lines.push(`${e.date}  ${e.title}`, `  ${verdicts[j]!}`);
+    });
   }
   const used = new Set(t.entries.flatMap((e) => e.epochs));
   if (used.size > 0) {
@@ -93,6 +95,6 @@ export function registerTimeline(program: Command, io: Io): void {
     .action(async (name: string, opts: { json?: boolean }) => {
       const s = await openScenarioAsync(name);
       const t = timeline(s);
-      io.out(opts.json ? `${JSON.stringify(t, null, 2)}\n` : timelineText(s, t, palette(io)));
+      io.out(opts.json ? `${JSON.stringify(t, null, 2)}\n` : timelineText(s, t, palette(io), textWidth(io)));
     });
 }
