@@ -41,6 +41,8 @@ export interface Span {
   readonly color?: string | undefined;
   readonly bold?: boolean;
   readonly dim?: boolean;
+  /** a basis mark, a source key, a number: when the text must be cut to fit, other spans give way, never this */
+  readonly keep?: boolean;
 }
 
 /**
@@ -91,6 +93,38 @@ export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
   }
   if (line.length) lines.push(line);
   return lines.length ? lines : [[]];
+}
+
+/**
+ * `spans` wrapped at `width` in at most `maxLines` lines, cutting words from the end of the last span not marked
+ * `keep` (then the one before it), ending the cut in …, so that the marks and numbers a text rests on stay whole:
+ * "red line: Any response by… [reading] [s89, s90]". Only when the kept spans alone do not fit are the lines cut.
+ */
+export function fitSpans(spans: readonly Span[], width: number, maxLines: number): Span[][] {
+  const rows = Math.max(1, maxLines);
+  let parts = [...spans];
+  let lines = wrapSpans(parts, width);
+  const cuttable = (k: number) => !parts[k]!.keep && parts[k]!.text.trim() !== '';
+  while (lines.length > rows) {
+    let k = parts.length - 1;
+    while (k >= 0 && !cuttable(k)) k--;
+    if (k < 0) break;
+    const span = parts[k]!;
+    const body = span.text.replace(/…$/, '').trimEnd();
+    const cut = body.lastIndexOf(' ');
+    // down to its first word, a span gives way whole to a kept … that says something was left out
+    const rest = cut > 0 ? body.slice(0, cut).trim() : '';
+    const next: Span = rest.includes(' ')
+      ? { ...span, text: `${body.slice(0, cut).trimEnd()}…` }
+      : { ...span, text: ' …', keep: true };
+    parts = parts.map((p, j) => (j === k ? next : p));
+    lines = wrapSpans(parts, width);
+  }
+  if (lines.length <= rows) return lines;
+  // the kept spans alone do not fit: cut at the last line shown, as Wrapped cuts any text
+  const shown = lines.slice(0, rows);
+  shown[rows - 1] = [...shown[rows - 1]!, { text: '…' }];
+  return shown;
 }
 
 /**

@@ -100,9 +100,9 @@ export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: S
   return [
     ...(prefix ? [prefix] : []),
     { text: r.text },
-    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
-    { text: sourcesText(r.sources), dim: true },
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn, keep: true }] : []),
+    { text: sourcesText(r.sources), dim: true, keep: true },
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn, keep: true }]),
   ];
 }
 
@@ -111,9 +111,10 @@ export function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: The
   if (!e) return [];
   const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
   return [
-    { text: ` ${GLYPH.before} `, color: theme.warn },
+    { text: ` ${GLYPH.before} `, color: theme.warn, keep: true },
+    { text: `before its earliest source (${source})`, dim: true, keep: true },
     {
-      text: `before its earliest source (${source}); ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
+      text: `; ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
       dim: true,
     },
   ];
@@ -140,7 +141,7 @@ export function reasonSpans(
       lines.push([
         { text: `and ${n2(-v.margin)} short of no deal`, color: theme.reject },
         ...(basisMark(v.reservationBasis)
-          ? [{ text: basisText(v.reservationBasis), color: theme.warn }]
+          ? [{ text: basisText(v.reservationBasis), color: theme.warn, keep: true }]
           : []),
       ]);
     return lines;
@@ -149,8 +150,10 @@ export function reasonSpans(
   const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [
     [
-      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
-      ...(basisMark(v.reservationBasis) ? [{ text: basisText(v.reservationBasis), color: theme.warn }] : []),
+      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true, keep: true },
+      ...(basisMark(v.reservationBasis)
+        ? [{ text: basisText(v.reservationBasis), color: theme.warn, keep: true }]
+        : []),
       ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
     ],
   ];
