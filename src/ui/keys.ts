@@ -192,6 +192,18 @@ export const ANALYSIS_KEYS = bind([
     offered: (s) => s.concessions,
     match: (_, k) => k.return,
   },
+  {
+    id: 'page-up',
+    keys: 'pgup',
+    does: "scroll the selected set's detail up",
+    match: (_, k) => k.pageUp,
+  },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: "scroll the selected set's detail down (its margins and who still rejects it), when it does not fit",
+    match: (_, k) => k.pageDown,
+  },
 ]);
 
 const PICKER_KEYS = bind([
