@@ -9,6 +9,7 @@ import { peopleAtTheTable } from '../../engine/game.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { EVIDENCE_KEYS } from '../keys.ts';
@@ -141,18 +142,20 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
           {flipRows > 0 ? (
             <Box flexDirection="column" marginTop={1} height={flipRows} flexShrink={0}>
               {flips.length ? (
-                flips.slice(0, flipRows).map((line, k) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no identity but their place
-                  <Text key={k} wrap="truncate-end">
-                    {line.map((sp, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: spans have no identity but their place
-                      <Text key={j} bold={sp.bold}>
-                        {sp.text}
-                      </Text>
-                    ))}
-                    {k === flipRows - 1 && flips.length > flipRows ? ' …' : ''}
-                  </Text>
-                ))
+                // every set whole (each rests on its marked readings and assumptions): pgup/pgdn scroll them
+                <ScrollBox key={doc.id} height={flipRows} width={width} active={active} pagesOnly>
+                  {flips.map((line, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no identity but their place
+                    <Text key={k} wrap="truncate-end">
+                      {line.map((sp, j) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: spans have no identity but their place
+                        <Text key={j} bold={sp.bold}>
+                          {sp.text}
+                        </Text>
+                      ))}
+                    </Text>
+                  ))}
+                </ScrollBox>
               ) : (
                 <Text dimColor>
                   No set of up to 3 readings or assumptions flips a verdict of this document.
