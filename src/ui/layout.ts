@@ -145,16 +145,17 @@ function truncateEnd(text: string, width: number): string {
 
 /**
  * The leading parts that fit in `width` columns together, joined by " · ": a part that does not fit is left out
- * whole rather than cut mid-number ("23,7…"); the first alone is cut, with …, when even it does not fit.
+ * whole rather than cut mid-number ("23,7…"); the first alone is cut, with …, when even it does not fit. Given
+ * `more`, the parts left out are counted at the end ("+2 more"), which takes the place of as many parts as it needs.
  */
-export function fitParts(parts: readonly string[], width: number): string {
-  let out = '';
-  for (const part of parts) {
-    const next = out ? `${out} · ${part}` : part;
-    if (Array.from(next).length > width) break;
-    out = next;
-  }
-  return out || truncateEnd(parts[0] ?? '', width);
+export function fitParts(parts: readonly string[], width: number, more?: (left: number) => string): string {
+  const join = (shown: number, left: number) =>
+    [...parts.slice(0, shown), ...(left && more ? [more(left)] : [])].join(' · ');
+  let shown = 0;
+  while (shown < parts.length && cells(join(shown + 1, 0)) <= width) shown++;
+  if (shown === parts.length || !more) return shown ? join(shown, 0) : truncateEnd(parts[0] ?? '', width);
+  while (shown > 0 && cells(join(shown, parts.length - shown)) > width) shown--;
+  return truncateEnd(join(shown, parts.length - shown), width);
 }
 
 /**
