@@ -41,8 +41,12 @@ export interface Span {
   readonly color?: string | undefined;
   readonly bold?: boolean;
   readonly dim?: boolean;
-  /** a basis mark, a source key, a number: when the text must be cut to fit, other spans give way, never this */
-  readonly keep?: boolean;
+  /**
+   * When the text must be cut to fit (fitSpans): 'never' — a basis mark, a number, a date; 'first' — an aside, cut
+   * before anything else; 'last' — source keys, cut only after the prose. Unmarked spans are prose, cut to their
+   * first two words.
+   */
+  readonly give?: 'never' | 'first' | 'last';
 }
 
 /**
@@ -96,32 +100,57 @@ export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
 }
 
 /**
- * `spans` wrapped at `width` in at most `maxLines` lines, cutting words from the end of the last span not marked
- * `keep` (then the one before it), ending the cut in …, so that the marks and numbers a text rests on stay whole:
- * "red line: Any response by… [reading] [s89, s90]". Only when the kept spans alone do not fit are the lines cut.
+ * `spans` wrapped at `width` in at most `maxLines` lines, cut in their words so that what a text rests on stays
+ * whole: asides (give 'first') go first, then the prose, from its end, down to its first two words, then source keys
+ * (give 'last'), then the rest of the prose; a span marked 'never' is not cut. A cut ends in …: "red line: Any
+ * response by… [reading] [s89, s90]". Only when that is not enough are the lines cut, as Wrapped cuts any text.
  */
 export function fitSpans(spans: readonly Span[], width: number, maxLines: number): Span[][] {
   const rows = Math.max(1, maxLines);
   let parts = [...spans];
+  const done = new Set<number>(parts.flatMap((s, k) => (s.give === 'never' || !s.text.trim() ? [k] : [])));
+  // prose down to its first two words, waiting for the source keys to go before the rest of it
+  const waiting = new Set<number>();
+  const rank = (k: number) => {
+    const give = parts[k]!.give;
+    return give === 'first' ? 0 : give === 'last' ? 2 : waiting.has(k) ? 3 : 1;
+  };
   let lines = wrapSpans(parts, width);
-  const cuttable = (k: number) => !parts[k]!.keep && parts[k]!.text.trim() !== '';
   while (lines.length > rows) {
-    let k = parts.length - 1;
-    while (k >= 0 && !cuttable(k)) k--;
+    let k = -1;
+    for (let j = 0; j < parts.length; j++) if (!done.has(j) && (k < 0 || rank(j) <= rank(k))) k = j;
     if (k < 0) break;
     const span = parts[k]!;
     const body = span.text.replace(/…$/, '').trimEnd();
-    const cut = body.lastIndexOf(' ');
-    // down to its first word, a span gives way whole to a kept … that says something was left out
-    const rest = cut > 0 ? body.slice(0, cut).trim() : '';
-    const next: Span = rest.includes(' ')
-      ? { ...span, text: `${body.slice(0, cut).trimEnd()}…` }
-      : { ...span, text: ' …', keep: true };
-    parts = parts.map((p, j) => (j === k ? next : p));
+    const words = body.trim().split(/ +/).length;
+    const floor = rank(k) === 1 ? 2 : 0;
+    if (words <= Math.max(1, floor)) {
+      if (floor > 0) {
+        waiting.add(k);
+        continue;
+      }
+      done.add(k);
+      // down to a word, a span gives way whole, to a … unless the text before it already ends in one
+      const before = parts
+        .slice(0, k)
+        .map((p) => p.text)
+        .join('')
+        .trimEnd();
+      parts = parts.map((p, j) => (j === k ? { ...p, text: before.endsWith('…') ? '' : ' …' } : p));
+    } else {
+      const text = `${body.slice(0, body.lastIndexOf(' ')).trimEnd()}…`;
+      parts = parts.map((p, j) => (j === k ? { ...p, text } : p));
+    }
     lines = wrapSpans(parts, width);
   }
   if (lines.length <= rows) return lines;
-  // the kept spans alone do not fit: cut at the last line shown, as Wrapped cuts any text
+  // the …s that stand for what gave way, if it is they that do not fit
+  const bare = wrapSpans(
+    parts.map((p, j) => (done.has(j) && p.text === ' …' && p.give !== 'never' ? { ...p, text: '' } : p)),
+    width,
+  );
+  if (bare.length <= rows) return bare;
+  // what must stay does not fit: cut at the last line shown, as Wrapped cuts any text
   const shown = lines.slice(0, rows);
   shown[rows - 1] = [...shown[rows - 1]!, { text: '…' }];
   return shown;

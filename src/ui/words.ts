@@ -98,11 +98,11 @@ export { count as plural };
 /** A red line (or rule) as styled text: its words, its sources dim, [unconfirmed] marked. */
 export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: Span): Span[] {
   return [
-    ...(prefix ? [prefix] : []),
+    ...(prefix ? [{ ...prefix, give: 'never' as const }] : []),
     { text: r.text },
-    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn, keep: true }] : []),
-    { text: sourcesText(r.sources), dim: true, keep: true },
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn, keep: true }]),
+    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn, give: 'never' as const }] : []),
+    { text: sourcesText(r.sources), dim: true, give: 'last' as const },
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn, give: 'never' as const }]),
   ];
 }
 
@@ -111,11 +111,12 @@ export function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: The
   if (!e) return [];
   const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
   return [
-    { text: ` ${GLYPH.before} `, color: theme.warn, keep: true },
-    { text: `before its earliest source (${source})`, dim: true, keep: true },
+    { text: ` ${GLYPH.before} `, color: theme.warn, give: 'never' as const },
+    { text: `before its earliest source (${source})`, dim: true, give: 'never' as const },
     {
       text: `; ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
       dim: true,
+      give: 'first' as const,
     },
   ];
 }
@@ -141,7 +142,7 @@ export function reasonSpans(
       lines.push([
         { text: `and ${n2(-v.margin)} short of no deal`, color: theme.reject },
         ...(basisMark(v.reservationBasis)
-          ? [{ text: basisText(v.reservationBasis), color: theme.warn, keep: true }]
+          ? [{ text: basisText(v.reservationBasis), color: theme.warn, give: 'never' as const }]
           : []),
       ]);
     return lines;
@@ -150,11 +151,12 @@ export function reasonSpans(
   const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [
     [
-      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true, keep: true },
+      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true, give: 'never' as const },
       ...(basisMark(v.reservationBasis)
-        ? [{ text: basisText(v.reservationBasis), color: theme.warn, keep: true }]
+        ? [{ text: basisText(v.reservationBasis), color: theme.warn, give: 'never' as const }]
         : []),
-      ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
+      // what costs it most is an aside to the number: it gives way first
+      ...(costs.length ? [{ text: `; costs it most: ${costs.join(', ')}`, give: 'first' as const }] : []),
     ],
   ];
 }

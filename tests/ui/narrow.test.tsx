@@ -48,14 +48,28 @@ async function open(id: string, size: { columns: number; rows: number } = SMALL)
 
 describe('fitSpans', () => {
   const word = fc.stringMatching(/^[a-z,.;:'0-9-]{1,12}$/);
-  const prose = fc.array(word, { minLength: 1, maxLength: 25 }).map((ws) => ({ text: ` ${ws.join(' ')}` }));
+  const prose = fc
+    .array(word, { minLength: 1, maxLength: 25 })
+    .map((ws): Span => ({ text: ` ${ws.join(' ')}` }));
+  const aside = prose.map((s): Span => ({ ...s, give: 'first' }));
+  const sources = fc
+    .constantFrom('[s89, s90, s93]', '[referendum-march-2022, s12]')
+    .map((t): Span => ({ text: ` ${t}`, give: 'last' }));
   const mark = fc
-    .constantFrom('[reading]', '[assumption]', '[s89, s90, s93]', '(s90, 2024-03-01)', '0.35')
-    .map((t) => ({ text: ` ${t}`, keep: true }));
-  it('should cut the prose, never a kept span, whenever the kept spans and a … for each cut fit', () => {
+    .constantFrom('[reading]', '[assumption]', '(s90, 2024-03-01)', '0.35')
+    .map((t): Span => ({ text: ` ${t}`, give: 'never' }));
+  /** The least the spans can be cut to: every mark, the prose's first two words, a … for each aside and source. */
+  const least = (spans: readonly Span[]): Span[] =>
+    spans.map((s) => {
+      if (s.give === 'never') return s;
+      if (s.give) return { text: ' …' };
+      const ws = s.text.trim().split(/ +/);
+      return ws.length <= 2 ? s : { text: ` ${ws.slice(0, 2).join(' ')}…` };
+    });
+  it('should cut asides, prose and sources, never a mark, whenever the least they can be cut to fits', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(prose, mark), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.oneof(prose, aside, sources, mark), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 12, max: 60 }),
         fc.integer({ min: 1, max: 5 }),
         (spans, width, maxLines) => {
@@ -64,15 +78,13 @@ describe('fitSpans', () => {
           const whole = wrapSpans(spans, width);
           // a text that fits is left as it is
           if (whole.length <= maxLines) expect(got.map(text)).toEqual(whole.map(text));
-          // the least it can come to: every kept span, and a … where each other one was
-          const least = wrapSpans(
-            spans.map((s) => (s.keep ? s : { text: ' …' })),
-            width,
-          );
-          if (least.length <= maxLines) {
+          if (wrapSpans(least(spans), width).length <= maxLines) {
             for (const line of got) expect(cells(text(line))).toBeLessThanOrEqual(width);
             const shown = got.map(text).join(' ').replace(/\s+/g, ' ');
-            for (const s of spans.filter((x) => x.keep)) expect(shown).toContain(s.text.trim());
+            for (const s of spans.filter((x) => x.give === 'never')) expect(shown).toContain(s.text.trim());
+            // the prose keeps at least its first two words
+            for (const s of spans.filter((x) => x.give === undefined))
+              expect(shown).toContain(s.text.trim().split(/ +/).slice(0, 2).join(' '));
           }
         },
       ),
@@ -80,18 +92,20 @@ describe('fitSpans', () => {
     );
   });
 
-  it("should keep a red line's basis mark and sources and cut its words", () => {
-    const got = fitSpans(
-      [
-        { text: 'red line: ' },
-        { text: "Any response by the guarantors needs every guarantor's consent, Russia's included." },
-        { text: ' [reading]', keep: true },
-        { text: ' [s89, s90, s93]', keep: true },
-      ],
-      36,
-      2,
-    ).map(text);
-    expect(got).toEqual(['red line: Any response by the…', '[reading] [s89, s90, s93]']);
+  it("should cut a red line's words before its sources, and its sources before its basis mark", () => {
+    const line = (width: number, rows: number) =>
+      fitSpans(
+        [
+          { text: 'red line: ' },
+          { text: "Any response by the guarantors needs every guarantor's consent, Russia's included." },
+          { text: ' [reading]', give: 'never' },
+          { text: ' [s89, s90, s93]', give: 'last' },
+        ],
+        width,
+        rows,
+      ).map(text);
+    expect(line(36, 2)).toEqual(['red line: Any response by the…', '[reading] [s89, s90, s93]']);
+    expect(line(36, 1)).toEqual(['red line: Any response… [reading] …']);
   });
 });
 

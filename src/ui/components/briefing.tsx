@@ -224,8 +224,8 @@ const ASKS_MIN = 6;
 export function ownRedLineSpans(r: Actor['redLines'][number], warn: string | undefined): Span[] {
   return [
     { text: r.text },
-    ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, keep: true }] : []),
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn, keep: true }]),
+    ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn, give: 'never' as const }]),
   ];
 }
 

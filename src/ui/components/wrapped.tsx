@@ -13,7 +13,7 @@ export function Wrapped({ spans, width, maxLines }: WrappedProps) {
   const all = wrapSpans(spans, width);
   const over = maxLines !== undefined && all.length > maxLines;
   // a text with marks to keep is cut in its words, not at its last line (fitSpans)
-  const fitted = over && spans.some((s) => s.keep) ? fitSpans(spans, width, maxLines) : null;
+  const fitted = over && spans.some((s) => s.give !== undefined) ? fitSpans(spans, width, maxLines) : null;
   const lines = fitted ?? (over ? all.slice(0, Math.max(1, maxLines)) : all);
   const cut = !fitted && lines.length < all.length;
   return (
