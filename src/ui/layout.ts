@@ -115,11 +115,22 @@ export function fitSpans(spans: readonly Span[], width: number, maxLines: number
     const give = parts[k]!.give;
     return give === 'first' ? 0 : give === 'last' ? 2 : waiting.has(k) ? 3 : 1;
   };
+  // the lines without the …s that stand for spans given way whole
+  const withoutMarks = () =>
+    wrapSpans(
+      parts.map((p, j) => (done.has(j) && p.text === ' …' && p.give !== 'never' ? { ...p, text: '' } : p)),
+      width,
+    );
   let lines = wrapSpans(parts, width);
   while (lines.length > rows) {
     let k = -1;
     for (let j = 0; j < parts.length; j++) if (!done.has(j) && (k < 0 || rank(j) <= rank(k))) k = j;
     if (k < 0) break;
+    // before the source keys or the prose's first words give way, the …s of what went before
+    if (rank(k) >= 2) {
+      const bare = withoutMarks();
+      if (bare.length <= rows) return bare;
+    }
     const span = parts[k]!;
     const body = span.text.replace(/…$/, '').trimEnd();
     const words = body.trim().split(/ +/).length;
@@ -144,11 +155,7 @@ export function fitSpans(spans: readonly Span[], width: number, maxLines: number
     lines = wrapSpans(parts, width);
   }
   if (lines.length <= rows) return lines;
-  // the …s that stand for what gave way, if it is they that do not fit
-  const bare = wrapSpans(
-    parts.map((p, j) => (done.has(j) && p.text === ' …' && p.give !== 'never' ? { ...p, text: '' } : p)),
-    width,
-  );
+  const bare = withoutMarks();
   if (bare.length <= rows) return bare;
   // what must stay does not fit: cut at the last line shown, as Wrapped cuts any text
   const shown = lines.slice(0, rows);

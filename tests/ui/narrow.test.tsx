@@ -176,6 +176,8 @@ describe('the sandbox at 80×24', () => {
     );
     expect(early?.earliest).toBeDefined();
     const pane = flat(rightPane(ui.lines()));
+    // the bars' legend, whole, on a row of its own
+    expect(pane).toContain('Verdicts as of 2022-03-29 ┃ = no deal');
     expect(pane).toContain(`${basisText(broken.basis)} [${broken.sources.join(', ')}] †`);
     expect(pane).toContain(
       `† before its earliest source (${early!.earliest!.source}, ${early!.earliest!.date})`,
