@@ -227,7 +227,11 @@ describe('the minimal concessions at 80×24', () => {
       await ui.press(KEY.pageDown);
     }
     const detail = flat(seen);
-    for (const a of s.actors) expect(detail).toMatch(new RegExp(`${shortName(a.name)} [+−]\\d\\.\\d\\d`));
+    // each actor's margin, its name and number on one line (joined by no-break spaces)
+    for (const a of s.actors) {
+      const margin = new RegExp(`${shortName(a.name).replace(/ /g, '\u00a0')}\u00a0[+−]\\d\\.\\d\\d`);
+      expect(seen.some((l) => margin.test(l))).toBe(true);
+    }
     expect(detail).toMatch(/still rejects — † red line: .+ \[reading\] \[s\d+(, s\d+)*\]/);
     expect(detail).toMatch(/† before its earliest source \(s\d+, \d{4}-\d\d-\d\d\); held earlier: /);
   }, 60_000);

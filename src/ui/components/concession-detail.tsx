@@ -1,5 +1,5 @@
-// The minimal concessions' selected set, under the list on the analysis screen: its changes, each margin over no
-// deal, and why each actor that still rejects a closest set does — a red line the concessions' date applies before
+// The minimal concessions' selected set, under the list on the analysis screen: each margin over no deal, its
+// changes, and why each actor that still rejects a closest set does — a red line the concessions' date applies before
 // its earliest source marked † as the sandbox marks it, with its source and reason on a row below. Every line is
 // whole (a margin or a basis mark cut off is a number or a basis lost); when they do not fit, pgup/pgdn scroll them.
 import { Box } from 'ink';
@@ -39,10 +39,11 @@ function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, the
       { text: issue.options[c.to]!.label, color: theme.changed },
     ];
   });
+  // an actor's name and its margin stay on one line (no-break spaces): "European Union +0.07", never split
   const margins: Span[] = [
     { text: 'over no deal:', dim: true },
     ...set.required.map((a, k) => ({
-      text: `${k ? ' ·' : ''} ${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`,
+      text: `${k ? ' ·' : ''} ${`${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`.replace(/ /g, '\u00a0')}`,
       dim: true,
     })),
   ];
@@ -57,7 +58,8 @@ function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, the
     ...(still.length > 1 ? [{ text: `${name(e.actor)}: ` }] : []),
     ...beforeRecordSpans(e, theme).slice(1),
   ]);
-  return [...changes, margins, ...rejects, ...legends];
+  // the margins first: the numbers are on screen before anything scrolls
+  return [margins, ...changes, ...rejects, ...legends];
 }
 
 /** Rows the detail takes whole at `width`, with the blank row above it. */
