@@ -95,6 +95,13 @@ export const TIMELINE_KEYS = bind([
 export const EVIDENCE_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document', match: up },
   { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
+  { id: 'page-up', keys: 'pgup', does: 'scroll what flips the document up', match: (_, k) => k.pageUp },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: 'scroll what flips the document down, when it does not fit',
+    match: (_, k) => k.pageDown,
+  },
 ]);
 
 export const SANDBOX_KEYS = bind([
@@ -191,6 +198,18 @@ export const ANALYSIS_KEYS = bind([
     hint: '↵ apply',
     offered: (s) => s.concessions,
     match: (_, k) => k.return,
+  },
+  {
+    id: 'page-up',
+    keys: 'pgup',
+    does: "scroll the selected set's detail up",
+    match: (_, k) => k.pageUp,
+  },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: "scroll the selected set's detail down (its margins and who still rejects it), when it does not fit",
+    match: (_, k) => k.pageDown,
   },
 ]);
 

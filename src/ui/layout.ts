@@ -41,6 +41,12 @@ export interface Span {
   readonly color?: string | undefined;
   readonly bold?: boolean;
   readonly dim?: boolean;
+  /**
+   * When the text must be cut to fit (fitSpans): 'never' — a basis mark, a number, a date; 'first' — an aside, cut
+   * before anything else; 'last' — source keys, cut only after the prose. Unmarked spans are prose, cut to their
+   * first two words.
+   */
+  readonly give?: 'never' | 'first' | 'last';
 }
 
 /**
@@ -94,6 +100,70 @@ export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
 }
 
 /**
+ * `spans` wrapped at `width` in at most `maxLines` lines, cut in their words so that what a text rests on stays
+ * whole: asides (give 'first') go first, then the prose, from its end, down to its first two words, then source keys
+ * (give 'last'), then the rest of the prose; a span marked 'never' is not cut. A cut ends in …: "red line: Any
+ * response by… [reading] [s89, s90]". Only when that is not enough are the lines cut, as Wrapped cuts any text.
+ */
+export function fitSpans(spans: readonly Span[], width: number, maxLines: number): Span[][] {
+  const rows = Math.max(1, maxLines);
+  let parts = [...spans];
+  const done = new Set<number>(parts.flatMap((s, k) => (s.give === 'never' || !s.text.trim() ? [k] : [])));
+  // prose down to its first two words, waiting for the source keys to go before the rest of it
+  const waiting = new Set<number>();
+  const rank = (k: number) => {
+    const give = parts[k]!.give;
+    return give === 'first' ? 0 : give === 'last' ? 2 : waiting.has(k) ? 3 : 1;
+  };
+  // the lines without the …s that stand for spans given way whole
+  const withoutMarks = () =>
+    wrapSpans(
+      parts.map((p, j) => (done.has(j) && p.text === ' …' && p.give !== 'never' ? { ...p, text: '' } : p)),
+      width,
+    );
+  let lines = wrapSpans(parts, width);
+  while (lines.length > rows) {
+    let k = -1;
+    for (let j = 0; j < parts.length; j++) if (!done.has(j) && (k < 0 || rank(j) <= rank(k))) k = j;
+    if (k < 0) break;
+    // before the source keys or the prose's first words give way, the …s of what went before
+    if (rank(k) >= 2) {
+      const bare = withoutMarks();
+      if (bare.length <= rows) return bare;
+    }
+    const span = parts[k]!;
+    const body = span.text.replace(/…$/, '').trimEnd();
+    const words = body.trim().split(/ +/).length;
+    const floor = rank(k) === 1 ? 2 : 0;
+    if (words <= Math.max(1, floor)) {
+      if (floor > 0) {
+        waiting.add(k);
+        continue;
+      }
+      done.add(k);
+      // down to a word, a span gives way whole, to a … unless the text before it already ends in one
+      const before = parts
+        .slice(0, k)
+        .map((p) => p.text)
+        .join('')
+        .trimEnd();
+      parts = parts.map((p, j) => (j === k ? { ...p, text: before.endsWith('…') ? '' : ' …' } : p));
+    } else {
+      const text = `${body.slice(0, body.lastIndexOf(' ')).trimEnd()}…`;
+      parts = parts.map((p, j) => (j === k ? { ...p, text } : p));
+    }
+    lines = wrapSpans(parts, width);
+  }
+  if (lines.length <= rows) return lines;
+  const bare = withoutMarks();
+  if (bare.length <= rows) return bare;
+  // what must stay does not fit: cut at the last line shown, as Wrapped cuts any text
+  const shown = lines.slice(0, rows);
+  shown[rows - 1] = [...shown[rows - 1]!, { text: '…' }];
+  return shown;
+}
+
+/**
  * How many of `count` list rows fit in `rows`: all when they do, else one row fewer and a "+N more" row, so the
  * list never takes more than `rows`.
  */
@@ -111,16 +181,17 @@ function truncateEnd(text: string, width: number): string {
 
 /**
  * The leading parts that fit in `width` columns together, joined by " · ": a part that does not fit is left out
- * whole rather than cut mid-number ("23,7…"); the first alone is cut, with …, when even it does not fit.
+ * whole rather than cut mid-number ("23,7…"); the first alone is cut, with …, when even it does not fit. Given
+ * `more`, the parts left out are counted at the end ("+2 more"), which takes the place of as many parts as it needs.
  */
-export function fitParts(parts: readonly string[], width: number): string {
-  let out = '';
-  for (const part of parts) {
-    const next = out ? `${out} · ${part}` : part;
-    if (Array.from(next).length > width) break;
-    out = next;
-  }
-  return out || truncateEnd(parts[0] ?? '', width);
+export function fitParts(parts: readonly string[], width: number, more?: (left: number) => string): string {
+  const join = (shown: number, left: number) =>
+    [...parts.slice(0, shown), ...(left && more ? [more(left)] : [])].join(' · ');
+  let shown = 0;
+  while (shown < parts.length && cells(join(shown + 1, 0)) <= width) shown++;
+  if (shown === parts.length || !more) return shown ? join(shown, 0) : truncateEnd(parts[0] ?? '', width);
+  while (shown > 0 && cells(join(shown, parts.length - shown)) > width) shown--;
+  return truncateEnd(join(shown, parts.length - shown), width);
 }
 
 /**

@@ -98,11 +98,11 @@ export { count as plural };
 /** A red line (or rule) as styled text: its words, its sources dim, [unconfirmed] marked. */
 export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: Span): Span[] {
   return [
-    ...(prefix ? [prefix] : []),
+    ...(prefix ? [{ ...prefix, give: 'never' as const }] : []),
     { text: r.text },
-    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
-    { text: sourcesText(r.sources), dim: true },
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+    ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn, give: 'never' as const }] : []),
+    { text: sourcesText(r.sources), dim: true, give: 'last' as const },
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn, give: 'never' as const }]),
   ];
 }
 
@@ -111,10 +111,12 @@ export function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: The
   if (!e) return [];
   const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
   return [
-    { text: ` ${GLYPH.before} `, color: theme.warn },
+    { text: ` ${GLYPH.before} `, color: theme.warn, give: 'never' as const },
+    { text: `before its earliest source (${source})`, dim: true, give: 'never' as const },
     {
-      text: `before its earliest source (${source}); ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
+      text: `; ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
       dim: true,
+      give: 'first' as const,
     },
   ];
 }
@@ -140,7 +142,7 @@ export function reasonSpans(
       lines.push([
         { text: `and ${n2(-v.margin)} short of no deal`, color: theme.reject },
         ...(basisMark(v.reservationBasis)
-          ? [{ text: basisText(v.reservationBasis), color: theme.warn }]
+          ? [{ text: basisText(v.reservationBasis), color: theme.warn, give: 'never' as const }]
           : []),
       ]);
     return lines;
@@ -149,9 +151,12 @@ export function reasonSpans(
   const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [
     [
-      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true },
-      ...(basisMark(v.reservationBasis) ? [{ text: basisText(v.reservationBasis), color: theme.warn }] : []),
-      ...(costs.length ? [{ text: '; costs it most: ' }, { text: costs.join(', ') }] : []),
+      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true, give: 'never' as const },
+      ...(basisMark(v.reservationBasis)
+        ? [{ text: basisText(v.reservationBasis), color: theme.warn, give: 'never' as const }]
+        : []),
+      // what costs it most is an aside to the number: it gives way first
+      ...(costs.length ? [{ text: `; costs it most: ${costs.join(', ')}`, give: 'first' as const }] : []),
     ],
   ];
 }

@@ -121,7 +121,7 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
   // broken red lines first: they are what the team must see when the list is cut
   const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
-  const red = redLines.map((r) => ({ r, spans: redLineSpans(r, theme.warn) }));
+  const red = redLines.map((r) => ({ r, spans: ownRedLineSpans(r, theme.warn) }));
   const heights = red.map((x) => wrapSpans(x.spans, width - RED_MARK).length);
   const [listRows, redRows] = splitRedRows(
     asking ? asks.length + 2 : issues.length + 1,
@@ -220,11 +220,12 @@ const RED_MARK = 11;
 const LIST_MIN = 4;
 const ASKS_MIN = 6;
 
-function redLineSpans(r: Actor['redLines'][number], warn: string | undefined): Span[] {
+/** One of the team's own red lines, with its basis mark (kept whole when the line is cut to fit). */
+export function ownRedLineSpans(r: Actor['redLines'][number], warn: string | undefined): Span[] {
   return [
     { text: r.text },
-    ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn }] : []),
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn }]),
+    ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
+    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn, give: 'never' as const }]),
   ];
 }
 

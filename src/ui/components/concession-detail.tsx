@@ -1,14 +1,17 @@
-// The minimal concessions' selected set, under the list on the analysis screen: its changes, each margin over no
-// deal, and why each actor that still rejects a closest set does — a red line the concessions' date applies before
-// its earliest source marked † as the sandbox marks it, with its source and reason on a row below.
-import { Box, Text } from 'ink';
+// The minimal concessions' selected set, under the list on the analysis screen: each margin over no deal, its
+// changes, and why each actor that still rejects a closest set does — a red line the concessions' date applies before
+// its earliest source marked † as the sandbox marks it, with its source and reason on a row below. Every line is
+// whole (a margin or a basis mark cut off is a number or a basis lost); when they do not fit, pgup/pgdn scroll them.
+import { Box } from 'ink';
 import type { ConcessionSet, NearMiss } from '../../analysis/concessions.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { GLYPH, useTheme } from '../theme.ts';
-import { beforeRecordSpans, reasonLines, shortName, signed2 } from '../words.ts';
-import { Wrapped } from './wrapped.tsx';
+import type { Span } from '../layout.ts';
+import { GLYPH, type Theme, useTheme } from '../theme.ts';
+import { beforeRecordSpans, reasonSpans, shortName, signed2 } from '../words.ts';
+import { ScrollBox } from './scroll-box.tsx';
+import { Wrapped, wrappedHeight } from './wrapped.tsx';
 
 /** The verdicts of the required actors that still reject a closest set, in its order. */
 export function stillRejecting(scenario: Scenario, anticipate: boolean, set: NearMiss): Verdict[] {
@@ -16,67 +19,72 @@ export function stillRejecting(scenario: Scenario, anticipate: boolean, set: Nea
   return set.rejecting.map((a) => ev.verdicts[a]!);
 }
 
-/** The selected set: its changes, the margins over no deal, and why each actor that still rejects it does. */
-export function ConcessionDetail({
-  scenario,
-  set,
-  still,
-  marks,
-  width,
-  height,
-}: {
-  scenario: Scenario;
-  set: ConcessionSet | NearMiss;
+export interface ConcessionDetailProps {
+  readonly scenario: Scenario;
+  readonly set: ConcessionSet | NearMiss;
   /** the verdicts of the actors that still reject it */
-  still: readonly Verdict[];
+  readonly still: readonly Verdict[];
   /** for each, the red line shown when applied before its earliest source: marked † as the sandbox marks it */
-  marks: readonly (AppliedBeforeRecord | undefined)[];
-  width: number;
-  height: number;
-}) {
+  readonly marks: readonly (AppliedBeforeRecord | undefined)[];
+}
+
+/** The detail's paragraphs, each a list of styled spans. */
+function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, theme: Theme): Span[][] {
+  const name = (actor: string) => shortName(scenario.actors[scenario.actorIndex.get(actor)!]!.name);
+  const changes = set.changes.map((c): Span[] => {
+    const issue = scenario.issues[c.issue]!;
+    return [
+      { text: issue.label, bold: true },
+      { text: `: ${issue.options[c.from]!.label} → ` },
+      { text: issue.options[c.to]!.label, color: theme.changed },
+    ];
+  });
+  // an actor's name and its margin stay on one line (no-break spaces): "European Union +0.07", never split
+  const margins: Span[] = [
+    { text: 'over no deal:', dim: true },
+    ...set.required.map((a, k) => ({
+      text: `${k ? ' ·' : ''} ${`${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`.replace(/ /g, '\u00a0')}`,
+      dim: true,
+    })),
+  ];
+  const rejects = still.map((v, k): Span[] => [
+    { text: `${name(v.actor)} still rejects — `, color: theme.reject },
+    ...(marks[k] ? [{ text: `${GLYPH.before} `, color: theme.warn }] : []),
+    ...(reasonSpans(scenario, v, theme)[0] ?? []),
+  ]);
+  // the mark leads the red line; its source and reason are below, a paragraph for each line marked
+  const legends = [...new Set(marks.flatMap((e) => e ?? []))].map((e): Span[] => [
+    { text: `${GLYPH.before} `, color: theme.warn },
+    ...(still.length > 1 ? [{ text: `${name(e.actor)}: ` }] : []),
+    ...beforeRecordSpans(e, theme).slice(1),
+  ]);
+  // the margins first: the numbers are on screen before anything scrolls
+  return [margins, ...changes, ...rejects, ...legends];
+}
+
+/** Rows the detail takes whole at `width`, with the blank row above it. */
+export function concessionDetailHeight(props: ConcessionDetailProps, theme: Theme, width: number): number {
+  return 1 + detailSpans(props, theme).reduce((n, spans) => n + wrappedHeight(spans, width), 0);
+}
+
+/** The selected set: its changes, the margins over no deal, and why each actor that still rejects it does. */
+export function ConcessionDetail(
+  props: ConcessionDetailProps & {
+    readonly width: number;
+    readonly height: number;
+    readonly active: boolean;
+  },
+) {
   const theme = useTheme();
-  // the line can be cut at the pane's edge: the mark leads the red line, and its source and reason are below, a
-  // row for each line marked
-  const legends = [...new Set(marks.flatMap((e) => e ?? []))];
-  const margins = set.required.map(
-    (a) =>
-      `${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`,
-  );
+  const { width, height, active } = props;
   return (
-    <Box flexDirection="column" width={width} height={height} paddingTop={1} overflow="hidden" flexShrink={0}>
-      {set.changes.map((c) => {
-        const issue = scenario.issues[c.issue]!;
-        return (
-          <Text key={issue.id} wrap="truncate-end">
-            <Text bold>{issue.label}</Text>: {issue.options[c.from]!.label} →{' '}
-            <Text color={theme.changed}>{issue.options[c.to]!.label}</Text>
-          </Text>
-        );
-      })}
-      <Text dimColor wrap="truncate-end">
-        over no deal: {margins.join(' · ')}
-      </Text>
-      {still.map((v, k) => (
-        <Text key={v.actor} wrap="truncate-end" color={theme.reject}>
-          {shortName(scenario.actors[scenario.actorIndex.get(v.actor)!]!.name)} still rejects —{' '}
-          {marks[k] ? <Text color={theme.warn}>{GLYPH.before} </Text> : null}
-          {reasonLines(scenario, v)[0]}
-        </Text>
-      ))}
-      {legends.map((e) => (
-        <Wrapped
-          key={`${e.actor}/${e.id}`}
-          width={width}
-          maxLines={1}
-          spans={[
-            { text: `${GLYPH.before} `, color: theme.warn },
-            ...(still.length > 1
-              ? [{ text: `${shortName(scenario.actors[scenario.actorIndex.get(e.actor)!]!.name)}: ` }]
-              : []),
-            ...beforeRecordSpans(e, theme).slice(1),
-          ]}
-        />
-      ))}
+    <Box flexDirection="column" width={width} height={height} paddingTop={1} flexShrink={0}>
+      <ScrollBox height={Math.max(1, height - 1)} width={width} active={active} pagesOnly>
+        {detailSpans(props, theme).map((spans, k) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs are in a fixed order
+          <Wrapped key={k} spans={spans} width={width} />
+        ))}
+      </ScrollBox>
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 // A screen's first line: its title, bold, and something dim on the right that gives way first when space is short.
 import { Box, Text } from 'ink';
+import { cells } from '../../report/format.ts';
 import { fitParts } from '../layout.ts';
 import { useTheme } from '../theme.ts';
 
@@ -37,15 +38,51 @@ export function Heading({ title, right: given, width }: HeadingProps) {
   );
 }
 
-/** A pane's title: bold, with a dim note after it. */
-export function PaneTitle({ title, note, active }: { title: string; note?: string; active?: boolean }) {
+/** Rows a pane title takes at `width`: one, or two when its legend goes on a row of its own (PaneTitle). */
+export function paneTitleRows(
+  title: string,
+  note: string | undefined,
+  legend: string | undefined,
+  width: number,
+) {
+  return legend && cells([title, note, legend].filter(Boolean).join(' · ')) > width ? 2 : 1;
+}
+
+/**
+ * A pane's title: bold, with a dim note after it, cut at the edge. A `legend` ("✓ agreement ✗ none") follows the
+ * note when the row holds it and takes a row of its own, whole, when it does not (given the pane's `width`).
+ */
+export function PaneTitle({
+  title,
+  note,
+  legend,
+  active,
+  width,
+}: {
+  title: string;
+  note?: string;
+  legend?: string;
+  active?: boolean;
+  width?: number;
+}) {
   const theme = useTheme();
-  return (
+  const apart = legend !== undefined && width !== undefined && paneTitleRows(title, note, legend, width) > 1;
+  const after = [note, apart ? undefined : legend].filter(Boolean).join(' · ');
+  const line = (
     <Text wrap="truncate-end">
       <Text bold underline={active} color={active ? theme.accent : undefined}>
         {title}
       </Text>
-      {note ? <Text dimColor> {note}</Text> : null}
+      {after ? <Text dimColor> {after}</Text> : null}
     </Text>
+  );
+  if (!apart) return line;
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      {line}
+      <Text dimColor wrap="truncate-end">
+        {legend}
+      </Text>
+    </Box>
   );
 }

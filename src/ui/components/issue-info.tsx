@@ -3,6 +3,7 @@
 import { Box, type DOMElement, measureElement, Text } from 'ink';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
 import { verdictOf } from '../../domain/evaluate.ts';
+import { cells } from '../../report/format.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ISSUE_KEYS } from '../keys.ts';
@@ -14,7 +15,7 @@ import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
 import { type RejectsWhatever, rejectsWhatever } from '../state/whatever.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { capitalise, fix2, redLineSpans, shortName } from '../words.ts';
+import { capitalise, columnName, fix2, redLineSpans, shortName } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -73,6 +74,15 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
 
   const cell = Math.max(8, Math.min(15, Math.floor((width - 34) / scenario.actors.length)));
   const labelWidth = width - 4 - cell * scenario.actors.length;
+  // the table's legend, and its column heads, whole: in fewer words, and names as the timeline heads them, when
+  // narrow ("United States" → "US")
+  const tableLegend = [
+    'option · value to each actor (0–1), verdict',
+    'option · value (0–1), verdict',
+    'value (0–1), verdict',
+  ].find((t, k, all) => cells(t) <= labelWidth - 1 || k === all.length - 1)!;
+  const actorColumn = (name: string) =>
+    cells(shortName(name)) <= cell - 1 ? shortName(name) : columnName(name);
   const glyph: Record<Mark, { text: string; color: string | undefined }> = {
     accept: { text: GLYPH.accept, color: theme.accept },
     reject: { text: GLYPH.reject, color: theme.reject },
@@ -123,13 +133,14 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
         <Box width={width} flexShrink={0}>
           <Box width={labelWidth + 4} flexShrink={0} paddingRight={1}>
             <Text dimColor wrap="truncate-end">
-              {'    '}option · value to each actor (0–1), verdict
+              {'    '}
+              {tableLegend}
             </Text>
           </Box>
           {scenario.actors.map((a) => (
             <Box key={a.id} width={cell} flexShrink={0} paddingRight={1}>
               <Text bold wrap="truncate-end">
-                {shortName(a.name)}
+                {actorColumn(a.name)}
               </Text>
             </Box>
           ))}
@@ -148,10 +159,17 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
                 <Text> {inSandbox ? '●' : ' '}</Text>
               </Box>
               <Box width={labelWidth} flexShrink={0} paddingRight={1}>
-                <Text wrap="truncate-end" bold={isRow}>
-                  {o.label}
-                  {sandbox.base[issue.index] === option ? <Text dimColor> (tabled)</Text> : null}
-                </Text>
+                {/* the label gives way, never the (tabled) mark after it */}
+                <Box flexShrink={1}>
+                  <Text wrap="truncate-end" bold={isRow}>
+                    {o.label}
+                  </Text>
+                </Box>
+                {sandbox.base[issue.index] === option ? (
+                  <Box flexShrink={0}>
+                    <Text dimColor> (tabled)</Text>
+                  </Box>
+                ) : null}
               </Box>
               {scenario.actors.map((a, j) => {
                 const value = a.preferences[issue.index]?.values[option];

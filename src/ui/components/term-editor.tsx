@@ -4,13 +4,13 @@
 import { Box, Text } from 'ink';
 import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { wrapSpans } from '../layout.ts';
+import { type Span, wrapSpans } from '../layout.ts';
 import { displayOrder } from '../state/order.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { changedIssues, currentPackage } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { fix3, plural } from '../words.ts';
-import { actorOf, PrivateHeading } from './briefing.tsx';
+import { basisText, fix3, plural, redLineSpans } from '../words.ts';
+import { actorOf, ownRedLineSpans, PrivateHeading } from './briefing.tsx';
 import { PaneTitle } from './heading.tsx';
 import { SidePane } from './side-pane.tsx';
 import { TermSheet } from './term-sheet.tsx';
@@ -47,10 +47,17 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   // rules take the rest); two lines each, the second ending in …, when it does not
   const ruleRows = rules.length ? 1 + rules.length * 3 : 0;
   const redRows = actor.redLines.reduce(
-    (n, r) => n + wrapSpans([{ text: r.text }], rightWidth - 2).length,
+    (n, r) => n + wrapSpans(ownRedLineSpans(r, theme.warn), rightWidth - 2).length,
     0,
   );
-  const redMax = redRows <= bodyHeight - 5 - ruleRows ? undefined : 2;
+  // what no deal is worth to it, with its basis mark, and the margin: whole, on two rows when narrow
+  const marginSpans: Span[] = [
+    { text: `no deal ${fix3(v.reservation)}`, dim: true },
+    ...(basisText(v.reservationBasis) ? [{ text: basisText(v.reservationBasis), color: theme.warn }] : []),
+    { text: ` · ${v.margin >= 0 ? `${fix3(v.margin)} better` : `${fix3(-v.margin)} worse`}`, dim: true },
+  ];
+  const marginRows = wrapSpans(marginSpans, rightWidth).length;
+  const redMax = redRows <= bodyHeight - 4 - marginRows - ruleRows ? undefined : 2;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
@@ -85,10 +92,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
             />{' '}
             <Text bold>{fix3(v.utility)}</Text>
           </Text>
-          <Text dimColor wrap="truncate-end">
-            no deal {fix3(v.reservation)} ·{' '}
-            {v.margin >= 0 ? `${fix3(v.margin)} better` : `${fix3(-v.margin)} worse`}
-          </Text>
+          <Wrapped width={rightWidth} spans={marginSpans} />
           <Text> </Text>
           {actor.redLines.length ? <Text bold>Your red lines</Text> : null}
           {actor.redLines.map((r) => {
@@ -101,7 +105,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
                 <Wrapped
                   width={rightWidth - 2}
                   {...(redMax ? { maxLines: redMax } : {})}
-                  spans={[{ text: r.text }]}
+                  spans={ownRedLineSpans(r, theme.warn)}
                 />
               </Box>
             );
@@ -113,7 +117,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
                   key={r.redLine}
                   width={rightWidth}
                   maxLines={3}
-                  spans={[{ text: 'rule broken: ', color: theme.reject, bold: true }, { text: r.text }]}
+                  spans={redLineSpans(r, theme, { text: 'rule broken: ', color: theme.reject, bold: true })}
                 />
               ))}
             </Box>

@@ -1,6 +1,6 @@
 // Styled text word-wrapped to a width (layout.ts wrapSpans), optionally cut to a number of lines with an ellipsis.
 import { Box, Text } from 'ink';
-import { type Span, wrapSpans } from '../layout.ts';
+import { fitSpans, type Span, wrapSpans } from '../layout.ts';
 
 export interface WrappedProps {
   readonly spans: readonly Span[];
@@ -11,8 +11,11 @@ export interface WrappedProps {
 
 export function Wrapped({ spans, width, maxLines }: WrappedProps) {
   const all = wrapSpans(spans, width);
-  const lines = maxLines !== undefined && all.length > maxLines ? all.slice(0, Math.max(1, maxLines)) : all;
-  const cut = lines.length < all.length;
+  const over = maxLines !== undefined && all.length > maxLines;
+  // a text with marks to keep is cut in its words, not at its last line (fitSpans)
+  const fitted = over && spans.some((s) => s.give !== undefined) ? fitSpans(spans, width, maxLines) : null;
+  const lines = fitted ?? (over ? all.slice(0, Math.max(1, maxLines)) : all);
+  const cut = !fitted && lines.length < all.length;
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       {lines.map((line, k) => (

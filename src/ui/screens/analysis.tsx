@@ -19,7 +19,11 @@ import { utility } from '../../domain/utility.ts';
 import { redLinesBeforeRecord } from '../../report/before-record.ts';
 import { percentOf } from '../../report/format.ts';
 import { anticipatedZoneWords } from '../../report/ratification.ts';
-import { ConcessionDetail, stillRejecting } from '../components/concession-detail.tsx';
+import {
+  ConcessionDetail,
+  concessionDetailHeight,
+  stillRejecting,
+} from '../components/concession-detail.tsx';
 import { ConflictsPane } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
@@ -164,10 +168,16 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
     const x = v.violations[0];
     return x && earlyOf ? earlyOf(v.actor, x.redLine) : undefined;
   });
-  const legendRows = new Set(marks.filter(Boolean)).size;
   const topHeight = 11 + zoneRows;
+  // the detail takes the rows it needs whole, leaving the list two; past that it scrolls (pgup/pgdn)
   const detailHeight = selected
-    ? Math.min(6, selected.changes.length + 1 + still.length + legendRows) + 1
+    ? Math.max(
+        2,
+        Math.min(
+          concessionDetailHeight({ scenario: judged, set: selected, still, marks }, theme, width),
+          height - topHeight - 2 - 2,
+        ),
+      )
     : 0;
   const listRows = Math.max(2, height - topHeight - 2 - detailHeight);
   const start = windowStart(row, sets.length, listRows);
@@ -300,6 +310,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
           marks={marks}
           width={width}
           height={detailHeight}
+          active={active}
         />
       ) : null}
     </Box>

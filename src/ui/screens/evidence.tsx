@@ -9,6 +9,8 @@ import { peopleAtTheTable } from '../../engine/game.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
+import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { EVIDENCE_KEYS } from '../keys.ts';
@@ -60,10 +62,17 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       </Box>
     );
   const { view } = loaded;
-  const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - 5) / 3)));
+  // the summary and what the default run rests on: two lines each at most, so that a count or a mark after the
+  // first line is not cut at the edge
+  const summary = [{ text: view.summary, dim: true }];
+  const restsOn = [{ text: restsOnLine(loaded.restsOn) }];
+  const summaryRows = Math.min(2, wrappedHeight(summary, width));
+  const restsRows = Math.min(2, wrappedHeight(restsOn, width));
+  const top = 3 + summaryRows + restsRows;
+  const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - top) / 3)));
   const start = windowStart(row, docs.length, listRows);
   const doc = docs[row];
-  const detail = Math.max(2, height - 5 - listRows - 1);
+  const detail = Math.max(2, height - top - listRows - 1);
   const verdictColor = (v: string) =>
     v === 'accepts' ? theme.accept : v === 'rejects' ? theme.reject : theme.warn;
   // what flips the selected document: its agreement first, then each actor's verdict
@@ -84,10 +93,8 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       {head}
-      <Text dimColor wrap="truncate-end">
-        {view.summary}
-      </Text>
-      <Text wrap="truncate-end">{restsOnLine(loaded.restsOn)}</Text>
+      <Wrapped spans={summary} width={width} maxLines={summaryRows} />
+      <Wrapped spans={restsOn} width={width} maxLines={restsRows} />
       <PaneTitle title="Documents" note={`${docs.length} · settled / depends on the model`} active />
       <Box flexDirection="column" height={listRows} flexShrink={0}>
         {docs.slice(start, start + listRows).map((d, k) => {
@@ -141,18 +148,20 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
           {flipRows > 0 ? (
             <Box flexDirection="column" marginTop={1} height={flipRows} flexShrink={0}>
               {flips.length ? (
-                flips.slice(0, flipRows).map((line, k) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no identity but their place
-                  <Text key={k} wrap="truncate-end">
-                    {line.map((sp, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: spans have no identity but their place
-                      <Text key={j} bold={sp.bold}>
-                        {sp.text}
-                      </Text>
-                    ))}
-                    {k === flipRows - 1 && flips.length > flipRows ? ' …' : ''}
-                  </Text>
-                ))
+                // every set whole (each rests on its marked readings and assumptions): pgup/pgdn scroll them
+                <ScrollBox key={doc.id} height={flipRows} width={width} active={active} pagesOnly>
+                  {flips.map((line, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no identity but their place
+                    <Text key={k} wrap="truncate-end">
+                      {line.map((sp, j) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: spans have no identity but their place
+                        <Text key={j} bold={sp.bold}>
+                          {sp.text}
+                        </Text>
+                      ))}
+                    </Text>
+                  ))}
+                </ScrollBox>
               ) : (
                 <Text dimColor>
                   No set of up to 3 readings or assumptions flips a verdict of this document.

@@ -10,7 +10,7 @@ import { ratificationOf } from '../../domain/ratification.ts';
 import type { Actor } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { bodies } from '../../report/ratification.ts';
-import { Heading, PaneTitle } from '../components/heading.tsx';
+import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
@@ -109,8 +109,12 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const leftWidth = Math.min(Math.floor(width * 0.55), 72);
   const rightWidth = width - leftWidth - 2;
   const detailMin = 3;
-  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - 1 - detailMin));
-  const detailHeight = Math.max(2, bodyHeight - 1 - listRows - 1);
+  // the documents' title with its legend (✓ agreement ✗ none) whole: on two rows when narrow
+  const docsNote = `${state.documentOrder === 'date' ? 'by date' : 'as in the file'} · ${docs.length} tabled`;
+  const docsLegend = `${GLYPH.accept} agreement ${GLYPH.reject} none`;
+  const titleRows = paneTitleRows('Documents', docsNote, docsLegend, leftWidth);
+  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - detailMin));
+  const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   // pointer, mark and date take 15 columns; titles that would cut alike keep where they differ
   const titles = fitLabels(
@@ -148,8 +152,10 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
         <Box flexDirection="column" width={leftWidth} flexShrink={0}>
           <PaneTitle
             title="Documents"
-            note={`${state.documentOrder === 'date' ? 'by date' : 'as in the file'} · ${docs.length} tabled · ${GLYPH.accept} agreement ${GLYPH.reject} none`}
+            note={docsNote}
+            legend={docsLegend}
             active={focusDocs}
+            width={leftWidth}
           />
           <Box flexDirection="column" height={listRows} flexShrink={0}>
             {docs.slice(start, start + listRows).map((d, k) => {

@@ -14,6 +14,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
 import { whichKey } from '../key-binding.ts';
 import { SETUP_KEYS } from '../keys-play.ts';
+import { fitParts } from '../layout.ts';
 import { playableActors } from '../state/play.ts';
 import {
   botActors,
@@ -75,8 +76,17 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
   );
 
   const summary: Readonly<Record<SetupField, string>> = {
-    teams: setup.teams.length ? setup.teams.map(name).join(', ') : 'none (bots play everyone)',
-    bots: bots.length ? bots.map((id) => `${name(id)}: ${botKind(scenario, setup, id)}`).join(', ') : 'none',
+    teams: setup.teams.length
+      ? fitParts(setup.teams.map(name), width - 12, (n) => `+${n} more`)
+      : 'none (bots play everyone)',
+    // each bot whole with its strategy, never "Europea…": the ones left out are counted (the field lists them all)
+    bots: bots.length
+      ? fitParts(
+          bots.map((id) => `${name(id)}: ${botKind(scenario, setup, id)}`),
+          width - 12,
+          (n) => `+${n} more`,
+        )
+      : 'none',
     seed: setup.seed,
     rounds: `${setup.rounds}${Number(setup.rounds) === scenario.protocol.maxRounds ? " (the scenario's)" : ''}`,
     minutes: Number(setup.minutes) > 0 ? `${setup.minutes} min per turn` : 'off',
@@ -100,7 +110,7 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
     <Box flexDirection="column" width={width} height={height}>
       <Heading
         title={`Play a session — ${scenario.title}`}
-        right={protocolWords(scenario, true)}
+        right={protocolWords(scenario, true).split(', ')}
         width={width}
       />
       <Wrapped

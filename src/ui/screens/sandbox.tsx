@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
-import { Heading, PaneTitle } from '../components/heading.tsx';
+import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
 import { SidePane } from '../components/side-pane.tsx';
 import { TermSheet } from '../components/term-sheet.tsx';
@@ -66,6 +66,8 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   const bodyHeight = Math.max(4, height - 5);
   const leftWidth = Math.floor(width * 0.53);
   const rightWidth = width - leftWidth - 2;
+  // the bars' legend, whole: on a row of its own when the pane's title row cannot hold it
+  const verdictsLegend = `${GLYPH.mark} = no deal`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -101,12 +103,12 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
               />
             </Box>
             <SidePane width={rightWidth + 2}>
-              <PaneTitle title="Verdicts" note={`as of ${asOf} · ${GLYPH.mark} = no deal`} />
+              <PaneTitle title="Verdicts" note={`as of ${asOf}`} legend={verdictsLegend} width={rightWidth} />
               <VerdictPanel
                 scenario={scenario}
                 evaluation={evaluation}
                 width={rightWidth}
-                height={bodyHeight - 1}
+                height={bodyHeight - paneTitleRows('Verdicts', `as of ${asOf}`, verdictsLegend, rightWidth)}
                 before={before}
               />
             </SidePane>

@@ -75,9 +75,32 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const docW = Math.max(8, width - (2 + 11 + actorW.reduce((x, y) => x + y, 0) + 5 + 8));
   const legend = [{ text: timelineLegend(), dim: true }];
   const legendLines = Math.min(5, wrappedHeight(legend, width));
-  // a line more for the positions applied before their sources, when any document has them
-  const early = entries.some((e) => e.appliedBeforeRecord.length > 0);
-  const detailLines = early ? 5 : 3;
+  // under the table, the selected document's dated positions and its counts of positions applied before their
+  // sources, whole (a count cut off is a number lost): the table gives up rows for the tallest of them (so that
+  // it does not jump as the selection moves), down to three rows
+  const positions = entries.map((e) => [{ text: positionsLine(scenario, e), dim: true }]);
+  const early = entries.map((e) =>
+    e.appliedBeforeRecord.length > 0
+      ? [
+          { text: `${GLYPH.before} `, color: theme.warn },
+          {
+            text: `${BEFORE_RECORD_LEAD} (the reasons: peacesim show): ${beforeRecordCounts(scenario, e.appliedBeforeRecord)}`,
+            dim: true,
+          },
+        ]
+      : [],
+  );
+  const room = Math.max(2, height - 1 - legendLines - 1 - 3 - 1);
+  const earlyLines = Math.min(
+    room - 1,
+    Math.max(0, ...early.map((spans) => (spans.length ? wrappedHeight(spans, width) : 0))),
+  );
+  // the dated positions' labels are prose (peacesim show gives them whole): two lines at most, cut with …
+  const positionLines = Math.max(
+    1,
+    Math.min(2, room - earlyLines, Math.max(1, ...positions.map((spans) => wrappedHeight(spans, width)))),
+  );
+  const detailLines = 1 + positionLines + earlyLines;
   const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
@@ -144,24 +167,8 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
           <Text wrap="truncate-end" bold>
             {selected.title}
           </Text>
-          <Wrapped
-            spans={[{ text: positionsLine(scenario, selected), dim: true }]}
-            width={width}
-            maxLines={2}
-          />
-          {selected.appliedBeforeRecord.length > 0 ? (
-            <Wrapped
-              spans={[
-                { text: `${GLYPH.before} `, color: theme.warn },
-                {
-                  text: `${BEFORE_RECORD_LEAD} (the reasons: peacesim show): ${beforeRecordCounts(scenario, selected.appliedBeforeRecord)}`,
-                  dim: true,
-                },
-              ]}
-              width={width}
-              maxLines={2}
-            />
-          ) : null}
+          <Wrapped spans={positions[row]!} width={width} maxLines={positionLines} />
+          {early[row]!.length ? <Wrapped spans={early[row]!} width={width} maxLines={earlyLines} /> : null}
         </Box>
       ) : (
         <Text dimColor>no documents tabled</Text>
