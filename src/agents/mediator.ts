@@ -33,27 +33,52 @@ interface Objection {
   readonly owner: number | null;
 }
 
-/** Keys of the rules and the required actors' red lines a package breaks. */
-function brokenKeys(scenario: Scenario, pkg: ArrayLike<number>): Set<string> {
-  const out = new Set<string>();
-  for (const c of scenario.rules) if (!holds(c.condition, pkg)) out.add(`rule:${c.id}`);
+/** How many rules and red lines of required actors a package breaks (counted, not listed: a repair asks this of
+ * every candidate, and keys as strings were a tenth of a draw's garbage). */
+function brokenCount(scenario: Scenario, pkg: ArrayLike<number>): number {
+  let n = 0;
+  for (const c of scenario.rules) if (!holds(c.condition, pkg)) n++;
   for (const a of requiredActors(scenario, pkg))
-    for (const c of scenario.actors[a]!.redLines) if (!holds(c.condition, pkg)) out.add(`${a}:${c.id}`);
-  return out;
+    for (const c of scenario.actors[a]!.redLines) if (!holds(c.condition, pkg)) n++;
+  return n;
 }
 
-/** What a change costs the required actors other than `exempt`: the sum of their utility losses. */
+/**
+ * Whether `next` breaks only what `start` broke: no rule that held in `start`, and no red line of an actor required
+ * in `next` that held in `start` or whose owner `start` did not need. `startRequired` is requiredActors of `start`.
+ */
+function breaksNothingNew(
+  scenario: Scenario,
+  start: ArrayLike<number>,
+  startRequired: readonly number[],
+  next: ArrayLike<number>,
+): boolean {
+  for (const c of scenario.rules) if (!holds(c.condition, next) && holds(c.condition, start)) return false;
+  for (const a of requiredActors(scenario, next)) {
+    const wasRequired = startRequired.includes(a);
+    for (const c of scenario.actors[a]!.redLines)
+      if (!holds(c.condition, next) && (!wasRequired || holds(c.condition, start))) return false;
+  }
+  return true;
+}
+
+/** Each actor's utility of a text: the "before" of every candidate's cost, worked out once per text. */
+function utilitiesOf(scenario: Scenario, pkg: ArrayLike<number>): Float64Array {
+  return Float64Array.from(scenario.actors, (actor) => utility(actor, scenario.offsets, pkg));
+}
+
+/** What a change costs the required actors other than `exempt`: the sum of their utility losses (`from`: each
+ * actor's utility before it, utilitiesOf the text changed). */
 function costToOthers(
   scenario: Scenario,
-  from: ArrayLike<number>,
+  from: Float64Array,
   to: ArrayLike<number>,
   exempt: readonly number[],
 ) {
   let cost = 0;
   for (const a of requiredActors(scenario, to)) {
     if (exempt.includes(a)) continue;
-    const actor = scenario.actors[a]!;
-    cost += Math.max(0, utility(actor, scenario.offsets, from) - utility(actor, scenario.offsets, to));
+    cost += Math.max(0, from[a]! - utility(scenario.actors[a]!, scenario.offsets, to));
   }
   return cost;
 }
@@ -241,6 +266,7 @@ function repairOne(d: Revising, { constraint, owner }: Objection): void {
   const keep = d.me.redLines.filter((c) => c === constraint || holds(c.condition, text));
   const exempt = owner === null ? [self] : [owner, self];
   const mineNow = d.mine(text);
+  const before = utilitiesOf(scenario, text);
   const consider = (next: Int32Array) => {
     if (holds(constraint.condition, next) === false && needed(next)) return;
     if (!keepsAll(keep, next)) return;
@@ -248,8 +274,8 @@ function repairOne(d: Revising, { constraint, owner }: Objection): void {
     candidates.push({
       item: next,
       score: [
-        brokenKeys(scenario, next).size,
-        costToOthers(scenario, text, next, exempt),
+        brokenCount(scenario, next),
+        costToOthers(scenario, before, next, exempt),
         Math.max(0, mineNow - d.mine(next)),
       ],
     });
@@ -352,8 +378,8 @@ function moveFor(d: Revising, a: number, asks: readonly number[], held: Held): v
   if (!requiredActors(scenario, start).includes(a)) return;
   if (actor.redLines.some((c) => !holds(c.condition, start))) return; // already handled, or could not be
   if (utility(actor, scenario.offsets, start) >= actor.reservation.value - EPS) return; // it holds out: time will tell
-  const before = brokenKeys(scenario, start);
-  const content = requiredActors(scenario, start).filter(
+  const startRequired = requiredActors(scenario, start);
+  const content = startRequired.filter(
     (j) =>
       j !== a &&
       utility(scenario.actors[j]!, scenario.offsets, start) >= scenario.actors[j]!.reservation.value - EPS,
@@ -362,7 +388,7 @@ function moveFor(d: Revising, a: number, asks: readonly number[], held: Held): v
   // no red line or rule that holds may break, nobody content may fall below no deal, and the mediator keeps its aspiration
   const admissible = (next: Int32Array) =>
     keepsAll(holdingIn(d, held, d.text), next) &&
-    [...brokenKeys(scenario, next)].every((k) => before.has(k)) &&
+    breaksNothingNew(scenario, start, startRequired, next) &&
     content.every(
       (j) =>
         utility(scenario.actors[j]!, scenario.offsets, next) >= scenario.actors[j]!.reservation.value - EPS,
@@ -405,13 +431,14 @@ function moveFor(d: Revising, a: number, asks: readonly number[], held: Held): v
       }
     }
     const candidates: { item: Int32Array; score: number[] }[] = [];
+    const before = utilitiesOf(scenario, text);
     for (const o of better) {
       if (issue.kind === 'numeric' && Math.abs(o - cur) !== nearest) continue;
       const next = withTerms(text, [[ask.issue, o]]);
       if (admissible(next))
         candidates.push({
           item: next,
-          score: [costToOthers(scenario, text, next, [a, self]), now - u(next)],
+          score: [costToOthers(scenario, before, next, [a, self]), now - u(next)],
         });
     }
     const next = cheapest(candidates, d.rng);
