@@ -168,7 +168,7 @@ class Revising {
     readonly view: View,
     readonly rng: Rng,
     readonly input: MediatorInput,
-    /** the actors that rejected, parties first (protocol order), then the others by index */
+    /** the actors that rejected, in the order it takes them up (hearingOrder) */
     readonly rejected: readonly number[],
   ) {
     this.text = view.text.slice();
@@ -192,15 +192,30 @@ class Revising {
   }
 }
 
+/**
+ * The order in which it takes up the actors that rejected: the parties before the others (their consent is always
+ * needed), and within each, the actor the text serves worst first — the lowest utility over its value of no deal —
+ * then scenario order. Never the order a scenario lists its parties in: whose objections come first decides which
+ * repairs the later ones must work around, so a listing order would favour one side by accident of typing (with
+ * Russia listed first, the runs differed from those with Ukraine first). Ties of margin are exact ties only.
+ */
+function hearingOrder(view: View, rejected: readonly number[]): number[] {
+  const { scenario, text } = view;
+  const margin = new Map(
+    rejected.map((a) => {
+      const actor = scenario.actors[a]!;
+      return [a, utility(actor, scenario.offsets, text) - actor.reservation.value];
+    }),
+  );
+  return [...rejected].sort(
+    (a, b) =>
+      Number(isParty(scenario, b)) - Number(isParty(scenario, a)) || margin.get(a)! - margin.get(b)! || a - b,
+  );
+}
+
 export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
   const { scenario } = view;
-  const rejected = [...input.rejected].sort(
-    (a, b) =>
-      Number(isParty(scenario, b)) - Number(isParty(scenario, a)) ||
-      scenario.protocol.parties.indexOf(a) - scenario.protocol.parties.indexOf(b) ||
-      a - b,
-  );
-  const d = new Revising(view, rng, input, rejected);
+  const d = new Revising(view, rng, input, hearingOrder(view, input.rejected));
   repairObjections(d);
   keepOwnRedLines(d);
   moveAskedTerms(d);
