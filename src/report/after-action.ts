@@ -187,7 +187,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       title: scenario.title,
       ...(meta.source === undefined ? {} : { source: meta.source }),
     },
-    protocol: protocolWords(scenario),
+    protocol: protocolWords(scenario, false, options.maxRounds),
     ...(options.anticipateRatification ? { anticipation: anticipationWords(scenario) } : {}),
     seed: options.seed,
     maxRounds: options.maxRounds,

@@ -1,5 +1,6 @@
 // Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
 // the renderers escape.
+import { proposerOf } from '../domain/protocol.ts';
 import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
@@ -52,12 +53,37 @@ export function provenanceFlag(confirmed: boolean, recall: boolean): string {
 }
 
 /**
- * The negotiation protocol, for wherever a person reads it (the id stays in --json): "a single negotiating text,
- * mediated by United States" or "alternating offers"; `brief` for a heading: "single text, mediated by …".
+ * Who proposes when under alternating offers: the list order of the parties is the protocol here (the party that
+ * proposes first may gain by it), so it is said, not left to the scenario file: "alternating offers: South proposes
+ * in round 2, North in round 3, and so on (…)". Round 1 holds the opening document when there is one (an event
+ * that tables a document takes a round's turn too: the rule is said, not a forecast).
  */
-export function protocolWords(scenario: Scenario, brief = false): string {
+function turnWords(scenario: Scenario, maxRounds: number): string {
+  const first = scenario.protocol.opening ? 2 : 1;
+  const n = scenario.protocol.parties.length;
+  const turns = Array.from({ length: Math.min(n, maxRounds - first + 1) }, (_, k) => first + k);
+  if (turns.length === 0) return 'alternating offers';
+  const name = (round: number) => scenario.actors[proposerOf(scenario, round)]!.name;
+  const [lead, ...rest] = turns;
+  const more = rest.map((r) => `${name(r)} in round ${r}`);
+  const inTurn = maxRounds >= first + n ? ', and so on' : '';
+  const opening = first === 2 ? '; round 1 holds the opening text' : '';
+  return `alternating offers: ${name(lead!)} proposes in round ${lead}${more.map((m) => `, ${m}`).join('')}${inTurn} (turns in the order of the scenario's parties${opening})`;
+}
+
+/**
+ * The negotiation protocol, for wherever a person reads it (the id stays in --json): "a single negotiating text,
+ * mediated by United States" or "alternating offers: North proposes in round 1, South in round 2, and so on
+ * (…)"; `brief` for a heading: "single text, mediated by …" or "alternating offers".
+ */
+export function protocolWords(
+  scenario: Scenario,
+  brief = false,
+  maxRounds = scenario.protocol.maxRounds,
+): string {
   const pr = scenario.protocol;
-  if (pr.kind !== 'mediated-single-text') return 'alternating offers';
+  if (pr.kind !== 'mediated-single-text')
+    return brief ? 'alternating offers' : turnWords(scenario, maxRounds);
   const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
   return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;
 }

@@ -21,7 +21,7 @@ describe('peacesim run', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(
-      /^Tutorial — a stylised two-party settlement\nalternating offers; parties North \(stylised Russia\) and South/,
+      /^Tutorial — a stylised two-party settlement\nalternating offers: South \(stylised Ukraine\) proposes in round 2, North \(stylised Russia\) in round 3, and so on \(turns in the order of the scenario's parties; round 1 holds the opening text\); parties North \(stylised Russia\) and South/,
     );
     expect(r.stdout).toContain('\nRound 1\n');
     expect(r.stdout).toContain('opens with "A mediator\'s compromise text"');

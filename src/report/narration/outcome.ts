@@ -65,7 +65,7 @@ function consentOf(v: Voice, terms: TermSheet, what: string): Line {
 export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): Line[] {
   const s = v.scenario;
   const pr = s.protocol;
-  const kind = protocolWords(s);
+  const kind = protocolWords(s, false, options.maxRounds);
   const strategies = s.actors
     .map((a) => {
       const st = options.strategies[a.index]!;
