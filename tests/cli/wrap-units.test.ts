@@ -169,9 +169,24 @@ describe('the tables at 80 columns', () => {
     expect(tutorial).toContain("2024-06-14  North's opening demands       North  yes    no     no    48");
   });
 
-  it('analyze: keeps the reasons in their column where it leaves room to read (100 columns)', async () => {
-    vi.stubEnv('COLUMNS', '100');
+  it('analyze: keeps the reasons in their column where it leaves room to read (120 columns)', async () => {
+    vi.stubEnv('COLUMNS', '120');
     const lines = plainLines(await cli('analyze', 'ukraine-peace'));
     expect(lines.some((l) => /[+−]\d\.\d{3} {2}red line: /.test(l))).toBe(true);
+  });
+
+  it('analyze: writes the reasons under the row where their column would be a narrow strip', async () => {
+    for (const [columns, scenario] of [
+      ['100', 'ukraine-peace'],
+      ['80', 'tutorial-bilateral'],
+    ] as const) {
+      vi.stubEnv('COLUMNS', columns);
+      const lines = plainLines(await cli('analyze', scenario));
+      // no reason beside a row's figures, and each reason starts a line of its own under its row
+      expect(lines.some((l) => /[+−]\d\.\d{3} {2}\S/.test(l))).toBe(false);
+      const rows = lines.flatMap((l, k) => (/ rejects {2}u \d/.test(l) ? [k] : []));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const k of rows) expect(lines[k + 1]).toMatch(/^ {6}(red line: |below reservation)/);
+    }
   });
 });

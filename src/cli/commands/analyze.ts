@@ -39,7 +39,6 @@ import { writeFileAtomic } from '../files.ts';
 import { ANTICIPATE_FLAG, intFlag, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
-import { MIN_TEXT } from '../min-text.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { textWidth } from '../wrap.ts';
@@ -76,6 +75,9 @@ function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
  * further one under the first, when that column leaves room to read at `width`; else each on its own line under
  * its row, two columns in, so that no reason is squeezed into a narrow column at the right.
  */
+/** The narrowest strip beside a verdict's figures its reasons are written in. */
+const MIN_REASON = 44;
+
 function verdictTable(rows: readonly (readonly string[])[], width: number): string[] {
   const FIGURES = 5;
   const figures = table(
@@ -83,7 +85,9 @@ function verdictTable(rows: readonly (readonly string[])[], width: number): stri
     '    ',
   );
   const column = Math.max(0, ...figures.map((l) => cells(l))) + 2;
-  const under = width - column < MIN_TEXT;
+  // the reasons are sentences (a red line, the costliest terms): beside the figures only when they have room to
+  // read; else on lines of their own under the row (at 80 columns a strip of 33 took seven lines a reason)
+  const under = width - column < MIN_REASON;
   return rows.flatMap((r, k) => {
     const reasons = r.slice(FIGURES);
     if (under) return [figures[k]!, ...reasons.map((x) => `      ${x}`)];
