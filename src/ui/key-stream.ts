@@ -3,7 +3,8 @@
 // string, so "jjj" matched no key and forty backspaces deleted nothing. This stream stands between the terminal and
 // Ink: it splits each chunk into keys (an escape sequence stays whole) and hands Ink one key per turn of the event
 // loop, after React has rendered the last one and re-subscribed its handlers, so that every key counts against
-// the screen it lands on.
+// the screen it lands on. It also puts the terminal in raw mode as it is made, before the first frame (see the
+// constructor).
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { unstable_IdlePriority, unstable_scheduleCallback } from 'scheduler';
@@ -47,11 +48,11 @@ export interface KeySource {
 }
 
 /**
- * Waits until the last key has been rendered and the screen it led to listens: every task React's scheduler has
- * queued by then (the render's passive effects, where a new screen subscribes its key handlers) runs before a task
- * of idle priority, however often React yields on a loaded machine; then two turns of the event loop, a lone ESC
- * one more, as Ink itself flushes it on setImmediate. (Two turns alone were not always enough: on a machine with
- * ten busy processes React yielded mid-effects, and a key of the chunk reached the screen before its handlers.)
+ * Waits until the last key has been rendered and the screen it led to has settled: every task React's scheduler
+ * has queued by then (the render itself, and its passive effects, where a scroll box measures what it holds) runs
+ * before a task of idle priority, however often the scheduler yields on a loaded machine; then two turns of the
+ * event loop, a lone ESC one more, as Ink itself flushes it on setImmediate. (The handlers of a new screen are
+ * registered as it commits: hooks/use-keys.ts.)
  */
 function afterRender(key: string): Promise<void> {
   let left = key === ESC ? 3 : 2;
@@ -82,6 +83,11 @@ export class KeyStream extends Readable {
     this.#source = source;
     this.#pace = pace;
     this.isTTY = source.isTTY === true;
+    // Raw at once, not when Ink first listens: Ink subscribes in React's passive effects, after the first frame is
+    // on screen, and a key typed in between (type-ahead, or a loaded machine that runs the process late) met the
+    // terminal's line discipline, which echoed it and turned enter into a line feed — Ink's 'enter', which no
+    // handler takes — so keys typed as the explorer opened were lost. Raw keys wait in the terminal until read.
+    if (this.isTTY) source.setRawMode?.(true);
   }
 
   async #pump(): Promise<void> {
@@ -98,9 +104,11 @@ export class KeyStream extends Readable {
     }
   }
 
-  /** Ink turns raw mode on while any handler listens: the terminal's keys flow only then. */
+  /**
+   * Ink turns raw mode on while any handler listens: the terminal's keys flow only then. The terminal itself stays
+   * raw until the stream is destroyed (keys typed while none listens wait there, as typed).
+   */
   setRawMode(on: boolean): this {
-    this.#source.setRawMode?.(on);
     if (on && !this.#listening) {
       this.#source.on('data', this.#onData);
       this.#source.resume?.();
@@ -130,6 +138,7 @@ export class KeyStream extends Readable {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     if (this.#listening) this.setRawMode(false);
+    if (this.isTTY) this.#source.setRawMode?.(false);
     callback(error);
   }
 }

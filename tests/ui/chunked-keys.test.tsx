@@ -13,15 +13,36 @@ import { KeyStream, splitKeys } from '../../src/ui/key-stream.ts';
 import { MONO_THEME } from '../../src/ui/theme.ts';
 import { KEY, scenario } from './render.tsx';
 
+/**
+ * A terminal's input as the kernel keeps it: what is typed waits until it is read, and until raw mode is on the line
+ * discipline has it — an enter (\r) becomes a line feed (\n, ICRNL), which Ink reads as no key any handler takes.
+ */
 class FakeTerminalIn extends EventEmitter {
   readonly isTTY = true;
-  setRawMode() {}
-  resume() {}
-  pause() {}
+  raw = false;
+  #reading = false;
+  #typed = '';
+  setRawMode(on: boolean) {
+    this.raw = on;
+  }
+  resume() {
+    this.#reading = true;
+    setImmediate(() => this.#deliver());
+  }
+  pause() {
+    this.#reading = false;
+  }
   ref() {}
   unref() {}
   /** one chunk, as the terminal would deliver it */
   send(chunk: string) {
+    this.#typed += this.raw ? chunk : chunk.replaceAll('\r', '\n');
+    this.#deliver();
+  }
+  #deliver() {
+    if (!this.#reading || !this.#typed) return;
+    const chunk = this.#typed;
+    this.#typed = '';
     this.emit('data', Buffer.from(chunk, 'utf8'));
   }
 }
@@ -31,8 +52,21 @@ class FakeTerminalOut extends EventEmitter {
   readonly rows = 30;
   readonly isTTY = true;
   last = '';
+  /** whether the terminal's input was raw as each frame was drawn */
+  readonly rawAtFrame: boolean[] = [];
+  constructor(
+    private readonly input: FakeTerminalIn,
+    /** what the user types the moment the first frame is on screen */
+    private typeAhead = '',
+  ) {
+    super();
+  }
   write = (frame: string) => {
     this.last = frame;
+    this.rawAtFrame.push(this.input.raw);
+    const keys = this.typeAhead;
+    this.typeAhead = '';
+    if (keys) this.input.send(keys);
     return true;
   };
 }
@@ -43,9 +77,10 @@ afterEach(() => {
   unmount = undefined;
 });
 
-function terminal(id: string, host?: PlayHost) {
+function terminal(id: string, host?: PlayHost, typeAhead?: string) {
   const input = new FakeTerminalIn();
-  const output = new FakeTerminalOut();
+  const output = new FakeTerminalOut(input, typeAhead);
+  const keys = new KeyStream(input);
   const instance = render(
     <App
       scenario={scenario(id)}
@@ -55,14 +90,17 @@ function terminal(id: string, host?: PlayHost) {
       {...(host ? { host } : {})}
     />,
     {
-      stdin: new KeyStream(input) as unknown as NodeJS.ReadStream,
+      stdin: keys as unknown as NodeJS.ReadStream,
       stdout: output as unknown as NodeJS.WriteStream,
       debug: true,
       exitOnCtrlC: false,
       patchConsole: false,
     },
   );
-  unmount = () => instance.unmount();
+  unmount = () => {
+    instance.unmount();
+    keys.destroy();
+  };
   // without the cursor's inverse video
   const frame = () => stripVTControlCharacters(output.last);
   const waitFor = async (test: (frame: string) => boolean, what: string) => {
@@ -71,7 +109,7 @@ function terminal(id: string, host?: PlayHost) {
     if (!test(frame())) throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
     return frame();
   };
-  return { input, frame, waitFor };
+  return { input, output, frame, waitFor };
 }
 
 describe('splitting a chunk into keys', () => {
@@ -124,5 +162,22 @@ describe('keys that arrive together, in the explorer', () => {
     await t.waitFor((f) => f.includes('saved to /tmp/peacesim pasted/session.json'), 'the save');
     expect([...written.keys()]).toEqual(['/tmp/peacesim pasted/session.json']);
     expect(JSON.parse(written.get('/tmp/peacesim pasted/session.json')!).inputs.length).toBeGreaterThan(0);
+  });
+
+  it('should have the terminal raw before the first frame is drawn, and hand it back cooked', () => {
+    const t = terminal('tutorial-bilateral');
+    // Ink's handlers subscribe in React's passive effects, after this frame: a key typed once it is on screen must
+    // not meet the line discipline, which turns enter into a line feed (and echoes it)
+    expect(t.output.rawAtFrame.length).toBeGreaterThan(0);
+    expect(t.output.rawAtFrame).not.toContain(false);
+    unmount?.();
+    unmount = undefined;
+    expect(t.input.raw).toBe(false);
+  });
+
+  it('should count the keys typed as the first frame lands, before Ink listens, across screens', async () => {
+    // the overview is drawn as React commits; Ink starts reading only in the effects that follow
+    const t = terminal('tutorial-bilateral', undefined, `p${'\r'.repeat(6)}rs`);
+    await t.waitFor((f) => f.includes('file: tutorial-bilateral-seed1.session.json'), 'the save prompt');
   });
 });
