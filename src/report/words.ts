@@ -1,6 +1,7 @@
 // Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
 // the renderers escape.
 import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+import type { AdHocEffect } from '../engine/events.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
 export function possessive(name: string): string {
@@ -61,3 +62,14 @@ export function protocolWords(scenario: Scenario, brief = false): string {
   const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
   return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;
 }
+
+/** An ad-hoc effect's kind in words. */
+export const AD_HOC_WORDS: Readonly<Record<AdHocEffect['kind'], string>> = {
+  'set-reservation': 'a value of no deal set',
+  'shift-reservation': 'a value of no deal shifted',
+  'set-weight': 'a weight changed',
+  'drop-red-line': 'a red line dropped',
+  table: 'a document tabled',
+  'walk-out': 'a walk-out',
+  goodwill: 'a goodwill gesture',
+};
