@@ -24,8 +24,9 @@ export type PlannedInject = PlannedEvent | { readonly effect: AdHocEffect; reado
 
 /**
  * The input a planned inject sends where the run stands, or null when there is nothing for it to do: an ad-hoc
- * drop of a red line the actor no longer holds — a run with a reversed choice may have dropped it already, and the
- * facilitator's list offers only the red lines still standing. Every other plan is sent as it is.
+ * drop of a red line the actor does not hold — a run with a reversed choice may have dropped it already, and the
+ * facilitator's list offers only the red lines still standing. Every other plan is sent as it is (and refused as
+ * the machine refuses it).
  */
 export function plannedInput(
   scenario: Scenario,

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { applyItems } from '../../src/analysis/hinge-items.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import type { AdHocEffect, InjectEvent } from '../../src/engine/events.ts';
 import { isOver } from '../../src/engine/game.ts';
-import type { PlannedInject } from '../../src/engine/headless.ts';
-import { restsOn } from '../../src/engine/hinges.ts';
+import { type PlannedInject, runHeadless } from '../../src/engine/headless.ts';
+import { playOutcome, restsOn, runItems } from '../../src/engine/hinges.ts';
 import { replaySessionPlan } from '../../src/engine/session-plan.ts';
 import { restsOnFor, sessionRestsOn } from '../../src/report/evidence-of.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
@@ -135,6 +136,24 @@ describe('a bot session whose injects, planned at the start of their rounds, wou
   });
 });
 
+describe('a session in which the facilitator dropped a red line the search also drops', () => {
+  it('should try that reversal, the inject then dropping nothing: as if it had not been fired', async () => {
+    const s = scenario('tutorial-bilateral');
+    const options = { seed: 3, maxRounds: 4 };
+    const drop: AdHocEffect = { kind: 'drop-red-line', actor: 'north', redLine: 'no-nato' };
+    const game = runToTurn(fire(step(startGame(s, options)), drop));
+    const plan: PlannedInject[] = [{ effect: drop, round: 1 }];
+    const r = await sessionRestsOn(s, options, played(game), bots);
+    expect(r).toEqual({ computed: true, ...restsOn(s, { run: options, injects: plan }) });
+    const item = runItems(s, { run: options, injects: plan }).find((x) => x.id === 'red-line:north:no-nato')!;
+    expect(item).toBeDefined();
+    const reversed = applyItems(s, [item]);
+    const flips = playOutcome(reversed, options, plan) !== (r.computed && r.outcome);
+    expect(playOutcome(reversed, options, plan)).toBe(playOutcome(reversed, options, []));
+    expect(r.computed && r.items.some((x) => x.id === item.id)).toBe(flips);
+  });
+});
+
 describe('sessions that people played, or that have not ended', () => {
   it('should stay not computed, whatever the injects', async () => {
     const s = scenario('tutorial-bilateral');
@@ -202,6 +221,11 @@ describe('replaying a session from its plan, over random ad-hoc injects', () => 
           fc.pre(isOver(g));
           const r = replaySessionPlan(s, g.options, g.inputs, context(g).transcript);
           expect(r.replays).toBe(true);
+          // the plan's run logs what the session logged; an inject sent while paused logs that phase, nothing else
+          const replay = runHeadless(s, g.options, { injects: r.plan }).snapshot.context.transcript;
+          expect(replay).toEqual(
+            context(g).transcript.map((e) => (e.phase === 'paused' ? { ...e, phase: 'tabling' } : e)),
+          );
           expect(r.plan.map((p) => ('effect' in p ? p.effect : null))).toEqual(
             sent.map((e) => ('effect' in e ? e.effect : null)),
           );
