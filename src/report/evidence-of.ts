@@ -69,7 +69,7 @@ const LATE_WORDS: Readonly<Record<LateBy, string>> = {
   verdicts: "after the round's verdicts",
   tally: "after the round's tally",
   agreement: "after the round's agreement",
-  'paused-table': 'while the talks were paused, so its text went on the table only in the next round',
+  'paused-table': 'while the talks were paused, so its text was held for the next round',
 };
 
 /** An inject in words: "the inject US pressure on Ukraine", "the ad-hoc inject (a document tabled)". */

@@ -123,7 +123,7 @@ describe('a bot session whose injects, planned at the start of their rounds, wou
     expect(rests.computed).toBe(false);
     if (rests.computed) return;
     expect(rests.why).toContain(
-      'the ad-hoc inject (a document tabled) of round 1 came while the talks were paused, so its text went on the table only in the next round',
+      'the ad-hoc inject (a document tabled) of round 1 came while the talks were paused, so its text was held for the next round',
     );
   });
 
