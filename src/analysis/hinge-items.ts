@@ -183,15 +183,21 @@ export function conflicting(items: readonly HingeItem[]): boolean {
   return false;
 }
 
+/** What a run's injects put on its table: the manual events injected, and the documents ad-hoc injects table. */
+interface Injected {
+  readonly events?: ReadonlySet<string>;
+  readonly documents?: ReadonlySet<string>;
+}
+
 /**
- * The documents a run tables: its opening text, those of the events that fire on their own, and those of the
- * manual events injected into it — each once, in the scenario's order of documents.
+ * The documents a run tables: its opening text, those of the events that fire on their own, those of the manual
+ * events injected into it, and those its ad-hoc injects table — each once, in the scenario's order of documents.
  */
-function documentsTabledByRun(s: Scenario, injected: ReadonlySet<string>): NegotiationDocument[] {
-  const ids = new Set<string>();
+function documentsTabledByRun(s: Scenario, injected: Injected): NegotiationDocument[] {
+  const ids = new Set<string>(injected.documents);
   if (s.protocol.opening) ids.add(s.protocol.opening);
   for (const e of s.events)
-    if (!('manual' in e.trigger) || injected.has(e.id))
+    if (!('manual' in e.trigger) || injected.events?.has(e.id))
       for (const f of e.effects) if (f.kind === 'table') ids.add(f.document);
   return s.documents.filter((d) => ids.has(d.id));
 }
@@ -206,14 +212,15 @@ function involvedActors(s: Scenario): number[] {
 /**
  * Everything a run's outcome may rest on: the involved actors' red lines, ranged preferences, strategies and
  * drifts; the rules; the events that fire by themselves; the ratification hurdles; the recorded variants of every
- * text the run tables (`injected`: the ids of the manual events injected into it). Strategies the user fixed
+ * text the run tables (`injected`: the manual events injected into it, and the documents its ad-hoc injects
+ * table). Strategies the user fixed
  * (`--strategy`) are the user's, not the modeller's, and are left out; so are the injects themselves. Durability
  * factors never change an outcome and are left out too.
  */
 export function outcomeItems(
   s: Scenario,
   fixedStrategies: ReadonlySet<string> = new Set(),
-  injected: ReadonlySet<string> = new Set(),
+  injected: Injected = {},
 ): HingeItem[] {
   const out: HingeItem[] = [];
   for (const k of involvedActors(s)) {

@@ -5,7 +5,7 @@ import { InvalidArgumentError } from 'commander';
 import { strategyError } from '../agents/params.ts';
 import { wholeNumber } from '../domain/numbers.ts';
 import { STRATEGY_KINDS, type StrategyKind } from '../domain/types.ts';
-import type { PlannedInject } from '../engine/headless.ts';
+import type { PlannedEvent } from '../engine/headless.ts';
 
 export function intFlag(min: number, max: number): (value: string) => number {
   return (value) => {
@@ -43,7 +43,7 @@ export function parseStrategy(value: string, previous: StrategyFlags = {}): Stra
 }
 
 /** `--inject EVENT@ROUND`. */
-export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
+export function parseInject(value: string, previous: PlannedEvent[] = []): PlannedEvent[] {
   const m = /^([^@\s]+)@(\d+)$/.exec(value);
   if (!m || Number(m[2]) < 1)
     throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');

@@ -3,7 +3,7 @@ import { withBasis } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { PlannedInject } from '../engine/headless.ts';
 import { optionLabel } from '../report/format.ts';
-import { actorName, issueLabel, possessive } from '../report/words.ts';
+import { AD_HOC_WORDS, actorName, issueLabel, possessive } from '../report/words.ts';
 
 export { actorName, issueLabel };
 
@@ -22,11 +22,16 @@ export function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
 }
 
-/** Planned injects in words, by their events' titles: "The coalition of the willing is announced in round 2". */
+/**
+ * Planned injects in words, by their events' titles: "The coalition of the willing is announced in round 2"; an
+ * ad-hoc one by what it does: "an ad-hoc inject (a document tabled) in round 3".
+ */
 export function injectsWords(scenario: Scenario, injects: readonly PlannedInject[]): string {
-  return injects
-    .map((i) => `${scenario.events.find((e) => e.id === i.event)?.title ?? i.event} in round ${i.round}`)
-    .join(', ');
+  const what = (i: PlannedInject) =>
+    'event' in i
+      ? (scenario.events.find((e) => e.id === i.event)?.title ?? i.event)
+      : `an ad-hoc inject (${AD_HOC_WORDS[i.effect.kind]})`;
+  return injects.map((i) => `${what(i)} in round ${i.round}`).join(', ');
 }
 
 /**

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 import { peopleAtTheTable } from '../engine/game.ts';
-import type { PlannedInject } from '../engine/headless.ts';
+import type { PlannedEvent } from '../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../engine/options.ts';
 import { withFlags } from './core-errors.ts';
 import { actorName } from './labels.ts';
@@ -21,7 +21,7 @@ export function scenarioSource(name: string): string {
 export function checkPlan(
   scenario: Scenario,
   options: RunOptions,
-  injects: readonly PlannedInject[],
+  injects: readonly PlannedEvent[],
   moves: boolean,
 ) {
   checkInjects(scenario, options, injects);
@@ -33,7 +33,7 @@ export function checkPlan(
 }
 
 /** Checks the options and `--inject`s of a run (run, outcomes, hinges): manual events, within the rounds. */
-export function checkInjects(scenario: Scenario, options: RunOptions, injects: readonly PlannedInject[]) {
+export function checkInjects(scenario: Scenario, options: RunOptions, injects: readonly PlannedEvent[]) {
   // the options came from flags: their errors name the flag
   const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
   const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);

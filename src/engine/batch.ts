@@ -11,7 +11,7 @@ import type { StateNode } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
 import { initialContext, type NegotiationContext } from './context.ts';
 import type { NegotiationEvent } from './events.ts';
-import { type PlannedInject, runHeadless } from './headless.ts';
+import { type PlannedInject, plannedInput, runHeadless } from './headless.ts';
 import { ACTIONS, GUARDS, statechart } from './machine.ts';
 import { type Run, type RunOptions, resolveOptions } from './options.ts';
 
@@ -151,7 +151,8 @@ export function runBatch(
         const p = injects[k]!;
         if (p.round !== at.ctx.round || fired.has(k)) continue;
         fired.add(k);
-        if (!take(run, at, { type: 'INJECT', event: p.event })) return null;
+        const inject = plannedInput(scenario, at.ctx, p);
+        if (inject && !take(run, at, inject)) return null;
       }
     // an inject ended the talks (a walk-out)
     if (ended()) return ended();

@@ -3,14 +3,48 @@
 // API (game.ts), so the game it returns holds them all: a session replays them.
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
-import type { HumanMove, NegotiationEvent } from './events.ts';
+import type { NegotiationContext } from './context.ts';
+import { effectiveScenario } from './effective.ts';
+import type { AdHocEffect, HumanMove, InjectEvent, NegotiationEvent } from './events.ts';
 import { awaited, type Game, isOver, isPaused, newGame, refusal, send } from './game.ts';
 import type { NegotiationSnapshot } from './machine.ts';
 import type { RunOptions } from './options.ts';
 
-export interface PlannedInject {
+/** A manual scenario event fired at the start of a round (`--inject EVENT@ROUND`). */
+export interface PlannedEvent {
   readonly event: string;
   readonly round: number;
+}
+
+/**
+ * What a run fires at the start of a round: a manual scenario event, or a facilitator's ad-hoc effect (a saved
+ * session's, planned again at the round it fired in).
+ */
+export type PlannedInject = PlannedEvent | { readonly effect: AdHocEffect; readonly round: number };
+
+/**
+ * The input a planned inject sends where the run stands, or null when there is nothing for it to do: an ad-hoc
+ * drop of a red line the actor does not hold — a run with a reversed choice may have dropped it already, and the
+ * facilitator's list offers only the red lines still standing. Every other plan is sent as it is (and refused as
+ * the machine refuses it).
+ */
+export function plannedInput(
+  scenario: Scenario,
+  ctx: NegotiationContext,
+  p: PlannedInject,
+): InjectEvent | null {
+  if ('event' in p) return { type: 'INJECT', event: p.event };
+  const e = p.effect;
+  if (e.kind === 'drop-red-line') {
+    const actor = effectiveScenario(scenario, ctx).actors.find((a) => a.id === e.actor);
+    if (actor && !actor.redLines.some((r) => r.id === e.redLine)) return null;
+  }
+  return { type: 'INJECT', effect: e };
+}
+
+/** A planned inject as a flag would write it: "us-walks-away@7", or "drop-red-line@4" for an ad-hoc one. */
+export function plannedName(p: PlannedInject): string {
+  return `${'event' in p ? p.event : p.effect.kind}@${p.round}`;
 }
 
 export interface SuppliedMove {
@@ -38,7 +72,7 @@ export class PlanError extends PeacesimError {
     readonly reason: string,
   ) {
     super(
-      `${item.kind === 'inject' ? `inject ${item.inject.event}@${item.inject.round}` : `the move of ${item.actor} in round ${round}`}: ${reason}`,
+      `${item.kind === 'inject' ? `inject ${plannedName(item.inject)}` : `the move of ${item.actor} in round ${round}`}: ${reason}`,
     );
   }
 }
@@ -83,7 +117,8 @@ export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
       (plan.injects ?? []).forEach((p, k) => {
         if (p.round !== round || fired.has(k)) return;
         fired.add(k);
-        const inject = { type: 'INJECT', event: p.event } as const;
+        const inject = plannedInput(game.scenario, game.snapshot.context, p);
+        if (!inject) return;
         const why = refusal(game, inject);
         if (why) throw new PlanError({ kind: 'inject', inject: p }, round, why);
         game = taken(send(game, inject));

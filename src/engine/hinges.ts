@@ -12,6 +12,7 @@ import { endOfRun } from './batch.ts';
 import { runOutcome } from './game.ts';
 import type { PlannedInject } from './headless.ts';
 import type { RunOptions } from './options.ts';
+import type { TranscriptEntry } from './transcript.ts';
 
 /**
  * How a run ends, as the search compares runs: collapsed, stalemate, signed (no ratification hurdle met), or a
@@ -35,7 +36,12 @@ export function playOutcome(
   injects: readonly PlannedInject[],
 ): RunEnd {
   const end = endOfRun(scenario, options, injects);
-  const ended = end ? runOutcome(end.transcript) : null;
+  return end ? runEnd(end.transcript) : 'waiting';
+}
+
+/** How a transcript ends, as the search compares runs ('waiting': it has not ended). */
+export function runEnd(transcript: readonly TranscriptEntry[]): RunEnd {
+  const ended = runOutcome(transcript);
   if (!ended) return 'waiting';
   if (ended.kind !== 'signed' || !ended.ratification) return ended.kind;
   return ended.ratification.clears ? 'signed-ratified' : 'signed-unratified';
@@ -69,12 +75,17 @@ export interface OutcomeHinges {
 
 /**
  * The items a run's outcome may rest on: fixed strategies are the user's; the variants of the texts its injects
- * table are tried like those of its opening; calibrated items where the record says.
+ * table — a manual event's, or an ad-hoc inject's — are tried like those of its opening; calibrated items where the
+ * record says.
  */
 export function runItems(scenario: Scenario, options: OutcomeHingeOptions = {}): HingeItem[] {
   const fixed = new Set(Object.keys(options.run?.strategies ?? {}));
-  const injected = new Set((options.injects ?? []).map((p) => p.event));
-  const items = outcomeItems(scenario, fixed, injected);
+  const injects = options.injects ?? [];
+  const events = new Set(injects.flatMap((p) => ('event' in p ? [p.event] : [])));
+  const documents = new Set(
+    injects.flatMap((p) => ('effect' in p && p.effect.kind === 'table' ? [p.effect.document] : [])),
+  );
+  const items = outcomeItems(scenario, fixed, { events, documents });
   for (const [a, centre] of options.centres ?? []) items.push(calibratedItem(scenario.actors[a]!, centre));
   return items;
 }

@@ -8,16 +8,20 @@ import { loadLp } from '../analysis/lp.ts';
 import { calibratedCentres } from '../analysis/record-prior.ts';
 import type { Scenario } from '../domain/types.ts';
 import { canonicalJson, scenarioHash } from '../engine/canonical.ts';
+import type { InjectEvent, NegotiationEvent } from '../engine/events.ts';
 import type { PlannedInject } from '../engine/headless.ts';
 import { restsOn } from '../engine/hinges.ts';
 import type { RunOptions } from '../engine/options.ts';
+import { type LateBy, replaySessionPlan, type SessionReplay } from '../engine/session-plan.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import {
   type AnalysisEvidence,
   type EvidenceSection,
+  outcomeWords,
   type RestsOnSection,
   recordEvidence,
 } from './evidence.ts';
+import { AD_HOC_WORDS } from './words.ts';
 
 /** Centres of the calibrated regions of the actors whose numbers contradict the record (none: no solver loaded). */
 async function centresFor(scenario: Scenario): Promise<Map<number, Centre>> {
@@ -33,6 +37,11 @@ export const NOT_ENDED: RestsOnSection = {
   why: 'not computed: the session has not ended, so it has no outcome yet.',
 };
 
+const PEOPLE: RestsOnSection = {
+  computed: false,
+  why: 'not computed: people played in this run, and a reversed choice would change the texts they answered.',
+};
+
 /** Results of this process, by scenario, options and injects: a run and its resume print the same thing once. */
 const known = new Map<string, RestsOnSection>();
 
@@ -43,11 +52,7 @@ export async function restsOnFor(
   injects: readonly PlannedInject[],
   people: boolean,
 ): Promise<RestsOnSection> {
-  if (people)
-    return {
-      computed: false,
-      why: 'not computed: people played in this run, and a reversed choice would change the texts they answered.',
-    };
+  if (people) return PEOPLE;
   const key = `${scenarioHash(scenario)} ${canonicalJson({ run, injects })}`;
   const done = known.get(key);
   if (done) return done;
@@ -59,39 +64,64 @@ export async function restsOnFor(
   return result;
 }
 
+/** When in its round an inject came, if not at its start. */
+const LATE_WORDS: Readonly<Record<LateBy, string>> = {
+  verdicts: "after the round's verdicts",
+  tally: "after the round's tally",
+  agreement: "after the round's agreement",
+  'paused-table': 'while the talks were paused, so its text was held for the next round',
+};
+
+/** An inject in words: "the inject US pressure on Ukraine", "the ad-hoc inject (a document tabled)". */
+function injectWords(scenario: Scenario, input: InjectEvent): string {
+  if ('effect' in input) return `the ad-hoc inject (${AD_HOC_WORDS[input.effect.kind]})`;
+  return `the inject ${scenario.events.find((e) => e.id === input.event)?.title ?? input.event}`;
+}
+
+/** Why planning a session's injects again at their rounds does not replay it, in words. */
+function notReplayed(scenario: Scenario, r: Extract<SessionReplay, { replays: false }>): string {
+  const lead =
+    'not computed: planned again at the start of their rounds, the injects of this session do not replay it';
+  const late = r.late
+    ? `: ${injectWords(scenario, r.late.input)} of round ${r.late.round} came ${LATE_WORDS[r.late.by]}`
+    : '';
+  if (r.replayed === null) return `${lead}${late}; the engine refuses the plan (${r.refused}).`;
+  const ends =
+    r.replayed === r.outcome
+      ? `departs from the session in round ${r.round}`
+      : `ends ${outcomeWords(r.replayed)} where the session ended ${outcomeWords(r.outcome)}`;
+  return `${lead}${late}${late ? ', and' : ':'} the replay ${ends}.`;
+}
+
 /**
- * What a saved session's outcome rests on: its manual injects are planned again at the rounds they fired; a
- * session that people played, that is unfinished, or that took an ad-hoc inject is not run again.
+ * What a saved session's outcome rests on: its manual injects — scenario events and ad-hoc ones — are planned again
+ * at the rounds they fired, and the search runs on that plan once it replays the session. A session that people
+ * played, that is unfinished, or that the plan does not replay is not run again; the section says why.
  */
 export async function sessionRestsOn(
   scenario: Scenario,
   run: RunOptions,
-  transcript: readonly TranscriptEntry[],
+  played: { readonly inputs: readonly NegotiationEvent[]; readonly transcript: readonly TranscriptEntry[] },
   state: { done: boolean; people: boolean },
 ): Promise<RestsOnSection> {
-  const manual = transcript.flatMap((e) => (e.kind === 'inject' && e.trigger === 'manual' ? [e] : []));
-  if (!state.done)
-    return { computed: false, why: 'not computed: the session has not ended, so it has no outcome yet.' };
-  if (manual.some((e) => e.event === undefined))
-    return {
-      computed: false,
-      why: 'not computed: an ad-hoc inject of this session is not a scenario event to plan again.',
-    };
-  const injects = manual.map((e) => ({ event: e.event!.id, round: e.round }));
-  return restsOnFor(scenario, run, injects, state.people);
+  if (!state.done) return NOT_ENDED;
+  if (state.people) return PEOPLE;
+  const replay = replaySessionPlan(scenario, run, played.inputs, played.transcript);
+  if (!replay.replays) return { computed: false, why: notReplayed(scenario, replay) };
+  return restsOnFor(scenario, run, replay.plan, false);
 }
 
 /** The evidence of a saved session's report: what the record settles, and what the outcome rests on. */
 export async function sessionEvidence(
   scenario: Scenario,
   run: RunOptions,
-  transcript: readonly TranscriptEntry[],
+  played: { readonly inputs: readonly NegotiationEvent[]; readonly transcript: readonly TranscriptEntry[] },
   state: { done: boolean; people: boolean },
 ): Promise<EvidenceSection> {
   const record = scenario.record.length
     ? recordEvidence(scenario, calibrateScenario(await loadLp(), scenario))
     : null;
-  return { record, restsOn: await sessionRestsOn(scenario, run, transcript, state) };
+  return { record, restsOn: await sessionRestsOn(scenario, run, played, state) };
 }
 
 /** analyze's Evidence section: what the record settles, and every document's verdict and agreement hinges. */

@@ -98,7 +98,7 @@ export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidenc
 }
 
 /** How a run ends, in the words that follow "the run ends …". */
-function outcomeWords(o: RunEnd): string {
+export function outcomeWords(o: RunEnd): string {
   switch (o) {
     case 'signed':
       return 'in an agreement';

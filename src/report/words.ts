@@ -2,6 +2,7 @@
 // the renderers escape.
 import { proposerOf } from '../domain/protocol.ts';
 import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+import type { AdHocEffect } from '../engine/events.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
 export function possessive(name: string): string {
@@ -87,3 +88,14 @@ export function protocolWords(
   const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
   return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;
 }
+
+/** An ad-hoc effect's kind in words. */
+export const AD_HOC_WORDS: Readonly<Record<AdHocEffect['kind'], string>> = {
+  'set-reservation': 'a value of no deal set',
+  'shift-reservation': 'a value of no deal shifted',
+  'set-weight': 'a weight changed',
+  'drop-red-line': 'a red line dropped',
+  table: 'a document tabled',
+  'walk-out': 'a walk-out',
+  goodwill: 'a goodwill gesture',
+};

@@ -2,6 +2,7 @@
 // names actors, issues, options, red lines, rules, events and durability factors in words. Ids stay in --json and
 // CSV; a document's id appears only as the handle to type, after "--document".
 import { describe, expect, it } from 'vitest';
+import { injectsWords } from '../../src/cli/labels.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { cli } from '../helpers.ts';
@@ -81,4 +82,17 @@ describe('labels, never ids, in the text of the commands', () => {
         expect(idsIn(r.stdout, s)).toEqual([]);
       });
   }
+});
+
+describe('planned injects in words', () => {
+  it('should name an event by its title and an ad-hoc inject by what it does', () => {
+    const s = openScenario('ukraine-peace');
+    const coalition = s.events.find((e) => e.id === 'coalition-announced')!;
+    expect(
+      injectsWords(s, [
+        { event: 'coalition-announced', round: 2 },
+        { effect: { kind: 'table', document: 'us-28-point-plan' }, round: 3 },
+      ]),
+    ).toBe(`${coalition.title} in round 2, an ad-hoc inject (a document tabled) in round 3`);
+  });
 });

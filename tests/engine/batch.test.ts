@@ -85,4 +85,33 @@ describe('runs of draws without history', () => {
     expect(runBatch(s, person, [])).toBeNull();
     expect(runHeadless(s, person).waitingFor).toBe(s.actors[0]!.id);
   });
+
+  it('should end as the machine does with ad-hoc injects planned, a drop of a red line no longer held skipped by both', () => {
+    const s = shipped('tutorial-bilateral');
+    const redLines = s.actors.flatMap((a) => a.redLines.map((r) => ({ actor: a.id, redLine: r.id })));
+    const effect = fc.oneof(
+      // the same red line twice: the second finds it gone and is skipped; an actor the scenario lacks is refused
+      fc
+        .constantFrom(...redLines, { actor: 'no-such-actor', redLine: redLines[0]!.redLine })
+        .map((r) => ({ kind: 'drop-red-line', ...r }) as const),
+      fc.constantFrom(...s.documents.map((d) => ({ kind: 'table', document: d.id }) as const)),
+      fc
+        .record({ actor: fc.constantFrom(...s.actors.map((a) => a.id)), delta: fc.constantFrom(-0.1, 0.05) })
+        .map((x) => ({ kind: 'shift-reservation', ...x }) as const),
+      fc.constantFrom(...s.actors.map((a) => ({ kind: 'goodwill', actor: a.id }) as const)),
+    );
+    const seen = { batch: 0, declined: 0 };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.array(fc.record({ effect, round: fc.integer({ min: 1, max: 3 }) }), { maxLength: 4 }),
+        (seed, injects) => {
+          seen[sameEnd(s, { seed, maxRounds: 4 }, injects)]++;
+        },
+      ),
+      { seed: 20261206, numRuns: 80 },
+    );
+    expect(seen.batch).toBeGreaterThan(0);
+    expect(seen.declined).toBeGreaterThan(0);
+  });
 });

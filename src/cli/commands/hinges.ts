@@ -6,7 +6,7 @@ import { type DocumentHinges, documentHinges } from '../../analysis/hinges.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import { calibratedCentres } from '../../analysis/record-prior.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { PlannedInject } from '../../engine/headless.ts';
+import type { PlannedEvent } from '../../engine/headless.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
 import { outcomeName } from '../../report/evidence.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
@@ -35,7 +35,7 @@ export interface HingesReport {
   /** the run assumed that negotiators anticipate ratification (absent: it did not) */
   readonly anticipateRatification?: true;
   /** the manual events fired in the run (`--inject`; absent: none) */
-  readonly injects?: readonly PlannedInject[];
+  readonly injects?: readonly PlannedEvent[];
   /** the largest set tried */
   readonly maxSize: number;
   readonly outcome: {
@@ -61,7 +61,7 @@ interface HingesSettings {
 
 export async function hingesReport(
   scenario: Scenario,
-  opts: HingesSettings & { readonly injects?: readonly PlannedInject[] },
+  opts: HingesSettings & { readonly injects?: readonly PlannedEvent[] },
 ): Promise<HingesReport> {
   const injects = opts.injects ?? [];
   const needsCentres = scenario.actors.some((a) => {
@@ -211,7 +211,7 @@ export function registerHinges(program: Command, io: Io): void {
     .action(
       async (
         name: string,
-        opts: HingesSettings & { inject?: PlannedInject[]; json?: boolean; out?: string },
+        opts: HingesSettings & { inject?: PlannedEvent[]; json?: boolean; out?: string },
       ) => {
         checkExportFlags(opts);
         const scenario = await openScenarioAsync(name);

@@ -5,7 +5,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
-import type { PlannedInject } from '../../engine/headless.ts';
+import type { PlannedEvent } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import {
   type OutcomesOptions,
@@ -225,7 +225,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         asOf?: string;
         rounds?: number;
         strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-        inject?: PlannedInject[];
+        inject?: PlannedEvent[];
         anticipateRatification?: boolean;
       } & DrawFlags,
     ) => {

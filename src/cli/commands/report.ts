@@ -30,10 +30,15 @@ export function registerReport(program: Command, io: Io): void {
       const { session, scenario, game } = readSessionFile(file);
       const run = runStateOf(scenario, game.snapshot);
       const options = resolveOptions(scenario, sessionOptions(session));
-      const evidence = await sessionEvidence(scenario, sessionOptions(session), run.transcript, {
-        done: run.done,
-        people: peopleAtTheTable(scenario, sessionOptions(session)).length > 0,
-      });
+      const evidence = await sessionEvidence(
+        scenario,
+        sessionOptions(session),
+        { inputs: game.inputs, transcript: run.transcript },
+        {
+          done: run.done,
+          people: peopleAtTheTable(scenario, sessionOptions(session)).length > 0,
+        },
+      );
       const report = afterActionReport(scenario, run, { options, source: session.scenario.source, evidence });
       const format = outputFormat(opts.format, opts.out);
       emit(io, format === 'html' ? afterActionHtml(report) : afterActionMarkdown(report), opts.out);

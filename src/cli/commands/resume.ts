@@ -35,10 +35,15 @@ export function registerResume(program: Command, io: Io): void {
         const result = withFlags(moves, () => playOn(game, moves ? { moves: readMoves(moves) } : {}));
         const restsOn = opts.csv
           ? undefined
-          : await sessionRestsOn(scenario, options, result.snapshot.context.transcript, {
-              done: result.snapshot.status === 'done',
-              people: peopleAtTheTable(scenario, options).length > 0,
-            });
+          : await sessionRestsOn(
+              scenario,
+              options,
+              { inputs: result.inputs, transcript: result.snapshot.context.transcript },
+              {
+                done: result.snapshot.status === 'done',
+                people: peopleAtTheTable(scenario, options).length > 0,
+              },
+            );
         await report(
           io,
           { scenario, options, result },

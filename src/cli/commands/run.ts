@@ -9,7 +9,7 @@ import { peopleAtTheTable, runOutcome, scenarioNow } from '../../engine/game.ts'
 import {
   type HeadlessPlan,
   type HeadlessRun,
-  type PlannedInject,
+  type PlannedEvent,
   runHeadless,
 } from '../../engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
@@ -162,7 +162,7 @@ export function registerRun(program: Command, io: Io): void {
           seed: number;
           rounds?: number;
           strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-          inject?: PlannedInject[];
+          inject?: PlannedEvent[];
           moves?: string;
           anticipateRatification?: boolean;
           json?: boolean;

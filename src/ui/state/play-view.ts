@@ -9,6 +9,7 @@ import type { Scenario } from '../../domain/types.ts';
 import type { AdHocEffect, HumanMove, InjectEvent } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
 import { goodwillWords } from '../../report/narration/phrases.ts';
+import { AD_HOC_WORDS } from '../../report/words.ts';
 import { publicShift } from '../transcript-words.ts';
 import { injectStep } from './inject-menu.ts';
 import {
@@ -389,17 +390,6 @@ export function closeTop(v: PlayView): PlayView | null {
   if (t?.stage === 'brief') return { ...v, turn: { ...t, stage: 'gate', error: '' } };
   return null;
 }
-
-/** An ad-hoc effect's kind in words. */
-const AD_HOC_WORDS: Readonly<Record<AdHocEffect['kind'], string>> = {
-  'set-reservation': 'a value of no deal set',
-  'shift-reservation': 'a value of no deal shifted',
-  'set-weight': 'a weight changed',
-  'drop-red-line': 'a red line dropped',
-  table: 'a document tabled',
-  'walk-out': 'a walk-out',
-  goodwill: 'a goodwill gesture',
-};
 
 /** A red line's words, by its actor and id. */
 function redLineText(scenario: Scenario, actor: string, id: string): string {

@@ -23,10 +23,15 @@ export async function reportText(game: PlayGame, source: string, format: ReportF
   const session = sessionOf(game, source);
   const run = runStateOf(game.scenario, game.snapshot);
   const options = sessionOptions(session);
-  const evidence = await sessionEvidence(game.scenario, options, run.transcript, {
-    done: run.done,
-    people: peopleAtTheTable(game.scenario, options).length > 0,
-  });
+  const evidence = await sessionEvidence(
+    game.scenario,
+    options,
+    { inputs: game.inputs, transcript: run.transcript },
+    {
+      done: run.done,
+      people: peopleAtTheTable(game.scenario, options).length > 0,
+    },
+  );
   const report = afterActionReport(game.scenario, run, {
     options: resolveOptions(game.scenario, options),
     source: session.scenario.source,

@@ -3,7 +3,7 @@
 // on frozen copies of the scenarios; the transcript it gave is frozen too, so the goldens test the painters
 // alone and do not move when the engine or the shipped scenarios change.
 import type { HumanMove } from '../../../src/engine/events.ts';
-import type { PlannedInject } from '../../../src/engine/headless.ts';
+import type { PlannedEvent } from '../../../src/engine/headless.ts';
 import type { RunOptions } from '../../../src/engine/options.ts';
 
 export interface GoldenCase {
@@ -11,7 +11,7 @@ export interface GoldenCase {
   /** a file in tests/fixtures/golden/scenarios/ */
   readonly scenario: string;
   readonly options: RunOptions;
-  readonly injects?: readonly PlannedInject[];
+  readonly injects?: readonly PlannedEvent[];
   /** ad-hoc injects by a facilitator (no scenario event), sent at the start of a round */
   readonly adHoc?: readonly { readonly round: number; readonly effect: Record<string, unknown> }[];
   readonly moves?: readonly { readonly actor: string; readonly move: HumanMove }[];
