@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dayOf } from '../domain/dates.ts';
 import { PeacesimError } from '../domain/errors.ts';
 import { cleanJsonStrings, oneLine, showPath } from '../domain/text.ts';
+import { REJECTION_KINDS } from '../engine/holdout-kind.ts';
 import { INPUT_LIMITS, readInputFile } from '../scenario/input-file.ts';
 import { PARTIAL_FORMAT, type Partial } from './partial.ts';
 
@@ -27,6 +28,7 @@ const Row = z.strictObject({
   ratified: z.boolean().nullable(),
   reservations: z.array(z.number()),
   holdouts: z.array(count),
+  holdoutReasons: z.array(z.partialRecord(z.enum(REJECTION_KINDS), count)),
   walkedOut: z.array(z.string()),
 });
 const Term = z.tuple([z.union([z.string(), z.number()]), count]);

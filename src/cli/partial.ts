@@ -7,7 +7,8 @@ import { PeacesimError } from '../domain/errors.ts';
 import type { OutcomesPart } from '../engine/outcomes.ts';
 import { type Shard, shardRange } from './shard.ts';
 
-export const PARTIAL_FORMAT = 'peacesim-partial/1';
+// 2: an outcomes row counts its lone-holdout rounds by reason (holdoutReasons)
+export const PARTIAL_FORMAT = 'peacesim-partial/2';
 
 export type PartialCommand = 'outcomes' | 'sweep';
 
@@ -39,7 +40,12 @@ export function checkShape(
   const fits =
     'rows' in p.part
       ? p.part.terms.length === issues &&
-        p.part.rows.every((r) => r.reservations.length === actors && r.holdouts.length === actors)
+        p.part.rows.every(
+          (r) =>
+            r.reservations.length === actors &&
+            r.holdouts.length === actors &&
+            r.holdoutReasons.length === actors,
+        )
       : p.part.documents.length === documents &&
         p.part.documents.every(
           (d) =>

@@ -17,10 +17,13 @@ import { redLineOf, type Violation } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
+import type { NegotiationContext } from './context.ts';
 import { runOutcome } from './game.ts';
 import type { PlannedInject } from './headless.ts';
+import { holdoutVerdicts, REJECTION_KINDS, type RejectionKind, rejectionKind } from './holdout-kind.ts';
 import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
 import type { TermSheet, TermValue } from './terms.ts';
+import type { TranscriptEntry } from './transcript.ts';
 
 export const OUTCOME_KINDS = ['signed', 'stalemate', 'collapsed'] as const;
 type OutcomeKind = (typeof OUTCOME_KINDS)[number];
@@ -56,6 +59,8 @@ export interface OutcomeRun {
   readonly reservations: readonly number[];
   /** rounds as the lone holdout, per actor in scenario order */
   readonly holdouts: readonly number[];
+  /** the same rounds by the reason of the actor's rejection, per actor (zero counts left out) */
+  readonly holdoutReasons: readonly HoldoutReasons[];
   readonly walkedOut: readonly string[];
 }
 
@@ -77,6 +82,9 @@ interface TermMode {
   readonly values: readonly { readonly value: TermValue; readonly count: number }[];
 }
 
+/** Rounds as the lone holdout by the reason the actor's verdict gives (holdout-kind.ts); zero counts left out. */
+export type HoldoutReasons = Readonly<Partial<Record<RejectionKind, number>>>;
+
 interface HoldoutTally {
   readonly actor: string;
   /** failed runs in which the actor was the lone holdout at least once */
@@ -85,6 +93,8 @@ interface HoldoutTally {
   readonly interval: readonly [number, number];
   /** rounds as the lone holdout, summed over the failed runs */
   readonly rounds: number;
+  /** those rounds by the reason of its rejection: its red lines crossed, worth less than no deal, holding out … */
+  readonly reasons: HoldoutReasons;
 }
 
 interface WalkOutTally {
@@ -176,6 +186,7 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
   if (!ended) throw new Error(`draw ${index}: the run did not end`);
   const holdouts = new Array<number>(n).fill(0);
   for (const m of ctx.blameMarks) if (m.cause === 'holdout') holdouts[m.actor]!++;
+  const holdoutReasons = holdoutReasonsOf(scenario, ctx.transcript, ctx.blameMarks);
   const signed = ended.kind === 'signed';
   return {
     draw: index,
@@ -188,8 +199,38 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
     terms: signed ? ended.terms : null,
     reservations: drawn.actors.map((a) => a.reservation.value),
     holdouts,
+    holdoutReasons,
     walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),
   };
+}
+
+/** Each actor's rounds as the lone holdout (its blame marks, a forgiven one left out) by the reason of its verdict. */
+function holdoutReasonsOf(
+  scenario: Scenario,
+  transcript: readonly TranscriptEntry[],
+  marks: NegotiationContext['blameMarks'],
+): HoldoutReasons[] {
+  const out: Partial<Record<RejectionKind, number>>[] = scenario.actors.map(() => ({}));
+  if (!marks.some((m) => m.cause === 'holdout')) return out;
+  const verdicts = holdoutVerdicts(transcript);
+  for (const m of marks) {
+    if (m.cause !== 'holdout') continue;
+    const v = verdicts.get(scenario.actors[m.actor]!.id)?.find((x) => x.round === m.round);
+    if (!v) continue;
+    const k = rejectionKind(v);
+    const tally = out[m.actor]!;
+    tally[k] = (tally[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** The sum of reason counts, each kind in REJECTION_KINDS order (zero counts left out). */
+function addReasons(into: Partial<Record<RejectionKind, number>>, more: HoldoutReasons): void {
+  for (const k of REJECTION_KINDS) if (more[k]) into[k] = (into[k] ?? 0) + more[k]!;
+}
+
+function orderedReasons(r: HoldoutReasons): HoldoutReasons {
+  return Object.fromEntries(REJECTION_KINDS.flatMap((k) => (r[k] ? [[k, r[k]!]] : [])));
 }
 
 /** Draws [from, to) and their runs; `onRun` sees each run as it ends. */
@@ -255,6 +296,7 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
   let cleared = 0;
   const holdoutRuns = new Array<number>(n).fill(0);
   const holdoutRounds = new Array<number>(n).fill(0);
+  const holdoutReasons: Partial<Record<RejectionKind, number>>[] = scenario.actors.map(() => ({}));
   const walkOuts = new Array<number>(n).fill(0);
   for (const row of part.rows) {
     counts[row.outcome]++;
@@ -271,6 +313,7 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
       row.holdouts.forEach((h, a) => {
         if (h > 0) holdoutRuns[a]!++;
         holdoutRounds[a]! += h;
+        addReasons(holdoutReasons[a]!, row.holdoutReasons[a] ?? {});
       });
     }
   }
@@ -322,6 +365,7 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
         share: share(holdoutRuns[i]!, failed),
         interval: wilson(holdoutRuns[i]!, failed),
         rounds: holdoutRounds[i]!,
+        reasons: orderedReasons(holdoutReasons[i]!),
       })),
     },
     walkOuts: scenario.actors.map((a, i) => ({

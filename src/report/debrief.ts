@@ -3,10 +3,10 @@
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
 import { inQuotes, paraphrased } from '../domain/text.ts';
+import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
 import { n2, n3 } from './format.ts';
-import { rejectionKind } from './holdout-why.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing } from './words.ts';
 

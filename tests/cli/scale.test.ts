@@ -183,7 +183,7 @@ describe('shards', () => {
     const sweep = join(dir, 'sweep.json');
     await cli('sweep', 'tutorial-bilateral', '-n', '4', '--shard', '1/2', '--out', sweep);
     const junk = join(dir, 'junk.json');
-    writeFileSync(junk, '{"format":"peacesim-partial/1"}');
+    writeFileSync(junk, '{"format":"peacesim-partial/2"}');
     const cases: [string[], RegExp][] = [
       [[a0], /shard 1 of 2 is missing \(have 0\)/],
       [[a0, a0], /a0\.json: given twice/],

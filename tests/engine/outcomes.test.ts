@@ -154,6 +154,14 @@ describe('runOutcomes', () => {
           result.failed.holdouts.forEach((h, a) => {
             expect(h.runs).toBe(failed.filter((r) => r.holdouts[a]! > 0).length);
             expect(h.rounds).toBe(failed.reduce((s, r) => s + r.holdouts[a]!, 0));
+            // every round as the lone holdout has exactly one reason, in each run and summed
+            for (const r of rows)
+              expect(Object.values(r.holdoutReasons[a]!).reduce((x, y) => x + y, 0)).toBe(r.holdouts[a]);
+            expect(Object.values(h.reasons).reduce((x, y) => x + y, 0)).toBe(h.rounds);
+            for (const [k, v] of Object.entries(h.reasons))
+              expect(v).toBe(
+                failed.reduce((x, r) => x + ((r.holdoutReasons[a] as Record<string, number>)[k] ?? 0), 0),
+              );
           });
           result.walkOuts.forEach((w) => {
             expect(w.runs).toBe(rows.filter((r) => r.walkedOut.includes(w.actor)).length);
@@ -175,6 +183,35 @@ describe('runOutcomes', () => {
     // alternating offers: each side is the lone holdout of the rounds the other proposes
     expect(result.failed.holdouts.map((h) => h.runs)).toEqual([4, 4]);
     expect(rows.every((r) => r.round === 4 && r.utilities === null)).toBe(true);
+  });
+
+  it('should give each round as lone holdout the reason its verdict in that round gives (against the transcript)', () => {
+    // nothing uncertain: each draw is runHeadless with its engine seed, whose transcript says who stood alone when
+    const options = { maxRounds: 6, strategies: { north: { kind: 'hardliner' }, south: { kind: 'linear' } } };
+    const { rows } = collect(certain, 4, 5, options);
+    let counted = 0;
+    for (const row of rows) {
+      const { snapshot } = runHeadless(certain, { ...options, seed: row.engineSeed });
+      const entries = snapshot.context.transcript;
+      const expected = certain.actors.map(() => ({}) as Record<string, number>);
+      for (const t of entries) {
+        if (t.kind !== 'tally' || !t.holdout) continue;
+        const v = entries.findLast(
+          (e) => e.kind === 'verdict' && e.actor === t.holdout && e.round === t.round,
+        );
+        if (v?.kind !== 'verdict') throw new Error('a holdout without a verdict');
+        const why = v.violations.length
+          ? 'red-line'
+          : v.utility < v.reservation
+            ? 'below-no-deal'
+            : 'holds-out';
+        const a = certain.actors.findIndex((x) => x.id === t.holdout);
+        expected[a]![why] = (expected[a]![why] ?? 0) + 1;
+        counted++;
+      }
+      expect(row.holdoutReasons).toEqual(expected);
+    }
+    expect(counted).toBeGreaterThan(0);
   });
 
   it('should count the modal terms of the signed runs', () => {

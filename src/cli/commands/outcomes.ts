@@ -16,6 +16,7 @@ import {
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';
+import { holdoutReasonWords } from '../../report/holdout-why.ts';
 import { anticipationWords, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { actorName } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, startedFrom } from '../as-of.ts';
@@ -131,7 +132,13 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
       out.push('  nobody stood alone: no text that kept every rule was rejected by one required actor only');
     for (const h of blamed)
       out.push(
-        `  ${actorShort(scenario, h.actor).padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all`,
+        `  ${actorShort(scenario, h.actor).padEnd(12)} in ${runs(h.runs)} (${pct(h.share)} ${interval(h.interval)}), ${h.rounds} round${h.rounds === 1 ? '' : 's'} in all: ${holdoutReasonWords(h.reasons)}`,
+      );
+    if (blamed.length)
+      out.push(
+        p.dim(
+          "  why: each holdout's own verdict in those rounds — the text crossed its red lines, was worth less to it than no deal, or was worth more than no deal but short of what it held out for",
+        ),
       );
   }
   const left = r.walkOuts.filter((w) => w.runs > 0);

@@ -92,6 +92,9 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       h.interval[1],
     ]);
     row(h.actor, ['holdout', h.actor, 'rounds', null, h.rounds, null, failed.runs, null, null]);
+    // those rounds by the reason of the actor's rejection: the reason in `value`, its rounds of all its rounds
+    for (const [reason, rounds] of Object.entries(h.reasons))
+      row(h.actor, ['holdout', h.actor, 'rounds_by_reason', reason, null, rounds, h.rounds, null, null]);
   }
   for (const w of r.walkOuts)
     row(w.actor, [
