@@ -22,6 +22,7 @@ import { issueCosts, samePackage, utility } from '../domain/utility.ts';
 import { cheapest } from './cheapest.ts';
 import { bestPath, closenessScores, combinedScores, constrainedDag } from './optimize.ts';
 import { frontierDraft } from './redraft.ts';
+import { breaksNothingNew, brokenCount, costToOthers, utilitiesOf } from './repair-costs.ts';
 import { keepsAll, movesWithin, withTerms } from './search.ts';
 import type { ChangeReason, Revision, TermChange, View } from './types.ts';
 
@@ -31,56 +32,6 @@ interface Objection {
   readonly constraint: Constraint;
   /** its owner's actor index, or null for a rule */
   readonly owner: number | null;
-}
-
-/** How many rules and red lines of required actors a package breaks (counted, not listed: a repair asks this of
- * every candidate, and keys as strings were a tenth of a draw's garbage). */
-function brokenCount(scenario: Scenario, pkg: ArrayLike<number>): number {
-  let n = 0;
-  for (const c of scenario.rules) if (!holds(c.condition, pkg)) n++;
-  for (const a of requiredActors(scenario, pkg))
-    for (const c of scenario.actors[a]!.redLines) if (!holds(c.condition, pkg)) n++;
-  return n;
-}
-
-/**
- * Whether `next` breaks only what `start` broke: no rule that held in `start`, and no red line of an actor required
- * in `next` that held in `start` or whose owner `start` did not need. `startRequired` is requiredActors of `start`.
- */
-function breaksNothingNew(
-  scenario: Scenario,
-  start: ArrayLike<number>,
-  startRequired: readonly number[],
-  next: ArrayLike<number>,
-): boolean {
-  for (const c of scenario.rules) if (!holds(c.condition, next) && holds(c.condition, start)) return false;
-  for (const a of requiredActors(scenario, next)) {
-    const wasRequired = startRequired.includes(a);
-    for (const c of scenario.actors[a]!.redLines)
-      if (!holds(c.condition, next) && (!wasRequired || holds(c.condition, start))) return false;
-  }
-  return true;
-}
-
-/** Each actor's utility of a text: the "before" of every candidate's cost, worked out once per text. */
-function utilitiesOf(scenario: Scenario, pkg: ArrayLike<number>): Float64Array {
-  return Float64Array.from(scenario.actors, (actor) => utility(actor, scenario.offsets, pkg));
-}
-
-/** What a change costs the required actors other than `exempt`: the sum of their utility losses (`from`: each
- * actor's utility before it, utilitiesOf the text changed). */
-function costToOthers(
-  scenario: Scenario,
-  from: Float64Array,
-  to: ArrayLike<number>,
-  exempt: readonly number[],
-) {
-  let cost = 0;
-  for (const a of requiredActors(scenario, to)) {
-    if (exempt.includes(a)) continue;
-    cost += Math.max(0, from[a]! - utility(scenario.actors[a]!, scenario.offsets, to));
-  }
-  return cost;
 }
 
 /** The issues a non-party controls that a package moves off the status quo. */

@@ -83,7 +83,7 @@ interface TermMode {
 }
 
 /** Rounds as the lone holdout by the reason the actor's verdict gives (holdout-kind.ts); zero counts left out. */
-export type HoldoutReasons = Readonly<Partial<Record<RejectionKind, number>>>;
+type HoldoutReasons = Readonly<Partial<Record<RejectionKind, number>>>;
 
 interface HoldoutTally {
   readonly actor: string;
