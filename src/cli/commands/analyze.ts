@@ -42,6 +42,7 @@ import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { MIN_TEXT } from '../min-text.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
+import { redLineItems, redLinesHead } from '../red-line-items.ts';
 import { textWidth } from '../wrap.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
@@ -181,7 +182,13 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
     const v = d.verdicts[a.id]!;
     const who = `${actorShort(s, a.id)}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
-    const reasons = v.violations.map((x) => `red line: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`);
+    // its red lines under their head, one item a line, two columns further in
+    const reasons = v.violations.length
+      ? [
+          redLinesHead(v.violations.length),
+          ...redLineItems(s, a.id, v.violations, undefined, p.dim).map((x) => `  ${x}`),
+        ]
+      : [];
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
         `below reservation${mark(v.reservationBasis)}; costliest: ${v.costs
