@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { whatIf } from '../../src/analysis/whatif.ts';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
-import { basisMark } from '../../src/domain/basis.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { actorName } from '../../src/report/words.ts';
