@@ -183,12 +183,8 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
     const who = `${actorShort(s, a.id)}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
     // its red lines under their head, one item a line, two columns further in
-    const reasons = v.violations.length
-      ? [
-          redLinesHead(v.violations.length),
-          ...redLineItems(s, a.id, v.violations, undefined, p.dim).map((x) => `  ${x}`),
-        ]
-      : [];
+    const items = redLineItems(s, a.id, v.violations, undefined, p.dim).map((x) => `  ${x}`);
+    const reasons = items.length ? [redLinesHead(items.length), ...items] : [];
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
         `below reservation${mark(v.reservationBasis)}; costliest: ${v.costs
