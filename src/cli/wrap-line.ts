@@ -1,5 +1,5 @@
 // Wrapping one line, or a text, to a width: breaks between words, never inside one (a word longer than the line
-// stays whole); a continuation hangs under its text, after its indent and bullet ("• ", "✗ ", "1. "), or two
+// stays whole); a continuation hangs under its text, after its indent and bullet ("• ", "– ", "✗ ", "1. "), or two
 // columns in when it has none. A figure stays with its label ("max 0.713", "u 0.444") and a mark or source list
 // with what it marks ("holds. [reading] [s85,"), so no continuation opens with a number or a bracket that belongs
 // to the line before; a row's last column too far right to hang under goes on a line of its own. Loaded only by
@@ -13,7 +13,7 @@ import { MIN_TEXT } from './min-text.ts';
 // SGR colour codes, which take no column
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const SGR = /\u001B\[[0-9;]*m/y;
-const MARKER = /^( *)((?:[•✓✗!*-]|\d+[.)]|\[[ x]\]) +)?/;
+const MARKER = /^( *)((?:[•✓✗!*–-]|\d+[.)]|\[[ x]\]) +)?/;
 
 /** The index in `line` (with its colour codes) after `cells` visible columns. */
 function rawIndex(line: string, cells: number): number {

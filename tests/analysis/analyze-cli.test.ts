@@ -60,7 +60,7 @@ describe('peacesim analyze', () => {
     const r = await analyze('tutorial-bilateral');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('48 (17.8%)');
-    expect(r.stdout).toContain('red line: No cession of territory it holds.');
+    expect(r.stdout).toMatch(/red lines?:\n\s+(?:– |1\. )No cession of territory it holds\./);
     expect(r.stdout).toContain('below reservation [assumption]; costliest: Territory [assumption]');
     expect(r.stdout).toContain('A collective defence pledge like NATO');
     expect(r.stdout).toMatch(/Pareto frontier: 7 points .* exact/);

@@ -11,6 +11,7 @@ import { run } from '../../src/cli/program.ts';
 import { sharePercent } from '../../src/cli/share.ts';
 import { n3 } from '../../src/report/format.ts';
 import { csvRecords } from '../csv-reader.ts';
+import { literal } from './before-record-marks.ts';
 
 const FLAG = '--anticipate-ratification';
 const ASSUMPTION =
@@ -174,7 +175,8 @@ describe('concessions --anticipate-ratification', () => {
       for (const h of x.wouldFail as Hurdle[]) {
         // a hurdle a set fails is its owner's reason to reject it, and the words give its numbers
         expect(x.rejecting).toContain(h.actor);
-        expect(words).toContain(`; also, ${voteWords(h)}`);
+        // on the line after its red lines
+        expect(words).toMatch(new RegExp(`red lines?: (?:– |1\\. ).*? also, ${literal(voteWords(h))}`));
       }
     expect(flat(await text(...us28))).not.toContain('its body would vote');
   });

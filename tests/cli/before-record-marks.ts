@@ -68,3 +68,18 @@ export const whatIfCitation = (v: JsonViolation) =>
   );
 export const cited = (cite: (v: JsonViolation) => string, v: JsonViolation) =>
   `${cite(v)}${v.appliedBeforeRecord ? noteOf(v.appliedBeforeRecord) : ''}`;
+
+/** The aside the later of two versions of one contested fact carries (tests/cli/red-line-items.test.ts words it). */
+const ASIDE = String.raw`(?: \((?:a reading of|stated; )[^()]*\))?`;
+
+/**
+ * A pattern for an actor's red lines as the words list them, flattened: "red line: – …" for one, "red lines: 1. …
+ * 2. …" for more, each cited, any aside after its citation, its note after that, and no note where it has none.
+ */
+export function listed(cite: (v: JsonViolation) => string, vs: readonly JsonViolation[]): string {
+  const items = vs.map(
+    (v, k) =>
+      `${vs.length > 1 ? `${k + 1}\\. ` : '– '}${literal(cite(v))}${ASIDE}${v.appliedBeforeRecord ? literal(noteOf(v.appliedBeforeRecord)) : '(?!; applied)'}`,
+  );
+  return `red line${vs.length > 1 ? 's' : ''}: ${items.join(' ')}`;
+}

@@ -59,7 +59,7 @@ describe('peacesim binary', () => {
     const r = cli(['show', 'tutorial-bilateral']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /North's opening demands[\s\S]*South \(stylised Ukraine\): red line: No cession of territory it holds\./,
+      /North's opening demands[\s\S]*South \(stylised Ukraine\): red lines:\s+1\. No cession of territory it holds\./,
     );
     expect(r.stdout).toMatch(/A mediator's compromise text[\s\S]*no agreement/);
   });

@@ -176,16 +176,29 @@ describe('analyze --csv documents: the red lines applied before the record of th
         table('analyze', name, '--csv', 'documents'),
         cli('show', name),
       ]);
-      // show: per document ("--document id)"), each "Actor: red line: …" item and whether it carries the note
+      // show: per document ("--document id)"), under "Actor: red lines:" each item ("– …", or "1. …", "2. …")
+      // and whether it carries the note
       const blocks = flat(shown.out).split('--document ').slice(1);
+      const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       for (const row of docs.rows.filter((r) => r.required === 'true' && r.accepts === 'false')) {
         const block = blocks.find((b) => b.startsWith(`${row.document})`))!;
-        const items = block
-          .split(`${actorName(s, row.actor!)}: red line: `)
-          .slice(1)
-          .map((x) => x.split(/ \S+: red line: | applied before their earliest source: /)[0]!);
         const ids = row.red_lines ? row.red_lines.split(';') : [];
-        expect(items, `${row.document}/${row.actor}`).toHaveLength(ids.length);
+        const head = new RegExp(
+          `${literal(actorName(s, row.actor!))}: red lines?: (.*?)(?: \\S+: red lines?: | applied before their earliest source: |$)`,
+        );
+        const body = head.exec(block)?.[1] ?? '';
+        const markers = ids.map((_, k) => (ids.length > 1 ? `${k + 1}. ` : '– '));
+        // each item after the one before it
+        const starts: number[] = [];
+        markers.forEach((m, k) =>
+          starts.push(k === 0 ? (body.startsWith(m) ? 0 : -1) : body.indexOf(` ${m}`, starts[k - 1]! + 1)),
+        );
+        expect(
+          starts.every((at) => at >= 0),
+          `${row.document}/${row.actor}: ${body}`,
+        ).toBe(true);
+        const items = starts.map((at, k) => body.slice(at, starts[k + 1] ?? body.length));
+        expect(body === '', `${row.document}/${row.actor}`).toBe(ids.length === 0);
         const marked = ids.filter((_, k) => items[k]!.includes('; applied before its earliest source ('));
         expect(row.red_lines_before_record, `${row.document}/${row.actor}`).toBe(marked.join(';'));
       }

@@ -132,10 +132,15 @@ describe('the tables at 80 columns', () => {
   it('sweep: keeps max with its figure, and puts each red line on its own line under its row', async () => {
     const lines = plainLines(await cli('sweep', 'ukraine-peace', '-n', '200'));
     expect(lines.filter((l) => /\bmax$/.test(l.trimEnd()))).toEqual([]);
-    expect(lines.filter((l) => /^\s+\d/.test(l))).toEqual([]);
-    const reasons = lines.filter((l) => l.includes('red line'));
-    expect(reasons.length).toBeGreaterThan(0);
-    for (const l of reasons) expect(l, l).toMatch(/^ {4}red lines?: \S/);
+    // no line opens with a figure but an item's number
+    expect(lines.filter((l) => /^\s+(?!\d+\. )\d/.test(l))).toEqual([]);
+    // each actor's red lines under its row, the head four columns in, its items six, the first after the head
+    const heads = lines.flatMap((l, k) => (/red lines?:\s*$/.test(l) ? [k] : []));
+    expect(heads.length).toBeGreaterThan(0);
+    for (const k of heads) {
+      expect(lines[k], lines[k]).toMatch(/^ {4}red lines?:$/);
+      expect(lines[k + 1], lines[k + 1]).toMatch(/^ {6}(?:– |1\. )\S/);
+    }
     for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
   });
 
@@ -147,11 +152,15 @@ describe('the tables at 80 columns', () => {
     expect(rows.length).toBeGreaterThan(20);
     // no row keeps a reason beside its figures, and every reason line starts six columns in
     for (const r of rows) expect(r, r).toMatch(/[+−]\d\.\d{3}$/);
-    const reasons = lines.filter((l) => /^\s+(?:red line: |below reservation)/.test(l));
+    const reasons = lines.filter((l) => /^\s+(?:red lines?:$|below reservation)/.test(l));
     expect(reasons.length).toBeGreaterThan(0);
     for (const l of reasons) expect(l, l).toMatch(/^ {6}\S/);
+    // a red line is an item two columns further in
+    const items = lines.filter((l) => /^\s+(?:– |\d+\. )/.test(l));
+    expect(items.length).toBeGreaterThan(0);
+    for (const l of items) expect(l, l).toMatch(/^ {8}\S/);
     expect(lines.filter((l) => /^ {30,}\S/.test(l))).toEqual([]);
-    expect(lines.filter((l) => /^\s+(?:\d|\[(?:reading|assumption)\])/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^\s+(?:(?!\d+\. )\d|\[(?:reading|assumption)\])/.test(l))).toEqual([]);
   });
 
   it('timeline: a row too wide for the width puts its date and whole title on a line, its verdicts under it', async () => {
@@ -172,7 +181,7 @@ describe('the tables at 80 columns', () => {
   it('analyze: keeps the reasons in their column where it leaves room to read (120 columns)', async () => {
     vi.stubEnv('COLUMNS', '120');
     const lines = plainLines(await cli('analyze', 'ukraine-peace'));
-    expect(lines.some((l) => /[+−]\d\.\d{3} {2}red line: /.test(l))).toBe(true);
+    expect(lines.some((l) => /[+−]\d\.\d{3} {2}red lines?:$/.test(l))).toBe(true);
   });
 
   it('analyze: writes the reasons under the row where their column would be a narrow strip', async () => {

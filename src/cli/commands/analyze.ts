@@ -41,6 +41,7 @@ import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
+import { redLineItems, redLinesHead } from '../red-line-items.ts';
 import { textWidth } from '../wrap.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
@@ -185,7 +186,9 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
     const v = d.verdicts[a.id]!;
     const who = `${actorShort(s, a.id)}${v.required ? '*' : ''}`;
     const verdict = v.accepts ? p.green('accepts') : p.red('rejects');
-    const reasons = v.violations.map((x) => `red line: ${x.text}${mark(x.basis)}${sourceList(x.sources, p)}`);
+    // its red lines under their head, one item a line, two columns further in
+    const items = redLineItems(s, a.id, v.violations, undefined, p.dim).map((x) => `  ${x}`);
+    const reasons = items.length ? [redLinesHead(items.length), ...items] : [];
     if (v.violations.length === 0 && !v.accepts)
       reasons.push(
         `below reservation${mark(v.reservationBasis)}; costliest: ${v.costs

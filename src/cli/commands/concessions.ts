@@ -29,7 +29,8 @@ import {
 import { type Io, palette } from '../io.ts';
 import { actorName, constraintText, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
-import { reasonOf, violationText } from './whatif.ts';
+import { violationText } from '../red-line-items.ts';
+import { reasonLines } from './whatif.ts';
 
 function parseMax(text: string): number {
   const n = Number(text);
@@ -54,12 +55,20 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   // a red line it names that the positions of r.asOf apply before its earliest source says so, as whatif's do
   const rejections = concessionsRejections(s, r);
   const marks = concessionsBeforeRecord(s, rejections, r.asOf);
-  // `dim`: the note's own style, off inside a line already dim
-  const why = (v: Verdict, dim = p.dim) =>
-    reasonOf(s, v, (x) => {
-      const e = marks.of(v.actor, x.redLine);
-      return e ? dim(`; ${positionNote(e, marks.numbered)}`) : '';
-    });
+  // why each actor rejects, its red lines each on a line of its own under `indent`; `dim`: the style of the notes
+  // and asides, off inside lines already dim
+  const why = (v: Verdict, lead: string, indent: string, dim = p.dim) =>
+    reasonLines(
+      s,
+      v,
+      lead,
+      indent,
+      (x) => {
+        const e = marks.of(v.actor, x.redLine);
+        return e ? dim(`; ${positionNote(e, marks.numbered)}`) : '';
+      },
+      dim,
+    );
   const heldEarlier = () => {
     if (marks.listed.length === 0) return;
     line();
@@ -73,7 +82,8 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     return;
   }
   line(`As tabled: ${p.red('no agreement')}`);
-  for (const v of rejections.asTabled) line(`  ${actorName(s, v.actor)} rejects: ${why(v)}`);
+  for (const v of rejections.asTabled)
+    for (const l of why(v, `  ${actorName(s, v.actor)} rejects: `, '    ')) line(l);
   for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
   line();
 
@@ -128,7 +138,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     );
     for (const l of changeLines(x)) line(l);
     for (const v of rejections.closest[k]!)
-      line(`     ${p.dim(`${actorName(s, v.actor)}: ${why(v, String)}`)}`);
+      for (const l of why(v, `${actorName(s, v.actor)}: `, '  ', String)) line(`     ${p.dim(l)}`);
   });
   heldEarlier();
 }

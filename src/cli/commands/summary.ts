@@ -31,6 +31,7 @@ import { type Io, palette } from '../io.ts';
 import { epochLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
+import { redLineItems, redLinesHead } from '../red-line-items.ts';
 
 /** "from 2022-02-24 until 2022-09-30" */
 function span(e: ActorEpoch): string {
@@ -141,10 +142,9 @@ export function registerSummary(program: Command, io: Io): void {
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
           if (v.violations.length) {
-            for (const r of v.violations)
-              line(
-                `    ${p.dim(`${actor(v.actor)}: red line: ${r.text}${mark(r.basis)}${sources(r.sources)}${noteOn(v.actor, r.redLine)}`)}`,
-              );
+            line(`    ${p.dim(`${actor(v.actor)}: ${redLinesHead(v.violations.length)}`)}`);
+            for (const item of redLineItems(s, v.actor, v.violations, (x) => noteOn(v.actor, x.redLine)))
+              line(`      ${p.dim(item)}`);
           } else {
             const costs = v.costs
               .slice(0, 3)

@@ -7,7 +7,6 @@ import {
   sweepPart,
   sweepResult,
 } from '../../analysis/sweep.ts';
-import { withBasis } from '../../domain/basis.ts';
 import { SEED_RANGE } from '../../domain/numbers.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import type { Scenario } from '../../domain/types.ts';
@@ -32,6 +31,7 @@ import { type Io, palette } from '../io.ts';
 import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
+import { redLineItems, redLinesHead } from '../red-line-items.ts';
 import { scenarioSource } from '../run-plan.ts';
 import { sharePercent } from '../share.ts';
 
@@ -93,13 +93,17 @@ export function printSweep(
     // the hurdles the document meets: its terms decide that, whatever the draw
     const hurdles = ratificationOf(judged, documentPackage(scenario, d.id))?.hurdles ?? [];
     for (const a of d.actors) {
-      const broken = brokenLines(judged, a.actor, a.redLinesBroken).map((text, k) => {
-        const e = marks.of(a.actor, a.redLinesBroken[k]!);
-        return p.red(text) + (e ? p.dim(`; ${positionNote(e, marks.numbered)}`) : '');
-      });
-      const why = broken.length
-        ? `${p.red(`  red line${broken.length > 1 ? 's' : ''}: `)}${broken.join(p.red(' '))}`
-        : '';
+      // its red lines broken, under the row, one item a line
+      const broken = redLineItems(
+        judged,
+        a.actor,
+        a.violations,
+        (x) => {
+          const e = marks.of(a.actor, x.redLine);
+          return e ? p.dim(`; ${positionNote(e, marks.numbered)}`) : '';
+        },
+        p.dim,
+      );
       const bodies = listing(hurdles.filter((h) => h.actor === a.actor).map((h) => h.label));
       const vote = a.wouldFailRate
         ? p.yellow(
@@ -107,8 +111,10 @@ export function printSweep(
           )
         : '';
       io.out(
-        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${why}${vote}\n`,
+        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${vote}\n`,
       );
+      if (broken.length) io.out(`    ${p.red(redLinesHead(broken.length))}\n`);
+      for (const item of broken) io.out(`      ${item}\n`);
     }
   }
   if (marks.listed.length) {
@@ -120,15 +126,6 @@ export function printSweep(
 /** The terms of a document the sweep judged. */
 function documentPackage(s: Scenario, id: string): Int32Array {
   return s.documents.find((d) => d.id === id)!.package;
-}
-
-/** The texts of the red lines of this actor that a document breaks, each marked with its basis. */
-function brokenLines(s: Scenario, actor: string, ids: readonly string[]): string[] {
-  const lines = s.actors.find((a) => a.id === actor)?.redLines ?? [];
-  return ids.map((id) => {
-    const r = lines.find((x) => x.id === id);
-    return r ? withBasis(r.text, r.basis) : id;
-  });
 }
 
 export function registerSweep(program: Command, io: Io): void {

@@ -36,6 +36,7 @@ import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { resolveScenarioPath } from '../paths.ts';
+import { redLineItems, redLinesHead, violationText } from '../red-line-items.ts';
 
 /** `--set ISSUE=VALUE`, collected. */
 export function collectSet(text: string, previous: ChangeRequest[] = []): ChangeRequest[] {
@@ -45,22 +46,33 @@ export function collectSet(text: string, previous: ChangeRequest[] = []): Change
   return [...previous, { issue: text.slice(0, at).trim(), value: text.slice(at + 1).trim() }];
 }
 
-export function violationText(v: Violation): string {
-  const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+/**
+ * Why an actor rejects, as lines, or none when it accepts: `lead` ("  Ukraine: ") and its red lines, each an item on
+ * a line of its own under `indent` (redLineItems: its note after it, its aside in `aside`'s paint), and, when
+ * negotiators anticipate ratification, the vote of its body on the line after them; else `lead` and its worth below
+ * no deal, after the vote when there is one.
+ */
+export function reasonLines(
+  s: Scenario,
+  v: Verdict,
+  lead: string,
+  indent: string,
+  note: (x: Violation) => string = () => '',
+  aside: (text: string) => string = (t) => t,
+): string[] {
+  if (v.accepts) return [];
+  const vote = v.wouldFail?.length ? anticipatedVoteWords(s, v.wouldFail) : '';
+  if (v.violations.length)
+    return [
+      `${lead}${redLinesHead(v.violations.length)}`,
+      ...redLineItems(s, v.actor, v.violations, note, aside).map((x) => `${indent}${x}`),
+      ...(vote ? [`${indent}also, ${vote}`] : []),
+    ];
+  return [`${lead}${worthReason(s, v, vote)}`];
 }
 
-/**
- * Why an actor rejects, in one line, or "" when it accepts: its red lines (each followed by `note`), else its worth
- * below no deal; and, when negotiators anticipate ratification, the vote of its body, after the red lines or before
- * the worth.
- */
-export function reasonOf(s: Scenario, v: Verdict, note: (x: Violation) => string = () => ''): string {
-  if (v.accepts) return '';
-  const vote = v.wouldFail?.length ? anticipatedVoteWords(s, v.wouldFail) : '';
-  // red lines are sentences: one after the other, as prose reads, each with its note (if any) after its sources
-  if (v.violations.length)
-    return `red line${v.violations.length > 1 ? 's' : ''}: ${v.violations.map((x) => `${violationText(x)}${note(x)}`).join(' ')}${vote ? `; also, ${vote}` : ''}`;
+/** Why an actor that breaks no red line rejects: its worth below no deal, after its body's vote when there is one. */
+function worthReason(s: Scenario, v: Verdict, vote: string): string {
   // worth no less than no deal: the vote is the whole reason
   if (vote && v.utility >= v.reservation - 1e-12) return vote;
   const costs = v.costs
@@ -221,14 +233,30 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     line();
     line(p.bold('Who says no, and why'));
     for (const v of rejecting)
-      line(`  ${actorName(s, v.actor)}: ${reasonOf(s, v.after, (x) => note(v.actor, x))}`);
+      for (const l of reasonLines(
+        s,
+        v.after,
+        `  ${actorName(s, v.actor)}: `,
+        '    ',
+        (x) => note(v.actor, x),
+        p.dim,
+      ))
+        line(l);
   }
   const won = wonOver(r);
   if (won.length) {
     line();
     line(p.bold('Won over'));
     for (const v of won)
-      line(`  ${actorName(s, v.actor)}: before, ${reasonOf(s, v.before, (x) => note(v.actor, x))}`);
+      for (const l of reasonLines(
+        s,
+        v.before,
+        `  ${actorName(s, v.actor)}: before, `,
+        '    ',
+        (x) => note(v.actor, x),
+        p.dim,
+      ))
+        line(l);
   }
   if (marks.listed.length) {
     line();

@@ -52,7 +52,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
         ...opening(false),
         span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
       ]),
-      ...e.violations.map((x) => v.crossedLine(e.actor, x)),
+      ...v.crossedLines(e.actor, e.violations),
       ...(rest ? [{ ...line([span(rest)], 4), after: true as const }] : []),
     ];
   }

@@ -7,6 +7,7 @@ import type { Scenario } from '../../domain/types.ts';
 import type { TermValue } from '../../engine/terms.ts';
 import { positionNote, type RunBeforeRecord, runBeforeRecord } from '../before-record.ts';
 import { optionLabel } from '../format.ts';
+import { versionAsides } from '../red-line-versions.ts';
 import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
 import {
@@ -19,6 +20,7 @@ import {
   paraphrase,
   type Span,
   sources,
+  span,
 } from './spans.ts';
 
 export type VoiceKind = 'run' | 'screen' | 'report';
@@ -128,10 +130,19 @@ export class Voice {
 
   /**
    * A red line an actor's verdict cites, as an item of the list under it: as `citedLine`, and when the actor's
-   * position is applied before its earliest source, that note with the number of the scenario's reason.
+   * position is applied before its earliest source, that note with the number of the scenario's reason; and when
+   * it is a version of one contested fact with an earlier item (report/red-line-versions.ts), the aside that says so.
    */
-  crossedLine(actor: string, v: Violation): Line {
-    return line([BULLET, ...this.citation(v), ...this.beforeRecordNote(actor, v)], 4);
+  crossedLine(actor: string, v: Violation, version: string | null = null): Line {
+    const aside = version ? [span(` (${version})`, 'aside')] : [];
+    return line([BULLET, ...this.citation(v), ...aside, ...this.beforeRecordNote(actor, v)], 4);
+  }
+
+  /** The red lines an actor's verdict crosses, one item each, in their order (crossedLine). */
+  crossedLines(actor: string, violations: readonly Violation[]): Line[] {
+    // a bulleted list: the earlier version is named by its place
+    const asides = versionAsides(this.scenario, actor, violations, () => 'a red line above');
+    return violations.map((x, k) => this.crossedLine(actor, x, asides[k] ?? null));
   }
 
   /**
