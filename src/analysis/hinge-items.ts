@@ -280,7 +280,8 @@ function turnsItem(s: Scenario): HingeItem[] {
   if (s.protocol.kind !== 'alternating-offers' || s.protocol.parties.length < 2) return [];
   const reversed = reverseTurns(s);
   const first = firstTurn(s);
-  // the two orders differ in the first round of proposals or, when its proposer is the middle of an odd list, the next
+  // the two orders differ in the first round of proposals, or (three parties after an opening text, where the
+  // middle one proposes first either way) in the next
   const r = proposerOf(s, first) === proposerOf(reversed, first) ? first + 1 : first;
   const name = (x: Scenario) => s.actors[proposerOf(x, r)]!.name;
   const when = r === first ? 'first' : `in round ${r}`;
