@@ -2,10 +2,12 @@
 // rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
 // (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
 // the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range, a
-// document's term read as a recorded variant has it. Only choices whose basis is `reading` or `assumption` are
+// document's term read as a recorded variant has it, the parties of alternating offers taking their turns the
+// other way round. Only choices whose basis is `reading` or `assumption` are
 // items: what an actor stated is not the modeller's to reverse. Which of a text's contested versions is the text
 // is a reading of the reports, so every recorded variant is one.
 import { contributions } from '../domain/positions.ts';
+import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario, StrategyKind } from '../domain/types.ts';
 
 type HingeChange =
@@ -40,6 +42,8 @@ type HingeChange =
       readonly from: number;
       readonly to: number;
     }
+  /** alternating offers: the parties' list, which is the order of their turns, reversed */
+  | { readonly kind: 'turns' }
   | {
       readonly kind: 'calibrated';
       readonly actor: number;
@@ -213,9 +217,9 @@ function involvedActors(s: Scenario): number[] {
  * Everything a run's outcome may rest on: the involved actors' red lines, ranged preferences, strategies and
  * drifts; the rules; the events that fire by themselves; the ratification hurdles; the recorded variants of every
  * text the run tables (`injected`: the manual events injected into it, and the documents its ad-hoc injects
- * table). Strategies the user fixed
- * (`--strategy`) are the user's, not the modeller's, and are left out; so are the injects themselves. Durability
- * factors never change an outcome and are left out too.
+ * table); under alternating offers, the order of the parties' turns. Strategies the user fixed (`--strategy`) are
+ * the user's, not the modeller's, and are left out; so are the injects themselves. Durability factors never change
+ * an outcome and are left out too.
  */
 export function outcomeItems(
   s: Scenario,
@@ -268,8 +272,41 @@ export function outcomeItems(
       });
   out.push(...ratificationItems(s));
   for (const d of documentsTabledByRun(s, injected)) out.push(...variantItems(s, d));
+  out.push(...turnsItem(s));
   return out;
 }
+
+/**
+ * Who proposes when, under alternating offers, as an item: the scenario lists its parties in an order and that
+ * order is the turns (src/domain/protocol.ts), given with no basis or source — the modeller's assumption, and the
+ * first proposer may gain by it. Reversed, the last listed proposes first. With more than two parties there are
+ * other orders too; the reversal is the one change tried, as each other item is one change. A mediated single
+ * text has no turns (the list order decides nothing there), so it has no such item.
+ */
+function turnsItem(s: Scenario): HingeItem[] {
+  if (s.protocol.kind !== 'alternating-offers' || s.protocol.parties.length < 2) return [];
+  const reversed = reverseTurns(s);
+  const first = firstTurn(s);
+  // the two orders differ in the first round of proposals, or (three parties after an opening text, where the
+  // middle one proposes first either way) in the next
+  const r = proposerOf(s, first) === proposerOf(reversed, first) ? first + 1 : first;
+  const name = (x: Scenario) => s.actors[proposerOf(x, r)]!.name;
+  const when = r === first ? 'first' : `in round ${r}`;
+  return [
+    {
+      id: 'turns',
+      basis: 'assumption',
+      sources: [],
+      label: `the parties take their turns the other way round (${name(reversed)} proposes ${when} instead of ${name(s)})`,
+      change: { kind: 'turns' },
+    },
+  ];
+}
+
+const reverseTurns = (s: Scenario): Scenario => ({
+  ...s,
+  protocol: { ...s.protocol, parties: [...s.protocol.parties].reverse() },
+});
 
 /**
  * The ratification hurdles, as items: a hurdle that is a reading or an assumption dropped (the text takes effect
@@ -391,7 +428,7 @@ export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
   );
   const variants = changes.flatMap((c) => (c.kind === 'variant' ? [c] : []));
   return {
-    ...s,
+    ...(changes.some((c) => c.kind === 'turns') ? reverseTurns(s) : s),
     actors,
     documents: variants.length ? s.documents.map((d) => readAs(d, variants)) : s.documents,
     rules: rules.size ? s.rules.filter((r) => !rules.has(r.id)) : s.rules,

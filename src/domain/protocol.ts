@@ -7,6 +7,11 @@ export function mediatorOf(scenario: Scenario): number {
   return scenario.protocol.mediator ?? scenario.protocol.parties[0]!;
 }
 
+/** The first round in which a party proposes in alternating offers: round 1 holds the opening text, if any. */
+export function firstTurn(scenario: Scenario): number {
+  return scenario.protocol.opening ? 2 : 1;
+}
+
 /** The party whose turn it is to propose in alternating offers. */
 export function proposerOf(scenario: Scenario, round: number): number {
   const parties = scenario.protocol.parties;

@@ -1,6 +1,6 @@
 // Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
 // the renderers escape.
-import { proposerOf } from '../domain/protocol.ts';
+import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
 
@@ -60,7 +60,7 @@ export function provenanceFlag(confirmed: boolean, recall: boolean): string {
  * that tables a document takes a round's turn too: the rule is said, not a forecast).
  */
 function turnWords(scenario: Scenario, maxRounds: number): string {
-  const first = scenario.protocol.opening ? 2 : 1;
+  const first = firstTurn(scenario);
   const n = scenario.protocol.parties.length;
   const turns = Array.from({ length: Math.min(n, maxRounds - first + 1) }, (_, k) => first + k);
   if (turns.length === 0) return 'alternating offers';

@@ -1,5 +1,6 @@
 // The run's hinges on a scenario built so that exactly one assumption decides the outcome: the search finds that
-// one, and nothing else, and `restsOn` lists it.
+// one, and nothing else, and `restsOn` lists it. Alternating offers: the order of the turns is an item too, and
+// decides nothing here (no package keeps both stated and assumed red lines, whoever proposes it).
 import { describe, expect, it } from 'vitest';
 import { applyItems } from '../../src/analysis/hinge-items.ts';
 import { outcomeHinges, playOutcome, restsOn, runItems } from '../../src/engine/hinges.ts';
@@ -10,8 +11,8 @@ const said = { basis: 'stated' as const, sources: ['src'], statement: 'as said' 
 
 /**
  * Two parties, two issues. P insists on x = b (stated); Q's red line keeps x = a (the modeller's assumption), so
- * no package keeps both and the talks stall; without it they sign. Two more labelled choices never matter: P's
- * weight on y (a range) and a reading red line of P that every package keeps.
+ * no package keeps both and the talks stall; without it they sign. Three more labelled choices never matter: P's
+ * weight on y (a range), a reading red line of P that every package keeps, and who proposes first.
  */
 function decidedByOne(): ScenarioInput {
   const options = [
@@ -73,16 +74,21 @@ describe("the run's hinges", () => {
 
   it('should find exactly the one assumption that decides the outcome', () => {
     const items = runItems(s);
-    expect(items.map((x) => x.id).sort()).toEqual(['red-line:p:p-y', 'red-line:q:q-x', 'weight:p:y']);
+    expect(items.map((x) => x.id).sort()).toEqual([
+      'red-line:p:p-y',
+      'red-line:q:q-x',
+      'turns',
+      'weight:p:y',
+    ]);
     const h = outcomeHinges(s, { run: { seed: 1 } });
     expect(h.outcome).toBe('stalemate');
     expect(h.hinges).toEqual([{ items: ['red-line:q:q-x'], outcome: 'signed' }]);
     expect(h.complete).toBe(true);
-    // every set without it was tried (3 singles, then the one pair and no triple that leave it out)
+    // every set without it was tried (4 singles, then the three pairs and the one triple that leave it out)
     expect(h.sizes.map((c) => [c.size, c.candidates, c.tried])).toEqual([
-      [1, 3, 3],
-      [2, 1, 1],
-      [3, 0, 0],
+      [1, 4, 4],
+      [2, 3, 3],
+      [3, 1, 1],
     ]);
     // and the change it names is what flips it
     const qx = items.find((x) => x.id === 'red-line:q:q-x')!;
@@ -92,7 +98,7 @@ describe("the run's hinges", () => {
   it('should list it as what the outcome rests on, marked as an assumption', () => {
     const r = restsOn(s, { run: { seed: 1 } });
     expect(r.outcome).toBe('stalemate');
-    expect(r.tried).toBe(3);
+    expect(r.tried).toBe(4);
     expect(r.items).toEqual([
       {
         id: 'red-line:q:q-x',

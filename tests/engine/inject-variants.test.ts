@@ -1,5 +1,6 @@
 // The run's hinges try the recorded variants of every text the run tables: its opening, the texts of events that
-// fire by themselves, and those of the manual events injected into it — once each.
+// fire by themselves, and those of the manual events injected into it — once each; and, in alternating offers, the
+// order of the parties' turns.
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +22,16 @@ describe('a contested text that only an inject tables', () => {
   const injects = [{ event: 'table-d', round: 1 }];
 
   it('should not be tried in a run that does not inject it', () => {
-    expect(runItems(s)).toEqual([]);
+    // the one item left is who proposes first (alternating offers), which changes nothing here
+    expect(runItems(s).map((x) => x.id)).toEqual(['turns']);
     const r = restsOn(s, { run: { seed: 1 } });
     expect(r.outcome).toBe('signed');
-    expect(r.tried).toBe(0);
+    expect(r.tried).toBe(1);
     expect(r.items).toEqual([]);
   });
 
   it('should be tried in a run that injects it, and found to decide the outcome', () => {
-    expect(runItems(s, { injects }).map((x) => x.id)).toEqual(['variant:d:x:1']);
+    expect(runItems(s, { injects }).map((x) => x.id)).toEqual(['variant:d:x:1', 'turns']);
     const r = restsOn(s, { run: { seed: 1 }, injects });
     expect(r.outcome).toBe('signed');
     expect(r.items).toEqual([
@@ -42,14 +44,14 @@ describe('a contested text that only an inject tables', () => {
       },
     ]);
     // the change it names is what flips it: the text read as the variant has it, the same inject
-    const [item] = runItems(s, { injects });
+    const item = runItems(s, { injects }).find((x) => x.id === 'variant:d:x:1');
     expect(playOutcome(applyItems(s, [item!]), { seed: 1 }, injects)).toBe('stalemate');
   });
 
   it('should be one item when the text is both the opening and injected', () => {
     const opened: Scenario = { ...s, protocol: { ...s.protocol, opening: 'd' } };
-    expect(runItems(opened).map((x) => x.id)).toEqual(['variant:d:x:1']);
-    expect(runItems(opened, { injects }).map((x) => x.id)).toEqual(['variant:d:x:1']);
+    expect(runItems(opened).map((x) => x.id)).toEqual(['variant:d:x:1', 'turns']);
+    expect(runItems(opened, { injects }).map((x) => x.id)).toEqual(['variant:d:x:1', 'turns']);
   });
 });
 
@@ -135,10 +137,12 @@ describe("the run's items over random scenarios with injects", () => {
         ]);
         for (const d of s.documents)
           if (!named.has(d.id)) for (const id of variantIds(s, d.id)) expect(items).not.toContain(id);
-        // reversed alone, a variant flips the outcome exactly when restsOn says so
-        const r = restsOn(s, { run: { seed: 1 }, injects });
+        // the scenarios are alternating offers between two parties: who proposes first is one item, once
         const runs = runItems(s, { injects });
-        for (const x of runs.filter((y) => y.change.kind === 'variant')) {
+        expect(runs.filter((y) => y.change.kind === 'turns').map((y) => y.id)).toEqual(['turns']);
+        // reversed alone, a variant or the order of the turns flips the outcome exactly when restsOn says so
+        const r = restsOn(s, { run: { seed: 1 }, injects });
+        for (const x of runs.filter((y) => y.change.kind === 'variant' || y.change.kind === 'turns')) {
           const flips = playOutcome(applyItems(s, [x]), { seed: 1 }, injects) !== r.outcome;
           expect(r.items.some((y) => y.id === x.id)).toBe(flips);
         }
