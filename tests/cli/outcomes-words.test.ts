@@ -62,6 +62,34 @@ describe('outcomes, the lone holdouts in words', () => {
     for (const h of named) expect(text).toMatch(new RegExp(` in ${h.runs} runs? \\(`));
   });
 
+  it('should give the reasons of the holdout rounds --json and the CSV summary count, each once', async () => {
+    // 100 draws of the worked example: two fail, and their holdout rounds have two reasons
+    const argv = ['outcomes', 'docs/examples/my-referendum-truce.yaml', '-n', '100'] as const;
+    const json = JSON.parse(await cli(...argv, '--json')) as {
+      failed: { holdouts: { actor: string; rounds: number; reasons: Record<string, number> }[] };
+    };
+    const text = (await cli(...argv)).replace(/\s+/g, ' ');
+    const csv = (await cli(...argv, '--csv')).split('\n').map((l) => l.split(','));
+    const words: Record<string, string> = {
+      'red-line': 'with its red lines crossed',
+      'below-no-deal': 'worth less to it than no deal',
+      'holds-out': 'worth more than no deal, short of what it held out for',
+    };
+    const named = json.failed.holdouts.filter((h) => h.rounds > 0);
+    expect(named.length).toBeGreaterThan(0);
+    for (const h of named) {
+      expect(Object.values(h.reasons).reduce((a, b) => a + b, 0)).toBe(h.rounds);
+      const said = Object.entries(h.reasons)
+        .map(([k, n]) => `${n} ${words[k]}`)
+        .join(', ');
+      expect(text).toContain(`${h.rounds} round${h.rounds === 1 ? '' : 's'} in all: ${said}`);
+      const rows = csv.filter((r) => r[0] === 'holdout' && r[1] === h.actor && r[2] === 'rounds_by_reason');
+      expect(rows.map((r) => [r[3], Number(r[4]), Number(r[6])])).toEqual(
+        Object.entries(h.reasons).map(([k, n]) => [k, n, h.rounds]),
+      );
+    }
+  });
+
   it('should give each share its base: the signed runs for the terms, all runs for the walk-outs', async () => {
     const signed = JSON.parse(await cli('outcomes', 'tutorial-bilateral', '-n', '12', '--json'));
     const text = await cli('outcomes', 'tutorial-bilateral', '-n', '12');

@@ -94,7 +94,7 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
     row(h.actor, ['holdout', h.actor, 'rounds', null, h.rounds, null, failed.runs, null, null]);
     // those rounds by the reason of the actor's rejection: the reason in `value`, its rounds of all its rounds
     for (const [reason, rounds] of Object.entries(h.reasons))
-      row(h.actor, ['holdout', h.actor, 'rounds_by_reason', reason, null, rounds, h.rounds, null, null]);
+      row(h.actor, ['holdout', h.actor, 'rounds_by_reason', reason, rounds, null, h.rounds, null, null]);
   }
   for (const w of r.walkOuts)
     row(w.actor, [
