@@ -195,7 +195,7 @@ describe('the tables at 80 columns', () => {
       expect(lines.some((l) => /[+−]\d\.\d{3} {2}\S/.test(l))).toBe(false);
       const rows = lines.flatMap((l, k) => (/ rejects {2}u \d/.test(l) ? [k] : []));
       expect(rows.length).toBeGreaterThan(0);
-      for (const k of rows) expect(lines[k + 1]).toMatch(/^ {6}(red line: |below reservation)/);
+      for (const k of rows) expect(lines[k + 1]).toMatch(/^ {6}(red lines?:|below reservation)/);
     }
   });
 });

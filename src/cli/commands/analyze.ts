@@ -23,7 +23,7 @@ import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../r
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
-import { cells, count as countOf, n2, n3, optionLabel, padCells, percentOf } from '../../report/format.ts';
+import { count as countOf, n2, n3, optionLabel, percentOf } from '../../report/format.ts';
 import {
   anticipatedZoneWords,
   hurdleName,
@@ -42,6 +42,7 @@ import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { redLineItems, redLinesHead } from '../red-line-items.ts';
+import { table, verdictTable } from '../verdict-table.ts';
 import { textWidth } from '../wrap.ts';
 
 const SOLUTION_NAMES: Record<SolutionKind, string> = {
@@ -53,52 +54,6 @@ const SOLUTION_NAMES: Record<SolutionKind, string> = {
 
 const DURABILITY_LEGEND = `  durability: how likely the text is to hold if signed — the scenario's base plus the shifts of the factors its terms meet; ${DURABILITY_CAVEAT}`;
 const count = (n: number) => n.toLocaleString('en-US');
-
-/** Left-aligned columns measured in terminal cells (wide characters two, colour codes none); the last not padded. */
-function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
-  const cols = Math.max(0, ...rows.map((r) => r.length));
-  // a row's last cell is not padded, so it does not widen its column
-  const w = Array.from({ length: cols }, (_, c) =>
-    Math.max(0, ...rows.map((r) => (c < r.length - 1 ? cells(r[c] ?? '') : 0))),
-  );
-  return rows.map(
-    (r) =>
-      indent +
-      r
-        .map((cell, c) => (c === r.length - 1 ? cell : padCells(cell, w[c]!)))
-        .join('  ')
-        .trimEnd(),
-  );
-}
-
-/**
- * The verdict rows (who, verdict, u, r, margin, then each reason): the reasons in a column after the figures, each
- * further one under the first, when that column leaves room to read at `width`; else each on its own line under
- * its row, two columns in, so that no reason is squeezed into a narrow column at the right.
- */
-/** The narrowest strip beside a verdict's figures its reasons are written in. */
-const MIN_REASON = 44;
-
-function verdictTable(rows: readonly (readonly string[])[], width: number): string[] {
-  const FIGURES = 5;
-  const figures = table(
-    rows.map((r) => [...r.slice(0, FIGURES), '']),
-    '    ',
-  );
-  const column = Math.max(0, ...figures.map((l) => cells(l))) + 2;
-  // the reasons are sentences (a red line, the costliest terms): beside the figures only when they have room to
-  // read; else on lines of their own under the row (at 80 columns a strip of 33 took seven lines a reason)
-  const under = width - column < MIN_REASON;
-  return rows.flatMap((r, k) => {
-    const reasons = r.slice(FIGURES);
-    if (under) return [figures[k]!, ...reasons.map((x) => `      ${x}`)];
-    const [first = '', ...more] = reasons;
-    return [
-      `${padCells(figures[k]!, column)}${first}`.trimEnd(),
-      ...more.map((x) => `${' '.repeat(column)}${x}`),
-    ];
-  });
-}
 
 function terms(s: Scenario, pkg: PackageTerms, only?: (issue: string) => boolean): string[][] {
   return s.issues.filter((x) => !only || only(x.id)).map((x) => [x.label, optionLabel(s, x.id, pkg[x.id]!)]);
