@@ -151,17 +151,15 @@ class Revising {
  * Russia listed first, the runs differed from those with Ukraine first). Ties of margin are exact ties only.
  */
 function hearingOrder(view: View, rejected: readonly number[]): number[] {
+  if (rejected.length < 2) return [...rejected];
   const { scenario, text } = view;
-  const margin = new Map(
-    rejected.map((a) => {
-      const actor = scenario.actors[a]!;
-      return [a, utility(actor, scenario.offsets, text) - actor.reservation.value];
-    }),
-  );
-  return [...rejected].sort(
-    (a, b) =>
-      Number(isParty(scenario, b)) - Number(isParty(scenario, a)) || margin.get(a)! - margin.get(b)! || a - b,
-  );
+  const keyed = rejected.map((a) => {
+    const actor = scenario.actors[a]!;
+    const margin = utility(actor, scenario.offsets, text) - actor.reservation.value;
+    return { a, party: isParty(scenario, a), margin };
+  });
+  keyed.sort((x, y) => Number(y.party) - Number(x.party) || x.margin - y.margin || x.a - y.a);
+  return keyed.map((k) => k.a);
 }
 
 export function revise(view: View, rng: Rng, input: MediatorInput): Revision {
@@ -397,14 +395,14 @@ function moveFor(d: Revising, a: number, asks: readonly number[], held: Held): v
       }
     }
     const candidates: { item: Int32Array; score: number[] }[] = [];
-    const before = utilitiesOf(scenario, text);
+    const before = better.length ? utilitiesOf(scenario, text) : null;
     for (const o of better) {
       if (issue.kind === 'numeric' && Math.abs(o - cur) !== nearest) continue;
       const next = withTerms(text, [[ask.issue, o]]);
       if (admissible(next))
         candidates.push({
           item: next,
-          score: [costToOthers(scenario, before, next, [a, self]), now - u(next)],
+          score: [costToOthers(scenario, before!, next, [a, self]), now - u(next)],
         });
     }
     const next = cheapest(candidates, d.rng);
