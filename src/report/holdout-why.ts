@@ -60,3 +60,33 @@ const COUNTED: Record<RejectionKind, string> = {
 export function holdoutReasonWords(reasons: Readonly<Partial<Record<RejectionKind, number>>>): string {
   return REJECTION_KINDS.flatMap((k) => (reasons[k] ? [`${reasons[k]} ${COUNTED[k]}`] : [])).join(', ');
 }
+
+/** Why each actor that did not accept the last text tallied said no, in a few words (actor id → reason): its last
+ * verdict's reason, or — for one that accepted and whose body then voted the text down — that vote. */
+export function lastRejectionWords(
+  entries: readonly TranscriptEntry[],
+  rejecting: readonly string[],
+): Map<string, { readonly kind: RejectionKind | 'vote'; readonly words: string }> {
+  const tally = entries.findLast((e) => e.kind === 'tally');
+  const out = new Map<string, { readonly kind: RejectionKind | 'vote'; readonly words: string }>();
+  if (tally?.kind !== 'tally') return out;
+  for (const actor of rejecting) {
+    const v = entries.findLast((e) => e.kind === 'verdict' && e.actor === actor && e.round === tally.round);
+    if (v?.kind !== 'verdict') continue;
+    if (v.accepts) out.set(actor, { kind: 'vote', words: 'its body voted the text down' });
+    else {
+      const kind = rejectionKind(v);
+      out.set(actor, { kind, words: SAID_NO[kind] });
+    }
+  }
+  return out;
+}
+
+const SAID_NO: Record<RejectionKind, string> = {
+  'red-line': 'it crossed its red lines',
+  'below-no-deal': 'worth less to it than no deal',
+  'would-fail': 'its body would vote it down',
+  'holds-out': 'short of what it held out for',
+  person: "a person's choice",
+  absent: 'it had walked out',
+};

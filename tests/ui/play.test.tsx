@@ -1,8 +1,10 @@
 // The play screen as a facilitator and the teams drive it: keys in, frames out (ink-testing-library).
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOutcome } from '../../src/engine/game.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { parseSession } from '../../src/engine/session.ts';
+import { lastRejectionWords } from '../../src/report/holdout-why.ts';
 import { listing } from '../../src/report/words.ts';
 import type { PlayHost } from '../../src/ui/host.ts';
 import { playState } from '../../src/ui/state/app.ts';
@@ -258,8 +260,12 @@ describe('play: the facilitator', () => {
     const outcome = runOutcome(ended.snapshot.context.transcript)!;
     expect(outcome.kind).toBe('stalemate');
     expect(outcome.rejecting.length).toBeGreaterThan(0);
-    const names = outcome.rejecting.map((id) => s.actors.find((a) => a.id === id)!.name);
-    expect(ui.frame()).toContain(`The last text was rejected by ${listing(names)}.`);
+    // each with the reason its verdict gives (bots only: the facilitator view; tests/ui/outcome-why.test.tsx)
+    const why = lastRejectionWords(ended.snapshot.context.transcript, outcome.rejecting);
+    const names = outcome.rejecting.map(
+      (id) => `${s.actors.find((a) => a.id === id)!.name} (${why.get(id)!.words})`,
+    );
+    expect(ui.frame().replace(/\s+/g, ' ')).toContain(`The last text was rejected by ${listing(names)}.`);
   });
 
   it('should fit 80×24', async () => {

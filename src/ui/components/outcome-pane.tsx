@@ -5,6 +5,8 @@
 import { Box, Text } from 'ink';
 import { optionOf } from '../../domain/lookup.ts';
 import type { Scenario } from '../../domain/types.ts';
+import type { TranscriptEntry } from '../../engine/transcript.ts';
+import { lastRejectionWords } from '../../report/holdout-why.ts';
 import { bodies, hurdleSentence } from '../../report/ratification.ts';
 import { listing } from '../../report/words.ts';
 import type { Outcome } from '../state/play.ts';
@@ -20,9 +22,11 @@ export interface OutcomePaneProps {
   readonly height: number;
   /** the facilitator view: each actor's utility against its value of no deal */
   readonly numbers: boolean;
+  /** the session's transcript: in the facilitator view, why each actor said no to the last text */
+  readonly transcript?: readonly TranscriptEntry[];
 }
 
-export function OutcomePane({ scenario, outcome, width, height, numbers }: OutcomePaneProps) {
+export function OutcomePane({ scenario, outcome, width, height, numbers, transcript }: OutcomePaneProps) {
   const theme = useTheme();
   const head =
     outcome.kind === 'signed'
@@ -47,18 +51,31 @@ export function OutcomePane({ scenario, outcome, width, height, numbers }: Outco
   const nameWidth = Math.min(30, Math.max(...scenario.actors.map((a) => a.name.length)) + 1);
   const barWidth = Math.max(8, Math.min(30, width - nameWidth - 22));
   const hurdleRows = numbers ? (outcome.ratification?.hurdles.length ?? 0) : 0;
-  // who said no to the last text: public (every team saw the tally)
+  // who said no to the last text, and why by each one's verdict: a red line crossed is public (a stated position,
+  // as the transcript shows it); a reason that compares private numbers (value of no deal, what it held out for, its
+  // body's threshold) is the facilitator view's only
+  const why = new Map(
+    [...(transcript ? lastRejectionWords(transcript, outcome.rejecting) : [])].flatMap(([id, r]) =>
+      numbers || r.kind === 'red-line' ? [[id, r.words] as const] : [],
+    ),
+  );
   const rejected =
     outcome.kind === 'stalemate' && outcome.rejecting.length
-      ? `The last text was rejected by ${names(scenario, outcome.rejecting)}.`
+      ? `The last text was rejected by ${listing(
+          outcome.rejecting.map((id) => {
+            const name = scenario.actors.find((a) => a.id === id)?.name ?? id;
+            return why.has(id) ? `${name} (${why.get(id)})` : name;
+          }),
+        )}.`
       : null;
-  const termRows = Math.max(1, height - 5 - scenario.actors.length - hurdleRows - (rejected ? 1 : 0));
+  const rejectedRows = rejected ? Math.ceil(rejected.length / Math.max(1, width)) : 0;
+  const termRows = Math.max(1, height - 5 - scenario.actors.length - hurdleRows - rejectedRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold color={head.color} wrap="truncate-end">
         {head.text}
       </Text>
-      {rejected ? <Text wrap="truncate-end">{rejected}</Text> : null}
+      {rejected ? <Text>{rejected}</Text> : null}
       {/* the vote's verdict rests on the actor's utility, a private number: the facilitator view only */}
       {numbers && outcome.ratification
         ? outcome.ratification.hurdles.map((h) => (

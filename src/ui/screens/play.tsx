@@ -204,7 +204,14 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       {top}
       <Text> </Text>
       {outcome ? (
-        <OutcomePane scenario={now} outcome={outcome} width={width} height={bodyHeight} numbers={numbers} />
+        <OutcomePane
+          scenario={now}
+          outcome={outcome}
+          width={width}
+          height={bodyHeight}
+          numbers={numbers}
+          transcript={ctx.transcript}
+        />
       ) : (
         <TranscriptPane
           lines={lines}

@@ -1,0 +1,89 @@
+// The play screen's end of a stalemate: who said no to the last text, and why — the reason its own verdict gives.
+// A red line crossed is public (a stated position, shown in the transcript too); a reason that compares private
+// numbers is the facilitator view's only. Checked against the session's transcript on shipped scenarios.
+import { resolve } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { rejectionKind } from '../../src/engine/holdout-kind.ts';
+import type { RunOptions } from '../../src/engine/options.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { OutcomePane } from '../../src/ui/components/outcome-pane.tsx';
+import { context, outcomeOf, runToTurn, startGame } from '../../src/ui/state/play.ts';
+import { MONO_THEME, ThemeContext } from '../../src/ui/theme.ts';
+import { ROOT } from '../helpers.ts';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+
+const WORDS = {
+  'red-line': 'it crossed its red lines',
+  'below-no-deal': 'worth less to it than no deal',
+  'holds-out': 'short of what it held out for',
+} as Record<string, string>;
+
+describe('the outcome pane of a stalemate', () => {
+  const kinds = new Set<string>();
+  const cases: [string, RunOptions][] = [
+    ['istanbul-2022', { seed: 1 }],
+    ['ukraine-peace', { seed: 1 }],
+    // hardliners for three rounds: each holds out on value, no red line crossed
+    [
+      'tutorial-bilateral',
+      { seed: 1, maxRounds: 3, strategies: { north: { kind: 'hardliner' }, south: { kind: 'hardliner' } } },
+    ],
+  ];
+  afterAll(() => {
+    // both paths were taken: a red line (public) and a comparison of numbers (the facilitator's)
+    expect(kinds).toContain('red-line');
+    expect([...kinds].some((k) => k !== 'red-line')).toBe(true);
+  });
+  for (const [id, options] of cases)
+    it(`should say why each actor rejected the last text, a comparison of numbers to the facilitator only (${id})`, () => {
+      const s = loadScenarioFile(resolve(ROOT, 'scenarios', `${id}.yaml`));
+      const game = runToTurn(startGame(s, options));
+      const outcome = outcomeOf(game)!;
+      const transcript = context(game).transcript;
+      expect(outcome.kind).toBe('stalemate');
+      if (outcome.kind !== 'stalemate') return;
+      expect(outcome.rejecting.length).toBeGreaterThan(0);
+      const frame = (numbers: boolean) => {
+        const ui = render(
+          <ThemeContext.Provider value={MONO_THEME}>
+            <OutcomePane
+              scenario={s}
+              outcome={outcome}
+              width={200}
+              height={60}
+              numbers={numbers}
+              transcript={transcript}
+            />
+          </ThemeContext.Provider>,
+        );
+        unmount = ui.unmount;
+        return (ui.lastFrame() ?? '').replace(/\s+/g, ' ');
+      };
+      const facilitator = frame(true);
+      unmount?.();
+      const open = frame(false);
+      const tally = transcript.findLast((e) => e.kind === 'tally')!;
+      for (const actor of outcome.rejecting) {
+        const name = s.actors.find((a) => a.id === actor)!.name;
+        const v = transcript.findLast(
+          (e) => e.kind === 'verdict' && e.actor === actor && e.round === tally.round,
+        );
+        if (v?.kind !== 'verdict') throw new Error('no verdict');
+        kinds.add(rejectionKind(v));
+        const why = WORDS[rejectionKind(v)]!;
+        expect(facilitator).toContain(`${name} (${why})`);
+        // a red line crossed is a stated position, public as in the transcript; a comparison of numbers is not
+        if (rejectionKind(v) === 'red-line') expect(open).toContain(`${name} (${why})`);
+        else {
+          expect(open).toContain(name);
+          expect(open).not.toContain(why);
+        }
+      }
+    });
+});
