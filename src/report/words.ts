@@ -75,7 +75,7 @@ function turnWords(scenario: Scenario, maxRounds: number): string {
 /**
  * The negotiation protocol, for wherever a person reads it (the id stays in --json): "a single negotiating text,
  * mediated by United States" or "alternating offers: North proposes in round 1, South in round 2, and so on
- * (…)"; `brief` for a heading: "single text, mediated by …" or "alternating offers".
+ * (…)"; `brief` for a heading: "single text, mediated by …" or "alternating offers, South proposes first".
  */
 export function protocolWords(
   scenario: Scenario,
@@ -84,7 +84,9 @@ export function protocolWords(
 ): string {
   const pr = scenario.protocol;
   if (pr.kind !== 'mediated-single-text')
-    return brief ? 'alternating offers' : turnWords(scenario, maxRounds);
+    return brief
+      ? `alternating offers, ${scenario.actors[proposerOf(scenario, firstTurn(scenario))]!.name} proposes first`
+      : turnWords(scenario, maxRounds);
   const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
   return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;
 }

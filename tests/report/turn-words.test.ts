@@ -64,6 +64,8 @@ describe('who proposes when, in words', () => {
     expect(protocolWords(shipped('tutorial-bilateral'), false, 2)).toBe(
       "alternating offers: South (stylised Ukraine) proposes in round 2 (turns in the order of the scenario's parties; round 1 holds the opening text)",
     );
-    expect(protocolWords(shipped('tutorial-bilateral'), true)).toBe('alternating offers');
+    expect(protocolWords(shipped('tutorial-bilateral'), true)).toBe(
+      'alternating offers, South (stylised Ukraine) proposes first',
+    );
   });
 });
