@@ -1,5 +1,5 @@
 // Outcome robustness: draw the scenario's uncertain weights and reservations as `sweep` does, run the negotiation
-// headless on each draw, and count what comes of it. Frequencies over stated ranges, not real-world probabilities.
+// headless on each draw, and count what comes of it. Frequencies over the modeller's ranges, not real-world probabilities.
 
 import { drawRng, ENGINE_STREAM } from '../analysis/draws.ts';
 import type { RecordPrior } from '../analysis/record-prior.ts';

@@ -42,7 +42,13 @@ describe('what the shares of peacesim outcomes are over', () => {
       const json = JSON.parse((await cli('outcomes', id, '-n', '4', '--json')).out);
       const text = (await cli('outcomes', id, '-n', '4')).out.replace(/\n/g, ' ');
       const ranged = json.parameters.length > 0;
-      expect(text.includes("frequencies over the scenario's stated uncertainty ranges")).toBe(ranged);
+      expect(
+        text.includes("frequencies over the scenario's uncertainty ranges (the modeller's assumption)"),
+      ).toBe(ranged);
+      // the words call the ranges an assumption: so does every actor's basis in --json
+      const drawn = json.bases.filter((b: { rangesBasis: string | null }) => b.rangesBasis !== null);
+      expect(drawn.length > 0).toBe(ranged);
+      for (const b of drawn) expect(b.rangesBasis).toBe('assumption');
       expect(text).toContain('not probabilities of real-world events');
       if (!ranged) expect(text).toContain("frequencies over the runs' seeds alone");
     });

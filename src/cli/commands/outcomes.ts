@@ -74,7 +74,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     // with nothing drawn, only the runs' seeds differ: the shares are over those, not over any range
     p.dim(
       r.parameters.length
-        ? "These are frequencies over the scenario's stated uncertainty ranges, not probabilities of real-world events."
+        ? "These are frequencies over the scenario's uncertainty ranges (the modeller's assumption), not probabilities of real-world events."
         : "These are frequencies over the runs' seeds alone, not probabilities of real-world events.",
     ),
     '',
