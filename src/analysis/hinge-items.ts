@@ -1,11 +1,11 @@
 // The labelled modelling choices an answer may rest on, each with the one change that reverses it: a red line or
-// rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
-// (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
-// the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range, a
-// document's term read as a recorded variant has it, the parties of alternating offers taking their turns the
-// other way round. Only choices whose basis is `reading` or `assumption` are
-// items: what an actor stated is not the modeller's to reverse. Which of a text's contested versions is the text
-// is a reading of the reports, so every recorded variant is one.
+// rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the
+// other end of its range, a strategy or a hypothesis (drift, scheduled event) switched, a dated position dropped, an
+// actor's numbers replaced by the centre of what the record allows, a ratification hurdle dropped or its threshold
+// moved to the other end of its range, a document's term read as a recorded variant has it, another party of
+// alternating offers proposing first. Only choices whose basis is `reading` or `assumption` are items: what an actor
+// stated is not the modeller's to reverse. Which of a text's contested versions is the text is a reading of the
+// reports, so every recorded variant is one; so is every other first proposer.
 import { contributions } from '../domain/positions.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario, StrategyKind } from '../domain/types.ts';
@@ -42,8 +42,11 @@ type HingeChange =
       readonly from: number;
       readonly to: number;
     }
-  /** alternating offers: the parties' list, which is the order of their turns, reversed */
-  | { readonly kind: 'turns' }
+  /**
+   * alternating offers: the parties' list, which is the order of their turns, rotated so that another party
+   * proposes first (with two parties, the list reversed); `parties`: the list as the run has it (actor indices)
+   */
+  | { readonly kind: 'turns'; readonly parties: readonly number[] }
   | {
       readonly kind: 'calibrated';
       readonly actor: number;
@@ -60,6 +63,11 @@ export interface HingeItem {
   /** what is reversed, in words (labels, never ids) */
   readonly label: string;
   readonly change: HingeChange;
+  /**
+   * a rotation of the turns of three or more parties: the order it runs, as actor ids, the first proposer first
+   * (a two-party item has none: its label says the whole order)
+   */
+  readonly order?: readonly string[];
 }
 
 const labelled = (b: BasisKind): b is Exclude<BasisKind, 'stated'> => b !== 'stated';
@@ -175,8 +183,16 @@ export function variantItems(s: Scenario, doc: NegotiationDocument): HingeItem[]
   });
 }
 
-/** Two of the items read the same term of the same document as two variants: not a set of choices one can make. */
+/**
+ * Two of the items read the same term of the same document as two variants, or put two parties first: not a set
+ * of choices one can make.
+ */
 export function conflicting(items: readonly HingeItem[]): boolean {
+  return rivalTurns(items) || rivalVariants(items);
+}
+
+/** Two of the items read the same term of the same document as two variants. */
+function rivalVariants(items: readonly HingeItem[]): boolean {
   const terms = new Set<string>();
   for (const { change: c } of items) {
     if (c.kind !== 'variant') continue;
@@ -185,6 +201,11 @@ export function conflicting(items: readonly HingeItem[]): boolean {
     terms.add(key);
   }
   return false;
+}
+
+/** Two of the items are rotations of the turns: alternatives (one party proposes first), never made together. */
+export function rivalTurns(items: readonly HingeItem[]): boolean {
+  return items.filter((x) => x.change.kind === 'turns').length > 1;
 }
 
 /** What a run's injects put on its table: the manual events injected, and the documents ad-hoc injects table. */
@@ -272,41 +293,60 @@ export function outcomeItems(
       });
   out.push(...ratificationItems(s));
   for (const d of documentsTabledByRun(s, injected)) out.push(...variantItems(s, d));
-  out.push(...turnsItem(s));
+  out.push(...turnsItems(s));
   return out;
 }
 
 /**
- * Who proposes when, under alternating offers, as an item: the scenario lists its parties in an order and that
- * order is the turns (src/domain/protocol.ts), given with no basis or source — the modeller's assumption, and the
- * first proposer may gain by it. Reversed, the last listed proposes first. With more than two parties there are
- * other orders too; the reversal is the one change tried, as each other item is one change. A mediated single
- * text has no turns (the list order decides nothing there), so it has no such item.
+ * Who proposes when, under alternating offers, as items: the scenario lists its parties in an order and that order
+ * is the turns (src/domain/protocol.ts), given with no basis or source — the modeller's assumption, and the first
+ * proposer may gain by it. Each other party proposing first is an item: the list rotated so that it proposes in
+ * the first round of proposals and the others follow in the scenario's cyclic order (who follows whom is kept; the
+ * n! orderings are not tried). With two parties that rotation is the list reversed, and the one item keeps the
+ * words it has always had. A mediated single text has no turns (the list order decides nothing there), so it has
+ * no such item.
  */
-function turnsItem(s: Scenario): HingeItem[] {
-  if (s.protocol.kind !== 'alternating-offers' || s.protocol.parties.length < 2) return [];
-  const reversed = reverseTurns(s);
-  const first = firstTurn(s);
-  // the two orders differ in the first round of proposals, or (three parties after an opening text, where the
-  // middle one proposes first either way) in the next
-  const r = proposerOf(s, first) === proposerOf(reversed, first) ? first + 1 : first;
-  const name = (x: Scenario) => s.actors[proposerOf(x, r)]!.name;
-  const when = r === first ? 'first' : `in round ${r}`;
-  return [
-    {
-      id: 'turns',
-      basis: 'assumption',
-      sources: [],
-      label: `the parties take their turns the other way round (${name(reversed)} proposes ${when} instead of ${name(s)})`,
-      change: { kind: 'turns' },
-    },
-  ];
+function turnsItems(s: Scenario): HingeItem[] {
+  const parties = s.protocol.parties;
+  if (s.protocol.kind !== 'alternating-offers' || parties.length < 2) return [];
+  const now = proposerOf(s, firstTurn(s));
+  const name = (k: number) => s.actors[k]!.name;
+  return parties
+    .filter((k) => k !== now)
+    .map((k) => {
+      const order = turnOrder(parties, k);
+      const change = { kind: 'turns' as const, parties: partiesFor(s, order) };
+      return parties.length === 2
+        ? {
+            id: 'turns',
+            basis: 'assumption' as const,
+            sources: [],
+            label: `the parties take their turns the other way round (${name(k)} proposes first instead of ${name(now)})`,
+            change,
+          }
+        : {
+            id: `turns:${s.actors[k]!.id}`,
+            basis: 'assumption' as const,
+            sources: [],
+            label: `the turns rotated so that ${name(k)} proposes first instead of ${name(now)} (${order.map(name).join(', ')} in turn)`,
+            change,
+            order: order.map((j) => s.actors[j]!.id),
+          };
+    });
 }
 
-const reverseTurns = (s: Scenario): Scenario => ({
-  ...s,
-  protocol: { ...s.protocol, parties: [...s.protocol.parties].reverse() },
-});
+/** The parties in the order they propose when `party` proposes first, the scenario's cyclic order kept. */
+function turnOrder(parties: readonly number[], party: number): number[] {
+  const at = parties.indexOf(party);
+  return parties.map((_, j) => parties[(at + j) % parties.length]!);
+}
+
+/** The parties' list that makes `order` the run's: round r's proposer is parties[(r − 1) mod n]. */
+function partiesFor(s: Scenario, order: readonly number[]): number[] {
+  const n = order.length;
+  const first = (firstTurn(s) - 1) % n;
+  return order.map((_, i) => order[(i - first + n) % n]!);
+}
 
 /**
  * The ratification hurdles, as items: a hurdle that is a reading or an assumption dropped (the text takes effect
@@ -427,8 +467,10 @@ export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
     changes.flatMap((c) => (c.kind === 'threshold' ? [[c.hurdle, c.to] as const] : [])),
   );
   const variants = changes.flatMap((c) => (c.kind === 'variant' ? [c] : []));
+  const turns = changes.find((c) => c.kind === 'turns');
   return {
-    ...(changes.some((c) => c.kind === 'turns') ? reverseTurns(s) : s),
+    ...s,
+    ...(turns ? { protocol: { ...s.protocol, parties: turns.parties } } : {}),
     actors,
     documents: variants.length ? s.documents.map((d) => readAs(d, variants)) : s.documents,
     rules: rules.size ? s.rules.filter((r) => !rules.has(r.id)) : s.rules,
