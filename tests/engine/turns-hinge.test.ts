@@ -166,10 +166,11 @@ describe('the shipped alternating-offers scenarios', () => {
   it('should be as docs/engine.md says of them: no outcome moves', () => {
     const page = readFileSync(resolve(ROOT, 'docs/engine.md'), 'utf8').replace(/\s+/g, ' ');
     expect(page).toContain(
-      'on the four shipped scenarios that use alternating offers, at seed 1, the outcome stays as it is',
+      'on the four shipped scenarios that use alternating offers (two parties each), at seed 1, the outcome stays as it is',
     );
     for (const id of SHIPPED) {
       const s = openScenario(id);
+      expect(s.protocol.parties, id).toHaveLength(2);
       expect(playOutcome(reversed(s), { seed: 1 }, []), id).toBe(playOutcome(s, { seed: 1 }, []));
     }
   });
