@@ -7,8 +7,8 @@
 // stated is not the modeller's to reverse. Which of a text's contested versions is the text is a reading of the
 // reports, so every recorded variant is one; so is every other first proposer.
 import { contributions } from '../domain/positions.ts';
-import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario, StrategyKind } from '../domain/types.ts';
+import { rivalTurns, type TurnsChange, turnsItems } from './turns-items.ts';
 
 type HingeChange =
   | { readonly kind: 'red-line'; readonly actor: number; readonly redLine: string }
@@ -42,11 +42,7 @@ type HingeChange =
       readonly from: number;
       readonly to: number;
     }
-  /**
-   * alternating offers: the parties' list, which is the order of their turns, rotated so that another party
-   * proposes first (with two parties, the list reversed); `parties`: the list as the run has it (actor indices)
-   */
-  | { readonly kind: 'turns'; readonly parties: readonly number[] }
+  | TurnsChange
   | {
       readonly kind: 'calibrated';
       readonly actor: number;
@@ -203,11 +199,6 @@ function rivalVariants(items: readonly HingeItem[]): boolean {
   return false;
 }
 
-/** Two of the items are rotations of the turns: alternatives (one party proposes first), never made together. */
-export function rivalTurns(items: readonly HingeItem[]): boolean {
-  return items.filter((x) => x.change.kind === 'turns').length > 1;
-}
-
 /** What a run's injects put on its table: the manual events injected, and the documents ad-hoc injects table. */
 interface Injected {
   readonly events?: ReadonlySet<string>;
@@ -295,57 +286,6 @@ export function outcomeItems(
   for (const d of documentsTabledByRun(s, injected)) out.push(...variantItems(s, d));
   out.push(...turnsItems(s));
   return out;
-}
-
-/**
- * Who proposes when, under alternating offers, as items: the scenario lists its parties in an order and that order
- * is the turns (src/domain/protocol.ts), given with no basis or source — the modeller's assumption, and the first
- * proposer may gain by it. Each other party proposing first is an item: the list rotated so that it proposes in
- * the first round of proposals and the others follow in the scenario's cyclic order (who follows whom is kept; the
- * n! orderings are not tried). With two parties that rotation is the list reversed, and the one item keeps the
- * words it has always had. A mediated single text has no turns (the list order decides nothing there), so it has
- * no such item.
- */
-function turnsItems(s: Scenario): HingeItem[] {
-  const parties = s.protocol.parties;
-  if (s.protocol.kind !== 'alternating-offers' || parties.length < 2) return [];
-  const now = proposerOf(s, firstTurn(s));
-  const name = (k: number) => s.actors[k]!.name;
-  return parties
-    .filter((k) => k !== now)
-    .map((k) => {
-      const order = turnOrder(parties, k);
-      const change = { kind: 'turns' as const, parties: partiesFor(s, order) };
-      return parties.length === 2
-        ? {
-            id: 'turns',
-            basis: 'assumption' as const,
-            sources: [],
-            label: `the parties take their turns the other way round (${name(k)} proposes first instead of ${name(now)})`,
-            change,
-          }
-        : {
-            id: `turns:${s.actors[k]!.id}`,
-            basis: 'assumption' as const,
-            sources: [],
-            label: `the turns rotated so that ${name(k)} proposes first instead of ${name(now)} (${order.map(name).join(', ')} in turn)`,
-            change,
-            order: order.map((j) => s.actors[j]!.id),
-          };
-    });
-}
-
-/** The parties in the order they propose when `party` proposes first, the scenario's cyclic order kept. */
-function turnOrder(parties: readonly number[], party: number): number[] {
-  const at = parties.indexOf(party);
-  return parties.map((_, j) => parties[(at + j) % parties.length]!);
-}
-
-/** The parties' list that makes `order` the run's: round r's proposer is parties[(r − 1) mod n]. */
-function partiesFor(s: Scenario, order: readonly number[]): number[] {
-  const n = order.length;
-  const first = (firstTurn(s) - 1) % n;
-  return order.map((_, i) => order[(i - first + n) % n]!);
 }
 
 /**

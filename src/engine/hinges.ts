@@ -4,15 +4,10 @@
 // no set holds both. Each run costs what `peacesim run` costs, so
 // the search takes a budget of runs and says how far it got.
 
-import {
-  applyItems,
-  type HingeItem,
-  outcomeItems,
-  rivalTurns,
-  unrangedCount,
-} from '../analysis/hinge-items.ts';
+import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
+import { rivalTurns } from '../analysis/turns-items.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
