@@ -1,14 +1,14 @@
 // The labelled modelling choices an answer may rest on, each with the one change that reverses it: a red line or
-// rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the other end of its range, a strategy or a hypothesis
-// (drift, scheduled event) switched, a dated position dropped, an actor's numbers replaced by the centre of what
-// the record allows, a ratification hurdle dropped or its threshold moved to the other end of its range, a
-// document's term read as a recorded variant has it, the parties of alternating offers taking their turns the
-// other way round. Only choices whose basis is `reading` or `assumption` are
-// items: what an actor stated is not the modeller's to reverse. Which of a text's contested versions is the text
-// is a reading of the reports, so every recorded variant is one.
+// rule dropped, a red line the scenario withholds on a reading restored, a ranged weight or reservation moved to the
+// other end of its range, a strategy or a hypothesis (drift, scheduled event) switched, a dated position dropped, an
+// actor's numbers replaced by the centre of what the record allows, a ratification hurdle dropped or its threshold
+// moved to the other end of its range, a document's term read as a recorded variant has it, another party of
+// alternating offers proposing first. Only choices whose basis is `reading` or `assumption` are items: what an actor
+// stated is not the modeller's to reverse. Which of a text's contested versions is the text is a reading of the
+// reports, so every recorded variant is one; so is every other first proposer.
 import { contributions } from '../domain/positions.ts';
-import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario, StrategyKind } from '../domain/types.ts';
+import { rivalTurns, type TurnsChange, turnsItems } from './turns-items.ts';
 
 type HingeChange =
   | { readonly kind: 'red-line'; readonly actor: number; readonly redLine: string }
@@ -42,8 +42,7 @@ type HingeChange =
       readonly from: number;
       readonly to: number;
     }
-  /** alternating offers: the parties' list, which is the order of their turns, reversed */
-  | { readonly kind: 'turns' }
+  | TurnsChange
   | {
       readonly kind: 'calibrated';
       readonly actor: number;
@@ -60,6 +59,11 @@ export interface HingeItem {
   /** what is reversed, in words (labels, never ids) */
   readonly label: string;
   readonly change: HingeChange;
+  /**
+   * a rotation of the turns of three or more parties: the order it runs, as actor ids, the first proposer first
+   * (a two-party item has none: its label says the whole order)
+   */
+  readonly order?: readonly string[];
 }
 
 const labelled = (b: BasisKind): b is Exclude<BasisKind, 'stated'> => b !== 'stated';
@@ -175,8 +179,16 @@ export function variantItems(s: Scenario, doc: NegotiationDocument): HingeItem[]
   });
 }
 
-/** Two of the items read the same term of the same document as two variants: not a set of choices one can make. */
+/**
+ * Two of the items read the same term of the same document as two variants, or put two parties first: not a set
+ * of choices one can make.
+ */
 export function conflicting(items: readonly HingeItem[]): boolean {
+  return rivalTurns(items) || rivalVariants(items);
+}
+
+/** Two of the items read the same term of the same document as two variants. */
+function rivalVariants(items: readonly HingeItem[]): boolean {
   const terms = new Set<string>();
   for (const { change: c } of items) {
     if (c.kind !== 'variant') continue;
@@ -272,41 +284,9 @@ export function outcomeItems(
       });
   out.push(...ratificationItems(s));
   for (const d of documentsTabledByRun(s, injected)) out.push(...variantItems(s, d));
-  out.push(...turnsItem(s));
+  out.push(...turnsItems(s));
   return out;
 }
-
-/**
- * Who proposes when, under alternating offers, as an item: the scenario lists its parties in an order and that
- * order is the turns (src/domain/protocol.ts), given with no basis or source — the modeller's assumption, and the
- * first proposer may gain by it. Reversed, the last listed proposes first. With more than two parties there are
- * other orders too; the reversal is the one change tried, as each other item is one change. A mediated single
- * text has no turns (the list order decides nothing there), so it has no such item.
- */
-function turnsItem(s: Scenario): HingeItem[] {
-  if (s.protocol.kind !== 'alternating-offers' || s.protocol.parties.length < 2) return [];
-  const reversed = reverseTurns(s);
-  const first = firstTurn(s);
-  // the two orders differ in the first round of proposals, or (three parties after an opening text, where the
-  // middle one proposes first either way) in the next
-  const r = proposerOf(s, first) === proposerOf(reversed, first) ? first + 1 : first;
-  const name = (x: Scenario) => s.actors[proposerOf(x, r)]!.name;
-  const when = r === first ? 'first' : `in round ${r}`;
-  return [
-    {
-      id: 'turns',
-      basis: 'assumption',
-      sources: [],
-      label: `the parties take their turns the other way round (${name(reversed)} proposes ${when} instead of ${name(s)})`,
-      change: { kind: 'turns' },
-    },
-  ];
-}
-
-const reverseTurns = (s: Scenario): Scenario => ({
-  ...s,
-  protocol: { ...s.protocol, parties: [...s.protocol.parties].reverse() },
-});
 
 /**
  * The ratification hurdles, as items: a hurdle that is a reading or an assumption dropped (the text takes effect
@@ -427,8 +407,10 @@ export function applyItems(s: Scenario, items: readonly HingeItem[]): Scenario {
     changes.flatMap((c) => (c.kind === 'threshold' ? [[c.hurdle, c.to] as const] : [])),
   );
   const variants = changes.flatMap((c) => (c.kind === 'variant' ? [c] : []));
+  const turns = changes.find((c) => c.kind === 'turns');
   return {
-    ...(changes.some((c) => c.kind === 'turns') ? reverseTurns(s) : s),
+    ...s,
+    ...(turns ? { protocol: { ...s.protocol, parties: turns.parties } } : {}),
     actors,
     documents: variants.length ? s.documents.map((d) => readAs(d, variants)) : s.documents,
     rules: rules.size ? s.rules.filter((r) => !rules.has(r.id)) : s.rules,

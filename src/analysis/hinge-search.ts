@@ -1,6 +1,7 @@
 // Every minimal set of items (up to a size) whose change alone flips an answer: exact enumeration by size, in
-// lexicographic order, skipping every superset of a set already found (it would not be minimal). The count of
-// sets tried is kept, and an optional budget stops the search early, saying so.
+// lexicographic order, skipping every superset of a set already found (it would not be minimal) and every set that is
+// no choice one can make (`admissible`). The count of sets tried is kept, and an optional budget stops the search
+// early, saying so.
 
 export interface SearchOptions {
   /** the largest set tried (default 3) */
@@ -9,9 +10,15 @@ export interface SearchOptions {
   readonly budget?: number;
 }
 
+/** The search's options and, for a search whose items include alternatives, which sets are choices one can make. */
+interface SearchSettings extends SearchOptions {
+  /** false: the set holds two alternatives (neither a candidate nor tried; default: every set is admissible) */
+  readonly admissible?: (set: readonly number[]) => boolean;
+}
+
 export interface SizeCount {
   readonly size: number;
-  /** sets of this size that contain no smaller hinge: the candidates */
+  /** admissible sets of this size that contain no smaller hinge: the candidates */
   readonly candidates: number;
   readonly tried: number;
 }
@@ -44,7 +51,7 @@ const contains = (set: readonly number[], sub: readonly number[]) => sub.every((
 export function minimalHinges(
   n: number,
   flips: (set: readonly number[]) => boolean,
-  options: SearchOptions = {},
+  options: SearchSettings = {},
 ): SearchResult {
   const maxSize = options.maxSize ?? 3;
   const budget = options.budget ?? Number.POSITIVE_INFINITY;
@@ -57,7 +64,7 @@ export function minimalHinges(
     let triedHere = 0;
     const found: number[][] = [];
     for (const set of combinations(n, k)) {
-      if (hinges.some((h) => contains(set, h))) continue;
+      if (hinges.some((h) => contains(set, h)) || options.admissible?.(set) === false) continue;
       candidates++;
       if (tried >= budget) {
         complete = false;

@@ -1,11 +1,13 @@
 // What a run's outcome rests on: every minimal set (up to 3) of labelled choices whose change alone turns the
 // outcome (signed, stalemate, collapsed) into another, found by running the negotiation again with the change
-// made — same seed, rounds, strategies the user fixed, and injects. Each run costs what `peacesim run` costs, so
+// made — same seed, rounds, strategies the user fixed, and injects. Two rotations of the turns are alternatives:
+// no set holds both. Each run costs what `peacesim run` costs, so
 // the search takes a budget of runs and says how far it got.
 
 import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
+import { rivalTurns } from '../analysis/turns-items.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
@@ -105,7 +107,11 @@ export function outcomeHinges(scenario: Scenario, options: OutcomeHingeOptions =
       flipped.set(set.join(','), other);
       return true;
     },
-    { maxSize: options.maxSize ?? 3, ...(options.budget === undefined ? {} : { budget: options.budget }) },
+    {
+      maxSize: options.maxSize ?? 3,
+      ...(options.budget === undefined ? {} : { budget: options.budget }),
+      admissible: (set) => !rivalTurns(set.map((k) => items[k]!)),
+    },
   );
   return {
     outcome,
@@ -128,6 +134,8 @@ export interface RestsOn {
     readonly label: string;
     readonly basis: 'reading' | 'assumption';
     readonly sources: readonly string[];
+    /** a rotation of three or more parties' turns: the order it runs, as actor ids, the first proposer first */
+    readonly order?: readonly string[];
     /** the outcome with it reversed */
     readonly outcomeIfReversed: RunEnd;
   }[];
@@ -165,6 +173,7 @@ export function restsOn(
         label: item.label,
         basis: item.basis,
         sources: item.sources,
+        ...(item.order ? { order: item.order } : {}),
         outcomeIfReversed: x.outcome,
       };
     }),

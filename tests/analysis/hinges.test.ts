@@ -54,6 +54,45 @@ describe('the minimal-set search', () => {
       { seed: 20261109, numRuns: 300 },
     );
   });
+
+  it('should never try, count or find a set that holds two alternatives, and otherwise search as before', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 4 }),
+        (n, seeds, group) => {
+          // items in `group` are alternatives of one another (as the rotations of the turns are)
+          const rivals = group.filter((x) => x < n);
+          const admissible = (set: readonly number[]) => set.filter((x) => rivals.includes(x)).length < 2;
+          const targets = seeds.map((s) => [...new Set(s.filter((x) => x < n))]).filter((s) => s.length > 0);
+          const asked: number[][] = [];
+          const flips = (set: readonly number[]) => {
+            asked.push([...set]);
+            return targets.some((t) => t.every((x) => set.includes(x)));
+          };
+          const got = minimalHinges(n, flips, { admissible });
+          expect(asked.every(admissible)).toBe(true);
+          for (const h of got.hinges) expect(admissible(h)).toBe(true);
+          // the minimal flipping sets among the admissible ones, by brute force
+          expect(got.hinges.map((h) => h.join(',')).sort()).toEqual(
+            bruteMinimal(n, (s) => admissible(s) && flips(s)),
+          );
+          // every admissible set of each size that holds no smaller hinge is a candidate, and was tried
+          for (const c of got.sizes) {
+            const expected = [...subsets(n, c.size)].filter(
+              (s) =>
+                s.length === c.size &&
+                admissible(s) &&
+                !got.hinges.some((h) => h.length < c.size && h.every((x) => s.includes(x))),
+            ).length;
+            expect([c.candidates, c.tried]).toEqual([expected, expected]);
+          }
+        },
+      ),
+      { seed: 20261206, numRuns: 300 },
+    );
+  });
 });
 
 /**

@@ -1,6 +1,8 @@
 // Who proposes first, as a choice the run's outcome may rest on: under alternating offers the order of the
 // scenario's parties is the order of their turns, given with no basis or source — the modeller's assumption. The
-// run's search reverses it like any other item; a mediated single text and a document's verdicts have no turns.
+// run's search tries another party first like any other item (two parties: the list reversed; three or more: each
+// other party first, the list rotated — tests/engine/rotated-turns.test.ts); a mediated single text and a
+// document's verdicts have no turns.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { documentHinges } from '../../src/analysis/hinges.ts';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { firstTurn, proposerOf } from '../../src/domain/protocol.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { playOutcome, restsOn, runItems } from '../../src/engine/hinges.ts';
@@ -80,20 +83,46 @@ describe('a run whose outcome turns on who proposes first', () => {
     );
   });
 
-  it('should name the first round whose proposer changes when three parties take turns', () => {
+  it('should try each other party first when three parties take turns, the cyclic order kept', () => {
     const r: Scenario = {
       ...s,
       actors: [...s.actors, { ...s.actors[1]!, id: 'r', name: 'R', index: 2 }],
       protocol: { ...s.protocol, parties: [0, 1, 2] },
     };
-    expect(runItems(r).find((x) => x.id === 'turns')?.label).toBe(
-      'the parties take their turns the other way round (R proposes first instead of P)',
-    );
-    // with an opening text Q proposes first either way (round 2); round 3 is R's, reversed P's
+    const turns = (x: Scenario) => runItems(x).filter((y) => y.change.kind === 'turns');
+    // each item's order is the one its run takes: round by round, from the first round of proposals
+    const proposers = (x: Scenario, item: HingeItem) => {
+      const run = applyItems(x, [item]);
+      return [0, 1, 2].map((k) => run.actors[proposerOf(run, firstTurn(run) + k)]!.id);
+    };
+    expect(turns(r).map((x) => [x.id, x.label, x.order])).toEqual([
+      [
+        'turns:q',
+        'the turns rotated so that Q proposes first instead of P (Q, R, P in turn)',
+        ['q', 'r', 'p'],
+      ],
+      [
+        'turns:r',
+        'the turns rotated so that R proposes first instead of P (R, P, Q in turn)',
+        ['r', 'p', 'q'],
+      ],
+    ]);
+    for (const x of turns(r)) expect(proposers(r, x)).toEqual(x.order);
+    // with an opening text the second listed, Q, proposes first (round 2): the others are tried in its place
     const opened: Scenario = { ...r, protocol: { ...r.protocol, opening: 'any' } };
-    expect(runItems(opened).find((x) => x.id === 'turns')?.label).toBe(
-      'the parties take their turns the other way round (P proposes in round 3 instead of R)',
-    );
+    expect(turns(opened).map((x) => [x.id, x.label, x.order])).toEqual([
+      [
+        'turns:p',
+        'the turns rotated so that P proposes first instead of Q (P, Q, R in turn)',
+        ['p', 'q', 'r'],
+      ],
+      [
+        'turns:r',
+        'the turns rotated so that R proposes first instead of Q (R, P, Q in turn)',
+        ['r', 'p', 'q'],
+      ],
+    ]);
+    for (const x of turns(opened)) expect(proposers(opened, x)).toEqual(x.order);
   });
 });
 
@@ -137,10 +166,11 @@ describe('the shipped alternating-offers scenarios', () => {
   it('should be as docs/engine.md says of them: no outcome moves', () => {
     const page = readFileSync(resolve(ROOT, 'docs/engine.md'), 'utf8').replace(/\s+/g, ' ');
     expect(page).toContain(
-      'on the four shipped scenarios that use alternating offers, at seed 1, the outcome stays as it is',
+      'on the four shipped scenarios that use alternating offers (two parties each), at seed 1, the outcome stays as it is',
     );
     for (const id of SHIPPED) {
       const s = openScenario(id);
+      expect(s.protocol.parties, id).toHaveLength(2);
       expect(playOutcome(reversed(s), { seed: 1 }, []), id).toBe(playOutcome(s, { seed: 1 }, []));
     }
   });

@@ -46,8 +46,10 @@ export interface HingesReport {
     readonly complete: boolean;
   };
   readonly documents: readonly DocumentHinges[];
-  /** every item named above: what it reverses, its basis and sources */
-  readonly items: Readonly<Record<string, { label: string; basis: string; sources: readonly string[] }>>;
+  /** every item named above: what it reverses, its basis and sources (a rotation of turns: the order it runs) */
+  readonly items: Readonly<
+    Record<string, { label: string; basis: string; sources: readonly string[]; order?: readonly string[] }>
+  >;
 }
 
 /** The search's settings, as the flags give them. */
@@ -105,7 +107,10 @@ export async function hingesReport(
     items: Object.fromEntries(
       [...named].sort().map((id) => {
         const x = met.get(id)!;
-        return [id, { label: x.label, basis: x.basis, sources: x.sources }];
+        return [
+          id,
+          { label: x.label, basis: x.basis, sources: x.sources, ...(x.order ? { order: x.order } : {}) },
+        ];
       }),
     ),
   };
