@@ -253,9 +253,10 @@ function searchVerdict(
     items.length,
     (set) => {
       const chosen = set.map((k) => items[k]!);
-      return !conflicting(chosen) && acceptsWith(view(chosen), chosen) !== accepts;
+      return acceptsWith(view(chosen), chosen) !== accepts;
     },
-    options,
+    // two variants of one term are no choice one can make: neither tried nor counted
+    { ...options, admissible: (set) => !conflicting(set.map((k) => items[k]!)) },
   );
   return {
     accepts,

@@ -4,10 +4,9 @@
 // no set holds both. Each run costs what `peacesim run` costs, so
 // the search takes a budget of runs and says how far it got.
 
-import { applyItems, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
+import { applyItems, conflicting, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
-import { rivalTurns } from '../analysis/turns-items.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
@@ -110,7 +109,8 @@ export function outcomeHinges(scenario: Scenario, options: OutcomeHingeOptions =
     {
       maxSize: options.maxSize ?? 3,
       ...(options.budget === undefined ? {} : { budget: options.budget }),
-      admissible: (set) => !rivalTurns(set.map((k) => items[k]!)),
+      // two parties first, or two variants of one term, are no choice one can make: neither played nor counted
+      admissible: (set) => !conflicting(set.map((k) => items[k]!)),
     },
   );
   return {
