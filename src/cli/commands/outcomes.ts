@@ -40,6 +40,7 @@ import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { checkPlan, scenarioSource } from '../run-plan.ts';
 import { sharePercent } from '../share.ts';
+import { signableLines } from '../signable-words.ts';
 
 const pct = sharePercent;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
@@ -84,6 +85,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     out.push(
       `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
     );
+  out.push(...signableLines(scenario, r.feasibility, r.parameters, p));
 
   const s = r.signed;
   // the actors' names as wide as they come (United States), the column at least as wide as before
