@@ -190,7 +190,7 @@ export function registerOutcomes(program: Command, io: Io): void {
   const cmd = program
     .command('outcomes')
     .description(
-      'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out',
+      'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out, and whether any run can sign at all',
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('-n, --draws <n>', 'number of draws (one run each)', intFlag(1, 100_000), 200)
