@@ -14,7 +14,7 @@ import { effectiveScenario } from './effective.ts';
 import { type PlannedInject, plannedName } from './headless.ts';
 
 /** A party's red line, held as every run starts, that something these runs can fire drops. */
-export interface RedLineDrop {
+interface RedLineDrop {
   readonly actor: string;
   readonly redLine: string;
   /** the event that drops it (its id), or an ad-hoc inject (`drop-red-line@ROUND`) */
@@ -55,7 +55,7 @@ function canFire(
 }
 
 /** The parties' red lines (held at the start) that what these runs can fire drops, in event order, then injects. */
-export function partyRedLineDrops(
+function partyRedLineDrops(
   start: Scenario,
   maxRounds: number,
   injects: readonly PlannedInject[],
