@@ -52,9 +52,13 @@ export function signableLines(
       `  ${drawnKinds(parameters)}, never a red line or a rule, and ${events}; peacesim analyze says what dropping each would open, peacesim hinges whether reversing a reading or an assumption would change the outcome.`,
     ];
   }
-  const drops = f.drops.map(
-    (d) => `${d.by} (drops ${possessive(actorShort(s, d.actor))} red line ${d.redLine})`,
-  );
+  // each event once, with every red line it drops
+  const drops = [...new Set(f.drops.map((d) => d.by))].map((by) => {
+    const lines = f.drops
+      .filter((d) => d.by === by)
+      .map((d) => `${possessive(actorShort(s, d.actor))} red line ${d.redLine}`);
+    return `${by} (drops ${lines.join(' and ')})`;
+  });
   return [
     '',
     ...conflictLines(s, f, p, `${p.yellow('no run can sign before an event drops a red line')}: ${state}`),

@@ -11,6 +11,7 @@ import type { ConflictReport } from '../../src/analysis/analyze.ts';
 import { memoryIo, palette } from '../../src/cli/io.ts';
 import { conflictMemberText } from '../../src/cli/red-line-items.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { signableLines } from '../../src/cli/signable-words.ts';
 import type { Signability } from '../../src/engine/signable.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 import { csvRecords } from '../csv-reader.ts';
@@ -161,6 +162,27 @@ describe('outcomes, when an event of the runs can drop a red line of the conflic
     expect(short.json.feasibility!.noRunCanSign).toBe(true);
     expect(signedOf(short.json)).toBe(0);
     expectAgreement(UNTIL_DROPPED, short);
+  });
+});
+
+describe('the events that can drop a red line of the conflict, in words', () => {
+  it('should name each event once, with every red line it drops', () => {
+    const s = openScenario(UNSIGNABLE);
+    const f: Signability = {
+      feasibleAtStart: 0,
+      drops: [
+        { actor: 'north', redLine: 'all-four-regions', by: 'both' },
+        { actor: 'south', redLine: 'no-cession', by: 'both' },
+        { actor: 'south', redLine: 'army-floor', by: 'floor' },
+      ],
+      feasibleAfterDrops: 1,
+      noRunCanSign: false,
+      conflicts: [],
+      conflictSearch: null,
+    };
+    expect(flat(signableLines(s, f, [], palette(memoryIo())).join('\n'))).toContain(
+      "A run can sign only after one of these fires: both (drops North's red line all-four-regions and South's red line no-cession), floor (drops South's red line army-floor);",
+    );
   });
 });
 
