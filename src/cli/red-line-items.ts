@@ -2,15 +2,27 @@
 // concessions, show, analyze, sweep): each with its basis mark and its source keys bound to it, and on the later of
 // two versions of one contested fact the aside that says so (report/red-line-versions.ts). Two red lines run
 // together in one paragraph read as one sentence that contradicts itself.
+import type { ConflictMemberReport } from '../analysis/analyze.ts';
 import type { Violation } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
+import { memberOwner } from '../report/conflict-words.ts';
 import { versionAsides } from '../report/red-line-versions.ts';
 import { mark } from './as-of.ts';
+import type { Palette } from './io.ts';
 
 /** A red line or rule as text: its words, its basis mark, its source keys and, when it is not, "(unconfirmed)". */
 export function violationText(v: Violation): string {
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
   return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+}
+
+/**
+ * A red line or rule of a conflict (why no package is feasible), as `analyze` lists it: whose it is, its words, its
+ * basis mark and its source keys.
+ */
+export function conflictMemberText(s: Scenario, m: ConflictMemberReport, p: Palette): string {
+  const src = m.sources.length ? p.dim(` [${m.sources.join(', ')}]`) : '';
+  return `${p.cyan(memberOwner(s, m))}: ${m.text}${mark(m.basis)}${src}`;
 }
 
 /** What the items stand under: "red line:" or "red lines:". */

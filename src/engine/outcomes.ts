@@ -22,6 +22,7 @@ import { runOutcome } from './game.ts';
 import type { PlannedInject } from './headless.ts';
 import { holdoutVerdicts, REJECTION_KINDS, type RejectionKind, rejectionKind } from './holdout-kind.ts';
 import { MAX_SEED, type RunOptions, resolveOptions } from './options.ts';
+import { type Signability, signability } from './signable.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 import type { TranscriptEntry } from './transcript.ts';
 
@@ -131,6 +132,11 @@ export interface OutcomesResult {
   readonly reactions?: readonly string[];
   readonly setAside?: readonly string[];
   readonly outcomes: readonly OutcomeShare[];
+  /**
+   * whether any run could sign at all, by the parties' red lines and the rules (signable.ts): the same for every
+   * draw, counted once; null when the outcome space is beyond exact counting
+   */
+  readonly feasibility: Signability | null;
   readonly signed: {
     readonly runs: number;
     readonly round: { readonly min: number; readonly median: number; readonly max: number } | null;
@@ -342,6 +348,7 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
       share: share(counts[o], total),
       interval: wilson(counts[o], total),
     })),
+    feasibility: signability(scenario, resolved.maxRounds, injects),
     signed: {
       runs: counts.signed,
       round: roundSpread ? { min: roundSpread.min, median: roundSpread.median, max: roundSpread.max } : null,

@@ -18,7 +18,7 @@ import {
   reasons,
 } from '../../report/before-record.ts';
 import { belowPair, marginText } from '../../report/comparison-figures.ts';
-import { conflictHead, memberOwner, openedWords, searchWords } from '../../report/conflict-words.ts';
+import { conflictHead, openedWords, searchWords } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
@@ -41,7 +41,7 @@ import { type Io, type Palette, palette } from '../io.ts';
 import { actorName, actorShort, epochLabel, termsText } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
-import { redLineItems, redLinesHead } from '../red-line-items.ts';
+import { conflictMemberText, redLineItems, redLinesHead } from '../red-line-items.ts';
 import { table, verdictTable } from '../verdict-table.ts';
 import { textWidth } from '../wrap.ts';
 
@@ -167,7 +167,7 @@ function conflictLines(s: Scenario, report: AnalysisReport, p: Palette): string[
     const number = report.conflicts.length > 1 ? `${k + 1}. ` : '';
     out.push(`  ${number}${conflictHead(c.members.length)}`);
     for (const m of c.members) {
-      out.push(`    ${p.cyan(memberOwner(s, m))}: ${m.text}${mark(m.basis)}${sourceList(m.sources, p)}`);
+      out.push(`    ${conflictMemberText(s, m, p)}`);
       out.push(`      ${p.dim(openedWords(m))}`);
     }
   });

@@ -40,6 +40,7 @@ import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { checkPlan, scenarioSource } from '../run-plan.ts';
 import { sharePercent } from '../share.ts';
+import { signableLines } from '../signable-words.ts';
 
 const pct = sharePercent;
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
@@ -84,6 +85,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     out.push(
       `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
     );
+  out.push(...signableLines(scenario, r.feasibility, r.parameters, p));
 
   const s = r.signed;
   // the actors' names as wide as they come (United States), the column at least as wide as before
@@ -188,7 +190,7 @@ export function registerOutcomes(program: Command, io: Io): void {
   const cmd = program
     .command('outcomes')
     .description(
-      'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out',
+      'run the negotiation over draws of the uncertain weights and reservations: how often it signs, when, on what terms, who holds out, and whether any run can sign at all',
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('-n, --draws <n>', 'number of draws (one run each)', intFlag(1, 100_000), 200)

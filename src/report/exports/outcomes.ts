@@ -45,6 +45,7 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
     row(null, ['option', 'anticipate_ratification', 'on', null, 1, null, null, null, null]);
   for (const o of r.outcomes)
     row(null, ['outcome', o.outcome, 'share', null, o.share, o.count, r.draws, o.interval[0], o.interval[1]]);
+  feasibilityRows(r, row);
   const { signed, failed } = r;
   if (signed.round)
     for (const k of ['min', 'median', 'max'] as const)
@@ -109,6 +110,37 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       w.interval[1],
     ]);
   return toCsv(SUMMARY_COLUMNS, rows);
+}
+
+/**
+ * Whether any run could sign (engine/signable.ts): the exact counts, the verdict (1: no run can sign), the parties'
+ * red lines an event of these runs can drop (the event in `value`) and the members of each conflict (its number in
+ * `value`); no rows when the outcome space is beyond exact counting.
+ */
+function feasibilityRows(r: OutcomesResult, row: (actor: string | null, cells: Cell[]) => void): void {
+  const f = r.feasibility;
+  if (!f) return;
+  const fact = (statistic: string, value: number) =>
+    row(null, ['feasibility', null, statistic, null, value, null, null, null, null]);
+  fact('packages_at_start', f.feasibleAtStart);
+  if (f.drops.length) fact('packages_after_drops', f.feasibleAfterDrops);
+  fact('no_run_can_sign', f.noRunCanSign ? 1 : 0);
+  for (const d of f.drops)
+    row(d.actor, ['feasibility', d.actor, 'droppable_red_line', d.redLine, d.by, null, null, null, null]);
+  f.conflicts.forEach((c, k) => {
+    for (const m of c.members)
+      row(m.actor, [
+        'feasibility',
+        m.actor,
+        m.kind === 'rule' ? 'conflict_rule' : 'conflict_red_line',
+        m.id,
+        k + 1,
+        null,
+        null,
+        null,
+        null,
+      ]);
+  });
 }
 
 /**

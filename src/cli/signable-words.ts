@@ -1,0 +1,67 @@
+// What `outcomes` says under its table when no run can sign (engine/signable.ts): the conflict among the parties'
+// red lines that stands in the way, as `analyze` names it, and why no draw can change it. Said only when proven —
+// for every draw and every event these runs can fire — or, when an event can drop a red line, the weaker fact that
+// is true: no run signs before one fires. With a feasible package at the start, nothing.
+import type { Scenario } from '../domain/types.ts';
+import type { Signability } from '../engine/signable.ts';
+import { conflictClause } from '../report/conflict-words.ts';
+import { possessive } from '../report/words.ts';
+import type { Palette } from './io.ts';
+import { actorShort } from './labels.ts';
+import { conflictMemberText } from './red-line-items.ts';
+
+/** What the draws vary, by the kinds of the uncertain parameters drawn (sweep's ids). */
+function drawnKinds(parameters: readonly string[]): string {
+  const kinds = [
+    parameters.some((x) => x.split('.')[1] === 'weight') ? 'weights' : '',
+    parameters.some((x) => x.endsWith('.reservation')) ? 'values of no deal' : '',
+    parameters.some((x) => x.startsWith('ratification.')) ? 'thresholds' : '',
+  ].filter(Boolean);
+  if (kinds.length === 0) return 'Only the engine seed varies from run to run';
+  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0]!;
+  return `The draws vary ${list}`;
+}
+
+/** The first conflict, one member a line, after the clause that says what kind of conflict it is. */
+function conflictLines(s: Scenario, f: Signability, p: Palette, head: string): string[] {
+  const first = f.conflicts[0];
+  if (!first) return [`${head} (peacesim analyze looks for the conflicts among them)`];
+  const many = f.conflicts.length > 1 ? `${f.conflicts.length} sets of them conflict; the first: ` : '';
+  return [
+    `${head} — ${many}${conflictClause(first.members.length)}:`,
+    ...first.members.map((m) => `  ${conflictMemberText(s, m, p)}`),
+  ];
+}
+
+/** The lines under the outcome table; none when a package keeps every party's red lines at the start. */
+export function signableLines(
+  s: Scenario,
+  f: Signability | null,
+  parameters: readonly string[],
+  p: Palette,
+): string[] {
+  if (!f || f.feasibleAtStart > 0) return [];
+  const state = "as every run starts, no package keeps every party's red lines and the rules";
+  if (f.noRunCanSign) {
+    const events = f.drops.length
+      ? `the events of these runs that drop a party's red line (${[...new Set(f.drops.map((d) => d.by))].join(', ')}) drop none of these`
+      : "no event of these runs drops a party's red line";
+    return [
+      '',
+      ...conflictLines(s, f, p, `${p.yellow('no run can sign')}: ${state}`),
+      `  ${drawnKinds(parameters)}, never a red line or a rule, and ${events}; peacesim analyze says what dropping each would open, peacesim hinges whether reversing a reading or an assumption would change the outcome.`,
+    ];
+  }
+  // each event once, with every red line it drops
+  const drops = [...new Set(f.drops.map((d) => d.by))].map((by) => {
+    const lines = f.drops
+      .filter((d) => d.by === by)
+      .map((d) => `${possessive(actorShort(s, d.actor))} red line ${d.redLine}`);
+    return `${by} (drops ${lines.join(' and ')})`;
+  });
+  return [
+    '',
+    ...conflictLines(s, f, p, `${p.yellow('no run can sign before an event drops a red line')}: ${state}`),
+    `  A run can sign only after one of these fires: ${drops.join(', ')}; peacesim analyze says what dropping each would open.`,
+  ];
+}

@@ -1,0 +1,128 @@
+// Could any run of `outcomes` sign at all? A run signs only a text that ratifies: evaluatePackage on the scenario as
+// it stands then, which needs every party's consent (always required) and no rule broken — so a signed text keeps
+// every party's red lines and the rules in force at signing. The draws move weights, values of no deal and
+// thresholds, never a red line or a rule; no effect edits a rule; an added red line only narrows. The one thing that
+// widens what can be signed is an event that drops a party's red line. So when the parties' red lines that no event
+// of these runs can drop, and the rules, leave no package, no run signs — whatever is drawn, whichever events fire.
+// Counted once per run of outcomes (not per draw), by the analysis `analyze` prints as "Feasibility".
+import { type ConflictReport, type ConflictSearchReport, conflictsOf } from '../analysis/analyze.ts';
+import { countFeasible } from '../analysis/feasibility.ts';
+import { AnalysisLimitError } from '../analysis/limits.ts';
+import type { Scenario } from '../domain/types.ts';
+import type { NegotiationContext } from './context.ts';
+import { effectiveScenario } from './effective.ts';
+import { type PlannedInject, plannedName } from './headless.ts';
+
+/** A party's red line, held as every run starts, that something these runs can fire drops. */
+interface RedLineDrop {
+  readonly actor: string;
+  readonly redLine: string;
+  /** the event that drops it (its id), or an ad-hoc inject (`drop-red-line@ROUND`) */
+  readonly by: string;
+}
+
+export interface Signability {
+  /** packages that keep every party's red lines and the rules as every run starts: an exact count */
+  readonly feasibleAtStart: number;
+  /**
+   * every party's red line held at the start that an event these runs can fire drops — scheduled within the rounds,
+   * triggered by blame, or injected by the run's flags — with the event
+   */
+  readonly drops: readonly RedLineDrop[];
+  /** packages that keep the parties' red lines no such event drops, and the rules: an exact count */
+  readonly feasibleAfterDrops: number;
+  /** proven: no run signs, whatever the draws and whichever of those events fire (feasibleAfterDrops is 0) */
+  readonly noRunCanSign: boolean;
+  /**
+   * with nothing feasible at the start, the minimal conflicts that stand in the way, as `analyze` lists them: among
+   * the red lines no event drops (and the rules) when no run can sign, else among those of the start; else none
+   */
+  readonly conflicts: readonly ConflictReport[];
+  /** how far the search for those conflicts went; null when nothing was searched */
+  readonly conflictSearch: ConflictSearchReport | null;
+}
+
+/** Can an event fire in a run of `maxRounds` rounds with these injects? Blame-triggered ones are taken as able to. */
+function canFire(
+  trigger: Scenario['events'][number]['trigger'],
+  id: string,
+  maxRounds: number,
+  injected: ReadonlySet<string>,
+): boolean {
+  if ('round' in trigger) return trigger.round <= maxRounds;
+  if ('blame' in trigger) return true;
+  return injected.has(id);
+}
+
+/** The parties' red lines (held at the start) that what these runs can fire drops, in event order, then injects. */
+function partyRedLineDrops(
+  start: Scenario,
+  maxRounds: number,
+  injects: readonly PlannedInject[],
+): RedLineDrop[] {
+  const parties = start.protocol.parties;
+  const held = (actor: number, redLine: string) =>
+    parties.includes(actor) && start.actors[actor]!.redLines.some((c) => c.id === redLine);
+  const injected = new Set(injects.flatMap((p) => ('event' in p && p.round <= maxRounds ? [p.event] : [])));
+  const out: RedLineDrop[] = [];
+  for (const e of start.events) {
+    if (!canFire(e.trigger, e.id, maxRounds, injected)) continue;
+    for (const f of e.effects)
+      if (f.kind === 'drop-red-line' && held(f.actor, f.redLine))
+        out.push({ actor: start.actors[f.actor]!.id, redLine: f.redLine, by: e.id });
+  }
+  for (const p of injects) {
+    const f = 'effect' in p && p.round <= maxRounds ? p.effect : null;
+    if (f?.kind !== 'drop-red-line') continue;
+    const actor = start.actors.findIndex((a) => a.id === f.actor);
+    if (actor >= 0 && held(actor, f.redLine))
+      out.push({ actor: f.actor, redLine: f.redLine, by: plannedName(p) });
+  }
+  return out;
+}
+
+/** The scenario with every red line of `drops` dropped, as the engine drops them (effective.ts). */
+function withDropped(start: Scenario, drops: readonly RedLineDrop[]): Scenario {
+  const redLineEdits: NegotiationContext['redLineEdits'] = drops.map((d) => ({
+    kind: 'drop',
+    actor: start.actors.findIndex((a) => a.id === d.actor),
+    redLine: d.redLine,
+  }));
+  return effectiveScenario(start, {
+    reservations: start.actors.map((a) => a.reservation.value),
+    weightEdits: [],
+    redLineEdits,
+  });
+}
+
+/**
+ * Whether any run from `start` (the positions every run starts from) could sign; null when the outcome space is
+ * beyond exact counting (nothing is then claimed).
+ */
+export function signability(
+  start: Scenario,
+  maxRounds: number,
+  injects: readonly PlannedInject[],
+): Signability | null {
+  try {
+    const drops = partyRedLineDrops(start, maxRounds, injects);
+    const feasibleAtStart = countFeasible(start);
+    const loosest = drops.length ? withDropped(start, drops) : start;
+    const feasibleAfterDrops = drops.length ? countFeasible(loosest) : feasibleAtStart;
+    const noRunCanSign = feasibleAfterDrops === 0;
+    if (feasibleAtStart > 0)
+      return {
+        feasibleAtStart,
+        drops,
+        feasibleAfterDrops,
+        noRunCanSign,
+        conflicts: [],
+        conflictSearch: null,
+      };
+    const { conflicts, search } = conflictsOf(noRunCanSign ? loosest : start, 0);
+    return { feasibleAtStart, drops, feasibleAfterDrops, noRunCanSign, conflicts, conflictSearch: search };
+  } catch (e) {
+    if (e instanceof AnalysisLimitError) return null;
+    throw e;
+  }
+}
