@@ -2,7 +2,7 @@
 // concessions, show, analyze, sweep): each with its basis mark and its source keys bound to it, and on the later of
 // two versions of one contested fact the aside that says so (report/red-line-versions.ts). Two red lines run
 // together in one paragraph read as one sentence that contradicts itself.
-import type { ConflictMemberReport } from '../analysis/analyze.ts';
+import type { ConflictMemberReport } from '../analysis/conflict-report.ts';
 import type { Violation } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import { memberOwner } from '../report/conflict-words.ts';

@@ -4,7 +4,13 @@
 // no set holds both. Each run costs what `peacesim run` costs, so
 // the search takes a budget of runs and says how far it got.
 
-import { applyItems, conflicting, type HingeItem, outcomeItems, unrangedCount } from '../analysis/hinge-items.ts';
+import {
+  applyItems,
+  conflicting,
+  type HingeItem,
+  outcomeItems,
+  unrangedCount,
+} from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';

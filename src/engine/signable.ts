@@ -5,7 +5,7 @@
 // widens what can be signed is an event that drops a party's red line. So when the parties' red lines that no event
 // of these runs can drop, and the rules, leave no package, no run signs — whatever is drawn, whichever events fire.
 // Counted once per run of outcomes (not per draw), by the analysis `analyze` prints as "Feasibility".
-import { type ConflictReport, type ConflictSearchReport, conflictsOf } from '../analysis/analyze.ts';
+import { type ConflictReport, type ConflictSearchReport, conflictsOf } from '../analysis/conflict-report.ts';
 import { countFeasible } from '../analysis/feasibility.ts';
 import { AnalysisLimitError } from '../analysis/limits.ts';
 import type { Scenario } from '../domain/types.ts';

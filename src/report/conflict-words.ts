@@ -1,6 +1,6 @@
 // Plain words for the conflicts among red lines and rules — why no package is feasible — shared by `analyze`,
 // `show` and the explorer. Every sentence is a fact of the conflict analysis' own numbers. No markup.
-import type { ConflictMemberReport, ConflictSearchReport } from '../analysis/analyze.ts';
+import type { ConflictMemberReport, ConflictSearchReport } from '../analysis/conflict-report.ts';
 import type { Scenario } from '../domain/types.ts';
 import { capitalise, count } from './format.ts';
 import { actorName } from './words.ts';

@@ -9,7 +9,8 @@ import { drawOf, sweep, uncertainParameters } from '../../src/analysis/sweep.ts'
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import type { Scenario } from '../../src/domain/types.ts';
-import { outcomesPart, outcomesResult } from '../../src/engine/outcomes.ts';
+import { outcomesPart } from '../../src/engine/outcomes.ts';
+import { outcomesResult } from '../../src/engine/outcomes-result.ts';
 
 const file = openScenario('ukraine-peace');
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConflictReport } from '../../src/analysis/analyze.ts';
+import type { ConflictReport } from '../../src/analysis/conflict-report.ts';
 import { memoryIo, palette } from '../../src/cli/io.ts';
 import { conflictMemberText } from '../../src/cli/red-line-items.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';

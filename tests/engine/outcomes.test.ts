@@ -9,12 +9,8 @@ import { createRng } from '../../src/domain/rng.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { stateName } from '../../src/engine/machine.ts';
-import {
-  OUTCOME_KINDS,
-  type OutcomeRun,
-  type OutcomesOptions,
-  runOutcomes,
-} from '../../src/engine/outcomes.ts';
+import { OUTCOME_KINDS, type OutcomeRun, type OutcomesOptions } from '../../src/engine/outcomes.ts';
+import { runOutcomes } from '../../src/engine/outcomes-result.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { ROOT } from '../helpers.ts';
 

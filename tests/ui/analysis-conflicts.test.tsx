@@ -1,6 +1,6 @@
 // The analysis screen when nothing is feasible: why, in the place of the (empty) bargaining solutions, at 80×24.
 import { afterEach, describe, expect, it } from 'vitest';
-import { conflictsOf } from '../../src/analysis/analyze.ts';
+import { conflictsOf } from '../../src/analysis/conflict-report.ts';
 import { countFeasible } from '../../src/analysis/feasibility.ts';
 import { explore, scenario } from './render.tsx';
 

@@ -7,12 +7,8 @@ import type { Scenario } from '../../domain/types.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import type { PlannedEvent } from '../../engine/headless.ts';
 import type { RunOptions } from '../../engine/options.ts';
-import {
-  type OutcomesOptions,
-  type OutcomesPart,
-  type OutcomesResult,
-  outcomesResult,
-} from '../../engine/outcomes.ts';
+import type { OutcomesOptions, OutcomesPart } from '../../engine/outcomes.ts';
+import { type OutcomesResult, outcomesResult } from '../../engine/outcomes-result.ts';
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { optionLabel } from '../../report/format.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type ConflictReport, conflictsOrNone } from '../../analysis/analyze.ts';
+import { type ConflictReport, conflictsOrNone } from '../../analysis/conflict-report.ts';
 import { basisMark } from '../../domain/basis.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { conflictsOrNone } from '../../analysis/analyze.ts';
+import { conflictsOrNone } from '../../analysis/conflict-report.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';

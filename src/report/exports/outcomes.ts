@@ -1,7 +1,8 @@
 // What `peacesim outcomes` exports: the summary as a long table and one row per run (docs/export.md).
 import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { OutcomeRow, OutcomesResult } from '../../engine/outcomes.ts';
+import type { OutcomeRow } from '../../engine/outcomes.ts';
+import type { OutcomesResult } from '../../engine/outcomes-result.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 import { drawnBasisCells, drawnBasisColumns } from './basis.ts';
 

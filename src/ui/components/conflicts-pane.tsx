@@ -1,7 +1,7 @@
 // Why no package is feasible, in the analysis screen's place for the bargaining solutions (there are none): each
 // minimal conflict among the red lines and rules, and how many packages dropping each member alone would open.
 import { Box, Text } from 'ink';
-import type { ConflictReport, ConflictSearchReport } from '../../analysis/analyze.ts';
+import type { ConflictReport, ConflictSearchReport } from '../../analysis/conflict-report.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { conflictHead, memberOwner, searchNote } from '../../report/conflict-words.ts';
 import { useTheme } from '../theme.ts';

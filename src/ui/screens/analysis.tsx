@@ -4,13 +4,17 @@
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import { type AcceptableAnalysis, analyzeAcceptable } from '../../analysis/acceptable.ts';
-import { type ConflictReport, type ConflictSearchReport, conflictsOf } from '../../analysis/analyze.ts';
 import {
   type ConcessionSet,
   type ConcessionsResult,
   concessions,
   type NearMiss,
 } from '../../analysis/concessions.ts';
+import {
+  type ConflictReport,
+  type ConflictSearchReport,
+  conflictsOf,
+} from '../../analysis/conflict-report.ts';
 import { countFeasible, outcomeSpace } from '../../analysis/feasibility.ts';
 import { ratificationZone } from '../../analysis/ratification-zone.ts';
 import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
