@@ -6,18 +6,39 @@ import {
   settledOnReadings,
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { marginText } from '../../report/comparison-figures.ts';
-import { capitalise, n2 } from '../../report/format.ts';
+import { capitalise, n2, n3 } from '../../report/format.ts';
 import { recordedReactionWordsById } from '../../report/record-words.ts';
+import { BASIS_LEGEND, mark } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 
-const span = ([lo, hi]: readonly [number, number]) =>
-  Math.abs(hi - lo) < 0.005 ? n2(lo) : `${n2(lo)}–${n2(hi)}`;
+/** A range of weights or values of no deal: one figure for a point; three decimals where two would print "0.01–0.01". */
+function span([lo, hi]: readonly [number, number]): string {
+  if (Math.abs(hi - lo) < 0.005) return n2(lo);
+  return n2(lo) === n2(hi) ? `${n3(lo)}–${n3(hi)}` : `${n2(lo)}–${n2(hi)}`;
+}
+
+const sentence = (t: string) => t.replace(/[.\s]+$/, '');
+
+/** "red line: A" or "red lines: A; B": the count in the noun. */
+const redLinesWords = (texts: readonly string[]) =>
+  `red line${texts.length === 1 ? '' : 's'}: ${texts.join('; ')}`;
+
+/**
+ * A red line's words as the positions of `date` give them, marked with its basis: an epoch in force then may add
+ * a red line the top-level positions do not have, or word one differently.
+ */
+function datedRedLine(s: Scenario, actorId: string, date: string, id: string): string {
+  const a = positionsAsOf(s, date).actors[s.actorIndex.get(actorId)!]!;
+  const l = a.redLines.find((x) => x.id === id);
+  return l ? `${sentence(l.text)}${mark(l.basis)}` : id;
+}
 
 function verdictWords(
   v: DocumentVerdict,
@@ -28,7 +49,7 @@ function verdictWords(
   const margin = `${marginText(v.margin[0])} … ${marginText(v.margin[1])}`;
   switch (v.decidedBy) {
     case 'red-line':
-      return `${p.red('rejects')}  red line: ${v.redLines.map((id) => sentence(redLineText(id))).join('; ')}`;
+      return `${p.red('rejects')}  ${redLinesWords(v.redLines.map(redLineText))}`;
     case 'record':
       return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the record${onReadings ? ' [reading]' : ''}`;
     case 'ranges':
@@ -53,8 +74,6 @@ function wrap(cells: readonly string[], indent: string, width: number): string[]
   return lines;
 }
 
-const sentence = (t: string) => t.replace(/[.\s]+$/, '');
-
 /** The report in words: labels where a person reads, every figure from the JSON. */
 export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): string[] {
   const actor = (id: string) => s.actors.find((a) => a.id === id)!;
@@ -75,6 +94,8 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       `${recorded} recorded reaction${recorded === 1 ? '' : 's'}. The record does not hold together for ${who.join(' and ')}: see the conflicts below; every other actor is calibrated as usual.`,
     );
   }
+  // the marks below: recorded reactions and red lines that are readings or assumptions
+  out.push(p.dim(BASIS_LEGEND));
   out.push('', p.bold('Recorded reactions'));
   for (const e of r.record) {
     const calib = r.actors[e.actor];
@@ -95,9 +116,11 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       const first = members[0]!;
       const a = actor(first.actor);
       if (first.cause === 'red-line') {
-        const texts = first.redLines.map((id) => sentence(a.redLines.find((l) => l.id === id)?.text ?? id));
+        // judged, as calibrate judges it, by the positions of the reaction's date
+        const date = r.record.find((e) => e.id === first.id)!.date;
+        const texts = first.redLines.map((id) => datedRedLine(s, first.actor, date, id));
         out.push(
-          `  ${capitalise(recordedReactionWordsById(s, first.id))}: the text breaks its red line${texts.length > 1 ? 's' : ''}: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
+          `  ${capitalise(recordedReactionWordsById(s, first.id))}: the text breaks its ${redLinesWords(texts)} ${p.dim(`[${first.sources.join(', ')}]`)}`,
         );
       } else {
         out.push(`  No weights and value of no deal of ${a.name} within its ranges fit these together:`);
@@ -141,7 +164,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       const a = actor(id);
       if (v.verdict === 'depends') depends++;
       else settled++;
-      const text = (rl: string) => a.redLines.find((l) => l.id === rl)?.text ?? rl;
+      const text = (rl: string) => datedRedLine(s, id, d.date, rl);
       out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id))}`);
     }
   }
