@@ -71,6 +71,7 @@ describe('peacesim timeline', () => {
       tabledBy: 'east',
       verdicts: { east: { accepts: true, required: true }, west: { accepts: true, required: true } },
       agreement: true,
+      rulesBroken: [],
       feasible: 4,
       epochs: ['east-2022'],
       // the fixture's sources carry no date: every position that cites one is applied before any record of it

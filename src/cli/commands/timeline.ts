@@ -52,6 +52,10 @@ function usedEpochs(s: Scenario, t: Timeline): UsedEpoch[] {
   );
 }
 
+const ruleOf = (s: Scenario, id: string) => s.rules.find((r) => r.id === id);
+const ruleText = (s: Scenario, id: string) => ruleOf(s, id)?.text ?? id;
+const ruleBasis = (s: Scenario, id: string): BasisKind => ruleOf(s, id)?.basis ?? 'stated';
+
 /** The timeline in words, its table laid out for `width` columns. */
 export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Number.POSITIVE_INFINITY): string {
   const lines: string[] = [];
@@ -89,6 +93,17 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Numbe
       lines.push(`${e.date}  ${e.title}`, `  ${verdicts[j]!}`);
     });
   }
+  // the deal column's other condition: a rule broken blocks a text whoever accepts it
+  const ruled = t.entries.filter((e) => e.rulesBroken.length > 0);
+  if (ruled.length > 0) {
+    lines.push('', p.dim('Rules broken (no deal whoever accepts):'));
+    for (const e of ruled)
+      lines.push(
+        p.dim(
+          `  ${e.date} ${e.title}: ${e.rulesBroken.map((id) => withBasis(ruleText(s, id), ruleBasis(s, id))).join(' · ')}`,
+        ),
+      );
+  }
   const used = usedEpochs(s, t);
   if (used.length > 0) {
     lines.push('', p.dim('Dated positions used:'));
@@ -99,8 +114,12 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Numbe
           `  ${by(ep.actor)}: ${withBasis(ep.label, ep.basis)} (${ep.from ?? '…'} to ${ep.until ?? '…'})`,
         ),
       );
-    if (used.some((ep) => ep.basis !== 'stated')) lines.push(p.dim(`  ${BASIS_LEGEND}`));
   }
+  // the marks of both lists above, read once
+  const marked =
+    used.some((ep) => ep.basis !== 'stated') ||
+    ruled.some((e) => e.rulesBroken.some((id) => ruleBasis(s, id) !== 'stated'));
+  if (marked) lines.push(p.dim(`  ${BASIS_LEGEND}`));
   const numbered = reasons();
   const early = t.entries.filter((e) => e.appliedBeforeRecord.length > 0);
   if (early.length > 0) {
