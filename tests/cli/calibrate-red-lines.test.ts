@@ -57,4 +57,26 @@ describe('peacesim calibrate, red lines in words', () => {
     // no range reads as two equal figures
     expect(text).not.toMatch(/(\d\.\d+)–\1(?!\d)/);
   });
+
+  it('should word a conflict set of one reaction as one reaction, from --json', async () => {
+    const id = 'june-2024-terms';
+    const s = loadScenarioFile(`scenarios/${id}.yaml`);
+    const json = JSON.parse(await cli('calibrate', id, '--json'));
+    const text = flat(await cli('calibrate', id));
+    const sets = new Map<number, { actor: string; cause: string }[]>();
+    for (const c of json.conflicts as { set: number; actor: string; cause: string }[])
+      sets.set(c.set, [...(sets.get(c.set) ?? []), c]);
+    let ones = 0;
+    for (const members of sets.values()) {
+      const first = members[0]!;
+      if (first.cause !== 'preferences') continue;
+      const name = s.actors.find((a) => a.id === first.actor)!.name;
+      const head = `No weights and value of no deal of ${name} within its ranges`;
+      if (members.length === 1) ones++;
+      expect(text).toContain(
+        members.length === 1 ? `${head} reproduce this reaction:` : `${head} fit these together:`,
+      );
+    }
+    expect(ones).toBeGreaterThan(0);
+  });
 });

@@ -123,7 +123,12 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
           `  ${capitalise(recordedReactionWordsById(s, first.id))}: the text breaks its ${redLinesWords(texts)} ${p.dim(`[${first.sources.join(', ')}]`)}`,
         );
       } else {
-        out.push(`  No weights and value of no deal of ${a.name} within its ranges fit these together:`);
+        // a set of one is a reaction no preference within the ranges reproduces, alone
+        out.push(
+          members.length === 1
+            ? `  No weights and value of no deal of ${a.name} within its ranges reproduce this reaction:`
+            : `  No weights and value of no deal of ${a.name} within its ranges fit these together:`,
+        );
         for (const c of members)
           out.push(
             `    ${capitalise(recordedReactionWordsById(s, c.id))} ${p.dim(`[${c.sources.join(', ')}]`)}`,
@@ -132,7 +137,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
     }
     out.push(
       p.dim(
-        '  An actor with a conflict is calibrated on its other reactions; drop any one member of a set to resolve it.',
+        '  An actor with a conflict is calibrated on its other reactions; drop any one member of a set (a set of one: that reaction) to resolve it.',
       ),
     );
   }
