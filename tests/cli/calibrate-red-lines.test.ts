@@ -79,4 +79,34 @@ describe('peacesim calibrate, red lines in words', () => {
     }
     expect(ones).toBeGreaterThan(0);
   });
+
+  for (const id of ['divide-the-surplus', 'tutorial-bilateral'])
+    it(`should say a verdict is settled by the ranges only where the actor has some range: ${id}`, async () => {
+      const s = loadScenarioFile(`scenarios/${id}.yaml`);
+      const json = JSON.parse(await cli('calibrate', id, '--json'));
+      const text = flat(await cli('calibrate', id));
+      type Range = [number, number];
+      const actors = json.actors as Record<string, { weights: Record<string, Range>; reservation: Range }>;
+      const point = ([lo, hi]: Range) => hi - lo < 1e-12;
+      let fixed = 0;
+      for (const d of json.documents as { verdicts: Record<string, Verdict & { verdict: string }> }[])
+        for (const [actor, v] of Object.entries(d.verdicts)) {
+          if (v.decidedBy !== 'ranges') continue;
+          const a = actors[actor]!;
+          const none = point(a.reservation) && Object.values(a.weights).every(point);
+          if (none) fixed++;
+          const name = s.actors.find((x) => x.id === actor)!.name;
+          const words = none
+            ? "settled by the scenario's numbers (given without a range)"
+            : 'settled by the ranges alone';
+          expect(text).toMatch(
+            new RegExp(
+              `${name.replace(/[()]/g, '\\$&')} ${v.verdict} margin \\S+ … \\S+ ${words.replace(/[()]/g, '\\$&')}`,
+            ),
+          );
+        }
+      if (fixed) expect(text).toContain(`(${fixed} of them by numbers given without a range)`);
+      else expect(text).not.toContain('given without a range');
+      if (id === 'divide-the-surplus') expect(fixed).toBeGreaterThan(0);
+    });
 });

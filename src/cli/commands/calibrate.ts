@@ -40,11 +40,18 @@ function datedRedLine(s: Scenario, actorId: string, date: string, id: string): s
   return l ? `${sentence(l.text)}${mark(l.basis)}` : id;
 }
 
+/** The actor's region is a point: the scenario gives none of its weights nor its value of no deal a range. */
+function unranged(c: CalibrationReport['actors'][string]): boolean {
+  const point = ([lo, hi]: readonly [number, number]) => hi - lo < 1e-12;
+  return point(c.reservation) && Object.values(c.weights).every(point);
+}
+
 function verdictWords(
   v: DocumentVerdict,
   p: Palette,
   redLineText: (id: string) => string,
   onReadings: boolean,
+  fixed: boolean,
 ): string {
   const margin = `${marginText(v.margin[0])} … ${marginText(v.margin[1])}`;
   switch (v.decidedBy) {
@@ -53,7 +60,8 @@ function verdictWords(
     case 'record':
       return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the record${onReadings ? ' [reading]' : ''}`;
     case 'ranges':
-      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the ranges alone`;
+      // with no range at all, what settles it is the modeller's numbers themselves, not a range of them
+      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  ${fixed ? "settled by the scenario's numbers (given without a range)" : 'settled by the ranges alone'}`;
     default:
       return `${p.yellow('depends')}  margin ${margin}  the modeller's numbers decide`;
   }
@@ -82,7 +90,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   const recorded = r.record.length;
   if (recorded === 0) {
     out.push(
-      "The scenario records no reactions: every verdict below rests on the scenario's ranges alone (add a record: section, docs/evidence.md).",
+      "The scenario records no reactions: every verdict below rests on the scenario's numbers and ranges alone (add a record: section, docs/evidence.md).",
     );
   } else if (r.consistent) {
     out.push(
@@ -162,6 +170,8 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   out.push('', p.bold('Verdicts over every preference the record and the ranges allow'));
   let settled = 0;
   let depends = 0;
+  // settled by numbers given without a range: the modeller's numbers decide those too, with nothing to vary
+  let unrangedCount = 0;
   for (const d of r.documents) {
     const doc = s.documents.find((x) => x.id === d.id)!;
     out.push(`  ${doc.title} ${p.dim(`(${d.date})`)}`);
@@ -170,12 +180,14 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       if (v.verdict === 'depends') depends++;
       else settled++;
       const text = (rl: string) => datedRedLine(s, id, d.date, rl);
-      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id))}`);
+      const fixed = r.actors[id] !== undefined && unranged(r.actors[id]);
+      if (fixed && v.decidedBy === 'ranges') unrangedCount++;
+      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id), fixed)}`);
     }
   }
   out.push(
     '',
-    `${settled} verdict${settled === 1 ? '' : 's'} settled, ${depends} depend${depends === 1 ? 's' : ''} on the modeller's numbers. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
+    `${settled} verdict${settled === 1 ? '' : 's'} settled${unrangedCount ? ` (${unrangedCount} of them by numbers given without a range)` : ''}, ${depends} depend${depends === 1 ? 's' : ''} on the modeller's numbers. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
   );
   return out;
 }
