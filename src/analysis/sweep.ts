@@ -59,6 +59,8 @@ interface ActorSweep extends DrawBasis {
   readonly meanUtility: number;
   readonly minUtility: number;
   readonly maxUtility: number;
+  /** its acceptance is needed for an agreement (a party, or the controller of an issue the text moves) */
+  readonly required: boolean;
   /** its red lines break in every sample alike: no draw can make it accept */
   readonly redLinesBroken: readonly string[];
   /** the same red lines with their text, sources and basis, as analyze's verdicts give them */
@@ -73,6 +75,8 @@ interface ActorSweep extends DrawBasis {
 interface DocumentSweep {
   readonly id: string;
   readonly agreementRate: number;
+  /** the scenario's rules it breaks, in every sample alike: no draw can make it an agreement */
+  readonly rulesBroken: readonly Violation[];
   readonly actors: readonly ActorSweep[];
 }
 
@@ -336,13 +340,17 @@ export function sweepResult(file: Scenario, options: SweepOptions, part: SweepPa
     ...priorReport(options.prior),
     documents: docs.map((d, k) => {
       const t = part.documents[k]!;
+      // who must accept and the rules broken, as the draws judged them (sweepPart's `fixed`)
+      const required = requiredActors(file, d.package);
       return {
         id: d.id,
         agreementRate: t.agreements / samples,
+        rulesBroken: brokenConstraints(file.rules, d.package),
         actors: scenario.actors.map((a, i) => {
           const violations = brokenConstraints(a.redLines, d.package);
           return {
             actor: a.id,
+            required: required.includes(i),
             acceptRate: t.accepts[i]! / samples,
             meanUtility: exactValue(t.sums[i]!) / samples,
             minUtility: t.mins[i] ?? Number.NaN,

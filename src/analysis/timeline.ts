@@ -23,6 +23,8 @@ export interface TimelineEntry {
   readonly verdicts: Readonly<Record<string, TimelineVerdict>>;
   /** every required actor accepts and no rule is broken */
   readonly agreement: boolean;
+  /** the ids of the scenario's rules it breaks: with any, it is no agreement whoever accepts */
+  readonly rulesBroken: readonly string[];
   /** packages that break no party's red line and no rule, with the positions of that date */
   readonly feasible: number;
   /** the epochs in force on the date (none: the top-level positions) */
@@ -55,6 +57,7 @@ export function timeline(scenario: Scenario): Timeline {
       tabledBy: scenario.actors[d.tabledBy]!.id,
       verdicts,
       agreement: ev.agreement,
+      rulesBroken: ev.ruleViolations.map((x) => x.redLine),
       feasible: feasible.get(s)!,
       epochs: epochIdsOn(scenario, d.date),
       appliedBeforeRecord: appliedBeforeRecord(scenario, d.date),

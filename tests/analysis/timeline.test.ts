@@ -71,6 +71,7 @@ describe('peacesim timeline', () => {
       tabledBy: 'east',
       verdicts: { east: { accepts: true, required: true }, west: { accepts: true, required: true } },
       agreement: true,
+      rulesBroken: [],
       feasible: 4,
       epochs: ['east-2022'],
       // the fixture's sources carry no date: every position that cites one is applied before any record of it
@@ -90,7 +91,7 @@ describe('peacesim timeline', () => {
     expect(r.out).toMatch(/date\s+document\s+by\s+East\s+West\s+deal\s+feasible/);
     expect(r.out).toMatch(/2022-03-29\s+East's 2022 text\s+East\s+yes\s+yes\s+yes\s+4/);
     expect(r.out).toMatch(/2025-05-01\s+East's 2025 text\s+East\s+yes\s+no\s+no\s+3/);
-    expect(r.out).toContain('East: Before East claimed the line (2022-02-24 to 2022-10-01)');
+    expect(r.out).toContain('East: Before East claimed the line [reading] (2022-02-24 to 2022-10-01)');
   });
 
   it('should default to the default scenario and list every one of its documents', async () => {

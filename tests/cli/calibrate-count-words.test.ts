@@ -1,5 +1,6 @@
 // calibrate's counts in words, singular for one: a record of one reaction that conflicts (South accepting a text
-// that breaks two of its red lines) read "1 recorded reactions" and "which breaks its red line: A; B".
+// that breaks two of its red lines) read "1 recorded reactions" and "which breaks its red line: A; B". Each red
+// line carries its basis mark, as everywhere else.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,7 +45,7 @@ describe('calibrate, counts in words', () => {
     expect(conflict.redLines).toHaveLength(2);
     expect(text).toContain('1 recorded reaction. The record does not hold together');
     expect(text).toMatch(
-      /of North's opening demands \([^)]+\): the text breaks its red lines: No cession of territory it holds; An army of at least 250,000 in peacetime/,
+      /of North's opening demands \([^)]+\): the text breaks its red lines: No cession of territory it holds \[assumption\]; An army of at least 250,000 in peacetime \[assumption\]/,
     );
   });
 });

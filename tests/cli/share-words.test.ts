@@ -66,7 +66,12 @@ writeFileSync(
 );
 
 interface SweepJson {
-  documents: { id: string; agreementRate: number; actors: { actor: string; acceptRate: number }[] }[];
+  documents: {
+    id: string;
+    agreementRate: number;
+    rulesBroken: unknown[];
+    actors: { actor: string; acceptRate: number }[];
+  }[];
 }
 
 describe('sweep, in words: shares near none and all', () => {
@@ -82,10 +87,13 @@ describe('sweep, in words: shares near none and all', () => {
       const at = lines.findIndex((l) => l.includes('agreement in'));
       expect(at).toBeGreaterThanOrEqual(0);
       const block = lines.slice(at);
-      lines.splice(0, at + 1 + d.actors.length);
+      // under the title, a line for each rule the document breaks, then the actors' rows
+      const rules = d.rulesBroken.length;
+      lines.splice(0, at + 1 + rules + d.actors.length);
       expect(block[0]).toContain(`agreement in ${sharePercent(d.agreementRate)} of samples`);
+      for (let k = 1; k <= rules; k++) expect(block[k]).toContain('breaks a rule:');
       d.actors.forEach((a, k) => {
-        expect(block[k + 1]).toMatch(
+        expect(block[k + 1 + rules]).toMatch(
           new RegExp(`accepts +${sharePercent(a.acceptRate).replace(/[.<>]/g, '\\$&')} `),
         );
       });

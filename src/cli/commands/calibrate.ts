@@ -6,33 +6,62 @@ import {
   settledOnReadings,
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { marginText } from '../../report/comparison-figures.ts';
-import { capitalise, n2 } from '../../report/format.ts';
+import { capitalise, n2, n3 } from '../../report/format.ts';
 import { recordedReactionWordsById } from '../../report/record-words.ts';
+import { BASIS_LEGEND, mark } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 
-const span = ([lo, hi]: readonly [number, number]) =>
-  Math.abs(hi - lo) < 0.005 ? n2(lo) : `${n2(lo)}–${n2(hi)}`;
+/** A range of weights or values of no deal: one figure for a point; three decimals where two would print "0.01–0.01". */
+function span([lo, hi]: readonly [number, number]): string {
+  if (Math.abs(hi - lo) < 0.005) return n2(lo);
+  return n2(lo) === n2(hi) ? `${n3(lo)}–${n3(hi)}` : `${n2(lo)}–${n2(hi)}`;
+}
+
+const sentence = (t: string) => t.replace(/[.\s]+$/, '');
+
+/** "red line: A" or "red lines: A; B": the count in the noun. */
+const redLinesWords = (texts: readonly string[]) =>
+  `red line${texts.length === 1 ? '' : 's'}: ${texts.join('; ')}`;
+
+/**
+ * A red line's words as the positions of `date` give them, marked with its basis: an epoch in force then may add
+ * a red line the top-level positions do not have, or word one differently.
+ */
+function datedRedLine(s: Scenario, actorId: string, date: string, id: string): string {
+  const a = positionsAsOf(s, date).actors[s.actorIndex.get(actorId)!]!;
+  const l = a.redLines.find((x) => x.id === id);
+  return l ? `${sentence(l.text)}${mark(l.basis)}` : id;
+}
+
+/** The actor's region is a point: the scenario gives none of its weights nor its value of no deal a range. */
+function unranged(c: CalibrationReport['actors'][string]): boolean {
+  const point = ([lo, hi]: readonly [number, number]) => hi - lo < 1e-12;
+  return point(c.reservation) && Object.values(c.weights).every(point);
+}
 
 function verdictWords(
   v: DocumentVerdict,
   p: Palette,
   redLineText: (id: string) => string,
   onReadings: boolean,
+  fixed: boolean,
 ): string {
   const margin = `${marginText(v.margin[0])} … ${marginText(v.margin[1])}`;
   switch (v.decidedBy) {
     case 'red-line':
-      return `${p.red('rejects')}  red line: ${v.redLines.map((id) => sentence(redLineText(id))).join('; ')}`;
+      return `${p.red('rejects')}  ${redLinesWords(v.redLines.map(redLineText))}`;
     case 'record':
       return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the record${onReadings ? ' [reading]' : ''}`;
     case 'ranges':
-      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  settled by the ranges alone`;
+      // with no range at all, what settles it is the modeller's numbers themselves, not a range of them
+      return `${v.verdict === 'accepts' ? p.green('accepts') : p.red('rejects')}  margin ${margin}  ${fixed ? "settled by the scenario's numbers (given without a range)" : 'settled by the ranges alone'}`;
     default:
       return `${p.yellow('depends')}  margin ${margin}  the modeller's numbers decide`;
   }
@@ -53,8 +82,6 @@ function wrap(cells: readonly string[], indent: string, width: number): string[]
   return lines;
 }
 
-const sentence = (t: string) => t.replace(/[.\s]+$/, '');
-
 /** The report in words: labels where a person reads, every figure from the JSON. */
 export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): string[] {
   const actor = (id: string) => s.actors.find((a) => a.id === id)!;
@@ -63,7 +90,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   const recorded = r.record.length;
   if (recorded === 0) {
     out.push(
-      "The scenario records no reactions: every verdict below rests on the scenario's ranges alone (add a record: section, docs/evidence.md).",
+      "The scenario records no reactions: every verdict below rests on the scenario's numbers and ranges alone (add a record: section, docs/evidence.md).",
     );
   } else if (r.consistent) {
     out.push(
@@ -75,6 +102,8 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       `${recorded} recorded reaction${recorded === 1 ? '' : 's'}. The record does not hold together for ${who.join(' and ')}: see the conflicts below; every other actor is calibrated as usual.`,
     );
   }
+  // the marks below: recorded reactions and red lines that are readings or assumptions
+  out.push(p.dim(BASIS_LEGEND));
   out.push('', p.bold('Recorded reactions'));
   for (const e of r.record) {
     const calib = r.actors[e.actor];
@@ -95,12 +124,19 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       const first = members[0]!;
       const a = actor(first.actor);
       if (first.cause === 'red-line') {
-        const texts = first.redLines.map((id) => sentence(a.redLines.find((l) => l.id === id)?.text ?? id));
+        // judged, as calibrate judges it, by the positions of the reaction's date
+        const date = r.record.find((e) => e.id === first.id)!.date;
+        const texts = first.redLines.map((id) => datedRedLine(s, first.actor, date, id));
         out.push(
-          `  ${capitalise(recordedReactionWordsById(s, first.id))}: the text breaks its red line${texts.length > 1 ? 's' : ''}: ${texts.join('; ')} ${p.dim(`[${first.sources.join(', ')}]`)}`,
+          `  ${capitalise(recordedReactionWordsById(s, first.id))}: the text breaks its ${redLinesWords(texts)} ${p.dim(`[${first.sources.join(', ')}]`)}`,
         );
       } else {
-        out.push(`  No weights and value of no deal of ${a.name} within its ranges fit these together:`);
+        // a set of one is a reaction no preference within the ranges reproduces, alone
+        out.push(
+          members.length === 1
+            ? `  No weights and value of no deal of ${a.name} within its ranges reproduce this reaction:`
+            : `  No weights and value of no deal of ${a.name} within its ranges fit these together:`,
+        );
         for (const c of members)
           out.push(
             `    ${capitalise(recordedReactionWordsById(s, c.id))} ${p.dim(`[${c.sources.join(', ')}]`)}`,
@@ -109,7 +145,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
     }
     out.push(
       p.dim(
-        '  An actor with a conflict is calibrated on its other reactions; drop any one member of a set to resolve it.',
+        '  An actor with a conflict is calibrated on its other reactions; drop any one member of a set (a set of one: that reaction) to resolve it.',
       ),
     );
   }
@@ -134,6 +170,8 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   out.push('', p.bold('Verdicts over every preference the record and the ranges allow'));
   let settled = 0;
   let depends = 0;
+  // settled by numbers given without a range: the modeller's numbers decide those too, with nothing to vary
+  let unrangedCount = 0;
   for (const d of r.documents) {
     const doc = s.documents.find((x) => x.id === d.id)!;
     out.push(`  ${doc.title} ${p.dim(`(${d.date})`)}`);
@@ -141,13 +179,15 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       const a = actor(id);
       if (v.verdict === 'depends') depends++;
       else settled++;
-      const text = (rl: string) => a.redLines.find((l) => l.id === rl)?.text ?? rl;
-      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id))}`);
+      const text = (rl: string) => datedRedLine(s, id, d.date, rl);
+      const fixed = r.actors[id] !== undefined && unranged(r.actors[id]);
+      if (fixed && v.decidedBy === 'ranges') unrangedCount++;
+      out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id), fixed)}`);
     }
   }
   out.push(
     '',
-    `${settled} verdict${settled === 1 ? '' : 's'} settled, ${depends} depend${depends === 1 ? 's' : ''} on the modeller's numbers. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
+    `${settled} verdict${settled === 1 ? '' : 's'} settled${unrangedCount ? ` (${unrangedCount} of them by numbers given without a range)` : ''}, ${depends} depend${depends === 1 ? 's' : ''} on the modeller's numbers. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
   );
   return out;
 }

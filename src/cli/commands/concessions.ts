@@ -133,8 +133,12 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       ...x.rejecting.map((a) => `${short(a)} rejects`),
       ...x.rulesBroken.map((id) => `a rule is broken (${constraintText(s, id)})`),
     ];
+    // whose margin it is: a positive smallest margin beside a rejection is a red line's doing, not the worth's
+    const lowest = x.required.filter(
+      (a) => x.utilities[a]! - s.actors[a]!.reservation.value <= x.minMargin + 1e-12,
+    );
     line(
-      `  ${String(k + 1).padStart(2)}. ${x.blockers} blocker${x.blockers === 1 ? '' : 's'}: ${who.join(', ')} · smallest margin ${signed(x.minMargin)}`,
+      `  ${String(k + 1).padStart(2)}. ${x.blockers} blocker${x.blockers === 1 ? '' : 's'}: ${who.join(', ')} · smallest margin ${signed(x.minMargin)} (${lowest.map(short).join(', ')})`,
     );
     for (const l of changeLines(x)) line(l);
     for (const v of rejections.closest[k]!)

@@ -31,7 +31,7 @@ import { type Io, palette } from '../io.ts';
 import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
-import { redLineItems, redLinesHead } from '../red-line-items.ts';
+import { redLineItems, redLinesHead, violationText } from '../red-line-items.ts';
 import { scenarioSource } from '../run-plan.ts';
 import { sharePercent } from '../share.ts';
 
@@ -89,6 +89,8 @@ export function printSweep(
     io.out(
       `\n${p.cyan(documentTitle(scenario, d.id))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
     );
+    // a rule broken blocks every sample alike, whoever accepts
+    for (const x of d.rulesBroken) io.out(`  ${p.red('breaks a rule:')} ${violationText(x)}\n`);
     const width = Math.max(12, ...d.actors.map((a) => actorShort(scenario, a.actor).length + 1));
     // the hurdles the document meets: its terms decide that, whatever the draw
     const hurdles = ratificationOf(judged, documentPackage(scenario, d.id))?.hurdles ?? [];
@@ -110,8 +112,10 @@ export function printSweep(
             `  its body would vote it down in ${pct(a.wouldFailRate).trim()} of samples (${bodies}), anticipated`,
           )
         : '';
+      // as show words it: an actor whose consent the text does not need cannot block it
+      const needless = a.required ? '' : p.dim('  (consent not needed: the text moves none of its issues)');
       io.out(
-        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${vote}\n`,
+        `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${vote}${needless}\n`,
       );
       if (broken.length) io.out(`    ${p.red(redLinesHead(broken.length))}\n`);
       for (const item of broken) io.out(`      ${item}\n`);

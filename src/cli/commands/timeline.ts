@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Timeline, timeline } from '../../analysis/timeline.ts';
-import type { Scenario } from '../../domain/types.ts';
+import { withBasis } from '../../domain/basis.ts';
+import type { BasisKind, Scenario } from '../../domain/types.ts';
 import {
   BEFORE_RECORD_LEAD,
   beforeRecordWords,
@@ -9,7 +10,7 @@ import {
   reasons,
 } from '../../report/before-record.ts';
 import { columnName } from '../../ui/words.ts';
-import { datesLine } from '../as-of.ts';
+import { BASIS_LEGEND, datesLine } from '../as-of.ts';
 import { type Io, type Palette, palette } from '../io.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
@@ -23,6 +24,37 @@ export const TIMELINE_LEGEND = [
 
 const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.length));
 const clip = (t: string, w: number) => (t.length <= w ? t : `${t.slice(0, w - 1)}…`);
+
+/** A dated position the timeline used: whose, its label, its span and its basis (`epochs` in --json). */
+interface UsedEpoch {
+  readonly id: string;
+  readonly actor: string;
+  readonly label: string;
+  readonly from?: string;
+  readonly until?: string;
+  readonly basis: BasisKind;
+}
+
+/** Every epoch in force on some document's date, actor by actor in file order. */
+function usedEpochs(s: Scenario, t: Timeline): UsedEpoch[] {
+  const used = new Set(t.entries.flatMap((e) => e.epochs));
+  return s.actors.flatMap((a) =>
+    a.epochs
+      .filter((ep) => used.has(ep.id))
+      .map((ep) => ({
+        id: ep.id,
+        actor: a.id,
+        label: ep.label,
+        ...(ep.from === undefined ? {} : { from: ep.from }),
+        ...(ep.until === undefined ? {} : { until: ep.until }),
+        basis: ep.basis,
+      })),
+  );
+}
+
+const ruleOf = (s: Scenario, id: string) => s.rules.find((r) => r.id === id);
+const ruleText = (s: Scenario, id: string) => ruleOf(s, id)?.text ?? id;
+const ruleBasis = (s: Scenario, id: string): BasisKind => ruleOf(s, id)?.basis ?? 'stated';
 
 /** The timeline in words, its table laid out for `width` columns. */
 export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Number.POSITIVE_INFINITY): string {
@@ -61,14 +93,33 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Numbe
       lines.push(`${e.date}  ${e.title}`, `  ${verdicts[j]!}`);
     });
   }
-  const used = new Set(t.entries.flatMap((e) => e.epochs));
-  if (used.size > 0) {
-    lines.push('', p.dim('Dated positions used:'));
-    for (const a of s.actors)
-      for (const ep of a.epochs)
-        if (used.has(ep.id))
-          lines.push(p.dim(`  ${columnName(a.name)}: ${ep.label} (${ep.from ?? '…'} to ${ep.until ?? '…'})`));
+  // the deal column's other condition: a rule broken blocks a text whoever accepts it
+  const ruled = t.entries.filter((e) => e.rulesBroken.length > 0);
+  if (ruled.length > 0) {
+    lines.push('', p.dim('Rules broken (no deal whoever accepts):'));
+    for (const e of ruled)
+      lines.push(
+        p.dim(
+          `  ${e.date} ${e.title}: ${e.rulesBroken.map((id) => withBasis(ruleText(s, id), ruleBasis(s, id))).join(' · ')}`,
+        ),
+      );
   }
+  const used = usedEpochs(s, t);
+  if (used.length > 0) {
+    lines.push('', p.dim('Dated positions used:'));
+    // a reading or an assumption marked, as show and whatif mark the same positions
+    for (const ep of used)
+      lines.push(
+        p.dim(
+          `  ${by(ep.actor)}: ${withBasis(ep.label, ep.basis)} (${ep.from ?? '…'} to ${ep.until ?? '…'})`,
+        ),
+      );
+  }
+  // the marks of both lists above, read once
+  const marked =
+    used.some((ep) => ep.basis !== 'stated') ||
+    ruled.some((e) => e.rulesBroken.some((id) => ruleBasis(s, id) !== 'stated'));
+  if (marked) lines.push(p.dim(`  ${BASIS_LEGEND}`));
   const numbered = reasons();
   const early = t.entries.filter((e) => e.appliedBeforeRecord.length > 0);
   if (early.length > 0) {
@@ -90,11 +141,15 @@ export function registerTimeline(program: Command, io: Io): void {
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(
       '--json',
-      'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, epochs, appliedBeforeRecord, … }] }',
+      'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, epochs, appliedBeforeRecord, … }], epochs: [{ id, actor, label, from, until, basis }] }',
     )
     .action(async (name: string, opts: { json?: boolean }) => {
       const s = await openScenarioAsync(name);
       const t = timeline(s);
-      io.out(opts.json ? `${JSON.stringify(t, null, 2)}\n` : timelineText(s, t, palette(io), textWidth(io)));
+      io.out(
+        opts.json
+          ? `${JSON.stringify({ ...t, epochs: usedEpochs(s, t) }, null, 2)}\n`
+          : timelineText(s, t, palette(io), textWidth(io)),
+      );
     });
 }

@@ -1,7 +1,7 @@
 // What `peacesim concessions` exports: the minimal sets of changes (or the closest misses) as JSON and as one CSV
 // row per set (docs/export.md).
 import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions.ts';
-import { scenarioReservations, type Verdict } from '../../domain/evaluate.ts';
+import { evaluatePackage, scenarioReservations, type Verdict } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { joinIds, toCsv } from '../csv.ts';
 import {
@@ -25,11 +25,20 @@ function setJson(s: Scenario, x: ConcessionSet) {
   };
 }
 
-/** The required actors that reject a text, each with the red lines it breaks (marked as the text marks them). */
+/**
+ * The required actors that reject a text, each with what the text gives as its reason: the red lines it breaks
+ * (marked as the text marks them), its utility against its value of no deal with the costliest issues, and the
+ * hurdles its body would vote the text down on when negotiators anticipate ratification.
+ */
 const rejectionsJson = (marks: NamedBeforeRecord, verdicts: readonly Verdict[]) =>
   verdicts.map((v) => ({
     actor: v.actor,
     redLines: v.violations.map((x) => markedLine(marks, v.actor, x)),
+    utility: v.utility,
+    reservation: v.reservation,
+    reservationBasis: v.reservationBasis,
+    costs: v.costs,
+    ...(v.wouldFail ? { wouldFail: v.wouldFail } : {}),
   }));
 
 /**
@@ -52,6 +61,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
     ...(r.anticipate ? { anticipateRatification: true } : {}),
     alreadyAgreement: r.alreadyAgreement,
     rejectingAsTabled: rejectionsJson(marks, rejections.asTabled),
+    // the scenario's rules the document breaks as tabled: the text's "a rule is broken"
+    rulesBrokenAsTabled: evaluatePackage(s, r.document.package, undefined, r.anticipate).ruleViolations,
     size: r.size,
     count: r.count,
     solutions: r.solutions.map((x) => setJson(s, x)),
