@@ -23,9 +23,9 @@ const flagHtml = (confirmed: boolean, recall: boolean) => flag(provenanceFlag(co
 const mark = (basis: BasisKind) =>
   basisMark(basis) ? ` <span class="flag">${esc(basisMark(basis))}</span>` : '';
 
-/** A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off). */
+/** A red line in the scenario's words, not quoted (a list item sets it off), bound as briefing-md.ts binds it. */
 function redLine(c: CardRedLine, card: string, date: string): string {
-  return `<span class="paraphrase">${esc(c.text)}</span>${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}${later(c.beforeRecord, date)}`;
+  return `<span class="paraphrase">${esc(c.text)}</span>${mark(c.basis)}${links(c.sources, card)}${flagHtml(c.confirmed, c.recall)}${c.version ? ` (${esc(c.version)})` : ''}${c.note ? ` — <span class="cite">${esc(c.note)}</span>` : ''}${later(c.beforeRecord, date)}`;
 }
 
 const later = (m: BeforeRecordMark | undefined, date: string) =>

@@ -22,10 +22,13 @@ const mark = (basis: BasisKind) => (basisMark(basis) ? ` ${md(basisMark(basis))}
 const later = (m: BeforeRecordMark | undefined, date: string) =>
   m ? ` — ${md(statedLaterWords(m, date))}` : '';
 
-/** A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off). */
+/**
+ * A red line in the scenario's words: not quoted, since they are not the actor's own (a list item sets it off); its
+ * mark, sources and flag, then the aside when it is a version of one above, its note, and when it is stated later.
+ */
 function redLine(c: CardRedLine, date: string): string {
   const f = provenanceFlag(c.confirmed, c.recall);
-  return `${md(c.text)}${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.note ? ` — ${md(c.note)}` : ''}${later(c.beforeRecord, date)}`;
+  return `${md(c.text)}${mark(c.basis)}${sources(c.sources)}${f ? ` **${f}**` : ''}${c.version ? ` (${md(c.version)})` : ''}${c.note ? ` — ${md(c.note)}` : ''}${later(c.beforeRecord, date)}`;
 }
 
 const options = (list: readonly { label: string; value: number }[]) =>

@@ -8,6 +8,7 @@ import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { type SourceLine, sourceLine } from './after-action-model.ts';
 import { n3 } from './format.ts';
+import { aboveRef, versionAsides } from './red-line-versions.ts';
 import { listing } from './words.ts';
 
 export interface CardRedLine {
@@ -21,6 +22,11 @@ export interface CardRedLine {
   readonly basis: BasisKind;
   /** it rests on no source dated on or before the scenario's date */
   readonly beforeRecord?: BeforeRecordMark;
+  /**
+   * it is the later of two versions of one contested fact in its list: the aside that says so ("a reading of
+   * statements that a red line above rests on, in force until 2025-12-23"; report/red-line-versions.ts)
+   */
+  readonly version?: string;
 }
 
 /**
@@ -123,6 +129,29 @@ function redLine(c: Constraint): CardRedLine {
   };
 }
 
+/**
+ * A list of an actor's red lines, each later version of one contested fact given the aside that says so: a card that
+ * lists both the words and the modeller's stricter reading of them must not read as contradicting itself.
+ */
+function withVersions(scenario: Scenario, actor: string, lines: readonly CardRedLine[]): CardRedLine[] {
+  const asides = versionAsides(
+    scenario,
+    actor,
+    lines.map((c) => ({
+      redLine: c.id,
+      text: c.text,
+      sources: c.sources,
+      confirmed: c.confirmed,
+      basis: c.basis,
+    })),
+    aboveRef,
+  );
+  return lines.map((c, k) => {
+    const version = asides[k];
+    return version ? { ...c, version } : c;
+  });
+}
+
 /** The card's role line, one run of sentences that names the role once ("You are a party: …"). */
 function position(scenario: Scenario, actor: Actor): string {
   const pr = scenario.protocol;
@@ -185,19 +214,23 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
       tabledBy: scenario.actors[d.tabledBy]!.name,
       accepts: v.accepts,
       utility: v.utility,
-      violations: v.violations.map((x) => {
-        const c = byId.get(x.redLine);
-        return c
-          ? redLine(c)
-          : {
-              id: x.redLine,
-              text: x.text,
-              sources: x.sources,
-              confirmed: x.confirmed,
-              recall: false,
-              basis: x.basis,
-            };
-      }),
+      violations: withVersions(
+        scenario,
+        own.id,
+        v.violations.map((x) => {
+          const c = byId.get(x.redLine);
+          return c
+            ? redLine(c)
+            : {
+                id: x.redLine,
+                text: x.text,
+                sources: x.sources,
+                confirmed: x.confirmed,
+                recall: false,
+                basis: x.basis,
+              };
+        }),
+      ),
       costs: v.costs.slice(0, 3).map((c) => ({
         label: scenario.issues[scenario.issueIndex.get(c.issue)!]!.label,
         cost: c.cost,
@@ -319,7 +352,12 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
   const { reasons, markOf } = beforeRecordMarks(scenario);
   const marked = <T>(item: T, mark: BeforeRecordMark | undefined): T =>
     mark === undefined ? item : { ...item, beforeRecord: mark };
-  const lines = (a: Actor) => a.redLines.map((c) => marked(redLine(c), markOf(a, 'redLine', c.id)));
+  const lines = (a: Actor) =>
+    withVersions(
+      scenario,
+      a.id,
+      a.redLines.map((c) => marked(redLine(c), markOf(a, 'redLine', c.id))),
+    );
   const card = {
     actor: {
       id: actor.id,

@@ -1,6 +1,6 @@
-// Which of an actor's broken red lines are versions of one contested fact: the scenario keeps the words as a stated
+// Which of a list of an actor's red lines are versions of one contested fact: the scenario keeps the words as a stated
 // red line and the modeller's stricter inference from them as a reading of its own (docs/scenarios.md, "Contested
-// datings"), and a text can break both. Read from the data alone, never from the words: a reading is a version of a
+// datings"), and a text can break both, a briefing card can list both. Read from the data alone, never from the words: a reading is a version of a
 // stated red line of the same actor when every source it cites is one the stated line cites too and the two
 // conditions read a common issue. The aside on the later of the two says so, with the span of the epoch that holds
 // the reading when one does.
@@ -41,8 +41,11 @@ function spanWords(e: ActorEpoch | undefined): string {
   return `, in force${from}${until}`;
 }
 
+/** How a bulleted list names the earlier of two versions: by its place, as it has no number. */
+export const aboveRef = (): string => 'a red line above';
+
 /**
- * For each of an actor's broken red lines (in their order), the aside that says it is a version of an earlier one
+ * For each of a list of an actor's red lines (broken ones, or a card's; in their order), the aside that says it is a version of an earlier one
  * of the list — "a reading of the same statements as red line 1, in force until 2025-12-23" — or null. `ref` names
  * the earlier item by its index ("red line 1" in a numbered list, "a red line above" in a bulleted one).
  */

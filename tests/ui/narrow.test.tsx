@@ -255,7 +255,10 @@ describe('the evidence at 80×24', () => {
       const lines = ui.lines();
       expect(lines.length).toBeLessThanOrEqual(24);
       const end = lines.findIndex((l) => /% · pgup\/pgdn scroll/.test(l));
-      seen.push(...mergePage(seen, lines.slice(lines.findIndex((l) => l.startsWith('Coalition')) + 2, end)));
+      // the sets start after the blank row under the verdicts (the last of them, the coalition's, on two rows)
+      const coalition = lines.findIndex((l) => l.startsWith('Coalition'));
+      const from = lines.findIndex((l, j) => j > coalition && l === '') + 1;
+      seen.push(...mergePage(seen, lines.slice(from, end)));
       if (!/↓ \d+%/.test(lines[end] ?? '')) break;
       await ui.press(KEY.pageDown);
     }

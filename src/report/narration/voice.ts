@@ -7,7 +7,7 @@ import type { Scenario } from '../../domain/types.ts';
 import type { TermValue } from '../../engine/terms.ts';
 import { positionNote, type RunBeforeRecord, runBeforeRecord } from '../before-record.ts';
 import { optionLabel } from '../format.ts';
-import { versionAsides } from '../red-line-versions.ts';
+import { aboveRef, versionAsides } from '../red-line-versions.ts';
 import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
 import {
@@ -140,8 +140,7 @@ export class Voice {
 
   /** The red lines an actor's verdict crosses, one item each, in their order (crossedLine). */
   crossedLines(actor: string, violations: readonly Violation[]): Line[] {
-    // a bulleted list: the earlier version is named by its place
-    const asides = versionAsides(this.scenario, actor, violations, () => 'a red line above');
+    const asides = versionAsides(this.scenario, actor, violations, aboveRef);
     return violations.map((x, k) => this.crossedLine(actor, x, asides[k] ?? null));
   }
 

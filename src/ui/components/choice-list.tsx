@@ -20,6 +20,8 @@ export interface ChoiceListProps {
   readonly active?: boolean;
   /** a row under a list longer than its rows: how many in all, and which way the rest lie from where it stands */
   readonly counted?: boolean;
+  /** told the value of the row selected, whenever it changes (a detail under the list follows it) */
+  readonly onFocus?: (value: string) => void;
 }
 
 /** Which way the rows not shown lie: below, above, or both. */
@@ -37,6 +39,7 @@ export function ChoiceList({
   onChoose,
   active = true,
   counted = false,
+  onFocus,
 }: ChoiceListProps) {
   const theme = useTheme();
   const [focus, setFocus] = useState(0);
@@ -44,6 +47,8 @@ export function ChoiceList({
   const move = (to: number) => {
     current.current = Math.max(0, Math.min(options.length - 1, to));
     setFocus(current.current);
+    const now = options[current.current];
+    if (now) onFocus?.(now.value);
   };
   useKeys((input, key) => {
     if (key.upArrow || input === 'k') move(current.current - 1);

@@ -4,9 +4,11 @@ import { Box, Text } from 'ink';
 import type { ConflictReport, ConflictSearchReport } from '../../analysis/conflict-report.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { conflictHead, memberOwner, searchNote } from '../../report/conflict-words.ts';
+import { type Span, wrapSpans } from '../layout.ts';
 import { useTheme } from '../theme.ts';
 import { basisText, shortName } from '../words.ts';
 import { PaneTitle } from './heading.tsx';
+import { Wrapped } from './wrapped.tsx';
 
 type Row =
   | { readonly kind: 'head'; readonly key: string; readonly text: string }
@@ -14,8 +16,7 @@ type Row =
       readonly kind: 'member';
       readonly key: string;
       readonly owner: string;
-      readonly text: string;
-      readonly mark: string;
+      readonly spans: readonly Span[];
       readonly opens: string;
     };
 
@@ -25,16 +26,17 @@ function opens(n: number | null): string {
   return n === null ? 'not counted' : n.toLocaleString('en-US');
 }
 
-/** `rows` lines: the title, the conflicts as far as they fit, and what the list proves. */
-export function ConflictsPane(props: {
-  scenario: Scenario;
-  conflicts: readonly ConflictReport[];
-  search: ConflictSearchReport;
-  width: number;
-  rows: number;
-}) {
-  const theme = useTheme();
-  const { scenario, conflicts, search, width, rows } = props;
+interface ConflictsProps {
+  readonly scenario: Scenario;
+  readonly conflicts: readonly ConflictReport[];
+  readonly width: number;
+}
+
+/**
+ * The pane's rows, each with the lines it takes: a conflict's head one, a member its red line or rule wrapped
+ * whole under itself beside its owner and its count (a member cut short could lose the very condition it sets).
+ */
+function conflictRows({ scenario, conflicts, width }: ConflictsProps, warn: string | undefined) {
   const all: Row[] = conflicts.flatMap((c, k) => [
     {
       kind: 'head' as const,
@@ -45,14 +47,36 @@ export function ConflictsPane(props: {
       kind: 'member' as const,
       key: `${k}/${m.actor ?? 'rule'}/${m.id}`,
       owner: shortName(memberOwner(scenario, m)),
-      text: m.text,
-      mark: basisText(m.basis),
+      spans: [{ text: m.text }, ...(basisText(m.basis) ? [{ text: basisText(m.basis), color: warn }] : [])],
       opens: opens(m.feasibleWithout),
     })),
   ]);
-  const room = Math.max(1, rows - 2);
-  const shown = all.length > room ? all.slice(0, room - 1) : all;
   const ownerWidth = Math.max(0, ...all.map((r) => (r.kind === 'member' ? r.owner.length : 0))) + 2;
+  const textWidth = Math.max(10, width - 2 - ownerWidth - COUNT_WIDTH);
+  const heights = all.map((r) => (r.kind === 'head' ? 1 : wrapSpans(r.spans, textWidth).length));
+  return { all, heights, ownerWidth, textWidth };
+}
+
+/** Rows the pane takes with every conflict whole: its title, the heads and members, and what the list proves. */
+export function conflictsPaneRows(props: ConflictsProps): number {
+  return 2 + conflictRows(props, undefined).heights.reduce((a, b) => a + b, 0);
+}
+
+/** `rows` lines: the title, the conflicts as far as they fit (each member whole), and what the list proves. */
+export function ConflictsPane(props: ConflictsProps & { search: ConflictSearchReport; rows: number }) {
+  const theme = useTheme();
+  const { conflicts, search, width, rows } = props;
+  const { all, heights, ownerWidth, textWidth } = conflictRows(props, theme.warn);
+  const room = Math.max(1, rows - 2);
+  const total = heights.reduce((a, b) => a + b, 0);
+  // as many whole rows as fit, keeping one for the line that says the rest are cut
+  let count = all.length;
+  if (total > room) {
+    let used = 0;
+    count = 0;
+    while (count < all.length && used + heights[count]! <= room - 1) used += heights[count++]!;
+  }
+  const shown = all.slice(0, count);
   return (
     <Box flexDirection="column" width={width} height={rows} flexShrink={0} overflow="hidden">
       <PaneTitle
@@ -65,18 +89,11 @@ export function ConflictsPane(props: {
             {r.text}
           </Text>
         ) : (
-          <Box key={r.key} width={width}>
+          <Box key={r.key} width={width} flexShrink={0}>
             <Box width={2 + ownerWidth} flexShrink={0}>
               <Text bold>{`  ${r.owner}`}</Text>
             </Box>
-            <Box flexGrow={1} flexShrink={1}>
-              <Text wrap="truncate-end">{r.text}</Text>
-            </Box>
-            {r.mark ? (
-              <Box flexShrink={0}>
-                <Text dimColor>{r.mark}</Text>
-              </Box>
-            ) : null}
+            <Wrapped spans={r.spans} width={textWidth} />
             <Box width={COUNT_WIDTH} flexShrink={0} justifyContent="flex-end">
               <Text color={theme.accept}>{r.opens}</Text>
             </Box>

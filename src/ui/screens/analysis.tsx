@@ -28,7 +28,7 @@ import {
   concessionDetailHeight,
   stillRejecting,
 } from '../components/concession-detail.tsx';
-import { ConflictsPane } from '../components/conflicts-pane.tsx';
+import { ConflictsPane, conflictsPaneRows } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -172,7 +172,19 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
     const x = v.violations[0];
     return x && earlyOf ? earlyOf(v.actor, x.redLine) : undefined;
   });
-  const topHeight = 11 + zoneRows;
+  // why nothing is feasible takes the rows its red lines need whole, as long as the concessions keep seven: their
+  // note, two sets, and the selected set's detail (a margin and two rows)
+  const conflicted = outcome.ok && outcome.conflicts.length > 0;
+  const middleRows = conflicted
+    ? Math.max(
+        2 + SOLUTION_KINDS.length,
+        Math.min(
+          conflictsPaneRows({ scenario, conflicts: outcome.conflicts, width }),
+          height - 5 - zoneRows - 7,
+        ),
+      )
+    : 2 + SOLUTION_KINDS.length;
+  const topHeight = 5 + middleRows + zoneRows;
   // the detail takes the rows it needs whole, leaving the list two; past that it scrolls (pgup/pgdn)
   const detailHeight = selected
     ? Math.max(
@@ -225,13 +237,13 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
           />
         </Box>
       )}
-      {outcome.ok && outcome.conflicts.length ? (
+      {conflicted ? (
         <ConflictsPane
           scenario={scenario}
           conflicts={outcome.conflicts}
           search={outcome.search}
           width={width}
-          rows={2 + SOLUTION_KINDS.length}
+          rows={middleRows}
         />
       ) : (
         <>

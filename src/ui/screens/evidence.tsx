@@ -8,6 +8,7 @@ import { loadLp } from '../../analysis/lp.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
+import { cells } from '../../report/format.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
@@ -72,7 +73,12 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - top) / 3)));
   const start = windowStart(row, docs.length, listRows);
   const doc = docs[row];
-  const detail = Math.max(2, height - top - listRows - 1);
+  // a title its row cuts (pointer, date and counts take 25 columns) reads whole between the list and the detail,
+  // in place of the blank row that parts them
+  const whole: Span[] | null =
+    doc && cells(doc.title) > width - 25 ? [{ text: doc.title, bold: true }] : null;
+  const gapRows = whole ? wrappedHeight(whole, width) : 1;
+  const detail = Math.max(2, height - top - listRows - gapRows);
   const verdictColor = (v: string) =>
     v === 'accepts' ? theme.accept : v === 'rejects' ? theme.reject : theme.warn;
   // what flips the selected document: its agreement first, then each actor's verdict
@@ -87,8 +93,15 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
     for (const r of doc.rows) add(flipsHead(r), r.flips);
   }
   const nameWidth = Math.min(24, Math.max(10, Math.floor(width * 0.28)));
-  const rowsShown = doc ? Math.min(doc.rows.length, detail) : 0;
-  const flipRows = Math.max(0, detail - rowsShown - 1);
+  // an actor's name wider than its column goes on under itself, whole ("Coalition of the" / "willing"): the
+  // verdict and its margin beside it keep their columns
+  const nameSpans = (name: string): Span[] => [{ text: shortName(name) }];
+  const nameRows = doc ? doc.rows.map((r) => wrappedHeight(nameSpans(r.name), nameWidth)) : [];
+  let rowsShown = 0;
+  let rowLines = 0;
+  while (rowsShown < nameRows.length && rowLines + nameRows[rowsShown]! <= detail)
+    rowLines += nameRows[rowsShown++]!;
+  const flipRows = Math.max(0, detail - rowLines - 1);
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -127,13 +140,13 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
           );
         })}
       </Box>
-      <Text> </Text>
+      {whole ? <Wrapped spans={whole} width={width} /> : <Text> </Text>}
       {doc ? (
         <Box flexDirection="column" width={width} height={detail} flexShrink={0}>
           {doc.rows.slice(0, rowsShown).map((r) => (
             <Box key={r.actor} width={width}>
               <Box width={nameWidth} flexShrink={0} marginRight={1}>
-                <Text wrap="truncate-end">{shortName(r.name)}</Text>
+                <Wrapped spans={nameSpans(r.name)} width={nameWidth} />
               </Box>
               <Box width={9} flexShrink={0}>
                 <Text color={verdictColor(r.verdict)}>{r.verdict}</Text>

@@ -113,15 +113,24 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const docsNote = `${state.documentOrder === 'date' ? 'by date' : 'as in the file'} · ${docs.length} tabled`;
   const docsLegend = `${GLYPH.accept} agreement ${GLYPH.reject} none`;
   const titleRows = paneTitleRows('Documents', docsNote, docsLegend, leftWidth);
-  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - detailMin));
-  const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
-  const start = windowStart(state.documentRow, docs.length, listRows);
   // pointer, mark and date take 15 columns; titles that would cut alike keep where they differ
   const titles = fitLabels(
     docs.map((d) => d.title),
     leftWidth - 15,
   );
+  // a title its row cuts reads whole at the head of the detail: the list gives up rows for the longest of them, so
+  // that it does not jump as the selection moves
+  const wholeSpans = (title: string) => [{ text: title, bold: true }];
+  const wholeRows = Math.max(
+    0,
+    ...docs.map((d, k) => (titles[k] === d.title ? 0 : wrapSpans(wholeSpans(d.title), leftWidth - 1).length)),
+  );
+  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - detailMin - wholeRows));
+  const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
+  const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
+  const whole = selected && titles[state.documentRow] !== selected.title ? wholeSpans(selected.title) : null;
+  const selectedWholeRows = whole ? wrapSpans(whole, leftWidth - 1).length : 0;
   const selectedEval = evaluations[state.documentRow];
   const selectedHurdles = hurdles[order[state.documentRow] ?? -1] ?? null;
   const hurdleLine = selectedHurdles ? `if signed, subject to ${bodies(selectedHurdles, scenario)}` : '';
@@ -193,6 +202,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
               height={detailHeight}
               overflow="hidden"
             >
+              {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
               <Wrapped
                 width={leftWidth - 1}
                 maxLines={2}
@@ -225,7 +235,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
                 <Wrapped
                   spans={[{ text: selected.summary, dim: true }]}
                   width={leftWidth - 1}
-                  maxLines={detailHeight - 3 - hurdleRows}
+                  maxLines={detailHeight - 3 - hurdleRows - selectedWholeRows}
                 />
               ) : null}
             </Box>

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Scenario } from '../../domain/types.ts';
 import { ChoiceList } from '../components/choice-list.tsx';
+import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { losesInputs } from '../state/play-view.ts';
 import { useTheme } from '../theme.ts';
 import { plural } from '../words.ts';
@@ -43,7 +44,19 @@ export function PickerScreen({
     }, 0);
     return () => clearTimeout(timer);
   }, [catalog]);
+  const [focused, setFocused] = useState(catalog.ids[0] ?? '');
   const idWidth = Math.max(...catalog.ids.map((id) => id.length)) + 2;
+  // the selected scenario's title whole under the list when its row cuts it; the list keeps the rows of the
+  // longest such title, so that it does not jump as the selection moves
+  const cutTitle = (id: string) => {
+    const title = titles?.get(id) ?? '';
+    return Array.from(`${id.padEnd(idWidth)}${title}`).length > width - 4 ? title : '';
+  };
+  const whole = cutTitle(focused);
+  const wholeRows = Math.max(
+    0,
+    ...catalog.ids.map((id) => (cutTitle(id) ? wrappedHeight([{ text: cutTitle(id) }], width) + 1 : 0)),
+  );
   const options = useMemo(
     () =>
       catalog.ids.map((id) => {
@@ -76,8 +89,9 @@ export function PickerScreen({
         <ChoiceList
           active={active}
           options={options}
-          rows={Math.max(3, height - 5 - (state.play && losesInputs(state.play) ? 3 : 0))}
+          rows={Math.max(3, height - 5 - wholeRows - (state.play && losesInputs(state.play) ? 3 : 0))}
           width={width}
+          onFocus={setFocused}
           onChoose={(id) => {
             if (id === state.scenario.id) return dispatch({ type: 'back' });
             try {
@@ -88,6 +102,11 @@ export function PickerScreen({
           }}
         />
       )}
+      {titles !== null && whole ? (
+        <Box flexDirection="column" marginTop={1} width={width} flexShrink={0}>
+          <Wrapped spans={[{ text: whole, bold: true }]} width={width} />
+        </Box>
+      ) : null}
       {error ? (
         <Text color={theme.reject} wrap="wrap">
           {error}

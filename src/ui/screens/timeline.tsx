@@ -100,7 +100,10 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
     1,
     Math.min(2, room - earlyLines, Math.max(1, ...positions.map((spans) => wrappedHeight(spans, width)))),
   );
-  const detailLines = 1 + positionLines + earlyLines;
+  // the selected document's title whole, on two rows when it is wider than the screen (as long as the longest)
+  const titleSpans = (title: string) => [{ text: title, bold: true }];
+  const titleLines = Math.max(1, ...entries.map((e) => wrappedHeight(titleSpans(e.title), width)));
+  const detailLines = titleLines + positionLines + earlyLines;
   const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
@@ -164,9 +167,9 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
       </Box>
       {selected ? (
         <Box flexDirection="column" height={detailLines} width={width} flexShrink={0}>
-          <Text wrap="truncate-end" bold>
-            {selected.title}
-          </Text>
+          <Box height={titleLines} flexShrink={0}>
+            <Wrapped spans={titleSpans(selected.title)} width={width} />
+          </Box>
           <Wrapped spans={positions[row]!} width={width} maxLines={positionLines} />
           {early[row]!.length ? <Wrapped spans={early[row]!} width={width} maxLines={earlyLines} /> : null}
         </Box>
