@@ -3,7 +3,7 @@
 // (two rows when wider than the screen); the selected scenario's under the picker; an actor's name wrapped in the
 // evidence's column; and the red lines of a conflict on the analysis screen wrapped, never cut.
 import { afterEach, describe, expect, it } from 'vitest';
-import { conflictsOf } from '../../src/analysis/analyze.ts';
+import { conflictsOf } from '../../src/analysis/conflict-report.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { defaultDocumentOrder, documentIndices } from '../../src/ui/state/order.ts';
 import { explore, KEY, scenario } from './render.tsx';
