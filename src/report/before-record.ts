@@ -190,8 +190,11 @@ export interface ReasonEntry {
 
 /** The numbered reasons as entries, for markup; the positions that give none last. */
 export function reasonEntries(s: Scenario, numbered: Reasons): ReasonEntry[] {
+  // a part that ends a red line's sentence is followed by the next as a sentence, not by '; ' ('membership.; West's')
   const whom = (list: readonly AppliedBeforeRecord[]) =>
-    [...byActor(list)].map(([actor, mine]) => covers(s, actor, mine)).join('; ');
+    [...byActor(list)]
+      .map(([actor, mine]) => covers(s, actor, mine))
+      .reduce((out, part) => (out ? `${out}${out.endsWith('.') ? ' ' : '; '}${part}` : part), '');
   const given = numbered.list().map((r) => ({ n: r.n, covers: whom(r.positions), text: r.text }));
   const none = numbered.unexplained();
   // what the scenario leaves unexplained is named too (validate warns of each)

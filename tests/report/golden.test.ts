@@ -20,6 +20,9 @@ function matches(base: string, painted: Painted) {
     }
     expect(existsSync(file), `${file} is missing`).toBe(true);
     expect(text, file).toBe(readFileSync(file, 'utf8'));
+    // a sentence's full stop is never followed by a semicolon ('membership.; West's'): a list of sentences
+    // joined as if they were phrases
+    expect(text.match(/\.;/g) ?? [], file).toEqual([]);
   }
 }
 
