@@ -35,6 +35,9 @@ export function priorWords(reactions: readonly string[], setAside: readonly stri
   const aside = setAside.length
     ? `; ${setAside.length} conflicting reaction${setAside.length === 1 ? '' : 's'} set aside (peacesim calibrate)`
     : '';
+  // with no reaction left to constrain, the region is the ranges' box itself: say so rather than 'its 0 reactions'
+  if (n === 0)
+    return `prior: the record — no reaction of it constrains the ranges${aside}, so the draws are uniform in the ranges, the distribution --prior ranges draws from`;
   return `prior: the record — uniform over the preferences within the ranges that reproduce its ${n} constraining reaction${n === 1 ? '' : 's'}${aside}`;
 }
 

@@ -170,6 +170,17 @@ describe('--prior record', () => {
     expect(words.stdout).toContain('prior: the record');
   });
 
+  it('should say, when no reaction constrains the ranges, that the draws are uniform in them', async () => {
+    for (const id of ['istanbul-2022', 'tutorial-bilateral']) {
+      const j = JSON.parse((await cli(['sweep', id, '-n', '5', '--prior', 'record', '--json'])).stdout);
+      const words = (await cli(['sweep', id, '-n', '5', '--prior', 'record'])).stdout.replace(/\n/g, ' ');
+      const n = j.reactions.length;
+      expect(words.includes('no reaction of it constrains the ranges')).toBe(n === 0);
+      expect(words.includes(`reproduce its ${n} constraining reaction`)).toBe(n > 0);
+      expect(words).not.toContain('its 0 constraining');
+    }
+  });
+
   it('should run outcomes on record draws, and refuse a scenario with no record', async () => {
     const r = await cli(['outcomes', 'tutorial-bilateral', '-n', '4', '--prior', 'record', '--json']);
     expect(r.code).toBe(0);
