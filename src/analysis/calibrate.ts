@@ -95,6 +95,12 @@ export interface CalibrationReport {
   }[];
 }
 
+/** The actor's region is a point: the scenario gives none of its weights nor its value of no deal a range. */
+export function givenWithoutRange(c: ActorCalibration): boolean {
+  const point = ([lo, hi]: readonly [number, number]) => hi - lo < 1e-12;
+  return point(c.reservation) && Object.values(c.weights).every(point);
+}
+
 /** The weighted issues of an actor at the top level: the coordinates of its region. */
 function weightedIssues(actor: Actor): number[] {
   return actor.preferences.flatMap((p, i) => (p ? [i] : []));

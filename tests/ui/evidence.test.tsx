@@ -22,6 +22,36 @@ beforeAll(async () => {
   lp = await loadLp();
 });
 
+describe('what the evidence screen says settles a verdict', () => {
+  // as calibrate says it: a verdict the ranges settle is settled by the scenario's own numbers when it gives none
+  for (const id of ['divide-the-surplus', 'tutorial-bilateral'])
+    it(`should call numbers given without a range what they are: ${id}`, () => {
+      const s = scenario(id);
+      const c = calibrateScenario(lp, s);
+      const view = viewOf(s, c);
+      for (const d of view.documents)
+        for (const r of d.rows) {
+          const v = c.documents.find((x) => x.id === d.id)!.verdicts[r.actor]!;
+          const a = c.actors[r.actor];
+          const point =
+            a !== undefined &&
+            a.reservation[0] === a.reservation[1] &&
+            Object.values(a.weights).every(([lo, hi]) => lo === hi);
+          if (v.decidedBy === 'ranges')
+            expect(r.settledBy).toBe(
+              point ? "the scenario's numbers (given without a range)" : 'the ranges alone',
+            );
+        }
+      const none =
+        c.record.length === 0 &&
+        Object.values(c.actors).every(
+          (a) =>
+            a.reservation[0] === a.reservation[1] && Object.values(a.weights).every(([lo, hi]) => lo === hi),
+        );
+      expect(view.summary.includes('the ranges alone settle')).toBe(c.record.length === 0 && !none);
+    });
+});
+
 describe('the evidence screen', () => {
   it('should open on e, say what the record settles, and show what flips the selected document', async () => {
     const s = scenario('tutorial-bilateral');

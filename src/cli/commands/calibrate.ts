@@ -3,6 +3,7 @@ import {
   type CalibrationReport,
   calibrateScenario,
   type DocumentVerdict,
+  givenWithoutRange,
   settledOnReadings,
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
@@ -38,12 +39,6 @@ function datedRedLine(s: Scenario, actorId: string, date: string, id: string): s
   const a = positionsAsOf(s, date).actors[s.actorIndex.get(actorId)!]!;
   const l = a.redLines.find((x) => x.id === id);
   return l ? `${sentence(l.text)}${mark(l.basis)}` : id;
-}
-
-/** The actor's region is a point: the scenario gives none of its weights nor its value of no deal a range. */
-function unranged(c: CalibrationReport['actors'][string]): boolean {
-  const point = ([lo, hi]: readonly [number, number]) => hi - lo < 1e-12;
-  return point(c.reservation) && Object.values(c.weights).every(point);
 }
 
 function verdictWords(
@@ -180,7 +175,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       if (v.verdict === 'depends') depends++;
       else settled++;
       const text = (rl: string) => datedRedLine(s, id, d.date, rl);
-      const fixed = r.actors[id] !== undefined && unranged(r.actors[id]);
+      const fixed = r.actors[id] !== undefined && givenWithoutRange(r.actors[id]);
       if (fixed && v.decidedBy === 'ranges') unrangedCount++;
       out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id), fixed)}`);
     }

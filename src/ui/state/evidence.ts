@@ -1,6 +1,11 @@
 // What the evidence screen shows, as plain data: per document, each actor's verdict as the record and the ranges
 // settle it (or not), and the smallest sets of readings and assumptions that would flip it.
-import { type CalibrationReport, calibrateScenario, settledOnReadings } from '../../analysis/calibrate.ts';
+import {
+  type CalibrationReport,
+  calibrateScenario,
+  givenWithoutRange,
+  settledOnReadings,
+} from '../../analysis/calibrate.ts';
 import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
@@ -53,6 +58,8 @@ const SETTLED_BY: Readonly<Record<string, string>> = {
   record: 'the record',
   ranges: 'the ranges alone',
 };
+/** With no range at all, what settles a verdict is the modeller's numbers themselves, not a range of them (as calibrate says). */
+const UNRANGED = "the scenario's numbers (given without a range)";
 
 /** Calibration (LP) and every document's hinges, in one view. Pure given the loaded solver. */
 export function evidenceView(lp: Lp, scenario: Scenario): EvidenceView {
@@ -74,7 +81,9 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
       name: name(actor),
       verdict: v.verdict,
       settledBy: v.decidedBy
-        ? `${SETTLED_BY[v.decidedBy]!}${v.decidedBy === 'record' && settledOnReadings(c, actor) ? ' [reading]' : ''}`
+        ? v.decidedBy === 'ranges' && c.actors[actor] && givenWithoutRange(c.actors[actor])
+          ? UNRANGED
+          : `${SETTLED_BY[v.decidedBy]!}${v.decidedBy === 'record' && settledOnReadings(c, actor) ? ' [reading]' : ''}`
         : "the modeller's numbers",
       margin: v.margin,
       accepts: h.verdicts[actor]!.accepts,
@@ -97,7 +106,9 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
   const recorded = c.record.length;
   const record =
     recorded === 0
-      ? 'no recorded reactions: the ranges alone settle what is settled'
+      ? Object.values(c.actors).every(givenWithoutRange)
+        ? "no recorded reactions and no ranges: the scenario's numbers settle what is settled"
+        : 'no recorded reactions: the ranges alone settle what is settled'
       : `${recorded} recorded reaction${recorded === 1 ? '' : 's'}, ${c.consistent ? 'consistent' : 'some in conflict (peacesim calibrate)'}`;
   // by date, as the overview and the timeline list them (the sort is stable: same-day texts keep the file's order)
   const byDate = [...documents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
