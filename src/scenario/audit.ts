@@ -1,6 +1,7 @@
 // The checks a shipped scenario must pass beyond validity (issue 7): every modelling choice carries its basis, a
 // stated or read one its sources, and the scenario turns on no one-sided hypothesis without its counterpart or a
 // stated reason. Pure functions of the compiled scenario, for tests (tests/scenarios runs them on the shipped files).
+import { compareDates } from '../domain/dates.ts';
 import type { Effect, Grounded, Scenario, ScenarioEvent } from '../domain/types.ts';
 
 export interface AuditFinding {
@@ -82,4 +83,20 @@ export function unpairedHypotheses(s: Scenario): AuditFinding[] {
   for (const f of s.durability?.factors ?? [])
     if (unpaired(f)) out.push({ at: `durability.factors[${f.id}]`, message });
   return out;
+}
+
+/**
+ * Recorded reactions dated after the scenario's `recordEnds`: `list` and every heading print "record ends" on that
+ * date, and calibrate weighs the reactions as the record of those actors, so one dated later either belongs to
+ * another moment (omit it) or the record ends later than the file says (move `recordEnds`).
+ */
+export function reactionsAfterRecordEnds(s: Scenario): AuditFinding[] {
+  const ends = s.recordEnds;
+  if (ends === undefined) return [];
+  return s.record
+    .filter((r) => compareDates(r.date, ends) > 0)
+    .map((r) => ({
+      at: `record[${r.id}]`,
+      message: `dated ${r.date}, after recordEnds ${ends}: omit it (omit: { record: [${r.id}] }) or move recordEnds`,
+    }));
 }

@@ -4,7 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingBasis, onByDefault, unpairedHypotheses } from '../../src/scenario/audit.ts';
+import { compareDates } from '../../src/domain/dates.ts';
+import {
+  missingBasis,
+  onByDefault,
+  reactionsAfterRecordEnds,
+  unpairedHypotheses,
+} from '../../src/scenario/audit.ts';
 import { readTextFile } from '../../src/scenario/include.ts';
 import { loadScenario, loadScenarioFile } from '../../src/scenario/load.ts';
 import { ROOT } from '../helpers.ts';
@@ -16,6 +22,21 @@ const main = load('ukraine-peace.yaml');
 describe('basis on every modelling choice', () => {
   it.each(files)('%s gives a basis everywhere, with sources for every stated or read item', (file) => {
     expect(missingBasis(load(file))).toEqual([]);
+  });
+
+  it.each(files)('%s records no reaction after the date its record is said to end', (file) => {
+    expect(reactionsAfterRecordEnds(load(file))).toEqual([]);
+  });
+
+  it('names a reaction dated after recordEnds, and none on or before it', () => {
+    const late = { ...main, recordEnds: '2025-12-24' };
+    const found = reactionsAfterRecordEnds(late).map((f) => f.at);
+    const expected = main.record
+      .filter((r) => compareDates(r.date, '2025-12-24') > 0)
+      .map((r) => `record[${r.id}]`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(found).toEqual(expected);
+    expect(reactionsAfterRecordEnds({ ...main, recordEnds: '2099-01-01' })).toEqual([]);
   });
 
   it('every stated red line of the default quotes or paraphrases the words it rests on', () => {
