@@ -3,9 +3,10 @@
 // the privacy gate; rejecting asks which issues to change (a list of them, costliest first). The view fits its
 // height exactly: the lists of red lines, issues and asks are cut to the rows left, with a "+N more" row.
 import { Box, Text } from 'ink';
-import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
+import { brokenConstraints, redLineOf, verdictOf } from '../../domain/evaluate.ts';
 import type { Actor, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
+import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { fitList, type Span, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -121,7 +122,8 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
   // broken red lines first: they are what the team must see when the list is cut
   const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
-  const red = redLines.map((r) => ({ r, spans: ownRedLineSpans(r, theme.warn) }));
+  const asides = redLineAsides(scenario, actor, redLines);
+  const red = redLines.map((r, k) => ({ r, spans: ownRedLineSpans(r, theme.warn, asides[k]) }));
   const heights = red.map((x) => wrapSpans(x.spans, width - RED_MARK).length);
   const [listRows, redRows] = splitRedRows(
     asking ? asks.length + 2 : issues.length + 1,
@@ -221,12 +223,30 @@ const LIST_MIN = 4;
 const ASKS_MIN = 6;
 
 /** One of the team's own red lines, with its basis mark (kept whole when the line is cut to fit). */
-export function ownRedLineSpans(r: Actor['redLines'][number], warn: string | undefined): Span[] {
+/**
+ * One of a team's red lines: its words, its basis mark, and, when it is the later of two versions of one contested
+ * fact in the list shown, the aside that says so (as the cards of `peacesim brief` say it).
+ */
+export function ownRedLineSpans(
+  r: Actor['redLines'][number],
+  warn: string | undefined,
+  aside: string | null = null,
+): Span[] {
   return [
     { text: r.text },
     ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
     ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn, give: 'never' as const }]),
+    ...(aside ? [{ text: ` (${aside})`, dim: true, give: 'first' as const }] : []),
   ];
+}
+
+/** For each of the red lines in the order shown, the aside of a second version of one contested fact, or null. */
+export function redLineAsides(
+  scenario: Scenario,
+  actor: Actor,
+  shown: readonly Actor['redLines'][number][],
+): (string | null)[] {
+  return versionAsides(scenario, actor.id, shown.map(redLineOf), aboveRef);
 }
 
 /**

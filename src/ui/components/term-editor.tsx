@@ -10,7 +10,7 @@ import type { TurnView } from '../state/play-view.ts';
 import { changedIssues, currentPackage } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, fix3, plural, redLineSpans } from '../words.ts';
-import { actorOf, ownRedLineSpans, PrivateHeading } from './briefing.tsx';
+import { actorOf, ownRedLineSpans, PrivateHeading, redLineAsides } from './briefing.tsx';
 import { PaneTitle } from './heading.tsx';
 import { SidePane } from './side-pane.tsx';
 import { TermSheet } from './term-sheet.tsx';
@@ -46,8 +46,9 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   // red lines whole when the pane holds them (its title, the bar, the margin, a blank, the list's title and the
   // rules take the rest); two lines each, the second ending in …, when it does not
   const ruleRows = rules.length ? 1 + rules.length * 3 : 0;
+  const asides = redLineAsides(scenario, actor, actor.redLines);
   const redRows = actor.redLines.reduce(
-    (n, r) => n + wrapSpans(ownRedLineSpans(r, theme.warn), rightWidth - 2).length,
+    (n, r, k) => n + wrapSpans(ownRedLineSpans(r, theme.warn, asides[k]), rightWidth - 2).length,
     0,
   );
   // what no deal is worth to it, with its basis mark, and the margin: whole, on two rows when narrow
@@ -95,7 +96,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
           <Wrapped width={rightWidth} spans={marginSpans} />
           <Text> </Text>
           {actor.redLines.length ? <Text bold>Your red lines</Text> : null}
-          {actor.redLines.map((r) => {
+          {actor.redLines.map((r, k) => {
             const b = v.violations.some((x) => x.redLine === r.id);
             return (
               <Box key={r.id} width={rightWidth}>
@@ -105,7 +106,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
                 <Wrapped
                   width={rightWidth - 2}
                   {...(redMax ? { maxLines: redMax } : {})}
-                  spans={ownRedLineSpans(r, theme.warn)}
+                  spans={ownRedLineSpans(r, theme.warn, asides[k])}
                 />
               </Box>
             );
