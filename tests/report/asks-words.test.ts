@@ -1,5 +1,6 @@
-// A person who rejects a text may name the terms to change, or not. When not, the engine hands the mediator the
-// terms that cost the actor most in their place: the words must not say the team asked for them.
+// A person who rejects a text may name the terms to change, or not. When not, the engine records the terms that
+// cost the actor most in their place (a mediator takes them; under alternating offers no one reads them): the words
+// must not say the team asked for them, nor name a mediator the protocol does not have.
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { newGame, type Sent, send } from '../../src/engine/game.ts';
@@ -49,7 +50,12 @@ describe('a person’s rejection and its asks', () => {
     expect(verdict.asks.length).toBeGreaterThan(0);
     for (const n of voices(s)) {
       const words = n.entry(verdict).map(lineText).join(' ');
-      expect(words).toContain('It names no terms to change; the mediator takes those that cost it most:');
+      // the tutorial is alternating offers: no mediator to take them
+      expect(s.protocol.kind).toBe('alternating-offers');
+      expect(words).toContain(
+        'It names no terms to change; those that cost it most are recorded as its asks:',
+      );
+      expect(words).not.toContain('mediator');
       expect(words).not.toContain('It asks for changes to');
     }
   });

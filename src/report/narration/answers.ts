@@ -28,7 +28,10 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   const asks = !e.asks.length
     ? ''
     : e.asksDefaulted
-      ? ` It names no terms to change; the mediator takes those that cost it most: ${listed}.`
+      ? // only a mediator reads the asks; under alternating offers nobody does, and no mediator is there to take them
+        v.scenario.protocol.kind === 'mediated-single-text'
+        ? ` It names no terms to change; the mediator takes those that cost it most: ${listed}.`
+        : ` It names no terms to change; those that cost it most are recorded as its asks: ${listed}.`
       : ` It asks for changes to ${listed}.`;
   if (v.public && (e.accepts || e.violations.length === 0))
     return [line([...opening(e.accepts), span(e.accepts ? '.' : `.${asks}`)])];
