@@ -3,19 +3,11 @@
 // "Before Moscow refused a ceasefire for a referendum" is the model's reading; it was printed as if stated.) And
 // the rules a document breaks, which make it no deal whoever accepts, are named, from --json's rulesBroken.
 import { describe, expect, it } from 'vitest';
+import type { UsedEpoch } from '../../src/cli/commands/timeline.ts';
 import { basisMark } from '../../src/domain/basis.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { columnName } from '../../src/ui/words.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
-
-interface UsedEpoch {
-  readonly id: string;
-  readonly actor: string;
-  readonly label: string;
-  readonly from?: string;
-  readonly until?: string;
-  readonly basis: 'stated' | 'reading' | 'assumption';
-}
 
 const flat = (t: string) => t.replace(/\s+/g, ' ');
 

@@ -18,6 +18,7 @@ import { viewOf } from '../../src/ui/state/evidence.ts';
 import { startGame } from '../../src/ui/state/play.ts';
 import { openPlay } from '../../src/ui/state/play-view.ts';
 import { basisText, shortName } from '../../src/ui/words.ts';
+import { flat, rightPane, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -26,11 +27,6 @@ afterEach(() => {
   unmount = undefined;
 });
 
-const SMALL = { columns: 80, rows: 24 } as const;
-/** Lines as one run of words: what wraps over lines reads whole. */
-const flat = (lines: readonly string[]) => lines.join(' ').replace(/\s+/g, ' ');
-/** The part of each line right of the first pane border. */
-const rightPane = (lines: readonly string[]) => lines.map((l) => l.split('│')[1] ?? '');
 const text = (line: readonly Span[]) => line.map((s) => s.text).join('');
 
 /** The lines of a scrolled page that the pages before did not show: it starts where they end, overlapping. */

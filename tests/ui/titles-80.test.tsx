@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conflictsOf } from '../../src/analysis/conflict-report.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { defaultDocumentOrder, documentIndices } from '../../src/ui/state/order.ts';
+import { flat, leftPane, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -13,12 +14,6 @@ afterEach(() => {
   unmount?.();
   unmount = undefined;
 });
-
-const SMALL = { columns: 80, rows: 24 } as const;
-/** Lines as one run of words: what wraps over lines reads whole. */
-const flat = (lines: readonly string[]) => lines.join(' ').replace(/\s+/g, ' ');
-/** The left pane of a two-pane screen. */
-const leftPane = (lines: readonly string[]) => lines.map((l) => l.split('│')[0] ?? '');
 
 async function open(id: string) {
   const ui = await explore(id, SMALL);

@@ -26,7 +26,7 @@ const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.
 const clip = (t: string, w: number) => (t.length <= w ? t : `${t.slice(0, w - 1)}…`);
 
 /** A dated position the timeline used: whose, its label, its span and its basis (`epochs` in --json). */
-interface UsedEpoch {
+export interface UsedEpoch {
   readonly id: string;
   readonly actor: string;
   readonly label: string;
