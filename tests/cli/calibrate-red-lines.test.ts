@@ -59,8 +59,9 @@ describe('peacesim calibrate, red lines in words', () => {
   });
 
   it('should word a conflict set of one reaction as one reaction, from --json', async () => {
-    const id = 'june-2024-terms';
-    const s = loadScenarioFile(`scenarios/${id}.yaml`);
+    // a fixture: no shipped scenario's record is in conflict since june-2024-terms left out the one reaction that was
+    const id = 'tests/fixtures/evidence/one-reaction-conflict.yaml';
+    const s = loadScenarioFile(id);
     const json = JSON.parse(await cli('calibrate', id, '--json'));
     const text = flat(await cli('calibrate', id));
     const sets = new Map<number, { actor: string; cause: string }[]>();
