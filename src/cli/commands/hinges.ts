@@ -150,6 +150,8 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
     ),
   );
   out.push('', p.bold('Documents'));
+  // as analyze judges them: a later red line does not count against an earlier text (sweep judges all by one date)
+  out.push(p.dim('  each judged by the positions in force on its own date'));
   for (const d of r.documents) {
     const doc = s.documents.find((x) => x.id === d.id)!;
     out.push(
