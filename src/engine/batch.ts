@@ -9,7 +9,7 @@
 // same context, byte for byte, as the machine's, over random scenarios, seeds, strategies and injects.
 import type { StateNode } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
-import { initialContext, type NegotiationContext } from './context.ts';
+import { initialContext, type NegotiationContext, unguardedItems } from './context.ts';
 import type { NegotiationEvent } from './events.ts';
 import { type PlannedInject, plannedInput, runHeadless } from './headless.ts';
 import { ACTIONS, GUARDS, statechart } from './machine.ts';
@@ -171,7 +171,8 @@ export function endOfRun(
   options: RunOptions,
   injects: readonly PlannedInject[],
 ): NegotiationContext | null {
-  const batch = runBatch(scenario, options, injects);
+  // only the end is read, here and by the summaries: the entries need no freezing (context.ts)
+  const batch = unguardedItems(() => runBatch(scenario, options, injects));
   if (batch) return batch.context;
   const r = runHeadless(scenario, options, { injects });
   return r.waitingFor ? null : r.snapshot.context;

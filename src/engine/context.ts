@@ -256,7 +256,27 @@ function freezeData<T>(value: T): T {
   return value;
 }
 
-/** Appends an item to a list; the item is frozen deep, the list when the recipe ends. */
+/**
+ * Whether appended items (transcript entries, past rounds, answers) are frozen deep. Off only while a batch run
+ * makes its steps (`unguardedItems`): its contexts are read by the run alone and then summarised, and freezing
+ * each entry cost 3–7% of an `outcomes` draw (docs/performance.md). Freezing is a guard, never a cause: no step
+ * writes into an entry, which every other run — the machine's, the headless driver's, the tests' — proves by
+ * throwing if one did, and tests/engine/batch.test.ts holds a batch run's end equal to the machine's.
+ */
+let freezeItems = true;
+
+/** Runs `f` with appended items left unfrozen (the lists themselves are still frozen as every recipe ends). */
+export function unguardedItems<T>(f: () => T): T {
+  const was = freezeItems;
+  freezeItems = false;
+  try {
+    return f();
+  } finally {
+    freezeItems = was;
+  }
+}
+
+/** Appends an item to a list; the item is frozen deep (outside a batch run), the list when the recipe ends. */
 export function append<K extends List>(
   draft: ContextDraft,
   key: K,
@@ -264,9 +284,10 @@ export function append<K extends List>(
 ): void {
   const s = stepOf(draft);
   const list = all(draft)[key] as NegotiationContext[K][number][];
-  if (s.grown[key]) list.push(freezeData(item));
+  const kept = freezeItems ? freezeData(item) : item;
+  if (s.grown[key]) list.push(kept);
   else {
-    all(draft)[key] = [...list, freezeData(item)] as NegotiationContext[K];
+    all(draft)[key] = [...list, kept] as NegotiationContext[K];
     s.grown[key] = true;
   }
 }

@@ -6,19 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { drawOf } from '../../src/analysis/sweep.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { runBatch } from '../../src/engine/batch.ts';
+import { unguardedItems } from '../../src/engine/context.ts';
 import { PlanError, type PlannedInject, runHeadless } from '../../src/engine/headless.ts';
 import { stateName } from '../../src/engine/machine.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { arbRun, BOTS } from './arb-run.ts';
 import { shipped } from './helpers.ts';
 
-/** The batch's run and the machine's, compared; a run the batch declines must be one the machine cannot finish. */
+/**
+ * The batch's run (its entries unfrozen, as `endOfRun` makes it) and the machine's (frozen deep: a step that wrote
+ * into an entry would throw there), compared; a run the batch declines must be one the machine cannot finish.
+ */
 function sameEnd(
   s: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[] = [],
 ): 'batch' | 'declined' {
-  const batch = runBatch(s, options, injects);
+  const batch = unguardedItems(() => runBatch(s, options, injects));
   let machine: ReturnType<typeof runHeadless> | PlanError;
   try {
     machine = runHeadless(s, options, { injects });
@@ -113,5 +117,20 @@ describe('runs of draws without history', () => {
     );
     expect(seen.batch).toBeGreaterThan(0);
     expect(seen.declined).toBeGreaterThan(0);
+  });
+
+  it('should leave entries unfrozen only inside unguardedItems, and freeze them again after it, even after a throw', () => {
+    const s = shipped('tutorial-bilateral');
+    const options: RunOptions = { seed: 7 };
+    const lastEntry = () => runBatch(s, options, [])!.context.transcript.at(-1)!;
+    expect(Object.isFrozen(unguardedItems(lastEntry))).toBe(false);
+    expect(() =>
+      unguardedItems(() => {
+        throw new Error('a step failed');
+      }),
+    ).toThrow('a step failed');
+    expect(Object.isFrozen(lastEntry())).toBe(true);
+    // the lists are frozen either way: the caches that key on them (memory.ts, effective.ts) still may
+    expect(Object.isFrozen(unguardedItems(() => runBatch(s, options, [])!.context.transcript))).toBe(true);
   });
 });
