@@ -10,15 +10,34 @@ import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
 
-export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
+/**
+ * Whether the text a verdict answers is a document the answering actor tabled, on the table as tabled: the last
+ * text before the verdict is that document (`before`: the transcript up to the verdict; none known, none said).
+ */
+function answersOwnDocument(e: Entry<'verdict'>, before: readonly TranscriptEntry[]): boolean {
+  for (let k = before.length - 1; k >= 0; k--) {
+    const x = before[k]!;
+    if (x.kind === 'tabled') return x.by === e.actor;
+    if (x.kind === 'proposal' || x.kind === 'revised') return false;
+  }
+  return false;
+}
+
+export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly TranscriptEntry[] = []): Line[] {
   const who: Span = span(v.who(e.actor, e.human), v.person(e.actor, e.human) ? 'person' : undefined);
   const mark = (accepts: boolean) => (v.kind === 'screen' ? (accepts ? '✓ ' : '✗ ') : '');
+  // a tabled document is answered by every actor whose consent it needs, its author too, by the numbers of the
+  // run: one that holds out for more than its own past text gives it rejects it, and a reader is told it is its own
+  const own = !e.accepts && answersOwnDocument(e, before);
   const opening = (accepts: boolean): Span[] => [
     ...(mark(accepts) ? [span(mark(accepts))] : []),
     who,
     span(' '),
     accepts ? span('accepts', 'accepts') : span('rejects', 'rejects'),
+    ...(own ? [span(' the text it tabled')] : []),
   ];
+  // the text, once the sentence has named it
+  const theText = own ? 'it' : 'the text';
   // an actor that walked out answers no to any text: no red line, worth or aspiration is the cause
   if (e.absent) return [line([...opening(false), span(': it has walked out, and answers no to any text.')])];
   // the screen keeps what a term costs the actor to itself
@@ -53,7 +72,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
     return [
       line([
         ...opening(false),
-        span(`: the text crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
+        span(`: ${theText} crosses its red line${e.violations.length > 1 ? 's' : ''}:`),
       ]),
       ...v.crossedLines(e.actor, e.violations),
       ...(rest ? [{ ...line([span(rest)], 4), after: true as const }] : []),
@@ -77,7 +96,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>): Line[] {
   if (e.wouldFail?.length) {
     const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
     return [
-      line([...opening(false), span(`: the text ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)]),
+      line([...opening(false), span(`: ${theText} ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)]),
     ];
   }
   const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;

@@ -41,7 +41,7 @@ export class Narration {
       case 'revised':
         return revised(v, e, before);
       case 'verdict':
-        return verdict(v, e);
+        return verdict(v, e, before);
       case 'walk-out':
         return walkOut(v, e);
       case 'inject':
