@@ -81,6 +81,8 @@ export function keySituation(state: AppState): Situation {
     canGoBack: state.overlay !== null || state.screen !== 'overview',
     actorsFocused: state.overviewFocus === 'actors',
     actorsOverflow: state.actorsOverflow,
+    verdictsFocused: state.screen === 'sandbox' && state.sandboxFocus === 'verdicts',
+    verdictsOverflow: state.screen === 'sandbox' && state.verdictsOverflow,
     canUndo: (sandbox?.history.past.length ?? 0) > 0,
     canRedo: (sandbox?.history.future.length ?? 0) > 0,
     changed: sandbox ? changedIssues(sandbox).length > 0 : false,

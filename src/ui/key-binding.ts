@@ -15,6 +15,10 @@ export interface Situation {
   readonly actorsFocused: boolean;
   /** the overview's actors are more than their pane shows (tab and the arrows scroll them) */
   readonly actorsOverflow: boolean;
+  /** the sandbox's arrows scroll the verdicts (after tab), not move through the issues */
+  readonly verdictsFocused: boolean;
+  /** the sandbox's verdicts are more than their pane shows (tab and the arrows scroll them) */
+  readonly verdictsOverflow: boolean;
   /** the sandbox's history */
   readonly canUndo: boolean;
   readonly canRedo: boolean;

@@ -105,10 +105,35 @@ export const EVIDENCE_KEYS = bind([
 ]);
 
 export const SANDBOX_KEYS = bind([
-  { id: 'up', keys: '↑ k', does: 'previous issue', match: up },
-  { id: 'down', keys: '↓ j', does: 'next issue', hint: '↑↓ issue', match: down },
-  { id: 'page-up', keys: 'pgup', does: 'ten issues up', match: (_, k) => k.pageUp },
-  { id: 'page-down', keys: 'pgdn', does: 'ten issues down', match: (_, k) => k.pageDown },
+  { id: 'up', keys: '↑ k', does: 'previous issue (or scroll the verdicts up)', match: up },
+  {
+    id: 'down',
+    keys: '↓ j',
+    does: 'next issue (or scroll the verdicts down)',
+    hint: (s) => (s.verdictsFocused ? '↑↓ scroll' : '↑↓ issue'),
+    offered: (s) => !s.verdictsFocused || s.verdictsOverflow,
+    match: down,
+  },
+  {
+    id: 'page-up',
+    keys: 'pgup',
+    does: 'ten issues up (or a page of the verdicts)',
+    match: (_, k) => k.pageUp,
+  },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: 'ten issues down (or a page of the verdicts)',
+    match: (_, k) => k.pageDown,
+  },
+  {
+    id: 'focus',
+    keys: 'tab',
+    does: 'switch between the terms and the verdicts, when the verdicts are more than their pane shows',
+    hint: (s) => (s.verdictsFocused ? 'tab terms' : 'tab verdicts'),
+    offered: (s) => s.verdictsFocused || s.verdictsOverflow,
+    match: (_, k) => k.tab,
+  },
   { id: 'left', keys: '← h', does: "the issue's previous option", match: (i, k) => k.leftArrow || i === 'h' },
   {
     id: 'right',

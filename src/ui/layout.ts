@@ -51,14 +51,32 @@ export interface Span {
 
 /**
  * Word-wraps styled text at `width` columns: greedy, breaking at spaces (which are dropped at the break, so no line
- * starts with one), splitting only words longer than a line. Each line is a list of spans.
+ * starts with one), splitting only words longer than a line. A word that runs on from one span into the next with no
+ * space between ("[assumption]" then "; costs…") moves to the next line whole. Each line is a list of spans.
  */
 export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
   const w = Math.max(1, width);
+  // the words, each the pieces of one or more spans with no space between, and the space before it
+  const words: { pieces: Span[]; space: Span | null }[] = [];
+  let pendingSpace: Span | null = null;
+  let joined = false;
+  for (const span of spans) {
+    for (const token of span.text.split(/( +)/)) {
+      if (token === '') continue;
+      if (token.startsWith(' ')) {
+        pendingSpace = { ...span, text: token };
+        joined = false;
+      } else if (joined) words.at(-1)!.pieces.push({ ...span, text: token });
+      else {
+        words.push({ pieces: [{ ...span, text: token }], space: pendingSpace });
+        pendingSpace = null;
+        joined = true;
+      }
+    }
+  }
   const lines: Span[][] = [];
   let line: Span[] = [];
   let used = 0;
-  let pendingSpace: Span | null = null;
   const push = (piece: Span) => {
     const last = line.at(-1);
     if (last && last.color === piece.color && last.bold === piece.bold && last.dim === piece.dim)
@@ -70,29 +88,28 @@ export function wrapSpans(spans: readonly Span[], width: number): Span[][] {
     lines.push(line);
     line = [];
     used = 0;
-    pendingSpace = null;
   };
-  for (const span of spans) {
-    for (const token of span.text.split(/( +)/)) {
-      if (token === '') continue;
-      if (token.startsWith(' ')) {
-        if (used > 0) pendingSpace = { ...span, text: token };
-        continue;
-      }
-      let word = token;
-      const space: Span | null = pendingSpace;
-      const spaceWidth = space ? cells((space as Span).text) : 0;
-      if (used > 0 && used + spaceWidth + cells(word) > w) breakLine();
-      else if (space) push(space);
-      pendingSpace = null;
-      while (cells(word) > w) {
-        if (used > 0) breakLine();
-        const [head, rest] = splitCells(word, w);
-        push({ ...span, text: head });
+  for (const { pieces, space } of words) {
+    const wordWidth = pieces.reduce((n, p) => n + cells(p.text), 0);
+    const spaceWidth = space ? cells(space.text) : 0;
+    if (used > 0 && used + spaceWidth + wordWidth > w) breakLine();
+    else if (used > 0 && space) push(space);
+    if (wordWidth <= w) {
+      for (const piece of pieces) push(piece);
+      continue;
+    }
+    // longer than a line: split where the line ends
+    if (used > 0) breakLine();
+    for (const piece of pieces) {
+      let text = piece.text;
+      while (used + cells(text) > w) {
+        if (used >= w) breakLine();
+        const [head, rest] = splitCells(text, w - used);
+        push({ ...piece, text: head });
         breakLine();
-        word = rest;
+        text = rest;
       }
-      if (word) push({ ...span, text: word });
+      if (text) push({ ...piece, text });
     }
   }
   if (line.length) lines.push(line);

@@ -1,7 +1,6 @@
-// Word wrapping and the verdict panel's line budget.
+// Word wrapping, list windows and parts fitted to a width.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitReasons } from '../../src/ui/components/verdict-panel.tsx';
 import { fitParts, windowStart, wrapSpans } from '../../src/ui/layout.ts';
 
 const words = fc.array(fc.stringMatching(/^[a-zà-ÿ,.;:'0-9-]{1,14}$/), { minLength: 1, maxLength: 30 });
@@ -30,37 +29,24 @@ describe('wrapSpans', () => {
     );
   });
 
+  it('should move a word that runs on from one span into the next to the next line whole', () => {
+    const lines = wrapSpans(
+      [{ text: '0.10 short of no deal' }, { text: ' [assumption]' }, { text: '; costs it most: Sanctions' }],
+      34,
+    );
+    expect(lines.map((l) => l.map((s) => s.text).join(''))).toEqual([
+      '0.10 short of no deal',
+      '[assumption]; costs it most:',
+      'Sanctions',
+    ]);
+  });
+
   it('should break at the last space that fits', () => {
     const lines = wrapSpans([{ text: 'red line: No surrender of territory it holds.' }], 36);
     expect(lines.map((l) => l.map((s) => s.text).join(''))).toEqual([
       'red line: No surrender of territory',
       'it holds.',
     ]);
-  });
-});
-
-describe('fitReasons', () => {
-  it('should never give more lines than there is room for (when every reason can have one) nor more than a reason needs', () => {
-    const heights = fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 4 }), {
-      minLength: 1,
-      maxLength: 5,
-    });
-    fc.assert(
-      fc.property(heights, fc.integer({ min: 0, max: 30 }), (hs, room) => {
-        const got = fitReasons(hs, room);
-        const total = got.flat().reduce((a, b) => a + b, 0);
-        const full = hs.flat().reduce((a, b) => a + b, 0);
-        expect(total).toBeLessThanOrEqual(Math.max(room, 0) >= full ? full : room);
-        got.forEach((r, k) => {
-          r.forEach((n, j) => {
-            expect(n).toBeGreaterThanOrEqual(1);
-            expect(n).toBeLessThanOrEqual(hs[k]![j]!);
-          });
-        });
-        // each actor shows its first reasons, in order
-        got.forEach((r, k) => expect(r.length).toBeLessThanOrEqual(hs[k]!.length));
-      }),
-    );
   });
 });
 

@@ -1,7 +1,7 @@
 // A fixed-height view of taller content: ↑/↓ (and pgup/pgdn) scroll it while it is active; the last line says
 // where you are when the content does not fit.
 import { Box, type DOMElement, measureElement, Text } from 'ink';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { SCROLL_KEYS } from '../keys.ts';
@@ -16,17 +16,29 @@ export interface ScrollBoxProps {
   readonly onOverflow?: (overflows: boolean) => void;
   /** only pgup/pgdn scroll it: the screen's ↑/↓ do something else */
   readonly pagesOnly?: boolean;
+  /** how to scroll it while it is not active ("tab, then ↑↓"), after where you are */
+  readonly idleHint?: string;
 }
 
-export function ScrollBox({ height, width, active, children, onOverflow, pagesOnly }: ScrollBoxProps) {
+export function ScrollBox({
+  height,
+  width,
+  active,
+  children,
+  onOverflow,
+  pagesOnly,
+  idleHint,
+}: ScrollBoxProps) {
   const inner = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
-  useEffect(() => {
+  // measured, and the screen told, in the commit that drew it: a key's frame never shows a stale overflow (a scroll
+  // hint in the status line for content that now fits)
+  useLayoutEffect(() => {
     if (inner.current) setContentHeight(measureElement(inner.current).height);
   });
   const overflows = contentHeight > height;
-  useEffect(() => {
+  useLayoutEffect(() => {
     onOverflow?.(overflows);
   }, [overflows, onOverflow]);
   const view = overflows ? Math.max(1, height - 1) : height;
@@ -52,7 +64,7 @@ export function ScrollBox({ height, width, active, children, onOverflow, pagesOn
         <Text dimColor wrap="truncate-end">
           {at > 0 ? '↑' : ' '}
           {at < max ? '↓' : ' '} {Math.round(((at + view) / contentHeight) * 100)}%
-          {active ? (pagesOnly ? ' · pgup/pgdn scroll' : ' · ↑↓ scroll') : ''}
+          {active ? (pagesOnly ? ' · pgup/pgdn scroll' : ' · ↑↓ scroll') : idleHint ? ` · ${idleHint}` : ''}
         </Text>
       )}
     </Box>

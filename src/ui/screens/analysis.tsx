@@ -30,11 +30,11 @@ import {
 } from '../components/concession-detail.tsx';
 import { ConflictsPane, conflictsPaneRows } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
-import { Wrapped } from '../components/wrapped.tsx';
+import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ANALYSIS_KEYS } from '../keys.ts';
-import { windowStart } from '../layout.ts';
+import { type Span, windowStart } from '../layout.ts';
 import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix2, plural, shortName } from '../words.ts';
@@ -172,6 +172,17 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
     const x = v.violations[0];
     return x && earlyOf ? earlyOf(v.actor, x.redLine) : undefined;
   });
+  // the concessions' title names the date judged and the document, whole: wrapped rather than cut
+  const concessionsTitle: Span[] = [
+    { text: 'Minimal concessions', bold: true },
+    {
+      text: doc ? ` positions of ${state.asOf ?? doc.date} · for ${doc.title}` : ' open a document first',
+      dim: true,
+    },
+  ];
+  const titleRows = wrappedHeight(concessionsTitle, width);
+  // the blank row above it gives way to its second row
+  const gapRows = titleRows > 1 ? 0 : 1;
   // why nothing is feasible takes the rows its red lines need whole, as long as the concessions keep seven: their
   // note, two sets, and the selected set's detail (a margin and two rows)
   const conflicted = outcome.ok && outcome.conflicts.length > 0;
@@ -180,11 +191,11 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
         2 + SOLUTION_KINDS.length,
         Math.min(
           conflictsPaneRows({ scenario, conflicts: outcome.conflicts, width }),
-          height - 5 - zoneRows - 7,
+          height - 3 - gapRows - titleRows - zoneRows - 7,
         ),
       )
     : 2 + SOLUTION_KINDS.length;
-  const topHeight = 5 + middleRows + zoneRows;
+  const topHeight = 3 + gapRows + titleRows + middleRows + zoneRows;
   // the detail takes the rows it needs whole, leaving the list two; past that it scrolls (pgup/pgdn)
   const detailHeight = selected
     ? Math.max(
@@ -300,15 +311,12 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
           })}
         </>
       )}
-      <Line width={width}>
-        <Text> </Text>
-      </Line>
-      <Line width={width}>
-        <PaneTitle
-          title="Minimal concessions"
-          note={doc ? `positions of ${state.asOf ?? doc.date} · for ${doc.title}` : 'open a document first'}
-        />
-      </Line>
+      {gapRows ? (
+        <Line width={width}>
+          <Text> </Text>
+        </Line>
+      ) : null}
+      <Wrapped spans={concessionsTitle} width={width} />
       <ConcessionsList
         scenario={scenario}
         result={result}

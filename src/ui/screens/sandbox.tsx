@@ -1,18 +1,21 @@
 // The sandbox: the document's term sheet beside every actor's live verdict. ↑/↓ pick an issue, ←/→ change its
-// option, u/r undo and redo, 0 resets, i explains the issue.
+// option, u/r undo and redo, 0 resets, i explains the issue; when the verdicts, every reason whole, are more than
+// their pane shows, tab gives them the arrows to scroll.
 
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
-import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
+import { Heading, type HeadingProps, headingRows, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
 import { SidePane } from '../components/side-pane.tsx';
 import { TermSheet } from '../components/term-sheet.tsx';
 import { VerdictPanel } from '../components/verdict-panel.tsx';
+import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { SANDBOX_KEYS } from '../keys.ts';
+import type { Span } from '../layout.ts';
 import { judgedScenario } from '../state/app.ts';
 import { displayOrder } from '../state/order.ts';
 import { changedIssues, currentPackage, type SandboxAction } from '../state/sandbox.ts';
@@ -47,12 +50,22 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   );
   const doc = scenario.documents.find((d) => d.id === sandbox.document)!;
   const showingIssue = state.overlay === 'issue';
+  const verdictsFocused = state.sandboxFocus === 'verdicts';
+  const setVerdictsOverflow = useCallback(
+    (overflows: boolean) => dispatch({ type: 'verdicts-overflow', overflows }),
+    [dispatch],
+  );
 
   useKeys((input, key) => {
     const id = whichKey(SANDBOX_KEYS, input, key);
     if (id === undefined) return;
     if (id === 'info') dispatch({ type: 'overlay', overlay: 'issue' });
     else if (id === 'analysis') dispatch({ type: 'go', screen: 'analysis' });
+    else if (id === 'focus') {
+      if (verdictsFocused || state.verdictsOverflow) dispatch({ type: 'toggle-sandbox-focus' });
+    }
+    // the verdicts take the arrows and the pages while they have the focus (their ScrollBox)
+    else if (verdictsFocused && ['up', 'down', 'page-up', 'page-down'].includes(id)) return;
     else {
       const action = ACTIONS[id];
       if (action) dispatch({ type: 'sandbox', action });
@@ -63,7 +76,25 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   const changed = changedIssues(sandbox);
   const option = issue.options[pkg[issue.index]!]!;
   const tabled = issue.options[sandbox.base[issue.index]!]!;
-  const bodyHeight = Math.max(4, height - 5);
+  // the heading and the agreement line wrap rather than cut a title or who rejects; the blank row under them gives
+  // way first, then the body
+  const heading: HeadingProps = {
+    title: doc.title,
+    right: [doc.date, `tabled by ${scenario.actors[doc.tabledBy]!.name}`],
+    width,
+    wrap: true,
+  };
+  const agreement: Span[] = [
+    {
+      text: evaluation.agreement ? `${GLYPH.accept} Agreement` : `${GLYPH.reject} No agreement`,
+      color: evaluation.agreement ? theme.accept : theme.reject,
+      bold: true,
+    },
+    { text: ` — ${agreementLine(scenario, evaluation)}` },
+  ];
+  const headRows = headingRows(heading) + wrappedHeight(agreement, width);
+  const gap = headRows > 2 ? 0 : 1;
+  const bodyHeight = Math.max(4, height - headRows - gap - 2);
   const leftWidth = Math.floor(width * 0.53);
   const rightWidth = width - leftWidth - 2;
   // the bars' legend, whole: on a row of its own when the pane's title row cannot hold it
@@ -71,20 +102,17 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Heading
-        title={doc.title}
-        right={`${doc.date} · tabled by ${scenario.actors[doc.tabledBy]!.name}`}
-        width={width}
-      />
-      <Text wrap="truncate-end">
-        <Text bold color={evaluation.agreement ? theme.accept : theme.reject}>
-          {evaluation.agreement ? `${GLYPH.accept} Agreement` : `${GLYPH.reject} No agreement`}
-        </Text>
-        <Text> — {agreementLine(scenario, evaluation)}</Text>
-      </Text>
-      <Text> </Text>
+      <Heading {...heading} />
+      <Wrapped spans={agreement} width={width} />
+      {gap ? <Text> </Text> : null}
       {showingIssue ? (
-        <IssueInfo state={state} dispatch={dispatch} width={width} height={height - 3} active={active} />
+        <IssueInfo
+          state={state}
+          dispatch={dispatch}
+          width={width}
+          height={height - headRows - gap}
+          active={active}
+        />
       ) : (
         <>
           <Box height={bodyHeight} width={width}>
@@ -103,13 +131,21 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
               />
             </Box>
             <SidePane width={rightWidth + 2}>
-              <PaneTitle title="Verdicts" note={`as of ${asOf}`} legend={verdictsLegend} width={rightWidth} />
+              <PaneTitle
+                title="Verdicts"
+                note={`as of ${asOf}`}
+                legend={verdictsLegend}
+                width={rightWidth}
+                active={verdictsFocused}
+              />
               <VerdictPanel
                 scenario={scenario}
                 evaluation={evaluation}
                 width={rightWidth}
                 height={bodyHeight - paneTitleRows('Verdicts', `as of ${asOf}`, verdictsLegend, rightWidth)}
                 before={before}
+                active={active && !showingIssue && verdictsFocused}
+                onOverflow={setVerdictsOverflow}
               />
             </SidePane>
           </Box>

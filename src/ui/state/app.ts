@@ -37,6 +37,10 @@ export interface AppState {
   readonly overviewFocus: 'documents' | 'actors';
   /** the overview's actors are more than their pane shows (measured as it draws) */
   readonly actorsOverflow: boolean;
+  /** which sandbox pane the arrows move: the terms, or the verdicts (scrolled) */
+  readonly sandboxFocus: 'terms' | 'verdicts';
+  /** the sandbox's verdicts are more than their pane shows (measured as it draws) */
+  readonly verdictsOverflow: boolean;
   /** null until a document is opened */
   readonly sandbox: SandboxState | null;
   /** the selected option row of the issue overlay (stepping order) */
@@ -66,6 +70,8 @@ export type AppAction =
   | { readonly type: 'move-timeline'; readonly delta: number }
   | { readonly type: 'toggle-overview-focus' }
   | { readonly type: 'actors-overflow'; readonly overflows: boolean }
+  | { readonly type: 'toggle-sandbox-focus' }
+  | { readonly type: 'verdicts-overflow'; readonly overflows: boolean }
   /** o: the documents as in the file, or by date; the selected document stays selected */
   | { readonly type: 'toggle-document-order' }
   | { readonly type: 'open-document'; readonly document: string }
@@ -96,6 +102,8 @@ export function initialState(scenario: Scenario, asOf: string | null = null, ant
     documentOrder: defaultDocumentOrder(scenario),
     overviewFocus: 'documents',
     actorsOverflow: false,
+    sandboxFocus: 'terms',
+    verdictsOverflow: false,
     sandbox: null,
     issueRow: 0,
     concessionRow: 0,
@@ -171,7 +179,7 @@ function clamp(x: number, count: number): number {
 
 function withSandbox(s: AppState, document: string): AppState {
   if (s.sandbox?.document === document) return s;
-  return { ...s, sandbox: openSandbox(s.scenario, document), concessionRow: 0 };
+  return { ...s, sandbox: openSandbox(s.scenario, document), concessionRow: 0, sandboxFocus: 'terms' };
 }
 
 export function appReducer(s: AppState, action: AppAction): AppState {
@@ -210,6 +218,10 @@ export function appReducer(s: AppState, action: AppAction): AppState {
       return { ...s, overviewFocus: s.overviewFocus === 'documents' ? 'actors' : 'documents' };
     case 'actors-overflow':
       return s.actorsOverflow === action.overflows ? s : { ...s, actorsOverflow: action.overflows };
+    case 'toggle-sandbox-focus':
+      return { ...s, sandboxFocus: s.sandboxFocus === 'terms' ? 'verdicts' : 'terms' };
+    case 'verdicts-overflow':
+      return s.verdictsOverflow === action.overflows ? s : { ...s, verdictsOverflow: action.overflows };
     case 'toggle-document-order':
       return toggleDocumentOrder(s);
     case 'open-document':
