@@ -3,6 +3,7 @@
 import { Box, Text, useApp } from 'ink';
 import { useReducer } from 'react';
 import type { Scenario } from '../domain/types.ts';
+import { hasSolutions } from './analysis-outcome.ts';
 import { HelpOverlay } from './components/help-overlay.tsx';
 import { StatusLine, statusRows } from './components/status-line.tsx';
 import type { Clock } from './hooks/use-clock.ts';
@@ -21,7 +22,7 @@ import { PlaySetupScreen } from './screens/play-setup.tsx';
 import { SandboxScreen } from './screens/sandbox.tsx';
 import { TimelineScreen } from './screens/timeline.tsx';
 import type { ScreenProps } from './screens/types.ts';
-import { type AppState, activeDocument, appReducer, initialState } from './state/app.ts';
+import { type AppState, activeDocument, appReducer, initialState, judgedScenario } from './state/app.ts';
 import { isOver, isPaused } from './state/play.ts';
 import { losesInputs, type PlayView } from './state/play-view.ts';
 import { changedIssues } from './state/sandbox.ts';
@@ -87,6 +88,7 @@ export function keySituation(state: AppState): Situation {
     canRedo: (sandbox?.history.future.length ?? 0) > 0,
     changed: sandbox ? changedIssues(sandbox).length > 0 : false,
     concessions: state.concessionsFor !== null && state.concessionsFor === activeDocument(state),
+    solutions: state.screen === 'analysis' && hasSolutions(judgedScenario(state)),
     field: state.screen === 'setup' ? (state.setup?.field ?? null) : null,
     turnOpen: play?.turn?.stage === 'gate' || play?.turn?.stage === 'moved',
     paused: play ? isPaused(play.game) : false,

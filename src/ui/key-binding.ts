@@ -26,6 +26,8 @@ export interface Situation {
   readonly changed: boolean;
   /** the analysis screen lists minimal concessions (c was pressed for this document) */
   readonly concessions: boolean;
+  /** the analysis screen lists a bargaining solution to load (none when nothing is feasible or acceptable) */
+  readonly solutions: boolean;
   /** the setup form's field */
   readonly field: string | null;
   /** play: a team's gate or its recorded move is open (enter goes on; step and run wait) */

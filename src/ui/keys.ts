@@ -201,6 +201,7 @@ export const ANALYSIS_KEYS = bind([
     keys: '1–4',
     does: 'load that bargaining solution into the sandbox',
     hint: '1–4 load',
+    offered: (s) => s.solutions,
     match: (i) => /^[1-4]$/.test(i),
   },
   {

@@ -29,6 +29,10 @@ describe('the analysis screen with nothing feasible', () => {
       expect(row).toContain(m.feasibleWithout!.toLocaleString('en-US'));
     }
     expect(frame).not.toContain('Nash');
+    // no solution to load: the status line does not offer 1–4, and 1 changes nothing
+    expect(lines.slice(-2).join(' ')).not.toContain('1–4 load');
+    await ui.press('1');
+    expect(ui.frame()).toBe(frame);
   });
 
   it('should keep the bargaining solutions when some package is feasible', async () => {
@@ -37,5 +41,6 @@ describe('the analysis screen with nothing feasible', () => {
     await ui.press('a');
     expect(ui.frame()).toContain('Bargaining solutions');
     expect(ui.frame()).not.toContain('Why no package is feasible');
+    expect(ui.lines().slice(-2).join(' ')).toContain('1–4 load');
   });
 });

@@ -2,6 +2,7 @@
 // numbers are on it — unless the facilitator asks (v), and never once a team's gate opens. And every play state
 // fits the terminal, heading first.
 import { afterEach, describe, expect, it } from 'vitest';
+import { firstTurn, proposerOf } from '../../src/domain/protocol.ts';
 import { playState } from '../../src/ui/state/app.ts';
 import { inject, type PlayGame, runToTurn, startGame, step } from '../../src/ui/state/play.ts';
 import { openPlay, playReducer, showsNumbers } from '../../src/ui/state/play-view.ts';
@@ -224,6 +225,17 @@ describe('every play state fits the terminal', () => {
       expect(form.length).toBeLessThanOrEqual(size.rows - 1);
       expect(form[0]).toMatch(/^Play a session — /);
       setup.unmount();
+      // under alternating offers the protocol names who proposes first, whole, however narrow the screen
+      const turns = await explore('istanbul-2022', size);
+      unmount = turns.unmount;
+      await turns.press('p');
+      const taken = turns.lines();
+      expect(taken.length, turns.frame()).toBeLessThanOrEqual(size.rows - 1);
+      const first = scenario('istanbul-2022');
+      const who = first.actors[proposerOf(first, firstTurn(first))]!.name;
+      expect(taken.slice(0, 2).join(' ')).toContain(`alternating offers · ${who} proposes first`);
+      expect(taken.join('\n')).toMatch(/Start/);
+      turns.unmount();
       const ui = await explore('ukraine-peace', size, { initial: session(startGame(s, { seed: 1 })) });
       unmount = ui.unmount;
       await ui.press('r');

@@ -3,19 +3,12 @@
 // agreement (c computes them, enter applies the selected set).
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
-import { type AcceptableAnalysis, analyzeAcceptable } from '../../analysis/acceptable.ts';
 import {
   type ConcessionSet,
   type ConcessionsResult,
   concessions,
   type NearMiss,
 } from '../../analysis/concessions.ts';
-import {
-  type ConflictReport,
-  type ConflictSearchReport,
-  conflictsOf,
-} from '../../analysis/conflict-report.ts';
-import { countFeasible, outcomeSpace } from '../../analysis/feasibility.ts';
 import { ratificationZone } from '../../analysis/ratification-zone.ts';
 import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
 import type { Scenario } from '../../domain/types.ts';
@@ -23,6 +16,7 @@ import { utility } from '../../domain/utility.ts';
 import { redLinesBeforeRecord } from '../../report/before-record.ts';
 import { percentOf } from '../../report/format.ts';
 import { anticipatedZoneWords } from '../../report/ratification.ts';
+import { analysisOf } from '../analysis-outcome.ts';
 import {
   ConcessionDetail,
   concessionDetailHeight,
@@ -53,35 +47,6 @@ const SOLUTION_MEANING: Readonly<Record<SolutionKind, string>> = {
   utilitarian: "largest total of the parties' utilities",
   egalitarian: 'largest smallest gain of a party over no deal',
 };
-
-type Outcome =
-  | {
-      readonly ok: true;
-      readonly size: number;
-      readonly feasible: number;
-      readonly acceptable: AcceptableAnalysis;
-      /** when nothing is feasible: why (the minimal conflicts among red lines and rules) */
-      readonly conflicts: readonly ConflictReport[];
-      readonly search: ConflictSearchReport;
-    }
-  | { readonly ok: false; readonly message: string };
-
-function analyse(scenario: Scenario): Outcome {
-  try {
-    const feasible = countFeasible(scenario);
-    const { conflicts, search } = conflictsOf(scenario, feasible);
-    return {
-      ok: true,
-      size: outcomeSpace(scenario),
-      feasible,
-      acceptable: analyzeAcceptable(scenario),
-      conflicts,
-      search,
-    };
-  } catch (e) {
-    return { ok: false, message: (e as Error).message };
-  }
-}
 
 function computeConcessions(
   scenario: Scenario,
@@ -114,7 +79,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const documentId = activeDocument(state);
   const doc = scenario.documents.find((d) => d.id === documentId);
   const reference = doc?.package;
-  const outcome = useMemo(() => analyse(scenario), [scenario]);
+  const outcome = analysisOf(scenario);
   const on = anticipates(state);
   // tui --anticipate-ratification (or the scenario's default): the zone of agreement when negotiators anticipate the hurdles (exact counts)
   const zone = useMemo(() => (on ? ratificationZone(scenario) : undefined), [scenario, on]);

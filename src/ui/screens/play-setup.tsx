@@ -7,7 +7,7 @@ import type { StrategyKind } from '../../domain/types.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
 import { protocolWords, STRATEGY_WORDS } from '../../report/words.ts';
 import { CheckList } from '../components/check-list.tsx';
-import { Heading } from '../components/heading.tsx';
+import { Heading, type HeadingProps, headingRows } from '../components/heading.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -105,14 +105,18 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
     </Box>
   );
   const note = setup.anticipate ? 1 : 0;
-  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 7 - note);
+  // the protocol, whole: under alternating offers who proposes first is part of it (and may gain by it), so the
+  // heading wraps rather than leave that part out
+  const heading: HeadingProps = {
+    title: `Play a session — ${scenario.title}`,
+    right: protocolWords(scenario, true).split(', '),
+    width,
+    wrap: true,
+  };
+  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 6 - headingRows(heading) - note);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Heading
-        title={`Play a session — ${scenario.title}`}
-        right={protocolWords(scenario, true).split(', ')}
-        width={width}
-      />
+      <Heading {...heading} />
       <Wrapped
         width={width}
         maxLines={2}
