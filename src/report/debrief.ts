@@ -39,6 +39,33 @@ function otherwise(rest: readonly Verdict[]): string {
   );
 }
 
+/**
+ * The red lines an actor's rejections crossed most often, with every other red line crossed in exactly the same
+ * verdicts (by their transcript numbers), in the order the verdicts first list them; undefined when none crossed any.
+ */
+function mostCrossed(vs: readonly Verdict[]): { texts: string[]; seqs: ReadonlySet<number> } | undefined {
+  const crossed = new Map<string, { text: string; seqs: number[] }>();
+  for (const v of vs)
+    for (const c of v.violations) {
+      const x = crossed.get(c.redLine) ?? { text: c.text, seqs: [] };
+      if (!x.seqs.includes(v.seq)) x.seqs.push(v.seq);
+      crossed.set(c.redLine, x);
+    }
+  const all = [...crossed.values()];
+  const most = all.reduce<(typeof all)[number] | undefined>(
+    (m, x) => (!m || x.seqs.length > m.seqs.length ? x : m),
+    undefined,
+  );
+  if (!most) return undefined;
+  const key = most.seqs.join(',');
+  return { texts: all.filter((x) => x.seqs.join(',') === key).map((x) => x.text), seqs: new Set(most.seqs) };
+}
+
+/** Red lines in the scenario's words, after a dash, never quoted; several are set apart by a middle dot. */
+function paraphrasedAll(texts: readonly string[]): string {
+  return paraphrased(texts.map((t) => t.trim().replace(/\.$/, '')).join(' · '));
+}
+
 export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
   const out: string[] = [];
@@ -50,21 +77,19 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const vs = verdicts(a.id);
     if (vs.length < 2) continue;
     if (vs.every((v) => !v.accepts)) {
-      const counts = new Map<string, { text: string; n: number }>();
-      for (const v of vs)
-        for (const c of v.violations)
-          counts.set(c.redLine, { text: c.text, n: (counts.get(c.redLine)?.n ?? 0) + 1 });
-      const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+      const top = mostCrossed(vs);
       // every round it answered, never a span over the rounds between: a proposer answers no text in the rounds it
       // tables one (every second round of alternating offers reads "rounds 1, 3, 5, …, 31")
       const when = roundList(vs.map((v) => v.round));
-      if (top && top.n === vs.length)
+      // every red line crossed in those same rounds is named: naming one of several would make it the sole cause
+      const lines = `its red line${top && top.texts.length > 1 ? 's' : ''} ${top ? paraphrasedAll(top.texts) : ''}`;
+      if (top && top.seqs.size === vs.length)
         out.push(
-          `${a.name} rejected every text it answered (${when}), each time because of its red line ${paraphrased(top.text)}. What would have to change for it to accept: the text, or the red line?`,
+          `${a.name} rejected every text it answered (${when}), each time because of ${lines}. What would have to change for it to accept: the text, or the red line${top.texts.length > 1 ? 's' : ''}?`,
         );
       else if (top)
         out.push(
-          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line ${paraphrased(top.text)}; otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
+          `${a.name} rejected every text it answered (${when}): ${top.seqs.size} of ${vs.length} times because of ${lines}; otherwise because ${otherwise(vs.filter((v) => !top.seqs.has(v.seq)))}. Which objection was the harder one to meet, and by whom?`,
         );
       else if (a.person)
         out.push(
