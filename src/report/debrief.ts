@@ -156,11 +156,15 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     out.push(
       `No text won every required consent in ${r.rounds} rounds. Whose consent was the hardest to win, and what could have been offered for it?`,
     );
-  else if (o.kind === 'collapsed')
+  else if (o.kind === 'collapsed') {
+    // who walked out is the transcript's, a mediator or a controller as well as a party: "every party" was not it
+    const gone = r.timeline.flatMap((t) => t.entries).findLast((e) => e.kind === 'collapsed')?.actors ?? [];
     out.push(
-      `The talks collapsed in round ${o.round}. Could anything at the table have kept every party in the talks, and who could have offered it?`,
+      gone.length
+        ? `The talks collapsed in round ${o.round} when ${listing(gone.map(name))} walked out. Could anything at the table have kept ${gone.length > 1 ? 'them' : 'it'} in the talks, and who could have offered it?`
+        : `The talks collapsed in round ${o.round}. Could anything at the table have kept the talks going, and who could have offered it?`,
     );
-  else if (o.kind === 'signed')
+  } else if (o.kind === 'signed')
     out.push(
       `The text was signed in round ${o.round}. Which of its terms would be hardest for each side to defend at home, and why?`,
     );

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
-import { runHeadless } from '../../src/engine/headless.ts';
+import { type HeadlessPlan, runHeadless } from '../../src/engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../src/engine/options.ts';
 import type { TranscriptEntry } from '../../src/engine/transcript.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
@@ -147,4 +147,30 @@ describe('the red lines named for an actor that rejected every text', () => {
     const read = shippedIds().reduce((n, id) => n + namedLineErrors(id, { seed: 1 }).read, 0);
     expect(read).toBeGreaterThanOrEqual(4);
   });
+});
+
+describe('the debrief question on talks that collapsed', () => {
+  // the mediator walking out by an event, and a party by the facilitator's ad-hoc inject
+  const cases: { name: string; plan: HeadlessPlan }[] = [
+    { name: 'the US walks away', plan: { injects: [{ event: 'us-walks-away', round: 3 }] } },
+    {
+      name: 'Russia walks out',
+      plan: { injects: [{ effect: { kind: 'walk-out', actor: 'russia' }, round: 2 }] },
+    },
+  ];
+  for (const c of cases)
+    it(`should name who walked out, as the transcript has it, when ${c.name}`, () => {
+      const s = openScenario('ukraine-peace');
+      const { snapshot } = runHeadless(s, { seed: 1 }, c.plan);
+      const end = snapshot.context.transcript.findLast((e) => e.kind === 'collapsed');
+      expect(end?.kind).toBe('collapsed');
+      const gone =
+        end!.kind === 'collapsed' ? end!.actors.map((id) => s.actors.find((a) => a.id === id)!.name) : [];
+      const r = afterActionReport(s, runStateOf(s, snapshot), { options: resolveOptions(s, { seed: 1 }) });
+      const q = r.debrief.find((x) => x.startsWith('The talks collapsed'))!;
+      const who = q.match(/ when (.+) walked out\./)?.[1];
+      expect(who, q).toBeDefined();
+      for (const a of s.actors)
+        expect(who!.includes(a.name), `${a.name} in: ${q}`).toBe(gone.includes(a.name));
+    });
 });
