@@ -3,6 +3,7 @@
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
 import { inQuotes, paraphrased } from '../domain/text.ts';
+import { runOutcome } from '../engine/game.ts';
 import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
@@ -158,7 +159,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     );
   else if (o.kind === 'collapsed') {
     // who walked out is the transcript's, a mediator or a controller as well as a party: "every party" was not it
-    const gone = r.timeline.flatMap((t) => t.entries).findLast((e) => e.kind === 'collapsed')?.actors ?? [];
+    const gone = runOutcome(r.timeline.flatMap((t) => t.entries))?.actors ?? [];
     out.push(
       gone.length
         ? `The talks collapsed in round ${o.round} when ${listing(gone.map(name))} walked out. Could anything at the table have kept ${gone.length > 1 ? 'them' : 'it'} in the talks, and who could have offered it?`
