@@ -109,6 +109,12 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     if (lastReject < 0 || lastReject === vs.length - 1) continue;
     const from = vs[lastReject + 1]!.round;
     const before = vs[lastReject]!.round;
+    // an actor that had accepted texts before its last rejection did not come round for the first time: say so,
+    // or its answers, accepting one side's texts and rejecting the other's in turn, read as a change of heart
+    const earlier = vs.slice(0, lastReject).filter((v) => v.accepts);
+    const accepted = earlier.length
+      ? `${a.name}, which had also accepted in ${roundList(earlier.map((v) => v.round))}, accepted again from round ${from}`
+      : `${a.name} accepted from round ${from}`;
     // an inject counts from just after the last rejection (one fired later in that round too), up to the acceptance
     const injects = r.timeline
       .filter((t) => t.round >= before && t.round <= from)
@@ -127,11 +133,11 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const noDealFrom = t.noDeal[from - 1]!;
     if (inject)
       out.push(
-        `${a.name} accepted from round ${from} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
+        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
       );
     else if (noDealFrom < noDealBefore - 1e-9)
       out.push(
-        `${a.name} accepted from round ${from}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
+        `${accepted}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
       );
     else {
       // compared with the text it last rejected, not only with the round before (another may have tabled it since)
@@ -140,16 +146,13 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
       const holds = vs[lastReject + 1]!.aspiration;
       if (labels.length)
         out.push(
-          `${a.name} accepted from round ${from} after the text changed on ${listing(labels)}: which change mattered to it, and why?`,
+          `${accepted} after the text changed on ${listing(labels)}: which change mattered to it, and why?`,
         );
       else if (holds < held - 1e-9)
         out.push(
-          `${a.name} accepted from round ${from} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
+          `${accepted} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
         );
-      else
-        out.push(
-          `${a.name} accepted from round ${from} the text it rejected in round ${before}: what changed for it?`,
-        );
+      else out.push(`${accepted} the text it rejected in round ${before}: what changed for it?`);
     }
   }
   const o = r.outcome;

@@ -174,3 +174,26 @@ describe('the debrief question on talks that collapsed', () => {
         expect(who!.includes(a.name), `${a.name} in: ${q}`).toBe(gone.includes(a.name));
     });
 });
+
+describe('the debrief question on an actor that accepted after rejecting', () => {
+  /** "X accepted from round N …" or "X, which had also accepted in rounds …, accepted again from round N …" */
+  const CAME_ROUND = /^(.+?)(?:, which had also accepted in (.+?),)? accepted (again )?from round (\d+)/;
+
+  for (const id of shippedIds())
+    it(`should say from which round, and every text it had accepted before its last rejection, on ${id}`, () => {
+      const { s, questions, verdicts } = debriefOf(id, { seed: 1 });
+      for (const q of questions) {
+        const m = q.match(CAME_ROUND);
+        if (!m || !s.actors.some((a) => a.name === m[1])) continue;
+        const vs = verdicts(s.actors.find((a) => a.name === m[1])!.id);
+        const last = vs.findLastIndex((v) => !v.accepts);
+        expect(Number(m[4]), q).toBe(vs[last + 1]!.round);
+        const before = vs
+          .slice(0, last)
+          .filter((v) => v.accepts)
+          .map((v) => v.round);
+        expect(m[2] ? readRounds(m[2]) : [], q).toEqual(before);
+        expect(Boolean(m[3]), q).toBe(before.length > 0);
+      }
+    });
+});
