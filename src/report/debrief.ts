@@ -3,6 +3,7 @@
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
 import { inQuotes, paraphrased } from '../domain/text.ts';
+import { runOutcome } from '../engine/game.ts';
 import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
@@ -39,6 +40,33 @@ function otherwise(rest: readonly Verdict[]): string {
   );
 }
 
+/**
+ * The red lines an actor's rejections crossed most often, with every other red line crossed in exactly the same
+ * verdicts (by their transcript numbers), in the order the verdicts first list them; undefined when none crossed any.
+ */
+function mostCrossed(vs: readonly Verdict[]): { texts: string[]; seqs: ReadonlySet<number> } | undefined {
+  const crossed = new Map<string, { text: string; seqs: number[] }>();
+  for (const v of vs)
+    for (const c of v.violations) {
+      const x = crossed.get(c.redLine) ?? { text: c.text, seqs: [] };
+      if (!x.seqs.includes(v.seq)) x.seqs.push(v.seq);
+      crossed.set(c.redLine, x);
+    }
+  const all = [...crossed.values()];
+  const most = all.reduce<(typeof all)[number] | undefined>(
+    (m, x) => (!m || x.seqs.length > m.seqs.length ? x : m),
+    undefined,
+  );
+  if (!most) return undefined;
+  const key = most.seqs.join(',');
+  return { texts: all.filter((x) => x.seqs.join(',') === key).map((x) => x.text), seqs: new Set(most.seqs) };
+}
+
+/** Red lines in the scenario's words, after a dash, never quoted; several are set apart by a middle dot. */
+function paraphrasedAll(texts: readonly string[]): string {
+  return paraphrased(texts.map((t) => t.trim().replace(/\.$/, '')).join(' · '));
+}
+
 export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
   const out: string[] = [];
@@ -50,21 +78,19 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const vs = verdicts(a.id);
     if (vs.length < 2) continue;
     if (vs.every((v) => !v.accepts)) {
-      const counts = new Map<string, { text: string; n: number }>();
-      for (const v of vs)
-        for (const c of v.violations)
-          counts.set(c.redLine, { text: c.text, n: (counts.get(c.redLine)?.n ?? 0) + 1 });
-      const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+      const top = mostCrossed(vs);
       // every round it answered, never a span over the rounds between: a proposer answers no text in the rounds it
       // tables one (every second round of alternating offers reads "rounds 1, 3, 5, …, 31")
       const when = roundList(vs.map((v) => v.round));
-      if (top && top.n === vs.length)
+      // every red line crossed in those same rounds is named: naming one of several would make it the sole cause
+      const lines = `its red line${top && top.texts.length > 1 ? 's' : ''} ${top ? paraphrasedAll(top.texts) : ''}`;
+      if (top && top.seqs.size === vs.length)
         out.push(
-          `${a.name} rejected every text it answered (${when}), each time because of its red line ${paraphrased(top.text)}. What would have to change for it to accept: the text, or the red line?`,
+          `${a.name} rejected every text it answered (${when}), each time because of ${lines}. What would have to change for it to accept: the text, or the red line${top.texts.length > 1 ? 's' : ''}?`,
         );
       else if (top)
         out.push(
-          `${a.name} rejected every text it answered (${when}): ${top.n} of ${vs.length} times because of its red line ${paraphrased(top.text)}; otherwise because ${otherwise(vs.filter((v) => !v.violations.some((c) => c.text === top.text)))}. Which objection was the harder one to meet, and by whom?`,
+          `${a.name} rejected every text it answered (${when}): ${top.seqs.size} of ${vs.length} times because of ${lines}; otherwise because ${otherwise(vs.filter((v) => !top.seqs.has(v.seq)))}. Which objection was the harder one to meet, and by whom?`,
         );
       else if (a.person)
         out.push(
@@ -83,6 +109,12 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     if (lastReject < 0 || lastReject === vs.length - 1) continue;
     const from = vs[lastReject + 1]!.round;
     const before = vs[lastReject]!.round;
+    // an actor that had accepted texts before its last rejection did not come round for the first time: say so,
+    // or its answers, accepting one side's texts and rejecting the other's in turn, read as a change of heart
+    const earlier = vs.slice(0, lastReject).filter((v) => v.accepts);
+    const accepted = earlier.length
+      ? `${a.name}, which had also accepted in ${roundList(earlier.map((v) => v.round))}, accepted again from round ${from}`
+      : `${a.name} accepted from round ${from}`;
     // an inject counts from just after the last rejection (one fired later in that round too), up to the acceptance
     const injects = r.timeline
       .filter((t) => t.round >= before && t.round <= from)
@@ -101,11 +133,11 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const noDealFrom = t.noDeal[from - 1]!;
     if (inject)
       out.push(
-        `${a.name} accepted from round ${from} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
+        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
       );
     else if (noDealFrom < noDealBefore - 1e-9)
       out.push(
-        `${a.name} accepted from round ${from}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
+        `${accepted}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
       );
     else {
       // compared with the text it last rejected, not only with the round before (another may have tabled it since)
@@ -114,16 +146,13 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
       const holds = vs[lastReject + 1]!.aspiration;
       if (labels.length)
         out.push(
-          `${a.name} accepted from round ${from} after the text changed on ${listing(labels)}: which change mattered to it, and why?`,
+          `${accepted} after the text changed on ${listing(labels)}: which change mattered to it, and why?`,
         );
       else if (holds < held - 1e-9)
         out.push(
-          `${a.name} accepted from round ${from} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
+          `${accepted} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
         );
-      else
-        out.push(
-          `${a.name} accepted from round ${from} the text it rejected in round ${before}: what changed for it?`,
-        );
+      else out.push(`${accepted} the text it rejected in round ${before}: what changed for it?`);
     }
   }
   const o = r.outcome;
@@ -131,11 +160,15 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     out.push(
       `No text won every required consent in ${r.rounds} rounds. Whose consent was the hardest to win, and what could have been offered for it?`,
     );
-  else if (o.kind === 'collapsed')
+  else if (o.kind === 'collapsed') {
+    // who walked out is the transcript's, a mediator or a controller as well as a party: "every party" was not it
+    const gone = runOutcome(r.timeline.flatMap((t) => t.entries))?.actors ?? [];
     out.push(
-      `The talks collapsed in round ${o.round}. Could anything at the table have kept every party in the talks, and who could have offered it?`,
+      gone.length
+        ? `The talks collapsed in round ${o.round} when ${listing(gone.map(name))} walked out. Could anything at the table have kept ${gone.length > 1 ? 'them' : 'it'} in the talks, and who could have offered it?`
+        : `The talks collapsed in round ${o.round}. Could anything at the table have kept the talks going, and who could have offered it?`,
     );
-  else if (o.kind === 'signed')
+  } else if (o.kind === 'signed')
     out.push(
       `The text was signed in round ${o.round}. Which of its terms would be hardest for each side to defend at home, and why?`,
     );

@@ -77,16 +77,21 @@ describe('goodwill and the mediator’s patience', () => {
     for (const voice of ['run', 'screen'] as const) {
       const lines = gesture.flatMap((e) => new Narration(s, { voice, public: true }).entry(e));
       const text = lines.map((l) => l.spans.map((x) => x.text).join('')).join('\n');
-      expect(text).toContain('Russia makes a goodwill gesture');
+      // the play screen says it short; the run says whose category it is (the model's)
+      expect(text).toContain(
+        voice === 'run'
+          ? "Russia's gesture, which the model counts as goodwill"
+          : 'Russia makes a goodwill gesture',
+      );
       // the gesture's line itself: no digit (the event's description carries its date)
-      const line = text.split('\n').find((l) => l.includes('goodwill gesture'))!;
+      const line = text.split('\n').find((l) => l.includes('goodwill'))!;
       expect(line, voice).not.toMatch(/\d/);
     }
     // one line per side that agreed the exchange; no blame to forgive yet in round 2
     const full = new Narration(s).entry(gesture[0]!).map((l) => l.spans.map((x) => x.text).join(''));
     expect(full.slice(-2)).toEqual([
-      "Russia makes a goodwill gesture: the mediator's patience is renewed",
-      "Ukraine makes a goodwill gesture: the mediator's patience is renewed",
+      "Russia's gesture, which the model counts as goodwill: the mediator's patience is renewed",
+      "Ukraine's gesture, which the model counts as goodwill: the mediator's patience is renewed",
     ]);
   });
 });
@@ -177,6 +182,6 @@ describe('goodwill and blame', () => {
       .entry(gesture)
       .map((l) => l.spans.map((x) => x.text).join(''))
       .at(-1);
-    expect(said).toBe('Q makes a goodwill gesture: one round of blame is forgiven');
+    expect(said).toBe("Q's gesture, which the model counts as goodwill: one round of blame is forgiven");
   });
 });

@@ -1,10 +1,11 @@
-// The debrief question on an actor that rejected every text names its most frequent red line, and then "otherwise
-// because …" the other reasons. Those reasons must be the verdicts' own: a text worth less to the actor than no
-// deal is not one that "fell short of what it held out for". Read back against the verdicts (the run's --json).
+// The debrief question on an actor that rejected every text names its most frequent red line — and every other red
+// line those same texts crossed: naming one of several would make it the sole cause — and then "otherwise because …"
+// the other reasons. Those reasons must be the verdicts' own: a text worth less to the actor than no deal is not one
+// that "fell short of what it held out for". Read back against the verdicts (the run's --json).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openScenario } from '../../src/cli/scenarios.ts';
-import { runHeadless } from '../../src/engine/headless.ts';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { type HeadlessPlan, runHeadless } from '../../src/engine/headless.ts';
 import { type RunOptions, resolveOptions } from '../../src/engine/options.ts';
 import type { TranscriptEntry } from '../../src/engine/transcript.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
@@ -23,28 +24,38 @@ function reasonOf(v: Verdict): string {
     : 'the text fell short of what it held out for';
 }
 
-/** The errors of every "otherwise because" clause of a run's debrief, against the verdicts. */
-function otherwiseErrors(id: string, options: RunOptions): string[] {
+/** A question on an actor that rejected every text for its red lines: who, how often, which lines, and the rest. */
+const REJECTED =
+  /^(.+?) rejected every text it answered \((.+?)\)(?:, each time|: (\d+) of (\d+) times) because of its red lines? — (.+?)(?:; otherwise because (.+))?\. (?:Which|What)/;
+
+/** The red lines a question names: after the dash, set apart by a middle dot, each without its closing full stop. */
+const namedLines = (words: string): string[] => words.split(' · ');
+const bare = (text: string) => text.trim().replace(/\.$/, '');
+
+function debriefOf(id: string, options: RunOptions) {
   const s = openScenario(id);
   const { snapshot } = runHeadless(s, options);
   const r = afterActionReport(s, runStateOf(s, snapshot), { options: resolveOptions(s, options) });
+  const verdicts = (actor: string) =>
+    snapshot.context.transcript.filter((e): e is Verdict => e.kind === 'verdict' && e.actor === actor);
+  return { s, questions: r.debrief, verdicts };
+}
+
+/** The errors of every "otherwise because" clause of a run's debrief, against the verdicts. */
+function otherwiseErrors(id: string, options: RunOptions): { errors: string[]; read: number } {
+  const { s, questions, verdicts } = debriefOf(id, options);
   const errors: string[] = [];
-  for (const q of r.debrief) {
-    const m = q.match(
-      /^(.+?) rejected every text it answered \(.+?\): \d+ of \d+ times because of its red line "(.+?)", otherwise because (.+)\. Which/,
-    );
-    if (!m) continue;
+  let read = 0;
+  for (const q of questions) {
+    const m = q.match(REJECTED);
+    if (!m?.[6]) continue;
+    read++;
     const actor = s.actors.find((a) => a.name === m[1])!.id;
-    const top = m[2]!;
-    const rest = snapshot.context.transcript.filter(
-      (e): e is Verdict =>
-        e.kind === 'verdict' &&
-        e.actor === actor &&
-        !e.violations.some((c) => c.text.replace(/\.\s*$/, '') === top),
-    );
+    const named = new Set(namedLines(m[5]!));
+    const rest = verdicts(actor).filter((v) => !v.violations.some((c) => named.has(bare(c.text))));
     // "A (rounds 1 and 11) or B (rounds 10 and 12)": each reason with the rounds it names
     const said = new Map<number, string>();
-    for (const part of m[3]!.matchAll(/(?:^|, | or )(.+?) \((rounds? [^)]+)\)/g))
+    for (const part of m[6].matchAll(/(?:^|, | or )(.+?) \((rounds? [^)]+)\)/g))
       for (const round of readRounds(part[2]!)) said.set(round, part[1]!);
     for (const v of rest)
       if (said.get(v.round) !== reasonOf(v))
@@ -54,12 +65,56 @@ function otherwiseErrors(id: string, options: RunOptions): string[] {
     if (said.size !== rest.length)
       errors.push(`${id}: names ${said.size} rounds for ${rest.length} verdicts — ${q}`);
   }
-  return errors;
+  return { errors, read };
+}
+
+/**
+ * The errors of the red lines a run's debrief names for an actor that rejected every text: as often as the question
+ * says, the most any of its red lines was crossed, all in the same verdicts, and none left out that those verdicts
+ * all crossed.
+ */
+function namedLineErrors(id: string, options: RunOptions): { errors: string[]; read: number } {
+  const { s, questions, verdicts } = debriefOf(id, options);
+  const errors: string[] = [];
+  let read = 0;
+  for (const q of questions) {
+    const m = q.match(REJECTED);
+    if (!m) continue;
+    read++;
+    const vs = verdicts(s.actors.find((a) => a.name === m[1])!.id);
+    const named = namedLines(m[5]!);
+    const crossing = (text: string) => vs.filter((v) => v.violations.some((c) => bare(c.text) === text));
+    const most = Math.max(...vs.flatMap((v) => v.violations.map((c) => crossing(bare(c.text)).length)));
+    const times = m[3] === undefined ? vs.length : Number(m[3]);
+    if (m[4] !== undefined && Number(m[4]) !== vs.length)
+      errors.push(`${id}: says ${m[4]} texts answered, the transcript has ${vs.length} — ${q}`);
+    if (times !== most) errors.push(`${id}: says ${times} times, the most-crossed red line ${most} — ${q}`);
+    const rounds = crossing(named[0]!).map((v) => v.seq);
+    for (const text of named)
+      if (
+        crossing(text)
+          .map((v) => v.seq)
+          .join() !== rounds.join()
+      )
+        errors.push(`${id}: names ${text}, not crossed in the same texts as ${named[0]} — ${q}`);
+    const inAll = new Set(
+      vs
+        .filter((v) => rounds.includes(v.seq))
+        .flatMap((v) => v.violations.map((c) => bare(c.text)))
+        .filter((text) => crossing(text).length === rounds.length),
+    );
+    for (const text of inAll)
+      if (!named.includes(text)) errors.push(`${id}: leaves out ${text}, crossed in the same texts — ${q}`);
+  }
+  return { errors, read };
 }
 
 describe('the other reasons of an actor that rejected every text', () => {
   it("should be its verdicts' own in the default Russia–Ukraine run (below no deal is not holding out)", () => {
-    expect(otherwiseErrors('ukraine-peace', { seed: 1 })).toEqual([]);
+    const { errors, read } = otherwiseErrors('ukraine-peace', { seed: 1 });
+    expect(errors).toEqual([]);
+    // the question is there to be read: a pattern that matched nothing would check nothing
+    expect(read).toBeGreaterThan(0);
   });
 
   it("should be its verdicts' own over scenarios, seeds and strategies (property)", () => {
@@ -74,10 +129,71 @@ describe('the other reasons of an actor that rejected every text', () => {
           const s = openScenario(id);
           const [p, q] = s.protocol.parties.map((k) => s.actors[k]!.id);
           const options: RunOptions = { seed, strategies: { [p!]: { kind: a }, [q!]: { kind: b } } };
-          expect(otherwiseErrors(id, options)).toEqual([]);
+          expect(otherwiseErrors(id, options).errors).toEqual([]);
         },
       ),
       { seed: FC_SEED, numRuns: 16 },
     );
   });
+});
+
+describe('the red lines named for an actor that rejected every text', () => {
+  for (const id of shippedIds())
+    it(`should be every red line crossed as often as the most-crossed one, in the same texts, on ${id}`, () => {
+      expect(namedLineErrors(id, { seed: 1 }).errors).toEqual([]);
+    });
+
+  it('should read a question on several shipped runs (a pattern that matched nothing would check nothing)', () => {
+    const read = shippedIds().reduce((n, id) => n + namedLineErrors(id, { seed: 1 }).read, 0);
+    expect(read).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the debrief question on talks that collapsed', () => {
+  // the mediator walking out by an event, and a party by the facilitator's ad-hoc inject
+  const cases: { name: string; plan: HeadlessPlan }[] = [
+    { name: 'the US walks away', plan: { injects: [{ event: 'us-walks-away', round: 3 }] } },
+    {
+      name: 'Russia walks out',
+      plan: { injects: [{ effect: { kind: 'walk-out', actor: 'russia' }, round: 2 }] },
+    },
+  ];
+  for (const c of cases)
+    it(`should name who walked out, as the transcript has it, when ${c.name}`, () => {
+      const s = openScenario('ukraine-peace');
+      const { snapshot } = runHeadless(s, { seed: 1 }, c.plan);
+      const end = snapshot.context.transcript.findLast((e) => e.kind === 'collapsed');
+      expect(end?.kind).toBe('collapsed');
+      const gone =
+        end!.kind === 'collapsed' ? end!.actors.map((id) => s.actors.find((a) => a.id === id)!.name) : [];
+      const r = afterActionReport(s, runStateOf(s, snapshot), { options: resolveOptions(s, { seed: 1 }) });
+      const q = r.debrief.find((x) => x.startsWith('The talks collapsed'))!;
+      const who = q.match(/ when (.+) walked out\./)?.[1];
+      expect(who, q).toBeDefined();
+      for (const a of s.actors)
+        expect(who!.includes(a.name), `${a.name} in: ${q}`).toBe(gone.includes(a.name));
+    });
+});
+
+describe('the debrief question on an actor that accepted after rejecting', () => {
+  /** "X accepted from round N …" or "X, which had also accepted in rounds …, accepted again from round N …" */
+  const CAME_ROUND = /^(.+?)(?:, which had also accepted in (.+?),)? accepted (again )?from round (\d+)/;
+
+  for (const id of shippedIds())
+    it(`should say from which round, and every text it had accepted before its last rejection, on ${id}`, () => {
+      const { s, questions, verdicts } = debriefOf(id, { seed: 1 });
+      for (const q of questions) {
+        const m = q.match(CAME_ROUND);
+        if (!m || !s.actors.some((a) => a.name === m[1])) continue;
+        const vs = verdicts(s.actors.find((a) => a.name === m[1])!.id);
+        const last = vs.findLastIndex((v) => !v.accepts);
+        expect(Number(m[4]), q).toBe(vs[last + 1]!.round);
+        const before = vs
+          .slice(0, last)
+          .filter((v) => v.accepts)
+          .map((v) => v.round);
+        expect(m[2] ? readRounds(m[2]) : [], q).toEqual(before);
+        expect(Boolean(m[3]), q).toBe(before.length > 0);
+      }
+    });
 });

@@ -166,8 +166,10 @@ export function reasonErrors(
           err(e, `says ${e.actor}'s text is no less than what it holds out for, but ${u} < ${e.aspiration}`);
         if (/less than no deal/.test(said) && u >= e.reservation - EPS)
           err(e, `says the text is worth less than no deal to ${e.actor}, but ${u} ≥ ${e.reservation}`);
-        if (/more than no deal/.test(said) && u < e.reservation - EPS)
-          err(e, `says the text is worth more than no deal to ${e.actor}, but ${u} < ${e.reservation}`);
+        if (/more than no deal/.test(said) && u <= e.reservation + EPS)
+          err(e, `says the text is worth more than no deal to ${e.actor}, but ${u} ≤ ${e.reservation}`);
+        if (/as much as no deal/.test(said) && Math.abs(u - e.reservation) > EPS)
+          err(e, `says the text is worth as much as no deal to ${e.actor}, but ${u} ≠ ${e.reservation}`);
         if (
           e.human &&
           !e.accepts &&

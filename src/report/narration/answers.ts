@@ -89,7 +89,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly Transcri
   if (e.accepts) {
     const why =
       e.strategy === 'mediator'
-        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, more than no deal (${n3(e.reservation)})`
+        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, ${thanNoDeal(e)}`
         : `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
     return [line([...opening(true), span(`: ${why}.`)])];
   }
@@ -116,9 +116,17 @@ function wouldFailWords(fails: NonNullable<Entry<'verdict'>['wouldFail']>): stri
 /** A bot's worth of a text that crosses its red lines, against no deal and (but for a mediator) what it holds out for. */
 function besidesWorth(e: Entry<'verdict'>, worth: string, noDeal: string, short: string): string {
   if (e.utility < e.reservation - EPS) return `${worth}${noDeal}`;
-  if (e.strategy === 'mediator') return `${worth}, more than no deal (${n3(e.reservation)})`;
+  if (e.strategy === 'mediator') return `${worth}, ${thanNoDeal(e)}`;
   if (e.utility < e.aspiration - EPS) return `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
   return `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
+}
+
+/**
+ * A mediator's worth of a text against no deal, which it accepts at no less (the engine's test): "more than no
+ * deal" only when it is more.
+ */
+function thanNoDeal(e: Entry<'verdict'>): string {
+  return `${e.utility > e.reservation + EPS ? 'more than' : 'as much as'} no deal (${n3(e.reservation)})`;
 }
 
 /** Who chose a person's answer, as each voice says it. */

@@ -4,7 +4,7 @@
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
 import { driftWords, goodwillWords, plural, publicShift } from './phrases.ts';
-import { flag, type Line, line, type Span, say, sources, span } from './spans.ts';
+import { basis, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
@@ -103,6 +103,10 @@ function blameTrigger(v: Voice, e: Entry<'inject'>): Line[] {
 export function inject(v: Voice, e: Entry<'inject'>): Line[] {
   const ev = e.event;
   const unconfirmed = flag(ev?.confirmed === false ? 'UNCONFIRMED' : null);
+  // an event is a modelling choice like a red line: its basis is said with its sources (the scenario's, by its id)
+  const grounds = ev
+    ? [...basis(v.scenario.events.find((x) => x.id === ev.id)?.basis), ...sources(ev.sources)]
+    : [];
   // a document an event tables is shown by the tabling line that follows
   const shown = e.effects.filter((x) => x.kind !== 'table' || e.trigger === 'manual');
   if (v.report) {
@@ -110,7 +114,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
       ? `${e.trigger === 'manual' ? 'Event (injected by the facilitator)' : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
       : 'Inject by the facilitator:';
     return [
-      line([span(words), ...(ev ? [...sources(ev.sources), ...unconfirmed] : [])]),
+      line([span(words), ...grounds, ...unconfirmed]),
       ...blameTrigger(v, e),
       ...shown.map((x) => say(effectWords(v, x), undefined, 4)),
       ...e.effects.flatMap((x) =>
@@ -125,7 +129,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
         span('Event', 'alert'),
         span(`: ${ev.title}`),
         ...(ev.description ? [span(` — ${ev.description}`, 'aside')] : []),
-        ...sources(ev.sources),
+        ...grounds,
         ...unconfirmed,
         ...(!v.run && e.trigger === 'manual' ? [span(' (injected by the facilitator)', 'aside')] : []),
       ])

@@ -69,12 +69,18 @@ export function publicShift(who: string, from: number, to: number): string {
     : `${who}'s value of no deal falls: its position softens`;
 }
 
-/** A goodwill gesture and what it did, without numbers (it moves no value anyone keeps private). `short`: the play screen's line. */
+/**
+ * A goodwill gesture and what it did, without numbers (it moves no value anyone keeps private). `short`: the play
+ * screen's line (src/ui's to word).
+ */
 export function goodwillWords(who: string, renewed: boolean, forgiven: boolean, short = false): string {
   const patience = short ? "the mediator's patience renewed" : "the mediator's patience is renewed";
   const blame = short ? 'one round of blame forgiven' : 'one round of blame is forgiven';
   const did = [...(renewed ? [patience] : []), ...(forgiven ? [blame] : [])];
-  const head = `${who} makes a goodwill gesture`;
+  // the effect is the model's category, not a finding: whether a move was goodwill is often what the sides dispute
+  const head = short
+    ? `${who} makes a goodwill gesture`
+    : `${who}'s gesture, which the model counts as goodwill`;
   if (did.length) return `${head}: ${did.join('; ')}`;
   return `${head}: it concedes nothing on the table${short ? '' : ', and there is no patience to renew and no blame to forgive'}`;
 }

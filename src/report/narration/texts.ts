@@ -188,9 +188,12 @@ export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
   ];
 }
 
-/** Why a mediator keeps the text when its search would only go back (engine/memory.ts). */
+/**
+ * Why a mediator keeps the text when its search would only go back (engine/memory.ts): what counts as new is named,
+ * since the values of no deal may have drifted in the same round, which the mediator does not count.
+ */
 const NOTHING_NEW =
-  'it has nothing new to offer — every change it could make would undo one of its own or bring back a text already tabled, and nothing has happened since';
+  'it has nothing new to offer — every change it could make would undo one of its own or bring back a text already tabled, and nothing new has come since: no event, inject or walk-out, and no actor answering the same text another way';
 
 /** Why a mediator keeps the text when each change it made this round was taken back by a later one. */
 const TAKEN_BACK = 'each change it made this round, a later one took back';
