@@ -101,6 +101,7 @@ function eventNote(e: ScenarioEvent): EventNote {
     id: e.id,
     title: e.title,
     ...(e.description === undefined ? {} : { description: e.description }),
+    basis: e.basis,
     sources: e.sources,
     confirmed: e.confirmed,
     ...(e.note === undefined ? {} : { note: e.note }),

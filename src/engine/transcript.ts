@@ -3,7 +3,7 @@
 import type { Patch } from 'immer';
 import type { Violation } from '../domain/evaluate.ts';
 import type { RatificationCheck } from '../domain/ratification.ts';
-import type { StrategyKind } from '../domain/types.ts';
+import type { BasisKind, StrategyKind } from '../domain/types.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 
 export type Phase = 'setup' | 'tabling' | 'responding' | 'tallying' | 'agreed' | 'ratifying' | 'paused';
@@ -51,6 +51,8 @@ export interface EventNote {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
+  /** what the event rests on, as the scenario gives it ('assumption' where the file gives none) */
+  readonly basis: BasisKind;
   readonly sources: readonly string[];
   readonly confirmed: boolean;
   readonly note?: string;

@@ -42,6 +42,8 @@ describe('an event told in words', () => {
       if (s.events.some((e) => !('blame' in e.trigger))) expect(injects.length).toBeGreaterThan(0);
       for (const e of injects) {
         const b = s.events.find((x) => x.id === e.event!.id)!.basis;
+        // the transcript (run --json) carries the same basis the words say
+        expect(e.event!.basis).toBe(b);
         const cited = e.event!.sources.length ? ` [${e.event!.sources.join(', ')}]` : '';
         for (const n of voices) {
           const first = lineText(n.entry(e)[0]!);
