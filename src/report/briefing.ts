@@ -273,8 +273,11 @@ function questions(
   const blocked = card.documents.filter((d) => d.violations.length);
   if (blocked.length) {
     const d = blocked[0]!;
+    // one red line is asked about; when the text crosses more, the question says so rather than seem to name all
+    const n = d.violations.length;
+    const which = n > 1 ? `${n} of your red lines, among them` : 'your red line';
     out.push(
-      `${inQuotes(d.title)} crosses your red line ${paraphrased(d.violations[0]!.text)}. Which change to it would you ask for first, and what could you offer in return?`,
+      `${inQuotes(d.title)} crosses ${which} ${paraphrased(d.violations[0]!.text)}. Which change to it would you ask for first, and what could you offer in return?`,
     );
   } else if (card.documents.some((d) => !d.accepts))
     out.push(

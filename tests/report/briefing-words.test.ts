@@ -30,6 +30,24 @@ describe('briefing questions', () => {
     });
 });
 
+describe('the question on a document that crosses red lines', () => {
+  it('should say how many of the red lines it crosses when it crosses more than the one it names', () => {
+    const seen = { one: 0, more: 0 };
+    for (const id of ['istanbul-2022', 'june-2024-terms', 'ukraine-peace', '28-point-path', 'security-triangle'])
+      for (const card of briefing(openScenario(id)).cards) {
+        const d = card.documents.find((x) => x.violations.length > 0);
+        const q = card.questions.find((x) => x.includes(' crosses '));
+        if (!d) continue;
+        expect(q, `${id} ${card.actor.id}`).toBeDefined();
+        const n = d.violations.length;
+        expect(q).toContain(`crosses ${n > 1 ? `${n} of your red lines, among them` : 'your red line'} — `);
+        seen[n > 1 ? 'more' : 'one']++;
+      }
+    expect(seen.one).toBeGreaterThan(0);
+    expect(seen.more).toBeGreaterThan(0);
+  });
+});
+
 describe('briefing role line', () => {
   // every role the shipped scenarios give: parties everywhere, the US as mediator and the stakeholders of
   // ukraine-peace, the stakeholders of june-2024-terms
