@@ -33,7 +33,13 @@ describe('briefing questions', () => {
 describe('the question on a document that crosses red lines', () => {
   it('should say how many of the red lines it crosses when it crosses more than the one it names', () => {
     const seen = { one: 0, more: 0 };
-    for (const id of ['istanbul-2022', 'june-2024-terms', 'ukraine-peace', '28-point-path', 'security-triangle'])
+    for (const id of [
+      'istanbul-2022',
+      'june-2024-terms',
+      'ukraine-peace',
+      '28-point-path',
+      'security-triangle',
+    ])
       for (const card of briefing(openScenario(id)).cards) {
         const d = card.documents.find((x) => x.violations.length > 0);
         const q = card.questions.find((x) => x.includes(' crosses '));
