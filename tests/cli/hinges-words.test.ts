@@ -42,4 +42,24 @@ describe('peacesim hinges (words)', () => {
     expect(lines).not.toContain('  No set tried changes it.');
     expect(lines).toContain('  No set was tried.');
   });
+
+  it('should count the sets tried as the report does: none of a size with no candidates, no "up to 1 choices"', async () => {
+    let none = 0;
+    for (const [id, maxSize] of [
+      ['divide-the-surplus', 3],
+      ['istanbul-2022', 1],
+    ] as const) {
+      const s = openScenario(id);
+      const r = await hingesReport(s, { seed: 1, maxSize, budget: 10_000 });
+      const text = hingesText(s, r, palette(memoryIo())).join('\n');
+      expect(text).not.toMatch(/all 0 sets|up to 1 (of its )?choices|up to 1 of/);
+      for (const c of r.outcome.sizes)
+        if (c.candidates === 0) {
+          none++;
+          expect(text).toContain(`no sets of ${c.size}`);
+        } else if (c.tried === c.candidates) expect(text).toContain(`all ${c.candidates} set`);
+      if (maxSize === 1) expect(text).toContain('every labelled choice of each actor tried alone');
+    }
+    expect(none).toBeGreaterThan(0);
+  });
 });

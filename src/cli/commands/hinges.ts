@@ -124,11 +124,19 @@ function setWords(r: HingesReport, ids: readonly string[]): string {
 
 function sizesWords(sizes: readonly SizeCount[]): string {
   return sizes
-    .map(
-      (c) =>
-        `${c.tried === c.candidates ? `all ${c.candidates}` : `${c.tried} of ${c.candidates}`} set${c.candidates === 1 ? '' : 's'} of ${c.size}`,
-    )
+    .map((c) => {
+      const sets = `set${c.candidates === 1 ? '' : 's'} of ${c.size}`;
+      if (c.candidates === 0) return `no ${sets}`; // none to try ("all 0 sets of 2" read as a count of tries)
+      return `${c.tried === c.candidates ? `all ${c.candidates}` : `${c.tried} of ${c.candidates}`} ${sets}`;
+    })
     .join(', ');
+}
+
+/** "no set of up to 3 choices", or at --max-size 1 "no single choice". */
+function noSetOf(maxSize: number, choices = 'choices'): string {
+  return maxSize === 1
+    ? `no single ${choices === 'choices' ? 'choice' : `one of ${choices}`}`
+    : `no set of up to ${maxSize} ${choices}`;
 }
 
 export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
@@ -158,10 +166,10 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
       `  ${doc.title} ${p.dim(`(${d.date})`)}: ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     );
     const any = d.agreementHinges.length > 0 || Object.values(d.verdicts).some((v) => v.hinges.length > 0);
-    if (!any) out.push(p.dim(`    no set of up to ${r.maxSize} choices changes a verdict or the agreement`));
+    if (!any) out.push(p.dim(`    ${noSetOf(r.maxSize)} changes a verdict or the agreement`));
     // the verdicts listed below are then not all that stands in the way: say so, and name the rest
     const short = any && !d.agreement && d.agreementHinges.length === 0;
-    if (short) out.push(`    no set of up to ${r.maxSize} choices makes it an agreement`);
+    if (short) out.push(`    ${noSetOf(r.maxSize)} makes it an agreement`);
     if (d.agreementHinges.length)
       for (const h of d.agreementHinges.slice(0, 5))
         out.push(`    ${d.agreement ? 'no agreement' : 'agreement'} if: ${setWords(r, h)}`);
@@ -170,7 +178,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
       const a = s.actors.find((x) => x.id === id)!;
       if (v.hinges.length === 0) {
         if (short && !v.accepts)
-          out.push(`    ${a.name} rejects, and no set of up to ${r.maxSize} of its choices changes that`);
+          out.push(`    ${a.name} rejects, and ${noSetOf(r.maxSize, 'of its choices')} changes that`);
         continue;
       }
       out.push(
@@ -184,7 +192,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
   out.push(
     '',
     p.dim(
-      `Documents: every set of up to ${r.maxSize} of each actor's labelled choices tried (${tried.toLocaleString('en-US')} in all).`,
+      `Documents: ${r.maxSize === 1 ? 'every labelled choice of each actor tried alone' : `every set of up to ${r.maxSize} of each actor's labelled choices tried`} (${tried.toLocaleString('en-US')} in all).`,
     ),
   );
   return out;
