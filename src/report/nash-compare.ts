@@ -63,5 +63,5 @@ export function compareWithNash(scenario: Scenario, sheet: TermSheet | null): Co
 export function comparisonIntro(c: Comparison, agreed: boolean): string {
   const which = agreed ? 'the agreed text' : 'the last text on the table';
   if (c.kind === 'none') return c.reason;
-  return `The Nash solution maximises the product of the parties' gains over no deal among the packages every required actor accepts (under the scenario as written${c.exact ? '' : '; an approximation within the analysis budget'}). It differs from ${which} on ${c.differ.length} term${c.differ.length === 1 ? '' : 's'}. Under the scenario's values of no deal and red lines as written, ${which} ${c.textIsAgreement ? 'would be' : 'would not be'} an agreement.`;
+  return `The Nash solution maximises the product of the parties' gains over no deal among the packages every required actor accepts (under the scenario as written${c.exact ? '' : '; an approximation within the analysis budget'}). ${c.differ.length ? `It differs from ${which} on ${c.differ.length} term${c.differ.length === 1 ? '' : 's'}` : `It is ${which} itself`}. Under the scenario's values of no deal and red lines as written, ${which} ${c.textIsAgreement ? 'would be' : 'would not be'} an agreement.`;
 }
