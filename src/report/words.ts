@@ -75,7 +75,7 @@ function turnWords(scenario: Scenario, maxRounds: number): string {
 /**
  * The negotiation protocol, for wherever a person reads it (the id stays in --json): "a single negotiating text,
  * mediated by United States" or "alternating offers: North proposes in round 1, South in round 2, and so on
- * (…)"; `brief` for a heading: "single text, mediated by …" or "alternating offers, South proposes first".
+ * (…)"; `brief` for a heading: "single text, mediated by …" or "alternating offers, South proposes first, after the opening text".
  */
 export function protocolWords(
   scenario: Scenario,
@@ -85,7 +85,8 @@ export function protocolWords(
   const pr = scenario.protocol;
   if (pr.kind !== 'mediated-single-text')
     return brief
-      ? `alternating offers, ${scenario.actors[proposerOf(scenario, firstTurn(scenario))]!.name} proposes first`
+      ? // after the opening text, when round 1 holds one (its tabler is not the first proposer, which read as a contradiction)
+        `alternating offers, ${scenario.actors[proposerOf(scenario, firstTurn(scenario))]!.name} proposes first${firstTurn(scenario) === 2 ? ', after the opening text' : ''}`
       : turnWords(scenario, maxRounds);
   const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
   return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;

@@ -77,11 +77,11 @@ describe('goodwill and the mediator’s patience', () => {
     for (const voice of ['run', 'screen'] as const) {
       const lines = gesture.flatMap((e) => new Narration(s, { voice, public: true }).entry(e));
       const text = lines.map((l) => l.spans.map((x) => x.text).join('')).join('\n');
-      // the play screen says it short; the run says whose category it is (the model's)
+      // the play screen says it short, the run in full; both as the model's category, not a finding
       expect(text).toContain(
         voice === 'run'
           ? "Russia's gesture, which the model counts as goodwill"
-          : 'Russia makes a goodwill gesture',
+          : "Russia's gesture, counted as goodwill",
       );
       // the gesture's line itself: no digit (the event's description carries its date)
       const line = text.split('\n').find((l) => l.includes('goodwill'))!;

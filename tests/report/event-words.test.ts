@@ -54,7 +54,7 @@ describe('an event told in words', () => {
       }
     });
 
-  it("should give the goodwill effect as the model's category, not as a finding, in the run and the report", () => {
+  it("should give the goodwill effect as the model's category, not as a finding, in the run, the report and the play screen", () => {
     const s = openScenario('ukraine-peace');
     const { snapshot } = runHeadless(s, { seed: 1 }, { injects: [{ event: 'kyiv-drawdown', round: 2 }] });
     const e = snapshot.context.transcript.find(
@@ -65,6 +65,15 @@ describe('an event told in words', () => {
       const words = n.entry(e).map(lineText).join('\n');
       expect(words).not.toContain(`${actor} makes a goodwill gesture`);
       expect(words).toContain(`${actor}'s gesture, which the model counts as goodwill`);
+    }
+    // the play screen's short words keep it the model's category too
+    for (const n of [
+      new Narration(s, { voice: 'screen' }),
+      new Narration(s, { voice: 'screen', public: true }),
+    ]) {
+      const words = n.entry(e).map(lineText).join('\n');
+      expect(words).not.toContain(`${actor} makes a goodwill gesture`);
+      expect(words).toContain(`${actor}'s gesture, counted as goodwill`);
     }
   });
 });

@@ -153,7 +153,7 @@ describe('ad-hoc injects (state)', () => {
     expectEngine(round2, after, { type: 'INJECT', effect: { kind: 'goodwill', actor: 'russia' } });
     expect(context(after.game).progress).toMatchObject({ stale: 0, renewed: true });
     expect(after.notice).toBe(
-      "injected: Russia makes a goodwill gesture: the mediator's patience renewed (ad hoc)",
+      "injected: Russia's gesture, counted as goodwill: the mediator's patience renewed (ad hoc)",
     );
     // the list offers the actors still at the table, with their blame only in the facilitator view
     const list = injectStep(after.game, ['goodwill'], true);
@@ -328,7 +328,7 @@ describe('ad-hoc injects (screen)', () => {
     fits('goodwill: actor');
     expect(ui.frame()).not.toMatch(PRIVATE);
     await ui.press(KEY.enter);
-    expect(await ui.waitFor('injected: ')).toContain('injected: Russia makes a goodwill gesture');
+    expect(await ui.waitFor('injected: ')).toContain("injected: Russia's gesture, counted as goodwill");
     expect(ui.frame()).not.toMatch(PRIVATE);
     fits('goodwill: injected');
   });

@@ -79,7 +79,7 @@ export function goodwillWords(who: string, renewed: boolean, forgiven: boolean, 
   const did = [...(renewed ? [patience] : []), ...(forgiven ? [blame] : [])];
   // the effect is the model's category, not a finding: whether a move was goodwill is often what the sides dispute
   const head = short
-    ? `${who} makes a goodwill gesture`
+    ? `${who}'s gesture, counted as goodwill`
     : `${who}'s gesture, which the model counts as goodwill`;
   if (did.length) return `${head}: ${did.join('; ')}`;
   return `${head}: it concedes nothing on the table${short ? '' : ', and there is no patience to renew and no blame to forgive'}`;
