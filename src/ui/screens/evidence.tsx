@@ -18,7 +18,7 @@ import { EVIDENCE_KEYS } from '../keys.ts';
 import { type Span, windowStart, wrapSpans } from '../layout.ts';
 import { type EvidenceView, evidenceView, flipsHead, restsOnLine } from '../state/evidence.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { shortName, signed2 } from '../words.ts';
+import { shortName, signedGap } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 type Loaded =
@@ -153,7 +153,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
               </Box>
               <Box flexGrow={1} flexShrink={1}>
                 <Text dimColor wrap="truncate-end">
-                  by {r.settledBy} · margin {signed2(r.margin[0])} … {signed2(r.margin[1])}
+                  by {r.settledBy} · margin {signedGap(r.margin[0])} … {signedGap(r.margin[1])}
                 </Text>
               </Box>
             </Box>
