@@ -37,8 +37,8 @@ async function open(
 async function setUp(ui: Ui, teamRows: readonly number[], minutes = '0') {
   await ui.press('p');
   expect(ui.frame()).toContain('Play a session');
-  // the protocol in words, never its id
-  expect(ui.lines()[0]).toMatch(/(single text, mediated by|alternating offers)/);
+  // the protocol in words, never its id, in the heading (it wraps onto a second row when the title leaves no room)
+  expect(ui.lines().slice(0, 2).join(' ')).toMatch(/(single text, mediated by|alternating offers)/);
   for (let row = 0; row < 4; row++) {
     if (teamRows.includes(row)) await ui.press(' ');
     await ui.press(KEY.down);
