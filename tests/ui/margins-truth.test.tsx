@@ -124,21 +124,34 @@ describe('the evidence screen', () => {
     );
     expect(found.length).toBeGreaterThan(0);
     const s = scenario(id);
-    const ui = await explore(id, { columns: 120, rows: 40 });
-    unmount = ui.unmount;
-    await ui.press('e');
-    await ui.waitFor('settled / depends on the model');
-    // the screen lists the documents in the overview's order; step to each found one
-    const order = documentIndices(s, 'date');
-    let at = 0;
-    for (const f of found) {
-      const k = order.indexOf(s.documents.findIndex((d) => d.id === f.doc));
-      for (; at < k; at++) await ui.press(KEY.down);
-      const name = s.actors[s.actorIndex.get(f.actor)!]!.name;
-      const row = ui.lines().find((l) => l.startsWith(`${name} `) && l.includes(' margin '));
-      expect(row, f.doc).toBeDefined();
-      expect(row).toContain(f.v.verdict);
-      expect(row).toContain(`margin ${signed(f.v.margin[0], 3)} …`);
+    // at 80×24 too, where the row is as wide as the screen: the margin's upper end is not cut ("+0.…")
+    for (const size of [
+      { columns: 120, rows: 40 },
+      { columns: 80, rows: 24 },
+    ]) {
+      const ui = await explore(id, size);
+      unmount = ui.unmount;
+      await ui.press('e');
+      await ui.waitFor('settled / depends on the model');
+      // the screen lists the documents in the overview's order; step to each found one
+      const order = documentIndices(s, 'date');
+      let at = 0;
+      for (const f of found) {
+        const k = order.indexOf(s.documents.findIndex((d) => d.id === f.doc));
+        for (; at < k; at++) await ui.press(KEY.down);
+        const name = s.actors[s.actorIndex.get(f.actor)!]!.name;
+        const row = ui.lines().find((l) => l.startsWith(`${name} `) && l.includes(' margin '));
+        expect(row, f.doc).toBeDefined();
+        expect(row).toContain(f.v.verdict);
+        expect(row).toContain(`margin ${signed(f.v.margin[0], 3)} … `);
+        // the upper end whole, as close to calibrate's as its digits allow
+        const upper = /… ([+−]\d\.\d+)$/.exec(row!)?.[1];
+        expect(upper, row).toBeDefined();
+        expect(Math.abs(value(upper!) - f.v.margin[1])).toBeLessThanOrEqual(0.005);
+        expect(Array.from(row!).length).toBeLessThanOrEqual(size.columns);
+      }
+      ui.unmount();
+      unmount = undefined;
     }
   }, 60_000);
 });
