@@ -12,7 +12,24 @@ import { GLYPH, type Theme } from './theme.ts';
 /** Two and three decimals with a true minus sign, and a signed change, as every output writes them. */
 export { n2 as fix2, n3 as fix3 };
 
-export const signed2 = (x: number): string => signed(x, 2);
+/** A distance from no deal at two decimals, or at three where two would round it to nothing: a text 0.0025 short
+ * of no deal (the CLI's −0.003) never reads "0.00 short of no deal". */
+export function gap(x: number): string {
+  return n2(x) === n2(0) && n3(x) !== n3(0) ? n3(x) : n2(x);
+}
+
+/** A margin over no deal with its sign, as `gap`: a margin below zero never reads "+0.00" (the CLI's −0.003). */
+export function signedGap(x: number): string {
+  return n2(x) === n2(0) && n3(x) !== n3(0) ? signed(x, 3) : signed(x, 2);
+}
+
+/** A utility beside a value of no deal: two decimals, or three where two would make them read alike ("0.50 no
+ * deal 0.50" for the CLI's 0.497 against 0.500). */
+export function beside(utility: number, reservation: number): readonly [string, string] {
+  return n2(utility) === n2(reservation) && n3(utility) !== n3(reservation)
+    ? [n3(utility), n3(reservation)]
+    : [n2(utility), n2(reservation)];
+}
 
 function actorName(scenario: Scenario, id: string): string {
   const a = scenario.actorIndex.get(id);
@@ -54,10 +71,10 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
   if (!v.accepts) {
     const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
     return [
-      `${n2(-v.margin)} short of what no deal is worth to it${basisText(v.reservationBasis)}${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
+      `${gap(-v.margin)} short of what no deal is worth to it${basisText(v.reservationBasis)}${costs.length ? `; costs it most: ${costs.join(', ')}` : ''}`,
     ];
   }
-  return [`${n2(v.margin)} better than no deal`];
+  return [`${gap(v.margin)} better than no deal`];
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -140,7 +157,7 @@ export function reasonSpans(
     // keeping its red lines alone would not win it over: the package is also worth less than no deal
     if (v.margin < 0)
       lines.push([
-        { text: `and ${n2(-v.margin)} short of no deal`, color: theme.reject },
+        { text: `and ${gap(-v.margin)} short of no deal`, color: theme.reject },
         ...(basisMark(v.reservationBasis)
           ? [{ text: basisText(v.reservationBasis), color: theme.warn, give: 'never' as const }]
           : []),
@@ -151,7 +168,7 @@ export function reasonSpans(
   const costs = v.costs.slice(0, 3).map((c) => `${issueLabel(scenario, c.issue)}${basisText(c.basis)}`);
   return [
     [
-      { text: `${n2(-v.margin)} short of no deal`, color: theme.reject, bold: true, give: 'never' as const },
+      { text: `${gap(-v.margin)} short of no deal`, color: theme.reject, bold: true, give: 'never' as const },
       ...(basisMark(v.reservationBasis)
         ? [{ text: basisText(v.reservationBasis), color: theme.warn, give: 'never' as const }]
         : []),

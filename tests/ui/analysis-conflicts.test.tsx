@@ -1,7 +1,10 @@
 // The analysis screen when nothing is feasible: why, in the place of the (empty) bargaining solutions, at 80×24.
+
+import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { conflictsOf } from '../../src/analysis/conflict-report.ts';
 import { countFeasible } from '../../src/analysis/feasibility.ts';
+import { ConflictsPane } from '../../src/ui/components/conflicts-pane.tsx';
 import { explore, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -42,5 +45,22 @@ describe('the analysis screen with nothing feasible', () => {
     expect(ui.frame()).toContain('Bargaining solutions');
     expect(ui.frame()).not.toContain('Why no package is feasible');
     expect(ui.lines().slice(-2).join(' ')).toContain('1–4 load');
+  });
+});
+
+describe('the conflicts pane when its rows run out', () => {
+  it('should count what it leaves out in the words of the count: one conflict, not "1 conflicts"', () => {
+    const s = scenario('ukraine-peace');
+    const { conflicts, search } = conflictsOf(s);
+    // the default scenario has a single conflict: the case the plural got wrong
+    expect(conflicts).toHaveLength(1);
+    // the title, the head and the note: no room for a member, so the pane says how many there are in all
+    const ui = render(
+      <ConflictsPane scenario={s} conflicts={conflicts} search={search} width={80} rows={4} />,
+    );
+    const frame = ui.lastFrame() ?? '';
+    ui.unmount();
+    expect(frame).toContain(`… ${conflicts.length} conflict in all`);
+    expect(frame).not.toContain('conflicts in all');
   });
 });

@@ -11,7 +11,7 @@ import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import type { NegotiationDocument, Scenario } from '../../src/domain/types.ts';
 import { appReducer, initialState } from '../../src/ui/state/app.ts';
-import { agreementLine, basisText, fix2 } from '../../src/ui/words.ts';
+import { agreementLine, basisText, beside, gap } from '../../src/ui/words.ts';
 import { flat, rightPane, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
@@ -81,7 +81,7 @@ function expectedReasons(s: Scenario, doc: NegotiationDocument): string[] {
   const early = appliedBeforeRecord(s, doc.date);
   const out: string[] = [];
   for (const v of ev.verdicts) {
-    out.push(`${fix2(v.utility)} no deal ${fix2(v.reservation)}`);
+    out.push(beside(v.utility, v.reservation).join(' no deal '));
     for (const x of v.violations) {
       const sources = x.sources.length ? ` [${x.sources.join(', ')}]` : '';
       out.push(`red line: ${x.text}${basisText(x.basis)}${sources}${x.confirmed ? '' : ' [unconfirmed]'}`);
@@ -93,7 +93,7 @@ function expectedReasons(s: Scenario, doc: NegotiationDocument): string[] {
         );
       }
     }
-    if (v.margin < 0) out.push(`${fix2(-v.margin)} short of no deal${basisText(v.reservationBasis)}`);
+    if (v.margin < 0) out.push(`${gap(-v.margin)} short of no deal${basisText(v.reservationBasis)}`);
     if (!v.accepts && !v.violations.length && v.costs.length) {
       const labels = v.costs
         .slice(0, 3)

@@ -3,6 +3,8 @@
 // explorer: a document opened in the sandbox is judged by the positions of its date.
 import { afterEach, describe, expect, it } from 'vitest';
 import { timeline } from '../../src/analysis/timeline.ts';
+import { cliOk } from '../cli-in-process.ts';
+import { flat } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 const FIXTURE = 'tests/fixtures/format/dated.yaml';
@@ -61,6 +63,27 @@ describe('the timeline view', () => {
     });
     // the 2022 text is judged by East's 2022 positions, and the screen says so
     expect(ui.frame()).toContain('judged by dated positions — East: Before East claimed the line');
+  });
+
+  it('should mark the basis of each dated position it names, as peacesim show and timeline --json give it', async () => {
+    const json = JSON.parse(await cliOk('timeline', 'ukraine-peace', '--json')) as {
+      entries: { document: string; epochs: string[] }[];
+      epochs: { id: string; actor: string; label: string; basis: string }[];
+    };
+    const s = scenario('ukraine-peace');
+    const ui = await open('ukraine-peace', { columns: 120, rows: 40 });
+    // the first entry's dated positions, in the order of the actors, as far as its two rows show them
+    const entry = json.entries[0]!;
+    const named = s.actors.flatMap((a) =>
+      json.epochs.filter((e) => e.actor === a.id && entry.epochs.includes(e.id)).map((e) => ({ a, e })),
+    );
+    expect(named.some(({ e }) => e.basis !== 'stated')).toBe(true);
+    const text = flat(ui.lines());
+    const { a, e } = named[0]!;
+    const mark = e.basis === 'stated' ? '' : ` [${e.basis}]`;
+    expect(text).toContain(
+      `judged by dated positions — ${a.name.replace(/\s*\(.*\)$/, '')}: ${e.label}${mark};`,
+    );
   });
 
   it('should open the selected document in the sandbox with enter, judged as of its date', async () => {

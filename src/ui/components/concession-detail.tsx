@@ -9,7 +9,7 @@ import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { Span } from '../layout.ts';
 import { GLYPH, type Theme, useTheme } from '../theme.ts';
-import { beforeRecordSpans, reasonSpans, shortName, signed2 } from '../words.ts';
+import { beforeRecordSpans, reasonSpans, shortName, signedGap } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped, wrappedHeight } from './wrapped.tsx';
 
@@ -43,7 +43,7 @@ function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, the
   const margins: Span[] = [
     { text: 'over no deal:', dim: true },
     ...set.required.map((a, k) => ({
-      text: `${k ? ' ·' : ''} ${`${shortName(scenario.actors[a]!.name)} ${signed2(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`.replace(/ /g, '\u00a0')}`,
+      text: `${k ? ' ·' : ''} ${`${shortName(scenario.actors[a]!.name)} ${signedGap(set.utilities[a]! - scenario.actors[a]!.reservation.value)}`.replace(/ /g, '\u00a0')}`,
       dim: true,
     })),
   ];

@@ -6,7 +6,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { conflictHead, memberOwner, searchNote } from '../../report/conflict-words.ts';
 import { type Span, wrapSpans } from '../layout.ts';
 import { useTheme } from '../theme.ts';
-import { basisText, shortName } from '../words.ts';
+import { basisText, plural, shortName } from '../words.ts';
 import { PaneTitle } from './heading.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -102,7 +102,7 @@ export function ConflictsPane(props: ConflictsProps & { search: ConflictSearchRe
       )}
       {shown.length < all.length ? (
         <Text dimColor wrap="truncate-end">
-          … {conflicts.length} conflicts in all: `peacesim analyze` lists every one
+          … {plural(conflicts.length, 'conflict')} in all: `peacesim analyze` lists every one
         </Text>
       ) : null}
       <Text dimColor wrap="truncate-end">

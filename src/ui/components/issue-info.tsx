@@ -15,7 +15,7 @@ import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
 import { type RejectsWhatever, rejectsWhatever } from '../state/whatever.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { capitalise, columnName, fix2, redLineSpans, shortName } from '../words.ts';
+import { capitalise, columnName, fix2, gap, redLineSpans, shortName } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -252,7 +252,7 @@ function whateverWords(why: RejectsWhatever): string {
     ...(n > 1 ? [`${n} of its red lines break under every option`] : []),
     ...(why.shortBy === null
       ? []
-      : [`the best option still leaves it ${fix2(why.shortBy)} short of what no deal is worth to it`]),
+      : [`the best option still leaves it ${gap(why.shortBy)} short of what no deal is worth to it`]),
   ];
   return parts.length
     ? `${parts.join(', and ')}.`

@@ -8,7 +8,7 @@ import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { Span } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { fix2, reasonSpans, redLineSpans } from '../words.ts';
+import { beside, reasonSpans, redLineSpans } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
@@ -40,7 +40,11 @@ export function VerdictPanel({
   const rules: Span[][] = evaluation.ruleViolations.map((r) =>
     redLineSpans(r, theme, { text: 'rule broken: ', color: theme.reject, bold: true }),
   );
-  const barWidth = Math.max(6, Math.min(30, width - 20));
+  // each utility beside its value of no deal, the digits that tell them apart; the bars as wide as the widest label
+  // leaves them, one width for every actor
+  const labels = evaluation.verdicts.map((v) => beside(v.utility, v.reservation));
+  const labelWidth = Math.max(0, ...labels.map(([u, r]) => `${u} no deal ${r}`.length));
+  const barWidth = Math.max(6, Math.min(30, width - 3 - labelWidth));
   return (
     <ScrollBox
       height={height}
@@ -83,8 +87,8 @@ export function VerdictPanel({
                 width={barWidth}
                 accepts={v.accepts}
               />{' '}
-              <Text bold>{fix2(v.utility)}</Text>
-              <Text dimColor> no deal {fix2(v.reservation)}</Text>
+              <Text bold>{labels[k]![0]}</Text>
+              <Text dimColor> no deal {labels[k]![1]}</Text>
             </Text>
             {reasonSpans(scenario, v, theme, before).map((spans, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a verdict's reasons are listed in a fixed order

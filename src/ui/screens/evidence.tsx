@@ -18,7 +18,7 @@ import { EVIDENCE_KEYS } from '../keys.ts';
 import { type Span, windowStart, wrapSpans } from '../layout.ts';
 import { type EvidenceView, evidenceView, flipsHead, restsOnLine } from '../state/evidence.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { shortName, signed2 } from '../words.ts';
+import { shortName, signedGap } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 type Loaded =
@@ -152,9 +152,19 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
                 <Text color={verdictColor(r.verdict)}>{r.verdict}</Text>
               </Box>
               <Box flexGrow={1} flexShrink={1}>
-                <Text dimColor wrap="truncate-end">
-                  by {r.settledBy} · margin {signed2(r.margin[0])} … {signed2(r.margin[1])}
-                </Text>
+                {/* the margin's two ends whole: what settles it gives way first ("by the… · margin −0.003 … +0.27") */}
+                <Wrapped
+                  spans={[
+                    { text: `by ${r.settledBy}`, dim: true },
+                    {
+                      text: ` · margin ${signedGap(r.margin[0])} … ${signedGap(r.margin[1])}`,
+                      dim: true,
+                      give: 'never',
+                    },
+                  ]}
+                  width={Math.max(1, width - nameWidth - 1 - 9)}
+                  maxLines={1}
+                />
               </Box>
             </Box>
           ))}

@@ -92,9 +92,19 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     },
     { text: ` — ${agreementLine(scenario, evaluation)}` },
   ];
+  // the selected term and the document's option for it, whole on two rows at most; past them the labels' prose gives
+  // way (they are whole in i), never the issue's [unconfirmed]
+  const selectedLine: Span[] = [
+    { text: `${issue.label}: `, bold: true, give: 'never' },
+    { text: option.label, ...(option === tabled ? {} : { color: theme.changed }) },
+    { text: option === tabled ? ' (as tabled)' : ` (tabled: ${tabled.label})`, dim: true },
+    ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true, give: 'never' as const }]),
+  ];
   const headRows = headingRows(heading) + wrappedHeight(agreement, width);
-  const gap = headRows > 2 ? 0 : 1;
-  const bodyHeight = Math.max(4, height - headRows - gap - 2);
+  // the selected term's row takes a second when its labels are long; the blank row under the heading gives way first
+  const selectedRows = Math.min(2, wrappedHeight(selectedLine, width));
+  const gap = headRows > 2 || selectedRows > 1 ? 0 : 1;
+  const bodyHeight = Math.max(4, height - headRows - gap - 1 - selectedRows);
   const leftWidth = Math.floor(width * 0.53);
   const rightWidth = width - leftWidth - 2;
   // the bars' legend, whole: on a row of its own when the pane's title row cannot hold it
@@ -149,15 +159,8 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
               />
             </SidePane>
           </Box>
-          <Box height={1} width={width}>
-            <Text wrap="truncate-end">
-              <Text bold>{issue.label}: </Text>
-              <Text color={option === tabled ? undefined : theme.changed}>{option.label}</Text>
-              <Text dimColor>
-                {option === tabled ? ' (as tabled)' : ` (tabled: ${tabled.label})`}
-                {issue.confirmed ? '' : ' [unconfirmed]'}
-              </Text>
-            </Text>
+          <Box height={selectedRows} width={width} flexShrink={0}>
+            <Wrapped spans={selectedLine} width={width} maxLines={selectedRows} />
           </Box>
           <Text dimColor wrap="truncate-end">
             {sandbox.notice ||

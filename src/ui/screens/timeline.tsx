@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { type TimelineEntry, timeline } from '../../analysis/timeline.ts';
+import { withBasis } from '../../domain/basis.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { BEFORE_RECORD_LEAD, beforeRecordCounts } from '../../report/before-record.ts';
 import { Heading } from '../components/heading.tsx';
@@ -47,11 +48,14 @@ function Cell({ width, children, dim, color, bold }: CellProps) {
   );
 }
 
-/** Whose dated positions judge the entry, in words. */
+/** Whose dated positions judge the entry, in words, each with its basis as `peacesim show` marks it ("Russia: Before
+ * Putin's June 2024 terms [reading]"): a dated position read from sources is a reading, and says so. */
 function positionsLine(s: Scenario, e: TimelineEntry): string {
   if (e.epochs.length === 0) return `judged by the positions of ${s.date} (the scenario's date)`;
   const labels = s.actors.flatMap((a) =>
-    a.epochs.filter((ep) => e.epochs.includes(ep.id)).map((ep) => `${shortName(a.name)}: ${ep.label}`),
+    a.epochs
+      .filter((ep) => e.epochs.includes(ep.id))
+      .map((ep) => withBasis(`${shortName(a.name)}: ${ep.label}`, ep.basis)),
   );
   return `judged by dated positions — ${labels.join('; ')}`;
 }
