@@ -65,7 +65,7 @@ describe('who proposes when, in words', () => {
       "alternating offers: South (stylised Ukraine) proposes in round 2 (turns in the order of the scenario's parties; round 1 holds the opening text)",
     );
     expect(protocolWords(shipped('tutorial-bilateral'), true)).toBe(
-      'alternating offers, South (stylised Ukraine) proposes first',
+      'alternating offers, South (stylised Ukraine) proposes first, after the opening text',
     );
   });
 });
