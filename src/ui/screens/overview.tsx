@@ -243,7 +243,8 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
         </Box>
         <SidePane width={rightWidth + 2}>
           <PaneTitle
-            title="Actors"
+            // under --as-of the actors are as that date has them, not as of the situation the heading names
+            title={state.asOf ? `Actors as of ${state.asOf}` : 'Actors'}
             note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
             active={!focusDocs}
           />
