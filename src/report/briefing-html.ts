@@ -11,6 +11,7 @@ import {
   statedLaterIntro,
   statedLaterWords,
 } from './briefing.ts';
+import { belowPair } from './comparison-figures.ts';
 import { n3, signed } from './format.ts';
 import { anchor, esc } from './markup.ts';
 import { page } from './page.ts';
@@ -47,7 +48,7 @@ function card(c: BriefingCard, date: string): string {
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}:`
       : d.accepts
         ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)}).`
-        : `you would reject it: worth ${n3(d.utility)} to you, less than no deal (${n3(nd.value)}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
+        : `you would reject it: worth ${belowPair(d.utility, nd.value).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
     const sub = d.violations.length
       ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`
       : '';

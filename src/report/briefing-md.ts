@@ -10,6 +10,7 @@ import {
   statedLaterIntro,
   statedLaterWords,
 } from './briefing.ts';
+import { belowPair } from './comparison-figures.ts';
 import { n3, signed } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
 import { provenanceFlag } from './words.ts';
@@ -72,7 +73,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}`
       : d.accepts
         ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)})`
-        : `you would reject it: worth ${n3(d.utility)} to you, less than no deal (${n3(nd.value)}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
+        : `you would reject it: worth ${belowPair(d.utility, nd.value).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
     out.push(
       `- **${md(d.title)}** (${d.date}, tabled by ${md(d.tabledBy)}): ${why}${d.violations.length ? ':' : '.'}`,
     );

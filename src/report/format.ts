@@ -24,9 +24,28 @@ export const n3 = (x: number): string => fixed(x, 3);
 /** Durability estimates: two decimals. */
 export const n2 = (x: number): string => fixed(x, 2);
 
-/** A change or a margin, always signed: "+0.138", "−0.025", "+0.000". */
+/** How far apart two numbers may be and still be equal: the accept rule's tolerance (domain/evaluate.ts). */
+const EQUAL = 1e-12;
+const MOST_DIGITS = 15;
+
+/**
+ * The decimals — `least`, or as many more as it takes, up to 15 — at which each pair of numbers a sentence
+ * compares reads as it stands: "worth 0.4996 to it, less than no deal (0.5004)", never "worth 0.500 to it, less
+ * than no deal (0.500)". A pair equal within the verdicts' tolerance reads equal.
+ */
+export function digitsApart(pairs: readonly (readonly [number, number])[], least = 3): number {
+  let d = least;
+  while (d < MOST_DIGITS && pairs.some(([a, b]) => Math.abs(a - b) > EQUAL && fixed(a, d) === fixed(b, d)))
+    d++;
+  return d;
+}
+
+/**
+ * A change or a margin, always signed: "+0.138", "−0.025", "+0.000". A negative one that `digits` would round to
+ * nothing takes the decimals that show it ("−0.0003"): a margin below zero never reads "+0.000".
+ */
 export function signed(x: number, digits = 3): string {
-  const t = fixed(x, digits);
+  const t = fixed(x, x < 0 ? digitsApart([[x, 0]], digits) : digits);
   return t.startsWith(MINUS) ? t : `+${t}`;
 }
 

@@ -4,7 +4,7 @@ import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
-import { count, n2, n3, signed } from '../report/format.ts';
+import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
@@ -12,23 +12,22 @@ import { GLYPH, type Theme } from './theme.ts';
 /** Two and three decimals with a true minus sign, and a signed change, as every output writes them. */
 export { n2 as fix2, n3 as fix3 };
 
-/** A distance from no deal at two decimals, or at three where two would round it to nothing: a text 0.0025 short
- * of no deal (the CLI's −0.003) never reads "0.00 short of no deal". */
+/** A distance from no deal at two decimals, or at as many more as it takes not to round it to nothing: a text
+ * 0.0025 short of no deal (the CLI's −0.003) never reads "0.00 short of no deal". */
 export function gap(x: number): string {
-  return n2(x) === n2(0) && n3(x) !== n3(0) ? n3(x) : n2(x);
+  return fixed(x, digitsApart([[x, 0]], 2));
 }
 
 /** A margin over no deal with its sign, as `gap`: a margin below zero never reads "+0.00" (the CLI's −0.003). */
 export function signedGap(x: number): string {
-  return n2(x) === n2(0) && n3(x) !== n3(0) ? signed(x, 3) : signed(x, 2);
+  return signed(x, digitsApart([[x, 0]], 2));
 }
 
-/** A utility beside a value of no deal: two decimals, or three where two would make them read alike ("0.50 no
+/** A utility beside a value of no deal: two decimals, or more where two would make them read alike ("0.50 no
  * deal 0.50" for the CLI's 0.497 against 0.500). */
 export function beside(utility: number, reservation: number): readonly [string, string] {
-  return n2(utility) === n2(reservation) && n3(utility) !== n3(reservation)
-    ? [n3(utility), n3(reservation)]
-    : [n2(utility), n2(reservation)];
+  const d = digitsApart([[utility, reservation]], 2);
+  return [fixed(utility, d), fixed(reservation, d)];
 }
 
 function actorName(scenario: Scenario, id: string): string {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { belowPair, marginText } from '../../src/report/comparison-figures.ts';
+import { belowPair } from '../../src/report/comparison-figures.ts';
 import { signed } from '../../src/report/format.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 
@@ -15,7 +15,7 @@ const SEED = 20261206;
 const MINUS = '\u2212';
 const num = (t: string) => Number(t.replace(MINUS, '-'));
 
-describe('belowPair and marginText', () => {
+describe('belowPair and signed', () => {
   const unit = fc.double({ min: 0, max: 1, noNaN: true });
   const gap = fc.oneof(
     fc.double({ min: 1e-11, max: 1e-3, noNaN: true }),
@@ -39,10 +39,15 @@ describe('belowPair and marginText', () => {
   it('should keep the minus of a margin that fails the reservation, and print every other margin as before', () => {
     fc.assert(
       fc.property(fc.double({ min: -1, max: 1, noNaN: true }), (m) => {
-        const text = marginText(m);
-        if (m < -1e-12) expect(text.startsWith(MINUS)).toBe(true);
-        else expect(text).toBe(signed(m));
-        if (m <= -0.0005) expect(text).toBe(signed(m));
+        const text = signed(m);
+        // the plain form: three decimals, a minus only where they show one
+        const t = Math.abs(m).toFixed(3);
+        const plain = `${m < 0 && Number(t) !== 0 ? MINUS : '+'}${t}`;
+        if (m < -1e-12) {
+          expect(text.startsWith(MINUS)).toBe(true);
+          expect(num(text)).toBeLessThan(0);
+        } else expect(text).toBe(plain);
+        if (m <= -0.0005) expect(text).toBe(plain);
       }),
       { seed: SEED, numRuns: 2000 },
     );
@@ -90,12 +95,12 @@ describe('a near miss in words', () => {
     expect(num(u)).toBeLessThan(num(r));
     const analyze = await cli('analyze', NEAR);
     expect(analyze).toMatch(
-      new RegExp(`South\\* +rejects +u ${u} +r ${r} +${marginText(south.margin)} +below reservation`),
+      new RegExp(`South\\* +rejects +u ${u} +r ${r} +${signed(south.margin)} +below reservation`),
     );
-    expect(marginText(south.margin).startsWith(MINUS)).toBe(true);
+    expect(signed(south.margin).startsWith(MINUS)).toBe(true);
     const whatif = await cli('whatif', NEAR, '--document', 'mediator-text');
     expect(whatif).toContain(`utility ${u} < reservation ${r}`);
-    expect(whatif).toMatch(new RegExp(`South +0\\.425 +${marginText(south.margin)} +rejects`));
+    expect(whatif).toMatch(new RegExp(`South +0\\.425 +${signed(south.margin)} +rejects`));
     expect(whatif).not.toContain('+0.000');
   });
 
@@ -112,10 +117,43 @@ describe('a near miss in words', () => {
       for (const v of Object.values(d.verdicts))
         if (v.decidedBy !== 'red-line') {
           printed++;
-          expect(text).toContain(
-            `${v.verdict} margin ${marginText(v.margin[0])} … ${marginText(v.margin[1])}`,
-          );
+          expect(text).toContain(`${v.verdict} margin ${signed(v.margin[0])} … ${signed(v.margin[1])}`);
         }
     expect(printed).toBeGreaterThan(0);
+  });
+});
+
+describe('a near miss in the narration and the briefing', () => {
+  // every comparison the words state, with the two figures printed beside it
+  const LESS = [
+    /worth ([\d.]+) to (?:it|you), less than no deal \(([\d.]+)\)/g,
+    /worth ([\d.]+) to it, [\d.]* ?short of the ([\d.]+) it holds out for/g,
+  ];
+  const compared = (text: string) =>
+    LESS.flatMap((re) => [...text.matchAll(re)].map((m) => [num(m[1]!), num(m[2]!)] as const));
+
+  it("should print each verdict's worth below no deal, or short of what it holds out for, as smaller figures", async () => {
+    const text = (await cli('run', NEAR)).replace(/\s+/g, ' ');
+    const json = JSON.parse(await cli('run', NEAR, '--json'));
+    type V = { kind: string; actor: string; utility: number; reservation: number; accepts: boolean };
+    const miss = (json.transcript as V[]).find(
+      (e) => e.kind === 'verdict' && e.actor === 'south' && !e.accepts && e.utility < e.reservation,
+    );
+    // the fixture does what it is for: South rejects a text worth less than no deal by less than three decimals show
+    expect(miss).toBeDefined();
+    expect(miss!.reservation - miss!.utility).toBeLessThan(0.0005);
+    const [u, r] = belowPair(miss!.utility, miss!.reservation);
+    expect(text).toContain(`worth ${u} to it, less than no deal (${r})`);
+    const pairs = compared(text);
+    expect(pairs.length).toBeGreaterThan(1);
+    for (const [a, b] of pairs) expect(a).toBeLessThan(b);
+    for (const m of text.matchAll(/([\d.]+) short of the/g)) expect(num(m[1]!)).toBeGreaterThan(0);
+  });
+
+  it("should print, in South's briefing, the mediator text's worth below its value of no deal", async () => {
+    const text = (await cli('brief', NEAR)).replace(/\s+/g, ' ');
+    const pairs = compared(text);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [a, b] of pairs) expect(a).toBeLessThan(b);
   });
 });

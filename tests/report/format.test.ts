@@ -83,7 +83,9 @@ describe('numbers', () => {
   it('should sign every change, zero with a plus', () => {
     expect(signed(0.138)).toBe('+0.138');
     expect(signed(-0.025)).toBe(`${MINUS}0.025`);
-    expect(signed(-0.0004)).toBe('+0.000');
+    // a change below zero keeps its minus, with the decimals that show it; float noise is no change
+    expect(signed(-0.0004)).toBe(`${MINUS}0.0004`);
+    expect(signed(-1e-13)).toBe('+0.000');
     expect(signed(0)).toBe('+0.000');
     expect(shift2(-0.05)).toBe(`${MINUS}0.05`);
     expect(shift2(0.1)).toBe('+0.10');

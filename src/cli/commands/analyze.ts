@@ -17,13 +17,13 @@ import {
   reasonLines,
   reasons,
 } from '../../report/before-record.ts';
-import { belowPair, marginText } from '../../report/comparison-figures.ts';
+import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictHead, openedWords, searchWords } from '../../report/conflict-words.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
 import { ANALYSIS_CSV, analysisCsv } from '../../report/exports/analysis.ts';
-import { count as countOf, n2, n3, optionLabel, percentOf } from '../../report/format.ts';
+import { count as countOf, n2, n3, optionLabel, percentOf, signed } from '../../report/format.ts';
 import {
   anticipatedZoneWords,
   hurdleName,
@@ -152,7 +152,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
           .join(', ')}`,
       );
     const [u, r] = belowPair(v.utility, v.reservation);
-    rows.push([who, verdict, `u ${u}`, `r ${r}`, marginText(v.margin), ...reasons]);
+    rows.push([who, verdict, `u ${u}`, `r ${r}`, signed(v.margin), ...reasons]);
   }
   out.push(...verdictTable(rows, width));
   for (const r of d.ruleViolations)

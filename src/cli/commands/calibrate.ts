@@ -9,8 +9,8 @@ import {
 import { loadLp } from '../../analysis/lp.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
-import { marginText } from '../../report/comparison-figures.ts';
-import { capitalise, n2, n3 } from '../../report/format.ts';
+
+import { capitalise, n2, n3, signed } from '../../report/format.ts';
 import { recordedReactionWordsById } from '../../report/record-words.ts';
 import { BASIS_LEGEND, mark } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -48,7 +48,7 @@ function verdictWords(
   onReadings: boolean,
   fixed: boolean,
 ): string {
-  const margin = `${marginText(v.margin[0])} … ${marginText(v.margin[1])}`;
+  const margin = `${signed(v.margin[0])} … ${signed(v.margin[1])}`;
   switch (v.decidedBy) {
     case 'red-line':
       return `${p.red('rejects')}  ${redLinesWords(v.redLines.map(redLineText))}`;

@@ -11,7 +11,7 @@ import {
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
-import { belowPair, marginText } from '../../report/comparison-figures.ts';
+import { belowPair } from '../../report/comparison-figures.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
@@ -194,12 +194,12 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     if (!v.changed) {
       const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
       line(
-        `  ${padCells(name(v.actor), aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(marginText(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
+        `  ${padCells(name(v.actor), aw)}  ${padCells(n3(v.after.utility), 15)}  ${padCells(signed(v.after.margin), 17)}  ${word}${p.dim(`, unchanged${reqText}`)}`,
       );
       return;
     }
     const util = `${n3(v.before.utility)} → ${n3(v.after.utility)}`;
-    const margin = `${marginText(v.before.margin)} → ${marginText(v.after.margin)}`;
+    const margin = `${signed(v.before.margin)} → ${signed(v.after.margin)}`;
     const word = v.after.accepts ? p.green('accepts') : p.red('rejects');
     const verdict = v.flipped ? `${verdictWord(v.before)} → ${p.bold(word)}` : `${word} (still)`;
     line(

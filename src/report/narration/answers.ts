@@ -2,7 +2,8 @@
 // what the actor holds out for and against no deal, and what it asks to change), a walk-out, the tally and the
 // ratification.
 import type { TranscriptEntry } from '../../engine/transcript.ts';
-import { n3 } from '../format.ts';
+import { belowPair } from '../comparison-figures.ts';
+import { digitsApart, fixed, n3 } from '../format.ts';
 import { listing } from '../words.ts';
 import { EPS, holdsOutFor, plural, ratificationWords } from './phrases.ts';
 import { type Line, line, type Span, span } from './spans.ts';
@@ -54,10 +55,20 @@ export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly Transcri
       : ` It asks for changes to ${listed}.`;
   if (v.public && (e.accepts || e.violations.length === 0))
     return [line([...opening(e.accepts), span(e.accepts ? '.' : `.${asks}`)])];
-  const worth = `worth ${n3(e.utility)} to it`;
+  // the decimals at which the strict comparisons read as they stand: less or more than no deal, short of what it
+  // holds out for, by a shortfall above nothing ("no less than" is true of equal figures)
+  const fallsShort = e.utility < e.aspiration - EPS;
+  const d = digitsApart([
+    [e.utility, e.reservation],
+    ...(fallsShort ? [[e.utility, e.aspiration] as const, [e.aspiration - e.utility, 0] as const] : []),
+  ]);
+  const worth = `worth ${fixed(e.utility, d)} to it`;
   const below = e.utility < e.reservation - EPS;
-  const noDeal = below ? `, less than no deal (${n3(e.reservation)})` : ` (no deal: ${n3(e.reservation)})`;
-  const short = v.report ? `${n3(Math.max(0, e.aspiration - e.utility))} short of` : 'short of';
+  const noDeal = below
+    ? `, less than no deal (${fixed(e.reservation, d)})`
+    : ` (no deal: ${fixed(e.reservation, d)})`;
+  const short = v.report ? `${fixed(Math.max(0, e.aspiration - e.utility), d)} short of` : 'short of';
+  const holds = (aspiration: number) => holdsOutFor(aspiration, d);
   if (e.violations.length && !e.accepts) {
     // a red line is not the whole answer: the verdict also holds the text's worth and the terms asked for (the
     // mediator weighs them when the text is worth less than no deal), so both are said, as --json holds them; a
@@ -65,7 +76,7 @@ export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly Transcri
     const besides =
       e.human === true || v.public
         ? ''
-        : ` Apart from its red line${e.violations.length > 1 ? 's' : ''}, the text is ${besidesWorth(e, worth, noDeal, short)}.`;
+        : ` Apart from its red line${e.violations.length > 1 ? 's' : ''}, the text is ${besidesWorth(e, worth, noDeal, short, d)}.`;
     // under the hypothesis that negotiators anticipate ratification, the vote it expects is part of the answer too
     const vote = e.wouldFail?.length && !v.public ? ` Also, the text ${wouldFailWords(e.wouldFail)}.` : '';
     const rest = `${besides}${vote}${asks}`.trim();
@@ -89,17 +100,17 @@ export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly Transcri
   if (e.accepts) {
     const why =
       e.strategy === 'mediator'
-        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, ${thanNoDeal(e)}`
-        : `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
+        ? `${v.report ? 'the text' : 'it'} keeps its red lines and is ${worth}, ${thanNoDeal(e, d)}`
+        : `${worth}, no less than ${holds(e.aspiration)}${noDeal}`;
     return [line([...opening(true), span(`: ${why}.`)])];
   }
   if (e.wouldFail?.length) {
-    const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holdsOutFor(e.aspiration)}` : '';
+    const also = e.utility < e.aspiration - EPS ? `; it is also ${short} ${holds(e.aspiration)}` : '';
     return [
       line([...opening(false), span(`: ${theText} ${wouldFailWords(e.wouldFail)}${also}${noDeal}.${asks}`)]),
     ];
   }
-  const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
+  const why = below ? `${worth}${noDeal}` : `${worth}, ${short} ${holds(e.aspiration)}${noDeal}`;
   return [line([...opening(false), span(`: ${why}.${asks}`)])];
 }
 
@@ -109,29 +120,40 @@ export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly Transcri
  */
 function wouldFailWords(fails: NonNullable<Entry<'verdict'>['wouldFail']>): string {
   return fails
-    .map((f) => `would fail ${f.label}: worth ${n3(f.utility)} to it, the vote needs ${n3(f.threshold)}`)
+    .map((f) => {
+      const [u, t] = belowPair(f.utility, f.threshold);
+      return `would fail ${f.label}: worth ${u} to it, the vote needs ${t}`;
+    })
     .join('; it ');
 }
 
 /** A bot's worth of a text that crosses its red lines, against no deal and (but for a mediator) what it holds out for. */
-function besidesWorth(e: Entry<'verdict'>, worth: string, noDeal: string, short: string): string {
+function besidesWorth(e: Entry<'verdict'>, worth: string, noDeal: string, short: string, d: number): string {
   if (e.utility < e.reservation - EPS) return `${worth}${noDeal}`;
-  if (e.strategy === 'mediator') return `${worth}, ${thanNoDeal(e)}`;
-  if (e.utility < e.aspiration - EPS) return `${worth}, ${short} ${holdsOutFor(e.aspiration)}${noDeal}`;
-  return `${worth}, no less than ${holdsOutFor(e.aspiration)}${noDeal}`;
+  if (e.strategy === 'mediator') return `${worth}, ${thanNoDeal(e, d)}`;
+  if (e.utility < e.aspiration - EPS) return `${worth}, ${short} ${holdsOutFor(e.aspiration, d)}${noDeal}`;
+  return `${worth}, no less than ${holdsOutFor(e.aspiration, d)}${noDeal}`;
 }
 
 /**
  * A mediator's worth of a text against no deal, which it accepts at no less (the engine's test): "more than no
  * deal" only when it is more.
  */
-function thanNoDeal(e: Entry<'verdict'>): string {
-  return `${e.utility > e.reservation + EPS ? 'more than' : 'as much as'} no deal (${n3(e.reservation)})`;
+function thanNoDeal(e: Entry<'verdict'>, d: number): string {
+  return `${e.utility > e.reservation + EPS ? 'more than' : 'as much as'} no deal (${fixed(e.reservation, d)})`;
 }
 
 /** Who chose a person's answer, as each voice says it. */
 function choice(v: Voice): string {
   return v.kind === 'screen' ? "the team's choice" : "a person's choice";
+}
+
+/** "at best 0.412 < 0.450", or, with nothing it could accept, "no package keeps its red lines < 0.450". */
+function bestBelow(e: Entry<'walk-out'>): string {
+  const r = e.reservation ?? 0;
+  if (e.best === null || e.best === undefined) return `no package keeps its red lines < ${n3(r)}`;
+  const [best, reservation] = belowPair(e.best, r);
+  return `at best ${best} < ${reservation}`;
 }
 
 export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
@@ -144,14 +166,12 @@ export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
       : [line([span(`${name} walks out`, 'reject'), span(why)])];
   }
   if (v.report) {
-    const best =
-      e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;
     const words =
       e.stalled !== undefined
         ? `${name} walks out: ${e.stalled === 1 ? 'a round' : `${e.stalled} rounds in a row`} without progress (no more required actors accepting, no smaller shortfall than before) exhausted its patience.`
         : e.cause === 'event'
           ? `${name} walks out${e.event ? ` (event: ${v.event(e.event)})` : ''}.`
-          : `${name} walks out: nothing it could accept at this table is worth its value of no deal (${best} < ${n3(e.reservation ?? 0)}).`;
+          : `${name} walks out: nothing it could accept at this table is worth its value of no deal (${bestBelow(e)}).`;
     return [line([span(words)])];
   }
   return [line([span(`${name} walks out`, 'reject'), span(walkOutWhy(v, e))])];
@@ -163,9 +183,7 @@ function walkOutWhy(v: Voice, e: Entry<'walk-out'>): string {
   if (e.cause === 'strategy') {
     const here = v.run ? 'at this table' : 'here';
     if (v.public) return `: nothing it could accept ${here} is worth more to it than no deal.`;
-    const best =
-      e.best === null || e.best === undefined ? 'no package keeps its red lines' : `at best ${n3(e.best)}`;
-    return `: nothing it could accept ${here} is worth its value of no deal (${best} < ${n3(e.reservation ?? 0)}).`;
+    return `: nothing it could accept ${here} is worth its value of no deal (${bestBelow(e)}).`;
   }
   return `${e.event ? ` (event: ${v.event(e.event)})` : ''}.`;
 }

@@ -1,6 +1,6 @@
 // Words the narration says in more than one place or voice, written once.
 
-import { n3 } from '../format.ts';
+import { fixed, n3 } from '../format.ts';
 import { listing } from '../words.ts';
 
 /** The mark of an actor a person plays, in the run and the report. */
@@ -11,8 +11,9 @@ export const EPS = 1e-12;
 
 export const plural = (k: number, word: string): string => `${word}${k === 1 ? '' : 's'}`;
 
-/** "the 0.700 it holds out for" */
-export const holdsOutFor = (aspiration: number): string => `the ${n3(aspiration)} it holds out for`;
+/** "the 0.700 it holds out for" (`digits`: as many as the sentence's comparisons need; format.ts digitsApart) */
+export const holdsOutFor = (aspiration: number, digits = 3): string =>
+  `the ${fixed(aspiration, digits)} it holds out for`;
 
 /** "(it holds out for 0.700)" */
 export const holdingOut = (aspiration: number): string => ` (it holds out for ${n3(aspiration)})`;

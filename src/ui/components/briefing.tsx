@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { brokenConstraints, redLineOf, verdictOf } from '../../domain/evaluate.ts';
 import type { Actor, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
+import { digitsApart, fixed } from '../../report/format.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { fitList, type Span, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
@@ -93,7 +94,7 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
         ]
       : [
           {
-            text: `${GLYPH.reject} It is worth ${fix3(-v.margin)} less than no deal: you cannot accept it as it stands.`,
+            text: `${GLYPH.reject} It is worth ${fixed(-v.margin, digitsApart([[-v.margin, 0]]))} less than no deal: you cannot accept it as it stands.`,
             color: theme.reject,
             bold: true,
           },
