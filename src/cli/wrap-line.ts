@@ -6,7 +6,7 @@
 // commands that print text (wrap.ts), for start-up.
 import { stripVTControlCharacters } from 'node:util';
 import { wrapAnsi } from 'fast-wrap-ansi';
-import stringWidth from 'string-width';
+import { cells } from '../report/format.ts';
 // a continuation narrower than MIN_TEXT hangs less: better a shallow indent than a column of single words
 import { MIN_TEXT } from './min-text.ts';
 
@@ -15,11 +15,11 @@ import { MIN_TEXT } from './min-text.ts';
 const SGR = /\u001B\[[0-9;]*m/y;
 const MARKER = /^( *)((?:[•✓✗!*–-]|\d+[.)]|\[[ x]\]) +)?/;
 
-/** The index in `line` (with its colour codes) after `cells` visible columns. */
-function rawIndex(line: string, cells: number): number {
+/** The index in `line` (with its colour codes) after `columns` visible columns. */
+function rawIndex(line: string, columns: number): number {
   let at = 0;
   let seen = 0;
-  while (at < line.length && seen < cells) {
+  while (at < line.length && seen < columns) {
     SGR.lastIndex = at;
     const code = SGR.exec(line);
     if (code) {
@@ -27,7 +27,7 @@ function rawIndex(line: string, cells: number): number {
       continue;
     }
     const ch = String.fromCodePoint(line.codePointAt(at)!);
-    seen += stringWidth(ch);
+    seen += cells(ch);
     at += ch.length;
   }
   // colour codes that open the text after the prefix belong to the text
@@ -38,7 +38,7 @@ function rawIndex(line: string, cells: number): number {
 function lastColumn(plain: string): number | null {
   let at: number | null = null;
   for (const gap of plain.trimEnd().matchAll(/\S( {2,})(?=\S)/g))
-    at = stringWidth(plain.slice(0, gap.index + 1 + gap[1]!.length));
+    at = cells(plain.slice(0, gap.index + 1 + gap[1]!.length));
   return at;
 }
 
@@ -89,7 +89,7 @@ function bindUnits(text: string, room: number): string {
   for (let start = 0; start < words.length; ) {
     let end = start + 1;
     while (end < words.length && bound[end]) end++;
-    if (stringWidth(plain.slice(start, end).join(' ')) > room)
+    if (cells(plain.slice(start, end).join(' ')) > room)
       for (let k = start + 1; k < end; k++) bound[k] = false;
     start = end;
   }
@@ -99,7 +99,7 @@ function bindUnits(text: string, room: number): string {
 /** A short last column ("accepts, unchanged") that wraps in two lines or fewer, no word wider than `room`. */
 function short(text: string, room: number): boolean {
   const lines = wrapAnsi(text, room, { hard: false, trim: true }).split('\n');
-  return lines.length <= 2 && lines.every((l) => stringWidth(l) <= room);
+  return lines.length <= 2 && lines.every((l) => cells(l) <= room);
 }
 
 /**
@@ -124,7 +124,7 @@ function rowLayout(
 
 /** One line wrapped to `width` columns, continuation lines hanging under its text. */
 export function wrapLine(line: string, width: number): string {
-  if (stringWidth(line) <= width) return line;
+  if (cells(line) <= width) return line;
   const plain = stripVTControlCharacters(line);
   const m = MARKER.exec(plain)!;
   const indent = m[1]!.length;
@@ -132,7 +132,7 @@ export function wrapLine(line: string, width: number): string {
   // the row, and under it its last column two columns in (a reason after a row of figures, say)
   if (row && 'apart' in row)
     return `${wrapLine(row.apart[0], width)}\n${wrapLine(' '.repeat(indent + 2) + row.apart[1], width)}`;
-  let head = indent + (m[2] ? stringWidth(m[2]) : 0);
+  let head = indent + (m[2] ? cells(m[2]) : 0);
   // under the text after a bullet; an indented line without one two columns further in, so that the next
   // line's start stands out; a paragraph (no indent, no bullet) flush
   let hang = m[2] || indent === 0 ? head : indent + 2;

@@ -3,7 +3,8 @@
 // never inside one (a word longer than the line stays whole), and its continuation hangs under its text: after its
 // indent and bullet ("• ", "✗ ", "1. "), or two columns in when it has none. JSON, CSV and the markdown/HTML
 // documents are written as they are: the program marks a command's output raw before its action runs. The
-// wrapping itself (wrap-line.ts, with string-width and fast-wrap-ansi) is loaded only for a command that prints text.
+// wrapping itself (wrap-line.ts, with fast-wrap-ansi) is loaded only for a command that prints text, string-width
+// only for a text with a wide or combining character (format.ts cells).
 import type { Io } from './io.ts';
 
 /** The width text is wrapped to: $COLUMNS when set, else the terminal's, else (a pipe, a file) 80. */

@@ -109,12 +109,24 @@ export function optionLabelAt(scenario: Scenario, issue: number, option: number)
 type StringWidth = typeof import('string-width').default;
 let stringWidth: StringWidth | undefined;
 
+// The characters the outputs are made of — Latin, Greek and Cyrillic letters, dashes, quotes, †, arrows,
+// mathematical signs, box drawing, ✓ ✗ ❯ — each one cell by string-width's rules, and none that combines with its
+// neighbour: a text of these alone is as wide as it is long (tests/report/cells.test.ts checks every one of them
+// against string-width). Left out: soft hyphen, combining marks, joiners and the emoji among the shapes and dingbats.
+const NARROW =
+  /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u20C0\u2100-\u214F\u2190-\u22FF\u2500-\u25FC\u25FF\u2713\u2717\u276F]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
+const COLOUR = /\u001B\[[0-9;]*m/g;
+
 /**
- * The terminal cells a text takes: wide characters count two, combining marks and colour codes none. string-width
- * builds a grapheme segmenter as it loads (about 12 ms of CPU): it is loaded at the first width asked, so the
- * commands and worker threads that print only JSON or CSV never pay for it.
+ * The terminal cells a text takes: wide characters count two, combining marks and colour codes none. A text of
+ * narrow characters only (nearly every line peacesim prints) is counted as it is; any other goes to string-width,
+ * loaded at the first such text: it compiles its emoji expressions as it loads (35–50 ms of CPU), which the
+ * commands, worker threads and texts that need none of it never pay.
  */
 export function cells(text: string): number {
+  const plain = text.includes('\u001B') ? text.replace(COLOUR, '') : text;
+  if (NARROW.test(plain)) return plain.length;
   stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
   return stringWidth(text);
 }
