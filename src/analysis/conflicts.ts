@@ -97,23 +97,48 @@ class Checker {
   }
 }
 
+/** Which constraints share an issue: the pairs whose scopes meet. */
+function sharedIssues(all: readonly HardConstraint[]): Uint8Array[] {
+  return all.map((a) =>
+    Uint8Array.from(all, (b) => (a.constraint.scope.some((x) => b.constraint.scope.includes(x)) ? 1 : 0)),
+  );
+}
+
 /** Do the scopes of the set form one connected piece? (If not, each piece can be met on its own issues.) */
-function connected(set: Set_, all: readonly HardConstraint[]): boolean {
+function connected(set: Set_, near: readonly Uint8Array[]): boolean {
   if (set.length <= 1) return true;
-  const reached = new Set<number>([set[0]!]);
-  const issues = new Set(all[set[0]!]!.constraint.scope);
+  const reached = new Uint8Array(set.length);
+  reached[0] = 1;
+  let count = 1;
   for (let grew = true; grew; ) {
     grew = false;
-    for (const i of set) {
-      if (reached.has(i)) continue;
-      if (all[i]!.constraint.scope.some((x) => issues.has(x))) {
-        reached.add(i);
-        for (const x of all[i]!.constraint.scope) issues.add(x);
-        grew = true;
-      }
+    for (let a = 0; a < set.length; a++) {
+      if (reached[a]) continue;
+      const row = near[set[a]!]!;
+      for (let b = 0; b < set.length; b++)
+        if (reached[b] && row[set[b]!]) {
+          reached[a] = 1;
+          count++;
+          grew = true;
+          break;
+        }
     }
   }
-  return reached.size === set.length;
+  return count === set.length;
+}
+
+/**
+ * The key of a set with the member at position `skip` left out (−1: none), for the level's lookups: the sum of
+ * the members' powers of two while every sum is an exact double (52 constraints or fewer), else the members joined.
+ */
+function setKeys(n: number): (set: Set_, skip: number) => number | string {
+  if (n > 52) return (set, skip) => set.filter((_, q) => q !== skip).join(',');
+  const bit = Array.from({ length: n }, (_, i) => 2 ** i);
+  return (set, skip) => {
+    let key = 0;
+    for (let q = 0; q < set.length; q++) if (q !== skip) key += bit[set[q]!]!;
+    return key;
+  };
 }
 
 /**
@@ -128,16 +153,20 @@ function smallConflicts(
   maxSize: number,
 ): { found: number[][]; upTo: number } {
   const found: number[][] = [];
+  const near = sharedIssues(all);
+  const key = setKeys(all.length);
   let level: number[][] = [[]];
   for (let size = 1; size <= maxSize; size++) {
-    const below = new Set(level.map(keyOf));
+    const below = new Set(level.map((set) => key(set, -1)));
     const next: number[][] = [];
     try {
       for (const base of level) {
         for (let j = (base.at(-1) ?? -1) + 1; j < all.length; j++) {
           const set = [...base, j];
-          if (!set.every((_, k) => below.has(keyOf(set.filter((__, q) => q !== k))))) continue;
-          if (!connected(set, all) || checker.satisfiable(set)) next.push(set);
+          let candidate = true;
+          for (let k = 0; k < set.length && candidate; k++) candidate = below.has(key(set, k));
+          if (!candidate) continue;
+          if (!connected(set, near) || checker.satisfiable(set)) next.push(set);
           else found.push(set);
         }
       }
