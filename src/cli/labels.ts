@@ -24,7 +24,7 @@ export function documentTitle(scenario: Scenario, id: string): string {
 }
 
 /** An ad-hoc effect in words, the same construction for every actor: "Russia's value of no deal shifted by -0.1". */
-export function adHocWords(scenario: Scenario, e: AdHocEffect): string {
+function adHocWords(scenario: Scenario, e: AdHocEffect): string {
   switch (e.kind) {
     case 'set-reservation':
       return `${possessive(actorShort(scenario, e.actor))} value of no deal set to ${e.value}`;

@@ -44,7 +44,7 @@ const KINDS = Object.keys(AD_HOC_SYNTAX) as AdHocEffect['kind'][];
 const num = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
 
 /** An ad-hoc effect as `--inject` writes it, without the round: "set-weight:russia/donetsk=2". */
-export function effectText(e: AdHocEffect): string {
+function effectText(e: AdHocEffect): string {
   switch (e.kind) {
     case 'set-reservation':
       return `${e.kind}:${e.actor}=${num(e.value)}`;
