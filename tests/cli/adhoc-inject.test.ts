@@ -318,6 +318,13 @@ describe('outcomes with an ad-hoc drop of a red line', () => {
       },
     ]);
     expect(json.feasibility.noRunCanSign).toBe(false);
+    // shards carry the inject in their options, and merge back into the same bytes
+    const parts = ['0/2', '1/2'].map((shard, k) => {
+      const out = join(dir, `part-${k}.json`);
+      expect(cli([...args, '--shard', shard, '--out', out]).code).toBe(0);
+      return out;
+    });
+    expect(cli(['merge', ...parts]).stdout).toBe(one.stdout);
   });
 });
 
