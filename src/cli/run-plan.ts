@@ -94,12 +94,23 @@ function checkEffect(scenario: Scenario, p: PlannedInject & { readonly effect: A
       e.actor,
       scenario.actors.map((a) => a.id),
     );
-  if (e.kind === 'set-weight' && !scenario.issueIndex.has(e.issue))
-    throw unknown(
-      'issue',
-      e.issue,
-      scenario.issues.map((i) => i.id),
-    );
+  if (e.kind === 'set-weight') {
+    const issue = scenario.issueIndex.get(e.issue);
+    if (issue === undefined)
+      throw unknown(
+        'issue',
+        e.issue,
+        scenario.issues.map((i) => i.id),
+      );
+    // the engine would weigh an issue the actor has no values for: its other weights shrink and nothing else moves
+    const a = scenario.actors[actor]!;
+    const weighed = scenario.issues.filter((_, i) => a.preferences[i]).map((i) => i.id);
+    if (!a.preferences[issue])
+      throw new PeacesimError(
+        `${at}${a.name} has no preference on ${e.issue} in the scenario, so a weight there would only shrink its other weights; set one of the issues it weighs: ${weighed.join(', ')}`,
+        2,
+      );
+  }
   if (e.kind === 'drop-red-line') {
     const held = redLinesOf(scenario, actor);
     if (!held.includes(e.redLine)) throw unknown('red line', e.redLine, held);

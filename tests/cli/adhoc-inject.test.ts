@@ -111,6 +111,15 @@ describe('mistakes in --inject', () => {
       'table:us-29-point-plan@4',
       /unknown document "us-29-point-plan" \(did you mean "us-28-point-plan"\?\); valid documents: /,
     );
+    // an issue the actor has no values for: the scenario's data says which it weighs
+    const us = s.actors.find((a) => a.id === 'us')!;
+    const unweighed = s.issues.find((_, i) => !us.preferences[i])!.id;
+    const weighed = s.issues.filter((_, i) => us.preferences[i]).map((i) => i.id);
+    usage(
+      'hinges',
+      `set-weight:us/${unweighed}=2@1`,
+      `United States has no preference on ${unweighed} in the scenario, so a weight there would only shrink its other weights; set one of the issues it weighs: ${weighed.join(', ')}`,
+    );
     // the red lines Ukraine may hold: its own, and none an event adds (the scenario's data)
     const ukraine = s.actors.find((a) => a.id === 'ukraine')!;
     usage(
