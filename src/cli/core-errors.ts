@@ -2,7 +2,8 @@
 // gets the name of the flag the value came from, and exit 2 where the flag itself was malformed (usage).
 import { ParameterError } from '../analysis/limits.ts';
 import { PeacesimError } from '../domain/errors.ts';
-import { PlanError, plannedName } from '../engine/headless.ts';
+import { PlanError } from '../engine/headless.ts';
+import { injectText } from '../engine/inject-text.ts';
 import { OptionError } from '../engine/options.ts';
 
 function optionFlagError(e: OptionError): PeacesimError {
@@ -13,7 +14,7 @@ function optionFlagError(e: OptionError): PeacesimError {
 
 function planFlagError(e: PlanError, moves: string | undefined): PeacesimError {
   const item = e.item;
-  if (item.kind === 'inject') return new PeacesimError(`--inject ${plannedName(item.inject)}: ${e.reason}`);
+  if (item.kind === 'inject') return new PeacesimError(`--inject ${injectText(item.inject)}: ${e.reason}`);
   return new PeacesimError(
     `${moves === undefined ? '' : `${moves}: `}the move of ${item.actor} in round ${e.round}: ${e.reason}`,
   );

@@ -4,6 +4,7 @@ import { type SweepOptions, type SweepPart, type SweepSample, sweepPart } from '
 import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 import { type OutcomesOptions, type OutcomesPart, outcomesPart } from '../engine/outcomes.ts';
+import { withFlags } from './core-errors.ts';
 
 export type DrawJob =
   | { readonly kind: 'outcomes'; readonly options: OutcomesOptions }
@@ -39,7 +40,8 @@ function computeChunk(scenario: Scenario, task: DrawTask): ChunkResult {
 
 export function answerChunk(scenario: Scenario, task: DrawTask): ChunkAnswer {
   try {
-    return { ok: true, result: computeChunk(scenario, task) };
+    // an inject a draw's run refuses is worded with its flag (core-errors.ts)
+    return { ok: true, result: withFlags(undefined, () => computeChunk(scenario, task)) };
   } catch (e) {
     if (e instanceof PeacesimError) return { ok: false, message: e.message, exitCode: e.exitCode };
     throw e;

@@ -5,7 +5,7 @@ import { InvalidArgumentError } from 'commander';
 import { strategyError } from '../agents/params.ts';
 import { wholeNumber } from '../domain/numbers.ts';
 import { STRATEGY_KINDS, type StrategyKind } from '../domain/types.ts';
-import type { PlannedEvent } from '../engine/headless.ts';
+import { AD_HOC_SYNTAX, type PlannedInject, parseInjectText } from '../engine/inject-text.ts';
 
 export function intFlag(min: number, max: number): (value: string) => number {
   return (value) => {
@@ -42,12 +42,20 @@ export function parseStrategy(value: string, previous: StrategyFlags = {}): Stra
   return { ...previous, [m[1]!]: { kind, ...(m[3] ? { params } : {}) } };
 }
 
-/** `--inject EVENT@ROUND`. */
-export function parseInject(value: string, previous: PlannedEvent[] = []): PlannedEvent[] {
-  const m = /^([^@\s]+)@(\d+)$/.exec(value);
-  if (!m || Number(m[2]) < 1)
-    throw new InvalidArgumentError('expected EVENT@ROUND, e.g. us-pressure-on-ukraine@3');
-  return [...previous, { event: m[1]!, round: Number(m[2]) }];
+/** `--inject EVENT@ROUND` or `--inject KIND:TARGET@ROUND` (engine/inject-text.ts; the ids are checked later). */
+export function parseInject(value: string, previous: PlannedInject[] = []): PlannedInject[] {
+  const p = parseInjectText(value);
+  if (typeof p === 'string') throw new InvalidArgumentError(`${p}.`);
+  return [...previous, p];
+}
+
+/** The `--inject` flag's help, of run, outcomes and hinges (`where`: in what the inject fires). */
+export function injectHelp(where: string): string {
+  return `fire at the start of a round ${where}: a manual event of the scenario (EVENT@ROUND), or an ad-hoc effect, the analyst's assumption (KIND:TARGET@ROUND): ${Object.entries(
+    AD_HOC_SYNTAX,
+  )
+    .map(([k, target]) => `${k}:${target}`)
+    .join(', ')} — e.g. shift-reservation:russia=-0.1@2 (repeatable; docs/run.md)`;
 }
 
 /** The run option of the modeller's hypothesis that negotiators anticipate ratification (agents/anticipate.ts). */

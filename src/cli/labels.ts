@@ -1,9 +1,10 @@
 // Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
 import { withBasis } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
-import type { PlannedInject } from '../engine/headless.ts';
+import type { AdHocEffect } from '../engine/events.ts';
+import type { PlannedInject } from '../engine/inject-text.ts';
 import { optionLabel } from '../report/format.ts';
-import { AD_HOC_WORDS, actorName, issueLabel, possessive } from '../report/words.ts';
+import { actorName, issueLabel, possessive } from '../report/words.ts';
 
 export { actorName, issueLabel };
 
@@ -22,16 +23,39 @@ export function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
 }
 
+/** An ad-hoc effect in words, the same construction for every actor: "Russia's value of no deal shifted by -0.1". */
+function adHocWords(scenario: Scenario, e: AdHocEffect): string {
+  switch (e.kind) {
+    case 'set-reservation':
+      return `${possessive(actorShort(scenario, e.actor))} value of no deal set to ${e.value}`;
+    case 'shift-reservation':
+      return `${possessive(actorShort(scenario, e.actor))} value of no deal shifted by ${e.delta > 0 ? '+' : ''}${e.delta}`;
+    case 'set-weight':
+      return `${possessive(actorShort(scenario, e.actor))} weight on ${issueLabel(scenario, e.issue)} set to ${e.weight}`;
+    case 'drop-red-line':
+      return `${possessive(actorShort(scenario, e.actor))} red line ${e.redLine} dropped`;
+    case 'table':
+      return `${documentTitle(scenario, e.document)} tabled`;
+    case 'walk-out':
+      return `a walk-out of ${actorShort(scenario, e.actor)}`;
+    case 'goodwill':
+      return `${possessive(actorShort(scenario, e.actor))} gesture, counted as goodwill`;
+  }
+}
+
 /**
  * Planned injects in words, by their events' titles: "The coalition of the willing is announced in round 2"; an
- * ad-hoc one by what it does: "an ad-hoc inject (a document tabled) in round 3".
+ * ad-hoc one by what it does, marked as the assumption it is: "Russia's value of no deal shifted by -0.1 in round
+ * 2 (ad hoc: the analyst's assumption)".
  */
 export function injectsWords(scenario: Scenario, injects: readonly PlannedInject[]): string {
-  const what = (i: PlannedInject) =>
-    'event' in i
-      ? (scenario.events.find((e) => e.id === i.event)?.title ?? i.event)
-      : `an ad-hoc inject (${AD_HOC_WORDS[i.effect.kind]})`;
-  return injects.map((i) => `${what(i)} in round ${i.round}`).join(', ');
+  return injects
+    .map((i) =>
+      'event' in i
+        ? `${scenario.events.find((e) => e.id === i.event)?.title ?? i.event} in round ${i.round}`
+        : `${adHocWords(scenario, i.effect)} in round ${i.round} (ad hoc: the analyst's assumption)`,
+    )
+    .join(', ');
 }
 
 /**

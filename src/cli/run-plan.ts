@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
+import type { AdHocEffect } from '../engine/events.ts';
 import { peopleAtTheTable } from '../engine/game.ts';
-import type { PlannedEvent } from '../engine/headless.ts';
+import { injectText, type PlannedEvent, type PlannedInject } from '../engine/inject-text.ts';
 import { type RunOptions, resolveOptions } from '../engine/options.ts';
 import { withFlags } from './core-errors.ts';
 import { actorName } from './labels.ts';
@@ -17,11 +18,11 @@ export function scenarioSource(name: string): string {
   return shippedIds().includes(name) && !existsSync(name) ? name : resolve(name);
 }
 
-/** Checks injects (manual events, within the rounds) and that people at the table have moves, before a run. */
+/** Checks injects (manual events and ad-hoc effects, within the rounds) and that people at the table have moves, before a run. */
 export function checkPlan(
   scenario: Scenario,
   options: RunOptions,
-  injects: readonly PlannedEvent[],
+  injects: readonly PlannedInject[],
   moves: boolean,
 ) {
   checkInjects(scenario, options, injects);
@@ -32,21 +33,86 @@ export function checkPlan(
     );
 }
 
-/** Checks the options and `--inject`s of a run (run, outcomes, hinges): manual events, within the rounds. */
-export function checkInjects(scenario: Scenario, options: RunOptions, injects: readonly PlannedEvent[]) {
+/** Checks the options and `--inject`s of a run (run, outcomes, hinges): ids the scenario has, within the rounds. */
+export function checkInjects(scenario: Scenario, options: RunOptions, injects: readonly PlannedInject[]) {
   // the options came from flags: their errors name the flag
   const resolved = withFlags(undefined, () => resolveOptions(scenario, options));
   const manual = scenario.events.filter((e) => 'manual' in e.trigger).map((e) => e.id);
   for (const p of injects) {
-    if (!manual.includes(p.event)) {
-      if (scenario.events.some((e) => e.id === p.event))
-        throw new PeacesimError(
-          `--inject ${p.event}@${p.round}: this event fires by itself in its round; inject a manual event: ${manual.join(', ') || '(none)'}`,
-          2,
-        );
-      throw new UnknownIdError('manual event', p.event, manual, '--inject: ');
-    }
+    if ('event' in p) checkEvent(scenario, manual, p);
+    else checkEffect(scenario, p);
     if (p.round > resolved.maxRounds)
-      throw new PeacesimError(`--inject ${p.event}@${p.round}: the run has ${resolved.maxRounds} rounds`, 2);
+      throw new PeacesimError(`--inject ${injectText(p)}: the run has ${resolved.maxRounds} rounds`, 2);
+  }
+}
+
+function checkEvent(scenario: Scenario, manual: readonly string[], p: PlannedEvent) {
+  if (manual.includes(p.event)) return;
+  if (scenario.events.some((e) => e.id === p.event))
+    throw new PeacesimError(
+      `--inject ${p.event}@${p.round}: this event fires by itself in its round; inject a manual event: ${manual.join(', ') || '(none)'}`,
+      2,
+    );
+  throw new UnknownIdError('manual event', p.event, manual, '--inject: ');
+}
+
+/**
+ * The red lines an actor may hold in some round of some run: its own, those its dated positions add, and those a
+ * scenario event gives it. Whether it holds one in the round of a drop is known only then (the run refuses it).
+ */
+function redLinesOf(scenario: Scenario, actor: number): string[] {
+  const a = scenario.actors[actor]!;
+  const ids = [
+    ...a.redLines.map((r) => r.id),
+    ...a.epochs.flatMap((e) => e.addRedLines.map((r) => r.id)),
+    ...scenario.events.flatMap((e) =>
+      e.effects.flatMap((f) => (f.kind === 'add-red-line' && f.actor === actor ? [f.redLine.id] : [])),
+    ),
+  ];
+  return [...new Set(ids)];
+}
+
+/** An ad-hoc effect's ids, checked against the scenario: exit 2 naming the flag and the valid ids. */
+function checkEffect(scenario: Scenario, p: PlannedInject & { readonly effect: AdHocEffect }) {
+  const e = p.effect;
+  const at = `--inject ${injectText(p)}: `;
+  const unknown = (what: string, id: string, valid: readonly string[]) =>
+    new PeacesimError(new UnknownIdError(what, id, valid, at).message, 2);
+  if (e.kind === 'table') {
+    if (!scenario.documents.some((d) => d.id === e.document))
+      throw unknown(
+        'document',
+        e.document,
+        scenario.documents.map((d) => d.id),
+      );
+    return;
+  }
+  const actor = scenario.actorIndex.get(e.actor);
+  if (actor === undefined)
+    throw unknown(
+      'actor',
+      e.actor,
+      scenario.actors.map((a) => a.id),
+    );
+  if (e.kind === 'set-weight') {
+    const issue = scenario.issueIndex.get(e.issue);
+    if (issue === undefined)
+      throw unknown(
+        'issue',
+        e.issue,
+        scenario.issues.map((i) => i.id),
+      );
+    // the engine would weigh an issue the actor has no values for: its other weights shrink and nothing else moves
+    const a = scenario.actors[actor]!;
+    const weighed = scenario.issues.filter((_, i) => a.preferences[i]).map((i) => i.id);
+    if (!a.preferences[issue])
+      throw new PeacesimError(
+        `${at}${a.name} has no preference on ${e.issue} in the scenario, so a weight there would only shrink its other weights; set one of the issues it weighs: ${weighed.join(', ')}`,
+        2,
+      );
+  }
+  if (e.kind === 'drop-red-line') {
+    const held = redLinesOf(scenario, actor);
+    if (!held.includes(e.redLine)) throw unknown('red line', e.redLine, held);
   }
 }

@@ -42,9 +42,13 @@ export function signableLines(
 ): string[] {
   if (!f || f.feasibleAtStart > 0) return [];
   const state = "as every run starts, no package keeps every party's red lines and the rules";
+  // an ad-hoc drop is named as the flag wrote it, and as what it is: the analyst's assumption
+  const adHoc = f.drops.some((d) => d.basis === 'assumption');
+  const assumed = (by: string) => f.drops.some((d) => d.by === by && d.basis === 'assumption');
+  const named = (by: string) => (assumed(by) ? `the inject ${by} (the analyst's assumption)` : by);
   if (f.noRunCanSign) {
     const events = f.drops.length
-      ? `the events of these runs that drop a party's red line (${[...new Set(f.drops.map((d) => d.by))].join(', ')}) drop none of these`
+      ? `the ${adHoc ? 'events and injects' : 'events'} of these runs that drop a party's red line (${[...new Set(f.drops.map((d) => named(d.by)))].join(', ')}) drop none of these`
       : "no event of these runs drops a party's red line";
     return [
       '',
@@ -57,11 +61,18 @@ export function signableLines(
     const lines = f.drops
       .filter((d) => d.by === by)
       .map((d) => `${possessive(actorShort(s, d.actor))} red line ${d.redLine}`);
-    return `${by} (drops ${lines.join(' and ')})`;
+    return assumed(by)
+      ? `the inject ${by} (the analyst's assumption; drops ${lines.join(' and ')})`
+      : `${by} (drops ${lines.join(' and ')})`;
   });
   return [
     '',
-    ...conflictLines(s, f, p, `${p.yellow('no run can sign before an event drops a red line')}: ${state}`),
+    ...conflictLines(
+      s,
+      f,
+      p,
+      `${p.yellow(`no run can sign before ${adHoc ? 'an event or an inject' : 'an event'} drops a red line`)}: ${state}`,
+    ),
     `  A run can sign only after one of these fires: ${drops.join(', ')}; peacesim analyze says what dropping each would open.`,
   ];
 }

@@ -11,7 +11,8 @@ import type { StateNode } from 'xstate';
 import type { Scenario } from '../domain/types.ts';
 import { initialContext, type NegotiationContext, unguardedItems } from './context.ts';
 import type { NegotiationEvent } from './events.ts';
-import { type PlannedInject, plannedInput, runHeadless } from './headless.ts';
+import { idleReason, plannedInput, runHeadless } from './headless.ts';
+import type { PlannedInject } from './inject-text.ts';
 import { ACTIONS, GUARDS, statechart } from './machine.ts';
 import { type Run, type RunOptions, resolveOptions } from './options.ts';
 
@@ -138,6 +139,8 @@ export function runBatch(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],
+  /** the user planned the injects: one with nothing to do declines the run (the headless driver says why) */
+  strict = false,
 ): BatchRun | null {
   const run: Run = { scenario, options: resolveOptions(scenario, options) };
   const at: At = { leaf: leafOf(statechart() as Node), ctx: initialContext(scenario, run.options) };
@@ -151,6 +154,7 @@ export function runBatch(
         const p = injects[k]!;
         if (p.round !== at.ctx.round || fired.has(k)) continue;
         fired.add(k);
+        if (strict && idleReason(scenario, at.ctx, p)) return null;
         const inject = plannedInput(scenario, at.ctx, p);
         if (inject && !take(run, at, inject)) return null;
       }
@@ -170,10 +174,12 @@ export function endOfRun(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],
+  /** the user planned the injects (`--inject`): see HeadlessPlan.strict */
+  strict = false,
 ): NegotiationContext | null {
   // only the end is read, here and by the summaries: the entries need no freezing (context.ts)
-  const batch = unguardedItems(() => runBatch(scenario, options, injects));
+  const batch = unguardedItems(() => runBatch(scenario, options, injects, strict));
   if (batch) return batch.context;
-  const r = runHeadless(scenario, options, { injects });
+  const r = runHeadless(scenario, options, { injects, strict });
   return r.waitingFor ? null : r.snapshot.context;
 }

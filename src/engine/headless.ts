@@ -5,22 +5,11 @@ import { PeacesimError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
-import type { AdHocEffect, HumanMove, InjectEvent, NegotiationEvent } from './events.ts';
+import type { HumanMove, InjectEvent, NegotiationEvent } from './events.ts';
 import { awaited, type Game, isOver, isPaused, newGame, refusal, send } from './game.ts';
+import { injectText, type PlannedInject } from './inject-text.ts';
 import type { NegotiationSnapshot } from './machine.ts';
 import type { RunOptions } from './options.ts';
-
-/** A manual scenario event fired at the start of a round (`--inject EVENT@ROUND`). */
-export interface PlannedEvent {
-  readonly event: string;
-  readonly round: number;
-}
-
-/**
- * What a run fires at the start of a round: a manual scenario event, or a facilitator's ad-hoc effect (a saved
- * session's, planned again at the round it fired in).
- */
-export type PlannedInject = PlannedEvent | { readonly effect: AdHocEffect; readonly round: number };
 
 /**
  * The input a planned inject sends where the run stands, or null when there is nothing for it to do: an ad-hoc
@@ -42,9 +31,24 @@ export function plannedInput(
   return { type: 'INJECT', effect: e };
 }
 
-/** A planned inject as a flag would write it: "us-walks-away@7", or "drop-red-line@4" for an ad-hoc one. */
-export function plannedName(p: PlannedInject): string {
-  return `${'event' in p ? p.event : p.effect.kind}@${p.round}`;
+/**
+ * Why an ad-hoc inject has nothing to do where the run stands, or null: a drop of a red line the actor does not
+ * hold (plannedInput skips it), a walk-out of an actor already gone (the engine logs it and changes nothing). A
+ * run planned by the user (`--inject`) refuses both rather than pass over them in silence.
+ */
+export function idleReason(scenario: Scenario, ctx: NegotiationContext, p: PlannedInject): string | null {
+  if ('event' in p) return null;
+  const e = p.effect;
+  const actor = scenario.actors.find((a) => a.id === ('actor' in e ? e.actor : ''));
+  if (!actor) return null; // the machine names the unknown id
+  if (e.kind === 'drop-red-line') {
+    const held = effectiveScenario(scenario, ctx).actors[actor.index]!.redLines.map((r) => r.id);
+    if (held.includes(e.redLine)) return null;
+    return `${actor.name} does not hold the red line ${e.redLine} in round ${ctx.round} (its red lines then: ${held.join(', ') || 'none'}); drop one it holds, or pick another round`;
+  }
+  if (e.kind === 'walk-out' && ctx.walkedOut.includes(actor.index))
+    return `${actor.name} has already walked out by round ${ctx.round}; a walk-out would change nothing`;
+  return null;
 }
 
 export interface SuppliedMove {
@@ -54,6 +58,11 @@ export interface SuppliedMove {
 
 export interface HeadlessPlan {
   readonly injects?: readonly PlannedInject[];
+  /**
+   * the user planned the injects (`--inject`): one with nothing to do where the run stands is refused (PlanError),
+   * not skipped. Off for a plan rebuilt from a session, or run again with a reversed choice (hinges)
+   */
+  readonly strict?: boolean;
   readonly moves?: readonly SuppliedMove[];
 }
 
@@ -72,7 +81,7 @@ export class PlanError extends PeacesimError {
     readonly reason: string,
   ) {
     super(
-      `${item.kind === 'inject' ? `inject ${plannedName(item.inject)}` : `the move of ${item.actor} in round ${round}`}: ${reason}`,
+      `${item.kind === 'inject' ? `inject ${injectText(item.inject)}` : `the move of ${item.actor} in round ${round}`}: ${reason}`,
     );
   }
 }
@@ -117,6 +126,8 @@ export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
       (plan.injects ?? []).forEach((p, k) => {
         if (p.round !== round || fired.has(k)) return;
         fired.add(k);
+        const idle = plan.strict ? idleReason(game.scenario, game.snapshot.context, p) : null;
+        if (idle) throw new PlanError({ kind: 'inject', inject: p }, round, idle);
         const inject = plannedInput(game.scenario, game.snapshot.context, p);
         if (!inject) return;
         const why = refusal(game, inject);

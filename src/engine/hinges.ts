@@ -17,7 +17,7 @@ import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-reco
 import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
 import { runOutcome } from './game.ts';
-import type { PlannedInject } from './headless.ts';
+import type { PlannedInject } from './inject-text.ts';
 import type { RunOptions } from './options.ts';
 import type { TranscriptEntry } from './transcript.ts';
 
@@ -41,8 +41,9 @@ export function playOutcome(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],
+  strict = false,
 ): RunEnd {
-  const end = endOfRun(scenario, options, injects);
+  const end = endOfRun(scenario, options, injects, strict);
   return end ? runEnd(end.transcript) : 'waiting';
 }
 
@@ -57,6 +58,11 @@ export function runEnd(transcript: readonly TranscriptEntry[]): RunEnd {
 export interface OutcomeHingeOptions {
   readonly run?: RunOptions;
   readonly injects?: readonly PlannedInject[];
+  /**
+   * the user planned the injects: the run itself refuses one with nothing to do (HeadlessPlan.strict); the runs
+   * with a reversed choice still pass over it, as a choice may have made it idle
+   */
+  readonly strict?: boolean;
   /** actors whose numbers contradict the record, with the centre of what it allows */
   readonly centres?: ReadonlyMap<number, Centre>;
   readonly maxSize?: number;
@@ -100,7 +106,7 @@ export function runItems(scenario: Scenario, options: OutcomeHingeOptions = {}):
 export function outcomeHinges(scenario: Scenario, options: OutcomeHingeOptions = {}): OutcomeHinges {
   const run = options.run ?? {};
   const injects = options.injects ?? [];
-  const outcome = playOutcome(scenario, run, injects);
+  const outcome = playOutcome(scenario, run, injects, options.strict);
   const items = runItems(scenario, options);
   const flipped = new Map<string, RunEnd>();
   const result = minimalHinges(

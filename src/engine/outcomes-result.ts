@@ -10,8 +10,8 @@ import {
 import { redLineOf, type Violation } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
-import type { PlannedInject } from './headless.ts';
 import { REJECTION_KINDS, type RejectionKind } from './holdout-kind.ts';
+import { injectJson } from './inject-text.ts';
 import { resolveOptions } from './options.ts';
 import {
   type HoldoutReasons,
@@ -81,7 +81,7 @@ export interface OutcomesResult {
   readonly strategies: Readonly<Record<string, Strategy>>;
   /** the modeller's hypothesis that negotiators anticipate ratification was on (absent: off) */
   readonly anticipateRatification?: true;
-  readonly injects: readonly PlannedInject[];
+  readonly injects: readonly ReturnType<typeof injectJson>[];
   /** the uncertain parameters drawn (as in sweep) */
   readonly parameters: readonly string[];
   /** under `--prior record`: the reactions the draws reproduce, and those set aside as conflicting */
@@ -188,7 +188,7 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     ...(resolved.anticipateRatification ? { anticipateRatification: true } : {}),
-    injects,
+    injects: injects.map(injectJson),
     // a record prior draws the actors from the record's region and leaves the thresholds as written
     parameters: [...uncertainParameters(scenario), ...(options.prior ? [] : thresholdParameters(scenario))],
     ...priorReport(options.prior),

@@ -8,8 +8,9 @@ import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
 import type { NegotiationContext } from './context.ts';
 import { runOutcome } from './game.ts';
-import type { PlannedInject } from './headless.ts';
+import { PlanError } from './headless.ts';
 import { holdoutVerdicts, type RejectionKind, rejectionKind } from './holdout-kind.ts';
+import type { PlannedInject } from './inject-text.ts';
 import { MAX_SEED, type RunOptions } from './options.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 import type { TranscriptEntry } from './transcript.ts';
@@ -69,6 +70,16 @@ export interface OutcomesPart {
   readonly terms: readonly (readonly (readonly [TermValue, number])[])[];
 }
 
+/** Runs `go`, saying in which draw an inject was refused (the draws move what a run reaches). */
+function inDraw<T>(index: number, go: () => T): T {
+  try {
+    return go();
+  } catch (e) {
+    if (e instanceof PlanError) throw new PlanError(e.item, e.round, `in draw ${index}, ${e.reason}`);
+    throw e;
+  }
+}
+
 /**
  * Draw `index` and its run: a pure function of (scenario, seed, index). The preference draw comes from
  * `drawRng(seed, index)` — the generator sample `index` of `sweep` uses, so the two draw the same parameters —
@@ -79,7 +90,8 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
   const n = scenario.actors.length;
   const drawn = drawOf(scenario, options.prior, options.seed, index, options.asOf);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
-  const ctx = endOfRun(drawn, { ...options.run, seed: engineSeed }, injects);
+  // the injects are the user's (--inject): one with nothing to do in a draw is refused, not passed over
+  const ctx = inDraw(index, () => endOfRun(drawn, { ...options.run, seed: engineSeed }, injects, true));
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
   if (!ctx) throw new Error(`draw ${index}: the run waits for a person`);
   const ended = runOutcome(ctx.transcript);

@@ -7,8 +7,9 @@
 import type { Scenario } from '../domain/types.ts';
 import { canonicalJson } from './canonical.ts';
 import type { InjectEvent, NegotiationEvent } from './events.ts';
-import { PlanError, type PlannedInject, runHeadless } from './headless.ts';
+import { PlanError, runHeadless } from './headless.ts';
 import { type RunEnd, runEnd } from './hinges.ts';
+import type { PlannedInject } from './inject-text.ts';
 import type { RunOptions } from './options.ts';
 import type { TranscriptEntry } from './transcript.ts';
 

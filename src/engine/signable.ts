@@ -11,14 +11,16 @@ import { AnalysisLimitError } from '../analysis/limits.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
-import { type PlannedInject, plannedName } from './headless.ts';
+import { injectText, type PlannedInject } from './inject-text.ts';
 
 /** A party's red line, held as every run starts, that something these runs can fire drops. */
 interface RedLineDrop {
   readonly actor: string;
   readonly redLine: string;
-  /** the event that drops it (its id), or an ad-hoc inject (`drop-red-line@ROUND`) */
+  /** the event that drops it (its id), or an ad-hoc inject as `--inject` writes it (`drop-red-line:ACTOR/ID@ROUND`) */
   readonly by: string;
+  /** an ad-hoc inject: the user's assumption (absent for a scenario event) */
+  readonly basis?: 'assumption';
 }
 
 export interface Signability {
@@ -76,7 +78,7 @@ function partyRedLineDrops(
     if (f?.kind !== 'drop-red-line') continue;
     const actor = start.actors.findIndex((a) => a.id === f.actor);
     if (actor >= 0 && held(actor, f.redLine))
-      out.push({ actor: f.actor, redLine: f.redLine, by: plannedName(p) });
+      out.push({ actor: f.actor, redLine: f.redLine, by: injectText(p), basis: 'assumption' });
   }
   return out;
 }

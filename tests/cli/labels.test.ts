@@ -2,9 +2,10 @@
 // names actors, issues, options, red lines, rules, events and durability factors in words. Ids stay in --json and
 // CSV; a document's id appears only as the handle to type, after "--document".
 import { describe, expect, it } from 'vitest';
-import { injectsWords } from '../../src/cli/labels.ts';
+import { actorShort, injectsWords } from '../../src/cli/labels.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import type { Scenario } from '../../src/domain/types.ts';
+import type { AdHocEffect } from '../../src/engine/events.ts';
 import { cli } from '../helpers.ts';
 
 /** Ids that are also words the program's own sentences use ("walk-outs: none", "red line"). */
@@ -85,14 +86,31 @@ describe('labels, never ids, in the text of the commands', () => {
 });
 
 describe('planned injects in words', () => {
-  it('should name an event by its title and an ad-hoc inject by what it does', () => {
+  it('should name an event by its title and an ad-hoc inject by what it does, as an assumption', () => {
     const s = openScenario('ukraine-peace');
     const coalition = s.events.find((e) => e.id === 'coalition-announced')!;
+    const plan = s.documents.find((d) => d.id === 'us-28-point-plan')!;
     expect(
       injectsWords(s, [
         { event: 'coalition-announced', round: 2 },
         { effect: { kind: 'table', document: 'us-28-point-plan' }, round: 3 },
       ]),
-    ).toBe(`${coalition.title} in round 2, an ad-hoc inject (a document tabled) in round 3`);
+    ).toBe(
+      `${coalition.title} in round 2, ${plan.title} tabled in round 3 (ad hoc: the analyst's assumption)`,
+    );
+  });
+
+  it('should word every ad-hoc kind with the same construction for every actor', () => {
+    const s = openScenario('ukraine-peace');
+    for (const a of s.actors) {
+      const name = actorShort(s, a.id);
+      const own = name.endsWith('s') ? `${name}'` : `${name}'s`;
+      const words = (effect: AdHocEffect) => injectsWords(s, [{ effect, round: 1 }]);
+      expect(words({ kind: 'shift-reservation', actor: a.id, delta: -0.1 })).toBe(
+        `${own} value of no deal shifted by -0.1 in round 1 (ad hoc: the analyst's assumption)`,
+      );
+      expect(words({ kind: 'walk-out', actor: a.id })).toContain(`a walk-out of ${name} in round 1`);
+      expect(words({ kind: 'goodwill', actor: a.id })).toContain(`${own} gesture, counted as goodwill`);
+    }
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryIo, palette } from '../../src/cli/io.ts';
 import { signableLines } from '../../src/cli/signable-words.ts';
-import type { PlannedEvent } from '../../src/engine/headless.ts';
+import type { PlannedEvent } from '../../src/engine/inject-text.ts';
 import type { OutcomeRun } from '../../src/engine/outcomes.ts';
 import { runOutcomes } from '../../src/engine/outcomes-result.ts';
 import { outcomesSummaryCsv } from '../../src/report/exports/outcomes.ts';

@@ -6,15 +6,17 @@ import { type DocumentHinges, documentHinges } from '../../analysis/hinges.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import { calibratedCentres } from '../../analysis/record-prior.ts';
 import type { Scenario } from '../../domain/types.ts';
-import type { PlannedEvent } from '../../engine/headless.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
+import { injectJson, type PlannedInject } from '../../engine/inject-text.ts';
 import { outcomeName } from '../../report/evidence.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
+import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import {
   ANTICIPATE_FLAG,
   ANTICIPATE_HELP,
+  injectHelp,
   intFlag,
   NO_ANTICIPATE_FLAG,
   NO_ANTICIPATE_HELP,
@@ -34,8 +36,8 @@ export interface HingesReport {
   readonly seed: number;
   /** the run assumed that negotiators anticipate ratification (absent: it did not) */
   readonly anticipateRatification?: true;
-  /** the manual events fired in the run (`--inject`; absent: none) */
-  readonly injects?: readonly PlannedEvent[];
+  /** the injects fired in the run (`--inject`: manual events, ad-hoc effects with their basis; absent: none) */
+  readonly injects?: readonly ReturnType<typeof injectJson>[];
   /** the largest set tried */
   readonly maxSize: number;
   readonly outcome: {
@@ -63,7 +65,7 @@ interface HingesSettings {
 
 export async function hingesReport(
   scenario: Scenario,
-  opts: HingesSettings & { readonly injects?: readonly PlannedEvent[] },
+  opts: HingesSettings & { readonly injects?: readonly PlannedInject[] },
 ): Promise<HingesReport> {
   const injects = opts.injects ?? [];
   const needsCentres = scenario.actors.some((a) => {
@@ -82,6 +84,7 @@ export async function hingesReport(
         : { anticipateRatification: opts.anticipateRatification }),
     },
     injects,
+    strict: true,
     centres,
     maxSize: opts.maxSize,
     budget: opts.budget,
@@ -100,7 +103,7 @@ export async function hingesReport(
     ...((opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true)
       ? { anticipateRatification: true as const }
       : {}),
-    ...(injects.length ? { injects } : {}),
+    ...(injects.length ? { injects: injects.map(injectJson) } : {}),
     maxSize: opts.maxSize,
     outcome: { outcome: o.outcome, hinges: o.hinges, sizes: o.sizes, tried: o.tried, complete: o.complete },
     documents,
@@ -215,8 +218,8 @@ export function registerHinges(program: Command, io: Io): void {
       DEFAULT_RUN_BUDGET,
     )
     .option(
-      '--inject <event@round>',
-      'fire a manual event at the start of a round of the run (repeatable); the recorded variants of the texts it tables are among the choices tried',
+      '--inject <inject@round>',
+      `${injectHelp('of the run')}; the recorded variants of the texts it tables are among the choices tried`,
       parseInject,
     )
     .option(ANTICIPATE_FLAG, `the run's: ${ANTICIPATE_HELP}`)
@@ -226,7 +229,7 @@ export function registerHinges(program: Command, io: Io): void {
     .action(
       async (
         name: string,
-        opts: HingesSettings & { inject?: PlannedEvent[]; json?: boolean; out?: string },
+        opts: HingesSettings & { inject?: PlannedInject[]; json?: boolean; out?: string },
       ) => {
         checkExportFlags(opts);
         const scenario = await openScenarioAsync(name);
@@ -239,7 +242,12 @@ export function registerHinges(program: Command, io: Io): void {
           },
           injects,
         );
-        const report = await hingesReport(scenario, { ...opts, injects });
+        // an inject the run refuses is worded with its flag
+        const report = await hingesReport(scenario, { ...opts, injects }).catch((e: unknown) =>
+          withFlags(undefined, () => {
+            throw e;
+          }),
+        );
         const text = opts.json
           ? `${JSON.stringify(report, null, 2)}\n`
           : `${hingesText(scenario, report, palette(io)).join('\n')}\n`;

@@ -5,7 +5,7 @@ import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { peopleAtTheTable } from '../../engine/game.ts';
-import type { PlannedEvent } from '../../engine/headless.ts';
+import type { PlannedInject } from '../../engine/inject-text.ts';
 import type { RunOptions } from '../../engine/options.ts';
 import type { OutcomesOptions, OutcomesPart } from '../../engine/outcomes.ts';
 import { type OutcomesResult, outcomesResult } from '../../engine/outcomes-result.ts';
@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../files.ts';
 import {
   ANTICIPATE_FLAG,
   ANTICIPATE_HELP,
+  injectHelp,
   intFlag,
   NO_ANTICIPATE_FLAG,
   NO_ANTICIPATE_HELP,
@@ -204,11 +205,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
       parseStrategy,
     )
-    .option(
-      '--inject <event@round>',
-      'fire a manual event at the start of a round in every run (repeatable)',
-      parseInject,
-    )
+    .option('--inject <inject@round>', injectHelp('in every run'), parseInject)
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the summary as JSON (deterministic)')
@@ -230,7 +227,7 @@ export function registerOutcomes(program: Command, io: Io): void {
         asOf?: string;
         rounds?: number;
         strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-        inject?: PlannedEvent[];
+        inject?: PlannedInject[];
         anticipateRatification?: boolean;
       } & DrawFlags,
     ) => {

@@ -6,13 +6,10 @@ import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import { drewFrom } from '../../domain/rng.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { peopleAtTheTable, runOutcome, scenarioNow } from '../../engine/game.ts';
-import {
-  type HeadlessPlan,
-  type HeadlessRun,
-  type PlannedEvent,
-  runHeadless,
-} from '../../engine/headless.ts';
+import { type HeadlessPlan, type HeadlessRun, runHeadless } from '../../engine/headless.ts';
+import { injectText, type PlannedInject } from '../../engine/inject-text.ts';
 import { type RunOptions, resolveOptions } from '../../engine/options.ts';
+import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
@@ -24,13 +21,14 @@ import { writeFileAtomic } from '../files.ts';
 import {
   ANTICIPATE_FLAG,
   ANTICIPATE_HELP,
+  injectHelp,
   intFlag,
   NO_ANTICIPATE_FLAG,
   NO_ANTICIPATE_HELP,
   parseInject,
   parseStrategy,
 } from '../flags.ts';
-import { type Io, palette } from '../io.ts';
+import { type Io, type Palette, palette } from '../io.ts';
 import { Narrator } from '../narrate.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
@@ -61,6 +59,8 @@ export async function report(
     /** the scenario as the user named it (for commands the text suggests); default: `source` */
     named?: string;
     restsOn?: RestsOnSection;
+    /** the `--inject`s planned (run): those after the round the talks ended in are said not to have fired */
+    injects?: readonly PlannedInject[];
   },
 ): Promise<void> {
   const { scenario, options, result } = r;
@@ -86,6 +86,7 @@ export async function report(
       ...n.header(resolved, seedUsed),
       ...n.transcript(transcript),
       ...n.outcome(transcript, result.waitingFor),
+      ...unfiredLines(transcript, opts.injects ?? [], palette(io)),
       ...conflictLines(scenario, conflicts ?? []),
       // the reasons the transcript's red lines cite by number, once, with the line that counts their positions
       ...(opts.restsOn ? ['', ...restsOnLines(opts.restsOn, n.reasons())] : []),
@@ -101,6 +102,23 @@ export async function report(
     throw new PeacesimError(
       `the run stops in round ${result.snapshot.context.round}: ${nameOf(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
     );
+}
+
+/** The planned injects the run never reached: the talks ended before their round (said, never passed over). */
+function unfiredLines(
+  transcript: readonly TranscriptEntry[],
+  injects: readonly PlannedInject[],
+  p: Palette,
+): string[] {
+  const end = runOutcome(transcript);
+  const late = end ? injects.filter((i) => i.round > end.round) : [];
+  if (late.length === 0) return [];
+  const named = late.map((i) => `--inject ${injectText(i)}`).join(', ');
+  return [
+    p.dim(
+      `  Not fired: ${named} — the talks ended in round ${end!.round}, before ${late.length > 1 ? 'their rounds' : 'its round'}.`,
+    ),
+  ];
 }
 
 /**
@@ -147,7 +165,7 @@ export function registerRun(program: Command, io: Io): void {
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable)",
       parseStrategy,
     )
-    .option('--inject <event@round>', 'fire a manual event at the start of a round (repeatable)', parseInject)
+    .option('--inject <inject@round>', injectHelp('of the run'), parseInject)
     .option('--moves <file>', 'the moves of the actors played by people (JSON; see docs/run.md)')
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
@@ -162,7 +180,7 @@ export function registerRun(program: Command, io: Io): void {
           seed: number;
           rounds?: number;
           strategy?: Record<string, { kind: string; params?: Record<string, number> }>;
-          inject?: PlannedEvent[];
+          inject?: PlannedInject[];
           moves?: string;
           anticipateRatification?: boolean;
           json?: boolean;
@@ -186,7 +204,11 @@ export function registerRun(program: Command, io: Io): void {
         const readMoves = opts.moves ? (await import('../moves.ts')).readMoves : () => [];
         const result = withFlags(opts.moves, () => {
           checkPlan(scenario, options, injects, opts.moves !== undefined);
-          const plan: HeadlessPlan = { injects, ...(opts.moves ? { moves: readMoves(opts.moves) } : {}) };
+          const plan: HeadlessPlan = {
+            injects,
+            strict: true,
+            ...(opts.moves ? { moves: readMoves(opts.moves) } : {}),
+          };
           return runHeadless(scenario, options, plan);
         });
         // what the outcome rests on: only a finished run has an outcome, and CSV has no room for it
@@ -198,7 +220,7 @@ export function registerRun(program: Command, io: Io): void {
         await report(
           io,
           { scenario, options, result },
-          { ...opts, source: scenarioSource(name), named: name, ...(restsOn ? { restsOn } : {}) },
+          { ...opts, source: scenarioSource(name), named: name, injects, ...(restsOn ? { restsOn } : {}) },
         );
       },
     );

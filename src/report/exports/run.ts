@@ -6,6 +6,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { scenarioHash } from '../../engine/canonical.ts';
 import { runOutcome } from '../../engine/game.ts';
 import type { HeadlessRun } from '../../engine/headless.ts';
+import { injectJson } from '../../engine/inject-text.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
 import type { TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { beforeRecordFlag, runBeforeRecord } from '../before-record.ts';
@@ -27,7 +28,29 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
     ratification: runOutcome(result.snapshot.context.transcript)?.ratification ?? null,
     rounds: result.snapshot.context.round,
     waitingFor: result.waitingFor,
+    // what was fired by hand (--inject, or a facilitator): present only when something was
+    ...injectsOf(result),
     transcript: markedTranscript(scenario, result.snapshot.context.transcript),
+  };
+}
+
+/**
+ * The inputs that fired a manual event or an ad-hoc effect, each at the round its manual `inject` entry logs (one
+ * per INJECT input the machine took, in order), as `--inject` plans them: an ad-hoc effect with its basis.
+ */
+function injectsOf(result: HeadlessRun) {
+  const inputs = result.inputs.filter((e) => e.type === 'INJECT');
+  if (inputs.length === 0) return {};
+  const rounds = result.snapshot.context.transcript.flatMap((e) =>
+    e.kind === 'inject' && e.trigger === 'manual' ? [e.round] : [],
+  );
+  return {
+    injects: inputs.map((input, k) =>
+      injectJson({
+        ...('event' in input ? { event: input.event } : { effect: input.effect }),
+        round: rounds[k]!,
+      }),
+    ),
   };
 }
 

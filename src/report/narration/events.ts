@@ -133,7 +133,13 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
         ...unconfirmed,
         ...(!v.run && e.trigger === 'manual' ? [span(' (injected by the facilitator)', 'aside')] : []),
       ])
-    : line([span('Inject', 'alert'), span(' by the facilitator:')]);
+    : v.run
+      ? // `run --inject` (the analyst's) or a facilitator's in a resumed session: the text says what it is, not whose
+        line([
+          span('Ad-hoc inject', 'alert'),
+          span(' — an assumption put in by hand, not an event of the scenario:'),
+        ])
+      : line([span('Inject', 'alert'), span(' by the facilitator:')]);
   const effects = shown.map((x) => effect(v, x)).filter((spans) => spans.some((s) => s.text.trim()));
   return [first, ...blameTrigger(v, e), ...effects.map((spans) => line(spans, 4))];
 }

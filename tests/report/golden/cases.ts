@@ -3,7 +3,7 @@
 // on frozen copies of the scenarios; the transcript it gave is frozen too, so the goldens test the painters
 // alone and do not move when the engine or the shipped scenarios change.
 import type { HumanMove } from '../../../src/engine/events.ts';
-import type { PlannedEvent } from '../../../src/engine/headless.ts';
+import type { PlannedEvent } from '../../../src/engine/inject-text.ts';
 import type { RunOptions } from '../../../src/engine/options.ts';
 
 export interface GoldenCase {
