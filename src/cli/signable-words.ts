@@ -5,7 +5,8 @@
 import type { Scenario } from '../domain/types.ts';
 import type { Signability } from '../engine/signable.ts';
 import { conflictClause } from '../report/conflict-words.ts';
-import { possessive } from '../report/words.ts';
+import { count } from '../report/format.ts';
+import { listing, possessive } from '../report/words.ts';
 import type { Palette } from './io.ts';
 import { actorShort } from './labels.ts';
 import { conflictMemberText } from './red-line-items.ts';
@@ -57,14 +58,15 @@ export function signableLines(
     ];
   }
   // each event once, with every red line it drops
-  const drops = [...new Set(f.drops.map((d) => d.by))].map((by) => {
+  const dropWords = (by: string) => {
     const lines = f.drops
       .filter((d) => d.by === by)
       .map((d) => `${possessive(actorShort(s, d.actor))} red line ${d.redLine}`);
     return assumed(by)
       ? `the inject ${by} (the analyst's assumption; drops ${lines.join(' and ')})`
       : `${by} (drops ${lines.join(' and ')})`;
-  });
+  };
+  const sources = [...new Set(f.drops.map((d) => d.by))];
   return [
     '',
     ...conflictLines(
@@ -73,6 +75,33 @@ export function signableLines(
       p,
       `${p.yellow(`no run can sign before ${adHoc ? 'an event or an inject' : 'an event'} drops a red line`)}: ${state}`,
     ),
-    `  A run can sign only after one of these fires: ${drops.join(', ')}; peacesim analyze says what dropping each would open.`,
+    `  ${openerWords(f.openers, sources, dropWords)}; peacesim analyze says what dropping each would open.`,
   ];
+}
+
+/**
+ * What must fire before a run can sign. With the smallest sets of events and injects that open a package
+ * (Signability.openers): each such set with the packages it opens — every set of them that opens one holds one of
+ * these — and those in none, which open nothing without them. Without: the events one of which must fire.
+ */
+function openerWords(
+  openers: Signability['openers'],
+  sources: readonly string[],
+  said: (by: string) => string,
+) {
+  if (!openers?.length)
+    return `A run can sign only after one of these fires: ${sources.map(said).join(', ')}`;
+  const sets = openers.map((o) =>
+    o.by.length === 1
+      ? `${said(o.by[0]!)}, which opens ${count(o.feasible, 'package')}`
+      : `${listing(o.by.map(said))} together, which open ${count(o.feasible, 'package')}`,
+  );
+  const head =
+    openers.length === 1
+      ? `A run can sign only once this has fired: ${sets[0]}`
+      : `A run can sign only once one of these has fired: ${sets.join('; or ')}`;
+  const idle = sources.filter((by) => !openers.some((o) => o.by.includes(by)));
+  if (!idle.length) return head;
+  const one = openers.length === 1 && openers[0]!.by.length === 1;
+  return `${head}. ${listing(idle.map(said))} ${idle.length === 1 ? 'opens' : 'open'} none without ${one ? 'it' : 'one of these'}`;
 }

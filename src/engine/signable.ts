@@ -42,7 +42,24 @@ export interface Signability {
   readonly conflicts: readonly ConflictReport[];
   /** how far the search for those conflicts went; null when nothing was searched */
   readonly conflictSearch: ConflictSearchReport | null;
+  /**
+   * with nothing feasible at the start and something after the drops: the smallest sets of what drops them (each
+   * `by` of `drops`, in their order) whose drops together open a package, each with the packages then feasible
+   * — by size, then in the order of `drops`; null otherwise, or with more than MOST_OPENERS of them (not searched)
+   */
+  readonly openers: readonly Opener[] | null;
 }
+
+/** A smallest set of events and injects whose red-line drops, together, open a package. */
+export interface Opener {
+  /** the events (ids) and injects (as `--inject` writes them), in the order of `drops` */
+  readonly by: readonly string[];
+  /** packages that keep the parties' red lines left after those drops, and the rules: an exact count */
+  readonly feasible: number;
+}
+
+/** The most events and injects whose subsets are searched for openers: 2⁶ − 1 counts at most. */
+const MOST_OPENERS = 6;
 
 /** Can an event fire in a run of `maxRounds` rounds with these injects? Blame-triggered ones are taken as able to. */
 function canFire(
@@ -98,6 +115,46 @@ function withDropped(start: Scenario, drops: readonly RedLineDrop[]): Scenario {
 }
 
 /**
+ * The smallest sets of what drops red lines that open a package, by size: every subset of the sources is counted,
+ * and one that holds a smaller opener is passed over (it is not smallest).
+ */
+function openersOf(start: Scenario, drops: readonly RedLineDrop[]): Opener[] | null {
+  const sources = [...new Set(drops.map((d) => d.by))];
+  if (sources.length > MOST_OPENERS) return null;
+  const subsets = Array.from({ length: 2 ** sources.length - 1 }, (_, k) => k + 1).sort(
+    (a, b) => bitCount(a) - bitCount(b) || firstMembers(a, b),
+  );
+  const found: number[] = [];
+  const out: Opener[] = [];
+  for (const mask of subsets) {
+    if (found.some((f) => (f & mask) === f)) continue;
+    const by = sources.filter((_, k) => mask & (1 << k));
+    const feasible = countFeasible(
+      withDropped(
+        start,
+        drops.filter((d) => by.includes(d.by)),
+      ),
+    );
+    if (feasible === 0) continue;
+    found.push(mask);
+    out.push({ by, feasible });
+  }
+  return out;
+}
+
+const bitCount = (mask: number): number => {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+};
+
+/** Sets of one size in the order of their members: the one whose first differing member comes first. */
+const firstMembers = (a: number, b: number): number => {
+  const low = (a ^ b) & -(a ^ b);
+  return a & low ? -1 : 1;
+};
+
+/**
  * Whether any run from `start` (the positions every run starts from) could sign; null when the outcome space is
  * beyond exact counting (nothing is then claimed).
  */
@@ -120,9 +177,19 @@ export function signability(
         noRunCanSign,
         conflicts: [],
         conflictSearch: null,
+        openers: null,
       };
     const { conflicts, search } = conflictsOf(noRunCanSign ? loosest : start, 0);
-    return { feasibleAtStart, drops, feasibleAfterDrops, noRunCanSign, conflicts, conflictSearch: search };
+    const openers = noRunCanSign ? null : openersOf(start, drops);
+    return {
+      feasibleAtStart,
+      drops,
+      feasibleAfterDrops,
+      noRunCanSign,
+      conflicts,
+      conflictSearch: search,
+      openers,
+    };
   } catch (e) {
     if (e instanceof AnalysisLimitError) return null;
     throw e;

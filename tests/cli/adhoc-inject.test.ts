@@ -305,7 +305,7 @@ describe('outcomes with an ad-hoc drop of a red line', () => {
     const flat = one.stdout.replace(/\s+/g, ' ');
     expect(flat).toContain('no run can sign before an event or an inject drops a red line');
     expect(flat).toContain(
-      "A run can sign only after one of these fires: the inject drop-red-line:north/all-four-regions@2 (the analyst's assumption; drops North's red line all-four-regions)",
+      "A run can sign only once this has fired: the inject drop-red-line:north/all-four-regions@2 (the analyst's assumption; drops North's red line all-four-regions), which opens",
     );
     expect(flat).toContain(
       "injects: North's red line all-four-regions dropped in round 2 (ad hoc: the analyst's assumption)",

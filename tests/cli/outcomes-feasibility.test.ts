@@ -13,11 +13,13 @@ import { conflictMemberText } from '../../src/cli/red-line-items.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { signableLines } from '../../src/cli/signable-words.ts';
 import type { Signability } from '../../src/engine/signable.ts';
+import { count } from '../../src/report/format.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 import { csvRecords } from '../csv-reader.ts';
 
 const UNSIGNABLE = 'tests/fixtures/format/unsignable.yaml';
 const UNTIL_DROPPED = 'tests/fixtures/format/unsignable-until-dropped.yaml';
+const TWO_WAYS = 'tests/fixtures/format/unsignable-two-ways.yaml';
 const NEVER = "no run can sign: as every run starts, no package keeps every party's red lines and the rules";
 const BEFORE = 'no run can sign before an event drops a red line';
 
@@ -55,6 +57,9 @@ function expectAgreement(scenario: string, o: Awaited<ReturnType<typeof outputs>
       .filter((r) => r.statistic?.startsWith('conflict_'))
       .map((r) => [r.subject, r.option, Number(r.value)]),
   ).toEqual(f.conflicts.flatMap((c, k) => c.members.map((m) => [m.actor ?? '', m.id, k + 1])));
+  expect(o.csv.filter((r) => r.statistic === 'opening_set').map((r) => [r.option, Number(r.value)])).toEqual(
+    (f.openers ?? []).map((x) => [x.by.join(' + '), x.feasible]),
+  );
   const text = flat(o.text);
   expect(text.includes(NEVER)).toBe(f.noRunCanSign);
   expect(text.includes(BEFORE)).toBe(f.feasibleAtStart === 0 && !f.noRunCanSign);
@@ -141,8 +146,10 @@ describe('outcomes, when an event of the runs can drop a red line of the conflic
     expect(f.feasibleAfterDrops).toBeGreaterThan(0);
     expect(f.noRunCanSign).toBe(false);
     expectAgreement(UNTIL_DROPPED, o);
+    // the one event opens packages by itself, and the text says how many, as --json counts them
+    expect(f.openers).toEqual([{ by: ['north-relents'], feasible: f.feasibleAfterDrops }]);
     expect(flat(o.text)).toContain(
-      "A run can sign only after one of these fires: north-relents (drops North's red line all-four-regions)",
+      `A run can sign only once this has fired: north-relents (drops North's red line all-four-regions), which opens ${count(f.feasibleAfterDrops, 'package')};`,
     );
     // the fixture does what it is for: runs sign, each in the event's round or later
     const runs = csvRecords(await cli('outcomes', UNTIL_DROPPED, '-n', '12', '--csv', 'runs'));
@@ -165,6 +172,35 @@ describe('outcomes, when an event of the runs can drop a red line of the conflic
   });
 });
 
+describe('outcomes, when only some sets of the events that drop red lines open a package', () => {
+  it('should name the smallest sets, each with its packages, and the event that opens none without them', async () => {
+    const injects = [
+      'south-drops-army-floor@1',
+      'north-drops-four-regions@1',
+      'north-drops-second@2',
+      'south-drops-no-cession@3',
+    ];
+    const o = await outputs(TWO_WAYS, '-n', '6', ...injects.flatMap((i) => ['--inject', i]));
+    const f = o.json.feasibility!;
+    expect(f.feasibleAtStart).toBe(0);
+    expect(f.noRunCanSign).toBe(false);
+    // as the fixture is built: South's drop alone, or North's two together; the army floor is outside the conflict
+    expect(f.openers!.map((x) => x.by)).toEqual([
+      ['south-drops-no-cession'],
+      ['north-drops-four-regions', 'north-drops-second'],
+    ]);
+    expectAgreement(TWO_WAYS, o);
+    const [south, north] = f.openers!;
+    const text = flat(o.text);
+    expect(text).toContain(
+      `A run can sign only once one of these has fired: south-drops-no-cession (drops South's red line no-cession), which opens ${count(south!.feasible, 'package')}; or north-drops-four-regions (drops North's red line all-four-regions) and north-drops-second (drops North's red line four-regions-ceded) together, which open ${count(north!.feasible, 'package')}.`,
+    );
+    expect(text).toContain(
+      "south-drops-army-floor (drops South's red line army-floor) opens none without one of these;",
+    );
+  });
+});
+
 describe('the events that can drop a red line of the conflict, in words', () => {
   it('should name each event once, with every red line it drops', () => {
     const s = openScenario(UNSIGNABLE);
@@ -179,6 +215,7 @@ describe('the events that can drop a red line of the conflict, in words', () => 
       noRunCanSign: false,
       conflicts: [],
       conflictSearch: null,
+      openers: null,
     };
     expect(flat(signableLines(s, f, [], palette(memoryIo())).join('\n'))).toContain(
       "A run can sign only after one of these fires: both (drops North's red line all-four-regions and South's red line no-cession), floor (drops South's red line army-floor);",

@@ -6,13 +6,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryIo, palette } from '../../src/cli/io.ts';
 import { signableLines } from '../../src/cli/signable-words.ts';
+import { brokenConstraints } from '../../src/domain/evaluate.ts';
 import type { PlannedEvent } from '../../src/engine/inject-text.ts';
 import type { OutcomeRun } from '../../src/engine/outcomes.ts';
 import { runOutcomes } from '../../src/engine/outcomes-result.ts';
+import { signability } from '../../src/engine/signable.ts';
 import { outcomesSummaryCsv } from '../../src/report/exports/outcomes.ts';
 import { compileScenario } from '../../src/scenario/compile.ts';
 import type { EventInput } from '../../src/scenario/schema.ts';
 import { scenarioInput } from '../analysis/arbitraries.ts';
+import { allPackages } from '../analysis/oracle.ts';
 import { csvRecords } from '../csv-reader.ts';
 import { BOTS } from './arb-run.ts';
 
@@ -94,5 +97,53 @@ describe('signability of the runs of outcomes (property)', () => {
     expect(seen.never).toBeGreaterThan(0);
     expect(seen.neverWithDrops).toBeGreaterThan(0);
     expect(seen.signedAfterDrop).toBeGreaterThan(0);
+  });
+});
+
+describe('the smallest sets of events that open a package (property, against brute force)', () => {
+  it('should list exactly the minimal sets of events whose drops leave a package feasible, each with its count', () => {
+    let searched = 0;
+    let several = 0;
+    fc.assert(
+      fc.property(arbCase, ({ scenario, maxRounds, injects }) => {
+        const f = signability(scenario, maxRounds, injects)!;
+        if (f.feasibleAtStart > 0 || f.noRunCanSign) {
+          expect(f.openers).toBeNull();
+          return;
+        }
+        const sources = [...new Set(f.drops.map((d) => d.by))];
+        // every package of the outcome space, counted against the parties' red lines left and the rules
+        const packages = allPackages(scenario);
+        const feasibleWith = (by: readonly string[]) => {
+          const dropped = f.drops.filter((d) => by.includes(d.by));
+          const kept = scenario.protocol.parties.flatMap((a) =>
+            scenario.actors[a]!.redLines.filter(
+              (c) => !dropped.some((d) => d.actor === scenario.actors[a]!.id && d.redLine === c.id),
+            ),
+          );
+          return packages.filter((p) => brokenConstraints([...kept, ...scenario.rules], p).length === 0)
+            .length;
+        };
+        const subsets = Array.from({ length: 2 ** sources.length - 1 }, (_, k) =>
+          sources.filter((_, q) => (k + 1) & (1 << q)),
+        );
+        const opening = subsets.filter((set) => feasibleWith(set) > 0);
+        const minimal = opening.filter(
+          (set) => !opening.some((o) => o.length < set.length && o.every((x) => set.includes(x))),
+        );
+        const key = (set: readonly string[]) => [...set].sort().join(' + ');
+        expect(f.openers!.map((o) => key(o.by)).sort()).toEqual(minimal.map(key).sort());
+        for (const o of f.openers!) expect(o.feasible).toBe(feasibleWith(o.by));
+        // by size, then in the order of drops
+        const sizes = f.openers!.map((o) => o.by.length);
+        expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+        searched++;
+        if (f.openers!.some((o) => o.by.length > 1)) several++;
+      }),
+      { numRuns: 150, seed: 20_261_206 },
+    );
+    // the property was not empty: cases searched, some where only several events together open a package
+    expect(searched).toBeGreaterThan(0);
+    expect(several).toBeGreaterThan(0);
   });
 });

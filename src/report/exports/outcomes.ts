@@ -128,6 +128,8 @@ function feasibilityRows(r: OutcomesResult, row: (actor: string | null, cells: C
   fact('no_run_can_sign', f.noRunCanSign ? 1 : 0);
   for (const d of f.drops)
     row(d.actor, ['feasibility', d.actor, 'droppable_red_line', d.redLine, d.by, null, null, null, null]);
+  for (const o of f.openers ?? [])
+    row(null, ['feasibility', null, 'opening_set', o.by.join(' + '), o.feasible, null, null, null, null]);
   f.conflicts.forEach((c, k) => {
     for (const m of c.members)
       row(m.actor, [
