@@ -24,7 +24,7 @@ function stillBlocking(scenario: Scenario, set: NearMiss): string {
 }
 
 /** A set's words: for a near miss who still says no with its changes made, then each change "Issue → option". */
-export function concessionRowSpans(scenario: Scenario, set: ConcessionSet | NearMiss, theme: Theme): Span[] {
+function concessionRowSpans(scenario: Scenario, set: ConcessionSet | NearMiss, theme: Theme): Span[] {
   const changes = set.changes
     .map((c) => `${scenario.issues[c.issue]!.label} → ${scenario.issues[c.issue]!.options[c.to]!.label}`)
     .join('; ');
