@@ -219,8 +219,9 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
         : turn
           ? 4
           : 0;
-  // the legend of the † marks takes a row under the transcript while the transcript shows one
-  const legendRows = legend && !outcome ? 1 : 0;
+  // the legend of the † marks takes the rows it needs under the transcript while the transcript shows one (two at
+  // under 70 columns: the legend is whole at every size)
+  const legendRows = legend && !outcome ? wrapSpans(legend, width).length : 0;
   const bodyHeight = Math.max(3, height - 4 - promptRows - legendRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -244,7 +245,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           empty="Nothing has happened yet. Space opens round 1; r runs to the first team's turn (or the end)."
         />
       )}
-      {legendRows && legend ? <Wrapped spans={legend} width={width} maxLines={1} /> : null}
+      {legendRows && legend ? <Wrapped spans={legend} width={width} /> : null}
       {view.prompt === 'inject' ? (
         <Box flexDirection="column" width={width} height={promptRows} flexShrink={0}>
           <Text bold wrap="truncate-end">
