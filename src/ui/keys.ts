@@ -90,6 +90,18 @@ export const TIMELINE_KEYS = bind([
   { id: 'up', keys: '↑ k', does: 'previous document', match: up },
   { id: 'down', keys: '↓ j', does: 'next document', hint: '↑↓ document', match: down },
   OPEN_DOCUMENT,
+  {
+    id: 'page-up',
+    keys: 'pgup',
+    does: "scroll the document's dated positions up",
+    match: (_, k) => k.pageUp,
+  },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: "scroll the document's dated positions down, when they do not fit",
+    match: (_, k) => k.pageDown,
+  },
 ]);
 
 export const EVIDENCE_KEYS = bind([

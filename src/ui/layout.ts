@@ -180,16 +180,6 @@ export function fitSpans(spans: readonly Span[], width: number, maxLines: number
   return shown;
 }
 
-/**
- * How many of `count` list rows fit in `rows`: all when they do, else one row fewer and a "+N more" row, so the
- * list never takes more than `rows`.
- */
-export function fitList(count: number, rows: number): { readonly shown: number; readonly more: number } {
-  if (count <= rows) return { shown: count, more: 0 };
-  const shown = Math.max(0, rows - 1);
-  return { shown, more: count - shown };
-}
-
 /** `text` cut to `width` columns, ending in … when cut. */
 function truncateEnd(text: string, width: number): string {
   const chars = Array.from(text);

@@ -88,6 +88,49 @@ describe('the team briefing on a narrow screen', () => {
   });
 });
 
+describe("the briefing's issues at 60 columns", () => {
+  it('should give what the text says of each issue shown whole, wrapped in its column', async () => {
+    const { s, ui } = await ukraineBriefing({ columns: 60, rows: 40 });
+    const lines = ui.lines();
+    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(60);
+    const ukraine = s.actors.find((a) => a.id === 'ukraine')!;
+    // the issues by weight, as the briefing lists them; as many as it shows ("+N more issues" counts the rest)
+    const issues = s.issues
+      .filter((x) => (ukraine.weights[x.index] ?? 0) > 0)
+      .sort((a, b) => ukraine.weights[b.index]! - ukraine.weights[a.index]! || a.index - b.index);
+    const more = Number(/\+(\d+) more issues/.exec(ui.frame())?.[1] ?? 0);
+    const shown = issues.slice(0, issues.length - more);
+    expect(shown.length).toBeGreaterThan(2);
+    // each row: the label's column (2–28), the weight's, what the text says (34–53) and its worth; a row's later lines
+    // have no weight
+    const head = lines.findIndex((l) => l.startsWith('Your issues'));
+    const rows: string[][] = [];
+    for (const l of lines.slice(head + 1)) {
+      if (/^ {2}\S.{24} *\d+%/.test(l)) rows.push([l]);
+      else if (/^ {2}(?! *\+\d+ more)\s*\S/.test(l) && rows.length) rows.at(-1)!.push(l);
+      else break;
+    }
+    expect(rows).toHaveLength(shown.length);
+    let wider = 0;
+    for (const [k, x] of shown.entries()) {
+      const part = (from: number, to: number) =>
+        rows[k]!.map((l) => l.slice(from, to).trim())
+          .filter((t) => t !== '')
+          .join(' ');
+      expect(part(2, 28), x.id).toBe(x.label);
+      // whole: one of the issue's options, word for word
+      const option = part(34, 53);
+      expect(
+        x.options.map((o) => o.label),
+        `${x.id}: ${option}`,
+      ).toContain(option);
+      if (option.length > 53 - 34) wider++;
+    }
+    // some were wider than their column: they wrapped
+    expect(wider).toBeGreaterThan(0);
+  });
+});
+
 /** security-triangle with the US played by a team, at 100×30, on the term editor of its first revision. */
 async function usTermEditor() {
   const s = scenario('security-triangle');

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { timeline } from '../../src/analysis/timeline.ts';
-import { basisMark } from '../../src/domain/basis.ts';
+import { basisMark, withBasis } from '../../src/domain/basis.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
@@ -182,26 +182,46 @@ describe('the sandbox at 80×24', () => {
 });
 
 describe('the timeline at 80×24', () => {
-  it('should count, for every document, each actor’s positions applied before their sources whole', async () => {
+  it('should give, for every document, its dated positions with their marks and each actor’s counts of positions applied before their sources whole (pgdn)', async () => {
     const s = scenario('ukraine-peace');
     const entries = timeline(s).entries;
     const ui = await open('ukraine-peace');
     await ui.press('t');
     await ui.waitFor('Timeline —');
     let counted = 0;
+    let scrolled = 0;
+    // the selected title's rows under the table: as many as the longest title takes
+    const titleLines = Math.max(...entries.map((e) => wrapSpans([{ text: e.title }], SMALL.columns).length));
     for (const e of entries) {
-      const lines = ui.lines();
-      expect(lines.length).toBeLessThanOrEqual(24);
+      // what is under the table, page by page: from the row under the selected title to the line above the status
+      const seen: string[] = [];
+      for (let k = 0; k < 10; k++) {
+        const lines = ui.lines();
+        expect(lines.length).toBeLessThanOrEqual(24);
+        const table = lines.findLastIndex((l) => /^[❯ ] \d{4}-\d\d-\d\d /.test(l));
+        const end = lines.findIndex((l) => /% · pgup\/pgdn scroll/.test(l));
+        const page = lines.slice(table + 1 + titleLines, end < 0 ? -1 : end);
+        seen.push(...mergePage(seen, page));
+        if (!/↓ \d+%/.test(lines[end] ?? '')) break;
+        scrolled++;
+        await ui.press(KEY.pageDown);
+      }
+      const below = flat(seen);
+      // every dated position that judges it, with its basis mark (as timeline --json names them)
+      for (const a of s.actors)
+        for (const ep of a.epochs.filter((x) => e.epochs.includes(x.id)))
+          expect(below).toContain(withBasis(`${shortName(a.name)}: ${ep.label}`, ep.basis));
       if (e.appliedBeforeRecord.length) {
         counted++;
-        expect(flat(lines)).toContain(
+        expect(below).toContain(
           `${BEFORE_RECORD_LEAD} (the reasons: peacesim show): ${beforeRecordCounts(s, e.appliedBeforeRecord)}`,
         );
       }
       await ui.press(KEY.down);
     }
     expect(counted).toBeGreaterThan(0);
-  }, 60_000);
+    expect(scrolled, 'no document needed a page down').toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('the minimal concessions at 80×24', () => {

@@ -24,10 +24,10 @@ describe('the outcome pane of a text signed subject to ratification', () => {
   const s = loadScenarioFile(resolve(ROOT, 'docs/examples/my-referendum-truce.yaml'));
   const outcome = outcomeOf(runToTurn(startGame(s, { seed: 1 })))!;
 
-  const frame = (numbers: boolean) => {
+  const frame = (numbers: boolean, width = 120, height = 40) => {
     const ui = render(
       <ThemeContext.Provider value={MONO_THEME}>
-        <OutcomePane scenario={s} outcome={outcome} width={120} height={40} numbers={numbers} />
+        <OutcomePane scenario={s} outcome={outcome} width={width} height={height} numbers={numbers} />
       </ThemeContext.Provider>,
     );
     unmount = ui.unmount;
@@ -47,6 +47,28 @@ describe('the outcome pane of a text signed subject to ratification', () => {
     const open = frame(false);
     expect(open).toContain(`Signed in round ${outcome.round}, subject to ${body}`);
     expect(open).not.toContain(verdict);
+  });
+});
+
+describe('the outcome pane at 80 columns', () => {
+  it('should give the heading, each hurdle’s verdict and every term shown whole, wrapped', () => {
+    const s = loadScenarioFile(resolve(ROOT, 'docs/examples/my-referendum-truce.yaml'));
+    const outcome = outcomeOf(runToTurn(startGame(s, { seed: 1 })))!;
+    const ui = render(
+      <ThemeContext.Provider value={MONO_THEME}>
+        <OutcomePane scenario={s} outcome={outcome} width={80} height={22} numbers />
+      </ThemeContext.Provider>,
+    );
+    unmount = ui.unmount;
+    const lines = (ui.lastFrame() ?? '').split('\n');
+    for (const l of lines) expect(Array.from(l.trimEnd()).length).toBeLessThanOrEqual(80);
+    const words = lines.join(' ').replace(/\s+/g, ' ');
+    const h = outcome.ratification!.hurdles[0]!;
+    // the hurdle's verdict is at the end of its sentence, past 80 columns: it wraps rather than being cut
+    const verdict = h.clears ? '— it clears the hurdle' : '— it falls short';
+    expect(words).toContain(`worth ${h.utility.toFixed(3)} to Ukraine`);
+    expect(words).toContain(verdict);
+    expect(lines.some((l) => l.trimEnd().endsWith('…'))).toBe(false);
   });
 });
 

@@ -306,8 +306,18 @@ describe('ad-hoc injects (screen)', () => {
     await ui.press(KEY.enter);
     await ui.waitFor('which red line does Russia drop?');
     fits('drop: red line');
+    // each red line whole as it is selected — in its row, or under the list when the row cuts it (its condition, or
+    // a number, is at its end)
+    const russia = s.actors.find((a) => a.id === 'russia')!;
+    const words = () => ui.frame().replace(/\s+/g, ' ');
+    expect(russia.redLines.slice(0, 3).some((r) => r.text.length > size.columns - 2)).toBe(true);
+    for (const [k, r] of russia.redLines.slice(0, 3).entries()) {
+      if (k > 0) await ui.press(KEY.down);
+      fits(`drop: red line ${k + 1}`);
+      expect(words()).toContain(r.text);
+    }
     // Russia's third red line: keep-annexed-regions, donbas-withdrawal, then no-nato
-    await ui.press(KEY.down, KEY.down, KEY.enter);
+    await ui.press(KEY.enter);
     // the red line in its words, never its id
     expect(await ui.waitFor('injected: ')).toContain(
       'injected: Russia drops its red line: Ukraine must renounce NATO membership.',

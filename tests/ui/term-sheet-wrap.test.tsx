@@ -1,6 +1,7 @@
 // The sandbox's term sheet at 100 and 80 columns: an issue label longer than its column wraps under itself, so every
 // label can be read whole ("Prisoners, detainees and children", "Zaporizhzhia nuclear power plant" were cut to
-// "Prisoners, detainees…"), and the list still scrolls to its last issue.
+// "Prisoners, detainees…"), and so does every option, selected or not (three regions read "Frozen on the line …":
+// which of them differed could not be told); and the list still scrolls to its last issue.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowWindow } from '../../src/ui/layout.ts';
 import { explore, KEY, scenario } from './render.tsx';
@@ -47,6 +48,53 @@ describe('the term sheet of the sandbox', () => {
       expect(
         s.issues.filter((x) => !seen.has(x.id)).map((x) => x.label),
         'labels never shown whole',
+      ).toEqual([]);
+    }, 60_000);
+});
+
+/** The option column of the term sheet in a frame: from the selected option's ‹ on, without the ‹ › marks. */
+function optionColumn(lines: readonly string[]): string {
+  const pane = lines.map((l) => l.split('│')[0] ?? '');
+  const selected = pane.find((l) => l.includes('‹'));
+  if (!selected) throw new Error(`no selected term in:\n${lines.join('\n')}`);
+  const start = selected.indexOf('‹');
+  const first = pane.findIndex((l) => l.startsWith('Terms '));
+  const last = pane.findIndex(
+    (l, k) => k > first && !l.startsWith(' ') && !l.startsWith('❯') && l.trim() === '',
+  );
+  return pane
+    .slice(first + 1, last < 0 ? undefined : last)
+    .filter((l) => l.startsWith('    ') || l.startsWith('❯'))
+    .map((l) => l.slice(start).replace(/[‹›]/g, ' ').trim())
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+describe('the options of the term sheet', () => {
+  for (const columns of [100, 80])
+    it(`should show every issue's option whole, selected or not, at ${columns} columns`, async () => {
+      const s = scenario('ukraine-peace');
+      const ui = await explore('ukraine-peace', { columns, rows: 30 });
+      unmount = ui.unmount;
+      await ui.press(KEY.enter);
+      await ui.waitFor('Terms 1 of');
+      // the overview's first document, by date
+      const d = [...s.documents].sort((a, b) => a.date.localeCompare(b.date))[0]!;
+      const seen = new Set<string>();
+      for (let k = 0; k < s.issues.length; k++) {
+        const column = optionColumn(ui.lines());
+        expect(column, 'an option cut short').not.toContain('…');
+        for (const issue of s.issues)
+          if (column.includes(issue.options[d.package[issue.index]!]!.label)) seen.add(issue.id);
+        if (k < s.issues.length - 1) await ui.press(KEY.down);
+      }
+      // the options longer than their column are among them
+      const labelWidth = Math.floor((Math.floor(columns * 0.53) - 4) * 0.45);
+      const optionWidth = Math.floor(columns * 0.53) - 4 - labelWidth - 1;
+      expect(s.issues.some((x) => x.options[d.package[x.index]!]!.label.length > optionWidth)).toBe(true);
+      expect(
+        s.issues.filter((x) => !seen.has(x.id)).map((x) => x.options[d.package[x.index]!]!.label),
+        'options never shown whole',
       ).toEqual([]);
     }, 60_000);
 });

@@ -8,7 +8,7 @@ import type { Actor, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
 import { digitsApart, fixed } from '../../report/format.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
-import { fitList, type Span, wrapSpans } from '../layout.ts';
+import { type Span, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, fix3, shortName } from '../words.ts';
@@ -118,34 +118,46 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
   const lines = (spans: Span[], max: number) => Math.min(max, wrapSpans(spans, width).length);
   const asking = turn.stage === 'asks';
   const footer = asking ? 0 : turn.error ? lines(errorSpans, 2) : 1;
+  // the worth and the verdict whole, on as many rows as they need: a cut one lost a number, or "you cannot accept it"
+  const worthRows = wrapSpans(worthSpans, width).length;
+  const verdictRows = turn.move === 'respond' ? wrapSpans(verdictSpans, width).length : 1;
   // the private heading, the move, a blank, the worth, its bar, the verdict, the footer: the lists get the rest
-  const free = Math.max(0, height - (4 + lines(moveSpans, 2) + lines(worthSpans, 2) + footer));
+  const free = Math.max(0, height - (3 + lines(moveSpans, 2) + worthRows + verdictRows + footer));
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
   // broken red lines first: they are what the team must see when the list is cut
   const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
   const asides = redLineAsides(scenario, actor, redLines);
   const red = redLines.map((r, k) => ({ r, spans: ownRedLineSpans(r, theme.warn, asides[k]) }));
   const heights = red.map((x) => wrapSpans(x.spans, width - RED_MARK).length);
+  // an issue's name and what the text says of it wrap in their columns: a term cut short ("Frozen on the line …") can
+  // hide the very thing that differs, or a number
+  const optionWidth = Math.max(8, width - (labelWidth + 2) - 5 - 1 - 7);
+  const issueRows = issues.map(({ x }) =>
+    Math.max(
+      wrapSpans([{ text: x.label }], labelWidth).length,
+      wrapSpans([{ text: x.options[pkg[x.index]!]!.label }], optionWidth).length,
+    ),
+  );
   const [listRows, redRows] = splitRedRows(
-    asking ? asks.length + 2 : issues.length + 1,
+    asking ? asks.length + 2 : issueRows.reduce((a, b) => a + b, 0) + 1,
     heights,
     free,
     asking,
   );
   const redFit = fitRows(heights, redRows - 1);
-  const issueFit = fitList(issues.length, listRows - 1);
+  const issueFit = fitRows(issueRows, listRows - 1);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <PrivateHeading actor={actor} note={`round ${round} of ${maxRounds}`} width={width} />
       <Wrapped width={width} maxLines={2} spans={moveSpans} />
       <Text> </Text>
-      <Wrapped width={width} maxLines={2} spans={worthSpans} />
+      <Wrapped width={width} spans={worthSpans} />
       <Text wrap="truncate-end">
         {'  '}
         <UtilityBar utility={v.utility} reservation={v.reservation} width={barWidth} accepts={v.accepts} />
       </Text>
       {turn.move === 'respond' ? (
-        <Wrapped width={width} maxLines={1} spans={verdictSpans} />
+        <Wrapped width={width} spans={verdictSpans} />
       ) : (
         <Text dimColor wrap="truncate-end">
           Your text starts from {text.length ? 'the one on the table' : 'the status quo'}: e opens it.
@@ -181,15 +193,15 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
             const option = pkg[x.index]!;
             const value = actor.preferences[x.index]?.values[option] ?? 0;
             return (
-              <Box key={x.id} width={width}>
+              <Box key={x.id} width={width} flexShrink={0}>
                 <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
-                  <Text wrap="truncate-end">{x.label}</Text>
+                  <Wrapped width={labelWidth} spans={[{ text: x.label }]} />
                 </Box>
                 <Box width={5} flexShrink={0}>
                   <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
                 </Box>
-                <Box flexGrow={1} flexShrink={1} marginLeft={1}>
-                  <Text wrap="truncate-end">{x.options[option]!.label}</Text>
+                <Box width={optionWidth} flexShrink={0} marginLeft={1}>
+                  <Wrapped width={optionWidth} spans={[{ text: x.options[option]!.label }]} />
                 </Box>
                 <Box width={7} flexShrink={0} justifyContent="flex-end">
                   <Text bold>{fix3(value)}</Text>

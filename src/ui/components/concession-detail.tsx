@@ -62,9 +62,9 @@ function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, the
   return [margins, ...changes, ...rejects, ...legends];
 }
 
-/** Rows the detail takes whole at `width`, with the blank row above it. */
+/** Rows the detail takes whole at `width` (the list's last line sets it off from the sets above). */
 export function concessionDetailHeight(props: ConcessionDetailProps, theme: Theme, width: number): number {
-  return 1 + detailSpans(props, theme).reduce((n, spans) => n + wrappedHeight(spans, width), 0);
+  return detailSpans(props, theme).reduce((n, spans) => n + wrappedHeight(spans, width), 0);
 }
 
 /** The selected set: its changes, the margins over no deal, and why each actor that still rejects it does. */
@@ -78,8 +78,8 @@ export function ConcessionDetail(
   const theme = useTheme();
   const { width, height, active } = props;
   return (
-    <Box flexDirection="column" width={width} height={height} paddingTop={1} flexShrink={0}>
-      <ScrollBox height={Math.max(1, height - 1)} width={width} active={active} pagesOnly>
+    <Box flexDirection="column" width={width} height={height} flexShrink={0}>
+      <ScrollBox height={height} width={width} active={active} pagesOnly>
         {detailSpans(props, theme).map((spans, k) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs are in a fixed order
           <Wrapped key={k} spans={spans} width={width} />

@@ -111,23 +111,30 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box ref={top} flexDirection="column" flexShrink={0} width={width}>
         <Box flexDirection="column" flexShrink={0} width={width}>
-          <Text wrap="truncate-end">
-            <Text bold color={theme.accent}>
-              {issue.label}
-            </Text>
-            <Text dimColor>
-              {issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option {row + 1} of{' '}
-              {issue.options.length}
-              {issue.confirmed ? '' : ' · [unconfirmed]'}
-            </Text>
-          </Text>
+          {/* whole, wrapped: the issue's [unconfirmed] and the option count are not cut at the edge */}
+          <Wrapped
+            width={width}
+            spans={[
+              { text: issue.label, bold: true, color: theme.accent },
+              {
+                text: `${issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option ${row + 1} of ${issue.options.length}${issue.confirmed ? '' : ' · [unconfirmed]'}`,
+                dim: true,
+              },
+            ]}
+          />
           {issue.description ? (
             <Wrapped spans={[{ text: issue.description }]} width={width} maxLines={3} />
           ) : null}
-          <Text wrap="truncate-end" dimColor>
-            With no deal: {issue.options[issue.statusQuo]!.label}
-            {controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}
-          </Text>
+          {/* whole: who must consent to moving it is not cut at the edge */}
+          <Wrapped
+            width={width}
+            spans={[
+              {
+                text: `With no deal: ${issue.options[issue.statusQuo]!.label}${controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}`,
+                dim: true,
+              },
+            ]}
+          />
           <Text> </Text>
         </Box>
         <Box width={width} flexShrink={0}>

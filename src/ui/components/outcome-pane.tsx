@@ -9,10 +9,13 @@ import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { lastRejectionWords } from '../../report/holdout-why.ts';
 import { bodies, hurdleSentence } from '../../report/ratification.ts';
 import { listing } from '../../report/words.ts';
+import { type Span, wrapSpans } from '../layout.ts';
 import type { Outcome } from '../state/play.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix3, plural } from '../words.ts';
+import { fitRows } from './briefing.tsx';
 import { UtilityBar } from './utility-bar.tsx';
+import { Wrapped } from './wrapped.tsx';
 
 export interface OutcomePaneProps {
   /** the scenario as it stands at the end */
@@ -50,7 +53,17 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
   );
   const nameWidth = Math.min(30, Math.max(...scenario.actors.map((a) => a.name.length)) + 1);
   const barWidth = Math.max(8, Math.min(30, width - nameWidth - 22));
-  const hurdleRows = numbers ? (outcome.ratification?.hurdles.length ?? 0) : 0;
+  // how it ended, each hurdle's sentence and who said no, whole: a cut one lost a number, or whether a hurdle is
+  // cleared ("— it falls short")
+  const headSpans: Span[] = [{ text: head.text, color: head.color, bold: true }];
+  const hurdleSpans: Span[][] =
+    numbers && outcome.ratification
+      ? outcome.ratification.hurdles.map((h) => [
+          { text: hurdleSentence(scenario, h), color: h.clears ? theme.accept : theme.warn },
+        ])
+      : [];
+  const rowsOf = (spans: readonly Span[]) => wrapSpans(spans, width).length;
+  const hurdleRows = hurdleSpans.reduce((n, spans) => n + rowsOf(spans), 0);
   // who said no to the last text, and why by each one's verdict: a red line crossed is public (a stated position,
   // as the transcript shows it); a reason that compares private numbers (value of no deal, what it held out for, its
   // body's threshold) is the facilitator view's only
@@ -68,50 +81,51 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
           }),
         )}.`
       : null;
-  const rejectedRows = rejected ? Math.ceil(rejected.length / Math.max(1, width)) : 0;
-  const termRows = Math.max(1, height - 5 - scenario.actors.length - hurdleRows - rejectedRows);
+  const rejectedRows = rejected ? rowsOf([{ text: rejected }]) : 0;
+  // each term's name and option wrap in their columns (an option cut short could hide the term that differs); as
+  // many whole terms as fit, a row kept for the rest
+  const optionWidth = Math.max(8, width - 2 - labelWidth - 1);
+  const terms = scenario.issues.map((x) => {
+    const value = outcome.terms[x.id];
+    const o = value === undefined ? x.statusQuo : optionOf(scenario, x.index, value);
+    return { x, moved: o !== x.statusQuo, option: x.options[o]?.label ?? String(value) };
+  });
+  const termHeights = terms.map((t) =>
+    Math.max(
+      wrapSpans([{ text: t.x.label }], labelWidth).length,
+      wrapSpans([{ text: t.option }], optionWidth).length,
+    ),
+  );
+  const termFit = fitRows(
+    termHeights,
+    Math.max(1, height - 4 - rowsOf(headSpans) - scenario.actors.length - hurdleRows - rejectedRows),
+  );
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Text bold color={head.color} wrap="truncate-end">
-        {head.text}
-      </Text>
-      {rejected ? <Text>{rejected}</Text> : null}
+      <Wrapped spans={headSpans} width={width} />
+      {rejected ? <Wrapped spans={[{ text: rejected }]} width={width} /> : null}
       {/* the vote's verdict rests on the actor's utility, a private number: the facilitator view only */}
-      {numbers && outcome.ratification
-        ? outcome.ratification.hurdles.map((h) => (
-            <Text key={h.id} wrap="truncate-end" color={h.clears ? theme.accept : theme.warn}>
-              {hurdleSentence(scenario, h)}
-            </Text>
-          ))
-        : null}
+      {hurdleSpans.map((spans, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the hurdles are in a fixed order
+        <Wrapped key={k} spans={spans} width={width} />
+      ))}
       <Text wrap="truncate-end">
         <Text bold>{outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table'}</Text>
         <Text dimColor> · {GLYPH.changed} where they differ from the status quo</Text>
       </Text>
-      {scenario.issues.slice(0, termRows).map((x) => {
-        const value = outcome.terms[x.id];
-        const o = value === undefined ? x.statusQuo : optionOf(scenario, x.index, value);
-        const moved = o !== x.statusQuo;
-        return (
-          <Box key={x.id} width={width}>
-            <Box width={2} flexShrink={0}>
-              <Text color={theme.changed}>{moved ? GLYPH.changed : ' '}</Text>
-            </Box>
-            <Box width={labelWidth} flexShrink={0} marginRight={1}>
-              <Text wrap="truncate-end">{x.label}</Text>
-            </Box>
-            <Box flexGrow={1} flexShrink={1}>
-              <Text wrap="truncate-end" dimColor={!moved}>
-                {x.options[o]?.label ?? String(value)}
-              </Text>
-            </Box>
+      {terms.slice(0, termFit.shown).map(({ x, moved, option }) => (
+        <Box key={x.id} width={width} flexShrink={0}>
+          <Box width={2} flexShrink={0}>
+            <Text color={theme.changed}>{moved ? GLYPH.changed : ' '}</Text>
           </Box>
-        );
-      })}
-      {scenario.issues.length > termRows ? (
-        <Text dimColor>
-          … {plural(scenario.issues.length - termRows, 'more term')} (peacesim report for all)
-        </Text>
+          <Box width={labelWidth} flexShrink={0} marginRight={1}>
+            <Wrapped spans={[{ text: x.label }]} width={labelWidth} />
+          </Box>
+          <Wrapped spans={[{ text: option, dim: !moved }]} width={optionWidth} />
+        </Box>
+      ))}
+      {termFit.more ? (
+        <Text dimColor>… {plural(termFit.more, 'more term')} (peacesim report for all)</Text>
       ) : null}
       <Text> </Text>
       {numbers ? (

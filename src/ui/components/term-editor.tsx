@@ -39,7 +39,15 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   // a refused move says why in up to two lines: the red line it names is not cut to fit one
   const errorSpans = [{ text: `${GLYPH.reject} ${turn.error ?? ''}`, color: theme.reject, bold: true }];
   const errorRows = turn.error ? Math.min(2, wrapSpans(errorSpans, width).length) : 1;
-  const bodyHeight = Math.max(4, height - 5 - errorRows);
+  // the selected term, its option and what it is worth to the team, whole (a cut line lost the number): on as many
+  // rows as it needs, the body giving them up
+  const selectedSpans: Span[] = [
+    { text: `${issue.label}: `, bold: true },
+    { text: issue.options[pkg[issue.index]!]!.label },
+    { text: value === undefined ? '' : ` · worth ${fix3(value)} to you`, dim: true },
+  ];
+  const selectedRows = wrapSpans(selectedSpans, width).length;
+  const bodyHeight = Math.max(4, height - 4 - selectedRows - errorRows);
   const leftWidth = Math.floor(width * 0.55);
   const rightWidth = width - leftWidth - 2;
   const barWidth = Math.max(6, Math.min(24, rightWidth - 14));
@@ -125,11 +133,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
           ) : null}
         </SidePane>
       </Box>
-      <Text wrap="truncate-end">
-        <Text bold>{issue.label}: </Text>
-        <Text>{issue.options[pkg[issue.index]!]!.label}</Text>
-        <Text dimColor>{value === undefined ? '' : ` · worth ${fix3(value)} to you`}</Text>
-      </Text>
+      <Wrapped width={width} spans={selectedSpans} />
       {turn.error ? (
         <Wrapped width={width} maxLines={2} spans={errorSpans} />
       ) : (

@@ -1,7 +1,7 @@
 // The term sheet: every issue, grouped, with the option the package takes; changed terms are marked • against
-// the document, the selected issue shows ‹ › around its option (←/→ change it). An issue's label wraps in its
-// column rather than being cut (at 80 or 100 columns many are longer than it); an option takes the label's rows,
-// the selected one all the rows it needs.
+// the document, the selected issue shows ‹ › around its option (←/→ change it). An issue's label and its option
+// wrap in their columns rather than being cut (at 80 or 100 columns many are longer than them): three issues cut
+// alike ("Frozen on the line …") could hide the very term that differs, so every row is as tall as it needs.
 import { Box, Text } from 'ink';
 import type { Scenario } from '../../domain/types.ts';
 import { rowWindow, wrapSpans } from '../layout.ts';
@@ -44,13 +44,6 @@ function selectedLines(label: string, width: number): string[] {
   return lines.map((l, k) => (k === lines.length - 1 ? `${l} ›` : l));
 }
 
-/** Another option in the rows its issue's label takes: wrapped, the last row cut (…) when more is left. */
-function fittedLines(label: string, width: number, rows: number): string[] {
-  const lines = wrapped(label, width);
-  if (lines.length <= rows) return lines;
-  return [...lines.slice(0, rows - 1), lines.slice(rows - 1).join(' ')];
-}
-
 export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheetProps) {
   const theme = useTheme();
   const order = displayOrder(scenario);
@@ -68,8 +61,7 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
     const issue = scenario.issues[order[e.row]!]!;
     const label = wrapped(issue.label, labelWidth);
     const text = issue.options[pkg[issue.index]!]!.label;
-    const option =
-      e.row === row ? selectedLines(text, optionWidth) : fittedLines(text, optionWidth, label.length);
+    const option = e.row === row ? selectedLines(text, optionWidth) : wrapped(text, optionWidth);
     return { label, option, height: Math.max(label.length, option.length) };
   });
   const { start, end } = rowWindow(
@@ -117,7 +109,7 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
   );
 }
 
-/** A column of lines, each cut (…) at the column's width. */
+/** A column of lines, each already wrapped to the column's width. */
 function Lines(props: {
   lines: readonly string[];
   width: number;

@@ -22,15 +22,16 @@ import {
   concessionDetailHeight,
   stillRejecting,
 } from '../components/concession-detail.tsx';
+import { ConcessionsList, concessionsListRows } from '../components/concessions-list.tsx';
 import { ConflictsPane, conflictsPaneRows } from '../components/conflicts-pane.tsx';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ANALYSIS_KEYS } from '../keys.ts';
-import { type Span, windowStart } from '../layout.ts';
+import type { Span } from '../layout.ts';
 import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
-import { GLYPH, useTheme } from '../theme.ts';
+import { useTheme } from '../theme.ts';
 import { fix2, plural, shortName } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
@@ -148,31 +149,36 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const titleRows = wrappedHeight(concessionsTitle, width);
   // the blank row above it gives way to its second row
   const gapRows = titleRows > 1 ? 0 : 1;
-  // why nothing is feasible takes the rows its red lines need whole, as long as the concessions keep seven: their
-  // note, two sets, and the selected set's detail (a margin and two rows)
+  const list = { scenario, result, sets, width };
+  const listRows = concessionsListRows(list, theme);
+  // the detail's least: its first line and the one that says it scrolls
+  const detailLeast = selected ? 2 : 0;
+  // why nothing is feasible takes the rows its red lines need whole, as long as the concessions keep seven (their
+  // note, two one-line sets and the line under them, the detail's two and a spare), or, once computed, the rows that
+  // show the tallest set whole with the line under it and the detail's two
   const conflicted = outcome.ok && outcome.conflicts.length > 0;
+  const concessionsLeast = Math.max(7, listRows.head + listRows.least + detailLeast);
   const middleRows = conflicted
     ? Math.max(
         2 + SOLUTION_KINDS.length,
         Math.min(
           conflictsPaneRows({ scenario, conflicts: outcome.conflicts, width }),
-          height - 3 - gapRows - titleRows - zoneRows - 7,
+          height - 3 - gapRows - titleRows - zoneRows - concessionsLeast,
         ),
       )
     : 2 + SOLUTION_KINDS.length;
   const topHeight = 3 + gapRows + titleRows + middleRows + zoneRows;
-  // the detail takes the rows it needs whole, leaving the list two; past that it scrolls (pgup/pgdn)
-  const detailHeight = selected
-    ? Math.max(
-        2,
-        Math.min(
-          concessionDetailHeight({ scenario: judged, set: selected, still, marks }, theme, width),
-          height - topHeight - 2 - 2,
-        ),
-      )
+  // under the list's heading: every set whole and the detail whole when they fit; else the selected set whole (the
+  // list scrolls by sets), then the detail as far as it needs (past that it scrolls, pgup/pgdn), then more sets
+  const room = height - topHeight - listRows.head;
+  const detailNeed = selected
+    ? concessionDetailHeight({ scenario: judged, set: selected, still, marks }, theme, width)
     : 0;
-  const listRows = Math.max(2, height - topHeight - 2 - detailHeight);
-  const start = windowStart(row, sets.length, listRows);
+  const detailHeight =
+    listRows.all + detailNeed <= room
+      ? detailNeed
+      : Math.max(Math.min(detailLeast, detailNeed), Math.min(detailNeed, room - listRows.least));
+  const listHeight = Math.max(listRows.least, Math.min(listRows.all, room - detailHeight));
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -282,15 +288,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
         </Line>
       ) : null}
       <Wrapped spans={concessionsTitle} width={width} />
-      <ConcessionsList
-        scenario={scenario}
-        result={result}
-        sets={sets}
-        start={start}
-        rows={listRows}
-        row={row}
-        width={width}
-      />
+      <ConcessionsList {...list} row={row} rows={listHeight} />
       {selected ? (
         <ConcessionDetail
           scenario={judged}
@@ -311,92 +309,11 @@ function tiedWords(tied: number | null): string {
   return tied !== null && tied > 1 ? `1 of ${tied.toLocaleString('en-US')} tied · ` : '';
 }
 
-/** Who still blocks a near miss, in words: "Russia still rejects", "… and 1 rule still broken". */
-function stillBlocking(scenario: Scenario, set: NearMiss): string {
-  const names = set.rejecting.map((a) => shortName(scenario.actors[a]!.name));
-  const parts = names.length
-    ? [`${names.join(' and ')} still ${names.length === 1 ? 'rejects' : 'reject'}`]
-    : [];
-  if (set.rulesBroken.length) parts.push(`${plural(set.rulesBroken.length, 'rule')} still broken`);
-  return parts.join(', ');
-}
-
 /** One row of the screen that never shrinks away. */
 function Line({ width, children }: { width: number; children: ReactNode }) {
   return (
     <Box width={width} flexShrink={0}>
       {children}
-    </Box>
-  );
-}
-
-function ConcessionsList(props: {
-  scenario: Scenario;
-  result: ConcessionsResult | string | null;
-  sets: readonly (ConcessionSet | NearMiss)[];
-  start: number;
-  rows: number;
-  row: number;
-  width: number;
-}) {
-  const theme = useTheme();
-  const { scenario, result, sets, start, rows, row, width } = props;
-  if (result === null)
-    return (
-      <Text dimColor>
-        press c to compute the smallest sets of term changes (up to 3) that make it an agreement
-      </Text>
-    );
-  if (typeof result === 'string')
-    return (
-      <Text color={theme.reject} wrap="wrap">
-        {result}
-      </Text>
-    );
-  if (result.alreadyAgreement)
-    return (
-      <Text color={theme.accept}>{GLYPH.accept} Already an agreement as tabled: nothing to concede.</Text>
-    );
-  const heading =
-    result.size !== null
-      ? `${plural(result.count, 'smallest set')} of ${plural(result.size, 'change')}, best first by the Nash product · enter applies`
-      : `no set of up to ${result.max} changes makes it an agreement; the closest · enter applies`;
-  return (
-    <Box flexDirection="column" width={width} flexShrink={0}>
-      <Text wrap="truncate-end" color={result.size !== null ? theme.accept : theme.warn}>
-        {heading}
-      </Text>
-      <Box flexDirection="column" height={Math.min(rows, sets.length)} flexShrink={0}>
-        {sets.slice(start, start + rows).map((set, k) => {
-          const at = start + k;
-          const isRow = at === row;
-          const changes = set.changes
-            .map(
-              (c) => `${scenario.issues[c.issue]!.label} → ${scenario.issues[c.issue]!.options[c.to]!.label}`,
-            )
-            .join('; ');
-          // a near miss: who still says no with these changes made (before them, so that truncation keeps it)
-          const blockers = 'rejecting' in set ? `${stillBlocking(scenario, set)} · ` : '';
-          return (
-            <Box key={changes} width={width}>
-              <Box width={2} flexShrink={0}>
-                <Text color={theme.accent} bold>
-                  {isRow ? GLYPH.pointer : ' '}
-                </Text>
-              </Box>
-              <Box width={4} flexShrink={0}>
-                <Text dimColor>{at + 1}.</Text>
-              </Box>
-              <Box flexGrow={1} flexShrink={1}>
-                <Text wrap="truncate-end" bold={isRow}>
-                  <Text color={theme.warn}>{blockers}</Text>
-                  {changes}
-                </Text>
-              </Box>
-            </Box>
-          );
-        })}
-      </Box>
     </Box>
   );
 }

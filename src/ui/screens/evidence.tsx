@@ -63,12 +63,12 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       </Box>
     );
   const { view } = loaded;
-  // the summary and what the default run rests on: two lines each at most, so that a count or a mark after the
-  // first line is not cut at the edge
+  // the summary and what the default run rests on, whole: a count or a mark past the edge or the second line would
+  // be lost
   const summary = [{ text: view.summary, dim: true }];
   const restsOn = [{ text: restsOnLine(loaded.restsOn) }];
-  const summaryRows = Math.min(2, wrappedHeight(summary, width));
-  const restsRows = Math.min(2, wrappedHeight(restsOn, width));
+  const summaryRows = wrappedHeight(summary, width);
+  const restsRows = wrappedHeight(restsOn, width);
   const top = 3 + summaryRows + restsRows;
   const listRows = Math.max(3, Math.min(docs.length, Math.floor((height - top) / 3)));
   const start = windowStart(row, docs.length, listRows);
@@ -106,8 +106,8 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       {head}
-      <Wrapped spans={summary} width={width} maxLines={summaryRows} />
-      <Wrapped spans={restsOn} width={width} maxLines={restsRows} />
+      <Wrapped spans={summary} width={width} />
+      <Wrapped spans={restsOn} width={width} />
       <PaneTitle title="Documents" note={`${docs.length} · settled / depends on the model`} active />
       <Box flexDirection="column" height={listRows} flexShrink={0}>
         {docs.slice(start, start + listRows).map((d, k) => {

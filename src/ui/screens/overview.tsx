@@ -17,7 +17,7 @@ import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { OVERVIEW_KEYS } from '../keys.ts';
-import { fitLabels, fitParts, windowStart, wrapSpans } from '../layout.ts';
+import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layout.ts';
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
@@ -108,7 +108,6 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const bodyHeight = Math.max(6, height - 3 - summaryLines);
   const leftWidth = Math.min(Math.floor(width * 0.55), 72);
   const rightWidth = width - leftWidth - 2;
-  const detailMin = 3;
   // the documents' title with its legend (✓ agreement ✗ none) whole: on two rows when narrow
   const docsNote = `${state.documentOrder === 'date' ? 'by date' : 'as in the file'} · ${docs.length} tabled`;
   const docsLegend = `${GLYPH.accept} agreement ${GLYPH.reject} none`;
@@ -118,24 +117,57 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     docs.map((d) => d.title),
     leftWidth - 15,
   );
-  // a title its row cuts reads whole at the head of the detail: the list gives up rows for the longest of them, so
-  // that it does not jump as the selection moves
+  // a title its row cuts reads whole at the head of the detail, and under it the verdict — who rejects, the rules
+  // broken, who tabled it and [unconfirmed] — and the ratification hurdles, whole (a cut verdict lost an actor that
+  // rejects or the mark, a cut hurdle its body, threshold or date): the list gives up rows for the tallest of them,
+  // so that it does not jump as the selection moves
   const wholeSpans = (title: string) => [{ text: title, bold: true }];
-  const wholeRows = Math.max(
-    0,
-    ...docs.map((d, k) => (titles[k] === d.title ? 0 : wrapSpans(wholeSpans(d.title), leftWidth - 1).length)),
+  const wholeRows = docs.map((d, k) =>
+    titles[k] === d.title ? 0 : wrapSpans(wholeSpans(d.title), leftWidth - 1).length,
   );
-  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - detailMin - wholeRows));
+  const verdictSpans = (k: number): Span[] => {
+    const ev = evaluations[k]!;
+    const d = docs[k]!;
+    const no = rejecters(scenario, ev);
+    return [
+      ev.agreement
+        ? { text: `${GLYPH.accept} An agreement as tabled`, color: theme.accept, bold: true }
+        : {
+            text: `${GLYPH.reject} ${no.length ? `Rejected by ${no.join(', ')}` : 'No agreement'}${
+              ev.ruleViolations.length
+                ? `${no.length ? '; ' : ''}breaks ${plural(ev.ruleViolations.length, 'rule')}`
+                : ''
+            }`,
+            color: theme.reject,
+            bold: true,
+          },
+      {
+        text: ` · tabled by ${shortName(scenario.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · [unconfirmed]'}`,
+        dim: true,
+      },
+    ];
+  };
+  const verdictRows = docs.map((_, k) => wrapSpans(verdictSpans(k), leftWidth - 1).length);
+  const hurdleLineOf = (k: number) => {
+    const h = hurdles[order[k] ?? -1] ?? null;
+    return h ? `if signed, subject to ${bodies(h, scenario)}` : '';
+  };
+  const hurdleRowsOf = (k: number) =>
+    hurdleLineOf(k) ? wrapSpans([{ text: hurdleLineOf(k) }], leftWidth - 1).length : 0;
+  // the verdict keeps two rows as it always has (the summary has the rest), the blank row above the detail one
+  const keep = Math.max(
+    0,
+    ...docs.map((_, k) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k)),
+  );
+  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - 1 - keep));
   const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
   const whole = selected && titles[state.documentRow] !== selected.title ? wholeSpans(selected.title) : null;
   const selectedWholeRows = whole ? wrapSpans(whole, leftWidth - 1).length : 0;
   const selectedEval = evaluations[state.documentRow];
-  const selectedHurdles = hurdles[order[state.documentRow] ?? -1] ?? null;
-  const hurdleLine = selectedHurdles ? `if signed, subject to ${bodies(selectedHurdles, scenario)}` : '';
-  const hurdleRows = hurdleLine ? Math.min(2, wrapSpans([{ text: hurdleLine }], leftWidth - 1).length) : 0;
-  const no = selectedEval ? rejecters(scenario, selectedEval) : [];
+  const hurdleLine = hurdleLineOf(state.documentRow);
+  const hurdleRows = hurdleRowsOf(state.documentRow);
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -203,39 +235,21 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
               overflow="hidden"
             >
               {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
-              <Wrapped
-                width={leftWidth - 1}
-                maxLines={2}
-                spans={[
-                  selectedEval.agreement
-                    ? { text: `${GLYPH.accept} An agreement as tabled`, color: theme.accept, bold: true }
-                    : {
-                        text: `${GLYPH.reject} ${no.length ? `Rejected by ${no.join(', ')}` : 'No agreement'}${
-                          selectedEval.ruleViolations.length
-                            ? `${no.length ? '; ' : ''}breaks ${plural(selectedEval.ruleViolations.length, 'rule')}`
-                            : ''
-                        }`,
-                        color: theme.reject,
-                        bold: true,
-                      },
-                  {
-                    text: ` · tabled by ${shortName(scenario.actors[selected.tabledBy]!.name)}${selected.confirmed ? '' : ' · [unconfirmed]'}`,
-                    dim: true,
-                  },
-                ]}
-              />
+              <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
               {hurdleLine ? (
-                <Wrapped
-                  spans={[{ text: hurdleLine, dim: true }]}
-                  width={leftWidth - 1}
-                  maxLines={hurdleRows}
-                />
+                <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
               ) : null}
               {selected.summary ? (
                 <Wrapped
                   spans={[{ text: selected.summary, dim: true }]}
                   width={leftWidth - 1}
-                  maxLines={detailHeight - 3 - hurdleRows - selectedWholeRows}
+                  maxLines={
+                    detailHeight -
+                    1 -
+                    Math.max(2, verdictRows[state.documentRow]!) -
+                    hurdleRows -
+                    selectedWholeRows
+                  }
                 />
               ) : null}
             </Box>

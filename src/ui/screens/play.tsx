@@ -4,8 +4,9 @@
 // heading and the status bar first and fits the rest into the rows left, so nothing pushes the heading off.
 // The transcript and the outcome are in the public view (no private numbers) unless the facilitator presses v.
 import { Box, Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { sessionText } from '../../engine/session.ts';
+import { cells } from '../../report/format.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
 import { Briefing } from '../components/briefing.tsx';
 import { ChoiceList } from '../components/choice-list.tsx';
@@ -20,6 +21,7 @@ import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
 import { whichKey } from '../key-binding.ts';
 import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS } from '../keys-play.ts';
+import { type Span, wrapSpans } from '../layout.ts';
 import { injectStep } from '../state/inject-menu.ts';
 import {
   isOver,
@@ -87,6 +89,10 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
   const started = useRef<{ key: string | null; at: number }>({ key: null, at: 0 });
   if (started.current.key !== turnKey) started.current = { key: turnKey, at: clock() };
   const time = useNow(turnKey !== null, clock);
+  // the inject list's selected row, by the list it is in: its label whole under the list when the row cuts it
+  const [injectFocus, setInjectFocus] = useState<{ readonly path: string; readonly value: string } | null>(
+    null,
+  );
 
   const save = (file: string, forked: boolean) => {
     try {
@@ -194,10 +200,28 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
 
   const menu = view.prompt === 'inject' ? injectStep(game, view.injectPath, numbers) : null;
   const choices = menu?.kind === 'menu' ? menu.choices : [];
+  const injectKey = view.injectPath.join('/');
+  const focused =
+    choices.find((c) => injectFocus?.path === injectKey && c.value === injectFocus.value) ?? choices[0];
+  // a choice its row cuts (a red line to drop, say — its condition or number at the end) reads whole under the list:
+  // the prompt keeps rows for the longest, so that it does not jump as the selection moves
+  const cut = (label: string) => cells(label) > width - 2;
+  const wholeSpans = (label: string): Span[] => [{ text: label, dim: true }];
+  const wholeRows = Math.max(
+    0,
+    ...choices.map((c) => (cut(c.label) ? wrapSpans(wholeSpans(c.label), width).length : 0)),
+  );
   const promptRows =
-    view.prompt === 'inject' ? Math.max(1, Math.min(choices.length, 6)) + 2 : view.prompt ? 2 : turn ? 4 : 0;
-  // the legend of the † marks takes a row under the transcript while the transcript shows one
-  const legendRows = legend && !outcome ? 1 : 0;
+    view.prompt === 'inject'
+      ? Math.max(1, Math.min(choices.length, 6)) + 2 + wholeRows
+      : view.prompt
+        ? 2
+        : turn
+          ? 4
+          : 0;
+  // the legend of the † marks takes the rows it needs under the transcript while the transcript shows one (two at
+  // under 70 columns: the legend is whole at every size)
+  const legendRows = legend && !outcome ? wrapSpans(legend, width).length : 0;
   const bodyHeight = Math.max(3, height - 4 - promptRows - legendRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -221,7 +245,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           empty="Nothing has happened yet. Space opens round 1; r runs to the first team's turn (or the end)."
         />
       )}
-      {legendRows && legend ? <Wrapped spans={legend} width={width} maxLines={1} /> : null}
+      {legendRows && legend ? <Wrapped spans={legend} width={width} /> : null}
       {view.prompt === 'inject' ? (
         <Box flexDirection="column" width={width} height={promptRows} flexShrink={0}>
           <Text bold wrap="truncate-end">
@@ -232,17 +256,23 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
             </Text>
           </Text>
           {choices.length ? (
-            <ChoiceList
-              // one list per step: a fresh list, so that a pick never carries over to the next one
-              key={view.injectPath.join('/')}
-              active={active}
-              options={choices.map((c) => ({ value: c.value, label: c.label }))}
-              rows={Math.min(choices.length, 6)}
-              width={width}
-              onChoose={(value) => play({ type: 'inject-pick', value })}
-              // the list shows six: say there is more, so that the ad-hoc entries below the events are found
-              counted
-            />
+            <>
+              <ChoiceList
+                // one list per step: a fresh list, so that a pick never carries over to the next one
+                key={injectKey}
+                active={active}
+                options={choices.map((c) => ({ value: c.value, label: c.label }))}
+                rows={Math.min(choices.length, 6)}
+                width={width}
+                onChoose={(value) => play({ type: 'inject-pick', value })}
+                onFocus={(value) => setInjectFocus({ path: injectKey, value })}
+                // the list shows six: say there is more, so that the ad-hoc entries below the events are found
+                counted
+              />
+              {focused && cut(focused.label) ? (
+                <Wrapped spans={wholeSpans(focused.label)} width={width} />
+              ) : null}
+            </>
           ) : (
             <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>
           )}

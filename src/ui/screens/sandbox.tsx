@@ -92,17 +92,18 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     },
     { text: ` — ${agreementLine(scenario, evaluation)}` },
   ];
-  // the selected term and the document's option for it, whole on two rows at most; past them the labels' prose gives
-  // way (they are whole in i), never the issue's [unconfirmed]
+  // the selected term, the document's option for it and the issue's [unconfirmed], whole: it is the term the student
+  // is changing, and an option cut here could be the one that differs ("Frozen on the line, the Russian-held part…")
   const selectedLine: Span[] = [
-    { text: `${issue.label}: `, bold: true, give: 'never' },
+    { text: `${issue.label}: `, bold: true },
     { text: option.label, ...(option === tabled ? {} : { color: theme.changed }) },
     { text: option === tabled ? ' (as tabled)' : ` (tabled: ${tabled.label})`, dim: true },
-    ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true, give: 'never' as const }]),
+    ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true }]),
   ];
   const headRows = headingRows(heading) + wrappedHeight(agreement, width);
-  // the selected term's row takes a second when its labels are long; the blank row under the heading gives way first
-  const selectedRows = Math.min(2, wrappedHeight(selectedLine, width));
+  // the selected term's row takes the rows its labels need (three at 80 columns for the longest); the blank row under
+  // the heading gives way first
+  const selectedRows = wrappedHeight(selectedLine, width);
   const gap = headRows > 2 || selectedRows > 1 ? 0 : 1;
   const bodyHeight = Math.max(4, height - headRows - gap - 1 - selectedRows);
   const leftWidth = Math.floor(width * 0.53);
@@ -160,7 +161,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
             </SidePane>
           </Box>
           <Box height={selectedRows} width={width} flexShrink={0}>
-            <Wrapped spans={selectedLine} width={width} maxLines={selectedRows} />
+            <Wrapped spans={selectedLine} width={width} />
           </Box>
           <Text dimColor wrap="truncate-end">
             {sandbox.notice ||

@@ -9,6 +9,7 @@ import { withBasis } from '../../domain/basis.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { BEFORE_RECORD_LEAD, beforeRecordCounts } from '../../report/before-record.ts';
 import { Heading } from '../components/heading.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
@@ -80,8 +81,8 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const legend = [{ text: timelineLegend(), dim: true }];
   const legendLines = Math.min(5, wrappedHeight(legend, width));
   // under the table, the selected document's dated positions and its counts of positions applied before their
-  // sources, whole (a count cut off is a number lost): the table gives up rows for the tallest of them (so that
-  // it does not jump as the selection moves), down to three rows
+  // sources, whole: a cut list of the positions lost which of them judge the document and their basis marks, a count
+  // cut off is a number lost
   const positions = entries.map((e) => [{ text: positionsLine(scenario, e), dim: true }]);
   const early = entries.map((e) =>
     e.appliedBeforeRecord.length > 0
@@ -94,20 +95,16 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
         ]
       : [],
   );
-  const room = Math.max(2, height - 1 - legendLines - 1 - 3 - 1);
-  const earlyLines = Math.min(
-    room - 1,
-    Math.max(0, ...early.map((spans) => (spans.length ? wrappedHeight(spans, width) : 0))),
-  );
-  // the dated positions' labels are prose (peacesim show gives them whole): two lines at most, cut with …
-  const positionLines = Math.max(
-    1,
-    Math.min(2, room - earlyLines, Math.max(1, ...positions.map((spans) => wrappedHeight(spans, width)))),
-  );
   // the selected document's title whole, on two rows when it is wider than the screen (as long as the longest)
   const titleSpans = (title: string) => [{ text: title, bold: true }];
   const titleLines = Math.max(1, ...entries.map((e) => wrappedHeight(titleSpans(e.title), width)));
-  const detailLines = titleLines + positionLines + earlyLines;
+  // the table gives up rows for two of the dated positions' and the tallest counts (so that it does not jump as the
+  // selection moves), down to three; what they do not show scrolls (pgup/pgdn), never cut
+  const room = Math.max(2, height - 1 - legendLines - 1 - 3 - titleLines);
+  const earlyLines = Math.max(0, ...early.map((spans) => (spans.length ? wrappedHeight(spans, width) : 0)));
+  const positionLines = Math.min(2, Math.max(1, ...positions.map((spans) => wrappedHeight(spans, width))));
+  const belowLines = Math.min(room, positionLines + earlyLines);
+  const detailLines = titleLines + belowLines;
   const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
@@ -174,8 +171,10 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
           <Box height={titleLines} flexShrink={0}>
             <Wrapped spans={titleSpans(selected.title)} width={width} />
           </Box>
-          <Wrapped spans={positions[row]!} width={width} maxLines={positionLines} />
-          {early[row]!.length ? <Wrapped spans={early[row]!} width={width} maxLines={earlyLines} /> : null}
+          <ScrollBox key={row} height={belowLines} width={width} active={active} pagesOnly>
+            <Wrapped spans={positions[row]!} width={width} />
+            {early[row]!.length ? <Wrapped spans={early[row]!} width={width} /> : null}
+          </ScrollBox>
         </Box>
       ) : (
         <Text dimColor>no documents tabled</Text>
