@@ -51,7 +51,7 @@ export interface Signability {
 }
 
 /** A smallest set of events and injects whose red-line drops, together, open a package. */
-export interface Opener {
+interface Opener {
   /** the events (ids) and injects (as `--inject` writes them), in the order of `drops` */
   readonly by: readonly string[];
   /** packages that keep the parties' red lines left after those drops, and the rules: an exact count */
