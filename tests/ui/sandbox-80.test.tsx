@@ -214,7 +214,7 @@ describe('the minimal concessions at 80×24', () => {
       const from = lines.findIndex((l) => l.startsWith('Minimal concessions'));
       const title = lines.slice(from, from + 2);
       expect(title.every((l) => !l.endsWith('…'))).toBe(true);
-      expect(flat(title)).toContain(`Minimal concessions positions of ${d.date} · for ${d.title}`);
+      expect(flat(title)).toContain(`Minimal concessions · positions of ${d.date} · for ${d.title}`);
       ui.unmount();
     }
   }, 120_000);

@@ -142,7 +142,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   const concessionsTitle: Span[] = [
     { text: 'Minimal concessions', bold: true },
     {
-      text: doc ? ` positions of ${state.asOf ?? doc.date} · for ${doc.title}` : ' open a document first',
+      text: doc ? ` · positions of ${state.asOf ?? doc.date} · for ${doc.title}` : ' · open a document first',
       dim: true,
     },
   ];
