@@ -15,74 +15,79 @@ afterEach(() => {
   unmount = undefined;
 });
 
+type Scenario = ReturnType<typeof scenario>;
+
+/** The first document, row and option of `id` whose "Issue: option (tabled: …)" line `fits` asks for: found, not named. */
+function firstLine(
+  s: Scenario,
+  line: (issue: number, option: number, tabled: number) => string,
+  fits: (line: string) => boolean,
+) {
+  const found = s.documents.flatMap((d) =>
+    displayOrder(s).flatMap((issue, row) =>
+      s.issues[issue]!.options.flatMap((_, option) => {
+        const text = line(issue, option, d.package[issue]!);
+        return option !== d.package[issue] && fits(text) ? [{ d, row, issue, option, line: text }] : [];
+      }),
+    ),
+  );
+  expect(found.length).toBeGreaterThan(0);
+  return found[0]!;
+}
+
+/** The sandbox of `id` at 80 × 24 with that option set, checked to fit the screen: its lines, and the status line's. */
+async function sandboxWith(id: string, f: ReturnType<typeof firstLine>) {
+  let state = appReducer(initialState(scenario(id)), { type: 'open-document', document: f.d.id });
+  state = appReducer(state, { type: 'sandbox', action: { type: 'move-to', row: f.row } });
+  state = appReducer(state, {
+    type: 'sandbox',
+    action: { type: 'set-option', issue: f.issue, option: f.option },
+  });
+  const ui = await explore(id, SMALL, { initial: state });
+  unmount = ui.unmount;
+  await ui.waitFor('Verdicts as of');
+  const lines = ui.lines();
+  expect(lines.length).toBeLessThanOrEqual(SMALL.rows);
+  expect(lines.every((l) => Array.from(l).length <= SMALL.columns)).toBe(true);
+  return { lines, status: lines.findIndex((l) => l.startsWith('↑↓ ')) };
+}
+
 describe("the sandbox's selected term", () => {
   it('should name the option and the document’s whole at 80×24 when they do not fit one row', async () => {
     const id = 'ukraine-peace';
     const s = scenario(id);
-    // the first document, row and option whose line is wider than the screen: found, not named
-    const found = s.documents.flatMap((d) =>
-      displayOrder(s).flatMap((issue, row) => {
+    const found = firstLine(
+      s,
+      (issue, option, tabled) => {
         const i = s.issues[issue]!;
-        const tabled = i.options[d.package[issue]!]!;
-        return i.options.flatMap((o, option) => {
-          const line = `${i.label}: ${o.label} (tabled: ${tabled.label})`;
-          return o !== tabled && line.length > SMALL.columns && line.length < 1.6 * SMALL.columns
-            ? [{ d, row, issue, option, line }]
-            : [];
-        });
-      }),
+        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label})`;
+      },
+      (line) => line.length > SMALL.columns && line.length < 1.6 * SMALL.columns,
     );
-    expect(found.length).toBeGreaterThan(0);
-    const { d, row, issue, option, line } = found[0]!;
-    let state = appReducer(initialState(s), { type: 'open-document', document: d.id });
-    state = appReducer(state, { type: 'sandbox', action: { type: 'move-to', row } });
-    state = appReducer(state, { type: 'sandbox', action: { type: 'set-option', issue, option } });
-    const ui = await explore(id, SMALL, { initial: state });
-    unmount = ui.unmount;
-    await ui.waitFor('Verdicts as of');
-    const lines = ui.lines();
-    expect(lines.length).toBeLessThanOrEqual(SMALL.rows);
-    expect(lines.every((l) => Array.from(l).length <= SMALL.columns)).toBe(true);
+    const { lines, status } = await sandboxWith(id, found);
     // the two rows above the notice and the status line's, joined where they wrapped
-    const status = lines.findIndex((l) => l.startsWith('↑↓ '));
     const shown = lines
       .slice(status - 3, status - 1)
       .join(' ')
       .replace(/\s+/g, ' ');
-    expect(shown).toContain(line.replace(/\s+/g, ' '));
+    expect(shown).toContain(found.line.replace(/\s+/g, ' '));
   });
 
   it('should name them whole on three rows when that is what they need at 80 columns', async () => {
     const id = '28-point-path';
     const s = scenario(id);
-    // the first document, row and option whose line takes three rows at 80 columns: found, not named
-    const found = s.documents.flatMap((d) =>
-      displayOrder(s).flatMap((issue, row) => {
+    const found = firstLine(
+      s,
+      (issue, option, tabled) => {
         const i = s.issues[issue]!;
-        const tabled = i.options[d.package[issue]!]!;
-        return i.options.flatMap((o, option) => {
-          const line = `${i.label}: ${o.label} (tabled: ${tabled.label})${i.confirmed ? '' : ' [unconfirmed]'}`;
-          return o !== tabled && wrapSpans([{ text: line }], SMALL.columns).length === 3
-            ? [{ d, row, issue, option, line }]
-            : [];
-        });
-      }),
+        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label})${i.confirmed ? '' : ' [unconfirmed]'}`;
+      },
+      (line) => wrapSpans([{ text: line }], SMALL.columns).length === 3,
     );
-    expect(found.length).toBeGreaterThan(0);
-    const { d, row, issue, option, line } = found[0]!;
-    let state = appReducer(initialState(s), { type: 'open-document', document: d.id });
-    state = appReducer(state, { type: 'sandbox', action: { type: 'move-to', row } });
-    state = appReducer(state, { type: 'sandbox', action: { type: 'set-option', issue, option } });
-    const ui = await explore(id, SMALL, { initial: state });
-    unmount = ui.unmount;
-    await ui.waitFor('Verdicts as of');
-    const lines = ui.lines();
-    expect(lines.length).toBeLessThanOrEqual(SMALL.rows);
-    expect(lines.every((l) => Array.from(l).length <= SMALL.columns)).toBe(true);
+    const { lines, status } = await sandboxWith(id, found);
     // the three rows above the notice and the status line's
-    const status = lines.findIndex((l) => l.startsWith('↑↓ '));
     const shown = lines.slice(status - 4, status - 1);
-    expect(shown.join(' ').replace(/\s+/g, ' ')).toContain(line.replace(/\s+/g, ' '));
+    expect(shown.join(' ').replace(/\s+/g, ' ')).toContain(found.line.replace(/\s+/g, ' '));
     expect(shown.some((l) => l.endsWith('…'))).toBe(false);
   });
 });
