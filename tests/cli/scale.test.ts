@@ -180,7 +180,10 @@ describe('shards', () => {
     // the same scenario id, another file: a part run on an edited copy
     const edited = join(dir, 'edited.json');
     const a1text = JSON.parse(readFileSync(a1, 'utf8')) as { scenario: { hash: string } };
-    writeFileSync(edited, JSON.stringify({ ...a1text, scenario: { ...a1text.scenario, hash: 'f'.repeat(64) } }));
+    writeFileSync(
+      edited,
+      JSON.stringify({ ...a1text, scenario: { ...a1text.scenario, hash: 'f'.repeat(64) } }),
+    );
     // parts drawn from the positions of another date (--as-of), or of none
     const dated = await part('dated.json', '--shard', '1/2', '--as-of', '2024');
     const dated0 = await part('dated0.json', '--shard', '0/2', '--as-of', '2023-05');
@@ -200,9 +203,18 @@ describe('shards', () => {
       [[a0, rounds], /rounds\.json: run with --rounds 3, .*a0\.json with the scenario's rounds; every part/],
       [[a0, drawn], /drawn\.json: run with -n 6, .*a0\.json with -n 4; every part/],
       [[a0, record], /record\.json: run with --prior record, .*a0\.json with --prior ranges; every part/],
-      [[a0, linear], /linear\.json: run with --strategy north=linear, .*a0\.json with the scenario's strategies/],
-      [[a0, other], /other\.json: run on scenario istanbul-2022, .*a0\.json on tutorial-bilateral; every part/],
-      [[a0, edited], /edited\.json: run on another version of scenario tutorial-bilateral than .*a0\.json \(hash f{12}… against [0-9a-f]{12}…\)/],
+      [
+        [a0, linear],
+        /linear\.json: run with --strategy north=linear, .*a0\.json with the scenario's strategies/,
+      ],
+      [
+        [a0, other],
+        /other\.json: run on scenario istanbul-2022, .*a0\.json on tutorial-bilateral; every part/,
+      ],
+      [
+        [a0, edited],
+        /edited\.json: run on another version of scenario tutorial-bilateral than .*a0\.json \(hash f{12}… against [0-9a-f]{12}…\)/,
+      ],
       [[a0, three], /three\.json: shard count 3 differs/],
       [[a0, dated], /dated\.json: run with --as-of 2024, .*a0\.json with no --as-of; every part must be run/],
       [[dated0, dated], /dated\.json: run with --as-of 2024, .*dated0\.json with --as-of 2023-05/],
