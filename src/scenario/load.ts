@@ -90,7 +90,7 @@ export function loadScenario(
   };
   const errors: LocatedError[] = raw.errors.map((e) => ({ ...e, file: shown(e.file) }));
   // without an included part, the schema would only echo what is missing: report why it is missing
-  if (!raw.value || raw.incomplete) return { ok: false, errors: dedupe(errors) };
+  if (!raw.value || raw.incomplete) return { ok: false, errors: dedupe(errors, file) };
   const fallback = { file: path, line: 1, col: 1 };
   const at = (p: PropertyKey[], message: string): LocatedError => {
     const pos = locate(raw.value, p, locs, fallback);
@@ -102,18 +102,25 @@ export function loadScenario(
     for (const { path: p, issue } of flattenIssues(parsed.error.issues)) errors.push(at(p, messageOf(issue)));
   }
   for (const f of crossCheck(raw.value, raw.omittedIssues)) errors.push(at(f.path, f.message));
-  if (errors.length || !parsed.success) return { ok: false, errors: dedupe(errors) };
+  if (errors.length || !parsed.success) return { ok: false, errors: dedupe(errors, file) };
 
   const fixed = raw.omittedIssues
     .map((x) => Issue.safeParse(x))
     .filter((r) => r.success)
     .map((r) => r.data as IssueInput);
   const lint = [...anachronisms(raw.value), ...unpairedDefaults(raw.value)];
-  const warnings = dedupe(lint.map((f) => at(f.path, f.message)));
+  const warnings = dedupe(
+    lint.map((f) => at(f.path, f.message)),
+    file,
+  );
   return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path), options), warnings };
 }
 
-function dedupe(errors: LocatedError[]): LocatedError[] {
+/**
+ * Each error once, the file given first (an omit there that misses can be why an included file's part fails: the
+ * cause before its consequence), then the files it includes, each in line order.
+ */
+function dedupe(errors: LocatedError[], first: string): LocatedError[] {
   const seen = new Set<string>();
   return errors
     .filter((e) => {
@@ -122,7 +129,11 @@ function dedupe(errors: LocatedError[]): LocatedError[] {
       seen.add(k);
       return true;
     })
-    .sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1));
+    .sort((a, b) =>
+      a.file === b.file
+        ? a.line - b.line || a.col - b.col
+        : Number(a.file !== first) - Number(b.file !== first) || (a.file < b.file ? -1 : 1),
+    );
 }
 
 /** Load or throw a ScenarioError listing every located error. */
