@@ -21,15 +21,17 @@ export type ChangedTerms = (from: number, to: number) => readonly { readonly lab
 
 /** Why the rest of an actor's rejections said no, by their numbers, each reason with its rounds. */
 function otherwise(rest: readonly Verdict[]): string {
-  // how many red lines those rejections crossed between them: "another" of one, a count of several
-  const others = new Set(
-    rest.filter((v) => rejectionKind(v) === 'red-line').flatMap((v) => v.violations.map((c) => c.redLine)),
-  ).size;
+  // how many red lines those rejections crossed between them: "another" of one, a count of several — over several
+  // texts a count "between them", since each need not cross them all
+  const crossing = rest.filter((v) => rejectionKind(v) === 'red-line');
+  const others = new Set(crossing.flatMap((v) => v.violations.map((c) => c.redLine))).size;
   const words = {
     'red-line':
-      others > 1
-        ? `the text crossed ${others} of its other red lines`
-        : 'the text crossed another of its red lines',
+      others <= 1
+        ? 'the text crossed another of its red lines'
+        : crossing.length > 1
+          ? `the texts crossed ${others} of its other red lines between them`
+          : `the text crossed ${others} of its other red lines`,
     'below-no-deal': 'the text was worth less to it than no deal',
     'would-fail': 'its own domestic body would vote the text down',
     'holds-out': 'the text fell short of what it held out for',

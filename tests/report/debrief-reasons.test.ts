@@ -18,12 +18,14 @@ const FC_SEED = 20261205;
  * Each verdict's reason, read afresh from its numbers; `others`: how many red lines the rejections it is listed with
  * crossed between them ("another of its red lines" is one of them).
  */
-function reasonOf(v: Verdict, others: number): string {
+function reasonOf(v: Verdict, others: number, texts: number): string {
   if (v.absent) return 'it had walked out';
   if (v.violations.length)
-    return others > 1
-      ? `the text crossed ${others} of its other red lines`
-      : 'the text crossed another of its red lines';
+    return others <= 1
+      ? 'the text crossed another of its red lines'
+      : texts > 1
+        ? `the texts crossed ${others} of its other red lines between them`
+        : `the text crossed ${others} of its other red lines`;
   if (v.human) return "of a person's choice";
   return v.utility < v.reservation - 1e-9
     ? 'the text was worth less to it than no deal'
@@ -63,16 +65,16 @@ function otherwiseErrors(
     const actor = s.actors.find((a) => a.name === m[1])!.id;
     const named = new Set(namedLines(m[5]!));
     const rest = verdicts(actor).filter((v) => !v.violations.some((c) => named.has(bare(c.text))));
-    const others = new Set(rest.filter((v) => !v.absent).flatMap((v) => v.violations.map((c) => c.redLine)))
-      .size;
+    const crossing = rest.filter((v) => !v.absent && v.violations.length > 0);
+    const others = new Set(crossing.flatMap((v) => v.violations.map((c) => c.redLine))).size;
     // "A (rounds 1 and 11) or B (rounds 10 and 12)": each reason with the rounds it names
     const said = new Map<number, string>();
     for (const part of m[6].matchAll(/(?:^|, | or )(.+?) \((rounds? [^)]+)\)/g))
       for (const round of readRounds(part[2]!)) said.set(round, part[1]!);
     for (const v of rest)
-      if (said.get(v.round) !== reasonOf(v, others))
+      if (said.get(v.round) !== reasonOf(v, others, crossing.length))
         errors.push(
-          `${id}: round ${v.round}: says "${said.get(v.round)}", the verdict says "${reasonOf(v, others)}" — ${q}`,
+          `${id}: round ${v.round}: says "${said.get(v.round)}", the verdict says "${reasonOf(v, others, crossing.length)}" — ${q}`,
         );
     if (said.size !== rest.length)
       errors.push(`${id}: names ${said.size} rounds for ${rest.length} verdicts — ${q}`);
@@ -145,7 +147,15 @@ describe('the other reasons of an actor that rejected every text', () => {
     );
     expect(errors).toEqual([]);
     expect(read).toBeGreaterThan(0);
-    expect(questions.join('\n')).toMatch(/otherwise because the text crossed \d+ of its other red lines/);
+    expect(questions.join('\n')).toMatch(
+      /otherwise because the text crossed \d+ of its other red lines \(round 1\)/,
+    );
+    // the default run: the Donetsk, NATO and foreign-troops lines in round 1, the Donetsk line alone in round 11
+    const many = otherwiseErrors('ukraine-peace', { seed: 1 });
+    expect(many.errors).toEqual([]);
+    expect(many.questions.join('\n')).toMatch(
+      /the texts crossed \d+ of its other red lines between them \(rounds/,
+    );
   });
 
   it("should be its verdicts' own over scenarios, seeds and strategies (property)", () => {
