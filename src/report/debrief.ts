@@ -2,6 +2,7 @@
 // round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
+import { withBasis } from '../domain/basis.ts';
 import { inQuotes, paraphrased } from '../domain/text.ts';
 import { runOutcome } from '../engine/game.ts';
 import { rejectionKind } from '../engine/holdout-kind.ts';
@@ -57,7 +58,11 @@ function mostCrossed(vs: readonly Verdict[]): { texts: string[]; seqs: ReadonlyS
   const crossed = new Map<string, { text: string; seqs: number[] }>();
   for (const v of vs)
     for (const c of v.violations) {
-      const x = crossed.get(c.redLine) ?? { text: c.text, seqs: [] };
+      // each with its basis mark: a reading named beside the stated line it is a version of reads as two positions
+      const x = crossed.get(c.redLine) ?? {
+        text: withBasis(c.text.trim().replace(/\.$/, ''), c.basis),
+        seqs: [],
+      };
       if (!x.seqs.includes(v.seq)) x.seqs.push(v.seq);
       crossed.set(c.redLine, x);
     }

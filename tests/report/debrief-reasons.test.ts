@@ -36,8 +36,18 @@ function reasonOf(v: Verdict, others: number, texts: number): string {
 const REJECTED =
   /^(.+?) rejected every text it answered \((.+?)\)(?:, each time|: (\d+) of (\d+) times) because of its red lines? — (.+?)(?:; otherwise because (.+))?\. (?:Which|What)/;
 
-/** The red lines a question names: after the dash, set apart by a middle dot, each without its closing full stop. */
-const namedLines = (words: string): string[] => words.split(' · ');
+/** The basis mark after a red line the question names: none for a stated one. */
+const MARK = / \[(reading|assumption)\]$/;
+
+/**
+ * The red lines a question names: after the dash, set apart by a middle dot, each without its closing full stop
+ * and without its basis mark.
+ */
+const namedLines = (words: string): string[] => words.split(' · ').map((w) => w.replace(MARK, ''));
+
+/** The basis each named red line is marked with. */
+const namedBases = (words: string): Map<string, string> =>
+  new Map(words.split(' · ').map((w) => [w.replace(MARK, ''), w.match(MARK)?.[1] ?? 'stated']));
 const bare = (text: string) => text.trim().replace(/\.$/, '');
 
 function debriefOf(id: string, options: RunOptions, plan?: HeadlessPlan) {
@@ -103,6 +113,13 @@ function namedLineErrors(id: string, options: RunOptions): { errors: string[]; r
     if (m[4] !== undefined && Number(m[4]) !== vs.length)
       errors.push(`${id}: says ${m[4]} texts answered, the transcript has ${vs.length} — ${q}`);
     if (times !== most) errors.push(`${id}: says ${times} times, the most-crossed red line ${most} — ${q}`);
+    // each named with the mark of its own basis (a reading beside the stated line it reads reads as two positions)
+    const bases = namedBases(m[5]!);
+    for (const text of named) {
+      const basis = vs.flatMap((v) => v.violations).find((c) => bare(c.text) === text)?.basis;
+      if (basis !== bases.get(text))
+        errors.push(`${id}: marks ${text} ${bases.get(text)}, its basis is ${basis} — ${q}`);
+    }
     const rounds = crossing(named[0]!).map((v) => v.seq);
     for (const text of named)
       if (
