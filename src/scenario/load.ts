@@ -72,7 +72,31 @@ function messageOf(issue: ZodIssue): string {
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${listed(issue.keys.map(quote))}`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return `missing: expected ${issue.expected}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return sizeMessage(issue);
   return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** A bound missed, in words that say what to give: "give a number ≥ 0", not zod's "Too small: expected number to be >=0". */
+function sizeMessage(issue: Extract<ZodIssue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const sign = small ? (issue.inclusive === false ? '>' : '≥') : issue.inclusive === false ? '<' : '≤';
+  const least = small ? 'at least' : 'at most';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  switch (issue.origin) {
+    case 'number':
+    case 'int':
+      return `too ${small ? 'small' : 'large'}: give a number ${sign} ${bound}`;
+    case 'string':
+      return small && bound === 1
+        ? 'empty: give some text'
+        : `too ${small ? 'short' : 'long'}: give ${least} ${plural(bound, 'character')}`;
+    case 'array':
+    case 'set':
+      return `too ${small ? 'few' : 'many'}: give ${least} ${plural(bound, 'item')}`;
+    default:
+      return issue.message;
+  }
 }
 
 export function loadScenario(
