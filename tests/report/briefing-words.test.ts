@@ -95,3 +95,35 @@ describe('the value of no deal and the reasons on a card', () => {
     }
   });
 });
+
+describe('the red line a question names', () => {
+  it('should carry its basis mark, as the card lists it (every shipped scenario)', () => {
+    let marked = 0;
+    for (const id of shippedIds()) {
+      const s = openScenario(id);
+      // every red line a card lists by its words, with its basis: the questions name one of them
+      const bases = new Map<string, string>();
+      for (const card of briefing(s).cards)
+        for (const c of [
+          ...card.redLines,
+          ...card.others.flatMap((o) => o.redLines),
+          // a tabled text is judged by the positions of its own date
+          ...card.documents.flatMap((d) => d.violations),
+        ])
+          bases.set(c.text.trim().replace(/\.$/, ''), c.basis);
+      for (const card of briefing(s).cards)
+        for (const q of card.questions) {
+          const m = q.match(
+            /(?:bears on .+?|your red lines?(?:, among them)?) — (.+?)(?: \[(reading|assumption)\])?\. (?:What|Which)/,
+          );
+          if (!m) continue;
+          const basis = bases.get(m[1]!);
+          expect(basis, `${id}: ${q}`).toBeDefined();
+          expect(m[2] ?? 'stated', `${id}: ${q}`).toBe(basis);
+          if (m[2]) marked++;
+        }
+    }
+    // a question on a reading or an assumption is there to be read
+    expect(marked).toBeGreaterThan(0);
+  });
+});
