@@ -16,7 +16,8 @@ function planFlagError(e: PlanError, moves: string | undefined): PeacesimError {
   const item = e.item;
   if (item.kind === 'inject') return new PeacesimError(`--inject ${injectText(item.inject)}: ${e.reason}`);
   return new PeacesimError(
-    `${moves === undefined ? '' : `${moves}: `}the move of ${item.actor} in round ${e.round}: ${e.reason}`,
+    // round 0: refused before the run starts (a move for an actor no person plays), in no round
+    `${moves === undefined ? '' : `${moves}: `}the move of ${item.actor}${e.round > 0 ? ` in round ${e.round}` : ''}: ${e.reason}`,
   );
 }
 

@@ -68,6 +68,62 @@ function canonical(v: unknown): string {
   );
 }
 
+/** An option as its flag, for a refusal: the prior by its kind (a part records the whole record's chains). */
+function optionWords(key: string, value: unknown): string {
+  if (key === 'draws' || key === 'samples') return `-n ${String(value)}`;
+  if (key === 'prior') return value === undefined ? '--prior ranges' : '--prior record';
+  if (key === 'maxRounds') return value === undefined ? "the scenario's rounds" : `--rounds ${String(value)}`;
+  if (key === 'strategies' && value === undefined) return "the scenario's strategies";
+  if (key === 'strategies' && value && typeof value === 'object')
+    return Object.entries(value as Record<string, { kind?: unknown }>)
+      .map(([actor, st]) => `--strategy ${actor}=${String(st.kind)}`)
+      .join(' ');
+  if (key === 'injects' && Array.isArray(value))
+    return value.length
+      ? value
+          .map(
+            (i: { event?: unknown; round?: unknown }) =>
+              `--inject ${String(i.event ?? 'an ad-hoc effect')}@${String(i.round)}`,
+          )
+          .join(' ')
+      : 'no --inject';
+  if (key === 'documents' && Array.isArray(value))
+    return value.length ? value.map((d) => `--document ${String(d)}`).join(' ') : 'every document';
+  if (key === 'anticipateRatification')
+    return value === undefined
+      ? "the scenario's own setting of --anticipate-ratification"
+      : value
+        ? '--anticipate-ratification'
+        : '--no-anticipate-ratification';
+  return value === undefined ? `no ${key}` : `${key} ${canonical(value)}`;
+}
+
+/**
+ * The first option two parts were run with differently, as each part's flags; null when they agree. The options a
+ * run's engine takes (rounds, strategies) sit under `run` and are compared one by one as the others are.
+ */
+function optionsDiffer(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): [string, string] | null {
+  const flat = (o: Readonly<Record<string, unknown>>) => {
+    const { run, ...rest } = o;
+    return { ...rest, ...(run && typeof run === 'object' ? (run as Record<string, unknown>) : {}) };
+  };
+  const x = flat(a);
+  const y = flat(b);
+  const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
+  for (const key of keys) {
+    const u = x[key as keyof typeof x];
+    const v = y[key as keyof typeof y];
+    if (canonical(u) === canonical(v)) continue;
+    const words: [string, string] = [optionWords(key, u), optionWords(key, v)];
+    // two values that read alike as flags (a strategy's parameters) are shown whole
+    return words[0] === words[1] ? [canonical(u) ?? 'none', canonical(v) ?? 'none'] : words;
+  }
+  return null;
+}
+
 /** "--as-of 2023-01-01" or "no --as-of": the date whose positions a part's draws start from, as its flag. */
 function asOfOf(p: Partial): string {
   return p.options.asOf === undefined ? 'no --as-of' : `--as-of ${String(p.options.asOf)}`;
@@ -100,7 +156,15 @@ export function checkParts(files: readonly string[], parts: readonly Partial[]):
         );
     });
   same('command', (p) => p.command, 'merge the parts of one command');
-  same('scenario', (p) => p.scenario.hash, 'every part must be run on the same scenario file');
+  // named by id, or as another version of the same id, not by two hashes a reader cannot tell apart
+  parts.forEach((p, k) => {
+    if (p.scenario.hash !== first.scenario.hash)
+      throw new PeacesimError(
+        p.scenario.id === first.scenario.id
+          ? `${files[k]}: run on another version of scenario ${p.scenario.id} than ${f0} (hash ${p.scenario.hash.slice(0, 12)}… against ${first.scenario.hash.slice(0, 12)}…); every part must be run on the same scenario file`
+          : `${files[k]}: run on scenario ${p.scenario.id}, ${f0} on ${first.scenario.id}; every part must be run on the same scenario file`,
+      );
+  });
   same('seed', (p) => p.seed, 'every part must be run with the same --seed');
   // named apart from the other options: parts drawn from the positions of different dates are different runs
   parts.forEach((p, k) => {
@@ -116,7 +180,13 @@ export function checkParts(files: readonly string[], parts: readonly Partial[]):
         `${files[k]}: run with ${anticipationOf(p)}, ${f0} with ${anticipationOf(first)}; every part must be run with the same assumption`,
       );
   });
-  same('options', (p) => p.options, 'every part must be run with the same options, only --shard differing');
+  parts.forEach((p, k) => {
+    const differ = optionsDiffer(p.options, first.options);
+    if (differ)
+      throw new PeacesimError(
+        `${files[k]}: run with ${differ[0]}, ${f0} with ${differ[1]}; every part must be run with the same options, only --shard differing`,
+      );
+  });
   same('shard count', (p) => p.shard.count, 'every part must be cut into the same number of shards');
   const n = first.shard.count;
   const byIndex = new Map<number, number>();

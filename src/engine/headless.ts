@@ -1,7 +1,7 @@
 // Playing a game without a person at the keyboard: STEP until a final state, firing planned injects at the start
 // of their rounds and feeding supplied moves to the actors played by people. Every input goes through the game
 // API (game.ts), so the game it returns holds them all: a session replays them.
-import { PeacesimError } from '../domain/errors.ts';
+import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
@@ -107,6 +107,26 @@ function taken(sent: ReturnType<typeof send>): Game {
  */
 export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
   const moves = [...(plan.moves ?? [])];
+  // a move for an actor no person plays would wait unread while the run stopped for another: refused at once
+  const s = start.scenario;
+  const people = s.actors.filter((x) => start.resolved.strategies[x.index]!.kind === 'human');
+  for (const m of moves) {
+    const a = s.actorIndex.get(m.actor);
+    const kind = a === undefined ? undefined : start.resolved.strategies[a]!.kind;
+    if (kind === 'human') continue;
+    const played = people.length
+      ? `only the moves of ${people.map((x) => x.name).join(', ')} (played by a person) are read`
+      : 'no actor is played by a person in this run';
+    const why =
+      a === undefined
+        ? new UnknownIdError(
+            'actor',
+            m.actor,
+            s.actors.map((x) => x.id),
+          ).message
+        : `${s.actors[a]!.name} is played by a bot (${kind}), not by a person: ${played}`;
+    throw new PlanError({ kind: 'move', ...m }, start.snapshot.context.round, why);
+  }
   const fired = new Set<number>();
   let game = start;
   const done = (waitingFor: string | null): HeadlessRun => ({

@@ -124,7 +124,10 @@ export function checkSession(scenario: Scenario, session: Session, file: string)
   const hash = scenarioHash(scenario);
   if (session.scenario.id !== scenario.id || session.scenario.hash !== hash)
     throw refusal(
-      `${file}: saved for ${session.scenario.id === scenario.id ? 'another version of' : 'a different'} scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); start a new run with peacesim run`,
+      session.scenario.id === scenario.id
+        ? `${file}: saved for another version of scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); start a new run with peacesim run`
+        : // two ids say more than two hashes: the name the session opens now holds another scenario
+          `${file}: saved for scenario "${session.scenario.id}", but ${session.scenario.source} now opens scenario "${scenario.id}"; start a new run with peacesim run`,
     );
 }
 

@@ -111,7 +111,7 @@ function geniusToScenario(
   const weightNote =
     offSum.length === 0
       ? "Every profile's weights sum to 1, so peacesim's utilities (weights divided by their sum) equal GENIUS's."
-      : `Weights do not sum to 1 for ${offSum.map((x) => `${x.id} (${fmt(x.sum)})`).join(', ')}: peacesim divides weights by their sum, so those utilities are GENIUS's divided by that sum.`;
+      : `Weights do not sum to 1 for ${offSum.map((x) => `${x.id} (${fmt(Number(x.sum.toPrecision(12)))})`).join(', ')}: peacesim divides weights by their sum, so those utilities are GENIUS's divided by that sum.`;
   const discounts = profiles.map(
     (p, a) => `${actorIds[a]!} ${p.discountFactor === undefined ? 'none' : fmt(p.discountFactor)}`,
   );

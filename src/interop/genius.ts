@@ -291,6 +291,20 @@ export function parseGeniusProfile(f: GeniusFile, domain: GeniusDomain): GeniusP
       return e;
     });
   });
+  // an issue of the profile that no issue of the domain matches would be dropped with its weight, and the
+  // weights that are left would read as a profile whose weights do not sum to 1
+  const extra = raw.find(
+    (x) =>
+      !domain.issues.some(
+        (issue) => (byIndex.get(issue.index) ?? raw.find((y) => y.name === issue.name)) === x,
+      ),
+  );
+  if (extra)
+    fail(
+      f,
+      `issue "${extra.name}" (index ${extra.index}) is not in ${domain.file} (issues: ${domain.issues.map((i) => i.name).join(', ')}); is this profile for that domain?`,
+      `name="${extra.name}"`,
+    );
   const weightList = domain.issues.map((issue) => {
     const w = weights.get(issue.index);
     if (w === undefined)

@@ -2,7 +2,13 @@
 // from the narration's lines (paint-html.ts), the utility trajectories drawn as an inline SVG chart and every source
 // id linked to its entry at the end.
 
-import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
+import {
+  type AfterActionReport,
+  actorNames,
+  noDealSpan,
+  strategiesLine,
+  TRAJECTORY_KEY,
+} from './after-action-model.ts';
 import { utilityChart } from './chart.ts';
 import { evidenceHtml } from './evidence.ts';
 import { capitalise, n3 } from './format.ts';
@@ -72,7 +78,7 @@ function trajectory(r: AfterActionReport, name: Names): string {
           const u = t.utility[k - 1];
           return `<td class="num">${u === null || u === undefined ? '–' : `${n3(u)}${mark(t.accepts[k - 1] ?? null)}`}</td>`;
         })
-        .join('')}<td class="num">${n3(t.noDeal[0] ?? 0)} → ${n3(t.noDeal.at(-1) ?? 0)}</td></tr>`,
+        .join('')}<td class="num">${noDealSpan(t.noDeal)}</td></tr>`,
   );
   return [
     '<figure>',
@@ -80,6 +86,8 @@ function trajectory(r: AfterActionReport, name: Names): string {
     "<figcaption>Solid lines: the worth of each round's text to each actor; dashed: its value of no deal. Filled marker: it accepted (a proposer accepts its own text); hollow: it rejected; small dot: its consent was not asked.</figcaption>",
     '</figure>',
     `<table><thead><tr><th>actor</th>${rounds.map((k) => `<th>R${k}</th>`).join('')}<th>no deal</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    // the marks of the table are not the chart's: the key the markdown gives, here too
+    `<p>${esc(TRAJECTORY_KEY)}</p>`,
   ].join('\n');
 }
 

@@ -1,7 +1,13 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
 // is the narration's lines (paint-md.ts).
 
-import { type AfterActionReport, actorNames, strategiesLine } from './after-action-model.ts';
+import {
+  type AfterActionReport,
+  actorNames,
+  noDealSpan,
+  strategiesLine,
+  TRAJECTORY_KEY,
+} from './after-action-model.ts';
 import { evidenceMarkdown } from './evidence.ts';
 import { capitalise, n3 } from './format.ts';
 import { md, mdLine } from './markup.ts';
@@ -51,16 +57,14 @@ function trajectoryTable(r: AfterActionReport, name: Names): string[] {
       const u = t.utility[k - 1];
       return u === null || u === undefined ? '–' : `${n3(u)} ${mark(t.accepts[k - 1] ?? null)}`;
     });
-    const nd = t.noDeal;
-    const moved = nd.some((x) => Math.abs(x - nd[0]!) > 1e-9);
-    return `| ${md(name(t.actor))} | ${cells.join(' | ')} | ${n3(nd[0] ?? 0)}${moved ? ` → ${n3(nd.at(-1)!)}` : ''} |`;
+    return `| ${md(name(t.actor))} | ${cells.join(' | ')} | ${noDealSpan(t.noDeal)} |`;
   });
   return [
     `| actor | ${rounds.map((k) => `R${k}`).join(' | ')} | no deal |`,
     `|---|${rounds.map(() => '---:').join('|')}|---:|`,
     ...rows,
     '',
-    "Each cell is the worth of the round's text to the actor: ✓ it accepted (a proposer accepts its own text), ✗ it rejected, · its consent was not asked; – no text was on the table. The last column is its value of no deal, first and last round.",
+    TRAJECTORY_KEY,
   ];
 }
 

@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../engine/options.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { ReasonEntry } from './before-record.ts';
 import type { EvidenceSection } from './evidence.ts';
+import { n3 } from './format.ts';
 import type { Line } from './narration/spans.ts';
 import type { BlameLine, DurabilityReport } from './outcome-notes.ts';
 
@@ -176,4 +177,15 @@ export function strategiesLine(r: Pick<AfterActionReport, 'actors'>): string {
   return r.actors
     .map((a) => `${a.name}: ${a.person ? a.approach : `${a.strategy} — ${a.approach}`}`)
     .join('; ');
+}
+
+/** The key under the table of utilities by round, in both formats: what each mark and the last column mean. */
+export const TRAJECTORY_KEY =
+  "Each cell is the worth of the round's text to the actor: ✓ it accepted (a proposer accepts its own text), ✗ it rejected, · its consent was not asked; – no text was on the table. The last column is its value of no deal, first and last round.";
+
+/** The last column: its value of no deal in the first round, and in the last when it moved ("0.550 → 0.470"). */
+export function noDealSpan(noDeal: readonly number[]): string {
+  const first = noDeal[0] ?? 0;
+  const last = noDeal.at(-1) ?? first;
+  return noDeal.some((x) => Math.abs(x - first) > 1e-9) ? `${n3(first)} → ${n3(last)}` : n3(first);
 }

@@ -11,7 +11,7 @@ import {
   statedLaterWords,
 } from './briefing.ts';
 import { belowPair } from './comparison-figures.ts';
-import { n3, signed } from './format.ts';
+import { capitalise, n3, signed } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
 import { provenanceFlag } from './words.ts';
 
@@ -62,7 +62,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     '',
     '### Your value of no deal',
     '',
-    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${md(nd.rationale)}${mark(nd.basis)}${sources(nd.sources)}`,
+    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${md(capitalise(nd.rationale))}${mark(nd.basis)}${sources(nd.sources)}`,
     '',
     '### The documents on the table',
     '',

@@ -1,6 +1,7 @@
 // Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
+import { withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
 import { positionsAsOf } from '../domain/positions.ts';
@@ -267,7 +268,7 @@ function questions(
       .flatMap((a) => a.redLines.filter((c) => c.scope.includes(i)).map((c) => ({ a, c })))[0];
     if (other)
       out.push(
-        `${other.a.name} has a public red line that bears on ${top.label} ${paraphrased(other.c.text)}. What could you settle for within it, and what would you ask in return?`,
+        `${other.a.name} has a public red line that bears on ${top.label} ${marked(other.c.text, other.c.basis)}. What could you settle for within it, and what would you ask in return?`,
       );
   }
   const blocked = card.documents.filter((d) => d.violations.length);
@@ -277,7 +278,7 @@ function questions(
     const n = d.violations.length;
     const which = n > 1 ? `${n} of your red lines, among them` : 'your red line';
     out.push(
-      `${inQuotes(d.title)} crosses ${which} ${paraphrased(d.violations[0]!.text)}. Which change to it would you ask for first, and what could you offer in return?`,
+      `${inQuotes(d.title)} crosses ${which} ${marked(d.violations[0]!.text, d.violations[0]!.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
     );
   } else if (card.documents.some((d) => !d.accepts))
     out.push(
@@ -292,6 +293,11 @@ function questions(
         : 'Your value of no deal does not change with time. What would make you walk away, and what would keep you at the table?',
   );
   return out.slice(0, 3);
+}
+
+/** A red line named in a question: after a dash, with its basis mark, as the card lists it (a reading is not a statement). */
+function marked(text: string, basis: BasisKind): string {
+  return paraphrased(withBasis(text.trim().replace(/\.$/, ''), basis));
 }
 
 function citedSources(

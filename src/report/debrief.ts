@@ -2,6 +2,7 @@
 // round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
+import { withBasis } from '../domain/basis.ts';
 import { inQuotes, paraphrased } from '../domain/text.ts';
 import { runOutcome } from '../engine/game.ts';
 import { rejectionKind } from '../engine/holdout-kind.ts';
@@ -21,8 +22,17 @@ export type ChangedTerms = (from: number, to: number) => readonly { readonly lab
 
 /** Why the rest of an actor's rejections said no, by their numbers, each reason with its rounds. */
 function otherwise(rest: readonly Verdict[]): string {
+  // how many red lines those rejections crossed between them: "another" of one, a count of several — over several
+  // texts a count "between them", since each need not cross them all
+  const crossing = rest.filter((v) => rejectionKind(v) === 'red-line');
+  const others = new Set(crossing.flatMap((v) => v.violations.map((c) => c.redLine))).size;
   const words = {
-    'red-line': 'the text crossed another of its red lines',
+    'red-line':
+      others <= 1
+        ? 'the text crossed another of its red lines'
+        : crossing.length > 1
+          ? `the texts crossed ${others} of its other red lines between them`
+          : `the text crossed ${others} of its other red lines`,
     'below-no-deal': 'the text was worth less to it than no deal',
     'would-fail': 'its own domestic body would vote the text down',
     'holds-out': 'the text fell short of what it held out for',
@@ -48,7 +58,11 @@ function mostCrossed(vs: readonly Verdict[]): { texts: string[]; seqs: ReadonlyS
   const crossed = new Map<string, { text: string; seqs: number[] }>();
   for (const v of vs)
     for (const c of v.violations) {
-      const x = crossed.get(c.redLine) ?? { text: c.text, seqs: [] };
+      // each with its basis mark: a reading named beside the stated line it is a version of reads as two positions
+      const x = crossed.get(c.redLine) ?? {
+        text: withBasis(c.text.trim().replace(/\.$/, ''), c.basis),
+        seqs: [],
+      };
       if (!x.seqs.includes(v.seq)) x.seqs.push(v.seq);
       crossed.set(c.redLine, x);
     }

@@ -165,6 +165,38 @@ export function sourcedItems(s: Scenario): SourcedItem[] {
     for (const e of a.epochs) {
       out.push(item('epoch', `${a.id}/${e.id}`, e.label, e));
       for (const r of e.addRedLines) out.push(item('red-line', `${a.id}/${e.id}/${r.id}`, r.text, r));
+      // what the epoch sets with sources of its own (those without rest on the epoch's, listed with it above)
+      const own = (x: { readonly sources?: readonly string[] }) => (x.sources?.length ?? 0) > 0;
+      for (const p of e.preferences.filter(own))
+        out.push(
+          item(
+            'preference',
+            `${a.id}/${e.id}/${s.issues[p.issue]!.id}`,
+            p.rationale ?? e.rationale ?? e.label,
+            {
+              ...ASSUMED,
+              sources: p.sources ?? [],
+              basis: p.basis ?? e.basis,
+            },
+          ),
+        );
+      const r = e.reservation;
+      if (r && own(r))
+        out.push(
+          item('reservation', `${a.id}/${e.id}`, r.rationale ?? e.rationale ?? e.label, {
+            ...ASSUMED,
+            sources: r.sources ?? [],
+            basis: r.basis ?? e.basis,
+          }),
+        );
+      if (e.strategy && own(e.strategy))
+        out.push(
+          item('strategy', `${a.id}/${e.id}`, e.strategy.rationale ?? e.strategy.kind, {
+            ...ASSUMED,
+            sources: e.strategy.sources,
+            basis: e.strategy.basis,
+          }),
+        );
     }
     // the red line's own words and sources, then the reading that withholds it
     for (const w of a.withheldRedLines) {

@@ -87,6 +87,12 @@ export function itemOf(list: (typeof ID_LISTS)[number]): string {
   return list === 'record' ? 'record entry' : list === 'ratification' ? list : list.slice(0, -1);
 }
 
+/** The index of an earlier entry of the list with the same name, or -1: an id omitted twice is not "not included". */
+function earlier(list: readonly unknown[], k: number, name: (x: unknown) => unknown = (x) => x): number {
+  const n = name(list[k]);
+  return list.slice(0, k).findIndex((x) => name(x) === n);
+}
+
 function applyOmit(
   value: Raw,
   omit: unknown,
@@ -97,11 +103,23 @@ function applyOmit(
 ) {
   if (!isRecord(omit)) return;
   const at = (path: PropertyKey[]) => locate(omit, path, locs, { file, line: 1, col: 1 });
+  // a second entry naming what an earlier one already omitted: said as such, then skipped
+  const twice = (key: string, list: readonly unknown[], k: number, name?: (x: unknown) => unknown) => {
+    const j = earlier(list, k, name);
+    if (j < 0) return false;
+    errors.push({
+      ...at([key, k]),
+      path: `omit.${key}[${k}]`,
+      message: `${quote((name ?? ((x) => x))(list[k]))} is listed twice (also omit.${key}[${j}]); list it once`,
+    });
+    return true;
+  };
   for (const list of ID_LISTS) {
     const ids = omit[list];
     if (!Array.isArray(ids)) continue;
     const items = Array.isArray(value[list]) ? (value[list] as unknown[]) : [];
     ids.forEach((id, k) => {
+      if (twice(list, ids, k)) return;
       const j = items.findIndex((x) => hasId(x) && x.id === id);
       if (j < 0) {
         const p = at([list, k]);
@@ -128,6 +146,7 @@ function applyOmit(
     const durability = isRecord(value.durability) ? value.durability : undefined;
     const factors = durability && Array.isArray(durability.factors) ? (durability.factors as unknown[]) : [];
     factorIds.forEach((id, k) => {
+      if (twice('durabilityFactors', factorIds, k)) return;
       const j = factors.findIndex((x) => hasId(x) && x.id === id);
       if (j < 0)
         errors.push({
@@ -145,6 +164,7 @@ function applyOmit(
   const redLines = omit.redLines;
   if (Array.isArray(redLines)) {
     redLines.forEach((entry, k) => {
+      if (twice('redLines', redLines, k, (x) => (isRecord(x) ? x.id : x))) return;
       // a red line withheld on a reading: { id: "actor:line", basis, rationale, sources }
       const labelled = isRecord(entry) ? entry : undefined;
       const name = labelled ? labelled.id : entry;
@@ -188,6 +208,7 @@ function applyOmit(
   const epochs = omit.epochs;
   if (Array.isArray(epochs)) {
     epochs.forEach((name, k) => {
+      if (twice('epochs', epochs, k)) return;
       const [actorId, epochId] = typeof name === 'string' ? name.split(':') : [];
       const actor = actorOf(actorId ?? '');
       if (!dropById(actor?.epochs, epochId))

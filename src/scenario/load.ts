@@ -72,7 +72,31 @@ function messageOf(issue: ZodIssue): string {
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${listed(issue.keys.map(quote))}`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return `missing: expected ${issue.expected}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return sizeMessage(issue);
   return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** A bound missed, in words that say what to give: "give a number ≥ 0", not zod's "Too small: expected number to be >=0". */
+function sizeMessage(issue: Extract<ZodIssue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const sign = small ? (issue.inclusive === false ? '>' : '≥') : issue.inclusive === false ? '<' : '≤';
+  const least = small ? 'at least' : 'at most';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  switch (issue.origin) {
+    case 'number':
+    case 'int':
+      return `too ${small ? 'small' : 'large'}: give a number ${sign} ${bound}`;
+    case 'string':
+      return small && bound === 1
+        ? 'empty: give some text'
+        : `too ${small ? 'short' : 'long'}: give ${least} ${plural(bound, 'character')}`;
+    case 'array':
+    case 'set':
+      return `too ${small ? 'few' : 'many'}: give ${least} ${plural(bound, 'item')}`;
+    default:
+      return issue.message;
+  }
 }
 
 export function loadScenario(
@@ -90,7 +114,7 @@ export function loadScenario(
   };
   const errors: LocatedError[] = raw.errors.map((e) => ({ ...e, file: shown(e.file) }));
   // without an included part, the schema would only echo what is missing: report why it is missing
-  if (!raw.value || raw.incomplete) return { ok: false, errors: dedupe(errors) };
+  if (!raw.value || raw.incomplete) return { ok: false, errors: dedupe(errors, file) };
   const fallback = { file: path, line: 1, col: 1 };
   const at = (p: PropertyKey[], message: string): LocatedError => {
     const pos = locate(raw.value, p, locs, fallback);
@@ -102,18 +126,25 @@ export function loadScenario(
     for (const { path: p, issue } of flattenIssues(parsed.error.issues)) errors.push(at(p, messageOf(issue)));
   }
   for (const f of crossCheck(raw.value, raw.omittedIssues)) errors.push(at(f.path, f.message));
-  if (errors.length || !parsed.success) return { ok: false, errors: dedupe(errors) };
+  if (errors.length || !parsed.success) return { ok: false, errors: dedupe(errors, file) };
 
   const fixed = raw.omittedIssues
     .map((x) => Issue.safeParse(x))
     .filter((r) => r.success)
     .map((r) => r.data as IssueInput);
   const lint = [...anachronisms(raw.value), ...unpairedDefaults(raw.value)];
-  const warnings = dedupe(lint.map((f) => at(f.path, f.message)));
+  const warnings = dedupe(
+    lint.map((f) => at(f.path, f.message)),
+    file,
+  );
   return { ok: true, scenario: compileScenario(parsed.data, fixed, shown(path), options), warnings };
 }
 
-function dedupe(errors: LocatedError[]): LocatedError[] {
+/**
+ * Each error once, the file given first (an omit there that misses can be why an included file's part fails: the
+ * cause before its consequence), then the files it includes, each in line order.
+ */
+function dedupe(errors: LocatedError[], first: string): LocatedError[] {
   const seen = new Set<string>();
   return errors
     .filter((e) => {
@@ -122,7 +153,11 @@ function dedupe(errors: LocatedError[]): LocatedError[] {
       seen.add(k);
       return true;
     })
-    .sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1));
+    .sort((a, b) =>
+      a.file === b.file
+        ? a.line - b.line || a.col - b.col
+        : Number(a.file !== first) - Number(b.file !== first) || (a.file < b.file ? -1 : 1),
+    );
 }
 
 /** Load or throw a ScenarioError listing every located error. */

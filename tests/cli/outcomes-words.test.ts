@@ -146,3 +146,19 @@ describe('outcomes, the lone holdouts in words', () => {
     );
   });
 });
+
+describe('what the shares are frequencies over', () => {
+  it('should name the draws of --prior record as those that reproduce the record, when a reaction constrains them', async () => {
+    for (const id of ['tutorial-bilateral', 'istanbul-2022']) {
+      const argv = ['outcomes', id, '-n', '4', '--workers', '1', '--prior', 'record'];
+      const json = JSON.parse(await cli(...argv, '--json')) as { reactions?: string[]; parameters: string[] };
+      const text = (await cli(...argv)).replace(/\s+/g, ' ');
+      expect(json.parameters.length, id).toBeGreaterThan(0);
+      // a record that constrains the ranges draws from part of them; one that constrains none draws from them all
+      expect(text.includes('that reproduce its record, not probabilities'), id).toBe(
+        (json.reactions?.length ?? 0) > 0,
+      );
+      expect(text).toContain('not probabilities of real-world events');
+    }
+  });
+});

@@ -152,6 +152,20 @@ describe('peacesim run', () => {
     const told = await cli(['resume', save, '--moves', moves]);
     expect(told.stdout).toContain('South (stylised Ukraine) (played by a person) proposes a text worth');
     expect(json.outcome).toBe('waiting');
+
+    // a move for an actor no person plays is refused, not left unread while the run stops for another
+    writeFileSync(moves, JSON.stringify([{ actor: 'north', move: { type: 'accept' } }]));
+    for (const argv of [
+      ['resume', save, '--moves', moves],
+      ['run', 'tutorial-bilateral', '--strategy', 'south=human', '--moves', moves],
+    ]) {
+      const bot = await cli(argv);
+      expect(bot.code, argv.join(' ')).toBe(1);
+      expect(bot.stderr.trim().split('\n')).toHaveLength(1);
+      expect(bot.stderr, bot.stderr).toMatch(
+        /moves\.json: the move of north(?: in round \d+)?: North \(stylised Russia\) is played by a bot \(boulware\), not by a person: only the moves of South \(stylised Ukraine\) \(played by a person\) are read$/m,
+      );
+    }
   });
 });
 

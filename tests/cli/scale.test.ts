@@ -172,6 +172,18 @@ describe('shards', () => {
     const seed = await part('seed.json', '--shard', '1/2', '-s', '9');
     const rounds = await part('rounds.json', '--shard', '1/2', '-r', '3');
     const three = await part('three.json', '--shard', '1/3');
+    const drawn = await part('drawn.json', '--shard', '1/2', '-n', '6');
+    const record = await part('record.json', '--shard', '1/2', '--prior', 'record');
+    const linear = await part('linear.json', '--shard', '1/2', '--strategy', 'north=linear');
+    const other = join(dir, 'other.json');
+    await cli('outcomes', 'istanbul-2022', '-n', '4', '--workers', '1', '--shard', '1/2', '--out', other);
+    // the same scenario id, another file: a part run on an edited copy
+    const edited = join(dir, 'edited.json');
+    const a1text = JSON.parse(readFileSync(a1, 'utf8')) as { scenario: { hash: string } };
+    writeFileSync(
+      edited,
+      JSON.stringify({ ...a1text, scenario: { ...a1text.scenario, hash: 'f'.repeat(64) } }),
+    );
     // parts drawn from the positions of another date (--as-of), or of none
     const dated = await part('dated.json', '--shard', '1/2', '--as-of', '2024');
     const dated0 = await part('dated0.json', '--shard', '0/2', '--as-of', '2023-05');
@@ -188,7 +200,21 @@ describe('shards', () => {
       [[a0], /shard 1 of 2 is missing \(have 0\)/],
       [[a0, a0], /a0\.json: given twice/],
       [[a0, seed], /seed\.json: seed 9 differs from .*a0\.json's 1/],
-      [[a0, rounds], /rounds\.json: options .* differ/],
+      [[a0, rounds], /rounds\.json: run with --rounds 3, .*a0\.json with the scenario's rounds; every part/],
+      [[a0, drawn], /drawn\.json: run with -n 6, .*a0\.json with -n 4; every part/],
+      [[a0, record], /record\.json: run with --prior record, .*a0\.json with --prior ranges; every part/],
+      [
+        [a0, linear],
+        /linear\.json: run with --strategy north=linear, .*a0\.json with the scenario's strategies/,
+      ],
+      [
+        [a0, other],
+        /other\.json: run on scenario istanbul-2022, .*a0\.json on tutorial-bilateral; every part/,
+      ],
+      [
+        [a0, edited],
+        /edited\.json: run on another version of scenario tutorial-bilateral than .*a0\.json \(hash f{12}… against [0-9a-f]{12}…\)/,
+      ],
       [[a0, three], /three\.json: shard count 3 differs/],
       [[a0, dated], /dated\.json: run with --as-of 2024, .*a0\.json with no --as-of; every part must be run/],
       [[dated0, dated], /dated\.json: run with --as-of 2024, .*dated0\.json with --as-of 2023-05/],

@@ -65,6 +65,11 @@ describe('sessions', () => {
     expect(() => checkSession(changed, session, 'old.json')).toThrow(
       /^old\.json: saved for another version of scenario "tutorial-bilateral"/,
     );
+    // the name it was saved by now opens another scenario: both ids, not two hashes
+    const other = shipped('istanbul-2022');
+    expect(() => checkSession(other, session, 'old.json')).toThrow(
+      `old.json: saved for scenario "${s.id}", but ${session.scenario.source} now opens scenario "${other.id}"`,
+    );
   });
 
   it('should hash the scenario data, not where it was loaded from', () => {

@@ -76,6 +76,22 @@ describe('GENIUS fixtures', () => {
     expect(yaml).toContain('"no"');
   });
 
+  it('should say by how much weights miss 1 as the sum a reader would write, not its floating-point error', () => {
+    // the employer's weight on working from home set to 0: the rest, 0.4 + 0.2 + 0.1, is 0.7000000000000001 in doubles
+    const weights = [...employer.text.matchAll(/<weight index="\d" value="([^"]*)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    const lastWeight = new RegExp(`<weight index="${weights.length}" value="[^"]*"`);
+    const light: GeniusFile = {
+      file: 'light.xml',
+      text: employer.text.replace(lastWeight, `<weight index="${weights.length}" value="0"`),
+    };
+    const sum = weights.slice(0, -1).reduce((x, y) => x + y, 0);
+    expect(String(sum)).not.toBe(String(Number(sum.toFixed(9)))); // the case is a real one
+    const s = loadYaml(geniusToYaml(domain, [light, candidate]));
+    expect(s.description).toContain(`Weights do not sum to 1 for light (${Number(sum.toFixed(9))})`);
+  });
+
   it('should be deterministic and round-trip: the same YAML from the same files', () => {
     const a = geniusToYaml(domain, [employer, candidate]);
     expect(geniusToYaml(domain, [employer, candidate])).toBe(a);
@@ -106,6 +122,14 @@ describe('GENIUS fixtures', () => {
     };
     expect(() => parseGeniusProfile(employer, parseGeniusDomain(otherDomain))).toThrow(
       /employer\.xml:\d+:\d+: issue index 1 is "Salary" here but "Price" in other\.xml/,
+    );
+    // a domain without the profile's last issue: the profile's weight on it would be dropped, not refused
+    const last = [...domain.text.matchAll(/<issue [^>]*name="([^"]+)"[\s\S]*?<\/issue>/g)].at(-1)!;
+    const shorter: GeniusFile = { file: 'shorter.xml', text: domain.text.replace(last[0], '') };
+    expect(() => parseGeniusProfile(employer, parseGeniusDomain(shorter))).toThrow(
+      new RegExp(
+        `^tests/fixtures/genius/employer\\.xml:\\d+:\\d+: issue "${last[1]}" \\(index \\d+\\) is not in shorter\\.xml .*is this profile for that domain\\?$`,
+      ),
     );
     const zero: GeniusFile = {
       file: 'zero.xml',

@@ -342,6 +342,31 @@ describe('peacesim report (HTML)', () => {
     expect(html).toContain('<li id="src-s29">');
   });
 
+  it('should give the utility table the same key and the same no-deal column as the markdown', async () => {
+    // the tutorial: North's value of no deal drifts; the surplus split: nobody's moves
+    const surplus = join(dir, 'surplus.json');
+    expect((await cli(['run', 'divide-the-surplus', '--save', surplus])).code).toBe(0);
+    for (const file of [tutorial, surplus]) {
+      const md = (await cli(['report', file])).stdout;
+      const html = (await cli(['report', file, '--format', 'html'])).stdout;
+      // every row's last cell, as each format prints it
+      const mdCells = [...md.matchAll(/^\| [^|]+ \|.*\| ([0-9.]+(?: → [0-9.]+)?) \|$/gm)].map((m) => m[1]);
+      const htmlCells = [...html.matchAll(/<td class="num">([0-9.]+(?: → [0-9.]+)?)<\/td><\/tr>/g)].map(
+        (m) => m[1],
+      );
+      expect(htmlCells.length).toBeGreaterThan(0);
+      expect(htmlCells).toEqual(mdCells.slice(0, htmlCells.length));
+      // a value that never moved is one number, not "x → x"
+      for (const c of htmlCells) {
+        const [a, b] = c!.split(' → ');
+        if (b !== undefined) expect(a).not.toBe(b);
+      }
+      // the key to ✓ ✗ · –: the markdown's sentence after the table, in the HTML too
+      const key = md.split('\n').find((l) => l.startsWith('Each cell is'))!;
+      expect(html).toContain(key.replace(/'/g, '&#39;'));
+    }
+  });
+
   it('should escape scenario text, so no scenario can inject markup', () => {
     const scenario = openScenario('tutorial-bilateral');
     const evil = {

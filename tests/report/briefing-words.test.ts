@@ -1,7 +1,7 @@
 // The first question of a briefing card names what the actor weighs most and least: every issue tied at the top or
 // at the bottom, not one of them picked by its name. Expected words come from the card's own weights.
 import { describe, expect, it } from 'vitest';
-import { openScenario } from '../../src/cli/scenarios.ts';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { briefing } from '../../src/report/briefing.ts';
 import { briefingHtml } from '../../src/report/briefing-html.ts';
 import { briefingMarkdown } from '../../src/report/briefing-md.ts';
@@ -75,4 +75,55 @@ describe('briefing role line', () => {
       }
       if (id === 'ukraine-peace') expect([...roles].sort()).toEqual(['mediator', 'party', 'stakeholder']);
     });
+});
+
+describe('the value of no deal and the reasons on a card', () => {
+  it('should start the reason after the drift as a sentence, and give each basis once (every shipped scenario)', () => {
+    for (const id of shippedIds()) {
+      const b = briefing(openScenario(id));
+      // the sentence after "it does not drift." or "it drifts by … a round.", in markdown and in HTML
+      const after = [
+        ...briefingMarkdown(b).matchAll(/(?:does not drift|a round)\. (\S)/g),
+        ...briefingHtml(b).matchAll(/(?:does not drift|a round)\. (\S)/g),
+      ].map((m) => m[1]!);
+      expect(after.length, id).toBe(2 * b.cards.length);
+      for (const c of after) expect(c, id).toBe(c.toUpperCase());
+      // a reason whose text ends in its own basis would read "…; assumption [assumption]"
+      for (const card of b.cards)
+        for (const x of [card.noDeal, ...card.issues])
+          expect(x.rationale.endsWith(x.basis), `${id}/${card.actor.id}: ${x.rationale}`).toBe(false);
+    }
+  });
+});
+
+describe('the red line a question names', () => {
+  it('should carry its basis mark, as the card lists it (every shipped scenario)', () => {
+    let marked = 0;
+    for (const id of shippedIds()) {
+      const s = openScenario(id);
+      // every red line a card lists by its words, with its basis: the questions name one of them
+      const bases = new Map<string, string>();
+      for (const card of briefing(s).cards)
+        for (const c of [
+          ...card.redLines,
+          ...card.others.flatMap((o) => o.redLines),
+          // a tabled text is judged by the positions of its own date
+          ...card.documents.flatMap((d) => d.violations),
+        ])
+          bases.set(c.text.trim().replace(/\.$/, ''), c.basis);
+      for (const card of briefing(s).cards)
+        for (const q of card.questions) {
+          const m = q.match(
+            /(?:bears on .+?|your red lines?(?:, among them)?) — (.+?)(?: \[(reading|assumption)\])?\. (?:What|Which)/,
+          );
+          if (!m) continue;
+          const basis = bases.get(m[1]!);
+          expect(basis, `${id}: ${q}`).toBeDefined();
+          expect(m[2] ?? 'stated', `${id}: ${q}`).toBe(basis);
+          if (m[2]) marked++;
+        }
+    }
+    // a question on a reading or an assumption is there to be read
+    expect(marked).toBeGreaterThan(0);
+  });
 });

@@ -14,10 +14,18 @@ import { readRounds } from './read-rounds.ts';
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
 const FC_SEED = 20261205;
 
-/** Each verdict's reason, read afresh from its numbers. */
-function reasonOf(v: Verdict): string {
+/**
+ * Each verdict's reason, read afresh from its numbers; `others`: how many red lines the rejections it is listed with
+ * crossed between them ("another of its red lines" is one of them).
+ */
+function reasonOf(v: Verdict, others: number, texts: number): string {
   if (v.absent) return 'it had walked out';
-  if (v.violations.length) return 'the text crossed another of its red lines';
+  if (v.violations.length)
+    return others <= 1
+      ? 'the text crossed another of its red lines'
+      : texts > 1
+        ? `the texts crossed ${others} of its other red lines between them`
+        : `the text crossed ${others} of its other red lines`;
   if (v.human) return "of a person's choice";
   return v.utility < v.reservation - 1e-9
     ? 'the text was worth less to it than no deal'
@@ -28,13 +36,23 @@ function reasonOf(v: Verdict): string {
 const REJECTED =
   /^(.+?) rejected every text it answered \((.+?)\)(?:, each time|: (\d+) of (\d+) times) because of its red lines? — (.+?)(?:; otherwise because (.+))?\. (?:Which|What)/;
 
-/** The red lines a question names: after the dash, set apart by a middle dot, each without its closing full stop. */
-const namedLines = (words: string): string[] => words.split(' · ');
+/** The basis mark after a red line the question names: none for a stated one. */
+const MARK = / \[(reading|assumption)\]$/;
+
+/**
+ * The red lines a question names: after the dash, set apart by a middle dot, each without its closing full stop
+ * and without its basis mark.
+ */
+const namedLines = (words: string): string[] => words.split(' · ').map((w) => w.replace(MARK, ''));
+
+/** The basis each named red line is marked with. */
+const namedBases = (words: string): Map<string, string> =>
+  new Map(words.split(' · ').map((w) => [w.replace(MARK, ''), w.match(MARK)?.[1] ?? 'stated']));
 const bare = (text: string) => text.trim().replace(/\.$/, '');
 
-function debriefOf(id: string, options: RunOptions) {
+function debriefOf(id: string, options: RunOptions, plan?: HeadlessPlan) {
   const s = openScenario(id);
-  const { snapshot } = runHeadless(s, options);
+  const { snapshot } = runHeadless(s, options, plan);
   const r = afterActionReport(s, runStateOf(s, snapshot), { options: resolveOptions(s, options) });
   const verdicts = (actor: string) =>
     snapshot.context.transcript.filter((e): e is Verdict => e.kind === 'verdict' && e.actor === actor);
@@ -42,8 +60,12 @@ function debriefOf(id: string, options: RunOptions) {
 }
 
 /** The errors of every "otherwise because" clause of a run's debrief, against the verdicts. */
-function otherwiseErrors(id: string, options: RunOptions): { errors: string[]; read: number } {
-  const { s, questions, verdicts } = debriefOf(id, options);
+function otherwiseErrors(
+  id: string,
+  options: RunOptions,
+  plan?: HeadlessPlan,
+): { errors: string[]; read: number; questions: readonly string[] } {
+  const { s, questions, verdicts } = debriefOf(id, options, plan);
   const errors: string[] = [];
   let read = 0;
   for (const q of questions) {
@@ -53,19 +75,21 @@ function otherwiseErrors(id: string, options: RunOptions): { errors: string[]; r
     const actor = s.actors.find((a) => a.name === m[1])!.id;
     const named = new Set(namedLines(m[5]!));
     const rest = verdicts(actor).filter((v) => !v.violations.some((c) => named.has(bare(c.text))));
+    const crossing = rest.filter((v) => !v.absent && v.violations.length > 0);
+    const others = new Set(crossing.flatMap((v) => v.violations.map((c) => c.redLine))).size;
     // "A (rounds 1 and 11) or B (rounds 10 and 12)": each reason with the rounds it names
     const said = new Map<number, string>();
     for (const part of m[6].matchAll(/(?:^|, | or )(.+?) \((rounds? [^)]+)\)/g))
       for (const round of readRounds(part[2]!)) said.set(round, part[1]!);
     for (const v of rest)
-      if (said.get(v.round) !== reasonOf(v))
+      if (said.get(v.round) !== reasonOf(v, others, crossing.length))
         errors.push(
-          `${id}: round ${v.round}: says "${said.get(v.round)}", the verdict says "${reasonOf(v)}" — ${q}`,
+          `${id}: round ${v.round}: says "${said.get(v.round)}", the verdict says "${reasonOf(v, others, crossing.length)}" — ${q}`,
         );
     if (said.size !== rest.length)
       errors.push(`${id}: names ${said.size} rounds for ${rest.length} verdicts — ${q}`);
   }
-  return { errors, read };
+  return { errors, read, questions };
 }
 
 /**
@@ -89,6 +113,13 @@ function namedLineErrors(id: string, options: RunOptions): { errors: string[]; r
     if (m[4] !== undefined && Number(m[4]) !== vs.length)
       errors.push(`${id}: says ${m[4]} texts answered, the transcript has ${vs.length} — ${q}`);
     if (times !== most) errors.push(`${id}: says ${times} times, the most-crossed red line ${most} — ${q}`);
+    // each named with the mark of its own basis (a reading beside the stated line it reads reads as two positions)
+    const bases = namedBases(m[5]!);
+    for (const text of named) {
+      const basis = vs.flatMap((v) => v.violations).find((c) => bare(c.text) === text)?.basis;
+      if (basis !== bases.get(text))
+        errors.push(`${id}: marks ${text} ${bases.get(text)}, its basis is ${basis} — ${q}`);
+    }
     const rounds = crossing(named[0]!).map((v) => v.seq);
     for (const text of named)
       if (
@@ -115,6 +146,33 @@ describe('the other reasons of an actor that rejected every text', () => {
     expect(errors).toEqual([]);
     // the question is there to be read: a pattern that matched nothing would check nothing
     expect(read).toBeGreaterThan(0);
+  });
+
+  it('should count the other red lines when the rest crossed several, not call them "another"', () => {
+    // Ukraine played by a person who rejects twice: Russia's first answer crosses three red lines, the next two
+    // only its refusal of a referendum ceasefire
+    const plan: HeadlessPlan = {
+      moves: [
+        { actor: 'ukraine', move: { type: 'reject', asks: ['donetsk'] } },
+        { actor: 'ukraine', move: { type: 'reject' } },
+      ],
+    };
+    const { errors, read, questions } = otherwiseErrors(
+      'ukraine-peace',
+      { seed: 1, strategies: { ukraine: { kind: 'human' } } },
+      plan,
+    );
+    expect(errors).toEqual([]);
+    expect(read).toBeGreaterThan(0);
+    expect(questions.join('\n')).toMatch(
+      /otherwise because the text crossed \d+ of its other red lines \(round 1\)/,
+    );
+    // the default run: the Donetsk, NATO and foreign-troops lines in round 1, the Donetsk line alone in round 11
+    const many = otherwiseErrors('ukraine-peace', { seed: 1 });
+    expect(many.errors).toEqual([]);
+    expect(many.questions.join('\n')).toMatch(
+      /the texts crossed \d+ of its other red lines between them \(rounds/,
+    );
   });
 
   it("should be its verdicts' own over scenarios, seeds and strategies (property)", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import {
@@ -148,6 +149,26 @@ describe('the sources of ukraine-peace', () => {
     const variant = roberts.uses.find((u) => u.ref === 'istanbul-2022-russia/army-cap/75000')!;
     expect(variant).toMatchObject({ kind: 'variant', confirmed: false });
     expect(report.flagged.map((x) => x.ref)).toContain('istanbul-2022-russia/army-cap/75000');
+  });
+
+  it('should list, for each source, every item of the file that cites it — the preferences of an epoch among them', () => {
+    // every mapping of the YAML with a list of source keys, outside the declarations, is one item resting on each key
+    const cites = new Map<string, number>();
+    const walk = (x: unknown, top: boolean): void => {
+      if (Array.isArray(x)) for (const y of x) walk(y, false);
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (!top && Array.isArray(o.sources) && o.sources.every((k) => typeof k === 'string'))
+          for (const k of o.sources as string[]) cites.set(k, (cites.get(k) ?? 0) + 1);
+        for (const [k, v] of Object.entries(o)) if (!(top && k === 'sources')) walk(v, false);
+      }
+    };
+    walk(parseYaml(readFileSync(resolve(ROOT, 'scenarios/ukraine-peace.yaml'), 'utf8')), true);
+    for (const src of report.sources) expect(src.uses.length, src.id).toBe(cites.get(src.id) ?? 0);
+    // the case that was missing: the US's positions under Biden, an epoch's preferences with sources of their own
+    expect(report.sources.find((x) => x.id === 'blinken-2023')!.uses.map((u) => u.ref)).toContain(
+      'us/us-biden/luhansk',
+    );
   });
 
   it('should be what docs/sources.md says (regenerate with: peacesim sources ukraine-peace > docs/sources.md)', () => {

@@ -297,6 +297,45 @@ describe('include and omit', () => {
     ]);
   });
 
+  it('should say an id omitted twice is listed twice, not that it was never included', () => {
+    for (const [list, id] of [
+      ['documents', 'east-2025-text'],
+      ['epochs', '"east:east-2022"'],
+      ['redLines', '"east:no-member"'],
+    ] as const) {
+      const errors = errorsOf(child([`omit: { ${list}: [${id}, ${id}] }`]));
+      expect(errors, list).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `omit\\.${list}\\[1\\]: "${id.replace(/"/g, '')}" is listed twice \\(also omit\\.${list}\\[0\\]\\); list it once$`,
+          ),
+        ),
+      ]);
+    }
+  });
+
+  it('should name a miss in the including file before what it makes fail in the file it includes', () => {
+    // a typo in the epoch to omit: the base epoch then covers the new date, an error located in dated.yaml (a
+    // name that sorts before the including file's, so that the order is not the alphabet's)
+    const errors = errorsOf(
+      loadScenario(
+        '/mem/z-child.yaml',
+        memoryFiles({
+          '/mem/dated.yaml': text,
+          '/mem/z-child.yaml': [
+            'include: dated.yaml',
+            'id: child',
+            'date: 2022-05-01',
+            'omit: { epochs: ["east:east-202"] }',
+          ].join('\n'),
+        }),
+      ),
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^\/mem\/z-child\.yaml:\d+:\d+: omit\.epochs\[0\]: nothing to omit/);
+    expect(errors[1]).toMatch(/dated\.yaml:\d+:\d+: .*epoch covers the scenario's date 2022-05-01/);
+  });
+
   it('should ask to omit a base epoch that covers the including file’s date', () => {
     expect(errorsOf(child(['date: 2022-05-01']))).toEqual([
       expect.stringMatching(/epoch covers the scenario's date 2022-05-01.*omit: \{ epochs/),

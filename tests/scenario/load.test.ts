@@ -162,3 +162,28 @@ describe('loadScenario', () => {
     }
   });
 });
+
+describe('a bound missed in a broken copy of a shipped scenario', () => {
+  const broken = (from: RegExp, to: string) => {
+    expect(tutorialText).toMatch(from);
+    const r = loadScenario('/mem/t.yaml', memoryFiles({ '/mem/t.yaml': tutorialText.replace(from, to) }));
+    return r.ok ? [] : r.errors.map(formatError);
+  };
+
+  it('should say what to give, in words, not zod\'s "Too small: expected number to be >=0"', () => {
+    const cases: [RegExp, string, RegExp][] = [
+      [/weight: 4\n/, 'weight: -4\n', /preferences\.line\.weight: too small: give a number ≥ 0$/],
+      [/maxRounds: 12/, 'maxRounds: 0', /protocol\.maxRounds: too small: give a number ≥ 1$/],
+      [/^title: .*$/m, 'title: ""', /^\/mem\/t\.yaml:\d+:\d+: title: empty: give some text$/],
+    ];
+    for (const [from, to, message] of cases) {
+      const errors = broken(from, to);
+      expect(errors.length, to).toBeGreaterThan(0);
+      expect(
+        errors.some((e) => message.test(e)),
+        errors.join('\n'),
+      ).toBe(true);
+      for (const e of errors) expect(e).not.toMatch(/Too (small|big)|>=|<=/);
+    }
+  });
+});

@@ -58,7 +58,7 @@ describe('ratification: the format', () => {
     expect(errors).toEqual([
       // a missing key is reported where its entry starts
       `${FILE}:${lineOf('- id: west-parliament')}:5: ratification[west-parliament].label: missing: expected string`,
-      expect.stringContaining(`${value}: Too big: expected number to be <=1`),
+      expect.stringContaining(`${value}: too large: give a number ≤ 1`),
       expect.stringContaining(`${value}: the threshold 1.5 lies outside its own range [0.4, 0.6]`),
     ]);
   });

@@ -69,11 +69,14 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
           'this scenario gives no uncertainty ranges: every draw is the same, only the engine seed varies',
         ),
     ...(r.prior ? [p.dim(priorWords(r.reactions ?? [], r.setAside ?? []))] : []),
-    // with nothing drawn, only the runs' seeds differ: the shares are over those, not over any range
+    // with nothing drawn, only the runs' seeds differ: the shares are over those, not over any range; a record prior
+    // that some reaction constrains draws from part of the ranges only
     p.dim(
-      r.parameters.length
-        ? "These are frequencies over the scenario's uncertainty ranges (the modeller's assumption), not probabilities of real-world events."
-        : "These are frequencies over the runs' seeds alone, not probabilities of real-world events.",
+      !r.parameters.length
+        ? "These are frequencies over the runs' seeds alone, not probabilities of real-world events."
+        : r.reactions?.length
+          ? "These are frequencies over the preferences within the scenario's uncertainty ranges (the modeller's assumption) that reproduce its record, not probabilities of real-world events."
+          : "These are frequencies over the scenario's uncertainty ranges (the modeller's assumption), not probabilities of real-world events.",
     ),
     '',
     `${'outcome'.padEnd(12)} ${'runs'.padStart(6)} ${'share'.padStart(7)}  95% interval`,
