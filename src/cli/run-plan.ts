@@ -48,10 +48,17 @@ export function checkInjects(scenario: Scenario, options: RunOptions, injects: r
 
 function checkEvent(scenario: Scenario, manual: readonly string[], p: PlannedEvent) {
   if (manual.includes(p.event)) return;
+  // with no manual event to name, what can still be injected: an ad-hoc effect
+  const adHoc = 'an ad-hoc effect, KIND:TARGET@ROUND (docs/run.md)';
   if (scenario.events.some((e) => e.id === p.event))
     throw new PeacesimError(
-      `--inject ${p.event}@${p.round}: this event fires by itself in its round; inject a manual event: ${manual.join(', ') || '(none)'}`,
+      `--inject ${p.event}@${p.round}: this event fires by itself in its round; ${manual.length ? `inject a manual event: ${manual.join(', ')}` : `the scenario has no manual event; inject ${adHoc}`}`,
       2,
+    );
+  if (!manual.length)
+    throw new PeacesimError(
+      `--inject ${p.event}@${p.round}: unknown manual event "${p.event}" — the scenario has none; inject ${adHoc}`,
+      1,
     );
   throw new UnknownIdError('manual event', p.event, manual, '--inject: ');
 }

@@ -144,6 +144,20 @@ describe('unknown ids', () => {
     );
   });
 
+  it('should point to an ad-hoc effect where the scenario has no manual event to inject', () => {
+    // the tutorial's only event is scheduled: no manual one could be named
+    const scheduled = cli(['run', 'tutorial-bilateral', '--inject', 'pressure-on-south@3']);
+    expect(scheduled.code).toBe(2);
+    expect(scheduled.stderr).toBe(
+      'peacesim: --inject pressure-on-south@3: this event fires by itself in its round; the scenario has no manual event; inject an ad-hoc effect, KIND:TARGET@ROUND (docs/run.md)\n',
+    );
+    const unknown = cli(['run', 'tutorial-bilateral', '--inject', 'nothing@3']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      'unknown manual event "nothing" — the scenario has none; inject an ad-hoc effect',
+    );
+  });
+
   it('should suggest the id that an unknown one begins, and name all thirteen documents', () => {
     const r = cli(['whatif', 'ukraine-peace', '--document', 'us-28-point']);
     expect(r.code).toBe(1);

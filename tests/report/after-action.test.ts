@@ -148,7 +148,7 @@ describe('peacesim report (markdown)', () => {
     expect(r.stdout).toContain('South (stylised Ukraine) (played by a person) rejects');
     expect(r.stdout).toContain('South (stylised Ukraine) (played by a person) proposes a text');
     expect(r.stdout).toContain(
-      '**Outcome.** Unfinished: the session stops in round 3, waiting for South (stylised Ukraine) to answer the text (played by a person).',
+      '**Outcome.** Unfinished: the session stops in round 3, waiting for South (stylised Ukraine), played by a person, to answer the text.',
     );
     expect(r.stdout).toContain('South (stylised Ukraine) was played by a person.');
   });

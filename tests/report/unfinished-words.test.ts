@@ -1,5 +1,6 @@
 // A session saved while two teams were to answer the same text: the report's outcome names both in one clause,
-// not "waiting for Russia to answer the text, Ukraine to answer the text (played by a person)".
+// not "waiting for Russia to answer the text, Ukraine to answer the text (played by a person)"; who is played by a person
+// is said before the move, as the text is not.
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import { newGame } from '../../src/engine/game.ts';
@@ -19,7 +20,7 @@ describe('an unfinished session waiting for two teams', () => {
     expect(r.outcome.kind).toBe('unfinished');
     const sentence = r.outcome.sentence;
     expect(sentence).toContain(
-      'waiting for Russia and Ukraine to answer the text (each played by a person).',
+      'waiting for Russia and Ukraine, each played by a person, to answer the text.',
     );
   });
 });

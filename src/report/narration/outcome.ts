@@ -16,7 +16,7 @@ import { blameLine } from '../outcome-notes.ts';
 import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
 import { listing, protocolWords, strategyLabel, strategyWords } from '../words.ts';
-import { lastRound, PERSON, plural } from './phrases.ts';
+import { lastRound, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';
 import type { Voice } from './voice.ts';
@@ -223,17 +223,19 @@ export function reportOutcome(v: Voice, run: RunState): Outcome {
   const moveWords = (m: string) =>
     m === 'respond' ? 'answer the text' : m === 'propose' ? 'propose' : 'revise the text';
   const moves = [...new Set(run.awaiting.map((w) => w.move))];
+  // who is played by a person is said of the actors, before what they are to do ("Ukraine, played by a person, to
+  // answer the text"): after it, it read as if the text were played
   const what = listing(
-    moves.map(
-      (m) =>
-        `${listing(run.awaiting.filter((w) => w.move === m).map((w) => name(w.actor)))} to ${moveWords(m)}`,
-    ),
+    moves.map((m) => {
+      const who = run.awaiting.filter((w) => w.move === m);
+      const person = who.length > 1 ? ', each played by a person,' : ', played by a person,';
+      return `${listing(who.map((w) => name(w.actor)))}${person} to ${moveWords(m)}`;
+    }),
   );
-  const person = run.awaiting.length > 1 ? ' (each played by a person)' : PERSON;
   return {
     kind: 'unfinished',
     round: run.round,
     waitingFor: run.awaiting.map((w) => w.actor),
-    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what}${person}` : `, ${phaseWords(run.state)}: its saved inputs end there and nobody is waited for`}.`,
+    sentence: `Unfinished: the session stops in round ${run.round}${what ? `, waiting for ${what}` : `, ${phaseWords(run.state)}: its saved inputs end there and nobody is waited for`}.`,
   };
 }
