@@ -67,11 +67,21 @@ function listed(items: readonly string[]): string {
     : items.join(', ');
 }
 
+/** What a missing field takes, in the words of the file: "missing: give some text", not zod's "expected string". */
+const WHAT_TO_GIVE: Readonly<Record<string, string>> = {
+  string: 'some text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+};
+
 function messageOf(issue: ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${listed(issue.keys.map(quote))}`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
-    return `missing: expected ${issue.expected}`;
+    return `missing: give ${WHAT_TO_GIVE[issue.expected] ?? issue.expected}`;
   if (issue.code === 'too_small' || issue.code === 'too_big') return sizeMessage(issue);
   return issue.message.replace(/^Invalid input: /, '');
 }

@@ -186,4 +186,19 @@ describe('a bound missed in a broken copy of a shipped scenario', () => {
       for (const e of errors) expect(e).not.toMatch(/Too (small|big)|>=|<=/);
     }
   });
+
+  it('should say what a missing field takes, in words, not zod\'s "expected object"', () => {
+    const cases: [RegExp, string, RegExp][] = [
+      [/^summary: .*$/m, '', /: summary: missing: give some text$/],
+      [/^protocol:\n(?: {2}.*\n)+/m, '', /: protocol: missing: give a mapping \(key: value lines\)$/],
+    ];
+    for (const [from, to, message] of cases) {
+      const errors = broken(from, to);
+      expect(
+        errors.some((e) => message.test(e)),
+        errors.join('\n'),
+      ).toBe(true);
+      for (const e of errors) expect(e).not.toMatch(/expected (string|object|array|number)/);
+    }
+  });
 });

@@ -57,7 +57,7 @@ describe('ratification: the format', () => {
     const value = `ratified.yaml:${lineOf('value: 0.5') - 1}:14: ratification[west-parliament].threshold.value`;
     expect(errors).toEqual([
       // a missing key is reported where its entry starts
-      `${FILE}:${lineOf('- id: west-parliament')}:5: ratification[west-parliament].label: missing: expected string`,
+      `${FILE}:${lineOf('- id: west-parliament')}:5: ratification[west-parliament].label: missing: give some text`,
       expect.stringContaining(`${value}: too large: give a number ≤ 1`),
       expect.stringContaining(`${value}: the threshold 1.5 lies outside its own range [0.4, 0.6]`),
     ]);
