@@ -10,8 +10,12 @@ import { memoryIo } from '../src/cli/io.ts';
 import { run } from '../src/cli/program.ts';
 import { recoveryNote } from '../src/cli/recovery.ts';
 import { openScenario } from '../src/cli/scenarios.ts';
+import type { Scenario } from '../src/domain/types.ts';
+import { readTextFile } from '../src/scenario/include.ts';
+import { loadScenario } from '../src/scenario/load.ts';
 import { GLOBAL_KEYS, KEY_TABLES } from '../src/ui/keys.ts';
 import { blockAfter, missingLines, page } from './doc-quotes.ts';
+import { ROOT } from './helpers.ts';
 
 /** peacesim in-process: its exit code and everything it printed. */
 async function peacesim(...argv: string[]) {
@@ -219,6 +223,69 @@ describe('the numbers docs/scenarios.md states about the shipped scenarios', () 
     expect(
       entries.filter((e) => e.date > '2022-05-01' && e.date < '2024-06-14').every((e) => e.feasible > 1e9),
     ).toBe(true);
+  });
+});
+
+describe("docs/scenarios.md's ways to test one of blame-and-pressure's claims about time alone", () => {
+  const FILE = 'docs/scenarios.md';
+  // a file of one's own beside the docs' examples, read from memory: its include path is the page's
+  const own = resolve(ROOT, 'docs/examples/my-blame-and-pressure.yaml');
+  const load = (text: string) => loadScenario(own, (f) => (f === own ? text : readTextFile(f)));
+  const both = blockAfter(page(FILE), 'To set the claims about time aside');
+  const header = both.slice(
+    0,
+    both.findIndex((l) => l.startsWith('actors:')),
+  );
+  const drift = (s: Scenario, id: string) => s.actors[s.actorIndex.get(id)!]!.reservation.drift;
+
+  it('should turn both drifts off with the block the page gives, and keep the blame events', () => {
+    const r = load(both.join('\n'));
+    expect(r.ok, r.ok ? '' : r.errors.map((e) => e.message).join('; ')).toBe(true);
+    if (!r.ok) return;
+    expect([drift(r.scenario, 'russia'), drift(r.scenario, 'ukraine')]).toEqual([0, 0]);
+    expect(r.scenario.events.map((e) => e.id)).toContain('us-presses-ukraine-when-blamed');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('should refuse one drift set to 0 with the other kept, as the page says', () => {
+    says(FILE, 'setting one drift to 0 and keeping the other is a validation error');
+    const r = load(
+      [...header, 'actors:', '  - id: ukraine', '    reservation: { drift: { value: 0 } }'].join('\n'),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.message)).toEqual([
+      '"russia-drift" is on by default but its counterpart "ukraine-drift" is not (its drift is 0): turn both on, or both off',
+    ]);
+  });
+
+  it('should keep unequal drifts on as a pair', () => {
+    says(FILE, 'give each its own `value` (say 0.01 and 0.002): both stay on, as a pair');
+    const r = load(
+      [
+        ...header,
+        'actors:',
+        '  - id: russia',
+        '    reservation: { drift: { value: 0.01 } }',
+        '  - id: ukraine',
+        '    reservation: { drift: { value: 0.002 } }',
+      ].join('\n'),
+    );
+    expect(r.ok && [drift(r.scenario, 'russia'), drift(r.scenario, 'ukraine'), r.warnings]).toEqual([
+      0.01,
+      0.002,
+      [],
+    ]);
+  });
+
+  it('should run one claim alone from the block the page gives, with the warning it quotes', () => {
+    const alone = blockAfter(page(FILE), 'To weigh the claims unequally');
+    const r = load([...header, ...alone].join('\n'));
+    expect(r.ok, r.ok ? '' : r.errors.map((e) => e.message).join('; ')).toBe(true);
+    if (!r.ok) return;
+    expect([drift(r.scenario, 'russia'), drift(r.scenario, 'ukraine')]).toEqual([0.005, 0]);
+    expect(r.warnings.map((w) => w.path)).toEqual(['actors[russia].reservation.drift']);
+    expect(r.warnings[0]!.message).toContain('"russia-drift" acts on one side');
   });
 });
 

@@ -13,15 +13,29 @@ describe('blame-and-pressure: the hypotheses of commentary, switched on', () => 
 
   it('should not fire the blame events: with both parties’ red lines in the way, neither is twice the lone holdout', () => {
     const holdouts = entries(t, 'tally').filter((e) => e.holdout);
-    expect(holdouts.map((e) => [e.round, e.holdout])).toEqual([[11, 'russia']]);
+    expect(holdouts.map((e) => [e.round, e.holdout])).toEqual([[12, 'russia']]);
     expect(entries(t, 'inject')).toEqual([]);
     expect(snapshot.context.blameFired).toEqual([]);
     expect(stateName(snapshot)).toBe('stalemate');
   });
 
-  it('should let Russia’s value of no deal drift up 0.005 a round (the one-sided hypothesis it labels)', () => {
-    expect(snapshot.context.reservations[0]).toBeCloseTo(0.58 + 0.005 * (snapshot.context.round - 1), 9);
-    expect(runToEnd(shipped('ukraine-peace')).snapshot.context.reservations[0]).toBeCloseTo(0.58, 12);
+  it('should let Russia’s and Ukraine’s values of no deal drift up 0.005 a round each (the pair of claims it labels)', () => {
+    const rounds = snapshot.context.round - 1;
+    for (const id of ['russia', 'ukraine']) {
+      const k = s.actorIndex.get(id)!;
+      expect(s.actors[k]!.reservation.drift, id).toBe(0.005);
+      expect(snapshot.context.reservations[k], id).toBeCloseTo(
+        s.actors[k]!.reservation.value + 0.005 * rounds,
+        9,
+      );
+    }
+    // the others do not drift, and the default lets no one's drift
+    for (const a of s.actors.filter((x) => x.id !== 'russia' && x.id !== 'ukraine'))
+      expect(snapshot.context.reservations[s.actorIndex.get(a.id)!], a.id).toBe(a.reservation.value);
+    const plain = shipped('ukraine-peace');
+    expect(runToEnd(plain).snapshot.context.reservations).toEqual(
+      plain.actors.map((a) => a.reservation.value),
+    );
   });
 });
 
