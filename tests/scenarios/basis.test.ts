@@ -1,10 +1,12 @@
 // Every shipped scenario says what each modelling choice rests on (issue 7): a basis on every red line, rule,
 // preference, reservation, drift, strategy, epoch, event, durability factor and record entry; sources for every
-// stated or read one; and the default turns on no one-sided hypothesis without its counterpart or a stated reason.
+// stated or read one; the default turns on no one-sided hypothesis without its counterpart or a stated reason; and no
+// shipped scenario turns on a hypothesis that acts on an actor without its counterpart.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDates } from '../../src/domain/dates.ts';
+import type { Scenario } from '../../src/domain/types.ts';
 import {
   missingBasis,
   onByDefault,
@@ -89,11 +91,78 @@ describe('symmetric defaults', () => {
     expect(delta(onUkraine)).toEqual(delta(onRussia));
   });
 
-  it('keeps the one-sided hypotheses in the labelled teaching scenario (blame-and-pressure)', () => {
+  it("pairs blame-and-pressure's drifts: Russia's and Ukraine's equal, both on, each naming the other", () => {
     const s = load('blame-and-pressure.yaml');
-    const russia = s.actors[s.actorIndex.get('russia')!]!;
-    expect(russia.reservation.drift).toBeGreaterThan(0);
-    expect(unpairedHypotheses(s)).toEqual([]); // one-sided, but it says why
+    const reservation = (id: string) => s.actors[s.actorIndex.get(id)!]!.reservation;
+    const [russia, ukraine] = [reservation('russia'), reservation('ukraine')];
+    expect(russia.drift).toBeGreaterThan(0);
+    expect(ukraine.drift).toBe(russia.drift);
+    expect([russia.driftHypothesis?.counterpart, ukraine.driftHypothesis?.counterpart]).toEqual([
+      'ukraine-drift',
+      'russia-drift',
+    ]);
+    expect([russia.driftHypothesis?.oneSided, ukraine.driftHypothesis?.oneSided]).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect([russia.driftHypothesis?.basis, ukraine.driftHypothesis?.basis]).toEqual(['reading', 'reading']);
+    expect(unpairedHypotheses(s)).toEqual([]);
+  });
+});
+
+/**
+ * The hypotheses a plain run turns on that give a `oneSided` reason, with the actors each acts on: a drift acts on
+ * its actor, an event on the actors its effects name, a durability factor on none (it moves the estimated
+ * durability of a signed text, never an actor's values, red lines or moves).
+ */
+function oneSidedDefaults(s: Scenario): { at: string; actsOn: string[] }[] {
+  const out: { at: string; actsOn: string[] }[] = [];
+  for (const a of s.actors)
+    if (a.reservation.drift !== 0 && a.reservation.driftHypothesis?.oneSided !== undefined)
+      out.push({ at: `actors[${a.id}].reservation.drift`, actsOn: [a.id] });
+  for (const e of s.events)
+    if (onByDefault(e) && e.oneSided !== undefined)
+      out.push({
+        at: `events[${e.id}]`,
+        actsOn: e.effects.flatMap((x) => ('actor' in x ? [s.actors[x.actor]!.id] : [])),
+      });
+  for (const f of s.durability?.factors ?? [])
+    if (f.oneSided !== undefined) out.push({ at: `durability.factors[${f.id}]`, actsOn: [] });
+  return out;
+}
+
+// The rule: a hypothesis on by default that acts on an actor (a party or any other) has its counterpart, also on;
+// `oneSided` excuses only what acts on no actor — today, durability factors alone.
+describe('no one-sided hypothesis acts on an actor by default', () => {
+  it.each(files)('%s turns on no hypothesis with a oneSided reason that acts on an actor', (file) => {
+    expect(oneSidedDefaults(load(file)).filter((h) => h.actsOn.length > 0)).toEqual([]);
+  });
+
+  it('finds the one-sided hypotheses the rule still allows on by default: durability factors, acting on no actor', () => {
+    const allowed = files.flatMap((f) => oneSidedDefaults(load(f)).map((h) => h.at));
+    expect(allowed.length).toBeGreaterThan(0);
+    for (const at of allowed) expect(at).toMatch(/^durability\.factors\[/);
+  });
+
+  it('finds a drift on by default that gives a oneSided reason instead of its counterpart', () => {
+    const file = resolve(ROOT, 'scenarios', 'blame-and-pressure.yaml');
+    const text = readFileSync(file, 'utf8');
+    // Russia's drift alone, excused as the file once excused it; Ukraine's off
+    const planted = text
+      .replace(
+        '        counterpart: ukraine-drift\n',
+        '        oneSided: the claim is made of Russia alone\n',
+      )
+      .replace('        counterpart: russia-drift\n', '')
+      .replace(/(- id: ukraine\n {4}reservation:\n {6}drift:\n {8}value: )0\.005/, (_, head) => `${head}0`);
+    expect(planted).not.toBe(text);
+    const r = loadScenario(file, (f) => (f === file ? planted : readTextFile(f)));
+    expect(r.ok, r.ok ? '' : r.errors.map((e) => e.message).join('; ')).toBe(true);
+    if (!r.ok) return;
+    expect(oneSidedDefaults(r.scenario)).toContainEqual({
+      at: 'actors[russia].reservation.drift',
+      actsOn: ['russia'],
+    });
   });
 });
 
