@@ -30,6 +30,7 @@ import {
   parseInject,
   parseStrategy,
 } from '../flags.ts';
+import { injectFateLines } from '../inject-fate-words.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, injectsWords, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -86,6 +87,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
       `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
     );
   out.push(...signableLines(scenario, r.feasibility, r.parameters, p));
+  out.push(...injectFateLines(scenario, r, p));
 
   const s = r.signed;
   // the actors' names as wide as they come (United States), the column at least as wide as before
@@ -173,8 +175,8 @@ export function printOutcomes(
     const body =
       csv === 'runs'
         ? toCsv(
-            runColumns(scenario, result.anticipateRatification),
-            part.rows.map((r) => runRow(scenario, r, result.anticipateRatification)),
+            runColumns(scenario, result.anticipateRatification, result.injects),
+            part.rows.map((r) => runRow(scenario, r, result.anticipateRatification, result.injects)),
           )
         : csv === 'summary'
           ? outcomesSummaryCsv(result)

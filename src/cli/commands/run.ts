@@ -13,7 +13,7 @@ import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
-import { runCsv, runJson } from '../../report/exports/run.ts';
+import { firedByHand, runCsv, runJson } from '../../report/exports/run.ts';
 import { sourcesCitedLines } from '../../report/sources-cited.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -76,7 +76,7 @@ export async function report(
   const conflicts = opts.csv ? null : unsignable(scenario, options, result);
   if (opts.json || opts.csv) {
     const text = opts.csv
-      ? runCsv(scenario, transcript, resolved.anticipateRatification === true)
+      ? runCsv(scenario, transcript, resolved.anticipateRatification === true, firedByHand(result))
       : `${JSON.stringify({ ...runJson(scenario, resolved, result), conflicts, ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
@@ -206,7 +206,7 @@ export function registerRun(program: Command, io: Io): void {
           checkPlan(scenario, options, injects, opts.moves !== undefined);
           const plan: HeadlessPlan = {
             injects,
-            strict: true,
+            idle: 'refuse',
             ...(opts.moves ? { moves: readMoves(opts.moves) } : {}),
           };
           return runHeadless(scenario, options, plan);
