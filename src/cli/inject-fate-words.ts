@@ -13,7 +13,7 @@ import { sharePercent } from './share.ts';
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 
 /** Why an inject had nothing to do in a run, in words: "EU had already walked out as a bot: …". */
-export function passedOverWords(scenario: Scenario, p: PlannedInject, fate: InjectFate): string {
+function passedOverWords(scenario: Scenario, p: PlannedInject, fate: InjectFate): string {
   if ('event' in p) return fate;
   const e = p.effect;
   const who = 'actor' in e ? actorShort(scenario, e.actor) : '';
@@ -39,7 +39,7 @@ export function injectFateLines(scenario: Scenario, r: OutcomesResult, p: Palett
   if (r.injects.length === 0) return [];
   const out = [
     '',
-    `${p.bold('injects')} — the shares above are over all ${runs(r.draws)}, whether each inject fired in it or not:`,
+    `${p.bold('injects')} — the shares above are over all ${runs(r.draws)}, those where an inject fired and those where it did not:`,
   ];
   for (const i of r.injects) {
     const d = i.draws;

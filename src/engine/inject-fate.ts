@@ -34,9 +34,6 @@ export const NOT_REACHED = 'not-reached';
 export const FATE_PATTERN =
   /^(fired|not-reached|passed-over:walked-out:(no-deal|patience|ratification|inject|event:[a-z0-9][a-z0-9._-]*)|passed-over:red-line-dropped:(inject|event:[a-z0-9][a-z0-9._-]*)|passed-over:red-line-not-held)$/;
 
-/** A fate that is neither fired nor not reached: the inject had nothing to do. */
-export const passedOver = (f: InjectFate) => f !== FIRED && f !== NOT_REACHED;
-
 /**
  * Why an idle ad-hoc inject had nothing to do, read from the run's transcript: who or what made the actor walk
  * out, or dropped its red line. Called only for an inject `idleReason` finds idle.

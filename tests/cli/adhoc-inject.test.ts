@@ -320,7 +320,12 @@ describe('outcomes with an ad-hoc drop of a red line', () => {
       },
     ]);
     // and in how many of the draws it fired (here every one: nothing else drops the red line)
-    expect(json.injects[0].draws).toMatchObject({ fired: json.draws, passedOver: 0, notReached: 0, reasons: [] });
+    expect(json.injects[0].draws).toMatchObject({
+      fired: json.draws,
+      passedOver: 0,
+      notReached: 0,
+      reasons: [],
+    });
     expect(json.feasibility.drops).toEqual([
       {
         actor: 'north',

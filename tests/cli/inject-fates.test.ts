@@ -129,7 +129,7 @@ describe('outcomes with an inject that has nothing to do in some draws', () => {
     const text = (await cli('outcomes', FIXTURE, '-n', String(n), '-s', '4', '--inject', DROP)).out;
     const flat = text.replace(/\n\s+/g, ' ');
     expect(flat).toContain(
-      `the shares above are over all ${n} runs, whether each inject fired in it or not:`,
+      `the shares above are over all ${n} runs, those where an inject fired and those where it did not:`,
     );
     expect(flat).toContain(`--inject ${DROP} fired in ${expected.fired} of ${n} runs`);
     expect(flat).toContain(

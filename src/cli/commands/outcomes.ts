@@ -210,7 +210,11 @@ export function registerOutcomes(program: Command, io: Io): void {
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
       parseStrategy,
     )
-    .option('--inject <inject@round>', injectHelp('in every run'), parseInject)
+    .option(
+      '--inject <inject@round>',
+      `${injectHelp('in every run')}; in a draw where it has nothing to do (its actor gone, its red line dropped) it is passed over and counted`,
+      parseInject,
+    )
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the summary as JSON (deterministic)')

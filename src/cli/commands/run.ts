@@ -170,7 +170,7 @@ export function registerRun(program: Command, io: Io): void {
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the run as JSON (deterministic)')
-    .option('--csv', 'print CSV: one row per verdict (round × actor)')
+    .option('--csv', 'print CSV: one row per verdict (round × actor), and one per inject fired by hand')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session (scenario hash, seed, options, inputs) to resume or replay')
     .action(
