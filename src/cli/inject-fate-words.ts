@@ -12,13 +12,18 @@ import { sharePercent } from './share.ts';
 
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 
-/** Why an inject had nothing to do in a run, in words: "EU had already walked out as a bot: …". */
+/**
+ * Why an inject had nothing to do in a run, in words: "Ukraine no longer held the red line no-withdrawal: an event
+ * of the scenario (…) had dropped it". The red line by its id, as the header's words for the inject name it.
+ */
 function passedOverWords(scenario: Scenario, p: PlannedInject, fate: InjectFate): string {
   if ('event' in p) return fate;
   const e = p.effect;
   const who = 'actor' in e ? actorShort(scenario, e.actor) : '';
   const redLine = e.kind === 'drop-red-line' ? e.redLine : '';
   const [, kind, cause, id] = fate.split(':');
+  // an event by its title, as the header names the injected ones
+  const event = `an event of the scenario (${scenario.events.find((x) => x.id === id)?.title ?? id})`;
   if (kind === 'walked-out') {
     const left = `${who} had already walked out`;
     if (cause === 'no-deal')
@@ -26,11 +31,11 @@ function passedOverWords(scenario: Scenario, p: PlannedInject, fate: InjectFate)
     if (cause === 'patience') return `${left} as the mediator, its patience exhausted`;
     if (cause === 'ratification')
       return `${left}: anticipating ratification, nothing it could table would clear its own`;
-    if (cause === 'event') return `${left} with the scenario's event ${id}`;
-    return `${left} with an earlier inject of the run`;
+    if (cause === 'event') return `${left}, with ${event}`;
+    return `${left}, with an earlier inject of the run`;
   }
   if (kind === 'red-line-dropped')
-    return `${who} no longer held the red line ${redLine}: ${cause === 'event' ? `the scenario's event ${id}` : 'an earlier inject of the run'} had dropped it`;
+    return `${who} no longer held the red line ${redLine}: ${cause === 'event' ? event : 'an earlier inject of the run'} had dropped it`;
   return `${who} did not hold the red line ${redLine} in round ${p.round}`;
 }
 

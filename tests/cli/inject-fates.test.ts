@@ -133,7 +133,7 @@ describe('outcomes with an inject that has nothing to do in some draws', () => {
     );
     expect(flat).toContain(`--inject ${DROP} fired in ${expected.fired} of ${n} runs`);
     expect(flat).toContain(
-      `passed over in ${expected.passedOver}, with nothing to do: in ${expected.passedOver}, South no longer held the red line army-floor: the scenario's event south-softens had dropped it`,
+      `passed over in ${expected.passedOver}, with nothing to do: in ${expected.passedOver}, South no longer held the red line army-floor: an event of the scenario (${fixture.events.find((e) => e.id === 'south-softens')!.title}) had dropped it`,
     );
     expect(flat).toContain(`not reached in ${expected.notReached}: the talks had ended before round 3`);
     expect(flat).toContain(`signed in ${expected.firedSigned} of the ${expected.fired} runs where it fired`);
@@ -181,7 +181,7 @@ describe('outcomes with an inject that has nothing to do in some draws', () => {
       'walk-out:coalition@3',
     );
     expect(text.out.replace(/\n\s+/g, ' ')).toContain(
-      `in ${first!.fired}, Coalition of the willing had already walked out with an earlier inject of the run`,
+      `in ${first!.fired}, Coalition of the willing had already walked out, with an earlier inject of the run`,
     );
   });
 
