@@ -499,7 +499,10 @@ describe('the CSV tables docs/export.md describes', () => {
     ['sweep --csv draws', 'sweep tutorial-bilateral -n 5 --csv draws --anticipate-ratification'],
     ['outcomes --csv', 'outcomes ukraine-peace -n 2 --workers 1 --csv'],
     // with every optional column: the hurdles anticipated (a last column, only when on)
-    ['outcomes --csv runs', 'outcomes ukraine-peace -n 2 --workers 1 --csv runs --anticipate-ratification'],
+    [
+      'outcomes --csv runs',
+      'outcomes ukraine-peace -n 2 --workers 1 --csv runs --anticipate-ratification --inject us-walks-away@3',
+    ],
     [
       'whatif --csv',
       'whatif tutorial-bilateral --document mediator-text --set guarantee=art5-like --csv --anticipate-ratification',
@@ -508,7 +511,8 @@ describe('the CSV tables docs/export.md describes', () => {
       'concessions --csv',
       'concessions tutorial-bilateral --document north-opening --csv --anticipate-ratification',
     ],
-    ['run --csv', 'run tutorial-bilateral --csv --anticipate-ratification'],
+    // with a manual event injected (tutorial-bilateral has none manual: ukraine-peace's), for the inject column
+    ['run --csv', 'run ukraine-peace --rounds 2 --csv --anticipate-ratification --inject us-walks-away@2'],
   ];
   for (const [heading, line] of tables)
     it(`should name every column of ${heading}, and print every column its table lists`, async () => {

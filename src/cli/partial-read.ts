@@ -5,8 +5,9 @@ import { dayOf } from '../domain/dates.ts';
 import { PeacesimError } from '../domain/errors.ts';
 import { cleanJsonStrings, oneLine, showPath } from '../domain/text.ts';
 import { REJECTION_KINDS } from '../engine/holdout-kind.ts';
+import { FATE_PATTERN } from '../engine/inject-fate.ts';
 import { INPUT_LIMITS, readInputFile } from '../scenario/input-file.ts';
-import { PARTIAL_FORMAT, type Partial } from './partial.ts';
+import { PARTIAL_FORMAT, PARTIAL_LACKS, type Partial } from './partial.ts';
 
 const count = z.number().int().min(0);
 const Tally = z.strictObject({
@@ -30,6 +31,7 @@ const Row = z.strictObject({
   holdouts: z.array(count),
   holdoutReasons: z.array(z.partialRecord(z.enum(REJECTION_KINDS), count)),
   walkedOut: z.array(z.string()),
+  injects: z.array(z.string().regex(FATE_PATTERN)),
 });
 const Term = z.tuple([z.union([z.string(), z.number()]), count]);
 
@@ -61,6 +63,12 @@ export function readPartial(file: string): Partial {
       `${showPath(file)}: not a partial result (invalid JSON: ${oneLine((e as Error).message)})`,
     );
   }
+  // a part an older peacesim wrote lacks what this one merges: said in one line, with what to do
+  const format = raw && typeof raw === 'object' ? (raw as { format?: unknown }).format : undefined;
+  if (typeof format === 'string' && format !== PARTIAL_FORMAT && PARTIAL_LACKS[format])
+    throw new PeacesimError(
+      `${showPath(file)}: a partial result of an older peacesim (${format}): ${PARTIAL_LACKS[format]}; run its shards again with this version (--shard I/N --out FILE)`,
+    );
   const parsed = PartialSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

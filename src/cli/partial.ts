@@ -8,7 +8,13 @@ import type { OutcomesPart } from '../engine/outcomes.ts';
 import { type Shard, shardRange } from './shard.ts';
 
 // 2: an outcomes row counts its lone-holdout rounds by reason (holdoutReasons)
-export const PARTIAL_FORMAT = 'peacesim-partial/2';
+// 3: an outcomes row says what became of each --inject in its draw (injects: fired, passed over and why, not reached)
+export const PARTIAL_FORMAT = 'peacesim-partial/3';
+/** What an older format lacks, by format: the one line that refuses it says so. */
+export const PARTIAL_LACKS: Readonly<Record<string, string>> = {
+  'peacesim-partial/1': "its draws do not count the lone holdouts' reasons nor say which injects fired",
+  'peacesim-partial/2': 'its draws do not say which injects fired, were passed over or were not reached',
+};
 
 export type PartialCommand = 'outcomes' | 'sweep';
 
@@ -44,7 +50,8 @@ export function checkShape(
           (r) =>
             r.reservations.length === actors &&
             r.holdouts.length === actors &&
-            r.holdoutReasons.length === actors,
+            r.holdoutReasons.length === actors &&
+            r.injects.length === (Array.isArray(p.options.injects) ? p.options.injects.length : 0),
         )
       : p.part.documents.length === documents &&
         p.part.documents.every(
@@ -56,7 +63,9 @@ export function checkShape(
             (d.wouldFail !== undefined) === (p.options.anticipateRatification === true),
         );
   if (!fits)
-    throw new PeacesimError(`${file}: its statistics do not fit the scenario's actors, issues or documents`);
+    throw new PeacesimError(
+      `${file}: its statistics do not fit the scenario's actors, issues or documents, or its injects`,
+    );
 }
 
 /** JSON with sorted keys: options compared whatever order they were written in. */

@@ -12,6 +12,7 @@ import type { Scenario } from '../domain/types.ts';
 import { initialContext, type NegotiationContext, unguardedItems } from './context.ts';
 import type { NegotiationEvent } from './events.ts';
 import { idleReason, plannedInput, runHeadless } from './headless.ts';
+import { FIRED, type IdlePolicy, type InjectFate, idleFate, NOT_REACHED } from './inject-fate.ts';
 import type { PlannedInject } from './inject-text.ts';
 import { ACTIONS, GUARDS, statechart } from './machine.ts';
 import { type Run, type RunOptions, resolveOptions } from './options.ts';
@@ -128,6 +129,8 @@ export interface BatchRun {
   /** the final state: signed, stalemate or collapsed */
   readonly state: string;
   readonly context: NegotiationContext;
+  /** per planned inject, in plan order: what became of it (inject-fate.ts) */
+  readonly fates: readonly InjectFate[];
 }
 
 /**
@@ -139,14 +142,15 @@ export function runBatch(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],
-  /** the user planned the injects: one with nothing to do declines the run (the headless driver says why) */
-  strict = false,
+  /** an inject with nothing to do (HeadlessPlan.idle): `refuse` declines the run (the headless driver says why) */
+  idle: IdlePolicy = 'send',
 ): BatchRun | null {
   const run: Run = { scenario, options: resolveOptions(scenario, options) };
   const at: At = { leaf: leafOf(statechart() as Node), ctx: initialContext(scenario, run.options) };
   const fired = new Set<number>();
+  const fates: InjectFate[] = injects.map(() => NOT_REACHED);
   const ended = (): BatchRun | null =>
-    at.leaf.type === 'final' ? { state: at.leaf.key, context: at.ctx } : null;
+    at.leaf.type === 'final' ? { state: at.leaf.key, context: at.ctx, fates } : null;
   for (let guard = 0; guard < 100_000; guard++) {
     if (ended()) return ended();
     if (at.leaf.path.join('.') === 'live.running.tabling')
@@ -154,15 +158,32 @@ export function runBatch(
         const p = injects[k]!;
         if (p.round !== at.ctx.round || fired.has(k)) continue;
         fired.add(k);
-        if (strict && idleReason(scenario, at.ctx, p)) return null;
+        // an earlier inject of the round ended the talks: this one is not reached
+        if (idle === 'pass-over' && at.leaf.type === 'final') continue;
+        if (idle !== 'send' && idleReason(scenario, at.ctx, p)) {
+          if (idle === 'refuse') return null;
+          fates[k] = idleFate(scenario, at.ctx, p);
+          continue;
+        }
         const inject = plannedInput(scenario, at.ctx, p);
-        if (inject && !take(run, at, inject)) return null;
+        if (!inject) {
+          fates[k] = idleFate(scenario, at.ctx, p);
+          continue;
+        }
+        if (!take(run, at, inject)) return null;
+        fates[k] = FIRED;
       }
     // an inject ended the talks (a walk-out)
     if (ended()) return ended();
     if (at.ctx.awaiting.length > 0 || !take(run, at, { type: 'STEP' })) return null;
   }
   return null;
+}
+
+/** How a run of bots ended, and what became of each planned inject. */
+export interface EndedRun {
+  readonly context: NegotiationContext;
+  readonly fates: readonly InjectFate[];
 }
 
 /**
@@ -174,12 +195,12 @@ export function endOfRun(
   scenario: Scenario,
   options: RunOptions,
   injects: readonly PlannedInject[],
-  /** the user planned the injects (`--inject`): see HeadlessPlan.strict */
-  strict = false,
-): NegotiationContext | null {
+  /** an inject with nothing to do: see HeadlessPlan.idle */
+  idle: IdlePolicy = 'send',
+): EndedRun | null {
   // only the end is read, here and by the summaries: the entries need no freezing (context.ts)
-  const batch = unguardedItems(() => runBatch(scenario, options, injects, strict));
-  if (batch) return batch.context;
-  const r = runHeadless(scenario, options, { injects, strict });
-  return r.waitingFor ? null : r.snapshot.context;
+  const batch = unguardedItems(() => runBatch(scenario, options, injects, idle));
+  if (batch) return batch;
+  const r = runHeadless(scenario, options, { injects, idle });
+  return r.waitingFor ? null : { context: r.snapshot.context, fates: r.fates };
 }

@@ -7,6 +7,7 @@ import type { NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
 import type { HumanMove, InjectEvent, NegotiationEvent } from './events.ts';
 import { awaited, type Game, isOver, isPaused, newGame, refusal, send } from './game.ts';
+import { FIRED, type IdlePolicy, type InjectFate, idleFate, NOT_REACHED } from './inject-fate.ts';
 import { injectText, type PlannedInject } from './inject-text.ts';
 import type { NegotiationSnapshot } from './machine.ts';
 import type { RunOptions } from './options.ts';
@@ -34,7 +35,8 @@ export function plannedInput(
 /**
  * Why an ad-hoc inject has nothing to do where the run stands, or null: a drop of a red line the actor does not
  * hold (plannedInput skips it), a walk-out of an actor already gone (the engine logs it and changes nothing). A
- * run planned by the user (`--inject`) refuses both rather than pass over them in silence.
+ * run planned by the user (`--inject`) refuses both rather than pass over them in silence; the draws of `outcomes`
+ * pass over them and count why (inject-fate.ts).
  */
 export function idleReason(scenario: Scenario, ctx: NegotiationContext, p: PlannedInject): string | null {
   if ('event' in p) return null;
@@ -59,10 +61,11 @@ export interface SuppliedMove {
 export interface HeadlessPlan {
   readonly injects?: readonly PlannedInject[];
   /**
-   * the user planned the injects (`--inject`): one with nothing to do where the run stands is refused (PlanError),
-   * not skipped. Off for a plan rebuilt from a session, or run again with a reversed choice (hinges)
+   * an inject with nothing to do where the run stands (IdlePolicy): `refuse` (PlanError) when the user planned
+   * the run (`--inject`); `send` (the default) for a plan rebuilt from a session, or run again with a reversed
+   * choice (hinges); `pass-over` for the draws of `outcomes`, which count it
    */
-  readonly strict?: boolean;
+  readonly idle?: IdlePolicy;
   readonly moves?: readonly SuppliedMove[];
 }
 
@@ -93,6 +96,8 @@ export interface HeadlessRun {
   readonly inputs: readonly NegotiationEvent[];
   /** set when the run stopped because a person's move was needed and none was left */
   readonly waitingFor: string | null;
+  /** per planned inject, in plan order: what became of it (inject-fate.ts) */
+  readonly fates: readonly InjectFate[];
 }
 
 function taken(sent: ReturnType<typeof send>): Game {
@@ -128,12 +133,14 @@ export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
     throw new PlanError({ kind: 'move', ...m }, start.snapshot.context.round, why);
   }
   const fired = new Set<number>();
+  const fates: InjectFate[] = (plan.injects ?? []).map(() => NOT_REACHED);
   let game = start;
   const done = (waitingFor: string | null): HeadlessRun => ({
     game,
     snapshot: game.snapshot,
     inputs: game.inputs,
     waitingFor,
+    fates,
   });
   for (let guard = 0; guard < 100_000; guard++) {
     if (isOver(game)) return done(null);
@@ -146,10 +153,21 @@ export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
       (plan.injects ?? []).forEach((p, k) => {
         if (p.round !== round || fired.has(k)) return;
         fired.add(k);
-        const idle = plan.strict ? idleReason(game.scenario, game.snapshot.context, p) : null;
-        if (idle) throw new PlanError({ kind: 'inject', inject: p }, round, idle);
+        const policy = plan.idle ?? 'send';
+        // an earlier inject of the round ended the talks: this one is not reached
+        if (policy === 'pass-over' && isOver(game)) return;
+        const idle = policy === 'send' ? null : idleReason(game.scenario, game.snapshot.context, p);
+        if (idle && policy === 'refuse') throw new PlanError({ kind: 'inject', inject: p }, round, idle);
+        if (idle) {
+          fates[k] = idleFate(game.scenario, game.snapshot.context, p);
+          return;
+        }
         const inject = plannedInput(game.scenario, game.snapshot.context, p);
-        if (!inject) return;
+        if (!inject) {
+          fates[k] = idleFate(game.scenario, game.snapshot.context, p);
+          return;
+        }
+        fates[k] = FIRED;
         const why = refusal(game, inject);
         if (why) throw new PlanError({ kind: 'inject', inject: p }, round, why);
         game = taken(send(game, inject));

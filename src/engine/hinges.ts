@@ -43,8 +43,8 @@ export function playOutcome(
   injects: readonly PlannedInject[],
   strict = false,
 ): RunEnd {
-  const end = endOfRun(scenario, options, injects, strict);
-  return end ? runEnd(end.transcript) : 'waiting';
+  const end = endOfRun(scenario, options, injects, strict ? 'refuse' : 'send');
+  return end ? runEnd(end.context.transcript) : 'waiting';
 }
 
 /** How a transcript ends, as the search compares runs ('waiting': it has not ended). */
@@ -59,7 +59,7 @@ export interface OutcomeHingeOptions {
   readonly run?: RunOptions;
   readonly injects?: readonly PlannedInject[];
   /**
-   * the user planned the injects: the run itself refuses one with nothing to do (HeadlessPlan.strict); the runs
+   * the user planned the injects: the run itself refuses one with nothing to do (HeadlessPlan.idle); the runs
    * with a reversed choice still pass over it, as a choice may have made it idle
    */
   readonly strict?: boolean;

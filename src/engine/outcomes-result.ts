@@ -11,6 +11,7 @@ import { redLineOf, type Violation } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import type { Scenario, Strategy } from '../domain/types.ts';
 import { REJECTION_KINDS, type RejectionKind } from './holdout-kind.ts';
+import { type FateTally, tallyFates } from './inject-fate.ts';
 import { injectJson } from './inject-text.ts';
 import { resolveOptions } from './options.ts';
 import {
@@ -63,6 +64,16 @@ interface WalkOutTally {
   readonly interval: readonly [number, number];
 }
 
+/** One planned inject over the draws: the counts add up to the draws (inject-fate.ts says each fate). */
+interface InjectDraws extends Omit<FateTally, 'firedSigned'> {
+  /** the draws where it fired that signed, of those where it fired: not its effect (those draws differ too) */
+  readonly signedWhereFired: {
+    readonly runs: number;
+    readonly share: number;
+    readonly interval: readonly [number, number];
+  };
+}
+
 /** What one actor's figures rest on, the same in every draw: its reservation, its red lines, its ranges. */
 interface ActorBases extends DrawBasis {
   readonly actor: string;
@@ -81,7 +92,8 @@ export interface OutcomesResult {
   readonly strategies: Readonly<Record<string, Strategy>>;
   /** the modeller's hypothesis that negotiators anticipate ratification was on (absent: off) */
   readonly anticipateRatification?: true;
-  readonly injects: readonly ReturnType<typeof injectJson>[];
+  /** each planned inject, and in how many draws it fired, was passed over (by why) or was not reached */
+  readonly injects: readonly (ReturnType<typeof injectJson> & { readonly draws: InjectDraws })[];
   /** the uncertain parameters drawn (as in sweep) */
   readonly parameters: readonly string[];
   /** under `--prior record`: the reactions the draws reproduce, and those set aside as conflicting */
@@ -188,7 +200,15 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]!])),
     ...(resolved.anticipateRatification ? { anticipateRatification: true } : {}),
-    injects: injects.map(injectJson),
+    injects: injects.map((p, k) => {
+      const { firedSigned, ...t } = tallyFates(part.rows, k);
+      const signedWhereFired = {
+        runs: firedSigned,
+        share: share(firedSigned, t.fired),
+        interval: wilson(firedSigned, t.fired),
+      };
+      return { ...injectJson(p), draws: { ...t, signedWhereFired } };
+    }),
     // a record prior draws the actors from the record's region and leaves the thresholds as written
     parameters: [...uncertainParameters(scenario), ...(options.prior ? [] : thresholdParameters(scenario))],
     ...priorReport(options.prior),

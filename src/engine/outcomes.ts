@@ -10,6 +10,7 @@ import type { NegotiationContext } from './context.ts';
 import { runOutcome } from './game.ts';
 import { PlanError } from './headless.ts';
 import { holdoutVerdicts, type RejectionKind, rejectionKind } from './holdout-kind.ts';
+import type { InjectFate } from './inject-fate.ts';
 import type { PlannedInject } from './inject-text.ts';
 import { MAX_SEED, type RunOptions } from './options.ts';
 import type { TermSheet, TermValue } from './terms.ts';
@@ -55,6 +56,8 @@ export interface OutcomeRun {
   /** the same rounds by the reason of the actor's rejection, per actor (zero counts left out) */
   readonly holdoutReasons: readonly HoldoutReasons[];
   readonly walkedOut: readonly string[];
+  /** per planned inject (`--inject`), in order: fired, passed over with nothing to do and why, or not reached */
+  readonly injects: readonly InjectFate[];
 }
 
 /** One draw's run as a partial result keeps it: everything but the signed terms (those are tallied). */
@@ -90,10 +93,14 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
   const n = scenario.actors.length;
   const drawn = drawOf(scenario, options.prior, options.seed, index, options.asOf);
   const engineSeed = drawRng(options.seed, index, ENGINE_STREAM).int(0, MAX_SEED);
-  // the injects are the user's (--inject): one with nothing to do in a draw is refused, not passed over
-  const ctx = inDraw(index, () => endOfRun(drawn, { ...options.run, seed: engineSeed }, injects, true));
+  // an inject with nothing to do in this draw (the actor gone, the red line dropped) is passed over and counted:
+  // the draws differ, and one draw where it is idle says nothing against the others (inject-fate.ts)
+  const end = inDraw(index, () =>
+    endOfRun(drawn, { ...options.run, seed: engineSeed }, injects, 'pass-over'),
+  );
   // the CLI refuses people at the table; a run that waits for one is a bug, not an outcome
-  if (!ctx) throw new Error(`draw ${index}: the run waits for a person`);
+  if (!end) throw new Error(`draw ${index}: the run waits for a person`);
+  const ctx = end.context;
   const ended = runOutcome(ctx.transcript);
   if (!ended) throw new Error(`draw ${index}: the run did not end`);
   const holdouts = new Array<number>(n).fill(0);
@@ -113,6 +120,7 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
     holdouts,
     holdoutReasons,
     walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),
+    injects: end.fates,
   };
 }
 

@@ -231,7 +231,9 @@ describe('peacesim outcomes', () => {
     const j = JSON.parse(r.out);
     expect(j.outcomes.find((o: { outcome: string }) => o.outcome === 'collapsed').count).toBe(2);
     expect(j.walkOuts.find((w: { actor: string }) => w.actor === 'us').runs).toBe(2);
-    expect(j.injects).toEqual([{ event: 'us-walks-away', round: 3 }]);
+    expect(j.injects).toMatchObject([{ event: 'us-walks-away', round: 3 }]);
+    // it fired in every draw: it is what ended them
+    expect(j.injects[0].draws).toMatchObject({ fired: j.draws, passedOver: 0, notReached: 0 });
   });
 
   it('should write with --out exactly what stdout shows', async () => {

@@ -195,7 +195,21 @@ describe('shards', () => {
     const sweep = join(dir, 'sweep.json');
     await cli('sweep', 'tutorial-bilateral', '-n', '4', '--shard', '1/2', '--out', sweep);
     const junk = join(dir, 'junk.json');
-    writeFileSync(junk, '{"format":"peacesim-partial/2"}');
+    writeFileSync(junk, '{"format":"peacesim-partial/3"}');
+    // a part an older peacesim wrote: its rows do not say what became of each inject
+    const older = join(dir, 'older.json');
+    const a1json = JSON.parse(readFileSync(a1, 'utf8'));
+    writeFileSync(
+      older,
+      JSON.stringify({
+        ...a1json,
+        format: 'peacesim-partial/2',
+        part: {
+          ...a1json.part,
+          rows: a1json.part.rows.map(({ injects: _, ...row }: { injects: unknown }) => row),
+        },
+      }),
+    );
     const cases: [string[], RegExp][] = [
       [[a0], /shard 1 of 2 is missing \(have 0\)/],
       [[a0, a0], /a0\.json: given twice/],
@@ -221,6 +235,10 @@ describe('shards', () => {
       [[dated0, forged], /forged\.json: its --as-of is no date/],
       [[a0, sweep], /sweep\.json: command "sweep" differs/],
       [[a0, junk], /junk\.json: not a peacesim partial result/],
+      [
+        [a0, older],
+        /older\.json: a partial result of an older peacesim \(peacesim-partial\/2\): its draws do not say which injects fired, were passed over or were not reached; run its shards again with this version/,
+      ],
       [[a0, join(dir, 'nowhere.json')], /nowhere\.json: no such file; check the name/],
     ];
     for (const [files, message] of cases) {

@@ -8,6 +8,7 @@ import type { Scenario } from '../../src/domain/types.ts';
 import { runBatch } from '../../src/engine/batch.ts';
 import { unguardedItems } from '../../src/engine/context.ts';
 import { PlanError, runHeadless } from '../../src/engine/headless.ts';
+import { FATE_PATTERN } from '../../src/engine/inject-fate.ts';
 import type { PlannedInject } from '../../src/engine/inject-text.ts';
 import { stateName } from '../../src/engine/machine.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
@@ -82,6 +83,56 @@ describe('runs of draws without history', () => {
     // both sides of the comparison were exercised
     expect(seen.batch).toBeGreaterThan(0);
     expect(seen.declined).toBeGreaterThan(0);
+  });
+
+  it('should pass over an idle ad-hoc inject as the headless driver does, with the same fates (pass-over)', () => {
+    const seen = new Set<string>();
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          id: fc.constantFrom('ukraine-peace', 'tutorial-bilateral'),
+          draw: fc.nat({ max: 10_000 }),
+          seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          // a walk-out or a drop of a red line, of an actor by its place, at a round: often idle, twice over
+          injects: fc.array(
+            fc.tuple(fc.boolean(), fc.nat({ max: 4 }), fc.nat({ max: 6 }), fc.integer({ min: 1, max: 6 })),
+            { minLength: 1, maxLength: 4 },
+          ),
+        }),
+        ({ id, draw, seed, injects }) => {
+          const s = drawOf(shipped(id), undefined, seed, draw);
+          const planned = injects.flatMap(([walk, a, r, round]): PlannedInject[] => {
+            const actor = s.actors[a % s.actors.length]!;
+            const redLine = actor.redLines[r % Math.max(1, actor.redLines.length)];
+            if (walk) return [{ effect: { kind: 'walk-out' as const, actor: actor.id }, round }];
+            return redLine
+              ? [{ effect: { kind: 'drop-red-line' as const, actor: actor.id, redLine: redLine.id }, round }]
+              : [];
+          });
+          const options: RunOptions = { seed, maxRounds: 6 };
+          const batch = unguardedItems(() => runBatch(s, options, planned, 'pass-over'));
+          const machine = runHeadless(s, options, { injects: planned, idle: 'pass-over' });
+          expect(machine.fates.every((f) => FATE_PATTERN.test(f))).toBe(true);
+          for (const f of machine.fates) seen.add(f.split(':').slice(0, 2).join(':'));
+          if (batch === null) return;
+          compared++;
+          expect(batch.fates).toEqual(machine.fates);
+          expect(JSON.stringify(batch.context)).toBe(JSON.stringify(machine.snapshot.context));
+        },
+      ),
+      { seed: 20261206, numRuns: 60 },
+    );
+    expect(compared).toBeGreaterThan(0);
+    // every kind of fate came up
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'fired',
+        'not-reached',
+        'passed-over:red-line-dropped',
+        'passed-over:walked-out',
+      ]),
+    );
   });
 
   it('should decline a run with a person at the table', () => {

@@ -30,6 +30,7 @@ import {
   parseInject,
   parseStrategy,
 } from '../flags.ts';
+import { injectFateLines } from '../inject-fate-words.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, injectsWords, issueLabel, parameterLabel, shortName } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
@@ -86,6 +87,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
       `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
     );
   out.push(...signableLines(scenario, r.feasibility, r.parameters, p));
+  out.push(...injectFateLines(scenario, r, p));
 
   const s = r.signed;
   // the actors' names as wide as they come (United States), the column at least as wide as before
@@ -173,8 +175,8 @@ export function printOutcomes(
     const body =
       csv === 'runs'
         ? toCsv(
-            runColumns(scenario, result.anticipateRatification),
-            part.rows.map((r) => runRow(scenario, r, result.anticipateRatification)),
+            runColumns(scenario, result.anticipateRatification, result.injects),
+            part.rows.map((r) => runRow(scenario, r, result.anticipateRatification, result.injects)),
           )
         : csv === 'summary'
           ? outcomesSummaryCsv(result)
@@ -208,7 +210,11 @@ export function registerOutcomes(program: Command, io: Io): void {
       "replace an actor's strategy, e.g. europe=linear or russia=boulware:e=0.1 (repeatable; not human)",
       parseStrategy,
     )
-    .option('--inject <inject@round>', injectHelp('in every run'), parseInject)
+    .option(
+      '--inject <inject@round>',
+      `${injectHelp('in every run')}; in a draw where it has nothing to do (its actor gone, its red line dropped) it is passed over and counted`,
+      parseInject,
+    )
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the summary as JSON (deterministic)')

@@ -20,7 +20,7 @@ export function registerResume(program: Command, io: Io): void {
     )
     .option('--moves <file>', 'more moves for the actors played by people (JSON; see docs/run.md)')
     .option('--json', 'print the run as JSON (deterministic)')
-    .option('--csv', 'print CSV: one row per verdict (round × actor)')
+    .option('--csv', 'print CSV: one row per verdict (round × actor), and one per inject fired by hand')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session again (with any new inputs)')
     .action(

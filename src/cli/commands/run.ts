@@ -13,7 +13,7 @@ import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
 import { type RestsOnSection, restsOnLines } from '../../report/evidence.ts';
 import { NOT_ENDED, restsOnFor } from '../../report/evidence-of.ts';
-import { runCsv, runJson } from '../../report/exports/run.ts';
+import { firedByHand, runCsv, runJson } from '../../report/exports/run.ts';
 import { sourcesCitedLines } from '../../report/sources-cited.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -76,7 +76,7 @@ export async function report(
   const conflicts = opts.csv ? null : unsignable(scenario, options, result);
   if (opts.json || opts.csv) {
     const text = opts.csv
-      ? runCsv(scenario, transcript, resolved.anticipateRatification === true)
+      ? runCsv(scenario, transcript, resolved.anticipateRatification === true, firedByHand(result))
       : `${JSON.stringify({ ...runJson(scenario, resolved, result), conflicts, ...(opts.restsOn ? { restsOn: opts.restsOn } : {}) }, null, 2)}\n`;
     if (opts.out) writeFileAtomic(opts.out, text);
     else io.out(text);
@@ -170,7 +170,7 @@ export function registerRun(program: Command, io: Io): void {
     .option(ANTICIPATE_FLAG, ANTICIPATE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .option('--json', 'print the run as JSON (deterministic)')
-    .option('--csv', 'print CSV: one row per verdict (round × actor)')
+    .option('--csv', 'print CSV: one row per verdict (round × actor), and one per inject fired by hand')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
     .option('--save <file>', 'save the session (scenario hash, seed, options, inputs) to resume or replay')
     .action(
@@ -206,7 +206,7 @@ export function registerRun(program: Command, io: Io): void {
           checkPlan(scenario, options, injects, opts.moves !== undefined);
           const plan: HeadlessPlan = {
             injects,
-            strict: true,
+            idle: 'refuse',
             ...(opts.moves ? { moves: readMoves(opts.moves) } : {}),
           };
           return runHeadless(scenario, options, plan);

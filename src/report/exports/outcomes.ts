@@ -1,6 +1,7 @@
 // What `peacesim outcomes` exports: the summary as a long table and one row per run (docs/export.md).
-import { SPREAD_STATS, type Spread } from '../../analysis/stats.ts';
+import { SPREAD_STATS, type Spread, wilson } from '../../analysis/stats.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { injectText, type PlannedInject } from '../../engine/inject-text.ts';
 import type { OutcomeRow } from '../../engine/outcomes.ts';
 import type { OutcomesResult } from '../../engine/outcomes-result.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
@@ -81,6 +82,7 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
     ]);
   for (const t of signed.terms)
     row(null, ['term', t.issue, 'mode', t.mode, t.share, t.count, signed.runs, null, null]);
+  injectRows(r, row);
   for (const h of failed.holdouts) {
     row(h.actor, [
       'holdout',
@@ -111,6 +113,29 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
       w.interval[1],
     ]);
   return toCsv(SUMMARY_COLUMNS, rows);
+}
+
+/**
+ * Each `--inject` over the draws (subject: the inject as the flag writes it): the draws where it fired, was passed
+ * over with nothing to do (in all, and by why in `option`) or was not reached, each of all the draws; and the draws
+ * that signed among those where it fired (n: those draws), a share that is not the inject's effect.
+ */
+function injectRows(r: OutcomesResult, row: (actor: string | null, cells: Cell[]) => void): void {
+  for (const i of r.injects) {
+    const d = i.draws;
+    const subject = injectText(i);
+    const of = (statistic: string, option: string | null, count: number, ci: boolean) => {
+      const [lo, hi] = ci ? wilson(count, r.draws) : [null, null];
+      row(null, ['inject', subject, statistic, option, share(count, r.draws), count, r.draws, lo, hi]);
+    };
+    of('fired', null, d.fired, true);
+    of('passed_over', null, d.passedOver, true);
+    for (const x of d.reasons) of('passed_over_by_reason', x.reason, x.count, false);
+    of('not_reached', null, d.notReached, true);
+    const w = d.signedWhereFired;
+    if (d.fired > 0)
+      row(null, ['inject', subject, 'signed_where_fired', null, w.share, w.runs, d.fired, ...w.interval]);
+  }
 }
 
 /**
@@ -147,10 +172,14 @@ function feasibilityRows(r: OutcomesResult, row: (actor: string | null, cells: C
 }
 
 /**
- * The columns of `--csv runs`: one row per draw; `anticipate` (negotiators anticipate ratification) adds a last
- * column that says so on every row.
+ * The columns of `--csv runs`: one row per draw; `anticipate` (negotiators anticipate ratification) adds a column
+ * that says so on every row; `--inject`s add a last column, `injects`, that says what became of each in the draw.
  */
-export function runColumns(scenario: Scenario, anticipate = false): string[] {
+export function runColumns(
+  scenario: Scenario,
+  anticipate = false,
+  injects: readonly PlannedInject[] = [],
+): string[] {
   const ids = scenario.actors.map((a) => a.id);
   return [
     'draw',
@@ -165,11 +194,22 @@ export function runColumns(scenario: Scenario, anticipate = false): string[] {
     ...ids.map((a) => `holdouts_${a}`),
     'walked_out',
     ...(anticipate ? ['anticipate_ratification'] : []),
+    ...(injects.length ? ['injects'] : []),
   ];
 }
 
+/** What became of each inject in a draw: "walk-out:eu@3=fired;drop-red-line:ukraine/x@2=red-line-dropped:event:e". */
+function injectCell(injects: readonly PlannedInject[], fates: readonly string[]): string {
+  return joinIds(injects.map((p, k) => `${injectText(p)}=${fates[k]!}`));
+}
+
 /** One draw's run under runColumns. */
-export function runRow(scenario: Scenario, r: OutcomeRow, anticipate = false): Cell[] {
+export function runRow(
+  scenario: Scenario,
+  r: OutcomeRow,
+  anticipate = false,
+  injects: readonly PlannedInject[] = [],
+): Cell[] {
   return [
     r.draw,
     r.engineSeed,
@@ -182,5 +222,6 @@ export function runRow(scenario: Scenario, r: OutcomeRow, anticipate = false): C
     ...r.holdouts,
     joinIds(r.walkedOut),
     ...(anticipate ? [true] : []),
+    ...(injects.length ? [injectCell(injects, r.injects)] : []),
   ];
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { scenarioHash } from '../../engine/canonical.ts';
 import { runOutcome } from '../../engine/game.ts';
 import type { HeadlessRun } from '../../engine/headless.ts';
-import { injectJson } from '../../engine/inject-text.ts';
+import { injectJson, injectText, type PlannedInject } from '../../engine/inject-text.ts';
 import type { ResolvedOptions } from '../../engine/options.ts';
 import type { TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { beforeRecordFlag, runBeforeRecord } from '../before-record.ts';
@@ -36,22 +36,23 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
 
 /**
  * The inputs that fired a manual event or an ad-hoc effect, each at the round its manual `inject` entry logs (one
- * per INJECT input the machine took, in order), as `--inject` plans them: an ad-hoc effect with its basis.
+ * per INJECT input the machine took, in order), as `--inject` plans them.
  */
-function injectsOf(result: HeadlessRun) {
+export function firedByHand(result: HeadlessRun): PlannedInject[] {
   const inputs = result.inputs.filter((e) => e.type === 'INJECT');
-  if (inputs.length === 0) return {};
   const rounds = result.snapshot.context.transcript.flatMap((e) =>
     e.kind === 'inject' && e.trigger === 'manual' ? [e.round] : [],
   );
-  return {
-    injects: inputs.map((input, k) =>
-      injectJson({
-        ...('event' in input ? { event: input.event } : { effect: input.effect }),
-        round: rounds[k]!,
-      }),
-    ),
-  };
+  return inputs.map((input, k) => ({
+    ...('event' in input ? { event: input.event } : { effect: input.effect }),
+    round: rounds[k]!,
+  }));
+}
+
+/** What was fired by hand, as --json lists it (an ad-hoc effect with its basis); nothing when nothing was. */
+function injectsOf(result: HeadlessRun) {
+  const fired = firedByHand(result);
+  return fired.length ? { injects: fired.map(injectJson) } : {};
 }
 
 /**
@@ -94,17 +95,27 @@ function markedTranscript(scenario: Scenario, transcript: readonly TranscriptEnt
 /**
  * One row per verdict in the transcript: who said what to the text on the table, round by round; of the red lines
  * an answer says the text crosses, those the run applies before their earliest source (as its text and --json mark
- * them). With `anticipate` (negotiators anticipate ratification) a last column names the hurdles each answer says
- * the text would fail.
+ * them). With `anticipate` (negotiators anticipate ratification) a column names the hurdles each answer says the
+ * text would fail. With injects fired by hand (`fired`: firedByHand, in order), a last column `inject` and one row
+ * per such inject where the transcript logs it: its round and seq, the actor its effect names, and the inject as
+ * `--inject` writes it (`walk-out:eu@3`, `us-walks-away@7`), the verdict's columns empty.
  */
 export function runCsv(
   scenario: Scenario,
   transcript: readonly TranscriptEntry[],
   anticipate = false,
+  fired: readonly PlannedInject[] = [],
 ): string {
   const before = runBeforeRecord(scenario);
   const rows: Cell[][] = [];
-  for (const e of transcript)
+  const injectColumn = fired.length > 0;
+  let k = 0;
+  for (const e of transcript) {
+    if (e.kind === 'inject' && e.trigger === 'manual' && injectColumn) {
+      const p = fired[k++]!;
+      const actor = 'effect' in p && 'actor' in p.effect ? p.effect.actor : null;
+      rows.push([e.round, e.seq, actor, ...Array<Cell>(anticipate ? 12 : 11).fill(null), injectText(p)]);
+    }
     if (e.kind === 'verdict')
       rows.push([
         e.round,
@@ -123,7 +134,9 @@ export function runCsv(
         e.asksDefaulted === true,
         joinIds(e.violations.filter((v) => before.redLine(e.actor, v)).map((v) => v.redLine)),
         ...(anticipate ? [joinIds((e.wouldFail ?? []).map((f) => f.hurdle))] : []),
+        ...(injectColumn ? [null] : []),
       ]);
+  }
   return toCsv(
     [
       'round',
@@ -141,6 +154,7 @@ export function runCsv(
       'asks_defaulted',
       'red_lines_before_record',
       ...(anticipate ? ['would_fail'] : []),
+      ...(injectColumn ? ['inject'] : []),
     ],
     rows,
   );
