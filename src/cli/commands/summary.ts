@@ -25,7 +25,7 @@ import { restsOnFor } from '../../report/evidence-of.ts';
 import { capitalise, count, n2 } from '../../report/format.ts';
 import { hurdleName, hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
-import { actorName, issueLabel, listing } from '../../report/words.ts';
+import { actorName, documentHeading, issueLabel, listing, unconfirmedFlag } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { epochLabel } from '../labels.ts';
@@ -73,7 +73,7 @@ export function registerSummary(program: Command, io: Io): void {
           `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it${mark(a.reservation.basis)}; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
         );
         for (const r of a.redLines)
-          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${p.yellow(unconfirmedFlag(r.confirmed))}`);
         for (const w of s.actors[a.index]!.withheldRedLines)
           line(
             `    ${p.dim(`withheld${mark(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`)}`,
@@ -122,7 +122,9 @@ export function registerSummary(program: Command, io: Io): void {
           asOf === d.date ? '' : `judged as of ${asOf}`,
           epochs.length ? `dated positions: ${epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
         ].filter(Boolean);
-        line(`  ${p.cyan(d.title)} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`);
+        line(
+          `  ${p.cyan(documentHeading(d))} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`,
+        );
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
         line(`    ${p.dim(`must accept: ${mustAccept(s, consentOf(s, d.package))}`)}`);
         for (const r of ev.ruleViolations)
