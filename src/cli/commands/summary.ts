@@ -170,7 +170,13 @@ export function registerSummary(program: Command, io: Io): void {
       // the default run's outcome, and the readings and assumptions it rests on
       line();
       const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
-      if (rests.computed) line(p.bold(`The default run (peacesim run): ${outcomeName(rests.outcome)}`));
+      // a run starts from the scenario's own positions: --as-of judges the documents above, not the run
+      const runFrom =
+        opts.asOf !== undefined && s.actors.some((a) => a.epochs.length > 0)
+          ? `, from the positions of ${s.date} (the scenario's date; --as-of does not move it)`
+          : '';
+      if (rests.computed)
+        line(p.bold(`The default run (peacesim run)${runFrom}: ${outcomeName(rests.outcome)}`));
       for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
       const keys = sourceKeysLine(s, name, printed.join('\n'));
       if (keys) {
