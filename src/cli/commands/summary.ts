@@ -19,6 +19,7 @@ import {
 } from '../../report/before-record.ts';
 import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
+import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
@@ -109,7 +110,8 @@ export function registerSummary(program: Command, io: Io): void {
       const numbered = reasons();
       for (const d of s.documents) {
         const asOf = opts.asOf ?? d.date;
-        const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
+        const judgedAt = positionsAsOf(s, asOf);
+        const ev = evaluatePackage(judgedAt, d.package);
         // every actor's verdict; one whose consent the text does not need says so, rather than being left out
         const verdicts = ev.verdicts
           .map(
@@ -126,6 +128,8 @@ export function registerSummary(program: Command, io: Io): void {
           `  ${p.cyan(documentHeading(d))} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`,
         );
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
+        // a verdict that rests on one version of a contested term names the other, and what it would move
+        for (const c of contestedTerms(judgedAt, d, ev)) line(`    ${p.dim(contestedTermWords(s, c))}`);
         line(`    ${p.dim(`must accept: ${mustAccept(s, consentOf(s, d.package))}`)}`);
         for (const r of ev.ruleViolations)
           line(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${p.dim(sources(r.sources))}`);
