@@ -50,6 +50,8 @@ interface VerdictReport {
 export interface DocumentReport {
   readonly id: string;
   readonly title: string;
+  /** false when the record does not settle the text (`confirmed: false` in the scenario) */
+  readonly confirmed: boolean;
   /** the date the document was tabled */
   readonly date: string;
   /** the date whose positions judge it: its own date, or the --as-of date */
@@ -110,6 +112,8 @@ interface ActorReport {
     readonly text: string;
     readonly basis: BasisKind;
     readonly sources: readonly string[];
+    /** false when the record does not settle it (`confirmed: false` in the scenario) */
+    readonly confirmed: boolean;
   }[];
 }
 
@@ -231,6 +235,7 @@ export function documentReports(
     return {
       id: d.id,
       title: d.title,
+      confirmed: d.confirmed,
       date: d.date,
       asOf,
       epochs: epochIdsOn(scenario, asOf),
@@ -257,7 +262,13 @@ function actorReports(scenario: Scenario): ActorReport[] {
   return scenario.actors.map((a) => ({
     id: a.id,
     role: a.role,
-    redLines: a.redLines.map((r) => ({ id: r.id, text: r.text, basis: r.basis, sources: [...r.sources] })),
+    redLines: a.redLines.map((r) => ({
+      id: r.id,
+      text: r.text,
+      basis: r.basis,
+      sources: [...r.sources],
+      confirmed: r.confirmed,
+    })),
   }));
 }
 

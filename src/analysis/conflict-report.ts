@@ -14,6 +14,8 @@ export interface ConflictMemberReport {
   readonly text: string;
   readonly basis: BasisKind;
   readonly sources: readonly string[];
+  /** false when the record does not settle it (`confirmed: false` in the scenario) */
+  readonly confirmed: boolean;
   /** how many packages are feasible with this one alone dropped (null: beyond the diagram's state bound) */
   readonly feasibleWithout: number | null;
 }
@@ -46,6 +48,7 @@ function conflictReports(scenario: Scenario, c: ConflictAnalysis): ConflictRepor
         text: constraint.text,
         basis: constraint.basis,
         sources: [...constraint.sources],
+        confirmed: constraint.confirmed,
         feasibleWithout: c.feasibleWithout.get(i) ?? null,
       };
     }),

@@ -18,6 +18,8 @@ export interface TimelineEntry {
   readonly date: string;
   readonly document: string;
   readonly title: string;
+  /** false when the record does not settle the text (`confirmed: false` in the scenario) */
+  readonly confirmed: boolean;
   readonly tabledBy: string;
   /** every actor, in scenario order */
   readonly verdicts: Readonly<Record<string, TimelineVerdict>>;
@@ -54,6 +56,7 @@ export function timeline(scenario: Scenario): Timeline {
       date: d.date,
       document: d.id,
       title: d.title,
+      confirmed: d.confirmed,
       tabledBy: scenario.actors[d.tabledBy]!.id,
       verdicts,
       agreement: ev.agreement,

@@ -19,7 +19,7 @@ export function actorShort(scenario: Scenario, id: string): string {
 }
 
 /** A document's title, by id. */
-export function documentTitle(scenario: Scenario, id: string): string {
+function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
 }
 

@@ -7,22 +7,23 @@ import type { Violation } from '../domain/evaluate.ts';
 import type { Scenario } from '../domain/types.ts';
 import { memberOwner } from '../report/conflict-words.ts';
 import { versionAsides } from '../report/red-line-versions.ts';
+import { unconfirmedFlag } from '../report/words.ts';
 import { mark } from './as-of.ts';
 import type { Palette } from './io.ts';
 
 /** A red line or rule as text: its words, its basis mark, its source keys and, when it is not, "(unconfirmed)". */
 export function violationText(v: Violation): string {
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  return `${v.text}${mark(v.basis)}${src}${v.confirmed ? '' : ' (unconfirmed)'}`;
+  return `${v.text}${mark(v.basis)}${src}${unconfirmedFlag(v.confirmed)}`;
 }
 
 /**
  * A red line or rule of a conflict (why no package is feasible), as `analyze` lists it: whose it is, its words, its
- * basis mark and its source keys.
+ * basis mark, its source keys and, when the record does not settle it, "(unconfirmed)".
  */
 export function conflictMemberText(s: Scenario, m: ConflictMemberReport, p: Palette): string {
   const src = m.sources.length ? p.dim(` [${m.sources.join(', ')}]`) : '';
-  return `${p.cyan(memberOwner(s, m))}: ${m.text}${mark(m.basis)}${src}`;
+  return `${p.cyan(memberOwner(s, m))}: ${m.text}${mark(m.basis)}${src}${unconfirmedFlag(m.confirmed)}`;
 }
 
 /** What the items stand under: "red line:" or "red lines:". */

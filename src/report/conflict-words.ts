@@ -3,20 +3,22 @@
 import type { ConflictMemberReport, ConflictSearchReport } from '../analysis/conflict-report.ts';
 import type { Scenario } from '../domain/types.ts';
 import { capitalise, count } from './format.ts';
-import { actorName } from './words.ts';
+import { actorName, unconfirmedFlag } from './words.ts';
 
 /** Whose position it is: the party's name, or "Rule" for a rule of the scenario. */
 export function memberOwner(s: Scenario, m: ConflictMemberReport): string {
   return m.actor === null ? 'Rule' : actorName(s, m.actor);
 }
 
-/** A conflict's members on one line, each with its owner and (by `mark`) its basis. */
+/** A conflict's members on one line, each with its owner, (by `mark`) its basis and, when it is, "(unconfirmed)". */
 export function memberList(
   s: Scenario,
   members: readonly ConflictMemberReport[],
   mark: (basis: ConflictMemberReport['basis']) => string,
 ): string {
-  return members.map((m) => `${memberOwner(s, m)}: ${m.text}${mark(m.basis)}`).join(' · ');
+  return members
+    .map((m) => `${memberOwner(s, m)}: ${m.text}${mark(m.basis)}${unconfirmedFlag(m.confirmed)}`)
+    .join(' · ');
 }
 
 /** What a conflict of n members is — no package meets them all, any smaller part can hold — in lower case. */

@@ -48,6 +48,16 @@ export function strategyLabel(s: Strategy): string {
 }
 
 /** A red line's or rule's flags as the sources report words them. */
+/** " (unconfirmed)" after an item the record does not settle, or "": the command line's flag wherever one is named. */
+export function unconfirmedFlag(confirmed: boolean): string {
+  return confirmed ? '' : ' (unconfirmed)';
+}
+
+/** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
+export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
+  return `${d.title}${unconfirmedFlag(d.confirmed)}`;
+}
+
 export function provenanceFlag(confirmed: boolean, recall: boolean): string {
   if (recall) return 'RECALL';
   return confirmed ? '' : 'UNCONFIRMED';

@@ -68,6 +68,7 @@ describe('peacesim timeline', () => {
       date: '2022-03-29',
       document: 'east-2022-text',
       title: "East's 2022 text",
+      confirmed: true,
       tabledBy: 'east',
       verdicts: { east: { accepts: true, required: true }, west: { accepts: true, required: true } },
       agreement: true,

@@ -1,6 +1,7 @@
 // peacesim calibrate in words against its own --json: a verdict settled by a red line names each red line the
 // JSON lists, in the words of the positions in force on the document's date (an epoch may add a red line the
-// scenario's top-level positions lack, or word one differently), marked with its basis, and counted in the noun;
+// scenario's top-level positions lack, or word one differently), marked with its basis and, when the record does
+// not settle it, "(unconfirmed)", and counted in the noun;
 // a range of weights never reads as two equal figures.
 import { describe, expect, it } from 'vitest';
 import { basisMark } from '../../src/domain/basis.ts';
@@ -31,7 +32,7 @@ describe('peacesim calibrate, red lines in words', () => {
           const words = v.redLines.map((r) => {
             const line = at.redLines.find((x) => x.id === r)!;
             const mark = basisMark(line.basis);
-            return `${sentence(line.text)}${mark ? ` ${mark}` : ''}`;
+            return `${sentence(line.text)}${mark ? ` ${mark}` : ''}${line.confirmed ? '' : ' (unconfirmed)'}`;
           });
           const name = scenario.actors.find((a) => a.id === actor)!.name;
           expect(text, `${d.id}/${actor}`).toContain(

@@ -50,7 +50,13 @@ describe('analyze judges each document by the positions of its date', () => {
         id: 'east',
         role: 'party',
         redLines: [
-          { id: 'no-member', text: 'West may not join the alliance.', basis: 'stated', sources: ['s1'] },
+          {
+            id: 'no-member',
+            text: 'West may not join the alliance.',
+            basis: 'stated',
+            sources: ['s1'],
+            confirmed: true,
+          },
         ],
       },
       { id: 'west', role: 'party', redLines: [] },

@@ -143,10 +143,12 @@ describe('show: one durability line per document', () => {
     for (const d of s.documents) {
       const at = lines.findIndex((l) => l.startsWith(`  ${d.title} (`));
       expect(lines[at + 1]).toMatch(/^ {4}(no )?agreement: /);
-      expect(lines[at + 2]).toMatch(/^ {4}must accept: /);
+      // after the lines of its contested terms, if any
+      const must = at + 2 + lines.slice(at + 2).findIndex((l) => !l.startsWith('    contested term: '));
+      expect(lines[must]).toMatch(/^ {4}must accept: /);
       // after the rules the text breaks, if any
-      const rules = lines.slice(at + 3).findIndex((l) => !l.startsWith('    breaks a rule: '));
-      expect(lines[at + 3 + rules]).toBe(
+      const rules = lines.slice(must + 1).findIndex((l) => !l.startsWith('    breaks a rule: '));
+      expect(lines[must + 1 + rules]).toBe(
         `    estimated durability ${durabilityOf(s, d.package)!.value.toFixed(2)} if signed — an assumption of the scenario, not a forecast`,
       );
     }

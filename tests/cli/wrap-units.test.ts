@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { wrapLine } from '../../src/cli/wrap-line.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 
 const SEED = 20261206;
@@ -173,9 +174,18 @@ describe('the tables at 80 columns', () => {
     expect(rows.length).toBeGreaterThan(15);
     for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
     expect(lines).toContain('2025-11-20  US 28-point peace plan (original draft)');
-    // a table that fits keeps its one row a document
+    // a table that fits keeps its one row a document, the flag of a text the record does not settle in its cell
+    vi.stubEnv('COLUMNS', '120');
     const tutorial = plainLines(await cli('timeline', 'tutorial-bilateral'));
-    expect(tutorial).toContain("2024-06-14  North's opening demands       North  yes    no     no    48");
+    const unsettled = loadScenarioFile('scenarios/tutorial-bilateral.yaml').documents.filter(
+      (d) => !d.confirmed,
+    );
+    expect(unsettled.length).toBeGreaterThan(0);
+    for (const d of unsettled)
+      expect(tutorial.some((l) => l.startsWith(`${d.date}  ${d.title} (unconfirmed)  North  `))).toBe(true);
+    expect(tutorial).toContain(
+      "2024-06-14  North's opening demands                     North  yes    no     no    48",
+    );
   });
 
   it('analyze: keeps the reasons in their column where it leaves room to read (120 columns)', async () => {

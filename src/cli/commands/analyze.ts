@@ -32,7 +32,7 @@ import {
   type RatificationLike,
 } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
-import { issueLabel } from '../../report/words.ts';
+import { documentHeading, issueLabel, unconfirmedFlag } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { checkExportFlags, csvKind } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -132,7 +132,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
     d.epochs.length ? `dated positions: ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
   ].filter(Boolean);
   const out = [
-    `  ${p.cyan(d.title)} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    `  ${p.cyan(documentHeading(d))} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     ...durabilityLine(s, d.durability, p, '    '),
     ...ratificationLines(s, d.ratification, p, '    '),
   ];
@@ -233,7 +233,7 @@ export function formatReport(
     for (const r of a.redLines) {
       const e = early.find((x) => x.actor === a.id && x.kind === 'redLine' && x.id === r.id);
       line(
-        `    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}${e ? p.dim(`; ${positionNote(e, numbered)}`) : ''}`,
+        `    • ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}${unconfirmedFlag(r.confirmed)}${e ? p.dim(`; ${positionNote(e, numbered)}`) : ''}`,
       );
     }
   }

@@ -12,6 +12,7 @@ import type { Scenario } from '../../domain/types.ts';
 
 import { capitalise, n2, n3, signed } from '../../report/format.ts';
 import { recordedReactionWordsById } from '../../report/record-words.ts';
+import { documentHeading, unconfirmedFlag } from '../../report/words.ts';
 import { BASIS_LEGEND, mark } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -32,13 +33,14 @@ const redLinesWords = (texts: readonly string[]) =>
   `red line${texts.length === 1 ? '' : 's'}: ${texts.join('; ')}`;
 
 /**
- * A red line's words as the positions of `date` give them, marked with its basis: an epoch in force then may add
- * a red line the top-level positions do not have, or word one differently.
+ * A red line's words as the positions of `date` give them, marked with its basis and, when the record does not
+ * settle it, "(unconfirmed)": an epoch in force then may add a red line the top-level positions do not have, or word
+ * one differently.
  */
 function datedRedLine(s: Scenario, actorId: string, date: string, id: string): string {
   const a = positionsAsOf(s, date).actors[s.actorIndex.get(actorId)!]!;
   const l = a.redLines.find((x) => x.id === id);
-  return l ? `${sentence(l.text)}${mark(l.basis)}` : id;
+  return l ? `${sentence(l.text)}${mark(l.basis)}${unconfirmedFlag(l.confirmed)}` : id;
 }
 
 function verdictWords(
@@ -169,7 +171,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   let unrangedCount = 0;
   for (const d of r.documents) {
     const doc = s.documents.find((x) => x.id === d.id)!;
-    out.push(`  ${doc.title} ${p.dim(`(${d.date})`)}`);
+    out.push(`  ${documentHeading(doc)} ${p.dim(`(${d.date})`)}`);
     for (const [id, v] of Object.entries(d.verdicts)) {
       const a = actor(id);
       if (v.verdict === 'depends') depends++;

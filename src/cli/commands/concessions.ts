@@ -14,6 +14,7 @@ import { concessionsCsv, concessionsJson } from '../../report/exports/concession
 import { count, n3, optionLabelAt, signed, significant } from '../../report/format.ts';
 import { concessionsBeforeRecord, concessionsRejections } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
+import { documentHeading } from '../../report/words.ts';
 import { BASIS_LEGEND } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
@@ -48,7 +49,9 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const line = (t = '') => io.out(`${t}\n`);
   const doc = r.document;
   const tabler = s.actors[doc.tabledBy]!;
-  line(`${p.bold(`Minimal concessions — ${doc.title}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`);
+  line(
+    `${p.bold(`Minimal concessions — ${documentHeading(doc)}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`,
+  );
   line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
   if (r.anticipate) line(p.dim(anticipationWords(s, true)));
   const ev = evaluatePackage(s, doc.package, undefined, r.anticipate);

@@ -10,6 +10,7 @@ import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
 import { injectJson, type PlannedInject } from '../../engine/inject-text.ts';
 import { outcomeName } from '../../report/evidence.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
+import { documentHeading } from '../../report/words.ts';
 import { withFlags } from '../core-errors.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -166,7 +167,7 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
   for (const d of r.documents) {
     const doc = s.documents.find((x) => x.id === d.id)!;
     out.push(
-      `  ${doc.title} ${p.dim(`(${d.date})`)}: ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+      `  ${documentHeading(doc)} ${p.dim(`(${d.date})`)}: ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     );
     const any = d.agreementHinges.length > 0 || Object.values(d.verdicts).some((v) => v.hinges.length > 0);
     if (!any) out.push(p.dim(`    ${noSetOf(r.maxSize)} changes a verdict or the agreement`));

@@ -19,13 +19,14 @@ import {
 } from '../../report/before-record.ts';
 import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
+import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { capitalise, count, n2 } from '../../report/format.ts';
 import { hurdleName, hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
-import { actorName, issueLabel, listing } from '../../report/words.ts';
+import { actorName, documentHeading, issueLabel, listing, unconfirmedFlag } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { epochLabel } from '../labels.ts';
@@ -73,7 +74,7 @@ export function registerSummary(program: Command, io: Io): void {
           `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it${mark(a.reservation.basis)}; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
         );
         for (const r of a.redLines)
-          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${r.confirmed ? '' : p.yellow(' [unconfirmed]')}`);
+          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${p.yellow(unconfirmedFlag(r.confirmed))}`);
         for (const w of s.actors[a.index]!.withheldRedLines)
           line(
             `    ${p.dim(`withheld${mark(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`)}`,
@@ -109,7 +110,8 @@ export function registerSummary(program: Command, io: Io): void {
       const numbered = reasons();
       for (const d of s.documents) {
         const asOf = opts.asOf ?? d.date;
-        const ev = evaluatePackage(positionsAsOf(s, asOf), d.package);
+        const judgedAt = positionsAsOf(s, asOf);
+        const ev = evaluatePackage(judgedAt, d.package);
         // every actor's verdict; one whose consent the text does not need says so, rather than being left out
         const verdicts = ev.verdicts
           .map(
@@ -122,8 +124,12 @@ export function registerSummary(program: Command, io: Io): void {
           asOf === d.date ? '' : `judged as of ${asOf}`,
           epochs.length ? `dated positions: ${epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
         ].filter(Boolean);
-        line(`  ${p.cyan(d.title)} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`);
+        line(
+          `  ${p.cyan(documentHeading(d))} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`,
+        );
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
+        // a verdict that rests on one version of a contested term names the other, and what it would move
+        for (const c of contestedTerms(judgedAt, d, ev)) line(`    ${p.dim(contestedTermWords(s, c))}`);
         line(`    ${p.dim(`must accept: ${mustAccept(s, consentOf(s, d.package))}`)}`);
         for (const r of ev.ruleViolations)
           line(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${p.dim(sources(r.sources))}`);
@@ -168,7 +174,13 @@ export function registerSummary(program: Command, io: Io): void {
       // the default run's outcome, and the readings and assumptions it rests on
       line();
       const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
-      if (rests.computed) line(p.bold(`The default run (peacesim run): ${outcomeName(rests.outcome)}`));
+      // a run starts from the scenario's own positions: --as-of judges the documents above, not the run
+      const runFrom =
+        opts.asOf !== undefined && s.actors.some((a) => a.epochs.length > 0)
+          ? `, from the positions of ${s.date} (the scenario's date; --as-of does not move it)`
+          : '';
+      if (rests.computed)
+        line(p.bold(`The default run (peacesim run)${runFrom}: ${outcomeName(rests.outcome)}`));
       for (const l of restsOnLines(rests)) line(l === RESTS_ON_HEADING ? p.bold(l) : l);
       const keys = sourceKeysLine(s, name, printed.join('\n'));
       if (keys) {

@@ -14,7 +14,7 @@ import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../repo
 import { SWEEP_CSV, sweepDrawsCsv, sweepJson, sweepSummaryCsv } from '../../report/exports/sweep.ts';
 import { sweepBeforeRecord } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
-import { listing } from '../../report/words.ts';
+import { documentHeading, listing } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, sweptBy } from '../as-of.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
@@ -28,7 +28,7 @@ import {
   NO_ANTICIPATE_HELP,
 } from '../flags.ts';
 import { type Io, palette } from '../io.ts';
-import { actorShort, documentTitle, parameterLabel } from '../labels.ts';
+import { actorShort, parameterLabel } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorLine } from '../prior.ts';
 import { redLineItems, redLinesHead, violationText } from '../red-line-items.ts';
@@ -87,7 +87,7 @@ export function printSweep(
   const marks = sweepBeforeRecord(scenario, result);
   for (const d of result.documents) {
     io.out(
-      `\n${p.cyan(documentTitle(scenario, d.id))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
+      `\n${p.cyan(documentHeading(scenario.documents.find((x) => x.id === d.id)!))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
     );
     // a rule broken blocks every sample alike, whoever accepts
     for (const x of d.rulesBroken) io.out(`  ${p.red('breaks a rule:')} ${violationText(x)}\n`);

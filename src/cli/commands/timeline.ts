@@ -9,6 +9,7 @@ import {
   reasonLines,
   reasons,
 } from '../../report/before-record.ts';
+import { documentHeading, unconfirmedFlag } from '../../report/words.ts';
 import { columnName } from '../../ui/words.ts';
 import { BASIS_LEGEND, datesLine } from '../as-of.ts';
 import { type Io, type Palette, palette } from '../io.ts';
@@ -24,6 +25,12 @@ export const TIMELINE_LEGEND = [
 
 const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.length));
 const clip = (t: string, w: number) => (t.length <= w ? t : `${t.slice(0, w - 1)}…`);
+
+/** A document's title in a column `w` wide: clipped, but never its "(unconfirmed)". */
+const titleCell = (e: Timeline['entries'][number], w: number) => {
+  const flag = unconfirmedFlag(e.confirmed);
+  return `${clip(e.title, w - flag.length)}${flag}`;
+};
 
 /** A dated position the timeline used: whose, its label, its span and its basis (`epochs` in --json). */
 export interface UsedEpoch {
@@ -64,7 +71,7 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Numbe
   lines.push('');
   const names = s.actors.map((a) => columnName(a.name));
   const by = (id: string) => names[s.actorIndex.get(id)!]!;
-  const docW = Math.min(44, Math.max(8, ...t.entries.map((e) => e.title.length)));
+  const docW = Math.min(44, Math.max(8, ...t.entries.map((e) => documentHeading(e).length)));
   const byW = Math.max(2, ...t.entries.map((e) => by(e.tabledBy).length));
   const colW = names.map((n) => Math.max(5, n.length));
   const feasible = t.entries.map((e) => e.feasible.toLocaleString('en-US'));
@@ -85,12 +92,12 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Numbe
   if (rowWidth <= width) {
     lines.push(p.dim([pad('date', 10), pad('document', docW), ...figures].join('  ')));
     t.entries.forEach((e, j) => {
-      lines.push([pad(e.date, 10), pad(clip(e.title, docW), docW), verdicts[j]!].join('  '));
+      lines.push([pad(e.date, 10), pad(titleCell(e, docW), docW), verdicts[j]!].join('  '));
     });
   } else {
     lines.push(p.dim(`${pad('date', 10)}  document`), p.dim(`  ${figures.join('  ')}`));
     t.entries.forEach((e, j) => {
-      lines.push(`${e.date}  ${e.title}`, `  ${verdicts[j]!}`);
+      lines.push(`${e.date}  ${documentHeading(e)}`, `  ${verdicts[j]!}`);
     });
   }
   // the deal column's other condition: a rule broken blocks a text whoever accepts it

@@ -25,7 +25,7 @@ import {
   RATIFICATION_CAVEAT,
   type RatificationLike,
 } from '../../report/ratification.ts';
-import { issueLabel } from '../../report/words.ts';
+import { documentHeading, issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
@@ -163,7 +163,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const s = r.scenario;
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
-  line(`${p.bold(`What if — ${r.document.title}`)} ${p.dim(`(${s.title})`)}`);
+  line(`${p.bold(`What if — ${documentHeading(r.document)}`)} ${p.dim(`(${s.title})`)}`);
   const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
   const epochs = r.epochs.map((id) => epochLabel(s, id));
   line(

@@ -6,7 +6,7 @@ import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
 import { holdingOut, stepTowards } from './phrases.ts';
-import { type Line, line, type Span, say, span } from './spans.ts';
+import { flag, type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
@@ -146,9 +146,12 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
       : e.trigger === 'event'
         ? 'tables (a scheduled event)'
         : 'tables (an inject)';
+  // the run flags a text the record does not settle, as it flags such a red line
+  const unsettled = v.run && v.scenario.documents.find((d) => d.id === e.document)?.confirmed === false;
   const head = line([
     span(`${v.name(e.by)} ${how} `),
     span(inQuotes(e.title), 'term'),
+    ...flag(unsettled ? 'UNCONFIRMED' : null),
     span(v.run ? ` (${e.date}).` : ` (${e.date})`, 'aside'),
   ]);
   // the run introduces the list and sets it deeper
