@@ -49,6 +49,24 @@ export function signed(x: number, digits = 3): string {
   return t.startsWith(MINUS) ? t : `+${t}`;
 }
 
+/**
+ * "before → after (change)" as three figures that add up as printed: at 3 decimals 0.2320 → 0.2445 reads
+ * "0.232 → 0.245 (+0.012)", and a reader who subtracts gets 0.013. The decimals grow (from `least`) until the
+ * printed change is the difference of the printed figures.
+ */
+export function changeFigures(before: number, after: number, least = 3): readonly [string, string, string] {
+  let d = least;
+  const scale = (x: string) => Math.round(Number(x.replace(MINUS, '-')) * 10 ** d);
+  while (d < MOST_DIGITS) {
+    const [a, b, c] = [fixed(before, d), fixed(after, d), signed(after - before, d)];
+    // a change `signed` gave more decimals (a small negative one) needs the figures at those decimals too
+    const sameDecimals = c.length - c.indexOf('.') - 1 === d;
+    if (sameDecimals && scale(b) - scale(a) === scale(c.replace('+', ''))) return [a, b, c];
+    d++;
+  }
+  return [fixed(before, d), fixed(after, d), signed(after - before, d)];
+}
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** 10 to the power `e` as printed: "10⁻⁷", "10⁶". */

@@ -12,7 +12,11 @@ import { possessive } from './words.ts';
 export function recordedReactionWords(s: Scenario, r: RecordedReaction): string {
   const who = s.actors[r.actor]?.name ?? String(r.actor);
   const what = r.reaction === 'accept' ? 'acceptance' : 'rejection';
-  const doc = s.documents.find((d) => d.id === r.document)?.title ?? r.document;
+  // a title's leading article is lower case inside the sentence: "Ukraine's rejection of the US "final offer""
+  const doc = (s.documents.find((d) => d.id === r.document)?.title ?? r.document).replace(
+    /^The (?=\S)/,
+    'the ',
+  );
   const when = `(${dateWords(r.date)})`;
   if (who.endsWith(')')) return `the ${what} by ${who} of ${doc} ${when}`;
   return `${possessive(who)} ${what} of ${doc} ${when}`;

@@ -149,3 +149,32 @@ describe('peacesim whatif', () => {
     expect(bad.err.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('peacesim whatif: what moved', () => {
+  const MINUS = '\u2212';
+  const value = (t: string) => Number(t.replace(MINUS, '-').replace('+', ''));
+  it('should print each utility change as the difference of the figures beside it, and as --json has it', async () => {
+    const argv = [
+      'whatif',
+      'ukraine-peace',
+      '--document',
+      'us-ukraine-20-point',
+      '--set',
+      'donetsk=withdraw-dmz',
+    ];
+    const r = await cli(...argv);
+    expect(r.code).toBe(0);
+    const moved = [...r.out.matchAll(/(\S[^:\n]*): utility (\S+) → (\S+) \((\S+)\)/g)];
+    expect(moved.length).toBeGreaterThan(1);
+    const json = JSON.parse((await cli(...argv, '--json')).out) as {
+      moved: { kind: string; actor?: string; before?: number; after?: number }[];
+    };
+    const utilities = json.moved.filter((m) => m.kind === 'utility');
+    expect(moved.length).toBe(utilities.length);
+    for (const [, , a = '', b = '', c = ''] of moved) {
+      const d = a.length - a.indexOf('.') - 1;
+      const at = (t: string) => Math.round(value(t) * 10 ** d);
+      expect(at(b) - at(a), `${a} → ${b} (${c})`).toBe(at(c));
+    }
+  });
+});

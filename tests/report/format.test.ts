@@ -11,6 +11,7 @@ import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import {
   cells,
+  changeFigures,
   fixed,
   n2,
   n3,
@@ -99,6 +100,45 @@ describe('numbers', () => {
         expect(Number(s.replace(MINUS, '-'))).toBeCloseTo(Number(x.toFixed(d)), d);
       }),
       { seed: 20_251_204, numRuns: 300 },
+    );
+  });
+});
+
+describe('a change beside its figures', () => {
+  const value = (t: string) => Number(t.replace(MINUS, '-').replace('+', ''));
+  const decimals = (t: string) => t.length - t.indexOf('.') - 1;
+
+  it('should print a change that is the difference of the printed figures', () => {
+    // at three decimals 0.23249 → 0.24451 reads 0.232 → 0.245, a difference of 0.013; the change rounds to 0.012
+    const [a, b, c] = changeFigures(0.23249, 0.24451);
+    expect(value(b) - value(a)).toBeCloseTo(value(c), 12);
+    expect(decimals(a)).toBeGreaterThan(3);
+    expect(changeFigures(0.2, 0.5)).toEqual(['0.200', '0.500', '+0.300']);
+  });
+
+  it('should add up as printed, keep the rounded change, and use no more decimals than needed (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (x, y) => {
+          const [a, b, c] = changeFigures(x, y);
+          const d = decimals(a);
+          expect([decimals(b), decimals(c)]).toEqual([d, d]);
+          // integers at d decimals: the printed change is exactly the printed difference
+          const at = (t: string) => Math.round(value(t) * 10 ** d);
+          expect(at(b) - at(a)).toBe(at(c));
+          // each figure within half a unit of its last decimal (and the change within one)
+          expect(Math.abs(value(a) - x)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12);
+          expect(Math.abs(value(b) - y)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12);
+          expect(Math.abs(value(c) - (y - x))).toBeLessThanOrEqual(10 ** -d + 1e-12);
+          // three decimals whenever three add up
+          const three = [fixed(x, 3), fixed(y, 3), signed(y - x, 3)] as const;
+          const sum = (t: string) => Math.round(value(t) * 1000);
+          if (decimals(three[2]) === 3 && sum(three[1]) - sum(three[0]) === sum(three[2])) expect(d).toBe(3);
+        },
+      ),
+      { seed: 20_261_206, numRuns: 500 },
     );
   });
 });

@@ -14,7 +14,7 @@ import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../repo
 import { belowPair } from '../../report/comparison-figures.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
-import { n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
+import { changeFigures, n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
 import { saysNo, whatIfBeforeRecord, wonOver } from '../../report/named-before-record.ts';
 import {
   anticipatedVoteWords,
@@ -111,8 +111,11 @@ function movementLine(
       return `a rule ${p.red('broken')}: ${violationText(m)}`;
     case 'rule-cleared':
       return `a rule ${p.green('cleared')}: ${violationText(m)}`;
-    case 'utility':
-      return `${who(m.actor)}: utility ${n3(m.before)} → ${n3(m.after)} (${signed(m.delta)})`;
+    case 'utility': {
+      // figures that add up as printed (m.delta is after − before)
+      const [before, after, change] = changeFigures(m.before, m.after);
+      return `${who(m.actor)}: utility ${before} → ${after} (${change})`;
+    }
     case 'vote-failed':
       return `${who(m.actor)}: its body would now vote the text down (anticipated): ${hurdleSentence(s, m)}`;
     case 'vote-cleared': {
