@@ -21,6 +21,7 @@ import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
 import { holdoutWhy } from './holdout-why.ts';
 import { Narration } from './narration/narration.ts';
+import { injectedBy } from './narration/phrases.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
@@ -96,8 +97,8 @@ function turningPoints(
           rounds: [r.round],
           kind: 'inject',
           text: ev
-            ? `Event: ${ev.title}${e.trigger === 'manual' ? ' (injected by the facilitator)' : e.blame ? " (set off by the engine's blame count)" : ''}.`
-            : sentence(`An inject by the facilitator: ${effects.join('; ')}`),
+            ? `Event: ${ev.title}${e.trigger === 'manual' ? `, injected ${injectedBy(e.by)}` : e.blame ? " (set off by the engine's blame count)" : ''}.`
+            : sentence(`An inject ${injectedBy(e.by)}: ${effects.join('; ')}`),
           cites: ev?.sources ?? [],
         });
       }

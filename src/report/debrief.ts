@@ -9,6 +9,7 @@ import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
 import { n2, n3 } from './format.ts';
+import { injectedBy } from './narration/phrases.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing } from './words.ts';
 
@@ -147,7 +148,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const noDealFrom = t.noDeal[from - 1]!;
     if (inject)
       out.push(
-        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
+        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : `an inject ${injectedBy(inject.by)}`}: was that pressure or persuasion?`,
       );
     else if (noDealFrom < noDealBefore - 1e-9)
       out.push(

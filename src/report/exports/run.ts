@@ -45,12 +45,14 @@ function injectsOf(result: HeadlessRun) {
     e.kind === 'inject' && e.trigger === 'manual' ? [e.round] : [],
   );
   return {
-    injects: inputs.map((input, k) =>
-      injectJson({
+    // who fired each (the facilitator, the analyst): absent for an input saved before inputs recorded it
+    injects: inputs.map((input, k) => ({
+      ...injectJson({
         ...('event' in input ? { event: input.event } : { effect: input.effect }),
         round: rounds[k]!,
       }),
-    ),
+      ...(input.by ? { by: input.by } : {}),
+    })),
   };
 }
 

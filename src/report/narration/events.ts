@@ -3,7 +3,7 @@
 
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
-import { driftWords, goodwillWords, plural, publicShift } from './phrases.ts';
+import { driftWords, goodwillWords, injectedBy, plural, publicShift } from './phrases.ts';
 import { basis, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
@@ -111,8 +111,8 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
   const shown = e.effects.filter((x) => x.kind !== 'table' || e.trigger === 'manual');
   if (v.report) {
     const words = ev
-      ? `${e.trigger === 'manual' ? 'Event (injected by the facilitator)' : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
-      : 'Inject by the facilitator:';
+      ? `${e.trigger === 'manual' ? `Event, injected ${injectedBy(e.by)}` : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
+      : `Inject ${injectedBy(e.by)}:`;
     return [
       line([span(words), ...grounds, ...unconfirmed]),
       ...blameTrigger(v, e),
@@ -131,7 +131,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
         ...(ev.description ? [span(` — ${ev.description}`, 'aside')] : []),
         ...grounds,
         ...unconfirmed,
-        ...(!v.run && e.trigger === 'manual' ? [span(' (injected by the facilitator)', 'aside')] : []),
+        ...(!v.run && e.trigger === 'manual' ? [span(` (injected ${injectedBy(e.by)})`, 'aside')] : []),
       ])
     : v.run
       ? // `run --inject` (the analyst's) or a facilitator's in a resumed session: the text says what it is, not whose
@@ -139,7 +139,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
           span('Ad-hoc inject', 'alert'),
           span(' — an assumption put in by hand, not an event of the scenario:'),
         ])
-      : line([span('Inject', 'alert'), span(' by the facilitator:')]);
+      : line([span('Inject', 'alert'), span(` ${injectedBy(e.by)}:`)]);
   const effects = shown.map((x) => effect(v, x)).filter((spans) => spans.some((s) => s.text.trim()));
   return [first, ...blameTrigger(v, e), ...effects.map((spans) => line(spans, 4))];
 }
