@@ -102,7 +102,8 @@ function turningPoints(
           cites: ev?.sources ?? [],
         });
       }
-      if (e.kind === 'walk-out')
+      // an ad-hoc walk-out is told by its inject's line just above ("An inject by …: X walks out.")
+      if (e.kind === 'walk-out' && !(e.cause === 'event' && e.event === undefined))
         out.push({
           rounds: [r.round],
           kind: 'walk-out',
