@@ -39,8 +39,9 @@ export function effectWords(v: Voice, x: EffectNote): string {
   }
 }
 
-/** What an inject does in the run and on the screen, or nothing when the entry that follows tells it. */
-function effect(v: Voice, x: EffectNote): Span[] {
+/** What an inject does in the run and on the screen, or nothing when the entry that follows tells it; `phase`: the
+ * one it fired in (a text goes on the table at once while tabling, else at the next round — the machine's rule). */
+function effect(v: Voice, x: EffectNote, phase: Entry<'inject'>['phase']): Span[] {
   const who = x.actor ? v.name(x.actor) : '';
   switch (x.kind) {
     case 'set-reservation':
@@ -62,7 +63,7 @@ function effect(v: Voice, x: EffectNote): Span[] {
     case 'table':
       return [
         span(
-          `${v.document(x.document ?? '')} goes on the table (at once while tabling, else at ${v.run ? 'the start of ' : ''}the next round)`,
+          `${v.document(x.document ?? '')} goes on the table ${phase === 'tabling' ? 'now' : `at ${v.run ? 'the start of ' : ''}the next round`}`,
         ),
       ];
     case 'walk-out':
@@ -140,7 +141,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
           span(' — an assumption put in by hand, not an event of the scenario:'),
         ])
       : line([span('Inject', 'alert'), span(` ${injectedBy(e.by)}:`)]);
-  const effects = shown.map((x) => effect(v, x)).filter((spans) => spans.some((s) => s.text.trim()));
+  const effects = shown.map((x) => effect(v, x, e.phase)).filter((spans) => spans.some((s) => s.text.trim()));
   return [first, ...blameTrigger(v, e), ...effects.map((spans) => line(spans, 4))];
 }
 
