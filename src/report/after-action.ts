@@ -92,7 +92,7 @@ function turningPoints(
         const ev = e.event;
         const effects = e.effects
           .filter((x) => x.kind !== 'table' || e.trigger === 'manual')
-          .map((x) => narration.effect(x));
+          .map((x) => narration.effect(x, e.phase));
         out.push({
           rounds: [r.round],
           kind: 'inject',

@@ -1,5 +1,5 @@
 // A document an inject tables goes on the table at once while tabling, else at the next round (the machine's rule):
-// the screen and the run say which of the two it is, and the transcript bears it out.
+// the screen, the run and the report say which of the two it is, and the transcript bears it out.
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import type { NegotiationEvent } from '../../src/engine/events.ts';
@@ -42,5 +42,11 @@ describe('when an injected text goes on the table', () => {
         expect(text).toContain(now ? 'goes on the table now' : 'next round');
         expect(text).not.toContain(now ? 'next round' : 'goes on the table now');
       }
+      // the report: "goes on the table", and when it waits, "at the next round"
+      const report = new Narration(s, { voice: 'report' })
+        .entry(fired)
+        .flatMap((l) => l.spans.map((x) => x.text))
+        .join('');
+      expect(report.includes('goes on the table at the next round')).toBe(!now);
     });
 });

@@ -15,8 +15,11 @@ function dropped(v: Voice, x: EffectNote): string {
   return v.redLineText(x.actor ?? '', id);
 }
 
-/** What an effect did, as the report words it (the timeline, and a facilitator's inject among the turning points). */
-export function effectWords(v: Voice, x: EffectNote): string {
+/**
+ * What an effect did, as the report words it (the timeline, and a facilitator's inject among the turning points);
+ * `phase`: the one the inject fired in — a text goes on the table at once while tabling, else at the next round.
+ */
+export function effectWords(v: Voice, x: EffectNote, phase: TranscriptEntry['phase'] = 'tabling'): string {
   const who = x.actor ? v.name(x.actor) : '';
   switch (x.kind) {
     case 'set-reservation':
@@ -29,7 +32,7 @@ export function effectWords(v: Voice, x: EffectNote): string {
     case 'drop-red-line':
       return `${who} drops its red line: ${dropped(v, x)}`;
     case 'table':
-      return `${v.document(x.document ?? '')} goes on the table`;
+      return `${v.document(x.document ?? '')} goes on the table${phase === 'tabling' ? '' : ' at the next round'}`;
     case 'walk-out':
       return `${who} walks out`;
     case 'goodwill':
@@ -117,7 +120,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
     return [
       line([span(words), ...grounds, ...unconfirmed]),
       ...blameTrigger(v, e),
-      ...shown.map((x) => say(effectWords(v, x), undefined, 4)),
+      ...shown.map((x) => say(effectWords(v, x, e.phase), undefined, 4)),
       ...e.effects.flatMap((x) =>
         x.kind === 'add-red-line' && typeof x.redLine === 'object'
           ? [line([span('red line: '), ...v.citation(x.redLine)], 4)]
