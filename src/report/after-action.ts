@@ -19,7 +19,7 @@ import {
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
-import { holdoutWhy } from './holdout-why.ts';
+import { holdoutWhy, walkOutCause } from './holdout-why.ts';
 import { Narration } from './narration/narration.ts';
 import { injectedBy } from './narration/phrases.ts';
 import type { Line } from './narration/spans.ts';
@@ -203,7 +203,13 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
-    blame: blame ? blame.map((b) => ({ ...b, why: holdoutWhy(run.transcript, b) })) : null,
+    blame: blame
+      ? blame.map((b) => ({
+          ...b,
+          why: holdoutWhy(run.transcript, b),
+          left: walkOutCause(run.transcript, b.actor),
+        }))
+      : null,
     blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),

@@ -11,7 +11,11 @@ import { capitalise, n2, shift2 } from './format.ts';
  * One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out; `why`, what its
  * verdicts in those rounds rest on (holdout-why.ts).
  */
-export type BlameLine = BlameCount & { readonly why?: string | null };
+export type BlameLine = BlameCount & {
+  readonly why?: string | null;
+  /** what made it walk out when it did not choose to (holdout-why.ts, walkOutCause) */
+  readonly left?: string | null;
+};
 
 export interface DurabilityFactorLine {
   readonly id: string;
@@ -133,7 +137,7 @@ export const BLAME_INTRO =
 export function blameLine(b: BlameLine, name: (id: string) => string): string {
   const parts = [
     ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}${b.why ? `: ${b.why}` : ''}`] : []),
-    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}`]),
+    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}${b.left ? `: ${b.left}` : ''}`]),
   ];
   return `${name(b.actor)}: ${b.count} (${parts.join('; ')})`;
 }

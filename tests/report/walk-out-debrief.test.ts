@@ -8,6 +8,7 @@ import { resolveOptions } from '../../src/engine/options.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
 import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
 import { n3 } from '../../src/report/format.ts';
+import { injectedBy } from '../../src/report/narration/phrases.ts';
 import { roundList } from '../../src/report/outcome-notes.ts';
 
 describe('a walk-out fired by hand, in the debrief', () => {
@@ -18,7 +19,7 @@ describe('a walk-out fired by hand, in the debrief', () => {
   ] as const)
     it(`should measure ${actor}'s shortfall before it walked out in round ${round}, and say it left`, () => {
       const s = openScenario('ukraine-peace');
-      const injects = [{ effect: { kind: 'walk-out' as const, actor }, round }];
+      const injects = [{ effect: { kind: 'walk-out' as const, actor }, round, by: 'analyst' as const }];
       const ctx = runHeadless(s, { seed: 1 }, { injects }).snapshot.context;
       const r = afterActionReport(s, runStateOf(s, runHeadless(s, { seed: 1 }, { injects }).snapshot), {
         options: resolveOptions(s, { seed: 1 }),
@@ -38,6 +39,9 @@ describe('a walk-out fired by hand, in the debrief', () => {
       // no question measures a shortfall against what it "holds out for" after it left (1, a placeholder)
       for (const q of r.debrief) if (q.startsWith(name)) expect(q).not.toContain('1.000');
       const md = afterActionMarkdown(r);
+      // the engine charges the walk-out to the actor; the tally says who put it in
+      expect(r.blame?.find((b) => b.actor === actor)?.walkOut).toBe(round);
+      expect(md).toContain(`walked out in round ${round}: an inject ${injectedBy('analyst')}`);
       const points = md.slice(md.indexOf('## Turning points'), md.indexOf('## The last'));
       expect(points.split(`${name} walks out`).length - 1).toBe(1);
     });
