@@ -40,7 +40,7 @@ export type HumanMove = z.output<typeof HumanMoveSchema>;
  * Who put an inject in: the facilitator at the play screen, or the analyst on the command line (`run --inject`).
  * A session saved before the field existed has none: its injects were fired by hand, by someone it does not name.
  */
-export const INJECT_ORIGINS = ['facilitator', 'analyst'] as const;
+const INJECT_ORIGINS = ['facilitator', 'analyst'] as const;
 export type InjectOrigin = (typeof INJECT_ORIGINS)[number];
 
 /** INJECT names a manual scenario event or carries one ad-hoc effect: exactly one of the two; `by`: who fired it. */
