@@ -5,7 +5,7 @@ import type { Effect, Scenario, ScenarioEvent } from '../domain/types.ts';
 import { forgiveHoldout, noteWalkOut } from './blame.ts';
 import { type ContextDraft, edit, log, type NegotiationContext } from './context.ts';
 import { effectiveScenario } from './effective.ts';
-import type { AdHocEffect, InjectEvent } from './events.ts';
+import type { AdHocEffect, InjectEvent, InjectOrigin } from './events.ts';
 import { renewPatience } from './patience.ts';
 import type { EffectNote, EventNote, Phase } from './transcript.ts';
 
@@ -124,6 +124,8 @@ export function applyEffects(
   event: ScenarioEvent | null,
   effects: readonly Effect[],
   blame?: { readonly actor: string; readonly count: number },
+  /** a manual inject's origin, as its input says */
+  by?: InjectOrigin,
 ): string | null {
   const notes: EffectNote[] = [];
   const walkOuts: number[] = [];
@@ -182,6 +184,7 @@ export function applyEffects(
   log(draft, phase, {
     kind: 'inject',
     trigger,
+    ...(by ? { by } : {}),
     ...(event ? { event: eventNote(event) } : {}),
     effects: notes,
     ...(blame ? { blame } : {}),

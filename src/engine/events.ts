@@ -36,9 +36,25 @@ export const HumanMoveSchema = z.discriminatedUnion('type', [
 ]);
 export type HumanMove = z.output<typeof HumanMoveSchema>;
 
-/** INJECT names a manual scenario event or carries one ad-hoc effect: exactly one of the two. */
+/**
+ * Who put an inject in: the facilitator at the play screen, or the analyst on the command line (`run --inject`).
+ * A session saved before the field existed has none: its injects were fired by hand, by someone it does not name.
+ */
+const INJECT_ORIGINS = ['facilitator', 'analyst'] as const;
+export type InjectOrigin = (typeof INJECT_ORIGINS)[number];
+
+/** INJECT names a manual scenario event or carries one ad-hoc effect: exactly one of the two; `by`: who fired it. */
 const InjectSchema = z
-  .strictObject({ type: z.literal('INJECT'), event: id.optional(), effect: AdHocEffectSchema.optional() })
+  .strictObject({
+    type: z.literal('INJECT'),
+    event: id.optional(),
+    effect: AdHocEffectSchema.optional(),
+    by: z
+      .enum(INJECT_ORIGINS, {
+        error: () => `who fired the inject: give "facilitator" or "analyst", or leave "by" out`,
+      })
+      .optional(),
+  })
   .check((ctx) => {
     if ((ctx.value.event === undefined) === (ctx.value.effect === undefined))
       ctx.issues.push({
@@ -47,13 +63,15 @@ const InjectSchema = z
         input: ctx.value,
       });
   })
-  .transform(
-    (v): InjectEvent =>
-      v.effect === undefined ? { type: v.type, event: v.event! } : { type: v.type, effect: v.effect },
-  );
+  .transform((v): InjectEvent => {
+    const by = v.by === undefined ? {} : { by: v.by };
+    return v.effect === undefined
+      ? { type: v.type, event: v.event!, ...by }
+      : { type: v.type, effect: v.effect, ...by };
+  });
 export type InjectEvent =
-  | { readonly type: 'INJECT'; readonly event: string }
-  | { readonly type: 'INJECT'; readonly effect: AdHocEffect };
+  | { readonly type: 'INJECT'; readonly event: string; readonly by?: InjectOrigin }
+  | { readonly type: 'INJECT'; readonly effect: AdHocEffect; readonly by?: InjectOrigin };
 
 export const NegotiationEventSchema = z.discriminatedUnion('type', [
   /** advance one phase */

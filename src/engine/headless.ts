@@ -23,13 +23,14 @@ export function plannedInput(
   ctx: NegotiationContext,
   p: PlannedInject,
 ): InjectEvent | null {
-  if ('event' in p) return { type: 'INJECT', event: p.event };
+  const by = p.by === undefined ? {} : { by: p.by };
+  if ('event' in p) return { type: 'INJECT', event: p.event, ...by };
   const e = p.effect;
   if (e.kind === 'drop-red-line') {
     const actor = effectiveScenario(scenario, ctx).actors.find((a) => a.id === e.actor);
     if (actor && !actor.redLines.some((r) => r.id === e.redLine)) return null;
   }
-  return { type: 'INJECT', effect: e };
+  return { type: 'INJECT', effect: e, ...by };
 }
 
 /**

@@ -3,19 +3,23 @@
 // `shift-reservation:russia=-0.1@2`). A scenario id never holds ':', '/', '=' or '@' (its schema:
 // [a-z0-9][a-z0-9._-]*), so the separators are unambiguous. The one reader and the one writer of the syntax: the
 // flags parse it, and every message, header and analysis that names an inject writes it.
-import type { AdHocEffect } from './events.ts';
+import type { AdHocEffect, InjectOrigin } from './events.ts';
 
 /** A manual scenario event fired at the start of a round (`--inject EVENT@ROUND`). */
 export interface PlannedEvent {
   readonly event: string;
   readonly round: number;
+  /** who put it in, recorded on its input (none: a plan of a session that does not say) */
+  readonly by?: InjectOrigin;
 }
 
 /**
  * What a run fires at the start of a round: a manual scenario event, or an ad-hoc effect — the user's
  * (`--inject KIND:TARGET@ROUND`), or a facilitator's in a saved session, planned again at the round it fired in.
  */
-export type PlannedInject = PlannedEvent | { readonly effect: AdHocEffect; readonly round: number };
+export type PlannedInject =
+  | PlannedEvent
+  | { readonly effect: AdHocEffect; readonly round: number; readonly by?: InjectOrigin };
 
 /**
  * A planned inject as the JSON of `run`, `outcomes` and `hinges` gives it: a manual event as it is, an ad-hoc

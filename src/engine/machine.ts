@@ -45,6 +45,8 @@ function inject(
       'manual',
       scenarioEvent,
       effects,
+      undefined,
+      event.by,
     );
     if (doc === null) return;
     if (phase === 'tabling') tableDocument(draft, run, doc, 'inject', scenarioEvent?.id);

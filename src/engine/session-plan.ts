@@ -93,11 +93,13 @@ export function replaySessionPlan(
   transcript: readonly TranscriptEntry[],
 ): SessionReplay {
   const manual = manualInjects(inputs, transcript);
-  const plan = manual.map(({ input, entry }) =>
-    'event' in input
-      ? { event: input.event, round: entry.round }
-      : { effect: input.effect, round: entry.round },
-  );
+  const plan = manual.map(({ input, entry }): PlannedInject => {
+    // the origin goes with it, so that the replay logs the entries the session logged
+    const by = input.by === undefined ? {} : { by: input.by };
+    return 'event' in input
+      ? { event: input.event, round: entry.round, ...by }
+      : { effect: input.effect, round: entry.round, ...by };
+  });
   let replay: readonly TranscriptEntry[] = [];
   let refused: string | undefined;
   try {

@@ -106,13 +106,27 @@ const refusal = (message: string) => new PeacesimError(oneLine(message));
 const notSession = (file: string, what: string) =>
   refusal(`${file}: not a peacesim session (format ${SESSION_FORMAT}): ${what}`);
 
+/** ":LINE:COLUMN" of the offset a JSON.parse error names ("… at position 700", or the end), or "" when none. */
+function jsonPlace(text: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  // "Unexpected end of JSON input": the file stops short, at its end
+  const at = m ? Number(m[1]) : /end of JSON input/.test(message) ? text.length : null;
+  if (at === null) return '';
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return `:${line}:${before.length - before.lastIndexOf('\n')}`;
+}
+
 /** Reads a session file's text; anything malformed is a one-line error naming the file and the place in it. */
 export function parseSession(text: string, file: string): Session {
   let raw: unknown;
   try {
     raw = JSON.parse(text, cleanJsonStrings);
   } catch (e) {
-    throw refusal(`${file}: not a session file (invalid JSON: ${(e as Error).message})`);
+    const message = (e as Error).message;
+    throw refusal(
+      `${file}${jsonPlace(text, message)}: not a session file (invalid JSON: ${message}); the file was cut short or edited by hand: save the session again (a play session also has a recovery copy, see docs/facilitation.md)`,
+    );
   }
   const checked = checkAtBorder(SessionSchema, raw);
   if (!checked.ok) throw notSession(file, `${where(checked.path)}: ${checked.message}`);

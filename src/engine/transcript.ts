@@ -4,6 +4,7 @@ import type { Patch } from 'immer';
 import type { Violation } from '../domain/evaluate.ts';
 import type { RatificationCheck } from '../domain/ratification.ts';
 import type { BasisKind, StrategyKind } from '../domain/types.ts';
+import type { InjectOrigin } from './events.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 
 export type Phase = 'setup' | 'tabling' | 'responding' | 'tallying' | 'agreed' | 'ratifying' | 'paused';
@@ -151,6 +152,8 @@ export type EntryBody =
   | {
       readonly kind: 'inject';
       readonly trigger: 'scheduled' | 'manual';
+      /** a manual inject: who fired it, as its input says (absent in a session saved before inputs said it) */
+      readonly by?: InjectOrigin;
       readonly event?: EventNote;
       readonly effects: readonly EffectNote[];
       /** a blame-triggered event: the actor and its blame count when it fired */

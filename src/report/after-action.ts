@@ -19,8 +19,9 @@ import {
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
-import { holdoutWhy } from './holdout-why.ts';
+import { holdoutWhy, walkOutCause } from './holdout-why.ts';
 import { Narration } from './narration/narration.ts';
+import { injectedBy } from './narration/phrases.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
@@ -91,17 +92,18 @@ function turningPoints(
         const ev = e.event;
         const effects = e.effects
           .filter((x) => x.kind !== 'table' || e.trigger === 'manual')
-          .map((x) => narration.effect(x));
+          .map((x) => narration.effect(x, e.phase));
         out.push({
           rounds: [r.round],
           kind: 'inject',
           text: ev
-            ? `Event: ${ev.title}${e.trigger === 'manual' ? ' (injected by the facilitator)' : e.blame ? " (set off by the engine's blame count)" : ''}.`
-            : sentence(`An inject by the facilitator: ${effects.join('; ')}`),
+            ? `Event: ${ev.title}${e.trigger === 'manual' ? `, injected ${injectedBy(e.by)}` : e.blame ? " (set off by the engine's blame count)" : ''}.`
+            : sentence(`An inject ${injectedBy(e.by)}: ${effects.join('; ')}`),
           cites: ev?.sources ?? [],
         });
       }
-      if (e.kind === 'walk-out')
+      // an ad-hoc walk-out is told by its inject's line just above ("An inject by …: X walks out.")
+      if (e.kind === 'walk-out' && !(e.cause === 'event' && e.event === undefined))
         out.push({
           rounds: [r.round],
           kind: 'walk-out',
@@ -201,7 +203,13 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
       ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
-    blame: blame ? blame.map((b) => ({ ...b, why: holdoutWhy(run.transcript, b) })) : null,
+    blame: blame
+      ? blame.map((b) => ({
+          ...b,
+          why: holdoutWhy(run.transcript, b),
+          left: walkOutCause(run.transcript, b.actor),
+        }))
+      : null,
     blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),

@@ -9,6 +9,7 @@ import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
 import { n2, n3 } from './format.ts';
+import { injectedBy } from './narration/phrases.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing } from './words.ts';
 
@@ -111,10 +112,17 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
           `${a.name}, played by a person, rejected every text it answered (${when}) although none crossed its red lines. What did the participant weigh that the numbers do not show?`,
         );
       else {
-        const last = vs.at(-1)!;
+        // after a walk-out it answers no to every text and holds out for nothing: its shortfall is that of the last
+        // text it answered at the table, and the walk-out is said
+        const present = vs.filter((v) => !v.absent);
+        const left = vs.find((v) => v.absent);
+        const last = present.at(-1);
+        if (!last) continue;
         const shortfall = Math.max(0, last.aspiration - last.utility);
         out.push(
-          `${a.name} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(shortfall)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
+          left
+            ? `${a.name} rejected ${present.length > 1 ? 'every text' : 'the one text'} it answered (${roundList(present.map((v) => v.round))}) although none crossed its red lines, and answered no to every text after it walked out (${roundList(vs.filter((v) => v.absent).map((v) => v.round))}); the last it answered before it left fell ${n3(shortfall)} short of what it held out for. What would it have taken to keep it at the table, or for the others to offer more?`
+            : `${a.name} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(shortfall)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
         );
       }
       continue;
@@ -147,7 +155,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const noDealFrom = t.noDeal[from - 1]!;
     if (inject)
       out.push(
-        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : 'an inject by the facilitator'}: was that pressure or persuasion?`,
+        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : `an inject ${injectedBy(inject.by)}`}: was that pressure or persuasion?`,
       );
     else if (noDealFrom < noDealBefore - 1e-9)
       out.push(

@@ -10,6 +10,7 @@ import {
   rejectionKind,
 } from '../engine/holdout-kind.ts';
 import type { BlameCount, TranscriptEntry } from '../engine/transcript.ts';
+import { injectedBy } from './narration/phrases.ts';
 import { roundList } from './outcome-notes.ts';
 
 type Verdict = Extract<TranscriptEntry, { kind: 'verdict' }>;
@@ -90,3 +91,26 @@ const SAID_NO: Record<RejectionKind, string> = {
   person: "a person's choice",
   absent: 'it had walked out',
 };
+
+/**
+ * What made an actor walk out, when the engine counts a walk-out it did not choose: "an inject by the facilitator",
+ * "event: The US walks away from mediation" (", injected by …" for a manual one); null for a walk-out of its own
+ * strategy, or none. A count that charges a walk-out to an actor says who put it in.
+ */
+export function walkOutCause(entries: readonly TranscriptEntry[], actor: string): string | null {
+  const at = entries.findIndex((e) => e.kind === 'walk-out' && e.actor === actor);
+  const out = entries[at];
+  if (out?.kind !== 'walk-out' || out.cause !== 'event') return null;
+  const fired = entries
+    .slice(0, at)
+    .findLast(
+      (e) =>
+        e.kind === 'inject' &&
+        e.round === out.round &&
+        e.effects.some((x) => x.kind === 'walk-out' && x.actor === actor),
+    );
+  if (fired?.kind !== 'inject') return null;
+  const origin = fired.trigger === 'manual' ? injectedBy(fired.by) : null;
+  if (!fired.event) return `an inject ${origin ?? ''}`.trim();
+  return `event: ${fired.event.title}${origin ? `, injected ${origin}` : ''}`;
+}

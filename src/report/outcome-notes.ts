@@ -11,7 +11,11 @@ import { capitalise, n2, shift2 } from './format.ts';
  * One actor's count as the engine keeps it: the rounds it was the lone holdout, and its walk-out; `why`, what its
  * verdicts in those rounds rest on (holdout-why.ts).
  */
-export type BlameLine = BlameCount & { readonly why?: string | null };
+export type BlameLine = BlameCount & {
+  readonly why?: string | null;
+  /** what made it walk out when it did not choose to (holdout-why.ts, walkOutCause) */
+  readonly left?: string | null;
+};
 
 export interface DurabilityFactorLine {
   readonly id: string;
@@ -71,13 +75,22 @@ function durabilityReport(scenario: Scenario, d: DurabilityNote): DurabilityRepo
   };
 }
 
-/** Per actor, the rounds it was the lone holdout (from the tallies), actors in the order they first stood alone. */
+/**
+ * Per actor, the rounds the engine counts it as the lone holdout (from the tallies), actors in the order they first
+ * stood alone: a goodwill gesture that forgave a round takes the actor's latest counted round off, as the engine
+ * does (blame.ts, forgiveHoldout).
+ */
 export function holdoutRounds(entries: readonly TranscriptEntry[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const e of entries)
+  for (const e of entries) {
     if (e.kind === 'tally' && e.holdout !== undefined)
       out.set(e.holdout, [...(out.get(e.holdout) ?? []), e.round]);
-  return out;
+    if (e.kind === 'inject')
+      for (const x of e.effects)
+        if (x.kind === 'goodwill' && x.blameForgiven === true && x.actor !== undefined)
+          out.set(x.actor, (out.get(x.actor) ?? []).slice(0, -1));
+  }
+  return new Map([...out].filter(([, rounds]) => rounds.length > 0));
 }
 
 /** The fewest rounds two apart that read as "1, 3, 5, …, 11": fewer are named one by one. */
@@ -124,7 +137,7 @@ export const BLAME_INTRO =
 export function blameLine(b: BlameLine, name: (id: string) => string): string {
   const parts = [
     ...(b.holdouts.length ? [`lone holdout in ${roundList(b.holdouts)}${b.why ? `: ${b.why}` : ''}`] : []),
-    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}`]),
+    ...(b.walkOut === null ? [] : [`walked out in round ${b.walkOut}${b.left ? `: ${b.left}` : ''}`]),
   ];
   return `${name(b.actor)}: ${b.count} (${parts.join('; ')})`;
 }

@@ -202,7 +202,9 @@ function byHand(scenario: ReturnType<typeof openScenario>, effect: AdHocEffect, 
   while (!isOver(game)) {
     const atStart =
       game.snapshot.matches({ live: { running: 'tabling' } }) && game.snapshot.context.round === round;
-    const input = atStart && !sent ? ({ type: 'INJECT', effect } as const) : ({ type: 'STEP' } as const);
+    // the origin `run --inject` records: the analyst's
+    const input =
+      atStart && !sent ? ({ type: 'INJECT', effect, by: 'analyst' } as const) : ({ type: 'STEP' } as const);
     if (input.type === 'INJECT') sent = true;
     const r = send(game, input);
     if (!r.ok) throw new Error(r.error);
@@ -240,7 +242,7 @@ describe('a run with an ad-hoc inject', () => {
       const game = byHand(s, effect, round);
       // the same inputs, the INJECT as the play mode records it, and so the same transcript
       expect(session.inputs).toEqual(game.inputs);
-      expect(session.inputs).toContainEqual({ type: 'INJECT', effect });
+      expect(session.inputs).toContainEqual({ type: 'INJECT', effect, by: 'analyst' });
       expect(session).toMatchObject({
         transcript: (createSession(game, 'ukraine-peace') as { transcript: object }).transcript,
       });
@@ -248,7 +250,7 @@ describe('a run with an ad-hoc inject', () => {
       expect(json.transcript.map((e: { seq: number; kind: string }) => [e.seq, e.kind])).toEqual(
         game.snapshot.context.transcript.map((e) => [e.seq, e.kind]),
       );
-      expect(json.injects).toEqual([{ effect, round, basis: 'assumption' }]);
+      expect(json.injects).toEqual([{ effect, round, basis: 'assumption', by: 'analyst' }]);
       const again = await inProcess(['resume', save, '--json']);
       expect(again.stdout).toBe(r.stdout);
       // the text says it is an assumption, not an event of the scenario

@@ -86,7 +86,8 @@ describe('sessions', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(PeacesimError);
-      expect((error as Error).message).toMatch(/^bad\.json: /);
+      // the file, with the line and column where the JSON breaks when the parser names it
+      expect((error as Error).message).toMatch(/^bad\.json(:\d+:\d+)?: /);
       expect((error as Error).message).not.toContain('\n');
     }
   });

@@ -58,7 +58,8 @@ describe('a bot session in which the facilitator tabled a contested text ad hoc'
   const s = loadScenarioFile(FIXTURE);
   // round 1 opened, P's text on the table; the facilitator tables d in its place, and the talks run to the end
   const game = runToTurn(fire(step(startGame(s, { seed: 1 })), { kind: 'table', document: 'd' }));
-  const plan: PlannedInject[] = [{ effect: { kind: 'table', document: 'd' }, round: 1 }];
+  // the plan carries the inject's origin, so that its run logs what the session logged
+  const plan: PlannedInject[] = [{ effect: { kind: 'table', document: 'd' }, round: 1, by: 'facilitator' }];
 
   it('should plan the inject again at its round, replay the session, and find the variant it rests on', async () => {
     expect(isOver(game)).toBe(true);

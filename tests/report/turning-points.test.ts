@@ -122,7 +122,7 @@ describe('turning points: an ad-hoc inject', () => {
     if (!sent.ok) throw new Error(sent.error);
     const { game } = playOn(sent.game, {});
     const r = afterActionReport(s, runStateOf(s, game.snapshot), { options: resolveOptions(s, { seed: 1 }) });
-    const line = pointLines(afterActionMarkdown(r)).find((l) => l.includes('An inject by the facilitator'));
+    const line = pointLines(afterActionMarkdown(r)).find((l) => l.includes('An inject by hand'));
     expect(line).toContain(
       // the scenario's words, not in quotation marks: they are not the actor's
       'Russia drops its red line: No ceasefire to let Ukraine hold a referendum on the settlement.',

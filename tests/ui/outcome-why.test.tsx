@@ -1,10 +1,12 @@
 // The play screen's end of a stalemate: who said no to the last text, and why — the reason its own verdict gives.
-// A red line crossed is public (a stated position, shown in the transcript too); a reason that compares private
-// numbers is the facilitator view's only. Checked against the session's transcript on shipped scenarios.
+// A red line crossed is public (a stated position, shown in the transcript too), as are a walk-out and a person's
+// choice; a reason that compares private numbers is the facilitator view's only. Checked against the session's transcript on shipped scenarios.
 import { resolve } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runHeadless } from '../../src/engine/headless.ts';
 import { rejectionKind } from '../../src/engine/holdout-kind.ts';
+import type { PlannedInject } from '../../src/engine/inject-text.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { OutcomePane } from '../../src/ui/components/outcome-pane.tsx';
@@ -22,11 +24,16 @@ const WORDS = {
   'red-line': 'it crossed its red lines',
   'below-no-deal': 'worth less to it than no deal',
   'holds-out': 'short of what it held out for',
+  absent: 'it had walked out',
+  person: "a person's choice",
 } as Record<string, string>;
+
+/** The reasons the public view tells: none compares a private number. */
+const PUBLIC = new Set(['red-line', 'absent', 'person']);
 
 describe('the outcome pane of a stalemate', () => {
   const kinds = new Set<string>();
-  const cases: [string, RunOptions][] = [
+  const cases: [string, RunOptions, PlannedInject[]?][] = [
     ['istanbul-2022', { seed: 1 }],
     ['ukraine-peace', { seed: 1 }],
     // hardliners for three rounds: each holds out on value, no red line crossed
@@ -34,16 +41,19 @@ describe('the outcome pane of a stalemate', () => {
       'tutorial-bilateral',
       { seed: 1, maxRounds: 3, strategies: { north: { kind: 'hardliner' }, south: { kind: 'hardliner' } } },
     ],
+    // the facilitator makes a controller walk out: it answers no to every text after, which the room saw
+    ['ukraine-peace', { seed: 1 }, [{ effect: { kind: 'walk-out', actor: 'coalition' }, round: 2 }]],
   ];
   afterAll(() => {
     // both paths were taken: a red line (public) and a comparison of numbers (the facilitator's)
     expect(kinds).toContain('red-line');
-    expect([...kinds].some((k) => k !== 'red-line')).toBe(true);
+    expect([...kinds].some((k) => !PUBLIC.has(k))).toBe(true);
+    expect(kinds).toContain('absent');
   });
-  for (const [id, options] of cases)
-    it(`should say why each actor rejected the last text, a comparison of numbers to the facilitator only (${id})`, () => {
+  for (const [id, options, injects] of cases)
+    it(`should say why each actor rejected the last text, a comparison of numbers to the facilitator only (${id}${injects ? ', a walk-out' : ''})`, () => {
       const s = loadScenarioFile(resolve(ROOT, 'scenarios', `${id}.yaml`));
-      const game = runToTurn(startGame(s, options));
+      const game = injects ? runHeadless(s, options, { injects }).game : runToTurn(startGame(s, options));
       const outcome = outcomeOf(game)!;
       const transcript = context(game).transcript;
       expect(outcome.kind).toBe('stalemate');
@@ -78,8 +88,9 @@ describe('the outcome pane of a stalemate', () => {
         kinds.add(rejectionKind(v));
         const why = WORDS[rejectionKind(v)]!;
         expect(facilitator).toContain(`${name} (${why})`);
-        // a red line crossed is a stated position, public as in the transcript; a comparison of numbers is not
-        if (rejectionKind(v) === 'red-line') expect(open).toContain(`${name} (${why})`);
+        // a red line crossed is a stated position, public as in the transcript, and so is a walk-out; a comparison
+        // of numbers is not
+        if (PUBLIC.has(rejectionKind(v))) expect(open).toContain(`${name} (${why})`);
         else {
           expect(open).toContain(name);
           expect(open).not.toContain(why);

@@ -44,7 +44,9 @@ function pick(v: PlayView, ...values: string[]): PlayView {
 }
 
 /** The ad-hoc inject went in as the engine takes it: the same context as xstate's own transition, recorded last. */
-function expectEngine(before: PlayView, after: PlayView, event: InjectEvent) {
+function expectEngine(before: PlayView, after: PlayView, picked: InjectEvent) {
+  // the play screen's input records who fired it
+  const event: InjectEvent = { ...picked, by: 'facilitator' };
   expect(injectError(before.game.scenario, context(before.game), event)).toBeNull();
   // xstate's own transitions on a machine of its own (closed over the scenario): the inputs so far, then the inject
   const machine = createNegotiationMachine(before.game.scenario, before.game.options);
@@ -173,11 +175,19 @@ describe('ad-hoc injects (state)', () => {
     const file = sessionText(sessionOf(v.game, 'ukraine-peace'));
     const saved = parseSession(file, 'x');
     expect(saved.inputs.filter((e) => e.type === 'INJECT')).toEqual([
-      { type: 'INJECT', effect: { kind: 'shift-reservation', actor: 'ukraine', delta: 0.05 } },
-      { type: 'INJECT', effect: { kind: 'drop-red-line', actor: 'us', redLine: 'no-us-troops' } },
-      { type: 'INJECT', effect: { kind: 'table', document: 'us-28-point-plan' } },
-      { type: 'INJECT', effect: { kind: 'goodwill', actor: 'russia' } },
-      { type: 'INJECT', effect: { kind: 'walk-out', actor: 'russia' } },
+      {
+        type: 'INJECT',
+        effect: { kind: 'shift-reservation', actor: 'ukraine', delta: 0.05 },
+        by: 'facilitator',
+      },
+      {
+        type: 'INJECT',
+        effect: { kind: 'drop-red-line', actor: 'us', redLine: 'no-us-troops' },
+        by: 'facilitator',
+      },
+      { type: 'INJECT', effect: { kind: 'table', document: 'us-28-point-plan' }, by: 'facilitator' },
+      { type: 'INJECT', effect: { kind: 'goodwill', actor: 'russia' }, by: 'facilitator' },
+      { type: 'INJECT', effect: { kind: 'walk-out', actor: 'russia' }, by: 'facilitator' },
     ]);
     const replayed = replaySession(ukraine(), saved);
     expect(replayed.snapshot.context).toEqual(context(v.game));

@@ -86,7 +86,8 @@ describe('a play session', () => {
     expect(step(g)).toBe(g);
     const event = manualEvents(s)[0]!.id;
     g = inject(g, event);
-    expect(g.inputs.at(-1)).toEqual({ type: 'INJECT', event });
+    // the play screen's input records who fired it
+    expect(g.inputs.at(-1)).toEqual({ type: 'INJECT', event, by: 'facilitator' });
     g = togglePause(g);
     expect(isPaused(g)).toBe(false);
     expect(g.inputs.map((e) => e.type)).toEqual(['STEP', 'PAUSE', 'INJECT', 'RESUME']);

@@ -199,7 +199,8 @@ export function registerRun(program: Command, io: Io): void {
             ? {}
             : { anticipateRatification: opts.anticipateRatification }),
         };
-        const injects = opts.inject ?? [];
+        // the analyst's, put in on the command line: each INJECT input (and so a saved session) records it
+        const injects = (opts.inject ?? []).map((p): PlannedInject => ({ ...p, by: 'analyst' }));
         // the moves' reader (zod) is imported only when there are moves to read
         const readMoves = opts.moves ? (await import('../moves.ts')).readMoves : () => [];
         const result = withFlags(opts.moves, () => {

@@ -52,7 +52,11 @@ export function firedByHand(result: HeadlessRun): PlannedInject[] {
 /** What was fired by hand, as --json lists it (an ad-hoc effect with its basis); nothing when nothing was. */
 function injectsOf(result: HeadlessRun) {
   const fired = firedByHand(result);
-  return fired.length ? { injects: fired.map(injectJson) } : {};
+  // who fired each (the facilitator, the analyst): absent for an input saved before inputs recorded it
+  const by = result.inputs.flatMap((e) => (e.type === 'INJECT' ? [e.by] : []));
+  return fired.length
+    ? { injects: fired.map((p, k) => ({ ...injectJson(p), ...(by[k] ? { by: by[k] } : {}) })) }
+    : {};
 }
 
 /**

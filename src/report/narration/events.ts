@@ -3,7 +3,7 @@
 
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
 import { n3 } from '../format.ts';
-import { driftWords, goodwillWords, plural, publicShift } from './phrases.ts';
+import { driftWords, goodwillWords, injectedBy, plural, publicShift } from './phrases.ts';
 import { basis, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
@@ -15,8 +15,11 @@ function dropped(v: Voice, x: EffectNote): string {
   return v.redLineText(x.actor ?? '', id);
 }
 
-/** What an effect did, as the report words it (the timeline, and a facilitator's inject among the turning points). */
-export function effectWords(v: Voice, x: EffectNote): string {
+/**
+ * What an effect did, as the report words it (the timeline, and a facilitator's inject among the turning points);
+ * `phase`: the one the inject fired in — a text goes on the table at once while tabling, else at the next round.
+ */
+export function effectWords(v: Voice, x: EffectNote, phase: TranscriptEntry['phase'] = 'tabling'): string {
   const who = x.actor ? v.name(x.actor) : '';
   switch (x.kind) {
     case 'set-reservation':
@@ -29,7 +32,7 @@ export function effectWords(v: Voice, x: EffectNote): string {
     case 'drop-red-line':
       return `${who} drops its red line: ${dropped(v, x)}`;
     case 'table':
-      return `${v.document(x.document ?? '')} goes on the table`;
+      return `${v.document(x.document ?? '')} goes on the table${phase === 'tabling' ? '' : ' at the next round'}`;
     case 'walk-out':
       return `${who} walks out`;
     case 'goodwill':
@@ -39,8 +42,9 @@ export function effectWords(v: Voice, x: EffectNote): string {
   }
 }
 
-/** What an inject does in the run and on the screen, or nothing when the entry that follows tells it. */
-function effect(v: Voice, x: EffectNote): Span[] {
+/** What an inject does in the run and on the screen, or nothing when the entry that follows tells it; `phase`: the
+ * one it fired in (a text goes on the table at once while tabling, else at the next round — the machine's rule). */
+function effect(v: Voice, x: EffectNote, phase: Entry<'inject'>['phase']): Span[] {
   const who = x.actor ? v.name(x.actor) : '';
   switch (x.kind) {
     case 'set-reservation':
@@ -62,7 +66,7 @@ function effect(v: Voice, x: EffectNote): Span[] {
     case 'table':
       return [
         span(
-          `${v.document(x.document ?? '')} goes on the table (at once while tabling, else at ${v.run ? 'the start of ' : ''}the next round)`,
+          `${v.document(x.document ?? '')} goes on the table ${phase === 'tabling' ? 'now' : `at ${v.run ? 'the start of ' : ''}the next round`}`,
         ),
       ];
     case 'walk-out':
@@ -111,12 +115,12 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
   const shown = e.effects.filter((x) => x.kind !== 'table' || e.trigger === 'manual');
   if (v.report) {
     const words = ev
-      ? `${e.trigger === 'manual' ? 'Event (injected by the facilitator)' : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
-      : 'Inject by the facilitator:';
+      ? `${e.trigger === 'manual' ? `Event, injected ${injectedBy(e.by)}` : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
+      : `Inject ${injectedBy(e.by)}:`;
     return [
       line([span(words), ...grounds, ...unconfirmed]),
       ...blameTrigger(v, e),
-      ...shown.map((x) => say(effectWords(v, x), undefined, 4)),
+      ...shown.map((x) => say(effectWords(v, x, e.phase), undefined, 4)),
       ...e.effects.flatMap((x) =>
         x.kind === 'add-red-line' && typeof x.redLine === 'object'
           ? [line([span('red line: '), ...v.citation(x.redLine)], 4)]
@@ -131,7 +135,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
         ...(ev.description ? [span(` — ${ev.description}`, 'aside')] : []),
         ...grounds,
         ...unconfirmed,
-        ...(!v.run && e.trigger === 'manual' ? [span(' (injected by the facilitator)', 'aside')] : []),
+        ...(!v.run && e.trigger === 'manual' ? [span(` (injected ${injectedBy(e.by)})`, 'aside')] : []),
       ])
     : v.run
       ? // `run --inject` (the analyst's) or a facilitator's in a resumed session: the text says what it is, not whose
@@ -139,8 +143,8 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
           span('Ad-hoc inject', 'alert'),
           span(' — an assumption put in by hand, not an event of the scenario:'),
         ])
-      : line([span('Inject', 'alert'), span(' by the facilitator:')]);
-  const effects = shown.map((x) => effect(v, x)).filter((spans) => spans.some((s) => s.text.trim()));
+      : line([span('Inject', 'alert'), span(` ${injectedBy(e.by)}:`)]);
+  const effects = shown.map((x) => effect(v, x, e.phase)).filter((spans) => spans.some((s) => s.text.trim()));
   return [first, ...blameTrigger(v, e), ...effects.map((spans) => line(spans, 4))];
 }
 

@@ -114,7 +114,7 @@ export class Narration {
   }
 
   /** What an effect did, in the report's words. */
-  effect(x: EffectNote): string {
-    return effectWords(this.#v, x);
+  effect(x: EffectNote, phase?: TranscriptEntry['phase']): string {
+    return effectWords(this.#v, x, phase);
   }
 }

@@ -11,7 +11,7 @@ import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/t
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, n2, n3, shift2 } from '../format.ts';
-import { holdoutWhy } from '../holdout-why.ts';
+import { holdoutWhy, walkOutCause } from '../holdout-why.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
@@ -127,7 +127,9 @@ function blame(v: Voice, list: readonly BlameCount[], entries: readonly Transcri
   if (list.length === 0) return [say(`${intro}: nobody.`)];
   const name = (id: string) => v.name(id);
   const note = soleAnswerNote(entries, list, name);
-  const lines = list.map((b) => blameLine({ ...b, why: holdoutWhy(entries, b) }, name));
+  const lines = list.map((b) =>
+    blameLine({ ...b, why: holdoutWhy(entries, b), left: walkOutCause(entries, b.actor) }, name),
+  );
   return [say(`${intro}: ${lines.join('; ')}.`), ...(note ? [say(note)] : [])];
 }
 

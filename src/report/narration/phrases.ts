@@ -1,10 +1,23 @@
 // Words the narration says in more than one place or voice, written once.
 
+import type { InjectOrigin } from '../../engine/events.ts';
 import { fixed, n3 } from '../format.ts';
 import { listing } from '../words.ts';
 
 /** The mark of an actor a person plays, in the run and the report. */
 export const PERSON = ' (played by a person)';
+
+const ORIGIN: Readonly<Record<InjectOrigin, string>> = {
+  facilitator: 'by the facilitator',
+  analyst: 'by the analyst, on the command line',
+};
+
+/**
+ * Who fired a manual inject, as its input records it: "by the facilitator" (the play screen), "by the analyst, on
+ * the command line" (`run --inject`). A session saved before inputs recorded it names no one.
+ */
+export const injectedBy = (by: InjectOrigin | undefined): string =>
+  by ? ORIGIN[by] : 'by hand — the session file does not say by whom';
 
 /** utilities this close are equal: sums of floats differ in the last bits */
 export const EPS = 1e-12;

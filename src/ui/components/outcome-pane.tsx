@@ -29,6 +29,9 @@ export interface OutcomePaneProps {
   readonly transcript?: readonly TranscriptEntry[];
 }
 
+/** The reasons a rejection gives that the public view tells: none compares a private number. */
+const PUBLIC_REASONS: ReadonlySet<string> = new Set(['red-line', 'absent', 'person']);
+
 export function OutcomePane({ scenario, outcome, width, height, numbers, transcript }: OutcomePaneProps) {
   const theme = useTheme();
   const head =
@@ -65,11 +68,12 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
   const rowsOf = (spans: readonly Span[]) => wrapSpans(spans, width).length;
   const hurdleRows = hurdleSpans.reduce((n, spans) => n + rowsOf(spans), 0);
   // who said no to the last text, and why by each one's verdict: a red line crossed is public (a stated position,
-  // as the transcript shows it); a reason that compares private numbers (value of no deal, what it held out for, its
-  // body's threshold) is the facilitator view's only
+  // as the transcript shows it), and so are a walk-out and a person's choice (the public transcript tells both); a
+  // reason that compares private numbers (value of no deal, what it held out for, its body's threshold) is the
+  // facilitator view's only
   const why = new Map(
     [...(transcript ? lastRejectionWords(transcript, outcome.rejecting) : [])].flatMap(([id, r]) =>
-      numbers || r.kind === 'red-line' ? [[id, r.words] as const] : [],
+      numbers || PUBLIC_REASONS.has(r.kind) ? [[id, r.words] as const] : [],
     ),
   );
   const rejected =

@@ -122,7 +122,7 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
         maxLines={2}
         spans={[
           {
-            text: 'Teams play the actors you pick, each on its own turn behind a privacy gate; bots play the rest. Nothing is saved until you press s in the session.',
+            text: 'Teams play the actors you pick, each on its own turn behind a privacy gate; bots play the rest. s in the session saves it to a file you name; until then only a recovery copy is kept.',
             dim: true,
           },
         ]}

@@ -89,14 +89,18 @@ export function manualEvents(scenario: Scenario) {
 }
 
 export function inject(game: PlayGame, event: string): PlayGame {
-  return send(game, { type: 'INJECT', event });
+  return send(game, { type: 'INJECT', event, by: 'facilitator' });
 }
 
-/** Fires an inject — a manual event or an ad-hoc effect — or says why not, in the engine's words. */
+/**
+ * Fires an inject — a manual event or an ad-hoc effect — or says why not, in the engine's words. Every inject of
+ * the play screen is the facilitator's, and its input records it.
+ */
 export function fireInject(game: PlayGame, event: InjectEvent): MoveResult {
-  if (game.snapshot.matches('setup') && refusal(game, event))
+  const input: InjectEvent = { ...event, by: 'facilitator' };
+  if (game.snapshot.matches('setup') && refusal(game, input))
     return { ok: false, error: 'the talks have not started: space opens round 1' };
-  return sendInput(game, event);
+  return sendInput(game, input);
 }
 
 export function togglePause(game: PlayGame): PlayGame {

@@ -12,7 +12,10 @@ export interface GoldenCase {
   readonly scenario: string;
   readonly options: RunOptions;
   readonly injects?: readonly PlannedEvent[];
-  /** ad-hoc injects by a facilitator (no scenario event), sent at the start of a round */
+  /**
+   * ad-hoc injects by a facilitator (no scenario event), sent at the start of a round, their inputs saying so;
+   * the manual events of `injects` are sent without it, as a session saved before inputs recorded who fired them
+   */
   readonly adHoc?: readonly { readonly round: number; readonly effect: Record<string, unknown> }[];
   readonly moves?: readonly { readonly actor: string; readonly move: HumanMove }[];
   /** keep only this many inputs of the session (an unfinished session, as `report` replays it) */

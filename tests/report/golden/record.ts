@@ -38,7 +38,7 @@ function play(c: GoldenCase): FrozenRun {
       for (const [k, a] of (c.adHoc ?? []).entries())
         if (a.round === round && !fired.has(`a${k}`)) {
           fired.add(`a${k}`);
-          send({ type: 'INJECT', effect: a.effect } as NegotiationEvent);
+          send({ type: 'INJECT', effect: a.effect, by: 'facilitator' } as NegotiationEvent);
         }
       if (actor.getSnapshot().status === 'done') break;
     }
