@@ -50,21 +50,17 @@ export function signed(x: number, digits = 3): string {
 }
 
 /**
- * "before → after (change)" as three figures that add up as printed: at 3 decimals 0.2320 → 0.2445 reads
- * "0.232 → 0.245 (+0.012)", and a reader who subtracts gets 0.013. The decimals grow (from `least`) until the
- * printed change is the difference of the printed figures.
+ * "before → after (change)" as three figures that add up as printed: at 3 decimals 0.23249 → 0.24451 reads
+ * "0.232 → 0.245", and a change printed as its own rounding (+0.012) would not be their difference (0.013). The
+ * change is the difference of the printed figures — within one unit of their last decimal of the true change —
+ * and the figures take more decimals than `least` only where they would otherwise read equal.
  */
 export function changeFigures(before: number, after: number, least = 3): readonly [string, string, string] {
-  let d = least;
-  const scale = (x: string) => Math.round(Number(x.replace(MINUS, '-')) * 10 ** d);
-  while (d < MOST_DIGITS) {
-    const [a, b, c] = [fixed(before, d), fixed(after, d), signed(after - before, d)];
-    // a change `signed` gave more decimals (a small negative one) needs the figures at those decimals too
-    const sameDecimals = c.length - c.indexOf('.') - 1 === d;
-    if (sameDecimals && scale(b) - scale(a) === scale(c.replace('+', ''))) return [a, b, c];
-    d++;
-  }
-  return [fixed(before, d), fixed(after, d), signed(after - before, d)];
+  const d = digitsApart([[before, after]], least);
+  const [a, b] = [fixed(before, d), fixed(after, d)];
+  const scaled = (t: string) => Math.round(Number(t.replace(MINUS, '-')) * 10 ** d);
+  const change = (scaled(b) - scaled(a)) / 10 ** d;
+  return [a, b, change < 0 ? fixed(change, d) : `+${fixed(change, d)}`];
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
