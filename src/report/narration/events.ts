@@ -70,8 +70,8 @@ function effect(v: Voice, x: EffectNote, phase: Entry<'inject'>['phase']): Span[
         ),
       ];
     case 'walk-out':
-      // the run tells it by the walk-out entry that follows
-      return v.run ? [] : [span(`${who} walks out`)];
+      // told by the walk-out entry that follows, in every voice (once, not twice)
+      return [];
     case 'goodwill':
       return [span(goodwillWords(who, x.patienceRenewed === true, x.blameForgiven === true, !v.run))];
     default:
@@ -111,12 +111,12 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
   const grounds = ev
     ? [...basis(v.scenario.events.find((x) => x.id === ev.id)?.basis), ...sources(ev.sources)]
     : [];
-  // a document an event tables is shown by the tabling line that follows
-  const shown = e.effects.filter((x) => x.kind !== 'table' || e.trigger === 'manual');
+  // a document an event tables is shown by the tabling line that follows; a walk-out by the walk-out line
+  const shown = e.effects.filter((x) => (x.kind !== 'table' || e.trigger === 'manual') && x.kind !== 'walk-out');
   if (v.report) {
     const words = ev
       ? `${e.trigger === 'manual' ? `Event, injected ${injectedBy(e.by)}` : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
-      : `Inject ${injectedBy(e.by)}:`;
+      : `Inject ${injectedBy(e.by)}${shown.length ? ':' : '.'}`; // a walk-out alone is told by the line that follows
     return [
       line([span(words), ...grounds, ...unconfirmed]),
       ...blameTrigger(v, e),
@@ -128,6 +128,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
       ),
     ];
   }
+  const effects = shown.map((x) => effect(v, x, e.phase)).filter((spans) => spans.some((s) => s.text.trim()));
   const first = ev
     ? line([
         span('Event', 'alert'),
@@ -143,8 +144,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
           span('Ad-hoc inject', 'alert'),
           span(' — an assumption put in by hand, not an event of the scenario:'),
         ])
-      : line([span('Inject', 'alert'), span(` ${injectedBy(e.by)}:`)]);
-  const effects = shown.map((x) => effect(v, x, e.phase)).filter((spans) => spans.some((s) => s.text.trim()));
+      : line([span('Inject', 'alert'), span(` ${injectedBy(e.by)}${effects.length ? ':' : '.'}`)]);
   return [first, ...blameTrigger(v, e), ...effects.map((spans) => line(spans, 4))];
 }
 
