@@ -118,21 +118,25 @@ describe('a change beside its figures', () => {
 
   it('should add up as printed, stay within a unit of the change, and read apart (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (x, y) => {
-        const [a, b, c] = changeFigures(x, y);
-        const d = decimals(a);
-        expect([decimals(b), decimals(c)]).toEqual([d, d]);
-        // integers at d decimals: the printed change is exactly the printed difference
-        const at = (t: string) => Math.round(value(t) * 10 ** d);
-        expect(at(b) - at(a)).toBe(at(c));
-        expect(Math.abs(value(a) - x)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12);
-        expect(Math.abs(value(b) - y)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12);
-        expect(Math.abs(value(c) - (y - x))).toBeLessThanOrEqual(10 ** -d + 1e-12);
-        // three decimals unless two different figures would read equal at three; then they read apart
-        if (fixed(x, 3) !== fixed(y, 3) || Math.abs(x - y) <= 1e-12) expect(d).toBe(3);
-        else expect(a).not.toBe(b);
-        expect(c.startsWith('+') || c.startsWith(MINUS)).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (x, y) => {
+          const [a, b, c] = changeFigures(x, y);
+          const d = decimals(a);
+          expect([decimals(b), decimals(c)]).toEqual([d, d]);
+          // integers at d decimals: the printed change is exactly the printed difference
+          const at = (t: string) => Math.round(value(t) * 10 ** d);
+          expect(at(b) - at(a)).toBe(at(c));
+          expect(Math.abs(value(a) - x)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12);
+          expect(Math.abs(value(b) - y)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12);
+          expect(Math.abs(value(c) - (y - x))).toBeLessThanOrEqual(10 ** -d + 1e-12);
+          // three decimals unless two different figures would read equal at three; then they read apart
+          if (fixed(x, 3) !== fixed(y, 3) || Math.abs(x - y) <= 1e-12) expect(d).toBe(3);
+          else expect(a).not.toBe(b);
+          expect(c.startsWith('+') || c.startsWith(MINUS)).toBe(true);
+        },
+      ),
       { seed: 20_261_206, numRuns: 500 },
     );
   });

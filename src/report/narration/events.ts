@@ -112,7 +112,9 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
     ? [...basis(v.scenario.events.find((x) => x.id === ev.id)?.basis), ...sources(ev.sources)]
     : [];
   // a document an event tables is shown by the tabling line that follows; a walk-out by the walk-out line
-  const shown = e.effects.filter((x) => (x.kind !== 'table' || e.trigger === 'manual') && x.kind !== 'walk-out');
+  const shown = e.effects.filter(
+    (x) => (x.kind !== 'table' || e.trigger === 'manual') && x.kind !== 'walk-out',
+  );
   if (v.report) {
     const words = ev
       ? `${e.trigger === 'manual' ? `Event, injected ${injectedBy(e.by)}` : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
