@@ -153,7 +153,7 @@ describe('outcomes with an inject that has nothing to do in some draws', () => {
   });
 
   it('should say why a walk-out had nothing to do, and count it, without stopping the command', async () => {
-    const r = await cli(
+    const twoWalkOuts = [
       'outcomes',
       'ukraine-peace',
       '-n',
@@ -162,24 +162,15 @@ describe('outcomes with an inject that has nothing to do in some draws', () => {
       'walk-out:coalition@2',
       '--inject',
       'walk-out:coalition@3',
-      '--json',
-    );
+    ];
+    const r = await cli(...twoWalkOuts, '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { injects: { draws: InjectDraws }[] };
     const [first, second] = json.injects.map((i) => i.draws);
     // the second walk-out is idle wherever the first fired, and only there
     expect(second!.passedOver).toBe(first!.fired);
     expect(second!.reasons).toEqual([{ reason: 'passed-over:walked-out:inject', count: first!.fired }]);
-    const text = await cli(
-      'outcomes',
-      'ukraine-peace',
-      '-n',
-      '3',
-      '--inject',
-      'walk-out:coalition@2',
-      '--inject',
-      'walk-out:coalition@3',
-    );
+    const text = await cli(...twoWalkOuts);
     expect(text.out.replace(/\n\s+/g, ' ')).toContain(
       `in ${first!.fired}, Coalition of the willing had already walked out, with an earlier inject of the run`,
     );
