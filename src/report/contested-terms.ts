@@ -51,10 +51,13 @@ export function contestedTerms(
 export function contestedTermWords(s: Scenario, c: ContestedTerm): string {
   const v = c.variant;
   const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  const flag = v.recall ? ' (recall)' : unconfirmedFlag(v.confirmed);
+  const variant = optionLabelAt(s, c.issue, v.option);
+  // an option whose label already says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)")
+  // is not flagged twice
+  const flag = v.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(v.confirmed);
   const turns = c.moved.map(
     (m) => `${actorName(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
   );
   if (c.agreement !== null) turns.push(`agreement ${c.agreement ? 'no → yes' : 'yes → no'}`);
-  return `contested term: ${s.issues[c.issue]!.label} — as tabled, ${optionLabelAt(s, c.issue, c.tabled)}; a recorded variant, ${optionLabelAt(s, c.issue, v.option)}${src}${flag}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`;
+  return `contested term: ${s.issues[c.issue]!.label} — as tabled, ${optionLabelAt(s, c.issue, c.tabled)}; a recorded variant, ${variant}${src}${flag}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`;
 }

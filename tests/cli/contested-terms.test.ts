@@ -46,9 +46,17 @@ describe('show: contested terms', () => {
                   `contested term: ${issue.label} — as tabled, ${issue.options[t.option]!.label}; a recorded variant, ${issue.options[v.option]!.label}${src}`,
                 ),
               );
+              // flagged once: not again where the option's own label says it is unconfirmed
+              const label = issue.options[v.option]!.label;
+              const flagged = v.recall
+                ? ' (recall)'
+                : v.confirmed || /unconfirmed/.test(label)
+                  ? ''
+                  : ' (unconfirmed)';
               expect(text, `${d.id}/${issue.id}`).toContain(
-                `${src}${v.recall ? ' (recall)' : v.confirmed ? '' : ' (unconfirmed)'}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`,
+                `${src}${flagged}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`,
               );
+              expect(text).not.toMatch(/\(unconfirmed: [^)]*\)[^;]*\(unconfirmed\)/);
             }
         }
         expect(text.split('contested term: ').length - 1).toBe(variants);
