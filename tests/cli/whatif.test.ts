@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { openScenario } from '../../src/cli/scenarios.ts';
 
 async function cli(...argv: string[]) {
   const io = memoryIo();
@@ -176,5 +177,39 @@ describe('peacesim whatif: what moved', () => {
       const at = (t: string) => Math.round(value(t) * 10 ** d);
       expect(at(b) - at(a), `${a} → ${b} (${c})`).toBe(at(c));
     }
+  });
+});
+
+describe('peacesim whatif: who says no, and why', () => {
+  type After = { accepts: boolean; margin: number; violations: unknown[] };
+  it('should say, beside the red lines an actor holds against the text, when it is also worth less than no deal', async () => {
+    let both = 0;
+    for (const doc of ['us-28-point-plan', 'us-ukraine-20-point', 'e3-counterproposal']) {
+      const argv = ['whatif', 'ukraine-peace', '--document', doc, '--set', 'army-cap=800k'];
+      const r = await cli(...argv);
+      expect(r.code).toBe(0);
+      const text = r.out.replace(/\n\s+/g, ' ');
+      const why = text.slice(text.indexOf('Who says no, and why'));
+      const json = JSON.parse((await cli(...argv, '--json')).out) as {
+        verdicts: Record<string, { after: After }>;
+      };
+      const s = openScenario('ukraine-peace');
+      for (const [id, { after }] of Object.entries(json.verdicts)) {
+        if (after.accepts || after.violations.length === 0) continue;
+        const name = s.actors.find((a) => a.id === id)!.name;
+        // this actor's reasons: from its name to the next actor's
+        const from = why.indexOf(`${name}: red line`);
+        if (from < 0) continue; // not required: whatif lists the required actors that say no
+        const next = s.actors
+          .map((a) => why.indexOf(`${a.name}: `, from + 1))
+          .filter((k) => k > from)
+          .reduce((a, b) => Math.min(a, b), why.length);
+        const own = why.slice(from, next);
+        const below = after.margin < -1e-12;
+        expect(own.includes('also, apart from its red line'), `${doc}: ${name}`).toBe(below);
+        if (below) both++;
+      }
+    }
+    expect(both).toBeGreaterThan(0);
   });
 });

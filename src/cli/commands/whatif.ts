@@ -49,8 +49,8 @@ export function collectSet(text: string, previous: ChangeRequest[] = []): Change
 /**
  * Why an actor rejects, as lines, or none when it accepts: `lead` ("  Ukraine: ") and its red lines, each an item on
  * a line of its own under `indent` (redLineItems: its note after it, its aside in `aside`'s paint), and, when
- * negotiators anticipate ratification, the vote of its body on the line after them; else `lead` and its worth below
- * no deal, after the vote when there is one.
+ * negotiators anticipate ratification, the vote of its body on the line after them, and its worth below no deal when
+ * it is; else `lead` and its worth below no deal, after the vote when there is one.
  */
 export function reasonLines(
   s: Scenario,
@@ -62,26 +62,30 @@ export function reasonLines(
 ): string[] {
   if (v.accepts) return [];
   const vote = v.wouldFail?.length ? anticipatedVoteWords(s, v.wouldFail) : '';
+  const below = v.utility < v.reservation - 1e-12;
   if (v.violations.length)
     return [
       `${lead}${redLinesHead(v.violations.length)}`,
       ...redLineItems(s, v.actor, v.violations, note, aside).map((x) => `${indent}${x}`),
       ...(vote ? [`${indent}also, ${vote}`] : []),
+      // a red line is never traded off, but dropping it alone would not win the actor over: say so, as run does
+      ...(below
+        ? [`${indent}also, apart from its red line${v.violations.length > 1 ? 's' : ''}, ${worthBelow(s, v)}`]
+        : []),
     ];
-  return [`${lead}${worthReason(s, v, vote)}`];
+  // worth no less than no deal: the vote is the whole reason
+  if (vote && !below) return [`${lead}${vote}`];
+  return [`${lead}${vote ? `${vote}; also, ${worthBelow(s, v)}` : worthBelow(s, v)}`];
 }
 
-/** Why an actor that breaks no red line rejects: its worth below no deal, after its body's vote when there is one. */
-function worthReason(s: Scenario, v: Verdict, vote: string): string {
-  // worth no less than no deal: the vote is the whole reason
-  if (vote && v.utility >= v.reservation - 1e-12) return vote;
+/** An actor's worth below no deal, and the issues that cost it most. */
+function worthBelow(s: Scenario, v: Verdict): string {
   const costs = v.costs
     .slice(0, 3)
     .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)} (${n3(c.cost)})`)
     .join(', ');
   const [u, r] = belowPair(v.utility, v.reservation);
-  const worth = `utility ${u} < reservation ${r}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
-  return vote ? `${vote}; also, ${worth}` : worth;
+  return `utility ${u} < reservation ${r}${mark(v.reservationBasis)}${costs ? `; costliest: ${costs}` : ''}`;
 }
 
 function verdictWord(v: Verdict): string {
