@@ -147,20 +147,22 @@ export function registerSummary(program: Command, io: Io): void {
         };
         for (const v of ev.verdicts) {
           if (!ev.required.includes(v.actor) || v.accepts) continue;
+          const costs = v.costs
+            .slice(0, 3)
+            .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)}`)
+            .join(', ');
+          const [u, r] = belowPair(v.utility, v.reservation, 2);
+          const worth = `utility ${u} < ${r} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`;
           if (v.violations.length) {
             line(`    ${p.dim(`${actor(v.actor)}: ${redLinesHead(v.violations.length)}`)}`);
             for (const item of redLineItems(s, v.actor, v.violations, (x) => noteOn(v.actor, x.redLine)))
               line(`      ${p.dim(item)}`);
-          } else {
-            const costs = v.costs
-              .slice(0, 3)
-              .map((c) => `${issueLabel(s, c.issue)}${mark(c.basis)}`)
-              .join(', ');
-            const [u, r] = belowPair(v.utility, v.reservation, 2);
-            line(
-              `    ${p.dim(`${actor(v.actor)}: utility ${u} < ${r} (no deal${mark(v.reservationBasis)}); costliest: ${costs}`)}`,
-            );
-          }
+            // dropping the red line alone would not win it over: say so (whatif and run do)
+            if (v.utility < v.reservation - 1e-12)
+              line(
+                `      ${p.dim(`also, apart from its red line${v.violations.length > 1 ? 's' : ''}, ${worth}`)}`,
+              );
+          } else line(`    ${p.dim(`${actor(v.actor)}: ${worth}`)}`);
         }
         const inWords = beforeRecordWords(s, early, numbered);
         if (inWords) line(`    ${p.dim(`${BEFORE_RECORD_LEAD}: ${inWords}`)}`);
