@@ -2,7 +2,10 @@
 // `confirmed: false` carries "(unconfirmed)" after its title in show, timeline, analyze, calibrate, sweep, whatif,
 // concessions and the run, and a red line with `confirmed: false` carries it in analyze's list of the red lines in
 // force (on every --as-of date) and in calibrate's verdicts — as whatif, concessions, show and sweep flag a broken
-// one. Every expectation comes from the scenario files or the command's --json.
+// one; the after-action report and the play screen flag a tabled text as the run does. Every expectation comes from the scenario files or the command's --json.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { basisMark } from '../../src/domain/basis.ts';
@@ -112,6 +115,31 @@ describe('unconfirmed documents and red lines, flagged wherever they are named',
       const unsettled = s.documents.find((d) => !d.confirmed)!;
       const concessions = flat(await cli('concessions', id, '--document', unsettled.id, '--max', '1'));
       expect(concessions).toContain(`Minimal concessions — ${unsettled.title}${FLAG} (${s.title};`);
+    }
+  });
+});
+
+describe('unconfirmed texts in the after-action report', () => {
+  it('should flag each text the record does not settle where the report says it was tabled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peacesim-unconfirmed-report-'));
+    try {
+      let flagged = 0;
+      for (const id of ['tutorial-bilateral', '28-point-path']) {
+        const s = openScenario(id);
+        const file = join(dir, `${id}.session.json`);
+        const json = JSON.parse(await cli('run', id, '--json', '--save', file)) as {
+          transcript: { kind: string; document?: string; title?: string }[];
+        };
+        const md = flat(await cli('report', file));
+        for (const e of json.transcript.filter((x) => x.kind === 'tabled')) {
+          const doc = s.documents.find((d) => d.id === e.document)!;
+          expect(md, `${id}: ${doc.id}`).toContain(`${inQuotes(e.title!)}${flagOf(doc.confirmed)} (`);
+          if (!doc.confirmed) flagged++;
+        }
+      }
+      expect(flagged).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

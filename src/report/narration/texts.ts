@@ -131,8 +131,10 @@ function reportText(
 }
 
 export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
+  // every voice flags a text the record does not settle, as it flags such a red line
+  const unsettled = v.scenario.documents.find((d) => d.id === e.document)?.confirmed === false;
   if (v.report) {
-    const doc = `${inQuotes(e.title)} (${e.date})`;
+    const doc = `${inQuotes(e.title)}${unsettled ? ' (unconfirmed)' : ''} (${e.date})`;
     const how =
       e.trigger === 'opening'
         ? `opens with ${doc}.`
@@ -146,8 +148,6 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
       : e.trigger === 'event'
         ? 'tables (a scheduled event)'
         : 'tables (an inject)';
-  // the run flags a text the record does not settle, as it flags such a red line
-  const unsettled = v.run && v.scenario.documents.find((d) => d.id === e.document)?.confirmed === false;
   const head = line([
     span(`${v.name(e.by)} ${how} `),
     span(inQuotes(e.title), 'term'),
