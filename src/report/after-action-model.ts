@@ -36,6 +36,8 @@ export interface ActorSummary {
   readonly strategy: string;
   /** what the strategy does, in a few words */
   readonly approach: string;
+  /** where the strategy comes from: " [reading]", " (chosen for this run; …)" or "" (words.ts strategyGrounds) */
+  readonly grounds: string;
   /** played by a person (strategy human) */
   readonly person: boolean;
 }
@@ -175,7 +177,7 @@ export function actorNames(r: Pick<AfterActionReport, 'actors'>): (id: string) =
 /** "Russia: boulware — concedes late; Ukraine: played by a person". */
 export function strategiesLine(r: Pick<AfterActionReport, 'actors'>): string {
   return r.actors
-    .map((a) => `${a.name}: ${a.person ? a.approach : `${a.strategy} — ${a.approach}`}`)
+    .map((a) => `${a.name}: ${a.person ? a.approach : `${a.strategy} — ${a.approach}${a.grounds}`}`)
     .join('; ');
 }
 

@@ -28,7 +28,15 @@ import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } fr
 import { anticipationWords } from './ratification.ts';
 import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
-import { actorName, issueLabel, listing, protocolWords, strategyLabel, strategyWords } from './words.ts';
+import {
+  actorName,
+  issueLabel,
+  listing,
+  protocolWords,
+  strategyGrounds,
+  strategyLabel,
+  strategyWords,
+} from './words.ts';
 
 /** `text` closed with a full stop, unless it already ends a sentence (a quoted red line keeps its own). */
 const sentence = (text: string) => (/[.!?]["”]?$/.test(text) ? text : `${text}.`);
@@ -179,6 +187,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     role: a.role,
     strategy: strategyLabel(options.strategies[a.index]!),
     approach: strategyWords(options.strategies[a.index]!),
+    grounds: strategyGrounds(a.strategy, options.strategies[a.index]!),
     person: people.includes(a.id),
   }));
   const outcome = narration.reportOutcome(run);

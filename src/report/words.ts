@@ -1,7 +1,9 @@
 // Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
 // the renderers escape.
+
+import { basisMark } from '../domain/basis.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
-import type { Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+import type { ActorStrategy, Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
@@ -45,6 +47,21 @@ export function strategyLabel(s: Strategy): string {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   return `${s.kind}${params ? ` (${params})` : ''}`;
+}
+
+/**
+ * Where a run's strategy comes from, after its name: the scenario's, marked by its basis (" [reading]"; nothing
+ * when stated); the engine's default where the scenario gives none (" (the scenario gives none: the engine's
+ * default) [assumption]"); or one chosen for this run (" (chosen for this run; the scenario's: boulware
+ * [reading])"). A person's play says so itself: nothing.
+ */
+export function strategyGrounds(scenarios: ActorStrategy, used: Strategy): string {
+  if (used.kind === 'human') return '';
+  const mark = basisMark(scenarios.basis);
+  const marked = mark ? ` ${mark}` : '';
+  if (strategyLabel(used) !== strategyLabel(scenarios))
+    return ` (chosen for this run; the scenario's: ${strategyLabel(scenarios)}${scenarios.given ? marked : ", the engine's default"})`;
+  return scenarios.given ? marked : " (the scenario gives none: the engine's default) [assumption]";
 }
 
 /** A red line's or rule's flags as the sources report words them. */

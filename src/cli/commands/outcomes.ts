@@ -11,10 +11,10 @@ import type { OutcomesOptions, OutcomesPart } from '../../engine/outcomes.ts';
 import { type OutcomesResult, outcomesResult } from '../../engine/outcomes-result.ts';
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
-import { optionLabel } from '../../report/format.ts';
+import { count, optionLabel } from '../../report/format.ts';
 import { holdoutReasonWords } from '../../report/holdout-why.ts';
 import { anticipationWords, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
-import { actorName } from '../../report/words.ts';
+import { actorName, strategyGrounds } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, startedFrom } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
@@ -52,12 +52,12 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     .map((a) => {
       const st = r.strategies[a.id]!;
       const params = Object.entries(st.params).map(([k, v]) => `${k} ${v}`);
-      return `${shortName(a.name)} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}`;
+      return `${shortName(a.name)} ${st.kind}${params.length ? ` (${params.join(', ')})` : ''}${strategyGrounds(a.strategy, st)}`;
     })
     .join(', ');
   const from = startedFrom(scenario, options.asOf);
   out.push(
-    `${p.bold(scenario.title)} — ${r.draws.toLocaleString('en-US')} runs, seed ${r.seed}, up to ${r.maxRounds} rounds`,
+    `${p.bold(scenario.title)} — ${count(r.draws, 'run')}, seed ${r.seed}, up to ${count(r.maxRounds, 'round')}`,
     ...(from ? [p.dim(from)] : []),
     p.dim(`strategies: ${strategies}`),
     ...(r.anticipateRatification ? [p.dim(anticipationWords(scenario))] : []),

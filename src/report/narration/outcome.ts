@@ -10,12 +10,12 @@ import { packageOf, type TermSheet } from '../../engine/terms.ts';
 import type { BlameCount, DurabilityNote, TranscriptEntry } from '../../engine/transcript.ts';
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
-import { capitalise, n2, n3, shift2 } from '../format.ts';
+import { capitalise, count, n2, n3, shift2 } from '../format.ts';
 import { holdoutWhy, walkOutCause } from '../holdout-why.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
-import { listing, protocolWords, strategyLabel, strategyWords } from '../words.ts';
+import { listing, protocolWords, strategyGrounds, strategyLabel, strategyWords } from '../words.ts';
 import { lastRound, plural } from './phrases.ts';
 import { type Line, line, say } from './spans.ts';
 import { terms } from './texts.ts';
@@ -69,14 +69,14 @@ export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): 
   const strategies = s.actors
     .map((a) => {
       const st = options.strategies[a.index]!;
-      return `${a.name}: ${strategyLabel(st)} — ${strategyWords(st)}`;
+      return `${a.name}: ${strategyLabel(st)} — ${strategyWords(st)}${strategyGrounds(a.strategy, st)}`;
     })
     .join('; ');
   const parties = v.names(pr.parties.map((a) => s.actors[a]!.id));
   return [
     say(s.title, 'title', 0),
     say(
-      `${kind}; parties ${parties}; up to ${options.maxRounds} rounds; seed ${options.seed}${seedUsed === false ? ' (no strategy in this run draws at random; the seed changes nothing here)' : ''}`,
+      `${kind}; parties ${parties}; up to ${count(options.maxRounds, 'round')}; seed ${options.seed}${seedUsed === false ? ' (no strategy in this run draws at random; the seed changes nothing here)' : ''}`,
       'dim',
       0,
     ),
