@@ -12,6 +12,7 @@ import { positionsAsOf } from '../domain/positions.ts';
 import { failedHurdles, type HurdleCheck } from '../domain/ratification.ts';
 import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
+import { type ContestedTerm, contestedTerms } from './contested.ts';
 import { ParameterError } from './limits.ts';
 import { TopK } from './top-k.ts';
 
@@ -43,7 +44,8 @@ interface Change {
   readonly to: number;
 }
 
-export interface ConcessionSet {
+/** A set found by the search, before its contested terms are read (only the sets returned are). */
+interface FoundSet {
   readonly changes: readonly Change[];
   readonly package: Int32Array;
   /** every actor's utility for the changed package */
@@ -56,8 +58,16 @@ export interface ConcessionSet {
   readonly tablerLoss: number;
 }
 
+/**
+ * A set of changes and what it does, with the contested terms of the text as changed: each recorded variant of a
+ * term the set leaves, read so against the changed text (a term the set changes is the set's, and its dispute moot).
+ */
+export interface ConcessionSet extends FoundSet {
+  readonly contested: readonly ContestedTerm[];
+}
+
 /** A set that does not make an agreement, with how far it is from one. */
-export interface NearMiss extends ConcessionSet {
+interface NearFound extends FoundSet {
   /** required actors that reject */
   readonly rejecting: readonly number[];
   /** ids of the rules the package breaks */
@@ -70,6 +80,8 @@ export interface NearMiss extends ConcessionSet {
   readonly wouldFail: readonly HurdleCheck[];
 }
 
+export interface NearMiss extends NearFound, ConcessionSet {}
+
 export interface ConcessionsResult {
   readonly document: NegotiationDocument;
   /** the date whose positions judge the document and every changed text (positionsAsOf) */
@@ -78,6 +90,8 @@ export interface ConcessionsResult {
   readonly rank: ConcessionRank;
   /** negotiators anticipate ratification (the modeller's assumption) */
   readonly anticipate: boolean;
+  /** the document's contested terms as tabled: each recorded variant, read so, and the verdicts it moves */
+  readonly contested: readonly ContestedTerm[];
   /** the document is an agreement already: nothing to concede */
   readonly alreadyAgreement: boolean;
   /** the number of changes of the smallest working sets; null when none exists up to `max` */
@@ -154,15 +168,26 @@ export function concessions(
   const base = evaluatePackage(s, d, res, anticipate);
 
   const stats = { combinations: 0, prunedCombinations: 0, packages: 0, skippedOptions: 0 };
+  const judgedAs = { reservations: res, anticipate };
   const empty = {
     document: doc,
     asOf,
     max,
     rank,
     anticipate,
+    contested: contestedTerms(s, doc, base, judgedAs),
     solutions: [],
     closest: [],
   };
+  /** A returned set with the contested terms it leaves, judged as the search judged it. */
+  const withContested = <T extends FoundSet>(x: T): T & { contested: readonly ContestedTerm[] } => ({
+    ...x,
+    contested: contestedTerms(s, doc, evaluatePackage(s, x.package, res, anticipate), {
+      ...judgedAs,
+      text: x.package,
+      settled: x.changes.map((c) => c.issue),
+    }),
+  });
   if (base.agreement) return { ...empty, alreadyAgreement: true, size: 0, count: 1, stats };
 
   // --- who can matter -------------------------------------------------------------------------------------------
@@ -275,7 +300,7 @@ export function concessions(
     return failedOf(work, isRequired).length === 0;
   };
 
-  const setOf = (set: Int32Array): ConcessionSet => {
+  const setOf = (set: Int32Array): FoundSet => {
     const changes = [...set].map((i) => ({ issue: i, from: d[i]!, to: work[i]! }));
     const pkg = Int32Array.from(work);
     const utilities = Float64Array.from(s.actors, (a) => utility(a, offsets, pkg));
@@ -296,9 +321,9 @@ export function concessions(
     };
   };
 
-  const byNash = (a: ConcessionSet, b: ConcessionSet) =>
+  const byNash = (a: FoundSet, b: FoundSet) =>
     b.nash - a.nash || a.tablerLoss - b.tablerLoss || lexCompare(a.changes, b.changes);
-  const byTabler = (a: ConcessionSet, b: ConcessionSet) =>
+  const byTabler = (a: FoundSet, b: FoundSet) =>
     a.tablerLoss - b.tablerLoss || b.nash - a.nash || lexCompare(a.changes, b.changes);
 
   /** Visits every package that changes exactly the issues of `set` (each to one of its candidates). */
@@ -352,7 +377,7 @@ export function concessions(
   };
 
   for (let k = 1; k <= max; k++) {
-    const top = new TopK<ConcessionSet>(limit, rank === 'nash' ? byNash : byTabler);
+    const top = new TopK<FoundSet>(limit, rank === 'nash' ? byNash : byTabler);
     let count = 0;
     forEachSet(k, (set) => {
       stats.combinations++;
@@ -377,7 +402,14 @@ export function concessions(
       });
     });
     if (count > 0)
-      return { ...empty, alreadyAgreement: false, size: k, count, solutions: top.result(), stats };
+      return {
+        ...empty,
+        alreadyAgreement: false,
+        size: k,
+        count,
+        solutions: top.result().map(withContested),
+        stats,
+      };
   }
 
   // --- nothing works: the closest sets over every set of 1..max changes. No pruning at all here: a change that can
@@ -386,12 +418,12 @@ export function concessions(
     Int32Array.from(issue.options.map((_, o) => o).filter((o) => o !== d[i])),
   );
   const all = s.issues.map((x) => x.index).filter((i) => every[i]!.length > 0);
-  const byCloseness = (a: NearMiss, b: NearMiss) =>
+  const byCloseness = (a: NearFound, b: NearFound) =>
     a.blockers - b.blockers ||
     b.minMargin - a.minMargin ||
     a.changes.length - b.changes.length ||
     lexCompare(a.changes, b.changes);
-  const near = new TopK<NearMiss>(limit, byCloseness);
+  const near = new TopK<NearFound>(limit, byCloseness);
   const redLinesOf: number[][] = s.actors.map(() => []);
   const rules: number[] = [];
   checks.forEach((c, ci) => (c.owner < 0 ? rules : redLinesOf[c.owner]!).push(ci));
@@ -431,5 +463,12 @@ export function concessions(
     });
   };
   for (let k = 1; k <= max; k++) forEachSet(k, (set) => forEachPackage(set, visitNear(set), every), all);
-  return { ...empty, alreadyAgreement: false, size: null, count: 0, closest: near.result(), stats };
+  return {
+    ...empty,
+    alreadyAgreement: false,
+    size: null,
+    count: 0,
+    closest: near.result().map(withContested),
+    stats,
+  };
 }
