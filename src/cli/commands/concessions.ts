@@ -1,11 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  type ConcessionRank,
-  type ConcessionSet,
-  type ConcessionsResult,
-  concessions,
-  MAX_EXACT_CHANGES,
-} from '../../analysis/concessions.ts';
+import { concessions, MAX_EXACT_CHANGES } from '../../analysis/concessions.ts';
+import type { ConcessionRank, ConcessionSet, ConcessionsResult } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';

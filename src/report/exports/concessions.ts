@@ -1,6 +1,6 @@
 // What `peacesim concessions` exports: the minimal sets of changes (or the closest misses) as JSON and as one CSV
 // row per set (docs/export.md).
-import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions.ts';
+import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, scenarioReservations, type Verdict } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { movesAny } from '../contested-terms.ts';
