@@ -342,7 +342,7 @@ export function registerAnalyze(program: Command, io: Io): void {
   program
     .command('analyze')
     .description(
-      'exact analysis: feasible packages (when none: the minimal sets of red lines and rules that cannot all hold together), per-issue ZOPA, every document’s verdicts, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
+      'exact analysis: feasible packages (when none: the minimal sets of red lines and rules that cannot all hold together), per-issue ZOPA, every document’s verdicts and contested terms, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--json', 'print the report as JSON')

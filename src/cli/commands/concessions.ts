@@ -42,7 +42,7 @@ function parseMax(text: string): number {
 
 /** What the lines under each set say of the contested terms (printed when the document has one). */
 const CONTESTED_SETS =
-  'under each set, a contested term it leaves whose recorded variant would move a verdict of the set as changed; a set that changes the term settles it';
+  'under each set: a contested term it leaves, when the recorded variant would move a verdict of the changed text; a set that changes a contested term settles it';
 
 function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const p = palette(io);
@@ -166,7 +166,7 @@ export function registerConcessions(program: Command, io: Io): void {
   program
     .command('concessions')
     .description(
-      'the smallest sets of term changes that make a tabled document acceptable to every required actor (exact up to 3)',
+      "the smallest sets of term changes that make a tabled document acceptable to every required actor (exact up to 3); the document's contested terms, and under each set those it leaves whose other recorded version would move a verdict",
     )
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .option('--document <ID>', DOCUMENT_FLAG_HELP)

@@ -157,7 +157,7 @@ export function registerTimeline(program: Command, io: Io): void {
   program
     .command('timeline')
     .description(
-      `every tabled document in date order, judged by the positions of its date: each actor's verdict and the feasible count (default: ${DEFAULT_SCENARIO})`,
+      `every tabled document in date order, judged by the positions of its date: each actor's verdict and the feasible count, and each contested term with the verdicts its other recorded version would move (default: ${DEFAULT_SCENARIO})`,
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(

@@ -295,7 +295,7 @@ export function registerWhatIf(program: Command, io: Io): void {
   program
     .command('whatif')
     .description(
-      'change terms of a tabled document and see every verdict, utility, red line and rule that moves',
+      'change terms of a tabled document and see every verdict, utility, red line and rule that moves, and each contested term the changes leave (another report of what the text says) with the verdicts it would move',
     )
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .option('--document <ID>', DOCUMENT_FLAG_HELP)
