@@ -42,7 +42,7 @@ function parseMax(text: string): number {
 
 /** What the lines under each set say of the contested terms (printed when the document has one). */
 const CONTESTED_SETS =
-  'under each set: a contested term it leaves, when the recorded variant would move a verdict of the changed text; a set that changes a contested term settles it';
+  'under each set: a contested term it leaves, when the recorded variant would move a verdict of the changed text; a set that changes a contested term makes its dispute moot';
 
 function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const p = palette(io);
