@@ -64,11 +64,11 @@ describe('unconfirmed documents and red lines, flagged wherever they are named',
       const whole = await cli('timeline', id);
       // the list of contested terms under the table names its documents again, each flagged as in the table, and
       // a variant the record does not settle carries its own flag (tests/cli/contested-terms.test.ts)
-      const contested = /\nContested terms \([^\n]*\n(?:  [^\n]*\n)*/.exec(whole)?.[0] ?? '';
+      const contested = /\nContested terms \([^\n]*\n(?: {2}[^\n]*\n)*/.exec(whole)?.[0] ?? '';
       const text = whole.replace(contested, '\n');
       const unsettled = s.documents.filter((d) => !d.confirmed);
       expect(count(text, FLAG)).toBe(unsettled.length);
-      const headings = contested.split('\n').filter((l) => /^  \d{4}-\d\d-\d\d /.test(l));
+      const headings = contested.split('\n').filter((l) => /^ {2}\d{4}-\d\d-\d\d /.test(l));
       for (const d of s.documents)
         for (const l of headings.filter((h) => h.startsWith(`  ${d.date} ${d.title}`)))
           expect(l, d.id).toBe(`  ${d.date} ${d.title}${flagOf(d.confirmed)}`);
