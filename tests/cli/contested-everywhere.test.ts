@@ -97,6 +97,41 @@ describe('contested terms in analyze, timeline, whatif and concessions', () => {
     });
 
   for (const id of shippedIds())
+    it(`should read them by the positions of --as-of: analyze, whatif and concessions on ${id}`, async () => {
+      const s = openScenario(id);
+      for (const asOf of ['2022-04-15', s.date]) {
+        const analyze = JSON.parse(await cli('analyze', id, '--json', '--as-of', asOf)).documents as {
+          id: string;
+          contested: ContestedTerm[];
+        }[];
+        for (const d of s.documents) {
+          const { judged, ev } = judge(s, asOf, d.package);
+          expect(analyze.find((x) => x.id === d.id)!.contested, `${d.id} ${asOf}`).toEqual(
+            contestedTerms(judged, d, ev),
+          );
+          if (d.terms.every((x) => x.variants.length === 0)) continue;
+          const anticipate = anticipates(s);
+          const asRead = judge(s, asOf, d.package, anticipate);
+          const expected = contestedTerms(asRead.judged, d, asRead.ev, { anticipate });
+          for (const cmd of ['whatif', 'concessions']) {
+            const argv = [
+              cmd,
+              id,
+              '--document',
+              d.id,
+              '--as-of',
+              asOf,
+              ...(cmd === 'concessions' ? ['--max', '1'] : []),
+            ];
+            expect(JSON.parse(await cli(...argv, '--json')).contested, `${cmd} ${d.id} ${asOf}`).toEqual(
+              expected,
+            );
+          }
+        }
+      }
+    });
+
+  for (const id of shippedIds())
     it(`should list the document's and each set's in concessions on ${id}`, async () => {
       const s = openScenario(id);
       const anticipate = anticipates(s);
