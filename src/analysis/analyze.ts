@@ -9,6 +9,7 @@ import type { ActorRole, BasisKind, Package, Scenario } from '../domain/types.ts
 import { utility } from '../domain/utility.ts';
 import { analyzeAcceptable, type Point } from './acceptable.ts';
 import { type ConflictReport, type ConflictSearchReport, conflictsOf } from './conflict-report.ts';
+import { type ContestedTerm, contestedTerms } from './contested.ts';
 import { paths } from './dag.ts';
 import { feasibilityDag, outcomeSpace } from './feasibility.ts';
 import { type RatificationReport, ratificationReport } from './ratification.ts';
@@ -67,6 +68,8 @@ export interface DocumentReport {
   readonly durability: DurabilityEstimate | null;
   /** the ratification hurdles the text meets, each cleared or not by the numbers; null when it meets none */
   readonly ratification: RatificationCheck | null;
+  /** each recorded variant of its terms, read so, and the verdicts it moves (none: no term is contested) */
+  readonly contested: readonly ContestedTerm[];
 }
 
 interface PointReport {
@@ -246,6 +249,7 @@ export function documentReports(
       verdicts,
       durability: durabilityOf(scenario, d.package),
       ratification: ratificationOf(judged, d.package),
+      contested: contestedTerms(judged, d, ev),
     };
   });
 }

@@ -2,103 +2,24 @@
 // changes: every set of k changed issues and every choice of their other options is considered, except where a
 // proof shows it cannot be a smallest working set (see the pruning notes below and docs/concessions.md).
 import { holds } from '../domain/condition.ts';
-import {
-  evaluatePackage,
-  type Reservations,
-  requireDocument,
-  scenarioReservations,
-} from '../domain/evaluate.ts';
+import { evaluatePackage, requireDocument, scenarioReservations } from '../domain/evaluate.ts';
 import { positionsAsOf } from '../domain/positions.ts';
 import { failedHurdles, type HurdleCheck } from '../domain/ratification.ts';
-import type { Condition, NegotiationDocument, Scenario } from '../domain/types.ts';
+import type { Condition, Scenario } from '../domain/types.ts';
 import { utility } from '../domain/utility.ts';
+import type {
+  Change,
+  ConcessionsOptions,
+  ConcessionsResult,
+  FoundSet,
+  NearFound,
+} from './concessions-types.ts';
+import { type ContestedTerm, contestedTerms } from './contested.ts';
 import { ParameterError } from './limits.ts';
 import { TopK } from './top-k.ts';
 
 /** The exact search stops here: C(n, k) × options^k grows fast, and four changes are no longer a small concession. */
 export const MAX_EXACT_CHANGES = 3;
-
-export type ConcessionRank = 'nash' | 'tabler';
-
-export interface ConcessionsOptions {
-  /** the largest number of changes to try, 1..3 (default 3) */
-  readonly max?: number;
-  /** how many sets to return, best first (default 10); the count covers them all */
-  readonly limit?: number;
-  /** nash: the Nash product over the required actors, largest first; tabler: what the tabling actor gives up, least first */
-  readonly rank?: ConcessionRank;
-  readonly reservations?: Reservations;
-  /** judge by the positions in force on this date (default: the document's own date) */
-  readonly asOf?: string;
-  /**
-   * negotiators anticipate ratification (the modeller's assumption): a required actor rejects a text that meets one
-   * of its hurdles and would fail it (domain/ratification.ts: failedHurdles)
-   */
-  readonly anticipate?: boolean;
-}
-
-interface Change {
-  readonly issue: number;
-  readonly from: number;
-  readonly to: number;
-}
-
-export interface ConcessionSet {
-  readonly changes: readonly Change[];
-  readonly package: Int32Array;
-  /** every actor's utility for the changed package */
-  readonly utilities: Float64Array;
-  /** actor indices whose acceptance the changed package needs */
-  readonly required: readonly number[];
-  /** Π over the required actors of (u − r) */
-  readonly nash: number;
-  /** the tabling actor's utility for the document minus its utility for the changed package */
-  readonly tablerLoss: number;
-}
-
-/** A set that does not make an agreement, with how far it is from one. */
-export interface NearMiss extends ConcessionSet {
-  /** required actors that reject */
-  readonly rejecting: readonly number[];
-  /** ids of the rules the package breaks */
-  readonly rulesBroken: readonly string[];
-  /** rejecting actors + broken rules */
-  readonly blockers: number;
-  /** the smallest margin u − r among the required actors */
-  readonly minMargin: number;
-  /** negotiators anticipating ratification: the hurdles of required actors the text meets and would fail */
-  readonly wouldFail: readonly HurdleCheck[];
-}
-
-export interface ConcessionsResult {
-  readonly document: NegotiationDocument;
-  /** the date whose positions judge the document and every changed text (positionsAsOf) */
-  readonly asOf: string;
-  readonly max: number;
-  readonly rank: ConcessionRank;
-  /** negotiators anticipate ratification (the modeller's assumption) */
-  readonly anticipate: boolean;
-  /** the document is an agreement already: nothing to concede */
-  readonly alreadyAgreement: boolean;
-  /** the number of changes of the smallest working sets; null when none exists up to `max` */
-  readonly size: number | null;
-  /** how many minimal sets of that size exist */
-  readonly count: number;
-  /** the best `limit` of them, ranked */
-  readonly solutions: readonly ConcessionSet[];
-  /** when no set works: the closest sets (fewest blockers, then largest smallest margin, then fewest changes) */
-  readonly closest: readonly NearMiss[];
-  readonly stats: {
-    /** sets of issues looked at */
-    readonly combinations: number;
-    /** sets of issues skipped because they cannot work (a broken red line or rule they do not touch, too little gain) */
-    readonly prunedCombinations: number;
-    /** changed packages evaluated */
-    readonly packages: number;
-    /** issue options never tried because changing to them can only hurt */
-    readonly skippedOptions: number;
-  };
-}
 
 /** Tolerance of the verdicts (as in domain/evaluate.ts). */
 const TOL = 1e-12;
@@ -154,15 +75,26 @@ export function concessions(
   const base = evaluatePackage(s, d, res, anticipate);
 
   const stats = { combinations: 0, prunedCombinations: 0, packages: 0, skippedOptions: 0 };
+  const judgedAs = { reservations: res, anticipate };
   const empty = {
     document: doc,
     asOf,
     max,
     rank,
     anticipate,
+    contested: contestedTerms(s, doc, base, judgedAs),
     solutions: [],
     closest: [],
   };
+  /** A returned set with the contested terms it leaves, judged as the search judged it. */
+  const withContested = <T extends FoundSet>(x: T): T & { contested: readonly ContestedTerm[] } => ({
+    ...x,
+    contested: contestedTerms(s, doc, evaluatePackage(s, x.package, res, anticipate), {
+      ...judgedAs,
+      text: x.package,
+      settled: x.changes.map((c) => c.issue),
+    }),
+  });
   if (base.agreement) return { ...empty, alreadyAgreement: true, size: 0, count: 1, stats };
 
   // --- who can matter -------------------------------------------------------------------------------------------
@@ -275,7 +207,7 @@ export function concessions(
     return failedOf(work, isRequired).length === 0;
   };
 
-  const setOf = (set: Int32Array): ConcessionSet => {
+  const setOf = (set: Int32Array): FoundSet => {
     const changes = [...set].map((i) => ({ issue: i, from: d[i]!, to: work[i]! }));
     const pkg = Int32Array.from(work);
     const utilities = Float64Array.from(s.actors, (a) => utility(a, offsets, pkg));
@@ -296,9 +228,9 @@ export function concessions(
     };
   };
 
-  const byNash = (a: ConcessionSet, b: ConcessionSet) =>
+  const byNash = (a: FoundSet, b: FoundSet) =>
     b.nash - a.nash || a.tablerLoss - b.tablerLoss || lexCompare(a.changes, b.changes);
-  const byTabler = (a: ConcessionSet, b: ConcessionSet) =>
+  const byTabler = (a: FoundSet, b: FoundSet) =>
     a.tablerLoss - b.tablerLoss || b.nash - a.nash || lexCompare(a.changes, b.changes);
 
   /** Visits every package that changes exactly the issues of `set` (each to one of its candidates). */
@@ -352,7 +284,7 @@ export function concessions(
   };
 
   for (let k = 1; k <= max; k++) {
-    const top = new TopK<ConcessionSet>(limit, rank === 'nash' ? byNash : byTabler);
+    const top = new TopK<FoundSet>(limit, rank === 'nash' ? byNash : byTabler);
     let count = 0;
     forEachSet(k, (set) => {
       stats.combinations++;
@@ -377,7 +309,14 @@ export function concessions(
       });
     });
     if (count > 0)
-      return { ...empty, alreadyAgreement: false, size: k, count, solutions: top.result(), stats };
+      return {
+        ...empty,
+        alreadyAgreement: false,
+        size: k,
+        count,
+        solutions: top.result().map(withContested),
+        stats,
+      };
   }
 
   // --- nothing works: the closest sets over every set of 1..max changes. No pruning at all here: a change that can
@@ -386,12 +325,12 @@ export function concessions(
     Int32Array.from(issue.options.map((_, o) => o).filter((o) => o !== d[i])),
   );
   const all = s.issues.map((x) => x.index).filter((i) => every[i]!.length > 0);
-  const byCloseness = (a: NearMiss, b: NearMiss) =>
+  const byCloseness = (a: NearFound, b: NearFound) =>
     a.blockers - b.blockers ||
     b.minMargin - a.minMargin ||
     a.changes.length - b.changes.length ||
     lexCompare(a.changes, b.changes);
-  const near = new TopK<NearMiss>(limit, byCloseness);
+  const near = new TopK<NearFound>(limit, byCloseness);
   const redLinesOf: number[][] = s.actors.map(() => []);
   const rules: number[] = [];
   checks.forEach((c, ci) => (c.owner < 0 ? rules : redLinesOf[c.owner]!).push(ci));
@@ -431,5 +370,12 @@ export function concessions(
     });
   };
   for (let k = 1; k <= max; k++) forEachSet(k, (set) => forEachPackage(set, visitNear(set), every), all);
-  return { ...empty, alreadyAgreement: false, size: null, count: 0, closest: near.result(), stats };
+  return {
+    ...empty,
+    alreadyAgreement: false,
+    size: null,
+    count: 0,
+    closest: near.result().map(withContested),
+    stats,
+  };
 }

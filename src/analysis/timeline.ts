@@ -5,6 +5,7 @@ import { evaluatePackage } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import type { Scenario } from '../domain/types.ts';
+import { type ContestedTerm, contestedTerms } from './contested.ts';
 import { countFeasible } from './feasibility.ts';
 
 interface TimelineVerdict {
@@ -33,6 +34,8 @@ export interface TimelineEntry {
   readonly epochs: readonly string[];
   /** the red lines and preferences that judge it though their earliest source is later (or undated) */
   readonly appliedBeforeRecord: readonly AppliedBeforeRecord[];
+  /** each recorded variant of its terms, read so, and the verdicts it moves (none: no term is contested) */
+  readonly contested: readonly ContestedTerm[];
 }
 
 export interface Timeline {
@@ -64,6 +67,7 @@ export function timeline(scenario: Scenario): Timeline {
       feasible: feasible.get(s)!,
       epochs: epochIdsOn(scenario, d.date),
       appliedBeforeRecord: appliedBeforeRecord(scenario, d.date),
+      contested: contestedTerms(s, d, ev),
     };
   });
   return { entries };

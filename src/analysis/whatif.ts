@@ -14,6 +14,7 @@ import {
 import { epochIdsOn, positionsAsOf } from '../domain/positions.ts';
 import { type HurdleCheck, type RatificationCheck, ratificationOf } from '../domain/ratification.ts';
 import type { BasisKind, Issue, NegotiationDocument, Scenario } from '../domain/types.ts';
+import { type ContestedTerm, contestedTerms } from './contested.ts';
 import { ParameterError } from './limits.ts';
 
 /** One `--set ISSUE=VALUE` as typed: an option id, or a number for a numeric issue. */
@@ -110,6 +111,11 @@ export interface WhatIfResult {
     readonly before: RatificationCheck | null;
     readonly after: RatificationCheck | null;
   };
+  /**
+   * the contested terms of the text as changed: each recorded variant of a term the changes leave, read so against
+   * the changed text; a term the changes set says what they say, and its variant no longer applies
+   */
+  readonly contested: readonly ContestedTerm[];
 }
 
 /** Utility differences below this are float noise, not movement. */
@@ -318,6 +324,12 @@ export function whatIf(
     moved,
     durability: durabilityChange(s, before, after),
     ratification: { before: ratificationOf(judged, before), after: ratificationOf(judged, after) },
+    contested: contestedTerms(judged, doc, e1, {
+      text: after,
+      settled: changes.map((c) => c.issue),
+      ...(options.reservations ? { reservations: options.reservations } : {}),
+      anticipate,
+    }),
   };
 }
 

@@ -3,7 +3,9 @@
 import { InvalidArgumentError } from 'commander';
 import { basisMark } from '../domain/basis.ts';
 import { compareDates, dayOf } from '../domain/dates.ts';
+import { epochIdsOn } from '../domain/positions.ts';
 import type { BasisKind, Scenario } from '../domain/types.ts';
+import { epochLabel } from './labels.ts';
 
 export const AS_OF_HELP =
   "judge every document by the positions in force on this date (YYYY, YYYY-MM or YYYY-MM-DD); default: each document's own date";
@@ -33,6 +35,16 @@ export function judgedBy(s: Scenario, asOf: string | undefined): string {
   return dated
     ? `each document judged by the positions in force on its own date; anything undated by those of ${s.date}`
     : `every document judged by the positions of ${s.date} (the scenario states no earlier positions)`;
+}
+
+/**
+ * The words that say which positions judge one document, for the commands that judge one (whatif, concessions):
+ * "judged by the positions in force on its own date, 2022-03-29: East: Before …", or "… on 2025-06-01 (--as-of)".
+ */
+export function documentJudgedBy(s: Scenario, documentDate: string, asOf: string): string {
+  const by = asOf === documentDate ? `its own date, ${asOf}` : `${asOf}${asOfFlag(s, asOf)}`;
+  const epochs = epochIdsOn(s, asOf).map((id) => epochLabel(s, id));
+  return `judged by the positions in force on ${by}${epochs.length ? `: ${epochs.join('; ')}` : ''}`;
 }
 
 /**

@@ -1,63 +1,35 @@
-// A tabled document's contested terms: each term with a recorded variant (another report of what the text says),
-// read as that variant has it, one at a time, and which verdicts that moves — so that `show` never states a verdict
-// that rests on one version of a contested text without naming the other.
-import { type Evaluation, evaluatePackage } from '../domain/evaluate.ts';
-import type { NegotiationDocument, Provenance, Scenario } from '../domain/types.ts';
-import { optionLabelAt } from './format.ts';
-import { actorName, unconfirmedFlag } from './words.ts';
-
-export interface ContestedTerm {
-  readonly issue: number;
-  /** the option as tabled */
-  readonly tabled: number;
-  readonly variant: Provenance & { readonly option: number };
-  /** every actor whose verdict the variant turns, with its verdict read so */
-  readonly moved: readonly { readonly actor: string; readonly accepts: boolean }[];
-  /** the agreement read so, when it differs from the agreement as tabled */
-  readonly agreement: boolean | null;
-}
-
-/** Each recorded variant of the document's terms, judged by `judged` (the positions of the date shown) against `asTabled`. */
-export function contestedTerms(
-  judged: Scenario,
-  d: NegotiationDocument,
-  asTabled: Evaluation,
-): ContestedTerm[] {
-  return d.terms.flatMap((t) =>
-    t.variants
-      .filter((v) => v.option !== t.option)
-      .map((v) => {
-        const pkg = Int32Array.from(d.package);
-        pkg[t.issue] = v.option;
-        const ev = evaluatePackage(judged, pkg);
-        const moved = ev.verdicts
-          .filter((x, k) => x.accepts !== asTabled.verdicts[k]!.accepts)
-          .map((x) => ({ actor: x.actor, accepts: x.accepts }));
-        return {
-          issue: t.issue,
-          tabled: t.option,
-          variant: v,
-          moved,
-          agreement: ev.agreement === asTabled.agreement ? null : ev.agreement,
-        };
-      }),
-  );
-}
+// A contested term in words (analysis/contested.ts finds them): the one sentence show, whatif, analyze, timeline and
+// concessions print beside a verdict that rests on one version of a contested text.
+import type { ContestedTerm } from '../analysis/contested.ts';
+import type { Scenario } from '../domain/types.ts';
+import { joinIds } from './csv.ts';
+import { optionLabel } from './format.ts';
+import { actorName, issueLabel, unconfirmedFlag } from './words.ts';
 
 /**
  * "contested term: Donetsk region — as tabled, Frozen on the line of contact; a recorded variant, Mutual pull-back …
  * [s29, s31]; read so, Ukraine accepts → rejects" — the same words for every actor; no verdict moving says so.
  */
 export function contestedTermWords(s: Scenario, c: ContestedTerm): string {
-  const v = c.variant;
-  const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
-  const variant = optionLabelAt(s, c.issue, v.option);
+  const src = c.sources.length ? ` [${c.sources.join(', ')}]` : '';
+  const variant = optionLabel(s, c.issue, c.variant);
   // an option whose label already says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)")
   // is not flagged twice
-  const flag = v.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(v.confirmed);
+  const flag = c.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(c.confirmed);
   const turns = c.moved.map(
     (m) => `${actorName(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
   );
-  if (c.agreement !== null) turns.push(`agreement ${c.agreement ? 'no → yes' : 'yes → no'}`);
-  return `contested term: ${s.issues[c.issue]!.label} — as tabled, ${optionLabelAt(s, c.issue, c.tabled)}; a recorded variant, ${variant}${src}${flag}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`;
+  const { asTabled, readSo } = c.agreement;
+  if (asTabled !== readSo) turns.push(`agreement ${readSo ? 'no → yes' : 'yes → no'}`);
+  return `contested term: ${issueLabel(s, c.issue)} — as tabled, ${optionLabel(s, c.issue, c.tabled)}; a recorded variant, ${variant}${src}${flag}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`;
+}
+
+/** Does reading the term as its variant has it move anything: a verdict, or the agreement. */
+export function movesAny(c: ContestedTerm): boolean {
+  return c.moved.length > 0 || c.agreement.asTabled !== c.agreement.readSo;
+}
+
+/** The CSV cell of an actor's row: the issues whose recorded variant turns its verdict, ids joined by `;`. */
+export function contestedTurns(contested: readonly ContestedTerm[], actor: string): string {
+  return joinIds(contested.filter((c) => c.moved.some((m) => m.actor === actor)).map((c) => c.issue));
 }

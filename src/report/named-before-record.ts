@@ -2,7 +2,7 @@
 // them: each judged on the date the command judges by (appliedBeforeRecord decides), the scenario's reasons numbered
 // in the order the text names the lines, so that a number means the same reason in the words and in --json, and
 // listed once at the text's end.
-import type { ConcessionsResult } from '../analysis/concessions.ts';
+import type { ConcessionsResult } from '../analysis/concessions-types.ts';
 import type { SweepResult } from '../analysis/sweep.ts';
 import type { VerdictChange, WhatIfResult } from '../analysis/whatif.ts';
 import { evaluatePackage, type Verdict, type Violation } from '../domain/evaluate.ts';

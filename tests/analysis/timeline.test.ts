@@ -81,6 +81,8 @@ describe('peacesim timeline', () => {
         { actor: 'east', kind: 'preference', id: 'bloc', epoch: 'east-2022' },
         { actor: 'west', kind: 'preference', id: 'bloc' },
       ],
+      // the fixture records no other report of a term
+      contested: [],
     });
   });
 

@@ -35,6 +35,20 @@ async function table(...argv: string[]) {
   };
 }
 
+/** A contested term as every --json has it. */
+interface Contested {
+  issue: string;
+  moved: { actor: string; accepts: boolean }[];
+  agreement: { asTabled: boolean; readSo: boolean };
+}
+
+/** The issues whose recorded variant turns an actor's verdict, as `contested_turns` lists them. */
+const turnsOf = (contested: Contested[], actor: string) =>
+  contested
+    .filter((c) => c.moved.some((m) => m.actor === actor))
+    .map((c) => c.issue)
+    .join(';');
+
 async function json(...argv: string[]) {
   const r = await cli(...argv, '--json');
   expect(r.code).toBe(0);
@@ -95,6 +109,7 @@ describe('analyze --csv', () => {
         'reservation_basis',
         'red_lines_basis',
         'red_lines_before_record',
+        'contested_turns',
       ]);
       expect(docs.rows).toHaveLength(j.documents.length * actors.length);
       const dated = openScenario(name);
@@ -120,6 +135,7 @@ describe('analyze --csv', () => {
             )
             .join(';'),
         );
+        expect(row.contested_turns).toBe(turnsOf(doc.contested, row.actor!));
       }
 
       const zopa = await table('analyze', name, '--csv', 'zopa');
@@ -304,6 +320,8 @@ const WHATIF: [string, string, string[]][] = [
   ['tutorial-bilateral', 'mediator-text', ['guarantee=art5-like', 'army-cap=700k']],
   ['divide-the-surplus', 'even-split', ['share=0.55']],
   ['ukraine-peace', 'us-28-point-plan', ['army-cap=800k']],
+  // a contested term the change leaves: the recorded variant of Donetsk turns Ukraine's verdict
+  ['ukraine-peace', 'us-ukraine-20-point', ['znpp=ukraine-control']],
 ];
 
 describe('whatif --csv', () => {
@@ -334,6 +352,7 @@ describe('whatif --csv', () => {
         'red_lines_after_basis',
         'red_lines_before_ahead_of_record',
         'red_lines_after_ahead_of_record',
+        'contested_turns',
       ]);
       expect(t.rows.map((r) => r.actor)).toEqual(Object.keys(j.verdicts));
       for (const r of t.rows) {
@@ -357,6 +376,7 @@ describe('whatif --csv', () => {
           ['red_lines_after_basis', v.after],
         ] as const)
           expect(r[col]).toBe(side.violations.map((x: { basis: string }) => x.basis).join(';'));
+        expect(r.contested_turns).toBe(turnsOf(j.contested, r.actor!));
       }
       expect((await cli(...argv, '--csv')).out).toBe(t.text);
     });
@@ -368,6 +388,8 @@ describe('concessions --csv', () => {
     ['tutorial-bilateral', ['--document', 'north-opening', '--max', '2', '--limit', '2']],
     ['divide-the-surplus', ['--document', 'even-split']],
     ['ukraine-peace', ['--document', 'us-ukraine-20-point', '--limit', '2']],
+    // the one minimal set rests on the tabled ceasefire term
+    ['security-triangle', ['--document', 'us-ukraine-20-point']],
   ];
   for (const [name, args] of cases)
     it(`should give one row per set found on ${name} ${args.join(' ')}`, async () => {
@@ -396,6 +418,13 @@ describe('concessions --csv', () => {
         );
         for (const a of actors) expect(r[`u_${a}`]).toBe(String(x.utilities[a]));
         expect(r.blockers).toBe(cellOf(x.blockers));
+        // the contested terms the set leaves whose recorded variant moves a verdict or the agreement
+        expect(r.contested_moves).toBe(
+          x.contested
+            .filter((c: Contested) => c.moved.length > 0 || c.agreement.asTabled !== c.agreement.readSo)
+            .map((c: Contested) => c.issue)
+            .join(';'),
+        );
       });
     });
 

@@ -178,7 +178,7 @@ describe('whatif and concessions', () => {
     const r = JSON.parse((await cli('concessions', FIXTURE, '--document', 'east-2025-text', '--json')).out);
     expect(r).toMatchObject({ date: '2025-05-01', asOf: '2025-05-01' });
     const text = await cli('concessions', FIXTURE, '--document', 'east-2025-text');
-    expect(text.out).toContain('judged by the positions in force on 2025-05-01');
+    expect(text.out).toContain('judged by the positions in force on its own date, 2025-05-01');
   });
 });
 

@@ -5,7 +5,8 @@
 // which could hide the very term that matters. What each row must say comes from `concessions`, not from the screen.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConcessionSet, concessions, type NearMiss } from '../../src/analysis/concessions.ts';
+import { concessions } from '../../src/analysis/concessions.ts';
+import type { ConcessionSet, NearMiss } from '../../src/analysis/concessions-types.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import { shortName } from '../../src/ui/words.ts';
 import { flat } from './panes.ts';

@@ -19,6 +19,7 @@ import {
 } from '../../report/before-record.ts';
 import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictHead, openedWords, searchWords } from '../../report/conflict-words.ts';
+import { contestedTermWords } from '../../report/contested-terms.ts';
 import { DURABILITY_CAVEAT, type DurabilityLike, durabilityTerms } from '../../report/durability.ts';
 import { analysisEvidenceLines } from '../../report/evidence.ts';
 import { analysisEvidence } from '../../report/evidence-of.ts';
@@ -157,6 +158,8 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
   out.push(...verdictTable(rows, width));
   for (const r of d.ruleViolations)
     out.push(`    ${p.red('breaks a rule')}: ${r.text}${mark(r.basis)}${sourceList(r.sources, p)}`);
+  // a verdict that rests on one version of a contested term names the other, and what it would move (as show does)
+  for (const c of d.contested) out.push(`    ${p.dim(contestedTermWords(s, c))}`);
   return out;
 }
 
@@ -339,7 +342,7 @@ export function registerAnalyze(program: Command, io: Io): void {
   program
     .command('analyze')
     .description(
-      'exact analysis: feasible packages (when none: the minimal sets of red lines and rules that cannot all hold together), per-issue ZOPA, every document’s verdicts, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
+      'exact analysis: feasible packages (when none: the minimal sets of red lines and rules that cannot all hold together), per-issue ZOPA, every document’s verdicts and contested terms, Nash / Kalai–Smorodinsky / utilitarian / egalitarian solutions, Pareto frontier',
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--json', 'print the report as JSON')

@@ -1,21 +1,17 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  type ConcessionRank,
-  type ConcessionSet,
-  type ConcessionsResult,
-  concessions,
-  MAX_EXACT_CHANGES,
-} from '../../analysis/concessions.ts';
+import { concessions, MAX_EXACT_CHANGES } from '../../analysis/concessions.ts';
+import type { ConcessionRank, ConcessionSet, ConcessionsResult } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
+import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
 import { concessionsCsv, concessionsJson } from '../../report/exports/concessions.ts';
 import { count, n3, optionLabelAt, signed, significant } from '../../report/format.ts';
 import { concessionsBeforeRecord, concessionsRejections } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
 import { documentHeading } from '../../report/words.ts';
-import { BASIS_LEGEND } from '../as-of.ts';
+import { AS_OF_HELP, BASIS_LEGEND, documentJudgedBy, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
 import { checkExportFlags } from '../export-flags.ts';
@@ -44,6 +40,10 @@ function parseMax(text: string): number {
   return n;
 }
 
+/** What the lines under each set say of the contested terms (printed when the document has one). */
+const CONTESTED_SETS =
+  'under each set: a contested term it leaves, when the recorded variant would move a verdict of the changed text; a set that changes a contested term makes its dispute moot';
+
 function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
@@ -52,7 +52,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   line(
     `${p.bold(`Minimal concessions — ${documentHeading(doc)}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`,
   );
-  line(p.dim(`judged by the positions in force on ${r.asOf} · ${BASIS_LEGEND}`));
+  line(p.dim(`${documentJudgedBy(s, doc.date, r.asOf)} · ${BASIS_LEGEND}`));
   if (r.anticipate) line(p.dim(anticipationWords(s, true)));
   const ev = evaluatePackage(s, doc.package, undefined, r.anticipate);
   // a red line it names that the positions of r.asOf apply before its earliest source says so, as whatif's do
@@ -78,16 +78,23 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     line(p.bold(HELD_EARLIER_HEADING));
     for (const l of reasonEntryLines(marks.listed)) line(`  ${p.dim(l)}`);
   };
+  // a verdict that rests on one version of a contested term names the other, and what it would move (as show does)
+  const contestedAsTabled = () => {
+    for (const c of r.contested) line(`  ${p.dim(contestedTermWords(s, c))}`);
+  };
   if (r.alreadyAgreement) {
     line(
       `${p.green('Already an agreement')}: every required actor accepts it as tabled; nothing to concede.`,
     );
+    contestedAsTabled();
     return;
   }
   line(`As tabled: ${p.red('no agreement')}`);
   for (const v of rejections.asTabled)
     for (const l of why(v, `  ${actorName(s, v.actor)} rejects: `, '    ')) line(l);
   for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
+  contestedAsTabled();
+  if (r.contested.length > 0 && r.solutions.length + r.closest.length > 0) line(p.dim(`  ${CONTESTED_SETS}`));
   line();
 
   const changeLines = (x: ConcessionSet) =>
@@ -95,6 +102,9 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       (c) =>
         `     ${s.issues[c.issue]!.label}: ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
     );
+  // a set that rests on the tabled version of a term it leaves says so; a term it changes is its own
+  const contestedLines = (x: ConcessionSet) =>
+    x.contested.filter(movesAny).map((c) => `     ${p.dim(contestedTermWords(s, c))}`);
   const short = (a: number) => shortName(s.actors[a]!.name);
   const margins = (x: ConcessionSet) =>
     x.required.map((a) => `${short(a)} ${signed(x.utilities[a]! - s.actors[a]!.reservation.value)}`);
@@ -117,6 +127,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
       );
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);
+      for (const l of contestedLines(x)) line(l);
     });
     heldEarlier();
     return;
@@ -146,6 +157,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
     for (const l of changeLines(x)) line(l);
     for (const v of rejections.closest[k]!)
       for (const l of why(v, `${actorName(s, v.actor)}: `, '  ', String)) line(`     ${p.dim(l)}`);
+    for (const l of contestedLines(x)) line(l);
   });
   heldEarlier();
 }
@@ -154,7 +166,7 @@ export function registerConcessions(program: Command, io: Io): void {
   program
     .command('concessions')
     .description(
-      'the smallest sets of term changes that make a tabled document acceptable to every required actor (exact up to 3)',
+      "the smallest sets of term changes that make a tabled document acceptable to every required actor (exact up to 3); the document's contested terms, and under each set those it leaves whose other recorded version would move a verdict",
     )
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .option('--document <ID>', DOCUMENT_FLAG_HELP)
@@ -168,6 +180,7 @@ export function registerConcessions(program: Command, io: Io): void {
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV: one row per set of changes, with every actor’s utility after')
     .option('--out <file>', 'write the --csv or --json output to this file (atomically) instead of stdout')
+    .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
     .option(ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP)
     .option(NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP)
     .action(
@@ -175,6 +188,7 @@ export function registerConcessions(program: Command, io: Io): void {
         name: string,
         opts: {
           document?: string;
+          asOf?: string;
           max: number;
           limit: number;
           rank: string;
@@ -191,11 +205,12 @@ export function registerConcessions(program: Command, io: Io): void {
             max: opts.max,
             limit: opts.limit,
             rank: opts.rank as ConcessionRank,
+            ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
             // the flag over the scenario's default
             anticipate: opts.anticipateRatification ?? scenario.protocol.anticipateRatification === true,
           }),
         );
-        // margins and reasons with the positions the search judged by: those in force on the document's date
+        // margins and reasons with the positions the search judged by: those in force on the document's date or --as-of
         const s = positionsAsOf(scenario, r.asOf);
         if (opts.csv || opts.json) {
           const text = opts.csv

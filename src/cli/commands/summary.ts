@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { conflictsOrNone } from '../../analysis/conflict-report.ts';
+import { contestedTerms } from '../../analysis/contested.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
@@ -19,7 +20,7 @@ import {
 } from '../../report/before-record.ts';
 import { belowPair } from '../../report/comparison-figures.ts';
 import { conflictClause, memberList } from '../../report/conflict-words.ts';
-import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { contestedTermWords } from '../../report/contested-terms.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';

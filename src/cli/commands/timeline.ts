@@ -9,6 +9,7 @@ import {
   reasonLines,
   reasons,
 } from '../../report/before-record.ts';
+import { contestedTermWords } from '../../report/contested-terms.ts';
 import { documentHeading, unconfirmedFlag } from '../../report/words.ts';
 import { columnName } from '../../ui/words.ts';
 import { BASIS_LEGEND, datesLine } from '../as-of.ts';
@@ -22,6 +23,10 @@ export const TIMELINE_LEGEND = [
   'Each document is judged by the positions its actors held on the date it was tabled.',
   "date: when it was tabled · document: its title · by: who tabled it · one column per actor: 'yes' accepts, 'no' rejects, in brackets when the text does not need that actor's consent · deal: 'yes' when every actor whose consent it needs accepts and it breaks no rule · feasible: how many packages broke no party’s red line and no rule, with the positions of that date.",
 ];
+
+/** The head of the list of contested terms under the table. */
+const CONTESTED_HEAD =
+  'Contested terms (the table reads each text as tabled; the record holds another report of these):';
 
 const pad = (t: string, w: number) => (t.length >= w ? t : t + ' '.repeat(w - t.length));
 const clip = (t: string, w: number) => (t.length <= w ? t : `${t.slice(0, w - 1)}…`);
@@ -111,6 +116,15 @@ export function timelineText(s: Scenario, t: Timeline, p: Palette, width = Numbe
         ),
       );
   }
+  // a verdict that rests on one version of a contested term: the other named, with what it would move (as show does)
+  const contested = t.entries.filter((e) => e.contested.length > 0);
+  if (contested.length > 0) {
+    lines.push('', p.dim(CONTESTED_HEAD));
+    for (const e of contested) {
+      lines.push(p.dim(`  ${e.date} ${e.title}${unconfirmedFlag(e.confirmed)}`));
+      for (const c of e.contested) lines.push(p.dim(`    ${contestedTermWords(s, c)}`));
+    }
+  }
   const used = usedEpochs(s, t);
   if (used.length > 0) {
     lines.push('', p.dim('Dated positions used:'));
@@ -143,12 +157,12 @@ export function registerTimeline(program: Command, io: Io): void {
   program
     .command('timeline')
     .description(
-      `every tabled document in date order, judged by the positions of its date: each actor's verdict and the feasible count (default: ${DEFAULT_SCENARIO})`,
+      `every tabled document in date order, judged by the positions of its date: each actor's verdict and the feasible count, and each contested term with the verdicts its other recorded version would move (default: ${DEFAULT_SCENARIO})`,
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option(
       '--json',
-      'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, epochs, appliedBeforeRecord, … }], epochs: [{ id, actor, label, from, until, basis }] }',
+      'print JSON: { entries: [{ date, document, tabledBy, verdicts, feasible, epochs, appliedBeforeRecord, contested, … }], epochs: [{ id, actor, label, from, until, basis }] }',
     )
     .action(async (name: string, opts: { json?: boolean }) => {
       const s = await openScenarioAsync(name);

@@ -12,6 +12,7 @@ import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
 import { belowPair } from '../../report/comparison-figures.ts';
+import { contestedTermWords } from '../../report/contested-terms.ts';
 import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { whatIfCsv, whatIfJson } from '../../report/exports/whatif.ts';
 import { changeFigures, n2, n3, optionLabelAt, padCells, shift2, signed } from '../../report/format.ts';
@@ -26,14 +27,14 @@ import {
   type RatificationLike,
 } from '../../report/ratification.ts';
 import { documentHeading, issueLabel } from '../../report/words.ts';
-import { AS_OF_HELP, BASIS_LEGEND, mark, parseAsOf } from '../as-of.ts';
+import { AS_OF_HELP, BASIS_LEGEND, documentJudgedBy, mark, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
 import { ANTICIPATE_FLAG, ANTICIPATE_JUDGE_HELP, NO_ANTICIPATE_FLAG, NO_ANTICIPATE_HELP } from '../flags.ts';
 import { type Io, type Palette, palette } from '../io.ts';
-import { actorName, actorShort, epochLabel } from '../labels.ts';
+import { actorName, actorShort } from '../labels.ts';
 import { openScenarioAsync } from '../open-scenario.ts';
 import { resolveScenarioPath } from '../paths.ts';
 import { redLineItems, redLinesHead, violationText } from '../red-line-items.ts';
@@ -171,13 +172,7 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   const p = palette(io);
   const line = (t = '') => io.out(`${t}\n`);
   line(`${p.bold(`What if — ${documentHeading(r.document)}`)} ${p.dim(`(${s.title})`)}`);
-  const by = r.asOf === r.document.date ? `its own date, ${r.asOf}` : `${r.asOf} (--as-of)`;
-  const epochs = r.epochs.map((id) => epochLabel(s, id));
-  line(
-    p.dim(
-      `  judged by the positions in force on ${by}${epochs.length ? `: ${epochs.join('; ')}` : ''} · ${BASIS_LEGEND}`,
-    ),
-  );
+  line(p.dim(`  ${documentJudgedBy(s, r.document.date, r.asOf)} · ${BASIS_LEGEND}`));
   if (r.anticipate) line(p.dim(`  ${anticipationWords(s, true)}`));
   if (r.changes.length === 0) line(p.dim('  no changes: the document as tabled'));
   for (const c of r.changes) {
@@ -220,6 +215,9 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
     `${p.bold('Agreement')}: ${r.agreement.before === r.agreement.after ? `${yes(r.agreement.after)} (unchanged)` : `${yes(r.agreement.before)} → ${r.agreement.after ? p.green('yes') : p.red('no')}`}`,
   );
   if (r.rules.after.length) line(`  rules broken: ${r.rules.after.map((x) => violationText(x)).join('; ')}`);
+  // a verdict that rests on one version of a contested term names the other, read against the text as changed; a
+  // term the changes set is the user's, and its variant no longer applies
+  for (const c of r.contested) line(`  ${p.dim(contestedTermWords(s, c))}`);
 
   durabilityLines(r, p).forEach((t) => line(t));
   ratificationLines(r, p).forEach((t) => line(t));
@@ -297,7 +295,7 @@ export function registerWhatIf(program: Command, io: Io): void {
   program
     .command('whatif')
     .description(
-      'change terms of a tabled document and see every verdict, utility, red line and rule that moves',
+      'change terms of a tabled document and see every verdict, utility, red line and rule that moves, and each contested term the changes leave (another report of what the text says) with the verdicts it would move',
     )
     .argument('<scenario>', 'a scenario file or shipped scenario id')
     .option('--document <ID>', DOCUMENT_FLAG_HELP)

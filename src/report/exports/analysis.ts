@@ -3,6 +3,7 @@
 import type { AnalysisReport, PackageTerms, SolutionReport } from '../../analysis/analyze.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { contestedTurns } from '../contested-terms.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
 import { verdictBasisCells, verdictBasisColumns } from './basis.ts';
 
@@ -107,6 +108,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
           'costliest',
           ...verdictBasisColumns(),
           'red_lines_before_record',
+          'contested_turns',
         ],
         report.documents.flatMap((d) =>
           actors.map((a) => {
@@ -128,6 +130,7 @@ export function analysisCsv(s: Scenario, report: AnalysisReport, kind: AnalysisC
               joinIds(v.costs.map((c) => c.issue)),
               ...verdictBasisCells(d.asOf, v.reservationBasis, v.violations),
               beforeRecord(d.asOf, a, v.violations),
+              contestedTurns(d.contested, a),
             ];
           }),
         ),

@@ -1,8 +1,9 @@
 // What `peacesim concessions` exports: the minimal sets of changes (or the closest misses) as JSON and as one CSV
 // row per set (docs/export.md).
-import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions.ts';
+import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, scenarioReservations, type Verdict } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { movesAny } from '../contested-terms.ts';
 import { joinIds, toCsv } from '../csv.ts';
 import {
   concessionsBeforeRecord,
@@ -22,6 +23,8 @@ function setJson(s: Scenario, x: ConcessionSet) {
     required: x.required.map((a) => s.actors[a]!.id),
     utilities: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]!])),
     margins: Object.fromEntries(s.actors.map((a) => [a.id, x.utilities[a.index]! - res[a.index]!])),
+    // each contested term the set leaves, read so against the changed text (a term it changes is settled)
+    contested: x.contested,
   };
 }
 
@@ -60,6 +63,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
     // the modeller's assumption that negotiators anticipate ratification: present only when on
     ...(r.anticipate ? { anticipateRatification: true } : {}),
     alreadyAgreement: r.alreadyAgreement,
+    // the document's contested terms as tabled: each recorded variant read so, and what it moves
+    contested: r.contested,
     rejectingAsTabled: rejectionsJson(marks, rejections.asTabled),
     // the scenario's rules the document breaks as tabled: the text's "a rule is broken"
     rulesBrokenAsTabled: evaluatePackage(s, r.document.package, undefined, r.anticipate).ruleViolations,
@@ -117,6 +122,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
     miss && joinIds(miss.rulesBroken),
     miss?.minMargin,
     miss && early(rank - 1),
+    joinIds(x.contested.filter(movesAny).map((c) => c.issue)),
     ...(r.anticipate ? [miss && joinIds(miss.wouldFail.map((h) => h.id))] : []),
   ];
   return toCsv(
@@ -135,6 +141,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
       'rules_broken',
       'min_margin',
       'red_lines_before_record',
+      'contested_moves',
       ...(r.anticipate ? ['would_fail'] : []),
     ],
     [

@@ -2,6 +2,7 @@
 import { optionValue, type WhatIfResult } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { contestedTurns } from '../contested-terms.ts';
 import { joinIds, toCsv } from '../csv.ts';
 import { markedLine, whatIfBeforeRecord } from '../named-before-record.ts';
 import { redLinesBasis } from './basis.ts';
@@ -60,6 +61,8 @@ export function whatIfJson(r: WhatIfResult) {
     ),
     durability: r.durability,
     ratification: r.ratification,
+    // the contested terms of the text as changed (a term the changes set has none): read so, what moves
+    contested: r.contested,
   };
 }
 
@@ -97,6 +100,7 @@ export function whatIfCsv(r: WhatIfResult): string {
       'red_lines_after_basis',
       'red_lines_before_ahead_of_record',
       'red_lines_after_ahead_of_record',
+      'contested_turns',
       ...(r.anticipate ? ['would_fail_before', 'would_fail_after'] : []),
     ],
     r.verdicts.map((v) => [
@@ -121,6 +125,7 @@ export function whatIfCsv(r: WhatIfResult): string {
       redLinesBasis(v.after.violations),
       early(v.actor, v.before),
       early(v.actor, v.after),
+      contestedTurns(r.contested, v.actor),
       ...(r.anticipate ? [wouldFail(v.before), wouldFail(v.after)] : []),
     ]),
   );

@@ -3,7 +3,7 @@
 // its earliest source marked † as the sandbox marks it, with its source and reason on a row below. Every line is
 // whole (a margin or a basis mark cut off is a number or a basis lost); when they do not fit, pgup/pgdn scroll them.
 import { Box } from 'ink';
-import type { ConcessionSet, NearMiss } from '../../analysis/concessions.ts';
+import type { ConcessionSet, NearMiss } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Scenario } from '../../domain/types.ts';

@@ -3,7 +3,7 @@
 // or whether an actor still rejects). The list scrolls by whole rows, the selected one always on screen, and its last
 // line says how many sets are above and below it — or is blank, to set it off from the detail, when all are shown.
 import { Box, Text } from 'ink';
-import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions.ts';
+import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions-types.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { rowWindow, type Span, wrapSpans } from '../layout.ts';
 import { GLYPH, type Theme, useTheme } from '../theme.ts';

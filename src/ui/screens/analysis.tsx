@@ -3,12 +3,8 @@
 // agreement (c computes them, enter applies the selected set).
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
-import {
-  type ConcessionSet,
-  type ConcessionsResult,
-  concessions,
-  type NearMiss,
-} from '../../analysis/concessions.ts';
+import { concessions } from '../../analysis/concessions.ts';
+import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions-types.ts';
 import { ratificationZone } from '../../analysis/ratification-zone.ts';
 import { SOLUTION_KINDS, type SolutionKind } from '../../analysis/solutions.ts';
 import type { Scenario } from '../../domain/types.ts';
