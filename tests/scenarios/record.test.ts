@@ -478,6 +478,17 @@ describe('contested facts keep every version with its source', () => {
     expect(term('geneva-framework', 'sanctions').confirmed).toBe(false); // carried over, not reported
   });
 
+  it('the December text’s items the research notes leave UNCONFIRMED are flagged: amnesty, ceasefire trigger, elections timing, sanctions relief (s27, s28)', () => {
+    for (const issue of ['amnesty', 'ceasefire', 'elections', 'sanctions'])
+      expect(term('us-ukraine-20-point', issue).confirmed, issue).toBe(false);
+    const points = findDocument(main, 'us-ukraine-20-point')!.points;
+    expect(points.find((p) => p.n === 'elections')!.confirmed).toBe(false);
+    const open = points.find((p) => p.n === 'open')!;
+    expect(open.confirmed).toBe(false);
+    for (const issue of ['amnesty', 'monitoring', 'ceasefire', 'elections', 'sanctions'])
+      expect(open.issues, issue).toContain(main.issueIndex.get(issue));
+  });
+
   it('the UN Security Council endorsement of Russia’s memorandum is a RECALL item', () => {
     const p = findDocument(main, 'russia-memorandum-2025')!.points.find((x) => x.n === 'III-unsc')!;
     expect(p).toMatchObject({ recall: true, confirmed: false });
