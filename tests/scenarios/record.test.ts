@@ -489,6 +489,18 @@ describe('contested facts keep every version with its source', () => {
       expect(open.issues, issue).toContain(main.issueIndex.get(issue));
   });
 
+  it('Paris 2026: the army figure keeps 800,000 (s77, s81) and the 700,000 of one state-media report (s80), both flagged', () => {
+    const t = term('coalition-paris-declaration-2026', 'army-cap');
+    expect(value('army-cap', t.option)).toBe(800000);
+    expect(t.confirmed).toBe(false);
+    expect(t.variants.map((v) => [value('army-cap', v.option), v.sources, v.confirmed])).toEqual([
+      [700000, ['s80'], false],
+    ]);
+    // the candidate only that report gives says so wherever candidates are listed
+    const cap = main.issues[main.issueIndex.get('army-cap')!]!;
+    expect(cap.options.find((o) => o.value === 700000)!.label).toMatch(/unconfirmed/);
+  });
+
   it('the UN Security Council endorsement of Russia’s memorandum is a RECALL item', () => {
     const p = findDocument(main, 'russia-memorandum-2025')!.points.find((x) => x.n === 'III-unsc')!;
     expect(p).toMatchObject({ recall: true, confirmed: false });
