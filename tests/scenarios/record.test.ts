@@ -543,6 +543,15 @@ describe('mappings that keep their meaning', () => {
     expect(option('us-28-point-plan', 'monitoring')).toBe('us-russia');
     expect(option('us-ukraine-20-point', 'monitoring')).toBe('us-led');
   });
+
+  it('the 20-point text’s monitoring names no lead either (s27, s34): US-led is a flagged reading, the text’s own words a variant', () => {
+    const d = findDocument(main, 'us-ukraine-20-point')!;
+    const i = main.issueIndex.get('monitoring')!;
+    const t = d.terms.find((x) => x.issue === i)!;
+    expect(t.confirmed).toBe(false);
+    expect(t.note).toMatch(/^A reading/);
+    expect(t.variants.map((v) => main.issues[i]!.options[v.option]!.id)).toEqual(['international']);
+  });
 });
 
 describe('the teaching scenarios', () => {
