@@ -208,7 +208,10 @@ describe('the record in ukraine-peace', () => {
     expect(us.violations).toEqual([]);
     expect(us.utility).toBeLessThan(us.reservation);
     const crimea = main.actors[main.actorIndex.get('us')!]!.preferences[main.issueIndex.get('crimea')!]!;
-    expect(crimea.basis).toBe('stated');
+    // Hegseth states only that the pre-2014 borders are unrealistic; the order of the recognition options is read
+    // from the US texts (de jure in April 2025, de facto in November), so the preference is a reading
+    expect(crimea.basis).toBe('reading');
+    expect(crimea.sources).toEqual(expect.arrayContaining(['s61', 's3', 's132']));
     expect(main.actors[main.actorIndex.get('us')!]!.redLines.map((r) => r.id)).not.toContain(
       'no-pre-2014-borders',
     );
