@@ -504,6 +504,11 @@ describe('contested facts keep every version with its source', () => {
     expect(cap.options.find((o) => o.value === 700000)!.label).toMatch(/unconfirmed/);
   });
 
+  it('the verbatim text of the 29 March 2022 communiqué is flagged unconfirmed (research notes §11.2, s96)', () => {
+    const p = findDocument(main, 'istanbul-2022-ukraine')!.points.find((x) => x.n === 'communique')!;
+    expect(p).toMatchObject({ confirmed: false, sources: ['s96'] });
+  });
+
   it('the UN Security Council endorsement of Russia’s memorandum is a RECALL item', () => {
     const p = findDocument(main, 'russia-memorandum-2025')!.points.find((x) => x.n === 'III-unsc')!;
     expect(p).toMatchObject({ recall: true, confirmed: false });
