@@ -176,6 +176,12 @@ describe('the numbers docs/scenarios.md states about the shipped scenarios', () 
     const triangle = await json('run', 'security-triangle');
     expect([triangle.outcome, triangle.rounds]).toEqual(['signed', 7]);
     expect(triangle.transcript.at(-1).terms['foreign-troops']).not.toBe('reassurance-force');
+    says(FILE, 'Its army cap is 700,000: the mediator meets Russia by');
+    expect(triangle.transcript.at(-1).terms['army-cap']).toBe(700000);
+    says(FILE, 'the mediator meets Russia with a conditional US guarantee instead, at 800,000');
+    const coarse = await json('run', 'tests/fixtures/security-triangle-coarse-cap.yaml');
+    expect([coarse.outcome, coarse.transcript.at(-1).terms['army-cap']]).toEqual(['signed', 800000]);
+    expect(coarse.transcript.at(-1).terms['security-guarantee']).toBe('us-conditional');
     expect(26 - openScenario('june-2024-terms').issues.length).toBe(14);
   });
 

@@ -108,11 +108,12 @@ describe('the two ratifications of peacesim run', () => {
 // gives it what it asked for.
 describe('whom a redraft of peacesim run meets', () => {
   it('should claim no more than the worth held out for and some asked terms, as --json has them', async () => {
-    const json = JSON.parse(await cli(['run', 'security-triangle', '--json']));
-    const text = (await cli(['run', 'security-triangle'])).replace(/\n\s+/g, ' ');
-    const name = new Map(
-      loadScenarioFile('scenarios/security-triangle.yaml').actors.map((a) => [a.id, a.name]),
-    );
+    // the shipped triangle with its army-cap grid before the Paris declaration's 700,000 joined it: with that
+    // figure its mediator meets Russia by the cap instead, and no shipped run has the case below any more
+    const file = 'tests/fixtures/security-triangle-coarse-cap.yaml';
+    const json = JSON.parse(await cli(['run', file, '--json']));
+    const text = (await cli(['run', file])).replace(/\n\s+/g, ' ');
+    const name = new Map(loadScenarioFile(file).actors.map((a) => [a.id, a.name]));
     type Entry = {
       kind: string;
       round: number;

@@ -208,7 +208,10 @@ describe('the record in ukraine-peace', () => {
     expect(us.violations).toEqual([]);
     expect(us.utility).toBeLessThan(us.reservation);
     const crimea = main.actors[main.actorIndex.get('us')!]!.preferences[main.issueIndex.get('crimea')!]!;
-    expect(crimea.basis).toBe('stated');
+    // Hegseth states only that the pre-2014 borders are unrealistic; the order of the recognition options is read
+    // from the US texts (de jure in April 2025, de facto in November), so the preference is a reading
+    expect(crimea.basis).toBe('reading');
+    expect(crimea.sources).toEqual(expect.arrayContaining(['s61', 's3', 's132']));
     expect(main.actors[main.actorIndex.get('us')!]!.redLines.map((r) => r.id)).not.toContain(
       'no-pre-2014-borders',
     );
@@ -478,6 +481,34 @@ describe('contested facts keep every version with its source', () => {
     expect(term('geneva-framework', 'sanctions').confirmed).toBe(false); // carried over, not reported
   });
 
+  it('the December text’s items the research notes leave UNCONFIRMED are flagged: amnesty, ceasefire trigger, elections timing, sanctions relief (s27, s28)', () => {
+    for (const issue of ['amnesty', 'ceasefire', 'elections', 'sanctions'])
+      expect(term('us-ukraine-20-point', issue).confirmed, issue).toBe(false);
+    const points = findDocument(main, 'us-ukraine-20-point')!.points;
+    expect(points.find((p) => p.n === 'elections')!.confirmed).toBe(false);
+    const open = points.find((p) => p.n === 'open')!;
+    expect(open.confirmed).toBe(false);
+    for (const issue of ['amnesty', 'monitoring', 'ceasefire', 'elections', 'sanctions'])
+      expect(open.issues, issue).toContain(main.issueIndex.get(issue));
+  });
+
+  it('Paris 2026: the army figure keeps 800,000 (s77, s81) and the 700,000 of one state-media report (s80), both flagged', () => {
+    const t = term('coalition-paris-declaration-2026', 'army-cap');
+    expect(value('army-cap', t.option)).toBe(800000);
+    expect(t.confirmed).toBe(false);
+    expect(t.variants.map((v) => [value('army-cap', v.option), v.sources, v.confirmed])).toEqual([
+      [700000, ['s80'], false],
+    ]);
+    // the candidate only that report gives says so wherever candidates are listed
+    const cap = main.issues[main.issueIndex.get('army-cap')!]!;
+    expect(cap.options.find((o) => o.value === 700000)!.label).toMatch(/unconfirmed/);
+  });
+
+  it('the verbatim text of the 29 March 2022 communiqué is flagged unconfirmed (research notes §11.2, s96)', () => {
+    const p = findDocument(main, 'istanbul-2022-ukraine')!.points.find((x) => x.n === 'communique')!;
+    expect(p).toMatchObject({ confirmed: false, sources: ['s96'] });
+  });
+
   it('the UN Security Council endorsement of Russia’s memorandum is a RECALL item', () => {
     const p = findDocument(main, 'russia-memorandum-2025')!.points.find((x) => x.n === 'III-unsc')!;
     expect(p).toMatchObject({ recall: true, confirmed: false });
@@ -519,6 +550,15 @@ describe('mappings that keep their meaning', () => {
     expect(option('hegseth-2025', 'monitoring')).toBe('international');
     expect(option('us-28-point-plan', 'monitoring')).toBe('us-russia');
     expect(option('us-ukraine-20-point', 'monitoring')).toBe('us-led');
+  });
+
+  it('the 20-point text’s monitoring names no lead either (s27, s34): US-led is a flagged reading, the text’s own words a variant', () => {
+    const d = findDocument(main, 'us-ukraine-20-point')!;
+    const i = main.issueIndex.get('monitoring')!;
+    const t = d.terms.find((x) => x.issue === i)!;
+    expect(t.confirmed).toBe(false);
+    expect(t.note).toMatch(/^A reading/);
+    expect(t.variants.map((v) => main.issues[i]!.options[v.option]!.id)).toEqual(['international']);
   });
 });
 
