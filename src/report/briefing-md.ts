@@ -6,6 +6,8 @@ import {
   type Briefing,
   type BriefingCard,
   type CardRedLine,
+  cardLegend,
+  judgedByWords,
   STATED_LATER,
   statedLaterIntro,
   statedLaterWords,
@@ -41,6 +43,8 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     '',
     `*For the person playing ${md(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.*`,
     '',
+    `*${md(cardLegend(c))}*`,
+    '',
   ];
   if (c.actor.description) out.push(mdLine(c.actor.description), '');
   out.push(`**Role.** ${md(c.position)}`, '', '### What you care about most', '');
@@ -72,10 +76,10 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     const why = d.violations.length
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}`
       : d.accepts
-        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)})`
-        : `you would reject it: worth ${belowPair(d.utility, nd.value).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
+        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)})`
+        : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
     out.push(
-      `- **${md(d.title)}** (${d.date}, tabled by ${md(d.tabledBy)}): ${why}${d.violations.length ? ':' : '.'}`,
+      `- **${md(d.title)}** (${d.date}, tabled by ${md(d.tabledBy)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,
     );
     for (const v of d.violations) out.push(`  - ${redLine(v, date)}`);
   }

@@ -1,10 +1,10 @@
 // Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
-import { withBasis } from '../domain/basis.ts';
+import { BASIS_LEGEND, withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
-import { positionsAsOf } from '../domain/positions.ts';
+import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
 import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { type SourceLine, sourceLine } from './after-action-model.ts';
@@ -68,6 +68,13 @@ interface CardDocument {
   readonly tabledBy: string;
   readonly accepts: boolean;
   readonly utility: number;
+  /** the actor's value of no deal on the document's date, which its verdict compares the utility with */
+  readonly noDeal: number;
+  /**
+   * the actor's dated positions (epochs) in force on the document's date, which it is judged by instead of the
+   * card's, each label with its basis mark: "Before the 20-point text, Kyiv's red line in its earlier words"
+   */
+  readonly judgedBy: readonly string[];
   readonly violations: readonly CardRedLine[];
   /** when it falls below no deal: the issues that cost it most */
   readonly costs: readonly { readonly label: string; readonly cost: number }[];
@@ -215,6 +222,8 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
       tabledBy: scenario.actors[d.tabledBy]!.name,
       accepts: v.accepts,
       utility: v.utility,
+      noDeal: actor.reservation.value,
+      judgedBy: epochsInForce(own, d.date).map((e) => withBasis(e.label, e.basis)),
       violations: withVersions(
         scenario,
         own.id,
@@ -312,6 +321,32 @@ function citedSources(
     ...card.others.flatMap((o) => o.redLines.flatMap((x) => x.sources)),
   ]);
   return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
+}
+
+/**
+ * The card's key to its marks, under its opening line: what an unmarked item is (stated) must be said, or a player
+ * cannot tell a sourced statement from an item nobody marked; the flags' meaning when the card shows one.
+ */
+export function cardLegend(card: Pick<BriefingCard, 'redLines' | 'documents' | 'others'>): string {
+  const lines = [
+    ...card.redLines,
+    ...card.documents.flatMap((d) => d.violations),
+    ...card.others.flatMap((o) => o.redLines),
+  ];
+  const flags = [
+    ...(lines.some((c) => !c.confirmed && !c.recall) ? ['UNCONFIRMED: the record does not settle it'] : []),
+    ...(lines.some((c) => c.recall) ? ['RECALL: commonly reported, not verified'] : []),
+  ];
+  return `Marks: ${BASIS_LEGEND}${flags.length ? ` · ${flags.join(' · ')}` : ''}.`;
+}
+
+/**
+ * A document judged by the positions of its own date, which differ from the card's: said next to its date, or a red
+ * line it crosses that is no longer among the card's reads as one the actor holds now ("judged by your positions
+ * on its date: Before the 20-point text, Kyiv's red line in its earlier words").
+ */
+export function judgedByWords(labels: readonly string[]): string {
+  return `judged by your positions on its date: ${labels.join('; ')}`;
 }
 
 /** The heading of the card's list of reasons. */

@@ -1,0 +1,49 @@
+// A briefing card's marks and its verdicts on the tabled texts, over every shipped scenario, from the data: the card
+// says what an unmarked item is (stated) and what each flag it shows means; a text judged by the actor's positions of
+// its own date says so, so that a red line it crosses that is no longer among the card's does not read as held now;
+// and the value of no deal a verdict is compared with is the one of the text's date, as verdictOf compares it.
+import { describe, expect, it } from 'vitest';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { epochsInForce, positionsAsOf } from '../../src/domain/positions.ts';
+import { briefing, cardLegend, judgedByWords } from '../../src/report/briefing.ts';
+import { briefingHtml } from '../../src/report/briefing-html.ts';
+import { briefingMarkdown } from '../../src/report/briefing-md.ts';
+import { n3 } from '../../src/report/format.ts';
+
+const plainMd = (md: string) => md.replace(/\\([[\]*_`])/g, '$1');
+
+describe('briefing cards: marks and dated verdicts', () => {
+  for (const id of shippedIds())
+    it(`${id}: every card keys its marks, and each text is judged by the positions of its date`, () => {
+      const s = openScenario(id);
+      const b = briefing(s);
+      const cards = plainMd(briefingMarkdown(b)).split('\n---\n').slice(1);
+      const html = briefingHtml(b);
+      expect(cards).toHaveLength(s.actors.length);
+      b.cards.forEach((card, k) => {
+        const md = cards[k]!;
+        const legend = cardLegend(card);
+        expect(md).toContain(`*${legend}*`);
+        expect(legend).toContain('unmarked: stated');
+        expect(html).toContain(legend);
+        // a flag the card shows is keyed; one it does not show is not
+        expect(legend.includes('UNCONFIRMED:')).toBe(md.includes('**UNCONFIRMED**'));
+        expect(legend.includes('RECALL:')).toBe(md.includes('**RECALL**'));
+        const actor = s.actors.find((a) => a.id === card.actor.id)!;
+        const own = new Set(card.redLines.map((c) => `${c.id}\n${c.text}`));
+        for (const d of card.documents) {
+          const doc = s.documents.find((x) => x.id === d.id)!;
+          const judged = positionsAsOf(s, doc.date).actors[actor.index]!;
+          expect(d.noDeal, `${actor.id} ${d.id}`).toBe(judged.reservation.value);
+          expect(d.judgedBy.length > 0).toBe(epochsInForce(actor, doc.date).length > 0);
+          // a red line crossed that the card does not list as the actor's is one of the text's date, and said so
+          if (d.violations.some((v) => !own.has(`${v.id}\n${v.text}`)))
+            expect(d.judgedBy.length, `${actor.id} ${d.id}`).toBeGreaterThan(0);
+          const head = md.split('\n').find((l) => l.startsWith(`- **${d.title}** (${d.date}, `))!;
+          expect(head, `${actor.id} ${d.id}`).toBeDefined();
+          expect(head.includes(judgedByWords(d.judgedBy))).toBe(d.judgedBy.length > 0);
+          if (d.accepts) expect(head).toContain(`no deal (${n3(d.noDeal)})`);
+        }
+      });
+    });
+});
