@@ -37,7 +37,7 @@ import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { checkPlan, scenarioSource } from '../run-plan.ts';
-import { sharePercent } from '../share.ts';
+import { apportionedPercents, sharePercent } from '../share.ts';
 import { signableLines } from '../signable-words.ts';
 
 const pct = sharePercent;
@@ -82,10 +82,13 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     '',
     `${'outcome'.padEnd(12)} ${'runs'.padStart(6)} ${'share'.padStart(7)}  95% interval`,
   );
-  for (const o of r.outcomes)
+  // the three shares add up to 100.0% as printed, each within 0.1 of its exact share
+  const shares = apportionedPercents(r.outcomes.map((o) => o.count));
+  r.outcomes.forEach((o, k) =>
     out.push(
-      `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
-    );
+      `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${shares[k]!.padStart(7)}  ${interval(o.interval)}`,
+    ),
+  );
   out.push(...signableLines(scenario, r.feasibility, r.parameters, p));
   out.push(...injectFateLines(scenario, r, p));
 
@@ -112,7 +115,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     if (rt)
       out.push(
         rt.runs === 0
-          ? '  no signed text met a ratification hurdle'
+          ? '  no signed text was subject to a ratification hurdle'
           : `  signed subject to ratification in ${runs(rt.runs)}; cleared every hurdle in ${runs(rt.cleared)} (${pct(rt.share)} of those ${interval(rt.interval)}) — ${RATIFICATION_CAVEAT}`,
       );
     out.push('  the term signed most often on each issue, with its share of the signed runs:');
