@@ -12,23 +12,26 @@ const tenths = (text: string) => Math.round(10 * Number.parseFloat(text));
 describe('apportionedPercents', () => {
   it('should add up to 100.0%, each share within 0.1 of its exact one, 0.0% and 100.0% only for none and all', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 6 }), (counts) => {
-        const total = counts.reduce((s, c) => s + c, 0);
-        const texts = apportionedPercents(counts);
-        expect(texts).toHaveLength(counts.length);
-        if (total === 0) return;
-        texts.forEach((t, k) => {
-          const c = counts[k]!;
-          expect(t === '0.0%').toBe(c === 0);
-          expect(t === '100.0%').toBe(c === total);
-          const exact = (100 * c) / total;
-          if (t === '<0.1%') expect(exact).toBeLessThan(0.1);
-          else if (t === '>99.9%') expect(exact).toBeGreaterThan(99.9);
-          else expect(Math.abs(Number.parseFloat(t) - exact)).toBeLessThan(0.1 + 1e-9);
-        });
-        if (texts.every((t) => !t.startsWith('<') && !t.startsWith('>')))
-          expect(texts.reduce((s, t) => s + tenths(t), 0)).toBe(1000);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 6 }),
+        (counts) => {
+          const total = counts.reduce((s, c) => s + c, 0);
+          const texts = apportionedPercents(counts);
+          expect(texts).toHaveLength(counts.length);
+          if (total === 0) return;
+          texts.forEach((t, k) => {
+            const c = counts[k]!;
+            expect(t === '0.0%').toBe(c === 0);
+            expect(t === '100.0%').toBe(c === total);
+            const exact = (100 * c) / total;
+            if (t === '<0.1%') expect(exact).toBeLessThan(0.1);
+            else if (t === '>99.9%') expect(exact).toBeGreaterThan(99.9);
+            else expect(Math.abs(Number.parseFloat(t) - exact)).toBeLessThan(0.1 + 1e-9);
+          });
+          if (texts.every((t) => !t.startsWith('<') && !t.startsWith('>')))
+            expect(texts.reduce((s, t) => s + tenths(t), 0)).toBe(1000);
+        },
+      ),
       { seed: SEED, numRuns: 3000 },
     );
   });
