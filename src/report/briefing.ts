@@ -282,12 +282,18 @@ function questions(
   }
   const blocked = card.documents.filter((d) => d.violations.length);
   if (blocked.length) {
-    const d = blocked[0]!;
+    // the red line asked about is one the card lists as the actor's now, where a text crosses one: a text judged by
+    // the positions of its own date may cross only a red line since reworded or dropped
+    const current = new Set(card.redLines.map((c) => `${c.id}\n${c.text}`));
+    const isCurrent = (c: CardRedLine) => current.has(`${c.id}\n${c.text}`);
+    const d = blocked.find((x) => x.violations.some(isCurrent)) ?? blocked[0]!;
+    const named = d.violations.find(isCurrent) ?? d.violations[0]!;
     // one red line is asked about; when the text crosses more, the question says so rather than seem to name all
     const n = d.violations.length;
     const which = n > 1 ? `${n} of your red lines, among them` : 'your red line';
+    const when = d.judgedBy.length ? 'By your positions on its date, ' : '';
     out.push(
-      `${inQuotes(d.title)} crosses ${which} ${marked(d.violations[0]!.text, d.violations[0]!.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
+      `${when}${inQuotes(d.title)} crosses ${which} ${marked(named.text, named.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
     );
   } else if (card.documents.some((d) => !d.accepts))
     out.push(
@@ -323,10 +329,7 @@ function citedSources(
   return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
 }
 
-/**
- * The card's key to its marks, under its opening line: what an unmarked item is (stated) must be said, or a player
- * cannot tell a sourced statement from an item nobody marked; the flags' meaning when the card shows one.
- */
+/** The card's key to its marks: an unmarked item is stated, which a player cannot guess; each flag it shows. */
 export function cardLegend(card: Pick<BriefingCard, 'redLines' | 'documents' | 'others'>): string {
   const lines = [
     ...card.redLines,

@@ -44,6 +44,20 @@ describe('briefing cards: marks and dated verdicts', () => {
           expect(head.includes(judgedByWords(d.judgedBy))).toBe(d.judgedBy.length > 0);
           if (d.accepts) expect(head).toContain(`no deal (${n3(d.noDeal)})`);
         }
+        // the question on a text that crosses a red line names one the actor holds now, where some text crosses one,
+        // and says when the text is judged by the positions of its date
+        const asked = card.questions.find((q) => q.includes(' crosses '));
+        const blocked = card.documents.filter((d) => d.violations.length);
+        expect(asked === undefined).toBe(blocked.length === 0);
+        if (asked) {
+          const d = blocked.find((x) => asked.includes(`"${x.title.replace(/"([^"]*)"/g, '‘$1’')}"`))!;
+          expect(d, asked).toBeDefined();
+          expect(asked.startsWith('By your positions on its date, ')).toBe(d.judgedBy.length > 0);
+          const named = d.violations.find((v) => asked.includes(`— ${v.text.trim().replace(/\.$/, '')}`))!;
+          expect(named, asked).toBeDefined();
+          if (blocked.some((x) => x.violations.some((v) => own.has(`${v.id}\n${v.text}`))))
+            expect(own.has(`${named.id}\n${named.text}`), asked).toBe(true);
+        }
       });
     });
 });
