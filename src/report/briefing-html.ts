@@ -2,17 +2,14 @@
 
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
+import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import {
-  type BeforeRecordMark,
-  type Briefing,
-  type BriefingCard,
-  type CardRedLine,
   cardLegend,
   judgedByWords,
   STATED_LATER,
   statedLaterIntro,
   statedLaterWords,
-} from './briefing.ts';
+} from './briefing-words.ts';
 import { belowPair } from './comparison-figures.ts';
 import { capitalise, n3, signed } from './format.ts';
 import { anchor, esc } from './markup.ts';
@@ -54,7 +51,7 @@ function card(c: BriefingCard, date: string): string {
     const sub = d.violations.length
       ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`
       : '';
-    return `<li><strong>${esc(d.title)}</strong> (${esc(d.date)}, tabled by ${esc(d.tabledBy)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
+    return `<li><strong>${esc(d.title)}</strong>${flagHtml(d.confirmed, false)} (${esc(d.date)}, tabled by ${esc(d.tabledBy)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
   });
   const sources = sourcesHtml(c.sources)
     .replace(/id="src-/g, `id="${esc(anchor('card', id))}-src-`)

@@ -1,7 +1,7 @@
 // Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
-import { BASIS_LEGEND, withBasis } from '../domain/basis.ts';
+import { withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
 import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
@@ -66,6 +66,8 @@ interface CardDocument {
   readonly title: string;
   readonly date: string;
   readonly tabledBy: string;
+  /** false: the record does not settle the text (flagged as a red line is) */
+  readonly confirmed: boolean;
   readonly accepts: boolean;
   readonly utility: number;
   /** the actor's value of no deal on the document's date, which its verdict compares the utility with */
@@ -220,6 +222,7 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
       title: d.title,
       date: d.date,
       tabledBy: scenario.actors[d.tabledBy]!.name,
+      confirmed: d.confirmed,
       accepts: v.accepts,
       utility: v.utility,
       noDeal: actor.reservation.value,
@@ -293,7 +296,7 @@ function questions(
     const which = n > 1 ? `${n} of your red lines, among them` : 'your red line';
     const when = d.judgedBy.length ? 'By your positions on its date, ' : '';
     out.push(
-      `${when}${inQuotes(d.title)} crosses ${which} ${marked(named.text, named.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
+      `${when}${inQuotes(d.title)}${d.confirmed ? '' : ' (unconfirmed)'} crosses ${which} ${marked(named.text, named.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
     );
   } else if (card.documents.some((d) => !d.accepts))
     out.push(
@@ -328,44 +331,6 @@ function citedSources(
   ]);
   return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
 }
-
-/** The card's key to its marks: an unmarked item is stated, which a player cannot guess; each flag it shows. */
-export function cardLegend(card: Pick<BriefingCard, 'redLines' | 'documents' | 'others'>): string {
-  const lines = [
-    ...card.redLines,
-    ...card.documents.flatMap((d) => d.violations),
-    ...card.others.flatMap((o) => o.redLines),
-  ];
-  const flags = [
-    ...(lines.some((c) => !c.confirmed && !c.recall) ? ['UNCONFIRMED: the record does not settle it'] : []),
-    ...(lines.some((c) => c.recall) ? ['RECALL: commonly reported, not verified'] : []),
-  ];
-  return `Marks: ${BASIS_LEGEND}${flags.length ? ` · ${flags.join(' · ')}` : ''}.`;
-}
-
-/**
- * A document judged by the positions of its own date, which differ from the card's: said next to its date, or a red
- * line it crosses that is no longer among the card's reads as one the actor holds now ("judged by your positions
- * on its date: Before the 20-point text, Kyiv's red line in its earlier words").
- */
-export function judgedByWords(labels: readonly string[]): string {
-  return `judged by your positions on its date: ${labels.join('; ')}`;
-}
-
-/** The heading of the card's list of reasons. */
-export const STATED_LATER = 'Stated only later';
-
-/** The words of a mark, the same in markdown and HTML: "on the record only from 2024-06-14 (s52), …". */
-export function statedLaterWords(mark: BeforeRecordMark, date: string): string {
-  const from = mark.earliest
-    ? `on the record only from ${mark.earliest.date} (${mark.earliest.source}), after this card's date (${date})`
-    : `its sources carry no date, so nothing puts it on the record by this card's date (${date})`;
-  return `${from}: ${mark.reason === undefined ? 'applied here with no reason given' : `applied here for reason ${mark.reason} under ${STATED_LATER}`}`;
-}
-
-/** The opening of the card's list of reasons. */
-export const statedLaterIntro = (date: string) =>
-  `Some items above rest on sources dated after ${date}, the date this card's positions are those of. The scenario applies them here for these reasons:`;
 
 /**
  * Marks the card's items that rest on no source of the scenario's date: each gets its earliest source and the number

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
 import { epochsInForce, positionsAsOf } from '../../src/domain/positions.ts';
-import { briefing, cardLegend, judgedByWords } from '../../src/report/briefing.ts';
+import { briefing } from '../../src/report/briefing.ts';
 import { briefingHtml } from '../../src/report/briefing-html.ts';
 import { briefingMarkdown } from '../../src/report/briefing-md.ts';
+import { cardLegend, judgedByWords } from '../../src/report/briefing-words.ts';
 import { n3 } from '../../src/report/format.ts';
 
 const plainMd = (md: string) => md.replace(/\\([[\]*_`])/g, '$1');
@@ -28,6 +29,7 @@ describe('briefing cards: marks and dated verdicts', () => {
         expect(html).toContain(legend);
         // a flag the card shows is keyed; one it does not show is not
         expect(legend.includes('UNCONFIRMED:')).toBe(md.includes('**UNCONFIRMED**'));
+        expect(html.includes(legend)).toBe(true);
         expect(legend.includes('RECALL:')).toBe(md.includes('**RECALL**'));
         const actor = s.actors.find((a) => a.id === card.actor.id)!;
         const own = new Set(card.redLines.map((c) => `${c.id}\n${c.text}`));
@@ -39,9 +41,13 @@ describe('briefing cards: marks and dated verdicts', () => {
           // a red line crossed that the card does not list as the actor's is one of the text's date, and said so
           if (d.violations.some((v) => !own.has(`${v.id}\n${v.text}`)))
             expect(d.judgedBy.length, `${actor.id} ${d.id}`).toBeGreaterThan(0);
-          const head = md.split('\n').find((l) => l.startsWith(`- **${d.title}** (${d.date}, `))!;
+          const head = md
+            .split('\n')
+            .find((l) => l.startsWith(`- **${d.title}** `) && l.includes(` (${d.date}, tabled by `))!;
           expect(head, `${actor.id} ${d.id}`).toBeDefined();
           expect(head.includes(judgedByWords(d.judgedBy))).toBe(d.judgedBy.length > 0);
+          // a text the record does not settle is flagged where it is listed, as a red line is
+          expect(head.startsWith(`- **${d.title}** **UNCONFIRMED** (`)).toBe(!doc.confirmed);
           if (d.accepts) expect(head).toContain(`no deal (${n3(d.noDeal)})`);
         }
         // the question on a text that crosses a red line names one the actor holds now, where some text crosses one,
@@ -53,6 +59,7 @@ describe('briefing cards: marks and dated verdicts', () => {
           const d = blocked.find((x) => asked.includes(`"${x.title.replace(/"([^"]*)"/g, '‘$1’')}"`))!;
           expect(d, asked).toBeDefined();
           expect(asked.startsWith('By your positions on its date, ')).toBe(d.judgedBy.length > 0);
+          expect(asked.includes('" (unconfirmed) crosses ')).toBe(!d.confirmed);
           const named = d.violations.find((v) => asked.includes(`— ${v.text.trim().replace(/\.$/, '')}`))!;
           expect(named, asked).toBeDefined();
           if (blocked.some((x) => x.violations.some((v) => own.has(`${v.id}\n${v.text}`))))
