@@ -41,6 +41,10 @@ import { apportionedPercents, sharePercent } from '../share.ts';
 import { signableLines } from '../signable-words.ts';
 
 const pct = sharePercent;
+
+/** How alternating offers shape the lone-holdout count, the same words for every party. */
+const ALTERNATING_COUNT =
+  '  how the protocol shapes the count: under alternating offers a proposal counts as accepted by the party that tabled it, so the party answering it is the lone holdout whenever it rejects a text that every other required actor accepts — the counts follow whose proposals each answered, and who else had to answer them, as well as how each answered';
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 const f3 = (x: number) => x.toFixed(3).padStart(6);
@@ -146,6 +150,9 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
         p.dim(
           "  why: each holdout's own verdict in those rounds — the text crossed its red lines, was worth less to it than no deal, or was worth more than no deal but short of what it held out for",
         ),
+        // under alternating offers the count follows whose proposals each answered, and who else had to answer
+        // them, as much as how it answered: said for every side alike, as the report's note on sole answers does
+        ...(scenario.protocol.kind === 'alternating-offers' ? [p.dim(ALTERNATING_COUNT)] : []),
       );
   }
   const left = r.walkOuts.filter((w) => w.runs > 0);
