@@ -10,6 +10,7 @@ import { briefingHtml } from '../../src/report/briefing-html.ts';
 import { briefingMarkdown } from '../../src/report/briefing-md.ts';
 import { cardLegend, judgedByWords } from '../../src/report/briefing-words.ts';
 import { n3 } from '../../src/report/format.ts';
+import { htmlErrors } from './html-check.ts';
 
 const plainMd = (md: string) => md.replace(/\\([[\]*_`])/g, '$1');
 
@@ -21,6 +22,7 @@ describe('briefing cards: marks and dated verdicts', () => {
       const cards = plainMd(briefingMarkdown(b)).split('\n---\n').slice(1);
       const html = briefingHtml(b);
       expect(cards).toHaveLength(s.actors.length);
+      expect(htmlErrors(html)).toEqual([]);
       b.cards.forEach((card, k) => {
         const md = cards[k]!;
         const legend = cardLegend(card);
