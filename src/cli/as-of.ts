@@ -1,7 +1,7 @@
 // `--as-of DATE`: judge every document by the positions in force on one date, and the words that say which date
 // an output judges by.
 import { InvalidArgumentError } from 'commander';
-import { basisMark } from '../domain/basis.ts';
+import { BASIS_LEGEND, basisMark } from '../domain/basis.ts';
 import { compareDates, dayOf } from '../domain/dates.ts';
 import { epochIdsOn } from '../domain/positions.ts';
 import type { BasisKind, Scenario } from '../domain/types.ts';
@@ -82,9 +82,8 @@ export function startedFrom(s: Scenario, asOf: string | undefined): string | nul
     : null;
 }
 
-/** The legend of the marks, for outputs that print them. */
-export const BASIS_LEGEND =
-  '[reading] an inference from sources · [assumption] the modeller’s · unmarked: stated';
+/** The legend of the marks (domain/basis.ts), kept here for the commands that print it with the dates line. */
+export { BASIS_LEGEND };
 
 /** " [reading]" or " [assumption]", or "" for a stated item: to append to a text. */
 export function mark(basis: BasisKind): string {

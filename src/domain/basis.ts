@@ -11,3 +11,7 @@ export function withBasis(text: string, basis: BasisKind): string {
   const mark = basisMark(basis);
   return mark ? `${text} ${mark}` : text;
 }
+
+/** The legend of the marks, for outputs that print them. */
+export const BASIS_LEGEND =
+  '[reading] an inference from sources · [assumption] the modeller’s · unmarked: stated';

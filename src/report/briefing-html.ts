@@ -2,15 +2,14 @@
 
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
+import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import {
-  type BeforeRecordMark,
-  type Briefing,
-  type BriefingCard,
-  type CardRedLine,
+  cardLegend,
+  judgedByWords,
   STATED_LATER,
   statedLaterIntro,
   statedLaterWords,
-} from './briefing.ts';
+} from './briefing-words.ts';
 import { belowPair } from './comparison-figures.ts';
 import { capitalise, n3, signed } from './format.ts';
 import { anchor, esc } from './markup.ts';
@@ -47,12 +46,12 @@ function card(c: BriefingCard, date: string): string {
     const why = d.violations.length
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}:`
       : d.accepts
-        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)}).`
-        : `you would reject it: worth ${belowPair(d.utility, nd.value).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
+        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)}).`
+        : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
     const sub = d.violations.length
       ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`
       : '';
-    return `<li><strong>${esc(d.title)}</strong> (${esc(d.date)}, tabled by ${esc(d.tabledBy)}): ${esc(why)}${sub}</li>`;
+    return `<li><strong>${esc(d.title)}</strong>${flagHtml(d.confirmed, false)} (${esc(d.date)}, tabled by ${esc(d.tabledBy)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
   });
   const sources = sourcesHtml(c.sources)
     .replace(/id="src-/g, `id="${esc(anchor('card', id))}-src-`)
@@ -61,6 +60,7 @@ function card(c: BriefingCard, date: string): string {
     `<section class="card" id="${esc(anchor('card', id))}">`,
     `<h2>${esc(c.actor.name)} — private briefing</h2>`,
     `<p class="meta">For the person playing ${esc(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.</p>`,
+    `<p class="meta">${esc(cardLegend(c))}</p>`,
     c.actor.description ? `<p>${esc(c.actor.description)}</p>` : '',
     `<p><strong>Role.</strong> ${esc(c.position)}</p>`,
     '<h3>What you care about most</h3>',

@@ -1,15 +1,14 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
+import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
 import {
-  type BeforeRecordMark,
-  type Briefing,
-  type BriefingCard,
-  type CardRedLine,
+  cardLegend,
+  judgedByWords,
   STATED_LATER,
   statedLaterIntro,
   statedLaterWords,
-} from './briefing.ts';
+} from './briefing-words.ts';
 import { belowPair } from './comparison-figures.ts';
 import { capitalise, n3, signed } from './format.ts';
 import { md, mdLine, mdUrl } from './markup.ts';
@@ -40,6 +39,8 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     `## ${md(c.actor.name)} — private briefing`,
     '',
     `*For the person playing ${md(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.*`,
+    '',
+    `*${md(cardLegend(c))}*`,
     '',
   ];
   if (c.actor.description) out.push(mdLine(c.actor.description), '');
@@ -72,10 +73,10 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     const why = d.violations.length
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}`
       : d.accepts
-        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(nd.value)})`
-        : `you would reject it: worth ${belowPair(d.utility, nd.value).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
+        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)})`
+        : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
     out.push(
-      `- **${md(d.title)}** (${d.date}, tabled by ${md(d.tabledBy)}): ${why}${d.violations.length ? ':' : '.'}`,
+      `- **${md(d.title)}**${d.confirmed ? '' : ' **UNCONFIRMED**'} (${d.date}, tabled by ${md(d.tabledBy)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,
     );
     for (const v of d.violations) out.push(`  - ${redLine(v, date)}`);
   }

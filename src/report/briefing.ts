@@ -4,7 +4,7 @@
 import { withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
-import { positionsAsOf } from '../domain/positions.ts';
+import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
 import { inQuotes, paraphrased } from '../domain/text.ts';
 import type { Actor, ActorRole, BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { type SourceLine, sourceLine } from './after-action-model.ts';
@@ -66,8 +66,17 @@ interface CardDocument {
   readonly title: string;
   readonly date: string;
   readonly tabledBy: string;
+  /** false: the record does not settle the text (flagged as a red line is) */
+  readonly confirmed: boolean;
   readonly accepts: boolean;
   readonly utility: number;
+  /** the actor's value of no deal on the document's date, which its verdict compares the utility with */
+  readonly noDeal: number;
+  /**
+   * the actor's dated positions (epochs) in force on the document's date, which it is judged by instead of the
+   * card's, each label with its basis mark: "Before the 20-point text, Kyiv's red line in its earlier words"
+   */
+  readonly judgedBy: readonly string[];
   readonly violations: readonly CardRedLine[];
   /** when it falls below no deal: the issues that cost it most */
   readonly costs: readonly { readonly label: string; readonly cost: number }[];
@@ -213,8 +222,11 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
       title: d.title,
       date: d.date,
       tabledBy: scenario.actors[d.tabledBy]!.name,
+      confirmed: d.confirmed,
       accepts: v.accepts,
       utility: v.utility,
+      noDeal: actor.reservation.value,
+      judgedBy: epochsInForce(own, d.date).map((e) => withBasis(e.label, e.basis)),
       violations: withVersions(
         scenario,
         own.id,
@@ -273,12 +285,18 @@ function questions(
   }
   const blocked = card.documents.filter((d) => d.violations.length);
   if (blocked.length) {
-    const d = blocked[0]!;
+    // the red line asked about is one the card lists as the actor's now, where a text crosses one: a text judged by
+    // the positions of its own date may cross only a red line since reworded or dropped
+    const current = new Set(card.redLines.map((c) => `${c.id}\n${c.text}`));
+    const isCurrent = (c: CardRedLine) => current.has(`${c.id}\n${c.text}`);
+    const d = blocked.find((x) => x.violations.some(isCurrent)) ?? blocked[0]!;
+    const named = d.violations.find(isCurrent) ?? d.violations[0]!;
     // one red line is asked about; when the text crosses more, the question says so rather than seem to name all
     const n = d.violations.length;
     const which = n > 1 ? `${n} of your red lines, among them` : 'your red line';
+    const when = d.judgedBy.length ? 'By your positions on its date, ' : '';
     out.push(
-      `${inQuotes(d.title)} crosses ${which} ${marked(d.violations[0]!.text, d.violations[0]!.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
+      `${when}${inQuotes(d.title)}${d.confirmed ? '' : ' (unconfirmed)'} crosses ${which} ${marked(named.text, named.basis)}. Which change to it would you ask for first, and what could you offer in return?`,
     );
   } else if (card.documents.some((d) => !d.accepts))
     out.push(
@@ -313,21 +331,6 @@ function citedSources(
   ]);
   return scenario.sources.filter((s) => ids.has(s.id)).map(sourceLine);
 }
-
-/** The heading of the card's list of reasons. */
-export const STATED_LATER = 'Stated only later';
-
-/** The words of a mark, the same in markdown and HTML: "on the record only from 2024-06-14 (s52), …". */
-export function statedLaterWords(mark: BeforeRecordMark, date: string): string {
-  const from = mark.earliest
-    ? `on the record only from ${mark.earliest.date} (${mark.earliest.source}), after this card's date (${date})`
-    : `its sources carry no date, so nothing puts it on the record by this card's date (${date})`;
-  return `${from}: ${mark.reason === undefined ? 'applied here with no reason given' : `applied here for reason ${mark.reason} under ${STATED_LATER}`}`;
-}
-
-/** The opening of the card's list of reasons. */
-export const statedLaterIntro = (date: string) =>
-  `Some items above rest on sources dated after ${date}, the date this card's positions are those of. The scenario applies them here for these reasons:`;
 
 /**
  * Marks the card's items that rest on no source of the scenario's date: each gets its earliest source and the number

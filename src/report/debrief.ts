@@ -3,7 +3,7 @@
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
 import { withBasis } from '../domain/basis.ts';
-import { inQuotes, paraphrased } from '../domain/text.ts';
+import { paraphrased } from '../domain/text.ts';
 import { runOutcome } from '../engine/game.ts';
 import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
@@ -155,7 +155,9 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     const noDealFrom = t.noDeal[from - 1]!;
     if (inject)
       out.push(
-        `${accepted} after ${inject.event ? inQuotes(inject.event.title) : `an inject ${injectedBy(inject.by)}`}: was that pressure or persuasion?`,
+        // an event's title is the modeller's label, not anyone's words: named as the report names it ("(event: …)"),
+        // never in quotation marks
+        `${accepted} after ${inject.event ? `an inject (event: ${inject.event.title})` : `an inject ${injectedBy(inject.by)}`}: was that pressure or persuasion?`,
       );
     else if (noDealFrom < noDealBefore - 1e-9)
       out.push(

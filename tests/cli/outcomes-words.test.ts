@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openScenario } from '../../src/cli/scenarios.ts';
 import { sharePercent } from '../../src/cli/share.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 
@@ -161,4 +162,19 @@ describe('what the shares are frequencies over', () => {
       expect(text).toContain('not probabilities of real-world events');
     }
   });
+});
+
+describe('outcomes, how the protocol shapes the lone-holdout count', () => {
+  // under alternating offers the party answering a proposal stands alone against its proposer by the rule: the
+  // counts differ by whose proposals each answered, which the text must say for both sides, and only there
+  for (const id of ['istanbul-2022', 'ukraine-peace'])
+    it(`should say so under alternating offers only, when it names a holdout: ${id}`, async () => {
+      const argv = ['outcomes', id, '-n', '4'];
+      const json = JSON.parse(await cli(...argv, '--json')) as OutcomesJson;
+      const text = (await cli(...argv)).replace(/\s+/g, ' ');
+      const named = json.failed.holdouts.some((h) => h.runs > 0);
+      expect(named).toBe(true);
+      const alternating = openScenario(id).protocol.kind === 'alternating-offers';
+      expect(text.includes('how the protocol shapes the count: under alternating offers')).toBe(alternating);
+    });
 });

@@ -2,6 +2,7 @@
 // at the bottom, not one of them picked by its name. Expected words come from the card's own weights.
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { nestedQuotes } from '../../src/domain/text.ts';
 import { briefing } from '../../src/report/briefing.ts';
 import { briefingHtml } from '../../src/report/briefing-html.ts';
 import { briefingMarkdown } from '../../src/report/briefing-md.ts';
@@ -41,10 +42,14 @@ describe('the question on a document that crosses red lines', () => {
       'security-triangle',
     ])
       for (const card of briefing(openScenario(id)).cards) {
-        const d = card.documents.find((x) => x.violations.length > 0);
         const q = card.questions.find((x) => x.includes(' crosses '));
-        if (!d) continue;
+        if (!card.documents.some((x) => x.violations.length > 0)) continue;
         expect(q, `${id} ${card.actor.id}`).toBeDefined();
+        // the text it names (one that crosses a red line the actor holds now, where there is one: briefing-marks)
+        const d = card.documents.find(
+          (x) => x.violations.length > 0 && q!.includes(`"${nestedQuotes(x.title)}"`),
+        )!;
+        expect(d, q).toBeDefined();
         const n = d.violations.length;
         expect(q).toContain(`crosses ${n > 1 ? `${n} of your red lines, among them` : 'your red line'} — `);
         seen[n > 1 ? 'more' : 'one']++;

@@ -59,7 +59,7 @@ describe('peacesim brief', () => {
       `- **North's opening demands** (2024-06-14, tabled by North (stylised Russia)): you would reject it: it crosses your red lines:`,
     );
     expect(r.stdout).toMatch(
-      /\*\*A mediator's compromise text\*\* \(2025-03-01, tabled by North \(stylised Russia\)\): you would reject it: worth 0\.425 to you, less than no deal \(0\.450\)/,
+      /\*\*A mediator's compromise text\*\* \*\*UNCONFIRMED\*\* \(2025-03-01, tabled by North \(stylised Russia\)\): you would reject it: worth 0\.425 to you, less than no deal \(0\.450\)/,
     );
     expect(r.stdout).toContain(
       '### Your value of no deal\n\n0.450 (plausible range 0.350–0.500); it does not drift.',

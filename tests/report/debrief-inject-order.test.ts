@@ -42,7 +42,7 @@ describe('the inject a debrief question names', () => {
 
   it('should count an inject fired after the last rejection, in the same round', () => {
     expect(withInjectIn('after')).toContainEqual(
-      `South (stylised Ukraine) accepted from round ${firstYes} after "${inject.kind === 'inject' ? inject.event!.title : ''}": was that pressure or persuasion?`,
+      `South (stylised Ukraine) accepted from round ${firstYes} after an inject (event: ${inject.kind === 'inject' ? inject.event!.title : ''}): was that pressure or persuasion?`,
     );
   });
 

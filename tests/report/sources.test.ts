@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { md as markdown } from '../../src/report/markup.ts';
 import {
   type SourcesReport,
   sourcedItems,
@@ -268,4 +270,15 @@ describe('peacesim sources --key', () => {
       expect(looked.out).toContain(`[${m![1]}] `);
     }
   });
+});
+
+describe('the sources of every shipped scenario', () => {
+  // a reader weighs a Kremlin speech and a Pentagon speech alike only if both say what kind of source they are
+  for (const id of shippedIds())
+    it(`${id}: every source has a reliability note, and the report prints it`, () => {
+      const report = sourcesReport(openScenario(id));
+      expect(report.sources.filter((s) => !s.reliability).map((s) => s.id)).toEqual([]);
+      const md = sourcesMarkdown(report);
+      for (const s of report.sources) expect(md).toContain(`Reliability: ${markdown(s.reliability ?? '')}`);
+    });
 });

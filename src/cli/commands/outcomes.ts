@@ -37,10 +37,14 @@ import { openScenarioAsync } from '../open-scenario.ts';
 import { DEFAULT_SCENARIO } from '../paths.ts';
 import { choosePrior, PRIOR_HELP, type PriorKind, parsePrior, priorWords } from '../prior.ts';
 import { checkPlan, scenarioSource } from '../run-plan.ts';
-import { sharePercent } from '../share.ts';
+import { apportionedPercents, sharePercent } from '../share.ts';
 import { signableLines } from '../signable-words.ts';
 
 const pct = sharePercent;
+
+/** How alternating offers shape the lone-holdout count, the same words for every party. */
+const ALTERNATING_COUNT =
+  '  how the protocol shapes the count: under alternating offers a proposal counts as accepted by the party that tabled it, so the party answering it is the lone holdout whenever it rejects a text that every other required actor accepts — the counts follow whose proposals each answered, and who else had to answer them, as well as how each answered';
 const interval = (i: readonly [number, number]) => `[${pct(i[0])}, ${pct(i[1])}]`;
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 const f3 = (x: number) => x.toFixed(3).padStart(6);
@@ -82,10 +86,13 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     '',
     `${'outcome'.padEnd(12)} ${'runs'.padStart(6)} ${'share'.padStart(7)}  95% interval`,
   );
-  for (const o of r.outcomes)
+  // the three shares add up to 100.0% as printed, each within 0.1 of its exact share
+  const shares = apportionedPercents(r.outcomes.map((o) => o.count));
+  r.outcomes.forEach((o, k) =>
     out.push(
-      `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${pct(o.share).padStart(7)}  ${interval(o.interval)}`,
-    );
+      `${o.outcome.padEnd(12)} ${String(o.count).padStart(6)} ${shares[k]!.padStart(7)}  ${interval(o.interval)}`,
+    ),
+  );
   out.push(...signableLines(scenario, r.feasibility, r.parameters, p));
   out.push(...injectFateLines(scenario, r, p));
 
@@ -112,7 +119,7 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     if (rt)
       out.push(
         rt.runs === 0
-          ? '  no signed text met a ratification hurdle'
+          ? '  no signed text was subject to a ratification hurdle'
           : `  signed subject to ratification in ${runs(rt.runs)}; cleared every hurdle in ${runs(rt.cleared)} (${pct(rt.share)} of those ${interval(rt.interval)}) — ${RATIFICATION_CAVEAT}`,
       );
     out.push('  the term signed most often on each issue, with its share of the signed runs:');
@@ -143,6 +150,9 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
         p.dim(
           "  why: each holdout's own verdict in those rounds — the text crossed its red lines, was worth less to it than no deal, or was worth more than no deal but short of what it held out for",
         ),
+        // under alternating offers the count follows whose proposals each answered, and who else had to answer
+        // them, as much as how it answered: said for every side alike, as the report's note on sole answers does
+        ...(scenario.protocol.kind === 'alternating-offers' ? [p.dim(ALTERNATING_COUNT)] : []),
       );
   }
   const left = r.walkOuts.filter((w) => w.runs > 0);
