@@ -5,7 +5,8 @@
 import { type Evaluation, evaluatePackage, type Reservations } from '../domain/evaluate.ts';
 import type { NegotiationDocument, Package, Scenario } from '../domain/types.ts';
 
-export interface ContestedTerm {
+/** A recorded variant of a text's term, as the record gives it: what the term says as tabled and as reported. */
+export interface TermVariant {
   /** the issue's id */
   readonly issue: string;
   /** the option as the text has it (an option id, or a numeric issue's value) */
@@ -16,6 +17,9 @@ export interface ContestedTerm {
   readonly sources: readonly string[];
   readonly confirmed: boolean;
   readonly recall: boolean;
+}
+
+export interface ContestedTerm extends TermVariant {
   /** every actor whose verdict the variant turns, with its verdict read so */
   readonly moved: readonly { readonly actor: string; readonly accepts: boolean }[];
   /** the agreement as the text has it and read as the variant has it */
@@ -73,5 +77,24 @@ export function contestedTerms(
               agreement: { asTabled: asRead.agreement, readSo: ev.agreement },
             };
           }),
+  );
+}
+
+/**
+ * Each recorded variant of the document's terms, without a reading of what it moves — for a command whose
+ * figures are shares over draws (sweep), which read every text as tabled and say so.
+ */
+export function termVariants(s: Scenario, d: NegotiationDocument): TermVariant[] {
+  return d.terms.flatMap((t) =>
+    t.variants
+      .filter((v) => v.option !== t.option)
+      .map((v) => ({
+        issue: s.issues[t.issue]!.id,
+        tabled: termValue(s, t.issue, t.option),
+        variant: termValue(s, t.issue, v.option),
+        sources: v.sources,
+        confirmed: v.confirmed,
+        recall: v.recall,
+      })),
   );
 }

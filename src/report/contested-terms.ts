@@ -1,6 +1,6 @@
 // A contested term in words (analysis/contested.ts finds them): the one sentence show, whatif, analyze, timeline and
 // concessions print beside a verdict that rests on one version of a contested text.
-import type { ContestedTerm } from '../analysis/contested.ts';
+import type { ContestedTerm, TermVariant } from '../analysis/contested.ts';
 import type { Scenario } from '../domain/types.ts';
 import { joinIds } from './csv.ts';
 import { optionLabel } from './format.ts';
@@ -11,17 +11,22 @@ import { actorName, issueLabel, unconfirmedFlag } from './words.ts';
  * [s29, s31]; read so, Ukraine accepts → rejects" — the same words for every actor; no verdict moving says so.
  */
 export function contestedTermWords(s: Scenario, c: ContestedTerm): string {
-  const src = c.sources.length ? ` [${c.sources.join(', ')}]` : '';
-  const variant = optionLabel(s, c.issue, c.variant);
-  // an option whose label already says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)")
-  // is not flagged twice
-  const flag = c.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(c.confirmed);
   const turns = c.moved.map(
     (m) => `${actorName(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
   );
   const { asTabled, readSo } = c.agreement;
   if (asTabled !== readSo) turns.push(`agreement ${readSo ? 'no → yes' : 'yes → no'}`);
-  return `contested term: ${issueLabel(s, c.issue)} — as tabled, ${optionLabel(s, c.issue, c.tabled)}; a recorded variant, ${variant}${src}${flag}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`;
+  return `${termVariantWords(s, c)}; read so, ${turns.length ? turns.join(', ') : 'no verdict moves'}`;
+}
+
+/** "contested term: Donetsk region — as tabled, Frozen on the line of contact; a recorded variant, … [s29, s31]". */
+export function termVariantWords(s: Scenario, c: TermVariant): string {
+  const src = c.sources.length ? ` [${c.sources.join(', ')}]` : '';
+  const variant = optionLabel(s, c.issue, c.variant);
+  // an option whose label already says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)")
+  // is not flagged twice
+  const flag = c.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(c.confirmed);
+  return `contested term: ${issueLabel(s, c.issue)} — as tabled, ${optionLabel(s, c.issue, c.tabled)}; a recorded variant, ${variant}${src}${flag}`;
 }
 
 /** Does reading the term as its variant has it move anything: a verdict, or the agreement. */

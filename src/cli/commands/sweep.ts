@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { termVariants } from '../../analysis/contested.ts';
 import {
   type SweepOptions,
   type SweepPart,
@@ -11,6 +12,7 @@ import { SEED_RANGE } from '../../domain/numbers.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
+import { termVariantWords } from '../../report/contested-terms.ts';
 import { SWEEP_CSV, sweepDrawsCsv, sweepJson, sweepSummaryCsv } from '../../report/exports/sweep.ts';
 import { sweepBeforeRecord } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
@@ -36,6 +38,10 @@ import { scenarioSource } from '../run-plan.ts';
 import { sharePercent } from '../share.ts';
 
 const pct = (x: number) => sharePercent(x).padStart(6);
+
+/** Above a document's recorded variants: what the shares read, and where the other reading is judged. */
+const CONTESTED_HEAD =
+  'the shares read the text as tabled; the record holds another report of these terms (peacesim whatif reads a text so):';
 
 // Before `--csv` named an export, it took a file name; say how to get the old behaviour.
 const MOVED = '; to write every draw to a file: --csv draws --out FILE';
@@ -120,6 +126,10 @@ export function printSweep(
       if (broken.length) io.out(`    ${p.red(redLinesHead(broken.length))}\n`);
       for (const item of broken) io.out(`      ${item}\n`);
     }
+    // the shares rest on the text as tabled: a recorded variant of a term is named, not read (whatif reads it)
+    const variants = termVariants(scenario, scenario.documents.find((x) => x.id === d.id)!);
+    if (variants.length) io.out(`  ${p.dim(CONTESTED_HEAD)}\n`);
+    for (const v of variants) io.out(`    ${p.dim(termVariantWords(scenario, v))}\n`);
   }
   if (marks.listed.length) {
     io.out(`\n${p.bold(HELD_EARLIER_HEADING)}\n`);

@@ -1,4 +1,5 @@
 // What `peacesim sweep` exports: the summary (one row per document × actor) and every draw (docs/export.md).
+import { termVariants } from '../../analysis/contested.ts';
 import type { SweepResult, SweepSample } from '../../analysis/sweep.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
@@ -18,6 +19,8 @@ export function sweepJson(s: Scenario, result: SweepResult) {
     ...result,
     documents: result.documents.map((d) => ({
       ...d,
+      // the shares read the text as tabled: each recorded variant of its terms, named (not read)
+      contested: termVariants(s, s.documents.find((x) => x.id === d.id)!),
       actors: d.actors.map((a) => ({
         ...a,
         violations: a.violations.map((v) => markedLine(marks, a.actor, v)),
