@@ -1,12 +1,14 @@
 // The texts on the table, in words: a document tabled, a proposal, a mediator's revision, the terms that moved
 // and why each moved (the red line it repairs, the rule, whose consent, whose ask, the redraft to the frontier).
 
+import { termVariants } from '../../analysis/contested.ts';
 import { inQuotes } from '../../domain/text.ts';
 import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
+import { termVariantWords } from '../contested-terms.ts';
 import { n3 } from '../format.ts';
 import { holdingOut, stepTowards } from './phrases.ts';
-import { flag, type Line, line, type Span, say, span } from './spans.ts';
+import { type Flag, flag, type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
@@ -100,15 +102,29 @@ function change(v: Voice, c: TermChangeEntry, indent: number, before: readonly T
   );
 }
 
-/** The terms of a sheet that differ from the status quo (the report marks each as its text's). */
-export function terms(v: Voice, sheet: TermSheet, indent: number): Line[] {
+/**
+ * The terms of a sheet that differ from the status quo (the report marks each as its text's). With the tabled
+ * document they come from, a term the record does not settle carries its flag, as a red line does (a text the
+ * record does not settle at all has the flag on its title instead).
+ */
+export function terms(v: Voice, sheet: TermSheet, indent: number, document?: string): Line[] {
+  const doc = document === undefined ? undefined : v.scenario.documents.find((d) => d.id === document);
+  const termFlag = (issue: number): Flag | null => {
+    // a text the record does not settle is flagged once, in its heading
+    const t = doc?.confirmed === false ? undefined : doc?.terms.find((x) => x.issue === issue);
+    return !t ? null : t.recall ? 'RECALL' : t.confirmed ? null : 'UNCONFIRMED';
+  };
   return v.scenario.issues
     .filter(
       (x) => sheet[x.id] !== undefined && v.option(x.id, sheet[x.id]!) !== x.options[x.statusQuo]!.label,
     )
     .map((x) =>
       line(
-        [span(`${x.label}: `, 'term'), span(v.option(x.id, sheet[x.id]!), v.report ? 'changed' : undefined)],
+        [
+          span(`${x.label}: `, 'term'),
+          span(v.option(x.id, sheet[x.id]!), v.report ? 'changed' : undefined),
+          ...flag(termFlag(x.index)),
+        ],
         indent,
       ),
     );
@@ -121,7 +137,8 @@ function reportText(
   e: Entry<'tabled' | 'proposal' | 'revised'>,
   before: readonly TranscriptEntry[] = [],
 ) {
-  const moves = e.terms ? terms(v, e.terms, 4) : e.changes.map((c) => change(v, c, 4, before));
+  const document = e.kind === 'tabled' ? e.document : undefined;
+  const moves = e.terms ? terms(v, e.terms, 4, document) : e.changes.map((c) => change(v, c, 4, before));
   const tail = e.terms
     ? 'Its terms, where they differ from the status quo:'
     : moves.length
@@ -130,9 +147,25 @@ function reportText(
   return { moves, head: say(sentence(tail)) };
 }
 
+/** The lines under a tabled text whose terms the record reports otherwise: the negotiation reads it as tabled. */
+export const CONTESTED_TABLED =
+  'The record holds another report of these terms; the negotiation reads the text as tabled:';
+
+function variantLines(v: Voice, document: string, indent: number): Line[] {
+  const d = v.scenario.documents.find((x) => x.id === document);
+  const variants = d ? termVariants(v.scenario, d) : [];
+  if (!variants.length) return [];
+  return [
+    say(CONTESTED_TABLED, 'aside', indent - 2),
+    ...variants.map((x) => say(termVariantWords(v.scenario, x), 'aside', indent)),
+  ];
+}
+
 export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
   // every voice flags a text the record does not settle, as it flags such a red line
   const unsettled = v.scenario.documents.find((d) => d.id === e.document)?.confirmed === false;
+  // and names each term of it the record reports otherwise, since every verdict on it reads one version
+  const variants = (indent: number) => variantLines(v, e.document, indent);
   if (v.report) {
     const doc = `${inQuotes(e.title)}${unsettled ? ' (unconfirmed)' : ''} (${e.date})`;
     const how =
@@ -140,7 +173,7 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
         ? `opens with ${doc}.`
         : `tables ${doc} (${e.trigger === 'event' ? 'a scheduled event' : 'an inject'}).`;
     const r = reportText(v, (tail) => `${v.name(e.by)} ${how} ${tail}`, e);
-    return [r.head, ...r.moves];
+    return [r.head, ...r.moves, ...variants(4)];
   }
   const how =
     e.trigger === 'opening'
@@ -158,9 +191,14 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
   const deep = v.run ? 6 : 4;
   const intro = (text: string) => (v.run ? [say(text, undefined, 4)] : []);
   if (e.terms)
-    return [head, ...intro('Its terms, where they differ from the status quo:'), ...terms(v, e.terms, deep)];
-  if (!e.changes.length) return [head, say('It changes nothing.', 'aside', 4)];
-  return [head, ...intro('It changes:'), ...e.changes.map((c) => change(v, c, deep))];
+    return [
+      head,
+      ...intro('Its terms, where they differ from the status quo:'),
+      ...terms(v, e.terms, deep, e.document),
+      ...variants(deep),
+    ];
+  if (!e.changes.length) return [head, say('It changes nothing.', 'aside', 4), ...variants(deep)];
+  return [head, ...intro('It changes:'), ...e.changes.map((c) => change(v, c, deep)), ...variants(deep)];
 }
 
 export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
