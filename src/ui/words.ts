@@ -6,6 +6,7 @@ import type { AppliedBeforeRecord } from '../domain/on-record.ts';
 import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
+import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -74,6 +75,16 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
     ];
   }
   return [`${gap(v.margin)} better than no deal`];
+}
+
+/** " [unconfirmed]" after an item the record does not settle (the explorer's mark, in its help), or "". */
+export function unconfirmedMark(confirmed: boolean): string {
+  return confirmed ? '' : ' [unconfirmed]';
+}
+
+/** A tabled document's title and, when the record does not settle its text, its [unconfirmed]. */
+export function titled(d: { readonly title: string; readonly confirmed: boolean }): string {
+  return `${d.title}${unconfirmedMark(d.confirmed)}`;
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -146,8 +157,12 @@ export function reasonSpans(
   before: readonly AppliedBeforeRecord[] = [],
 ): Span[][] {
   if (v.violations.length) {
-    const lines = v.violations.map((x) => [
+    // two versions of one contested fact (the words stated, the modeller's stricter reading of them) read as one
+    // position contradicting itself unless the later says what it is, as every command's list of red lines does
+    const asides = versionAsides(scenario, v.actor, v.violations, aboveRef);
+    const lines = v.violations.map((x, k) => [
       ...redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
+      ...(asides[k] ? [{ text: ` (${asides[k]})`, dim: true, give: 'never' as const }] : []),
       ...beforeRecordSpans(
         before.find((e) => e.actor === v.actor && e.kind === 'redLine' && e.id === x.redLine),
         theme,
