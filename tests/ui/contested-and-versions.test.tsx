@@ -2,7 +2,8 @@
 // - a verdict that rests on one report of a contested text names the other and what it would move, in `show`'s words
 //   (the overview's detail, the timeline's, and the sandbox under the selected term);
 // - two versions of one contested red line (the words stated, the modeller's stricter reading) are told apart where
-//   a text breaks both (the sandbox's verdicts, the minimal concessions' detail), as every command lists them;
+//   a text breaks both (the sandbox's verdicts, the minimal concessions' detail) and in the overview's actors, as
+//   every command lists them, and a red line the scenario withholds on a reading is named there, as `show` names it;
 // - a closest concession set gives every reason the actor still rejects it, not the first alone;
 // - a rejection the evidence screen says a red line settles carries the mark of what that red line rests on;
 // - a text the record does not settle is [unconfirmed] wherever its title is given whole.
@@ -11,7 +12,7 @@ import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { concessions } from '../../src/analysis/concessions.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
-import { evaluatePackage } from '../../src/domain/evaluate.ts';
+import { evaluatePackage, redLineOf } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import type { NegotiationDocument, Scenario } from '../../src/domain/types.ts';
 import { contestedTerms, contestedTermWords } from '../../src/report/contested-terms.ts';
@@ -19,6 +20,7 @@ import { aboveRef, versionAsides } from '../../src/report/red-line-versions.ts';
 import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { viewOf } from '../../src/ui/state/evidence.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
+import { withheldWords } from '../../src/ui/words.ts';
 import { flat, leftPane, rightPane } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
@@ -103,6 +105,24 @@ describe('contested terms in the explorer', () => {
 });
 
 describe('two versions of one red line, and every reason', () => {
+  for (const id of shippedIds())
+    it(`${id}: the overview's actors say which red line is a reading of another, and which the scenario withholds`, async () => {
+      const s = scenario(id);
+      const ui = await explore(id, { columns: 160, rows: 100 });
+      unmount = ui.unmount;
+      const actors = flat(rightPane(ui.lines()));
+      expect(actors).not.toContain('↓');
+      let named = 0;
+      for (const a of s.actors) {
+        const asides = versionAsides(s, a.id, a.redLines.map(redLineOf), aboveRef);
+        for (const x of asides) if (x) expect(actors, a.id).toContain(`(${x})`);
+        for (const w of a.withheldRedLines) expect(actors, a.id).toContain(withheldWords(w));
+        named += asides.filter((x) => x !== null).length + a.withheldRedLines.length;
+      }
+      // the shipped case: Kyiv's referendum red line and its stricter reading, Moscow's withheld referendum veto
+      if (id === 'istanbul-2022') expect(named).toBeGreaterThanOrEqual(2);
+    }, 60_000);
+
   it("the sandbox's verdicts say which of two broken red lines is a reading of the other, on every document", async () => {
     let checked = 0;
     for (const id of shippedIds()) {

@@ -4,13 +4,14 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { basisMark } from '../../domain/basis.ts';
-import { evaluatePackage } from '../../domain/evaluate.ts';
+import { evaluatePackage, redLineOf } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
-import type { Actor } from '../../domain/types.ts';
+import type { Actor, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
 import { bodies } from '../../report/ratification.ts';
+import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -22,11 +23,16 @@ import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layou
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { basisText, fix2, plural, rejecters, shortName, situationParts } from '../words.ts';
+import { basisText, fix2, plural, rejecters, shortName, situationParts, withheldWords } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
-function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
+function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenario; width: number }) {
   const theme = useTheme();
+  // two versions of one contested fact (the words stated, the modeller's stricter reading of them) read as one
+  // position contradicting itself unless the later says what it is, as the briefing and every command's list do
+  const asides = versionAsides(scenario, actor.id, actor.redLines.map(redLineOf), aboveRef);
+  // a red line the scenario withholds on a reading of its own: its absence is that reading, not the actor's word
+  const withheld = scenario.actors[actor.index]?.withheldRedLines ?? [];
   return (
     <Box flexDirection="column" width={width} flexShrink={0} marginBottom={1}>
       <Text bold wrap="truncate-end">
@@ -43,7 +49,7 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
         width={width}
       />
       {actor.redLines.length === 0 ? <Text dimColor> no red lines</Text> : null}
-      {actor.redLines.map((r) => (
+      {actor.redLines.map((r, k) => (
         <Box key={r.id} width={width} flexShrink={0}>
           <Box width={3} flexShrink={0}>
             <Text color={theme.reject}> {GLYPH.bullet}</Text>
@@ -53,9 +59,15 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
               { text: r.text },
               ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
               ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+              ...(asides[k] ? [{ text: ` (${asides[k]})`, dim: true }] : []),
             ]}
             width={width - 3}
           />
+        </Box>
+      ))}
+      {withheld.map((w) => (
+        <Box key={w.redLine.id} width={width} flexShrink={0} paddingLeft={1}>
+          <Wrapped spans={[{ text: withheldWords(w), dim: true }]} width={width - 1} />
         </Box>
       ))}
     </Box>
@@ -318,7 +330,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
             onOverflow={setActorsOverflow}
           >
             {judgedScenario(state).actors.map((a) => (
-              <ActorBlock key={a.id} actor={a} width={rightWidth} />
+              <ActorBlock key={a.id} actor={a} scenario={scenario} width={rightWidth} />
             ))}
           </ScrollBox>
         </SidePane>
