@@ -6,6 +6,7 @@
 //   every command lists them, and a red line the scenario withholds on a reading is named there, as `show` names it;
 // - a closest concession set gives every reason the actor still rejects it, not the first alone;
 // - a rejection the evidence screen says a red line settles carries the mark of what that red line rests on;
+// - the sandbox names the ratification hurdles the package meets and whether it clears each, as show does;
 // - a text the record does not settle is [unconfirmed] wherever its title is given whole.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
@@ -14,8 +15,10 @@ import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { evaluatePackage, redLineOf } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
+import { ratificationOf } from '../../src/domain/ratification.ts';
 import type { NegotiationDocument, Scenario } from '../../src/domain/types.ts';
 import { contestedTerms, contestedTermWords } from '../../src/report/contested-terms.ts';
+import { hurdleSentence } from '../../src/report/ratification.ts';
 import { aboveRef, versionAsides } from '../../src/report/red-line-versions.ts';
 import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { viewOf } from '../../src/ui/state/evidence.ts';
@@ -170,6 +173,35 @@ describe('two versions of one red line, and every reason', () => {
       if (v.margin < 0) expect(text).toContain('short of no deal');
     }
   }, 60_000);
+});
+
+describe("the sandbox's ratification hurdles", () => {
+  it('names every hurdle the document meets and whether it clears it, as show does, on every shipped scenario', async () => {
+    let checked = 0;
+    for (const id of shippedIds()) {
+      const s = scenario(id);
+      for (const [k, d] of shownDocuments(initialState(s)).entries()) {
+        const judged = positionsAsOf(s, d.date);
+        const hurdles = ratificationOf(judged, d.package)?.hurdles ?? [];
+        if (!hurdles.length) continue;
+        const ui = await explore(id, LARGE);
+        await ui.press(...Array.from({ length: k }, () => KEY.down), KEY.enter);
+        await ui.waitFor('Verdicts');
+        const lines = ui.lines();
+        const head = flat(
+          lines.slice(
+            0,
+            lines.findIndex((l) => l.includes('│')),
+          ),
+        );
+        for (const h of hurdles)
+          expect(head, `${id} ${d.id}`).toContain(`if signed, subject to ${hurdleSentence(judged, h)}`);
+        checked++;
+        ui.unmount();
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  }, 180_000);
 });
 
 describe('the evidence screen and unconfirmed texts', () => {

@@ -6,7 +6,9 @@ import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
+import { ratificationOf } from '../../domain/ratification.ts';
 import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { hurdleSentence } from '../../report/ratification.ts';
 import { Heading, type HeadingProps, headingRows, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -111,7 +113,15 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
       .filter((c) => c.issue === issue.index)
       .map((c) => ({ text: ` · ${contestedTermWords(scenario, c)}`, color: theme.warn })),
   ];
-  const headRows = headingRows(heading) + wrappedHeight(agreement, width);
+  // the hurdles the package would meet if signed, and whether it clears each, as show and whatif give them: an
+  // "Agreement" a referendum would vote down is not yet a settlement
+  const hurdles: Span[][] = (ratificationOf(scenario, pkg)?.hurdles ?? []).map((h) => [
+    { text: `if signed, subject to ${hurdleSentence(scenario, h)}`, dim: true },
+  ]);
+  const headRows =
+    headingRows(heading) +
+    wrappedHeight(agreement, width) +
+    hurdles.reduce((n, spans) => n + wrappedHeight(spans, width), 0);
   // the selected term's row takes the rows its labels need (three at 80 columns for the longest); the blank row under
   // the heading gives way first
   const selectedRows = wrappedHeight(selectedLine, width);
@@ -126,6 +136,10 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     <Box flexDirection="column" width={width} height={height}>
       <Heading {...heading} />
       <Wrapped spans={agreement} width={width} />
+      {hurdles.map((spans, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the hurdles are in the scenario's order
+        <Wrapped key={k} spans={spans} width={width} />
+      ))}
       {gap ? <Text> </Text> : null}
       {showingIssue ? (
         <IssueInfo
