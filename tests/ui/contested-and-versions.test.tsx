@@ -1,6 +1,6 @@
 // What the explorer owes every reader of a verdict, checked against the data of every shipped scenario:
 // - a verdict that rests on one report of a contested text names the other and what it would move, in `show`'s words
-//   (the overview's detail, the timeline's, and the sandbox under the selected term);
+//   (the overview's detail, the timeline's, the sandbox under the selected term and the issue explained);
 // - two versions of one contested red line (the words stated, the modeller's stricter reading) are told apart where
 //   a text breaks both (the sandbox's verdicts, the minimal concessions' detail) and in the overview's actors, as
 //   every command lists them, and a red line the scenario withholds on a reading is named there, as `show` names it;
@@ -85,6 +85,19 @@ describe('contested terms in the explorer', () => {
           const under = lines.slice(lines.findLastIndex((l) => l.includes('│')) + 1);
           for (const c of terms.filter((x) => x.issue === issue))
             expect(flat(under), `${id} ${d.id}`).toContain(contestedTermWords(s, c));
+          // and the issue explained (i) names them above its red lines, each told apart from another version
+          await ui.press('i');
+          await ui.waitFor('● in the sandbox');
+          const overlay = flat(ui.lines());
+          for (const c of terms.filter((x) => x.issue === issue))
+            expect(overlay, `${id} ${d.id} i`).toContain(contestedTermWords(s, c));
+          const judged = positionsAsOf(s, d.date);
+          for (const a of judged.actors) {
+            const here = a.redLines.filter((r) => r.scope.includes(issue));
+            for (const x of versionAsides(judged, a.id, here.map(redLineOf), aboveRef))
+              if (x) expect(overlay, `${id} ${d.id} ${a.id}`).toContain(`(${x})`);
+          }
+          await ui.press('i');
           checked++;
         }
         ui.unmount();
