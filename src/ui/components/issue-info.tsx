@@ -229,10 +229,9 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
       </Box>
       <Box marginTop={1} flexShrink={0} width={width}>
         <ScrollBox height={Math.max(2, height - topHeight - 1)} width={width} active={active} pagesOnly>
-          {contested.map((c, k) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the variants are in the document's order
+          {contested.map((c) => (
             <Wrapped
-              key={k}
+              key={`${c.issue}-${c.variant.option}`}
               spans={[{ text: contestedTermWords(scenario, c), color: theme.warn }]}
               width={width}
             />
