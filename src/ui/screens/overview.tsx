@@ -175,7 +175,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     hurdleLineOf(k) ? wrapSpans([{ text: hurdleLineOf(k) }], leftWidth - 1).length : 0;
   // a verdict above that rests on one report of a contested text names the other and what it would move, as `show`
   // does (a Russian reader of "rejected by Ukraine, Coalition" is owed that its own yes rests on a reported cap);
-  // the variants that move nothing are counted, and named in the sandbox
+  // the variants that move nothing are named by their issue (the sandbox gives each)
   const contestedOf = (k: number): Span[][] => {
     const terms = contested[order[k] ?? -1] ?? [];
     const moving = terms.filter((c) => c.moved.length > 0 || c.agreement !== null);
