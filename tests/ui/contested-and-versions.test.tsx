@@ -24,7 +24,7 @@ import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { viewOf } from '../../src/ui/state/evidence.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
 import { withheldWords } from '../../src/ui/words.ts';
-import { flat, leftPane, rightPane } from './panes.ts';
+import { flat, leftPane, rightPane, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -63,6 +63,32 @@ describe('contested terms in the explorer', () => {
           expect(detail, d.id).toContain(s.issues[c.issue]!.label);
       }
     }, 60_000);
+
+  it("at 80×24 the overview's detail scrolls to a variant it cannot show whole (pgdn), never cut", async () => {
+    const s = scenario('ukraine-peace');
+    const docs = shownDocuments(initialState(s));
+    // the tallest detail: the most rows of contested words
+    const words = docs.map((d) =>
+      contestedOf(s, d)
+        .filter(moves)
+        .map((c) => contestedTermWords(s, c)),
+    );
+    const at = words.reduce(
+      (best, w, k) => (w.join(' ').length > words[best]!.join(' ').length ? k : best),
+      0,
+    );
+    const ui = await explore('ukraine-peace', SMALL);
+    unmount = ui.unmount;
+    await ui.press(...Array.from({ length: at }, () => KEY.down));
+    const before = flat(leftPane(ui.lines()));
+    expect(before).toContain('pgup/pgdn');
+    const last = words[at]!.at(-1)!;
+    // what the first page does not show, the next does
+    await ui.press(KEY.pageDown);
+    const after = flat(leftPane(ui.lines()));
+    expect(after).toContain(last.slice(-40));
+    expect(after).not.toBe(before);
+  }, 60_000);
 
   it('the sandbox names each variant of the selected term, on every contested document of every scenario', async () => {
     let checked = 0;
