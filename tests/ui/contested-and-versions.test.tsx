@@ -90,6 +90,19 @@ describe('contested terms in the explorer', () => {
     expect(after).not.toBe(before);
   }, 60_000);
 
+  it('the timeline gives the rows it has no document for to what is under the table: two documents need not scroll', async () => {
+    const s = scenario('june-2024-terms');
+    expect(s.documents.length).toBeLessThan(4);
+    const ui = await explore('june-2024-terms', SMALL);
+    unmount = ui.unmount;
+    await ui.press('t');
+    await ui.waitFor('Timeline —');
+    for (const k of s.documents.keys()) {
+      if (k > 0) await ui.press(KEY.down);
+      expect(ui.frame(), `document ${k + 1}`).not.toContain('pgup/pgdn scroll');
+    }
+  }, 60_000);
+
   it('the sandbox names each variant of the selected term, on every contested document of every scenario', async () => {
     let checked = 0;
     for (const id of shippedIds()) {

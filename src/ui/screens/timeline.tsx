@@ -120,9 +120,12 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const room = Math.max(2, height - 1 - legendLines - 1 - 3 - titleLines);
   const earlyLines = Math.max(0, ...early.map((spans) => (spans.length ? wrappedHeight(spans, width) : 0)));
   const positionLines = Math.min(2, Math.max(1, ...positions.map((spans) => wrappedHeight(spans, width))));
-  const belowLines = Math.min(room, positionLines + earlyLines);
+  const wanted = Math.min(room, positionLines + earlyLines);
+  const tableRows = Math.max(3, height - 1 - legendLines - 1 - titleLines - wanted);
+  // rows the table has no document for go to what is under it (two documents need not scroll their positions)
+  const listRows = Math.min(tableRows, Math.max(3, entries.length));
+  const belowLines = wanted + tableRows - listRows;
   const detailLines = titleLines + belowLines;
-  const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
 
