@@ -204,7 +204,8 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
       (_, k) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k) + contestedRowsOf(k),
     ),
   );
-  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - 1 - keep));
+  // three rows at least, or as many as there are documents when fewer: a row for none is a row the detail lacks
+  const listRows = Math.min(docs.length, Math.max(3, bodyHeight - titleRows - 1 - keep));
   const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
