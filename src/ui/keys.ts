@@ -84,6 +84,18 @@ export const OVERVIEW_KEYS = bind([
     'the evidence: which verdicts the record settles, which depend on the model, and what flips each',
     'e evidence',
   ),
+  {
+    id: 'page-up',
+    keys: 'pgup',
+    does: "scroll the selected document's detail up",
+    match: (_, k) => k.pageUp,
+  },
+  {
+    id: 'page-down',
+    keys: 'pgdn',
+    does: "scroll the selected document's detail down, when it does not fit (its contested terms)",
+    match: (_, k) => k.pageDown,
+  },
 ]);
 
 export const TIMELINE_KEYS = bind([

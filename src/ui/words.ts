@@ -3,9 +3,10 @@
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
-import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
+import type { Actor, BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
+import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -74,6 +75,24 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
     ];
   }
   return [`${gap(v.margin)} better than no deal`];
+}
+
+/** " [unconfirmed]" after an item the record does not settle (the explorer's mark, in its help), or "". */
+export function unconfirmedMark(confirmed: boolean): string {
+  return confirmed ? '' : ' [unconfirmed]';
+}
+
+/** A tabled document's title and, when the record does not settle its text, its [unconfirmed]. */
+export function titled(d: { readonly title: string; readonly confirmed: boolean }): string {
+  return `${d.title}${unconfirmedMark(d.confirmed)}`;
+}
+
+/**
+ * A red line the scenario withholds on a reading (or assumption) of its own, in `show`'s words: "withheld [reading]:
+ * No ceasefire … — read as not holding on the scenario's date; `peacesim hinges` restores it".
+ */
+export function withheldWords(w: Actor['withheldRedLines'][number]): string {
+  return `withheld${basisText(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`;
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -146,8 +165,12 @@ export function reasonSpans(
   before: readonly AppliedBeforeRecord[] = [],
 ): Span[][] {
   if (v.violations.length) {
-    const lines = v.violations.map((x) => [
+    // two versions of one contested fact (the words stated, the modeller's stricter reading of them) read as one
+    // position contradicting itself unless the later says what it is, as every command's list of red lines does
+    const asides = versionAsides(scenario, v.actor, v.violations, aboveRef);
+    const lines = v.violations.map((x, k) => [
       ...redLineSpans(x, theme, { text: 'red line: ', color: theme.reject, bold: true }),
+      ...(asides[k] ? [{ text: ` (${asides[k]})`, dim: true, give: 'never' as const }] : []),
       ...beforeRecordSpans(
         before.find((e) => e.actor === v.actor && e.kind === 'redLine' && e.id === x.redLine),
         theme,

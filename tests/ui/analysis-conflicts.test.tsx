@@ -64,3 +64,26 @@ describe('the conflicts pane when its rows run out', () => {
     expect(frame).not.toContain('conflicts in all');
   });
 });
+
+describe("the conflicts pane's marks", () => {
+  it('flags a member the record does not settle [unconfirmed], as analyze does', () => {
+    const s = scenario('ukraine-peace');
+    const { conflicts, search } = conflictsOf(s);
+    // every shipped conflict member is confirmed: the report of one as if the record did not settle it
+    const members = conflicts[0]!.members.map((m, k) => (k === 0 ? { ...m, confirmed: false } : m));
+    const ui = render(
+      <ConflictsPane
+        scenario={s}
+        conflicts={[{ ...conflicts[0]!, members }]}
+        search={search}
+        width={120}
+        rows={20}
+      />,
+    );
+    const text = (ui.lastFrame() ?? '').replace(/\s+/g, ' ');
+    ui.unmount();
+    // after the member's last words (its count stands beside its first row)
+    expect(text).toContain(`${members[0]!.text.split(' ').slice(-2).join(' ')} [unconfirmed]`);
+    expect(text.match(/\[unconfirmed\]/g)).toHaveLength(1);
+  });
+});

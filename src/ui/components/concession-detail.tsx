@@ -24,8 +24,8 @@ export interface ConcessionDetailProps {
   readonly set: ConcessionSet | NearMiss;
   /** the verdicts of the actors that still reject it */
   readonly still: readonly Verdict[];
-  /** for each, the red line shown when applied before its earliest source: marked † as the sandbox marks it */
-  readonly marks: readonly (AppliedBeforeRecord | undefined)[];
+  /** for each, and each red line it breaks, the mark of one applied before its earliest source († as the sandbox) */
+  readonly marks: readonly (readonly (AppliedBeforeRecord | undefined)[])[];
 }
 
 /** The detail's paragraphs, each a list of styled spans. */
@@ -47,13 +47,19 @@ function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, the
       dim: true,
     })),
   ];
-  const rejects = still.map((v, k): Span[] => [
-    { text: `${name(v.actor)} still rejects — `, color: theme.reject },
-    ...(marks[k] ? [{ text: `${GLYPH.before} `, color: theme.warn }] : []),
-    ...(reasonSpans(scenario, v, theme)[0] ?? []),
-  ]);
+  // every reason, a paragraph each: each red line broken (a second version of one fact says so) and how far short of
+  // no deal, when it is that too — the first alone hid a red line, or that keeping them would not win the actor over
+  const rejects = still.flatMap((v, k): Span[][] =>
+    reasonSpans(scenario, v, theme).map((reason, j): Span[] => [
+      j === 0
+        ? { text: `${name(v.actor)} still rejects — `, color: theme.reject }
+        : { text: '\u00a0\u00a0', color: theme.reject },
+      ...(marks[k]?.[j] ? [{ text: `${GLYPH.before} `, color: theme.warn }] : []),
+      ...reason,
+    ]),
+  );
   // the mark leads the red line; its source and reason are below, a paragraph for each line marked
-  const legends = [...new Set(marks.flatMap((e) => e ?? []))].map((e): Span[] => [
+  const legends = [...new Set(marks.flatMap((e) => e.flatMap((x) => x ?? [])))].map((e): Span[] => [
     { text: `${GLYPH.before} `, color: theme.warn },
     ...(still.length > 1 ? [{ text: `${name(e.actor)}: ` }] : []),
     ...beforeRecordSpans(e, theme).slice(1),

@@ -6,7 +6,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { conflictHead, memberOwner, searchNote } from '../../report/conflict-words.ts';
 import { type Span, wrapSpans } from '../layout.ts';
 import { useTheme } from '../theme.ts';
-import { basisText, plural, shortName } from '../words.ts';
+import { basisText, plural, shortName, unconfirmedMark } from '../words.ts';
 import { PaneTitle } from './heading.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -47,7 +47,12 @@ function conflictRows({ scenario, conflicts, width }: ConflictsProps, warn: stri
       kind: 'member' as const,
       key: `${k}/${m.actor ?? 'rule'}/${m.id}`,
       owner: shortName(memberOwner(scenario, m)),
-      spans: [{ text: m.text }, ...(basisText(m.basis) ? [{ text: basisText(m.basis), color: warn }] : [])],
+      // its basis mark and, when the record does not settle it, [unconfirmed], as analyze flags it
+      spans: [
+        { text: m.text },
+        ...(basisText(m.basis) ? [{ text: basisText(m.basis), color: warn }] : []),
+        ...(m.confirmed ? [] : [{ text: unconfirmedMark(m.confirmed), color: warn }]),
+      ],
       opens: opens(m.feasibleWithout),
     })),
   ]);

@@ -2,8 +2,10 @@
 // whether, with everything else as in the sandbox, it would accept (✓), not (✗), or see a red line broken (!).
 import { Box, type DOMElement, measureElement, Text } from 'ink';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
-import { verdictOf } from '../../domain/evaluate.ts';
+import { evaluatePackage, redLineOf, verdictOf } from '../../domain/evaluate.ts';
+import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
 import { cells } from '../../report/format.ts';
+import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ISSUE_KEYS } from '../keys.ts';
@@ -88,9 +90,19 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
     reject: { text: GLYPH.reject, color: theme.reject },
     'red-line': { text: '!', color: theme.reject },
   };
-  const redLines = scenario.actors.flatMap((a) =>
-    a.redLines.filter((r) => r.scope.includes(issue.index)).map((r) => ({ who: shortName(a.name), r })),
-  );
+  // each with the aside of a second version of one contested fact, as every list of red lines gives it
+  const redLines = scenario.actors.flatMap((a) => {
+    const here = a.redLines.filter((r) => r.scope.includes(issue.index));
+    const asides = versionAsides(scenario, a.id, here.map(redLineOf), aboveRef);
+    return here.map((r, k) => ({ who: shortName(a.name), r, aside: asides[k] ?? null }));
+  });
+  // the document's recorded variants of this term, in show's words (judged on the document as tabled)
+  const doc = scenario.documents.find((d) => d.id === sandbox.document);
+  const contested = doc
+    ? contestedTerms(scenario, doc, evaluatePackage(scenario, doc.package)).filter(
+        (c) => c.issue === issue.index,
+      )
+    : [];
   const rules = scenario.rules.filter((r) => r.scope.includes(issue.index));
   const selected = issue.options[order[row]!]!;
   // numeric issues can have many candidate values: show a window of them around the selected one
@@ -217,6 +229,13 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
       </Box>
       <Box marginTop={1} flexShrink={0} width={width}>
         <ScrollBox height={Math.max(2, height - topHeight - 1)} width={width} active={active} pagesOnly>
+          {contested.map((c) => (
+            <Wrapped
+              key={`${c.issue}-${c.variant.option}`}
+              spans={[{ text: contestedTermWords(scenario, c), color: theme.warn }]}
+              width={width}
+            />
+          ))}
           {selected.description ? (
             <Wrapped
               spans={[{ text: `${selected.label}: `, bold: true }, { text: selected.description }]}
@@ -224,13 +243,21 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
             />
           ) : null}
           {redLines.length || rules.length ? (
-            <Box flexDirection="column" width={width} flexShrink={0} marginTop={selected.description ? 1 : 0}>
+            <Box
+              flexDirection="column"
+              width={width}
+              flexShrink={0}
+              marginTop={selected.description || contested.length ? 1 : 0}
+            >
               <Text bold>Red lines and rules on this issue</Text>
-              {redLines.map(({ who, r }) => (
+              {redLines.map(({ who, r, aside }) => (
                 <Box key={`${who}-${r.id}`} flexShrink={0}>
                   <Text> {GLYPH.bullet} </Text>
                   <Wrapped
-                    spans={redLineSpans(r, theme, { text: `${who}: `, bold: true })}
+                    spans={[
+                      ...redLineSpans(r, theme, { text: `${who}: `, bold: true }),
+                      ...(aside ? [{ text: ` (${aside})`, dim: true }] : []),
+                    ]}
                     width={width - 3}
                   />
                 </Box>

@@ -28,7 +28,7 @@ import { ANALYSIS_KEYS } from '../keys.ts';
 import type { Span } from '../layout.ts';
 import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { useTheme } from '../theme.ts';
-import { fix2, plural, shortName } from '../words.ts';
+import { fix2, plural, shortName, titled } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
@@ -129,16 +129,17 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
     [state.scenario, result],
   );
   const still = selected && 'rejecting' in selected ? stillRejecting(judged, on, selected) : [];
-  // the red line the detail shows for each actor that still rejects (its first), when it is marked
-  const marks = still.map((v) => {
-    const x = v.violations[0];
-    return x && earlyOf ? earlyOf(v.actor, x.redLine) : undefined;
-  });
+  // each red line the detail shows for each actor that still rejects, when it is marked
+  const marks = still.map((v) =>
+    v.violations.map((x) => (earlyOf ? earlyOf(v.actor, x.redLine) : undefined)),
+  );
   // the concessions' title names the date judged and the document, whole: wrapped rather than cut
   const concessionsTitle: Span[] = [
     { text: 'Minimal concessions', bold: true },
     {
-      text: doc ? ` · positions of ${state.asOf ?? doc.date} · for ${doc.title}` : ' · open a document first',
+      text: doc
+        ? ` · positions of ${state.asOf ?? doc.date} · for ${titled(doc)}`
+        : ' · open a document first',
       dim: true,
     },
   ];

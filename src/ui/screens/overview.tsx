@@ -4,12 +4,14 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { basisMark } from '../../domain/basis.ts';
-import { evaluatePackage } from '../../domain/evaluate.ts';
+import { evaluatePackage, redLineOf } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
-import type { Actor } from '../../domain/types.ts';
+import type { Actor, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
 import { bodies } from '../../report/ratification.ts';
+import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -21,11 +23,16 @@ import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layou
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { basisText, fix2, plural, rejecters, shortName, situationParts } from '../words.ts';
+import { basisText, fix2, plural, rejecters, shortName, situationParts, withheldWords } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
-function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
+function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenario; width: number }) {
   const theme = useTheme();
+  // two versions of one contested fact (the words stated, the modeller's stricter reading of them) read as one
+  // position contradicting itself unless the later says what it is, as the briefing and every command's list do
+  const asides = versionAsides(scenario, actor.id, actor.redLines.map(redLineOf), aboveRef);
+  // a red line the scenario withholds on a reading of its own: its absence is that reading, not the actor's word
+  const withheld = scenario.actors[actor.index]?.withheldRedLines ?? [];
   return (
     <Box flexDirection="column" width={width} flexShrink={0} marginBottom={1}>
       <Text bold wrap="truncate-end">
@@ -42,7 +49,7 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
         width={width}
       />
       {actor.redLines.length === 0 ? <Text dimColor> no red lines</Text> : null}
-      {actor.redLines.map((r) => (
+      {actor.redLines.map((r, k) => (
         <Box key={r.id} width={width} flexShrink={0}>
           <Box width={3} flexShrink={0}>
             <Text color={theme.reject}> {GLYPH.bullet}</Text>
@@ -52,9 +59,15 @@ function ActorBlock({ actor, width }: { actor: Actor; width: number }) {
               { text: r.text },
               ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
               ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+              ...(asides[k] ? [{ text: ` (${asides[k]})`, dim: true }] : []),
             ]}
             width={width - 3}
           />
+        </Box>
+      ))}
+      {withheld.map((w) => (
+        <Box key={w.redLine.id} width={width} flexShrink={0} paddingLeft={1}>
+          <Wrapped spans={[{ text: withheldWords(w), dim: true }]} width={width - 1} />
         </Box>
       ))}
     </Box>
@@ -79,6 +92,12 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const hurdles = useMemo(
     () => scenario.documents.map((d) => ratificationOf(positionsAsOf(scenario, asOf ?? d.date), d.package)),
     [scenario, asOf],
+  );
+  // each document's terms another report words otherwise, judged as the verdicts are (show's contested terms)
+  const contested = useMemo(
+    () =>
+      scenario.documents.map((d, k) => contestedTerms(positionsAsOf(scenario, asOf ?? d.date), d, filed[k]!)),
+    [scenario, asOf, filed],
   );
   const docs = order.map((k) => scenario.documents[k]!);
   const evaluations = order.map((k) => filed[k]!);
@@ -154,12 +173,39 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   };
   const hurdleRowsOf = (k: number) =>
     hurdleLineOf(k) ? wrapSpans([{ text: hurdleLineOf(k) }], leftWidth - 1).length : 0;
+  // a verdict above that rests on one report of a contested text names the other and what it would move, as `show`
+  // does (a Russian reader of "rejected by Ukraine, Coalition" is owed that its own yes rests on a reported cap);
+  // the variants that move nothing are named by their issue (the sandbox gives each)
+  const contestedOf = (k: number): Span[][] => {
+    const terms = contested[order[k] ?? -1] ?? [];
+    const moving = terms.filter((c) => c.moved.length > 0 || c.agreement !== null);
+    const still = terms.filter((c) => !moving.includes(c));
+    const labels = [...new Set(still.map((c) => scenario.issues[c.issue]!.label))];
+    return [
+      ...moving.map((c) => [{ text: contestedTermWords(scenario, c), color: theme.warn }]),
+      ...(labels.length
+        ? [
+            [
+              {
+                text: `${moving.length ? 'also contested' : 'contested terms'}, read as a recorded variant no verdict moves: ${labels.join(', ')} (the sandbox gives each variant)`,
+                dim: true,
+              },
+            ],
+          ]
+        : []),
+    ];
+  };
+  const contestedRowsOf = (k: number) =>
+    contestedOf(k).reduce((n, spans) => n + wrapSpans(spans, leftWidth - 1).length, 0);
   // the verdict keeps two rows as it always has (the summary has the rest), the blank row above the detail one
   const keep = Math.max(
     0,
-    ...docs.map((_, k) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k)),
+    ...docs.map(
+      (_, k) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k) + contestedRowsOf(k),
+    ),
   );
-  const listRows = Math.max(3, Math.min(docs.length, bodyHeight - titleRows - 1 - keep));
+  // three rows at least, or as many as there are documents when fewer: a row for none is a row the detail lacks
+  const listRows = Math.min(docs.length, Math.max(3, bodyHeight - titleRows - 1 - keep));
   const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
@@ -168,6 +214,15 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const selectedEval = evaluations[state.documentRow];
   const hurdleLine = hurdleLineOf(state.documentRow);
   const hurdleRows = hurdleRowsOf(state.documentRow);
+  const contestedLines = contestedOf(state.documentRow);
+  const contestedRows = contestedRowsOf(state.documentRow);
+  // the summary has the rows the rest leaves (the verdict keeps two, as it always has)
+  const summaryRows =
+    detailHeight -
+    Math.max(2, verdictRows[state.documentRow]!) -
+    hurdleRows -
+    contestedRows -
+    selectedWholeRows;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -232,26 +287,33 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
               marginTop={1}
               width={leftWidth - 1}
               height={detailHeight}
-              overflow="hidden"
+              flexShrink={0}
             >
-              {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
-              <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
-              {hurdleLine ? (
-                <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
-              ) : null}
-              {selected.summary ? (
-                <Wrapped
-                  spans={[{ text: selected.summary, dim: true }]}
-                  width={leftWidth - 1}
-                  maxLines={
-                    detailHeight -
-                    1 -
-                    Math.max(2, verdictRows[state.documentRow]!) -
-                    hurdleRows -
-                    selectedWholeRows
-                  }
-                />
-              ) : null}
+              {/* whole, never cut: what does not fit (the contested terms of a tall title at 80×24) scrolls, pgup/pgdn */}
+              <ScrollBox
+                key={selected.id}
+                height={detailHeight}
+                width={leftWidth - 1}
+                active={active && focusDocs}
+                pagesOnly
+              >
+                {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
+                <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
+                {hurdleLine ? (
+                  <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
+                ) : null}
+                {contestedLines.map((spans, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
+                  <Wrapped key={k} spans={spans} width={leftWidth - 1} />
+                ))}
+                {selected.summary && summaryRows > 0 ? (
+                  <Wrapped
+                    spans={[{ text: selected.summary, dim: true }]}
+                    width={leftWidth - 1}
+                    maxLines={summaryRows}
+                  />
+                ) : null}
+              </ScrollBox>
             </Box>
           ) : null}
         </Box>
@@ -269,7 +331,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
             onOverflow={setActorsOverflow}
           >
             {judgedScenario(state).actors.map((a) => (
-              <ActorBlock key={a.id} actor={a} width={rightWidth} />
+              <ActorBlock key={a.id} actor={a} scenario={scenario} width={rightWidth} />
             ))}
           </ScrollBox>
         </SidePane>

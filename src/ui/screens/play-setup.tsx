@@ -24,7 +24,7 @@ import {
   type TextField as TextFieldName,
 } from '../state/play-setup.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { plural } from '../words.ts';
+import { basisText, plural } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const LABELS: Readonly<Record<SetupField, string>> = {
@@ -189,7 +189,14 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
                   </Text>{' '}
                   <Text bold={on}>{name(id)}</Text> {on ? `‹ ${kind} ›` : kind}
                   <Text dimColor> {KIND_WORDS[kind]}</Text>
-                  {setup.strategies[id] ? <Text color={theme.changed}> {GLYPH.changed}</Text> : null}
+                  {/* the scenario's own strategy is a reading of the actor's record (or an assumption): marked so */}
+                  {setup.strategies[id] ? (
+                    <Text color={theme.changed}> {GLYPH.changed}</Text>
+                  ) : (
+                    <Text color={theme.warn}>
+                      {basisText(scenario.actors[scenario.actorIndex.get(id)!]!.strategy.basis)}
+                    </Text>
+                  )}
                 </Text>
               );
             })

@@ -6,6 +6,9 @@ import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
+import { ratificationOf } from '../../domain/ratification.ts';
+import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { hurdleSentence } from '../../report/ratification.ts';
 import { Heading, type HeadingProps, headingRows, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -20,7 +23,7 @@ import { judgedScenario } from '../state/app.ts';
 import { displayOrder } from '../state/order.ts';
 import { changedIssues, currentPackage, type SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { agreementLine, plural } from '../words.ts';
+import { agreementLine, plural, titled } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const ACTIONS: Partial<Record<(typeof SANDBOX_KEYS)[number]['id'], SandboxAction>> = {
@@ -49,6 +52,11 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     [state.scenario, asOf],
   );
   const doc = scenario.documents.find((d) => d.id === sandbox.document)!;
+  // the tabled text's contested terms, judged as its verdicts are: the selected one's are named under the sheet
+  const contested = useMemo(
+    () => contestedTerms(scenario, doc, evaluatePackage(scenario, doc.package)),
+    [scenario, doc],
+  );
   const showingIssue = state.overlay === 'issue';
   const verdictsFocused = state.sandboxFocus === 'verdicts';
   const setVerdictsOverflow = useCallback(
@@ -79,7 +87,8 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   // the heading and the agreement line wrap rather than cut a title or who rejects; the blank row under them gives
   // way first, then the body
   const heading: HeadingProps = {
-    title: doc.title,
+    // a text the record does not settle says so where it is named, as every command names it
+    title: titled(doc),
     right: [doc.date, `tabled by ${scenario.actors[doc.tabledBy]!.name}`],
     width,
     wrap: true,
@@ -99,8 +108,20 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     { text: option.label, ...(option === tabled ? {} : { color: theme.changed }) },
     { text: option === tabled ? ' (as tabled)' : ` (tabled: ${tabled.label})`, dim: true },
     ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true }]),
+    // the document's term another report words otherwise: show's words, on the text as tabled
+    ...contested
+      .filter((c) => c.issue === issue.index)
+      .map((c) => ({ text: ` · ${contestedTermWords(scenario, c)}`, color: theme.warn })),
   ];
-  const headRows = headingRows(heading) + wrappedHeight(agreement, width);
+  // the hurdles the package would meet if signed, and whether it clears each, as show and whatif give them: an
+  // "Agreement" a referendum would vote down is not yet a settlement
+  const hurdles: Span[][] = (ratificationOf(scenario, pkg)?.hurdles ?? []).map((h) => [
+    { text: `if signed, subject to ${hurdleSentence(scenario, h)}`, dim: true },
+  ]);
+  const headRows =
+    headingRows(heading) +
+    wrappedHeight(agreement, width) +
+    hurdles.reduce((n, spans) => n + wrappedHeight(spans, width), 0);
   // the selected term's row takes the rows its labels need (three at 80 columns for the longest); the blank row under
   // the heading gives way first
   const selectedRows = wrappedHeight(selectedLine, width);
@@ -115,6 +136,10 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     <Box flexDirection="column" width={width} height={height}>
       <Heading {...heading} />
       <Wrapped spans={agreement} width={width} />
+      {hurdles.map((spans, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the hurdles are in the scenario's order
+        <Wrapped key={k} spans={spans} width={width} />
+      ))}
       {gap ? <Text> </Text> : null}
       {showingIssue ? (
         <IssueInfo

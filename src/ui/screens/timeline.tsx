@@ -6,8 +6,11 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { type TimelineEntry, timeline } from '../../analysis/timeline.ts';
 import { withBasis } from '../../domain/basis.ts';
+import { evaluatePackage } from '../../domain/evaluate.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { BEFORE_RECORD_LEAD, beforeRecordCounts } from '../../report/before-record.ts';
+import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
 import { Heading } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
@@ -16,7 +19,7 @@ import { whichKey } from '../key-binding.ts';
 import { TIMELINE_KEYS } from '../keys.ts';
 import { windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { columnName, shortName, situationParts } from '../words.ts';
+import { columnName, shortName, situationParts, titled } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -95,17 +98,34 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
         ]
       : [],
   );
+  // a verdict in the table that rests on one report of a contested text: the other and what it would move, as show
+  // names it (the variants that move no verdict are in the sandbox), above the dated positions, in their rows
+  const contested = useMemo(
+    () =>
+      entries.map((e) => {
+        const d = scenario.documents.find((x) => x.id === e.document);
+        if (!d) return [];
+        const judged = positionsAsOf(scenario, e.date);
+        return contestedTerms(judged, d, evaluatePackage(judged, d.package))
+          .filter((c) => c.moved.length > 0 || c.agreement !== null)
+          .map((c) => [{ text: contestedTermWords(scenario, c), color: theme.warn }]);
+      }),
+    [entries, scenario, theme],
+  );
   // the selected document's title whole, on two rows when it is wider than the screen (as long as the longest)
   const titleSpans = (title: string) => [{ text: title, bold: true }];
-  const titleLines = Math.max(1, ...entries.map((e) => wrappedHeight(titleSpans(e.title), width)));
+  const titleLines = Math.max(1, ...entries.map((e) => wrappedHeight(titleSpans(titled(e)), width)));
   // the table gives up rows for two of the dated positions' and the tallest counts (so that it does not jump as the
   // selection moves), down to three; what they do not show scrolls (pgup/pgdn), never cut
   const room = Math.max(2, height - 1 - legendLines - 1 - 3 - titleLines);
   const earlyLines = Math.max(0, ...early.map((spans) => (spans.length ? wrappedHeight(spans, width) : 0)));
   const positionLines = Math.min(2, Math.max(1, ...positions.map((spans) => wrappedHeight(spans, width))));
-  const belowLines = Math.min(room, positionLines + earlyLines);
+  const wanted = Math.min(room, positionLines + earlyLines);
+  const tableRows = Math.max(3, height - 1 - legendLines - 1 - titleLines - wanted);
+  // rows the table has no document for go to what is under it (two documents need not scroll their positions)
+  const listRows = Math.min(tableRows, Math.max(3, entries.length));
+  const belowLines = wanted + tableRows - listRows;
   const detailLines = titleLines + belowLines;
-  const listRows = Math.max(3, height - 1 - legendLines - 1 - detailLines);
   const start = windowStart(row, entries.length, listRows);
   const selected = entries[row];
 
@@ -146,7 +166,7 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
                 {e.date}
               </Cell>
               <Cell width={docW - 1} bold={isRow}>
-                {e.title}
+                {titled(e)}
               </Cell>
               <Cell width={1}> </Cell>
               {scenario.actors.map((a, j) => {
@@ -169,9 +189,14 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
       {selected ? (
         <Box flexDirection="column" height={detailLines} width={width} flexShrink={0}>
           <Box height={titleLines} flexShrink={0}>
-            <Wrapped spans={titleSpans(selected.title)} width={width} />
+            <Wrapped spans={titleSpans(titled(selected))} width={width} />
           </Box>
           <ScrollBox key={row} height={belowLines} width={width} active={active} pagesOnly>
+            {/* first: they qualify the verdicts in the table; the rows are the positions' and scroll (pgdn) */}
+            {contested[row]!.map((spans, k) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
+              <Wrapped key={k} spans={spans} width={width} />
+            ))}
             <Wrapped spans={positions[row]!} width={width} />
             {early[row]!.length ? <Wrapped spans={early[row]!} width={width} /> : null}
           </ScrollBox>

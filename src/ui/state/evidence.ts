@@ -9,8 +9,10 @@ import {
 import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
-import type { Scenario } from '../../domain/types.ts';
+import { positionsAsOf } from '../../domain/positions.ts';
+import type { BasisKind, Scenario } from '../../domain/types.ts';
 import { outcomeName, type RestsOnSection } from '../../report/evidence.ts';
+import { basisText, titled, unconfirmedMark } from '../words.ts';
 
 interface EvidenceRow {
   readonly actor: string;
@@ -61,6 +63,24 @@ const SETTLED_BY: Readonly<Record<string, string>> = {
 /** With no range at all, what settles a verdict is the modeller's numbers themselves, not a range of them (as calibrate says). */
 const UNRANGED = "the scenario's numbers (given without a range)";
 
+/** How solid a basis is: a stated red line settles a rejection more firmly than a reading of one, a reading than an assumption. */
+const SOLID: Readonly<Record<BasisKind, number>> = { stated: 0, reading: 1, assumption: 2 };
+
+/**
+ * The marks of what a rejection by red lines rests on: any one of them broken is enough, so the most solid of them
+ * (stated before a reading, confirmed before not) — " [reading]" when every one is a reading, as calibrate marks each
+ * red line it names. Unmarked, "by a red line" read as settled by the actor's word when only the modeller's reading
+ * of it was.
+ */
+function redLineMarks(scenario: Scenario, date: string, actor: string, ids: readonly string[]): string {
+  const a = positionsAsOf(scenario, date).actors[scenario.actorIndex.get(actor)!];
+  const lines = (a?.redLines ?? []).filter((r) => ids.includes(r.id));
+  const best = [...lines].sort(
+    (x, y) => SOLID[x.basis] - SOLID[y.basis] || Number(y.confirmed) - Number(x.confirmed),
+  )[0];
+  return best ? `${basisText(best.basis)}${unconfirmedMark(best.confirmed)}` : '';
+}
+
 /** Calibration (LP) and every document's hinges, in one view. Pure given the loaded solver. */
 export function evidenceView(lp: Lp, scenario: Scenario): EvidenceView {
   return viewOf(scenario, calibrateScenario(lp, scenario));
@@ -83,7 +103,9 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
       settledBy: v.decidedBy
         ? v.decidedBy === 'ranges' && c.actors[actor] && givenWithoutRange(c.actors[actor])
           ? UNRANGED
-          : `${SETTLED_BY[v.decidedBy]!}${v.decidedBy === 'record' && settledOnReadings(c, actor) ? ' [reading]' : ''}`
+          : v.decidedBy === 'red-line'
+            ? `${SETTLED_BY['red-line']!}${redLineMarks(scenario, scenario.documents[k]!.date, actor, v.redLines)}`
+            : `${SETTLED_BY[v.decidedBy]!}${v.decidedBy === 'record' && settledOnReadings(c, actor) ? ' [reading]' : ''}`
         : "the modeller's numbers",
       margin: v.margin,
       accepts: h.verdicts[actor]!.accepts,
@@ -94,7 +116,8 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
     depends += rows.length - s;
     return {
       id: d.id,
-      title: scenario.documents[k]!.title,
+      // [unconfirmed] with it: the row and the whole title under the list say so, as calibrate and hinges do
+      title: titled(scenario.documents[k]!),
       date: d.date,
       settled: s,
       depends: rows.length - s,
