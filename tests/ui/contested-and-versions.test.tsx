@@ -11,15 +11,17 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { concessions } from '../../src/analysis/concessions.ts';
+import { contestedTerms } from '../../src/analysis/contested.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { evaluatePackage, redLineOf } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import { ratificationOf } from '../../src/domain/ratification.ts';
 import type { NegotiationDocument, Scenario } from '../../src/domain/types.ts';
-import { contestedTerms, contestedTermWords } from '../../src/report/contested-terms.ts';
+import { contestedTermWords, movesAny } from '../../src/report/contested-terms.ts';
 import { hurdleSentence } from '../../src/report/ratification.ts';
 import { aboveRef, versionAsides } from '../../src/report/red-line-versions.ts';
+import { issueLabel } from '../../src/report/words.ts';
 import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { viewOf } from '../../src/ui/state/evidence.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
@@ -41,7 +43,7 @@ function contestedOf(s: Scenario, d: NegotiationDocument) {
   return contestedTerms(judged, d, evaluatePackage(judged, d.package));
 }
 
-const moves = (c: ReturnType<typeof contestedOf>[number]) => c.moved.length > 0 || c.agreement !== null;
+const moves = movesAny;
 
 describe('contested terms in the explorer', () => {
   for (const id of shippedIds())
@@ -60,7 +62,7 @@ describe('contested terms in the explorer', () => {
         if (!terms.some(moves)) expect(detail, d.id).not.toContain('contested term:');
         // the rest are named by their issue, so that a reader knows where to look
         for (const c of terms.filter((x) => !moves(x)))
-          expect(detail, d.id).toContain(s.issues[c.issue]!.label);
+          expect(detail, d.id).toContain(issueLabel(s, c.issue));
       }
     }, 60_000);
 
@@ -115,20 +117,20 @@ describe('contested terms in the explorer', () => {
         await ui.press(...Array.from({ length: k }, () => KEY.down), KEY.enter);
         await ui.waitFor('Verdicts');
         let row = 0;
-        for (const issue of [...new Set(terms.map((c) => c.issue))]) {
+        for (const issue of [...new Set(terms.map((c) => s.issueIndex.get(c.issue)!))]) {
           const to = displayOrder(s).indexOf(issue);
           await ui.press(...Array.from({ length: Math.abs(to - row) }, () => (to > row ? KEY.down : KEY.up)));
           row = to;
           // the selected line is under the panes: the rows after the last that holds a pane border
           const lines = ui.lines();
           const under = lines.slice(lines.findLastIndex((l) => l.includes('│')) + 1);
-          for (const c of terms.filter((x) => x.issue === issue))
+          for (const c of terms.filter((x) => x.issue === s.issues[issue]!.id))
             expect(flat(under), `${id} ${d.id}`).toContain(contestedTermWords(s, c));
           // and the issue explained (i) names them above its red lines, each told apart from another version
           await ui.press('i');
           await ui.waitFor('● in the sandbox');
           const overlay = flat(ui.lines());
-          for (const c of terms.filter((x) => x.issue === issue))
+          for (const c of terms.filter((x) => x.issue === s.issues[issue]!.id))
             expect(overlay, `${id} ${d.id} i`).toContain(contestedTermWords(s, c));
           const judged = positionsAsOf(s, d.date);
           for (const a of judged.actors) {

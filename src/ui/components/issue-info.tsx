@@ -2,8 +2,9 @@
 // whether, with everything else as in the sandbox, it would accept (✓), not (✗), or see a red line broken (!).
 import { Box, type DOMElement, measureElement, Text } from 'ink';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
+import { contestedTerms } from '../../analysis/contested.ts';
 import { evaluatePackage, redLineOf, verdictOf } from '../../domain/evaluate.ts';
-import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { contestedTermWords } from '../../report/contested-terms.ts';
 import { cells } from '../../report/format.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { useKeys } from '../hooks/use-keys.ts';
@@ -100,7 +101,7 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
   const doc = scenario.documents.find((d) => d.id === sandbox.document);
   const contested = doc
     ? contestedTerms(scenario, doc, evaluatePackage(scenario, doc.package)).filter(
-        (c) => c.issue === issue.index,
+        (c) => c.issue === issue.id,
       )
     : [];
   const rules = scenario.rules.filter((r) => r.scope.includes(issue.index));
@@ -231,7 +232,7 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
         <ScrollBox height={Math.max(2, height - topHeight - 1)} width={width} active={active} pagesOnly>
           {contested.map((c) => (
             <Wrapped
-              key={`${c.issue}-${c.variant.option}`}
+              key={`${c.issue}-${c.variant}`}
               spans={[{ text: contestedTermWords(scenario, c), color: theme.warn }]}
               width={width}
             />

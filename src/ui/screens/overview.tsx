@@ -3,15 +3,17 @@
 
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
+import { contestedTerms } from '../../analysis/contested.ts';
 import { basisMark } from '../../domain/basis.ts';
 import { evaluatePackage, redLineOf } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import type { Actor, Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
-import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
 import { bodies } from '../../report/ratification.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
+import { issueLabel } from '../../report/words.ts';
 import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -178,9 +180,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   // the variants that move nothing are named by their issue (the sandbox gives each)
   const contestedOf = (k: number): Span[][] => {
     const terms = contested[order[k] ?? -1] ?? [];
-    const moving = terms.filter((c) => c.moved.length > 0 || c.agreement !== null);
+    const moving = terms.filter(movesAny);
     const still = terms.filter((c) => !moving.includes(c));
-    const labels = [...new Set(still.map((c) => scenario.issues[c.issue]!.label))];
+    const labels = [...new Set(still.map((c) => issueLabel(scenario, c.issue)))];
     return [
       ...moving.map((c) => [{ text: contestedTermWords(scenario, c), color: theme.warn }]),
       ...(labels.length

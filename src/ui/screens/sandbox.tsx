@@ -4,10 +4,11 @@
 
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
+import { contestedTerms } from '../../analysis/contested.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
-import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { contestedTermWords } from '../../report/contested-terms.ts';
 import { hurdleSentence } from '../../report/ratification.ts';
 import { Heading, type HeadingProps, headingRows, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
@@ -110,7 +111,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true }]),
     // the document's term another report words otherwise: show's words, on the text as tabled
     ...contested
-      .filter((c) => c.issue === issue.index)
+      .filter((c) => c.issue === issue.id)
       .map((c) => ({ text: ` · ${contestedTermWords(scenario, c)}`, color: theme.warn })),
   ];
   // the hurdles the package would meet if signed, and whether it clears each, as show and whatif give them: an

@@ -4,13 +4,14 @@
 
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { contestedTerms } from '../../analysis/contested.ts';
 import { type TimelineEntry, timeline } from '../../analysis/timeline.ts';
 import { withBasis } from '../../domain/basis.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { BEFORE_RECORD_LEAD, beforeRecordCounts } from '../../report/before-record.ts';
-import { contestedTerms, contestedTermWords } from '../../report/contested-terms.ts';
+import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
 import { Heading } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
@@ -107,7 +108,7 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
         if (!d) return [];
         const judged = positionsAsOf(scenario, e.date);
         return contestedTerms(judged, d, evaluatePackage(judged, d.package))
-          .filter((c) => c.moved.length > 0 || c.agreement !== null)
+          .filter(movesAny)
           .map((c) => [{ text: contestedTermWords(scenario, c), color: theme.warn }]);
       }),
     [entries, scenario, theme],
