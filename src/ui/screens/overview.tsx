@@ -212,19 +212,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
   const whole = selected && titles[state.documentRow] !== selected.title ? wholeSpans(selected.title) : null;
-  const selectedWholeRows = whole ? wrapSpans(whole, leftWidth - 1).length : 0;
   const selectedEval = evaluations[state.documentRow];
   const hurdleLine = hurdleLineOf(state.documentRow);
-  const hurdleRows = hurdleRowsOf(state.documentRow);
   const contestedLines = contestedOf(state.documentRow);
-  const contestedRows = contestedRowsOf(state.documentRow);
-  // the summary has the rows the rest leaves (the verdict keeps two, as it always has)
-  const summaryRows =
-    detailHeight -
-    Math.max(2, verdictRows[state.documentRow]!) -
-    hurdleRows -
-    contestedRows -
-    selectedWholeRows;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -308,12 +298,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
                   // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
                   <Wrapped key={k} spans={spans} width={leftWidth - 1} />
                 ))}
-                {selected.summary && summaryRows > 0 ? (
-                  <Wrapped
-                    spans={[{ text: selected.summary, dim: true }]}
-                    width={leftWidth - 1}
-                    maxLines={summaryRows}
-                  />
+                {/* whole as well: a cut summary hid "… is disputed" (the Paris declaration's US endorsement) */}
+                {selected.summary ? (
+                  <Wrapped spans={[{ text: selected.summary, dim: true }]} width={leftWidth - 1} />
                 ) : null}
               </ScrollBox>
             </Box>
