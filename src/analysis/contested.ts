@@ -7,10 +7,15 @@ import type { NegotiationDocument, Package, Scenario } from '../domain/types.ts'
 
 /** A recorded variant of a text's term, as the record gives it: what the term says as tabled and as reported. */
 export interface TermVariant {
+  /** the id of the tabled document the term is of */
+  readonly document: string;
   /** the issue's id */
   readonly issue: string;
   /** the option as the text has it (an option id, or a numeric issue's value) */
   readonly tabled: string | number;
+  /** whether the record settles that the document says it, and whether that is commonly reported but unverified */
+  readonly tabledConfirmed: boolean;
+  readonly tabledRecall: boolean;
   /** the option as the recorded variant has it */
   readonly variant: string | number;
   /** the variant's sources and whether the record settles it */
@@ -65,8 +70,11 @@ export function contestedTerms(
             pkg[t.issue] = v.option;
             const ev = evaluatePackage(judged, pkg, options.reservations, options.anticipate);
             return {
+              document: d.id,
               issue: judged.issues[t.issue]!.id,
               tabled: termValue(judged, t.issue, text[t.issue]!),
+              tabledConfirmed: t.confirmed,
+              tabledRecall: t.recall,
               variant: termValue(judged, t.issue, v.option),
               sources: v.sources,
               confirmed: v.confirmed,
@@ -89,8 +97,11 @@ export function termVariants(s: Scenario, d: NegotiationDocument): TermVariant[]
     t.variants
       .filter((v) => v.option !== t.option)
       .map((v) => ({
+        document: d.id,
         issue: s.issues[t.issue]!.id,
         tabled: termValue(s, t.issue, t.option),
+        tabledConfirmed: t.confirmed,
+        tabledRecall: t.recall,
         variant: termValue(s, t.issue, v.option),
         sources: v.sources,
         confirmed: v.confirmed,

@@ -4,7 +4,7 @@ import type { ContestedTerm, TermVariant } from '../analysis/contested.ts';
 import type { Scenario } from '../domain/types.ts';
 import { joinIds } from './csv.ts';
 import { optionLabel } from './format.ts';
-import { actorName, issueLabel, unconfirmedFlag } from './words.ts';
+import { actorName, documentTermFlagText, issueLabel, unconfirmedFlag } from './words.ts';
 
 /**
  * "contested term: Donetsk region — as tabled, Frozen on the line of contact; a recorded variant, Mutual pull-back …
@@ -26,7 +26,12 @@ export function termVariantWords(s: Scenario, c: TermVariant): string {
   // an option whose label already says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)")
   // is not flagged twice
   const flag = c.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(c.confirmed);
-  return `contested term: ${issueLabel(s, c.issue)} — as tabled, ${optionLabel(s, c.issue, c.tabled)}; a recorded variant, ${variant}${src}${flag}`;
+  // the term as tabled is the document's: flagged as every list of its terms flags it (documentTermFlag)
+  const tabledFlag = documentTermFlagText(
+    s.documents.find((d) => d.id === c.document),
+    s.issueIndex.get(c.issue) ?? -1,
+  );
+  return `contested term: ${issueLabel(s, c.issue)} — as tabled, ${optionLabel(s, c.issue, c.tabled)}${tabledFlag}; a recorded variant, ${variant}${src}${flag}`;
 }
 
 /** Does reading the term as its variant has it move anything: a verdict, or the agreement. */

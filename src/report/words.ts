@@ -3,7 +3,13 @@
 
 import { basisMark } from '../domain/basis.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
-import type { ActorStrategy, Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+import type {
+  ActorStrategy,
+  NegotiationDocument,
+  Scenario,
+  Strategy,
+  StrategyKind,
+} from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
@@ -73,6 +79,30 @@ export function unconfirmedFlag(confirmed: boolean): string {
 /** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
 export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
   return `${d.title}${unconfirmedFlag(d.confirmed)}`;
+}
+
+/**
+ * The flag a tabled document's term on `issue` carries: RECALL when it is commonly reported but not verified,
+ * UNCONFIRMED when the record does not settle that the text says it, null when the record does, when the document
+ * does not address the issue, or when the document as a whole is unconfirmed (its title carries the flag, once).
+ * Every place that lists a document's terms asks this, and words the answer in its own convention.
+ */
+export function documentTermFlag(
+  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
+  issue: number,
+): 'UNCONFIRMED' | 'RECALL' | null {
+  if (!doc?.confirmed) return null;
+  const t = doc.terms.find((x) => x.issue === issue);
+  return !t ? null : t.recall ? 'RECALL' : t.confirmed ? null : 'UNCONFIRMED';
+}
+
+/** The command line's words for a document's term flag: " (unconfirmed)", " (recall)" or "". */
+export function documentTermFlagText(
+  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
+  issue: number,
+): string {
+  const f = documentTermFlag(doc, issue);
+  return f ? ` (${f.toLowerCase()})` : '';
 }
 
 export function provenanceFlag(confirmed: boolean, recall: boolean): string {

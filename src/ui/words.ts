@@ -3,10 +3,11 @@
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
-import type { Actor, BasisKind, Constraint, Scenario } from '../domain/types.ts';
+import type { Actor, BasisKind, Constraint, NegotiationDocument, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
 import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
+import { documentTermFlag } from '../report/words.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -80,6 +81,18 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
 /** " [unconfirmed]" after an item the record does not settle (the explorer's mark, in its help), or "". */
 export function unconfirmedMark(confirmed: boolean): string {
   return confirmed ? '' : ' [unconfirmed]';
+}
+
+/**
+ * " [unconfirmed]" or " [recall]" after a tabled document's term the record does not settle (documentTermFlag: none
+ * when the document is unconfirmed as a whole, its title carries the mark), or "": the explorer's mark.
+ */
+export function documentTermMark(
+  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
+  issue: number,
+): string {
+  const f = documentTermFlag(doc, issue);
+  return f ? ` [${f.toLowerCase()}]` : '';
 }
 
 /** A tabled document's title and, when the record does not settle its text, its [unconfirmed]. */

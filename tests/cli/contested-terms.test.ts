@@ -41,9 +41,12 @@ describe('show: contested terms', () => {
                 turns.push(`agreement ${after.agreement ? 'no → yes' : 'yes → no'}`);
               const issue = s.issues[t.issue]!;
               const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
+              // the term as tabled is the document's: flagged when the record does not settle it, unless the whole
+              // document is unconfirmed (its title carries the flag)
+              const tabledFlag = !d.confirmed ? '' : t.recall ? ' (recall)' : t.confirmed ? '' : ' (unconfirmed)';
               expect(text, `${d.id}/${issue.id}`).toContain(
                 flat(
-                  `contested term: ${issue.label} — as tabled, ${issue.options[t.option]!.label}; a recorded variant, ${issue.options[v.option]!.label}${src}`,
+                  `contested term: ${issue.label} — as tabled, ${issue.options[t.option]!.label}${tabledFlag}; a recorded variant, ${issue.options[v.option]!.label}${src}`,
                 ),
               );
               // flagged once: not again where the option's own label says it is unconfirmed

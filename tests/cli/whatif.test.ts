@@ -81,7 +81,20 @@ describe('peacesim whatif', () => {
     );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.changes).toEqual([{ issue: 'guarantee', from: 'consultations', to: 'art5-like' }]);
+    // the document's term the change replaces, with its provenance as the scenario records it
+    const s = openScenario('tutorial-bilateral');
+    const term = s.documents
+      .find((d) => d.id === 'mediator-text')!
+      .terms.find((t) => t.issue === s.issueIndex.get('guarantee'))!;
+    expect(j.changes).toEqual([
+      {
+        issue: 'guarantee',
+        from: 'consultations',
+        fromConfirmed: term.confirmed,
+        fromRecall: term.recall,
+        to: 'art5-like',
+      },
+    ]);
     expect(j.agreement).toEqual({ before: false, after: true });
     expect(j.verdicts.south.before.accepts).toBe(false);
     expect(j.verdicts.south.after.accepts).toBe(true);
@@ -100,7 +113,12 @@ describe('peacesim whatif', () => {
         )
       ).out,
     );
-    expect(num.changes).toEqual([{ issue: 'army-cap', from: 600000, to: 650000 }]);
+    const cap = s.documents
+      .find((d) => d.id === 'mediator-text')!
+      .terms.find((t) => t.issue === s.issueIndex.get('army-cap'))!;
+    expect(num.changes).toEqual([
+      { issue: 'army-cap', from: 600000, fromConfirmed: cap.confirmed, fromRecall: cap.recall, to: 650000 },
+    ]);
   });
 
   it('should be byte-for-byte deterministic', async () => {

@@ -17,16 +17,23 @@ afterEach(() => {
 
 type Scenario = ReturnType<typeof scenario>;
 
+/** The document's term's mark, from the data: none when the whole document is unconfirmed (its title has it). */
+function termMark(d: Scenario['documents'][number], issue: number): string {
+  const t = d.terms.find((x) => x.issue === issue);
+  if (!d.confirmed || !t) return '';
+  return t.recall ? ' [recall]' : t.confirmed ? '' : ' [unconfirmed]';
+}
+
 /** The first document, row and option of `id` whose "Issue: option (tabled: …)" line `fits` asks for: found, not named. */
 function firstLine(
   s: Scenario,
-  line: (issue: number, option: number, tabled: number) => string,
+  line: (issue: number, option: number, tabled: number, d: Scenario['documents'][number]) => string,
   fits: (line: string) => boolean,
 ) {
   const found = s.documents.flatMap((d) =>
     displayOrder(s).flatMap((issue, row) =>
       s.issues[issue]!.options.flatMap((_, option) => {
-        const text = line(issue, option, d.package[issue]!);
+        const text = line(issue, option, d.package[issue]!, d);
         return option !== d.package[issue] && fits(text) ? [{ d, row, issue, option, line: text }] : [];
       }),
     ),
@@ -58,9 +65,9 @@ describe("the sandbox's selected term", () => {
     const s = scenario(id);
     const found = firstLine(
       s,
-      (issue, option, tabled) => {
+      (issue, option, tabled, d) => {
         const i = s.issues[issue]!;
-        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label})`;
+        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label}${termMark(d, issue)})`;
       },
       (line) => line.length > SMALL.columns && line.length < 1.6 * SMALL.columns,
     );
@@ -78,9 +85,9 @@ describe("the sandbox's selected term", () => {
     const s = scenario(id);
     const found = firstLine(
       s,
-      (issue, option, tabled) => {
+      (issue, option, tabled, d) => {
         const i = s.issues[issue]!;
-        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label})${i.confirmed ? '' : ' [unconfirmed]'}`;
+        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label}${termMark(d, issue)})${i.confirmed ? '' : ' [unconfirmed]'}`;
       },
       (line) => wrapSpans([{ text: line }], SMALL.columns).length === 3,
     );

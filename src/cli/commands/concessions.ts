@@ -10,7 +10,7 @@ import { concessionsCsv, concessionsJson } from '../../report/exports/concession
 import { count, n3, optionLabelAt, signed, significant } from '../../report/format.ts';
 import { concessionsBeforeRecord, concessionsRejections } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
-import { documentHeading } from '../../report/words.ts';
+import { documentHeading, documentTermFlagText } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, documentJudgedBy, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
@@ -100,7 +100,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const changeLines = (x: ConcessionSet) =>
     x.changes.map(
       (c) =>
-        `     ${s.issues[c.issue]!.label}: ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
+        `     ${s.issues[c.issue]!.label}: ${optionLabelAt(s, c.issue, c.from)}${documentTermFlagText(r.document, c.issue)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}`,
     );
   // a set that rests on the tabled version of a term it leaves says so; a term it changes is its own
   const contestedLines = (x: ConcessionSet) =>

@@ -26,7 +26,7 @@ import {
   RATIFICATION_CAVEAT,
   type RatificationLike,
 } from '../../report/ratification.ts';
-import { documentHeading, issueLabel } from '../../report/words.ts';
+import { documentHeading, documentTermFlagText, issueLabel } from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, documentJudgedBy, mark, parseAsOf } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { DOCUMENT_FLAG_HELP, givenDocument } from '../document-flag.ts';
@@ -178,8 +178,9 @@ export function printWhatIf(r: WhatIfResult, io: Io): void {
   for (const c of r.changes) {
     const issue = s.issues[c.issue]!;
     const same = c.from === c.to ? p.dim(' (as in the document)') : '';
+    // the term it replaces is the document's, flagged when the record does not settle it; the one set is the user's
     line(
-      `  ${issue.label}: ${optionLabelAt(s, c.issue, c.from)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}${same}`,
+      `  ${issue.label}: ${optionLabelAt(s, c.issue, c.from)}${documentTermFlagText(r.document, c.issue)} → ${p.bold(optionLabelAt(s, c.issue, c.to))}${same}`,
     );
   }
   line();

@@ -2,7 +2,7 @@
 // row per set (docs/export.md).
 import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, scenarioReservations, type Verdict } from '../../domain/evaluate.ts';
-import type { Scenario } from '../../domain/types.ts';
+import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
 import { movesAny } from '../contested-terms.ts';
 import { joinIds, toCsv } from '../csv.ts';
 import {
@@ -14,10 +14,10 @@ import {
 import { changeJson } from './whatif.ts';
 
 /** One set of changes as JSON: ids and values, the Nash product, every actor's utility and margin. */
-function setJson(s: Scenario, x: ConcessionSet) {
+function setJson(s: Scenario, doc: NegotiationDocument, x: ConcessionSet) {
   const res = scenarioReservations(s);
   return {
-    changes: x.changes.map((c) => changeJson(s, c)),
+    changes: x.changes.map((c) => changeJson(s, c, doc)),
     nashProduct: x.nash,
     tablerLoss: x.tablerLoss,
     required: x.required.map((a) => s.actors[a]!.id),
@@ -56,6 +56,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
     scenario: s.id,
     document: r.document.id,
     date: r.document.date,
+    // false when the record does not settle the text as a whole
+    documentConfirmed: r.document.confirmed,
     asOf: r.asOf,
     tabledBy: s.actors[r.document.tabledBy]!.id,
     max: r.max,
@@ -70,9 +72,9 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
     rulesBrokenAsTabled: evaluatePackage(s, r.document.package, undefined, r.anticipate).ruleViolations,
     size: r.size,
     count: r.count,
-    solutions: r.solutions.map((x) => setJson(s, x)),
+    solutions: r.solutions.map((x) => setJson(s, r.document, x)),
     closest: r.closest.map((x: NearMiss, k) => ({
-      ...setJson(s, x),
+      ...setJson(s, r.document, x),
       blockers: x.blockers,
       rejecting: x.rejecting.map((a) => s.actors[a]!.id),
       rejections: rejectionsJson(marks, rejections.closest[k] ?? []),
@@ -108,7 +110,7 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
     x.changes.length,
     joinIds(
       x.changes.map((c) => {
-        const j = changeJson(s, c);
+        const j = changeJson(s, c, r.document);
         return `${j.issue}=${j.from}→${j.to}`;
       }),
     ),

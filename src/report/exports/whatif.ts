@@ -1,16 +1,30 @@
 // What `peacesim whatif` exports: the result as JSON and one CSV row per actor (docs/export.md).
 import { optionValue, type WhatIfResult } from '../../analysis/whatif.ts';
 import type { Verdict, Violation } from '../../domain/evaluate.ts';
-import type { Scenario } from '../../domain/types.ts';
+import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
 import { contestedTurns } from '../contested-terms.ts';
 import { joinIds, toCsv } from '../csv.ts';
 import { markedLine, whatIfBeforeRecord } from '../named-before-record.ts';
 import { redLinesBasis } from './basis.ts';
 
-/** One term change as JSON: ids and values, not indices. */
-export function changeJson(s: Scenario, c: { issue: number; from: number; to: number }) {
+/**
+ * One term change of a tabled document as JSON: ids and values, not indices. `from` is the document's; when the
+ * document states a term on the issue, `fromConfirmed` and `fromRecall` give that term's provenance as the scenario
+ * records it (the text flags it only when the document itself is confirmed: documentTermFlag). `to` is the change's.
+ */
+export function changeJson(
+  s: Scenario,
+  c: { issue: number; from: number; to: number },
+  doc: NegotiationDocument,
+) {
   const issue = s.issues[c.issue]!;
-  return { issue: issue.id, from: optionValue(issue, c.from), to: optionValue(issue, c.to) };
+  const term = doc.terms.find((t) => t.issue === c.issue);
+  return {
+    issue: issue.id,
+    from: optionValue(issue, c.from),
+    ...(term ? { fromConfirmed: term.confirmed, fromRecall: term.recall } : {}),
+    to: optionValue(issue, c.to),
+  };
 }
 
 /**
@@ -36,11 +50,13 @@ export function whatIfJson(r: WhatIfResult) {
     scenario: s.id,
     document: r.document.id,
     date: r.document.date,
+    // false when the record does not settle the text as a whole
+    documentConfirmed: r.document.confirmed,
     asOf: r.asOf,
     epochs: r.epochs,
     // the modeller's assumption that negotiators anticipate ratification: present only when on
     ...(r.anticipate ? { anticipateRatification: true } : {}),
-    changes: r.changes.map((c) => changeJson(s, c)),
+    changes: r.changes.map((c) => changeJson(s, c, r.document)),
     agreement: r.agreement,
     required: r.required,
     verdicts: Object.fromEntries(

@@ -7,8 +7,9 @@ import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { termVariantWords } from '../contested-terms.ts';
 import { n3 } from '../format.ts';
+import { documentTermFlag } from '../words.ts';
 import { holdingOut, stepTowards } from './phrases.ts';
-import { type Flag, flag, type Line, line, type Span, say, span } from './spans.ts';
+import { flag, type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
@@ -90,12 +91,24 @@ function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry
   }
 }
 
-function change(v: Voice, c: TermChangeEntry, indent: number, before: readonly TranscriptEntry[] = []): Line {
+/**
+ * A term that moves: from → to, and why. With the tabled document it moves to, the term it takes is the document's and
+ * carries its flag when the record does not settle it (documentTermFlag).
+ */
+function change(
+  v: Voice,
+  c: TermChangeEntry,
+  indent: number,
+  before: readonly TranscriptEntry[] = [],
+  document?: string,
+): Line {
+  const doc = document === undefined ? undefined : v.scenario.documents.find((d) => d.id === document);
   return line(
     [
       span(`${v.issue(c.issue)}: `, 'term'),
       span(`${v.option(c.issue, c.from)} → `),
       span(v.option(c.issue, c.to), 'changed'),
+      ...flag(documentTermFlag(doc, v.scenario.issueIndex.get(c.issue) ?? -1)),
       ...(c.reason ? [span(' — ', 'aside'), ...reason(v, c.reason, before)] : []),
     ],
     indent,
@@ -109,11 +122,6 @@ function change(v: Voice, c: TermChangeEntry, indent: number, before: readonly T
  */
 export function terms(v: Voice, sheet: TermSheet, indent: number, document?: string): Line[] {
   const doc = document === undefined ? undefined : v.scenario.documents.find((d) => d.id === document);
-  const termFlag = (issue: number): Flag | null => {
-    // a text the record does not settle is flagged once, in its heading
-    const t = doc?.confirmed === false ? undefined : doc?.terms.find((x) => x.issue === issue);
-    return !t ? null : t.recall ? 'RECALL' : t.confirmed ? null : 'UNCONFIRMED';
-  };
   return v.scenario.issues
     .filter(
       (x) => sheet[x.id] !== undefined && v.option(x.id, sheet[x.id]!) !== x.options[x.statusQuo]!.label,
@@ -123,7 +131,7 @@ export function terms(v: Voice, sheet: TermSheet, indent: number, document?: str
         [
           span(`${x.label}: `, 'term'),
           span(v.option(x.id, sheet[x.id]!), v.report ? 'changed' : undefined),
-          ...flag(termFlag(x.index)),
+          ...flag(documentTermFlag(doc, x.index)),
         ],
         indent,
       ),
@@ -138,7 +146,9 @@ function reportText(
   before: readonly TranscriptEntry[] = [],
 ) {
   const document = e.kind === 'tabled' ? e.document : undefined;
-  const moves = e.terms ? terms(v, e.terms, 4, document) : e.changes.map((c) => change(v, c, 4, before));
+  const moves = e.terms
+    ? terms(v, e.terms, 4, document)
+    : e.changes.map((c) => change(v, c, 4, before, document));
   const tail = e.terms
     ? 'Its terms, where they differ from the status quo:'
     : moves.length
@@ -198,7 +208,12 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
       ...variants(deep),
     ];
   if (!e.changes.length) return [head, say('It changes nothing.', 'aside', 4), ...variants(deep)];
-  return [head, ...intro('It changes:'), ...e.changes.map((c) => change(v, c, deep)), ...variants(deep)];
+  return [
+    head,
+    ...intro('It changes:'),
+    ...e.changes.map((c) => change(v, c, deep, [], e.document)),
+    ...variants(deep),
+  ];
 }
 
 export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {

@@ -6,10 +6,10 @@ import { Box } from 'ink';
 import type { ConcessionSet, NearMiss } from '../../analysis/concessions-types.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
-import type { Scenario } from '../../domain/types.ts';
+import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
 import type { Span } from '../layout.ts';
 import { GLYPH, type Theme, useTheme } from '../theme.ts';
-import { beforeRecordSpans, reasonSpans, shortName, signedGap } from '../words.ts';
+import { beforeRecordSpans, documentTermMark, reasonSpans, shortName, signedGap } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped, wrappedHeight } from './wrapped.tsx';
 
@@ -26,16 +26,22 @@ export interface ConcessionDetailProps {
   readonly still: readonly Verdict[];
   /** for each, and each red line it breaks, the mark of one applied before its earliest source († as the sandbox) */
   readonly marks: readonly (readonly (AppliedBeforeRecord | undefined)[])[];
+  /** the document the set changes: a term of it the record does not settle is marked where the set moves it */
+  readonly document?: NegotiationDocument | undefined;
 }
 
 /** The detail's paragraphs, each a list of styled spans. */
-function detailSpans({ scenario, set, still, marks }: ConcessionDetailProps, theme: Theme): Span[][] {
+function detailSpans(
+  { scenario, set, still, marks, document }: ConcessionDetailProps,
+  theme: Theme,
+): Span[][] {
   const name = (actor: string) => shortName(scenario.actors[scenario.actorIndex.get(actor)!]!.name);
   const changes = set.changes.map((c): Span[] => {
     const issue = scenario.issues[c.issue]!;
     return [
       { text: issue.label, bold: true },
-      { text: `: ${issue.options[c.from]!.label} → ` },
+      // the term it replaces is the document's: its mark when the record does not settle it
+      { text: `: ${issue.options[c.from]!.label}${documentTermMark(document, c.issue)} → ` },
       { text: issue.options[c.to]!.label, color: theme.changed },
     ];
   });

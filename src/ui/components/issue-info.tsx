@@ -18,7 +18,7 @@ import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
 import { type RejectsWhatever, rejectsWhatever } from '../state/whatever.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { capitalise, columnName, fix2, gap, redLineSpans, shortName } from '../words.ts';
+import { capitalise, columnName, documentTermMark, fix2, gap, redLineSpans, shortName } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -187,7 +187,7 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
                 </Box>
                 {sandbox.base[issue.index] === option ? (
                   <Box flexShrink={0}>
-                    <Text dimColor> (tabled)</Text>
+                    <Text dimColor> (tabled{documentTermMark(doc, issue.index)})</Text>
                   </Box>
                 ) : null}
               </Box>

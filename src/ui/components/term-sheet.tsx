@@ -17,6 +17,11 @@ export interface TermSheetProps {
   readonly row: number;
   readonly width: number;
   readonly height: number;
+  /**
+   * the mark after an issue's option while the package leaves it as `base` has it (the sandbox: the tabled
+   * document's term the record does not settle, " [unconfirmed]"); a changed term is the user's and has none
+   */
+  readonly mark?: (issue: number) => string;
 }
 
 type Entry =
@@ -44,7 +49,7 @@ function selectedLines(label: string, width: number): string[] {
   return lines.map((l, k) => (k === lines.length - 1 ? `${l} ›` : l));
 }
 
-export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheetProps) {
+export function TermSheet({ scenario, pkg, base, row, width, height, mark }: TermSheetProps) {
   const theme = useTheme();
   const order = displayOrder(scenario);
   const all = entries(scenario);
@@ -60,7 +65,8 @@ export function TermSheet({ scenario, pkg, base, row, width, height }: TermSheet
     if (e.kind === 'group') return { label: [], option: [], height: 1 };
     const issue = scenario.issues[order[e.row]!]!;
     const label = wrapped(issue.label, labelWidth);
-    const text = issue.options[pkg[issue.index]!]!.label;
+    const asBase = pkg[issue.index] === base[issue.index];
+    const text = `${issue.options[pkg[issue.index]!]!.label}${asBase && mark ? mark(issue.index) : ''}`;
     const option = e.row === row ? selectedLines(text, optionWidth) : wrapped(text, optionWidth);
     return { label, option, height: Math.max(label.length, option.length) };
   });

@@ -169,7 +169,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
   // list scrolls by sets), then the detail as far as it needs (past that it scrolls, pgup/pgdn), then more sets
   const room = height - topHeight - listRows.head;
   const detailNeed = selected
-    ? concessionDetailHeight({ scenario: judged, set: selected, still, marks }, theme, width)
+    ? concessionDetailHeight({ scenario: judged, set: selected, still, marks, document: doc }, theme, width)
     : 0;
   const detailHeight =
     listRows.all + detailNeed <= room
@@ -290,6 +290,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
         <ConcessionDetail
           scenario={judged}
           set={selected}
+          document={doc}
           still={still}
           marks={marks}
           width={width}

@@ -24,7 +24,7 @@ import { judgedScenario } from '../state/app.ts';
 import { displayOrder } from '../state/order.ts';
 import { changedIssues, currentPackage, type SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { agreementLine, plural, titled } from '../words.ts';
+import { agreementLine, documentTermMark, plural, titled } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const ACTIONS: Partial<Record<(typeof SANDBOX_KEYS)[number]['id'], SandboxAction>> = {
@@ -107,7 +107,11 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   const selectedLine: Span[] = [
     { text: `${issue.label}: `, bold: true },
     { text: option.label, ...(option === tabled ? {} : { color: theme.changed }) },
-    { text: option === tabled ? ' (as tabled)' : ` (tabled: ${tabled.label})`, dim: true },
+    // the document's term carries its own mark when the record does not settle it (the issue's is another)
+    {
+      text: `${option === tabled ? ' (as tabled' : ` (tabled: ${tabled.label}`}${documentTermMark(doc, issue.index)})`,
+      dim: true,
+    },
     ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true }]),
     // the document's term another report words otherwise: show's words, on the text as tabled
     ...contested
@@ -165,6 +169,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
                 row={sandbox.row}
                 width={leftWidth}
                 height={bodyHeight - 1}
+                mark={(issue) => documentTermMark(doc, issue)}
               />
             </Box>
             <SidePane width={rightWidth + 2}>
