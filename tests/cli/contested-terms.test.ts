@@ -43,7 +43,13 @@ describe('show: contested terms', () => {
               const src = v.sources.length ? ` [${v.sources.join(', ')}]` : '';
               // the term as tabled is the document's: flagged when the record does not settle it, unless the whole
               // document is unconfirmed (its title carries the flag)
-              const tabledFlag = !d.confirmed ? '' : t.recall ? ' (recall)' : t.confirmed ? '' : ' (unconfirmed)';
+              const tabledFlag = !d.confirmed
+                ? ''
+                : t.recall
+                  ? ' (recall)'
+                  : t.confirmed
+                    ? ''
+                    : ' (unconfirmed)';
               expect(text, `${d.id}/${issue.id}`).toContain(
                 flat(
                   `contested term: ${issue.label} — as tabled, ${issue.options[t.option]!.label}${tabledFlag}; a recorded variant, ${issue.options[v.option]!.label}${src}`,
