@@ -3,7 +3,7 @@
 
 import { basisMark } from '../domain/basis.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
-import type { ActorStrategy, Scenario, Strategy, StrategyKind } from '../domain/types.ts';
+import type { Actor, ActorStrategy, Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
@@ -73,6 +73,15 @@ export function unconfirmedFlag(confirmed: boolean): string {
 /** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
 export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
   return `${d.title}${unconfirmedFlag(d.confirmed)}`;
+}
+
+/**
+ * A red line the scenario withholds on a reading (or assumption) of its own, as `show` and the explorer's actors name
+ * it: "withheld [reading]: No ceasefire … — read as not holding on the scenario's date; `peacesim hinges` restores it".
+ */
+export function withheldWords(w: Actor['withheldRedLines'][number]): string {
+  const m = basisMark(w.basis);
+  return `withheld${m ? ` ${m}` : ''}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`;
 }
 
 export function provenanceFlag(confirmed: boolean, recall: boolean): string {

@@ -3,7 +3,7 @@
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
-import type { Actor, BasisKind, Constraint, Scenario } from '../domain/types.ts';
+import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
 import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
@@ -85,14 +85,6 @@ export function unconfirmedMark(confirmed: boolean): string {
 /** A tabled document's title and, when the record does not settle its text, its [unconfirmed]. */
 export function titled(d: { readonly title: string; readonly confirmed: boolean }): string {
   return `${d.title}${unconfirmedMark(d.confirmed)}`;
-}
-
-/**
- * A red line the scenario withholds on a reading (or assumption) of its own, in `show`'s words: "withheld [reading]:
- * No ceasefire … — read as not holding on the scenario's date; `peacesim hinges` restores it".
- */
-export function withheldWords(w: Actor['withheldRedLines'][number]): string {
-  return `withheld${basisText(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`;
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */

@@ -21,11 +21,10 @@ import type { NegotiationDocument, Scenario } from '../../src/domain/types.ts';
 import { contestedTermWords, movesAny } from '../../src/report/contested-terms.ts';
 import { hurdleSentence } from '../../src/report/ratification.ts';
 import { aboveRef, versionAsides } from '../../src/report/red-line-versions.ts';
-import { issueLabel } from '../../src/report/words.ts';
+import { issueLabel, withheldWords } from '../../src/report/words.ts';
 import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { viewOf } from '../../src/ui/state/evidence.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
-import { withheldWords } from '../../src/ui/words.ts';
 import { flat, leftPane, rightPane, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 

@@ -13,7 +13,7 @@ import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
 import { bodies } from '../../report/ratification.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
-import { issueLabel } from '../../report/words.ts';
+import { issueLabel, withheldWords } from '../../report/words.ts';
 import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -25,7 +25,7 @@ import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layou
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { basisText, fix2, plural, rejecters, shortName, situationParts, withheldWords } from '../words.ts';
+import { basisText, fix2, plural, rejecters, shortName, situationParts } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenario; width: number }) {
