@@ -70,6 +70,14 @@ export function unconfirmedFlag(confirmed: boolean): string {
   return confirmed ? '' : ' (unconfirmed)';
 }
 
+/** What an actor's verdict on a text is worth when the text moves nothing it controls: its consent is not needed. */
+const CONSENT_NOT_NEEDED = 'consent not needed: the text moves none of its issues';
+
+/** " (consent not needed: the text moves none of its issues)" after the verdict of an actor the text does not need, or "". */
+export function consentAside(required: boolean): string {
+  return required ? '' : ` (${CONSENT_NOT_NEEDED})`;
+}
+
 /** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
 export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
   return `${d.title}${unconfirmedFlag(d.confirmed)}`;

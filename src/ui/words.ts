@@ -7,6 +7,7 @@ import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
 import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
+import { unconfirmedFlag } from '../report/words.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -59,7 +60,7 @@ export function basisText(basis: BasisKind): string {
 }
 
 function redLineText(v: Violation): string {
-  return `${v.text}${basisText(v.basis)}${sourcesText(v.sources)}${v.confirmed ? '' : ' [unconfirmed]'}`;
+  return `${v.text}${basisText(v.basis)}${sourcesText(v.sources)}${unconfirmedFlag(v.confirmed)}`;
 }
 
 /** One line per reason: red lines broken, or how far below no deal and which issues cost the actor most. */
@@ -75,16 +76,6 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
     ];
   }
   return [`${gap(v.margin)} better than no deal`];
-}
-
-/** " [unconfirmed]" after an item the record does not settle (the explorer's mark, in its help), or "". */
-export function unconfirmedMark(confirmed: boolean): string {
-  return confirmed ? '' : ' [unconfirmed]';
-}
-
-/** A tabled document's title and, when the record does not settle its text, its [unconfirmed]. */
-export function titled(d: { readonly title: string; readonly confirmed: boolean }): string {
-  return `${d.title}${unconfirmedMark(d.confirmed)}`;
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -122,14 +113,14 @@ export function agreementLine(scenario: Scenario, ev: Evaluation): string {
 export { capitalise } from '../report/format.ts';
 export { count as plural };
 
-/** A red line (or rule) as styled text: its words, its sources dim, [unconfirmed] marked. */
+/** A red line (or rule) as styled text: its words, its sources dim, (unconfirmed) marked. */
 export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: Span): Span[] {
   return [
     ...(prefix ? [{ ...prefix, give: 'never' as const }] : []),
     { text: r.text },
     ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn, give: 'never' as const }] : []),
     { text: sourcesText(r.sources), dim: true, give: 'last' as const },
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn, give: 'never' as const }]),
+    ...(r.confirmed ? [] : [{ text: unconfirmedFlag(false), color: theme.warn, give: 'never' as const }]),
   ];
 }
 

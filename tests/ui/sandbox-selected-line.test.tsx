@@ -80,7 +80,7 @@ describe("the sandbox's selected term", () => {
       s,
       (issue, option, tabled) => {
         const i = s.issues[issue]!;
-        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label})${i.confirmed ? '' : ' [unconfirmed]'}`;
+        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label})${i.confirmed ? '' : ' (unconfirmed)'}`;
       },
       (line) => wrapSpans([{ text: line }], SMALL.columns).length === 3,
     );

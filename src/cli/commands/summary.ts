@@ -30,6 +30,7 @@ import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
 import {
   actorName,
+  consentAside,
   documentHeading,
   issueLabel,
   listing,
@@ -129,7 +130,7 @@ export function registerSummary(program: Command, io: Io): void {
         const verdicts = ev.verdicts
           .map(
             (v) =>
-              `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(' (consent not needed: the text moves none of its issues)')}`,
+              `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(consentAside(false))}`,
           )
           .join(', ');
         const epochs = epochIdsOn(s, asOf);
