@@ -62,4 +62,23 @@ describe('flagged titles in the lists', () => {
           expect(title.trimEnd().endsWith(FLAG), `${d.id} timeline: ${row}`).toBe(!d.confirmed);
         }
       }, 60_000);
+
+  it(`ukraine-peace at 80×24: the evidence screen's list ends every unconfirmed text's row in ${FLAG}`, async () => {
+    const s = scenario('ukraine-peace');
+    const ui = await explore('ukraine-peace', SMALL);
+    unmount = ui.unmount;
+    await ui.press('e');
+    await ui.waitFor('settled / depends');
+    let flagged = 0;
+    for (const [k, d] of byDate(s.documents).entries()) {
+      if (k > 0) await ui.press(KEY.down);
+      const row = rowOf(ui.lines(), d.date, d.title);
+      expect(row, `${d.id} evidence`).toBeDefined();
+      // the title's column ends before the counts ("2 / 3")
+      const title = row!.replace(/\s+\d+ \/ \d+\s*$/, '');
+      expect(title.trimEnd().endsWith(FLAG), `${d.id} evidence: ${row}`).toBe(!d.confirmed);
+      if (!d.confirmed) flagged++;
+    }
+    expect(flagged).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -9,14 +9,14 @@ import { peopleAtTheTable } from '../../engine/game.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { cells } from '../../report/format.ts';
-import { consentAside } from '../../report/words.ts';
+import { consentAside, unconfirmedFlag } from '../../report/words.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { EVIDENCE_KEYS } from '../keys.ts';
-import { type Span, windowStart, wrapSpans } from '../layout.ts';
+import { fitLabels, type Span, windowStart, wrapSpans } from '../layout.ts';
 import { type EvidenceView, evidenceView, flipsHead, restsOnLine } from '../state/evidence.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { shortName, signedGap } from '../words.ts';
@@ -78,6 +78,13 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   // in place of the blank row that parts them
   const whole: Span[] | null =
     doc && cells(doc.title) > width - 25 ? [{ text: doc.title, bold: true }] : null;
+  // a row cuts a long title before its flag, never the flag: "(unconfirmed)" says what the row's counts rest on
+  const shown = docs.map((d) => state.scenario.documents.find((x) => x.id === d.id));
+  const rowTitles = fitLabels(
+    docs.map((d, k) => shown[k]?.title ?? d.title),
+    width - 25,
+    shown.map((x) => unconfirmedFlag(x?.confirmed ?? true)),
+  );
   const gapRows = whole ? wrappedHeight(whole, width) : 1;
   const detail = Math.max(2, height - top - listRows - gapRows);
   const verdictColor = (v: string) =>
@@ -136,7 +143,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
               </Box>
               <Box flexGrow={1} flexShrink={1}>
                 <Text wrap="truncate-end" bold={at}>
-                  {d.title}
+                  {rowTitles[start + k] ?? d.title}
                 </Text>
               </Box>
               <Box width={12} flexShrink={0} justifyContent="flex-end">
