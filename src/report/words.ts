@@ -4,6 +4,7 @@
 import { basisMark } from '../domain/basis.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type {
+  Actor,
   ActorStrategy,
   NegotiationDocument,
   Scenario,
@@ -76,6 +77,14 @@ export function unconfirmedFlag(confirmed: boolean): string {
   return confirmed ? '' : ' (unconfirmed)';
 }
 
+/** What an actor's verdict on a text is worth when the text moves nothing it controls: its consent is not needed. */
+const CONSENT_NOT_NEEDED = 'consent not needed: the text moves none of its issues';
+
+/** " (consent not needed: the text moves none of its issues)" after the verdict of an actor the text does not need, or "". */
+export function consentAside(required: boolean): string {
+  return required ? '' : ` (${CONSENT_NOT_NEEDED})`;
+}
+
 /** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
 export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
   return `${d.title}${unconfirmedFlag(d.confirmed)}`;
@@ -103,6 +112,15 @@ export function documentTermFlagText(
 ): string {
   const f = documentTermFlag(doc, issue);
   return f ? ` (${f.toLowerCase()})` : '';
+}
+
+/**
+ * A red line the scenario withholds on a reading (or assumption) of its own, as `show` and the explorer's actors name
+ * it: "withheld [reading]: No ceasefire … — read as not holding on the scenario's date; `peacesim hinges` restores it".
+ */
+export function withheldWords(w: Actor['withheldRedLines'][number]): string {
+  const m = basisMark(w.basis);
+  return `withheld${m ? ` ${m}` : ''}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`;
 }
 
 export function provenanceFlag(confirmed: boolean, recall: boolean): string {

@@ -204,13 +204,16 @@ export function fitParts(parts: readonly string[], width: number, more?: (left: 
 /**
  * Labels cut to `width` columns so that rows stay told apart: a label whose cut would read like another's keeps
  * its first word or so, then the part where it differs ("Russia's … route 1 (ceasefire…", "Russia's … route 2
- * (ceasefire…" rather than two "Russia's Istanbul memorandum…").
+ * (ceasefire…" rather than two "Russia's Istanbul memorandum…"). A label's flag (`flags[k]`, " (unconfirmed)") is
+ * kept whole after it: the label is cut, not the flag, which says what the row rests on.
  */
-export function fitLabels(labels: readonly string[], width: number): string[] {
-  const cut = labels.map((l) => truncateEnd(l, width));
+export function fitLabels(labels: readonly string[], width: number, flags: readonly string[] = []): string[] {
+  const room = (k: number) => Math.max(1, width - Array.from(flags[k] ?? '').length);
+  const cut = labels.map((l, k) => truncateEnd(l, room(k)));
   return labels.map((label, k) => {
+    const flag = flags[k] ?? '';
     const twins = labels.filter((other, j) => j !== k && cut[j] === cut[k] && other !== label);
-    if (!twins.length) return cut[k]!;
+    if (!twins.length) return `${cut[k]!}${flag}`;
     const chars = Array.from(label);
     let same = 0;
     for (const t of twins) {
@@ -225,7 +228,7 @@ export function fitLabels(labels: readonly string[], width: number): string[] {
     while (from > 0 && chars[from - 1] === ' ') from--;
     while (from > 0 && chars[from - 1] !== ' ') from--;
     const firstWord = label.split(' ')[0] ?? '';
-    const head = truncateEnd(firstWord, Math.max(1, Math.floor(width / 3)));
-    return truncateEnd(`${head} … ${chars.slice(from).join('')}`, width);
+    const head = truncateEnd(firstWord, Math.max(1, Math.floor(room(k) / 3)));
+    return `${truncateEnd(`${head} … ${chars.slice(from).join('')}`, room(k))}${flag}`;
   });
 }

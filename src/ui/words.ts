@@ -3,11 +3,11 @@
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
-import type { Actor, BasisKind, Constraint, NegotiationDocument, Scenario } from '../domain/types.ts';
+import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
 import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
-import { documentTermFlag } from '../report/words.ts';
+import { unconfirmedFlag } from '../report/words.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -60,7 +60,7 @@ export function basisText(basis: BasisKind): string {
 }
 
 function redLineText(v: Violation): string {
-  return `${v.text}${basisText(v.basis)}${sourcesText(v.sources)}${v.confirmed ? '' : ' [unconfirmed]'}`;
+  return `${v.text}${basisText(v.basis)}${sourcesText(v.sources)}${unconfirmedFlag(v.confirmed)}`;
 }
 
 /** One line per reason: red lines broken, or how far below no deal and which issues cost the actor most. */
@@ -76,36 +76,6 @@ export function reasonLines(scenario: Scenario, v: Verdict): string[] {
     ];
   }
   return [`${gap(v.margin)} better than no deal`];
-}
-
-/** " [unconfirmed]" after an item the record does not settle (the explorer's mark, in its help), or "". */
-export function unconfirmedMark(confirmed: boolean): string {
-  return confirmed ? '' : ' [unconfirmed]';
-}
-
-/**
- * " [unconfirmed]" or " [recall]" after a tabled document's term the record does not settle (documentTermFlag: none
- * when the document is unconfirmed as a whole, its title carries the mark), or "": the explorer's mark.
- */
-export function documentTermMark(
-  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
-  issue: number,
-): string {
-  const f = documentTermFlag(doc, issue);
-  return f ? ` [${f.toLowerCase()}]` : '';
-}
-
-/** A tabled document's title and, when the record does not settle its text, its [unconfirmed]. */
-export function titled(d: { readonly title: string; readonly confirmed: boolean }): string {
-  return `${d.title}${unconfirmedMark(d.confirmed)}`;
-}
-
-/**
- * A red line the scenario withholds on a reading (or assumption) of its own, in `show`'s words: "withheld [reading]:
- * No ceasefire … — read as not holding on the scenario's date; `peacesim hinges` restores it".
- */
-export function withheldWords(w: Actor['withheldRedLines'][number]): string {
-  return `withheld${basisText(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`;
 }
 
 /** "North (stylised Russia)" → "North": names short enough for a column or a list. */
@@ -143,14 +113,14 @@ export function agreementLine(scenario: Scenario, ev: Evaluation): string {
 export { capitalise } from '../report/format.ts';
 export { count as plural };
 
-/** A red line (or rule) as styled text: its words, its sources dim, [unconfirmed] marked. */
+/** A red line (or rule) as styled text: its words, its sources dim, (unconfirmed) marked. */
 export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: Span): Span[] {
   return [
     ...(prefix ? [{ ...prefix, give: 'never' as const }] : []),
     { text: r.text },
     ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn, give: 'never' as const }] : []),
     { text: sourcesText(r.sources), dim: true, give: 'last' as const },
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn, give: 'never' as const }]),
+    ...(r.confirmed ? [] : [{ text: unconfirmedFlag(false), color: theme.warn, give: 'never' as const }]),
   ];
 }
 

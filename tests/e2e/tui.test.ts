@@ -54,12 +54,13 @@ describe.skipIf(TMUX === undefined)('peacesim tui in a terminal', () => {
     const first = await waitFor(s, 'q quit');
     expect(first).toContain('Documents');
     expect(first).toContain("North's opening demands");
-    expect(first).toContain("A mediator's compromise text");
+    // its row cuts the title before its flag, never the flag (the detail gives the title whole when selected)
+    expect(first).toMatch(/A mediator's compromise t?e?x?t?…? \(unconfirmed\)/);
     // colour is on in a terminal without NO_COLOR
     expect(screen(s, true)).toMatch(COLOUR);
 
     tmux('send-keys', '-t', s, 'Down');
-    await waitFor(s, "❯ ✗ 2025-03-01 A mediator's compromise text");
+    await waitFor(s, "❯ ✗ 2025-03-01 A mediator's compromise");
     tmux('send-keys', '-t', s, 'Enter');
     await waitFor(s, 'Terms 1 of 5');
     tmux('send-keys', '-t', s, 'Down');

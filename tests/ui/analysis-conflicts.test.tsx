@@ -66,7 +66,7 @@ describe('the conflicts pane when its rows run out', () => {
 });
 
 describe("the conflicts pane's marks", () => {
-  it('flags a member the record does not settle [unconfirmed], as analyze does', () => {
+  it('flags a member the record does not settle (unconfirmed), as analyze does', () => {
     const s = scenario('ukraine-peace');
     const { conflicts, search } = conflictsOf(s);
     // every shipped conflict member is confirmed: the report of one as if the record did not settle it
@@ -83,7 +83,7 @@ describe("the conflicts pane's marks", () => {
     const text = (ui.lastFrame() ?? '').replace(/\s+/g, ' ');
     ui.unmount();
     // after the member's last words (its count stands beside its first row)
-    expect(text).toContain(`${members[0]!.text.split(' ').slice(-2).join(' ')} [unconfirmed]`);
-    expect(text.match(/\[unconfirmed\]/g)).toHaveLength(1);
+    expect(text).toContain(`${members[0]!.text.split(' ').slice(-2).join(' ')} (unconfirmed)`);
+    expect(text.match(/\(unconfirmed\)/g)).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@
 // - a closest concession set gives every reason the actor still rejects it, not the first alone;
 // - a rejection the evidence screen says a red line settles carries the mark of what that red line rests on;
 // - the sandbox names the ratification hurdles the package meets and whether it clears each, as show does;
-// - a text the record does not settle is [unconfirmed] wherever its title is given whole.
+// - a text the record does not settle is (unconfirmed) wherever its title is given whole.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { concessions } from '../../src/analysis/concessions.ts';
@@ -21,11 +21,10 @@ import type { NegotiationDocument, Scenario } from '../../src/domain/types.ts';
 import { contestedTermWords, movesAny } from '../../src/report/contested-terms.ts';
 import { hurdleSentence } from '../../src/report/ratification.ts';
 import { aboveRef, versionAsides } from '../../src/report/red-line-versions.ts';
-import { issueLabel } from '../../src/report/words.ts';
+import { issueLabel, withheldWords } from '../../src/report/words.ts';
 import { initialState, shownDocuments } from '../../src/ui/state/app.ts';
 import { viewOf } from '../../src/ui/state/evidence.ts';
 import { displayOrder } from '../../src/ui/state/order.ts';
-import { withheldWords } from '../../src/ui/words.ts';
 import { flat, leftPane, rightPane, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
@@ -271,7 +270,7 @@ describe('the evidence screen and unconfirmed texts', () => {
     let marked = 0;
     for (const d of view.documents) {
       const doc = s.documents.find((x) => x.id === d.id)!;
-      expect(d.title).toBe(doc.confirmed ? doc.title : `${doc.title} [unconfirmed]`);
+      expect(d.title).toBe(doc.confirmed ? doc.title : `${doc.title} (unconfirmed)`);
       for (const r of d.rows) {
         const v = c.documents.find((x) => x.id === d.id)!.verdicts[r.actor]!;
         if (v.decidedBy !== 'red-line') continue;
@@ -301,11 +300,11 @@ describe('the evidence screen and unconfirmed texts', () => {
     unmount = ui.unmount;
     await ui.press(...Array.from({ length: at }, () => KEY.down), KEY.enter);
     await ui.waitFor('Verdicts');
-    expect(flat(ui.lines().slice(0, 3))).toContain(`${d.title} [unconfirmed]`);
+    expect(flat(ui.lines().slice(0, 3))).toContain(`${d.title} (unconfirmed)`);
     await ui.press(KEY.esc, 't');
     await ui.waitFor('Timeline —');
     const byDate = [...s.documents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     await ui.press(...Array.from({ length: byDate.indexOf(d) }, () => KEY.down));
-    expect(flat(ui.lines())).toContain(`${d.title} [unconfirmed]`);
+    expect(flat(ui.lines())).toContain(`${d.title} (unconfirmed)`);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 // Word wrapping, list windows and parts fitted to a width.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitParts, windowStart, wrapSpans } from '../../src/ui/layout.ts';
+import { fitLabels, fitParts, windowStart, wrapSpans } from '../../src/ui/layout.ts';
 
 const words = fc.array(fc.stringMatching(/^[a-zà-ÿ,.;:'0-9-]{1,14}$/), { minLength: 1, maxLength: 30 });
 
@@ -107,5 +107,35 @@ describe('fitParts', () => {
       80,
     );
     expect(line).toBe('each document judged by the positions of its date · 5 actors · 26 issues');
+  });
+});
+
+describe('fitLabels with flags', () => {
+  const width = (s: string) => Array.from(s).length;
+  it('should cut the label, never its flag: each row ends in its flag, within its width', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ label: fc.stringMatching(/^[a-z0-9 ]{1,60}$/), flagged: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.integer({ min: 16, max: 90 }),
+        (rows, columns) => {
+          const flags = rows.map((r) => (r.flagged ? ' (unconfirmed)' : ''));
+          const got = fitLabels(
+            rows.map((r) => r.label),
+            columns,
+            flags,
+          );
+          got.forEach((g, k) => {
+            expect(g.endsWith(flags[k]!)).toBe(true);
+            expect(width(g)).toBeLessThanOrEqual(columns);
+            // a label that fits with its flag is given whole (a cut one ends in …, so no other's cut reads like it)
+            if (width(rows[k]!.label) + width(flags[k]!) <= columns)
+              expect(g).toBe(`${rows[k]!.label}${flags[k]}`);
+          });
+        },
+      ),
+    );
   });
 });

@@ -1,7 +1,7 @@
-// The overview's detail at 80×24: under the selected document's title, who rejects it, who tabled it, [unconfirmed]
+// The overview's detail at 80×24: under the selected document's title, who rejects it, who tabled it, (unconfirmed)
 // and the ratification hurdles it would meet, whole. The verdict was cut to two rows ("✗ Rejected by Ukraine,
 // European Union, Coalition of the willing · tabled by Unite…", "… · tabled by United States ·…" losing the
-// [unconfirmed] of the Geneva text). What each must say comes from the domain, not from the screen.
+// (unconfirmed) of the Geneva text). What each must say comes from the domain, not from the screen.
 import { afterEach, describe, expect, it } from 'vitest';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
@@ -42,7 +42,7 @@ describe("the overview's detail at 80×24", () => {
         const where = `${id} ${d.id}`;
         if (no.length) expect(detail, where).toContain(`Rejected by ${no.join(', ')}`);
         expect(detail, where).toContain(
-          `tabled by ${shortName(s.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · [unconfirmed]'}`,
+          `tabled by ${shortName(s.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · (unconfirmed)'}`,
         );
         const hurdles = ratificationOf(judged, d.package);
         if (hurdles) expect(detail, where).toContain(`if signed, subject to ${bodies(hurdles, judged)}`);

@@ -1,5 +1,5 @@
 // The sandbox at 80×24 (and any width from 70 to 120): every actor's reasons whole in the verdict pane — each red
-// line broken with its basis mark, sources, [unconfirmed] and † with its earliest source and the scenario's reason,
+// line broken with its basis mark, sources, (unconfirmed) and † with its earliest source and the scenario's reason,
 // how far short of no deal, each rule broken — read by scrolling the pane (tab, then ↓) when it does not fit; the
 // heading (the document's title, date and who tabled it) and who rejects whole; and the concessions' title whole on
 // the analysis screen. Each was cut at 80 columns ("red line: Any response… [reading]", "Ukraine's position at
@@ -84,7 +84,7 @@ function expectedReasons(s: Scenario, doc: NegotiationDocument): string[] {
     out.push(beside(v.utility, v.reservation).join(' no deal '));
     for (const x of v.violations) {
       const sources = x.sources.length ? ` [${x.sources.join(', ')}]` : '';
-      out.push(`red line: ${x.text}${basisText(x.basis)}${sources}${x.confirmed ? '' : ' [unconfirmed]'}`);
+      out.push(`red line: ${x.text}${basisText(x.basis)}${sources}${x.confirmed ? '' : ' (unconfirmed)'}`);
       const e = early.find((b) => b.actor === v.actor && b.kind === 'redLine' && b.id === x.redLine);
       if (e) {
         const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';

@@ -21,7 +21,7 @@ type Scenario = ReturnType<typeof scenario>;
 function termMark(d: Scenario['documents'][number], issue: number): string {
   const t = d.terms.find((x) => x.issue === issue);
   if (!d.confirmed || !t) return '';
-  return t.recall ? ' [recall]' : t.confirmed ? '' : ' [unconfirmed]';
+  return t.recall ? ' (recall)' : t.confirmed ? '' : ' (unconfirmed)';
 }
 
 /** The first document, row and option of `id` whose "Issue: option (tabled: …)" line `fits` asks for: found, not named. */
@@ -87,7 +87,7 @@ describe("the sandbox's selected term", () => {
       s,
       (issue, option, tabled, d) => {
         const i = s.issues[issue]!;
-        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label}${termMark(d, issue)})${i.confirmed ? '' : ' [unconfirmed]'}`;
+        return `${i.label}: ${i.options[option]!.label} (tabled: ${i.options[tabled]!.label}${termMark(d, issue)})${i.confirmed ? '' : ' (unconfirmed)'}`;
       },
       (line) => wrapSpans([{ text: line }], SMALL.columns).length === 3,
     );

@@ -1,7 +1,7 @@
-// The explorer marks a tabled document's term the record does not settle with its own mark, " [unconfirmed]" /
-// " [recall]", where it lists the document's terms: the sandbox's term sheet (while the term is the document's: one
-// the student changed is theirs), the selected term's line ("(as tabled [unconfirmed])", "(tabled: … [unconfirmed])")
-// and the issue overlay's "(tabled [unconfirmed])" row; none on the terms of a document unconfirmed as a whole (its
+// The explorer marks a tabled document's term the record does not settle with the flag every command writes, " (unconfirmed)" /
+// " (recall)", where it lists the document's terms: the sandbox's term sheet (while the term is the document's: one
+// the student changed is theirs), the selected term's line ("(as tabled (unconfirmed))", "(tabled: … (unconfirmed))")
+// and the issue overlay's "(tabled (unconfirmed))" row; none on the terms of a document unconfirmed as a whole (its
 // title carries the mark). Every expectation is derived from the scenario's data.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NegotiationDocument } from '../../src/domain/types.ts';
@@ -20,7 +20,7 @@ afterEach(() => {
 function mark(d: NegotiationDocument, issue: number): string {
   const t = d.terms.find((x) => x.issue === issue);
   if (!d.confirmed || !t) return '';
-  return t.recall ? ' [recall]' : t.confirmed ? '' : ' [unconfirmed]';
+  return t.recall ? ' (recall)' : t.confirmed ? '' : ' (unconfirmed)';
 }
 
 // wide and tall enough that no label or option wraps and the whole sheet shows
@@ -64,8 +64,8 @@ describe("the explorer marks a tabled document's unsettled terms", () => {
     // the sheet's rows (the heading above them names the document, with its mark)
     const rows = leftPane(ui.lines()).filter((l) => s.issues.some((x) => l.includes(` ${x.label} `)));
     expect(rows.length).toBe(s.issues.length);
-    expect(flat(rows)).not.toContain('[unconfirmed]');
-    expect(flat(rows)).not.toContain('[recall]');
+    expect(flat(rows)).not.toContain('(unconfirmed)');
+    expect(flat(rows)).not.toContain('(recall)');
   });
 
   it("should mark the document's term on the selected line, and drop it from the sheet once the term is changed", async () => {
@@ -77,17 +77,17 @@ describe("the explorer marks a tabled document's unsettled terms", () => {
     const ui = await sandbox(s.id, d.id);
     const row = displayOrder(s).indexOf(issue.index);
     await ui.press(...Array.from({ length: row }, () => KEY.down));
-    expect(flat(ui.lines())).toContain(`${issue.label}: ${tabled} (as tabled [unconfirmed])`);
+    expect(flat(ui.lines())).toContain(`${issue.label}: ${tabled} (as tabled (unconfirmed))`);
     // the overlay's row of the document's option
     await ui.press('i');
-    expect(flat(ui.lines())).toContain('(tabled [unconfirmed])');
+    expect(flat(ui.lines())).toContain('(tabled (unconfirmed))');
     await ui.press(KEY.esc);
     await ui.press(term.option === 0 ? KEY.right : KEY.left);
     const other = issue.options[term.option === 0 ? 1 : term.option - 1]!.label;
-    expect(flat(ui.lines())).toContain(`${issue.label}: ${other} (tabled: ${tabled} [unconfirmed])`);
+    expect(flat(ui.lines())).toContain(`${issue.label}: ${other} (tabled: ${tabled} (unconfirmed))`);
     // the term on the sheet is the student's now: no mark after it
     const sheetRow = leftPane(ui.lines()).find((l) => l.includes(` ${issue.label} `))!;
-    expect(sheetRow).not.toContain('[unconfirmed]');
+    expect(sheetRow).not.toContain('(unconfirmed)');
   });
 
   it("should mark the document's term a concession set changes, in the set's detail", async () => {

@@ -3,7 +3,7 @@ import { conflictsOrNone } from '../../analysis/conflict-report.ts';
 import { contestedTerms } from '../../analysis/contested.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
-import { evaluatePackage } from '../../domain/evaluate.ts';
+import { evaluatePackage, redLineOf } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
@@ -26,8 +26,17 @@ import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/eviden
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { capitalise, count, n2 } from '../../report/format.ts';
 import { hurdleName, hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
+import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
-import { actorName, documentHeading, issueLabel, listing, unconfirmedFlag } from '../../report/words.ts';
+import {
+  actorName,
+  consentAside,
+  documentHeading,
+  issueLabel,
+  listing,
+  unconfirmedFlag,
+  withheldWords,
+} from '../../report/words.ts';
 import { AS_OF_HELP, BASIS_LEGEND, datesLine, judgedBy, mark, parseAsOf } from '../as-of.ts';
 import { type Io, palette } from '../io.ts';
 import { epochLabel } from '../labels.ts';
@@ -74,12 +83,16 @@ export function registerSummary(program: Command, io: Io): void {
         line(
           `  ${p.cyan(a.name)} (${a.role}) — no deal is worth ${a.reservation.value.toFixed(2)} to it${mark(a.reservation.basis)}; ${a.redLines.length} red line${a.redLines.length === 1 ? '' : 's'}`,
         );
-        for (const r of a.redLines)
-          line(`    ${p.dim('•')} ${r.text}${mark(r.basis)}${p.yellow(unconfirmedFlag(r.confirmed))}`);
-        for (const w of s.actors[a.index]!.withheldRedLines)
+        // two versions of one contested fact (the words stated, the modeller's stricter reading of them) read as one
+        // position contradicting itself unless the later says what it is, as the explorer's actors and briefings do
+        const asides = versionAsides(s, a.id, a.redLines.map(redLineOf), aboveRef);
+        a.redLines.forEach((r, k) => {
+          const aside = asides[k] ? p.dim(` (${asides[k]})`) : '';
           line(
-            `    ${p.dim(`withheld${mark(w.basis)}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`)}`,
+            `    ${p.dim('•')} ${r.text}${mark(r.basis)}${p.yellow(unconfirmedFlag(r.confirmed))}${aside}`,
           );
+        });
+        for (const w of s.actors[a.index]!.withheldRedLines) line(`    ${p.dim(withheldWords(w))}`);
         const inForce = new Set(epochIdsOn(s, opts.asOf ?? s.date));
         for (const e of s.actors[a.index]!.epochs)
           line(
@@ -117,7 +130,7 @@ export function registerSummary(program: Command, io: Io): void {
         const verdicts = ev.verdicts
           .map(
             (v) =>
-              `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(' (consent not needed: the text moves none of its issues)')}`,
+              `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(consentAside(false))}`,
           )
           .join(', ');
         const epochs = epochIdsOn(s, asOf);

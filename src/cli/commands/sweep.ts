@@ -16,7 +16,7 @@ import { termVariantWords } from '../../report/contested-terms.ts';
 import { SWEEP_CSV, sweepDrawsCsv, sweepJson, sweepSummaryCsv } from '../../report/exports/sweep.ts';
 import { sweepBeforeRecord } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
-import { documentHeading, listing } from '../../report/words.ts';
+import { consentAside, documentHeading, listing } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, sweptBy } from '../as-of.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
 import { checkExportFlags, optionalCsvKind } from '../export-flags.ts';
@@ -119,7 +119,7 @@ export function printSweep(
           )
         : '';
       // as show words it: an actor whose consent the text does not need cannot block it
-      const needless = a.required ? '' : p.dim('  (consent not needed: the text moves none of its issues)');
+      const needless = a.required ? '' : p.dim(` ${consentAside(false)}`);
       io.out(
         `  ${actorShort(scenario, a.actor).padEnd(width)} accepts ${pct(a.acceptRate)}  utility mean ${a.meanUtility.toFixed(3)}, min ${a.minUtility.toFixed(3)}, max ${a.maxUtility.toFixed(3)}${vote}${needless}\n`,
       );

@@ -248,7 +248,7 @@ export function ownRedLineSpans(
   return [
     { text: r.text },
     ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
-    ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: warn, give: 'never' as const }]),
+    ...(r.confirmed ? [] : [{ text: ' (unconfirmed)', color: warn, give: 'never' as const }]),
     ...(aside ? [{ text: ` (${aside})`, dim: true, give: 'first' as const }] : []),
   ];
 }

@@ -7,9 +7,10 @@ import type { ConcessionSet, NearMiss } from '../../analysis/concessions-types.t
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
+import { documentTermFlagText } from '../../report/words.ts';
 import type { Span } from '../layout.ts';
 import { GLYPH, type Theme, useTheme } from '../theme.ts';
-import { beforeRecordSpans, documentTermMark, reasonSpans, shortName, signedGap } from '../words.ts';
+import { beforeRecordSpans, reasonSpans, shortName, signedGap } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { Wrapped, wrappedHeight } from './wrapped.tsx';
 
@@ -41,7 +42,7 @@ function detailSpans(
     return [
       { text: issue.label, bold: true },
       // the term it replaces is the document's: its mark when the record does not settle it
-      { text: `: ${issue.options[c.from]!.label}${documentTermMark(document, c.issue)} → ` },
+      { text: `: ${issue.options[c.from]!.label}${documentTermFlagText(document, c.issue)} → ` },
       { text: issue.options[c.to]!.label, color: theme.changed },
     ];
   });

@@ -4,9 +4,10 @@ import { Box, Text } from 'ink';
 import type { ConflictReport, ConflictSearchReport } from '../../analysis/conflict-report.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { conflictHead, memberOwner, searchNote } from '../../report/conflict-words.ts';
+import { unconfirmedFlag } from '../../report/words.ts';
 import { type Span, wrapSpans } from '../layout.ts';
 import { useTheme } from '../theme.ts';
-import { basisText, plural, shortName, unconfirmedMark } from '../words.ts';
+import { basisText, plural, shortName } from '../words.ts';
 import { PaneTitle } from './heading.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -47,11 +48,11 @@ function conflictRows({ scenario, conflicts, width }: ConflictsProps, warn: stri
       kind: 'member' as const,
       key: `${k}/${m.actor ?? 'rule'}/${m.id}`,
       owner: shortName(memberOwner(scenario, m)),
-      // its basis mark and, when the record does not settle it, [unconfirmed], as analyze flags it
+      // its basis mark and, when the record does not settle it, (unconfirmed), as analyze flags it
       spans: [
         { text: m.text },
         ...(basisText(m.basis) ? [{ text: basisText(m.basis), color: warn }] : []),
-        ...(m.confirmed ? [] : [{ text: unconfirmedMark(m.confirmed), color: warn }]),
+        ...(m.confirmed ? [] : [{ text: unconfirmedFlag(m.confirmed), color: warn }]),
       ],
       opens: opens(m.feasibleWithout),
     })),

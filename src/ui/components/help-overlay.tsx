@@ -38,7 +38,7 @@ const MARKS: readonly (readonly [string, string])[] = [
     "a hard limit: a package that breaks it is rejected whatever else it offers (its text is the scenario's summary of the position, not a quotation)",
   ],
   ['not needed', 'the package moves nothing this actor controls, so its consent is not required'],
-  ['[unconfirmed]', 'the record does not settle this item; see peacesim sources'],
+  ['(unconfirmed)', 'the record does not settle this item; see peacesim sources'],
   ['[reading]', 'an inference from the sources, not their words'],
   ['[assumption]', "the modeller's assumption (unmarked items are stated by an actor)"],
   [

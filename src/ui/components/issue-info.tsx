@@ -7,20 +7,20 @@ import { evaluatePackage, redLineOf, verdictOf } from '../../domain/evaluate.ts'
 import { contestedTermWords } from '../../report/contested-terms.ts';
 import { cells } from '../../report/format.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
+import { documentTermFlagText } from '../../report/words.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ISSUE_KEYS } from '../keys.ts';
-import { windowStart } from '../layout.ts';
-
+import { type Span, windowStart } from '../layout.ts';
 import type { AppAction, AppState } from '../state/app.ts';
 import { judgedScenario } from '../state/app.ts';
 import { displayOrder, optionOrder } from '../state/order.ts';
 import { currentPackage } from '../state/sandbox.ts';
 import { type RejectsWhatever, rejectsWhatever } from '../state/whatever.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { capitalise, columnName, documentTermMark, fix2, gap, redLineSpans, shortName } from '../words.ts';
+import { capitalise, columnName, fix2, gap, redLineSpans, shortName } from '../words.ts';
 import { ScrollBox } from './scroll-box.tsx';
-import { Wrapped } from './wrapped.tsx';
+import { Wrapped, wrappedHeight } from './wrapped.tsx';
 
 export interface IssueInfoProps {
   readonly state: AppState;
@@ -106,8 +106,25 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
     : [];
   const rules = scenario.rules.filter((r) => r.scope.includes(issue.index));
   const selected = issue.options[order[row]!]!;
-  // numeric issues can have many candidate values: show a window of them around the selected one
-  const tableRows = Math.min(order.length, Math.max(3, Math.floor(height / 2) - 2));
+  // an option's label whole, wrapped in its column with its (tabled) mark: "75,000 troops (unconfirmed: one
+  // commentator only)" cut at the column lost the reason the option is flagged
+  const labelSpans = (option: number, isRow: boolean): Span[] => [
+    { text: issue.options[option]!.label, bold: isRow },
+    ...(sandbox.base[issue.index] === option
+      ? [{ text: ` (tabled${documentTermFlagText(doc, issue.index)})`, dim: true, give: 'never' as const }]
+      : []),
+  ];
+  const labelRows = order.map((option, k) => wrappedHeight(labelSpans(option, k === row), labelWidth - 1));
+  // numeric issues can have many candidate values: show a window of them around the selected one, as many as fit
+  // in the table's lines (a wrapped label takes more than one)
+  const tableLines = Math.min(
+    labelRows.reduce((n, h) => n + h, 0),
+    Math.max(3, Math.floor(height / 2) - 2),
+  );
+  let tableRows = Math.min(order.length, tableLines);
+  const linesOf = (from: number, n: number) => labelRows.slice(from, from + n).reduce((x, h) => x + h, 0);
+  while (tableRows > 1 && linesOf(windowStart(row, order.length, tableRows), tableRows) > tableLines)
+    tableRows--;
   const first = windowStart(row, order.length, tableRows);
   const controllers = issue.controlledBy.map((a) => scenario.actors[a]!.name);
   // the notes under the table (the option's description, the red lines and rules) get what the table leaves, and
@@ -124,13 +141,13 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box ref={top} flexDirection="column" flexShrink={0} width={width}>
         <Box flexDirection="column" flexShrink={0} width={width}>
-          {/* whole, wrapped: the issue's [unconfirmed] and the option count are not cut at the edge */}
+          {/* whole, wrapped: the issue's (unconfirmed) and the option count are not cut at the edge */}
           <Wrapped
             width={width}
             spans={[
               { text: issue.label, bold: true, color: theme.accent },
               {
-                text: `${issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option ${row + 1} of ${issue.options.length}${issue.confirmed ? '' : ' · [unconfirmed]'}`,
+                text: `${issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option ${row + 1} of ${issue.options.length}${issue.confirmed ? '' : ' · (unconfirmed)'}`,
                 dim: true,
               },
             ]}
@@ -179,17 +196,8 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
                 <Text> {inSandbox ? '●' : ' '}</Text>
               </Box>
               <Box width={labelWidth} flexShrink={0} paddingRight={1}>
-                {/* the label gives way, never the (tabled) mark after it */}
-                <Box flexShrink={1}>
-                  <Text wrap="truncate-end" bold={isRow}>
-                    {o.label}
-                  </Text>
-                </Box>
-                {sandbox.base[issue.index] === option ? (
-                  <Box flexShrink={0}>
-                    <Text dimColor> (tabled{documentTermMark(doc, issue.index)})</Text>
-                  </Box>
-                ) : null}
+                {/* whole, wrapped in its column, with the (tabled) mark after it */}
+                <Wrapped spans={labelSpans(option, isRow)} width={labelWidth - 1} />
               </Box>
               {scenario.actors.map((a, j) => {
                 const value = a.preferences[issue.index]?.values[option];

@@ -19,7 +19,7 @@ export interface TermSheetProps {
   readonly height: number;
   /**
    * the mark after an issue's option while the package leaves it as `base` has it (the sandbox: the tabled
-   * document's term the record does not settle, " [unconfirmed]"); a changed term is the user's and has none
+   * document's term the record does not settle, " (unconfirmed)"); a changed term is the user's and has none
    */
   readonly mark?: (issue: number) => string;
 }

@@ -12,6 +12,7 @@ import { utility } from '../../domain/utility.ts';
 import { redLinesBeforeRecord } from '../../report/before-record.ts';
 import { percentOf } from '../../report/format.ts';
 import { anticipatedZoneWords } from '../../report/ratification.ts';
+import { documentHeading } from '../../report/words.ts';
 import { analysisOf } from '../analysis-outcome.ts';
 import {
   ConcessionDetail,
@@ -28,7 +29,7 @@ import { ANALYSIS_KEYS } from '../keys.ts';
 import type { Span } from '../layout.ts';
 import { activeDocument, anticipates, judgedScenario } from '../state/app.ts';
 import { useTheme } from '../theme.ts';
-import { fix2, plural, shortName, titled } from '../words.ts';
+import { fix2, plural, shortName } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const SOLUTION_NAMES: Readonly<Record<SolutionKind, string>> = {
@@ -138,7 +139,7 @@ export function AnalysisScreen({ state, dispatch, width, height, active }: Scree
     { text: 'Minimal concessions', bold: true },
     {
       text: doc
-        ? ` · positions of ${state.asOf ?? doc.date} · for ${titled(doc)}`
+        ? ` · positions of ${state.asOf ?? doc.date} · for ${documentHeading(doc)}`
         : ' · open a document first',
       dim: true,
     },

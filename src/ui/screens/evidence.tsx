@@ -9,13 +9,14 @@ import { peopleAtTheTable } from '../../engine/game.ts';
 import type { RestsOnSection } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { cells } from '../../report/format.ts';
+import { consentAside, unconfirmedFlag } from '../../report/words.ts';
 import { Heading, PaneTitle } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { EVIDENCE_KEYS } from '../keys.ts';
-import { type Span, windowStart, wrapSpans } from '../layout.ts';
+import { fitLabels, type Span, windowStart, wrapSpans } from '../layout.ts';
 import { type EvidenceView, evidenceView, flipsHead, restsOnLine } from '../state/evidence.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { shortName, signedGap } from '../words.ts';
@@ -77,6 +78,13 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   // in place of the blank row that parts them
   const whole: Span[] | null =
     doc && cells(doc.title) > width - 25 ? [{ text: doc.title, bold: true }] : null;
+  // a row cuts a long title before its flag, never the flag: "(unconfirmed)" says what the row's counts rest on
+  const shown = docs.map((d) => state.scenario.documents.find((x) => x.id === d.id));
+  const rowTitles = fitLabels(
+    docs.map((d, k) => shown[k]?.title ?? d.title),
+    width - 25,
+    shown.map((x) => unconfirmedFlag(x?.confirmed ?? true)),
+  );
   const gapRows = whole ? wrappedHeight(whole, width) : 1;
   const detail = Math.max(2, height - top - listRows - gapRows);
   const verdictColor = (v: string) =>
@@ -96,7 +104,18 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   // an actor's name wider than its column goes on under itself, whole ("Coalition of the" / "willing"): the
   // verdict and its margin beside it keep their columns
   const nameSpans = (name: string): Span[] => [{ text: shortName(name) }];
-  const nameRows = doc ? doc.rows.map((r) => wrappedHeight(nameSpans(r.name), nameWidth)) : [];
+  // under what settles the verdict and its margin (one row, as ever), for an actor whose consent the text does not
+  // need, show's words for it, whole on as many rows as they take beside the name
+  const restWidth = Math.max(1, width - nameWidth - 1 - 9);
+  const needless: Span[] = [{ text: consentAside(false).trim(), dim: true }];
+  const nameRows = doc
+    ? doc.rows.map((r) =>
+        Math.max(
+          wrappedHeight(nameSpans(r.name), nameWidth),
+          1 + (r.required ? 0 : wrappedHeight(needless, restWidth)),
+        ),
+      )
+    : [];
   let rowsShown = 0;
   let rowLines = 0;
   while (rowsShown < nameRows.length && rowLines + nameRows[rowsShown]! <= detail)
@@ -124,7 +143,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
               </Box>
               <Box flexGrow={1} flexShrink={1}>
                 <Text wrap="truncate-end" bold={at}>
-                  {d.title}
+                  {rowTitles[start + k] ?? d.title}
                 </Text>
               </Box>
               <Box width={12} flexShrink={0} justifyContent="flex-end">
@@ -151,7 +170,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
               <Box width={9} flexShrink={0}>
                 <Text color={verdictColor(r.verdict)}>{r.verdict}</Text>
               </Box>
-              <Box flexGrow={1} flexShrink={1}>
+              <Box flexGrow={1} flexShrink={1} flexDirection="column">
                 {/* the margin's two ends whole: what settles it gives way first ("by the… · margin −0.003 … +0.27") */}
                 <Wrapped
                   spans={[
@@ -162,9 +181,10 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
                       give: 'never',
                     },
                   ]}
-                  width={Math.max(1, width - nameWidth - 1 - 9)}
+                  width={restWidth}
                   maxLines={1}
                 />
+                {r.required ? null : <Wrapped spans={needless} width={restWidth} />}
               </Box>
             </Box>
           ))}

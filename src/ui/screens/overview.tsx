@@ -13,7 +13,7 @@ import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
 import { bodies } from '../../report/ratification.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
-import { issueLabel } from '../../report/words.ts';
+import { documentHeading, issueLabel, unconfirmedFlag, withheldWords } from '../../report/words.ts';
 import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -25,7 +25,7 @@ import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layou
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { basisText, fix2, plural, rejecters, shortName, situationParts, withheldWords } from '../words.ts';
+import { basisText, fix2, plural, rejecters, shortName, situationParts } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenario; width: number }) {
@@ -60,7 +60,7 @@ function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenar
             spans={[
               { text: r.text },
               ...(basisMark(r.basis) ? [{ text: basisText(r.basis), color: theme.warn }] : []),
-              ...(r.confirmed ? [] : [{ text: ' [unconfirmed]', color: theme.warn }]),
+              ...(r.confirmed ? [] : [{ text: ' (unconfirmed)', color: theme.warn }]),
               ...(asides[k] ? [{ text: ` (${asides[k]})`, dim: true }] : []),
             ]}
             width={width - 3}
@@ -134,17 +134,19 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const docsLegend = `${GLYPH.accept} agreement ${GLYPH.reject} none`;
   const titleRows = paneTitleRows('Documents', docsNote, docsLegend, leftWidth);
   // pointer, mark and date take 15 columns; titles that would cut alike keep where they differ
+  // a title is cut, not its flag: "(unconfirmed)" says what the row's verdict rests on
   const titles = fitLabels(
     docs.map((d) => d.title),
     leftWidth - 15,
+    docs.map((d) => unconfirmedFlag(d.confirmed)),
   );
   // a title its row cuts reads whole at the head of the detail, and under it the verdict — who rejects, the rules
-  // broken, who tabled it and [unconfirmed] — and the ratification hurdles, whole (a cut verdict lost an actor that
+  // broken, who tabled it and (unconfirmed) — and the ratification hurdles, whole (a cut verdict lost an actor that
   // rejects or the mark, a cut hurdle its body, threshold or date): the list gives up rows for the tallest of them,
   // so that it does not jump as the selection moves
   const wholeSpans = (title: string) => [{ text: title, bold: true }];
   const wholeRows = docs.map((d, k) =>
-    titles[k] === d.title ? 0 : wrapSpans(wholeSpans(d.title), leftWidth - 1).length,
+    titles[k] === documentHeading(d) ? 0 : wrapSpans(wholeSpans(d.title), leftWidth - 1).length,
   );
   const verdictSpans = (k: number): Span[] => {
     const ev = evaluations[k]!;
@@ -163,7 +165,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
             bold: true,
           },
       {
-        text: ` · tabled by ${shortName(scenario.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · [unconfirmed]'}`,
+        text: ` · tabled by ${shortName(scenario.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · (unconfirmed)'}`,
         dim: true,
       },
     ];
@@ -211,7 +213,8 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
-  const whole = selected && titles[state.documentRow] !== selected.title ? wholeSpans(selected.title) : null;
+  const whole =
+    selected && titles[state.documentRow] !== documentHeading(selected) ? wholeSpans(selected.title) : null;
   const selectedEval = evaluations[state.documentRow];
   const hurdleLine = hurdleLineOf(state.documentRow);
   const contestedLines = contestedOf(state.documentRow);

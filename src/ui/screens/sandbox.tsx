@@ -10,6 +10,7 @@ import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import { contestedTermWords } from '../../report/contested-terms.ts';
 import { hurdleSentence } from '../../report/ratification.ts';
+import { documentHeading, documentTermFlagText } from '../../report/words.ts';
 import { Heading, type HeadingProps, headingRows, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { IssueInfo } from '../components/issue-info.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -24,7 +25,7 @@ import { judgedScenario } from '../state/app.ts';
 import { displayOrder } from '../state/order.ts';
 import { changedIssues, currentPackage, type SandboxAction } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { agreementLine, documentTermMark, plural, titled } from '../words.ts';
+import { agreementLine, plural } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const ACTIONS: Partial<Record<(typeof SANDBOX_KEYS)[number]['id'], SandboxAction>> = {
@@ -89,7 +90,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   // way first, then the body
   const heading: HeadingProps = {
     // a text the record does not settle says so where it is named, as every command names it
-    title: titled(doc),
+    title: documentHeading(doc),
     right: [doc.date, `tabled by ${scenario.actors[doc.tabledBy]!.name}`],
     width,
     wrap: true,
@@ -102,17 +103,17 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
     },
     { text: ` — ${agreementLine(scenario, evaluation)}` },
   ];
-  // the selected term, the document's option for it and the issue's [unconfirmed], whole: it is the term the student
+  // the selected term, the document's option for it and the issue's (unconfirmed), whole: it is the term the student
   // is changing, and an option cut here could be the one that differs ("Frozen on the line, the Russian-held part…")
   const selectedLine: Span[] = [
     { text: `${issue.label}: `, bold: true },
     { text: option.label, ...(option === tabled ? {} : { color: theme.changed }) },
-    // the document's term carries its own mark when the record does not settle it (the issue's is another)
+    // the document's term carries its own flag when the record does not settle it (the issue's is another)
     {
-      text: `${option === tabled ? ' (as tabled' : ` (tabled: ${tabled.label}`}${documentTermMark(doc, issue.index)})`,
+      text: `${option === tabled ? ' (as tabled' : ` (tabled: ${tabled.label}`}${documentTermFlagText(doc, issue.index)})`,
       dim: true,
     },
-    ...(issue.confirmed ? [] : [{ text: ' [unconfirmed]', dim: true }]),
+    ...(issue.confirmed ? [] : [{ text: ' (unconfirmed)', dim: true }]),
     // the document's term another report words otherwise: show's words, on the text as tabled
     ...contested
       .filter((c) => c.issue === issue.id)
@@ -169,7 +170,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
                 row={sandbox.row}
                 width={leftWidth}
                 height={bodyHeight - 1}
-                mark={(issue) => documentTermMark(doc, issue)}
+                mark={(issue) => documentTermFlagText(doc, issue)}
               />
             </Box>
             <SidePane width={rightWidth + 2}>

@@ -12,15 +12,16 @@ import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { BEFORE_RECORD_LEAD, beforeRecordCounts } from '../../report/before-record.ts';
 import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
+import { documentHeading, unconfirmedFlag } from '../../report/words.ts';
 import { Heading } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { TIMELINE_KEYS } from '../keys.ts';
-import { windowStart } from '../layout.ts';
+import { fitLabels, windowStart } from '../layout.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { columnName, shortName, situationParts, titled } from '../words.ts';
+import { columnName, shortName, situationParts } from '../words.ts';
 import type { ScreenProps } from './types.ts';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -115,7 +116,7 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   );
   // the selected document's title whole, on two rows when it is wider than the screen (as long as the longest)
   const titleSpans = (title: string) => [{ text: title, bold: true }];
-  const titleLines = Math.max(1, ...entries.map((e) => wrappedHeight(titleSpans(titled(e)), width)));
+  const titleLines = Math.max(1, ...entries.map((e) => wrappedHeight(titleSpans(documentHeading(e)), width)));
   // the table gives up rows for two of the dated positions' and the tallest counts (so that it does not jump as the
   // selection moves), down to three; what they do not show scrolls (pgup/pgdn), never cut
   const room = Math.max(2, height - 1 - legendLines - 1 - 3 - titleLines);
@@ -128,6 +129,12 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
   const belowLines = wanted + tableRows - listRows;
   const detailLines = titleLines + belowLines;
   const start = windowStart(row, entries.length, listRows);
+  // a title is cut, not its flag: "(unconfirmed)" says what the row's verdicts rest on
+  const titles = fitLabels(
+    entries.map((e) => e.title),
+    docW - 1,
+    entries.map((e) => unconfirmedFlag(e.confirmed)),
+  );
   const selected = entries[row];
 
   return (
@@ -167,7 +174,7 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
                 {e.date}
               </Cell>
               <Cell width={docW - 1} bold={isRow}>
-                {titled(e)}
+                {titles[start + k] ?? ''}
               </Cell>
               <Cell width={1}> </Cell>
               {scenario.actors.map((a, j) => {
@@ -190,7 +197,7 @@ export function TimelineScreen({ state, dispatch, width, height, active }: Scree
       {selected ? (
         <Box flexDirection="column" height={detailLines} width={width} flexShrink={0}>
           <Box height={titleLines} flexShrink={0}>
-            <Wrapped spans={titleSpans(titled(selected))} width={width} />
+            <Wrapped spans={titleSpans(documentHeading(selected))} width={width} />
           </Box>
           <ScrollBox key={row} height={belowLines} width={width} active={active} pagesOnly>
             {/* first: they qualify the verdicts in the table; the rows are the positions' and scroll (pgdn) */}

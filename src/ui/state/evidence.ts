@@ -9,10 +9,12 @@ import {
 import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
+import { consentOf } from '../../domain/consent.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { BasisKind, Scenario } from '../../domain/types.ts';
 import { outcomeName, type RestsOnSection } from '../../report/evidence.ts';
-import { basisText, titled, unconfirmedMark } from '../words.ts';
+import { documentHeading, unconfirmedFlag } from '../../report/words.ts';
+import { basisText } from '../words.ts';
 
 interface EvidenceRow {
   readonly actor: string;
@@ -25,6 +27,8 @@ interface EvidenceRow {
   readonly accepts: boolean;
   /** what would flip it: each a set of marked items, in words */
   readonly flips: readonly string[];
+  /** whether the text needs its consent (a party, or the text moves an issue it controls) */
+  readonly required: boolean;
 }
 
 /**
@@ -78,7 +82,7 @@ function redLineMarks(scenario: Scenario, date: string, actor: string, ids: read
   const best = [...lines].sort(
     (x, y) => SOLID[x.basis] - SOLID[y.basis] || Number(y.confirmed) - Number(x.confirmed),
   )[0];
-  return best ? `${basisText(best.basis)}${unconfirmedMark(best.confirmed)}` : '';
+  return best ? `${basisText(best.basis)}${unconfirmedFlag(best.confirmed)}` : '';
 }
 
 /** Calibration (LP) and every document's hinges, in one view. Pure given the loaded solver. */
@@ -96,6 +100,7 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
   let depends = 0;
   const documents = c.documents.map((d, k) => {
     const h = hinges[k]!;
+    const required = new Set(consentOf(scenario, scenario.documents[k]!.package).map((x) => x.actor));
     const rows = Object.entries(d.verdicts).map(([actor, v]) => ({
       actor,
       name: name(actor),
@@ -110,14 +115,15 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
       margin: v.margin,
       accepts: h.verdicts[actor]!.accepts,
       flips: (h.verdicts[actor]?.hinges ?? []).map(words),
+      required: required.has(actor),
     }));
     const s = rows.filter((r) => r.verdict !== 'depends').length;
     settled += s;
     depends += rows.length - s;
     return {
       id: d.id,
-      // [unconfirmed] with it: the row and the whole title under the list say so, as calibrate and hinges do
-      title: titled(scenario.documents[k]!),
+      // (unconfirmed) with it: the row and the whole title under the list say so, as calibrate and hinges do
+      title: documentHeading(scenario.documents[k]!),
       date: d.date,
       settled: s,
       depends: rows.length - s,
