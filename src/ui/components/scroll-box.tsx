@@ -34,8 +34,18 @@ export function ScrollBox({
   const [offset, setOffset] = useState(0);
   // measured, and the screen told, in the commit that drew it: a key's frame never shows a stale overflow (a scroll
   // hint in the status line for content that now fits)
+  // A layout can flip between two heights (the scroll line's row changes what the content wraps to on a screen too
+  // small for it): measured A, then B, then A again — React gives up on the endless updates. Then the larger holds
+  // until the measurement leaves the pair.
+  const last = useRef<readonly number[]>([]);
   useLayoutEffect(() => {
-    if (inner.current) setContentHeight(measureElement(inner.current).height);
+    if (!inner.current) return;
+    const measured = measureElement(inner.current).height;
+    const [before, previous] = last.current;
+    const flipping = last.current.length === 2 && measured === before && previous !== measured;
+    if (!flipping) last.current = [previous ?? measured, measured];
+    const next = flipping ? Math.max(measured, previous!) : measured;
+    if (next !== contentHeight) setContentHeight(next);
   });
   const overflows = contentHeight > height;
   useLayoutEffect(() => {
