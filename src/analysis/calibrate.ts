@@ -2,6 +2,7 @@
 // actor, the region of weights and reservations within the scenario's own ranges that reproduces its recorded
 // reactions (calibrate-region.ts); the conflicts of a record that no such preference reproduces; and, for every
 // document and actor, whether the record decides the verdict or the modeller's numbers do.
+import { consentOf } from '../domain/consent.ts';
 import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
 import { requireDocument } from '../domain/lookup.ts';
 import { epochsInForce, positionsAsOf } from '../domain/positions.ts';
@@ -80,6 +81,8 @@ export interface DocumentVerdict {
   readonly margin: Interval;
   /** red lines in force at the document's date that it breaks: the actor rejects it whatever its weights */
   readonly redLines: readonly string[];
+  /** whether the text needs the actor's consent (domain/consent.ts): false when it moves none of its issues */
+  readonly required: boolean;
 }
 
 export interface CalibrationReport {
@@ -300,20 +303,28 @@ export function disposeActor(r: ActorRegion | null): void {
 }
 
 /** The verdict of an actor on a document over its region, judged by its positions on the document's date. */
-function documentVerdict(scenario: Scenario, r: ActorRegion, document: number): DocumentVerdict {
+function documentVerdict(
+  scenario: Scenario,
+  r: ActorRegion,
+  document: number,
+  required: boolean,
+): DocumentVerdict {
   const doc = scenario.documents[document]!;
   const at = positionsAsOf(scenario, doc.date).actors[r.actor]!;
   const redLines = brokenConstraints(at.redLines, doc.package).map((v) => v.redLine);
   const judged = r.unknowns.judge(doc.package, doc.date);
   const v = regionVerdict(r.region, judged)!;
-  if (redLines.length) return { verdict: 'rejects', decidedBy: 'red-line', margin: v.margin, redLines };
-  if (v.verdict === 'depends') return { verdict: v.verdict, decidedBy: null, margin: v.margin, redLines };
+  if (redLines.length)
+    return { verdict: 'rejects', decidedBy: 'red-line', margin: v.margin, redLines, required };
+  if (v.verdict === 'depends')
+    return { verdict: v.verdict, decidedBy: null, margin: v.margin, redLines, required };
   const alone = r.box === r.region ? v.verdict : regionVerdict(r.box, judged)!.verdict;
   return {
     verdict: v.verdict,
     decidedBy: alone === v.verdict ? 'ranges' : 'record',
     margin: v.margin,
     redLines,
+    required,
   };
 }
 
@@ -356,11 +367,20 @@ export function calibrateScenario(lp: Lp, scenario: Scenario): CalibrationReport
       })),
       conflicts: conflictList,
       actors: Object.fromEntries(present.map((r) => [actorId(r.actor), r.calibration])),
-      documents: scenario.documents.map((d, k) => ({
-        id: d.id,
-        date: d.date,
-        verdicts: Object.fromEntries(present.map((r) => [actorId(r.actor), documentVerdict(scenario, r, k)])),
-      })),
+      documents: scenario.documents.map((d, k) => {
+        // a verdict the text does not need blocks nothing: the text says so under it, --json as `required`
+        const needed = new Set(consentOf(scenario, d.package).map((c) => c.actor));
+        return {
+          id: d.id,
+          date: d.date,
+          verdicts: Object.fromEntries(
+            present.map((r) => [
+              actorId(r.actor),
+              documentVerdict(scenario, r, k, needed.has(actorId(r.actor))),
+            ]),
+          ),
+        };
+      }),
     };
   } finally {
     for (const r of regions) disposeActor(r);

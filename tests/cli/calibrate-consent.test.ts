@@ -1,5 +1,6 @@
 // calibrate marks a verdict whose consent the text does not need, in show's and sweep's words, under that actor's
-// verdict: the EU's on the Istanbul texts of ukraine-peace blocks nothing. Who must consent comes from the domain.
+// verdict: the EU's on the Istanbul texts of ukraine-peace blocks nothing. Who must consent comes from the domain;
+// --json says it of every verdict (`required`), so the fact the text states is in the JSON too.
 import { describe, expect, it } from 'vitest';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { consentOf } from '../../src/domain/consent.ts';
@@ -12,12 +13,16 @@ const ASIDE = consentAside(false).trim();
 
 describe('calibrate and consent a text does not need', () => {
   for (const id of shippedIds())
-    it(`${id}: says so under each verdict a document does not need, and no other`, async () => {
+    it(`${id}: says so under each verdict a document does not need, and no other, and --json as required`, async () => {
       const s = loadScenarioFile(`scenarios/${id}.yaml`);
       const json = JSON.parse(await cliOk('calibrate', id, '--json'));
       const text = flat(await cliOk('calibrate', id));
       const verdicts = text.slice(text.indexOf('Verdicts over every preference'));
-      const docs = json.documents as { id: string; date: string; verdicts: Record<string, unknown> }[];
+      const docs = json.documents as {
+        id: string;
+        date: string;
+        verdicts: Record<string, { required: boolean }>;
+      }[];
       const heads = docs.map((d) =>
         flat(`${documentHeading(s.documents.find((x) => x.id === d.id)!)} (${d.date})`),
       );
@@ -29,6 +34,9 @@ describe('calibrate and consent a text does not need', () => {
         const section = verdicts.slice(from, to);
         const needed = consentOf(s, s.documents.find((x) => x.id === d.id)!.package).map((c) => c.actor);
         const spare = Object.keys(d.verdicts).filter((a) => !needed.includes(a));
+        // the JSON's `required` is the domain's answer for every verdict, and the text's asides are its falses
+        for (const [a, v] of Object.entries(d.verdicts))
+          expect(v.required, `${d.id} ${a}`).toBe(needed.includes(a));
         expect(section.split(flat(ASIDE)).length - 1, d.id).toBe(spare.length);
         // each under its own actor's verdict: the next actor's name follows it, or the section ends
         for (const a of spare) {

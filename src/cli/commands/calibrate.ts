@@ -7,7 +7,6 @@ import {
   settledOnReadings,
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
-import { consentOf } from '../../domain/consent.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 
@@ -172,8 +171,6 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   let unrangedCount = 0;
   for (const d of r.documents) {
     const doc = s.documents.find((x) => x.id === d.id)!;
-    // a verdict the text does not need says so, as show and sweep say it: the EU's on the Istanbul texts blocks nothing
-    const required = new Set(consentOf(s, doc.package).map((c) => c.actor));
     out.push(`  ${documentHeading(doc)} ${p.dim(`(${d.date})`)}`);
     for (const [id, v] of Object.entries(d.verdicts)) {
       const a = actor(id);
@@ -184,7 +181,8 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       if (fixed && v.decidedBy === 'ranges') unrangedCount++;
       out.push(`    ${a.name.padEnd(26)} ${verdictWords(v, p, text, settledOnReadings(r, id), fixed)}`);
       // under the verdict, in its column: beside it, the aside pushed what settles it off its row
-      if (!required.has(id)) out.push(`${' '.repeat(31)}${p.dim(consentAside(false).trim())}`);
+      // a verdict the text does not need says so, as show and sweep say it: the EU's on the Istanbul texts blocks nothing
+      if (!v.required) out.push(`${' '.repeat(31)}${p.dim(consentAside(false).trim())}`);
     }
   }
   out.push(
