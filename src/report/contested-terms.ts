@@ -1,10 +1,11 @@
 // A contested term in words (analysis/contested.ts finds them): the one sentence show, whatif, analyze, timeline and
 // concessions print beside a verdict that rests on one version of a contested text.
 import type { ContestedTerm, TermVariant } from '../analysis/contested.ts';
+import { variantFlagText } from '../domain/flags.ts';
 import type { Scenario } from '../domain/types.ts';
 import { joinIds } from './csv.ts';
 import { optionLabel } from './format.ts';
-import { actorName, documentTermFlagText, issueLabel, unconfirmedFlag } from './words.ts';
+import { actorName, documentTermFlagText, issueLabel } from './words.ts';
 
 /**
  * "contested term: Donetsk region — as tabled, Frozen on the line of contact; a recorded variant, Mutual pull-back …
@@ -23,9 +24,7 @@ export function contestedTermWords(s: Scenario, c: ContestedTerm): string {
 export function termVariantWords(s: Scenario, c: TermVariant): string {
   const src = c.sources.length ? ` [${c.sources.join(', ')}]` : '';
   const variant = optionLabel(s, c.issue, c.variant);
-  // an option whose label already says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)")
-  // is not flagged twice
-  const flag = c.recall ? ' (recall)' : /\bunconfirmed\b/i.test(variant) ? '' : unconfirmedFlag(c.confirmed);
+  const flag = variantFlagText(c, variant);
   // the term as tabled is the document's: flagged as every list of its terms flags it (documentTermFlag)
   const tabledFlag = documentTermFlagText(
     s.documents.find((d) => d.id === c.document),

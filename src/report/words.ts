@@ -3,15 +3,17 @@
 
 import { basisMark } from '../domain/basis.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
-import type {
-  Actor,
-  ActorStrategy,
-  NegotiationDocument,
-  Scenario,
-  Strategy,
-  StrategyKind,
-} from '../domain/types.ts';
+import type { Actor, ActorStrategy, Scenario, Strategy, StrategyKind } from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
+
+// the flags of what the record leaves unsettled are the domain's, so that an analysis's labels (hinges) word them as
+// every report does; the reports import them from here
+export {
+  documentHeading,
+  documentTermFlag,
+  documentTermFlagText,
+  unconfirmedFlag,
+} from '../domain/flags.ts';
 
 /** A name's possessive: "Russia's", "United States'". */
 export function possessive(name: string): string {
@@ -71,47 +73,12 @@ export function strategyGrounds(scenarios: ActorStrategy, used: Strategy): strin
   return scenarios.given ? marked : " (the scenario gives none: the engine's default) [assumption]";
 }
 
-/** A red line's or rule's flags as the sources report words them. */
-/** " (unconfirmed)" after an item the record does not settle, or "": the command line's flag wherever one is named. */
-export function unconfirmedFlag(confirmed: boolean): string {
-  return confirmed ? '' : ' (unconfirmed)';
-}
-
 /** What an actor's verdict on a text is worth when the text moves nothing it controls: its consent is not needed. */
 const CONSENT_NOT_NEEDED = 'consent not needed: the text moves none of its issues';
 
 /** " (consent not needed: the text moves none of its issues)" after the verdict of an actor the text does not need, or "". */
 export function consentAside(required: boolean): string {
   return required ? '' : ` (${CONSENT_NOT_NEEDED})`;
-}
-
-/** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
-export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
-  return `${d.title}${unconfirmedFlag(d.confirmed)}`;
-}
-
-/**
- * The flag a tabled document's term on `issue` carries: RECALL when it is commonly reported but not verified,
- * UNCONFIRMED when the record does not settle that the text says it, null when the record does, when the document
- * does not address the issue, or when the document as a whole is unconfirmed (its title carries the flag, once).
- * Every place that lists a document's terms asks this, and words the answer in its own convention.
- */
-export function documentTermFlag(
-  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
-  issue: number,
-): 'UNCONFIRMED' | 'RECALL' | null {
-  if (!doc?.confirmed) return null;
-  const t = doc.terms.find((x) => x.issue === issue);
-  return !t ? null : t.recall ? 'RECALL' : t.confirmed ? null : 'UNCONFIRMED';
-}
-
-/** The command line's words for a document's term flag: " (unconfirmed)", " (recall)" or "". */
-export function documentTermFlagText(
-  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
-  issue: number,
-): string {
-  const f = documentTermFlag(doc, issue);
-  return f ? ` (${f.toLowerCase()})` : '';
 }
 
 /**
@@ -123,6 +90,7 @@ export function withheldWords(w: Actor['withheldRedLines'][number]): string {
   return `withheld${m ? ` ${m}` : ''}: ${w.redLine.text.replace(/[.\s]+$/, '')} — ${w.basis === 'reading' ? 'read as not holding' : 'assumed not to hold'} on the scenario's date; \`peacesim hinges\` restores it`;
 }
 
+/** A red line's or rule's flags as the sources report words them. */
 export function provenanceFlag(confirmed: boolean, recall: boolean): string {
   if (recall) return 'RECALL';
   return confirmed ? '' : 'UNCONFIRMED';

@@ -1,0 +1,48 @@
+// What the record leaves unsettled, flagged where people read it: a tabled text as a whole, one of its terms, a
+// recorded variant of a term. One rule and the command line's words for every command, the explorer, the play
+// screen and the analyses' labels (hinges) alike — here, below them all, so that each asks the same question.
+import type { NegotiationDocument, Provenance } from './types.ts';
+
+/** " (unconfirmed)" after an item the record does not settle, or "": the command line's flag wherever one is named. */
+export function unconfirmedFlag(confirmed: boolean): string {
+  return confirmed ? '' : ' (unconfirmed)';
+}
+
+/** A tabled document's title and, when the record does not settle its text, " (unconfirmed)". */
+export function documentHeading(d: { readonly title: string; readonly confirmed: boolean }): string {
+  return `${d.title}${unconfirmedFlag(d.confirmed)}`;
+}
+
+/**
+ * The flag a tabled document's term on `issue` carries: RECALL when it is commonly reported but not verified,
+ * UNCONFIRMED when the record does not settle that the text says it, null when the record does, when the document
+ * does not address the issue, or when the document as a whole is unconfirmed (its title carries the flag, once).
+ * Every place that lists a document's terms asks this, and words the answer in its own convention.
+ */
+export function documentTermFlag(
+  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
+  issue: number,
+): 'UNCONFIRMED' | 'RECALL' | null {
+  if (!doc?.confirmed) return null;
+  const t = doc.terms.find((x) => x.issue === issue);
+  return !t ? null : t.recall ? 'RECALL' : t.confirmed ? null : 'UNCONFIRMED';
+}
+
+/** The command line's words for a document's term flag: " (unconfirmed)", " (recall)" or "". */
+export function documentTermFlagText(
+  doc: Pick<NegotiationDocument, 'confirmed' | 'terms'> | undefined,
+  issue: number,
+): string {
+  const f = documentTermFlag(doc, issue);
+  return f ? ` (${f.toLowerCase()})` : '';
+}
+
+/**
+ * The command line's flag after a recorded variant of a term, by its own provenance whatever the document's (the
+ * variant is another report, not the text): " (recall)", " (unconfirmed)" or "". An option whose label already
+ * says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)") is not flagged twice.
+ */
+export function variantFlagText(v: Pick<Provenance, 'confirmed' | 'recall'>, optionLabel: string): string {
+  if (v.recall) return ' (recall)';
+  return /\bunconfirmed\b/i.test(optionLabel) ? '' : unconfirmedFlag(v.confirmed);
+}
