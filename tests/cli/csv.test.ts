@@ -353,6 +353,10 @@ describe('whatif --csv', () => {
         'red_lines_before_ahead_of_record',
         'red_lines_after_ahead_of_record',
         'contested_turns',
+        'changes',
+        'document_confirmed',
+        'from_confirmed',
+        'from_recall',
       ]);
       expect(t.rows.map((r) => r.actor)).toEqual(Object.keys(j.verdicts));
       for (const r of t.rows) {
@@ -377,6 +381,20 @@ describe('whatif --csv', () => {
         ] as const)
           expect(r[col]).toBe(side.violations.map((x: { basis: string }) => x.basis).join(';'));
         expect(r.contested_turns).toBe(turnsOf(j.contested, r.actor!));
+        // what each changed term rests on, as --json gives it
+        type Change = {
+          issue: string;
+          from: unknown;
+          to: unknown;
+          fromConfirmed?: boolean;
+          fromRecall?: boolean;
+        };
+        const changes = j.changes as Change[];
+        expect(r.changes).toBe(changes.map((c) => `${c.issue}=${c.from}→${c.to}`).join(';'));
+        expect(r.document_confirmed).toBe(String(j.documentConfirmed));
+        const stated = changes.filter((c) => c.fromConfirmed !== undefined);
+        expect(r.from_confirmed).toBe(stated.map((c) => `${c.issue}=${c.fromConfirmed}`).join(';'));
+        expect(r.from_recall).toBe(stated.map((c) => `${c.issue}=${c.fromRecall}`).join(';'));
       }
       expect((await cli(...argv, '--csv')).out).toBe(t.text);
     });
@@ -425,6 +443,12 @@ describe('concessions --csv', () => {
             .map((c: Contested) => c.issue)
             .join(';'),
         );
+        // what each changed term rests on, as --json gives it
+        type Change = { issue: string; fromConfirmed?: boolean; fromRecall?: boolean };
+        const stated = (x.changes as Change[]).filter((c) => c.fromConfirmed !== undefined);
+        expect(r.document_confirmed).toBe(String(j.documentConfirmed));
+        expect(r.from_confirmed).toBe(stated.map((c) => `${c.issue}=${c.fromConfirmed}`).join(';'));
+        expect(r.from_recall).toBe(stated.map((c) => `${c.issue}=${c.fromRecall}`).join(';'));
       });
     });
 

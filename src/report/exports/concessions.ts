@@ -11,7 +11,7 @@ import {
   markedLine,
   type NamedBeforeRecord,
 } from '../named-before-record.ts';
-import { changeJson } from './whatif.ts';
+import { changeJson, changesCells } from './whatif.ts';
 
 /** One set of changes as JSON: ids and values, the Nash product, every actor's utility and margin. */
 function setJson(s: Scenario, doc: NegotiationDocument, x: ConcessionSet) {
@@ -89,7 +89,8 @@ export function concessionsJson(s: Scenario, r: ConcessionsResult) {
 
 /**
  * One row per set: the minimal sets best first (`kind` solution) or, when none works, the closest (`kind`
- * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`. When negotiators anticipate ratification,
+ * closest). Changes read `issue=from→to`, ids or numbers, joined by `;`, and what the document's term on each rests
+ * on as --json says it (changesCells). When negotiators anticipate ratification,
  * a last column names the hurdles of required actors a closest set would fail.
  */
 export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
@@ -104,29 +105,30 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
         v.violations.filter((x) => marks.of(v.actor, x.redLine)).map((x) => `${v.actor}/${x.redLine}`),
       ),
     );
-  const row = (kind: string, rank: number, x: ConcessionSet, miss?: NearMiss) => [
-    kind,
-    rank,
-    x.changes.length,
-    joinIds(
-      x.changes.map((c) => {
-        const j = changeJson(s, c, r.document);
-        return `${j.issue}=${j.from}→${j.to}`;
-      }),
-    ),
-    x.nash,
-    x.tablerLoss,
-    joinIds(x.required.map((a) => s.actors[a]!.id)),
-    ...s.actors.map((a) => x.utilities[a.index]!),
-    ...s.actors.map((a) => x.utilities[a.index]! - res[a.index]!),
-    miss?.blockers,
-    miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
-    miss && joinIds(miss.rulesBroken),
-    miss?.minMargin,
-    miss && early(rank - 1),
-    joinIds(x.contested.filter(movesAny).map((c) => c.issue)),
-    ...(r.anticipate ? [miss && joinIds(miss.wouldFail.map((h) => h.id))] : []),
-  ];
+  const row = (kind: string, rank: number, x: ConcessionSet, miss?: NearMiss) => {
+    const [changes, fromConfirmed, fromRecall] = changesCells(s, x.changes, r.document);
+    return [
+      kind,
+      rank,
+      x.changes.length,
+      changes,
+      x.nash,
+      x.tablerLoss,
+      joinIds(x.required.map((a) => s.actors[a]!.id)),
+      ...s.actors.map((a) => x.utilities[a.index]!),
+      ...s.actors.map((a) => x.utilities[a.index]! - res[a.index]!),
+      miss?.blockers,
+      miss && joinIds(miss.rejecting.map((a) => s.actors[a]!.id)),
+      miss && joinIds(miss.rulesBroken),
+      miss?.minMargin,
+      miss && early(rank - 1),
+      joinIds(x.contested.filter(movesAny).map((c) => c.issue)),
+      r.document.confirmed,
+      fromConfirmed,
+      fromRecall,
+      ...(r.anticipate ? [miss && joinIds(miss.wouldFail.map((h) => h.id))] : []),
+    ];
+  };
   return toCsv(
     [
       'kind',
@@ -144,6 +146,9 @@ export function concessionsCsv(s: Scenario, r: ConcessionsResult): string {
       'min_margin',
       'red_lines_before_record',
       'contested_moves',
+      'document_confirmed',
+      'from_confirmed',
+      'from_recall',
       ...(r.anticipate ? ['would_fail'] : []),
     ],
     [

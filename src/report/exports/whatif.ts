@@ -28,6 +28,23 @@ export function changeJson(
 }
 
 /**
+ * The CSV cells of the changes (`changes`: `issue=from→to`, as concessions writes them) and of what the document's
+ * term on each rests on, from changeJson so that they say what `--json` says: `from_confirmed` and `from_recall`,
+ * `issue=true|false` per change whose issue the document states a term on (`fromConfirmed`, `fromRecall`), in the
+ * order of `changes`, joined by `;`; an issue the document leaves unstated has none.
+ */
+export function changesCells(
+  s: Scenario,
+  changes: readonly { issue: number; from: number; to: number }[],
+  doc: NegotiationDocument,
+): [changes: string, fromConfirmed: string, fromRecall: string] {
+  const js = changes.map((c) => changeJson(s, c, doc));
+  const of = (k: 'fromConfirmed' | 'fromRecall') =>
+    joinIds(js.flatMap((j) => (j[k] === undefined ? [] : [`${j.issue}=${j[k]}`])));
+  return [joinIds(js.map((j) => `${j.issue}=${j.from}→${j.to}`)), of('fromConfirmed'), of('fromRecall')];
+}
+
+/**
  * The result as `--json` prints it: ids, the verdicts before and after, what moved. A red line of an actor applied
  * before its earliest source on `asOf` carries `appliedBeforeRecord`, with the reason's number the text cites.
  */
@@ -84,8 +101,10 @@ export function whatIfJson(r: WhatIfResult) {
 
 /**
  * One row per actor, before and after (see docs/export.md); of the red lines broken, those applied before their
- * earliest source on `as_of` (as the text and --json mark them). When negotiators anticipate ratification, two last
- * columns name the hurdles its body would vote the text down on, before and after.
+ * earliest source on `as_of` (as the text and --json mark them); the changes, whether the record settles the text
+ * and each term they change (the text's flags, --json's `documentConfirmed`, `fromConfirmed`, `fromRecall`). When
+ * negotiators anticipate ratification, two last columns name the hurdles its body would vote the text down on,
+ * before and after.
  */
 export function whatIfCsv(r: WhatIfResult): string {
   const marks = whatIfBeforeRecord(r);
@@ -93,6 +112,7 @@ export function whatIfCsv(r: WhatIfResult): string {
   const early = (actor: string, v: Verdict) =>
     joinIds(v.violations.filter((x) => marks.of(actor, x.redLine)).map((x) => x.redLine));
   const wouldFail = (v: Verdict) => joinIds((v.wouldFail ?? []).map((h) => h.id));
+  const changes = changesCells(r.scenario, r.changes, r.document);
   return toCsv(
     [
       'actor',
@@ -117,6 +137,10 @@ export function whatIfCsv(r: WhatIfResult): string {
       'red_lines_before_ahead_of_record',
       'red_lines_after_ahead_of_record',
       'contested_turns',
+      'changes',
+      'document_confirmed',
+      'from_confirmed',
+      'from_recall',
       ...(r.anticipate ? ['would_fail_before', 'would_fail_after'] : []),
     ],
     r.verdicts.map((v) => [
@@ -142,6 +166,10 @@ export function whatIfCsv(r: WhatIfResult): string {
       early(v.actor, v.before),
       early(v.actor, v.after),
       contestedTurns(r.contested, v.actor),
+      changes[0],
+      r.document.confirmed,
+      changes[1],
+      changes[2],
       ...(r.anticipate ? [wouldFail(v.before), wouldFail(v.after)] : []),
     ]),
   );
