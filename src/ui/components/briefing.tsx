@@ -4,7 +4,8 @@
 // height exactly: the lists of red lines, issues and asks are cut to the rows left, with a "+N more" row.
 import { Box, Text } from 'ink';
 import { brokenConstraints, redLineOf, verdictOf } from '../../domain/evaluate.ts';
-import type { Actor, Scenario } from '../../domain/types.ts';
+import { documentTermFlagText, unconfirmedFlag } from '../../domain/flags.ts';
+import type { Actor, NegotiationDocument, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
 import { digitsApart, fixed } from '../../report/format.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
@@ -22,6 +23,8 @@ export interface BriefingProps {
   readonly turn: TurnView;
   /** the text on the table (empty before there is one) */
   readonly text: readonly number[];
+  /** the tabled document that text is, when it is one (not a party's or the mediator's): its terms carry their flags */
+  readonly document?: NegotiationDocument | undefined;
   readonly round: number;
   readonly maxRounds: number;
   readonly width: number;
@@ -60,7 +63,17 @@ export function PrivateHeading({ actor, note, width }: { actor: Actor; note: str
   );
 }
 
-export function Briefing({ scenario, turn, text, round, maxRounds, width, height, onReject }: BriefingProps) {
+export function Briefing({
+  scenario,
+  turn,
+  text,
+  document,
+  round,
+  maxRounds,
+  width,
+  height,
+  onReject,
+}: BriefingProps) {
   const theme = useTheme();
   const actor = actorOf(scenario, turn.actor);
   const pkg = text.length ? text : scenario.issues.map((x) => x.statusQuo);
@@ -106,8 +119,9 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
   // the full stop rides on the last word: a line break never leaves it alone on a row
   const worthSpans: Span[] = [
     {
+      // a tabled text the record does not settle as a whole says so once, as its title does everywhere else
       text: text.length
-        ? 'The text on the table is worth '
+        ? `The text on the table${document ? unconfirmedFlag(document.confirmed) : ''} is worth `
         : 'No text on the table yet; with no deal the status quo is worth ',
     },
     { text: fix3(v.utility), bold: true },
@@ -132,10 +146,19 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
   // an issue's name and what the text says of it wrap in their columns: a term cut short ("Frozen on the line …") can
   // hide the very thing that differs, or a number
   const optionWidth = Math.max(8, width - (labelWidth + 2) - 5 - 1 - 7);
+  // what the text says of an issue, with the flag the document's term carries (documentTermFlag), as the run's
+  // narration and the explorer's term sheet flag it
+  const saysSpans = (issue: number): Span[] => {
+    const flag = documentTermFlagText(document, issue);
+    return [
+      { text: scenario.issues[issue]!.options[pkg[issue]!]!.label },
+      ...(flag ? [{ text: flag, dim: true }] : []),
+    ];
+  };
   const issueRows = issues.map(({ x }) =>
     Math.max(
       wrapSpans([{ text: x.label }], labelWidth).length,
-      wrapSpans([{ text: x.options[pkg[x.index]!]!.label }], optionWidth).length,
+      wrapSpans(saysSpans(x.index), optionWidth).length,
     ),
   );
   const [listRows, redRows] = splitRedRows(
@@ -201,7 +224,7 @@ export function Briefing({ scenario, turn, text, round, maxRounds, width, height
                   <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
                 </Box>
                 <Box width={optionWidth} flexShrink={0} marginLeft={1}>
-                  <Wrapped width={optionWidth} spans={[{ text: x.options[option]!.label }]} />
+                  <Wrapped width={optionWidth} spans={saysSpans(x.index)} />
                 </Box>
                 <Box width={7} flexShrink={0} justifyContent="flex-end">
                   <Text bold>{fix3(value)}</Text>

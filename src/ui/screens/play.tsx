@@ -24,6 +24,7 @@ import { OUTCOME_KEYS, PLAY_KEYS, TERMS_KEYS, TURN_KEYS } from '../keys-play.ts'
 import { type Span, wrapSpans } from '../layout.ts';
 import { injectStep } from '../state/inject-menu.ts';
 import {
+  documentOnTable,
   isOver,
   isPaused,
   outcomeOf,
@@ -175,6 +176,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
           scenario={now}
           turn={turn}
           text={ctx.text}
+          document={documentOnTable(game)}
           round={round}
           maxRounds={ctx.maxRounds}
           width={width}

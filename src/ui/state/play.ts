@@ -1,7 +1,7 @@
 // A facilitated session for the play screen: the engine's game (engine/game.ts — pure functions of the inputs,
 // rewind = replay minus the last input), with what the screen asks of it in its own words: a refused input
 // leaves the game as it was (the same object, so the screen can tell), and the facilitator's keys in the hints.
-import type { Scenario } from '../../domain/types.ts';
+import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
 import type { NegotiationContext } from '../../engine/context.ts';
 import type { HumanMove, InjectEvent, NegotiationEvent } from '../../engine/events.ts';
 import {
@@ -50,6 +50,19 @@ function send(game: PlayGame, event: NegotiationEvent): PlayGame {
 
 export function context(game: PlayGame): NegotiationContext {
   return game.snapshot.context;
+}
+
+/**
+ * The tabled document whose text is on the table, or undefined when a party or the mediator wrote the text (or
+ * there is none yet): the terms it lists are that document's, flagged where the record does not settle them.
+ */
+export function documentOnTable(game: PlayGame): NegotiationDocument | undefined {
+  const ctx = context(game);
+  if (ctx.author !== null) return undefined;
+  const last = ctx.transcript.findLast(
+    (e) => e.kind === 'tabled' || e.kind === 'proposal' || e.kind === 'revised',
+  );
+  return last?.kind === 'tabled' ? game.scenario.documents.find((d) => d.id === last.document) : undefined;
 }
 
 /** The person the machine waits for (the first of them), or null. */
