@@ -30,6 +30,8 @@ const Row = z.strictObject({
   reservations: z.array(z.number()),
   holdouts: z.array(count),
   holdoutReasons: z.array(z.partialRecord(z.enum(REJECTION_KINDS), count)),
+  soleAnswers: z.array(count),
+  soleHoldouts: z.array(count),
   walkedOut: z.array(z.string()),
   injects: z.array(z.string().regex(FATE_PATTERN)),
 });

@@ -9,11 +9,15 @@ import { type Shard, shardRange } from './shard.ts';
 
 // 2: an outcomes row counts its lone-holdout rounds by reason (holdoutReasons)
 // 3: an outcomes row says what became of each --inject in its draw (injects: fired, passed over and why, not reached)
-export const PARTIAL_FORMAT = 'peacesim-partial/3';
+// 4: an outcomes row counts the texts each actor answered alone, and how many of them were its lone holdout
+export const PARTIAL_FORMAT = 'peacesim-partial/4';
 /** What an older format lacks, by format: the one line that refuses it says so. */
 export const PARTIAL_LACKS: Readonly<Record<string, string>> = {
-  'peacesim-partial/1': "its draws do not count the lone holdouts' reasons nor say which injects fired",
-  'peacesim-partial/2': 'its draws do not say which injects fired, were passed over or were not reached',
+  'peacesim-partial/1':
+    "its draws do not count the lone holdouts' reasons nor say which injects fired, nor count the texts each actor answered alone",
+  'peacesim-partial/2':
+    'its draws do not say which injects fired, were passed over or were not reached, nor count the texts each actor answered alone',
+  'peacesim-partial/3': 'its draws do not count the texts each actor answered alone',
 };
 
 export type PartialCommand = 'outcomes' | 'sweep';
@@ -51,6 +55,8 @@ export function checkShape(
             r.reservations.length === actors &&
             r.holdouts.length === actors &&
             r.holdoutReasons.length === actors &&
+            r.soleAnswers.length === actors &&
+            r.soleHoldouts.length === actors &&
             r.injects.length === (Array.isArray(p.options.injects) ? p.options.injects.length : 0),
         )
       : p.part.documents.length === documents &&

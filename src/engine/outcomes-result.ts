@@ -54,6 +54,10 @@ interface HoldoutTally {
   readonly rounds: number;
   /** those rounds by the reason of its rejection: its red lines crossed, worth less than no deal, holding out … */
   readonly reasons: HoldoutReasons;
+  /** texts it answered with no other actor answering them, summed over the failed runs */
+  readonly answeredAlone: number;
+  /** of those, the rounds counted as its lone holdout */
+  readonly answeredAloneCounted: number;
 }
 
 interface WalkOutTally {
@@ -165,6 +169,8 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
   const holdoutRuns = new Array<number>(n).fill(0);
   const holdoutRounds = new Array<number>(n).fill(0);
   const holdoutReasons: Partial<Record<RejectionKind, number>>[] = scenario.actors.map(() => ({}));
+  const soleAnswers = new Array<number>(n).fill(0);
+  const soleHoldouts = new Array<number>(n).fill(0);
   const walkOuts = new Array<number>(n).fill(0);
   for (const row of part.rows) {
     counts[row.outcome]++;
@@ -182,6 +188,8 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
         if (h > 0) holdoutRuns[a]!++;
         holdoutRounds[a]! += h;
         addReasons(holdoutReasons[a]!, row.holdoutReasons[a] ?? {});
+        soleAnswers[a]! += row.soleAnswers[a] ?? 0;
+        soleHoldouts[a]! += row.soleHoldouts[a] ?? 0;
       });
     }
   }
@@ -243,6 +251,8 @@ export function outcomesResult(file: Scenario, options: OutcomesOptions, part: O
         interval: wilson(holdoutRuns[i]!, failed),
         rounds: holdoutRounds[i]!,
         reasons: orderedReasons(holdoutReasons[i]!),
+        answeredAlone: soleAnswers[i]!,
+        answeredAloneCounted: soleHoldouts[i]!,
       })),
     },
     walkOuts: scenario.actors.map((a, i) => ({

@@ -13,6 +13,7 @@ import { holdoutVerdicts, type RejectionKind, rejectionKind } from './holdout-ki
 import type { InjectFate } from './inject-fate.ts';
 import type { PlannedInject } from './inject-text.ts';
 import { MAX_SEED, type RunOptions } from './options.ts';
+import { soleAnswers } from './sole-answers.ts';
 import type { TermSheet, TermValue } from './terms.ts';
 import type { TranscriptEntry } from './transcript.ts';
 
@@ -55,6 +56,10 @@ export interface OutcomeRun {
   readonly holdouts: readonly number[];
   /** the same rounds by the reason of the actor's rejection, per actor (zero counts left out) */
   readonly holdoutReasons: readonly HoldoutReasons[];
+  /** texts the actor answered with no other actor answering them (sole-answers.ts), per actor in scenario order */
+  readonly soleAnswers: readonly number[];
+  /** of those texts, the rounds counted as its lone holdout (as `holdouts` counts them), per actor */
+  readonly soleHoldouts: readonly number[];
   readonly walkedOut: readonly string[];
   /** per planned inject (`--inject`), in order: fired, passed over with nothing to do and why, or not reached */
   readonly injects: readonly InjectFate[];
@@ -106,6 +111,13 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
   const holdouts = new Array<number>(n).fill(0);
   for (const m of ctx.blameMarks) if (m.cause === 'holdout') holdouts[m.actor]!++;
   const holdoutReasons = holdoutReasonsOf(scenario, ctx.transcript, ctx.blameMarks);
+  // under alternating offers the holdout counts follow whose proposals each answered: the texts each answered
+  // alone, and how many of those the count holds against it, go with them (the text's note states both)
+  const sole = soleAnswers(ctx.transcript);
+  const soleRounds = scenario.actors.map((a) => new Set(sole.get(a.id)?.rounds ?? []));
+  const soleHoldouts = new Array<number>(n).fill(0);
+  for (const m of ctx.blameMarks)
+    if (m.cause === 'holdout' && soleRounds[m.actor]!.has(m.round)) soleHoldouts[m.actor]!++;
   const signed = ended.kind === 'signed';
   return {
     draw: index,
@@ -119,6 +131,8 @@ export function outcomeRun(scenario: Scenario, options: OutcomesOptions, index: 
     reservations: drawn.actors.map((a) => a.reservation.value),
     holdouts,
     holdoutReasons,
+    soleAnswers: soleRounds.map((r) => r.size),
+    soleHoldouts,
     walkedOut: ctx.walkedOut.map((a) => scenario.actors[a]!.id),
     injects: end.fates,
   };

@@ -2,37 +2,10 @@
 // alternating offers the only other required actor is the proposer, whose acceptance is its own proposal: each
 // rejection by the one actor answering counts. The blame lists then differ by how many texts each side answered,
 // not by how each answered — so the words beside them say, for every side, how many texts it answered alone and
-// how many of those were counted against it. Read off the transcript (verdicts, tallies): the run's --json.
+// how many of those were counted against it. Read off the transcript (engine/sole-answers.ts): the run's --json.
+import { soleAnswers } from '../engine/sole-answers.ts';
 import type { BlameCount, TranscriptEntry } from '../engine/transcript.ts';
 import { count } from './format.ts';
-
-interface SoleAnswers {
-  /** the rounds in which this actor was the only one to answer the text */
-  readonly rounds: readonly number[];
-  /** of those, the rounds the tally counted it the lone holdout */
-  readonly holdouts: readonly number[];
-}
-
-/** Per actor, the texts it answered with no other actor answering them, in the order actors first did so. */
-function soleAnswers(entries: readonly TranscriptEntry[]): Map<string, SoleAnswers> {
-  const out = new Map<string, { rounds: number[]; holdouts: number[] }>();
-  let answering: string[] = [];
-  for (const e of entries) {
-    if (e.kind === 'tabled' || e.kind === 'proposal' || e.kind === 'revised') answering = [];
-    else if (e.kind === 'verdict' || (e.kind === 'walk-out' && e.round > 0)) answering.push(e.actor);
-    else if (e.kind === 'tally') {
-      const [only] = answering;
-      if (answering.length === 1 && only !== undefined) {
-        const x = out.get(only) ?? { rounds: [], holdouts: [] };
-        x.rounds.push(e.round);
-        if (e.holdout === only) x.holdouts.push(e.round);
-        out.set(only, x);
-      }
-      answering = [];
-    }
-  }
-  return out;
-}
 
 /**
  * When some of the counted lone holdouts were texts one actor answered alone: the same rule for every side, with

@@ -195,7 +195,7 @@ describe('shards', () => {
     const sweep = join(dir, 'sweep.json');
     await cli('sweep', 'tutorial-bilateral', '-n', '4', '--shard', '1/2', '--out', sweep);
     const junk = join(dir, 'junk.json');
-    writeFileSync(junk, '{"format":"peacesim-partial/3"}');
+    writeFileSync(junk, '{"format":"peacesim-partial/4"}');
     // a part an older peacesim wrote: its rows do not say what became of each inject
     const older = join(dir, 'older.json');
     const a1json = JSON.parse(readFileSync(a1, 'utf8'));
@@ -207,6 +207,22 @@ describe('shards', () => {
         part: {
           ...a1json.part,
           rows: a1json.part.rows.map(({ injects: _, ...row }: { injects: unknown }) => row),
+        },
+      }),
+    );
+    // one a version before: its rows do not count the texts each actor answered alone
+    const older3 = join(dir, 'older3.json');
+    writeFileSync(
+      older3,
+      JSON.stringify({
+        ...a1json,
+        format: 'peacesim-partial/3',
+        part: {
+          ...a1json.part,
+          rows: a1json.part.rows.map(
+            ({ soleAnswers: _, soleHoldouts: __, ...row }: { soleAnswers: unknown; soleHoldouts: unknown }) =>
+              row,
+          ),
         },
       }),
     );
@@ -237,7 +253,11 @@ describe('shards', () => {
       [[a0, junk], /junk\.json: not a peacesim partial result/],
       [
         [a0, older],
-        /older\.json: a partial result of an older peacesim \(peacesim-partial\/2\): its draws do not say which injects fired, were passed over or were not reached; run its shards again with this version/,
+        /older\.json: a partial result of an older peacesim \(peacesim-partial\/2\): its draws do not say which injects fired, were passed over or were not reached, nor count the texts each actor answered alone; run its shards again with this version/,
+      ],
+      [
+        [a0, older3],
+        /older3\.json: a partial result of an older peacesim \(peacesim-partial\/3\): its draws do not count the texts each actor answered alone; run its shards again with this version/,
       ],
       [[a0, join(dir, 'nowhere.json')], /nowhere\.json: no such file; check the name/],
     ];

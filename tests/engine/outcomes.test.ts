@@ -154,6 +154,13 @@ describe('runOutcomes', () => {
             for (const r of rows)
               expect(Object.values(r.holdoutReasons[a]!).reduce((x, y) => x + y, 0)).toBe(r.holdouts[a]);
             expect(Object.values(h.reasons).reduce((x, y) => x + y, 0)).toBe(h.rounds);
+            // the texts it answered alone over the same runs, and of them those counted against it
+            expect(h.answeredAlone).toBe(failed.reduce((s, r) => s + r.soleAnswers[a]!, 0));
+            expect(h.answeredAloneCounted).toBe(failed.reduce((s, r) => s + r.soleHoldouts[a]!, 0));
+            for (const r of rows) {
+              expect(r.soleHoldouts[a]!).toBeLessThanOrEqual(r.soleAnswers[a]!);
+              expect(r.soleHoldouts[a]!).toBeLessThanOrEqual(r.holdouts[a]!);
+            }
             for (const [k, v] of Object.entries(h.reasons))
               expect(v).toBe(
                 failed.reduce((x, r) => x + ((r.holdoutReasons[a] as Record<string, number>)[k] ?? 0), 0),
@@ -208,6 +215,32 @@ describe('runOutcomes', () => {
       expect(row.holdoutReasons).toEqual(expected);
     }
     expect(counted).toBeGreaterThan(0);
+  });
+
+  it("should count the texts each party answered alone: under alternating offers, the other party's proposals", () => {
+    // two parties and no one else asked: each proposal is answered by the other party only, the opening text by
+    // both; every round counted as a lone holdout is then one of those — read off each draw's own transcript
+    const options = { maxRounds: 6, strategies: { north: { kind: 'hardliner' }, south: { kind: 'linear' } } };
+    const { rows } = collect(certain, 4, 5, options);
+    expect(certain.protocol.kind).toBe('alternating-offers');
+    let alone = 0;
+    for (const row of rows) {
+      const { snapshot } = runHeadless(certain, { ...options, seed: row.engineSeed });
+      const expected = certain.actors.map(() => 0);
+      let proposer: string | null = null;
+      for (const e of snapshot.context.transcript) {
+        if (e.kind === 'tabled' || e.kind === 'revised') proposer = null;
+        else if (e.kind === 'proposal') proposer = e.actor;
+        else if (e.kind === 'tally' && proposer !== null)
+          certain.actors.forEach((a, k) => {
+            if (a.id !== proposer && certain.protocol.parties.includes(k)) expected[k]!++;
+          });
+      }
+      expect(row.soleAnswers).toEqual(expected);
+      expect(row.soleHoldouts).toEqual(row.holdouts);
+      alone += expected.reduce((x, y) => x + y, 0);
+    }
+    expect(alone).toBeGreaterThan(0);
   });
 
   it('should count the modal terms of the signed runs', () => {

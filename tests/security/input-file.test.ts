@@ -175,7 +175,7 @@ describe('partial results of a sharded run (merge)', () => {
   it('should clean every string of the file as it is parsed', () => {
     const f = join(dir, 'esc-part.json');
     const part = {
-      format: 'peacesim-partial/3',
+      format: 'peacesim-partial/4',
       command: 'sweep',
       scenario: { id: 'x\u202e', source: 'tutorial\u001b]0;pwned\u0007-bilateral', hash: 'a'.repeat(64) },
       seed: 1,

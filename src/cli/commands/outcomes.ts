@@ -154,6 +154,15 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
         // them, as much as how it answered: said for every side alike, as the report's note on sole answers does
         ...(scenario.protocol.kind === 'alternating-offers' ? [p.dim(ALTERNATING_COUNT)] : []),
       );
+    // how many texts each side answered with no one else answering, and how many of those the count holds against
+    // it: the numbers behind that note, for every side alike (--json: answeredAlone, answeredAloneCounted)
+    const alone = f.holdouts.filter((h) => h.answeredAlone > 0);
+    if (f.holdouts.some((h) => h.answeredAloneCounted > 0))
+      out.push(
+        p.dim(
+          `  texts answered alone in those runs (no other actor answered them): ${alone.map((h) => `${actorShort(scenario, h.actor)} ${h.answeredAlone}, ${h.answeredAloneCounted} of them counted`).join('; ')}`,
+        ),
+      );
   }
   const left = r.walkOuts.filter((w) => w.runs > 0);
   out.push(

@@ -99,6 +99,29 @@ export function outcomesSummaryCsv(r: OutcomesResult): string {
     // those rounds by the reason of the actor's rejection: the reason in `value`, its rounds of all its rounds
     for (const [reason, rounds] of Object.entries(h.reasons))
       row(h.actor, ['holdout', h.actor, 'rounds_by_reason', reason, rounds, null, h.rounds, null, null]);
+    // the texts it answered with no other actor answering them, and of those the rounds counted against it
+    row(h.actor, [
+      'holdout',
+      h.actor,
+      'answered_alone',
+      null,
+      h.answeredAlone,
+      null,
+      failed.runs,
+      null,
+      null,
+    ]);
+    row(h.actor, [
+      'holdout',
+      h.actor,
+      'answered_alone_counted',
+      null,
+      h.answeredAloneCounted,
+      null,
+      h.answeredAlone,
+      null,
+      null,
+    ]);
   }
   for (const w of r.walkOuts)
     row(w.actor, [
