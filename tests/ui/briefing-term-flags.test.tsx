@@ -2,12 +2,19 @@
 // document, each term carries the flag the run's narration and the explorer's term sheet give it
 // (documentTermFlag): ukraine-peace opens with the 20-point framework, several of whose terms the record does not
 // settle. From the data: which terms are flagged is the document's, never a list in the test.
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { documentTermFlagText } from '../../src/domain/flags.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { playState } from '../../src/ui/state/app.ts';
 import { documentOnTable, startGame, step } from '../../src/ui/state/play.ts';
 import { openPlay } from '../../src/ui/state/play-view.ts';
 import { explore, KEY, scenario } from './render.tsx';
+
+const dir = mkdtempSync(join(tmpdir(), 'peacesim-briefing-flags-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let unmount: (() => void) | undefined;
 afterEach(() => {
@@ -49,6 +56,39 @@ describe("the briefing's terms of a tabled document", () => {
     // a confirmed text: the worth line carries no flag of the text as a whole
     expect(opening.confirmed).toBe(true);
     expect(ui.frame()).toContain('The text on the table is worth');
+  });
+
+  it('should say once that the text on the table is unconfirmed when the record does not settle it at all', async () => {
+    // ukraine-peace opened with a text the record does not settle as a whole: the first unconfirmed document
+    const base = scenario('ukraine-peace');
+    const doc = base.documents.find((d) => !d.confirmed)!;
+    const file = join(dir, 'unsettled-opening.yaml');
+    writeFileSync(
+      file,
+      [
+        'format: 1',
+        `include: ${JSON.stringify(resolve('scenarios/ukraine-peace.yaml'))}`,
+        'id: unsettled-opening',
+        `protocol: { opening: ${doc.id} }`,
+        '',
+      ].join('\n'),
+    );
+    const s = loadScenarioFile(file);
+    const game = startGame(s, { seed: 1, strategies: { ukraine: { kind: 'human' } } });
+    const ui = await explore(
+      file,
+      { columns: 140, rows: 60 },
+      { initial: playState(s, openPlay(game, file, 0)) },
+    );
+    unmount = ui.unmount;
+    await ui.press('r');
+    await ui.waitFor('Pass the keyboard to the Ukraine team.');
+    await ui.press(KEY.enter);
+    await ui.waitFor('Your issues');
+    expect(ui.frame()).toContain('The text on the table (unconfirmed) is worth');
+    // the title carries the flag, once: no term of the text is flagged on its own (documentTermFlag)
+    const issues = ui.frame().slice(ui.frame().indexOf('Your issues'));
+    expect(issues).not.toMatch(/\((?:unconfirmed|recall)\)/);
   });
 
   it("should name no document once a party's or the mediator's text is on the table", () => {
