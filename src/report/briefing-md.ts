@@ -1,4 +1,5 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
+import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
 import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
@@ -38,7 +39,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
   const out: string[] = [
     `## ${md(c.actor.name)} — private briefing`,
     '',
-    `*For the person playing ${md(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.*`,
+    `*For the person playing ${md(nameInSentence(c.actor))} only. The weights and values below are the scenario's assumptions about this actor.*`,
     '',
     `*${md(cardLegend(c))}*`,
     '',

@@ -1,6 +1,7 @@
 // Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
+import { nameAtStart } from '../domain/actor-names.ts';
 import { withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
@@ -86,6 +87,8 @@ export interface BriefingCard {
   readonly actor: {
     readonly id: string;
     readonly name: string;
+    /** the name inside a sentence ("the United States") */
+    readonly inSentence: string;
     readonly role: ActorRole;
     readonly description?: string;
   };
@@ -280,7 +283,7 @@ function questions(
       .flatMap((a) => a.redLines.filter((c) => c.scope.includes(i)).map((c) => ({ a, c })))[0];
     if (other)
       out.push(
-        `${other.a.name} has a public red line that bears on ${top.label} ${marked(other.c.text, other.c.basis)}. What could you settle for within it, and what would you ask in return?`,
+        `${nameAtStart(other.a)} has a public red line that bears on ${top.label} ${marked(other.c.text, other.c.basis)}. What could you settle for within it, and what would you ask in return?`,
       );
   }
   const blocked = card.documents.filter((d) => d.violations.length);
@@ -374,6 +377,7 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
     actor: {
       id: actor.id,
       name: actor.name,
+      inSentence: actor.inSentence,
       role: actor.role,
       ...(actor.description === undefined ? {} : { description: actor.description }),
     },

@@ -1,10 +1,12 @@
 // A contested term in words (analysis/contested.ts finds them): the one sentence show, whatif, analyze, timeline and
 // concessions print beside a verdict that rests on one version of a contested text.
+
 import type { ContestedTerm, TermVariant } from '../analysis/contested.ts';
+import { actorInSentence } from '../domain/actor-names.ts';
 import type { Scenario } from '../domain/types.ts';
 import { joinIds } from './csv.ts';
 import { optionLabel } from './format.ts';
-import { actorName, documentTermFlagText, issueLabel, unconfirmedFlag } from './words.ts';
+import { documentTermFlagText, issueLabel, unconfirmedFlag } from './words.ts';
 
 /**
  * "contested term: Donetsk region — as tabled, Frozen on the line of contact; a recorded variant, Mutual pull-back …
@@ -12,7 +14,7 @@ import { actorName, documentTermFlagText, issueLabel, unconfirmedFlag } from './
  */
 export function contestedTermWords(s: Scenario, c: ContestedTerm): string {
   const turns = c.moved.map(
-    (m) => `${actorName(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
+    (m) => `${actorInSentence(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
   );
   const { asTabled, readSo } = c.agreement;
   if (asTabled !== readSo) turns.push(`agreement ${readSo ? 'no → yes' : 'yes → no'}`);
