@@ -52,7 +52,7 @@ function card(c: BriefingCard, date: string): string {
     const sub = d.violations.length
       ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`
       : '';
-    return `<li><strong>${esc(d.title)}</strong>${flagHtml(d.confirmed, false)} (${esc(d.date)}, tabled by ${esc(d.tabledBy)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
+    return `<li><strong>${esc(d.title)}</strong>${flagHtml(d.confirmed, false)} (${esc(d.date)}, tabled by ${esc(d.tabledByInSentence)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
   });
   const sources = sourcesHtml(c.sources)
     .replace(/id="src-/g, `id="${esc(anchor('card', id))}-src-`)

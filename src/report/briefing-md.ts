@@ -77,7 +77,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
         ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)})`
         : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
     out.push(
-      `- **${md(d.title)}**${d.confirmed ? '' : ' **UNCONFIRMED**'} (${d.date}, tabled by ${md(d.tabledBy)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,
+      `- **${md(d.title)}**${d.confirmed ? '' : ' **UNCONFIRMED**'} (${d.date}, tabled by ${md(d.tabledByInSentence)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,
     );
     for (const v of d.violations) out.push(`  - ${redLine(v, date)}`);
   }

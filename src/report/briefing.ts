@@ -1,7 +1,7 @@
 // Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
-import { nameAtStart } from '../domain/actor-names.ts';
+import { nameAtStart, nameInSentence } from '../domain/actor-names.ts';
 import { withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
@@ -67,6 +67,8 @@ interface CardDocument {
   readonly title: string;
   readonly date: string;
   readonly tabledBy: string;
+  /** who tabled it, as a sentence names it ("tabled by the United States") */
+  readonly tabledByInSentence: string;
   /** false: the record does not settle the text (flagged as a red line is) */
   readonly confirmed: boolean;
   readonly accepts: boolean;
@@ -225,6 +227,7 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
       title: d.title,
       date: d.date,
       tabledBy: scenario.actors[d.tabledBy]!.name,
+      tabledByInSentence: nameInSentence(scenario.actors[d.tabledBy]!),
       confirmed: d.confirmed,
       accepts: v.accepts,
       utility: v.utility,
