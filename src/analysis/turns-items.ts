@@ -1,6 +1,7 @@
 // Who proposes first under alternating offers, as the run's hinge items: each other party first, the parties'
 // list rotated so that the scenario's cyclic order stays (two parties: the list reversed). The rotations are
 // alternatives of one another, never made together.
+import { nameInSentence } from '../domain/actor-names.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Scenario } from '../domain/types.ts';
 
@@ -37,7 +38,7 @@ export function turnsItems(s: Scenario): TurnsItem[] {
   const parties = s.protocol.parties;
   if (s.protocol.kind !== 'alternating-offers' || parties.length < 2) return [];
   const now = proposerOf(s, firstTurn(s));
-  const name = (k: number) => s.actors[k]!.name;
+  const name = (k: number) => nameInSentence(s.actors[k]!);
   return parties
     .filter((k) => k !== now)
     .map((k): TurnsItem => {

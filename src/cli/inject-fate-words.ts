@@ -7,7 +7,7 @@ import type { InjectFate } from '../engine/inject-fate.ts';
 import { injectText, type PlannedInject } from '../engine/inject-text.ts';
 import type { OutcomesResult } from '../engine/outcomes-result.ts';
 import type { Palette } from './io.ts';
-import { actorShort } from './labels.ts';
+import { actorPhrase } from './labels.ts';
 import { sharePercent } from './share.ts';
 
 const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
@@ -19,7 +19,7 @@ const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
 function passedOverWords(scenario: Scenario, p: PlannedInject, fate: InjectFate): string {
   if ('event' in p) return fate;
   const e = p.effect;
-  const who = 'actor' in e ? actorShort(scenario, e.actor) : '';
+  const who = 'actor' in e ? actorPhrase(scenario, e.actor) : '';
   const redLine = e.kind === 'drop-red-line' ? e.redLine : '';
   const [, kind, cause, id] = fate.split(':');
   // an event by its title, as the header names the injected ones

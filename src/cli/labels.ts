@@ -1,4 +1,5 @@
 // Names for where a person reads the command line's text: labels, never ids (ids stay in --json and CSV).
+import { actorInSentence } from '../domain/actor-names.ts';
 import { withBasis } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
@@ -18,6 +19,11 @@ export function actorShort(scenario: Scenario, id: string): string {
   return shortName(actorName(scenario, id));
 }
 
+/** An actor's short name as a sentence names it ("the United States"), by id. */
+export function actorPhrase(scenario: Scenario, id: string): string {
+  return shortName(actorInSentence(scenario, id));
+}
+
 /** A document's title, by id. */
 function documentTitle(scenario: Scenario, id: string): string {
   return scenario.documents.find((d) => d.id === id)?.title ?? id;
@@ -27,19 +33,19 @@ function documentTitle(scenario: Scenario, id: string): string {
 function adHocWords(scenario: Scenario, e: AdHocEffect): string {
   switch (e.kind) {
     case 'set-reservation':
-      return `${possessive(actorShort(scenario, e.actor))} value of no deal set to ${e.value}`;
+      return `${possessive(actorPhrase(scenario, e.actor))} value of no deal set to ${e.value}`;
     case 'shift-reservation':
-      return `${possessive(actorShort(scenario, e.actor))} value of no deal shifted by ${e.delta > 0 ? '+' : ''}${e.delta}`;
+      return `${possessive(actorPhrase(scenario, e.actor))} value of no deal shifted by ${e.delta > 0 ? '+' : ''}${e.delta}`;
     case 'set-weight':
-      return `${possessive(actorShort(scenario, e.actor))} weight on ${issueLabel(scenario, e.issue)} set to ${e.weight}`;
+      return `${possessive(actorPhrase(scenario, e.actor))} weight on ${issueLabel(scenario, e.issue)} set to ${e.weight}`;
     case 'drop-red-line':
-      return `${possessive(actorShort(scenario, e.actor))} red line ${e.redLine} dropped`;
+      return `${possessive(actorPhrase(scenario, e.actor))} red line ${e.redLine} dropped`;
     case 'table':
       return `${documentTitle(scenario, e.document)} tabled`;
     case 'walk-out':
-      return `a walk-out of ${actorShort(scenario, e.actor)}`;
+      return `a walk-out of ${actorPhrase(scenario, e.actor)}`;
     case 'goodwill':
-      return `${possessive(actorShort(scenario, e.actor))} gesture, counted as goodwill`;
+      return `${possessive(actorPhrase(scenario, e.actor))} gesture, counted as goodwill`;
   }
 }
 
@@ -95,7 +101,7 @@ export function parameterLabel(scenario: Scenario, parameter: string): string {
     (r) => actor === 'ratification' && issue === 'threshold' && r.id === kind,
   );
   if (hurdle) return `the threshold of ${hurdle.label}`;
-  const name = actorShort(scenario, actor ?? '');
+  const name = actorPhrase(scenario, actor ?? '');
   const whose = possessive(name);
   if (kind === 'reservation') return `${whose} value of no deal`;
   if (kind === 'weight' && issue !== undefined) return `${whose} weight on ${issueLabel(scenario, issue)}`;

@@ -3,14 +3,16 @@
 // outcomes needs neither zod nor the headless driver.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { actorInSentence, nameInSentence } from '../domain/actor-names.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { AdHocEffect } from '../engine/events.ts';
 import { peopleAtTheTable } from '../engine/game.ts';
 import { injectText, type PlannedEvent, type PlannedInject } from '../engine/inject-text.ts';
 import { type RunOptions, resolveOptions } from '../engine/options.ts';
+import { capitalise } from '../report/format.ts';
+import { listing } from '../report/words.ts';
 import { withFlags } from './core-errors.ts';
-import { actorName } from './labels.ts';
 import { shippedIds } from './paths.ts';
 
 /** Where the scenario came from, for a session: a shipped id, or an absolute path. */
@@ -29,7 +31,7 @@ export function checkPlan(
   const humans = peopleAtTheTable(scenario, options);
   if (humans.length && !moves)
     throw new PeacesimError(
-      `${humans.map((id) => actorName(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
+      `${capitalise(listing(humans.map((id) => actorInSentence(scenario, id))))} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): a headless run needs the moves (--moves FILE), or a bot (--strategy ${humans[0]}=linear)`,
     );
 }
 
@@ -114,7 +116,7 @@ function checkEffect(scenario: Scenario, p: PlannedInject & { readonly effect: A
     const weighed = scenario.issues.filter((_, i) => a.preferences[i]).map((i) => i.id);
     if (!a.preferences[issue])
       throw new PeacesimError(
-        `${at}${a.name} has no preference on ${e.issue} in the scenario, so a weight there would only shrink its other weights; set one of the issues it weighs: ${weighed.join(', ')}`,
+        `${at}${nameInSentence(a)} has no preference on ${e.issue} in the scenario, so a weight there would only shrink its other weights; set one of the issues it weighs: ${weighed.join(', ')}`,
         2,
       );
   }

@@ -8,7 +8,7 @@ import { conflictClause } from '../report/conflict-words.ts';
 import { count } from '../report/format.ts';
 import { listing, possessive } from '../report/words.ts';
 import type { Palette } from './io.ts';
-import { actorShort } from './labels.ts';
+import { actorPhrase } from './labels.ts';
 import { conflictMemberText } from './red-line-items.ts';
 
 /** What the draws vary, by the kinds of the uncertain parameters drawn (sweep's ids). */
@@ -61,7 +61,7 @@ export function signableLines(
   const dropWords = (by: string) => {
     const lines = f.drops
       .filter((d) => d.by === by)
-      .map((d) => `${possessive(actorShort(s, d.actor))} red line ${d.redLine}`);
+      .map((d) => `${possessive(actorPhrase(s, d.actor))} red line ${d.redLine}`);
     return assumed(by)
       ? `the inject ${by} (the analyst's assumption; drops ${lines.join(' and ')})`
       : `${by} (drops ${lines.join(' and ')})`;

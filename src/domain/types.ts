@@ -170,6 +170,8 @@ export interface Actor {
   readonly id: string;
   readonly index: number;
   readonly name: string;
+  /** the name inside a sentence ("the United States"); the name when the scenario gives none */
+  readonly inSentence: string;
   readonly role: ActorRole;
   readonly description?: string;
   /** normalised weights per issue (sum 1) */

@@ -24,8 +24,12 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** sha256 of the compiled scenario's data (where it was loaded from left out). */
+/**
+ * sha256 of the compiled scenario's data (where it was loaded from left out). How an actor's name reads inside a
+ * sentence (`inSentence`) is left out too: it changes no number, verdict or transcript a replay checks, and the
+ * sessions saved before a scenario gave it (or before the field existed) must still open.
+ */
 export function scenarioHash(scenario: Scenario): string {
-  const { file: _file, ...data } = scenario;
-  return sha256(canonicalJson(data));
+  const { file: _file, actors, ...data } = scenario;
+  return sha256(canonicalJson({ ...data, actors: actors.map(({ inSentence: _words, ...a }) => a) }));
 }

@@ -4,6 +4,7 @@
 // and the outcome of a run are all asked here — by the headless driver, sessions, the outcome statistics and the
 // play screen alike.
 
+import { actorInSentence, nameInSentence } from '../domain/actor-names.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import { actorsAtTheTable } from '../domain/protocol.ts';
 import type { RatificationCheck } from '../domain/ratification.ts';
@@ -143,7 +144,7 @@ export function refusal(game: Game, input: NegotiationEvent): string | null {
     case 'STEP': {
       if (paused) return 'the talks are paused (RESUME goes on)';
       const w = awaited(game)[0];
-      if (w) return `the talks wait for ${nameOf(s, w.actor)} (played by a person) to ${w.move}`;
+      if (w) return `the talks wait for ${actorInSentence(s, w.actor)} (played by a person) to ${w.move}`;
       break;
     }
     case 'PAUSE':
@@ -167,7 +168,8 @@ export function refusal(game: Game, input: NegotiationEvent): string | null {
           s.actors.map((x) => x.id),
         ).message;
       const kind = game.resolved.strategies[a]!.kind;
-      if (kind !== 'human') return `${s.actors[a]!.name} is played by a bot (${kind}), not by a person`;
+      if (kind !== 'human')
+        return `${nameInSentence(s.actors[a]!)} is played by a bot (${kind}), not by a person`;
       if (paused) return 'the talks are paused (RESUME goes on)';
       const why = humanMoveError(runOf(game), ctx, input.actor, input.move);
       if (why) return why;
@@ -175,10 +177,6 @@ export function refusal(game: Game, input: NegotiationEvent): string | null {
     }
   }
   return `the machine does not take it in state ${stateName(snap)}`;
-}
-
-function nameOf(scenario: Scenario, id: string): string {
-  return scenario.actors.find((a) => a.id === id)?.name ?? id;
 }
 
 type WalkOutEntry = Extract<TranscriptEntry, { kind: 'walk-out' }>;

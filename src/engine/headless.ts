@@ -1,6 +1,7 @@
 // Playing a game without a person at the keyboard: STEP until a final state, firing planned injects at the start
 // of their rounds and feeding supplied moves to the actors played by people. Every input goes through the game
 // API (game.ts), so the game it returns holds them all: a session replays them.
+import { nameInSentence } from '../domain/actor-names.ts';
 import { PeacesimError, UnknownIdError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { NegotiationContext } from './context.ts';
@@ -47,10 +48,10 @@ export function idleReason(scenario: Scenario, ctx: NegotiationContext, p: Plann
   if (e.kind === 'drop-red-line') {
     const held = effectiveScenario(scenario, ctx).actors[actor.index]!.redLines.map((r) => r.id);
     if (held.includes(e.redLine)) return null;
-    return `${actor.name} does not hold the red line ${e.redLine} in round ${ctx.round} (its red lines then: ${held.join(', ') || 'none'}); drop one it holds, or pick another round`;
+    return `${nameInSentence(actor)} does not hold the red line ${e.redLine} in round ${ctx.round} (its red lines then: ${held.join(', ') || 'none'}); drop one it holds, or pick another round`;
   }
   if (e.kind === 'walk-out' && ctx.walkedOut.includes(actor.index))
-    return `${actor.name} has already walked out by round ${ctx.round}; a walk-out would change nothing`;
+    return `${nameInSentence(actor)} has already walked out by round ${ctx.round}; a walk-out would change nothing`;
   return null;
 }
 
@@ -121,7 +122,7 @@ export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
     const kind = a === undefined ? undefined : start.resolved.strategies[a]!.kind;
     if (kind === 'human') continue;
     const played = people.length
-      ? `only the moves of ${people.map((x) => x.name).join(', ')} (played by a person) are read`
+      ? `only the moves of ${people.map(nameInSentence).join(', ')} (played by a person) are read`
       : 'no actor is played by a person in this run';
     const why =
       a === undefined
@@ -130,7 +131,7 @@ export function playOn(start: Game, plan: HeadlessPlan): HeadlessRun {
             m.actor,
             s.actors.map((x) => x.id),
           ).message
-        : `${s.actors[a]!.name} is played by a bot (${kind}), not by a person: ${played}`;
+        : `${nameInSentence(s.actors[a]!)} is played by a bot (${kind}), not by a person: ${played}`;
     throw new PlanError({ kind: 'move', ...m }, start.snapshot.context.round, why);
   }
   const fired = new Set<number>();

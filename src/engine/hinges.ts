@@ -13,6 +13,7 @@ import {
 } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
 import { type Centre, calibratedItem } from '../analysis/hinges.ts';
+import { actorInSentence } from '../domain/actor-names.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
 import { endOfRun } from './batch.ts';
@@ -165,7 +166,11 @@ export interface RestsOn {
    */
   readonly beforeRecord: {
     readonly date: string;
-    readonly positions: readonly (AppliedBeforeRecord & { readonly actorName: string })[];
+    readonly positions: readonly (AppliedBeforeRecord & {
+      readonly actorName: string;
+      /** the name as a sentence names it ("the United States") */
+      readonly actorInSentence: string;
+    })[];
   };
 }
 
@@ -199,6 +204,7 @@ export function restsOn(
       positions: appliedBeforeRecord(scenario, scenario.date).map((x) => ({
         ...x,
         actorName: scenario.actors.find((a) => a.id === x.actor)?.name ?? x.actor,
+        actorInSentence: actorInSentence(scenario, x.actor),
       })),
     },
   };

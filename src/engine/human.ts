@@ -2,6 +2,7 @@
 // bots: no accepting or tabling across the actor's own red lines, no accepting below its value of no deal —
 // drop the red line or lower the reservation by an inject first), then applied.
 
+import { nameInSentence } from '../domain/actor-names.ts';
 import { brokenConstraints, verdictOf } from '../domain/evaluate.ts';
 import { optionOf } from '../domain/lookup.ts';
 import { paraphrased } from '../domain/text.ts';
@@ -39,7 +40,8 @@ export function humanMoveError(
   if (actor === undefined) return `unknown actor "${actorId}"`;
   const a = s.actors[actor]!;
   // the actor's name, not its id: these messages are read on the play screen as well as by the CLI
-  const who = a.name;
+  // inside a sentence: the messages follow a colon ("peacesim: input 3: the United States must …")
+  const who = nameInSentence(a);
   const waiting = ctx.awaiting.find((w) => w.actor === actor);
   if (!waiting) return `nobody waits for a move of ${who} now`;
   if (!(KIND_OF_MOVE[waiting.move] as readonly string[]).includes(move.type))

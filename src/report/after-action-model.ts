@@ -32,6 +32,8 @@ export interface ReportMeta {
 export interface ActorSummary {
   readonly id: string;
   readonly name: string;
+  /** the name inside a sentence ("the United States"); debrief.ts and words.ts nameInSentence read it */
+  readonly inSentence: string;
   readonly role: ActorRole;
   readonly strategy: string;
   /** what the strategy does, in a few words */

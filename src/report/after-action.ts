@@ -3,6 +3,7 @@
 // debrief questions and the sources cited. Pure: scenario + transcript → plain data, which the markdown and HTML
 // painters (and a UI) only lay out.
 
+import { actorAtStart, actorInSentence } from '../domain/actor-names.ts';
 import type { Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
@@ -29,7 +30,6 @@ import { anticipationWords } from './ratification.ts';
 import { soleAnswerNote } from './sole-answers.ts';
 import { movedTerms, trajectories } from './trajectory.ts';
 import {
-  actorName,
   issueLabel,
   listing,
   protocolWords,
@@ -58,7 +58,8 @@ function turningPoints(
   timeline: readonly RoundReport[],
   series: readonly Trajectory[],
 ): TurningPoint[] {
-  const name = (id: string) => actorName(scenario, id);
+  // each turning point's sentence starts with the actor
+  const name = (id: string) => actorAtStart(scenario, id);
   const out: TurningPoint[] = [];
   // flips of answers only: a proposer's acceptance of its own text (a ✓ in the utility table) is no change of mind,
   // so the sentence names the answer it turns from, which the table shows in that round
@@ -184,6 +185,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
   const actors: ActorSummary[] = scenario.actors.map((a) => ({
     id: a.id,
     name: a.name,
+    inSentence: a.inSentence,
     role: a.role,
     strategy: strategyLabel(options.strategies[a.index]!),
     approach: strategyWords(options.strategies[a.index]!),
@@ -219,7 +221,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
           left: walkOutCause(run.transcript, b.actor),
         }))
       : null,
-    blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorName(scenario, id)),
+    blameNote: blame && soleAnswerNote(run.transcript, blame, (id) => actorInSentence(scenario, id)),
     holdouts: [...holdoutRounds(run.transcript)].map(([actor, rounds]) => ({ actor, rounds })),
     durability: signedDurability(scenario, run.transcript),
   };

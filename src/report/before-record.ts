@@ -4,9 +4,11 @@
 // positions, so a line per position would repeat the same note a hundred times. Plain words; no markup. A run (and
 // its resume, report and play screen) marks the red lines its verdicts cross with the same note, its reasons
 // numbered once for the scenario's date (runBeforeRecord).
+import { actorInSentence } from '../domain/actor-names.ts';
 import { compareDates } from '../domain/dates.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord } from '../domain/on-record.ts';
 import type { Scenario } from '../domain/types.ts';
+import { capitalise } from './format.ts';
 import { actorName, issueLabel, listing, possessive } from './words.ts';
 
 /** The line's lead, and the heading of the reasons. */
@@ -164,8 +166,7 @@ function redLineText(s: Scenario, e: AppliedBeforeRecord): string {
 function covers(s: Scenario, actor: string, mine: readonly AppliedBeforeRecord[]): string {
   const lines = mine.filter((e) => e.kind === 'redLine');
   const prefs = mine.filter((e) => e.kind === 'preference');
-  const who = actorName(s, actor);
-  const whose = possessive(who);
+  const whose = possessive(actorInSentence(s, actor));
   const prefWords =
     prefs.length === 0
       ? ''
@@ -194,7 +195,11 @@ export function reasonEntries(s: Scenario, numbered: Reasons): ReasonEntry[] {
   const whom = (list: readonly AppliedBeforeRecord[]) =>
     [...byActor(list)]
       .map(([actor, mine]) => covers(s, actor, mine))
-      .reduce((out, part) => (out ? `${out}${out.endsWith('.') ? ' ' : '; '}${part}` : part), '');
+      .reduce(
+        (out, part) =>
+          out ? `${out}${out.endsWith('.') ? ` ${capitalise(part)}` : `; ${part}`}` : capitalise(part),
+        '',
+      );
   const given = numbered.list().map((r) => ({ n: r.n, covers: whom(r.positions), text: r.text }));
   const none = numbered.unexplained();
   // what the scenario leaves unexplained is named too (validate warns of each)

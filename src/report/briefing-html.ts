@@ -1,5 +1,6 @@
 // Briefing cards as one self-contained HTML page; each card starts on a new printed page.
 
+import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
 import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
@@ -51,7 +52,7 @@ function card(c: BriefingCard, date: string): string {
     const sub = d.violations.length
       ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`
       : '';
-    return `<li><strong>${esc(d.title)}</strong>${flagHtml(d.confirmed, false)} (${esc(d.date)}, tabled by ${esc(d.tabledBy)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
+    return `<li><strong>${esc(d.title)}</strong>${flagHtml(d.confirmed, false)} (${esc(d.date)}, tabled by ${esc(d.tabledByInSentence)}${d.judgedBy.length ? `; ${esc(judgedByWords(d.judgedBy))}` : ''}): ${esc(why)}${sub}</li>`;
   });
   const sources = sourcesHtml(c.sources)
     .replace(/id="src-/g, `id="${esc(anchor('card', id))}-src-`)
@@ -59,7 +60,7 @@ function card(c: BriefingCard, date: string): string {
   return [
     `<section class="card" id="${esc(anchor('card', id))}">`,
     `<h2>${esc(c.actor.name)} — private briefing</h2>`,
-    `<p class="meta">For the person playing ${esc(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.</p>`,
+    `<p class="meta">For the person playing ${esc(nameInSentence(c.actor))} only. The weights and values below are the scenario's assumptions about this actor.</p>`,
     `<p class="meta">${esc(cardLegend(c))}</p>`,
     c.actor.description ? `<p>${esc(c.actor.description)}</p>` : '',
     `<p><strong>Role.</strong> ${esc(c.position)}</p>`,

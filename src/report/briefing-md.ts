@@ -1,4 +1,5 @@
 // Briefing cards in markdown: one card per actor, separated by a rule (print each to hand it out).
+import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
 import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
@@ -38,7 +39,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
   const out: string[] = [
     `## ${md(c.actor.name)} — private briefing`,
     '',
-    `*For the person playing ${md(c.actor.name)} only. The weights and values below are the scenario's assumptions about this actor.*`,
+    `*For the person playing ${md(nameInSentence(c.actor))} only. The weights and values below are the scenario's assumptions about this actor.*`,
     '',
     `*${md(cardLegend(c))}*`,
     '',
@@ -76,7 +77,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
         ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)})`
         : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
     out.push(
-      `- **${md(d.title)}**${d.confirmed ? '' : ' **UNCONFIRMED**'} (${d.date}, tabled by ${md(d.tabledBy)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,
+      `- **${md(d.title)}**${d.confirmed ? '' : ' **UNCONFIRMED**'} (${d.date}, tabled by ${md(d.tabledByInSentence)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,
     );
     for (const v of d.violations) out.push(`  - ${redLine(v, date)}`);
   }

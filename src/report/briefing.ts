@@ -1,6 +1,7 @@
 // Briefing cards: one private card per actor, for the person who plays it. Its own priorities, red lines,
 // value of no deal and verdicts on the tabled documents, plus what everyone knows: the others' public red lines.
 // A card never carries another actor's weights, values or value of no deal. Pure: scenario → model.
+import { nameAtStart, nameInSentence } from '../domain/actor-names.ts';
 import { withBasis } from '../domain/basis.ts';
 import { verdictOf } from '../domain/evaluate.ts';
 import { type AppliedBeforeRecord, appliedBeforeRecord, type DatedSource } from '../domain/on-record.ts';
@@ -66,6 +67,8 @@ interface CardDocument {
   readonly title: string;
   readonly date: string;
   readonly tabledBy: string;
+  /** who tabled it, as a sentence names it ("tabled by the United States") */
+  readonly tabledByInSentence: string;
   /** false: the record does not settle the text (flagged as a red line is) */
   readonly confirmed: boolean;
   readonly accepts: boolean;
@@ -86,6 +89,8 @@ export interface BriefingCard {
   readonly actor: {
     readonly id: string;
     readonly name: string;
+    /** the name inside a sentence ("the United States") */
+    readonly inSentence: string;
     readonly role: ActorRole;
     readonly description?: string;
   };
@@ -222,6 +227,7 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
       title: d.title,
       date: d.date,
       tabledBy: scenario.actors[d.tabledBy]!.name,
+      tabledByInSentence: nameInSentence(scenario.actors[d.tabledBy]!),
       confirmed: d.confirmed,
       accepts: v.accepts,
       utility: v.utility,
@@ -280,7 +286,7 @@ function questions(
       .flatMap((a) => a.redLines.filter((c) => c.scope.includes(i)).map((c) => ({ a, c })))[0];
     if (other)
       out.push(
-        `${other.a.name} has a public red line that bears on ${top.label} ${marked(other.c.text, other.c.basis)}. What could you settle for within it, and what would you ask in return?`,
+        `${nameAtStart(other.a)} has a public red line that bears on ${top.label} ${marked(other.c.text, other.c.basis)}. What could you settle for within it, and what would you ask in return?`,
       );
   }
   const blocked = card.documents.filter((d) => d.violations.length);
@@ -374,6 +380,7 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
     actor: {
       id: actor.id,
       name: actor.name,
+      inSentence: actor.inSentence,
       role: actor.role,
       ...(actor.description === undefined ? {} : { description: actor.description }),
     },

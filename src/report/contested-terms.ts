@@ -1,11 +1,13 @@
 // A contested term in words (analysis/contested.ts finds them): the one sentence show, whatif, analyze, timeline and
 // concessions print beside a verdict that rests on one version of a contested text.
+
 import type { ContestedTerm, TermVariant } from '../analysis/contested.ts';
+import { actorInSentence } from '../domain/actor-names.ts';
 import { variantFlagText } from '../domain/flags.ts';
 import type { Scenario } from '../domain/types.ts';
 import { joinIds } from './csv.ts';
 import { optionLabel } from './format.ts';
-import { actorName, documentTermFlagText, issueLabel } from './words.ts';
+import { documentTermFlagText, issueLabel } from './words.ts';
 
 /**
  * "contested term: Donetsk region — as tabled, Frozen on the line of contact; a recorded variant, Mutual pull-back …
@@ -13,7 +15,7 @@ import { actorName, documentTermFlagText, issueLabel } from './words.ts';
  */
 export function contestedTermWords(s: Scenario, c: ContestedTerm): string {
   const turns = c.moved.map(
-    (m) => `${actorName(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
+    (m) => `${actorInSentence(s, m.actor)} ${m.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
   );
   const { asTabled, readSo } = c.agreement;
   if (asTabled !== readSo) turns.push(`agreement ${readSo ? 'no → yes' : 'yes → no'}`);

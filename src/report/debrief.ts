@@ -2,13 +2,14 @@
 // round and after what, how the run ended, who the engine counted as the lone holdout, what the durability estimate
 // rests on, how far the last text sits from the Nash solution. Neutral wording: the questions ask, they do not judge.
 
+import { nameAtStart, nameInSentence } from '../domain/actor-names.ts';
 import { withBasis } from '../domain/basis.ts';
 import { paraphrased } from '../domain/text.ts';
 import { runOutcome } from '../engine/game.ts';
 import { rejectionKind } from '../engine/holdout-kind.ts';
 import type { TranscriptEntry } from '../engine/transcript.ts';
 import type { AfterActionReport } from './after-action-model.ts';
-import { n2, n3 } from './format.ts';
+import { capitalise, n2, n3 } from './format.ts';
 import { injectedBy } from './narration/phrases.ts';
 import { roundList } from './outcome-notes.ts';
 import { listing } from './words.ts';
@@ -83,7 +84,10 @@ function paraphrasedAll(texts: readonly string[]): string {
 }
 
 export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
-  const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
+  const name = (id: string) => {
+    const a = r.actors.find((x) => x.id === id);
+    return a ? nameInSentence(a) : id;
+  };
   const out: string[] = [];
   const verdicts = (actor: string): Verdict[] =>
     r.timeline.flatMap((t) =>
@@ -101,15 +105,15 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
       const lines = `its red line${top && top.texts.length > 1 ? 's' : ''} ${top ? paraphrasedAll(top.texts) : ''}`;
       if (top && top.seqs.size === vs.length)
         out.push(
-          `${a.name} rejected every text it answered (${when}), each time because of ${lines}. What would have to change for it to accept: the text, or the red line${top.texts.length > 1 ? 's' : ''}?`,
+          `${nameAtStart(a)} rejected every text it answered (${when}), each time because of ${lines}. What would have to change for it to accept: the text, or the red line${top.texts.length > 1 ? 's' : ''}?`,
         );
       else if (top)
         out.push(
-          `${a.name} rejected every text it answered (${when}): ${top.seqs.size} of ${vs.length} times because of ${lines}; otherwise because ${otherwise(vs.filter((v) => !top.seqs.has(v.seq)))}. Which objection was the harder one to meet, and by whom?`,
+          `${nameAtStart(a)} rejected every text it answered (${when}): ${top.seqs.size} of ${vs.length} times because of ${lines}; otherwise because ${otherwise(vs.filter((v) => !top.seqs.has(v.seq)))}. Which objection was the harder one to meet, and by whom?`,
         );
       else if (a.person)
         out.push(
-          `${a.name}, played by a person, rejected every text it answered (${when}) although none crossed its red lines. What did the participant weigh that the numbers do not show?`,
+          `${nameAtStart(a)}, played by a person, rejected every text it answered (${when}) although none crossed its red lines. What did the participant weigh that the numbers do not show?`,
         );
       else {
         // after a walk-out it answers no to every text and holds out for nothing: its shortfall is that of the last
@@ -121,8 +125,8 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
         const shortfall = Math.max(0, last.aspiration - last.utility);
         out.push(
           left
-            ? `${a.name} rejected ${present.length > 1 ? 'every text' : 'the one text'} it answered (${roundList(present.map((v) => v.round))}) although none crossed its red lines, and answered no to every text after it walked out (${roundList(vs.filter((v) => v.absent).map((v) => v.round))}); the last it answered before it left fell ${n3(shortfall)} short of what it held out for. What would it have taken to keep it at the table, or for the others to offer more?`
-            : `${a.name} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(shortfall)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
+            ? `${nameAtStart(a)} rejected ${present.length > 1 ? 'every text' : 'the one text'} it answered (${roundList(present.map((v) => v.round))}) although none crossed its red lines, and answered no to every text after it walked out (${roundList(vs.filter((v) => v.absent).map((v) => v.round))}); the last it answered before it left fell ${n3(shortfall)} short of what it held out for. What would it have taken to keep it at the table, or for the others to offer more?`
+            : `${nameAtStart(a)} rejected every text it answered (${when}) although none crossed its red lines; the last fell ${n3(shortfall)} short of what it held out for. What would it have taken for it to settle for less, or for the others to offer more?`,
         );
       }
       continue;
@@ -135,8 +139,8 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
     // or its answers, accepting one side's texts and rejecting the other's in turn, read as a change of heart
     const earlier = vs.slice(0, lastReject).filter((v) => v.accepts);
     const accepted = earlier.length
-      ? `${a.name}, which had also accepted in ${roundList(earlier.map((v) => v.round))}, accepted again from round ${from}`
-      : `${a.name} accepted from round ${from}`;
+      ? `${nameAtStart(a)}, which had also accepted in ${roundList(earlier.map((v) => v.round))}, accepted again from round ${from}`
+      : `${nameAtStart(a)} accepted from round ${from}`;
     // an inject counts from just after the last rejection (one fired later in that round too), up to the acceptance
     const injects = r.timeline
       .filter((t) => t.round >= before && t.round <= from)
@@ -244,12 +248,12 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
         : 'Under the scenario as written, the model finds no package that every actor whose consent is needed accepts. Which red line or value of no deal, if it moved, would open room for a deal?',
     );
   // one question for every side played by people: asking of one alone would single it out
-  const people = r.actors.filter((x) => x.person).map((x) => x.name);
+  const people = r.actors.filter((x) => x.person).map(nameInSentence);
   if (people.length)
     out.push(
       people.length > 1
-        ? `${listing(people)} were played by people. At which moment did each participant's choice matter most, and what did it rest on?`
-        : `${people[0]} was played by a person. At which moment did the participant's choice matter most, and what did it rest on?`,
+        ? `${capitalise(listing(people))} were played by people. At which moment did each participant's choice matter most, and what did it rest on?`
+        : `${capitalise(people[0]!)} was played by a person. At which moment did the participant's choice matter most, and what did it rest on?`,
     );
   return out.slice(0, MAX_QUESTIONS);
 }

@@ -2,8 +2,10 @@
 // record settles and which depend on the modeller's numbers (from `calibrate`), and "The outcome rests on:" — the
 // readings and assumptions whose reversal alone changes the run's outcome (from the engine's hinges). The model
 // is plain data; the functions below only lay it out (plain lines, markdown, HTML).
+
 import { type CalibrationReport, settledOnReadings } from '../analysis/calibrate.ts';
 import type { DocumentHinges } from '../analysis/hinges.ts';
+import { actorInSentence } from '../domain/actor-names.ts';
 import type { Scenario } from '../domain/types.ts';
 import type { RestsOn, RunEnd } from '../engine/hinges.ts';
 import { HELD_EARLIER_HEADING, type ReasonEntry, reasonEntryLines } from './before-record.ts';
@@ -20,6 +22,8 @@ export type RestsOnSection =
 interface EvidenceVerdict {
   readonly actor: string;
   readonly name: string;
+  /** the name as a sentence names it ("the United States") */
+  readonly inSentence: string;
   readonly verdict: 'accepts' | 'rejects' | 'depends';
   readonly decidedBy: 'red-line' | 'record' | 'ranges' | null;
   /** settled by the record, and some of the actor's recorded reactions are readings */
@@ -75,6 +79,7 @@ export function recordEvidence(s: Scenario, c: CalibrationReport): RecordEvidenc
       return {
         actor,
         name: name(actor),
+        inSentence: actorInSentence(s, actor),
         verdict: v.verdict,
         decidedBy: v.decidedBy,
         onReadings: v.decidedBy === 'record' && settledOnReadings(c, actor),
@@ -191,10 +196,10 @@ function beforeRecordLine({ date, positions }: RestsOn['beforeRecord']): string 
   if (positions.length === 0) return '';
   const byActor = new Map<string, { redLines: number; preferences: number }>();
   for (const x of positions) {
-    const n = byActor.get(x.actorName) ?? { redLines: 0, preferences: 0 };
+    const n = byActor.get(x.actorInSentence) ?? { redLines: 0, preferences: 0 };
     if (x.kind === 'redLine') n.redLines++;
     else n.preferences++;
-    byActor.set(x.actorName, n);
+    byActor.set(x.actorInSentence, n);
   }
   const counts = [...byActor].map(([actor, n]) => {
     const parts = [
@@ -227,10 +232,10 @@ function recordLines(e: RecordEvidence | null): string[] {
   ];
   for (const c of e.conflicts) out.push(`  In conflict, set aside: ${c.labels.join('; ')}`);
   for (const d of e.documents) {
-    const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.name);
+    const dep = d.verdicts.filter((v) => v.verdict === 'depends').map((v) => v.inSentence);
     const rec = d.verdicts
       .filter((v) => v.decidedBy === 'record')
-      .map((v) => `${v.name} ${v.verdict}${v.onReadings ? ' [reading]' : ''}`);
+      .map((v) => `${v.inSentence} ${v.verdict}${v.onReadings ? ' [reading]' : ''}`);
     const parts = [
       ...(rec.length ? [`settled by the record: ${rec.join(', ')}`] : []),
       ...(dep.length ? [`depends on the numbers: ${dep.join(', ')}`] : []),

@@ -2,12 +2,13 @@
 // the scenario's threshold applied to the actor's utility: every wording says it is the model's assumption and
 // none reads as a forecast of the vote.
 
+import { actorInSentence, nameInSentence } from '../domain/actor-names.ts';
 import { withBasis } from '../domain/basis.ts';
 import type { BasisKind, Scenario } from '../domain/types.ts';
 import { belowPair } from './comparison-figures.ts';
 import { dateWords } from './date-words.ts';
 import { n3 } from './format.ts';
-import { actorName, listing } from './words.ts';
+import { listing } from './words.ts';
 
 export const RATIFICATION_CAVEAT =
   "whether the body approves is the scenario's threshold applied to the actor's utility: the model's assumption, not a forecast of the vote";
@@ -57,7 +58,7 @@ export function hurdleName(s: Scenario, h: Pick<HurdleLike, 'id' | 'label' | 'ba
  * [assumption] — it falls short". True of the numbers: `clears` is utility ≥ threshold.
  */
 export function hurdleSentence(s: Scenario, h: HurdleLike): string {
-  const who = actorName(s, h.actor);
+  const who = actorInSentence(s, h.actor);
   // below the threshold by less than the last printed decimal: more decimals, so the figures say what the words do
   const [worth, threshold] = h.clears ? [n3(h.utility), n3(h.threshold)] : belowPair(h.utility, h.threshold);
   const needs = withBasis(`the ${threshold} its approval needs`, h.thresholdBasis);
@@ -110,7 +111,7 @@ export function anticipationWords(
   const who = listing(
     s.ratifications.map(
       (r) =>
-        `${r.label}, which needs the text to be worth ${n3(r.threshold.value)} to ${actorName(s, s.actors[r.actor]!.id)}`,
+        `${r.label}, which needs the text to be worth ${n3(r.threshold.value)} to ${nameInSentence(s.actors[r.actor]!)}`,
     ),
   );
   const rule = s.ratifications.length

@@ -1,6 +1,7 @@
 // A recorded reaction as a person reads it: whose, which reaction, to which text, when — worded from the scenario,
 // so that every text output, screen and report names it the same way. Its id stays where programs read (--json, CSV)
 // and in `peacesim sources --key`.
+import { nameInSentence } from '../domain/actor-names.ts';
 import type { RecordedReaction, Scenario } from '../domain/types.ts';
 import { dateWords } from './date-words.ts';
 import { possessive } from './words.ts';
@@ -10,7 +11,8 @@ import { possessive } from './words.ts';
  * a possessive would not read, takes "by": "the acceptance by North (stylised Russia) of North's opening demands".
  */
 export function recordedReactionWords(s: Scenario, r: RecordedReaction): string {
-  const who = s.actors[r.actor]?.name ?? String(r.actor);
+  const a = s.actors[r.actor];
+  const who = a ? nameInSentence(a) : String(r.actor);
   const what = r.reaction === 'accept' ? 'acceptance' : 'rejection';
   // a title's leading article is lower case inside the sentence: "Ukraine's rejection of the US "final offer""
   const doc = (s.documents.find((d) => d.id === r.document)?.title ?? r.document).replace(

@@ -1,6 +1,7 @@
 // Plain words shared by the reports: names, lists, strategies, flags (numbers and options: format.ts). No markup:
 // the renderers escape.
 
+import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import { firstTurn, proposerOf } from '../domain/protocol.ts';
 import type { Actor, ActorStrategy, Scenario, Strategy, StrategyKind } from '../domain/types.ts';
@@ -27,6 +28,7 @@ export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'a
     : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
+/** An actor's plain name, for headings, labels, column cells and `--json`: "United States". */
 export function actorName(scenario: Scenario, id: string): string {
   return scenario.actors.find((a) => a.id === id)?.name ?? id;
 }
@@ -107,7 +109,7 @@ function turnWords(scenario: Scenario, maxRounds: number): string {
   const n = scenario.protocol.parties.length;
   const turns = Array.from({ length: Math.min(n, maxRounds - first + 1) }, (_, k) => first + k);
   if (turns.length === 0) return 'alternating offers';
-  const name = (round: number) => scenario.actors[proposerOf(scenario, round)]!.name;
+  const name = (round: number) => nameInSentence(scenario.actors[proposerOf(scenario, round)]!);
   const [lead, ...rest] = turns;
   const more = rest.map((r) => `${name(r)} in round ${r}`);
   const inTurn = maxRounds >= first + n ? ', and so on' : '';
@@ -117,7 +119,7 @@ function turnWords(scenario: Scenario, maxRounds: number): string {
 
 /**
  * The negotiation protocol, for wherever a person reads it (the id stays in --json): "a single negotiating text,
- * mediated by United States" or "alternating offers: North proposes in round 1, South in round 2, and so on
+ * mediated by the United States" or "alternating offers: North proposes in round 1, South in round 2, and so on
  * (…)"; `brief` for a heading: "single text, mediated by …" or "alternating offers, South proposes first, after the opening text".
  */
 export function protocolWords(
@@ -129,9 +131,9 @@ export function protocolWords(
   if (pr.kind !== 'mediated-single-text')
     return brief
       ? // after the opening text, when round 1 holds one (its tabler is not the first proposer, which read as a contradiction)
-        `alternating offers, ${scenario.actors[proposerOf(scenario, firstTurn(scenario))]!.name} proposes first${firstTurn(scenario) === 2 ? ', after the opening text' : ''}`
+        `alternating offers, ${nameInSentence(scenario.actors[proposerOf(scenario, firstTurn(scenario))]!)} proposes first${firstTurn(scenario) === 2 ? ', after the opening text' : ''}`
       : turnWords(scenario, maxRounds);
-  const mediator = scenario.actors[pr.mediator ?? pr.parties[0]!]!.name;
+  const mediator = nameInSentence(scenario.actors[pr.mediator ?? pr.parties[0]!]!);
   return `${brief ? 'single text' : 'a single negotiating text'}, mediated by ${mediator}`;
 }
 

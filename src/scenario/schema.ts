@@ -143,6 +143,13 @@ const ActorRole = z.enum(['party', 'mediator', 'stakeholder']);
 const Actor = z.strictObject({
   id: Id,
   name: z.string().min(1),
+  inSentence: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'the name as it reads inside a sentence ("the United States"); capitalised at a sentence\'s start; the name when omitted',
+    ),
   role: ActorRole.optional().describe('derived from protocol when omitted; must agree with it when given'),
   description: z.string().optional(),
   preferences: z.record(Id, Preference),

@@ -1,5 +1,6 @@
 // Verdicts in plain words: what the explorer says about an actor's verdict, a document, a number.
 
+import { actorInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { Evaluation, Verdict, Violation } from '../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../domain/on-record.ts';
@@ -30,11 +31,6 @@ export function signedGap(x: number): string {
 export function beside(utility: number, reservation: number): readonly [string, string] {
   const d = digitsApart([[utility, reservation]], 2);
   return [fixed(utility, d), fixed(reservation, d)];
-}
-
-function actorName(scenario: Scenario, id: string): string {
-  const a = scenario.actorIndex.get(id);
-  return a === undefined ? id : scenario.actors[a]!.name;
 }
 
 function issueLabel(scenario: Scenario, id: string): string {
@@ -91,11 +87,11 @@ export function columnName(name: string): string {
   return words.length > 1 ? words.map((w) => w[0]).join('') : plain.slice(0, 9);
 }
 
-/** "Ukraine, Europe" — the required actors that reject (short names). */
+/** "Ukraine, the European Union" — the required actors that reject (short names, as a sentence names them). */
 export function rejecters(scenario: Scenario, ev: Evaluation): string[] {
   return ev.verdicts
     .filter((v) => !v.accepts && ev.required.includes(v.actor))
-    .map((v) => shortName(actorName(scenario, v.actor)));
+    .map((v) => shortName(actorInSentence(scenario, v.actor)));
 }
 
 /** One line on whether a package is an agreement, and what blocks it. */

@@ -145,7 +145,7 @@ describe('mistakes in --inject', () => {
     ]);
     expect([twice.code, twice.stderr]).toEqual([
       1,
-      'peacesim: --inject walk-out:coalition@3: Coalition of the willing has already walked out by round 3; a walk-out would change nothing\n',
+      'peacesim: --inject walk-out:coalition@3: the coalition of the willing has already walked out by round 3; a walk-out would change nothing\n',
     ]);
     const dropped = await inProcess([
       'run',
@@ -172,7 +172,7 @@ describe('mistakes in --inject', () => {
     // over draws, one with nothing to do is passed over and counted, not refused (tests/cli/inject-fates.test.ts)
     expect([draws.code, draws.stderr]).toEqual([0, '']);
     expect(draws.stdout.replace(/\n\s+/g, ' ')).toContain(
-      'passed over in 3, with nothing to do: in 3, Coalition of the willing had already walked out, with an earlier inject of the run',
+      'passed over in 3, with nothing to do: in 3, the coalition of the willing had already walked out, with an earlier inject of the run',
     );
   });
 

@@ -5,6 +5,7 @@
 // lists the same lines for each closest set, and each reason the words cite is listed once at their end.
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { actorAtStart } from '../../src/domain/actor-names.ts';
 import { actorName } from '../../src/report/words.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
 import { parseCsv } from '../csv-reader.ts';
@@ -49,7 +50,7 @@ async function checkConcessions(id: string, document: string): Promise<JsonViola
   for (const x of r.rejectingAsTabled) {
     for (const v of x.redLines) expectFlag(s, r.asOf, x.actor, v);
     if (x.redLines.length)
-      expect(asTabled).toMatch(new RegExp(`${literal(actorName(s, x.actor))} rejects: ${reasons(x)}`));
+      expect(asTabled).toMatch(new RegExp(`${literal(actorAtStart(s, x.actor))} rejects: ${reasons(x)}`));
   }
   r.closest.forEach((c, k) => {
     // the same actors as `rejecting`, in its order

@@ -2,8 +2,10 @@
 // variant would move: a verdict that rests on one version of a contested text never reads as the only one. The
 // expectation is the scenario's own: the document's package with the one term read as the variant has it, judged
 // by the positions of the date show judges by (the document's own, or --as-of).
+
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import { cliOk as cli } from '../cli-in-process.ts';
@@ -35,7 +37,9 @@ describe('show: contested terms', () => {
               const turns = after.verdicts.flatMap((x, k) =>
                 x.accepts === before.verdicts[k]!.accepts
                   ? []
-                  : [`${s.actors[k]!.name} ${x.accepts ? 'rejects → accepts' : 'accepts → rejects'}`],
+                  : [
+                      `${nameInSentence(s.actors[k]!)} ${x.accepts ? 'rejects → accepts' : 'accepts → rejects'}`,
+                    ],
               );
               if (after.agreement !== before.agreement)
                 turns.push(`agreement ${after.agreement ? 'no → yes' : 'yes → no'}`);

@@ -270,8 +270,12 @@ describe('the outcome rests on', () => {
     expect(j.restsOn.beforeRecord.date).toBe(s.date);
     expect(
       j.restsOn.beforeRecord.positions.map((x: { actorName: string }) => {
-        const { actorName, ...rest } = x as { actorName: string } & Record<string, unknown>;
+        const { actorName, actorInSentence, ...rest } = x as {
+          actorName: string;
+          actorInSentence: string;
+        } & Record<string, unknown>;
         expect(actorName).toBe(s.actors.find((a) => a.id === rest.actor)!.name);
+        expect(actorInSentence).toBe(s.actors.find((a) => a.id === rest.actor)!.inSentence);
         return rest;
       }),
     ).toEqual(expected);

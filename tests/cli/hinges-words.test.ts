@@ -1,10 +1,12 @@
 // peacesim hinges in words: a document's block names every actor whose rejection no set of choices changes, and
 // says that no set makes it an agreement, so the verdicts it does list are not read as all that stands in the way.
 // Expected words come from the command's own report (what --json prints).
+
 import { describe, expect, it } from 'vitest';
 import { hingesReport, hingesText } from '../../src/cli/commands/hinges.ts';
 import { memoryIo, palette } from '../../src/cli/io.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameAtStart } from '../../src/domain/actor-names.ts';
 
 describe('peacesim hinges (words)', () => {
   for (const id of ['ukraine-peace', '28-point-path'])
@@ -27,7 +29,7 @@ describe('peacesim hinges (words)', () => {
         expect(block).toContain(`no set of up to ${r.maxSize} choices makes it an agreement`);
         for (const [actor, v] of verdicts) {
           if (v.accepts || v.hinges.length > 0) continue;
-          const name = s.actors.find((a) => a.id === actor)!.name;
+          const name = nameAtStart(s.actors.find((a) => a.id === actor)!);
           expect(block).toContain(`${name} rejects, and no set of up to ${r.maxSize}`);
         }
       });

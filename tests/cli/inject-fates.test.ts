@@ -172,7 +172,7 @@ describe('outcomes with an inject that has nothing to do in some draws', () => {
     expect(second!.reasons).toEqual([{ reason: 'passed-over:walked-out:inject', count: first!.fired }]);
     const text = await cli(...twoWalkOuts);
     expect(text.out.replace(/\n\s+/g, ' ')).toContain(
-      `in ${first!.fired}, Coalition of the willing had already walked out, with an earlier inject of the run`,
+      `in ${first!.fired}, the coalition of the willing had already walked out, with an earlier inject of the run`,
     );
   });
 

@@ -2,7 +2,7 @@
 // names actors, issues, options, red lines, rules, events and durability factors in words. Ids stay in --json and
 // CSV; a document's id appears only as the handle to type, after "--document".
 import { describe, expect, it } from 'vitest';
-import { actorShort, injectsWords } from '../../src/cli/labels.ts';
+import { actorPhrase, injectsWords } from '../../src/cli/labels.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
 import type { Scenario } from '../../src/domain/types.ts';
 import type { AdHocEffect } from '../../src/engine/events.ts';
@@ -103,7 +103,7 @@ describe('planned injects in words', () => {
   it('should word every ad-hoc kind with the same construction for every actor', () => {
     const s = openScenario('ukraine-peace');
     for (const a of s.actors) {
-      const name = actorShort(s, a.id);
+      const name = actorPhrase(s, a.id);
       const own = name.endsWith('s') ? `${name}'` : `${name}'s`;
       const words = (effect: AdHocEffect) => injectsWords(s, [{ effect, round: 1 }]);
       expect(words({ kind: 'shift-reservation', actor: a.id, delta: -0.1 })).toBe(

@@ -3,6 +3,7 @@
 // run --csv lists them (red_lines_before_record): over every shipped scenario (each has a date) and a mediated one
 // whose redraft repairs such a red line, the lines the text marks are exactly those --json flags and the CSV lists,
 // and exactly those appliedBeforeRecord lists for the run's date.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,9 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { actorInSentence } from '../../src/domain/actor-names.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
-import { actorName } from '../../src/report/words.ts';
 import { GLYPH, MONO_THEME } from '../../src/ui/theme.ts';
 import { TranscriptWords } from '../../src/ui/transcript-words.ts';
 import { parseCsv } from '../csv-reader.ts';
@@ -153,10 +154,10 @@ describe('run: a red line applied before its earliest source, in words, in --jso
       // each red line a redraft's line names carries the note right after its citation exactly when --json flags it;
       // every move of --json is told (a move taken back, only when the text is kept)
       const s = openScenario(id);
-      const names = s.actors.map((a) => actorName(s, a.id));
+      const names = s.actors.map((a) => actorInSentence(s, a.id));
       const told = [
         ...flat(words.out.split('The outcome rests on:')[0]!).matchAll(
-          new RegExp(`so that (${names.map(literal).join('|')})'s red line holds: `, 'g'),
+          new RegExp(`so that (${names.map(literal).join('|')})(?:'s|') red line holds: `, 'g'),
         ),
       ].map((m) => ({
         actor: s.actors[names.indexOf(m[1]!)]!.id,
@@ -222,7 +223,7 @@ describe('run: a red line applied before its earliest source, in words, in --jso
     ]);
     const out = flat(words.out);
     const line =
-      /Crimea and Sevastopol: Recognised as Russian in law → Returned to Ukraine — so that Coalition of the willing's red line holds: No recognition in law of Russian sovereignty over land Russia holds\. \[reading\] \[s36, s37, s49, merz-only-ukraine\]; applied before its earliest source \(s37, 2025-11; reason (\d+)\)/;
+      /Crimea and Sevastopol: Recognised as Russian in law → Returned to Ukraine — so that the coalition of the willing's red line holds: No recognition in law of Russian sovereignty over land Russia holds\. \[reading\] \[s36, s37, s49, merz-only-ukraine\]; applied before its earliest source \(s37, 2025-11; reason (\d+)\)/;
     const n = Number(line.exec(out)?.[1]);
     expect(n).toBeGreaterThan(0);
     // the reason is the one the coalition's verdict on the same red line cites, listed once under the outcome
@@ -231,7 +232,7 @@ describe('run: a red line applied before its earliest source, in words, in --jso
     );
     expect(out.split('The outcome rests on:')[1]).toMatch(
       new RegExp(
-        `${n}\\. Coalition of the willing's [^.]*red lines?: [^]*Held earlier: For this test, the coalition's bar on recognition in law is read back`,
+        `${n}\\. The coalition of the willing's [^.]*red lines?: [^]*Held earlier: For this test, the coalition's bar on recognition in law is read back`,
       ),
     );
     // --json: the same reason on the redraft's move
@@ -300,7 +301,7 @@ describe('resume, the report and the play screen mark the same lines', () => {
     }
     const md = flat((await cli('report', file, '--format', 'md')).out);
     expect(md).toMatch(
-      /so that Coalition of the willing's red line holds: No recognition in law of Russian sovereignty over land Russia holds\. \\\[reading\\\] \(sources: \[s36\]\(#src-s36\)[^;]*; applied before its earliest source \(s37, 2025-11; reason \d+\)/,
+      /so that the coalition of the willing's red line holds: No recognition in law of Russian sovereignty over land Russia holds\. \\\[reading\\\] \(sources: \[s36\]\(#src-s36\)[^;]*; applied before its earliest source \(s37, 2025-11; reason \d+\)/,
     );
   });
 

@@ -1,9 +1,11 @@
 // The words of peacesim run against its --json. The blame sentence says, for each actor, the rounds it stood alone and the round it walked out — exactly
 // those of the same run's --json, and no other actor's: a reader must not take one actor's walk-out for a round
 // as lone holdout, nor one actor's rounds for another's.
+
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { readRounds } from '../report/read-rounds.ts';
 
@@ -69,7 +71,7 @@ describe('the blame sentence of peacesim run', () => {
       const blame: Blame[] = end.blame;
       expect(blame.length).toBeGreaterThan(0);
       const file = c.scenario.endsWith('.yaml') ? c.scenario : `scenarios/${c.scenario}.yaml`;
-      const name = new Map(loadScenarioFile(file).actors.map((a) => [a.id, a.name]));
+      const name = new Map(loadScenarioFile(file).actors.map((a) => [a.id, nameInSentence(a)]));
       const parts = blameParts(text, [...name.values()]);
       expect([...parts.keys()].sort()).toEqual(blame.map((b) => name.get(b.actor)).sort());
       for (const b of blame) {
@@ -113,7 +115,7 @@ describe('whom a redraft of peacesim run meets', () => {
     const file = 'tests/fixtures/security-triangle-coarse-cap.yaml';
     const json = JSON.parse(await cli(['run', file, '--json']));
     const text = (await cli(['run', file])).replace(/\n\s+/g, ' ');
-    const name = new Map(loadScenarioFile(file).actors.map((a) => [a.id, a.name]));
+    const name = new Map(loadScenarioFile(file).actors.map((a) => [a.id, nameInSentence(a)]));
     type Entry = {
       kind: string;
       round: number;

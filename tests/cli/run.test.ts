@@ -72,7 +72,7 @@ describe('peacesim run', () => {
     const r = await cli(['run', 'ukraine-peace', '--inject', 'us-walks-away@2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Event: The US walks away from mediation');
-    expect(r.stdout).toContain('Outcome: the talks collapse in round 2: United States walked out.');
+    expect(r.stdout).toContain('Outcome: the talks collapse in round 2: the United States walked out.');
   });
 
   it('should exit 1 with one line for unknown actors, strategies and events', async () => {

@@ -1,7 +1,9 @@
 // show, the first thing a student reads: who must accept a text and why, and every actor's verdict on each
 // document — one whose consent a text does not need is marked so, never left out.
+
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { consentOf } from '../../src/domain/consent.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
@@ -42,7 +44,7 @@ describe('peacesim show', () => {
   it('should say who must accept a text, and why, in one line', () => {
     const out = cli(['show', 'ukraine-peace']).stdout;
     expect(out).toContain(
-      "Who must accept a text: the parties, Russia and Ukraine, always; United States if it moves Security guarantee for Ukraine, US backstop, Sanctions on Russia or Russia's economic return; European Union if it moves",
+      "Who must accept a text: the parties, Russia and Ukraine, always; the United States if it moves Security guarantee for Ukraine, US backstop, Sanctions on Russia or Russia's economic return; the European Union if it moves",
     );
     expect(cli(['show', 'tutorial-bilateral']).stdout).toContain(
       'Who must accept a text: the parties, North (stylised Russia) and South (stylised Ukraine), always.',
@@ -58,14 +60,14 @@ describe('peacesim show', () => {
         // judged by the positions of its date, as show judges it
         const ev = evaluatePackage(positionsAsOf(s, d.date), d.package);
         for (const v of ev.verdicts) {
-          const name = s.actors.find((a) => a.id === v.actor)!.name;
+          const name = nameInSentence(s.actors.find((a) => a.id === v.actor)!);
           const needed = ev.required.includes(v.actor);
           const said = `${name} ${v.accepts ? 'accepts' : 'rejects'}${needed ? '' : ' (consent not needed: the text moves none of its issues)'}`;
           expect(lines[1], `${d.id}: ${name}`).toContain(said);
         }
         const must = lines.find((l) => l.startsWith('    must accept: '))!;
         for (const c of consentOf(s, d.package))
-          expect(must).toContain(s.actors.find((a) => a.id === c.actor)!.name);
+          expect(must).toContain(nameInSentence(s.actors.find((a) => a.id === c.actor)!));
       }
     });
 
@@ -73,7 +75,7 @@ describe('peacesim show', () => {
     it(`should say of each document of ${id} whose consent it needs, one part per actor, each with the issues it controls`, () => {
       const s = openScenario(id);
       const out = cli(['show', id]).stdout;
-      const name = (a: string) => s.actors.find((x) => x.id === a)!.name;
+      const name = (a: string) => nameInSentence(s.actors.find((x) => x.id === a)!);
       const label = (i: string) => s.issues.find((x) => x.id === i)!.label;
       for (const d of s.documents) {
         const must = block(out, d.title)
@@ -101,11 +103,11 @@ describe('peacesim show', () => {
     const us = ev.verdicts.find((v) => v.actor === 'us')!;
     const lines = block(cli(['show', 'ukraine-peace']).stdout, d.title);
     expect(lines[1]).toContain(
-      `United States ${us.accepts ? 'accepts' : 'rejects'} (consent not needed: the text moves none of its issues)`,
+      `the United States ${us.accepts ? 'accepts' : 'rejects'} (consent not needed: the text moves none of its issues)`,
     );
     // after the verdicts and the contested terms' lines (the Alaska asks' Luhansk term is contested)
     expect(lines.find((l) => l.startsWith('    must accept:'))).toBe(
-      '    must accept: the parties (Russia and Ukraine) and Coalition of the willing (the text moves Foreign troops in Ukraine, which Coalition of the willing controls)',
+      '    must accept: the parties (Russia and Ukraine) and the coalition of the willing (the text moves Foreign troops in Ukraine, which the coalition of the willing controls)',
     );
   });
 });

@@ -301,9 +301,11 @@ describe('peacesim report: blame and durability', () => {
     const w = entries.find((e) => e.kind === 'walk-out');
     expect(w?.kind === 'walk-out' && w.stalled).toBeGreaterThan(0);
     const md = (await cli(['report', walkAway])).stdout;
-    expect(md).toMatch(/\*\*Outcome\.\*\* Collapsed in round \d+: United States \(out of patience after /);
     expect(md).toMatch(
-      /- United States walks out: (a round|\d+ rounds in a row) without progress .* exhausted its patience\./,
+      /\*\*Outcome\.\*\* Collapsed in round \d+: the United States \(out of patience after /,
+    );
+    expect(md).toMatch(
+      /- The United States walks out: (a round|\d+ rounds in a row) without progress .* exhausted its patience\./,
     );
     expect(md).toMatch(/- United States: \d+ \([^)]*walked out in round \d+\)/);
     const html = (await cli(['report', walkAway, '--format', 'html'])).stdout;

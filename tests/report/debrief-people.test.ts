@@ -68,7 +68,7 @@ describe('debrief: the people at the table', () => {
     const played = r.actors.map((a) => ({ ...a, person: a.id === 'us' }));
     const qs = debriefQuestions({ ...r, actors: played }, () => []);
     expect(qs.filter((q) => q.includes('played by'))).toEqual([
-      "United States was played by a person. At which moment did the participant's choice matter most, and what did it rest on?",
+      "The United States was played by a person. At which moment did the participant's choice matter most, and what did it rest on?",
     ]);
   });
 });

@@ -2,8 +2,10 @@
 // never its id, which stays in --json (and `sources --key`). The words are checked against the scenario's data
 // and against the --json of the same command; every text output of analyze, calibrate and hinges on every
 // shipped scenario is searched for a record id.
+
 import { describe, expect, it } from 'vitest';
 import { openScenario, shippedIds } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { dateWords } from '../../src/report/date-words.ts';
 import { recordedReactionWords } from '../../src/report/record-words.ts';
 import { cliOk } from '../cli-in-process.ts';
@@ -29,7 +31,7 @@ describe('a recorded reaction in words', () => {
       const s = openScenario(id);
       for (const r of s.record) {
         const words = recordedReactionWords(s, r);
-        const name = s.actors[r.actor]!.name;
+        const name = nameInSentence(s.actors[r.actor]!);
         const title = s.documents.find((d) => d.id === r.document)!.title;
         expect(words.startsWith(name) || words.includes(` by ${name} of `)).toBe(true);
         expect(words).toMatch(r.reaction === 'accept' ? /\bacceptance (of|by) / : /\brejection (of|by) /);

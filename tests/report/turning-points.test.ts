@@ -2,8 +2,10 @@
 // each set of terms however many rounds it spans, and each flip of an actor's answers against the answer it
 // turned from — the utility table's ✓ for a proposer's own text is no answer. Expected words come from the
 // report's timeline and verdicts.
+
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameAtStart } from '../../src/domain/actor-names.ts';
 import { newGame, send } from '../../src/engine/game.ts';
 import { playOn, runHeadless } from '../../src/engine/headless.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
@@ -93,7 +95,7 @@ describe('turning points: an actor whose answer flips', () => {
           const prev = answers[k - 1];
           if (!prev || prev.accepts === v.accepts) return;
           flips++;
-          const expected = `- Round ${v.round}: ${a.name} ${v.accepts ? 'accepts' : 'rejects'} the text after ${prev.accepts ? 'accepting' : 'rejecting'} the last one it answered (round ${prev.round}).`;
+          const expected = `- Round ${v.round}: ${nameAtStart(a)} ${v.accepts ? 'accepts' : 'rejects'} the text after ${prev.accepts ? 'accepting' : 'rejecting'} the last one it answered (round ${prev.round}).`;
           expect(lines).toContain(expected);
           // the round it names carries the opposite mark in the table
           expect(series.accepts[prev.round - 1]).toBe(prev.accepts);

@@ -1,8 +1,10 @@
 // An actor the facilitator (or the analyst) made walk out answers no to every text after, and holds out for nothing:
 // the debrief measures its shortfall on the last text it answered at the table and says it walked out, and the
 // turning points tell the walk-out once.
+
 import { describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameAtStart, nameInSentence } from '../../src/domain/actor-names.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
@@ -24,7 +26,7 @@ describe('a walk-out fired by hand, in the debrief', () => {
       const r = afterActionReport(s, runStateOf(s, runHeadless(s, { seed: 1 }, { injects }).snapshot), {
         options: resolveOptions(s, { seed: 1 }),
       });
-      const name = s.actors.find((a) => a.id === actor)!.name;
+      const name = nameAtStart(s.actors.find((a) => a.id === actor)!);
       const vs = ctx.transcript.flatMap((e) => (e.kind === 'verdict' && e.actor === actor ? [e] : []));
       const present = vs.filter((v) => !v.absent);
       const gone = vs.filter((v) => v.absent);
@@ -43,6 +45,8 @@ describe('a walk-out fired by hand, in the debrief', () => {
       expect(r.blame?.find((b) => b.actor === actor)?.walkOut).toBe(round);
       expect(md).toContain(`walked out in round ${round}: an inject ${injectedBy('analyst')}`);
       const points = md.slice(md.indexOf('## Turning points'), md.indexOf('## The last'));
-      expect(points.split(`${name} walks out`).length - 1).toBe(1);
+      // the inject's sentence names it after a colon: in the middle of the sentence
+      const inSentence = nameInSentence(s.actors.find((a) => a.id === actor)!);
+      expect(points.split(`${inSentence} walks out`).length - 1).toBe(1);
     });
 });

@@ -1,10 +1,12 @@
 // An ad-hoc walk-out is told once in the report's timeline: by the walk-out line the engine logs, not again as the
 // inject's effect (the inject's line then ends with a full stop, not a colon with nothing under it).
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameAtStart } from '../../src/domain/actor-names.ts';
 import { injectedBy } from '../../src/report/narration/phrases.ts';
 import { cliOk } from '../cli-in-process.ts';
 
@@ -16,7 +18,7 @@ describe('an ad-hoc walk-out in the report', () => {
   // every actor that is not a party: a party's walk-out ends the talks at once, theirs leaves the talks going
   const others = s.actors.filter((a) => a.role !== 'party');
 
-  it.each(others.map((a) => [a.id, a.name] as const))(
+  it.each(others.map((a) => [a.id, nameAtStart(a)] as const))(
     'should tell the walk-out of %s once in its round',
     async (id, name) => {
       const file = join(dir, `${id}.session.json`);

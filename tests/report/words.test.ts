@@ -1,9 +1,11 @@
 // The words issue 8 found wrong, each checked where a person reads it: the run, the play screen and the report.
+
 import { describe, expect, it } from 'vitest';
 import { memoryIo, palette } from '../../src/cli/io.ts';
 import { Narrator } from '../../src/cli/narrate.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { statusQuoPackage } from '../../src/domain/utility.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { packageOf } from '../../src/engine/terms.ts';
@@ -65,7 +67,7 @@ describe("a person's rejection (finding 2)", () => {
 describe('whose consent counts (finding 5)', () => {
   const t = told('ukraine-default');
   const s = goldenScenario('ukraine-peace.yaml');
-  const name = (id: string) => s.actors.find((a) => a.id === id)!.name;
+  const name = (id: string) => nameInSentence(s.actors.find((a) => a.id === id)!);
   it("should say in the run's header who must accept a text and why", () => {
     const line = t.run.split('\n').find((l) => l.startsWith('who must accept a text:'))!;
     expect(line).toContain('Russia and Ukraine (the parties)');
@@ -73,7 +75,7 @@ describe('whose consent counts (finding 5)', () => {
     for (const a of s.actors.filter((x) => !s.protocol.parties.includes(x.index))) {
       const own = s.issues.filter((x) => x.controlledBy.includes(a.index));
       if (!own.length) continue;
-      const part = line.split('; ').find((p) => p.startsWith(`${a.name} if it moves`))!;
+      const part = line.split('; ').find((p) => p.startsWith(`${nameInSentence(a)} if it moves`))!;
       for (const x of own) expect(part).toContain(x.label);
     }
   });

@@ -1,9 +1,11 @@
 // The evidence screen (e on the overview): each document's verdicts as the record settles them or as the model's
 // numbers decide them, with what flips each; the same numbers as `peacesim calibrate` and `peacesim hinges`.
+
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateScenario } from '../../src/analysis/calibrate.ts';
 import { documentHinges } from '../../src/analysis/hinges.ts';
 import { type Lp, loadLp } from '../../src/analysis/lp.ts';
+import { actorAtStart } from '../../src/domain/actor-names.ts';
 import { restsOnFor } from '../../src/report/evidence-of.ts';
 import { keySituation } from '../../src/ui/app.tsx';
 import { offeredHints } from '../../src/ui/key-binding.ts';
@@ -138,7 +140,7 @@ describe('the evidence screen documents', () => {
           depends++;
           expect(head).toContain(`(${accepts ? 'accepts' : 'rejects'} at the model's numbers)`);
         } else if (r.verdict === (accepts ? 'accepts' : 'rejects'))
-          expect(head).toBe(`${r.name} would ${accepts ? 'reject' : 'accept'} if:`);
+          expect(head).toBe(`${actorAtStart(s, r.actor)} would ${accepts ? 'reject' : 'accept'} if:`);
       }
     }
     // the default scenario has verdicts that depend on the model, among them some the model accepts

@@ -1,9 +1,11 @@
 // The play screen's end of a stalemate: who said no to the last text, and why — the reason its own verdict gives.
 // A red line crossed is public (a stated position, shown in the transcript too), as are a walk-out and a person's
 // choice; a reason that compares private numbers is the facilitator view's only. Checked against the session's transcript on shipped scenarios.
+
 import { resolve } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { rejectionKind } from '../../src/engine/holdout-kind.ts';
 import type { PlannedInject } from '../../src/engine/inject-text.ts';
@@ -80,7 +82,7 @@ describe('the outcome pane of a stalemate', () => {
       const open = frame(false);
       const tally = transcript.findLast((e) => e.kind === 'tally')!;
       for (const actor of outcome.rejecting) {
-        const name = s.actors.find((a) => a.id === actor)!.name;
+        const name = nameInSentence(s.actors.find((a) => a.id === actor)!);
         const v = transcript.findLast(
           (e) => e.kind === 'verdict' && e.actor === actor && e.round === tally.round,
         );

@@ -2,8 +2,10 @@
 // and the ratification hurdles it would meet, whole. The verdict was cut to two rows ("✗ Rejected by Ukraine,
 // European Union, Coalition of the willing · tabled by Unite…", "… · tabled by United States ·…" losing the
 // (unconfirmed) of the Geneva text). What each must say comes from the domain, not from the screen.
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { shippedIds } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import { ratificationOf } from '../../src/domain/ratification.ts';
@@ -38,11 +40,11 @@ describe("the overview's detail at 80×24", () => {
         const ev = evaluatePackage(judged, d.package);
         const no = ev.verdicts
           .filter((v) => !v.accepts && ev.required.includes(v.actor))
-          .map((v) => shortName(s.actors[s.actorIndex.get(v.actor)!]!.name));
+          .map((v) => shortName(nameInSentence(s.actors[s.actorIndex.get(v.actor)!]!)));
         const where = `${id} ${d.id}`;
         if (no.length) expect(detail, where).toContain(`Rejected by ${no.join(', ')}`);
         expect(detail, where).toContain(
-          `tabled by ${shortName(s.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · (unconfirmed)'}`,
+          `tabled by ${shortName(nameInSentence(s.actors[d.tabledBy]!))}${d.confirmed ? '' : ' · (unconfirmed)'}`,
         );
         const hurdles = ratificationOf(judged, d.package);
         if (hurdles) expect(detail, where).toContain(`if signed, subject to ${bodies(hurdles, judged)}`);

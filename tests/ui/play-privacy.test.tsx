@@ -135,7 +135,7 @@ describe('the play screen in the public view', () => {
     unmount = ui.unmount;
     await ui.press('r', KEY.enter, 'x', KEY.enter, KEY.enter);
     expect(ui.frame()).toContain('public view · v numbers');
-    expect(ui.frame()).toContain('✓ United States accepts.');
+    expect(ui.frame()).toContain('✓ The United States accepts.');
     expect(ui.frame()).toContain('✗ Russia rejects.');
     await ui.press('v');
     const full = ui.frame().replace(/\s+/g, ' ');

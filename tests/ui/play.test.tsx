@@ -1,6 +1,7 @@
 // The play screen as a facilitator and the teams drive it: keys in, frames out (ink-testing-library).
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { actorInSentence } from '../../src/domain/actor-names.ts';
 import { runOutcome } from '../../src/engine/game.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
 import { parseSession } from '../../src/engine/session.ts';
@@ -263,9 +264,7 @@ describe('play: the facilitator', () => {
     expect(outcome.rejecting.length).toBeGreaterThan(0);
     // each with the reason its verdict gives (bots only: the facilitator view; tests/ui/outcome-why.test.tsx)
     const why = lastRejectionWords(ended.snapshot.context.transcript, outcome.rejecting);
-    const names = outcome.rejecting.map(
-      (id) => `${s.actors.find((a) => a.id === id)!.name} (${why.get(id)!.words})`,
-    );
+    const names = outcome.rejecting.map((id) => `${actorInSentence(s, id)} (${why.get(id)!.words})`);
     expect(ui.frame().replace(/\s+/g, ' ')).toContain(`The last text was rejected by ${listing(names)}.`);
   });
 

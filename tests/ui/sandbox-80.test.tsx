@@ -4,8 +4,10 @@
 // heading (the document's title, date and who tabled it) and who rejects whole; and the concessions' title whole on
 // the analysis screen. Each was cut at 80 columns ("red line: Any response… [reading]", "Ukraine's position at
 // Istanbul (29 Mar 2022 pro…", "rejected by Ukraine, United States, European Union, Coalition …").
+
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
@@ -150,7 +152,7 @@ describe('the sandbox at 80×24', () => {
       ).toBe(true);
       const head = flat(top);
       expect(head).toContain(d.title);
-      expect(head).toContain(`${d.date} · tabled by ${s.actors[d.tabledBy]!.name}`);
+      expect(head).toContain(`${d.date} · tabled by ${nameInSentence(s.actors[d.tabledBy]!)}`);
       expect(head).toContain(agreementLine(judged, evaluatePackage(judged, d.package)));
       ui.unmount();
     }

@@ -7,6 +7,7 @@ import {
   type SolutionReport,
 } from '../../analysis/analyze.ts';
 import type { SolutionKind } from '../../analysis/solutions.ts';
+import { actorInSentence } from '../../domain/actor-names.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/types.ts';
 import {
@@ -94,7 +95,7 @@ function ratificationSection(s: Scenario, report: AnalysisReport, p: Palette): s
     const range = h.thresholdRange ? ` (range ${n3(h.thresholdRange[0])}–${n3(h.thresholdRange[1])})` : '';
     out.push(`  • ${hurdleName(s, h)}${sourceList(h.sources, p)}: ${h.text}`);
     out.push(
-      `    approval needs the text to be worth at least ${n3(h.threshold)} to ${actorName(s, h.actor)}${range}${mark(h.thresholdBasis)}${sourceList(h.thresholdSources, p)}`,
+      `    approval needs the text to be worth at least ${n3(h.threshold)} to ${actorInSentence(s, h.actor)}${range}${mark(h.thresholdBasis)}${sourceList(h.thresholdSources, p)}`,
     );
   }
   out.push(
@@ -133,7 +134,7 @@ function documentLines(s: Scenario, d: DocumentReport, p: Palette, width: number
     d.epochs.length ? `dated positions: ${d.epochs.map((id) => epochLabel(s, id)).join('; ')}` : '',
   ].filter(Boolean);
   const out = [
-    `  ${p.cyan(documentHeading(d))} ${p.dim(`(${d.date}, tabled by ${actorName(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
+    `  ${p.cyan(documentHeading(d))} ${p.dim(`(${d.date}, tabled by ${actorInSentence(s, d.tabledBy)}${judged.length ? `; ${judged.join('; ')}` : ''}; --document ${d.id})`)} — ${d.agreement ? p.green('agreement') : p.red('no agreement')}`,
     ...durabilityLine(s, d.durability, p, '    '),
     ...ratificationLines(s, d.ratification, p, '    '),
   ];

@@ -7,6 +7,7 @@ import {
   settledOnReadings,
 } from '../../analysis/calibrate.ts';
 import { loadLp } from '../../analysis/lp.ts';
+import { nameInSentence } from '../../domain/actor-names.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 
@@ -94,7 +95,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
       `${recorded} recorded reaction${recorded === 1 ? '' : 's'}. The record holds together: some weights and values of no deal within the scenario's ranges reproduce every one.`,
     );
   } else {
-    const who = [...new Set(r.conflicts.map((c) => actor(c.actor).name))];
+    const who = [...new Set(r.conflicts.map((c) => nameInSentence(actor(c.actor))))];
     out.push(
       `${recorded} recorded reaction${recorded === 1 ? '' : 's'}. The record does not hold together for ${who.join(' and ')}: see the conflicts below; every other actor is calibrated as usual.`,
     );
@@ -131,8 +132,8 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
         // a set of one is a reaction no preference within the ranges reproduces, alone
         out.push(
           members.length === 1
-            ? `  No weights and value of no deal of ${a.name} within its ranges reproduce this reaction:`
-            : `  No weights and value of no deal of ${a.name} within its ranges fit these together:`,
+            ? `  No weights and value of no deal of ${nameInSentence(a)} within its ranges reproduce this reaction:`
+            : `  No weights and value of no deal of ${nameInSentence(a)} within its ranges fit these together:`,
         );
         for (const c of members)
           out.push(

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { concessions, MAX_EXACT_CHANGES } from '../../analysis/concessions.ts';
 import type { ConcessionRank, ConcessionSet, ConcessionsResult } from '../../analysis/concessions-types.ts';
+import { actorAtStart, nameAtStart, nameInSentence } from '../../domain/actor-names.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
@@ -50,7 +51,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   const doc = r.document;
   const tabler = s.actors[doc.tabledBy]!;
   line(
-    `${p.bold(`Minimal concessions — ${documentHeading(doc)}`)} ${p.dim(`(${s.title}; tabled by ${tabler.name})`)}`,
+    `${p.bold(`Minimal concessions — ${documentHeading(doc)}`)} ${p.dim(`(${s.title}; tabled by ${nameInSentence(tabler)})`)}`,
   );
   line(p.dim(`${documentJudgedBy(s, doc.date, r.asOf)} · ${BASIS_LEGEND}`));
   if (r.anticipate) line(p.dim(anticipationWords(s, true)));
@@ -91,7 +92,7 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   }
   line(`As tabled: ${p.red('no agreement')}`);
   for (const v of rejections.asTabled)
-    for (const l of why(v, `  ${actorName(s, v.actor)} rejects: `, '    ')) line(l);
+    for (const l of why(v, `  ${actorAtStart(s, v.actor)} rejects: `, '    ')) line(l);
   for (const x of ev.ruleViolations) line(`  a rule is broken: ${violationText(x)}`);
   contestedAsTabled();
   if (r.contested.length > 0 && r.solutions.length + r.closest.length > 0) line(p.dim(`  ${CONTESTED_SETS}`));
@@ -116,14 +117,14 @@ function printResult(s: Scenario, r: ConcessionsResult, io: Io): void {
   if (r.size !== null) {
     const changes = `${r.size} change${r.size === 1 ? '' : 's'}`;
     line(
-      `${p.bold(`Smallest: ${changes}`)} — ${r.count} minimal set${r.count === 1 ? '' : 's'}, ranked by ${r.rank === 'nash' ? 'the Nash product of the required actors' : `what ${shortName(tabler.name)} gives up`}${r.count > r.solutions.length ? ` (best ${r.solutions.length} shown)` : ''}`,
+      `${p.bold(`Smallest: ${changes}`)} — ${r.count} minimal set${r.count === 1 ? '' : 's'}, ranked by ${r.rank === 'nash' ? 'the Nash product of the required actors' : `what ${shortName(nameInSentence(tabler))} gives up`}${r.count > r.solutions.length ? ` (best ${r.solutions.length} shown)` : ''}`,
     );
     line(searched);
     r.solutions.forEach((x, k) => {
       line();
       const loss = x.tablerLoss;
       line(
-        `  ${String(k + 1).padStart(2)}. Nash ${significant(x.nash)} · ${shortName(tabler.name)} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
+        `  ${String(k + 1).padStart(2)}. Nash ${significant(x.nash)} · ${shortName(nameAtStart(tabler))} ${loss > 5e-4 ? `gives up ${n3(loss)}` : loss < -5e-4 ? `gains ${n3(-loss)}` : 'gives up nothing'}`,
       );
       for (const l of changeLines(x)) line(l);
       line(`     ${p.dim(`margins: ${margins(x).join('  ')}`)}`);

@@ -5,6 +5,7 @@ import type { SizeCount } from '../../analysis/hinge-search.ts';
 import { type DocumentHinges, documentHinges } from '../../analysis/hinges.ts';
 import { loadLp } from '../../analysis/lp.ts';
 import { calibratedCentres } from '../../analysis/record-prior.ts';
+import { nameAtStart } from '../../domain/actor-names.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type OutcomeHinges, outcomeHinges } from '../../engine/hinges.ts';
 import { injectJson, type PlannedInject } from '../../engine/inject-text.ts';
@@ -182,11 +183,11 @@ export function hingesText(s: Scenario, r: HingesReport, p: Palette): string[] {
       const a = s.actors.find((x) => x.id === id)!;
       if (v.hinges.length === 0) {
         if (short && !v.accepts)
-          out.push(`    ${a.name} rejects, and ${noSetOf(r.maxSize, 'of its choices')} changes that`);
+          out.push(`    ${nameAtStart(a)} rejects, and ${noSetOf(r.maxSize, 'of its choices')} changes that`);
         continue;
       }
       out.push(
-        `    ${a.name} ${v.accepts ? 'accepts' : 'rejects'}; it would ${v.accepts ? 'reject' : 'accept'} if:`,
+        `    ${nameAtStart(a)} ${v.accepts ? 'accepts' : 'rejects'}; it would ${v.accepts ? 'reject' : 'accept'} if:`,
       );
       for (const h of v.hinges.slice(0, 3)) out.push(`      ${setWords(r, h)}`);
       if (v.hinges.length > 3) out.push(p.dim(`      … ${v.hinges.length - 3} more (--json)`));

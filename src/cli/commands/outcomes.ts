@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Spread } from '../../analysis/stats.ts';
 import { startingPositions } from '../../analysis/sweep.ts';
+import { actorInSentence } from '../../domain/actor-names.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
 import type { Scenario } from '../../domain/types.ts';
@@ -11,10 +12,10 @@ import type { OutcomesOptions, OutcomesPart } from '../../engine/outcomes.ts';
 import { type OutcomesResult, outcomesResult } from '../../engine/outcomes-result.ts';
 import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
-import { count, optionLabel } from '../../report/format.ts';
+import { capitalise, count, optionLabel } from '../../report/format.ts';
 import { holdoutReasonWords } from '../../report/holdout-why.ts';
 import { anticipationWords, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
-import { actorName, strategyGrounds } from '../../report/words.ts';
+import { listing, strategyGrounds } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, startedFrom } from '../as-of.ts';
 import { withFlags } from '../core-errors.ts';
 import { type DrawFlags, mergeResults, runDrawCommand, withDrawFlags } from '../draw-command.ts';
@@ -274,7 +275,7 @@ export function registerOutcomes(program: Command, io: Io): void {
       const humans = withFlags(undefined, () => peopleAtTheTable(start, run)); // option errors name the flag
       if (humans.length)
         throw new PeacesimError(
-          `${humans.map((id) => actorName(scenario, id)).join(', ')} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
+          `${capitalise(listing(humans.map((id) => actorInSentence(scenario, id))))} ${humans.length > 1 ? 'are' : 'is'} played by a person (strategy human): outcomes runs bots only; give ${humans.length > 1 ? 'them' : 'it'} a bot, e.g. --strategy ${humans[0]}=linear`,
           2,
         );
       const injects = opts.inject ?? [];

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type ConflictReport, conflictsOrNone } from '../../analysis/conflict-report.ts';
+import { actorInSentence } from '../../domain/actor-names.ts';
 import { basisMark } from '../../domain/basis.ts';
 import { PeacesimError } from '../../domain/errors.ts';
 import { ROUNDS_RANGE, SEED_RANGE } from '../../domain/numbers.ts';
@@ -35,7 +36,6 @@ import { DEFAULT_SCENARIO } from '../paths.ts';
 import { checkPlan, scenarioSource } from '../run-plan.ts';
 
 /** An actor's name, where a person reads (its id only as a flag's handle). */
-const nameOf = (scenario: Scenario, id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
 
 export interface RunReport {
   readonly scenario: Scenario;
@@ -100,7 +100,7 @@ export async function report(
   }
   if (result.waitingFor)
     throw new PeacesimError(
-      `the run stops in round ${result.snapshot.context.round}: ${nameOf(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
+      `the run stops in round ${result.snapshot.context.round}: ${actorInSentence(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
     );
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { conflictsOrNone } from '../../analysis/conflict-report.ts';
 import { contestedTerms } from '../../analysis/contested.ts';
+import { actorInSentence, nameInSentence } from '../../domain/actor-names.ts';
 import { type Consent, consentOf, controllersOf } from '../../domain/consent.ts';
 import { durabilityOf } from '../../domain/durability.ts';
 import { evaluatePackage, redLineOf } from '../../domain/evaluate.ts';
@@ -104,7 +105,7 @@ export function registerSummary(program: Command, io: Io): void {
       for (const r of s.ratifications) {
         const held = now.ratifications.includes(r) ? '' : `, not yet on ${opts.asOf}`;
         line(
-          `Ratification — ${hurdleName(s, r)}${held}: ${r.text} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${now.actors[r.actor]!.name}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
+          `Ratification — ${hurdleName(s, r)}${held}: ${r.text} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${nameInSentence(now.actors[r.actor]!)}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
         );
       }
       // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
@@ -130,7 +131,7 @@ export function registerSummary(program: Command, io: Io): void {
         const verdicts = ev.verdicts
           .map(
             (v) =>
-              `${actor(v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(consentAside(false))}`,
+              `${actorInSentence(s, v.actor)} ${v.accepts ? p.green('accepts') : p.red('rejects')}${ev.required.includes(v.actor) ? '' : p.dim(consentAside(false))}`,
           )
           .join(', ');
         const epochs = epochIdsOn(s, asOf);
@@ -208,9 +209,10 @@ export function registerSummary(program: Command, io: Io): void {
 
 /** The scenario's rule of consent in one line: the parties always, each controller when a text moves its issues. */
 export function whoMustAccept(s: Scenario): string {
-  const parties = s.protocol.parties.map((a) => s.actors[a]!.name);
+  const parties = s.protocol.parties.map((a) => nameInSentence(s.actors[a]!));
   const controllers = controllersOf(s).map(
-    (c) => `${actorName(s, c.actor)} if it moves ${alternatives(c.issues.map((x) => issueLabel(s, x)))}`,
+    (c) =>
+      `${actorInSentence(s, c.actor)} if it moves ${alternatives(c.issues.map((x) => issueLabel(s, x)))}`,
   );
   return `Who must accept a text: the parties, ${listing(parties)}, always${controllers.length ? `; ${controllers.join('; ')}` : ''}.`;
 }
@@ -220,11 +222,11 @@ export function whoMustAccept(s: Scenario): string {
  * controls); and …". Semicolons part the actors when there are three or more: the issue lists inside hold commas.
  */
 function mustAccept(s: Scenario, consent: readonly Consent[]): string {
-  const parties = consent.filter((c) => c.party).map((c) => actorName(s, c.actor));
+  const parties = consent.filter((c) => c.party).map((c) => actorInSentence(s, c.actor));
   const others = consent
     .filter((c) => !c.party)
     .map((c) => {
-      const who = actorName(s, c.actor);
+      const who = actorInSentence(s, c.actor);
       return `${who} (the text moves ${listing(c.moved.map((x) => issueLabel(s, x)))}, which ${who} controls)`;
     });
   const whom = [...(parties.length ? [`the parties (${listing(parties)})`] : []), ...others];

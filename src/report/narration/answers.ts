@@ -25,7 +25,7 @@ function answersOwnDocument(e: Entry<'verdict'>, before: readonly TranscriptEntr
 }
 
 export function verdict(v: Voice, e: Entry<'verdict'>, before: readonly TranscriptEntry[] = []): Line[] {
-  const who: Span = span(v.who(e.actor, e.human), v.person(e.actor, e.human) ? 'person' : undefined);
+  const who: Span = span(v.whoAtStart(e.actor, e.human), v.person(e.actor, e.human) ? 'person' : undefined);
   const mark = (accepts: boolean) => (v.kind === 'screen' ? (accepts ? '✓ ' : '✗ ') : '');
   // a tabled document is answered by every actor whose consent it needs, its author too, by the numbers of the
   // run: one that holds out for more than its own past text gives it rejects it, and a reader is told it is its own
@@ -157,7 +157,7 @@ function bestBelow(e: Entry<'walk-out'>): string {
 }
 
 export function walkOut(v: Voice, e: Entry<'walk-out'>): Line[] {
-  const name = v.name(e.actor);
+  const name = v.nameAtStart(e.actor);
   // under the hypothesis that negotiators anticipate ratification: nothing it could table would it sign
   if (e.wouldFail?.length) {
     const why = `: nothing it could table at this table would clear its own ratification — its best text ${wouldFailWords(e.wouldFail)}.`;

@@ -2,7 +2,8 @@
 // drift of the values of no deal.
 
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
-import { n3 } from '../format.ts';
+import { capitalise, n3 } from '../format.ts';
+import { possessive } from '../words.ts';
 import { driftWords, goodwillWords, injectedBy, plural, publicShift } from './phrases.ts';
 import { basis, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';
@@ -24,7 +25,7 @@ export function effectWords(v: Voice, x: EffectNote, phase: TranscriptEntry['pha
   switch (x.kind) {
     case 'set-reservation':
     case 'shift-reservation':
-      return `${who}'s value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`;
+      return `${possessive(who)} value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`;
     case 'set-weight':
       return `${who} now weighs ${v.issue(x.issue ?? '')} at ${x.to}`;
     case 'add-red-line':
@@ -45,12 +46,12 @@ export function effectWords(v: Voice, x: EffectNote, phase: TranscriptEntry['pha
 /** What an inject does in the run and on the screen, or nothing when the entry that follows tells it; `phase`: the
  * one it fired in (a text goes on the table at once while tabling, else at the next round — the machine's rule). */
 function effect(v: Voice, x: EffectNote, phase: Entry<'inject'>['phase']): Span[] {
-  const who = x.actor ? v.name(x.actor) : '';
+  const who = x.actor ? v.nameAtStart(x.actor) : '';
   switch (x.kind) {
     case 'set-reservation':
     case 'shift-reservation':
       if (v.public) return [span(publicShift(who, x.from ?? 0, x.to ?? 0))];
-      return [span(`${who}'s value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`)];
+      return [span(`${possessive(who)} value of no deal: ${n3(x.from ?? 0)} → ${n3(x.to ?? 0)}`)];
     case 'set-weight':
       if (v.public) return [span(`${who} changes the weight it gives ${v.issue(x.issue ?? '')}`)];
       return [span(`${who} now weighs ${v.issue(x.issue ?? '')} at ${x.to}`)];
@@ -122,7 +123,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
     return [
       line([span(words), ...grounds, ...unconfirmed]),
       ...blameTrigger(v, e),
-      ...shown.map((x) => say(effectWords(v, x, e.phase), undefined, 4)),
+      ...shown.map((x) => say(capitalise(effectWords(v, x, e.phase)), undefined, 4)),
       ...e.effects.flatMap((x) =>
         x.kind === 'add-red-line' && typeof x.redLine === 'object'
           ? [line([span('red line: '), ...v.citation(x.redLine)], 4)]

@@ -2,6 +2,7 @@
 // its outcome — signed with the terms and each actor's worth and the durability estimate, a stalemate or a
 // collapse with the engine's blame count, or a session that waits for a person — in the run's and the report's
 // words.
+import { nameInSentence } from '../../domain/actor-names.ts';
 import type { RatificationCheck } from '../../domain/ratification.ts';
 import { statusQuoPackage } from '../../domain/utility.ts';
 import { runOutcome as endOf } from '../../engine/game.ts';
@@ -31,7 +32,7 @@ function controllers(v: Voice, only?: (issue: number) => boolean): { who: string
   return s.actors
     .filter((a) => !s.protocol.parties.includes(a.index))
     .map((a) => ({
-      who: a.name,
+      who: nameInSentence(a),
       issues: s.issues
         .filter((x) => x.controlledBy.includes(a.index) && (!only || only(x.index)))
         .map((x) => x.label),

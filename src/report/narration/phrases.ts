@@ -2,7 +2,7 @@
 
 import type { InjectOrigin } from '../../engine/events.ts';
 import { fixed, n3 } from '../format.ts';
-import { listing } from '../words.ts';
+import { listing, possessive } from '../words.ts';
 
 /** The mark of an actor a person plays, in the run and the report. */
 export const PERSON = ' (played by a person)';
@@ -36,8 +36,8 @@ export const holdingOut = (aspiration: number): string => ` (it holds out for ${
  * it this much. `cost` null: the public view, which keeps both numbers to the actor.
  */
 export function stepTowards(who: string, cost: number | null): string {
-  if (cost === null) return `a step ${who}'s way`;
-  return `a step ${who}'s way, which the text left below no deal (this term cost it ${n3(cost)})`;
+  if (cost === null) return `a step ${possessive(who)} way`;
+  return `a step ${possessive(who)} way, which the text left below no deal (this term cost it ${n3(cost)})`;
 }
 
 export const lastRound = (round: number): string =>
@@ -77,10 +77,10 @@ export function ratificationWords(
 
 /** A value of no deal that moved, without the numbers: a higher one hardens a position, a lower one softens it. */
 export function publicShift(who: string, from: number, to: number): string {
-  if (Math.abs(to - from) < EPS) return `${who}'s value of no deal is unchanged`;
+  if (Math.abs(to - from) < EPS) return `${possessive(who)} value of no deal is unchanged`;
   return to > from
-    ? `${who}'s value of no deal rises: its position hardens`
-    : `${who}'s value of no deal falls: its position softens`;
+    ? `${possessive(who)} value of no deal rises: its position hardens`
+    : `${possessive(who)} value of no deal falls: its position softens`;
 }
 
 /**
@@ -93,8 +93,8 @@ export function goodwillWords(who: string, renewed: boolean, forgiven: boolean, 
   const did = [...(renewed ? [patience] : []), ...(forgiven ? [blame] : [])];
   // the effect is the model's category, not a finding: whether a move was goodwill is often what the sides dispute
   const head = short
-    ? `${who}'s gesture, counted as goodwill`
-    : `${who}'s gesture, which the model counts as goodwill`;
+    ? `${possessive(who)} gesture, counted as goodwill`
+    : `${possessive(who)} gesture, which the model counts as goodwill`;
   if (did.length) return `${head}: ${did.join('; ')}`;
   return `${head}: it concedes nothing on the table${short ? '' : ', and there is no patience to renew and no blame to forgive'}`;
 }

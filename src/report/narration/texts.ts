@@ -7,7 +7,7 @@ import type { TermSheet } from '../../engine/terms.ts';
 import type { ChangeReasonEntry, TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { termVariantWords } from '../contested-terms.ts';
 import { n3 } from '../format.ts';
-import { documentTermFlag } from '../words.ts';
+import { documentTermFlag, possessive } from '../words.ts';
 import { holdingOut, stepTowards } from './phrases.ts';
 import { flag, type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';
@@ -53,7 +53,7 @@ function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry
   switch (r.kind) {
     case 'red-line':
       return [
-        span(`so that ${v.name(r.actor)}'s red line holds: `),
+        span(`so that ${possessive(v.name(r.actor))} red line holds: `),
         ...v.citation(r.redLine),
         ...v.beforeRecordNote(r.actor, r.redLine),
       ];
@@ -63,7 +63,7 @@ function reason(v: Voice, r: ChangeReasonEntry, before: readonly TranscriptEntry
         ...v.citation(r.rule),
       ];
     case 'consent':
-      return [span(`left at the status quo, so ${v.name(r.actor)}'s consent is no longer needed`)];
+      return [span(`left at the status quo, so ${possessive(v.name(r.actor))} consent is no longer needed`)];
     case 'ask':
       // that the text left the actor below no deal, and what the term cost it, are private numbers
       return [span(stepTowards(v.name(r.actor), v.public ? null : r.cost))];
@@ -182,7 +182,7 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
       e.trigger === 'opening'
         ? `opens with ${doc}.`
         : `tables ${doc} (${e.trigger === 'event' ? 'a scheduled event' : 'an inject'}).`;
-    const r = reportText(v, (tail) => `${v.name(e.by)} ${how} ${tail}`, e);
+    const r = reportText(v, (tail) => `${v.nameAtStart(e.by)} ${how} ${tail}`, e);
     return [r.head, ...r.moves, ...variants(4)];
   }
   const how =
@@ -192,7 +192,7 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
         ? 'tables (a scheduled event)'
         : 'tables (an inject)';
   const head = line([
-    span(`${v.name(e.by)} ${how} `),
+    span(`${v.nameAtStart(e.by)} ${how} `),
     span(inQuotes(e.title), 'term'),
     ...flag(unsettled ? 'UNCONFIRMED' : null),
     span(v.run ? ` (${e.date}).` : ` (${e.date})`, 'aside'),
@@ -217,7 +217,7 @@ export function tabled(v: Voice, e: Entry<'tabled'>): Line[] {
 }
 
 export function proposal(v: Voice, e: Entry<'proposal'>): Line[] {
-  const who = v.who(e.actor, e.human);
+  const who = v.whoAtStart(e.actor, e.human);
   if (v.report) {
     const r = reportText(
       v,
@@ -264,7 +264,7 @@ function undoneLines(v: Voice, who: string, e: Entry<'revised'>, before: readonl
 
 export function revised(v: Voice, e: Entry<'revised'>, before: readonly TranscriptEntry[]): Line[] {
   if (v.report) {
-    const who = v.who(e.actor, e.human);
+    const who = v.whoAtStart(e.actor, e.human);
     const keeps = e.unmet.length
       ? `: no change for ${v.names(e.unmet)} keeps every red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})`
       : '';
@@ -287,15 +287,17 @@ export function revised(v: Voice, e: Entry<'revised'>, before: readonly Transcri
   }
   if (e.changes.length === 0) {
     if (e.nothingNew)
-      return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text: ${NOTHING_NEW}.`)];
+      return [
+        say(`${v.run ? v.nameAtStart(e.actor) : v.whoAtStart(e.actor)} keeps the text: ${NOTHING_NEW}.`),
+      ];
     if (e.undone?.length && !e.unmet.length)
-      return undoneLines(v, v.run ? v.name(e.actor) : v.who(e.actor), e, before);
+      return undoneLines(v, v.run ? v.nameAtStart(e.actor) : v.whoAtStart(e.actor), e, before);
     const unmet = e.unmet.length
       ? `: it finds no change for ${v.names(e.unmet)} that ${v.run ? `breaks no red line, leaves nobody below no deal and keeps its own aspiration (${n3(e.aspiration)})` : 'keeps every red line and its own aspiration'}`
       : '';
-    return [say(`${v.run ? v.name(e.actor) : v.who(e.actor)} keeps the text${unmet}.`)];
+    return [say(`${v.run ? v.nameAtStart(e.actor) : v.whoAtStart(e.actor)} keeps the text${unmet}.`)];
   }
-  const who = v.who(e.actor, e.human);
+  const who = v.whoAtStart(e.actor, e.human);
   // the run and the screen tell a redraft to the frontier once, with its reason, after the local changes (the
   // screen repeated its long reason on every term it moved: eight times over in one revision)
   const moved = local(e);

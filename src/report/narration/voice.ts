@@ -1,14 +1,16 @@
 // Who is speaking, to whom: the run's full sentences, the play screen's shorter lines (optionally the public view
 // of the teams), or the after-action report's. A voice also knows the scenario, so it names actors, issues and
 // options and cites red lines the same way in every part of the narration.
+
+import { actorAtStart, actorInSentence } from '../../domain/actor-names.ts';
 import type { Violation } from '../../domain/evaluate.ts';
 import { inQuotes } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TermValue } from '../../engine/terms.ts';
 import { positionNote, type RunBeforeRecord, runBeforeRecord } from '../before-record.ts';
-import { optionLabel } from '../format.ts';
+import { capitalise, optionLabel } from '../format.ts';
 import { aboveRef, versionAsides } from '../red-line-versions.ts';
-import { actorName, issueLabel, listing, provenanceFlag } from '../words.ts';
+import { issueLabel, listing, provenanceFlag } from '../words.ts';
 import { PERSON } from './phrases.ts';
 import {
   BULLET,
@@ -61,8 +63,14 @@ export class Voice {
     return this.kind === 'report';
   }
 
+  /** An actor's name inside a sentence ("the United States"). */
   name(id: string): string {
-    return actorName(this.scenario, id);
+    return actorInSentence(this.scenario, id);
+  }
+
+  /** An actor's name at a sentence's start ("The United States"). */
+  nameAtStart(id: string): string {
+    return actorAtStart(this.scenario, id);
   }
 
   names(ids: readonly string[]): string {
@@ -103,10 +111,15 @@ export class Voice {
     return human === true || (this.report && this.#people.has(actor));
   }
 
-  /** An actor's name, marked when a person plays it. */
+  /** An actor's name inside a sentence, marked when a person plays it. */
   who(actor: string, human?: boolean): string {
     if (!this.person(actor, human)) return this.name(actor);
     return `${this.name(actor)}${this.kind === 'screen' ? ' (team)' : PERSON}`;
+  }
+
+  /** {@link who} at a sentence's start. */
+  whoAtStart(actor: string, human?: boolean): string {
+    return capitalise(this.who(actor, human));
   }
 
   /**

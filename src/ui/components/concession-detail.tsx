@@ -2,8 +2,10 @@
 // changes, and why each actor that still rejects a closest set does — a red line the concessions' date applies before
 // its earliest source marked † as the sandbox marks it, with its source and reason on a row below. Every line is
 // whole (a margin or a basis mark cut off is a number or a basis lost); when they do not fit, pgup/pgdn scroll them.
+
 import { Box } from 'ink';
 import type { ConcessionSet, NearMiss } from '../../analysis/concessions-types.ts';
+import { actorAtStart } from '../../domain/actor-names.ts';
 import { evaluatePackage, type Verdict } from '../../domain/evaluate.ts';
 import type { AppliedBeforeRecord } from '../../domain/on-record.ts';
 import type { NegotiationDocument, Scenario } from '../../domain/types.ts';
@@ -59,7 +61,7 @@ function detailSpans(
   const rejects = still.flatMap((v, k): Span[][] =>
     reasonSpans(scenario, v, theme).map((reason, j): Span[] => [
       j === 0
-        ? { text: `${name(v.actor)} still rejects — `, color: theme.reject }
+        ? { text: `${shortName(actorAtStart(scenario, v.actor))} still rejects — `, color: theme.reject }
         : { text: '\u00a0\u00a0', color: theme.reject },
       ...(marks[k]?.[j] ? [{ text: `${GLYPH.before} `, color: theme.warn }] : []),
       ...reason,

@@ -2,9 +2,12 @@
 // its changes, wrapped under the row's number as far as they need (a cut row could hide the very term that matters,
 // or whether an actor still rejects). The list scrolls by whole rows, the selected one always on screen, and its last
 // line says how many sets are above and below it — or is blank, to set it off from the detail, when all are shown.
+
 import { Box, Text } from 'ink';
 import type { ConcessionSet, ConcessionsResult, NearMiss } from '../../analysis/concessions-types.ts';
+import { nameInSentence } from '../../domain/actor-names.ts';
 import type { Scenario } from '../../domain/types.ts';
+import { capitalise } from '../../report/format.ts';
 import { rowWindow, type Span, wrapSpans } from '../layout.ts';
 import { GLYPH, type Theme, useTheme } from '../theme.ts';
 import { plural, shortName } from '../words.ts';
@@ -15,9 +18,9 @@ const GUTTER = 6;
 
 /** Who still blocks a near miss, in words: "Russia still rejects", "… and 1 rule still broken". */
 function stillBlocking(scenario: Scenario, set: NearMiss): string {
-  const names = set.rejecting.map((a) => shortName(scenario.actors[a]!.name));
+  const names = set.rejecting.map((a) => shortName(nameInSentence(scenario.actors[a]!)));
   const parts = names.length
-    ? [`${names.join(' and ')} still ${names.length === 1 ? 'rejects' : 'reject'}`]
+    ? [`${capitalise(names.join(' and '))} still ${names.length === 1 ? 'rejects' : 'reject'}`]
     : [];
   if (set.rulesBroken.length) parts.push(`${plural(set.rulesBroken.length, 'rule')} still broken`);
   return parts.join(', ');

@@ -1,8 +1,10 @@
 // One issue explained: what it is, every option, and what each actor makes of each option — its value (0–1) and
 // whether, with everything else as in the sandbox, it would accept (✓), not (✗), or see a red line broken (!).
+
 import { Box, type DOMElement, measureElement, Text } from 'ink';
 import { type Dispatch, useEffect, useRef, useState } from 'react';
 import { contestedTerms } from '../../analysis/contested.ts';
+import { nameAtStart, nameInSentence } from '../../domain/actor-names.ts';
 import { evaluatePackage, redLineOf, verdictOf } from '../../domain/evaluate.ts';
 import { contestedTermWords } from '../../report/contested-terms.ts';
 import { cells } from '../../report/format.ts';
@@ -61,7 +63,7 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
   // actors that reject whatever this issue says, and what holds under every option
   const whatever = scenario.actors.flatMap((a) => {
     const why = rejectsWhatever(trials.map((verdicts) => verdicts[a.index]!));
-    return why ? [{ name: shortName(a.name), why }] : [];
+    return why ? [{ name: shortName(nameAtStart(a)), why }] : [];
   });
 
   useKeys((input, key) => {
@@ -126,7 +128,7 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
   while (tableRows > 1 && linesOf(windowStart(row, order.length, tableRows), tableRows) > tableLines)
     tableRows--;
   const first = windowStart(row, order.length, tableRows);
-  const controllers = issue.controlledBy.map((a) => scenario.actors[a]!.name);
+  const controllers = issue.controlledBy.map((a) => nameInSentence(scenario.actors[a]!));
   // the notes under the table (the option's description, the red lines and rules) get what the table leaves, and
   // scroll with pgup/pgdn when they need more: cut off, a red line behind a "!" would not be seen
   const top = useRef<DOMElement>(null);

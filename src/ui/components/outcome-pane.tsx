@@ -3,6 +3,7 @@
 // accepted it: utilities and values of no deal are private.
 
 import { Box, Text } from 'ink';
+import { actorInSentence } from '../../domain/actor-names.ts';
 import { optionOf } from '../../domain/lookup.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
@@ -80,7 +81,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
     outcome.kind === 'stalemate' && outcome.rejecting.length
       ? `The last text was rejected by ${listing(
           outcome.rejecting.map((id) => {
-            const name = scenario.actors.find((a) => a.id === id)?.name ?? id;
+            const name = actorInSentence(scenario, id);
             return why.has(id) ? `${name} (${why.get(id)})` : name;
           }),
         )}.`
@@ -209,5 +210,5 @@ function PublicVerdicts({
 
 /** Actors by id, as a reader names them: "Russia", "Russia and Ukraine", "A, B and C". */
 function names(scenario: Scenario, ids: readonly string[]): string {
-  return listing(ids.map((id) => scenario.actors.find((a) => a.id === id)?.name ?? id));
+  return listing(ids.map((id) => actorInSentence(scenario, id)));
 }

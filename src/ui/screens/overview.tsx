@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { contestedTerms } from '../../analysis/contested.ts';
+import { nameInSentence } from '../../domain/actor-names.ts';
 import { basisMark } from '../../domain/basis.ts';
 import { evaluatePackage, redLineOf } from '../../domain/evaluate.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
@@ -165,7 +166,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
             bold: true,
           },
       {
-        text: ` · tabled by ${shortName(scenario.actors[d.tabledBy]!.name)}${d.confirmed ? '' : ' · (unconfirmed)'}`,
+        text: ` · tabled by ${shortName(nameInSentence(scenario.actors[d.tabledBy]!))}${d.confirmed ? '' : ' · (unconfirmed)'}`,
         dim: true,
       },
     ];

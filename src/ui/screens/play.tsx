@@ -3,8 +3,10 @@
 // has the keyboard, then its private briefing and its move; on a final state, the outcome. Every state draws the
 // heading and the status bar first and fits the rest into the rows left, so nothing pushes the heading off.
 // The transcript and the outcome are in the public view (no private numbers) unless the facilitator presses v.
+
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
+import { actorInSentence } from '../../domain/actor-names.ts';
 import { sessionText } from '../../engine/session.ts';
 import { cells } from '../../report/format.ts';
 import { ANTICIPATION_MARK } from '../../report/ratification.ts';
@@ -378,7 +380,7 @@ function StatusBar({ view, width, elapsed }: { view: PlayView; width: number; el
       ? 'paused by the facilitator (z resumes)'
       : turn
         ? turn.stage === 'moved'
-          ? `${name(turn.actor)} has moved`
+          ? `${shortName(actorInSentence(game.scenario, turn.actor))} has moved`
           : `waits for the ${name(turn.actor)} team to ${turn.move === 'respond' ? 'answer' : turn.move}`
         : phase === 'setup'
           ? 'space opens round 1'

@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { contestedTerms } from '../../analysis/contested.ts';
+import { nameInSentence } from '../../domain/actor-names.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
@@ -91,7 +92,7 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   const heading: HeadingProps = {
     // a text the record does not settle says so where it is named, as every command names it
     title: documentHeading(doc),
-    right: [doc.date, `tabled by ${scenario.actors[doc.tabledBy]!.name}`],
+    right: [doc.date, `tabled by ${nameInSentence(scenario.actors[doc.tabledBy]!)}`],
     width,
     wrap: true,
   };

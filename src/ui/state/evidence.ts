@@ -1,5 +1,6 @@
 // What the evidence screen shows, as plain data: per document, each actor's verdict as the record and the ranges
 // settle it (or not), and the smallest sets of readings and assumptions that would flip it.
+
 import {
   type CalibrationReport,
   calibrateScenario,
@@ -9,6 +10,7 @@ import {
 import type { HingeItem } from '../../analysis/hinge-items.ts';
 import { documentHinges } from '../../analysis/hinges.ts';
 import type { Lp } from '../../analysis/lp.ts';
+import { actorAtStart } from '../../domain/actor-names.ts';
 import { consentOf } from '../../domain/consent.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { BasisKind, Scenario } from '../../domain/types.ts';
@@ -19,6 +21,8 @@ import { basisText } from '../words.ts';
 interface EvidenceRow {
   readonly actor: string;
   readonly name: string;
+  /** the name at a sentence's start ("The United States"), for the line above its flips */
+  readonly atStart: string;
   readonly verdict: 'accepts' | 'rejects' | 'depends';
   /** who settles it, in words */
   readonly settledBy: string;
@@ -38,7 +42,7 @@ interface EvidenceRow {
 export function flipsHead(r: EvidenceRow): string {
   const atModel = r.accepts ? 'accepts' : 'rejects';
   const said = r.verdict === atModel ? '' : ` (${atModel} at the model's numbers)`;
-  return `${r.name}${said} would ${r.accepts ? 'reject' : 'accept'} if:`;
+  return `${r.atStart}${said} would ${r.accepts ? 'reject' : 'accept'} if:`;
 }
 
 interface EvidenceDocument {
@@ -104,6 +108,7 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
     const rows = Object.entries(d.verdicts).map(([actor, v]) => ({
       actor,
       name: name(actor),
+      atStart: actorAtStart(scenario, actor),
       verdict: v.verdict,
       settledBy: v.decidedBy
         ? v.decidedBy === 'ranges' && c.actors[actor] && givenWithoutRange(c.actors[actor])

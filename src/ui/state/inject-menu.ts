@@ -3,6 +3,7 @@
 // path of picks so far gives the next list, or the inject to fire. In the public view no list shows a number: the
 // room is looking.
 
+import { nameInSentence } from '../../domain/actor-names.ts';
 import { isPrincipal } from '../../domain/protocol.ts';
 import type { AdHocEffect, InjectEvent } from '../../engine/events.ts';
 import { n3, signed } from '../../report/format.ts';
@@ -82,7 +83,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
       if (third === undefined)
         return {
           kind: 'menu',
-          title: `Ad hoc: ${who.name}'s value of no deal…`,
+          title: `Ad hoc: ${nameInSentence(who)}'s value of no deal…`,
           choices: SHIFTS.map((d) => ({
             value: String(d),
             label: numbers
@@ -105,7 +106,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
       if (third === undefined)
         return {
           kind: 'menu',
-          title: `Ad hoc: which red line does ${who.name} drop?`,
+          title: `Ad hoc: which red line does ${nameInSentence(who)} drop?`,
           choices: who.redLines.map((r) => ({ value: r.id, label: r.text })),
         };
       return fire({ kind: 'drop-red-line', actor: who.id, redLine: third });
@@ -133,10 +134,10 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
       if (third === undefined)
         return {
           kind: 'menu',
-          title: `Ad hoc: ${who.name} walks out — sure?${isPrincipal(s, who.index) ? ' The talks collapse.' : ''}`,
+          title: `Ad hoc: ${nameInSentence(who)} walks out — sure?${isPrincipal(s, who.index) ? ' The talks collapse.' : ''}`,
           choices: [
             { value: 'no', label: 'No: cancel' },
-            { value: 'yes', label: `Yes: ${who.name} walks out` },
+            { value: 'yes', label: `Yes: ${nameInSentence(who)} walks out` },
           ],
         };
       return third === 'yes' ? fire({ kind: 'walk-out', actor: who.id }) : { kind: 'cancel' };

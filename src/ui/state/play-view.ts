@@ -4,12 +4,13 @@
 // show no actor's private numbers (the public view) unless the facilitator asks for them (v) — and never while a
 // team's turn is open.
 
+import { actorInSentence } from '../../domain/actor-names.ts';
 import { inQuotes } from '../../domain/text.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { AdHocEffect, HumanMove, InjectEvent } from '../../engine/events.ts';
 import { termValue } from '../../engine/terms.ts';
 import { goodwillWords } from '../../report/narration/phrases.ts';
-import { AD_HOC_WORDS } from '../../report/words.ts';
+import { AD_HOC_WORDS, possessive } from '../../report/words.ts';
 import { publicShift } from '../transcript-words.ts';
 import { injectStep } from './inject-menu.ts';
 import {
@@ -221,7 +222,7 @@ function injectWords(v: PlayView, after: PlayGame, event: InjectEvent): string {
   const scenario = v.game.scenario;
   if ('event' in event) return scenario.events.find((e) => e.id === event.event)?.title ?? event.event;
   const e = event.effect;
-  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const name = (id: string) => actorInSentence(scenario, id);
   switch (e.kind) {
     case 'set-reservation':
     case 'shift-reservation': {
@@ -229,7 +230,7 @@ function injectWords(v: PlayView, after: PlayGame, event: InjectEvent): string {
       const from = context(v.game).reservations[k] ?? 0;
       const to = context(after).reservations[k] ?? 0;
       return showsNumbers(v)
-        ? `${name(e.actor)}'s value of no deal: ${from.toFixed(3)} → ${to.toFixed(3)} (ad hoc)`
+        ? `${possessive(name(e.actor))} value of no deal: ${from.toFixed(3)} → ${to.toFixed(3)} (ad hoc)`
         : `${publicShift(name(e.actor), from, to)} (ad hoc)`;
     }
     case 'set-weight':
@@ -398,7 +399,7 @@ function redLineText(scenario: Scenario, actor: string, id: string): string {
 
 /** An input in words, for the rewind notice. */
 function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): string {
-  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const name = (id: string) => actorInSentence(scenario, id);
   switch (e.type) {
     case 'STEP':
       return 'a step';
@@ -411,6 +412,6 @@ function describeInput(scenario: Scenario, e: PlayGame['inputs'][number]): strin
         ? `the inject ${inQuotes(scenario.events.find((x) => x.id === e.event)?.title ?? e.event)}`
         : `the ad-hoc inject (${AD_HOC_WORDS[e.effect.kind]})`;
     case 'HUMAN_MOVE':
-      return `${name(e.actor)}'s ${e.move.type}`;
+      return `${possessive(name(e.actor))} ${e.move.type}`;
   }
 }
