@@ -633,3 +633,32 @@ describe('the teaching scenarios', () => {
     expect(s.issues[0]!.options).toHaveLength(101);
   });
 });
+
+// Three borderline bases, checked against the sources they cite: a preference is `stated` only when the actor's
+// words give the order of its options; where the order is read from texts, it is a `reading`.
+describe('borderline bases, as the record has them', () => {
+  const preference = (s: Scenario, actor: string, issue: string) =>
+    positionsAsOf(s, s.date).actors[s.actorIndex.get(actor)!]!.preferences[s.issueIndex.get(issue)!]!;
+
+  it('the EU ranks phased relief between kept and lifted by reading the E3 text and the 12-point paper (s39, s134)', () => {
+    const sanctions = preference(main, 'eu', 'sanctions');
+    expect(sanctions.basis).toBe('reading');
+    expect(sanctions.sources).toEqual(expect.arrayContaining(['s39', 's134', 'eu-loan-90bn']));
+  });
+
+  it('june-2024-terms: the Biden administration never ranked the Crimea options; its deference to Kyiv is read (blinken-2023, austin-june-2024)', () => {
+    const june = load('june-2024-terms');
+    const crimea = preference(june, 'us', 'crimea');
+    expect(crimea.basis).toBe('reading');
+    expect(crimea.sources).toEqual(['austin-june-2024', 'blinken-2023']);
+  });
+
+  it('the 12-point paper is settled by its one report (s134), as the other single-report texts are; its two readings stay flagged', () => {
+    const paper = findDocument(main, 'europe-12-point-2025')!;
+    expect(paper.sources).toEqual(['s134']);
+    for (const id of ['europe-12-point-2025', 'us-final-offer-2025', 'ukraine-europe-london-2025'])
+      expect(findDocument(main, id)!.confirmed, id).toBe(true);
+    const unconfirmed = paper.terms.filter((t) => !t.confirmed).map((t) => main.issues[t.issue]!.id);
+    expect(unconfirmed.sort()).toEqual(['sanctions', 'znpp']);
+  });
+});
