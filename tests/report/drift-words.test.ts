@@ -12,7 +12,9 @@ import { lineText } from '../../src/report/narration/spans.ts';
 type Drift = Extract<TranscriptEntry, { kind: 'drift' }>;
 
 describe('a drift told in words', () => {
-  const drifting = shippedIds().filter((id) => openScenario(id).actors.some((a) => a.reservation.drift !== 0));
+  const drifting = shippedIds().filter((id) =>
+    openScenario(id).actors.some((a) => a.reservation.drift !== 0),
+  );
 
   it('is found in the shipped scenarios that claim it', () => {
     expect(drifting).toEqual(expect.arrayContaining(['blame-and-pressure', 'tutorial-bilateral']));

@@ -163,7 +163,9 @@ export function drift(v: Voice, e: Entry<'drift'>): Line[] {
       ...e.changes.flatMap((c, k) => [
         ...(k ? [span(', ', 'dim')] : []),
         span(moves[k]!, 'dim'),
-        ...basis(s.actors[s.actorIndex.get(c.actor) ?? -1]?.reservation.driftHypothesis?.basis ?? 'assumption'),
+        ...basis(
+          s.actors[s.actorIndex.get(c.actor) ?? -1]?.reservation.driftHypothesis?.basis ?? 'assumption',
+        ),
       ]),
       span('.', 'dim'),
     ]),
