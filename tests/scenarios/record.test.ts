@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../src/analysis/analyze.ts';
 import { countFeasible } from '../../src/analysis/feasibility.ts';
 import {
   type Evaluation,
@@ -631,6 +632,27 @@ describe('the teaching scenarios', () => {
     });
     expect(arg).toBeCloseTo(0.55, 12);
     expect(s.issues[0]!.options).toHaveLength(101);
+  });
+
+  it('divide-the-surplus: Kalai–Smorodinsky lands on 0.55 too — the same largest gain, 0.7, for each over the splits both accept', () => {
+    const s = load('divide-the-surplus');
+    const d = [0.2, 0.1];
+    const accepted = s.issues[0]!.options.flatMap((o, k) => {
+      const u = evaluatePackage(s, [k]).verdicts.map((v) => v.utility);
+      // within float noise, as the engine compares (1 − 0.9 is a hair below 0.1)
+      return u.every((x, i) => x >= d[i]! - 1e-12) ? [{ x: o.value!, u }] : [];
+    });
+    // the ideal point over the splits both accept, independently of the analysis
+    const best = [0, 1].map((i) => Math.max(...accepted.map((p) => p.u[i]!)));
+    expect(best[0]).toBeCloseTo(0.9, 12);
+    expect(best[1]).toBeCloseTo(0.8, 12);
+    // gains in proportion to the largest gains: (x − 0.2)/0.7 = (0.9 − x)/0.7, so x = 0.55
+    const ratio = (p: { u: number[] }) =>
+      Math.abs((p.u[0]! - d[0]!) / (best[0]! - d[0]!) - (p.u[1]! - d[1]!) / (best[1]! - d[1]!));
+    const ks = accepted.reduce((a, b) => (ratio(b) < ratio(a) ? b : a));
+    expect(ks.x).toBeCloseTo(0.55, 12);
+    const analysed = analyzeScenario(s).solutions.kalaiSmorodinsky!;
+    expect(analysed.package.share).toBeCloseTo(0.55, 12);
   });
 });
 
