@@ -79,7 +79,7 @@ function card(c: BriefingCard, date: string): string {
       ? `<ul>${c.redLines.map((r) => `<li>${redLine(r, id, date)}</li>`).join('')}</ul>`
       : '<p>None: you may accept any text worth more to you than no deal.</p>',
     '<h3>Your value of no deal</h3>',
-    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${esc(capitalise(nd.rationale))}${mark(nd.basis)}${links(nd.sources, id)}</p>`,
+    `<p><strong>${n3(nd.value)}</strong>${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round — a hypothesis of the scenario${mark(nd.driftBasis)}`}. ${esc(capitalise(nd.rationale))}${mark(nd.basis)}${links(nd.sources, id)}</p>`,
     '<h3>The documents on the table</h3>',
     docs.length ? `<ul>${docs.join('')}</ul>` : '<p>No document is tabled in this scenario.</p>',
     "<h3>The others' public red lines</h3>",

@@ -64,7 +64,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     '',
     '### Your value of no deal',
     '',
-    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round`}. ${md(capitalise(nd.rationale))}${mark(nd.basis)}${sources(nd.sources)}`,
+    `${n3(nd.value)}${nd.range ? ` (plausible range ${n3(nd.range[0])}–${n3(nd.range[1])})` : ''}; it ${nd.drift === 0 ? 'does not drift' : `drifts by ${signed(nd.drift)} a round — a hypothesis of the scenario${mark(nd.driftBasis)}`}. ${md(capitalise(nd.rationale))}${mark(nd.basis)}${sources(nd.sources)}`,
     '',
     '### The documents on the table',
     '',

@@ -106,6 +106,8 @@ export interface BriefingCard {
     readonly rationale: string;
     readonly sources: readonly string[];
     readonly basis: BasisKind;
+    /** the drift's own basis: a drift is a hypothesis (a bare number in the file: the modeller's assumption) */
+    readonly driftBasis: BasisKind;
   };
   readonly documents: readonly CardDocument[];
   readonly others: readonly {
@@ -310,14 +312,18 @@ function questions(
     );
   const nd = card.noDeal;
   out.push(
+    // the drift is the scenario's hypothesis (commentary's claim that time is on a side), never told as a fact
     nd.drift < 0
-      ? `Your value of no deal falls by ${n3(-nd.drift)} a round: time works against holding out. When would you settle, and for what?`
+      ? `Your value of no deal falls by ${n3(-nd.drift)} a round — ${driftHypothesis(nd.driftBasis)}, that time works against holding out. When would you settle, and for what?`
       : nd.drift > 0
-        ? `Your value of no deal rises by ${n3(nd.drift)} a round: time works for you. What would make you settle early?`
+        ? `Your value of no deal rises by ${n3(nd.drift)} a round — ${driftHypothesis(nd.driftBasis)}, that time works for you. What would make you settle early?`
         : 'Your value of no deal does not change with time. What would make you walk away, and what would keep you at the table?',
   );
   return out.slice(0, 3);
 }
+
+/** "a hypothesis of the scenario [reading]": what a card says a drift is. */
+const driftHypothesis = (basis: BasisKind): string => withBasis('a hypothesis of the scenario', basis);
 
 /** A red line named in a question: after a dash, with its basis mark, as the card lists it (a reading is not a statement). */
 function marked(text: string, basis: BasisKind): string {
@@ -395,6 +401,7 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
       rationale: r.rationale,
       sources: r.sources,
       basis: r.basis,
+      driftBasis: r.driftHypothesis?.basis ?? 'assumption',
     },
     documents: documents(scenario, actor),
     others: scenario.actors

@@ -73,15 +73,20 @@ describe('peacesim analyze', () => {
       const text = (await analyze(id)).stdout.replace(/\s+/g, ' ');
       const zone = text.slice(text.indexOf('Zone of possible agreement'), text.indexOf('Documents'));
       let together = 0;
+      let open = 0;
       for (const z of j.zopa as { issue: string; byActor: Record<string, string[]>; parties: string[] }[]) {
         const options = Object.values(z.byActor).flat();
         for (const o of new Set(options)) {
           const everyone = Object.values(z.byActor).every((live) => live.includes(o));
           if (everyone && !z.parties.includes(o)) together++;
+          if (everyone && z.parties.includes(o)) open++;
         }
       }
       const said = zone.split('each actor can alone; the parties’ red lines together rule it out').length - 1;
       expect(said, id).toBe(together);
+      // an option no one rules out says so as an ability, not a bare 'every actor' after the key's 'who cannot'
+      expect(zone.split('— every actor can alone').length - 1, id).toBe(open);
+      expect(zone).not.toMatch(/— every actor(?! can alone)/);
       if (id === 'ukraine-peace') expect(together).toBeGreaterThan(0);
     }
   });

@@ -107,8 +107,21 @@ describe('peacesim calibrate, red lines in words', () => {
             ),
           );
         }
-      if (fixed) expect(text).toContain(`(${fixed} of them by numbers given without a range)`);
-      else expect(text).not.toContain('given without a range');
+      // the closing count: a verdict settled by numbers without a range rests on them, so the count of those that
+      // depend says on what — where the numbers fall within their ranges — not that the rest rest on none
+      const verdicts = (json.documents as { verdicts: Record<string, { verdict: string }> }[]).flatMap((d) =>
+        Object.values(d.verdicts),
+      );
+      const depends = verdicts.filter((v) => v.verdict === 'depends').length;
+      const settled = verdicts.length - depends;
+      const rest = fixed === 1 ? 'it rests' : 'they rest';
+      const unranged = fixed
+        ? ` (${fixed} of them by numbers given without a range: ${rest} on those numbers, with nothing to vary)`
+        : '';
+      expect(text).toContain(
+        `${settled} verdict${settled === 1 ? '' : 's'} settled${unranged}, ${depends} depend${depends === 1 ? 's' : ''} on where the modeller's numbers fall within their ranges.`,
+      );
+      if (!fixed) expect(text).not.toContain('given without a range');
       if (id === 'divide-the-surplus') expect(fixed).toBeGreaterThan(0);
     });
 });

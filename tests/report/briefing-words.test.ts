@@ -86,11 +86,12 @@ describe('the value of no deal and the reasons on a card', () => {
   it('should start the reason after the drift as a sentence, and give each basis once (every shipped scenario)', () => {
     for (const id of shippedIds()) {
       const b = briefing(openScenario(id));
-      // the sentence after "it does not drift." or "it drifts by … a round.", in markdown and in HTML
-      const after = [
-        ...briefingMarkdown(b).matchAll(/(?:does not drift|a round)\. (\S)/g),
-        ...briefingHtml(b).matchAll(/(?:does not drift|a round)\. (\S)/g),
-      ].map((m) => m[1]!);
+      // the sentence after "it does not drift." or "it drifts by … a round — a hypothesis of the scenario [mark].", in
+      // markdown and in HTML
+      const drift = /(?:does not drift|a round — a hypothesis of the scenario[^.,]*)\. (\S)/g;
+      const after = [...briefingMarkdown(b).matchAll(drift), ...briefingHtml(b).matchAll(drift)].map(
+        (m) => m[1]!,
+      );
       expect(after.length, id).toBe(2 * b.cards.length);
       for (const c of after) expect(c, id).toBe(c.toUpperCase());
       // a reason whose text ends in its own basis would read "…; assumption [assumption]"

@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeScenario } from '../../src/analysis/analyze.ts';
 import { countFeasible } from '../../src/analysis/feasibility.ts';
 import {
   type Evaluation,
@@ -631,5 +632,55 @@ describe('the teaching scenarios', () => {
     });
     expect(arg).toBeCloseTo(0.55, 12);
     expect(s.issues[0]!.options).toHaveLength(101);
+  });
+
+  it('divide-the-surplus: Kalai–Smorodinsky lands on 0.55 too — the same largest gain, 0.7, for each over the splits both accept', () => {
+    const s = load('divide-the-surplus');
+    const d = [0.2, 0.1];
+    const accepted = s.issues[0]!.options.flatMap((o, k) => {
+      const u = evaluatePackage(s, [k]).verdicts.map((v) => v.utility);
+      // within float noise, as the engine compares (1 − 0.9 is a hair below 0.1)
+      return u.every((x, i) => x >= d[i]! - 1e-12) ? [{ x: o.value!, u }] : [];
+    });
+    // the ideal point over the splits both accept, independently of the analysis
+    const best = [0, 1].map((i) => Math.max(...accepted.map((p) => p.u[i]!)));
+    expect(best[0]).toBeCloseTo(0.9, 12);
+    expect(best[1]).toBeCloseTo(0.8, 12);
+    // gains in proportion to the largest gains: (x − 0.2)/0.7 = (0.9 − x)/0.7, so x = 0.55
+    const ratio = (p: { u: number[] }) =>
+      Math.abs((p.u[0]! - d[0]!) / (best[0]! - d[0]!) - (p.u[1]! - d[1]!) / (best[1]! - d[1]!));
+    const ks = accepted.reduce((a, b) => (ratio(b) < ratio(a) ? b : a));
+    expect(ks.x).toBeCloseTo(0.55, 12);
+    const analysed = analyzeScenario(s).solutions.kalaiSmorodinsky!;
+    expect(analysed.package.share).toBeCloseTo(0.55, 12);
+  });
+});
+
+// Three borderline bases, checked against the sources they cite: a preference is `stated` only when the actor's
+// words give the order of its options; where the order is read from texts, it is a `reading`.
+describe('borderline bases, as the record has them', () => {
+  const preference = (s: Scenario, actor: string, issue: string) =>
+    positionsAsOf(s, s.date).actors[s.actorIndex.get(actor)!]!.preferences[s.issueIndex.get(issue)!]!;
+
+  it('the EU ranks phased relief between kept and lifted by reading the E3 text and the 12-point paper (s39, s134)', () => {
+    const sanctions = preference(main, 'eu', 'sanctions');
+    expect(sanctions.basis).toBe('reading');
+    expect(sanctions.sources).toEqual(expect.arrayContaining(['s39', 's134', 'eu-loan-90bn']));
+  });
+
+  it('june-2024-terms: the Biden administration never ranked the Crimea options; its deference to Kyiv is read (blinken-2023, austin-june-2024)', () => {
+    const june = load('june-2024-terms');
+    const crimea = preference(june, 'us', 'crimea');
+    expect(crimea.basis).toBe('reading');
+    expect(crimea.sources).toEqual(['austin-june-2024', 'blinken-2023']);
+  });
+
+  it('the 12-point paper is settled by its one report (s134), as the other single-report texts are; its two readings stay flagged', () => {
+    const paper = findDocument(main, 'europe-12-point-2025')!;
+    expect(paper.sources).toEqual(['s134']);
+    for (const id of ['europe-12-point-2025', 'us-final-offer-2025', 'ukraine-europe-london-2025'])
+      expect(findDocument(main, id)!.confirmed, id).toBe(true);
+    const unconfirmed = paper.terms.filter((t) => !t.confirmed).map((t) => main.issues[t.issue]!.id);
+    expect(unconfirmed.sort()).toEqual(['sanctions', 'znpp']);
   });
 });

@@ -289,7 +289,8 @@ export function formatReport(
       const who =
         cannot.length === 0
           ? together
-            ? '— every actor'
+            ? // not '— every actor' alone: after the key's 'who cannot live with it', that read as everyone cannot
+              '— every actor can alone'
             : '— each actor can alone; the parties’ red lines together rule it out'
           : together || byParty
             ? `— not ${names}`

@@ -188,7 +188,9 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   }
   out.push(
     '',
-    `${settled} verdict${settled === 1 ? '' : 's'} settled${unrangedCount ? ` (${unrangedCount} of them by numbers given without a range)` : ''}, ${depends} depend${depends === 1 ? 's' : ''} on the modeller's numbers. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
+    // a verdict settled by numbers given without a range rests on those numbers (in divide-the-surplus, all the
+    // modeller's): "0 depend on the modeller's numbers" alone would read as if it rested on none
+    `${settled} verdict${settled === 1 ? '' : 's'} settled${unrangedCount ? ` (${unrangedCount} of them by numbers given without a range: ${unrangedCount === 1 ? 'it rests' : 'they rest'} on those numbers, with nothing to vary)` : ''}, ${depends} depend${depends === 1 ? 's' : ''} on where the modeller's numbers fall within their ranges. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
   );
   return out;
 }

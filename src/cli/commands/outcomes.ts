@@ -31,6 +31,7 @@ import {
   parseInject,
   parseStrategy,
 } from '../flags.ts';
+import { hypothesesOnWords } from '../hypotheses-words.ts';
 import { injectFateLines } from '../inject-fate-words.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, injectsWords, issueLabel, parameterLabel, shortName } from '../labels.ts';
@@ -67,6 +68,9 @@ function text(io: Io, scenario: Scenario, options: OutcomesOptions, r: OutcomesR
     p.dim(`strategies: ${strategies}`),
     ...(r.anticipateRatification ? [p.dim(anticipationWords(scenario))] : []),
   );
+  // what every run has on, beside what the draws vary: a drift or a blame-triggered event is a hypothesis
+  const hypotheses = hypothesesOnWords(scenario);
+  if (hypotheses) out.push(p.dim(hypotheses));
   if (r.injects.length) out.push(p.dim(`injects: ${injectsWords(scenario, r.injects)}`));
   out.push(
     r.parameters.length

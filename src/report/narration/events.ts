@@ -4,7 +4,7 @@
 import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
 import { capitalise, n3 } from '../format.ts';
 import { possessive } from '../words.ts';
-import { driftWords, goodwillWords, injectedBy, plural, publicShift } from './phrases.ts';
+import { driftMoves, goodwillWords, injectedBy, plural, publicShift } from './phrases.ts';
 import { basis, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
@@ -154,10 +154,21 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
 export function drift(v: Voice, e: Entry<'drift'>): Line[] {
   // values of no deal are private, and so is how they move
   if (v.public) return [];
+  // a drift is a hypothesis like an event: each actor's move carries the basis the scenario gives it (a bare number
+  // is the modeller's assumption)
+  const s = v.scenario;
+  const moves = driftMoves(e.changes, (id) => v.name(id));
   return [
-    say(
-      driftWords(e.changes, (id) => v.name(id)),
-      'dim',
-    ),
+    line([
+      span('Values of no deal drift: ', 'dim'),
+      ...e.changes.flatMap((c, k) => [
+        ...(k ? [span(', ', 'dim')] : []),
+        span(moves[k]!, 'dim'),
+        ...basis(
+          s.actors[s.actorIndex.get(c.actor) ?? -1]?.reservation.driftHypothesis?.basis ?? 'assumption',
+        ),
+      ]),
+      span('.', 'dim'),
+    ]),
   ];
 }

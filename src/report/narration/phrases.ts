@@ -43,12 +43,12 @@ export function stepTowards(who: string, cost: number | null): string {
 export const lastRound = (round: number): string =>
   `round ${round} was the last and no text won every required consent.`;
 
-/** "Values of no deal drift: Russia 0.400 → 0.380, …." */
-export function driftWords(
+/** Each move of "Values of no deal drift: Russia 0.400 → 0.380 [reading], …": "Russia 0.400 → 0.380". */
+export function driftMoves(
   changes: readonly { readonly actor: string; readonly from: number; readonly to: number }[],
   name: (id: string) => string,
-): string {
-  return `Values of no deal drift: ${changes.map((c) => `${name(c.actor)} ${n3(c.from)} → ${n3(c.to)}`).join(', ')}.`;
+): string[] {
+  return changes.map((c) => `${name(c.actor)} ${n3(c.from)} → ${n3(c.to)}`);
 }
 
 /**
