@@ -208,13 +208,13 @@ export const ISSUE_KEYS = bind([
   {
     id: 'page-up',
     keys: 'pgup',
-    does: 'scroll the notes under the table up',
+    does: "scroll the issue's explanation up",
     match: (_, k) => k.pageUp,
   },
   {
     id: 'page-down',
     keys: 'pgdn',
-    does: 'scroll the notes under the table down (its red lines and rules)',
+    does: "scroll the issue's explanation down, when it does not fit (the notes under the table, its red lines and rules)",
     match: (_, k) => k.pageDown,
   },
 ]);

@@ -12,6 +12,8 @@ import { offeredHints } from '../../src/ui/key-binding.ts';
 import { GLOBAL_KEYS, KEY_TABLES } from '../../src/ui/keys.ts';
 import { appReducer, initialState } from '../../src/ui/state/app.ts';
 import { flipsHead, restsOnLine, viewOf } from '../../src/ui/state/evidence.ts';
+import { signedGap } from '../../src/ui/words.ts';
+import { flat, SMALL } from './panes.ts';
 import { explore, KEY, scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -111,6 +113,31 @@ describe('the evidence screen', () => {
       await ui.press(KEY.down);
     }
   });
+});
+
+describe('what settles each verdict on the evidence screen at 80×24', () => {
+  // cut to one row, "South rejects by a red line…" lost the basis mark the verdict rests on, and "by the scenario's…"
+  // what qualifies the numbers
+  for (const id of ['tutorial-bilateral', 'divide-the-surplus'])
+    it(`should be whole, basis mark and margin included: ${id}`, async () => {
+      const s = scenario(id);
+      const view = viewOf(s, calibrateScenario(lp, s));
+      const ui = await explore(id, SMALL);
+      unmount = ui.unmount;
+      await ui.press('e');
+      await ui.waitFor(view.summary.slice(0, 30));
+      for (const d of view.documents) {
+        const shown = flat(ui.lines());
+        for (const r of d.rows)
+          expect(shown, `${d.id} ${r.actor}`).toContain(
+            `by ${r.settledBy} · margin ${signedGap(r.margin[0])} … ${signedGap(r.margin[1])}`,
+          );
+        await ui.press(KEY.down);
+      }
+      expect(
+        view.documents.some((d) => d.rows.some((r) => /\[(reading|assumption)\]$|\)$/.test(r.settledBy))),
+      ).toBe(true);
+    });
 });
 
 describe('the evidence screen documents', () => {

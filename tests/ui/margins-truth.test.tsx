@@ -140,15 +140,24 @@ describe('the evidence screen', () => {
         const k = order.indexOf(s.documents.findIndex((d) => d.id === f.doc));
         for (; at < k; at++) await ui.press(KEY.down);
         const name = s.actors[s.actorIndex.get(f.actor)!]!.name;
-        const row = ui.lines().find((l) => l.startsWith(`${name} `) && l.includes(' margin '));
-        expect(row, f.doc).toBeDefined();
+        // the actor's row and the rows under it that go on beside its name (what settles it wraps, the margin
+        // whole on the last of them)
+        const lines = ui.lines();
+        const from = lines.findIndex((l) => l.startsWith(`${name} `));
+        expect(from, f.doc).toBeGreaterThanOrEqual(0);
+        let to = from + 1;
+        while (to < lines.length && /^\s+\S/.test(lines[to]!) && !lines[to - 1]!.includes(' margin ')) to++;
+        const rows = lines.slice(from, to);
+        expect(rows.length).toBeLessThanOrEqual(2);
+        expect(rows.every((l) => Array.from(l).length <= size.columns)).toBe(true);
+        const row = rows.join(' ').replace(/\s+/g, ' ').trim();
+        expect(row, f.doc).toContain(' margin ');
         expect(row).toContain(f.v.verdict);
         expect(row).toContain(`margin ${signed(f.v.margin[0], 3)} … `);
         // the upper end whole, as close to calibrate's as its digits allow
         const upper = /… ([+−]\d\.\d+)$/.exec(row!)?.[1];
         expect(upper, row).toBeDefined();
         expect(Math.abs(value(upper!) - f.v.margin[1])).toBeLessThanOrEqual(0.005);
-        expect(Array.from(row!).length).toBeLessThanOrEqual(size.columns);
       }
       ui.unmount();
       unmount = undefined;

@@ -1,8 +1,8 @@
 // One issue explained: what it is, every option, and what each actor makes of each option — its value (0–1) and
 // whether, with everything else as in the sandbox, it would accept (✓), not (✗), or see a red line broken (!).
-
-import { Box, type DOMElement, measureElement, Text } from 'ink';
-import { type Dispatch, useEffect, useRef, useState } from 'react';
+// On a screen too short for it, the whole of it scrolls (pgup/pgdn), the selected option kept in view.
+import { Box, Text } from 'ink';
+import type { Dispatch } from 'react';
 import { contestedTerms } from '../../analysis/contested.ts';
 import { nameAtStart, nameInSentence } from '../../domain/actor-names.ts';
 import { evaluatePackage, redLineOf, verdictOf } from '../../domain/evaluate.ts';
@@ -129,44 +129,42 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
     tableRows--;
   const first = windowStart(row, order.length, tableRows);
   const controllers = issue.controlledBy.map((a) => nameInSentence(scenario.actors[a]!));
-  // the notes under the table (the option's description, the red lines and rules) get what the table leaves, and
-  // scroll with pgup/pgdn when they need more: cut off, a red line behind a "!" would not be seen
-  const top = useRef<DOMElement>(null);
-  const [topHeight, setTopHeight] = useState(0);
-  useEffect(() => {
-    if (!top.current) return;
-    const measured = measureElement(top.current).height;
-    if (measured !== topHeight) setTopHeight(measured);
-  });
+  // the whole explanation is one scroll box (pgup/pgdn): on a short screen its head and table alone are taller than
+  // the screen, and a part of fixed height squeezed the notes under it to nothing. Its rows before the table, and
+  // the selected option's, computed as Wrapped lays them out, keep the table's heads and the selected option in
+  // view as ↑↓ move it.
+  const titleSpans: Span[] = [
+    { text: issue.label, bold: true, color: theme.accent },
+    {
+      text: `${issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option ${row + 1} of ${issue.options.length}${issue.confirmed ? '' : ' · (unconfirmed)'}`,
+      dim: true,
+    },
+  ];
+  const descriptionSpans: Span[] = issue.description ? [{ text: issue.description }] : [];
+  const noDealSpans: Span[] = [
+    {
+      text: `With no deal: ${issue.options[issue.statusQuo]!.label}${controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}`,
+      dim: true,
+    },
+  ];
+  const headRows =
+    wrappedHeight(titleSpans, width) +
+    (issue.description ? wrappedHeight(descriptionSpans, width) : 0) +
+    wrappedHeight(noDealSpans, width) +
+    2; // the blank row and the table's legend
+  // the table's column heads with the selected option: a value is read by its column's name
+  const keep = [headRows - 1, headRows + linesOf(first, row - first + 1)] as const;
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Box ref={top} flexDirection="column" flexShrink={0} width={width}>
+      <ScrollBox height={height} width={width} active={active} pagesOnly keep={keep}>
         <Box flexDirection="column" flexShrink={0} width={width}>
           {/* whole, wrapped: the issue's (unconfirmed) and the option count are not cut at the edge */}
-          <Wrapped
-            width={width}
-            spans={[
-              { text: issue.label, bold: true, color: theme.accent },
-              {
-                text: `${issue.group ? ` · in ${capitalise(issue.group)}` : ''} · option ${row + 1} of ${issue.options.length}${issue.confirmed ? '' : ' · (unconfirmed)'}`,
-                dim: true,
-              },
-            ]}
-          />
-          {issue.description ? (
-            <Wrapped spans={[{ text: issue.description }]} width={width} maxLines={3} />
-          ) : null}
+          <Wrapped width={width} spans={titleSpans} />
+          {/* whole: the overlay scrolls, so no part of the description is cut */}
+          {issue.description ? <Wrapped spans={descriptionSpans} width={width} /> : null}
           {/* whole: who must consent to moving it is not cut at the edge */}
-          <Wrapped
-            width={width}
-            spans={[
-              {
-                text: `With no deal: ${issue.options[issue.statusQuo]!.label}${controllers.length ? ` · moving it needs the consent of ${controllers.join(', ')}` : ''}`,
-                dim: true,
-              },
-            ]}
-          />
+          <Wrapped width={width} spans={noDealSpans} />
           <Text> </Text>
         </Box>
         <Box width={width} flexShrink={0}>
@@ -237,54 +235,52 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
             ]}
           />
         ))}
-      </Box>
-      <Box marginTop={1} flexShrink={0} width={width}>
-        <ScrollBox height={Math.max(2, height - topHeight - 1)} width={width} active={active} pagesOnly>
-          {contested.map((c) => (
-            <Wrapped
-              key={`${c.issue}-${c.variant}`}
-              spans={[{ text: contestedTermWords(scenario, c), color: theme.warn }]}
-              width={width}
-            />
-          ))}
-          {selected.description ? (
-            <Wrapped
-              spans={[{ text: `${selected.label}: `, bold: true }, { text: selected.description }]}
-              width={width}
-            />
-          ) : null}
-          {redLines.length || rules.length ? (
-            <Box
-              flexDirection="column"
-              width={width}
-              flexShrink={0}
-              marginTop={selected.description || contested.length ? 1 : 0}
-            >
-              <Text bold>Red lines and rules on this issue</Text>
-              {redLines.map(({ who, r, aside }) => (
-                <Box key={`${who}-${r.id}`} flexShrink={0}>
-                  <Text> {GLYPH.bullet} </Text>
-                  <Wrapped
-                    spans={[
-                      ...redLineSpans(r, theme, { text: `${who}: `, bold: true }),
-                      ...(aside ? [{ text: ` (${aside})`, dim: true }] : []),
-                    ]}
-                    width={width - 3}
-                  />
-                </Box>
-              ))}
-              {rules.map((r) => (
-                <Box key={`rule-${r.id}`} flexShrink={0}>
-                  <Text> {GLYPH.bullet} </Text>
-                  <Wrapped spans={redLineSpans(r, theme, { text: 'rule: ', bold: true })} width={width - 3} />
-                </Box>
-              ))}
-            </Box>
-          ) : (
-            <Text dimColor>No red line or rule mentions this issue.</Text>
-          )}
-        </ScrollBox>
-      </Box>
+        {/* the notes: the document's variants of the term, the option's description, the red lines and rules */}
+        <Text> </Text>
+        {contested.map((c) => (
+          <Wrapped
+            key={`${c.issue}-${c.variant}`}
+            spans={[{ text: contestedTermWords(scenario, c), color: theme.warn }]}
+            width={width}
+          />
+        ))}
+        {selected.description ? (
+          <Wrapped
+            spans={[{ text: `${selected.label}: `, bold: true }, { text: selected.description }]}
+            width={width}
+          />
+        ) : null}
+        {redLines.length || rules.length ? (
+          <Box
+            flexDirection="column"
+            width={width}
+            flexShrink={0}
+            marginTop={selected.description || contested.length ? 1 : 0}
+          >
+            <Text bold>Red lines and rules on this issue</Text>
+            {redLines.map(({ who, r, aside }) => (
+              <Box key={`${who}-${r.id}`} flexShrink={0}>
+                <Text> {GLYPH.bullet} </Text>
+                <Wrapped
+                  spans={[
+                    ...redLineSpans(r, theme, { text: `${who}: `, bold: true }),
+                    ...(aside ? [{ text: ` (${aside})`, dim: true }] : []),
+                  ]}
+                  width={width - 3}
+                />
+              </Box>
+            ))}
+            {rules.map((r) => (
+              <Box key={`rule-${r.id}`} flexShrink={0}>
+                <Text> {GLYPH.bullet} </Text>
+                <Wrapped spans={redLineSpans(r, theme, { text: 'rule: ', bold: true })} width={width - 3} />
+              </Box>
+            ))}
+          </Box>
+        ) : (
+          <Text dimColor>No red line or rule mentions this issue.</Text>
+        )}
+      </ScrollBox>
     </Box>
   );
 }

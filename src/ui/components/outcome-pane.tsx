@@ -101,9 +101,30 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
       wrapSpans([{ text: t.option }], optionWidth).length,
     ),
   );
+  // the two headings whole: what • marks, and where the facilitator view shows what the text is worth
+  const termsHeading: Span[] = [
+    { text: outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table', bold: true },
+    { text: ` · ${GLYPH.changed} where they differ from the status quo`, dim: true },
+  ];
+  const actorsHeading: Span[] = numbers
+    ? [{ text: 'Worth to each actor', bold: true }]
+    : [
+        { text: outcome.kind === 'signed' ? 'Who signed' : 'Who accepted the last text tallied', bold: true },
+        { text: ' · v shows what it is worth to each (facilitator view)', dim: true },
+      ];
   const termFit = fitRows(
     termHeights,
-    Math.max(1, height - 4 - rowsOf(headSpans) - scenario.actors.length - hurdleRows - rejectedRows),
+    Math.max(
+      1,
+      height -
+        2 -
+        rowsOf(termsHeading) -
+        rowsOf(actorsHeading) -
+        rowsOf(headSpans) -
+        scenario.actors.length -
+        hurdleRows -
+        rejectedRows,
+    ),
   );
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -114,10 +135,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
         // biome-ignore lint/suspicious/noArrayIndexKey: the hurdles are in a fixed order
         <Wrapped key={k} spans={spans} width={width} />
       ))}
-      <Text wrap="truncate-end">
-        <Text bold>{outcome.kind === 'signed' ? 'The agreed terms' : 'The last text on the table'}</Text>
-        <Text dimColor> · {GLYPH.changed} where they differ from the status quo</Text>
-      </Text>
+      <Wrapped spans={termsHeading} width={width} />
       {terms.slice(0, termFit.shown).map(({ x, moved, option }) => (
         <Box key={x.id} width={width} flexShrink={0}>
           <Box width={2} flexShrink={0}>
@@ -133,14 +151,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
         <Text dimColor>… {plural(termFit.more, 'more term')} (peacesim report for all)</Text>
       ) : null}
       <Text> </Text>
-      {numbers ? (
-        <Text bold>Worth to each actor</Text>
-      ) : (
-        <Text wrap="truncate-end">
-          <Text bold>{outcome.kind === 'signed' ? 'Who signed' : 'Who accepted the last text tallied'}</Text>
-          <Text dimColor> · v shows what it is worth to each (facilitator view)</Text>
-        </Text>
-      )}
+      <Wrapped spans={actorsHeading} width={width} />
       {numbers ? null : (
         <PublicVerdicts scenario={scenario} outcome={outcome} width={width} nameWidth={nameWidth} />
       )}

@@ -18,6 +18,11 @@ export interface ScrollBoxProps {
   readonly pagesOnly?: boolean;
   /** how to scroll it while it is not active ("tab, then ↑↓"), after where you are */
   readonly idleHint?: string;
+  /**
+   * the content's rows [from, to) to keep in view: when they move (a selection inside the content), it scrolls as
+   * little as shows them
+   */
+  readonly keep?: readonly [number, number];
 }
 
 export function ScrollBox({
@@ -28,6 +33,7 @@ export function ScrollBox({
   onOverflow,
   pagesOnly,
   idleHint,
+  keep,
 }: ScrollBoxProps) {
   const inner = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
@@ -54,6 +60,15 @@ export function ScrollBox({
   const view = overflows ? Math.max(1, height - 1) : height;
   const max = Math.max(0, contentHeight - view);
   const at = Math.min(offset, max);
+  const [keepFrom, keepTo] = keep ?? [-1, -1];
+  useLayoutEffect(() => {
+    if (keepFrom < 0) return;
+    setOffset((o) => {
+      const shown = Math.min(o, max);
+      if (keepFrom < shown) return keepFrom;
+      return keepTo > shown + view ? Math.min(max, keepFrom, keepTo - view) : shown;
+    });
+  }, [keepFrom, keepTo, view, max]);
   useKeys((input, key) => {
     const id = whichKey(SCROLL_KEYS, input, key);
     const page = Math.max(1, view - 1);

@@ -104,7 +104,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
   // an actor's name wider than its column goes on under itself, whole ("Coalition of the" / "willing"): the
   // verdict and its margin beside it keep their columns
   const nameSpans = (name: string): Span[] => [{ text: shortName(name) }];
-  // under what settles the verdict and its margin (one row, as ever), for an actor whose consent the text does not
+  // under what settles the verdict and its margin (wrapped whole, settledLines), for an actor whose consent the text does not
   // need, show's words for it, whole on as many rows as they take beside the name
   const restWidth = Math.max(1, width - nameWidth - 1 - 9);
   const needless: Span[] = [{ text: consentAside(false).trim(), dim: true }];
@@ -112,7 +112,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
     ? doc.rows.map((r) =>
         Math.max(
           wrappedHeight(nameSpans(r.name), nameWidth),
-          1 + (r.required ? 0 : wrappedHeight(needless, restWidth)),
+          settledLines(r, restWidth).length + (r.required ? 0 : wrappedHeight(needless, restWidth)),
         ),
       )
     : [];
@@ -171,19 +171,12 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
                 <Text color={verdictColor(r.verdict)}>{r.verdict}</Text>
               </Box>
               <Box flexGrow={1} flexShrink={1} flexDirection="column">
-                {/* the margin's two ends whole: what settles it gives way first ("by the… · margin −0.003 … +0.27") */}
-                <Wrapped
-                  spans={[
-                    { text: `by ${r.settledBy}`, dim: true },
-                    {
-                      text: ` · margin ${signedGap(r.margin[0])} … ${signedGap(r.margin[1])}`,
-                      dim: true,
-                      give: 'never',
-                    },
-                  ]}
-                  width={restWidth}
-                  maxLines={1}
-                />
+                {settledLines(r, restWidth).map((line, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: wrapped lines have no identity but their place
+                  <Text key={k} dimColor>
+                    {line}
+                  </Text>
+                ))}
                 {r.required ? null : <Wrapped spans={needless} width={restWidth} />}
               </Box>
             </Box>
@@ -218,4 +211,21 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       )}
     </Box>
   );
+}
+
+/**
+ * What settles a verdict and its margin, wrapped whole: a cut lost the basis mark of the red line that settles it
+ * ("by a red line [assumption]") or what qualifies the scenario's numbers ("(given without a range)"). The margin's
+ * two ends stay together, on the last line or the next.
+ */
+function settledLines(
+  r: { readonly settledBy: string; readonly margin: readonly [number, number] },
+  width: number,
+) {
+  const lines = wrapSpans([{ text: `by ${r.settledBy}` }], width).map((l) => l.map((x) => x.text).join(''));
+  const margin = `margin ${signedGap(r.margin[0])} … ${signedGap(r.margin[1])}`;
+  const last = lines.at(-1) ?? '';
+  if (cells(`${last} · ${margin}`) <= width) lines[lines.length - 1] = `${last} · ${margin}`;
+  else lines.push(`· ${margin}`);
+  return lines;
 }

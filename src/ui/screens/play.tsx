@@ -226,7 +226,20 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
   // the legend of the † marks takes the rows it needs under the transcript while the transcript shows one (two at
   // under 70 columns: the legend is whole at every size)
   const legendRows = legend && !outcome ? wrapSpans(legend, width).length : 0;
-  const bodyHeight = Math.max(3, height - 4 - promptRows - legendRows);
+  // the last line whole, on the rows it takes: a notice cut short lost why a report was not written, and the
+  // outcome's keys at 80 columns what enter does
+  const bottom: Span[] = [
+    {
+      text:
+        view.notice ||
+        (outcome
+          ? 'w writes the report · s saves the session · u rewinds into it · enter returns to the explorer'
+          : `${plural(game.inputs.length, 'input')}${savedWords(view)}`),
+      dim: true,
+    },
+  ];
+  const bottomRows = wrapSpans(bottom, width).length;
+  const bodyHeight = Math.max(3, height - 3 - bottomRows - promptRows - legendRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {top}
@@ -315,12 +328,7 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
       ) : turn ? (
         <TurnBox stage={turn.stage} actor={name(turn.actor)} width={width} />
       ) : null}
-      <Text dimColor wrap="truncate-end">
-        {view.notice ||
-          (outcome
-            ? 'w writes the report · s saves the session · u rewinds into it · enter returns to the explorer'
-            : `${plural(game.inputs.length, 'input')}${savedWords(view)}`)}
-      </Text>
+      <Wrapped spans={bottom} width={width} />
     </Box>
   );
 }
