@@ -128,6 +128,14 @@ export function parseSession(text: string, file: string): Session {
       `${file}${jsonPlace(text, message)}: not a session file (invalid JSON: ${message}); the file was cut short or edited by hand: save the session again (a play session also has a recovery copy, see docs/facilitation.md)`,
     );
   }
+  // a format above this peacesim's is a file from a newer one, not a broken file: say which and what to do
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && Number.isInteger(format) && format > SESSION_FORMAT) {
+    const engine = (raw as { engine?: unknown }).engine;
+    throw refusal(
+      `${file}: saved by a newer peacesim (session format ${format}${typeof engine === 'string' ? `, peacesim ${engine}` : ''}); this one (${VERSION}) reads formats 1 to ${SESSION_FORMAT}: open it with that peacesim, or update this one`,
+    );
+  }
   const checked = checkAtBorder(SessionSchema, raw);
   if (!checked.ok) throw notSession(file, `${where(checked.path)}: ${checked.message}`);
   return checked.data;
