@@ -144,13 +144,22 @@ export function parseSession(text: string, file: string): Session {
 /** Refuses a session saved for another version of the scenario. */
 export function checkSession(scenario: Scenario, session: Session, file: string): void {
   const hash = scenarioHash(scenario);
-  if (session.scenario.id !== scenario.id || session.scenario.hash !== hash)
-    throw refusal(
-      session.scenario.id === scenario.id
-        ? `${file}: saved for another version of scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); start a new run with peacesim run`
-        : // two ids say more than two hashes: the name the session opens now holds another scenario
-          `${file}: saved for scenario "${session.scenario.id}", but ${session.scenario.source} now opens scenario "${scenario.id}"; start a new run with peacesim run`,
-    );
+  if (session.scenario.id === scenario.id && session.scenario.hash === hash) return;
+  // what a facilitator can do: the peacesim that saved it still replays it (its shipped scenarios are its own); with
+  // the same peacesim, the scenario file was edited since; or a new session, headless or on the play screen
+  const other = session.format === SESSION_FORMAT && session.engine !== VERSION ? session.engine : null;
+  const fresh = 'start a new session (peacesim run, or p in peacesim tui)';
+  const remedy = other
+    ? `replay it with peacesim ${other}, which saved it, or ${fresh}`
+    : session.format === SESSION_FORMAT
+      ? `the scenario's data changed since it was saved: restore the scenario file, or ${fresh}`
+      : fresh;
+  throw refusal(
+    session.scenario.id === scenario.id
+      ? `${file}: saved for another version of scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); ${remedy}`
+      : // two ids say more than two hashes: the name the session opens now holds another scenario
+        `${file}: saved for scenario "${session.scenario.id}", but ${session.scenario.source} now opens scenario "${scenario.id}"; ${remedy}`,
+  );
 }
 
 /** The field of a session an option error is about. */
