@@ -146,13 +146,13 @@ export function checkSession(scenario: Scenario, session: Session, file: string)
   const hash = scenarioHash(scenario);
   if (session.scenario.id === scenario.id && session.scenario.hash === hash) return;
   // what a facilitator can do: the peacesim that saved it still replays it (its shipped scenarios are its own); with
-  // the same peacesim, the scenario file was edited since; or a new session, headless or on the play screen
+  // the same peacesim, the scenario data changed since (an edited file, a newer checkout); or a new session, headless or on the play screen
   const other = session.format === SESSION_FORMAT && session.engine !== VERSION ? session.engine : null;
   const fresh = 'start a new session (peacesim run, or p in peacesim tui)';
   const remedy = other
     ? `replay it with peacesim ${other}, which saved it, or ${fresh}`
     : session.format === SESSION_FORMAT
-      ? `the scenario's data changed since it was saved: restore the scenario file, or ${fresh}`
+      ? `the scenario's data changed since it was saved: replay it with the scenario as it was then, or ${fresh}`
       : fresh;
   throw refusal(
     session.scenario.id === scenario.id
