@@ -231,8 +231,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (first !== undefined && !first.startsWith('-') && !isCommand(first) && !(await isScenarioName(first))) {
     const { shippedIds } = await import('./paths.ts');
     const { didYouMean } = await import('../domain/errors.ts');
+    // a facilitator who asks to play is pointed at the explorer's play screen, where sessions with teams are run
+    const play =
+      first === 'play'
+        ? '; a session with teams is played in the explorer: peacesim tui SCENARIO, then p'
+        : '';
     io.err(
-      `peacesim: ${quote(first)} is neither a command nor a scenario${didYouMean(first, [...COMMAND_NAMES, ...shippedIds()])}; commands: ${COMMAND_NAMES.join(', ')} (peacesim --help)\n`,
+      `peacesim: ${quote(first)} is neither a command nor a scenario${didYouMean(first, [...COMMAND_NAMES, ...shippedIds()])}${play}; commands: ${COMMAND_NAMES.join(', ')} (peacesim --help)\n`,
     );
     return 2;
   }

@@ -28,6 +28,15 @@ function termsError(run: Run, terms: Readonly<Record<string, TermValue>>): strin
   return null;
 }
 
+/**
+ * Every red line a move would break, in the scenario's words: naming the first of several would send a team to mend
+ * one and be refused again for the next.
+ */
+function redLinesWords(broken: readonly { readonly text: string }[]): string {
+  const texts = broken.map((c) => c.text.trim().replace(/\.$/, ''));
+  return `its red line${texts.length > 1 ? 's' : ''} ${paraphrased(texts.join(' · '))}`;
+}
+
 /** Why the machine would refuse this move now, or null when it takes it. */
 export function humanMoveError(
   run: Run,
@@ -50,7 +59,7 @@ export function humanMoveError(
     case 'accept': {
       const v = verdictOf(s, a, ctx.text);
       if (v.violations.length)
-        return `${who} cannot accept a text that breaks its red line ${paraphrased(v.violations[0]!.text)}`;
+        return `${who} cannot accept a text that breaks ${redLinesWords(v.violations)}`;
       if (!v.accepts)
         return `${who} cannot accept: the text is worth ${v.utility.toFixed(3)} to it, below its value of no deal ${v.reservation.toFixed(3)}`;
       return null;
@@ -64,8 +73,7 @@ export function humanMoveError(
       if (bad) return bad;
       const pkg = packageOf(s, move.terms, ctx.text.length ? ctx.text : s.issues.map((x) => x.statusQuo));
       const broken = brokenConstraints(a.redLines, pkg);
-      if (broken.length)
-        return `${who} cannot table a text that breaks its red line ${paraphrased(broken[0]!.text)}`;
+      if (broken.length) return `${who} cannot table a text that breaks ${redLinesWords(broken)}`;
       return null;
     }
   }

@@ -128,6 +128,14 @@ export function parseSession(text: string, file: string): Session {
       `${file}${jsonPlace(text, message)}: not a session file (invalid JSON: ${message}); the file was cut short or edited by hand: save the session again (a play session also has a recovery copy, see docs/facilitation.md)`,
     );
   }
+  // a format above this peacesim's is a file from a newer one, not a broken file: say which and what to do
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && Number.isInteger(format) && format > SESSION_FORMAT) {
+    const engine = (raw as { engine?: unknown }).engine;
+    throw refusal(
+      `${file}: saved by a newer peacesim (session format ${format}${typeof engine === 'string' ? `, peacesim ${engine}` : ''}); this one (${VERSION}) reads formats 1 to ${SESSION_FORMAT}: open it with that peacesim, or update this one`,
+    );
+  }
   const checked = checkAtBorder(SessionSchema, raw);
   if (!checked.ok) throw notSession(file, `${where(checked.path)}: ${checked.message}`);
   return checked.data;
@@ -136,13 +144,22 @@ export function parseSession(text: string, file: string): Session {
 /** Refuses a session saved for another version of the scenario. */
 export function checkSession(scenario: Scenario, session: Session, file: string): void {
   const hash = scenarioHash(scenario);
-  if (session.scenario.id !== scenario.id || session.scenario.hash !== hash)
-    throw refusal(
-      session.scenario.id === scenario.id
-        ? `${file}: saved for another version of scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); start a new run with peacesim run`
-        : // two ids say more than two hashes: the name the session opens now holds another scenario
-          `${file}: saved for scenario "${session.scenario.id}", but ${session.scenario.source} now opens scenario "${scenario.id}"; start a new run with peacesim run`,
-    );
+  if (session.scenario.id === scenario.id && session.scenario.hash === hash) return;
+  // what a facilitator can do: the peacesim that saved it still replays it (its shipped scenarios are its own); with
+  // the same peacesim, the scenario data changed since (an edited file, a newer checkout); or a new session, headless or on the play screen
+  const other = session.format === SESSION_FORMAT && session.engine !== VERSION ? session.engine : null;
+  const fresh = 'start a new session (peacesim run, or p in peacesim tui)';
+  const remedy = other
+    ? `replay it with peacesim ${other}, which saved it, or ${fresh}`
+    : session.format === SESSION_FORMAT
+      ? `the scenario's data changed since it was saved: replay it with the scenario as it was then, or ${fresh}`
+      : fresh;
+  throw refusal(
+    session.scenario.id === scenario.id
+      ? `${file}: saved for another version of scenario "${session.scenario.id}" (hash ${session.scenario.hash.slice(0, 12)}…, now ${hash.slice(0, 12)}…); ${remedy}`
+      : // two ids say more than two hashes: the name the session opens now holds another scenario
+        `${file}: saved for scenario "${session.scenario.id}", but ${session.scenario.source} now opens scenario "${scenario.id}"; ${remedy}`,
+  );
 }
 
 /** The field of a session an option error is about. */

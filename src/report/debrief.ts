@@ -83,6 +83,50 @@ function paraphrasedAll(texts: readonly string[]): string {
   return paraphrased(texts.map((t) => t.trim().replace(/\.$/, '')).join(' · '));
 }
 
+/** Utilities closer than this are equal, as the engine compares them. */
+const EPS = 1e-9;
+
+/**
+ * What made a bot accept, by its own numbers, when the text changed since the one it last rejected and what it held
+ * out for fell as well: the new text alone (it would have cleared the earlier bar), the fall alone (the rejected
+ * text, which crossed none of its red lines, would clear the new bar, and the new text would not have cleared the
+ * old one), either, or only both together. A text that crossed its red lines could not pass on any bar: the text.
+ */
+type CameRoundBy = 'text' | 'time' | 'either' | 'both';
+function cameRoundBy(rejected: Verdict, accepted: Verdict): CameRoundBy {
+  if (accepted.aspiration >= rejected.aspiration - EPS) return 'text';
+  const byText = accepted.utility >= rejected.aspiration - EPS;
+  const byTime =
+    !rejected.absent &&
+    rejected.violations.length === 0 &&
+    !rejected.wouldFail?.length &&
+    rejected.utility >= accepted.aspiration - EPS;
+  if (byText) return byTime ? 'either' : 'text';
+  return byTime ? 'time' : 'both';
+}
+
+/** The question on an actor that came round after the text changed on `terms`, true to what made it accept. */
+function cameRoundWords(
+  accepted: string,
+  terms: string,
+  cause: CameRoundBy,
+  rejected: Verdict,
+  now: Verdict,
+): string {
+  const fell = `what it held out for fell from ${n3(rejected.aspiration)} to ${n3(now.aspiration)}`;
+  const worth = `the text it rejected in round ${rejected.round} was worth ${n3(rejected.utility)} to it, the one it accepted ${n3(now.utility)}`;
+  switch (cause) {
+    case 'text':
+      return `${accepted} after the text changed on ${terms}: which change mattered to it, and why?`;
+    case 'time':
+      return `${accepted}, as ${fell}; by its numbers that fall alone decided it (${worth}), though the text also changed on ${terms}. How much did time, rather than the text, change its answer?`;
+    case 'either':
+      return `${accepted} after the text changed on ${terms}, as ${fell} as well; by its numbers either alone would have done it (${worth}). Which mattered more to it, the text or time?`;
+    case 'both':
+      return `${accepted} after the text changed on ${terms}, as ${fell} as well; by its numbers it took both (${worth}). Which change mattered to it, and why?`;
+  }
+}
+
 export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   const name = (id: string) => {
     const a = r.actors.find((x) => x.id === id);
@@ -163,7 +207,7 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
         // never in quotation marks
         `${accepted} after ${inject.event ? `an inject (event: ${inject.event.title})` : `an inject ${injectedBy(inject.by)}`}: was that pressure or persuasion?`,
       );
-    else if (noDealFrom < noDealBefore - 1e-9)
+    else if (noDealFrom < noDealBefore - EPS)
       out.push(
         `${accepted}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
       );
@@ -172,11 +216,10 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
       const labels = changed(before, from).map((m) => m.label);
       const held = vs[lastReject]!.aspiration;
       const holds = vs[lastReject + 1]!.aspiration;
+      const cause = a.person ? 'text' : cameRoundBy(vs[lastReject]!, vs[lastReject + 1]!);
       if (labels.length)
-        out.push(
-          `${accepted} after the text changed on ${listing(labels)}: which change mattered to it, and why?`,
-        );
-      else if (holds < held - 1e-9)
+        out.push(cameRoundWords(accepted, listing(labels), cause, vs[lastReject]!, vs[lastReject + 1]!));
+      else if (holds < held - EPS)
         out.push(
           `${accepted} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
         );

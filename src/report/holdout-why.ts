@@ -77,14 +77,20 @@ export function lastRejectionWords(
     if (v.accepts) out.set(actor, { kind: 'vote', words: 'its body voted the text down' });
     else {
       const kind = rejectionKind(v);
-      out.set(actor, { kind, words: SAID_NO[kind] });
+      out.set(actor, {
+        kind,
+        words: kind === 'red-line' ? crossedWords(v.violations.length) : SAID_NO[kind],
+      });
     }
   }
   return out;
 }
 
-const SAID_NO: Record<RejectionKind, string> = {
-  'red-line': 'it crossed its red lines',
+/** How many of its red lines the text crossed: "its red lines" of one would read as more than the verdict says. */
+const crossedWords = (n: number) =>
+  n === 1 ? 'it crossed one of its red lines' : `it crossed ${n} of its red lines`;
+
+const SAID_NO: Record<Exclude<RejectionKind, 'red-line'>, string> = {
   'below-no-deal': 'worth less to it than no deal',
   'would-fail': 'its body would vote it down',
   'holds-out': 'short of what it held out for',

@@ -19,6 +19,13 @@ describe('peacesim binary', () => {
     expect(cmd.code).toBe(2);
     expect(cmd.stderr.trim().split('\n')).toHaveLength(1);
     expect(cmd.stderr).toMatch(/did you mean "list"/);
+    // "play", as a facilitator would type it, names the way to a session with teams
+    const play = cli(['play', 'ukraine-peace']);
+    expect(play.code).toBe(2);
+    expect(play.stderr.trim().split('\n')).toHaveLength(1);
+    expect(play.stderr).toContain(
+      'a session with teams is played in the explorer: peacesim tui SCENARIO, then p',
+    );
     const flag = cli(['validate', '--bogus', 'x.yaml']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/unknown option '--bogus'/);

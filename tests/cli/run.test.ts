@@ -134,6 +134,12 @@ describe('peacesim run', () => {
     expect(partial.stderr).toMatch(
       /the run stops in round 2: South \(stylised Ukraine\) is played by a person and no move is left for it/,
     );
+    // a facilitator whose team must move goes on from the play screen: the line says how, with the saved file
+    expect(partial.stderr).toContain(`, or play on from the play screen: peacesim tui --session ${save}`);
+    const again = await cli(['resume', save]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toContain(`play on from the play screen: peacesim tui --session ${save}`);
 
     // go on from the saved session with more moves
     writeFileSync(

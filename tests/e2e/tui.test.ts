@@ -275,12 +275,19 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
 
   it('should refuse a bad session file in one line with exit 1', () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{"format": 3}');
+    writeFileSync(bad, '{"format": 0}');
     const r = cli(['tui', '--session', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `peacesim: ${bad}: not a peacesim session (format 2): format: expected 2 or 1, the session formats this peacesim reads\n`,
+    );
+    // a later format is a newer peacesim's file, and the line says what to do
+    writeFileSync(bad, '{"format": 3}');
+    const newer = cli(['tui', '--session', bad]);
+    expect(newer.code).toBe(1);
+    expect(newer.stderr).toMatch(
+      /^peacesim: .*bad\.json: saved by a newer peacesim \(session format 3\); this one \(\S+\) reads formats 1 to 2: open it with that peacesim, or update this one\n$/,
     );
     const missing = cli(['tui', '--session', join(dir, 'missing.json')]);
     expect(missing.code).toBe(1);

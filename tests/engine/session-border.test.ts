@@ -98,6 +98,25 @@ describe('a session file at the border', () => {
     );
   });
 
+  it('should tell a file of a newer peacesim from a broken one, and say what to do', async () => {
+    // a later format, with a field this peacesim does not know: not "expected 2 or 1", which reads as a broken file
+    await refused(
+      edited((s) => {
+        s.format = 3;
+        s.engine = '9.0.0';
+        s.clock = { started: 'later' };
+      }),
+      /^saved by a newer peacesim \(session format 3, peacesim 9\.0\.0\); this one \(\S+\) reads formats 1 to 2: open it with that peacesim, or update this one$/,
+    );
+    // a format that is no newer one stays a file that is not a session
+    await refused(
+      edited((s) => {
+        s.format = 0;
+      }),
+      /^not a peacesim session \(format 2\): format: expected 2 or 1/,
+    );
+  });
+
   it('should name an input the machine refuses on replay, never drop it', async () => {
     await refused(
       edited((s) => {

@@ -65,6 +65,15 @@ describe('sessions', () => {
     expect(() => checkSession(changed, session, 'old.json')).toThrow(
       /^old\.json: saved for another version of scenario "tutorial-bilateral"/,
     );
+    // and says what to do: with this peacesim the scenario's data was edited; a session of another peacesim
+    // replays with that one; either way a new session can start
+    expect(() => checkSession(changed, session, 'old.json')).toThrow(
+      /the scenario's data changed since it was saved: replay it with the scenario as it was then, or start a new session \(peacesim run, or p in peacesim tui\)$/,
+    );
+    if (session.format !== 2) throw new Error('createSession writes format 2');
+    expect(() => checkSession(changed, { ...session, engine: '0.0.9' }, 'old.json')).toThrow(
+      /; replay it with peacesim 0\.0\.9, which saved it, or start a new session \(peacesim run, or p in peacesim tui\)$/,
+    );
     // the name it was saved by now opens another scenario: both ids, not two hashes
     const other = shipped('istanbul-2022');
     expect(() => checkSession(other, session, 'old.json')).toThrow(

@@ -23,7 +23,6 @@ afterEach(() => {
 });
 
 const WORDS = {
-  'red-line': 'it crossed its red lines',
   'below-no-deal': 'worth less to it than no deal',
   'holds-out': 'short of what it held out for',
   absent: 'it had walked out',
@@ -88,7 +87,14 @@ describe('the outcome pane of a stalemate', () => {
         );
         if (v?.kind !== 'verdict') throw new Error('no verdict');
         kinds.add(rejectionKind(v));
-        const why = WORDS[rejectionKind(v)]!;
+        // a red line crossed is counted as the verdict counts it: "its red lines" of one would say more
+        const crossed = v.violations.length;
+        const why =
+          rejectionKind(v) === 'red-line'
+            ? crossed === 1
+              ? 'it crossed one of its red lines'
+              : `it crossed ${crossed} of its red lines`
+            : WORDS[rejectionKind(v)]!;
         expect(facilitator).toContain(`${name} (${why})`);
         // a red line crossed is a stated position, public as in the transcript, and so is a walk-out; a comparison
         // of numbers is not

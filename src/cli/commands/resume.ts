@@ -47,7 +47,13 @@ export function registerResume(program: Command, io: Io): void {
         await report(
           io,
           { scenario, options, result },
-          { ...opts, source: session.scenario.source, ...(restsOn ? { restsOn } : {}) },
+          {
+            ...opts,
+            source: session.scenario.source,
+            // without new moves the file holds the session where it stops
+            ...(moves ? {} : { saved: file }),
+            ...(restsOn ? { restsOn } : {}),
+          },
         );
       },
     );

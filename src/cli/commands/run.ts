@@ -56,6 +56,9 @@ export async function report(
     out?: string;
     save?: string;
     source: string;
+    /** a file that holds the session where it stops (resume's own, when no move was added): the play screen goes on
+     * from it, as a facilitator would when the one waited for is a team */
+    saved?: string;
     /** the scenario as the user named it (for commands the text suggests); default: `source` */
     named?: string;
     restsOn?: RestsOnSection;
@@ -98,10 +101,12 @@ export async function report(
       lines.push('', palette(io).dim(`session saved to ${opts.save} (peacesim resume ${opts.save})`));
     io.out(`${lines.join('\n')}\n`);
   }
-  if (result.waitingFor)
+  if (result.waitingFor) {
+    const held = opts.save ?? opts.saved;
     throw new PeacesimError(
-      `the run stops in round ${result.snapshot.context.round}: ${actorInSentence(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}`,
+      `the run stops in round ${result.snapshot.context.round}: ${actorInSentence(scenario, result.waitingFor)} is played by a person and no move is left for it; supply its moves with --moves FILE${opts.save ? ` and go on with peacesim resume ${opts.save}` : ''}${held ? `, or play on from the play screen: peacesim tui --session ${held}` : ''}`,
     );
+  }
 }
 
 /** The planned injects the run never reached: the talks ended before their round (said, never passed over). */
