@@ -8,7 +8,7 @@ import type { BasisKind, Constraint, Scenario } from '../domain/types.ts';
 import { count, digitsApart, fixed, n2, n3, signed } from '../report/format.ts';
 import { anticipatedVoteWords } from '../report/ratification.ts';
 import { aboveRef, versionAsides } from '../report/red-line-versions.ts';
-import { unconfirmedFlag } from '../report/words.ts';
+import { listing, unconfirmedFlag } from '../report/words.ts';
 import type { Span } from './layout.ts';
 import { GLYPH, type Theme } from './theme.ts';
 
@@ -101,7 +101,7 @@ export function agreementLine(scenario: Scenario, ev: Evaluation): string {
   if (ev.agreement) return `every actor whose consent is needed accepts${aside}`;
   const parts: string[] = [];
   const no = rejecters(scenario, ev);
-  if (no.length) parts.push(`rejected by ${no.join(', ')}`);
+  if (no.length) parts.push(`rejected by ${listing(no)}`);
   if (ev.ruleViolations.length) parts.push(`breaks ${count(ev.ruleViolations.length, 'rule')}`);
   return `${parts.join('; ')}${aside}`;
 }

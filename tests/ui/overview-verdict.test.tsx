@@ -10,6 +10,7 @@ import { evaluatePackage } from '../../src/domain/evaluate.ts';
 import { positionsAsOf } from '../../src/domain/positions.ts';
 import { ratificationOf } from '../../src/domain/ratification.ts';
 import { bodies } from '../../src/report/ratification.ts';
+import { listing } from '../../src/report/words.ts';
 import { defaultDocumentOrder, documentIndices } from '../../src/ui/state/order.ts';
 import { shortName } from '../../src/ui/words.ts';
 import { flat, leftPane, SMALL } from './panes.ts';
@@ -42,7 +43,7 @@ describe("the overview's detail at 80×24", () => {
           .filter((v) => !v.accepts && ev.required.includes(v.actor))
           .map((v) => shortName(nameInSentence(s.actors[s.actorIndex.get(v.actor)!]!)));
         const where = `${id} ${d.id}`;
-        if (no.length) expect(detail, where).toContain(`Rejected by ${no.join(', ')}`);
+        if (no.length) expect(detail, where).toContain(`Rejected by ${listing(no)}`);
         expect(detail, where).toContain(
           `tabled by ${shortName(nameInSentence(s.actors[d.tabledBy]!))}${d.confirmed ? '' : ' · (unconfirmed)'}`,
         );

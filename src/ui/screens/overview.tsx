@@ -14,7 +14,7 @@ import { outcomeSpaceSize } from '../../domain/utility.ts';
 import { contestedTermWords, movesAny } from '../../report/contested-terms.ts';
 import { bodies } from '../../report/ratification.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
-import { documentHeading, issueLabel, unconfirmedFlag, withheldWords } from '../../report/words.ts';
+import { documentHeading, issueLabel, listing, unconfirmedFlag, withheldWords } from '../../report/words.ts';
 import { Heading, PaneTitle, paneTitleRows } from '../components/heading.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import { SidePane } from '../components/side-pane.tsx';
@@ -157,7 +157,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
       ev.agreement
         ? { text: `${GLYPH.accept} An agreement as tabled`, color: theme.accept, bold: true }
         : {
-            text: `${GLYPH.reject} ${no.length ? `Rejected by ${no.join(', ')}` : 'No agreement'}${
+            text: `${GLYPH.reject} ${no.length ? `Rejected by ${listing(no)}` : 'No agreement'}${
               ev.ruleViolations.length
                 ? `${no.length ? '; ' : ''}breaks ${plural(ev.ruleViolations.length, 'rule')}`
                 : ''
