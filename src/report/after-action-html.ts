@@ -98,7 +98,11 @@ function comparison(r: AfterActionReport, name: Names): string {
     parts.push(`<p>The ${which} text, where it differs from the status quo:</p>`);
     parts.push(
       r.finalText.terms.length
-        ? sub(r.finalText.terms.map((t) => `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong></li>`))
+        ? sub(
+            r.finalText.terms.map(
+              (t) => `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}</li>`,
+            ),
+          )
         : '<p>(the status quo on every issue)</p>',
     );
   }

@@ -110,7 +110,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   if (r.finalText) {
     push(`The ${r.finalText.agreed ? 'agreed' : 'last'} text, where it differs from the status quo:`, '');
     if (!r.finalText.terms.length) push('- (the status quo on every issue)');
-    for (const t of r.finalText.terms) push(`- ${mdLine(t.label)}: ${md(t.value)}`);
+    for (const t of r.finalText.terms) push(`- ${mdLine(t.label)}: ${md(t.value)}${mdFlag(t.flag ?? '')}`);
     push('');
   }
   push(mdLine(comparisonIntro(r.comparison, r.finalText?.agreed === true)));

@@ -88,6 +88,8 @@ export interface TermLine {
   readonly issue: string;
   readonly label: string;
   readonly value: string;
+  /** the flag the term keeps from the tabled document it descends from, as that tabling flags it (last-text-flags.ts) */
+  readonly flag?: 'UNCONFIRMED' | 'RECALL';
 }
 
 export type Comparison =

@@ -7,6 +7,8 @@ import { actorAtStart, actorInSentence } from '../domain/actor-names.ts';
 import type { Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
+import type { TermSheet } from '../engine/terms.ts';
+import type { TranscriptEntry } from '../engine/transcript.ts';
 import {
   type ActorSummary,
   type AfterActionReport,
@@ -15,12 +17,14 @@ import {
   type RunState,
   type SourceLine,
   sourceLine,
+  type TermLine,
   type Trajectory,
   type TurningPoint,
 } from './after-action-model.ts';
 import { debriefQuestions } from './debrief.ts';
 import { NOT_COMPUTED } from './evidence.ts';
 import { holdoutWhy, walkOutCause } from './holdout-why.ts';
+import { lastTextFlags } from './last-text-flags.ts';
 import { Narration } from './narration/narration.ts';
 import { injectedBy } from './narration/phrases.ts';
 import type { Line } from './narration/spans.ts';
@@ -211,7 +215,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     trajectories: traj.series,
     turningPoints: points,
     finalText: finalSheet
-      ? { agreed: outcome.kind === 'signed', terms: termLines(scenario, finalSheet) }
+      ? { agreed: outcome.kind === 'signed', terms: flaggedTermLines(scenario, run.transcript, finalSheet) }
       : null,
     comparison: compareWithNash(scenario, finalSheet),
     blame: blame
@@ -237,4 +241,17 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     evidence: meta.evidence ?? NOT_COMPUTED,
     heldEarlier: narration.reasons(),
   };
+}
+
+/** The last text's terms, each that keeps a tabled document's option with that document's flag. */
+function flaggedTermLines(
+  scenario: Scenario,
+  transcript: readonly TranscriptEntry[],
+  sheet: TermSheet,
+): TermLine[] {
+  const flags = lastTextFlags(scenario, transcript, sheet);
+  return termLines(scenario, sheet).map((t) => {
+    const flag = flags.get(t.issue);
+    return flag ? { ...t, flag } : t;
+  });
 }

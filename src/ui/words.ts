@@ -120,18 +120,27 @@ export function redLineSpans(r: Violation | Constraint, theme: Theme, prefix?: S
   ];
 }
 
-/** The mark of a red line applied before its earliest source, with that source and the scenario's reason. */
-export function beforeRecordSpans(e: AppliedBeforeRecord | undefined, theme: Theme): Span[] {
+/**
+ * The mark of a red line applied before its earliest source, with that source and the scenario's reason — or, where
+ * the reason's paragraph has no room (`reasonIn`: the command that prints it), where to read it.
+ */
+export function beforeRecordSpans(
+  e: AppliedBeforeRecord | undefined,
+  theme: Theme,
+  reasonIn?: string,
+): Span[] {
   if (!e) return [];
   const source = e.earliest ? `${e.earliest.source}, ${e.earliest.date}` : 'no source of it dated';
+  const reason =
+    e.heldEarlier === undefined
+      ? 'no reason given'
+      : reasonIn === undefined
+        ? `held earlier: ${e.heldEarlier}`
+        : `the reason: ${reasonIn}`;
   return [
     { text: ` ${GLYPH.before} `, color: theme.warn, give: 'never' as const },
     { text: `before its earliest source (${source})`, dim: true, give: 'never' as const },
-    {
-      text: `; ${e.heldEarlier === undefined ? 'no reason given' : `held earlier: ${e.heldEarlier}`}`,
-      dim: true,
-      give: 'first' as const,
-    },
+    { text: `; ${reason}`, dim: true, give: 'first' as const },
   ];
 }
 

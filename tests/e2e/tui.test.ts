@@ -171,7 +171,7 @@ describe.skipIf(TMUX === undefined)('peacesim tui: playing a session in a termin
     const opening = openScenario('tutorial-bilateral').documents.find((d) => d.id === 'mediator-text')!;
     expect(opening.confirmed).toBe(false);
     expect(brief.replace(/\s+/g, ' ')).toContain(
-      'The text on the table (unconfirmed) is worth 0.688 to you; no deal is worth 0.550 [assumption].',
+      'The text on the table (unconfirmed) is the text you tabled; it is worth 0.688 to you; no deal is worth 0.550 [assumption].',
     );
     // the frame fits: the heading stays on the first line
     expect(brief.split('\n')[0]).toMatch(/^Play — Tutorial/);

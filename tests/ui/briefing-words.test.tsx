@@ -1,7 +1,9 @@
 // A team's private briefing is read by the team alone, once, before it moves: its red lines must be whole (a line
 // cut at "…ceasefire of…" loses the very condition it sets), its issues named in full where the row has room, and
 // its value of no deal marked with its basis, as the overview marks it.
+
 import { afterEach, describe, expect, it } from 'vitest';
+import { withBasis } from '../../src/domain/basis.ts';
 import { fitRows, splitRedRows } from '../../src/ui/components/briefing.tsx';
 import { playState } from '../../src/ui/state/app.ts';
 import { type PlayGame, startGame } from '../../src/ui/state/play.ts';
@@ -117,7 +119,8 @@ describe("the briefing's issues at 60 columns", () => {
         rows[k]!.map((l) => l.slice(from, to).trim())
           .filter((t) => t !== '')
           .join(' ');
-      expect(part(2, 28), x.id).toBe(x.label);
+      // the issue's name, with the basis mark of the preference its weight rests on
+      expect(part(2, 28), x.id).toBe(withBasis(x.label, ukraine.preferences[x.index]!.basis));
       // whole: one of the issue's options, word for word
       const option = part(34, 53);
       expect(

@@ -3,8 +3,10 @@
 // the privacy gate; rejecting asks which issues to change (a list of them, costliest first). The view fits its
 // height exactly: the lists of red lines, issues and asks are cut to the rows left, with a "+N more" row.
 import { Box, Text } from 'ink';
+import { basisMark } from '../../domain/basis.ts';
 import { brokenConstraints, redLineOf, verdictOf } from '../../domain/evaluate.ts';
 import { documentTermFlagText, unconfirmedFlag } from '../../domain/flags.ts';
+import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
 import { digitsApart, fixed } from '../../report/format.ts';
@@ -12,7 +14,7 @@ import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { type Span, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
-import { basisText, fix3, shortName } from '../words.ts';
+import { basisText, beforeRecordSpans, fix3, shortName } from '../words.ts';
 import { CheckList } from './check-list.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
@@ -83,10 +85,23 @@ export function Briefing({
     .map((x) => ({ x, weight: actor.weights[x.index] ?? 0 }))
     .filter((e) => e.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.x.index - b.x.index);
+  // an issue's weight and values are the modeller's, on the basis the scenario gives the preference: the name carries
+  // its mark, as the costs of an issue carry it wherever the program lists them
+  const labelSpans = (issue: number): Span[] => {
+    const mark = basisMark(actor.preferences[issue]?.basis ?? 'assumption');
+    return [
+      { text: scenario.issues[issue]!.label },
+      ...(mark ? [{ text: ` ${mark}`, color: theme.warn, give: 'never' as const }] : []),
+    ];
+  };
+  const labelText = (issue: number) =>
+    labelSpans(issue)
+      .map((x) => x.text)
+      .join('');
   // the issue's name whole where the row has room for it (a third of the width), cut only on narrow screens
   const labelWidth = Math.min(
     Math.max(26, Math.floor(width / 3)),
-    Math.max(...issues.map((e) => e.x.label.length), 8),
+    Math.max(...issues.map((e) => labelText(e.x.index).length), 8),
   );
   const barWidth = Math.max(10, Math.min(30, width - 30));
   const verdictSpans = v.violations.length
@@ -117,11 +132,13 @@ export function Briefing({
   const errorSpans: Span[] = [{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }];
   const basis = basisText(v.reservationBasis);
   // the full stop rides on the last word: a line break never leaves it alone on a row
+  // a team answering a document it tabled is told the text is its own, as the run tells it ("the text it tabled")
+  const own = document !== undefined && scenario.actors[document.tabledBy]?.id === actor.id;
   const worthSpans: Span[] = [
     {
       // a tabled text the record does not settle as a whole says so once, as its title does everywhere else
       text: text.length
-        ? `The text on the table${document ? unconfirmedFlag(document.confirmed) : ''} is worth `
+        ? `The text on the table${document ? unconfirmedFlag(document.confirmed) : ''} is ${own ? 'the text you tabled; it is ' : ''}worth `
         : 'No text on the table yet; with no deal the status quo is worth ',
     },
     { text: fix3(v.utility), bold: true },
@@ -141,7 +158,22 @@ export function Briefing({
   // broken red lines first: they are what the team must see when the list is cut
   const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
   const asides = redLineAsides(scenario, actor, redLines);
-  const red = redLines.map((r, k) => ({ r, spans: ownRedLineSpans(r, theme.warn, asides[k]) }));
+  // a red line the scenario applies before its earliest source carries the transcript's mark and the words of its
+  // note; its reason's paragraph is the brief's (the card has no room for it)
+  const early = appliedBeforeRecord(scenario, scenario.date).filter(
+    (e) => e.actor === actor.id && e.kind === 'redLine',
+  );
+  const red = redLines.map((r, k) => ({
+    r,
+    spans: [
+      ...ownRedLineSpans(r, theme.warn, asides[k]),
+      ...beforeRecordSpans(
+        early.find((e) => e.id === r.id),
+        theme,
+        'peacesim brief',
+      ),
+    ],
+  }));
   const heights = red.map((x) => wrapSpans(x.spans, width - RED_MARK).length);
   // an issue's name and what the text says of it wrap in their columns: a term cut short ("Frozen on the line …") can
   // hide the very thing that differs, or a number
@@ -157,7 +189,7 @@ export function Briefing({
   };
   const issueRows = issues.map(({ x }) =>
     Math.max(
-      wrapSpans([{ text: x.label }], labelWidth).length,
+      wrapSpans(labelSpans(x.index), labelWidth).length,
       wrapSpans(saysSpans(x.index), optionWidth).length,
     ),
   );
@@ -218,7 +250,7 @@ export function Briefing({
             return (
               <Box key={x.id} width={width} flexShrink={0}>
                 <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
-                  <Wrapped width={labelWidth} spans={[{ text: x.label }]} />
+                  <Wrapped width={labelWidth} spans={labelSpans(x.index)} />
                 </Box>
                 <Box width={5} flexShrink={0}>
                   <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>

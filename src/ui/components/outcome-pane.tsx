@@ -8,6 +8,7 @@ import { optionOf } from '../../domain/lookup.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
 import { lastRejectionWords } from '../../report/holdout-why.ts';
+import { lastTextFlags } from '../../report/last-text-flags.ts';
 import { bodies, hurdleSentence } from '../../report/ratification.ts';
 import { listing } from '../../report/words.ts';
 import { type Span, wrapSpans } from '../layout.ts';
@@ -90,16 +91,22 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
   // each term's name and option wrap in their columns (an option cut short could hide the term that differs); as
   // many whole terms as fit, a row kept for the rest
   const optionWidth = Math.max(8, width - 2 - labelWidth - 1);
+  // a term the last text keeps from the tabled document it descends from keeps that document's flag, as the
+  // tabling line above flags it; a term the negotiation moved is the engine's, unflagged
+  const flags = transcript ? lastTextFlags(scenario, transcript, outcome.terms) : new Map<string, never>();
   const terms = scenario.issues.map((x) => {
     const value = outcome.terms[x.id];
     const o = value === undefined ? x.statusQuo : optionOf(scenario, x.index, value);
-    return { x, moved: o !== x.statusQuo, option: x.options[o]?.label ?? String(value) };
+    const moved = o !== x.statusQuo;
+    const flag = flags.get(x.id);
+    const spans: Span[] = [
+      { text: x.options[o]?.label ?? String(value), dim: !moved },
+      ...(flag ? [{ text: ` (${flag.toLowerCase()})`, dim: true }] : []),
+    ];
+    return { x, moved, spans };
   });
   const termHeights = terms.map((t) =>
-    Math.max(
-      wrapSpans([{ text: t.x.label }], labelWidth).length,
-      wrapSpans([{ text: t.option }], optionWidth).length,
-    ),
+    Math.max(wrapSpans([{ text: t.x.label }], labelWidth).length, wrapSpans(t.spans, optionWidth).length),
   );
   // the two headings whole: what • marks, and where the facilitator view shows what the text is worth
   const termsHeading: Span[] = [
@@ -136,7 +143,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
         <Wrapped key={k} spans={spans} width={width} />
       ))}
       <Wrapped spans={termsHeading} width={width} />
-      {terms.slice(0, termFit.shown).map(({ x, moved, option }) => (
+      {terms.slice(0, termFit.shown).map(({ x, moved, spans }) => (
         <Box key={x.id} width={width} flexShrink={0}>
           <Box width={2} flexShrink={0}>
             <Text color={theme.changed}>{moved ? GLYPH.changed : ' '}</Text>
@@ -144,7 +151,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
           <Box width={labelWidth} flexShrink={0} marginRight={1}>
             <Wrapped spans={[{ text: x.label }]} width={labelWidth} />
           </Box>
-          <Wrapped spans={[{ text: option, dim: !moved }]} width={optionWidth} />
+          <Wrapped spans={spans} width={optionWidth} />
         </Box>
       ))}
       {termFit.more ? (

@@ -1,0 +1,92 @@
+// A team's private view says what its card rests on, as the transcript and `peacesim brief` do: a red line the
+// scenario applies before its earliest source carries the mark (†) and that source; each issue's weight carries the
+// basis the scenario gives the preference; and a team answering the document it tabled is told the text is its own.
+// From the data: istanbul-2022 opens with Russia's draft, and which lines are applied early is `appliedBeforeRecord`'s.
+import { afterEach, describe, expect, it } from 'vitest';
+import { basisMark } from '../../src/domain/basis.ts';
+import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
+import { playState } from '../../src/ui/state/app.ts';
+import { startGame } from '../../src/ui/state/play.ts';
+import { openPlay } from '../../src/ui/state/play-view.ts';
+import { GLYPH } from '../../src/ui/theme.ts';
+import { explore, KEY, scenario } from './render.tsx';
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+
+/** The private view of the first team to move in istanbul-2022, both sides played by teams. */
+async function openingCard() {
+  const s = scenario('istanbul-2022');
+  const game = startGame(s, {
+    seed: 1,
+    strategies: { russia: { kind: 'human' }, ukraine: { kind: 'human' } },
+  });
+  const ui = await explore(
+    'istanbul-2022',
+    { columns: 160, rows: 60 },
+    { initial: playState(s, openPlay(game, s.id, 0)) },
+  );
+  unmount = ui.unmount;
+  await ui.press('r');
+  await ui.waitFor('Pass the keyboard to the');
+  await ui.press(KEY.enter);
+  await ui.waitFor('Your issues');
+  return { s, ui };
+}
+
+describe("the private view's marks", () => {
+  it('should mark each red line applied before its earliest source with that source, and no other', async () => {
+    const { s, ui } = await openingCard();
+    const opening = s.documents.find((d) => d.id === s.protocol.opening)!;
+    const team = s.actors[opening.tabledBy]!;
+    const early = appliedBeforeRecord(s, s.date).filter((e) => e.actor === team.id && e.kind === 'redLine');
+    // the opening team holds a red line applied early and others not, or the test proves nothing
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(team.redLines.length);
+    const frame = ui.frame();
+    const lines = ui.lines();
+    for (const r of team.redLines) {
+      const at = lines.findIndex((l) => l.includes(r.text.slice(0, 30)));
+      expect(at, r.id).toBeGreaterThanOrEqual(0);
+      // the red line's rows: its own, and those wrapped under it up to the next mark
+      const next = lines.findIndex((l, k) => k > at && /^\s+[✓✗] (kept|broken)|Your issues/.test(l));
+      const rows = lines.slice(at, next).join(' ').replace(/\s+/g, ' ');
+      const e = early.find((x) => x.id === r.id);
+      if (e) {
+        expect(rows, r.id).toContain(
+          `${GLYPH.before} before its earliest source (${e.earliest!.source}, ${e.earliest!.date})`,
+        );
+      } else expect(rows, r.id).not.toContain(GLYPH.before);
+    }
+    expect(frame).toContain(team.name);
+  });
+
+  it("should mark each issue's weight with the basis the scenario gives it", async () => {
+    const { s, ui } = await openingCard();
+    const team = s.actors[s.documents.find((d) => d.id === s.protocol.opening)!.tabledBy]!;
+    const lines = ui.lines();
+    const weighed = s.issues.filter((x) => (team.weights[x.index] ?? 0) > 0);
+    expect(weighed.length).toBeGreaterThan(0);
+    for (const x of weighed) {
+      const mark = basisMark(team.preferences[x.index]!.basis);
+      const row = lines.find((l) => l.trimStart().startsWith(`${x.label} `));
+      expect(row, x.id).toBeDefined();
+      expect(row!.trimStart().startsWith(mark ? `${x.label} ${mark}` : `${x.label} `), x.id).toBe(true);
+      const weight = `${Math.round(team.weights[x.index]! * 100)}%`;
+      expect(row, x.id).toContain(weight);
+    }
+  });
+
+  it('should tell the team answering the document it tabled that the text is its own', async () => {
+    const { s, ui } = await openingCard();
+    const opening = s.documents.find((d) => d.id === s.protocol.opening)!;
+    const team = s.actors[opening.tabledBy]!;
+    expect(ui.frame()).toContain(`PRIVATE  ${team.name}`);
+    expect(ui.frame().replace(/\s+/g, ' ')).toContain(
+      'The text on the table is the text you tabled; it is worth',
+    );
+  });
+});
