@@ -170,8 +170,11 @@ export interface Actor {
   readonly id: string;
   readonly index: number;
   readonly name: string;
-  /** the name inside a sentence ("the United States"); the name when the scenario gives none */
-  readonly inSentence: string;
+  /**
+   * the name inside a sentence ("the United States"), when English wants another form than the name; read it
+   * through domain/actor-names.ts. Left out, not copied from the name: a copy outlives a change of the name.
+   */
+  readonly inSentence?: string;
   readonly role: ActorRole;
   readonly description?: string;
   /** normalised weights per issue (sum 1) */

@@ -3,7 +3,7 @@
 // debrief questions and the sources cited. Pure: scenario + transcript → plain data, which the markdown and HTML
 // painters (and a UI) only lay out.
 
-import { actorAtStart, actorInSentence } from '../domain/actor-names.ts';
+import { actorAtStart, actorInSentence, nameInSentence } from '../domain/actor-names.ts';
 import type { Scenario } from '../domain/types.ts';
 import { runOutcome } from '../engine/game.ts';
 import { type NegotiationSnapshot, stateName } from '../engine/machine.ts';
@@ -189,7 +189,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
   const actors: ActorSummary[] = scenario.actors.map((a) => ({
     id: a.id,
     name: a.name,
-    inSentence: a.inSentence,
+    inSentence: nameInSentence(a),
     role: a.role,
     strategy: strategyLabel(options.strategies[a.index]!),
     approach: strategyWords(options.strategies[a.index]!),

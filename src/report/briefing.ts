@@ -386,7 +386,7 @@ function briefingCard(scenario: Scenario, actor: Actor): BriefingCard {
     actor: {
       id: actor.id,
       name: actor.name,
-      inSentence: actor.inSentence,
+      inSentence: nameInSentence(actor),
       role: actor.role,
       ...(actor.description === undefined ? {} : { description: actor.description }),
     },

@@ -193,7 +193,7 @@ export function compileActor(
     id: raw.id,
     index,
     name: raw.name,
-    inSentence: raw.inSentence ?? raw.name,
+    ...(raw.inSentence === undefined ? {} : { inSentence: raw.inSentence }),
     role: roleOf(input, raw.id, raw.role),
     ...(raw.description === undefined ? {} : { description: raw.description }),
     weights,

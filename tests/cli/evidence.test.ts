@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
 import { restsOnLines } from '../../src/report/evidence.ts';
 import { ROOT } from '../helpers.ts';
@@ -275,7 +276,7 @@ describe('the outcome rests on', () => {
           actorInSentence: string;
         } & Record<string, unknown>;
         expect(actorName).toBe(s.actors.find((a) => a.id === rest.actor)!.name);
-        expect(actorInSentence).toBe(s.actors.find((a) => a.id === rest.actor)!.inSentence);
+        expect(actorInSentence).toBe(nameInSentence(s.actors.find((a) => a.id === rest.actor)!));
         return rest;
       }),
     ).toEqual(expected);

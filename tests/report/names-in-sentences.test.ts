@@ -33,8 +33,9 @@ function bareNames(s: Scenario, text: string): string[] {
     .replace(/\s+/g, ' ');
   const out: string[] = [];
   for (const a of s.actors) {
-    const before = a.inSentence.slice(0, a.inSentence.length - a.name.length);
-    if (a.inSentence === a.name || a.inSentence.toLowerCase() !== (before + a.name).toLowerCase()) continue;
+    const inSentence = nameInSentence(a);
+    const before = inSentence.slice(0, inSentence.length - a.name.length);
+    if (inSentence === a.name || inSentence.toLowerCase() !== (before + a.name).toLowerCase()) continue;
     const re = new RegExp(`\\b${literalRe(a.name)}\\b(?!:| —)`, 'g');
     for (const m of prose.matchAll(re)) {
       const lead = prose.slice(Math.max(0, m.index - before.length), m.index);
@@ -42,8 +43,8 @@ function bareNames(s: Scenario, text: string): string[] {
         out.push(prose.slice(Math.max(0, m.index - 40), m.index + a.name.length + 20));
     }
     // and a sentence that starts with the actor capitalises it: never ". the United States …"
-    for (const m of prose.matchAll(new RegExp(`(?:^|[.?!] )${literalRe(a.inSentence)}\\b`, 'g')))
-      out.push(prose.slice(Math.max(0, m.index - 20), m.index + a.inSentence.length + 20));
+    for (const m of prose.matchAll(new RegExp(`(?:^|[.?!] )${literalRe(inSentence)}\\b`, 'g')))
+      out.push(prose.slice(Math.max(0, m.index - 20), m.index + inSentence.length + 20));
   }
   return out;
 }
@@ -67,7 +68,9 @@ describe('the two name functions', () => {
   it('should default to the name in every compiled actor without the field, and look actors up by id', () => {
     const s = loadScenarioFile(resolve(ROOT, 'scenarios/tutorial-bilateral.yaml'));
     for (const a of s.actors) {
-      expect(a.inSentence).toBe(a.name);
+      // not copied from the name: a copy would outlive a change of the name (a test renaming an actor, an import)
+      expect(a.inSentence).toBeUndefined();
+      expect(nameInSentence({ ...a, name: `${a.name}2` })).toBe(`${a.name}2`);
       expect(actorInSentence(s, a.id)).toBe(a.name);
     }
     const u = loadScenarioFile(resolve(ROOT, 'scenarios/ukraine-peace.yaml'));
