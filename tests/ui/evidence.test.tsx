@@ -197,6 +197,7 @@ describe('the evidence screen line on the default run', () => {
       tried: 5,
       unranged: 0,
       unrangedThresholds: 0,
+      stated: 1,
       fixedStrategies: [],
       beforeRecord: { date: '2025-01-01', positions: [] },
     };
