@@ -13,7 +13,7 @@ import type { Scenario } from '../../domain/types.ts';
 
 import { capitalise, n2, n3, signed } from '../../report/format.ts';
 import { recordedReactionWordsById } from '../../report/record-words.ts';
-import { consentAside, documentHeading, unconfirmedFlag } from '../../report/words.ts';
+import { consentAside, documentHeading, settledCountWords, unconfirmedFlag } from '../../report/words.ts';
 import { BASIS_LEGEND, mark } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -188,9 +188,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   }
   out.push(
     '',
-    // a verdict settled by numbers given without a range rests on those numbers (in divide-the-surplus, all the
-    // modeller's): "0 depend on the modeller's numbers" alone would read as if it rested on none
-    `${settled} verdict${settled === 1 ? '' : 's'} settled${unrangedCount ? ` (${unrangedCount} of them by numbers given without a range: ${unrangedCount === 1 ? 'it rests' : 'they rest'} on those numbers, with nothing to vary)` : ''}, ${depends} depend${depends === 1 ? 's' : ''} on where the modeller's numbers fall within their ranges. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
+    `${settledCountWords(settled, unrangedCount, depends)}. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
   );
   return out;
 }
