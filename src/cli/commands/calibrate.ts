@@ -81,6 +81,16 @@ function wrap(cells: readonly string[], indent: string, width: number): string[]
 }
 
 /** The report in words: labels where a person reads, every figure from the JSON. */
+/** The reactions weighed against the ranges, and how many narrow them (the rest the ranges alone already give). */
+function weighedWords(weighed: number, narrowing: number, aside: number): string {
+  const head = `${weighed} reaction${weighed === 1 ? '' : 's'} weighed${aside ? `, ${aside} of them set aside as a conflict` : ''}`;
+  if (weighed === 0) return head;
+  if (narrowing === weighed) return `${head}, ${weighed === 1 ? 'it narrows' : 'all narrow'} the ranges`;
+  if (narrowing === 0)
+    return `${head}: the ranges alone already give ${weighed === 1 ? 'it, so it narrows' : 'them, so none narrows'} nothing`;
+  return `${head}, ${narrowing} of them narrowing the ranges (the ranges alone give the other ${weighed - narrowing})`;
+}
+
 export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): string[] {
   const actor = (id: string) => s.actors.find((a) => a.id === id)!;
   const out: string[] = [];
@@ -156,7 +166,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
     // the ranges below rest only on the reactions a conflict did not set aside
     const aside = c.constraining.filter((x) => c.setAside.includes(x)).length;
     out.push(
-      `  ${p.cyan(a.name)} — ${c.constraining.length} constraining reaction${c.constraining.length === 1 ? '' : 's'}${aside ? `, ${aside} of them set aside as a conflict` : ''}; ${fit}`,
+      `  ${p.cyan(a.name)} — ${weighedWords(c.constraining.length, c.narrowing.length, aside)}; ${fit}`,
     );
     const cells = Object.entries(c.weights).map(([issue, range]) => {
       const label = s.issues.find((x) => x.id === issue)!.label;
