@@ -51,6 +51,8 @@ interface ConflictReport {
 interface ActorCalibration {
   /** the recorded reactions that constrain its preferences (rejects explained by a red line do not) */
   readonly constraining: readonly string[];
+  /** of those, the ones that narrow the ranges: the ranges alone do not already give their reaction */
+  readonly narrowing: readonly string[];
   /** rejects explained by a red line in force at the reaction's date: they say nothing about preferences */
   readonly explainedByRedLine: readonly string[];
   /** its record holds together; when false the region is of the reactions left after setting aside `conflicts` */
@@ -258,6 +260,15 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
     });
   }
   const box = unknowns.box;
+  // a reaction the ranges alone already give (North accepting its own opening) narrows nothing
+  const ranges0 = openRegion(lp, box, []);
+  const narrowing = constraining
+    .filter(
+      (c) =>
+        regionVerdict(ranges0, c.constraint.judged)?.verdict !==
+        (c.constraint.accept ? 'accepts' : 'rejects'),
+    )
+    .map((c) => c.entry.id);
   const all = openRegion(
     lp,
     box,
@@ -275,15 +286,17 @@ export function calibrateActor(lp: Lp, scenario: Scenario, actor: number): Actor
   );
   // with no reaction to weigh, the region is the box: its ranges in closed form, and no second model for it
   const ranges = kept.length ? regionRanges(region)! : boxRanges(box);
+  if (!kept.length) ranges0.dispose();
   const { inBox, contradicts } = pointFit(scenario, actor);
   return {
     actor,
     unknowns,
     region,
-    box: kept.length ? openRegion(lp, box, []) : region,
+    box: kept.length ? ranges0 : region,
     conflictSets: sets,
     calibration: {
       constraining: constraining.map((c) => c.entry.id),
+      narrowing,
       explainedByRedLine: explained,
       consistent: sets.length === 0,
       setAside: sets.flatMap((x) => x.ids),

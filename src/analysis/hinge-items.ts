@@ -339,6 +339,20 @@ export function unrangedCount(s: Scenario): { preferences: number; thresholds: n
   return { preferences, thresholds };
 }
 
+// How many of the choices a run's outcome may rest on an actor stated; none (divide-the-surplus): no sentence may say
+// the outcome rests on what actors stated.
+export function statedCount(s: Scenario): number {
+  const stated = (b: BasisKind | undefined) => (b === 'stated' ? 1 : 0);
+  let n = 0;
+  for (const k of involvedActors(s)) {
+    const { redLines, preferences, reservation: r, strategy } = s.actors[k]!;
+    for (const x of [...redLines, ...preferences, r, strategy]) n += stated(x?.basis);
+    if (r.drift !== 0) n += stated(r.driftHypothesis?.basis);
+  }
+  for (const x of [...s.rules, ...s.events, ...s.ratifications]) n += stated(x.basis);
+  return n + s.ratifications.filter((x) => x.threshold.basis === 'stated').length;
+}
+
 /** The actor with new raw weights and reservation, its normalised weights and utility table rebuilt. */
 function reweighted(
   s: Scenario,

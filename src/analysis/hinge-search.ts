@@ -21,6 +21,9 @@ export interface SizeCount {
   /** admissible sets of this size that contain no smaller hinge: the candidates */
   readonly candidates: number;
   readonly tried: number;
+  /** sets of this size left out: holding a smaller hinge found, or not admissible (rival choices together) */
+  readonly supersets: number;
+  readonly rivals: number;
 }
 
 export interface SearchResult {
@@ -62,9 +65,18 @@ export function minimalHinges(
   for (let k = 1; k <= maxSize; k++) {
     let candidates = 0;
     let triedHere = 0;
+    let supersets = 0;
+    let rivals = 0;
     const found: number[][] = [];
     for (const set of combinations(n, k)) {
-      if (hinges.some((h) => contains(set, h)) || options.admissible?.(set) === false) continue;
+      if (hinges.some((h) => contains(set, h))) {
+        supersets++;
+        continue;
+      }
+      if (options.admissible?.(set) === false) {
+        rivals++;
+        continue;
+      }
       candidates++;
       if (tried >= budget) {
         complete = false;
@@ -75,7 +87,7 @@ export function minimalHinges(
       if (flips(set)) found.push(set);
     }
     hinges.push(...found);
-    sizes.push({ size: k, candidates, tried: triedHere });
+    sizes.push({ size: k, candidates, tried: triedHere, supersets, rivals });
   }
   return { hinges, sizes, tried, complete };
 }

@@ -9,6 +9,7 @@ import {
   conflicting,
   type HingeItem,
   outcomeItems,
+  statedCount,
   unrangedCount,
 } from '../analysis/hinge-items.ts';
 import { minimalHinges, type SizeCount } from '../analysis/hinge-search.ts';
@@ -158,6 +159,8 @@ export interface RestsOn {
   readonly unranged: number;
   /** labelled ratification thresholds given without a range: not reversed either */
   readonly unrangedThresholds: number;
+  /** choices an actor stated (basis `stated`), never reversed; 0: the outcome rests on none */
+  readonly stated: number;
   /** actors whose strategy was chosen for this run (`--strategy`, the play setup): not reversed */
   readonly fixedStrategies: readonly string[];
   /**
@@ -197,6 +200,7 @@ export function restsOn(
     tried: h.tried,
     unranged: unranged.preferences,
     unrangedThresholds: unranged.thresholds,
+    stated: statedCount(scenario),
     fixedStrategies: Object.keys(options.run?.strategies ?? {}).sort(),
     // a run starts from the top-level positions, which are those of the scenario's date (no epoch covers it)
     beforeRecord: {

@@ -3,7 +3,13 @@
 import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
-import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
+import {
+  acceptableWords,
+  type BeforeRecordMark,
+  type Briefing,
+  type BriefingCard,
+  type CardRedLine,
+} from './briefing.ts';
 import {
   cardLegend,
   judgedByWords,
@@ -47,7 +53,7 @@ function card(c: BriefingCard, date: string): string {
     const why = d.violations.length
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}:`
       : d.accepts
-        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)}).`
+        ? `${acceptableWords(d, n3)}.`
         : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${x.label} (${n3(x.cost)})`).join(', ')}.`;
     const sub = d.violations.length
       ? `<ul>${d.violations.map((v) => `<li>${redLine(v, id, date)}</li>`).join('')}</ul>`

@@ -2,7 +2,13 @@
 import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { BasisKind } from '../domain/types.ts';
-import type { BeforeRecordMark, Briefing, BriefingCard, CardRedLine } from './briefing.ts';
+import {
+  acceptableWords,
+  type BeforeRecordMark,
+  type Briefing,
+  type BriefingCard,
+  type CardRedLine,
+} from './briefing.ts';
 import {
   cardLegend,
   judgedByWords,
@@ -74,7 +80,7 @@ function cardMarkdown(c: BriefingCard, date: string): string[] {
     const why = d.violations.length
       ? `you would reject it: it crosses your red line${d.violations.length > 1 ? 's' : ''}`
       : d.accepts
-        ? `you could accept it: it keeps your red lines and is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)})`
+        ? `${acceptableWords(d, n3)}`
         : `you would reject it: worth ${belowPair(d.utility, d.noDeal).join(' to you, less than no deal (')}); it costs you most on ${d.costs.map((x) => `${md(x.label)} (${n3(x.cost)})`).join(', ')}`;
     out.push(
       `- **${md(d.title)}**${d.confirmed ? '' : ' **UNCONFIRMED**'} (${d.date}, tabled by ${md(d.tabledByInSentence)}${d.judgedBy.length ? `; ${md(judgedByWords(d.judgedBy))}` : ''}): ${why}${d.violations.length ? ':' : '.'}`,

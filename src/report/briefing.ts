@@ -81,6 +81,8 @@ interface CardDocument {
    */
   readonly judgedBy: readonly string[];
   readonly violations: readonly CardRedLine[];
+  /** how many red lines the actor holds on the document's date: with none, there is none for a text to keep */
+  readonly redLines: number;
   /** when it falls below no deal: the issues that cost it most */
   readonly costs: readonly { readonly label: string; readonly cost: number }[];
 }
@@ -252,6 +254,7 @@ function documents(scenario: Scenario, own: Actor): CardDocument[] {
               };
         }),
       ),
+      redLines: actor.redLines.length,
       costs: v.costs.slice(0, 3).map((c) => ({
         label: scenario.issues[scenario.issueIndex.get(c.issue)!]!.label,
         cost: c.cost,
@@ -424,4 +427,10 @@ export function briefing(scenario: Scenario, actorId?: string): Briefing {
       .filter((a) => actorId === undefined || a.id === actorId)
       .map((a) => briefingCard(scenario, a)),
   };
+}
+
+/** Why the actor could accept a document: it keeps its red lines (or it holds none), and its worth against no deal. */
+export function acceptableWords(d: CardDocument, n3: (x: number) => string): string {
+  const lines = d.redLines === 0 ? 'you hold no red lines, and it' : 'it keeps your red lines and';
+  return `you could accept it: ${lines} is worth ${n3(d.utility)} to you, no less than no deal (${n3(d.noDeal)})`;
 }

@@ -160,14 +160,22 @@ function restsOnHead(r: RestsOnSection, listed: boolean): string[] {
   ];
   const them = r.unranged + r.unrangedThresholds === 1 ? 'it' : 'them';
   const unranged = numbers.length
-    ? ` and on the ${numbers.join(' and the ')} given without a range (nothing to reverse ${them} to)`
+    ? `the ${numbers.join(' and the ')} given without a range (nothing to reverse ${them} to)`
     : '';
-  // an empty list is an answer too: one change at a time, no reading or assumption decides the outcome
+  // an empty list is an answer too: one change at a time, no reading or assumption decides the outcome; its grounds
+  // name what actors stated only when an actor stated something (divide-the-surplus: all the modeller's)
+  const grounds = (strategies: string) => {
+    const first = [r.stated > 0 ? 'what actors stated' : '', chosen ? strategies : '']
+      .filter(Boolean)
+      .join(', ');
+    if (first && unranged) return `${first} and on ${unranged}`;
+    return first || unranged || 'nothing an actor stated and no number it could reverse';
+  };
   if (r.items.length === 0)
     out.push(
       r.tried === 0
-        ? `  No reading or assumption here has a reversal to try: the run ends ${ends} on what actors stated${chosen ? ', the strategies chosen for it' : ''}${unranged}.`
-        : `  No reading or assumption alone changes it: with ${r.tried === 1 ? 'the only reversible one' : `any one of the ${r.tried} reversible ones`} reversed, the run still ends ${ends}. So, one change at a time, it rests on what actors stated${chosen ? ', the strategies chosen for this run' : ''}${unranged}.`,
+        ? `  No reading or assumption here has a reversal to try: the run ends ${ends} on ${grounds('the strategies chosen for it')}.`
+        : `  No reading or assumption alone changes it: with ${r.tried === 1 ? 'the only reversible one' : `any one of the ${r.tried} reversible ones`} reversed, the run still ends ${ends}. So, one change at a time, it rests on ${grounds('the strategies chosen for this run')}.`,
     );
   for (const x of r.items)
     out.push(`  [${x.basis}] ${x.label} — reversed alone, the run ends ${outcomeWords(x.outcomeIfReversed)}`);
@@ -182,10 +190,17 @@ function restsOnHead(r: RestsOnSection, listed: boolean): string[] {
   if (before && !listed) out.push(before);
   if (r.tried > 0)
     out.push(
-      `  (${counted}; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}. peacesim hinges looks for pairs and triples.)`,
+      `  (${counted}${notReversed(r.stated > 0, chosen)}. peacesim hinges looks for pairs and triples.)`,
     );
   if (listed) out.push(before ? `${before}${REASONS_LEAD}` : `  ${HELD_EARLIER_HEADING}`);
   return out;
+}
+
+/** What the reversals leave alone, when there is any: what actors stated, a strategy chosen for the run. */
+function notReversed(stated: boolean, chosen: boolean): string {
+  if (stated)
+    return `; what actors stated is not reversed${chosen ? ', nor a strategy chosen for this run' : ''}`;
+  return chosen ? '; a strategy chosen for this run is not reversed' : '';
 }
 
 /**

@@ -147,3 +147,18 @@ export const AD_HOC_WORDS: Readonly<Record<AdHocEffect['kind'], string>> = {
   'walk-out': 'a walk-out',
   goodwill: 'a goodwill gesture',
 };
+
+/**
+ * The closing count of verdicts, for calibrate and the explorer's evidence screen. A verdict settled by numbers given
+ * without a range (`unranged` of `settled`) rests on those numbers — in divide-the-surplus, all the modeller's — so
+ * "0 depend on the modeller's numbers" alone would read as if it rested on none: `depends` counts those that turn on
+ * where the numbers fall within their ranges.
+ */
+export function settledCountWords(settled: number, unranged: number, depends: number, short = false): string {
+  const fixed = unranged
+    ? ` (${unranged} of them by numbers given without a range: ${unranged === 1 ? 'it rests' : 'they rest'} on those numbers, with nothing to vary)`
+    : '';
+  // short: the explorer's one line at 80 columns (the default scenario's count and record just fit)
+  const where = short ? 'the ranges' : "where the modeller's numbers fall within their ranges";
+  return `${settled} verdict${settled === 1 ? '' : 's'} settled${fixed}, ${depends} depend${depends === 1 ? 's' : ''} on ${where}`;
+}

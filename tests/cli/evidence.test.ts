@@ -241,6 +241,27 @@ describe('the outcome rests on', () => {
     expect(section).not.toMatch(/\[(reading|assumption)\]/);
   });
 
+  it('should not say an outcome rests on what actors stated when no actor stated anything', async () => {
+    // divide-the-surplus is the modeller's throughout: no basis in its file is `stated`
+    expect(readFileSync(resolve(ROOT, 'scenarios/divide-the-surplus.yaml'), 'utf8')).not.toMatch(
+      /basis:\s*stated/,
+    );
+    const j = JSON.parse((await cli(['run', 'divide-the-surplus', '--json'])).stdout);
+    expect(j.restsOn).toMatchObject({ computed: true, items: [], stated: 0 });
+    expect(j.restsOn.tried).toBeGreaterThan(0);
+    for (const command of ['run', 'show']) {
+      const section = restsOnSection(flat((await cli([command, 'divide-the-surplus'])).stdout));
+      expect(section).not.toContain('what actors stated');
+      expect(section).toContain(
+        `it rests on the ${j.restsOn.unranged} weights and values of no deal given without a range`,
+      );
+    }
+    // where actors stated something, the words still say so
+    const d = JSON.parse((await cli(['run', '--json'])).stdout);
+    expect(d.restsOn.stated).toBeGreaterThan(0);
+    expect(restsOnSection(flat((await cli(['run'])).stdout))).toContain('it rests on what actors stated');
+  });
+
   it('should list each reading or assumption that alone changes a signing, as --json does', async () => {
     const file = resolve(ROOT, 'docs/examples/blame-without-refusal.yaml');
     const j = JSON.parse((await cli(['run', file, '--json'])).stdout);
@@ -311,6 +332,7 @@ describe('the outcome rests on', () => {
       tried: 0,
       unranged: 0,
       unrangedThresholds: 0,
+      stated: 1,
       fixedStrategies: [],
       beforeRecord: { date: '2025-01-01', positions: [] },
     });
@@ -325,6 +347,7 @@ describe('the outcome rests on', () => {
       tried: 4,
       unranged: 2,
       unrangedThresholds: 0,
+      stated: 1,
       fixedStrategies: ['a'],
       beforeRecord: { date: '2025-01-01', positions: [] },
     });
@@ -342,6 +365,7 @@ describe('the outcome rests on', () => {
       tried: 1,
       unranged: 1,
       unrangedThresholds: 0,
+      stated: 1,
       fixedStrategies: [],
       beforeRecord: { date: '2025-01-01', positions: [] },
     });
@@ -355,6 +379,7 @@ describe('the outcome rests on', () => {
       tried: 1,
       unranged: 0,
       unrangedThresholds: 0,
+      stated: 1,
       fixedStrategies: [],
       beforeRecord: { date: '2025-01-01', positions: [] },
     });
@@ -368,6 +393,7 @@ describe('the outcome rests on', () => {
       tried: 2,
       unranged: 1,
       unrangedThresholds: 1,
+      stated: 1,
       fixedStrategies: [],
       beforeRecord: { date: '2025-01-01', positions: [] },
     });

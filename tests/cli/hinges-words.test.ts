@@ -46,7 +46,8 @@ describe('peacesim hinges (words)', () => {
   });
 
   it('should count the sets tried as the report does: none of a size with no candidates, no "up to 1 choices"', async () => {
-    let none = 0;
+    let further = 0;
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
     for (const [id, maxSize] of [
       ['divide-the-surplus', 3],
       ['istanbul-2022', 1],
@@ -56,12 +57,19 @@ describe('peacesim hinges (words)', () => {
       const text = hingesText(s, r, palette(memoryIo())).join('\n');
       expect(text).not.toMatch(/all 0 sets|up to 1 (of its )?choices|up to 1 of/);
       for (const c of r.outcome.sizes)
-        if (c.candidates === 0) {
-          none++;
+        if (c.candidates === 0 && c.supersets + c.rivals === 0) {
           expect(text).toContain(`no sets of ${c.size}`);
+        } else if (c.candidates === 0) {
+          // sets of that size exist, each holding a smaller set found (or rival choices): not "no sets of 3"
+          further++;
+          expect(text).not.toContain(`no sets of ${c.size}`);
+          expect(flat(text)).toContain(`no further minimal set of ${c.size} (`);
+          if (c.rivals === 0 && c.supersets === 1)
+            expect(flat(text)).toContain(`(the only set of ${c.size} holds a smaller set found)`);
         } else if (c.tried === c.candidates) expect(text).toContain(`all ${c.candidates} set`);
       if (maxSize === 1) expect(text).toContain('every labelled choice of each actor tried alone');
     }
-    expect(none).toBeGreaterThan(0);
+    // divide-the-surplus: its only set of 3 holds the pair of strategies found
+    expect(further).toBeGreaterThan(0);
   });
 });

@@ -133,3 +133,28 @@ describe('the red line a question names', () => {
     expect(marked).toBeGreaterThan(0);
   });
 });
+
+describe('a document an actor could accept', () => {
+  it('should say it keeps red lines only to an actor that holds some on its date', () => {
+    const seen = { none: 0, some: 0 };
+    const count = (text: string, words: string) => text.split(words).length - 1;
+    for (const id of shippedIds()) {
+      const b = briefing(openScenario(id));
+      const md = briefingMarkdown(b).split(' — private briefing').slice(1);
+      const html = briefingHtml(b).split(' — private briefing').slice(1);
+      b.cards.forEach((card, k) => {
+        const accepted = card.documents.filter((d) => d.accepts);
+        const none = accepted.filter((d) => d.redLines === 0).length;
+        seen.none += none;
+        seen.some += accepted.length - none;
+        for (const text of [md[k]!, html[k]!]) {
+          expect(count(text, 'you hold no red lines, and it is worth')).toBe(none);
+          expect(count(text, 'it keeps your red lines and is worth')).toBe(accepted.length - none);
+        }
+      });
+    }
+    // divide-the-surplus: neither actor holds a red line; in the war scenarios most actors do
+    expect(seen.none).toBeGreaterThan(0);
+    expect(seen.some).toBeGreaterThan(0);
+  });
+});

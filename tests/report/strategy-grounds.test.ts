@@ -11,7 +11,10 @@ import { cliOk } from '../cli-in-process.ts';
 async function strategiesLine(...argv: string[]): Promise<string> {
   const out = await cliOk('run', ...argv, '--rounds', '1');
   const from = out.indexOf('strategies: ');
-  return out.slice(from + 'strategies: '.length, out.indexOf('\n\n', from)).replace(/\n/g, ' ');
+  // up to the blank line, or the line of the hypotheses the run has on that follows it
+  const ends = [out.indexOf('\n\n', from), out.indexOf('\nhypotheses the scenario turns on', from)];
+  const to = Math.min(...ends.filter((x) => x >= 0));
+  return out.slice(from + 'strategies: '.length, to).replace(/\n/g, ' ');
 }
 
 /** Each actor's entry of the line, in the scenario's order (names never contain "; "). */

@@ -56,6 +56,35 @@ describe('what the evidence screen says settles a verdict', () => {
     });
 });
 
+describe('the evidence screen summary', () => {
+  // the count calibrate closes on: a verdict settled by numbers given without a range rests on them, and is not
+  // among those that depend on where the modeller's numbers fall
+  for (const id of ['divide-the-surplus', 'tutorial-bilateral', 'ukraine-peace'])
+    it(`should count the verdicts as calibrate does: ${id}`, () => {
+      const s = scenario(id);
+      const c = calibrateScenario(lp, s);
+      const verdicts = c.documents.flatMap((d) => Object.entries(d.verdicts));
+      const settled = verdicts.filter(([, v]) => v.verdict !== 'depends');
+      const fixed = (a: string) => {
+        const r = c.actors[a];
+        return (
+          r !== undefined &&
+          r.reservation[0] === r.reservation[1] &&
+          Object.values(r.weights).every(([lo, hi]) => lo === hi)
+        );
+      };
+      const unranged = settled.filter(([a, v]) => v.decidedBy === 'ranges' && fixed(a)).length;
+      const summary = viewOf(s, c).summary;
+      expect(summary).toContain(`${settled.length} verdict${settled.length === 1 ? '' : 's'} settled`);
+      expect(summary).toContain(`, ${verdicts.length - settled.length} depend`);
+      expect(summary).toMatch(/ depends? on the ranges · /);
+      if (unranged) expect(summary).toContain(`(${unranged} of them by numbers given without a range:`);
+      else expect(summary).not.toContain('given without a range:');
+      // divide-the-surplus: every verdict settled rests on the modeller's numbers
+      if (id === 'divide-the-surplus') expect(unranged).toBe(settled.length);
+    });
+});
+
 describe('the evidence screen', () => {
   it('should open on e, say what the record settles, and show what flips the selected document', async () => {
     const s = scenario('tutorial-bilateral');
@@ -101,7 +130,7 @@ describe('the evidence screen', () => {
     const ui = await explore('ukraine-peace', { columns: 80, rows: 24 });
     unmount = ui.unmount;
     await ui.press('e');
-    await ui.waitFor('up to the model');
+    await ui.waitFor('verdicts settled');
     // the default's stalemate: no reading or assumption alone changes it, said in so many words
     expect(ui.frame()).toMatch(
       /Default run: stalemate · no reading or assumption alone changes it \(\d+ tried\)/,
@@ -197,6 +226,7 @@ describe('the evidence screen line on the default run', () => {
       tried: 5,
       unranged: 0,
       unrangedThresholds: 0,
+      stated: 1,
       fixedStrategies: [],
       beforeRecord: { date: '2025-01-01', positions: [] },
     };

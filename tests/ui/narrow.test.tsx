@@ -265,7 +265,7 @@ describe('the evidence at 80×24', () => {
     expect(sets.length).toBeGreaterThan(3);
     const ui = await open('ukraine-peace');
     await ui.press('e');
-    await ui.waitFor('up to the model');
+    await ui.waitFor('verdicts settled');
     const seen: string[] = [];
     for (let k = 0; k < 30; k++) {
       const lines = ui.lines();

@@ -13,7 +13,7 @@ import type { Scenario } from '../../domain/types.ts';
 
 import { capitalise, n2, n3, signed } from '../../report/format.ts';
 import { recordedReactionWordsById } from '../../report/record-words.ts';
-import { consentAside, documentHeading, unconfirmedFlag } from '../../report/words.ts';
+import { consentAside, documentHeading, settledCountWords, unconfirmedFlag } from '../../report/words.ts';
 import { BASIS_LEGEND, mark } from '../as-of.ts';
 import { checkExportFlags } from '../export-flags.ts';
 import { writeFileAtomic } from '../files.ts';
@@ -81,6 +81,16 @@ function wrap(cells: readonly string[], indent: string, width: number): string[]
 }
 
 /** The report in words: labels where a person reads, every figure from the JSON. */
+/** The reactions weighed against the ranges, and how many narrow them (the rest the ranges alone already give). */
+function weighedWords(weighed: number, narrowing: number, aside: number): string {
+  const head = `${weighed} reaction${weighed === 1 ? '' : 's'} weighed${aside ? `, ${aside} of them set aside as a conflict` : ''}`;
+  if (weighed === 0) return head;
+  if (narrowing === weighed) return `${head}, ${weighed === 1 ? 'it narrows' : 'all narrow'} the ranges`;
+  if (narrowing === 0)
+    return `${head}: the ranges alone already give ${weighed === 1 ? 'it, so it narrows' : 'them, so none narrows'} nothing`;
+  return `${head}, ${narrowing} of them narrowing the ranges (the ranges alone give the other ${weighed - narrowing})`;
+}
+
 export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): string[] {
   const actor = (id: string) => s.actors.find((a) => a.id === id)!;
   const out: string[] = [];
@@ -156,7 +166,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
     // the ranges below rest only on the reactions a conflict did not set aside
     const aside = c.constraining.filter((x) => c.setAside.includes(x)).length;
     out.push(
-      `  ${p.cyan(a.name)} — ${c.constraining.length} constraining reaction${c.constraining.length === 1 ? '' : 's'}${aside ? `, ${aside} of them set aside as a conflict` : ''}; ${fit}`,
+      `  ${p.cyan(a.name)} — ${weighedWords(c.constraining.length, c.narrowing.length, aside)}; ${fit}`,
     );
     const cells = Object.entries(c.weights).map(([issue, range]) => {
       const label = s.issues.find((x) => x.id === issue)!.label;
@@ -188,9 +198,7 @@ export function calibrationText(s: Scenario, r: CalibrationReport, p: Palette): 
   }
   out.push(
     '',
-    // a verdict settled by numbers given without a range rests on those numbers (in divide-the-surplus, all the
-    // modeller's): "0 depend on the modeller's numbers" alone would read as if it rested on none
-    `${settled} verdict${settled === 1 ? '' : 's'} settled${unrangedCount ? ` (${unrangedCount} of them by numbers given without a range: ${unrangedCount === 1 ? 'it rests' : 'they rest'} on those numbers, with nothing to vary)` : ''}, ${depends} depend${depends === 1 ? 's' : ''} on where the modeller's numbers fall within their ranges. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
+    `${settledCountWords(settled, unrangedCount, depends)}. A linear model of preferences: what it can and cannot say is in docs/evidence.md.`,
   );
   return out;
 }

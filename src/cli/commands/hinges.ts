@@ -131,10 +131,25 @@ function sizesWords(sizes: readonly SizeCount[]): string {
   return sizes
     .map((c) => {
       const sets = `set${c.candidates === 1 ? '' : 's'} of ${c.size}`;
-      if (c.candidates === 0) return `no ${sets}`; // none to try ("all 0 sets of 2" read as a count of tries)
+      // none to try ("all 0 sets of 2" read as a count of tries); where sets of that size exist, say why none is
+      // tried: "no sets of 3" read as if there were none, when the only one holds a pair already found
+      if (c.candidates === 0) return c.supersets + c.rivals ? noFurther(c) : `no ${sets}`;
       return `${c.tried === c.candidates ? `all ${c.candidates}` : `${c.tried} of ${c.candidates}`} ${sets}`;
     })
     .join(', ');
+}
+
+/** Why no set of a size is tried though some exist: each holds a smaller set found, or pairs rival choices. */
+function noFurther(c: SizeCount): string {
+  const n = c.supersets + c.rivals;
+  const who = n === 1 ? `the only set of ${c.size}` : `each of the ${n}`;
+  const why =
+    c.rivals === 0
+      ? `${who} holds a smaller set found`
+      : c.supersets === 0
+        ? `${who} pairs rival choices`
+        : `${c.supersets} hold a smaller set found, ${c.rivals} pair rival choices`;
+  return `no further minimal set of ${c.size} (${why})`;
 }
 
 /** "no set of up to 3 choices", or at --max-size 1 "no single choice". */

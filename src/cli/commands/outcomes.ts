@@ -14,6 +14,7 @@ import { toCsv } from '../../report/csv.ts';
 import { OUTCOMES_CSV, outcomesSummaryCsv, runColumns, runRow } from '../../report/exports/outcomes.ts';
 import { capitalise, count, optionLabel } from '../../report/format.ts';
 import { holdoutReasonWords } from '../../report/holdout-why.ts';
+import { hypothesesOnWords } from '../../report/hypotheses-words.ts';
 import { anticipationWords, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { listing, strategyGrounds } from '../../report/words.ts';
 import { drawnAsOfHelp, parseAsOf, startedFrom } from '../as-of.ts';
@@ -31,7 +32,6 @@ import {
   parseInject,
   parseStrategy,
 } from '../flags.ts';
-import { hypothesesOnWords } from '../hypotheses-words.ts';
 import { injectFateLines } from '../inject-fate-words.ts';
 import { type Io, palette } from '../io.ts';
 import { actorShort, injectsWords, issueLabel, parameterLabel, shortName } from '../labels.ts';

@@ -26,6 +26,7 @@ import { DURABILITY_CAVEAT } from '../../report/durability.ts';
 import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/evidence.ts';
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { capitalise, count, n2 } from '../../report/format.ts';
+import { hypothesesOnWords } from '../../report/hypotheses-words.ts';
 import { hurdleName, hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
@@ -108,6 +109,9 @@ export function registerSummary(program: Command, io: Io): void {
           `Ratification — ${hurdleName(s, r)}${held}: ${r.text} Approval needs the text to be worth at least ${n2(r.threshold.value)} to ${nameInSentence(now.actors[r.actor]!)}${mark(r.threshold.basis)} — ${RATIFICATION_CAVEAT}.`,
         );
       }
+      // the drifts and the events acting on an actor every run has on, as run's header and outcomes list them
+      const hypotheses = hypothesesOnWords(s);
+      if (hypotheses) line(`${capitalise(hypotheses)}.`);
       // judged on the date as `analyze` judges it: the positions in force then, the undated file's otherwise
       const conflicts = conflictsOrNone(positionsAsOf(s, opts.asOf ?? s.date));
       if (conflicts.length) {

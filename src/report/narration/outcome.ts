@@ -13,6 +13,7 @@ import type { Outcome, RunState } from '../after-action-model.ts';
 import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, count, n2, n3, shift2 } from '../format.ts';
 import { holdoutWhy, walkOutCause } from '../holdout-why.ts';
+import { hypothesesOnWords } from '../hypotheses-words.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
@@ -60,7 +61,8 @@ function consentOf(v: Voice, terms: TermSheet, what: string): Line {
 }
 
 /**
- * The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies.
+ * The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies, the
+ * hypotheses it has on.
  * `seedUsed` false: the run drew nothing at random, and the seed is said to have changed nothing.
  */
 export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): Line[] {
@@ -74,6 +76,7 @@ export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): 
     })
     .join('; ');
   const parties = v.names(pr.parties.map((a) => s.actors[a]!.id));
+  const hypotheses = hypothesesOnWords(s);
   return [
     say(s.title, 'title', 0),
     say(
@@ -83,6 +86,8 @@ export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): 
     ),
     say(consentNeeded(v), 'dim', 0),
     say(`strategies: ${strategies}`, 'dim', 0),
+    // the drifts and the events acting on an actor that this run has on, as outcomes lists them
+    ...(hypotheses ? [say(hypotheses, 'dim', 0)] : []),
     ...(options.anticipateRatification ? [say(anticipationWords(s), 'dim', 0)] : []),
   ];
 }

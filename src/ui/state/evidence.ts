@@ -15,7 +15,7 @@ import { consentOf } from '../../domain/consent.ts';
 import { positionsAsOf } from '../../domain/positions.ts';
 import type { BasisKind, Scenario } from '../../domain/types.ts';
 import { outcomeName, type RestsOnSection } from '../../report/evidence.ts';
-import { documentHeading, unconfirmedFlag } from '../../report/words.ts';
+import { documentHeading, settledCountWords, unconfirmedFlag } from '../../report/words.ts';
 import { basisText } from '../words.ts';
 
 interface EvidenceRow {
@@ -102,6 +102,8 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
   const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   let settled = 0;
   let depends = 0;
+  // settled by numbers given without a range: they rest on the modeller's numbers too, as calibrate counts them
+  let unranged = 0;
   const documents = c.documents.map((d, k) => {
     const h = hinges[k]!;
     const required = new Set(consentOf(scenario, scenario.documents[k]!.package).map((x) => x.actor));
@@ -124,6 +126,7 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
     }));
     const s = rows.filter((r) => r.verdict !== 'depends').length;
     settled += s;
+    unranged += rows.filter((r) => r.settledBy === UNRANGED).length;
     depends += rows.length - s;
     return {
       id: d.id,
@@ -147,7 +150,7 @@ export function viewOf(scenario: Scenario, c: CalibrationReport): EvidenceView {
   // by date, as the overview and the timeline list them (the sort is stable: same-day texts keep the file's order)
   const byDate = [...documents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
-    summary: `${settled} verdicts settled, ${depends} up to the model · ${record}`,
+    summary: `${settledCountWords(settled, unranged, depends, true)} · ${record}`,
     documents: byDate,
   };
 }

@@ -3,8 +3,8 @@
 // basis, for the header of a command that runs the negotiation many times and says what it varies.
 import { basisMark } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
-import { signed } from '../report/format.ts';
 import { onByDefault } from '../scenario/audit.ts';
+import { signed } from './format.ts';
 
 const marked = (text: string, basis: Parameters<typeof basisMark>[0]) =>
   basisMark(basis) ? `${text} ${basisMark(basis)}` : text;
