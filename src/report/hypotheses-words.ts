@@ -1,10 +1,12 @@
 // The hypotheses every run of a scenario has on — drifts of the values of no deal, and events fired by a round or by
 // blame that act on an actor (docs/scenario-format.md: "Hypotheses come in pairs") — in one line with each one's
 // basis, for the header of a command that runs the negotiation many times and says what it varies.
+import { nameInSentence } from '../domain/actor-names.ts';
 import { basisMark } from '../domain/basis.ts';
 import type { Scenario } from '../domain/types.ts';
 import { onByDefault } from '../scenario/audit.ts';
 import { signed } from './format.ts';
+import { possessive } from './words.ts';
 
 const marked = (text: string, basis: Parameters<typeof basisMark>[0]) =>
   basisMark(basis) ? `${text} ${basisMark(basis)}` : text;
@@ -15,7 +17,7 @@ export function hypothesesOnWords(s: Scenario): string | null {
     .filter((a) => a.reservation.drift !== 0)
     .map((a) =>
       marked(
-        `${a.name}'s value of no deal ${signed(a.reservation.drift)} a round`,
+        `${possessive(nameInSentence(a))} value of no deal ${signed(a.reservation.drift)} a round`,
         a.reservation.driftHypothesis?.basis ?? 'assumption',
       ),
     );
@@ -25,7 +27,7 @@ export function hypothesesOnWords(s: Scenario): string | null {
       const t = e.trigger;
       const when =
         'blame' in t
-          ? `when ${s.actors[t.blame.actor]!.name} is blamed ${t.blame.atLeast} ${t.blame.atLeast === 1 ? 'time' : 'times'}`
+          ? `when ${nameInSentence(s.actors[t.blame.actor]!)} is blamed ${t.blame.atLeast} ${t.blame.atLeast === 1 ? 'time' : 'times'}`
           : 'round' in t
             ? `in round ${t.round}`
             : '';

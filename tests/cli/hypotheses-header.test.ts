@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/program.ts';
 import { openScenario } from '../../src/cli/scenarios.ts';
+import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { hypothesesOnWords } from '../../src/report/hypotheses-words.ts';
+import { possessive } from '../../src/report/words.ts';
 
 async function cli(argv: string[]): Promise<string> {
   const io = memoryIo();
@@ -35,6 +37,20 @@ describe('the hypotheses a run has on, in run and show', () => {
       expect(header).toContain(flat);
       expect(show).toContain(`H${flat.slice(1)}.`);
       for (const a of s.actors.filter((x) => x.reservation.drift !== 0))
-        expect(show).toContain(`${a.name}'s value of no deal`);
+        expect(show).toContain(`${possessive(nameInSentence(a))} value of no deal`);
     });
+
+  it('should name an actor as a sentence does, whatever its drift or blame', () => {
+    const s = openScenario('ukraine-peace');
+    const us = s.actors.findIndex((a) => a.id === 'us');
+    const drifting = {
+      ...s,
+      actors: s.actors.map((a, k) =>
+        k === us ? { ...a, reservation: { ...a.reservation, drift: 0.01 } } : a,
+      ),
+    };
+    const words = hypothesesOnWords(drifting) ?? '';
+    expect(words).toContain(`${possessive(nameInSentence(s.actors[us]!))} value of no deal +0.010 a round`);
+    expect(nameInSentence(s.actors[us]!)).not.toBe(s.actors[us]!.name);
+  });
 });
