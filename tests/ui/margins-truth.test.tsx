@@ -132,7 +132,7 @@ describe('the evidence screen', () => {
       const ui = await explore(id, size);
       unmount = ui.unmount;
       await ui.press('e');
-      await ui.waitFor('settled / depends on the model');
+      await ui.waitFor('settled / depends on the ranges');
       // the screen lists the documents in the overview's order; step to each found one
       const order = documentIndices(s, 'date');
       let at = 0;

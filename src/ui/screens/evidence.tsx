@@ -127,7 +127,7 @@ export function EvidenceScreen({ state, width, height, active }: ScreenProps) {
       {head}
       <Wrapped spans={summary} width={width} />
       <Wrapped spans={restsOn} width={width} />
-      <PaneTitle title="Documents" note={`${docs.length} · settled / depends on the model`} active />
+      <PaneTitle title="Documents" note={`${docs.length} · settled / depends on the ranges`} active />
       <Box flexDirection="column" height={listRows} flexShrink={0}>
         {docs.slice(start, start + listRows).map((d, k) => {
           const at = start + k === row;
