@@ -5,11 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { basisMark } from '../../src/domain/basis.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
-import { playState } from '../../src/ui/state/app.ts';
-import { startGame } from '../../src/ui/state/play.ts';
-import { openPlay } from '../../src/ui/state/play-view.ts';
 import { GLYPH } from '../../src/ui/theme.ts';
-import { explore, KEY, scenario } from './render.tsx';
+import { openPrivateView } from './private-view.tsx';
+import { scenario } from './render.tsx';
 
 let unmount: (() => void) | undefined;
 afterEach(() => {
@@ -20,20 +18,8 @@ afterEach(() => {
 /** The private view of the first team to move in istanbul-2022, both sides played by teams. */
 async function openingCard() {
   const s = scenario('istanbul-2022');
-  const game = startGame(s, {
-    seed: 1,
-    strategies: { russia: { kind: 'human' }, ukraine: { kind: 'human' } },
-  });
-  const ui = await explore(
-    'istanbul-2022',
-    { columns: 160, rows: 60 },
-    { initial: playState(s, openPlay(game, s.id, 0)) },
-  );
+  const ui = await openPrivateView('istanbul-2022', s, ['russia', 'ukraine'], { columns: 160, rows: 60 });
   unmount = ui.unmount;
-  await ui.press('r');
-  await ui.waitFor('Pass the keyboard to the');
-  await ui.press(KEY.enter);
-  await ui.waitFor('Your issues');
   return { s, ui };
 }
 

@@ -8,10 +8,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { documentTermFlagText } from '../../src/domain/flags.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
-import { playState } from '../../src/ui/state/app.ts';
 import { documentOnTable, startGame, step } from '../../src/ui/state/play.ts';
-import { openPlay } from '../../src/ui/state/play-view.ts';
-import { explore, KEY, scenario } from './render.tsx';
+import { openPrivateView } from './private-view.tsx';
+import { scenario } from './render.tsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'peacesim-briefing-flags-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,17 +31,9 @@ describe("the briefing's terms of a tabled document", () => {
     // the opening text flags some of Ukraine's issues and not others, or the test proves nothing
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.length).toBeLessThan(weighed.length);
-    const game = startGame(s, { seed: 1, strategies: { ukraine: { kind: 'human' } } });
-    const ui = await explore(
-      'ukraine-peace',
-      { columns: 140, rows: 60 },
-      { initial: playState(s, openPlay(game, s.id, 0)) },
-    );
+    const ui = await openPrivateView('ukraine-peace', s, ['ukraine'], { columns: 140, rows: 60 });
     unmount = ui.unmount;
-    await ui.press('r');
-    await ui.waitFor('Pass the keyboard to the Ukraine team.');
-    await ui.press(KEY.enter);
-    await ui.waitFor('Your issues');
+    expect(ui.frame()).toContain('Ukraine team');
     const lines = ui.lines();
     const pkg = opening.package;
     for (const x of weighed) {
@@ -74,17 +65,8 @@ describe("the briefing's terms of a tabled document", () => {
       ].join('\n'),
     );
     const s = loadScenarioFile(file);
-    const game = startGame(s, { seed: 1, strategies: { ukraine: { kind: 'human' } } });
-    const ui = await explore(
-      file,
-      { columns: 140, rows: 60 },
-      { initial: playState(s, openPlay(game, file, 0)) },
-    );
+    const ui = await openPrivateView(file, s, ['ukraine'], { columns: 140, rows: 60 });
     unmount = ui.unmount;
-    await ui.press('r');
-    await ui.waitFor('Pass the keyboard to the Ukraine team.');
-    await ui.press(KEY.enter);
-    await ui.waitFor('Your issues');
     expect(ui.frame()).toContain('The text on the table (unconfirmed) is worth');
     // the title carries the flag, once: no term of the text is flagged on its own (documentTermFlag)
     const issues = ui.frame().slice(ui.frame().indexOf('Your issues'));
