@@ -304,6 +304,18 @@ describe('the play setup at 80×24', () => {
     expect(bots).not.toContain('…');
     expect(bots).toMatch(/^ {2}Bots {6}Russia: boulware · Ukraine: linear · \+3 more$/);
   });
+
+  // cut at two rows, the intro hid that until one saves only a recovery copy is kept
+  for (const id of ['ukraine-peace', 'istanbul-2022'])
+    it(`should give the intro whole and keep the keys' line (${id})`, async () => {
+      const ui = await open(id);
+      await ui.press('p');
+      await ui.waitFor('Play a session');
+      const lines = ui.lines();
+      expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('until then only a recovery copy is kept.');
+      expect(lines.length).toBeLessThanOrEqual(SMALL.rows);
+      expect(lines.at(-1)).toContain('q quit');
+    });
 });
 
 describe('the term editor at 80×24', () => {

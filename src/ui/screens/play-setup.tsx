@@ -9,12 +9,12 @@ import { protocolWords, STRATEGY_WORDS } from '../../report/words.ts';
 import { CheckList } from '../components/check-list.tsx';
 import { Heading, type HeadingProps, headingRows } from '../components/heading.tsx';
 import { TextField } from '../components/text-field.tsx';
-import { Wrapped } from '../components/wrapped.tsx';
+import { Wrapped, wrappedHeight } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { usePlayHost } from '../host.ts';
 import { whichKey } from '../key-binding.ts';
 import { SETUP_KEYS } from '../keys-play.ts';
-import { fitParts } from '../layout.ts';
+import { fitParts, type Span } from '../layout.ts';
 import { playableActors } from '../state/play.ts';
 import {
   botActors,
@@ -113,20 +113,19 @@ export function PlaySetupScreen({ state, dispatch, width, height, active }: Scre
     width,
     wrap: true,
   };
-  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 6 - headingRows(heading) - note);
+  // the intro whole (cut at two rows on 80 columns it hid that only a recovery copy is kept until one saves)
+  const intro: Span[] = [
+    {
+      text: 'Teams play the actors you pick, each on its own turn behind a privacy gate; bots play the rest. s in the session saves it to a file you name; until then only a recovery copy is kept.',
+      dim: true,
+    },
+  ];
+  const introRows = Math.min(3, wrappedHeight(intro, width));
+  const editorRows = Math.max(3, height - SETUP_FIELDS.length - 4 - introRows - headingRows(heading) - note);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Heading {...heading} />
-      <Wrapped
-        width={width}
-        maxLines={2}
-        spans={[
-          {
-            text: 'Teams play the actors you pick, each on its own turn behind a privacy gate; bots play the rest. s in the session saves it to a file you name; until then only a recovery copy is kept.',
-            dim: true,
-          },
-        ]}
-      />
+      <Wrapped width={width} maxLines={3} spans={intro} />
       {setup.anticipate ? (
         <Text wrap="truncate-end" color={theme.changed}>
           {`${ANTICIPATION_MARK}: bots with a ratification hurdle reject, and do not propose, a text their body would vote down`}
