@@ -14,6 +14,7 @@ import { evidenceHtml } from './evidence.ts';
 import { capitalise, n3 } from './format.ts';
 import { esc } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
+import { noDealLine } from './no-deal-values.ts';
 import {
   BLAME_INTRO,
   blameLine,
@@ -142,6 +143,7 @@ export function afterActionHtml(r: AfterActionReport): string {
     `<tr><th scope="row">Seed</th><td>${r.seed}</td></tr>`,
     `<tr><th scope="row">Rounds</th><td>${r.rounds} of up to ${r.maxRounds}</td></tr>`,
     `<tr><th scope="row">Strategies</th><td>${esc(strategiesLine(r))}</td></tr>`,
+    `<tr><th scope="row">Values of no deal, as the scenario gives them</th><td>${esc(noDealLine(r.actors))}</td></tr>`,
     ...(r.anticipation
       ? [`<tr><th scope="row">Ratification</th><td>${esc(capitalise(r.anticipation))}</td></tr>`]
       : []),

@@ -12,6 +12,7 @@ import { evidenceMarkdown } from './evidence.ts';
 import { capitalise, n3 } from './format.ts';
 import { md, mdLine } from './markup.ts';
 import { comparisonIntro } from './nash-compare.ts';
+import { noDealLine } from './no-deal-values.ts';
 import {
   BLAME_INTRO,
   blameLine,
@@ -82,6 +83,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
     `- Seed: ${r.seed}`,
     `- Rounds: ${r.rounds} of up to ${r.maxRounds}`,
     `- Strategies: ${md(strategiesLine(r))}`,
+    `- Values of no deal, as the scenario gives them: ${md(noDealLine(r.actors))}`,
     ...(r.anticipation ? [`- ${md(capitalise(r.anticipation))}`] : []),
     `- Played by people: ${
       r.actors.some((a) => a.person)

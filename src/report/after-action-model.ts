@@ -8,6 +8,7 @@ import type { ReasonEntry } from './before-record.ts';
 import type { EvidenceSection } from './evidence.ts';
 import { n3 } from './format.ts';
 import type { Line } from './narration/spans.ts';
+import type { NoDealValue } from './no-deal-values.ts';
 import type { BlameLine, DurabilityReport } from './outcome-notes.ts';
 
 /** What the report needs of a run: a finished or unfinished snapshot, reduced to plain data. */
@@ -42,6 +43,8 @@ export interface ActorSummary {
   readonly grounds: string;
   /** played by a person (strategy human) */
   readonly person: boolean;
+  /** its value of no deal as the scenario gives it (the run's events may move it: see the trajectories) */
+  readonly noDeal: NoDealValue;
 }
 
 export interface RoundReport {

@@ -29,6 +29,7 @@ import { Narration } from './narration/narration.ts';
 import { injectedBy } from './narration/phrases.ts';
 import type { Line } from './narration/spans.ts';
 import { compareWithNash, termLines } from './nash-compare.ts';
+import { noDealValue } from './no-deal-values.ts';
 import { type DurabilityReport, finalBlame, holdoutRounds, signedDurability } from './outcome-notes.ts';
 import { anticipationWords } from './ratification.ts';
 import { soleAnswerNote } from './sole-answers.ts';
@@ -195,6 +196,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
     approach: strategyWords(options.strategies[a.index]!),
     grounds: strategyGrounds(a.strategy, options.strategies[a.index]!),
     person: people.includes(a.id),
+    noDeal: noDealValue(a),
   }));
   const outcome = narration.reportOutcome(run);
   const blame = finalBlame(run.transcript);

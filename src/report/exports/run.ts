@@ -11,6 +11,7 @@ import type { ResolvedOptions } from '../../engine/options.ts';
 import type { TermChangeEntry, TranscriptEntry } from '../../engine/transcript.ts';
 import { beforeRecordFlag, runBeforeRecord } from '../before-record.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
+import { noDealValue } from '../no-deal-values.ts';
 
 /** The run as `--json` prints it. */
 export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: HeadlessRun) {
@@ -21,6 +22,8 @@ export function runJson(scenario: Scenario, resolved: ResolvedOptions, result: H
     seedUsed: drewFrom(resolved.seed, result.snapshot.context.rng),
     maxRounds: resolved.maxRounds,
     strategies: Object.fromEntries(scenario.actors.map((a) => [a.id, resolved.strategies[a.index]])),
+    // what each verdict's `reservation` starts from, with its range and basis (events and drifts move it)
+    valuesOfNoDeal: Object.fromEntries(scenario.actors.map((a) => [a.id, noDealValue(a)])),
     // the modeller's hypothesis that negotiators anticipate ratification: present only when on
     ...(resolved.anticipateRatification ? { anticipateRatification: true } : {}),
     outcome: runOutcome(result.snapshot.context.transcript)?.kind ?? 'waiting',

@@ -14,6 +14,7 @@ import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, count, n2, n3, shift2 } from '../format.ts';
 import { holdoutWhy, walkOutCause } from '../holdout-why.ts';
 import { hypothesesOnWords } from '../hypotheses-words.ts';
+import { noDealLine, noDealValue } from '../no-deal-values.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
 import { soleAnswerNote } from '../sole-answers.ts';
@@ -62,7 +63,7 @@ function consentOf(v: Voice, terms: TermSheet, what: string): Line {
 
 /**
  * The run's opening lines: the title, the protocol, whose consent counts, the rounds and seed, the strategies, the
- * hypotheses it has on.
+ * values of no deal, the hypotheses it has on.
  * `seedUsed` false: the run drew nothing at random, and the seed is said to have changed nothing.
  */
 export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): Line[] {
@@ -86,6 +87,12 @@ export function header(v: Voice, options: ResolvedOptions, seedUsed?: boolean): 
     ),
     say(consentNeeded(v), 'dim', 0),
     say(`strategies: ${strategies}`, 'dim', 0),
+    // what the verdicts' "no deal (0.580)" compares with, and what it rests on
+    say(
+      `values of no deal, as the scenario gives them: ${noDealLine(s.actors.map((a) => ({ name: a.name, noDeal: noDealValue(a) })))}`,
+      'dim',
+      0,
+    ),
     // the drifts and the events acting on an actor that this run has on, as outcomes lists them
     ...(hypotheses ? [say(hypotheses, 'dim', 0)] : []),
     ...(options.anticipateRatification ? [say(anticipationWords(s), 'dim', 0)] : []),
