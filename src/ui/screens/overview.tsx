@@ -21,7 +21,7 @@ import { SidePane } from '../components/side-pane.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
-import { OVERVIEW_KEYS } from '../keys.ts';
+import { OVERVIEW_KEYS, SUMMARY_KEYS } from '../keys.ts';
 import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layout.ts';
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
@@ -77,6 +77,27 @@ function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenar
   );
 }
 
+/** said where the overview cuts the scenario's summary: the key that shows it whole */
+const SUMMARY_MORE = ' i: whole summary';
+
+/** The scenario's summary whole, under the heading (i on the overview; i or esc closes it). */
+function SummaryWhole({
+  summary,
+  dispatch,
+  width,
+  height,
+  active,
+}: { summary: string; width: number; height: number; active: boolean } & Pick<ScreenProps, 'dispatch'>) {
+  useKeys((input, key) => {
+    if (whichKey(SUMMARY_KEYS, input, key) === 'close') dispatch({ type: 'overlay', overlay: null });
+  }, active);
+  return (
+    <ScrollBox height={height} width={width} active={active}>
+      <Wrapped spans={[{ text: summary }]} width={width} />
+    </ScrollBox>
+  );
+}
+
 export function OverviewScreen({ state, dispatch, width, height, active }: ScreenProps) {
   const theme = useTheme();
   const { scenario } = state;
@@ -111,6 +132,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     [dispatch],
   );
 
+  const showingSummary = state.overlay === 'summary';
   useKeys((input, key) => {
     const id = whichKey(OVERVIEW_KEYS, input, key);
     const doc = docs[state.documentRow];
@@ -124,10 +146,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     else if (id === 'order') dispatch({ type: 'toggle-document-order' });
     else if (id === 'timeline') dispatch({ type: 'go', screen: 'timeline' });
     else if (id === 'evidence') dispatch({ type: 'go', screen: 'evidence' });
-  }, active);
+    else if (id === 'summary') dispatch({ type: 'overlay', overlay: 'summary' });
+  }, active && !showingSummary);
 
-  const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);
-  const bodyHeight = Math.max(6, height - 3 - summaryLines);
   const leftWidth = Math.min(Math.floor(width * 0.55), 72);
   const rightWidth = width - leftWidth - 2;
   // the documents' title with its legend (✓ agreement ✗ none) whole: on two rows when narrow
@@ -203,14 +224,19 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const contestedRowsOf = (k: number) =>
     contestedOf(k).reduce((n, spans) => n + wrapSpans(spans, leftWidth - 1).length, 0);
   // the verdict keeps two rows as it always has (the summary has the rest), the blank row above the detail one
-  const keep = Math.max(
-    0,
-    ...docs.map(
-      (_, k) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k) + contestedRowsOf(k),
-    ),
-  );
+  const headRows = (k: number) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k);
+  const keep = Math.max(0, ...docs.map((_, k) => headRows(k) + contestedRowsOf(k)));
+  // the scenario's summary whole — cut, it hid "from one unconfirmed source" (istanbul-2022 at 80×24) — as long
+  // as every document's head (its title, verdict and hurdles) stays on the detail's first page, over the scroll
+  // line, with three rows of the list; else cut, never below three rows, its last saying how to read it whole
+  const minList = Math.min(docs.length, 3);
+  const summaryRows = wrapSpans([{ text: scenario.summary }], width).length;
+  const summaryRoom =
+    height - 3 - titleRows - minList - 1 - Math.max(0, ...docs.map((_, k) => headRows(k))) - 1;
+  const summaryLines = Math.min(summaryRows, Math.max(3, summaryRoom));
+  const bodyHeight = Math.max(6, height - 3 - summaryLines);
   // three rows at least, or as many as there are documents when fewer: a row for none is a row the detail lacks
-  const listRows = Math.min(docs.length, Math.max(3, bodyHeight - titleRows - 1 - keep));
+  const listRows = Math.min(docs.length, Math.max(minList, bodyHeight - titleRows - 1 - keep));
   const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
@@ -236,99 +262,117 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
           width,
         )}
       </Text>
-      <Box height={summaryLines} width={width} flexShrink={0}>
-        <Wrapped spans={[{ text: scenario.summary }]} width={width} maxLines={summaryLines} />
-      </Box>
-      <Text> </Text>
-      <Box height={bodyHeight} width={width}>
-        <Box flexDirection="column" width={leftWidth} flexShrink={0}>
-          <PaneTitle
-            title="Documents"
-            note={docsNote}
-            legend={docsLegend}
-            active={focusDocs}
-            width={leftWidth}
-          />
-          <Box flexDirection="column" height={listRows} flexShrink={0}>
-            {docs.slice(start, start + listRows).map((d, k) => {
-              const ev = evaluations[start + k]!;
-              const isRow = start + k === state.documentRow;
-              return (
-                <Box key={d.id} width={leftWidth}>
-                  <Box width={2} flexShrink={0}>
-                    <Text color={theme.accent} bold dimColor={!focusDocs}>
-                      {isRow ? GLYPH.pointer : ' '}
-                    </Text>
-                  </Box>
-                  <Box width={2} flexShrink={0}>
-                    <Text color={ev.agreement ? theme.accept : theme.reject}>
-                      {ev.agreement ? GLYPH.accept : GLYPH.reject}
-                    </Text>
-                  </Box>
-                  <Box width={11} flexShrink={0}>
-                    <Text dimColor>{d.date}</Text>
-                  </Box>
-                  <Box flexGrow={1} flexShrink={1}>
-                    <Text wrap="truncate-end" bold={isRow}>
-                      {titles[start + k]}
-                    </Text>
-                  </Box>
-                </Box>
-              );
-            })}
+      {showingSummary ? (
+        <SummaryWhole
+          summary={scenario.summary}
+          dispatch={dispatch}
+          width={width}
+          height={height - 2}
+          active={active}
+        />
+      ) : null}
+      {showingSummary ? null : (
+        <>
+          <Box height={summaryLines} width={width} flexShrink={0}>
+            <Wrapped
+              spans={[{ text: scenario.summary }]}
+              width={width}
+              maxLines={summaryLines}
+              more={SUMMARY_MORE}
+            />
           </Box>
-          {selected && selectedEval ? (
-            <Box
-              flexDirection="column"
-              marginTop={1}
-              width={leftWidth - 1}
-              height={detailHeight}
-              flexShrink={0}
-            >
-              {/* whole, never cut: what does not fit (the contested terms of a tall title at 80×24) scrolls, pgup/pgdn */}
-              <ScrollBox
-                key={selected.id}
-                height={detailHeight}
-                width={leftWidth - 1}
-                active={active && focusDocs}
-                pagesOnly
-              >
-                {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
-                <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
-                {hurdleLine ? (
-                  <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
-                ) : null}
-                {contestedLines.map((spans, k) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
-                  <Wrapped key={k} spans={spans} width={leftWidth - 1} />
-                ))}
-                {/* whole as well: a cut summary hid "… is disputed" (the Paris declaration's US endorsement) */}
-                {selected.summary ? (
-                  <Wrapped spans={[{ text: selected.summary, dim: true }]} width={leftWidth - 1} />
-                ) : null}
-              </ScrollBox>
+          <Text> </Text>
+          <Box height={bodyHeight} width={width}>
+            <Box flexDirection="column" width={leftWidth} flexShrink={0}>
+              <PaneTitle
+                title="Documents"
+                note={docsNote}
+                legend={docsLegend}
+                active={focusDocs}
+                width={leftWidth}
+              />
+              <Box flexDirection="column" height={listRows} flexShrink={0}>
+                {docs.slice(start, start + listRows).map((d, k) => {
+                  const ev = evaluations[start + k]!;
+                  const isRow = start + k === state.documentRow;
+                  return (
+                    <Box key={d.id} width={leftWidth}>
+                      <Box width={2} flexShrink={0}>
+                        <Text color={theme.accent} bold dimColor={!focusDocs}>
+                          {isRow ? GLYPH.pointer : ' '}
+                        </Text>
+                      </Box>
+                      <Box width={2} flexShrink={0}>
+                        <Text color={ev.agreement ? theme.accept : theme.reject}>
+                          {ev.agreement ? GLYPH.accept : GLYPH.reject}
+                        </Text>
+                      </Box>
+                      <Box width={11} flexShrink={0}>
+                        <Text dimColor>{d.date}</Text>
+                      </Box>
+                      <Box flexGrow={1} flexShrink={1}>
+                        <Text wrap="truncate-end" bold={isRow}>
+                          {titles[start + k]}
+                        </Text>
+                      </Box>
+                    </Box>
+                  );
+                })}
+              </Box>
+              {selected && selectedEval ? (
+                <Box
+                  flexDirection="column"
+                  marginTop={1}
+                  width={leftWidth - 1}
+                  height={detailHeight}
+                  flexShrink={0}
+                >
+                  {/* whole, never cut: what does not fit (the contested terms of a tall title at 80×24) scrolls, pgup/pgdn */}
+                  <ScrollBox
+                    key={selected.id}
+                    height={detailHeight}
+                    width={leftWidth - 1}
+                    active={active && focusDocs}
+                    pagesOnly
+                  >
+                    {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
+                    <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
+                    {hurdleLine ? (
+                      <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
+                    ) : null}
+                    {contestedLines.map((spans, k) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
+                      <Wrapped key={k} spans={spans} width={leftWidth - 1} />
+                    ))}
+                    {/* whole as well: a cut summary hid "… is disputed" (the Paris declaration's US endorsement) */}
+                    {selected.summary ? (
+                      <Wrapped spans={[{ text: selected.summary, dim: true }]} width={leftWidth - 1} />
+                    ) : null}
+                  </ScrollBox>
+                </Box>
+              ) : null}
             </Box>
-          ) : null}
-        </Box>
-        <SidePane width={rightWidth + 2}>
-          <PaneTitle
-            // under --as-of the actors are as that date has them, not as of the situation the heading names
-            title={state.asOf ? `Actors as of ${state.asOf}` : 'Actors'}
-            note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
-            active={!focusDocs}
-          />
-          <ScrollBox
-            height={bodyHeight - 1}
-            width={rightWidth}
-            active={active && !focusDocs}
-            onOverflow={setActorsOverflow}
-          >
-            {judgedScenario(state).actors.map((a) => (
-              <ActorBlock key={a.id} actor={a} scenario={scenario} width={rightWidth} />
-            ))}
-          </ScrollBox>
-        </SidePane>
-      </Box>
+            <SidePane width={rightWidth + 2}>
+              <PaneTitle
+                // under --as-of the actors are as that date has them, not as of the situation the heading names
+                title={state.asOf ? `Actors as of ${state.asOf}` : 'Actors'}
+                note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
+                active={!focusDocs}
+              />
+              <ScrollBox
+                height={bodyHeight - 1}
+                width={rightWidth}
+                active={active && !focusDocs}
+                onOverflow={setActorsOverflow}
+              >
+                {judgedScenario(state).actors.map((a) => (
+                  <ActorBlock key={a.id} actor={a} scenario={scenario} width={rightWidth} />
+                ))}
+              </ScrollBox>
+            </SidePane>
+          </Box>
+        </>
+      )}
     </Box>
   );
 }
