@@ -246,8 +246,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const hurdleLine = hurdleLineOf(state.documentRow);
   const contestedLines = contestedOf(state.documentRow);
 
-  return (
-    <Box flexDirection="column" width={width} height={height}>
+  // the heading and the line of counts, over the documents or over the summary whole
+  const head = (
+    <>
       <Heading title={scenario.title} right={situationParts(scenario)} width={width} />
       <Text dimColor wrap="truncate-end">
         {fitParts(
@@ -262,7 +263,13 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
           width,
         )}
       </Text>
-      {showingSummary ? (
+    </>
+  );
+
+  if (showingSummary)
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {head}
         <SummaryWhole
           summary={scenario.summary}
           dispatch={dispatch}
@@ -270,109 +277,110 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
           height={height - 2}
           active={active}
         />
-      ) : null}
-      {showingSummary ? null : (
-        <>
-          <Box height={summaryLines} width={width} flexShrink={0}>
-            <Wrapped
-              spans={[{ text: scenario.summary }]}
-              width={width}
-              maxLines={summaryLines}
-              more={SUMMARY_MORE}
-            />
-          </Box>
-          <Text> </Text>
-          <Box height={bodyHeight} width={width}>
-            <Box flexDirection="column" width={leftWidth} flexShrink={0}>
-              <PaneTitle
-                title="Documents"
-                note={docsNote}
-                legend={docsLegend}
-                active={focusDocs}
-                width={leftWidth}
-              />
-              <Box flexDirection="column" height={listRows} flexShrink={0}>
-                {docs.slice(start, start + listRows).map((d, k) => {
-                  const ev = evaluations[start + k]!;
-                  const isRow = start + k === state.documentRow;
-                  return (
-                    <Box key={d.id} width={leftWidth}>
-                      <Box width={2} flexShrink={0}>
-                        <Text color={theme.accent} bold dimColor={!focusDocs}>
-                          {isRow ? GLYPH.pointer : ' '}
-                        </Text>
-                      </Box>
-                      <Box width={2} flexShrink={0}>
-                        <Text color={ev.agreement ? theme.accept : theme.reject}>
-                          {ev.agreement ? GLYPH.accept : GLYPH.reject}
-                        </Text>
-                      </Box>
-                      <Box width={11} flexShrink={0}>
-                        <Text dimColor>{d.date}</Text>
-                      </Box>
-                      <Box flexGrow={1} flexShrink={1}>
-                        <Text wrap="truncate-end" bold={isRow}>
-                          {titles[start + k]}
-                        </Text>
-                      </Box>
-                    </Box>
-                  );
-                })}
-              </Box>
-              {selected && selectedEval ? (
-                <Box
-                  flexDirection="column"
-                  marginTop={1}
-                  width={leftWidth - 1}
-                  height={detailHeight}
-                  flexShrink={0}
-                >
-                  {/* whole, never cut: what does not fit (the contested terms of a tall title at 80×24) scrolls, pgup/pgdn */}
-                  <ScrollBox
-                    key={selected.id}
-                    height={detailHeight}
-                    width={leftWidth - 1}
-                    active={active && focusDocs}
-                    pagesOnly
-                  >
-                    {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
-                    <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
-                    {hurdleLine ? (
-                      <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
-                    ) : null}
-                    {contestedLines.map((spans, k) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
-                      <Wrapped key={k} spans={spans} width={leftWidth - 1} />
-                    ))}
-                    {/* whole as well: a cut summary hid "… is disputed" (the Paris declaration's US endorsement) */}
-                    {selected.summary ? (
-                      <Wrapped spans={[{ text: selected.summary, dim: true }]} width={leftWidth - 1} />
-                    ) : null}
-                  </ScrollBox>
+      </Box>
+    );
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {head}
+      <Box height={summaryLines} width={width} flexShrink={0}>
+        <Wrapped
+          spans={[{ text: scenario.summary }]}
+          width={width}
+          maxLines={summaryLines}
+          more={SUMMARY_MORE}
+        />
+      </Box>
+      <Text> </Text>
+      <Box height={bodyHeight} width={width}>
+        <Box flexDirection="column" width={leftWidth} flexShrink={0}>
+          <PaneTitle
+            title="Documents"
+            note={docsNote}
+            legend={docsLegend}
+            active={focusDocs}
+            width={leftWidth}
+          />
+          <Box flexDirection="column" height={listRows} flexShrink={0}>
+            {docs.slice(start, start + listRows).map((d, k) => {
+              const ev = evaluations[start + k]!;
+              const isRow = start + k === state.documentRow;
+              return (
+                <Box key={d.id} width={leftWidth}>
+                  <Box width={2} flexShrink={0}>
+                    <Text color={theme.accent} bold dimColor={!focusDocs}>
+                      {isRow ? GLYPH.pointer : ' '}
+                    </Text>
+                  </Box>
+                  <Box width={2} flexShrink={0}>
+                    <Text color={ev.agreement ? theme.accept : theme.reject}>
+                      {ev.agreement ? GLYPH.accept : GLYPH.reject}
+                    </Text>
+                  </Box>
+                  <Box width={11} flexShrink={0}>
+                    <Text dimColor>{d.date}</Text>
+                  </Box>
+                  <Box flexGrow={1} flexShrink={1}>
+                    <Text wrap="truncate-end" bold={isRow}>
+                      {titles[start + k]}
+                    </Text>
+                  </Box>
                 </Box>
-              ) : null}
-            </Box>
-            <SidePane width={rightWidth + 2}>
-              <PaneTitle
-                // under --as-of the actors are as that date has them, not as of the situation the heading names
-                title={state.asOf ? `Actors as of ${state.asOf}` : 'Actors'}
-                note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
-                active={!focusDocs}
-              />
-              <ScrollBox
-                height={bodyHeight - 1}
-                width={rightWidth}
-                active={active && !focusDocs}
-                onOverflow={setActorsOverflow}
-              >
-                {judgedScenario(state).actors.map((a) => (
-                  <ActorBlock key={a.id} actor={a} scenario={scenario} width={rightWidth} />
-                ))}
-              </ScrollBox>
-            </SidePane>
+              );
+            })}
           </Box>
-        </>
-      )}
+          {selected && selectedEval ? (
+            <Box
+              flexDirection="column"
+              marginTop={1}
+              width={leftWidth - 1}
+              height={detailHeight}
+              flexShrink={0}
+            >
+              {/* whole, never cut: what does not fit (the contested terms of a tall title at 80×24) scrolls, pgup/pgdn */}
+              <ScrollBox
+                key={selected.id}
+                height={detailHeight}
+                width={leftWidth - 1}
+                active={active && focusDocs}
+                pagesOnly
+              >
+                {whole ? <Wrapped width={leftWidth - 1} spans={whole} /> : null}
+                <Wrapped width={leftWidth - 1} spans={verdictSpans(state.documentRow)} />
+                {hurdleLine ? (
+                  <Wrapped spans={[{ text: hurdleLine, dim: true }]} width={leftWidth - 1} />
+                ) : null}
+                {contestedLines.map((spans, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the contested terms are in the document's order
+                  <Wrapped key={k} spans={spans} width={leftWidth - 1} />
+                ))}
+                {/* whole as well: a cut summary hid "… is disputed" (the Paris declaration's US endorsement) */}
+                {selected.summary ? (
+                  <Wrapped spans={[{ text: selected.summary, dim: true }]} width={leftWidth - 1} />
+                ) : null}
+              </ScrollBox>
+            </Box>
+          ) : null}
+        </Box>
+        <SidePane width={rightWidth + 2}>
+          <PaneTitle
+            // under --as-of the actors are as that date has them, not as of the situation the heading names
+            title={state.asOf ? `Actors as of ${state.asOf}` : 'Actors'}
+            note={focusDocs && actorsOverflow ? '(tab, then ↑↓ to scroll)' : ''}
+            active={!focusDocs}
+          />
+          <ScrollBox
+            height={bodyHeight - 1}
+            width={rightWidth}
+            active={active && !focusDocs}
+            onOverflow={setActorsOverflow}
+          >
+            {judgedScenario(state).actors.map((a) => (
+              <ActorBlock key={a.id} actor={a} scenario={scenario} width={rightWidth} />
+            ))}
+          </ScrollBox>
+        </SidePane>
+      </Box>
     </Box>
   );
 }
