@@ -704,6 +704,7 @@ describe("docs/tui.md's table of keys", () => {
   const screens: [string, readonly { keys: string }[], string[]][] = [
     ['everywhere', GLOBAL_KEYS, []],
     ['overview', KEY_TABLES.overview, []],
+    ['scenario summary', KEY_TABLES.summary, []],
     ['timeline', KEY_TABLES.timeline, []],
     ['scenario picker', KEY_TABLES.picker, []],
     ['evidence', KEY_TABLES.evidence, []],

@@ -63,6 +63,7 @@ function playContext(play: PlayView): KeyContext {
 /** The key table of what is on screen under any help overlay. */
 function screenContext(state: AppState): KeyContext {
   if (state.overlay === 'issue') return 'issue';
+  if (state.overlay === 'summary') return 'summary';
   if (state.screen === 'play' && state.play) return playContext(state.play);
   return state.screen;
 }

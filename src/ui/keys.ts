@@ -96,6 +96,8 @@ export const OVERVIEW_KEYS = bind([
     does: "scroll the selected document's detail down, when it does not fit (its contested terms)",
     match: (_, k) => k.pageDown,
   },
+  // no hint: the summary's last row names the key where the overview cuts it, the only time it is needed
+  letter('summary', 'i', "the scenario's summary whole, where the overview cuts it (… i: whole summary)"),
 ]);
 
 export const TIMELINE_KEYS = bind([
@@ -281,8 +283,19 @@ export const SCROLL_KEYS = bind([
   { id: 'page-down', keys: 'pgdn', does: 'a page down', match: (_, k) => k.pageDown },
 ]);
 
+/** the scenario's summary whole (i on the overview): it scrolls when it does not fit, and says so under it */
+export const SUMMARY_KEYS = bind([
+  // no scroll hint in the status line: the summary's own scroll line offers the arrows when it does not fit
+  { id: 'up', keys: '↑ k', does: 'scroll up', match: up },
+  { id: 'down', keys: '↓ j', does: 'scroll down', match: down },
+  { id: 'page-up', keys: 'pgup', does: 'a page up', match: (_, k) => k.pageUp },
+  { id: 'page-down', keys: 'pgdn', does: 'a page down', match: (_, k) => k.pageDown },
+  letter('close', 'i', 'close', 'i close'),
+]);
+
 export type KeyContext =
   | 'overview'
+  | 'summary'
   | 'sandbox'
   | 'issue'
   | 'analysis'
@@ -301,6 +314,7 @@ export type KeyContext =
 
 export const KEY_TABLES: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
   overview: OVERVIEW_KEYS,
+  summary: SUMMARY_KEYS,
   sandbox: SANDBOX_KEYS,
   issue: ISSUE_KEYS,
   analysis: ANALYSIS_KEYS,

@@ -1,7 +1,7 @@
 // A session's transcript for the play screen: the shared narration (report/narration/) in its screen voice, its
 // spans styled with the theme. The public view (what the teams may see) drops every private number.
 import type { Scenario } from '../domain/types.ts';
-import type { TranscriptEntry } from '../engine/transcript.ts';
+import type { EventNote, TranscriptEntry } from '../engine/transcript.ts';
 import { BEFORE_RECORD_LEAD } from '../report/before-record.ts';
 import { Narration } from '../report/narration/narration.ts';
 import { publicShift } from '../report/narration/phrases.ts';
@@ -77,6 +77,11 @@ export class TranscriptWords {
   /** The lines of one entry. */
   entry(e: TranscriptEntry): Line[] {
     return this.#lines(this.#n.entry(e));
+  }
+
+  /** An event of the scenario as the transcript names it when it fires: the inject list shows it before. */
+  event(ev: EventNote): Span[] {
+    return this.#n.event(ev).map((s) => styled(this.#t, s));
   }
 
   /** Every entry, under a heading per round. */

@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Recovery, recoveryNote } from '../../src/cli/recovery.ts';
 import { parseSession } from '../../src/engine/session.ts';
 import type { PlayHost } from '../../src/ui/host.ts';
+import { SMALL } from './panes.ts';
 import { explore, KEY } from './render.tsx';
 
 let unmount: (() => void) | undefined;
@@ -99,6 +100,28 @@ describe('a play session that is not saved', () => {
     await ui.press('q');
     expect(ui.frame()).toContain(
       'the session has changed since it was saved: s saves it, q again quits without saving',
+    );
+  });
+
+  it('should keep a long path and what s does whole under the transcript at 80×24', async () => {
+    // a path wider than the screen: the line wraps (the path split where it must), it never cuts "(s saves again)"
+    const file =
+      '/tmp/a/very/long/folder/name/for/a/session/file/even/longer/session-of-the-facilitator.json';
+    const r = recorder();
+    const ui = await explore('tutorial-bilateral', SMALL, { host: r.host });
+    unmount = ui.unmount;
+    await ui.press('p', KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await ui.waitFor('space opens round 1');
+    await ui.press(' ', 's', '\u0015', file, KEY.enter);
+    await ui.waitFor('saved to');
+    expect([...r.saved.keys()]).toEqual([file]);
+    await ui.press(' ');
+    await ui.waitFor('2 inputs');
+    const lines = ui.lines();
+    expect(lines.length).toBeLessThanOrEqual(SMALL.rows);
+    const squeezed = (t: string) => t.replace(/\s+/g, '');
+    expect(squeezed(lines.join(''))).toContain(
+      squeezed(`2 inputs · changed since saved to ${file} (s saves again)`),
     );
   });
 

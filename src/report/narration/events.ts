@@ -1,11 +1,12 @@
 // What happens to the table, in words: events and a facilitator's injects with what each effect does, and the
 // drift of the values of no deal.
 
-import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
+import type { Scenario } from '../../domain/types.ts';
+import type { EffectNote, EventNote, TranscriptEntry } from '../../engine/transcript.ts';
 import { capitalise, n3 } from '../format.ts';
-import { possessive } from '../words.ts';
+import { possessive, provenanceFlag } from '../words.ts';
 import { driftMoves, goodwillWords, injectedBy, plural, publicShift } from './phrases.ts';
-import { basis, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
+import { basis, type Flag, flag, type Line, line, type Span, say, sources, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
@@ -105,13 +106,33 @@ function blameTrigger(v: Voice, e: Entry<'inject'>): Line[] {
   ];
 }
 
+/**
+ * What an event rests on: an event is a modelling choice like a red line, so its basis (the scenario's, by its id) is
+ * said with its sources, and its flag — unconfirmed, or recall (commonly reported, not verified) — after them.
+ */
+function eventGrounds(scenario: Scenario, ev: EventNote): Span[] {
+  const own = scenario.events.find((x) => x.id === ev.id);
+  // (a transcript saved before events recorded `confirmed` is not flagged for lacking it)
+  const f = (provenanceFlag(ev.confirmed !== false, own?.recall ?? false) || null) as Flag | null;
+  return [...basis(own?.basis), ...sources(ev.sources), ...flag(f)];
+}
+
+/**
+ * An event named as the screen's transcript names it when it fires, its title, description and grounds: the
+ * inject list shows the selected event so before it fires ("Reported US pressure on Kyiv … [reading] [s19, …]
+ * (unconfirmed)").
+ */
+export function eventNamed(scenario: Scenario, ev: EventNote): Span[] {
+  return [
+    span(ev.title),
+    ...(ev.description ? [span(` — ${ev.description}`, 'aside')] : []),
+    ...eventGrounds(scenario, ev),
+  ];
+}
+
 export function inject(v: Voice, e: Entry<'inject'>): Line[] {
   const ev = e.event;
-  const unconfirmed = flag(ev?.confirmed === false ? 'UNCONFIRMED' : null);
-  // an event is a modelling choice like a red line: its basis is said with its sources (the scenario's, by its id)
-  const grounds = ev
-    ? [...basis(v.scenario.events.find((x) => x.id === ev.id)?.basis), ...sources(ev.sources)]
-    : [];
+  const grounds = ev ? eventGrounds(v.scenario, ev) : [];
   // a document an event tables is shown by the tabling line that follows; a walk-out by the walk-out line
   const shown = e.effects.filter(
     (x) => (x.kind !== 'table' || e.trigger === 'manual') && x.kind !== 'walk-out',
@@ -121,7 +142,7 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
       ? `${e.trigger === 'manual' ? `Event, injected ${injectedBy(e.by)}` : 'Event'}: ${ev.title}${ev.description ? ` — ${ev.description}` : ''}`
       : `Inject ${injectedBy(e.by)}${shown.length ? ':' : '.'}`; // a walk-out alone is told by the line that follows
     return [
-      line([span(words), ...grounds, ...unconfirmed]),
+      line([span(words), ...grounds]),
       ...blameTrigger(v, e),
       ...shown.map((x) => say(capitalise(effectWords(v, x, e.phase)), undefined, 4)),
       ...e.effects.flatMap((x) =>
@@ -135,10 +156,8 @@ export function inject(v: Voice, e: Entry<'inject'>): Line[] {
   const first = ev
     ? line([
         span('Event', 'alert'),
-        span(`: ${ev.title}`),
-        ...(ev.description ? [span(` — ${ev.description}`, 'aside')] : []),
-        ...grounds,
-        ...unconfirmed,
+        span(': '),
+        ...eventNamed(v.scenario, ev),
         ...(!v.run && e.trigger === 'manual' ? [span(` (injected ${injectedBy(e.by)})`, 'aside')] : []),
       ])
     : v.run

@@ -5,14 +5,14 @@
 // every public fact — verdicts, red lines with their sources, asks, events — and drops every private number:
 // utilities, aspirations, values of no deal, costs, drift.
 import type { ResolvedOptions } from '../../engine/options.ts';
-import type { EffectNote, TranscriptEntry } from '../../engine/transcript.ts';
+import type { EffectNote, EventNote, TranscriptEntry } from '../../engine/transcript.ts';
 import type { Outcome, RunState } from '../after-action-model.ts';
 import { type ReasonEntry, reasonEntries } from '../before-record.ts';
 import { ratification, tally, verdict, walkOut } from './answers.ts';
-import { drift, effectWords, inject } from './events.ts';
+import { drift, effectWords, eventNamed, inject } from './events.ts';
 import { collapse, header, reportOutcome, runOutcome } from './outcome.ts';
 import { lastRound } from './phrases.ts';
-import { head, type Line, line, say } from './spans.ts';
+import { head, type Line, line, type Span, say } from './spans.ts';
 import { proposal, revised, tabled } from './texts.ts';
 import { type NarrationOptions, Voice } from './voice.ts';
 
@@ -29,6 +29,11 @@ export class Narration {
    */
   entry(e: TranscriptEntry, before: readonly TranscriptEntry[] = []): Line[] {
     return head(e.kind, this.#lines(e, before));
+  }
+
+  /** An event as the transcript names it when it fires (its title, description and grounds), before it fires. */
+  event(ev: EventNote): Span[] {
+    return eventNamed(this.#v.scenario, ev);
   }
 
   #lines(e: TranscriptEntry, before: readonly TranscriptEntry[]): Line[] {

@@ -8,6 +8,7 @@ import { Wrapped } from './wrapped.tsx';
 
 const TITLES: Readonly<Record<KeyContext, string>> = {
   overview: 'Overview — the scenario and its documents',
+  summary: "The scenario's summary whole (i on the overview)",
   sandbox: 'Sandbox — the term sheet',
   issue: 'An issue explained (i in the sandbox)',
   analysis: 'Analysis (a)',
@@ -50,6 +51,7 @@ const MARKS: readonly (readonly [string, string])[] = [
 
 const ORDER: readonly KeyContext[] = [
   'overview',
+  'summary',
   'sandbox',
   'issue',
   'analysis',

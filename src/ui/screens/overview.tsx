@@ -21,7 +21,7 @@ import { SidePane } from '../components/side-pane.tsx';
 import { Wrapped } from '../components/wrapped.tsx';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
-import { OVERVIEW_KEYS } from '../keys.ts';
+import { OVERVIEW_KEYS, SUMMARY_KEYS } from '../keys.ts';
 import { fitLabels, fitParts, type Span, windowStart, wrapSpans } from '../layout.ts';
 import { judgedScenario } from '../state/app.ts';
 import { documentIndices } from '../state/order.ts';
@@ -77,6 +77,27 @@ function ActorBlock({ actor, scenario, width }: { actor: Actor; scenario: Scenar
   );
 }
 
+/** said where the overview cuts the scenario's summary: the key that shows it whole */
+const SUMMARY_MORE = ' i: whole summary';
+
+/** The scenario's summary whole, under the heading (i on the overview; i or esc closes it). */
+function SummaryWhole({
+  summary,
+  dispatch,
+  width,
+  height,
+  active,
+}: { summary: string; width: number; height: number; active: boolean } & Pick<ScreenProps, 'dispatch'>) {
+  useKeys((input, key) => {
+    if (whichKey(SUMMARY_KEYS, input, key) === 'close') dispatch({ type: 'overlay', overlay: null });
+  }, active);
+  return (
+    <ScrollBox height={height} width={width} active={active}>
+      <Wrapped spans={[{ text: summary }]} width={width} />
+    </ScrollBox>
+  );
+}
+
 export function OverviewScreen({ state, dispatch, width, height, active }: ScreenProps) {
   const theme = useTheme();
   const { scenario } = state;
@@ -111,6 +132,7 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     [dispatch],
   );
 
+  const showingSummary = state.overlay === 'summary';
   useKeys((input, key) => {
     const id = whichKey(OVERVIEW_KEYS, input, key);
     const doc = docs[state.documentRow];
@@ -124,10 +146,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
     else if (id === 'order') dispatch({ type: 'toggle-document-order' });
     else if (id === 'timeline') dispatch({ type: 'go', screen: 'timeline' });
     else if (id === 'evidence') dispatch({ type: 'go', screen: 'evidence' });
-  }, active);
+    else if (id === 'summary') dispatch({ type: 'overlay', overlay: 'summary' });
+  }, active && !showingSummary);
 
-  const summaryLines = Math.min(height >= 30 ? 4 : 3, wrapSpans([{ text: scenario.summary }], width).length);
-  const bodyHeight = Math.max(6, height - 3 - summaryLines);
   const leftWidth = Math.min(Math.floor(width * 0.55), 72);
   const rightWidth = width - leftWidth - 2;
   // the documents' title with its legend (✓ agreement ✗ none) whole: on two rows when narrow
@@ -203,14 +224,19 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const contestedRowsOf = (k: number) =>
     contestedOf(k).reduce((n, spans) => n + wrapSpans(spans, leftWidth - 1).length, 0);
   // the verdict keeps two rows as it always has (the summary has the rest), the blank row above the detail one
-  const keep = Math.max(
-    0,
-    ...docs.map(
-      (_, k) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k) + contestedRowsOf(k),
-    ),
-  );
+  const headRows = (k: number) => wholeRows[k]! + Math.max(2, verdictRows[k]!) + hurdleRowsOf(k);
+  const keep = Math.max(0, ...docs.map((_, k) => headRows(k) + contestedRowsOf(k)));
+  // the scenario's summary whole — cut, it hid "from one unconfirmed source" (istanbul-2022 at 80×24) — as long
+  // as every document's head (its title, verdict and hurdles) stays on the detail's first page, over the scroll
+  // line, with three rows of the list; else cut, never below three rows, its last saying how to read it whole
+  const minList = Math.min(docs.length, 3);
+  const summaryRows = wrapSpans([{ text: scenario.summary }], width).length;
+  const summaryRoom =
+    height - 3 - titleRows - minList - 1 - Math.max(0, ...docs.map((_, k) => headRows(k))) - 1;
+  const summaryLines = Math.min(summaryRows, Math.max(3, summaryRoom));
+  const bodyHeight = Math.max(6, height - 3 - summaryLines);
   // three rows at least, or as many as there are documents when fewer: a row for none is a row the detail lacks
-  const listRows = Math.min(docs.length, Math.max(3, bodyHeight - titleRows - 1 - keep));
+  const listRows = Math.min(docs.length, Math.max(minList, bodyHeight - titleRows - 1 - keep));
   const detailHeight = Math.max(2, bodyHeight - titleRows - listRows - 1);
   const start = windowStart(state.documentRow, docs.length, listRows);
   const selected = docs[state.documentRow];
@@ -220,8 +246,9 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
   const hurdleLine = hurdleLineOf(state.documentRow);
   const contestedLines = contestedOf(state.documentRow);
 
-  return (
-    <Box flexDirection="column" width={width} height={height}>
+  // the heading and the line of counts, over the documents or over the summary whole
+  const head = (
+    <>
       <Heading title={scenario.title} right={situationParts(scenario)} width={width} />
       <Text dimColor wrap="truncate-end">
         {fitParts(
@@ -236,8 +263,33 @@ export function OverviewScreen({ state, dispatch, width, height, active }: Scree
           width,
         )}
       </Text>
+    </>
+  );
+
+  if (showingSummary)
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {head}
+        <SummaryWhole
+          summary={scenario.summary}
+          dispatch={dispatch}
+          width={width}
+          height={height - 2}
+          active={active}
+        />
+      </Box>
+    );
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {head}
       <Box height={summaryLines} width={width} flexShrink={0}>
-        <Wrapped spans={[{ text: scenario.summary }]} width={width} maxLines={summaryLines} />
+        <Wrapped
+          spans={[{ text: scenario.summary }]}
+          width={width}
+          maxLines={summaryLines}
+          more={SUMMARY_MORE}
+        />
       </Box>
       <Text> </Text>
       <Box height={bodyHeight} width={width}>

@@ -207,22 +207,21 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
   const injectKey = view.injectPath.join('/');
   const focused =
     choices.find((c) => injectFocus?.path === injectKey && c.value === injectFocus.value) ?? choices[0];
-  // a choice its row cuts (a red line to drop, say — its condition or number at the end) reads whole under the list:
-  // the prompt keeps rows for the longest, so that it does not jump as the selection moves
+  // under the list, the selected choice whole: an event as the transcript will name it when it fires — its
+  // description, basis, sources and (unconfirmed) — which the list showed only by its title; another choice when its
+  // row cuts it (a red line to drop, say — its condition or number at the end). The prompt keeps rows for the
+  // tallest, so that it does not jump as the selection moves
   const cut = (label: string) => cells(label) > width - 2;
-  const wholeSpans = (label: string): Span[] => [{ text: label, dim: true }];
+  const wholeSpans = (c: (typeof choices)[number]): Span[] | null =>
+    c.event ? words.event(c.event) : cut(c.label) ? [{ text: c.label, dim: true }] : null;
+  const focusedWhole = focused ? wholeSpans(focused) : null;
   const wholeRows = Math.max(
     0,
-    ...choices.map((c) => (cut(c.label) ? wrapSpans(wholeSpans(c.label), width).length : 0)),
+    ...choices.map((c) => {
+      const spans = wholeSpans(c);
+      return spans ? wrapSpans(spans, width).length : 0;
+    }),
   );
-  const promptRows =
-    view.prompt === 'inject'
-      ? Math.max(1, Math.min(choices.length, 6)) + 2 + wholeRows
-      : view.prompt
-        ? 2
-        : turn
-          ? 4
-          : 0;
   // the legend of the † marks takes the rows it needs under the transcript while the transcript shows one (two at
   // under 70 columns: the legend is whole at every size)
   const legendRows = legend && !outcome ? wrapSpans(legend, width).length : 0;
@@ -239,6 +238,13 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
     },
   ];
   const bottomRows = wrapSpans(bottom, width).length;
+  // the list shows six choices, fewer on a screen too short for them and the selected one whole over three rows of
+  // the transcript
+  const listRows = Math.max(
+    1,
+    Math.min(choices.length, 6, height - 3 - bottomRows - legendRows - 3 - 2 - wholeRows),
+  );
+  const promptRows = view.prompt === 'inject' ? listRows + 2 + wholeRows : view.prompt ? 2 : turn ? 4 : 0;
   const bodyHeight = Math.max(3, height - 3 - bottomRows - promptRows - legendRows);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -279,16 +285,14 @@ export function PlayScreen({ state, dispatch, width, height, active, clock = WAL
                 key={injectKey}
                 active={active}
                 options={choices.map((c) => ({ value: c.value, label: c.label }))}
-                rows={Math.min(choices.length, 6)}
+                rows={listRows}
                 width={width}
                 onChoose={(value) => play({ type: 'inject-pick', value })}
                 onFocus={(value) => setInjectFocus({ path: injectKey, value })}
                 // the list shows six: say there is more, so that the ad-hoc entries below the events are found
                 counted
               />
-              {focused && cut(focused.label) ? (
-                <Wrapped spans={wholeSpans(focused.label)} width={width} />
-              ) : null}
+              {focusedWhole ? <Wrapped spans={focusedWhole} width={width} /> : null}
             </>
           ) : (
             <Text dimColor>Nothing to choose here (peacesim show lists the scenario's events).</Text>

@@ -21,7 +21,7 @@ import {
 } from './sandbox.ts';
 
 type ScreenKind = 'overview' | 'sandbox' | 'analysis' | 'evidence' | 'picker' | 'setup' | 'play' | 'timeline';
-type Overlay = 'help' | 'issue' | null;
+type Overlay = 'help' | 'issue' | 'summary' | null;
 
 export interface AppState {
   readonly scenario: Scenario;

@@ -5,6 +5,7 @@
 
 import { nameInSentence } from '../../domain/actor-names.ts';
 import { isPrincipal } from '../../domain/protocol.ts';
+import type { ScenarioEvent } from '../../domain/types.ts';
 import type { AdHocEffect, InjectEvent } from '../../engine/events.ts';
 import { n3, signed } from '../../report/format.ts';
 import { defaultDocumentOrder, documentIndices } from './order.ts';
@@ -13,6 +14,8 @@ import { context, manualEvents, type PlayGame, scenarioNow } from './play.ts';
 interface InjectChoice {
   readonly value: string;
   readonly label: string;
+  /** a manual event of the scenario: the list shows what it rests on before it fires */
+  readonly event?: ScenarioEvent;
 }
 
 export type InjectStep =
@@ -62,6 +65,7 @@ export function injectStep(game: PlayGame, path: readonly string[], numbers: boo
         ...manualEvents(game.scenario).map((e) => ({
           value: `event:${e.id}`,
           label: e.title,
+          event: e,
         })),
         ...adHoc.map((k) => ({ value: k, label: AD_HOC[k] })),
       ],
