@@ -88,6 +88,30 @@ describe('peacesim show --json', () => {
       }
     });
 
+  for (const id of ['ukraine-peace', 'security-triangle', '28-point-path'])
+    it(`should number each position applied before the record of ${id} with the reason the text gives it`, async () => {
+      const text = (await cliOk('show', id)).replace(/\s+/g, ' ');
+      const json = JSON.parse(await cliOk('show', id, '--json'));
+      const held = text.slice(text.indexOf('Held earlier — '));
+      // the text of reason n: from "n. " to "n+1. " of the list
+      const reason = (n: number) => {
+        const from = held.indexOf(` ${n}. `);
+        const to = held.indexOf(` ${n + 1}. `, from);
+        expect(from, `${id}: no reason ${n}`).toBeGreaterThan(0);
+        return held.slice(from, to < 0 ? undefined : to);
+      };
+      let checked = 0;
+      for (const d of json.documents)
+        for (const e of d.appliedBeforeRecord)
+          if (e.reason !== null) {
+            expect(reason(e.reason), `${id} ${d.id} ${e.actor} ${e.id}`).toContain(
+              e.heldEarlier.replace(/\s+/g, ' ').slice(0, 60),
+            );
+            checked++;
+          } else expect(e.heldEarlier).toBeUndefined();
+      expect(checked).toBeGreaterThan(0);
+    });
+
   it('should name the hypotheses every run has on, by id, as the text lists them', async () => {
     for (const id of shippedIds()) {
       const s = openScenario(id);

@@ -10,6 +10,7 @@ import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { epochIdsOn, positionsAsOf } from '../../domain/positions.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { outcomeSpaceSize } from '../../domain/utility.ts';
+import { reasons } from '../before-record.ts';
 import type { RestsOnSection } from '../evidence.ts';
 import { hypothesesOn } from '../hypotheses-words.ts';
 import { judgedOn } from '../judged-on.ts';
@@ -25,6 +26,7 @@ export function showJson(s: Scenario, asOf: string | undefined, restsOn: RestsOn
   const inForce = new Set(epochIdsOn(s, date));
   const reports = actorReports(now);
   const documents = documentReports(s, asOf === undefined ? {} : { asOf });
+  const numbered = reasons();
   return {
     scenario: {
       id: s.id,
@@ -70,12 +72,24 @@ export function showJson(s: Scenario, asOf: string | undefined, restsOn: RestsOn
     conflicts: conflictsOrNone(now),
     documents: documents.map((d, k) => {
       const doc = s.documents[k]!;
+      const early = appliedBeforeRecord(s, d.asOf);
+      // the reasons numbered as show's text meets them: the broken red lines it names under a rejection, then the
+      // document's list, actor by actor
+      for (const [actor, v] of Object.entries(d.verdicts))
+        if (v.required && !v.accepts)
+          for (const x of v.violations) {
+            const e = early.find((y) => y.actor === actor && y.kind === 'redLine' && y.id === x.redLine);
+            if (e) numbered.numberOf(e);
+          }
+      const actorOrder = [...new Set(early.map((e) => e.actor))];
+      for (const a of actorOrder) for (const e of early) if (e.actor === a) numbered.numberOf(e);
       return {
         ...d,
         // whose consent the text needs, and why: a party always, a controller for the issues it moves
         consent: consentOf(s, doc.package),
         judgedOn: judgedOn(s, doc),
-        appliedBeforeRecord: appliedBeforeRecord(s, d.asOf),
+        // each with the number of its reason in the text's "Held earlier" list (null: the scenario gives none)
+        appliedBeforeRecord: early.map((e) => ({ ...e, reason: numbered.numberOf(e) ?? null })),
       };
     }),
     restsOn,
