@@ -154,7 +154,13 @@ function noDealFellWords(
   const worth = terms
     ? `the text it rejected in round ${rejected.round} was worth ${n3(rejected.utility)} to it, the one it accepted ${n3(now.utility)}`
     : `the text, the same in both rounds, was worth ${n3(now.utility)} to it`;
-  const crossed = rejected.violations.length > 0 || (rejected.wouldFail?.length ?? 0) > 0;
+  // why the rejected text could not pass at any bar, when that is why
+  const barred =
+    rejected.violations.length > 0
+      ? 'while the one it rejected crossed its red lines'
+      : rejected.wouldFail?.length
+        ? 'while its own domestic body would have voted down the one it rejected'
+        : null;
   const same = `${accepted}, when ${fell}${held}: what changed for it?`;
   switch (cause) {
     case 'time':
@@ -167,7 +173,7 @@ function noDealFellWords(
         : same;
     case 'text':
       return terms
-        ? `${accepted} after the text changed on ${terms}, though ${fell}${held}; by its numbers the text decided it (${worth}): the one it accepted would have passed at ${bar(rejected)}, ${crossed ? 'while the one it rejected crossed what it would not accept' : `while the one it rejected would not have passed even at ${bar(now)}`}. Which change mattered to it, and why?`
+        ? `${accepted} after the text changed on ${terms}, though ${fell}${held}; by its numbers the text decided it (${worth}): the one it accepted would have passed at ${bar(rejected)}, ${barred ?? `while the one it rejected would not have passed even at ${bar(now)}`}. Which change mattered to it, and why?`
         : same;
     case 'both':
       return terms

@@ -42,7 +42,7 @@ export function judgedOnWords(s: Scenario, j: JudgedOn): string | null {
   const group = groups.size === 1 ? [...groups][0] : undefined;
   const modelled = `${j.issues === 1 ? 'the one' : `the ${j.issues}`}${group ? ` ${group}` : ''} issue${j.issues === 1 ? '' : 's'} the scenario models`;
   const named = (ids: readonly string[]) =>
-    ids.length <= MAX_NAMED ? ` (${listing(ids.map(label))})` : ' (show --json lists them)';
+    ids.length <= MAX_NAMED ? ` (${listing(ids.map(label))})` : ' (--json lists them)';
   const fixed = j.fixed.length
     ? ` (the ${j.fixed.length} other${j.fixed.length === 1 ? '' : 's'} of the scenario it builds on ${j.fixed.length === 1 ? 'is' : 'are'} fixed at the status quo, whatever a text says of ${j.fixed.length === 1 ? 'it' : 'them'})`
     : '';
