@@ -106,7 +106,7 @@ interface IssueZopaReport {
   readonly parties: readonly (string | number)[];
 }
 
-/** An actor's red lines as the analysis judges by them (on its `asOf` date). */
+/** An actor's red lines as the analysis judges by them (on its `asOf` date); show --json adds to it. */
 interface ActorReport {
   readonly id: string;
   readonly role: ActorRole;
@@ -262,7 +262,7 @@ function pointReport(scenario: Scenario, p: Point): PointReport {
   };
 }
 
-function actorReports(scenario: Scenario): ActorReport[] {
+export function actorReports(scenario: Scenario): ActorReport[] {
   return scenario.actors.map((a) => ({
     id: a.id,
     role: a.role,

@@ -127,6 +127,61 @@ function cameRoundWords(
   }
 }
 
+/**
+ * The question on a bot that accepted when its value of no deal had fallen, true to what made it accept by its own
+ * numbers (cameRoundBy): time alone (the text it last rejected would have passed at what it held out for when it
+ * accepted), the text alone (the text it accepted would have passed at what it held out for when it rejected), either,
+ * or only both. `terms` names the terms that changed between the two texts; empty, the text was the same.
+ */
+function noDealFellWords(
+  accepted: string,
+  terms: string,
+  cause: CameRoundBy,
+  rejected: Verdict,
+  now: Verdict,
+  noDeal: { readonly before: number; readonly from: number },
+): string {
+  const fell = `its value of no deal had fallen from ${n3(noDeal.before)} to ${n3(noDeal.from)}`;
+  // what it held out for, when that is not its value of no deal (a bot's aspiration above it)
+  const above =
+    Math.abs(rejected.aspiration - rejected.reservation) > EPS ||
+    Math.abs(now.aspiration - now.reservation) > EPS;
+  const held = above
+    ? ` (it held out for ${n3(rejected.aspiration)} in round ${rejected.round}, ${n3(now.aspiration)} in round ${now.round})`
+    : '';
+  const bar = (v: Verdict) =>
+    above ? `what it held out for in round ${v.round}` : `its value of no deal of round ${v.round}`;
+  const worth = terms
+    ? `the text it rejected in round ${rejected.round} was worth ${n3(rejected.utility)} to it, the one it accepted ${n3(now.utility)}`
+    : `the text, the same in both rounds, was worth ${n3(now.utility)} to it`;
+  // why the rejected text could not pass at any bar, when that is why
+  const barred =
+    rejected.violations.length > 0
+      ? 'while the one it rejected crossed its red lines'
+      : rejected.wouldFail?.length
+        ? 'while its own domestic body would have voted down the one it rejected'
+        : null;
+  const same = `${accepted}, when ${fell}${held}: what changed for it?`;
+  switch (cause) {
+    case 'time':
+      return terms
+        ? `${accepted}, when ${fell}${held}; by its numbers time alone decided it (${worth}): the text it rejected would have passed at ${bar(now)}, though the text also changed on ${terms}. How much did time, rather than the text, change its answer?`
+        : `${accepted} the text it rejected in round ${rejected.round}, when ${fell}${held}; by its numbers time alone decided it (${worth}). How much did time change its answer?`;
+    case 'either':
+      return terms
+        ? `${accepted} after the text changed on ${terms}, when ${fell} as well${held}; by its numbers either alone would have done it (${worth}). Which mattered more to it, the text or time?`
+        : same;
+    case 'text':
+      return terms
+        ? `${accepted} after the text changed on ${terms}, though ${fell}${held}; by its numbers the text decided it (${worth}): the one it accepted would have passed at ${bar(rejected)}, ${barred ?? `while the one it rejected would not have passed even at ${bar(now)}`}. Which change mattered to it, and why?`
+        : same;
+    case 'both':
+      return terms
+        ? `${accepted} after the text changed on ${terms}, when ${fell} as well${held}; by its numbers it took both (${worth}): the text it rejected would not have passed at ${bar(now)}, nor the one it accepted at ${bar(rejected)}. How much did each, the text and time, change its answer?`
+        : same;
+  }
+}
+
 export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
   const name = (id: string) => {
     const a = r.actors.find((x) => x.id === id);
@@ -207,19 +262,27 @@ export function debriefQuestions(r: Partial, changed: ChangedTerms): string[] {
         // never in quotation marks
         `${accepted} after ${inject.event ? `an inject (event: ${inject.event.title})` : `an inject ${injectedBy(inject.by)}`}: was that pressure or persuasion?`,
       );
-    else if (noDealFrom < noDealBefore - EPS)
-      out.push(
-        `${accepted}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`,
-      );
     else {
       // compared with the text it last rejected, not only with the round before (another may have tabled it since)
       const labels = changed(before, from).map((m) => m.label);
-      const held = vs[lastReject]!.aspiration;
-      const holds = vs[lastReject + 1]!.aspiration;
-      const cause = a.person ? 'text' : cameRoundBy(vs[lastReject]!, vs[lastReject + 1]!);
-      if (labels.length)
-        out.push(cameRoundWords(accepted, listing(labels), cause, vs[lastReject]!, vs[lastReject + 1]!));
-      else if (holds < held - EPS)
+      const rejected = vs[lastReject]!;
+      const now = vs[lastReject + 1]!;
+      const held = rejected.aspiration;
+      const holds = now.aspiration;
+      const cause = a.person ? 'text' : cameRoundBy(rejected, now);
+      if (noDealFrom < noDealBefore - EPS)
+        out.push(
+          // a person's answer has no numbers to decide it: the question is asked, not answered
+          a.person
+            ? `${accepted}, when its value of no deal had fallen from ${n3(noDealBefore)} to ${n3(noDealFrom)}: how much did time, rather than the text, change its answer?`
+            : noDealFellWords(accepted, listing(labels), cause, rejected, now, {
+                before: noDealBefore,
+                from: noDealFrom,
+              }),
+        );
+      else if (labels.length) out.push(cameRoundWords(accepted, listing(labels), cause, rejected, now));
+      // the same text accepted as what it held out for fell: time, when its numbers say so (it crossed nothing)
+      else if (holds < held - EPS && (a.person || cause === 'time' || cause === 'either'))
         out.push(
           `${accepted} the text it rejected in round ${before}, as what it held out for fell from ${n3(held)} to ${n3(holds)}: how much did time, rather than the text, change its answer?`,
         );

@@ -143,8 +143,13 @@ describe('show: one durability line per document', () => {
     for (const d of s.documents) {
       const at = lines.findIndex((l) => l.startsWith(`  ${d.title} (`));
       expect(lines[at + 1]).toMatch(/^ {4}(no )?agreement: /);
-      // after the lines of its contested terms, if any
-      const must = at + 2 + lines.slice(at + 2).findIndex((l) => !l.startsWith('    contested term: '));
+      // after the line on what the verdicts judge and the lines of its contested terms, if any
+      const must =
+        at +
+        2 +
+        lines
+          .slice(at + 2)
+          .findIndex((l) => !l.startsWith('    contested term: ') && !l.startsWith('    judged on '));
       expect(lines[must]).toMatch(/^ {4}must accept: /);
       // after the rules the text breaks, if any
       const rules = lines.slice(must + 1).findIndex((l) => !l.startsWith('    breaks a rule: '));

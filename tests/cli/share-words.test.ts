@@ -70,6 +70,7 @@ interface SweepJson {
     id: string;
     agreementRate: number;
     rulesBroken: unknown[];
+    judgedOn: { fixed: string[]; statusQuo: string[] };
     actors: { actor: string; acceptRate: number }[];
   }[];
 }
@@ -86,10 +87,13 @@ describe('sweep, in words: shares near none and all', () => {
     for (const d of json.documents) {
       const at = lines.findIndex((l) => l.includes('agreement in'));
       expect(at).toBeGreaterThanOrEqual(0);
-      const block = lines.slice(at);
-      // under the title, a line for each rule the document breaks, then the actors' rows
+      // under the title, the line on what the shares judge when not every term (judgedOn), a line for each rule
+      // the document breaks, then the actors' rows
+      const judged = lines[at + 1]!.startsWith('  judged on ') ? 1 : 0;
+      expect(judged).toBe(d.judgedOn.fixed.length + d.judgedOn.statusQuo.length > 0 ? 1 : 0);
+      const block = [lines[at]!, ...lines.slice(at + 1 + judged)];
       const rules = d.rulesBroken.length;
-      lines.splice(0, at + 1 + rules + d.actors.length);
+      lines.splice(0, at + 1 + judged + rules + d.actors.length);
       expect(block[0]).toContain(`agreement in ${sharePercent(d.agreementRate)} of samples`);
       for (let k = 1; k <= rules; k++) expect(block[k]).toContain('breaks a rule:');
       d.actors.forEach((a, k) => {

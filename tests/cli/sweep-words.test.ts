@@ -39,4 +39,33 @@ describe('peacesim sweep, in words', () => {
       // each scenario breaks some red line that is a reading, and the test sees its mark
       expect(marked).toBeGreaterThan(0);
     });
+
+  for (const id of ['security-triangle', 'tutorial-bilateral'])
+    it(`should say under each document of ${id} what its shares judge, as --json's judgedOn has it`, async () => {
+      const scenario = loadScenarioFile(`scenarios/${id}.yaml`);
+      const json = JSON.parse(await cli('sweep', id, '-n', '20', '--json'));
+      const text = await cli('sweep', id, '-n', '20');
+      const lines = text.split('\n');
+      for (const d of scenario.documents) {
+        const j = json.documents.find((x: { id: string }) => x.id === d.id).judgedOn;
+        // from the data: the issues modelled, those fixed, the terms the text has
+        expect(j.issues).toBe(scenario.issues.length);
+        expect(j.fixed).toEqual(scenario.fixedIssues);
+        expect(j.terms).toHaveLength(d.terms.length);
+        const at = lines.findIndex((l) => l.startsWith(`${d.title}`));
+        const judged = lines[at + 1]!;
+        if (j.fixed.length === 0 && j.statusQuo.length === 0)
+          expect(judged.startsWith('  judged on ')).toBe(false);
+        else {
+          expect(judged).toMatch(new RegExp(`^  judged on the ${j.issues} `));
+          if (j.fixed.length)
+            expect(judged).toContain(`the ${j.fixed.length} others of the scenario it builds on`);
+          if (j.statusQuo.length)
+            expect(judged).toMatch(
+              new RegExp(`terms on ${j.terms.length}( \\(.+?\\))?, the other ${j.statusQuo.length}`),
+            );
+          else expect(judged).toContain('terms on every one');
+        }
+      }
+    });
 });

@@ -40,7 +40,9 @@ function cameRound(id: string, options: RunOptions) {
   const checked: { question: string; expected: RegExp }[] = [];
   for (const q of r.debrief) {
     const m = q.match(CAME_ROUND);
-    if (!m || !/the text (also )?changed on/.test(m[3]!)) continue;
+    // the fall of its value of no deal is asked about in its own words (debrief-no-deal.test.ts)
+    if (!m || !/the text (also )?changed on/.test(m[3]!) || /value of no deal had fallen/.test(m[3]!))
+      continue;
     const actor = s.actors.find((a) => nameAtStart(a) === m[1])!;
     const vs = snapshot.context.transcript.filter(
       (e): e is Verdict => e.kind === 'verdict' && e.actor === actor.id,

@@ -27,6 +27,7 @@ import { outcomeName, RESTS_ON_HEADING, restsOnLines } from '../../report/eviden
 import { restsOnFor } from '../../report/evidence-of.ts';
 import { capitalise, count, n2 } from '../../report/format.ts';
 import { hypothesesOnWords } from '../../report/hypotheses-words.ts';
+import { judgedOn, judgedOnWords } from '../../report/judged-on.ts';
 import { hurdleName, hurdleSentence, RATIFICATION_CAVEAT } from '../../report/ratification.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { sourceKeysLine } from '../../report/sources.ts';
@@ -59,8 +60,18 @@ export function registerSummary(program: Command, io: Io): void {
     )
     .argument('[scenario]', 'a scenario file or shipped scenario id', DEFAULT_SCENARIO)
     .option('--as-of <DATE>', AS_OF_HELP, parseAsOf)
-    .action(async (name: string, opts: { asOf?: string }) => {
+    .option(
+      '--json',
+      'print JSON: every number and fact the text states — { scenario, asOf, outcomeSpace, actors, ratifications, hypotheses, conflicts, documents: [{ verdicts, consent, judgedOn, contested, … }], restsOn } (docs/cli.md)',
+    )
+    .action(async (name: string, opts: { asOf?: string; json?: boolean }) => {
       const s = await openScenarioAsync(name);
+      if (opts.json) {
+        const { showJson } = await import('../../report/exports/show.ts');
+        const rests = await restsOnFor(s, {}, [], peopleAtTheTable(s, {}).length > 0);
+        io.out(`${JSON.stringify(showJson(s, opts.asOf, rests), null, 2)}\n`);
+        return;
+      }
       const p = palette(io);
       // what was printed, for the closing line on the source keys it cites
       const printed: string[] = [];
@@ -147,6 +158,9 @@ export function registerSummary(program: Command, io: Io): void {
           `  ${p.cyan(documentHeading(d))} ${p.dim(`(${[d.date, ...judged, `--document ${d.id}`].join('; ')})`)}`,
         );
         line(`    ${ev.agreement ? p.green('agreement') : p.red('no agreement')}: ${verdicts}`);
+        // a verdict on a text read on some of its issues says which (a full text judged on a scenario's few issues)
+        const judgedWords = judgedOnWords(s, judgedOn(s, d));
+        if (judgedWords) line(`    ${p.dim(judgedWords)}`);
         // a verdict that rests on one version of a contested term names the other, and what it would move
         for (const c of contestedTerms(judgedAt, d, ev)) line(`    ${p.dim(contestedTermWords(s, c))}`);
         line(`    ${p.dim(`must accept: ${mustAccept(s, consentOf(s, d.package))}`)}`);

@@ -14,6 +14,7 @@ import type { Scenario } from '../../domain/types.ts';
 import { HELD_EARLIER_HEADING, positionNote, reasonEntryLines } from '../../report/before-record.ts';
 import { termVariantWords } from '../../report/contested-terms.ts';
 import { SWEEP_CSV, sweepDrawsCsv, sweepJson, sweepSummaryCsv } from '../../report/exports/sweep.ts';
+import { judgedOn, judgedOnWords } from '../../report/judged-on.ts';
 import { sweepBeforeRecord } from '../../report/named-before-record.ts';
 import { anticipationWords } from '../../report/ratification.ts';
 import { consentAside, documentHeading, listing } from '../../report/words.ts';
@@ -92,9 +93,11 @@ export function printSweep(
   // a red line named that the judged positions apply before its earliest source says so, as run's do
   const marks = sweepBeforeRecord(scenario, result);
   for (const d of result.documents) {
-    io.out(
-      `\n${p.cyan(documentHeading(scenario.documents.find((x) => x.id === d.id)!))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`,
-    );
+    const doc = scenario.documents.find((x) => x.id === d.id)!;
+    io.out(`\n${p.cyan(documentHeading(doc))}  agreement in ${pct(d.agreementRate).trim()} of samples\n`);
+    // a full text read on the scenario's few issues, or on the terms it has, says what the shares judge (as show)
+    const judgedWords = judgedOnWords(scenario, judgedOn(scenario, doc));
+    if (judgedWords) io.out(`  ${p.dim(judgedWords)}\n`);
     // a rule broken blocks every sample alike, whoever accepts
     for (const x of d.rulesBroken) io.out(`  ${p.red('breaks a rule:')} ${violationText(x)}\n`);
     const width = Math.max(12, ...d.actors.map((a) => actorShort(scenario, a.actor).length + 1));
@@ -127,7 +130,7 @@ export function printSweep(
       for (const item of broken) io.out(`      ${item}\n`);
     }
     // the shares rest on the text as tabled: a recorded variant of a term is named, not read (whatif reads it)
-    const variants = termVariants(scenario, scenario.documents.find((x) => x.id === d.id)!);
+    const variants = termVariants(scenario, doc);
     if (variants.length) io.out(`  ${p.dim(CONTESTED_HEAD)}\n`);
     for (const v of variants) io.out(`    ${p.dim(termVariantWords(scenario, v))}\n`);
   }

@@ -3,6 +3,7 @@ import { termVariants } from '../../analysis/contested.ts';
 import type { SweepResult, SweepSample } from '../../analysis/sweep.ts';
 import type { Scenario } from '../../domain/types.ts';
 import { type Cell, joinIds, toCsv } from '../csv.ts';
+import { judgedOn } from '../judged-on.ts';
 import { markedLine, type NamedBeforeRecord, sweepBeforeRecord } from '../named-before-record.ts';
 import { drawnBasisCells, drawnBasisColumns } from './basis.ts';
 
@@ -19,6 +20,8 @@ export function sweepJson(s: Scenario, result: SweepResult) {
     ...result,
     documents: result.documents.map((d) => ({
       ...d,
+      // what the shares judge: the issues the scenario models, the terms the text has (the text's line under it)
+      judgedOn: judgedOn(s, s.documents.find((x) => x.id === d.id)!),
       // the shares read the text as tabled: each recorded variant of its terms, named (not read)
       contested: termVariants(s, s.documents.find((x) => x.id === d.id)!),
       actors: d.actors.map((a) => ({
