@@ -71,6 +71,24 @@ export function termFlagText(flag: 'UNCONFIRMED' | 'RECALL'): string {
  * says it is unconfirmed ("75,000 troops (unconfirmed: one commentator only)") is not flagged twice.
  */
 export function variantFlagText(v: Pick<Provenance, 'confirmed' | 'recall'>, optionLabel: string): string {
-  if (v.recall) return ' (recall)';
-  return /\bunconfirmed\b/i.test(optionLabel) ? '' : unconfirmedFlag(v.confirmed);
+  const f = variantFlag(v, optionLabel);
+  return f ? termFlagText(f) : '';
+}
+
+/** The flag of a recorded variant of a term (variantFlagText), or null. */
+export function variantFlag(
+  v: Pick<Provenance, 'confirmed' | 'recall'>,
+  optionLabel: string,
+): 'UNCONFIRMED' | 'RECALL' | null {
+  if (v.recall) return 'RECALL';
+  return v.confirmed || /\bunconfirmed\b/i.test(optionLabel) ? null : 'UNCONFIRMED';
+}
+
+/**
+ * A term's flag inside words already in parentheses (an analysis's label: "(All of it Russian → Frozen on the line
+ * of contact [unconfirmed])"): in square brackets, so that the brackets do not nest. " [unconfirmed]", " [recall]"
+ * or "".
+ */
+export function flagInParentheses(flag: 'UNCONFIRMED' | 'RECALL' | null): string {
+  return flag ? ` [${flag.toLowerCase()}]` : '';
 }
