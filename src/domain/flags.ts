@@ -48,7 +48,12 @@ export function keptTermFlag(
  * put the term on the table last.
  */
 export function keptFlagsNote(documentTitle: string): string {
-  return `A flagged term is as in ${inQuotes(documentTitle)}, the text last tabled, where the record does not settle it.`;
+  return `A flagged term is ${asInDocument(documentTitle)}, the text last tabled, where the record does not settle it.`;
+}
+
+/** 'as in "Title"': after a kept term's flag where each term names its document (the report's list). */
+export function asInDocument(documentTitle: string): string {
+  return `as in ${inQuotes(documentTitle)}`;
 }
 
 /** The command line's words for a document's term flag: " (unconfirmed)", " (recall)" or "". */

@@ -2,7 +2,7 @@
 // from the narration's lines (paint-html.ts), the utility trajectories drawn as an inline SVG chart and every source
 // id linked to its entry at the end.
 
-import { inQuotes } from '../domain/text.ts';
+import { asInDocument } from '../domain/flags.ts';
 import {
   type AfterActionReport,
   actorNames,
@@ -102,7 +102,7 @@ function comparison(r: AfterActionReport, name: Names): string {
         ? sub(
             r.finalText.terms.map(
               (t) =>
-                `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}${t.asIn ? ` (as in ${esc(inQuotes(t.asIn))})` : ''}</li>`,
+                `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}${t.asIn ? ` (${esc(asInDocument(t.asIn))})` : ''}</li>`,
             ),
           )
         : '<p>(the status quo on every issue)</p>',

@@ -1,7 +1,7 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
 // is the narration's lines (paint-md.ts).
 
-import { inQuotes } from '../domain/text.ts';
+import { asInDocument } from '../domain/flags.ts';
 import {
   type AfterActionReport,
   actorNames,
@@ -113,7 +113,7 @@ export function afterActionMarkdown(r: AfterActionReport): string {
     if (!r.finalText.terms.length) push('- (the status quo on every issue)');
     for (const t of r.finalText.terms)
       push(
-        `- ${mdLine(t.label)}: ${md(t.value)}${mdFlag(t.flag ?? '')}${t.asIn ? ` (as in ${md(inQuotes(t.asIn))})` : ''}`,
+        `- ${mdLine(t.label)}: ${md(t.value)}${mdFlag(t.flag ?? '')}${t.asIn ? ` (${md(asInDocument(t.asIn))})` : ''}`,
       );
     push('');
   }
