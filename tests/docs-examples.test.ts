@@ -114,6 +114,16 @@ describe('the example outputs the docs introduce in words', () => {
     const r = await json('run', 'docs/examples/blame-without-refusal.yaml');
     expect([r.outcome, r.rounds]).toEqual(['signed', Number(round)]);
   });
+
+  it('should print the header of outcomes --csv runs that docs/export.md gives', async () => {
+    const quoted = blockAfter(
+      page('docs/export.md'),
+      'The header of `peacesim outcomes istanbul-2022 --csv runs`',
+    );
+    const r = await peacesim('outcomes', 'istanbul-2022', '-n', '1', '--csv', 'runs');
+    expect(r.code, r.all).toBe(0);
+    expect(quoted[0]).toBe(r.stdout.split('\n')[0]);
+  });
 });
 
 describe('the numbers docs/scenarios.md states about the shipped scenarios', () => {

@@ -6,7 +6,7 @@
 // alternating offers proposing first. Only choices whose basis is `reading` or `assumption` are items: what an actor
 // stated is not the modeller's to reverse. Which of a text's contested versions is the text is a reading of the
 // reports, so every recorded variant is one; so is every other first proposer.
-import { documentHeading, documentTermFlagText, variantFlagText } from '../domain/flags.ts';
+import { documentHeading, documentTermFlag, flagInParentheses, variantFlag } from '../domain/flags.ts';
 import { contributions } from '../domain/positions.ts';
 import type { Actor, BasisKind, NegotiationDocument, Scenario, StrategyKind } from '../domain/types.ts';
 import { rivalTurns, type TurnsChange, turnsItems } from './turns-items.ts';
@@ -165,8 +165,9 @@ export function variantItems(s: Scenario, doc: NegotiationDocument): HingeItem[]
     const issue = s.issues[t.issue]!;
     const label = (o: number) => issue.options[o]?.label ?? String(o);
     // both sides flagged as every list of a text's terms flags them: the term as tabled by the document's rule (a
-    // text the record does not settle at all has the flag on its title instead), the variant by its own record
-    const tabled = `${label(t.option)}${documentTermFlagText(doc, t.issue)}`;
+    // text the record does not settle at all has the flag on its title instead), the variant by its own record —
+    // in square brackets, inside the label's parentheses
+    const tabled = `${label(t.option)}${flagInParentheses(documentTermFlag(doc, t.issue))}`;
     return t.variants.flatMap((v, k) =>
       v.option === t.option
         ? []
@@ -175,7 +176,7 @@ export function variantItems(s: Scenario, doc: NegotiationDocument): HingeItem[]
               id: `variant:${doc.id}:${issue.id}:${k + 1}`,
               basis: 'reading' as const,
               sources: v.sources,
-              label: `${documentHeading(doc)}: ${issue.label} as a recorded variant has it (${tabled} → ${label(v.option)}${variantFlagText(v, label(v.option))})`,
+              label: `${documentHeading(doc)}: ${issue.label} as a recorded variant has it (${tabled} → ${label(v.option)}${flagInParentheses(variantFlag(v, label(v.option)))})`,
               change: { kind: 'variant', document: doc.id, issue: t.issue, from: t.option, to: v.option },
             },
           ],

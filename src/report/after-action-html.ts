@@ -2,6 +2,7 @@
 // from the narration's lines (paint-html.ts), the utility trajectories drawn as an inline SVG chart and every source
 // id linked to its entry at the end.
 
+import { asInDocument } from '../domain/flags.ts';
 import {
   type AfterActionReport,
   actorNames,
@@ -101,7 +102,8 @@ function comparison(r: AfterActionReport, name: Names): string {
       r.finalText.terms.length
         ? sub(
             r.finalText.terms.map(
-              (t) => `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}</li>`,
+              (t) =>
+                `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}${t.asIn ? ` (${esc(asInDocument(t.asIn))})` : ''}</li>`,
             ),
           )
         : '<p>(the status quo on every issue)</p>',

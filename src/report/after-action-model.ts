@@ -91,8 +91,10 @@ export interface TermLine {
   readonly issue: string;
   readonly label: string;
   readonly value: string;
-  /** the flag the term keeps from the tabled document it descends from, as that tabling flags it (last-text-flags.ts) */
+  /** the flag the term keeps from the tabled document whose option it is: the term's or the whole text's (last-text-flags.ts) */
   readonly flag?: 'UNCONFIRMED' | 'RECALL';
+  /** with a flag, the title of that document: the term is as in it, whoever put it on the table last */
+  readonly asIn?: string;
 }
 
 export type Comparison =

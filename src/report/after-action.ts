@@ -245,7 +245,7 @@ export function afterActionReport(scenario: Scenario, run: RunState, meta: Repor
   };
 }
 
-/** The last text's terms, each that keeps a tabled document's option with that document's flag. */
+/** The last text's terms, each that keeps a tabled document's option with that document's flag and title. */
 function flaggedTermLines(
   scenario: Scenario,
   transcript: readonly TranscriptEntry[],
@@ -253,7 +253,7 @@ function flaggedTermLines(
 ): TermLine[] {
   const flags = lastTextFlags(scenario, transcript, sheet);
   return termLines(scenario, sheet).map((t) => {
-    const flag = flags.get(t.issue);
-    return flag ? { ...t, flag } : t;
+    const kept = flags.get(t.issue);
+    return kept ? { ...t, flag: kept.flag, asIn: kept.asIn } : t;
   });
 }

@@ -202,6 +202,10 @@ describe('peacesim outcomes', () => {
       'reservation_south',
       'holdouts_north',
       'holdouts_south',
+      'answered_alone_north',
+      'answered_alone_south',
+      'answered_alone_counted_north',
+      'answered_alone_counted_south',
       'walked_out',
     ]);
     const rows = csvRecords(r.out);
@@ -223,6 +227,38 @@ describe('peacesim outcomes', () => {
       const north = draws.find((d) => d.sample === String(k) && d.actor === 'north')!;
       expect(x.reservation_north).toBe(north.reservation);
     });
+  });
+
+  it("should give each draw's texts answered alone in the runs table, summing to --json's over the runs without a deal", async () => {
+    // a seed whose draws both sign and fail, and whose signed runs answered texts alone too: --json counts the
+    // failed runs only, so the rows that did not sign must carry exactly its numbers
+    const args = [...TUTORIAL, '-r', '6', '--strategy', 'south=hardliner'];
+    const j = JSON.parse((await cli(...args, '--json')).out);
+    const rows = csvRecords((await cli(...args, '--csv', 'runs')).out);
+    const failed = rows.filter((x) => x.outcome !== 'signed');
+    expect(failed.length).toBe(j.failed.runs);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(rows.length);
+    const sum = (of: typeof rows, column: string) => of.reduce((n, x) => n + Number(x[column]), 0);
+    let alone = 0;
+    let aloneWhenSigned = 0;
+    for (const h of j.failed.holdouts) {
+      expect(sum(failed, `answered_alone_${h.actor}`), h.actor).toBe(h.answeredAlone);
+      expect(sum(failed, `answered_alone_counted_${h.actor}`), h.actor).toBe(h.answeredAloneCounted);
+      alone += h.answeredAlone;
+      aloneWhenSigned += sum(
+        rows.filter((x) => x.outcome === 'signed'),
+        `answered_alone_${h.actor}`,
+      );
+      // of the texts answered alone, those counted against it: never more
+      for (const x of rows)
+        expect(Number(x[`answered_alone_counted_${h.actor}`])).toBeLessThanOrEqual(
+          Number(x[`answered_alone_${h.actor}`]),
+        );
+    }
+    // the test proves something: texts answered alone in failed runs, and in signed ones (which --json leaves out)
+    expect(alone).toBeGreaterThan(0);
+    expect(aloneWhenSigned).toBeGreaterThan(0);
   });
 
   it('should count walk-outs and collapses', async () => {

@@ -215,6 +215,10 @@ export function runColumns(
     ...(scenario.ratifications.length ? ['ratified'] : []),
     ...ids.map((a) => `reservation_${a}`),
     ...ids.map((a) => `holdouts_${a}`),
+    // the texts each answered with no other actor answering them, and of those the rounds counted as its lone
+    // holdout: the draw's part of --json's answeredAlone and answeredAloneCounted (which sum the runs without a deal)
+    ...ids.map((a) => `answered_alone_${a}`),
+    ...ids.map((a) => `answered_alone_counted_${a}`),
     'walked_out',
     ...(anticipate ? ['anticipate_ratification'] : []),
     ...(injects.length ? ['injects'] : []),
@@ -243,6 +247,8 @@ export function runRow(
     ...(scenario.ratifications.length ? [r.ratified] : []),
     ...r.reservations,
     ...r.holdouts,
+    ...r.soleAnswers,
+    ...r.soleHoldouts,
     joinIds(r.walkedOut),
     ...(anticipate ? [true] : []),
     ...(injects.length ? [injectCell(injects, r.injects)] : []),

@@ -4,6 +4,7 @@
 
 import { Box, Text } from 'ink';
 import { actorInSentence } from '../../domain/actor-names.ts';
+import { keptFlagsNote, termFlagText } from '../../domain/flags.ts';
 import { optionOf } from '../../domain/lookup.ts';
 import type { Scenario } from '../../domain/types.ts';
 import type { TranscriptEntry } from '../../engine/transcript.ts';
@@ -91,17 +92,21 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
   // each term's name and option wrap in their columns (an option cut short could hide the term that differs); as
   // many whole terms as fit, a row kept for the rest
   const optionWidth = Math.max(8, width - 2 - labelWidth - 1);
-  // a term the last text keeps from the tabled document it descends from keeps that document's flag, as the
-  // tabling line above flags it; a term the negotiation moved is the engine's, unflagged
+  // a term the last text keeps from the tabled document it descends from keeps that document's flag, the term's
+  // own or the whole text's — a status-quo term the document states too, which the tabling line (the terms that
+  // differ from the status quo) does not list; a term the negotiation moved is the engine's, unflagged. Which
+  // document the flags are of is said once under the heading, not after each term (rows the terms need)
   const flags = transcript ? lastTextFlags(scenario, transcript, outcome.terms) : new Map<string, never>();
+  const asIn = [...flags.values()][0]?.asIn;
+  const flagNote: Span[] | null = asIn === undefined ? null : [{ text: keptFlagsNote(asIn), dim: true }];
   const terms = scenario.issues.map((x) => {
     const value = outcome.terms[x.id];
     const o = value === undefined ? x.statusQuo : optionOf(scenario, x.index, value);
     const moved = o !== x.statusQuo;
-    const flag = flags.get(x.id);
+    const kept = flags.get(x.id);
     const spans: Span[] = [
       { text: x.options[o]?.label ?? String(value), dim: !moved },
-      ...(flag ? [{ text: ` (${flag.toLowerCase()})`, dim: true }] : []),
+      ...(kept ? [{ text: termFlagText(kept.flag), dim: true }] : []),
     ];
     return { x, moved, spans };
   });
@@ -126,6 +131,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
       height -
         2 -
         rowsOf(termsHeading) -
+        (flagNote ? rowsOf(flagNote) : 0) -
         rowsOf(actorsHeading) -
         rowsOf(headSpans) -
         scenario.actors.length -
@@ -143,6 +149,7 @@ export function OutcomePane({ scenario, outcome, width, height, numbers, transcr
         <Wrapped key={k} spans={spans} width={width} />
       ))}
       <Wrapped spans={termsHeading} width={width} />
+      {flagNote ? <Wrapped spans={flagNote} width={width} /> : null}
       {terms.slice(0, termFit.shown).map(({ x, moved, spans }) => (
         <Box key={x.id} width={width} flexShrink={0}>
           <Box width={2} flexShrink={0}>
