@@ -2,7 +2,8 @@
 // tabled document it descends from (the document last tabled, the same option) keeps that document's flag — the
 // term's own, or the whole text's when the record does not settle the text at all — and the words name the
 // document, since the term may have been moved away and back by someone else; a term the negotiation moved is the
-// engine's, unflagged. Checked on the runs of every shipped scenario, from the data, and on the play screen's outcome.
+// engine's, unflagged. Checked on the runs of every shipped scenario, from the data — the report's list and the run's
+// closing one — and on the play screen's outcome.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shippedIds } from '../../src/cli/scenarios.ts';
@@ -16,6 +17,8 @@ import type { TranscriptEntry } from '../../src/engine/transcript.ts';
 import { afterActionReport, runStateOf } from '../../src/report/after-action.ts';
 import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
 import { lastTextFlags } from '../../src/report/last-text-flags.ts';
+import { Narration } from '../../src/report/narration/narration.ts';
+import { lineText } from '../../src/report/narration/spans.ts';
 import { OutcomePane } from '../../src/ui/components/outcome-pane.tsx';
 import { context, outcomeOf, runToTurn, startGame } from '../../src/ui/state/play.ts';
 import { MONO_THEME, ThemeContext } from '../../src/ui/theme.ts';
@@ -72,6 +75,8 @@ describe("the last text's terms", () => {
         const tabled = transcript.findLast((e) => e.kind === 'tabled');
         const doc = tabled && s.documents.find((d) => d.id === tabled.document);
         const markdown = afterActionMarkdown(report);
+        // the run's own closing list (peacesim run), unwrapped
+        const told = new Narration(s).outcome(transcript, null).map((l) => lineText(l).trim());
         // every term of the last text, the status quo's too (the outcome screen lists them all)
         const sheet = runOutcome(transcript)!.terms;
         const flags = lastTextFlags(s, transcript, sheet);
@@ -92,6 +97,7 @@ describe("the last text's terms", () => {
           expect(t.flag ?? null, `${id} ${seed} ${t.issue}`).toBe(expected);
           expect(t.asIn ?? null, `${id} ${seed} ${t.issue}`).toBe(expected ? doc!.title : null);
           if (expected) {
+            expect(told, `${id} ${seed}`).toContain(keptFlagsNote(doc!.title));
             flagged++;
             if (!doc!.confirmed) whole++;
           }
@@ -99,6 +105,11 @@ describe("the last text's terms", () => {
           const line = markdown.split('\n').find((l) => l.startsWith(`- ${x.label}: ${t.value}`));
           expect(line, `${id} ${t.issue}`).toBeDefined();
           expect(line!.includes(` **${expected}** (as in `), `${id}: ${line}`).toBe(expected !== null);
+          // and the run's, flagged as the text's tabling line flags ("(unconfirmed)")
+          const said = told.find((l) => l.startsWith(`${x.label}: ${t.value}`));
+          expect(said, `${id} ${t.issue}`).toBe(
+            `${x.label}: ${t.value}${expected ? ` (${expected.toLowerCase()})` : ''}`,
+          );
         }
       }
     // the test proves something: terms keep a term's flag, terms keep a wholly unconfirmed text's flag (the

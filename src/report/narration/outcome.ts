@@ -3,6 +3,7 @@
 // collapse with the engine's blame count, or a session that waits for a person — in the run's and the report's
 // words.
 import { nameInSentence } from '../../domain/actor-names.ts';
+import { keptFlagsNote } from '../../domain/flags.ts';
 import type { RatificationCheck } from '../../domain/ratification.ts';
 import { statusQuoPackage } from '../../domain/utility.ts';
 import { runOutcome as endOf } from '../../engine/game.ts';
@@ -14,6 +15,7 @@ import { DURABILITY_CAVEAT, movingFactors } from '../durability.ts';
 import { capitalise, count, n2, n3, shift2 } from '../format.ts';
 import { holdoutWhy, walkOutCause } from '../holdout-why.ts';
 import { hypothesesOnWords } from '../hypotheses-words.ts';
+import { lastTextFlags } from '../last-text-flags.ts';
 import { noDealLine, noDealValue } from '../no-deal-values.ts';
 import { blameLine } from '../outcome-notes.ts';
 import { anticipationWords, bodies, hurdleSentence, RATIFICATION_CAVEAT } from '../ratification.ts';
@@ -146,6 +148,18 @@ function blame(v: Voice, list: readonly BlameCount[], entries: readonly Transcri
   return [say(`${intro}: ${lines.join('; ')}.`), ...(note ? [say(note)] : [])];
 }
 
+/**
+ * The last text's terms, each flagged as the tabled document it descends from flags it (as the report's "The last
+ * text" and the play screen's outcome flag them), and once, where any is, which document that is.
+ */
+function lastTerms(v: Voice, entries: readonly TranscriptEntry[], sheet: TermSheet): Line[] {
+  const kept = lastTextFlags(v.scenario, entries, sheet);
+  const lines = terms(v, sheet, 4, undefined, kept);
+  const [first] = kept.values();
+  const shown = lines.some((l) => l.spans.some((s) => s.style === 'flag'));
+  return first && shown ? [...lines, say(keptFlagsNote(first.asIn), 'dim', 4)] : lines;
+}
+
 /** The run's last lines: how it ended, with the final terms, or whom it waits for. */
 export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitingFor: string | null): Line[] {
   const last = endOf(entries);
@@ -159,7 +173,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
       ...(last.durability ? [durability(v, last.durability)] : []),
       consentOf(v, last.terms, 'The agreed text'),
       say('The agreed terms (where they differ from the status quo):'),
-      ...terms(v, last.terms, 4),
+      ...lastTerms(v, entries, last.terms),
       say('Worth to each actor:'),
       say(worth.join(', '), undefined, 4),
     ];
@@ -171,7 +185,7 @@ export function runOutcome(v: Voice, entries: readonly TranscriptEntry[], waitin
       ...(last.blame ? blame(v, last.blame, entries) : []),
       consentOf(v, last.terms, 'The last text'),
       say('The last text on the table (where it differs from the status quo):'),
-      ...terms(v, last.terms, 4),
+      ...lastTerms(v, entries, last.terms),
     ];
   if (last?.kind === 'collapsed')
     return [

@@ -9,7 +9,7 @@ import { termVariantWords } from '../contested-terms.ts';
 import { n3 } from '../format.ts';
 import { documentTermFlag, possessive } from '../words.ts';
 import { holdingOut, stepTowards } from './phrases.ts';
-import { flag, type Line, line, type Span, say, span } from './spans.ts';
+import { type Flag, flag, type Line, line, type Span, say, span } from './spans.ts';
 import type { Voice } from './voice.ts';
 
 type Entry<K extends TranscriptEntry['kind']> = Extract<TranscriptEntry, { kind: K }>;
@@ -120,7 +120,14 @@ function change(
  * document they come from, a term the record does not settle carries its flag, as a red line does (a text the
  * record does not settle at all has the flag on its title instead).
  */
-export function terms(v: Voice, sheet: TermSheet, indent: number, document?: string): Line[] {
+export function terms(
+  v: Voice,
+  sheet: TermSheet,
+  indent: number,
+  document?: string,
+  /** the last text's: each term's flag kept from the document it descends from (last-text-flags.ts) */
+  kept?: ReadonlyMap<string, { readonly flag: Flag }>,
+): Line[] {
   const doc = document === undefined ? undefined : v.scenario.documents.find((d) => d.id === document);
   return v.scenario.issues
     .filter(
@@ -131,7 +138,7 @@ export function terms(v: Voice, sheet: TermSheet, indent: number, document?: str
         [
           span(`${x.label}: `, 'term'),
           span(v.option(x.id, sheet[x.id]!), v.report ? 'changed' : undefined),
-          ...flag(documentTermFlag(doc, x.index)),
+          ...flag(kept ? (kept.get(x.id)?.flag ?? null) : documentTermFlag(doc, x.index)),
         ],
         indent,
       ),
