@@ -51,8 +51,8 @@ export function keptFlagsNote(documentTitle: string): string {
   return `A flagged term is ${asInDocument(documentTitle)}, the text last tabled, where the record does not settle it.`;
 }
 
-/** 'as in "Title"': after a kept term's flag where each term names its document (the report's list). */
-export function asInDocument(documentTitle: string): string {
+/** 'as in "Title"': the document a kept term is as in. */
+function asInDocument(documentTitle: string): string {
   return `as in ${inQuotes(documentTitle)}`;
 }
 

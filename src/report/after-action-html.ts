@@ -2,7 +2,7 @@
 // from the narration's lines (paint-html.ts), the utility trajectories drawn as an inline SVG chart and every source
 // id linked to its entry at the end.
 
-import { asInDocument } from '../domain/flags.ts';
+import { keptFlagsNote } from '../domain/flags.ts';
 import {
   type AfterActionReport,
   actorNames,
@@ -102,12 +102,14 @@ function comparison(r: AfterActionReport, name: Names): string {
       r.finalText.terms.length
         ? sub(
             r.finalText.terms.map(
-              (t) =>
-                `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}${t.asIn ? ` (${esc(asInDocument(t.asIn))})` : ''}</li>`,
+              (t) => `<li>${esc(t.label)}: <strong>${esc(t.value)}</strong>${flag(t.flag ?? '')}</li>`,
             ),
           )
         : '<p>(the status quo on every issue)</p>',
     );
+    // every flagged term is as in the same document, the one last tabled: named once under the list
+    const asIn = r.finalText.terms.find((t) => t.asIn)?.asIn;
+    if (asIn) parts.push(`<p>${esc(keptFlagsNote(asIn))}</p>`);
   }
   parts.push(`<p>${esc(comparisonIntro(r.comparison, r.finalText?.agreed === true))}</p>`);
   const c = r.comparison;

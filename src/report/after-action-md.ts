@@ -1,7 +1,7 @@
 // The after-action report in markdown: the model laid out as headings, lists and two compact tables; the timeline
 // is the narration's lines (paint-md.ts).
 
-import { asInDocument } from '../domain/flags.ts';
+import { keptFlagsNote } from '../domain/flags.ts';
 import {
   type AfterActionReport,
   actorNames,
@@ -113,10 +113,10 @@ export function afterActionMarkdown(r: AfterActionReport): string {
   if (r.finalText) {
     push(`The ${r.finalText.agreed ? 'agreed' : 'last'} text, where it differs from the status quo:`, '');
     if (!r.finalText.terms.length) push('- (the status quo on every issue)');
-    for (const t of r.finalText.terms)
-      push(
-        `- ${mdLine(t.label)}: ${md(t.value)}${mdFlag(t.flag ?? '')}${t.asIn ? ` (${md(asInDocument(t.asIn))})` : ''}`,
-      );
+    for (const t of r.finalText.terms) push(`- ${mdLine(t.label)}: ${md(t.value)}${mdFlag(t.flag ?? '')}`);
+    // every flagged term is as in the same document, the one last tabled: named once under the list
+    const asIn = r.finalText.terms.find((t) => t.asIn)?.asIn;
+    if (asIn) push('', md(keptFlagsNote(asIn)));
     push('');
   }
   push(mdLine(comparisonIntro(r.comparison, r.finalText?.agreed === true)));
