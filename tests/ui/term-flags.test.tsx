@@ -1,7 +1,7 @@
 // The explorer marks a tabled document's term the record does not settle with the flag every command writes, " (unconfirmed)" /
 // " (recall)", where it lists the document's terms: the sandbox's term sheet (while the term is the document's: one
-// the student changed is theirs), the selected term's line ("(as tabled (unconfirmed))", "(tabled: … (unconfirmed))")
-// and the issue overlay's "(tabled (unconfirmed))" row; none on the terms of a document unconfirmed as a whole (its
+// the student changed is theirs), the selected term's line ("(as tabled [unconfirmed])", "(tabled: … [unconfirmed])")
+// and the issue overlay's "(tabled [unconfirmed])" row; none on the terms of a document unconfirmed as a whole (its
 // title carries the mark). Every expectation is derived from the scenario's data.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NegotiationDocument } from '../../src/domain/types.ts';
@@ -77,14 +77,14 @@ describe("the explorer marks a tabled document's unsettled terms", () => {
     const ui = await sandbox(s.id, d.id);
     const row = displayOrder(s).indexOf(issue.index);
     await ui.press(...Array.from({ length: row }, () => KEY.down));
-    expect(flat(ui.lines())).toContain(`${issue.label}: ${tabled} (as tabled (unconfirmed))`);
+    expect(flat(ui.lines())).toContain(`${issue.label}: ${tabled} (as tabled [unconfirmed])`);
     // the overlay's row of the document's option
     await ui.press('i');
-    expect(flat(ui.lines())).toContain('(tabled (unconfirmed))');
+    expect(flat(ui.lines())).toContain('(tabled [unconfirmed])');
     await ui.press(KEY.esc);
     await ui.press(term.option === 0 ? KEY.right : KEY.left);
     const other = issue.options[term.option === 0 ? 1 : term.option - 1]!.label;
-    expect(flat(ui.lines())).toContain(`${issue.label}: ${other} (tabled: ${tabled} (unconfirmed))`);
+    expect(flat(ui.lines())).toContain(`${issue.label}: ${other} (tabled: ${tabled} [unconfirmed])`);
     // the term on the sheet is the student's now: no mark after it
     const sheetRow = leftPane(ui.lines()).find((l) => l.includes(` ${issue.label} `))!;
     expect(sheetRow).not.toContain('(unconfirmed)');

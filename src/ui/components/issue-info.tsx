@@ -6,10 +6,10 @@ import type { Dispatch } from 'react';
 import { contestedTerms } from '../../analysis/contested.ts';
 import { nameAtStart, nameInSentence } from '../../domain/actor-names.ts';
 import { evaluatePackage, redLineOf, verdictOf } from '../../domain/evaluate.ts';
+import { documentTermFlag, flagInParentheses } from '../../domain/flags.ts';
 import { contestedTermWords } from '../../report/contested-terms.ts';
 import { cells } from '../../report/format.ts';
 import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
-import { documentTermFlagText } from '../../report/words.ts';
 import { useKeys } from '../hooks/use-keys.ts';
 import { whichKey } from '../key-binding.ts';
 import { ISSUE_KEYS } from '../keys.ts';
@@ -113,7 +113,13 @@ export function IssueInfo({ state, dispatch, width, height, active }: IssueInfoP
   const labelSpans = (option: number, isRow: boolean): Span[] => [
     { text: issue.options[option]!.label, bold: isRow },
     ...(sandbox.base[issue.index] === option
-      ? [{ text: ` (tabled${documentTermFlagText(doc, issue.index)})`, dim: true, give: 'never' as const }]
+      ? [
+          {
+            text: ` (tabled${flagInParentheses(documentTermFlag(doc, issue.index))})`,
+            dim: true,
+            give: 'never' as const,
+          },
+        ]
       : []),
   ];
   const labelRows = order.map((option, k) => wrappedHeight(labelSpans(option, k === row), labelWidth - 1));

@@ -7,6 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { contestedTerms } from '../../analysis/contested.ts';
 import { nameInSentence } from '../../domain/actor-names.ts';
 import { evaluatePackage } from '../../domain/evaluate.ts';
+import { documentTermFlag, flagInParentheses } from '../../domain/flags.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import { ratificationOf } from '../../domain/ratification.ts';
 import { contestedTermWords } from '../../report/contested-terms.ts';
@@ -109,9 +110,10 @@ export function SandboxScreen({ state, dispatch, width, height, active }: Screen
   const selectedLine: Span[] = [
     { text: `${issue.label}: `, bold: true },
     { text: option.label, ...(option === tabled ? {} : { color: theme.changed }) },
-    // the document's term carries its own flag when the record does not settle it (the issue's is another)
+    // the document's term carries its own flag when the record does not settle it (the issue's is another), in
+    // square brackets inside the parentheses
     {
-      text: `${option === tabled ? ' (as tabled' : ` (tabled: ${tabled.label}`}${documentTermFlagText(doc, issue.index)})`,
+      text: `${option === tabled ? ' (as tabled' : ` (tabled: ${tabled.label}`}${flagInParentheses(documentTermFlag(doc, issue.index))})`,
       dim: true,
     },
     ...(issue.confirmed ? [] : [{ text: ' (unconfirmed)', dim: true }]),
