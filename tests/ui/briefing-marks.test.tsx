@@ -50,6 +50,35 @@ describe("the private view's marks", () => {
     expect(frame).toContain(team.name);
   });
 
+  it('should mark each preference applied before its earliest source with that source, under its issue, and no other', async () => {
+    const { s, ui } = await openingCard();
+    const team = s.actors[s.documents.find((d) => d.id === s.protocol.opening)!.tabledBy]!;
+    const early = appliedBeforeRecord(s, s.date).filter(
+      (e) => e.actor === team.id && e.kind === 'preference',
+    );
+    const weighed = s.issues.filter((x) => (team.weights[x.index] ?? 0) > 0);
+    // the opening team weighs an issue whose preference is applied early and others not, or the test proves nothing
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.length).toBeLessThan(weighed.length);
+    const lines = ui.lines();
+    const starts = weighed.map((x) => lines.findIndex((l) => l.trimStart().startsWith(`${x.label} `)));
+    expect(starts.every((k) => k >= 0)).toBe(true);
+    const end = lines.findIndex(
+      (l, k) => k > Math.max(...starts) && /^\s*(\+\d+ more|a accept|e edit)/.test(l),
+    );
+    weighed.forEach((x, j) => {
+      // the issue's rows: its own, and those under it up to the next issue (or the end of the list)
+      const next = Math.min(...starts.filter((k) => k > starts[j]!), end < 0 ? lines.length : end);
+      const rows = lines.slice(starts[j], next).join(' ').replace(/\s+/g, ' ');
+      const e = early.find((p) => p.id === x.id);
+      if (e)
+        expect(rows, x.id).toContain(
+          `${GLYPH.before} before its earliest source (${e.earliest!.source}, ${e.earliest!.date}); the reason: peacesim brief`,
+        );
+      else expect(rows, x.id).not.toContain(GLYPH.before);
+    });
+  });
+
   it("should mark each issue's weight with the basis the scenario gives it", async () => {
     const { s, ui } = await openingCard();
     const team = s.actors[s.documents.find((d) => d.id === s.protocol.opening)!.tabledBy]!;

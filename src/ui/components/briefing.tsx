@@ -158,11 +158,14 @@ export function Briefing({
   // broken red lines first: they are what the team must see when the list is cut
   const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
   const asides = redLineAsides(scenario, actor, redLines);
-  // a red line the scenario applies before its earliest source carries the transcript's mark and the words of its
-  // note; its reason's paragraph is the brief's (the card has no room for it)
-  const early = appliedBeforeRecord(scenario, scenario.date).filter(
-    (e) => e.actor === actor.id && e.kind === 'redLine',
-  );
+  // a red line or preference the scenario applies before its earliest source carries the transcript's mark and the
+  // words of its note; its reason's paragraph is the brief's (the card has no room for it)
+  const applied = appliedBeforeRecord(scenario, scenario.date).filter((e) => e.actor === actor.id);
+  const early = applied.filter((e) => e.kind === 'redLine');
+  const earlyPreference = (issue: number) =>
+    applied.find((e) => e.kind === 'preference' && e.id === scenario.issues[issue]!.id);
+  const preferenceNote = (issue: number): Span[] =>
+    beforeRecordSpans(earlyPreference(issue), theme, 'peacesim brief');
   const red = redLines.map((r, k) => ({
     r,
     spans: [
@@ -187,11 +190,17 @@ export function Briefing({
       ...(flag ? [{ text: flag, dim: true }] : []),
     ];
   };
-  const issueRows = issues.map(({ x }) =>
-    Math.max(
-      wrapSpans(labelSpans(x.index), labelWidth).length,
-      wrapSpans(saysSpans(x.index), optionWidth).length,
-    ),
+  // a preference applied before its earliest source says so on a row of its own under the issue, as wide as the card
+  const noteRows = (issue: number) => {
+    const note = preferenceNote(issue);
+    return note.length ? wrapSpans(note, width - NOTE_INDENT).length : 0;
+  };
+  const issueRows = issues.map(
+    ({ x }) =>
+      Math.max(
+        wrapSpans(labelSpans(x.index), labelWidth).length,
+        wrapSpans(saysSpans(x.index), optionWidth).length,
+      ) + noteRows(x.index),
   );
   const [listRows, redRows] = splitRedRows(
     asking ? asks.length + 2 : issueRows.reduce((a, b) => a + b, 0) + 1,
@@ -247,20 +256,28 @@ export function Briefing({
           {issues.slice(0, issueFit.shown).map(({ x, weight }) => {
             const option = pkg[x.index]!;
             const value = actor.preferences[x.index]?.values[option] ?? 0;
+            const note = preferenceNote(x.index);
             return (
-              <Box key={x.id} width={width} flexShrink={0}>
-                <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
-                  <Wrapped width={labelWidth} spans={labelSpans(x.index)} />
+              <Box key={x.id} width={width} flexDirection="column" flexShrink={0}>
+                <Box width={width} flexShrink={0}>
+                  <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
+                    <Wrapped width={labelWidth} spans={labelSpans(x.index)} />
+                  </Box>
+                  <Box width={5} flexShrink={0}>
+                    <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
+                  </Box>
+                  <Box width={optionWidth} flexShrink={0} marginLeft={1}>
+                    <Wrapped width={optionWidth} spans={saysSpans(x.index)} />
+                  </Box>
+                  <Box width={7} flexShrink={0} justifyContent="flex-end">
+                    <Text bold>{fix3(value)}</Text>
+                  </Box>
                 </Box>
-                <Box width={5} flexShrink={0}>
-                  <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
-                </Box>
-                <Box width={optionWidth} flexShrink={0} marginLeft={1}>
-                  <Wrapped width={optionWidth} spans={saysSpans(x.index)} />
-                </Box>
-                <Box width={7} flexShrink={0} justifyContent="flex-end">
-                  <Text bold>{fix3(value)}</Text>
-                </Box>
+                {note.length ? (
+                  <Box paddingLeft={NOTE_INDENT} flexShrink={0}>
+                    <Wrapped width={width - NOTE_INDENT} spans={note} />
+                  </Box>
+                ) : null}
               </Box>
             );
           })}
@@ -286,6 +303,8 @@ export function Briefing({
 
 /** The columns of a red line's mark ("  ✗ broken "), before its wrapped text. */
 const RED_MARK = 11;
+/** The columns before the note under an issue whose preference is applied before its earliest source (" † before …"). */
+const NOTE_INDENT = 3;
 /** The rows the issues (or the asks) keep however long the red lines: a title and a few of the heaviest. */
 const LIST_MIN = 4;
 const ASKS_MIN = 6;
