@@ -16,6 +16,7 @@ import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, beforeRecordSpans, fix3, shortName } from '../words.ts';
 import { CheckList } from './check-list.tsx';
+import { brokenWords, More, moreWords, weakerMarks } from './folded-row.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -155,17 +156,27 @@ export function Briefing({
   // the private heading, the move, a blank, the worth, its bar, the verdict, the footer: the lists get the rest
   const free = Math.max(0, height - (3 + lines(moveSpans, 2) + worthRows + verdictRows + footer));
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
-  // broken red lines first: they are what the team must see when the list is cut
-  const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
-  const asides = redLineAsides(scenario, actor, redLines);
   // a red line or preference the scenario applies before its earliest source carries the transcript's mark and the
   // words of its note; its reason's paragraph is the brief's (the card has no room for it)
   const applied = appliedBeforeRecord(scenario, scenario.date).filter((e) => e.actor === actor.id);
   const early = applied.filter((e) => e.kind === 'redLine');
+  const redMarks = (r: Actor['redLines'][number]) =>
+    weakerMarks(
+      r.basis,
+      early.some((e) => e.id === r.id),
+      r,
+    );
+  // broken red lines first: they are what the team must see when the list is cut; then those on a weaker basis than
+  // a settled statement, whose marks the team must see before it leans on them; each group in the scenario's order
+  const rank = (r: Actor['redLines'][number]) => (broken.has(r.id) ? 0 : redMarks(r).length ? 1 : 2);
+  const redLines = [...actor.redLines].sort((a, b) => rank(a) - rank(b));
+  const asides = redLineAsides(scenario, actor, redLines);
   const earlyPreference = (issue: number) =>
     applied.find((e) => e.kind === 'preference' && e.id === scenario.issues[issue]!.id);
   const preferenceNote = (issue: number): Span[] =>
     beforeRecordSpans(earlyPreference(issue), theme, 'peacesim brief');
+  const issueMarks = (issue: number) =>
+    weakerMarks(actor.preferences[issue]?.basis ?? 'assumption', earlyPreference(issue) !== undefined);
   const red = redLines.map((r, k) => ({
     r,
     spans: [
@@ -243,7 +254,14 @@ export function Briefing({
         );
       })}
       {redFit.more && redRows > 1 ? (
-        <More count={redFit.more} what="red line" note=" (peacesim brief lists them all)" />
+        <More
+          text={moreWords(
+            'red line',
+            red.slice(redFit.shown).map(({ r }) => redMarks(r)),
+            { lead: brokenWords(red.slice(redFit.shown).filter(({ r }) => broken.has(r.id)).length) },
+            width - 2,
+          )}
+        />
       ) : null}
       {asking ? (
         <Asks options={asks} actor={actor} width={width} rows={listRows} onSubmit={onReject} />
@@ -282,7 +300,14 @@ export function Briefing({
             );
           })}
           {issueFit.more && listRows > 1 ? (
-            <More count={issueFit.more} what="issue" note=" (lighter ones; peacesim brief lists them all)" />
+            <More
+              text={moreWords(
+                'issue',
+                issues.slice(issueFit.shown).map(({ x }) => issueMarks(x.index)),
+                { asides: ['lighter ones'] },
+                width - 2,
+              )}
+            />
           ) : null}
           <Box flexGrow={1} />
           {turn.error ? (
@@ -363,17 +388,6 @@ export function fitRows(
   let shown = 0;
   while (shown < heights.length && used + heights[shown]! <= rows - 1) used += heights[shown++]!;
   return { shown, more: heights.length - shown };
-}
-
-/** The row that stands for the part of a list that was cut. */
-function More({ count, what, note = '' }: { count: number; what: string; note?: string }) {
-  return (
-    <Text dimColor wrap="truncate-end">
-      {'  '}+{count} more {what}
-      {count > 1 ? 's' : ''}
-      {note}
-    </Text>
-  );
 }
 
 interface AskOption {
