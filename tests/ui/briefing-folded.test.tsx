@@ -100,6 +100,10 @@ describe('what the private view folds away', () => {
             folding.filter((x) => weakerIssue(x.index)).length,
             'marked',
           );
+          // "lighter ones" only when every folded issue weighs less than the last shown: weights tie often
+          const last = team.weights[heaviest[issueRows - 1]!.index]!;
+          const lighter = folding.every((x) => team.weights[x.index]! < last - 1e-9);
+          expect(issueMore, `${rows} rows`).not.toContain(lighter ? 'none heavier' : 'lighter ones');
         }
         ui.unmount();
         unmount = undefined;
@@ -121,6 +125,24 @@ describe('what the private view folds away', () => {
     expect(frame).toMatch(/\+\d+ more red lines? /);
     for (const e of early)
       expect(frame).toContain(team.redLines.find((r) => r.id === e.id)!.text.replace(/\s+/g, ' '));
+  });
+});
+
+describe('a team without red lines', () => {
+  it("should say it holds none rather than leave the heading out (june-2024-terms, the EU's card)", async () => {
+    const s = scenario('june-2024-terms');
+    const none = s.actors.filter((a) => a.redLines.length === 0);
+    expect(none.map((a) => a.id)).toContain('eu');
+    for (const a of s.actors.filter((x) => ['eu', 'us'].includes(x.id))) {
+      const ui = await openPrivateView('june-2024-terms', s, [a.id], { columns: 80, rows: 24 });
+      unmount = ui.unmount;
+      expect(
+        ui.lines().some((l) => l.startsWith('Your red lines: none')),
+        a.id,
+      ).toBe(a.redLines.length === 0);
+      ui.unmount();
+      unmount = undefined;
+    }
   });
 });
 

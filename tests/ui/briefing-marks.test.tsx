@@ -95,6 +95,28 @@ describe("the private view's marks", () => {
     }
   });
 
+  it('should mark the margin over no deal, or the shortfall, with the basis of the value of no deal', async () => {
+    // istanbul-2022: Russia may accept its own draft; tutorial-bilateral: South's opening text falls short of no deal
+    const cases = [
+      ['istanbul-2022', 'russia', 'better than no deal'],
+      ['tutorial-bilateral', 'south', 'less than no deal'],
+    ] as const;
+    for (const [id, actor, words] of cases) {
+      const s = scenario(id);
+      const team = s.actors[s.actorIndex.get(actor)!]!;
+      const mark = basisMark(team.reservation.basis);
+      // a value of no deal the modeller assumed, or the test proves nothing
+      expect(mark, id).not.toBe('');
+      const ui = await openPrivateView(id, s, [actor], { columns: 80, rows: 24 });
+      unmount = ui.unmount;
+      expect(ui.frame().replace(/\s+/g, ' '), id).toMatch(
+        new RegExp(`\\d\\.\\d+ ${words} \\[${mark.slice(1, -1)}\\][.:]`),
+      );
+      ui.unmount();
+      unmount = undefined;
+    }
+  });
+
   it('should tell the team answering the document it tabled that the text is its own', async () => {
     const { s, ui } = await openingCard();
     const opening = s.documents.find((d) => d.id === s.protocol.opening)!;

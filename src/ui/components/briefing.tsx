@@ -16,7 +16,7 @@ import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, beforeRecordSpans, fix3, shortName } from '../words.ts';
 import { CheckList } from './check-list.tsx';
-import { brokenWords, More, moreWords, weakerMarks } from './folded-row.tsx';
+import { brokenWords, fitRows, lighterWords, More, moreWords, weakerMarks } from './folded-row.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -105,7 +105,10 @@ export function Briefing({
     Math.max(...issues.map((e) => labelText(e.x.index).length), 8),
   );
   const barWidth = Math.max(10, Math.min(30, width - 30));
-  const verdictSpans = v.violations.length
+  // a margin over no deal is only as firm as the value of no deal it is taken from: it carries that value's mark
+  const basis = basisText(v.reservationBasis);
+  const noDealMark: Span[] = basis ? [{ text: basis, color: theme.warn, give: 'never' }] : [];
+  const verdictSpans: Span[] = v.violations.length
     ? [
         {
           text: `${GLYPH.reject} It breaks your red line${v.violations.length > 1 ? 's' : ''}: you cannot accept it.`,
@@ -116,22 +119,25 @@ export function Briefing({
     : v.accepts
       ? [
           {
-            text: `${GLYPH.accept} You may accept it: ${fix3(v.margin)} better than no deal.`,
+            text: `${GLYPH.accept} You may accept it: ${fix3(v.margin)} better than no deal`,
             color: theme.accept,
             bold: true,
           },
+          ...noDealMark,
+          { text: '.', color: theme.accept, bold: true },
         ]
       : [
           {
-            text: `${GLYPH.reject} It is worth ${fixed(-v.margin, digitsApart([[-v.margin, 0]]))} less than no deal: you cannot accept it as it stands.`,
+            text: `${GLYPH.reject} It is worth ${fixed(-v.margin, digitsApart([[-v.margin, 0]]))} less than no deal`,
             color: theme.reject,
             bold: true,
           },
+          ...noDealMark,
+          { text: ': you cannot accept it as it stands.', color: theme.reject, bold: true },
         ];
 
   const moveSpans: Span[] = [{ text: 'Your move: ', bold: true }, { text: MOVE_WORDS[turn.move] }];
   const errorSpans: Span[] = [{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }];
-  const basis = basisText(v.reservationBasis);
   // the full stop rides on the last word: a line break never leaves it alone on a row
   // a team answering a document it tabled is told the text is its own, as the run tells it ("the text it tabled")
   const own = document !== undefined && scenario.actors[document.tabledBy]?.id === actor.id;
@@ -154,7 +160,9 @@ export function Briefing({
   const worthRows = wrapSpans(worthSpans, width).length;
   const verdictRows = turn.move === 'respond' ? wrapSpans(verdictSpans, width).length : 1;
   // the private heading, the move, a blank, the worth, its bar, the verdict, the footer: the lists get the rest
-  const free = Math.max(0, height - (3 + lines(moveSpans, 2) + worthRows + verdictRows + footer));
+  // a team that holds no red lines is told so on a row of its own: with no heading it could think them cut away
+  const none = actor.redLines.length === 0 ? 1 : 0;
+  const free = Math.max(0, height - (3 + lines(moveSpans, 2) + worthRows + verdictRows + footer + none));
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
   // a red line or preference the scenario applies before its earliest source carries the transcript's mark and the
   // words of its note; its reason's paragraph is the brief's (the card has no room for it)
@@ -213,13 +221,16 @@ export function Briefing({
         wrapSpans(saysSpans(x.index), optionWidth).length,
       ) + noteRows(x.index),
   );
-  const [listRows, redRows] = splitRedRows(
+  const [splitRows, redRows] = splitRedRows(
     asking ? asks.length + 2 : issueRows.reduce((a, b) => a + b, 0) + 1,
     heights,
     free,
     asking,
   );
   const redFit = fitRows(heights, redRows - 1);
+  // the rows the red lines leave when the next one is too tall for them go to the list, not to a blank
+  const redUsed = redRows > 1 ? 1 + sum(heights.slice(0, redFit.shown)) + (redFit.more ? 1 : 0) : redRows;
+  const listRows = splitRows + Math.max(0, redRows - redUsed);
   const issueFit = fitRows(issueRows, listRows - 1);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -239,6 +250,11 @@ export function Briefing({
         </Text>
       )}
       {redRows ? <Text bold>Your red lines</Text> : null}
+      {none ? (
+        <Text>
+          <Text bold>Your red lines</Text>: none
+        </Text>
+      ) : null}
       {red.slice(0, redFit.shown).map(({ r, spans }) => {
         const b = broken.has(r.id);
         // the whole statement, wrapped under itself: a red line cut short can lose the very condition it sets
@@ -304,7 +320,7 @@ export function Briefing({
               text={moreWords(
                 'issue',
                 issues.slice(issueFit.shown).map(({ x }) => issueMarks(x.index)),
-                { asides: ['lighter ones'] },
+                { asides: [lighterWords(issues, issueFit.shown)] },
                 width - 2,
               )}
             />
@@ -325,6 +341,8 @@ export function Briefing({
     </Box>
   );
 }
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** The columns of a red line's mark ("  ✗ broken "), before its wrapped text. */
 const RED_MARK = 11;
@@ -375,19 +393,6 @@ export function splitRedRows(
   if (list + red <= rows) return [list, red];
   const redRows = Math.max(0, Math.min(red, rows - Math.min(list, asking ? ASKS_MIN : LIST_MIN)));
   return [rows - redRows, redRows];
-}
-
-/** How many items of these heights fit in `rows`, keeping a row for "+N more" when some are cut. */
-export function fitRows(
-  heights: readonly number[],
-  rows: number,
-): { readonly shown: number; readonly more: number } {
-  const total = heights.reduce((a, b) => a + b, 0);
-  if (total <= rows) return { shown: heights.length, more: 0 };
-  let used = 0;
-  let shown = 0;
-  while (shown < heights.length && used + heights[shown]! <= rows - 1) used += heights[shown++]!;
-  return { shown, more: heights.length - shown };
 }
 
 interface AskOption {

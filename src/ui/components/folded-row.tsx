@@ -1,10 +1,23 @@
-// The row that stands for the part of a list the private view folds away when the terminal is short: how many, and
-// what among them the team must not miss unsaid — the red lines the text breaks, the items resting on less than a
-// settled statement — with where to read them all.
+// What a list shows in the rows it has (fitRows), and the row that stands for the part the private view folds away
+// when the terminal is short: how many, and what among them the team must not miss unsaid — the red lines the text
+// breaks, the items resting on less than a settled statement — with where to read them all.
 import { Text } from 'ink';
 import { basisMark } from '../../domain/basis.ts';
 import type { BasisKind } from '../../domain/types.ts';
 import { GLYPH } from '../theme.ts';
+
+/** How many items of these heights fit in `rows`, keeping a row for "+N more" when some are cut. */
+export function fitRows(
+  heights: readonly number[],
+  rows: number,
+): { readonly shown: number; readonly more: number } {
+  const total = heights.reduce((a, b) => a + b, 0);
+  if (total <= rows) return { shown: heights.length, more: 0 };
+  let used = 0;
+  let shown = 0;
+  while (shown < heights.length && used + heights[shown]! <= rows - 1) used += heights[shown++]!;
+  return { shown, more: heights.length - shown };
+}
 
 /**
  * The marks of an item resting on less than a settled statement, in the words the card shows them: † applied before its
@@ -53,6 +66,17 @@ export function moreWords(
 
 /** How many of the red lines folded away the text breaks, said first on their row (none: nothing to say). */
 export const brokenWords = (n: number) => (n ? [`${n} broken`] : []);
+
+/**
+ * What the issues folded away weigh against those shown: "lighter ones" only when every one of them is; an issue as
+ * heavy as the last shown (weights tie often) is not lighter, and the list's order alone says none is heavier.
+ */
+export function lighterWords(issues: readonly { readonly weight: number }[], shown: number): string {
+  const last = issues[shown - 1]?.weight;
+  return last !== undefined && issues.slice(shown).every((e) => e.weight < last - 1e-9)
+    ? 'lighter ones'
+    : 'none heavier';
+}
 
 /** The row that stands for the part of a list that was cut. */
 export function More({ text }: { text: string }) {
