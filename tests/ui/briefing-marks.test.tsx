@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { basisMark } from '../../src/domain/basis.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
+import { ownRedLineSpans } from '../../src/ui/components/briefing.tsx';
 import { GLYPH } from '../../src/ui/theme.ts';
 import { openPrivateView } from './private-view.tsx';
 import { scenario } from './render.tsx';
@@ -115,6 +116,21 @@ describe("the private view's marks", () => {
       ui.unmount();
       unmount = undefined;
     }
+  });
+
+  it('should flag a red line the record recalls as recall, as the brief does, and one it does not settle as unconfirmed', () => {
+    // no shipped red line is a recall: an unconfirmed one of istanbul-2022, and the same line as a recall
+    const s = scenario('istanbul-2022');
+    const line = s.actors.flatMap((a) => a.redLines).find((r) => !r.confirmed)!;
+    expect(line).toBeDefined();
+    const words = (r: typeof line) =>
+      ownRedLineSpans(r, undefined)
+        .map((x) => x.text)
+        .join('');
+    expect(words(line)).toContain(`${line.text}`);
+    expect(words(line)).toMatch(/ \(unconfirmed\)$/);
+    expect(words({ ...line, recall: true })).toMatch(/ \(recall\)$/);
+    expect(words({ ...line, confirmed: true })).not.toMatch(/\((unconfirmed|recall)\)/);
   });
 
   it('should tell the team answering the document it tabled that the text is its own', async () => {

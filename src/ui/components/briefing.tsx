@@ -365,7 +365,10 @@ export function ownRedLineSpans(
   return [
     { text: r.text },
     ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
-    ...(r.confirmed ? [] : [{ text: ' (unconfirmed)', color: warn, give: 'never' as const }]),
+    // the record's flag in the words `peacesim brief` gives it: a recall is commonly reported, not merely unsettled
+    ...(r.recall || !r.confirmed
+      ? [{ text: r.recall ? ' (recall)' : ' (unconfirmed)', color: warn, give: 'never' as const }]
+      : []),
     ...(aside ? [{ text: ` (${aside})`, dim: true, give: 'first' as const }] : []),
   ];
 }
