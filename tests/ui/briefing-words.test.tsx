@@ -4,7 +4,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { withBasis } from '../../src/domain/basis.ts';
-import { fitRows, splitRedRows } from '../../src/ui/components/briefing.tsx';
+import { splitRedRows } from '../../src/ui/components/briefing.tsx';
+import { fitRows } from '../../src/ui/components/folded-row.tsx';
 import { playState } from '../../src/ui/state/app.ts';
 import { type PlayGame, startGame } from '../../src/ui/state/play.ts';
 import { openPlay } from '../../src/ui/state/play-view.ts';

@@ -16,6 +16,7 @@ import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, beforeRecordSpans, fix3, shortName } from '../words.ts';
 import { CheckList } from './check-list.tsx';
+import { brokenWords, fitRows, lighterWords, More, moreWords, weakerMarks } from './folded-row.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -104,7 +105,10 @@ export function Briefing({
     Math.max(...issues.map((e) => labelText(e.x.index).length), 8),
   );
   const barWidth = Math.max(10, Math.min(30, width - 30));
-  const verdictSpans = v.violations.length
+  // a margin over no deal is only as firm as the value of no deal it is taken from: it carries that value's mark
+  const basis = basisText(v.reservationBasis);
+  const noDealMark: Span[] = basis ? [{ text: basis, color: theme.warn, give: 'never' }] : [];
+  const verdictSpans: Span[] = v.violations.length
     ? [
         {
           text: `${GLYPH.reject} It breaks your red line${v.violations.length > 1 ? 's' : ''}: you cannot accept it.`,
@@ -115,22 +119,25 @@ export function Briefing({
     : v.accepts
       ? [
           {
-            text: `${GLYPH.accept} You may accept it: ${fix3(v.margin)} better than no deal.`,
+            text: `${GLYPH.accept} You may accept it: ${fix3(v.margin)} better than no deal`,
             color: theme.accept,
             bold: true,
           },
+          ...noDealMark,
+          { text: '.', color: theme.accept, bold: true },
         ]
       : [
           {
-            text: `${GLYPH.reject} It is worth ${fixed(-v.margin, digitsApart([[-v.margin, 0]]))} less than no deal: you cannot accept it as it stands.`,
+            text: `${GLYPH.reject} It is worth ${fixed(-v.margin, digitsApart([[-v.margin, 0]]))} less than no deal`,
             color: theme.reject,
             bold: true,
           },
+          ...noDealMark,
+          { text: ': you cannot accept it as it stands.', color: theme.reject, bold: true },
         ];
 
   const moveSpans: Span[] = [{ text: 'Your move: ', bold: true }, { text: MOVE_WORDS[turn.move] }];
   const errorSpans: Span[] = [{ text: `${GLYPH.reject} ${turn.error}`, color: theme.reject, bold: true }];
-  const basis = basisText(v.reservationBasis);
   // the full stop rides on the last word: a line break never leaves it alone on a row
   // a team answering a document it tabled is told the text is its own, as the run tells it ("the text it tabled")
   const own = document !== undefined && scenario.actors[document.tabledBy]?.id === actor.id;
@@ -153,16 +160,31 @@ export function Briefing({
   const worthRows = wrapSpans(worthSpans, width).length;
   const verdictRows = turn.move === 'respond' ? wrapSpans(verdictSpans, width).length : 1;
   // the private heading, the move, a blank, the worth, its bar, the verdict, the footer: the lists get the rest
-  const free = Math.max(0, height - (3 + lines(moveSpans, 2) + worthRows + verdictRows + footer));
+  // a team that holds no red lines is told so on a row of its own: with no heading it could think them cut away
+  const none = actor.redLines.length === 0 ? 1 : 0;
+  const free = Math.max(0, height - (3 + lines(moveSpans, 2) + worthRows + verdictRows + footer + none));
   const asks = asking ? askOptions(scenario, actor, pkg) : [];
-  // broken red lines first: they are what the team must see when the list is cut
-  const redLines = [...actor.redLines].sort((a, b) => Number(broken.has(b.id)) - Number(broken.has(a.id)));
+  // a red line or preference the scenario applies before its earliest source carries the transcript's mark and the
+  // words of its note; its reason's paragraph is the brief's (the card has no room for it)
+  const applied = appliedBeforeRecord(scenario, scenario.date).filter((e) => e.actor === actor.id);
+  const early = applied.filter((e) => e.kind === 'redLine');
+  const redMarks = (r: Actor['redLines'][number]) =>
+    weakerMarks(
+      r.basis,
+      early.some((e) => e.id === r.id),
+      r,
+    );
+  // broken red lines first: they are what the team must see when the list is cut; then those on a weaker basis than
+  // a settled statement, whose marks the team must see before it leans on them; each group in the scenario's order
+  const rank = (r: Actor['redLines'][number]) => (broken.has(r.id) ? 0 : redMarks(r).length ? 1 : 2);
+  const redLines = [...actor.redLines].sort((a, b) => rank(a) - rank(b));
   const asides = redLineAsides(scenario, actor, redLines);
-  // a red line the scenario applies before its earliest source carries the transcript's mark and the words of its
-  // note; its reason's paragraph is the brief's (the card has no room for it)
-  const early = appliedBeforeRecord(scenario, scenario.date).filter(
-    (e) => e.actor === actor.id && e.kind === 'redLine',
-  );
+  const earlyPreference = (issue: number) =>
+    applied.find((e) => e.kind === 'preference' && e.id === scenario.issues[issue]!.id);
+  const preferenceNote = (issue: number): Span[] =>
+    beforeRecordSpans(earlyPreference(issue), theme, 'peacesim brief');
+  const issueMarks = (issue: number) =>
+    weakerMarks(actor.preferences[issue]?.basis ?? 'assumption', earlyPreference(issue) !== undefined);
   const red = redLines.map((r, k) => ({
     r,
     spans: [
@@ -187,19 +209,28 @@ export function Briefing({
       ...(flag ? [{ text: flag, dim: true }] : []),
     ];
   };
-  const issueRows = issues.map(({ x }) =>
-    Math.max(
-      wrapSpans(labelSpans(x.index), labelWidth).length,
-      wrapSpans(saysSpans(x.index), optionWidth).length,
-    ),
+  // a preference applied before its earliest source says so on a row of its own under the issue, as wide as the card
+  const noteRows = (issue: number) => {
+    const note = preferenceNote(issue);
+    return note.length ? wrapSpans(note, width - NOTE_INDENT).length : 0;
+  };
+  const issueRows = issues.map(
+    ({ x }) =>
+      Math.max(
+        wrapSpans(labelSpans(x.index), labelWidth).length,
+        wrapSpans(saysSpans(x.index), optionWidth).length,
+      ) + noteRows(x.index),
   );
-  const [listRows, redRows] = splitRedRows(
+  const [splitRows, redRows] = splitRedRows(
     asking ? asks.length + 2 : issueRows.reduce((a, b) => a + b, 0) + 1,
     heights,
     free,
     asking,
   );
   const redFit = fitRows(heights, redRows - 1);
+  // the rows the red lines leave when the next one is too tall for them go to the list, not to a blank
+  const redUsed = redRows > 1 ? 1 + sum(heights.slice(0, redFit.shown)) + (redFit.more ? 1 : 0) : redRows;
+  const listRows = splitRows + Math.max(0, redRows - redUsed);
   const issueFit = fitRows(issueRows, listRows - 1);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -219,6 +250,11 @@ export function Briefing({
         </Text>
       )}
       {redRows ? <Text bold>Your red lines</Text> : null}
+      {none ? (
+        <Text>
+          <Text bold>Your red lines</Text>: none
+        </Text>
+      ) : null}
       {red.slice(0, redFit.shown).map(({ r, spans }) => {
         const b = broken.has(r.id);
         // the whole statement, wrapped under itself: a red line cut short can lose the very condition it sets
@@ -234,7 +270,14 @@ export function Briefing({
         );
       })}
       {redFit.more && redRows > 1 ? (
-        <More count={redFit.more} what="red line" note=" (peacesim brief lists them all)" />
+        <More
+          text={moreWords(
+            'red line',
+            red.slice(redFit.shown).map(({ r }) => redMarks(r)),
+            { lead: brokenWords(red.slice(redFit.shown).filter(({ r }) => broken.has(r.id)).length) },
+            width - 2,
+          )}
+        />
       ) : null}
       {asking ? (
         <Asks options={asks} actor={actor} width={width} rows={listRows} onSubmit={onReject} />
@@ -247,25 +290,40 @@ export function Briefing({
           {issues.slice(0, issueFit.shown).map(({ x, weight }) => {
             const option = pkg[x.index]!;
             const value = actor.preferences[x.index]?.values[option] ?? 0;
+            const note = preferenceNote(x.index);
             return (
-              <Box key={x.id} width={width} flexShrink={0}>
-                <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
-                  <Wrapped width={labelWidth} spans={labelSpans(x.index)} />
+              <Box key={x.id} width={width} flexDirection="column" flexShrink={0}>
+                <Box width={width} flexShrink={0}>
+                  <Box width={labelWidth + 2} flexShrink={0} paddingLeft={2}>
+                    <Wrapped width={labelWidth} spans={labelSpans(x.index)} />
+                  </Box>
+                  <Box width={5} flexShrink={0}>
+                    <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
+                  </Box>
+                  <Box width={optionWidth} flexShrink={0} marginLeft={1}>
+                    <Wrapped width={optionWidth} spans={saysSpans(x.index)} />
+                  </Box>
+                  <Box width={7} flexShrink={0} justifyContent="flex-end">
+                    <Text bold>{fix3(value)}</Text>
+                  </Box>
                 </Box>
-                <Box width={5} flexShrink={0}>
-                  <Text dimColor>{`${Math.round(weight * 100)}%`.padStart(4)}</Text>
-                </Box>
-                <Box width={optionWidth} flexShrink={0} marginLeft={1}>
-                  <Wrapped width={optionWidth} spans={saysSpans(x.index)} />
-                </Box>
-                <Box width={7} flexShrink={0} justifyContent="flex-end">
-                  <Text bold>{fix3(value)}</Text>
-                </Box>
+                {note.length ? (
+                  <Box paddingLeft={NOTE_INDENT} flexShrink={0}>
+                    <Wrapped width={width - NOTE_INDENT} spans={note} />
+                  </Box>
+                ) : null}
               </Box>
             );
           })}
           {issueFit.more && listRows > 1 ? (
-            <More count={issueFit.more} what="issue" note=" (lighter ones; peacesim brief lists them all)" />
+            <More
+              text={moreWords(
+                'issue',
+                issues.slice(issueFit.shown).map(({ x }) => issueMarks(x.index)),
+                { asides: [lighterWords(issues, issueFit.shown)] },
+                width - 2,
+              )}
+            />
           ) : null}
           <Box flexGrow={1} />
           {turn.error ? (
@@ -284,8 +342,12 @@ export function Briefing({
   );
 }
 
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
 /** The columns of a red line's mark ("  ✗ broken "), before its wrapped text. */
 const RED_MARK = 11;
+/** The columns before the note under an issue whose preference is applied before its earliest source (" † before …"). */
+const NOTE_INDENT = 3;
 /** The rows the issues (or the asks) keep however long the red lines: a title and a few of the heaviest. */
 const LIST_MIN = 4;
 const ASKS_MIN = 6;
@@ -303,7 +365,10 @@ export function ownRedLineSpans(
   return [
     { text: r.text },
     ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
-    ...(r.confirmed ? [] : [{ text: ' (unconfirmed)', color: warn, give: 'never' as const }]),
+    // the record's flag in the words `peacesim brief` gives it: a recall is commonly reported, not merely unsettled
+    ...(r.recall || !r.confirmed
+      ? [{ text: r.recall ? ' (recall)' : ' (unconfirmed)', color: warn, give: 'never' as const }]
+      : []),
     ...(aside ? [{ text: ` (${aside})`, dim: true, give: 'first' as const }] : []),
   ];
 }
@@ -331,30 +396,6 @@ export function splitRedRows(
   if (list + red <= rows) return [list, red];
   const redRows = Math.max(0, Math.min(red, rows - Math.min(list, asking ? ASKS_MIN : LIST_MIN)));
   return [rows - redRows, redRows];
-}
-
-/** How many items of these heights fit in `rows`, keeping a row for "+N more" when some are cut. */
-export function fitRows(
-  heights: readonly number[],
-  rows: number,
-): { readonly shown: number; readonly more: number } {
-  const total = heights.reduce((a, b) => a + b, 0);
-  if (total <= rows) return { shown: heights.length, more: 0 };
-  let used = 0;
-  let shown = 0;
-  while (shown < heights.length && used + heights[shown]! <= rows - 1) used += heights[shown++]!;
-  return { shown, more: heights.length - shown };
-}
-
-/** The row that stands for the part of a list that was cut. */
-function More({ count, what, note = '' }: { count: number; what: string; note?: string }) {
-  return (
-    <Text dimColor wrap="truncate-end">
-      {'  '}+{count} more {what}
-      {count > 1 ? 's' : ''}
-      {note}
-    </Text>
-  );
 }
 
 interface AskOption {

@@ -16,7 +16,7 @@ import { type Span, wrapSpans } from '../layout.ts';
 import type { Outcome } from '../state/play.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { fix3, plural } from '../words.ts';
-import { fitRows } from './briefing.tsx';
+import { fitRows } from './folded-row.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
