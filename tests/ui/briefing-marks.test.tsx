@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { basisMark } from '../../src/domain/basis.ts';
 import { appliedBeforeRecord } from '../../src/domain/on-record.ts';
-import { ownRedLineSpans } from '../../src/ui/components/briefing.tsx';
+import { ownRedLineSpans } from '../../src/ui/components/team-red-lines.ts';
 import { GLYPH } from '../../src/ui/theme.ts';
 import { openPrivateView } from './private-view.tsx';
 import { scenario } from './render.tsx';

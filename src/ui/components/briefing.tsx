@@ -4,19 +4,19 @@
 // height exactly: the lists of red lines, issues and asks are cut to the rows left, with a "+N more" row.
 import { Box, Text } from 'ink';
 import { basisMark } from '../../domain/basis.ts';
-import { brokenConstraints, redLineOf, verdictOf } from '../../domain/evaluate.ts';
+import { brokenConstraints, verdictOf } from '../../domain/evaluate.ts';
 import { documentTermFlagText, unconfirmedFlag } from '../../domain/flags.ts';
 import { appliedBeforeRecord } from '../../domain/on-record.ts';
 import type { Actor, NegotiationDocument, Scenario } from '../../domain/types.ts';
 import { issueCosts } from '../../domain/utility.ts';
 import { digitsApart, fixed } from '../../report/format.ts';
-import { aboveRef, versionAsides } from '../../report/red-line-versions.ts';
 import { type Span, wrapSpans } from '../layout.ts';
 import type { TurnView } from '../state/play-view.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, beforeRecordSpans, fix3, shortName } from '../words.ts';
 import { CheckList } from './check-list.tsx';
 import { brokenWords, fitRows, lighterWords, More, moreWords, weakerMarks } from './folded-row.tsx';
+import { redLineAsides, teamRedLineSpans } from './team-red-lines.ts';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
 
@@ -187,14 +187,7 @@ export function Briefing({
     weakerMarks(actor.preferences[issue]?.basis ?? 'assumption', earlyPreference(issue) !== undefined);
   const red = redLines.map((r, k) => ({
     r,
-    spans: [
-      ...ownRedLineSpans(r, theme.warn, asides[k]),
-      ...beforeRecordSpans(
-        early.find((e) => e.id === r.id),
-        theme,
-        'peacesim brief',
-      ),
-    ],
+    spans: teamRedLineSpans(r, theme, asides[k]!, early),
   }));
   const heights = red.map((x) => wrapSpans(x.spans, width - RED_MARK).length);
   // an issue's name and what the text says of it wrap in their columns: a term cut short ("Frozen on the line …") can
@@ -353,34 +346,6 @@ const LIST_MIN = 4;
 const ASKS_MIN = 6;
 
 /** One of the team's own red lines, with its basis mark (kept whole when the line is cut to fit). */
-/**
- * One of a team's red lines: its words, its basis mark, and, when it is the later of two versions of one contested
- * fact in the list shown, the aside that says so (as the cards of `peacesim brief` say it).
- */
-export function ownRedLineSpans(
-  r: Actor['redLines'][number],
-  warn: string | undefined,
-  aside: string | null = null,
-): Span[] {
-  return [
-    { text: r.text },
-    ...(basisText(r.basis) ? [{ text: basisText(r.basis), color: warn, give: 'never' as const }] : []),
-    // the record's flag in the words `peacesim brief` gives it: a recall is commonly reported, not merely unsettled
-    ...(r.recall || !r.confirmed
-      ? [{ text: r.recall ? ' (recall)' : ' (unconfirmed)', color: warn, give: 'never' as const }]
-      : []),
-    ...(aside ? [{ text: ` (${aside})`, dim: true, give: 'first' as const }] : []),
-  ];
-}
-
-/** For each of the red lines in the order shown, the aside of a second version of one contested fact, or null. */
-export function redLineAsides(
-  scenario: Scenario,
-  actor: Actor,
-  shown: readonly Actor['redLines'][number][],
-): (string | null)[] {
-  return versionAsides(scenario, actor.id, shown.map(redLineOf), aboveRef);
-}
 
 /**
  * Rows for the issue list (`list` rows wanted) and the red lines (a title and `heights` rows each) in `rows`: both

@@ -10,9 +10,10 @@ import type { TurnView } from '../state/play-view.ts';
 import { changedIssues, currentPackage } from '../state/sandbox.ts';
 import { GLYPH, useTheme } from '../theme.ts';
 import { basisText, fix3, plural, redLineSpans } from '../words.ts';
-import { actorOf, ownRedLineSpans, PrivateHeading, redLineAsides } from './briefing.tsx';
+import { actorOf, PrivateHeading } from './briefing.tsx';
 import { PaneTitle } from './heading.tsx';
 import { SidePane } from './side-pane.tsx';
+import { earlyRedLines, redLineAsides, teamRedLineSpans } from './team-red-lines.ts';
 import { TermSheet } from './term-sheet.tsx';
 import { UtilityBar } from './utility-bar.tsx';
 import { Wrapped } from './wrapped.tsx';
@@ -55,10 +56,10 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
   // rules take the rest); two lines each, the second ending in …, when it does not
   const ruleRows = rules.length ? 1 + rules.length * 3 : 0;
   const asides = redLineAsides(scenario, actor, actor.redLines);
-  const redRows = actor.redLines.reduce(
-    (n, r, k) => n + wrapSpans(ownRedLineSpans(r, theme.warn, asides[k]), rightWidth - 2).length,
-    0,
-  );
+  // each with the † note the team's card gives one the scenario applies before its earliest source
+  const early = earlyRedLines(scenario, actor);
+  const redSpans = actor.redLines.map((r, k) => teamRedLineSpans(r, theme, asides[k]!, early));
+  const redRows = redSpans.reduce((n, spans) => n + wrapSpans(spans, rightWidth - 2).length, 0);
   // what no deal is worth to it, with its basis mark, and the margin: whole, on two rows when narrow
   const marginSpans: Span[] = [
     { text: `no deal ${fix3(v.reservation)}`, dim: true },
@@ -114,7 +115,7 @@ export function TermEditor({ scenario, turn, round, maxRounds, width, height }: 
                 <Wrapped
                   width={rightWidth - 2}
                   {...(redMax ? { maxLines: redMax } : {})}
-                  spans={ownRedLineSpans(r, theme.warn, asides[k])}
+                  spans={redSpans[k]!}
                 />
               </Box>
             );
