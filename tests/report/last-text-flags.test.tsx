@@ -4,7 +4,6 @@
 // document, since the term may have been moved away and back by someone else; a term the negotiation moved is the
 // engine's, unflagged. Checked on the runs of every shipped scenario, from the data — the report's list and the run's
 // closing one — and on the play screen's outcome.
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shippedIds } from '../../src/cli/scenarios.ts';
 import { keptFlagsNote } from '../../src/domain/flags.ts';
@@ -19,10 +18,9 @@ import { afterActionMarkdown } from '../../src/report/after-action-md.ts';
 import { lastTextFlags } from '../../src/report/last-text-flags.ts';
 import { Narration } from '../../src/report/narration/narration.ts';
 import { lineText } from '../../src/report/narration/spans.ts';
-import { OutcomePane } from '../../src/ui/components/outcome-pane.tsx';
 import { context, outcomeOf, runToTurn, startGame } from '../../src/ui/state/play.ts';
-import { MONO_THEME, ThemeContext } from '../../src/ui/theme.ts';
 import { shipped } from '../engine/helpers.ts';
+import { renderOutcome } from '../ui/outcome-frame.tsx';
 
 /** What the record says of a document's term, read from the data: its flag away from the document, or null. */
 function expectedFlag(doc: NegotiationDocument, issue: number): 'UNCONFIRMED' | 'RECALL' | null {
@@ -131,18 +129,7 @@ describe("the last text's terms", () => {
     const outcome = outcomeOf(game)!;
     const transcript = context(game).transcript;
     expect(transcript.findLast((e) => e.kind === 'tabled')?.document).toBe(doc.id);
-    const ui = render(
-      <ThemeContext.Provider value={MONO_THEME}>
-        <OutcomePane
-          scenario={s}
-          outcome={outcome}
-          width={200}
-          height={60}
-          numbers={false}
-          transcript={transcript}
-        />
-      </ThemeContext.Provider>,
-    );
+    const ui = renderOutcome(s, outcome, transcript, false);
     unmount = ui.unmount;
     const frame = ui.lastFrame() ?? '';
     // which document the flags are of is said once, under the heading

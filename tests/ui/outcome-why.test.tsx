@@ -3,7 +3,6 @@
 // choice; a reason that compares private numbers is the facilitator view's only. Checked against the session's transcript on shipped scenarios.
 
 import { resolve } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { nameInSentence } from '../../src/domain/actor-names.ts';
 import { runHeadless } from '../../src/engine/headless.ts';
@@ -11,10 +10,9 @@ import { rejectionKind } from '../../src/engine/holdout-kind.ts';
 import type { PlannedInject } from '../../src/engine/inject-text.ts';
 import type { RunOptions } from '../../src/engine/options.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
-import { OutcomePane } from '../../src/ui/components/outcome-pane.tsx';
 import { context, outcomeOf, runToTurn, startGame } from '../../src/ui/state/play.ts';
-import { MONO_THEME, ThemeContext } from '../../src/ui/theme.ts';
 import { ROOT } from '../helpers.ts';
+import { renderOutcome } from './outcome-frame.tsx';
 
 let unmount: (() => void) | undefined;
 afterEach(() => {
@@ -61,18 +59,7 @@ describe('the outcome pane of a stalemate', () => {
       if (outcome.kind !== 'stalemate') return;
       expect(outcome.rejecting.length).toBeGreaterThan(0);
       const frame = (numbers: boolean) => {
-        const ui = render(
-          <ThemeContext.Provider value={MONO_THEME}>
-            <OutcomePane
-              scenario={s}
-              outcome={outcome}
-              width={200}
-              height={60}
-              numbers={numbers}
-              transcript={transcript}
-            />
-          </ThemeContext.Provider>,
-        );
+        const ui = renderOutcome(s, outcome, transcript, numbers);
         unmount = ui.unmount;
         return (ui.lastFrame() ?? '').replace(/\s+/g, ' ');
       };
