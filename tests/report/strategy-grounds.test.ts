@@ -11,8 +11,12 @@ import { cliOk } from '../cli-in-process.ts';
 async function strategiesLine(...argv: string[]): Promise<string> {
   const out = await cliOk('run', ...argv, '--rounds', '1');
   const from = out.indexOf('strategies: ');
-  // up to the blank line, or the line of the hypotheses the run has on that follows it
-  const ends = [out.indexOf('\n\n', from), out.indexOf('\nhypotheses the scenario turns on', from)];
+  // up to the line of the values of no deal that follows it (or, before that line, the hypotheses or a blank line)
+  const ends = [
+    out.indexOf('\n\n', from),
+    out.indexOf('\nvalues of no deal, as the scenario gives them', from),
+    out.indexOf('\nhypotheses the scenario turns on', from),
+  ];
   const to = Math.min(...ends.filter((x) => x >= 0));
   return out.slice(from + 'strategies: '.length, to).replace(/\n/g, ' ');
 }

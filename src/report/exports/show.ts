@@ -14,6 +14,7 @@ import { reasons } from '../before-record.ts';
 import type { RestsOnSection } from '../evidence.ts';
 import { hypothesesOn } from '../hypotheses-words.ts';
 import { judgedOn } from '../judged-on.ts';
+import { noDealValue } from '../no-deal-values.ts';
 
 /** A count as analyze writes it, a number — or its digits, past the integers a JSON number holds exactly. */
 const exactSize = (n: bigint): number | string =>
@@ -41,7 +42,8 @@ export function showJson(s: Scenario, asOf: string | undefined, restsOn: RestsOn
     actors: now.actors.map((a, k) => ({
       ...reports[k]!,
       name: a.name,
-      reservation: { value: a.reservation.value, basis: a.reservation.basis },
+      // as run's --json gives it (valuesOfNoDeal): value, plausible range, basis, sources
+      reservation: noDealValue(a),
       // red lines not applied, each on a reading of its own (hinges restores them)
       withheldRedLines: s.actors[a.index]!.withheldRedLines.map((w) => ({
         id: w.redLine.id,
